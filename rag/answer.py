@@ -1,0 +1,60 @@
+"""Extractive answers: quote the supporting sentence(s) of the best paragraph, cite it,
+or abstain when the evidence is weak."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.models import Answer, Citation, Hit
+from rag.textutil import content_terms, split_sentences, terms
+
+# A sentence opening with one of these leans on the one before it.
+_ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
+                      r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
+NO_ANSWER = "No paragraph in the indexed documents answers this question."
+
+
+def coverage(question: str, text: str) -> float:
+    """Share of the question's content terms found in `text`."""
+    q = content_terms(question)
+    if not q:
+        return 0.0
+    return len(q & set(terms(text))) / len(q)
+
+
+def support(hit: Hit, question: str) -> float:
+    """Evidence strength of the top hit: dense cosine x content-term coverage."""
+    return max(hit.dense, 0.0) * coverage(question, hit.text)
+
+
+def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -> str:
+    """The sentence that best answers the question (with its antecedent when it needs one)."""
+    sentences = split_sentences(text)
+    if len(sentences) <= 1:
+        return text
+    sims = embedder.encode_documents(sentences) @ qvec
+    overlap = np.array([coverage(question, s) for s in sentences])
+    score = 0.5 * sims + 0.5 * overlap
+    i = int(np.argmax(score))
+    if i > 0 and _ANAPHOR.match(sentences[i]):
+        return sentences[i - 1] + " " + sentences[i]
+    return sentences[i]
+
+
+def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
+           settings: Settings) -> Answer:
+    """Quote and cite the best hit, or abstain."""
+    if not hits or support(hits[0], question) < settings.abstain_threshold:
+        return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
+                      reason="no paragraph supports an answer strongly enough")
+    citations = []
+    for hit in hits[:1]:
+        quote = best_quote(question, qvec, hit.text, embedder)
+        citations.append(Citation(symbol=hit.symbol, paragraph=hit.number, page=hit.page, section=hit.section,
+                                  quote=quote, score=hit.score, citation=hit.citation, text=hit.text,
+                                  footnotes=hit.footnotes))
+    return Answer(question=question, answer=citations[0].quote, abstained=False, citations=citations)

@@ -1,0 +1,263 @@
+"""The `rag` command line: parse, call one library function, print (rich or --json).
+
+Library errors (RagError) become one line on stderr and their exit code; heavy imports
+happen inside commands so `rag --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rag.config import Settings
+    from rag.store import BuildReport
+
+app = typer.Typer(help="Cited answers from paragraph-numbered official documents, offline.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+index_app = typer.Typer(help="Build, rebuild and inspect the index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+IndexDir = Annotated[Optional[Path], typer.Option("--index-dir", help="Folder of indexes (env RAG_INDEX_DIR).",
+                                                  show_default=False)]
+IndexName = Annotated[Optional[str], typer.Option("--index", help="Index name inside the folder (default: default).",
+                                                  show_default=False)]
+Model = Annotated[Optional[str], typer.Option("--model", help="Embedding model name or path (env RAG_MODEL).",
+                                              show_default=False)]
+Config = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (env RAG_CONFIG).",
+                                                show_default=False)]
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+Wait = Annotated[bool, typer.Option("--wait", help="Wait for another build's lock instead of stopping.")]
+
+
+def _settings(index_dir: Path | None, index: str | None, model: str | None, config: Path | None) -> Settings:
+    from rag.config import load_settings
+
+    return load_settings(config_file=config, index_dir=index_dir, index_name=index, model=model)
+
+
+def _err(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and the error's exit code."""
+    from rag.errors import RagError
+
+    try:
+        yield
+    except RagError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted; the previous index is unchanged")
+        raise typer.Exit(130) from None
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A rich progress bar on stderr, one task per build stage."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    labels = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index"}
+    tasks: dict[str, Any] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=False) as bar:
+        def tick(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(labels.get(stage, stage), total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1))
+        yield tick
+
+
+def _summary(report: BuildReport, as_json: bool) -> None:
+    if as_json:
+        _print_json(report.to_json())
+        return
+    typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
+               f"{report.seconds:.1f} s ({report.embedded} embedded, {report.reused} reused from cache).")
+    for s in report.skipped:
+        typer.echo(f"skipped (unsupported type): {s}")
+    for f in report.failed:
+        _err(f"{f['error']}")
+
+
+def _ensure(settings: Settings, quiet: bool) -> None:
+    from rag.service import ensure_index
+
+    announce = (lambda msg: typer.echo(msg, err=True))
+    with _progress(not quiet and sys.stderr.isatty()) as tick:
+        report = ensure_index(settings, announce=announce, progress=tick)
+    if report is not None:
+        typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
+                   f"{report.seconds:.1f} s.", err=True)
+
+
+@app.command()
+def ask(question: Annotated[str, typer.Argument(help="The question, in plain words.")],
+        symbol: Annotated[Optional[str], typer.Option("--symbol", help="Only search this document symbol.")] = None,
+        as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+        config: Config = None) -> None:
+    """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
+    with _errors():
+        from rag.errors import UsageError
+        from rag.service import Session
+
+        if not question.strip():
+            raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
+        settings = _settings(index_dir, index, model, config)
+        _ensure(settings, as_json)
+        result = Session(settings).ask(question, symbol=symbol)
+        if as_json:
+            _print_json(result.to_json())
+            return
+        con = _console()
+        if result.abstained:
+            con.print(result.answer)
+            return
+        top = result.citations[0]
+        con.print(f"“{top.quote}”")
+        con.print(f"— {top.citation}", style="bold")
+        con.print()
+        where = ", ".join(x for x in (f"p. {top.page}" if top.page else "", top.section) if x)
+        con.print(f"Source: {top.citation} ({where})", style="dim")
+        con.print(top.text)
+        for f in top.footnotes:
+            con.print(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words or a question to search for.")],
+           k: Annotated[int, typer.Option("-k", "--top", help="How many paragraphs to list.", min=1)] = 5,
+           symbol: Annotated[Optional[str], typer.Option("--symbol", help="Only search this document symbol.")] = None,
+           mode: Annotated[str, typer.Option("--mode", help="hybrid, bm25 or dense.")] = "hybrid",
+           as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+           config: Config = None) -> None:
+    """List the best-matching paragraphs with their citations and scores."""
+    with _errors():
+        from rag.errors import UsageError
+        from rag.service import Session
+
+        if mode not in ("hybrid", "bm25", "dense"):
+            raise UsageError(f"--mode {mode!r}: choose hybrid, bm25 or dense")
+        if not query.strip():
+            raise UsageError("empty query: give some words to search for")
+        settings = _settings(index_dir, index, model, config)
+        _ensure(settings, as_json)
+        hits = Session(settings).search(query, k=k, symbol=symbol, mode=mode)
+        if as_json:
+            _print_json({"query": query, "hits": [h.to_json() for h in hits]})
+            return
+        con = _console()
+        if not hits:
+            con.print("No paragraph matches.")
+        for rank, h in enumerate(hits, 1):
+            con.print(f"{rank}. {h.citation}  (score {h.score:.3f}, p. {h.page})", style="bold")
+            con.print(f"   {h.text[:300]}{'…' if len(h.text) > 300 else ''}")
+
+
+@app.command()
+def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/377.")],
+         paragraph: Annotated[str, typer.Argument(help="Paragraph number as printed, e.g. 49.")],
+         as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+         config: Config = None) -> None:
+    """Print one paragraph with its page, section and footnotes."""
+    with _errors():
+        from rag.service import show_paragraph
+        from rag.store import open_index
+
+        settings = _settings(index_dir, index, model, config)
+        _ensure(settings, as_json)
+        data = show_paragraph(open_index(settings), symbol, paragraph)
+        if as_json:
+            _print_json(data)
+            return
+        con = _console()
+        con.print(data["citation"], style="bold")
+        con.print(f"Page {data['page']}" + (f" · {data['section']}" if data["section"] else ""), style="dim")
+        con.print(data["text"])
+        for f in data["footnotes"]:
+            con.print(f"  note {f['marker']}" + (f": {f['text']}" if f["text"] else ""), style="dim")
+
+
+@index_app.command("build")
+def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.txt, .md).")],
+                wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
+                model: Model = None, config: Config = None) -> None:
+    """Index files and folders; the previous index answers until the new one is complete."""
+    with _errors():
+        from rag.service import build
+
+        settings = _settings(index_dir, index, model, config)
+        with _progress(not as_json) as tick:
+            report = build(settings, paths, wait=wait, progress=tick)
+        _summary(report, as_json)
+        if report.failed:
+            raise typer.Exit(1)
+
+
+@index_app.command("rebuild")
+def index_rebuild(wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
+                  model: Model = None, config: Config = None) -> None:
+    """Rebuild from the sources recorded in the index (optionally with another --model)."""
+    with _errors():
+        from rag.service import rebuild
+
+        settings = _settings(index_dir, index, model, config)
+        with _progress(not as_json) as tick:
+            report = rebuild(settings, wait=wait, progress=tick)
+        _summary(report, as_json)
+        if report.failed:
+            raise typer.Exit(1)
+
+
+@index_app.command("status")
+def index_status(as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+                 config: Config = None) -> None:
+    """Show the live index: model, format version, counts, sources, build time."""
+    with _errors():
+        from rag.service import status
+
+        data = status(_settings(index_dir, index, model, config))
+        if as_json:
+            _print_json(data)
+            return
+        con = _console()
+        con.print(f"Index       {data['index']} ({data['generation']})")
+        con.print(f"Model       {data['model']} ({data['dim']} dimensions)")
+        con.print(f"Format      version {data['format_version']}, vectors {data.get('vector_index', '?')}")
+        con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s)")
+        con.print(f"Built       {data['built_at']} in {data['build_seconds']} s")
+        for s in data.get("sources", []):
+            con.print(f"Source      {s}")
+        for f in data.get("failed", []):
+            con.print(f"Failed      {f['error']}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

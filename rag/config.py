@@ -1,0 +1,99 @@
+"""One typed settings object: defaults < config file < RAG_* environment < explicit overrides."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from rag.errors import UsageError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+def _project_root() -> Path | None:
+    """The source checkout holding this package (editable install), if any."""
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").exists() else None
+
+
+def _default_index_dir() -> Path:
+    root = _project_root()
+    if root is not None:
+        return root / "indexes"
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "rag" / "indexes"
+
+
+def _default_seeds_dir() -> Path | None:
+    root = _project_root()
+    return (root / "seeds") if root is not None and (root / "seeds").is_dir() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting the product reads, each with a default and a description."""
+
+    index_dir: Path = field(default_factory=_default_index_dir,
+                            metadata={"help": "folder holding one sub-folder per index"})
+    index_name: str = field(default="default", metadata={"help": "name of the index to use"})
+    model: str = field(default=DEFAULT_MODEL, metadata={
+        "help": "sentence-transformers model name or path; the default is the bundled all-MiniLM-L6-v2"})
+    seeds_dir: Path | None = field(default_factory=_default_seeds_dir, metadata={
+        "help": "corpus indexed on first use when the default index does not exist yet"})
+    batch_size: int = field(default=32, metadata={"help": "embedding batch size"})
+    bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
+    bm25_b: float = field(default=0.4, metadata={"help": "BM25 length normalisation"})
+    lexical_weight: float = field(default=0.4, metadata={"help": "weight of min-max normalised BM25 in fusion"})
+    dense_weight: float = field(default=0.6, metadata={"help": "weight of min-max normalised dense score in fusion"})
+    candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
+    top_k: int = field(default=5, metadata={"help": "hits returned by search"})
+    abstain_threshold: float = field(default=0.25, metadata={
+        "help": "answer only when the support score (cosine x content-word coverage) reaches this"})
+
+    @property
+    def index_path(self) -> Path:
+        return Path(self.index_dir) / self.index_name
+
+
+_CASTS = {"int": int, "float": float, "str": str}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    f = next(f for f in fields(Settings) if f.name == name)
+    kind = str(f.type)
+    try:
+        if "Path" in kind:
+            return Path(value).expanduser() if value not in (None, "") else None
+        for key, cast in _CASTS.items():
+            if kind.startswith(key):
+                return cast(value)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"setting {name}: cannot read {value!r} as {kind}") from exc
+    return value
+
+
+def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Build Settings from defaults, a TOML config file, RAG_* variables and overrides."""
+    env = dict(os.environ) if env is None else env
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    path = config_file or (Path(env["RAG_CONFIG"]) if env.get("RAG_CONFIG") else None)
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError(f"config file {path}: {exc}") from exc
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise UsageError(f"config file {path}: unknown setting(s) {', '.join(unknown)}")
+        values.update({k: _coerce(k, v) for k, v in data.items()})
+    for name in names:
+        key = f"RAG_{name.upper()}"
+        if env.get(key):
+            values[name] = _coerce(name, env[key])
+    values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    return replace(Settings(), **values)

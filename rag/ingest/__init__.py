@@ -1,0 +1,65 @@
+"""Ingestion: find supported files under the given paths and parse each into a Document."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rag.errors import ParseError, SourceError
+from rag.ingest.structure import PageText, build_document
+from rag.ingest.symbols import symbol_from_filename
+from rag.models import Document
+
+Loader = Callable[[Path, bytes], list[PageText]]
+
+
+def _loaders() -> dict[str, Loader]:
+    from rag.ingest.text import load_text
+
+    return {".txt": load_text, ".md": load_text}
+
+
+SUPPORTED = (".txt", ".md")
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(supported files, skipped files) under `paths`; a missing path is an error."""
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise SourceError(f"{path}: no such file or folder")
+        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for p in candidates:
+            if p.name.startswith("."):
+                continue
+            (found if p.suffix.lower() in SUPPORTED else skipped).append(p.resolve())
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        names = ", ".join(str(p) for p in paths)
+        raise SourceError(f"{names}: no supported file ({', '.join(SUPPORTED)})")
+    return unique, skipped
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_file(path: Path, data: bytes | None = None) -> Document:
+    """Parse one file into a Document; raises ParseError naming the file."""
+    loader = _loaders().get(path.suffix.lower())
+    if loader is None:
+        raise ParseError(f"{path}: unsupported file type {path.suffix or '(none)'}")
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ParseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    pages = loader(path, data)
+    doc = build_document(pages, source=str(path), fallback_symbol=symbol_from_filename(path),
+                         content_hash=file_hash(data))
+    if not doc.paragraphs:
+        raise ParseError(f"{path}: no text found")
+    return doc

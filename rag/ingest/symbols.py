@@ -1,0 +1,44 @@
+"""UN document symbols: find them in text, normalise them, derive them from file names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# A symbol is an organ prefix followed by slash-separated parts, at least one with a digit:
+# A/59/377, A/HRC/59/60, S/2025/154, E/CN.5/2025/4, A/79/7/Add.12, TPNW/MSP/2025/11/Rev.1.
+_PART = r"[A-Z0-9][A-Za-z0-9.]*"
+SYMBOL_RE = re.compile(rf"(?<![\w/])([A-Z][A-Z0-9]{{0,9}}(?:\.\d+)?(?:/{_PART})+)(?:-([A-Z][A-Z0-9]*(?:/{_PART})+))?")
+
+
+def _valid(sym: str) -> bool:
+    return "/" in sym and any(ch.isdigit() for ch in sym)
+
+
+def normalise_symbol(sym: str) -> str:
+    """Canonical form: no spaces, no trailing punctuation."""
+    sym = re.sub(r"\s+", "", sym).rstrip(".,;:")
+    return sym
+
+
+def find_symbols(text: str) -> list[str]:
+    """All symbols in `text`, in order, with joint symbols (`A/80/75-E/2025/55`) split."""
+    out: list[str] = []
+    for m in SYMBOL_RE.finditer(text):
+        for part in m.groups():
+            if part and _valid(normalise_symbol(part)):
+                out.append(normalise_symbol(part))
+    return out
+
+
+def symbol_from_filename(path: Path) -> str:
+    """Fallback symbol from a file name such as `A_79_7_Add.12.en.pdf` -> `A/79/7/Add.12`."""
+    stem = path.name
+    for suffix in (".pdf", ".docx", ".html", ".htm", ".txt", ".md"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    stem = re.sub(r"\.(en|fr|es|ar|ru|zh)$", "", stem)
+    candidate = stem.replace("_", "/")
+    if _valid(candidate) and SYMBOL_RE.fullmatch(candidate):
+        return candidate
+    return path.name

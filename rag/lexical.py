@@ -1,0 +1,69 @@
+"""BM25 over paragraphs, stored in SQLite as one postings row per term (ids and weights as
+little-endian arrays), so a query reads a few rows and sums them with numpy."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from rag.textutil import terms
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
+"""
+
+
+def build_postings(texts: list[str], k1: float, b: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per term: paragraph ids and precomputed BM25 weights (idf x saturated tf)."""
+    docs = [Counter(terms(t)) for t in texts]
+    lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
+    avgdl = float(lengths.mean()) if len(docs) else 1.0
+    avgdl = avgdl or 1.0
+    post: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for pid, counts in enumerate(docs):
+        for term, tf in counts.items():
+            post[term].append((pid, tf))
+    n = len(docs)
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for term, plist in post.items():
+        ids = np.fromiter((p for p, _ in plist), dtype=np.int32, count=len(plist))
+        tf = np.fromiter((t for _, t in plist), dtype=np.float32, count=len(plist))
+        idf = math.log(1.0 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
+        norm = k1 * (1.0 - b + b * lengths[ids] / avgdl)
+        out[term] = (ids, (idf * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32))
+    return out
+
+
+def write_postings(conn: sqlite3.Connection, postings: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    conn.executescript(SCHEMA)
+    conn.executemany(
+        "INSERT INTO postings(term, ids, weights) VALUES (?, ?, ?)",
+        ((t, ids.astype("<i4").tobytes(), w.astype("<f4").tobytes()) for t, (ids, w) in postings.items()),
+    )
+
+
+class LexicalIndex:
+    """Reads postings from an open SQLite connection and scores queries."""
+
+    def __init__(self, conn: sqlite3.Connection, size: int) -> None:
+        self.conn = conn
+        self.size = size
+
+    def scores(self, query: str, allowed: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every paragraph for `query` (zeros where no term matches)."""
+        out = np.zeros(self.size, dtype=np.float32)
+        qterms = list(dict.fromkeys(terms(query)))
+        if not qterms:
+            return out
+        marks = ",".join("?" * len(qterms))
+        counts = Counter(terms(query))
+        for term, ids, weights in self.conn.execute(
+                f"SELECT term, ids, weights FROM postings WHERE term IN ({marks})", qterms):
+            idx = np.frombuffer(ids, dtype="<i4")
+            out[idx] += np.frombuffer(weights, dtype="<f4") * counts[term]  # ids unique per term
+        if allowed is not None:
+            out[~allowed] = 0.0
+        return out

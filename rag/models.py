@@ -1,0 +1,137 @@
+"""Plain data records shared across the pipeline: documents, paragraphs, hits, answers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Footnote:
+    """A footnote referenced from a paragraph: its printed marker and its body text."""
+
+    marker: str
+    text: str = ""
+
+
+@dataclass
+class Paragraph:
+    """One numbered paragraph as printed in its document."""
+
+    number: str
+    text: str
+    page: str | None = None
+    section: str = ""
+    footnotes: list[Footnote] = field(default_factory=list)
+    running: bool = False  # True when the document has no numbering and `number` is a running count
+    annex: str = ""  # "annex", "annex II"... when the paragraph sits in an annex (numbering restarts)
+
+
+@dataclass
+class Document:
+    """A parsed source file: its symbol, title and paragraphs."""
+
+    symbol: str
+    source: str
+    paragraphs: list[Paragraph]
+    title: str = ""
+    content_hash: str = ""
+    pages: int = 0
+    symbols: list[str] = field(default_factory=list)  # every symbol the document is issued under
+
+
+def render_citation(symbol: str, number: str, *, running: bool = False, annex: str = "",
+                    page: str | None = None, with_page: bool = False) -> str:
+    """Render a citation the way such documents are cited: `A/59/377, para. 49`."""
+    if running:
+        base = f"{symbol}, p. {page}, ¶ {number}" if page else f"{symbol}, ¶ {number}"
+        return base
+    prefix = f"{symbol}, {annex}, " if annex else f"{symbol}, "
+    out = f"{prefix}para. {number}"
+    if with_page and page:
+        out += f", p. {page}"
+    return out
+
+
+@dataclass
+class Hit:
+    """A ranked paragraph returned by retrieval."""
+
+    pid: int
+    symbol: str
+    number: str
+    text: str
+    page: str | None
+    section: str
+    score: float
+    lexical: float = 0.0
+    dense: float = 0.0
+    running: bool = False
+    annex: str = ""
+    source: str = ""
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    @property
+    def citation(self) -> str:
+        return render_citation(self.symbol, self.number, running=self.running,
+                               annex=self.annex, page=self.page)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "paragraph": self.number,
+            "page": self.page,
+            "section": self.section,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "lexical": round(self.lexical, 4),
+            "dense": round(self.dense, 4),
+            "citation": self.citation,
+            "footnotes": [asdict(f) for f in self.footnotes],
+        }
+
+
+@dataclass
+class Citation:
+    """One cited paragraph in an answer with its verbatim quote."""
+
+    symbol: str
+    paragraph: str
+    page: str | None
+    section: str
+    quote: str
+    score: float
+    citation: str
+    text: str = ""
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "paragraph": self.paragraph,
+            "page": self.page,
+            "section": self.section,
+            "quote": self.quote,
+            "score": round(self.score, 4),
+            "citation": self.citation,
+            "footnotes": [asdict(f) for f in self.footnotes],
+        }
+
+
+@dataclass
+class Answer:
+    """The answer to a question: quote + citations, or an honest abstention."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+        }

@@ -1,0 +1,65 @@
+"""Text helpers shared by lexical search and answering: tokens, stems, sentences."""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves also however thus whose within upon may might must shall
+""".split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied",
+             "ness", "ers", "er", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: stems of non-stopword tokens (numbers kept)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def content_terms(text: str) -> set[str]:
+    """The distinct index terms of a question, used for coverage."""
+    return set(terms(text))
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, verbatim (joining them with spaces gives the text back)."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        candidate = text[start:m.start()]
+        if _ABBREV.search(candidate.rstrip("\"”’)")):
+            continue
+        if candidate.strip():
+            out.append(candidate.strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
