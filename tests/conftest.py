@@ -1,0 +1,47 @@
+"""Shared fixtures: tiny corpora, a fast deterministic embedder, the seed document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rag.config import Settings, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "A_59_377_excerpt.txt"
+SHARED = REPO.parent / "shared"
+FAKE_MODEL = "hash:384"
+DEMO_QUESTION = "which forum does IOM serve as secretariat for?"
+
+
+@pytest.fixture
+def seed_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "seeds"
+    d.mkdir()
+    shutil.copy(SEED, d / SEED.name)
+    return d
+
+
+@pytest.fixture
+def fake_settings(tmp_path: Path, seed_dir: Path) -> Settings:
+    """Settings on a temporary index folder with the hashing embedder (no model load)."""
+    return load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL, seeds_dir=seed_dir)
+
+
+@pytest.fixture
+def fake_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Environment for CLI runs on a temporary index folder with the hashing embedder."""
+    env = {"RAG_INDEX_DIR": str(tmp_path / "indexes"), "RAG_MODEL": FAKE_MODEL}
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    return env
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test where it is absent (a user's machine)."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} not available")
+    return p
