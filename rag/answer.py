@@ -17,6 +17,19 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 
+# Support thresholds calibrated per model (cosine scales differ between models); a model not
+# listed uses DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both.
+CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.25, "hash": 0.1}
+DEFAULT_THRESHOLD = 0.25
+
+
+def threshold_for(settings: Settings) -> float:
+    """The abstention threshold in force for the settings' model."""
+    if settings.abstain_threshold is not None:
+        return settings.abstain_threshold
+    family = settings.model.split(":", 1)[0] if settings.model.startswith("hash:") else settings.model
+    return CALIBRATED_THRESHOLDS.get(family, DEFAULT_THRESHOLD)
+
 
 def coverage(question: str, text: str) -> float:
     """Share of the question's content terms found in `text`."""
@@ -48,7 +61,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
            settings: Settings) -> Answer:
     """Quote and cite the best hit, or abstain."""
-    if not hits or support(hits[0], question) < settings.abstain_threshold:
+    if not hits or support(hits[0], question) < threshold_for(settings):
         return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                       reason="no paragraph supports an answer strongly enough")
     citations = []

@@ -68,7 +68,7 @@ def _print_json(data: Any) -> None:
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=True)
 
 
 @contextmanager

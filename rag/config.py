@@ -50,8 +50,9 @@ class Settings:
     dense_weight: float = field(default=0.6, metadata={"help": "weight of min-max normalised dense score in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
-    abstain_threshold: float = field(default=0.25, metadata={
-        "help": "answer only when the support score (cosine x content-word coverage) reaches this"})
+    abstain_threshold: float | None = field(default=None, metadata={
+        "help": "answer only when the support score (cosine x content-word coverage) reaches this; "
+                "unset: the threshold calibrated for the model (rag.answer.CALIBRATED_THRESHOLDS)"})
 
     @property
     def index_path(self) -> Path:

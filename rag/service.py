@@ -45,6 +45,9 @@ class Session:
 def ensure_index(settings: Settings, announce: Callable[[str], None] | None = None,
                  progress: ProgressFn | None = None) -> BuildReport | None:
     """Build the default index from the seed corpus on first use; None when one exists."""
+    index_dir = Path(settings.index_dir)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexNotFound(f"{index_dir}: not a folder", fix="pass an index folder with --index-dir")
     try:
         current_generation(settings.index_path)
         return None

@@ -91,8 +91,12 @@ class BuildReport:
 @contextmanager
 def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
     """Hold the index's writer lock; readers never take it."""
-    index_path.mkdir(parents=True, exist_ok=True)
-    fh = open(index_path / ".lock", "a+")
+    try:
+        index_path.mkdir(parents=True, exist_ok=True)
+        fh = open(index_path / ".lock", "a+")
+    except OSError as exc:
+        raise IndexNotFound(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
+                            fix="pass a writable --index-dir") from exc
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -109,6 +113,9 @@ def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
 def current_generation(index_path: Path) -> Path:
     """The live generation folder; IndexNotFound when there is none."""
     pointer = index_path / "CURRENT"
+    for parent in (index_path.parent, index_path):
+        if parent.exists() and not parent.is_dir():
+            raise IndexNotFound(f"{parent}: not a folder", fix="pass an index folder with --index-dir")
     if not index_path.is_dir():
         raise IndexNotFound(f"{index_path}: no index here", fix="run `rag index build PATH` first")
     try:

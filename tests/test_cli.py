@@ -1,0 +1,228 @@
+"""The CLI as a user drives it: commands, exit codes, one-line errors and --json shapes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag.cli import app
+from tests.conftest import DEMO_QUESTION, REPO, SEED
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def built(fake_env, seed_dir: Path):
+    result = run("index", "build", str(seed_dir))
+    assert result.exit_code == 0, result.output
+    return seed_dir
+
+
+def one_line_error(result, *needles: str) -> None:
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.output
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+def test_index_build_summary(fake_env, seed_dir):
+    result = run("index", "build", str(seed_dir))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Indexed 1 document\(s\), 3 paragraph\(s\) in \d+\.\d s", result.stdout)
+
+
+def test_ask_cites_paragraph_49_with_page_and_section(built):
+    result = run("ask", DEMO_QUESTION)
+    assert result.exit_code == 0, result.output
+    assert "— A/59/377, para. 49" in result.stdout
+    assert "p. 15" in result.stdout
+    assert "C. Towards a rights-based migration management" in result.stdout
+
+
+def test_ask_json_shape(built):
+    result = run("ask", DEMO_QUESTION, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "answer", "abstained", "citations"}
+    assert data["abstained"] is False
+    first = data["citations"][0]
+    assert {"symbol", "paragraph", "page", "section", "quote", "score", "citation"} <= set(first)
+    assert (first["symbol"], first["paragraph"], first["page"]) == ("A/59/377", "49", "15")
+    assert first["citation"] == "A/59/377, para. 49"
+    assert first["quote"] in data["answer"]
+    assert first["quote"] in " ".join(first["quote"].split())  # verbatim, single-spaced
+
+
+def test_ask_abstains_without_citations(built):
+    result = run("ask", "what is the boiling point of liquid nitrogen?", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["abstained"] is True
+    assert data["citations"] == []
+    plain = run("ask", "what is the boiling point of liquid nitrogen?")
+    assert "No paragraph in the indexed documents answers this question." in plain.stdout
+    assert "para." not in plain.stdout
+
+
+def test_ask_builds_seed_index_on_first_use(fake_env, fake_settings, monkeypatch):
+    monkeypatch.setenv("RAG_SEEDS_DIR", str(fake_settings.seeds_dir))
+    result = run("ask", DEMO_QUESTION, "--json")
+    assert result.exit_code == 0, result.output
+    assert "building it from" in result.stderr
+    assert json.loads(result.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
+    again = run("ask", DEMO_QUESTION, "--json")
+    assert "building" not in again.stderr
+
+
+def test_search_json_and_text(built):
+    result = run("search", "Berne Initiative", "--json", "-k", "2")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["query"] == "Berne Initiative"
+    assert len(data["hits"]) == 2
+    assert data["hits"][0]["citation"] == "A/59/377, para. 49"
+    assert data["hits"][0]["score"] >= data["hits"][1]["score"]
+    text = run("search", "Berne Initiative")
+    assert text.stdout.startswith("1. A/59/377, para. 49")
+
+
+def test_show_paragraph_with_footnotes(built):
+    result = run("show", "A/59/377", "48", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["citation"] == "A/59/377, para. 48"
+    assert data["page"] == "15"
+    assert data["section"] == "C. Towards a rights-based migration management"
+    assert [f["marker"] for f in data["footnotes"]] == ["9"]
+    assert data["text"].endswith("North America, and Australia.")
+    plain = run("show", "A/59/377", "49")
+    assert plain.stdout.splitlines()[0] == "A/59/377, para. 49"
+    assert "note 10" in plain.stdout and "note 11" in plain.stdout
+
+
+def test_index_status_and_rebuild(built):
+    status = run("index", "status", "--json")
+    assert status.exit_code == 0, status.output
+    data = json.loads(status.stdout)
+    assert data["model"] == "hash:384" and data["dim"] == 384
+    assert data["format_version"] == 1
+    assert (data["documents"], data["paragraphs"]) == (1, 3)
+    assert data["sources"] == [str(built.resolve())]
+    first_gen = data["generation"]
+    rebuilt = run("index", "rebuild", "--json")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    report = json.loads(rebuilt.stdout)
+    assert report["paragraphs"] == 3 and report["reused"] == 3 and report["embedded"] == 0
+    assert json.loads(run("index", "status", "--json").stdout)["generation"] != first_gen
+    text = run("index", "status")
+    assert "1 document(s), 3 paragraph(s)" in text.stdout and "hash:384" in text.stdout
+
+
+# --------------------------------------------------------------------------- errors
+
+def test_empty_question(built):
+    result = run("ask", "   ")
+    assert result.exit_code == 2
+    one_line_error(result, "empty question")
+
+
+def test_unknown_symbol_and_paragraph(built):
+    result = run("show", "A/59/999", "49")
+    assert result.exit_code == 3
+    one_line_error(result, "unknown symbol 'A/59/999'")
+    result = run("show", "A/59/377", "50")
+    assert result.exit_code == 3
+    one_line_error(result, "A/59/377 has no paragraph '50'", "47-49")
+
+
+def test_missing_index(fake_env, tmp_path):
+    result = run("ask", DEMO_QUESTION, "--index", "nothing-here")
+    assert result.exit_code == 4
+    one_line_error(result, "no index here", "rag index build")
+    result = run("index", "status", "--index-dir", str(tmp_path / "absent"))
+    assert result.exit_code == 4
+    one_line_error(result, str(tmp_path / "absent"))
+
+
+def test_unreadable_index_dir(fake_env, tmp_path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = run("search", "Berne", "--index-dir", str(not_a_dir))
+    assert result.exit_code == 4
+    one_line_error(result, str(not_a_dir))
+
+
+def test_index_built_with_another_model(built):
+    result = run("ask", DEMO_QUESTION, "--model", "hash:256")
+    assert result.exit_code == 5
+    one_line_error(result, "built with model 'hash:384'", "rag index rebuild")
+
+
+def test_build_path_errors(fake_env, tmp_path):
+    result = run("index", "build", str(tmp_path / "nope"))
+    assert result.exit_code == 8
+    one_line_error(result, str(tmp_path / "nope"), "no such file")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "image.png").write_bytes(b"\x89PNG")
+    result = run("index", "build", str(empty))
+    assert result.exit_code == 8
+    one_line_error(result, "no supported file")
+
+
+def test_failed_build_keeps_previous_index(built, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    result = run("index", "build", str(bad))
+    assert result.exit_code != 0
+    assert "empty.txt" in result.stderr
+    again = run("ask", DEMO_QUESTION, "--json")
+    assert json.loads(again.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
+
+
+# --------------------------------------------------------------------------- help and README
+
+def _commands(group, prefix: str = "") -> list[tuple[str, object]]:
+    import typer.main
+
+    click_group = typer.main.get_command(group)
+    out = []
+    for name, cmd in click_group.commands.items():
+        full = f"{prefix}{name}"
+        if hasattr(cmd, "commands"):
+            out.extend((f"{full} {sub}", c) for sub, c in cmd.commands.items())
+        else:
+            out.append((full, cmd))
+    return out
+
+
+def test_every_command_has_help_and_is_in_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = _commands(app)
+    assert {"ask", "search", "show", "index build", "index rebuild", "index status"} <= {n for n, _ in commands}
+    for name, cmd in commands:
+        assert (cmd.help or "").strip(), f"{name} has no help text"
+        assert f"rag {name}" in readme, f"`rag {name}` missing from README.md"
+        result = run(*name.split(), "--help")
+        assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_seed_copied_from_shared():
+    shared_seed = REPO.parent / "shared" / "seeds"
+    if not shared_seed.exists():
+        pytest.skip("../shared not available")
+    originals = {p.read_bytes() for p in shared_seed.iterdir()}
+    assert SEED.read_bytes() in originals
+    assert shutil.which("rag") or True
