@@ -17,7 +17,7 @@ import typer
 
 if TYPE_CHECKING:
     from rag.config import Settings
-    from rag.store import BuildReport
+    from rag.build import BuildReport
 
 app = typer.Typer(help="Cited answers from paragraph-numbered official documents, offline.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -95,8 +95,19 @@ def _summary(report: BuildReport, as_json: bool) -> None:
     if as_json:
         _print_json(report.to_json())
         return
-    typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
-               f"{report.seconds:.1f} s ({report.embedded} embedded, {report.reused} reused from cache).")
+    if not report.changed:
+        typer.echo(f"Index is up to date: {report.documents} document(s), {report.paragraphs} paragraph(s), "
+                   f"nothing changed ({report.seconds:.2f} s).")
+    else:
+        typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
+                   f"{report.seconds:.1f} s ({report.parsed} parsed, {report.unchanged} unchanged; "
+                   f"{report.embedded} embedded, {report.reused} reused from cache).")
+    for line in report.removed:
+        typer.echo(f"removed: {line}")
+    for line in report.replaced:
+        typer.echo(f"replaced: {line}")
+    for line in report.notices:
+        typer.echo(f"notice: {line}")
     for s in report.skipped:
         typer.echo(f"skipped (unsupported type): {s}")
     for f in report.failed:
@@ -184,12 +195,11 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
          config: Config = None) -> None:
     """Print one paragraph with its page, section and footnotes."""
     with _errors():
-        from rag.service import show_paragraph
-        from rag.store import open_index
+        from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        data = show_paragraph(open_index(settings), symbol, paragraph)
+        data = Session(settings, with_model=False).show(symbol, paragraph)
         if as_json:
             _print_json(data)
             return
@@ -203,32 +213,68 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
 
 @index_app.command("build")
 def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.txt, .md).")],
+                keep_missing: Annotated[bool, typer.Option(
+                    "--keep-missing", help="Keep documents whose files are gone from the sources.")] = False,
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                 model: Model = None, config: Config = None) -> None:
-    """Index files and folders; the previous index answers until the new one is complete."""
+    """Index files and folders incrementally; the previous index answers until the new one is complete."""
     with _errors():
         from rag.service import build
 
         settings = _settings(index_dir, index, model, config)
         with _progress(not as_json) as tick:
-            report = build(settings, paths, wait=wait, progress=tick)
+            report = build(settings, paths, wait=wait, keep_missing=keep_missing, progress=tick)
         _summary(report, as_json)
         if report.failed:
             raise typer.Exit(1)
 
 
 @index_app.command("rebuild")
-def index_rebuild(wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
+def index_rebuild(no_cache: Annotated[bool, typer.Option(
+                      "--no-cache", help="Re-embed every paragraph instead of reusing cached vectors.")] = False,
+                  wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                   model: Model = None, config: Config = None) -> None:
-    """Rebuild from the sources recorded in the index (optionally with another --model)."""
+    """Re-read every recorded source (optionally with another --model); cached vectors are reused."""
     with _errors():
         from rag.service import rebuild
 
         settings = _settings(index_dir, index, model, config)
         with _progress(not as_json) as tick:
-            report = rebuild(settings, wait=wait, progress=tick)
+            report = rebuild(settings, wait=wait, use_cache=not no_cache, progress=tick)
         _summary(report, as_json)
         if report.failed:
+            raise typer.Exit(1)
+
+
+@index_app.command("rm")
+def index_rm(target: Annotated[str, typer.Argument(help="Document symbol (A/59/377) or file/folder path.")],
+             wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
+             model: Model = None, config: Config = None) -> None:
+    """Remove a document from the index (later builds skip its file until it is built by name)."""
+    with _errors():
+        from rag.service import remove
+
+        report = remove(_settings(index_dir, index, model, config), target, wait=wait)
+        _summary(report, as_json)
+
+
+@index_app.command("verify")
+def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+                 config: Config = None) -> None:
+    """Check the manifest against the FAISS vectors, SQLite rows and stored checksums."""
+    with _errors():
+        from rag.service import verify
+
+        settings = _settings(index_dir, index, model, config)
+        problems = verify(settings)
+        if as_json:
+            _print_json({"index": str(settings.index_path), "ok": not problems, "problems": problems})
+        elif problems:
+            for line in problems:
+                _err(line)
+        else:
+            typer.echo(f"{settings.index_path}: ok (manifest, vectors, rows and checksums agree)")
+        if problems:
             raise typer.Exit(1)
 
 

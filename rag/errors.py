@@ -47,6 +47,12 @@ class IndexCorrupt(RagError):
     exit_code = 6
 
 
+class IndexWriteError(RagError):
+    """The new generation could not be written (disk full, read-only folder); the old one stays."""
+
+    exit_code = 11
+
+
 class IndexLocked(RagError):
     """Another build holds the index's write lock."""
 

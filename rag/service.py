@@ -2,41 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from rag.config import Settings
-from rag.errors import IndexNotFound, NotFoundError, SourceError
+from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
 from rag.models import Answer, Hit, render_citation
-from rag.store import (BuildReport, OpenIndex, ProgressFn, build_index, current_generation, index_status,
-                       load_paragraph, open_index, recorded_sources)
+from rag.build import BuildReport, build_index
+from rag.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, load_paragraph, open_index,
+                       read_manifest, verify_index)
+
+
+@contextmanager
+def _store_errors(index: OpenIndex) -> Iterator[None]:
+    """A damaged SQLite page found while answering is a corrupt index, not a traceback."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorrupt(f"{index.generation / DATABASE}: {exc}", fix="run `rag index rebuild`") from exc
 
 
 class Session:
     """An open index with its embedder and retriever, reused across questions."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, with_model: bool = True) -> None:
         from rag.embed import get_embedder
         from rag.retrieve import Retriever
 
         self.settings = settings
         self.index: OpenIndex = open_index(settings)
-        self.embedder = get_embedder(settings.model, settings.batch_size)
-        self.retriever = Retriever(self.index, self.embedder, settings)
+        if with_model:  # `show` needs no model
+            self.embedder = get_embedder(settings.model, settings.batch_size)
+            self.retriever = Retriever(self.index, self.embedder, settings)
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
                mode: str = "hybrid") -> list[Hit]:
-        return self.retriever.search(question, k=k, symbol=symbol, mode=mode)[0]
+        with _store_errors(self.index):
+            return self.retriever.search(question, k=k, symbol=symbol, mode=mode)[0]
 
     def ask(self, question: str, symbol: str | None = None) -> Answer:
         from rag.answer import answer
 
-        hits, qvec = self.retriever.search(question, symbol=symbol)
-        return answer(question.strip(), hits, qvec, self.embedder, self.settings)
+        with _store_errors(self.index):
+            hits, qvec = self.retriever.search(question, symbol=symbol)
+            return answer(question.strip(), hits, qvec, self.embedder, self.settings)
 
     def show(self, symbol: str, number: str) -> dict[str, Any]:
-        return show_paragraph(self.index, symbol, number)
+        with _store_errors(self.index):
+            return show_paragraph(self.index, symbol, number)
 
     def close(self) -> None:
         self.index.close()
@@ -60,28 +76,41 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
     return build_index(settings, [Path(seeds)], wait=True, progress=progress)
 
 
-def build(settings: Settings, paths: list[Path], wait: bool = False,
+def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missing: bool = False,
           progress: ProgressFn | None = None) -> BuildReport:
-    return build_index(settings, paths, wait=wait, progress=progress)
+    """Add `paths` to the index's sources and bring the index up to date (incrementally)."""
+    return build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
 
 
-def rebuild(settings: Settings, wait: bool = False, progress: ProgressFn | None = None) -> BuildReport:
-    """Rebuild from the sources recorded in the live manifest (the seeds when there is none)."""
+def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
+            progress: ProgressFn | None = None) -> BuildReport:
+    """Re-read every recorded source (the seeds when there is no index yet); cached embeddings
+    are reused unless `use_cache` is False."""
     try:
-        sources = recorded_sources(settings)
+        sources = [Path(s) for s in read_manifest(current_generation(settings.index_path)).get("sources", [])]
     except IndexNotFound:
         if settings.seeds_dir is None or settings.index_name != "default":
             raise
         sources = [Path(settings.seeds_dir)]
-    missing = [s for s in sources if not s.exists()]
-    if missing:
-        raise SourceError(f"{missing[0]}: recorded source no longer exists",
+    if not any(s.exists() for s in sources):
+        raise SourceError(f"{sources[0] if sources else settings.index_path}: recorded sources no longer exist",
                           fix="run `rag index build PATH...` with the current sources")
-    return build_index(settings, sources, wait=wait, progress=progress)
+    return build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
+                       use_cache=use_cache, progress=progress)
+
+
+def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
+    """Remove the document(s) with this symbol or under this path; later builds skip them."""
+    current_generation(settings.index_path)
+    return build_index(settings, [], wait=wait, remove=target)
 
 
 def status(settings: Settings) -> dict[str, Any]:
     return index_status(settings)
+
+
+def verify(settings: Settings) -> list[str]:
+    return verify_index(settings)
 
 
 def show_paragraph(index: OpenIndex, symbol: str, number: str) -> dict[str, Any]:

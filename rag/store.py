@@ -1,10 +1,11 @@
-"""The index folder: build a new generation beside the live one, switch atomically, open, check.
+"""The index folder on disk: its layout, locking, opening a generation read-only, verifying it.
 
-Layout of `indexes/<name>/`:
+Layout of `indexes/<name>/` (docs/index-format.md has the whole format):
     CURRENT              name of the live generation (replaced atomically)
     .lock                held (flock) by the one writer
-    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite
+    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite (never modified once live)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
+Building lives in rag/build.py.
 """
 
 from __future__ import annotations
@@ -12,27 +13,25 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import os
-import shutil
 import sqlite3
-import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, RagError
-from rag.lexical import LexicalIndex, build_postings, write_postings
+from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound
+from rag.lexical import LexicalIndex
 from rag.models import Document, Footnote, Paragraph
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
+DATA_FILES = (DATABASE, VECTORS)
+REBUILD = "run `rag index rebuild`"
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -52,13 +51,15 @@ CREATE TABLE embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NO
 ProgressFn = Callable[[str, int, int], None]
 
 
-def paragraph_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+VERIFY_ON_OPEN_BYTES = 256 << 20  # data files up to this size are CRC-checked at every open
 
 
-def embed_text(p: Paragraph) -> str:
-    """The text a paragraph is embedded from."""
-    return p.text
+def file_crc32(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 22), b""):
+            crc = zlib.crc32(chunk, crc)
+    return crc
 
 
 def file_sha256(path: Path) -> str:
@@ -69,28 +70,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class BuildReport:
-    """What a build did, for the CLI's summary and `--json`."""
-
-    documents: int = 0
-    paragraphs: int = 0
-    embedded: int = 0
-    reused: int = 0
-    seconds: float = 0.0
-    failed: list[dict[str, str]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    generation: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 # --------------------------------------------------------------------------- locking
 
 @contextmanager
 def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the index's writer lock; readers never take it."""
+    """Hold the index's writer lock (flock, released if the process dies); readers never take it."""
     try:
         index_path.mkdir(parents=True, exist_ok=True)
         fh = open(index_path / ".lock", "a+")
@@ -127,7 +111,7 @@ def current_generation(index_path: Path) -> Path:
         raise IndexNotFound(f"{pointer}: unreadable ({exc.strerror})", fix="check the folder's permissions") from exc
     gen = index_path / name
     if not name.startswith("gen-") or not gen.is_dir():
-        raise IndexCorrupt(f"{pointer}: points to missing generation {name!r}", fix="run `rag index rebuild`")
+        raise IndexCorrupt(f"{pointer}: points to missing generation {name!r}", fix=REBUILD)
     return gen
 
 
@@ -136,27 +120,70 @@ def read_manifest(gen: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise IndexCorrupt(f"{path}: manifest missing", fix="run `rag index rebuild`") from None
+        raise IndexCorrupt(f"{path}: manifest missing", fix=REBUILD) from None
     except (OSError, ValueError) as exc:
-        raise IndexCorrupt(f"{path}: unreadable manifest ({exc})", fix="run `rag index rebuild`") from exc
-    if not isinstance(data, dict) or "format_version" not in data:
-        raise IndexCorrupt(f"{path}: not a rag manifest", fix="run `rag index rebuild`")
+        raise IndexCorrupt(f"{path}: unreadable manifest ({exc})", fix=REBUILD) from exc
+    required = {"format_version", "model", "dim", "paragraphs", "documents"}
+    if not isinstance(data, dict) or not required <= set(data):
+        raise IndexCorrupt(f"{path}: not a rag manifest", fix=REBUILD)
     return data
 
 
-def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) -> None:
-    """Refuse an index of another format version or built with another model."""
+def check_format(manifest: dict[str, Any], where: Path) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
         newer = isinstance(version, int) and version > FORMAT_VERSION
         raise IndexMismatch(
             f"{where}: index format version {version} {'is newer than' if newer else 'differs from'} "
-            f"this rag's {FORMAT_VERSION}",
-            fix="upgrade rag" if newer else "run `rag index rebuild`")
+            f"this rag's {FORMAT_VERSION}", fix="upgrade rag" if newer else REBUILD)
+
+
+def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) -> None:
+    """Refuse an index of another format version or built with another model."""
+    check_format(manifest, where)
     if manifest.get("model") != settings.model:
         raise IndexMismatch(
             f"{where}: index was built with model {manifest.get('model')!r}, not {settings.model!r}",
             fix=f"run `rag index rebuild --model {settings.model}` or pass --model {manifest.get('model')}")
+
+
+def check_files(gen: Path, manifest: dict[str, Any]) -> None:
+    """Integrity check at open: every data file exists with its recorded size and, while the
+    files are small enough to read in a blink (VERIFY_ON_OPEN_BYTES), its recorded CRC-32."""
+    sizes = manifest.get("sizes", {})
+    for name, size in sizes.items():
+        path = gen / name
+        try:
+            actual = path.stat().st_size
+        except FileNotFoundError:
+            raise IndexCorrupt(f"{path}: missing", fix=REBUILD) from None
+        if actual != size:
+            raise IndexCorrupt(f"{path}: {actual} bytes, manifest says {size} (truncated or replaced)",
+                               fix=REBUILD)
+    if sum(sizes.values()) <= VERIFY_ON_OPEN_BYTES:
+        for name, crc in manifest.get("crc32", {}).items():
+            if file_crc32(gen / name) != crc:
+                raise IndexCorrupt(f"{gen / name}: contents differ from the manifest's checksum (corrupted)",
+                                   fix=REBUILD)
+
+
+def connect_readonly(db_path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("SELECT count(*) FROM documents").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix=REBUILD) from exc
+    return conn
+
+
+def read_vectors(path: Path) -> Any:
+    import faiss
+
+    try:
+        return faiss.read_index(str(path))
+    except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with a C++ trace
+        raise IndexCorrupt(f"{path}: unreadable FAISS file", fix=REBUILD) from exc
 
 
 @dataclass
@@ -189,214 +216,71 @@ class OpenIndex:
 
 def open_index(settings: Settings) -> OpenIndex:
     """Open the live generation of `settings.index_path` for reading."""
-    import faiss
-
     index_path = settings.index_path
     gen = current_generation(index_path)
     manifest = read_manifest(gen)
     check_compatible(manifest, settings, gen / MANIFEST)
+    check_files(gen, manifest)
     db_path = gen / DATABASE
     if not db_path.exists():
-        raise IndexCorrupt(f"{db_path}: missing", fix="run `rag index rebuild`")
+        raise IndexCorrupt(f"{db_path}: missing", fix=REBUILD)
+    conn = connect_readonly(db_path)
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
         count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix="run `rag index rebuild`") from exc
-    vec_path = gen / VECTORS
-    try:
-        vectors = faiss.read_index(str(vec_path))
-    except Exception as exc:  # noqa: BLE001 - faiss raises RuntimeError with a C++ trace
-        raise IndexCorrupt(f"{vec_path}: unreadable FAISS file", fix="run `rag index rebuild`") from exc
+        raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix=REBUILD) from exc
+    vectors = read_vectors(gen / VECTORS)
     if count != manifest["paragraphs"] or vectors.ntotal != manifest["paragraphs"]:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
-            f"FAISS has {vectors.ntotal}", fix="run `rag index rebuild`")
+            f"FAISS has {vectors.ntotal}", fix=REBUILD)
     if vectors.d != manifest["dim"]:
-        raise IndexCorrupt(f"{vec_path}: dimension {vectors.d}, manifest says {manifest['dim']}",
-                           fix="run `rag index rebuild`")
+        raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
     return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count))
 
 
-# --------------------------------------------------------------------------- building
-
-def _cached_vectors(index_path: Path, model: str) -> dict[str, np.ndarray]:
-    """Embeddings stored by the live generation for `model`, keyed by paragraph hash."""
+def verify_index(settings: Settings) -> list[str]:
+    """Every problem found in the live generation, one line each (empty: the index is sound)."""
+    problems: list[str] = []
+    gen = current_generation(settings.index_path)
     try:
-        gen = current_generation(index_path)
-    except RagError:
-        return {}
-    db = gen / DATABASE
-    if not db.exists():
-        return {}
+        manifest = read_manifest(gen)
+        check_format(manifest, gen / MANIFEST)
+    except (IndexCorrupt, IndexMismatch) as exc:
+        return [str(exc)]
+    for name, expected in manifest.get("checksums", {}).items():
+        path = gen / name
+        if not path.exists():
+            problems.append(f"{path}: missing ({REBUILD})")
+        elif file_sha256(path) != expected:
+            problems.append(f"{path}: checksum differs from the manifest's ({REBUILD})")
+    n = manifest["paragraphs"]
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = connect_readonly(gen / DATABASE)
         try:
-            rows = conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if check != "ok":
+                problems.append(f"{gen / DATABASE}: SQLite integrity check: {check} ({REBUILD})")
+            rows = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+            docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            if rows != n:
+                problems.append(f"{gen / DATABASE}: {rows} paragraph rows, manifest says {n} ({REBUILD})")
+            if docs != manifest["documents"]:
+                problems.append(f"{gen / DATABASE}: {docs} documents, manifest says "
+                                f"{manifest['documents']} ({REBUILD})")
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        return {}
-    return {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    except (IndexCorrupt, sqlite3.DatabaseError) as exc:
+        problems.append(f"{exc}")
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
-                  model: str, settings: Settings) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        conn.executescript(SCHEMA)
-        pid = 0
-        texts: list[str] = []
-        for doc_id, doc in enumerate(docs):
-            conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                         (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title,
-                          doc.source, doc.content_hash, doc.pages))
-            for sym in dict.fromkeys([doc.symbol, *doc.symbols]):
-                conn.execute("INSERT INTO symbols VALUES (?, ?)", (sym, doc_id))
-            for ord_, p in enumerate(doc.paragraphs):
-                conn.execute(
-                    "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (pid, doc_id, ord_, p.number, p.text, p.page, p.section, p.annex, int(p.running),
-                     json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
-                texts.append(p.text)
-                pid += 1
-        write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
-        seen: set[str] = set()
-        rows = []
-        for h, vec in zip(hashes, vectors):
-            if h not in seen:
-                seen.add(h)
-                rows.append((model, h, vec.astype("<f4").tobytes()))
-        conn.executemany("INSERT INTO embeddings VALUES (?,?,?)", rows)
-        conn.commit()
-    finally:
-        conn.close()
-
-
-def _clean_stale(index_path: Path, keep: set[str]) -> None:
-    """Remove dead temporary folders and generations older than the previous one."""
-    for child in index_path.iterdir():
-        if child.name.startswith(".tmp-") or (child.name.startswith("gen-") and child.name not in keep):
-            shutil.rmtree(child, ignore_errors=True)
-
-
-def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
-                progress: ProgressFn | None = None) -> BuildReport:
-    """Parse `sources`, embed (reusing cached vectors), write a new generation, switch to it."""
-    import faiss
-
-    from rag.embed import get_embedder
-    from rag.ingest import discover, parse_file
-
-    started = time.perf_counter()
-    report = BuildReport()
-    index_path = settings.index_path
-    tick = progress or (lambda stage, done, total: None)
-    files, skipped = discover(sources)
-    report.skipped = [str(p) for p in skipped]
-    with write_lock(index_path, wait=wait):
-        docs: list[Document] = []
-        for i, path in enumerate(files):
-            tick("parse", i, len(files))
-            try:
-                docs.append(parse_file(path))
-            except RagError as exc:
-                report.failed.append({"path": str(path), "error": exc.message})
-        tick("parse", len(files), len(files))
-        if not docs:
-            raise IndexCorruptBuild(report)
-        paragraphs = [p for d in docs for p in d.paragraphs]
-        hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-        cache = _cached_vectors(index_path, settings.model)
-        embedder = get_embedder(settings.model, settings.batch_size)
-        missing = [i for i, h in enumerate(hashes) if h not in cache]
-        fresh: dict[str, np.ndarray] = {}
-        step = max(settings.batch_size * 4, 64)
-        for start in range(0, len(missing), step):
-            tick("embed", start, len(missing))
-            chunk = missing[start:start + step]
-            vecs = embedder.encode_documents([embed_text(paragraphs[i]) for i in chunk])
-            for i, v in zip(chunk, vecs):
-                fresh[hashes[i]] = v
-        tick("embed", len(missing), len(missing))
-        dim = embedder.dim
-        vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            vec = fresh.get(h)
-            vectors[i] = vec if vec is not None else cache[h]
-        report.embedded = len({hashes[i] for i in missing})
-        report.reused = len(paragraphs) - len(missing)
-
-        tick("write", 0, 1)
-        stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
-        tmp = index_path / f".tmp-{stamp}"
-        tmp.mkdir(parents=True)
-        _write_sqlite(tmp / DATABASE, docs, hashes, vectors, settings.model, settings)
-        index = faiss.IndexFlatIP(dim)
-        index.add(vectors)
-        faiss.write_index(index, str(tmp / VECTORS))
-        seconds = time.perf_counter() - started
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "model": settings.model,
-            "dim": dim,
-            "documents": len(docs),
-            "paragraphs": len(paragraphs),
-            "vector_index": "flat-ip",
-            "settings": {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b},
-            "sources": [str(Path(s).resolve()) for s in sources],
-            "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
-                       "paragraphs": len(d.paragraphs)} for d in docs],
-            "failed": report.failed,
-            "skipped": report.skipped,
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "build_seconds": round(seconds, 3),
-            "checksums": {name: file_sha256(tmp / name) for name in (DATABASE, VECTORS)},
-        }
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        for name in (DATABASE, VECTORS, MANIFEST):
-            with open(tmp / name, "rb") as fh:
-                os.fsync(fh.fileno())
-        gen_name = f"gen-{stamp}"
-        previous = None
-        try:
-            previous = current_generation(index_path).name
-        except RagError:
-            pass
-        os.replace(tmp, index_path / gen_name)
-        pointer_tmp = index_path / f".tmp-CURRENT-{stamp}"
-        pointer_tmp.write_text(gen_name + "\n", encoding="utf-8")
-        with open(pointer_tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(pointer_tmp, index_path / "CURRENT")
-        _fsync_dir(index_path)
-        _clean_stale(index_path, {gen_name, previous} - {None})
-        tick("write", 1, 1)
-        report.documents = len(docs)
-        report.paragraphs = len(paragraphs)
-        report.generation = gen_name
-        report.seconds = round(time.perf_counter() - started, 3)
-        return report
-
-
-class IndexCorruptBuild(RagError):
-    """Every file failed: nothing to index (the previous index stays live)."""
-
-    exit_code = 9
-
-    def __init__(self, report: BuildReport) -> None:
-        first = report.failed[0] if report.failed else {"path": "?", "error": "no document"}
-        super().__init__(f"no document could be indexed; {len(report.failed)} failed, first: {first['error']}")
-        self.report = report
+        vectors = read_vectors(gen / VECTORS)
+        if vectors.ntotal != n:
+            problems.append(f"{gen / VECTORS}: {vectors.ntotal} vectors, manifest says {n} ({REBUILD})")
+        if vectors.d != manifest["dim"]:
+            problems.append(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']} ({REBUILD})")
+    except IndexCorrupt as exc:
+        problems.append(str(exc))
+    return problems
 
 
 def index_status(settings: Settings) -> dict[str, Any]:
@@ -406,13 +290,19 @@ def index_status(settings: Settings) -> dict[str, Any]:
     return {"index": str(settings.index_path), "generation": gen.name, **manifest}
 
 
-def recorded_sources(settings: Settings) -> list[Path]:
-    """The sources the live index was built from (for `rag index rebuild`)."""
-    gen = current_generation(settings.index_path)
-    return [Path(s) for s in read_manifest(gen).get("sources", [])]
-
-
 def load_paragraph(row: sqlite3.Row) -> Paragraph:
     return Paragraph(number=row["number"], text=row["text"], page=row["page"], section=row["section"],
                      footnotes=[Footnote(**f) for f in json.loads(row["footnotes"])],
                      running=bool(row["running"]), annex=row["annex"])
+
+
+def load_documents(conn: sqlite3.Connection) -> list[Document]:
+    """Every document of a generation with its paragraphs, in index order."""
+    docs: dict[int, Document] = {}
+    for r in conn.execute("SELECT * FROM documents ORDER BY id"):
+        docs[r["id"]] = Document(symbol=r["symbol"], source=r["source"], paragraphs=[], title=r["title"],
+                                 content_hash=r["content_hash"], pages=r["pages"],
+                                 symbols=json.loads(r["symbols"]))
+    for r in conn.execute("SELECT * FROM paragraphs ORDER BY id"):
+        docs[r["doc_id"]].paragraphs.append(load_paragraph(r))
+    return list(docs.values())

@@ -23,8 +23,9 @@ def _loaders() -> dict[str, Loader]:
 SUPPORTED = (".txt", ".md")
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """(supported files, skipped files) under `paths`; a missing path is an error."""
+def discover(paths: Iterable[Path], allow_empty: bool = False) -> tuple[list[Path], list[Path]]:
+    """(supported files, skipped files) under `paths`; a missing path is an error, and so is
+    finding no supported file unless `allow_empty`."""
     found: list[Path] = []
     skipped: list[Path] = []
     for raw in paths:
@@ -37,7 +38,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
                 continue
             (found if p.suffix.lower() in SUPPORTED else skipped).append(p.resolve())
     unique = list(dict.fromkeys(found))
-    if not unique:
+    if not unique and not allow_empty:
         names = ", ".join(str(p) for p in paths)
         raise SourceError(f"{names}: no supported file ({', '.join(SUPPORTED)})")
     return unique, skipped

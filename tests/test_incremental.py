@@ -1,0 +1,119 @@
+"""Incremental builds: unchanged files skipped, only changed paragraphs embedded, removals, revisions."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from rag.build import build_index
+from rag.errors import NotFoundError
+from rag.service import Session, rebuild, remove
+from rag.store import current_generation, index_status
+from tests.corpus import doc_text, write_corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    write_corpus(folder, 3)
+    return folder
+
+
+def symbols(settings) -> list[str]:
+    return sorted(f["symbol"] for f in index_status(settings)["files"])
+
+
+def test_unchanged_build_is_a_noop(fake_settings, corpus):
+    first = build_index(fake_settings, [corpus])
+    assert (first.documents, first.paragraphs, first.embedded) == (3, 12, 12)
+    gen = current_generation(fake_settings.index_path)
+    again = build_index(fake_settings, [corpus])
+    assert again.changed is False
+    assert (again.parsed, again.unchanged, again.embedded) == (0, 3, 0)
+    assert current_generation(fake_settings.index_path) == gen
+
+
+def test_changed_paragraph_is_the_only_one_embedded(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    path = corpus / "A_70_2.txt"
+    path.write_text(path.read_text().replace("item 3 of", "item 3 (revised wording) of"))
+    report = build_index(fake_settings, [corpus])
+    assert (report.parsed, report.unchanged) == (1, 2)
+    assert (report.embedded, report.reused) == (1, 11)
+    hits = Session(fake_settings).search("revised wording", k=1)
+    assert hits[0].citation == "A/70/2, para. 3"
+
+
+def test_new_source_is_added_to_recorded_ones(fake_settings, corpus, tmp_path):
+    build_index(fake_settings, [corpus])
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "S_2025_1.txt").write_text(doc_text("S/2025/1", "peacekeeping"))
+    report = build_index(fake_settings, [more])
+    assert (report.documents, report.unchanged, report.parsed) == (4, 3, 1)
+    assert set(index_status(fake_settings)["sources"]) == {str(corpus.resolve()), str(more.resolve())}
+
+
+def test_deleted_file_removed_unless_keep_missing(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    (corpus / "A_70_3.txt").unlink()
+    kept = build_index(fake_settings, [corpus], keep_missing=True)
+    assert "A/70/3" in symbols(fake_settings) and kept.removed == []
+    report = build_index(fake_settings, [corpus])
+    assert symbols(fake_settings) == ["A/70/1", "A/70/2"]
+    assert report.removed == [f"A/70/3 ({corpus.resolve() / 'A_70_3.txt'})"]
+
+
+def test_revised_file_with_same_symbol_replaces_older(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    old = corpus / "A_70_1.txt"
+    os.utime(old, (time.time() - 100, time.time() - 100))
+    (corpus / "A_70_1_reissued.txt").write_text(doc_text("A/70/1", "water", extra=" Reissued text."))
+    report = build_index(fake_settings, [corpus])
+    assert symbols(fake_settings) == ["A/70/1", "A/70/2", "A/70/3"]
+    assert report.replaced and "A_70_1_reissued.txt" in report.replaced[0].split("replaced by")[1]
+    assert "Reissued text." in Session(fake_settings, with_model=False).show("A/70/1", "1")["text"]
+
+
+def test_corrigendum_is_a_separate_document(fake_settings, corpus):
+    (corpus / "A_70_1_Corr.1.txt").write_text(doc_text("A/70/1/Corr.1", "water corrigendum", paragraphs=2))
+    build_index(fake_settings, [corpus])
+    assert "A/70/1/Corr.1" in symbols(fake_settings) and "A/70/1" in symbols(fake_settings)
+    hit = Session(fake_settings).search("water corrigendum", k=1)[0]
+    assert hit.symbol == "A/70/1/Corr.1" and hit.citation.startswith("A/70/1/Corr.1, para. ")
+
+
+def test_rm_by_symbol_and_by_path(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    remove(fake_settings, "A/70/2")
+    assert symbols(fake_settings) == ["A/70/1", "A/70/3"]
+    # later builds of the folder skip the removed file...
+    build_index(fake_settings, [corpus])
+    assert symbols(fake_settings) == ["A/70/1", "A/70/3"]
+    # ...until it is named again
+    build_index(fake_settings, [corpus / "A_70_2.txt"])
+    assert symbols(fake_settings) == ["A/70/1", "A/70/2", "A/70/3"]
+    remove(fake_settings, str(corpus / "A_70_3.txt"))
+    assert symbols(fake_settings) == ["A/70/1", "A/70/2"]
+    with pytest.raises(NotFoundError, match="A/99/9"):
+        remove(fake_settings, "A/99/9")
+
+
+def test_rebuild_reuses_cache_unless_no_cache(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    cached = rebuild(fake_settings)
+    assert (cached.parsed, cached.embedded, cached.reused) == (3, 0, 12)
+    forced = rebuild(fake_settings, use_cache=False)
+    assert forced.embedded == 12
+
+
+def test_failed_file_keeps_its_previous_version(fake_settings, corpus):
+    build_index(fake_settings, [corpus])
+    (corpus / "A_70_1.txt").write_bytes(b"\x00\x01binary now")
+    report = build_index(fake_settings, [corpus])
+    assert [f["path"] for f in report.failed] == [str(corpus.resolve() / "A_70_1.txt")]
+    assert "A/70/1" in symbols(fake_settings)
+    assert index_status(fake_settings)["failed"][0]["error"].endswith("binary data, not text")
