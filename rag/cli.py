@@ -222,7 +222,7 @@ def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folde
         from rag.service import build
 
         settings = _settings(index_dir, index, model, config)
-        with _progress(not as_json) as tick:
+        with _progress(not as_json and sys.stderr.isatty()) as tick:
             report = build(settings, paths, wait=wait, keep_missing=keep_missing, progress=tick)
         _summary(report, as_json)
         if report.failed:
@@ -239,7 +239,7 @@ def index_rebuild(no_cache: Annotated[bool, typer.Option(
         from rag.service import rebuild
 
         settings = _settings(index_dir, index, model, config)
-        with _progress(not as_json) as tick:
+        with _progress(not as_json and sys.stderr.isatty()) as tick:
             report = rebuild(settings, wait=wait, use_cache=not no_cache, progress=tick)
         _summary(report, as_json)
         if report.failed:

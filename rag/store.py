@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound
+from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
 from rag.lexical import LexicalIndex
 from rag.models import Document, Footnote, Paragraph
 
@@ -79,8 +79,8 @@ def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
         index_path.mkdir(parents=True, exist_ok=True)
         fh = open(index_path / ".lock", "a+")
     except OSError as exc:
-        raise IndexNotFound(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
-                            fix="pass a writable --index-dir") from exc
+        raise IndexWriteError(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
+                              fix="pass a writable --index-dir") from exc
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

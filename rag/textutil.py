@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being
@@ -19,6 +20,7 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
              "ness", "ers", "er", "ed", "es", "s")
 
 
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'."""
     for suffix in _SUFFIXES:

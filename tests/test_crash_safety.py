@@ -1,0 +1,170 @@
+"""Real processes: builds killed with SIGKILL, readers during a rebuild, two writers, full or
+read-only disks. The previous index must keep answering exactly as before."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rag.build import build_index
+from rag.config import load_settings
+from rag.service import Session
+from tests.conftest import FAKE_MODEL, REPO
+from tests.corpus import write_corpus
+
+pytestmark = pytest.mark.slow
+QUERIES = ["fisheries cooperation item 3", "report A/70/17 water", "aviation progress section 5"]
+
+
+def snapshot(settings) -> list[list[tuple[str, float]]]:
+    s = Session(settings)
+    try:
+        return [[(h.citation, round(h.score, 5)) for h in s.search(q, k=3)] for q in QUERIES]
+    finally:
+        s.close()
+
+
+def env_for(index_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(RAG_INDEX_DIR=str(index_dir), RAG_MODEL=FAKE_MODEL, PYTHONPATH=str(REPO))
+    return env
+
+
+def rag_proc(index_dir: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "rag", *args], env=env_for(index_dir), cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def edit_corpus(folder: Path, undo: bool = False) -> None:
+    """A revision touching every document, so the next build parses, embeds and writes everything."""
+    a, b = ("noted progress", "welcomed progress")[::-1 if undo else 1]
+    for path in folder.iterdir():
+        path.write_text(path.read_text().replace(a, b))
+
+
+@pytest.fixture
+def world(tmp_path: Path):
+    corpus = tmp_path / "docs"
+    write_corpus(corpus, 300, paragraphs=8)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build_index(settings, [corpus])
+    old = snapshot(settings)
+    # what the index answers once the edit is built (built elsewhere, same content)
+    edit_corpus(corpus)
+    other = load_settings(env={}, index_dir=tmp_path / "reference", model=FAKE_MODEL)
+    started = time.perf_counter()
+    proc = rag_proc(other.index_dir, "index", "build", str(corpus), "--json")
+    assert proc.wait(120) == 0, proc.stderr.read()
+    duration = time.perf_counter() - started
+    new = snapshot(other)
+    assert new != old
+    return corpus, settings, old, new, duration
+
+
+def test_sigkill_at_20_points_leaves_previous_index_answering(world):
+    corpus, settings, old, new, duration = world
+    root = settings.index_path
+    outcomes = []
+    for i in range(20):
+        proc = rag_proc(settings.index_dir, "index", "build", str(corpus), "--json")
+        time.sleep(duration * (i + 0.5) / 21)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        now = snapshot(settings)
+        assert now in (old, new), f"kill point {i}: index answers neither the old nor the new way"
+        outcomes.append("new" if now == new else "old")
+        assert len(list(root.glob(".tmp-*"))) <= 1
+        if now == new:  # killed after the switch: go back to the old state for the next point
+            edit_corpus(corpus, undo=True)
+            build_index(settings, [corpus])
+            assert snapshot(settings) == old
+            edit_corpus(corpus)
+    assert len(outcomes) == 20 and outcomes.count("old") >= 15
+    finish = rag_proc(settings.index_dir, "index", "build", str(corpus), "--json")
+    assert finish.wait(120) == 0, finish.stderr.read()
+    assert snapshot(settings) == new
+    assert list(root.glob(".tmp-*")) == []
+    assert len(list(root.glob("gen-*"))) <= 2
+
+
+def test_readers_during_rebuild_see_old_or_new(world):
+    corpus, settings, old, new, _ = world
+    builder = rag_proc(settings.index_dir, "index", "build", str(corpus), "--json")
+    seen = []
+    while builder.poll() is None or len(seen) < 4:
+        reader = rag_proc(settings.index_dir, "search", QUERIES[0], "-k", "3", "--json")
+        out, err = reader.communicate(timeout=60)
+        assert reader.returncode == 0, err
+        got = [(h["citation"], round(h["score"], 5)) for h in json.loads(out)["hits"]]
+        assert got in (old[0], new[0])
+        seen.append("new" if got == new[0] else "old")
+    assert builder.returncode == 0
+    assert seen[-1] == "new"
+
+
+def test_second_build_stops_or_waits(world):
+    corpus, settings, *_ = world
+    first = rag_proc(settings.index_dir, "index", "rebuild", "--no-cache", "--json")
+    lock = settings.index_path / ".lock"
+    deadline = time.time() + 30
+    while time.time() < deadline:  # wait until the first build holds the lock
+        with open(lock, "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fh, fcntl.LOCK_UN)
+            except BlockingIOError:
+                break
+        time.sleep(0.02)
+    second = rag_proc(settings.index_dir, "index", "build", str(corpus))
+    _, err = second.communicate(timeout=60)
+    assert second.returncode == 7
+    assert "another build is writing this index" in err and "--wait" in err
+    waiting = rag_proc(settings.index_dir, "index", "build", str(corpus), "--wait", "--json")
+    out, err = waiting.communicate(timeout=120)
+    assert first.wait(120) == 0
+    assert waiting.returncode == 0, err
+    assert json.loads(out)["changed"] is False
+
+
+def _mount_tmpfs(path: Path, size: str) -> None:
+    path.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip()})")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small filesystem needs root")
+def test_disk_full_and_read_only(tmp_path: Path, seed_dir: Path):
+    mnt = tmp_path / "small"
+    _mount_tmpfs(mnt, "1m")
+    try:
+        settings = load_settings(env={}, index_dir=mnt, model=FAKE_MODEL)
+        build_index(settings, [seed_dir])
+        before = snapshot(settings)
+        big = tmp_path / "big"
+        write_corpus(big, 150, paragraphs=8)
+        full = rag_proc(mnt, "index", "build", str(big))
+        _, err = full.communicate(timeout=120)
+        assert full.returncode == 11, err
+        assert err.count("\n") == 1 and "previous index is unchanged" in err
+        assert "No space left on device" in err or "disk is full" in err
+        assert snapshot(settings) == before
+        assert list(settings.index_path.glob(".tmp-*")) == []
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        ro = rag_proc(mnt, "index", "build", str(seed_dir))
+        _, err = ro.communicate(timeout=60)
+        assert ro.returncode == 11 and "Read-only file system" in err, err
+        asked = rag_proc(mnt, "search", QUERIES[0], "-k", "3", "--json")
+        out, err = asked.communicate(timeout=60)
+        assert asked.returncode == 0, err
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)

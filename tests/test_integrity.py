@@ -1,0 +1,98 @@
+"""Damaged indexes give one clear line naming the file and the fix, never a traceback or a wrong answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag.cli import app
+from tests.conftest import DEMO_QUESTION
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def gen(fake_env, seed_dir) -> Path:
+    assert runner.invoke(app, ["index", "build", str(seed_dir)]).exit_code == 0
+    root = Path(fake_env["RAG_INDEX_DIR"]) / "default"
+    return root / (root / "CURRENT").read_text().strip()
+
+
+def ask_fails(code: int, *needles: str) -> None:
+    result = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+def verify_fails(*needles: str) -> list[str]:
+    result = runner.invoke(app, ["index", "verify"])
+    assert result.exit_code == 1, result.output
+    for n in needles:
+        assert n in result.stderr, result.stderr
+    return result.stderr.strip().splitlines()
+
+
+def test_verify_ok(gen):
+    result = runner.invoke(app, ["index", "verify", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["problems"] == []
+
+
+def test_truncated_faiss(gen):
+    path = gen / "vectors.faiss"
+    path.write_bytes(path.read_bytes()[:100])
+    ask_fails(6, str(path), "truncated", "rag index rebuild")
+    verify_fails(str(path))
+
+
+def test_corrupted_sqlite_same_size(gen):
+    path = gen / "store.sqlite"
+    data = bytearray(path.read_bytes())
+    mid = len(data) // 2
+    data[mid:mid + 64] = b"\xde\xad\xbe\xef" * 16
+    path.write_bytes(bytes(data))
+    ask_fails(6, str(path), "corrupted", "rag index rebuild")
+    lines = verify_fails(str(path), "checksum")
+    assert all(line.startswith("error: ") for line in lines)
+
+
+def test_flipped_vector_bytes(gen):
+    path = gen / "vectors.faiss"
+    data = bytearray(path.read_bytes())
+    data[-8:] = b"\x00" * 8
+    path.write_bytes(bytes(data))
+    ask_fails(6, str(path))
+
+
+def test_missing_manifest(gen):
+    (gen / "manifest.json").unlink()
+    ask_fails(6, str(gen / "manifest.json"), "missing", "rag index rebuild")
+    verify_fails("manifest missing")
+
+
+def test_newer_format_version(gen):
+    path = gen / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format_version"] = 99
+    path.write_text(json.dumps(manifest))
+    ask_fails(5, "format version 99 is newer", "upgrade rag")
+
+
+def test_current_points_nowhere(gen):
+    (gen.parent / "CURRENT").write_text("gen-missing\n")
+    ask_fails(6, "missing generation", "rag index rebuild")
+
+
+def test_rebuild_repairs_a_corrupt_index(gen):
+    (gen / "vectors.faiss").write_bytes(b"garbage")
+    result = runner.invoke(app, ["index", "rebuild"])
+    assert result.exit_code == 0, result.output
+    ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
