@@ -211,6 +211,19 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
             con.print(f"  note {f['marker']}" + (f": {f['text']}" if f["text"] else ""), style="dim")
 
 
+@app.command()
+def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          index_dir: IndexDir = None, index: IndexName = None, model: Model = None, config: Config = None) -> None:
+    """Serve ask, search, show and status as a JSON HTTP API (OpenAPI at /docs)."""
+    with _errors():
+        from rag.server import serve as run_server
+
+        settings = _settings(index_dir, index, model, config)
+        typer.echo(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)", err=True)
+        run_server(settings, host, port)
+
+
 @index_app.command("build")
 def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.txt, .md).")],
                 keep_missing: Annotated[bool, typer.Option(

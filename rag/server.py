@@ -1,0 +1,76 @@
+"""HTTP API over the same library calls as the CLI (FastAPI; one Session kept warm)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from rag.config import Settings
+from rag.errors import IndexNotFound, NotFoundError, RagError, UsageError
+from rag.service import Session, ensure_index, status
+
+_HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503}
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="The question, in plain words.")
+    symbol: str | None = Field(default=None, description="Only search this document symbol.")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API app for one index; the index is opened (or built from the seeds) on first use."""
+    app = FastAPI(title="rag", description="Cited answers from paragraph-numbered official documents.")
+    state: dict[str, Session] = {}
+
+    def session() -> Session:
+        if "s" not in state:
+            ensure_index(settings)
+            state["s"] = Session(settings)
+        return state["s"]
+
+    @app.exception_handler(RagError)
+    async def _rag_error(_request: Any, exc: RagError) -> JSONResponse:
+        code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
+        return JSONResponse(status_code=code, content={"error": str(exc), "type": type(exc).__name__})
+
+    @app.get("/health")
+    def health() -> dict[str, Any]:
+        return {"ok": True}
+
+    @app.post("/ask")
+    def ask(req: AskRequest) -> dict[str, Any]:
+        """Same JSON as `rag ask --json`."""
+        if not req.question.strip():
+            raise UsageError("empty question")
+        return session().ask(req.question, symbol=req.symbol).to_json()
+
+    @app.get("/search")
+    def search(q: str = Query(..., description="Words or a question."), k: int = Query(5, ge=1, le=100),
+               symbol: str | None = None, mode: str = "hybrid") -> dict[str, Any]:
+        """Same JSON as `rag search --json`."""
+        if mode not in ("hybrid", "bm25", "dense"):
+            raise UsageError(f"mode {mode!r}: choose hybrid, bm25 or dense")
+        if not q.strip():
+            raise UsageError("empty query")
+        return {"query": q, "hits": [h.to_json() for h in session().search(q, k=k, symbol=symbol, mode=mode)]}
+
+    @app.get("/show")
+    def show(symbol: str, paragraph: str) -> dict[str, Any]:
+        """Same JSON as `rag show --json`."""
+        return session().show(symbol, paragraph)
+
+    @app.get("/status")
+    def index_status() -> dict[str, Any]:
+        """Same JSON as `rag index status --json`."""
+        return status(settings)
+
+    return app
+
+
+def serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
