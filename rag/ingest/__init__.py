@@ -15,12 +15,13 @@ Loader = Callable[[Path, bytes], list[PageText]]
 
 
 def _loaders() -> dict[str, Loader]:
+    from rag.ingest.pdf import load_pdf
     from rag.ingest.text import load_text
 
-    return {".txt": load_text, ".md": load_text}
+    return {".txt": load_text, ".md": load_text, ".pdf": load_pdf}
 
 
-SUPPORTED = (".txt", ".md")
+SUPPORTED = (".pdf", ".txt", ".md")
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
