@@ -29,11 +29,11 @@ class _Segment:
     lines: list[Block] = field(default_factory=list)
 
 
-def _segments(lines: list[Block]) -> list[_Segment]:
+def _segments(lines: list[Block], body_size: float) -> list[_Segment]:
     segs = [_Segment("")]
     for ln in lines:
         m = _ANNEX_RE.match(ln.text.strip())
-        if m and (ln.bold or ln.kind == "heading" or ln.size > 0 or not ln.y):
+        if m and (not ln.size or ln.bold or ln.size > body_size + 0.9):
             segs.append(_Segment("annex " + m.group(1) if m.group(1) else "annex"))
             continue
         segs[-1].lines.append(ln)
@@ -80,6 +80,13 @@ def _candidates(seg: _Segment, body_size: float) -> list[tuple[int, int, float]]
         edge = max(xs, key=lambda k: xs[k])
         cands = [(i, n, w + (0.2 if abs(seg.lines[i].x - edge) < 3 else 0.0)) for i, n, w in cands]
     return cands
+
+
+def _starts(seg: _Segment, body_size: float) -> dict[int, str]:
+    """Line index -> paragraph number for the segment's best numbering chain."""
+    cands = _candidates(seg, body_size)
+    chain = best_chain([(n, w) for _, n, w in cands])
+    return {cands[k][0]: str(cands[k][1]) for k in chain} if len(chain) >= 2 else {}
 
 
 def _join(parts: list[str], vocab: set[str]) -> str:
@@ -129,9 +136,11 @@ class _Builder:
         self.annex = ""
         self.running = False
         self.marker_pages: list[tuple[str, int]] = []
+        self.min_words = 0
 
-    def start(self, number: str, section: str, annex: str, running: bool, page: int) -> None:
+    def start(self, number: str, section: str, annex: str, running: bool, page: int, min_words: int = 0) -> None:
         self.flush()
+        self.min_words = min_words
         self.number, self.section, self.annex, self.running = number, section, annex, running
         self.first_page = self.last_page = page
         self.parts, self.marker_pages = [], []
@@ -147,7 +156,7 @@ class _Builder:
         if self.number is None:
             return
         text = clean_text(_SENTINEL_RE.sub("", _join(self.parts, self.vocab)))
-        if text:
+        if text and len(text.split()) >= self.min_words:
             self.out.append(Paragraph(
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
                 page=page_label(self.labels, self.first_page, self.last_page) if self.pages[0].paged else None,
@@ -206,18 +215,19 @@ def assemble(pages: list[PageText], symbol: str | None) -> list[Paragraph]:
     notes = Notes(pages, vocab)
     builder = _Builder(pages, labels, notes, vocab)
     sections = Sections()
-    for seg in _segments(lines):
+    for seg in _segments(lines, body_size):
         if seg.annex:
             sections = Sections()
-        cands = _candidates(seg, body_size)
-        chain = best_chain([(n, w) for _, n, w in cands])
-        starts = {cands[k][0]: str(cands[k][1]) for k in chain} if len(chain) >= 2 else {}
+        starts = _starts(seg, body_size)
         if not starts:
             _running(seg, builder, sections, body_size)
             continue
+        first = min(starts)
+        if first:  # summary or covering text before the numbering: kept, with running numbers
+            _running(_Segment(seg.annex, seg.lines[:first]), builder, sections, body_size, min_words=8)
         prev_heading = False
         seen_first = False
-        for i, ln in enumerate(seg.lines):
+        for i, ln in enumerate(seg.lines[first:], start=first):
             if i in starts:
                 seen_first = True
                 builder.start(starts[i], sections.path, seg.annex, False, ln.page)
@@ -240,9 +250,8 @@ def assemble(pages: list[PageText], symbol: str | None) -> list[Paragraph]:
     return builder.out
 
 
-def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: float) -> None:
+def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: float, min_words: int = 0) -> None:
     """A segment without numbering: a paragraph per visual block, counted from 1."""
-    count = sum(1 for p in builder.out if p.running and p.annex == seg.annex)
     prev: Block | None = None
     for ln in seg.lines:
         if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or ln.kind == "heading"):
@@ -253,8 +262,8 @@ def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: fl
         gap = prev is not None and prev.page == ln.page and ln.size and (prev.y - ln.y) > 1.6 * max(ln.size, 1.0)
         indent = prev is not None and ln.size and ln.x - prev.x > 8 and _ends_sentence(prev.text)
         if builder.number is None or not ln.y or gap or indent:
-            count += 1
-            builder.start(str(count), sections.path, seg.annex, True, ln.page)
+            count = sum(1 for p in builder.out if p.running and p.annex == seg.annex) + 1
+            builder.start(str(count), sections.path, seg.annex, True, ln.page, min_words)
         builder.add(ln.text, ln.page)
         prev = ln
     builder.flush()

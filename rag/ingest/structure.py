@@ -126,7 +126,7 @@ def find_document_symbols(pages: list[PageText]) -> list[str]:
     rest = [b for b in first if b.kind != "furniture"][:12]
     later = [b for p in pages[1:2] for b in p.blocks if b.kind == "furniture"]
     for block in [*top, *rest, *later]:
-        text = re.sub(r"\s*/\s*", "/", block.text[:300])
+        text = re.sub(r"\s*/\s*", "/", _SENTINEL_RE.sub(lambda m: m.group(1), block.text[:300]))
         syms = find_symbols(text)
         if syms:
             joint = [normalise_symbol(x) for x in syms if text.find(x) <= text.find(syms[0]) + len(syms[0]) + 2]
@@ -161,7 +161,7 @@ def printed_pages(pages: list[PageText]) -> list[str]:
         found.append(num)
     offsets = [int(n) - i for i, n in enumerate(found) if n is not None]
     offset = max(set(offsets), key=offsets.count) if offsets else 1
-    return [n if n is not None else str(i + offset) for i, n in enumerate(found)]
+    return [n if n is not None else str(i + offset if i + offset >= 1 else i + 1) for i, n in enumerate(found)]
 
 
 def page_label(labels: list[str], first: int, last: int) -> str:
