@@ -17,7 +17,7 @@ from rag.ingest.structure import (
 from rag.models import Footnote, Paragraph
 
 _ANNEX_RE = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
-_HEAD_NUM_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_HEAD_NUM_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s+[A-Z][a-z]))\s+\S")
 _TERMINAL_RE = re.compile(r"[.;:!?,]\W{0,2}$")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\.\s*")
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -62,6 +62,13 @@ def _strong_heading(ln: Block, body_size: float) -> bool:
     """A heading by its type alone: a styled heading, larger type, or bold with a heading number."""
     return ln.kind == "heading" or bool(body_size and ln.size > body_size + 0.9) or \
         (ln.bold and bool(_HEAD_NUM_RE.match(ln.text)))
+
+
+def _continues_heading(ln: Block, head: Block, body_size: float) -> bool:
+    """A wrapped heading's next line: same type, styled like a heading, no heading number."""
+    styled = ln.bold or bool(body_size and ln.size > body_size + 0.9)
+    return bool(ln.size) and styled and ln.bold == head.bold and abs(ln.size - head.size) < 0.3 \
+        and ln.page == head.page and not _HEAD_NUM_RE.match(ln.text) and ln.number is None
 
 
 def _candidates(seg: _Segment, body_size: float) -> list[tuple[int, int, float]]:
@@ -226,6 +233,7 @@ def assemble(pages: list[PageText], symbol: str | None) -> list[Paragraph]:
         if first:  # summary or covering text before the numbering: kept, with running numbers
             _running(_Segment(seg.annex, seg.lines[:first]), builder, sections, body_size, min_words=8)
         prev_heading = False
+        last_head: Block | None = None
         seen_first = False
         for i, ln in enumerate(seg.lines[first:], start=first):
             if i in starts:
@@ -233,6 +241,10 @@ def assemble(pages: list[PageText], symbol: str | None) -> list[Paragraph]:
                 builder.start(starts[i], sections.path, seg.annex, False, ln.page)
                 builder.add(_NUMBER_RE.sub("", ln.text, count=1), ln.page)
                 prev_heading = False
+                continue
+            if prev_heading and last_head is not None and _continues_heading(ln, last_head, body_size):
+                sections.extend_last(clean_text(_SENTINEL_RE.sub("", ln.text)))
+                last_head = ln
                 continue
             prior = builder.parts[-1] if builder.parts and builder.number else ""
             if _heading_like(ln, body_size) and (not prior or _ends_sentence(prior) or _strong_heading(ln, body_size)) \
@@ -242,7 +254,7 @@ def assemble(pages: list[PageText], symbol: str | None) -> list[Paragraph]:
                     sections.extend_last(text)
                 else:
                     sections.push(text)
-                prev_heading = True
+                prev_heading, last_head = True, ln
                 continue
             prev_heading = False
             builder.add(ln.text, ln.page)
@@ -254,7 +266,8 @@ def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: fl
     """A segment without numbering: a paragraph per visual block, counted from 1."""
     prev: Block | None = None
     for ln in seg.lines:
-        if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or ln.kind == "heading"):
+        if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or ln.kind == "heading") \
+                and (not min_words or _HEAD_NUM_RE.match(ln.text)):
             builder.flush()
             sections.push(clean_text(_SENTINEL_RE.sub("", ln.text)))
             prev = None
