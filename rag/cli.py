@@ -201,8 +201,23 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
             con.print(f"  note {f['marker']}" + (f": {f['text']}" if f["text"] else ""), style="dim")
 
 
+@app.command()
+def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or MD file.")],
+            as_json: Json = False) -> None:
+    """Print what a file parses into: symbol, headings, paragraph numbers with pages, footnotes."""
+    with _errors():
+        from rag.ingest.inspect import format_inspection, inspect_file
+
+        data = inspect_file(file)
+        if as_json:
+            _print_json(data)
+            return
+        for line in format_inspection(data):
+            typer.echo(line)
+
+
 @index_app.command("build")
-def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.txt, .md).")],
+def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.pdf, .docx, .html, .txt, .md).")],
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                 model: Model = None, config: Config = None) -> None:
     """Index files and folders; the previous index answers until the new one is complete."""

@@ -55,7 +55,7 @@ def load_docx(path: Path, data: bytes) -> list[PageText]:
     blocks: list[Block] = []
     for par in body:
         text = _text(par)
-        if not text.strip():
+        if not text.strip() or _FOOTNOTE_HEAD.match(text.strip()):
             continue
         number = None
         _, positions = par.list_position if par.list_position else (None, [])

@@ -37,7 +37,7 @@ def _text(node) -> str:
 
 def load_html(path: Path, data: bytes) -> list[PageText]:
     """One page of blocks from an .html/.htm file."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     text = decode_text(data, path)
     tree = HTMLParser(text)

@@ -267,7 +267,7 @@ def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: fl
     prev: Block | None = None
     for ln in seg.lines:
         if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or ln.kind == "heading") \
-                and (not min_words or _HEAD_NUM_RE.match(ln.text)):
+                and (not min_words or _HEAD_NUM_RE.match(ln.text) or ln.kind == "heading"):
             builder.flush()
             sections.push(clean_text(_SENTINEL_RE.sub("", ln.text)))
             prev = None
