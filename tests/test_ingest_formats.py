@@ -34,6 +34,7 @@ def test_pdf_paragraphs_pages_footnotes() -> None:
         ("1", "General Assembly resolution 37/10, annex."),
         ("2", "General Assembly resolution 2625 (XXV), annex.")]
     assert "37/10, annex" not in p3.text  # footnote body taken out of the text
+    assert "International Disputes and the Declaration on Principles" in p3.text  # marker at line end removed
     assert paras[4].page == "1-2"  # runs over the page break, joined
     assert paras[7].section.startswith("A. Means for the settlement of disputes")
     assert "A/AC.182/2025/L.6" not in " ".join(p.text for p in paras)  # running header gone

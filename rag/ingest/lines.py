@@ -107,10 +107,10 @@ def _join(parts: list[str], vocab: set[str]) -> str:
             out = part
             continue
         last = out[-1]
-        if last in "\ufffe\u00ad\x02-" and part[:1].islower():
-            head = re.search(r"([A-Za-z]+)[\ufffe\u00ad\x02-]$", out)
+        if last in "\ufffe\u00ad-" and part[:1].islower():
+            head = re.search(r"([A-Za-z]+)[\ufffe\u00ad-]$", out)
             tail = re.match(r"[a-z]+", part)
-            soft = last in "\u00ad\x02"
+            soft = last == "\u00ad"
             if head and tail and (soft or ((head.group(1) + tail.group(0)).lower() in vocab
                                            and f"{head.group(1)}-{tail.group(0)}".lower() not in vocab)):
                 out = out[:-1] + part
@@ -192,8 +192,9 @@ class Notes:
                 if b.kind != "footnote":
                     continue
                 text = _SENTINEL_RE.sub(lambda m: m.group(1), b.text).strip()
-                m = re.match(r"^(\d{1,3})\s*(?=\S)(?!\d)", text)
-                if m and (int(m.group(1)) in range(last + 1, last + 4) or int(m.group(1)) == 1 or key is None):
+                m = re.match(r"^(\d{1,3})(?![\d,./:])\s*", text)
+                num = int(m.group(1)) if m else 0
+                if m and (last < num <= last + 40 or num == 1 or key is None or key[0] != idx):
                     close()
                     key, last = (idx, m.group(1)), int(m.group(1))
                     current = [text[m.end():]]

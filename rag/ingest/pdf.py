@@ -20,7 +20,6 @@ from rag.ingest.structure import Block, PageText, marker_token
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _NUMBER_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)")
-_HYPHENS = "\ufffe\u00ad\x02"
 
 
 class _Line:
