@@ -55,6 +55,8 @@ def _heading_like(ln: Block, body_size: float) -> bool:
     words = len(text.split())
     if ln.bold or (body_size and ln.size > body_size + 0.9):
         return words <= 24
+    if ln.italic:
+        return words <= 14
     return bool(_HEAD_NUM_RE.match(text)) and words <= 14
 
 

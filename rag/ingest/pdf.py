@@ -19,14 +19,25 @@ from rag.ingest.structure import Block, PageText, marker_token
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _NUMBER_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
-_DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)")
+_DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
+                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])")
 
 
 class _Line:
-    __slots__ = ("text", "x", "y", "size", "bold", "page")
+    __slots__ = ("text", "x", "y", "size", "bold", "page", "italic")
 
-    def __init__(self, text: str, x: float, y: float, size: float, bold: bool, page: int) -> None:
+    def __init__(self, text: str, x: float, y: float, size: float, bold: bool, page: int, italic: bool) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.page = text, x, y, size, bold, page
+        self.italic = italic
+
+
+def _style(tp, raw, index: int, name, flags) -> tuple[bool, bool]:
+    """(bold, italic) of one character, from the font's name, flags and weight."""
+    raw.FPDFText_GetFontInfo(tp, index, name, 128, ctypes.byref(flags))
+    font = name.value.decode("latin-1", "replace").lower()
+    bold = any(w in font for w in ("bold", "black", "heavy", "semibold")) or raw.FPDFText_GetFontWeight(tp, index) >= 600
+    italic = bool(flags.value & 0x40) or "italic" in font or "oblique" in font
+    return bold, italic
 
 
 def _open(path: Path, data: bytes):
@@ -58,6 +69,7 @@ def _page_lines(page, page_no: int) -> list[_Line]:
         text = textpage.get_text_range(0, count)
         aligned = len(text) == count
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
         out: list[_Line] = []
         pos = 0
         for line in text.split("\r\n"):
@@ -72,11 +84,16 @@ def _page_lines(page, page_no: int) -> list[_Line]:
             x, y = left.value, bottom.value
             alpha = next((i for i, ch in enumerate(line) if ch.isalpha()), lead)
             size = raw.FPDFText_GetFontSize(tp, start + alpha) if aligned else 0.0
-            bold = raw.FPDFText_GetFontWeight(tp, start + alpha) >= 600 if aligned else False
+            bold = italic = False
+            if aligned:
+                bold, italic = _style(tp, raw, start + alpha, name, flags)
+                if italic:  # emphasised only when the line's last letter is italic too (not a title in a sentence)
+                    last = next((i for i in range(len(line) - 1, -1, -1) if line[i].isalpha()), alpha)
+                    italic = _style(tp, raw, start + last, name, flags)[1]
             body = line.rstrip()
             if aligned and size > 0:
                 body = _mark_small_digits(tp, raw, body, start, size)
-            out.append(_Line(body.strip(), x, y, size, bold, page_no))
+            out.append(_Line(body.strip(), x, y, size, bold, page_no, italic))
         return out
     finally:
         textpage.close()
@@ -87,7 +104,7 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     pieces: list[str] = []
     last = 0
     for m in _DIGIT_RUN.finditer(line):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         at = m.start(g)
         if raw.FPDFText_GetFontSize(tp, start + at) >= 0.8 * size:
             continue
@@ -120,7 +137,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
             if m:
                 number = m.group(1)
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
-                            x=ln.x, y=ln.y))
+                            italic=ln.italic, x=ln.x, y=ln.y))
     return blocks
 
 

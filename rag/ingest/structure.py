@@ -26,6 +26,7 @@ class Block:
     number: str | None = None  # paragraph number detected from layout, if the loader knows it
     size: float = 0.0  # font size of the line's first letter (PDF)
     bold: bool = False
+    italic: bool = False  # the whole line in italic type (PDF): a possible run-in sub-heading
     x: float = 0.0  # left edge and baseline (PDF points, y grows upwards)
     y: float = 0.0
 
