@@ -36,7 +36,11 @@ def test_pdf_paragraphs_pages_footnotes() -> None:
     assert "37/10, annex" not in p3.text  # footnote body taken out of the text
     assert "International Disputes and the Declaration on Principles" in p3.text  # marker at line end removed
     assert paras[4].page == "1-2"  # runs over the page break, joined
-    assert paras[7].section.startswith("A. Means for the settlement of disputes")
+    assert paras[0].section == paras[6].section == "III. Peaceful settlement of disputes"
+    assert paras[7].section == (
+        "III. Peaceful settlement of disputes > A. Means for the settlement of disputes: exchange of information "
+        "on State practices regarding the use of procedures envisaged in the Charter and other international "
+        "instruments")
     assert "A/AC.182/2025/L.6" not in " ".join(p.text for p in paras)  # running header gone
 
 
@@ -154,3 +158,21 @@ def test_inspect_command_text_and_json() -> None:
     assert [p["number"] for p in data["paragraphs"] if not p["running"]][:3] == ["1", "2", "3"]
     bad = runner.invoke(app, ["inspect", "/nonexistent/x.pdf"])
     assert bad.exit_code == 9 and bad.output.count("\n") == 1
+
+
+def test_file_vanishing_mid_build_fails_alone(tmp_path: Path, fake_settings) -> None:
+    from rag.service import build
+
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "a.pdf").write_bytes(L6.read_bytes())
+    (src / "b.pdf").write_bytes(FFDF.read_bytes())
+
+    def delete_b_after_discovery(stage: str, done: int, total: int) -> None:
+        if stage == "parse" and done == 0:
+            (src / "b.pdf").unlink(missing_ok=True)
+
+    report = build(fake_settings, [src], progress=delete_b_after_discovery)
+    assert report.documents == 1
+    assert [f["path"] for f in report.failed] == [str((src / "b.pdf").resolve())]
+    assert "cannot read" in report.failed[0]["error"]

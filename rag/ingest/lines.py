@@ -17,7 +17,7 @@ from rag.ingest.structure import (
 from rag.models import Footnote, Paragraph
 
 _ANNEX_RE = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
-_HEAD_NUM_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s+[A-Z][a-z]))\s+\S")
+_HEAD_NUM_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
 _TERMINAL_RE = re.compile(r"[.;:!?,]\W{0,2}$")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\.\s*")
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -269,15 +269,18 @@ def _running(seg: _Segment, builder: _Builder, sections: Sections, body_size: fl
     """A segment without numbering: a paragraph per visual block, counted from 1."""
     prev: Block | None = None
     for ln in seg.lines:
-        if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or ln.kind == "heading") \
+        if _heading_like(ln, body_size) and (prev is None or _ends_sentence(prev.text) or _strong_heading(ln, body_size)) \
                 and (not min_words or _HEAD_NUM_RE.match(ln.text) or ln.kind == "heading"):
             builder.flush()
             sections.push(clean_text(_SENTINEL_RE.sub("", ln.text)))
             prev = None
             continue
+        if min_words and (ln.bold or (body_size and ln.size > body_size + 0.9)):
+            continue  # masthead and title lines before the numbered text
         gap = prev is not None and prev.page == ln.page and ln.size and (prev.y - ln.y) > 1.6 * max(ln.size, 1.0)
         indent = prev is not None and ln.size and ln.x - prev.x > 8 and _ends_sentence(prev.text)
         if builder.number is None or not ln.y or gap or indent:
+            builder.flush()
             count = sum(1 for p in builder.out if p.running and p.annex == seg.annex) + 1
             builder.start(str(count), sections.path, seg.annex, True, ln.page, min_words)
         builder.add(ln.text, ln.page)
