@@ -16,7 +16,7 @@ from rag.ingest.structure import (
     _SENTINEL_RE, Block, PageText, Sections, best_chain, clean_text, page_label, printed_pages)
 from rag.models import Footnote, Paragraph
 
-_ANNEX_RE = re.compile(r"^Annex(?:es)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
+_ANNEX_RE = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
 _HEAD_NUM_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
 _TERMINAL_RE = re.compile(r"[.;:!?,]\W{0,2}$")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\.\s*")

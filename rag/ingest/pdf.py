@@ -142,6 +142,8 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
 
 
 def _is_margin(ln: _Line, height: float) -> bool:
+    if ln.text.upper().startswith("ANNEX"):
+        return False  # an annex heading high on its page is not a running header
     in_margin = ln.y > 0.905 * height or ln.y < 0.065 * height
     return in_margin and len(ln.text) < 90 and bool(_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
 
@@ -176,6 +178,10 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     if sum(sizes.values()) == 0 and not any(ln.text for lines, _ in raw_pages for ln in lines):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    if body_size < 3.0:  # an invisible OCR layer over a scan: its font facts mean nothing
+        for lines, _ in raw_pages:
+            for ln in lines:
+                ln.size, ln.bold, ln.italic = 0.0, False, False
     pages = [PageText(blocks=_classify(lines, height, body_size), lines=True) for lines, height in raw_pages]
     if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, n // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
