@@ -224,8 +224,23 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
         run_server(settings, host, port)
 
 
+@app.command()
+def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or MD file.")],
+            as_json: Json = False) -> None:
+    """Print what a file parses into: symbol, headings, paragraph numbers with pages, footnotes."""
+    with _errors():
+        from rag.ingest.inspect import format_inspection, inspect_file
+
+        data = inspect_file(file)
+        if as_json:
+            _print_json(data)
+            return
+        for line in format_inspection(data):
+            typer.echo(line)
+
+
 @index_app.command("build")
-def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.txt, .md).")],
+def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.pdf, .docx, .html, .txt, .md).")],
                 keep_missing: Annotated[bool, typer.Option(
                     "--keep-missing", help="Keep documents whose files are gone from the sources.")] = False,
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,

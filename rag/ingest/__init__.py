@@ -15,12 +15,16 @@ Loader = Callable[[Path, bytes], list[PageText]]
 
 
 def _loaders() -> dict[str, Loader]:
+    from rag.ingest.docx import load_docx
+    from rag.ingest.html import load_html
+    from rag.ingest.pdf import load_pdf
     from rag.ingest.text import load_text
 
-    return {".txt": load_text, ".md": load_text}
+    return {".txt": load_text, ".md": load_text, ".pdf": load_pdf, ".docx": load_docx,
+            ".html": load_html, ".htm": load_html}
 
 
-SUPPORTED = (".txt", ".md")
+SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
 
 
 def discover(paths: Iterable[Path], allow_empty: bool = False) -> tuple[list[Path], list[Path]]:
@@ -56,11 +60,16 @@ def parse_file(path: Path, data: bytes | None = None) -> Document:
     if data is None:
         try:
             data = path.read_bytes()
-        except OSError as exc:
+        except OSError as exc:  # includes a file removed between discovery and parsing
             raise ParseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    pages = loader(path, data)
-    doc = build_document(pages, source=str(path), fallback_symbol=symbol_from_filename(path),
-                         content_hash=file_hash(data))
+    try:
+        pages = loader(path, data)
+        doc = build_document(pages, source=str(path), fallback_symbol=symbol_from_filename(path),
+                             content_hash=file_hash(data))
+    except ParseError:
+        raise
+    except Exception as exc:  # a damaged file must fail alone, with one line naming it
+        raise ParseError(f"{path}: cannot parse ({type(exc).__name__}: {exc})") from None
     if not doc.paragraphs:
         raise ParseError(f"{path}: no text found")
     return doc

@@ -24,6 +24,11 @@ class Block:
     page: int = 1  # physical page, 1-based
     kind: str = "body"  # body | heading | footnote | furniture
     number: str | None = None  # paragraph number detected from layout, if the loader knows it
+    size: float = 0.0  # font size of the line's first letter (PDF)
+    bold: bool = False
+    italic: bool = False  # the whole line in italic type (PDF): a possible run-in sub-heading
+    x: float = 0.0  # left edge and baseline (PDF points, y grows upwards)
+    y: float = 0.0
 
 
 @dataclass
@@ -32,6 +37,17 @@ class PageText:
 
     blocks: list[Block]
     printed: str | None = None
+    lines: bool = False  # True when each block is a printed line or a paragraph of a layout format
+    paged: bool = True  # False for formats without pages (DOCX, HTML): paragraphs get no page
+
+
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
+_SENTINEL_RE = re.compile("\x01(\\d{1,3})\x02")
+
+
+def marker_token(number: str) -> str:
+    """How a loader writes a footnote marker it knows from layout (superscript, note reference)."""
+    return f"{MARK_OPEN}{number}{MARK_CLOSE}"
 
 
 # "47. Exploring" - a candidate paragraph number: start or whitespace, 1-3 digits, a dot,
@@ -53,7 +69,8 @@ _TRAILING_PAGE_RE = re.compile(r"(?<=[.;:!?”\"’)])(\d{0,3})\s+(\d{1,4})\s*$"
 _HYPHEN_RE = re.compile(r"(\w)-\n\s*([a-z])")
 
 
-def _normalise_ws(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Collapse whitespace and repair line-end hyphenation."""
     return re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text)).strip()
 
 
@@ -101,13 +118,57 @@ def _is_last_content(page: PageText, block: Block) -> bool:
     return all(_is_heading_like(b.text) and not _NUM_RE.match(b.text.strip()) for b in rest)
 
 
-def _find_symbol(pages: list[PageText]) -> str | None:
-    for page in pages[:2]:
-        for block in page.blocks[:8]:
-            syms = find_symbols(block.text[:300])
-            if syms:
-                return normalise_symbol(syms[0])
-    return None
+def find_document_symbols(pages: list[PageText]) -> list[str]:
+    """The symbol(s) printed in the first page's header (a joint document has several)."""
+    if not pages:
+        return []
+    first = pages[0].blocks
+    top = sorted((b for b in first if b.kind == "furniture"), key=lambda b: -b.y)
+    rest = [b for b in first if b.kind != "furniture"][:12]
+    later = [b for p in pages[1:2] for b in p.blocks if b.kind == "furniture"]
+    for block in [*top, *rest, *later]:
+        text = re.sub(r"\s*/\s*", "/", _SENTINEL_RE.sub(lambda m: m.group(1), block.text[:300]))
+        syms = find_symbols(text)
+        if syms:
+            joint = [normalise_symbol(x) for x in syms if text.find(x) <= text.find(syms[0]) + len(syms[0]) + 2]
+            return list(dict.fromkeys(joint))
+    return []
+
+
+_PAGE_FRACTION_RE = re.compile(r"(?<![\d/.\-])(\d{1,4})\s*/\s*\d{1,4}(?![\d/])")
+_JOB_RE = re.compile(r"(?:GE\.)?\d{2}-\d{5}\S*(?:\s*\(E\))?(?:\s+\d{6}){0,2}|\*\d{7}\*")
+
+
+def _furniture_page_number(text: str) -> str | None:
+    m = _PAGE_FRACTION_RE.search(text)
+    if m:
+        return m.group(1)
+    rest = _JOB_RE.sub(" ", text)
+    rest = re.sub(r"[A-Z][A-Z0-9.]*(?:/[\w.]+)+", " ", rest).strip()
+    return rest if re.fullmatch(r"\d{1,4}", rest) else None
+
+
+def printed_pages(pages: list[PageText]) -> list[str]:
+    """The printed page number of each page, from its furniture or inferred from its neighbours."""
+    found: list[str | None] = []
+    for page in pages:
+        num = page.printed
+        if num is None:
+            for b in page.blocks:
+                if b.kind == "furniture":
+                    num = _furniture_page_number(b.text.strip())
+                    if num:
+                        break
+        found.append(num)
+    offsets = [int(n) - i for i, n in enumerate(found) if n is not None]
+    offset = max(set(offsets), key=offsets.count) if offsets else 1
+    return [n if n is not None else str(i + offset if i + offset >= 1 else i + 1) for i, n in enumerate(found)]
+
+
+def page_label(labels: list[str], first: int, last: int) -> str:
+    """"15" or "15-16" for a paragraph running over a page break."""
+    a, b = labels[first], labels[last]
+    return a if a == b else f"{a}-{b}"
 
 
 @dataclass
@@ -142,16 +203,24 @@ def _paragraph_starts(text: str, pieces: list[_Piece]) -> list[tuple[int, int, s
         cands.append((m.start(), m.end(), int(m.group(1)), clean))
     if not cands:
         return []
-    # Longest chain n, n+1, n+2... in document order; clean starts break ties.
+    chain = best_chain([(num, 1.0 + (0.1 if clean else 0.0)) for _, _, num, clean in cands])
+    if len(chain) == 1 and not cands[chain[0]][3]:
+        return []
+    return [(cands[i][0], cands[i][1], str(cands[i][2])) for i in chain]
+
+
+def best_chain(cands: list[tuple[int, float]]) -> list[int]:
+    """Indices of the best run n, n+1, n+2... (in order) among (number, weight) candidates."""
+    if not cands:
+        return []
     best: list[float] = [0.0] * len(cands)
     prev: list[int] = [-1] * len(cands)
     last_by_num: dict[int, list[int]] = {}
-    for i, (_, _, num, clean) in enumerate(cands):
-        score = 1.0 + (0.1 if clean else 0.0)
-        best[i] = score
+    for i, (num, weight) in enumerate(cands):
+        best[i] = weight
         for j in last_by_num.get(num - 1, []):
-            if best[j] + score > best[i]:
-                best[i], prev[i] = best[j] + score, j
+            if best[j] + weight > best[i]:
+                best[i], prev[i] = best[j] + weight, j
         last_by_num.setdefault(num, []).append(i)
     end = max(range(len(cands)), key=lambda i: (best[i], -i))
     chain: list[int] = []
@@ -159,9 +228,7 @@ def _paragraph_starts(text: str, pieces: list[_Piece]) -> list[tuple[int, int, s
         chain.append(end)
         end = prev[end]
     chain.reverse()
-    if len(chain) == 1 and not cands[chain[0]][3]:
-        return []
-    return [(cands[i][0], cands[i][1], str(cands[i][2])) for i in chain]
+    return chain
 
 
 def _page_at(pieces: list[_Piece], offset: int) -> int:
@@ -193,14 +260,21 @@ def _extract_markers(text: str, last: int) -> tuple[str, list[str], int]:
     return "".join(out), found, last
 
 
-class _Sections:
+class Sections:
     """The heading path in force: roman numerals, then capital letters, then the rest."""
+
+    def extend_last(self, more: str) -> None:
+        """A heading wrapped over two lines: add the second line to the deepest heading."""
+        if self.levels:
+            deepest = max(self.levels)
+            self.levels[deepest] = clean_text(self.levels[deepest] + " " + more)
+
 
     def __init__(self) -> None:
         self.levels: dict[int, str] = {}
 
     def push(self, heading: str) -> None:
-        heading = _normalise_ws(heading)
+        heading = clean_text(heading)
         m = _HEADING_RE.match(heading)
         level = 1 if (m and m.group(1)) else 2 if (m and m.group(2)) else 3
         self.levels = {k: v for k, v in self.levels.items() if k < level}
@@ -232,7 +306,7 @@ def _leading_headings(preamble: str, symbol: str | None) -> list[str]:
         text = text.replace(symbol, " ")
     heads: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        s = _normalise_ws(block)
+        s = clean_text(block)
         if not s:
             continue
         m = re.search(r"(?:^|\s)((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$", s)
@@ -250,44 +324,45 @@ def _parse_footnote_bodies(pages: list[PageText]) -> dict[str, str]:
             if block.kind != "footnote":
                 continue
             for m in re.finditer(r"(?:^|\s)(\d{1,3})\s+(.+?)(?=\s\d{1,3}\s+[A-Z“\"]|$)", block.text, re.S):
-                bodies.setdefault(m.group(1), _normalise_ws(m.group(2)))
+                bodies.setdefault(m.group(1), clean_text(m.group(2)))
     return bodies
 
 
 def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
                    title: str = "", content_hash: str = "") -> Document:
     """Assemble paragraphs from a loader's pages; the shared UN structure step."""
-    symbol = _find_symbol(pages)
-    for page in pages:
-        _strip_furniture(page, symbol)
-    footnote_bodies = _parse_footnote_bodies(pages)
-    for page in pages:
-        page.blocks = [b for b in page.blocks if b.kind != "footnote"]
-    text, pieces = _stream(pages)
+    symbols = find_document_symbols(pages)
+    symbol = symbols[0] if symbols else None
     paragraphs: list[Paragraph] = []
-    if pieces:
-        starts = _paragraph_starts(text, pieces)
-        if starts:
-            paragraphs = _numbered(text, pieces, pages, starts, symbol, footnote_bodies)
-        else:
-            paragraphs = _running(pieces, pages)
+    if pages and pages[0].lines:
+        from rag.ingest.lines import assemble
+
+        paragraphs = assemble(pages, symbol)
+    else:
+        for page in pages:
+            _strip_furniture(page, symbol)
+        footnote_bodies = _parse_footnote_bodies(pages)
+        for page in pages:
+            page.blocks = [b for b in page.blocks if b.kind != "footnote"]
+        text, pieces = _stream(pages)
+        if pieces:
+            labels = printed_pages(pages)
+            starts = _paragraph_starts(text, pieces)
+            if starts:
+                paragraphs = _numbered(text, pieces, labels, starts, symbol, footnote_bodies)
+            else:
+                paragraphs = _running(pieces, labels)
+        if pages and not pages[0].paged:
+            for p in paragraphs:
+                p.page = None
     return Document(symbol=symbol or fallback_symbol, source=source, paragraphs=paragraphs,
-                    title=title, content_hash=content_hash, pages=len(pages),
-                    symbols=[symbol] if symbol else [])
+                    title=title, content_hash=content_hash, pages=len(pages) if pages and pages[0].paged else 0,
+                    symbols=symbols)
 
 
-def _printed(pages: list[PageText], idx: int) -> str:
-    return pages[idx].printed or str(idx + 1)
-
-
-def _page_label(pages: list[PageText], first: int, last: int) -> str:
-    a, b = _printed(pages, first), _printed(pages, last)
-    return a if a == b else f"{a}-{b}"
-
-
-def _numbered(text: str, pieces: list[_Piece], pages: list[PageText], starts: list[tuple[int, int, str]],
+def _numbered(text: str, pieces: list[_Piece], labels: list[str], starts: list[tuple[int, int, str]],
               symbol: str | None, bodies: dict[str, str]) -> list[Paragraph]:
-    sections = _Sections()
+    sections = Sections()
     for heading in _leading_headings(text[: starts[0][0]], symbol):
         sections.push(heading)
     out: list[Paragraph] = []
@@ -300,8 +375,8 @@ def _numbered(text: str, pieces: list[_Piece], pages: list[PageText], starts: li
         last_page = _page_at(pieces, text_at + max(len(body.rstrip()) - 1, 0))
         out.append(Paragraph(
             number=number,
-            text=_normalise_ws(body),
-            page=_page_label(pages, first_page, last_page),
+            text=clean_text(body),
+            page=page_label(labels, first_page, last_page),
             section=sections.path,
             footnotes=[Footnote(marker=m, text=bodies.get(m, "")) for m in markers],
         ))
@@ -310,9 +385,9 @@ def _numbered(text: str, pieces: list[_Piece], pages: list[PageText], starts: li
     return out
 
 
-def _running(pieces: list[_Piece], pages: list[PageText]) -> list[Paragraph]:
+def _running(pieces: list[_Piece], labels: list[str]) -> list[Paragraph]:
     """A document without numbered paragraphs: each text block is a paragraph, counted."""
-    sections = _Sections()
+    sections = Sections()
     out: list[Paragraph] = []
     last_marker = 0
     for piece in pieces:
@@ -320,7 +395,7 @@ def _running(pieces: list[_Piece], pages: list[PageText]) -> list[Paragraph]:
             sections.push(piece.text)
             continue
         body, markers, last_marker = _extract_markers(piece.text, last_marker)
-        out.append(Paragraph(number=str(len(out) + 1), text=_normalise_ws(body),
-                             page=_printed(pages, piece.page), section=sections.path,
+        out.append(Paragraph(number=str(len(out) + 1), text=clean_text(body),
+                             page=labels[piece.page], section=sections.path,
                              footnotes=[Footnote(marker=m) for m in markers], running=True))
     return out

@@ -8,7 +8,7 @@ from pathlib import Path
 # A symbol is an organ prefix followed by slash-separated parts, at least one with a digit:
 # A/59/377, A/HRC/59/60, S/2025/154, E/CN.5/2025/4, A/79/7/Add.12, TPNW/MSP/2025/11/Rev.1.
 _PART = r"[A-Z0-9][A-Za-z0-9.]*"
-SYMBOL_RE = re.compile(rf"(?<![\w/])([A-Z][A-Z0-9]{{0,9}}(?:\.\d+)?(?:/{_PART})+)(?:-([A-Z][A-Z0-9]*(?:/{_PART})+))?")
+SYMBOL_RE = re.compile(rf"(?<![\w/])([A-Z][A-Z0-9]{{0,9}}(?:\.\d+)?(?:/{_PART})+)(?:\s?[-–]\s?([A-Z][A-Z0-9]*(?:/{_PART})+))?")
 
 
 def _valid(sym: str) -> bool:

@@ -1,0 +1,49 @@
+"""What a file parses into: symbol, headings, paragraph numbers with page and first words, footnotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rag.ingest import parse_file
+from rag.models import render_citation
+
+
+def inspect_file(path: Path, words: int = 8) -> dict[str, Any]:
+    """The parsed structure of one file as plain data (raises ParseError like a build would)."""
+    doc = parse_file(Path(path))
+    headings: list[str] = []
+    paragraphs = []
+    for p in doc.paragraphs:
+        if p.section and (not headings or headings[-1] != p.section):
+            headings.append(p.section)
+        paragraphs.append({
+            "number": p.number, "annex": p.annex, "running": p.running, "page": p.page,
+            "section": p.section, "start": " ".join(p.text.split()[:words]),
+            "citation": render_citation(doc.symbol, p.number, running=p.running, annex=p.annex, page=p.page),
+            "footnotes": [{"marker": f.marker, "text": f.text} for f in p.footnotes],
+        })
+    return {"file": str(path), "symbol": doc.symbol, "symbols": doc.symbols, "pages": doc.pages,
+            "paragraphs": paragraphs, "headings": headings,
+            "footnotes": sum(len(p["footnotes"]) for p in paragraphs)}
+
+
+def format_inspection(data: dict[str, Any]) -> list[str]:
+    """Human-readable lines for `rag inspect`."""
+    out = [f"File      {data['file']}",
+           f"Symbol    {data['symbol']}" + (f" (also {', '.join(data['symbols'][1:])})" if len(data["symbols"]) > 1 else ""),
+           f"Pages     {data['pages'] or '-'}",
+           f"Contents  {len(data['paragraphs'])} paragraph(s), {len(data['headings'])} heading path(s), "
+           f"{data['footnotes']} footnote reference(s)", ""]
+    section = None
+    for p in data["paragraphs"]:
+        if p["section"] != section:
+            section = p["section"]
+            out.append(f"## {section or '(no heading)'}")
+        label = ("¶ " if p["running"] else "") + p["number"]
+        where = f"p. {p['page']}" if p["page"] else ""
+        prefix = f"{p['annex']}, " if p["annex"] else ""
+        out.append(f"  {prefix}{label:>5}  {where:<9} {p['start']}…")
+        for f in p["footnotes"]:
+            out.append(f"           note {f['marker']}: {f['text'][:100] or '(body not found)'}")
+    return out

@@ -1,0 +1,188 @@
+"""PDF loader (text layer, via pypdfium2): one Block per printed line with its layout facts.
+
+Per line it records the left edge, baseline, font size and weight of the first letter, and
+turns small raised digits glued to a word ("Framework.1" in 6 pt beside 10 pt text) into
+footnote-marker sentinels. Lines in the page's top and bottom margins become furniture
+(running symbol, "2/10", job number); small-type lines below the last body line of a page
+are footnote bodies. The UN rules (numbering, headings, annexes) live in structure.py.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from pathlib import Path
+
+from rag.errors import ParseError
+from rag.ingest.structure import Block, PageText, marker_token
+
+MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
+_NUMBER_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+_DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
+                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])")
+
+
+class _Line:
+    __slots__ = ("text", "x", "y", "size", "bold", "page", "italic")
+
+    def __init__(self, text: str, x: float, y: float, size: float, bold: bool, page: int, italic: bool) -> None:
+        self.text, self.x, self.y, self.size, self.bold, self.page = text, x, y, size, bold, page
+        self.italic = italic
+
+
+def _style(tp, raw, index: int, name, flags) -> tuple[bool, bool]:
+    """(bold, italic) of one character, from the font's name, flags and weight."""
+    raw.FPDFText_GetFontInfo(tp, index, name, 128, ctypes.byref(flags))
+    font = name.value.decode("latin-1", "replace").lower()
+    bold = any(w in font for w in ("bold", "black", "heavy", "semibold")) or raw.FPDFText_GetFontWeight(tp, index) >= 600
+    italic = bool(flags.value & 0x40) or "italic" in font or "oblique" in font
+    return bold, italic
+
+
+def _open(path: Path, data: bytes):
+    import pypdfium2 as pdfium
+
+    if not data:
+        raise ParseError(f"{path}: empty file")
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ParseError(f"{path}: not a PDF file (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise ParseError(f"{path}: encrypted PDF (password required)") from None
+        raise ParseError(f"{path}: corrupt or truncated PDF ({exc})") from None
+
+
+def _page_lines(page, page_no: int) -> list[_Line]:
+    """The page's text lines with position, size, weight and marker sentinels."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        count = raw.FPDFText_CountChars(tp)
+        if count <= 0:
+            return []
+        text = textpage.get_text_range(0, count)
+        aligned = len(text) == count
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+        out: list[_Line] = []
+        pos = 0
+        for line in text.split("\r\n"):
+            start = pos
+            pos += len(line) + 2
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            first = start + lead
+            raw.FPDFText_GetCharBox(tp, first, left, right, bottom, top)
+            x, y = left.value, bottom.value
+            alpha = next((i for i, ch in enumerate(line) if ch.isalpha()), lead)
+            size = raw.FPDFText_GetFontSize(tp, start + alpha) if aligned else 0.0
+            bold = italic = False
+            if aligned:
+                bold, italic = _style(tp, raw, start + alpha, name, flags)
+                if italic:  # emphasised only when the line's last letter is italic too (not a title in a sentence)
+                    last = next((i for i in range(len(line) - 1, -1, -1) if line[i].isalpha()), alpha)
+                    italic = _style(tp, raw, start + last, name, flags)[1]
+            body = line.rstrip()
+            if aligned and size > 0:
+                body = _mark_small_digits(tp, raw, body, start, size)
+            out.append(_Line(body.strip(), x, y, size, bold, page_no, italic))
+        return out
+    finally:
+        textpage.close()
+
+
+def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
+    """Replace raised small digits glued to words with marker sentinels."""
+    pieces: list[str] = []
+    last = 0
+    for m in _DIGIT_RUN.finditer(line):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        at = m.start(g)
+        if raw.FPDFText_GetFontSize(tp, start + at) >= 0.8 * size:
+            continue
+        pieces.append(line[last:at])
+        pieces.append(marker_token(m.group(g)))
+        last = m.end(g)
+    if not pieces:
+        return line
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+_FURNITURE = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:GE\.)?\d{2}-\d{5}\b.*|[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*|\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}.*)$")
+
+
+def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block]:
+    """Blocks for one page: furniture in the margins, footnotes below the body, body lines."""
+    blocks: list[Block] = []
+    body_lines = [ln for ln in lines if not _is_margin(ln, height) and ln.size >= body_size - 0.6]
+    lowest_body = min((ln.y for ln in body_lines), default=0.0)
+    for ln in lines:
+        kind = "body"
+        if _is_margin(ln, height):
+            kind = "furniture"
+        elif ln.size and ln.size < body_size - 0.6 and ln.y < lowest_body:
+            kind = "footnote"
+        number = None
+        if kind == "body":
+            m = _NUMBER_START.match(ln.text)
+            if m:
+                number = m.group(1)
+        blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
+                            italic=ln.italic, x=ln.x, y=ln.y))
+    return blocks
+
+
+def _is_margin(ln: _Line, height: float) -> bool:
+    if ln.text.upper().startswith("ANNEX"):
+        return False  # an annex heading high on its page is not a running header
+    in_margin = ln.y > 0.905 * height or ln.y < 0.065 * height
+    return in_margin and len(ln.text) < 90 and bool(_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
+
+
+def load_pdf(path: Path, data: bytes) -> list[PageText]:
+    """Pages of line blocks from a PDF's text layer; refuses PDFs without one (no OCR)."""
+    pdf = _open(path, data)
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ParseError(f"{path}: PDF has no pages")
+        if n > MAX_PAGES:
+            raise ParseError(f"{path}: {n} pages is more than the {MAX_PAGES}-page limit")
+        raw_pages: list[tuple[list[_Line], float]] = []
+        for i in range(n):
+            page = pdf[i]
+            try:
+                raw_pages.append((_page_lines(page, i + 1), page.get_height()))
+            finally:
+                page.close()
+    except ParseError:
+        raise
+    except Exception as exc:  # pdfium raises plain errors on damaged objects
+        raise ParseError(f"{path}: cannot read PDF ({exc})") from None
+    finally:
+        pdf.close()
+    sizes: Counter[float] = Counter()
+    for lines, _ in raw_pages:
+        for ln in lines:
+            if ln.size:
+                sizes[round(ln.size * 2) / 2] += len(ln.text)
+    if sum(sizes.values()) == 0 and not any(ln.text for lines, _ in raw_pages for ln in lines):
+        raise ParseError(f"{path}: no text layer: OCR is not supported")
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    if body_size < 3.0:  # an invisible OCR layer over a scan: its font facts mean nothing
+        for lines, _ in raw_pages:
+            for ln in lines:
+                ln.size, ln.bold, ln.italic = 0.0, False, False
+    pages = [PageText(blocks=_classify(lines, height, body_size), lines=True) for lines, height in raw_pages]
+    if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, n // 10):
+        raise ParseError(f"{path}: no text layer: OCR is not supported")
+    return pages
