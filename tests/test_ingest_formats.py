@@ -176,3 +176,13 @@ def test_file_vanishing_mid_build_fails_alone(tmp_path: Path, fake_settings) -> 
     assert report.documents == 1
     assert [f["path"] for f in report.failed] == [str((src / "b.pdf").resolve())]
     assert "No such file or directory" in report.failed[0]["error"]
+
+
+def test_joint_symbol_and_suffix_read_from_header(tmp_path: Path) -> None:
+    joint = tmp_path / "joint.txt"
+    joint.write_text("A/80/75–E/2025/55\n\n1. First paragraph of the joint report.\n\n2. Second paragraph.\n")
+    doc = parse_file(joint)
+    assert doc.symbol == "A/80/75" and doc.symbols == ["A/80/75", "E/2025/55"]
+    corr = tmp_path / "notes.txt"
+    corr.write_text("S/2025/154/Corr.1\n\n1. In paragraph 3, for 2024 read 2025.\n\n2. Replace the table.\n")
+    assert parse_file(corr).symbol == "S/2025/154/Corr.1"

@@ -16,7 +16,7 @@ def test_corpus_symbols_and_numbering() -> None:
     spec = importlib.util.spec_from_file_location("parse_corpus", REPO / "benchmarks" / "parse_corpus.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    result = bench.run(corpus / "pdf", corpus / "MANIFEST.jsonl", quiet=True)
+    result = bench.run(corpus / "pdf", corpus / "MANIFEST.jsonl", quiet=True, baseline=False)
     assert result["files"] == 125
     assert result["errors"] == {}
     assert result["passed"] / result["files"] >= 0.95, result["failures"]

@@ -144,8 +144,12 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
 def _is_margin(ln: _Line, height: float) -> bool:
     if ln.text.upper().startswith("ANNEX"):
         return False  # an annex heading high on its page is not a running header
-    in_margin = ln.y > 0.905 * height or ln.y < 0.065 * height
-    return in_margin and len(ln.text) < 90 and bool(_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
+    if len(ln.text) >= 90:
+        return False
+    if ln.y > 0.905 * height or ln.y < 0.065 * height:
+        return bool(_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
+    near = ln.y > 0.86 * height or ln.y < 0.11 * height  # furniture set lower/higher on some pages
+    return near and bool(_FURNITURE.match(ln.text)) and not ln.text.isdigit()
 
 
 def load_pdf(path: Path, data: bytes) -> list[PageText]:
