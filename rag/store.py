@@ -184,6 +184,8 @@ def open_index(settings: Settings) -> OpenIndex:
     """Open the live generation of `settings.index_path` for reading."""
     import faiss
 
+    from rag.vectors import set_search_params
+
     index_path = settings.index_path
     gen = current_generation(index_path)
     manifest = read_manifest(gen)
@@ -206,6 +208,9 @@ def open_index(settings: Settings) -> OpenIndex:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
             f"FAISS has {vectors.ntotal}", fix="run `rag index rebuild`")
+    info = manifest.get("vectors") or {}
+    if info.get("kind"):
+        set_search_params(vectors, info["kind"], info.get("params", {}))
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{vec_path}: dimension {vectors.d}, manifest says {manifest['dim']}",
                            fix="run `rag index rebuild`")
@@ -287,8 +292,9 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
     """Parse `sources`, embed (reusing cached vectors), write a new generation, switch to it."""
     import faiss
 
-    from rag.embed import get_embedder
+    from rag.embed import document_embedder
     from rag.ingest import discover, parse_file
+    from rag.vectors import build_vectors
 
     started = time.perf_counter()
     report = BuildReport()
@@ -310,7 +316,7 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
         paragraphs = [p for d in docs for p in d.paragraphs]
         hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
         cache = _cached_vectors(index_path, settings.model)
-        embedder = get_embedder(settings.model, settings.batch_size)
+        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
         missing = [i for i, h in enumerate(hashes) if h not in cache]
         fresh: dict[str, np.ndarray] = {}
         step = max(settings.batch_size * 4, 64)
@@ -334,8 +340,7 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
         tmp = index_path / f".tmp-{stamp}"
         tmp.mkdir(parents=True)
         _write_sqlite(tmp / DATABASE, docs, hashes, vectors, settings.model, settings)
-        index = faiss.IndexFlatIP(dim)
-        index.add(vectors)
+        index, vector_info = build_vectors(vectors, settings.vector_index)
         faiss.write_index(index, str(tmp / VECTORS))
         seconds = time.perf_counter() - started
         manifest = {
@@ -344,7 +349,9 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
             "dim": dim,
             "documents": len(docs),
             "paragraphs": len(paragraphs),
-            "vector_index": "flat-ip",
+            "vector_index": vector_info.kind,
+            "vectors": vector_info.to_json(),
+            "embedding": {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder},
             "settings": {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b},
             "sources": [str(Path(s).resolve()) for s in sources],
             "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
