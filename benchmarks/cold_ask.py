@@ -41,8 +41,11 @@ print(conn.execute("SELECT text FROM paragraphs WHERE id = ?", (int(ids[0][0]),)
 
 
 
-def run_rusage(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Like run(), with the child's own peak RSS from wait4."""
+def run_rusage(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """(wall s, CPU s = user + system, peak RSS MiB, stdout) of one child process, from wait4.
+
+    CPU time is reported beside wall time because the machine may be shared: wall time then
+    includes waiting for a core, CPU time does not."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=err, text=True)
@@ -53,7 +56,7 @@ def run_rusage(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         err.seek(0)
         if proc.returncode:
             raise SystemExit(f"{' '.join(cmd[:4])}... failed: {err.read().strip()[-500:]}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read()
 
 
 def main() -> None:
@@ -77,28 +80,29 @@ def main() -> None:
           f"queries with {(manifest.get('embedding') or {}).get('query_encoder', {}).get('kind', '?')}")
     run_rusage(rag_cmd + [QUESTIONS[0]], env)  # warm the page cache for both
     run_rusage(base_cmd + [QUESTIONS[0]], env)
-    results: dict[str, list[tuple[float, float]]] = {"baseline": [], "rag ask": [], "rag --help": []}
+    results: dict[str, list[tuple[float, float, float]]] = {"baseline": [], "rag ask": [], "rag --help": []}
+    loads = []
     for i in range(args.repeat):
         q = QUESTIONS[i % len(QUESTIONS)]
-        wall, rss, _ = run_rusage(base_cmd + [q], env)
-        results["baseline"].append((wall, rss))
-        wall, rss, _ = run_rusage(rag_cmd + [q], env)
-        results["rag ask"].append((wall, rss))
-        wall, rss, _ = run_rusage([py, "-m", "rag.cli", "--help"], env)
-        results["rag --help"].append((wall, rss))
-    print(f"{'command':<52} {'wall median s':>13} {'min':>6} {'max':>6} {'peak RSS MiB':>12}")
+        loads.append(os.getloadavg()[0])
+        results["baseline"].append(run_rusage(base_cmd + [q], env)[:3])
+        results["rag ask"].append(run_rusage(rag_cmd + [q], env)[:3])
+        results["rag --help"].append(run_rusage([py, "-m", "rag.cli", "--help"], env)[:3])
+    print(f"{'command':<50} {'wall median s':>13} {'min':>6} {'max':>6} {'CPU median s':>12} "
+          f"{'peak RSS MiB':>12}")
     labels = {"baseline": "baseline: sentence-transformers + FAISS script",
               "rag ask": "rag ask (default hybrid retrieval + quote)", "rag --help": "rag --help"}
     for key, rows in results.items():
-        walls = [w for w, _ in rows]
-        print(f"{labels[key]:<52} {statistics.median(walls):>13.3f} {min(walls):>6.3f} {max(walls):>6.3f} "
-              f"{max(r for _, r in rows):>12.0f}")
+        walls = [w for w, _, _ in rows]
+        print(f"{labels[key]:<50} {statistics.median(walls):>13.3f} {min(walls):>6.3f} {max(walls):>6.3f} "
+              f"{statistics.median(c for _, c, _ in rows):>12.3f} {max(r for _, _, r in rows):>12.0f}")
     trace = subprocess.run([py, "-X", "importtime", "-m", "rag.cli", "ask", "--index", args.index, QUESTIONS[0]],
                            cwd=REPO, env=env, capture_output=True, text=True)
     heavy = sorted({line.split("|")[-1].strip().split(".")[0] for line in trace.stderr.splitlines()
                     if line.startswith("import time:")} & {"torch", "sentence_transformers", "transformers"})
     print(f"rag ask imports torch/sentence_transformers/transformers: {', '.join(heavy) if heavy else 'none'}")
-    print(f"(python {sys.version.split()[0]} at {py}; load average {os.getloadavg()[0]:.2f})")
+    print(f"(python {sys.version.split()[0]} at {py}; 1-min load average during the runs "
+          f"{min(loads):.2f}-{max(loads):.2f} on {os.cpu_count()} CPUs)")
 
 
 if __name__ == "__main__":

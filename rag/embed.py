@@ -244,7 +244,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
     """
     if name.startswith(HASH_PREFIX):
         return get_embedder(name, batch_size), {"kind": "hash"}
-    from rag.encoder import OnnxEncoder, read_spec
+    from rag.encoder import OPTIMISED_FILE, OnnxEncoder, read_spec, save_optimised
 
     backend = choose_backend(backend)
     signature = source_signature(name)
@@ -258,6 +258,8 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
             folder, _ = ensure_encoder(torch_model._model, name, signature=signature)
         except ModelError:
             folder = None
+    if folder is not None and not (folder / OPTIMISED_FILE).exists():
+        save_optimised(folder)
     if folder is None:
         record = {"kind": "sentence-transformers"}
         backend = "torch-bf16" if backend == "torch-bf16" else "torch-f32"
@@ -279,7 +281,8 @@ def _onnx_query_encoder(folder: str, fingerprint: str, name: str, batch_size: in
     try:
         if read_spec(Path(folder)).get("fingerprint") != fingerprint:
             return None
-        return OnnxEncoder(Path(folder), name, batch_size=batch_size)
+        # one thread: a query is a few dozen tokens, too small to gain from a thread pool
+        return OnnxEncoder(Path(folder), name, batch_size=batch_size, threads=1, quick_start=True)
     except ModelError:
         return None
 

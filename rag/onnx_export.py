@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, read_spec
+from rag.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, read_spec, save_optimised
 from rag.errors import ModelError
 
 MIN_COSINE = 0.9999
@@ -102,7 +102,7 @@ def _export(model: Any, folder: Path, fingerprint: str, name: str, signature: st
 def check_encoder(folder: Path, model: Any, name: str) -> float:
     """Lowest cosine between the exported graph and sentence-transformers on sample texts."""
     ref = model.encode(_CHECK_TEXTS, normalize_embeddings=True, convert_to_numpy=True)
-    got = OnnxEncoder(folder, name, batch_size=2).encode(_CHECK_TEXTS)
+    got = OnnxEncoder(folder, name, batch_size=2, quick_start=True).encode(_CHECK_TEXTS)
     return float((np.asarray(ref, dtype=np.float32) * got).sum(axis=1).min())
 
 
@@ -127,6 +127,7 @@ def ensure_encoder(model: Any, name: str, root: Path | None = None,
     tmp.mkdir(parents=True)
     try:
         _export(model, tmp, fingerprint, name, signature)
+        save_optimised(tmp)
         cosine = check_encoder(tmp, model, name)
         if cosine < MIN_COSINE:
             raise ModelError(f"ONNX export of {name!r} does not reproduce its vectors (cosine {cosine:.5f})")
