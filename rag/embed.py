@@ -25,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from rag.encoder import normalise as _normalise
 from rag.errors import ModelError
 
 BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "bundled"}
@@ -61,11 +62,6 @@ def resolve_model(name: str) -> str:
     return name
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vectors / norms
 
 
 def _offline_env() -> None:

@@ -42,7 +42,8 @@ def read_spec(folder: Path) -> dict[str, Any]:
     return spec
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Float32 rows scaled to unit length (zero rows stay zero)."""
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -163,7 +164,7 @@ class OnnxEncoder:
         for start in range(0, len(order), self.batch_size):
             chunk = order[start:start + self.batch_size]
             out[chunk] = self._batch([encodings[i] for i in chunk])
-        return _normalise(out)
+        return normalise(out)
 
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         return self.encode(texts)
