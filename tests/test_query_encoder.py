@@ -35,7 +35,7 @@ def test_choose_backend_follows_cpu_flags(monkeypatch) -> None:
                         lambda name: object() if name in ("openvino", "onnxruntime") else real(name))
     assert embed.choose_backend("auto", {"avx512f", "avx512_bf16"}) == "openvino-bf16"
     assert embed.choose_backend("auto", {"amx_bf16"}) == "openvino-bf16"
-    assert embed.choose_backend("auto", {"avx2"}) == "openvino-f32"
+    assert embed.choose_backend("auto", {"avx2"}) == "onnx-f32"  # openvino-f32 not in ACCEPTED
     assert embed.choose_backend("torch-f32", {"avx512_bf16"}) == "torch-f32"
     with pytest.raises(ModelError):
         embed.choose_backend("int4-magic")
