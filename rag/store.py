@@ -184,7 +184,7 @@ def open_index(settings: Settings) -> OpenIndex:
     """Open the live generation of `settings.index_path` for reading."""
     import faiss
 
-    from rag.vectors import set_search_params
+    from rag.vectors import for_queries, set_search_params
 
     index_path = settings.index_path
     gen = current_generation(index_path)
@@ -208,6 +208,7 @@ def open_index(settings: Settings) -> OpenIndex:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
             f"FAISS has {vectors.ntotal}", fix="run `rag index rebuild`")
+    for_queries()
     info = manifest.get("vectors") or {}
     if info.get("kind"):
         set_search_params(vectors, info["kind"], info.get("params", {}))

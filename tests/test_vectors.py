@@ -51,7 +51,7 @@ def test_approximate_index_reaches_target_recall_and_reconstructs(kind: str, tmp
     loaded = faiss.read_index(str(tmp_path / "v.faiss"))
     V.set_search_params(loaded, kind, info.params)
     q = V.probe_queries(x, 200, seed=0)
-    assert V.recall_at_k(loaded, q, V.exact_top_k(x, q, 10)) == pytest.approx(info.recall_at_10, abs=1e-4)
+    assert V.recall_at_k(loaded, q, V.exact_top_k(x, q, 10), x) == pytest.approx(info.recall_at_10, abs=1e-4)
     ids = np.array([0, 17, 3_999], dtype=np.int64)
     rows = loaded.reconstruct_batch(ids)
     assert np.abs(rows - x[ids]).max() < (1e-6 if kind == "hnsw" else 0.02)
