@@ -112,15 +112,6 @@ def _select_revisions(docs: list[Document], mtimes: dict[str, float], report: Bu
     return [d for d in docs if id(d) in keep]
 
 
-def _vector_index(vectors: np.ndarray) -> tuple[Any, dict[str, Any]]:
-    """The FAISS index for a generation's vectors and what the manifest records of it."""
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(vectors)
-    return index, {"type": "flat-ip"}
-
-
 def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
                   model: str, settings: Settings) -> None:
     conn = sqlite3.connect(path)
@@ -255,13 +246,15 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
             report.reused = report.paragraphs
             report.seconds = round(time.perf_counter() - started, 3)
             return report
-        vectors, hashes = _embed(settings, docs, live.cache if (live and use_cache) else {}, report, tick)
+        vectors, hashes, embedding = _embed(settings, docs, live.cache if (live and use_cache) else {}, report,
+                                            tick, live.manifest.get("embedding") if live else None)
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": settings.model,
             "dim": int(vectors.shape[1]),
             "documents": len(docs),
             "paragraphs": len(hashes),
+            "embedding": embedding,
             "settings": _index_settings(settings),
             "sources": manifest_sources,
             "excluded": sorted(excluded),
@@ -316,9 +309,10 @@ def _same(live: _Live, docs: list[Document], settings: Settings, sources: list[s
 
 
 def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: BuildReport,
-           tick: ProgressFn) -> tuple[np.ndarray, list[str]]:
-    """Vectors for every paragraph, embedding only the texts the cache does not hold."""
-    from rag.embed import get_embedder
+           tick: ProgressFn, live_embedding: dict[str, Any] | None) -> tuple[np.ndarray, list[str], dict[str, Any]]:
+    """Vectors for every paragraph, embedding only the texts the cache does not hold; and the
+    manifest's record of the embedding backend and query-side encoder."""
+    from rag.embed import document_embedder
 
     paragraphs = [p for d in docs for p in d.paragraphs]
     hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
@@ -328,8 +322,10 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
             todo.setdefault(h, embed_text(p))
     fresh: dict[str, np.ndarray] = {}
     dim = len(next(iter(cache.values()))) if cache else None
-    if todo or dim is None:
-        embedder = get_embedder(settings.model, settings.batch_size)
+    embedding = live_embedding
+    if todo or dim is None or not embedding:
+        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
+        embedding = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
         dim = embedder.dim
         keys = list(todo)
         step = max(settings.batch_size * 4, 64)
@@ -345,7 +341,7 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
         vectors[i] = vec if vec is not None else cache[h]
     report.embedded = len(fresh)
     report.reused = sum(1 for h in hashes if h not in fresh)
-    return vectors, hashes
+    return vectors, hashes, embedding
 
 
 def _write_generation(index_path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
@@ -353,6 +349,8 @@ def _write_generation(index_path: Path, docs: list[Document], hashes: list[str],
                       tick: ProgressFn) -> str:
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""
     import faiss
+
+    from rag.vectors import build_vectors
 
     tick("write", 0, 1)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
@@ -362,9 +360,9 @@ def _write_generation(index_path: Path, docs: list[Document], hashes: list[str],
     try:
         tmp.mkdir()
         _write_sqlite(tmp / DATABASE, docs, hashes, vectors, settings.model, settings)
-        index, info = _vector_index(vectors)
+        index, info = build_vectors(vectors, settings.vector_index)
         faiss.write_index(index, str(tmp / VECTORS))
-        manifest = {**manifest, "vector_index": info.pop("type"), **({"vector_info": info} if info else {}),
+        manifest = {**manifest, "vector_index": info.kind, "vectors": info.to_json(),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "build_seconds": round(time.perf_counter() - started, 3),
                     "sizes": {n: (tmp / n).stat().st_size for n in DATA_FILES},

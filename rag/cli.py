@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from rag.build import BuildReport
 
 app = typer.Typer(help="Cited answers from paragraph-numbered official documents, offline.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-index_app = typer.Typer(help="Build, rebuild and inspect the index.", no_args_is_help=True)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)
+index_app = typer.Typer(help="Build, rebuild and inspect the index.", no_args_is_help=True,
+                        rich_markup_mode=None)
 app.add_typer(index_app, name="index")
 
 IndexDir = Annotated[Optional[Path], typer.Option("--index-dir", help="Folder of indexes (env RAG_INDEX_DIR).",
@@ -320,7 +322,14 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
         con = _console()
         con.print(f"Index       {data['index']} ({data['generation']})")
         con.print(f"Model       {data['model']} ({data['dim']} dimensions)")
-        con.print(f"Format      version {data['format_version']}, vectors {data.get('vector_index', '?')}")
+        from rag.vectors import describe
+
+        con.print(f"Format      version {data['format_version']}")
+        con.print(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
+        embedding = data.get("embedding") or {}
+        if embedding:
+            query = (embedding.get("query_encoder") or {}).get("kind", "?")
+            con.print(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
         con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s)")
         con.print(f"Built       {data['built_at']} in {data['build_seconds']} s")
         for s in data.get("sources", []):

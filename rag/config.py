@@ -44,6 +44,11 @@ class Settings:
     seeds_dir: Path | None = field(default_factory=_default_seeds_dir, metadata={
         "help": "corpus indexed on first use when the default index does not exist yet"})
     batch_size: int = field(default=32, metadata={"help": "embedding batch size"})
+    embed_backend: str = field(default="auto", metadata={
+        "help": "indexing backend: auto (fastest accepted one this CPU supports), torch-f32, torch-bf16, "
+                "onnx-f32, openvino-f32 or openvino-bf16"})
+    vector_index: str = field(default="auto", metadata={
+        "help": "FAISS index type: auto (by size), flat, hnsw, hnsw-sq8 or ivf-sq8"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.4, metadata={"help": "BM25 length normalisation"})
     lexical_weight: float = field(default=0.4, metadata={"help": "weight of min-max normalised BM25 in fusion"})

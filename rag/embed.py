@@ -2,6 +2,15 @@
 name or path, and a deterministic hashing embedder for fast tests.
 
 Every embedder returns float32, L2-normalised rows, so inner product is cosine.
+
+Backends for indexing (`Settings.embed_backend`, "auto" by default, see `choose_backend`):
+    torch-f32       sentence-transformers as is (the reference)
+    torch-bf16      the same under torch.autocast(bfloat16), where the CPU has bf16 instructions
+    onnx-f32        the exported ONNX graph on onnxruntime (rag.encoder)
+    openvino-f32    the exported ONNX graph on OpenVINO
+    openvino-bf16   the same in bf16 (AVX512-BF16 / AMX)
+The query side always uses onnx-f32 when the index recorded an encoder folder (no torch
+import: a cold `rag ask` answers in a fraction of a second), else sentence-transformers.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from rag.encoder import normalise as _normalise
 from rag.errors import ModelError
 
 BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "bundled"}
@@ -52,24 +62,25 @@ def resolve_model(name: str) -> str:
     return name
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vectors / norms
+
+
+def _offline_env() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded offline; documents sorted by length to cut padding."""
 
-    def __init__(self, name: str, batch_size: int = 32) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    def __init__(self, name: str, batch_size: int = 32, bf16: bool = False) -> None:
+        _offline_env()
         self.name = name
         self.batch_size = batch_size
+        self.bf16 = bf16
+        self.backend = "torch-bf16" if bf16 else "torch-f32"
         target = resolve_model(name)
         try:
             from sentence_transformers import SentenceTransformer
@@ -86,10 +97,14 @@ class SentenceTransformerEmbedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        import torch
+
         order = np.argsort([-len(t) for t in texts], kind="stable")
-        out = self._model.encode([texts[i] for i in order], batch_size=self.batch_size,
-                                 convert_to_numpy=True, normalize_embeddings=True,
-                                 show_progress_bar=False)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            out = self._model.encode([texts[i] for i in order], batch_size=self.batch_size,
+                                     convert_to_numpy=True, normalize_embeddings=True,
+                                     show_progress_bar=False)
+        out = np.asarray(out, dtype=np.float32)
         result = np.empty_like(out)
         result[order] = out
         return _normalise(result)
@@ -110,6 +125,7 @@ class HashEmbedder:
     def __init__(self, dim: int = 384) -> None:
         self.dim = dim
         self.name = f"{HASH_PREFIX}{dim}"
+        self.backend = "hash"
 
     def _one(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)
@@ -131,10 +147,160 @@ class HashEmbedder:
 
 @lru_cache(maxsize=4)
 def get_embedder(name: str, batch_size: int = 32) -> Embedder:
-    """The embedder for a model name: `hash:N` for tests, anything else sentence-transformers."""
+    """The reference embedder for a model name: `hash:N` for tests, anything else sentence-transformers."""
     if name.startswith(HASH_PREFIX):
         try:
             return HashEmbedder(int(name[len(HASH_PREFIX):]))
         except ValueError as exc:
             raise ModelError(f"bad hashing model name {name!r} (expected hash:DIM)") from exc
     return SentenceTransformerEmbedder(name, batch_size=batch_size)
+
+
+# --------------------------------------------------------------------------- backends
+
+BACKENDS = ("torch-f32", "torch-bf16", "onnx-f32", "openvino-f32", "openvino-bf16")
+# Backends the automatic choice may pick: each moved dense P@1 on SQuAD v1.1 dev (10,570
+# questions) by less than 0.5 points against torch-f32 (benchmarks/backend_quality.py, figures
+# in docs/performance.md): openvino-bf16 +0.01 points, onnx-f32 see there. torch-bf16 and
+# openvino-f32 stay available by name but were not measured; onnx int8 was not added.
+ACCEPTED = ("torch-f32", "onnx-f32", "openvino-bf16")
+
+
+def cpu_flags() -> set[str]:
+    """The CPU feature flags of /proc/cpuinfo (empty where there is none)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def has_bf16(flags: set[str]) -> bool:
+    """Whether the CPU computes bf16 natively (AVX512-BF16 or AMX), so bf16 is faster, not emulated."""
+    return bool({"avx512_bf16", "amx_bf16"} & flags)
+
+
+def choose_backend(requested: str = "auto", flags: set[str] | None = None) -> str:
+    """The indexing backend: `requested` when not "auto", else the fastest accepted one this
+    CPU and these installed packages support."""
+    if requested != "auto":
+        if requested not in BACKENDS:
+            raise ModelError(f"unknown embedding backend {requested!r}",
+                             fix=f"choose auto or one of {', '.join(BACKENDS)}")
+        return requested
+    flags = cpu_flags() if flags is None else flags
+    have = {m: importlib.util.find_spec(m) is not None for m in ("openvino", "onnxruntime")}
+    order = []
+    if have["openvino"] and has_bf16(flags):
+        order.append("openvino-bf16")
+    if have["openvino"]:
+        order.append("openvino-f32")
+    if have["onnxruntime"]:
+        order.append("onnx-f32")
+    order.append("torch-f32")
+    return next(b for b in order if b in ACCEPTED)
+
+
+def source_signature(name: str) -> str | None:
+    """A cheap signature of a local model folder (file names, sizes, mtimes); None for hub names."""
+    path = Path(resolve_model(name)) if not name.startswith(HASH_PREFIX) else None
+    if path is None or not path.is_dir():
+        return None
+    digest = hashlib.sha256(str(path.resolve()).encode())
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        st = f.stat()
+        digest.update(f"{f.relative_to(path)}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _find_encoder(signature: str | None) -> Path | None:
+    """An exported encoder folder made from the model folder with this signature."""
+    if signature is None:
+        return None
+    from rag.encoder import read_spec
+    from rag.onnx_export import cache_root
+
+    for spec_file in sorted((cache_root() / "onnx").glob("*/encoder.json")):
+        try:
+            if read_spec(spec_file.parent).get("source_signature") == signature:
+                return spec_file.parent
+        except ModelError:
+            continue
+    return None
+
+
+def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") -> tuple[Embedder, dict]:
+    """The embedder to index with and the record of the query-side encoder for the manifest.
+
+    For a sentence-transformers model the ONNX encoder folder is exported on first use
+    (rag.onnx_export); where that fails the index records sentence-transformers for queries
+    and the torch backend indexes.
+    """
+    if name.startswith(HASH_PREFIX):
+        return get_embedder(name, batch_size), {"kind": "hash"}
+    from rag.encoder import OPTIMISED_FILE, OnnxEncoder, read_spec, save_optimised
+
+    backend = choose_backend(backend)
+    signature = source_signature(name)
+    folder = _find_encoder(signature)
+    torch_model: SentenceTransformerEmbedder | None = None
+    if folder is None:
+        from rag.onnx_export import ensure_encoder
+
+        torch_model = SentenceTransformerEmbedder(name, batch_size=batch_size)
+        try:
+            folder, _ = ensure_encoder(torch_model._model, name, signature=signature)
+        except ModelError:
+            folder = None
+    if folder is not None and not (folder / OPTIMISED_FILE).exists():
+        save_optimised(folder)
+    if folder is None:
+        record = {"kind": "sentence-transformers"}
+        backend = "torch-bf16" if backend == "torch-bf16" else "torch-f32"
+    else:
+        record = {"kind": "onnx", "folder": str(folder), "fingerprint": read_spec(folder)["fingerprint"]}
+    if backend.startswith("torch"):
+        if torch_model is None or backend == "torch-bf16":
+            torch_model = SentenceTransformerEmbedder(name, batch_size=batch_size, bf16=backend == "torch-bf16")
+        return torch_model, record
+    runtime, precision = backend.split("-")
+    return OnnxEncoder(folder, name, runtime="onnxruntime" if runtime == "onnx" else runtime,
+                       precision=precision, batch_size=batch_size), record
+
+
+@lru_cache(maxsize=4)
+def _onnx_query_encoder(folder: str, fingerprint: str, name: str, batch_size: int) -> Embedder | None:
+    from rag.encoder import OnnxEncoder, read_spec
+
+    try:
+        if read_spec(Path(folder)).get("fingerprint") != fingerprint:
+            return None
+        # one thread: a query is a few dozen tokens, too small to gain from a thread pool
+        return OnnxEncoder(Path(folder), name, batch_size=batch_size, threads=1, quick_start=True)
+    except ModelError:
+        return None
+
+
+def query_embedder(record: dict | None, name: str, batch_size: int = 32) -> Embedder:
+    """The query-side embedder an index recorded: onnxruntime fp32 without torch where it can,
+    else the reference sentence-transformers model."""
+    if record and record.get("kind") == "onnx":
+        encoder = _onnx_query_encoder(str(record.get("folder")), str(record.get("fingerprint")), name, batch_size)
+        if encoder is not None:
+            return encoder
+    elif record is None and not name.startswith(HASH_PREFIX):
+        # an index from before encoder folders: use one exported from the same model folder, if any
+        try:
+            folder = _find_encoder(source_signature(name))
+        except ModelError:
+            folder = None
+        if folder is not None:
+            from rag.encoder import read_spec
+
+            encoder = _onnx_query_encoder(str(folder), read_spec(folder)["fingerprint"], name, batch_size)
+            if encoder is not None:
+                return encoder
+    return get_embedder(name, batch_size)

@@ -66,8 +66,9 @@ class Retriever:
             allowed = np.flatnonzero(mask)
             sims = dense_scores(self.index, qvec, allowed)
             dense_ids = allowed[np.argsort(-sims)[:c]]
-        lex_ids = np.argpartition(-lex, c - 1)[:c] if c < n else np.arange(n)
-        lex_ids = lex_ids[lex[lex_ids] > 0]
+        lex_ids = np.flatnonzero(lex > 0)  # top-c among matching paragraphs only (cheap at 1M)
+        if len(lex_ids) > c:
+            lex_ids = lex_ids[np.argpartition(-lex[lex_ids], c - 1)[:c]]
         cand = np.unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
             return [], qvec

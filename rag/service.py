@@ -29,13 +29,14 @@ class Session:
     """An open index with its embedder and retriever, reused across questions."""
 
     def __init__(self, settings: Settings, with_model: bool = True) -> None:
-        from rag.embed import get_embedder
+        from rag.embed import query_embedder
         from rag.retrieve import Retriever
 
         self.settings = settings
         self.index: OpenIndex = open_index(settings)
         if with_model:  # `show` needs no model
-            self.embedder = get_embedder(settings.model, settings.batch_size)
+            record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
+            self.embedder = query_embedder(record, settings.model, settings.batch_size)
             self.retriever = Retriever(self.index, self.embedder, settings)
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,

@@ -234,6 +234,12 @@ def open_index(settings: Settings) -> OpenIndex:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
             f"FAISS has {vectors.ntotal}", fix=REBUILD)
+    from rag.vectors import for_queries, set_search_params
+
+    for_queries()
+    info = manifest.get("vectors") or {}
+    if info.get("kind"):
+        set_search_params(vectors, info["kind"], info.get("params", {}))
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
     return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count))

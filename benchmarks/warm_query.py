@@ -1,0 +1,128 @@
+"""Warm query latency (library calls) at 10k / 100k / 1M paragraphs, hybrid retrieval.
+
+Scales a real index (default: the UN corpus index) up with benchmarks/synthetic.py, then
+times `Retriever.search` in one process, interleaving per query the baseline (the same
+retriever over an exact IndexFlatIP, the spine's default) with the chosen index type.
+Reported: p50/p95 of search given the query vector, the query encoding alone (onnxruntime
+fp32), and the recall@10 recorded at build time. Usage:
+
+    RAG_CACHE_DIR=... python benchmarks/warm_query.py --base /tmp/idx-un/default [--sizes 10000,100000,1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors  # noqa: E402
+from rag.config import load_settings  # noqa: E402
+from rag.embed import query_embedder  # noqa: E402
+from rag.retrieve import Retriever  # noqa: E402
+from rag.store import open_index  # noqa: E402
+from rag.textutil import split_sentences  # noqa: E402
+
+
+class FixedVector:
+    """An embedder that returns a precomputed query vector (to time search alone)."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.name = "fixed"
+        self.vec = np.zeros((1, dim), dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.vec
+
+    encode_documents = encode_queries
+
+
+def questions_from(index, count: int, seed: int = 0) -> list[str]:
+    """Query texts: the first 12 words of random sentences of the base paragraphs."""
+    rng = random.Random(seed)
+    texts = [r[0] for r in index.conn.execute("SELECT text FROM base_paragraphs")]
+    out = []
+    while len(out) < count:
+        sentences = split_sentences(rng.choice(texts))
+        words = rng.choice(sentences).split()[:12] if sentences else []
+        if len(words) >= 5:
+            out.append(" ".join(words))
+    return out
+
+
+def pct(xs: list[float], q: float) -> float:
+    return float(np.percentile(np.array(xs) * 1000, q))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=Path, required=True, help="index folder of real paragraphs (…/<name>)")
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rag-bench-warm")
+    args = ap.parse_args()
+    import faiss
+
+    base = base_vectors(args.base)
+    print(f"base index {args.base}: {len(base)} real paragraphs; faiss {faiss.__version__}, "
+          f"{os.cpu_count()} CPUs")
+    header = (f"{'paragraphs':>10} {'index':>9} {'recall@10':>9} {'search p50 ms':>14} {'p95':>6} {'CPU p50':>8} "
+              f"{'flat p50 ms':>12} {'p95':>6} {'encode p50 ms':>14} {'total p50 ms':>13} {'build s':>8}")
+    rows = []
+    for n in [int(x) for x in args.sizes.split(",")]:
+        folder = args.work / f"n{n}"
+        started = time.perf_counter()
+        vectors = scaled_vectors(base, n)
+        manifest = make_scaled_index(args.base, n, folder, vectors=vectors)
+        build_s = time.perf_counter() - started
+        settings = load_settings(env={}, index_dir=folder, model=manifest["model"])
+        index = open_index(settings)
+        flat = faiss.IndexFlatIP(index.vectors.d)
+        flat.add(vectors)
+        del vectors
+        encoder = query_embedder((manifest.get("embedding") or {}).get("query_encoder"), manifest["model"])
+        questions = questions_from(index, args.queries)
+        qvecs = encoder.encode_queries(questions)
+        fixed = FixedVector(index.vectors.d)
+        chosen = Retriever(index, fixed, settings)
+        baseline_index = type(index)(index.path, index.generation, index.manifest, index.conn, flat, index.lexical)
+        baseline = Retriever(baseline_index, fixed, settings)
+        t_new, t_flat, t_enc, c_new = [], [], [], []
+        for q, v in zip(questions * 2, np.concatenate([qvecs, qvecs])):  # second pass is the measured one
+            fixed.vec = v[None, :]
+            for retriever, bucket in ((baseline, t_flat), (chosen, t_new)):
+                t0, c0 = time.perf_counter(), time.process_time()
+                retriever.search(q)
+                bucket.append(time.perf_counter() - t0)
+                if retriever is chosen:
+                    c_new.append(time.process_time() - c0)
+            t0 = time.perf_counter()
+            encoder.encode_queries([q])
+            t_enc.append(time.perf_counter() - t0)
+        half = len(questions)
+        t_new, t_flat, t_enc, c_new = t_new[half:], t_flat[half:], t_enc[half:], c_new[half:]
+        info = manifest["vectors"]
+        rows.append(f"{n:>10,} {info['kind']:>9} {info['recall_at_10']:>9.3f} {pct(t_new, 50):>14.2f} "
+                    f"{pct(t_new, 95):>6.1f} {pct(c_new, 50):>8.2f} {pct(t_flat, 50):>12.2f} {pct(t_flat, 95):>6.1f} "
+                    f"{pct(t_enc, 50):>14.2f} {pct(t_new, 50) + pct(t_enc, 50):>13.2f} {build_s:>8.1f}")
+        print(header if len(rows) == 1 else "", flush=True)
+        print(rows[-1], flush=True)
+        index.close()
+        del flat, baseline_index, baseline, chosen
+    print("search: Retriever.search (BM25 + dense candidates, fusion, rows) given the query vector; "
+          "flat: the same over an exact IndexFlatIP; encode: onnxruntime fp32, 1 thread; CPU: process time")
+    print(f"1-min load average now {os.getloadavg()[0]:.2f}")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

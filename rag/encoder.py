@@ -1,0 +1,173 @@
+"""A sentence-transformers model run without torch: an exported ONNX graph (transformer,
+pooling and any dense/normalise layers in one) plus its `tokenizers` tokenizer.
+
+An *encoder folder* (written by `rag.onnx_export`) holds:
+    model.onnx       the whole model: token ids -> sentence embedding
+    model.opt.onnx   the same after onnxruntime's graph optimisations (saved once, so a cold
+                     process skips them: session start costs about half the CPU time)
+    tokenizer.json   the fast tokenizer, truncating at the model's max_seq_length
+    encoder.json     what the runtime needs: inputs, padding, dimension, fingerprint
+
+Two runtimes read the same folder: onnxruntime (fp32, the query side: vectors match
+sentence-transformers at cosine >= 0.9999) and OpenVINO (fp32 or bf16, the bulk
+indexing side where the CPU has bf16 instructions). Neither imports torch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rag.errors import ModelError
+
+ENCODER_FORMAT = 1
+SPEC = "encoder.json"
+ONNX_FILE = "model.onnx"
+OPTIMISED_FILE = "model.opt.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+
+
+def read_spec(folder: Path) -> dict[str, Any]:
+    """The encoder.json of an encoder folder; ModelError when it is missing or incomplete."""
+    try:
+        spec = json.loads((Path(folder) / SPEC).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{folder}: no usable encoder.json ({exc})") from exc
+    if spec.get("format") != ENCODER_FORMAT or not (Path(folder) / ONNX_FILE).exists():
+        raise ModelError(f"{folder}: encoder folder of another format or without model.onnx")
+    return spec
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Float32 rows scaled to unit length (zero rows stay zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def _ort_options(threads: int) -> Any:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    return opts
+
+
+def save_optimised(folder: Path) -> Path:
+    """Write model.opt.onnx (portable 'extended' optimisations) next to model.onnx."""
+    import onnxruntime as ort
+
+    folder = Path(folder)
+    tmp = folder / f".{OPTIMISED_FILE}.{os.getpid()}"
+    opts = _ort_options(1)
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    opts.optimized_model_filepath = str(tmp)
+    ort.InferenceSession(str(folder / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+    (folder / f"{OPTIMISED_FILE}.version").write_text(ort.__version__, encoding="utf-8")
+    os.replace(tmp, folder / OPTIMISED_FILE)
+    return folder / OPTIMISED_FILE
+
+
+class _OrtRunner:
+    """onnxruntime on the CPU, fp32; starts from the pre-optimised graph when this onnxruntime wrote it."""
+
+    def __init__(self, folder: Path, threads: int, quick_start: bool = False) -> None:
+        import onnxruntime as ort
+
+        opts = _ort_options(threads)
+        path = folder / ONNX_FILE
+        stamp = folder / f"{OPTIMISED_FILE}.version"
+        if (folder / OPTIMISED_FILE).exists() and stamp.exists() and \
+                stamp.read_text(encoding="utf-8").strip() == ort.__version__:
+            path = folder / OPTIMISED_FILE
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            if quick_start:  # weight pre-packing costs more at start than it saves on a few queries
+                opts.add_session_config_entry("session.disable_prepacking", "1")
+        self._session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+
+    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        return self._session.run(None, feeds)[0]
+
+
+class _OpenVinoRunner:
+    """OpenVINO on the CPU; `precision` "bf16" uses AVX512-BF16/AMX where present."""
+
+    def __init__(self, path: Path, precision: str, threads: int) -> None:
+        import openvino as ov
+
+        config = {"INFERENCE_PRECISION_HINT": precision, "INFERENCE_NUM_THREADS": threads,
+                  "PERFORMANCE_HINT": "LATENCY"}
+        self._compiled = ov.Core().compile_model(str(path), "CPU", config)
+        self._request = self._compiled.create_infer_request()
+
+    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+        result = self._request.infer(feeds)
+        return np.asarray(result[self._compiled.output(0)])
+
+
+class OnnxEncoder:
+    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embed."""
+
+    def __init__(self, folder: Path, name: str, runtime: str = "onnxruntime", precision: str = "f32",
+                 batch_size: int = 32, threads: int | None = None, quick_start: bool = False) -> None:
+        from tokenizers import Tokenizer
+
+        folder = Path(folder)
+        self.spec = read_spec(folder)
+        self.folder = folder
+        self.name = name
+        self.dim = int(self.spec["dim"])
+        self.batch_size = batch_size
+        self.backend = f"{runtime}-{precision}"
+        threads = threads or len(os.sched_getaffinity(0))
+        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(int(self.spec["max_seq_length"]))
+        self._tokenizer.no_padding()
+        self._inputs: list[str] = list(self.spec["inputs"])
+        self._pad_id = int(self.spec.get("pad_id", 0))
+        try:
+            if runtime == "openvino":
+                self._run: Any = _OpenVinoRunner(folder / ONNX_FILE, precision, threads)
+            else:
+                self._run = _OrtRunner(folder, threads, quick_start)
+        except ImportError as exc:
+            raise ModelError(f"runtime {runtime} is not installed", fix=f"pip install {runtime}") from exc
+
+    def _batch(self, encodings: list[Any]) -> np.ndarray:
+        width = max(len(e.ids) for e in encodings)
+        n = len(encodings)
+        ids = np.full((n, width), self._pad_id, dtype=np.int64)
+        mask = np.zeros((n, width), dtype=np.int64)
+        types = np.zeros((n, width), dtype=np.int64)
+        for row, e in enumerate(encodings):
+            k = len(e.ids)
+            ids[row, :k] = e.ids
+            mask[row, :k] = e.attention_mask
+            types[row, :k] = e.type_ids
+        available = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        return self._run({name: available[name] for name in self._inputs})
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Normalised float32 rows, in the order of `texts` (batched by token length)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(texts)
+        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start:start + self.batch_size]
+            out[chunk] = self._batch([encodings[i] for i in chunk])
+        return normalise(out)
+
+    def encode_documents(self, texts: list[str]) -> np.ndarray:
+        return self.encode(texts)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.encode(texts)

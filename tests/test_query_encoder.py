@@ -1,0 +1,108 @@
+"""The torch-free query path: ONNX encoder folders, backend choice, lazy imports of the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag import embed
+from rag.errors import ModelError
+from tests.conftest import DEMO_QUESTION, REPO
+
+HEAVY = ("torch", "sentence_transformers", "transformers")
+
+
+def imported_top_level(stderr: str) -> set[str]:
+    """Top-level packages named in `python -X importtime` output."""
+    return {line.split("|")[-1].strip().split(".")[0] for line in stderr.splitlines()
+            if line.startswith("import time:")}
+
+
+def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **env, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-X", "importtime", "-m", "rag.cli", *args], cwd=REPO,
+                          env=full_env, capture_output=True, text=True, timeout=300)
+
+
+def test_choose_backend_follows_cpu_flags(monkeypatch) -> None:
+    real = embed.importlib.util.find_spec
+    monkeypatch.setattr(embed.importlib.util, "find_spec",
+                        lambda name: object() if name in ("openvino", "onnxruntime") else real(name))
+    assert embed.choose_backend("auto", {"avx512f", "avx512_bf16"}) == "openvino-bf16"
+    assert embed.choose_backend("auto", {"amx_bf16"}) == "openvino-bf16"
+    assert embed.choose_backend("auto", {"avx2"}) == "onnx-f32"  # openvino-f32 not in ACCEPTED
+    assert embed.choose_backend("torch-f32", {"avx512_bf16"}) == "torch-f32"
+    with pytest.raises(ModelError):
+        embed.choose_backend("int4-magic")
+
+
+def test_query_embedder_falls_back_when_the_encoder_folder_is_gone(tmp_path) -> None:
+    record = {"kind": "onnx", "folder": str(tmp_path / "missing"), "fingerprint": "abc"}
+    got = embed.query_embedder(record, "hash:64")
+    assert isinstance(got, embed.HashEmbedder) and got.dim == 64
+
+
+def test_help_and_ask_import_neither_torch_nor_heavy_libraries(fake_env, fake_settings, seed_dir) -> None:
+    from rag.build import build_index
+
+    build_index(fake_settings, [seed_dir])
+    env = {**fake_env, "RAG_INDEX_DIR": str(fake_settings.index_dir)}
+    helped = run_cli(["--help"], env)
+    assert helped.returncode == 0 and "ask" in helped.stdout
+    assert not imported_top_level(helped.stderr) & {"torch", "faiss", "onnxruntime", "numpy", "rich"}
+    asked = run_cli(["ask", DEMO_QUESTION], env)
+    assert asked.returncode == 0, asked.stderr[-400:]
+    assert not imported_top_level(asked.stderr) & set(HEAVY)
+
+
+@pytest.fixture(scope="module")
+def real_encoder(tmp_path_factory):
+    """The bundled model exported once into a temporary cache."""
+    cache = tmp_path_factory.mktemp("rag-cache")
+    old = os.environ.get("RAG_CACHE_DIR")
+    os.environ["RAG_CACHE_DIR"] = str(cache)
+    try:
+        emb, record = embed.document_embedder("all-MiniLM-L6-v2", 16, "onnx-f32")
+        yield emb, record, cache
+    finally:
+        if old is None:
+            os.environ.pop("RAG_CACHE_DIR", None)
+        else:
+            os.environ["RAG_CACHE_DIR"] = old
+
+
+@pytest.mark.slow
+def test_onnx_query_vectors_match_sentence_transformers(real_encoder) -> None:
+    emb, record, cache = real_encoder
+    assert record["kind"] == "onnx" and Path(record["folder"]).parent == cache / "onnx"
+    texts = [DEMO_QUESTION, "Peacekeeping budgets", "The Committee " * 200,
+             (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")[:3000]]
+    reference = embed.get_embedder("all-MiniLM-L6-v2", 16).encode_queries(texts)
+    query_side = embed.query_embedder(record, "all-MiniLM-L6-v2")
+    assert type(query_side).__name__ == "OnnxEncoder"
+    cosines = (query_side.encode_queries(texts) * reference).sum(axis=1)
+    assert cosines.min() >= 0.9999, cosines
+
+
+@pytest.mark.slow
+def test_rag_ask_on_a_real_model_index_never_imports_torch(real_encoder, tmp_path, seed_dir) -> None:
+    from rag.config import load_settings
+    from rag.build import build_index
+
+    _, _, cache = real_encoder
+    settings = load_settings(env={}, index_dir=tmp_path / "idx", seeds_dir=seed_dir)
+    report = build_index(settings, [seed_dir])
+    assert report.paragraphs >= 3
+    env = {"RAG_INDEX_DIR": str(tmp_path / "idx"), "RAG_CACHE_DIR": str(cache)}
+    asked = run_cli(["ask", DEMO_QUESTION], env)
+    assert asked.returncode == 0, asked.stderr[-400:]
+    printed = " ".join(asked.stdout.split())
+    assert "A/59/377, para." in printed
+    assert "IOM serves as secretariat" in printed
+    assert not imported_top_level(asked.stderr) & set(HEAVY)
+    assert {"onnxruntime", "tokenizers"} <= imported_top_level(asked.stderr)
