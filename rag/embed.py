@@ -255,7 +255,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
             folder, _ = ensure_encoder(torch_model._model, name, signature=signature)
         except ModelError:
             folder = None
-    if folder is not None and not (folder / OPTIMISED_FILE).exists():
+    if folder is not None and not (folder / f"{OPTIMISED_FILE}.version").exists():
         save_optimised(folder)
     if folder is None:
         record = {"kind": "sentence-transformers"}
