@@ -60,6 +60,7 @@ def _ort_options(threads: int) -> Any:
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 3
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads sleep, not spin
     return opts
 
 
