@@ -16,14 +16,15 @@ from rag.store import (BuildReport, OpenIndex, ProgressFn, build_index, current_
 class Session:
     """An open index with its embedder and retriever, reused across questions."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, one_shot: bool = False) -> None:
+        """`one_shot`: this process answers one question (the CLI), so start fast over query speed."""
         from rag.embed import query_embedder
         from rag.retrieve import Retriever
 
         self.settings = settings
         self.index: OpenIndex = open_index(settings)
         record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
-        self.embedder = query_embedder(record, settings.model, settings.batch_size)
+        self.embedder = query_embedder(record, settings.model, settings.batch_size, one_shot=one_shot)
         self.retriever = Retriever(self.index, self.embedder, settings)
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
