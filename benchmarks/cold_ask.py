@@ -73,6 +73,8 @@ def main() -> None:
     gen = current_generation(settings.index_path)
     manifest = read_manifest(gen)
     env = dict(os.environ, PYTHONPATH=str(REPO))
+    # an installed package has its bytecode compiled; don't let a sandbox setting recompile it every run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     py = sys.executable
     rag_cmd = [py, "-m", "rag.cli", "ask", "--index", args.index]
     base_cmd = [py, "-c", BASELINE, resolve_model(manifest["model"]), str(gen)]

@@ -17,7 +17,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CHILD = r'''
-import json, resource, sys
+import json, sys
+def hwm():  # VmHWM: this process's own peak (ru_maxrss would carry the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 sys.path.insert(0, sys.argv[1])
 import faiss, numpy as np
 from rag.config import load_settings
@@ -30,15 +34,14 @@ if sys.argv[4] != "-":  # the baseline: the same index folder with exact flat ve
     faiss.read_index = lambda path, *a: read(sys.argv[4])
     rag.vectors.set_search_params = lambda *a: None
 index = open_index(settings)
-after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after_load = hwm()
 class Fixed:
     dim = index.vectors.d
     name = "fixed"
     def encode_queries(self, texts):
         return index.vectors.reconstruct_batch(np.array([7], dtype=np.int64))
 Retriever(index, Fixed(), settings).search("international cooperation on migration")
-print(json.dumps({"after_load": after_load / 1024,
-                  "after_query": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"after_load": after_load, "after_query": hwm()}))
 '''
 
 

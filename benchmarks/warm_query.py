@@ -119,7 +119,7 @@ def main() -> None:
         index.close()
         del flat, baseline_index, baseline, chosen
     print("search: Retriever.search (BM25 + dense candidates, fusion, rows) given the query vector; "
-          "flat: the same over an exact IndexFlatIP; encode: onnxruntime fp32, 1 thread; CPU: process time")
+          "flat: the same over an exact IndexFlatIP; encode: the warm query encoder (onnxruntime fp32, pre-packed, all cores); CPU: process time")
     print(f"1-min load average now {os.getloadavg()[0]:.2f}")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

@@ -141,7 +141,7 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
             raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        result = Session(settings).ask(question, symbol=symbol)
+        result = Session(settings, one_shot=True).ask(question, symbol=symbol)
         if as_json:
             _print_json(result.to_json())
             return
@@ -178,7 +178,7 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
             raise UsageError("empty query: give some words to search for")
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        hits = Session(settings).search(query, k=k, symbol=symbol, mode=mode)
+        hits = Session(settings, one_shot=True).search(query, k=k, symbol=symbol, mode=mode)
         if as_json:
             _print_json({"query": query, "hits": [h.to_json() for h in hits]})
             return

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,8 @@ def _export(model: Any, folder: Path, fingerprint: str, name: str, signature: st
     inputs = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in sample]
     axes = {k: {0: "batch", 1: "tokens"} for k in inputs}
     axes["embedding"] = {0: "batch"}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes on shape checks; the result is verified below
         torch.onnx.export(_Wrapped.make(model, inputs), tuple(sample[k] for k in inputs), str(folder / ONNX_FILE),
                           input_names=inputs, output_names=["embedding"], dynamic_axes=axes,
                           opset_version=17, dynamo=False)

@@ -28,15 +28,17 @@ def _store_errors(index: OpenIndex) -> Iterator[None]:
 class Session:
     """An open index with its embedder and retriever, reused across questions."""
 
-    def __init__(self, settings: Settings, with_model: bool = True) -> None:
+    def __init__(self, settings: Settings, with_model: bool = True, one_shot: bool = False) -> None:
+        """`with_model=False`: no embedder (`show`); `one_shot`: this process answers one question
+        (the CLI), so start fast over query speed."""
         from rag.embed import query_embedder
         from rag.retrieve import Retriever
 
         self.settings = settings
         self.index: OpenIndex = open_index(settings)
-        if with_model:  # `show` needs no model
+        if with_model:
             record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
-            self.embedder = query_embedder(record, settings.model, settings.batch_size)
+            self.embedder = query_embedder(record, settings.model, settings.batch_size, one_shot=one_shot)
             self.retriever = Retriever(self.index, self.embedder, settings)
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
