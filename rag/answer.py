@@ -10,6 +10,7 @@ import numpy as np
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.models import Answer, Citation, Hit
+from rag.sentences import SentenceIndex
 from rag.textutil import content_terms, split_sentences, terms
 
 # A sentence opening with one of these leans on the one before it.
@@ -31,12 +32,18 @@ def support(hit: Hit, question: str) -> float:
     return max(hit.dense, 0.0) * coverage(question, hit.text)
 
 
-def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -> str:
-    """The sentence that best answers the question (with its antecedent when it needs one)."""
+def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
+               vectors: np.ndarray | None = None) -> str:
+    """The sentence that best answers the question (with its antecedent when it needs one).
+
+    `vectors` are the stored sentence vectors of `text` (rag.sentences); without them, or when
+    they do not match the split, the sentences are embedded now."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
         return text
-    sims = embedder.encode_documents(sentences) @ qvec
+    if vectors is None or len(vectors) != len(sentences):
+        vectors = embedder.encode_documents(sentences)
+    sims = vectors @ qvec
     overlap = np.array([coverage(question, s) for s in sentences])
     score = 0.5 * sims + 0.5 * overlap
     i = int(np.argmax(score))
@@ -46,14 +53,15 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -
 
 
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
-           settings: Settings) -> Answer:
+           settings: Settings, sentences: SentenceIndex | None = None) -> Answer:
     """Quote and cite the best hit, or abstain."""
     if not hits or support(hits[0], question) < settings.abstain_threshold:
         return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                       reason="no paragraph supports an answer strongly enough")
     citations = []
     for hit in hits[:1]:
-        quote = best_quote(question, qvec, hit.text, embedder)
+        stored = sentences.of_paragraph(hit.pid) if sentences is not None else None
+        quote = best_quote(question, qvec, hit.text, embedder, stored)
         citations.append(Citation(symbol=hit.symbol, paragraph=hit.number, page=hit.page, section=hit.section,
                                   quote=quote, score=hit.score, citation=hit.citation, text=hit.text,
                                   footnotes=hit.footnotes))

@@ -47,7 +47,10 @@ class Settings:
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.4, metadata={"help": "BM25 length normalisation"})
     lexical_weight: float = field(default=0.4, metadata={"help": "weight of min-max normalised BM25 in fusion"})
-    dense_weight: float = field(default=0.6, metadata={"help": "weight of min-max normalised dense score in fusion"})
+    dense_weight: float = field(default=0.6, metadata={
+        "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
+    sentence_weight: float = field(default=0.0, metadata={
+        "help": "weight of the min-max normalised best-sentence cosine in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
     abstain_threshold: float = field(default=0.25, metadata={

@@ -28,6 +28,8 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, RagError
 from rag.lexical import LexicalIndex, build_postings, write_postings
 from rag.models import Document, Footnote, Paragraph
+from rag.sentences import (SENTENCE_VECTORS, SentenceIndex, open_sentences, paragraph_sentences,
+                           write_sentence_rows, write_sentence_vectors)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -77,6 +79,7 @@ class BuildReport:
     paragraphs: int = 0
     embedded: int = 0
     reused: int = 0
+    sentences_embedded: int = 0  # sentence vectors computed (the rest came from the cache)
     seconds: float = 0.0
     failed: list[dict[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -162,6 +165,7 @@ class OpenIndex:
     conn: sqlite3.Connection
     vectors: Any  # faiss.Index
     lexical: LexicalIndex
+    sentences: SentenceIndex | None = None
 
     @property
     def size(self) -> int:
@@ -209,7 +213,8 @@ def open_index(settings: Settings) -> OpenIndex:
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{vec_path}: dimension {vectors.d}, manifest says {manifest['dim']}",
                            fix="run `rag index rebuild`")
-    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count))
+    sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
+    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences)
 
 
 # --------------------------------------------------------------------------- building
@@ -242,8 +247,8 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
-                  model: str, settings: Settings) -> None:
+def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: dict[str, np.ndarray],
+                  model: str, settings: Settings, sentence_hashes: list[list[str]]) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.executescript(SCHEMA)
@@ -263,13 +268,9 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                 texts.append(p.text)
                 pid += 1
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
-        seen: set[str] = set()
-        rows = []
-        for h, vec in zip(hashes, vectors):
-            if h not in seen:
-                seen.add(h)
-                rows.append((model, h, vec.astype("<f4").tobytes()))
-        conn.executemany("INSERT INTO embeddings VALUES (?,?,?)", rows)
+        write_sentence_rows(conn, sentence_hashes)
+        conn.executemany("INSERT INTO embeddings VALUES (?,?,?)",
+                         ((model, h, vec.astype("<f4").tobytes()) for h, vec in vectors.items()))
         conn.commit()
     finally:
         conn.close()
@@ -285,18 +286,14 @@ def _clean_stale(index_path: Path, keep: set[str]) -> None:
 def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
                 progress: ProgressFn | None = None) -> BuildReport:
     """Parse `sources`, embed (reusing cached vectors), write a new generation, switch to it."""
-    import faiss
-
-    from rag.embed import get_embedder
     from rag.ingest import discover, parse_file
 
     started = time.perf_counter()
     report = BuildReport()
-    index_path = settings.index_path
     tick = progress or (lambda stage, done, total: None)
     files, skipped = discover(sources)
     report.skipped = [str(p) for p in skipped]
-    with write_lock(index_path, wait=wait):
+    with write_lock(settings.index_path, wait=wait):
         docs: list[Document] = []
         for i, path in enumerate(files):
             tick("parse", i, len(files))
@@ -307,78 +304,114 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
         tick("parse", len(files), len(files))
         if not docs:
             raise IndexCorruptBuild(report)
-        paragraphs = [p for d in docs for p in d.paragraphs]
-        hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-        cache = _cached_vectors(index_path, settings.model)
-        embedder = get_embedder(settings.model, settings.batch_size)
-        missing = [i for i, h in enumerate(hashes) if h not in cache]
-        fresh: dict[str, np.ndarray] = {}
-        step = max(settings.batch_size * 4, 64)
-        for start in range(0, len(missing), step):
-            tick("embed", start, len(missing))
-            chunk = missing[start:start + step]
-            vecs = embedder.encode_documents([embed_text(paragraphs[i]) for i in chunk])
-            for i, v in zip(chunk, vecs):
-                fresh[hashes[i]] = v
-        tick("embed", len(missing), len(missing))
-        dim = embedder.dim
-        vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            vec = fresh.get(h)
-            vectors[i] = vec if vec is not None else cache[h]
-        report.embedded = len({hashes[i] for i in missing})
-        report.reused = len(paragraphs) - len(missing)
+        return _build_locked(settings, docs, sources, report, tick, started)
 
-        tick("write", 0, 1)
-        stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
-        tmp = index_path / f".tmp-{stamp}"
-        tmp.mkdir(parents=True)
-        _write_sqlite(tmp / DATABASE, docs, hashes, vectors, settings.model, settings)
-        index = faiss.IndexFlatIP(dim)
-        index.add(vectors)
-        faiss.write_index(index, str(tmp / VECTORS))
-        seconds = time.perf_counter() - started
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "model": settings.model,
-            "dim": dim,
-            "documents": len(docs),
-            "paragraphs": len(paragraphs),
-            "vector_index": "flat-ip",
-            "settings": {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b},
-            "sources": [str(Path(s).resolve()) for s in sources],
-            "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
-                       "paragraphs": len(d.paragraphs)} for d in docs],
-            "failed": report.failed,
-            "skipped": report.skipped,
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "build_seconds": round(seconds, 3),
-            "checksums": {name: file_sha256(tmp / name) for name in (DATABASE, VECTORS)},
-        }
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        for name in (DATABASE, VECTORS, MANIFEST):
-            with open(tmp / name, "rb") as fh:
-                os.fsync(fh.fileno())
-        gen_name = f"gen-{stamp}"
-        previous = None
-        try:
-            previous = current_generation(index_path).name
-        except RagError:
-            pass
-        os.replace(tmp, index_path / gen_name)
-        pointer_tmp = index_path / f".tmp-CURRENT-{stamp}"
-        pointer_tmp.write_text(gen_name + "\n", encoding="utf-8")
-        with open(pointer_tmp, "rb") as fh:
+
+def build_from_documents(settings: Settings, docs: list[Document], sources: list[Path], *,
+                         wait: bool = False, progress: ProgressFn | None = None) -> BuildReport:
+    """Index already-parsed documents (an evaluation corpus, for one) like `build_index` does."""
+    started = time.perf_counter()
+    with write_lock(settings.index_path, wait=wait):
+        return _build_locked(settings, docs, sources, BuildReport(), progress or (lambda s, d, t: None),
+                             started)
+
+
+def _embed_missing(texts: dict[str, str], cache: dict[str, np.ndarray], embedder: Any, step: int,
+                   tick: ProgressFn) -> dict[str, np.ndarray]:
+    """Vectors for every hash in `texts`: cached ones reused, the others embedded now."""
+    missing = [h for h in texts if h not in cache]
+    out = {h: cache[h] for h in texts if h in cache}
+    for start in range(0, len(missing), step):
+        tick("embed", start, len(missing))
+        chunk = missing[start:start + step]
+        for h, v in zip(chunk, embedder.encode_documents([texts[h] for h in chunk])):
+            out[h] = v
+    tick("embed", len(missing), len(missing))
+    return out
+
+
+def _build_locked(settings: Settings, docs: list[Document], sources: list[Path], report: BuildReport,
+                  tick: ProgressFn, started: float) -> BuildReport:
+    import faiss
+
+    from rag.embed import get_embedder
+
+    index_path = settings.index_path
+    paragraphs = [p for d in docs for p in d.paragraphs]
+    hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
+    sentence_texts = [paragraph_sentences(p.text) for p in paragraphs]
+    sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
+    texts = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
+    for ts, hs in zip(sentence_texts, sentence_hashes):
+        texts.update(zip(hs, ts))
+    cache = _cached_vectors(index_path, settings.model)
+    embedder = get_embedder(settings.model, settings.batch_size)
+    vectors_by_hash = _embed_missing(texts, cache, embedder, max(settings.batch_size * 4, 64), tick)
+    para_missing = [i for i, h in enumerate(hashes) if h not in cache]
+    report.embedded = len({hashes[i] for i in para_missing})
+    report.reused = len(paragraphs) - len(para_missing)
+    report.sentences_embedded = sum(1 for h in texts if h not in cache) - report.embedded
+    dim = embedder.dim
+    vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        vectors[i] = vectors_by_hash[h]
+    flat_sentence_hashes = [h for hs in sentence_hashes for h in hs]
+    sentence_vectors = np.zeros((len(flat_sentence_hashes), dim), dtype=np.float32)
+    for i, h in enumerate(flat_sentence_hashes):
+        sentence_vectors[i] = vectors_by_hash[h]
+
+    tick("write", 0, 1)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    tmp = index_path / f".tmp-{stamp}"
+    tmp.mkdir(parents=True)
+    _write_sqlite(tmp / DATABASE, docs, hashes, vectors_by_hash, settings.model, settings, sentence_hashes)
+    index = faiss.IndexFlatIP(dim)
+    index.add(vectors)
+    faiss.write_index(index, str(tmp / VECTORS))
+    write_sentence_vectors(tmp / SENTENCE_VECTORS, sentence_vectors)
+    seconds = time.perf_counter() - started
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "model": settings.model,
+        "dim": dim,
+        "documents": len(docs),
+        "paragraphs": len(paragraphs),
+        "sentences": len(flat_sentence_hashes),
+        "vector_index": "flat-ip",
+        "settings": {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b},
+        "sources": [str(Path(s).resolve()) for s in sources],
+        "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
+                   "paragraphs": len(d.paragraphs)} for d in docs],
+        "failed": report.failed,
+        "skipped": report.skipped,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "build_seconds": round(seconds, 3),
+        "checksums": {name: file_sha256(tmp / name) for name in (DATABASE, VECTORS, SENTENCE_VECTORS)},
+    }
+    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    for name in (DATABASE, VECTORS, SENTENCE_VECTORS, MANIFEST):
+        with open(tmp / name, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(pointer_tmp, index_path / "CURRENT")
-        _fsync_dir(index_path)
-        _clean_stale(index_path, {gen_name, previous} - {None})
-        tick("write", 1, 1)
-        report.documents = len(docs)
-        report.paragraphs = len(paragraphs)
-        report.generation = gen_name
-        report.seconds = round(time.perf_counter() - started, 3)
-        return report
+    gen_name = f"gen-{stamp}"
+    previous = None
+    try:
+        previous = current_generation(index_path).name
+    except RagError:
+        pass
+    os.replace(tmp, index_path / gen_name)
+    pointer_tmp = index_path / f".tmp-CURRENT-{stamp}"
+    pointer_tmp.write_text(gen_name + "\n", encoding="utf-8")
+    with open(pointer_tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(pointer_tmp, index_path / "CURRENT")
+    _fsync_dir(index_path)
+    _clean_stale(index_path, {gen_name, previous} - {None})
+    tick("write", 1, 1)
+    report.documents = len(docs)
+    report.paragraphs = len(paragraphs)
+    report.generation = gen_name
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
 
 
 class IndexCorruptBuild(RagError):
