@@ -4,9 +4,11 @@ or abstain when the evidence is weak."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
+from rag.answertype import offers_answer, question_type
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.models import Answer, Citation, Hit
@@ -19,12 +21,25 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 
 
-def coverage(question: str, text: str) -> float:
-    """Share of the question's content terms found in `text`."""
+IdfFn = Callable[[set[str]], dict[str, float]]
+
+# Quote choice: weights of the sentence's cosine with the question, of the (idf-weighted) share
+# of the question's terms it holds, and of offering the kind of answer asked for (rag.answertype);
+# chosen on half of the SQuAD articles (docs/quality.md).
+QUOTE_DENSE, QUOTE_TERMS, QUOTE_TYPE = 0.3, 0.7, 0.1
+
+
+def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+    """Share of the question's content terms found in `text`, each counted with its weight
+    (its idf, say) when `weights` are given."""
     q = content_terms(question)
     if not q:
         return 0.0
-    return len(q & set(terms(text))) / len(q)
+    found = q & set(terms(text))
+    if weights is None:
+        return len(found) / len(q)
+    total = sum(weights.get(t, 0.0) for t in q)
+    return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
 def support(hit: Hit, question: str) -> float:
@@ -33,7 +48,7 @@ def support(hit: Hit, question: str) -> float:
 
 
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
-               vectors: np.ndarray | None = None) -> str:
+               vectors: np.ndarray | None = None, idf: IdfFn | None = None) -> str:
     """The sentence that best answers the question (with its antecedent when it needs one).
 
     `vectors` are the stored sentence vectors of `text` (rag.sentences); without them, or when
@@ -44,8 +59,11 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     if vectors is None or len(vectors) != len(sentences):
         vectors = embedder.encode_documents(sentences)
     sims = vectors @ qvec
-    overlap = np.array([coverage(question, s) for s in sentences])
-    score = 0.5 * sims + 0.5 * overlap
+    weights = idf(content_terms(question)) if idf is not None else None
+    overlap = np.array([coverage(question, s, weights) for s in sentences])
+    kind = question_type(question)
+    typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
+    score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
     i = int(np.argmax(score))
     if i > 0 and _ANAPHOR.match(sentences[i]):
         return sentences[i - 1] + " " + sentences[i]
@@ -53,7 +71,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
 
 
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
-           settings: Settings, sentences: SentenceIndex | None = None) -> Answer:
+           settings: Settings, sentences: SentenceIndex | None = None, idf: IdfFn | None = None) -> Answer:
     """Quote and cite the best hit, or abstain."""
     if not hits or support(hits[0], question) < settings.abstain_threshold:
         return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
@@ -61,7 +79,7 @@ def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
     citations = []
     for hit in hits[:1]:
         stored = sentences.of_paragraph(hit.pid) if sentences is not None else None
-        quote = best_quote(question, qvec, hit.text, embedder, stored)
+        quote = best_quote(question, qvec, hit.text, embedder, stored, idf)
         citations.append(Citation(symbol=hit.symbol, paragraph=hit.number, page=hit.page, section=hit.section,
                                   quote=quote, score=hit.score, citation=hit.citation, text=hit.text,
                                   footnotes=hit.footnotes))

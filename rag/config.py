@@ -51,6 +51,8 @@ class Settings:
         "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
     sentence_weight: float = field(default=0.0, metadata={
         "help": "weight of the min-max normalised best-sentence cosine in fusion"})
+    pair_weight: float = field(default=0.0, metadata={
+        "help": "weight of the min-max normalised BM25 over adjacent term pairs in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
     abstain_threshold: float = field(default=0.25, metadata={

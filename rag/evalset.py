@@ -94,8 +94,9 @@ def load_corpus_jsonl(path: Path) -> list[Document]:
 
 
 def corpus_index_name(corpus: Path, settings: Settings) -> str:
-    """`eval-<name>-<hash>`: the hash covers the corpus contents and every setting that changes
-    the index, so re-running an evaluation reuses the index it built."""
+    """`eval-<name>-<hash>`: the hash covers the corpus contents and the model, so re-running an
+    evaluation reuses the index it built (and its embedding cache when only the lexical settings
+    changed: `rag.evaluate.ensure_corpus_index` then rebuilds it in place)."""
     from rag.ingest import discover
 
     corpus = Path(corpus)
@@ -107,8 +108,7 @@ def corpus_index_name(corpus: Path, settings: Settings) -> str:
         for f in files:
             digest.update(f"{f.relative_to(corpus.resolve()) if corpus.is_dir() else f.name}:"
                           f"{file_digest(f)}\n".encode())
-    digest.update(json.dumps({"model": settings.model, "bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b,
-                              "version": CORPUS_INDEX_VERSION}, sort_keys=True).encode())
+    digest.update(json.dumps({"model": settings.model, "version": CORPUS_INDEX_VERSION}, sort_keys=True).encode())
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in
                    (corpus.parent.name if corpus.name == "corpus.jsonl" else corpus.stem))[:40]
     return f"eval-{stem}-{digest.hexdigest()[:12]}"

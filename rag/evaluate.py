@@ -45,12 +45,14 @@ def eval_settings(settings: Settings, corpus: Path) -> Settings:
 
 
 def ensure_corpus_index(settings: Settings, corpus: Path, progress: ProgressFn | None = None) -> bool:
-    """Build the evaluation index of `corpus` unless it exists; True when it was built now."""
-    from rag.store import build_from_documents, build_index, current_generation
+    """Build the evaluation index of `corpus` unless it exists with the current index settings
+    (a rebuild reuses the stored embeddings); True when it was built now."""
+    from rag.store import build_from_documents, build_index, current_generation, index_settings, read_manifest
 
     try:
-        current_generation(settings.index_path)
-        return False
+        manifest = read_manifest(current_generation(settings.index_path))
+        if manifest.get("settings") == index_settings(settings):
+            return False
     except IndexNotFound:
         pass
     if is_corpus_jsonl(corpus):
@@ -114,7 +116,8 @@ class Evaluator:
                 continue
             scores = cands.scores(_MODE_OF[mode], self.settings)
             hits = self.retriever.hits(cands, scores, max(10, self.settings.top_k))
-            result = answer(q.question, hits, qvec, self.embedder, self.settings, self.index.sentences)
+            result = answer(q.question, hits, qvec, self.embedder, self.settings, self.index.sentences,
+                      self.index.lexical.idf)
             quote = result.citations[0].quote if result.citations else _quote_anyway(self, q, qvec, hits)
             out[mode] = QuestionResult([self.keys[h.pid] for h in hits[:10]], gold, result.abstained, quote,
                                        q.answers)
@@ -131,7 +134,7 @@ def _quote_anyway(ev: Evaluator, q: Question, qvec: np.ndarray, hits: list) -> s
     if not hits:
         return ""
     stored = ev.index.sentences.of_paragraph(hits[0].pid) if ev.index.sentences is not None else None
-    return best_quote(q.question, qvec, hits[0].text, ev.embedder, stored)
+    return best_quote(q.question, qvec, hits[0].text, ev.embedder, stored, ev.index.lexical.idf)
 
 
 def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[str, Any]:

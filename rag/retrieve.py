@@ -40,12 +40,16 @@ def dense_scores(index: OpenIndex, qvec: np.ndarray, ids: np.ndarray) -> np.ndar
 
 @dataclass
 class Candidates:
-    """The paragraphs worth ranking for one question, with each retriever's raw score."""
+    """The paragraphs worth ranking for one question, with each retriever's raw score.
+
+    The hybrid score is a weighted sum of the scores min-max normalised over the candidates
+    (weights in Settings, chosen on half of the SQuAD articles: see docs/quality.md)."""
 
     ids: np.ndarray  # paragraph ids
     lexical: np.ndarray  # BM25
     dense: np.ndarray  # cosine with the paragraph vector
     sentence: np.ndarray  # best cosine with one of the paragraph's sentences (= dense without sentence vectors)
+    pairs: np.ndarray  # BM25 over adjacent term pairs
 
     def scores(self, mode: str, settings: Settings) -> np.ndarray:
         """The ranking score of each candidate under `mode` (hybrid, bm25 or dense)."""
@@ -53,13 +57,8 @@ class Candidates:
             return self.lexical
         if mode == "dense":
             return self.dense
-        return fuse(self.lexical, self.dense, self.sentence, settings)
-
-
-def fuse(lexical: np.ndarray, dense: np.ndarray, sentence: np.ndarray, settings: Settings) -> np.ndarray:
-    """Weighted sum of the min-max normalised BM25, paragraph and best-sentence scores."""
-    return (settings.lexical_weight * minmax(lexical) + settings.dense_weight * minmax(dense)
-            + settings.sentence_weight * minmax(sentence))
+        return (settings.lexical_weight * minmax(self.lexical) + settings.dense_weight * minmax(self.dense)
+                + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
 
 
 class Retriever:
@@ -76,7 +75,7 @@ class Retriever:
         empty = np.zeros(0, dtype=np.float32)
         mask = allowed_mask(self.index, symbol)
         if mask is not None and not mask.any():
-            return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty)
+            return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(self.settings.candidates, n)
         lex = self.index.lexical.scores(question, mask)
         sentences = self.index.sentences
@@ -96,10 +95,11 @@ class Retriever:
         lex_ids = lex_ids[lex[lex_ids] > 0]
         cand = np.unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
-            return Candidates(cand, empty, empty, empty)
+            return Candidates(cand, empty, empty, empty, empty)
         d = dense_scores(self.index, qvec, cand)
         sent = sentences.max_scores(qvec, cand) if sentences is not None else d
-        return Candidates(cand, lex[cand], d, sent)
+        pairs = self.index.lexical.pair_scores(question, mask)[cand]
+        return Candidates(cand, lex[cand], d, sent, pairs)
 
     def hits(self, cands: Candidates, scores: np.ndarray, k: int) -> list[Hit]:
         """The k best candidates under `scores` as Hits, best first."""

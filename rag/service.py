@@ -33,7 +33,8 @@ class Session:
         from rag.answer import answer
 
         hits, qvec = self.retriever.search(question, symbol=symbol)
-        return answer(question.strip(), hits, qvec, self.embedder, self.settings, self.index.sentences)
+        return answer(question.strip(), hits, qvec, self.embedder, self.settings, self.index.sentences,
+                      self.index.lexical.idf)
 
     def show(self, symbol: str, number: str) -> dict[str, Any]:
         return show_paragraph(self.index, symbol, number)

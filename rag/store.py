@@ -26,7 +26,7 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, RagError
-from rag.lexical import LexicalIndex, build_postings, write_postings
+from rag.lexical import LEXICAL_VERSION, LexicalIndex, build_postings, term_pairs, write_postings
 from rag.models import Document, Footnote, Paragraph
 from rag.sentences import (SENTENCE_VECTORS, SentenceIndex, open_sentences, paragraph_sentences,
                            write_sentence_rows, write_sentence_vectors)
@@ -56,6 +56,11 @@ ProgressFn = Callable[[str, int, int], None]
 
 def paragraph_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def index_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that change what a build writes besides the model (recorded in the manifest)."""
+    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION}
 
 
 def embed_text(p: Paragraph) -> str:
@@ -268,6 +273,7 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                 texts.append(p.text)
                 pid += 1
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
+        write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b, term_pairs))
         write_sentence_rows(conn, sentence_hashes)
         conn.executemany("INSERT INTO embeddings VALUES (?,?,?)",
                          ((model, h, vec.astype("<f4").tobytes()) for h, vec in vectors.items()))
@@ -378,7 +384,7 @@ def _build_locked(settings: Settings, docs: list[Document], sources: list[Path],
         "paragraphs": len(paragraphs),
         "sentences": len(flat_sentence_hashes),
         "vector_index": "flat-ip",
-        "settings": {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b},
+        "settings": index_settings(settings),
         "sources": [str(Path(s).resolve()) for s in sources],
         "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
                    "paragraphs": len(d.paragraphs)} for d in docs],
