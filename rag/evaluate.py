@@ -152,22 +152,30 @@ def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[st
     return out
 
 
-def evaluate(settings: Settings, questions_path: Path, corpus: Path, *, within_doc: bool = False,
-             limit: int | None = None, unanswerable: bool = False,
+def evaluate(settings: Settings, questions_path: Path, corpus: Path | None, *, within_doc: bool = False,
+             limit: int | None = None, unanswerable: bool = False, index_name: str | None = None,
              progress: ProgressFn | None = None) -> dict[str, dict[str, Any]]:
     """Figures for the product's ranking, BM25 alone and dense alone: {"system", "bm25", "dense"}.
 
-    With `unanswerable`, the corpus is known not to answer the questions: only the abstention
-    rate is measured (how a threshold is checked against unrelated documents)."""
+    The questions are asked of `corpus` (indexed, or reused, under a name derived from its
+    contents) or, with `index_name`, of an index already built. With `unanswerable`, the corpus
+    is known not to answer them: only the abstention rate is measured (how a threshold is
+    checked against unrelated documents)."""
+    from dataclasses import replace
+
     tick = progress or (lambda stage, done, total: None)
-    corpus = Path(corpus)
-    if not corpus.exists():
+    if (corpus is None) == (index_name is None):
+        raise UsageError("give either a corpus (--corpus) or an existing index (--index), not both")
+    if corpus is not None and not Path(corpus).exists():
         raise UsageError(f"{corpus}: no such corpus file or folder")
     if unanswerable and within_doc:
         raise UsageError("--within-doc needs the questions' own corpus; it cannot go with --unanswerable")
     questions = load_questions(Path(questions_path), limit)
-    settings = eval_settings(settings, corpus)
-    ensure_corpus_index(settings, corpus, tick)
+    if corpus is not None:
+        settings = eval_settings(settings, Path(corpus))
+        ensure_corpus_index(settings, Path(corpus), tick)
+    else:
+        settings = replace(settings, index_name=index_name)
     ev = Evaluator(settings)
     try:
         if not unanswerable:

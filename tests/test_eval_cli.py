@@ -103,3 +103,17 @@ def test_eval_unanswerable_reports_only_abstention(tmp_path: Path, seed_dir: Pat
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data["system"]) == {"questions", "abstention_rate"}
+
+
+def test_eval_against_an_index_already_built(tmp_path: Path, seed_dir: Path, fake_env: dict[str, str]) -> None:
+    runner = CliRunner()
+    built = runner.invoke(app, ["index", "build", str(seed_dir), "--index", "mine"])
+    assert built.exit_code == 0, built.output
+    questions = _write(tmp_path / "q.jsonl", [
+        {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377", "para": "49"}])
+    result = runner.invoke(app, ["eval", str(questions), "--index", "mine", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["bm25"]["R@5"] == 1.0
+    both = runner.invoke(app, ["eval", str(questions), "--index", "mine", "--corpus", str(seed_dir)])
+    assert both.exit_code == 2
+    assert "not both" in both.output
