@@ -45,13 +45,13 @@ class Settings:
         "help": "corpus indexed on first use when the default index does not exist yet"})
     batch_size: int = field(default=32, metadata={"help": "embedding batch size"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
-    bm25_b: float = field(default=0.4, metadata={"help": "BM25 length normalisation"})
-    lexical_weight: float = field(default=0.4, metadata={"help": "weight of min-max normalised BM25 in fusion"})
-    dense_weight: float = field(default=0.6, metadata={
+    bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
+    lexical_weight: float = field(default=0.35, metadata={"help": "weight of min-max normalised BM25 in fusion"})
+    dense_weight: float = field(default=0.2, metadata={
         "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
-    sentence_weight: float = field(default=0.0, metadata={
+    sentence_weight: float = field(default=0.45, metadata={
         "help": "weight of the min-max normalised best-sentence cosine in fusion"})
-    pair_weight: float = field(default=0.0, metadata={
+    pair_weight: float = field(default=0.1, metadata={
         "help": "weight of the min-max normalised BM25 over adjacent term pairs in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})

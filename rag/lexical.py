@@ -17,7 +17,7 @@ import numpy as np
 from rag.textutil import terms
 
 # Bump when the stored postings change meaning (tokenisation, pair terms).
-LEXICAL_VERSION = 2
+LEXICAL_VERSION = 3  # 3: the document title is indexed with each paragraph
 
 
 def term_pairs(text: str) -> list[str]:

@@ -63,6 +63,11 @@ def index_settings(settings: Settings) -> dict[str, Any]:
     return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION}
 
 
+def lexical_text(doc: Document, p: Paragraph) -> str:
+    """The text BM25 indexes for a paragraph: its document's title, then the paragraph."""
+    return f"{doc.title}\n{p.text}" if doc.title else p.text
+
+
 def embed_text(p: Paragraph) -> str:
     """The text a paragraph is embedded from."""
     return p.text
@@ -270,7 +275,7 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                     "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, doc_id, ord_, p.number, p.text, p.page, p.section, p.annex, int(p.running),
                      json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
-                texts.append(p.text)
+                texts.append(lexical_text(doc, p))
                 pid += 1
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b, term_pairs))
