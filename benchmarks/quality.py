@@ -127,7 +127,16 @@ def main() -> None:
     settings = load_settings(index_dir=args.index_dir)
     squad, policy = args.data / "squad_v1.1_dev", args.data / "policyqa_dev"
     started = time.time()
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} with `python benchmarks/quality.py --data {args.data} "
+
+    class Out(list):
+        """Lines printed as soon as they are added (the whole run takes minutes)."""
+
+        def __iadd__(self, more):  # type: ignore[override]
+            print("\n".join(more), flush=True)
+            return super().__iadd__(more)
+
+    lines = Out()
+    lines += [f"Measured {time.strftime('%Y-%m-%d')} with `python benchmarks/quality.py --data {args.data} "
              f"--index-dir {args.index_dir}" + (f" --un-index {args.un_index}" if args.un_index else "") + "`", ""]
     report = evaluate(settings, squad / "questions.jsonl", squad / "corpus.jsonl")
     lines += product_table("SQuAD v1.1 dev, 10,570 questions over all 2,067 paragraphs", report) + [""]
@@ -148,8 +157,7 @@ def main() -> None:
         lines += ["**Ranking ideas, PolicyQA dev, within each policy**", ""]
         lines += idea_rows(eval_settings(settings, policy / "corpus.jsonl"), pq, True,
                            np.zeros(len(pq), dtype=int), ["PolicyQA"]) + [""]
-    lines.append(f"({time.time() - started:.0f} s)")
-    print("\n".join(lines))
+    lines += [f"({time.time() - started:.0f} s)"]
 
 
 if __name__ == "__main__":

@@ -42,9 +42,11 @@ def coverage(question: str, text: str, weights: dict[str, float] | None = None) 
     return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
-def support(hit: Hit, question: str) -> float:
-    """Evidence strength of the top hit: dense cosine x content-term coverage."""
-    return max(hit.dense, 0.0) * coverage(question, hit.text)
+def support(hit: Hit, question: str, idf: IdfFn | None = None) -> float:
+    """Evidence strength of the top hit: the cosine of its best sentence with the question x the
+    idf-weighted share of the question's content terms it holds (calibrated in docs/quality.md)."""
+    weights = idf(content_terms(question)) if idf is not None else None
+    return max(hit.sentence, 0.0) * coverage(question, hit.text, weights)
 
 
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
@@ -73,7 +75,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
            settings: Settings, sentences: SentenceIndex | None = None, idf: IdfFn | None = None) -> Answer:
     """Quote and cite the best hit, or abstain."""
-    if not hits or support(hits[0], question) < settings.abstain_threshold:
+    if not hits or support(hits[0], question, idf) < settings.abstain_threshold:
         return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                       reason="no paragraph supports an answer strongly enough")
     citations = []

@@ -55,8 +55,9 @@ class Settings:
         "help": "weight of the min-max normalised BM25 over adjacent term pairs in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
-    abstain_threshold: float = field(default=0.25, metadata={
-        "help": "answer only when the support score (cosine x content-word coverage) reaches this"})
+    abstain_threshold: float = field(default=0.24, metadata={
+        "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
+                "question's terms in the top paragraph) reaches this; calibrated in docs/quality.md"})
 
     @property
     def index_path(self) -> Path:
