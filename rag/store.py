@@ -3,7 +3,7 @@
 Layout of `indexes/<name>/`:
     CURRENT              name of the live generation (replaced atomically)
     .lock                held (flock) by the one writer
-    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite
+    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite, sentences.faiss (rag.sentences)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
 """
 
