@@ -4,12 +4,15 @@ or abstain when the evidence is weak."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
+from rag.answertype import offers_answer, question_type
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.models import Answer, Citation, Hit
+from rag.sentences import SentenceIndex
 from rag.textutil import content_terms, split_sentences, terms
 
 # A sentence opening with one of these leans on the one before it.
@@ -19,8 +22,10 @@ NO_ANSWER = "No paragraph in the indexed documents answers this question."
 
 # Support thresholds calibrated per model (cosine scales differ between models); a model not
 # listed uses DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both.
-CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.25, "hash": 0.1}
-DEFAULT_THRESHOLD = 0.25
+# all-MiniLM-L6-v2: 0.24, where 8% of half A of SQuAD v1.1 dev's answerable questions abstain
+# (docs/quality.md); hash: the test embedder.
+CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.24, "hash": 0.1}
+DEFAULT_THRESHOLD = 0.24
 
 
 def threshold_for(settings: Settings) -> float:
@@ -31,27 +36,51 @@ def threshold_for(settings: Settings) -> float:
     return CALIBRATED_THRESHOLDS.get(family, DEFAULT_THRESHOLD)
 
 
-def coverage(question: str, text: str) -> float:
-    """Share of the question's content terms found in `text`."""
+IdfFn = Callable[[set[str]], dict[str, float]]
+
+# Quote choice: weights of the sentence's cosine with the question, of the (idf-weighted) share
+# of the question's terms it holds, and of offering the kind of answer asked for (rag.answertype);
+# chosen on half of the SQuAD articles (docs/quality.md).
+QUOTE_DENSE, QUOTE_TERMS, QUOTE_TYPE = 0.3, 0.7, 0.1
+
+
+def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+    """Share of the question's content terms found in `text`, each counted with its weight
+    (its idf, say) when `weights` are given."""
     q = content_terms(question)
     if not q:
         return 0.0
-    return len(q & set(terms(text))) / len(q)
+    found = q & set(terms(text))
+    if weights is None:
+        return len(found) / len(q)
+    total = sum(weights.get(t, 0.0) for t in q)
+    return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
-def support(hit: Hit, question: str) -> float:
-    """Evidence strength of the top hit: dense cosine x content-term coverage."""
-    return max(hit.dense, 0.0) * coverage(question, hit.text)
+def support(hit: Hit, question: str, idf: IdfFn | None = None) -> float:
+    """Evidence strength of the top hit: the cosine of its best sentence with the question x the
+    idf-weighted share of the question's content terms it holds (calibrated in docs/quality.md)."""
+    weights = idf(content_terms(question)) if idf is not None else None
+    return max(hit.sentence, 0.0) * coverage(question, hit.text, weights)
 
 
-def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -> str:
-    """The sentence that best answers the question (with its antecedent when it needs one)."""
+def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
+               vectors: np.ndarray | None = None, idf: IdfFn | None = None) -> str:
+    """The sentence that best answers the question (with its antecedent when it needs one).
+
+    `vectors` are the stored sentence vectors of `text` (rag.sentences); without them, or when
+    they do not match the split, the sentences are embedded now."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
         return text
-    sims = embedder.encode_documents(sentences) @ qvec
-    overlap = np.array([coverage(question, s) for s in sentences])
-    score = 0.5 * sims + 0.5 * overlap
+    if vectors is None or len(vectors) != len(sentences):
+        vectors = embedder.encode_documents(sentences)
+    sims = vectors @ qvec
+    weights = idf(content_terms(question)) if idf is not None else None
+    overlap = np.array([coverage(question, s, weights) for s in sentences])
+    kind = question_type(question)
+    typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
+    score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
     i = int(np.argmax(score))
     if i > 0 and _ANAPHOR.match(sentences[i]):
         return sentences[i - 1] + " " + sentences[i]
@@ -59,14 +88,15 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder) -
 
 
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
-           settings: Settings) -> Answer:
+           settings: Settings, sentences: SentenceIndex | None = None, idf: IdfFn | None = None) -> Answer:
     """Quote and cite the best hit, or abstain."""
-    if not hits or support(hits[0], question) < threshold_for(settings):
+    if not hits or support(hits[0], question, idf) < threshold_for(settings):
         return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                       reason="no paragraph supports an answer strongly enough")
     citations = []
     for hit in hits[:1]:
-        quote = best_quote(question, qvec, hit.text, embedder)
+        stored = sentences.of_paragraph(hit.pid) if sentences is not None else None
+        quote = best_quote(question, qvec, hit.text, embedder, stored, idf)
         citations.append(Citation(symbol=hit.symbol, paragraph=hit.number, page=hit.page, section=hit.section,
                                   quote=quote, score=hit.score, citation=hit.citation, text=hit.text,
                                   footnotes=hit.footnotes))

@@ -24,10 +24,12 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
-from rag.lexical import build_postings, write_postings
+from rag.lexical import build_postings, term_pairs, write_postings
 from rag.models import Document, Paragraph
+from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
 from rag.store import (DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, VECTORS, ProgressFn,
-                       current_generation, file_crc32, file_sha256, load_documents, read_manifest, write_lock)
+                       current_generation, file_crc32, file_sha256, index_settings, lexical_text, load_documents,
+                       read_manifest, write_lock)
 
 
 def paragraph_hash(text: str) -> str:
@@ -47,8 +49,9 @@ class BuildReport:
     paragraphs: int = 0
     parsed: int = 0
     unchanged: int = 0
-    embedded: int = 0
+    embedded: int = 0  # paragraphs embedded now (the rest came from the cache)
     reused: int = 0
+    sentences_embedded: int = 0  # sentence vectors computed now
     removed: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
@@ -112,8 +115,8 @@ def _select_revisions(docs: list[Document], mtimes: dict[str, float], report: Bu
     return [d for d in docs if id(d) in keep]
 
 
-def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
-                  model: str, settings: Settings) -> None:
+def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: dict[str, np.ndarray],
+                  model: str, settings: Settings, sentence_hashes: list[list[str]]) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.executescript(SCHEMA)
@@ -130,12 +133,13 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                     "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, doc_id, ord_, p.number, p.text, p.page, p.section, p.annex, int(p.running),
                      json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
-                texts.append(p.text)
+                texts.append(lexical_text(doc, p))
                 pid += 1
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
-        rows = {h: vec for h, vec in zip(hashes, vectors)}
+        write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b, term_pairs))
+        write_sentence_rows(conn, sentence_hashes)
         conn.executemany("INSERT INTO embeddings VALUES (?,?,?)",
-                         ((model, h, v.astype("<f4").tobytes()) for h, v in rows.items()))
+                         ((model, h, v.astype("<f4").tobytes()) for h, v in vectors.items()))
         conn.commit()
     finally:
         conn.close()
@@ -157,11 +161,6 @@ def _clean_stale(index_path: Path, keep: set[str]) -> None:
                 shutil.rmtree(child, ignore_errors=True)
             else:
                 child.unlink(missing_ok=True)
-
-
-def _index_settings(settings: Settings) -> dict[str, Any]:
-    """The settings that change an index's contents (a change forces a new generation)."""
-    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b}
 
 
 def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
@@ -246,28 +245,49 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
             report.reused = report.paragraphs
             report.seconds = round(time.perf_counter() - started, 3)
             return report
-        vectors, hashes, embedding = _embed(settings, docs, live.cache if (live and use_cache) else {}, report,
-                                            tick, live.manifest.get("embedding") if live else None)
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "model": settings.model,
-            "dim": int(vectors.shape[1]),
-            "documents": len(docs),
-            "paragraphs": len(hashes),
-            "embedding": embedding,
-            "settings": _index_settings(settings),
-            "sources": manifest_sources,
-            "excluded": sorted(excluded),
-            "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
-                       "paragraphs": len(d.paragraphs)} for d in docs],
-            "failed": report.failed,
-            "skipped": report.skipped,
-        }
-        report.generation = _write_generation(index_path, docs, hashes, vectors, settings, manifest, started,
-                                              live.name if live else None, tick)
-        report.documents, report.paragraphs = len(docs), len(hashes)
-        report.seconds = round(time.perf_counter() - started, 3)
-        return report
+        return _write_documents(settings, docs, live if use_cache else None, report, tick, started,
+                                {"sources": manifest_sources, "excluded": sorted(excluded)},
+                                previous=live.name if live else None)
+
+
+def build_from_documents(settings: Settings, docs: list[Document], sources: list[Path], *,
+                         wait: bool = False, progress: ProgressFn | None = None) -> BuildReport:
+    """Index already-parsed documents (an evaluation corpus, for one), reusing cached vectors."""
+    started = time.perf_counter()
+    tick = progress or (lambda stage, done, total: None)
+    with write_lock(settings.index_path, wait=wait):
+        _clean_stale_tmp(settings.index_path)
+        live = _read_live(settings.index_path, settings.model)
+        return _write_documents(settings, docs, live, BuildReport(), tick, started,
+                                {"sources": [str(Path(s).resolve()) for s in sources], "excluded": []},
+                                previous=live.name if live else None)
+
+
+def _write_documents(settings: Settings, docs: list[Document], live: _Live | None, report: BuildReport,
+                     tick: ProgressFn, started: float, recorded: dict[str, Any], previous: str | None) -> BuildReport:
+    """Embed what the cache lacks, write the generation, switch to it (the lock is held)."""
+    emb = _embed(settings, docs, live.cache if live else {}, report, tick,
+                 live.manifest.get("embedding") if live else None)
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "model": settings.model,
+        "dim": int(emb.vectors.shape[1]),
+        "documents": len(docs),
+        "paragraphs": len(emb.hashes),
+        "sentences": int(emb.sentence_vectors.shape[0]),
+        "embedding": emb.record,
+        "settings": index_settings(settings),
+        **recorded,
+        "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
+                   "paragraphs": len(d.paragraphs)} for d in docs],
+        "failed": report.failed,
+        "skipped": report.skipped,
+    }
+    report.generation = _write_generation(settings.index_path, docs, emb, settings, manifest, started,
+                                          previous, tick)
+    report.documents, report.paragraphs = len(docs), len(emb.hashes)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
 
 
 def _clean_stale_tmp(index_path: Path) -> None:
@@ -303,50 +323,68 @@ def _same(live: _Live, docs: list[Document], settings: Settings, sources: list[s
     """True when a new generation would hold exactly what the live one holds."""
     m = live.manifest
     return ([(d.source, d.content_hash) for d in docs] == [(d.source, d.content_hash) for d in live.docs]
-            and m.get("model") == settings.model and m.get("settings") == _index_settings(settings)
+            and m.get("model") == settings.model and m.get("settings") == index_settings(settings)
             and m.get("sources") == sources and set(m.get("excluded", [])) == excluded
             and m.get("failed", []) == report.failed and m.get("skipped", []) == report.skipped)
 
 
+@dataclass
+class _Embedded:
+    """Vectors of a generation: one per paragraph, one per sentence, and the embedding record."""
+
+    hashes: list[str]
+    vectors: np.ndarray
+    sentence_hashes: list[list[str]]
+    sentence_vectors: np.ndarray
+    by_hash: dict[str, np.ndarray]  # every vector above, for the embedding cache
+    record: dict[str, Any]
+
+
 def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: BuildReport,
-           tick: ProgressFn, live_embedding: dict[str, Any] | None) -> tuple[np.ndarray, list[str], dict[str, Any]]:
-    """Vectors for every paragraph, embedding only the texts the cache does not hold; and the
-    manifest's record of the embedding backend and query-side encoder."""
+           tick: ProgressFn, live_embedding: dict[str, Any] | None) -> _Embedded:
+    """Vectors for every paragraph and sentence, embedding only texts the cache does not hold;
+    and the manifest's record of the embedding backend and query-side encoder."""
     from rag.embed import document_embedder
 
     paragraphs = [p for d in docs for p in d.paragraphs]
     hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-    todo: dict[str, str] = {}
-    for p, h in zip(paragraphs, hashes):
-        if h not in cache:
-            todo.setdefault(h, embed_text(p))
-    fresh: dict[str, np.ndarray] = {}
+    sentence_texts = [paragraph_sentences(p.text) for p in paragraphs]
+    sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
+    texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
+    for ts, hs in zip(sentence_texts, sentence_hashes):
+        texts.update(zip(hs, ts))
+    todo = [h for h in texts if h not in cache]
+    by_hash: dict[str, np.ndarray] = {h: cache[h] for h in texts if h in cache}
     dim = len(next(iter(cache.values()))) if cache else None
-    embedding = live_embedding
-    if todo or dim is None or not embedding:
+    record = live_embedding
+    if todo or dim is None or not record:
         embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
-        embedding = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
+        record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
         dim = embedder.dim
-        keys = list(todo)
         step = max(settings.batch_size * 4, 64)
-        for start in range(0, len(keys), step):
-            tick("embed", start, len(keys))
-            chunk = keys[start:start + step]
-            for h, v in zip(chunk, embedder.encode_documents([todo[h] for h in chunk])):
-                fresh[h] = v
-        tick("embed", len(keys), len(keys))
+        for start in range(0, len(todo), step):
+            tick("embed", start, len(todo))
+            chunk = todo[start:start + step]
+            for h, v in zip(chunk, embedder.encode_documents([texts[h] for h in chunk])):
+                by_hash[h] = v
+        tick("embed", len(todo), len(todo))
+    fresh = set(todo)
     vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
     for i, h in enumerate(hashes):
-        vec = fresh.get(h)
-        vectors[i] = vec if vec is not None else cache[h]
-    report.embedded = len(fresh)
+        vectors[i] = by_hash[h]
+    flat = [h for hs in sentence_hashes for h in hs]
+    sentence_vectors = np.zeros((len(flat), dim), dtype=np.float32)
+    for i, h in enumerate(flat):
+        sentence_vectors[i] = by_hash[h]
+    para_fresh = {h for h in hashes if h in fresh}
+    report.embedded = len(para_fresh)
     report.reused = sum(1 for h in hashes if h not in fresh)
-    return vectors, hashes, embedding
+    report.sentences_embedded = len(fresh - para_fresh)
+    return _Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record)
 
 
-def _write_generation(index_path: Path, docs: list[Document], hashes: list[str], vectors: np.ndarray,
-                      settings: Settings, manifest: dict[str, Any], started: float, previous: str | None,
-                      tick: ProgressFn) -> str:
+def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, settings: Settings,
+                      manifest: dict[str, Any], started: float, previous: str | None, tick: ProgressFn) -> str:
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""
     import faiss
 
@@ -359,9 +397,10 @@ def _write_generation(index_path: Path, docs: list[Document], hashes: list[str],
     switched = False
     try:
         tmp.mkdir()
-        _write_sqlite(tmp / DATABASE, docs, hashes, vectors, settings.model, settings)
-        index, info = build_vectors(vectors, settings.vector_index)
+        _write_sqlite(tmp / DATABASE, docs, emb.hashes, emb.by_hash, settings.model, settings, emb.sentence_hashes)
+        index, info = build_vectors(emb.vectors, settings.vector_index)
         faiss.write_index(index, str(tmp / VECTORS))
+        write_sentence_vectors(tmp / SENTENCE_VECTORS, emb.sentence_vectors)
         manifest = {**manifest, "vector_index": info.kind, "vectors": info.to_json(),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "build_seconds": round(time.perf_counter() - started, 3),

@@ -82,7 +82,8 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    labels = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index"}
+    labels = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index",
+              "embed questions": "Embedding questions", "ask": "Asking"}
     tasks: dict[str, Any] = {}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=False) as bar:
@@ -336,6 +337,41 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
             con.print(f"Source      {s}")
         for f in data.get("failed", []):
             con.print(f"Failed      {f['error']}")
+
+
+@app.command("eval")
+def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON lines): {question, doc|symbol, para|paras}.")],
+          corpus: Annotated[Optional[Path], typer.Option("--corpus", help="corpus.jsonl of {doc, para, text} rows, or a "
+                                                         "folder of documents (indexed once, then reused).",
+                                                         show_default=False)] = None,
+          within_doc: Annotated[bool, typer.Option("--within-doc", help="Search only each question's own document.")] = False,
+          limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N questions.", min=1,
+                                                       show_default=False)] = None,
+          unanswerable: Annotated[bool, typer.Option("--unanswerable", help="The corpus does not answer these "
+                                                     "questions: measure only how often the product abstains.")] = False,
+          as_json: Json = False, index_dir: IndexDir = None,
+          index: Annotated[Optional[str], typer.Option("--index", help="Ask an index already built (instead of "
+                                                       "--corpus).", show_default=False)] = None,
+          model: Model = None, config: Config = None) -> None:
+    """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file."""
+    with _errors():
+        from rag.evaluate import evaluate, format_table
+
+        settings = _settings(index_dir, None, model, config)
+        with _progress(not as_json and sys.stderr.isatty()) as tick:
+            report = evaluate(settings, questions, corpus, within_doc=within_doc, limit=limit,
+                              unanswerable=unanswerable, index_name=index, progress=tick)
+        if as_json:
+            _print_json(report)
+            return
+        typer.echo(f"{report['system']['questions']} questions, "
+                   + (f"corpus {corpus}" if corpus is not None else f"index {index}")
+                   + (", within each question's document" if within_doc else ""))
+        rows = format_table(report)
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            typer.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                 for i, (c, w) in enumerate(zip(row, widths))).rstrip())
 
 
 def main() -> None:

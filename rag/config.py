@@ -50,14 +50,20 @@ class Settings:
     vector_index: str = field(default="auto", metadata={
         "help": "FAISS index type: auto (by size), flat, hnsw, hnsw-sq8 or ivf-sq8"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
-    bm25_b: float = field(default=0.4, metadata={"help": "BM25 length normalisation"})
-    lexical_weight: float = field(default=0.4, metadata={"help": "weight of min-max normalised BM25 in fusion"})
-    dense_weight: float = field(default=0.6, metadata={"help": "weight of min-max normalised dense score in fusion"})
+    bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
+    lexical_weight: float = field(default=0.35, metadata={"help": "weight of min-max normalised BM25 in fusion"})
+    dense_weight: float = field(default=0.2, metadata={
+        "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
+    sentence_weight: float = field(default=0.45, metadata={
+        "help": "weight of the min-max normalised best-sentence cosine in fusion"})
+    pair_weight: float = field(default=0.1, metadata={
+        "help": "weight of the min-max normalised BM25 over adjacent term pairs in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
     abstain_threshold: float | None = field(default=None, metadata={
-        "help": "answer only when the support score (cosine x content-word coverage) reaches this; "
-                "unset: the threshold calibrated for the model (rag.answer.CALIBRATED_THRESHOLDS)"})
+        "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
+                "question's terms in the top paragraph) reaches this; unset: the threshold calibrated "
+                "for the model (rag.answer.CALIBRATED_THRESHOLDS, docs/quality.md)"})
 
     @property
     def index_path(self) -> Path:

@@ -1,24 +1,39 @@
 """BM25 over paragraphs, stored in SQLite as one postings row per term (ids and weights as
-little-endian arrays), so a query reads a few rows and sums them with numpy."""
+little-endian arrays), so a query reads a few rows and sums them with numpy.
+
+Two vocabularies share the table: single terms ("serv") and adjacent term pairs ("iom serv",
+keyed with a space, which no single term holds). Pairs are scored as a separate BM25 that
+rewards paragraphs sharing the question's phrasing."""
 
 from __future__ import annotations
 
 import math
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import numpy as np
 
 from rag.textutil import terms
+
+# Bump when the stored postings change meaning (tokenisation, pair terms).
+LEXICAL_VERSION = 3  # 3: the document title is indexed with each paragraph
+
+
+def term_pairs(text: str) -> list[str]:
+    """Adjacent index terms as pair keys: "iom serves as secretariat" -> ["iom serv", "serv secretariat"]."""
+    t = terms(text)
+    return [f"{a} {b}" for a, b in zip(t, t[1:])]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
 """
 
 
-def build_postings(texts: list[str], k1: float, b: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def build_postings(texts: list[str], k1: float, b: float, tokenise: Callable[[str], list[str]] = terms
+                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per term: paragraph ids and precomputed BM25 weights (idf x saturated tf)."""
-    docs = [Counter(terms(t)) for t in texts]
+    docs = [Counter(tokenise(t)) for t in texts]
     lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
     avgdl = float(lengths.mean()) if len(docs) else 1.0
     avgdl = avgdl or 1.0
@@ -54,12 +69,29 @@ class LexicalIndex:
 
     def scores(self, query: str, allowed: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every paragraph for `query` (zeros where no term matches)."""
+        return self._scores(terms(query), allowed)
+
+    def pair_scores(self, query: str, allowed: np.ndarray | None = None) -> np.ndarray:
+        """BM25 over adjacent term pairs (zeros for an index built without them)."""
+        return self._scores(term_pairs(query), allowed)
+
+    def idf(self, tokens: set[str]) -> dict[str, float]:
+        """BM25 idf of each term (that of a term no paragraph holds for one absent from the index)."""
+        if not tokens:
+            return {}
+        marks = ",".join("?" * len(tokens))
+        df = {t: size // 4 for t, size in self.conn.execute(
+            f"SELECT term, length(ids) FROM postings WHERE term IN ({marks})", list(tokens))}
+        n = self.size
+        return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in tokens}
+
+    def _scores(self, tokens: list[str], allowed: np.ndarray | None) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.float32)
-        qterms = list(dict.fromkeys(terms(query)))
+        qterms = list(dict.fromkeys(tokens))
         if not qterms:
             return out
         marks = ",".join("?" * len(qterms))
-        counts = Counter(terms(query))
+        counts = Counter(tokens)
         for term, ids, weights in self.conn.execute(
                 f"SELECT term, ids, weights FROM postings WHERE term IN ({marks})", qterms):
             idx = np.frombuffer(ids, dtype="<i4")

@@ -66,6 +66,7 @@ class Hit:
     score: float
     lexical: float = 0.0
     dense: float = 0.0
+    sentence: float = 0.0  # best cosine of the question with one of the paragraph's sentences
     running: bool = False
     annex: str = ""
     source: str = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,6 +38,29 @@ def dense_scores(index: OpenIndex, qvec: np.ndarray, ids: np.ndarray) -> np.ndar
     return vecs @ qvec
 
 
+@dataclass
+class Candidates:
+    """The paragraphs worth ranking for one question, with each retriever's raw score.
+
+    The hybrid score is a weighted sum of the scores min-max normalised over the candidates
+    (weights in Settings, chosen on half of the SQuAD articles: see docs/quality.md)."""
+
+    ids: np.ndarray  # paragraph ids
+    lexical: np.ndarray  # BM25
+    dense: np.ndarray  # cosine with the paragraph vector
+    sentence: np.ndarray  # best cosine with one of the paragraph's sentences (= dense without sentence vectors)
+    pairs: np.ndarray  # BM25 over adjacent term pairs
+
+    def scores(self, mode: str, settings: Settings) -> np.ndarray:
+        """The ranking score of each candidate under `mode` (hybrid, bm25 or dense)."""
+        if mode == "bm25":
+            return self.lexical
+        if mode == "dense":
+            return self.dense
+        return (settings.lexical_weight * minmax(self.lexical) + settings.dense_weight * minmax(self.dense)
+                + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
+
+
 class Retriever:
     """Ranks an open index's paragraphs for a question."""
 
@@ -45,49 +69,63 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
 
-    def search(self, question: str, k: int | None = None, symbol: str | None = None,
-               mode: str = "hybrid") -> tuple[list[Hit], np.ndarray]:
-        """Top-k hits (best first) and the query vector."""
-        question = question.strip()
-        if not question:
-            raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
-        k = k or self.settings.top_k
+    def candidates(self, question: str, qvec: np.ndarray, symbol: str | None = None) -> Candidates:
+        """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all three."""
         n = self.index.size
-        qvec = self.embedder.encode_queries([question])[0]
+        empty = np.zeros(0, dtype=np.float32)
         mask = allowed_mask(self.index, symbol)
         if mask is not None and not mask.any():
-            return [], qvec
+            return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(self.settings.candidates, n)
         lex = self.index.lexical.scores(question, mask)
+        sentences = self.index.sentences
         if mask is None:
             _, dense_ids = self.index.vectors.search(qvec[None, :], c)
             dense_ids = dense_ids[0][dense_ids[0] >= 0]
+            if sentences is not None:
+                dense_ids = np.concatenate([dense_ids, sentences.top_paragraphs(qvec, c)])
         else:
             allowed = np.flatnonzero(mask)
             sims = dense_scores(self.index, qvec, allowed)
             dense_ids = allowed[np.argsort(-sims)[:c]]
+            if sentences is not None:
+                best = sentences.max_scores(qvec, allowed)
+                dense_ids = np.concatenate([dense_ids, allowed[np.argsort(-best)[:c]]])
         lex_ids = np.flatnonzero(lex > 0)  # top-c among matching paragraphs only (cheap at 1M)
         if len(lex_ids) > c:
             lex_ids = lex_ids[np.argpartition(-lex[lex_ids], c - 1)[:c]]
         cand = np.unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
-            return [], qvec
+            return Candidates(cand, empty, empty, empty, empty)
         d = dense_scores(self.index, qvec, cand)
-        lx = lex[cand]
-        if mode == "bm25":
-            fused = lx
-        elif mode == "dense":
-            fused = d
-        else:
-            fused = self.settings.lexical_weight * minmax(lx) + self.settings.dense_weight * minmax(d)
-        order = np.argsort(-fused, kind="stable")[:k]
-        rows = self.index.paragraph_rows([int(cand[i]) for i in order])
+        sent = sentences.max_scores(qvec, cand) if sentences is not None else d
+        pairs = self.index.lexical.pair_scores(question, mask)[cand]
+        return Candidates(cand, lex[cand], d, sent, pairs)
+
+    def hits(self, cands: Candidates, scores: np.ndarray, k: int) -> list[Hit]:
+        """The k best candidates under `scores` as Hits, best first."""
+        order = np.argsort(-scores, kind="stable")[:k]
+        rows = self.index.paragraph_rows([int(cands.ids[i]) for i in order])
         hits = []
         for i in order:
-            r = rows[int(cand[i])]
+            r = rows[int(cands.ids[i])]
             hits.append(Hit(
-                pid=int(cand[i]), symbol=r["symbol"], number=r["number"], text=r["text"], page=r["page"],
-                section=r["section"], score=float(fused[i]), lexical=float(lx[i]), dense=float(d[i]),
+                pid=int(cands.ids[i]), symbol=r["symbol"], number=r["number"], text=r["text"], page=r["page"],
+                section=r["section"], score=float(scores[i]), lexical=float(cands.lexical[i]),
+                dense=float(cands.dense[i]), sentence=float(cands.sentence[i]),
                 running=bool(r["running"]), annex=r["annex"], source=r["source"],
                 footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])]))
-        return hits, qvec
+        return hits
+
+    def search(self, question: str, k: int | None = None, symbol: str | None = None,
+               mode: str = "hybrid", qvec: np.ndarray | None = None) -> tuple[list[Hit], np.ndarray]:
+        """Top-k hits (best first) and the query vector."""
+        question = question.strip()
+        if not question:
+            raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
+        if qvec is None:
+            qvec = self.embedder.encode_queries([question])[0]
+        cands = self.candidates(question, qvec, symbol)
+        if len(cands.ids) == 0:
+            return [], qvec
+        return self.hits(cands, cands.scores(mode, self.settings), k or self.settings.top_k), qvec

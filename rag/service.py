@@ -51,7 +51,8 @@ class Session:
 
         with _store_errors(self.index):
             hits, qvec = self.retriever.search(question, symbol=symbol)
-            return answer(question.strip(), hits, qvec, self.embedder, self.settings)
+            return answer(question.strip(), hits, qvec, self.embedder, self.settings, self.index.sentences,
+                          self.index.lexical.idf)
 
     def show(self, symbol: str, number: str) -> dict[str, Any]:
         with _store_errors(self.index):

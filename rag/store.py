@@ -3,7 +3,7 @@
 Layout of `indexes/<name>/` (docs/index-format.md has the whole format):
     CURRENT              name of the live generation (replaced atomically)
     .lock                held (flock) by the one writer
-    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite (never modified once live)
+    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite, sentences.faiss (never modified once live)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
 Building lives in rag/build.py.
 """
@@ -23,14 +23,15 @@ from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
-from rag.lexical import LexicalIndex
+from rag.lexical import LEXICAL_VERSION, LexicalIndex
 from rag.models import Document, Footnote, Paragraph
+from rag.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
-DATA_FILES = (DATABASE, VECTORS)
+DATA_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS)
 REBUILD = "run `rag index rebuild`"
 
 SCHEMA = """
@@ -49,6 +50,16 @@ CREATE TABLE embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NO
 """
 
 ProgressFn = Callable[[str, int, int], None]
+
+
+def index_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that change what a build writes besides the model (recorded in the manifest)."""
+    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION}
+
+
+def lexical_text(doc: Document, p: Paragraph) -> str:
+    """The text BM25 indexes for a paragraph: its document's title, then the paragraph."""
+    return f"{doc.title}\n{p.text}" if doc.title else p.text
 
 
 VERIFY_ON_OPEN_BYTES = 256 << 20  # data files up to this size are CRC-checked at every open
@@ -196,6 +207,7 @@ class OpenIndex:
     conn: sqlite3.Connection
     vectors: Any  # faiss.Index
     lexical: LexicalIndex
+    sentences: SentenceIndex | None = None
 
     @property
     def size(self) -> int:
@@ -242,7 +254,8 @@ def open_index(settings: Settings) -> OpenIndex:
         set_search_params(vectors, info["kind"], info.get("params", {}))
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
-    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count))
+    sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
+    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences)
 
 
 def verify_index(settings: Settings) -> list[str]:

@@ -1,0 +1,114 @@
+"""Evaluation inputs: a questions file with gold paragraphs, and the corpus it is asked of.
+
+Two shapes are read:
+- a benchmark corpus `corpus.jsonl` of `{doc, para, text}` rows (SQuAD, PolicyQA), whose
+  questions give `doc` and `para` (one gold paragraph) or `paras` (several);
+- a folder (or file) of documents, indexed as `rag index build` would, whose questions give
+  `symbol` and `para` (a paragraph number as printed): how users check their own collection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rag.config import Settings
+from rag.errors import SourceError, UsageError
+from rag.models import Document, Paragraph
+from rag.store import file_sha256 as file_digest
+
+# Bump when the way an evaluation corpus becomes an index changes (paragraph text, sentence split).
+CORPUS_INDEX_VERSION = 1
+
+
+@dataclass
+class Question:
+    """One evaluation question: its text, its document and its gold paragraph number(s)."""
+
+    question: str
+    symbol: str
+    gold: list[str]
+    answers: list[str] = field(default_factory=list)
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise UsageError(f"{path}:{n}: not a JSON line ({exc})") from exc
+        if not isinstance(row, dict):
+            raise UsageError(f"{path}:{n}: expected a JSON object")
+        yield n, row
+
+
+def load_questions(path: Path, limit: int | None = None) -> list[Question]:
+    """Questions with `question`, `doc` or `symbol`, and `para` or `paras`."""
+    out: list[Question] = []
+    for n, row in _read_jsonl(Path(path)):
+        symbol = row.get("symbol", row.get("doc"))
+        paras = row["paras"] if "paras" in row else ([row["para"]] if "para" in row else None)
+        text = row.get("question")
+        if not isinstance(text, str) or not text.strip() or symbol is None or not paras:
+            raise UsageError(f"{path}:{n}: need \"question\", \"symbol\" (or \"doc\") and \"para\" (or \"paras\")")
+        answers = [a for a in row.get("answers", []) if isinstance(a, str) and a.strip()]
+        out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers))
+        if limit is not None and len(out) >= limit:
+            break
+    if not out:
+        raise UsageError(f"{path}: no questions")
+    return out
+
+
+def is_corpus_jsonl(path: Path) -> bool:
+    return Path(path).is_file() and Path(path).suffix.lower() == ".jsonl"
+
+
+def load_corpus_jsonl(path: Path) -> list[Document]:
+    """Documents from `{doc, para, text}` rows: symbol = doc, paragraph number = str(para)."""
+    path = Path(path)
+    docs: dict[str, Document] = {}
+    digest = file_digest(path)
+    for n, row in _read_jsonl(path):
+        if "doc" not in row or "para" not in row or not isinstance(row.get("text"), str):
+            raise UsageError(f"{path}:{n}: a corpus row needs \"doc\", \"para\" and \"text\"")
+        symbol = str(row["doc"])
+        doc = docs.get(symbol)
+        if doc is None:
+            doc = docs[symbol] = Document(symbol=symbol, source=f"{path}#{symbol}", paragraphs=[],
+                                          title=symbol.replace("_", " "), content_hash=digest,
+                                          symbols=[symbol])
+        doc.paragraphs.append(Paragraph(number=str(row["para"]), text=" ".join(row["text"].split())))
+    if not docs:
+        raise UsageError(f"{path}: empty corpus")
+    return list(docs.values())
+
+
+def corpus_index_name(corpus: Path, settings: Settings) -> str:
+    """`eval-<name>-<hash>`: the hash covers the corpus contents and the model, so re-running an
+    evaluation reuses the index it built (and its embedding cache when only the lexical settings
+    changed: `rag.evaluate.ensure_corpus_index` then rebuilds it in place)."""
+    from rag.ingest import discover
+
+    corpus = Path(corpus)
+    digest = hashlib.sha256()
+    if is_corpus_jsonl(corpus):
+        digest.update(file_digest(corpus).encode())
+    else:
+        files, _ = discover([corpus])
+        for f in files:
+            digest.update(f"{f.relative_to(corpus.resolve()) if corpus.is_dir() else f.name}:"
+                          f"{file_digest(f)}\n".encode())
+    digest.update(json.dumps({"model": settings.model, "version": CORPUS_INDEX_VERSION}, sort_keys=True).encode())
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in
+                   (corpus.parent.name if corpus.name == "corpus.jsonl" else corpus.stem))[:40]
+    return f"eval-{stem}-{digest.hexdigest()[:12]}"

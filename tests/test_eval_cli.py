@@ -1,0 +1,119 @@
+"""`rag eval` through the CLI on tiny corpora with the hashing embedder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from rag.cli import app
+from tests.conftest import SEED
+
+CORPUS = [
+    {"doc": "Volcanoes", "para": 0, "text": "Magma rises through the crust and erupts as lava. "
+                                              "Basalt forms when lava cools quickly."},
+    {"doc": "Volcanoes", "para": 1, "text": "Mount Etna in Sicily is among the most active volcanoes. "
+                                              "It erupted again in 2021."},
+    {"doc": "Bees", "para": 0, "text": "Honey bees live in colonies led by a single queen. "
+                                        "Workers gather nectar from flowers."},
+    {"doc": "Bees", "para": 1, "text": "Beeswax is secreted by glands on the worker's abdomen. "
+                                        "Combs are built from hexagonal wax cells."},
+]
+QUESTIONS = [
+    {"question": "What forms when lava cools quickly?", "doc": "Volcanoes", "para": 0, "answers": ["Basalt"]},
+    {"question": "Where is Mount Etna?", "doc": "Volcanoes", "para": 1, "answers": ["Sicily"]},
+    {"question": "Who leads a honey bee colony?", "doc": "Bees", "para": 0, "answers": ["a single queen"]},
+    {"question": "What shape are the wax cells of combs?", "doc": "Bees", "paras": [1], "answers": ["hexagonal"]},
+]
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_eval_prints_one_table_with_the_three_rankings(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    corpus = _write(tmp_path / "corpus.jsonl", CORPUS)
+    questions = _write(tmp_path / "questions.jsonl", QUESTIONS)
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"4 questions, corpus {corpus}"
+    assert lines[1].split() == ["ranking", "P@1", "R@5", "R@10", "MRR@10", "nDCG@10", "quote", "acc.", "abstained"]
+    assert [ln.split("  ")[0] for ln in lines[2:]] == ["system (hybrid)", "BM25 alone", "dense alone"]
+    bm25 = lines[3].split()
+    assert bm25[2:7] == ["1.000"] * 5  # each question's words are only in its gold paragraph
+    assert bm25[7] == "1.000"  # every quote holds the gold answer
+
+
+def test_eval_json_shape_and_index_reuse(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    corpus = _write(tmp_path / "corpus.jsonl", CORPUS)
+    questions = _write(tmp_path / "questions.jsonl", QUESTIONS)
+    runner = CliRunner()
+    first = runner.invoke(app, ["eval", str(questions), "--corpus", str(corpus), "--json", "--within-doc"])
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.output)
+    assert set(data) == {"system", "bm25", "dense"}
+    for figures in data.values():
+        assert set(figures) == {"questions", "P@1", "R@5", "R@10", "MRR@10", "nDCG@10", "quote_accuracy",
+                                "quoted", "abstention_rate"}
+        assert figures["questions"] == 4
+        assert 0.0 <= figures["abstention_rate"] <= 1.0
+    assert data["bm25"]["P@1"] == 1.0
+    indexes = list(Path(fake_env["RAG_INDEX_DIR"]).iterdir())
+    assert len(indexes) == 1 and indexes[0].name.startswith("eval-")
+    generation = (indexes[0] / "CURRENT").read_text()
+    second = runner.invoke(app, ["eval", str(questions), "--corpus", str(corpus), "--json", "--limit", "2"])
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.output)["system"]["questions"] == 2
+    assert (indexes[0] / "CURRENT").read_text() == generation  # reused, not rebuilt
+
+
+def test_eval_on_a_folder_with_questions_citing_symbol_and_paragraph(tmp_path: Path, seed_dir: Path,
+                                                                    fake_env: dict[str, str]) -> None:
+    questions = _write(tmp_path / "mine.jsonl", [
+        {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377", "para": "49"},
+        {"question": "What is the objective of these forums, generally informal in nature?",
+         "symbol": "A/59/377", "para": 48},
+    ])
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["bm25"]["questions"] == 2
+    assert data["bm25"]["R@5"] == 1.0  # the seed excerpt has three paragraphs: both golds are in the top 5
+    assert data["system"]["quote_accuracy"] is None  # no gold answer strings given
+
+
+def test_eval_refuses_questions_citing_unknown_symbols(tmp_path: Path, seed_dir: Path,
+                                                      fake_env: dict[str, str]) -> None:
+    questions = _write(tmp_path / "q.jsonl", [{"question": "anything?", "symbol": "A/1/2", "para": "3"}])
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].startswith("error: ")
+    assert "A/1/2" in result.output
+    assert SEED.exists()
+
+
+def test_eval_unanswerable_reports_only_abstention(tmp_path: Path, seed_dir: Path,
+                                                   fake_env: dict[str, str]) -> None:
+    questions = _write(tmp_path / "q.jsonl", QUESTIONS)
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir), "--unanswerable",
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data["system"]) == {"questions", "abstention_rate"}
+
+
+def test_eval_against_an_index_already_built(tmp_path: Path, seed_dir: Path, fake_env: dict[str, str]) -> None:
+    runner = CliRunner()
+    built = runner.invoke(app, ["index", "build", str(seed_dir), "--index", "mine"])
+    assert built.exit_code == 0, built.output
+    questions = _write(tmp_path / "q.jsonl", [
+        {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377", "para": "49"}])
+    result = runner.invoke(app, ["eval", str(questions), "--index", "mine", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["bm25"]["R@5"] == 1.0
+    both = runner.invoke(app, ["eval", str(questions), "--index", "mine", "--corpus", str(seed_dir)])
+    assert both.exit_code == 2
+    assert "not both" in both.output
