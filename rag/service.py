@@ -6,14 +6,16 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
 from rag.models import Answer, Hit, render_citation
-from rag.build import BuildReport, build_index
 from rag.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, load_paragraph, open_index,
                        read_manifest, verify_index)
+
+if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
+    from rag.build import BuildReport
 
 
 @contextmanager
@@ -77,12 +79,16 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
             raise
     if announce:
         announce(f"No index at {settings.index_path} yet: building it from {seeds} (first use).")
+    from rag.build import build_index
+
     return build_index(settings, [Path(seeds)], wait=True, progress=progress)
 
 
 def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missing: bool = False,
           progress: ProgressFn | None = None) -> BuildReport:
     """Add `paths` to the index's sources and bring the index up to date (incrementally)."""
+    from rag.build import build_index
+
     return build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
 
 
@@ -99,6 +105,8 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
     if not any(s.exists() for s in sources):
         raise SourceError(f"{sources[0] if sources else settings.index_path}: recorded sources no longer exist",
                           fix="run `rag index build PATH...` with the current sources")
+    from rag.build import build_index
+
     return build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
                        use_cache=use_cache, progress=progress)
 
@@ -106,6 +114,8 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
 def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
     """Remove the document(s) with this symbol or under this path; later builds skip them."""
     current_generation(settings.index_path)
+    from rag.build import build_index
+
     return build_index(settings, [], wait=wait, remove=target)
 
 
