@@ -27,7 +27,7 @@ from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, Sou
 from rag.lexical import build_postings, term_pairs, write_postings
 from rag.models import Document, Paragraph
 from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
-from rag.store import (DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, VECTORS, ProgressFn,
+from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, VECTORS, ProgressFn,
                        current_generation, file_crc32, file_sha256, index_settings, lexical_text, load_documents,
                        read_manifest, write_lock)
 
@@ -86,9 +86,15 @@ def _read_live(index_path: Path, model: str) -> _Live | None:
         conn.row_factory = sqlite3.Row
         try:
             docs = load_documents(conn)
-            rows = conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
         finally:
             conn.close()
+        # generations written before the cache had its own file kept it in store.sqlite
+        cache_file = gen / CACHE if (gen / CACHE).exists() else gen / DATABASE
+        cache_conn = sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True)
+        try:
+            rows = cache_conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
+        finally:
+            cache_conn.close()
     except (RagError, sqlite3.DatabaseError, OSError, KeyError):
         return None
     cache = {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
@@ -138,11 +144,17 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
         write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b, term_pairs))
         write_sentence_rows(conn, sentence_hashes)
-        conn.executemany("INSERT INTO embeddings VALUES (?,?,?)",
-                         ((model, h, v.astype("<f4").tobytes()) for h, v in vectors.items()))
         conn.commit()
     finally:
         conn.close()
+    cache = sqlite3.connect(path.with_name(CACHE))
+    try:
+        cache.executescript(CACHE_SCHEMA)
+        cache.executemany("INSERT INTO embeddings VALUES (?,?,?)",
+                          ((model, h, v.astype("<f4").tobytes()) for h, v in vectors.items()))
+        cache.commit()
+    finally:
+        cache.close()
 
 
 def _fsync(path: Path) -> None:

@@ -31,7 +31,9 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
-DATA_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS)
+CACHE = "cache.sqlite"
+QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS)  # what a question reads: CRC-checked at open
+DATA_FILES = (*QUERY_FILES, CACHE)
 REBUILD = "run `rag index rebuild`"
 
 SCHEMA = """
@@ -45,6 +47,9 @@ CREATE TABLE paragraphs (
 CREATE INDEX paragraphs_doc ON paragraphs(doc_id, number);
 CREATE TABLE symbols (symbol TEXT NOT NULL, doc_id INTEGER NOT NULL);
 CREATE INDEX symbols_symbol ON symbols(symbol);
+"""
+# The embedding cache lives in its own file: builds read it, questions never do.
+CACHE_SCHEMA = """
 CREATE TABLE embeddings (model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL,
     PRIMARY KEY (model, hash));
 """
@@ -62,7 +67,7 @@ def lexical_text(doc: Document, p: Paragraph) -> str:
     return f"{doc.title}\n{p.text}" if doc.title else p.text
 
 
-VERIFY_ON_OPEN_BYTES = 256 << 20  # data files up to this size are CRC-checked at every open
+VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
 
 
 def file_crc32(path: Path) -> int:
@@ -171,7 +176,7 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
         if actual != size:
             raise IndexCorrupt(f"{path}: {actual} bytes, manifest says {size} (truncated or replaced)",
                                fix=REBUILD)
-    if sum(sizes.values()) <= VERIFY_ON_OPEN_BYTES:
+    if sum(sizes.get(n, 0) for n in QUERY_FILES) <= VERIFY_ON_OPEN_BYTES:
         for name, crc in manifest.get("crc32", {}).items():
             if file_crc32(gen / name) != crc:
                 raise IndexCorrupt(f"{gen / name}: contents differ from the manifest's checksum (corrupted)",
@@ -277,9 +282,10 @@ def verify_index(settings: Settings) -> list[str]:
     try:
         conn = connect_readonly(gen / DATABASE)
         try:
-            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            if check != "ok":
-                problems.append(f"{gen / DATABASE}: SQLite integrity check: {check} ({REBUILD})")
+            check = [ln for row in conn.execute("PRAGMA integrity_check") for ln in str(row[0]).splitlines()]
+            if check != ["ok"]:
+                more = f" and {len(check) - 2} more" if len(check) > 2 else ""
+                problems.append(f"{gen / DATABASE}: SQLite integrity check: {check[-1]}{more} ({REBUILD})")
             rows = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
             docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
             if rows != n:
