@@ -418,6 +418,7 @@ def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, se
                     "build_seconds": round(time.perf_counter() - started, 3),
                     "sizes": {n: (tmp / n).stat().st_size for n in DATA_FILES},
                     "crc32": {n: file_crc32(tmp / n) for n in DATA_FILES},
+                    "mtimes": {n: (tmp / n).stat().st_mtime_ns for n in DATA_FILES},
                     "checksums": {n: file_sha256(tmp / n) for n in DATA_FILES}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         for name in (*DATA_FILES, MANIFEST):

@@ -164,8 +164,10 @@ def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) 
 
 
 def check_files(gen: Path, manifest: dict[str, Any]) -> None:
-    """Integrity check at open: every data file exists with its recorded size and, while the
-    files are small enough to read in a blink (VERIFY_ON_OPEN_BYTES), its recorded CRC-32."""
+    """Integrity check at open: every data file exists with its recorded size; a file whose
+    modification time differs from the one the build recorded (edited, copied, damaged by a
+    write) must also match its recorded CRC-32 while the query files are small enough to read in
+    a blink (VERIFY_ON_OPEN_BYTES). `rag index verify` checks every checksum regardless."""
     sizes = manifest.get("sizes", {})
     for name, size in sizes.items():
         path = gen / name
@@ -176,6 +178,11 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
         if actual != size:
             raise IndexCorrupt(f"{path}: {actual} bytes, manifest says {size} (truncated or replaced)",
                                fix=REBUILD)
+    stamps = manifest.get("mtimes", {})
+    untouched = all(name in stamps and (gen / name).stat().st_mtime_ns == stamps[name] for name in QUERY_FILES
+                    if name in sizes)
+    if untouched:
+        return  # written and checksummed by the build, not modified since (mtime and size as recorded)
     if sum(sizes.get(n, 0) for n in QUERY_FILES) <= VERIFY_ON_OPEN_BYTES:
         for name, crc in manifest.get("crc32", {}).items():
             if file_crc32(gen / name) != crc:

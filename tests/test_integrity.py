@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ def gen(fake_env, seed_dir) -> Path:
     assert runner.invoke(app, ["index", "build", str(seed_dir)]).exit_code == 0
     root = Path(fake_env["RAG_INDEX_DIR"]) / "default"
     return root / (root / "CURRENT").read_text().strip()
+
+
+def damage(path: Path, data: bytes) -> None:
+    """Overwrite a file as a faulty write would. File timestamps are coarse (a jiffy): wait one out,
+    so the damage cannot share the build's mtime tick."""
+    time.sleep(0.05)
+    path.write_bytes(data)
 
 
 def ask_fails(code: int, *needles: str) -> None:
@@ -47,7 +55,7 @@ def test_verify_ok(gen):
 
 def test_truncated_faiss(gen):
     path = gen / "vectors.faiss"
-    path.write_bytes(path.read_bytes()[:100])
+    damage(path, path.read_bytes()[:100])
     ask_fails(6, str(path), "truncated", "rag index rebuild")
     verify_fails(str(path))
 
@@ -57,7 +65,7 @@ def test_corrupted_sqlite_same_size(gen):
     data = bytearray(path.read_bytes())
     mid = len(data) // 2
     data[mid:mid + 64] = b"\xde\xad\xbe\xef" * 16
-    path.write_bytes(bytes(data))
+    damage(path, bytes(data))
     ask_fails(6, str(path), "corrupted", "rag index rebuild")
     lines = verify_fails(str(path), "checksum")
     assert all(line.startswith("error: ") for line in lines)
@@ -67,7 +75,7 @@ def test_flipped_vector_bytes(gen):
     path = gen / "vectors.faiss"
     data = bytearray(path.read_bytes())
     data[-8:] = b"\x00" * 8
-    path.write_bytes(bytes(data))
+    damage(path, bytes(data))
     ask_fails(6, str(path))
 
 
@@ -91,7 +99,7 @@ def test_current_points_nowhere(gen):
 
 
 def test_rebuild_repairs_a_corrupt_index(gen):
-    (gen / "vectors.faiss").write_bytes(b"garbage")
+    damage(gen / "vectors.faiss", b"garbage")
     result = runner.invoke(app, ["index", "rebuild"])
     assert result.exit_code == 0, result.output
     ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
