@@ -331,7 +331,8 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
         if embedding:
             query = (embedding.get("query_encoder") or {}).get("kind", "?")
             con.print(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
-        con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s)")
+        sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
+        con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
         con.print(f"Built       {data['built_at']} in {data['build_seconds']} s")
         for s in data.get("sources", []):
             con.print(f"Source      {s}")
