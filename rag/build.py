@@ -286,7 +286,7 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
         "dim": int(emb.vectors.shape[1]),
         "documents": len(docs),
         "paragraphs": len(emb.hashes),
-        "sentences": int(emb.sentence_vectors.shape[0]),
+        "sentences": int(emb.sentence_vectors.shape[0]) if settings.sentence_vectors else None,
         "embedding": emb.record,
         "settings": index_settings(settings),
         **recorded,
@@ -360,7 +360,7 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
 
     paragraphs = [p for d in docs for p in d.paragraphs]
     hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-    sentence_texts = [paragraph_sentences(p.text) for p in paragraphs]
+    sentence_texts = [paragraph_sentences(p.text) if settings.sentence_vectors else [] for p in paragraphs]
     sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
     texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
     for ts, hs in zip(sentence_texts, sentence_hashes):

@@ -49,6 +49,9 @@ class Settings:
                 "onnx-f32, openvino-f32 or openvino-bf16"})
     vector_index: str = field(default="auto", metadata={
         "help": "FAISS index type: auto (by size), flat, hnsw, hnsw-sq8 or ivf-sq8"})
+    sentence_vectors: bool = field(default=True, metadata={
+        "help": "also embed every sentence (best-sentence scores and quotes; about twice the embedding "
+                "work of a build): docs/quality.md measures what it adds"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
     lexical_weight: float = field(default=0.35, metadata={"help": "weight of min-max normalised BM25 in fusion"})
@@ -77,6 +80,15 @@ def _coerce(name: str, value: Any) -> Any:
     f = next(f for f in fields(Settings) if f.name == name)
     kind = str(f.type)
     try:
+        if kind.startswith("bool"):
+            if isinstance(value, bool):
+                return value
+            lowered = str(value).strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return True
+            if lowered in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
         if "Path" in kind:
             return Path(value).expanduser() if value not in (None, "") else None
         for key, cast in _CASTS.items():

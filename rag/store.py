@@ -59,7 +59,8 @@ ProgressFn = Callable[[str, int, int], None]
 
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what a build writes besides the model (recorded in the manifest)."""
-    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION}
+    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION,
+            "sentence_vectors": settings.sentence_vectors}
 
 
 def lexical_text(doc: Document, p: Paragraph) -> str:

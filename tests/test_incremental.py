@@ -117,3 +117,20 @@ def test_failed_file_keeps_its_previous_version(fake_settings, corpus):
     assert [f["path"] for f in report.failed] == [str(corpus.resolve() / "A_70_1.txt")]
     assert "A/70/1" in symbols(fake_settings)
     assert index_status(fake_settings)["failed"][0]["error"].endswith("binary data, not text")
+
+
+def test_sentence_vectors_can_be_turned_off(fake_settings, corpus):
+    from dataclasses import replace
+
+    from rag.config import load_settings
+
+    build_index(fake_settings, [corpus])
+    assert index_status(fake_settings)["sentences"] == 12
+    off = replace(fake_settings, sentence_vectors=False)
+    report = build_index(off, [corpus])
+    assert report.changed and report.sentences_embedded == 0
+    assert index_status(off)["sentences"] is None
+    session = Session(off)
+    assert session.index.sentences is None
+    assert session.search("fisheries item 2", k=1)[0].symbol.startswith("A/70/")
+    assert load_settings(env={"RAG_SENTENCE_VECTORS": "off"}).sentence_vectors is False
