@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -32,24 +32,37 @@ CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, w
 
 def build_postings(texts: list[str], k1: float, b: float, tokenise: Callable[[str], list[str]] = terms
                    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per term: paragraph ids and precomputed BM25 weights (idf x saturated tf)."""
-    docs = [Counter(tokenise(t)) for t in texts]
-    lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
-    avgdl = float(lengths.mean()) if len(docs) else 1.0
-    avgdl = avgdl or 1.0
-    post: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for pid, counts in enumerate(docs):
+    """Per term: paragraph ids (ascending) and precomputed BM25 weights (idf x saturated tf).
+
+    Vectorised: one (term, paragraph, tf) triple per distinct term of a paragraph, grouped by
+    term with a stable sort, weights computed for all triples at once."""
+    vocab: dict[str, int] = {}
+    term_ids: list[int] = []
+    doc_ids: list[int] = []
+    tfs: list[int] = []
+    lengths = np.zeros(len(texts), dtype=np.float32)
+    for pid, text in enumerate(texts):
+        counts = Counter(tokenise(text))
+        lengths[pid] = sum(counts.values())
         for term, tf in counts.items():
-            post[term].append((pid, tf))
-    n = len(docs)
-    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for term, plist in post.items():
-        ids = np.fromiter((p for p, _ in plist), dtype=np.int32, count=len(plist))
-        tf = np.fromiter((t for _, t in plist), dtype=np.float32, count=len(plist))
-        idf = math.log(1.0 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
-        norm = k1 * (1.0 - b + b * lengths[ids] / avgdl)
-        out[term] = (ids, (idf * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32))
-    return out
+            term_ids.append(vocab.setdefault(term, len(vocab)))
+            doc_ids.append(pid)
+            tfs.append(tf)
+    if not vocab:
+        return {}
+    avgdl = float(lengths.mean()) or 1.0
+    tids = np.asarray(term_ids, dtype=np.int64)
+    order = np.argsort(tids, kind="stable")  # stable: paragraph ids stay ascending within a term
+    tids = tids[order]
+    ids = np.asarray(doc_ids, dtype=np.int32)[order]
+    tf = np.asarray(tfs, dtype=np.float32)[order]
+    df = np.bincount(tids, minlength=len(vocab))
+    idf = np.log(1.0 + (len(texts) - df + 0.5) / (df + 0.5))
+    norm = k1 * (1.0 - b + b * lengths[ids] / avgdl)
+    weights = (idf[tids] * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
+    bounds = np.concatenate([[0], np.cumsum(df)])
+    return {term: (ids[bounds[i]:bounds[i + 1]], weights[bounds[i]:bounds[i + 1]])
+            for i, term in enumerate(vocab)}
 
 
 def write_postings(conn: sqlite3.Connection, postings: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
