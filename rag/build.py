@@ -165,14 +165,18 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _clean_stale(index_path: Path, keep: set[str]) -> None:
     """Remove dead temporary folders and generations older than the previous one."""
     for child in index_path.iterdir():
         if child.name.startswith(".tmp-") or (child.name.startswith("gen-") and child.name not in keep):
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)
+            _remove(child)
 
 
 def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
@@ -305,10 +309,7 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
 def _clean_stale_tmp(index_path: Path) -> None:
     """Under the lock, any `.tmp-*` left behind belongs to a build that died."""
     for child in index_path.glob(".tmp-*"):
-        if child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
+        _remove(child)
 
 
 def _parse(path: Path) -> Document:
