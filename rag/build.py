@@ -24,12 +24,13 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
-from rag.lexical import build_postings, term_pairs, write_postings
+from rag.lexical import build_postings, pairs_of, write_postings
 from rag.models import Document, Paragraph
 from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
 from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, VECTORS, ProgressFn,
                        current_generation, file_crc32, file_sha256, index_settings, lexical_text, load_documents,
                        read_manifest, write_lock)
+from rag.textutil import terms
 
 
 def paragraph_hash(text: str) -> str:
@@ -141,8 +142,9 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                      json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
                 texts.append(lexical_text(doc, p))
                 pid += 1
-        write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b))
-        write_postings(conn, build_postings(texts, settings.bm25_k1, settings.bm25_b, term_pairs))
+        tokens = [terms(t) for t in texts]  # tokenised once for both vocabularies
+        write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, list))
+        write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))
         write_sentence_rows(conn, sentence_hashes)
         conn.commit()
     finally:

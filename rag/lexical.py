@@ -10,29 +10,37 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 from rag.textutil import terms
 
+T = TypeVar("T")
+
 # Bump when the stored postings change meaning (tokenisation, pair terms).
 LEXICAL_VERSION = 3  # 3: the document title is indexed with each paragraph
 
 
+def pairs_of(tokens: list[str]) -> list[str]:
+    """Adjacent tokens as pair keys, keyed with a space (which no single term holds)."""
+    return [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+
+
 def term_pairs(text: str) -> list[str]:
     """Adjacent index terms as pair keys: "iom serves as secretariat" -> ["iom serv", "serv secretariat"]."""
-    t = terms(text)
-    return [f"{a} {b}" for a, b in zip(t, t[1:])]
+    return pairs_of(terms(text))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
 """
 
 
-def build_postings(texts: list[str], k1: float, b: float, tokenise: Callable[[str], list[str]] = terms
+def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms
                    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per term: paragraph ids (ascending) and precomputed BM25 weights (idf x saturated tf).
+    `texts` may be strings or already-tokenised lists, with the matching `tokenise`.
 
     Vectorised: one (term, paragraph, tf) triple per distinct term of a paragraph, grouped by
     term with a stable sort, weights computed for all triples at once."""
