@@ -32,6 +32,7 @@ from rag.config import Settings, load_settings  # noqa: E402
 from rag.embed import get_embedder  # noqa: E402
 from rag.evalset import Question, load_questions  # noqa: E402
 from rag.evaluate import eval_settings, evaluate  # noqa: E402
+from rag.answer import threshold_for  # noqa: E402
 from rag.lexical import term_pairs  # noqa: E402
 from rag.metrics import METRICS  # noqa: E402
 from rag.store import open_index  # noqa: E402
@@ -146,7 +147,7 @@ def main() -> None:
         un = evaluate(settings, squad / "questions.jsonl", None, unanswerable=True, index_name=args.un_index)
         lines += [f"**Abstention**: SQuAD v1.1 dev questions asked of the UN corpus index: "
                   f"{un['system']['abstention_rate']:.3f} abstain "
-                  f"(threshold {settings.abstain_threshold}).", ""]
+                  f"(threshold {threshold_for(settings)}).", ""]
     if not args.skip_ideas:
         qs = load_questions(squad / "questions.jsonl")
         halves = np.array([article_half(q.symbol) for q in qs])
