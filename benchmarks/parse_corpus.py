@@ -1,6 +1,6 @@
 """Parse every PDF of the UN corpus; check symbols and paragraph numbering; report throughput.
 
-Usage: python benchmarks/parse_corpus.py [PDF_FOLDER] [--manifest MANIFEST.jsonl] [--quiet]
+Usage: python benchmarks/parse_corpus.py [PDF_FOLDER | TXT_FOLDER] [--manifest MANIFEST.jsonl] [--quiet]
 
 For each PDF: the symbol read from the document must equal MANIFEST.jsonl's `symbol`, and the
 body paragraph numbers must be the full sequence 1..N (no gap, no duplicate) with N at least
@@ -57,7 +57,7 @@ def check(doc: Document, expected: dict | None) -> list[str]:
 
 def run(folder: Path, manifest: Path, quiet: bool, baseline: bool = True) -> dict:
     expected = manifest_by_file(manifest)
-    files = sorted(folder.glob("*.pdf"))
+    files = sorted(folder.glob("*.pdf")) or sorted(folder.glob("*.txt"))  # the PDFs or their text conversions
     passed, failures, crashed = 0, {}, {}
     pages = paragraphs = 0
     started = time.perf_counter()
@@ -71,14 +71,14 @@ def run(folder: Path, manifest: Path, quiet: bool, baseline: bool = True) -> dic
         docs[f.name] = doc
         pages += doc.pages
         paragraphs += len(doc.paragraphs)
-        key = f.name.removesuffix(".pdf").removesuffix(".en")
+        key = f.name.removesuffix(".pdf").removesuffix(".txt").removesuffix(".en")
         problems = check(doc, expected.get(key))
         if problems:
             failures[f.name] = problems
         else:
             passed += 1
     seconds = time.perf_counter() - started
-    raw_seconds = _raw_extraction_seconds(files) if baseline else 0.0
+    raw_seconds = _raw_extraction_seconds(files) if baseline and files and files[0].suffix == ".pdf" else 0.0
     return {"files": len(files), "passed": passed, "failures": failures, "errors": crashed,
             "pages": pages, "paragraphs": paragraphs, "seconds": seconds, "raw_seconds": raw_seconds,
             "docs": docs, "quiet": quiet}
@@ -118,8 +118,9 @@ def main() -> int:
     print(f"\n{r['passed']}/{n} documents pass ({share:.1f}%): symbol = MANIFEST and body numbers 1..N, "
           f"N >= MANIFEST; {len(r['errors'])} parse errors")
     print(f"\n| step | seconds | pages/s | paragraphs/s |\n|---|---|---|---|")
-    print(f"| pdfium text extraction only (baseline) | {r['raw_seconds']:.2f} | "
-          f"{r['pages'] / r['raw_seconds']:.0f} | - |")
+    if r["raw_seconds"]:
+        print(f"| pdfium text extraction only (baseline) | {r['raw_seconds']:.2f} | "
+              f"{r['pages'] / r['raw_seconds']:.0f} | - |")
     print(f"| rag parse (loader + structure) | {r['seconds']:.2f} | {r['pages'] / r['seconds']:.0f} | "
           f"{r['paragraphs'] / r['seconds']:.0f} |")
     print(f"\n{r['pages']} pages, {r['paragraphs']} paragraphs")

@@ -33,7 +33,7 @@ def _segments(lines: list[Block], body_size: float) -> list[_Segment]:
     segs = [_Segment("")]
     for ln in lines:
         m = _ANNEX_RE.match(ln.text.strip())
-        if m and (not ln.size or ln.bold or ln.size > body_size + 0.9):
+        if m and (not ln.size or ln.bold or ln.size > body_size + 0.9 or ln.kind == "heading"):
             segs.append(_Segment("annex " + m.group(1) if m.group(1) else "annex"))
             continue
         segs[-1].lines.append(ln)
@@ -83,6 +83,8 @@ def _candidates(seg: _Segment, body_size: float) -> list[tuple[int, int, float]]
         weight = 1.0
         if _heading_like(ln, body_size) or ln.bold:
             weight = 0.4
+        elif ln.item:  # an agenda or list numbered 1, 2, 3 inside a paragraph is not the document's numbering
+            weight = 0.6
         cands.append((i, int(ln.number), weight))
         xs[round(ln.x)] = xs.get(round(ln.x), 0) + 1
     if xs and len(xs) > 1:

@@ -27,6 +27,7 @@ class Block:
     size: float = 0.0  # font size of the line's first letter (PDF)
     bold: bool = False
     italic: bool = False  # the whole line in italic type (PDF): a possible run-in sub-heading
+    item: bool = False  # a whole one-line list item (agenda, list of States), per the loader
     x: float = 0.0  # left edge and baseline (PDF points, y grows upwards)
     y: float = 0.0
 

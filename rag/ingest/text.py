@@ -1,4 +1,6 @@
-"""Plain-text and Markdown loader: pages split on form feeds, blocks on blank lines."""
+"""Plain-text and Markdown loader: pages split on form feeds, blocks on blank lines; text that
+keeps a printed UN document's layout (a repeated symbol line) goes line by line instead
+(rag.ingest.layout_text), like a PDF."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import re
 from pathlib import Path
 
 from rag.errors import ParseError
+from rag.ingest.layout_text import load_layout_text, looks_laid_out
 from rag.ingest.structure import Block, PageText
 
 
@@ -36,6 +39,8 @@ def load_text(path: Path, data: bytes) -> list[PageText]:
     """Pages of blocks from a .txt or .md file."""
     text = decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
     markdown = path.suffix.lower() == ".md"
+    if not markdown and looks_laid_out(text):
+        return load_layout_text(text)
     pages: list[PageText] = []
     for page_no, page in enumerate(text.split("\f"), start=1):
         blocks: list[Block] = []
