@@ -76,8 +76,9 @@ class _Live:
     cache: dict[str, np.ndarray]
 
 
-def _read_live(index_path: Path, model: str) -> _Live | None:
-    """The live generation, or None when there is none or it cannot be read (then: full build)."""
+def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live | None:
+    """The live generation, or None when there is none or it cannot be read (then: full build);
+    its embedding cache is read only `with_cache` (a `--no-cache` build would ignore it)."""
     try:
         gen = current_generation(index_path)
         manifest = read_manifest(gen)
@@ -91,11 +92,13 @@ def _read_live(index_path: Path, model: str) -> _Live | None:
             conn.close()
         # generations written before the cache had its own file kept it in store.sqlite
         cache_file = gen / CACHE if (gen / CACHE).exists() else gen / DATABASE
-        cache_conn = sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True)
-        try:
-            rows = cache_conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
-        finally:
-            cache_conn.close()
+        rows = []
+        if with_cache:
+            cache_conn = sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True)
+            try:
+                rows = cache_conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
+            finally:
+                cache_conn.close()
     except (RagError, sqlite3.DatabaseError, OSError, KeyError):
         return None
     cache = {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
@@ -197,7 +200,7 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
             raise SourceError(f"{s}: no such file or folder")
     with write_lock(index_path, wait=wait):
         _clean_stale_tmp(index_path)
-        live = _read_live(index_path, settings.model)
+        live = _read_live(index_path, settings.model, with_cache=use_cache)
         recorded = [Path(s) for s in (live.manifest.get("sources", []) if live else [])]
         excluded = set(live.manifest.get("excluded", []) if live else [])
         excluded -= {str(s) for s in new_sources}
