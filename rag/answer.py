@@ -42,6 +42,9 @@ IdfFn = Callable[[set[str]], dict[str, float]]
 # of the question's terms it holds, and of offering the kind of answer asked for (rag.answertype);
 # chosen on half of the SQuAD articles (docs/quality.md).
 QUOTE_DENSE, QUOTE_TERMS, QUOTE_TYPE = 0.3, 0.7, 0.1
+# When the two best sentences are adjacent and score within this of each other (a near tie),
+# both are quoted (chosen on half A of the SQuAD articles: docs/quality.md).
+QUOTE_PAIR_MARGIN = 0.05
 
 
 def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
@@ -66,7 +69,8 @@ def support(hit: Hit, question: str, idf: IdfFn | None = None) -> float:
 
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
                vectors: np.ndarray | None = None, idf: IdfFn | None = None) -> str:
-    """The sentence that best answers the question (with its antecedent when it needs one).
+    """The sentence that best answers the question (with its antecedent when it needs one), or
+    two adjacent sentences when they score about the same (QUOTE_PAIR_MARGIN).
 
     `vectors` are the stored sentence vectors of `text` (rag.sentences); without them, or when
     they do not match the split, the sentences are embedded now."""
@@ -81,10 +85,14 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     kind = question_type(question)
     typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
-    i = int(np.argmax(score))
-    if i > 0 and _ANAPHOR.match(sentences[i]):
-        return sentences[i - 1] + " " + sentences[i]
-    return sentences[i]
+    order = np.argsort(-score, kind="stable")
+    first = last = int(order[0])
+    runner = int(order[1])
+    if abs(runner - first) == 1 and score[runner] >= score[first] - QUOTE_PAIR_MARGIN:
+        first, last = min(first, runner), max(first, runner)
+    if first > 0 and _ANAPHOR.match(sentences[first]):
+        first -= 1
+    return " ".join(sentences[first:last + 1])
 
 
 def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,

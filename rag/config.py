@@ -12,6 +12,7 @@ from rag.errors import UsageError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+FUSIONS = ("learned", "minmax")
 
 
 def _project_root() -> Path | None:
@@ -54,6 +55,10 @@ class Settings:
                 "work of a build): docs/quality.md measures what it adds"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
+    fusion: str = field(default="learned", metadata={
+        "help": "how scores are fused: learned (z-scored, weights fitted on data, then the best 50 "
+                "re-scored with text features: rag/fusion.py, docs/quality.md) or minmax (the four "
+                "weights below)"})
     lexical_weight: float = field(default=0.35, metadata={"help": "weight of min-max normalised BM25 in fusion"})
     dense_weight: float = field(default=0.2, metadata={
         "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
@@ -120,4 +125,6 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         if env.get(key):
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    if values.get("fusion", "learned") not in FUSIONS:
+        raise UsageError(f"setting fusion: {values['fusion']!r} is not one of {', '.join(FUSIONS)}")
     return replace(Settings(), **values)

@@ -115,7 +115,7 @@ class Evaluator:
             if len(cands.ids) == 0:
                 out[mode] = QuestionResult([], gold, True, "", q.answers)
                 continue
-            scores = cands.scores(_MODE_OF[mode], self.settings)
+            scores = self.retriever.scores(q.question, cands, _MODE_OF[mode])
             hits = self.retriever.hits(cands, scores, max(10, self.settings.top_k))
             result = answer(q.question, hits, qvec, self.embedder, self.settings, self.index.sentences,
                       self.index.lexical.idf)

@@ -1,4 +1,6 @@
-"""Hybrid retrieval: BM25 and dense scores, min-max normalised over the candidates, fused."""
+"""Hybrid retrieval: BM25 and dense scores of the candidates, fused (rag.fusion: z-scored with
+learned weights and a text-feature re-scoring of the best ones; or min-max with the weights in
+Settings)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import numpy as np
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import UsageError
+from rag.fusion import TextFeaturesFn, learned_scores
 from rag.models import Footnote, Hit
+from rag.rerank_features import ParagraphTerms, text_features
 from rag.store import OpenIndex
 
 
@@ -42,8 +46,8 @@ def dense_scores(index: OpenIndex, qvec: np.ndarray, ids: np.ndarray) -> np.ndar
 class Candidates:
     """The paragraphs worth ranking for one question, with each retriever's raw score.
 
-    The hybrid score is a weighted sum of the scores min-max normalised over the candidates
-    (weights in Settings, chosen on half of the SQuAD articles: see docs/quality.md)."""
+    The hybrid score fuses them (Settings.fusion; weights chosen on half of the SQuAD articles:
+    see docs/quality.md)."""
 
     ids: np.ndarray  # paragraph ids
     lexical: np.ndarray  # BM25
@@ -51,12 +55,16 @@ class Candidates:
     sentence: np.ndarray  # best cosine with one of the paragraph's sentences (= dense without sentence vectors)
     pairs: np.ndarray  # BM25 over adjacent term pairs
 
-    def scores(self, mode: str, settings: Settings) -> np.ndarray:
-        """The ranking score of each candidate under `mode` (hybrid, bm25 or dense)."""
+    def scores(self, mode: str, settings: Settings, text: TextFeaturesFn | None = None) -> np.ndarray:
+        """The ranking score of each candidate under `mode` (hybrid, bm25 or dense); `text` gives
+        the text features of candidate positions for the learned fusion's re-scoring."""
         if mode == "bm25":
             return self.lexical
         if mode == "dense":
             return self.dense
+        if settings.fusion == "learned":
+            return learned_scores({"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence,
+                                   "pairs": self.pairs}, text)
         return (settings.lexical_weight * minmax(self.lexical) + settings.dense_weight * minmax(self.dense)
                 + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
 
@@ -68,6 +76,32 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.settings = settings
+        self._terms: dict[int, ParagraphTerms] = {}  # tokenised paragraphs, reused across questions
+
+    def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
+        """Each paragraph's terms by sentence (cached; the cache is dropped when it grows large)."""
+        missing = [p for p in pids if p not in self._terms]
+        if missing:
+            if len(self._terms) > 50_000:
+                self._terms.clear()
+            marks = ",".join("?" * len(missing))
+            for pid, text in self.index.conn.execute(f"SELECT id, text FROM paragraphs WHERE id IN ({marks})",
+                                                     missing):
+                self._terms[pid] = ParagraphTerms.of(text)
+        return [self._terms[p] for p in pids]
+
+    def text_features_of(self, question: str, cands: Candidates) -> TextFeaturesFn:
+        """The text features of candidate positions, for Candidates.scores."""
+        from rag.textutil import content_terms
+
+        def features(positions: np.ndarray) -> dict[str, np.ndarray]:
+            idf = self.index.lexical.idf(content_terms(question))
+            return text_features(question, self.paragraph_terms([int(cands.ids[i]) for i in positions]), idf)
+        return features
+
+    def scores(self, question: str, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
+        """The ranking score of each candidate under `mode`."""
+        return cands.scores(mode, self.settings, self.text_features_of(question, cands))
 
     def candidates(self, question: str, qvec: np.ndarray, symbol: str | None = None) -> Candidates:
         """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all three."""
@@ -128,4 +162,4 @@ class Retriever:
         cands = self.candidates(question, qvec, symbol)
         if len(cands.ids) == 0:
             return [], qvec
-        return self.hits(cands, cands.scores(mode, self.settings), k or self.settings.top_k), qvec
+        return self.hits(cands, self.scores(question, cands, mode), k or self.settings.top_k), qvec

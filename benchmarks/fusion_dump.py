@@ -1,0 +1,110 @@
+"""Dump the product's retrieval candidates, with every fusion feature, for a questions file, so
+fusion and quote ideas can be compared offline without embedding anything again.
+
+    python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
+
+Writes one npz: per candidate (flat, `qid` says whose) the product's raw scores (BM25, paragraph
+cosine, best-sentence cosine, pair BM25), the cheap text features of rag.rerank_features and a
+gold flag; per question its article half (SQuAD) and the query vector; per sentence of each
+question's gold paragraph the quote features and whether it holds a gold answer.
+Not part of the product.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quality import article_half  # noqa: E402
+
+from rag.answer import _ANAPHOR, coverage  # noqa: E402
+from rag.answertype import offers_answer, question_type  # noqa: E402
+from rag.config import load_settings  # noqa: E402
+from rag.evalset import load_questions  # noqa: E402
+from rag.evaluate import Evaluator, ensure_corpus_index, eval_settings  # noqa: E402
+from rag.metrics import quote_contains_answer  # noqa: E402
+from rag.rerank_features import TEXT_FEATURES, ParagraphTerms, text_features  # noqa: E402
+from rag.sentences import paragraph_sentences  # noqa: E402
+from rag.textutil import content_terms  # noqa: E402
+
+SETS = {"squad": ("squad_v1.1_dev", False), "policyqa": ("policyqa_dev", True)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--index-dir", type=Path, required=True)
+    ap.add_argument("--set", choices=sorted(SETS), required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args()
+    folder, within = SETS[args.set]
+    corpus = args.data / folder / "corpus.jsonl"
+    settings = eval_settings(load_settings(index_dir=args.index_dir), corpus)
+    ensure_corpus_index(settings, corpus)
+    questions = load_questions(args.data / folder / "questions.jsonl", args.limit)
+    ev = Evaluator(settings)
+    texts = [r[0] for r in ev.index.conn.execute("SELECT text FROM paragraphs ORDER BY id")]
+    para_terms = [ParagraphTerms.of(t) for t in texts]
+    started = time.time()
+    qvecs = ev.embed(questions, lambda *a: None)
+    print(f"embedded {len(questions)} questions in {time.time() - started:.0f} s", flush=True)
+    key_to_id = {k: i for i, k in enumerate(ev.keys)}
+    cols: dict[str, list] = {n: [] for n in ("qid", "pid", "lex", "dense", "sent", "pairs", "gold",
+                                             *TEXT_FEATURES)}
+    qcols: dict[str, list] = {"half": [], "ngold": []}
+    scols: dict[str, list] = {n: [] for n in ("qid", "pid", "ord", "cos", "cov", "typed", "hit", "hitprev", "anaph", "n")}
+    for qi, (q, v) in enumerate(zip(questions, qvecs)):
+        if qi % 500 == 0:
+            print(f"{qi}/{len(questions)} {time.time() - started:.0f} s", flush=True)
+        c = ev.retriever.candidates(q.question, v, q.symbol if within else None)
+        gold = {key_to_id[k] for k in ev.gold_keys(q) if k in key_to_id}
+        qcols["half"].append(article_half(q.symbol))
+        qcols["ngold"].append(len(gold))
+        idf = ev.index.lexical.idf(content_terms(q.question))
+        feats = text_features(q.question, [para_terms[int(p)] for p in c.ids], idf)
+        n = len(c.ids)
+        cols["qid"].append(np.full(n, qi, dtype=np.int32))
+        cols["pid"].append(c.ids.astype(np.int32))
+        for name, arr in (("lex", c.lexical), ("dense", c.dense), ("sent", c.sentence), ("pairs", c.pairs)):
+            cols[name].append(arr.astype(np.float32))
+        cols["gold"].append(np.isin(c.ids, list(gold)))
+        for name in TEXT_FEATURES:
+            cols[name].append(feats[name].astype(np.float32))
+        # quote features over each gold paragraph's sentences
+        kind = question_type(q.question)
+        for pid in sorted(gold):
+            sents = paragraph_sentences(texts[pid])
+            vecs = ev.index.sentences.of_paragraph(pid) if ev.index.sentences is not None else None
+            if vecs is None or len(vecs) != len(sents):
+                continue
+            for o, s in enumerate(sents):
+                scols["qid"].append(qi)
+                scols["pid"].append(pid)
+                scols["ord"].append(o)
+                scols["cos"].append(float(vecs[o] @ v))
+                scols["cov"].append(coverage(q.question, s, idf))
+                scols["typed"].append(offers_answer(kind, s, q.question))
+                scols["hit"].append(quote_contains_answer(s, q.answers) if q.answers else False)
+                scols["hitprev"].append(o > 0 and bool(q.answers)
+                                        and quote_contains_answer(sents[o - 1] + " " + s, q.answers))
+                scols["anaph"].append(bool(_ANAPHOR.match(s)))
+                scols["n"].append(len(sents))
+    ev.close()
+    out = {k: np.concatenate(v) for k, v in cols.items()}
+    out.update({f"q_{k}": np.array(v) for k, v in qcols.items()})
+    out.update({f"s_{k}": np.array(v) for k, v in scols.items()})
+    out["qvecs"] = qvecs
+    np.savez_compressed(args.out, **out)
+    print(f"wrote {args.out}: {len(out['qid'])} candidates, {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

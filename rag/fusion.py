@@ -1,0 +1,50 @@
+"""Learned score fusion: each retriever's score is z-scored over the question's candidates and
+the ranking score is a weighted sum; the best RERANK_DEPTH candidates are then re-scored with
+cheap text features of their words (rag.rerank_features), z-scored over those.
+
+The weights are a conditional-logit model (softmax over each question's candidates, maximising
+the gold paragraph's probability) fitted on half A of the SQuAD v1.1 dev articles and confirmed
+on half B and on PolicyQA: `python benchmarks/fit_fusion.py` reproduces them (docs/quality.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+# Stage 1 (all candidates): BM25, paragraph cosine, best-sentence cosine, pair BM25.
+FIRST_STAGE = {"lexical": 1.156, "dense": 0.811, "sentence": 1.414, "pairs": 0.207}
+# Stage 2 (the best RERANK_DEPTH of stage 1): the same four, plus text features.
+RERANK_DEPTH = 50
+RERANK = {"lexical": 0.615, "dense": 0.880, "sentence": 1.387, "pairs": 0.181,
+          "wbm25": -0.440, "cov": 0.263, "scov": 0.238, "wcov": 0.453, "prox": 0.112}
+TEXT_WEIGHTS = {k: v for k, v in RERANK.items() if k not in FIRST_STAGE}
+
+TextFeaturesFn = Callable[[np.ndarray], dict[str, np.ndarray]]
+
+
+def zscore(x: np.ndarray) -> np.ndarray:
+    """(x - mean) / standard deviation over the entries; zeros when they are all equal."""
+    if len(x) == 0:
+        return np.zeros(0, dtype=np.float64)
+    x = np.asarray(x, dtype=np.float64)
+    sd = float(x.std())
+    return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
+
+
+def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | None) -> np.ndarray:
+    """Ranking scores of the candidates: `base` maps each of FIRST_STAGE's names to the raw scores;
+    `text_features(positions)` gives TEXT_WEIGHTS' features for those candidate positions (None:
+    stage 1 only). The re-scored candidates rank above the others (offset)."""
+    z = {k: zscore(v) for k, v in base.items()}
+    first = sum(w * z[k] for k, w in FIRST_STAGE.items())
+    if text_features is None or len(first) == 0:
+        return first
+    top = np.argsort(-first, kind="stable")[:RERANK_DEPTH]
+    feats = text_features(top)
+    second = sum(w * z[k][top] for k, w in RERANK.items() if k in z)
+    second = second + sum(w * zscore(feats[k]) for k, w in TEXT_WEIGHTS.items())
+    out = first.copy()
+    out[top] = second + (first.max() - second.min() + 1.0)  # above every candidate not re-scored
+    return out
