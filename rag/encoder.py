@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -64,35 +66,65 @@ def _ort_options(threads: int) -> Any:
     return opts
 
 
+def optimised_is_current(folder: Path) -> bool:
+    """Whether model.opt.onnx was written by this onnxruntime with its weights in model.opt.data.
+
+    A pair from before external weights (an older rag: the ~90 MB of weights inline in
+    model.opt.onnx, parsed at every start, ~0.2 s) has the same stamp but no model.opt.data."""
+    import onnxruntime as ort
+
+    folder = Path(folder)
+    try:
+        stamp = (folder / f"{OPTIMISED_FILE}.version").read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return stamp == ort.__version__ and (folder / OPTIMISED_FILE).exists() and (folder / OPTIMISED_DATA).exists()
+
+
 def save_optimised(folder: Path) -> Path:
     """Write model.opt.onnx + model.opt.data (portable 'extended' optimisations, external
-    weights) next to model.onnx, stamped with this onnxruntime's version."""
+    weights) next to model.onnx, stamped with this onnxruntime's version.
+
+    Written in a scratch folder and moved in, the stamp last, so a process reading the
+    folder meanwhile sees either no stamp or a complete pair."""
     import onnxruntime as ort
 
     folder = Path(folder)
     stamp = folder / f"{OPTIMISED_FILE}.version"
     stamp.unlink(missing_ok=True)
-    opts = _ort_options(1)
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-    opts.optimized_model_filepath = str(folder / OPTIMISED_FILE)
-    opts.add_session_config_entry("session.optimized_model_external_initializers_file_name", OPTIMISED_DATA)
-    opts.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
-    ort.InferenceSession(str(folder / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+    scratch = Path(tempfile.mkdtemp(prefix=".opt-", dir=folder))
+    try:
+        opts = _ort_options(1)
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        opts.optimized_model_filepath = str(scratch / OPTIMISED_FILE)
+        opts.add_session_config_entry("session.optimized_model_external_initializers_file_name", OPTIMISED_DATA)
+        opts.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
+        ort.InferenceSession(str(folder / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        os.replace(scratch / OPTIMISED_DATA, folder / OPTIMISED_DATA)
+        os.replace(scratch / OPTIMISED_FILE, folder / OPTIMISED_FILE)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     stamp.write_text(ort.__version__, encoding="utf-8")  # written last: marks the pair complete
     return folder / OPTIMISED_FILE
 
 
 class _OrtRunner:
-    """onnxruntime on the CPU, fp32; starts from the pre-optimised graph when this onnxruntime wrote it."""
+    """onnxruntime on the CPU, fp32; starts from the pre-optimised graph, writing it first where
+    it is missing or stale (an older onnxruntime or layout), else from model.onnx."""
 
     def __init__(self, folder: Path, threads: int, quick_start: bool = False) -> None:
         import onnxruntime as ort
 
         opts = _ort_options(threads)
         path = folder / ONNX_FILE
-        stamp = folder / f"{OPTIMISED_FILE}.version"
-        if (folder / OPTIMISED_FILE).exists() and stamp.exists() and \
-                stamp.read_text(encoding="utf-8").strip() == ort.__version__:
+        current = optimised_is_current(folder)
+        if not current:
+            try:
+                save_optimised(folder)
+                current = True
+            except Exception:  # noqa: BLE001 - e.g. a read-only cache: optimise in memory at every start
+                pass
+        if current:
             path = folder / OPTIMISED_FILE
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             if quick_start:  # pre-packing copies every weight at start; a few queries don't repay it
