@@ -20,6 +20,7 @@ from __future__ import annotations
 import mmap
 import struct
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,22 +30,31 @@ HEADER_BYTES = _HEADER.size + _COUNT.size  # 45
 METRIC_INNER_PRODUCT = 0
 
 
+TIE_MARGIN = 1e-5  # numpy's and FAISS's float sums of one row differ by < 3e-7 (measured: 2.4e-7)
+
+
 class FlatVectors:
     """The rows of a flat inner-product FAISS file, with the part of FAISS's Index interface the
-    query path uses (`d`, `ntotal`, `search`, `reconstruct_batch`, `reconstruct_n`)."""
+    query path uses (`d`, `ntotal`, `search`, `reconstruct_batch`, `reconstruct_n`).
+
+    `search` returns FAISS's result set: numpy scores every row and settles the top k unless
+    the k-th and the next score lie within TIE_MARGIN (identical rows, such as a sentence
+    repeated across documents, tie exactly); FAISS (memory-mapped) then decides, so which of
+    the tied rows make the cut, and every answer built on it, stays what FAISS gives."""
 
     def __init__(self, rows: np.ndarray, path: Path) -> None:
         self.rows = rows  # (ntotal, d) float32 view of the mapped file (read-only, not aligned)
         self.path = path
         self.ntotal, self.d = rows.shape
+        self._faiss: Any = None
 
     def scores(self, query: np.ndarray) -> np.ndarray:
         """Inner product of one query vector with every row."""
         return np.einsum("ij,j->i", self.rows, np.asarray(query, dtype=np.float32).ravel())
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """FAISS-style (scores, ids), each (len(queries), k), best first; among equal scores
-        the lower id first; ids -1 and scores -inf pad k beyond ntotal."""
+        """FAISS's (scores, ids), each (len(queries), k), best first; ids -1 and scores -inf pad
+        k beyond ntotal."""
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
         dist = np.full((len(queries), k), -np.inf, dtype=np.float32)
         ids = np.full((len(queries), k), -1, dtype=np.int64)
@@ -54,14 +64,28 @@ class FlatVectors:
                 break
             sims = self.scores(query)
             if kk < self.ntotal:
-                kth = np.partition(sims, self.ntotal - kk)[self.ntotal - kk]
-                pool = np.flatnonzero(sims >= kth)  # the k best and any ties with the k-th
+                top = np.argpartition(-sims, kk)[:kk + 1]  # the k best, then the (k+1)-th
+                top = top[np.argsort(-sims[top], kind="stable")]
+                if sims[top[kk - 1]] - sims[top[kk]] <= TIE_MARGIN:
+                    dist[qi], ids[qi] = (row[0] for row in self.faiss_index().search(query[None, :], k))
+                    continue
+                best = top[:kk]
             else:
-                pool = np.arange(self.ntotal)
-            best = pool[np.lexsort((pool, -sims[pool]))][:kk]
+                best = np.argsort(-sims, kind="stable")
             dist[qi, :kk] = sims[best]
             ids[qi, :kk] = best
         return dist, ids
+
+    def faiss_index(self) -> Any:
+        """The same file read by FAISS, memory-mapped (loaded on first use)."""
+        if self._faiss is None:
+            import faiss
+
+            from rag.vectors import for_queries
+
+            for_queries()
+            self._faiss = faiss.read_index(str(self.path), getattr(faiss, "IO_FLAG_MMAP_IFC", 0))
+        return self._faiss
 
     def reconstruct_batch(self, ids: np.ndarray) -> np.ndarray:
         return np.array(self.rows[np.asarray(ids, dtype=np.int64)], dtype=np.float32)
