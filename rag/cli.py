@@ -68,9 +68,10 @@ def _print_json(data: Any) -> None:
 
 
 def _console():
-    from rich.console import Console
+    """rich's output for the commands' lines; rich is imported only for a line that needs it."""
+    from rag.console import LineConsole
 
-    return Console(highlight=False, soft_wrap=True)
+    return LineConsole()
 
 
 @contextmanager

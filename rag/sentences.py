@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.arrays import sorted_unique
 from rag.errors import IndexCorrupt
 from rag.flatfile import map_flat
 from rag.textutil import split_sentences
@@ -87,7 +88,7 @@ class SentenceIndex:
         pids = np.asarray(pids, dtype=np.int64)
         if "starts" in self.__dict__ or len(pids) > 2000:
             return self.starts[pids], self.starts[pids + 1]
-        unique = np.unique(pids)
+        unique = sorted_unique(pids)
         marks = ",".join("?" * len(unique))
         found = {pid: (lo, hi) for pid, lo, hi in self._conn.execute(
             f"SELECT para_id, min(id), max(id) + 1 FROM sentences WHERE para_id IN ({marks}) GROUP BY para_id",
@@ -114,9 +115,9 @@ class SentenceIndex:
         _, ids = self.index.search(qvec[None, :].astype(np.float32), min(k, self.index.ntotal))
         ids = ids[0][ids[0] >= 0]
         if "para_of" in self.__dict__ or len(ids) > 2000:
-            return np.unique(self.para_of[ids])
+            return sorted_unique(self.para_of[ids])
         marks = ",".join("?" * len(ids))
-        return np.unique(np.array([r[0] for r in self._conn.execute(
+        return sorted_unique(np.array([r[0] for r in self._conn.execute(
             f"SELECT para_id FROM sentences WHERE id IN ({marks})", ids.tolist())], dtype=np.int64))
 
 
