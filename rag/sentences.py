@@ -106,9 +106,11 @@ class SentenceIndex:
         if len(pids) == 0:
             return np.zeros(0, dtype=np.float32)
         lo, hi = self._spans(pids)
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi)])
+        lengths = hi - lo
+        firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])  # where each paragraph's rows start in `rows`
+        rows = np.arange(int(lengths.sum())) + np.repeat(lo - firsts, lengths)
         sims = self.vectors[rows] @ qvec
-        return np.maximum.reduceat(sims, np.concatenate([[0], np.cumsum(hi - lo)[:-1]]))
+        return np.maximum.reduceat(sims, firsts)
 
     def top_paragraphs(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """Paragraph ids holding the k best-matching sentences of the whole index."""
