@@ -53,10 +53,10 @@ class FlatVectors:
         return np.einsum("ij,j->i", self.rows, np.asarray(query, dtype=np.float32).ravel())
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """FAISS's (scores, ids), each (len(queries), k), best first; ids -1 and scores -inf pad
-        k beyond ntotal."""
+        """FAISS's (scores, ids), each (len(queries), k), best first; beyond ntotal, FAISS's
+        padding (id -1, score -FLT_MAX)."""
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
-        dist = np.full((len(queries), k), -np.inf, dtype=np.float32)
+        dist = np.full((len(queries), k), -np.finfo(np.float32).max, dtype=np.float32)
         ids = np.full((len(queries), k), -1, dtype=np.int64)
         kk = min(k, self.ntotal)
         for qi, query in enumerate(queries):
