@@ -105,7 +105,7 @@ def test_rag_ask_on_a_real_model_index_never_imports_torch(real_encoder, tmp_pat
     assert "A/59/377, para." in printed
     assert "IOM serves as secretariat" in printed
     assert not imported_top_level(asked.stderr) & set(HEAVY)
-    assert {"onnxruntime", "tokenizers"} <= imported_top_level(asked.stderr)
+    assert "onnxruntime" in imported_top_level(asked.stderr)  # tokenizers: not for a plain ASCII question (rag.wordpiece)
 
 
 @pytest.mark.slow
