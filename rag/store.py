@@ -236,6 +236,13 @@ class OpenIndex:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 
+    def scan_with_numpy(self) -> None:
+        """For a process answering one question: flat vectors are searched with numpy, without
+        importing FAISS (rag.flatfile)."""
+        for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
+            if isinstance(vectors, FlatVectors):
+                vectors.scan_with_numpy()
+
     def close(self) -> None:
         self.conn.close()
 
