@@ -9,6 +9,8 @@ An *encoder folder* (written by `rag.onnx_export`) holds:
                      ~0.02 s instead of ~0.3 s (benchmarks/cold_ask.py)
     tokenizer.json   the fast tokenizer, truncating at the model's max_seq_length
     encoder.json     what the runtime needs: inputs, padding, dimension, fingerprint
+    wordpiece.json   the vocabulary rag.wordpiece tokenises plain ASCII questions with (written
+                     on first use; `{}` when tokenizer.json is not a BERT WordPiece pipeline)
 
 Two runtimes read the same folder: onnxruntime (fp32, the query side: vectors match
 sentence-transformers at cosine >= 0.9999) and OpenVINO (fp32 or bf16, the bulk
