@@ -241,7 +241,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
     """
     if name.startswith(HASH_PREFIX):
         return get_embedder(name, batch_size), {"kind": "hash"}
-    from rag.encoder import OPTIMISED_FILE, OnnxEncoder, read_spec, save_optimised
+    from rag.encoder import OnnxEncoder, optimised_is_current, read_spec, save_optimised
 
     backend = choose_backend(backend)
     signature = source_signature(name)
@@ -255,7 +255,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
             folder, _ = ensure_encoder(torch_model._model, name, signature=signature)
         except ModelError:
             folder = None
-    if folder is not None and not (folder / f"{OPTIMISED_FILE}.version").exists():
+    if folder is not None and not optimised_is_current(folder):
         save_optimised(folder)
     if folder is None:
         record = {"kind": "sentence-transformers"}

@@ -9,6 +9,8 @@ An *encoder folder* (written by `rag.onnx_export`) holds:
                      ~0.02 s instead of ~0.3 s (benchmarks/cold_ask.py)
     tokenizer.json   the fast tokenizer, truncating at the model's max_seq_length
     encoder.json     what the runtime needs: inputs, padding, dimension, fingerprint
+    wordpiece.json   the vocabulary rag.wordpiece tokenises plain ASCII questions with (written
+                     on first use; `{}` when tokenizer.json is not a BERT WordPiece pipeline)
 
 Two runtimes read the same folder: onnxruntime (fp32, the query side: vectors match
 sentence-transformers at cosine >= 0.9999) and OpenVINO (fp32 or bf16, the bulk
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -64,35 +68,65 @@ def _ort_options(threads: int) -> Any:
     return opts
 
 
+def optimised_is_current(folder: Path) -> bool:
+    """Whether model.opt.onnx was written by this onnxruntime with its weights in model.opt.data.
+
+    A pair from before external weights (an older rag: the ~90 MB of weights inline in
+    model.opt.onnx, parsed at every start, ~0.2 s) has the same stamp but no model.opt.data."""
+    import onnxruntime as ort
+
+    folder = Path(folder)
+    try:
+        stamp = (folder / f"{OPTIMISED_FILE}.version").read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return stamp == ort.__version__ and (folder / OPTIMISED_FILE).exists() and (folder / OPTIMISED_DATA).exists()
+
+
 def save_optimised(folder: Path) -> Path:
     """Write model.opt.onnx + model.opt.data (portable 'extended' optimisations, external
-    weights) next to model.onnx, stamped with this onnxruntime's version."""
+    weights) next to model.onnx, stamped with this onnxruntime's version.
+
+    Written in a scratch folder and moved in, the stamp last, so a process reading the
+    folder meanwhile sees either no stamp or a complete pair."""
     import onnxruntime as ort
 
     folder = Path(folder)
     stamp = folder / f"{OPTIMISED_FILE}.version"
     stamp.unlink(missing_ok=True)
-    opts = _ort_options(1)
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-    opts.optimized_model_filepath = str(folder / OPTIMISED_FILE)
-    opts.add_session_config_entry("session.optimized_model_external_initializers_file_name", OPTIMISED_DATA)
-    opts.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
-    ort.InferenceSession(str(folder / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+    scratch = Path(tempfile.mkdtemp(prefix=".opt-", dir=folder))
+    try:
+        opts = _ort_options(1)
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        opts.optimized_model_filepath = str(scratch / OPTIMISED_FILE)
+        opts.add_session_config_entry("session.optimized_model_external_initializers_file_name", OPTIMISED_DATA)
+        opts.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
+        ort.InferenceSession(str(folder / ONNX_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        os.replace(scratch / OPTIMISED_DATA, folder / OPTIMISED_DATA)
+        os.replace(scratch / OPTIMISED_FILE, folder / OPTIMISED_FILE)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     stamp.write_text(ort.__version__, encoding="utf-8")  # written last: marks the pair complete
     return folder / OPTIMISED_FILE
 
 
 class _OrtRunner:
-    """onnxruntime on the CPU, fp32; starts from the pre-optimised graph when this onnxruntime wrote it."""
+    """onnxruntime on the CPU, fp32; starts from the pre-optimised graph, writing it first where
+    it is missing or stale (an older onnxruntime or layout), else from model.onnx."""
 
     def __init__(self, folder: Path, threads: int, quick_start: bool = False) -> None:
         import onnxruntime as ort
 
         opts = _ort_options(threads)
         path = folder / ONNX_FILE
-        stamp = folder / f"{OPTIMISED_FILE}.version"
-        if (folder / OPTIMISED_FILE).exists() and stamp.exists() and \
-                stamp.read_text(encoding="utf-8").strip() == ort.__version__:
+        current = optimised_is_current(folder)
+        if not current:
+            try:
+                save_optimised(folder)
+                current = True
+            except Exception:  # noqa: BLE001 - e.g. a read-only cache: optimise in memory at every start
+                pass
+        if current:
             path = folder / OPTIMISED_FILE
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             if quick_start:  # pre-packing copies every weight at start; a few queries don't repay it
@@ -124,8 +158,8 @@ class OnnxEncoder:
 
     def __init__(self, folder: Path, name: str, runtime: str = "onnxruntime", precision: str = "f32",
                  batch_size: int = 32, threads: int | None = None, quick_start: bool = False) -> None:
-        from tokenizers import Tokenizer
-
+        """`quick_start` (a process answering one question): no weight pre-packing, and plain
+        ASCII texts tokenised by rag.wordpiece instead of loading `tokenizers` (~0.03 s)."""
         folder = Path(folder)
         self.spec = read_spec(folder)
         self.folder = folder
@@ -134,9 +168,15 @@ class OnnxEncoder:
         self.batch_size = batch_size
         self.backend = f"{runtime}-{precision}"
         threads = threads or len(os.sched_getaffinity(0))
-        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        self._tokenizer.enable_truncation(int(self.spec["max_seq_length"]))
-        self._tokenizer.no_padding()
+        self._max_length = int(self.spec["max_seq_length"])
+        self._tokenizer: Any = None
+        self._wordpiece = None
+        if quick_start:
+            from rag.wordpiece import load
+
+            self._wordpiece = load(folder, TOKENIZER_FILE, self._max_length)
+        if self._wordpiece is None:
+            self._load_tokenizer()
         self._inputs: list[str] = list(self.spec["inputs"])
         self._pad_id = int(self.spec.get("pad_id", 0))
         try:
@@ -146,6 +186,20 @@ class OnnxEncoder:
                 self._run = _OrtRunner(folder, threads, quick_start)
         except ImportError as exc:
             raise ModelError(f"runtime {runtime} is not installed", fix=f"pip install {runtime}") from exc
+
+    def _load_tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            self._tokenizer = Tokenizer.from_file(str(self.folder / TOKENIZER_FILE))
+            self._tokenizer.enable_truncation(self._max_length)
+            self._tokenizer.no_padding()
+        return self._tokenizer
+
+    def _tokenise(self, texts: list[str]) -> list[Any]:
+        if self._wordpiece is not None and all(map(self._wordpiece.handles, texts)):
+            return [self._wordpiece.encode(t) for t in texts]
+        return self._load_tokenizer().encode_batch(texts)
 
     def _batch(self, encodings: list[Any]) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)
@@ -165,7 +219,7 @@ class OnnxEncoder:
         """Normalised float32 rows, in the order of `texts` (batched by token length)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(texts)
+        encodings = self._tokenise(texts)
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):

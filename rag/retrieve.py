@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.arrays import sorted_unique
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import UsageError
@@ -128,7 +129,7 @@ class Retriever:
         lex_ids = np.flatnonzero(lex > 0)  # top-c among matching paragraphs only (cheap at 1M)
         if len(lex_ids) > c:
             lex_ids = lex_ids[np.argpartition(-lex[lex_ids], c - 1)[:c]]
-        cand = np.unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
+        cand = sorted_unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
             return Candidates(cand, empty, empty, empty, empty)
         d = dense_scores(self.index, qvec, cand)

@@ -12,12 +12,15 @@ falls back to paragraph vectors alone.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from rag.arrays import sorted_unique
 from rag.errors import IndexCorrupt
+from rag.flatfile import map_flat
 from rag.textutil import split_sentences
 
 SENTENCE_VECTORS = "sentences.faiss"
@@ -53,53 +56,93 @@ def write_sentence_vectors(path: Path, vectors: np.ndarray) -> None:
     faiss.write_index(index, str(path))
 
 
-@dataclass
 class SentenceIndex:
-    """Sentence vectors of an open generation and the paragraph each belongs to."""
+    """Sentence vectors of an open generation and the paragraph each belongs to.
 
-    vectors: np.ndarray  # (sentences, dim) float32, L2-normalised
-    para_of: np.ndarray  # (sentences,) paragraph id of each row
-    starts: np.ndarray  # (paragraphs + 1,) row offsets: paragraph p owns rows starts[p]:starts[p+1]
-    faiss_index: object
+    Which rows a paragraph owns is read from SQLite for just the paragraphs a question needs
+    (reading the whole table cost ~0.03 s per process); `starts` and `para_of` give the
+    whole mapping when asked for."""
+
+    def __init__(self, index: Any, vectors: np.ndarray, conn: sqlite3.Connection, paragraphs: int) -> None:
+        self.index = index  # FlatVectors, or the faiss index where the file could not be mapped
+        self.vectors = vectors  # (sentences, dim) float32, L2-normalised (memory-mapped: read-only)
+        self._conn = conn
+        self._paragraphs = paragraphs
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """(paragraphs + 1,) row offsets: paragraph p owns rows starts[p]:starts[p+1]."""
+        counts = np.zeros(self._paragraphs, dtype=np.int64)
+        rows = np.array(self._conn.execute("SELECT para_id, count(*) FROM sentences GROUP BY para_id").fetchall(),
+                        dtype=np.int64).reshape(-1, 2)
+        counts[rows[:, 0]] = rows[:, 1]
+        return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+    @cached_property
+    def para_of(self) -> np.ndarray:
+        """(sentences,) paragraph id of each row."""
+        return np.repeat(np.arange(self._paragraphs, dtype=np.int64), np.diff(self.starts))
+
+    def _spans(self, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """First row and end row of each paragraph in `pids`."""
+        pids = np.asarray(pids, dtype=np.int64)
+        if "starts" in self.__dict__ or len(pids) > 2000:
+            return self.starts[pids], self.starts[pids + 1]
+        unique = sorted_unique(pids)
+        marks = ",".join("?" * len(unique))
+        found = {pid: (lo, hi) for pid, lo, hi in self._conn.execute(
+            f"SELECT para_id, min(id), max(id) + 1 FROM sentences WHERE para_id IN ({marks}) GROUP BY para_id",
+            unique.tolist())}
+        spans = np.array([found.get(int(p), (0, 0)) for p in pids], dtype=np.int64).reshape(-1, 2)
+        return spans[:, 0], spans[:, 1]
 
     def of_paragraph(self, pid: int) -> np.ndarray:
         """The vectors of one paragraph's sentences, in order."""
-        return self.vectors[self.starts[pid]:self.starts[pid + 1]]
+        lo, hi = self._spans(np.array([pid]))
+        return np.array(self.vectors[lo[0]:hi[0]], dtype=np.float32)
 
     def max_scores(self, qvec: np.ndarray, pids: np.ndarray) -> np.ndarray:
         """Per paragraph in `pids`: the best cosine of the query with one of its sentences."""
         if len(pids) == 0:
             return np.zeros(0, dtype=np.float32)
-        lo, hi = self.starts[pids], self.starts[pids + 1]
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi)])
+        lo, hi = self._spans(pids)
+        lengths = hi - lo
+        firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])  # where each paragraph's rows start in `rows`
+        rows = np.arange(int(lengths.sum())) + np.repeat(lo - firsts, lengths)
         sims = self.vectors[rows] @ qvec
-        return np.maximum.reduceat(sims, np.concatenate([[0], np.cumsum(hi - lo)[:-1]]))
+        return np.maximum.reduceat(sims, firsts)
 
     def top_paragraphs(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """Paragraph ids holding the k best-matching sentences of the whole index."""
-        _, ids = self.faiss_index.search(qvec[None, :].astype(np.float32), min(k, len(self.para_of)))
+        _, ids = self.index.search(qvec[None, :].astype(np.float32), min(k, self.index.ntotal))
         ids = ids[0][ids[0] >= 0]
-        return np.unique(self.para_of[ids])
+        if "para_of" in self.__dict__ or len(ids) > 2000:
+            return sorted_unique(self.para_of[ids])
+        marks = ",".join("?" * len(ids))
+        return sorted_unique(np.array([r[0] for r in self._conn.execute(
+            f"SELECT para_id FROM sentences WHERE id IN ({marks})", ids.tolist())], dtype=np.int64))
 
 
 def open_sentences(gen: Path, conn: sqlite3.Connection, paragraphs: int, expected: int | None
                    ) -> SentenceIndex | None:
-    """Load the sentence part of a generation; None when the generation has none."""
-    import faiss
-
+    """Open the sentence part of a generation; None when the generation has none."""
     if expected is None:
         return None
     path = gen / SENTENCE_VECTORS
     try:
-        index = faiss.read_index(str(path))
-        para_of = np.array([r[0] for r in conn.execute("SELECT para_id FROM sentences ORDER BY id")],
-                           dtype=np.int64)
+        index = map_flat(path)
+        if index is None:  # not a layout rag.flatfile knows: FAISS reads it (or says it is damaged)
+            import faiss
+
+            index = faiss.read_index(str(path))
+            vectors = faiss.rev_swig_ptr(index.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
+        else:
+            vectors = index.rows
+        last = conn.execute("SELECT max(id) FROM sentences").fetchone()[0]
     except (RuntimeError, sqlite3.DatabaseError) as exc:
         raise IndexCorrupt(f"{path}: unreadable sentence vectors", fix="run `rag index rebuild`") from exc
-    if index.ntotal != expected or len(para_of) != expected:
+    stored = 0 if last is None else last + 1  # rows are numbered 0..n-1 in paragraph order
+    if index.ntotal != expected or stored != expected:
         raise IndexCorrupt(f"{gen}: manifest says {expected} sentences, FAISS has {index.ntotal}, "
-                           f"SQLite has {len(para_of)}", fix="run `rag index rebuild`")
-    vectors = faiss.rev_swig_ptr(index.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
-    counts = np.bincount(para_of, minlength=paragraphs)
-    starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return SentenceIndex(vectors=np.asarray(vectors), para_of=para_of, starts=starts, faiss_index=index)
+                           f"SQLite has {stored}", fix="run `rag index rebuild`")
+    return SentenceIndex(index, np.asarray(vectors), conn, paragraphs)

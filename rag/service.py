@@ -38,6 +38,8 @@ class Session:
 
         self.settings = settings
         self.index: OpenIndex = open_index(settings)
+        if one_shot:
+            self.index.scan_with_numpy()
         if with_model:
             record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
             self.embedder = query_embedder(record, settings.model, settings.batch_size, one_shot=one_shot)

@@ -23,6 +23,7 @@ from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
+from rag.flatfile import FlatVectors, map_flat
 from rag.lexical import LEXICAL_VERSION, LexicalIndex
 from rag.models import Document, Footnote, Paragraph
 from rag.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
@@ -218,7 +219,7 @@ class OpenIndex:
     generation: Path
     manifest: dict[str, Any]
     conn: sqlite3.Connection
-    vectors: Any  # faiss.Index
+    vectors: Any  # FlatVectors (a flat index, memory-mapped) or a faiss.Index
     lexical: LexicalIndex
     sentences: SentenceIndex | None = None
 
@@ -234,6 +235,13 @@ class OpenIndex:
             f"SELECT p.*, d.symbol AS symbol, d.source AS source FROM paragraphs p "
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
+
+    def scan_with_numpy(self) -> None:
+        """For a process answering one question: flat vectors are searched with numpy, without
+        importing FAISS (rag.flatfile)."""
+        for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
+            if isinstance(vectors, FlatVectors):
+                vectors.scan_with_numpy()
 
     def close(self) -> None:
         self.conn.close()
@@ -254,17 +262,19 @@ def open_index(settings: Settings) -> OpenIndex:
         count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix=REBUILD) from exc
-    vectors = read_vectors(gen / VECTORS)
+    info = manifest.get("vectors") or {}
+    flat = info.get("kind", manifest.get("vector_index")) == "flat"
+    vectors = (map_flat(gen / VECTORS) if flat else None) or read_vectors(gen / VECTORS)
     if count != manifest["paragraphs"] or vectors.ntotal != manifest["paragraphs"]:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
             f"FAISS has {vectors.ntotal}", fix=REBUILD)
-    from rag.vectors import for_queries, set_search_params
+    if not isinstance(vectors, FlatVectors):  # a FAISS index: one thread, the recorded search knob
+        from rag.vectors import for_queries, set_search_params
 
-    for_queries()
-    info = manifest.get("vectors") or {}
-    if info.get("kind"):
-        set_search_params(vectors, info["kind"], info.get("params", {}))
+        for_queries()
+        if info.get("kind"):
+            set_search_params(vectors, info["kind"], info.get("params", {}))
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
     sentences = open_sentences(gen, conn, count, manifest.get("sentences"))

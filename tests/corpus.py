@@ -15,13 +15,13 @@ def doc_text(symbol: str, topic: str, paragraphs: int = 4, extra: str = "") -> s
     return f"{symbol}\n\nI. Matters relating to {topic}\n\n" + "\n\n".join(paras) + "\n"
 
 
-def write_corpus(folder: Path, count: int, paragraphs: int = 4) -> list[Path]:
+def write_corpus(folder: Path, count: int, paragraphs: int = 4, extra: str = "") -> list[Path]:
     """`count` documents A/70/1 ... named by symbol."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(1, count + 1):
         symbol = f"A/70/{n}"
         path = folder / f"A_70_{n}.txt"
-        path.write_text(doc_text(symbol, TOPICS[n % len(TOPICS)] + f" {n}", paragraphs), encoding="utf-8")
+        path.write_text(doc_text(symbol, TOPICS[n % len(TOPICS)] + f" {n}", paragraphs, extra), encoding="utf-8")
         paths.append(path)
     return paths
