@@ -1,11 +1,13 @@
-"""The CLI's line printer: the same bytes as rich's `Console(highlight=False, soft_wrap=True)`
-for the one-line prints of `rag ask`, without importing rich (~0.035 s of a cold process).
+"""The CLI's line printer: the same bytes as rich's
+`Console(highlight=False, soft_wrap=True, markup=False, emoji=False)` for the one-line prints of
+`rag ask`, without importing rich (~0.035 s of a cold process).
 
-A line is written directly when rich would leave it as it is: no markup tag (`[bold]`), no
-emoji code (`:smile:`), none of the control characters and tabs rich strips or expands, a
-style among bold and dim, and rich's terminal detection reduced to `isatty` (none of the
-variables that steer it are set). rich's output for such a line is the text, wrapped in the
-style's escape codes on a terminal, then a newline. Any other line goes to rich itself.
+Document text is printed verbatim: rich's markup (`[combined]` would vanish, `[/a]` would raise)
+and emoji codes (`:smile:`) are off. A line is written directly when rich would leave it as it
+is: none of the control characters and tabs rich strips or expands, a style among bold and dim,
+and rich's terminal detection reduced to `isatty` (none of the variables that steer it are set).
+rich's output for such a line is the text, wrapped in the style's escape codes on a terminal,
+then a newline. Any other line goes to rich itself.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ import re
 import sys
 from typing import Any, TextIO
 
-_MARKUP_TAG = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")  # rich.markup.RE_TAGS
-_EMOJI_CODE = re.compile(r"(:(\S*?)(?:(?:\-)(emoji|text))?:)")  # rich._emoji_replace
 _REWRITTEN = re.compile(r"[\x00-\x1f\x7f]")  # control characters: rich strips some, expands tabs
 _STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -25,8 +25,8 @@ _RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR", "JU
 
 
 def rich_would_rewrite(text: str) -> bool:
-    """Whether rich's print changes `text` (markup, emoji codes, control characters, tabs)."""
-    return bool(_MARKUP_TAG.search(text) or _EMOJI_CODE.search(text) or _REWRITTEN.search(text))
+    """Whether rich's print changes `text` (control characters, tabs; markup and emoji are off)."""
+    return bool(_REWRITTEN.search(text))
 
 
 class LineConsole:
@@ -54,5 +54,5 @@ class LineConsole:
         if self._rich is None:
             from rich.console import Console
 
-            self._rich = Console(file=self.file, highlight=False, soft_wrap=True)
+            self._rich = Console(file=self.file, highlight=False, soft_wrap=True, markup=False, emoji=False)
         self._rich.print(text, style=style)

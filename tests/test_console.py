@@ -1,4 +1,5 @@
-"""The CLI's line printer writes exactly what rich's Console wrote, to a pipe and to a terminal."""
+"""The CLI's line printer writes document text verbatim (no rich markup or emoji codes read into
+it), with exactly the bytes rich's Console writes for it, to a pipe and to a terminal."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ LINES = [
     ("", None),
     ("Source: A/59/377, para. 49 (p. 12, II. Migration and development)", "dim"),
     ("  note 3: See resolution 58/208, sect. 2: para. 4.", "dim"),
-    ("Funds [combined] and [/a] tags, [1] and [A] brackets", None),  # rich reads markup in these
-    ("see https://example.org/report#:~:text=fund and :smile: codes", "dim"),
+    ("Funds [combined] and [/a] tags, [1] and [A] brackets", None),  # markup to rich by default
+    ("see https://example.org/report#:~:text=fund and :smile: codes", "dim"),  # emoji codes too
     ("tab\tseparated, bell\x07, carriage\rreturn", "bold"),
     ("two\nlines", "bold"),
     ("ünïcødé – “quotes” € 10:30:00", "bold"),
@@ -60,7 +61,14 @@ def _through_terminal(make) -> bytes:
 
 
 def rich_console(fh):
-    return Console(file=fh, highlight=False, soft_wrap=True)
+    return Console(file=fh, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def test_document_text_is_printed_verbatim() -> None:
+    out = io.StringIO()
+    console = LineConsole(out)
+    console.print("Funds [combined] and [/a] tags; :smile: stays", style="bold")
+    assert out.getvalue() == "Funds [combined] and [/a] tags; :smile: stays\n"
 
 
 def test_same_bytes_as_rich_through_a_pipe(monkeypatch) -> None:
@@ -83,8 +91,8 @@ def test_same_bytes_as_rich_on_a_terminal(monkeypatch, term) -> None:
 def test_plain_lines_do_not_import_rich() -> None:
     console = LineConsole(io.StringIO())
     console.print("— A/59/377, para. 49", style="bold")
-    console.print("Funds [combined]")
-    assert console._rich is not None  # the markup line went to rich
+    console.print("tab\tseparated")
+    assert console._rich is not None  # the line with a control character went to rich
     plain = LineConsole(io.StringIO())
     plain.print("“A quote.”")
     plain.print("Source: A/59/377, para. 49 (p. 12)", style="dim")
