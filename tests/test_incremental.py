@@ -134,3 +134,30 @@ def test_sentence_vectors_can_be_turned_off(fake_settings, corpus):
     assert session.index.sentences is None
     assert session.search("fisheries item 2", k=1)[0].symbol.startswith("A/70/")
     assert load_settings(env={"RAG_SENTENCE_VECTORS": "off"}).sentence_vectors is False
+
+
+def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypatch):
+    """Paragraphs and sentences are embedded in one longest-first order across all calls, so a
+    batch never pads a sentence to a paragraph's length (chunked progress once mixed them)."""
+    import rag.embed as embed
+
+    calls: list[list[str]] = []
+    real = embed.document_embedder
+
+    def recording(*args, **kwargs):
+        embedder, record = real(*args, **kwargs)
+
+        class Recorder:
+            name, dim = embedder.name, embedder.dim
+
+            def encode_documents(self, texts):
+                calls.append(list(texts))
+                return embedder.encode_documents(texts)
+
+        return Recorder(), record
+
+    monkeypatch.setattr(embed, "document_embedder", recording)
+    write_corpus(corpus, 40)  # enough texts for several embedding calls
+    build_index(fake_settings, [corpus])
+    lengths = [len(t) for call in calls for t in call]
+    assert len(calls) > 1 and lengths == sorted(lengths, reverse=True)
