@@ -33,6 +33,9 @@ from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION
 from rag.textutil import terms
 
 
+EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
+
+
 def paragraph_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -381,7 +384,7 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
         embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
         record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
         dim = embedder.dim
-        step = max(settings.batch_size * 4, 64)
+        step = EMBED_CALL_TEXTS
         for start in range(0, len(todo), step):
             tick("embed", start, len(todo))
             chunk = todo[start:start + step]

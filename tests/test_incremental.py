@@ -157,7 +157,8 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
         return Recorder(), record
 
     monkeypatch.setattr(embed, "document_embedder", recording)
-    write_corpus(corpus, 40)  # enough texts for several embedding calls
+    monkeypatch.setattr("rag.build.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
+    write_corpus(corpus, 10)
     build_index(fake_settings, [corpus])
     lengths = [len(t) for call in calls for t in call]
     assert len(calls) > 1 and lengths == sorted(lengths, reverse=True)
