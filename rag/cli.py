@@ -195,7 +195,10 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
 
 @app.command()
 def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/377.")],
-         paragraph: Annotated[str, typer.Argument(help="Paragraph number as printed, e.g. 49.")],
+         paragraph: Annotated[str, typer.Argument(
+             help="Paragraph number as printed, e.g. 49; ¶2 for unnumbered text cited 'p. 3, ¶ 2'.")],
+         annex: Annotated[Optional[str], typer.Option(
+             "--annex", help="The annex it is in, as cited: 'annex', 'annex II' (default: the body first).")] = None,
          as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
          config: Config = None) -> None:
     """Print one paragraph with its page, section and footnotes."""
@@ -204,7 +207,7 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
 
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        data = Session(settings, with_model=False).show(symbol, paragraph)
+        data = Session(settings, with_model=False).show(symbol, paragraph, annex)
         if as_json:
             _print_json(data)
             return

@@ -58,9 +58,9 @@ def create_app(settings: Settings) -> FastAPI:
         return {"query": q, "hits": [h.to_json() for h in session().search(q, k=k, symbol=symbol, mode=mode)]}
 
     @app.get("/show")
-    def show(symbol: str, paragraph: str) -> dict[str, Any]:
+    def show(symbol: str, paragraph: str, annex: str | None = None) -> dict[str, Any]:
         """Same JSON as `rag show --json`."""
-        return session().show(symbol, paragraph)
+        return session().show(symbol, paragraph, annex)
 
     @app.get("/status")
     def index_status() -> dict[str, Any]:

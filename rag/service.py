@@ -58,9 +58,9 @@ class Session:
             return answer(question.strip(), hits, qvec, self.embedder, self.settings, self.index.sentences,
                           self.index.lexical.idf)
 
-    def show(self, symbol: str, number: str) -> dict[str, Any]:
+    def show(self, symbol: str, number: str, annex: str | None = None) -> dict[str, Any]:
         with _store_errors(self.index):
-            return show_paragraph(self.index, symbol, number)
+            return show_paragraph(self.index, symbol, number, annex)
 
     def close(self) -> None:
         self.index.close()
@@ -129,8 +129,18 @@ def verify(settings: Settings) -> list[str]:
     return verify_index(settings)
 
 
-def show_paragraph(index: OpenIndex, symbol: str, number: str) -> dict[str, Any]:
-    """One paragraph by symbol and number, with page, section and footnotes."""
+def _annex_label(annex: str) -> str:
+    """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"."""
+    a = annex.strip()
+    a = a[5:].strip() if a.lower().startswith("annex") else a
+    return f"annex {a.upper()}" if a else "annex"
+
+
+def show_paragraph(index: OpenIndex, symbol: str, number: str, annex: str | None = None) -> dict[str, Any]:
+    """One paragraph by symbol and number as cited, with page, section and footnotes.
+
+    `number` is a paragraph number ("49") or a running count as cited for unnumbered text ("¶2");
+    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes."""
     docs = index.conn.execute(
         "SELECT d.id, d.symbol, d.source, d.title FROM documents d JOIN symbols s ON s.doc_id = d.id "
         "WHERE s.symbol = ?", (symbol,)).fetchall()
@@ -139,17 +149,36 @@ def show_paragraph(index: OpenIndex, symbol: str, number: str) -> dict[str, Any]
         raise NotFoundError(f"unknown symbol {symbol!r}; the index holds e.g. {', '.join(known)}",
                             fix="see `rag index status`")
     doc = docs[0]
-    row = index.conn.execute("SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? ORDER BY ord LIMIT 1",
-                             (doc["id"], number)).fetchone()
+    raw = number.strip()
+    running = raw.startswith("¶")
+    number = raw.lstrip("¶").strip()
+    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ?"
+    args: list[Any] = [doc["id"], number, int(running)]
+    if annex is not None:
+        label = _annex_label(annex)
+        annexes = [r[0] for r in index.conn.execute(
+            "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
+        if label.lower() not in {a.lower() for a in annexes}:
+            raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
+        query += " AND lower(annex) = lower(?)"
+        args.append(label)
+    row = index.conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
+    if row is None and not running:  # "2" for a document whose text is unnumbered: its ¶ 2
+        args[2] = 1
+        row = index.conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
     if row is None:
         nums = [r[0] for r in index.conn.execute(
-            "SELECT number FROM paragraphs WHERE doc_id = ? ORDER BY ord", (doc["id"],))]
+            "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND annex = ? ORDER BY ord",
+            (doc["id"], int(running), _annex_label(annex) if annex is not None else ""))]
         span = f"{nums[0]}-{nums[-1]}" if nums else "none"
-        raise NotFoundError(f"{doc['symbol']} has no paragraph {number!r} (paragraphs {span})")
+        where = f" in {_annex_label(annex)}" if annex is not None else ""
+        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} (paragraphs {span})")
     p = load_paragraph(row)
     return {
         "symbol": doc["symbol"],
         "paragraph": p.number,
+        "annex": p.annex,
+        "running": p.running,
         "page": p.page,
         "section": p.section,
         "text": p.text,

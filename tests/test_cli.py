@@ -111,6 +111,24 @@ def test_show_paragraph_with_footnotes(built):
     assert "note 10" in plain.stdout and "note 11" in plain.stdout
 
 
+def test_show_annex_and_running_paragraphs(fake_env, tmp_path):
+    """Every citation rag gives can be shown: body, annex ("annex, para. 1") and running ("¶ 1")."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "A_99_100_layout.txt", folder)
+    assert run("index", "build", str(folder)).exit_code == 0
+    body = json.loads(run("show", "A/99/100", "1", "--json").stdout)
+    assert body["citation"] == "A/99/100, para. 1" and body["annex"] == ""
+    annex = json.loads(run("show", "A/99/100", "1", "--annex", "annex", "--json").stdout)
+    assert annex["citation"] == "A/99/100, annex, para. 1" and annex["text"].startswith("The Chair thanked")
+    assert annex["page"] == "3" and annex["annex"] == "annex"
+    running = json.loads(run("show", "A/99/100", "¶1", "--json").stdout)
+    assert running["citation"] == "A/99/100, p. 1, ¶ 1" and running["text"].startswith("United Nations")
+    missing = run("show", "A/99/100", "1", "--annex", "annex IV")
+    assert missing.exit_code == 3
+    one_line_error(missing, "A/99/100 has no annex IV", "annex")
+
+
 def test_index_status_and_rebuild(built):
     status = run("index", "status", "--json")
     assert status.exit_code == 0, status.output
