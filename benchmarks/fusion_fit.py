@@ -4,11 +4,17 @@ confirm them on half B and on PolicyQA (within each policy), from the dumps of f
     python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
     python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set policyqa --out /tmp/policy.npz
     python benchmarks/fusion_fit.py --squad /tmp/squad.npz --policyqa /tmp/policy.npz
+    # optional: feedback and neighbour features (benchmarks/feedback_features.py)
+    python benchmarks/fusion_fit.py ... --extra-squad /tmp/squad-extra.npz --extra-policyqa /tmp/policy-extra.npz
+
+PolicyQA's policies are split in two by the same hash of their name as SQuAD's articles
+(quality.article_half): PQ-A and PQ-B.
 
 Model: per question, a softmax over its candidates of a linear score of z-scored features
 (conditional logit), fitted by L-BFGS to maximise the gold paragraph's probability (L2 1e-3).
-Prints one markdown table (P@1 and MRR@10 on A, B and PolicyQA) and the fitted weights; also
-the quote table (one sentence vs adjacent near-tie pairs). Not part of the product.
+Prints one markdown table (P@1 and MRR@10 on A, B and PolicyQA) and the fitted weights; the
+demotion of paragraphs carrying few terms beyond the question's (rag.fusion.MIN_INFORMATIVE_TERMS),
+the feedback features when given, and the quote table (one sentence vs adjacent near-tie pairs). Not part of the product.
 """
 
 from __future__ import annotations
@@ -117,15 +123,16 @@ def main() -> None:
     ap.add_argument("--squad", type=Path, required=True)
     ap.add_argument("--policyqa", type=Path, required=True)
     ap.add_argument("--depth", type=int, default=50, help="candidates re-scored with text features")
+    ap.add_argument("--extra-squad", type=Path, help="feedback_features.py output for the SQuAD dump")
+    ap.add_argument("--extra-policyqa", type=Path, help="feedback_features.py output for the PolicyQA dump")
     args = ap.parse_args()
     sq, pq = Dump(args.squad), Dump(args.policyqa)
     A, B = sq.half == 0, sq.half == 1
     allp = np.ones(pq.nq, bool)
-    print("| fusion | P@1 A | MRR A | P@1 B | MRR B | P@1 PolicyQA | MRR PolicyQA |\n|---|---|---|---|---|---|---|")
+    print(HEADER)
 
     def row(label: str, s_sq: np.ndarray, s_pq: np.ndarray) -> None:
-        cells = [*sq.metrics(s_sq, A), *sq.metrics(s_sq, B), *pq.metrics(s_pq, allp)]
-        print(f"| {label} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+        print(table_row(label, sq, pq, s_sq, s_pq))
 
     row("BM25 alone", sq.f("lex"), pq.f("lex"))
 
@@ -152,7 +159,84 @@ def main() -> None:
     w1, w2 = chosen
     print("\nFIRST_STAGE =", {PRODUCT_NAMES[n]: round(float(w), 3) for n, w in zip(BASE, w1)})
     print("RERANK =", {PRODUCT_NAMES.get(n, n): round(float(w), 3) for n, w in zip(BASE + text, w2)})
+    if "novel" in sq.z and "novel" in pq.z:
+        demotion_table(sq, pq, w1, w2, text, args.depth)
+    if args.extra_squad and args.extra_policyqa:
+        feedback_table(sq, pq, args.extra_squad, args.extra_policyqa, w1, w2, text, args.depth)
     quote_table(sq)
+
+
+HEADER = ("| fusion | P@1 A | MRR A | P@1 B | MRR B | P@1 PolicyQA | MRR PolicyQA | MRR PQ-A | MRR PQ-B |\n"
+          "|---|---|---|---|---|---|---|---|---|")
+
+
+def table_row(label: str, sq: Dump, pq: Dump, s_sq: np.ndarray, s_pq: np.ndarray) -> str:
+    cells = [*sq.metrics(s_sq, sq.half == 0), *sq.metrics(s_sq, sq.half == 1),
+             *pq.metrics(s_pq, np.ones(pq.nq, bool)), pq.metrics(s_pq, pq.half == 0)[1],
+             pq.metrics(s_pq, pq.half == 1)[1]]
+    return f"| {label} | " + " | ".join(f"{c:.3f}" for c in cells) + " |"
+
+
+def product_scores(d: Dump, w1: np.ndarray, w2: np.ndarray, text: list[str], depth: int,
+                   extra: list[str] | None = None, w_extra: np.ndarray | None = None,
+                   min_novel: int = 0) -> np.ndarray:
+    """The two-stage score of every candidate (re-scored ones offset above the rest), with
+    `extra` features added to stage 2 and paragraphs under `min_novel` novel terms demoted."""
+    s1, top, X = two_stage(d, w1, depth, text + (extra or []))
+    w = w2 if not extra else np.r_[w2, w_extra]
+    s2 = X @ w
+    if min_novel:
+        s2 = s2 - 500.0 * (d.f("novel") < min_novel)  # below every informative re-scored one
+    return np.where(top, s2 + 1e3, s1)
+
+
+def demotion_table(sq: Dump, pq: Dump, w1: np.ndarray, w2: np.ndarray, text: list[str], depth: int) -> None:
+    """Paragraphs with fewer than M terms beyond the question's ranked below the rest of the best
+    `depth`; M = the largest costing at most 0.1 pt MRR@10 on SQuAD A and on PQ-A."""
+    print("\nDemoting re-scored paragraphs with fewer than M distinct terms beyond the question's\n")
+    print(HEADER.replace("fusion", "M"))
+    base_a = (sq.metrics(product_scores(sq, w1, w2, text, depth), sq.half == 0)[1],
+              pq.metrics(product_scores(pq, w1, w2, text, depth), pq.half == 0)[1])
+    chosen = 0
+    for m in (0, 3, 4, 5, 6, 8, 10, 12):
+        s_sq, s_pq = (product_scores(d, w1, w2, text, depth, min_novel=m) for d in (sq, pq))
+        print(table_row(str(m), sq, pq, s_sq, s_pq))
+        cost = max(base_a[0] - sq.metrics(s_sq, sq.half == 0)[1], base_a[1] - pq.metrics(s_pq, pq.half == 0)[1])
+        if cost <= 0.001:
+            chosen = m
+    print(f"\nMIN_INFORMATIVE_TERMS = {chosen}")
+
+
+def feedback_table(sq: Dump, pq: Dump, extra_sq: Path, extra_pq: Path, w1: np.ndarray, w2: np.ndarray,
+                   text: list[str], depth: int) -> None:
+    """Each feedback / neighbour feature added to stage 2: with its weight fitted on SQuAD A (the
+    other weights kept), and with the hand weight that is best on PQ-A (confirmed on PQ-B)."""
+    for d, path in ((sq, extra_sq), (pq, extra_pq)):
+        z = np.load(path)
+        d.z.update({k: z[k] for k in z.files})
+    names = [k for k in np.load(extra_pq).files]
+    print("\nFeedback and neighbour features in stage 2 (weight fitted on SQuAD A / best on PQ-A)\n")
+    print(HEADER)
+    print(table_row("product (none)", sq, pq, product_scores(sq, w1, w2, text, depth),
+                    product_scores(pq, w1, w2, text, depth)))
+    for name in names:
+        _, top, X = two_stage(sq, w1, depth, text + [name])
+        w = fit(sq, X, (sq.half == 0)[sq.qid] & top)
+        print(table_row(f"+ {name}, all stage-2 weights fitted on SQuAD A ({w[-1]:.2f})", sq, pq,
+                        product_scores(sq, w1, w[:-1], text, depth, [name], w[-1:]),
+                        product_scores(pq, w1, w[:-1], text, depth, [name], w[-1:])))
+        grid = [0.1, 0.2, 0.3, 0.5, 0.8, 1.2]
+        best = max(grid, key=lambda g: pq.metrics(product_scores(pq, w1, w2, text, depth, [name], np.array([g])),
+                                                  pq.half == 0)[1])
+        print(table_row(f"+ {best} x {name}, weight best on PQ-A", sq, pq,
+                        product_scores(sq, w1, w2, text, depth, [name], np.array([best])),
+                        product_scores(pq, w1, w2, text, depth, [name], np.array([best]))))
+    feats = BASE + text + names
+    X = np.column_stack([pq.zscore(pq.f(n)) for n in feats])
+    w = fit(pq, X, (pq.half == 0)[pq.qid])
+    s = X @ w
+    print(f"\nEvery feature fitted on PQ-A itself (a ceiling, not a product): MRR PQ-A "
+          f"{pq.metrics(s, pq.half == 0)[1]:.3f}, PQ-B {pq.metrics(s, pq.half == 1)[1]:.3f}")
 
 
 def quote_table(d: Dump) -> None:

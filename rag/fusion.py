@@ -1,10 +1,11 @@
 """Learned score fusion: each retriever's score is z-scored over the question's candidates and
 the ranking score is a weighted sum; the best RERANK_DEPTH candidates are then re-scored with
-cheap text features of their words (rag.rerank_features), z-scored over those.
+cheap text features of their words (rag.rerank_features), z-scored over those, and those that
+carry almost nothing beyond the question's own words go below the rest.
 
 The weights are a conditional-logit model (softmax over each question's candidates, maximising
 the gold paragraph's probability) fitted on half A of the SQuAD v1.1 dev articles and confirmed
-on half B and on PolicyQA: `python benchmarks/fit_fusion.py` reproduces them (docs/quality.md).
+on half B and on PolicyQA: `python benchmarks/fusion_fit.py` reproduces them (docs/quality.md).
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ RERANK_DEPTH = 50
 RERANK = {"lexical": 0.615, "dense": 0.880, "sentence": 1.387, "pairs": 0.181,
           "wbm25": -0.440, "cov": 0.263, "scov": 0.238, "wcov": 0.453, "prox": 0.112}
 TEXT_WEIGHTS = {k: v for k, v in RERANK.items() if k not in FIRST_STAGE}
+# A re-scored paragraph with fewer distinct terms than this beyond the question's own (a heading,
+# an agenda line, a title that restates the question) ranks below every one that carries more:
+# the largest count costing at most 0.1 pt MRR@10 on half A of SQuAD and of PolicyQA
+# (docs/quality.md, "Answers that restate the question").
+MIN_INFORMATIVE_TERMS = 8
 
 TextFeaturesFn = Callable[[np.ndarray], dict[str, np.ndarray]]
 
@@ -31,6 +37,17 @@ def zscore(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     sd = float(x.std())
     return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
+
+
+def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
+    """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
+    below all the others (order kept within each group); unchanged when none or all are under."""
+    low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
+    if not low.any() or low.all():
+        return scores
+    out = np.asarray(scores, dtype=np.float64).copy()
+    out[low] -= out[low].max() - out[~low].min() + 1.0
+    return out
 
 
 def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | None) -> np.ndarray:
@@ -45,6 +62,7 @@ def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | 
     feats = text_features(top)
     second = sum(w * z[k][top] for k, w in RERANK.items() if k in z)
     second = second + sum(w * zscore(feats[k]) for k, w in TEXT_WEIGHTS.items())
+    second = demote_uninformative(second, feats["novel"])
     out = first.copy()
     out[top] = second + (first.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out

@@ -1,7 +1,8 @@
 """Cheap text features of a candidate paragraph for a question, computed from its words at
 question time (no index change): how well its best sentence, or best pair of adjacent
-sentences, matches the question's terms (BM25 and idf-weighted coverage), and how close
-together the question's terms occur."""
+sentences, matches the question's terms (BM25 and idf-weighted coverage), how close
+together the question's terms occur, and how many terms it carries beyond the question's own
+(a heading that only restates the question carries few)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 from rag.sentences import paragraph_sentences
 from rag.textutil import terms
 
-TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox")
+TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox", "novel")
 K1, B = 0.9, 0.75
 PROXIMITY_WINDOW = 12  # tokens
 
@@ -57,11 +58,13 @@ def _proximity(tokens: list[str], q: dict[str, float], total: float) -> float:
 
 def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]
                   ) -> dict[str, np.ndarray]:
-    """Per paragraph, each feature of TEXT_FEATURES (0 where no question term occurs).
+    """Per paragraph, each feature of TEXT_FEATURES (0 where no question term occurs, except
+    `novel`: the number of distinct terms of the paragraph that are not the question's).
 
     `idf` maps the question's terms to their idf in the index (LexicalIndex.idf); sentence BM25
     normalises lengths by the mean sentence length of these paragraphs."""
-    q = {t: w for t, w in idf.items() if t in set(terms(question))}
+    asked = set(terms(question))
+    q = {t: w for t, w in idf.items() if t in asked}
     total = sum(q.values())
     out = {name: np.zeros(len(paragraphs), dtype=np.float32) for name in TEXT_FEATURES}
     lengths = [len(s) for p in paragraphs for s in p.sentences]
@@ -76,4 +79,5 @@ def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str
         out["scov"][i] = max((_coverage(s, q, total) for s in sents), default=0.0)
         out["wcov"][i] = max((_coverage(w, q, total) for w in windows), default=0.0)
         out["prox"][i] = _proximity(whole, q, total)
+        out["novel"][i] = len(set(whole) - asked)
     return out

@@ -9,7 +9,7 @@ from rag.answer import best_quote
 from rag.config import load_settings
 from rag.embed import HashEmbedder
 from rag.errors import UsageError
-from rag.fusion import RERANK_DEPTH, learned_scores, zscore
+from rag.fusion import MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, learned_scores, zscore
 from rag.rerank_features import TEXT_FEATURES, ParagraphTerms, text_features
 from rag.service import Session
 from tests.conftest import DEMO_QUESTION
@@ -57,7 +57,40 @@ def test_text_features_reward_the_question_terms_close_together() -> None:
     assert f["scov"][0] == pytest.approx(1.0) and f["scov"][1] < 0.9
     assert f["prox"][0] == pytest.approx(1.0) and f["prox"][1] < 0.9
     assert f["sbm25"][0] > f["sbm25"][1] > 0
-    assert all(f[k][2] == 0 for k in TEXT_FEATURES)
+    assert all(f[k][2] == 0 for k in TEXT_FEATURES if k != "novel")
+    assert f["novel"][2] == 2  # "noth", "relevant": neither is the question's
+
+
+def test_novel_counts_the_paragraph_terms_beyond_the_question() -> None:
+    question = "What is the role of the Peacebuilding Commission?"
+    heading = ParagraphTerms.of("Report of the Peacebuilding Commission (resolution 60/180).")
+    body = ParagraphTerms.of("In 2024 the Peacebuilding Commission considered 34 countries and regions "
+                             "and advised the Security Council on their transitions.")
+    f = text_features(question, [heading, body], {"role": 2.0, "peacebuild": 3.0, "commiss": 1.0})
+    assert f["novel"][0] == 4  # report, resolution, 60, 180
+    assert f["novel"][1] >= MIN_INFORMATIVE_TERMS
+
+
+def test_uninformative_candidates_go_below_the_informative_ones_in_their_own_order() -> None:
+    scores = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
+    novel = np.array([2, 30, 1, 12, 40])
+    out = demote_uninformative(scores, novel)
+    assert list(np.argsort(-out, kind="stable")) == [1, 3, 4, 0, 2]
+    assert np.array_equal(demote_uninformative(scores, np.zeros(5)), scores)  # all short: unchanged
+    assert np.array_equal(demote_uninformative(scores, np.full(5, 50)), scores)
+
+
+def test_learned_fusion_ranks_a_heading_that_restates_the_question_below_a_paragraph_that_answers() -> None:
+    base = {k: np.array([3.0, 2.0, 0.0, -1.0]) for k in ("lexical", "dense", "sentence", "pairs")}
+
+    def features(positions: np.ndarray) -> dict[str, np.ndarray]:
+        f = {k: np.zeros(len(positions)) for k in TEXT_FEATURES}
+        f["novel"] = np.where(positions == 0, 3.0, 25.0)  # candidate 0 only restates the question
+        return f
+
+    final = learned_scores(base, features)
+    assert list(np.argsort(-final)[:2]) == [1, 2]
+    assert int(np.argmin(final)) == 0
 
 
 def test_adjacent_near_tie_sentences_are_quoted_together() -> None:
