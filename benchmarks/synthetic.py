@@ -22,7 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rag.store import DATABASE, MANIFEST, VECTORS, current_generation, read_manifest  # noqa: E402
+from rag.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
+from rag.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
+                       read_manifest)
 
 COLUMNS = "doc_id, ord, number, text, page, section, annex, running, footnotes, hash"
 
@@ -99,8 +101,62 @@ def make_scaled_index(base_index: Path, n: int, out_dir: Path, kind: str = "auto
     vectors = scaled_vectors(base_vectors(base_index), n) if vectors is None else vectors
     index, info = build_vectors(vectors, kind)
     faiss.write_index(index, str(gen / VECTORS))
+    for key in ("sizes", "crc32", "mtimes", "checksums", "sentence_search"):
+        manifest.pop(key, None)
+    if manifest.get("sentences") is not None:
+        manifest.update(_scaled_sentences(base_index, n, gen, kind))
     manifest.update({"paragraphs": n, "vector_index": info.kind, "vectors": info.to_json(),
                      "synthetic": {"base": str(base_index), "store_seconds": round(store_s, 1)}})
+    files = [f for f in (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH) if (gen / f).exists()]
+    manifest["sizes"] = {f: (gen / f).stat().st_size for f in files}
+    manifest["crc32"] = {f: file_crc32(gen / f) for f in files}
+    manifest["mtimes"] = {f: (gen / f).stat().st_mtime_ns for f in files}
     (gen / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     (target / "CURRENT").write_text("gen-synthetic\n", encoding="utf-8")
     return manifest
+
+
+def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[str, Any]:
+    """Sentence rows and vectors for the n tiled paragraphs: paragraph i has the sentences of
+    base paragraph i mod B, their vectors perturbed like the paragraph vectors beyond the base;
+    with the product's ANN sentence index where the product would build one."""
+    import dataclasses
+    import faiss
+
+    from rag.build import _sentence_search
+    from rag.config import load_settings
+
+    src = current_generation(base_index)
+    flat = faiss.read_index(str(src / SENTENCE_VECTORS))
+    base_vecs = flat.reconstruct_n(0, flat.ntotal)
+    conn = sqlite3.connect(src / DATABASE)
+    rows = conn.execute("SELECT para_id, ord, hash FROM sentences ORDER BY id").fetchall()
+    conn.close()
+    b = 1 + max(r[0] for r in rows)
+    by_para: list[list[int]] = [[] for _ in range(b)]
+    for sid, (pid, _, _) in enumerate(rows):
+        by_para[pid].append(sid)
+    order = [sid for i in range(n) for sid in by_para[i % b]]
+    para_of = [i for i in range(n) for _ in by_para[i % b]]
+    vectors = base_vecs[order]
+    tiled = np.array(para_of) >= b
+    if tiled.any():
+        rng = np.random.default_rng(1)
+        v = vectors[tiled] + 0.5 * base_vecs[rng.integers(0, len(base_vecs), int(tiled.sum()))]
+        v += rng.standard_normal(v.shape).astype(np.float32) * (0.3 / np.sqrt(v.shape[1]))
+        vectors[tiled] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    write_sentence_vectors(gen / SENTENCE_VECTORS, vectors)
+    db = sqlite3.connect(gen / DATABASE)
+    db.executescript("CREATE TABLE sentences (id INTEGER PRIMARY KEY, para_id INTEGER NOT NULL, ord INTEGER NOT NULL, "
+                     "hash TEXT NOT NULL); CREATE INDEX sentences_para ON sentences(para_id);")
+    db.executemany("INSERT INTO sentences VALUES (?,?,?,?)",
+                   ((new, para_of[new], rows[old][1], rows[old][2]) for new, old in enumerate(order)))
+    db.commit()
+    db.close()
+    out: dict[str, Any] = {"sentences": len(order)}
+    settings = dataclasses.replace(load_settings(env={}), vector_index=kind)
+    search = _sentence_search(vectors, settings)
+    if search is not None:
+        faiss.write_index(search[0], str(gen / SENTENCE_SEARCH))
+        out["sentence_search"] = search[1].to_json()
+    return out

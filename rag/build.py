@@ -27,7 +27,8 @@ from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, Sou
 from rag.lexical import build_postings, pairs_of, write_postings
 from rag.models import Document, Paragraph
 from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
-from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, VECTORS, ProgressFn,
+from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
+                       VECTORS, ProgressFn,
                        current_generation, file_crc32, file_sha256, index_settings, lexical_text, load_documents,
                        read_manifest, write_lock)
 from rag.textutil import terms
@@ -406,6 +407,19 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
     return _Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record)
 
 
+def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any] | None:
+    """An ANN index for sentence candidates where the sentences are too many to scan (same size
+    policy and recall check as the paragraph vectors); None where a scan of the flat rows is
+    fast enough. The flat file stays the row store that scores and quotes read."""
+    from rag.vectors import build_vectors, choose_kind
+
+    kind = settings.vector_index
+    if len(vectors) == 0 or (choose_kind(len(vectors)) if kind == "auto" else kind) == "flat":
+        return None
+    index, info = build_vectors(vectors, kind)
+    return None if info.kind == "flat" else (index, info)
+
+
 def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, settings: Settings,
                       manifest: dict[str, Any], started: float, previous: str | None, tick: ProgressFn) -> str:
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""
@@ -424,15 +438,20 @@ def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, se
         index, info = build_vectors(emb.vectors, settings.vector_index)
         faiss.write_index(index, str(tmp / VECTORS))
         write_sentence_vectors(tmp / SENTENCE_VECTORS, emb.sentence_vectors)
+        search = _sentence_search(emb.sentence_vectors, settings)
+        if search is not None:
+            faiss.write_index(search[0], str(tmp / SENTENCE_SEARCH))
+            manifest = {**manifest, "sentence_search": search[1].to_json()}
+        files = [n for n in (*DATA_FILES, SENTENCE_SEARCH) if (tmp / n).exists()]
         manifest = {**manifest, "vector_index": info.kind, "vectors": info.to_json(),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "build_seconds": round(time.perf_counter() - started, 3),
-                    "sizes": {n: (tmp / n).stat().st_size for n in DATA_FILES},
-                    "crc32": {n: file_crc32(tmp / n) for n in DATA_FILES},
-                    "mtimes": {n: (tmp / n).stat().st_mtime_ns for n in DATA_FILES},
-                    "checksums": {n: file_sha256(tmp / n) for n in DATA_FILES}}
+                    "sizes": {n: (tmp / n).stat().st_size for n in files},
+                    "crc32": {n: file_crc32(tmp / n) for n in files},
+                    "mtimes": {n: (tmp / n).stat().st_mtime_ns for n in files},
+                    "checksums": {n: file_sha256(tmp / n) for n in files}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        for name in (*DATA_FILES, MANIFEST):
+        for name in (*files, MANIFEST):
             _fsync(tmp / name)
         os.replace(tmp, index_path / gen_name)
         pointer_tmp = index_path / f".tmp-CURRENT-{stamp}"

@@ -4,6 +4,9 @@ pick a quote without embedding anything at question time.
 
 It is a separate, clearly delimited part of a generation:
     sentences.faiss      flat inner-product index, one row per sentence, in paragraph order
+                         (the row store: scores and quotes read it, memory-mapped)
+    sentences.search.faiss  only where the sentences are too many to scan (same size policy as
+                         the paragraph vectors): an ANN index that finds sentence candidates
     SQLite `sentences`   (id, para_id, ord, hash): which paragraph each row belongs to
 A generation without these (built before they existed) still opens; its retrieval then
 falls back to paragraph vectors alone.

@@ -33,7 +33,8 @@ MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
 CACHE = "cache.sqlite"
-QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS)  # what a question reads: CRC-checked at open
+SENTENCE_SEARCH = "sentences.search.faiss"  # only in big indexes: an ANN index over the sentence vectors
+QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH)  # what a question reads: CRC-checked at open
 DATA_FILES = (*QUERY_FILES, CACHE)
 REBUILD = "run `rag index rebuild`"
 
@@ -278,6 +279,16 @@ def open_index(settings: Settings) -> OpenIndex:
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
     sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
+    search = manifest.get("sentence_search")
+    if sentences is not None and search:  # sentence candidates from an ANN index; rows stay the flat file
+        from rag.vectors import for_queries, set_search_params
+
+        sentences.index = read_vectors(gen / SENTENCE_SEARCH)
+        if sentences.index.ntotal != manifest["sentences"]:
+            raise IndexCorrupt(f"{gen / SENTENCE_SEARCH}: {sentences.index.ntotal} vectors, manifest says "
+                               f"{manifest['sentences']}", fix=REBUILD)
+        for_queries()
+        set_search_params(sentences.index, search["kind"], search.get("params", {}))
     return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences)
 
 

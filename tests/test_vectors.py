@@ -77,3 +77,42 @@ def test_build_records_vector_index_in_manifest_and_search_uses_it(fake_settings
         json.dumps(index.manifest)
     finally:
         index.close()
+
+
+def test_big_sentence_sets_get_an_ann_search_index(tmp_path, fake_settings) -> None:
+    """Sentence candidates come from an ANN index where the sentences are too many to scan (the
+    same size policy as paragraphs); scores still read the exact flat rows, results match flat,
+    and the extra file is checked like the others."""
+    import dataclasses
+
+    from rag.errors import IndexCorrupt
+    from rag.retrieve import Retriever
+    from rag.embed import get_embedder
+    from rag.store import SENTENCE_SEARCH, current_generation
+    from tests.corpus import write_corpus
+
+    folder = tmp_path / "docs"
+    write_corpus(folder, 12)
+    flat = dataclasses.replace(fake_settings, index_dir=tmp_path / "flat", vector_index="flat")
+    ann = dataclasses.replace(fake_settings, index_dir=tmp_path / "ann", vector_index="hnsw")
+    build_index(flat, [folder])
+    build_index(ann, [folder])
+    assert not (current_generation(flat.index_path) / SENTENCE_SEARCH).exists()
+    gen = current_generation(ann.index_path)
+    embedder = get_embedder(fake_settings.model)
+    a, f = open_index(ann), open_index(flat)
+    try:
+        assert a.manifest["sentence_search"]["kind"] == "hnsw"
+        assert a.manifest["sentence_search"]["recall_at_10"] >= 0.98
+        assert "sentence_search" not in f.manifest
+        for q in ("migration policy of the member states", "annual report on the budget"):
+            hits_a = [h.pid for h in Retriever(a, embedder, ann).search(q, k=5)[0]]
+            hits_f = [h.pid for h in Retriever(f, embedder, flat).search(q, k=5)[0]]
+            assert hits_a == hits_f
+    finally:
+        a.close()
+        f.close()
+    path = gen / SENTENCE_SEARCH
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(IndexCorrupt, match="sentences.search.faiss"):
+        open_index(ann)
