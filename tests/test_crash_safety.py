@@ -99,15 +99,21 @@ def test_readers_during_rebuild_see_old_or_new(world):
     corpus, settings, old, new, _ = world
     builder = rag_proc(settings.index_dir, "index", "build", str(corpus), "--json")
     seen = []
-    while builder.poll() is None or len(seen) < 4:
+
+    def read() -> str:
         reader = rag_proc(settings.index_dir, "search", QUERIES[0], "-k", "3", "--json")
         out, err = reader.communicate(timeout=60)
         assert reader.returncode == 0, err
         got = [(h["citation"], round(h["score"], 4)) for h in json.loads(out)["hits"]]
         assert got in (old[0], new[0])
-        seen.append("new" if got == new[0] else "old")
+        return "new" if got == new[0] else "old"
+
+    while builder.poll() is None or len(seen) < 4:
+        seen.append(read())  # a reader that opened the index before the switch still answers "old"
     assert builder.returncode == 0
+    seen.append(read())  # started after the build finished
     assert seen[-1] == "new"
+    assert "old" not in seen[seen.index("new"):]  # once a reader sees the new index, later ones do too
 
 
 def test_second_build_stops_or_waits(world):
