@@ -66,6 +66,13 @@ def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
             FROM tiles t JOIN base_paragraphs b ON b.id = t.base;
         CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
     """)
+    if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'paragraph_terms'").fetchone():
+        conn.executescript("""
+            CREATE TABLE base_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
+            INSERT INTO base_terms SELECT id, terms FROM src.paragraph_terms;
+            CREATE VIEW paragraph_terms AS SELECT t.id AS id, b.terms AS terms
+                FROM tiles t JOIN base_terms b ON b.id = t.base;
+        """)
     b = conn.execute("SELECT count(*) FROM base_paragraphs").fetchone()[0]
     conn.executemany("INSERT INTO tiles VALUES (?, ?)", ((i, i % b) for i in range(n)))
     copies = -(-n // b)

@@ -26,6 +26,7 @@ from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
 from rag.lexical import build_postings, pairs_of, write_postings
 from rag.models import Document, Paragraph
+from rag.rerank_features import write_paragraph_terms
 from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
 from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
                        VECTORS, ProgressFn,
@@ -153,6 +154,7 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, list))
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))
         write_sentence_rows(conn, sentence_hashes)
+        write_paragraph_terms(conn, [p.text for d in docs for p in d.paragraphs])
         conn.commit()
     finally:
         conn.close()

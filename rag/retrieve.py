@@ -78,6 +78,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._terms: dict[int, ParagraphTerms] = {}  # tokenised paragraphs, reused across questions
+        self._stored_terms: bool | None = None  # whether the generation stores them (paragraph_terms)
 
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
         """Each paragraph's terms by sentence (cached; the cache is dropped when it grows large)."""
@@ -86,9 +87,17 @@ class Retriever:
             if len(self._terms) > 50_000:
                 self._terms.clear()
             marks = ",".join("?" * len(missing))
-            for pid, text in self.index.conn.execute(f"SELECT id, text FROM paragraphs WHERE id IN ({marks})",
-                                                     missing):
-                self._terms[pid] = ParagraphTerms.of(text)
+            if self._stored_terms is None:
+                self._stored_terms = self.index.conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'paragraph_terms'").fetchone() is not None
+            if self._stored_terms:  # written by the build (an older generation has none: tokenise)
+                for pid, stored in self.index.conn.execute(
+                        f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
+                    self._terms[pid] = ParagraphTerms.decode(stored)
+            else:
+                for pid, text in self.index.conn.execute(
+                        f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", missing):
+                    self._terms[pid] = ParagraphTerms.of(text)
         return [self._terms[p] for p in pids]
 
     def text_features_of(self, question: str, cands: Candidates) -> TextFeaturesFn:

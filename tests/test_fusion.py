@@ -120,3 +120,91 @@ def test_fusion_setting_is_checked_and_both_fusions_find_the_demo_paragraph(fake
             assert hits[0].score > hits[1].score
         finally:
             s.close()
+
+
+def _reference_text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> dict:
+    """The features computed the plain way, over every token (the first implementation)."""
+    from rag.rerank_features import B, K1, PROXIMITY_WINDOW
+    from rag.textutil import terms
+
+    asked = set(terms(question))
+    q = {t: w for t, w in idf.items() if t in asked}
+    total = sum(q.values())
+
+    def bm25(tokens, avgdl):
+        if not tokens:
+            return 0.0
+        tf: dict[str, int] = {}
+        for t in tokens:
+            if t in q:
+                tf[t] = tf.get(t, 0) + 1
+        norm = K1 * (1.0 - B + B * len(tokens) / avgdl)
+        return sum(q[t] * n * (K1 + 1.0) / (n + norm) for t, n in tf.items())
+
+    def cov(tokens):
+        return sum(q[t] for t in set(tokens) if t in q) / total if total > 0 else 0.0
+
+    def prox(tokens):
+        hits = [(i, t) for i, t in enumerate(tokens) if t in q]
+        best, lo = 0.0, 0
+        for hi in range(len(hits)):
+            while hits[hi][0] - hits[lo][0] >= PROXIMITY_WINDOW:
+                lo += 1
+            best = max(best, sum(q[t] for t in {t for _, t in hits[lo:hi + 1]}))
+        return best / total if total > 0 else 0.0
+
+    lengths = [len(s) for p in paragraphs for s in p.sentences]
+    avgdl = max(float(np.mean(lengths)) if lengths else 1.0, 1.0)
+    out = {name: [] for name in TEXT_FEATURES}
+    for p in paragraphs:
+        sents = p.sentences
+        windows = [a + b for a, b in zip(sents, sents[1:])] or sents
+        whole = [t for s in sents for t in s]
+        out["sbm25"].append(max((bm25(s, avgdl) for s in sents), default=0.0))
+        out["wbm25"].append(max((bm25(w, 2 * avgdl) for w in windows), default=0.0))
+        out["cov"].append(cov(whole))
+        out["scov"].append(max((cov(s) for s in sents), default=0.0))
+        out["wcov"].append(max((cov(w) for w in windows), default=0.0))
+        out["prox"].append(prox(whole))
+        out["novel"].append(len(set(whole) - asked))
+    return out
+
+
+def test_text_features_equal_the_plain_computation_over_every_token() -> None:
+    texts = [
+        "The Migration Forum met in Geneva. IOM serves as its secretariat. The Forum reports yearly.",
+        "Budget lines for peacekeeping rose. The Committee noted the rise in the peacekeeping budget.",
+        "A heading without a full stop",
+        "Migrants and migration: the Forum discussed remittances, and IOM presented a report on migrants.",
+        "",
+    ]
+    paragraphs = [ParagraphTerms.of(t) for t in texts]
+    idf = {"forum": 1.3, "iom": 2.5, "secretariat": 2.0, "migrat": 0.7, "budget": 1.1, "peacekeep": 1.8}
+    for question in ("Which forum does IOM serve as secretariat for?", "peacekeeping budget rise",
+                     "nothing in common at all"):
+        got = text_features(question, paragraphs, idf)
+        want = _reference_text_features(question, paragraphs, idf)
+        for name in TEXT_FEATURES:
+            assert np.allclose(got[name], want[name], rtol=1e-6, atol=1e-9), name
+
+
+def test_stored_paragraph_terms_are_the_tokenised_text_and_are_used(fake_settings, seed_dir, monkeypatch) -> None:
+    """The build stores each paragraph's terms; a question reads them instead of tokenising."""
+    from rag.build import build_index
+    from rag.retrieve import Retriever
+    from rag.store import open_index
+
+    assert ParagraphTerms.decode(ParagraphTerms([["a", "b"], [], ["c"]]).encode()).sentences == [["a", "b"], [], ["c"]]
+    build_index(fake_settings, [seed_dir])
+    index = open_index(fake_settings)
+    try:
+        stored = dict(index.conn.execute("SELECT id, terms FROM paragraph_terms"))
+        texts = dict(index.conn.execute("SELECT id, text FROM paragraphs"))
+        assert stored and {pid: ParagraphTerms.decode(s).sentences for pid, s in stored.items()} == \
+            {pid: ParagraphTerms.of(t).sentences for pid, t in texts.items()}
+        monkeypatch.setattr(ParagraphTerms, "of", classmethod(lambda cls, text: pytest.fail("tokenised again")))
+        retriever = Retriever(index, HashEmbedder(384), fake_settings)
+        hits, _ = retriever.search(DEMO_QUESTION, k=3)
+        assert hits[0].number == "49"
+    finally:
+        index.close()
