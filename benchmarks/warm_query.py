@@ -94,7 +94,8 @@ def main() -> None:
         qvecs = encoder.encode_queries(questions)
         fixed = FixedVector(index.vectors.d)
         chosen = Retriever(index, fixed, settings)
-        baseline_index = type(index)(index.path, index.generation, index.manifest, index.conn, flat, index.lexical)
+        baseline_index = type(index)(index.path, index.generation, index.manifest, index.conn, flat, index.lexical,
+                                     index.sentences)  # the same retriever, sentence scores included
         baseline = Retriever(baseline_index, fixed, settings)
         t_new, t_flat, t_enc, c_new = [], [], [], []
         for q, v in zip(questions * 2, np.concatenate([qvecs, qvecs])):  # second pass is the measured one

@@ -88,13 +88,18 @@ def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str
     out = {name: np.zeros(len(paragraphs), dtype=np.float32) for name in TEXT_FEATURES}
     lengths = [len(s) for p in paragraphs for s in p.sentences]
     avgdl = max(float(np.mean(lengths)) if lengths else 1.0, 1.0)
+    keys = q.keys()
     for i, p in enumerate(paragraphs):
-        # only the question's terms matter to every feature but `novel`: keep those, with positions
+        distinct = set().union(*p.sentences)
+        out["novel"][i] = len(distinct - asked)
+        if keys.isdisjoint(distinct):
+            continue  # no question term: every other feature is 0
+        # only the question's terms matter to the other features: keep those, with positions
         hits: list[list[str]] = []
         placed: list[tuple[int, str]] = []
         offset = 0
         for sent in p.sentences:
-            found = [(offset + j, t) for j, t in enumerate(sent) if t in q]
+            found = [(offset + j, t) for j, t in enumerate(sent) if t in q] if not keys.isdisjoint(sent) else []
             placed.extend(found)
             hits.append([t for _, t in found])
             offset += len(sent)
@@ -106,5 +111,4 @@ def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str
         out["scov"][i] = max((_coverage(h, q, total) for h in hits), default=0.0)
         out["wcov"][i] = max((_coverage(h, q, total) for h, _ in windows), default=0.0)
         out["prox"][i] = _proximity(placed, q, total)
-        out["novel"][i] = len(set().union(*p.sentences) - asked)
     return out
