@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.ingest.lines import _join
+from rag.ingest.lines import _ANNEX_RE, _WORD_RE, _join
 from rag.ingest.structure import Block, PageText, marker_token
 from rag.ingest.symbols import find_symbols
 
@@ -33,7 +33,6 @@ _FOOTER_RE = re.compile(rf"^(?:{_PAGE_NO}\s+{_JOB}|{_JOB}(?:\s+{_PAGE_NO})?|\*\d
 _LEADER_RE = re.compile(r"(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
 _HEADING_START = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")
 _ENDS_RE = re.compile(r"[.;:!?]\W{0,2}$")
-_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _RULE_RE = re.compile(r"^\s*_{5,}\s*$")
 _NUMBER_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(?=\S)|$)")
@@ -43,7 +42,6 @@ _MARKER_RE = re.compile(r"(?<=[.,;:)\]”’\"])\s?(\d{1,3})(?=\s|$)|(?<=[A-Za-z
 _NOT_MARKER_BEFORE = re.compile(
     r"\b(?:paras?|paragraphs?|art|arts|articles?|No|Nos|items?|annex|chapter|resolution|decision|rule|"
     r"section|part|page|Vol|vol|table|figure|box|goal|target|principle|step|phase|level|point|option)\.?$", re.I)
-_ANNEX_RE = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?$")
 LINE_STEP, SIZE = 12.0, 10.0  # synthetic layout: a blank line is a gap of 2 steps (> 1.6 sizes)
 
 
