@@ -15,6 +15,11 @@ from __future__ import annotations
 
 import argparse
 import os
+
+# Like `rag serve` (rag.cli.QUESTION_COMMANDS): one BLAS thread; and the exact baseline's FAISS
+# threads sleep when idle instead of spinning on the core the measured retriever needs.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import random
 import resource
 import sys
