@@ -26,11 +26,11 @@ from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
 from rag.lexical import build_postings, pairs_of, write_postings
 from rag.models import Document, Paragraph
-from rag.rerank_features import write_paragraph_terms
+from rag.rerank_features import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
 from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
 from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
                        VECTORS, ProgressFn,
-                       current_generation, file_crc32, file_sha256, index_settings, lexical_text, load_documents,
+                       current_generation, file_crc32, file_sha256, index_settings, load_documents,
                        read_manifest, write_lock)
 from rag.textutil import terms
 
@@ -79,6 +79,7 @@ class _Live:
     manifest: dict[str, Any]
     docs: list[Document]
     cache: dict[str, np.ndarray]
+    terms: dict[str, str]  # paragraph text hash -> its stored terms (rerank_features.ParagraphTerms)
 
 
 def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live | None:
@@ -93,6 +94,7 @@ def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live |
         conn.row_factory = sqlite3.Row
         try:
             docs = load_documents(conn)
+            terms = stored_terms_by_hash(conn)
         finally:
             conn.close()
         # generations written before the cache had its own file kept it in store.sqlite
@@ -107,7 +109,7 @@ def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live |
     except (RagError, sqlite3.DatabaseError, OSError, KeyError):
         return None
     cache = {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
-    return _Live(gen.name, manifest, docs, cache)
+    return _Live(gen.name, manifest, docs, cache, terms)
 
 
 def _under(path: str, roots: list[Path]) -> bool:
@@ -131,13 +133,16 @@ def _select_revisions(docs: list[Document], mtimes: dict[str, float], report: Bu
 
 
 def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: dict[str, np.ndarray],
-                  model: str, settings: Settings, sentence_hashes: list[list[str]]) -> None:
+                  model: str, settings: Settings, sentence_hashes: list[list[str]],
+                  terms_by_hash: dict[str, str]) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.executescript(SCHEMA)
         pid = 0
-        texts: list[str] = []
+        tokens: list[list[str]] = []  # what BM25 indexes: the document title's terms, then the paragraph's
+        stored: list[str] = []  # each paragraph's terms by sentence, reused where its text is unchanged
         for doc_id, doc in enumerate(docs):
+            title_terms = terms(doc.title) if doc.title else []
             conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
                          (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title,
                           doc.source, doc.content_hash, doc.pages))
@@ -148,13 +153,14 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                     "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, doc_id, ord_, p.number, p.text, p.page, p.section, p.annex, int(p.running),
                      json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
-                texts.append(lexical_text(doc, p))
+                encoded = terms_by_hash.get(hashes[pid]) or ParagraphTerms.of(p.text).encode()
+                stored.append(encoded)
+                tokens.append(title_terms + [t for sent in ParagraphTerms.decode(encoded).sentences for t in sent])
                 pid += 1
-        tokens = [terms(t) for t in texts]  # tokenised once for both vocabularies
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, list))
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))
         write_sentence_rows(conn, sentence_hashes)
-        write_paragraph_terms(conn, [p.text for d in docs for p in d.paragraphs])
+        write_paragraph_terms(conn, stored)
         conn.commit()
     finally:
         conn.close()
@@ -311,7 +317,7 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
         "skipped": report.skipped,
     }
     report.generation = _write_generation(settings.index_path, docs, emb, settings, manifest, started,
-                                          previous, tick)
+                                          previous, tick, live.terms if live else {})
     report.documents, report.paragraphs = len(docs), len(emb.hashes)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -423,7 +429,8 @@ def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any]
 
 
 def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, settings: Settings,
-                      manifest: dict[str, Any], started: float, previous: str | None, tick: ProgressFn) -> str:
+                      manifest: dict[str, Any], started: float, previous: str | None, tick: ProgressFn,
+                      terms_by_hash: dict[str, str]) -> str:
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""
     import faiss
 
@@ -436,7 +443,8 @@ def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, se
     switched = False
     try:
         tmp.mkdir()
-        _write_sqlite(tmp / DATABASE, docs, emb.hashes, emb.by_hash, settings.model, settings, emb.sentence_hashes)
+        _write_sqlite(tmp / DATABASE, docs, emb.hashes, emb.by_hash, settings.model, settings, emb.sentence_hashes,
+                      terms_by_hash)
         index, info = build_vectors(emb.vectors, settings.vector_index)
         faiss.write_index(index, str(tmp / VECTORS))
         write_sentence_vectors(tmp / SENTENCE_VECTORS, emb.sentence_vectors)

@@ -41,12 +41,19 @@ class ParagraphTerms:
 TERMS_SCHEMA = "CREATE TABLE paragraph_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);"
 
 
-def write_paragraph_terms(conn: sqlite3.Connection, texts: list[str]) -> None:
-    """Each paragraph's terms by sentence, so a question re-scores candidates without tokenising
-    them (4.7 ms of a warm question for 50 paragraphs)."""
+def write_paragraph_terms(conn: sqlite3.Connection, encoded: list[str]) -> None:
+    """Each paragraph's terms by sentence (`ParagraphTerms.encode`, in paragraph id order), so a
+    question re-scores candidates without tokenising them (4.7 ms of a warm question for 50)."""
     conn.executescript(TERMS_SCHEMA)
-    conn.executemany("INSERT INTO paragraph_terms VALUES (?, ?)",
-                     ((pid, ParagraphTerms.of(t).encode()) for pid, t in enumerate(texts)))
+    conn.executemany("INSERT INTO paragraph_terms VALUES (?, ?)", enumerate(encoded))
+
+
+def stored_terms_by_hash(conn: sqlite3.Connection) -> dict[str, str]:
+    """A generation's stored terms by paragraph text hash, for the next build to reuse ({} when
+    the generation has none)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_terms'").fetchone() is None:
+        return {}
+    return dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))
 
 
 def _bm25(hits: list[str], length: int, q: dict[str, float], avgdl: float) -> float:

@@ -65,11 +65,6 @@ def index_settings(settings: Settings) -> dict[str, Any]:
             "sentence_vectors": settings.sentence_vectors}
 
 
-def lexical_text(doc: Document, p: Paragraph) -> str:
-    """The text BM25 indexes for a paragraph: its document's title, then the paragraph."""
-    return f"{doc.title}\n{p.text}" if doc.title else p.text
-
-
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
 
 

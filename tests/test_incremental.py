@@ -162,3 +162,35 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
     build_index(fake_settings, [corpus])
     lengths = [len(t) for call in calls for t in call]
     assert len(calls) > 1 and lengths == sorted(lengths, reverse=True)
+
+
+def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_build(fake_settings, corpus,
+                                                                                    tmp_path, monkeypatch):
+    """An incremental build tokenises only changed paragraphs; its BM25 postings and stored terms
+    equal those of a build from scratch of the same files."""
+    import dataclasses
+    import sqlite3
+
+    from rag.rerank_features import ParagraphTerms
+
+    build_index(fake_settings, [corpus])
+    path = corpus / "A_70_2.txt"
+    path.write_text(path.read_text().replace("item 3 of", "item 3 (revised wording) of"))
+    calls: list[str] = []
+    real_of = ParagraphTerms.of.__func__
+    monkeypatch.setattr(ParagraphTerms, "of", classmethod(lambda cls, text: calls.append(text) or real_of(cls, text)))
+    build_index(fake_settings, [corpus])
+    assert len(calls) == 1 and "revised wording" in calls[0]
+    monkeypatch.undo()
+    fresh = dataclasses.replace(fake_settings, index_dir=tmp_path / "fresh")
+    build_index(fresh, [corpus])
+
+    def tables(settings):
+        conn = sqlite3.connect(current_generation(settings.index_path) / "store.sqlite")
+        try:
+            return (sorted(conn.execute("SELECT term, ids, weights FROM postings")),
+                    sorted(conn.execute("SELECT id, terms FROM paragraph_terms")))
+        finally:
+            conn.close()
+
+    assert tables(fake_settings) == tables(fresh)
