@@ -153,9 +153,10 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                     "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, doc_id, ord_, p.number, p.text, p.page, p.section, p.annex, int(p.running),
                      json.dumps([asdict(f) for f in p.footnotes]), hashes[pid]))
-                encoded = terms_by_hash.get(hashes[pid]) or ParagraphTerms.of(p.text).encode()
-                stored.append(encoded)
-                tokens.append(title_terms + [t for sent in ParagraphTerms.decode(encoded).sentences for t in sent])
+                kept = terms_by_hash.get(hashes[pid])
+                para_terms = ParagraphTerms.decode(kept) if kept else ParagraphTerms.of(p.text)
+                stored.append(kept or para_terms.encode())
+                tokens.append(title_terms + [t for sent in para_terms.sentences for t in sent])
                 pid += 1
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, list))
         write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))

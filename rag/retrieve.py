@@ -15,7 +15,7 @@ from rag.embed import Embedder
 from rag.errors import UsageError
 from rag.fusion import TextFeaturesFn, learned_scores
 from rag.models import Footnote, Hit
-from rag.rerank_features import ParagraphTerms, text_features
+from rag.rerank_features import ParagraphTerms, has_stored_terms, text_features
 from rag.store import OpenIndex
 
 
@@ -88,8 +88,7 @@ class Retriever:
                 self._terms.clear()
             marks = ",".join("?" * len(missing))
             if self._stored_terms is None:
-                self._stored_terms = self.index.conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'paragraph_terms'").fetchone() is not None
+                self._stored_terms = has_stored_terms(self.index.conn)
             if self._stored_terms:  # written by the build (an older generation has none: tokenise)
                 for pid, stored in self.index.conn.execute(
                         f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):

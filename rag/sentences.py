@@ -74,7 +74,7 @@ class SentenceIndex:
         self.vectors = vectors  # (sentences, dim) float32, L2-normalised (memory-mapped: read-only)
         self._conn = conn
         self._paragraphs = paragraphs
-        self._questions = 0  # span lookups so far: a long-lived session then reads the whole mapping
+        self._span_lookups = 0  # so far: a long-lived session then reads the whole mapping
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -93,8 +93,8 @@ class SentenceIndex:
     def _spans(self, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """First row and end row of each paragraph in `pids`."""
         pids = np.asarray(pids, dtype=np.int64)
-        self._questions += 1
-        if "starts" in self.__dict__ or len(pids) > 2000 or self._questions > WHOLE_MAPPING_AFTER:
+        self._span_lookups += 1
+        if "starts" in self.__dict__ or len(pids) > 2000 or self._span_lookups > WHOLE_MAPPING_AFTER:
             return self.starts[pids], self.starts[pids + 1]
         unique = sorted_unique(pids)
         marks = ",".join("?" * len(unique))

@@ -152,26 +152,26 @@ def show_paragraph(index: OpenIndex, symbol: str, number: str, annex: str | None
     raw = number.strip()
     running = raw.startswith("¶")
     number = raw.lstrip("¶").strip()
+    label = _annex_label(annex) if annex is not None else None
     query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ?"
-    args: list[Any] = [doc["id"], number, int(running)]
-    if annex is not None:
-        label = _annex_label(annex)
+    if label is not None:
         annexes = [r[0] for r in index.conn.execute(
             "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
         if label.lower() not in {a.lower() for a in annexes}:
             raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
         query += " AND lower(annex) = lower(?)"
-        args.append(label)
-    row = index.conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
-    if row is None and not running:  # "2" for a document whose text is unnumbered: its ¶ 2
-        args[2] = 1
+    row = None
+    for flag in ((1,) if running else (0, 1)):  # "2" for a document whose text is unnumbered: its ¶ 2
+        args = [doc["id"], number, flag] + ([label] if label is not None else [])
         row = index.conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
+        if row is not None:
+            break
     if row is None:
         nums = [r[0] for r in index.conn.execute(
             "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND annex = ? ORDER BY ord",
-            (doc["id"], int(running), _annex_label(annex) if annex is not None else ""))]
+            (doc["id"], int(running), label or ""))]
         span = f"{nums[0]}-{nums[-1]}" if nums else "none"
-        where = f" in {_annex_label(annex)}" if annex is not None else ""
+        where = f" in {label}" if label is not None else ""
         raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} (paragraphs {span})")
     p = load_paragraph(row)
     return {
