@@ -4,8 +4,8 @@ fusion and quote ideas can be compared offline without embedding anything again.
     python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
 
 Writes one npz: per candidate (flat, `qid` says whose) the product's raw scores (BM25, paragraph
-cosine, best-sentence cosine, pair BM25), the cheap text features of rag.rerank_features and a
-gold flag; per question its article half (SQuAD) and the query vector; per sentence of each
+cosine, best-sentence cosine, pair BM25), the cheap text features of rag.rerank_features, the
+token-vector score where the index keeps token vectors (`tokens`, rag.token_vectors) and a gold flag; per question its article half (SQuAD) and the query vector; per sentence of each
 question's gold paragraph the quote features and whether it holds a gold answer.
 Not part of the product.
 """
@@ -59,6 +59,8 @@ def main() -> None:
     key_to_id = {k: i for i, k in enumerate(ev.keys)}
     cols: dict[str, list] = {n: [] for n in ("qid", "pid", "lex", "dense", "sent", "pairs", "gold",
                                              *TEXT_FEATURES)}
+    if ev.index.tokens is not None:
+        cols["tokens"] = []
     qcols: dict[str, list] = {"half": [], "ngold": []}
     scols: dict[str, list] = {n: [] for n in ("qid", "pid", "ord", "cos", "cov", "typed", "hit", "hitprev", "anaph", "n")}
     for qi, (q, v) in enumerate(zip(questions, qvecs)):
@@ -78,6 +80,9 @@ def main() -> None:
         cols["gold"].append(np.isin(c.ids, list(gold)))
         for name in TEXT_FEATURES:
             cols[name].append(feats[name].astype(np.float32))
+        if ev.index.tokens is not None:  # late-interaction score (rag.token_vectors)
+            cols["tokens"].append(ev.index.tokens.maxsim(ev.retriever.query_tokens(q.question), c.ids)
+                                  .astype(np.float32))
         # quote features over each gold paragraph's sentences
         kind = question_type(q.question)
         for pid in sorted(gold):

@@ -148,6 +148,14 @@ def main() -> None:
                 np.column_stack([nz(pq, n) for n in feats]) @ w)
     w1 = fit(sq, np.column_stack([sq.zscore(sq.f(n)) for n in BASE]), A[sq.qid])
     text = [n for n in TEXT if n != "sbm25"]
+    if "tokens" in sq.z and "tokens" in pq.z:  # dumps of indexes that keep token vectors
+        s1, top, X = two_stage(sq, w1, args.depth, text)
+        p1, ptop, PX = two_stage(pq, w1, args.depth, text)
+        w2 = fit(sq, X, A[sq.qid] & top)
+        row(f"learned z-score, best {args.depth} re-scored with text features, without token vectors",
+            np.where(top, X @ w2 + 1e3, s1), np.where(ptop, PX @ w2 + 1e3, p1))
+        print("RERANK_WITHOUT_TOKENS =", {PRODUCT_NAMES.get(n, n): round(float(w), 3) for n, w in zip(BASE + text, w2)})
+        text = text + ["tokens"]
     for depth in sorted({10, 30, args.depth}):
         s1, top, X = two_stage(sq, w1, depth, text)
         w2 = fit(sq, X, A[sq.qid] & top)

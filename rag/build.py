@@ -33,6 +33,8 @@ from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION
                        current_generation, file_crc32, file_sha256, index_settings, load_documents,
                        read_manifest, write_lock)
 from rag.textutil import terms
+from rag.token_vectors import (MIN_FIT_TOKENS, TOKEN_FILES, ParagraphTokens, Projection, TokenStore, open_tokens,
+                               paragraph_tokens, write_token_files)
 
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
@@ -80,6 +82,30 @@ class _Live:
     docs: list[Document]
     cache: dict[str, np.ndarray]
     terms: dict[str, str]  # paragraph text hash -> its stored terms (rerank_features.ParagraphTerms)
+    tokens: _LiveTokens | None = None
+
+
+@dataclass
+class _LiveTokens:
+    """The live generation's token rows, by paragraph text hash, and their projection."""
+
+    store: TokenStore
+    pid_by_hash: dict[str, int]
+
+    def get(self, h: str) -> ParagraphTokens | None:
+        pid = self.pid_by_hash.get(h)
+        return None if pid is None else self.store.of_paragraph(pid)
+
+
+def _read_live_tokens(gen: Path, manifest: dict[str, Any], conn: sqlite3.Connection) -> _LiveTokens | None:
+    """Token rows a new build may carry over (see `_embed` for when it does)."""
+    try:
+        store = open_tokens(gen, int(manifest["paragraphs"]), manifest.get("token_vectors"))
+    except (OSError, ValueError, KeyError):
+        return None
+    if store is None:
+        return None
+    return _LiveTokens(store, {h: i for i, h in conn.execute("SELECT id, hash FROM paragraphs")})
 
 
 def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live | None:
@@ -95,6 +121,7 @@ def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live |
         try:
             docs = load_documents(conn)
             terms = stored_terms_by_hash(conn)
+            tokens = _read_live_tokens(gen, manifest, conn) if with_cache else None
         finally:
             conn.close()
         # generations written before the cache had its own file kept it in store.sqlite
@@ -109,7 +136,7 @@ def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live |
     except (RagError, sqlite3.DatabaseError, OSError, KeyError):
         return None
     cache = {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
-    return _Live(gen.name, manifest, docs, cache, terms)
+    return _Live(gen.name, manifest, docs, cache, terms, tokens)
 
 
 def _under(path: str, roots: list[Path]) -> bool:
@@ -301,7 +328,7 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
                      tick: ProgressFn, started: float, recorded: dict[str, Any], previous: str | None) -> BuildReport:
     """Embed what the cache lacks, write the generation, switch to it (the lock is held)."""
     emb = _embed(settings, docs, live.cache if live else {}, report, tick,
-                 live.manifest.get("embedding") if live else None)
+                 live.manifest.get("embedding") if live else None, live.tokens if live else None)
     manifest = {
         "format_version": FORMAT_VERSION,
         "model": settings.model,
@@ -310,6 +337,7 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
         "paragraphs": len(emb.hashes),
         "sentences": int(emb.sentence_vectors.shape[0]) if settings.sentence_vectors else None,
         "embedding": emb.record,
+        "token_vectors": None,  # filled in by _write_generation where the build kept token vectors
         "settings": index_settings(settings),
         **recorded,
         "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
@@ -369,12 +397,16 @@ class _Embedded:
     sentence_vectors: np.ndarray
     by_hash: dict[str, np.ndarray]  # every vector above, for the embedding cache
     record: dict[str, Any]
+    tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.token_vectors)
+    projection: Projection | None = None
 
 
 def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: BuildReport,
-           tick: ProgressFn, live_embedding: dict[str, Any] | None) -> _Embedded:
+           tick: ProgressFn, live_embedding: dict[str, Any] | None, live_tokens: _LiveTokens | None = None
+           ) -> _Embedded:
     """Vectors for every paragraph and sentence, embedding only texts the cache does not hold;
-    and the manifest's record of the embedding backend and query-side encoder."""
+    token rows for every paragraph (from the paragraph's own pass, or carried over from the live
+    generation); and the manifest's record of the embedding backend and query-side encoder."""
     from rag.embed import document_embedder
 
     paragraphs = [p for d in docs for p in d.paragraphs]
@@ -384,24 +416,56 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
     texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
     for ts, hs in zip(sentence_texts, sentence_hashes):
         texts.update(zip(hs, ts))
-    # longest first over the whole build, so every batch holds texts of about one length: chunked
-    # for progress, an unsorted mix of paragraphs and their sentences padded 1.66x the tokens
-    todo = sorted((h for h in texts if h not in cache), key=lambda h: -len(texts[h]))
+    para_hashes = set(hashes)
+    if live_tokens is not None and live_tokens.store.projection.fitted_on < MIN_FIT_TOKENS:
+        # a projection fitted on a small index is refitted (every paragraph re-encoded) once the
+        # index grows well past it: about 4 characters a token
+        if sum(len(texts[h]) for h in para_hashes) / 4 > 2 * live_tokens.store.projection.fitted_on:
+            live_tokens = None
+    token_rows: dict[str, ParagraphTokens] = {}
+    projection = live_tokens.store.projection if live_tokens is not None else None
+    if settings.token_vectors and live_tokens is not None:
+        for h in para_hashes:
+            carried = live_tokens.get(h)
+            if carried is not None:
+                token_rows[h] = carried
+    # paragraphs go through a pass that also gives their token embeddings where those are missing;
+    # longest first over the whole build, so every batch holds texts of about one length
+    need = [h for h in texts if h not in cache or (settings.token_vectors and h in para_hashes and h not in token_rows)]
+    with_tokens = sorted((h for h in need if settings.token_vectors and h in para_hashes), key=lambda h: -len(texts[h]))
+    plain = sorted((h for h in need if not (settings.token_vectors and h in para_hashes)), key=lambda h: -len(texts[h]))
     by_hash: dict[str, np.ndarray] = {h: cache[h] for h in texts if h in cache}
     dim = len(next(iter(cache.values()))) if cache else None
     record = live_embedding
-    if todo or dim is None or not record:
+    total = len(with_tokens) + len(plain)
+    if need or dim is None or not record:
         embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
         record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
         dim = embedder.dim
+        if with_tokens and not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
+            plain = sorted(plain + [h for h in with_tokens if h not in cache], key=lambda h: -len(texts[h]))
+            with_tokens, token_rows, total = [], {}, len(plain)
         step = EMBED_CALL_TEXTS
-        for start in range(0, len(todo), step):
-            tick("embed", start, len(todo))
-            chunk = todo[start:start + step]
+        done = 0
+        for start in range(0, len(with_tokens), step):
+            tick("embed", done, total)
+            chunk = with_tokens[start:start + step]
+            vectors, outputs = embedder.encode_with_tokens([texts[h] for h in chunk])
+            if projection is None:  # the first chunk holds the longest paragraphs: fit on their tokens
+                sample = [t.vectors[~t.special] for t in outputs]
+                projection = Projection.fit(np.concatenate(sample) if sample else np.zeros((1, dim), np.float32))
+            for h, v, t in zip(chunk, vectors, outputs):
+                by_hash[h] = v
+                token_rows[h] = paragraph_tokens(t, projection)
+            done += len(chunk)
+        for start in range(0, len(plain), step):
+            tick("embed", done, total)
+            chunk = plain[start:start + step]
             for h, v in zip(chunk, embedder.encode_documents([texts[h] for h in chunk])):
                 by_hash[h] = v
-        tick("embed", len(todo), len(todo))
-    fresh = set(todo)
+            done += len(chunk)
+        tick("embed", total, total)
+    fresh = set(need)
     vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
     for i, h in enumerate(hashes):
         vectors[i] = by_hash[h]
@@ -413,7 +477,9 @@ def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray
     report.embedded = len(para_fresh)
     report.reused = sum(1 for h in hashes if h not in fresh)
     report.sentences_embedded = len(fresh - para_fresh)
-    return _Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record)
+    keep_tokens = settings.token_vectors and projection is not None and all(h in token_rows for h in para_hashes)
+    tokens = [token_rows[h] for h in hashes] if keep_tokens else None
+    return _Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record, tokens, projection)
 
 
 def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any] | None:
@@ -453,7 +519,10 @@ def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, se
         if search is not None:
             faiss.write_index(search[0], str(tmp / SENTENCE_SEARCH))
             manifest = {**manifest, "sentence_search": search[1].to_json()}
-        files = [n for n in (*DATA_FILES, SENTENCE_SEARCH) if (tmp / n).exists()]
+        if emb.tokens is not None and emb.projection is not None:
+            vocabulary = 1 + max((int(t.ids.max()) for t in emb.tokens if len(t.ids)), default=0)
+            manifest = {**manifest, "token_vectors": write_token_files(tmp, emb.tokens, emb.projection, vocabulary)}
+        files = [n for n in (*DATA_FILES, SENTENCE_SEARCH, *TOKEN_FILES) if (tmp / n).exists()]
         manifest = {**manifest, "vector_index": info.kind, "vectors": info.to_json(),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "build_seconds": round(time.perf_counter() - started, 3),

@@ -339,6 +339,10 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
             con.print(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
         sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
         con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
+        tokens = data.get("token_vectors")
+        if tokens:
+            con.print(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
+                      "re-score the best candidates")
         con.print(f"Built       {data['built_at']} in {data['build_seconds']} s")
         for s in data.get("sources", []):
             con.print(f"Source      {s}")

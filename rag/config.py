@@ -53,6 +53,9 @@ class Settings:
     sentence_vectors: bool = field(default=True, metadata={
         "help": "also embed every sentence (best-sentence scores and quotes; about twice the embedding "
                 "work of a build): docs/quality.md measures what it adds"})
+    token_vectors: bool = field(default=True, metadata={
+        "help": "keep every paragraph's token embeddings (64 bytes a token, from the paragraph's own pass) "
+                "to re-score the best candidates by token-level similarity: docs/quality.md measures it"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
     fusion: str = field(default="learned", metadata={

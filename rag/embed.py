@@ -27,9 +27,11 @@ import numpy as np
 
 from rag.encoder import normalise as _normalise
 from rag.errors import ModelError
+from rag.tokenout import TokenOutput
 
 BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "bundled"}
 HASH_PREFIX = "hash:"
+HASH_VOCAB = 30_000  # token ids of the hashing embedder's words
 
 
 class Embedder(Protocol):
@@ -115,6 +117,32 @@ class SentenceTransformerEmbedder:
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts)
 
+    def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
+        """Pooled vectors and each text's token embeddings, ids and character offsets."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        import torch
+
+        tok = self._model.tokenizer
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            outs = self._model.encode(texts, batch_size=self.batch_size, output_value=None,
+                                      show_progress_bar=False)
+        vectors, tokens = [], []
+        for text, out in zip(texts, outs):
+            enc = tok(text, truncation=True, max_length=self._model.max_seq_length, return_offsets_mapping=True,
+                      return_special_tokens_mask=True)
+            emb = out["token_embeddings"].float().numpy()
+            k = len(enc["input_ids"])
+            tokens.append(TokenOutput(np.asarray(enc["input_ids"], dtype=np.int32),
+                                      np.asarray(enc["offset_mapping"], dtype=np.int32).reshape(k, 2),
+                                      np.asarray(enc["special_tokens_mask"], dtype=bool), emb[:k]))
+            vectors.append(out["sentence_embedding"].float().numpy())
+        return _normalise(np.stack(vectors)), tokens
+
+    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
+        vectors, tokens = self.encode_with_tokens([text])
+        return vectors[0], tokens[0]
+
 
 _TOKEN = re.compile(r"\w+")
 
@@ -143,6 +171,25 @@ class HashEmbedder:
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self.encode_documents(texts)
+
+    def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
+        """The vectors, and for tokens each word's own hashed vector with its character span."""
+        tokens = []
+        for text in texts:
+            words = list(_TOKEN.finditer(text.lower()))
+            vecs = np.stack([self._one(w.group()) for w in words]) if words else np.zeros((0, self.dim), np.float32)
+            tokens.append(TokenOutput(np.array([self._word_id(w.group()) for w in words], dtype=np.int32),
+                                      np.array([w.span() for w in words], dtype=np.int32).reshape(-1, 2),
+                                      np.zeros(len(words), dtype=bool), vecs))
+        return self.encode_documents(texts), tokens
+
+    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
+        vectors, tokens = self.encode_with_tokens([text])
+        return vectors[0], tokens[0]
+
+    @staticmethod
+    def _word_id(word: str) -> int:
+        return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "little") % HASH_VOCAB
 
 
 @lru_cache(maxsize=4)

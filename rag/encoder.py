@@ -2,7 +2,8 @@
 pooling and any dense/normalise layers in one) plus its `tokenizers` tokenizer.
 
 An *encoder folder* (written by `rag.onnx_export`) holds:
-    model.onnx       the whole model: token ids -> sentence embedding
+    model.onnx       the whole model: token ids -> sentence embedding, and the transformer's
+                     token embeddings (before pooling) as a second output "tokens"
     model.opt.onnx   the same after onnxruntime's graph optimisations (saved once, so a cold
     model.opt.data   process skips them), weights in a separate file that onnxruntime maps
                      instead of parsing: with pre-packing off, a query session starts in
@@ -29,8 +30,9 @@ from typing import Any
 import numpy as np
 
 from rag.errors import ModelError
+from rag.tokenout import TokenOutput
 
-ENCODER_FORMAT = 1
+ENCODER_FORMAT = 2  # 2: the graph also outputs the token embeddings
 SPEC = "encoder.json"
 ONNX_FILE = "model.onnx"
 OPTIMISED_FILE = "model.opt.onnx"
@@ -133,8 +135,8 @@ class _OrtRunner:
                 opts.add_session_config_entry("session.disable_prepacking", "1")
         self._session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
 
-    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
-        return self._session.run(None, feeds)[0]
+    def __call__(self, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        return self._session.run(None, feeds)
 
 
 class _OpenVinoRunner:
@@ -148,9 +150,9 @@ class _OpenVinoRunner:
         self._compiled = ov.Core().compile_model(str(path), "CPU", config)
         self._request = self._compiled.create_infer_request()
 
-    def __call__(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
+    def __call__(self, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
         result = self._request.infer(feeds)
-        return np.asarray(result[self._compiled.output(0)])
+        return [np.asarray(result[out]) for out in self._compiled.outputs]
 
 
 class OnnxEncoder:
@@ -170,6 +172,7 @@ class OnnxEncoder:
         threads = threads or len(os.sched_getaffinity(0))
         self._max_length = int(self.spec["max_seq_length"])
         self._tokenizer: Any = None
+        self._specials: list[int] | None = None
         self._wordpiece = None
         if quick_start:
             from rag.wordpiece import load
@@ -201,7 +204,7 @@ class OnnxEncoder:
             return [self._wordpiece.encode(t) for t in texts]
         return self._load_tokenizer().encode_batch(texts)
 
-    def _batch(self, encodings: list[Any]) -> np.ndarray:
+    def _batch(self, encodings: list[Any]) -> list[np.ndarray]:
         width = max(len(e.ids) for e in encodings)
         n = len(encodings)
         ids = np.full((n, width), self._pad_id, dtype=np.int64)
@@ -213,19 +216,61 @@ class OnnxEncoder:
             mask[row, :k] = e.attention_mask
             types[row, :k] = e.type_ids
         available = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        return self._run({name: available[name] for name in self._inputs})
+        return self._run({name: available[name] for name in self._inputs})  # [embedding, tokens]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Normalised float32 rows, in the order of `texts` (batched by token length)."""
+        return self._encode(texts, with_tokens=False)[0]
+
+    def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
+        """`encode(texts)` and, from the same pass, each text's token embeddings with their ids
+        and character offsets (rag.embed.TokenOutput)."""
+        return self._encode(texts, with_tokens=True)
+
+    def _encode(self, texts: list[str], with_tokens: bool) -> tuple[np.ndarray, list[TokenOutput]]:
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        encodings = self._tokenise(texts)
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        encodings = self._tokenise(texts) if not with_tokens else self._load_tokenizer().encode_batch(texts)
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         out = np.empty((len(texts), self.dim), dtype=np.float32)
+        tokens: list[Any] = [None] * len(texts)
         for start in range(0, len(order), self.batch_size):
             chunk = order[start:start + self.batch_size]
-            out[chunk] = self._batch([encodings[i] for i in chunk])
-        return normalise(out)
+            batch = [encodings[i] for i in chunk]
+            outputs = self._batch(batch)
+            out[chunk] = outputs[0]
+            if with_tokens:
+                if len(outputs) < 2:
+                    raise ModelError(f"{self.folder}: the encoder graph has no token output (re-export it)")
+                for row, (i, e) in enumerate(zip(chunk, batch)):
+                    k = len(e.ids)
+                    tokens[i] = TokenOutput(np.asarray(e.ids, dtype=np.int32),
+                                            np.asarray(e.offsets, dtype=np.int32).reshape(k, 2),
+                                            np.asarray(e.special_tokens_mask, dtype=bool),
+                                            np.asarray(outputs[1][row, :k], dtype=np.float32))
+        return normalise(out), tokens
+
+    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
+        """One question's vector and, from the same pass, its token embeddings (offsets not kept:
+        zeros; None from a graph without the token output)."""
+        encoding = self._tokenise([text])[0]
+        outputs = self._batch([encoding])
+        vector = normalise(outputs[0])[0]
+        if len(outputs) < 2:
+            return vector, None
+        k = len(encoding.ids)
+        ids = np.asarray(encoding.ids, dtype=np.int32)
+        return vector, TokenOutput(ids, np.zeros((k, 2), dtype=np.int32), np.isin(ids, self._special_ids()),
+                                   np.asarray(outputs[1][0, :k], dtype=np.float32))
+
+    def _special_ids(self) -> list[int]:
+        if self._specials is None:
+            if self._wordpiece is not None:
+                self._specials = [self._wordpiece.cls, self._wordpiece.sep]
+            else:
+                probe = self._load_tokenizer().encode("x")
+                self._specials = [i for i, m in zip(probe.ids, probe.special_tokens_mask) if m]
+        return self._specials
 
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         return self.encode(texts)

@@ -100,7 +100,14 @@ class Evaluator:
         out = []
         for start in range(0, len(questions), step):
             progress("embed questions", start, len(questions))
-            out.append(self.embedder.encode_queries([q.question for q in questions[start:start + step]]))
+            batch = [q.question for q in questions[start:start + step]]
+            if self.index.tokens is not None and hasattr(self.embedder, "encode_with_tokens"):
+                vectors, tokens = self.embedder.encode_with_tokens(batch)  # kept for the re-scoring
+                for text, t in zip(batch, tokens):
+                    self.retriever.remember_tokens(text, t)
+                out.append(vectors)
+            else:
+                out.append(self.embedder.encode_queries(batch))
         progress("embed questions", len(questions), len(questions))
         return np.concatenate(out) if out else np.zeros((0, self.embedder.dim), dtype=np.float32)
 

@@ -15,17 +15,20 @@ from collections.abc import Callable
 import numpy as np
 
 # Stage 1 (all candidates): BM25, paragraph cosine, best-sentence cosine, pair BM25.
-FIRST_STAGE = {"lexical": 1.156, "dense": 0.811, "sentence": 1.414, "pairs": 0.207}
+FIRST_STAGE = {"lexical": 1.156, "dense": 0.813, "sentence": 1.414, "pairs": 0.207}
 # Stage 2 (the best RERANK_DEPTH of stage 1): the same four, plus text features.
 RERANK_DEPTH = 50
-RERANK = {"lexical": 0.615, "dense": 0.880, "sentence": 1.387, "pairs": 0.181,
-          "wbm25": -0.440, "cov": 0.263, "scov": 0.238, "wcov": 0.453, "prox": 0.112}
-TEXT_WEIGHTS = {k: v for k, v in RERANK.items() if k not in FIRST_STAGE}
+# `tokens`: the late-interaction score of the paragraph's token vectors (rag.token_vectors).
+RERANK = {"lexical": 0.571, "dense": 0.008, "sentence": 1.104, "pairs": 0.169,
+          "wbm25": -0.353, "cov": -0.260, "scov": 0.204, "wcov": 0.365, "prox": 0.173, "tokens": 1.494}
+# The same fitted without `tokens`, for an index that keeps no token vectors.
+RERANK_WITHOUT_TOKENS = {"lexical": 0.615, "dense": 0.881, "sentence": 1.386, "pairs": 0.181,
+                         "wbm25": -0.440, "cov": 0.263, "scov": 0.238, "wcov": 0.452, "prox": 0.112}
 # A re-scored paragraph with fewer distinct terms than this beyond the question's own (a heading,
 # an agenda line, a title that restates the question) ranks below every one that carries more:
 # the largest count costing at most 0.1 pt MRR@10 on half A of SQuAD and of PolicyQA
 # (docs/quality.md, "Answers that restate the question").
-MIN_INFORMATIVE_TERMS = 8
+MIN_INFORMATIVE_TERMS = 6
 
 TextFeaturesFn = Callable[[np.ndarray], dict[str, np.ndarray]]
 
@@ -52,16 +55,16 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
 
 def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | None) -> np.ndarray:
     """Ranking scores of the candidates: `base` maps each of FIRST_STAGE's names to the raw scores;
-    `text_features(positions)` gives TEXT_WEIGHTS' features for those candidate positions (None:
-    stage 1 only). The re-scored candidates rank above the others (offset)."""
+    `text_features(positions)` gives RERANK's other features for those candidate positions
+    (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies; None: stage 1 only). The re-scored candidates rank above the others (offset)."""
     z = {k: zscore(v) for k, v in base.items()}
     first = sum(w * z[k] for k, w in FIRST_STAGE.items())
     if text_features is None or len(first) == 0:
         return first
     top = np.argsort(-first, kind="stable")[:RERANK_DEPTH]
     feats = text_features(top)
-    second = sum(w * z[k][top] for k, w in RERANK.items() if k in z)
-    second = second + sum(w * zscore(feats[k]) for k, w in TEXT_WEIGHTS.items())
+    weights = RERANK if "tokens" in feats else RERANK_WITHOUT_TOKENS
+    second = sum(w * (z[k][top] if k in z else zscore(feats[k])) for k, w in weights.items())
     second = demote_uninformative(second, feats["novel"])
     out = first.copy()
     out[top] = second + (first.max() - second.min() + 1.0)  # above every candidate not re-scored

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from rag.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, read_spec, save_optimised
+from rag.encoder import (ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, normalise, read_spec,
+                         save_optimised)
 from rag.errors import ModelError
 
 MIN_COSINE = 0.9999
@@ -53,7 +54,8 @@ def model_fingerprint(model: Any) -> str:
 
 
 class _Wrapped:
-    """Builds the torch module that maps token tensors to the sentence embedding."""
+    """Builds the torch module that maps token tensors to the sentence embedding and the
+    transformer's token embeddings."""
 
     @staticmethod
     def make(model: Any, inputs: list[str]) -> Any:
@@ -65,7 +67,8 @@ class _Wrapped:
                 self.model = model
 
             def forward(self, *tensors: Any) -> Any:
-                return self.model(dict(zip(inputs, tensors)))["sentence_embedding"]
+                out = self.model(dict(zip(inputs, tensors)))
+                return out["sentence_embedding"], out["token_embeddings"]
 
         return SentenceEmbedding().eval()
 
@@ -80,10 +83,11 @@ def _export(model: Any, folder: Path, fingerprint: str, name: str, signature: st
     inputs = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in sample]
     axes = {k: {0: "batch", 1: "tokens"} for k in inputs}
     axes["embedding"] = {0: "batch"}
+    axes["tokens"] = {0: "batch", 1: "tokens"}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer notes on shape checks; the result is verified below
         torch.onnx.export(_Wrapped.make(model, inputs), tuple(sample[k] for k in inputs), str(folder / ONNX_FILE),
-                          input_names=inputs, output_names=["embedding"], dynamic_axes=axes,
+                          input_names=inputs, output_names=["embedding", "tokens"], dynamic_axes=axes,
                           opset_version=17, dynamo=False)
     backend.save(str(folder / TOKENIZER_FILE))
     pad_id = model.tokenizer.pad_token_id
@@ -102,10 +106,18 @@ def _export(model: Any, folder: Path, fingerprint: str, name: str, signature: st
 
 
 def check_encoder(folder: Path, model: Any, name: str) -> float:
-    """Lowest cosine between the exported graph and sentence-transformers on sample texts."""
+    """Lowest cosine between the exported graph and sentence-transformers on sample texts, over
+    the sentence vectors and every token embedding."""
     ref = model.encode(_CHECK_TEXTS, normalize_embeddings=True, convert_to_numpy=True)
-    got = OnnxEncoder(folder, name, batch_size=2, quick_start=True).encode(_CHECK_TEXTS)
-    return float((np.asarray(ref, dtype=np.float32) * got).sum(axis=1).min())
+    ref_tokens = model.encode(_CHECK_TEXTS, output_value="token_embeddings")
+    got, tokens = OnnxEncoder(folder, name, batch_size=2, quick_start=True).encode_with_tokens(_CHECK_TEXTS)
+    lowest = float((np.asarray(ref, dtype=np.float32) * got).sum(axis=1).min())
+    for want, have in zip(ref_tokens, tokens):
+        want = np.asarray(want.float().numpy() if hasattr(want, "float") else want, dtype=np.float32)
+        if want.shape != have.vectors.shape:
+            return -1.0
+        lowest = min(lowest, float((normalise(want) * normalise(have.vectors)).sum(axis=1).min()))
+    return lowest
 
 
 def ensure_encoder(model: Any, name: str, root: Path | None = None,

@@ -17,6 +17,8 @@ from rag.fusion import TextFeaturesFn, learned_scores
 from rag.models import Footnote, Hit
 from rag.rerank_features import ParagraphTerms, has_stored_terms, text_features
 from rag.store import OpenIndex
+from rag.token_vectors import QueryTokens
+from rag.tokenout import TokenOutput
 
 
 def minmax(x: np.ndarray) -> np.ndarray:
@@ -79,6 +81,31 @@ class Retriever:
         self.settings = settings
         self._terms: dict[int, ParagraphTerms] = {}  # tokenised paragraphs, reused across questions
         self._stored_terms: bool | None = None  # whether the generation stores them (paragraph_terms)
+        self._query_tokens: dict[str, QueryTokens | None] = {}  # recent questions' tokens, for re-scoring
+
+    def encode(self, question: str) -> np.ndarray:
+        """The question's vector; its token embeddings from the same pass are kept for re-scoring."""
+        if self.index.tokens is not None and hasattr(self.embedder, "encode_query"):
+            vector, tokens = self.embedder.encode_query(question)
+            self.remember_tokens(question, tokens)
+            return vector
+        return self.embedder.encode_queries([question])[0]
+
+    def remember_tokens(self, question: str, tokens: TokenOutput | None) -> None:
+        """Keep a question's token embeddings (from the pass that gave its vector) for re-scoring."""
+        if self.index.tokens is None:
+            return
+        if len(self._query_tokens) >= 20_000:
+            self._query_tokens.clear()
+        self._query_tokens[question] = self.index.tokens.prepare(tokens)
+
+    def query_tokens(self, question: str) -> QueryTokens | None:
+        """The question's token embeddings (None where the embedder gives none)."""
+        if question not in self._query_tokens:
+            if not hasattr(self.embedder, "encode_query"):
+                return None
+            self.remember_tokens(question, self.embedder.encode_query(question)[1])
+        return self._query_tokens[question]
 
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
         """Each paragraph's terms by sentence (cached; the cache is dropped when it grows large)."""
@@ -105,7 +132,13 @@ class Retriever:
 
         def features(positions: np.ndarray) -> dict[str, np.ndarray]:
             idf = self.index.lexical.idf(content_terms(question))
-            return text_features(question, self.paragraph_terms([int(cands.ids[i]) for i in positions]), idf)
+            pids = [int(cands.ids[i]) for i in positions]
+            feats = text_features(question, self.paragraph_terms(pids), idf)
+            if self.index.tokens is not None:
+                tokens = self.query_tokens(question)
+                if tokens is not None:
+                    feats["tokens"] = self.index.tokens.maxsim(tokens, np.asarray(pids, dtype=np.int64))
+            return feats
         return features
 
     def scores(self, question: str, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
@@ -167,7 +200,7 @@ class Retriever:
         if not question:
             raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
         if qvec is None:
-            qvec = self.embedder.encode_queries([question])[0]
+            qvec = self.encode(question)
         cands = self.candidates(question, qvec, symbol)
         if len(cands.ids) == 0:
             return [], qvec

@@ -27,6 +27,7 @@ from rag.flatfile import FlatVectors, map_flat
 from rag.lexical import LEXICAL_VERSION, LexicalIndex
 from rag.models import Document, Footnote, Paragraph
 from rag.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
+from rag.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -34,7 +35,7 @@ VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
 CACHE = "cache.sqlite"
 SENTENCE_SEARCH = "sentences.search.faiss"  # only in big indexes: an ANN index over the sentence vectors
-QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH)  # what a question reads: CRC-checked at open
+QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES)  # what a question reads: CRC-checked at open
 DATA_FILES = (*QUERY_FILES, CACHE)
 REBUILD = "run `rag index rebuild`"
 
@@ -62,7 +63,7 @@ ProgressFn = Callable[[str, int, int], None]
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what a build writes besides the model (recorded in the manifest)."""
     return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION,
-            "sentence_vectors": settings.sentence_vectors}
+            "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors}
 
 
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
@@ -218,6 +219,7 @@ class OpenIndex:
     vectors: Any  # FlatVectors (a flat index, memory-mapped) or a faiss.Index
     lexical: LexicalIndex
     sentences: SentenceIndex | None = None
+    tokens: TokenStore | None = None  # token vectors for late-interaction re-scoring (rag.token_vectors)
 
     @property
     def size(self) -> int:
@@ -284,7 +286,11 @@ def open_index(settings: Settings) -> OpenIndex:
                                f"{manifest['sentences']}", fix=REBUILD)
         for_queries()
         set_search_params(sentences.index, search["kind"], search.get("params", {}))
-    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences)
+    try:
+        tokens = open_tokens(gen, count, manifest.get("token_vectors"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{gen}: unreadable token vectors ({exc})", fix=REBUILD) from exc
+    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences, tokens)
 
 
 def verify_index(settings: Settings) -> list[str]:

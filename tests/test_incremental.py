@@ -151,8 +151,12 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
             name, dim = embedder.name, embedder.dim
 
             def encode_documents(self, texts):
-                calls.append(list(texts))
+                calls.append(("sentences", list(texts)))
                 return embedder.encode_documents(texts)
+
+            def encode_with_tokens(self, texts):
+                calls.append(("paragraphs", list(texts)))
+                return embedder.encode_with_tokens(texts)
 
         return Recorder(), record
 
@@ -160,8 +164,11 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
     monkeypatch.setattr("rag.build.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
     write_corpus(corpus, 10)
     build_index(fake_settings, [corpus])
-    lengths = [len(t) for call in calls for t in call]
-    assert len(calls) > 1 and lengths == sorted(lengths, reverse=True)
+    kinds = [kind for kind, _ in calls]
+    assert kinds == sorted(kinds) and kinds.count("paragraphs") > 1  # paragraphs (with their tokens) first
+    for kind in ("paragraphs", "sentences"):  # then any sentence that is no paragraph of its own
+        lengths = [len(t) for k, call in calls if k == kind for t in call]
+        assert lengths == sorted(lengths, reverse=True)
 
 
 def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_build(fake_settings, corpus,

@@ -135,3 +135,26 @@ def test_a_pre_optimised_graph_from_before_external_weights_is_rewritten(real_en
     texts = [DEMO_QUESTION, "Peacekeeping budgets"]
     cosines = (query_side.encode_queries(texts) * emb.encode_queries(texts)).sum(axis=1)
     assert cosines.min() >= 0.9999, cosines
+
+
+@pytest.mark.slow
+def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None:
+    """The token vectors the build keeps and the question's tokens the re-scoring reads come from
+    the same graph as the vectors, and match sentence-transformers' token embeddings."""
+    from rag.encoder import normalise
+
+    emb, record, _ = real_encoder
+    texts = [DEMO_QUESTION, (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")[:3000]]
+    reference = embed.get_embedder("all-MiniLM-L6-v2", 16)._model.encode(texts, output_value="token_embeddings")
+    vectors, tokens = emb.encode_with_tokens(texts)
+    assert (vectors * emb.encode_documents(texts)).sum(axis=1).min() >= 0.9999
+    for want, got in zip(reference, tokens):
+        want = want.float().numpy()
+        assert got.vectors.shape == want.shape and got.special[[0, -1]].all() and not got.special[1:-1].any()
+        assert (normalise(want) * normalise(got.vectors)).sum(axis=1).min() >= 0.999
+    one_shot = embed.query_embedder(record, "all-MiniLM-L6-v2", one_shot=True)
+    vector, query_tokens = one_shot.encode_query(DEMO_QUESTION)  # plain ASCII: rag.wordpiece's ids
+    assert query_tokens.ids.tolist() == tokens[0].ids.tolist()
+    assert query_tokens.special.tolist() == tokens[0].special.tolist()
+    assert float(vector @ vectors[0]) >= 0.9999
+    assert (normalise(query_tokens.vectors) * normalise(tokens[0].vectors)).sum(axis=1).min() >= 0.999

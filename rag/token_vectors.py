@@ -1,0 +1,213 @@
+"""Token vectors: every paragraph's contextual token embeddings, kept small, for late-interaction
+re-scoring ("MaxSim", as in ColBERT) of the best candidates, and late-chunked sentence vectors.
+
+One encoder pass over a paragraph gives its pooled vector and the transformer's token embeddings.
+From the token embeddings:
+- each sentence's vector is the mean of its tokens' embeddings ("late chunking"), so sentences
+  need no pass of their own (a sentence beyond the model's max_seq_length gets one);
+- each non-special token is projected on the index's principal axes (TOKEN_DIM of them, fitted
+  on the build's own tokens), normalised and stored as int8 (value x 127): 64 bytes a token.
+
+At question time the question's token embeddings come from the same pass as its vector; a
+candidate's score is the idf-weighted mean over the question's tokens of the best cosine with
+one of the paragraph's tokens (idf of the token id over the index's paragraphs). On SQuAD v1.1 dev
+and PolicyQA this re-scoring feature adds 2 points P@1 and 2 points MRR@10 (docs/quality.md).
+
+Files of a generation (all optional; an index without them re-scores without this feature):
+    tokens.i8        int8 rows, TOKEN_DIM wide, every paragraph's tokens in paragraph order
+    tokens.pos       int64, paragraphs + 1 offsets: paragraph p owns rows pos[p]:pos[p+1]
+    tokens.ids       int32 token ids of those rows (for idf, and to carry rows to a later build)
+    tokens.meta.npz  the projection (mean, axes, how many tokens it was fitted on) and the
+                     document frequency of every token id
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from rag.tokenout import TokenOutput
+
+TOKEN_DIM = 64
+MIN_FIT_TOKENS = 20_000  # a projection fitted on fewer is refitted (and every paragraph re-encoded) by the next build
+FIT_SAMPLE = 50_000  # tokens the principal axes are computed from
+TOKENS_FILE, TOKEN_POS, TOKEN_IDS, TOKEN_META = "tokens.i8", "tokens.pos", "tokens.ids", "tokens.meta.npz"
+TOKEN_FILES = (TOKENS_FILE, TOKEN_POS, TOKEN_IDS, TOKEN_META)
+SCALE = 127.0
+
+
+@dataclass
+class Projection:
+    """Principal axes of the token embeddings: rows = unit((v - mean) @ axes.T)."""
+
+    mean: np.ndarray  # (dim,)
+    axes: np.ndarray  # (k, dim)
+    fitted_on: int  # tokens the axes were computed from
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, k: int = TOKEN_DIM) -> Projection:
+        """The top-k principal axes of `vectors` (a deterministic sample of FIT_SAMPLE rows at most)."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if len(vectors) > FIT_SAMPLE:
+            vectors = vectors[np.random.default_rng(0).choice(len(vectors), FIT_SAMPLE, replace=False)]
+        mean = vectors.mean(axis=0)
+        _, _, vt = np.linalg.svd(vectors - mean, full_matrices=False)
+        axes = np.zeros((k, vectors.shape[1]), dtype=np.float32)
+        axes[:min(k, len(vt))] = vt[:k]
+        return cls(mean.astype(np.float32), axes, int(len(vectors)))
+
+    def rows(self, vectors: np.ndarray) -> np.ndarray:
+        """Projected, unit-length float32 rows."""
+        x = (np.asarray(vectors, dtype=np.float32) - self.mean) @ self.axes.T
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        return x / np.where(norms > 0, norms, 1.0)
+
+    def quantised(self, vectors: np.ndarray) -> np.ndarray:
+        return np.clip(np.rint(self.rows(vectors) * SCALE), -127, 127).astype(np.int8)
+
+
+@dataclass
+class ParagraphTokens:
+    """One paragraph's stored token rows (non-special tokens only)."""
+
+    ids: np.ndarray  # int32 (n,)
+    rows: np.ndarray  # int8 (n, TOKEN_DIM)
+
+
+def paragraph_tokens(tokens: TokenOutput, projection: Projection) -> ParagraphTokens:
+    keep = ~tokens.special
+    if not keep.any():
+        return ParagraphTokens(np.zeros(0, np.int32), np.zeros((0, projection.axes.shape[0]), np.int8))
+    return ParagraphTokens(tokens.ids[keep].astype(np.int32), projection.quantised(tokens.vectors[keep]))
+
+
+def sentence_spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Each sentence's [start, end) in `text` (sentences are substrings, in order)."""
+    spans, pos = [], 0
+    for s in sentences:
+        a = text.find(s, pos)
+        a = pos if a < 0 else a
+        spans.append((a, a + len(s)))
+        pos = a + len(s)
+    return spans
+
+
+def late_sentence_vectors(text: str, sentences: list[str], tokens: TokenOutput) -> list[np.ndarray | None]:
+    """Each sentence's mean token embedding from the paragraph's pass (unnormalised), or None
+    where the pass did not reach the sentence's end (truncated at the model's length)."""
+    keep = ~tokens.special
+    starts, ends = tokens.offsets[:, 0], tokens.offsets[:, 1]
+    reached = int(ends[keep].max()) if keep.any() else 0
+    if not _has_word(text[reached:]):
+        reached = len(text)  # nothing was cut off (what is left is spaces or dropped characters)
+    out: list[np.ndarray | None] = []
+    for a, b in sentence_spans(text, sentences):
+        inside = keep & (starts >= a) & (ends <= b) & (ends > starts)
+        if not inside.any() or (b > reached and _has_word(text[reached:b])):
+            out.append(None)
+        else:
+            out.append(tokens.vectors[inside].mean(axis=0))
+    return out
+
+
+def _has_word(s: str) -> bool:
+    return any(c.isalnum() for c in s)
+
+
+def write_token_files(folder: Path, paragraphs: list[ParagraphTokens], projection: Projection,
+                      vocabulary: int) -> dict[str, int]:
+    """The four files of the module docstring; returns the manifest's record."""
+    k = projection.axes.shape[0]
+    counts = np.array([len(p.ids) for p in paragraphs], dtype=np.int64)
+    pos = np.zeros(len(paragraphs) + 1, dtype=np.int64)
+    np.cumsum(counts, out=pos[1:])
+    with open(folder / TOKENS_FILE, "wb") as fh:
+        for p in paragraphs:
+            fh.write(np.ascontiguousarray(p.rows, dtype=np.int8).reshape(-1, k).tobytes())
+    with open(folder / TOKEN_IDS, "wb") as fh:
+        for p in paragraphs:
+            fh.write(np.ascontiguousarray(p.ids, dtype="<i4").tobytes())
+    pos.astype("<i8").tofile(folder / TOKEN_POS)
+    df = np.zeros(vocabulary, dtype=np.int64)
+    for p in paragraphs:
+        df[np.unique(p.ids)] += 1
+    ids = np.flatnonzero(df).astype(np.int32)
+    with open(folder / TOKEN_META, "wb") as fh:
+        np.savez(fh, mean=projection.mean, axes=projection.axes, fitted_on=np.int64(projection.fitted_on),
+                 df_ids=ids, df_counts=df[ids].astype(np.int32), paragraphs=np.int64(len(paragraphs)))
+    return {"dim": int(k), "tokens": int(pos[-1]), "fitted_on": int(projection.fitted_on)}
+
+
+class TokenStore:
+    """A generation's token files, memory-mapped; `maxsim` scores candidates for a question."""
+
+    def __init__(self, folder: Path, paragraphs: int) -> None:
+        with np.load(folder / TOKEN_META) as meta:
+            self.projection = Projection(meta["mean"], meta["axes"], int(meta["fitted_on"]))
+            self._df_ids, self._df_counts = meta["df_ids"], meta["df_counts"]
+            self.paragraphs = int(meta["paragraphs"])
+        if self.paragraphs != paragraphs:
+            raise ValueError(f"{folder / TOKEN_META}: {self.paragraphs} paragraphs, the index has {paragraphs}")
+        self.pos = np.fromfile(folder / TOKEN_POS, dtype="<i8")
+        k = self.projection.axes.shape[0]
+        total = int(self.pos[-1]) if len(self.pos) else 0
+        if len(self.pos) != paragraphs + 1 or (folder / TOKENS_FILE).stat().st_size != total * k:
+            raise ValueError(f"{folder / TOKENS_FILE}: size does not match {TOKEN_POS}")
+        self.rows = (np.memmap(folder / TOKENS_FILE, dtype=np.int8, mode="r", shape=(total, k)) if total
+                     else np.zeros((0, k), np.int8))
+        self.ids = (np.memmap(folder / TOKEN_IDS, dtype="<i4", mode="r", shape=(total,)) if total
+                    else np.zeros(0, np.int32))
+
+    def idf(self, ids: np.ndarray) -> np.ndarray:
+        """BM25's idf of each token id over the index's paragraphs."""
+        at = np.searchsorted(self._df_ids, ids)
+        hit = (at < len(self._df_ids)) & (self._df_ids[np.minimum(at, len(self._df_ids) - 1)] == ids)
+        df = np.where(hit, self._df_counts[np.minimum(at, len(self._df_counts) - 1)], 0).astype(np.float64)
+        return np.log(1.0 + (self.paragraphs - df + 0.5) / (df + 0.5))
+
+    def of_paragraph(self, pid: int) -> ParagraphTokens:
+        a, b = int(self.pos[pid]), int(self.pos[pid + 1])
+        return ParagraphTokens(np.array(self.ids[a:b], dtype=np.int32), np.array(self.rows[a:b]))
+
+    def prepare(self, query: TokenOutput | None) -> QueryTokens | None:
+        """A question's tokens as `maxsim` reads them: projected rows and idf weights."""
+        if query is None or query.vectors is None:
+            return None
+        keep = ~query.special
+        if not keep.any():
+            return None
+        return QueryTokens(self.projection.rows(query.vectors[keep]), self.idf(query.ids[keep]))
+
+    def maxsim(self, query: QueryTokens | None, pids: np.ndarray) -> np.ndarray:
+        """For each paragraph of `pids`: the idf-weighted mean over the question's tokens of its
+        best cosine with one of the paragraph's tokens (0 for a paragraph without tokens)."""
+        out = np.zeros(len(pids), dtype=np.float64)
+        if query is None or len(pids) == 0:
+            return out
+        pids = np.asarray(pids, dtype=np.int64)
+        starts, ends = self.pos[pids], self.pos[pids + 1]
+        lengths = ends - starts
+        nonempty = lengths > 0
+        if not nonempty.any():
+            return out
+        take = np.concatenate([np.arange(a, b) for a, b in zip(starts[nonempty], ends[nonempty])])
+        sims = query.rows @ (self.rows[take].astype(np.float32).T / SCALE)  # (question tokens, candidate tokens)
+        seg = np.r_[0, np.cumsum(lengths[nonempty])[:-1]]
+        best = np.maximum.reduceat(sims, seg, axis=1)  # (question tokens, candidates)
+        out[nonempty] = query.weights @ best / max(float(query.weights.sum()), 1e-9)
+        return out
+
+
+class QueryTokens(NamedTuple):
+    rows: np.ndarray  # float32 (n, TOKEN_DIM): the question's non-special tokens, projected, unit length
+    weights: np.ndarray  # float64 (n,): their idf
+
+
+def open_tokens(gen: Path, paragraphs: int, record: dict | None) -> TokenStore | None:
+    """The generation's TokenStore, or None where it has no token files."""
+    if not record or not (gen / TOKEN_META).exists():
+        return None
+    return TokenStore(gen, paragraphs)
