@@ -13,6 +13,7 @@ from rag.errors import UsageError
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 FUSIONS = ("learned", "minmax")
+SENTENCE_EMBEDDINGS = ("separate", "late")
 
 
 def _project_root() -> Path | None:
@@ -53,6 +54,10 @@ class Settings:
     sentence_vectors: bool = field(default=True, metadata={
         "help": "also embed every sentence (best-sentence scores and quotes; about twice the embedding "
                 "work of a build): docs/quality.md measures what it adds"})
+    sentence_embedding: str = field(default="separate", metadata={
+        "help": "where sentence vectors come from: separate (a pass of their own) or late (the mean of "
+                "their tokens in the paragraph's pass: one pass a paragraph, about half the build's "
+                "embedding work): docs/quality.md measures both"})
     token_vectors: bool = field(default=True, metadata={
         "help": "keep every paragraph's token embeddings (64 bytes a token, from the paragraph's own pass) "
                 "to re-score the best candidates by token-level similarity: docs/quality.md measures it"})
@@ -130,4 +135,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
     if values.get("fusion", "learned") not in FUSIONS:
         raise UsageError(f"setting fusion: {values['fusion']!r} is not one of {', '.join(FUSIONS)}")
+    if values.get("sentence_embedding", "late") not in SENTENCE_EMBEDDINGS:
+        raise UsageError(f"setting sentence_embedding: {values['sentence_embedding']!r} is not one of "
+                         f"{', '.join(SENTENCE_EMBEDDINGS)}")
     return replace(Settings(), **values)

@@ -63,7 +63,8 @@ ProgressFn = Callable[[str, int, int], None]
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what a build writes besides the model (recorded in the manifest)."""
     return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION,
-            "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors}
+            "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors,
+            "sentence_embedding": settings.sentence_embedding}
 
 
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open

@@ -137,3 +137,57 @@ def test_an_empty_paragraph_list_writes_empty_token_files(tmp_path: Path):
     write_token_files(tmp_path, [ParagraphTokens(np.zeros(0, np.int32), np.zeros((0, 2), np.int8))], projection, 1)
     store = TokenStore(tmp_path, 1)
     assert store.maxsim(None, np.array([0])).tolist() == [0.0]
+
+
+def test_late_sentence_vectors_come_from_the_paragraph_pass_and_are_reused(fake_settings, tmp_path: Path):
+    from rag.encoder import normalise
+    from rag.sentences import paragraph_sentences
+
+    corpus = tmp_path / "docs"
+    write_corpus(corpus, 4, paragraphs=3, extra=" Second sentence about water. Third one on fisheries.")
+    settings = dataclasses.replace(fake_settings, sentence_embedding="late")
+    first = build_index(settings, [corpus])
+    assert first.sentences_embedded == 0  # every sentence was reached by its paragraph's pass
+    index = open_index(settings)
+    embedder = HashEmbedder()
+    rows = index.conn.execute("SELECT id, text FROM paragraphs ORDER BY id").fetchall()
+    checked = 0
+    for pid, text in rows:
+        sentences = paragraph_sentences(text)
+        tokens = embedder.encode_with_tokens([text])[1][0]
+        want = normalise(np.stack(late_sentence_vectors(text, sentences, tokens)))
+        got = index.sentences.of_paragraph(pid)
+        assert got.shape == want.shape and np.allclose(got, want, atol=1e-6)
+        checked += len(sentences) > 1
+    assert checked > 0
+    index.close()
+    path = corpus / "A_70_2.txt"
+    path.write_text(path.read_text().replace("noted progress", "welcomed progress"))
+    again = build_index(settings, [corpus])  # the other paragraphs' late sentence vectors come from the cache
+    assert 0 < again.embedded < again.paragraphs and again.sentences_embedded == 0
+
+
+def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_path: Path, monkeypatch):
+    from rag import embed
+
+    corpus = tmp_path / "docs"
+    write_corpus(corpus, 1, paragraphs=2, extra=" Closing words on aviation.")
+    real = embed.HashEmbedder.encode_with_tokens
+
+    def truncated(self, texts):  # a model whose window ends before each paragraph's last sentence
+        vectors, outputs = real(self, texts)
+        cut = []
+        for text, t in zip(texts, outputs):
+            n = int((t.offsets[:, 1] <= text.rfind("Closing")).sum())
+            cut.append(TokenOutput(t.ids[:n], t.offsets[:n], t.special[:n], t.vectors[:n]))
+        return vectors, cut
+
+    monkeypatch.setattr(embed.HashEmbedder, "encode_with_tokens", truncated)
+    report = build_index(dataclasses.replace(fake_settings, sentence_embedding="late"), [corpus])
+    assert report.sentences_embedded >= 2
+    index = open_index(fake_settings)
+    text = index.conn.execute("SELECT text FROM paragraphs WHERE text LIKE '%Closing words%' LIMIT 1").fetchone()[0]
+    pid = index.conn.execute("SELECT id FROM paragraphs WHERE text = ?", (text,)).fetchone()[0]
+    alone = HashEmbedder().encode_documents(["Closing words on aviation."])[0]
+    assert np.allclose(index.sentences.of_paragraph(pid)[-1], alone, atol=1e-6)
+    index.close()
