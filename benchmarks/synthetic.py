@@ -23,6 +23,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rag.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
+from rag.token_vectors import (TOKEN_FILES, TOKEN_IDS, TOKEN_META, TOKEN_POS, TOKENS_FILE,  # noqa: E402
+                               TokenStore)
 from rag.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
                        read_manifest)
 
@@ -112,9 +114,11 @@ def make_scaled_index(base_index: Path, n: int, out_dir: Path, kind: str = "auto
         manifest.pop(key, None)
     if manifest.get("sentences") is not None:
         manifest.update(_scaled_sentences(base_index, n, gen, kind))
+    if manifest.get("token_vectors"):
+        manifest["token_vectors"] = _scaled_tokens(base_index, n, gen)
     manifest.update({"paragraphs": n, "vector_index": info.kind, "vectors": info.to_json(),
                      "synthetic": {"base": str(base_index), "store_seconds": round(store_s, 1)}})
-    files = [f for f in (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH) if (gen / f).exists()]
+    files = [f for f in (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES) if (gen / f).exists()]
     manifest["sizes"] = {f: (gen / f).stat().st_size for f in files}
     manifest["crc32"] = {f: file_crc32(gen / f) for f in files}
     manifest["mtimes"] = {f: (gen / f).stat().st_mtime_ns for f in files}
@@ -167,3 +171,41 @@ def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[st
         faiss.write_index(search[0], str(gen / SENTENCE_SEARCH))
         out["sentence_search"] = search[1].to_json()
     return out
+
+
+def _scaled_tokens(base_index: Path, n: int, gen: Path) -> dict[str, Any]:
+    """Token vectors for the n tiled paragraphs: paragraph i has the token rows of base paragraph
+    i mod B (copied, not perturbed: the re-scoring reads them only for a question's best 50);
+    document frequencies counted over the n paragraphs."""
+    src = current_generation(base_index)
+    b = int(read_manifest(src)["paragraphs"])
+    store = TokenStore(src, b)
+    pos = np.asarray(store.pos)
+    lengths = np.diff(pos)
+    tiled = lengths[np.arange(n) % b]
+    new_pos = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(tiled, out=new_pos[1:])
+    rows, ids = np.asarray(store.rows), np.asarray(store.ids)
+    copies, rest = divmod(n, b)
+    with open(gen / TOKENS_FILE, "wb") as fr, open(gen / TOKEN_IDS, "wb") as fi:
+        for _ in range(copies):
+            fr.write(rows.tobytes())
+            fi.write(ids.astype("<i4").tobytes())
+        fr.write(rows[:pos[rest]].tobytes())
+        fi.write(ids[:pos[rest]].astype("<i4").tobytes())
+    new_pos.astype("<i8").tofile(gen / TOKEN_POS)
+    vocabulary = int(ids.max()) + 1 if len(ids) else 1
+    per_copy = np.zeros(vocabulary, dtype=np.int64)
+    partial = np.zeros(vocabulary, dtype=np.int64)
+    for p in range(b):
+        u = np.unique(ids[pos[p]:pos[p + 1]])
+        per_copy[u] += 1
+        if p < rest:
+            partial[u] += 1
+    df = copies * per_copy + partial
+    keep = np.flatnonzero(df).astype(np.int32)
+    projection = store.projection
+    with open(gen / TOKEN_META, "wb") as fh:
+        np.savez(fh, mean=projection.mean, axes=projection.axes, fitted_on=np.int64(projection.fitted_on),
+                 df_ids=keep, df_counts=df[keep].astype(np.int32), paragraphs=np.int64(n))
+    return {"dim": int(rows.shape[1]), "tokens": int(new_pos[-1]), "fitted_on": int(projection.fitted_on)}

@@ -5,7 +5,8 @@ times `Retriever.search` in one process: the baseline (the same retriever over a
 IndexFlatIP, the spine's default), then the chosen index type, each over the same questions
 with a warm-up pass first (interleaving them per question let the baseline's full scan evict
 the CPU caches the chosen index works from).
-Reported: p50/p95 of search given the query vector, the query encoding alone (onnxruntime
+Reported: p50/p95 of search given the query vector (and the question's token embeddings, which
+come from the same encoder pass), the query encoding alone (onnxruntime
 fp32), and the recall@10 recorded at build time. Usage:
 
     RAG_CACHE_DIR=... python benchmarks/warm_query.py --base /tmp/idx-un/default [--sizes 10000,100000,1000000]
@@ -98,12 +99,18 @@ def main() -> None:
         del vectors
         encoder = query_embedder((manifest.get("embedding") or {}).get("query_encoder"), manifest["model"])
         questions = questions_from(index, args.queries)
-        qvecs = encoder.encode_queries(questions)
+        if index.tokens is not None:  # the question's token embeddings come from the same pass as its vector
+            qvecs, qtokens = encoder.encode_with_tokens(questions)
+        else:
+            qvecs, qtokens = encoder.encode_queries(questions), [None] * len(questions)
         fixed = FixedVector(index.vectors.d)
         chosen = Retriever(index, fixed, settings)
         baseline_index = type(index)(index.path, index.generation, index.manifest, index.conn, flat, index.lexical,
-                                     index.sentences)  # the same retriever, sentence scores included
+                                     index.sentences, index.tokens)  # the same retriever, sentence scores included
         baseline = Retriever(baseline_index, fixed, settings)
+        for retriever in (chosen, baseline):
+            for q, t in zip(questions, qtokens):
+                retriever.remember_tokens(q, t)
         t_new, t_flat, t_enc, c_new = [], [], [], []
         # each retriever in its own loop (a warm-up pass, then the measured one): interleaved, the
         # exact baseline's scan of every vector evicts the CPU caches the chosen index relies on
@@ -119,7 +126,7 @@ def main() -> None:
                             c_new.append(time.process_time() - c0)
         for q in questions:
             t0 = time.perf_counter()
-            encoder.encode_queries([q])
+            encoder.encode_query(q) if index.tokens is not None else encoder.encode_queries([q])
             t_enc.append(time.perf_counter() - t0)
         info = manifest["vectors"]
         rows.append(f"{n:>10,} {info['kind']:>9} {info['recall_at_10']:>9.3f} {pct(t_new, 50):>14.2f} "

@@ -54,7 +54,7 @@ class Settings:
     sentence_vectors: bool = field(default=True, metadata={
         "help": "also embed every sentence (best-sentence scores and quotes; about twice the embedding "
                 "work of a build): docs/quality.md measures what it adds"})
-    sentence_embedding: str = field(default="separate", metadata={
+    sentence_embedding: str = field(default="late", metadata={
         "help": "where sentence vectors come from: separate (a pass of their own) or late (the mean of "
                 "their tokens in the paragraph's pass: one pass a paragraph, about half the build's "
                 "embedding work): docs/quality.md measures both"})
