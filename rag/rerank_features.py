@@ -7,7 +7,7 @@ together the question's terms occur, and how many terms it carries beyond the qu
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,6 +24,21 @@ class ParagraphTerms:
     """A paragraph's index terms, sentence by sentence."""
 
     sentences: list[list[str]]
+    _where: dict[str, tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False, compare=False)
+
+    def where(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each term's sentence numbers and positions in the paragraph (computed once)."""
+        if self._where is None:
+            found: dict[str, tuple[list[int], list[int]]] = {}
+            at = 0
+            for k, sent in enumerate(self.sentences):
+                for t in sent:
+                    entry = found.setdefault(t, ([], []))
+                    entry[0].append(k)
+                    entry[1].append(at)
+                    at += 1
+            self._where = {t: (np.array(a, dtype=np.int64), np.array(b, dtype=np.int64)) for t, (a, b) in found.items()}
+        return self._where
 
     @classmethod
     def of(cls, text: str) -> ParagraphTerms:
@@ -61,66 +76,80 @@ def stored_terms_by_hash(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))
 
 
-def _bm25(hits: list[str], length: int, q: dict[str, float], avgdl: float) -> float:
-    """BM25 of a token run given only its question-term tokens (in order) and its length."""
-    if not length or not hits:
-        return 0.0
-    tf: dict[str, int] = {}
-    for t in hits:
-        tf[t] = tf.get(t, 0) + 1
-    norm = K1 * (1.0 - B + B * length / avgdl)
-    return sum(q[t] * n * (K1 + 1.0) / (n + norm) for t, n in tf.items())
-
-
-def _coverage(hits: list[str], q: dict[str, float], total: float) -> float:
-    return sum(q[t] for t in set(hits)) / total if total > 0 else 0.0
-
-
-def _proximity(hits: list[tuple[int, str]], q: dict[str, float], total: float) -> float:
-    """Best idf-weighted share of the question's terms inside any PROXIMITY_WINDOW tokens."""
-    best = 0.0
-    lo = 0
-    for hi in range(len(hits)):
-        while hits[hi][0] - hits[lo][0] >= PROXIMITY_WINDOW:
-            lo += 1
-        best = max(best, sum(q[t] for t in {t for _, t in hits[lo:hi + 1]}))
-    return best / total if total > 0 else 0.0
-
-
 def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]
                   ) -> dict[str, np.ndarray]:
     """Per paragraph, each feature of TEXT_FEATURES (0 where no question term occurs, except
     `novel`: the number of distinct terms of the paragraph that are not the question's).
 
     `idf` maps the question's terms to their idf in the index (LexicalIndex.idf); sentence BM25
-    normalises lengths by the mean sentence length of these paragraphs."""
+    normalises lengths by the mean sentence length of these paragraphs. Computed with arrays over
+    every sentence of the paragraphs at once, from each paragraph's term positions
+    (`ParagraphTerms.where`): only the question's terms are looked up."""
     asked = set(terms(question))
     q = {t: w for t, w in idf.items() if t in asked}
-    total = sum(q.values())
-    out = {name: np.zeros(len(paragraphs), dtype=np.float32) for name in TEXT_FEATURES}
-    lengths = [len(s) for p in paragraphs for s in p.sentences]
-    avgdl = max(float(np.mean(lengths)) if lengths else 1.0, 1.0)
-    keys = q.keys()
+    qterms = list(q)
+    weights = np.array([q[t] for t in qterms], dtype=np.float64)
+    total = float(weights.sum())
+    n = len(paragraphs)
+    out = {name: np.zeros(n, dtype=np.float32) for name in TEXT_FEATURES}
+    counts = np.array([len(p.sentences) for p in paragraphs], dtype=np.int64)
+    first = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=first[1:])
+    lengths = np.array([len(s) for p in paragraphs for s in p.sentences], dtype=np.float64)
+    avgdl = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
+    sent_ids, positions, owners, columns = [], [], [], []  # one entry per (paragraph, question term) found
     for i, p in enumerate(paragraphs):
-        distinct = set().union(*p.sentences)
-        out["novel"][i] = len(distinct - asked)
-        if keys.isdisjoint(distinct):
-            continue  # no question term: every other feature is 0
-        # only the question's terms matter to the other features: keep those, with positions
-        hits: list[list[str]] = []
-        placed: list[tuple[int, str]] = []
-        offset = 0
-        for sent in p.sentences:
-            found = [(offset + j, t) for j, t in enumerate(sent) if t in q] if not keys.isdisjoint(sent) else []
-            placed.extend(found)
-            hits.append([t for _, t in found])
-            offset += len(sent)
-        lens = [len(sent) for sent in p.sentences]
-        windows = [(a + b, la + lb) for a, b, la, lb in zip(hits, hits[1:], lens, lens[1:])] or list(zip(hits, lens))
-        out["sbm25"][i] = max((_bm25(h, n, q, avgdl) for h, n in zip(hits, lens)), default=0.0)
-        out["wbm25"][i] = max((_bm25(h, n, q, 2 * avgdl) for h, n in windows), default=0.0)
-        out["cov"][i] = _coverage([t for _, t in placed], q, total)
-        out["scov"][i] = max((_coverage(h, q, total) for h in hits), default=0.0)
-        out["wcov"][i] = max((_coverage(h, q, total) for h, _ in windows), default=0.0)
-        out["prox"][i] = _proximity(placed, q, total)
+        where = p.where()
+        out["novel"][i] = len(where) - sum(1 for t in asked if t in where)
+        for c, t in enumerate(qterms):
+            found = where.get(t)
+            if found is not None:
+                sent_ids.append(found[0])
+                positions.append(found[1])
+                owners.append(i)
+                columns.append(c)
+    if not sent_ids or total <= 0:
+        return out
+    qn = len(qterms)
+    sizes = np.array([len(a) for a in sent_ids], dtype=np.int64)
+    hit_owner = np.repeat(np.array(owners, dtype=np.int64), sizes)
+    cols_a = np.repeat(np.array(columns, dtype=np.int64), sizes)
+    rows_a = np.concatenate(sent_ids) + first[hit_owner]
+    tf = np.bincount(rows_a * qn + cols_a, minlength=len(lengths) * qn).reshape(len(lengths), qn).astype(np.float64)
+    para_of = np.repeat(np.arange(n), counts)
+    has = counts > 0
+
+    def best_per_paragraph(values: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        best = np.zeros(n, dtype=np.float64)
+        np.maximum.at(best, owner, values)
+        return best
+
+    def bm25(c: np.ndarray, length: np.ndarray, avg: float) -> np.ndarray:
+        norm = K1 * (1.0 - B + B * length / avg)
+        return (c * (K1 + 1.0) / (c + norm[:, None])) @ weights
+
+    present = (tf > 0).astype(np.float64)
+    out["sbm25"][:] = best_per_paragraph(bm25(tf, lengths, avgdl), para_of)
+    out["scov"][:] = best_per_paragraph(present @ weights / total, para_of)
+    # windows: each pair of adjacent sentences of a paragraph, or its one sentence
+    pair = np.flatnonzero(para_of[:-1] == para_of[1:]) if len(para_of) > 1 else np.zeros(0, dtype=np.int64)
+    single = np.flatnonzero(has & (counts == 1))
+    w_tf = np.concatenate([tf[pair] + tf[pair + 1], tf[first[single]]])
+    w_len = np.concatenate([lengths[pair] + lengths[pair + 1], lengths[first[single]]])
+    w_owner = np.concatenate([para_of[pair], single])
+    out["wbm25"][:] = best_per_paragraph(bm25(w_tf, w_len, 2 * avgdl), w_owner)
+    out["wcov"][:] = best_per_paragraph((w_tf > 0).astype(np.float64) @ weights / total, w_owner)
+    in_paragraph = np.zeros((n, qn), dtype=np.float64)
+    np.add.at(in_paragraph, (para_of[rows_a], cols_a), 1.0)
+    out["cov"][:] = (in_paragraph > 0) @ weights / total
+    # proximity: the best idf-weighted share of distinct question terms within PROXIMITY_WINDOW tokens
+    owner, pos, col = hit_owner, np.concatenate(positions), cols_a
+    key = owner * (1 << 32) + pos
+    order = np.argsort(key, kind="stable")
+    key, owner, col = key[order], owner[order], col[order]
+    seen = np.zeros((len(key) + 1, qn), dtype=np.int64)
+    np.cumsum(np.eye(qn, dtype=np.int64)[col], axis=0, out=seen[1:])
+    end = np.searchsorted(key, key + PROXIMITY_WINDOW, side="left")
+    inside = (seen[end] - seen[np.arange(len(key))]) > 0
+    out["prox"][:] = best_per_paragraph(inside.astype(np.float64) @ weights / total, owner)
     return out

@@ -193,11 +193,13 @@ class TokenStore:
         nonempty = lengths > 0
         if not nonempty.any():
             return out
-        take = np.concatenate([np.arange(a, b) for a, b in zip(starts[nonempty], ends[nonempty])])
-        sims = query.rows @ (self.rows[take].astype(np.float32).T / SCALE)  # (question tokens, candidate tokens)
-        seg = np.r_[0, np.cumsum(lengths[nonempty])[:-1]]
-        best = np.maximum.reduceat(sims, seg, axis=1)  # (question tokens, candidates)
-        out[nonempty] = query.weights @ best / max(float(query.weights.sum()), 1e-9)
+        lengths, starts = lengths[nonempty], starts[nonempty]
+        seg = np.zeros(len(lengths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=seg[1:])
+        take = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - seg, lengths)
+        sims = self.rows[take].astype(np.float32) @ (query.rows.T / SCALE)  # (candidate tokens, question tokens)
+        best = np.maximum.reduceat(sims, seg, axis=0)  # (candidates, question tokens)
+        out[nonempty] = best @ query.weights / max(float(query.weights.sum()), 1e-9)
         return out
 
 

@@ -208,3 +208,17 @@ def test_stored_paragraph_terms_are_the_tokenised_text_and_are_used(fake_setting
         assert hits[0].number == "49"
     finally:
         index.close()
+
+
+def test_text_features_equal_the_plain_computation_on_random_paragraphs() -> None:
+    rng = np.random.default_rng(7)
+    vocab = [f"w{i}" for i in range(12)]
+    idf = {t: float(rng.uniform(0.2, 3.0)) for t in vocab[:6]}
+    for _ in range(30):
+        paragraphs = [ParagraphTerms([[str(rng.choice(vocab)) for _ in range(rng.integers(1, 30))]
+                                      for _ in range(rng.integers(0, 5))]) for _ in range(8)]
+        question = " ".join(rng.choice(vocab, size=int(rng.integers(1, 6))))
+        got = text_features(question, paragraphs, idf)
+        want = _reference_text_features(question, paragraphs, idf)
+        for name in TEXT_FEATURES:
+            assert np.allclose(got[name], want[name], rtol=1e-6, atol=1e-9), name
