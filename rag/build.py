@@ -10,7 +10,6 @@ removes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,31 +21,34 @@ from typing import Any
 
 import numpy as np
 
+from rag.build_embed import Embedded, LiveTokens, embed_paragraphs, read_live_tokens
 from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
 from rag.lexical import build_postings, pairs_of, write_postings
-from rag.models import Document, Paragraph
+from rag.models import Document
 from rag.rerank_features import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
-from rag.sentences import SENTENCE_VECTORS, paragraph_sentences, write_sentence_rows, write_sentence_vectors
-from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
-                       VECTORS, ProgressFn,
-                       current_generation, file_crc32, file_sha256, index_settings, load_documents,
-                       read_manifest, write_lock)
+from rag.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
+from rag.store import (
+    CACHE,
+    CACHE_SCHEMA,
+    DATA_FILES,
+    DATABASE,
+    FORMAT_VERSION,
+    MANIFEST,
+    SCHEMA,
+    SENTENCE_SEARCH,
+    VECTORS,
+    ProgressFn,
+    current_generation,
+    file_crc32,
+    file_sha256,
+    index_settings,
+    load_documents,
+    read_manifest,
+    write_lock,
+)
 from rag.textutil import terms
-from rag.token_vectors import (MIN_FIT_TOKENS, TOKEN_FILES, ParagraphTokens, Projection, TokenStore,
-                               late_sentence_vectors, open_tokens, paragraph_tokens, write_token_files)
-
-
-EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
-
-
-def paragraph_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-def embed_text(p: Paragraph) -> str:
-    """The text a paragraph is embedded from."""
-    return p.text
+from rag.token_vectors import TOKEN_FILES, write_token_files
 
 
 @dataclass
@@ -82,30 +84,7 @@ class _Live:
     docs: list[Document]
     cache: dict[str, np.ndarray]
     terms: dict[str, str]  # paragraph text hash -> its stored terms (rerank_features.ParagraphTerms)
-    tokens: _LiveTokens | None = None
-
-
-@dataclass
-class _LiveTokens:
-    """The live generation's token rows, by paragraph text hash, and their projection."""
-
-    store: TokenStore
-    pid_by_hash: dict[str, int]
-
-    def get(self, h: str) -> ParagraphTokens | None:
-        pid = self.pid_by_hash.get(h)
-        return None if pid is None else self.store.of_paragraph(pid)
-
-
-def _read_live_tokens(gen: Path, manifest: dict[str, Any], conn: sqlite3.Connection) -> _LiveTokens | None:
-    """Token rows a new build may carry over (see `_embed` for when it does)."""
-    try:
-        store = open_tokens(gen, int(manifest["paragraphs"]), manifest.get("token_vectors"))
-    except (OSError, ValueError, KeyError):
-        return None
-    if store is None:
-        return None
-    return _LiveTokens(store, {h: i for i, h in conn.execute("SELECT id, hash FROM paragraphs")})
+    tokens: LiveTokens | None = None
 
 
 def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live | None:
@@ -121,7 +100,7 @@ def _read_live(index_path: Path, model: str, with_cache: bool = True) -> _Live |
         try:
             docs = load_documents(conn)
             terms = stored_terms_by_hash(conn)
-            tokens = _read_live_tokens(gen, manifest, conn) if with_cache else None
+            tokens = read_live_tokens(gen, manifest, conn) if with_cache else None
         finally:
             conn.close()
         # generations written before the cache had its own file kept it in store.sqlite
@@ -327,7 +306,7 @@ def build_from_documents(settings: Settings, docs: list[Document], sources: list
 def _write_documents(settings: Settings, docs: list[Document], live: _Live | None, report: BuildReport,
                      tick: ProgressFn, started: float, recorded: dict[str, Any], previous: str | None) -> BuildReport:
     """Embed what the cache lacks, write the generation, switch to it (the lock is held)."""
-    emb = _embed(settings, docs, live.cache if live else {}, report, tick,
+    emb = embed_paragraphs(settings, docs, live.cache if live else {}, report, tick,
                  live.manifest.get("embedding") if live else None, live.tokens if live else None)
     manifest = {
         "format_version": FORMAT_VERSION,
@@ -387,142 +366,6 @@ def _same(live: _Live, docs: list[Document], settings: Settings, sources: list[s
             and m.get("failed", []) == report.failed and m.get("skipped", []) == report.skipped)
 
 
-@dataclass
-class _Embedded:
-    """Vectors of a generation: one per paragraph, one per sentence, and the embedding record."""
-
-    hashes: list[str]
-    vectors: np.ndarray
-    sentence_hashes: list[list[str]]
-    sentence_vectors: np.ndarray
-    by_hash: dict[str, np.ndarray]  # every vector above, for the embedding cache
-    record: dict[str, Any]
-    tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.token_vectors)
-    projection: Projection | None = None
-
-
-def late_key(paragraph: str, j: int) -> str:
-    """The cache key of a paragraph's j-th sentence vector when it comes from the paragraph's pass."""
-    return paragraph_hash(f"late\x00{paragraph}\x00{j}")
-
-
-def _embed(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: BuildReport,
-           tick: ProgressFn, live_embedding: dict[str, Any] | None, live_tokens: _LiveTokens | None = None
-           ) -> _Embedded:
-    """Vectors for every paragraph and sentence, embedding only texts the cache does not hold;
-    token rows for every paragraph (from the paragraph's own pass, or carried over from the live
-    generation); and the manifest's record of the embedding backend and query-side encoder.
-
-    Sentence vectors come from their paragraph's pass (`sentence_embedding = "late"`: the mean of
-    the sentence's token embeddings; a sentence the pass did not reach is embedded alone) or from a
-    pass of their own ("separate")."""
-    from rag.embed import document_embedder
-    from rag.encoder import normalise
-
-    late = settings.sentence_embedding == "late"
-    paragraphs = [p for d in docs for p in d.paragraphs]
-    hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-    sentence_texts = [paragraph_sentences(p.text) if settings.sentence_vectors else [] for p in paragraphs]
-    if late:
-        sentence_hashes = [[late_key(h, j) for j in range(len(ts))] for h, ts in zip(hashes, sentence_texts)]
-    else:
-        sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
-    texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
-    sentences_of: dict[str, list[str]] = {h: ts for h, ts in zip(hashes, sentence_texts)}
-    if not late:
-        for ts, hs in zip(sentence_texts, sentence_hashes):
-            texts.update(zip(hs, ts))
-    para_hashes = set(hashes)
-    if live_tokens is not None and live_tokens.store.projection.fitted_on < MIN_FIT_TOKENS:
-        # a projection fitted on a small index is refitted (every paragraph re-encoded) once the
-        # index grows well past it: about 4 characters a token
-        if sum(len(texts[h]) for h in para_hashes) / 4 > 2 * live_tokens.store.projection.fitted_on:
-            live_tokens = None
-    token_rows: dict[str, ParagraphTokens] = {}
-    projection = live_tokens.store.projection if live_tokens is not None else None
-    if settings.token_vectors and live_tokens is not None:
-        for h in para_hashes:
-            carried = live_tokens.get(h)
-            if carried is not None:
-                token_rows[h] = carried
-
-    def missing(h: str) -> bool:
-        if h not in cache:
-            return True
-        if h not in para_hashes:
-            return False
-        return ((settings.token_vectors and h not in token_rows)
-                or (late and any(late_key(h, j) not in cache for j in range(len(sentences_of[h])))))
-
-    # paragraphs go through a pass that also gives their token embeddings where those are wanted;
-    # longest first over the whole build, so every batch holds texts of about one length
-    need = [h for h in texts if missing(h)]
-    pass_tokens = settings.token_vectors or late
-    with_tokens = sorted((h for h in need if pass_tokens and h in para_hashes), key=lambda h: -len(texts[h]))
-    plain = sorted((h for h in need if not (pass_tokens and h in para_hashes)), key=lambda h: -len(texts[h]))
-    by_hash: dict[str, np.ndarray] = {h: cache[h] for h in texts if h in cache}
-    if late:
-        by_hash.update((k, cache[k]) for hs in sentence_hashes for k in hs if k in cache)
-    dim = len(next(iter(cache.values()))) if cache else None
-    record = live_embedding
-    total = len(with_tokens) + len(plain)
-    alone: dict[str, str] = {}  # sentences embedded by themselves (late: those the paragraph's pass did not reach)
-    if need or dim is None or not record:
-        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
-        record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
-        dim = embedder.dim
-        if with_tokens and not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
-            plain = sorted(plain + with_tokens, key=lambda h: -len(texts[h]))
-            if late:
-                alone.update((late_key(h, j), t) for h in with_tokens for j, t in enumerate(sentences_of[h]))
-            with_tokens, token_rows, total = [], {}, len(plain)
-        step = EMBED_CALL_TEXTS
-        done = 0
-        for start in range(0, len(with_tokens), step):
-            tick("embed", done, total)
-            chunk = with_tokens[start:start + step]
-            vectors, outputs = embedder.encode_with_tokens([texts[h] for h in chunk])
-            if projection is None and settings.token_vectors:  # the first chunk holds the longest paragraphs
-                sample = [t.vectors[~t.special] for t in outputs]
-                projection = Projection.fit(np.concatenate(sample) if sample else np.zeros((1, dim), np.float32))
-            for h, v, t in zip(chunk, vectors, outputs):
-                by_hash[h] = v
-                if settings.token_vectors and projection is not None:
-                    token_rows[h] = paragraph_tokens(t, projection)
-                if late:
-                    for j, (sentence, vec) in enumerate(zip(sentences_of[h],
-                                                            late_sentence_vectors(texts[h], sentences_of[h], t))):
-                        if vec is None:
-                            alone[late_key(h, j)] = sentence
-                        else:
-                            by_hash[late_key(h, j)] = normalise(vec[None, :])[0]
-            done += len(chunk)
-        plain = sorted(plain + list(alone), key=lambda h: -len(texts.get(h) or alone[h]))
-        total = done + len(plain)
-        for start in range(0, len(plain), step):
-            tick("embed", done, total)
-            chunk = plain[start:start + step]
-            for h, v in zip(chunk, embedder.encode_documents([texts.get(h) or alone[h] for h in chunk])):
-                by_hash[h] = v
-            done += len(chunk)
-        tick("embed", total, total)
-    fresh = set(need)
-    vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        vectors[i] = by_hash[h]
-    flat = [h for hs in sentence_hashes for h in hs]
-    sentence_vectors = np.zeros((len(flat), dim), dtype=np.float32)
-    for i, h in enumerate(flat):
-        sentence_vectors[i] = by_hash[h]
-    para_fresh = {h for h in hashes if h in fresh}
-    report.embedded = len(para_fresh)
-    report.reused = sum(1 for h in hashes if h not in fresh)
-    report.sentences_embedded = len(fresh - para_fresh) + len(alone)
-    keep_tokens = settings.token_vectors and projection is not None and all(h in token_rows for h in para_hashes)
-    tokens = [token_rows[h] for h in hashes] if keep_tokens else None
-    return _Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record, tokens, projection)
-
-
 def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any] | None:
     """An ANN index for sentence candidates where the sentences are too many to scan (same size
     policy and recall check as the paragraph vectors); None where a scan of the flat rows is
@@ -536,7 +379,7 @@ def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any]
     return None if info.kind == "flat" else (index, info)
 
 
-def _write_generation(index_path: Path, docs: list[Document], emb: _Embedded, settings: Settings,
+def _write_generation(index_path: Path, docs: list[Document], emb: Embedded, settings: Settings,
                       manifest: dict[str, Any], started: float, previous: str | None, tick: ProgressFn,
                       terms_by_hash: dict[str, str]) -> str:
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""

@@ -161,7 +161,7 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
         return Recorder(), record
 
     monkeypatch.setattr(embed, "document_embedder", recording)
-    monkeypatch.setattr("rag.build.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
+    monkeypatch.setattr("rag.build_embed.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
     write_corpus(corpus, 10)
     build_index(fake_settings, [corpus])
     kinds = [kind for kind, _ in calls]

@@ -13,8 +13,16 @@ from rag.build import build_index
 from rag.embed import HashEmbedder
 from rag.retrieve import Retriever
 from rag.store import open_index
-from rag.token_vectors import (SCALE, TOKEN_FILES, ParagraphTokens, Projection, TokenStore, late_sentence_vectors,
-                               paragraph_tokens, write_token_files)
+from rag.token_vectors import (
+    SCALE,
+    TOKEN_FILES,
+    ParagraphTokens,
+    Projection,
+    TokenStore,
+    late_sentence_vectors,
+    paragraph_tokens,
+    write_token_files,
+)
 from rag.tokenout import TokenOutput
 from tests.corpus import write_corpus
 
