@@ -53,10 +53,12 @@ class Projection:
         vectors = np.asarray(vectors, dtype=np.float32)
         if len(vectors) > FIT_SAMPLE:
             vectors = vectors[np.random.default_rng(0).choice(len(vectors), FIT_SAMPLE, replace=False)]
-        mean = vectors.mean(axis=0)
-        _, _, vt = np.linalg.svd(vectors - mean, full_matrices=False)
+        mean = vectors.mean(axis=0, dtype=np.float64)
+        centred = vectors - mean.astype(np.float32)
+        values, vecs = np.linalg.eigh((centred.T @ centred).astype(np.float64))  # covariance: dim x dim
+        order = np.argsort(-values)[:min(k, len(vectors))]
         axes = np.zeros((k, vectors.shape[1]), dtype=np.float32)
-        axes[:min(k, len(vt))] = vt[:k]
+        axes[:len(order)] = vecs[:, order].T
         return cls(mean.astype(np.float32), axes, int(len(vectors)))
 
     def rows(self, vectors: np.ndarray) -> np.ndarray:
