@@ -45,6 +45,16 @@ def zscore(x: np.ndarray) -> np.ndarray:
     return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
+def zscore_rows(x: np.ndarray) -> np.ndarray:
+    """`zscore` of each row of a 2-D array (one feature per row)."""
+    if x.size == 0:
+        return np.zeros_like(x, dtype=np.float64)
+    centred = x - x.mean(axis=1, keepdims=True)
+    sd = np.sqrt((centred * centred).mean(axis=1, keepdims=True))
+    ok = sd > 1e-9
+    return np.where(ok, centred / np.where(ok, sd, 1.0), 0.0)
+
+
 def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
     """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
     below all the others (order kept within each group); unchanged when none or all are under."""
@@ -60,14 +70,17 @@ def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | 
     """Ranking scores of the candidates: `base` maps each of FIRST_STAGE's names to the raw scores;
     `text_features(positions)` gives RERANK's other features for those candidate positions
     (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies; None: stage 1 only). The re-scored candidates rank above the others (offset)."""
-    z = {k: zscore(v) for k, v in base.items()}
+    names = list(base)
+    z = dict(zip(names, zscore_rows(np.array([base[k] for k in names], dtype=np.float64))))
     first = sum(w * z[k] for k, w in FIRST_STAGE.items())
     if text_features is None or len(first) == 0:
         return first
     top = np.argsort(-first, kind="stable")[:RERANK_DEPTH]
     feats = text_features(top)
     weights = RERANK if "tokens" in feats else RERANK_WITHOUT_TOKENS
-    second = sum(w * (z[k][top] if k in z else zscore(feats[k])) for k, w in weights.items())
+    extra = [k for k in weights if k not in z]
+    z.update((k, row) for k, row in zip(extra, zscore_rows(np.array([feats[k] for k in extra], dtype=np.float64))))
+    second = sum(w * (z[k][top] if k in base else z[k]) for k, w in weights.items())
     second = demote_uninformative(second, feats["novel"])
     out = first.copy()
     out[top] = second + (first.max() - second.min() + 1.0)  # above every candidate not re-scored

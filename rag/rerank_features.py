@@ -100,7 +100,7 @@ def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str
     sent_ids, positions, owners, columns = [], [], [], []  # one entry per (paragraph, question term) found
     for i, p in enumerate(paragraphs):
         where = p.where()
-        out["novel"][i] = len(where) - sum(1 for t in asked if t in where)
+        out["novel"][i] = len(where) - len(asked.intersection(where))
         for c, t in enumerate(qterms):
             found = where.get(t)
             if found is not None:

@@ -124,7 +124,7 @@ class SentenceIndex:
         """Paragraph ids holding the k best-matching sentences of the whole index."""
         _, ids = self.index.search(qvec[None, :].astype(np.float32), min(k, self.index.ntotal))
         ids = ids[0][ids[0] >= 0]
-        if "para_of" in self.__dict__ or len(ids) > 2000:
+        if "para_of" in self.__dict__ or len(ids) > 2000 or self._span_lookups > WHOLE_MAPPING_AFTER:
             return sorted_unique(self.para_of[ids])
         marks = ",".join("?" * len(ids))
         return sorted_unique(np.array([r[0] for r in self._conn.execute(
