@@ -24,7 +24,7 @@ import numpy as np
 from rag.build_embed import Embedded, LiveTokens, embed_paragraphs, read_live_tokens
 from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
-from rag.lexical import build_postings, pairs_of, write_postings
+from rag.lexical import pairs_of, postings_of, write_postings
 from rag.models import Document
 from rag.rerank_features import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
 from rag.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
@@ -142,6 +142,9 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                   model: str, settings: Settings, sentence_hashes: list[list[str]],
                   terms_by_hash: dict[str, str]) -> None:
     conn = sqlite3.connect(path)
+    # a file of a generation being written: nothing to roll back to (a failed build discards it),
+    # and it is fsynced once complete (_write_generation)
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
     try:
         conn.executescript(SCHEMA)
         pid = 0
@@ -164,8 +167,8 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
                 stored.append(kept or para_terms.encode())
                 tokens.append(title_terms + [t for sent in para_terms.sentences for t in sent])
                 pid += 1
-        write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, list))
-        write_postings(conn, build_postings(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))
+        write_postings(conn, postings_of(tokens, settings.bm25_k1, settings.bm25_b, list))
+        write_postings(conn, postings_of(tokens, settings.bm25_k1, settings.bm25_b, pairs_of))
         write_sentence_rows(conn, sentence_hashes)
         write_paragraph_terms(conn, stored)
         conn.commit()

@@ -11,6 +11,7 @@ import math
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -37,8 +38,21 @@ CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, w
 """
 
 
-def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms
-                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+@dataclass
+class Postings:
+    """Every term's postings in one array: term i owns ids/weights[bounds[i]:bounds[i + 1]]."""
+
+    terms: list[str]
+    ids: np.ndarray  # int32 paragraph ids, ascending within a term
+    weights: np.ndarray  # float32 precomputed BM25 weights
+    bounds: np.ndarray  # int64, len(terms) + 1
+
+    def as_dict(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        b = self.bounds
+        return {t: (self.ids[b[i]:b[i + 1]], self.weights[b[i]:b[i + 1]]) for i, t in enumerate(self.terms)}
+
+
+def postings_of(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms) -> Postings:
     """Per term: paragraph ids (ascending) and precomputed BM25 weights (idf x saturated tf).
     `texts` may be strings or already-tokenised lists, with the matching `tokenise`.
 
@@ -57,7 +71,7 @@ def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[
             doc_ids.append(pid)
             tfs.append(tf)
     if not vocab:
-        return {}
+        return Postings([], np.zeros(0, np.int32), np.zeros(0, np.float32), np.zeros(1, np.int64))
     avgdl = float(lengths.mean()) or 1.0
     tids = np.asarray(term_ids, dtype=np.int64)
     order = np.argsort(tids, kind="stable")  # stable: paragraph ids stay ascending within a term
@@ -68,17 +82,26 @@ def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[
     idf = np.log(1.0 + (len(texts) - df + 0.5) / (df + 0.5))
     norm = k1 * (1.0 - b + b * lengths[ids] / avgdl)
     weights = (idf[tids] * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
-    bounds = np.concatenate([[0], np.cumsum(df)])
-    return {term: (ids[bounds[i]:bounds[i + 1]], weights[bounds[i]:bounds[i + 1]])
-            for i, term in enumerate(vocab)}
+    return Postings(list(vocab), ids, weights, np.concatenate([[0], np.cumsum(df)]).astype(np.int64))
 
 
-def write_postings(conn: sqlite3.Connection, postings: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms
+                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """`postings_of` as a dict: term -> (ids, weights)."""
+    return postings_of(texts, k1, b, tokenise).as_dict()
+
+
+def write_postings(conn: sqlite3.Connection, postings: Postings) -> None:
+    """One row per term, in term order (SQLite then appends to the key's tree instead of
+    splitting pages); the blobs are slices of the arrays' bytes, not one array per term."""
     conn.executescript(SCHEMA)
-    conn.executemany(
-        "INSERT INTO postings(term, ids, weights) VALUES (?, ?, ?)",
-        ((t, ids.astype("<i4").tobytes(), w.astype("<f4").tobytes()) for t, (ids, w) in postings.items()),
-    )
+    ids = postings.ids.astype("<i4", copy=False).tobytes()
+    weights = postings.weights.astype("<f4", copy=False).tobytes()
+    bounds = (postings.bounds * 4).tolist()
+    order = sorted(range(len(postings.terms)), key=postings.terms.__getitem__)
+    conn.executemany("INSERT INTO postings(term, ids, weights) VALUES (?, ?, ?)",
+                     ((postings.terms[i], ids[bounds[i]:bounds[i + 1]], weights[bounds[i]:bounds[i + 1]])
+                      for i in order))
 
 
 class LexicalIndex:
