@@ -310,7 +310,8 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
                      tick: ProgressFn, started: float, recorded: dict[str, Any], previous: str | None) -> BuildReport:
     """Embed what the cache lacks, write the generation, switch to it (the lock is held)."""
     emb = embed_paragraphs(settings, docs, live.cache if live else {}, report, tick,
-                 live.manifest.get("embedding") if live else None, live.tokens if live else None)
+                           live.manifest.get("embedding") if live else None, live.tokens if live else None,
+                           _sentence_counts(live.terms) if live else None)
     manifest = {
         "format_version": FORMAT_VERSION,
         "model": settings.model,
@@ -332,6 +333,12 @@ def _write_documents(settings: Settings, docs: list[Document], live: _Live | Non
     report.documents, report.paragraphs = len(docs), len(emb.hashes)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _sentence_counts(terms_by_hash: dict[str, str]) -> dict[str, int]:
+    """Sentences per paragraph text hash, from the live generation's stored terms (one line per
+    sentence; an empty encoding is ambiguous and left out)."""
+    return {h: encoded.count("\n") + 1 for h, encoded in terms_by_hash.items() if encoded}
 
 
 def _clean_stale_tmp(index_path: Path) -> None:

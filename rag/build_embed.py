@@ -26,6 +26,20 @@ from rag.token_vectors import (
 )
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
+SMALL_BUILD_TEXTS = 64  # up to this many texts to embed, `auto` takes onnxruntime (starts faster)
+
+
+class _LazySentences(dict):
+    """Paragraph hash -> its sentences, split on first use (texts: hash -> paragraph text)."""
+
+    def __init__(self, texts: dict[str, str], wanted: bool) -> None:
+        super().__init__()
+        self._texts, self._wanted = texts, wanted
+
+    def __missing__(self, h: str) -> list[str]:
+        value = paragraph_sentences(self._texts[h]) if self._wanted else []
+        self[h] = value
+        return value
 
 
 def paragraph_hash(text: str) -> str:
@@ -80,8 +94,8 @@ def late_key(paragraph: str, j: int) -> str:
 
 
 def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: Any,
-           tick: ProgressFn, live_embedding: dict[str, Any] | None, live_tokens: LiveTokens | None = None
-           ) -> Embedded:
+                     tick: ProgressFn, live_embedding: dict[str, Any] | None, live_tokens: LiveTokens | None = None,
+                     sentence_counts: dict[str, int] | None = None) -> Embedded:
     """Vectors for every paragraph and sentence, embedding only texts the cache does not hold;
     token rows for every paragraph (from the paragraph's own pass, or carried over from the live
     generation); and the manifest's record of the embedding backend and query-side encoder.
@@ -95,13 +109,25 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
     late = settings.sentence_embedding == "late"
     paragraphs = [p for d in docs for p in d.paragraphs]
     hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-    sentence_texts = [paragraph_sentences(p.text) if settings.sentence_vectors else [] for p in paragraphs]
-    if late:
-        sentence_hashes = [[late_key(h, j) for j in range(len(ts))] for h, ts in zip(hashes, sentence_texts)]
-    else:
-        sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
     texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
-    sentences_of: dict[str, list[str]] = {h: ts for h, ts in zip(hashes, sentence_texts)}
+    known = sentence_counts or {}
+
+    def count_of(h: str) -> int:
+        """Sentences of a paragraph: late keys need only the count, which the live generation
+        knows for an unchanged paragraph whose late vectors are all cached (no split needed)."""
+        n = known.get(h)
+        if n is not None and all(late_key(h, j) in cache for j in range(n)):
+            return n
+        return len(sentences_of[h])
+
+    sentences_of = _LazySentences(texts, settings.sentence_vectors)
+    if late:
+        counts = {h: count_of(h) for h in texts} if settings.sentence_vectors else {h: 0 for h in texts}
+        sentence_hashes = [[late_key(h, j) for j in range(counts[h])] for h in hashes]
+        sentence_texts: list[list[str]] = []
+    else:
+        sentence_texts = [sentences_of[h] for h in hashes]
+        sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
     if not late:
         for ts, hs in zip(sentence_texts, sentence_hashes):
             texts.update(zip(hs, ts))
@@ -125,7 +151,7 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
         if h not in para_hashes:
             return False
         return ((settings.token_vectors and h not in token_rows)
-                or (late and any(late_key(h, j) not in cache for j in range(len(sentences_of[h])))))
+                or (late and any(late_key(h, j) not in cache for j in range(counts[h]))))
 
     # paragraphs go through a pass that also gives their token embeddings where those are wanted;
     # longest first over the whole build, so every batch holds texts of about one length
@@ -141,7 +167,10 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
     total = len(with_tokens) + len(plain)
     alone: dict[str, str] = {}  # sentences embedded by themselves (late: those the paragraph's pass did not reach)
     if need or dim is None or not record:
-        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, settings.embed_backend)
+        backend = settings.embed_backend
+        if backend == "auto" and len(with_tokens) + len(plain) <= SMALL_BUILD_TEXTS:
+            backend = "onnx-f32"  # a few texts: onnxruntime starts in ~0.25 s, OpenVINO compiles in ~0.9 s
+        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
         record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
         dim = embedder.dim
         if with_tokens and not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens

@@ -201,3 +201,19 @@ def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_b
             conn.close()
 
     assert tables(fake_settings) == tables(fresh)
+
+
+def test_a_small_build_takes_onnxruntime_and_a_large_one_the_automatic_backend(fake_settings, corpus, monkeypatch):
+    """Embedding a few texts, OpenVINO's compile (~0.9 s) costs more than onnxruntime's start."""
+    from rag import embed
+
+    asked: list[str] = []
+    real = embed.document_embedder
+    monkeypatch.setattr(embed, "document_embedder", lambda name, batch, backend: asked.append(backend) or
+                        real(name, batch, backend))
+    monkeypatch.setattr("rag.build_embed.SMALL_BUILD_TEXTS", 5)
+    build_index(fake_settings, [corpus])  # every paragraph: more than 5 texts
+    path = corpus / "A_70_2.txt"
+    path.write_text(path.read_text().replace("item 3 of", "item 3 (revised) of"))
+    report = build_index(fake_settings, [corpus])
+    assert report.embedded <= 5 and asked == ["auto", "onnx-f32"]
