@@ -176,6 +176,7 @@ def _write_sqlite(path: Path, docs: list[Document], hashes: list[str], vectors: 
         conn.close()
     cache = sqlite3.connect(path.with_name(CACHE))
     try:
+        cache.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")  # as above
         cache.executescript(CACHE_SCHEMA)
         cache.executemany("INSERT INTO embeddings VALUES (?,?,?)",
                           ((model, h, v.astype("<f4").tobytes()) for h, v in vectors.items()))
