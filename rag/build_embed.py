@@ -124,11 +124,9 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
     if late:
         counts = {h: count_of(h) for h in texts} if settings.sentence_vectors else {h: 0 for h in texts}
         sentence_hashes = [[late_key(h, j) for j in range(counts[h])] for h in hashes]
-        sentence_texts: list[list[str]] = []
-    else:
+    else:  # each sentence is a text of its own, keyed by its own hash
         sentence_texts = [sentences_of[h] for h in hashes]
         sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
-    if not late:
         for ts, hs in zip(sentence_texts, sentence_hashes):
             texts.update(zip(hs, ts))
     para_hashes = set(hashes)
