@@ -199,3 +199,17 @@ def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_
     alone = HashEmbedder().encode_documents(["Closing words on aviation."])[0]
     assert np.allclose(index.sentences.of_paragraph(pid)[-1], alone, atol=1e-6)
     index.close()
+
+
+def test_sentence_embedding_setting_is_checked_and_its_threshold_follows_it(tmp_path: Path):
+    from rag.answer import threshold_for
+    from rag.config import load_settings
+    from rag.errors import UsageError
+
+    with pytest.raises(UsageError, match="sentence_embedding: 'mean' is not one of separate, late"):
+        load_settings(env={"RAG_SENTENCE_EMBEDDING": "mean"})
+    late = load_settings(env={}, model="all-MiniLM-L6-v2")
+    separate = load_settings(env={"RAG_SENTENCE_EMBEDDING": "separate"}, model="all-MiniLM-L6-v2")
+    assert late.sentence_embedding == "late" and threshold_for(late) == 0.215
+    assert threshold_for(separate) == 0.24
+    assert threshold_for(dataclasses.replace(late, abstain_threshold=0.5)) == 0.5
