@@ -73,10 +73,10 @@ class Evaluator:
     def __init__(self, settings: Settings) -> None:
         from rag.embed import get_embedder
         from rag.retrieve import Retriever
-        from rag.store import open_index
+        from rag.store import as_built, open_index
 
-        self.settings = settings
         self.index = open_index(settings)
+        self.settings = settings = as_built(settings, self.index.manifest)
         self.embedder = get_embedder(settings.model, settings.batch_size)
         self.retriever = Retriever(self.index, self.embedder, settings)
         rows = self.index.conn.execute(

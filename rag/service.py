@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
 from rag.models import Answer, Hit, render_citation
-from rag.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, load_paragraph, open_index,
-                       read_manifest, verify_index)
+from rag.store import (DATABASE, OpenIndex, ProgressFn, as_built, current_generation, index_status, load_paragraph,
+                       open_index, read_manifest, verify_index)
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
     from rag.build import BuildReport
@@ -36,8 +36,8 @@ class Session:
         from rag.embed import query_embedder
         from rag.retrieve import Retriever
 
-        self.settings = settings
         self.index: OpenIndex = open_index(settings)
+        self.settings = settings = as_built(settings, self.index.manifest)
         if one_shot:
             self.index.scan_with_numpy()
         if with_model:

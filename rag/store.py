@@ -17,7 +17,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -244,6 +244,13 @@ class OpenIndex:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def as_built(settings: Settings, manifest: dict[str, Any]) -> Settings:
+    """`settings` with the index's own kind of sentence vectors (what it was built with decides
+    the abstention threshold); a generation that does not record it had separate passes."""
+    recorded = (manifest.get("settings") or {}).get("sentence_embedding", "separate")
+    return settings if recorded == settings.sentence_embedding else replace(settings, sentence_embedding=recorded)
 
 
 def open_index(settings: Settings) -> OpenIndex:

@@ -213,3 +213,21 @@ def test_sentence_embedding_setting_is_checked_and_its_threshold_follows_it(tmp_
     assert late.sentence_embedding == "late" and threshold_for(late) == 0.215
     assert threshold_for(separate) == 0.24
     assert threshold_for(dataclasses.replace(late, abstain_threshold=0.5)) == 0.5
+
+
+def test_questions_use_the_threshold_of_the_index_s_own_sentence_vectors(fake_settings, seed_dir):
+    """An index built with separate sentence passes keeps their threshold when the settings
+    default to late ones (and the other way round); one that records nothing had separate passes."""
+    from rag.service import Session, ensure_index
+    from rag.store import as_built
+
+    separate = dataclasses.replace(fake_settings, sentence_embedding="separate")
+    ensure_index(separate)
+    session = Session(dataclasses.replace(separate, sentence_embedding="late"))
+    try:
+        assert session.settings.sentence_embedding == "separate"
+        assert session.retriever.settings.sentence_embedding == "separate"
+    finally:
+        session.close()
+    assert as_built(fake_settings, {"settings": {}}).sentence_embedding == "separate"
+    assert as_built(fake_settings, {"settings": {"sentence_embedding": "late"}}) is fake_settings
