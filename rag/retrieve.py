@@ -72,6 +72,9 @@ class Candidates:
                 + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
 
 
+QUERY_TOKENS_KEPT = 20_000  # questions' prepared tokens kept by a retriever (~4 KB each)
+
+
 class Retriever:
     """Ranks an open index's paragraphs for a question."""
 
@@ -91,21 +94,27 @@ class Retriever:
             return vector
         return self.embedder.encode_queries([question])[0]
 
-    def remember_tokens(self, question: str, tokens: TokenOutput | None) -> None:
-        """Keep a question's token embeddings (from the pass that gave its vector) for re-scoring."""
+    def remember_tokens(self, question: str, tokens: TokenOutput | None) -> QueryTokens | None:
+        """Keep a question's token embeddings (from the pass that gave its vector) for re-scoring;
+        at most QUERY_TOKENS_KEPT questions (an evaluation embeds all of its questions first)."""
         if self.index.tokens is None:
-            return
-        if len(self._query_tokens) >= 20_000:
+            return None
+        if len(self._query_tokens) >= QUERY_TOKENS_KEPT:
             self._query_tokens.clear()
-        self._query_tokens[question] = self.index.tokens.prepare(tokens)
+        prepared = self.index.tokens.prepare(tokens)
+        self._query_tokens[question] = prepared
+        return prepared
 
     def query_tokens(self, question: str) -> QueryTokens | None:
-        """The question's token embeddings (None where the embedder gives none)."""
-        if question not in self._query_tokens:
-            if not hasattr(self.embedder, "encode_query"):
-                return None
-            self.remember_tokens(question, self.embedder.encode_query(question)[1])
-        return self._query_tokens[question]
+        """The question's token embeddings (None where the embedder gives none). Safe under
+        concurrent questions (the server's threads): a dropped entry is computed again."""
+        if question in self._query_tokens:
+            found = self._query_tokens.get(question)
+            if found is not None or question in self._query_tokens:
+                return found
+        if not hasattr(self.embedder, "encode_query"):
+            return None
+        return self.remember_tokens(question, self.embedder.encode_query(question)[1])
 
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
         """Each paragraph's terms by sentence (cached; the cache is dropped when it grows large)."""
