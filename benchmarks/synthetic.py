@@ -150,12 +150,13 @@ def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[st
     order = [sid for i in range(n) for sid in by_para[i % b]]
     para_of = [i for i in range(n) for _ in by_para[i % b]]
     vectors = base_vecs[order]
-    tiled = np.array(para_of) >= b
-    if tiled.any():
-        rng = np.random.default_rng(1)
-        v = vectors[tiled] + 0.5 * base_vecs[rng.integers(0, len(base_vecs), int(tiled.sum()))]
-        v += rng.standard_normal(v.shape).astype(np.float32) * (0.3 / np.sqrt(v.shape[1]))
-        vectors[tiled] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    tiled = np.flatnonzero(np.array(para_of) >= b)
+    rng = np.random.default_rng(1)
+    for start in range(0, len(tiled), 100_000):  # in chunks: 3M rows at once would need ~25 GB of temporaries
+        chunk = tiled[start:start + 100_000]
+        v = vectors[chunk] + 0.5 * base_vecs[rng.integers(0, len(base_vecs), len(chunk))]
+        v += rng.standard_normal(v.shape, dtype=np.float32) * (0.3 / np.sqrt(v.shape[1]))
+        vectors[chunk] = v / np.linalg.norm(v, axis=1, keepdims=True)
     write_sentence_vectors(gen / SENTENCE_VECTORS, vectors)
     db = sqlite3.connect(gen / DATABASE)
     db.executescript("CREATE TABLE sentences (id INTEGER PRIMARY KEY, para_id INTEGER NOT NULL, ord INTEGER NOT NULL, "

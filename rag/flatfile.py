@@ -103,6 +103,9 @@ class FlatVectors:
         return np.array(self.rows[start:start + count], dtype=np.float32)
 
 
+POPULATE_UP_TO = 256 << 20  # bytes: flat files up to this size are read in when mapped
+
+
 def map_flat(path: Path) -> FlatVectors | None:
     """The rows of a flat inner-product FAISS file, memory-mapped; None when the file is not
     one (another index type, another metric, a header this layout does not describe, a size
@@ -120,8 +123,10 @@ def map_flat(path: Path) -> FlatVectors | None:
                 return None
             if ntotal == 0:
                 return FlatVectors(np.zeros((0, d), dtype=np.float32), Path(path))
-            mapped = mmap.mmap(fh.fileno(), size, flags=mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0),
-                               prot=mmap.PROT_READ)
+            # a small file is read in at once (a cold question scans all of it); a big one is paged
+            # in as rows are read (its candidates' rows only: a 1M index's 4.6 GB of sentence rows)
+            populate = getattr(mmap, "MAP_POPULATE", 0) if size <= POPULATE_UP_TO else 0
+            mapped = mmap.mmap(fh.fileno(), size, flags=mmap.MAP_SHARED | populate, prot=mmap.PROT_READ)
     except (OSError, ValueError, struct.error):
         return None
     rows = np.frombuffer(mapped, dtype="<f4", offset=HEADER_BYTES, count=count).reshape(ntotal, d)
