@@ -23,8 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rag.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
-from rag.token_vectors import (TOKEN_FILES, TOKEN_IDS, TOKEN_META, TOKEN_POS, TOKENS_FILE,  # noqa: E402
-                               TokenStore)
+from rag.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta  # noqa: E402
 from rag.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
                        read_manifest)
 
@@ -203,10 +202,5 @@ def _scaled_tokens(base_index: Path, n: int, gen: Path) -> dict[str, Any]:
         per_copy[u] += 1
         if p < rest:
             partial[u] += 1
-    df = copies * per_copy + partial
-    keep = np.flatnonzero(df).astype(np.int32)
-    projection = store.projection
-    with open(gen / TOKEN_META, "wb") as fh:
-        np.savez(fh, mean=projection.mean, axes=projection.axes, fitted_on=np.int64(projection.fitted_on),
-                 df_ids=keep, df_counts=df[keep].astype(np.int32), paragraphs=np.int64(n))
-    return {"dim": int(rows.shape[1]), "tokens": int(new_pos[-1]), "fitted_on": int(projection.fitted_on)}
+    write_token_meta(gen, store.projection, copies * per_copy + partial, n)
+    return {"dim": int(rows.shape[1]), "tokens": int(new_pos[-1]), "fitted_on": int(store.projection.fitted_on)}

@@ -28,25 +28,9 @@ from rag.lexical import pairs_of, postings_of, write_postings
 from rag.models import Document
 from rag.rerank_features import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
 from rag.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
-from rag.store import (
-    CACHE,
-    CACHE_SCHEMA,
-    DATA_FILES,
-    DATABASE,
-    FORMAT_VERSION,
-    MANIFEST,
-    SCHEMA,
-    SENTENCE_SEARCH,
-    VECTORS,
-    ProgressFn,
-    current_generation,
-    file_crc32,
-    file_sha256,
-    index_settings,
-    load_documents,
-    read_manifest,
-    write_lock,
-)
+from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
+                       VECTORS, ProgressFn, current_generation, file_crc32, file_sha256, index_settings,
+                       load_documents, read_manifest, write_lock)
 from rag.textutil import terms
 from rag.token_vectors import TOKEN_FILES, write_token_files
 

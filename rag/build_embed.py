@@ -166,7 +166,7 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
     alone: dict[str, str] = {}  # sentences embedded by themselves (late: those the paragraph's pass did not reach)
     if need or dim is None or not record:
         backend = settings.embed_backend
-        if backend == "auto" and len(with_tokens) + len(plain) <= SMALL_BUILD_TEXTS:
+        if backend == "auto" and total <= SMALL_BUILD_TEXTS:
             backend = "onnx-f32"  # a few texts: onnxruntime starts in ~0.25 s, OpenVINO compiles in ~0.9 s
         embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
         record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}

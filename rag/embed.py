@@ -74,7 +74,15 @@ def _offline_env() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-class SentenceTransformerEmbedder:
+class _OneQueryFromBatch:
+    """`encode_query` for an embedder whose `encode_with_tokens` takes a batch."""
+
+    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
+        vectors, tokens = self.encode_with_tokens([text])  # type: ignore[attr-defined]
+        return vectors[0], tokens[0]
+
+
+class SentenceTransformerEmbedder(_OneQueryFromBatch):
     """A sentence-transformers model loaded offline; documents sorted by length to cut padding."""
 
     def __init__(self, name: str, batch_size: int = 32, bf16: bool = False) -> None:
@@ -139,15 +147,11 @@ class SentenceTransformerEmbedder:
             vectors.append(out["sentence_embedding"].float().numpy())
         return _normalise(np.stack(vectors)), tokens
 
-    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
-        vectors, tokens = self.encode_with_tokens([text])
-        return vectors[0], tokens[0]
-
 
 _TOKEN = re.compile(r"\w+")
 
 
-class HashEmbedder:
+class HashEmbedder(_OneQueryFromBatch):
     """Deterministic bag of hashed words and character trigrams: a fast stand-in for tests."""
 
     def __init__(self, dim: int = 384) -> None:
@@ -182,10 +186,6 @@ class HashEmbedder:
                                       np.array([w.span() for w in words], dtype=np.int32).reshape(-1, 2),
                                       np.zeros(len(words), dtype=bool), vecs))
         return self.encode_documents(texts), tokens
-
-    def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
-        vectors, tokens = self.encode_with_tokens([text])
-        return vectors[0], tokens[0]
 
     @staticmethod
     def _word_id(word: str) -> int:

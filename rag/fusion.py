@@ -38,11 +38,7 @@ TextFeaturesFn = Callable[[np.ndarray], dict[str, np.ndarray]]
 
 def zscore(x: np.ndarray) -> np.ndarray:
     """(x - mean) / standard deviation over the entries; zeros when they are all equal."""
-    if len(x) == 0:
-        return np.zeros(0, dtype=np.float64)
-    x = np.asarray(x, dtype=np.float64)
-    sd = float(x.std())
-    return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
+    return zscore_rows(np.asarray(x, dtype=np.float64)[None, :])[0]
 
 
 def zscore_rows(x: np.ndarray) -> np.ndarray:
@@ -69,7 +65,8 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
 def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | None) -> np.ndarray:
     """Ranking scores of the candidates: `base` maps each of FIRST_STAGE's names to the raw scores;
     `text_features(positions)` gives RERANK's other features for those candidate positions
-    (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies; None: stage 1 only). The re-scored candidates rank above the others (offset)."""
+    (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies; None: stage 1 only). The
+    re-scored candidates rank above the others (offset)."""
     names = list(base)
     z = dict(zip(names, zscore_rows(np.array([base[k] for k in names], dtype=np.float64))))
     first = sum(w * z[k] for k, w in FIRST_STAGE.items())

@@ -73,6 +73,7 @@ class Candidates:
 
 
 QUERY_TOKENS_KEPT = 20_000  # questions' prepared tokens kept by a retriever (~4 KB each)
+_MISSING = object()
 
 
 class Retriever:
@@ -108,10 +109,9 @@ class Retriever:
     def query_tokens(self, question: str) -> QueryTokens | None:
         """The question's token embeddings (None where the embedder gives none). Safe under
         concurrent questions (the server's threads): a dropped entry is computed again."""
-        if question in self._query_tokens:
-            found = self._query_tokens.get(question)
-            if found is not None or question in self._query_tokens:
-                return found
+        found = self._query_tokens.get(question, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         if not hasattr(self.embedder, "encode_query"):
             return None
         return self.remember_tokens(question, self.embedder.encode_query(question)[1])

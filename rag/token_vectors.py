@@ -136,11 +136,16 @@ def write_token_files(folder: Path, paragraphs: list[ParagraphTokens], projectio
     df = np.zeros(vocabulary, dtype=np.int64)
     for p in paragraphs:
         df[np.unique(p.ids)] += 1
+    write_token_meta(folder, projection, df, len(paragraphs))
+    return {"dim": int(k), "tokens": int(pos[-1]), "fitted_on": int(projection.fitted_on)}
+
+
+def write_token_meta(folder: Path, projection: Projection, df: np.ndarray, paragraphs: int) -> None:
+    """tokens.meta.npz: the projection and the document frequency of every token id (`df[id]`)."""
     ids = np.flatnonzero(df).astype(np.int32)
     with open(folder / TOKEN_META, "wb") as fh:
         np.savez(fh, mean=projection.mean, axes=projection.axes, fitted_on=np.int64(projection.fitted_on),
-                 df_ids=ids, df_counts=df[ids].astype(np.int32), paragraphs=np.int64(len(paragraphs)))
-    return {"dim": int(k), "tokens": int(pos[-1]), "fitted_on": int(projection.fitted_on)}
+                 df_ids=ids, df_counts=df[ids].astype(np.int32), paragraphs=np.int64(paragraphs))
 
 
 class TokenStore:

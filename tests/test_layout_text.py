@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from rag.ingest import parse_file
 from rag.ingest.layout_text import looks_laid_out
