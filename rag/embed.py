@@ -263,8 +263,9 @@ def source_signature(name: str) -> str | None:
     return digest.hexdigest()[:24]
 
 
-def _find_encoder(signature: str | None) -> Path | None:
-    """An exported encoder folder made from the model folder with this signature."""
+def _find_encoder(signature: str | None, current: bool = False) -> Path | None:
+    """An exported encoder folder made from the model folder with this signature (`current`: of
+    the format this version exports)."""
     if signature is None:
         return None
     from rag.encoder import read_spec
@@ -272,7 +273,7 @@ def _find_encoder(signature: str | None) -> Path | None:
 
     for spec_file in sorted((cache_root() / "onnx").glob("*/encoder.json")):
         try:
-            if read_spec(spec_file.parent).get("source_signature") == signature:
+            if read_spec(spec_file.parent, current).get("source_signature") == signature:
                 return spec_file.parent
         except ModelError:
             continue
@@ -292,7 +293,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
 
     backend = choose_backend(backend)
     signature = source_signature(name)
-    folder = _find_encoder(signature)
+    folder = _find_encoder(signature, current=True)
     torch_model: SentenceTransformerEmbedder | None = None
     if folder is None:
         from rag.onnx_export import ensure_encoder

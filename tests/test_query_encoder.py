@@ -158,3 +158,55 @@ def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None
     assert query_tokens.special.tolist() == tokens[0].special.tolist()
     assert float(vector @ vectors[0]) >= 0.9999
     assert (normalise(query_tokens.vectors) * normalise(tokens[0].vectors)).sum(axis=1).min() >= 0.999
+
+
+@pytest.mark.slow
+def test_openvino_streams_give_every_text_its_own_vector_in_order(real_encoder) -> None:
+    """Batches run concurrently on OpenVINO's streams and come back out of order; each text must
+    still get its own vector and token embeddings (checked against onnxruntime, text by text)."""
+    pytest.importorskip("openvino")
+    from rag.encoder import OnnxEncoder
+
+    emb, record, _ = real_encoder
+    seed = (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")
+    texts = [seed[i * 97:i * 97 + 40 + 37 * (i % 11)] for i in range(40)] + [DEMO_QUESTION, "x"]
+    streamed = OnnxEncoder(Path(record["folder"]), "all-MiniLM-L6-v2", runtime="openvino", precision="f32",
+                           batch_size=4, threads=2)
+    vectors, tokens = streamed.encode_with_tokens(texts)
+    want_vectors, want_tokens = emb.encode_with_tokens(texts)
+    assert (vectors * want_vectors).sum(axis=1).min() >= 0.9999
+    for got, want in zip(tokens, want_tokens):
+        assert got.ids.tolist() == want.ids.tolist()
+        assert np.allclose(got.vectors, want.vectors, atol=2e-3)
+
+
+@pytest.mark.slow
+def test_the_export_has_no_nan_guards_and_an_older_format_still_serves_queries(real_encoder, tmp_path) -> None:
+    """Format 3 exports plain attention (no IsNaN/Where per layer: ~13% faster on OpenVINO). A
+    format-2 folder keeps answering questions; a build exports the current format beside it."""
+    import json
+    import shutil
+
+    import onnx
+
+    from rag.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC
+
+    _, record, _ = real_encoder
+    ops = [n.op_type for n in onnx.load(str(Path(record["folder"]) / ONNX_FILE)).graph.node]
+    assert "IsNaN" not in ops and ENCODER_FORMAT == 3
+    old_cache = tmp_path / "cache"
+    old = old_cache / "onnx" / Path(record["folder"]).name
+    shutil.copytree(record["folder"], old)
+    spec = json.loads((old / SPEC).read_text(encoding="utf-8"))
+    (old / SPEC).write_text(json.dumps({**spec, "format": 2}), encoding="utf-8")
+    saved = os.environ["RAG_CACHE_DIR"]
+    os.environ["RAG_CACHE_DIR"] = str(old_cache)
+    try:
+        embed._onnx_query_encoder.cache_clear()
+        query_side = embed.query_embedder({**record, "folder": str(old)}, "all-MiniLM-L6-v2")
+        assert type(query_side).__name__ == "OnnxEncoder"
+        _, rebuilt = embed.document_embedder("all-MiniLM-L6-v2", 16, "onnx-f32")
+        assert json.loads((Path(rebuilt["folder"]) / SPEC).read_text(encoding="utf-8"))["format"] == 3
+    finally:
+        os.environ["RAG_CACHE_DIR"] = saved
+        embed._onnx_query_encoder.cache_clear()
