@@ -1,9 +1,15 @@
-"""Peak RSS of loading an index (and answering one query) in a fresh process, for the
-chosen vector index type and for the exact IndexFlatIP baseline over the same vectors.
+"""Memory of an index in use: what its vectors hold in memory, and the RSS of a fresh process that
+opens it and answers questions, beside the exact flat paragraph vectors as the baseline.
 
-Run benchmarks/warm_query.py first (it leaves scaled indexes under its --work folder):
+Run benchmarks/warm_query.py first (it leaves scaled indexes under its --work folder), or point
+--index-dir at any index folder (the one holding `default/`, or pass --index NAME):
 
-    python benchmarks/memory.py --index-dir /tmp/rag-bench-warm/n1000000
+    python benchmarks/memory.py --index-dir /tmp/rag-bench-warm/n1000000 [--questions 20]
+
+Each process opens a `Session` (the query encoder, the index) and asks `--questions` questions
+(`rag ask`'s whole path: candidates, fusion, token re-scoring, quote). RSS is split into anonymous
+memory (the process's own: FAISS indexes, arrays, caches) and file-backed pages (memory-mapped
+rows, SQLite pages read: shared with the page cache, given back under memory pressure).
 """
 
 from __future__ import annotations
@@ -16,70 +22,119 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+QUESTIONS = [
+    "peacekeeping budget for the next financing period", "which forum does IOM serve as secretariat for?",
+    "how many States have ratified the Treaty on the Prohibition of Nuclear Weapons",
+    "work programme of the Statistical Commission", "Human Rights Council resolution on migrants",
+    "climate change adaptation finance for developing countries", "sustainable development goals progress report",
+    "protection of civilians in armed conflict", "children and armed conflict annual report",
+    "gender equality and the empowerment of women", "financing for development follow-up",
+    "oceans and the law of the sea", "international migration and development",
+    "rule of law at the national and international levels", "counter-terrorism strategy review",
+    "humanitarian assistance coordination", "disarmament machinery", "indigenous peoples rights",
+    "access to justice for victims", "youth employment policies",
+]
 CHILD = r'''
-import json, sys
-def hwm():  # VmHWM: this process's own peak (ru_maxrss would carry the parent's over exec)
+import json, sys, time
+def status():  # this process's own figures (ru_maxrss would carry the parent's over exec)
+    out = {}
     for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-sys.path.insert(0, sys.argv[1])
-import faiss, numpy as np
-from rag.config import load_settings
-from rag.store import open_index
-from rag.retrieve import Retriever
-import rag.vectors
-settings = load_settings(env={}, index_dir=sys.argv[2], model=sys.argv[3])
-if sys.argv[4] != "-":  # the baseline: the same index folder with exact flat vectors
+        key, _, value = line.partition(":")
+        if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
+            out[key] = int(value.split()[0]) / 1024
+    return out
+repo, index_dir, index_name, flat_path, count = sys.argv[1:6]
+questions = json.loads(sys.argv[6])[:int(count)]
+sys.path.insert(0, repo)
+if flat_path != "-":  # the baseline: exact flat paragraph vectors in place of the chosen index
+    import faiss
+    import rag.vectors
+    from rag.store import VECTORS
     read = faiss.read_index
-    faiss.read_index = lambda path, *a: read(sys.argv[4])
-    rag.vectors.set_search_params = lambda *a: None
-index = open_index(settings)
-after_load = hwm()
-class Fixed:
-    dim = index.vectors.d
-    name = "fixed"
-    def encode_queries(self, texts):
-        return index.vectors.reconstruct_batch(np.array([7], dtype=np.int64))
-Retriever(index, Fixed(), settings).search("international cooperation on migration")
-print(json.dumps({"after_load": after_load, "after_query": hwm()}))
+    faiss.read_index = lambda path, *a: read(flat_path if path.endswith(VECTORS) else path, *a)
+    keep = rag.vectors.set_search_params
+    rag.vectors.set_search_params = lambda index, kind, params: keep(index, kind, params) if index.ntotal != int(sys.argv[7]) else None
+from rag.config import load_settings
+from rag.service import Session
+settings = load_settings(env={}, index_dir=index_dir, index_name=index_name)
+started = time.perf_counter()
+session = Session(settings)
+opened = time.perf_counter() - started
+after_open = status()
+cited = 0
+for q in questions:
+    cited += bool(session.ask(q).citations)
+print(json.dumps({"open_s": opened, "after_open": after_open, "after_asks": status(), "cited": cited}))
 '''
 
 
-def child(index_dir: Path, model: str, vectors: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(REPO), str(index_dir), model, vectors],
-                         capture_output=True, text=True, check=True)
+def child(index_dir: Path, index: str, flat: str, questions: int, paragraphs: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(REPO), str(index_dir), index, flat, str(questions),
+                          json.dumps(QUESTIONS), str(paragraphs)], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr.strip().splitlines()[-1])
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def mib(path: Path) -> float:
+    return path.stat().st_size / 2**20 if path.exists() else 0.0
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index-dir", type=Path, required=True)
+    ap.add_argument("--index", default="default")
+    ap.add_argument("--questions", type=int, default=20)
+    ap.add_argument("--skip-baseline", action="store_true")
+    ap.add_argument("--drop-caches", action="store_true",
+                    help="empty the page cache before each process (root only): file-backed RSS then counts "
+                         "the pages the questions read, not the large folios a warm cache maps per fault")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     import faiss
 
-    from rag.store import VECTORS, current_generation, read_manifest
+    from rag.sentences import SENTENCE_VECTORS
+    from rag.store import SENTENCE_SEARCH, VECTORS, current_generation, read_manifest
+    from rag.token_vectors import TOKENS_FILE
 
-    gen = current_generation(args.index_dir / "default")
+    gen = current_generation(args.index_dir / args.index)
     manifest = read_manifest(gen)
     n = manifest["paragraphs"]
-    index = faiss.read_index(str(gen / VECTORS))
-    flat_path = args.index_dir / "flat-baseline.faiss"
-    if not flat_path.exists():
-        flat = faiss.IndexFlatIP(index.d)
-        for start in range(0, n, 100_000):
-            flat.add(index.reconstruct_n(start, min(100_000, n - start)))
-        faiss.write_index(flat, str(flat_path))
-        del flat
-    del index
-    chosen = child(args.index_dir, manifest["model"], "-")
-    base = child(args.index_dir, manifest["model"], str(flat_path))
-    print(f"{n:,} paragraphs ({manifest.get('synthetic') and 'synthetic scale-up'}); "
-          f"vector file {manifest['vector_index']} {os.path.getsize(gen / VECTORS) / 2**20:.0f} MiB, "
-          f"flat {os.path.getsize(flat_path) / 2**20:.0f} MiB")
-    print(f"{'vectors':<24} {'peak RSS after load MiB':>24} {'after one query MiB':>20}")
-    print(f"{'flat (baseline)':<24} {base['after_load']:>24.0f} {base['after_query']:>20.0f}")
-    print(f"{manifest['vector_index'] + ' (chosen)':<24} {chosen['after_load']:>24.0f} {chosen['after_query']:>20.0f}")
+    kind = manifest["vector_index"]
+    search = (manifest.get("sentence_search") or {}).get("kind")
+    in_memory = (0.0 if kind == "flat" else mib(gen / VECTORS)) + mib(gen / SENTENCE_SEARCH)
+    mapped = (mib(gen / VECTORS) if kind == "flat" else 0.0) + mib(gen / SENTENCE_VECTORS) + mib(gen / TOKENS_FILE)
+    print(f"{n:,} paragraphs, {manifest.get('sentences') or 0:,} sentence vectors"
+          f"{' (synthetic scale-up)' if manifest.get('synthetic') else ''}; {gen}")
+    print(f"vectors held in memory: {in_memory:,.0f} MiB = paragraph index {kind} "
+          f"{0.0 if kind == 'flat' else mib(gen / VECTORS):,.0f} + sentence search {search or 'none (flat scan)'} "
+          f"{mib(gen / SENTENCE_SEARCH):,.0f}")
+    print(f"rows memory-mapped, read for candidates only: {mapped:,.0f} MiB = sentence rows "
+          f"{mib(gen / SENTENCE_VECTORS):,.0f} + token rows {mib(gen / TOKENS_FILE):,.0f}"
+          f"{f' + flat paragraph rows {mib(gen / VECTORS):,.0f}' if kind == 'flat' else ''}")
+    runs = [(f"{kind} (chosen)", "-")]
+    if not args.skip_baseline and kind != "flat":
+        flat_path = args.index_dir / "flat-baseline.faiss"
+        if not flat_path.exists():
+            index = faiss.read_index(str(gen / VECTORS))
+            flat = faiss.IndexFlatIP(index.d)
+            for start in range(0, n, 100_000):
+                flat.add(index.reconstruct_n(start, min(100_000, n - start)))
+            faiss.write_index(flat, str(flat_path))
+            del flat, index
+        runs.insert(0, (f"flat paragraph vectors ({mib(flat_path):,.0f} MiB, baseline)", str(flat_path)))
+    print(f"{'paragraph vectors':<44} {'open s':>7} | {'after open: RSS':>15} {'anon':>6} {'file':>6} | "
+          f"{f'after {args.questions} asks: peak':>22} {'RSS':>6} {'anon':>6} {'file':>6}  (MiB)")
+    for label, flat in runs:
+        if args.drop_caches:
+            os.sync()
+            Path("/proc/sys/vm/drop_caches").write_text("1\n")
+        r = child(args.index_dir, args.index, flat, args.questions, n)
+        a, b = r["after_open"], r["after_asks"]
+        print(f"{label:<44} {r['open_s']:>7.2f} | {a['VmRSS']:>15.0f} {a['RssAnon']:>6.0f} {a['RssFile']:>6.0f} | "
+              f"{b['VmHWM']:>22.0f} {b['VmRSS']:>6.0f} {b['RssAnon']:>6.0f} {b['RssFile']:>6.0f}")
+    print(f"page cache {'emptied before each process' if args.drop_caches else 'as found (warm)'}; "
+          f"1-min load average {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors
 from rag.config import load_settings  # noqa: E402
 from rag.embed import query_embedder  # noqa: E402
 from rag.retrieve import Retriever  # noqa: E402
-from rag.store import open_index  # noqa: E402
+from rag.store import current_generation, open_index, read_manifest  # noqa: E402
 from rag.textutil import split_sentences  # noqa: E402
 
 
@@ -67,6 +67,15 @@ def questions_from(index, count: int, seed: int = 0) -> list[str]:
     return out
 
 
+def read_reusable(folder: Path, n: int) -> dict | None:
+    """The manifest of the scaled index in `folder` when it has n paragraphs, else None."""
+    try:
+        manifest = read_manifest(current_generation(folder / "default"))
+    except Exception:  # noqa: BLE001 - no index there, or another rag's: build it
+        return None
+    return manifest if manifest.get("paragraphs") == n and manifest.get("synthetic") else None
+
+
 def pct(xs: list[float], q: float) -> float:
     return float(np.percentile(np.array(xs) * 1000, q))
 
@@ -77,21 +86,24 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rag-bench-warm")
+    ap.add_argument("--reuse", action="store_true",
+                    help="use a scaled index a previous run left in --work (same size) instead of building it")
     args = ap.parse_args()
     import faiss
 
     base = base_vectors(args.base)
     print(f"base index {args.base}: {len(base)} real paragraphs; faiss {faiss.__version__}, "
           f"{os.cpu_count()} CPUs")
-    header = (f"{'paragraphs':>10} {'index':>9} {'recall@10':>9} {'search p50 ms':>14} {'p95':>6} {'CPU p50':>8} "
+    header = (f"{'paragraphs':>10} {'index':>9} {'sentence search':>16} {'recall@10':>9} {'search p50 ms':>14} {'p95':>6} {'CPU p50':>8} "
               f"{'flat p50 ms':>12} {'p95':>6} {'encode p50 ms':>14} {'total p50 ms':>13} {'build s':>8}")
     rows = []
     for n in [int(x) for x in args.sizes.split(",")]:
         folder = args.work / f"n{n}"
         started = time.perf_counter()
         vectors = scaled_vectors(base, n)
-        manifest = make_scaled_index(args.base, n, folder, vectors=vectors)
-        build_s = time.perf_counter() - started
+        reused = read_reusable(folder, n) if args.reuse else None
+        manifest = reused or make_scaled_index(args.base, n, folder, vectors=vectors)
+        build_s = float("nan") if reused else time.perf_counter() - started
         settings = load_settings(env={}, index_dir=folder, model=manifest["model"])
         index = open_index(settings)
         flat = faiss.IndexFlatIP(index.vectors.d)
@@ -129,7 +141,9 @@ def main() -> None:
             encoder.encode_query(q) if index.tokens is not None else encoder.encode_queries([q])
             t_enc.append(time.perf_counter() - t0)
         info = manifest["vectors"]
-        rows.append(f"{n:>10,} {info['kind']:>9} {info['recall_at_10']:>9.3f} {pct(t_new, 50):>14.2f} "
+        search = manifest.get("sentence_search") or {}
+        sentence_search = f"{search['kind']} ({search['recall_at_10']:.3f})" if search else "flat scan"
+        rows.append(f"{n:>10,} {info['kind']:>9} {sentence_search:>16} {info['recall_at_10']:>9.3f} {pct(t_new, 50):>14.2f} "
                     f"{pct(t_new, 95):>6.1f} {pct(c_new, 50):>8.2f} {pct(t_flat, 50):>12.2f} {pct(t_flat, 95):>6.1f} "
                     f"{pct(t_enc, 50):>14.2f} {pct(t_new, 50) + pct(t_enc, 50):>13.2f} {build_s:>8.1f}")
         print(header if len(rows) == 1 else "", flush=True)

@@ -365,12 +365,12 @@ def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any]
     """An ANN index for sentence candidates where the sentences are too many to scan (same size
     policy and recall check as the paragraph vectors); None where a scan of the flat rows is
     fast enough. The flat file stays the row store that scores and quotes read."""
-    from rag.vectors import build_vectors, choose_kind
+    from rag.vectors import build_vectors, choose_sentence_kind
 
-    kind = settings.vector_index
-    if len(vectors) == 0 or (choose_kind(len(vectors)) if kind == "auto" else kind) == "flat":
+    kind = choose_sentence_kind(len(vectors)) if settings.vector_index == "auto" else settings.vector_index
+    if len(vectors) == 0 or kind == "flat":
         return None
-    index, info = build_vectors(vectors, kind)
+    index, info = build_vectors(vectors, kind, more_exact=settings.vector_index == "auto")
     return None if info.kind == "flat" else (index, info)
 
 

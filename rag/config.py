@@ -14,6 +14,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 FUSIONS = ("learned", "minmax")
 SENTENCE_EMBEDDINGS = ("separate", "late")
+VECTOR_INDEXES = ("auto", "flat", "hnsw", "hnsw-sq8", "ivf-sq8")  # rag.vectors.KINDS (not imported: --help stays light)
 
 
 def _project_root() -> Path | None:
@@ -133,9 +134,8 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         if env.get(key):
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
-    if values.get("fusion", "learned") not in FUSIONS:
-        raise UsageError(f"setting fusion: {values['fusion']!r} is not one of {', '.join(FUSIONS)}")
-    if values.get("sentence_embedding", "late") not in SENTENCE_EMBEDDINGS:
-        raise UsageError(f"setting sentence_embedding: {values['sentence_embedding']!r} is not one of "
-                         f"{', '.join(SENTENCE_EMBEDDINGS)}")
+    for name, allowed in (("fusion", FUSIONS), ("sentence_embedding", SENTENCE_EMBEDDINGS),
+                          ("vector_index", VECTOR_INDEXES)):
+        if name in values and values[name] not in allowed:
+            raise UsageError(f"setting {name}: {values[name]!r} is not one of {', '.join(allowed)}")
     return replace(Settings(), **values)

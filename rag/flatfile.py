@@ -106,6 +106,19 @@ class FlatVectors:
 POPULATE_UP_TO = 256 << 20  # bytes: flat files up to this size are read in when mapped
 
 
+def map_rows(fh: Any, size: int, populate_up_to: int = POPULATE_UP_TO) -> mmap.mmap:
+    """Map an open file read-only. One up to `populate_up_to` bytes is read in at once (a cold
+    question scans all of a small flat file); a bigger one is paged in as rows are read, without
+    readahead: its rows are read a few at a time at random places (a question's candidates), and
+    the kernel's readahead around each fault read ~0.5 GB of a 1M index's sentence rows per
+    question (docs/performance.md)."""
+    populate = getattr(mmap, "MAP_POPULATE", 0) if size <= populate_up_to else 0
+    mapped = mmap.mmap(fh.fileno(), size, flags=mmap.MAP_SHARED | populate, prot=mmap.PROT_READ)
+    if not populate and hasattr(mapped, "madvise") and hasattr(mmap, "MADV_RANDOM"):
+        mapped.madvise(mmap.MADV_RANDOM)
+    return mapped
+
+
 def map_flat(path: Path) -> FlatVectors | None:
     """The rows of a flat inner-product FAISS file, memory-mapped; None when the file is not
     one (another index type, another metric, a header this layout does not describe, a size
@@ -123,10 +136,7 @@ def map_flat(path: Path) -> FlatVectors | None:
                 return None
             if ntotal == 0:
                 return FlatVectors(np.zeros((0, d), dtype=np.float32), Path(path))
-            # a small file is read in at once (a cold question scans all of it); a big one is paged
-            # in as rows are read (its candidates' rows only: a 1M index's 4.6 GB of sentence rows)
-            populate = getattr(mmap, "MAP_POPULATE", 0) if size <= POPULATE_UP_TO else 0
-            mapped = mmap.mmap(fh.fileno(), size, flags=mmap.MAP_SHARED | populate, prot=mmap.PROT_READ)
+            mapped = map_rows(fh, size)
     except (OSError, ValueError, struct.error):
         return None
     rows = np.frombuffer(mapped, dtype="<f4", offset=HEADER_BYTES, count=count).reshape(ntotal, d)

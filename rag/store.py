@@ -286,14 +286,15 @@ def open_index(settings: Settings) -> OpenIndex:
     sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
     search = manifest.get("sentence_search")
     if sentences is not None and search:  # sentence candidates from an ANN index; rows stay the flat file
-        from rag.vectors import for_queries, set_search_params
+        from rag.vectors import for_queries, searcher, set_search_params
 
-        sentences.index = read_vectors(gen / SENTENCE_SEARCH)
-        if sentences.index.ntotal != manifest["sentences"]:
-            raise IndexCorrupt(f"{gen / SENTENCE_SEARCH}: {sentences.index.ntotal} vectors, manifest says "
+        index = read_vectors(gen / SENTENCE_SEARCH)
+        if index.ntotal != manifest["sentences"]:
+            raise IndexCorrupt(f"{gen / SENTENCE_SEARCH}: {index.ntotal} vectors, manifest says "
                                f"{manifest['sentences']}", fix=REBUILD)
         for_queries()
-        set_search_params(sentences.index, search["kind"], search.get("params", {}))
+        set_search_params(index, search["kind"], search.get("params", {}))
+        sentences.index = searcher(index, search["kind"], sentences.vectors)
     try:
         tokens = open_tokens(gen, count, manifest.get("token_vectors"))
     except (OSError, ValueError) as exc:

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from rag.flatfile import map_rows
 from rag.tokenout import TokenOutput
 
 TOKEN_DIM = 64
@@ -148,6 +149,16 @@ def write_token_meta(folder: Path, projection: Projection, df: np.ndarray, parag
                  df_ids=ids, df_counts=df[ids].astype(np.int32), paragraphs=np.int64(paragraphs))
 
 
+def _mapped(path: Path, dtype: Any, count: int) -> np.ndarray:
+    """The first `count` items of a file, memory-mapped for reads at random places: a question
+    reads its 50 candidates' rows (rag.flatfile.map_rows)."""
+    if count == 0:
+        return np.zeros(0, dtype)
+    with open(path, "rb") as fh:
+        return np.frombuffer(map_rows(fh, count * np.dtype(dtype).itemsize, populate_up_to=0), dtype=dtype,
+                             count=count)
+
+
 class TokenStore:
     """A generation's token files, memory-mapped; `maxsim` scores candidates for a question."""
 
@@ -163,10 +174,8 @@ class TokenStore:
         total = int(self.pos[-1]) if len(self.pos) else 0
         if len(self.pos) != paragraphs + 1 or (folder / TOKENS_FILE).stat().st_size != total * k:
             raise ValueError(f"{folder / TOKENS_FILE}: size does not match {TOKEN_POS}")
-        self.rows = (np.memmap(folder / TOKENS_FILE, dtype=np.int8, mode="r", shape=(total, k)) if total
-                     else np.zeros((0, k), np.int8))
-        self.ids = (np.memmap(folder / TOKEN_IDS, dtype="<i4", mode="r", shape=(total,)) if total
-                    else np.zeros(0, np.int32))
+        self.rows = _mapped(folder / TOKENS_FILE, np.int8, total * k).reshape(total, k)
+        self.ids = _mapped(folder / TOKEN_IDS, np.dtype("<i4"), total)
 
     def idf(self, ids: np.ndarray) -> np.ndarray:
         """BM25's idf of each token id over the index's paragraphs."""

@@ -7,6 +7,10 @@ Types (all inner product on L2-normalised rows, so scores are cosines):
                1/4 of the memory (1M x 384 dims in ~0.4 GB) and minutes, not hours, to build;
                the default from HNSW_FLAT_MAX vectors on
     hnsw-sq8   HNSW graph over 8-bit rows (when asked for, or when ivf-sq8 misses the recall)
+    ivf-pq     inverted lists over product-quantised rows (PQ_BYTES a vector), searched for
+               REFINE_FACTOR x k candidates that are re-scored with the exact rows (`Refined`); only
+               for the sentence search, whose exact rows are a memory-mapped flat file anyway, from
+               SENTENCE_PQ_FROM sentences on (3M sentences: ~170 MB in memory instead of 1.2 GB)
 
 The search-time knob (HNSW efSearch, IVF nprobe) is raised until recall@10 against exact
 search reaches TARGET_RECALL on probe queries (stored rows plus Gaussian noise, roughly as
@@ -29,13 +33,16 @@ import numpy as np
 FLAT_MAX = 50_000
 HNSW_FLAT_MAX = 300_000
 TARGET_RECALL = 0.98
-KINDS = ("flat", "hnsw", "hnsw-sq8", "ivf-sq8")
+KINDS = ("flat", "hnsw", "hnsw-sq8", "ivf-sq8")  # for the paragraph vectors; the sentence search adds ivf-pq
+SENTENCE_PQ_FROM = 1_000_000
+PQ_BYTES = 48  # at most; the largest divisor of the dimension up to it (384 dims: 8 a sub-quantiser)
+REFINE_FACTOR = 16  # 3M synthetic sentence rows, nprobe 32: recall@10 0.978 at 8, 0.990 at 16 (docs/performance.md)
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 64
 _EF_STEPS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 _NPROBE_STEPS = (4, 8, 16, 32, 48, 64, 96, 128, 192, 256)
 # When an automatically chosen type misses the target recall, the next more exact one is built.
-_MORE_EXACT = {"ivf-sq8": "hnsw-sq8", "hnsw-sq8": "hnsw", "hnsw": "flat"}
+_MORE_EXACT = {"ivf-pq": "ivf-sq8", "ivf-sq8": "hnsw-sq8", "hnsw-sq8": "hnsw", "hnsw": "flat"}
 
 
 @dataclass
@@ -81,6 +88,45 @@ def choose_kind(n: int) -> str:
     if n < HNSW_FLAT_MAX:
         return "hnsw"
     return "ivf-sq8"
+
+
+def choose_sentence_kind(n: int) -> str:
+    """The type of the sentence search for `n` sentence vectors."""
+    return "ivf-pq" if n >= SENTENCE_PQ_FROM else choose_kind(n)
+
+
+class Refined:
+    """An IVF-PQ index whose candidates are re-scored with the exact rows: `search` asks it for
+    `factor` x k candidates and returns the k best by exact inner product. `rows` may be a memory
+    map: only the candidates' rows are read, in file order."""
+
+    def __init__(self, index: Any, rows: np.ndarray, factor: int = REFINE_FACTOR) -> None:
+        self.index, self.rows, self.factor = index, rows, factor
+
+    @property
+    def ntotal(self) -> int:
+        return int(self.index.ntotal)
+
+    @property
+    def d(self) -> int:
+        return int(self.index.d)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.d)
+        _, candidates = self.index.search(queries, min(self.ntotal, k * self.factor))
+        scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
+        ids = np.full((len(queries), k), -1, dtype=np.int64)
+        for i, (q, found) in enumerate(zip(queries, candidates)):
+            found = np.unique(found[found >= 0])
+            sims = np.asarray(self.rows[found], dtype=np.float32) @ q
+            best = np.argsort(-sims, kind="stable")[:k]
+            scores[i, :len(best)], ids[i, :len(best)] = sims[best], found[best]
+        return scores, ids
+
+
+def searcher(index: Any, kind: str, rows: np.ndarray) -> Any:
+    """What answers `search` for an index of this kind: an ivf-pq index re-scored from `rows`."""
+    return Refined(index, rows) if kind == "ivf-pq" else index
 
 
 def exact_top_k(vectors: np.ndarray, queries: np.ndarray, k: int = 10, block: int = 65536) -> np.ndarray:
@@ -135,7 +181,7 @@ def set_search_params(index: Any, kind: str, params: dict[str, int]) -> None:
         ivf = faiss.extract_index_ivf(index)
         if "nprobe" in params:
             ivf.nprobe = int(params["nprobe"])
-        if ivf.direct_map.type == 0:  # NoMap: reconstruct needs a direct map
+        if kind != "ivf-pq" and ivf.direct_map.type == 0:  # NoMap: reconstruct needs a direct map
             ivf.make_direct_map()
 
 
@@ -148,18 +194,25 @@ def _new_index(kind: str, dim: int, n: int, vectors: np.ndarray, seed: int) -> t
         index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
     elif kind == "hnsw-sq8":
         index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-    elif kind == "ivf-sq8":
+    elif kind in ("ivf-sq8", "ivf-pq"):
         nlist = int(max(16, min(65536, 2 * np.sqrt(n))))
         quantizer = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
-                                              faiss.METRIC_INNER_PRODUCT)
+        params = {"nlist": nlist}
+        if kind == "ivf-sq8":
+            index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
+                                                  faiss.METRIC_INNER_PRODUCT)
+        else:
+            m = max(b for b in range(1, PQ_BYTES + 1) if dim % b == 0)
+            index = faiss.IndexIVFPQ(quantizer, dim, nlist, m, 8, faiss.METRIC_INNER_PRODUCT)
+            params.update(pq_bytes=m, refine=REFINE_FACTOR)
         index.cp.seed = seed
         index.cp.niter = 10
         rng = np.random.default_rng(seed)
-        sample = vectors[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
+        sample = vectors[np.sort(rng.choice(n, size=min(n, max(40 * nlist, 256 * 40)), replace=False))]
         index.train(sample)
-        index.make_direct_map()
-        return index, {"nlist": nlist}
+        if kind == "ivf-sq8":
+            index.make_direct_map()
+        return index, params
     else:
         raise ValueError(f"unknown vector index type {kind!r}; choose one of {', '.join(KINDS)}")
     index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
@@ -170,16 +223,20 @@ def _new_index(kind: str, dim: int, n: int, vectors: np.ndarray, seed: int) -> t
 
 
 def build_vectors(vectors: np.ndarray, kind: str = "auto", target_recall: float = TARGET_RECALL,
-                  probes: int = 200, seed: int = 0) -> tuple[Any, VectorIndexInfo]:
+                  probes: int = 200, seed: int = 0, more_exact: bool = False) -> tuple[Any, VectorIndexInfo]:
     """Build the index for `vectors` (float32, normalised rows) and measure its recall@10.
 
-    With kind "auto" the type comes from `choose_kind`, and a type that cannot reach
-    `target_recall` is replaced by the next more exact one (recorded under `rejected`).
+    With kind "auto" the type comes from `choose_kind`. Then, or with `more_exact` (a type chosen
+    by the caller's own size rule), a type that cannot reach `target_recall` is replaced by the
+    next more exact one (recorded under `rejected`).
     """
     started = time.perf_counter()
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    auto = kind == "auto"
-    kind = choose_kind(len(vectors)) if auto else kind
+    # rows of a memory-mapped file are read in once: FAISS passes over them several times, and
+    # page faults made a 3M-row build take ~10x longer
+    vectors = np.array(vectors, dtype=np.float32) if isinstance(vectors, np.memmap) else \
+        np.ascontiguousarray(vectors, dtype=np.float32)
+    auto = kind == "auto" or more_exact
+    kind = choose_kind(len(vectors)) if kind == "auto" else kind
     rejected: list[dict[str, Any]] = []
     while True:
         with faiss_threads(len(os.sched_getaffinity(0))):
@@ -212,7 +269,7 @@ def _build_one(vectors: np.ndarray, kind: str, target_recall: float, probes: int
         for value in steps:
             params[key] = value
             set_search_params(index, kind, params)
-            info.recall_at_10 = recall_at_k(index, queries, truth, vectors)
+            info.recall_at_10 = recall_at_k(searcher(index, kind, vectors), queries, truth, vectors)
             if info.recall_at_10 >= target_recall:
                 break
     else:

@@ -26,3 +26,16 @@ def test_unknown_key_rejected(tmp_path: Path):
 def test_bad_value_named(tmp_path: Path):
     with pytest.raises(UsageError, match="top_k"):
         load_settings(env={"RAG_TOP_K": "many"})
+
+
+def test_vector_index_names_the_types_rag_builds():
+    """Only the paragraph-vector types are settings (ivf-pq is the sentence search's own size rule);
+    a typo is a one-line usage error, not a failure halfway through a build."""
+    from rag.config import VECTOR_INDEXES
+    from rag.vectors import KINDS
+
+    assert VECTOR_INDEXES == ("auto", *KINDS)
+    assert load_settings(env={"RAG_VECTOR_INDEX": "hnsw"}).vector_index == "hnsw"
+    for bad in ("ivf-pq", "HNSW"):
+        with pytest.raises(UsageError, match=f"setting vector_index: '{bad}' is not one of auto, flat, hnsw"):
+            load_settings(env={"RAG_VECTOR_INDEX": bad})
