@@ -339,6 +339,10 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
             con.print(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
         sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
         con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
+        if data.get("sentence_search"):
+            con.print(f"Sentences   searched with {describe(data['sentence_search'])}; scores from the exact rows")
+        elif data.get("sentences"):
+            con.print("Sentences   scanned exactly (flat rows)")
         tokens = data.get("token_vectors")
         if tokens:
             con.print(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "

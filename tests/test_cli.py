@@ -145,6 +145,7 @@ def test_index_status_and_rebuild(built):
     assert json.loads(run("index", "status", "--json").stdout)["generation"] != first_gen
     text = run("index", "status")
     assert "1 document(s), 3 paragraph(s)" in text.stdout and "hash:384" in text.stdout
+    assert "Sentences   scanned exactly (flat rows)" in text.stdout
 
 
 # --------------------------------------------------------------------------- errors

@@ -142,6 +142,12 @@ def test_big_sentence_sets_get_an_ann_search_index(kind: str, tmp_path, fake_set
     finally:
         a.close()
         f.close()
+    from typer.testing import CliRunner
+
+    from rag.cli import app
+
+    shown = CliRunner().invoke(app, ["index", "status", "--index-dir", str(ann.index_dir)])
+    assert f"Sentences   searched with {kind} (" in shown.stdout and "recall@10" in shown.stdout, shown.output
     path = gen / SENTENCE_SEARCH
     path.write_bytes(path.read_bytes()[:-100])
     with pytest.raises(IndexCorrupt, match="sentences.search.faiss"):
