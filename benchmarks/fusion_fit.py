@@ -127,8 +127,7 @@ def main() -> None:
     ap.add_argument("--extra-policyqa", type=Path, help="feedback_features.py output for the PolicyQA dump")
     args = ap.parse_args()
     sq, pq = Dump(args.squad), Dump(args.policyqa)
-    A, B = sq.half == 0, sq.half == 1
-    allp = np.ones(pq.nq, bool)
+    A = sq.half == 0  # weights are fitted on SQuAD half A only
     print(HEADER)
 
     def row(label: str, s_sq: np.ndarray, s_pq: np.ndarray) -> None:

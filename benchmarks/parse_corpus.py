@@ -117,7 +117,7 @@ def main() -> int:
     share = 100.0 * r["passed"] / max(n, 1)
     print(f"\n{r['passed']}/{n} documents pass ({share:.1f}%): symbol = MANIFEST and body numbers 1..N, "
           f"N >= MANIFEST; {len(r['errors'])} parse errors")
-    print(f"\n| step | seconds | pages/s | paragraphs/s |\n|---|---|---|---|")
+    print("\n| step | seconds | pages/s | paragraphs/s |\n|---|---|---|---|")
     if r["raw_seconds"]:
         print(f"| pdfium text extraction only (baseline) | {r['raw_seconds']:.2f} | "
               f"{r['pages'] / r['raw_seconds']:.0f} | - |")

@@ -90,7 +90,7 @@ def idea_rows(settings: Settings, questions: list[Question], within: bool, split
 
     s = settings
     ideas: list[tuple[str, np.ndarray]] = [
-        (f"BM25 k1=0.9 b=0.4, stems + stopwords (the spine's)", lex_04),
+        ("BM25 k1=0.9 b=0.4, stems + stopwords (the spine's)", lex_04),
         *[(f"BM25 k1={k1} b={b}, {name}", m) for name, m in lex.items()],
         ("BM25 over adjacent term pairs alone", pairs),
         ("dense, paragraph vector", dense),

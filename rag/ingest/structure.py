@@ -10,7 +10,7 @@ linked to their footnote bodies, printed page numbers kept per paragraph, page f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rag.ingest.symbols import find_symbols, normalise_symbol
 from rag.models import Document, Footnote, Paragraph
