@@ -109,7 +109,8 @@ def main() -> None:
     print(f"vectors held in memory: {in_memory:,.0f} MiB = paragraph index {kind} "
           f"{0.0 if kind == 'flat' else mib(gen / VECTORS):,.0f} + sentence search {search or 'none (flat scan)'} "
           f"{mib(gen / SENTENCE_SEARCH):,.0f}")
-    print(f"rows memory-mapped (files over 256 MiB read for candidates only): {mapped:,.0f} MiB = sentence rows "
+    print(f"rows memory-mapped (flat files up to 256 MiB read whole; token rows and bigger files for candidates "
+          f"only): {mapped:,.0f} MiB = sentence rows "
           f"{mib(gen / SENTENCE_VECTORS):,.0f} + token rows {mib(gen / TOKENS_FILE):,.0f}"
           f"{f' + flat paragraph rows {mib(gen / VECTORS):,.0f}' if kind == 'flat' else ''}")
     runs = [(f"{kind} (chosen)", "-")]
