@@ -208,7 +208,8 @@ def _new_index(kind: str, dim: int, n: int, vectors: np.ndarray, seed: int) -> t
         index.cp.seed = seed
         index.cp.niter = 10
         rng = np.random.default_rng(seed)
-        sample = vectors[np.sort(rng.choice(n, size=min(n, max(40 * nlist, 256 * 40)), replace=False))]
+        wanted = 40 * nlist if kind == "ivf-sq8" else max(40 * nlist, 40 * 256)  # PQ: 256 centroids a part
+        sample = vectors[rng.choice(n, size=min(n, wanted), replace=False)]
         index.train(sample)
         if kind == "ivf-sq8":
             index.make_direct_map()
