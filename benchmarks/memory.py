@@ -133,7 +133,8 @@ def main() -> None:
         r = child(args.index_dir, args.index, flat, args.questions, n)
         a, b = r["after_open"], r["after_asks"]
         print(f"{label:<44} {r['open_s']:>7.2f} | {a['VmRSS']:>15.0f} {a['RssAnon']:>6.0f} {a['RssFile']:>6.0f} | "
-              f"{b['VmHWM']:>22.0f} {b['VmRSS']:>6.0f} {b['RssAnon']:>6.0f} {b['RssFile']:>6.0f}")
+              f"{b['VmHWM']:>22.0f} {b['VmRSS']:>6.0f} {b['RssAnon']:>6.0f} {b['RssFile']:>6.0f}  "
+              f"({r['cited']} of {args.questions} answers cited a paragraph)")
     print(f"page cache {'emptied before each process' if args.drop_caches else 'as found (warm)'}; "
           f"1-min load average {os.getloadavg()[0]:.2f}")
 

@@ -163,7 +163,7 @@ class _OpenVinoRunner:
         self._queue = ov.AsyncInferQueue(self._compiled, self._streams)
 
     def __call__(self, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
-        return next(iter(self.run_many([feeds])))
+        return next(self.run_many([feeds]))
 
     def run_many(self, batches: Iterable[dict[str, np.ndarray]]) -> Iterator[list[np.ndarray]]:
         """Each batch's outputs, in order, as they come; batches run concurrently, one per stream

@@ -232,10 +232,7 @@ def build_vectors(vectors: np.ndarray, kind: str = "auto", target_recall: float 
     next more exact one (recorded under `rejected`).
     """
     started = time.perf_counter()
-    # rows of a memory-mapped file are read in once: FAISS passes over them several times, and
-    # page faults made a 3M-row build take ~10x longer
-    vectors = np.array(vectors, dtype=np.float32) if isinstance(vectors, np.memmap) else \
-        np.ascontiguousarray(vectors, dtype=np.float32)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     auto = kind == "auto" or more_exact
     kind = choose_kind(len(vectors)) if kind == "auto" else kind
     rejected: list[dict[str, Any]] = []
