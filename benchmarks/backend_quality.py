@@ -1,6 +1,6 @@
 """Dense-only P@1 on SQuAD v1.1 dev for each indexing backend, against torch fp32.
 
-A backend is accepted for automatic choice (rag.embed.ACCEPTED) only when it moves P@1 by
+A backend is accepted for automatic choice (rag.embedding.embedders.ACCEPTED) only when it moves P@1 by
 less than 0.5 points. Paragraphs are embedded with the backend, questions with the query
 side the product uses (onnxruntime fp32); the baseline embeds both with sentence-transformers
 fp32. Usage (about 2 x 2,067 paragraphs + 10,570 questions per backend):
@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rag.embed import document_embedder, get_embedder  # noqa: E402
+from rag.embedding.embedders import document_embedder, get_embedder  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "squad_v1.1_dev"
 

@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rag.config import load_settings  # noqa: E402
-from rag.embed import choose_backend, cpu_flags, document_embedder, has_bf16, resolve_model  # noqa: E402
+from rag.embedding.embedders import choose_backend, cpu_flags, document_embedder, has_bf16, resolve_model  # noqa: E402
 from rag.ingest import discover, parse_file  # noqa: E402
-from rag.build import build_index  # noqa: E402
+from rag.index.build import build_index  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_corpus" / "txt"
 

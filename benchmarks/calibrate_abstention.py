@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quality import article_half  # noqa: E402
 
-from rag.answer import coverage  # noqa: E402
+from rag.answer.extract import coverage  # noqa: E402
 from rag.config import load_settings  # noqa: E402
-from rag.evalset import load_questions  # noqa: E402
-from rag.evaluate import Evaluator, eval_settings, ensure_corpus_index  # noqa: E402
+from rag.evaluation.evalset import load_questions  # noqa: E402
+from rag.evaluation.evaluate import Evaluator, eval_settings, ensure_corpus_index  # noqa: E402
 from rag.textutil import content_terms  # noqa: E402
 
 TARGET_FALSE = 0.08

@@ -71,8 +71,8 @@ def main() -> None:
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     from rag.config import load_settings
-    from rag.embed import resolve_model
-    from rag.store import current_generation, read_manifest
+    from rag.embedding.embedders import resolve_model
+    from rag.index.store import current_generation, read_manifest
 
     settings = load_settings(index_name=args.index)
     gen = current_generation(settings.index_path)

@@ -4,7 +4,7 @@
     python benchmarks/feedback_features.py --data ../shared/data --index-dir DIR --set policyqa \
         --dump /tmp/policy.npz --out /tmp/policy-extra.npz
 
-Each question's candidates are ranked by the product's stage 1 (rag.fusion.FIRST_STAGE); then
+Each question's candidates are ranked by the product's stage 1 (rag.search.fusion.FIRST_STAGE); then
 - `nbmax` / `nbmean`: the best / mean stage-1 score of the paragraph's two neighbours in the same
   document (the question's lowest score for a neighbour that is no candidate);
 - `roc{k}`: the paragraph vector's dot product with the mean vector of the k best (Rocchio: in a
@@ -36,10 +36,10 @@ from fusion_dump import SETS  # noqa: E402
 from fusion_fit import BASE, Dump  # noqa: E402
 
 from rag.config import load_settings  # noqa: E402
-from rag.evalset import load_questions  # noqa: E402
-from rag.evaluate import eval_settings  # noqa: E402
-from rag.fusion import FIRST_STAGE  # noqa: E402
-from rag.store import open_index  # noqa: E402
+from rag.evaluation.evalset import load_questions  # noqa: E402
+from rag.evaluation.evaluate import eval_settings  # noqa: E402
+from rag.search.fusion import FIRST_STAGE  # noqa: E402
+from rag.index.store import open_index  # noqa: E402
 from rag.textutil import terms  # noqa: E402
 
 DEPTHS = (3, 5, 10)

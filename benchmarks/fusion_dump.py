@@ -4,8 +4,8 @@ fusion and quote ideas can be compared offline without embedding anything again.
     python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
 
 Writes one npz: per candidate (flat, `qid` says whose) the product's raw scores (BM25, paragraph
-cosine, best-sentence cosine, pair BM25), the cheap text features of rag.rerank_features, the
-token-vector score where the index keeps token vectors (`tokens`, rag.token_vectors) and a gold flag; per question its article half (SQuAD) and the query vector; per sentence of each
+cosine, best-sentence cosine, pair BM25), the cheap text features of rag.search.features, the
+token-vector score where the index keeps token vectors (`tokens`, rag.index.token_vectors) and a gold flag; per question its article half (SQuAD) and the query vector; per sentence of each
 question's gold paragraph the quote features and whether it holds a gold answer.
 Not part of the product.
 """
@@ -24,14 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quality import article_half  # noqa: E402
 
-from rag.answer import _ANAPHOR, coverage  # noqa: E402
-from rag.answertype import offers_answer, question_type  # noqa: E402
+from rag.answer.extract import _ANAPHOR, coverage  # noqa: E402
+from rag.answer.answertype import offers_answer, question_type  # noqa: E402
 from rag.config import load_settings  # noqa: E402
-from rag.evalset import load_questions  # noqa: E402
-from rag.evaluate import Evaluator, ensure_corpus_index, eval_settings  # noqa: E402
-from rag.metrics import quote_contains_answer  # noqa: E402
-from rag.rerank_features import TEXT_FEATURES, ParagraphTerms, text_features  # noqa: E402
-from rag.sentences import paragraph_sentences  # noqa: E402
+from rag.evaluation.evalset import load_questions  # noqa: E402
+from rag.evaluation.evaluate import Evaluator, ensure_corpus_index, eval_settings  # noqa: E402
+from rag.evaluation.metrics import quote_contains_answer  # noqa: E402
+from rag.index.terms import ParagraphTerms
+from rag.search.features import TEXT_FEATURES, text_features  # noqa: E402
+from rag.index.sentences import paragraph_sentences  # noqa: E402
 from rag.textutil import content_terms  # noqa: E402
 
 SETS = {"squad": ("squad_v1.1_dev", False), "policyqa": ("policyqa_dev", True)}
@@ -80,7 +81,7 @@ def main() -> None:
         cols["gold"].append(np.isin(c.ids, list(gold)))
         for name in TEXT_FEATURES:
             cols[name].append(feats[name].astype(np.float32))
-        if ev.index.tokens is not None:  # late-interaction score (rag.token_vectors)
+        if ev.index.tokens is not None:  # late-interaction score (rag.index.token_vectors)
             cols["tokens"].append(ev.index.tokens.maxsim(ev.retriever.query_tokens(q.question), c.ids)
                                   .astype(np.float32))
         # quote features over each gold paragraph's sentences

@@ -13,7 +13,7 @@ PolicyQA's policies are split in two by the same hash of their name as SQuAD's a
 Model: per question, a softmax over its candidates of a linear score of z-scored features
 (conditional logit), fitted by L-BFGS to maximise the gold paragraph's probability (L2 1e-3).
 Prints one markdown table (P@1 and MRR@10 on A, B and PolicyQA) and the fitted weights; the
-demotion of paragraphs carrying few terms beyond the question's (rag.fusion.MIN_INFORMATIVE_TERMS),
+demotion of paragraphs carrying few terms beyond the question's (rag.search.fusion.MIN_INFORMATIVE_TERMS),
 the feedback features when given, and the quote table (one sentence vs adjacent near-tie pairs). Not part of the product.
 """
 
@@ -55,7 +55,7 @@ class Dump:
         return out
 
     def zscore(self, x: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        """z-score within each question over its (masked) candidates, as rag.fusion.zscore; 0 outside."""
+        """z-score within each question over its (masked) candidates, as rag.search.fusion.zscore; 0 outside."""
         m = np.ones(len(x), bool) if mask is None else mask
         n = np.bincount(self.qid, m.astype(float), minlength=self.nq)
         s = np.bincount(self.qid, np.where(m, x, 0), minlength=self.nq)

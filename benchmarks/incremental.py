@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from rag.build import build_index  # noqa: E402
+from rag.index.build import build_index  # noqa: E402
 from rag.config import load_settings  # noqa: E402
 
 

@@ -48,12 +48,12 @@ questions = json.loads(sys.argv[6])[:int(count)]
 sys.path.insert(0, repo)
 if flat_path != "-":  # the baseline: exact flat paragraph vectors in place of the chosen index
     import faiss
-    import rag.vectors
-    from rag.store import VECTORS
+    import rag.index.vectors
+    from rag.index.store import VECTORS
     read = faiss.read_index
     faiss.read_index = lambda path, *a: read(flat_path if path.endswith(VECTORS) else path, *a)
-    keep = rag.vectors.set_search_params
-    rag.vectors.set_search_params = lambda index, kind, params: keep(index, kind, params) if index.ntotal != int(sys.argv[7]) else None
+    keep = rag.index.vectors.set_search_params
+    rag.index.vectors.set_search_params = lambda index, kind, params: keep(index, kind, params) if index.ntotal != int(sys.argv[7]) else None
 from rag.config import load_settings
 from rag.service import Session
 settings = load_settings(env={}, index_dir=index_dir, index_name=index_name)
@@ -93,9 +93,9 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     import faiss
 
-    from rag.sentences import SENTENCE_VECTORS
-    from rag.store import SENTENCE_SEARCH, VECTORS, current_generation, read_manifest
-    from rag.token_vectors import TOKENS_FILE
+    from rag.index.sentences import SENTENCE_VECTORS
+    from rag.index.store import SENTENCE_SEARCH, VECTORS, current_generation, read_manifest
+    from rag.index.token_vectors import TOKENS_FILE
 
     gen = current_generation(args.index_dir / args.index)
     manifest = read_manifest(gen)

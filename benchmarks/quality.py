@@ -29,13 +29,13 @@ from quality_features import (TOKENISERS, bm25_matrix, evaluate_scores, max_sent
                               minmax_rows, top_mask)
 
 from rag.config import Settings, load_settings  # noqa: E402
-from rag.embed import get_embedder  # noqa: E402
-from rag.evalset import Question, load_questions  # noqa: E402
-from rag.evaluate import eval_settings, evaluate  # noqa: E402
-from rag.answer import threshold_for  # noqa: E402
-from rag.lexical import term_pairs  # noqa: E402
-from rag.metrics import METRICS  # noqa: E402
-from rag.store import open_index  # noqa: E402
+from rag.embedding.embedders import get_embedder  # noqa: E402
+from rag.evaluation.evalset import Question, load_questions  # noqa: E402
+from rag.evaluation.evaluate import eval_settings, evaluate  # noqa: E402
+from rag.answer.extract import threshold_for  # noqa: E402
+from rag.index.lexical import term_pairs  # noqa: E402
+from rag.evaluation.metrics import METRICS  # noqa: E402
+from rag.index.store import open_index  # noqa: E402
 
 
 def article_half(symbol: str) -> int:

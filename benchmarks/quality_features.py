@@ -25,7 +25,7 @@ TOKENISERS: dict[str, Tokeniser] = {
 
 
 def bm25_matrix(texts: list[str], queries: list[str], tok: Tokeniser, k1: float, b: float) -> np.ndarray:
-    """BM25 score of every (query, text) pair, the same formula as rag.lexical."""
+    """BM25 score of every (query, text) pair, the same formula as rag.index.lexical."""
     docs = [Counter(tok(t)) for t in texts]
     vocab: dict[str, int] = {}
     rows, cols, tfs = [], [], []

@@ -22,9 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rag.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
-from rag.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta  # noqa: E402
-from rag.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
+from rag.index.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
+from rag.index.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta  # noqa: E402
+from rag.index.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
                        read_manifest)
 
 COLUMNS = "doc_id, ord, number, text, page, section, annex, running, footnotes, hash"
@@ -96,7 +96,7 @@ def make_scaled_index(base_index: Path, n: int, out_dir: Path, kind: str = "auto
     """Write `out_dir/default` with n paragraphs (vectors: scaled_vectors(...)); returns its manifest."""
     import faiss
 
-    from rag.vectors import build_vectors
+    from rag.index.vectors import build_vectors
 
     manifest = read_manifest(current_generation(base_index))
     target = out_dir / "default"
@@ -133,7 +133,7 @@ def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[st
     import dataclasses
     import faiss
 
-    from rag.build import _sentence_search
+    from rag.index.build import _sentence_search
     from rag.config import load_settings
 
     src = current_generation(base_index)

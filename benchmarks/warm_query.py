@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors  # noqa: E402
 from rag.config import load_settings  # noqa: E402
-from rag.embed import query_embedder  # noqa: E402
-from rag.retrieve import Retriever  # noqa: E402
-from rag.store import current_generation, open_index, read_manifest  # noqa: E402
+from rag.embedding.embedders import query_embedder  # noqa: E402
+from rag.search.retriever import Retriever  # noqa: E402
+from rag.index.store import current_generation, open_index, read_manifest  # noqa: E402
 from rag.textutil import split_sentences  # noqa: E402
 
 

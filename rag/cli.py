@@ -19,7 +19,7 @@ import typer
 
 if TYPE_CHECKING:
     from rag.config import Settings
-    from rag.build import BuildReport
+    from rag.index.build import BuildReport
 
 app = typer.Typer(help="Cited answers from paragraph-numbered official documents, offline.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -329,7 +329,7 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
         con = _console()
         con.print(f"Index       {data['index']} ({data['generation']})")
         con.print(f"Model       {data['model']} ({data['dim']} dimensions)")
-        from rag.vectors import describe
+        from rag.index.vectors import describe
 
         con.print(f"Format      version {data['format_version']}")
         con.print(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
@@ -370,7 +370,7 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
           model: Model = None, config: Config = None) -> None:
     """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file."""
     with _errors():
-        from rag.evaluate import evaluate, format_table
+        from rag.evaluation.evaluate import evaluate, format_table
 
         settings = _settings(index_dir, None, model, config)
         with _progress(not as_json and sys.stderr.isatty()) as tick:

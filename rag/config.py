@@ -14,7 +14,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 FUSIONS = ("learned", "minmax")
 SENTENCE_EMBEDDINGS = ("separate", "late")
-VECTOR_INDEXES = ("auto", "flat", "hnsw", "hnsw-sq8", "ivf-sq8")  # rag.vectors.KINDS (not imported: --help stays light)
+VECTOR_INDEXES = ("auto", "flat", "hnsw", "hnsw-sq8", "ivf-sq8")  # rag.index.vectors.KINDS (not imported: --help stays light)
 
 
 def _project_root() -> Path | None:
@@ -80,7 +80,7 @@ class Settings:
     abstain_threshold: float | None = field(default=None, metadata={
         "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
                 "question's terms in the top paragraph) reaches this; unset: the threshold calibrated "
-                "for the model (rag.answer.CALIBRATED_THRESHOLDS, docs/quality.md)"})
+                "for the model (rag.answer.extract.CALIBRATED_THRESHOLDS, docs/quality.md)"})
 
     @property
     def index_path(self) -> Path:

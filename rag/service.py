@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
 from rag.models import Answer, Hit, render_citation
-from rag.store import (DATABASE, OpenIndex, ProgressFn, as_built, current_generation, index_status, load_paragraph,
+from rag.index.store import (DATABASE, OpenIndex, ProgressFn, as_built, current_generation, index_status, load_paragraph,
                        open_index, read_manifest, verify_index)
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
-    from rag.build import BuildReport
+    from rag.index.build import BuildReport
 
 
 @contextmanager
@@ -33,8 +33,8 @@ class Session:
     def __init__(self, settings: Settings, with_model: bool = True, one_shot: bool = False) -> None:
         """`with_model=False`: no embedder (`show`); `one_shot`: this process answers one question
         (the CLI), so start fast over query speed."""
-        from rag.embed import query_embedder
-        from rag.retrieve import Retriever
+        from rag.embedding.embedders import query_embedder
+        from rag.search.retriever import Retriever
 
         self.index: OpenIndex = open_index(settings)
         self.settings = settings = as_built(settings, self.index.manifest)
@@ -51,7 +51,7 @@ class Session:
             return self.retriever.search(question, k=k, symbol=symbol, mode=mode)[0]
 
     def ask(self, question: str, symbol: str | None = None) -> Answer:
-        from rag.answer import answer
+        from rag.answer.extract import answer
 
         with _store_errors(self.index):
             hits, qvec = self.retriever.search(question, symbol=symbol)
@@ -81,7 +81,7 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
             raise
     if announce:
         announce(f"No index at {settings.index_path} yet: building it from {seeds} (first use).")
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     return build_index(settings, [Path(seeds)], wait=True, progress=progress)
 
@@ -89,7 +89,7 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
 def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missing: bool = False,
           progress: ProgressFn | None = None) -> BuildReport:
     """Add `paths` to the index's sources and bring the index up to date (incrementally)."""
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     return build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
 
@@ -107,7 +107,7 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
     if not any(s.exists() for s in sources):
         raise SourceError(f"{sources[0] if sources else settings.index_path}: recorded sources no longer exist",
                           fix="run `rag index build PATH...` with the current sources")
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     return build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
                        use_cache=use_cache, progress=progress)
@@ -116,7 +116,7 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
 def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
     """Remove the document(s) with this symbol or under this path; later builds skip them."""
     current_generation(settings.index_path)
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     return build_index(settings, [], wait=wait, remove=target)
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rag.cli import _only, app
-from rag.flatfile import FlatVectors
+from rag.index.flatfile import FlatVectors
 from rag.service import Session
 from tests.conftest import DEMO_QUESTION
 from tests.corpus import write_corpus
@@ -18,7 +18,7 @@ from tests.test_query_encoder import imported_top_level, run_cli
 @pytest.fixture
 def session(fake_settings, tmp_path):
     """40 documents of 4 paragraphs of 3 sentences: more sentences than the 100 candidates."""
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     write_corpus(tmp_path / "docs", 40, extra=" It also noted the funding gap. The Secretariat reported on it.")
     build_index(fake_settings, [tmp_path / "docs"])
@@ -66,7 +66,7 @@ def test_a_warm_session_searches_with_faiss_and_finds_the_same(session, fake_set
 
 
 def test_ask_imports_neither_faiss_nor_rich(fake_env, fake_settings, seed_dir) -> None:
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     build_index(fake_settings, [seed_dir])
     asked = run_cli(["ask", DEMO_QUESTION], {**fake_env, "RAG_INDEX_DIR": str(fake_settings.index_dir)})

@@ -32,7 +32,7 @@ def test_vector_index_names_the_types_rag_builds():
     """Only the paragraph-vector types are settings (ivf-pq is the sentence search's own size rule);
     a typo is a one-line usage error, not a failure halfway through a build."""
     from rag.config import VECTOR_INDEXES
-    from rag.vectors import KINDS
+    from rag.index.vectors import KINDS
 
     assert VECTOR_INDEXES == ("auto", *KINDS)
     assert load_settings(env={"RAG_VECTOR_INDEX": "hnsw"}).vector_index == "hnsw"

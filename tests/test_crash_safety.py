@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.build import build_index
+from rag.index.build import build_index
 from rag.config import load_settings
 from rag.service import Session
 from tests.conftest import FAKE_MODEL, REPO

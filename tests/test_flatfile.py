@@ -1,4 +1,4 @@
-"""Flat FAISS files read without FAISS (rag.flatfile): same rows, same search results as FAISS."""
+"""Flat FAISS files read without FAISS (rag.index.flatfile): same rows, same search results as FAISS."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import faiss
 import numpy as np
 import pytest
 
-from rag.flatfile import FlatVectors, map_flat
+from rag.index.flatfile import FlatVectors, map_flat
 
 
 def write_flat(path, rows: np.ndarray, metric: int = faiss.METRIC_INNER_PRODUCT) -> None:

@@ -1,16 +1,17 @@
-"""Learned fusion (rag.fusion) and the text features it re-scores with (rag.rerank_features)."""
+"""Learned fusion (rag.search.fusion) and the text features it re-scores with (rag.search.features)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from rag.answer import best_quote
+from rag.answer.extract import best_quote
 from rag.config import load_settings
-from rag.embed import HashEmbedder
+from rag.embedding.embedders import HashEmbedder
 from rag.errors import UsageError
-from rag.fusion import MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, learned_scores, zscore
-from rag.rerank_features import TEXT_FEATURES, ParagraphTerms, text_features
+from rag.search.fusion import MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, learned_scores, zscore
+from rag.index.terms import ParagraphTerms
+from rag.search.features import TEXT_FEATURES, text_features
 from rag.service import Session
 from tests.conftest import DEMO_QUESTION
 
@@ -124,7 +125,7 @@ def test_fusion_setting_is_checked_and_both_fusions_find_the_demo_paragraph(fake
 
 def _reference_text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> dict:
     """The features computed the plain way, over every token (the first implementation)."""
-    from rag.rerank_features import B, K1, PROXIMITY_WINDOW
+    from rag.search.features import B, K1, PROXIMITY_WINDOW
     from rag.textutil import terms
 
     asked = set(terms(question))
@@ -190,9 +191,9 @@ def test_text_features_equal_the_plain_computation_over_every_token() -> None:
 
 def test_stored_paragraph_terms_are_the_tokenised_text_and_are_used(fake_settings, seed_dir, monkeypatch) -> None:
     """The build stores each paragraph's terms; a question reads them instead of tokenising."""
-    from rag.build import build_index
-    from rag.retrieve import Retriever
-    from rag.store import open_index
+    from rag.index.build import build_index
+    from rag.search.retriever import Retriever
+    from rag.index.store import open_index
 
     assert ParagraphTerms.decode(ParagraphTerms([["a", "b"], [], ["c"]]).encode()).sentences == [["a", "b"], [], ["c"]]
     build_index(fake_settings, [seed_dir])
@@ -225,7 +226,7 @@ def test_text_features_equal_the_plain_computation_on_random_paragraphs() -> Non
 
 
 def test_zscore_rows_standardise_each_row() -> None:
-    from rag.fusion import zscore_rows
+    from rag.search.fusion import zscore_rows
 
     rng = np.random.default_rng(3)
     x = np.vstack([rng.normal(size=40) * 7 + 20, np.full(40, 0.1), rng.integers(0, 3, 40).astype(float)])

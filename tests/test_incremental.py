@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.build import build_index
+from rag.index.build import build_index
 from rag.errors import NotFoundError
 from rag.service import Session, rebuild, remove
-from rag.store import current_generation, index_status
+from rag.index.store import current_generation, index_status
 from tests.corpus import doc_text, write_corpus
 
 
@@ -139,7 +139,7 @@ def test_sentence_vectors_can_be_turned_off(fake_settings, corpus):
 def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypatch):
     """Paragraphs and sentences are embedded in one longest-first order across all calls, so a
     batch never pads a sentence to a paragraph's length (chunked progress once mixed them)."""
-    import rag.embed as embed
+    import rag.embedding.embedders as embed
 
     calls: list[list[str]] = []
     real = embed.document_embedder
@@ -161,7 +161,7 @@ def test_texts_reach_the_embedder_longest_first(fake_settings, corpus, monkeypat
         return Recorder(), record
 
     monkeypatch.setattr(embed, "document_embedder", recording)
-    monkeypatch.setattr("rag.build_embed.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
+    monkeypatch.setattr("rag.index.encode.EMBED_CALL_TEXTS", 16)  # several calls from a small corpus
     write_corpus(corpus, 10)
     build_index(fake_settings, [corpus])
     kinds = [kind for kind, _ in calls]
@@ -178,7 +178,7 @@ def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_b
     import dataclasses
     import sqlite3
 
-    from rag.rerank_features import ParagraphTerms
+    from rag.index.terms import ParagraphTerms
 
     build_index(fake_settings, [corpus])
     path = corpus / "A_70_2.txt"
@@ -205,13 +205,13 @@ def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_b
 
 def test_a_small_build_takes_onnxruntime_and_a_large_one_the_automatic_backend(fake_settings, corpus, monkeypatch):
     """Embedding a few texts, OpenVINO's compile (~0.9 s) costs more than onnxruntime's start."""
-    from rag import embed
+    from rag.embedding import embedders as embed
 
     asked: list[str] = []
     real = embed.document_embedder
     monkeypatch.setattr(embed, "document_embedder", lambda name, batch, backend: asked.append(backend) or
                         real(name, batch, backend))
-    monkeypatch.setattr("rag.build_embed.SMALL_BUILD_TEXTS", 5)
+    monkeypatch.setattr("rag.index.encode.SMALL_BUILD_TEXTS", 5)
     build_index(fake_settings, [corpus])  # every paragraph: more than 5 texts
     path = corpus / "A_70_2.txt"
     path.write_text(path.read_text().replace("item 3 of", "item 3 (revised) of"))

@@ -8,7 +8,7 @@ from collections import Counter
 
 import numpy as np
 
-from rag.lexical import build_postings, term_pairs
+from rag.index.lexical import build_postings, term_pairs
 from rag.textutil import terms
 
 WORDS = "migration council report states cooperation water climate trade peace security annex".split()

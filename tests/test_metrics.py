@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rag.metrics import mrr_at, ndcg_at, precision_at_1, quote_contains_answer, ranking_metrics, recall_at
+from rag.evaluation.metrics import mrr_at, ndcg_at, precision_at_1, quote_contains_answer, ranking_metrics, recall_at
 
 
 def test_metrics_of_a_ranking_with_two_gold_paragraphs() -> None:

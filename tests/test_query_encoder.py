@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag import embed
+from rag.embedding import embedders as embed
 from rag.errors import ModelError
 from tests.conftest import DEMO_QUESTION, REPO
 
@@ -48,7 +48,7 @@ def test_query_embedder_falls_back_when_the_encoder_folder_is_gone(tmp_path) -> 
 
 
 def test_help_and_ask_import_neither_torch_nor_heavy_libraries(fake_env, fake_settings, seed_dir) -> None:
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     build_index(fake_settings, [seed_dir])
     env = {**fake_env, "RAG_INDEX_DIR": str(fake_settings.index_dir)}
@@ -92,7 +92,7 @@ def test_onnx_query_vectors_match_sentence_transformers(real_encoder) -> None:
 @pytest.mark.slow
 def test_rag_ask_on_a_real_model_index_never_imports_torch(real_encoder, tmp_path, seed_dir) -> None:
     from rag.config import load_settings
-    from rag.build import build_index
+    from rag.index.build import build_index
 
     _, _, cache = real_encoder
     settings = load_settings(env={}, index_dir=tmp_path / "idx", seeds_dir=seed_dir)
@@ -105,7 +105,7 @@ def test_rag_ask_on_a_real_model_index_never_imports_torch(real_encoder, tmp_pat
     assert "A/59/377, para." in printed
     assert "IOM serves as secretariat" in printed
     assert not imported_top_level(asked.stderr) & set(HEAVY)
-    assert "onnxruntime" in imported_top_level(asked.stderr)  # tokenizers: not for a plain ASCII question (rag.wordpiece)
+    assert "onnxruntime" in imported_top_level(asked.stderr)  # tokenizers: not for a plain ASCII question (rag.embedding.wordpiece)
 
 
 @pytest.mark.slow
@@ -116,7 +116,7 @@ def test_a_pre_optimised_graph_from_before_external_weights_is_rewritten(real_en
 
     import onnxruntime as ort
 
-    from rag.encoder import OPTIMISED_DATA, OPTIMISED_FILE, optimised_is_current
+    from rag.embedding.encoder import OPTIMISED_DATA, OPTIMISED_FILE, optimised_is_current
 
     emb, record, _ = real_encoder
     folder = tmp_path / "enc"
@@ -141,7 +141,7 @@ def test_a_pre_optimised_graph_from_before_external_weights_is_rewritten(real_en
 def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None:
     """The token vectors the build keeps and the question's tokens the re-scoring reads come from
     the same graph as the vectors, and match sentence-transformers' token embeddings."""
-    from rag.encoder import normalise
+    from rag.embedding.encoder import normalise
 
     emb, record, _ = real_encoder
     texts = [DEMO_QUESTION, (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")[:3000]]
@@ -153,7 +153,7 @@ def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None
         assert got.vectors.shape == want.shape and got.special[[0, -1]].all() and not got.special[1:-1].any()
         assert (normalise(want) * normalise(got.vectors)).sum(axis=1).min() >= 0.999
     one_shot = embed.query_embedder(record, "all-MiniLM-L6-v2", one_shot=True)
-    vector, query_tokens = one_shot.encode_query(DEMO_QUESTION)  # plain ASCII: rag.wordpiece's ids
+    vector, query_tokens = one_shot.encode_query(DEMO_QUESTION)  # plain ASCII: rag.embedding.wordpiece's ids
     assert query_tokens.ids.tolist() == tokens[0].ids.tolist()
     assert query_tokens.special.tolist() == tokens[0].special.tolist()
     assert float(vector @ vectors[0]) >= 0.9999
@@ -165,7 +165,7 @@ def test_openvino_streams_give_every_text_its_own_vector_in_order(real_encoder) 
     """Batches run concurrently on OpenVINO's streams and come back out of order; each text must
     still get its own vector and token embeddings (checked against onnxruntime, text by text)."""
     pytest.importorskip("openvino")
-    from rag.encoder import OnnxEncoder
+    from rag.embedding.encoder import OnnxEncoder
 
     emb, record, _ = real_encoder
     seed = (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")
@@ -189,7 +189,7 @@ def test_the_export_has_no_nan_guards_and_an_older_format_still_serves_queries(r
 
     import onnx
 
-    from rag.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC
+    from rag.embedding.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC
 
     _, record, _ = real_encoder
     ops = [n.op_type for n in onnx.load(str(Path(record["folder"]) / ONNX_FILE)).graph.node]

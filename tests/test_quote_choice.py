@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from rag.answer import best_quote, coverage
-from rag.answertype import offers_answer, question_type
-from rag.embed import HashEmbedder
+from rag.answer.extract import best_quote, coverage
+from rag.answer.answertype import offers_answer, question_type
+from rag.embedding.embedders import HashEmbedder
 
 
 def test_question_types() -> None:

@@ -1,4 +1,4 @@
-"""Token vectors (rag.token_vectors): the projection, the late-interaction score against a plain
+"""Token vectors (rag.index.token_vectors): the projection, the late-interaction score against a plain
 computation, late-chunked sentence spans, and what a build writes and carries over."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.build import build_index
-from rag.embed import HashEmbedder
-from rag.retrieve import Retriever
-from rag.store import open_index
-from rag.token_vectors import (
+from rag.index.build import build_index
+from rag.embedding.embedders import HashEmbedder
+from rag.search.retriever import Retriever
+from rag.index.store import open_index
+from rag.index.token_vectors import (
     SCALE,
     TOKEN_FILES,
     ParagraphTokens,
@@ -23,7 +23,7 @@ from rag.token_vectors import (
     paragraph_tokens,
     write_token_files,
 )
-from rag.tokenout import TokenOutput
+from rag.embedding.base import TokenOutput
 from tests.corpus import write_corpus
 
 
@@ -148,8 +148,8 @@ def test_an_empty_paragraph_list_writes_empty_token_files(tmp_path: Path):
 
 
 def test_late_sentence_vectors_come_from_the_paragraph_pass_and_are_reused(fake_settings, tmp_path: Path):
-    from rag.encoder import normalise
-    from rag.sentences import paragraph_sentences
+    from rag.embedding.encoder import normalise
+    from rag.index.sentences import paragraph_sentences
 
     corpus = tmp_path / "docs"
     write_corpus(corpus, 4, paragraphs=3, extra=" Second sentence about water. Third one on fisheries.")
@@ -176,7 +176,7 @@ def test_late_sentence_vectors_come_from_the_paragraph_pass_and_are_reused(fake_
 
 
 def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_path: Path, monkeypatch):
-    from rag import embed
+    from rag.embedding import embedders as embed
 
     corpus = tmp_path / "docs"
     write_corpus(corpus, 1, paragraphs=2, extra=" Closing words on aviation.")
@@ -202,7 +202,7 @@ def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_
 
 
 def test_sentence_embedding_setting_is_checked_and_its_threshold_follows_it(tmp_path: Path):
-    from rag.answer import threshold_for
+    from rag.answer.extract import threshold_for
     from rag.config import load_settings
     from rag.errors import UsageError
 
@@ -219,7 +219,7 @@ def test_questions_use_the_threshold_of_the_index_s_own_sentence_vectors(fake_se
     """An index built with separate sentence passes keeps their threshold when the settings
     default to late ones (and the other way round); one that records nothing had separate passes."""
     from rag.service import Session, ensure_index
-    from rag.store import as_built
+    from rag.index.store import as_built
 
     separate = dataclasses.replace(fake_settings, sentence_embedding="separate")
     ensure_index(separate)

@@ -8,9 +8,9 @@ import faiss
 import numpy as np
 import pytest
 
-from rag import vectors as V
-from rag.build import build_index
-from rag.store import open_index
+from rag.index import vectors as V
+from rag.index.build import build_index
+from rag.index.store import open_index
 
 
 def clustered(n: int, dim: int = 32, centres: int = 50, seed: int = 0) -> np.ndarray:
@@ -113,9 +113,9 @@ def test_big_sentence_sets_get_an_ann_search_index(kind: str, tmp_path, fake_set
     import dataclasses
 
     from rag.errors import IndexCorrupt
-    from rag.retrieve import Retriever
-    from rag.embed import get_embedder
-    from rag.store import SENTENCE_SEARCH, current_generation
+    from rag.search.retriever import Retriever
+    from rag.embedding.embedders import get_embedder
+    from rag.index.store import SENTENCE_SEARCH, current_generation
     from tests.corpus import write_corpus
 
     folder = tmp_path / "docs"

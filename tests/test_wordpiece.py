@@ -1,4 +1,4 @@
-"""rag.wordpiece gives the ids `tokenizers` gives, on every text it accepts."""
+"""rag.embedding.wordpiece gives the ids `tokenizers` gives, on every text it accepts."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import string
 import pytest
 from tokenizers import Tokenizer
 
-from rag.embed import bundled_model_path
-from rag.wordpiece import WORDPIECE_FILE, WordPiece, describe, load
+from rag.embedding.embedders import bundled_model_path
+from rag.embedding.wordpiece import WORDPIECE_FILE, WordPiece, describe, load
 from tests.conftest import shared_path
 
 MAX_LENGTH = 256

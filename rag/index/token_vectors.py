@@ -29,8 +29,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from rag.flatfile import map_rows
-from rag.tokenout import TokenOutput
+from rag.index.flatfile import map_rows
+from rag.embedding.base import TokenOutput
 
 TOKEN_DIM = 64
 MIN_FIT_TOKENS = 20_000  # a projection fitted on fewer is refitted (and every paragraph re-encoded) by the next build
@@ -151,7 +151,7 @@ def write_token_meta(folder: Path, projection: Projection, df: np.ndarray, parag
 
 def _mapped(path: Path, dtype: Any, count: int) -> np.ndarray:
     """The first `count` items of a file, memory-mapped for reads at random places: a question
-    reads its 50 candidates' rows (rag.flatfile.map_rows)."""
+    reads its 50 candidates' rows (rag.index.flatfile.map_rows)."""
     if count == 0:
         return np.zeros(0, dtype)
     with open(path, "rb") as fh:

@@ -6,7 +6,7 @@ Every embedder returns float32, L2-normalised rows, so inner product is cosine.
 Backends for indexing (`Settings.embed_backend`, "auto" by default, see `choose_backend`):
     torch-f32       sentence-transformers as is (the reference)
     torch-bf16      the same under torch.autocast(bfloat16), where the CPU has bf16 instructions
-    onnx-f32        the exported ONNX graph on onnxruntime (rag.encoder)
+    onnx-f32        the exported ONNX graph on onnxruntime (rag.embedding.encoder)
     openvino-f32    the exported ONNX graph on OpenVINO
     openvino-bf16   the same in bf16 (AVX512-BF16 / AMX)
 The query side always uses onnx-f32 when the index recorded an encoder folder (no torch
@@ -25,9 +25,9 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.encoder import normalise as _normalise
+from rag.embedding.encoder import normalise as _normalise
 from rag.errors import ModelError
-from rag.tokenout import TokenOutput
+from rag.embedding.base import TokenOutput
 
 BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "bundled"}
 HASH_PREFIX = "hash:"
@@ -269,8 +269,8 @@ def _find_encoder(signature: str | None, current: bool = False) -> Path | None:
     the format this version exports)."""
     if signature is None:
         return None
-    from rag.encoder import read_spec
-    from rag.onnx_export import cache_root
+    from rag.embedding.encoder import read_spec
+    from rag.embedding.onnx_export import cache_root
 
     for spec_file in sorted((cache_root() / "onnx").glob("*/encoder.json")):
         try:
@@ -285,19 +285,19 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
     """The embedder to index with and the record of the query-side encoder for the manifest.
 
     For a sentence-transformers model the ONNX encoder folder is exported on first use
-    (rag.onnx_export); where that fails the index records sentence-transformers for queries
+    (rag.embedding.onnx_export); where that fails the index records sentence-transformers for queries
     and the torch backend indexes.
     """
     if name.startswith(HASH_PREFIX):
         return get_embedder(name, batch_size), {"kind": "hash"}
-    from rag.encoder import OnnxEncoder, optimised_is_current, read_spec, save_optimised
+    from rag.embedding.encoder import OnnxEncoder, optimised_is_current, read_spec, save_optimised
 
     backend = choose_backend(backend)
     signature = source_signature(name)
     folder = _find_encoder(signature, current=True)
     torch_model: SentenceTransformerEmbedder | None = None
     if folder is None:
-        from rag.onnx_export import ensure_encoder
+        from rag.embedding.onnx_export import ensure_encoder
 
         torch_model = SentenceTransformerEmbedder(name, batch_size=batch_size)
         try:
@@ -323,7 +323,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
 @lru_cache(maxsize=4)
 def _onnx_query_encoder(folder: str, fingerprint: str, name: str, batch_size: int,
                         one_shot: bool) -> Embedder | None:
-    from rag.encoder import OnnxEncoder, read_spec
+    from rag.embedding.encoder import OnnxEncoder, read_spec
 
     try:
         if read_spec(Path(folder)).get("fingerprint") != fingerprint:
@@ -351,7 +351,7 @@ def query_embedder(record: dict | None, name: str, batch_size: int = 32, one_sho
         except ModelError:
             folder = None
         if folder is not None:
-            from rag.encoder import read_spec
+            from rag.embedding.encoder import read_spec
 
             encoder = _onnx_query_encoder(str(folder), read_spec(folder)["fingerprint"], name, batch_size, one_shot)
             if encoder is not None:

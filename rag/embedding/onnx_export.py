@@ -1,4 +1,4 @@
-"""Export a sentence-transformers model to an encoder folder (see rag.encoder), once per model.
+"""Export a sentence-transformers model to an encoder folder (see rag.embedding.encoder), once per model.
 
 Folders live in a cache keyed by the model's fingerprint (a hash of its weights, tokenizer
 and module layout), `<cache>/onnx/<fingerprint>/`, where `<cache>` is `$RAG_CACHE_DIR`, else
@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from rag.encoder import (ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, normalise, read_spec,
+from rag.embedding.encoder import (ENCODER_FORMAT, ONNX_FILE, SPEC, TOKENIZER_FILE, OnnxEncoder, normalise, read_spec,
                          save_optimised)
 from rag.errors import ModelError
 
@@ -141,7 +141,7 @@ def ensure_encoder(model: Any, name: str, root: Path | None = None,
                    signature: str | None = None) -> tuple[Path, str]:
     """The encoder folder of a loaded sentence-transformers model, exporting it on first use.
 
-    `signature` (rag.embed.source_signature) lets later builds find the folder without
+    `signature` (rag.embedding.embedders.source_signature) lets later builds find the folder without
     loading torch. Returns (folder, fingerprint). Raises ModelError when the model cannot be exported or
     the exported graph does not reproduce the model's vectors (cosine < MIN_COSINE).
     """

@@ -18,7 +18,7 @@ from pathlib import Path
 from rag.config import Settings
 from rag.errors import SourceError, UsageError
 from rag.models import Document, Paragraph
-from rag.store import file_sha256 as file_digest
+from rag.index.store import file_sha256 as file_digest
 
 # Bump when the way an evaluation corpus becomes an index changes (paragraph text, sentence split).
 CORPUS_INDEX_VERSION = 1
@@ -96,7 +96,7 @@ def load_corpus_jsonl(path: Path) -> list[Document]:
 def corpus_index_name(corpus: Path, settings: Settings) -> str:
     """`eval-<name>-<hash>`: the hash covers the corpus contents and the model, so re-running an
     evaluation reuses the index it built (and its embedding cache when only the lexical settings
-    changed: `rag.evaluate.ensure_corpus_index` then rebuilds it in place)."""
+    changed: `rag.evaluation.evaluate.ensure_corpus_index` then rebuilds it in place)."""
     from rag.ingest import discover
 
     corpus = Path(corpus)

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25 and dense scores of the candidates, fused (rag.fusion: z-scored with
+"""Hybrid retrieval: BM25 and dense scores of the candidates, fused (rag.search.fusion: z-scored with
 learned weights and a text-feature re-scoring of the best ones; or min-max with the weights in
 Settings)."""
 
@@ -9,16 +9,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.arrays import sorted_unique
+from rag.index.flatfile import sorted_unique
 from rag.config import Settings
-from rag.embed import Embedder
+from rag.embedding.embedders import Embedder
 from rag.errors import UsageError
-from rag.fusion import TextFeaturesFn, learned_scores
+from rag.search.fusion import TextFeaturesFn, learned_scores
 from rag.models import Footnote, Hit
-from rag.rerank_features import ParagraphTerms, has_stored_terms, text_features
-from rag.store import OpenIndex
-from rag.token_vectors import QueryTokens
-from rag.tokenout import TokenOutput
+from rag.index.terms import ParagraphTerms, has_stored_terms
+from rag.search.features import text_features
+from rag.index.store import OpenIndex
+from rag.index.token_vectors import QueryTokens
+from rag.embedding.base import TokenOutput
 
 
 def minmax(x: np.ndarray) -> np.ndarray:

@@ -90,7 +90,7 @@ class FlatVectors:
         if self._faiss is None:
             import faiss
 
-            from rag.vectors import for_queries
+            from rag.index.vectors import for_queries
 
             for_queries()
             self._faiss = faiss.read_index(str(self.path), getattr(faiss, "IO_FLAG_MMAP_IFC", 0))
@@ -141,3 +141,12 @@ def map_flat(path: Path) -> FlatVectors | None:
         return None
     rows = np.frombuffer(mapped, dtype="<f4", offset=HEADER_BYTES, count=count).reshape(ntotal, d)
     return FlatVectors(rows, Path(path))
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array: np.unique without the `numpy.ma` import
+    it triggers in numpy 2.x (~0.015 s of a cold `rag ask`)."""
+    values = np.sort(np.asarray(values).ravel())
+    if len(values) < 2:
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]

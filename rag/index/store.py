@@ -23,11 +23,11 @@ from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
-from rag.flatfile import FlatVectors, map_flat
-from rag.lexical import LEXICAL_VERSION, LexicalIndex
+from rag.index.flatfile import FlatVectors, map_flat
+from rag.index.lexical import LEXICAL_VERSION, LexicalIndex
 from rag.models import Document, Footnote, Paragraph
-from rag.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
-from rag.token_vectors import TOKEN_FILES, TokenStore, open_tokens
+from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
+from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -220,7 +220,7 @@ class OpenIndex:
     vectors: Any  # FlatVectors (a flat index, memory-mapped) or a faiss.Index
     lexical: LexicalIndex
     sentences: SentenceIndex | None = None
-    tokens: TokenStore | None = None  # token vectors for late-interaction re-scoring (rag.token_vectors)
+    tokens: TokenStore | None = None  # token vectors for late-interaction re-scoring (rag.index.token_vectors)
 
     @property
     def size(self) -> int:
@@ -237,7 +237,7 @@ class OpenIndex:
 
     def scan_with_numpy(self) -> None:
         """For a process answering one question: flat vectors are searched with numpy, without
-        importing FAISS (rag.flatfile)."""
+        importing FAISS (rag.index.flatfile)."""
         for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
             if isinstance(vectors, FlatVectors):
                 vectors.scan_with_numpy()
@@ -276,7 +276,7 @@ def open_index(settings: Settings) -> OpenIndex:
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
             f"FAISS has {vectors.ntotal}", fix=REBUILD)
     if not isinstance(vectors, FlatVectors):  # a FAISS index: one thread, the recorded search knob
-        from rag.vectors import for_queries, set_search_params
+        from rag.index.vectors import for_queries, set_search_params
 
         for_queries()
         if info.get("kind"):
@@ -286,7 +286,7 @@ def open_index(settings: Settings) -> OpenIndex:
     sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
     search = manifest.get("sentence_search")
     if sentences is not None and search:  # sentence candidates from an ANN index; rows stay the flat file
-        from rag.vectors import for_queries, searcher, set_search_params
+        from rag.index.vectors import for_queries, searcher, set_search_params
 
         index = read_vectors(gen / SENTENCE_SEARCH)
         if index.ntotal != manifest["sentences"]:

@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from rag.arrays import sorted_unique
+from rag.index.flatfile import sorted_unique
 from rag.errors import IndexCorrupt
-from rag.flatfile import map_flat
+from rag.index.flatfile import map_flat
 from rag.textutil import split_sentences
 
 SENTENCE_VECTORS = "sentences.faiss"
@@ -139,7 +139,7 @@ def open_sentences(gen: Path, conn: sqlite3.Connection, paragraphs: int, expecte
     path = gen / SENTENCE_VECTORS
     try:
         index = map_flat(path)
-        if index is None:  # not a layout rag.flatfile knows: FAISS reads it (or says it is damaged)
+        if index is None:  # not a layout rag.index.flatfile knows: FAISS reads it (or says it is damaged)
             import faiss
 
             index = faiss.read_index(str(path))

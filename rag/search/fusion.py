@@ -1,6 +1,6 @@
 """Learned score fusion: each retriever's score is z-scored over the question's candidates and
 the ranking score is a weighted sum; the best RERANK_DEPTH candidates are then re-scored with
-cheap text features of their words (rag.rerank_features), z-scored over those, and those that
+cheap text features of their words (rag.search.features), z-scored over those, and those that
 carry almost nothing beyond the question's own words go below the rest.
 
 The weights are a conditional-logit model (softmax over each question's candidates, maximising
@@ -21,7 +21,7 @@ import numpy as np
 FIRST_STAGE = {"lexical": 1.206, "dense": 0.118, "sentence": 1.932, "pairs": 0.217}
 # Stage 2 (the best RERANK_DEPTH of stage 1): the same four, plus text features.
 RERANK_DEPTH = 50
-# `tokens`: the late-interaction score of the paragraph's token vectors (rag.token_vectors).
+# `tokens`: the late-interaction score of the paragraph's token vectors (rag.index.token_vectors).
 RERANK = {"lexical": 0.575, "dense": -0.406, "sentence": 1.343, "pairs": 0.173,
           "wbm25": -0.206, "cov": -0.329, "scov": 0.259, "wcov": 0.263, "prox": 0.164, "tokens": 1.528}
 # The same fitted without `tokens`, for an index that keeps no token vectors.

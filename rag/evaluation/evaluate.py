@@ -18,8 +18,8 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexNotFound, UsageError
-from rag.evalset import Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl, load_questions
-from rag.metrics import METRICS, quote_contains_answer, ranking_metrics
+from rag.evaluation.evalset import Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl, load_questions
+from rag.evaluation.metrics import METRICS, quote_contains_answer, ranking_metrics
 
 MODES = ("system", "bm25", "dense")
 _MODE_OF = {"system": "hybrid", "bm25": "bm25", "dense": "dense"}
@@ -47,8 +47,8 @@ def eval_settings(settings: Settings, corpus: Path) -> Settings:
 def ensure_corpus_index(settings: Settings, corpus: Path, progress: ProgressFn | None = None) -> bool:
     """Build the evaluation index of `corpus` unless it exists with the current index settings
     (a rebuild reuses the stored embeddings); True when it was built now."""
-    from rag.build import build_from_documents, build_index
-    from rag.store import current_generation, index_settings, read_manifest
+    from rag.index.build import build_from_documents, build_index
+    from rag.index.store import current_generation, index_settings, read_manifest
 
     try:
         manifest = read_manifest(current_generation(settings.index_path))
@@ -71,9 +71,9 @@ class Evaluator:
     """Runs questions through one open index and keeps per-ranking results."""
 
     def __init__(self, settings: Settings) -> None:
-        from rag.embed import get_embedder
-        from rag.retrieve import Retriever
-        from rag.store import as_built, open_index
+        from rag.embedding.embedders import get_embedder
+        from rag.search.retriever import Retriever
+        from rag.index.store import as_built, open_index
 
         self.index = open_index(settings)
         self.settings = settings = as_built(settings, self.index.manifest)
@@ -113,7 +113,7 @@ class Evaluator:
 
     def run_one(self, q: Question, qvec: np.ndarray, within_doc: bool, answerable: bool = True
                 ) -> dict[str, QuestionResult]:
-        from rag.answer import answer
+        from rag.answer.extract import answer
 
         cands = self.retriever.candidates(q.question, qvec, q.symbol if within_doc else None)
         gold = self.gold_keys(q) if answerable else set()
@@ -137,7 +137,7 @@ class Evaluator:
 
 def _quote_anyway(ev: Evaluator, q: Question, qvec: np.ndarray, hits: list) -> str:
     """The quote the top hit would give had the product not abstained (for quote accuracy)."""
-    from rag.answer import best_quote
+    from rag.answer.extract import best_quote
 
     if not hits:
         return ""

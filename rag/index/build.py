@@ -21,18 +21,18 @@ from typing import Any
 
 import numpy as np
 
-from rag.build_embed import Embedded, LiveTokens, embed_paragraphs, read_live_tokens
+from rag.index.encode import Embedded, LiveTokens, embed_paragraphs, read_live_tokens
 from rag.config import Settings
 from rag.errors import IndexWriteError, NotFoundError, ParseError, RagError, SourceError
-from rag.lexical import pairs_of, postings_of, write_postings
+from rag.index.lexical import pairs_of, postings_of, write_postings
 from rag.models import Document
-from rag.rerank_features import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
-from rag.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
-from rag.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
+from rag.index.terms import ParagraphTerms, stored_terms_by_hash, write_paragraph_terms
+from rag.index.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
+from rag.index.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, FORMAT_VERSION, MANIFEST, SCHEMA, SENTENCE_SEARCH,
                        VECTORS, ProgressFn, current_generation, file_crc32, file_sha256, index_settings,
                        load_documents, read_manifest, write_lock)
 from rag.textutil import terms
-from rag.token_vectors import TOKEN_FILES, write_token_files
+from rag.index.token_vectors import TOKEN_FILES, write_token_files
 
 
 @dataclass
@@ -365,7 +365,7 @@ def _sentence_search(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any]
     """An ANN index for sentence candidates where the sentences are too many to scan (same size
     policy and recall check as the paragraph vectors); None where a scan of the flat rows is
     fast enough. The flat file stays the row store that scores and quotes read."""
-    from rag.vectors import build_vectors, choose_sentence_kind
+    from rag.index.vectors import build_vectors, choose_sentence_kind
 
     kind = choose_sentence_kind(len(vectors)) if settings.vector_index == "auto" else settings.vector_index
     if len(vectors) == 0 or kind == "flat":
@@ -380,7 +380,7 @@ def _write_generation(index_path: Path, docs: list[Document], emb: Embedded, set
     """Write `.tmp-*`, rename it to `gen-*`, point CURRENT at it; the previous one stays until then."""
     import faiss
 
-    from rag.vectors import build_vectors
+    from rag.index.vectors import build_vectors
 
     tick("write", 0, 1)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from rag.answertype import offers_answer, question_type
+from rag.answer.answertype import offers_answer, question_type
 from rag.config import Settings
-from rag.embed import Embedder
+from rag.embedding.embedders import Embedder
 from rag.models import Answer, Citation, Hit
-from rag.sentences import SentenceIndex
+from rag.index.sentences import SentenceIndex
 from rag.textutil import content_terms, split_sentences, terms
 
 # A sentence opening with one of these leans on the one before it.
@@ -41,7 +41,7 @@ def threshold_for(settings: Settings) -> float:
 IdfFn = Callable[[set[str]], dict[str, float]]
 
 # Quote choice: weights of the sentence's cosine with the question, of the (idf-weighted) share
-# of the question's terms it holds, and of offering the kind of answer asked for (rag.answertype);
+# of the question's terms it holds, and of offering the kind of answer asked for (rag.answer.answertype);
 # chosen on half of the SQuAD articles (docs/quality.md).
 QUOTE_DENSE, QUOTE_TERMS, QUOTE_TYPE = 0.3, 0.7, 0.1
 # When the two best sentences are adjacent and score within this of each other (a near tie),
@@ -74,7 +74,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     """The sentence that best answers the question (with its antecedent when it needs one), or
     two adjacent sentences when they score about the same (QUOTE_PAIR_MARGIN).
 
-    `vectors` are the stored sentence vectors of `text` (rag.sentences); without them, or when
+    `vectors` are the stored sentence vectors of `text` (rag.index.sentences); without them, or when
     they do not match the split, the sentences are embedded now."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:

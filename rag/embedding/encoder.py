@@ -1,7 +1,7 @@
 """A sentence-transformers model run without torch: an exported ONNX graph (transformer,
 pooling and any dense/normalise layers in one) plus its `tokenizers` tokenizer.
 
-An *encoder folder* (written by `rag.onnx_export`) holds:
+An *encoder folder* (written by `rag.embedding.onnx_export`) holds:
     model.onnx       the whole model: token ids -> sentence embedding, and the transformer's
                      token embeddings (before pooling) as a second output "tokens"
     model.opt.onnx   the same after onnxruntime's graph optimisations (saved once, so a cold
@@ -10,7 +10,7 @@ An *encoder folder* (written by `rag.onnx_export`) holds:
                      ~0.02 s instead of ~0.3 s (benchmarks/cold_ask.py)
     tokenizer.json   the fast tokenizer, truncating at the model's max_seq_length
     encoder.json     what the runtime needs: inputs, padding, dimension, fingerprint
-    wordpiece.json   the vocabulary rag.wordpiece tokenises plain ASCII questions with (written
+    wordpiece.json   the vocabulary rag.embedding.wordpiece tokenises plain ASCII questions with (written
                      on first use; `{}` when tokenizer.json is not a BERT WordPiece pipeline)
 
 Two runtimes read the same folder: onnxruntime (fp32, the query side: vectors match
@@ -30,7 +30,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from rag.errors import ModelError
-from rag.tokenout import TokenOutput
+from rag.embedding.base import TokenOutput
 
 ENCODER_FORMAT = 3  # 2: the graph also outputs the token embeddings; 3: exported with eager attention
 READABLE_FORMATS = (2, 3)  # the same vectors (format 2's attention carries NaN guards: ~13% slower)
@@ -197,12 +197,12 @@ class _OpenVinoRunner:
 
 
 class OnnxEncoder:
-    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embed."""
+    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embedding.embedders."""
 
     def __init__(self, folder: Path, name: str, runtime: str = "onnxruntime", precision: str = "f32",
                  batch_size: int = 32, threads: int | None = None, quick_start: bool = False) -> None:
         """`quick_start` (a process answering one question): no weight pre-packing, and plain
-        ASCII texts tokenised by rag.wordpiece instead of loading `tokenizers` (~0.03 s)."""
+        ASCII texts tokenised by rag.embedding.wordpiece instead of loading `tokenizers` (~0.03 s)."""
         folder = Path(folder)
         self.spec = read_spec(folder)
         self.folder = folder
@@ -216,7 +216,7 @@ class OnnxEncoder:
         self._specials: list[int] | None = None
         self._wordpiece = None
         if quick_start:
-            from rag.wordpiece import load
+            from rag.embedding.wordpiece import load
 
             self._wordpiece = load(folder, TOKENIZER_FILE, self._max_length)
         if self._wordpiece is None:
@@ -269,7 +269,7 @@ class OnnxEncoder:
 
     def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
         """`encode(texts)` and, from the same pass, each text's token embeddings with their ids
-        and character offsets (rag.embed.TokenOutput)."""
+        and character offsets (rag.embedding.embedders.TokenOutput)."""
         return self._encode(texts, with_tokens=True)
 
     def _encode(self, texts: list[str], with_tokens: bool) -> tuple[np.ndarray, list[TokenOutput]]:

@@ -13,9 +13,9 @@ import numpy as np
 
 from rag.config import Settings
 from rag.models import Document, Paragraph
-from rag.sentences import paragraph_sentences
-from rag.store import ProgressFn
-from rag.token_vectors import (
+from rag.index.sentences import paragraph_sentences
+from rag.index.store import ProgressFn
+from rag.index.token_vectors import (
     MIN_FIT_TOKENS,
     ParagraphTokens,
     Projection,
@@ -84,7 +84,7 @@ class Embedded:
     sentence_vectors: np.ndarray
     by_hash: dict[str, np.ndarray]  # every vector above, for the embedding cache
     record: dict[str, Any]
-    tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.token_vectors)
+    tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.index.token_vectors)
     projection: Projection | None = None
 
 
@@ -103,8 +103,8 @@ def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, 
     Sentence vectors come from their paragraph's pass (`sentence_embedding = "late"`: the mean of
     the sentence's token embeddings; a sentence the pass did not reach is embedded alone) or from a
     pass of their own ("separate")."""
-    from rag.embed import document_embedder
-    from rag.encoder import normalise
+    from rag.embedding.embedders import document_embedder
+    from rag.embedding.encoder import normalise
 
     late = settings.sentence_embedding == "late"
     paragraphs = [p for d in docs for p in d.paragraphs]
