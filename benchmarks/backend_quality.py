@@ -5,22 +5,19 @@ less than 0.5 points. Paragraphs are embedded with the backend, questions with t
 side the product uses (onnxruntime fp32); the baseline embeds both with sentence-transformers
 fp32. Usage (about 2 x 2,067 paragraphs + 10,570 questions per backend):
 
-    python benchmarks/backend_quality.py [--backends openvino-bf16,onnx-f32] [--data DIR]
+    python -m benchmarks.backend_quality [--backends openvino-bf16,onnx-f32] [--data DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rag.embedding.embedders import document_embedder, get_embedder  # noqa: E402
+from rag.embedding.embedders import document_embedder, get_embedder
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "squad_v1.1_dev"
 

@@ -5,7 +5,7 @@ Baseline and candidate alternate, `--repeat` times; each candidate build goes in
 index folder (empty embedding cache). The one-time ONNX export happens before the timing
 and is reported on its own. Usage:
 
-    RAG_CACHE_DIR=... python benchmarks/build_throughput.py [--docs 20] [--repeat 2] [--backend auto]
+    python -m benchmarks.build_throughput [--docs 20] [--repeat 2] [--backend auto]
 """
 
 from __future__ import annotations
@@ -15,17 +15,14 @@ import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rag.config import load_settings  # noqa: E402
-from rag.embedding.embedders import choose_backend, cpu_flags, document_embedder, has_bf16, resolve_model  # noqa: E402
-from rag.ingest import discover, parse_file  # noqa: E402
-from rag.index.build import build_index  # noqa: E402
+from rag.config import load_settings
+from rag.embedding.embedders import choose_backend, cpu_flags, document_embedder, has_bf16, resolve_model
+from rag.ingest import discover, parse_file
+from rag.index.build import build_index
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "un_corpus" / "txt"
 

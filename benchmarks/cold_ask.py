@@ -1,8 +1,8 @@
 """Cold `rag ask` (a fresh process per question) against a plain sentence-transformers + FAISS
 script on the same index, interleaved, with wall time and peak RSS of each child process.
 
-    RAG_INDEX_DIR=/tmp/idx RAG_CACHE_DIR=... python benchmarks/cold_ask.py [--repeat 5] [--index default]
-        [--before /tmp/main-checkout [--before-index-dir /tmp/idx-main]]
+    RAG_INDEX_DIR=INDEX_DIR python -m benchmarks.cold_ask [--repeat 5] [--index default]
+        [--before OTHER_CHECKOUT [--before-index-dir OTHER_INDEX_DIR]]
 
 `--before` also times `rag ask` from another checkout of the code (e.g. `git archive main`),
 interleaved in the same run, on the same index or on `--before-index-dir`.
@@ -69,7 +69,6 @@ def main() -> None:
     ap.add_argument("--before", type=Path, help="another checkout of rag to time beside this one")
     ap.add_argument("--before-index-dir", type=Path, help="RAG_INDEX_DIR for --before (default: the same)")
     args = ap.parse_args()
-    sys.path.insert(0, str(REPO))
     from rag.config import load_settings
     from rag.embedding.embedders import resolve_model
     from rag.index.store import current_generation, read_manifest

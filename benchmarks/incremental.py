@@ -20,10 +20,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 
-from rag.index.build import build_index  # noqa: E402
-from rag.config import load_settings  # noqa: E402
+from rag.index.build import build_index
+from rag.config import load_settings
 
 
 def main() -> None:

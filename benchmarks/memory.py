@@ -1,10 +1,10 @@
 """Memory of an index in use: what its vectors hold in memory, and the RSS of a fresh process that
 opens it and answers questions, beside the exact flat paragraph vectors as the baseline.
 
-Run benchmarks/warm_query.py first (it leaves scaled indexes under its --work folder), or point
+Run `python -m benchmarks.warm_query` first (it leaves scaled indexes under its --work folder), or point
 --index-dir at any index folder (the one holding `default/`, or pass --index NAME):
 
-    python benchmarks/memory.py --index-dir /tmp/rag-bench-warm/n1000000 [--questions 20]
+    python -m benchmarks.memory --index-dir WORK/n1000000 [--questions 20] [--drop-caches]
 
 Each process opens a `Session` (the query encoder, the index) and asks `--questions` questions
 (`rag ask`'s whole path: candidates, fusion, token re-scoring, quote). RSS is split into anonymous
@@ -43,9 +43,8 @@ def status():  # this process's own figures (ru_maxrss would carry the parent's 
         if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
             out[key] = int(value.split()[0]) / 1024
     return out
-repo, index_dir, index_name, flat_path, count = sys.argv[1:6]
-questions = json.loads(sys.argv[6])[:int(count)]
-sys.path.insert(0, repo)
+index_dir, index_name, flat_path, count = sys.argv[1:5]
+questions = json.loads(sys.argv[5])[:int(count)]
 if flat_path != "-":  # the baseline: exact flat paragraph vectors in place of the chosen index
     import faiss
     import rag.index.vectors
@@ -53,7 +52,7 @@ if flat_path != "-":  # the baseline: exact flat paragraph vectors in place of t
     read = faiss.read_index
     faiss.read_index = lambda path, *a: read(flat_path if path.endswith(VECTORS) else path, *a)
     keep = rag.index.vectors.set_search_params
-    rag.index.vectors.set_search_params = lambda index, kind, params: keep(index, kind, params) if index.ntotal != int(sys.argv[7]) else None
+    rag.index.vectors.set_search_params = lambda index, kind, params: keep(index, kind, params) if index.ntotal != int(sys.argv[6]) else None
 from rag.config import load_settings
 from rag.service import Session
 settings = load_settings(env={}, index_dir=index_dir, index_name=index_name)
@@ -69,8 +68,9 @@ print(json.dumps({"open_s": opened, "after_open": after_open, "after_asks": stat
 
 
 def child(index_dir: Path, index: str, flat: str, questions: int, paragraphs: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(REPO), str(index_dir), index, flat, str(questions),
-                          json.dumps(QUESTIONS), str(paragraphs)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(index_dir), index, flat, str(questions),
+                          json.dumps(QUESTIONS), str(paragraphs)], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=str(REPO)))
     if out.returncode:
         raise SystemExit(out.stderr.strip().splitlines()[-1])
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -90,7 +90,6 @@ def main() -> None:
                     help="empty the page cache before each process (root only): file-backed RSS then counts "
                          "the pages the questions read, not the large folios a warm cache maps per fault")
     args = ap.parse_args()
-    sys.path.insert(0, str(REPO))
     import faiss
 
     from rag.index.sentences import SENTENCE_VECTORS

@@ -13,18 +13,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rag.index.sentences import SENTENCE_VECTORS, write_sentence_vectors  # noqa: E402
-from rag.index.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta  # noqa: E402
-from rag.index.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,  # noqa: E402
+from rag.index.sentences import SENTENCE_VECTORS, write_sentence_vectors
+from rag.index.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta
+from rag.index.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,
                        read_manifest)
 
 COLUMNS = "doc_id, ord, number, text, page, section, annex, running, footnotes, hash"

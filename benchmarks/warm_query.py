@@ -9,7 +9,7 @@ Reported: p50/p95 of search given the query vector (and the question's token emb
 come from the same encoder pass), the query encoding alone (onnxruntime
 fp32), and the recall@10 recorded at build time. Usage:
 
-    RAG_CACHE_DIR=... python benchmarks/warm_query.py --base /tmp/idx-un/default [--sizes 10000,100000,1000000]
+    python -m benchmarks.warm_query --base INDEX_DIR/NAME [--sizes 10000,100000,1000000] [--work DIR] [--reuse]
 """
 
 from __future__ import annotations
@@ -23,21 +23,18 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import random
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors  # noqa: E402
-from rag.config import load_settings  # noqa: E402
-from rag.embedding.embedders import query_embedder  # noqa: E402
-from rag.search.retriever import Retriever  # noqa: E402
-from rag.index.store import current_generation, open_index, read_manifest  # noqa: E402
-from rag.textutil import split_sentences  # noqa: E402
+from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors
+from rag.config import load_settings
+from rag.embedding.embedders import query_embedder
+from rag.search.retriever import Retriever
+from rag.index.store import current_generation, open_index, read_manifest
+from rag.textutil import split_sentences
 
 
 class FixedVector:

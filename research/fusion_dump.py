@@ -1,7 +1,7 @@
 """Dump the product's retrieval candidates, with every fusion feature, for a questions file, so
 fusion and quote ideas can be compared offline without embedding anything again.
 
-    python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
+    python -m research.fusion_dump --data ../shared/data --index-dir DIR --set squad --out squad.npz
 
 Writes one npz: per candidate (flat, `qid` says whose) the product's raw scores (BM25, paragraph
 cosine, best-sentence cosine, pair BM25), the cheap text features of rag.search.features, the
@@ -13,27 +13,22 @@ Not part of the product.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from quality import article_half  # noqa: E402
-
-from rag.answer.extract import _ANAPHOR, coverage  # noqa: E402
-from rag.answer.answertype import offers_answer, question_type  # noqa: E402
-from rag.config import load_settings  # noqa: E402
-from rag.evaluation.evalset import load_questions  # noqa: E402
-from rag.evaluation.evaluate import Evaluator, ensure_corpus_index, eval_settings  # noqa: E402
-from rag.evaluation.metrics import quote_contains_answer  # noqa: E402
+from rag.answer.extract import _ANAPHOR, coverage
+from rag.answer.answertype import offers_answer, question_type
+from rag.config import load_settings
+from rag.evaluation.evalset import load_questions
+from rag.evaluation.evaluate import Evaluator, ensure_corpus_index, eval_settings
+from rag.evaluation.metrics import quote_contains_answer
 from rag.index.terms import ParagraphTerms
-from rag.search.features import TEXT_FEATURES, text_features  # noqa: E402
-from rag.index.sentences import paragraph_sentences  # noqa: E402
-from rag.textutil import content_terms  # noqa: E402
+from rag.search.features import TEXT_FEATURES, text_features
+from rag.index.sentences import paragraph_sentences
+from rag.textutil import content_terms
+from research.splits import article_half
 
 SETS = {"squad": ("squad_v1.1_dev", False), "policyqa": ("policyqa_dev", True)}
 

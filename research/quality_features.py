@@ -1,6 +1,6 @@
 """Per-question retrieval features over a whole evaluation index, as dense matrices, so that
 ranking ideas (BM25 variants, fusion weights, sentence scores) can be compared quickly and
-side by side. Used by benchmarks/quality.py; not part of the product.
+side by side. Used by research/ranking_ideas.py; not part of the product.
 """
 
 from __future__ import annotations

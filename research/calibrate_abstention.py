@@ -1,6 +1,6 @@
 """Calibrate the abstention threshold (Settings.abstain_threshold) on data.
 
-    python benchmarks/calibrate_abstention.py --data ../shared/data --index-dir DIR --un-index un
+    python -m research.calibrate_abstention --data ../shared/data --index-dir DIR --un-index un
 
 SQuAD v1.1 dev questions are asked of their own corpus (answerable) and of an index of the UN
 corpus (unanswerable: no UN paragraph answers a Wikipedia question). For each candidate
@@ -12,22 +12,17 @@ and on the UN index (true abstentions). Prints one markdown table.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from quality import article_half  # noqa: E402
-
-from rag.answer.extract import coverage  # noqa: E402
-from rag.config import load_settings  # noqa: E402
-from rag.evaluation.evalset import load_questions  # noqa: E402
-from rag.evaluation.evaluate import Evaluator, eval_settings, ensure_corpus_index  # noqa: E402
-from rag.textutil import content_terms  # noqa: E402
+from rag.answer.extract import coverage
+from rag.config import load_settings
+from rag.evaluation.evalset import load_questions
+from rag.evaluation.evaluate import Evaluator, eval_settings, ensure_corpus_index
+from rag.textutil import content_terms
+from research.splits import article_half
 
 TARGET_FALSE = 0.08
 

@@ -1,8 +1,8 @@
 """Pseudo-relevance-feedback and neighbour-context features of every candidate in a fusion dump
-(benchmarks/fusion_dump.py), for `fusion_fit.py --extra-squad/--extra-policyqa`:
+(research/fusion_dump.py), for `fusion_fit.py --extra-squad/--extra-policyqa`:
 
-    python benchmarks/feedback_features.py --data ../shared/data --index-dir DIR --set policyqa \
-        --dump /tmp/policy.npz --out /tmp/policy-extra.npz
+    python -m research.feedback_features --data ../shared/data --index-dir DIR --set policyqa \
+        --dump policy.npz --out policy-extra.npz
 
 Each question's candidates are ranked by the product's stage 1 (rag.search.fusion.FIRST_STAGE); then
 - `nbmax` / `nbmean`: the best / mean stage-1 score of the paragraph's two neighbours in the same
@@ -16,31 +16,26 @@ Each question's candidates are ranked by the product's stage 1 (rag.search.fusio
   document: the document's own idf);
 - `rm3_{k}`: BM25 of the 20 expansion terms of RM3 (term weight: sum over the k best of
   softmax(stage-1 score) x tf / length), which beside BM25 is RM3's interpolation.
-Not part of the product (none of them was kept: docs/quality.md).
+Not part of the product (none of them was kept: docs/decisions.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from fusion_dump import SETS  # noqa: E402
-from fusion_fit import BASE, Dump  # noqa: E402
-
-from rag.config import load_settings  # noqa: E402
-from rag.evaluation.evalset import load_questions  # noqa: E402
-from rag.evaluation.evaluate import eval_settings  # noqa: E402
-from rag.search.fusion import FIRST_STAGE  # noqa: E402
-from rag.index.store import open_index  # noqa: E402
-from rag.textutil import terms  # noqa: E402
+from rag.config import load_settings
+from rag.evaluation.evalset import load_questions
+from rag.evaluation.evaluate import eval_settings
+from rag.search.fusion import FIRST_STAGE
+from rag.index.store import open_index
+from rag.textutil import terms
+from research.fusion_dump import SETS
+from research.fusion_fit import BASE, Dump
 
 DEPTHS = (3, 5, 10)
 EXPANSION_TERMS = 20

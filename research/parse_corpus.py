@@ -1,6 +1,6 @@
 """Parse every PDF of the UN corpus; check symbols and paragraph numbering; report throughput.
 
-Usage: python benchmarks/parse_corpus.py [PDF_FOLDER | TXT_FOLDER] [--manifest MANIFEST.jsonl] [--quiet]
+Usage: python -m research.parse_corpus [PDF_FOLDER | TXT_FOLDER] [--manifest MANIFEST.jsonl] [--quiet]
 
 For each PDF: the symbol read from the document must equal MANIFEST.jsonl's `symbol`, and the
 body paragraph numbers must be the full sequence 1..N (no gap, no duplicate) with N at least
@@ -17,14 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rag.errors import ParseError
+from rag.ingest import parse_file
+from rag.models import Document
 
-from rag.errors import ParseError  # noqa: E402
-from rag.ingest import parse_file  # noqa: E402
-from rag.models import Document  # noqa: E402
-
-DEFAULT = ROOT.parent / "shared" / "data" / "un_corpus"
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_corpus"
 
 
 def manifest_by_file(path: Path) -> dict[str, dict]:

@@ -1,14 +1,14 @@
-"""Fit the learned fusion weights of rag/fusion.py on half A of the SQuAD v1.1 dev articles and
+"""Fit the learned fusion weights of rag/search/fusion.py on half A of the SQuAD v1.1 dev articles and
 confirm them on half B and on PolicyQA (within each policy), from the dumps of fusion_dump.py:
 
-    python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set squad --out /tmp/squad.npz
-    python benchmarks/fusion_dump.py --data ../shared/data --index-dir DIR --set policyqa --out /tmp/policy.npz
-    python benchmarks/fusion_fit.py --squad /tmp/squad.npz --policyqa /tmp/policy.npz
-    # optional: feedback and neighbour features (benchmarks/feedback_features.py)
-    python benchmarks/fusion_fit.py ... --extra-squad /tmp/squad-extra.npz --extra-policyqa /tmp/policy-extra.npz
+    python -m research.fusion_dump --data ../shared/data --index-dir DIR --set squad --out squad.npz
+    python -m research.fusion_dump --data ../shared/data --index-dir DIR --set policyqa --out policy.npz
+    python -m research.fusion_fit --squad squad.npz --policyqa policy.npz
+    # optional: feedback and neighbour features (research/feedback_features.py)
+    python -m research.fusion_fit ... --extra-squad squad-extra.npz --extra-policyqa policy-extra.npz
 
 PolicyQA's policies are split in two by the same hash of their name as SQuAD's articles
-(quality.article_half): PQ-A and PQ-B.
+(research.splits.article_half): PQ-A and PQ-B.
 
 Model: per question, a softmax over its candidates of a linear score of z-scored features
 (conditional logit), fitted by L-BFGS to maximise the gold paragraph's probability (L2 1e-3).
@@ -20,13 +20,10 @@ the feedback features when given, and the quote table (one sentence vs adjacent 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 BASE = ["lex", "dense", "sent", "pairs"]
 TEXT = ["sbm25", "wbm25", "cov", "scov", "wcov", "prox"]

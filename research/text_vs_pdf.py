@@ -5,7 +5,7 @@ For each document in MANIFEST.jsonl with both a .txt and a PDF: the numbered par
 the page agree. The PDF parse is the reference, not the truth: where the two disagree, either
 may be wrong (the PDF path, for one, takes a draft resolution's numbering for a few old reports).
 
-    python benchmarks/text_vs_pdf.py [--corpus ../shared/data/un_corpus] [--show 15]
+    python -m research.text_vs_pdf [--corpus ../shared/data/un_corpus] [--show 15]
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rag.ingest import parse_file  # noqa: E402
+from rag.ingest import parse_file
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_corpus"
 
