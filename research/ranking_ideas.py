@@ -64,13 +64,13 @@ def idea_rows(settings: Settings, questions: list[Question], within: bool, split
         return sum(wt * mm[k] for k, wt in w.items()) - (~mask) * 100.0
 
     ideas: list[tuple[str, np.ndarray]] = [
-        ("BM25 k1=0.9 b=0.4, stems + stopwords (the spine's)", lex_04),
+        ("BM25 k1=0.9 b=0.4, stems + stopwords (the first design's)", lex_04),
         *[(f"BM25 k1={k1} b={b}, {name}", m) for name, m in lex.items()],
         ("BM25 over adjacent term pairs alone", pairs),
         ("dense, paragraph vector", dense),
         ("dense, best sentence", sent),
         ("reciprocal rank fusion k=60 (BM25, paragraph)", rrf),
-        ("min-max fusion 0.4 BM25 (b=0.4) + 0.6 paragraph (the spine's default)", fused(lex04=.4, dense=.6)),
+        ("min-max fusion 0.4 BM25 (b=0.4) + 0.6 paragraph (the first design's default)", fused(lex04=.4, dense=.6)),
         ("min-max fusion 0.5 BM25 + 0.5 paragraph", fused(lex=.5, dense=.5)),
         ("min-max fusion 0.4 BM25 + 0.3 paragraph + 0.3 sentence", fused(lex=.4, dense=.3, sent=.3)),
         ("min-max fusion 0.4 BM25 + 0.2 paragraph + 0.4 sentence", fused(lex=.4, dense=.2, sent=.4)),
@@ -83,6 +83,9 @@ def idea_rows(settings: Settings, questions: list[Question], within: bool, split
         cells = []
         for h in range(len(split_names)):
             sel = splits == h
+            if not sel.any():  # a split without questions (a subset of the data)
+                cells.append("- | -")
+                continue
             m = evaluate_scores(scores[sel], [g for g, x in zip(gold, sel) if x],
                                 None if allowed is None else allowed[sel])
             cells.append(f"{m.p1:.3f} | {m.mrr:.3f}")
