@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
 from rag.ingest.footnotes import Notes
 from rag.ingest.headings import (
-    Sections, continues_heading, ends_sentence, heading_like, heading_text, larger, strong_heading)
+    Sections,
+    continues_heading,
+    ends_sentence,
+    heading_like,
+    heading_text,
+    larger,
+    strong_heading,
+)
 from rag.ingest.joining import clean_text, join_lines, vocabulary
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages

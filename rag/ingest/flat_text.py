@@ -31,8 +31,17 @@ from rag.ingest.blocks import Block, PageText, marker_token
 from rag.ingest.joining import clean_text
 from rag.ingest.numbering import SENTENCE_BONUS, best_chain
 from rag.ingest.patterns import (
-    CLOSING_HEADING, FLAT_FURNITURE, GLUED_MARKER, INLINE_HEADING, INLINE_NUMBER, NOT_GLUED_MARKER_AFTER,
-    PAGE_FRACTION, SENTENCE_END_BEFORE, TERMINAL, TRAILING_PAGE)
+    CLOSING_HEADING,
+    FLAT_FURNITURE,
+    GLUED_MARKER,
+    INLINE_HEADING,
+    INLINE_NUMBER,
+    NOT_GLUED_MARKER_AFTER,
+    PAGE_FRACTION,
+    SENTENCE_END_BEFORE,
+    TERMINAL,
+    TRAILING_PAGE,
+)
 from rag.ingest.symbols import document_symbols
 
 HEADING_WORDS = 12  # a heading among blocks has at most this many words

@@ -17,7 +17,7 @@ from rag.ingest.decode import decode_text
 from rag.ingest.patterns import TYPED_NUMBER
 
 _DROP = "script, style, noscript, nav, header, footer, form, aside, template, svg, iframe, button"
-_NOTE_SECTION = re.compile(r"foot-?notes?|endnotes?|doc-endnotes", re.I)
+_NOTE_SECTION = re.compile(r"foot-?notes?|endnotes?|doc-endnotes", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre"}
 
 

@@ -26,8 +26,17 @@ from collections import Counter
 from rag.ingest.blocks import Block, PageText, marker_token
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
-    ANNEX, FOOTER, LEADER, LETTER_HEADING_START, LINE_NUMBER, NOT_SPACED_MARKER_AFTER, NOTE_START, RULE,
-    SENTENCE_END, SPACED_MARKER)
+    ANNEX,
+    FOOTER,
+    LEADER,
+    LETTER_HEADING_START,
+    LINE_NUMBER,
+    NOT_SPACED_MARKER_AFTER,
+    NOTE_START,
+    RULE,
+    SENTENCE_END,
+    SPACED_MARKER,
+)
 from rag.ingest.symbols import find_symbols
 
 LINE_STEP, SIZE = 12.0, 10.0  # synthetic layout: a blank line is a gap of 2 steps (> 1.6 sizes)

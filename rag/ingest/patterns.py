@@ -79,6 +79,6 @@ NOT_GLUED_MARKER_AFTER = re.compile(
 SPACED_MARKER = re.compile(r"(?<=[.,;:)\]”’\"])\s?(\d{1,3})(?=\s|$)|(?<=[A-Za-z]) (\d{1,3})\s*$")
 NOT_SPACED_MARKER_AFTER = re.compile(
     r"\b(?:paras?|paragraphs?|art|arts|articles?|No|Nos|items?|annex|chapter|resolution|decision|rule|"
-    r"section|part|page|Vol|vol|table|figure|box|goal|target|principle|step|phase|level|point|option)\.?$", re.I)
+    r"section|part|page|Vol|vol|table|figure|box|goal|target|principle|step|phase|level|point|option)\.?$", re.IGNORECASE)
 
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

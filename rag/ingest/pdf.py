@@ -25,7 +25,7 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”�
 
 
 class _Line:
-    __slots__ = ("text", "x", "y", "size", "bold", "page", "italic")
+    __slots__ = ("bold", "italic", "page", "size", "text", "x", "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, page: int, italic: bool) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.page = text, x, y, size, bold, page
@@ -59,7 +59,7 @@ def _open(path: Path, data: bytes):
 
 def _page_lines(page, page_no: int) -> list[_Line]:
     """The page's text lines with position, size, weight and marker sentinels."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     textpage = page.get_textpage()
     try:
