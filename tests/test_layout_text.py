@@ -41,7 +41,7 @@ def test_pages_annex_footnotes_and_numbering_from_laid_out_text() -> None:
     assert paras["annex 1"].annex == "annex" and paras["annex 1"].text.startswith("The Chair thanked")
 
 
-def test_plain_text_without_layout_keeps_the_block_path(tmp_path: Path) -> None:
+def test_plain_text_without_layout_is_read_as_flat_text(tmp_path: Path) -> None:
     assert not looks_laid_out("1. One paragraph.\n\n2. Another one.\n")
     f = tmp_path / "note.txt"
     f.write_text("A/1/2\n\n1. First paragraph of the note.\n\n2. Second paragraph of the note.\n")
@@ -60,3 +60,35 @@ def test_un_corpus_text_matches_its_pdf() -> None:
         assert t.text[:60] == p.text[:60], key
         assert t.page == p.page, key
     assert _cited(txt)["1"].text.startswith("At its 10th plenary meeting, on 1 December 2023")
+
+
+def test_flat_text_pages_headings_markers_and_no_annex(tmp_path: Path) -> None:
+    """Flat text: form feeds are pages, "2/3" footers give printed pages, a paragraph crossing a
+    page spans both, numbers inside a line open paragraphs, a glued marker is linked, and
+    "Annex" is a heading that opens no annex (it cannot be told from a contents entry)."""
+    f = tmp_path / "A_70_10.txt"
+    f.write_text("A/70/10\n\nI. Introduction\n\n1. First paragraph of the paged text, which runs on.\n\n"
+                 "2. Second paragraph, citing a report.3\n\n2/3\n\f15-12345\n\n"
+                 "3. Third paragraph, which runs from one page\n\n3/4\n\fonto the next page.\n\nAnnex\n\n"
+                 "4. Fourth paragraph, in the annex. 5. Fifth paragraph.\n\n4/4\n")
+    doc = parse_file(f)
+    assert (doc.symbol, doc.pages) == ("A/70/10", 3)
+    got = [(p.number, p.annex, p.page, p.section) for p in doc.paragraphs]
+    assert got == [("1", "", "2", "I. Introduction"), ("2", "", "2", "I. Introduction"),
+                   ("3", "", "3-4", "I. Introduction"), ("4", "", "4", "I. Introduction > Annex"),
+                   ("5", "", "4", "I. Introduction > Annex")]
+    assert doc.paragraphs[1].text == "Second paragraph, citing a report."
+    assert [f.marker for f in doc.paragraphs[1].footnotes] == ["3"]
+    assert doc.paragraphs[2].text == "Third paragraph, which runs from one page onto the next page."
+    assert not any(p.running for p in doc.paragraphs)
+
+
+def test_markdown_without_numbers_gives_running_paragraphs_under_headings(tmp_path: Path) -> None:
+    f = tmp_path / "guide.md"
+    f.write_text("# Guide to the thing\n\nSome intro text that explains things. It goes on.\n\n"
+                 "## Part two\nText right under the heading.\n\nAnother paragraph here, with a note.3 And more.\n")
+    doc = parse_file(f)
+    assert doc.symbol == "guide.md" and doc.symbols == []
+    assert [(p.number, p.running, p.section) for p in doc.paragraphs] == [
+        ("1", True, "Guide to the thing"), ("2", True, "Part two"), ("3", True, "Part two")]
+    assert doc.paragraphs[2].text == "Another paragraph here, with a note. And more."

@@ -73,3 +73,20 @@ def test_load_writes_the_vocabulary_once_and_refuses_other_pipelines(tmp_path) -
     (other / "tokenizer.json").write_text(json.dumps(cased), encoding="utf-8")
     assert load(other, "tokenizer.json", MAX_LENGTH) is None
     assert json.loads((other / WORDPIECE_FILE).read_text(encoding="utf-8")) == {}  # looked at once
+
+
+def test_describe_refuses_what_it_does_not_implement() -> None:
+    source = json.loads((bundled_model_path() / "tokenizer.json").read_text(encoding="utf-8"))
+    assert describe(source) is not None
+    post, model = source["post_processor"], source["model"]
+    bert = {"type": "BertProcessing", "cls": ["[CLS]", model["vocab"]["[CLS]"]], "sep": ["[SEP]", model["vocab"]["[SEP]"]]}
+    assert describe({**source, "post_processor": bert}) == describe(source)
+    plain_added = [*source["added_tokens"], {"id": 5, "content": "hello", "special": False}]
+    wrong_shape = {"type": "TemplateProcessing", "single": post.get("single", [])[:2]} \
+        if post["type"] == "TemplateProcessing" else {"type": "RobertaProcessing"}
+    for variant in ({**source, "pre_tokenizer": {"type": "Whitespace"}},
+                    {**source, "added_tokens": plain_added},
+                    {**source, "post_processor": wrong_shape},
+                    {**source, "post_processor": {"type": "ByteLevel"}},
+                    {**source, "model": {**model, "unk_token": "[NOPE]"}}):
+        assert describe(variant) is None

@@ -74,37 +74,54 @@ class WordPiece:
         return Encoding(ids, [1] * len(ids), [0] * len(ids))
 
 
+def _bert_pipeline(norm: dict[str, Any], pre: dict[str, Any], model: dict[str, Any]) -> bool:
+    """Uncased BERT normalisation and pre-tokenisation before a WordPiece model."""
+    return norm.get("type") == "BertNormalizer" and norm.get("clean_text") is True \
+        and norm.get("lowercase") is True and norm.get("strip_accents") in (None, True) \
+        and pre.get("type") == "BertPreTokenizer" and model.get("type") == "WordPiece"
+
+
+def _cls_sep(post: dict[str, Any]) -> tuple[Any, Any] | None:
+    """The [CLS] and [SEP] tokens of a `[CLS] text [SEP]` post-processor (type ids 0), else None."""
+    if post.get("type") == "BertProcessing":
+        return post["cls"][0], post["sep"][0]
+    if post.get("type") != "TemplateProcessing":
+        return None
+    single = post.get("single") or []
+    shape = [next(iter(x)) for x in single]
+    if shape != ["SpecialToken", "Sequence", "SpecialToken"] or \
+            any(next(iter(x.values())).get("type_id") != 0 for x in single):
+        return None
+    return single[0]["SpecialToken"]["id"], single[2]["SpecialToken"]["id"]
+
+
+def _special_added(added_tokens: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Added token -> id when every added token is special and opens with "[", else None (a
+    token plain text could hold is matched before normalisation)."""
+    added = {a["content"]: a["id"] for a in added_tokens}
+    if any(not a.get("special") or not a["content"].startswith("[") for a in added_tokens):
+        return None
+    return added
+
+
 def describe(tokenizer_json: dict[str, Any]) -> dict[str, Any] | None:
     """The wordpiece.json contents for a tokenizer.json that is exactly the BERT pipeline this
     module implements (uncased, no extra added tokens), else None."""
     norm, pre, model = (tokenizer_json.get(k) or {} for k in ("normalizer", "pre_tokenizer", "model"))
-    post = tokenizer_json.get("post_processor") or {}
-    if not (norm.get("type") == "BertNormalizer" and norm.get("clean_text") is True
-            and norm.get("lowercase") is True and norm.get("strip_accents") in (None, True)
-            and pre.get("type") == "BertPreTokenizer" and model.get("type") == "WordPiece"):
+    if not _bert_pipeline(norm, pre, model):
         return None
     vocab = model.get("vocab") or {}
     tokens = sorted(vocab, key=vocab.__getitem__)
     if [vocab[t] for t in tokens] != list(range(len(tokens))):
         return None
-    added = {a["content"]: a["id"] for a in tokenizer_json.get("added_tokens") or []}
-    if any(not a.get("special") or not a["content"].startswith("[") for a in tokenizer_json.get("added_tokens") or []):
-        return None  # an added token plain text could hold: matched before normalisation
-    if post.get("type") == "TemplateProcessing":
-        single = post.get("single") or []
-        shape = [next(iter(x)) for x in single]
-        if shape != ["SpecialToken", "Sequence", "SpecialToken"] or \
-                any(next(iter(x.values())).get("type_id") != 0 for x in single):
-            return None
-        cls, sep = single[0]["SpecialToken"]["id"], single[2]["SpecialToken"]["id"]
-    elif post.get("type") == "BertProcessing":
-        cls, sep = post["cls"][0], post["sep"][0]
-    else:
+    added = _special_added(tokenizer_json.get("added_tokens") or [])
+    specials = None if added is None else _cls_sep(tokenizer_json.get("post_processor") or {})
+    if added is None or specials is None:
         return None
     unk = model.get("unk_token")
-    if unk not in vocab or cls not in vocab or sep not in vocab or added.get(cls, vocab[cls]) != vocab[cls] \
-            or added.get(sep, vocab[sep]) != vocab[sep]:
+    if unk not in vocab or any(t not in vocab or added.get(t, vocab[t]) != vocab[t] for t in specials):
         return None
+    cls, sep = specials
     return {"unk_id": vocab[unk], "cls_id": vocab[cls], "sep_id": vocab[sep],
             "prefix": model.get("continuing_subword_prefix", "##"),
             "max_chars": int(model.get("max_input_chars_per_word", 100)), "vocab": tokens}

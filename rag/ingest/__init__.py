@@ -1,4 +1,7 @@
-"""Ingestion: find supported files under the given paths and parse each into a Document."""
+"""Ingestion: find supported files under the given paths and parse each into a Document.
+
+A loader per format (pdf, docx, html, text) reads a file into pages of line blocks; one
+assembler (rag.ingest.assemble) turns them into numbered paragraphs by the UN rules."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rag.errors import ParseError, SourceError
-from rag.ingest.structure import PageText, build_document
+from rag.ingest.assemble import build_document
+from rag.ingest.blocks import PageText
 from rag.ingest.symbols import symbol_from_filename
 from rag.models import Document
 

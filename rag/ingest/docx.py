@@ -14,11 +14,11 @@ import zipfile
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.structure import Block, PageText, marker_token
+from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.patterns import TYPED_NUMBER
 
 _NOTE_REF = re.compile(r"----(?:footnote|endnote)(\d{1,3})----")
 _LIST_PREFIX = re.compile(r"^\s*(?:\(?[0-9A-Za-z]{1,6}[.)]|[•◦▪\-–])\t")
-_TYPED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\S")
 _FOOTNOTE_HEAD = re.compile(r"^(?:footnote|endnote)(\d{1,3})\)\t?\s*")
 
 
@@ -38,8 +38,8 @@ def _text(par) -> str:
     return "".join(par.run_strings)
 
 
-def load_docx(path: Path, data: bytes) -> list[PageText]:
-    """One page of paragraph blocks (plus footnote blocks) from a .docx file."""
+def _read(path: Path, data: bytes) -> tuple[list, list]:
+    """(body paragraphs, footnote and endnote paragraphs) of a .docx file."""
     from docx2python import docx2python
 
     if not data:
@@ -48,34 +48,49 @@ def load_docx(path: Path, data: bytes) -> list[PageText]:
         raise ParseError(f"{path}: not a DOCX file (not a zip archive)")
     try:
         with docx2python(io.BytesIO(data)) as content:
-            body = _pars(content.document_pars)
-            notes = _pars(content.footnotes_pars) + _pars(content.endnotes_pars)
+            return _pars(content.document_pars), _pars(content.footnotes_pars) + _pars(content.endnotes_pars)
     except Exception as exc:  # docx2python raises KeyError/XML errors on damaged parts
         raise ParseError(f"{path}: corrupt DOCX ({type(exc).__name__}: {exc})") from None
-    blocks: list[Block] = []
-    for par in body:
-        text = _text(par)
-        if not text.strip() or _FOOTNOTE_HEAD.match(text.strip()):
-            continue
-        number = None
-        _, positions = par.list_position if par.list_position else (None, [])
-        listed = bool(positions)
-        if listed:
-            text = _LIST_PREFIX.sub("", text, count=1)
-            if len(positions) == 1:
-                number = str(positions[0])
-                text = f"{number}. {text}"
-        elif (m := _TYPED_NUMBER.match(text)):
-            number = m.group(1)
-        text = _NOTE_REF.sub(lambda m: marker_token(m.group(1)), text).replace("\t", " ").strip()
-        kind = "heading" if (par.style or "").lower().startswith(("heading", "title")) else "body"
-        blocks.append(Block(text, page=1, kind=kind, number=number if kind == "body" else None,
-                            bold=kind == "heading"))
-    for par in notes:
-        text = _text(par).strip()
-        m = _FOOTNOTE_HEAD.match(text)
-        if m and text[m.end():].strip():
-            blocks.append(Block(f"{m.group(1)} {text[m.end():].strip()}", page=1, kind="footnote"))
+
+
+def _numbered(par, text: str) -> tuple[str, str | None]:
+    """(text, paragraph number): a top-level list item's number written before its text, or a
+    number typed by hand; deeper list levels are sub-paragraphs without one."""
+    _, positions = par.list_position if par.list_position else (None, [])
+    if not positions:
+        m = TYPED_NUMBER.match(text)
+        return text, m.group(1) if m else None
+    text = _LIST_PREFIX.sub("", text, count=1)
+    if len(positions) == 1:
+        number = str(positions[0])
+        return f"{number}. {text}", number
+    return text, None
+
+
+def _body_block(par) -> Block | None:
+    text = _text(par)
+    if not text.strip() or _FOOTNOTE_HEAD.match(text.strip()):
+        return None
+    text, number = _numbered(par, text)
+    text = _NOTE_REF.sub(lambda m: marker_token(m.group(1)), text).replace("\t", " ").strip()
+    heading = (par.style or "").lower().startswith(("heading", "title"))
+    return Block(text, page=1, kind="heading" if heading else "body", number=None if heading else number,
+                 bold=heading)
+
+
+def _note_block(par) -> Block | None:
+    text = _text(par).strip()
+    m = _FOOTNOTE_HEAD.match(text)
+    if m and text[m.end():].strip():
+        return Block(f"{m.group(1)} {text[m.end():].strip()}", page=1, kind="footnote")
+    return None
+
+
+def load_docx(path: Path, data: bytes) -> list[PageText]:
+    """One page of paragraph blocks (plus footnote blocks) from a .docx file."""
+    body, notes = _read(path, data)
+    blocks = [b for b in map(_body_block, body) if b is not None]
+    blocks += [b for b in map(_note_block, notes) if b is not None]
     if not any(b.kind != "footnote" for b in blocks):
         raise ParseError(f"{path}: no text found")
-    return [PageText(blocks=blocks, lines=True, paged=False)]
+    return [PageText(blocks=blocks, paged=False)]

@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.structure import Block, PageText, marker_token
-from rag.ingest.text import decode_text
+from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.decode import decode_text
+from rag.ingest.patterns import TYPED_NUMBER
 
 _DROP = "script, style, noscript, nav, header, footer, form, aside, template, svg, iframe, button"
-_NOTE_SECTION = re.compile(r"foot-?notes?|endnotes?|doc-endnotes", re.I)
-_TYPED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\S")
+_NOTE_SECTION = re.compile(r"foot-?notes?|endnotes?|doc-endnotes", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre"}
 
 
@@ -35,15 +35,8 @@ def _text(node) -> str:
     return re.sub(r"\s+", " ", node.text(separator=" ")).strip()
 
 
-def load_html(path: Path, data: bytes) -> list[PageText]:
-    """One page of blocks from an .html/.htm file."""
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
-    text = decode_text(data, path)
-    tree = HTMLParser(text)
-    root = tree.body or tree.root
-    if root is None:
-        raise ParseError(f"{path}: no HTML body")
+def _note_blocks(root) -> list[Block]:
+    """The footnote sections' items as footnote blocks, the sections taken out of the tree."""
     notes: list[Block] = []
     for section in [n for n in root.css("*") if _is_note_section(n)]:
         items = section.css("li") or section.css("p")
@@ -54,29 +47,43 @@ def load_html(path: Path, data: bytes) -> list[PageText]:
             if body:
                 notes.append(Block(f"{number} {body}", page=1, kind="footnote"))
         section.decompose()
+    return notes
+
+
+def _block(node) -> Block | None:
+    """A heading, or a paragraph with its number (an <ol> item's, or one typed by hand)."""
+    body = _text(node)
+    if not body:
+        return None
+    tag = node.tag
+    if tag.startswith("h") and tag[1:].isdigit():
+        return Block(body, page=1, kind="heading", bold=True)
+    number = None
+    if tag == "li" and node.parent is not None and node.parent.tag == "ol":
+        number = _ol_number(node)
+        body = f"{number}. {body}"
+    elif (m := TYPED_NUMBER.match(body)):
+        number = m.group(1)
+    return Block(body, page=1, number=number)
+
+
+def load_html(path: Path, data: bytes) -> list[PageText]:
+    """One page of blocks from an .html/.htm file."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    tree = HTMLParser(decode_text(data, path))
+    root = tree.body or tree.root
+    if root is None:
+        raise ParseError(f"{path}: no HTML body")
+    notes = _note_blocks(root)
     for node in root.css(_DROP):
         node.decompose()
-    blocks: list[Block] = []
-    for node in root.css(", ".join(sorted(_BLOCK_TAGS))):
-        if any(p.tag in _BLOCK_TAGS for p in _ancestors(node)):
-            continue  # nested: its text is inside the enclosing block
-        body = _text(node)
-        if not body:
-            continue
-        tag = node.tag
-        if tag.startswith("h") and tag[1:].isdigit():
-            blocks.append(Block(body, page=1, kind="heading", bold=True))
-            continue
-        number = None
-        if tag == "li" and node.parent is not None and node.parent.tag == "ol":
-            number = _ol_number(node)
-            body = f"{number}. {body}"
-        elif (m := _TYPED_NUMBER.match(body)):
-            number = m.group(1)
-        blocks.append(Block(body, page=1, number=number))
+    nodes = [n for n in root.css(", ".join(sorted(_BLOCK_TAGS)))
+             if not any(p.tag in _BLOCK_TAGS for p in _ancestors(n))]  # a nested block is in its parent's text
+    blocks = [b for b in map(_block, nodes) if b is not None]
     if not blocks:
         raise ParseError(f"{path}: no text found")
-    return [PageText(blocks=blocks + notes, lines=True, paged=False)]
+    return [PageText(blocks=blocks + notes, paged=False)]
 
 
 def _ancestors(node):

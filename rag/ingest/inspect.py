@@ -33,8 +33,8 @@ def format_inspection(data: dict[str, Any]) -> list[str]:
     out = [f"File      {data['file']}",
            f"Symbol    {data['symbol']}" + (f" (also {', '.join(data['symbols'][1:])})" if len(data["symbols"]) > 1 else ""),
            f"Pages     {data['pages'] or '-'}",
-           f"Contents  {len(data['paragraphs'])} paragraph(s), {len(data['headings'])} heading path(s), "
-           f"{data['footnotes']} footnote reference(s)", ""]
+           (f"Contents  {len(data['paragraphs'])} paragraph(s), {len(data['headings'])} heading path(s), "
+            f"{data['footnotes']} footnote reference(s)"), ""]
     section = None
     for p in data["paragraphs"]:
         if p["section"] != section:

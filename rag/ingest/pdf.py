@@ -4,7 +4,8 @@ Per line it records the left edge, baseline, font size and weight of the first l
 turns small raised digits glued to a word ("Framework.1" in 6 pt beside 10 pt text) into
 footnote-marker sentinels. Lines in the page's top and bottom margins become furniture
 (running symbol, "2/10", job number); small-type lines below the last body line of a page
-are footnote bodies. The UN rules (numbering, headings, annexes) live in structure.py.
+are footnote bodies. The UN rules (numbering, headings, annexes) are the assembler's
+(rag.ingest.assemble).
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from collections import Counter
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.structure import Block, PageText, marker_token
+from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.patterns import LINE_NUMBER, MARGIN_FURNITURE
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
-_NUMBER_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
                         r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])")
 
 
 class _Line:
-    __slots__ = ("text", "x", "y", "size", "bold", "page", "italic")
+    __slots__ = ("bold", "italic", "page", "size", "text", "x", "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, page: int, italic: bool) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.page = text, x, y, size, bold, page
@@ -58,7 +59,7 @@ def _open(path: Path, data: bytes):
 
 def _page_lines(page, page_no: int) -> list[_Line]:
     """The page's text lines with position, size, weight and marker sentinels."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     textpage = page.get_textpage()
     try:
@@ -117,9 +118,6 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     return "".join(pieces)
 
 
-_FURNITURE = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:GE\.)?\d{2}-\d{5}\b.*|[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*|\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}.*)$")
-
-
 def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block]:
     """Blocks for one page: furniture in the margins, footnotes below the body, body lines."""
     blocks: list[Block] = []
@@ -133,7 +131,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
             kind = "footnote"
         number = None
         if kind == "body":
-            m = _NUMBER_START.match(ln.text)
+            m = LINE_NUMBER.match(ln.text)
             if m:
                 number = m.group(1)
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
@@ -147,13 +145,13 @@ def _is_margin(ln: _Line, height: float) -> bool:
     if len(ln.text) >= 90:
         return False
     if ln.y > 0.905 * height or ln.y < 0.065 * height:
-        return bool(_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
+        return bool(MARGIN_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
     near = ln.y > 0.86 * height or ln.y < 0.11 * height  # furniture set lower/higher on some pages
-    return near and bool(_FURNITURE.match(ln.text)) and not ln.text.isdigit()
+    return near and bool(MARGIN_FURNITURE.match(ln.text)) and not ln.text.isdigit()
 
 
-def load_pdf(path: Path, data: bytes) -> list[PageText]:
-    """Pages of line blocks from a PDF's text layer; refuses PDFs without one (no OCR)."""
+def _read_pages(path: Path, data: bytes) -> list[tuple[list[_Line], float]]:
+    """Each page's lines and height; refuses an empty, over-long or unreadable PDF."""
     pdf = _open(path, data)
     try:
         n = len(pdf)
@@ -168,12 +166,18 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
                 raw_pages.append((_page_lines(page, i + 1), page.get_height()))
             finally:
                 page.close()
+        return raw_pages
     except ParseError:
         raise
     except Exception as exc:  # pdfium raises plain errors on damaged objects
         raise ParseError(f"{path}: cannot read PDF ({exc})") from None
     finally:
         pdf.close()
+
+
+def _body_size(path: Path, raw_pages: list[tuple[list[_Line], float]]) -> float:
+    """The size of most of the text's characters; refuses a PDF without a text layer, and
+    forgets the font facts of an invisible OCR layer over a scan (1-pt type)."""
     sizes: Counter[float] = Counter()
     for lines, _ in raw_pages:
         for ln in lines:
@@ -182,11 +186,18 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     if sum(sizes.values()) == 0 and not any(ln.text for lines, _ in raw_pages for ln in lines):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-    if body_size < 3.0:  # an invisible OCR layer over a scan: its font facts mean nothing
+    if body_size < 3.0:
         for lines, _ in raw_pages:
             for ln in lines:
                 ln.size, ln.bold, ln.italic = 0.0, False, False
-    pages = [PageText(blocks=_classify(lines, height, body_size), lines=True) for lines, height in raw_pages]
-    if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, n // 10):
+    return body_size
+
+
+def load_pdf(path: Path, data: bytes) -> list[PageText]:
+    """Pages of line blocks from a PDF's text layer; refuses PDFs without one (no OCR)."""
+    raw_pages = _read_pages(path, data)
+    body_size = _body_size(path, raw_pages)
+    pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
+    if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, len(pages) // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     return pages

@@ -1,9 +1,12 @@
-"""UN document symbols: find them in text, normalise them, derive them from file names."""
+"""UN document symbols: find them in text, normalise them, read a document's own from its first
+page, derive one from a file name."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from rag.ingest.blocks import PageText, unmark
 
 # A symbol is an organ prefix followed by slash-separated parts, at least one with a digit:
 # A/59/377, A/HRC/59/60, S/2025/154, E/CN.5/2025/4, A/79/7/Add.12, TPNW/MSP/2025/11/Rev.1.
@@ -42,3 +45,24 @@ def symbol_from_filename(path: Path) -> str:
     if _valid(candidate) and SYMBOL_RE.fullmatch(candidate):
         return candidate
     return path.name
+
+
+def document_symbols(pages: list[PageText]) -> list[str]:
+    """The symbol(s) printed in the first page's header (a joint document has several): the
+    first page's furniture from the top, then its first body lines, then the second page's
+    furniture; or those the loader read itself."""
+    if not pages:
+        return []
+    if pages[0].symbols is not None:
+        return pages[0].symbols
+    first = pages[0].blocks
+    top = sorted((b for b in first if b.kind == "furniture"), key=lambda b: -b.y)
+    rest = [b for b in first if b.kind != "furniture"][:12]
+    later = [b for p in pages[1:2] for b in p.blocks if b.kind == "furniture"]
+    for block in [*top, *rest, *later]:
+        text = re.sub(r"\s*/\s*", "/", unmark(block.text[:300]))
+        syms = find_symbols(text)
+        if syms:
+            end = text.find(syms[0]) + len(syms[0]) + 2
+            return list(dict.fromkeys(normalise_symbol(x) for x in syms if text.find(x) <= end))
+    return []

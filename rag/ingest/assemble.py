@@ -1,0 +1,232 @@
+"""The one paragraph assembler: every loader's pages of line blocks into a Document.
+
+A paragraph starts at a line whose number is the next one in the document's numbering chain
+(rag.ingest.numbering); everything up to the next start (sub-paragraphs, lines continued on
+the next page) belongs to it. Headings update the section path. An "Annex" heading opens a
+segment whose numbering restarts. Text before the first numbered paragraph (summary,
+covering letter) and segments without numbering get running paragraph numbers, a paragraph
+per visual block. Footnote markers arrive as sentinels from the loaders and are linked to the
+footnote bodies of the same page. Paragraphs carry their printed page numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
+from rag.ingest.footnotes import Notes
+from rag.ingest.headings import (
+    Sections,
+    continues_heading,
+    ends_sentence,
+    heading_like,
+    heading_text,
+    larger,
+    strong_heading,
+)
+from rag.ingest.joining import clean_text, join_lines, vocabulary
+from rag.ingest.numbering import paragraph_starts
+from rag.ingest.pages import page_label, printed_pages
+from rag.ingest.patterns import ANNEX, HEADING_NUMBER, NUMBER_PREFIX
+from rag.ingest.symbols import document_symbols
+from rag.models import Document, Footnote, Paragraph
+
+PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
+GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
+INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
+
+
+def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
+                   title: str = "", content_hash: str = "") -> Document:
+    """The Document a loader's pages make: symbol(s) from the first page, paragraphs assembled."""
+    symbols = document_symbols(pages)
+    paged = bool(pages) and pages[0].paged
+    return Document(symbol=symbols[0] if symbols else fallback_symbol, source=source,
+                    paragraphs=assemble(pages), title=title, content_hash=content_hash,
+                    pages=len(pages) if paged else 0, symbols=symbols)
+
+
+@dataclass
+class _Segment:
+    annex: str  # "" for the body, "annex", "annex II"...
+    lines: list[Block] = field(default_factory=list)
+
+
+def _opens_annex(ln: Block, body_size: float) -> str | None:
+    """"annex", "annex II"... when the line is an annex heading."""
+    m = ANNEX.match(ln.text.strip())
+    if m and (not ln.size or ln.bold or larger(ln, body_size) or ln.kind == "heading"):
+        return "annex " + m.group(1) if m.group(1) else "annex"
+    return None
+
+
+def _segments(lines: list[Block], body_size: float, annexes: bool) -> list[_Segment]:
+    """The body, then each annex (when the format can tell annex headings)."""
+    segs = [_Segment("")]
+    for ln in lines:
+        annex = _opens_annex(ln, body_size) if annexes else None
+        if annex:
+            segs.append(_Segment(annex))
+        else:
+            segs[-1].lines.append(ln)
+    return [s for s in segs if s.lines]
+
+
+class _Builder:
+    """Accumulates the document's paragraphs, one at a time."""
+
+    def __init__(self, pages: list[PageText], labels: list[str], notes: Notes, vocab: set[str]) -> None:
+        self.paged = pages[0].paged
+        self.labels, self.notes, self.vocab = labels, notes, vocab
+        self.out: list[Paragraph] = []
+        self.parts: list[str] = []
+        self.first_page = self.last_page = 0
+        self.number: str | None = None
+        self.section = self.annex = ""
+        self.running = False
+        self.marker_pages: list[tuple[str, int]] = []
+        self.min_words = 0
+
+    def start(self, number: str, section: str, annex: str, running: bool, page: int, min_words: int = 0) -> None:
+        self.flush()
+        self.min_words = min_words
+        self.number, self.section, self.annex, self.running = number, section, annex, running
+        self.first_page = self.last_page = page
+        self.parts, self.marker_pages = [], []
+
+    def add(self, text: str, page: int) -> None:
+        if self.number is None:
+            return
+        self.parts.append(text)
+        self.last_page = page
+        self.marker_pages.extend((m, page) for m in SENTINEL_RE.findall(text))
+
+    def running_count(self, annex: str) -> int:
+        return sum(1 for p in self.out if p.running and p.annex == annex)
+
+    def flush(self) -> None:
+        if self.number is None:
+            return
+        text = clean_text(strip_markers(join_lines(self.parts, self.vocab)))
+        if text and len(text.split()) >= self.min_words:
+            self.out.append(Paragraph(
+                number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
+                page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
+                footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
+        self.number = None
+
+
+def _text_lines(pages: list[PageText]) -> list[Block]:
+    """The body and heading lines of all pages, each with its page index."""
+    lines: list[Block] = []
+    for idx, page in enumerate(pages):
+        for b in page.blocks:
+            if b.kind in ("body", "heading"):
+                b.page = idx
+                lines.append(b)
+    return lines
+
+
+def assemble(pages: list[PageText]) -> list[Paragraph]:
+    """Numbered (or running) paragraphs from pages of line blocks."""
+    lines = _text_lines(pages)
+    if not lines:
+        return []
+    sizes = sorted(b.size for b in lines if b.size)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    vocab = vocabulary(b.text for b in lines)
+    assembler = _Assembler(_Builder(pages, printed_pages(pages), Notes(pages, vocab), vocab), body_size)
+    sections = Sections()
+    for seg in _segments(lines, body_size, pages[0].annexes):
+        if seg.annex:
+            sections = Sections()
+        assembler.segment(seg, sections)
+    return assembler.builder.out
+
+
+class _Assembler:
+    """The UN rules applied to one segment (the body or an annex) at a time."""
+
+    def __init__(self, builder: _Builder, body_size: float) -> None:
+        self.builder, self.body_size = builder, body_size
+
+    def segment(self, seg: _Segment, sections: Sections) -> None:
+        starts = paragraph_starts(seg.lines, self.body_size)
+        if not starts:
+            self.running(seg, sections)
+            return
+        first = min(starts)
+        if first:  # summary or covering text before the numbering: kept, with running numbers
+            self.running(_Segment(seg.annex, seg.lines[:first]), sections, min_words=PREAMBLE_MIN_WORDS)
+        self.numbered(seg, starts, first, sections)
+
+    def numbered(self, seg: _Segment, starts: dict[int, str], first: int, sections: Sections) -> None:
+        """Numbered paragraphs from the segment's first chain start on."""
+        head: Block | None = None  # the heading line just before, while headings run on
+        seen_first = False
+        for i, ln in enumerate(seg.lines[first:], start=first):
+            if i in starts:
+                seen_first, head = True, None
+                self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
+                self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
+            elif self._take_heading(ln, head, sections, seen_first):
+                head = ln
+            else:
+                head = None
+                self.builder.add(ln.text, ln.page)
+        self.builder.flush()
+
+    def _take_heading(self, ln: Block, head: Block | None, sections: Sections, seen_first: bool) -> bool:
+        """Whether a line inside the numbered text is a heading; if so it goes to `sections`
+        (a wrapped heading's next line extends the heading before it)."""
+        size = self.body_size
+        if head is not None and continues_heading(ln, head, size):
+            sections.extend_last(heading_text(ln))
+            return True
+        prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
+        if not (heading_like(ln, size) and (not prior or ends_sentence(prior) or strong_heading(ln, size))
+                and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
+            return False
+        text = heading_text(ln)
+        if head is not None and not HEADING_NUMBER.match(text) and ln.kind != "heading":
+            sections.extend_last(text)
+        else:
+            sections.push(text)
+        return True
+
+    def running(self, seg: _Segment, sections: Sections, min_words: int = 0) -> None:
+        """A segment without numbering: a paragraph per visual block, counted from 1; with
+        `min_words`, the text before the numbering, where only numbered or styled headings count
+        and larger or bold lines (masthead, title) are skipped."""
+        prev: Block | None = None
+        for ln in seg.lines:
+            if self._running_heading(ln, prev, min_words):
+                self.builder.flush()
+                sections.push(heading_text(ln))
+                prev = None
+                continue
+            if min_words and (ln.bold or larger(ln, self.body_size)):
+                continue
+            if self.builder.number is None or self._new_block(ln, prev):
+                self.builder.flush()
+                count = self.builder.running_count(seg.annex) + 1
+                self.builder.start(str(count), sections.path, seg.annex, True, ln.page, min_words)
+            self.builder.add(ln.text, ln.page)
+            prev = ln
+        self.builder.flush()
+
+    def _running_heading(self, ln: Block, prev: Block | None, min_words: int) -> bool:
+        size = self.body_size
+        return heading_like(ln, size) and (prev is None or ends_sentence(prev.text) or strong_heading(ln, size)) \
+            and (not min_words or bool(HEADING_NUMBER.match(ln.text)) or ln.kind == "heading")
+
+    @staticmethod
+    def _new_block(ln: Block, prev: Block | None) -> bool:
+        """A line opens a new visual block: no position known, a vertical gap, or a first-line
+        indent after a sentence end."""
+        if not ln.y:
+            return True
+        if prev is None or not ln.size:
+            return False
+        gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(ln.size, 1.0)
+        return gap or (ln.x - prev.x > INDENT and ends_sentence(prev.text))

@@ -1,0 +1,54 @@
+"""What a loader hands to the assembler: pages of `Block`s, and footnote markers as sentinels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
+SENTINEL_RE = re.compile("\x01(\\d{1,3})\x02")
+
+
+@dataclass
+class Block:
+    """One printed line (PDF, laid-out text), one Word or HTML paragraph, or one piece of flat
+    text, with what the loader knows of its layout."""
+
+    text: str
+    page: int = 1  # physical page: 1-based from the loader, 0-based index once assembled
+    kind: str = "body"  # body | heading | footnote | furniture
+    number: str | None = None  # the paragraph number the line opens with, if any
+    size: float = 0.0  # font size of the line's first letter (0: unknown)
+    bold: bool = False
+    italic: bool = False  # the whole line in italic type (PDF): a possible run-in sub-heading
+    item: bool = False  # a whole one-line list item (agenda, list of States), per the loader
+    after_sentence: bool = False  # flat text: the number follows a sentence end or opens the text
+    x: float = 0.0  # left edge and baseline (PDF points, y grows upwards; 0: unknown)
+    y: float = 0.0
+
+
+@dataclass
+class PageText:
+    """One physical page: its blocks and, once found, its printed page number."""
+
+    blocks: list[Block]
+    printed: str | None = None
+    # What the loader knows of the whole document, read from its first page:
+    paged: bool = True  # False for formats without pages (DOCX, HTML): paragraphs get no page
+    annexes: bool = True  # False where an "Annex" heading cannot be told from a mention (flat text)
+    symbols: list[str] | None = None  # the symbol(s) the loader read itself; None: read the header
+
+
+def marker_token(number: str) -> str:
+    """How a loader writes a footnote marker it has recognised (superscript, note reference)."""
+    return f"{MARK_OPEN}{number}{MARK_CLOSE}"
+
+
+def strip_markers(text: str) -> str:
+    """The text without its marker sentinels."""
+    return SENTINEL_RE.sub("", text)
+
+
+def unmark(text: str) -> str:
+    """The text with each marker sentinel back as its digits."""
+    return SENTINEL_RE.sub(lambda m: m.group(1), text)

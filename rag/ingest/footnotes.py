@@ -1,0 +1,50 @@
+"""Footnote bodies, read from a document's footnote lines and looked up by marker."""
+
+from __future__ import annotations
+
+import re
+
+from rag.ingest.blocks import PageText, strip_markers, unmark
+from rag.ingest.joining import clean_text, join_lines
+
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?![\d,./:])\s*")
+NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
+
+
+class Notes:
+    """Footnote bodies by (page, number), with a document-wide fallback by number."""
+
+    def __init__(self, pages: list[PageText], vocab: set[str]) -> None:
+        self.by_page: dict[tuple[int, str], str] = {}
+        self.by_number: dict[str, str] = {}
+        self._vocab = vocab
+        self._key: tuple[int, str] | None = None
+        self._parts: list[str] = []
+        last = 0
+        for idx, page in enumerate(pages):
+            for b in page.blocks:
+                if b.kind == "footnote":
+                    last = self._read(idx, unmark(b.text).strip(), last)
+        self._close()
+
+    def _read(self, page: int, text: str, last: int) -> int:
+        """Take one footnote line: a new body when it opens with the next number (or the first
+        on its page), else more of the body before it."""
+        m = _NOTE_NUMBER.match(text)
+        num = int(m.group(1)) if m else 0
+        if m and (last < num <= last + NOTE_STEP or num == 1 or self._key is None or self._key[0] != page):
+            self._close()
+            self._key, self._parts = (page, m.group(1)), [text[m.end():]]
+            return num
+        if self._key is not None:
+            self._parts.append(text)
+        return last
+
+    def _close(self) -> None:
+        if self._key is not None:
+            text = clean_text(strip_markers(join_lines(self._parts, self._vocab)))
+            self.by_page[self._key] = text
+            self.by_number.setdefault(self._key[1], text)
+
+    def lookup(self, number: str, page: int) -> str:
+        return self.by_page.get((page, number)) or self.by_number.get(number, "")

@@ -1,0 +1,78 @@
+"""Headings: which lines are headings, and the section path they build."""
+
+from __future__ import annotations
+
+from rag.ingest.blocks import Block, strip_markers
+from rag.ingest.joining import clean_text
+from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END
+
+LARGER = 0.9  # points above the body size that make a line's type larger
+MAX_HEADING = 180  # characters
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(LINE_END.search(strip_markers(text).rstrip()))
+
+
+def larger(ln: Block, body_size: float) -> bool:
+    """Set in larger type than the document's body text."""
+    return bool(body_size and ln.size > body_size + LARGER)
+
+
+def heading_like(ln: Block, body_size: float) -> bool:
+    """A line that may be a heading: a heading by the loader (at most MAX_HEADING characters when
+    it has type facts; flat text's loader measures its own), or short text that does not end a
+    sentence and is bold, larger, italic or numbered like a heading."""
+    text = strip_markers(ln.text).strip()
+    if not text or len(text) > MAX_HEADING and (ln.size or ln.bold):
+        return False
+    if ln.kind == "heading":
+        return True
+    if len(text) > MAX_HEADING or ends_sentence(text) or text[0].islower() or text.startswith(("(", "•", "-", "–")):
+        return False
+    words = len(text.split())
+    if ln.bold or larger(ln, body_size):
+        return words <= 24
+    if ln.italic:
+        return words <= 14
+    return bool(HEADING_NUMBER.match(text)) and words <= 14
+
+
+def strong_heading(ln: Block, body_size: float) -> bool:
+    """A heading by its type alone: a styled heading, larger type, or bold with a heading number."""
+    return ln.kind == "heading" or larger(ln, body_size) or (ln.bold and bool(HEADING_NUMBER.match(ln.text)))
+
+
+def continues_heading(ln: Block, head: Block, body_size: float) -> bool:
+    """A wrapped heading's next line: same type, styled like a heading, no heading number."""
+    styled = ln.bold or larger(ln, body_size)
+    return bool(ln.size) and styled and ln.bold == head.bold and abs(ln.size - head.size) < 0.3 \
+        and ln.page == head.page and not HEADING_NUMBER.match(ln.text) and ln.number is None
+
+
+def heading_text(ln: Block) -> str:
+    return clean_text(strip_markers(ln.text))
+
+
+class Sections:
+    """The heading path in force: roman numerals, then capital letters, then the rest."""
+
+    def __init__(self) -> None:
+        self.levels: dict[int, str] = {}
+
+    def push(self, heading: str) -> None:
+        heading = clean_text(heading)
+        m = HEADING_LEVEL.match(heading)
+        level = 1 if (m and m.group(1)) else 2 if (m and m.group(2)) else 3
+        self.levels = {k: v for k, v in self.levels.items() if k < level}
+        self.levels[level] = heading
+
+    def extend_last(self, more: str) -> None:
+        """A heading wrapped over two lines: add the second line to the deepest heading."""
+        if self.levels:
+            deepest = max(self.levels)
+            self.levels[deepest] = clean_text(self.levels[deepest] + " " + more)
+
+    @property
+    def path(self) -> str:
+        return " > ".join(self.levels[k] for k in sorted(self.levels))

@@ -1,0 +1,57 @@
+"""Lines into running text: whitespace collapsed, line-end hyphenation repaired."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rag.ingest.patterns import WORD
+
+_HYPHEN_RE = re.compile(r"(\w)-\n\s*([a-z])")
+_SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphen or U+FFFE)
+_HEAD_RE = re.compile(r"([A-Za-z]+)[\ufffe\u00ad-]$")
+_TAIL_RE = re.compile(r"[a-z]+")
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace and repair hyphenation at a line break inside the text."""
+    return re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text)).strip()
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """The lower-cased words of a document, to tell "well-known" from "docu-ment"."""
+    vocab: set[str] = set()
+    for text in texts:
+        vocab.update(w.lower() for w in WORD.findall(text))
+    return vocab
+
+
+def _joins_word(out: str, part: str, vocab: set[str]) -> bool:
+    """Whether a hyphen ending `out` breaks one word continued in `part`: a soft hyphen always,
+    a plain one when the joined word occurs in the document and the hyphenated form does not."""
+    head, tail = _HEAD_RE.search(out), _TAIL_RE.match(part)
+    if not (head and tail):
+        return False
+    if out[-1] == "\u00ad":
+        return True
+    joined, hyphenated = head.group(1) + tail.group(0), f"{head.group(1)}-{tail.group(0)}"
+    return joined.lower() in vocab and hyphenated.lower() not in vocab
+
+
+def _join_two(out: str, part: str, vocab: set[str]) -> str:
+    last = out[-1]
+    if last in _SOFT + "-" and part[:1].islower():
+        return out[:-1] + part if _joins_word(out, part, vocab) else out[:-1] + "-" + part
+    if last in _SOFT:
+        return out[:-1] + "-" + part
+    return out + " " + part
+
+
+def join_lines(parts: list[str], vocab: set[str]) -> str:
+    """Join lines with spaces, repairing line-end hyphenation with the document's vocabulary."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if part:
+            out = _join_two(out, part, vocab) if out else part
+    return out.replace("\ufffe", "-").replace("\u00ad", "")

@@ -1,0 +1,73 @@
+"""Paragraph numbering: which numbered lines open the document's paragraphs.
+
+A UN document numbers its paragraphs 1, 2, 3... through the body (and again through each
+annex), so the numbers that count are the best run n, n+1, n+2... among the lines that open
+with a number; a date ("2 and 3 July"), a list item or a numbered heading that happens to
+start a line weighs less or falls outside the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag.ingest.blocks import Block
+from rag.ingest.headings import heading_like
+
+HEADING_WEIGHT = 0.4  # a numbered heading ("1. Board of Auditors") or bold numbered line
+ITEM_WEIGHT = 0.6  # a one-line list item: an agenda numbered 1, 2, 3 inside a paragraph
+EDGE_BONUS = 0.2  # a number at the left edge most numbered lines share
+SENTENCE_BONUS = 0.1  # flat text: a number right after a sentence end
+
+
+def best_chain(cands: list[tuple[int, float]]) -> list[int]:
+    """Indices of the best run n, n+1, n+2... (in order) among (number, weight) candidates."""
+    if not cands:
+        return []
+    best: list[float] = [0.0] * len(cands)
+    prev: list[int] = [-1] * len(cands)
+    last_by_num: dict[int, list[int]] = {}
+    for i, (num, weight) in enumerate(cands):
+        best[i] = weight
+        for j in last_by_num.get(num - 1, []):
+            if best[j] + weight > best[i]:
+                best[i], prev[i] = best[j] + weight, j
+        last_by_num.setdefault(num, []).append(i)
+    end = max(range(len(cands)), key=lambda i: (best[i], -i))
+    chain: list[int] = []
+    while end != -1:
+        chain.append(end)
+        end = prev[end]
+    chain.reverse()
+    return chain
+
+
+def _weight(ln: Block, body_size: float) -> float:
+    if heading_like(ln, body_size) or ln.bold:
+        weight = HEADING_WEIGHT
+    elif ln.item:
+        weight = ITEM_WEIGHT
+    else:
+        weight = 1.0
+    return weight + (SENTENCE_BONUS if ln.after_sentence else 0.0)
+
+
+def _candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int, float]]:
+    """(line index, number, weight) of lines that may open a numbered paragraph."""
+    cands = [(i, int(ln.number), _weight(ln, body_size)) for i, ln in enumerate(lines) if ln.number is not None]
+    xs: dict[int, int] = {}
+    for i, _, _ in cands:
+        xs[round(lines[i].x)] = xs.get(round(lines[i].x), 0) + 1
+    if len(xs) > 1:
+        edge = max(xs, key=lambda k: xs[k])
+        cands = [(i, n, w + (EDGE_BONUS if abs(lines[i].x - edge) < 3 else 0.0)) for i, n, w in cands]
+    return cands
+
+
+def paragraph_starts(lines: Sequence[Block], body_size: float) -> dict[int, str]:
+    """Line index -> paragraph number for the lines' best numbering chain: a run of two or more,
+    or one number that follows a sentence end in flat text."""
+    cands = _candidates(lines, body_size)
+    chain = best_chain([(n, w) for _, n, w in cands])
+    if len(chain) == 1 and not lines[cands[chain[0]][0]].after_sentence:
+        return {}
+    return {cands[k][0]: str(cands[k][1]) for k in chain}

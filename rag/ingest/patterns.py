@@ -1,0 +1,84 @@
+"""The printed conventions of UN documents as regular expressions, for every loader and the
+assembler: paragraph numbers, heading numbers, annex headings, sentence ends, page furniture
+(running symbol, page numbers, job numbers) and footnote markers."""
+
+from __future__ import annotations
+
+import re
+
+# Paragraph numbers ---------------------------------------------------------------------------
+# "12. " opening a printed line (PDF, laid-out text).
+LINE_NUMBER = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+# The number a numbered line opens with, as taken off its text.
+NUMBER_PREFIX = re.compile(r"^(\d{1,3})\.\s*")
+# A number typed by hand at the start of a Word or HTML paragraph.
+TYPED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\S")
+# A candidate number inside flat text: start or whitespace, 1-3 digits, a dot, space, then
+# something that can open a sentence ("47. Exploring"; not "in 2003. The").
+INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?:\s+|(?=[A-Z]))(?=[\"“‘'(\[A-Z0-9])")
+# The text before a clean inline number ends a sentence, possibly with a footnote marker.
+SENTENCE_END_BEFORE = re.compile(r"(?:^|[.;:!?”\"’)\]]\d{0,3})\s*$")
+
+# Headings ------------------------------------------------------------------------------------
+# A heading number opening a line: "IV. ", "B. ", "3. ", "3.1. ".
+HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
+# A roman or letter heading number opening a line of laid-out text: "IV. ", "B. ".
+LETTER_HEADING_START = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")
+# A heading with its level: roman numeral (1), capital letter (2), number (3).
+HEADING_LEVEL = re.compile(r"^(?:([IVXL]+)|([A-Z])|(\d{1,2}))\.\s+(\S.{1,160})$")
+# "D. Title" run into the end of flat text, after a sentence end (and marker).
+INLINE_HEADING = re.compile(
+    r"(?:(?<=[.;:!?”\"’])|(?<=[.;:!?]\d)|(?<=[.;:!?]\d\d))\s+((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")
+# "D. Title" closing a run of masthead text.
+CLOSING_HEADING = re.compile(r"(?:^|\s)((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")
+# "Annex", "Annex II", "Annexes", "Annex to the letter dated ...".
+ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
+
+# Sentence ends -------------------------------------------------------------------------------
+# A line ends a sentence or clause (PDF, Word and HTML lines).
+LINE_END = re.compile(r"[.;:!?,]\W{0,2}$")
+# Laid-out text: a block ends a sentence.
+SENTENCE_END = re.compile(r"[.;:!?]\W{0,2}$")
+# Flat text: a block ends a sentence, possibly with a glued footnote marker.
+TERMINAL = re.compile(r"[.;:!?”\"’)]\d{0,3}$")
+
+# Page furniture ------------------------------------------------------------------------------
+_JOB = r"(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([EFS]\))?(?:\s+\d{6}){0,2}"
+_PAGE_NO = r"(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[ivxlc]{1,6})"
+# A footer line of laid-out text: "2/27 25-04516", "25-04516 3/27", "GE.25-01234 7", "*2504516*".
+FOOTER = re.compile(rf"^(?:{_PAGE_NO}\s+{_JOB}|{_JOB}(?:\s+{_PAGE_NO})?|\*\d{{6,}}\*|{_PAGE_NO})$")
+# A line in a PDF page's margin that is furniture: page number, job number, running symbol.
+MARGIN_FURNITURE = re.compile(
+    r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:GE\.)?\d{2}-\d{5}\b.*|[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*"
+    r"|\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}.*)$")
+# A line of flat text that is furniture: "2/10", job number, bare number, one-letter-organ symbol.
+FLAT_FURNITURE = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}|\d{2}-\d{5}(?:\s*\(E\))?.*|GE\.\d{2}-\d{5}.*|\d{1,4}|[A-Z]/[\w./-]+)$")
+PAGE_FRACTION = re.compile(r"\d{1,4}/\d{1,4}")
+# A page number glued to the end of a page's flat text: "...levels.11 15".
+TRAILING_PAGE = re.compile(r"(?<=[.;:!?”\"’)])(\d{0,3})\s+(\d{1,4})\s*$")
+# Reading a printed page number out of a furniture line.
+PAGE_OF_PAGES = re.compile(r"(?<![\d/.\-])(\d{1,4})\s*/\s*\d{1,4}(?![\d/])")
+JOB_NUMBER = re.compile(r"(?:GE\.)?\d{2}-\d{5}\S*(?:\s*\(E\))?(?:\s+\d{6}){0,2}|\*\d{7}\*")
+SYMBOL_LIKE = re.compile(r"[A-Z][A-Z0-9.]*(?:/[\w.]+)+")
+# A table-of-contents line: "Introduction . . . . . 3".
+LEADER = re.compile(r"(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
+# The rule of underscores above a page's footnotes.
+RULE = re.compile(r"^\s*_{5,}\s*$")
+
+# Footnote markers ----------------------------------------------------------------------------
+# A footnote body's number at the start of a footnote line.
+NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(?=\S)|$)")
+# Flat text: a marker glued to a word or to punctuation ("Australia.9", "practices.10").
+GLUED_MARKER = re.compile(r"(?<=[a-z)\]”’\".,;:])(\d{1,3})(?=[\s,;:.)]|$)")
+NOT_GLUED_MARKER_AFTER = re.compile(
+    r"(?:\b(?:Rev|Add|Corr|No|Nos|para|paras|art|arts|p|pp|Vol|vol|chap|sect|annex|Amend|Suppl|rule|item|op|cit)\.?"
+    r"|[/\-]\w*)$")
+# Laid-out text: a marker after punctuation ("officials. 1", "Treaty,2") or after a word at the
+# end of a line ("instability 1"); not "on 1 December", not "paragraph 1".
+SPACED_MARKER = re.compile(r"(?<=[.,;:)\]”’\"])\s?(\d{1,3})(?=\s|$)|(?<=[A-Za-z]) (\d{1,3})\s*$")
+NOT_SPACED_MARKER_AFTER = re.compile(
+    r"\b(?:paras?|paragraphs?|art|arts|articles?|No|Nos|items?|annex|chapter|resolution|decision|rule|"
+    r"section|part|page|Vol|vol|table|figure|box|goal|target|principle|step|phase|level|point|option)\.?$", re.IGNORECASE)
+
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
