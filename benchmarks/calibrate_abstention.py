@@ -6,7 +6,9 @@ SQuAD v1.1 dev questions are asked of their own corpus (answerable) and of an in
 corpus (unanswerable: no UN paragraph answers a Wikipedia question). For each candidate
 support score of the top hit, the threshold is set on the SQuAD articles of half A so that
 8% of those answerable questions abstain; it is then checked on half B (false abstentions)
-and on the UN index (true abstentions). Prints one markdown table.
+and on the UN index (true abstentions). Prints one markdown table comparing candidate support
+scores (the product's is the best-sentence cosine x idf-weighted coverage; `rag eval --calibrate`
+calibrates it on any questions).
 """
 
 from __future__ import annotations
@@ -26,23 +28,22 @@ from quality import article_half  # noqa: E402
 from rag.answer.extract import coverage  # noqa: E402
 from rag.config import load_settings  # noqa: E402
 from rag.evaluation.evalset import load_questions  # noqa: E402
-from rag.evaluation.evaluate import Evaluator, eval_settings, ensure_corpus_index  # noqa: E402
-from rag.textutil import content_terms  # noqa: E402
+from rag.evaluation.evaluate import eval_settings, ensure_corpus_index  # noqa: E402
+from rag.service import Session  # noqa: E402
 
 TARGET_FALSE = 0.08
 
 
-def top_hit_features(ev: Evaluator, questions: list, qvecs: np.ndarray) -> np.ndarray:
+def top_hit_features(session: Session, questions: list) -> np.ndarray:
     """Per question: paragraph cosine, best-sentence cosine, coverage, idf-weighted coverage of the top hit."""
     rows = []
-    for q, v in zip(questions, qvecs):
-        hits, _ = ev.retriever.search(q.question, k=1, qvec=v)
-        if not hits:
+    for q in questions:
+        search = session.retriever.search(q.question, k=1)
+        if not search.hits:
             rows.append((0.0, 0.0, 0.0, 0.0))
             continue
-        h = hits[0]
-        weights = ev.index.lexical.idf(content_terms(q.question))
-        rows.append((h.dense, h.sentence, coverage(q.question, h.text), coverage(q.question, h.text, weights)))
+        h = search.hits[0]
+        rows.append((h.dense, h.sentence, coverage(q.question, h.text), coverage(q.question, h.text, search.query.idf)))
     return np.array(rows, dtype=np.float32)
 
 
@@ -68,13 +69,10 @@ def main() -> None:
     halves = np.array([article_half(q.symbol) for q in questions])
     own = eval_settings(settings, squad / "corpus.jsonl")
     ensure_corpus_index(own, squad / "corpus.jsonl")
-    ev = Evaluator(own)
-    qvecs = ev.embed(questions, lambda *a: None)
-    answerable = top_hit_features(ev, questions, qvecs)
-    ev.close()
-    ev = Evaluator(replace(settings, index_name=args.un_index))
-    unanswerable = top_hit_features(ev, questions, qvecs)
-    ev.close()
+    with Session(own) as session:
+        answerable = top_hit_features(session, questions)
+    with Session(replace(settings, index_name=args.un_index)) as session:
+        unanswerable = top_hit_features(session, questions)
     print(f"{len(questions)} SQuAD v1.1 dev questions; threshold set so that {TARGET_FALSE:.0%} of half A's "
           "answerable questions abstain\n")
     print("| support of the top hit | threshold | false abstention A | false abstention B "

@@ -65,7 +65,7 @@ class Session:
                  symbol: str | None = None) -> dict[str, Search]:
         """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag eval`)."""
         with _store_errors(self.index):
-            return self.retriever.rankings(question, modes, k=k, symbol=symbol)
+            return self.retriever.rank(self.retriever.prepare(question), modes, k=k, symbol=symbol)
 
     def answer(self, search: Search) -> Answer:
         """The answer a search's hits give (a quote of the top hit, or an abstention)."""

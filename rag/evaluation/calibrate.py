@@ -3,12 +3,13 @@
 Each answerable question is asked through the product's Session as `rag ask` asks it; the
 support of its top hit (rag.answer.extract.support) is what the answerer compares with the
 threshold. The calibrated threshold is the one at which the chosen share of the answerable
-questions abstains (support under it); questions the documents cannot answer, when given, show
+questions abstains (support under it: `threshold_at`); questions the documents cannot answer, when given, show
 how often the product then abstains where it should.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,21 @@ def supports(session: Session, questions: list[str], stage: str, progress: Progr
     return out
 
 
+def threshold_at(support: np.ndarray, share: float) -> float:
+    """The shortest decimal at which round(share x n) of the n supports fall under it (fewer
+    where supports tie at the boundary): above the k-th smallest support, at most the next."""
+    ranked = np.sort(support)
+    k = min(int(round(share * len(ranked))), len(ranked) - 1)
+    if k == 0:
+        return 0.0
+    below, at = float(ranked[k - 1]), float(ranked[k])
+    for digits in range(1, 9):
+        threshold = math.floor(at * 10 ** digits) / 10 ** digits
+        if threshold > below:
+            return threshold
+    return at
+
+
 def abstention_rate(support: np.ndarray | None, threshold: float) -> float | None:
     """The share of questions whose support is under `threshold` (None without questions)."""
     if support is None or len(support) == 0:
@@ -55,7 +71,7 @@ def calibrate(settings: Settings, questions_path: Path, corpus: Path | None, *, 
         found = supports(session, answerable, "ask", tick)
         against = supports(session, unanswerable, "ask unanswerable", tick) if unanswerable else None
         in_force = session.answerer.threshold
-    threshold = round(float(np.quantile(found, share)), 4)
+    threshold = threshold_at(found, share)
     return {
         "questions": len(answerable), "unanswerable_questions": len(unanswerable), "abstain_share": share,
         "calibrated": {"threshold": threshold, "abstention_rate": abstention_rate(found, threshold),
@@ -74,6 +90,6 @@ def format_calibration(report: dict[str, Any]) -> list[list[str]]:
     rows = [["threshold", "answerable abstain", "unanswerable abstain"]]
     for name in ("calibrated", "in_force"):
         r = report[name]
-        rows.append([f"{name.replace('_', ' ')} {r['threshold']:.4f}", rate(r["abstention_rate"]),
+        rows.append([f"{name.replace('_', ' ')} {r['threshold']}", rate(r["abstention_rate"]),
                      rate(r["unanswerable_abstention_rate"])])
     return rows

@@ -161,12 +161,11 @@ class Retriever:
                 footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])]))
         return hits
 
-    def rankings(self, question: str, modes: Iterable[str], k: int | None = None,
-                 symbol: str | None = None) -> dict[str, Search]:
+    def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
+             symbol: str | None = None) -> dict[str, Search]:
         """The top-k hits (best first) under each ranking of `modes` (rag.search.query.RANKINGS),
         from one set of candidates."""
         modes = [check_ranking(m) for m in modes]
-        query = self.prepare(question)
         cands = self.candidates(query, symbol)
         k = k or self.settings.top_k
         if len(cands.ids) == 0:
@@ -176,4 +175,4 @@ class Retriever:
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
                mode: str = "hybrid") -> Search:
         """The top-k hits (best first) under `mode`, with the query they were ranked for."""
-        return self.rankings(question, (mode,), k, symbol)[mode]
+        return self.rank(self.prepare(question), (mode,), k, symbol)[mode]
