@@ -194,7 +194,7 @@ BACKENDS = ("torch-f32", "torch-bf16", "onnx-f32", "openvino-f32", "openvino-bf1
 # Backends the automatic choice may pick: each moved dense P@1 on SQuAD v1.1 dev (10,570
 # questions) by less than 0.5 points against torch-f32 (benchmarks/backend_quality.py, figures
 # in docs/performance.md): openvino-bf16 +0.01 points (and the full `rag eval` unchanged with its
-# session-4 streams and eager-attention graph, docs/quality.md), onnx-f32 see there. torch-bf16 and
+# OpenVINO streams and eager-attention graph, docs/quality.md), onnx-f32 see there. torch-bf16 and
 # openvino-f32 stay available by name but were not measured; onnx int8 was not added.
 ACCEPTED = ("torch-f32", "onnx-f32", "openvino-bf16")
 

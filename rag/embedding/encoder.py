@@ -194,7 +194,7 @@ class _OpenVinoRunner:
 
 
 class OnnxEncoder:
-    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embedding.embedders."""
+    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embedding.base."""
 
     def __init__(self, folder: Path, name: str, runtime: str = "onnxruntime", precision: str = "f32",
                  batch_size: int = 32, threads: int | None = None, quick_start: bool = False) -> None:
@@ -267,7 +267,7 @@ class OnnxEncoder:
 
     def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
         """`encode(texts)` and, from the same pass, each text's token embeddings with their ids
-        and character offsets (rag.embedding.embedders.TokenOutput)."""
+        and character offsets (rag.embedding.base.TokenOutput)."""
         return self._encode(texts, with_tokens=True)
 
     def _encode(self, texts: list[str], with_tokens: bool) -> tuple[np.ndarray, list[TokenOutput]]:
