@@ -1,4 +1,4 @@
-"""The `rag` command line: parse, call one library function, print (rich or --json).
+"""The `rag` command line: parse, call one library function, print (plain lines or --json).
 
 Library errors (RagError) become one line on stderr and their exit code; heavy imports
 happen inside commands so `rag --help` stays fast.
@@ -10,6 +10,7 @@ import copy
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,32 +70,54 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _console():
-    """rich's output for the commands' lines; rich is imported only for a line that needs it."""
-    from rag.console import LineConsole
+def _line(text: str = "", style: str | None = None) -> None:
+    """One line of a command's output, verbatim; `style` (bold or dim) shows on a terminal only."""
+    if style and text:
+        typer.secho(text, **{style: True})
+    else:
+        typer.echo(text)
 
-    return LineConsole()
+
+STAGES = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index", "ask": "Asking"}
+
+
+class _ProgressLine:
+    """A build's (or an evaluation's) progress on stderr: one line a stage, rewritten in place,
+    `Embedding paragraphs 1200/9083 (14 s)`, at most ten times a second."""
+
+    def __init__(self) -> None:
+        self.stage: str | None = None
+        self.started = self.shown = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage != self.stage:
+            self.finish()
+            self.stage, self.started = stage, now
+        elif done < total and now - self.shown < 0.1:
+            return
+        self.shown = now
+        typer.echo(f"\r{STAGES.get(stage, stage)} {done}/{max(total, 1)} ({now - self.started:.0f} s)",
+                   err=True, nl=False)
+
+    def finish(self) -> None:
+        """End the current stage's line."""
+        if self.stage is not None:
+            typer.echo(err=True)
+        self.stage = None
 
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr, one task per build stage."""
+    """A progress line on stderr (`enabled`: stderr is a terminal and the output is not --json)."""
     if not enabled:
         yield None
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    labels = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index",
-              "embed questions": "Embedding questions", "ask": "Asking"}
-    tasks: dict[str, Any] = {}
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=False) as bar:
-        def tick(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(labels.get(stage, stage), total=max(total, 1))
-            bar.update(tasks[stage], completed=done, total=max(total, 1))
-        yield tick
+    line = _ProgressLine()
+    try:
+        yield line
+    finally:
+        line.finish()
 
 
 def _summary(report: BuildReport, as_json: bool) -> None:
@@ -138,30 +161,27 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         config: Config = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
     with _errors():
-        from rag.errors import UsageError
         from rag.service import Session
 
-        if not question.strip():
-            raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        result = Session(settings, one_shot=True).ask(question, symbol=symbol)
+        with Session(settings, quick_start=True) as session:
+            result = session.ask(question, symbol=symbol)
         if as_json:
             _print_json(result.to_json())
             return
-        con = _console()
         if result.abstained:
-            con.print(result.answer)
+            _line(result.answer)
             return
         top = result.citations[0]
-        con.print(f"“{top.quote}”")
-        con.print(f"— {top.citation}", style="bold")
-        con.print()
+        _line(f"“{top.quote}”")
+        _line(f"— {top.citation}", style="bold")
+        _line()
         where = ", ".join(x for x in (f"p. {top.page}" if top.page else "", top.section) if x)
-        con.print(f"Source: {top.citation} ({where})", style="dim")
-        con.print(top.text)
+        _line(f"Source: {top.citation} ({where})", style="dim")
+        _line(top.text)
         for f in top.footnotes:
-            con.print(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
+            _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
 
 
 @app.command()
@@ -173,25 +193,20 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
            config: Config = None) -> None:
     """List the best-matching paragraphs with their citations and scores."""
     with _errors():
-        from rag.errors import UsageError
         from rag.service import Session
 
-        if mode not in ("hybrid", "bm25", "dense"):
-            raise UsageError(f"--mode {mode!r}: choose hybrid, bm25 or dense")
-        if not query.strip():
-            raise UsageError("empty query: give some words to search for")
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        hits = Session(settings, one_shot=True).search(query, k=k, symbol=symbol, mode=mode)
+        with Session(settings, quick_start=True) as session:
+            hits = session.search(query, k=k, symbol=symbol, mode=mode)
         if as_json:
             _print_json({"query": query, "hits": [h.to_json() for h in hits]})
             return
-        con = _console()
         if not hits:
-            con.print("No paragraph matches.")
+            _line("No paragraph matches.")
         for rank, h in enumerate(hits, 1):
-            con.print(f"{rank}. {h.citation}  (score {h.score:.3f}, p. {h.page})", style="bold")
-            con.print(f"   {h.text[:300]}{'…' if len(h.text) > 300 else ''}")
+            _line(f"{rank}. {h.citation}  (score {h.score:.3f}, p. {h.page})", style="bold")
+            _line(f"   {h.text[:300]}{'…' if len(h.text) > 300 else ''}")
 
 
 @app.command()
@@ -208,16 +223,16 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
 
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
-        data = Session(settings, with_model=False).show(symbol, paragraph, annex)
+        with Session(settings, with_model=False) as session:
+            shown = session.show(symbol, paragraph, annex)
         if as_json:
-            _print_json(data)
+            _print_json(shown.to_json())
             return
-        con = _console()
-        con.print(data["citation"], style="bold")
-        con.print(f"Page {data['page']}" + (f" · {data['section']}" if data["section"] else ""), style="dim")
-        con.print(data["text"])
-        for f in data["footnotes"]:
-            con.print(f"  note {f['marker']}" + (f": {f['text']}" if f["text"] else ""), style="dim")
+        _line(shown.citation, style="bold")
+        _line(f"Page {shown.page}" + (f" · {shown.section}" if shown.section else ""), style="dim")
+        _line(shown.text)
+        for f in shown.footnotes:
+            _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
 
 
 @app.command()
@@ -326,32 +341,50 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
         if as_json:
             _print_json(data)
             return
-        con = _console()
-        con.print(f"Index       {data['index']} ({data['generation']})")
-        con.print(f"Model       {data['model']} ({data['dim']} dimensions)")
+        _line(f"Index       {data['index']} ({data['generation']})")
+        _line(f"Model       {data['model']} ({data['dim']} dimensions)")
         from rag.index.vectors import describe
 
-        con.print(f"Format      version {data['format_version']}")
-        con.print(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
+        _line(f"Format      version {data['format_version']}")
+        _line(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
         embedding = data.get("embedding") or {}
         if embedding:
             query = (embedding.get("query_encoder") or {}).get("kind", "?")
-            con.print(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
+            _line(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
         sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
-        con.print(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
+        _line(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
         if data.get("sentence_search"):
-            con.print(f"Sentences   searched with {describe(data['sentence_search'])}; scores from the exact rows")
+            _line(f"Sentences   searched with {describe(data['sentence_search'])}; scores from the exact rows")
         elif data.get("sentences"):
-            con.print("Sentences   scanned exactly (flat rows)")
+            _line("Sentences   scanned exactly (flat rows)")
         tokens = data.get("token_vectors")
         if tokens:
-            con.print(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
+            _line(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
                       "re-score the best candidates")
-        con.print(f"Built       {data['built_at']} in {data['build_seconds']} s")
+        _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
         for s in data.get("sources", []):
-            con.print(f"Source      {s}")
+            _line(f"Source      {s}")
         for f in data.get("failed", []):
-            con.print(f"Failed      {f['error']}")
+            _line(f"Failed      {f['error']}")
+
+
+def _table(rows: list[list[str]]) -> None:
+    """Rows as aligned columns: the first left-aligned, the others right-aligned."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        typer.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+
+
+def _calibration_options(calibrate: bool, within_doc: bool, unanswerable: bool, unanswerable_set: Path | None,
+                         share: float | None) -> None:
+    """UsageError for options that do not go together with or without --calibrate."""
+    from rag.errors import UsageError
+
+    if calibrate and (within_doc or unanswerable):
+        raise UsageError("--calibrate asks answerable questions of the whole index, as `rag ask` does; "
+                         "give unanswerable ones with --unanswerable-set")
+    if not calibrate and (unanswerable_set is not None or share is not None):
+        raise UsageError("--unanswerable-set and --abstain-share go with --calibrate")
 
 
 @app.command("eval")
@@ -364,29 +397,62 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
                                                        show_default=False)] = None,
           unanswerable: Annotated[bool, typer.Option("--unanswerable", help="The corpus does not answer these "
                                                      "questions: measure only how often the product abstains.")] = False,
+          calibrate: Annotated[bool, typer.Option("--calibrate", help="Instead of scoring, find the abstention "
+                                                  "threshold for these answerable questions and print its config "
+                                                  "line.")] = False,
+          share: Annotated[Optional[float], typer.Option("--abstain-share", help="With --calibrate: the share of the "
+                                                         "answerable questions that may abstain (default 0.08).",
+                                                         show_default=False)] = None,
+          unanswerable_set: Annotated[Optional[Path], typer.Option("--unanswerable-set", help="With --calibrate: "
+                                                                   "questions the documents do not answer (JSON lines "
+                                                                   "with a question), to show how often they "
+                                                                   "abstain.", show_default=False)] = None,
           as_json: Json = False, index_dir: IndexDir = None,
           index: Annotated[Optional[str], typer.Option("--index", help="Ask an index already built (instead of "
                                                        "--corpus).", show_default=False)] = None,
           model: Model = None, config: Config = None) -> None:
-    """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file."""
+    """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file,
+    or calibrate the abstention threshold on it (--calibrate)."""
     with _errors():
-        from rag.evaluation.evaluate import evaluate, format_table
-
+        _calibration_options(calibrate, within_doc, unanswerable, unanswerable_set, share)
         settings = _settings(index_dir, None, model, config)
+        target = f"corpus {corpus}" if corpus is not None else f"index {index}"
         with _progress(not as_json and sys.stderr.isatty()) as tick:
-            report = evaluate(settings, questions, corpus, within_doc=within_doc, limit=limit,
-                              unanswerable=unanswerable, index_name=index, progress=tick)
+            if calibrate:
+                from rag.evaluation.calibrate import DEFAULT_SHARE, calibrate as run_calibration
+
+                report = run_calibration(settings, questions, corpus, index_name=index, unanswerable_path=unanswerable_set,
+                                         share=DEFAULT_SHARE if share is None else share, limit=limit, progress=tick)
+            else:
+                from rag.evaluation.evaluate import evaluate
+
+                report = evaluate(settings, questions, corpus, within_doc=within_doc, limit=limit,
+                                  unanswerable=unanswerable, index_name=index, progress=tick)
         if as_json:
             _print_json(report)
-            return
-        typer.echo(f"{report['system']['questions']} questions, "
-                   + (f"corpus {corpus}" if corpus is not None else f"index {index}")
-                   + (", within each question's document" if within_doc else ""))
-        rows = format_table(report)
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        for row in rows:
-            typer.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                 for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+        elif calibrate:
+            _print_calibration(report, target)
+        else:
+            _print_scores(report, target, within_doc)
+
+
+def _print_scores(report: dict[str, Any], target: str, within_doc: bool) -> None:
+    from rag.evaluation.evaluate import format_table
+
+    typer.echo(f"{report['system']['questions']} questions, {target}"
+               + (", within each question's document" if within_doc else ""))
+    _table(format_table(report))
+
+
+def _print_calibration(report: dict[str, Any], target: str) -> None:
+    from rag.evaluation.calibrate import format_calibration
+
+    against = report["unanswerable_questions"]
+    typer.echo(f"{report['questions']} answerable questions" + (f", {against} unanswerable" if against else "")
+               + f", {target}; {report['abstain_share']:.1%} of the answerable ones may abstain")
+    _table(format_calibration(report))
+    typer.echo("Put this line in the config file (--config or RAG_CONFIG):")
+    typer.echo(report["config"])
 
 
 def _only(name: str | None) -> typer.Typer:

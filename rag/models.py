@@ -136,3 +136,22 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
         }
+
+
+@dataclass
+class ShownParagraph:
+    """One paragraph as `rag show` prints it: its text, where it sits and how it is cited."""
+
+    symbol: str
+    paragraph: str  # its number as printed, or its running count for unnumbered text
+    annex: str
+    running: bool
+    page: str | None
+    section: str
+    text: str
+    footnotes: list[Footnote]
+    source: str
+    citation: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

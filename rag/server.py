@@ -1,7 +1,10 @@
-"""HTTP API over the same library calls as the CLI (FastAPI; one Session kept warm)."""
+"""HTTP API over the same library calls as the CLI (FastAPI; one Session kept warm, closed at
+shutdown)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Query
@@ -22,8 +25,16 @@ class AskRequest(BaseModel):
 
 def create_app(settings: Settings) -> FastAPI:
     """The API app for one index; the index is opened (or built from the seeds) on first use."""
-    app = FastAPI(title="rag", description="Cited answers from paragraph-numbered official documents.")
     state: dict[str, Session] = {}
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if "s" in state:
+            state.pop("s").close()
+
+    app = FastAPI(title="rag", description="Cited answers from paragraph-numbered official documents.",
+                  lifespan=lifespan)
 
     def session() -> Session:
         if "s" not in state:
@@ -43,24 +54,18 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/ask")
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
-        if not req.question.strip():
-            raise UsageError("empty question")
         return session().ask(req.question, symbol=req.symbol).to_json()
 
     @app.get("/search")
     def search(q: str = Query(..., description="Words or a question."), k: int = Query(5, ge=1, le=100),
                symbol: str | None = None, mode: str = "hybrid") -> dict[str, Any]:
         """Same JSON as `rag search --json`."""
-        if mode not in ("hybrid", "bm25", "dense"):
-            raise UsageError(f"mode {mode!r}: choose hybrid, bm25 or dense")
-        if not q.strip():
-            raise UsageError("empty query")
         return {"query": q, "hits": [h.to_json() for h in session().search(q, k=k, symbol=symbol, mode=mode)]}
 
     @app.get("/show")
     def show(symbol: str, paragraph: str, annex: str | None = None) -> dict[str, Any]:
         """Same JSON as `rag show --json`."""
-        return session().show(symbol, paragraph, annex)
+        return session().show(symbol, paragraph, annex).to_json()
 
     @app.get("/status")
     def index_status() -> dict[str, Any]:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
-from rag.models import Answer, Hit, render_citation
-from rag.index.store import (DATABASE, OpenIndex, ProgressFn, as_built, current_generation, index_status, load_paragraph,
-                       open_index, read_manifest, verify_index)
+from rag.errors import IndexCorrupt, IndexNotFound, SourceError
+from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, open_index,
+                             read_manifest, verify_index)
+from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
     from rag.index.build import BuildReport
+    from rag.search.query import Search
 
 
 @contextmanager
@@ -28,39 +29,57 @@ def _store_errors(index: OpenIndex) -> Iterator[None]:
 
 
 class Session:
-    """An open index with its embedder and retriever, reused across questions."""
+    """An open index with its embedder, retriever and answerer, reused across questions; a
+    context manager (`with Session(settings) as s:`) that closes the index on the way out."""
 
-    def __init__(self, settings: Settings, with_model: bool = True, one_shot: bool = False) -> None:
-        """`with_model=False`: no embedder (`show`); `one_shot`: this process answers one question
-        (the CLI), so start fast over query speed."""
-        from rag.embedding.embedders import query_embedder
-        from rag.search.retriever import Retriever
-
+    def __init__(self, settings: Settings, with_model: bool = True, quick_start: bool = False) -> None:
+        """`with_model=False`: no embedder (`show`); `quick_start`: this process answers one
+        question (the CLI), so it starts fast rather than answering many fast."""
         self.index: OpenIndex = open_index(settings)
-        self.settings = settings = as_built(settings, self.index.manifest)
-        if one_shot:
-            self.index.scan_with_numpy()
+        self.settings = settings
+        if quick_start:
+            self.index.quick_start()
         if with_model:
+            from rag.answer.extract import Answerer, threshold_for
+            from rag.embedding.embedders import query_embedder
+            from rag.search.retriever import Retriever
+
             record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
-            self.embedder = query_embedder(record, settings.model, settings.batch_size, one_shot=one_shot)
+            self.embedder = query_embedder(record, settings.model, settings.batch_size, quick_start=quick_start)
             self.retriever = Retriever(self.index, self.embedder, settings)
+            self.answerer = Answerer(self.embedder, self.index.sentences, threshold_for(settings))
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
                mode: str = "hybrid") -> list[Hit]:
+        """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first."""
         with _store_errors(self.index):
-            return self.retriever.search(question, k=k, symbol=symbol, mode=mode)[0]
+            return self.retriever.search(question, k=k, symbol=symbol, mode=mode).hits
+
+    def rankings(self, question: str, modes: Iterable[str], k: int | None = None,
+                 symbol: str | None = None) -> dict[str, Search]:
+        """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag eval`)."""
+        with _store_errors(self.index):
+            return self.retriever.rank(self.retriever.prepare(question), modes, k=k, symbol=symbol)
+
+    def answer(self, search: Search) -> Answer:
+        """The answer a search's hits give (a quote of the top hit, or an abstention)."""
+        with _store_errors(self.index):
+            return self.answerer.answer(search)
 
     def ask(self, question: str, symbol: str | None = None) -> Answer:
-        from rag.answer.extract import answer
+        """A question's answer: a verbatim quote with its citation, or an abstention."""
+        return self.answer(self.rankings(question, ("hybrid",), symbol=symbol)["hybrid"])
 
+    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+        """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
         with _store_errors(self.index):
-            hits, qvec = self.retriever.search(question, symbol=symbol)
-            return answer(question.strip(), hits, qvec, self.embedder, self.settings, self.index.sentences,
-                          self.index.lexical.idf)
-
-    def show(self, symbol: str, number: str, annex: str | None = None) -> dict[str, Any]:
-        with _store_errors(self.index):
-            return show_paragraph(self.index, symbol, number, annex)
+            return self.index.show(symbol, number, annex)
 
     def close(self) -> None:
         self.index.close()
@@ -127,62 +146,3 @@ def status(settings: Settings) -> dict[str, Any]:
 
 def verify(settings: Settings) -> list[str]:
     return verify_index(settings)
-
-
-def _annex_label(annex: str) -> str:
-    """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"."""
-    a = annex.strip()
-    a = a[5:].strip() if a.lower().startswith("annex") else a
-    return f"annex {a.upper()}" if a else "annex"
-
-
-def show_paragraph(index: OpenIndex, symbol: str, number: str, annex: str | None = None) -> dict[str, Any]:
-    """One paragraph by symbol and number as cited, with page, section and footnotes.
-
-    `number` is a paragraph number ("49") or a running count as cited for unnumbered text ("¶2");
-    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes."""
-    docs = index.conn.execute(
-        "SELECT d.id, d.symbol, d.source, d.title FROM documents d JOIN symbols s ON s.doc_id = d.id "
-        "WHERE s.symbol = ?", (symbol,)).fetchall()
-    if not docs:
-        known = [r[0] for r in index.conn.execute("SELECT symbol FROM documents ORDER BY symbol LIMIT 5")]
-        raise NotFoundError(f"unknown symbol {symbol!r}; the index holds e.g. {', '.join(known)}",
-                            fix="see `rag index status`")
-    doc = docs[0]
-    raw = number.strip()
-    running = raw.startswith("¶")
-    number = raw.lstrip("¶").strip()
-    label = _annex_label(annex) if annex is not None else None
-    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ?"
-    if label is not None:
-        annexes = [r[0] for r in index.conn.execute(
-            "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
-        if label.lower() not in {a.lower() for a in annexes}:
-            raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
-        query += " AND lower(annex) = lower(?)"
-    row = None
-    for flag in ((1,) if running else (0, 1)):  # "2" for a document whose text is unnumbered: its ¶ 2
-        args = [doc["id"], number, flag] + ([label] if label is not None else [])
-        row = index.conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
-        if row is not None:
-            break
-    if row is None:
-        nums = [r[0] for r in index.conn.execute(
-            "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND annex = ? ORDER BY ord",
-            (doc["id"], int(running), label or ""))]
-        span = f"{nums[0]}-{nums[-1]}" if nums else "none"
-        where = f" in {label}" if label is not None else ""
-        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} (paragraphs {span})")
-    p = load_paragraph(row)
-    return {
-        "symbol": doc["symbol"],
-        "paragraph": p.number,
-        "annex": p.annex,
-        "running": p.running,
-        "page": p.page,
-        "section": p.section,
-        "text": p.text,
-        "footnotes": [{"marker": f.marker, "text": f.text} for f in p.footnotes],
-        "source": doc["source"],
-        "citation": render_citation(doc["symbol"], p.number, running=p.running, annex=p.annex, page=p.page),
-    }

@@ -18,16 +18,16 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.answer.extract import _ANAPHOR, coverage
 from rag.answer.answertype import offers_answer, question_type
+from rag.answer.extract import _ANAPHOR, coverage
 from rag.config import load_settings
 from rag.evaluation.evalset import load_questions
-from rag.evaluation.evaluate import Evaluator, ensure_corpus_index, eval_settings
+from rag.evaluation.evaluate import GoldKeys, ensure_corpus_index, eval_settings
 from rag.evaluation.metrics import quote_contains_answer
+from rag.index.sentences import paragraph_sentences
 from rag.index.terms import ParagraphTerms
 from rag.search.features import TEXT_FEATURES, text_features
-from rag.index.sentences import paragraph_sentences
-from rag.textutil import content_terms
+from rag.service import Session
 from research.splits import article_half
 
 SETS = {"squad": ("squad_v1.1_dev", False), "policyqa": ("policyqa_dev", True)}
@@ -46,28 +46,32 @@ def main() -> None:
     settings = eval_settings(load_settings(index_dir=args.index_dir), corpus)
     ensure_corpus_index(settings, corpus)
     questions = load_questions(args.data / folder / "questions.jsonl", args.limit)
-    ev = Evaluator(settings)
+    ev = Session(settings)
     texts = [r[0] for r in ev.index.conn.execute("SELECT text FROM paragraphs ORDER BY id")]
     para_terms = [ParagraphTerms.of(t) for t in texts]
     started = time.time()
-    qvecs = ev.embed(questions, lambda *a: None)
-    print(f"embedded {len(questions)} questions in {time.time() - started:.0f} s", flush=True)
-    key_to_id = {k: i for i, k in enumerate(ev.keys)}
+    key_to_id = {f"{s}\x00{n}": i for i, s, n in ev.index.conn.execute(
+        "SELECT p.id, d.symbol, p.number FROM paragraphs p JOIN documents d ON d.id = p.doc_id ORDER BY p.id")}
+    gold_keys = GoldKeys(ev)
+    qvecs = []
     cols: dict[str, list] = {n: [] for n in ("qid", "pid", "lex", "dense", "sent", "pairs", "gold",
                                              *TEXT_FEATURES)}
     if ev.index.tokens is not None:
         cols["tokens"] = []
     qcols: dict[str, list] = {"half": [], "ngold": []}
     scols: dict[str, list] = {n: [] for n in ("qid", "pid", "ord", "cos", "cov", "typed", "hit", "hitprev", "anaph", "n")}
-    for qi, (q, v) in enumerate(zip(questions, qvecs)):
+    for qi, q in enumerate(questions):
         if qi % 500 == 0:
             print(f"{qi}/{len(questions)} {time.time() - started:.0f} s", flush=True)
-        c = ev.retriever.candidates(q.question, v, q.symbol if within else None)
-        gold = {key_to_id[k] for k in ev.gold_keys(q) if k in key_to_id}
+        query = ev.retriever.prepare(q.question)
+        v = query.vector
+        qvecs.append(v)
+        c = ev.retriever.candidates(query, q.symbol if within else None)
+        gold = {key_to_id[k] for k in gold_keys.of(q) if k in key_to_id}
         qcols["half"].append(article_half(q.symbol))
         qcols["ngold"].append(len(gold))
-        idf = ev.index.lexical.idf(content_terms(q.question))
-        feats = text_features(q.question, [para_terms[int(p)] for p in c.ids], idf)
+        idf = query.idf
+        feats = text_features([para_terms[int(p)] for p in c.ids], idf)
         n = len(c.ids)
         cols["qid"].append(np.full(n, qi, dtype=np.int32))
         cols["pid"].append(c.ids.astype(np.int32))
@@ -77,7 +81,7 @@ def main() -> None:
         for name in TEXT_FEATURES:
             cols[name].append(feats[name].astype(np.float32))
         if ev.index.tokens is not None:  # late-interaction score (rag.index.token_vectors)
-            cols["tokens"].append(ev.index.tokens.maxsim(ev.retriever.query_tokens(q.question), c.ids)
+            cols["tokens"].append(ev.index.tokens.maxsim(query.tokens, c.ids)
                                   .astype(np.float32))
         # quote features over each gold paragraph's sentences
         kind = question_type(q.question)
@@ -102,7 +106,7 @@ def main() -> None:
     out = {k: np.concatenate(v) for k, v in cols.items()}
     out.update({f"q_{k}": np.array(v) for k, v in qcols.items()})
     out.update({f"s_{k}": np.array(v) for k, v in scols.items()})
-    out["qvecs"] = qvecs
+    out["qvecs"] = np.stack(qvecs)
     np.savez_compressed(args.out, **out)
     print(f"wrote {args.out}: {len(out['qid'])} candidates, {time.time() - started:.0f} s")
 

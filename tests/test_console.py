@@ -1,16 +1,15 @@
-"""The CLI's line printer writes document text verbatim (no rich markup or emoji codes read into
-it), with exactly the bytes rich's Console writes for it, to a pipe and to a terminal."""
+"""The CLI's output lines (rag.cli._line): document text printed verbatim (no markup or emoji codes
+read into it), styled bold or dim on a terminal only, without importing rich."""
 
 from __future__ import annotations
 
-import io
 import os
 import pty
+import subprocess
+import sys
 
-import pytest
-from rich.console import Console
-
-from rag.console import LineConsole
+from rag.cli import _line
+from tests.conftest import REPO
 
 LINES = [
     ("“The Committee decided to hold its next session in Geneva.”", None),
@@ -18,33 +17,30 @@ LINES = [
     ("", None),
     ("Source: A/59/377, para. 49 (p. 12, II. Migration and development)", "dim"),
     ("  note 3: See resolution 58/208, sect. 2: para. 4.", "dim"),
-    ("Funds [combined] and [/a] tags, [1] and [A] brackets", None),  # markup to rich by default
-    ("see https://example.org/report#:~:text=fund and :smile: codes", "dim"),  # emoji codes too
-    ("tab\tseparated, bell\x07, carriage\rreturn", "bold"),
-    ("two\nlines", "bold"),
+    ("Funds [combined] and [/a] tags, [1] and [A] brackets", None),
+    ("see https://example.org/report#:~:text=fund and :smile: codes", "dim"),
     ("ünïcødé – “quotes” € 10:30:00", "bold"),
 ]
+STYLE_CODES = {"bold": "\x1b[1m", "dim": "\x1b[2m"}
 
 
-def _print_all(console) -> None:
+def _print_all() -> None:
     for text, style in LINES:
-        try:
-            console.print(text, style=style)
-        except Exception as exc:  # noqa: BLE001 - rich raises on bad markup: the same must happen
-            console.file.write(f"raised {type(exc).__name__}\n")
+        _line(text, style=style)
 
 
-def _through_pipe(make) -> str:
-    out = io.StringIO()
-    _print_all(make(out))
-    return out.getvalue()
+def test_lines_are_printed_verbatim_through_a_pipe(capsys) -> None:
+    _print_all()
+    assert capsys.readouterr().out == "".join(text + "\n" for text, _ in LINES)
 
 
-def _through_terminal(make) -> bytes:
+def test_styles_show_on_a_terminal_only(monkeypatch) -> None:
     leader, follower = pty.openpty()
     try:
         with os.fdopen(follower, "w", encoding="utf-8", closefd=False) as fh:
-            _print_all(make(fh))
+            monkeypatch.setattr(sys, "stdout", fh)
+            _print_all()
+            fh.flush()
         os.close(follower)
         chunks = []
         while True:
@@ -55,45 +51,14 @@ def _through_terminal(make) -> bytes:
             if not chunk:
                 break
             chunks.append(chunk)
-        return b"".join(chunks)
     finally:
         os.close(leader)
+    want = "".join((f"{STYLE_CODES[style]}{text}\x1b[0m" if style and text else text) + "\n" for text, style in LINES)
+    assert b"".join(chunks) == want.replace("\n", "\r\n").encode("utf-8")  # the terminal turns \n into \r\n
 
 
-def rich_console(fh):
-    return Console(file=fh, highlight=False, soft_wrap=True, markup=False, emoji=False)
-
-
-def test_document_text_is_printed_verbatim() -> None:
-    out = io.StringIO()
-    console = LineConsole(out)
-    console.print("Funds [combined] and [/a] tags; :smile: stays", style="bold")
-    assert out.getvalue() == "Funds [combined] and [/a] tags; :smile: stays\n"
-
-
-def test_same_bytes_as_rich_through_a_pipe(monkeypatch) -> None:
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
-    assert _through_pipe(LineConsole) == _through_pipe(rich_console)
-
-
-@pytest.mark.parametrize("term", ["xterm-256color", "dumb"])
-def test_same_bytes_as_rich_on_a_terminal(monkeypatch, term) -> None:
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "COLORTERM"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TERM", term)
-    got = _through_terminal(LineConsole)
-    assert got == _through_terminal(rich_console)
-    if term != "dumb":
-        assert b"\x1b[1m\xe2\x80\x94 A/59/377, para. 49\x1b[0m" in got
-
-
-def test_plain_lines_do_not_import_rich() -> None:
-    console = LineConsole(io.StringIO())
-    console.print("— A/59/377, para. 49", style="bold")
-    console.print("tab\tseparated")
-    assert console._rich is not None  # the line with a control character went to rich
-    plain = LineConsole(io.StringIO())
-    plain.print("“A quote.”")
-    plain.print("Source: A/59/377, para. 49 (p. 12)", style="dim")
-    assert plain._rich is None
+def test_the_cli_module_does_not_import_rich() -> None:
+    code = "import sys, rag.cli; rag.cli._line('x', style='bold'); print('rich' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.stdout.splitlines() == ["x", "False"], run.stderr

@@ -117,3 +117,48 @@ def test_eval_against_an_index_already_built(tmp_path: Path, seed_dir: Path, fak
     both = runner.invoke(app, ["eval", str(questions), "--index", "mine", "--corpus", str(seed_dir)])
     assert both.exit_code == 2
     assert "not both" in both.output
+
+
+def test_eval_unanswerable_questions_need_no_gold_paragraphs(tmp_path: Path, seed_dir: Path,
+                                                             fake_env: dict[str, str]) -> None:
+    questions = _write(tmp_path / "q.jsonl", [{"question": "Where is Mount Etna?"}, {"question": "Who leads bees?"}])
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir), "--unanswerable", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["system"]["questions"] == 2
+
+
+def test_eval_calibrate_finds_the_threshold_the_product_then_abstains_at(tmp_path: Path, fake_env: dict[str, str],
+                                                                         monkeypatch) -> None:
+    corpus = _write(tmp_path / "corpus.jsonl", CORPUS)
+    questions = _write(tmp_path / "questions.jsonl", QUESTIONS)
+    off_topic = _write(tmp_path / "off.jsonl", [{"question": "Which forum does IOM serve as secretariat for?"},
+                                                {"question": "What did the treaty on outer space ban?"}])
+    runner = CliRunner()
+    args = ["eval", str(questions), "--corpus", str(corpus), "--calibrate", "--abstain-share", "0.75",
+            "--unanswerable-set", str(off_topic)]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert (report["questions"], report["unanswerable_questions"], report["abstain_share"]) == (4, 2, 0.75)
+    threshold = report["calibrated"]["threshold"]
+    assert report["calibrated"]["abstention_rate"] == 0.75  # three of the four questions
+    assert 0.0 <= report["calibrated"]["unanswerable_abstention_rate"] <= 1.0
+    assert report["in_force"]["threshold"] == 0.1  # the hashing embedder's
+    assert report["config"] == f"abstain_threshold = {threshold}"
+    text = runner.invoke(app, args)
+    assert text.exit_code == 0, text.output
+    assert text.output.splitlines()[-1] == f"abstain_threshold = {threshold}"
+    monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", str(threshold))
+    scored = runner.invoke(app, ["eval", str(questions), "--corpus", str(corpus), "--json"])
+    assert json.loads(scored.output)["system"]["abstention_rate"] == 0.75  # the product abstains as calibrated
+
+
+def test_eval_calibrate_refuses_options_that_do_not_go_with_it(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    corpus = _write(tmp_path / "corpus.jsonl", CORPUS)
+    questions = _write(tmp_path / "questions.jsonl", QUESTIONS)
+    runner = CliRunner()
+    for extra in (["--calibrate", "--within-doc"], ["--calibrate", "--unanswerable"], ["--abstain-share", "0.1"],
+                  ["--calibrate", "--abstain-share", "1.5"]):
+        result = runner.invoke(app, ["eval", str(questions), "--corpus", str(corpus), *extra])
+        assert result.exit_code == 2, (extra, result.output)
+        assert result.output.strip().splitlines()[-1].startswith("error: ")

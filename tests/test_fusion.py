@@ -6,14 +6,18 @@ import numpy as np
 import pytest
 
 from rag.answer.extract import best_quote
-from rag.config import load_settings
 from rag.embedding.embedders import HashEmbedder
-from rag.errors import UsageError
-from rag.search.fusion import MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, learned_scores, zscore
 from rag.index.terms import ParagraphTerms
 from rag.search.features import TEXT_FEATURES, text_features
-from rag.service import Session
+from rag.search.fusion import (MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, first_stage, rescored,
+                               zscore)
+from rag.textutil import content_terms
 from tests.conftest import DEMO_QUESTION
+
+
+def question_idf(question: str, idf: dict[str, float]) -> dict[str, float]:
+    """Each of the question's terms with its idf in `idf` (0 for a term it does not list)."""
+    return {t: idf.get(t, 0.0) for t in content_terms(question)}
 
 
 def test_zscore_centres_and_scales_and_is_zero_for_ties() -> None:
@@ -23,22 +27,16 @@ def test_zscore_centres_and_scales_and_is_zero_for_ties() -> None:
     assert len(zscore(np.array([]))) == 0
 
 
-def test_learned_scores_rank_by_every_retriever_and_rescored_candidates_stay_on_top() -> None:
+def test_fusion_ranks_by_every_retriever_and_rescored_candidates_stay_on_top() -> None:
     n = RERANK_DEPTH + 20
     rng = np.random.default_rng(0)
     base = {k: rng.random(n) for k in ("lexical", "dense", "sentence", "pairs")}
     base["lexical"][7] = base["dense"][7] = base["sentence"][7] = 5.0  # best on all three
-    first = learned_scores(base, None)
-    assert int(np.argmax(first)) == 7
-    asked: list[np.ndarray] = []
-
-    def features(positions: np.ndarray) -> dict[str, np.ndarray]:
-        asked.append(positions)
-        return {k: np.zeros(len(positions)) for k in TEXT_FEATURES}
-
-    final = learned_scores(base, features)
-    top = asked[0]
-    assert len(top) == RERANK_DEPTH and 7 in top
+    stage = first_stage(base)
+    assert int(np.argmax(stage.scores)) == 7
+    top = stage.top()
+    final = rescored(stage, top, {k: np.zeros(len(top)) for k in TEXT_FEATURES})
+    assert len(top) == RERANK_DEPTH and top[0] == 7
     rest = np.setdiff1d(np.arange(n), top)
     assert final[top].min() > final[rest].max()
     assert int(np.argmax(final)) == 7
@@ -52,7 +50,7 @@ def test_text_features_reward_the_question_terms_close_together() -> None:
                               "traders, delegations and bankers across several capitals. The embargo was "
                               "debated at length by parliaments and newspapers. In the end nothing changed.")
     none = ParagraphTerms.of("Nothing here is relevant.")
-    f = text_features(question, [together, apart, none], idf)
+    f = text_features([together, apart, none], question_idf(question, idf))
     assert set(f) == set(TEXT_FEATURES)
     assert f["cov"][0] == pytest.approx(1.0) and f["cov"][1] == pytest.approx(1.0)
     assert f["scov"][0] == pytest.approx(1.0) and f["scov"][1] < 0.9
@@ -67,7 +65,7 @@ def test_novel_counts_the_paragraph_terms_beyond_the_question() -> None:
     heading = ParagraphTerms.of("Report of the Peacebuilding Commission (resolution 60/180).")
     body = ParagraphTerms.of("In 2024 the Peacebuilding Commission considered 34 countries and regions "
                              "and advised the Security Council on their transitions.")
-    f = text_features(question, [heading, body], {"role": 2.0, "peacebuild": 3.0, "commiss": 1.0})
+    f = text_features([heading, body], question_idf(question, {"role": 2.0, "peacebuild": 3.0, "commiss": 1.0}))
     assert f["novel"][0] == 4  # report, resolution, 60, 180
     assert f["novel"][1] >= MIN_INFORMATIVE_TERMS
 
@@ -83,13 +81,11 @@ def test_uninformative_candidates_go_below_the_informative_ones_in_their_own_ord
 
 def test_learned_fusion_ranks_a_heading_that_restates_the_question_below_a_paragraph_that_answers() -> None:
     base = {k: np.array([3.0, 2.0, 0.0, -1.0]) for k in ("lexical", "dense", "sentence", "pairs")}
-
-    def features(positions: np.ndarray) -> dict[str, np.ndarray]:
-        f = {k: np.zeros(len(positions)) for k in TEXT_FEATURES}
-        f["novel"] = np.where(positions == 0, 3.0, 25.0)  # candidate 0 only restates the question
-        return f
-
-    final = learned_scores(base, features)
+    stage = first_stage(base)
+    top = stage.top()
+    features = {k: np.zeros(len(top)) for k in TEXT_FEATURES}
+    features["novel"] = np.where(top == 0, 3.0, 25.0)  # candidate 0 only restates the question
+    final = rescored(stage, top, features)
     assert list(np.argsort(-final)[:2]) == [1, 2]
     assert int(np.argmin(final)) == 0
 
@@ -105,22 +101,26 @@ def test_adjacent_near_tie_sentences_are_quoted_together() -> None:
     assert quote != text  # never the whole paragraph here
 
 
-def test_fusion_setting_is_checked_and_both_fusions_find_the_demo_paragraph(fake_settings) -> None:
-    from dataclasses import replace
+def test_one_search_carries_the_query_the_answerer_reads(fake_settings, monkeypatch) -> None:
+    from rag.errors import UsageError
+    from rag.service import Session, ensure_index
 
-    from rag.service import ensure_index
-
-    with pytest.raises(UsageError, match="fusion"):
-        load_settings(env={"RAG_FUSION": "average"})
     ensure_index(fake_settings)
-    for fusion in ("learned", "minmax"):
-        s = Session(replace(fake_settings, fusion=fusion))
-        try:
-            hits = s.search(DEMO_QUESTION, k=3)
-            assert hits[0].citation == "A/59/377, para. 49"
-            assert hits[0].score > hits[1].score
-        finally:
-            s.close()
+    with Session(fake_settings) as s:
+        search = s.retriever.search(f"  {DEMO_QUESTION} ", k=3)
+        assert search.query.text == DEMO_QUESTION
+        assert search.hits[0].citation == "A/59/377, para. 49" and search.hits[0].score > search.hits[1].score
+        assert set(search.query.idf) == content_terms(DEMO_QUESTION)
+        assert search.query.tokens is not None  # the index keeps token vectors
+        encoded: list[str] = []
+        encode_query = s.embedder.encode_query
+        monkeypatch.setattr(s.embedder, "encode_query", lambda text: encoded.append(text) or encode_query(text))
+        assert s.ask(DEMO_QUESTION) == s.answer(search)
+        assert encoded == [DEMO_QUESTION]  # embedded once for ranking and quoting
+        with pytest.raises(UsageError, match="empty question"):
+            s.search("   ")
+        with pytest.raises(UsageError, match="choose hybrid, bm25 or dense"):
+            s.search(DEMO_QUESTION, mode="average")
 
 
 def _reference_text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> dict:
@@ -183,7 +183,7 @@ def test_text_features_equal_the_plain_computation_over_every_token() -> None:
     idf = {"forum": 1.3, "iom": 2.5, "secretariat": 2.0, "migrat": 0.7, "budget": 1.1, "peacekeep": 1.8}
     for question in ("Which forum does IOM serve as secretariat for?", "peacekeeping budget rise",
                      "nothing in common at all"):
-        got = text_features(question, paragraphs, idf)
+        got = text_features(paragraphs, question_idf(question, idf))
         want = _reference_text_features(question, paragraphs, idf)
         for name in TEXT_FEATURES:
             assert np.allclose(got[name], want[name], rtol=1e-6, atol=1e-9), name
@@ -205,8 +205,7 @@ def test_stored_paragraph_terms_are_the_tokenised_text_and_are_used(fake_setting
             {pid: ParagraphTerms.of(t).sentences for pid, t in texts.items()}
         monkeypatch.setattr(ParagraphTerms, "of", classmethod(lambda cls, text: pytest.fail("tokenised again")))
         retriever = Retriever(index, HashEmbedder(384), fake_settings)
-        hits, _ = retriever.search(DEMO_QUESTION, k=3)
-        assert hits[0].number == "49"
+        assert retriever.search(DEMO_QUESTION, k=3).hits[0].number == "49"
     finally:
         index.close()
 
@@ -219,7 +218,7 @@ def test_text_features_equal_the_plain_computation_on_random_paragraphs() -> Non
         paragraphs = [ParagraphTerms([[str(rng.choice(vocab)) for _ in range(rng.integers(1, 30))]
                                       for _ in range(rng.integers(0, 5))]) for _ in range(8)]
         question = " ".join(rng.choice(vocab, size=int(rng.integers(1, 6))))
-        got = text_features(question, paragraphs, idf)
+        got = text_features(paragraphs, question_idf(question, idf))
         want = _reference_text_features(question, paragraphs, idf)
         for name in TEXT_FEATURES:
             assert np.allclose(got[name], want[name], rtol=1e-6, atol=1e-9), name

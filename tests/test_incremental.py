@@ -75,7 +75,7 @@ def test_revised_file_with_same_symbol_replaces_older(fake_settings, corpus):
     report = build_index(fake_settings, [corpus])
     assert symbols(fake_settings) == ["A/70/1", "A/70/2", "A/70/3"]
     assert report.replaced and "A_70_1_reissued.txt" in report.replaced[0].split("replaced by")[1]
-    assert "Reissued text." in Session(fake_settings, with_model=False).show("A/70/1", "1")["text"]
+    assert "Reissued text." in Session(fake_settings, with_model=False).show("A/70/1", "1").text
 
 
 def test_corrigendum_is_a_separate_document(fake_settings, corpus):

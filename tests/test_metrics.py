@@ -43,3 +43,18 @@ def test_quote_contains_answer_ignores_case_spacing_and_curly_quotes() -> None:
     assert quote_contains_answer(quote, ["october 1973"])
     assert quote_contains_answer(quote, ['"OAPEC"'])
     assert not quote_contains_answer(quote, ["March 1974", " "])
+
+
+def test_calibrated_threshold_is_the_shortest_decimal_that_splits_the_supports() -> None:
+    import numpy as np
+
+    from rag.evaluation.calibrate import abstention_rate, threshold_at
+
+    support = np.array([0.31, 0.1234, 0.5, 0.2677, 0.0, 0.45, 0.38, 0.29, 0.33, 0.41])
+    assert threshold_at(support, 0.2) == 0.2  # 0.0 and 0.1234 under it, 0.2677 not
+    assert abstention_rate(support, threshold_at(support, 0.2)) == 0.2
+    assert threshold_at(support, 0.3) == 0.28  # between 0.2677 and 0.29
+    assert threshold_at(support, 0.01) == 0.0  # no question abstains
+    tied = np.array([0.2, 0.2, 0.2, 0.4])
+    assert abstention_rate(tied, threshold_at(tied, 0.25)) == 0.0  # ties cannot be split
+    assert abstention_rate(None, 0.3) is None

@@ -109,9 +109,9 @@ def test_rag_ask_on_a_real_model_index_never_imports_torch(real_encoder, tmp_pat
 
 
 @pytest.mark.slow
-def test_a_pre_optimised_graph_from_before_external_weights_is_rewritten(real_encoder, tmp_path) -> None:
-    """An encoder folder from an older rag (weights inline in model.opt.onnx, parsed at every
-    start) is brought to the current layout by the first query session, with the same vectors."""
+def test_a_pre_optimised_graph_with_inline_weights_is_rewritten(real_encoder, tmp_path) -> None:
+    """A pre-optimised graph holding its weights inline (model.opt.onnx alone, parsed at every
+    start) is rewritten with model.opt.data by the first query session, with the same vectors."""
     import shutil
 
     import onnxruntime as ort
@@ -125,11 +125,11 @@ def test_a_pre_optimised_graph_from_before_external_weights_is_rewritten(real_en
         shutil.copy(Path(record["folder"]) / name, folder / name)
     opts = ort.SessionOptions()
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-    opts.optimized_model_filepath = str(folder / OPTIMISED_FILE)  # the old layout: one file
+    opts.optimized_model_filepath = str(folder / OPTIMISED_FILE)  # weights inline: one file
     ort.InferenceSession(str(folder / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"])
     (folder / f"{OPTIMISED_FILE}.version").write_text(ort.__version__)
     assert not optimised_is_current(folder)
-    query_side = embed.query_embedder({**record, "folder": str(folder)}, "all-MiniLM-L6-v2", one_shot=True)
+    query_side = embed.query_embedder({**record, "folder": str(folder)}, "all-MiniLM-L6-v2", quick_start=True)
     assert type(query_side).__name__ == "OnnxEncoder"
     assert optimised_is_current(folder) and (folder / OPTIMISED_DATA).stat().st_size > 50_000_000
     texts = [DEMO_QUESTION, "Peacekeeping budgets"]
@@ -152,8 +152,8 @@ def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None
         want = want.float().numpy()
         assert got.vectors.shape == want.shape and got.special[[0, -1]].all() and not got.special[1:-1].any()
         assert (normalise(want) * normalise(got.vectors)).sum(axis=1).min() >= 0.999
-    one_shot = embed.query_embedder(record, "all-MiniLM-L6-v2", one_shot=True)
-    vector, query_tokens = one_shot.encode_query(DEMO_QUESTION)  # plain ASCII: rag.embedding.wordpiece's ids
+    quick = embed.query_embedder(record, "all-MiniLM-L6-v2", quick_start=True)
+    vector, query_tokens = quick.encode_query(DEMO_QUESTION)  # plain ASCII: rag.embedding.wordpiece's ids
     assert query_tokens.ids.tolist() == tokens[0].ids.tolist()
     assert query_tokens.special.tolist() == tokens[0].special.tolist()
     assert float(vector @ vectors[0]) >= 0.9999
@@ -181,32 +181,36 @@ def test_openvino_streams_give_every_text_its_own_vector_in_order(real_encoder) 
 
 
 @pytest.mark.slow
-def test_the_export_has_no_nan_guards_and_an_older_format_still_serves_queries(real_encoder, tmp_path) -> None:
-    """Format 3 exports plain attention (no IsNaN/Where per layer: ~13% faster on OpenVINO). A
-    format-2 folder keeps answering questions; a build exports the current format beside it."""
+def test_the_export_has_no_nan_guards_and_a_folder_of_another_format_is_exported_again(real_encoder,
+                                                                                      tmp_path) -> None:
+    """The export has plain attention (no IsNaN/Where per layer: ~13% faster on OpenVINO). A
+    folder of another format is not read: queries fall back to sentence-transformers and a
+    build exports the current format beside it."""
     import json
     import shutil
 
     import onnx
 
-    from rag.embedding.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC
+    from rag.embedding.encoder import ENCODER_FORMAT, ONNX_FILE, SPEC, read_spec
 
     _, record, _ = real_encoder
     ops = [n.op_type for n in onnx.load(str(Path(record["folder"]) / ONNX_FILE)).graph.node]
-    assert "IsNaN" not in ops and ENCODER_FORMAT == 3
-    old_cache = tmp_path / "cache"
-    old = old_cache / "onnx" / Path(record["folder"]).name
-    shutil.copytree(record["folder"], old)
-    spec = json.loads((old / SPEC).read_text(encoding="utf-8"))
-    (old / SPEC).write_text(json.dumps({**spec, "format": 2}), encoding="utf-8")
+    assert "IsNaN" not in ops
+    other_cache = tmp_path / "cache"
+    other = other_cache / "onnx" / Path(record["folder"]).name
+    shutil.copytree(record["folder"], other)
+    spec = json.loads((other / SPEC).read_text(encoding="utf-8"))
+    (other / SPEC).write_text(json.dumps({**spec, "format": ENCODER_FORMAT - 1}), encoding="utf-8")
+    with pytest.raises(ModelError):
+        read_spec(other)
     saved = os.environ["RAG_CACHE_DIR"]
-    os.environ["RAG_CACHE_DIR"] = str(old_cache)
+    os.environ["RAG_CACHE_DIR"] = str(other_cache)
     try:
         embed._onnx_query_encoder.cache_clear()
-        query_side = embed.query_embedder({**record, "folder": str(old)}, "all-MiniLM-L6-v2")
-        assert type(query_side).__name__ == "OnnxEncoder"
+        query_side = embed.query_embedder({**record, "folder": str(other)}, "all-MiniLM-L6-v2")
+        assert type(query_side).__name__ == "SentenceTransformerEmbedder"
         _, rebuilt = embed.document_embedder("all-MiniLM-L6-v2", 16, "onnx-f32")
-        assert json.loads((Path(rebuilt["folder"]) / SPEC).read_text(encoding="utf-8"))["format"] == 3
+        assert json.loads((Path(rebuilt["folder"]) / SPEC).read_text(encoding="utf-8"))["format"] == ENCODER_FORMAT
     finally:
         os.environ["RAG_CACHE_DIR"] = saved
         embed._onnx_query_encoder.cache_clear()

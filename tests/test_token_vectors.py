@@ -129,13 +129,13 @@ def test_rescoring_uses_token_vectors_and_works_without_them(fake_settings, tmp_
         assert (index.tokens is not None) == keep
         retriever = Retriever(index, HashEmbedder(), settings)
         question = "water cooperation in the report A/70/3"
-        qvec = retriever.encode(question)
-        cands = retriever.candidates(question, qvec)
-        feats = retriever.text_features_of(question, cands)(np.arange(min(5, len(cands.ids))))
+        query = retriever.prepare(question)
+        cands = retriever.candidates(query)
+        feats = retriever.text_features(query, [int(p) for p in cands.ids[:5]])
         assert ("tokens" in feats) == keep
         if keep:
             assert feats["tokens"].max() > 0
-        results[keep] = [h.citation for h in retriever.search(question, k=3)[0]]
+        results[keep] = [h.citation for h in retriever.search(question, k=3).hits]
         index.close()
     assert all(len(r) == 3 for r in results.values())
 
@@ -211,23 +211,5 @@ def test_sentence_embedding_setting_is_checked_and_its_threshold_follows_it(tmp_
     late = load_settings(env={}, model="all-MiniLM-L6-v2")
     separate = load_settings(env={"RAG_SENTENCE_EMBEDDING": "separate"}, model="all-MiniLM-L6-v2")
     assert late.sentence_embedding == "late" and threshold_for(late) == 0.215
-    assert threshold_for(separate) == 0.24
+    assert separate.sentence_embedding == "separate" and threshold_for(separate) == 0.215  # by model only
     assert threshold_for(dataclasses.replace(late, abstain_threshold=0.5)) == 0.5
-
-
-def test_questions_use_the_threshold_of_the_index_s_own_sentence_vectors(fake_settings, seed_dir):
-    """An index built with separate sentence passes keeps their threshold when the settings
-    default to late ones (and the other way round); one that records nothing had separate passes."""
-    from rag.service import Session, ensure_index
-    from rag.index.store import as_built
-
-    separate = dataclasses.replace(fake_settings, sentence_embedding="separate")
-    ensure_index(separate)
-    session = Session(dataclasses.replace(separate, sentence_embedding="late"))
-    try:
-        assert session.settings.sentence_embedding == "separate"
-        assert session.retriever.settings.sentence_embedding == "separate"
-    finally:
-        session.close()
-    assert as_built(fake_settings, {"settings": {}}).sentence_embedding == "separate"
-    assert as_built(fake_settings, {"settings": {"sentence_embedding": "late"}}) is fake_settings

@@ -136,8 +136,8 @@ def test_big_sentence_sets_get_an_ann_search_index(kind: str, tmp_path, fake_set
         assert a.manifest["sentence_search"]["recall_at_10"] >= 0.98
         assert "sentence_search" not in f.manifest
         for q in ("migration policy of the member states", "annual report on the budget"):
-            hits_a = [h.pid for h in Retriever(a, embedder, ann).search(q, k=5)[0]]
-            hits_f = [h.pid for h in Retriever(f, embedder, flat).search(q, k=5)[0]]
+            hits_a = [h.pid for h in Retriever(a, embedder, ann).search(q, k=5).hits]
+            hits_f = [h.pid for h in Retriever(f, embedder, flat).search(q, k=5).hits]
             assert hits_a == hits_f
     finally:
         a.close()

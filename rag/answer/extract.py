@@ -4,15 +4,15 @@ or abstain when the evidence is weak."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import numpy as np
 
 from rag.answer.answertype import offers_answer, question_type
 from rag.config import Settings
-from rag.embedding.embedders import Embedder
-from rag.models import Answer, Citation, Hit
+from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
+from rag.models import Answer, Citation, Hit
+from rag.search.query import Query, Search
 from rag.textutil import content_terms, split_sentences, terms
 
 # A sentence opening with one of these leans on the one before it.
@@ -20,25 +20,21 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 
-# Support thresholds calibrated per model and kind of sentence vector (cosine scales differ); a
-# model not listed uses DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both.
-# all-MiniLM-L6-v2: where 8% of half A of SQuAD v1.1 dev's answerable questions abstain
-# (benchmarks/calibrate_abstention.py, docs/quality.md): 0.215 with late-chunked sentence vectors,
-# 0.24 with separate ones; hash: the test embedder.
-CALIBRATED_THRESHOLDS = {("all-MiniLM-L6-v2", "late"): 0.215, ("all-MiniLM-L6-v2", "separate"): 0.24,
-                         ("hash", "late"): 0.1, ("hash", "separate"): 0.1}
+# Support thresholds calibrated per model family (cosine scales differ); a model not listed uses
+# DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both (`rag eval --calibrate` finds one
+# for a user's own questions). all-MiniLM-L6-v2: where 8% of half A of SQuAD v1.1 dev's
+# answerable questions abstain (docs/quality.md); hash: the test embedder.
+CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.215, "hash": 0.1}
 DEFAULT_THRESHOLD = 0.24
 
 
 def threshold_for(settings: Settings) -> float:
-    """The abstention threshold in force for the settings' model and sentence vectors."""
+    """The abstention threshold in force for the settings' model."""
     if settings.abstain_threshold is not None:
         return settings.abstain_threshold
     family = settings.model.split(":", 1)[0] if settings.model.startswith("hash:") else settings.model
-    return CALIBRATED_THRESHOLDS.get((family, settings.sentence_embedding), DEFAULT_THRESHOLD)
+    return CALIBRATED_THRESHOLDS.get(family, DEFAULT_THRESHOLD)
 
-
-IdfFn = Callable[[set[str]], dict[str, float]]
 
 # Quote choice: weights of the sentence's cosine with the question, of the (idf-weighted) share
 # of the question's terms it holds, and of offering the kind of answer asked for (rag.answer.answertype);
@@ -62,28 +58,27 @@ def coverage(question: str, text: str, weights: dict[str, float] | None = None) 
     return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
-def support(hit: Hit, question: str, idf: IdfFn | None = None) -> float:
+def support(hit: Hit, question: str, idf: dict[str, float] | None = None) -> float:
     """Evidence strength of the top hit: the cosine of its best sentence with the question x the
-    idf-weighted share of the question's content terms it holds (calibrated in docs/quality.md)."""
-    weights = idf(content_terms(question)) if idf is not None else None
-    return max(hit.sentence, 0.0) * coverage(question, hit.text, weights)
+    idf-weighted share of the question's content terms it holds (calibrated in docs/quality.md);
+    `idf` maps the question's content terms to their idf (rag.search.query.Query.idf)."""
+    return max(hit.sentence, 0.0) * coverage(question, hit.text, idf)
 
 
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
-               vectors: np.ndarray | None = None, idf: IdfFn | None = None) -> str:
+               vectors: np.ndarray | None = None, idf: dict[str, float] | None = None) -> str:
     """The sentence that best answers the question (with its antecedent when it needs one), or
     two adjacent sentences when they score about the same (QUOTE_PAIR_MARGIN).
 
     `vectors` are the stored sentence vectors of `text` (rag.index.sentences); without them, or when
-    they do not match the split, the sentences are embedded now."""
+    they do not match the split, the sentences are embedded now. `idf` as for `support`."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
         return text
     if vectors is None or len(vectors) != len(sentences):
         vectors = embedder.encode_documents(sentences)
     sims = vectors @ qvec
-    weights = idf(content_terms(question)) if idf is not None else None
-    overlap = np.array([coverage(question, s, weights) for s in sentences])
+    overlap = np.array([coverage(question, s, idf) for s in sentences])
     kind = question_type(question)
     typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
@@ -97,17 +92,32 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     return " ".join(sentences[first:last + 1])
 
 
-def answer(question: str, hits: list[Hit], qvec: np.ndarray, embedder: Embedder,
-           settings: Settings, sentences: SentenceIndex | None = None, idf: IdfFn | None = None) -> Answer:
-    """Quote and cite the best hit, or abstain."""
-    if not hits or support(hits[0], question, idf) < threshold_for(settings):
-        return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
-                      reason="no paragraph supports an answer strongly enough")
-    citations = []
-    for hit in hits[:1]:
-        stored = sentences.of_paragraph(hit.pid) if sentences is not None else None
-        quote = best_quote(question, qvec, hit.text, embedder, stored, idf)
-        citations.append(Citation(symbol=hit.symbol, paragraph=hit.number, page=hit.page, section=hit.section,
-                                  quote=quote, score=hit.score, citation=hit.citation, text=hit.text,
-                                  footnotes=hit.footnotes))
-    return Answer(question=question, answer=citations[0].quote, abstained=False, citations=citations)
+class Answerer:
+    """The last step of `rag ask`: quote and cite the top hit of a search, or abstain when its
+    support is under the threshold."""
+
+    def __init__(self, embedder: Embedder, sentences: SentenceIndex | None, threshold: float) -> None:
+        self.embedder = embedder
+        self.sentences = sentences  # the index's stored sentence vectors, for quotes
+        self.threshold = threshold
+
+    def support(self, search: Search) -> float:
+        """The support of the search's top hit (0 without hits)."""
+        return support(search.hits[0], search.query.text, search.query.idf) if search.hits else 0.0
+
+    def quote(self, query: Query, hit: Hit) -> str:
+        """The quote this hit gives for the query."""
+        stored = self.sentences.of_paragraph(hit.pid) if self.sentences is not None else None
+        return best_quote(query.text, query.vector, hit.text, self.embedder, stored, query.idf)
+
+    def answer(self, search: Search) -> Answer:
+        """Quote and cite the top hit, or abstain."""
+        question = search.query.text
+        if not search.hits or self.support(search) < self.threshold:
+            return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
+                          reason="no paragraph supports an answer strongly enough")
+        top = search.hits[0]
+        cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
+                         quote=self.quote(search.query, top), score=top.score, citation=top.citation,
+                         text=top.text, footnotes=top.footnotes)
+        return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

@@ -21,28 +21,15 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
-
 import numpy as np
 
+from rag.embedding.base import Embedder, TokenOutput
 from rag.embedding.encoder import normalise as _normalise
 from rag.errors import ModelError
-from rag.embedding.base import TokenOutput
 
 BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "bundled"}
 HASH_PREFIX = "hash:"
 HASH_VOCAB = 30_000  # token ids of the hashing embedder's words
-
-
-class Embedder(Protocol):
-    """What the index and the retriever need from a model."""
-
-    name: str
-    dim: int
-
-    def encode_documents(self, texts: list[str]) -> np.ndarray: ...
-
-    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
 
 
 def bundled_model_path() -> Path:
@@ -62,8 +49,6 @@ def resolve_model(name: str) -> str:
     if name.lower() in BUNDLED_NAMES:
         return str(bundled_model_path())
     return name
-
-
 
 
 def _offline_env() -> None:
@@ -209,7 +194,7 @@ BACKENDS = ("torch-f32", "torch-bf16", "onnx-f32", "openvino-f32", "openvino-bf1
 # Backends the automatic choice may pick: each moved dense P@1 on SQuAD v1.1 dev (10,570
 # questions) by less than 0.5 points against torch-f32 (benchmarks/backend_quality.py, figures
 # in docs/performance.md): openvino-bf16 +0.01 points (and the full `rag eval` unchanged with its
-# session-4 streams and eager-attention graph, docs/quality.md), onnx-f32 see there. torch-bf16 and
+# OpenVINO streams and eager-attention graph, docs/quality.md), onnx-f32 see there. torch-bf16 and
 # openvino-f32 stay available by name but were not measured; onnx int8 was not added.
 ACCEPTED = ("torch-f32", "onnx-f32", "openvino-bf16")
 
@@ -264,9 +249,8 @@ def source_signature(name: str) -> str | None:
     return digest.hexdigest()[:24]
 
 
-def _find_encoder(signature: str | None, current: bool = False) -> Path | None:
-    """An exported encoder folder made from the model folder with this signature (`current`: of
-    the format this version exports)."""
+def _find_encoder(signature: str | None) -> Path | None:
+    """An exported encoder folder made from the model folder with this signature."""
     if signature is None:
         return None
     from rag.embedding.encoder import read_spec
@@ -274,7 +258,7 @@ def _find_encoder(signature: str | None, current: bool = False) -> Path | None:
 
     for spec_file in sorted((cache_root() / "onnx").glob("*/encoder.json")):
         try:
-            if read_spec(spec_file.parent, current).get("source_signature") == signature:
+            if read_spec(spec_file.parent).get("source_signature") == signature:
                 return spec_file.parent
         except ModelError:
             continue
@@ -294,7 +278,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
 
     backend = choose_backend(backend)
     signature = source_signature(name)
-    folder = _find_encoder(signature, current=True)
+    folder = _find_encoder(signature)
     torch_model: SentenceTransformerEmbedder | None = None
     if folder is None:
         from rag.embedding.onnx_export import ensure_encoder
@@ -322,38 +306,25 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
 
 @lru_cache(maxsize=4)
 def _onnx_query_encoder(folder: str, fingerprint: str, name: str, batch_size: int,
-                        one_shot: bool) -> Embedder | None:
+                        quick_start: bool) -> Embedder | None:
     from rag.embedding.encoder import OnnxEncoder, read_spec
 
     try:
         if read_spec(Path(folder)).get("fingerprint") != fingerprint:
             return None
-        if one_shot:  # a CLI process: start fast (no weight pre-packing, one thread)
-            return OnnxEncoder(Path(folder), name, batch_size=batch_size, threads=1, quick_start=True)
-        return OnnxEncoder(Path(folder), name, batch_size=batch_size)
+        return OnnxEncoder(Path(folder), name, batch_size=batch_size, quick_start=quick_start)
     except ModelError:
         return None
 
 
-def query_embedder(record: dict | None, name: str, batch_size: int = 32, one_shot: bool = False) -> Embedder:
+def query_embedder(record: dict | None, name: str, batch_size: int = 32, quick_start: bool = False) -> Embedder:
     """The query-side embedder an index recorded: onnxruntime fp32 without torch where it can,
-    else the reference sentence-transformers model. `one_shot` (a process answering one
-    question) trades ~6 ms per query for a session that starts ~0.08 s sooner."""
+    else the reference sentence-transformers model. `quick_start` (a process answering one
+    question: rag.embedding.encoder.OnnxEncoder) trades ~6 ms per query for a session that starts
+    ~0.08 s sooner."""
     if record and record.get("kind") == "onnx":
         encoder = _onnx_query_encoder(str(record.get("folder")), str(record.get("fingerprint")), name, batch_size,
-                                      one_shot)
+                                      quick_start)
         if encoder is not None:
             return encoder
-    elif record is None and not name.startswith(HASH_PREFIX):
-        # an index from before encoder folders: use one exported from the same model folder, if any
-        try:
-            folder = _find_encoder(source_signature(name))
-        except ModelError:
-            folder = None
-        if folder is not None:
-            from rag.embedding.encoder import read_spec
-
-            encoder = _onnx_query_encoder(str(folder), read_spec(folder)["fingerprint"], name, batch_size, one_shot)
-            if encoder is not None:
-                return encoder
     return get_embedder(name, batch_size)

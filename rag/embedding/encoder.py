@@ -32,8 +32,7 @@ import numpy as np
 from rag.errors import ModelError
 from rag.embedding.base import TokenOutput
 
-ENCODER_FORMAT = 3  # 2: the graph also outputs the token embeddings; 3: exported with eager attention
-READABLE_FORMATS = (2, 3)  # the same vectors (format 2's attention carries NaN guards: ~13% slower)
+ENCODER_FORMAT = 3  # bumped when an exported folder changes (its graph, outputs, files)
 SPEC = "encoder.json"
 ONNX_FILE = "model.onnx"
 OPTIMISED_FILE = "model.opt.onnx"
@@ -41,15 +40,14 @@ OPTIMISED_DATA = "model.opt.data"
 TOKENIZER_FILE = "tokenizer.json"
 
 
-def read_spec(folder: Path, current: bool = False) -> dict[str, Any]:
-    """The encoder.json of an encoder folder; ModelError when it is missing or incomplete, of a
-    format this version cannot run or, with `current`, of an older format than it exports."""
+def read_spec(folder: Path) -> dict[str, Any]:
+    """The encoder.json of an encoder folder; ModelError when it is missing or incomplete, or of
+    another format than this version exports (such a folder is exported again)."""
     try:
         spec = json.loads((Path(folder) / SPEC).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"{folder}: no usable encoder.json ({exc})") from exc
-    formats = (ENCODER_FORMAT,) if current else READABLE_FORMATS
-    if spec.get("format") not in formats or not (Path(folder) / ONNX_FILE).exists():
+    if spec.get("format") != ENCODER_FORMAT or not (Path(folder) / ONNX_FILE).exists():
         raise ModelError(f"{folder}: encoder folder of another format or without model.onnx")
     return spec
 
@@ -74,10 +72,8 @@ def _ort_options(threads: int) -> Any:
 
 
 def optimised_is_current(folder: Path) -> bool:
-    """Whether model.opt.onnx was written by this onnxruntime with its weights in model.opt.data.
-
-    A pair from before external weights (an older rag: the ~90 MB of weights inline in
-    model.opt.onnx, parsed at every start, ~0.2 s) has the same stamp but no model.opt.data."""
+    """Whether model.opt.onnx was written by this onnxruntime with its weights in model.opt.data
+    (a graph holding its ~90 MB of weights inline would be parsed at every start, ~0.2 s)."""
     import onnxruntime as ort
 
     folder = Path(folder)
@@ -117,7 +113,8 @@ def save_optimised(folder: Path) -> Path:
 
 class _OrtRunner:
     """onnxruntime on the CPU, fp32; starts from the pre-optimised graph, writing it first where
-    it is missing or stale (an older onnxruntime or layout), else from model.onnx."""
+    it is missing or stale (another onnxruntime, or weights not in model.opt.data), else from
+    model.onnx."""
 
     def __init__(self, folder: Path, threads: int, quick_start: bool = False) -> None:
         import onnxruntime as ort
@@ -197,12 +194,13 @@ class _OpenVinoRunner:
 
 
 class OnnxEncoder:
-    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embedding.embedders."""
+    """Embeds texts with an encoder folder; the `Embedder` protocol of rag.embedding.base."""
 
     def __init__(self, folder: Path, name: str, runtime: str = "onnxruntime", precision: str = "f32",
                  batch_size: int = 32, threads: int | None = None, quick_start: bool = False) -> None:
-        """`quick_start` (a process answering one question): no weight pre-packing, and plain
-        ASCII texts tokenised by rag.embedding.wordpiece instead of loading `tokenizers` (~0.03 s)."""
+        """`threads`: all the cores this process may use unless given. `quick_start` (a process
+        answering one question): one thread, no weight pre-packing, and plain ASCII texts
+        tokenised by rag.embedding.wordpiece instead of loading `tokenizers` (~0.03 s)."""
         folder = Path(folder)
         self.spec = read_spec(folder)
         self.folder = folder
@@ -210,7 +208,7 @@ class OnnxEncoder:
         self.dim = int(self.spec["dim"])
         self.batch_size = batch_size
         self.backend = f"{runtime}-{precision}"
-        threads = threads or len(os.sched_getaffinity(0))
+        threads = 1 if quick_start else (threads or len(os.sched_getaffinity(0)))
         self._max_length = int(self.spec["max_seq_length"])
         self._tokenizer: Any = None
         self._specials: list[int] | None = None
@@ -269,7 +267,7 @@ class OnnxEncoder:
 
     def encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[TokenOutput]]:
         """`encode(texts)` and, from the same pass, each text's token embeddings with their ids
-        and character offsets (rag.embedding.embedders.TokenOutput)."""
+        and character offsets (rag.embedding.base.TokenOutput)."""
         return self._encode(texts, with_tokens=True)
 
     def _encode(self, texts: list[str], with_tokens: bool) -> tuple[np.ndarray, list[TokenOutput]]:
@@ -285,8 +283,6 @@ class OnnxEncoder:
             batch = [encodings[i] for i in chunk]
             out[chunk] = outputs[0]
             if with_tokens:
-                if len(outputs) < 2:
-                    raise ModelError(f"{self.folder}: the encoder graph has no token output (re-export it)")
                 for row, (i, e) in enumerate(zip(chunk, batch)):
                     k = len(e.ids)
                     tokens[i] = TokenOutput(np.asarray(e.ids, dtype=np.int32),
@@ -297,12 +293,10 @@ class OnnxEncoder:
 
     def encode_query(self, text: str) -> tuple[np.ndarray, TokenOutput | None]:
         """One question's vector and, from the same pass, its token embeddings (offsets not kept:
-        zeros; None from a graph without the token output)."""
+        zeros)."""
         encoding = self._tokenise([text])[0]
         outputs = self._batch([encoding])
         vector = normalise(outputs[0])[0]
-        if len(outputs) < 2:
-            return vector, None
         k = len(encoding.ids)
         ids = np.asarray(encoding.ids, dtype=np.int32)
         return vector, TokenOutput(ids, np.zeros((k, 2), dtype=np.int32), np.isin(ids, self._special_ids()),

@@ -148,7 +148,7 @@ def ensure_encoder(model: Any, name: str, root: Path | None = None,
     fingerprint = model_fingerprint(model)
     folder = (root or cache_root()) / "onnx" / fingerprint
     try:
-        spec = read_spec(folder, current=True)
+        spec = read_spec(folder)
         if spec.get("fingerprint") == fingerprint and (signature is None or spec.get("source_signature") == signature):
             return folder, fingerprint
     except ModelError:

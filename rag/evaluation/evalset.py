@@ -69,6 +69,22 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
     return out
 
 
+def load_question_texts(path: Path, limit: int | None = None) -> list[str]:
+    """The `question` of each line, for questions asked without gold paragraphs (unanswerable
+    ones, or those a threshold is calibrated on)."""
+    out: list[str] = []
+    for n, row in _read_jsonl(Path(path)):
+        text = row.get("question")
+        if not isinstance(text, str) or not text.strip():
+            raise UsageError(f"{path}:{n}: need \"question\"")
+        out.append(text.strip())
+        if limit is not None and len(out) >= limit:
+            break
+    if not out:
+        raise UsageError(f"{path}: no questions")
+    return out
+
+
 def is_corpus_jsonl(path: Path) -> bool:
     return Path(path).is_file() and Path(path).suffix.lower() == ".jsonl"
 

@@ -1,6 +1,6 @@
-"""`rag eval`: answer a questions file against the index of its corpus and score the ranking
-(P@1, R@5, R@10, MRR@10, nDCG@10), the quotes and the abstentions, for the product's hybrid
-ranking and, from the same run, BM25 alone and dense alone.
+"""`rag eval`: ask a questions file through the product's Session (as `rag ask` and `rag serve`
+do) and score the ranking (P@1, R@5, R@10, MRR@10, nDCG@10), the quotes and the abstentions, for
+the product's hybrid ranking and, from the same candidates, BM25 alone and dense alone.
 
 - quote accuracy: over the questions whose gold paragraph is ranked first (and which carry
   gold answer strings), the share whose quote contains a gold answer string;
@@ -10,19 +10,20 @@ ranking and, from the same run, BM25 alone and dense alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from rag.config import Settings
 from rag.errors import IndexNotFound, UsageError
-from rag.evaluation.evalset import Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl, load_questions
+from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl,
+                                    load_question_texts, load_questions)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, ranking_metrics
+from rag.index.paragraphs import symbol_owners
+from rag.service import Session
 
 MODES = ("system", "bm25", "dense")
-_MODE_OF = {"system": "hybrid", "bm25": "bm25", "dense": "dense"}
+_RANKING_OF = {"system": "hybrid", "bm25": "bm25", "dense": "dense"}
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -37,10 +38,12 @@ class QuestionResult:
     answers: list[str]
 
 
+def no_progress(stage: str, done: int, total: int) -> None:
+    """No progress shown."""
+
+
 def eval_settings(settings: Settings, corpus: Path) -> Settings:
     """The settings pointing at the evaluation index of `corpus` (named from its hash)."""
-    from dataclasses import replace
-
     return replace(settings, index_name=corpus_index_name(corpus, settings))
 
 
@@ -63,86 +66,59 @@ def ensure_corpus_index(settings: Settings, corpus: Path, progress: ProgressFn |
     return True
 
 
+def target_settings(settings: Settings, corpus: Path | None, index_name: str | None,
+                    progress: ProgressFn = no_progress) -> Settings:
+    """The settings of the index questions are asked of: that of `corpus` (indexed now, or
+    reused) or the index `index_name` already built; exactly one of the two is given."""
+    if (corpus is None) == (index_name is None):
+        raise UsageError("give either a corpus (--corpus) or an existing index (--index), not both")
+    if corpus is None:
+        return replace(settings, index_name=index_name)
+    if not Path(corpus).exists():
+        raise UsageError(f"{corpus}: no such corpus file or folder")
+    settings = eval_settings(settings, Path(corpus))
+    ensure_corpus_index(settings, Path(corpus), progress)
+    return settings
+
+
 def _key(symbol: str, number: str) -> str:
     return f"{symbol}\x00{number}"
 
 
-class Evaluator:
-    """Runs questions through one open index and keeps per-ranking results."""
+class GoldKeys:
+    """Gold paragraph keys of questions, under the symbol each document is indexed by."""
 
-    def __init__(self, settings: Settings) -> None:
-        from rag.embedding.embedders import get_embedder
-        from rag.search.retriever import Retriever
-        from rag.index.store import as_built, open_index
+    def __init__(self, session: Session) -> None:
+        self.primary = symbol_owners(session.index.conn)
 
-        self.index = open_index(settings)
-        self.settings = settings = as_built(settings, self.index.manifest)
-        self.embedder = get_embedder(settings.model, settings.batch_size)
-        self.retriever = Retriever(self.index, self.embedder, settings)
-        rows = self.index.conn.execute(
-            "SELECT p.id, d.symbol, p.number FROM paragraphs p JOIN documents d ON d.id = p.doc_id ORDER BY p.id")
-        self.keys = [_key(sym, num) for _, sym, num in rows]
-        self.primary = {s: p for s, p in self.index.conn.execute(
-            "SELECT s.symbol, d.symbol FROM symbols s JOIN documents d ON d.id = s.doc_id")}
-
-    def gold_keys(self, q: Question) -> set[str]:
+    def of(self, q: Question) -> set[str]:
         primary = self.primary.get(q.symbol, q.symbol)
         return {_key(primary, g) for g in q.gold}
 
-    def check_symbols(self, questions: list[Question], path: Path) -> None:
+    def check(self, questions: list[Question], path: Path) -> None:
+        """UsageError when questions cite symbols the index does not hold."""
         unknown = sorted({q.symbol for q in questions} - set(self.primary))
         if unknown:
             raise UsageError(f"{path}: {len(unknown)} symbol(s) cited by the questions are not in the corpus, "
                              f"e.g. {', '.join(unknown[:3])}")
 
-    def embed(self, questions: list[Question], progress: ProgressFn) -> np.ndarray:
-        step = 256
-        out = []
-        for start in range(0, len(questions), step):
-            progress("embed questions", start, len(questions))
-            batch = [q.question for q in questions[start:start + step]]
-            if self.index.tokens is not None and hasattr(self.embedder, "encode_with_tokens"):
-                vectors, tokens = self.embedder.encode_with_tokens(batch)  # kept for the re-scoring
-                for text, t in zip(batch, tokens):
-                    self.retriever.remember_tokens(text, t)
-                out.append(vectors)
-            else:
-                out.append(self.embedder.encode_queries(batch))
-        progress("embed questions", len(questions), len(questions))
-        return np.concatenate(out) if out else np.zeros((0, self.embedder.dim), dtype=np.float32)
 
-    def run_one(self, q: Question, qvec: np.ndarray, within_doc: bool, answerable: bool = True
-                ) -> dict[str, QuestionResult]:
-        from rag.answer.extract import answer
-
-        cands = self.retriever.candidates(q.question, qvec, q.symbol if within_doc else None)
-        gold = self.gold_keys(q) if answerable else set()
-        out: dict[str, QuestionResult] = {}
-        for mode in MODES:
-            if len(cands.ids) == 0:
-                out[mode] = QuestionResult([], gold, True, "", q.answers)
-                continue
-            scores = self.retriever.scores(q.question, cands, _MODE_OF[mode])
-            hits = self.retriever.hits(cands, scores, max(10, self.settings.top_k))
-            result = answer(q.question, hits, qvec, self.embedder, self.settings, self.index.sentences,
-                      self.index.lexical.idf)
-            quote = result.citations[0].quote if result.citations else _quote_anyway(self, q, qvec, hits)
-            out[mode] = QuestionResult([self.keys[h.pid] for h in hits[:10]], gold, result.abstained, quote,
-                                       q.answers)
-        return out
-
-    def close(self) -> None:
-        self.index.close()
-
-
-def _quote_anyway(ev: Evaluator, q: Question, qvec: np.ndarray, hits: list) -> str:
-    """The quote the top hit would give had the product not abstained (for quote accuracy)."""
-    from rag.answer.extract import best_quote
-
-    if not hits:
-        return ""
-    stored = ev.index.sentences.of_paragraph(hits[0].pid) if ev.index.sentences is not None else None
-    return best_quote(q.question, qvec, hits[0].text, ev.embedder, stored, ev.index.lexical.idf)
+def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc: bool) -> dict[str, QuestionResult]:
+    """One question asked once, its candidates ranked by each of MODES and answered from each
+    ranking's hits; where the answer abstains, the quote its top hit would have given."""
+    searches = session.rankings(q.question, _RANKING_OF.values(), k=max(10, session.settings.top_k),
+                                symbol=q.symbol if within_doc else None)
+    out: dict[str, QuestionResult] = {}
+    for mode in MODES:
+        search = searches[_RANKING_OF[mode]]
+        result = session.answer(search)
+        if result.citations:
+            quote = result.citations[0].quote
+        else:
+            quote = session.answerer.quote(search.query, search.hits[0]) if search.hits else ""
+        out[mode] = QuestionResult([_key(h.symbol, h.number) for h in search.hits[:10]], gold, result.abstained,
+                                   quote, q.answers)
+    return out
 
 
 def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[str, Any]:
@@ -160,6 +136,13 @@ def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[st
     return out
 
 
+def _questions(path: Path, limit: int | None, unanswerable: bool) -> list[Question]:
+    """The questions file's questions; unanswerable ones need no gold paragraphs."""
+    if unanswerable:
+        return [Question(text, "", []) for text in load_question_texts(path, limit)]
+    return load_questions(path, limit)
+
+
 def evaluate(settings: Settings, questions_path: Path, corpus: Path | None, *, within_doc: bool = False,
              limit: int | None = None, unanswerable: bool = False, index_name: str | None = None,
              progress: ProgressFn | None = None) -> dict[str, dict[str, Any]]:
@@ -169,35 +152,21 @@ def evaluate(settings: Settings, questions_path: Path, corpus: Path | None, *, w
     contents) or, with `index_name`, of an index already built. With `unanswerable`, the corpus
     is known not to answer them: only the abstention rate is measured (how a threshold is
     checked against unrelated documents)."""
-    from dataclasses import replace
-
-    tick = progress or (lambda stage, done, total: None)
-    if (corpus is None) == (index_name is None):
-        raise UsageError("give either a corpus (--corpus) or an existing index (--index), not both")
-    if corpus is not None and not Path(corpus).exists():
-        raise UsageError(f"{corpus}: no such corpus file or folder")
+    tick = progress or no_progress
     if unanswerable and within_doc:
         raise UsageError("--within-doc needs the questions' own corpus; it cannot go with --unanswerable")
-    questions = load_questions(Path(questions_path), limit)
-    if corpus is not None:
-        settings = eval_settings(settings, Path(corpus))
-        ensure_corpus_index(settings, Path(corpus), tick)
-    else:
-        settings = replace(settings, index_name=index_name)
-    ev = Evaluator(settings)
-    try:
+    questions = _questions(Path(questions_path), limit, unanswerable)
+    per_mode: dict[str, list[QuestionResult]] = {m: [] for m in MODES}
+    with Session(target_settings(settings, corpus, index_name, tick)) as session:
+        gold = GoldKeys(session)
         if not unanswerable:
-            ev.check_symbols(questions, Path(questions_path))
-        qvecs = ev.embed(questions, tick)
-        per_mode: dict[str, list[QuestionResult]] = {m: [] for m in MODES}
-        for i, (q, v) in enumerate(zip(questions, qvecs)):
+            gold.check(questions, Path(questions_path))
+        for i, q in enumerate(questions):
             if i % 100 == 0:
                 tick("ask", i, len(questions))
-            for mode, r in ev.run_one(q, v, within_doc, answerable=not unanswerable).items():
+            for mode, r in ask_every_ranking(session, q, gold.of(q), within_doc).items():
                 per_mode[mode].append(r)
         tick("ask", len(questions), len(questions))
-    finally:
-        ev.close()
     return {m: summarise(per_mode[m], answerable=not unanswerable) for m in MODES}
 
 

@@ -25,7 +25,8 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
 from rag.index.flatfile import FlatVectors, map_flat
 from rag.index.lexical import LEXICAL_VERSION, LexicalIndex
-from rag.models import Document, Footnote, Paragraph
+from rag.index.paragraphs import show_paragraph
+from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
@@ -235,12 +236,16 @@ class OpenIndex:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 
-    def scan_with_numpy(self) -> None:
-        """For a process answering one question: flat vectors are searched with numpy, without
-        importing FAISS (rag.index.flatfile)."""
+    def quick_start(self) -> None:
+        """Quick-start mode, for a process answering one question: flat vectors are searched with
+        numpy, without importing FAISS (rag.index.flatfile)."""
         for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
             if isinstance(vectors, FlatVectors):
                 vectors.scan_with_numpy()
+
+    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+        """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
+        return show_paragraph(self.conn, symbol, number, annex)
 
     def close(self) -> None:
         self.conn.close()

@@ -9,26 +9,24 @@ from __future__ import annotations
 import numpy as np
 
 from rag.index.terms import ParagraphTerms
-from rag.textutil import terms
 
 TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox", "novel")
 K1, B = 0.9, 0.75
 PROXIMITY_WINDOW = 12  # tokens
 
 
-def text_features(question: str, paragraphs: list[ParagraphTerms], idf: dict[str, float]
-                  ) -> dict[str, np.ndarray]:
+def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> dict[str, np.ndarray]:
     """Per paragraph, each feature of TEXT_FEATURES (0 where no question term occurs, except
     `novel`: the number of distinct terms of the paragraph that are not the question's).
 
-    `idf` maps the question's terms to their idf in the index (LexicalIndex.idf); sentence BM25
+    `idf` maps each of the question's terms to its idf in the index (rag.search.query.Query.idf,
+    from LexicalIndex.idf); sentence BM25
     normalises lengths by the mean sentence length of these paragraphs. Computed with arrays over
     every sentence of the paragraphs at once, from each paragraph's term positions
     (`ParagraphTerms.where`): only the question's terms are looked up."""
-    asked = set(terms(question))
-    q = {t: w for t, w in idf.items() if t in asked}
-    qterms = list(q)
-    weights = np.array([q[t] for t in qterms], dtype=np.float64)
+    asked = set(idf)
+    qterms = list(idf)
+    weights = np.array([idf[t] for t in qterms], dtype=np.float64)
     total = float(weights.sum())
     n = len(paragraphs)
     out = {name: np.zeros(n, dtype=np.float32) for name in TEXT_FEATURES}

@@ -6,14 +6,12 @@ carry almost nothing beyond the question's own words go below the rest.
 The weights are a conditional-logit model (softmax over each question's candidates, maximising
 the gold paragraph's probability) fitted on half A of the SQuAD v1.1 dev articles and confirmed
 on half B and on PolicyQA: `python benchmarks/fusion_fit.py` reproduces them (docs/quality.md).
-They were fitted on an index with late-chunked sentence vectors and token vectors (the defaults);
-an index with separate sentence vectors uses them too (SQuAD P@1 0.876 / 0.866 on halves A / B,
-against 0.877 / 0.868 with weights fitted on it).
+They were fitted on an index with late-chunked sentence vectors and token vectors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,8 +30,6 @@ RERANK_WITHOUT_TOKENS = {"lexical": 0.677, "dense": 0.259, "sentence": 1.803, "p
 # the largest count costing at most 0.1 pt MRR@10 on half A of SQuAD and of PolicyQA
 # (docs/quality.md, "Answers that restate the question").
 MIN_INFORMATIVE_TERMS = 8
-
-TextFeaturesFn = Callable[[np.ndarray], dict[str, np.ndarray]]
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -62,23 +58,34 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
     return out
 
 
-def learned_scores(base: dict[str, np.ndarray], text_features: TextFeaturesFn | None) -> np.ndarray:
-    """Ranking scores of the candidates: `base` maps each of FIRST_STAGE's names to the raw scores;
-    `text_features(positions)` gives RERANK's other features for those candidate positions
-    (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies; None: stage 1 only). The
-    re-scored candidates rank above the others (offset)."""
+@dataclass
+class FirstStage:
+    """Stage 1 of the fusion over a question's candidates."""
+
+    z: dict[str, np.ndarray]  # each of FIRST_STAGE's raw scores, z-scored over the candidates
+    scores: np.ndarray  # their weighted sum: the stage-1 ranking score of each candidate
+
+    def top(self) -> np.ndarray:
+        """The candidate positions stage 2 re-scores: the best RERANK_DEPTH of stage 1, best first."""
+        return np.argsort(-self.scores, kind="stable")[:RERANK_DEPTH]
+
+
+def first_stage(base: dict[str, np.ndarray]) -> FirstStage:
+    """Stage 1: `base` maps each of FIRST_STAGE's names to the candidates' raw scores."""
     names = list(base)
     z = dict(zip(names, zscore_rows(np.array([base[k] for k in names], dtype=np.float64))))
-    first = sum(w * z[k] for k, w in FIRST_STAGE.items())
-    if text_features is None or len(first) == 0:
-        return first
-    top = np.argsort(-first, kind="stable")[:RERANK_DEPTH]
-    feats = text_features(top)
-    weights = RERANK if "tokens" in feats else RERANK_WITHOUT_TOKENS
-    extra = [k for k in weights if k not in z]
-    z.update((k, row) for k, row in zip(extra, zscore_rows(np.array([feats[k] for k in extra], dtype=np.float64))))
-    second = sum(w * (z[k][top] if k in base else z[k]) for k, w in weights.items())
-    second = demote_uninformative(second, feats["novel"])
-    out = first.copy()
-    out[top] = second + (first.max() - second.min() + 1.0)  # above every candidate not re-scored
+    return FirstStage(z, sum(w * z[k] for k, w in FIRST_STAGE.items()))
+
+
+def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]) -> np.ndarray:
+    """Stage 2: the ranking score of every candidate, where those at positions `top` (from
+    `stage.top()`) are re-scored with `features`, RERANK's other features of those candidates
+    (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies), and rank above the others."""
+    weights = RERANK if "tokens" in features else RERANK_WITHOUT_TOKENS
+    extra = [k for k in weights if k not in stage.z]
+    z_top = {k: row[top] for k, row in stage.z.items()}
+    z_top.update(zip(extra, zscore_rows(np.array([features[k] for k in extra], dtype=np.float64))))
+    second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"])
+    out = stage.scores.copy()
+    out[top] = second + (stage.scores.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out

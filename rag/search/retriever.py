@@ -1,30 +1,26 @@
-"""Hybrid retrieval: BM25 and dense scores of the candidates, fused (rag.search.fusion: z-scored with
-learned weights and a text-feature re-scoring of the best ones; or min-max with the weights in
-Settings)."""
+"""Hybrid retrieval: a question is prepared once (rag.search.query.Query), its candidates are
+scored by BM25, pair BM25, paragraph vectors and sentence vectors, and fused (rag.search.fusion):
+z-scored with learned weights, then the best RERANK_DEPTH re-scored with the text features (and
+token vectors) of their paragraphs."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from rag.index.flatfile import sorted_unique
 from rag.config import Settings
-from rag.embedding.embedders import Embedder
-from rag.errors import UsageError
-from rag.search.fusion import TextFeaturesFn, learned_scores
-from rag.models import Footnote, Hit
-from rag.index.terms import ParagraphTerms, has_stored_terms
-from rag.search.features import text_features
+from rag.embedding.base import Embedder
+from rag.index.flatfile import sorted_unique
 from rag.index.store import OpenIndex
-from rag.index.token_vectors import QueryTokens
-from rag.embedding.base import TokenOutput
-
-
-def minmax(x: np.ndarray) -> np.ndarray:
-    lo, hi = float(x.min(initial=0.0)), float(x.max(initial=0.0))
-    return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
+from rag.index.terms import ParagraphTerms
+from rag.models import Footnote, Hit
+from rag.search.features import text_features
+from rag.search.fusion import first_stage, rescored
+from rag.search.query import Query, Search, check_ranking, question_text
+from rag.textutil import content_terms
 
 
 def allowed_mask(index: OpenIndex, symbol: str | None) -> np.ndarray | None:
@@ -48,10 +44,9 @@ def dense_scores(index: OpenIndex, qvec: np.ndarray, ids: np.ndarray) -> np.ndar
 
 @dataclass
 class Candidates:
-    """The paragraphs worth ranking for one question, with each retriever's raw score.
-
-    The hybrid score fuses them (Settings.fusion; weights chosen on half of the SQuAD articles:
-    see docs/quality.md)."""
+    """The paragraphs worth ranking for one question, with each retriever's raw score (the hybrid
+    score fuses them: rag.search.fusion, weights chosen on half of the SQuAD articles, see
+    docs/quality.md)."""
 
     ids: np.ndarray  # paragraph ids
     lexical: np.ndarray  # BM25
@@ -59,22 +54,9 @@ class Candidates:
     sentence: np.ndarray  # best cosine with one of the paragraph's sentences (= dense without sentence vectors)
     pairs: np.ndarray  # BM25 over adjacent term pairs
 
-    def scores(self, mode: str, settings: Settings, text: TextFeaturesFn | None = None) -> np.ndarray:
-        """The ranking score of each candidate under `mode` (hybrid, bm25 or dense); `text` gives
-        the text features of candidate positions for the learned fusion's re-scoring."""
-        if mode == "bm25":
-            return self.lexical
-        if mode == "dense":
-            return self.dense
-        if settings.fusion == "learned":
-            return learned_scores({"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence,
-                                   "pairs": self.pairs}, text)
-        return (settings.lexical_weight * minmax(self.lexical) + settings.dense_weight * minmax(self.dense)
-                + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
-
-
-QUERY_TOKENS_KEPT = 20_000  # questions' prepared tokens kept by a retriever (~4 KB each)
-_MISSING = object()
+    def retriever_scores(self) -> dict[str, np.ndarray]:
+        """Each retriever's raw scores by the names of rag.search.fusion.FIRST_STAGE."""
+        return {"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence, "pairs": self.pairs}
 
 
 class Retriever:
@@ -85,78 +67,54 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._terms: dict[int, ParagraphTerms] = {}  # tokenised paragraphs, reused across questions
-        self._stored_terms: bool | None = None  # whether the generation stores them (paragraph_terms)
-        self._query_tokens: dict[str, QueryTokens | None] = {}  # recent questions' tokens, for re-scoring
 
-    def encode(self, question: str) -> np.ndarray:
-        """The question's vector; its token embeddings from the same pass are kept for re-scoring."""
-        if self.index.tokens is not None and hasattr(self.embedder, "encode_query"):
-            vector, tokens = self.embedder.encode_query(question)
-            self.remember_tokens(question, tokens)
-            return vector
-        return self.embedder.encode_queries([question])[0]
-
-    def remember_tokens(self, question: str, tokens: TokenOutput | None) -> QueryTokens | None:
-        """Keep a question's token embeddings (from the pass that gave its vector) for re-scoring;
-        at most QUERY_TOKENS_KEPT questions (an evaluation embeds all of its questions first)."""
-        if self.index.tokens is None:
-            return None
-        if len(self._query_tokens) >= QUERY_TOKENS_KEPT:
-            self._query_tokens.clear()
-        prepared = self.index.tokens.prepare(tokens)
-        self._query_tokens[question] = prepared
-        return prepared
-
-    def query_tokens(self, question: str) -> QueryTokens | None:
-        """The question's token embeddings (None where the embedder gives none). Safe under
-        concurrent questions (the server's threads): a dropped entry is computed again."""
-        found = self._query_tokens.get(question, _MISSING)
-        if found is not _MISSING:
-            return found  # type: ignore[return-value]
-        if not hasattr(self.embedder, "encode_query"):
-            return None
-        return self.remember_tokens(question, self.embedder.encode_query(question)[1])
+    def prepare(self, question: str) -> Query:
+        """The question embedded once (with its token embeddings where the index keeps token
+        vectors) and the idf of its terms; UsageError when it is empty."""
+        text = question_text(question)
+        tokens = None
+        if self.index.tokens is not None:
+            vector, output = self.embedder.encode_query(text)
+            tokens = self.index.tokens.prepare(output)
+        else:
+            vector = self.embedder.encode_queries([text])[0]
+        return Query(text, vector, tokens, self.index.lexical.idf(content_terms(text)))
 
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
-        """Each paragraph's terms by sentence (cached; the cache is dropped when it grows large)."""
+        """Each paragraph's terms by sentence, as the build stored them (cached; the cache is
+        dropped when it grows large)."""
         missing = [p for p in pids if p not in self._terms]
         if missing:
             if len(self._terms) > 50_000:
                 self._terms.clear()
             marks = ",".join("?" * len(missing))
-            if self._stored_terms is None:
-                self._stored_terms = has_stored_terms(self.index.conn)
-            if self._stored_terms:  # written by the build (an older generation has none: tokenise)
-                for pid, stored in self.index.conn.execute(
-                        f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
-                    self._terms[pid] = ParagraphTerms.decode(stored)
-            else:
-                for pid, text in self.index.conn.execute(
-                        f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", missing):
-                    self._terms[pid] = ParagraphTerms.of(text)
+            for pid, stored in self.index.conn.execute(
+                    f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
+                self._terms[pid] = ParagraphTerms.decode(stored)
         return [self._terms[p] for p in pids]
 
-    def text_features_of(self, question: str, cands: Candidates) -> TextFeaturesFn:
-        """The text features of candidate positions, for Candidates.scores."""
-        from rag.textutil import content_terms
+    def text_features(self, query: Query, pids: list[int]) -> dict[str, np.ndarray]:
+        """The re-scoring features of these paragraphs (rag.search.features), with `tokens`, their
+        token-vector score, where the index and the query have token embeddings."""
+        feats = text_features(self.paragraph_terms(pids), query.idf)
+        if self.index.tokens is not None and query.tokens is not None:
+            feats["tokens"] = self.index.tokens.maxsim(query.tokens, np.asarray(pids, dtype=np.int64))
+        return feats
 
-        def features(positions: np.ndarray) -> dict[str, np.ndarray]:
-            idf = self.index.lexical.idf(content_terms(question))
-            pids = [int(cands.ids[i]) for i in positions]
-            feats = text_features(question, self.paragraph_terms(pids), idf)
-            if self.index.tokens is not None:
-                tokens = self.query_tokens(question)
-                if tokens is not None:
-                    feats["tokens"] = self.index.tokens.maxsim(tokens, np.asarray(pids, dtype=np.int64))
-            return feats
-        return features
+    def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
+        """The ranking score of each candidate under `mode`: bm25, dense, or else hybrid."""
+        if mode == "bm25":
+            return cands.lexical
+        if mode == "dense":
+            return cands.dense
+        stage = first_stage(cands.retriever_scores())
+        top = stage.top()
+        return rescored(stage, top, self.text_features(query, [int(cands.ids[i]) for i in top]))
 
-    def scores(self, question: str, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
-        """The ranking score of each candidate under `mode`."""
-        return cands.scores(mode, self.settings, self.text_features_of(question, cands))
-
-    def candidates(self, question: str, qvec: np.ndarray, symbol: str | None = None) -> Candidates:
-        """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all three."""
+    def candidates(self, query: Query, symbol: str | None = None) -> Candidates:
+        """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all four
+        retrievers; only the paragraphs of the document(s) issued under `symbol` when given."""
+        question, qvec = query.text, query.vector
         n = self.index.size
         empty = np.zeros(0, dtype=np.float32)
         mask = allowed_mask(self.index, symbol)
@@ -203,15 +161,18 @@ class Retriever:
                 footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])]))
         return hits
 
-    def search(self, question: str, k: int | None = None, symbol: str | None = None,
-               mode: str = "hybrid", qvec: np.ndarray | None = None) -> tuple[list[Hit], np.ndarray]:
-        """Top-k hits (best first) and the query vector."""
-        question = question.strip()
-        if not question:
-            raise UsageError("empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\"")
-        if qvec is None:
-            qvec = self.encode(question)
-        cands = self.candidates(question, qvec, symbol)
+    def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
+             symbol: str | None = None) -> dict[str, Search]:
+        """The top-k hits (best first) under each ranking of `modes` (rag.search.query.RANKINGS),
+        from one set of candidates."""
+        modes = [check_ranking(m) for m in modes]
+        cands = self.candidates(query, symbol)
+        k = k or self.settings.top_k
         if len(cands.ids) == 0:
-            return [], qvec
-        return self.hits(cands, self.scores(question, cands, mode), k or self.settings.top_k), qvec
+            return {mode: Search(query, []) for mode in modes}
+        return {mode: Search(query, self.hits(cands, self.scores(query, cands, mode), k)) for mode in modes}
+
+    def search(self, question: str, k: int | None = None, symbol: str | None = None,
+               mode: str = "hybrid") -> Search:
+        """The top-k hits (best first) under `mode`, with the query they were ranked for."""
+        return self.rank(self.prepare(question), (mode,), k, symbol)[mode]

@@ -1,0 +1,88 @@
+"""Reading one paragraph as it is cited: by document symbol, paragraph number (or running count,
+"¶2") and annex, from a generation's SQLite store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from rag.errors import NotFoundError
+from rag.models import Footnote, ShownParagraph, render_citation
+
+
+def annex_label(annex: str) -> str:
+    """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"."""
+    a = annex.strip()
+    a = a[5:].strip() if a.lower().startswith("annex") else a
+    return f"annex {a.upper()}" if a else "annex"
+
+
+def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
+    """The document issued under `symbol`; NotFoundError naming a few known symbols otherwise."""
+    row = conn.execute("SELECT d.id, d.symbol, d.source FROM documents d JOIN symbols s ON s.doc_id = d.id "
+                       "WHERE s.symbol = ?", (symbol,)).fetchone()
+    if row is None:
+        known = [r[0] for r in conn.execute("SELECT symbol FROM documents ORDER BY symbol LIMIT 5")]
+        raise NotFoundError(f"unknown symbol {symbol!r}; the index holds e.g. {', '.join(known)}",
+                            fix="see `rag index status`")
+    return row
+
+
+def symbol_owners(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every symbol a document is issued under, mapped to the symbol it is indexed and cited by."""
+    return {s: d for s, d in conn.execute("SELECT s.symbol, d.symbol FROM symbols s JOIN documents d ON d.id = s.doc_id")}
+
+
+def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
+    """NotFoundError unless the document has the annex `label` (case aside)."""
+    annexes = [r[0] for r in conn.execute(
+        "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
+    if label.lower() not in {a.lower() for a in annexes}:
+        raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
+
+
+def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
+             label: str | None) -> sqlite3.Row | None:
+    """The paragraph row, the body's before the annexes' unless `label` names the annex. A
+    number not marked running ("2") also finds running ¶ 2 of a document whose text is unnumbered."""
+    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ?"
+    if label is not None:
+        query += " AND lower(annex) = lower(?)"
+    for flag in ((1,) if running else (0, 1)):
+        args = [doc_id, number, flag] + ([label] if label is not None else [])
+        row = conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
+        if row is not None:
+            return row
+    return None
+
+
+def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None) -> str:
+    """"1-52": the first and last paragraph numbers of the body or of the annex, or "none"."""
+    nums = [r[0] for r in conn.execute(
+        "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND annex = ? ORDER BY ord",
+        (doc_id, int(running), label or ""))]
+    return f"{nums[0]}-{nums[-1]}" if nums else "none"
+
+
+def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+    """One paragraph by symbol and number as cited, with page, section and footnotes.
+
+    `number` is a paragraph number ("49") or a running count as cited for unnumbered text ("¶2");
+    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes."""
+    doc = find_document(conn, symbol)
+    raw = number.strip()
+    running = raw.startswith("¶")
+    label = annex_label(annex) if annex is not None else None
+    if label is not None:
+        check_annex(conn, doc, label)
+    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label)
+    if row is None:
+        where = f" in {label}" if label is not None else ""
+        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} "
+                            f"(paragraphs {number_span(conn, doc['id'], running, label)})")
+    citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
+                               page=row["page"])
+    return ShownParagraph(symbol=doc["symbol"], paragraph=row["number"], annex=row["annex"],
+                          running=bool(row["running"]), page=row["page"], section=row["section"], text=row["text"],
+                          footnotes=[Footnote(**f) for f in json.loads(row["footnotes"])], source=doc["source"],
+                          citation=citation)

@@ -1,0 +1,48 @@
+"""A question made ready once for ranking and answering (`Query`), and what a search returns
+(`Search`): the ranked hits with the query they were ranked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.errors import UsageError
+from rag.index.token_vectors import QueryTokens
+from rag.models import Hit
+
+RANKINGS = ("hybrid", "bm25", "dense")  # the product's ranking, and each of its two retrievers alone
+EMPTY_QUESTION = "empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question as the retriever and the answerer read it."""
+
+    text: str  # the question, stripped
+    vector: np.ndarray  # its embedding (unit length)
+    tokens: QueryTokens | None  # its token embeddings, prepared for late interaction (None: the index keeps none)
+    idf: dict[str, float]  # each of its content terms (rag.textutil.content_terms) with its idf in the index
+
+
+@dataclass
+class Search:
+    """The best paragraphs for a query under one ranking, best first."""
+
+    query: Query
+    hits: list[Hit]
+
+
+def question_text(question: str) -> str:
+    """The question without surrounding blanks; UsageError when nothing is left."""
+    text = question.strip()
+    if not text:
+        raise UsageError(EMPTY_QUESTION)
+    return text
+
+
+def check_ranking(mode: str) -> str:
+    """`mode` when it is one of RANKINGS; UsageError otherwise."""
+    if mode not in RANKINGS:
+        raise UsageError(f"mode {mode!r}: choose hybrid, bm25 or dense")
+    return mode
