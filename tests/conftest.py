@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,15 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not available")
     return p
+
+
+def rag_env(**settings: str) -> dict[str, str]:
+    """The environment of a `rag` subprocess: this checkout's code first on the path, no RAG_*
+    variable of the caller's, and `settings` (RAG_INDEX_DIR=..., RAG_MODEL=...) added."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env["PYTHONPATH"] = str(REPO)
+    env.update(settings)
+    return env
+
+
+RAG = [sys.executable, "-m", "rag"]  # this checkout's CLI, whatever `rag` is on PATH

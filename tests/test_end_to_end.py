@@ -3,35 +3,28 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import shutil
+import socket
 import subprocess
-import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_QUESTION, REPO
+from tests.conftest import DEMO_QUESTION, RAG, REPO, rag_env
 
 pytestmark = pytest.mark.slow
 
 
-def _rag() -> list[str]:
-    exe = shutil.which("rag")
-    return [exe] if exe else [sys.executable, "-m", "rag"]
-
-
 @pytest.fixture(scope="module")
 def real_env(tmp_path_factory) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env["RAG_INDEX_DIR"] = str(tmp_path_factory.mktemp("indexes"))
-    return env
+    return rag_env(RAG_INDEX_DIR=str(tmp_path_factory.mktemp("indexes")))
 
 
 def rag(env: dict[str, str], *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([*_rag(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run([*RAG, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
 def test_demo_question_real_model(real_env):
@@ -53,6 +46,30 @@ def test_unrelated_question_abstains_real_model(real_env):
     assert data["abstained"] is True and data["citations"] == []
 
 
+def _serve_answers_health(env: dict[str, str], args: list[str]) -> None:
+    """`rag serve ...` as shown, on a free port: it answers /health, then is stopped."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    if "--port" in args:
+        args = [*args[:args.index("--port")], *args[args.index("--port") + 2:]]
+    proc = subprocess.Popen([*RAG, *args, "--port", str(port)], env=env, cwd=REPO,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
+                    assert r.status == 200
+                    return
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                time.sleep(0.1)
+        raise AssertionError("rag serve did not answer /health within 60 s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def test_readme_examples_run_as_shown(real_env):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```console\n(.*?)```", readme, re.S)
@@ -60,6 +77,9 @@ def test_readme_examples_run_as_shown(real_env):
     assert len(lines) >= 5
     for line in lines:
         args = shlex.split(line)[1:]
+        if args[0] == "serve":
+            _serve_answers_health(real_env, args)
+            continue
         result = rag(real_env, *args)
         assert result.returncode == 0, f"{line}: {result.stderr}"
         assert "Traceback" not in result.stderr

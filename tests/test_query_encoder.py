@@ -24,7 +24,7 @@ def imported_top_level(stderr: str) -> set[str]:
 
 
 def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **env, "PYTHONPATH": str(REPO)}
+    full_env = {**os.environ, **env, "PYTHONPATH": str(REPO)}  # keeps the caller's RAG_* (a test sets them)
     return subprocess.run([sys.executable, "-X", "importtime", "-m", "rag.cli", *args], cwd=REPO,
                           env=full_env, capture_output=True, text=True, timeout=300)
 

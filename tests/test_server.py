@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -14,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import DEMO_QUESTION, FAKE_MODEL, REPO
+from tests.conftest import DEMO_QUESTION, FAKE_MODEL, RAG, REPO, rag_env
 
 
 def _free_port() -> int:
@@ -43,10 +41,8 @@ def _post(url: str, body: dict) -> tuple[int, dict]:
 @pytest.fixture
 def server(tmp_path, seed_dir):
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir),
-               PYTHONPATH=str(REPO))
-    proc = subprocess.Popen([sys.executable, "-m", "rag", "serve", "--port", str(port)], env=env, cwd=REPO,
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+    proc = subprocess.Popen([*RAG, "serve", "--port", str(port)], env=env, cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
