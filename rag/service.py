@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, NotFoundError, SourceError
 from rag.models import Answer, Hit, render_citation
-from rag.index.store import (DATABASE, OpenIndex, ProgressFn, as_built, current_generation, index_status, load_paragraph,
+from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, load_paragraph,
                        open_index, read_manifest, verify_index)
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
@@ -37,7 +37,7 @@ class Session:
         from rag.search.retriever import Retriever
 
         self.index: OpenIndex = open_index(settings)
-        self.settings = settings = as_built(settings, self.index.manifest)
+        self.settings = settings
         if one_shot:
             self.index.scan_with_numpy()
         if with_model:
@@ -115,10 +115,9 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
 
 def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
     """Remove the document(s) with this symbol or under this path; later builds skip them."""
-    current_generation(settings.index_path)
-    from rag.index.build import build_index
+    from rag.index.build import remove_documents
 
-    return build_index(settings, [], wait=wait, remove=target)
+    return remove_documents(settings, target, wait)
 
 
 def status(settings: Settings) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def threshold_for(settings: Settings) -> float:
     if settings.abstain_threshold is not None:
         return settings.abstain_threshold
     family = settings.model.split(":", 1)[0] if settings.model.startswith("hash:") else settings.model
-    return CALIBRATED_THRESHOLDS.get((family, settings.sentence_embedding), DEFAULT_THRESHOLD)
+    return CALIBRATED_THRESHOLDS.get((family, "late"), DEFAULT_THRESHOLD)
 
 
 IdfFn = Callable[[set[str]], dict[str, float]]

@@ -73,10 +73,10 @@ class Evaluator:
     def __init__(self, settings: Settings) -> None:
         from rag.embedding.embedders import get_embedder
         from rag.search.retriever import Retriever
-        from rag.index.store import as_built, open_index
+        from rag.index.store import open_index
 
         self.index = open_index(settings)
-        self.settings = settings = as_built(settings, self.index.manifest)
+        self.settings = settings
         self.embedder = get_embedder(settings.model, settings.batch_size)
         self.retriever = Retriever(self.index, self.embedder, settings)
         rows = self.index.conn.execute(

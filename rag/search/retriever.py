@@ -15,7 +15,7 @@ from rag.embedding.embedders import Embedder
 from rag.errors import UsageError
 from rag.search.fusion import TextFeaturesFn, learned_scores
 from rag.models import Footnote, Hit
-from rag.index.terms import ParagraphTerms, has_stored_terms
+from rag.index.terms import ParagraphTerms
 from rag.search.features import text_features
 from rag.index.store import OpenIndex
 from rag.index.token_vectors import QueryTokens
@@ -66,11 +66,8 @@ class Candidates:
             return self.lexical
         if mode == "dense":
             return self.dense
-        if settings.fusion == "learned":
-            return learned_scores({"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence,
-                                   "pairs": self.pairs}, text)
-        return (settings.lexical_weight * minmax(self.lexical) + settings.dense_weight * minmax(self.dense)
-                + settings.sentence_weight * minmax(self.sentence) + settings.pair_weight * minmax(self.pairs))
+        return learned_scores({"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence,
+                               "pairs": self.pairs}, text)
 
 
 QUERY_TOKENS_KEPT = 20_000  # questions' prepared tokens kept by a retriever (~4 KB each)
@@ -85,7 +82,6 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._terms: dict[int, ParagraphTerms] = {}  # tokenised paragraphs, reused across questions
-        self._stored_terms: bool | None = None  # whether the generation stores them (paragraph_terms)
         self._query_tokens: dict[str, QueryTokens | None] = {}  # recent questions' tokens, for re-scoring
 
     def encode(self, question: str) -> np.ndarray:
@@ -124,16 +120,9 @@ class Retriever:
             if len(self._terms) > 50_000:
                 self._terms.clear()
             marks = ",".join("?" * len(missing))
-            if self._stored_terms is None:
-                self._stored_terms = has_stored_terms(self.index.conn)
-            if self._stored_terms:  # written by the build (an older generation has none: tokenise)
-                for pid, stored in self.index.conn.execute(
-                        f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
-                    self._terms[pid] = ParagraphTerms.decode(stored)
-            else:
-                for pid, text in self.index.conn.execute(
-                        f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", missing):
-                    self._terms[pid] = ParagraphTerms.of(text)
+            for pid, stored in self.index.conn.execute(
+                    f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
+                self._terms[pid] = ParagraphTerms.decode(stored)
         return [self._terms[p] for p in pids]
 
     def text_features_of(self, question: str, cands: Candidates) -> TextFeaturesFn:
