@@ -10,16 +10,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from rag.errors import NotFoundError, RagError
-from rag.index.encode import Reusable, read_live_tokens
+from rag.index.encode import LiveTokens, Reusable, read_live_tokens
 from rag.index.lexical import LEXICAL_VERSION
 from rag.index.postings import LivePostings
-from rag.index.store import CACHE, DATABASE, FORMAT_VERSION, current_generation, file_sha256, load_documents, read_manifest
+from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, ProgressFn, current_generation, file_sha256,
+                             load_documents, read_manifest)
 from rag.models import Document
 
 
@@ -57,8 +59,14 @@ class LiveGeneration:
     manifest: dict[str, Any]
     docs: list[Document]
     terms: dict[str, str]  # paragraph text hash -> its stored terms (rag.index.terms.ParagraphTerms)
-    reusable: Reusable
+    tokens: LiveTokens | None
     postings: LivePostings | None  # None where its terms mean something else (LEXICAL_VERSION)
+    cache_of: Callable[[], dict[str, np.ndarray]]  # reads the embedding cache (a build that writes nothing does not)
+
+    @cached_property
+    def reusable(self) -> Reusable:
+        """What the embedding step may take instead of embedding again."""
+        return Reusable(self.cache_of(), self.tokens, _sentence_counts(self.terms), self.manifest.get("embedding"))
 
 
 def recorded_manifest(index_path: Path) -> dict[str, Any]:
@@ -86,21 +94,26 @@ def read_live(index_path: Path, model: str, with_cache: bool = True) -> LiveGene
             tokens = read_live_tokens(gen, manifest, conn) if with_cache else None
         finally:
             conn.close()
-        cache = _read_cache(gen / CACHE, model) if with_cache else {}
         same_terms = (manifest.get("settings") or {}).get("lexical_version") == LEXICAL_VERSION
         postings = LivePostings(gen, gen / DATABASE) if same_terms else None
     except (RagError, sqlite3.DatabaseError, OSError, KeyError, ValueError):
         return None
-    reusable = Reusable(cache, tokens, _sentence_counts(terms), manifest.get("embedding"))
-    return LiveGeneration(gen.name, manifest, docs, terms if same_terms else {}, reusable, postings)
+    def cache_of() -> dict[str, np.ndarray]:
+        return _read_cache(gen / CACHE, model) if with_cache else {}
+
+    return LiveGeneration(gen.name, manifest, docs, terms if same_terms else {}, tokens, postings, cache_of)
 
 
 def _read_cache(path: Path, model: str) -> dict[str, np.ndarray]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """The embedding cache's vectors of `model` ({} where it cannot be read: everything is embedded)."""
     try:
-        rows = conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return {}
     return {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
 
 
@@ -136,10 +149,7 @@ def _parse(path: Path) -> Document:
     return parse_file(path)
 
 
-Tick = Callable[[str, int, int], None]
-
-
-def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: bool, tick: Tick,
+def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: bool, tick: ProgressFn,
                report: BuildReport) -> tuple[list[Document], dict[str, float]]:
     """Each file's document: the live one where its content hash is unchanged (and not
     `reparse`), else parsed; a file that fails keeps its live document. Returns the documents
