@@ -37,6 +37,7 @@ POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS = (
 POSTINGS_FILES = (POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS)
 IDS_DTYPE, TFS_DTYPE, POS_DTYPE, LENGTHS_DTYPE = np.dtype("<i4"), np.dtype("<u2"), np.dtype("<i8"), np.dtype("<i4")
 MAX_TF = np.iinfo(TFS_DTYPE).max
+WEIGHTS_KEPT = 4_000_000  # BM25 weights a LexicalIndex keeps for the terms questions asked (16 MB)
 LEXICON_SCHEMA = "CREATE TABLE lexicon (term TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;"
 
 
@@ -89,6 +90,8 @@ class LexicalIndex:
         self.tfs = _mapped(folder / POSTINGS_TFS, TFS_DTYPE)
         self._folder = folder
         self._norms: dict[bool, np.ndarray] = {}  # pairs? -> per-paragraph norms, computed on first use
+        self._weights: dict[str, np.ndarray] = {}  # recent terms' weights (a server's questions share terms)
+        self._kept = 0
 
     def check(self) -> str | None:
         """What is inconsistent between the files and the index's size (None: nothing)."""
@@ -133,6 +136,17 @@ class LexicalIndex:
         return self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks}) ORDER BY term",
                                  keys).fetchall()
 
+    def _term_weights(self, term: str, a: int, b: int, idf: np.floating) -> np.ndarray:
+        """The BM25 weights of the entries a:b (one term's), kept for the next questions."""
+        weights = self._weights.get(term)
+        if weights is None:
+            weights = bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[self.ids[a:b]], self.k1)
+            if self._kept + len(weights) > WEIGHTS_KEPT:
+                self._weights, self._kept = {}, 0
+            self._weights[term] = weights
+            self._kept += len(weights)
+        return weights
+
     def _norm(self, pairs: bool) -> np.ndarray:
         norm = self._norms.get(pairs)
         if norm is None:
@@ -151,8 +165,7 @@ class LexicalIndex:
             idf = bm25_idf(ends - starts, self.size)
             for (term, _), a, b, term_idf in zip(found, starts.tolist(), ends.tolist(), idf):
                 idx = self.ids[a:b]
-                weights = bm25_weights(term_idf, self.tfs[a:b], self._norm(" " in term)[idx], self.k1)
-                out[idx] += weights * counts[term]  # ids unique per term
+                out[idx] += self._term_weights(term, a, b, term_idf) * counts[term]  # ids unique per term
         if allowed is not None:
             out[~allowed] = 0.0
         return out
