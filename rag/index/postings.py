@@ -44,10 +44,11 @@ class Postings:
                    np.fromfile(folder / POSTINGS_TFS, TFS_DTYPE), np.fromfile(folder / POSTINGS_LENGTHS, LENGTHS_DTYPE))
 
     def write(self, folder: Path) -> None:
-        self.pos.astype(POS_DTYPE).tofile(folder / POSTINGS_POS)
-        self.ids.astype(IDS_DTYPE).tofile(folder / POSTINGS_IDS)
-        self.tfs.astype(TFS_DTYPE).tofile(folder / POSTINGS_TFS)
-        self.lengths.astype(LENGTHS_DTYPE).tofile(folder / POSTINGS_LENGTHS)
+        """The four files (written with Python's file objects: a full disk says so in its error)."""
+        for name, values, dtype in ((POSTINGS_POS, self.pos, POS_DTYPE), (POSTINGS_IDS, self.ids, IDS_DTYPE),
+                                    (POSTINGS_TFS, self.tfs, TFS_DTYPE), (POSTINGS_LENGTHS, self.lengths, LENGTHS_DTYPE)):
+            with open(folder / name, "wb") as fh:
+                fh.write(np.ascontiguousarray(values, dtype=dtype).tobytes())
 
     def entry_terms(self) -> np.ndarray:
         """The term id of every entry."""
