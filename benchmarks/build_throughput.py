@@ -41,7 +41,6 @@ def baseline(files: list[Path], model: str) -> tuple[int, float]:
 # rag's pipelines: the default, then what each setting that adds work costs
 VARIANTS = {
     "default: late sentence vectors + token vectors": {},
-    "separate sentence passes (sentence_embedding = separate)": {"sentence_embedding": "separate"},
     "no sentence vectors (sentence_vectors = false)": {"sentence_vectors": False},
 }
 

@@ -2,7 +2,7 @@
 
 The result is a normal index folder (`open_index` reads it): paragraph i shows the text,
 symbol and BM25 postings of real paragraph i mod B (B = size of the base index; tiling the
-postings leaves every idf unchanged because document frequencies scale with N), and its
+postings leaves every idf about the same because document frequencies scale with N), and its
 vector is the real vector for i < B, else normalise(v[i mod B] + 0.5 v[j] + noise), j random,
 so the vectors keep the base's neighbourhood structure without being duplicates. SQLite holds
 the B real rows once plus an N-row (id -> base) table behind a `paragraphs` view.
@@ -19,6 +19,9 @@ from typing import Any
 
 import numpy as np
 
+from rag.index.lexical import (LEXICON_SCHEMA, POSTINGS_FILES, POSTINGS_IDS, POSTINGS_LENGTHS, POSTINGS_POS,
+                               POSTINGS_TFS)
+from rag.index.postings import Postings
 from rag.index.sentences import SENTENCE_VECTORS, write_sentence_vectors
 from rag.index.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FILE, TokenStore, write_token_meta
 from rag.index.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,
@@ -49,7 +52,8 @@ def scaled_vectors(base: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
 
 
 def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
-    """SQLite for n paragraphs tiled from the base index; returns the base size."""
+    """SQLite for n paragraphs tiled from the base index, and the BM25 postings files beside it;
+    returns the base size."""
     src = current_generation(base_index) / DATABASE
     conn = sqlite3.connect(path)
     conn.execute(f"ATTACH DATABASE 'file:{src}?mode=ro' AS src")
@@ -62,30 +66,39 @@ def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
         CREATE TABLE tiles (id INTEGER PRIMARY KEY, base INTEGER NOT NULL);
         CREATE VIEW paragraphs AS SELECT t.id AS id, {", ".join("b." + c.strip() for c in COLUMNS.split(","))}
             FROM tiles t JOIN base_paragraphs b ON b.id = t.base;
-        CREATE TABLE postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
+        CREATE TABLE base_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
+        INSERT INTO base_terms SELECT id, terms FROM src.paragraph_terms;
+        CREATE VIEW paragraph_terms AS SELECT t.id AS id, b.terms AS terms
+            FROM tiles t JOIN base_terms b ON b.id = t.base;
+        {LEXICON_SCHEMA}
+        INSERT INTO lexicon SELECT term, id FROM src.lexicon;
     """)
-    if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'paragraph_terms'").fetchone():
-        conn.executescript("""
-            CREATE TABLE base_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
-            INSERT INTO base_terms SELECT id, terms FROM src.paragraph_terms;
-            CREATE VIEW paragraph_terms AS SELECT t.id AS id, b.terms AS terms
-                FROM tiles t JOIN base_terms b ON b.id = t.base;
-        """)
     b = conn.execute("SELECT count(*) FROM base_paragraphs").fetchone()[0]
     conn.executemany("INSERT INTO tiles VALUES (?, ?)", ((i, i % b) for i in range(n)))
-    copies = -(-n // b)
-    rows = []
-    for term, ids, weights in conn.execute("SELECT term, ids, weights FROM src.postings"):
-        base_ids = np.frombuffer(ids, dtype="<i4")
-        w = np.frombuffer(weights, dtype="<f4")
-        all_ids = (base_ids[None, :] + (np.arange(copies, dtype=np.int64) * b)[:, None]).ravel()
-        keep = all_ids < n
-        rows.append((term, all_ids[keep].astype("<i4").tobytes(), np.tile(w, copies)[keep].astype("<f4").tobytes()))
-    conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
     conn.commit()
     conn.execute("DETACH DATABASE src")
     conn.close()
+    tile_postings(src.parent, b, n, path.parent)
     return b
+
+
+def tile_postings(src: Path, b: int, n: int, folder: Path) -> None:
+    """Postings of n paragraphs where paragraph i holds the terms of base paragraph i mod b: each
+    term's entries repeated with ids shifted by b per copy (so every idf stays about the same)."""
+    base = Postings.read(src)
+    copies = -(-n // b)
+    shifts = np.arange(copies, dtype=np.int64) * b
+    pos = np.zeros(len(base.pos), dtype=np.int64)
+    with open(folder / POSTINGS_IDS, "wb") as fi, open(folder / POSTINGS_TFS, "wb") as ft:
+        for t in range(len(base.pos) - 1):
+            lo, hi = base.pos[t], base.pos[t + 1]
+            ids = (base.ids[lo:hi][None, :] + shifts[:, None]).ravel()
+            keep = ids < n
+            fi.write(ids[keep].astype("<i4").tobytes())
+            ft.write(np.tile(base.tfs[lo:hi], copies)[keep].astype("<u2").tobytes())
+            pos[t + 1] = pos[t] + int(keep.sum())
+    pos.astype("<i8").tofile(folder / POSTINGS_POS)
+    base.lengths[np.arange(n) % b].astype("<i4").tofile(folder / POSTINGS_LENGTHS)
 
 
 def make_scaled_index(base_index: Path, n: int, out_dir: Path, kind: str = "auto",
@@ -114,7 +127,8 @@ def make_scaled_index(base_index: Path, n: int, out_dir: Path, kind: str = "auto
         manifest["token_vectors"] = _scaled_tokens(base_index, n, gen)
     manifest.update({"paragraphs": n, "vector_index": info.kind, "vectors": info.to_json(),
                      "synthetic": {"base": str(base_index), "store_seconds": round(store_s, 1)}})
-    files = [f for f in (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES) if (gen / f).exists()]
+    files = [f for f in (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES, *POSTINGS_FILES)
+             if (gen / f).exists()]
     manifest["sizes"] = {f: (gen / f).stat().st_size for f in files}
     manifest["crc32"] = {f: file_crc32(gen / f) for f in files}
     manifest["mtimes"] = {f: (gen / f).stat().st_mtime_ns for f in files}
@@ -130,7 +144,7 @@ def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[st
     import dataclasses
     import faiss
 
-    from rag.index.build import _sentence_search
+    from rag.index.write import sentence_search_index
     from rag.config import load_settings
 
     src = current_generation(base_index)
@@ -163,7 +177,7 @@ def _scaled_sentences(base_index: Path, n: int, gen: Path, kind: str) -> dict[st
     db.close()
     out: dict[str, Any] = {"sentences": len(order)}
     settings = dataclasses.replace(load_settings(env={}), vector_index=kind)
-    search = _sentence_search(vectors, settings)
+    search = sentence_search_index(vectors, settings)
     if search is not None:
         faiss.write_index(search[0], str(gen / SENTENCE_SEARCH))
         out["sentence_search"] = search[1].to_json()

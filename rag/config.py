@@ -12,8 +12,6 @@ from rag.errors import UsageError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-FUSIONS = ("learned", "minmax")
-SENTENCE_EMBEDDINGS = ("separate", "late")
 VECTOR_INDEXES = ("auto", "flat", "hnsw", "hnsw-sq8", "ivf-sq8")  # rag.index.vectors.KINDS (not imported: --help stays light)
 
 
@@ -53,28 +51,13 @@ class Settings:
     vector_index: str = field(default="auto", metadata={
         "help": "FAISS index type: auto (by size), flat, hnsw, hnsw-sq8 or ivf-sq8"})
     sentence_vectors: bool = field(default=True, metadata={
-        "help": "also embed every sentence (best-sentence scores and quotes; about twice the embedding "
-                "work of a build): docs/quality.md measures what it adds"})
-    sentence_embedding: str = field(default="late", metadata={
-        "help": "where sentence vectors come from: separate (a pass of their own) or late (the mean of "
-                "their tokens in the paragraph's pass: one pass a paragraph, about half the build's "
-                "embedding work): docs/quality.md measures both"})
+        "help": "also keep a vector for every sentence, the mean of its token embeddings in its paragraph's "
+                "pass (best-sentence scores and quotes): docs/quality.md measures what it adds"})
     token_vectors: bool = field(default=True, metadata={
         "help": "keep every paragraph's token embeddings (64 bytes a token, from the paragraph's own pass) "
                 "to re-score the best candidates by token-level similarity: docs/quality.md measures it"})
     bm25_k1: float = field(default=0.9, metadata={"help": "BM25 term-frequency saturation"})
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
-    fusion: str = field(default="learned", metadata={
-        "help": "how scores are fused: learned (z-scored, weights fitted on data, then the best 50 "
-                "re-scored with text features: rag/fusion.py, docs/quality.md) or minmax (the four "
-                "weights below)"})
-    lexical_weight: float = field(default=0.35, metadata={"help": "weight of min-max normalised BM25 in fusion"})
-    dense_weight: float = field(default=0.2, metadata={
-        "help": "weight of the min-max normalised paragraph-vector cosine in fusion"})
-    sentence_weight: float = field(default=0.45, metadata={
-        "help": "weight of the min-max normalised best-sentence cosine in fusion"})
-    pair_weight: float = field(default=0.1, metadata={
-        "help": "weight of the min-max normalised BM25 over adjacent term pairs in fusion"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
     abstain_threshold: float | None = field(default=None, metadata={
@@ -134,8 +117,6 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         if env.get(key):
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
-    for name, allowed in (("fusion", FUSIONS), ("sentence_embedding", SENTENCE_EMBEDDINGS),
-                          ("vector_index", VECTOR_INDEXES)):
-        if name in values and values[name] not in allowed:
-            raise UsageError(f"setting {name}: {values[name]!r} is not one of {', '.join(allowed)}")
+    if values.get("vector_index", "auto") not in VECTOR_INDEXES:
+        raise UsageError(f"setting vector_index: {values['vector_index']!r} is not one of {', '.join(VECTOR_INDEXES)}")
     return replace(Settings(), **values)

@@ -134,10 +134,9 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
 
 def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
     """Remove the document(s) with this symbol or under this path; later builds skip them."""
-    current_generation(settings.index_path)
-    from rag.index.build import build_index
+    from rag.index.build import remove_documents
 
-    return build_index(settings, [], wait=wait, remove=target)
+    return remove_documents(settings, target, wait)
 
 
 def status(settings: Settings) -> dict[str, Any]:

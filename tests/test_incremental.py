@@ -11,7 +11,7 @@ import pytest
 from rag.index.build import build_index
 from rag.errors import NotFoundError
 from rag.service import Session, rebuild, remove
-from rag.index.store import current_generation, index_status
+from rag.index.store import current_generation, index_status, open_index
 from tests.corpus import doc_text, write_corpus
 
 
@@ -176,7 +176,6 @@ def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_b
     """An incremental build tokenises only changed paragraphs; its BM25 postings and stored terms
     equal those of a build from scratch of the same files."""
     import dataclasses
-    import sqlite3
 
     from rag.index.terms import ParagraphTerms
 
@@ -193,12 +192,14 @@ def test_unchanged_paragraphs_keep_their_stored_terms_and_bm25_matches_a_fresh_b
     build_index(fresh, [corpus])
 
     def tables(settings):
-        conn = sqlite3.connect(current_generation(settings.index_path) / "store.sqlite")
+        index = open_index(settings)
         try:
-            return (sorted(conn.execute("SELECT term, ids, weights FROM postings")),
-                    sorted(conn.execute("SELECT id, terms FROM paragraph_terms")))
+            keys = [t for (t,) in index.conn.execute("SELECT term FROM lexicon")]
+            postings = {t: [a.tolist() for a in index.lexical.postings(t)] for t in keys}
+            return ({t: p for t, p in postings.items() if p[0]},
+                    sorted(tuple(r) for r in index.conn.execute("SELECT id, terms FROM paragraph_terms")))
         finally:
-            conn.close()
+            index.close()
 
     assert tables(fake_settings) == tables(fresh)
 

@@ -104,3 +104,28 @@ def test_rebuild_repairs_a_corrupt_index(gen):
     assert result.exit_code == 0, result.output
     ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
     assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
+
+
+def test_a_format_1_index_is_refused_until_rebuilt(gen, seed_dir):
+    """An index of the previous format (no postings files, weights in SQLite) is refused by every
+    reading command with the one-line rebuild error; `rag index rebuild` reads its recorded
+    sources and writes a current generation."""
+    path = gen / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format_version"] = 1
+    manifest["settings"].pop("lexical_version")
+    path.write_text(json.dumps(manifest))
+    for name in ("postings.pos", "postings.ids", "postings.tfs", "postings.lengths"):
+        (gen / name).unlink()
+    ask_fails(5, "format version 1 differs from this rag's 2", "rag index rebuild")
+    for command in (["search", DEMO_QUESTION], ["show", "A/59/377", "49"], ["index", "status"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 5 and result.stdout == "", result.output
+        assert "format version 1" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "format version 1" in verify_fails()[0]
+    result = runner.invoke(app, ["index", "rebuild", "--json"])
+    assert result.exit_code == 0, result.output
+    status = json.loads(runner.invoke(app, ["index", "status", "--json"]).stdout)
+    assert status["format_version"] == 2 and status["sources"] == [str(seed_dir.resolve())]
+    ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"

@@ -1,14 +1,18 @@
-"""BM25 postings against a plain reference implementation of the formula."""
+"""BM25 postings against a plain reference implementation of the formula, and carried-over
+postings against postings written from scratch."""
 
 from __future__ import annotations
 
 import math
 import random
+import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
-from rag.index.lexical import build_postings, term_pairs
+from rag.index.lexical import LexicalIndex, term_pairs
+from rag.index.postings import LivePostings, write_postings
 from rag.textutil import terms
 
 WORDS = "migration council report states cooperation water climate trade peace security annex".split()
@@ -27,18 +31,81 @@ def reference(texts: list[str], k1: float, b: float, tokenise=terms) -> dict[str
     return out
 
 
-def test_postings_equal_reference_bm25():
-    rng = random.Random(7)
-    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30))) for _ in range(200)]
+def write(folder: Path, texts: list[str], live: Path | None = None, remap: np.ndarray | None = None,
+          fresh: set[int] | None = None) -> LexicalIndex:
+    """Postings of `texts` in `folder` (carried from the generation in `live` where given)."""
+    folder.mkdir()
+    conn = sqlite3.connect(folder / "store.sqlite", uri=True)
+    counted = {i: terms(t) for i, t in enumerate(texts) if fresh is None or i in fresh}
+    carry = LivePostings(live, live / "store.sqlite") if live is not None else None
+    write_postings(conn, folder, len(texts), counted, carry, remap)
+    conn.commit()
+    return LexicalIndex(conn, folder, len(texts), 0.9, 0.75)
+
+
+def random_texts(rng: random.Random, n: int) -> list[str]:
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+def test_postings_equal_reference_bm25(tmp_path: Path):
+    texts = random_texts(random.Random(7), 200)
     texts.append("")  # a paragraph with no terms
+    index = write(tmp_path / "gen", texts)
     for tokenise in (terms, term_pairs):
-        got = build_postings(texts, 0.9, 0.75, tokenise)
         want = reference(texts, 0.9, 0.75, tokenise)
-        assert set(got) == set(want)
-        for term, (ids, weights) in got.items():
-            assert list(ids) == sorted(want[term])  # ascending paragraph ids
-            np.testing.assert_allclose(weights, [want[term][i] for i in ids], rtol=1e-5)
+        for term, by_pid in want.items():
+            ids, weights = index.postings(term)
+            assert list(ids) == sorted(by_pid)  # ascending paragraph ids
+            np.testing.assert_allclose(weights, [by_pid[i] for i in ids], rtol=1e-5)
+        question = " ".join(WORDS[:4])
+        scores = index.pair_scores(question) if tokenise is term_pairs else index.scores(question)
+        expected = np.zeros(len(texts))
+        for key in tokenise(question):
+            for pid, w in want.get(key, {}).items():
+                expected[pid] += w
+        np.testing.assert_allclose(scores, expected, rtol=1e-5)
 
 
-def test_no_terms_at_all():
-    assert build_postings(["", "the of and"], 0.9, 0.75) == {}
+def test_no_terms_at_all(tmp_path: Path):
+    index = write(tmp_path / "gen", ["", "the of and"])
+    assert not index.scores("the water").any() and index.idf({"water"}) == {"water": math.log(1 + 2.5 / 0.5)}
+
+
+def test_carried_postings_equal_postings_written_from_scratch(tmp_path: Path):
+    """Paragraphs dropped, changed, moved and added: the carried postings score exactly as
+    postings counted from scratch, and terms no paragraph holds any more are gone from scoring."""
+    rng = random.Random(3)
+    before = random_texts(rng, 120) + ["zebra unicorn"]
+    live = tmp_path / "live"
+    write(live, before)
+    # the new generation: old paragraphs 10.. (0-9 dropped, the unicorn too), 5 new in front, one changed
+    after = random_texts(rng, 5) + before[10:-1]
+    after[20] = "water unicorn peace"
+    remap = np.full(len(before), -1, dtype=np.int64)
+    remap[10:-1] = np.arange(5, 5 + len(before) - 11)
+    remap[25] = -1  # before[25] became after[20]: counted again
+    fresh = {0, 1, 2, 3, 4, 20}
+    carried = write(tmp_path / "carried", after, live, remap, fresh)
+    scratch = write(tmp_path / "scratch", after)
+    for question in ("water peace council", "unicorn", "zebra", "security annex trade climate"):
+        np.testing.assert_array_equal(carried.scores(question), scratch.scores(question))
+        np.testing.assert_array_equal(carried.pair_scores(question), scratch.pair_scores(question))
+        assert carried.idf(set(terms(question))) == scratch.idf(set(terms(question)))
+
+
+def test_a_lexicon_of_mostly_dead_terms_is_renumbered(tmp_path: Path):
+    """When most terms lose their last paragraph, the lexicon is written again with only the
+    living terms, and the scores stay those of postings written from scratch."""
+    before = [f"word{i} shared" for i in range(40)]
+    live = tmp_path / "live"
+    write(live, before)
+    after = ["shared water", "word3 shared"]
+    remap = np.full(len(before), -1, dtype=np.int64)
+    remap[3] = 1
+    carried = write(tmp_path / "carried", after, live, remap, {0})
+    scratch = write(tmp_path / "scratch", after)
+    assert carried.conn.execute("SELECT count(*) FROM lexicon").fetchone()[0] == \
+        scratch.conn.execute("SELECT count(*) FROM lexicon").fetchone()[0]
+    for question in ("shared water", "word3 shared", "word7"):
+        np.testing.assert_array_equal(carried.scores(question), scratch.scores(question))
+        np.testing.assert_array_equal(carried.pair_scores(question), scratch.pair_scores(question))

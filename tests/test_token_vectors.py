@@ -153,7 +153,7 @@ def test_late_sentence_vectors_come_from_the_paragraph_pass_and_are_reused(fake_
 
     corpus = tmp_path / "docs"
     write_corpus(corpus, 4, paragraphs=3, extra=" Second sentence about water. Third one on fisheries.")
-    settings = dataclasses.replace(fake_settings, sentence_embedding="late")
+    settings = fake_settings
     first = build_index(settings, [corpus])
     assert first.sentences_embedded == 0  # every sentence was reached by its paragraph's pass
     index = open_index(settings)
@@ -191,7 +191,7 @@ def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_
         return vectors, cut
 
     monkeypatch.setattr(embed.HashEmbedder, "encode_with_tokens", truncated)
-    report = build_index(dataclasses.replace(fake_settings, sentence_embedding="late"), [corpus])
+    report = build_index(fake_settings, [corpus])
     assert report.sentences_embedded >= 2
     index = open_index(fake_settings)
     text = index.conn.execute("SELECT text FROM paragraphs WHERE text LIKE '%Closing words%' LIMIT 1").fetchone()[0]
@@ -201,15 +201,15 @@ def test_a_sentence_the_pass_did_not_reach_is_embedded_alone(fake_settings, tmp_
     index.close()
 
 
-def test_sentence_embedding_setting_is_checked_and_its_threshold_follows_it(tmp_path: Path):
+def test_the_threshold_is_that_of_late_sentence_vectors_and_the_old_setting_is_refused(tmp_path: Path):
     from rag.answer.extract import threshold_for
     from rag.config import load_settings
     from rag.errors import UsageError
 
-    with pytest.raises(UsageError, match="sentence_embedding: 'mean' is not one of separate, late"):
-        load_settings(env={"RAG_SENTENCE_EMBEDDING": "mean"})
     late = load_settings(env={}, model="all-MiniLM-L6-v2")
-    separate = load_settings(env={"RAG_SENTENCE_EMBEDDING": "separate"}, model="all-MiniLM-L6-v2")
-    assert late.sentence_embedding == "late" and threshold_for(late) == 0.215
-    assert separate.sentence_embedding == "separate" and threshold_for(separate) == 0.215  # by model only
+    assert threshold_for(late) == 0.215
     assert threshold_for(dataclasses.replace(late, abstain_threshold=0.5)) == 0.5
+    config = tmp_path / "rag.toml"
+    config.write_text('sentence_embedding = "separate"\n')
+    with pytest.raises(UsageError, match="unknown setting.*sentence_embedding"):
+        load_settings(config_file=config, env={})

@@ -1,18 +1,21 @@
 """The embedding step of a build: every paragraph's vector, its sentences' vectors and its token
-vectors, embedding only what the cache and the live generation do not already hold."""
+vectors, embedding only what the cache and the live generation do not already hold.
+
+One encoder pass a paragraph gives its vector and its token embeddings; a sentence's vector is
+the mean of its tokens' embeddings in that pass (late chunking, rag.index.token_vectors), and a
+sentence the pass did not reach (beyond the model's window) is embedded alone."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from rag.config import Settings
-from rag.models import Document, Paragraph
 from rag.index.sentences import paragraph_sentences
 from rag.index.store import ProgressFn
 from rag.index.token_vectors import (
@@ -24,31 +27,19 @@ from rag.index.token_vectors import (
     open_tokens,
     paragraph_tokens,
 )
+from rag.models import Document
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
 SMALL_BUILD_TEXTS = 64  # up to this many texts to embed, `auto` takes onnxruntime (starts faster)
-
-
-class _LazySentences(dict):
-    """Paragraph hash -> its sentences, split on first use (texts: hash -> paragraph text)."""
-
-    def __init__(self, texts: dict[str, str], wanted: bool) -> None:
-        super().__init__()
-        self._texts, self._wanted = texts, wanted
-
-    def __missing__(self, h: str) -> list[str]:
-        value = paragraph_sentences(self._texts[h]) if self._wanted else []
-        self[h] = value
-        return value
 
 
 def paragraph_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def embed_text(p: Paragraph) -> str:
-    """The text a paragraph is embedded from."""
-    return p.text
+def late_key(paragraph: str, j: int) -> str:
+    """The cache key of a paragraph's j-th sentence vector (paragraph: the paragraph's hash)."""
+    return paragraph_hash(f"late\x00{paragraph}\x00{j}")
 
 
 @dataclass
@@ -64,7 +55,7 @@ class LiveTokens:
 
 
 def read_live_tokens(gen: Path, manifest: dict[str, Any], conn: sqlite3.Connection) -> LiveTokens | None:
-    """Token rows a new build may carry over (see `embed_paragraphs` for when it does)."""
+    """Token rows a new build may carry over (None where the live generation has none)."""
     try:
         store = open_tokens(gen, int(manifest["paragraphs"]), manifest.get("token_vectors"))
     except (OSError, ValueError, KeyError):
@@ -72,6 +63,16 @@ def read_live_tokens(gen: Path, manifest: dict[str, Any], conn: sqlite3.Connecti
     if store is None:
         return None
     return LiveTokens(store, {h: i for i, h in conn.execute("SELECT id, hash FROM paragraphs")})
+
+
+@dataclass
+class Reusable:
+    """What the live generation offers the embedding step instead of embedding again."""
+
+    cache: dict[str, np.ndarray] = field(default_factory=dict)  # text hash or late key -> vector
+    tokens: LiveTokens | None = None
+    sentence_counts: dict[str, int] = field(default_factory=dict)  # paragraph hash -> its sentences
+    record: dict[str, Any] | None = None  # the live manifest's `embedding`
 
 
 @dataclass
@@ -86,138 +87,166 @@ class Embedded:
     record: dict[str, Any]
     tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.index.token_vectors)
     projection: Projection | None = None
+    embedded: int = 0  # paragraphs embedded now
+    reused: int = 0  # paragraphs whose vector came from the cache
+    sentences_embedded: int = 0  # sentence vectors computed now
 
 
-def late_key(paragraph: str, j: int) -> str:
-    """The cache key of a paragraph's j-th sentence vector when it comes from the paragraph's pass."""
-    return paragraph_hash(f"late\x00{paragraph}\x00{j}")
+class _Sentences(dict):
+    """Paragraph hash -> its sentences, split on first use (texts: hash -> paragraph text)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __missing__(self, h: str) -> list[str]:
+        value = paragraph_sentences(self._texts[h])
+        self[h] = value
+        return value
 
 
-def embed_paragraphs(settings: Settings, docs: list[Document], cache: dict[str, np.ndarray], report: Any,
-                     tick: ProgressFn, live_embedding: dict[str, Any] | None, live_tokens: LiveTokens | None = None,
-                     sentence_counts: dict[str, int] | None = None) -> Embedded:
-    """Vectors for every paragraph and sentence, embedding only texts the cache does not hold;
-    token rows for every paragraph (from the paragraph's own pass, or carried over from the live
-    generation); and the manifest's record of the embedding backend and query-side encoder.
+@dataclass
+class _Work:
+    """One build's embedding work: what to embed and what it has so far."""
 
-    Sentence vectors come from their paragraph's pass (`sentence_embedding = "late"`: the mean of
-    the sentence's token embeddings; a sentence the pass did not reach is embedded alone) or from a
-    pass of their own ("separate")."""
-    from rag.embedding.embedders import document_embedder
-    from rag.embedding.encoder import normalise
+    texts: dict[str, str]  # paragraph hash -> text
+    sentences: _Sentences
+    counts: dict[str, int]  # paragraph hash -> sentence vectors it has
+    by_hash: dict[str, np.ndarray]
+    token_rows: dict[str, ParagraphTokens]
+    projection: Projection | None
+    need: list[str] = field(default_factory=list)  # paragraph hashes to embed, longest first
+    alone: dict[str, str] = field(default_factory=dict)  # late key -> sentence to embed by itself
 
-    late = settings.sentence_embedding == "late"
-    paragraphs = [p for d in docs for p in d.paragraphs]
-    hashes = [paragraph_hash(embed_text(p)) for p in paragraphs]
-    texts: dict[str, str] = {h: embed_text(p) for h, p in zip(hashes, paragraphs)}
-    known = sentence_counts or {}
 
-    def count_of(h: str) -> int:
-        """Sentences of a paragraph: late keys need only the count, which the live generation
-        knows for an unchanged paragraph whose late vectors are all cached (no split needed)."""
-        n = known.get(h)
-        if n is not None and all(late_key(h, j) in cache for j in range(n)):
-            return n
-        return len(sentences_of[h])
+def _sentence_count(h: str, work: _Work, reuse: Reusable) -> int:
+    """Sentences of a paragraph: the live generation knows the count of an unchanged paragraph
+    whose sentence vectors are all cached (no split needed)."""
+    n = reuse.sentence_counts.get(h)
+    if n is not None and all(late_key(h, j) in reuse.cache for j in range(n)):
+        return n
+    return len(work.sentences[h])
 
-    sentences_of = _LazySentences(texts, settings.sentence_vectors)
-    if late:
-        counts = {h: count_of(h) for h in texts} if settings.sentence_vectors else {h: 0 for h in texts}
-        sentence_hashes = [[late_key(h, j) for j in range(counts[h])] for h in hashes]
-    else:  # each sentence is a text of its own, keyed by its own hash
-        sentence_texts = [sentences_of[h] for h in hashes]
-        sentence_hashes = [[paragraph_hash(t) for t in ts] for ts in sentence_texts]
-        for ts, hs in zip(sentence_texts, sentence_hashes):
-            texts.update(zip(hs, ts))
-    para_hashes = set(hashes)
-    if live_tokens is not None and live_tokens.store.projection.fitted_on < MIN_FIT_TOKENS:
-        # a projection fitted on a small index is refitted (every paragraph re-encoded) once the
-        # index grows well past it: about 4 characters a token
-        if sum(len(texts[h]) for h in para_hashes) / 4 > 2 * live_tokens.store.projection.fitted_on:
-            live_tokens = None
-    token_rows: dict[str, ParagraphTokens] = {}
-    projection = live_tokens.store.projection if live_tokens is not None else None
-    if settings.token_vectors and live_tokens is not None:
-        for h in para_hashes:
-            carried = live_tokens.get(h)
-            if carried is not None:
-                token_rows[h] = carried
+
+def _carried_tokens(settings: Settings, work: _Work, live: LiveTokens | None) -> None:
+    """Token rows of unchanged paragraphs, with the live projection, unless that projection was
+    fitted on a small index that has grown well past it (about 4 characters a token): then
+    every paragraph is encoded again and the projection refitted."""
+    if live is None or not settings.token_vectors:
+        return
+    if live.store.projection.fitted_on < MIN_FIT_TOKENS and \
+            sum(len(t) for t in work.texts.values()) / 4 > 2 * live.store.projection.fitted_on:
+        return
+    work.projection = live.store.projection
+    for h in work.texts:
+        carried = live.get(h)
+        if carried is not None:
+            work.token_rows[h] = carried
+
+
+def _plan(settings: Settings, hashes: list[str], texts: dict[str, str], reuse: Reusable) -> _Work:
+    """What the cache and the live generation cover, and which paragraphs must be embedded."""
+    work = _Work(texts, _Sentences(texts), {}, {}, {}, None)
+    work.counts = {h: _sentence_count(h, work, reuse) if settings.sentence_vectors else 0 for h in texts}
+    _carried_tokens(settings, work, reuse.tokens)
+    cache = reuse.cache
+    work.by_hash = {h: cache[h] for h in texts if h in cache}
+    work.by_hash.update((k, cache[k]) for h in texts for j in range(work.counts[h])
+                        if (k := late_key(h, j)) in cache)
 
     def missing(h: str) -> bool:
-        if h not in cache:
-            return True
-        if h not in para_hashes:
-            return False
-        return ((settings.token_vectors and h not in token_rows)
-                or (late and any(late_key(h, j) not in cache for j in range(counts[h]))))
+        return (h not in cache or (settings.token_vectors and h not in work.token_rows)
+                or any(late_key(h, j) not in cache for j in range(work.counts[h])))
 
-    # paragraphs go through a pass that also gives their token embeddings where those are wanted;
-    # longest first over the whole build, so every batch holds texts of about one length
-    need = [h for h in texts if missing(h)]
-    pass_tokens = settings.token_vectors or late
-    with_tokens = sorted((h for h in need if pass_tokens and h in para_hashes), key=lambda h: -len(texts[h]))
-    plain = sorted((h for h in need if not (pass_tokens and h in para_hashes)), key=lambda h: -len(texts[h]))
-    by_hash: dict[str, np.ndarray] = {h: cache[h] for h in texts if h in cache}
-    if late:
-        by_hash.update((k, cache[k]) for hs in sentence_hashes for k in hs if k in cache)
-    dim = len(next(iter(cache.values()))) if cache else None
-    record = live_embedding
-    total = len(with_tokens) + len(plain)
-    alone: dict[str, str] = {}  # sentences embedded by themselves (late: those the paragraph's pass did not reach)
-    if need or dim is None or not record:
-        backend = settings.embed_backend
-        if backend == "auto" and total <= SMALL_BUILD_TEXTS:
-            backend = "onnx-f32"  # a few texts: onnxruntime starts in ~0.25 s, OpenVINO compiles in ~0.9 s
-        embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
-        record = {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}
-        dim = embedder.dim
-        if with_tokens and not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
-            plain = sorted(plain + with_tokens, key=lambda h: -len(texts[h]))
-            if late:
-                alone.update((late_key(h, j), t) for h in with_tokens for j, t in enumerate(sentences_of[h]))
-            with_tokens, token_rows, total = [], {}, len(plain)
-        step = EMBED_CALL_TEXTS
-        done = 0
-        for start in range(0, len(with_tokens), step):
-            tick("embed", done, total)
-            chunk = with_tokens[start:start + step]
-            vectors, outputs = embedder.encode_with_tokens([texts[h] for h in chunk])
-            if projection is None and settings.token_vectors:  # the first chunk holds the longest paragraphs
-                sample = [t.vectors[~t.special] for t in outputs]
-                projection = Projection.fit(np.concatenate(sample) if sample else np.zeros((1, dim), np.float32))
-            for h, v, t in zip(chunk, vectors, outputs):
-                by_hash[h] = v
-                if settings.token_vectors and projection is not None:
-                    token_rows[h] = paragraph_tokens(t, projection)
-                if late:
-                    for j, (sentence, vec) in enumerate(zip(sentences_of[h],
-                                                            late_sentence_vectors(texts[h], sentences_of[h], t))):
-                        if vec is None:
-                            alone[late_key(h, j)] = sentence
-                        else:
-                            by_hash[late_key(h, j)] = normalise(vec[None, :])[0]
-            done += len(chunk)
-        plain = sorted(plain + list(alone), key=lambda h: -len(texts.get(h) or alone[h]))
-        total = done + len(plain)
-        for start in range(0, len(plain), step):
-            tick("embed", done, total)
-            chunk = plain[start:start + step]
-            for h, v in zip(chunk, embedder.encode_documents([texts.get(h) or alone[h] for h in chunk])):
-                by_hash[h] = v
-            done += len(chunk)
-        tick("embed", total, total)
-    fresh = set(need)
-    vectors = np.zeros((len(paragraphs), dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        vectors[i] = by_hash[h]
-    flat = [h for hs in sentence_hashes for h in hs]
-    sentence_vectors = np.zeros((len(flat), dim), dtype=np.float32)
-    for i, h in enumerate(flat):
-        sentence_vectors[i] = by_hash[h]
-    para_fresh = {h for h in hashes if h in fresh}
-    report.embedded = len(para_fresh)
-    report.reused = sum(1 for h in hashes if h not in fresh)
-    report.sentences_embedded = len(fresh - para_fresh) + len(alone)
-    keep_tokens = settings.token_vectors and projection is not None and all(h in token_rows for h in para_hashes)
-    tokens = [token_rows[h] for h in hashes] if keep_tokens else None
-    return Embedded(hashes, vectors, sentence_hashes, sentence_vectors, by_hash, record, tokens, projection)
+    work.need = sorted((h for h in texts if missing(h)), key=lambda h: -len(texts[h]))
+    return work
+
+
+def _paragraph_pass(settings: Settings, work: _Work, embedder: Any, chunk: list[str]) -> None:
+    """Encode paragraphs once: their vectors, token rows and late sentence vectors."""
+    from rag.embedding.encoder import normalise
+
+    vectors, outputs = embedder.encode_with_tokens([work.texts[h] for h in chunk])
+    if work.projection is None and settings.token_vectors:  # the first chunk holds the longest paragraphs
+        sample = [t.vectors[~t.special] for t in outputs]
+        work.projection = Projection.fit(np.concatenate(sample) if sample else np.zeros((1, embedder.dim), np.float32))
+    for h, v, t in zip(chunk, vectors, outputs):
+        work.by_hash[h] = v
+        if settings.token_vectors:
+            work.token_rows[h] = paragraph_tokens(t, work.projection)
+        sentences = work.sentences[h] if work.counts[h] else []
+        for j, vec in enumerate(late_sentence_vectors(work.texts[h], sentences, t)):
+            if vec is None:
+                work.alone[late_key(h, j)] = sentences[j]
+            else:
+                work.by_hash[late_key(h, j)] = normalise(vec[None, :])[0]
+
+
+def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn) -> tuple[dict[str, Any], int]:
+    """Embed what `work` needs; returns the embedding record (backend and query-side encoder)
+    and the vectors' dimension."""
+    from rag.embedding.embedders import document_embedder
+
+    backend = settings.embed_backend
+    if backend == "auto" and len(work.need) <= SMALL_BUILD_TEXTS:
+        backend = "onnx-f32"  # a few texts: onnxruntime starts in ~0.25 s, OpenVINO compiles in ~0.9 s
+    embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
+    with_tokens, plain = work.need, {}
+    if not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
+        with_tokens, work.token_rows = [], {}
+        plain = {h: work.texts[h] for h in work.need}
+        work.alone.update((late_key(h, j), s) for h in work.need for j, s in enumerate(work.sentences[h][:work.counts[h]]))
+    done = 0
+    for start in range(0, len(with_tokens), EMBED_CALL_TEXTS):
+        tick("embed", done, len(with_tokens))
+        chunk = with_tokens[start:start + EMBED_CALL_TEXTS]
+        _paragraph_pass(settings, work, embedder, chunk)
+        done += len(chunk)
+    plain.update(work.alone)
+    _plain_pass(work, embedder, plain, done, tick)
+    return {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}, embedder.dim
+
+
+def _plain_pass(work: _Work, embedder: Any, texts: dict[str, str], done: int, tick: ProgressFn) -> None:
+    """Embed texts by themselves (sentences the paragraph pass did not reach), longest first."""
+    keys = sorted(texts, key=lambda k: -len(texts[k]))
+    total = done + len(keys)
+    for start in range(0, len(keys), EMBED_CALL_TEXTS):
+        tick("embed", done, total)
+        chunk = keys[start:start + EMBED_CALL_TEXTS]
+        for k, v in zip(chunk, embedder.encode_documents([texts[k] for k in chunk])):
+            work.by_hash[k] = v
+        done += len(chunk)
+    tick("embed", total, total)
+
+
+def _stack(keys: list[str], by_hash: dict[str, np.ndarray], dim: int) -> np.ndarray:
+    out = np.zeros((len(keys), dim), dtype=np.float32)
+    for i, k in enumerate(keys):
+        out[i] = by_hash[k]
+    return out
+
+
+def embed_paragraphs(settings: Settings, docs: list[Document], reuse: Reusable, tick: ProgressFn) -> Embedded:
+    """Vectors for every paragraph and sentence, embedding only paragraphs the cache does not
+    cover; token rows for every paragraph (from its own pass, or carried over from the live
+    generation); and the manifest's record of the embedding backend and query-side encoder."""
+    paragraphs = [p for d in docs for p in d.paragraphs]
+    hashes = [paragraph_hash(p.text) for p in paragraphs]
+    work = _plan(settings, hashes, {h: p.text for h, p in zip(hashes, paragraphs)}, reuse)
+    record, dim = reuse.record, len(next(iter(reuse.cache.values()))) if reuse.cache else 0
+    if work.need or not dim or record is None:
+        record, dim = _run_embedder(settings, work, tick)
+    return _embedded(settings, work, hashes, record, dim)
+
+
+def _embedded(settings: Settings, work: _Work, hashes: list[str], record: dict[str, Any], dim: int) -> Embedded:
+    """The generation's vectors in paragraph order, from a finished `work`."""
+    sentence_hashes = [[late_key(h, j) for j in range(work.counts[h])] for h in hashes]
+    fresh = set(work.need)
+    keep_tokens = settings.token_vectors and work.projection is not None and all(h in work.token_rows for h in hashes)
+    return Embedded(hashes, _stack(hashes, work.by_hash, dim), sentence_hashes,
+                    _stack([k for hs in sentence_hashes for k in hs], work.by_hash, dim), work.by_hash, record,
+                    [work.token_rows[h] for h in hashes] if keep_tokens else None, work.projection,
+                    embedded=len(fresh), reused=sum(1 for h in hashes if h not in fresh),
+                    sentences_embedded=len(work.alone))

@@ -1,27 +1,44 @@
-"""BM25 over paragraphs, stored in SQLite as one postings row per term (ids and weights as
-little-endian arrays), so a query reads a few rows and sums them with numpy.
+"""BM25 over paragraphs: term frequencies stored per term, weights computed at question time.
 
-Two vocabularies share the table: single terms ("serv") and adjacent term pairs ("iom serv",
+Two vocabularies share one lexicon: single terms ("serv") and adjacent term pairs ("iom serv",
 keyed with a space, which no single term holds). Pairs are scored as a separate BM25 that
-rewards paragraphs sharing the question's phrasing."""
+rewards paragraphs sharing the question's phrasing.
+
+Stored with a generation (docs/index-format.md):
+    SQLite `lexicon`   term -> term id
+    postings.pos       int64, terms + 1 offsets: term t owns entries pos[t]:pos[t+1]
+    postings.ids       int32 paragraph ids of the entries, ascending within a term
+    postings.tfs       uint16 how often the term occurs in that paragraph
+    postings.lengths   int32 per paragraph: its number of terms (its number of pairs is one less)
+A question reads its terms' ids from the lexicon and their entries from the memory-mapped files,
+and weighs each entry with BM25 (idf from the term's entry count, the saturated tf normalised by
+the paragraph's length); the weights depend on the whole index only through the paragraph count
+and the mean length, so a build carries the entries of unchanged paragraphs over (rag.index.postings).
+"""
 
 from __future__ import annotations
 
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from rag.index.flatfile import map_rows
 from rag.textutil import terms
 
-T = TypeVar("T")
-
-# Bump when the stored postings change meaning (tokenisation, pair terms).
+# Bump when the stored terms change meaning (tokenisation, pair terms): a build then re-tokenises.
 LEXICAL_VERSION = 3  # 3: the document title is indexed with each paragraph
+
+POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS = (
+    "postings.pos", "postings.ids", "postings.tfs", "postings.lengths")
+POSTINGS_FILES = (POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS)
+IDS_DTYPE, TFS_DTYPE, POS_DTYPE, LENGTHS_DTYPE = np.dtype("<i4"), np.dtype("<u2"), np.dtype("<i8"), np.dtype("<i4")
+MAX_TF = np.iinfo(TFS_DTYPE).max
+WEIGHTS_KEPT = 4_000_000  # BM25 weights a LexicalIndex keeps for the terms questions asked (16 MB)
+LEXICON_SCHEMA = "CREATE TABLE lexicon (term TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;"
 
 
 def pairs_of(tokens: list[str]) -> list[str]:
@@ -33,113 +50,127 @@ def term_pairs(text: str) -> list[str]:
     """Adjacent index terms as pair keys: "iom serves as secretariat" -> ["iom serv", "serv secretariat"]."""
     return pairs_of(terms(text))
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS postings (term TEXT PRIMARY KEY, ids BLOB NOT NULL, weights BLOB NOT NULL);
-"""
+
+def bm25_norms(lengths: np.ndarray, k1: float, b: float) -> np.ndarray:
+    """Each paragraph's BM25 length normalisation k1 x (1 - b + b x length / mean length), float32."""
+    lengths = np.asarray(lengths, dtype=np.float32)
+    avgdl = float(lengths.mean()) if len(lengths) else 0.0
+    return k1 * (1.0 - b + b * lengths / (avgdl or 1.0))
 
 
-@dataclass
-class Postings:
-    """Every term's postings in one array: term i owns ids/weights[bounds[i]:bounds[i + 1]]."""
-
-    terms: list[str]
-    ids: np.ndarray  # int32 paragraph ids, ascending within a term
-    weights: np.ndarray  # float32 precomputed BM25 weights
-    bounds: np.ndarray  # int64, len(terms) + 1
-
-    def as_dict(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        b = self.bounds
-        return {t: (self.ids[b[i]:b[i + 1]], self.weights[b[i]:b[i + 1]]) for i, t in enumerate(self.terms)}
+def bm25_idf(df: np.ndarray, paragraphs: int) -> np.ndarray:
+    """BM25 idf (float64) of terms held by `df` paragraphs each."""
+    return np.log(1.0 + (paragraphs - df + 0.5) / (df + 0.5))
 
 
-def postings_of(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms) -> Postings:
-    """Per term: paragraph ids (ascending) and precomputed BM25 weights (idf x saturated tf).
-    `texts` may be strings or already-tokenised lists, with the matching `tokenise`.
-
-    Vectorised: one (term, paragraph, tf) triple per distinct term of a paragraph, grouped by
-    term with a stable sort, weights computed for all triples at once."""
-    vocab: dict[str, int] = {}
-    term_ids: list[int] = []
-    doc_ids: list[int] = []
-    tfs: list[int] = []
-    lengths = np.zeros(len(texts), dtype=np.float32)
-    for pid, text in enumerate(texts):
-        counts = Counter(tokenise(text))
-        lengths[pid] = sum(counts.values())
-        for term, tf in counts.items():
-            term_ids.append(vocab.setdefault(term, len(vocab)))
-            doc_ids.append(pid)
-            tfs.append(tf)
-    if not vocab:
-        return Postings([], np.zeros(0, np.int32), np.zeros(0, np.float32), np.zeros(1, np.int64))
-    avgdl = float(lengths.mean()) or 1.0
-    tids = np.asarray(term_ids, dtype=np.int64)
-    order = np.argsort(tids, kind="stable")  # stable: paragraph ids stay ascending within a term
-    tids = tids[order]
-    ids = np.asarray(doc_ids, dtype=np.int32)[order]
-    tf = np.asarray(tfs, dtype=np.float32)[order]
-    df = np.bincount(tids, minlength=len(vocab))
-    idf = np.log(1.0 + (len(texts) - df + 0.5) / (df + 0.5))
-    norm = k1 * (1.0 - b + b * lengths[ids] / avgdl)
-    weights = (idf[tids] * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
-    return Postings(list(vocab), ids, weights, np.concatenate([[0], np.cumsum(df)]).astype(np.int64))
+def bm25_weights(idf: np.floating, tfs: np.ndarray, norms: np.ndarray, k1: float) -> np.ndarray:
+    """BM25 weight (float32) of entries with term frequencies `tfs` and their paragraphs' norms."""
+    tf = np.asarray(tfs, dtype=np.float32)
+    return (np.float64(idf) * tf * (k1 + 1.0) / (tf + norms)).astype(np.float32)
 
 
-def build_postings(texts: Sequence[T], k1: float, b: float, tokenise: Callable[[T], list[str]] = terms
-                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """`postings_of` as a dict: term -> (ids, weights)."""
-    return postings_of(texts, k1, b, tokenise).as_dict()
-
-
-def write_postings(conn: sqlite3.Connection, postings: Postings) -> None:
-    """One row per term, in term order (SQLite then appends to the key's tree instead of
-    splitting pages); the blobs are slices of the arrays' bytes, not one array per term."""
-    conn.executescript(SCHEMA)
-    ids = postings.ids.astype("<i4", copy=False).tobytes()
-    weights = postings.weights.astype("<f4", copy=False).tobytes()
-    bounds = (postings.bounds * 4).tolist()
-    order = sorted(range(len(postings.terms)), key=postings.terms.__getitem__)
-    conn.executemany("INSERT INTO postings(term, ids, weights) VALUES (?, ?, ?)",
-                     ((postings.terms[i], ids[bounds[i]:bounds[i + 1]], weights[bounds[i]:bounds[i + 1]])
-                      for i in order))
+def _mapped(path: Path, dtype: np.dtype) -> np.ndarray:
+    """A whole file as a read-only array, memory-mapped (a question reads a few slices)."""
+    size = path.stat().st_size
+    if size == 0:
+        return np.zeros(0, dtype)
+    with open(path, "rb") as fh:
+        return np.frombuffer(map_rows(fh, size, populate_up_to=0), dtype=dtype)
 
 
 class LexicalIndex:
-    """Reads postings from an open SQLite connection and scores queries."""
+    """A generation's postings, opened read-only, scoring questions with BM25."""
 
-    def __init__(self, conn: sqlite3.Connection, size: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, folder: Path, size: int, k1: float, b: float) -> None:
         self.conn = conn
         self.size = size
+        self.k1, self.b = k1, b
+        self.pos = _mapped(folder / POSTINGS_POS, POS_DTYPE)
+        self.ids = _mapped(folder / POSTINGS_IDS, IDS_DTYPE)
+        self.tfs = _mapped(folder / POSTINGS_TFS, TFS_DTYPE)
+        self._folder = folder
+        self._norms: dict[bool, np.ndarray] = {}  # pairs? -> per-paragraph norms, computed on first use
+        self._weights: dict[str, np.ndarray] = {}  # recent terms' weights (a server's questions share terms)
+        self._kept = 0
+
+    def check(self) -> str | None:
+        """What is inconsistent between the files and the index's size (None: nothing)."""
+        if len(self.pos) == 0 or int(self.pos[-1]) != len(self.ids) or len(self.ids) != len(self.tfs):
+            return f"{self._folder / POSTINGS_POS}: offsets do not match {POSTINGS_IDS} and {POSTINGS_TFS}"
+        if (self._folder / POSTINGS_LENGTHS).stat().st_size != self.size * LENGTHS_DTYPE.itemsize:
+            return f"{self._folder / POSTINGS_LENGTHS}: not one length per paragraph ({self.size})"
+        return None
 
     def scores(self, query: str, allowed: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every paragraph for `query` (zeros where no term matches)."""
         return self._scores(terms(query), allowed)
 
     def pair_scores(self, query: str, allowed: np.ndarray | None = None) -> np.ndarray:
-        """BM25 over adjacent term pairs (zeros for an index built without them)."""
+        """BM25 over adjacent term pairs."""
         return self._scores(term_pairs(query), allowed)
 
     def idf(self, tokens: set[str]) -> dict[str, float]:
         """BM25 idf of each term (that of a term no paragraph holds for one absent from the index)."""
-        if not tokens:
-            return {}
-        marks = ",".join("?" * len(tokens))
-        df = {t: size // 4 for t, size in self.conn.execute(
-            f"SELECT term, length(ids) FROM postings WHERE term IN ({marks})", list(tokens))}
+        df = {t: self._df(tid) for t, tid in self._term_ids(list(tokens))}
         n = self.size
         return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in tokens}
 
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """One term's paragraph ids and BM25 weights (empty arrays for a term no paragraph holds)."""
+        found = self._term_ids([term])
+        if not found:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        a, b = int(self.pos[found[0][1]]), int(self.pos[found[0][1] + 1])
+        ids = np.asarray(self.ids[a:b])
+        idf = bm25_idf(np.array([b - a], dtype=np.int64), self.size)[0]
+        return ids, bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[ids], self.k1)
+
+    def _df(self, tid: int) -> int:
+        return int(self.pos[tid + 1] - self.pos[tid])
+
+    def _term_ids(self, keys: list[str]) -> list[tuple[str, int]]:
+        """(term, id) of the keys the lexicon holds, in term order."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks}) ORDER BY term",
+                                 keys).fetchall()
+
+    def _term_weights(self, term: str, a: int, b: int, idf: np.floating) -> np.ndarray:
+        """The BM25 weights of the entries a:b (one term's), kept for the next questions."""
+        weights = self._weights.get(term)
+        if weights is None:
+            weights = bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[self.ids[a:b]], self.k1)
+            if self._kept + len(weights) > WEIGHTS_KEPT:
+                self._weights, self._kept = {}, 0
+            self._weights[term] = weights
+            self._kept += len(weights)
+        return weights
+
+    def _norm(self, pairs: bool) -> np.ndarray:
+        norm = self._norms.get(pairs)
+        if norm is None:
+            lengths = np.fromfile(self._folder / POSTINGS_LENGTHS, dtype=LENGTHS_DTYPE)
+            norm = bm25_norms(np.maximum(lengths - 1, 0) if pairs else lengths, self.k1, self.b)
+            self._norms[pairs] = norm
+        return norm
+
     def _scores(self, tokens: list[str], allowed: np.ndarray | None) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.float32)
-        qterms = list(dict.fromkeys(tokens))
-        if not qterms:
-            return out
-        marks = ",".join("?" * len(qterms))
         counts = Counter(tokens)
-        for term, ids, weights in self.conn.execute(
-                f"SELECT term, ids, weights FROM postings WHERE term IN ({marks})", qterms):
-            idx = np.frombuffer(ids, dtype="<i4")
-            out[idx] += np.frombuffer(weights, dtype="<f4") * counts[term]  # ids unique per term
+        found = self._term_ids(list(counts))
+        if found:
+            tids = np.array([tid for _, tid in found], dtype=np.int64)
+            starts, ends = self.pos[tids], self.pos[tids + 1]
+            idf = bm25_idf(ends - starts, self.size)
+            for (term, _), a, b, term_idf in zip(found, starts.tolist(), ends.tolist(), idf):
+                idx = self.ids[a:b]
+                out[idx] += self._term_weights(term, a, b, term_idf) * counts[term]  # ids unique per term
         if allowed is not None:
             out[~allowed] = 0.0
         return out
+
+
+def open_lexical(conn: sqlite3.Connection, folder: Path, size: int, settings: dict[str, Any]) -> LexicalIndex:
+    """The postings of a generation, with the BM25 parameters its manifest records."""
+    return LexicalIndex(conn, folder, size, float(settings["bm25_k1"]), float(settings["bm25_b"]))

@@ -8,8 +8,8 @@ It is a separate, clearly delimited part of a generation:
     sentences.search.faiss  only where the sentences are too many to scan (same size policy as
                          the paragraph vectors): an ANN index that finds sentence candidates
     SQLite `sentences`   (id, para_id, ord, hash): which paragraph each row belongs to
-A generation without these (built before they existed) still opens; its retrieval then
-falls back to paragraph vectors alone.
+A generation built with `sentence_vectors = false` has none of these; its retrieval then
+scores paragraphs by their paragraph vectors alone.
 """
 
 from __future__ import annotations

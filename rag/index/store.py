@@ -3,9 +3,9 @@
 Layout of `indexes/<name>/` (docs/index-format.md has the whole format):
     CURRENT              name of the live generation (replaced atomically)
     .lock                held (flock) by the one writer
-    gen-<stamp>/         manifest.json, vectors.faiss, store.sqlite, sentences.faiss (never modified once live)
+    gen-<stamp>/         manifest.json, store.sqlite, vectors and postings files (never modified once live)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
-Building lives in rag/build.py.
+Building lives in rag/index/build.py.
 """
 
 from __future__ import annotations
@@ -17,26 +17,26 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
 from rag.index.flatfile import FlatVectors, map_flat
-from rag.index.lexical import LEXICAL_VERSION, LexicalIndex
+from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES, LexicalIndex, open_lexical
 from rag.index.paragraphs import show_paragraph
 from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
 CACHE = "cache.sqlite"
 SENTENCE_SEARCH = "sentences.search.faiss"  # only in big indexes: an ANN index over the sentence vectors
-QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES)  # what a question reads: CRC-checked at open
+QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES, *POSTINGS_FILES)  # what a question reads: CRC-checked at open
 DATA_FILES = (*QUERY_FILES, CACHE)
 REBUILD = "run `rag index rebuild`"
 
@@ -64,8 +64,7 @@ ProgressFn = Callable[[str, int, int], None]
 def index_settings(settings: Settings) -> dict[str, Any]:
     """The settings that change what a build writes besides the model (recorded in the manifest)."""
     return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "lexical_version": LEXICAL_VERSION,
-            "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors,
-            "sentence_embedding": settings.sentence_embedding}
+            "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors}
 
 
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
@@ -169,7 +168,7 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
     modification time differs from the one the build recorded (edited, copied, damaged by a
     write) must also match its recorded CRC-32 while the query files are small enough to read in
     a blink (VERIFY_ON_OPEN_BYTES). `rag index verify` checks every checksum regardless."""
-    sizes = manifest.get("sizes", {})
+    sizes = manifest["sizes"]
     for name, size in sizes.items():
         path = gen / name
         try:
@@ -179,9 +178,8 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
         if actual != size:
             raise IndexCorrupt(f"{path}: {actual} bytes, manifest says {size} (truncated or replaced)",
                                fix=REBUILD)
-    stamps = manifest.get("mtimes", {})
-    untouched = all(name in stamps and (gen / name).stat().st_mtime_ns == stamps[name] for name in QUERY_FILES
-                    if name in sizes)
+    stamps = manifest["mtimes"]
+    untouched = all((gen / name).stat().st_mtime_ns == stamps[name] for name in QUERY_FILES if name in sizes)
     if untouched:
         return  # written and checksummed by the build, not modified since (mtime and size as recorded)
     if sum(sizes.get(n, 0) for n in QUERY_FILES) <= VERIFY_ON_OPEN_BYTES:
@@ -251,31 +249,11 @@ class OpenIndex:
         self.conn.close()
 
 
-def as_built(settings: Settings, manifest: dict[str, Any]) -> Settings:
-    """`settings` with the index's own kind of sentence vectors (what it was built with decides
-    the abstention threshold); a generation that does not record it had separate passes."""
-    recorded = (manifest.get("settings") or {}).get("sentence_embedding", "separate")
-    return settings if recorded == settings.sentence_embedding else replace(settings, sentence_embedding=recorded)
-
-
-def open_index(settings: Settings) -> OpenIndex:
-    """Open the live generation of `settings.index_path` for reading."""
-    index_path = settings.index_path
-    gen = current_generation(index_path)
-    manifest = read_manifest(gen)
-    check_compatible(manifest, settings, gen / MANIFEST)
-    check_files(gen, manifest)
-    db_path = gen / DATABASE
-    if not db_path.exists():
-        raise IndexCorrupt(f"{db_path}: missing", fix=REBUILD)
-    conn = connect_readonly(db_path)
-    try:
-        count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix=REBUILD) from exc
-    info = manifest.get("vectors") or {}
-    flat = info.get("kind", manifest.get("vector_index")) == "flat"
-    vectors = (map_flat(gen / VECTORS) if flat else None) or read_vectors(gen / VECTORS)
+def _open_vectors(gen: Path, manifest: dict[str, Any], count: int) -> Any:
+    """The paragraph vectors: a flat file memory-mapped, another type read by FAISS with its
+    recorded search knob; their count and dimension checked against the manifest."""
+    info = manifest["vectors"]
+    vectors = (map_flat(gen / VECTORS) if info["kind"] == "flat" else None) or read_vectors(gen / VECTORS)
     if count != manifest["paragraphs"] or vectors.ntotal != manifest["paragraphs"]:
         raise IndexCorrupt(
             f"{gen}: manifest says {manifest['paragraphs']} paragraphs, SQLite has {count}, "
@@ -284,44 +262,81 @@ def open_index(settings: Settings) -> OpenIndex:
         from rag.index.vectors import for_queries, set_search_params
 
         for_queries()
-        if info.get("kind"):
-            set_search_params(vectors, info["kind"], info.get("params", {}))
+        set_search_params(vectors, info["kind"], info.get("params", {}))
     if vectors.d != manifest["dim"]:
         raise IndexCorrupt(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']}", fix=REBUILD)
-    sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
-    search = manifest.get("sentence_search")
-    if sentences is not None and search:  # sentence candidates from an ANN index; rows stay the flat file
-        from rag.index.vectors import for_queries, searcher, set_search_params
+    return vectors
 
-        index = read_vectors(gen / SENTENCE_SEARCH)
-        if index.ntotal != manifest["sentences"]:
-            raise IndexCorrupt(f"{gen / SENTENCE_SEARCH}: {index.ntotal} vectors, manifest says "
-                               f"{manifest['sentences']}", fix=REBUILD)
-        for_queries()
-        set_search_params(index, search["kind"], search.get("params", {}))
-        sentences.index = searcher(index, search["kind"], sentences.vectors)
+
+def _open_sentence_search(gen: Path, manifest: dict[str, Any], sentences: SentenceIndex) -> None:
+    """Sentence candidates from the generation's ANN index; the rows stay the flat file."""
+    from rag.index.vectors import for_queries, searcher, set_search_params
+
+    search = manifest["sentence_search"]
+    index = read_vectors(gen / SENTENCE_SEARCH)
+    if index.ntotal != manifest["sentences"]:
+        raise IndexCorrupt(f"{gen / SENTENCE_SEARCH}: {index.ntotal} vectors, manifest says "
+                           f"{manifest['sentences']}", fix=REBUILD)
+    for_queries()
+    set_search_params(index, search["kind"], search.get("params", {}))
+    sentences.index = searcher(index, search["kind"], sentences.vectors)
+
+
+def _paragraph_count(conn: sqlite3.Connection, db_path: Path) -> int:
+    try:
+        return int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorrupt(f"{db_path}: unreadable SQLite file ({exc})", fix=REBUILD) from exc
+
+
+def _open_lexical(gen: Path, manifest: dict[str, Any], conn: sqlite3.Connection, count: int) -> LexicalIndex:
+    try:
+        lexical = open_lexical(conn, gen, count, manifest["settings"])
+        problem = lexical.check()
+    except (OSError, ValueError, KeyError) as exc:
+        raise IndexCorrupt(f"{gen}: unreadable BM25 postings ({exc})", fix=REBUILD) from exc
+    if problem:
+        raise IndexCorrupt(problem, fix=REBUILD)
+    return lexical
+
+
+def open_index(settings: Settings) -> OpenIndex:
+    """Open the live generation of `settings.index_path` for reading."""
+    gen = current_generation(settings.index_path)
+    manifest = read_manifest(gen)
+    check_compatible(manifest, settings, gen / MANIFEST)
+    check_files(gen, manifest)
+    db_path = gen / DATABASE
+    if not db_path.exists():
+        raise IndexCorrupt(f"{db_path}: missing", fix=REBUILD)
+    conn = connect_readonly(db_path)
+    count = _paragraph_count(conn, db_path)
+    vectors = _open_vectors(gen, manifest, count)
+    sentences = open_sentences(gen, conn, count, manifest.get("sentences"))
+    if sentences is not None and manifest.get("sentence_search"):
+        _open_sentence_search(gen, manifest, sentences)
     try:
         tokens = open_tokens(gen, count, manifest.get("token_vectors"))
     except (OSError, ValueError) as exc:
         raise IndexCorrupt(f"{gen}: unreadable token vectors ({exc})", fix=REBUILD) from exc
-    return OpenIndex(index_path, gen, manifest, conn, vectors, LexicalIndex(conn, count), sentences, tokens)
+    return OpenIndex(settings.index_path, gen, manifest, conn, vectors, _open_lexical(gen, manifest, conn, count),
+                     sentences, tokens)
 
 
-def verify_index(settings: Settings) -> list[str]:
-    """Every problem found in the live generation, one line each (empty: the index is sound)."""
-    problems: list[str] = []
-    gen = current_generation(settings.index_path)
-    try:
-        manifest = read_manifest(gen)
-        check_format(manifest, gen / MANIFEST)
-    except (IndexCorrupt, IndexMismatch) as exc:
-        return [str(exc)]
+def _checksum_problems(gen: Path, manifest: dict[str, Any]) -> list[str]:
+    problems = []
     for name, expected in manifest.get("checksums", {}).items():
         path = gen / name
         if not path.exists():
             problems.append(f"{path}: missing ({REBUILD})")
         elif file_sha256(path) != expected:
             problems.append(f"{path}: checksum differs from the manifest's ({REBUILD})")
+    return problems
+
+
+def _store_problems(gen: Path, manifest: dict[str, Any]) -> list[str]:
+    """SQLite's integrity check and the row counts against the manifest."""
+    problems = []
     n = manifest["paragraphs"]
     try:
         conn = connect_readonly(gen / DATABASE)
@@ -332,30 +347,48 @@ def verify_index(settings: Settings) -> list[str]:
                 problems.append(f"{gen / DATABASE}: SQLite integrity check: {check[-1]}{more} ({REBUILD})")
             rows = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
             docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-            if rows != n:
-                problems.append(f"{gen / DATABASE}: {rows} paragraph rows, manifest says {n} ({REBUILD})")
-            if docs != manifest["documents"]:
-                problems.append(f"{gen / DATABASE}: {docs} documents, manifest says "
-                                f"{manifest['documents']} ({REBUILD})")
         finally:
             conn.close()
     except (IndexCorrupt, sqlite3.DatabaseError) as exc:
-        problems.append(f"{exc}")
-    try:
-        vectors = read_vectors(gen / VECTORS)
-        if vectors.ntotal != n:
-            problems.append(f"{gen / VECTORS}: {vectors.ntotal} vectors, manifest says {n} ({REBUILD})")
-        if vectors.d != manifest["dim"]:
-            problems.append(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']} ({REBUILD})")
-    except IndexCorrupt as exc:
-        problems.append(str(exc))
+        return [*problems, str(exc)]
+    if rows != n:
+        problems.append(f"{gen / DATABASE}: {rows} paragraph rows, manifest says {n} ({REBUILD})")
+    if docs != manifest["documents"]:
+        problems.append(f"{gen / DATABASE}: {docs} documents, manifest says {manifest['documents']} ({REBUILD})")
     return problems
 
 
+def _vector_problems(gen: Path, manifest: dict[str, Any]) -> list[str]:
+    n = manifest["paragraphs"]
+    try:
+        vectors = read_vectors(gen / VECTORS)
+    except IndexCorrupt as exc:
+        return [str(exc)]
+    problems = []
+    if vectors.ntotal != n:
+        problems.append(f"{gen / VECTORS}: {vectors.ntotal} vectors, manifest says {n} ({REBUILD})")
+    if vectors.d != manifest["dim"]:
+        problems.append(f"{gen / VECTORS}: dimension {vectors.d}, manifest says {manifest['dim']} ({REBUILD})")
+    return problems
+
+
+def verify_index(settings: Settings) -> list[str]:
+    """Every problem found in the live generation, one line each (empty: the index is sound)."""
+    gen = current_generation(settings.index_path)
+    try:
+        manifest = read_manifest(gen)
+        check_format(manifest, gen / MANIFEST)
+    except (IndexCorrupt, IndexMismatch) as exc:
+        return [str(exc)]
+    return [*_checksum_problems(gen, manifest), *_store_problems(gen, manifest), *_vector_problems(gen, manifest)]
+
+
 def index_status(settings: Settings) -> dict[str, Any]:
-    """The manifest of the live generation plus where it lives."""
+    """The manifest of the live generation plus where it lives (an index of another format
+    version is refused)."""
     gen = current_generation(settings.index_path)
     manifest = read_manifest(gen)
+    check_format(manifest, gen / MANIFEST)
     return {"index": str(settings.index_path), "generation": gen.name, **manifest}
 
 

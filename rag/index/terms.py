@@ -51,19 +51,6 @@ TERMS_SCHEMA = "CREATE TABLE paragraph_terms (id INTEGER PRIMARY KEY, terms TEXT
 
 def write_paragraph_terms(conn: sqlite3.Connection, encoded: list[str]) -> None:
     """Each paragraph's terms by sentence (`ParagraphTerms.encode`, in paragraph id order), so a
-    question re-scores candidates without tokenising them (4.7 ms of a warm question for 50)."""
+    question re-scores candidates without tokenising them and the next build reuses them."""
     conn.executescript(TERMS_SCHEMA)
     conn.executemany("INSERT INTO paragraph_terms VALUES (?, ?)", enumerate(encoded))
-
-
-def has_stored_terms(conn: sqlite3.Connection) -> bool:
-    """Whether a generation stores its paragraphs' terms (one written before they were stored does not)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_terms'").fetchone() is not None
-
-
-def stored_terms_by_hash(conn: sqlite3.Connection) -> dict[str, str]:
-    """A generation's stored terms by paragraph text hash, for the next build to reuse ({} when
-    the generation has none)."""
-    if not has_stored_terms(conn):
-        return {}
-    return dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))

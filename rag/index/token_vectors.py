@@ -13,7 +13,8 @@ candidate's score is the idf-weighted mean over the question's tokens of the bes
 one of the paragraph's tokens (idf of the token id over the index's paragraphs). On SQuAD v1.1 dev
 and PolicyQA this re-scoring feature adds 2 points P@1 and 2 points MRR@10 (docs/quality.md).
 
-Files of a generation (all optional; an index without them re-scores without this feature):
+Files of a generation (not written with `token_vectors = false`; such an index re-scores
+without this feature):
     tokens.i8        int8 rows, TOKEN_DIM wide, every paragraph's tokens in paragraph order
     tokens.pos       int64, paragraphs + 1 offsets: paragraph p owns rows pos[p]:pos[p+1]
     tokens.ids       int32 token ids of those rows (for idf, and to carry rows to a later build)

@@ -1,0 +1,224 @@
+"""The first step of a build: what the live generation offers, and which documents the new one holds.
+
+A build re-reads the recorded sources plus the new paths, reuses the parsed documents of files
+whose content hash is unchanged, drops documents whose files are gone (unless keep_missing) and
+keeps one document per symbol (the newest file).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rag.errors import NotFoundError, RagError
+from rag.index.encode import LiveTokens, Reusable, read_live_tokens
+from rag.index.lexical import LEXICAL_VERSION
+from rag.index.postings import LivePostings
+from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, ProgressFn, current_generation, file_sha256,
+                             load_documents, read_manifest)
+from rag.models import Document
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI's summary and `--json`."""
+
+    documents: int = 0
+    paragraphs: int = 0
+    parsed: int = 0
+    unchanged: int = 0
+    embedded: int = 0  # paragraphs embedded now (the rest came from the cache)
+    reused: int = 0
+    sentences_embedded: int = 0  # sentence vectors computed now
+    removed: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    changed: bool = True
+    generation: str = ""
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@dataclass
+class LiveGeneration:
+    """What the live generation offers a new build: its documents, stored terms, vectors, postings."""
+
+    name: str
+    manifest: dict[str, Any]
+    docs: list[Document]
+    terms: dict[str, str]  # paragraph text hash -> its stored terms (rag.index.terms.ParagraphTerms)
+    tokens: LiveTokens | None
+    postings: LivePostings | None  # None where its terms mean something else (LEXICAL_VERSION)
+    cache_of: Callable[[], dict[str, np.ndarray]]  # reads the embedding cache (a build that writes nothing does not)
+
+    @cached_property
+    def reusable(self) -> Reusable:
+        """What the embedding step may take instead of embedding again."""
+        return Reusable(self.cache_of(), self.tokens, _sentence_counts(self.terms), self.manifest.get("embedding"))
+
+
+def recorded_manifest(index_path: Path) -> dict[str, Any]:
+    """The live manifest of any format version ({} where there is none): its sources and
+    exclusions carry over to a build that cannot read the rest."""
+    try:
+        return read_manifest(current_generation(index_path))
+    except RagError:
+        return {}
+
+
+def read_live(index_path: Path, model: str, with_cache: bool = True) -> LiveGeneration | None:
+    """The live generation, or None when there is none, it is of another format version or it
+    cannot be read (then: a build from scratch); its cache and token rows only `with_cache`."""
+    try:
+        gen = current_generation(index_path)
+        manifest = read_manifest(gen)
+        if manifest.get("format_version") != FORMAT_VERSION:
+            return None
+        conn = sqlite3.connect(f"file:{gen / DATABASE}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        try:
+            docs = load_documents(conn)
+            terms = dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))
+            tokens = read_live_tokens(gen, manifest, conn) if with_cache else None
+        finally:
+            conn.close()
+        same_terms = (manifest.get("settings") or {}).get("lexical_version") == LEXICAL_VERSION
+        postings = LivePostings(gen, gen / DATABASE) if same_terms else None
+    except (RagError, sqlite3.DatabaseError, OSError, KeyError, ValueError):
+        return None
+    def cache_of() -> dict[str, np.ndarray]:
+        return _read_cache(gen / CACHE, model) if with_cache else {}
+
+    return LiveGeneration(gen.name, manifest, docs, terms if same_terms else {}, tokens, postings, cache_of)
+
+
+def _read_cache(path: Path, model: str) -> dict[str, np.ndarray]:
+    """The embedding cache's vectors of `model` ({} where it cannot be read: everything is embedded)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT hash, vector FROM embeddings WHERE model = ?", (model,)).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return {}
+    return {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
+
+
+def _sentence_counts(terms_by_hash: dict[str, str]) -> dict[str, int]:
+    """Sentences per paragraph text hash, from the stored terms (one line per sentence; an empty
+    encoding is ambiguous and left out)."""
+    return {h: encoded.count("\n") + 1 for h, encoded in terms_by_hash.items() if encoded}
+
+
+@dataclass
+class Sources:
+    """The paths a build scans and what it records in the manifest."""
+
+    recorded: list[Path]  # every source, in the order first given
+    excluded: set[str]  # files removed with `rag index rm`, skipped by scans
+
+    def to_manifest(self) -> dict[str, Any]:
+        return {"sources": [str(s) for s in self.recorded], "excluded": sorted(self.excluded)}
+
+
+def sources_of(manifest: dict[str, Any], new_sources: list[Path], report: BuildReport) -> Sources:
+    """The recorded sources plus the new ones; naming a removed file again takes it back."""
+    recorded = [Path(s) for s in manifest.get("sources", [])]
+    excluded = set(manifest.get("excluded", [])) - {str(s) for s in new_sources}
+    every = list(dict.fromkeys([*recorded, *new_sources]))
+    report.notices.extend(f"{s}: recorded source no longer exists" for s in every if not s.exists())
+    return Sources(every, excluded)
+
+
+def _parse(path: Path) -> Document:
+    from rag.ingest import parse_file
+
+    return parse_file(path)
+
+
+def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: bool, tick: ProgressFn,
+               report: BuildReport) -> tuple[list[Document], dict[str, float]]:
+    """Each file's document: the live one where its content hash is unchanged (and not
+    `reparse`), else parsed; a file that fails keeps its live document. Returns the documents
+    and each file's mtime."""
+    docs: list[Document] = []
+    mtimes: dict[str, float] = {}
+    for i, path in enumerate(files):
+        tick("parse", i, len(files))
+        key = str(path)
+        old = old_by_source.get(key)
+        try:
+            mtimes[key] = path.stat().st_mtime
+            unchanged = old is not None and not reparse and old.content_hash == file_sha256(path)
+            docs.append(old if unchanged and old is not None else _parse(path))
+            report.unchanged += unchanged
+            report.parsed += not unchanged
+        except (RagError, OSError) as exc:
+            message = exc.message if isinstance(exc, RagError) else f"{path}: vanished or unreadable ({exc.strerror})"
+            report.failed.append({"path": key, "error": message})
+            if old is not None:  # keep what was indexed rather than lose it
+                docs.append(old)
+    tick("parse", len(files), len(files))
+    return docs, mtimes
+
+
+def keep_or_drop_missing(docs: list[Document], live_docs: list[Document], excluded: set[str], keep_missing: bool,
+                         report: BuildReport) -> list[Document]:
+    """`docs` plus the live documents whose files the scan did not see, where `keep_missing`
+    (and the file is not excluded); the others are reported removed."""
+    seen = {d.source for d in docs}
+    out = list(docs)
+    for old in live_docs:
+        if old.source in seen:
+            continue
+        if keep_missing and old.source not in excluded:
+            out.append(old)
+        else:
+            report.removed.append(f"{old.symbol} ({old.source})")
+    return out
+
+
+def select_revisions(docs: list[Document], mtimes: dict[str, float], report: BuildReport) -> list[Document]:
+    """One document per symbol: a revised file (same symbol) replaces the older one."""
+    best: dict[str, Document] = {}
+    for doc in docs:
+        other = best.get(doc.symbol)
+        if other is None:
+            best[doc.symbol] = doc
+            continue
+        newer, older = (doc, other) if mtimes.get(doc.source, 0.0) >= mtimes.get(other.source, 0.0) else (other, doc)
+        best[doc.symbol] = newer
+        report.replaced.append(f"{older.symbol}: {older.source} replaced by {newer.source}")
+    keep = {id(d) for d in best.values()}
+    return [d for d in docs if id(d) in keep]
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    p = Path(path)
+    return any(p == r or r in p.parents for r in roots)
+
+
+def match_documents(docs: list[Document], target: str) -> list[Document]:
+    """Documents named by a symbol, a file path or a folder path."""
+    path = Path(target).expanduser()
+    resolved = path.resolve() if path.exists() or "/" in target and not target[:1].isupper() else None
+    found = [d for d in docs if target == d.symbol or target in d.symbols]
+    if not found and resolved is not None:
+        found = [d for d in docs if _under(d.source, [resolved])]
+    if not found:
+        raise NotFoundError(f"{target}: no indexed document has this symbol or path",
+                            fix="see `rag index status --json` for the indexed files")
+    return found
