@@ -1,6 +1,6 @@
 """Incremental build benchmark: full build of a corpus, one document changed, nothing changed.
 
-    python benchmarks/incremental.py [--corpus ../shared/data/un_corpus/txt] [--model all-MiniLM-L6-v2]
+    python -m benchmarks.incremental [--corpus ../shared/data/un_corpus/txt] [--model all-MiniLM-L6-v2]
 
 Copies the corpus to a temporary folder, builds an index from scratch (the baseline), edits one
 paragraph of one document and builds again, then builds once more with nothing changed (timed as a

@@ -78,8 +78,6 @@ def main() -> None:
     rows = index.conn.execute("SELECT doc_id, text FROM paragraphs ORDER BY id").fetchall()
     doc = np.array([r[0] for r in rows])
     tokens = [terms(r[1]) for r in rows]
-    postings = {t: (np.frombuffer(i, "<i4"), np.frombuffer(w, "<f4"))
-                for t, i, w in index.conn.execute("SELECT term, ids, weights FROM postings") if " " not in t}
     d = Dump(args.dump)
     w1 = np.array([FIRST_STAGE[k] for k in ("lexical", "dense", "sentence", "pairs")])
     s1 = np.column_stack([d.zscore(d.f(x)) for x in BASE]) @ w1
@@ -118,9 +116,8 @@ def main() -> None:
             total = sum(v for _, v in expansion) or 1.0
             scores = np.zeros(n, dtype=np.float32)
             for t, v in expansion:
-                if t in postings:
-                    ids, weights = postings[t]
-                    scores[ids] += weights * v / total
+                ids, weights = index.lexical.postings(t)  # empty for a term no paragraph holds
+                scores[ids] += weights * v / total
             out[f"rm3_{k}"][a:b] = scores[pid]
         rocchio = qvecs[q] + 0.5 * vecs[pid[order[:5]]].mean(0)
         rocchio /= np.linalg.norm(rocchio)

@@ -5,7 +5,7 @@ carry almost nothing beyond the question's own words go below the rest.
 
 The weights are a conditional-logit model (softmax over each question's candidates, maximising
 the gold paragraph's probability) fitted on half A of the SQuAD v1.1 dev articles and confirmed
-on half B and on PolicyQA: `python benchmarks/fusion_fit.py` reproduces them (docs/quality.md).
+on half B and on PolicyQA: `python -m research.fusion_fit` reproduces them (docs/quality.md).
 They were fitted on an index with late-chunked sentence vectors and token vectors.
 """
 
