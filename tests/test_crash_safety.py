@@ -9,16 +9,15 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from rag.index.build import build_index
 from rag.config import load_settings
+from rag.index.build import build_index
 from rag.service import Session
-from tests.conftest import FAKE_MODEL, REPO
+from tests.conftest import FAKE_MODEL, RAG, REPO, rag_env
 from tests.corpus import write_corpus
 
 pytestmark = pytest.mark.slow
@@ -26,21 +25,16 @@ QUERIES = ["fisheries cooperation item 3", "report A/70/17 water", "aviation pro
 
 
 def snapshot(settings) -> list[list[tuple[str, float]]]:
-    s = Session(settings)
-    try:
+    with Session(settings) as s:
         return [[(h.citation, round(h.score, 4)) for h in s.search(q, k=3)] for q in QUERIES]  # as --json rounds
-    finally:
-        s.close()
 
 
 def env_for(index_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update(RAG_INDEX_DIR=str(index_dir), RAG_MODEL=FAKE_MODEL, PYTHONPATH=str(REPO))
-    return env
+    return rag_env(RAG_INDEX_DIR=str(index_dir), RAG_MODEL=FAKE_MODEL)
 
 
 def rag_proc(index_dir: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "rag", *args], env=env_for(index_dir), cwd=REPO,
+    return subprocess.Popen([*RAG, *args], env=env_for(index_dir), cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

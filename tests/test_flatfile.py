@@ -41,7 +41,7 @@ def test_search_returns_what_faiss_returns_ties_included(tmp_path, distinct) -> 
     write_flat(tmp_path / "v.faiss", rows)
     mapped = map_flat(tmp_path / "v.faiss")
     scanned = map_flat(tmp_path / "v.faiss")
-    scanned.scan_with_numpy()
+    scanned.quick_start()
     reference = faiss.read_index(str(tmp_path / "v.faiss"))
     for k in (1, 10, 100, 1999, 2000, 2500):
         queries = unit_rows(rng, 5, 32)

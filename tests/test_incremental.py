@@ -43,7 +43,8 @@ def test_changed_paragraph_is_the_only_one_embedded(fake_settings, corpus):
     report = build_index(fake_settings, [corpus])
     assert (report.parsed, report.unchanged) == (1, 2)
     assert (report.embedded, report.reused) == (1, 11)
-    hits = Session(fake_settings).search("revised wording", k=1)
+    with Session(fake_settings) as session:
+        hits = session.search("revised wording", k=1)
     assert hits[0].citation == "A/70/2, para. 3"
 
 
@@ -75,14 +76,16 @@ def test_revised_file_with_same_symbol_replaces_older(fake_settings, corpus):
     report = build_index(fake_settings, [corpus])
     assert symbols(fake_settings) == ["A/70/1", "A/70/2", "A/70/3"]
     assert report.replaced and "A_70_1_reissued.txt" in report.replaced[0].split("replaced by")[1]
-    assert "Reissued text." in Session(fake_settings, with_model=False).show("A/70/1", "1").text
+    with Session(fake_settings, with_model=False) as session:
+        assert "Reissued text." in session.show("A/70/1", "1").text
 
 
 def test_corrigendum_is_a_separate_document(fake_settings, corpus):
     (corpus / "A_70_1_Corr.1.txt").write_text(doc_text("A/70/1/Corr.1", "water corrigendum", paragraphs=2))
     build_index(fake_settings, [corpus])
     assert "A/70/1/Corr.1" in symbols(fake_settings) and "A/70/1" in symbols(fake_settings)
-    hit = Session(fake_settings).search("water corrigendum", k=1)[0]
+    with Session(fake_settings) as session:
+        hit = session.search("water corrigendum", k=1)[0]
     assert hit.symbol == "A/70/1/Corr.1" and hit.citation.startswith("A/70/1/Corr.1, para. ")
 
 
@@ -130,9 +133,9 @@ def test_sentence_vectors_can_be_turned_off(fake_settings, corpus):
     report = build_index(off, [corpus])
     assert report.changed and report.sentences_embedded == 0
     assert index_status(off)["sentences"] is None
-    session = Session(off)
-    assert session.index.sentences is None
-    assert session.search("fisheries item 2", k=1)[0].symbol.startswith("A/70/")
+    with Session(off) as session:
+        assert session.index.sentences is None
+        assert session.search("fisheries item 2", k=1)[0].symbol.startswith("A/70/")
     assert load_settings(env={"RAG_SENTENCE_VECTORS": "off"}).sentence_vectors is False
 
 

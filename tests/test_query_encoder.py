@@ -116,7 +116,11 @@ def test_a_pre_optimised_graph_with_inline_weights_is_rewritten(real_encoder, tm
 
     import onnxruntime as ort
 
-    from rag.embedding.encoder import OPTIMISED_DATA, OPTIMISED_FILE, optimised_is_current
+    from rag.embedding.encoder import (
+        OPTIMISED_DATA,
+        OPTIMISED_FILE,
+        optimised_is_current,
+    )
 
     emb, record, _ = real_encoder
     folder = tmp_path / "enc"
@@ -145,7 +149,10 @@ def test_onnx_token_embeddings_match_sentence_transformers(real_encoder) -> None
 
     emb, record, _ = real_encoder
     texts = [DEMO_QUESTION, (REPO / "seeds" / "A_59_377_excerpt.txt").read_text(encoding="utf-8")[:3000]]
-    reference = embed.get_embedder("all-MiniLM-L6-v2", 16)._model.encode(texts, output_value="token_embeddings")
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(embed.resolve_model("all-MiniLM-L6-v2"), device="cpu")
+    reference = model.encode(texts, output_value="token_embeddings")
     vectors, tokens = emb.encode_with_tokens(texts)
     assert (vectors * emb.encode_documents(texts)).sum(axis=1).min() >= 0.9999
     for want, got in zip(reference, tokens):

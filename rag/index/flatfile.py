@@ -37,7 +37,7 @@ class FlatVectors:
     """The rows of a flat inner-product FAISS file, with the part of FAISS's Index interface the
     query path uses (`d`, `ntotal`, `search`, `reconstruct_batch`, `reconstruct_n`).
 
-    `search` is FAISS's (memory-mapped, loaded on first use), or, after `scan_with_numpy()` (a
+    `search` is FAISS's (memory-mapped, loaded on first use), or, after `quick_start()` (a
     process answering one question, where importing FAISS costs more than the search), numpy
     scores every row and settles the top k unless the k-th and the next score lie within
     TIE_MARGIN (identical rows, such as a sentence repeated across documents, tie exactly);
@@ -51,9 +51,14 @@ class FlatVectors:
         self._faiss: Any = None
         self._numpy = False
 
-    def scan_with_numpy(self) -> None:
+    def quick_start(self) -> None:
         """Search with numpy from now on (see the class docstring)."""
         self._numpy = True
+
+    @property
+    def engine(self) -> str:
+        """What answers `search` now: "numpy" (quick start), "faiss" (loaded) or "unloaded"."""
+        return "numpy" if self._numpy else "faiss" if self._faiss is not None else "unloaded"
 
     def scores(self, query: np.ndarray) -> np.ndarray:
         """Inner product of one query vector with every row."""

@@ -239,7 +239,7 @@ class OpenIndex:
         numpy, without importing FAISS (rag.index.flatfile)."""
         for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
             if isinstance(vectors, FlatVectors):
-                vectors.scan_with_numpy()
+                vectors.quick_start()
 
     def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
