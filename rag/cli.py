@@ -375,16 +375,19 @@ def _table(rows: list[list[str]]) -> None:
         typer.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
 
 
-def _calibration_options(calibrate: bool, within_doc: bool, unanswerable: bool, unanswerable_set: Path | None,
+def _calibration_options(calibrate: bool, within_doc: bool, unanswerable: bool, plot: Path | None,
                          share: float | None) -> None:
     """UsageError for options that do not go together with or without --calibrate."""
     from rag.errors import UsageError
 
-    if calibrate and (within_doc or unanswerable):
+    if calibrate and (within_doc or unanswerable or plot is not None):
         raise UsageError("--calibrate asks answerable questions of the whole index, as `rag ask` does; "
-                         "give unanswerable ones with --unanswerable-set")
-    if not calibrate and (unanswerable_set is not None or share is not None):
-        raise UsageError("--unanswerable-set and --abstain-share go with --calibrate")
+                         "give unanswerable ones with --unanswerable-set (--within-doc, --unanswerable and "
+                         "--plot go with scoring)")
+    if not calibrate and share is not None:
+        raise UsageError("--abstain-share goes with --calibrate")
+    if unanswerable and plot is not None:
+        raise UsageError("--plot draws answerable questions' figures; it cannot go with --unanswerable")
 
 
 @app.command("eval")
@@ -403,18 +406,26 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
           share: Annotated[Optional[float], typer.Option("--abstain-share", help="With --calibrate: the share of the "
                                                          "answerable questions that may abstain (default 0.08).",
                                                          show_default=False)] = None,
-          unanswerable_set: Annotated[Optional[Path], typer.Option("--unanswerable-set", help="With --calibrate: "
-                                                                   "questions the documents do not answer (JSON lines "
-                                                                   "with a question), to show how often they "
+          unanswerable_set: Annotated[Optional[Path], typer.Option("--unanswerable-set", help="Questions the "
+                                                                   "documents do not answer (JSON lines with a "
+                                                                   "question, and a kind), to show how often they "
                                                                    "abstain.", show_default=False)] = None,
+          plot: Annotated[Optional[Path], typer.Option("--plot", help="Draw the accuracy/abstention trade-off as the "
+                                                       "threshold moves into this PNG (needs matplotlib).",
+                                                       show_default=False)] = None,
           as_json: Json = False, index_dir: IndexDir = None,
           index: Annotated[Optional[str], typer.Option("--index", help="Ask an index already built (instead of "
                                                        "--corpus).", show_default=False)] = None,
           model: Model = None, config: Config = None) -> None:
     """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file,
-    or calibrate the abstention threshold on it (--calibrate)."""
+    with exact citations and abstentions by question kind where questions carry a kind or an answer
+    (or with --unanswerable-set, --plot); or calibrate the abstention threshold on it (--calibrate)."""
     with _errors():
-        _calibration_options(calibrate, within_doc, unanswerable, unanswerable_set, share)
+        _calibration_options(calibrate, within_doc, unanswerable, plot, share)
+        if plot is not None:
+            from rag.evaluation.plot import check_plot
+
+            check_plot(plot)
         settings = _settings(index_dir, None, model, config)
         target = f"corpus {corpus}" if corpus is not None else f"index {index}"
         with _progress(not as_json and sys.stderr.isatty()) as tick:
@@ -427,7 +438,12 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
                 from rag.evaluation.evaluate import evaluate
 
                 report = evaluate(settings, questions, corpus, within_doc=within_doc, limit=limit,
-                                  unanswerable=unanswerable, index_name=index, progress=tick)
+                                  unanswerable=unanswerable, index_name=index, unanswerable_path=unanswerable_set,
+                                  answers=True if plot is not None else None, progress=tick)
+        if plot is not None:
+            from rag.evaluation.plot import plot_tradeoff
+
+            plot_tradeoff(report["answers"], plot, title=f"{Path(questions).name}, {target}")
         if as_json:
             _print_json(report)
         elif calibrate:
@@ -442,6 +458,13 @@ def _print_scores(report: dict[str, Any], target: str, within_doc: bool) -> None
     typer.echo(f"{report['system']['questions']} questions, {target}"
                + (", within each question's document" if within_doc else ""))
     _table(format_table(report))
+    if "answers" in report:
+        from rag.evaluation.answers import format_answers, format_out_of_corpus
+
+        typer.echo(f"Answers (system), threshold {report['answers']['threshold']:g} in force:")
+        _table(format_answers(report["answers"]))
+        if report["answers"]["out_of_corpus"]:
+            _table(format_out_of_corpus(report["answers"]))
 
 
 def _print_calibration(report: dict[str, Any], target: str) -> None:

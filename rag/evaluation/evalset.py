@@ -5,6 +5,9 @@ Two shapes are read:
   questions give `doc` and `para` (one gold paragraph) or `paras` (several);
 - a folder (or file) of documents, indexed as `rag index build` would, whose questions give
   `symbol` and `para` (a paragraph number as printed): how users check their own collection.
+
+Any question may also carry a `kind` (how it is asked: fact, paraphrase...) and an `answer`
+span copied from its gold paragraph; `rag.evaluation.answers` reports by them.
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ class Question:
     question: str
     symbol: str
     gold: list[str]
-    answers: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)  # gold answer strings (`answers`), for quote accuracy
+    kind: str = ""  # how the question is asked (`kind`: fact, paraphrase, near_miss...)
+    answer: str = ""  # a span of the gold paragraph (`answer`), looked for in the quote
+
+
+def _text(row: dict, key: str) -> str:
+    """The row's `key` when it is a non-blank string, stripped; "" otherwise."""
+    value = row.get(key)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
@@ -61,7 +72,24 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
         if not isinstance(text, str) or not text.strip() or symbol is None or not paras:
             raise UsageError(f"{path}:{n}: need \"question\", \"symbol\" (or \"doc\") and \"para\" (or \"paras\")")
         answers = [a for a in row.get("answers", []) if isinstance(a, str) and a.strip()]
-        out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers))
+        out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers,
+                            kind=_text(row, "kind"), answer=_text(row, "answer")))
+        if limit is not None and len(out) >= limit:
+            break
+    if not out:
+        raise UsageError(f"{path}: no questions")
+    return out
+
+
+def load_unlabelled(path: Path, limit: int | None = None) -> list[Question]:
+    """Questions asked without gold paragraphs (unanswerable ones, or those a threshold is
+    calibrated on): each line's `question`, and its `kind` when given."""
+    out: list[Question] = []
+    for n, row in _read_jsonl(Path(path)):
+        text = _text(row, "question")
+        if not text:
+            raise UsageError(f"{path}:{n}: need \"question\"")
+        out.append(Question(text, "", [], kind=_text(row, "kind")))
         if limit is not None and len(out) >= limit:
             break
     if not out:
@@ -70,19 +98,8 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
 
 
 def load_question_texts(path: Path, limit: int | None = None) -> list[str]:
-    """The `question` of each line, for questions asked without gold paragraphs (unanswerable
-    ones, or those a threshold is calibrated on)."""
-    out: list[str] = []
-    for n, row in _read_jsonl(Path(path)):
-        text = row.get("question")
-        if not isinstance(text, str) or not text.strip():
-            raise UsageError(f"{path}:{n}: need \"question\"")
-        out.append(text.strip())
-        if limit is not None and len(out) >= limit:
-            break
-    if not out:
-        raise UsageError(f"{path}: no questions")
-    return out
+    """The `question` of each line of a file of questions without gold paragraphs."""
+    return [q.question for q in load_unlabelled(path, limit)]
 
 
 def is_corpus_jsonl(path: Path) -> bool:

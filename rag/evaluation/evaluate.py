@@ -5,6 +5,10 @@ the product's hybrid ranking and, from the same candidates, BM25 alone and dense
 - quote accuracy: over the questions whose gold paragraph is ranked first (and which carry
   gold answer strings), the share whose quote contains a gold answer string;
 - abstention rate: the share of all questions the product declines to answer.
+
+A paragraph of an annex never counts as the body paragraph of the same number. For sets whose
+questions carry a `kind` or an `answer` span (or with questions the documents do not answer),
+the same pass also gives the answers report of rag.evaluation.answers.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexNotFound, UsageError
+from rag.evaluation.answers import AnswerRecord, answers_report
 from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl,
-                                    load_question_texts, load_questions)
-from rag.evaluation.metrics import METRICS, quote_contains_answer, ranking_metrics
+                                    load_questions, load_unlabelled)
+from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
 from rag.index.paragraphs import symbol_owners
+from rag.models import Hit
 from rag.service import Session
 
 MODES = ("system", "bm25", "dense")
@@ -31,11 +37,12 @@ ProgressFn = Callable[[str, int, int], None]
 class QuestionResult:
     """What one ranking did for one question."""
 
-    ranked: list[str]  # "symbol\x00number" keys, best first (top 10)
+    ranked: list[str]  # "symbol\x00number" keys (annex paragraphs: "symbol\x00annex\x00number"), top 10
     gold: set[str]
     abstained: bool
-    quote: str
+    quote: str  # the answer's quote; where it abstains, the quote its top hit would have given
     answers: list[str]
+    support: float = 0.0  # the support of the top hit, which the answerer compares with its threshold
 
 
 def no_progress(stage: str, done: int, total: int) -> None:
@@ -85,6 +92,11 @@ def _key(symbol: str, number: str) -> str:
     return f"{symbol}\x00{number}"
 
 
+def _hit_key(hit: Hit) -> str:
+    """A hit's key; one in an annex never equals the key of the body paragraph of its number."""
+    return _key(f"{hit.symbol}\x00{hit.annex}" if hit.annex else hit.symbol, hit.number)
+
+
 class GoldKeys:
     """Gold paragraph keys of questions, under the symbol each document is indexed by."""
 
@@ -116,8 +128,8 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
             quote = result.citations[0].quote
         else:
             quote = session.answerer.quote(search.query, search.hits[0]) if search.hits else ""
-        out[mode] = QuestionResult([_key(h.symbol, h.number) for h in search.hits[:10]], gold, result.abstained,
-                                   quote, q.answers)
+        out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
+                                   quote, q.answers, session.answerer.support(search))
     return out
 
 
@@ -138,36 +150,81 @@ def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[st
 
 def _questions(path: Path, limit: int | None, unanswerable: bool) -> list[Question]:
     """The questions file's questions; unanswerable ones need no gold paragraphs."""
-    if unanswerable:
-        return [Question(text, "", []) for text in load_question_texts(path, limit)]
-    return load_questions(path, limit)
+    return load_unlabelled(path, limit) if unanswerable else load_questions(path, limit)
+
+
+def _check_options(within_doc: bool, unanswerable: bool, unanswerable_path: Path | None) -> None:
+    """UsageError for options that do not go together."""
+    if unanswerable and within_doc:
+        raise UsageError("--within-doc needs the questions' own corpus; it cannot go with --unanswerable")
+    if unanswerable_path is not None and (unanswerable or within_doc):
+        raise UsageError("--unanswerable-set goes with answerable questions asked of the whole index, "
+                         "not with --unanswerable or --within-doc")
+
+
+def ask_questions(session: Session, questions: list[Question], gold: GoldKeys, within_doc: bool,
+                  progress: ProgressFn) -> dict[str, list[QuestionResult]]:
+    """Each question asked once: its results under each ranking of MODES, in question order."""
+    per_mode: dict[str, list[QuestionResult]] = {m: [] for m in MODES}
+    for i, q in enumerate(questions):
+        if i % 100 == 0:
+            progress("ask", i, len(questions))
+        for mode, r in ask_every_ranking(session, q, gold.of(q), within_doc).items():
+            per_mode[mode].append(r)
+    progress("ask", len(questions), len(questions))
+    return per_mode
+
+
+def answer_record(q: Question, r: QuestionResult) -> AnswerRecord:
+    """The answers report's record of an answerable question from its system ranking's result."""
+    return AnswerRecord(q.kind, r.support, r.abstained, top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
+                        top3_gold=bool(r.gold & set(r.ranked[:3])),
+                        quote_has_answer=quote_holds_span(r.quote, q.answer) if q.answer else None)
+
+
+def ask_unanswerable(session: Session, questions: list[Question], progress: ProgressFn) -> list[AnswerRecord]:
+    """Questions the documents do not answer, each asked as `rag ask` asks it."""
+    out = []
+    for i, q in enumerate(questions):
+        if i % 100 == 0:
+            progress("ask unanswerable", i, len(questions))
+        search = session.rankings(q.question, ("hybrid",))["hybrid"]
+        out.append(AnswerRecord(q.kind, session.answerer.support(search), session.answer(search).abstained))
+    progress("ask unanswerable", len(questions), len(questions))
+    return out
 
 
 def evaluate(settings: Settings, questions_path: Path, corpus: Path | None, *, within_doc: bool = False,
              limit: int | None = None, unanswerable: bool = False, index_name: str | None = None,
+             unanswerable_path: Path | None = None, answers: bool | None = None,
              progress: ProgressFn | None = None) -> dict[str, dict[str, Any]]:
-    """Figures for the product's ranking, BM25 alone and dense alone: {"system", "bm25", "dense"}.
+    """Figures for the product's ranking, BM25 alone and dense alone: {"system", "bm25", "dense"},
+    and "answers" (rag.evaluation.answers.answers_report) when `answers` is True; None (the
+    default) means: when a question carries a `kind` or an `answer`, or `unanswerable_path` is given.
 
     The questions are asked of `corpus` (indexed, or reused, under a name derived from its
     contents) or, with `index_name`, of an index already built. With `unanswerable`, the corpus
     is known not to answer them: only the abstention rate is measured (how a threshold is
-    checked against unrelated documents)."""
+    checked against unrelated documents). `unanswerable_path`: questions the documents do not
+    answer, asked too, for the answers report's out-of-corpus abstention."""
     tick = progress or no_progress
-    if unanswerable and within_doc:
-        raise UsageError("--within-doc needs the questions' own corpus; it cannot go with --unanswerable")
+    _check_options(within_doc, unanswerable, unanswerable_path)
     questions = _questions(Path(questions_path), limit, unanswerable)
-    per_mode: dict[str, list[QuestionResult]] = {m: [] for m in MODES}
+    unanswered = load_unlabelled(Path(unanswerable_path), limit) if unanswerable_path is not None else []
+    if answers is None:
+        answers = unanswerable_path is not None or any(q.kind or q.answer for q in questions)
     with Session(target_settings(settings, corpus, index_name, tick)) as session:
         gold = GoldKeys(session)
         if not unanswerable:
             gold.check(questions, Path(questions_path))
-        for i, q in enumerate(questions):
-            if i % 100 == 0:
-                tick("ask", i, len(questions))
-            for mode, r in ask_every_ranking(session, q, gold.of(q), within_doc).items():
-                per_mode[mode].append(r)
-        tick("ask", len(questions), len(questions))
-    return {m: summarise(per_mode[m], answerable=not unanswerable) for m in MODES}
+        per_mode = ask_questions(session, questions, gold, within_doc, tick)
+        against = ask_unanswerable(session, unanswered, tick)
+        threshold = session.answerer.threshold
+    report: dict[str, dict[str, Any]] = {m: summarise(per_mode[m], answerable=not unanswerable) for m in MODES}
+    if answers and not unanswerable:
+        asked = [answer_record(q, r) for q, r in zip(questions, per_mode["system"])]
+        report["answers"] = answers_report(asked, against, threshold)
+    return report
 
 
 def format_table(report: dict[str, dict[str, Any]]) -> list[list[str]]:

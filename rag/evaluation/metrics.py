@@ -6,6 +6,8 @@ Relevance is binary: a ranked key is relevant when it is one of the gold keys.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 
 METRICS = ("P@1", "R@5", "R@10", "MRR@10", "nDCG@10")
@@ -58,3 +60,20 @@ def quote_contains_answer(quote: str, answers: Sequence[str]) -> bool:
     """True when the quote holds one of the gold answer strings."""
     q = normalise_answer(quote)
     return any(normalise_answer(a) in q for a in answers if a.strip())
+
+
+# Hyphens, dashes and soft hyphens, and whitespace: what a PDF's line breaks add or drop.
+_BREAKABLE = re.compile(r"[\s\u00ad\u2010-\u2015\u2212-]+")
+
+
+def span_key(text: str) -> str:
+    """`text` as an answer span is looked for in a quote: NFKC, lower case, straight quotes, and
+    without whitespace, hyphens or dashes, so that a PDF's line breaks and end-of-line
+    hyphenation ("recom- mendation", "well-\nknown") do not matter."""
+    return _BREAKABLE.sub("", normalise_answer(unicodedata.normalize("NFKC", text)))
+
+
+def quote_holds_span(quote: str, span: str) -> bool:
+    """True when the quote holds the answer span (compared by `span_key`)."""
+    key = span_key(span)
+    return bool(key) and key in span_key(quote)

@@ -1,0 +1,195 @@
+"""`rag eval`'s answers report on UN-style question sets (questions with `kind` and `answer`, an
+out-of-corpus set), on a tiny folder of paragraph-numbered documents with the hashing embedder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag.cli import app
+from rag.evaluation.answers import AnswerRecord, answers_report, tradeoff
+from rag.evaluation.evaluate import _hit_key, _key
+from rag.evaluation.metrics import quote_holds_span, span_key
+from rag.models import Hit
+from tests.conftest import FAKE_MODEL, RAG, rag_env
+
+DOCS = {
+    "A_70_1.txt": "A/70/1\n\nI. Water\n\n"
+    "1. The Committee approved the desalination programme for coastal towns in 2015. Engineers from several "
+    "regional utilities will supervise construction of the pumping stations.\n\n"
+    "2. Groundwater depletion in arid basins reached forty per cent. Farmers drilling deeper wells each season "
+    "worsened salinity along the aquifers.\n\n"
+    "3. The well-known Nile basin initiative received funding of twelve million dollars. Donors pledged further "
+    "grants for hydrological monitoring across riparian states.\n",
+    "A_70_2.txt": "A/70/2\n\nI. Oceans\n\n"
+    "1. Fisheries subsidies were capped by the Ministers at Geneva. Delegations welcomed transparency rules for "
+    "notification of harmful support schemes.\n\n"
+    "2. Tuna stocks in the Pacific recovered after the moratorium. Scientists counted spawning biomass through "
+    "acoustic surveys during three consecutive years.\n\n"
+    "3. Coral reef bleaching affected thirty atolls. Marine heatwaves lasting several months killed branching "
+    "colonies near lagoon entrances.\n",
+}
+QUESTIONS = [
+    {"question": "Which programme for coastal towns did the Committee approve?", "symbol": "A/70/1", "para": 1,
+     "answer": "desalination programme for coastal towns", "kind": "fact"},
+    {"question": "How far did groundwater depletion in arid basins reach?", "symbol": "A/70/1", "para": 2,
+     "answer": "forty per cent", "kind": "fact"},
+    # the span is hyphenated differently from the text, as a PDF's line break may leave it
+    {"question": "How much funding did the Nile basin initiative receive?", "symbol": "A/70/1", "para": 3,
+     "answer": "well known Nile basin initiative", "kind": "paraphrase"},
+    {"question": "tuna stocks Pacific moratorium", "symbol": "A/70/2", "para": 2,
+     "answer": "Tuna stocks in the Pacific recovered", "kind": "keyword"},
+    # a span the paragraph does not hold: its quote cannot contain it
+    {"question": "coral reef bleaching atolls", "symbol": "A/70/2", "para": 3, "answer": "seventy atolls",
+     "kind": "keyword"},
+]
+OUT_OF_CORPUS = [
+    {"question": "Who chaired the aviation safety panel in 2031?", "kind": "near_miss"},
+    {"question": "What is the population of the colonies on Mars?", "kind": "unrelated"},
+]
+FIGURES = {"questions", "exact_citation", "exact_citation_rate", "gold_in_top3", "gold_in_top3_rate", "abstained",
+           "false_abstentions", "quotes_checked", "quote_contains_answer", "quote_contains_answer_rate"}
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def un_set(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A folder of two documents, its questions and questions it does not answer."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs, _write(tmp_path / "questions.jsonl", QUESTIONS), _write(tmp_path / "ooc.jsonl", OUT_OF_CORPUS)
+
+
+def _eval(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["eval", *args])
+    return result.exit_code, result.output
+
+
+def test_answers_report_by_kind_with_out_of_corpus_questions(un_set, fake_env: dict[str, str]) -> None:
+    docs, questions, ooc = un_set
+    code, out = _eval(str(questions), "--corpus", str(docs), "--unanswerable-set", str(ooc), "--json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert set(data) == {"system", "bm25", "dense", "answers"}
+    assert set(data["system"]) >= {"P@1", "quote_accuracy", "abstention_rate"}  # the ranking figures stay
+    answers = data["answers"]
+    assert answers["threshold"] == 0.1  # the hashing embedder's
+    by_kind = answers["by_kind"]
+    assert list(by_kind) == ["fact", "paraphrase", "keyword", "all"]
+    assert all(set(f) == FIGURES for f in by_kind.values())
+    assert [by_kind[k]["questions"] for k in by_kind] == [2, 1, 2, 5]
+    # each question's rare words are only in its gold paragraph: every answer cites it
+    assert [by_kind[k]["exact_citation"] for k in by_kind] == [2, 1, 2, 5]
+    assert by_kind["all"]["gold_in_top3"] == 5 and by_kind["all"]["false_abstentions"] == 0
+    assert by_kind["paraphrase"]["quote_contains_answer"] == 1  # "well known" found in "well-known"
+    assert (by_kind["keyword"]["quote_contains_answer"], by_kind["keyword"]["quotes_checked"]) == (1, 2)
+    assert by_kind["all"]["quote_contains_answer_rate"] == 0.8
+    assert list(answers["out_of_corpus"]) == ["near_miss", "unrelated", "all"]
+    assert answers["out_of_corpus"]["all"] == {"questions": 2, "abstained": 2, "abstention_rate": 1.0}
+    at = next(p for p in answers["tradeoff"] if p["threshold"] == answers["threshold"])
+    assert at == {"threshold": 0.1, "answered": 1.0, "exact_answered": 1.0, "false_abstentions": 0.0,
+                  "unanswerable_abstained": 1.0}
+    assert answers["tradeoff"][0]["threshold"] == 0.0 and answers["tradeoff"][-1]["answered"] == 0.0
+
+
+def test_false_abstentions_when_the_threshold_declines_everything(un_set, fake_env: dict[str, str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    docs, questions, _ = un_set
+    monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", "0.99")
+    code, out = _eval(str(questions), "--corpus", str(docs), "--json")
+    assert code == 0, out
+    overall = json.loads(out)["answers"]["by_kind"]["all"]
+    assert (overall["exact_citation"], overall["abstained"], overall["false_abstentions"]) == (0, 5, 5)
+    assert overall["quotes_checked"] == 0 and overall["quote_contains_answer_rate"] is None
+
+
+def test_printed_tables_and_the_picture(un_set, fake_env: dict[str, str], tmp_path: Path) -> None:
+    docs, questions, ooc = un_set
+    picture = tmp_path / "tradeoff.png"
+    code, out = _eval(str(questions), "--corpus", str(docs), "--unanswerable-set", str(ooc), "--plot", str(picture))
+    assert code == 0, out
+    lines = out.splitlines()
+    assert lines[5] == "Answers (system), threshold 0.1 in force:"
+    assert lines[6].split("  ")[0] == "kind" and "false abstentions" in lines[6]
+    assert [ln.split()[0] for ln in lines[7:11]] == ["fact", "paraphrase", "keyword", "all"]
+    assert lines[10].split()[1:4] == ["5", "5", "(1.000)"]
+    assert lines[11].startswith("out of corpus")
+    assert lines[-1].split() == ["all", "2", "2", "(1.000)"]
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plain_sets_keep_the_ranking_report_only(un_set, fake_env: dict[str, str]) -> None:
+    docs, _, _ = un_set
+    plain = _write(docs.parent / "plain.jsonl", [{k: v for k, v in q.items() if k not in ("kind", "answer")}
+                                                 for q in QUESTIONS])
+    code, out = _eval(str(plain), "--corpus", str(docs), "--json")
+    assert code == 0, out
+    assert set(json.loads(out)) == {"system", "bm25", "dense"}
+
+
+def test_bad_input_is_one_line_with_its_exit_code(un_set, tmp_path: Path) -> None:
+    docs, questions, ooc = un_set
+    no_question = _write(tmp_path / "bad.jsonl", [{"kind": "near_miss"}])
+    cases = [
+        ([str(tmp_path / "missing.jsonl"), "--corpus", str(docs)], 8, "missing.jsonl"),
+        ([str(questions), "--corpus", str(docs), "--unanswerable-set", str(tmp_path / "gone.jsonl")], 8, "gone.jsonl"),
+        ([str(questions), "--corpus", str(docs), "--unanswerable-set", str(no_question)], 2, 'bad.jsonl:1: need "question"'),
+        ([str(questions), "--corpus", str(docs), "--plot", str(tmp_path / "nowhere" / "p.png")], 2, "nowhere"),
+        ([str(questions), "--corpus", str(docs), "--unanswerable", "--plot", str(tmp_path / "p.png")], 2, "--plot"),
+        ([str(questions), "--corpus", str(docs), "--within-doc", "--unanswerable-set", str(ooc)], 2, "--unanswerable-set"),
+    ]
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "indexes"), RAG_MODEL=FAKE_MODEL)
+    for args, code, words in cases:
+        run = subprocess.run([*RAG, "eval", *args], check=False, capture_output=True, text=True, env=env)
+        assert run.returncode == code, (args, run.stderr)
+        assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1, (args, run.stderr)
+        assert run.stderr.startswith("error: ") and words in run.stderr, (args, run.stderr)
+
+
+def test_plot_without_matplotlib_says_to_install_it(un_set, fake_env: dict[str, str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    docs, questions, _ = un_set
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib then raises ImportError
+    code, out = _eval(str(questions), "--corpus", str(docs), "--plot", str(tmp_path / "p.png"))
+    assert code == 2
+    assert out.strip().splitlines() == [out.strip()] and "install matplotlib" in out
+
+
+def test_an_annex_paragraph_is_not_the_body_paragraph_of_its_number() -> None:
+    def hit(annex: str) -> Hit:
+        return Hit(pid=1, symbol="A/80/38", number="10", text="", page=None, section="", score=1.0, annex=annex)
+
+    assert _hit_key(hit("")) == _key("A/80/38", "10")
+    assert _hit_key(hit("annex")) != _key("A/80/38", "10")
+
+
+def test_span_comparison_ignores_line_breaks_and_hyphenation() -> None:
+    assert quote_holds_span("the recom-\nmendation of the well-known  Committee", "recommendation of the well known")
+    assert quote_holds_span("“Palais des Nations”, Geneva", '"Palais des\nNations", Geneva')
+    assert not quote_holds_span("thirty atolls", "seventy atolls")
+    assert span_key("  ") == "" and not quote_holds_span("anything", " ")
+
+
+def test_tradeoff_moves_the_threshold_over_supports_measured_once() -> None:
+    asked = [AnswerRecord("fact", 0.5, False, top_gold=True, top3_gold=True),
+             AnswerRecord("fact", 0.15, True, top_gold=True, top3_gold=True),
+             AnswerRecord("why", 0.3, False, top_gold=False, top3_gold=False)]
+    against = [AnswerRecord("near_miss", 0.1, True), AnswerRecord("near_miss", 0.25, False)]
+    points = {p["threshold"]: p for p in tradeoff(asked, against, 0.2)}
+    assert points[0.2] == {"threshold": 0.2, "answered": 0.6667, "exact_answered": 0.3333,
+                           "false_abstentions": 0.3333, "unanswerable_abstained": 0.5}
+    assert points[0.0]["answered"] == 1.0 and points[0.51]["answered"] == 0.0
+    report = answers_report(asked, [], 0.2)
+    assert report["out_of_corpus"] is None and list(report["by_kind"]) == ["fact", "why", "all"]
+    assert report["by_kind"]["fact"]["false_abstentions"] == 1
