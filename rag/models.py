@@ -120,6 +120,17 @@ class Citation:
 
 
 @dataclass
+class Closest:
+    """The paragraph an abstention came closest to citing, and the question's constraint it
+    contradicts ("is about the sixtieth session, not the fifty-ninth session")."""
+
+    symbol: str
+    paragraph: str
+    citation: str
+    mismatch: str
+
+
+@dataclass
 class Answer:
     """The answer to a question: quote + citations, or an honest abstention."""
 
@@ -128,14 +139,18 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     reason: str = ""
+    closest: Closest | None = None  # set when a near miss was caught (rag.answer.constraints)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
         }
+        if self.closest is not None:
+            out["closest"] = asdict(self.closest)
+        return out
 
 
 @dataclass

@@ -47,7 +47,8 @@ class Session:
             record = (self.index.manifest.get("embedding") or {}).get("query_encoder")
             self.embedder = query_embedder(record, settings.model, settings.batch_size, quick_start=quick_start)
             self.retriever = Retriever(self.index, self.embedder, settings)
-            self.answerer = Answerer(self.embedder, self.index.sentences, threshold_for(settings))
+            self.answerer = Answerer(self.embedder, self.index.sentences, threshold_for(settings),
+                                     documents=self._document_text)
 
     def __enter__(self) -> Self:
         return self
@@ -75,6 +76,12 @@ class Session:
     def ask(self, question: str, symbol: str | None = None) -> Answer:
         """A question's answer: a verbatim quote with its citation, or an abstention."""
         return self.answer(self.rankings(question, ("hybrid",), symbol=symbol)["hybrid"])
+
+    def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
+        """A document's symbols and text, for the answerer's near-miss check."""
+        from rag.index.paragraphs import document_text
+
+        return document_text(self.index.conn, symbol)
 
     def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""

@@ -4,14 +4,21 @@ or abstain when the evidence is weak."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
 from rag.answer.answertype import offers_answer, question_type
+from rag.answer.constraints import (
+    Evidence,
+    Mismatch,
+    check_constraints,
+    question_constraints,
+)
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
-from rag.models import Answer, Citation, Hit
+from rag.models import Answer, Citation, Closest, Hit
 from rag.search.query import Query, Search
 from rag.textutil import content_terms, split_sentences, terms
 
@@ -19,6 +26,9 @@ from rag.textutil import content_terms, split_sentences, terms
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
+NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
+# A document's symbols and its paragraphs' text, by the symbol it is cited by (rag.index.paragraphs.document_text).
+DocumentText = Callable[[str], tuple[tuple[str, ...], str]]
 
 # Support thresholds calibrated per model family (cosine scales differ); a model not listed uses
 # DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both (`rag eval --calibrate` finds one
@@ -96,10 +106,27 @@ class Answerer:
     """The last step of `rag ask`: quote and cite the top hit of a search, or abstain when its
     support is under the threshold."""
 
-    def __init__(self, embedder: Embedder, sentences: SentenceIndex | None, threshold: float) -> None:
+    def __init__(self, embedder: Embedder, sentences: SentenceIndex | None, threshold: float,
+                 documents: DocumentText | None = None) -> None:
         self.embedder = embedder
         self.sentences = sentences  # the index's stored sentence vectors, for quotes
         self.threshold = threshold
+        self.documents = documents  # without it, the question's constraints go unchecked
+        self._document: tuple[str, tuple[str, ...], str] | None = None  # the last document read
+
+    def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
+        if self._document is None or self._document[0] != symbol:
+            assert self.documents is not None
+            self._document = (symbol, *self.documents(symbol))
+        return self._document[1], self._document[2]
+
+    def near_miss(self, question: str, hit: Hit) -> Mismatch | None:
+        """The question's constraint (year, period, numbered session, country) that the hit and
+        its document contradict, or None (rag.answer.constraints)."""
+        if self.documents is None or not question_constraints(question):
+            return None
+        symbols, text = self._document_text(hit.symbol)
+        return check_constraints(question, Evidence(hit.text, text, symbols))
 
     def support(self, search: Search) -> float:
         """The support of the search's top hit (0 without hits)."""
@@ -117,6 +144,13 @@ class Answerer:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                           reason="no paragraph supports an answer strongly enough")
         top = search.hits[0]
+        mismatch = self.near_miss(question, top)
+        if mismatch is not None:
+            closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
+                              mismatch=mismatch.describe())
+            return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
+                          abstained=True, citations=[], reason="the best paragraph is about something else",
+                          closest=closest)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=self.quote(search.query, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes)

@@ -33,6 +33,15 @@ def symbol_owners(conn: sqlite3.Connection) -> dict[str, str]:
     return {s: d for s, d in conn.execute("SELECT s.symbol, d.symbol FROM symbols s JOIN documents d ON d.id = s.doc_id")}
 
 
+def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...], str]:
+    """The symbols a document is issued under and its paragraphs' text, in order, one a line."""
+    row = conn.execute("SELECT id, symbols FROM documents WHERE symbol = ?", (symbol,)).fetchone()
+    if row is None:
+        return (symbol,), ""
+    texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
+    return tuple(json.loads(row[1])), "\n".join(texts)
+
+
 def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
     """NotFoundError unless the document has the annex `label` (case aside)."""
     annexes = [r[0] for r in conn.execute(

@@ -1,0 +1,284 @@
+"""Near-miss detection: the specific constraints a question sets (a year, a period, an ordinal
+session or report, a country) checked against the best paragraph and its document.
+
+A question about "the fifty-ninth session" whose best evidence is a document of the sixtieth
+session that never mentions the fifty-ninth is answered from the wrong document: the answer
+abstains and names the closest paragraph and what differs (`check_constraints`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rag.answer.countries import COUNTRIES
+
+_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth")
+_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+
+
+def _ordinal_words() -> dict[str, int]:
+    """"first" -> 1 ... "ninety-ninth" -> 99."""
+    out = {w: i for i, w in enumerate(_UNITS) if w}
+    out.update({w: 10 + i for i, w in enumerate(_TEENS)})
+    for t in range(2, 10):
+        out[f"{_TENS[t]}ieth"] = 10 * t
+        for u in range(1, 10):
+            out[f"{_TENS[t]}y-{_UNITS[u]}"] = 10 * t + u
+    return out
+
+
+ORDINALS = _ordinal_words()
+_WORD_OF = {n: w for w, n in ORDINALS.items()}
+_ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+                      + r"))\b", re.IGNORECASE)
+# The countable things an ordinal numbers in these documents: "fifty-ninth session", "twelfth
+# annual progress report", "460th meeting", "second Review Conference".
+_NUMBERED = ("session", "meeting", "report", "forum", "conference", "summit", "review", "decade", "cycle",
+             "plan", "programme", "round", "assessment")
+_NOUN = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
+_ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
+
+_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
+_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
+_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
+_DATE_TO = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\s+((?:19|20)\d\d)\s+to\s+\d{1,2}\s+[A-Z][a-z]+\s+((?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One specific thing a question is about: `kind` (year, period, ordinal, dated, country), its
+    canonical `value` ("1996", "2018-2021", "59 session", "2023 session", "Kenya") and how the
+    answer names it (`label`)."""
+
+    kind: str
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A constraint the evidence contradicts, and what the evidence is about instead."""
+
+    constraint: Constraint
+    found: str
+
+    def describe(self) -> str:
+        """"is about the sixtieth session, not the fifty-ninth session"."""
+        return f"is about {self.found}, not {self.constraint.label}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The best paragraph and what its document says: every paragraph's text and its symbols."""
+
+    paragraph: str
+    document: str
+    symbols: tuple[str, ...] = ()
+
+
+def ordinal_name(n: int) -> str:
+    """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
+    if n in _WORD_OF:
+        return _WORD_OF[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _ordinal_value(match: re.Match[str]) -> int:
+    return int(match.group(1)) if match.group(1) else ORDINALS[match.group(2).lower()]
+
+
+def numbered_things(text: str) -> list[tuple[int, str]]:
+    """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"); the noun
+    must follow within a few words, with no punctuation between."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        tail = re.split(r"[,.;:()\"“”]", text[m.end():m.end() + 80], maxsplit=1)[0]
+        words = tail.split()[:_ORDINAL_REACH]
+        noun = _NOUN.search(" ".join(words))
+        if noun:
+            out.append((_ordinal_value(m), noun.group(1).lower()))
+    return out
+
+
+def _without_symbols(text: str) -> str:
+    """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)") blanked."""
+    text = _SYMBOL.sub(" ", text)
+    return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
+
+
+def years(text: str) -> set[int]:
+    """The years a text names, counting every year inside a range it names ("2018-2021")."""
+    out = {int(y) for y in _YEAR.findall(text)}
+    for start, end in periods(text):
+        out.update(range(start, end + 1))
+    return out
+
+
+def periods(text: str) -> set[tuple[int, int]]:
+    """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024"."""
+    out = set()
+    pairs = [(a, b or c) for a, b, c in _RANGE.findall(text)] + _DATE_TO.findall(text)
+    for a, b in pairs:
+        start = int(a)
+        end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
+        if start < end <= start + 10:
+            out.add((start, end))
+    return out
+
+
+def session_of_symbol(symbol: str) -> int | None:
+    """The session a General Assembly or Human Rights Council symbol carries: A/59/377 -> 59."""
+    m = re.match(r"A/(?:HRC/)?(\d{1,3})/", symbol)
+    return int(m.group(1)) if m else None
+
+
+def year_of_symbol(symbol: str) -> int | None:
+    """The year a symbol carries: E/2025/15 -> 2025."""
+    m = re.search(r"/((?:19|20)\d\d)(?:/|$)", symbol)
+    return int(m.group(1)) if m else None
+
+
+def question_constraints(question: str) -> list[Constraint]:
+    """The periods, years, countries, things named by their year and numbered things (sessions,
+    reports, meetings) a question is specifically about, in the order they are checked."""
+    text = _without_symbols(question)
+    found: list[Constraint] = []
+    spans = periods(text)
+    for start, end in sorted(spans):
+        found.append(Constraint("period", f"{start}-{end}", f"{start}-{end}"))
+    inside = {y for s, e in spans for y in (s, e)}
+    for y in sorted(years(_RANGE.sub(" ", _DATE_TO.sub(" ", text))) - inside):
+        found.append(Constraint("year", str(y), str(y)))
+    for name in countries(text):
+        found.append(Constraint("country", name, name))
+    for y, noun in dated_things(text):
+        found.append(Constraint("dated", f"{y} {noun}", f"the {y} {noun}"))
+    for n, noun in numbered_things(text):
+        found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
+    return found
+
+
+def _document_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
+    pairs = numbered_things(evidence.document)
+    pairs += [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+    return pairs
+
+
+def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    n, noun = c.value.split(" ", 1)
+    pairs = _document_ordinals(evidence)
+    if (int(n), noun) in pairs:
+        return None
+    # Leniently, the same ordinal anywhere in the document (with another noun, or none) counts.
+    if int(n) in {m for m, _ in pairs} or re.search(rf"\b{ordinal_name(int(n))}\b", evidence.document, re.IGNORECASE):
+        return None
+    others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
+    if not others:
+        return None
+    return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
+
+
+def _document_years(evidence: Evidence) -> set[int]:
+    found = years(evidence.document)
+    found.update(y for y in map(year_of_symbol, evidence.symbols) if y)
+    return found
+
+
+def _main_year(evidence: Evidence) -> str:
+    """The year the document is of: its symbol's, else the year it names most often."""
+    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)
+    if own:
+        return str(own[0])
+    named = [int(y) for y in _YEAR.findall(evidence.document)]
+    return str(max(sorted(set(named)), key=named.count)) if named else "other years"
+
+
+def _check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    named = _document_years(evidence)
+    if int(c.value) in named or not named:
+        return None
+    return Mismatch(c, _main_year(evidence))
+
+
+def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    start, end = (int(x) for x in c.value.split("-"))
+    named = periods(evidence.document)
+    if (start, end) in named:
+        return None
+    if not named:  # no period of its own: judged by the years it names
+        inside = _document_years(evidence) & set(range(start, end + 1))
+        return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence))
+    near = min(named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
+    return Mismatch(c, f"{near[0]}-{near[1]}")
+
+
+# Things named by their year: "its 2023 substantive session", "the 2021 personnel engagement
+# survey", "Global AIDS Update 2024", "the financial year 2024".
+_DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
+          "summit", "census", "year", "meeting")
+_DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+
+
+def dated_things(text: str) -> list[tuple[int, str]]:
+    """(year, noun) pairs of a text: "its 2023 substantive session" -> (2023, "session")."""
+    out = [(int(m.group(1)), m.group(3).lower()) for m in _YEAR_BEFORE.finditer(text)]
+    out += [(int(m.group(2)), m.group(1).lower()) for m in _YEAR_AFTER.finditer(text)]
+    return out
+
+
+def issue_years(symbols: tuple[str, ...]) -> set[int]:
+    """The years a document's symbols place it in: E/2025/15 -> 2025; A/80/42, of the General
+    Assembly's eightieth session, -> 2025 and 2026."""
+    out = {y for y in map(year_of_symbol, symbols) if y}
+    for s in symbols:
+        session = session_of_symbol(s)
+        if session and s.startswith("A/") and not s.startswith("A/HRC/"):
+            out.update((1945 + session, 1946 + session))
+    return out
+
+
+def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    y, noun = c.value.split(" ", 1)
+    pairs = dated_things(evidence.document)
+    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols):
+        return None
+    others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
+    if not others:
+        return None
+    return Mismatch(c, f"the {others[0]} {noun}")
+
+
+_COUNTRY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def countries(text: str) -> Counter[str]:
+    """How often a text names each country (the longest name first: "South Sudan" is not "Sudan")."""
+    return Counter(_COUNTRY.findall(text.replace("’", "'")))
+
+
+def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    named = countries(evidence.document)
+    if c.value in named or not named:
+        return None
+    in_paragraph = countries(evidence.paragraph)
+    return Mismatch(c, (in_paragraph or named).most_common(1)[0][0])
+
+
+_CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
+           "dated": _check_dated}
+
+
+def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
+    """The first constraint of the question the evidence contradicts, or None."""
+    for c in question_constraints(question):
+        mismatch = _CHECKS[c.kind](c, evidence)
+        if mismatch is not None:
+            return mismatch
+    return None

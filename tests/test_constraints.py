@@ -1,0 +1,185 @@
+"""Near-miss detection (rag.answer.constraints): a question's year, period, numbered session or
+report and country checked against the best paragraph and its document; the abstention it gives
+through the CLI (text and --json)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from rag.answer.constraints import (
+    Evidence,
+    check_constraints,
+    countries,
+    dated_things,
+    numbered_things,
+    ordinal_name,
+    periods,
+    question_constraints,
+    years,
+)
+from rag.cli import app
+from rag.models import Answer, Closest
+from tests.conftest import DEMO_QUESTION
+
+SIXTIETH = Evidence(
+    paragraph="At its sixtieth session, the Commission adopted the report on its work.",
+    document="Economic and Social Council\nSixtieth session\nAt its sixtieth session, the Commission "
+             "adopted the report on its work.\nThe 2025 session was held in New York.",
+    symbols=("E/CN.9/2025/6",))
+
+
+def kinds(question: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.value) for c in question_constraints(question)]
+
+
+# --- what a question is specifically about ---------------------------------------------------------
+
+def test_ordinals_in_words_and_digits_with_the_noun_they_number():
+    assert numbered_things("at its fifty-ninth session") == [(59, "session")]
+    assert numbered_things("the 460th meeting of the Committee") == [(460, "meeting")]
+    assert numbered_things("the twelfth annual progress report") == [(12, "report")]
+    assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
+    assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
+
+
+def test_years_periods_and_dated_things():
+    assert years("in 1996 and during 2018-2021") == {1996, 2018, 2019, 2020, 2021}
+    assert periods("the biennium 2020-2021 and 2023/24") == {(2020, 2021), (2023, 2024)}
+    assert periods("from 1 July 2023 to 30 June 2024") == {(2023, 2024)}
+    assert dated_things("its 2023 substantive session") == [(2023, "session")]
+    assert dated_things("the Global Update 2024") == [(2024, "update")]
+
+
+def test_symbols_and_resolution_years_are_not_constraints():
+    assert kinds("What did resolution 2231 (2015) say in A/78/36?") == []
+
+
+def test_question_constraints_by_kind():
+    assert kinds("What was decided at the fifty-ninth session?") == [("ordinal", "59 session")]
+    assert kinds("What did the budget for 2030-2033 project?") == [("period", "2030-2033")]
+    assert kinds("How many partners contributed in 2019?") == [("year", "2019")]
+    assert kinds("What did Kenya report?") == [("country", "Kenya")]
+    assert kinds("What is the capital of South Sudan?") == [("country", "South Sudan")]  # not also Sudan
+    assert kinds("What did the Commission adopt?") == []
+
+
+def test_countries_counts_longest_names_first():
+    assert countries("Sudan, South Sudan and Sudan") == {"Sudan": 2, "South Sudan": 1}
+
+
+# --- checked against the evidence --------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "What did the Commission adopt at its sixtieth session?",       # ordinal matched
+    "What did the Commission adopt in 2025?",                        # year matched (symbol and text)
+    "What did the Commission adopt at its 2025 session?",            # dated matched
+    "What did the Commission adopt?",                                # no constraint
+    "What did the Commission adopt about Kenya?",                    # a country, and the document names none
+])
+def test_matched_or_absent_constraints_pass(question):
+    assert check_constraints(question, SIXTIETH) is None
+
+
+def test_another_session_is_a_near_miss():
+    miss = check_constraints("What did the Commission adopt at its fifty-ninth session?", SIXTIETH)
+    assert miss is not None and miss.constraint.kind == "ordinal"
+    assert miss.describe() == "is about the sixtieth session, not the fifty-ninth session"
+
+
+def test_a_session_the_document_mentions_is_not_a_near_miss():
+    evidence = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nAs decided at its fifty-ninth session.",
+                        SIXTIETH.symbols)
+    assert check_constraints("What did the Commission adopt at its fifty-ninth session?", evidence) is None
+
+
+def test_general_assembly_symbol_carries_the_session():
+    evidence = Evidence("The Committee adopted the draft.", "The Committee adopted the draft.", ("A/59/377",))
+    assert check_constraints("What did the Committee adopt at the fifty-ninth session?", evidence) is None
+    miss = check_constraints("What did the Committee adopt at the sixtieth session?", evidence)
+    assert miss is not None and miss.describe() == "is about the fifty-ninth session, not the sixtieth session"
+
+
+def test_a_year_the_document_never_names_is_a_near_miss():
+    miss = check_constraints("What did the Commission adopt in 2019?", SIXTIETH)
+    assert miss is not None and miss.describe() == "is about 2025, not 2019"
+
+
+def test_a_dated_session_of_another_year_is_a_near_miss():
+    evidence = Evidence("The Commission met.", "The Commission met in 2023.\nThe 2024 session was held.", ())
+    miss = check_constraints("Who chaired its 2023 session?", evidence)
+    assert miss is not None and miss.describe() == "is about the 2024 session, not the 2023 session"
+
+
+def test_a_period_the_document_never_names_is_a_near_miss():
+    evidence = Evidence("The plan for 2026-2029 projects 2030 targets.", "The plan for 2026-2029 projects 2030 targets.",
+                        ("DP/2025/23",))
+    miss = check_constraints("What does the plan for 2030-2033 project?", evidence)
+    assert miss is not None and miss.describe() == "is about 2026-2029, not 2030-2033"
+    assert check_constraints("What does the plan for 2026-2029 project?", evidence) is None
+
+
+def test_a_country_the_document_never_names_while_naming_another_is_a_near_miss():
+    evidence = Evidence("Somalia adopted its budget.", "Somalia adopted its budget.\nKenya hosted the talks.", ())
+    miss = check_constraints("What budget did Ethiopia adopt?", evidence)
+    assert miss is not None and miss.describe() == "is about Somalia, not Ethiopia"
+    assert check_constraints("What budget did Somalia adopt?", evidence) is None
+
+
+# --- the answer's JSON ----------------------------------------------------------------------
+
+def test_closest_is_in_the_json_only_when_present():
+    plain = Answer(question="q", answer="a", abstained=True, citations=[])
+    assert "closest" not in plain.to_json()
+    near = Answer(question="q", answer="a", abstained=True, citations=[],
+                  closest=Closest(symbol="E/2030/12", paragraph="39", citation="E/2030/12, para. 39",
+                                  mismatch="is about the sixtieth session, not the fifty-ninth session"))
+    assert near.to_json()["closest"] == {"symbol": "E/2030/12", "paragraph": "39", "citation": "E/2030/12, para. 39",
+                                         "mismatch": "is about the sixtieth session, not the fifty-ninth session"}
+
+
+# --- through the CLI, on the seed document (A/59/377, paragraph 49) -----------------------------
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def built(fake_env, seed_dir):
+    result = runner.invoke(app, ["index", "build", str(seed_dir)])
+    assert result.exit_code == 0, result.output
+    return seed_dir
+
+
+NEAR_MISS = DEMO_QUESTION.rstrip("?") + " at the sixtieth session?"
+
+
+def test_ask_names_the_closest_paragraph_and_what_differs(built):
+    assert runner.invoke(app, ["ask", DEMO_QUESTION.rstrip("?") + " at the fifty-ninth session?"]).stdout.startswith("“")
+    result = runner.invoke(app, ["ask", NEAR_MISS])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
+                                     "is about the fifty-ninth session, not the sixtieth session.")
+
+
+def test_ask_json_near_miss_shape(built):
+    result = runner.invoke(app, ["ask", NEAR_MISS, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "answer", "abstained", "citations", "closest"}
+    assert data["abstained"] is True and data["citations"] == []
+    assert data["closest"] == {"symbol": "A/59/377", "paragraph": "49", "citation": "A/59/377, para. 49",
+                               "mismatch": "is about the fifty-ninth session, not the sixtieth session"}
+
+
+def test_a_period_in_a_document_without_periods_is_judged_by_its_years():
+    evidence = Evidence("In 2019 the fund grew.", "In 2019 the fund grew.", ())
+    assert check_constraints("How did the fund grow in 2018-2021?", evidence) is None
+    miss = check_constraints("How did the fund grow in 2030-2033?", evidence)
+    assert miss is not None and miss.describe() == "is about 2019, not 2030-2033"
+
+
+def test_a_document_naming_no_year_contradicts_none():
+    evidence = Evidence("The fund grew.", "The fund grew.", ("A/C.5/L.1",))
+    assert check_constraints("How did the fund grow in 2019?", evidence) is None
