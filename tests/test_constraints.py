@@ -42,6 +42,7 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the 460th meeting of the Committee") == [(460, "meeting")]
     assert numbered_things("the twelfth annual progress report") == [(12, "report")]
     assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
+    assert numbered_things("the Fourth Committee's 1997 report") == []  # it numbers the Committee
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
 
 
@@ -93,6 +94,13 @@ def test_a_session_the_document_mentions_is_not_a_near_miss():
     evidence = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nAs decided at its fifty-ninth session.",
                         SIXTIETH.symbols)
     assert check_constraints("What did the Commission adopt at its fifty-ninth session?", evidence) is None
+
+
+def test_an_ordinal_counts_as_a_mention_only_where_it_numbers_a_countable_thing():
+    meeting = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nAt its fifty-ninth meeting.", SIXTIETH.symbols)
+    assert check_constraints("What did the Commission adopt at its fifty-ninth session?", meeting) is None
+    week = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nIn the fifty-ninth week of work.", SIXTIETH.symbols)
+    assert check_constraints("What did the Commission adopt at its fifty-ninth session?", week) is not None
 
 
 def test_general_assembly_symbol_carries_the_session():

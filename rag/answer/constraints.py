@@ -40,6 +40,9 @@ _NUMBERED = ("session", "meeting", "report", "forum", "conference", "summit", "r
              "plan", "programme", "round", "assessment")
 _NOUN = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
+# What ends an ordinal's reach: punctuation, a possessive, or a body it names ("the Fourth
+# Committee's report" numbers the Committee, not the report).
+_REACH_END = re.compile(r"[,.;:()\"“”]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b")
 
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 _RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
@@ -96,9 +99,8 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
     must follow within a few words, with no punctuation between."""
     out = []
     for m in _ORDINAL.finditer(text):
-        tail = re.split(r"[,.;:()\"“”]", text[m.end():m.end() + 80], maxsplit=1)[0]
-        words = tail.split()[:_ORDINAL_REACH]
-        noun = _NOUN.search(" ".join(words))
+        tail = _REACH_END.split(text[m.end():m.end() + 80], maxsplit=1)[0]
+        noun = _NOUN.search(" ".join(tail.split()[:_ORDINAL_REACH]))
         if noun:
             out.append((_ordinal_value(m), noun.group(1).lower()))
     return out
@@ -173,8 +175,7 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     pairs = _document_ordinals(evidence)
     if (int(n), noun) in pairs:
         return None
-    # Leniently, the same ordinal anywhere in the document (with another noun, or none) counts.
-    if int(n) in {m for m, _ in pairs} or re.search(rf"\b{ordinal_name(int(n))}\b", evidence.document, re.IGNORECASE):
+    if int(n) in {m for m, _ in pairs}:  # the same ordinal numbering another kind of thing counts
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
     if not others:
