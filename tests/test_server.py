@@ -64,6 +64,8 @@ def test_ask_search_show_status_over_http(server):
     code, data = _post(server + "/ask", {"question": DEMO_QUESTION})
     assert code == 200
     assert data["citations"][0]["citation"] == "A/59/377, para. 49" and data["abstained"] is False
+    code, data = _post(server + "/ask", {"question": DEMO_QUESTION.rstrip("?") + " at the sixtieth session?"})
+    assert code == 200 and data["abstained"] is True and data["closest"]["citation"] == "A/59/377, para. 49"
     code, data = _get(server + "/search?" + urllib.parse.urlencode({"q": "Berne Initiative", "k": 2}))
     assert code == 200 and [h["paragraph"] for h in data["hits"]][0] == "49" and len(data["hits"]) == 2
     code, data = _get(server + "/show?" + urllib.parse.urlencode({"symbol": "A/59/377", "paragraph": "48"}))
