@@ -40,7 +40,7 @@ class Session:
         if quick_start:
             self.index.quick_start()
         if with_model:
-            from rag.answer.extract import Answerer, threshold_for
+            from rag.answer.extract import Answerer, threshold_for, token_share_for
             from rag.embedding.embedders import query_embedder
             from rag.search.retriever import Retriever
 
@@ -48,7 +48,8 @@ class Session:
             self.embedder = query_embedder(record, settings.model, settings.batch_size, quick_start=quick_start)
             self.retriever = Retriever(self.index, self.embedder, settings)
             self.answerer = Answerer(self.embedder, self.index.sentences, threshold_for(settings),
-                                     documents=self._document_text)
+                                     documents=self._document_text, tokens=self.index.tokens,
+                                     token_share=token_share_for(settings))
 
     def __enter__(self) -> Self:
         return self

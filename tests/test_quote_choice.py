@@ -1,4 +1,4 @@
-"""Quote choice and support: the answer-kind cue and idf-weighted coverage."""
+"""Quote choice and support: the answer-kind cue, idf-weighted coverage and the token-vector share."""
 
 from __future__ import annotations
 
@@ -41,3 +41,62 @@ def test_best_quote_prefers_the_sentence_with_the_asked_date() -> None:
     qvec = embedder.encode_queries([question])[0]
     assert best_quote(question, qvec, text, embedder) == "The embargo was lifted in March 1974 after negotiations."
     assert isinstance(qvec, np.ndarray)
+
+
+class _Tokens:
+    """A token store whose every paragraph scores `score` (TokenStore.maxsim's interface)."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+
+    def maxsim(self, query, pids: np.ndarray) -> np.ndarray:
+        return np.full(len(pids), self.score)
+
+
+def _paraphrase_search(sentence: float = 0.6):
+    from rag.index.token_vectors import QueryTokens
+    from rag.models import Hit
+    from rag.search.query import Query, Search
+
+    question = "How many pupils lost their schooling?"
+    hit = Hit(pid=0, symbol="A/1", number="1", text="Classrooms shut for 1.5 billion children.", page=None,
+              section="", score=1.0, sentence=sentence)
+    tokens = QueryTokens(np.zeros((1, 4), dtype=np.float32), np.ones(1))
+    query = Query(question, HashEmbedder().encode_queries([question])[0], tokens, {"pupil": 2.0, "lost": 1.0, "school": 1.0})
+    return Search(query, [hit])
+
+
+def test_support_counts_the_token_score_where_the_words_differ() -> None:
+    from rag.answer.extract import support
+
+    search = _paraphrase_search()
+    hit, query = search.hits[0], search.query
+    assert coverage(query.text, hit.text, query.idf) == 0.0
+    assert support(hit, query.text, query.idf) == 0.0
+    assert np.isclose(support(hit, query.text, query.idf, synonyms=0.5), 0.3)
+    shared = "How many children were shut out of classrooms?"
+    assert support(hit, shared, None, synonyms=0.0) == support(hit, shared, None, synonyms=0.1)  # terms larger
+
+
+def test_a_paraphrase_is_answered_only_with_token_vectors_and_a_token_share() -> None:
+    from rag.answer.extract import Answerer
+
+    search = _paraphrase_search()
+    embedder = HashEmbedder()
+    plain = Answerer(embedder, None, threshold=0.26)
+    assert plain.support(search) == 0.0 and plain.answer(search).abstained
+    no_share = Answerer(embedder, None, threshold=0.26, tokens=_Tokens(0.8))
+    assert no_share.synonyms(search.query, search.hits[0]) == 0.0
+    weighted = Answerer(embedder, None, threshold=0.26, tokens=_Tokens(0.8), token_share=0.7)
+    assert np.isclose(weighted.support(search), 0.6 * 0.7 * 0.8)
+    assert not weighted.answer(search).abstained
+    assert Answerer(embedder, None, threshold=0.26, tokens=_Tokens(0.5), token_share=0.7).answer(search).abstained
+
+
+def test_token_share_is_per_model() -> None:
+    from rag.answer.extract import token_share_for
+    from rag.config import load_settings
+
+    assert token_share_for(load_settings(env={}, model="all-MiniLM-L6-v2")) == 0.7
+    assert token_share_for(load_settings(env={}, model="hash:256")) == 0.0
+    assert token_share_for(load_settings(env={}, model="some/other-model")) == 0.0

@@ -18,6 +18,7 @@ from rag.answer.constraints import (
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
+from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, Hit
 from rag.search.query import Query, Search
 from rag.textutil import content_terms, split_sentences, terms
@@ -34,16 +35,32 @@ DocumentText = Callable[[str], tuple[tuple[str, ...], str]]
 # DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both (`rag eval --calibrate` finds one
 # for a user's own questions). all-MiniLM-L6-v2: where 8% of half A of SQuAD v1.1 dev's
 # answerable questions abstain (docs/quality.md); hash: the test embedder.
-CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.215, "hash": 0.1}
+CALIBRATED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.262, "hash": 0.1}
 DEFAULT_THRESHOLD = 0.24
+
+
+# A paraphrase shares few of the question's words with its paragraph but matches its tokens
+# closely: its token-vector score (rag.index.token_vectors.TokenStore.maxsim) x the model's share
+# here stands in for the share of terms found when it is larger (chosen with the threshold on
+# half A of SQuAD: docs/quality.md). A model not listed (token scores on another scale, the test
+# embedder's meaningless ones) counts terms only.
+TOKEN_SHARES = {"all-MiniLM-L6-v2": 0.7}
+
+
+def _family(settings: Settings) -> str:
+    return settings.model.split(":", 1)[0] if settings.model.startswith("hash:") else settings.model
 
 
 def threshold_for(settings: Settings) -> float:
     """The abstention threshold in force for the settings' model."""
     if settings.abstain_threshold is not None:
         return settings.abstain_threshold
-    family = settings.model.split(":", 1)[0] if settings.model.startswith("hash:") else settings.model
-    return CALIBRATED_THRESHOLDS.get(family, DEFAULT_THRESHOLD)
+    return CALIBRATED_THRESHOLDS.get(_family(settings), DEFAULT_THRESHOLD)
+
+
+def token_share_for(settings: Settings) -> float:
+    """The weight of the token-vector score in the settings' model's support (0: terms only)."""
+    return TOKEN_SHARES.get(_family(settings), 0.0)
 
 
 # Quote choice: weights of the sentence's cosine with the question, of the (idf-weighted) share
@@ -68,11 +85,12 @@ def coverage(question: str, text: str, weights: dict[str, float] | None = None) 
     return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
-def support(hit: Hit, question: str, idf: dict[str, float] | None = None) -> float:
+def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synonyms: float = 0.0) -> float:
     """Evidence strength of the top hit: the cosine of its best sentence with the question x the
-    idf-weighted share of the question's content terms it holds (calibrated in docs/quality.md);
+    idf-weighted share of the question's content terms it holds, or x `synonyms` (its weighted
+    token-vector score: `Answerer.synonyms`) when that is larger (calibrated in docs/quality.md);
     `idf` maps the question's content terms to their idf (rag.search.query.Query.idf)."""
-    return max(hit.sentence, 0.0) * coverage(question, hit.text, idf)
+    return max(hit.sentence, 0.0) * max(coverage(question, hit.text, idf), synonyms)
 
 
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
@@ -107,9 +125,12 @@ class Answerer:
     support is under the threshold."""
 
     def __init__(self, embedder: Embedder, sentences: SentenceIndex | None, threshold: float,
-                 documents: DocumentText | None = None) -> None:
+                 documents: DocumentText | None = None, tokens: TokenStore | None = None,
+                 token_share: float = 0.0) -> None:
         self.embedder = embedder
         self.sentences = sentences  # the index's stored sentence vectors, for quotes
+        self.tokens = tokens  # the index's token vectors, for the support of paraphrases
+        self.token_share = token_share  # their score's weight in the support (token_share_for)
         self.threshold = threshold
         self.documents = documents  # without it, the question's constraints go unchecked
         self._document: tuple[str, tuple[str, ...], str] | None = None  # the last document read
@@ -128,9 +149,19 @@ class Answerer:
         symbols, text = self._document_text(hit.symbol)
         return check_constraints(question, Evidence(hit.text, text, symbols))
 
+    def synonyms(self, query: Query, hit: Hit) -> float:
+        """The hit's token-vector score for the query x the token share: how much of the question
+        the paragraph holds in other words (0 without token vectors or token share)."""
+        if self.tokens is None or query.tokens is None or self.token_share <= 0.0:
+            return 0.0
+        return self.token_share * float(self.tokens.maxsim(query.tokens, np.array([hit.pid], dtype=np.int64))[0])
+
     def support(self, search: Search) -> float:
         """The support of the search's top hit (0 without hits)."""
-        return support(search.hits[0], search.query.text, search.query.idf) if search.hits else 0.0
+        if not search.hits:
+            return 0.0
+        top, query = search.hits[0], search.query
+        return support(top, query.text, query.idf, self.synonyms(query, top))
 
     def quote(self, query: Query, hit: Hit) -> str:
         """The quote this hit gives for the query."""
