@@ -39,6 +39,20 @@ Config = Annotated[Optional[Path], typer.Option("--config", help="TOML settings 
                                                 show_default=False)]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 Wait = Annotated[bool, typer.Option("--wait", help="Wait for another build's lock instead of stopping.")]
+Symbol = Annotated[Optional[str], typer.Option(
+    "--symbol", help="Only documents issued under this symbol; * stands for any characters (S/2025/*).")]
+Body = Annotated[Optional[str], typer.Option(
+    "--body", help="Only documents of this body: part of its name (security council) or GA, SC, ECOSOC, HRC.")]
+Year = Annotated[Optional[str], typer.Option("--year", help="Only documents issued in this year or range (2024-2025).")]
+
+
+def _filters(symbol: str | None, body: str | None, year: str | None) -> Any:
+    """The document filters given (rag.search.filters.Filters), or None."""
+    if not (symbol or body or year):
+        return None
+    from rag.search.filters import Filters
+
+    return Filters(symbol=symbol, body=body, year=year)
 
 
 def _settings(index_dir: Path | None, index: str | None, model: str | None, config: Path | None) -> Settings:
@@ -156,17 +170,17 @@ def _ensure(settings: Settings, quiet: bool) -> None:
 
 @app.command()
 def ask(question: Annotated[str, typer.Argument(help="The question, in plain words.")],
-        symbol: Annotated[Optional[str], typer.Option("--symbol", help="Only search this document symbol.")] = None,
-        as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+        symbol: Symbol = None, body: Body = None, year: Year = None, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
         config: Config = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
     with _errors():
         from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
+        filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         with Session(settings, quick_start=True) as session:
-            result = session.ask(question, symbol=symbol)
+            result = session.ask(question, filters=filters)
         if as_json:
             _print_json(result.to_json())
             return
@@ -187,7 +201,7 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="Words or a question to search for.")],
            k: Annotated[int, typer.Option("-k", "--top", help="How many paragraphs to list.", min=1)] = 5,
-           symbol: Annotated[Optional[str], typer.Option("--symbol", help="Only search this document symbol.")] = None,
+           symbol: Symbol = None, body: Body = None, year: Year = None,
            mode: Annotated[str, typer.Option("--mode", help="hybrid, bm25 or dense.")] = "hybrid",
            as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
            config: Config = None) -> None:
@@ -196,9 +210,10 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
         from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
+        filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         with Session(settings, quick_start=True) as session:
-            hits = session.search(query, k=k, symbol=symbol, mode=mode)
+            hits = session.search(query, k=k, mode=mode, filters=filters)
         if as_json:
             _print_json({"query": query, "hits": [h.to_json() for h in hits]})
             return

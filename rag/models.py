@@ -29,7 +29,7 @@ class Paragraph:
 
 @dataclass
 class Document:
-    """A parsed source file: its symbol, title and paragraphs."""
+    """A parsed source file: its symbol, what its masthead says of it, and its paragraphs."""
 
     symbol: str
     source: str
@@ -38,6 +38,10 @@ class Document:
     content_hash: str = ""
     pages: int = 0
     symbols: list[str] = field(default_factory=list)  # every symbol the document is issued under
+    date: str = ""  # date of issue, ISO YYYY-MM-DD ("" when not printed)
+    body: str = ""  # issuing organ(s): "Security Council", "General Assembly; Security Council"
+    session: str = ""  # as printed: "Eightieth session", "Annual session 2025"
+    index_title: bool = False  # BM25 indexes the title with each paragraph (a corpus's article titles)
 
 
 def render_citation(symbol: str, number: str, *, running: bool = False, annex: str = "",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from rag.config import Settings
 from rag.errors import IndexNotFound, NotFoundError, RagError, UsageError
+from rag.search.filters import Filters
 from rag.service import Session, ensure_index, status
 
 _HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503}
@@ -20,7 +21,13 @@ _HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503}
 
 class AskRequest(BaseModel):
     question: str = Field(description="The question, in plain words.")
-    symbol: str | None = Field(default=None, description="Only search this document symbol.")
+    symbol: str | None = Field(default=None, description="Only documents issued under this symbol (* any characters).")
+    body: str | None = Field(default=None, description="Only documents of this body (part of its name, or GA, SC...).")
+    year: str | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
+
+
+def _filters(symbol: str | None, body: str | None, year: str | None) -> Filters | None:
+    return Filters(symbol=symbol, body=body, year=year) if (symbol or body or year) else None
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -54,13 +61,15 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/ask")
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
-        return session().ask(req.question, symbol=req.symbol).to_json()
+        return session().ask(req.question, filters=_filters(req.symbol, req.body, req.year)).to_json()
 
     @app.get("/search")
     def search(q: str = Query(..., description="Words or a question."), k: int = Query(5, ge=1, le=100),
-               symbol: str | None = None, mode: str = "hybrid") -> dict[str, Any]:
-        """Same JSON as `rag search --json`."""
-        return {"query": q, "hits": [h.to_json() for h in session().search(q, k=k, symbol=symbol, mode=mode)]}
+               symbol: str | None = None, body: str | None = None, year: str | None = None,
+               mode: str = "hybrid") -> dict[str, Any]:
+        """Same JSON as `rag search --json`; `symbol`, `body` and `year` filter the documents."""
+        hits = session().search(q, k=k, mode=mode, filters=_filters(symbol, body, year))
+        return {"query": q, "hits": [h.to_json() for h in hits]}
 
     @app.get("/show")
     def show(symbol: str, paragraph: str, annex: str | None = None) -> dict[str, Any]:

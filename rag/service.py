@@ -16,6 +16,7 @@ from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
     from rag.index.build import BuildReport
+    from rag.search.filters import Filters
     from rag.search.query import Search
 
 
@@ -58,25 +59,43 @@ class Session:
         self.close()
 
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
-               mode: str = "hybrid") -> list[Hit]:
-        """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first."""
+               mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
+        """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first; only those
+        of the documents that pass `filters` (UsageError when none does)."""
         with _store_errors(self.index):
-            return self.retriever.search(question, k=k, symbol=symbol, mode=mode).hits
+            return self.retriever.search(question, k=k, filters=self._filters(symbol, filters, True), mode=mode).hits
 
     def rankings(self, question: str, modes: Iterable[str], k: int | None = None,
-                 symbol: str | None = None) -> dict[str, Search]:
-        """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag eval`)."""
+                 symbol: str | None = None, filters: Filters | None = None) -> dict[str, Search]:
+        """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag
+        eval`). A `symbol` alone that no document has ranks nothing; `filters` that no
+        document passes are a UsageError."""
         with _store_errors(self.index):
-            return self.retriever.rank(self.retriever.prepare(question), modes, k=k, symbol=symbol)
+            where = self._filters(symbol, filters, filters is not None)
+            return self.retriever.rank(self.retriever.prepare(question), modes, k=k, filters=where)
+
+    def _filters(self, symbol: str | None, filters: Filters | None, check: bool) -> Filters | None:
+        """`filters` with `symbol` added; checked (some document passes) when `check`."""
+        from rag.search.filters import Filters
+
+        if symbol and (filters is None or not filters.symbol):
+            filters = Filters(symbol=symbol, body=filters.body if filters else None,
+                              year=filters.year if filters else None)
+        if filters and check:
+            filters.check(self.index)
+        return filters or None
 
     def answer(self, search: Search) -> Answer:
         """The answer a search's hits give (a quote of the top hit, or an abstention)."""
         with _store_errors(self.index):
             return self.answerer.answer(search)
 
-    def ask(self, question: str, symbol: str | None = None) -> Answer:
-        """A question's answer: a verbatim quote with its citation, or an abstention."""
-        return self.answer(self.rankings(question, ("hybrid",), symbol=symbol)["hybrid"])
+    def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None) -> Answer:
+        """A question's answer: a verbatim quote with its citation, or an abstention; only the
+        documents that pass `filters` are searched (UsageError when none does)."""
+        with _store_errors(self.index):
+            where = self._filters(symbol, filters, True)
+            return self.answer(self.retriever.rank(self.retriever.prepare(question), ("hybrid",), filters=where)["hybrid"])
 
     def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
         """A document's symbols and text, for the answerer's near-miss check."""

@@ -135,7 +135,7 @@ def test_index_status_and_rebuild(built):
     assert status.exit_code == 0, status.output
     data = json.loads(status.stdout)
     assert data["model"] == "hash:384" and data["dim"] == 384
-    assert data["format_version"] == 2
+    assert data["format_version"] == 3
     assert (data["documents"], data["paragraphs"]) == (1, 3)
     assert data["sources"] == [str(built.resolve())]
     first_gen = data["generation"]

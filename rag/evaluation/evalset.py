@@ -118,8 +118,9 @@ def load_corpus_jsonl(path: Path) -> list[Document]:
         doc = docs.get(symbol)
         if doc is None:
             doc = docs[symbol] = Document(symbol=symbol, source=f"{path}#{symbol}", paragraphs=[],
-                                          title=symbol.replace("_", " "), content_hash=digest,
-                                          symbols=[symbol])
+                                          title=str(row.get("title") or symbol.replace("_", " ")),
+                                          content_hash=digest, symbols=[symbol], index_title=True,
+                                          **{k: str(row.get(k) or "") for k in ("date", "body", "session")})
         doc.paragraphs.append(Paragraph(number=str(row["para"]), text=" ".join(row["text"].split())))
     if not docs:
         raise UsageError(f"{path}: empty corpus")

@@ -56,13 +56,13 @@ def eval_settings(settings: Settings, corpus: Path) -> Settings:
 
 def ensure_corpus_index(settings: Settings, corpus: Path, progress: ProgressFn | None = None) -> bool:
     """Build the evaluation index of `corpus` unless it exists with the current index settings
-    (a rebuild reuses the stored embeddings); True when it was built now."""
+    and format (a rebuild reuses the stored embeddings); True when it was built now."""
     from rag.index.build import build_from_documents, build_index
-    from rag.index.store import current_generation, index_settings, read_manifest
+    from rag.index.store import FORMAT_VERSION, current_generation, index_settings, read_manifest
 
     try:
         manifest = read_manifest(current_generation(settings.index_path))
-        if manifest.get("settings") == index_settings(settings):
+        if manifest.get("settings") == index_settings(settings) and manifest.get("format_version") == FORMAT_VERSION:
             return False
     except IndexNotFound:
         pass

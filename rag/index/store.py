@@ -17,9 +17,12 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
@@ -30,7 +33,7 @@ from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
@@ -43,7 +46,8 @@ REBUILD = "run `rag index rebuild`"
 SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, symbols TEXT NOT NULL, title TEXT NOT NULL,
-    source TEXT NOT NULL, content_hash TEXT NOT NULL, pages INTEGER NOT NULL);
+    source TEXT NOT NULL, content_hash TEXT NOT NULL, pages INTEGER NOT NULL, date TEXT NOT NULL,
+    body TEXT NOT NULL, session TEXT NOT NULL, index_title INTEGER NOT NULL);
 CREATE TABLE paragraphs (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), ord INTEGER NOT NULL,
     number TEXT NOT NULL, text TEXT NOT NULL, page TEXT, section TEXT NOT NULL, annex TEXT NOT NULL,
@@ -208,6 +212,25 @@ def read_vectors(path: Path) -> Any:
         raise IndexCorrupt(f"{path}: unreadable FAISS file", fix=REBUILD) from exc
 
 
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One indexed document as listed: its symbols and what its masthead says of it."""
+
+    row: int  # its row: what OpenIndex.paragraph_documents() maps its paragraphs to
+    symbol: str
+    symbols: tuple[str, ...]
+    title: str
+    date: str  # ISO YYYY-MM-DD, "" when not printed
+    body: str
+    session: str
+    pages: int
+    paragraphs: int
+    source: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "symbols": list(self.symbols)}
+
+
 @dataclass
 class OpenIndex:
     """A live generation opened read-only: manifest, SQLite store, FAISS vectors, BM25."""
@@ -233,6 +256,31 @@ class OpenIndex:
             f"SELECT p.*, d.symbol AS symbol, d.source AS source FROM paragraphs p "
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
+
+    def documents(self) -> list[DocumentRecord]:
+        """Every document of the generation, by row (read from SQLite on first use)."""
+        return self._documents
+
+    @cached_property
+    def _documents(self) -> list[DocumentRecord]:
+        counts = dict(self.conn.execute("SELECT doc_id, count(*) FROM paragraphs GROUP BY doc_id").fetchall())
+        return [DocumentRecord(row=int(r["id"]), symbol=r["symbol"], symbols=tuple(json.loads(r["symbols"])),
+                               title=r["title"], date=r["date"], body=r["body"], session=r["session"],
+                               pages=int(r["pages"]), paragraphs=int(counts.get(r["id"], 0)), source=r["source"])
+                for r in self.conn.execute("SELECT * FROM documents ORDER BY id")]
+
+    def paragraph_documents(self) -> np.ndarray:
+        """int32 array: paragraph id (its row in the vectors) -> its document's row (computed on
+        first use; a question without a document filter never reads it)."""
+        return self._paragraph_documents
+
+    @cached_property
+    def _paragraph_documents(self) -> np.ndarray:
+        out = np.empty(self.size, dtype=np.int32)
+        for doc_id, first, last in self.conn.execute(
+                "SELECT doc_id, min(id), max(id) FROM paragraphs GROUP BY doc_id"):
+            out[first:last + 1] = doc_id  # a document's paragraphs have consecutive ids
+        return out
 
     def quick_start(self) -> None:
         """Quick-start mode, for a process answering one question: flat vectors are searched with
@@ -404,7 +452,8 @@ def load_documents(conn: sqlite3.Connection) -> list[Document]:
     for r in conn.execute("SELECT * FROM documents ORDER BY id"):
         docs[r["id"]] = Document(symbol=r["symbol"], source=r["source"], paragraphs=[], title=r["title"],
                                  content_hash=r["content_hash"], pages=r["pages"],
-                                 symbols=json.loads(r["symbols"]))
+                                 symbols=json.loads(r["symbols"]), date=r["date"], body=r["body"],
+                                 session=r["session"], index_title=bool(r["index_title"]))
     for r in conn.execute("SELECT * FROM paragraphs ORDER BY id"):
         docs[r["doc_id"]].paragraphs.append(load_paragraph(r))
     return list(docs.values())

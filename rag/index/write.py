@@ -50,9 +50,9 @@ def _no_journal(conn: sqlite3.Connection) -> None:
 
 def _insert_document(conn: sqlite3.Connection, doc_id: int, doc: Document, first: int, hashes: list[str]) -> None:
     """One document's rows: itself, its symbols and its paragraphs (ids from `first`)."""
-    conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+    conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                  (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title,
-                  doc.source, doc.content_hash, doc.pages))
+                  doc.source, doc.content_hash, doc.pages, doc.date, doc.body, doc.session, int(doc.index_title)))
     conn.executemany("INSERT INTO symbols VALUES (?, ?)", ((s, doc_id) for s in dict.fromkeys([doc.symbol, *doc.symbols])))
     conn.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
         (first + i, doc_id, i, p.number, p.text, p.page, p.section, p.annex, int(p.running),
@@ -60,7 +60,8 @@ def _insert_document(conn: sqlite3.Connection, doc_id: int, doc: Document, first
 
 
 def _bm25_terms(title: list[str], stored: str) -> list[str]:
-    """What BM25 indexes of a paragraph: its document's title terms, then its own."""
+    """What BM25 indexes of a paragraph: its document's title terms (where the title is
+    indexed: Document.index_title), then its own."""
     return title + [t for sentence in ParagraphTerms.decode(stored).sentences for t in sentence]
 
 
@@ -79,7 +80,7 @@ def _insert_documents(conn: sqlite3.Connection, contents: Contents) -> tuple[lis
         stored.extend(kept.get(hashes[first + i]) or ParagraphTerms.of(p.text).encode()
                       for i, p in enumerate(doc.paragraphs))
         if id(doc) not in carried:
-            title = terms(doc.title) if doc.title else []
+            title = terms(doc.title) if doc.title and doc.index_title else []
             fresh.update((pid, _bm25_terms(title, stored[pid])) for pid in range(first, len(stored)))
     return stored, fresh
 

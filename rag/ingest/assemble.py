@@ -25,6 +25,7 @@ from rag.ingest.headings import (
     strong_heading,
 )
 from rag.ingest.joining import clean_text, join_lines, vocabulary
+from rag.ingest.metadata import read_metadata
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.patterns import ANNEX, HEADING_NUMBER, NUMBER_PREFIX
@@ -38,12 +39,15 @@ INDENT = 8.0  # points of first-line indent that open a new block after a senten
 
 def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
                    title: str = "", content_hash: str = "") -> Document:
-    """The Document a loader's pages make: symbol(s) from the first page, paragraphs assembled."""
+    """The Document a loader's pages make: symbol(s), title, date, body and session from the
+    first page (rag.ingest.metadata), paragraphs assembled."""
     symbols = document_symbols(pages)
     paged = bool(pages) and pages[0].paged
-    return Document(symbol=symbols[0] if symbols else fallback_symbol, source=source,
-                    paragraphs=assemble(pages), title=title, content_hash=content_hash,
-                    pages=len(pages) if paged else 0, symbols=symbols)
+    symbol = symbols[0] if symbols else fallback_symbol
+    meta = read_metadata(pages, symbol)
+    return Document(symbol=symbol, source=source, paragraphs=assemble(pages), title=title or meta.title,
+                    content_hash=content_hash, pages=len(pages) if paged else 0, symbols=symbols,
+                    date=meta.date, body=meta.body, session=meta.session)
 
 
 @dataclass

@@ -82,3 +82,98 @@ NOT_SPACED_MARKER_AFTER = re.compile(
     r"section|part|page|Vol|vol|table|figure|box|goal|target|principle|step|phase|level|point|option)\.?$", re.IGNORECASE)
 
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+# Mastheads (rag.ingest.metadata) -------------------------------------------------------------
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, start=1)}
+_MONTH = "(?:" + "|".join(_MONTH_NAMES) + ")"
+# "7 March 2025", "5 October 1992", "5 OCTOBER 1992".
+DOCUMENT_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
+# One day or several: "1 April 2025", "10–21 March 2025", "12 May–13 June 2025", "28 and 29 April
+# 2025", "14–18 and 21–23 July 2025", "25 July 2024–30 July 2025", "3 to 6 June".
+_DAYS = r"\d{1,2}(?:\s*(?:[–-]|to)\s*\d{1,2})?"
+_DATE_PART = rf"{_DAYS}(?:\s*(?:,|and)\s*{_DAYS})*\s+{_MONTH}(?:\s+\d{{4}})?"
+_DATES = (rf"(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\s*(?:[–-]|to)\s*)?{_DATE_PART}"
+          rf"(?:\s*(?:,|and)\s*{_DATE_PART})*")
+_LANGUAGE = r"(?:Arabic|Chinese|English|French|Russian|Spanish)"
+_LANGUAGES = rf"{_LANGUAGE}(?:\s*(?:,|and|/)\s*{_LANGUAGE})*"
+# The masthead's furniture around the organ and the subject: symbols, "United Nations" before
+# them, "Distr.: General", "Original: English", "English and French only", the emblem's letter.
+MASTHEAD_NOISE = re.compile(
+    r"(?-i:(?<![\w/])[A-Z][A-Z0-9.]*/[\w./\-]*\d[\w./\-]*\*{0,3})|" + JOB_NUMBER.pattern +
+    r"|(?-i:\bORIGINAL)\s*:|(?-i:\b(?:UNITED\s+NATIONS|ARABIC|CHINESE|ENGLISH|FRENCH|RUSSIAN|SPANISH)\b(?:\s+[ASE](?=\s))?)"
+    r"|^\s*(?:United\s+Nations(?:\s+System)?\b(?:\s+[ASE](?=\s))?)"
+    rf"|\bDistr\.?\s*:?\s*(?:General|Limited|Restricted)\b|\bOriginal\s*:\s*{_LANGUAGES}\b"
+    rf"|\b{_LANGUAGES}\s+only\b", re.IGNORECASE)
+_ORG = r"\s+(?:of\s+)?(?:the\s+)?"
+# Organs a masthead names (the body of a document), with the name a body is stored under.
+ORGANS = [(re.compile(p.replace(" ", r"\s+"), re.IGNORECASE), name) for p, name in (
+    ("Human Rights Council", "Human Rights Council"),
+    (("Executive Board of the United Nations Development Programme,? (?:the )?United Nations Population Fund "
+      "and the United Nations Office for Project Services"),
+     "Executive Board of UNDP, UNFPA and UNOPS"),
+    ("Executive Board of the United Nations Entity for Gender Equality and the Empowerment of Women",
+     "Executive Board of UN-Women"),
+    ("Executive Board of the United Nations Children['’]s Fund", "Executive Board of UNICEF"),
+    ("Executive Board of the World Food Programme", "Executive Board of WFP"),
+    ("Chief Executives Board for Coordination", "Chief Executives Board for Coordination"),
+    ("Trade and Development Board", "Trade and Development Board"),
+    (r"(?:\w+ )?Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons",
+     "Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons"),
+    ("Security Council", "Security Council"), ("Economic and Social Council", "Economic and Social Council"),
+    ("General Assembly", "General Assembly"))]
+# The organs a subsidiary one is printed under, left out of the body when it is named.
+PARENT_ORGANS = {"Human Rights Council": "General Assembly"}
+# "General Assembly Official Records Eightieth Session Supplement No. 1" (a report's cover).
+OFFICIAL_RECORDS = re.compile(
+    r"(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+Official\s+Records\s+"
+    r"((?:[A-Za-z]+-)?[A-Za-z]+\s+(?:Session|Year))(?:\s*,?\s*Supplement\s+No\.\s*\d+[A-Z]?(?:\s*\([^)]{1,20}\))?)?",
+    re.IGNORECASE)
+# A subsidiary organ or meeting named before the session or agenda item: "Commission on the
+# Status of Women", "Third Meeting of States Parties to ...", "2025 United Nations Conference ...".
+SUBSIDIARY = re.compile(
+    r"(?:\w+\s+)?(?:United\s+Nations\s+)?(?:Special\s+|Permanent\s+|Statistical\s+|High-level\s+)?"
+    r"(?:Commission|Committee|Board|Forum|Conference|Meeting|Working\s+Group|Expert\s+Mechanism|Council|"
+    r"political\s+forum|Assembly)\b", re.IGNORECASE)
+_ORDINAL = r"(?:[A-Za-z]+-)?[A-Za-z]+(?:st|nd|rd|th)"
+# The session: "Eightieth session", "Resumed seventy-ninth session", "Annual session 2025",
+# "First regular session 2025", "Substantive session of 2025", "2025 session", "80th session",
+# the Security Council's "Eightieth year"; with the dates that follow it.
+SESSION = re.compile(
+    rf"(?:(?:Resumed|Special|Emergency)\s+)*(?:(?:{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))\s+year(?![\w-])"
+    rf"|(?:{_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL}\s+regular"
+    rf"|Annual|Substantive|Organizational|Regular|Resumed|Special|\d{{4}})"
+    rf"(?:\s+(?:special|regular|emergency\s+special|resumed))?\s+session(?:\s+(?:of\s+)?\d{{4}})?(?![\w-]))"
+    rf"(?:\s*,?\s*(?:{_DATES}))?", re.IGNORECASE)
+_PLACE = r"(?:New\s+York|Geneva|Vienna|Nairobi|Rome|Bonn|Paris|Santiago|Bangkok|Beirut|Addis\s+Ababa|[A-Z][a-z]+)"
+# Where and when a meeting is held: "New York, 10–21 March 2025", "Nice, France, 9–13 June
+# 2025", "14–18 July 2025", "3 to 6 June, New York", "(New York, 28 April–2 May 2025)".
+MEETING_PLACE = re.compile(
+    rf"\(?(?:{_PLACE}\s*,\s*){{0,2}}{_DATES}(?:\s*,\s*{_PLACE})?\)?|{_PLACE}(?=\s+(?:Agenda|Item)\b)")
+_ITEM = r"\d{1,3}(?:\s*\([a-z]{1,4}\))*"
+# "Agenda item 80", "Agenda items 12 and 115", "Item 3 (c) of the provisional agenda*",
+# "Provisional agenda item 4".
+AGENDA_ITEM = re.compile(
+    rf"(?:(?:Provisional\s+)?agenda\s+items?|items?)\s+{_ITEM}(?:\s*(?:,|and)\s*(?:{_ITEM}|\([a-z]{{1,4}}\)))*"
+    rf"(?:\s+of\s+the\s+(?:revised\s+)?(?:provisional\s+|preliminary\s+|annotated\s+)*(?:list\s+of\s+items|agenda))?"
+    rf"\*{{0,3}}", re.IGNORECASE)
+# Where the text after a masthead's subject begins.
+BODY_START = re.compile(
+    r"\s(?:(?:Summary|Contents|Abstract|Introduction|Executive summary|I have the honour"
+    r"|The Secretary-General has the honour|The present (?:report|note|document)|In (?:accordance|response) with"
+    r"|Pursuant to|Chair:|Rapporteur:|Prepared by)\b|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
+    r"|The [A-Z][\w\s-]{0,80}? has the honour)")
+# The end of a sentence inside what would be the subject (the text has begun), unless the
+# word before the full stop is an abbreviation.
+TITLE_SENTENCE_END = re.compile(r"(\b\w+)\.(?=\s+[A-Z])")
+NOT_SENTENCE_END_AFTER = frozenset(["No", "Nos", "Mr", "Ms", "Mrs", "Dr", "St", "Rev", "Add", "Corr", "Vol",
+                                    "para", "art", "Inc", "Ltd", "Sr", "Jr"])
+# Bodies named by a symbol's prefix (the first that matches).
+SYMBOL_BODIES = (
+    ("A/HRC/", "Human Rights Council"), ("DP/", "Executive Board of UNDP, UNFPA and UNOPS"),
+    ("UNW/", "Executive Board of UN-Women"), ("E/ICEF/", "Executive Board of UNICEF"),
+    ("WFP/EB", "Executive Board of WFP"), ("TD/B/", "Trade and Development Board"),
+    ("CEB/", "Chief Executives Board for Coordination"),
+    ("TPNW/MSP/", "Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons"), ("JIU/", "Joint Inspection Unit"),
+    ("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))

@@ -18,20 +18,18 @@ from rag.index.store import OpenIndex
 from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
 from rag.search.features import text_features
+from rag.search.filters import Filters
 from rag.search.fusion import first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.textutil import content_terms
 
 
-def allowed_mask(index: OpenIndex, symbol: str | None) -> np.ndarray | None:
-    """Paragraphs of the document(s) issued under `symbol`, or None for all."""
-    if not symbol:
-        return None
-    ids = [r[0] for r in index.conn.execute(
-        "SELECT p.id FROM paragraphs p JOIN symbols s ON s.doc_id = p.doc_id WHERE s.symbol = ?", (symbol,))]
-    mask = np.zeros(index.size, dtype=bool)
-    mask[ids] = True
-    return mask
+def allowed_mask(index: OpenIndex, filters: Filters | str | None) -> np.ndarray | None:
+    """Paragraphs of the documents that pass `filters` (a string: a symbol filter), or None for
+    all (rag.search.filters)."""
+    if isinstance(filters, str):
+        filters = Filters(symbol=filters)
+    return filters.mask(index) if filters else None
 
 
 def dense_scores(index: OpenIndex, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -111,13 +109,13 @@ class Retriever:
         top = stage.top()
         return rescored(stage, top, self.text_features(query, [int(cands.ids[i]) for i in top]))
 
-    def candidates(self, query: Query, symbol: str | None = None) -> Candidates:
+    def candidates(self, query: Query, filters: Filters | str | None = None) -> Candidates:
         """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all four
-        retrievers; only the paragraphs of the document(s) issued under `symbol` when given."""
+        retrievers; only the paragraphs of the documents that pass `filters` when given."""
         question, qvec = query.text, query.vector
         n = self.index.size
         empty = np.zeros(0, dtype=np.float32)
-        mask = allowed_mask(self.index, symbol)
+        mask = allowed_mask(self.index, filters)
         if mask is not None and not mask.any():
             return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(self.settings.candidates, n)
@@ -162,17 +160,17 @@ class Retriever:
         return hits
 
     def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
-             symbol: str | None = None) -> dict[str, Search]:
+             filters: Filters | str | None = None) -> dict[str, Search]:
         """The top-k hits (best first) under each ranking of `modes` (rag.search.query.RANKINGS),
         from one set of candidates."""
         modes = [check_ranking(m) for m in modes]
-        cands = self.candidates(query, symbol)
+        cands = self.candidates(query, filters)
         k = k or self.settings.top_k
         if len(cands.ids) == 0:
             return {mode: Search(query, []) for mode in modes}
         return {mode: Search(query, self.hits(cands, self.scores(query, cands, mode), k)) for mode in modes}
 
-    def search(self, question: str, k: int | None = None, symbol: str | None = None,
+    def search(self, question: str, k: int | None = None, filters: Filters | str | None = None,
                mode: str = "hybrid") -> Search:
         """The top-k hits (best first) under `mode`, with the query they were ranked for."""
-        return self.rank(self.prepare(question), (mode,), k, symbol)[mode]
+        return self.rank(self.prepare(question), (mode,), k, filters)[mode]

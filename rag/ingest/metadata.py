@@ -1,0 +1,223 @@
+"""What a document's masthead says about it: its title, date, issuing body and session.
+
+A UN document's first page opens with a masthead before its first numbered paragraph: the
+organ ("General Assembly", "Executive Board of the United Nations Entity for ..."), the symbol,
+"Distr.: General", the date of issue, "Original: English", the session ("Eightieth session",
+"Annual session 2025"), the agenda item, then the subject ("Report of the Secretary-General on
+..."). Loaders differ in how they cut it into blocks (a PDF line per block, laid-out text a
+run of lines, two printed columns sometimes interleaved), so the masthead is read as one
+string: the furniture of the header is taken out (rag.ingest.patterns MASTHEAD_NOISE), the
+organ, session and agenda item are matched at its start, and the title is what follows, up to
+the summary, contents or first sentence of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.ingest.blocks import PageText, strip_markers
+from rag.ingest.patterns import (AGENDA_ITEM, BODY_START, DOCUMENT_DATE, MASTHEAD_NOISE, MEETING_PLACE, MONTHS,
+                                 NOT_SENTENCE_END_AFTER, OFFICIAL_RECORDS, ORGANS, PARENT_ORGANS, SESSION, SUBSIDIARY, SYMBOL_BODIES,
+                                 TITLE_SENTENCE_END)
+
+MASTHEAD_CHARS = 2500  # the masthead is read from at most this much of the first page's text
+TITLE_CHARS = 400
+SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into the second  # a longer subject is cut at a word boundary
+
+
+@dataclass
+class Metadata:
+    """What the masthead says; empty strings where it says nothing recognisable."""
+
+    title: str = ""
+    date: str = ""  # ISO YYYY-MM-DD
+    body: str = ""
+    session: str = ""
+
+
+def masthead_text(pages: list[PageText]) -> str:
+    """The first page's text before its first numbered paragraph, in the loader's order, one
+    space between blocks (footnotes left out); the second page's too where the first holds
+    only a line or two (a cover, or a masthead the loader split off)."""
+    parts: list[str] = []
+    for page in pages[:2]:
+        if parts and sum(len(p) for p in parts) >= SHORT_FIRST_PAGE:
+            break
+        for block in page.blocks:
+            text = " ".join(strip_markers(block.text).split())
+            if block.kind == "footnote" or not text:
+                continue
+            if block.number is not None or re.match(r"^1\.\s", text):
+                return " ".join(parts)[:MASTHEAD_CHARS]
+            parts.append(text)
+            if sum(len(p) for p in parts) > MASTHEAD_CHARS:
+                break
+    return " ".join(parts)[:MASTHEAD_CHARS]
+
+
+def _issue_date(masthead: str) -> re.Match[str] | None:
+    """The first full date ("7 March 2025") that is not one end of a range ("17-19 June 2025",
+    "25 July 2024-30 July 2025") nor part of the subject ("Letter dated 9 May 2025")."""
+    for m in DOCUMENT_DATE.finditer(masthead):
+        before, after = masthead[:m.start()].rstrip(), masthead[m.end():].lstrip()
+        if before.endswith(("-", "–", "and", "to", "dated")) or after.startswith(("-", "–")):
+            continue
+        if 1 <= int(m.group(1)) <= 31 and 1945 <= int(m.group(3)) <= 2100:
+            return m
+    return None
+
+
+def document_date(masthead: str) -> str:
+    """The date of issue as ISO YYYY-MM-DD; "" if the masthead prints none."""
+    m = _issue_date(masthead)
+    if m is None:
+        return ""
+    return f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+
+
+def symbol_body(symbol: str) -> str:
+    """The body a symbol's prefix names (A/HRC/ -> Human Rights Council, S/ -> Security
+    Council); "" for a prefix not listed."""
+    upper = symbol.upper()
+    for prefix, body in SYMBOL_BODIES:
+        if upper.startswith(prefix):
+            return body
+    return ""
+
+
+@dataclass
+class _Header:
+    """The masthead's header read from its start: the organs it names, its session, and where
+    the subject begins."""
+
+    organs: list[str]
+    session: str
+    end: int
+
+
+def _header(text: str) -> _Header:
+    """Organs, subsidiary bodies, session, meeting place and dates, agenda item, one after the
+    other (a few stray characters between them are skipped), from the start of `text`."""
+    organs: list[str] = []
+    session = ""
+    at = 0
+    while True:
+        start = _skip_junk(text, at)
+        m, name = next(((m, name) for organ, name in ORGANS if (m := organ.match(text, start))), (None, ""))
+        if m:
+            organs.append(name)
+        elif m := SESSION.match(text, start):
+            session = session or " ".join(m.group(0).split())
+        else:
+            m = AGENDA_ITEM.match(text, start) or MEETING_PLACE.match(text, start)
+        end = m.end() if m else _subsidiary_end(text, start)
+        if end is None:
+            return _Header(organs, session, at)
+        at = end
+
+
+def _subsidiary_end(text: str, start: int) -> int | None:
+    """Where a subsidiary body's name opening at `start` ends: where a session, meeting place
+    or agenda item follows within 250 characters."""
+    if not SUBSIDIARY.match(text, start):
+        return None
+    window = text[start:start + 250]
+    ends = [m.start() for p in (SESSION, MEETING_PLACE, AGENDA_ITEM) if (m := p.search(window, 1))]
+    return start + min(ends) if ends else None
+
+
+def _skip_junk(text: str, at: int) -> int:
+    """Past spaces, punctuation and stray one- or two-character tokens ("I'", "!", "A")."""
+    while True:
+        m = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w-])(?!\s+(?:session|of|and|\w+\s+\d{4})))?\s*").match(text, at)
+        if m is None or m.end() == at:
+            return at
+        at = m.end()
+
+
+def printed_body(masthead: str) -> str:
+    """The organ(s) the masthead's header names ("General Assembly; Security Council" for a
+    joint document), a subsidiary organ rather than the parent it is printed under ("Human
+    Rights Council", not "General Assembly"); or those of a report's Official Records cover;
+    "" if none."""
+    record = OFFICIAL_RECORDS.search(masthead)
+    organs = list(dict.fromkeys(_header(_denoised(masthead)).organs))
+    if not organs and record:
+        organs = [name for organ, name in ORGANS if organ.fullmatch(" ".join(record.group(1).split()))]
+    return "; ".join(o for o in organs if o not in {PARENT_ORGANS.get(x) for x in organs})
+
+
+def document_session(masthead: str) -> str:
+    """The session as the header prints it ("Eightieth session", "Annual session 2025",
+    "2025 session"), capitalised, without its dates; "" if none."""
+    session = _header(_denoised(masthead)).session
+    record = OFFICIAL_RECORDS.search(masthead)
+    if not session and record:
+        session = record.group(2).lower()
+    m = re.match(r".*?session(?:\s+(?:of\s+)?\d{4})?", session, re.IGNORECASE)
+    text = m.group(0) if m else ""
+    return text[:1].upper() + text[1:]
+
+
+def session_number(session: str) -> int | None:
+    """The ordinal of a numbered session ("Fifty-ninth session" -> 59, "80th session" -> 80);
+    None for a session named by its year or kind."""
+    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", session)
+    if m:
+        return int(m.group(1))
+    for word in re.findall(r"[a-z]+(?:-[a-z]+)?", session.lower()):
+        tens, _, unit = word.partition("-")
+        if unit and tens in _TENS and unit in _ORDINALS and _ORDINALS[unit] < 10:
+            return _TENS[tens] + _ORDINALS[unit]
+        if not unit and (word in _ORDINALS or word in _TENS_ORDINAL):
+            return _ORDINALS.get(word) or _TENS_ORDINAL[word]
+    return None
+
+
+def document_title(masthead: str) -> str:
+    """The subject: what follows the header (organ, session, agenda item), up to the summary,
+    contents or the first sentence of the text; "" if nothing is left."""
+    text = _denoised(masthead)
+    title = " " + text[_header(text).end:].strip(" ,;:*")
+    stop = BODY_START.search(title)
+    if stop:
+        title = title[:stop.start()]
+    for m in TITLE_SENTENCE_END.finditer(title):
+        if m.group(1) not in NOT_SENTENCE_END_AFTER:
+            title = title[:m.end()]
+            break
+    title = title.strip(" ,;:*")
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0]
+    return title if re.search(r"[A-Za-z]{3}", title) else ""
+
+
+def read_metadata(pages: list[PageText], symbol: str) -> Metadata:
+    """Title, date, body and session of a document from its first page; the body from the
+    symbol's prefix where the masthead names none."""
+    masthead = masthead_text(pages)
+    return Metadata(title=document_title(masthead), date=document_date(masthead),
+                    body=printed_body(masthead) or symbol_body(symbol), session=document_session(masthead))
+
+
+def _denoised(masthead: str) -> str:
+    """The masthead without its header furniture (symbols, "Distr.: General", the date of
+    issue, "Original: English", the emblem's letter), whitespace collapsed."""
+    issued = _issue_date(masthead)
+    if issued is not None:
+        masthead = masthead[:issued.start()] + " " + masthead[issued.end():]
+    masthead = OFFICIAL_RECORDS.sub(" ", masthead)
+    for _ in range(2):  # "United Nations" opens the masthead once the symbol before it is gone
+        masthead = " ".join(MASTHEAD_NOISE.sub(" ", masthead).split())
+    return masthead
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
+    start=1)}
+_TENS = {w: 10 * i for i, w in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
+_TENS_ORDINAL = {w: 10 * i for i, w in enumerate(
+    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], start=2)}

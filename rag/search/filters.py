@@ -1,0 +1,106 @@
+"""Which documents a search may cite: by symbol (exact, or a pattern with `*`), by issuing body
+and by year of issue; the filters combine (every one given must hold).
+
+- symbol: one of the symbols a document is issued under, case and surrounding spaces aside;
+  `*` stands for any characters (`S/2025/*`, `A/80/*`, `*/Add.1`).
+- body: the document's body (rag.ingest.metadata: "Security Council", "Executive Board of
+  UNDP, UNFPA and UNOPS", "General Assembly; Security Council" for a joint one) contains the
+  text, case aside ("security council", "Executive Board", "UNDP"); or the text is a common
+  abbreviation of one of its organs (BODY_ABBREVIATIONS: GA, SC, ECOSOC, HRC...).
+- year: the year of the document's date of issue, `2025` or a range `2024-2025` (both ends
+  included); a document without a printed date never matches.
+
+`Filters.mask(index)` gives the paragraphs that may be cited (None: no filter, every one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.errors import UsageError
+from rag.index.store import DocumentRecord, OpenIndex
+
+BODY_ABBREVIATIONS = {
+    "GA": "General Assembly", "UNGA": "General Assembly", "SC": "Security Council",
+    "UNSC": "Security Council", "ECOSOC": "Economic and Social Council", "HRC": "Human Rights Council",
+    "CEB": "Chief Executives Board for Coordination", "JIU": "Joint Inspection Unit",
+    "TDB": "Trade and Development Board",
+}
+_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Document filters of a search or question; an empty one allows every paragraph."""
+
+    symbol: str | None = None
+    body: str | None = None
+    year: str | None = None  # "2025" or "2024-2025"
+
+    def __post_init__(self) -> None:
+        self.years()  # a malformed year is refused at once
+
+    def __bool__(self) -> bool:
+        return any(v and v.strip() for v in (self.symbol, self.body, self.year))
+
+    def years(self) -> tuple[int, int] | None:
+        """The year range (first, last) the year filter allows, or None."""
+        if not self.year or not self.year.strip():
+            return None
+        m = _YEAR.match(self.year)
+        if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
+            raise UsageError(f"year {self.year.strip()!r}: expected YYYY or YYYY-YYYY (e.g. 2025 or 2024-2025)")
+        return int(m.group(1)), int(m.group(2) or m.group(1))
+
+    def describe(self) -> str:
+        """The filters as given, for messages: `symbol "S/2025/*", year "2025"`."""
+        return ", ".join(f'{name} "{value.strip()}"' for name, value in
+                         (("symbol", self.symbol), ("body", self.body), ("year", self.year)) if value and value.strip())
+
+    def allows(self, doc: DocumentRecord) -> bool:
+        """True when the document passes every filter given."""
+        return (_symbol_matches(self.symbol, doc) and _body_matches(self.body, doc.body)
+                and _year_matches(self.years(), doc.date))
+
+    def document_rows(self, index: OpenIndex) -> list[int]:
+        """Rows of the documents that pass (rag.index.store.OpenIndex.documents)."""
+        return [d.row for d in index.documents() if self.allows(d)]
+
+    def mask(self, index: OpenIndex) -> np.ndarray | None:
+        """Paragraphs of the documents that pass, or None when no filter is given."""
+        if not self:
+            return None
+        return np.isin(index.paragraph_documents(), np.asarray(self.document_rows(index), dtype=np.int32))
+
+    def check(self, index: OpenIndex) -> None:
+        """UsageError naming the filters when no indexed document passes them."""
+        if self and not self.document_rows(index):
+            raise UsageError(f"no indexed document matches {self.describe()}",
+                             fix="check the filter, or list the documents with `rag index status --json`")
+
+
+def _symbol_matches(pattern: str | None, doc: DocumentRecord) -> bool:
+    if not pattern or not pattern.strip():
+        return True
+    wanted = re.compile("^" + ".*".join(re.escape(p) for p in pattern.strip().upper().split("*")) + "$")
+    return any(wanted.match(s.upper()) for s in (doc.symbol, *doc.symbols))
+
+
+def _body_matches(wanted: str | None, body: str) -> bool:
+    if not wanted or not wanted.strip():
+        return True
+    text = " ".join(wanted.split())
+    full = BODY_ABBREVIATIONS.get(text.upper())
+    organs = [o.strip().lower() for o in body.split(";")]
+    if full is not None:  # "SC" is the Security Council, not any body with "sc" in its name
+        return full.lower() in organs
+    return text.lower() in body.lower()
+
+
+def _year_matches(years: tuple[int, int] | None, date: str) -> bool:
+    if years is None:
+        return True
+    return date[:4].isdigit() and years[0] <= int(date[:4]) <= years[1]
