@@ -79,3 +79,19 @@ def test_errors_over_http(server):
     assert code == 400 and "empty question" in data["error"]
     code, data = _get(server + "/show?" + urllib.parse.urlencode({"symbol": "A/1/1", "paragraph": "1"}))
     assert code == 404 and "unknown symbol" in data["error"]
+
+
+def test_document_filters_over_http(server):
+    """symbol, body and year filter /search (query parameters) and /ask (fields of the body); a
+    filter no document passes is a 400 naming it, in the API's error format."""
+    search = server + "/search?" + urllib.parse.urlencode({"q": "Berne Initiative", "body": "GA", "symbol": "a/59/*"})
+    code, data = _get(search)
+    assert code == 200 and data["hits"][0]["citation"] == "A/59/377, para. 49"
+    code, data = _post(server + "/ask", {"question": DEMO_QUESTION, "body": "general assembly"})
+    assert code == 200 and data["citations"][0]["citation"] == "A/59/377, para. 49"
+    code, data = _get(server + "/search?" + urllib.parse.urlencode({"q": "Berne", "body": "Security Council"}))
+    assert code == 400 and data["type"] == "UsageError" and 'matches body "Security Council"' in data["error"]
+    code, data = _post(server + "/ask", {"question": DEMO_QUESTION, "year": "2004"})
+    assert code == 400 and 'matches year "2004"' in data["error"]
+    code, data = _post(server + "/ask", {"question": DEMO_QUESTION, "year": "last year"})
+    assert code == 400 and "expected YYYY or YYYY-YYYY" in data["error"]

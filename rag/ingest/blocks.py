@@ -37,6 +37,9 @@ class PageText:
     paged: bool = True  # False for formats without pages (DOCX, HTML): paragraphs get no page
     annexes: bool = True  # False where an "Annex" heading cannot be told from a mention (flat text)
     symbols: list[str] | None = None  # the symbol(s) the loader read itself; None: read the header
+    # The text before the first paragraph where the blocks keep only part of it (flat text keeps
+    # its last headings); None: the first page's blocks hold it (rag.ingest.metadata).
+    masthead: str | None = None
 
 
 def marker_token(number: str) -> str:

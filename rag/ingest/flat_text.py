@@ -270,6 +270,7 @@ def load_flat_text(raw_pages: list[list[str]]) -> list[PageText]:
     stream = _Stream(kept)
     if stream.pieces:
         starts = stream.starts()
+        pages[0].masthead = stream.text[: starts[0].at] if starts else "\n\n".join(kept[0])
         for line in _numbered(stream, starts, symbol) if starts else _running(stream):
             pages[line.page].blocks.append(line)
     return pages

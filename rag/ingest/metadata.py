@@ -39,7 +39,10 @@ class Metadata:
 def masthead_text(pages: list[PageText]) -> str:
     """The first page's text before its first numbered paragraph, in the loader's order, one
     space between blocks (footnotes left out); the second page's too where the first holds
-    only a line or two (a cover, or a masthead the loader split off)."""
+    only a line or two (a cover, or a masthead the loader split off). Where the loader kept
+    the masthead apart (PageText.masthead: flat text), that text."""
+    if pages and pages[0].masthead is not None:
+        return " ".join(strip_markers(pages[0].masthead).split())[:MASTHEAD_CHARS]
     parts: list[str] = []
     for page in pages[:2]:
         if parts and sum(len(p) for p in parts) >= SHORT_FIRST_PAGE:

@@ -1,0 +1,114 @@
+"""Document filters (--symbol with *, --body, --year) through the library and the CLI, on a tiny
+index of documents whose mastheads name their body and date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from rag.cli import app
+from rag.errors import UsageError
+from rag.search.filters import Filters
+from rag.service import Session, build
+
+runner = CliRunner()
+
+DOCS = {  # symbol: (masthead body line, date of issue)
+    "S/2025/10": ("Security Council", "7 March 2025"),
+    "S/2024/20": ("Security Council", "2 May 2024"),
+    "A/80/30": ("General Assembly", "17 July 2025"),
+    "E/2023/40": ("Economic and Social Council", "16 May 2023"),
+}
+
+
+def _document(symbol: str, body: str, date: str) -> str:
+    return (f"United Nations {symbol}\n\n{body} Distr.: General\n\n{date}\n\nOriginal: English\n\n"
+            "Report of the Secretary-General on water supply\n\n"
+            + "\n\n".join(f"{i}. The Council considered water supply item {i} of {symbol} and noted "
+                          f"progress on water cooperation among Member States." for i in range(1, 4)) + "\n")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for symbol, (body, date) in DOCS.items():
+        (folder / (symbol.replace("/", "_") + ".txt")).write_text(_document(symbol, body, date), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def session(fake_settings, corpus):
+    build(fake_settings, [corpus])
+    with Session(fake_settings) as s:
+        yield s
+
+
+def _symbols(hits) -> set[str]:
+    return {h.symbol for h in hits}
+
+
+def test_documents_and_their_paragraphs(session):
+    docs = {d.symbol: d for d in session.index.documents()}
+    assert docs["S/2025/10"].date == "2025-03-07" and docs["S/2025/10"].body == "Security Council"
+    assert docs["E/2023/40"].title == "Report of the Secretary-General on water supply"
+    owner = session.index.paragraph_documents()
+    assert owner.shape == (session.index.size,) and owner.dtype == np.int32
+    for d in docs.values():
+        assert (owner == d.row).sum() == d.paragraphs == 3
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(body="Security Council"), {"S/2025/10", "S/2024/20"}),
+    (Filters(body="  security   council "), {"S/2025/10", "S/2024/20"}),
+    (Filters(body="SC"), {"S/2025/10", "S/2024/20"}),
+    (Filters(body="ecosoc"), {"E/2023/40"}),
+    (Filters(year="2025"), {"S/2025/10", "A/80/30"}),
+    (Filters(year="2023-2024"), {"S/2024/20", "E/2023/40"}),
+    (Filters(symbol=" s/2025/* "), {"S/2025/10"}),
+    (Filters(symbol="a/80/30"), {"A/80/30"}),
+    (Filters(body="Security Council", year="2024"), {"S/2024/20"}),
+    (Filters(symbol="S/*", year="2025"), {"S/2025/10"}),
+])
+def test_filters_restrict_the_hits(session, filters, expected):
+    assert _symbols(session.search("water supply cooperation", k=20, filters=filters)) == expected
+    answer = session.ask("water supply cooperation", filters=filters)
+    assert {c.symbol for c in answer.citations} <= expected
+
+
+@pytest.mark.parametrize("filters, named", [
+    (Filters(body="Trusteeship Council"), 'body "Trusteeship Council"'),
+    (Filters(year="2019"), 'year "2019"'),
+    (Filters(symbol="S/1999/*", year="2025"), 'symbol "S/1999/*", year "2025"'),
+])
+def test_a_filter_that_matches_no_document_is_an_error(session, filters, named):
+    for call in (lambda: session.search("water", filters=filters), lambda: session.ask("water", filters=filters)):
+        with pytest.raises(UsageError, match=re.escape("no indexed document matches " + named)):
+            call()
+
+
+@pytest.mark.parametrize("year", ["20x5", "2025-2024", "25"])
+def test_a_malformed_year_is_refused(year):
+    with pytest.raises(UsageError, match="expected YYYY or YYYY-YYYY"):
+        Filters(year=year)
+
+
+def test_filters_on_the_command_line(fake_env, corpus):
+    import json
+
+    assert runner.invoke(app, ["index", "build", str(corpus)]).exit_code == 0
+    result = runner.invoke(app, ["search", "water supply", "--body", "SC", "--year", "2025", "--json", "-k", "9"])
+    assert result.exit_code == 0, result.output
+    assert {h["symbol"] for h in json.loads(result.stdout)["hits"]} == {"S/2025/10"}
+    result = runner.invoke(app, ["ask", "water supply cooperation", "--symbol", "A/80/*", "--json"])
+    assert result.exit_code == 0 and {c["symbol"] for c in json.loads(result.stdout)["citations"]} <= {"A/80/30"}
+    for args, named in ((["--body", "Trusteeship"], 'body "Trusteeship"'), (["--year", "2030"], 'year "2030"'),
+                        (["--year", "soon"], "year 'soon'")):
+        for command in ("ask", "search"):
+            result = runner.invoke(app, [command, "water", *args])
+            lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+            assert result.exit_code == 2 and len(lines) == 1 and named in lines[0], result.output

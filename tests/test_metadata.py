@@ -1,0 +1,171 @@
+"""A document's title, date, body and session, read from its masthead (rag.ingest.metadata), on
+first-page extracts of real UN documents (the plain-text conversions of ../shared/data/un_corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.ingest import parse_file
+from rag.ingest.blocks import Block, PageText
+from rag.ingest.metadata import read_metadata, session_number
+
+SG_REPORT = """United Nations A/80/176
+General Assembly Distr.: General
+17 July 2025
+Original: English
+Eightieth session
+Item 25 (b) of the provisional agenda*
+Social development, including questions relating to the world
+social situation and to youth, ageing, persons with disabilities
+and the family
+World social situation 2025: a new policy consensus to
+accelerate social progress
+Note by the Secretariat
+Summary
+The present note contains the main findings of the World Social Report 2025."""
+
+SC_LETTER = """United Nations S/2025/303
+Security Council Distr.: General
+12 May 2025
+Original: English
+Letter of 9 May 2025 from the Secretary-General addressed to the
+President of the Security Council
+I have the honour to transmit to the Security Council the seventh quarterly report
+of the United Nations Office on Drugs and Crime."""
+
+ECOSOC = """United Nations E/2025/70*
+Economic and Social Council Distr.: General
+16 May 2025
+Original: English
+2025 session
+25 July 2024–30 July 2025
+Agenda item 19 (i)
+Economic and environmental questions:
+geospatial information
+Report of the United Nations Group of Experts on
+Geographical Names on its 2025 session
+(New York, 28 April–2 May 2025)
+* Reissued for technical reasons on 12 June 2025."""
+
+# Two printed columns interleaved line by line, as pdftotext lays them out.
+EXECUTIVE_BOARD = """United Nations UNW/2025/2
+Executive Board of the Distr.: General
+United Nations Entity 11 April 2025
+for Gender Equality and the Original: English
+Empowerment of Women
+Annual session of 2025
+17–19 June 2025
+Item 2 of the provisional agenda
+Annual Report of the Executive Director
+Report of the Under-Secretary-General/Executive Director
+of the United Nations Entity for Gender Equality and the
+Empowerment of Women on the implementation of the
+Strategic Plan 2022–2025
+Summary
+This is the third annual report of the UN-Women Executive Director."""
+
+HRC = """United Nations A/HRC/59/60
+General Assembly Distr.: General
+22 April 2025
+Original: English
+Human Rights Council
+Fifty-ninth session
+16 June–11 July 2025
+Agenda item 5
+Human rights bodies and mechanisms
+Thirteenth session of the Forum on Business and Human Rights
+Report of the Working Group on the issue of human rights and
+transnational corporations and other business enterprises
+Summary
+The Forum on Business and Human Rights was held in Geneva."""
+
+OLD_UPPER_CASE = """UNITED
+NATIONS A
+General Assembly Distr.
+GENERAL
+A/52/687
+18 November 1997
+ORIGINAL: ENGLISH
+Fifty-second session
+Agenda item 44
+THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI
+Report of the Secretary-General
+I. INTRODUCTION"""
+
+
+def pages_of(text: str) -> list[PageText]:
+    """One page of line blocks, as a loader without layout facts hands them over."""
+    return [PageText(blocks=[Block(line) for line in text.splitlines()])]
+
+
+@pytest.mark.parametrize("text, symbol, title, date, body, session", [
+    (SG_REPORT, "A/80/176",
+     ("Social development, including questions relating to the world social situation and to youth, ageing, "
+     "persons with disabilities and the family World social situation 2025: a new policy consensus to "
+     "accelerate social progress Note by the Secretariat"), "2025-07-17", "General Assembly", "Eightieth session"),
+    (SC_LETTER, "S/2025/303",
+     "Letter of 9 May 2025 from the Secretary-General addressed to the President of the Security Council",
+     "2025-05-12", "Security Council", ""),
+    (ECOSOC, "E/2025/70",
+     ("Economic and environmental questions: geospatial information Report of the United Nations Group of Experts "
+     "on Geographical Names on its 2025 session (New York, 28 April–2 May 2025)"),
+     "2025-05-16", "Economic and Social Council", "2025 session"),
+    (EXECUTIVE_BOARD, "UNW/2025/2",
+     ("Annual Report of the Executive Director Report of the Under-Secretary-General/Executive Director of the "
+     "United Nations Entity for Gender Equality and the Empowerment of Women on the implementation of the "
+     "Strategic Plan 2022–2025"), "2025-04-11", "Executive Board of UN-Women", "Annual session of 2025"),
+    (HRC, "A/HRC/59/60",
+     ("Human rights bodies and mechanisms Thirteenth session of the Forum on Business and Human Rights Report of "
+     "the Working Group on the issue of human rights and transnational corporations and other business "
+     "enterprises"), "2025-04-22", "Human Rights Council", "Fifty-ninth session"),
+    (OLD_UPPER_CASE, "A/52/687", "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI Report of the Secretary-General",
+     "1997-11-18", "General Assembly", "Fifty-second session"),
+])
+def test_masthead_fields(text, symbol, title, date, body, session):
+    meta = read_metadata(pages_of(text), symbol)
+    assert (meta.title, meta.date, meta.body, meta.session) == (title, date, body, session)
+
+
+def test_body_from_the_symbol_where_the_masthead_names_none():
+    meta = read_metadata(pages_of("1. The Board met twice."), "DP/2025/10")
+    assert meta.body == "Executive Board of UNDP, UNFPA and UNOPS"
+    assert (meta.title, meta.date, meta.session) == ("", "", "")
+    assert read_metadata([], "S/2025/1").body == "Security Council"
+
+
+def test_joint_document_names_both_bodies():
+    text = ("United Nations A/80/275–S/2025/489\nGeneral Assembly Distr.: General\nSecurity Council 29 July 2025\n"
+            "Original: English\nGeneral Assembly Security Council\nEightieth session Eightieth year\n"
+            "Item 129 of the provisional agenda*\nInternational Residual Mechanism for Criminal Tribunals\n"
+            "Note by the Secretary-General")
+    meta = read_metadata(pages_of(text), "A/80/275")
+    assert meta.body == "General Assembly; Security Council"
+    assert meta.session == "Eightieth session" and meta.date == "2025-07-29"
+
+
+@pytest.mark.parametrize("session, number", [
+    ("Eightieth session", 80), ("Fifty-ninth session", 59), ("Eighteenth session", 18), ("80th session", 80),
+    ("First regular session 2025", 1), ("Annual session 2025", None), ("2025 session", None), ("", None)])
+def test_session_number(session, number):
+    assert session_number(session) == number
+
+
+def test_build_document_stores_the_fields(tmp_path: Path):
+    """Through the text loader and the assembler, as `rag index build` reads a file."""
+    path = tmp_path / "S_2025_303.txt"
+    path.write_text(SC_LETTER.replace("\n", "\n\n") + "\n\n1. The report covers the period.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.symbol == "S/2025/303" and doc.date == "2025-05-12" and doc.body == "Security Council"
+    assert doc.title.startswith("Letter of 9 May 2025") and not doc.index_title
+
+
+def test_word_and_html_documents(tmp_path: Path):
+    """The loaders without pages give the masthead as their first paragraphs."""
+    from tests.make_docs import make_docx, make_html
+
+    word = parse_file(make_docx(tmp_path / "report.docx"))
+    assert (word.title, word.body) == ("Report of the Secretary-General on test documents", "General Assembly")
+    page = parse_file(make_html(tmp_path / "report.html"))
+    assert (page.title, page.body) == ("Report of the Secretary-General on the test mission", "Security Council")
