@@ -169,3 +169,18 @@ def test_word_and_html_documents(tmp_path: Path):
     assert (word.title, word.body) == ("Report of the Secretary-General on test documents", "General Assembly")
     page = parse_file(make_html(tmp_path / "report.html"))
     assert (page.title, page.body) == ("Report of the Secretary-General on the test mission", "Security Council")
+
+
+def test_corpus_rows_carry_the_fields_they_have(tmp_path: Path):
+    """A corpus.jsonl row may give title, date, body and session; its title stays BM25-indexed."""
+    import json
+
+    from rag.evaluation.evalset import load_corpus_jsonl
+
+    path = tmp_path / "corpus.jsonl"
+    rows = [{"doc": "S/2025/1", "para": 1, "text": "The Council met.", "date": "2025-01-02", "body": "Security Council"},
+            {"doc": "Oil_crisis", "para": 0, "text": "Prices rose."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    first, second = load_corpus_jsonl(path)
+    assert (first.date, first.body, first.session, first.title) == ("2025-01-02", "Security Council", "", "S/2025/1")
+    assert (second.date, second.body, second.title) == ("", "", "Oil crisis") and second.index_title

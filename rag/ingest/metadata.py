@@ -17,13 +17,29 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.blocks import PageText, strip_markers
-from rag.ingest.patterns import (AGENDA_ITEM, BODY_START, DOCUMENT_DATE, MASTHEAD_NOISE, MEETING_PLACE, MONTHS,
-                                 NOT_SENTENCE_END_AFTER, OFFICIAL_RECORDS, ORGANS, PARENT_ORGANS, SESSION, SUBSIDIARY, SYMBOL_BODIES,
-                                 TITLE_SENTENCE_END)
+from rag.ingest.patterns import (
+    AGENDA_ITEM,
+    BODY_START,
+    DOCUMENT_DATE,
+    MASTHEAD_NOISE,
+    MEETING_PLACE,
+    MONTHS,
+    NOT_SENTENCE_END_AFTER,
+    OFFICIAL_RECORDS,
+    ORGANS,
+    PARENT_ORGANS,
+    SESSION,
+    SUBSIDIARY,
+    SYMBOL_BODIES,
+    TITLE_SENTENCE_END,
+)
 
 MASTHEAD_CHARS = 2500  # the masthead is read from at most this much of the first page's text
-TITLE_CHARS = 400
-SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into the second  # a longer subject is cut at a word boundary
+TITLE_CHARS = 400  # a longer subject is cut at a word boundary
+SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into the second
+# Between two parts of the header: spaces, punctuation, stray one- or two-character tokens ("I'",
+# "!", "A"), but not a number opening a session ("80th session") or a date.
+_JUNK = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w-])(?!\s+(?:session|of|and|\w+\s+\d{4})))?\s*")
 
 
 @dataclass
@@ -115,7 +131,7 @@ def _header(text: str) -> _Header:
         else:
             m = AGENDA_ITEM.match(text, start) or MEETING_PLACE.match(text, start)
         end = m.end() if m else _subsidiary_end(text, start)
-        if end is None:
+        if end is None or end <= at:
             return _Header(organs, session, at)
         at = end
 
@@ -131,12 +147,10 @@ def _subsidiary_end(text: str, start: int) -> int | None:
 
 
 def _skip_junk(text: str, at: int) -> int:
-    """Past spaces, punctuation and stray one- or two-character tokens ("I'", "!", "A")."""
-    while True:
-        m = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w-])(?!\s+(?:session|of|and|\w+\s+\d{4})))?\s*").match(text, at)
-        if m is None or m.end() == at:
-            return at
+    """Past the junk (_JUNK) at `at`."""
+    while (m := _JUNK.match(text, at)) is not None and m.end() > at:
         at = m.end()
+    return at
 
 
 def printed_body(masthead: str) -> str:

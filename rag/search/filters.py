@@ -62,12 +62,16 @@ class Filters:
 
     def allows(self, doc: DocumentRecord) -> bool:
         """True when the document passes every filter given."""
-        return (_symbol_matches(self.symbol, doc) and _body_matches(self.body, doc.body)
-                and _year_matches(self.years(), doc.date))
+        return self._passes(_symbol_pattern(self.symbol), self.years(), doc)
 
     def document_rows(self, index: OpenIndex) -> list[int]:
         """Rows of the documents that pass (rag.index.store.OpenIndex.documents)."""
-        return [d.row for d in index.documents() if self.allows(d)]
+        symbol, years = _symbol_pattern(self.symbol), self.years()
+        return [d.row for d in index.documents() if self._passes(symbol, years, d)]
+
+    def _passes(self, symbol: re.Pattern[str] | None, years: tuple[int, int] | None, doc: DocumentRecord) -> bool:
+        return ((symbol is None or any(symbol.match(s.upper()) for s in (doc.symbol, *doc.symbols)))
+                and _body_matches(self.body, doc.body) and _year_matches(years, doc.date))
 
     def mask(self, index: OpenIndex) -> np.ndarray | None:
         """Paragraphs of the documents that pass, or None when no filter is given."""
@@ -82,11 +86,11 @@ class Filters:
                              fix="check the filter, or list the documents with `rag index status --json`")
 
 
-def _symbol_matches(pattern: str | None, doc: DocumentRecord) -> bool:
+def _symbol_pattern(pattern: str | None) -> re.Pattern[str] | None:
+    """The symbol filter as a regular expression over upper-cased symbols (`*`: any characters)."""
     if not pattern or not pattern.strip():
-        return True
-    wanted = re.compile("^" + ".*".join(re.escape(p) for p in pattern.strip().upper().split("*")) + "$")
-    return any(wanted.match(s.upper()) for s in (doc.symbol, *doc.symbols))
+        return None
+    return re.compile(".*".join(re.escape(p) for p in pattern.strip().upper().split("*")) + r"\Z")
 
 
 def _body_matches(wanted: str | None, body: str) -> bool:
