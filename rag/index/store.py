@@ -257,6 +257,17 @@ class OpenIndex:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 
+    def quick_start(self) -> None:
+        """Quick-start mode, for a process answering one question: flat vectors are searched with
+        numpy, without importing FAISS (rag.index.flatfile)."""
+        for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
+            if isinstance(vectors, FlatVectors):
+                vectors.quick_start()
+
+    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+        """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
+        return show_paragraph(self.conn, symbol, number, annex)
+
     def documents(self) -> list[DocumentRecord]:
         """Every document of the generation, by row (read from SQLite on first use)."""
         return self._documents
@@ -281,17 +292,6 @@ class OpenIndex:
                 "SELECT doc_id, min(id), max(id) FROM paragraphs GROUP BY doc_id"):
             out[first:last + 1] = doc_id  # a document's paragraphs have consecutive ids
         return out
-
-    def quick_start(self) -> None:
-        """Quick-start mode, for a process answering one question: flat vectors are searched with
-        numpy, without importing FAISS (rag.index.flatfile)."""
-        for vectors in (self.vectors, self.sentences.index if self.sentences is not None else None):
-            if isinstance(vectors, FlatVectors):
-                vectors.quick_start()
-
-    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
-        """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
-        return show_paragraph(self.conn, symbol, number, annex)
 
     def close(self) -> None:
         self.conn.close()
