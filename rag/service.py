@@ -5,13 +5,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, SourceError
-from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, open_index,
-                             read_manifest, verify_index)
+from rag.index.store import (
+    DATABASE,
+    OpenIndex,
+    ProgressFn,
+    current_generation,
+    index_status,
+    open_index,
+    read_manifest,
+    verify_index,
+)
 from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
@@ -75,12 +84,12 @@ class Session:
             return self.retriever.rank(self.retriever.prepare(question), modes, k=k, filters=where)
 
     def _filters(self, symbol: str | None, filters: Filters | None, check: bool) -> Filters | None:
-        """`filters` with `symbol` added; checked (some document passes) when `check`."""
+        """`filters` with `symbol` added (where they give none); checked (some document
+        passes) when `check`."""
         from rag.search.filters import Filters
 
         if symbol and (filters is None or not filters.symbol):
-            filters = Filters(symbol=symbol, body=filters.body if filters else None,
-                              year=filters.year if filters else None)
+            filters = replace(filters, symbol=symbol) if filters is not None else Filters(symbol=symbol)
         if filters and check:
             filters.check(self.index)
         return filters or None
