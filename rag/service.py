@@ -11,16 +11,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, SourceError
-from rag.index.store import (
-    DATABASE,
-    OpenIndex,
-    ProgressFn,
-    current_generation,
-    index_status,
-    open_index,
-    read_manifest,
-    verify_index,
-)
+from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, open_index,
+                             read_manifest, verify_index)
 from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)

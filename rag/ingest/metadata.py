@@ -17,22 +17,9 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.blocks import PageText, strip_markers
-from rag.ingest.patterns import (
-    AGENDA_ITEM,
-    BODY_START,
-    DOCUMENT_DATE,
-    MASTHEAD_NOISE,
-    MEETING_PLACE,
-    MONTHS,
-    NOT_SENTENCE_END_AFTER,
-    OFFICIAL_RECORDS,
-    ORGANS,
-    PARENT_ORGANS,
-    SESSION,
-    SUBSIDIARY,
-    SYMBOL_BODIES,
-    TITLE_SENTENCE_END,
-)
+from rag.ingest.patterns import (AGENDA_ITEM, BODY_START, DOCUMENT_DATE, MASTHEAD_NOISE, MEETING_PLACE, MONTHS,
+                                 NOT_SENTENCE_END_AFTER, OFFICIAL_RECORDS, ORGANS, PARENT_ORGANS, SESSION,
+                                 SUBSIDIARY, SYMBOL_BODIES, TITLE_SENTENCE_END)
 
 MASTHEAD_CHARS = 2500  # the masthead is read from at most this much of the first page's text
 TITLE_CHARS = 400  # a longer subject is cut at a word boundary
