@@ -1,6 +1,7 @@
 """What the masthead reader (rag.ingest.metadata) finds in each document of the UN corpus: title,
 date, body and session per document, and how many documents have each, for the PDFs and the
-plain-text conversions (the fields `build_document` stores for every format).
+plain-text conversions (the fields `build_document` stores for every format). "title as guessed":
+how many titles open with the same 40 letters as somewhere in MANIFEST.jsonl's rough `title_guess`.
 
     python -m research.document_metadata [--corpus ../shared/data/un_corpus] [--format pdf|txt|both] [--quiet]
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from rag.ingest import _loaders
@@ -31,7 +33,7 @@ def main() -> None:
     for fmt in (("pdf", "txt") if args.format == "both" else (args.format,)):
         files = sorted((args.corpus / fmt).iterdir())
         counts = dict.fromkeys(FIELDS, 0)
-        numbered = 0
+        numbered = agree = 0
         for path in files:
             pages = loaders[path.suffix.lower()](path, path.read_bytes())
             symbols = document_symbols(pages)
@@ -40,12 +42,17 @@ def main() -> None:
             for f in FIELDS:
                 counts[f] += bool(getattr(meta, f))
             numbered += session_number(meta.session) is not None
+            agree += bool(meta.title) and _letters(meta.title)[:40] in _letters(guesses.get(symbol, ""))
             if not args.quiet:
                 print(f"{fmt} {symbol:28} {meta.date:10} | {meta.body} | {meta.session}"
                       f" ({session_number(meta.session)})\n    title: {meta.title}\n"
                       f"    guess: {guesses.get(symbol, '')[:200]}")
         print(f"{fmt}: {len(files)} documents; " + ", ".join(f"{f} {counts[f]}" for f in FIELDS)
-              + f"; session number {numbered}")
+              + f"; session number {numbered}; title as guessed {agree}")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 if __name__ == "__main__":

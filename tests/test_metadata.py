@@ -81,6 +81,34 @@ transnational corporations and other business enterprises
 Summary
 The Forum on Business and Human Rights was held in Geneva."""
 
+# The PDF's note on who processed it sits between the organ and the session.
+EXECUTIVE_BOARD_WITH_NOTE = """United Nations DP/FPA/2025/6
+Executive Board of the United Nations Development Programme, the United Nations Population Fund and the
+United Nations Office for Project Services Distr.: General 19 May 2025 Original: English
+Note: The present document was processed in its entirety by UNFPA.
+Annual session 2025
+2 to 5 June 2025, New York
+Item 3 of the provisional agenda
+UNFPA – Internal audit and investigation
+United Nations Population Fund
+Report of the Office of Audit and Investigation Services
+on UNFPA internal audit and investigation activities in 2024
+Summary"""
+
+# A subsidiary body without session or agenda item: its name stays with the subject, which a
+# later date ("26-27 August 2024") must not swallow.
+SPECIAL_COMMITTEE = """United Nations A/AC.109/2025/20
+General Assembly Distr.: General
+4 December 2024
+Original: English
+Special Committee on the Situation with regard to
+the Implementation of the Declaration on the
+Granting of Independence to Colonial Countries
+and Peoples
+Report of the United Nations visiting mission to the British Virgin
+Islands, 26–27 August 2024
+Contents"""
+
 OLD_UPPER_CASE = """UNITED
 NATIONS A
 General Assembly Distr.
@@ -120,6 +148,14 @@ def pages_of(text: str) -> list[PageText]:
      ("Human rights bodies and mechanisms Thirteenth session of the Forum on Business and Human Rights Report of "
      "the Working Group on the issue of human rights and transnational corporations and other business "
      "enterprises"), "2025-04-22", "Human Rights Council", "Fifty-ninth session"),
+    (EXECUTIVE_BOARD_WITH_NOTE, "DP/FPA/2025/6",
+     ("UNFPA – Internal audit and investigation United Nations Population Fund Report of the Office of Audit and "
+     "Investigation Services on UNFPA internal audit and investigation activities in 2024"), "2025-05-19",
+     "Executive Board of UNDP, UNFPA and UNOPS", "Annual session 2025"),
+    (SPECIAL_COMMITTEE, "A/AC.109/2025/20",
+     ("Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of "
+     "Independence to Colonial Countries and Peoples Report of the United Nations visiting mission to the "
+     "British Virgin Islands, 26–27 August 2024"), "2024-12-04", "General Assembly", ""),
     (OLD_UPPER_CASE, "A/52/687", "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI Report of the Secretary-General",
      "1997-11-18", "General Assembly", "Fifty-second session"),
 ])

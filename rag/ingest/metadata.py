@@ -25,8 +25,11 @@ MASTHEAD_CHARS = 2500  # the masthead is read from at most this much of the firs
 TITLE_CHARS = 400  # a longer subject is cut at a word boundary
 SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into the second
 # Between two parts of the header: spaces, punctuation, stray one- or two-character tokens ("I'",
-# "!", "A"), but not a number opening a session ("80th session") or a date.
-_JUNK = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w-])(?!\s+(?:session|of|and|\w+\s+\d{4})))?\s*")
+# "!", "A", the "E / 2 5" of a damaged symbol), but not a day opening a date ("7 March 2025",
+# "14-18 July") nor a word of the header ("of", "and").
+_JUNK = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w–-])(?!\s*[–-])(?!\s+(?:session|of|and|[A-Z][a-z]+\s+\d{4})))?\s*")
+# What opens a subject, so a subsidiary body's name cannot run into it.
+_SUBJECT = re.compile(r"\b(?:Report of|Note by|Letter dated|Letter of|Draft)\b")
 
 
 @dataclass
@@ -130,7 +133,9 @@ def _subsidiary_end(text: str, start: int) -> int | None:
         return None
     window = text[start:start + 250]
     ends = [m.start() for p in (SESSION, MEETING_PLACE, AGENDA_ITEM) if (m := p.search(window, 1))]
-    return start + min(ends) if ends else None
+    if not ends or _SUBJECT.search(window, 0, min(ends)):
+        return None
+    return start + min(ends)
 
 
 def _skip_junk(text: str, at: int) -> int:

@@ -105,7 +105,7 @@ MASTHEAD_NOISE = re.compile(
     r"|(?-i:\bORIGINAL)\s*:|(?-i:\b(?:UNITED\s+NATIONS|ARABIC|CHINESE|ENGLISH|FRENCH|RUSSIAN|SPANISH)\b(?:\s+[ASE](?=\s))?)"
     r"|^\s*(?:United\s+Nations(?:\s+System)?\b(?:\s+[ASE](?=\s))?)"
     rf"|\bDistr\.?\s*:?\s*(?:General|Limited|Restricted)\b|\bOriginal\s*:\s*{_LANGUAGES}\b"
-    rf"|\b{_LANGUAGES}\s+only\b", re.IGNORECASE)
+    rf"|\b{_LANGUAGES}\s+only\b|\bNote:\s+The\s+present\s+document\s+was\s+processed[^.]{{0,80}}\.", re.IGNORECASE)
 _ORG = r"\s+(?:of\s+)?(?:the\s+)?"
 # Organs a masthead names (the body of a document), with the name a body is stored under.
 ORGANS = [(re.compile(p.replace(" ", r"\s+"), re.IGNORECASE), name) for p, name in (
