@@ -160,8 +160,9 @@ class Answerer:
         """The support of the search's top hit (0 without hits)."""
         if not search.hits:
             return 0.0
-        top, query = search.hits[0], search.query
-        return support(top, query.text, query.idf, self.synonyms(query, top))
+        top = search.hits[0]
+        queries = [search.query] if search.focus is None else [search.query, search.focus]
+        return max(support(top, q.text, q.idf, self.synonyms(q, top)) for q in queries)
 
     def quote(self, query: Query, hit: Hit) -> str:
         """The quote this hit gives for the query."""
@@ -183,6 +184,6 @@ class Answerer:
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
-                         quote=self.quote(search.query, top), score=top.score, citation=top.citation,
+                         quote=self.quote(search.focus or search.query, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

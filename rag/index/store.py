@@ -257,6 +257,15 @@ class OpenIndex:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 
+    def document_span(self, pid: int) -> tuple[int, int]:
+        """The first and last paragraph id of the document holding paragraph `pid` (a build
+        numbers each document's paragraphs consecutively: rag.index.write)."""
+        row = self.conn.execute("SELECT doc_id FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            return pid, pid
+        lo, hi = self.conn.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE doc_id = ?", (row[0],)).fetchone()
+        return int(lo), int(hi)
+
     def quick_start(self) -> None:
         """Quick-start mode, for a process answering one question: flat vectors are searched with
         numpy, without importing FAISS (rag.index.flatfile)."""

@@ -31,6 +31,7 @@ class Search:
 
     query: Query
     hits: list[Hit]
+    focus: Query | None = None  # what the question asks of the top hit's document, when it differs (rag.search.focus)
 
 
 def question_text(question: str) -> str:

@@ -19,6 +19,7 @@ from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
+from rag.search.focus import focus
 from rag.search.fusion import first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.textutil import content_terms
@@ -112,10 +113,13 @@ class Retriever:
     def candidates(self, query: Query, filters: Filters | str | None = None) -> Candidates:
         """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all four
         retrievers; only the paragraphs of the documents that pass `filters` when given."""
+        return self.candidates_in(query, allowed_mask(self.index, filters))
+
+    def candidates_in(self, query: Query, mask: np.ndarray | None) -> Candidates:
+        """`candidates` among the paragraphs `mask` allows (all when None)."""
         question, qvec = query.text, query.vector
         n = self.index.size
         empty = np.zeros(0, dtype=np.float32)
-        mask = allowed_mask(self.index, filters)
         if mask is not None and not mask.any():
             return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(self.settings.candidates, n)
@@ -162,13 +166,40 @@ class Retriever:
     def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
              filters: Filters | str | None = None) -> dict[str, Search]:
         """The top-k hits (best first) under each ranking of `modes` (rag.search.query.RANKINGS),
-        from one set of candidates."""
+        from one set of candidates; the hybrid ranking orders the best hit's document by the
+        question's focus there (`focused`)."""
         modes = [check_ranking(m) for m in modes]
-        cands = self.candidates(query, filters)
+        mask = allowed_mask(self.index, filters)
+        cands = self.candidates_in(query, mask)
         k = k or self.settings.top_k
         if len(cands.ids) == 0:
             return {mode: Search(query, []) for mode in modes}
-        return {mode: Search(query, self.hits(cands, self.scores(query, cands, mode), k)) for mode in modes}
+        out = {}
+        for mode in modes:
+            scores = self.scores(query, cands, mode)
+            out[mode] = self.focused(query, cands, scores, k, mask) if mode == "hybrid" \
+                else Search(query, self.hits(cands, scores, k))
+        return out
+
+    def focused(self, query: Query, cands: Candidates, scores: np.ndarray, k: int,
+                mask: np.ndarray | None) -> Search:
+        """The hits of `scores`, where the places held by the best hit's document hold its
+        paragraphs ranked for the question's focus inside it (rag.search.focus): the document is
+        found by the whole question, its paragraph by what the question asks of it."""
+        text = focus(query.text)
+        if text == query.text:
+            return Search(query, self.hits(cands, scores, k))
+        first, last = self.index.document_span(int(cands.ids[int(np.argmax(scores))]))
+        inside = np.zeros(self.index.size, dtype=bool)
+        inside[first:last + 1] = True
+        if mask is not None:
+            inside &= mask
+        narrow = self.prepare(text)
+        within = self.candidates_in(narrow, inside)
+        inner = iter(self.hits(within, self.scores(narrow, within, "hybrid"), k) if len(within.ids) else [])
+        hits = [next(inner, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
+        seen: set[int] = set()
+        return Search(query, [h for h in hits if not (h.pid in seen or seen.add(h.pid))], focus=narrow)
 
     def search(self, question: str, k: int | None = None, filters: Filters | str | None = None,
                mode: str = "hybrid") -> Search:
