@@ -220,6 +220,14 @@ def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_m
                              Evidence("By 2030, the plan aims to end it.", LIBYA.document, LIBYA.symbols)) is None
 
 
+def test_issue_years_of_general_assembly_and_human_rights_council_symbols():
+    from rag.answer.constraints import issue_years
+
+    assert issue_years(("A/80/42",)) == {2025, 2026}
+    assert issue_years(("A/HRC/59/60",)) == {2025} and issue_years(("A/HRC/57/1",)) == {2024}
+    assert issue_years(("E/2025/15", "E/ICEF/2025/3")) == {2025}
+
+
 def test_a_dated_review_after_the_document_was_issued_is_a_near_miss():
     evidence = Evidence("The present report provides an overall review of the institutional linkage.",
                         "The present report provides an overall review of the institutional linkage.\n"

@@ -240,11 +240,14 @@ def dated_things(text: str) -> list[tuple[int, str]]:
 
 def issue_years(symbols: tuple[str, ...]) -> set[int]:
     """The years a document's symbols place it in: E/2025/15 -> 2025; A/80/42, of the General
-    Assembly's eightieth session, -> 2025 and 2026."""
+    Assembly's eightieth session, -> 2025 and 2026; A/HRC/59/60, of the Human Rights Council's
+    fifty-ninth session (three a year since 2006), -> 2025."""
     out = {y for y in map(year_of_symbol, symbols) if y}
     for s in symbols:
         session = session_of_symbol(s)
-        if session and s.startswith("A/") and not s.startswith("A/HRC/"):
+        if session and s.startswith("A/HRC/"):
+            out.add(2006 + (session - 1) // 3)
+        elif session and s.startswith("A/"):
             out.update((1945 + session, 1946 + session))
     return out
 
