@@ -254,3 +254,11 @@ def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
     assert name_words("Why did the Benin-based NGO and UNDP's Office of Audit meet in May?") == [
         "Benin", "Office", "Audit"]
     assert unwritten(["Pakistani", "Bolivian", "Tetteh"], "Pakistan and Bolivia") == ["Tetteh"]
+    assert unwritten(["FtsZ1", "ARC6"], "FtsZ1 and ARC6 form a ring.") == []  # read as the document is
+    assert unwritten(["Primier", "Leage", "Bathily"], "Premier League rights") == ["Bathily"]  # typos
+
+
+def test_a_year_in_brackets_counts_as_named_in_the_paragraph():
+    evidence = Evidence('The winners were "Blink" (2008) and "The Waters of Mars" (2010); none in 2009.',
+                        "The series won in 2008, 2009 and 2010.", ())
+    assert check_constraints("Which episode won in 2010?", evidence) is None

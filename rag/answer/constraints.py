@@ -311,8 +311,10 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     session, or the year before, that it reports on), and the paragraph names a year within
     NEAR_YEARS of it."""
     asked = [c for c in found if c.kind == "year"]
-    named = years(_without_symbols(evidence.paragraph))
-    if not asked or not named or named & {int(c.value) for c in asked}:
+    text = _without_symbols(evidence.paragraph)
+    named = years(text)
+    anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
     own = issue_years(evidence.symbols)
     own |= {y - 1 for y in own}

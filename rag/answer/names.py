@@ -38,14 +38,28 @@ def name_words(question: str) -> list[str]:
     return out
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when one letter added, dropped or changed turns `a` into `b`."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 def _written(word: str, vocabulary: set[str]) -> bool:
+    """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
+    word, the word with one letter mistyped ("Leage" for "League")."""
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
     stem = word[:max(_STEM, len(word) - 2)]
-    return len(word) > _STEM and any(w.startswith(stem) for w in vocabulary)
+    if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
+        return True
+    return len(word) >= _STEM and any(_one_edit(word, w) for w in vocabulary)
 
 
 def unwritten(names: list[str], document: str) -> list[str]:
     """The names (`name_words`) the document never writes, in their order."""
     vocabulary = set(_WORD.findall(document.lower()))
-    return [w for w in names if not _written(w.lower(), vocabulary)]
+    return [w for w in names if not all(_written(part, vocabulary) for part in _WORD.findall(w.lower()))]
