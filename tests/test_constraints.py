@@ -191,3 +191,74 @@ def test_a_period_in_a_document_without_periods_is_judged_by_its_years():
 def test_a_document_naming_no_year_contradicts_none():
     evidence = Evidence("The fund grew.", "The fund grew.", ("A/C.5/L.1",))
     assert check_constraints("How did the fund grow in 2019?", evidence) is None
+
+
+# --- the year of the fact, later reviews, names the document never writes -------------------------
+
+# Small extracts of real pages: a report of 2025 (S/2025/223) on Libya.
+LIBYA = Evidence(
+    paragraph="In 2024, the Libyan Coast Guard intercepted 21,762 migrants and refugees at sea and returned "
+              "them to Libya.",
+    document="Report of the Secretary-General on Libya, covering 2023 and 2024.\nIn 2024, the Libyan Coast Guard "
+             "intercepted 21,762 migrants and refugees at sea and returned them to Libya.",
+    symbols=("S/2025/223",))
+
+
+def test_a_neighbouring_year_in_the_paragraph_in_place_of_the_asked_one_is_a_near_miss():
+    miss = check_constraints("How many migrants did the Libyan Coast Guard intercept in 2023?", LIBYA)
+    assert miss is not None and miss.describe() == "is about 2024, not 2023"
+
+
+def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_miss():
+    assert check_constraints("How many migrants did the Libyan Coast Guard intercept in 2024?", LIBYA) is None
+    # The report of 2025 covers 2024: a question on 2024 needs not find the year in the paragraph.
+    undated = Evidence("The Coast Guard intercepted 21,762 migrants, against 17,190 in 2023.", LIBYA.document,
+                       LIBYA.symbols)
+    assert check_constraints("How many migrants did the Coast Guard intercept in 2024?", undated) is None
+    # A year far from the paragraph's is another matter (the document's year check decides).
+    assert check_constraints("How many migrants did the Coast Guard intercept in 2023?",
+                             Evidence("By 2030, the plan aims to end it.", LIBYA.document, LIBYA.symbols)) is None
+
+
+def test_issue_years_of_general_assembly_and_human_rights_council_symbols():
+    from rag.answer.constraints import issue_years
+
+    assert issue_years(("A/80/42",)) == {2025, 2026}
+    assert issue_years(("A/HRC/59/60",)) == {2025} and issue_years(("A/HRC/57/1",)) == {2024}
+    assert issue_years(("E/2025/15", "E/ICEF/2025/3")) == {2025}
+
+
+def test_a_dated_review_after_the_document_was_issued_is_a_near_miss():
+    evidence = Evidence("The present report provides an overall review of the institutional linkage.",
+                        "The present report provides an overall review of the institutional linkage.\n"
+                        "It was submitted in 2001; the linkage is to be reviewed again by 2006.", ("A/56/385",))
+    miss = check_constraints("What did the 2006 review of the institutional linkage conclude?", evidence)
+    assert miss is not None and miss.describe() == "dates from 2001-2002, before the 2006 review"
+    assert check_constraints("What did the 2001 review of the institutional linkage conclude?", evidence) is None
+
+
+def test_two_names_the_document_never_writes_are_a_near_miss():
+    evidence = Evidence("On 20 February, the new Special Representative, Hanna Tetteh, took up her duties.",
+                        "On 20 February, the new Special Representative, Hanna Tetteh, took up her duties.",
+                        ("S/2025/223",))
+    miss = check_constraints("When did Abdoulaye Bathily resign as Special Representative?", evidence)
+    assert miss is not None and miss.describe() == "never names Abdoulaye Bathily"
+    assert check_constraints("When did Hanna Tetteh take up her duties as Special Representative?", evidence) is None
+    # One unwritten name is often a paraphrase ("Europe" for the Mediterranean crossing).
+    assert check_constraints("When did the Special Representative for Europe take up her duties?", evidence) is None
+
+
+def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
+    from rag.answer.names import name_words, unwritten
+
+    assert name_words("Why did the Benin-based NGO and UNDP's Office of Audit meet in May?") == [
+        "Benin", "Office", "Audit"]
+    assert unwritten(["Pakistani", "Bolivian", "Tetteh"], "Pakistan and Bolivia") == ["Tetteh"]
+    assert unwritten(["FtsZ1", "ARC6"], "FtsZ1 and ARC6 form a ring.") == []  # read as the document is
+    assert unwritten(["Primier", "Leage", "Bathily"], "Premier League rights") == ["Bathily"]  # typos
+
+
+def test_a_year_in_brackets_counts_as_named_in_the_paragraph():
+    evidence = Evidence('The winners were "Blink" (2008) and "The Waters of Mars" (2010); none in 2009.',
+                        "The series won in 2008, 2009 and 2010.", ())
+    assert check_constraints("Which episode won in 2010?", evidence) is None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from rag.answer.extract import best_quote, coverage
 from rag.answer.answertype import offers_answer, question_type
+from rag.answer.extract import best_quote, coverage
 from rag.embedding.embedders import HashEmbedder
+from rag.textutil import split_sentences
 
 
 def test_question_types() -> None:
@@ -100,3 +101,72 @@ def test_token_share_is_per_model() -> None:
     assert token_share_for(load_settings(env={}, model="all-MiniLM-L6-v2")) == 0.7
     assert token_share_for(load_settings(env={}, model="hash:256")) == 0.0
     assert token_share_for(load_settings(env={}, model="some/other-model")) == 0.0
+
+
+def test_question_type_is_the_first_one_asked():
+    assert question_type("How many votes did he obtain when the Parliament elected him?") == "number"
+    assert question_type("Which States have given voluntary donations?") == "country"
+    assert question_type("Why did the revenue fall in 2024?") == "reason"
+    assert question_type("On what grounds did the President dismiss the Government?") == "reason"
+
+
+def test_states_answer_is_stricter_than_offers_answer():
+    from rag.answer.answertype import states_answer
+
+    question = "How many States parties did the Convention have as at 6 June 2025?"
+    lead = "The Convention entered into force on 23 December 2010, in accordance with its article 39 (1)."
+    assert offers_answer("number", lead, question) and not states_answer("number", lead, question)
+    assert states_answer("number", "As at 6 June 2025, there were 77 States Parties.", question)
+    assert not states_answer("number", "After 26 months of vacuum, he was elected.", "How many votes did he get?")
+    who = "Who directed the Mission after Norbert Holl completed his assignment?"
+    assert not states_answer("name", "On 29 December 1997, Mr. Norbert H. Holl completed his assignment as Head.", who)
+    assert states_answer("name", "Mr. James C. Ngobi, Deputy Head, has since directed the Mission.", who)
+    assert states_answer("reason", "This was due to delays.", "Why?") and not states_answer("reason", "It met.", "Why?")
+
+
+def _first(text: str, n: int) -> str:
+    return " ".join(split_sentences(text)[:n])
+
+
+def _quote(question: str, text: str) -> str:
+    embedder = HashEmbedder()
+    return best_quote(question, embedder.encode_queries([question])[0], text, embedder)
+
+
+# Small extracts of real pages (A/80/56, DP/2025/19): a lead sentence, then the figure.
+CONVENTION = ("The International Convention for the Protection of All Persons from Enforced Disappearance entered "
+              "into force on 23 December 2010, in accordance with its article 39 (1). As at 6 June 2025, there were "
+              "77 States Parties and 98 signatory States to the Convention. Of the 77 States Parties, 30 had declared "
+              "that they recognized the competence of the Committee.")
+
+
+def test_a_lead_sentence_without_the_asked_figure_is_quoted_with_the_next_that_states_it():
+    question = "How many States parties did the International Convention for the Protection of All Persons " \
+               "from Enforced Disappearance have?"
+    assert _quote(question, CONVENTION) == _first(CONVENTION, 2)
+
+
+def test_a_sentence_that_states_the_asked_figure_is_quoted_alone():
+    question = "When did the International Convention for the Protection of All Persons from Enforced " \
+               "Disappearance enter into force?"
+    assert _quote(question, CONVENTION) == _first(CONVENTION, 1)
+
+
+ETHICS = ("While a number of ethics offices outsource the review of filed statements to external vendors, the "
+          "Ethics Office conducts in-house reviews of all submitted statements. This results in significant cost "
+          "savings. The programme achieved a 100 per cent compliance rate in 2024.")
+
+
+def test_a_why_question_takes_the_next_sentence_when_the_quote_gives_no_reason():
+    question = "Why does the Ethics Office review all filed statements in-house instead of outsourcing them?"
+    assert _quote(question, ETHICS) == _first(ETHICS, 2)
+    reasoned = ETHICS.replace("statements. This", "statements because of cost. This")
+    assert _quote(question, reasoned) == _first(reasoned, 1)
+
+
+def test_a_next_sentence_holding_much_of_the_question_the_quote_lacks_is_quoted_too():
+    text = ("UNV continues to depend on its flexible and unearmarked resource, the Special Voluntary Fund, to "
+            "contribute to the implementation of the Strategic Framework results. In 2024, the Fund received "
+            "contributions totalling 4.9 million dollars from 11 donors. Strategic uses of the Fund include youth.")
+    assert _quote("UNV unearmarked Special Voluntary Fund Strategic Framework donors 2024", text) == _first(text, 2)
+    assert _quote("UNV unearmarked Special Voluntary Fund Strategic Framework", text) == _first(text, 1)

@@ -1,43 +1,87 @@
-"""What kind of answer a question asks for (a time, a number, a name) and whether a sentence
-offers one that the question does not already contain: a small, generic cue for quoting."""
+"""What kind of answer a question asks for (a time, a number, a name, a country, a reason) and
+whether a sentence offers one that the question does not already contain: a small, generic cue
+for quoting."""
 
 from __future__ import annotations
 
 import re
 
+from rag.answer.countries import COUNTRIES
 from rag.textutil import words
 
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time|era|period)\b|"
-                     r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.I)
+                     r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
 _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast|often)\b|"
-                       r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population)\b", re.I)
-_NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.I)
+                       r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population)\b", re.IGNORECASE)
+_NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
+_COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member States|Governments?|nations?)\b", re.IGNORECASE)
+_REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
+                       r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
 
-_TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b(?:January|February|March|April|May|June|July|August|"
-                   r"September|October|November|December)\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|\b(?:BC|AD|BCE|CE)\b")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+_TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
+                   r"\b(?:BC|AD|BCE|CE)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several)\b", re.I)
+                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several)\b", re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+_COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+# What a sentence states as an answer, more strictly than what it offers as a cue: a count that
+# is no part of a date, a reference ("article 39 (1)", "resolution 79/38") or a duration; a name
+# of two or more capitalised words; a cause or purpose.
+_DATE_OR_REFERENCE = re.compile(
+    r"\b\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
+    r"\b(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|decision|decisions|Goal|Goals|"
+    r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+[\d/.()a-z, ]*\d[\d/.()a-z]*|\(\d{1,2}\)|"
+    r"\d+(?:[.,]\d+)*\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
+_TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
+_REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resulted in|led to|leads? to|in order to|"
+                     r"so as to|so that|since|given that|on the grounds|reasons?|cited|caused|aimed at|with a view to|"
+                     r"in response to|following|stemm(?:ed|ing) from|attributed to|thanks to)\b", re.IGNORECASE)
 
 
 def question_type(question: str) -> str | None:
-    """"time", "number", "name", or None when the question does not say."""
-    if _TIME_Q.search(question):
-        return "time"
-    if _NUMBER_Q.search(question):
-        return "number"
-    if _NAME_Q.search(question):
-        return "name"
-    return None
+    """"time", "number", "name", "country", "reason", or None when the question does not say;
+    where it names several, the one it asks first ("How many votes ... when ...?": a number)."""
+    found = [(m.start(), kind) for kind, pattern in _QUESTIONS if (m := pattern.search(question))]
+    return min(found)[1] if found else None
 
 
-_PATTERNS = {"time": _TIME, "number": _NUMBER, "name": _NAME}
+_QUESTIONS = (("time", _TIME_Q), ("number", _NUMBER_Q), ("country", _COUNTRY_Q), ("reason", _REASON_Q),
+              ("name", _NAME_Q))
+_PATTERNS = {"time": _TIME, "number": _NUMBER, "name": _NAME, "country": _COUNTRY}
 
 
 def offers_answer(kind: str | None, sentence: str, question: str) -> bool:
-    """True when `sentence` holds a `kind` of expression (date, number, name) absent from the question."""
-    if kind is None:
+    """True when `sentence` holds a `kind` of expression (date, number, name, country) absent
+    from the question."""
+    if kind is None or kind not in _PATTERNS:
         return False
     asked = set(words(question))
     return any(m.group(0).lower() not in asked for m in _PATTERNS[kind].finditer(sentence))
+
+
+def _new_name(sentence: str, asked: set[str]) -> bool:
+    """A run of two or more capitalised words holding one the question does not."""
+    for run in _NAME_RUN.finditer(sentence):
+        names = [w.lower().strip(".") for w in run.group(0).split() if len(w.strip(".")) > 1]
+        if any(w not in asked and w not in _TITLES and not re.fullmatch(_MONTH.lower(), w) for w in names):
+            return True
+    return False
+
+
+def states_answer(kind: str | None, sentence: str, question: str) -> bool:
+    """True when `sentence` states the kind of answer asked for: strictly for a number (no date,
+    reference or duration counts, unless the question asks how long) and a name (a name of two or
+    more words), as for `offers_answer` otherwise; a cause or purpose for a reason. Always True
+    when the kind is unknown (nothing to check)."""
+    if kind == "reason":
+        return bool(_REASON.search(sentence))
+    if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
+        return offers_answer(kind, _DATE_OR_REFERENCE.sub(" ", sentence), question)
+    if kind == "name":
+        return _new_name(sentence, set(words(question)))
+    return kind is None or offers_answer(kind, sentence, question)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag.answer.countries import COUNTRIES
+from rag.answer.names import name_words, unwritten
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -52,9 +53,9 @@ _DATE_TO = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\s+((?:19|20)\d\d)\s+to\s+\d{1,2}
 
 @dataclass(frozen=True)
 class Constraint:
-    """One specific thing a question is about: `kind` (year, period, ordinal, dated, country), its
-    canonical `value` ("1996", "2018-2021", "59 session", "2023 session", "Kenya") and how the
-    answer names it (`label`)."""
+    """One specific thing a question is about: `kind` (year, period, ordinal, dated, country, names),
+    its canonical `value` ("1996", "2018-2021", "59 session", "2023 session", "Kenya", "Abdoulaye
+    Bathily") and how the answer names it (`label`)."""
 
     kind: str
     value: str
@@ -67,10 +68,11 @@ class Mismatch:
 
     constraint: Constraint
     found: str
+    template: str = "is about {found}, not {label}"
 
     def describe(self) -> str:
         """"is about the sixtieth session, not the fifty-ninth session"."""
-        return f"is about {self.found}, not {self.constraint.label}"
+        return self.template.format(found=self.found, label=self.constraint.label)
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,9 @@ def question_constraints(question: str) -> list[Constraint]:
         found.append(Constraint("dated", f"{y} {noun}", f"the {y} {noun}"))
     for n, noun in numbered_things(text):
         found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
+    names = name_words(_COUNTRY.sub(" ", text))  # a country is checked as one
+    if len(names) >= MISSING_NAMES:
+        found.append(Constraint("names", " ".join(names), "its names"))
     return found
 
 
@@ -235,11 +240,14 @@ def dated_things(text: str) -> list[tuple[int, str]]:
 
 def issue_years(symbols: tuple[str, ...]) -> set[int]:
     """The years a document's symbols place it in: E/2025/15 -> 2025; A/80/42, of the General
-    Assembly's eightieth session, -> 2025 and 2026."""
+    Assembly's eightieth session, -> 2025 and 2026; A/HRC/59/60, of the Human Rights Council's
+    fifty-ninth session (three a year since 2006), -> 2025."""
     out = {y for y in map(year_of_symbol, symbols) if y}
     for s in symbols:
         session = session_of_symbol(s)
-        if session and s.startswith("A/") and not s.startswith("A/HRC/"):
+        if session and s.startswith("A/HRC/"):
+            out.add(2006 + (session - 1) // 3)
+        elif session and s.startswith("A/"):
             out.update((1945 + session, 1946 + session))
     return out
 
@@ -250,9 +258,16 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
-    if not others:
-        return None
-    return Mismatch(c, f"the {others[0]} {noun}")
+    if others:
+        return Mismatch(c, f"the {others[0]} {noun}")
+    issued = issue_years(evidence.symbols)
+    if issued and int(y) > max(issued):  # a document cannot report on what came after it
+        return Mismatch(c, _span(issued), "dates from {found}, before {label}")
+    return None
+
+
+def _span(years_: set[int]) -> str:
+    return f"{min(years_)}-{max(years_)}" if len(years_) > 1 else str(min(years_))
 
 
 _COUNTRY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -272,14 +287,54 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(c, (in_paragraph or named).most_common(1)[0][0])
 
 
+# A question naming at least this many words (capitalised, past its first) that the document
+# never writes is about someone or something else (rag.answer.names); one such word alone is
+# often a paraphrase ("Europe" for "the Mediterranean").
+MISSING_NAMES = 2
+
+
+def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    missing = unwritten(c.value.split(), evidence.document + " " + " ".join(evidence.symbols))
+    if len(missing) < MISSING_NAMES:
+        return None
+    return Mismatch(Constraint("names", " ".join(missing), " ".join(missing)), "", "never names {label}")
+
+
+# A year the question asks about, absent from the best paragraph, which names a year this close
+# to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023).
+NEAR_YEARS = 2
+
+
+def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """The question's year the paragraph replaces with a neighbouring one: none of the question's
+    years is in the paragraph, the year is not the document's own (the year of its symbol or
+    session, or the year before, that it reports on), and the paragraph names a year within
+    NEAR_YEARS of it."""
+    asked = [c for c in found if c.kind == "year"]
+    text = _without_symbols(evidence.paragraph)
+    named = years(text)
+    anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
+        return None
+    own = issue_years(evidence.symbols)
+    own |= {y - 1 for y in own}
+    for c in asked:
+        near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
+        if int(c.value) not in own and near:
+            return Mismatch(c, str(near[0]))
+    return None
+
+
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
-           "dated": _check_dated}
+           "dated": _check_dated, "names": _check_names}
 
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
-    """The first constraint of the question the evidence contradicts, or None."""
-    for c in question_constraints(question):
+    """The first constraint of the question the evidence contradicts, or None; then the year
+    of the fact (`_check_fact_year`)."""
+    found = question_constraints(question)
+    for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    return None
+    return _check_fact_year(found, evidence)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from rag.answer.answertype import offers_answer, question_type
+from rag.answer.answertype import offers_answer, question_type, states_answer
 from rag.answer.constraints import (
     Evidence,
     Mismatch,
@@ -70,6 +70,9 @@ QUOTE_DENSE, QUOTE_TERMS, QUOTE_TYPE = 0.3, 0.7, 0.1
 # When the two best sentences are adjacent and score within this of each other (a near tie),
 # both are quoted (chosen on half A of the SQuAD articles: docs/quality.md).
 QUOTE_PAIR_MARGIN = 0.05
+# The next sentence is quoted too when it adds at least this (idf-weighted) share of the
+# question's terms to the quote (docs/quality.md).
+QUOTE_COMPLEMENT = 0.2
 
 
 def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
@@ -117,7 +120,21 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
         first, last = min(first, runner), max(first, runner)
     if first > 0 and _ANAPHOR.match(sentences[first]):
         first -= 1
+    if last + 1 < len(sentences) and _continues(question, kind, " ".join(sentences[first:last + 1]),
+                                                 sentences[last + 1], idf):
+        last += 1
     return " ".join(sentences[first:last + 1])
+
+
+def _continues(question: str, kind: str | None, quote: str, following: str,
+               idf: dict[str, float] | None) -> bool:
+    """True when the sentence after the quote completes it: the quote leads in to the answer (it
+    lacks the figure, name or reason asked for, and the next sentence states it), or the next
+    sentence holds much of the question the quote lacks (QUOTE_COMPLEMENT)."""
+    if kind is not None and not states_answer(kind, quote, question):
+        return kind == "reason" or states_answer(kind, following, question)
+    gain = coverage(question, f"{quote} {following}", idf) - coverage(question, quote, idf)
+    return gain >= QUOTE_COMPLEMENT
 
 
 class Answerer:

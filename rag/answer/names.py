@@ -1,0 +1,65 @@
+"""The names a question gives (people, places, bodies, instruments: its capitalised words) and
+those a document never writes, for the near-miss check of rag.answer.constraints: a question about
+"Abdoulaye Bathily" or "the Economic and Social Commission for Western Asia" answered from a
+document that never names them is answered from the wrong document."""
+
+from __future__ import annotations
+
+import re
+
+# Capitalised words that name nothing: question words, articles, prepositions, pronouns, months.
+_NOT_NAMES = frozenset((
+    "the", "a", "an", "in", "on", "at", "of", "for", "by", "to", "from", "under", "between", "during", "after",
+    "before", "since", "until", "as", "with", "within", "without", "what", "which", "who", "whom", "whose",
+    "when", "where", "why", "how", "according", "its", "it", "is", "was", "were", "did", "does", "do", "has",
+    "have", "had", "and", "or", "but", "if", "than", "this", "that", "these", "those", "there", "their",
+    "they", "he", "she", "his", "her", "our", "we", "i", "you", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december",
+))
+_CAPITALISED = re.compile(r"(?<![\w/])[A-Z][^\W\d_A-Z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[^\W\d_]+")
+# A name word counts as written when the document holds a word opening with this many of its
+# letters (at least), so that "Pakistani" is found in "Pakistan" and "Bolivian" in "Bolivia".
+_STEM = 5
+
+
+def name_words(question: str) -> list[str]:
+    """The question's capitalised words past its first, without possessives or the parts after a
+    hyphen ("Benin-based" -> "Benin"); acronyms (UN, UNDP) are left out, as a document may spell
+    them out."""
+    out: list[str] = []
+    for m in _CAPITALISED.finditer(question):
+        if m.start() == 0:
+            continue
+        part = _POSSESSIVE.sub("", m.group(0)).split("-")[0]
+        if part and part.lower() not in _NOT_NAMES and part not in out:
+            out.append(part)
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one letter added, dropped or changed turns `a` into `b`."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _written(word: str, vocabulary: set[str]) -> bool:
+    """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
+    word, the word with one letter mistyped ("Leage" for "League")."""
+    if word in vocabulary or word.rstrip("s") in vocabulary:
+        return True
+    stem = word[:max(_STEM, len(word) - 2)]
+    if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
+        return True
+    return len(word) >= _STEM and any(_one_edit(word, w) for w in vocabulary)
+
+
+def unwritten(names: list[str], document: str) -> list[str]:
+    """The names (`name_words`) the document never writes, in their order."""
+    vocabulary = set(_WORD.findall(document.lower()))
+    return [w for w in names if not all(_written(part, vocabulary) for part in _WORD.findall(w.lower()))]
