@@ -220,3 +220,30 @@ def test_corpus_rows_carry_the_fields_they_have(tmp_path: Path):
     first, second = load_corpus_jsonl(path)
     assert (first.date, first.body, first.session, first.title) == ("2025-01-02", "Security Council", "", "S/2025/1")
     assert (second.date, second.body, second.title) == ("", "", "Oil crisis") and second.index_title
+
+
+def test_the_near_miss_check_reads_the_masthead_session(tmp_path: Path) -> None:
+    """The masthead's session is part of the text the near-miss check reads, even where the
+    paragraphs name only an earlier session (rag.index.paragraphs.document_text)."""
+    from rag.config import load_settings
+    from rag.index.paragraphs import document_text
+    from rag.service import Session, build
+    from tests.conftest import FAKE_MODEL
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "E_CN.3_2025_8.txt").write_text(
+        "United Nations E/CN.3/2025/8\nEconomic and Social Council Distr.: General\n12 December 2024\n"
+        "Original: English\nStatistical Commission\nFifty-sixth session\nNew York, 4-7 March 2025\n"
+        "Item 3 (e) of the provisional agenda*\nWork for the review of progress towards the Sustainable\n"
+        "Development Goals\nReport of the Secretary-General\n\n"
+        "1. At its fifty-fifth session, the Commission requested the Statistics Division to report on the "
+        "review of progress towards the Goals.\n\n"
+        "2. The Division prepared the annual progress report with the agencies of the system.\n")
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings, with_model=False) as session:
+        symbols, text = document_text(session.index.conn, "E/CN.3/2025/8")
+    assert symbols == ("E/CN.3/2025/8",)
+    assert "Fifty-sixth session" in text.splitlines()[:2]
+    assert "fifty-fifth session" in text
