@@ -117,7 +117,7 @@ def test_a_format_1_index_is_refused_until_rebuilt(gen, seed_dir):
     path.write_text(json.dumps(manifest))
     for name in ("postings.pos", "postings.ids", "postings.tfs", "postings.lengths"):
         (gen / name).unlink()
-    ask_fails(5, "format version 1 differs from this rag's 2", "rag index rebuild")
+    ask_fails(5, "format version 1 differs from this rag's 3", "rag index rebuild")
     for command in (["search", DEMO_QUESTION], ["show", "A/59/377", "49"], ["index", "status"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 5 and result.stdout == "", result.output
@@ -126,6 +126,6 @@ def test_a_format_1_index_is_refused_until_rebuilt(gen, seed_dir):
     result = runner.invoke(app, ["index", "rebuild", "--json"])
     assert result.exit_code == 0, result.output
     status = json.loads(runner.invoke(app, ["index", "status", "--json"]).stdout)
-    assert status["format_version"] == 2 and status["sources"] == [str(seed_dir.resolve())]
+    assert status["format_version"] == 3 and status["sources"] == [str(seed_dir.resolve())]
     ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
     assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import Block, PageText, marker_token
-from rag.ingest.patterns import LINE_NUMBER, MARGIN_FURNITURE
+from rag.ingest.patterns import FURNITURE_LINE, LINE_NUMBER, MARGIN_FURNITURE
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
@@ -125,7 +125,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
     lowest_body = min((ln.y for ln in body_lines), default=0.0)
     for ln in lines:
         kind = "body"
-        if _is_margin(ln, height):
+        if _is_margin(ln, height) or FURNITURE_LINE.match(ln.text.strip()):
             kind = "furniture"
         elif ln.size and ln.size < body_size - 0.6 and ln.y < lowest_body:
             kind = "footnote"
