@@ -30,11 +30,12 @@ from rag.ingest.joining import clean_text, join_lines, vocabulary
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
-from rag.ingest.patterns import ANNEX, HEADING_NUMBER, NUMBER_PREFIX
+from rag.ingest.patterns import ANNEX, HEADING_NUMBER, MASTHEAD_BLOCK, NUMBER_PREFIX
 from rag.ingest.symbols import document_symbols
 from rag.models import Document, Footnote, Paragraph
 
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
+MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
@@ -119,6 +120,12 @@ class _Builder:
                 page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
                 footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
         self.number = None
+
+
+def _masthead(text: str) -> bool:
+    """Cover-page lines ("Distr.: General", "Agenda item 13 (h)", "29 May 2025"), not text."""
+    text = strip_markers(text).strip()
+    return len(text) <= MASTHEAD_CHARS and MASTHEAD_BLOCK.fullmatch(text) is not None
 
 
 def _text_lines(pages: list[PageText]) -> list[Block]:
@@ -225,7 +232,8 @@ class _Assembler:
     def running(self, seg: _Segment, sections: Sections, min_words: int = 0) -> None:
         """A segment without numbering: a paragraph per visual block, counted from 1; with
         `min_words`, the text before the numbering, where only numbered or styled headings count
-        and larger or bold lines (masthead, title) are skipped."""
+        and larger or bold lines (masthead, title) are skipped; cover-page masthead lines are
+        skipped there and on the first page."""
         prev: Block | None = None
         for ln in seg.lines:
             if self._running_heading(ln, prev, min_words):
@@ -233,7 +241,7 @@ class _Assembler:
                 sections.push(heading_text(ln))
                 prev = None
                 continue
-            if min_words and (ln.bold or larger(ln, self.body_size)):
+            if min_words and (ln.bold or larger(ln, self.body_size)) or (min_words or ln.page == 0) and _masthead(ln.text):
                 continue
             if self.builder.number is None or self._new_block(ln, prev):
                 self.builder.flush()

@@ -30,6 +30,7 @@ from rag.ingest.patterns import (
     FOOTER,
     FURNITURE_LINE,
     HEADER_TAIL,
+    JOB_LINE,
     LEADER,
     LETTER_HEADING_START,
     LINE_NUMBER,
@@ -91,7 +92,7 @@ def _line_kinds(lines: list[str], symbol: str) -> list[str]:
     for ln in lines:
         in_notes = in_notes or bool(RULE.match(ln))
         kinds.append("rule" if RULE.match(ln) else "footnote" if in_notes and ln.strip() else "body")
-        if FURNITURE_LINE.match(ln.strip()):
+        if FURNITURE_LINE.match(ln.strip()) or JOB_LINE.match(ln.strip()):
             kinds[-1] = "furniture"
     content = [i for i, ln in enumerate(lines) if ln.strip()]
     for k, i in enumerate(content[:2]):

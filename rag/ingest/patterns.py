@@ -71,6 +71,28 @@ HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # A line that is furniture wherever it stands: the "/..." continuation mark at the foot of an
 # older document's page, the digitization stamp of a scanned one, "Please recycle".
 FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*)$")
+# A line of a document's cover masthead, above its text: "Distr.: General", "Original: English",
+# "29 May 2025", "New York, 10–21 March 2025", "Fiftieth session", "Agenda item 13 (h)", "Item 2
+# of the provisional agenda*", the organ, the symbol, the old "UNITED / NATIONS" logo text. A
+# block of such lines matches as a whole (MASTHEAD_BLOCK).
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = rf"\d{{1,2}}(?:\s*(?:–|-|to|and)\s*\d{{1,2}})?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
+_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_MASTHEAD = (
+    r"(?:Distr\.?(?::\s*[A-Za-z]+)?|DISTR\.?|GENERAL|LIMITED|RESTRICTED|General|Limited"
+    r"|(?:Original|ORIGINAL):\s*[A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*|ENGLISH|FRENCH|SPANISH|English"
+    r"|UNITED|NATIONS(?:\s+[A-Z]{1,2})?|United Nations|[A-Z][a-z]+(?:-[a-z]+)? year"
+    r"|General Assembly|Security Council|Economic and Social Council|GENERAL ASSEMBLY|SECURITY COUNCIL"
+    r"|[A-Z][A-Z0-9.]*(?:/[\w.]+)+(?:-[A-Z][A-Z0-9.]*(?:/[\w.]+)+)*"
+    rf"|\(?(?:{_PLACE},\s+)*{_DATE}(?:\s*(?:–|-|to)\s*{_DATE})?(?:\s+(?:19|20)\d\d)?(?:,\s+{_PLACE})?\)?"
+    r"|(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4})(?:\s+(?:regular|special|substantive|annual|resumed|organizational))?"
+    r"\s+session(?:\s+\d{4})?"
+    r"|(?:Provisional\s+)?(?:[Aa]genda\s+items?|Items?)\s+\d[\w\s(),.]*?(?:\s+of\s+the\s+(?:provisional|preliminary)"
+    r"\s+(?:agenda|list))?\*?"
+    r"|Note: The present document (?:was|has been) processed in its entirety by [^.]{1,60}\.)")
+MASTHEAD_BLOCK = re.compile(rf"{_MASTHEAD}(?:\s+{_MASTHEAD})*")
+# A line that is nothing but a job number: "25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*".
+JOB_LINE = re.compile(rf"^(?:{_JOB}|\*\d{{6,}}\*)$")
 PAGE_FRACTION = re.compile(r"\d{1,4}/\d{1,4}")
 # A page number glued to the end of a page's flat text: "...levels.11 15".
 TRAILING_PAGE = re.compile(r"(?<=[.;:!?”\"’)])(\d{0,3})\s+(\d{1,4})\s*$")
