@@ -67,6 +67,22 @@ def test_decisions_under_their_headings_keep_their_runs_and_the_report_resumes()
     assert [k for k in keys if k[0] == "decision 22/2"] == [("decision 22/2", "1", n) for n in "12"]
 
 
+def test_a_decision_heading_with_its_title_in_one_block() -> None:
+    """A/80/39 as laid-out text: "Decision 22/1" and its title are one block; a sentence that
+    opens with "Decision 22/1" is no heading."""
+    lines = [
+        _line("1. The High-level Committee adopted the following decisions at its session:", "1"),
+        _line("Decision 22/1 South-South cooperation"),
+        _line("1. Stresses that South-South cooperation is a manifestation of solidarity;", "1"),
+        _line("2. Requests the Administrator to report at the twenty-third session.", "2"),
+        _line("Decision 22/1 of the Committee was adopted without a vote."),
+        _line("2. At its 1st meeting, the President opened the session.", "2"),
+    ]
+    keys = _keys(assemble([PageText(blocks=lines)]))
+    assert [k for k in keys if k[0]] == [("decision 22/1", "1", "1"), ("decision 22/1", "1", "2")]
+    assert [k for k in keys if not k[0]] == [("", "", "1"), ("", "", "2")]
+
+
 def test_a_report_without_embedded_texts_is_numbered_as_before() -> None:
     lines = [_line("1. The Committee met in Geneva.", "1"), _line("2. It adopted its agenda.", "2")]
     assert _keys(assemble([PageText(blocks=lines)])) == [("", "", "1"), ("", "", "2")]

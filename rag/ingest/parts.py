@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.headings import ends_sentence
 from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
-from rag.ingest.patterns import PART_HEADING, PART_INTRO
+from rag.ingest.patterns import PART_HEADING, PART_HEADING_TITLED, PART_INTRO
+
+TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
 
 
 @dataclass
@@ -42,11 +44,15 @@ def _label(words: str) -> str:
 
 
 def _heading(lines: Sequence[Block], i: int) -> str | None:
-    """The part a heading line opens, if it is one (after a sentence end or as the first line)."""
+    """The part a heading line opens, if it is one (after a sentence end or as the first line);
+    a heading may carry the text's title after it ("Decision 22/1 South-South cooperation")."""
     text = " ".join(strip_markers(lines[i].text).split())
-    if lines[i].number is not None or not PART_HEADING.match(text):
+    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text)):
         return None
-    return _label(text) if i == 0 or ends_sentence(lines[i - 1].text) else None
+    m = PART_HEADING.match(text) or PART_HEADING_TITLED.match(text)
+    if m is None or m.end() < len(text) and (ends_sentence(text) or len(text[m.end():].split()) > TITLE_WORDS):
+        return None
+    return _label(m.group(0))
 
 
 def _intro(lines: Sequence[Block], i: int) -> str | None:

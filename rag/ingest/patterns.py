@@ -37,9 +37,12 @@ ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]
 # Embedded texts ------------------------------------------------------------------------------
 # A heading that opens a text a report carries in its body: "Draft resolution", "DRAFT
 # RESOLUTION II", "Draft decision A", "Decision 22/1", "Resolution 5/3".
-PART_HEADING = re.compile(
-    r"^(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION)"
-    r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?))?$")
+_PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION)"
+         r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?))?")
+PART_HEADING = re.compile(rf"^{_PART}$")
+# The same heading with the text's title run on after it in one block: "Decision 22/1 South-South
+# cooperation".
+PART_HEADING_TITLED = re.compile(rf"^{_PART}(?=\s+[A-Z“\"])")
 # The words that introduce such a text at the end of a report's paragraph: "... recommends to
 # the General Assembly the adoption of the following draft resolution:".
 PART_INTRO = re.compile(r"\bfollowing\s+(draft\s+)?(resolution|decision)(s?)\b[^.;:]{0,100}:\s*$", re.IGNORECASE)
