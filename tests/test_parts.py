@@ -55,6 +55,7 @@ def test_decisions_under_their_headings_keep_their_runs_and_the_report_resumes()
         _line("2. Also stresses that South-South cooperation is not a substitute;", "2"),
         _line("3. Requests the Administrator to provide an update of the support.", "3"),
         _line("Decision 22/2"),
+        _line("The High-level Committee,"),
         _line("Approves the following provisional agenda for its twenty-third session:"),
         _line("1. Opening of the session.", "1"),
         _line("2. Adoption of the report of the Working Group.", "2"),
@@ -65,6 +66,20 @@ def test_decisions_under_their_headings_keep_their_runs_and_the_report_resumes()
     assert [k for k in keys if not k[0]] == [("", "", "1"), ("", "", "2"), ("", "", "3")]
     assert [k for k in keys if k[0] == "decision 22/1"] == [("decision 22/1", "1", n) for n in "123"]
     assert [k for k in keys if k[0] == "decision 22/2"] == [("decision 22/2", "1", n) for n in "12"]
+
+
+def test_a_heading_over_a_list_of_amendments_opens_no_part() -> None:
+    """A/52/613: "Draft resolution A" heads the amendments made to a draft printed elsewhere."""
+    lines = [
+        _line("1. At the same meeting, the Committee adopted the following amendments:", "1"),
+        _line("Draft resolution A"),
+        _line("(a) In the twentieth preambular paragraph, the words \"to hear\" were deleted;"),
+        _line("Draft resolution B, section I, American Samoa"),
+        _line("(e) Two new preambular paragraphs were inserted before the first paragraph;"),
+        _line("2. The Committee then adopted the draft resolutions as a whole.", "2"),
+    ]
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert not any(p.part for p in paragraphs) and [p.number for p in paragraphs] == ["1", "2"]
 
 
 def test_a_decision_heading_with_its_title_in_one_block() -> None:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.headings import ends_sentence
 from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
-from rag.ingest.patterns import PART_HEADING, PART_HEADING_TITLED, PART_INTRO
+from rag.ingest.patterns import ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO
 
 TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
+ENACTING_LINES = 10  # enacting words come within this many lines under a part's heading
 
 
 @dataclass
@@ -64,14 +65,21 @@ def _intro(lines: Sequence[Block], i: int) -> str | None:
     return ("draft " if m.group(1) else "") + m.group(2).lower() + m.group(3).lower()
 
 
+def _enacted(lines: Sequence[Block], i: int) -> bool:
+    """The text under a heading opens with enacting words ("The General Assembly,") within a few
+    lines: a heading "Draft resolution A" over a list of amendments opens no text."""
+    return any(ENACTING.match(strip_markers(b.text).strip()) for b in lines[i + 1:i + 1 + ENACTING_LINES])
+
+
 def openings(lines: Sequence[Block]) -> list[tuple[int, str, bool]]:
     """(first line, label, opens with its heading) of each embedded text, in order. An
-    introduction's part gives way to a heading that follows it before any numbered line."""
+    introduction's part gives way to a heading that follows it before any numbered line; a
+    heading without an introduction needs enacting words under it."""
     found: list[tuple[int, str, bool]] = []
     pending: tuple[int, str, bool] | None = None  # an introduction's part, until a heading or number
     for i in range(len(lines)):
         label = _heading(lines, i)
-        if label:
+        if label and (pending or _enacted(lines, i)):
             pending = None
             found.append((i, label, True))
             continue

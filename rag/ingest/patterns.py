@@ -42,7 +42,10 @@ _PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION
 PART_HEADING = re.compile(rf"^{_PART}$")
 # The same heading with the text's title run on after it in one block: "Decision 22/1 South-South
 # cooperation".
-PART_HEADING_TITLED = re.compile(rf"^{_PART}(?=\s+[A-Z“\"])")
+PART_HEADING_TITLED = re.compile(rf"^{_PART}(?=\s+[“\"]?[A-Z][a-z])")
+# The enacting words that open such a text: "The General Assembly,", "The Economic and Social
+# Council:", "The High-level Committee, having considered ...".
+ENACTING = re.compile(r"^The\s+[A-Z][\w\s-]{2,80}?[,:](?:\s|$)")
 # The words that introduce such a text at the end of a report's paragraph: "... recommends to
 # the General Assembly the adoption of the following draft resolution:".
 PART_INTRO = re.compile(r"\bfollowing\s+(draft\s+)?(resolution|decision)(s?)\b[^.;:]{0,100}:\s*$", re.IGNORECASE)
