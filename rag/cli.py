@@ -227,9 +227,13 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
 @app.command()
 def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/377.")],
          paragraph: Annotated[str, typer.Argument(
-             help="Paragraph number as printed, e.g. 49; ¶2 for unnumbered text cited 'p. 3, ¶ 2'.")],
+             help="Paragraph number as printed, e.g. 49; ¶2 for unnumbered text cited 'p. 3, ¶ 2'; "
+                  "a paragraph of an embedded text as cited, e.g. 'para. 11, draft resolution, para. 8'.")],
          annex: Annotated[Optional[str], typer.Option(
              "--annex", help="The annex it is in, as cited: 'annex', 'annex II' (default: the body first).")] = None,
+         part: Annotated[Optional[str], typer.Option(
+             "--part", help="The embedded text it is in, as cited: 'draft resolution', 'draft decision II' "
+                            "(default: the document's own paragraph).")] = None,
          as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
          config: Config = None) -> None:
     """Print one paragraph with its page, section and footnotes."""
@@ -239,7 +243,7 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
         settings = _settings(index_dir, index, model, config)
         _ensure(settings, as_json)
         with Session(settings, with_model=False) as session:
-            shown = session.show(symbol, paragraph, annex)
+            shown = session.show(symbol, paragraph, annex, part)
         if as_json:
             _print_json(shown.to_json())
             return

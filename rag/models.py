@@ -25,6 +25,8 @@ class Paragraph:
     footnotes: list[Footnote] = field(default_factory=list)
     running: bool = False  # True when the document has no numbering and `number` is a running count
     annex: str = ""  # "annex", "annex II"... when the paragraph sits in an annex (numbering restarts)
+    part: str = ""  # "draft resolution", "decision 22/1"... for a text embedded in the document (own numbering)
+    part_of: str = ""  # the number of the document's paragraph the embedded text sits in ("" if none)
 
 
 @dataclass
@@ -45,8 +47,14 @@ class Document:
 
 
 def render_citation(symbol: str, number: str, *, running: bool = False, annex: str = "",
-                    page: str | None = None, with_page: bool = False) -> str:
-    """Render a citation the way such documents are cited: `A/59/377, para. 49`."""
+                    page: str | None = None, with_page: bool = False, part: str = "", part_of: str = "") -> str:
+    """Render a citation the way such documents are cited: `A/59/377, para. 49`; a paragraph of
+    a text embedded in the document through the paragraph it sits in: `A/50/610, para. 11,
+    draft resolution, para. 8`."""
+    if part:
+        where = f"{symbol}, {annex}, " if annex else f"{symbol}, "
+        where += (f"para. {part_of}, " if part_of else "") + f"{part}, "
+        return f"{where}¶ {number}" if running else f"{where}para. {number}"
     if running:
         base = f"{symbol}, p. {page}, ¶ {number}" if page else f"{symbol}, ¶ {number}"
         return base
@@ -75,11 +83,13 @@ class Hit:
     annex: str = ""
     source: str = ""
     footnotes: list[Footnote] = field(default_factory=list)
+    part: str = ""  # the embedded text it belongs to (rag.models.Paragraph.part)
+    part_of: str = ""
 
     @property
     def citation(self) -> str:
         return render_citation(self.symbol, self.number, running=self.running,
-                               annex=self.annex, page=self.page)
+                               annex=self.annex, page=self.page, part=self.part, part_of=self.part_of)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +102,7 @@ class Hit:
             "lexical": round(self.lexical, 4),
             "dense": round(self.dense, 4),
             "citation": self.citation,
+            "part": self.part,
             "footnotes": [asdict(f) for f in self.footnotes],
         }
 
@@ -109,6 +120,7 @@ class Citation:
     citation: str
     text: str = ""
     footnotes: list[Footnote] = field(default_factory=list)
+    part: str = ""  # the embedded text the paragraph belongs to ("" for the document's own)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -119,6 +131,7 @@ class Citation:
             "quote": self.quote,
             "score": round(self.score, 4),
             "citation": self.citation,
+            "part": self.part,
             "footnotes": [asdict(f) for f in self.footnotes],
         }
 
@@ -171,6 +184,8 @@ class ShownParagraph:
     footnotes: list[Footnote]
     source: str
     citation: str
+    part: str = ""  # the embedded text it belongs to ("" for the document's own paragraph)
+    part_of: str = ""  # the document's paragraph that embedded text sits in
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -72,9 +72,9 @@ def create_app(settings: Settings) -> FastAPI:
         return {"query": q, "hits": [h.to_json() for h in hits]}
 
     @app.get("/show")
-    def show(symbol: str, paragraph: str, annex: str | None = None) -> dict[str, Any]:
+    def show(symbol: str, paragraph: str, annex: str | None = None, part: str | None = None) -> dict[str, Any]:
         """Same JSON as `rag show --json`."""
-        return session().show(symbol, paragraph, annex).to_json()
+        return session().show(symbol, paragraph, annex, part).to_json()
 
     @app.get("/status")
     def index_status() -> dict[str, Any]:

@@ -104,10 +104,10 @@ class Session:
 
         return document_text(self.index.conn, symbol)
 
-    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+    def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
         with _store_errors(self.index):
-            return self.index.show(symbol, number, annex)
+            return self.index.show(symbol, number, annex, part)
 
     def close(self) -> None:
         self.index.close()

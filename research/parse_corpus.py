@@ -33,11 +33,12 @@ def check(doc: Document, expected: dict | None) -> list[str]:
     """Problems with one parsed document (empty when it passes)."""
     problems: list[str] = []
     numbered = [p for p in doc.paragraphs if not p.running]
-    numbers = [int(p.number) for p in numbered if not p.annex]
+    numbers = [int(p.number) for p in numbered if not p.annex and not p.part]
     if len(numbers) < expected.get("numbered_paras_in_sequence", 0) if expected else False:
-        # A letter transmitting a report: the report is the annex, numbered from 1 there.
-        annexes = {p.annex for p in numbered if p.annex}
-        longest = max(([int(p.number) for p in numbered if p.annex == a] for a in annexes), key=len, default=[])
+        # A letter transmitting a report: the report is the annex, numbered from 1 there; a
+        # committee report whose draft resolution is longer than the report itself.
+        runs = {(p.annex, p.part) for p in numbered if p.annex or p.part}
+        longest = max(([int(p.number) for p in numbered if (p.annex, p.part) == r] for r in runs), key=len, default=[])
         if len(longest) > len(numbers):
             numbers = longest
     if expected is None:

@@ -21,11 +21,11 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_corpus"
 
 
 def keyed(doc) -> dict:
-    """Numbered paragraphs by (annex, number), the first where an enclosure reuses a label."""
+    """Numbered paragraphs by (annex, embedded part, number), the first where an enclosure reuses a label."""
     out: dict = {}
     for p in doc.paragraphs:
         if not p.running:
-            out.setdefault((p.annex, p.number), p)
+            out.setdefault((p.annex, p.part, p.number), p)
     return out
 
 

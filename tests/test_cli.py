@@ -124,10 +124,29 @@ def test_show_annex_and_running_paragraphs(fake_env, tmp_path):
     assert annex["citation"] == "A/99/100, annex, para. 1" and annex["text"].startswith("The Chair thanked")
     assert annex["page"] == "3" and annex["annex"] == "annex"
     running = json.loads(run("show", "A/99/100", "¶1", "--json").stdout)
-    assert running["citation"] == "A/99/100, p. 1, ¶ 1" and running["text"].startswith("United Nations")
+    assert running["citation"] == "A/99/100, p. 1, ¶ 1" and running["text"].startswith("The present report covers")
     missing = run("show", "A/99/100", "1", "--annex", "annex IV")
     assert missing.exit_code == 3
     one_line_error(missing, "A/99/100 has no annex IV", "annex")
+
+
+def test_show_a_paragraph_of_an_embedded_draft(fake_env, tmp_path):
+    """`rag show SYMBOL N` is the report's own paragraph; --part or the citation form reads the
+    draft resolution's paragraph of that number."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "A_50_610_draft.txt", folder)
+    assert run("index", "build", str(folder)).exit_code == 0
+    own = json.loads(run("show", "A/50/610", "2", "--json").stdout)
+    assert own["citation"] == "A/50/610, para. 2" and own["part"] == "" and "rejected" in own["text"]
+    draft = json.loads(run("show", "A/50/610", "2", "--part", "draft resolution", "--json").stdout)
+    assert draft["citation"] == "A/50/610, para. 3, draft resolution, para. 2"
+    assert draft["text"].startswith("Affirms the value")
+    cited = json.loads(run("show", "A/50/610", "para. 3, draft resolution, para. 2", "--json").stdout)
+    assert cited["text"] == draft["text"]
+    missing = run("show", "A/50/610", "2", "--part", "draft resolution IV")
+    assert missing.exit_code == 3
+    one_line_error(missing, "A/50/610 embeds no draft resolution IV", "draft decision")
 
 
 def test_index_status_and_rebuild(built):

@@ -36,6 +36,8 @@ def test_pages_annex_footnotes_and_numbering_from_laid_out_text() -> None:
     # printed page numbers, from the footers; the running symbol and footers are not text
     assert [paras[k].page for k in ("1", "2", "3", "4", "annex 1")] == ["1", "1", "2", "2", "3"]
     assert all("A/99/100" not in p.text and "99-00001" not in p.text for p in paras.values())
+    # the cover masthead ("United Nations A/99/100", "Distr.: General", the date) is not text
+    assert [p.text[:26] for p in doc.paragraphs if p.running] == ["The present report covers "]
     # the table of contents is dropped, and its "Annex" entry does not open the annex
     assert not any(". . ." in p.text for p in doc.paragraphs)
     assert paras["annex 1"].annex == "annex" and paras["annex 1"].text.startswith("The Chair thanked")

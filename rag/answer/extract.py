@@ -202,5 +202,5 @@ class Answerer:
                           closest=closest)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=self.quote(search.focus or search.query, top), score=top.score, citation=top.citation,
-                         text=top.text, footnotes=top.footnotes)
+                         text=top.text, footnotes=top.footnotes, part=top.part)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

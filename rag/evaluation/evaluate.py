@@ -93,8 +93,10 @@ def _key(symbol: str, number: str) -> str:
 
 
 def _hit_key(hit: Hit) -> str:
-    """A hit's key; one in an annex never equals the key of the body paragraph of its number."""
-    return _key(f"{hit.symbol}\x00{hit.annex}" if hit.annex else hit.symbol, hit.number)
+    """A hit's key; one in an annex or in an embedded text never equals the key of the body
+    paragraph of its number."""
+    where = "\x00".join(w for w in (hit.symbol, hit.annex, hit.part) if w)
+    return _key(where, hit.number)
 
 
 class GoldKeys:

@@ -1,13 +1,28 @@
 """Reading one paragraph as it is cited: by document symbol, paragraph number (or running count,
-"¶2") and annex, from a generation's SQLite store."""
+"¶2"), annex and embedded part ("draft resolution"), from a generation's SQLite store."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 from rag.errors import NotFoundError
 from rag.models import Footnote, ShownParagraph, render_citation
+
+# "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2": a
+# paragraph of an embedded text as cited, after the symbol.
+CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)\b[^,]*?)\s*,\s*"
+                        r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
+
+
+def split_cited_part(number: str) -> tuple[str, str | None]:
+    """("8", "draft resolution") from "para. 11, draft resolution, para. 8"; a plain number
+    comes back as it is, with no part."""
+    m = CITED_PART.match(" ".join(number.split()))
+    if not m:
+        return number, None
+    return (m.group(2) or "").replace(" ", "") + m.group(3), m.group(1)
 
 
 def annex_label(annex: str) -> str:
@@ -52,48 +67,63 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
         raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
 
 
+def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
+    """NotFoundError unless the document embeds the part `part` (case aside)."""
+    parts = [r[0] for r in conn.execute(
+        "SELECT DISTINCT part FROM paragraphs WHERE doc_id = ? AND part != '' ORDER BY ord", (doc["id"],))]
+    if part.lower() not in {p.lower() for p in parts}:
+        raise NotFoundError(f"{doc['symbol']} embeds no {part} (it has: {', '.join(parts) or 'no embedded text'})")
+
+
 def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
-             label: str | None) -> sqlite3.Row | None:
-    """The paragraph row, the body's before the annexes' unless `label` names the annex. A
-    number not marked running ("2") also finds running ¶ 2 of a document whose text is unnumbered."""
-    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ?"
+             label: str | None, part: str = "") -> sqlite3.Row | None:
+    """The paragraph row of the document's own text, or of the embedded `part`; the body's
+    before the annexes' unless `label` names the annex. A number not marked running ("2") also
+    finds running ¶ 2 of a document whose text is unnumbered."""
+    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ? AND lower(part) = lower(?)"
     if label is not None:
         query += " AND lower(annex) = lower(?)"
     for flag in ((1,) if running else (0, 1)):
-        args = [doc_id, number, flag] + ([label] if label is not None else [])
+        args = [doc_id, number, flag, part] + ([label] if label is not None else [])
         row = conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
         if row is not None:
             return row
     return None
 
 
-def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None) -> str:
+def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None, part: str = "") -> str:
     """"1-52": the first and last paragraph numbers of the body or of the annex, or "none"."""
     nums = [r[0] for r in conn.execute(
-        "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND annex = ? ORDER BY ord",
-        (doc_id, int(running), label or ""))]
+        "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND lower(annex) = lower(?) "
+        "AND lower(part) = lower(?) ORDER BY ord", (doc_id, int(running), label or "", part))]
     return f"{nums[0]}-{nums[-1]}" if nums else "none"
 
 
-def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None,
+                   part: str | None = None) -> ShownParagraph:
     """One paragraph by symbol and number as cited, with page, section and footnotes.
 
-    `number` is a paragraph number ("49") or a running count as cited for unnumbered text ("¶2");
-    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes."""
+    `number` is a paragraph number ("49"), a running count as cited for unnumbered text ("¶2"),
+    or a paragraph of an embedded text as cited ("para. 11, draft resolution, para. 8");
+    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes;
+    `part` picks an embedded text ("draft resolution"); without it, the document's own paragraph."""
     doc = find_document(conn, symbol)
-    raw = number.strip()
+    raw, cited = split_cited_part(number.strip())
+    part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
     if label is not None:
         check_annex(conn, doc, label)
-    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label)
+    if part:
+        check_part(conn, doc, part)
+    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part)
     if row is None:
-        where = f" in {label}" if label is not None else ""
+        where = "".join(f" in {w}" for w in (label, part) if w)
         raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} "
-                            f"(paragraphs {number_span(conn, doc['id'], running, label)})")
+                            f"(paragraphs {number_span(conn, doc['id'], running, label, part)})")
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
-                               page=row["page"])
+                               page=row["page"], part=row["part"], part_of=row["part_of"])
     return ShownParagraph(symbol=doc["symbol"], paragraph=row["number"], annex=row["annex"],
                           running=bool(row["running"]), page=row["page"], section=row["section"], text=row["text"],
                           footnotes=[Footnote(**f) for f in json.loads(row["footnotes"])], source=doc["source"],
-                          citation=citation)
+                          citation=citation, part=row["part"], part_of=row["part_of"])

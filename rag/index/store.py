@@ -51,7 +51,8 @@ CREATE TABLE documents (
 CREATE TABLE paragraphs (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), ord INTEGER NOT NULL,
     number TEXT NOT NULL, text TEXT NOT NULL, page TEXT, section TEXT NOT NULL, annex TEXT NOT NULL,
-    running INTEGER NOT NULL, footnotes TEXT NOT NULL, hash TEXT NOT NULL);
+    running INTEGER NOT NULL, footnotes TEXT NOT NULL, hash TEXT NOT NULL, part TEXT NOT NULL,
+    part_of TEXT NOT NULL);
 CREATE INDEX paragraphs_doc ON paragraphs(doc_id, number);
 CREATE TABLE symbols (symbol TEXT NOT NULL, doc_id INTEGER NOT NULL);
 CREATE INDEX symbols_symbol ON symbols(symbol);
@@ -273,9 +274,9 @@ class OpenIndex:
             if isinstance(vectors, FlatVectors):
                 vectors.quick_start()
 
-    def show(self, symbol: str, number: str, annex: str | None = None) -> ShownParagraph:
+    def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
-        return show_paragraph(self.conn, symbol, number, annex)
+        return show_paragraph(self.conn, symbol, number, annex, part)
 
     def documents(self) -> list[DocumentRecord]:
         """Every document of the generation, by row (read from SQLite on first use)."""
@@ -452,7 +453,7 @@ def index_status(settings: Settings) -> dict[str, Any]:
 def load_paragraph(row: sqlite3.Row) -> Paragraph:
     return Paragraph(number=row["number"], text=row["text"], page=row["page"], section=row["section"],
                      footnotes=[Footnote(**f) for f in json.loads(row["footnotes"])],
-                     running=bool(row["running"]), annex=row["annex"])
+                     running=bool(row["running"]), annex=row["annex"], part=row["part"], part_of=row["part_of"])
 
 
 def load_documents(conn: sqlite3.Connection) -> list[Document]:

@@ -54,9 +54,10 @@ def _insert_document(conn: sqlite3.Connection, doc_id: int, doc: Document, first
                  (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title,
                   doc.source, doc.content_hash, doc.pages, doc.date, doc.body, doc.session, int(doc.index_title)))
     conn.executemany("INSERT INTO symbols VALUES (?, ?)", ((s, doc_id) for s in dict.fromkeys([doc.symbol, *doc.symbols])))
-    conn.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
+    conn.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
         (first + i, doc_id, i, p.number, p.text, p.page, p.section, p.annex, int(p.running),
-         json.dumps([asdict(f) for f in p.footnotes]), hashes[first + i]) for i, p in enumerate(doc.paragraphs)))
+         json.dumps([asdict(f) for f in p.footnotes]), hashes[first + i], p.part, p.part_of)
+        for i, p in enumerate(doc.paragraphs)))
 
 
 def _bm25_terms(title: list[str], stored: str) -> list[str]:

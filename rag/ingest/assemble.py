@@ -3,7 +3,9 @@
 A paragraph starts at a line whose number is the next one in the document's numbering chain
 (rag.ingest.numbering); everything up to the next start (sub-paragraphs, lines continued on
 the next page) belongs to it. Headings update the section path. An "Annex" heading opens a
-segment whose numbering restarts. Text before the first numbered paragraph (summary,
+segment whose numbering restarts. A draft resolution or decision the report carries
+(rag.ingest.parts) is a part of its own: its paragraphs keep their own numbers and the report's
+numbering resumes after it. Text before the first numbered paragraph (summary,
 covering letter) and segments without numbering get running paragraph numbers, a paragraph
 per visual block. Footnote markers arrive as sentinels from the loaders and are linked to the
 footnote bodies of the same page. Paragraphs carry their printed page numbers.
@@ -28,11 +30,13 @@ from rag.ingest.joining import clean_text, join_lines, vocabulary
 from rag.ingest.metadata import read_metadata
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
-from rag.ingest.patterns import ANNEX, HEADING_NUMBER, NUMBER_PREFIX
+from rag.ingest.parts import Part, split_parts
+from rag.ingest.patterns import ANNEX, HEADING_NUMBER, MASTHEAD_BLOCK, NUMBER_PREFIX
 from rag.ingest.symbols import document_symbols
 from rag.models import Document, Footnote, Paragraph
 
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
+MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
@@ -87,6 +91,7 @@ class _Builder:
         self.first_page = self.last_page = 0
         self.number: str | None = None
         self.section = self.annex = ""
+        self.part = self.part_of = ""  # the embedded text being assembled, and the paragraph it sits in
         self.running = False
         self.marker_pages: list[tuple[str, int]] = []
         self.min_words = 0
@@ -106,7 +111,7 @@ class _Builder:
         self.marker_pages.extend((m, page) for m in SENTINEL_RE.findall(text))
 
     def running_count(self, annex: str) -> int:
-        return sum(1 for p in self.out if p.running and p.annex == annex)
+        return sum(1 for p in self.out if p.running and p.annex == annex and p.part == self.part)
 
     def flush(self) -> None:
         if self.number is None:
@@ -115,9 +120,16 @@ class _Builder:
         if text and len(text.split()) >= self.min_words:
             self.out.append(Paragraph(
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
+                part=self.part, part_of=self.part_of,
                 page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
                 footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
         self.number = None
+
+
+def _masthead(text: str) -> bool:
+    """Cover-page lines ("Distr.: General", "Agenda item 13 (h)", "29 May 2025"), not text."""
+    text = strip_markers(text).strip()
+    return len(text) <= MASTHEAD_CHARS and MASTHEAD_BLOCK.fullmatch(text) is not None
 
 
 def _text_lines(pages: list[PageText]) -> list[Block]:
@@ -155,20 +167,43 @@ class _Assembler:
         self.builder, self.body_size = builder, body_size
 
     def segment(self, seg: _Segment, sections: Sections) -> None:
-        starts = paragraph_starts(seg.lines, self.body_size)
-        if not starts:
-            self.running(seg, sections)
-            return
-        first = min(starts)
-        if first:  # summary or covering text before the numbering: kept, with running numbers
-            self.running(_Segment(seg.annex, seg.lines[:first]), sections, min_words=PREAMBLE_MIN_WORDS)
-        self.numbered(seg, starts, first, sections)
+        """The segment's own paragraphs, with each embedded part assembled in its place."""
+        starts, parts = split_parts(seg.lines, self.body_size)
+        pos = 0
+        for part in parts:
+            self.own(seg, starts, pos, part.start, sections)
+            self.part(seg, part, sections)
+            pos = part.end
+        self.own(seg, starts, pos, len(seg.lines), sections)
 
-    def numbered(self, seg: _Segment, starts: dict[int, str], first: int, sections: Sections) -> None:
-        """Numbered paragraphs from the segment's first chain start on."""
+    def own(self, seg: _Segment, starts: dict[int, str], lo: int, hi: int, sections: Sections) -> None:
+        """Lines [lo, hi) of the segment's own text: running paragraphs up to its first number
+        there (the preamble's masthead rules at the segment's top), numbered ones from it."""
+        first = min((i for i in starts if lo <= i < hi), default=hi)
+        if first > lo:
+            self.running(_Segment(seg.annex, seg.lines[lo:first]), sections,
+                         min_words=PREAMBLE_MIN_WORDS if first < hi else 0)
+        if first < hi:
+            self.numbered(seg, starts, first, sections, hi)
+
+    def part(self, seg: _Segment, part: Part, sections: Sections) -> None:
+        """An embedded text: its own numbering, headings under a copy of the section path."""
+        self.builder.flush()
+        self.builder.part, self.builder.part_of = part.label, part.within
+        lines = seg.lines[part.start + int(part.heading):part.end]
+        if lines:
+            sub = _Segment(seg.annex, lines)
+            starts = paragraph_starts(lines, self.body_size)
+            self.own(sub, starts, 0, len(lines), sections.copy())
+        self.builder.flush()
+        self.builder.part = self.builder.part_of = ""
+
+    def numbered(self, seg: _Segment, starts: dict[int, str], first: int, sections: Sections,
+                 hi: int | None = None) -> None:
+        """Numbered paragraphs from the first chain start on, up to line `hi`."""
         head: Block | None = None  # the heading line just before, while headings run on
         seen_first = False
-        for i, ln in enumerate(seg.lines[first:], start=first):
+        for i, ln in enumerate(seg.lines[first:hi], start=first):
             if i in starts:
                 seen_first, head = True, None
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
@@ -201,7 +236,8 @@ class _Assembler:
     def running(self, seg: _Segment, sections: Sections, min_words: int = 0) -> None:
         """A segment without numbering: a paragraph per visual block, counted from 1; with
         `min_words`, the text before the numbering, where only numbered or styled headings count
-        and larger or bold lines (masthead, title) are skipped."""
+        and larger or bold lines (masthead, title) are skipped; cover-page masthead lines are
+        skipped there and on the first page."""
         prev: Block | None = None
         for ln in seg.lines:
             if self._running_heading(ln, prev, min_words):
@@ -209,7 +245,7 @@ class _Assembler:
                 sections.push(heading_text(ln))
                 prev = None
                 continue
-            if min_words and (ln.bold or larger(ln, self.body_size)):
+            if min_words and (ln.bold or larger(ln, self.body_size)) or (min_words or ln.page == 0) and _masthead(ln.text):
                 continue
             if self.builder.number is None or self._new_block(ln, prev):
                 self.builder.flush()

@@ -67,6 +67,12 @@ class Sections:
         self.levels = {k: v for k, v in self.levels.items() if k < level}
         self.levels[level] = heading
 
+    def copy(self) -> Sections:
+        """A path that starts as this one and then changes on its own."""
+        out = Sections()
+        out.levels = dict(self.levels)
+        return out
+
     def extend_last(self, more: str) -> None:
         """A heading wrapped over two lines: add the second line to the deepest heading."""
         if self.levels:

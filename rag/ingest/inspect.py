@@ -18,9 +18,10 @@ def inspect_file(path: Path, words: int = 8) -> dict[str, Any]:
         if p.section and (not headings or headings[-1] != p.section):
             headings.append(p.section)
         paragraphs.append({
-            "number": p.number, "annex": p.annex, "running": p.running, "page": p.page,
-            "section": p.section, "start": " ".join(p.text.split()[:words]),
-            "citation": render_citation(doc.symbol, p.number, running=p.running, annex=p.annex, page=p.page),
+            "number": p.number, "annex": p.annex, "part": p.part, "part_of": p.part_of, "running": p.running,
+            "page": p.page, "section": p.section, "start": " ".join(p.text.split()[:words]),
+            "citation": render_citation(doc.symbol, p.number, running=p.running, annex=p.annex, page=p.page,
+                                        part=p.part, part_of=p.part_of),
             "footnotes": [{"marker": f.marker, "text": f.text} for f in p.footnotes],
         })
     return {"file": str(path), "symbol": doc.symbol, "symbols": doc.symbols, "pages": doc.pages,
@@ -42,7 +43,7 @@ def format_inspection(data: dict[str, Any]) -> list[str]:
             out.append(f"## {section or '(no heading)'}")
         label = ("¶ " if p["running"] else "") + p["number"]
         where = f"p. {p['page']}" if p["page"] else ""
-        prefix = f"{p['annex']}, " if p["annex"] else ""
+        prefix = "".join(f"{w}, " for w in (p["annex"], p["part"]) if w)
         out.append(f"  {prefix}{label:>5}  {where:<9} {p['start']}…")
         for f in p["footnotes"]:
             out.append(f"           note {f['marker']}: {f['text'][:100] or '(body not found)'}")

@@ -28,6 +28,9 @@ from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
     ANNEX,
     FOOTER,
+    FURNITURE_LINE,
+    HEADER_TAIL,
+    JOB_LINE,
     LEADER,
     LETTER_HEADING_START,
     LINE_NUMBER,
@@ -41,6 +44,7 @@ from rag.ingest.symbols import find_symbols
 
 LINE_STEP, SIZE = 12.0, 10.0  # synthetic layout: a blank line is a gap of 2 steps (> 1.6 sizes)
 TOP = 1000.0  # the synthetic baseline above a page's first line
+MASTHEAD_LINES = 12  # at most this many lines of a first page precede the symbol in its masthead
 
 
 def running_symbol(lines: list[str]) -> str | None:
@@ -60,10 +64,17 @@ def looks_laid_out(text: str) -> bool:
 def _split_pages(lines: list[str], symbol: str) -> list[list[str]]:
     pages: list[list[str]] = [[]]
     for i, ln in enumerate(lines):
-        if ln.strip() == symbol and i > 0 and any(s.strip() for s in pages[-1]) and _page_ended(pages[-1]):
+        if ln.strip() == symbol and _page_ended(pages[-1]) and not (len(pages) == 1 and _masthead(pages[0])):
             pages.append([])
         pages[-1].append(ln)
     return pages
+
+
+def _masthead(page: list[str]) -> bool:
+    """The first page's lines so far are only its masthead (the symbol printed there is not a
+    running header): a few short lines, none of them a footer."""
+    text = [s.strip() for s in page if s.strip()]
+    return len(text) <= MASTHEAD_LINES and not any(FOOTER.match(s) for s in text)
 
 
 def _page_ended(page: list[str]) -> bool:
@@ -73,17 +84,24 @@ def _page_ended(page: list[str]) -> bool:
 
 
 def _line_kinds(lines: list[str], symbol: str) -> list[str]:
-    """body | footnote (under the rule) | rule | furniture (the symbol at the top of the page,
-    the footer lines at its bottom) for each line."""
+    """body | footnote (under the rule) | rule | furniture (the symbol at the top of the page
+    with the language and page lines under it, the footer lines at its bottom, stamps) for
+    each line."""
     kinds: list[str] = []
     in_notes = False
     for ln in lines:
         in_notes = in_notes or bool(RULE.match(ln))
         kinds.append("rule" if RULE.match(ln) else "footnote" if in_notes and ln.strip() else "body")
+        if FURNITURE_LINE.match(ln.strip()) or JOB_LINE.match(ln.strip()):
+            kinds[-1] = "furniture"
     content = [i for i, ln in enumerate(lines) if ln.strip()]
-    for i in content[:2]:
+    for k, i in enumerate(content[:2]):
         if lines[i].strip() == symbol:
             kinds[i] = "furniture"
+            for j in content[k + 1:k + 3]:
+                if not HEADER_TAIL.match(lines[j].strip()):
+                    break
+                kinds[j] = "furniture"
             break
     for i in reversed(content):
         if not FOOTER.match(lines[i].strip()):

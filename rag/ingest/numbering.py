@@ -21,24 +21,32 @@ SENTENCE_BONUS = 0.1  # flat text: a number right after a sentence end
 
 def best_chain(cands: list[tuple[int, float]]) -> list[int]:
     """Indices of the best run n, n+1, n+2... (in order) among (number, weight) candidates."""
+    return scored_chain(cands)[0]
+
+
+def scored_chain(cands: list[tuple[int, float]], from_first: bool = False) -> tuple[list[int], float]:
+    """The best run among (number, weight) candidates and its summed weight; with `from_first`,
+    the best run that opens with the first candidate."""
     if not cands:
-        return []
-    best: list[float] = [0.0] * len(cands)
+        return [], 0.0
+    best: list[float | None] = [None] * len(cands)
     prev: list[int] = [-1] * len(cands)
     last_by_num: dict[int, list[int]] = {}
     for i, (num, weight) in enumerate(cands):
-        best[i] = weight
+        best[i] = weight if (i == 0 or not from_first) else None
         for j in last_by_num.get(num - 1, []):
-            if best[j] + weight > best[i]:
-                best[i], prev[i] = best[j] + weight, j
+            bj = best[j]
+            if bj is not None and (best[i] is None or bj + weight > best[i]):
+                best[i], prev[i] = bj + weight, j
         last_by_num.setdefault(num, []).append(i)
-    end = max(range(len(cands)), key=lambda i: (best[i], -i))
+    end = max((i for i in range(len(cands)) if best[i] is not None), key=lambda i: (best[i], -i))
+    score = best[end] or 0.0
     chain: list[int] = []
     while end != -1:
         chain.append(end)
         end = prev[end]
     chain.reverse()
-    return chain
+    return chain, score
 
 
 def _weight(ln: Block, body_size: float) -> float:
@@ -51,7 +59,7 @@ def _weight(ln: Block, body_size: float) -> float:
     return weight + (SENTENCE_BONUS if ln.after_sentence else 0.0)
 
 
-def _candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int, float]]:
+def candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int, float]]:
     """(line index, number, weight) of lines that may open a numbered paragraph."""
     cands = [(i, int(ln.number), _weight(ln, body_size)) for i, ln in enumerate(lines) if ln.number is not None]
     xs: dict[int, int] = {}
@@ -66,7 +74,7 @@ def _candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int
 def paragraph_starts(lines: Sequence[Block], body_size: float) -> dict[int, str]:
     """Line index -> paragraph number for the lines' best numbering chain: a run of two or more,
     or one number that follows a sentence end in flat text."""
-    cands = _candidates(lines, body_size)
+    cands = candidates(lines, body_size)
     chain = best_chain([(n, w) for _, n, w in cands])
     if len(chain) == 1 and not lines[cands[chain[0]][0]].after_sentence:
         return {}

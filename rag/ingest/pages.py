@@ -9,7 +9,7 @@ from rag.ingest.patterns import JOB_NUMBER, PAGE_OF_PAGES, SYMBOL_LIKE
 
 
 def _furniture_page_number(text: str) -> str | None:
-    m = PAGE_OF_PAGES.search(text)
+    m = PAGE_OF_PAGES.search(text) or re.fullmatch(r"(?:Page|PAGE)\s+(\d{1,4})", text)
     if m:
         return m.group(1)
     rest = SYMBOL_LIKE.sub(" ", JOB_NUMBER.sub(" ", text)).strip()

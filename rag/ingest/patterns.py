@@ -34,6 +34,22 @@ CLOSING_HEADING = re.compile(r"(?:^|\s)((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,16
 # "Annex", "Annex II", "Annexes", "Annex to the letter dated ...".
 ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
 
+# Embedded texts ------------------------------------------------------------------------------
+# A heading that opens a text a report carries in its body: "Draft resolution", "DRAFT
+# RESOLUTION II", "Draft decision A", "Decision 22/1", "Resolution 5/3".
+_PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION)"
+         r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?))?")
+PART_HEADING = re.compile(rf"^{_PART}$")
+# The same heading with the text's title run on after it in one block: "Decision 22/1 South-South
+# cooperation".
+PART_HEADING_TITLED = re.compile(rf"^{_PART}(?=\s+[“\"]?[A-Z][a-z])")
+# The enacting words that open such a text: "The General Assembly,", "The Economic and Social
+# Council:", "The High-level Committee, having considered ...".
+ENACTING = re.compile(r"^The\s+[A-Z][\w\s-]{2,80}?[,:](?:\s|$)")
+# The words that introduce such a text at the end of a report's paragraph: "... recommends to
+# the General Assembly the adoption of the following draft resolution:".
+PART_INTRO = re.compile(r"\bfollowing\s+(draft\s+)?(resolution|decision)(s?)\b[^.;:]{0,100}:\s*$", re.IGNORECASE)
+
 # Sentence ends -------------------------------------------------------------------------------
 # A line ends a sentence or clause (PDF, Word and HTML lines).
 LINE_END = re.compile(r"[.;:!?,]\W{0,2}$")
@@ -43,9 +59,10 @@ SENTENCE_END = re.compile(r"[.;:!?]\W{0,2}$")
 TERMINAL = re.compile(r"[.;:!?”\"’)]\d{0,3}$")
 
 # Page furniture ------------------------------------------------------------------------------
-_JOB = r"(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s*\([EFS]\))?(?:\s+\d{6}){0,2}"
+_JOB = r"(?:GE\.)?\d{2}-\d{5}[A-Z]?(?:\s+\d{3,5}[a-z]?)?(?:\s*\([EFS]\))?(?:\s+\d{6}){0,2}(?:\s*/\s?\.\s?\.\s?\.)?"
 _PAGE_NO = r"(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[ivxlc]{1,6})"
-# A footer line of laid-out text: "2/27 25-04516", "25-04516 3/27", "GE.25-01234 7", "*2504516*".
+# A footer line of laid-out text: "2/27 25-04516", "25-04516 3/27", "GE.25-01234 7", "*2504516*",
+# "95-37106 (E) 011295 /..." (an older document's job number and continuation mark).
 FOOTER = re.compile(rf"^(?:{_PAGE_NO}\s+{_JOB}|{_JOB}(?:\s+{_PAGE_NO})?|\*\d{{6,}}\*|{_PAGE_NO})$")
 # A line in a PDF page's margin that is furniture: page number, job number, running symbol.
 MARGIN_FURNITURE = re.compile(
@@ -54,6 +71,34 @@ MARGIN_FURNITURE = re.compile(
 # A line of flat text that is furniture: "2/10", job number, bare number, one-letter-organ symbol.
 FLAT_FURNITURE = re.compile(
     r"^(?:\d{1,4}/\d{1,4}|\d{2}-\d{5}(?:\s*\(E\))?.*|GE\.\d{2}-\d{5}.*|\d{1,4}|[A-Z]/[\w./-]+)$")
+# The lines under the running symbol at the top of a page of an older document: its language
+# and page ("English", "Page 10").
+HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
+# A line that is furniture wherever it stands: the "/..." continuation mark at the foot of an
+# older document's page, the digitization stamp of a scanned one, "Please recycle".
+FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*)$")
+# A line of a document's cover masthead, above its text: "Distr.: General", "Original: English",
+# "29 May 2025", "New York, 10–21 March 2025", "Fiftieth session", "Agenda item 13 (h)", "Item 2
+# of the provisional agenda*", the organ, the symbol, the old "UNITED / NATIONS" logo text. A
+# block of such lines matches as a whole (MASTHEAD_BLOCK).
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = rf"\d{{1,2}}(?:\s*(?:–|-|to|and)\s*\d{{1,2}})?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
+_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_MASTHEAD = (
+    r"(?:Distr\.?(?::\s*[A-Za-z]+)?|DISTR\.?|GENERAL|LIMITED|RESTRICTED|General|Limited"
+    r"|(?:Original|ORIGINAL):\s*[A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*|ENGLISH|FRENCH|SPANISH|English"
+    r"|UNITED|NATIONS(?:\s+[A-Z]{1,2})?|United Nations|[A-Z][a-z]+(?:-[a-z]+)? year"
+    r"|General Assembly|Security Council|Economic and Social Council|GENERAL ASSEMBLY|SECURITY COUNCIL"
+    r"|[A-Z][A-Z0-9.]*(?:/[\w.]+)+(?:-[A-Z][A-Z0-9.]*(?:/[\w.]+)+)*"
+    rf"|\(?(?:{_PLACE},\s+)*{_DATE}(?:\s*(?:–|-|to)\s*{_DATE})?(?:\s+(?:19|20)\d\d)?(?:,\s+{_PLACE})?\)?"
+    r"|(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4})(?:\s+(?:regular|special|substantive|annual|resumed|organizational))?"
+    r"\s+session(?:\s+\d{4})?"
+    r"|(?:Provisional\s+)?(?:[Aa]genda\s+items?|Items?)\s+\d[\w\s(),.]*?(?:\s+of\s+the\s+(?:provisional|preliminary)"
+    r"\s+(?:agenda|list))?\*?"
+    r"|Note: The present document (?:was|has been) processed in its entirety by [^.]{1,60}\.)")
+MASTHEAD_BLOCK = re.compile(rf"{_MASTHEAD}(?:\s+{_MASTHEAD})*")
+# A line that is nothing but a job number: "25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*".
+JOB_LINE = re.compile(rf"^(?:{_JOB}|\*\d{{6,}}\*)$")
 PAGE_FRACTION = re.compile(r"\d{1,4}/\d{1,4}")
 # A page number glued to the end of a page's flat text: "...levels.11 15".
 TRAILING_PAGE = re.compile(r"(?<=[.;:!?”\"’)])(\d{0,3})\s+(\d{1,4})\s*$")

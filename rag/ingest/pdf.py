@@ -17,7 +17,13 @@ from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import Block, PageText, marker_token
-from rag.ingest.patterns import LINE_NUMBER, MARGIN_FURNITURE
+from rag.ingest.patterns import (
+    FURNITURE_LINE,
+    JOB_LINE,
+    LEADER,
+    LINE_NUMBER,
+    MARGIN_FURNITURE,
+)
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
@@ -125,7 +131,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
     lowest_body = min((ln.y for ln in body_lines), default=0.0)
     for ln in lines:
         kind = "body"
-        if _is_margin(ln, height):
+        if _is_margin(ln, height) or FURNITURE_LINE.match(ln.text.strip()) or JOB_LINE.match(ln.text.strip()):
             kind = "furniture"
         elif ln.size and ln.size < body_size - 0.6 and ln.y < lowest_body:
             kind = "footnote"
@@ -136,7 +142,21 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
                 number = m.group(1)
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
                             italic=ln.italic, x=ln.x, y=ln.y))
+    _contents_lines(blocks)
     return blocks
+
+
+def _contents_lines(blocks: list[Block]) -> None:
+    """Table-of-contents entries become furniture: a line ending in dot leaders and a page
+    number, and the lines of the same entry before it (they end no sentence with "." or ";")."""
+    for i, b in enumerate(blocks):
+        if b.kind != "body" or not LEADER.search(b.text):
+            continue
+        b.kind, b.number = "furniture", None
+        for prev in reversed(blocks[max(i - 2, 0):i]):
+            if prev.kind != "body" or LEADER.search(prev.text) or prev.text.rstrip().endswith((".", ";")):
+                break
+            prev.kind, prev.number = "furniture", None
 
 
 def _is_margin(ln: _Line, height: float) -> bool:

@@ -160,7 +160,7 @@ class Retriever:
                 section=r["section"], score=float(scores[i]), lexical=float(cands.lexical[i]),
                 dense=float(cands.dense[i]), sentence=float(cands.sentence[i]),
                 running=bool(r["running"]), annex=r["annex"], source=r["source"],
-                footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])]))
+                footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])], part=r["part"], part_of=r["part_of"]))
         return hits
 
     def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,

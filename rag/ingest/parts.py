@@ -1,0 +1,138 @@
+"""Embedded texts: the draft resolutions and decisions a report carries inside its body.
+
+A committee report recommends "the adoption of the following draft resolution:" at the end of
+one of its paragraphs, or prints a heading "Draft resolution I", "DRAFT DECISION", "Decision
+22/1"; the text that follows (title, preamble, operative paragraphs numbered 1, 2, ... again)
+is a part of its own, cited through the report's paragraph it sits in (`A/50/610, para. 11,
+draft resolution, para. 8`). The report's own numbering resumes after it: the part ends at
+the line numbered one more than the report's last paragraph where the part's own run of
+numbers and the report's resumed run together weigh more than one run through the whole part
+(a part whose run the report's numbers would merely continue keeps them: operative paragraphs
+1, 2, 3 ... of a decision are not the report's paragraphs 2, 3 ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.ingest.blocks import Block, strip_markers
+from rag.ingest.headings import ends_sentence
+from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
+from rag.ingest.patterns import ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO
+
+TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
+ENACTING_LINES = 10  # enacting words come within this many lines under a part's heading
+
+
+@dataclass
+class Part:
+    """Lines [start, end) of a segment that hold one embedded text."""
+
+    start: int
+    end: int
+    label: str  # "draft resolution", "draft resolution II", "decision 22/1"
+    within: str  # the number of the report's paragraph it sits in; "" before the first one
+    heading: bool  # the first line is the part's heading (not part of its text)
+
+
+def _label(words: str) -> str:
+    """"DRAFT RESOLUTION II" -> "draft resolution II"; "Decision 22/1" -> "decision 22/1"."""
+    head, *rest = words.split()
+    if head.lower() == "draft" and rest:
+        return " ".join(["draft", rest[0].lower(), *rest[1:]])
+    return " ".join([head.lower(), *rest])
+
+
+def _heading(lines: Sequence[Block], i: int) -> str | None:
+    """The part a heading line opens, if it is one (after a sentence end or as the first line);
+    a heading may carry the text's title after it ("Decision 22/1 South-South cooperation")."""
+    text = " ".join(strip_markers(lines[i].text).split())
+    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text)):
+        return None
+    m = PART_HEADING.match(text) or PART_HEADING_TITLED.match(text)
+    if m is None or m.end() < len(text) and (ends_sentence(text) or len(text[m.end():].split()) > TITLE_WORDS):
+        return None
+    return _label(m.group(0))
+
+
+def _intro(lines: Sequence[Block], i: int) -> str | None:
+    """The part the words ending line `i` introduce ("... the following draft resolution:")."""
+    tail = " ".join(strip_markers(" ".join(b.text for b in lines[max(i - 1, 0):i + 1])).split())
+    m = PART_INTRO.search(tail)
+    if not m:
+        return None
+    return ("draft " if m.group(1) else "") + m.group(2).lower() + m.group(3).lower()
+
+
+def _enacted(lines: Sequence[Block], i: int) -> bool:
+    """The text under a heading opens with enacting words ("The General Assembly,") within a few
+    lines: a heading "Draft resolution A" over a list of amendments opens no text."""
+    return any(ENACTING.match(strip_markers(b.text).strip()) for b in lines[i + 1:i + 1 + ENACTING_LINES])
+
+
+def openings(lines: Sequence[Block]) -> list[tuple[int, str, bool]]:
+    """(first line, label, opens with its heading) of each embedded text, in order. An
+    introduction's part gives way to a heading that follows it before any numbered line; a
+    heading without an introduction needs enacting words under it."""
+    found: list[tuple[int, str, bool]] = []
+    pending: tuple[int, str, bool] | None = None  # an introduction's part, until a heading or number
+    for i in range(len(lines)):
+        label = _heading(lines, i)
+        if label and (pending or _enacted(lines, i)):
+            pending = None
+            found.append((i, label, True))
+            continue
+        if pending and lines[i].number is not None:
+            found.append(pending)
+            pending = None
+        label = _intro(lines, i)
+        if label and i + 1 < len(lines):
+            if pending:
+                found.append(pending)
+            pending = (i + 1, label, False)
+    if pending:
+        found.append(pending)
+    return sorted(found)
+
+
+def _resumption(region: list[tuple[int, int, float]], last: int) -> tuple[int | None, dict[int, int]]:
+    """Where in the region the report's numbering resumes at `last` + 1 (index into region, or
+    None) and the report's starts from there on (line index -> number). A number that would
+    merely continue the part's own run does not resume the report; on a tie with one run
+    through the whole region the report resumes."""
+    best_score = scored_chain([(n, w) for _, n, w in region])[1] - 1e-6
+    best: int | None = None
+    tail: dict[int, int] = {}
+    for j, (_, num, _) in enumerate(region):
+        if num != last + 1:
+            continue
+        own, own_score = scored_chain([(n, w) for _, n, w in region[:j]])
+        if own and region[own[-1]][1] == last:
+            continue
+        rest = [c for c in region[j:] if c[1] > last]
+        chain, score = scored_chain([(n, w) for _, n, w in rest], from_first=True)
+        if score + own_score > best_score:
+            best_score, best, tail = score + own_score, j, {rest[k][0]: rest[k][1] for k in chain}
+    return best, tail
+
+
+def split_parts(lines: Sequence[Block], body_size: float) -> tuple[dict[int, str], list[Part]]:
+    """The report's own paragraph starts (line index -> number) and its embedded parts."""
+    opens = openings(lines)
+    if not opens:
+        return paragraph_starts(lines, body_size), []
+    cands = candidates(lines, body_size)
+    bounds = [o[0] for o in opens] + [len(lines)]
+    before = [c for c in cands if c[0] < bounds[0]]
+    chain, _ = scored_chain([(n, w) for _, n, w in before])
+    body = {before[k][0]: before[k][1] for k in chain}
+    parts: list[Part] = []
+    for k, (start, label, heading) in enumerate(opens):
+        last = body[max(body)] if body else 0
+        region = [c for c in cands if start <= c[0] < bounds[k + 1]]
+        resume, tail = _resumption(region, last)
+        body.update(tail)
+        end = region[resume][0] if resume is not None else bounds[k + 1]
+        parts.append(Part(start, end, label, str(last) if body and last else "", heading))
+    return {i: str(n) for i, n in sorted(body.items())}, parts

@@ -1,0 +1,70 @@
+"""Page furniture never becomes a paragraph: cover-page masthead, contents entries, job numbers."""
+
+from __future__ import annotations
+
+from rag.ingest.assemble import assemble
+from rag.ingest.blocks import Block, PageText
+from rag.ingest.patterns import JOB_LINE, MASTHEAD_BLOCK
+from rag.ingest.pdf import _contents_lines
+
+
+def _page(lines: list[tuple[str, float, bool]]) -> PageText:
+    """Blocks of one page from (text, size, bold), laid out top-down at the left edge."""
+    return PageText(blocks=[Block(t, size=size, bold=bold, x=60.0, y=700.0 - 12 * i)
+                            for i, (t, size, bold) in enumerate(lines)])
+
+
+def test_the_cover_masthead_of_a_note_is_not_text() -> None:
+    """E/2025/73, page 1 (the lines as the PDF gives them): before the numbered text only the
+    transmittal sentence is text."""
+    page = _page([
+        ("Economic and Social Council Distr.: General", 19.9, True),
+        ("29 May 2025", 10.1, False),
+        ("Original: English", 10.1, False),
+        ("2025 session", 10.1, True),
+        ("25 July 2024–30 July 2025", 10.1, False),
+        ("Agenda item 13 (h)", 10.1, False),
+        ("Coordination, programme and other questions:", 10.1, True),
+        ("Joint United Nations Programme on HIV/AIDS", 13.9, True),
+        ("Note by the Secretary-General", 12.0, True),
+        ("The Secretary-General has the honour to transmit to the Economic and Social", 10.1, False),
+        ("Council the report of the Executive Director of the Joint United Nations Programme", 10.1, False),
+        ("on HIV/AIDS, prepared pursuant to Council resolution 2023/30.", 10.1, False),
+        ("1. The Joint United Nations Programme on HIV/AIDS (UNAIDS) was established in 1996.", 10.1, False),
+        ("2. Since the previous report, the number of new infections has fallen.", 10.1, False),
+    ])
+    for b in page.blocks[-2:]:
+        b.number = b.text[0]
+    paragraphs = assemble([page])
+    running = [p.text for p in paragraphs if p.running]
+    assert len(running) == 1 and running[0].startswith("The Secretary-General has the honour")
+    assert [p.number for p in paragraphs if not p.running] == ["1", "2"]
+
+
+def test_masthead_lines_and_blocks() -> None:
+    for line in ("Distr.: General", "ORIGINAL: ENGLISH/FRENCH", "New York, 10–21 March 2025",
+                 "27 to 31 January 2025, New York", "Forty-seventh session", "First regular session 2025",
+                 "Item 3 (c) of the provisional agenda*", "Agenda items 89 and 18", "Distr.\nGENERAL",
+                 "Note: The present document was processed in its entirety by UNFPA."):
+        assert MASTHEAD_BLOCK.fullmatch(line), line
+    for line in ("Report of the Secretary-General", "The Committee met on 3 May 2025.", "Question of Gibraltar",
+                 "The General Assembly,"):
+        assert not MASTHEAD_BLOCK.fullmatch(line), line
+
+
+def test_job_numbers_are_furniture_wherever_they_stand() -> None:
+    for line in ("25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*", "95-37106 (E) 011295 /..."):
+        assert JOB_LINE.match(line), line
+    assert not JOB_LINE.match("2025-2030 strategic plan")
+
+
+def test_contents_entries_with_dot_leaders_and_their_wrapped_first_lines() -> None:
+    """A/80/39, page 5: a wrapped contents entry ends in leaders on its second line."""
+    blocks = [Block(t, number=n) for t, n in [
+        ("C. Discussion ................................ ............................... 12", None),
+        ("III. Thematic discussion: “Accelerating the 2030 Agenda for Sustainable Development:", None),
+        ("South-South cooperation as a driver for transformation”............................... 15", None),
+        ("1. The High-level Committee adopted the following decisions.", "1"),
+    ]]
+    _contents_lines(blocks)
+    assert [b.kind for b in blocks] == ["furniture", "furniture", "furniture", "body"]

@@ -1,0 +1,118 @@
+"""Texts embedded in a report (draft resolutions, decisions) keep their own numbering and never
+take the report's paragraph numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.index.paragraphs import split_cited_part
+from rag.ingest import parse_file
+from rag.ingest.assemble import assemble
+from rag.ingest.blocks import Block, PageText
+from rag.models import render_citation
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _keys(paragraphs):
+    return [(p.part, p.part_of, p.number) for p in paragraphs if not p.running]
+
+
+def test_a_committee_reports_drafts_are_parts_and_its_own_numbers_stay_unique() -> None:
+    """A/50/610 (extract): report paragraph 3 recommends a draft resolution whose operative
+    paragraphs run 1-5 across a page break; the report resumes at 4 with a draft decision."""
+    doc = parse_file(FIXTURES / "A_50_610_draft.txt")
+    own = [p for p in doc.paragraphs if not p.running and not p.part]
+    assert [p.number for p in own] == ["1", "2", "3", "4"]
+    assert "rejected the amendment" in own[1].text and own[3].text.endswith("following draft decision:")
+    keys = _keys(doc.paragraphs)
+    assert [k for k in keys if k[0] == "draft resolution"] == [("draft resolution", "3", str(n)) for n in range(1, 6)]
+    assert [k for k in keys if k[0] == "draft decision"] == [("draft decision", "4", "1"), ("draft decision", "4", "2")]
+    operative = next(p for p in doc.paragraphs if p.part == "draft resolution" and p.number == "4")
+    assert operative.text.startswith("Invites all Governments") and operative.page == "2"
+
+
+def test_page_furniture_of_an_older_document_stays_out_of_the_text() -> None:
+    """"English", "Page 2" under the running symbol and the "/..." continuation mark."""
+    doc = parse_file(FIXTURES / "A_50_610_draft.txt")
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "/..." not in text and "Page 2" not in text and "English" not in text
+
+
+def _line(text: str, number: str | None = None) -> Block:
+    return Block(text, number=number)
+
+
+def test_decisions_under_their_headings_keep_their_runs_and_the_report_resumes() -> None:
+    """A/80/39 (shape): paragraph 1 introduces decisions 22/1 and 22/2; the agenda items 1, 2
+    of the second are its own, the report's paragraph 2 comes after."""
+    lines = [
+        _line("1. The High-level Committee on South-South Cooperation adopted the following", "1"),
+        _line("decisions at its twenty-second session:"),
+        _line("Decision 22/1"),
+        _line("The High-level Committee,"),
+        _line("1. Stresses that the High-level Committee is a key intergovernmental body;", "1"),
+        _line("2. Also stresses that South-South cooperation is not a substitute;", "2"),
+        _line("3. Requests the Administrator to provide an update of the support.", "3"),
+        _line("Decision 22/2"),
+        _line("The High-level Committee,"),
+        _line("Approves the following provisional agenda for its twenty-third session:"),
+        _line("1. Opening of the session.", "1"),
+        _line("2. Adoption of the report of the Working Group.", "2"),
+        _line("2. At its 1st meeting, on 27 May 2025, the President opened the session.", "2"),
+        _line("3. At the same meeting, the Administrator made a statement.", "3"),
+    ]
+    keys = _keys(assemble([PageText(blocks=lines)]))
+    assert [k for k in keys if not k[0]] == [("", "", "1"), ("", "", "2"), ("", "", "3")]
+    assert [k for k in keys if k[0] == "decision 22/1"] == [("decision 22/1", "1", n) for n in "123"]
+    assert [k for k in keys if k[0] == "decision 22/2"] == [("decision 22/2", "1", n) for n in "12"]
+
+
+def test_a_heading_over_a_list_of_amendments_opens_no_part() -> None:
+    """A/52/613: "Draft resolution A" heads the amendments made to a draft printed elsewhere."""
+    lines = [
+        _line("1. At the same meeting, the Committee adopted the following amendments:", "1"),
+        _line("Draft resolution A"),
+        _line("(a) In the twentieth preambular paragraph, the words \"to hear\" were deleted;"),
+        _line("Draft resolution B, section I, American Samoa"),
+        _line("(e) Two new preambular paragraphs were inserted before the first paragraph;"),
+        _line("2. The Committee then adopted the draft resolutions as a whole.", "2"),
+    ]
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert not any(p.part for p in paragraphs) and [p.number for p in paragraphs] == ["1", "2"]
+
+
+def test_a_decision_heading_with_its_title_in_one_block() -> None:
+    """A/80/39 as laid-out text: "Decision 22/1" and its title are one block; a sentence that
+    opens with "Decision 22/1" is no heading."""
+    lines = [
+        _line("1. The High-level Committee adopted the following decisions at its session:", "1"),
+        _line("Decision 22/1 South-South cooperation"),
+        _line("1. Stresses that South-South cooperation is a manifestation of solidarity;", "1"),
+        _line("2. Requests the Administrator to report at the twenty-third session.", "2"),
+        _line("Decision 22/1 of the Committee was adopted without a vote."),
+        _line("2. At its 1st meeting, the President opened the session.", "2"),
+    ]
+    keys = _keys(assemble([PageText(blocks=lines)]))
+    assert [k for k in keys if k[0]] == [("decision 22/1", "1", "1"), ("decision 22/1", "1", "2")]
+    assert [k for k in keys if not k[0]] == [("", "", "1"), ("", "", "2")]
+
+
+def test_a_report_without_embedded_texts_is_numbered_as_before() -> None:
+    lines = [_line("1. The Committee met in Geneva.", "1"), _line("2. It adopted its agenda.", "2")]
+    assert _keys(assemble([PageText(blocks=lines)])) == [("", "", "1"), ("", "", "2")]
+
+
+def test_a_part_paragraph_is_cited_through_the_reports_paragraph() -> None:
+    assert render_citation("A/50/610", "8", part="draft resolution", part_of="11") == \
+        "A/50/610, para. 11, draft resolution, para. 8"
+    assert render_citation("E/2025/70", "2", running=True, part="decisions", part_of="2", page="4") == \
+        "E/2025/70, para. 2, decisions, ¶ 2"
+    assert render_citation("A/1", "3", annex="annex", part="draft decision") == "A/1, annex, draft decision, para. 3"
+
+
+def test_a_cited_part_paragraph_reads_back() -> None:
+    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
+    assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II")
+    assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1")
+    assert split_cited_part("12") == ("12", None)
