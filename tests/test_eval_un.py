@@ -193,3 +193,13 @@ def test_tradeoff_moves_the_threshold_over_supports_measured_once() -> None:
     report = answers_report(asked, [], 0.2)
     assert report["out_of_corpus"] is None and list(report["by_kind"]) == ["fact", "why", "all"]
     assert report["by_kind"]["fact"]["false_abstentions"] == 1
+
+
+def test_a_caught_near_miss_abstains_at_every_threshold() -> None:
+    asked = [AnswerRecord("fact", 0.5, False, top_gold=True, top3_gold=True),
+             AnswerRecord("fact", 0.6, True, near_miss=True, top_gold=True, top3_gold=True)]
+    against = [AnswerRecord("near_miss", 0.9, True, near_miss=True), AnswerRecord("near_miss", 0.4, False)]
+    points = {p["threshold"]: p for p in tradeoff(asked, against, 0.2)}
+    assert points[0.0] == {"threshold": 0.0, "answered": 0.5, "exact_answered": 0.5,
+                           "false_abstentions": 0.5, "unanswerable_abstained": 0.5}
+    assert points[0.45]["unanswerable_abstained"] == 1.0 and points[0.45]["answered"] == 0.5

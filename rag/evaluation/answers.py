@@ -9,7 +9,8 @@ For each kind of question (the questions' `kind`) and over all of them:
 - out-of-corpus abstention: the share of the questions the documents do not answer that abstain.
 
 The trade-off moves the threshold over the supports measured once (an answer abstains where its
-top hit's support is under the threshold): at each threshold, the shares of the answerable
+top hit's support is under the threshold, or where the near-miss check turns the top hit down,
+whatever the threshold): at each threshold, the shares of the answerable
 questions answered with the exact citation and abstaining with the gold in the top 3, and the
 share of the unanswerable questions that abstain.
 """
@@ -34,6 +35,7 @@ class AnswerRecord:
     kind: str
     support: float  # the top hit's support (0 without hits)
     abstained: bool  # at the threshold in force
+    near_miss: bool = False  # the near-miss check turns the top hit down (it abstains at every threshold)
     top_gold: bool = False  # the top hit is the gold paragraph
     top3_gold: bool = False  # the gold paragraph is among the three best hits
     quote_has_answer: bool | None = None  # the top hit's quote holds the answer span (None: no span)
@@ -84,20 +86,22 @@ def tradeoff(asked: list[AnswerRecord], against: list[AnswerRecord], in_force: f
     support = np.array([r.support for r in asked], dtype=np.float64)
     exact = np.array([r.top_gold for r in asked], dtype=bool)
     top3 = np.array([r.top3_gold for r in asked], dtype=bool)
+    caught = np.array([r.near_miss for r in asked], dtype=bool)
     off = np.array([r.support for r in against], dtype=np.float64)
+    off_caught = np.array([r.near_miss for r in against], dtype=bool)
     highest = max([in_force, *support.tolist(), *off.tolist()])
     steps = math.ceil(highest / TRADEOFF_STEP) + 1
     thresholds = sorted({round(i * TRADEOFF_STEP, 6) for i in range(steps + 1)} | {in_force})
     n = max(len(asked), 1)
     points = []
     for t in thresholds:
-        answered = support >= t
+        answered = (support >= t) & ~caught
         points.append({
             "threshold": t,
             "answered": round(float(answered.sum()) / n, 4),
             "exact_answered": round(float((answered & exact).sum()) / n, 4),
             "false_abstentions": round(float((~answered & top3).sum()) / n, 4),
-            "unanswerable_abstained": round(float((off < t).mean()), 4) if len(off) else None,
+            "unanswerable_abstained": round(float(((off < t) | off_caught).mean()), 4) if len(off) else None,
         })
     return points
 

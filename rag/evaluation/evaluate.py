@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rag.config import Settings
 from rag.errors import IndexNotFound, UsageError
@@ -27,6 +27,9 @@ from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_s
 from rag.index.paragraphs import symbol_owners
 from rag.models import Hit
 from rag.service import Session
+
+if TYPE_CHECKING:
+    from rag.search.query import Search
 
 MODES = ("system", "bm25", "dense")
 _RANKING_OF = {"system": "hybrid", "bm25": "bm25", "dense": "dense"}
@@ -43,6 +46,7 @@ class QuestionResult:
     quote: str  # the answer's quote; where it abstains, the quote its top hit would have given
     answers: list[str]
     support: float = 0.0  # the support of the top hit, which the answerer compares with its threshold
+    near_miss: bool = False  # the top hit contradicts a constraint of the question (at any threshold)
 
 
 def no_progress(stage: str, done: int, total: int) -> None:
@@ -129,10 +133,15 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
         if result.citations:
             quote = result.citations[0].quote
         else:
-            quote = session.answerer.quote(search.query, search.hits[0]) if search.hits else ""
+            quote = session.answerer.quote(search.focus or search.query, search.hits[0]) if search.hits else ""
         out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
-                                   quote, q.answers, session.answerer.support(search))
+                                   quote, q.answers, session.answerer.support(search), _near_miss(session, search))
     return out
+
+
+def _near_miss(session: Session, search: Search) -> bool:
+    """Whether the near-miss check would turn the search's top hit down, whatever its support."""
+    return bool(search.hits) and session.answerer.near_miss(search.query.text, search.hits[0]) is not None
 
 
 def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[str, Any]:
@@ -179,7 +188,7 @@ def ask_questions(session: Session, questions: list[Question], gold: GoldKeys, w
 
 def answer_record(q: Question, r: QuestionResult) -> AnswerRecord:
     """The answers report's record of an answerable question from its system ranking's result."""
-    return AnswerRecord(q.kind, r.support, r.abstained, top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
+    return AnswerRecord(q.kind, r.support, r.abstained, near_miss=r.near_miss, top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
                         top3_gold=bool(r.gold & set(r.ranked[:3])),
                         quote_has_answer=quote_holds_span(r.quote, q.answer) if q.answer else None)
 
@@ -191,7 +200,8 @@ def ask_unanswerable(session: Session, questions: list[Question], progress: Prog
         if i % 100 == 0:
             progress("ask unanswerable", i, len(questions))
         search = session.rankings(q.question, ("hybrid",))["hybrid"]
-        out.append(AnswerRecord(q.kind, session.answerer.support(search), session.answer(search).abstained))
+        out.append(AnswerRecord(q.kind, session.answerer.support(search), session.answer(search).abstained,
+                                near_miss=_near_miss(session, search)))
     progress("ask unanswerable", len(questions), len(questions))
     return out
 
