@@ -60,6 +60,9 @@ class Settings:
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
+    max_file_mb: float = field(default=64.0, metadata={
+        "help": "a file larger than this many MB, or a DOCX whose parts would inflate beyond it, is not indexed "
+                "(one error line; the rest is): a build's memory grows with its largest file, docs/performance.md"})
     abstain_threshold: float | None = field(default=None, metadata={
         "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
                 "question's terms in the top paragraph) reaches this; unset: the threshold calibrated "
@@ -106,7 +109,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     if path is not None:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not TOML
             raise UsageError(f"config file {path}: {exc}") from exc
         unknown = sorted(set(data) - names)
         if unknown:
