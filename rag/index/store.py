@@ -73,7 +73,7 @@ def index_settings(settings: Settings) -> dict[str, Any]:
 
 
 # Small files a question reads whole (or nearly): CRC-checked at every open, mtime or not
-# (about 2 ms on the UN corpus's 2.3 MB of them); docs/index-format.md has the fault table.
+# (0.6-5 ms on the UN corpus's 2.4 MB of them); docs/index-format.md has the fault table.
 CRC_AT_EVERY_OPEN = ("postings.pos", "postings.lengths", "tokens.pos", "tokens.meta.npz")
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
 
