@@ -275,7 +275,7 @@ def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or
             _print_json(data)
             return
         for line in format_inspection(data):
-            typer.echo(line)
+            typer.echo(printable(line))
 
 
 @index_app.command("build")

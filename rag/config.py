@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from rag.errors import UsageError
+from rag.errors import UsageError, check_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -99,6 +99,17 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+def _check_location(values: dict[str, Any]) -> None:
+    """UsageError for an index folder or name that is not UTF-8, or a name that is a path."""
+    for name in ("index_dir", "index_name"):
+        if values.get(name) is not None:
+            check_text(str(values[name]), f"setting {name}")
+    index_name = str(values.get("index_name", "default"))
+    if "/" in index_name or index_name in ("", ".", ".."):
+        raise UsageError(f"setting index_name: {index_name!r} is not a name (no '/', '.' or '..')",
+                         fix="pass a folder with --index-dir and a plain name with --index")
+
+
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None,
                   **overrides: Any) -> Settings:
     """Build Settings from defaults, a TOML config file, RAG_* variables and overrides."""
@@ -120,6 +131,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         if env.get(key):
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    _check_location(values)
     if values.get("vector_index", "auto") not in VECTOR_INDEXES:
         raise UsageError(f"setting vector_index: {values['vector_index']!r} is not one of {', '.join(VECTOR_INDEXES)}")
     return replace(Settings(), **values)

@@ -122,6 +122,17 @@ def test_arguments_that_are_not_utf8_are_usage_errors(index):
     one_line(rag(index, "show", b"A/52/687\xff", "1"), 2, "not valid UTF-8", "A/52/687\\xff")
 
 
+def test_files_and_folders_given_as_arguments_give_one_line(tmp_path, index):
+    questions = tmp_path / "q.jsonl"
+    questions.write_bytes(b'\xff\xfe{"question": "x"}\n')
+    one_line(rag(index, "eval", str(questions), "--index", "default"), 2, "q.jsonl", "not UTF-8")
+    one_line(rag(index, "ask", "x", "--index-dir", os.fsencode(tmp_path) + b"/\xff"), 2, "index_dir", "\\xff")
+    one_line(rag(index, "ask", "x", "--index", "../elsewhere"), 2, "index_name", "not a name")
+    config = tmp_path / "rag.toml"
+    config.write_bytes(b"model = '\xff'\n")
+    one_line(rag(index, "ask", "x", "--config", str(config)), 2, "rag.toml")
+
+
 # ------------------------------------------------------------------ 7. file names cannot forge lines
 
 def test_file_names_with_control_characters_or_bad_bytes_print_on_one_line(tmp_path, seed_dir):
