@@ -62,7 +62,16 @@ def _settings(index_dir: Path | None, index: str | None, model: str | None, conf
 
 
 def _err(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    from rag.errors import printable
+
+    typer.echo(printable(f"error: {message}"), err=True)
+
+
+def printable(text: str) -> str:
+    """A line naming files, safe to print (rag.errors.printable)."""
+    from rag.errors import printable as escape
+
+    return escape(text)
 
 
 @contextmanager
@@ -81,7 +90,13 @@ def _errors() -> Iterator[None]:
 
 
 def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: JSON escapes, not a crash
+            text = json.dumps(data, indent=2)
+    typer.echo(text)
 
 
 def _line(text: str = "", style: str | None = None) -> None:
@@ -146,13 +161,13 @@ def _summary(report: BuildReport, as_json: bool) -> None:
                    f"{report.seconds:.1f} s ({report.parsed} parsed, {report.unchanged} unchanged; "
                    f"{report.embedded} embedded, {report.reused} reused from cache).")
     for line in report.removed:
-        typer.echo(f"removed: {line}")
+        typer.echo(printable(f"removed: {line}"))
     for line in report.replaced:
-        typer.echo(f"replaced: {line}")
+        typer.echo(printable(f"replaced: {line}"))
     for line in report.notices:
-        typer.echo(f"notice: {line}")
+        typer.echo(printable(f"notice: {line}"))
     for s in report.skipped:
-        typer.echo(f"skipped (unsupported type): {s}")
+        typer.echo(printable(f"skipped (unsupported type): {s}"))
     for f in report.failed:
         _err(f"{f['error']}")
 
@@ -263,7 +278,7 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
         from rag.server import serve as run_server
 
         settings = _settings(index_dir, index, model, config)
-        typer.echo(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)", err=True)
+        typer.echo(printable(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)"), err=True)
         run_server(settings, host, port)
 
 
@@ -279,7 +294,7 @@ def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or
             _print_json(data)
             return
         for line in format_inspection(data):
-            typer.echo(line)
+            typer.echo(printable(line))
 
 
 @index_app.command("build")
@@ -317,6 +332,23 @@ def index_rebuild(no_cache: Annotated[bool, typer.Option(
             raise typer.Exit(1)
 
 
+@index_app.command("recover")
+def index_recover(wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
+                  model: Model = None, config: Config = None) -> None:
+    """Point CURRENT at the newest generation that verifies (after CURRENT was lost or damaged)."""
+    with _errors():
+        from rag.service import recover
+
+        result = recover(_settings(index_dir, index, model, config), wait=wait)
+        if as_json:
+            _print_json(result.to_json())
+            return
+        for line in result.passed_over:
+            typer.echo(printable(f"passed over: {line}"))
+        verb = "now points at" if result.changed else "already points at"
+        typer.echo(f"CURRENT {verb} {result.generation}, which verifies.")
+
+
 @index_app.command("rm")
 def index_rm(target: Annotated[str, typer.Argument(help="Document symbol (A/59/377) or file/folder path.")],
              wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
@@ -344,7 +376,7 @@ def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: Index
             for line in problems:
                 _err(line)
         else:
-            typer.echo(f"{settings.index_path}: ok (manifest, vectors, rows and checksums agree)")
+            typer.echo(printable(f"{settings.index_path}: ok (manifest, vectors, rows and checksums agree)"))
         if problems:
             raise typer.Exit(1)
 
@@ -360,7 +392,7 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
         if as_json:
             _print_json(data)
             return
-        _line(f"Index       {data['index']} ({data['generation']})")
+        _line(printable(f"Index       {data['index']} ({data['generation']})"))
         _line(f"Model       {data['model']} ({data['dim']} dimensions)")
         from rag.index.vectors import describe
 
@@ -382,9 +414,9 @@ def index_status(as_json: Json = False, index_dir: IndexDir = None, index: Index
                       "re-score the best candidates")
         _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
         for s in data.get("sources", []):
-            _line(f"Source      {s}")
+            _line(printable(f"Source      {s}"))
         for f in data.get("failed", []):
-            _line(f"Failed      {f['error']}")
+            _line(printable(f"Failed      {f['error']}"))
 
 
 def _table(rows: list[list[str]]) -> None:

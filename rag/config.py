@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from rag.errors import UsageError
+from rag.errors import UsageError, check_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -60,6 +60,9 @@ class Settings:
     bm25_b: float = field(default=0.75, metadata={"help": "BM25 length normalisation"})
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
+    max_file_mb: float = field(default=64.0, metadata={
+        "help": "a file larger than this many MB, or a DOCX whose parts would inflate beyond it, is not indexed "
+                "(one error line; the rest is): a build's memory grows with its largest file, docs/performance.md"})
     abstain_threshold: float | None = field(default=None, metadata={
         "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
                 "question's terms in the top paragraph) reaches this; unset: the threshold calibrated "
@@ -96,6 +99,17 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
+def _check_location(values: dict[str, Any]) -> None:
+    """UsageError for an index folder or name that is not UTF-8, or a name that is a path."""
+    for name in ("index_dir", "index_name"):
+        if values.get(name) is not None:
+            check_text(str(values[name]), f"setting {name}")
+    index_name = str(values.get("index_name", "default"))
+    if "/" in index_name or index_name in ("", ".", ".."):
+        raise UsageError(f"setting index_name: {index_name!r} is not a name (no '/', '.' or '..')",
+                         fix="pass a folder with --index-dir and a plain name with --index")
+
+
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None,
                   **overrides: Any) -> Settings:
     """Build Settings from defaults, a TOML config file, RAG_* variables and overrides."""
@@ -106,7 +120,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     if path is not None:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not TOML
             raise UsageError(f"config file {path}: {exc}") from exc
         unknown = sorted(set(data) - names)
         if unknown:
@@ -117,6 +131,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         if env.get(key):
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    _check_location(values)
     if values.get("vector_index", "auto") not in VECTOR_INDEXES:
         raise UsageError(f"setting vector_index: {values['vector_index']!r} is not one of {', '.join(VECTOR_INDEXES)}")
     return replace(Settings(), **values)

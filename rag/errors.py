@@ -2,6 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls, line and paragraph separators, and lone surrogates (the bytes of a file
+# name that is not UTF-8, as Python decodes them): none may reach a terminal raw.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print as one line: control characters and undecodable bytes escaped
+    (a file name holding a newline cannot forge a second output line)."""
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
+
+
+def check_text(value: str, what: str) -> str:
+    """`value` if it is valid Unicode text, else UsageError (an argument with bytes that are not UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{what} is not valid UTF-8: '{printable(value)}'",
+                         fix="pass it as UTF-8 text") from None
+    return value
+
 
 class RagError(Exception):
     """Base class: a user-facing failure with a one-line message and an exit code."""

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexNotFound, SourceError
+from rag.errors import IndexCorrupt, IndexNotFound, SourceError, check_text
 from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, open_index,
-                             read_manifest, verify_index)
+                             verify_index)
 from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
     from rag.index.build import BuildReport
+    from rag.index.recover import Recovery
     from rag.search.filters import Filters
     from rag.search.query import Search
 
@@ -28,6 +29,20 @@ def _store_errors(index: OpenIndex) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as exc:
         raise IndexCorrupt(f"{index.generation / DATABASE}: {exc}", fix="run `rag index rebuild`") from exc
+
+
+def _check_args(**values: str | None) -> None:
+    """UsageError for a question, symbol or number that is not valid UTF-8 (bytes from a shell)."""
+    for what, value in values.items():
+        if value is not None:
+            check_text(value, f"the {what}")
+
+
+def _filter_args(filters: Filters | None) -> dict[str, str | None]:
+    """The filters' texts by name, for `_check_args` ("the filter body", ...)."""
+    if filters is None:
+        return {}
+    return {"symbol filter": filters.symbol, "body filter": filters.body, "year filter": filters.year}
 
 
 class Session:
@@ -63,6 +78,7 @@ class Session:
                mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
         """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first; only those
         of the documents that pass `filters` (UsageError when none does)."""
+        _check_args(question=question, symbol=symbol, **_filter_args(filters))
         with _store_errors(self.index):
             return self.retriever.search(question, k=k, filters=self._filters(symbol, filters, True), mode=mode).hits
 
@@ -71,6 +87,7 @@ class Session:
         """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag
         eval`). A `symbol` alone that no document has ranks nothing; `filters` that no
         document passes are a UsageError."""
+        _check_args(question=question, symbol=symbol, **_filter_args(filters))
         with _store_errors(self.index):
             where = self._filters(symbol, filters, filters is not None)
             return self.retriever.rank(self.retriever.prepare(question), modes, k=k, filters=where)
@@ -106,6 +123,7 @@ class Session:
 
     def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
+        _check_args(symbol=symbol, paragraph=number, annex=annex)
         with _store_errors(self.index):
             return self.index.show(symbol, number, annex, part)
 
@@ -143,10 +161,13 @@ def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missin
 
 def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
             progress: ProgressFn | None = None) -> BuildReport:
-    """Re-read every recorded source (the seeds when there is no index yet); cached embeddings
-    are reused unless `use_cache` is False."""
+    """Re-read every recorded source (the seeds when there is no index yet; those salvaged from
+    the other generations where CURRENT or the manifest is damaged); cached embeddings are
+    reused unless `use_cache` is False."""
+    from rag.index.recover import rebuild_sources
+
     try:
-        sources = [Path(s) for s in read_manifest(current_generation(settings.index_path)).get("sources", [])]
+        sources = rebuild_sources(settings.index_path)
     except IndexNotFound:
         if settings.seeds_dir is None or settings.index_name != "default":
             raise
@@ -157,7 +178,14 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
     from rag.index.build import build_index
 
     return build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
-                       use_cache=use_cache, progress=progress)
+                       use_cache=use_cache, progress=progress, salvage=True)
+
+
+def recover(settings: Settings, wait: bool = False) -> Recovery:
+    """Point CURRENT at the newest generation that verifies (rag.index.recover)."""
+    from rag.index.recover import recover_index
+
+    return recover_index(settings, wait=wait)
 
 
 def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:

@@ -50,6 +50,8 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

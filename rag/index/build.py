@@ -22,6 +22,7 @@ from rag.errors import IndexCorrupt, ParseError, SourceError
 from rag.index.encode import Reusable, embed_paragraphs
 from rag.index.plan import (BuildReport, LiveGeneration, Sources, keep_or_drop_missing, match_documents,
                             read_live, recorded_manifest, scan_files, select_revisions, sources_of)
+from rag.index.recover import check_buildable
 from rag.index.store import (FORMAT_VERSION, MANIFEST, REBUILD, ProgressFn, check_format, current_generation,
                              index_settings, read_manifest, write_lock)
 from rag.index.write import Contents, clean_stale, current_name, new_stamp, remove_path, switch_to, write_generation
@@ -59,20 +60,24 @@ def _start(settings: Settings, progress: ProgressFn | None, use_cache: bool = Tr
     """Under the lock: remove what dead builds left, read the live generation."""
     for child in settings.index_path.glob(".tmp-*"):  # under the lock, any `.tmp-*` belongs to a build that died
         remove_path(child)
-    live = read_live(settings.index_path, settings.model, with_cache=use_cache)
-    return _Build(settings, live, current_name(settings.index_path), progress or _quiet, time.perf_counter(),
-                  BuildReport())
+    report = BuildReport()
+    live = read_live(settings.index_path, settings.model, with_cache=use_cache, notices=report.notices)
+    return _Build(settings, live, current_name(settings.index_path), progress or _quiet, time.perf_counter(), report)
 
 
 def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
                 progress: ProgressFn | None = None, keep_missing: bool = False, reparse: bool = False,
-                use_cache: bool = True) -> BuildReport:
-    """Bring the index up to date with `sources` (plus the recorded ones); see the module doc."""
+                use_cache: bool = True, salvage: bool = False) -> BuildReport:
+    """Bring the index up to date with `sources` (plus the recorded ones); see the module doc.
+    An index whose CURRENT or live manifest is damaged is refused unless `salvage` (a rebuild
+    from the sources rag.index.recover found)."""
     new_sources = [Path(s).resolve() for s in sources]
     for s in new_sources:
         if not s.exists():
             raise SourceError(f"{s}: no such file or folder")
     with write_lock(settings.index_path, wait=wait):
+        if not salvage:
+            check_buildable(settings.index_path)
         build = _start(settings, progress, use_cache)
         where = sources_of(recorded_manifest(settings.index_path), new_sources, build.report)
         docs = _scan(build, where, new_sources, keep_missing, reparse)
@@ -92,7 +97,7 @@ def _scan(build: _Build, where: Sources, new_sources: list[Path], keep_missing: 
     report.skipped = [str(p) for p in skipped]
     live_docs = build.live.docs if build.live is not None else []
     docs, mtimes = scan_files([f for f in files if str(f) not in where.excluded], {d.source: d for d in live_docs},
-                              reparse, build.tick, report)
+                              reparse, build.tick, report, build.settings.max_file_mb)
     docs = select_revisions(keep_or_drop_missing(docs, live_docs, where.excluded, keep_missing, report), mtimes, report)
     if not docs and report.failed:
         raise NothingIndexed(report)
@@ -131,7 +136,7 @@ def build_from_documents(settings: Settings, docs: list[Document], sources: list
 def _same(live: LiveGeneration, docs: list[Document], settings: Settings, where: Sources, report: BuildReport) -> bool:
     """True when a new generation would hold exactly what the live one holds."""
     m = live.manifest
-    return ([(d.source, d.content_hash) for d in docs] == [(d.source, d.content_hash) for d in live.docs]
+    return (not live.damaged and [(d.source, d.content_hash) for d in docs] == [(d.source, d.content_hash) for d in live.docs]
             and m.get("model") == settings.model and m.get("settings") == index_settings(settings)
             and m.get("sources") == [str(s) for s in where.recorded] and set(m.get("excluded", [])) == where.excluded
             and m.get("failed", []) == report.failed and m.get("skipped", []) == report.skipped)

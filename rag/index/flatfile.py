@@ -24,12 +24,15 @@ from typing import Any
 
 import numpy as np
 
+from rag.errors import IndexCorrupt
+
 _HEADER = struct.Struct("<4sIqqqBi")  # magic, d, ntotal, 2 x unused, is_trained, metric_type
 _COUNT = struct.Struct("<Q")
 HEADER_BYTES = _HEADER.size + _COUNT.size  # 45
 METRIC_INNER_PRODUCT = 0
 
 
+UNIT_NORM_TOLERANCE = 1e-3  # every stored float vector is L2-normalised; a row further off is damaged
 TIE_MARGIN = 1e-5  # numpy's and FAISS's float sums of one row differ by < 3e-7 (measured: 2.4e-7)
 
 
@@ -66,7 +69,12 @@ class FlatVectors:
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """FAISS's (scores, ids), each (len(queries), k), best first; beyond ntotal, FAISS's
-        padding (id -1, score -FLT_MAX)."""
+        padding (id -1, score -FLT_MAX). The rows returned are checked (check_unit_rows)."""
+        dist, ids = self._search(queries, k)
+        check_unit_rows(self.rows, ids[ids >= 0], self.path)
+        return dist, ids
+
+    def _search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
         if not self._numpy and self.ntotal:
             return self.faiss_index().search(queries, k)
@@ -155,3 +163,17 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     if len(values) < 2:
         return values
     return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
+def check_unit_rows(rows: np.ndarray, ids: np.ndarray, path: Path) -> None:
+    """IndexCorrupt where one of the rows `ids` (those a question reads) is not a finite vector
+    of unit length: bit rot that kept the file's size and mtime, caught where it would rank."""
+    if len(ids) == 0:
+        return
+    read = np.asarray(rows[np.asarray(ids, dtype=np.int64)], dtype=np.float64)
+    with np.errstate(all="ignore"):
+        norms = np.sqrt(np.einsum("ij,ij->i", read, read))
+    bad = ~(np.abs(norms - 1.0) <= UNIT_NORM_TOLERANCE)
+    if bad.any():
+        raise IndexCorrupt(f"{path}: row {int(np.asarray(ids)[bad][0])} is damaged (norm {norms[bad][0]:.4g}, "
+                           "not 1)", fix="run `rag index rebuild`")

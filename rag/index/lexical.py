@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.errors import IndexCorrupt
 from rag.index.flatfile import map_rows
 from rag.textutil import terms
 
@@ -121,9 +122,18 @@ class LexicalIndex:
         if not found:
             return np.zeros(0, np.int32), np.zeros(0, np.float32)
         a, b = int(self.pos[found[0][1]]), int(self.pos[found[0][1] + 1])
-        ids = np.asarray(self.ids[a:b])
+        ids = self._entries(a, b)
         idf = bm25_idf(np.array([b - a], dtype=np.int64), self.size)[0]
         return ids, bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[ids], self.k1)
+
+    def _entries(self, a: int, b: int) -> np.ndarray:
+        """The paragraph ids of entries a:b, checked: offsets and ids that point outside the
+        files (bit rot that kept the mtime) are a corrupt index, not an IndexError."""
+        ids = np.asarray(self.ids[a:b]) if 0 <= a <= b <= len(self.ids) else None
+        if ids is None or (len(ids) and (int(ids.min()) < 0 or int(ids.max()) >= self.size)):
+            raise IndexCorrupt(f"{self._folder / POSTINGS_IDS}: entries point outside the index (damaged)",
+                               fix="run `rag index rebuild`")
+        return ids
 
     def _df(self, tid: int) -> int:
         return int(self.pos[tid + 1] - self.pos[tid])
@@ -164,7 +174,7 @@ class LexicalIndex:
             starts, ends = self.pos[tids], self.pos[tids + 1]
             idf = bm25_idf(ends - starts, self.size)
             for (term, _), a, b, term_idf in zip(found, starts.tolist(), ends.tolist(), idf):
-                idx = self.ids[a:b]
+                idx = self._entries(a, b)
                 out[idx] += self._term_weights(term, a, b, term_idf) * counts[term]  # ids unique per term
         if allowed is not None:
             out[~allowed] = 0.0

@@ -16,12 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from rag.errors import NotFoundError, RagError
+from rag.errors import NotFoundError, ParseError, RagError, printable
 from rag.index.encode import LiveTokens, Reusable, read_live_tokens
-from rag.index.lexical import LEXICAL_VERSION
+from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES
 from rag.index.postings import LivePostings
-from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, ProgressFn, current_generation, file_sha256,
-                             load_documents, read_manifest)
+from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, UNIT_NORM_TOLERANCE, ProgressFn, current_generation,
+                             file_crc32, file_sha256, load_documents, read_manifest)
+from rag.index.token_vectors import TOKEN_FILES
 from rag.models import Document
 
 
@@ -62,6 +63,7 @@ class LiveGeneration:
     tokens: LiveTokens | None
     postings: LivePostings | None  # None where its terms mean something else (LEXICAL_VERSION)
     cache_of: Callable[[], dict[str, np.ndarray]]  # reads the embedding cache (a build that writes nothing does not)
+    damaged: frozenset[str] = frozenset()  # files that failed their checksum (not reused; a build writes anew)
 
     @cached_property
     def reusable(self) -> Reusable:
@@ -78,34 +80,58 @@ def recorded_manifest(index_path: Path) -> dict[str, Any]:
         return {}
 
 
-def read_live(index_path: Path, model: str, with_cache: bool = True) -> LiveGeneration | None:
+def damaged_files(gen: Path, manifest: dict[str, Any]) -> set[str]:
+    """The generation's data files whose size or CRC-32 differs from the manifest's record, read
+    whole whatever their modification time (bit rot keeps it): what a build must not carry over."""
+    damaged = set()
+    for name, crc in (manifest.get("crc32") or {}).items():
+        path = gen / name
+        try:
+            if path.stat().st_size != manifest["sizes"].get(name) or file_crc32(path) != crc:
+                damaged.add(name)
+        except OSError:
+            damaged.add(name)
+    return damaged
+
+
+def read_live(index_path: Path, model: str, with_cache: bool = True,
+              notices: list[str] | None = None) -> LiveGeneration | None:
     """The live generation, or None when there is none, it is of another format version or it
-    cannot be read (then: a build from scratch); its cache and token rows only `with_cache`."""
+    cannot be read (then: a build from scratch); its cache and token rows only `with_cache`.
+    A file that fails its checksum is not reused (a notice says so): a damaged store means a
+    build from scratch, damaged token, postings or cache files are computed again."""
     try:
         gen = current_generation(index_path)
         manifest = read_manifest(gen)
         if manifest.get("format_version") != FORMAT_VERSION:
+            return None
+        damaged = damaged_files(gen, manifest)
+        if notices is not None:
+            notices.extend(f"{gen / n}: differs from its checksum; not reused (computed again)" for n in sorted(damaged))
+        if DATABASE in damaged:
             return None
         conn = sqlite3.connect(f"file:{gen / DATABASE}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:
             docs = load_documents(conn)
             terms = dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))
-            tokens = read_live_tokens(gen, manifest, conn) if with_cache else None
+            tokens = read_live_tokens(gen, manifest, conn) if with_cache and not damaged & set(TOKEN_FILES) else None
         finally:
             conn.close()
         same_terms = (manifest.get("settings") or {}).get("lexical_version") == LEXICAL_VERSION
-        postings = LivePostings(gen, gen / DATABASE) if same_terms else None
+        postings = LivePostings(gen, gen / DATABASE) if same_terms and not damaged & set(POSTINGS_FILES) else None
     except (RagError, sqlite3.DatabaseError, OSError, KeyError, ValueError):
         return None
     def cache_of() -> dict[str, np.ndarray]:
-        return _read_cache(gen / CACHE, model) if with_cache else {}
+        return _read_cache(gen / CACHE, model, int(manifest["dim"])) if with_cache and CACHE not in damaged else {}
 
-    return LiveGeneration(gen.name, manifest, docs, terms if same_terms else {}, tokens, postings, cache_of)
+    return LiveGeneration(gen.name, manifest, docs, terms if same_terms else {}, tokens, postings, cache_of,
+                          frozenset(damaged))
 
 
-def _read_cache(path: Path, model: str) -> dict[str, np.ndarray]:
-    """The embedding cache's vectors of `model` ({} where it cannot be read: everything is embedded)."""
+def _read_cache(path: Path, model: str, dim: int) -> dict[str, np.ndarray]:
+    """The embedding cache's sound vectors of `model` ({} where it cannot be read: everything is
+    embedded); a row that is not `dim` finite floats of unit length is left out (embedded again)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -114,7 +140,13 @@ def _read_cache(path: Path, model: str) -> dict[str, np.ndarray]:
             conn.close()
     except sqlite3.DatabaseError:
         return {}
-    return {h: np.frombuffer(v, dtype="<f4") for h, v in rows}
+    sized = [(h, v) for h, v in rows if isinstance(h, str) and isinstance(v, bytes) and len(v) == 4 * dim]
+    if not sized:
+        return {}
+    matrix = np.frombuffer(b"".join(v for _, v in sized), dtype="<f4").reshape(len(sized), dim)
+    with np.errstate(all="ignore"):
+        sound = np.abs(np.linalg.norm(matrix.astype(np.float64), axis=1) - 1.0) <= UNIT_NORM_TOLERANCE
+    return {h: matrix[i] for i, (h, _) in enumerate(sized) if sound[i]}
 
 
 def _sentence_counts(terms_by_hash: dict[str, str]) -> dict[str, int]:
@@ -143,14 +175,22 @@ def sources_of(manifest: dict[str, Any], new_sources: list[Path], report: BuildR
     return Sources(every, excluded)
 
 
-def _parse(path: Path) -> Document:
+def check_name(path: Path) -> None:
+    """ParseError for a file whose name is not valid UTF-8 (the index stores names as text)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ParseError(f"{printable(str(path))}: file name is not valid UTF-8; rename the file") from None
+
+
+def _parse(path: Path, max_mb: float) -> Document:
     from rag.ingest import parse_file
 
-    return parse_file(path)
+    return parse_file(path, max_mb=max_mb)
 
 
 def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: bool, tick: ProgressFn,
-               report: BuildReport) -> tuple[list[Document], dict[str, float]]:
+               report: BuildReport, max_mb: float = 64.0) -> tuple[list[Document], dict[str, float]]:
     """Each file's document: the live one where its content hash is unchanged (and not
     `reparse`), else parsed; a file that fails keeps its live document. Returns the documents
     and each file's mtime."""
@@ -161,9 +201,10 @@ def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: b
         key = str(path)
         old = old_by_source.get(key)
         try:
+            check_name(path)
             mtimes[key] = path.stat().st_mtime
             unchanged = old is not None and not reparse and old.content_hash == file_sha256(path)
-            docs.append(old if unchanged and old is not None else _parse(path))
+            docs.append(old if unchanged and old is not None else _parse(path, max_mb))
             report.unchanged += unchanged
             report.parsed += not unchanged
         except (RagError, OSError) as exc:

@@ -23,7 +23,7 @@ import numpy as np
 
 from rag.index.flatfile import sorted_unique
 from rag.errors import IndexCorrupt
-from rag.index.flatfile import map_flat
+from rag.index.flatfile import check_unit_rows, map_flat
 from rag.textutil import split_sentences
 
 SENTENCE_VECTORS = "sentences.faiss"
@@ -69,7 +69,9 @@ class SentenceIndex:
     (reading the whole table cost ~0.03 s per process); `starts` and `para_of` give the
     whole mapping when asked for."""
 
-    def __init__(self, index: Any, vectors: np.ndarray, conn: sqlite3.Connection, paragraphs: int) -> None:
+    def __init__(self, index: Any, vectors: np.ndarray, conn: sqlite3.Connection, paragraphs: int,
+                 path: Path = Path(SENTENCE_VECTORS)) -> None:
+        self._path = path  # the file, named in errors
         self.index = index  # FlatVectors, or the faiss index where the file could not be mapped
         self.vectors = vectors  # (sentences, dim) float32, L2-normalised (memory-mapped: read-only)
         self._conn = conn
@@ -117,6 +119,7 @@ class SentenceIndex:
         lengths = hi - lo
         firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])  # where each paragraph's rows start in `rows`
         rows = np.arange(int(lengths.sum())) + np.repeat(lo - firsts, lengths)
+        check_unit_rows(self.vectors, rows, self._path)
         sims = self.vectors[rows] @ qvec
         return np.maximum.reduceat(sims, firsts)
 
@@ -153,4 +156,4 @@ def open_sentences(gen: Path, conn: sqlite3.Connection, paragraphs: int, expecte
     if index.ntotal != expected or stored != expected:
         raise IndexCorrupt(f"{gen}: manifest says {expected} sentences, FAISS has {index.ntotal}, "
                            f"SQLite has {stored}", fix="run `rag index rebuild`")
-    return SentenceIndex(index, np.asarray(vectors), conn, paragraphs)
+    return SentenceIndex(index, np.asarray(vectors), conn, paragraphs, path)

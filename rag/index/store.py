@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ import numpy as np
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
-from rag.index.flatfile import FlatVectors, map_flat
+from rag.index.flatfile import UNIT_NORM_TOLERANCE, FlatVectors, map_flat
 from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES, LexicalIndex, open_lexical
 from rag.index.paragraphs import show_paragraph
 from rag.models import Document, Footnote, Paragraph, ShownParagraph
@@ -42,6 +43,8 @@ SENTENCE_SEARCH = "sentences.search.faiss"  # only in big indexes: an ANN index 
 QUERY_FILES = (DATABASE, VECTORS, SENTENCE_VECTORS, SENTENCE_SEARCH, *TOKEN_FILES, *POSTINGS_FILES)  # what a question reads: CRC-checked at open
 DATA_FILES = (*QUERY_FILES, CACHE)
 REBUILD = "run `rag index rebuild`"
+RECOVER = "run `rag index recover`, or `rag index rebuild`"
+GENERATION_NAME = re.compile(r"gen-[0-9A-Za-z_.-]+")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -72,6 +75,9 @@ def index_settings(settings: Settings) -> dict[str, Any]:
             "sentence_vectors": settings.sentence_vectors, "token_vectors": settings.token_vectors}
 
 
+# Small files a question reads whole (or nearly): CRC-checked at every open, mtime or not
+# (0.6-5 ms on the UN corpus's 2.4 MB of them); docs/index-format.md has the fault table.
+CRC_AT_EVERY_OPEN = ("postings.pos", "postings.lengths", "tokens.pos", "tokens.meta.npz")
 VERIFY_ON_OPEN_BYTES = 256 << 20  # query files up to this size are CRC-checked at every open
 
 
@@ -115,8 +121,17 @@ def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
 
 # --------------------------------------------------------------------------- reading
 
+def generation_folders(index_path: Path) -> list[Path]:
+    """Every complete generation folder of an index (`gen-*`), whether live or not."""
+    try:
+        return sorted(p for p in index_path.iterdir() if p.name.startswith("gen-") and p.is_dir())
+    except OSError:
+        return []
+
+
 def current_generation(index_path: Path) -> Path:
-    """The live generation folder; IndexNotFound when there is none."""
+    """The live generation folder; IndexNotFound when there is none, IndexCorrupt when CURRENT
+    is missing beside generation folders or does not name one (never taken for a first use)."""
     pointer = index_path / "CURRENT"
     for parent in (index_path.parent, index_path):
         if parent.exists() and not parent.is_dir():
@@ -126,13 +141,21 @@ def current_generation(index_path: Path) -> Path:
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
+        found = generation_folders(index_path)
+        if found:
+            raise IndexCorrupt(f"{pointer}: missing beside {len(found)} generation folder(s); nothing was "
+                               "deleted", fix="run `rag index recover` to point it at the newest sound one") from None
         raise IndexNotFound(f"{index_path}: no built index (CURRENT is missing)",
                             fix="run `rag index build PATH` first") from None
+    except UnicodeDecodeError:
+        raise IndexCorrupt(f"{pointer}: damaged (not UTF-8 text)", fix=RECOVER) from None
     except OSError as exc:
         raise IndexNotFound(f"{pointer}: unreadable ({exc.strerror})", fix="check the folder's permissions") from exc
     gen = index_path / name
-    if not name.startswith("gen-") or not gen.is_dir():
-        raise IndexCorrupt(f"{pointer}: points to missing generation {name!r}", fix=REBUILD)
+    if not GENERATION_NAME.fullmatch(name):
+        raise IndexCorrupt(f"{pointer}: damaged (does not name a generation)", fix=RECOVER)
+    if not gen.is_dir():
+        raise IndexCorrupt(f"{pointer}: points to missing generation {name!r}", fix=RECOVER)
     return gen
 
 
@@ -183,6 +206,10 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
         if actual != size:
             raise IndexCorrupt(f"{path}: {actual} bytes, manifest says {size} (truncated or replaced)",
                                fix=REBUILD)
+    crcs = manifest.get("crc32", {})
+    for name in CRC_AT_EVERY_OPEN:
+        if name in crcs and file_crc32(gen / name) != crcs[name]:
+            raise IndexCorrupt(f"{gen / name}: contents differ from the manifest's checksum (corrupted)", fix=REBUILD)
     stamps = manifest["mtimes"]
     untouched = all((gen / name).stat().st_mtime_ns == stamps[name] for name in QUERY_FILES if name in sizes)
     if untouched:
@@ -430,15 +457,54 @@ def _vector_problems(gen: Path, manifest: dict[str, Any]) -> list[str]:
     return problems
 
 
-def verify_index(settings: Settings) -> list[str]:
-    """Every problem found in the live generation, one line each (empty: the index is sound)."""
-    gen = current_generation(settings.index_path)
+def _off_unit(matrix: np.ndarray) -> int:
+    """How many rows of `matrix` are not finite vectors of unit length."""
+    if len(matrix) == 0:
+        return 0
+    with np.errstate(all="ignore"):
+        norms = np.sqrt(np.einsum("ij,ij->i", matrix.astype(np.float64), matrix.astype(np.float64)))
+    return int((~(np.abs(norms - 1.0) <= UNIT_NORM_TOLERANCE)).sum())
+
+
+def _norm_problems(gen: Path, manifest: dict[str, Any]) -> list[str]:
+    """Rows of the flat vector files and of the embedding cache that are not unit vectors."""
+    problems = []
+    for name in (VECTORS, SENTENCE_VECTORS):
+        flat = map_flat(gen / name) if (gen / name).exists() else None
+        bad = _off_unit(flat.rows) if flat is not None else 0
+        if bad:
+            problems.append(f"{gen / name}: {bad} row(s) are not unit vectors (damaged) ({REBUILD})")
+    try:
+        conn = sqlite3.connect(f"file:{gen / CACHE}?mode=ro", uri=True)
+        try:
+            rows = [v for (v,) in conn.execute("SELECT vector FROM embeddings WHERE model = ?", (manifest["model"],))]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return problems  # the checksum line names the file
+    dim = int(manifest["dim"])
+    sized = [v for v in rows if isinstance(v, bytes) and len(v) == 4 * dim]
+    bad = len(rows) - len(sized) + _off_unit(np.frombuffer(b"".join(sized), dtype="<f4").reshape(-1, dim))
+    if bad:
+        problems.append(f"{gen / CACHE}: {bad} cached vector(s) are not unit vectors (damaged; the next build "
+                        f"embeds them again)")
+    return problems
+
+
+def verify_generation(gen: Path) -> list[str]:
+    """Every problem found in one generation folder, one line each (empty: it is sound)."""
     try:
         manifest = read_manifest(gen)
         check_format(manifest, gen / MANIFEST)
     except (IndexCorrupt, IndexMismatch) as exc:
         return [str(exc)]
-    return [*_checksum_problems(gen, manifest), *_store_problems(gen, manifest), *_vector_problems(gen, manifest)]
+    return [*_checksum_problems(gen, manifest), *_store_problems(gen, manifest), *_vector_problems(gen, manifest),
+            *_norm_problems(gen, manifest)]
+
+
+def verify_index(settings: Settings) -> list[str]:
+    """Every problem found in the live generation, one line each (empty: the index is sound)."""
+    return verify_generation(current_generation(settings.index_path))
 
 
 def index_status(settings: Settings) -> dict[str, Any]:

@@ -24,6 +24,9 @@ without this feature):
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -164,10 +167,13 @@ class TokenStore:
     """A generation's token files, memory-mapped; `maxsim` scores candidates for a question."""
 
     def __init__(self, folder: Path, paragraphs: int) -> None:
-        with np.load(folder / TOKEN_META) as meta:
-            self.projection = Projection(meta["mean"], meta["axes"], int(meta["fitted_on"]))
-            self._df_ids, self._df_counts = meta["df_ids"], meta["df_counts"]
-            self.paragraphs = int(meta["paragraphs"])
+        try:
+            with np.load(folder / TOKEN_META) as meta:
+                self.projection = Projection(meta["mean"], meta["axes"], int(meta["fitted_on"]))
+                self._df_ids, self._df_counts = meta["df_ids"], meta["df_counts"]
+                self.paragraphs = int(meta["paragraphs"])
+        except (zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:  # a damaged archive
+            raise ValueError(f"{folder / TOKEN_META}: damaged ({type(exc).__name__})") from exc
         if self.paragraphs != paragraphs:
             raise ValueError(f"{folder / TOKEN_META}: {self.paragraphs} paragraphs, the index has {paragraphs}")
         self.pos = np.fromfile(folder / TOKEN_POS, dtype="<i8")
@@ -175,6 +181,8 @@ class TokenStore:
         total = int(self.pos[-1]) if len(self.pos) else 0
         if len(self.pos) != paragraphs + 1 or (folder / TOKENS_FILE).stat().st_size != total * k:
             raise ValueError(f"{folder / TOKENS_FILE}: size does not match {TOKEN_POS}")
+        if len(self.pos) and (self.pos[0] != 0 or bool((np.diff(self.pos) < 0).any())):
+            raise ValueError(f"{folder / TOKEN_POS}: offsets out of order (damaged)")
         self.rows = _mapped(folder / TOKENS_FILE, np.int8, total * k).reshape(total, k)
         self.ids = _mapped(folder / TOKEN_IDS, np.dtype("<i4"), total)
 

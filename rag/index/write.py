@@ -143,9 +143,11 @@ def _write_cache(folder: Path, settings: Settings, contents: Contents) -> None:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         if not cached:
             conn.executescript(CACHE_SCHEMA)
+        present = {h for (h,) in conn.execute("SELECT hash FROM embeddings WHERE model = ?", (settings.model,))}
         conn.executemany("DELETE FROM embeddings WHERE model = ? AND hash = ?",
-                         ((settings.model, h) for h in cached.keys() - by_hash.keys()))
-        conn.executemany("INSERT INTO embeddings VALUES (?,?,?)",
+                         ((settings.model, h) for h in present - by_hash.keys()))
+        # a row the build found damaged was left out of `cached` and embedded again: replaced here
+        conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
                          ((settings.model, h, by_hash[h].astype("<f4").tobytes()) for h in by_hash.keys() - cached.keys()))
         conn.commit()
     finally:
@@ -235,21 +237,26 @@ def switch_to(index_path: Path, folder: Path, gen_name: str) -> None:
     """Rename `folder` to `gen_name` and point CURRENT at it (the atomic switch)."""
     try:
         os.replace(folder, index_path / gen_name)
-        pointer_tmp = index_path / f".tmp-CURRENT-{gen_name}"
-        pointer_tmp.write_text(gen_name + "\n", encoding="utf-8")
-        _fsync(pointer_tmp)
-        os.replace(pointer_tmp, index_path / "CURRENT")
-        _fsync(index_path)
+        point_current(index_path, gen_name)
     except OSError as exc:
         if current_name(index_path) != gen_name:
             shutil.rmtree(index_path / gen_name, ignore_errors=True)
         _cannot_write(index_path, exc)
 
 
+def point_current(index_path: Path, gen_name: str) -> None:
+    """Replace CURRENT with the name of `gen_name` atomically (a temporary file, fsync, rename)."""
+    pointer_tmp = index_path / f".tmp-CURRENT-{gen_name}"
+    pointer_tmp.write_text(gen_name + "\n", encoding="utf-8")
+    _fsync(pointer_tmp)
+    os.replace(pointer_tmp, index_path / "CURRENT")
+    _fsync(index_path)
+
+
 def current_name(index_path: Path) -> str | None:
     try:
         return (index_path / "CURRENT").read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, ValueError):  # missing, unreadable or not UTF-8
         return None
 
 

@@ -12,6 +12,13 @@ from pathlib import Path
 from rag.errors import ParseError, SourceError
 from rag.ingest.assemble import build_document
 from rag.ingest.blocks import PageText
+from rag.ingest.containers import (
+    CONTAINERS,
+    DEFAULT_MAX_FILE_MB,
+    MB,
+    check_container,
+    check_size,
+)
 from rag.ingest.symbols import symbol_from_filename
 from rag.models import Document
 
@@ -56,16 +63,22 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_file(path: Path, data: bytes | None = None) -> Document:
-    """Parse one file into a Document; raises ParseError naming the file."""
+def parse_file(path: Path, data: bytes | None = None, max_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
+    """Parse one file into a Document; raises ParseError naming the file (one larger than
+    `max_mb`, or a container whose parts inflate beyond it, is refused before parsing)."""
     loader = _loaders().get(path.suffix.lower())
     if loader is None:
         raise ParseError(f"{path}: unsupported file type {path.suffix or '(none)'}")
+    max_bytes = int(max_mb * MB)
     if data is None:
         try:
+            check_size(path, path.stat().st_size, max_bytes)
             data = path.read_bytes()
         except OSError as exc:  # includes a file removed between discovery and parsing
             raise ParseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    check_size(path, len(data), max_bytes)
+    if path.suffix.lower() in CONTAINERS:
+        check_container(path, data, max_bytes)
     try:
         pages = loader(path, data)
         doc = build_document(pages, source=str(path), fallback_symbol=symbol_from_filename(path),
