@@ -111,6 +111,7 @@ class Session:
     def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None) -> Answer:
         """A question's answer: a verbatim quote with its citation, or an abstention; only the
         documents that pass `filters` are searched (UsageError when none does)."""
+        _check_args(question=question, symbol=symbol, **_filter_args(filters))
         with _store_errors(self.index):
             where = self._filters(symbol, filters, True)
             return self.answer(self.retriever.rank(self.retriever.prepare(question), ("hybrid",), filters=where)["hybrid"])
