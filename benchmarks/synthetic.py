@@ -27,7 +27,7 @@ from rag.index.token_vectors import TOKEN_FILES, TOKEN_IDS, TOKEN_POS, TOKENS_FI
 from rag.index.store import (DATABASE, MANIFEST, SENTENCE_SEARCH, VECTORS, current_generation, file_crc32,
                        read_manifest)
 
-COLUMNS = "doc_id, ord, number, text, page, section, annex, running, footnotes, hash"
+COLUMNS = "doc_id, ord, number, text, page, section, annex, running, footnotes, hash, part, part_of"
 
 
 def base_vectors(base_index: Path) -> np.ndarray:
