@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.tables import collapse_tables
 from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
@@ -143,7 +144,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
                             italic=ln.italic, x=ln.x, y=ln.y))
     _contents_lines(blocks)
-    return blocks
+    return collapse_tables(blocks, body_size)
 
 
 def _contents_lines(blocks: list[Block]) -> None:
