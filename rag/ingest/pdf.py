@@ -17,7 +17,6 @@ from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import Block, PageText, marker_token
-from rag.ingest.tables import collapse_tables
 from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
@@ -25,6 +24,7 @@ from rag.ingest.patterns import (
     LINE_NUMBER,
     MARGIN_FURNITURE,
 )
+from rag.ingest.tables import collapse_tables
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
