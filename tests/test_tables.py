@@ -5,6 +5,7 @@ them): the text layer hands the table's cells over after the page's footnotes.""
 
 from __future__ import annotations
 
+from rag.index.paragraphs import split_cited_part
 from rag.ingest.assemble import assemble
 from rag.ingest.blocks import Block, PageText
 from rag.ingest.tables import collapse_tables
@@ -91,3 +92,9 @@ def test_a_table_is_cited_by_its_page_and_its_number() -> None:
     assert render_citation("DP/FPA/2025/6", "3", annex="annex", page="11", part=TABLE, part_of="30") == \
         "DP/FPA/2025/6, annex, p. 11, table 3"
     assert render_citation("DP/2025/10", "1", page="4", part=TABLE) == "DP/2025/10, p. 4, table 1"
+
+
+def test_a_cited_table_reads_back() -> None:
+    assert split_cited_part("p. 11, table 3") == ("3", TABLE)
+    assert split_cited_part("table 12") == ("12", TABLE)
+    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
