@@ -29,6 +29,9 @@ class Paragraph:
     part_of: str = ""  # the number of the document's paragraph the embedded text sits in ("" if none)
 
 
+TABLE = "table"  # `Paragraph.part` of a captioned table, a unit of its own numbered as its caption
+
+
 @dataclass
 class Document:
     """A parsed source file: its symbol, what its masthead says of it, and its paragraphs."""
@@ -50,7 +53,11 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
                     page: str | None = None, with_page: bool = False, part: str = "", part_of: str = "") -> str:
     """Render a citation the way such documents are cited: `A/59/377, para. 49`; a paragraph of
     a text embedded in the document through the paragraph it sits in: `A/50/610, para. 11,
-    draft resolution, para. 8`."""
+    draft resolution, para. 8`; a table by its page and its own number: `DP/FPA/2025/6, p. 11,
+    table 3`."""
+    if part == TABLE:
+        where = f"{symbol}, {annex}, " if annex else f"{symbol}, "
+        return f"{where}p. {page}, table {number}" if page else f"{where}table {number}"
     if part:
         where = f"{symbol}, {annex}, " if annex else f"{symbol}, "
         where += (f"para. {part_of}, " if part_of else "") + f"{part}, "

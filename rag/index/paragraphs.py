@@ -8,17 +8,23 @@ import re
 import sqlite3
 
 from rag.errors import NotFoundError
-from rag.models import Footnote, ShownParagraph, render_citation
+from rag.models import TABLE, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2": a
 # paragraph of an embedded text as cited, after the symbol.
 CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)\b[^,]*?)\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
+# "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
+CITED_TABLE = re.compile(r"^(?:pp?\.\s*[\w–-]+\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
 
 
 def split_cited_part(number: str) -> tuple[str, str | None]:
-    """("8", "draft resolution") from "para. 11, draft resolution, para. 8"; a plain number
+    """("8", "draft resolution") from "para. 11, draft resolution, para. 8", ("3", "table") from
+    "p. 11, table 3"; a plain number
     comes back as it is, with no part."""
+    t = CITED_TABLE.match(" ".join(number.split()))
+    if t:
+        return t.group(1), TABLE
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
         return number, None

@@ -31,9 +31,15 @@ from rag.ingest.metadata import read_metadata
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
-from rag.ingest.patterns import ANNEX, HEADING_NUMBER, MASTHEAD_BLOCK, NUMBER_PREFIX
+from rag.ingest.patterns import (
+    ANNEX,
+    HEADING_NUMBER,
+    MASTHEAD_BLOCK,
+    NUMBER_PREFIX,
+    TABLE_CAPTION,
+)
 from rag.ingest.symbols import document_symbols
-from rag.models import Document, Footnote, Paragraph
+from rag.models import TABLE, Document, Footnote, Paragraph
 
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
@@ -95,6 +101,7 @@ class _Builder:
         self.running = False
         self.marker_pages: list[tuple[str, int]] = []
         self.min_words = 0
+        self.tables: list[Block] = []  # tables met inside the open paragraph, out after it
 
     def start(self, number: str, section: str, annex: str, running: bool, page: int, min_words: int = 0) -> None:
         self.flush()
@@ -110,6 +117,21 @@ class _Builder:
         self.last_page = page
         self.marker_pages.extend((m, page) for m in SENTINEL_RE.findall(text))
 
+    def table(self, ln: Block, annex: str) -> None:
+        """A captioned table: a unit of its own, after the paragraph it interrupts (that
+        paragraph runs on after it), cited by its page and caption number."""
+        if self.number is None:
+            self._put_table(ln, annex, "")
+        else:
+            self.tables.append(ln)
+
+    def _put_table(self, ln: Block, annex: str, within: str) -> None:
+        m = TABLE_CAPTION.match(ln.text.strip())
+        self.out.append(Paragraph(
+            number=m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1),
+            text=clean_text(strip_markers(ln.text)), section=self.section, annex=annex, part=TABLE,
+            part_of=within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
+
     def running_count(self, annex: str) -> int:
         return sum(1 for p in self.out if p.running and p.annex == annex and p.part == self.part)
 
@@ -123,6 +145,10 @@ class _Builder:
                 part=self.part, part_of=self.part_of,
                 page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
                 footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
+        within = "" if self.running or self.part else self.number
+        for table in self.tables:
+            self._put_table(table, self.annex, within)
+        self.tables = []
         self.number = None
 
 
@@ -137,7 +163,7 @@ def _text_lines(pages: list[PageText]) -> list[Block]:
     lines: list[Block] = []
     for idx, page in enumerate(pages):
         for b in page.blocks:
-            if b.kind in ("body", "heading"):
+            if b.kind in ("body", "heading", "table"):
                 b.page = idx
                 lines.append(b)
     return lines
@@ -204,7 +230,9 @@ class _Assembler:
         head: Block | None = None  # the heading line just before, while headings run on
         seen_first = False
         for i, ln in enumerate(seg.lines[first:hi], start=first):
-            if i in starts:
+            if ln.kind == "table":
+                self.builder.table(ln, seg.annex)
+            elif i in starts:
                 seen_first, head = True, None
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
                 self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
@@ -240,6 +268,9 @@ class _Assembler:
         skipped there and on the first page."""
         prev: Block | None = None
         for ln in seg.lines:
+            if ln.kind == "table":
+                self.builder.table(ln, seg.annex)
+                continue
             if self._running_heading(ln, prev, min_words):
                 self.builder.flush()
                 sections.push(heading_text(ln))

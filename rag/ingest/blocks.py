@@ -16,7 +16,7 @@ class Block:
 
     text: str
     page: int = 1  # physical page: 1-based from the loader, 0-based index once assembled
-    kind: str = "body"  # body | heading | footnote | furniture
+    kind: str = "body"  # body | heading | footnote | furniture | table (a captioned table, rag.ingest.tables)
     number: str | None = None  # the paragraph number the line opens with, if any
     size: float = 0.0  # font size of the line's first letter (0: unknown)
     bold: bool = False

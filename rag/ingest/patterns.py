@@ -222,3 +222,8 @@ SYMBOL_BODIES = (
     ("CEB/", "Chief Executives Board for Coordination"),
     ("TPNW/MSP/", "Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons"), ("JIU/", "Joint Inspection Unit"),
     ("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))
+
+# Tables --------------------------------------------------------------------------------------
+# A table's caption: "Table 3. Distribution of audit conclusions ...", "Table 5: Corporate audits"
+# (not "Table 2 provides a breakdown ...", a sentence that mentions one).
+TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})[.:]\s+\S")

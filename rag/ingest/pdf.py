@@ -24,6 +24,7 @@ from rag.ingest.patterns import (
     LINE_NUMBER,
     MARGIN_FURNITURE,
 )
+from rag.ingest.tables import collapse_tables
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
@@ -143,7 +144,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
                             italic=ln.italic, x=ln.x, y=ln.y))
     _contents_lines(blocks)
-    return blocks
+    return collapse_tables(blocks, body_size)
 
 
 def _contents_lines(blocks: list[Block]) -> None:

@@ -1,0 +1,100 @@
+"""Captioned tables in PDF pages: one unit each, the paragraph they interrupt runs on.
+
+The lines are an extract of DP/FPA/2025/6, page 23 (positions and sizes as pypdfium2 reads
+them): the text layer hands the table's cells over after the page's footnotes."""
+
+from __future__ import annotations
+
+from rag.index.paragraphs import split_cited_part
+from rag.ingest.assemble import assemble
+from rag.ingest.blocks import Block, PageText
+from rag.ingest.tables import collapse_tables
+from rag.models import TABLE, render_citation
+
+BODY = 10.1
+
+
+def _b(text: str, x: float, y: float, size: float = BODY, kind: str = "body", number: str | None = None,
+       bold: bool = False) -> Block:
+    return Block(text, page=23, kind=kind, number=number, size=size, bold=bold, x=x, y=y)
+
+
+def _page() -> list[Block]:
+    return [
+        _b("79. Table 6 below depicts the breakdown of cases opened in 2024, compared to 2023, 2022 and 2021, at",
+           93.3, 534.1, number="79"),
+        _b("Table 6. Yearly case intake, at headquarters and by region, for 2021-2024", 167.4, 505.4, bold=True),
+        _b("headquarters and by region, which the table sets out year by year.", 93.7, 280.0),
+        _b("80. In 2024, OAIS had a total caseload of 448 cases (314 carried over from 2023 and prior years",
+           93.7, 253.4, number="80"),
+        _b("18. In 2024, OAIS sent nine referrals/advisory memoranda concerning nine of these non-cases", 94.5, 79.7,
+           size=7.9, kind="footnote"),
+        _b("UNFPA", 85.1, 466.1, size=9.1, bold=True),
+        _b("headquarters/region", 85.1, 455.2, size=9.1, bold=True),
+        _b("2021 2022 2023 2024", 221.3, 472.2, size=9.1, bold=True),
+        _b("Headquarters 4 3 5 3 8 5 15 11", 85.2, 434.3, size=9.1),
+        _b("Arab States 31 26 33 20 27 16 20 15", 85.1, 419.4, size=9.1),
+        _b("Asia and the Pacific 14 12 42 25 48 29 23 17", 85.1, 404.3, size=9.1),
+        _b("East and Southern Africa 37 32 31 19 43 26 29 22", 85.1, 389.4, size=9.1),
+        _b("Eastern Europe and", 85.1, 376.7, size=9.1),
+        _b("Central Asia 4 3 12 7 12 7 7 5", 85.2, 366.2, size=9.1),
+        _b("Latin America and the", 85.1, 355.3, size=9.1),
+        _b("Caribbean 5 4 13 8 9 5 9 7", 85.2, 344.9, size=9.1),
+        _b("West and Central Africa 23 20 30 18 20 12 31 23", 85.0, 332.2, size=9.1),
+        _b("Total 118 100 166 100 167 100 134 100", 85.3, 317.4, size=9.1, bold=True),
+    ]
+
+
+def test_a_captioned_table_is_one_block_in_the_captions_place_rows_in_reading_order() -> None:
+    out = collapse_tables(_page(), BODY)
+    kinds = [b.kind for b in out]
+    assert kinds == ["body", "table", "body", "body", "footnote"]
+    table = out[1]
+    assert table.text.startswith("Table 6. Yearly case intake")
+    assert table.text.index("2021 2022 2023 2024") < table.text.index("UNFPA") < table.text.index("Headquarters 4")
+    assert table.text.endswith("Total 118 100 166 100 167 100 134 100")
+
+
+def test_the_table_is_a_unit_of_its_own_and_the_paragraph_runs_on_after_it() -> None:
+    paras = assemble([PageText(blocks=collapse_tables(_page(), BODY))])
+    by_key = {(p.part, p.number): p for p in paras}
+    assert [(p.part, p.number) for p in paras] == [("", "79"), (TABLE, "6"), ("", "80")]
+    assert by_key[("", "79")].text.endswith("at headquarters and by region, which the table sets out year by year.")
+    assert "Arab States" not in by_key[("", "79")].text
+    table = by_key[(TABLE, "6")]
+    assert table.part_of == "79" and "Arab States 31 26" in table.text
+    assert "Arab States" not in by_key[("", "80")].text
+
+
+def test_a_sentence_that_mentions_a_table_is_no_caption() -> None:
+    lines = [_b("Table 2 provides a breakdown of extrabudgetary resources received", 124, 229),
+             _b("Headquarters 4 3 5 3", 85, 210, size=9.1), _b("Arab States 31 26 33", 85, 198, size=9.1)]
+    assert [b.kind for b in collapse_tables(lines, BODY)] == ["body", "body", "body"]
+
+
+def test_a_table_at_the_foot_of_its_page_leaves_the_footnotes_under_it() -> None:
+    lines = [_b("Table 5. Case intake category, by year", 225.1, 325.3, bold=True),
+             _b("Allegation category 2019 2020 2021 2022 2023 2024", 90.1, 290.5, size=9.1, kind="footnote"),
+             _b("Fraud and financial", 90.1, 277.1, size=9.1, kind="footnote"),
+             _b("irregularities 62 61 45 64 78 72", 90.2, 266.7, size=9.1, kind="footnote"),
+             _b("Prohibited conduct 20 17 26 41 30 18", 90.2, 253.5, size=9.1, kind="footnote"),
+             _b("Sexual misconduct 19 23 20 26 37 27", 90.4, 237.8, size=9.1, kind="footnote"),
+             _b("Retaliation 1 1 3 8 1 3", 90.2, 222.3, size=9.1, kind="footnote"),
+             _b("Total 112 116 118 166 167 134", 90.3, 206.4, size=9.1, kind="footnote"),
+             _b("20 OAIS observes that out of the total loss of USD $2,613,691, there is one major case", 57.8, 82.1,
+                size=7.9, kind="footnote")]
+    out = collapse_tables(lines, BODY)
+    assert [b.kind for b in out] == ["table", "footnote"]
+    assert out[0].text.endswith("Total 112 116 118 166 167 134")
+
+
+def test_a_table_is_cited_by_its_page_and_its_number() -> None:
+    assert render_citation("DP/FPA/2025/6", "3", annex="annex", page="11", part=TABLE, part_of="30") == \
+        "DP/FPA/2025/6, annex, p. 11, table 3"
+    assert render_citation("DP/2025/10", "1", page="4", part=TABLE) == "DP/2025/10, p. 4, table 1"
+
+
+def test_a_cited_table_reads_back() -> None:
+    assert split_cited_part("p. 11, table 3") == ("3", TABLE)
+    assert split_cited_part("table 12") == ("12", TABLE)
+    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
