@@ -60,7 +60,7 @@ def test_a_year_alone_opens_no_numbering(tmp_path: Path) -> None:
 
 def test_a_huge_unnumbered_block_is_split_into_capped_units(tmp_path: Path) -> None:
     rng = random.Random(1)
-    words = "the committee considered report noted decided continue work member states agenda item".split()
+    words = ["the", "committee", "considered", "report", "noted", "decided", "continue", "work", "member", "states"]
     text = " ".join(" ".join(rng.choice(words) for _ in range(15)).capitalize() + "." for _ in range(20_000))
     path = tmp_path / "block.txt"
     path.write_text(text + "\n")
