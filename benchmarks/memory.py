@@ -1,5 +1,6 @@
 """Memory of an index in use: what its vectors hold in memory, and the RSS of a fresh process that
-opens it and answers questions, beside the exact flat paragraph vectors as the baseline.
+opens it and answers questions, beside the exact flat paragraph vectors as the baseline. With
+--build-mb, the peak RSS of `rag index build` over generated UN-style text of each size instead.
 
 Run `python -m benchmarks.warm_query` first (it leaves scaled indexes under its --work folder), or point
 --index-dir at any index folder (the one holding `default/`, or pass --index NAME):
@@ -17,8 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,6 +79,55 @@ def child(index_dir: Path, index: str, flat: str, questions: int, paragraphs: in
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+BUILD_FILE_MB = 2
+SENTENCES = ["The Committee considered the report of the Secretary-General on the item and took note of it.",
+             "Member States stressed the importance of adequate resources for the implementation of the mandate.",
+             "The delegation recalled resolution {n}/12 and requested a further report at the next session.",
+             "It was agreed that the working group would continue its consideration of the matter in {year}."]
+
+
+def generate(folder: Path, mb: float) -> int:
+    """UN-style numbered paragraphs, `mb` MB in files of up to BUILD_FILE_MB; returns the count."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total, count, k = 0, 0, 0
+    while total < mb * 2**20:
+        lines, size, n = [f"A/80/{900 + k}", ""], 0, 0
+        while size < min(BUILD_FILE_MB, mb) * 2**20 and total + size < mb * 2**20:
+            n += 1
+            text = f"{n}. " + " ".join(s.format(n=f"{k}{n}", year=1990 + n % 35) for s in SENTENCES)
+            lines += [text, ""]
+            size += len(text) + 2
+        (folder / f"A_80_{900 + k}.txt").write_text("\n".join(lines))
+        total, count, k = total + size, count + n, k + 1
+    return count
+
+
+def build_peak(folder: Path, index_dir: Path, model: str | None) -> tuple[float, float]:
+    """(peak RSS in MiB, seconds) of one `rag index build` process over `folder`, as GNU time
+    reports it (its maximum resident set size)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), **({"RAG_MODEL": model} if model else {}))
+    shutil.rmtree(index_dir / folder.name, ignore_errors=True)  # a full build, not an incremental one
+    started = time.perf_counter()
+    out = subprocess.run(["/usr/bin/time", "-f", "maxrss_kb=%M", sys.executable, "-m", "rag", "index", "build",
+                          str(folder), "--index-dir", str(index_dir), "--index", folder.name],
+                         env=env, capture_output=True, text=True, check=False)
+    lines = out.stderr.strip().splitlines()
+    if out.returncode or not lines or not lines[-1].startswith("maxrss_kb="):
+        raise SystemExit(lines[-2] if len(lines) > 1 else out.stderr)
+    return int(lines[-1].split("=")[1]) / 1024, time.perf_counter() - started
+
+
+def build_memory(work: Path, sizes: list[float], model: str | None) -> None:
+    print(f"{'text MB':>8} {'paragraphs':>10} {'peak RSS MiB':>13} {'build s':>8}  (model {model or 'default'})")
+    for mb in sizes:
+        folder = work / "texts" / f"text{mb:g}"
+        if not folder.exists():
+            generate(folder, mb)
+        paragraphs = sum(t.count("\n\n") for t in (f.read_text() for f in folder.iterdir()))
+        peak, seconds = build_peak(folder, work, model)
+        print(f"{mb:>8g} {paragraphs:>10,} {peak:>13,.0f} {seconds:>8.1f}")
+
+
 def mib(path: Path) -> float:
     return path.stat().st_size / 2**20 if path.exists() else 0.0
 
@@ -89,8 +141,13 @@ def main() -> None:
     ap.add_argument("--drop-caches", action="store_true",
                     help="empty the page cache before each process (root only): file-backed RSS then counts "
                          "the pages the questions read, not the large folios a warm cache maps per fault")
+    ap.add_argument("--build-mb", help="comma-separated sizes: peak RSS of builds of generated text instead")
+    ap.add_argument("--model", help="with --build-mb: the embedding model (hash:384 is fast)")
     args = ap.parse_args()
-    import faiss
+    if args.build_mb:
+        build_memory(args.index_dir, [float(x) for x in args.build_mb.split(",")], args.model)
+        return
+    import faiss  # noqa: I001
 
     from rag.index.sentences import SENTENCE_VECTORS
     from rag.index.store import SENTENCE_SEARCH, VECTORS, current_generation, read_manifest

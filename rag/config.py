@@ -61,7 +61,7 @@ class Settings:
     candidates: int = field(default=100, metadata={"help": "candidates taken from each retriever before fusion"})
     top_k: int = field(default=5, metadata={"help": "hits returned by search"})
     max_file_mb: float = field(default=64.0, metadata={
-        "help": "a file larger than this many MB, or a DOCX whose parts would inflate beyond it, is not indexed "
+        "help": "a file larger than this many MB, or a DOCX or PDF whose parts or streams would inflate beyond it, is not indexed "
                 "(one error line; the rest is): a build's memory grows with its largest file, docs/performance.md"})
     abstain_threshold: float | None = field(default=None, metadata={
         "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "

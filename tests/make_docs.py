@@ -105,3 +105,32 @@ HTML = """<!doctype html><html><head><title>S/2099/1</title><style>p{}</style><s
 def make_html(path: Path) -> Path:
     path.write_text(HTML, encoding="utf-8")
     return path
+
+
+def make_pdf_bomb(path: Path, inflated: int, text: str = "1. The Committee noted the report.") -> Path:
+    """A one-page PDF whose content stream shows `text` and then inflates to about `inflated`
+    bytes of blanks (compressed in pieces: the caller never holds them)."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    parts = [deflate.compress(f"BT /F1 12 Tf 72 400 Td ({text}) Tj ET\n".encode())]
+    blanks = b" " * (16 << 20)
+    for _ in range(inflated // len(blanks)):
+        parts.append(deflate.compress(blanks))
+    stream = b"".join(parts) + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

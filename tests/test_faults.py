@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import DEMO_QUESTION, FAKE_MODEL, RAG, REPO, SEED, rag_env
+from tests.make_docs import make_pdf_bomb
 
 MEMORY_CAP = 3 << 30  # address space of each `rag` process the tests start
 
@@ -310,3 +311,17 @@ def test_fault_table_markdown_is_the_documented_one():
     doc = (REPO / "docs" / "index-format.md").read_text()
     assert "| `CURRENT` | delete |" in doc and "| `sentences.faiss` | flip, old mtime |" in doc
 
+
+
+def test_a_pdf_compression_bomb_fails_alone_before_parsing(tmp_path, seed_dir):
+    bomb = make_pdf_bomb(seed_dir / "A_70_7.pdf", 512 << 20)
+    assert bomb.stat().st_size < 1 << 20
+    index_dir = tmp_path / "indexes"
+    started = time.perf_counter()
+    result = rag(index_dir, "index", "build", str(seed_dir))
+    assert time.perf_counter() - started < 60
+    one_line(result, 1, "A_70_7.pdf", "would inflate beyond the 64 MB limit", "compression bomb", "max_file_mb")
+    assert "Indexed 1 document(s)" in result.stdout.decode()
+    answers(index_dir)
+    small = make_pdf_bomb(tmp_path / "A_70_6.pdf", 0)  # the same PDF without the bomb is read
+    assert rag(tmp_path / "other", "index", "build", str(small)).returncode == 0

@@ -30,6 +30,9 @@ from rag.index.token_vectors import (
 from rag.models import Document
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
+EMBED_CALL_CHARS = 2 << 20  # and at most this much text per call: one call's token outputs are held
+# until its rows are projected, so this bounds them whatever the input size (the UN corpus's 1,024
+# longest paragraphs hold 1.97 MB, so its first call, which fits the projection, is unchanged)
 SMALL_BUILD_TEXTS = 64  # up to this many texts to embed, `auto` takes onnxruntime (starts faster)
 
 
@@ -197,9 +200,8 @@ def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn) -> tuple[di
         plain = {h: work.texts[h] for h in work.need}
         work.alone.update((late_key(h, j), s) for h in work.need for j, s in enumerate(work.sentences[h][:work.counts[h]]))
     done = 0
-    for start in range(0, len(with_tokens), EMBED_CALL_TEXTS):
+    for chunk in _calls(with_tokens, work.texts):
         tick("embed", done, len(with_tokens))
-        chunk = with_tokens[start:start + EMBED_CALL_TEXTS]
         _paragraph_pass(settings, work, embedder, chunk)
         done += len(chunk)
     plain.update(work.alone)
@@ -211,13 +213,26 @@ def _plain_pass(work: _Work, embedder: Any, texts: dict[str, str], done: int, ti
     """Embed texts by themselves (sentences the paragraph pass did not reach), longest first."""
     keys = sorted(texts, key=lambda k: -len(texts[k]))
     total = done + len(keys)
-    for start in range(0, len(keys), EMBED_CALL_TEXTS):
+    for chunk in _calls(keys, texts):
         tick("embed", done, total)
-        chunk = keys[start:start + EMBED_CALL_TEXTS]
         for k, v in zip(chunk, embedder.encode_documents([texts[k] for k in chunk])):
             work.by_hash[k] = v
         done += len(chunk)
     tick("embed", total, total)
+
+
+def _calls(keys: list[str], texts: dict[str, str]) -> list[list[str]]:
+    """`keys` in order, cut into embedder calls of at most EMBED_CALL_TEXTS texts and
+    EMBED_CALL_CHARS characters (a call always takes at least one text)."""
+    calls: list[list[str]] = []
+    size = 0
+    for k in keys:
+        if not calls or len(calls[-1]) >= EMBED_CALL_TEXTS or size + len(texts[k]) > EMBED_CALL_CHARS:
+            calls.append([])
+            size = 0
+        calls[-1].append(k)
+        size += len(texts[k])
+    return calls
 
 
 def _stack(keys: list[str], by_hash: dict[str, np.ndarray], dim: int) -> np.ndarray:

@@ -16,7 +16,6 @@ from rag.ingest.containers import (
     CONTAINERS,
     DEFAULT_MAX_FILE_MB,
     MB,
-    check_container,
     check_size,
 )
 from rag.ingest.symbols import symbol_from_filename
@@ -65,7 +64,7 @@ def file_hash(data: bytes) -> str:
 
 def parse_file(path: Path, data: bytes | None = None, max_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
     """Parse one file into a Document; raises ParseError naming the file (one larger than
-    `max_mb`, or a container whose parts inflate beyond it, is refused before parsing)."""
+    `max_mb`, or a DOCX or PDF whose parts or streams inflate beyond it, is refused before parsing)."""
     loader = _loaders().get(path.suffix.lower())
     if loader is None:
         raise ParseError(f"{path}: unsupported file type {path.suffix or '(none)'}")
@@ -77,8 +76,9 @@ def parse_file(path: Path, data: bytes | None = None, max_mb: float = DEFAULT_MA
         except OSError as exc:  # includes a file removed between discovery and parsing
             raise ParseError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     check_size(path, len(data), max_bytes)
-    if path.suffix.lower() in CONTAINERS:
-        check_container(path, data, max_bytes)
+    check_inflated = CONTAINERS.get(path.suffix.lower())
+    if check_inflated is not None:
+        check_inflated(path, data, max_bytes)
     try:
         pages = loader(path, data)
         doc = build_document(pages, source=str(path), fallback_symbol=symbol_from_filename(path),

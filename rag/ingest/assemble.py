@@ -39,6 +39,7 @@ from rag.ingest.patterns import (
     TABLE_CAPTION,
 )
 from rag.ingest.symbols import document_symbols
+from rag.ingest.units import cap_units
 from rag.models import TABLE, Document, Footnote, Paragraph
 
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
@@ -50,12 +51,13 @@ INDENT = 8.0  # points of first-line indent that open a new block after a senten
 def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
                    title: str = "", content_hash: str = "") -> Document:
     """The Document a loader's pages make: symbol(s), title, date, body and session from the
-    first page (rag.ingest.metadata), paragraphs assembled."""
+    first page (rag.ingest.metadata), paragraphs assembled, none longer than one unit
+    (rag.ingest.units)."""
     symbols = document_symbols(pages)
     paged = bool(pages) and pages[0].paged
     symbol = symbols[0] if symbols else fallback_symbol
     meta = read_metadata(pages, symbol)
-    return Document(symbol=symbol, source=source, paragraphs=assemble(pages), title=title or meta.title,
+    return Document(symbol=symbol, source=source, paragraphs=cap_units(assemble(pages)), title=title or meta.title,
                     content_hash=content_hash, pages=len(pages) if paged else 0, symbols=symbols,
                     date=meta.date, body=meta.body, session=meta.session)
 

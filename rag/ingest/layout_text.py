@@ -146,8 +146,8 @@ class _PageReader:
             self._close()
             self.blocks.append(Block(s, page=self.page_no, kind="heading", size=SIZE, y=y))
             return
-        if self.group and (LINE_NUMBER.match(s) or LETTER_HEADING_START.match(s)
-                           or ANNEX.match(self.lines[self.group[-1]].strip())):
+        prev = self.lines[self.group[-1]].strip() if self.group else ""
+        if self.group and (_numbered_start(s, prev) or LETTER_HEADING_START.match(s) or ANNEX.match(prev)):
             self._close()
         if not self.group:
             self.group_y = y
@@ -173,6 +173,13 @@ class _PageReader:
         self.blocks.append(Block(text, page=self.page_no, kind="heading" if heading else "body", number=number,
                                  size=SIZE, y=self.group_y, item=item))
         self.group.clear()
+
+
+def _numbered_start(line: str, prev: str) -> bool:
+    """A line that opens with a paragraph number; one of four digits only after a sentence end
+    (a year wrapped to the start of a line, "by\n2035. The", continues its paragraph)."""
+    m = LINE_NUMBER.match(line)
+    return bool(m) and (len(m.group(1)) < 4 or bool(SENTENCE_END.search(prev)))
 
 
 def _list_item(lines: list[str], idx: int) -> bool:

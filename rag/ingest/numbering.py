@@ -17,6 +17,7 @@ HEADING_WEIGHT = 0.4  # a numbered heading ("1. Board of Auditors") or bold numb
 ITEM_WEIGHT = 0.6  # a one-line list item: an agenda numbered 1, 2, 3 inside a paragraph
 EDGE_BONUS = 0.2  # a number at the left edge most numbered lines share
 SENTENCE_BONUS = 0.1  # flat text: a number right after a sentence end
+MAX_OPENING = 999  # a higher number (a year, "in 2003. The") only continues a chain from 999
 
 
 def best_chain(cands: list[tuple[int, float]]) -> list[int]:
@@ -26,20 +27,24 @@ def best_chain(cands: list[tuple[int, float]]) -> list[int]:
 
 def scored_chain(cands: list[tuple[int, float]], from_first: bool = False) -> tuple[list[int], float]:
     """The best run among (number, weight) candidates and its summed weight; with `from_first`,
-    the best run that opens with the first candidate."""
+    the best run that opens with the first candidate; otherwise a number above MAX_OPENING opens
+    no run."""
     if not cands:
         return [], 0.0
     best: list[float | None] = [None] * len(cands)
     prev: list[int] = [-1] * len(cands)
     last_by_num: dict[int, list[int]] = {}
     for i, (num, weight) in enumerate(cands):
-        best[i] = weight if (i == 0 or not from_first) else None
+        best[i] = weight if (i == 0 if from_first else num <= MAX_OPENING) else None
         for j in last_by_num.get(num - 1, []):
             bj = best[j]
             if bj is not None and (best[i] is None or bj + weight > best[i]):
                 best[i], prev[i] = bj + weight, j
         last_by_num.setdefault(num, []).append(i)
-    end = max((i for i in range(len(cands)) if best[i] is not None), key=lambda i: (best[i], -i))
+    ends = [i for i in range(len(cands)) if best[i] is not None]
+    if not ends:
+        return [], 0.0
+    end = max(ends, key=lambda i: (best[i], -i))
     score = best[end] or 0.0
     chain: list[int] = []
     while end != -1:

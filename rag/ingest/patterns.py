@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 
 # Paragraph numbers ---------------------------------------------------------------------------
+# Up to four digits: a number above 999 (a year, "in 2003. The") only counts where it continues
+# a chain from 999 (rag.ingest.numbering.MAX_OPENING).
 # "12. " opening a printed line (PDF, laid-out text).
-LINE_NUMBER = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+LINE_NUMBER = re.compile(r"^(\d{1,4})\.(?:\s+|$)")
 # The number a numbered line opens with, as taken off its text.
-NUMBER_PREFIX = re.compile(r"^(\d{1,3})\.\s*")
+NUMBER_PREFIX = re.compile(r"^(\d{1,4})\.\s*")
 # A number typed by hand at the start of a Word or HTML paragraph.
-TYPED_NUMBER = re.compile(r"^(\d{1,3})\.\s+\S")
-# A candidate number inside flat text: start or whitespace, 1-3 digits, a dot, space, then
+TYPED_NUMBER = re.compile(r"^(\d{1,4})\.\s+\S")
+# A candidate number inside flat text: start or whitespace, 1-4 digits, a dot, space, then
 # something that can open a sentence ("47. Exploring"; not "in 2003. The").
-INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.(?:\s+|(?=[A-Z]))(?=[\"“‘'(\[A-Z0-9])")
+INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,4})\.(?:\s+|(?=[A-Z]))(?=[\"“‘'(\[A-Z0-9])")
 # The text before a clean inline number ends a sentence, possibly with a footnote marker.
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.;:!?”\"’)\]]\d{0,3})\s*$")
 
