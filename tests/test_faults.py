@@ -325,3 +325,13 @@ def test_a_pdf_compression_bomb_fails_alone_before_parsing(tmp_path, seed_dir):
     answers(index_dir)
     small = make_pdf_bomb(tmp_path / "A_70_6.pdf", 0)  # the same PDF without the bomb is read
     assert rag(tmp_path / "other", "index", "build", str(small)).returncode == 0
+
+
+def test_questions_do_not_need_the_embedding_cache(index):
+    """Only builds read cache.sqlite: a question answers without it, `verify` names it, and a
+    rebuild computes it again."""
+    (live(index) / "cache.sqlite").unlink()
+    assert rag(index, "ask", DEMO_QUESTION).returncode == 0
+    one_line(rag(index, "index", "verify"), 1, "cache.sqlite", "missing")
+    assert rag(index, "index", "rebuild").returncode == 0
+    assert rag(index, "index", "verify").returncode == 0

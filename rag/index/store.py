@@ -192,11 +192,12 @@ def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) 
 
 
 def check_files(gen: Path, manifest: dict[str, Any]) -> None:
-    """Integrity check at open: every data file exists with its recorded size; a file whose
+    """Integrity check at open: every file a question reads (QUERY_FILES; not the embedding
+    cache, which only builds read and check) exists with its recorded size; a file whose
     modification time differs from the one the build recorded (edited, copied, damaged by a
     write) must also match its recorded CRC-32 while the query files are small enough to read in
     a blink (VERIFY_ON_OPEN_BYTES). `rag index verify` checks every checksum regardless."""
-    sizes = manifest["sizes"]
+    sizes = {name: size for name, size in manifest["sizes"].items() if name in QUERY_FILES}
     for name, size in sizes.items():
         path = gen / name
         try:
@@ -216,7 +217,7 @@ def check_files(gen: Path, manifest: dict[str, Any]) -> None:
         return  # written and checksummed by the build, not modified since (mtime and size as recorded)
     if sum(sizes.get(n, 0) for n in QUERY_FILES) <= VERIFY_ON_OPEN_BYTES:
         for name, crc in manifest.get("crc32", {}).items():
-            if file_crc32(gen / name) != crc:
+            if name in sizes and file_crc32(gen / name) != crc:
                 raise IndexCorrupt(f"{gen / name}: contents differ from the manifest's checksum (corrupted)",
                                    fix=REBUILD)
 
