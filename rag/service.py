@@ -78,18 +78,22 @@ class Session:
                mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
         """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first; only those
         of the documents that pass `filters` (UsageError when none does)."""
-        _check_args(question=question, symbol=symbol, **_filter_args(filters))
-        with _store_errors(self.index):
-            return self.retriever.search(question, k=k, filters=self._filters(symbol, filters, True), mode=mode).hits
+        return self._rank(question, (mode,), k, symbol, filters, check=True)[mode].hits
 
     def rankings(self, question: str, modes: Iterable[str], k: int | None = None,
                  symbol: str | None = None, filters: Filters | None = None) -> dict[str, Search]:
         """The top-k paragraphs under each ranking of `modes`, from one set of candidates (`rag
         eval`). A `symbol` alone that no document has ranks nothing; `filters` that no
         document passes are a UsageError."""
+        return self._rank(question, modes, k, symbol, filters, check=filters is not None)
+
+    def _rank(self, question: str, modes: Iterable[str], k: int | None, symbol: str | None,
+              filters: Filters | None, check: bool) -> dict[str, Search]:
+        """The arguments checked, the filters with `symbol` added (and checked when `check`),
+        then the retriever's rankings."""
         _check_args(question=question, symbol=symbol, **_filter_args(filters))
         with _store_errors(self.index):
-            where = self._filters(symbol, filters, filters is not None)
+            where = self._filters(symbol, filters, check)
             return self.retriever.rank(self.retriever.prepare(question), modes, k=k, filters=where)
 
     def _filters(self, symbol: str | None, filters: Filters | None, check: bool) -> Filters | None:
@@ -111,10 +115,7 @@ class Session:
     def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None) -> Answer:
         """A question's answer: a verbatim quote with its citation, or an abstention; only the
         documents that pass `filters` are searched (UsageError when none does)."""
-        _check_args(question=question, symbol=symbol, **_filter_args(filters))
-        with _store_errors(self.index):
-            where = self._filters(symbol, filters, True)
-            return self.answer(self.retriever.rank(self.retriever.prepare(question), ("hybrid",), filters=where)["hybrid"])
+        return self.answer(self._rank(question, ("hybrid",), None, symbol, filters, check=True)["hybrid"])
 
     def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
         """A document's symbols and text, for the answerer's near-miss check."""

@@ -202,6 +202,6 @@ class Answerer:
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
-                         quote=self.quote(search.focus or search.query, top), score=top.score, citation=top.citation,
+                         quote=self.quote(search.asked, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

@@ -25,7 +25,7 @@ from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
 from rag.index.paragraphs import symbol_owners
-from rag.models import Hit
+from rag.models import Answer, Hit
 from rag.service import Session
 
 if TYPE_CHECKING:
@@ -133,14 +133,17 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
         if result.citations:
             quote = result.citations[0].quote
         else:
-            quote = session.answerer.quote(search.focus or search.query, search.hits[0]) if search.hits else ""
+            quote = session.answerer.quote(search.asked, search.hits[0]) if search.hits else ""
         out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
-                                   quote, q.answers, session.answerer.support(search), _near_miss(session, search))
+                                   quote, q.answers, session.answerer.support(search), _near_miss(session, search, result))
     return out
 
 
-def _near_miss(session: Session, search: Search) -> bool:
-    """Whether the near-miss check would turn the search's top hit down, whatever its support."""
+def _near_miss(session: Session, search: Search, answer: Answer) -> bool:
+    """Whether the near-miss check would turn the search's top hit down, whatever its support:
+    the answer's own verdict where it ran the check (it does unless the support was too weak)."""
+    if answer.closest is not None or not answer.abstained:
+        return answer.closest is not None
     return bool(search.hits) and session.answerer.near_miss(search.query.text, search.hits[0]) is not None
 
 
@@ -200,8 +203,9 @@ def ask_unanswerable(session: Session, questions: list[Question], progress: Prog
         if i % 100 == 0:
             progress("ask unanswerable", i, len(questions))
         search = session.rankings(q.question, ("hybrid",))["hybrid"]
-        out.append(AnswerRecord(q.kind, session.answerer.support(search), session.answer(search).abstained,
-                                near_miss=_near_miss(session, search)))
+        answer = session.answer(search)
+        out.append(AnswerRecord(q.kind, session.answerer.support(search), answer.abstained,
+                                near_miss=_near_miss(session, search, answer)))
     progress("ask unanswerable", len(questions), len(questions))
     return out
 

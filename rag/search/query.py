@@ -33,6 +33,11 @@ class Search:
     hits: list[Hit]
     focus: Query | None = None  # what the question asks of the top hit's document, when it differs (rag.search.focus)
 
+    @property
+    def asked(self) -> Query:
+        """The query the top hit was ranked for: the focus where there is one, else the question."""
+        return self.focus or self.query
+
 
 def question_text(question: str) -> str:
     """The question without surrounding blanks; UsageError when nothing is left."""
