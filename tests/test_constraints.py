@@ -248,6 +248,20 @@ def test_two_names_the_document_never_writes_are_a_near_miss():
     assert check_constraints("When did the Special Representative for Europe take up her duties?", evidence) is None
 
 
+def test_one_unwritten_name_where_the_document_names_another_of_its_kind_is_a_near_miss():
+    text = "In July 2024, the Government of Barbados requested that ECLAC assess the damage caused by Hurricane Beryl."
+    evidence = Evidence(text, text, ("E/2025/19",))
+    miss = check_constraints("Which Government asked ECLAC to assess the damage caused by Hurricane Melissa?", evidence)
+    assert miss is not None and miss.describe() == "is about Hurricane Beryl, not Hurricane Melissa"
+    assert check_constraints("Which Government asked ECLAC to assess the damage caused by Hurricane Beryl?",
+                             evidence) is None
+    # The word before the unwritten name never precedes another name here: a paraphrase, not a swap.
+    assert check_constraints("Which Government asked ECLAC to assess the storm damage in the Caribbean?",
+                             evidence) is None
+    assert check_constraints("Which island Government asked ECLAC to assess the damage of Beryl in Bridgetown?",
+                             evidence) is None
+
+
 def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
     from rag.answer.names import name_words, unwritten
 

@@ -1,5 +1,5 @@
 """Near-miss detection: the specific constraints a question sets (a year, a period, an ordinal
-session or report, a country) checked against the best paragraph and its document.
+session or report, a country, a name) checked against the best paragraph and its document.
 
 A question about "the fifty-ninth session" whose best evidence is a document of the sixtieth
 session that never mentions the fifty-ninth is answered from the wrong document: the answer
@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag.answer.countries import COUNTRIES
-from rag.answer.names import name_words, unwritten
+from rag.answer.names import name_words, replaced, titled_names, unwritten
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -147,8 +147,9 @@ def year_of_symbol(symbol: str) -> int | None:
 
 
 def question_constraints(question: str) -> list[Constraint]:
-    """The periods, years, countries, things named by their year and numbered things (sessions,
-    reports, meetings) a question is specifically about, in the order they are checked."""
+    """The periods, years, countries, things named by their year, numbered things (sessions,
+    reports, meetings), titled names ("Hurricane Melissa") and names a question is specifically
+    about, in the order they are checked."""
     text = _without_symbols(question)
     found: list[Constraint] = []
     spans = periods(text)
@@ -164,6 +165,8 @@ def question_constraints(question: str) -> list[Constraint]:
     for n, noun in numbered_things(text):
         found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
     names = name_words(_COUNTRY.sub(" ", text))  # a country is checked as one
+    for head, name in titled_names(text, names):
+        found.append(Constraint("titled", f"{head} {name}", f"{head} {name}"))
     if len(names) >= MISSING_NAMES:
         found.append(Constraint("names", " ".join(names), "its names"))
     return found
@@ -300,6 +303,11 @@ def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(Constraint("names", " ".join(missing), " ".join(missing)), "", "never names {label}")
 
 
+def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    other = replaced(*c.value.split(" ", 1), evidence.document)
+    return None if other is None else Mismatch(c, other)
+
+
 # A year the question asks about, absent from the best paragraph, which names a year this close
 # to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023).
 NEAR_YEARS = 2
@@ -326,7 +334,7 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
 
 
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
-           "dated": _check_dated, "names": _check_names}
+           "dated": _check_dated, "titled": _check_titled, "names": _check_names}
 
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:

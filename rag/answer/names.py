@@ -63,3 +63,29 @@ def unwritten(names: list[str], document: str) -> list[str]:
     """The names (`name_words`) the document never writes, in their order."""
     vocabulary = set(_WORD.findall(document.lower()))
     return [w for w in names if not all(_written(part, vocabulary) for part in _WORD.findall(w.lower()))]
+
+
+_TITLED = r"[A-Z][^\W\d_]{2,}[\w'’-]*"
+
+
+def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
+    """(title, name) pairs of the question: a name word (`name_words`) after another capitalised
+    word that is not its first, "Hurricane Melissa" -> ("Hurricane", "Melissa")."""
+    out = []
+    for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
+        head, name = m.group(1), _POSSESSIVE.sub("", m.group(2))
+        if m.start() > 0 and head.lower() not in _NOT_NAMES and name in names:
+            out.append((head, name))
+    return out
+
+
+def replaced(head: str, name: str, document: str) -> str | None:
+    """What the document names with the question's title where the question has a name it never
+    writes: "Hurricane Beryl" for "Hurricane Melissa". Another thing of the same kind is named,
+    which a paraphrase does not do."""
+    if not unwritten([name], document):
+        return None
+    for m in re.finditer(r"\b" + re.escape(head) + r"\s+(" + _TITLED + ")", document):
+        if m.group(1) != name and m.group(1).lower() not in _NOT_NAMES:
+            return f"{head} {m.group(1)}"
+    return None
