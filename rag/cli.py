@@ -29,6 +29,20 @@ index_app = typer.Typer(help="Build, rebuild and inspect the index.", no_args_is
                         rich_markup_mode=None)
 app.add_typer(index_app, name="index")
 
+
+def _version(value: bool) -> None:
+    if value:
+        from rag import __version__
+
+        typer.echo(f"rag {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                   help="Print rag's version and exit.")] = False) -> None:
+    """Cited answers from paragraph-numbered official documents, offline."""
+
 IndexDir = Annotated[Optional[Path], typer.Option("--index-dir", help="Folder of indexes (env RAG_INDEX_DIR).",
                                                   show_default=False)]
 IndexName = Annotated[Optional[str], typer.Option("--index", help="Index name inside the folder (default: default).",
@@ -75,18 +89,26 @@ def printable(text: str) -> str:
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and the error's exit code."""
+def _errors(as_json: bool = False) -> Iterator[None]:
+    """Turn library errors into one line on stderr and the error's exit code; with --json, into
+    `{"error", "type", "fix"}` on stdout (the same exit code)."""
     from rag.errors import RagError
 
     try:
         yield
     except RagError as exc:
-        _err(str(exc))
+        _fail(exc.message if as_json else str(exc), type(exc).__name__, exc.fix, as_json)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        _err("interrupted; the previous index is unchanged")
+        _fail("interrupted; the previous index is unchanged", "Interrupted", None, as_json)
         raise typer.Exit(130) from None
+
+
+def _fail(message: str, kind: str, fix: str | None, as_json: bool) -> None:
+    if as_json:
+        _print_json({"error": message, "type": kind, "fix": fix})
+    else:
+        _err(message)
 
 
 def _print_json(data: Any) -> None:
@@ -188,7 +210,7 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         symbol: Symbol = None, body: Body = None, year: Year = None, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
         config: Config = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
@@ -221,7 +243,7 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
            as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
            config: Config = None) -> None:
     """List the best-matching paragraphs with their citations and scores."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
@@ -252,7 +274,7 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
          as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
          config: Config = None) -> None:
     """Print one paragraph with its page, section and footnotes."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import Session
 
         settings = _settings(index_dir, index, model, config)
@@ -286,7 +308,7 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
 def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or MD file.")],
             as_json: Json = False) -> None:
     """Print what a file parses into: symbol, headings, paragraph numbers with pages, footnotes."""
-    with _errors():
+    with _errors(as_json):
         from rag.ingest.inspect import format_inspection, inspect_file
 
         data = inspect_file(file)
@@ -304,7 +326,7 @@ def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folde
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                 model: Model = None, config: Config = None) -> None:
     """Index files and folders incrementally; the previous index answers until the new one is complete."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import build
 
         settings = _settings(index_dir, index, model, config)
@@ -321,7 +343,7 @@ def index_rebuild(no_cache: Annotated[bool, typer.Option(
                   wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                   model: Model = None, config: Config = None) -> None:
     """Re-read every recorded source (optionally with another --model); cached vectors are reused."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import rebuild
 
         settings = _settings(index_dir, index, model, config)
@@ -336,7 +358,7 @@ def index_rebuild(no_cache: Annotated[bool, typer.Option(
 def index_recover(wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                   model: Model = None, config: Config = None) -> None:
     """Point CURRENT at the newest generation that verifies (after CURRENT was lost or damaged)."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import recover
 
         result = recover(_settings(index_dir, index, model, config), wait=wait)
@@ -354,7 +376,7 @@ def index_rm(target: Annotated[str, typer.Argument(help="Document symbol (A/59/3
              wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
              model: Model = None, config: Config = None) -> None:
     """Remove a document from the index (later builds skip its file until it is built by name)."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import remove
 
         report = remove(_settings(index_dir, index, model, config), target, wait=wait)
@@ -365,7 +387,7 @@ def index_rm(target: Annotated[str, typer.Argument(help="Document symbol (A/59/3
 def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
                  config: Config = None) -> None:
     """Check the manifest against the FAISS vectors, SQLite rows and stored checksums."""
-    with _errors():
+    with _errors(as_json):
         from rag.service import verify
 
         settings = _settings(index_dir, index, model, config)
@@ -382,41 +404,56 @@ def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: Index
 
 
 @index_app.command("status")
-def index_status(as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+def index_status(documents: Annotated[bool, typer.Option(
+                     "--documents", help="Also list every document: symbol, date, paragraphs, title.")] = False,
+                 as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
                  config: Config = None) -> None:
-    """Show the live index: model, format version, counts, sources, build time."""
-    with _errors():
-        from rag.service import status
+    """Show the live index: model, format version, counts, sources, build time (and its documents)."""
+    with _errors(as_json):
+        from rag.service import document_list, status
 
-        data = status(_settings(index_dir, index, model, config))
+        settings = _settings(index_dir, index, model, config)
+        data = status(settings)
+        listed = document_list(settings) if documents else None
         if as_json:
-            _print_json(data)
+            _print_json({**data, "document_list": [d.to_json() for d in listed]} if listed is not None else data)
             return
-        _line(printable(f"Index       {data['index']} ({data['generation']})"))
-        _line(f"Model       {data['model']} ({data['dim']} dimensions)")
-        from rag.index.vectors import describe
+        _status_lines(data)
+        if listed:
+            _line()
+            width = max(len("symbol"), *(len(printable(d.symbol)) for d in listed))
+            _line(f"{'symbol'.ljust(width)}  {'date':10}  {'paragraphs':>10}  title")
+            for d in listed:
+                _line(f"{printable(d.symbol).ljust(width)}  {d.date or '-':10}  {d.paragraphs:>10}  {printable(d.title[:80])}")
 
-        _line(f"Format      version {data['format_version']}")
-        _line(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
-        embedding = data.get("embedding") or {}
-        if embedding:
-            query = (embedding.get("query_encoder") or {}).get("kind", "?")
-            _line(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
-        sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
-        _line(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
-        if data.get("sentence_search"):
-            _line(f"Sentences   searched with {describe(data['sentence_search'])}; scores from the exact rows")
-        elif data.get("sentences"):
-            _line("Sentences   scanned exactly (flat rows)")
-        tokens = data.get("token_vectors")
-        if tokens:
-            _line(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
-                      "re-score the best candidates")
-        _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
-        for s in data.get("sources", []):
-            _line(printable(f"Source      {s}"))
-        for f in data.get("failed", []):
-            _line(printable(f"Failed      {f['error']}"))
+
+def _status_lines(data: dict[str, Any]) -> None:
+    """The plain-text lines of `rag index status`."""
+    _line(printable(f"Index       {data['index']} ({data['generation']})"))
+    _line(f"Model       {data['model']} ({data['dim']} dimensions)")
+    from rag.index.vectors import describe
+
+    _line(f"Format      version {data['format_version']}")
+    _line(f"Vectors     {describe(data.get('vectors') or {'kind': data.get('vector_index', '?')})}")
+    embedding = data.get("embedding") or {}
+    if embedding:
+        query = (embedding.get("query_encoder") or {}).get("kind", "?")
+        _line(f"Embedding   indexed with {embedding.get('backend', '?')}, queries with {query}")
+    sentences = f", {data['sentences']} sentence vectors" if data.get("sentences") is not None else ""
+    _line(f"Contents    {data['documents']} document(s), {data['paragraphs']} paragraph(s){sentences}")
+    if data.get("sentence_search"):
+        _line(f"Sentences   searched with {describe(data['sentence_search'])}; scores from the exact rows")
+    elif data.get("sentences"):
+        _line("Sentences   scanned exactly (flat rows)")
+    tokens = data.get("token_vectors")
+    if tokens:
+        _line(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
+                  "re-score the best candidates")
+    _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
+    for s in data.get("sources", []):
+        _line(printable(f"Source      {s}"))
+    for f in data.get("failed", []):
+        _line(printable(f"Failed      {f['error']}"))
 
 
 def _table(rows: list[list[str]]) -> None:
@@ -471,7 +508,7 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
     """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file,
     with exact citations and abstentions by question kind where questions carry a kind or an answer
     (or with --unanswerable-set, --plot); or calibrate the abstention threshold on it (--calibrate)."""
-    with _errors():
+    with _errors(as_json):
         _calibration_options(calibrate, within_doc, unanswerable, plot, share)
         if plot is not None:
             from rag.evaluation.plot import check_plot

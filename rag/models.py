@@ -102,6 +102,9 @@ class Hit:
         return {
             "symbol": self.symbol,
             "paragraph": self.number,
+            "annex": self.annex,
+            "running": self.running,
+            "part_of": self.part_of,
             "page": self.page,
             "section": self.section,
             "text": self.text,
@@ -128,11 +131,17 @@ class Citation:
     text: str = ""
     footnotes: list[Footnote] = field(default_factory=list)
     part: str = ""  # the embedded text the paragraph belongs to ("" for the document's own)
+    annex: str = ""  # "annex", "annex II"; "" for the body
+    running: bool = False  # `paragraph` is a running count of unnumbered text ("¶ 2"), not a printed number
+    part_of: str = ""  # the document's paragraph the embedded text sits in
 
     def to_json(self) -> dict[str, Any]:
         return {
             "symbol": self.symbol,
             "paragraph": self.paragraph,
+            "annex": self.annex,
+            "running": self.running,
+            "part_of": self.part_of,
             "page": self.page,
             "section": self.section,
             "quote": self.quote,

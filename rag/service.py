@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, SourceError, check_text
-from rag.index.store import (DATABASE, OpenIndex, ProgressFn, current_generation, index_status, open_index,
-                             verify_index)
+from rag.index.store import (DATABASE, DocumentRecord, OpenIndex, ProgressFn, current_generation, index_status,
+                             open_index, verify_index)
 from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
@@ -199,6 +199,12 @@ def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
 
 def status(settings: Settings) -> dict[str, Any]:
     return index_status(settings)
+
+
+def document_list(settings: Settings) -> list[DocumentRecord]:
+    """Every document of the live index: symbols, title, date, body, session, paragraphs."""
+    with Session(settings, with_model=False) as session:
+        return session.index.documents()
 
 
 def verify(settings: Settings) -> list[str]:

@@ -271,3 +271,48 @@ def test_the_rag_command_is_installed():
     assert exe, "no `rag` on PATH: install as the README says (pip install -e .)"
     done = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "ask" in done.stdout, done.stderr
+
+
+# --------------------------------------------------------------------------- newcomer's edges
+
+def test_version():
+    from rag import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"rag {__version__}"
+
+
+def test_json_errors_are_json_on_stdout_with_the_same_exit_code(built):
+    result = run("show", "A/59/378", "49", "--json")
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)
+    assert error["type"] == "NotFoundError" and "did you mean A/59/377" in error["error"]
+    assert error["fix"] and not result.stderr.strip()
+    empty = run("ask", "  ", "--json")
+    assert empty.exit_code == 2 and json.loads(empty.stdout)["type"] == "UsageError"
+
+
+def test_status_lists_the_documents(built):
+    result = run("index", "status", "--documents")
+    assert result.exit_code == 0
+    assert re.search(r"^A/59/377\s+\S+\s+3\s+", result.stdout, re.MULTILINE), result.stdout
+    data = json.loads(run("index", "status", "--documents", "--json").stdout)
+    assert [(d["symbol"], d["paragraphs"]) for d in data["document_list"]] == [("A/59/377", 3)]
+
+
+def test_search_json_says_where_each_paragraph_is(fake_env, tmp_path):
+    """Annex and running count are in every hit, so two hits "1" are told apart and each can be shown."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "A_99_100_layout.txt", folder)
+    assert run("index", "build", str(folder)).exit_code == 0
+    hits = json.loads(run("search", "Chair thanked report covers", "-k", "10", "--json").stdout)["hits"]
+    seen = {(h["paragraph"], h["annex"], h["running"]) for h in hits}
+    assert ("1", "annex", False) in seen and ("1", "", True) in seen
+    for h in hits:
+        shown = run("show", "A/99/100", ("¶" if h["running"] else "") + h["paragraph"],
+                    *(["--annex", h["annex"]] if h["annex"] else []), "--json")
+        assert json.loads(shown.stdout)["citation"] == h["citation"]
+    cited = json.loads(run("show", "A/99/100", "annex, para. 1", "--json").stdout)
+    assert cited["citation"] == "A/99/100, annex, para. 1"
+    assert json.loads(run("show", "A/99/100", "p. 1, ¶ 1", "--json").stdout)["citation"] == "A/99/100, p. 1, ¶ 1"

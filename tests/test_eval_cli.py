@@ -75,12 +75,13 @@ def test_eval_on_a_folder_with_questions_citing_symbol_and_paragraph(tmp_path: P
     questions = _write(tmp_path / "mine.jsonl", [
         {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377", "para": "49"},
         {"question": "What is the objective of these forums, generally informal in nature?",
-         "symbol": "A/59/377", "para": 48},
+         "symbol": "a/59/377", "para": 48},  # symbols as users type them: case, a joint symbol's part
+        {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377-E/2004/99", "para": "49"},
     ])
     result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["bm25"]["questions"] == 2
+    assert data["bm25"]["questions"] == 3
     assert data["bm25"]["R@5"] == 1.0  # the seed excerpt has three paragraphs: both golds are in the top 5
     assert data["system"]["quote_accuracy"] is None  # no gold answer strings given
 

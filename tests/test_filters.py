@@ -3,6 +3,7 @@ index of documents whose mastheads name their body and date."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def test_filters_restrict_the_hits(session, filters, expected):
 @pytest.mark.parametrize("filters, named", [
     (Filters(body="Trusteeship Council"), 'body "Trusteeship Council"'),
     (Filters(year="2019"), 'year "2019"'),
-    (Filters(symbol="S/1999/*", year="2025"), 'symbol "S/1999/*", year "2025"'),
+    (Filters(symbol="S/2024/*", year="2025"), 'symbol "S/2024/*", year "2025"'),
 ])
 def test_a_filter_that_matches_no_document_is_an_error(session, filters, named):
     for call in (lambda: session.search("water", filters=filters), lambda: session.ask("water", filters=filters)):
@@ -112,3 +113,31 @@ def test_filters_on_the_command_line(fake_env, corpus):
             result = runner.invoke(app, [command, "water", *args])
             lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
             assert result.exit_code == 2 and len(lines) == 1 and named in lines[0], result.output
+
+
+@pytest.mark.parametrize("typed", ["s/2025/10", " S/2025/10 ", "S / 2025 / 10", "s/2025/*", "A/80/30-S/2025/10"])
+def test_symbols_are_matched_as_a_user_types_them(session, typed):
+    """Case, spaces and a joint symbol as printed (either of its parts) do not matter."""
+    expected = {"S/2025/10", "A/80/30"} if "-" in typed else {"S/2025/10"}
+    assert _symbols(session.search("water supply cooperation", k=20, filters=Filters(symbol=typed))) == expected
+
+
+def test_an_unknown_symbol_is_not_found_with_suggestions(session):
+    from rag.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match=r"no indexed document has symbol 'S/2025/11'.*S/2025/10"):
+        session.search("water", filters=Filters(symbol="S/2025/11"))
+
+
+def test_show_accepts_symbols_and_numbers_as_typed_or_cited(session):
+    for symbol, number in [("s/2025/10", "2"), ("S/2025/10 ", "para. 2"), ("S/2025/10", "paragraph 2"),
+                           ("A/79/999-S/2025/10", "2"), ("S/2025/10", "para 2")]:
+        assert session.show(symbol, number).citation == "S/2025/10, para. 2", (symbol, number)
+
+
+def test_unknown_symbol_on_the_command_line_is_exit_3_with_json_error(fake_env, corpus):
+    assert runner.invoke(app, ["index", "build", str(corpus)]).exit_code == 0
+    result = runner.invoke(app, ["search", "water", "--symbol", "S/2025/11", "--json"])
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)
+    assert error["type"] == "NotFoundError" and "S/2025/10" in error["error"] and error["fix"]

@@ -203,5 +203,6 @@ class Answerer:
                           closest=closest)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=self.quote(search.asked, top), score=top.score, citation=top.citation,
-                         text=top.text, footnotes=top.footnotes, part=top.part)
+                         text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,
+                         running=top.running, part_of=top.part_of)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

@@ -25,6 +25,7 @@ from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
 from rag.index.paragraphs import symbol_owners
+from rag.index.symbols import key, typed_symbols
 from rag.models import Answer, Hit
 from rag.service import Session
 
@@ -108,14 +109,24 @@ class GoldKeys:
 
     def __init__(self, session: Session) -> None:
         self.primary = symbol_owners(session.index.conn)
+        self._by_key = {key(s): owner for s, owner in self.primary.items()}
+
+    def owner(self, typed: str) -> str | None:
+        """The symbol the document a question names is indexed by: the symbol as typed (any
+        case, spaces, or a joint symbol as printed), or None when no document has it."""
+        for symbol in typed_symbols(typed):
+            found = self.primary.get(symbol) or self._by_key.get(key(symbol))
+            if found:
+                return found
+        return None
 
     def of(self, q: Question) -> set[str]:
-        primary = self.primary.get(q.symbol, q.symbol)
+        primary = self.owner(q.symbol) or q.symbol
         return {_key(primary, g) for g in q.gold}
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold."""
-        unknown = sorted({q.symbol for q in questions} - set(self.primary))
+        unknown = sorted({q.symbol for q in questions if self.owner(q.symbol) is None})
         if unknown:
             raise UsageError(f"{path}: {len(unknown)} symbol(s) cited by the questions are not in the corpus, "
                              f"e.g. {', '.join(unknown[:3])}")

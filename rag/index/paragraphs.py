@@ -8,6 +8,7 @@ import re
 import sqlite3
 
 from rag.errors import NotFoundError
+from rag.index.symbols import find_document_id, suggestion
 from rag.models import TABLE, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2": a
@@ -31,6 +32,22 @@ def split_cited_part(number: str) -> tuple[str, str | None]:
     return (m.group(2) or "").replace(" ", "") + m.group(3), m.group(1)
 
 
+# "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".
+_PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
+_CITED_ANNEX = re.compile(r"^(annex(?:\s+[IVXLC\d]+)?)\s*,\s*(.+)$", re.IGNORECASE)
+_RUNNING = re.compile(r"^(?:pp?\.\s*[\w–-]+\s*,\s*)?¶\s*(\w+)$")
+
+
+def plain_number(number: str) -> str:
+    """A paragraph number as typed or copied from a citation, in the form `show_paragraph` reads:
+    "para. 37" -> "37", "p. 1-2, ¶ 1" -> "¶1"; a part's or a table's citation stays as it is."""
+    text = " ".join(number.split())
+    running = _RUNNING.match(text)
+    if running:
+        return "¶" + running.group(1)
+    return _PARA_WORD.sub("", text) if "," not in text else text
+
+
 def annex_label(annex: str) -> str:
     """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"."""
     a = annex.strip()
@@ -39,14 +56,14 @@ def annex_label(annex: str) -> str:
 
 
 def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
-    """The document issued under `symbol`; NotFoundError naming a few known symbols otherwise."""
-    row = conn.execute("SELECT d.id, d.symbol, d.source FROM documents d JOIN symbols s ON s.doc_id = d.id "
-                       "WHERE s.symbol = ?", (symbol,)).fetchone()
-    if row is None:
-        known = [r[0] for r in conn.execute("SELECT symbol FROM documents ORDER BY symbol LIMIT 5")]
-        raise NotFoundError(f"unknown symbol {symbol!r}; the index holds e.g. {', '.join(known)}",
-                            fix="see `rag index status`")
-    return row
+    """The document issued under `symbol`, as a user types it (rag.index.symbols); NotFoundError
+    naming the closest indexed symbols otherwise."""
+    doc_id = find_document_id(conn, symbol)
+    if doc_id is None:
+        known = [r[0] for r in conn.execute("SELECT symbol FROM symbols")]
+        raise NotFoundError(f"unknown symbol {symbol.strip()!r}{suggestion(symbol, known)}",
+                            fix="list the documents with `rag index status --documents`")
+    return conn.execute("SELECT id, symbol, source FROM documents WHERE id = ?", (doc_id,)).fetchone()
 
 
 def symbol_owners(conn: sqlite3.Connection) -> dict[str, str]:
@@ -114,7 +131,10 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes;
     `part` picks an embedded text ("draft resolution"); without it, the document's own paragraph."""
     doc = find_document(conn, symbol)
-    raw, cited = split_cited_part(number.strip())
+    in_annex = _CITED_ANNEX.match(" ".join(number.split()))
+    if in_annex and annex is None:  # "annex II, para. 3" as cited
+        annex, number = in_annex.group(1), in_annex.group(2)
+    raw, cited = split_cited_part(plain_number(number))
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None

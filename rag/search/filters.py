@@ -1,7 +1,8 @@
 """Which documents a search may cite: by symbol (exact, or a pattern with `*`), by issuing body
 and by year of issue; the filters combine (every one given must hold).
 
-- symbol: one of the symbols a document is issued under, case and surrounding spaces aside;
+- symbol: one of the symbols a document is issued under, case and spaces aside (a joint
+  symbol as printed, A/79/947-S/2025/372, stands for either part);
   `*` stands for any characters (`S/2025/*`, `A/80/*`, `*/Add.1`).
 - body: the document's body (rag.ingest.metadata: "Security Council", "Executive Board of
   UNDP, UNFPA and UNOPS", "General Assembly; Security Council" for a joint one) contains the
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.errors import UsageError
+from rag.errors import NotFoundError, UsageError
+from rag.index.symbols import key, suggestion, typed_symbols
 from rag.index.store import DocumentRecord, OpenIndex
 
 BODY_ABBREVIATIONS = {
@@ -80,17 +82,26 @@ class Filters:
         return np.isin(index.paragraph_documents(), np.asarray(self.document_rows(index), dtype=np.int32))
 
     def check(self, index: OpenIndex) -> None:
-        """UsageError naming the filters when no indexed document passes them."""
-        if self and not self.document_rows(index):
-            raise UsageError(f"no indexed document matches {self.describe()}",
-                             fix="check the filter, or list the documents with `rag index status --json`")
+        """NotFoundError naming the closest symbols when no indexed document has the symbol
+        asked for; UsageError naming the filters when no document passes them together."""
+        if not self or self.document_rows(index):
+            return
+        if self.symbol and self.symbol.strip() and not Filters(symbol=self.symbol).document_rows(index):
+            known = [s for d in index.documents() for s in (d.symbol, *d.symbols)]
+            raise NotFoundError(f"no indexed document has symbol {self.symbol.strip()!r}"
+                                f"{suggestion(self.symbol, known)}",
+                                fix="list the documents with `rag index status --documents`")
+        raise UsageError(f"no indexed document matches {self.describe()}",
+                         fix="check the filter, or list the documents with `rag index status --documents`")
 
 
 def _symbol_pattern(pattern: str | None) -> re.Pattern[str] | None:
-    """The symbol filter as a regular expression over upper-cased symbols (`*`: any characters)."""
+    """The symbol filter as a regular expression over upper-cased symbols (`*`: any characters;
+    a joint symbol as printed matches either of its parts)."""
     if not pattern or not pattern.strip():
         return None
-    return re.compile(".*".join(re.escape(p) for p in pattern.strip().upper().split("*")) + r"\Z")
+    alternatives = ("(?:" + ".*".join(re.escape(p) for p in key(one).split("*")) + ")" for one in typed_symbols(pattern))
+    return re.compile("|".join(alternatives) + r"\Z")
 
 
 def _body_matches(wanted: str | None, body: str) -> bool:
