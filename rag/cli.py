@@ -69,10 +69,22 @@ def _filters(symbol: str | None, body: str | None, year: str | None) -> Any:
     return Filters(symbol=symbol, body=body, year=year)
 
 
+_INDEX_PATHS: list[Path] = []  # the index the running command uses, for the Ctrl-C message
+
+
 def _settings(index_dir: Path | None, index: str | None, model: str | None, config: Path | None) -> Settings:
     from rag.config import load_settings
 
-    return load_settings(config_file=config, index_dir=index_dir, index_name=index, model=model)
+    settings = load_settings(config_file=config, index_dir=index_dir, index_name=index, model=model)
+    _INDEX_PATHS.append(settings.index_path)
+    return settings
+
+
+def _interrupted() -> str:
+    """What Ctrl-C left: the previous index answering, or no index where there was none."""
+    if _INDEX_PATHS and not (_INDEX_PATHS[-1] / "CURRENT").exists():
+        return "interrupted; no index was written (there was none before)"
+    return "interrupted; the previous index is unchanged"
 
 
 def _err(message: str) -> None:
@@ -100,7 +112,7 @@ def _errors(as_json: bool = False) -> Iterator[None]:
         _fail(exc.message if as_json else str(exc), type(exc).__name__, exc.fix, as_json)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        _fail("interrupted; the previous index is unchanged", "Interrupted", None, as_json)
+        _fail(_interrupted(), "Interrupted", None, as_json)
         raise typer.Exit(130) from None
 
 

@@ -33,6 +33,13 @@ def _default_seeds_dir() -> Path | None:
     return (root / "seeds") if root is not None and (root / "seeds").is_dir() else None
 
 
+def _is_default_dir(path: Path) -> bool:
+    try:
+        return Path(path).resolve() == _default_index_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting the product reads, each with a default and a description."""
@@ -43,7 +50,8 @@ class Settings:
     model: str = field(default=DEFAULT_MODEL, metadata={
         "help": "sentence-transformers model name or path; the default is the bundled all-MiniLM-L6-v2"})
     seeds_dir: Path | None = field(default_factory=_default_seeds_dir, metadata={
-        "help": "corpus indexed on first use when the default index does not exist yet"})
+        "help": "corpus indexed on first use when the default index of the default index folder does not "
+                "exist yet (the demo; not used for an index folder the user names, unless set too)"})
     batch_size: int = field(default=32, metadata={"help": "embedding batch size"})
     embed_backend: str = field(default="auto", metadata={
         "help": "indexing backend: auto (fastest accepted one this CPU supports), torch-f32, torch-bf16, "
@@ -132,6 +140,8 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
             values[name] = _coerce(name, env[key])
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
     _check_location(values)
+    if "seeds_dir" not in values and "index_dir" in values and not _is_default_dir(values["index_dir"]):
+        values["seeds_dir"] = None  # the demo is built only into the checkout's own index folder
     if values.get("vector_index", "auto") not in VECTOR_INDEXES:
         raise UsageError(f"setting vector_index: {values['vector_index']!r} is not one of {', '.join(VECTOR_INDEXES)}")
     return replace(Settings(), **values)

@@ -185,6 +185,19 @@ def test_unknown_symbol_and_paragraph(built):
     one_line_error(result, "A/59/377 has no paragraph '50'", "47-49")
 
 
+def test_the_demo_is_never_built_into_a_folder_the_user_names(tmp_path, monkeypatch):
+    """A mistyped or empty --index-dir is an error, not a silently built A/59/377 demo."""
+    monkeypatch.setenv("RAG_MODEL", "hash:384")
+    for env in ("RAG_INDEX_DIR", "RAG_SEEDS_DIR", "RAG_CONFIG"):
+        monkeypatch.delenv(env, raising=False)
+    result = run("ask", DEMO_QUESTION, "--index-dir", str(tmp_path / "mistyped"))
+    assert result.exit_code == 4
+    one_line_error(result, "rag index build")
+    assert not (tmp_path / "mistyped" / "default" / "CURRENT").exists()
+    monkeypatch.setenv("RAG_INDEX_DIR", str(tmp_path / "empty"))
+    assert run("ask", DEMO_QUESTION).exit_code == 4
+
+
 def test_missing_index(fake_env, tmp_path):
     result = run("ask", DEMO_QUESTION, "--index", "nothing-here")
     assert result.exit_code == 4

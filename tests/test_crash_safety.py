@@ -175,3 +175,33 @@ def test_disk_full_and_read_only(tmp_path: Path, seed_dir: Path):
         assert asked.returncode == 0, err
     finally:
         subprocess.run(["umount", str(mnt)], check=False)
+
+
+def _interrupt_build(index_dir: Path, corpus: Path) -> tuple[int, str]:
+    """Ctrl-C (SIGINT) a build once it is embedding; its exit code and stderr."""
+    proc = rag_proc(index_dir, "index", "build", str(corpus))
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(index_dir.glob("*/.tmp-*")) and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, err
+
+
+@pytest.mark.slow
+def test_ctrl_c_tells_the_truth_about_the_previous_index(tmp_path: Path, seed_dir: Path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 400, paragraphs=8)
+    code, err = _interrupt_build(tmp_path / "new", corpus)
+    if code == 0:
+        pytest.skip("the build finished before it could be interrupted")
+    assert code == 130 and "no index was written (there was none before)" in err, err
+    assert not (tmp_path / "new" / "default" / "CURRENT").exists()
+    settings = load_settings(env={}, index_dir=tmp_path / "old", model=FAKE_MODEL)
+    build_index(settings, [seed_dir])
+    before = snapshot(settings)
+    code, err = _interrupt_build(tmp_path / "old", corpus)
+    if code == 0:
+        pytest.skip("the build finished before it could be interrupted")
+    assert code == 130 and "the previous index is unchanged" in err, err
+    assert snapshot(settings) == before
