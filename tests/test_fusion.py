@@ -79,6 +79,39 @@ def test_uninformative_candidates_go_below_the_informative_ones_in_their_own_ord
     assert np.array_equal(demote_uninformative(scores, np.full(5, 50)), scores)
 
 
+def test_a_short_paragraph_that_states_the_asked_answer_is_not_demoted() -> None:
+    scores = np.array([5.0, 4.0, 3.0])
+    novel = np.array([2, 30, 3])
+    states = np.array([False, False, True])
+    out = demote_uninformative(scores, novel, states)
+    assert list(np.argsort(-out, kind="stable")) == [1, 2, 0]
+
+
+def test_an_agenda_line_naming_the_country_asked_for_is_found(tmp_path) -> None:
+    """A short paragraph restating most of the question ranks first when it holds what the
+    question asks for (a country); one that holds no such thing stays below the informative ones."""
+    from rag.config import load_settings
+    from rag.service import Session, build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "A_99_150.txt").write_text(
+        "United Nations A/99/150\n\nGeneral Assembly Distr.: General\n\n1 June 2025\n\nPreliminary list of items\n\n"
+        "1. Observer status for the International Centre for Integrated Mountain Development in the General "
+        "Assembly (item proposed by Bhutan (A/99/141)).\n\n"
+        "2. The Committee heard statements of many delegations on mountain ecosystems, glaciers, regional cooperation, "
+        "funding arrangements and the schedule of its next meetings, and decided to defer the matter.\n\n"
+        "3. Financing of the United Nations Interim Force in the mountain region (resolution 79/303).\n", encoding="utf-8")
+    settings = load_settings(env={}, index_dir=tmp_path / "ix", model="hash:384")
+    build(settings, [folder])
+    with Session(settings) as s:
+        hits = s.search("Which Member State proposed the item on observer status for the International Centre "
+                        "for Integrated Mountain Development?", k=3)
+        assert hits[0].number == "1"
+        order = [h.number for h in s.search("observer status International Centre Integrated Mountain Development", k=3)]
+        assert order.index("2") < order.index("1")  # no kind of answer asked: the restating line goes below
+
+
 def test_learned_fusion_ranks_a_heading_that_restates_the_question_below_a_paragraph_that_answers() -> None:
     base = {k: np.array([3.0, 2.0, 0.0, -1.0]) for k in ("lexical", "dense", "sentence", "pairs")}
     stage = first_stage(base)

@@ -14,7 +14,7 @@ _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|mon
 _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast|often)\b|"
                        r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population)\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
-_COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member States|Governments?|nations?)\b", re.IGNORECASE)
+_COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b", re.IGNORECASE)
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
                        r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
 

@@ -47,10 +47,14 @@ def zscore_rows(x: np.ndarray) -> np.ndarray:
     return np.where(ok, centred / np.where(ok, sd, 1.0), 0.0)
 
 
-def demote_uninformative(scores: np.ndarray, novel: np.ndarray) -> np.ndarray:
+def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarray | None = None) -> np.ndarray:
     """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
-    below all the others (order kept within each group); unchanged when none or all are under."""
+    below all the others (order kept within each group), except those that `states` the kind of
+    answer the question asks for (a short paragraph naming the country asked for is the answer,
+    not an agenda line restating the question); unchanged when none or all are under."""
     low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
+    if states is not None:
+        low &= ~np.asarray(states, dtype=bool)
     if not low.any() or low.all():
         return scores
     out = np.asarray(scores, dtype=np.float64).copy()
@@ -85,7 +89,8 @@ def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]
     extra = [k for k in weights if k not in stage.z]
     z_top = {k: row[top] for k, row in stage.z.items()}
     z_top.update(zip(extra, zscore_rows(np.array([features[k] for k in extra], dtype=np.float64))))
-    second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"])
+    second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"],
+                                  features.get("states"))
     out = stage.scores.copy()
     out[top] = second + (stage.scores.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out

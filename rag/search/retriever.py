@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer.answertype import question_type, states_answer
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.flatfile import sorted_unique
@@ -20,7 +21,7 @@ from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
-from rag.search.fusion import first_stage, rescored
+from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.textutil import content_terms
 
@@ -98,7 +99,24 @@ class Retriever:
         feats = text_features(self.paragraph_terms(pids), query.idf)
         if self.index.tokens is not None and query.tokens is not None:
             feats["tokens"] = self.index.tokens.maxsim(query.tokens, np.asarray(pids, dtype=np.int64))
+        feats["states"] = self.states_answer(query, pids, feats["novel"] < MIN_INFORMATIVE_TERMS)
         return feats
+
+    def states_answer(self, query: Query, pids: list[int], which: np.ndarray) -> np.ndarray:
+        """For the paragraphs `which` marks (the few with little beyond the question's words),
+        whether they state the kind of answer the question asks for (rag.answer.answertype);
+        False for the others and when the question's kind is unknown."""
+        out = np.zeros(len(pids), dtype=bool)
+        kind = question_type(query.text)
+        marked = [int(i) for i in np.flatnonzero(which)]
+        if kind is None or not marked:
+            return out
+        wanted = [pids[i] for i in marked]
+        texts = dict(self.index.conn.execute(
+            f"SELECT id, text FROM paragraphs WHERE id IN ({','.join('?' * len(wanted))})", wanted).fetchall())
+        for i in marked:
+            out[i] = states_answer(kind, texts.get(pids[i], ""), query.text)
+        return out
 
     def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
         """The ranking score of each candidate under `mode`: bm25, dense, or else hybrid."""
