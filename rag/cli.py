@@ -304,16 +304,23 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
 
 
 @app.command()
-def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
           port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          token: Annotated[Optional[str], typer.Option(
+              "--token", envvar="RAG_TOKEN", show_default=False,
+              help="Require `Authorization: Bearer TOKEN` on every API call (env RAG_TOKEN).")] = None,
+          insecure: Annotated[bool, typer.Option(
+              "--insecure", help="Allow a non-loopback --host without --token.")] = False,
           index_dir: IndexDir = None, index: IndexName = None, model: Model = None, config: Config = None) -> None:
-    """Serve ask, search, show and status as a JSON HTTP API (OpenAPI at /docs)."""
+    """Serve the web page (/) and the JSON HTTP API (ask, search, show, documents, status; docs at /docs)."""
     with _errors():
+        from rag.server import check_exposure
         from rag.server import serve as run_server
 
         settings = _settings(index_dir, index, model, config)
+        check_exposure(host, token, insecure)
         typer.echo(printable(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)"), err=True)
-        run_server(settings, host, port)
+        run_server(settings, host, port, token=token, insecure=insecure)
 
 
 @app.command()

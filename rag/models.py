@@ -147,6 +147,7 @@ class Citation:
             "quote": self.quote,
             "score": round(self.score, 4),
             "citation": self.citation,
+            "text": self.text,
             "part": self.part,
             "footnotes": [asdict(f) for f in self.footnotes],
         }

@@ -1,58 +1,142 @@
-"""HTTP API over the same library calls as the CLI (FastAPI; one Session kept warm, closed at
-shutdown)."""
+"""HTTP API and web page over the same library calls as the CLI (FastAPI, API docs served
+offline): every request is answered from the index's live generation (rag.live), errors come
+back as `{"error", "type"}` with a status of their own, and a server reachable from other
+machines needs a bearer token."""
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rag.config import Settings
-from rag.errors import IndexNotFound, NotFoundError, RagError, UsageError
+from rag.errors import IndexCorrupt, IndexMismatch, IndexNotFound, NotFoundError, RagError, UsageError
+from rag.live import LiveIndex
 from rag.search.filters import Filters
-from rag.service import Session, ensure_index, status
+from rag.service import status
 
-_HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503}
+_HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503, IndexCorrupt: 503, IndexMismatch: 503}
+MAX_BODY_BYTES = 64 * 1024  # a request body larger than this is refused with 413
+MAX_QUESTION_CHARS = 2000  # a longer question or query is refused with 400
+_OPEN = ("/health", "/", "/static/", "/docs", "/redoc", "/openapi.json")  # served without the token
+_PATH = re.compile(r"(?<![\w.])/(?:[^\s'\",;:()]+/)+([^\s'\",;:()]*)")
+_ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
 
 
 class AskRequest(BaseModel):
-    question: str = Field(description="The question, in plain words.")
+    question: str = Field(description="The question, in plain words.", max_length=MAX_QUESTION_CHARS)
     symbol: str | None = Field(default=None, description="Only documents issued under this symbol (* any characters).")
     body: str | None = Field(default=None, description="Only documents of this body (part of its name, or GA, SC...).")
     year: str | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="One line saying what went wrong and how to fix it.")
+    type: str = Field(description="The kind of error: UsageError, NotFoundError, IndexNotFound, ...")
+
+
+# The statuses every API call may answer with besides 200, all with an ErrorBody.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": what} for code, what in (
+        (400, "a bad argument (missing, malformed, too long) or filters that no document passes"),
+        (401, "the bearer token is missing or wrong (a server started with --token)"),
+        (404, "an unknown symbol or paragraph"),
+        (413, "a request body over 64 KiB"),
+        (500, "an unexpected failure (no traceback is sent)"),
+        (503, "no usable index (not built yet, or damaged: the message says which)"))}
 
 
 def _filters(symbol: str | None, body: str | None, year: str | None) -> Filters | None:
     return Filters(symbol=symbol, body=body, year=year) if (symbol or body or year) else None
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The API app for one index; the index is opened (or built from the seeds) on first use."""
-    state: dict[str, Session] = {}
+def without_paths(message: str) -> str:
+    """An error message with every absolute path cut to its last part (no local paths leave
+    the machine)."""
+    return _PATH.sub(lambda m: m.group(1) or "/", message)
+
+
+def _error(code: int, message: str, kind: str) -> JSONResponse:
+    return JSONResponse(status_code=code, content={"error": without_paths(message), "type": kind})
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query"))
+        parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+class _BodyLimit:
+    """413 for a request body over MAX_BODY_BYTES, declared or streamed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            await _error(413, f"request body over {MAX_BODY_BYTES} bytes", "PayloadTooLarge")(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await _error(413, f"request body over {MAX_BODY_BYTES} bytes", "PayloadTooLarge")(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _asset(name: str) -> str:
+    return resources.files("rag.webpage").joinpath(name).read_text(encoding="utf-8")
+
+
+def create_app(settings: Settings, token: str | None = None) -> FastAPI:
+    """The API and web page for one index; with `token`, every API call needs
+    `Authorization: Bearer TOKEN`."""
+    live = LiveIndex(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        if "s" in state:
-            state.pop("s").close()
+        live.close()
 
-    app = FastAPI(title="rag", description="Cited answers from paragraph-numbered official documents.",
-                  lifespan=lifespan)
-
-    def session() -> Session:
-        if "s" not in state:
-            ensure_index(settings)
-            state["s"] = Session(settings)
-        return state["s"]
-
-    @app.exception_handler(RagError)
-    async def _rag_error(_request: Any, exc: RagError) -> JSONResponse:
-        code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
-        return JSONResponse(status_code=code, content={"error": str(exc), "type": type(exc).__name__})
+    app = FastAPIOffline(title="rag", description="Cited answers from paragraph-numbered official documents.",
+                         lifespan=lifespan, responses=ERRORS)
+    _documented_errors(app)
+    app.add_middleware(_BodyLimit)
+    _errors(app)
+    if token:
+        _require_token(app, token)
+    _pages(app)
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -61,30 +145,152 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/ask")
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
-        return session().ask(req.question, filters=_filters(req.symbol, req.body, req.year)).to_json()
+        with live.session() as s:
+            return s.ask(req.question, filters=_filters(req.symbol, req.body, req.year)).to_json()
 
     @app.get("/search")
-    def search(q: str = Query(..., description="Words or a question."), k: int = Query(5, ge=1, le=100),
-               symbol: str | None = None, body: str | None = None, year: str | None = None,
-               mode: str = "hybrid") -> dict[str, Any]:
+    def search(q: str = Query(..., description="Words or a question.", max_length=MAX_QUESTION_CHARS),
+               k: int = Query(5, ge=1, le=100), symbol: str | None = None, body: str | None = None,
+               year: str | None = None, mode: str = "hybrid") -> dict[str, Any]:
         """Same JSON as `rag search --json`; `symbol`, `body` and `year` filter the documents."""
-        hits = session().search(q, k=k, mode=mode, filters=_filters(symbol, body, year))
+        with live.session() as s:
+            hits = s.search(q, k=k, mode=mode, filters=_filters(symbol, body, year))
         return {"query": q, "hits": [h.to_json() for h in hits]}
 
     @app.get("/show")
-    def show(symbol: str, paragraph: str, annex: str | None = None, part: str | None = None) -> dict[str, Any]:
-        """Same JSON as `rag show --json`."""
-        return session().show(symbol, paragraph, annex, part).to_json()
+    def show(symbol: str, paragraph: str, annex: str | None = None, part: str | None = None,
+             context: int = Query(0, ge=0, le=5, description="Paragraphs before and after to include.")) -> dict[str, Any]:
+        """Same JSON as `rag show --json`; with `context`, the paragraphs around it in `before` and `after`."""
+        with live.session() as s:
+            shown = s.show(symbol, paragraph, annex, part)
+            out = shown.to_json()
+            if context:
+                out.update(s.around(shown, context))
+        return out
+
+    @app.get("/documents")
+    def documents(symbol: str | None = None, body: str | None = None, year: str | None = None) -> dict[str, Any]:
+        """Every indexed document (symbol, symbols, title, date, body, session, pages, paragraphs),
+        or those the filters allow."""
+        with live.session() as s:
+            filters = _filters(symbol, body, year)
+            if filters is not None:
+                filters.check(s.index)
+            docs = [d for d in s.index.documents() if filters is None or filters.allows(d)]
+        return {"documents": [{k: v for k, v in d.to_json().items() if k not in ("row", "source")} for d in docs]}
+
+    @app.get("/source", response_class=FileResponse)
+    def source(symbol: str) -> FileResponse:
+        """The file a document was indexed from (a PDF opens at `#page=N`)."""
+        with live.session() as s:
+            doc = s.index.document(symbol)
+        path = Path(doc.source)
+        if not path.is_file():
+            raise NotFoundError(f"the source file of {doc.symbol} is no longer there")
+        media = {".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html", ".txt": "text/plain",
+                 ".md": "text/plain"}.get(path.suffix.lower(), "application/octet-stream")
+        return FileResponse(path, media_type=media, content_disposition_type="inline")
 
     @app.get("/status")
     def index_status() -> dict[str, Any]:
-        """Same JSON as `rag index status --json`."""
-        return status(settings)
+        """`rag index status --json` without what names this machine's files (the index folder,
+        sources, files, checksums): the index's name, generation, model, counts, build time."""
+        data = status(settings)
+        hidden = ("sources", "failed", "files", "excluded", "checksums")
+        return {**{k: v for k, v in data.items() if k not in hidden}, "index": settings.index_name,
+                "failed": len(data.get("failed", []))}
 
     return app
 
 
-def serve(settings: Settings, host: str, port: int) -> None:
+def _documented_errors(app: FastAPI) -> None:
+    """The OpenAPI schema without FastAPI's 422 validation response: validation errors are 400s
+    in the ErrorBody shape like every other error."""
+
+    def schema() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            for path in spec.get("paths", {}).values():
+                for operation in path.values():
+                    operation.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = schema  # type: ignore[method-assign]
+
+
+def _errors(app: FastAPI) -> None:
+    """Every error as `{"error", "type"}`: library errors with their status, validation errors
+    400, unknown routes 404, anything else 500 without a traceback."""
+
+    @app.exception_handler(RagError)
+    async def _rag_error(_request: Request, exc: RagError) -> JSONResponse:
+        code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
+        return _error(code, str(exc), type(exc).__name__)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(400, _validation_message(exc), "UsageError")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        kind = {404: "NotFound", 405: "MethodNotAllowed"}.get(exc.status_code, "HTTPError")
+        return _error(exc.status_code, str(exc.detail), kind)
+
+    @app.exception_handler(Exception)
+    async def _internal(_request: Request, exc: Exception) -> JSONResponse:
+        return _error(500, f"internal error ({type(exc).__name__})", "InternalError")
+
+
+def _require_token(app: FastAPI, token: str) -> None:
+    @app.middleware("http")
+    async def _bearer(request: Request, call_next: Any) -> Response:
+        path = request.url.path
+        if path in _OPEN or path.startswith("/static/"):
+            return await call_next(request)
+        given = request.headers.get("authorization", "")
+        if not secrets.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return _error(401, "missing or wrong bearer token", "Unauthorized")
+        return await call_next(request)
+
+
+def _pages(app: FastAPI) -> None:
+    """The web page (`/`) and its two assets, shipped in the package (no CDN, no build step)."""
+
+    @app.get("/", include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse(_asset("index.html"))
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in _ASSETS:
+            raise StarletteHTTPException(404, f"no asset {name!r}")
+        return Response(_asset(name), media_type=_ASSETS[name], headers={"Cache-Control": "no-cache"})
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.1, ::1, localhost."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_exposure(host: str, token: str | None, insecure: bool) -> None:
+    """UsageError for a non-loopback address without a token or an explicit --insecure."""
+    if not is_loopback(host) and not token and not insecure:
+        raise UsageError(f"--host {host} makes the index reachable from other machines",
+                         fix="give --token SECRET (clients send `Authorization: Bearer SECRET`), or --insecure")
+
+
+def serve(settings: Settings, host: str, port: int, token: str | None = None, insecure: bool = False) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    check_exposure(host, token, insecure)
+    uvicorn.run(create_app(settings, token), host=host, port=port, log_level="warning")

@@ -129,6 +129,11 @@ class Session:
         with _store_errors(self.index):
             return self.index.show(symbol, number, annex, part)
 
+    def around(self, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The `n` paragraphs before and after a shown one, for reading it in context."""
+        with _store_errors(self.index):
+            return self.index.around(shown, n)
+
     def close(self) -> None:
         self.index.close()
 

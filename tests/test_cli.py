@@ -58,7 +58,8 @@ def test_ask_json_shape(built):
     assert set(data) == {"question", "answer", "abstained", "citations"}
     assert data["abstained"] is False
     first = data["citations"][0]
-    assert {"symbol", "paragraph", "page", "section", "quote", "score", "citation"} <= set(first)
+    assert {"symbol", "paragraph", "annex", "running", "page", "section", "quote", "score", "citation", "text"} <= set(first)
+    assert first["quote"] in first["text"] and first["annex"] == "" and first["running"] is False
     assert (first["symbol"], first["paragraph"], first["page"]) == ("A/59/377", "49", "15")
     assert first["citation"] == "A/59/377, para. 49"
     assert first["quote"] in data["answer"]

@@ -30,13 +30,17 @@ def damage(path: Path, data: bytes) -> None:
 
 
 def ask_fails(code: int, *needles: str) -> None:
-    result = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    result = runner.invoke(app, ["ask", DEMO_QUESTION])
     assert result.exit_code == code, result.output
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
     for n in needles:
         assert n in lines[0], lines[0]
+    as_json = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])  # the same error as JSON on stdout
+    assert as_json.exit_code == code and "Traceback" not in as_json.output
+    error = json.loads(as_json.stdout)
+    assert all(n in f"{error['error']} ({error['fix']})" for n in needles), error
 
 
 def verify_fails(*needles: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from typing import Any
 
 from rag.errors import NotFoundError
 from rag.index.symbols import find_document_id, suggestion
@@ -153,3 +154,24 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
                           running=bool(row["running"]), page=row["page"], section=row["section"], text=row["text"],
                           footnotes=[Footnote(**f) for f in json.loads(row["footnotes"])], source=doc["source"],
                           citation=citation, part=row["part"], part_of=row["part_of"])
+
+
+def around(conn: sqlite3.Connection, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:
+    """The `n` paragraphs before and after a shown one in its document, in reading order, each
+    with its citation, page, section and text: `{"before": [...], "after": [...]}`."""
+    doc = find_document(conn, shown.symbol)
+    row = conn.execute("SELECT ord FROM paragraphs WHERE doc_id = ? AND number = ? AND annex = ? AND part = ? "
+                       "AND running = ?", (doc["id"], shown.paragraph, shown.annex, shown.part,
+                                           int(shown.running))).fetchone()
+    if row is None:
+        return {"before": [], "after": []}
+    rows = conn.execute("SELECT * FROM paragraphs WHERE doc_id = ? AND ord BETWEEN ? AND ? AND ord != ? ORDER BY ord",
+                        (doc["id"], row[0] - n, row[0] + n, row[0])).fetchall()
+    near = {"before": [], "after": []}
+    for r in rows:
+        citation = render_citation(doc["symbol"], r["number"], running=bool(r["running"]), annex=r["annex"],
+                                   page=r["page"], part=r["part"], part_of=r["part_of"])
+        near["before" if r["ord"] < row[0] else "after"].append(
+            {"paragraph": r["number"], "annex": r["annex"], "running": bool(r["running"]), "part": r["part"],
+             "citation": citation, "page": r["page"], "section": r["section"], "text": r["text"]})
+    return near

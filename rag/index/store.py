@@ -29,7 +29,7 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
 from rag.index.flatfile import UNIT_NORM_TOLERANCE, FlatVectors, map_flat
 from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES, LexicalIndex, open_lexical
-from rag.index.paragraphs import show_paragraph
+from rag.index.paragraphs import around, find_document, show_paragraph
 from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
@@ -305,6 +305,15 @@ class OpenIndex:
     def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
         return show_paragraph(self.conn, symbol, number, annex, part)
+
+    def around(self, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The paragraphs before and after a shown one (rag.index.paragraphs.around)."""
+        return around(self.conn, shown, n)
+
+    def document(self, symbol: str) -> DocumentRecord:
+        """The document issued under a symbol as typed; NotFoundError naming the closest ones."""
+        row = int(find_document(self.conn, symbol)["id"])
+        return next(d for d in self._documents if d.row == row)
 
     def documents(self) -> list[DocumentRecord]:
         """Every document of the generation, by row (read from SQLite on first use)."""

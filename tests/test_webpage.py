@@ -1,0 +1,106 @@
+"""The web page of `rag serve`, driven in a real browser (Debian's chromium through Playwright;
+skipped where either is missing): ask the demo question, read the answer in context, filter by
+a symbol, see an abstention, list the documents, on a desktop and a phone screen. Screenshots go
+to RAG_TEST_ARTIFACTS (default: the test's temporary folder)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_QUESTION
+from tests.test_server import _serving
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (apt-get install chromium)")
+
+
+@pytest.fixture
+def artifacts(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("RAG_TEST_ARTIFACTS") or tmp_path / "screens")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def test_ask_read_in_context_filter_and_abstain(tmp_path, seed_dir, browser, artifacts):
+    with _serving(tmp_path, seed_dir) as base:
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "/")
+        # Keyboard only: the question box has the focus; Enter asks.
+        page.keyboard.type(DEMO_QUESTION)
+        page.keyboard.press("Enter")
+        citation = page.locator("#answer-citation")
+        citation.wait_for(timeout=30_000)
+        assert citation.inner_text() == "A/59/377, para. 49"
+        assert "IOM serves as secretariat" in page.locator("#answer mark").inner_text()
+        assert "p. 15" in page.locator("#answer .where").inner_text()
+        page.screenshot(path=str(artifacts / "answer.png"), full_page=True)
+
+        page.locator("#answer button.context").click()
+        page.locator("#answer .in-context.current").wait_for()
+        shown = page.locator("#answer .in-context cite").all_inner_texts()
+        assert shown == ["A/59/377, para. 47", "A/59/377, para. 48", "A/59/377, para. 49"]
+        page.screenshot(path=str(artifacts / "context.png"), full_page=True)
+
+        permalink = page.locator("#answer a.permalink").get_attribute("href")
+        assert "q=" in permalink
+        assert page.locator("#answer a.source").get_attribute("href").startswith("/source?symbol=A%2F59%2F377")
+
+        # A symbol filter no document passes is said as such; one that passes answers.
+        page.fill("#f-symbol", "S/2025/*")
+        page.click("#ask-button")
+        page.wait_for_function("document.querySelector('#status').className === 'error'")
+        assert "S/2025/*" in page.locator("#status").inner_text()
+        page.fill("#f-symbol", "a/59/*")
+        page.click("#ask-button")
+        page.wait_for_function("document.querySelector('#status').textContent.startsWith('Answered')")
+        assert citation.inner_text() == "A/59/377, para. 49"
+
+        page.fill("#f-symbol", "")
+        page.fill("#question", "what is the boiling point of liquid nitrogen?")
+        page.keyboard.press("Enter")
+        page.locator("#answer.abstained").wait_for()
+        assert "No paragraph supports an answer" in page.locator("#answer h3").inner_text()
+        page.screenshot(path=str(artifacts / "abstained.png"), full_page=True)
+
+        # A permalink opened afresh asks again.
+        page.goto(base + permalink)
+        page.locator("#answer-citation").wait_for()
+        assert page.locator("#answer-citation").inner_text() == "A/59/377, para. 49"
+        assert errors == []
+
+
+def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
+    with _serving(tmp_path, seed_dir) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        page.goto(base + "/#documents")
+        row = page.locator("#doc-table tbody tr")
+        row.first.wait_for()
+        assert row.first.locator("th").inner_text() == "A/59/377"
+        assert row.first.locator("td.num").inner_text() == "3"
+        page.fill("#doc-filter", "nothing like this")
+        assert page.locator("#doc-table tbody tr:visible").count() == 0
+        page.fill("#doc-filter", "a/59")
+        row.first.locator("button").click()  # search in this document
+        assert page.input_value("#f-symbol") == "A/59/377" and page.is_visible("#question")
+        page.fill("#question", DEMO_QUESTION)
+        page.keyboard.press("Enter")
+        page.locator("#answer-citation").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
+        page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
