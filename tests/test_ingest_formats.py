@@ -72,6 +72,34 @@ def test_docx_auto_numbering_and_real_footnotes(tmp_path: Path) -> None:
     assert paras[0].page is None
 
 
+def test_docx_bullets_are_items_of_their_paragraph_not_numbered_paragraphs(tmp_path: Path) -> None:
+    """Word bullets (rendered "--" by docx2python, each with its own list position) neither take
+    a paragraph number nor leave their marker in the text; the heading after them opens a section."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from tests.make_docs import _numbered as auto_numbered
+
+    d = docx.Document()
+    numbers = d.styles["List Number"].element.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    bullets = d.styles["List Bullet"].element.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    d.add_paragraph("A/79/998")
+    d.add_heading("I. Supplies", level=1)
+    auto_numbered(d, "The Committee noted three points:", numbers)
+    auto_numbered(d, "Apples were delivered on time;", bullets)
+    auto_numbered(d, "Pears were late by two weeks.", bullets)
+    auto_numbered(d, "The Committee thanked the suppliers.", numbers)
+    d.add_heading("II. Budget", level=1)
+    auto_numbered(d, "The budget was approved.", numbers)
+    doc = parse_file(d.save(tmp_path / "bullets.docx") or tmp_path / "bullets.docx")
+    paras = _numbered(doc)
+    assert [p.number for p in paras] == ["1", "2", "3"]
+    assert paras[0].text == "The Committee noted three points: Apples were delivered on time; Pears were late by two weeks."
+    assert paras[1].text == "The Committee thanked the suppliers." and paras[1].section == "I. Supplies"
+    assert paras[2].text == "The budget was approved." and paras[2].section == "II. Budget"
+    assert not any("--" in p.text for p in doc.paragraphs)
+
+
 def test_html_boilerplate_dropped_footnotes_and_annex(tmp_path: Path) -> None:
     doc = parse_file(make_html(tmp_path / "page.html"))
     assert doc.symbol == "S/2099/1"

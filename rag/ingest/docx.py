@@ -1,9 +1,10 @@
 """DOCX loader (docx2python): Word paragraphs with auto-numbering, heading styles and real footnotes.
 
 docx2python renders Word's automatic numbering ("1)\t") and reports each paragraph's list
-position; a top-level list item becomes a numbered-paragraph candidate, deeper levels stay in
-their paragraph as sub-paragraphs. Footnote references ("----footnote3----") become marker
-sentinels and the footnote bodies become footnote blocks. DOCX has no fixed pages.
+position; a top-level numbered list item becomes a numbered-paragraph candidate, deeper levels
+and bulleted items stay in their paragraph as sub-paragraphs (without their bullet). Footnote
+references ("----footnote3----") become marker sentinels and the footnote bodies become footnote
+blocks. DOCX has no fixed pages.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from rag.ingest.patterns import TYPED_NUMBER
 
 _NOTE_REF = re.compile(r"----(?:footnote|endnote)(\d{1,3})----")
 _LIST_PREFIX = re.compile(r"^\s*(?:\(?[0-9A-Za-z]{1,6}[.)]|[•◦▪\-–])\t")
+# A bulleted list item as docx2python renders it ("--\t", "•\t"): an item of the paragraph it
+# follows, never a numbered paragraph, whatever its position in its list.
+_BULLET = re.compile(r"^\s*(?:--|[•◦▪\-–o])\t")
 _FOOTNOTE_HEAD = re.compile(r"^(?:footnote|endnote)(\d{1,3})\)\t?\s*")
 
 
@@ -55,8 +59,10 @@ def _read(path: Path, data: bytes) -> tuple[list, list]:
 
 def _numbered(par, text: str) -> tuple[str, str | None]:
     """(text, paragraph number): a top-level list item's number written before its text, or a
-    number typed by hand; deeper list levels are sub-paragraphs without one."""
+    number typed by hand; bulleted items and deeper list levels are sub-paragraphs without one."""
     _, positions = par.list_position if par.list_position else (None, [])
+    if _BULLET.match(text):
+        return _BULLET.sub("", text, count=1), None
     if not positions:
         m = TYPED_NUMBER.match(text)
         return text, m.group(1) if m else None
