@@ -20,8 +20,9 @@ from typing import Any
 from rag.config import Settings
 from rag.errors import IndexCorrupt, ParseError, SourceError
 from rag.index.encode import Reusable, embed_paragraphs
-from rag.index.plan import (BuildReport, LiveGeneration, Sources, keep_or_drop_missing, match_documents,
-                            read_live, recorded_manifest, scan_files, select_revisions, sources_of)
+from rag.index.plan import (BuildReport, LiveGeneration, Sources, is_under, keep_or_drop_missing,
+                            match_documents, read_live, recorded_manifest, scan_files, select_revisions, sources_of,
+                            sources_under)
 from rag.index.recover import check_buildable
 from rag.index.store import (FORMAT_VERSION, MANIFEST, REBUILD, ProgressFn, check_format, current_generation,
                              index_settings, read_manifest, write_lock)
@@ -79,7 +80,8 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
         if not salvage:
             check_buildable(settings.index_path)
         build = _start(settings, progress, use_cache)
-        where = sources_of(recorded_manifest(settings.index_path), new_sources, build.report)
+        where = sources_of(recorded_manifest(settings.index_path), new_sources, build.report, keep_missing,
+                           demo=settings.seeds_dir)
         docs = _scan(build, where, new_sources, keep_missing, reparse)
         if build.live is not None and not reparse and use_cache and _same(build.live, docs, settings, where, build.report):
             return _unchanged(build, docs)
@@ -107,7 +109,8 @@ def _scan(build: _Build, where: Sources, new_sources: list[Path], keep_missing: 
 def remove_documents(settings: Settings, target: str, wait: bool = False,
                      progress: ProgressFn | None = None) -> BuildReport:
     """Write a generation without the document(s) of this symbol or under this path, and record
-    their files as excluded (later scans skip them until named in a build again)."""
+    their files as excluded (later scans skip them until named in a build again); a recorded
+    source folder the path names (or holds) is dropped from the sources, with its documents."""
     gen = current_generation(settings.index_path)  # IndexNotFound where there is no index
     check_format(read_manifest(gen), gen / MANIFEST)
     with write_lock(settings.index_path, wait=wait):
@@ -116,12 +119,17 @@ def remove_documents(settings: Settings, target: str, wait: bool = False,
         if build.live is None:
             raise IndexCorrupt(f"{settings.index_path}: the live index cannot be read", fix=REBUILD)
         live_docs = build.live.docs
-        removed = match_documents(live_docs, target)
+        dropped = sources_under(manifest.get("sources", []), target)
+        roots = [Path(x) for x in dropped]
+        removed = match_documents(live_docs, target, required=not dropped)
         gone = {id(d) for d in removed}
         build.report.removed = [f"{d.symbol} ({d.source})" for d in removed]
-        recorded = {"sources": manifest.get("sources", []),
-                    "excluded": sorted(set(manifest.get("excluded", [])) | {d.source for d in removed})}
-        build.report.failed, build.report.skipped = manifest.get("failed", []), manifest.get("skipped", [])
+        build.report.notices += [f"{s}: removed from the sources" for s in dropped]
+        recorded = {"sources": [s for s in manifest.get("sources", []) if s not in dropped],
+                    "excluded": sorted(set(manifest.get("excluded", [])) | {
+                        d.source for d in removed if not is_under(d.source, roots)})}
+        build.report.failed = [f for f in manifest.get("failed", []) if not is_under(f.get("path", ""), roots)]
+        build.report.skipped = [f for f in manifest.get("skipped", []) if not is_under(f, roots)]
         return _write(build, [d for d in live_docs if id(d) not in gone], recorded, carry=True)
 
 

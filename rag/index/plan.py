@@ -166,13 +166,31 @@ class Sources:
         return {"sources": [str(s) for s in self.recorded], "excluded": sorted(self.excluded)}
 
 
-def sources_of(manifest: dict[str, Any], new_sources: list[Path], report: BuildReport) -> Sources:
-    """The recorded sources plus the new ones; naming a removed file again takes it back."""
+def sources_of(manifest: dict[str, Any], new_sources: list[Path], report: BuildReport, keep_missing: bool = False,
+               demo: Path | None = None) -> Sources:
+    """The recorded sources plus the new ones; naming a removed file again takes it back. A
+    recorded source that no longer exists is dropped from the record with one notice (kept, with
+    the notice, where `keep_missing`). When the only recorded source is the `demo` folder and
+    other paths are built, the demo gives way to them."""
     recorded = [Path(s) for s in manifest.get("sources", [])]
     excluded = set(manifest.get("excluded", [])) - {str(s) for s in new_sources}
-    every = list(dict.fromkeys([*recorded, *new_sources]))
-    report.notices.extend(f"{s}: recorded source no longer exists" for s in every if not s.exists())
-    return Sources(every, excluded)
+    if demo is not None and new_sources and recorded == [Path(demo).resolve()] and recorded[0] not in new_sources:
+        report.notices.append(f"{recorded[0]}: the demo is replaced by your documents")
+        recorded = []
+    gone = [s for s in recorded if not s.exists() and s not in new_sources]
+    for s in gone:
+        report.notices.append(f"{s}: recorded source no longer exists" + ("" if keep_missing else "; dropped from the sources"))
+    kept = recorded if keep_missing else [s for s in recorded if s not in gone]
+    return Sources(list(dict.fromkeys([*kept, *new_sources])), excluded)
+
+
+def sources_under(sources: list[str], target: str) -> list[str]:
+    """The recorded sources a path names: the path itself or any source inside it."""
+    path = Path(target).expanduser()
+    if "/" not in target and not path.exists():
+        return []
+    resolved = path.resolve()
+    return [s for s in sources if Path(s) == resolved or is_under(s, [resolved])]
 
 
 def check_name(path: Path) -> None:
@@ -247,19 +265,21 @@ def select_revisions(docs: list[Document], mtimes: dict[str, float], report: Bui
     return [d for d in docs if id(d) in keep]
 
 
-def _under(path: str, roots: list[Path]) -> bool:
+def is_under(path: str, roots: list[Path]) -> bool:
+    """True when `path` is one of `roots` or inside one."""
     p = Path(path)
     return any(p == r or r in p.parents for r in roots)
 
 
-def match_documents(docs: list[Document], target: str) -> list[Document]:
-    """Documents named by a symbol, a file path or a folder path."""
+def match_documents(docs: list[Document], target: str, required: bool = True) -> list[Document]:
+    """Documents named by a symbol, a file path or a folder path (NotFoundError for none, where
+    `required`)."""
     path = Path(target).expanduser()
     resolved = path.resolve() if path.exists() or "/" in target and not target[:1].isupper() else None
     found = [d for d in docs if target == d.symbol or target in d.symbols]
     if not found and resolved is not None:
-        found = [d for d in docs if _under(d.source, [resolved])]
-    if not found:
+        found = [d for d in docs if is_under(d.source, [resolved])]
+    if not found and required:
         raise NotFoundError(f"{target}: no indexed document has this symbol or path",
                             fix="see `rag index status --json` for the indexed files")
     return found
