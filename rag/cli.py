@@ -319,6 +319,7 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
 
         settings = _settings(index_dir, index, model, config)
         check_exposure(host, token, insecure)
+        _ensure(settings, False)  # no index (and no demo to build): exit 4 now, not 503s later
         typer.echo(printable(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)"), err=True)
         run_server(settings, host, port, token=token, insecure=insecure)
 

@@ -162,6 +162,10 @@ class Closest:
     paragraph: str
     citation: str
     mismatch: str
+    annex: str = ""
+    running: bool = False
+    page: str | None = None
+    part: str = ""
 
 
 @dataclass

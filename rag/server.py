@@ -31,7 +31,7 @@ from rag.service import status
 _HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503, IndexCorrupt: 503, IndexMismatch: 503}
 MAX_BODY_BYTES = 64 * 1024  # a request body larger than this is refused with 413
 MAX_QUESTION_CHARS = 2000  # a longer question or query is refused with 400
-_OPEN = ("/health", "/", "/static/", "/docs", "/redoc", "/openapi.json")  # served without the token
+_OPEN = ("/health", "/", "/static/", "/docs", "/openapi.json")  # served without the token
 _PATH = re.compile(r"(?<![\w.])/(?:[^\s'\",;:()]+/)+([^\s'\",;:()]*)")
 _ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
 
@@ -40,7 +40,7 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question, in plain words.", max_length=MAX_QUESTION_CHARS)
     symbol: str | None = Field(default=None, description="Only documents issued under this symbol (* any characters).")
     body: str | None = Field(default=None, description="Only documents of this body (part of its name, or GA, SC...).")
-    year: str | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
+    year: str | int | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
 
 
 class ErrorBody(BaseModel):
@@ -59,7 +59,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (503, "no usable index (not built yet, or damaged: the message says which)"))}
 
 
-def _filters(symbol: str | None, body: str | None, year: str | None) -> Filters | None:
+def _filters(symbol: str | None, body: str | None, year: str | int | None) -> Filters | None:
+    year = None if year is None else str(year)
     return Filters(symbol=symbol, body=body, year=year) if (symbol or body or year) else None
 
 
@@ -76,43 +77,56 @@ def _error(code: int, message: str, kind: str) -> JSONResponse:
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for e in exc.errors():
+        if e.get("type") == "json_invalid":
+            at = next((x for x in e.get("loc", ()) if isinstance(x, int)), None)
+            parts.append("the request body is not valid JSON" + (f" (at character {at})" if at is not None else ""))
+            continue
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query"))
         parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
 
 
 class _BodyLimit:
-    """413 for a request body over MAX_BODY_BYTES, declared or streamed."""
+    """413 for a request body over MAX_BODY_BYTES, declared or streamed (chunked); 400 for one
+    that is not UTF-8. The body is read here, up to the limit, and handed on to the app."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
+        too_large = _error(413, f"request body over {MAX_BODY_BYTES} bytes", "PayloadTooLarge")
         if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            await _error(413, f"request body over {MAX_BODY_BYTES} bytes", "PayloadTooLarge")(scope, receive, send)
+            await too_large(scope, receive, send)
             return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
+        body, more = b"", True
+        while more:
             message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > MAX_BODY_BYTES:
-                raise _TooLarge()
-            return message
-
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY_BYTES:
+                await too_large(scope, receive, send)
+                return
         try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await _error(413, f"request body over {MAX_BODY_BYTES} bytes", "PayloadTooLarge")(scope, receive, send)
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            await _error(400, "the request body is not valid UTF-8", "UsageError")(scope, receive, send)
+            return
+        sent = False
 
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 def _asset(name: str) -> str:
@@ -130,7 +144,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         live.close()
 
     app = FastAPIOffline(title="rag", description="Cited answers from paragraph-numbered official documents.",
-                         lifespan=lifespan, responses=ERRORS)
+                         lifespan=lifespan, responses=ERRORS, redoc_url=None)  # ReDoc's page fetches its logo online
     _documented_errors(app)
     app.add_middleware(_BodyLimit)
     _errors(app)
@@ -140,7 +154,9 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
 
     @app.get("/health")
     def health() -> dict[str, Any]:
-        return {"ok": True}
+        """`{"ok": true, "generation"}` while the index answers; 503 when it cannot be opened."""
+        with live.session():
+            return {"ok": True, "generation": live.generation}
 
     @app.post("/ask")
     def ask(req: AskRequest) -> dict[str, Any]:
@@ -163,7 +179,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         """Same JSON as `rag show --json`; with `context`, the paragraphs around it in `before` and `after`."""
         with live.session() as s:
             shown = s.show(symbol, paragraph, annex, part)
-            out = shown.to_json()
+            out = {**shown.to_json(), "source": Path(shown.source).name}
             if context:
                 out.update(s.around(shown, context))
         return out
@@ -189,7 +205,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
             raise NotFoundError(f"the source file of {doc.symbol} is no longer there")
         media = {".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html", ".txt": "text/plain",
                  ".md": "text/plain"}.get(path.suffix.lower(), "application/octet-stream")
-        return FileResponse(path, media_type=media, content_disposition_type="inline")
+        return FileResponse(path, media_type=media, filename=path.name, content_disposition_type="inline")
 
     @app.get("/status")
     def index_status() -> dict[str, Any]:
@@ -197,8 +213,9 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         sources, files, checksums): the index's name, generation, model, counts, build time."""
         data = status(settings)
         hidden = ("sources", "failed", "files", "excluded", "checksums")
-        return {**{k: v for k, v in data.items() if k not in hidden}, "index": settings.index_name,
-                "failed": len(data.get("failed", []))}
+        shown = {**{k: v for k, v in data.items() if k not in hidden}, "index": settings.index_name,
+                 "failed": len(data.get("failed", []))}
+        return _scrubbed(shown)
 
     return app
 
@@ -221,6 +238,15 @@ def _documented_errors(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = schema  # type: ignore[method-assign]
+
+
+def _scrubbed(value: Any) -> Any:
+    """`value` with every absolute path in its strings cut to its last part (`without_paths`)."""
+    if isinstance(value, dict):
+        return {k: _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return without_paths(value) if isinstance(value, str) else value
 
 
 def _errors(app: FastAPI) -> None:

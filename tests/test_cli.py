@@ -330,3 +330,27 @@ def test_search_json_says_where_each_paragraph_is(fake_env, tmp_path):
     cited = json.loads(run("show", "A/99/100", "annex, para. 1", "--json").stdout)
     assert cited["citation"] == "A/99/100, annex, para. 1"
     assert json.loads(run("show", "A/99/100", "p. 1, ¶ 1", "--json").stdout)["citation"] == "A/99/100, p. 1, ¶ 1"
+
+
+def test_questions_without_words_or_too_long_are_refused(built):
+    for question in ("\x00", "?!", "why " * 600):
+        result = run("ask", question)
+        assert result.exit_code == 2, question[:10]
+        one_line_error(result)
+
+
+def test_a_running_count_without_its_page_is_refused_where_it_is_ambiguous(fake_env, tmp_path):
+    """Unnumbered text in the summary and in the annex both have a ¶ 1: a bare "¶1" names the
+    places; the citation's page (or --annex) picks one."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    layout = (Path(__file__).parent / "fixtures" / "A_99_100_layout.txt").read_text(encoding="utf-8")
+    (folder / "A_99_100.txt").write_text(layout.replace("1. The Chair thanked", "The Chair thanked").replace(
+        "2. The Chair closed", "\nThe Chair closed"), encoding="utf-8")
+    assert run("index", "build", str(folder)).exit_code == 0
+    ambiguous = run("show", "A/99/100", "¶1")
+    assert ambiguous.exit_code == 3
+    one_line_error(ambiguous, "in 2 places", "p. 1, ¶ 1", "annex, p. 3, ¶ 1")
+    assert json.loads(run("show", "A/99/100", "p. 3, ¶ 1", "--json").stdout)["annex"] == "annex"
+    assert json.loads(run("show", "A/99/100", "¶1", "--annex", "annex", "--json").stdout)["page"] == "3"
+    assert json.loads(run("show", "A/99/100", "p. 1, ¶ 1", "--json").stdout)["annex"] == ""

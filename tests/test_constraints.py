@@ -145,7 +145,8 @@ def test_closest_is_in_the_json_only_when_present():
                   closest=Closest(symbol="E/2030/12", paragraph="39", citation="E/2030/12, para. 39",
                                   mismatch="is about the sixtieth session, not the fifty-ninth session"))
     assert near.to_json()["closest"] == {"symbol": "E/2030/12", "paragraph": "39", "citation": "E/2030/12, para. 39",
-                                         "mismatch": "is about the sixtieth session, not the fifty-ninth session"}
+                                         "mismatch": "is about the sixtieth session, not the fifty-ninth session",
+                                         "annex": "", "running": False, "page": None, "part": ""}
 
 
 # --- through the CLI, on the seed document (A/59/377, paragraph 49) -----------------------------
@@ -178,7 +179,8 @@ def test_ask_json_near_miss_shape(built):
     assert set(data) == {"question", "answer", "abstained", "citations", "closest"}
     assert data["abstained"] is True and data["citations"] == []
     assert data["closest"] == {"symbol": "A/59/377", "paragraph": "49", "citation": "A/59/377, para. 49",
-                               "mismatch": "is about the fifty-ninth session, not the sixtieth session"}
+                               "mismatch": "is about the fifty-ninth session, not the sixtieth session",
+                               "annex": "", "running": False, "page": "15", "part": ""}
 
 
 def test_a_period_in_a_document_without_periods_is_judged_by_its_years():

@@ -131,6 +131,20 @@ def test_every_error_has_the_documented_shape(server):
     assert status == 400 and json.loads(body)["type"] == "UsageError"
     status, data = _get(server + "/status")
     assert "sources" not in data and "/tmp" not in json.dumps(data)
+    chunks = (b'{"question": "' + b"a" * 70_000 + b'"}')
+    req = urllib.request.Request(server + "/ask", data=iter([chunks[i:i + 8192] for i in range(0, len(chunks), 8192)]),
+                                 headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+    try:
+        urllib.request.urlopen(req, timeout=30)
+        raise AssertionError("a chunked body over the limit was accepted")
+    except urllib.error.HTTPError as e:
+        assert e.code == 413 and json.loads(e.read())["type"] == "PayloadTooLarge"
+    status, body, _ = _raw(server + "/ask", b'{"question": "\xff"}', {"Content-Type": "application/json"})
+    assert status == 400 and "UTF-8" in json.loads(body)["error"]
+    assert _get(server + "/search?q=%00")[0] == 400  # no word in it
+    status, data = _post(server + "/ask", {"question": DEMO_QUESTION, "year": 2004})
+    assert status == 400 and 'year "2004"' in data["error"]  # a year given as a JSON number is read
+    assert "/tmp" not in json.dumps(_get(server + "/show?symbol=A/59/377&paragraph=49")[1])
 
 
 def test_documents_context_and_source_over_http(server):
@@ -147,7 +161,8 @@ def test_documents_context_and_source_over_http(server):
 
 def test_the_page_and_the_api_docs_are_served_offline(server):
     """/ is the web page, /docs the API docs: every script, style and font comes from the server."""
-    for path in ("/", "/docs", "/redoc"):
+    assert _raw(server + "/redoc")[0] == 404  # ReDoc's page fetches its logo from the web: not served
+    for path in ("/", "/docs"):
         status, body, _ = _raw(server + path)
         assert status == 200, path
         html = body.decode()
@@ -155,6 +170,13 @@ def test_the_page_and_the_api_docs_are_served_offline(server):
         assert external == [], (path, external)
         for asset in re.findall(r'(?:src|href)="(/[^"]+\\.(?:js|css))"', html):
             assert _raw(server + asset)[0] == 200, asset
+
+
+def test_serve_without_an_index_stops_at_once(tmp_path):
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "typo"), RAG_MODEL=FAKE_MODEL)
+    result = subprocess.run([*RAG, "serve", "--port", str(_free_port())], env=env, cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 4 and "rag index build" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_a_server_reachable_from_other_machines_needs_a_token(tmp_path, seed_dir):

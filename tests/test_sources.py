@@ -71,3 +71,12 @@ def test_paths_of_a_source_under_a_removed_folder(fake_settings, tmp_path):
     result = _run("index", "rm", str(Path(outer)), "--index-dir", str(fake_settings.index_dir), "--model", FAKE_MODEL)
     assert result.exit_code == 0, result.output
     assert status(fake_settings)["sources"] == [str(other.resolve())]
+
+
+def test_a_build_says_which_removed_files_it_leaves_out(fake_env, tmp_path):
+    folder = tmp_path / "docs"
+    write_corpus(folder, 2)
+    assert _run("index", "build", str(folder)).exit_code == 0
+    assert _run("index", "rm", "A/70/1").exit_code == 0
+    again = _run("index", "build", str(folder))
+    assert again.exit_code == 0 and "1 file(s) removed with `rag index rm` left out" in again.stdout

@@ -197,7 +197,8 @@ class Answerer:
         mismatch = self.near_miss(question, top)
         if mismatch is not None:
             closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
-                              mismatch=mismatch.describe())
+                              mismatch=mismatch.describe(), annex=top.annex, running=top.running, page=top.page,
+                              part=top.part)
             return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)

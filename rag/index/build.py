@@ -98,6 +98,10 @@ def _scan(build: _Build, where: Sources, new_sources: list[Path], keep_missing: 
     files, skipped = discover([s for s in where.recorded if s.exists()], allow_empty=True)
     report.skipped = [str(p) for p in skipped]
     live_docs = build.live.docs if build.live is not None else []
+    left_out = [f for f in files if str(f) in where.excluded]
+    if left_out:
+        report.notices.append(f"{len(left_out)} file(s) removed with `rag index rm` left out, e.g. {left_out[0]} "
+                              "(name a file in `rag index build` to index it again)")
     docs, mtimes = scan_files([f for f in files if str(f) not in where.excluded], {d.source: d for d in live_docs},
                               reparse, build.tick, report, build.settings.max_file_mb)
     docs = select_revisions(keep_or_drop_missing(docs, live_docs, where.excluded, keep_missing, report), mtimes, report)

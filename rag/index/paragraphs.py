@@ -36,17 +36,18 @@ def split_cited_part(number: str) -> tuple[str, str | None]:
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".
 _PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
 _CITED_ANNEX = re.compile(r"^(annex(?:\s+[IVXLC\d]+)?)\s*,\s*(.+)$", re.IGNORECASE)
-_RUNNING = re.compile(r"^(?:pp?\.\s*[\w–-]+\s*,\s*)?¶\s*(\w+)$")
+_RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
 
 
-def plain_number(number: str) -> str:
-    """A paragraph number as typed or copied from a citation, in the form `show_paragraph` reads:
-    "para. 37" -> "37", "p. 1-2, ¶ 1" -> "¶1"; a part's or a table's citation stays as it is."""
+def plain_number(number: str) -> tuple[str, str | None]:
+    """A paragraph number as typed or copied from a citation, in the form `show_paragraph` reads,
+    and the page a running count is cited with: "para. 37" -> ("37", None), "p. 1-2, ¶ 1" ->
+    ("¶1", "1-2"); a part's or a table's citation stays as it is."""
     text = " ".join(number.split())
     running = _RUNNING.match(text)
     if running:
-        return "¶" + running.group(1)
-    return _PARA_WORD.sub("", text) if "," not in text else text
+        return "¶" + running.group(2), (running.group(1) or "").replace("–", "-") or None
+    return (_PARA_WORD.sub("", text) if "," not in text else text), None
 
 
 def annex_label(annex: str) -> str:
@@ -88,7 +89,8 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
     annexes = [r[0] for r in conn.execute(
         "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
     if label.lower() not in {a.lower() for a in annexes}:
-        raise NotFoundError(f"{doc['symbol']} has no {label} (it has: {', '.join(annexes) or 'no annex'})")
+        raise NotFoundError(f"{doc['symbol']} has no {label}" + (f" (it has: {', '.join(annexes)})" if annexes else
+                                                                 " (it has no annex)"))
 
 
 def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
@@ -99,16 +101,34 @@ def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
         raise NotFoundError(f"{doc['symbol']} embeds no {part} (it has: {', '.join(parts) or 'no embedded text'})")
 
 
+def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, label: str | None, part: str) -> None:
+    """NotFoundError naming the places when a running count without its page ("¶3") is found
+    in more than one place of the document (as cited, "p. 28, ¶ 3" says which)."""
+    query = "SELECT DISTINCT page, annex FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 1 AND lower(part) = lower(?)"
+    args: list[Any] = [doc["id"], number, part]
+    if label is not None:
+        query += " AND lower(annex) = lower(?)"
+        args.append(label)
+    places = conn.execute(query + " ORDER BY ord", args).fetchall()
+    if len(places) > 1:
+        cited = [", ".join(x for x in (r["annex"], f"p. {r['page']}") if x) + f", ¶ {number}" for r in places[:4]]
+        raise NotFoundError(f"{doc['symbol']} has ¶ {number} in {len(places)} places: {'; '.join(cited)}",
+                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"p. {places[0]['page']}, ¶ {number}\"")
+
+
 def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
-             label: str | None, part: str = "") -> sqlite3.Row | None:
+             label: str | None, part: str = "", page: str | None = None) -> sqlite3.Row | None:
     """The paragraph row of the document's own text, or of the embedded `part`; the body's
-    before the annexes' unless `label` names the annex. A number not marked running ("2") also
-    finds running ¶ 2 of a document whose text is unnumbered."""
+    before the annexes' unless `label` names the annex; on `page` where given (a running count
+    as cited, "p. 3, ¶ 2"). A number not marked running ("2") also finds running ¶ 2 of a
+    document whose text is unnumbered."""
     query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ? AND lower(part) = lower(?)"
     if label is not None:
         query += " AND lower(annex) = lower(?)"
+    if page is not None:
+        query += " AND page = ?"
     for flag in ((1,) if running else (0, 1)):
-        args = [doc_id, number, flag, part] + ([label] if label is not None else [])
+        args = [doc_id, number, flag, part] + ([label] if label is not None else []) + ([page] if page is not None else [])
         row = conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
         if row is not None:
             return row
@@ -135,7 +155,8 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     in_annex = _CITED_ANNEX.match(" ".join(number.split()))
     if in_annex and annex is None:  # "annex II, para. 3" as cited
         annex, number = in_annex.group(1), in_annex.group(2)
-    raw, cited = split_cited_part(plain_number(number))
+    plain, page = plain_number(number)
+    raw, cited = split_cited_part(plain)
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
@@ -143,7 +164,9 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         check_annex(conn, doc, label)
     if part:
         check_part(conn, doc, part)
-    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part)
+    if running and page is None:
+        _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), label, part)
+    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page)
     if row is None:
         where = "".join(f" in {w}" for w in (label, part) if w)
         raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} "
@@ -161,8 +184,9 @@ def around(conn: sqlite3.Connection, shown: ShownParagraph, n: int) -> dict[str,
     with its citation, page, section and text: `{"before": [...], "after": [...]}`."""
     doc = find_document(conn, shown.symbol)
     row = conn.execute("SELECT ord FROM paragraphs WHERE doc_id = ? AND number = ? AND annex = ? AND part = ? "
-                       "AND running = ?", (doc["id"], shown.paragraph, shown.annex, shown.part,
-                                           int(shown.running))).fetchone()
+                       "AND running = ? AND coalesce(page, '') = ?", (doc["id"], shown.paragraph, shown.annex,
+                                                                      shown.part, int(shown.running),
+                                                                      shown.page or "")).fetchone()
     if row is None:
         return {"before": [], "after": []}
     rows = conn.execute("SELECT * FROM paragraphs WHERE doc_id = ? AND ord BETWEEN ? AND ? AND ord != ? ORDER BY ord",

@@ -12,7 +12,8 @@ from rag.index.token_vectors import QueryTokens
 from rag.models import Hit
 
 RANKINGS = ("hybrid", "bm25", "dense")  # the product's ranking, and each of its two retrievers alone
-EMPTY_QUESTION = "empty question: ask something, e.g. rag ask \"which forum does IOM serve as secretariat for?\""
+EMPTY_QUESTION = "empty question"
+MAX_QUESTION_CHARS = 2000  # a longer question is refused (the HTTP API and the CLI alike)
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,14 @@ class Search:
 
 
 def question_text(question: str) -> str:
-    """The question without surrounding blanks; UsageError when nothing is left."""
+    """The question without surrounding blanks; UsageError when no word is left or it is over
+    MAX_QUESTION_CHARS."""
     text = question.strip()
-    if not text:
-        raise UsageError(EMPTY_QUESTION)
+    if not any(ch.isalnum() for ch in text):  # blank, or only punctuation and control characters
+        raise UsageError(EMPTY_QUESTION, fix="ask something in words, e.g. \"which forum does IOM serve as secretariat for?\"")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise UsageError(f"question of {len(text):,} characters: at most {MAX_QUESTION_CHARS:,}",
+                         fix="ask one thing at a time, in a sentence or two")
     return text
 
 

@@ -109,7 +109,8 @@ async function openInContext(item, target, button) {
     target.replaceChildren(); button.setAttribute("aria-expanded", "false"); button.textContent = "Read in context";
     return;
   }
-  const params = new URLSearchParams({ symbol: item.symbol, paragraph: (item.running ? "¶" : "") + item.paragraph, context: "2" });
+  const paragraph = item.running ? (item.page ? "p. " + item.page + ", " : "") + "¶ " + item.paragraph : item.paragraph;
+  const params = new URLSearchParams({ symbol: item.symbol, paragraph, context: "2" });
   if (item.annex) params.set("annex", item.annex);
   if (item.part) params.set("part", item.part);
   try {
@@ -131,9 +132,9 @@ function renderAnswer(result) {
   box.hidden = false;
   if (result.abstained) {
     const parts = [el("h3", {}, "No paragraph supports an answer"), el("p", { class: "abstain" }, result.answer)];
-    if (result.closest) {
-      parts.push(el("p", { class: "closest" }, "Closest: ", el("cite", {}, result.closest.citation),
-        result.closest.mismatch ? " (" + result.closest.mismatch + ")" : ""));
+    if (result.closest) {  // the answer names it and what differs; let the reader see it
+      const context = el("div", { class: "context-box" });
+      parts.push(el("div", { class: "actions" }, contextButton(result.closest, context)), context);
     }
     box.className = "abstained";
     box.replaceChildren(...parts);
@@ -142,7 +143,7 @@ function renderAnswer(result) {
   const top = result.citations[0];
   const context = el("div", { class: "context-box" });
   box.className = "answered";
-  box.replaceChildren(
+  box.replaceChildren(...[
     el("blockquote", { class: "quote" }, "“" + top.quote + "”"),
     el("div", { class: "cite-line" }, el("cite", { id: "answer-citation" }, top.citation), copyButton(top.citation),
       el("a", { class: "permalink", href: permalink() }, "Permalink")),
@@ -150,7 +151,7 @@ function renderAnswer(result) {
     highlighted(top.text, top.quote),
     footnotes(top.footnotes),
     el("div", { class: "actions" }, contextButton(top, context), sourceLink(top)),
-    context);
+    context].filter(Boolean));
   return top.citation;
 }
 
