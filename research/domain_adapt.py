@@ -15,14 +15,17 @@ other paragraphs would be false negatives). The saved folder is a sentence-trans
 that `rag index build --model FOLDER` and `rag eval --model FOLDER` take as they are.
 
     python -m research.domain_adapt --index-dir DIR --index unpdf --out DIR/model-ict
+    python -m rag index build ../shared/data/un_corpus/pdf --index-dir DIR --index adapted --model DIR/model-ict
     python -m research.domain_adapt --corpus ../shared/data/squad_v1.1_dev/corpus.jsonl --out DIR/model-squad
     python -m research.domain_adapt eval QUESTIONS --index-dir DIR --index NAME --model DIR/model-ict ...
 
 `eval` runs `rag eval` with the adapted folder taking the bundled model's abstention threshold
 and token-vector share, which the product keys by model name.
 
-Prints the pair counts, the steps, the loss every 50 steps and the training time (on two
-threads by default: it would run at index time on a user's machine).
+Prints the pair counts, the steps, the loss every 25 steps and the training time (on one
+thread by default: it would run at index time on a user's machine) and writes them to
+`adapt.json` in the model folder. Each task is batched on its own: a batch never holds an ICT
+pair and a heading pair of one paragraph.
 """
 
 from __future__ import annotations
