@@ -40,6 +40,12 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+def without_terms(text: str, dropped: set[str]) -> str:
+    """`text` without the words whose index term is one of `dropped`, blanks collapsed."""
+    kept = _WORD.sub(lambda m: "" if stem(m.group(0).lower().replace("’", "'")) in dropped else m.group(0), text)
+    return re.sub(r"\s+", " ", kept).strip()
+
+
 def content_terms(text: str) -> set[str]:
     """The distinct index terms of a question, used for coverage."""
     return set(terms(text))
