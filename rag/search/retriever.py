@@ -1,7 +1,8 @@
 """Hybrid retrieval: a question is prepared once (rag.search.query.Query), its candidates are
 scored by BM25, pair BM25, paragraph vectors and sentence vectors, and fused (rag.search.fusion):
 z-scored with learned weights, then the best RERANK_DEPTH re-scored with the text features (and
-token vectors) of their paragraphs."""
+token vectors) of their paragraphs. The best hit's document is then ranked a second time for
+what the question asks of it (rag.search.focus, rag.search.subject)."""
 
 from __future__ import annotations
 
@@ -209,15 +210,16 @@ class Retriever:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
         words down-weighted (rag.search.subject); None when that ranks nothing differently from
         the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
+        subject = subject_terms(asked.idf, self.paragraph_terms(np.flatnonzero(inside).tolist()))
+        reduced = without_terms(asked.text, subject) if subject else ""
+        if not (changed or content_terms(reduced)):
+            return None
         within = self.candidates_in(asked, inside)
         if len(within.ids) == 0:
-            return [] if changed else None
+            return []
         whole = self.scores(asked, within, "hybrid")
-        span = np.flatnonzero(inside)
-        subject = subject_terms(asked.idf, self.paragraph_terms(span.tolist()))
-        reduced = without_terms(asked.text, subject) if subject else ""
         if not content_terms(reduced):
-            return self.hits(within, whole, k) if changed else None
+            return self.hits(within, whole, k)
         narrow = self.prepare(reduced)
         other = self.candidates_in(narrow, inside)
         narrow_scores = self.scores(narrow, other, "hybrid")
