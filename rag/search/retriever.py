@@ -210,7 +210,7 @@ class Retriever:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
         words down-weighted (rag.search.subject); None when that ranks nothing differently from
         the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
-        subject = subject_terms(asked.idf, self.paragraph_terms(np.flatnonzero(inside).tolist()))
+        subject = subject_terms(asked.text, self.paragraph_terms(np.flatnonzero(inside).tolist()))
         reduced = without_terms(asked.text, subject) if subject else ""
         if not (changed or content_terms(reduced)):
             return None

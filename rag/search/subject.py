@@ -1,25 +1,25 @@
-"""The question's subject inside its document: words that decide nothing there.
+"""The question's subject inside its document: names that decide nothing there.
 
 A question names what a document is about ("Who chaired the Ad Hoc Committee on the Indian Ocean
 in 2025?"), and those words find the document. Inside it they occur in most paragraphs, yet
 they still dominate the scores, so the paragraph that restates the subject (the introduction,
 the mandate) beats the one that answers (the list of officers). Once the best hit's document is
 known, its paragraphs are ranked a second time (rag.search.retriever.Retriever.within): the
-question's terms found in more than SUBJECT_SHARE of the document's paragraphs are its subject,
+names the question gives (capitalised words, acronyms) whose terms are in more than
+SUBJECT_SHARE of the document's paragraphs are its subject,
 and each paragraph's score for the whole question is summed, z-scored, with SUBJECT_WEIGHT x
 its z-scored score for the question without its subject words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 
 from rag.index.terms import ParagraphTerms
 from rag.search.fusion import zscore
+from rag.textutil import named_terms
 
-# A question term held by more than this share of the document's paragraphs is its subject.
+# A named term of the question held by more than this share of the document's paragraphs is its subject.
 SUBJECT_SHARE = 0.35
 # Documents shorter than this have no subject: too few paragraphs to tell.
 MIN_PARAGRAPHS = 5
@@ -29,12 +29,13 @@ SUBJECT_WEIGHT = 0.75
 # The paragraphs re-ranked: the document's best this many for the whole question.
 WITHIN_DEPTH = 20
 
-def subject_terms(asked: Iterable[str], paragraphs: list[ParagraphTerms]) -> set[str]:
-    """The terms of `asked` held by more than SUBJECT_SHARE of a document's `paragraphs`
-    (none when it has fewer than MIN_PARAGRAPHS)."""
-    if len(paragraphs) < MIN_PARAGRAPHS:
+
+def subject_terms(question: str, paragraphs: list[ParagraphTerms]) -> set[str]:
+    """The terms of the names `question` gives (rag.textutil.named_terms) held by more than
+    SUBJECT_SHARE of a document's `paragraphs` (none when it has fewer than MIN_PARAGRAPHS)."""
+    wanted = named_terms(question)
+    if len(paragraphs) < MIN_PARAGRAPHS or not wanted:
         return set()
-    wanted = set(asked)
     held = dict.fromkeys(wanted, 0)
     for p in paragraphs:
         for t in wanted.intersection(t for s in p.sentences for t in s):
