@@ -24,7 +24,7 @@ from rag.search.focus import focus
 from rag.search.fusion import first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_terms
-from rag.textutil import content_terms, without_terms
+from rag.textutil import content_terms, named_terms, without_terms
 
 
 def allowed_mask(index: OpenIndex, filters: Filters | str | None) -> np.ndarray | None:
@@ -210,7 +210,8 @@ class Retriever:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
         words down-weighted (rag.search.subject); None when that ranks nothing differently from
         the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
-        subject = subject_terms(asked.text, self.paragraph_terms(np.flatnonzero(inside).tolist()))
+        named = named_terms(asked.text)  # a question that names nothing has no subject: no paragraph read
+        subject = subject_terms(asked.text, self.paragraph_terms(np.flatnonzero(inside).tolist())) if named else set()
         reduced = without_terms(asked.text, subject) if subject else ""
         if not (changed or content_terms(reduced)):
             return None
