@@ -40,6 +40,23 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
+def named_terms(text: str) -> set[str]:
+    """The index terms of the words `text` capitalises as names: a capitalised word that does not
+    open it, or an acronym anywhere ("Who chaired the Committee at UNDP?": committe, undp)."""
+    found = set()
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        if word[0].isupper() and (i > 0 or word.isupper()) and word.lower() not in STOPWORDS:
+            found.add(stem(word.lower().replace("’", "'")))
+    return found
+
+
+def without_terms(text: str, dropped: set[str]) -> str:
+    """`text` without the words whose index term is one of `dropped`, blanks collapsed."""
+    kept = _WORD.sub(lambda m: "" if stem(m.group(0).lower().replace("’", "'")) in dropped else m.group(0), text)
+    return re.sub(r"\s+", " ", kept).strip()
+
+
 def content_terms(text: str) -> set[str]:
     """The distinct index terms of a question, used for coverage."""
     return set(terms(text))

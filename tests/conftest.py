@@ -41,6 +41,19 @@ def fake_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return env
 
 
+def indexed_texts(tmp_path: Path, files: dict[str, str]) -> Settings:
+    """Settings (hashing embedder) on an index built from `files` (name -> text) written to a folder."""
+    from rag.service import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in files.items():
+        (docs / name).write_text(text)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    return settings
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test where it is absent (a user's machine)."""
     p = SHARED.joinpath(*parts)

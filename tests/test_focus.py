@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.config import load_settings
 from rag.search.focus import focus
-from rag.service import Session, build
-from tests.conftest import FAKE_MODEL
+from rag.service import Session
+from tests.conftest import indexed_texts
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -57,12 +56,7 @@ Report of the Secretary-General on the budget of the Organization
 
 
 def test_the_clause_finds_the_document_and_the_rest_its_paragraph(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "A_99_1.txt").write_text(REPORT)
-    (docs / "A_99_2.txt").write_text(OTHER)
-    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
-    build(settings, [docs])
+    settings = indexed_texts(tmp_path, {"A_99_1.txt": REPORT, "A_99_2.txt": OTHER})
     question = ("In the Secretary-General's report on the situation of the police in Haiti, "
                 "how many new officers were recruited?")
     with Session(settings) as session:

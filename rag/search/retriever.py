@@ -1,7 +1,8 @@
 """Hybrid retrieval: a question is prepared once (rag.search.query.Query), its candidates are
 scored by BM25, pair BM25, paragraph vectors and sentence vectors, and fused (rag.search.fusion):
 z-scored with learned weights, then the best RERANK_DEPTH re-scored with the text features (and
-token vectors) of their paragraphs."""
+token vectors) of their paragraphs. The best hit's document is then ranked a second time for
+what the question asks of it (rag.search.focus, rag.search.subject)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
-from rag.textutil import content_terms
+from rag.search.subject import WITHIN_DEPTH, combined, subject_terms
+from rag.textutil import content_terms, named_terms, without_terms
 
 
 def allowed_mask(index: OpenIndex, filters: Filters | str | None) -> np.ndarray | None:
@@ -202,22 +204,51 @@ class Retriever:
     def focused(self, query: Query, cands: Candidates, scores: np.ndarray, k: int,
                 mask: np.ndarray | None) -> Search:
         """The hits of `scores`, where the places held by the best hit's document hold its
-        paragraphs ranked for the question's focus inside it (rag.search.focus): the document is
-        found by the whole question, its paragraph by what the question asks of it."""
+        paragraphs ranked a second time (`within`) for what the question asks of it: the question
+        without a leading clause that names the document (rag.search.focus), its subject words
+        down-weighted (rag.search.subject). The document is found by the whole question, its
+        paragraph by what the question asks of it."""
         text = focus(query.text)
-        if text == query.text:
-            return Search(query, self.hits(cands, scores, k))
         first, last = self.index.document_span(int(cands.ids[int(np.argmax(scores))]))
         inside = np.zeros(self.index.size, dtype=bool)
         inside[first:last + 1] = True
         if mask is not None:
             inside &= mask
-        narrow = self.prepare(text)
-        within = self.candidates_in(narrow, inside)
-        inner = iter(self.hits(within, self.scores(narrow, within, "hybrid"), k) if len(within.ids) else [])
-        hits = [next(inner, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
+        asked = self.prepare(text) if text != query.text else query
+        inner = self.within(asked, inside, k, changed=asked is not query)
+        if inner is None:
+            return Search(query, self.hits(cands, scores, k))
+        ranked = iter(inner)
+        hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
         seen: set[int] = set()
-        return Search(query, [h for h in hits if not (h.pid in seen or seen.add(h.pid))], focus=narrow)
+        return Search(query, [h for h in hits if not (h.pid in seen or seen.add(h.pid))],
+                      focus=asked if asked is not query else None)
+
+    def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool) -> list[Hit] | None:
+        """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
+        words down-weighted (rag.search.subject); None when that ranks nothing differently from
+        the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
+        named = named_terms(asked.text)  # a question that names nothing has no subject: no paragraph read
+        subject = subject_terms(asked.text, self.paragraph_terms(np.flatnonzero(inside).tolist())) if named else set()
+        reduced = without_terms(asked.text, subject) if subject else ""
+        if not (changed or content_terms(reduced)):
+            return None
+        within = self.candidates_in(asked, inside)
+        if len(within.ids) == 0:
+            return []
+        whole = self.scores(asked, within, "hybrid")
+        if not content_terms(reduced):
+            return self.hits(within, whole, k)
+        narrow = self.prepare(reduced)
+        other = self.candidates_in(narrow, inside)
+        narrow_scores = self.scores(narrow, other, "hybrid")
+        pool = np.argsort(-whole, kind="stable")[:WITHIN_DEPTH]
+        by_pid = dict(zip(other.ids.tolist(), narrow_scores.tolist()))
+        floor = float(narrow_scores.min()) if len(narrow_scores) else 0.0
+        second = combined(whole[pool], np.array([by_pid.get(int(p), floor) for p in within.ids[pool]]))
+        scores = whole - whole.max() - 1.0  # the rest below the pool, in their order
+        scores[pool] = second - second.min()
+        return self.hits(within, scores, k)
 
     def search(self, question: str, k: int | None = None, filters: Filters | str | None = None,
                mode: str = "hybrid") -> Search:

@@ -1,0 +1,49 @@
+"""The question's subject inside its document: names that decide nothing there.
+
+A question names what a document is about ("Who chaired the Ad Hoc Committee on the Indian Ocean
+in 2025?"), and those words find the document. Inside it they occur in most paragraphs, yet
+they still dominate the scores, so the paragraph that restates the subject (the introduction,
+the mandate) beats the one that answers (the list of officers). Once the best hit's document is
+known, its paragraphs are ranked a second time (rag.search.retriever.Retriever.within): the
+names the question gives (capitalised words, acronyms) whose terms are in more than
+SUBJECT_SHARE of the document's paragraphs are its subject,
+and each paragraph's score for the whole question is summed, z-scored, with SUBJECT_WEIGHT x
+its z-scored score for the question without its subject words.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rag.index.terms import ParagraphTerms
+from rag.search.fusion import zscore
+from rag.textutil import named_terms
+
+# A named term of the question held by more than this share of the document's paragraphs is its subject.
+SUBJECT_SHARE = 0.35
+# Documents shorter than this have no subject: too few paragraphs to tell.
+MIN_PARAGRAPHS = 5
+# The weight of the question without its subject beside the whole question (chosen on half A
+# of the SQuAD v1.1 dev articles: docs/decisions.md, "Retrieval").
+SUBJECT_WEIGHT = 0.75
+# The paragraphs re-ranked: the document's best this many for the whole question.
+WITHIN_DEPTH = 20
+
+
+def subject_terms(question: str, paragraphs: list[ParagraphTerms]) -> set[str]:
+    """The terms of the names `question` gives (rag.textutil.named_terms) held by more than
+    SUBJECT_SHARE of a document's `paragraphs` (none when it has fewer than MIN_PARAGRAPHS)."""
+    wanted = named_terms(question)
+    if len(paragraphs) < MIN_PARAGRAPHS or not wanted:
+        return set()
+    held = dict.fromkeys(wanted, 0)
+    for p in paragraphs:
+        for t in wanted.intersection(t for s in p.sentences for t in s):
+            held[t] += 1
+    return {t for t, n in held.items() if n > SUBJECT_SHARE * len(paragraphs)}
+
+
+def combined(whole: np.ndarray, reduced: np.ndarray) -> np.ndarray:
+    """The within-document score: z(whole question's score) + SUBJECT_WEIGHT x z(the score of
+    the question without its subject), over the same paragraphs."""
+    return zscore(whole) + SUBJECT_WEIGHT * zscore(reduced)
