@@ -156,3 +156,11 @@ def test_projection_fitted_on_token_outputs_is_the_stacked_fit() -> None:
     want, got = Projection.fit(stacked), Projection.fit_tokens(outputs, 16)
     assert np.array_equal(want.axes, got.axes) and np.array_equal(want.mean, got.mean)
     assert want.fitted_on == got.fitted_on
+
+
+def test_a_flat_outcome_is_not_built_where_the_caller_keeps_none() -> None:
+    rows = _unit_rows(500, dim=16)
+    index, info = build_vectors(rows, "hnsw", target_recall=1.01, more_exact=True, build_flat=False)
+    assert index is None and info.kind == "flat" and [r["kind"] for r in info.rejected] == ["hnsw"]
+    index, info = build_vectors(rows, "hnsw", target_recall=1.01, more_exact=True)
+    assert index is not None and index.ntotal == 500 and info.kind == "flat"

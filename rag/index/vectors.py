@@ -227,13 +227,15 @@ def _new_index(kind: str, dim: int, n: int, vectors: np.ndarray, seed: int) -> t
 
 
 def build_vectors(vectors: np.ndarray | Rows, kind: str = "auto", target_recall: float = TARGET_RECALL,
-                  probes: int = 200, seed: int = 0, more_exact: bool = False) -> tuple[Any, VectorIndexInfo]:
+                  probes: int = 200, seed: int = 0, more_exact: bool = False,
+                  build_flat: bool = True) -> tuple[Any, VectorIndexInfo]:
     """Build the index for `vectors` (float32, normalised rows: an array, or a build's scratch
     rows, read a block at a time) and measure its recall@10.
 
     With kind "auto" the type comes from `choose_kind`. Then, or with `more_exact` (a type chosen
     by the caller's own size rule), a type that cannot reach `target_recall` is replaced by the
-    next more exact one (recorded under `rejected`).
+    next more exact one (recorded under `rejected`). Without `build_flat`, a flat outcome is
+    returned as None (a caller that keeps no flat index: its recall is exact by definition).
     """
     started = time.perf_counter()
     if not isinstance(vectors, Rows):
@@ -242,12 +244,15 @@ def build_vectors(vectors: np.ndarray | Rows, kind: str = "auto", target_recall:
     kind = choose_kind(len(vectors)) if kind == "auto" else kind
     rejected: list[dict[str, Any]] = []
     while True:
+        if kind == "flat" and not build_flat:
+            index, info = None, VectorIndexInfo(kind="flat")
+            break
         with faiss_threads(len(os.sched_getaffinity(0))):
             index, info = _build_one(vectors, kind, target_recall, probes, seed)
         if not auto or info.recall_at_10 >= target_recall or kind not in _MORE_EXACT:
             break
         rejected.append({"kind": kind, "params": info.params, "recall_at_10": info.recall_at_10})
-        kind = _MORE_EXACT[kind]
+        kind, index = _MORE_EXACT[kind], None  # the rejected index is freed before the next is built
     info.rejected = rejected
     info.build_seconds = round(time.perf_counter() - started, 3)
     return index, info

@@ -25,6 +25,7 @@ from rag.index.encode import Embedded
 from rag.index.lexical import POSTINGS_FILES
 from rag.index.plan import LiveGeneration
 from rag.index.postings import write_postings
+from rag.index.scratch import Rows
 from rag.index.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
 from rag.index.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, MANIFEST, SCHEMA, SENTENCE_SEARCH, VECTORS,
                              file_crc32, file_sha256)
@@ -171,7 +172,7 @@ def _write_cache(folder: Path, settings: Settings, contents: Contents) -> None:
         conn.close()
 
 
-def sentence_search_index(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any] | None:
+def sentence_search_index(vectors: np.ndarray | Rows, settings: Settings) -> tuple[Any, Any] | None:
     """An ANN index for sentence candidates where the sentences are too many to scan (same size
     policy and recall check as the paragraph vectors); None where a scan of the flat rows is
     fast enough. The flat file stays the row store that scores and quotes read."""
@@ -180,7 +181,7 @@ def sentence_search_index(vectors: np.ndarray, settings: Settings) -> tuple[Any,
     kind = choose_sentence_kind(len(vectors)) if settings.vector_index == "auto" else settings.vector_index
     if len(vectors) == 0 or kind == "flat":
         return None
-    index, info = build_vectors(vectors, kind, more_exact=settings.vector_index == "auto")
+    index, info = build_vectors(vectors, kind, more_exact=settings.vector_index == "auto", build_flat=False)
     return None if info.kind == "flat" else (index, info)
 
 
