@@ -26,7 +26,7 @@ from rag.index.plan import (BuildReport, LiveGeneration, Sources, is_under, keep
 from rag.index.recover import check_buildable
 from rag.index.store import (FORMAT_VERSION, MANIFEST, REBUILD, ProgressFn, check_format, current_generation,
                              index_settings, read_manifest, write_lock)
-from rag.index.write import Contents, clean_stale, current_name, new_stamp, remove_path, switch_to, write_generation
+from rag.index.write import Contents, cannot_write, clean_stale, current_name, new_stamp, remove_path, switch_to, write_generation
 from rag.models import Document
 
 __all__ = ["BuildReport", "NothingIndexed", "build_from_documents", "build_index", "remove_documents"]
@@ -195,17 +195,26 @@ def _write(build: _Build, docs: list[Document], recorded: dict[str, Any], carry:
                           fix="add documents with `rag index build PATH`")
     settings, report = build.settings, build.report
     live = build.live if carry else None
-    emb = embed_paragraphs(settings, docs, live.reusable if live is not None else Reusable(), build.tick)
-    report.embedded, report.reused, report.sentences_embedded = emb.embedded, emb.reused, emb.sentences_embedded
-    contents = Contents(docs, emb, live)
     stamp = new_stamp()
     folder, gen_name = settings.index_path / f".tmp-{stamp}", f"gen-{stamp}"
-    build.tick("write", 0, 1)
+    scratch = settings.index_path / f".tmp-{stamp}-scratch"  # the build's rows until they are written
     try:
-        write_generation(folder, settings, contents, _manifest(settings, contents, recorded, report), build.started)
-        switch_to(settings.index_path, folder, gen_name)
+        scratch.mkdir()
+        emb = embed_paragraphs(settings, docs, live.reusable if live is not None else Reusable(), build.tick, scratch)
+        try:
+            report.embedded, report.reused, report.sentences_embedded = emb.embedded, emb.reused, emb.sentences_embedded
+            contents = Contents(docs, emb, live)
+            build.tick("write", 0, 1)
+            write_generation(folder, settings, contents, _manifest(settings, contents, recorded, report),
+                             build.started)
+            switch_to(settings.index_path, folder, gen_name)
+        finally:
+            emb.close()
+    except OSError as exc:  # the scratch folder cannot be made or written
+        cannot_write(settings.index_path, exc)
     finally:
         remove_path(folder)
+        remove_path(scratch)
     clean_stale(settings.index_path, {gen_name} | ({build.previous} if build.previous else set()))
     build.tick("write", 1, 1)
     report.generation = gen_name

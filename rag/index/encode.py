@@ -3,12 +3,16 @@ vectors, embedding only what the cache and the live generation do not already ho
 
 One encoder pass a paragraph gives its vector and its token embeddings; a sentence's vector is
 the mean of its tokens' embeddings in that pass (late chunking, rag.index.token_vectors), and a
-sentence the pass did not reach (beyond the model's window) is embedded alone."""
+sentence the pass did not reach (beyond the model's window) is embedded alone.
+
+Vectors and token rows go to scratch files as they come (rag.index.scratch): what the step holds
+in memory is the paragraphs' texts and which scratch record each text hash owns."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,10 +20,12 @@ from typing import Any
 import numpy as np
 
 from rag.config import Settings
+from rag.index.scratch import AppendFile, Rows, VectorStore
 from rag.index.sentences import paragraph_sentences
 from rag.index.store import ProgressFn
 from rag.index.token_vectors import (
     MIN_FIT_TOKENS,
+    TOKEN_DIM,
     ParagraphTokens,
     Projection,
     TokenStore,
@@ -43,6 +49,66 @@ def paragraph_hash(text: str) -> str:
 def late_key(paragraph: str, j: int) -> str:
     """The cache key of a paragraph's j-th sentence vector (paragraph: the paragraph's hash)."""
     return paragraph_hash(f"late\x00{paragraph}\x00{j}")
+
+
+class TokenRows:
+    """Each paragraph's token rows by text hash: new ones appended to scratch files, unchanged
+    ones read from the live generation's token files when asked for (nothing is copied)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._rows = AppendFile(folder / "tokens.i8", np.int8, TOKEN_DIM)
+        self._ids = AppendFile(folder / "tokens.ids", np.int32, 1)
+        self._at: dict[str, tuple[int, int]] = {}  # hash -> (first record, count)
+        self._live: dict[str, tuple[TokenStore, int]] = {}  # hash -> (live store, its paragraph id)
+
+    def __setitem__(self, h: str, tokens: ParagraphTokens) -> None:
+        self._live.pop(h, None)
+        first = self._rows.append(np.asarray(tokens.rows).reshape(-1, TOKEN_DIM))
+        self._ids.append(np.asarray(tokens.ids).reshape(-1, 1))
+        self._at[h] = (first, len(tokens.ids))
+
+    def carry(self, h: str, store: TokenStore, pid: int) -> None:
+        """`h`'s rows are paragraph `pid`'s of the live `store`."""
+        self._at.pop(h, None)
+        self._live[h] = (store, pid)
+
+    def __contains__(self, h: object) -> bool:
+        return h in self._at or h in self._live
+
+    def __getitem__(self, h: str) -> ParagraphTokens:
+        at = self._at.get(h)
+        if at is None:
+            store, pid = self._live[h]
+            return store.of_paragraph(pid)
+        first, count = at
+        return ParagraphTokens(self._ids.take(slice(first, first + count)).reshape(-1),
+                               self._rows.take(slice(first, first + count)))
+
+    def clear(self) -> None:
+        self._at.clear()
+        self._live.clear()
+
+    def close(self) -> None:
+        self._rows.close()
+        self._ids.close()
+
+
+class TokenSequence(Sequence):
+    """The token rows of a generation's paragraphs in order (`hashes`), read as iterated."""
+
+    def __init__(self, hashes: list[str], rows: TokenRows) -> None:
+        self._hashes, self._rows = hashes, rows
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self._rows[h] for h in self._hashes[i]]
+        return self._rows[self._hashes[i]]
+
+    def __iter__(self) -> Iterator[ParagraphTokens]:
+        return (self._rows[h] for h in self._hashes)
 
 
 @dataclass
@@ -78,21 +144,45 @@ class Reusable:
     record: dict[str, Any] | None = None  # the live manifest's `embedding`
 
 
+class SentenceKeys:
+    """Each paragraph's sentence keys (late_key), in paragraph order, made as iterated."""
+
+    def __init__(self, hashes: list[str], counts: dict[str, int]) -> None:
+        self._hashes, self._counts = hashes, counts
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return ([late_key(h, j) for j in range(self._counts[h])] for h in self._hashes)
+
+    def flat(self) -> Iterator[str]:
+        return (k for keys in self for k in keys)
+
+
 @dataclass
 class Embedded:
-    """Vectors of a generation: one per paragraph, one per sentence, and the embedding record."""
+    """Vectors of a generation: one per paragraph, one per sentence, and the embedding record.
+    The rows live in scratch files (rag.index.scratch) until `close`."""
 
     hashes: list[str]
-    vectors: np.ndarray
-    sentence_hashes: list[list[str]]
-    sentence_vectors: np.ndarray
-    by_hash: dict[str, np.ndarray]  # every vector above, for the embedding cache
+    vectors: Rows
+    sentence_hashes: SentenceKeys
+    sentence_vectors: Rows
+    by_hash: VectorStore  # every vector above, for the embedding cache
     record: dict[str, Any]
-    tokens: list[ParagraphTokens] | None = None  # each paragraph's token rows (rag.index.token_vectors)
+    tokens: TokenSequence | None = None  # each paragraph's token rows (rag.index.token_vectors)
     projection: Projection | None = None
     embedded: int = 0  # paragraphs embedded now
     reused: int = 0  # paragraphs whose vector came from the cache
     sentences_embedded: int = 0  # sentence vectors computed now
+    token_rows: TokenRows | None = None
+
+    def close(self) -> None:
+        """Close the scratch files (the build removes their folder)."""
+        for part in (self.vectors, self.sentence_vectors, self.by_hash, self.token_rows):
+            if part is not None:
+                part.close()
 
 
 class _Sentences(dict):
@@ -115,8 +205,8 @@ class _Work:
     texts: dict[str, str]  # paragraph hash -> text
     sentences: _Sentences
     counts: dict[str, int]  # paragraph hash -> sentence vectors it has
-    by_hash: dict[str, np.ndarray]
-    token_rows: dict[str, ParagraphTokens]
+    by_hash: VectorStore
+    token_rows: TokenRows
     projection: Projection | None
     need: list[str] = field(default_factory=list)  # paragraph hashes to embed, longest first
     alone: dict[str, str] = field(default_factory=dict)  # late key -> sentence to embed by itself
@@ -142,20 +232,23 @@ def _carried_tokens(settings: Settings, work: _Work, live: LiveTokens | None) ->
         return
     work.projection = live.store.projection
     for h in work.texts:
-        carried = live.get(h)
-        if carried is not None:
-            work.token_rows[h] = carried
+        pid = live.pid_by_hash.get(h)
+        if pid is not None:
+            work.token_rows.carry(h, live.store, pid)
 
 
-def _plan(settings: Settings, hashes: list[str], texts: dict[str, str], reuse: Reusable) -> _Work:
+def _plan(settings: Settings, texts: dict[str, str], reuse: Reusable, scratch: Path) -> _Work:
     """What the cache and the live generation cover, and which paragraphs must be embedded."""
-    work = _Work(texts, _Sentences(texts), {}, {}, {}, None)
+    work = _Work(texts, _Sentences(texts), {}, VectorStore(scratch / "embedded.f32"), TokenRows(scratch), None)
     work.counts = {h: _sentence_count(h, work, reuse) if settings.sentence_vectors else 0 for h in texts}
     _carried_tokens(settings, work, reuse.tokens)
     cache = reuse.cache
-    work.by_hash = {h: cache[h] for h in texts if h in cache}
-    work.by_hash.update((k, cache[k]) for h in texts for j in range(work.counts[h])
-                        if (k := late_key(h, j)) in cache)
+    for h in texts:
+        if h in cache:
+            work.by_hash.borrow(h, cache[h])
+        for j in range(work.counts[h]):
+            if (k := late_key(h, j)) in cache:
+                work.by_hash.borrow(k, cache[k])
 
     def missing(h: str) -> bool:
         return (h not in cache or (settings.token_vectors and h not in work.token_rows)
@@ -171,13 +264,13 @@ def _paragraph_pass(settings: Settings, work: _Work, embedder: Any, chunk: list[
 
     vectors, outputs = embedder.encode_with_tokens([work.texts[h] for h in chunk])
     if work.projection is None and settings.token_vectors:  # the first chunk holds the longest paragraphs
-        sample = [t.vectors[~t.special] for t in outputs]
-        work.projection = Projection.fit(np.concatenate(sample) if sample else np.zeros((1, embedder.dim), np.float32))
+        work.projection = Projection.fit_tokens(outputs, embedder.dim)
     for h, v, t in zip(chunk, vectors, outputs):
         work.by_hash[h] = v
         if settings.token_vectors:
             work.token_rows[h] = paragraph_tokens(t, work.projection)
         sentences = work.sentences[h] if work.counts[h] else []
+        work.sentences.pop(h, None)  # split again if asked for: the split of every paragraph is not kept
         for j, vec in enumerate(late_sentence_vectors(work.texts[h], sentences, t)):
             if vec is None:
                 work.alone[late_key(h, j)] = sentences[j]
@@ -196,7 +289,8 @@ def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn) -> tuple[di
     embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
     with_tokens, plain = work.need, {}
     if not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
-        with_tokens, work.token_rows = [], {}
+        with_tokens = []
+        work.token_rows.clear()
         plain = {h: work.texts[h] for h in work.need}
         work.alone.update((late_key(h, j), s) for h in work.need for j, s in enumerate(work.sentences[h][:work.counts[h]]))
     done = 0
@@ -235,33 +329,29 @@ def _calls(keys: list[str], texts: dict[str, str]) -> list[list[str]]:
     return calls
 
 
-def _stack(keys: list[str], by_hash: dict[str, np.ndarray], dim: int) -> np.ndarray:
-    out = np.zeros((len(keys), dim), dtype=np.float32)
-    for i, k in enumerate(keys):
-        out[i] = by_hash[k]
-    return out
-
-
-def embed_paragraphs(settings: Settings, docs: list[Document], reuse: Reusable, tick: ProgressFn) -> Embedded:
+def embed_paragraphs(settings: Settings, docs: list[Document], reuse: Reusable, tick: ProgressFn,
+                     scratch: Path) -> Embedded:
     """Vectors for every paragraph and sentence, embedding only paragraphs the cache does not
     cover; token rows for every paragraph (from its own pass, or carried over from the live
-    generation); and the manifest's record of the embedding backend and query-side encoder."""
-    paragraphs = [p for d in docs for p in d.paragraphs]
-    hashes = [paragraph_hash(p.text) for p in paragraphs]
-    work = _plan(settings, hashes, {h: p.text for h, p in zip(hashes, paragraphs)}, reuse)
+    generation); and the manifest's record of the embedding backend and query-side encoder.
+    The rows are written to files in the folder `scratch` (which must exist)."""
+    hashes = [paragraph_hash(p.text) for d in docs for p in d.paragraphs]
+    work = _plan(settings, {h: p.text for h, p in zip(hashes, (p for d in docs for p in d.paragraphs))}, reuse,
+                 scratch)
     record, dim = reuse.record, len(next(iter(reuse.cache.values()))) if reuse.cache else 0
     if work.need or not dim or record is None:
         record, dim = _run_embedder(settings, work, tick)
-    return _embedded(settings, work, hashes, record, dim)
+    work.by_hash.dim = dim
+    return _embedded(settings, work, hashes, record, scratch)
 
 
-def _embedded(settings: Settings, work: _Work, hashes: list[str], record: dict[str, Any], dim: int) -> Embedded:
+def _embedded(settings: Settings, work: _Work, hashes: list[str], record: dict[str, Any], scratch: Path) -> Embedded:
     """The generation's vectors in paragraph order, from a finished `work`."""
-    sentence_hashes = [[late_key(h, j) for j in range(work.counts[h])] for h in hashes]
+    sentence_hashes = SentenceKeys(hashes, work.counts)
     fresh = set(work.need)
     keep_tokens = settings.token_vectors and work.projection is not None and all(h in work.token_rows for h in hashes)
-    return Embedded(hashes, _stack(hashes, work.by_hash, dim), sentence_hashes,
-                    _stack([k for hs in sentence_hashes for k in hs], work.by_hash, dim), work.by_hash, record,
-                    [work.token_rows[h] for h in hashes] if keep_tokens else None, work.projection,
+    return Embedded(hashes, Rows.write(scratch / "vectors.f32", work.by_hash, iter(hashes)), sentence_hashes,
+                    Rows.write(scratch / "sentences.f32", work.by_hash, sentence_hashes.flat()), work.by_hash, record,
+                    TokenSequence(hashes, work.token_rows) if keep_tokens else None, work.projection,
                     embedded=len(fresh), reused=sum(1 for h in hashes if h not in fresh),
-                    sentences_embedded=len(work.alone))
+                    sentences_embedded=len(work.alone), token_rows=work.token_rows)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import mmap
 import struct
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,24 @@ def map_flat(path: Path) -> FlatVectors | None:
         return None
     rows = np.frombuffer(mapped, dtype="<f4", offset=HEADER_BYTES, count=count).reshape(ntotal, d)
     return FlatVectors(rows, Path(path))
+
+
+_UNUSED = 1 << 20  # what FAISS writes into the two unused header fields
+
+
+def write_flat(path: Path, d: int, ntotal: int, blocks: Iterable[np.ndarray]) -> None:
+    """Write a flat inner-product file, byte for byte what `faiss.write_index` writes for an
+    IndexFlatIP of these rows, from `blocks` of rows (ntotal in all), one block in memory at a time."""
+    with open(path, "wb") as fh:
+        fh.write(_HEADER.pack(b"IxFI", d, ntotal, _UNUSED, _UNUSED, 1, METRIC_INNER_PRODUCT))
+        fh.write(_COUNT.pack(ntotal * d))
+        written = 0
+        for block in blocks:
+            rows = np.ascontiguousarray(block, dtype="<f4").reshape(-1, d)
+            fh.write(rows.tobytes())
+            written += len(rows)
+    if written != ntotal:
+        raise ValueError(f"{path}: {written} rows written, {ntotal} expected")
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:

@@ -10,7 +10,9 @@ holds any more make up more than DEAD_TERMS_SHARE of it.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -75,44 +77,53 @@ class _Entries:
     pids: np.ndarray
     tfs: np.ndarray
 
+    def key(self, paragraphs: int) -> np.ndarray:
+        """int64 sort keys: by term id, then paragraph id."""
+        return self.tids.astype(np.int64) * paragraphs + self.pids
 
-def _count(fresh: dict[int, list[str]], vocab: dict[str, int]) -> _Entries:
-    """The entries of the paragraphs in `fresh` (new paragraph id -> its terms), in paragraph
-    order; `vocab` maps every key of them to its term id."""
-    tids: list[int] = []
-    pids: list[int] = []
-    tfs: list[int] = []
-    for pid, tokens in fresh.items():
-        for counts in (Counter(tokens), Counter(pairs_of(tokens))):
-            for key, tf in counts.items():
-                tids.append(vocab[key])
-                pids.append(pid)
-                tfs.append(tf)
-    return _Entries(np.asarray(tids, np.int64), np.asarray(pids, np.int64),
-                    np.minimum(np.asarray(tfs, np.int64), MAX_TF))
+
+class _Counted:
+    """The entries of the paragraphs counted anew (compact: int32 ids, uint16 tfs) and their lengths."""
+
+    def __init__(self, fresh: Mapping[int, list[str]], vocab: dict[str, int], grow: bool = False) -> None:
+        """Count `fresh` (new paragraph id -> its terms) in paragraph order; `vocab` maps every
+        key to its term id, or, with `grow`, gives a key it lacks the next id."""
+        tids, pids, tfs, self.counted, self.lengths = (array("q") for _ in range(5))
+        for pid, tokens in fresh.items():
+            self.counted.append(pid)
+            self.lengths.append(len(tokens))
+            for counts in (Counter(tokens), Counter(pairs_of(tokens))):
+                tids.extend([vocab.setdefault(k, len(vocab)) for k in counts] if grow else [vocab[k] for k in counts])
+                pids.extend([pid] * len(counts))
+                tfs.extend(counts.values())
+        self.entries = _Entries(np.frombuffer(tids, np.int64).astype(np.int32),
+                                np.frombuffer(pids, np.int64).astype(np.int32),
+                                np.minimum(np.frombuffer(tfs, np.int64), MAX_TF).astype(np.uint16))
 
 
 def _merge(kept: _Entries, new: _Entries, terms: int, monotone: bool) -> tuple[np.ndarray, _Entries]:
     """Both sets of entries ordered by (term id, paragraph id), and the term offsets."""
     paragraphs = int(max(kept.pids.max(initial=-1), new.pids.max(initial=-1))) + 1
-    kept_keys = kept.tids * paragraphs + kept.pids
-    order = np.argsort(new.tids * paragraphs + new.pids, kind="stable")
+    order = np.argsort(new.key(paragraphs), kind="stable")
     new = _Entries(new.tids[order], new.pids[order], new.tfs[order])
-    if monotone:  # the carried entries are in order already: insert the new ones among them
-        at = np.searchsorted(kept_keys, new.tids * paragraphs + new.pids)
+    del order
+    if not len(kept.tids):
+        merged = new
+    elif monotone:  # the carried entries are in order already: insert the new ones among them
+        at = np.searchsorted(kept.key(paragraphs), new.key(paragraphs))
         merged = _Entries(np.insert(kept.tids, at, new.tids), np.insert(kept.pids, at, new.pids),
                           np.insert(kept.tfs, at, new.tfs))
     else:
         both = _Entries(np.concatenate([kept.tids, new.tids]), np.concatenate([kept.pids, new.pids]),
                         np.concatenate([kept.tfs, new.tfs]))
-        order = np.argsort(both.tids * paragraphs + both.pids, kind="stable")
+        order = np.argsort(both.key(paragraphs), kind="stable")
         merged = _Entries(both.tids[order], both.pids[order], both.tfs[order])
     pos = np.zeros(terms + 1, dtype=np.int64)
     np.cumsum(np.bincount(merged.tids, minlength=terms), out=pos[1:])
     return pos, merged
 
 
-def _keys(fresh: dict[int, list[str]]) -> list[str]:
+def _keys(fresh: Mapping[int, list[str]]) -> list[str]:
     """Every term and pair key of the fresh paragraphs, in order of first appearance."""
     keys: dict[str, None] = {}
     for tokens in fresh.values():
@@ -131,22 +142,20 @@ def _lookup(conn: sqlite3.Connection, keys: list[str]) -> dict[str, int]:
     return found
 
 
-def _assemble(old: Postings, remap: np.ndarray, fresh: dict[int, list[str]], vocab: dict[str, int],
-              terms: int, paragraphs: int) -> Postings:
-    """The new postings: `old`'s entries of carried paragraphs (remapped) and those of `fresh`."""
+def _assemble(old: Postings, remap: np.ndarray, counted: _Counted, terms: int, paragraphs: int) -> Postings:
+    """The new postings: `old`'s entries of carried paragraphs (remapped) and those counted anew."""
     carried = remap >= 0
     new_pid = remap[old.ids] if len(old.ids) else np.zeros(0, np.int64)
     keep = new_pid >= 0
     kept = _Entries(old.entry_terms()[keep], new_pid[keep].astype(np.int64), old.tfs[keep].astype(np.int64))
-    pos, merged = _merge(kept, _count(fresh, vocab), terms, bool(np.all(np.diff(remap[carried]) > 0)))
+    pos, merged = _merge(kept, counted.entries, terms, bool(np.all(np.diff(remap[carried]) > 0)))
     lengths = np.zeros(paragraphs, dtype=np.int64)
     lengths[remap[carried]] = old.lengths[carried]
-    for pid, tokens in fresh.items():
-        lengths[pid] = len(tokens)
+    lengths[np.frombuffer(counted.counted, np.int64)] = np.frombuffer(counted.lengths, np.int64)
     return Postings(pos, merged.pids, merged.tfs, lengths)
 
 
-def _carry(conn: sqlite3.Connection, live: LivePostings, remap: np.ndarray, fresh: dict[int, list[str]],
+def _carry(conn: sqlite3.Connection, live: LivePostings, remap: np.ndarray, fresh: Mapping[int, list[str]],
            paragraphs: int) -> Postings:
     """Postings and lexicon carried over from `live` (attached as `live`), fresh terms added."""
     keys = _keys(fresh)
@@ -154,7 +163,7 @@ def _carry(conn: sqlite3.Connection, live: LivePostings, remap: np.ndarray, fres
     new_terms = [k for k in keys if k not in vocab]
     known = len(live.postings.pos) - 1
     vocab.update((k, known + i) for i, k in enumerate(new_terms))
-    postings = _assemble(live.postings, remap, fresh, vocab, known + len(new_terms), paragraphs)
+    postings = _assemble(live.postings, remap, _Counted(fresh, vocab), known + len(new_terms), paragraphs)
     dead = int(np.count_nonzero(np.diff(postings.pos) == 0))
     if dead > DEAD_TERMS_SHARE * (len(postings.pos) - 1):
         by_id = dict(conn.execute("SELECT id, term FROM live.lexicon"))
@@ -165,7 +174,7 @@ def _carry(conn: sqlite3.Connection, live: LivePostings, remap: np.ndarray, fres
     return postings
 
 
-def write_postings(conn: sqlite3.Connection, folder: Path, paragraphs: int, fresh: dict[int, list[str]],
+def write_postings(conn: sqlite3.Connection, folder: Path, paragraphs: int, fresh: Mapping[int, list[str]],
                    live: LivePostings | None = None, remap: np.ndarray | None = None) -> None:
     """Write the lexicon into `conn` and the postings files into `folder` for `paragraphs`
     paragraphs: the terms of `fresh` (new paragraph id -> title and paragraph terms) are counted;
@@ -173,10 +182,11 @@ def write_postings(conn: sqlite3.Connection, folder: Path, paragraphs: int, fres
     (-1: not carried)."""
     conn.executescript(LEXICON_SCHEMA)
     if live is None or remap is None:
-        keys = _keys(fresh)
-        vocab = {k: i for i, k in enumerate(keys)}
-        postings = _assemble(Postings.empty(0), np.zeros(0, np.int64), fresh, vocab, len(keys), paragraphs)
-        postings = _renumber(conn, postings, dict(enumerate(keys)))
+        vocab: dict[str, int] = {}  # ids in order of first appearance
+        counted = _Counted(fresh, vocab, grow=True)
+        postings = _assemble(Postings.empty(0), np.zeros(0, np.int64), counted, len(vocab), paragraphs)
+        del counted
+        postings = _renumber(conn, postings, {i: k for k, i in vocab.items()})
     else:
         conn.execute("ATTACH DATABASE ? AS live", (f"file:{live.database}?mode=ro",))
         try:

@@ -15,6 +15,7 @@ scores paragraphs by their paragraph vectors alone.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ import numpy as np
 
 from rag.index.flatfile import sorted_unique
 from rag.errors import IndexCorrupt
-from rag.index.flatfile import check_unit_rows, map_flat
+from rag.index.flatfile import check_unit_rows, map_flat, write_flat
+from rag.index.scratch import Rows
 from rag.textutil import split_sentences
 
 SENTENCE_VECTORS = "sentences.faiss"
@@ -42,24 +44,25 @@ def paragraph_sentences(text: str) -> list[str]:
     return split_sentences(text) or [text]
 
 
-def write_sentence_rows(conn: sqlite3.Connection, para_sentence_hashes: list[list[str]]) -> None:
-    """Record, in paragraph order, which paragraph each stored sentence vector belongs to."""
+def write_sentence_rows(conn: sqlite3.Connection, para_sentence_hashes: Iterable[list[str]]) -> None:
+    """Record, in paragraph order, which paragraph each stored sentence vector belongs to
+    (the rows are made as SQLite takes them)."""
     conn.executescript(SCHEMA)
-    rows = []
-    sid = 0
-    for pid, hashes in enumerate(para_sentence_hashes):
-        for ord_, h in enumerate(hashes):
-            rows.append((sid, pid, ord_, h))
-            sid += 1
-    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?)", rows)
+
+    def rows() -> Iterator[tuple[int, int, int, str]]:
+        sid = 0
+        for pid, hashes in enumerate(para_sentence_hashes):
+            for ord_, h in enumerate(hashes):
+                yield sid, pid, ord_, h
+                sid += 1
+
+    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?)", rows())
 
 
-def write_sentence_vectors(path: Path, vectors: np.ndarray) -> None:
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(path))
+def write_sentence_vectors(path: Path, vectors: np.ndarray | Rows) -> None:
+    """The flat file of sentence rows (rows from a build's scratch file are copied a block at a time)."""
+    blocks = vectors.blocks() if isinstance(vectors, Rows) else [vectors]
+    write_flat(path, vectors.shape[1], vectors.shape[0], blocks)
 
 
 class SentenceIndex:

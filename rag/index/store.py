@@ -5,6 +5,7 @@ Layout of `indexes/<name>/` (docs/index-format.md has the whole format):
     .lock                held (flock) by the one writer
     gen-<stamp>/         manifest.json, store.sqlite, vectors and postings files (never modified once live)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
+    .tmp-<stamp>-scratch/  its vectors and token rows until it writes them (rag/index/scratch.py)
 Building lives in rag/index/build.py.
 """
 

@@ -53,18 +53,41 @@ class Projection:
     fitted_on: int  # tokens the axes were computed from
 
     @classmethod
-    def fit(cls, vectors: np.ndarray, k: int = TOKEN_DIM) -> Projection:
-        """The top-k principal axes of `vectors` (a deterministic sample of FIT_SAMPLE rows at most)."""
+    def fit(cls, vectors: np.ndarray, k: int = TOKEN_DIM, owned: bool = False) -> Projection:
+        """The top-k principal axes of `vectors` (a deterministic sample of FIT_SAMPLE rows at most);
+        `owned`: the caller hands `vectors` over (they are centred in place, not copied)."""
         vectors = np.asarray(vectors, dtype=np.float32)
         if len(vectors) > FIT_SAMPLE:
             vectors = vectors[np.random.default_rng(0).choice(len(vectors), FIT_SAMPLE, replace=False)]
+            owned = True
+        n, dim = vectors.shape
         mean = vectors.mean(axis=0, dtype=np.float64)
-        centred = vectors - mean.astype(np.float32)
+        centred = vectors if owned else vectors.copy()
+        centred -= mean.astype(np.float32)
         values, vecs = np.linalg.eigh((centred.T @ centred).astype(np.float64))  # covariance: dim x dim
-        order = np.argsort(-values)[:min(k, len(vectors))]
-        axes = np.zeros((k, vectors.shape[1]), dtype=np.float32)
+        order = np.argsort(-values)[:min(k, n)]
+        axes = np.zeros((k, dim), dtype=np.float32)
         axes[:len(order)] = vecs[:, order].T
-        return cls(mean.astype(np.float32), axes, int(len(vectors)))
+        return cls(mean.astype(np.float32), axes, int(n))
+
+    @classmethod
+    def fit_tokens(cls, outputs: list[TokenOutput], dim: int, k: int = TOKEN_DIM) -> Projection:
+        """`fit` of the non-special token rows of `outputs` stacked in order, without stacking
+        more than the sample it draws (the same rows in the same order: the same axes)."""
+        keep = [np.flatnonzero(~t.special) for t in outputs]
+        sizes = np.array([len(x) for x in keep], dtype=np.int64)
+        total = int(sizes.sum())
+        if total <= FIT_SAMPLE:
+            rows = [t.vectors[x] for t, x in zip(outputs, keep)]
+            return cls.fit(np.concatenate(rows) if rows else np.zeros((1, dim), np.float32), k, owned=True)
+        chosen = np.random.default_rng(0).choice(total, FIT_SAMPLE, replace=False)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        owner = np.searchsorted(starts, chosen, side="right") - 1
+        sample = np.empty((FIT_SAMPLE, outputs[0].vectors.shape[1]), dtype=np.float32)
+        for part in np.unique(owner):
+            at = np.flatnonzero(owner == part)
+            sample[at] = outputs[part].vectors[keep[part][chosen[at] - starts[part]]]
+        return cls.fit(sample, k, owned=True)
 
     def rows(self, vectors: np.ndarray) -> np.ndarray:
         """Projected, unit-length float32 rows."""

@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from rag.index.scratch import Rows, as_array
+
 FLAT_MAX = 50_000
 HNSW_FLAT_MAX = 300_000
 TARGET_RECALL = 0.98
@@ -39,6 +41,7 @@ PQ_BYTES = 48  # at most; the largest divisor of the dimension up to it (384 dim
 REFINE_FACTOR = 16  # 3M synthetic sentence rows, nprobe 32: recall@10 0.978 at 8, 0.990 at 16 (docs/performance.md)
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 64
+EXACT_BLOCK = 16_384  # rows scored at a time by the exact search (its scores for 200 probes: 13 MB)
 _EF_STEPS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 _NPROBE_STEPS = (4, 8, 16, 32, 48, 64, 96, 128, 192, 256)
 # When an automatically chosen type misses the target recall, the next more exact one is built.
@@ -129,7 +132,7 @@ def searcher(index: Any, kind: str, rows: np.ndarray) -> Any:
     return Refined(index, rows) if kind == "ivf-pq" else index
 
 
-def exact_top_k(vectors: np.ndarray, queries: np.ndarray, k: int = 10, block: int = 65536) -> np.ndarray:
+def exact_top_k(vectors: Any, queries: np.ndarray, k: int = 10, block: int = EXACT_BLOCK) -> np.ndarray:
     """Ids of the k highest inner products per query, by numpy brute force (blocked)."""
     k = min(k, len(vectors))
     best_s = np.full((len(queries), 0), -np.inf, dtype=np.float32)
@@ -223,37 +226,54 @@ def _new_index(kind: str, dim: int, n: int, vectors: np.ndarray, seed: int) -> t
     return index, {"m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION}
 
 
-def build_vectors(vectors: np.ndarray, kind: str = "auto", target_recall: float = TARGET_RECALL,
-                  probes: int = 200, seed: int = 0, more_exact: bool = False) -> tuple[Any, VectorIndexInfo]:
-    """Build the index for `vectors` (float32, normalised rows) and measure its recall@10.
+def build_vectors(vectors: np.ndarray | Rows, kind: str = "auto", target_recall: float = TARGET_RECALL,
+                  probes: int = 200, seed: int = 0, more_exact: bool = False,
+                  build_flat: bool = True) -> tuple[Any, VectorIndexInfo]:
+    """Build the index for `vectors` (float32, normalised rows: an array, or a build's scratch
+    rows, read a block at a time) and measure its recall@10.
 
     With kind "auto" the type comes from `choose_kind`. Then, or with `more_exact` (a type chosen
     by the caller's own size rule), a type that cannot reach `target_recall` is replaced by the
-    next more exact one (recorded under `rejected`).
+    next more exact one (recorded under `rejected`). Without `build_flat`, a flat outcome is
+    returned as None (a caller that keeps no flat index: its recall is exact by definition).
     """
     started = time.perf_counter()
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if not isinstance(vectors, Rows):
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     auto = kind == "auto" or more_exact
     kind = choose_kind(len(vectors)) if kind == "auto" else kind
     rejected: list[dict[str, Any]] = []
     while True:
+        if kind == "flat" and not build_flat:
+            index, info = None, VectorIndexInfo(kind="flat")
+            break
         with faiss_threads(len(os.sched_getaffinity(0))):
             index, info = _build_one(vectors, kind, target_recall, probes, seed)
         if not auto or info.recall_at_10 >= target_recall or kind not in _MORE_EXACT:
             break
         rejected.append({"kind": kind, "params": info.params, "recall_at_10": info.recall_at_10})
-        kind = _MORE_EXACT[kind]
+        kind, index = _MORE_EXACT[kind], None  # the rejected index is freed before the next is built
     info.rejected = rejected
     info.build_seconds = round(time.perf_counter() - started, 3)
     return index, info
 
 
-def _build_one(vectors: np.ndarray, kind: str, target_recall: float, probes: int,
+def _add(index: Any, kind: str, vectors: np.ndarray | Rows) -> None:
+    """Add every row: a flat or IVF index a block at a time (the same index as one add), an HNSW
+    graph in one add (its graph depends on how the rows are batched)."""
+    if isinstance(vectors, Rows) and not kind.startswith("hnsw"):
+        for block in vectors.blocks():
+            index.add(block)
+    else:
+        index.add(as_array(vectors))
+
+
+def _build_one(vectors: np.ndarray | Rows, kind: str, target_recall: float, probes: int,
                seed: int) -> tuple[Any, VectorIndexInfo]:
     n, dim = vectors.shape
     index, params = _new_index(kind, dim, n, vectors, seed)
     if n:
-        index.add(vectors)
+        _add(index, kind, vectors)
     info = VectorIndexInfo(kind=kind, params=params)
     if n == 0:
         return index, info

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from rag.index.encode import Embedded
 from rag.index.lexical import POSTINGS_FILES
 from rag.index.plan import LiveGeneration
 from rag.index.postings import write_postings
+from rag.index.scratch import Rows
 from rag.index.sentences import SENTENCE_VECTORS, write_sentence_rows, write_sentence_vectors
 from rag.index.store import (CACHE, CACHE_SCHEMA, DATA_FILES, DATABASE, MANIFEST, SCHEMA, SENTENCE_SEARCH, VECTORS,
                              file_crc32, file_sha256)
@@ -60,13 +62,30 @@ def _insert_document(conn: sqlite3.Connection, doc_id: int, doc: Document, first
         for i, p in enumerate(doc.paragraphs)))
 
 
-def _bm25_terms(title: list[str], stored: str) -> list[str]:
-    """What BM25 indexes of a paragraph: its document's title terms (where the title is
-    indexed: Document.index_title), then its own."""
-    return title + [t for sentence in ParagraphTerms.decode(stored).sentences for t in sentence]
+class FreshTerms(Mapping[int, list[str]]):
+    """What BM25 indexes of each paragraph whose postings are counted anew (new paragraph id ->
+    its document's title terms, where the title is indexed: Document.index_title, then its own),
+    made from its stored terms when asked for, not held."""
+
+    def __init__(self, stored: list[str]) -> None:
+        self._stored = stored
+        self._title: dict[int, list[str]] = {}  # paragraph id -> its document's indexed title terms
+
+    def add(self, first: int, end: int, title: list[str]) -> None:
+        self._title.update(dict.fromkeys(range(first, end), title))
+
+    def __getitem__(self, pid: int) -> list[str]:
+        return self._title[pid] + [t for sentence in ParagraphTerms.decode(self._stored[pid]).sentences
+                                   for t in sentence]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._title)
+
+    def __len__(self) -> int:
+        return len(self._title)
 
 
-def _insert_documents(conn: sqlite3.Connection, contents: Contents) -> tuple[list[str], dict[int, list[str]]]:
+def _insert_documents(conn: sqlite3.Connection, contents: Contents) -> tuple[list[str], FreshTerms]:
     """Documents, symbols and paragraphs; returns each paragraph's stored terms (those of the
     live generation where its text is unchanged) and the BM25 terms of the paragraphs whose
     postings are not carried over."""
@@ -74,15 +93,14 @@ def _insert_documents(conn: sqlite3.Connection, contents: Contents) -> tuple[lis
     kept = contents.live.terms if contents.live is not None else {}
     hashes = contents.emb.hashes
     stored: list[str] = []
-    fresh: dict[int, list[str]] = {}
+    fresh = FreshTerms(stored)
     for doc_id, doc in enumerate(contents.docs):
         first = len(stored)
         _insert_document(conn, doc_id, doc, first, hashes)
         stored.extend(kept.get(hashes[first + i]) or ParagraphTerms.of(p.text).encode()
                       for i, p in enumerate(doc.paragraphs))
         if id(doc) not in carried:
-            title = terms(doc.title) if doc.title and doc.index_title else []
-            fresh.update((pid, _bm25_terms(title, stored[pid])) for pid in range(first, len(stored)))
+            fresh.add(first, len(stored), terms(doc.title) if doc.title and doc.index_title else [])
     return stored, fresh
 
 
@@ -154,7 +172,7 @@ def _write_cache(folder: Path, settings: Settings, contents: Contents) -> None:
         conn.close()
 
 
-def sentence_search_index(vectors: np.ndarray, settings: Settings) -> tuple[Any, Any] | None:
+def sentence_search_index(vectors: np.ndarray | Rows, settings: Settings) -> tuple[Any, Any] | None:
     """An ANN index for sentence candidates where the sentences are too many to scan (same size
     policy and recall check as the paragraph vectors); None where a scan of the flat rows is
     fast enough. The flat file stays the row store that scores and quotes read."""
@@ -163,7 +181,7 @@ def sentence_search_index(vectors: np.ndarray, settings: Settings) -> tuple[Any,
     kind = choose_sentence_kind(len(vectors)) if settings.vector_index == "auto" else settings.vector_index
     if len(vectors) == 0 or kind == "flat":
         return None
-    index, info = build_vectors(vectors, kind, more_exact=settings.vector_index == "auto")
+    index, info = build_vectors(vectors, kind, more_exact=settings.vector_index == "auto", build_flat=False)
     return None if info.kind == "flat" else (index, info)
 
 
@@ -220,10 +238,10 @@ def write_generation(folder: Path, settings: Settings, contents: Contents, manif
         manifest = {**manifest, **_write_vectors(folder, settings, contents.emb)}
         _seal(folder, manifest, started)
     except (OSError, sqlite3.Error, RuntimeError) as exc:
-        _cannot_write(folder.parent, exc)
+        cannot_write(folder.parent, exc)
 
 
-def _cannot_write(index_path: Path, exc: BaseException) -> None:
+def cannot_write(index_path: Path, exc: BaseException) -> None:
     reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
     raise IndexWriteError(f"{index_path}: cannot write the new index ({reason}); the previous index is unchanged",
                           fix="free disk space or make the folder writable, then build again") from exc
@@ -241,7 +259,7 @@ def switch_to(index_path: Path, folder: Path, gen_name: str) -> None:
     except OSError as exc:
         if current_name(index_path) != gen_name:
             shutil.rmtree(index_path / gen_name, ignore_errors=True)
-        _cannot_write(index_path, exc)
+        cannot_write(index_path, exc)
 
 
 def point_current(index_path: Path, gen_name: str) -> None:
