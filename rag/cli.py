@@ -141,7 +141,8 @@ def _line(text: str = "", style: str | None = None) -> None:
         typer.echo(text)
 
 
-STAGES = {"parse": "Parsing files", "embed": "Embedding paragraphs", "write": "Writing index", "ask": "Asking"}
+STAGES = {"parse": "Parsing files", "embed": "Embedding paragraphs", "sentences": "Embedding sentences past a paragraph's window",
+          "texts": "Embedding paragraphs and sentences", "write": "Writing index", "ask": "Asking"}
 
 
 class _ProgressLine:

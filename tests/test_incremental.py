@@ -221,3 +221,41 @@ def test_a_small_build_takes_onnxruntime_and_a_large_one_the_automatic_backend(f
     path.write_text(path.read_text().replace("item 3 of", "item 3 (revised) of"))
     report = build_index(fake_settings, [corpus])
     assert report.embedded <= 5 and asked == ["auto", "onnx-f32"]
+
+
+def test_progress_counts_what_each_stage_counts(fake_settings, tmp_path):
+    """Each stage's count ends at its own total and never runs past it: a stage's total is what
+    it counts (paragraphs for "embed"), not paragraphs and sentences mixed."""
+    from rag.service import build
+    from tests.corpus import write_corpus
+
+    seen: dict[str, list[tuple[int, int]]] = {}
+    folder = tmp_path / "docs"
+    write_corpus(folder, 3, paragraphs=5)
+    report = build(fake_settings, [folder], progress=lambda stage, done, total: seen.setdefault(stage, []).append((done, total)))
+    for stage, ticks in seen.items():
+        totals = {t for _, t in ticks}
+        assert len(totals) == 1, (stage, ticks)
+        assert all(0 <= d <= t for d, t in ticks) and ticks[-1][0] == ticks[-1][1], (stage, ticks)
+    embedded = [t for stage, ticks in seen.items() if stage in ("embed", "texts") for _, t in ticks[-1:]]
+    assert report.embedded == 15 and embedded and embedded[0] >= 15
+
+
+@pytest.mark.slow
+def test_progress_of_the_real_model_counts_paragraphs_then_sentences(tmp_path, seed_dir):
+    """With the real model, "embed" counts the paragraphs (it used to end at paragraphs plus
+    the sentences past a paragraph's window, "50/107" for 50 paragraphs)."""
+    from rag.config import load_settings
+    from rag.service import build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    long = " ".join(f"The Committee noted item {i} of the agenda on water supply and sanitation." for i in range(60))
+    (folder / "A_70_9.txt").write_text(f"United Nations A/70/9\n\nReport\n\n1. {long}\n\n2. The Committee closed.\n",
+                                       encoding="utf-8")
+    seen: dict[str, list[tuple[int, int]]] = {}
+    settings = load_settings(env={}, index_dir=tmp_path / "ix")
+    report = build(settings, [folder], progress=lambda stage, done, total: seen.setdefault(stage, []).append((done, total)))
+    assert report.embedded == 2
+    assert {t for _, t in seen["embed"]} == {2} and seen["embed"][-1] == (2, 2)
+    assert seen["sentences"][-1][0] == seen["sentences"][-1][1] > 0

@@ -298,21 +298,28 @@ def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn) -> tuple[di
         tick("embed", done, len(with_tokens))
         _paragraph_pass(settings, work, embedder, chunk)
         done += len(chunk)
+    if with_tokens:
+        tick("embed", done, len(with_tokens))
     plain.update(work.alone)
-    _plain_pass(work, embedder, plain, done, tick)
+    # Each stage counts what it embeds: paragraphs, then the sentences past a paragraph's window
+    # (or, for an embedder without token outputs, paragraphs and sentences alike).
+    _plain_pass(work, embedder, plain, tick, "sentences" if with_tokens else "texts")
     return {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}, embedder.dim
 
 
-def _plain_pass(work: _Work, embedder: Any, texts: dict[str, str], done: int, tick: ProgressFn) -> None:
-    """Embed texts by themselves (sentences the paragraph pass did not reach), longest first."""
+def _plain_pass(work: _Work, embedder: Any, texts: dict[str, str], tick: ProgressFn, stage: str) -> None:
+    """Embed texts by themselves (sentences the paragraph pass did not reach), longest first,
+    counted as `stage`."""
     keys = sorted(texts, key=lambda k: -len(texts[k]))
-    total = done + len(keys)
+    if not keys:
+        return
+    done = 0
     for chunk in _calls(keys, texts):
-        tick("embed", done, total)
+        tick(stage, done, len(keys))
         for k, v in zip(chunk, embedder.encode_documents([texts[k] for k in chunk])):
             work.by_hash[k] = v
         done += len(chunk)
-    tick("embed", total, total)
+    tick(stage, len(keys), len(keys))
 
 
 def _calls(keys: list[str], texts: dict[str, str]) -> list[list[str]]:
