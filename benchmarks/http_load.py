@@ -60,7 +60,9 @@ def _start(args: argparse.Namespace, port: int) -> subprocess.Popen:
     raise SystemExit(f"server did not start: {proc.stderr.read().decode()[-2000:]}")
 
 
-def _client(port: int, stop: threading.Event, seed: int, latencies: list[float], errors: list[str]) -> None:
+def client(port: int, stop: threading.Event, seed: int, latencies: list[float], errors: list[str]) -> None:
+    """One client on a keep-alive connection: /search and /ask in turn until `stop`; each
+    latency in seconds, each failure's status or exception name."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     i = seed
     while not stop.is_set():
@@ -100,7 +102,7 @@ def main() -> None:
         latencies: list[float] = []
         errors: list[str] = []
         stop = threading.Event()
-        threads = [threading.Thread(target=_client, args=(port, stop, n, latencies, errors)) for n in range(args.clients)]
+        threads = [threading.Thread(target=client, args=(port, stop, n, latencies, errors)) for n in range(args.clients)]
         began = time.perf_counter()
         for t in threads:
             t.start()

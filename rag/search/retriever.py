@@ -61,6 +61,10 @@ class Candidates:
         return {"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence, "pairs": self.pairs}
 
 
+# The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
+STATED_KINDS = ("time", "number", "country", "name")
+
+
 class Retriever:
     """Ranks an open index's paragraphs for a question."""
 
@@ -111,7 +115,7 @@ class Retriever:
         out = np.zeros(len(pids), dtype=bool)
         kind = question_type(query.text)
         marked = [int(i) for i in np.flatnonzero(which)]
-        if kind is None or not marked:
+        if kind not in STATED_KINDS or not marked:
             return out
         wanted = [pids[i] for i in marked]
         texts = dict(self.index.conn.execute(
