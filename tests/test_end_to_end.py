@@ -20,7 +20,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def real_env(tmp_path_factory) -> dict[str, str]:
-    return rag_env(RAG_INDEX_DIR=str(tmp_path_factory.mktemp("indexes")))
+    # The demo is built on first use only into the checkout's own index folder, or where the
+    # seeds are named too, as here.
+    return rag_env(RAG_INDEX_DIR=str(tmp_path_factory.mktemp("indexes")), RAG_SEEDS_DIR=str(REPO / "seeds"))
 
 
 def rag(env: dict[str, str], *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

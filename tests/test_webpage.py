@@ -98,7 +98,8 @@ def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
         assert page.locator("#doc-table tbody tr:visible").count() == 0
         page.fill("#doc-filter", "a/59")
         row.first.locator("button").click()  # search in this document
-        assert page.input_value("#f-symbol") == "A/59/377" and page.is_visible("#question")
+        page.locator("#question").wait_for(state="visible")
+        assert page.input_value("#f-symbol") == "A/59/377"
         page.fill("#question", DEMO_QUESTION)
         page.keyboard.press("Enter")
         page.locator("#answer-citation").wait_for()

@@ -219,7 +219,8 @@ async function loadDocuments() {
 
 function searchIn(symbol) {
   $("#f-symbol").value = symbol;
-  location.hash = "#ask";
+  history.pushState(null, "", "#ask");
+  route();
   $("#question").focus();
   say("Questions now search " + symbol + " only (clear the symbol filter to search everything).");
 }
