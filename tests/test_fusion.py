@@ -266,3 +266,17 @@ def test_zscore_rows_standardise_each_row() -> None:
     for row, raw in zip(got[[0, 2]], x[[0, 2]]):
         assert np.allclose(row, (raw - raw.mean()) / raw.std(), atol=1e-12)
     assert not got[1].any()  # equal values: zeros
+
+
+def test_the_terms_cache_dropped_when_full_still_gives_every_paragraph_asked_for(fake_settings, seed_dir, monkeypatch) -> None:
+    """A full cache is dropped before the missing paragraphs are looked up: those cached a
+    moment ago are read again, never lost (a KeyError on a large index)."""
+    import rag.search.retriever as retriever_module
+    from rag.service import Session, build
+
+    build(fake_settings, [seed_dir])
+    monkeypatch.setattr(retriever_module, "TERMS_CACHE", 1)
+    with Session(fake_settings) as s:
+        assert len(s.retriever.paragraph_terms([0])) == 1
+        assert len(s.retriever.paragraph_terms([1])) == 1  # the cache is now over its size
+        assert len(s.retriever.paragraph_terms([0, 2])) == 2  # 0 cached a moment ago, dropped, read again

@@ -61,6 +61,8 @@ class Candidates:
         return {"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence, "pairs": self.pairs}
 
 
+TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the cache is dropped
+
 # The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
 STATED_KINDS = ("time", "number", "country", "name")
 
@@ -89,10 +91,10 @@ class Retriever:
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
         """Each paragraph's terms by sentence, as the build stored them (cached; the cache is
         dropped when it grows large)."""
+        if len(self._terms) + len(pids) > TERMS_CACHE:
+            self._terms.clear()  # before looking for what is missing: every one asked for is then read
         missing = [p for p in pids if p not in self._terms]
         if missing:
-            if len(self._terms) > 50_000:
-                self._terms.clear()
             marks = ",".join("?" * len(missing))
             for pid, stored in self.index.conn.execute(
                     f"SELECT id, terms FROM paragraph_terms WHERE id IN ({marks})", missing):
