@@ -117,3 +117,13 @@ def test_a_question_without_a_subject_keeps_its_ranking(settings: Settings) -> N
     with Session(settings) as session:
         whole, found = _whole_and_ranked(session, "Which officers were elected to fill vacancies in the Bureau?", 5)
         assert [h.pid for h in found.hits] == [h.pid for h in whole]
+
+
+def test_a_long_document_is_sampled_evenly_for_its_subject():
+    import numpy as np
+
+    from rag.search.subject import SUBJECT_SAMPLE, subject_sample
+
+    assert subject_sample(np.arange(10)) == list(range(10))
+    sample = subject_sample(np.arange(5 * SUBJECT_SAMPLE))
+    assert len(sample) == SUBJECT_SAMPLE and sample[0] == 0 and sample[-1] == 5 * SUBJECT_SAMPLE - 1

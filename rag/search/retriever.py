@@ -24,7 +24,7 @@ from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
-from rag.search.subject import WITHIN_DEPTH, combined, subject_terms
+from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
 from rag.textutil import content_terms, named_terms, without_terms
 
 
@@ -235,7 +235,7 @@ class Retriever:
         words down-weighted (rag.search.subject); None when that ranks nothing differently from
         the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
         named = named_terms(asked.text)  # a question that names nothing has no subject: no paragraph read
-        subject = subject_terms(asked.text, self.paragraph_terms(np.flatnonzero(inside).tolist())) if named else set()
+        subject = subject_terms(asked.text, self.paragraph_terms(subject_sample(np.flatnonzero(inside)))) if named else set()
         reduced = without_terms(asked.text, subject) if subject else ""
         if not (changed or content_terms(reduced)):
             return None

@@ -30,6 +30,19 @@ SUBJECT_WEIGHT = 0.75
 WITHIN_DEPTH = 20
 
 
+# The paragraphs read to find a document's subject: all of a document up to this many, else this
+# many spread evenly over it (a share estimated on a sample; a question reads no more than this).
+SUBJECT_SAMPLE = 400
+
+
+def subject_sample(ids: np.ndarray) -> list[int]:
+    """The paragraph ids `subject_terms` reads for a document: every one, or SUBJECT_SAMPLE
+    spread evenly over a longer document."""
+    if len(ids) > SUBJECT_SAMPLE:
+        ids = ids[np.linspace(0, len(ids) - 1, SUBJECT_SAMPLE).astype(np.int64)]
+    return [int(i) for i in ids]
+
+
 def subject_terms(question: str, paragraphs: list[ParagraphTerms]) -> set[str]:
     """The terms of the names `question` gives (rag.textutil.named_terms) held by more than
     SUBJECT_SHARE of a document's `paragraphs` (none when it has fewer than MIN_PARAGRAPHS)."""
