@@ -61,12 +61,13 @@ Year = Annotated[Optional[str], typer.Option("--year", help="Only documents issu
 
 
 def _filters(symbol: str | None, body: str | None, year: str | None) -> Any:
-    """The document filters given (rag.search.filters.Filters), or None."""
+    """The document filters given (rag.search.filters.Filters.given), or None (without importing
+    the search code when none is given)."""
     if not (symbol or body or year):
         return None
     from rag.search.filters import Filters
 
-    return Filters(symbol=symbol, body=body, year=year)
+    return Filters.given(symbol, body, year)
 
 
 _INDEX_PATHS: list[Path] = []  # the index the running command uses, for the Ctrl-C message

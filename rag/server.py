@@ -59,11 +59,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (503, "no usable index (not built yet, or damaged: the message says which)"))}
 
 
-def _filters(symbol: str | None, body: str | None, year: str | int | None) -> Filters | None:
-    year = None if year is None else str(year)
-    return Filters(symbol=symbol, body=body, year=year) if (symbol or body or year) else None
-
-
 def without_paths(message: str) -> str:
     """An error message with every absolute path cut to its last part (no local paths leave
     the machine)."""
@@ -162,7 +157,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
         with live.session() as s:
-            return s.ask(req.question, filters=_filters(req.symbol, req.body, req.year)).to_json()
+            return s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year)).to_json()
 
     @app.get("/search")
     def search(q: str = Query(..., description="Words or a question.", max_length=MAX_QUESTION_CHARS),
@@ -170,7 +165,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
                year: str | None = None, mode: str = "hybrid") -> dict[str, Any]:
         """Same JSON as `rag search --json`; `symbol`, `body` and `year` filter the documents."""
         with live.session() as s:
-            hits = s.search(q, k=k, mode=mode, filters=_filters(symbol, body, year))
+            hits = s.search(q, k=k, mode=mode, filters=Filters.given(symbol, body, year))
         return {"query": q, "hits": [h.to_json() for h in hits]}
 
     @app.get("/show")
@@ -189,7 +184,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         """Every indexed document (symbol, symbols, title, date, body, session, pages, paragraphs),
         or those the filters allow."""
         with live.session() as s:
-            filters = _filters(symbol, body, year)
+            filters = Filters.given(symbol, body, year)
             if filters is not None:
                 filters.check(s.index)
             docs = [d for d in s.index.documents() if filters is None or filters.allows(d)]

@@ -6,6 +6,7 @@ document that never names them is answered from the wrong document."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Capitalised words that name nothing: question words, articles, prepositions, pronouns, months.
 _NOT_NAMES = frozenset((
@@ -48,7 +49,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def _written(word: str, vocabulary: set[str]) -> bool:
+def _written(word: str, vocabulary: frozenset[str]) -> bool:
     """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
     word, the word with one letter mistyped ("Leage" for "League")."""
     if word in vocabulary or word.rstrip("s") in vocabulary:
@@ -59,9 +60,15 @@ def _written(word: str, vocabulary: set[str]) -> bool:
     return len(word) >= _STEM and any(_one_edit(word, w) for w in vocabulary)
 
 
+@lru_cache(maxsize=4)
+def _vocabulary(document: str) -> frozenset[str]:
+    """The document's words, lower-cased (read once for the checks of one answer)."""
+    return frozenset(_WORD.findall(document.lower()))
+
+
 def unwritten(names: list[str], document: str) -> list[str]:
     """The names (`name_words`) the document never writes, in their order."""
-    vocabulary = set(_WORD.findall(document.lower()))
+    vocabulary = _vocabulary(document)
     return [w for w in names if not all(_written(part, vocabulary) for part in _WORD.findall(w.lower()))]
 
 

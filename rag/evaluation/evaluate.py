@@ -24,8 +24,7 @@ from rag.evaluation.answers import AnswerRecord, answers_report
 from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl,
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
-from rag.index.paragraphs import symbol_owners
-from rag.index.symbols import key, typed_symbols
+from rag.index.symbols import find_document_id
 from rag.models import Answer, Hit
 from rag.service import Session
 
@@ -108,17 +107,14 @@ class GoldKeys:
     """Gold paragraph keys of questions, under the symbol each document is indexed by."""
 
     def __init__(self, session: Session) -> None:
-        self.primary = symbol_owners(session.index.conn)
-        self._by_key = {key(s): owner for s, owner in self.primary.items()}
+        self._conn = session.index.conn
+        self._symbol_of = dict(self._conn.execute("SELECT id, symbol FROM documents").fetchall())
 
     def owner(self, typed: str) -> str | None:
-        """The symbol the document a question names is indexed by: the symbol as typed (any
-        case, spaces, or a joint symbol as printed), or None when no document has it."""
-        for symbol in typed_symbols(typed):
-            found = self.primary.get(symbol) or self._by_key.get(key(symbol))
-            if found:
-                return found
-        return None
+        """The symbol the document a question names is indexed by (rag.index.symbols: any case,
+        spaces, or a joint symbol as printed), or None when no document has it."""
+        doc_id = find_document_id(self._conn, typed)
+        return None if doc_id is None else self._symbol_of[doc_id]
 
     def of(self, q: Question) -> set[str]:
         primary = self.owner(q.symbol) or q.symbol

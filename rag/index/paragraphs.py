@@ -68,11 +68,6 @@ def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
     return conn.execute("SELECT id, symbol, source FROM documents WHERE id = ?", (doc_id,)).fetchone()
 
 
-def symbol_owners(conn: sqlite3.Connection) -> dict[str, str]:
-    """Every symbol a document is issued under, mapped to the symbol it is indexed and cited by."""
-    return {s: d for s, d in conn.execute("SELECT s.symbol, d.symbol FROM symbols s JOIN documents d ON d.id = s.doc_id")}
-
-
 def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...], str]:
     """The symbols a document is issued under and its text: its masthead's title and session
     (rag.ingest.metadata), then its paragraphs' text in order, one a line."""

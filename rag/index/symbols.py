@@ -37,7 +37,8 @@ def find_document_id(conn: sqlite3.Connection, typed: str) -> int | None:
 def closest_symbols(typed: str, known: list[str], n: int = 3) -> list[str]:
     """Up to `n` of the `known` symbols nearest to the typed one: those it opens, then the most
     similar by spelling."""
-    wanted = key(typed_symbols(typed)[0] if typed_symbols(typed) else typed).replace("*", "")
+    parts = typed_symbols(typed)
+    wanted = key(parts[0] if parts else typed).replace("*", "")
     by_key = {key(s): s for s in known}
     prefix = wanted.rsplit("/", 1)[0] + "/" if "/" in wanted else wanted
     opening = sorted((k for k in by_key if k.startswith(prefix)),

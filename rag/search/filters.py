@@ -45,6 +45,13 @@ class Filters:
     def __post_init__(self) -> None:
         self.years()  # a malformed year is refused at once
 
+    @classmethod
+    def given(cls, symbol: str | None = None, body: str | None = None,
+              year: str | int | None = None) -> Filters | None:
+        """The filters a front end was given (a year may come as a number), or None for none."""
+        year = None if year is None else str(year)
+        return cls(symbol=symbol, body=body, year=year) if (symbol or body or year) else None
+
     def __bool__(self) -> bool:
         return any(v and v.strip() for v in (self.symbol, self.body, self.year))
 

@@ -119,11 +119,9 @@ class Retriever:
         marked = [int(i) for i in np.flatnonzero(which)]
         if kind not in STATED_KINDS or not marked:
             return out
-        wanted = [pids[i] for i in marked]
-        texts = dict(self.index.conn.execute(
-            f"SELECT id, text FROM paragraphs WHERE id IN ({','.join('?' * len(wanted))})", wanted).fetchall())
+        rows = self.index.paragraph_rows([pids[i] for i in marked])
         for i in marked:
-            out[i] = states_answer(kind, texts.get(pids[i], ""), query.text)
+            out[i] = pids[i] in rows and states_answer(kind, rows[pids[i]]["text"], query.text)
         return out
 
     def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
