@@ -4,8 +4,9 @@ The result is a normal index folder (`open_index` reads it): paragraph i shows t
 symbol and BM25 postings of real paragraph i mod B (B = size of the base index; tiling the
 postings leaves every idf about the same because document frequencies scale with N), and its
 vector is the real vector for i < B, else normalise(v[i mod B] + 0.5 v[j] + noise), j random,
-so the vectors keep the base's neighbourhood structure without being duplicates. SQLite holds
-the B real rows once plus an N-row (id -> base) table behind a `paragraphs` view.
+so the vectors keep the base's neighbourhood structure without being duplicates. Each copy of
+the base holds documents of its own, of the base's sizes. SQLite holds the B real rows once
+plus an N-row (id -> base, document) table behind a `paragraphs` view.
 """
 
 from __future__ import annotations
@@ -53,18 +54,32 @@ def scaled_vectors(base: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
 
 def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
     """SQLite for n paragraphs tiled from the base index, and the BM25 postings files beside it;
-    returns the base size."""
+    returns the base size. Each copy of the base is a set of documents of its own (copy c of
+    document d has id d + c x D, its symbols suffixed `~c`), so a document keeps the size it has
+    in the base index, as the second ranking inside the best document expects."""
     src = current_generation(base_index) / DATABASE
     conn = sqlite3.connect(path)
     conn.execute(f"ATTACH DATABASE 'file:{src}?mode=ro' AS src")
+    b = conn.execute("SELECT count(*) FROM src.paragraphs").fetchone()[0]
+    d = 1 + (conn.execute("SELECT MAX(id) FROM src.documents").fetchone()[0] or 0)
+    copies = -(-n // b)
+    copy = f"(c.value * {d})"
+    suffix = "CASE c.value WHEN 0 THEN '' ELSE '~' || c.value END"
     conn.executescript(f"""
-        CREATE TABLE documents AS SELECT * FROM src.documents;
-        CREATE TABLE symbols AS SELECT * FROM src.symbols;
+        CREATE TABLE copies (value INTEGER PRIMARY KEY);
+        WITH RECURSIVE k(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM k WHERE v + 1 < {copies})
+            INSERT INTO copies SELECT v FROM k;
+        CREATE TABLE documents AS SELECT d.id + {copy} AS id, d.symbol || {suffix} AS symbol,
+            d.symbols, d.title, d.source, d.content_hash, d.pages, d.date, d.body, d.session, d.index_title
+            FROM src.documents d, copies c;
+        CREATE TABLE symbols AS SELECT s.symbol || {suffix} AS symbol, s.doc_id + {copy} AS doc_id
+            FROM src.symbols s, copies c;
         CREATE INDEX symbols_symbol ON symbols(symbol);
         CREATE TABLE base_paragraphs (id INTEGER PRIMARY KEY, {COLUMNS});
         INSERT INTO base_paragraphs SELECT id, {COLUMNS} FROM src.paragraphs;
-        CREATE TABLE tiles (id INTEGER PRIMARY KEY, base INTEGER NOT NULL);
-        CREATE VIEW paragraphs AS SELECT t.id AS id, {", ".join("b." + c.strip() for c in COLUMNS.split(","))}
+        CREATE TABLE tiles (id INTEGER PRIMARY KEY, base INTEGER NOT NULL, doc_id INTEGER NOT NULL);
+        CREATE VIEW paragraphs AS SELECT t.id AS id, t.doc_id AS doc_id,
+            {", ".join("b." + c.strip() for c in COLUMNS.split(",") if c.strip() != "doc_id")}
             FROM tiles t JOIN base_paragraphs b ON b.id = t.base;
         CREATE TABLE base_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
         INSERT INTO base_terms SELECT id, terms FROM src.paragraph_terms;
@@ -73,8 +88,10 @@ def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
         {LEXICON_SCHEMA}
         INSERT INTO lexicon SELECT term, id FROM src.lexicon;
     """)
-    b = conn.execute("SELECT count(*) FROM base_paragraphs").fetchone()[0]
-    conn.executemany("INSERT INTO tiles VALUES (?, ?)", ((i, i % b) for i in range(n)))
+    doc_of = dict(conn.execute("SELECT id, doc_id FROM base_paragraphs"))
+    conn.executemany("INSERT INTO tiles VALUES (?, ?, ?)",
+                     ((i, i % b, doc_of[i % b] + (i // b) * d) for i in range(n)))
+    conn.execute("CREATE INDEX tiles_doc ON tiles(doc_id)")
     conn.commit()
     conn.execute("DETACH DATABASE src")
     conn.close()
