@@ -103,6 +103,14 @@ def test_an_ordinal_counts_as_a_mention_only_where_it_numbers_a_countable_thing(
     assert check_constraints("What did the Commission adopt at its fifty-ninth session?", week) is not None
 
 
+def test_the_same_ordinal_numbering_another_thing_is_no_mention():
+    text = ("At its second meeting the Conference decided to convene the first Review Conference "
+            "of the Parties in 2026.")
+    evidence = Evidence(text, text, ("X/CONF/2025/1",))
+    miss = check_constraints("Who will preside over the second Review Conference of the Parties?", evidence)
+    assert miss is not None and miss.describe() == "is about the first review, not the second review"
+
+
 def test_general_assembly_symbol_carries_the_session():
     evidence = Evidence("The Committee adopted the draft.", "The Committee adopted the draft.", ("A/59/377",))
     assert check_constraints("What did the Committee adopt at the fifty-ninth session?", evidence) is None

@@ -178,13 +178,19 @@ def _document_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
     return pairs
 
 
+# Numbered things whose ordinals are loosely used for one another: the same ordinal numbering a
+# kindred thing counts as a mention; numbering another thing does not ("the second Meeting of
+# States Parties" is no mention of "the second Review Conference").
+_KINDRED = {"session": "sitting", "meeting": "sitting"}
+
+
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     n, noun = c.value.split(" ", 1)
     pairs = _document_ordinals(evidence)
     if (int(n), noun) in pairs:
         return None
-    if int(n) in {m for m, _ in pairs}:  # the same ordinal numbering another kind of thing counts
-        return None
+    if any(m == int(n) and _KINDRED.get(kind) == _KINDRED.get(noun, noun) for m, kind in pairs):
+        return None  # "the fifty-ninth meeting" mentions the fifty-ninth session
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
     if not others:
         return None
