@@ -221,7 +221,11 @@ def _ensure(settings: Settings, quiet: bool) -> None:
 
 @app.command()
 def ask(question: Annotated[str, typer.Argument(help="The question, in plain words.")],
-        symbol: Symbol = None, body: Body = None, year: Year = None, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
+        symbol: Symbol = None, body: Body = None, year: Year = None,
+        digest: Annotated[bool, typer.Option(
+            "--digest", help="Also list the supporting sentences of several paragraphs and documents, "
+                             "grouped by document and ordered by date.")] = False,
+        as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
         config: Config = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
     with _errors(as_json):
@@ -231,7 +235,7 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         with Session(settings, quick_start=True) as session:
-            result = session.ask(question, filters=filters)
+            result = session.ask(question, filters=filters, digest=digest)
         if as_json:
             _print_json(result.to_json())
             return
@@ -242,11 +246,26 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         _line(f"“{top.quote}”")
         _line(f"— {top.citation}", style="bold")
         _line()
+        if result.digest is not None:
+            _print_digest(result.digest)
+            return
         where = ", ".join(x for x in (f"p. {top.page}" if top.page else "", top.section) if x)
         _line(f"Source: {top.citation} ({where})", style="dim")
         _line(top.text)
         for f in top.footnotes:
             _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
+
+
+def _print_digest(groups: list[Any]) -> None:
+    """The evidence digest: each document (symbol, date, title), then its quotes with citations."""
+    count = sum(len(g.items) for g in groups)
+    _line(f"Evidence: {count} paragraph(s) of {len(groups)} document(s)", style="bold")
+    for g in groups:
+        _line()
+        _line(" · ".join(x for x in (g.symbol, g.date, g.title) if x), style="bold")
+        for item in g.items:
+            _line(f"  “{item.quote}”")
+            _line(f"    — {item.citation}" + (f" (also {'; '.join(item.also)})" if item.also else ""), style="dim")
 
 
 @app.command()

@@ -169,8 +169,40 @@ class Closest:
 
 
 @dataclass
+class DigestItem:
+    """One paragraph of an evidence digest: its best supporting sentence(s) and citation, and
+    the citations of the near-identical paragraphs folded into it (a revision's, a summary's)."""
+
+    paragraph: str
+    quote: str
+    citation: str
+    score: float  # its support for the question (rag.answer.extract.support)
+    page: str | None = None
+    also: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"paragraph": self.paragraph, "quote": self.quote, "citation": self.citation,
+                "score": round(self.score, 4), "page": self.page, "also": list(self.also)}
+
+
+@dataclass
+class DigestGroup:
+    """A digest's paragraphs of one document, in the document's order."""
+
+    symbol: str
+    title: str
+    date: str  # ISO YYYY-MM-DD, "" when the document prints none
+    items: list[DigestItem]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "title": self.title, "date": self.date,
+                "items": [i.to_json() for i in self.items]}
+
+
+@dataclass
 class Answer:
-    """The answer to a question: quote + citations, or an honest abstention."""
+    """The answer to a question: quote + citations, or an honest abstention; with `digest`,
+    the supporting paragraphs of several documents too (rag.answer.digest)."""
 
     question: str
     answer: str
@@ -178,6 +210,7 @@ class Answer:
     citations: list[Citation]
     reason: str = ""
     closest: Closest | None = None  # set when a near miss was caught (rag.answer.constraints)
+    digest: list[DigestGroup] | None = None  # asked for: the evidence digest (empty when abstaining)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -188,6 +221,8 @@ class Answer:
         }
         if self.closest is not None:
             out["closest"] = asdict(self.closest)
+        if self.digest is not None:
+            out["digest"] = [g.to_json() for g in self.digest]
         return out
 
 

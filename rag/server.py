@@ -41,6 +41,8 @@ class AskRequest(BaseModel):
     symbol: str | None = Field(default=None, description="Only documents issued under this symbol (* any characters).")
     body: str | None = Field(default=None, description="Only documents of this body (part of its name, or GA, SC...).")
     year: str | int | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
+    digest: bool = Field(default=False, description="Also the supporting sentences of several paragraphs and "
+                                                    "documents (`digest` in the answer), grouped by document.")
 
 
 class ErrorBody(BaseModel):
@@ -157,7 +159,8 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
         with live.session() as s:
-            return s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year)).to_json()
+            return s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year),
+                         digest=req.digest).to_json()
 
     @app.get("/search")
     def search(q: str = Query(..., description="Words or a question.", max_length=MAX_QUESTION_CHARS),

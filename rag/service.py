@@ -112,10 +112,26 @@ class Session:
         with _store_errors(self.index):
             return self.answerer.answer(search)
 
-    def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None,
+            digest: bool = False) -> Answer:
         """A question's answer: a verbatim quote with its citation, or an abstention; only the
-        documents that pass `filters` are searched (UsageError when none does)."""
-        return self.answer(self._rank(question, ("hybrid",), None, symbol, filters, check=True)["hybrid"])
+        documents that pass `filters` are searched (UsageError when none does). With `digest`,
+        also the supporting paragraphs of several documents (rag.answer.digest; none when the
+        answer abstains)."""
+        from rag.answer.digest import DIGEST_DEPTH, build_digest
+
+        k = max(self.settings.top_k, DIGEST_DEPTH) if digest else None
+        search = self._rank(question, ("hybrid",), k, symbol, filters, check=True)["hybrid"]
+        answer = self.answer(search)
+        if digest:
+            with _store_errors(self.index):
+                answer.digest = [] if answer.abstained else build_digest(self.answerer, search, self._describe)
+        return answer
+
+    def _describe(self, symbol: str) -> tuple[str, str]:
+        """A document's title and date of issue, for the digest."""
+        record = self.index.document(symbol)
+        return record.title, record.date
 
     def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
         """A document's symbols and text, for the answerer's near-miss check."""

@@ -105,3 +105,24 @@ def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
         page.locator("#answer-citation").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
         page.screenshot(path=str(artifacts / "phone.png"), full_page=True)
+
+
+def test_evidence_digest(tmp_path, seed_dir, browser, artifacts):
+    with _serving(tmp_path, seed_dir) as base:
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "/")
+        page.fill("#question", "what initiatives on migration are mentioned?")
+        page.check("#f-digest")
+        page.click("#ask-button")
+        page.locator("#digest .digest-item").first.wait_for(timeout=30_000)
+        assert page.locator("#digest h4").first.inner_text().startswith("A/59/377")
+        assert "A/59/377, para. 49" in page.locator("#digest cite").all_inner_texts()
+        assert page.locator("#others").is_hidden()  # the digest replaces the list of other matches
+        assert "digest=1" in page.locator("#answer a.permalink").get_attribute("href")
+        page.screenshot(path=str(artifacts / "digest.png"), full_page=True)
+        page.goto(base + "/?q=what+is+the+boiling+point+of+liquid+nitrogen%3F&digest=1#ask")
+        page.locator("#answer.abstained").wait_for()
+        assert page.is_checked("#f-digest") and page.locator("#digest").is_hidden()
+        assert errors == []

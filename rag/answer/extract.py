@@ -176,11 +176,12 @@ class Answerer:
 
     def support(self, search: Search) -> float:
         """The support of the search's top hit (0 without hits)."""
-        if not search.hits:
-            return 0.0
-        top = search.hits[0]
+        return self.hit_support(search, search.hits[0]) if search.hits else 0.0
+
+    def hit_support(self, search: Search, hit: Hit) -> float:
+        """The support one of the search's hits gives its question (or the question's focus)."""
         queries = [search.query] if search.focus is None else [search.query, search.focus]
-        return max(support(top, q.text, q.idf, self.synonyms(q, top)) for q in queries)
+        return max(support(hit, q.text, q.idf, self.synonyms(q, hit)) for q in queries)
 
     def quote(self, query: Query, hit: Hit) -> str:
         """The quote this hit gives for the query."""

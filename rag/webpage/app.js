@@ -170,8 +170,23 @@ function renderHits(hits, cited) {
   $("#others").hidden = others.length === 0;
 }
 
+function digestItem(item) {
+  return el("li", { class: "digest-item" },
+    el("blockquote", { class: "quote" }, "“" + item.quote + "”"),
+    el("div", { class: "cite-line" }, el("cite", {}, item.citation), copyButton(item.citation)),
+    item.also.length ? el("p", { class: "where" }, "Also: " + item.also.join("; ")) : null);
+}
+
+function renderDigest(groups) {
+  $("#digest-groups").replaceChildren(...(groups || []).map((g) => el("section", { class: "digest-group" },
+    el("h4", {}, [g.symbol, g.date, g.title].filter(Boolean).join(" · ")),
+    el("ul", {}, g.items.map(digestItem)))));
+  $("#digest").hidden = !groups || groups.length === 0;
+}
+
 function permalink() {
   const params = new URLSearchParams(Object.assign({ q: $("#question").value.trim() }, filters()));
+  if ($("#f-digest").checked) params.set("digest", "1");
   return location.pathname + "?" + params + "#ask";
 }
 
@@ -184,15 +199,17 @@ async function ask(event) {
   $("#ask-button").disabled = true;
   try {
     const f = filters();
+    const digest = $("#f-digest").checked;
     const [result, found] = await Promise.all([
-      api("/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.assign({ question }, f)) }),
-      api("/search?" + new URLSearchParams(Object.assign({ q: question, k: "6" }, f))),
+      api("/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.assign({ question, digest }, f)) }),
+      digest ? null : api("/search?" + new URLSearchParams(Object.assign({ q: question, k: "6" }, f))),
     ]);
     const cited = renderAnswer(result);
-    renderHits(found.hits, cited);
+    renderDigest(digest && !result.abstained ? result.digest : null);
+    if (found) renderHits(found.hits, cited); else $("#others").hidden = true;
     say(result.abstained ? "No answer: see why below." : "Answered from " + cited + ".");
   } catch (e) {
-    $("#answer").hidden = true; $("#others").hidden = true;
+    $("#answer").hidden = true; $("#others").hidden = true; $("#digest").hidden = true;
     say(e.message, "error");
   } finally {
     $("#ask-button").disabled = false;
@@ -249,6 +266,7 @@ document.addEventListener("DOMContentLoaded", () => {
   loadDocuments().catch(() => {});  // fills the body suggestions
   const params = new URLSearchParams(location.search);
   for (const name of ["symbol", "body", "year"]) if (params.get(name)) $("#f-" + name).value = params.get(name);
+  $("#f-digest").checked = params.get("digest") === "1";
   if (params.get("q")) { $("#question").value = params.get("q"); ask(); }
   else $("#question").focus();
 });
