@@ -225,6 +225,9 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         digest: Annotated[bool, typer.Option(
             "--digest", help="Also list the supporting sentences of several paragraphs and documents, "
                              "grouped by document and ordered by date.")] = False,
+        generate: Annotated[bool, typer.Option(
+            "--generate", help="Also write an answer with the language model at RAG_LLM_URL (RAG_LLM_MODEL), "
+                               "every sentence's citations checked against the paragraphs sent.")] = False,
         as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
         config: Config = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
@@ -235,25 +238,69 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         with Session(settings, quick_start=True) as session:
-            result = session.ask(question, filters=filters, digest=digest)
+            streamed = _Streamed(enabled=generate and not as_json)
+            result = session.ask(question, filters=filters, digest=digest, generate=generate, on_text=streamed)
         if as_json:
             _print_json(result.to_json())
             return
-        if result.abstained:
-            _line(result.answer)
-            return
-        top = result.citations[0]
-        _line(f"“{top.quote}”")
-        _line(f"— {top.citation}", style="bold")
-        _line()
-        if result.digest is not None:
-            _print_digest(result.digest)
-            return
-        where = ", ".join(x for x in (f"p. {top.page}" if top.page else "", top.section) if x)
-        _line(f"Source: {top.citation} ({where})", style="dim")
-        _line(top.text)
-        for f in top.footnotes:
-            _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
+        if result.note:
+            typer.echo(f"Note: {result.note}.", err=True)
+        if result.generated is not None:
+            streamed.end()
+            _print_checked(result.generated)
+            _line()
+        _print_answer(result)
+
+
+class _Streamed:
+    """Prints a generated answer's text as it streams in (when enabled)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = False
+
+    def __call__(self, text: str) -> None:
+        if self.enabled:
+            if not self.started:
+                _line("Generated answer (checked below):", style="bold")
+                self.started = True
+            typer.echo(text, nl=False)
+
+    def end(self) -> None:
+        if self.started:
+            typer.echo()
+            _line()
+
+
+def _print_checked(generated: Any) -> None:
+    """Each generated sentence with the citations that support it, or marked unsupported."""
+    _line(f"Checked against the {len(generated.sent)} paragraphs sent to {generated.model}:", style="bold")
+    for s in generated.sentences:
+        if s.supported:
+            _line(f"  ✓ {s.text} [{'; '.join(s.citations)}]")
+        else:
+            _line(f"  ✗ unsupported: {s.text}", style="dim")
+        for r in s.removed:
+            _line(f"      removed {r['citation']}: {r['why']}", style="dim")
+
+
+def _print_answer(result: Any) -> None:
+    """The extractive answer: the quote and its citation, then the digest or the whole paragraph."""
+    if result.abstained:
+        _line(result.answer)
+        return
+    top = result.citations[0]
+    _line(f"“{top.quote}”")
+    _line(f"— {top.citation}", style="bold")
+    _line()
+    if result.digest is not None:
+        _print_digest(result.digest)
+        return
+    where = ", ".join(x for x in (f"p. {top.page}" if top.page else "", top.section) if x)
+    _line(f"Source: {top.citation} ({where})", style="dim")
+    _line(top.text)
+    for f in top.footnotes:
+        _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
 
 
 def _print_digest(groups: list[Any]) -> None:

@@ -105,3 +105,28 @@ class ModelError(RagError):
     """The embedding model could not be loaded."""
 
     exit_code = 10
+
+
+class LLMUnavailable(RagError):
+    """No language model endpoint is configured, or it cannot be reached: the extractive answer
+    stands alone (not a failure of the question)."""
+
+    exit_code = 0
+
+
+class LLMTimeout(RagError):
+    """The language model endpoint did not answer, or stopped streaming, within the time-out."""
+
+    exit_code = 20
+
+
+class LLMResponseError(RagError):
+    """The language model endpoint answered an HTTP error, or a malformed or truncated stream."""
+
+    exit_code = 21
+
+
+class LLMRefused(RagError):
+    """The language model refused to answer (a refusal or a content filter)."""
+
+    exit_code = 22

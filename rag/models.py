@@ -211,6 +211,8 @@ class Answer:
     reason: str = ""
     closest: Closest | None = None  # set when a near miss was caught (rag.answer.constraints)
     digest: list[DigestGroup] | None = None  # asked for: the evidence digest (empty when abstaining)
+    generated: Any = None  # asked for: the model's answer as checked (rag.answer.generate.Generated)
+    note: str = ""  # why a generated answer asked for is missing ("no language model configured")
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -223,6 +225,10 @@ class Answer:
             out["closest"] = asdict(self.closest)
         if self.digest is not None:
             out["digest"] = [g.to_json() for g in self.digest]
+        if self.generated is not None:
+            out["generated"] = self.generated.to_json()
+        if self.note:
+            out["note"] = self.note
         return out
 
 

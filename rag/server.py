@@ -6,29 +6,32 @@ machines needs a bearer token."""
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import ExitStack, asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexMismatch, IndexNotFound, NotFoundError, RagError, UsageError
+from rag.errors import (IndexCorrupt, IndexMismatch, IndexNotFound, LLMRefused, LLMResponseError, LLMTimeout,
+                        NotFoundError, RagError, UsageError)
 from rag.live import LiveIndex
 from rag.search.filters import Filters
 from rag.service import status
 
-_HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503, IndexCorrupt: 503, IndexMismatch: 503}
+_HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503, IndexCorrupt: 503, IndexMismatch: 503,
+                LLMRefused: 422, LLMResponseError: 502, LLMTimeout: 504}
 MAX_BODY_BYTES = 64 * 1024  # a request body larger than this is refused with 413
 MAX_QUESTION_CHARS = 2000  # a longer question or query is refused with 400
 _OPEN = ("/health", "/", "/static/", "/docs", "/openapi.json")  # served without the token
@@ -43,6 +46,9 @@ class AskRequest(BaseModel):
     year: str | int | None = Field(default=None, description="Only documents issued in this year or range (2024-2025).")
     digest: bool = Field(default=False, description="Also the supporting sentences of several paragraphs and "
                                                     "documents (`digest` in the answer), grouped by document.")
+    generate: bool = Field(default=False, description="Also the answer of the server's language model "
+                                                      "(`generated`, every sentence's citations checked), or a "
+                                                      "`note` saying why there is none.")
 
 
 class ErrorBody(BaseModel):
@@ -57,7 +63,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (401, "the bearer token is missing or wrong (a server started with --token)"),
         (404, "an unknown symbol or paragraph"),
         (413, "a request body over 64 KiB"),
+        (422, "the language model refused to answer (`generate`)"),
         (500, "an unexpected failure (no traceback is sent)"),
+        (502, "the language model answered an error, or a malformed or truncated stream (`generate`)"),
+        (504, "the language model did not answer within its time-out (`generate`)"),
         (503, "no usable index (not built yet, or damaged: the message says which)"))}
 
 
@@ -160,7 +169,25 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         """Same JSON as `rag ask --json`."""
         with live.session() as s:
             return s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year),
-                         digest=req.digest).to_json()
+                         digest=req.digest, generate=req.generate).to_json()
+
+    @app.post("/ask/stream", response_class=StreamingResponse)
+    def ask_stream(req: AskRequest) -> StreamingResponse:
+        """`/ask` with the language model's answer as server-sent events: `answer` (the JSON of
+        `/ask` without `generated`), `text` pieces of the model's answer as they come, then
+        `generated` (the checked answer) or `note` (why there is none); `error`
+        (`{"error", "type", "status"}`) when the model fails on the way. Errors before the
+        stream starts (a bad argument, no index) are plain error responses."""
+        stack = ExitStack()
+        s = stack.enter_context(live.session())
+        try:
+            events = s.ask_events(req.question, Filters.given(req.symbol, req.body, req.year), digest=req.digest)
+            first = next(events)  # the search and the extractive answer: their errors get their status
+        except BaseException:
+            stack.close()
+            raise
+        return StreamingResponse(_event_stream(stack, first, events), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     @app.get("/search")
     def search(q: str = Query(..., description="Words or a question.", max_length=MAX_QUESTION_CHARS),
@@ -212,10 +239,30 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         data = status(settings)
         hidden = ("sources", "failed", "files", "excluded", "checksums")
         shown = {**{k: v for k, v in data.items() if k not in hidden}, "index": settings.index_name,
-                 "failed": len(data.get("failed", []))}
+                 "failed": len(data.get("failed", [])),
+                 "language_model": settings.llm_model if settings.llm_url and settings.llm_model else None}
         return _scrubbed(shown)
 
     return app
+
+
+def _event(kind: str, value: Any) -> str:
+    """One server-sent event: its name and its JSON."""
+    data = value.to_json() if hasattr(value, "to_json") else {kind: value}
+    return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _event_stream(stack: ExitStack, first: tuple[str, Any], events: Iterator[tuple[str, Any]]) -> Iterator[str]:
+    """The events of `/ask/stream`, a failure on the way sent as an `error` event; the session
+    released at the end."""
+    with stack:
+        yield _event(*first)
+        try:
+            for kind, value in events:
+                yield _event(kind, value)
+        except RagError as exc:
+            code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
+            yield _event("error", {"error": without_paths(str(exc)), "type": type(exc).__name__, "status": code})
 
 
 def _documented_errors(app: FastAPI) -> None:

@@ -113,20 +113,62 @@ class Session:
             return self.answerer.answer(search)
 
     def ask(self, question: str, symbol: str | None = None, filters: Filters | None = None,
-            digest: bool = False) -> Answer:
+            digest: bool = False, generate: bool = False, on_text: Callable[[str], None] | None = None) -> Answer:
         """A question's answer: a verbatim quote with its citation, or an abstention; only the
         documents that pass `filters` are searched (UsageError when none does). With `digest`,
         also the supporting paragraphs of several documents (rag.answer.digest; none when the
-        answer abstains)."""
-        from rag.answer.digest import DIGEST_DEPTH, build_digest
+        answer abstains); with `generate`, also the answer of the configured language model, its
+        text streamed to `on_text`, every sentence's citations checked (rag.answer.generate; a
+        `note` says why there is none)."""
+        search, answer = self._answered(question, symbol, filters, digest, generate)
+        for kind, value in self._generation(search, answer) if generate else ():
+            if kind == "text" and on_text is not None:
+                on_text(value)
+            elif kind == "generated":
+                answer.generated = value
+            elif kind == "note":
+                answer.note = value
+        return answer
 
-        k = max(self.settings.top_k, DIGEST_DEPTH) if digest else None
+    def ask_events(self, question: str, filters: Filters | None = None, digest: bool = False
+                   ) -> Iterator[tuple[str, Any]]:
+        """`ask` with a generated answer, as events: ("answer", the extractive Answer), then
+        ("text", a piece of the model's answer)... and ("generated", the checked answer), or
+        ("note", why there is none)."""
+        search, answer = self._answered(question, None, filters, digest, True)
+        yield "answer", answer
+        yield from self._generation(search, answer)
+
+    def _answered(self, question: str, symbol: str | None, filters: Filters | None, digest: bool,
+                  generate: bool) -> tuple[Search, Answer]:
+        from rag.answer.digest import DIGEST_DEPTH, build_digest
+        from rag.answer.generate import PARAGRAPHS_SENT
+
+        k = max(self.settings.top_k, DIGEST_DEPTH if digest else 0, PARAGRAPHS_SENT if generate else 0)
         search = self._rank(question, ("hybrid",), k, symbol, filters, check=True)["hybrid"]
         answer = self.answer(search)
         if digest:
             with _store_errors(self.index):
                 answer.digest = [] if answer.abstained else build_digest(self.answerer, search, self._describe)
-        return answer
+        return search, answer
+
+    def _generation(self, search: Search, answer: Answer) -> Iterator[tuple[str, Any]]:
+        """The events of the language model's answer to a search: ("text", piece)... then
+        ("generated", Generated); ("note", why) when it is not asked for (the extractive answer
+        abstains) or no model is configured or reachable."""
+        from rag.answer.generate import Generated, stream_generate
+        from rag.answer.llm import endpoint
+        from rag.errors import LLMUnavailable
+
+        if answer.abstained:
+            yield "note", "no paragraph supports an answer, so none was sent to the language model"
+            return
+        try:
+            ep = endpoint(self.settings.llm_url, self.settings.llm_model, self.settings.llm_timeout)
+            for item in stream_generate(ep, search.query.text, search.hits):
+                yield ("generated", item) if isinstance(item, Generated) else ("text", item)
+        except LLMUnavailable as exc:
+            yield "note", f"{exc}: the extractive answer stands alone"
 
     def _describe(self, symbol: str) -> tuple[str, str]:
         """A document's title and date of issue, for the digest."""

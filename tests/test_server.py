@@ -43,9 +43,10 @@ def _post(url: str, body: dict) -> tuple[int, dict]:
 
 
 @contextmanager
-def _serving(tmp_path, seed_dir, *args: str) -> Iterator[str]:
+def _serving(tmp_path, seed_dir, *args: str, **settings: str) -> Iterator[str]:
+    """`rag serve` on the seed (hashing embedder) at a free port, with RAG_* `settings` added."""
     port = _free_port()
-    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir), **settings)
     proc = subprocess.Popen([*RAG, "serve", "--port", str(port), *args], env=env, cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

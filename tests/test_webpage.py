@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO_QUESTION
+from tests.fake_llm import Script, fake_llm
 from tests.test_server import _serving
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -125,4 +126,33 @@ def test_evidence_digest(tmp_path, seed_dir, browser, artifacts):
         page.goto(base + "/?q=what+is+the+boiling+point+of+liquid+nitrogen%3F&digest=1#ask")
         page.locator("#answer.abstained").wait_for()
         assert page.is_checked("#f-digest") and page.locator("#digest").is_hidden()
+        assert errors == []
+
+
+def test_written_answer_streams_with_its_sentences_checked(tmp_path, seed_dir, browser, artifacts):
+    text = ("IOM serves as secretariat for the Berne Initiative [A/59/377, para. 49]. "
+            "It was founded in 1999 [A/59/377, para. 49].")
+    script = Script(text=text, piece=6)
+    with fake_llm(script) as url, _serving(tmp_path, seed_dir, RAG_LLM_URL=url, RAG_LLM_MODEL="fake-model") as base:
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "/")
+        page.locator("#generate-option").wait_for()  # offered: the server has a language model
+        assert "fake-model" in page.locator("#generate-option").inner_text()
+        page.fill("#question", DEMO_QUESTION)
+        page.check("#f-generate")
+        page.click("#ask-button")
+        page.locator("#generated .sentence").first.wait_for(timeout=30_000)
+        assert page.locator("#generated .sentence.supported").all_inner_texts() == [
+            "IOM serves as secretariat for the Berne Initiative. [A/59/377, para. 49] "]
+        unsupported = page.locator("#generated .sentence.unsupported")
+        assert unsupported.count() == 1 and "1999" in unsupported.inner_text() and "[unsupported]" in unsupported.inner_text()
+        assert page.locator("#answer-citation").inner_text() == "A/59/377, para. 49"  # the extractive answer too
+        page.screenshot(path=str(artifacts / "generated.png"), full_page=True)
+        script.mode = "broken"
+        page.click("#ask-button")
+        page.wait_for_function("document.querySelector('#status').className === 'error'")
+        assert "No written answer" in page.locator("#generated-note").inner_text()
+        assert page.locator("#answer-citation").inner_text() == "A/59/377, para. 49"
         assert errors == []

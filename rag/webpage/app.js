@@ -22,10 +22,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path, options = {}) {
+async function call(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (token) headers["Authorization"] = "Bearer " + token;
-  const response = await fetch(path, Object.assign({}, options, { headers }));
+  return fetch(path, Object.assign({}, options, { headers }));
+}
+
+async function api(path, options = {}) {
+  const response = await call(path, options);
   let data;
   try { data = await response.json(); } catch (e) { data = { error: response.statusText, type: "HTTPError" }; }
   if (!response.ok) throw new Error(data.error || response.statusText);
@@ -184,9 +188,72 @@ function renderDigest(groups) {
   $("#digest").hidden = !groups || groups.length === 0;
 }
 
+// The language model's answer: its text as it streams in, then each sentence as checked, a
+// sentence without a supported citation dimmed and marked as such.
+function renderChecked(generated) {
+  const box = $("#generated-text");
+  box.replaceChildren(...generated.sentences.map((s) => {
+    const cites = s.citations.map((c) => el("cite", { class: "inline-cite" }, " [" + c + "]"));
+    const removed = s.removed.map((r) => r.citation + ": " + r.why).join("; ");
+    return el("span", { class: s.supported ? "sentence supported" : "sentence unsupported",
+                        title: s.supported ? null : "Not supported by a paragraph sent" + (removed ? " (" + removed + ")" : "") },
+      s.text, cites, s.supported ? null : el("span", { class: "flag" }, " [unsupported]"), " ");
+  }));
+  $("#generated-note").textContent = "Written by " + generated.model + " from " + generated.sent.length +
+    " paragraphs; " + generated.sentences.filter((s) => !s.supported).length + " sentence(s) not supported.";
+}
+
+function onEvent(kind, data, state) {
+  if (kind === "answer") {
+    state.cited = renderAnswer(data);
+    renderDigest(state.digest && !data.abstained ? data.digest : null);
+  } else if (kind === "text") {
+    $("#generated").hidden = false;
+    $("#generated-text").append(data.text);
+  } else if (kind === "generated") {
+    $("#generated").hidden = false;
+    renderChecked(data);
+  } else if (kind === "note") {
+    $("#generated").hidden = false;
+    $("#generated-text").replaceChildren();
+    $("#generated-note").textContent = "No written answer: " + data.note + ".";
+  } else if (kind === "error") {  // the extractive answer stays; the written one failed
+    $("#generated").hidden = false;
+    $("#generated-note").textContent = "No written answer: " + data.error;
+    state.failed = data.error;
+  }
+}
+
+// POST /ask/stream and handle its server-sent events as they arrive.
+async function askStreaming(body, state) {
+  const response = await call("/ask/stream", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    let data = {};
+    try { data = await response.json(); } catch (e) { /* not JSON */ }
+    throw new Error(data.error || response.statusText);
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let at;
+    while ((at = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, at);
+      buffer = buffer.slice(at + 2);
+      const kind = (block.match(/^event: (.*)$/m) || [])[1];
+      const data = (block.match(/^data: (.*)$/m) || [])[1];
+      if (kind && data) onEvent(kind, JSON.parse(data), state);
+    }
+  }
+}
+
 function permalink() {
   const params = new URLSearchParams(Object.assign({ q: $("#question").value.trim() }, filters()));
   if ($("#f-digest").checked) params.set("digest", "1");
+  if ($("#f-generate").checked) params.set("generate", "1");
   return location.pathname + "?" + params + "#ask";
 }
 
@@ -200,6 +267,18 @@ async function ask(event) {
   try {
     const f = filters();
     const digest = $("#f-digest").checked;
+    const generate = $("#f-generate").checked && !$("#generate-option").hidden;
+    $("#generated").hidden = true;
+    $("#generated-text").replaceChildren();
+    $("#generated-note").textContent = "";
+    if (generate) {
+      const state = { digest, cited: null };
+      $("#others").hidden = true;
+      await askStreaming(Object.assign({ question, digest }, f), state);
+      if (state.failed) say(state.failed, "error");
+      else say(state.cited ? "Answered from " + state.cited + "." : "No answer: see why below.");
+      return;
+    }
     const [result, found] = await Promise.all([
       api("/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.assign({ question, digest }, f)) }),
       digest ? null : api("/search?" + new URLSearchParams(Object.assign({ q: question, k: "6" }, f))),
@@ -267,6 +346,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const params = new URLSearchParams(location.search);
   for (const name of ["symbol", "body", "year"]) if (params.get(name)) $("#f-" + name).value = params.get(name);
   $("#f-digest").checked = params.get("digest") === "1";
-  if (params.get("q")) { $("#question").value = params.get("q"); ask(); }
+  $("#f-generate").checked = params.get("generate") === "1";
+  const ready = api("/status").then((st) => {  // a written answer is offered where the server has a language model
+    if (st.language_model) { $("#llm-name").textContent = st.language_model; $("#generate-option").hidden = false; }
+  }).catch(() => {});
+  if (params.get("q")) { $("#question").value = params.get("q"); ready.then(() => ask()); }
   else $("#question").focus();
 });

@@ -1,0 +1,180 @@
+"""A client for an OpenAI-compatible chat endpoint the user runs (Ollama, llama.cpp server, vLLM,
+or a hosted one): one streamed chat completion, read as server-sent events.
+
+The key, when the endpoint needs one, is read from RAG_LLM_API_KEY at the moment of the call; it
+is never stored in the settings, written to disk, or put in a message. What can go wrong is a
+RagError of its own: nothing configured or nothing listening (LLMUnavailable: the extractive
+answer stands alone), no answer within the time-out (LLMTimeout), an HTTP error or a malformed or
+truncated stream (LLMResponseError), a refusal or content filter (LLMRefused).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from rag.errors import (
+    LLMRefused,
+    LLMResponseError,
+    LLMTimeout,
+    LLMUnavailable,
+    UsageError,
+)
+
+KEY_VARIABLE = "RAG_LLM_API_KEY"
+_ERROR_BODY = 300  # characters of an endpoint's error body quoted in the message
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where the chat completions are asked for: scheme, host, port, path, model, time-out."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+    model: str
+    timeout: float
+
+    @property
+    def shown(self) -> str:
+        """The endpoint as messages name it (no user name or password)."""
+        return f"{self.scheme}://{self.host}:{self.port}{self.path}"
+
+
+def endpoint(url: str | None, model: str | None, timeout: float) -> Endpoint:
+    """The endpoint of the settings' llm_url and llm_model: LLMUnavailable when either is unset,
+    UsageError when the URL is not an http(s) URL."""
+    if not url or not model:
+        raise LLMUnavailable("no language model configured", fix="set RAG_LLM_URL and RAG_LLM_MODEL")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"setting llm_url: {url!r} is not an http(s) URL",
+                         fix="e.g. RAG_LLM_URL=http://127.0.0.1:11434/v1")
+    path = parts.path.rstrip("/")
+    if not path.endswith("/chat/completions"):
+        path += "/chat/completions"
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise UsageError(f"setting llm_url: {url!r} has no valid port") from exc
+    if timeout <= 0:
+        raise UsageError(f"setting llm_timeout: {timeout} is not a positive number of seconds")
+    return Endpoint(parts.scheme, parts.hostname, port, path, model, timeout)
+
+
+def _connection(ep: Endpoint) -> http.client.HTTPConnection:
+    cls = http.client.HTTPSConnection if ep.scheme == "https" else http.client.HTTPConnection
+    return cls(ep.host, ep.port, timeout=ep.timeout)
+
+
+def _headers() -> dict[str, str]:
+    headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}
+    key = os.environ.get(KEY_VARIABLE)
+    if key:
+        headers["Authorization"] = f"Bearer {key}"
+    return headers
+
+
+def _open(ep: Endpoint, messages: list[dict[str, str]]) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    """The request sent and the response's head read."""
+    body = json.dumps({"model": ep.model, "messages": messages, "stream": True, "temperature": 0})
+    conn = _connection(ep)
+    try:
+        conn.request("POST", ep.path, body=body.encode("utf-8"), headers=_headers())
+        response = conn.getresponse()
+    except TimeoutError as exc:
+        conn.close()
+        raise LLMTimeout(f"the language model at {ep.shown} did not answer within {ep.timeout:g} s") from exc
+    except OSError as exc:  # refused, unreachable, unknown host
+        conn.close()
+        raise LLMUnavailable(f"cannot reach the language model at {ep.shown}: {exc.strerror or exc}") from exc
+    if response.status >= 400:
+        text = response.read(4096).decode("utf-8", "replace")
+        conn.close()
+        raise LLMResponseError(f"the language model at {ep.shown} answered HTTP {response.status}: "
+                               f"{_error_text(text)}")
+    return conn, response
+
+
+def _error_text(body: str) -> str:
+    """An endpoint's error body as one short line (its `error.message` where it is JSON)."""
+    try:
+        data = json.loads(body)
+        error = data.get("error") if isinstance(data, dict) else None
+        body = error.get("message", body) if isinstance(error, dict) else str(error or body)
+    except ValueError:
+        pass
+    return " ".join(body.split())[:_ERROR_BODY] or "(no body)"
+
+
+def _delta(event: dict[str, Any], ep: Endpoint) -> tuple[str, str | None]:
+    """The text an event adds and its finish reason; LLMRefused for a refusal."""
+    try:
+        choice = event["choices"][0] if event.get("choices") else {}
+        delta = choice.get("delta") or {}
+        finish = choice.get("finish_reason")
+        if delta.get("refusal"):
+            raise LLMRefused(f"the language model at {ep.shown} refused: {' '.join(str(delta['refusal']).split())[:_ERROR_BODY]}")
+        if finish == "content_filter":
+            raise LLMRefused(f"the language model at {ep.shown} stopped its answer (content filter)")
+        return str(delta.get("content") or ""), finish
+    except (AttributeError, IndexError, KeyError, TypeError) as exc:
+        raise LLMResponseError(f"the language model at {ep.shown} sent a malformed stream event") from exc
+
+
+def _events(response: http.client.HTTPResponse, ep: Endpoint, deadline: float) -> Iterator[dict[str, Any] | None]:
+    """The JSON events of a server-sent event stream; None for `[DONE]`."""
+    for raw in response:
+        if time.monotonic() > deadline:
+            raise LLMTimeout(f"the language model at {ep.shown} took longer than {ep.timeout:g} s")
+        line = raw.decode("utf-8", "replace").strip()
+        if not line.startswith("data:"):
+            continue  # comments, event names, blank separators
+        data = line[5:].strip()
+        if data == "[DONE]":
+            yield None
+            return
+        try:
+            event = json.loads(data)
+        except ValueError as exc:
+            raise LLMResponseError(f"the language model at {ep.shown} sent a malformed stream "
+                                   f"(not JSON: {data[:60]!r})") from exc
+        if isinstance(event, dict) and "error" in event:
+            raise LLMResponseError(f"the language model at {ep.shown} failed: {_error_text(data)}")
+        if not isinstance(event, dict):
+            raise LLMResponseError(f"the language model at {ep.shown} sent a malformed stream event")
+        yield event
+
+
+def stream_chat(ep: Endpoint, messages: list[dict[str, str]]) -> Iterator[str]:
+    """The answer's text as it streams in. A stream that ends without a finish reason or
+    `[DONE]` is truncated (LLMResponseError); one stopped for length is truncated too."""
+    deadline = time.monotonic() + ep.timeout
+    conn, response = _open(ep, messages)
+    finished = None
+    try:
+        for event in _events(response, ep, deadline):
+            if event is None:
+                break
+            text, finish = _delta(event, ep)
+            finished = finish or finished
+            if text:
+                yield text
+        else:
+            if finished is None:
+                raise LLMResponseError(f"the language model at {ep.shown} ended its stream before the answer's end")
+        if finished == "length":
+            raise LLMResponseError(f"the language model at {ep.shown} stopped at its length limit (answer truncated)")
+    except TimeoutError as exc:
+        raise LLMTimeout(f"the language model at {ep.shown} paused longer than {ep.timeout:g} s") from exc
+    except (http.client.HTTPException, ConnectionError) as exc:
+        raise LLMResponseError(f"the language model at {ep.shown} broke off its stream") from exc
+    finally:
+        conn.close()
