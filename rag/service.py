@@ -141,13 +141,20 @@ class Session:
 
     def _answered(self, question: str, symbol: str | None, filters: Filters | None, digest: bool,
                   generate: bool) -> tuple[Search, Answer]:
-        from rag.answer.digest import DIGEST_DEPTH, build_digest
-        from rag.answer.generate import PARAGRAPHS_SENT
+        k = self.settings.top_k
+        if generate:  # the generation's modules are imported only when asked for (a cold `rag ask` stays lean)
+            from rag.answer.generate import PARAGRAPHS_SENT
 
-        k = max(self.settings.top_k, DIGEST_DEPTH if digest else 0, PARAGRAPHS_SENT if generate else 0)
+            k = max(k, PARAGRAPHS_SENT)
+        if digest:
+            from rag.answer.digest import DIGEST_DEPTH
+
+            k = max(k, DIGEST_DEPTH)
         search = self._rank(question, ("hybrid",), k, symbol, filters, check=True)["hybrid"]
         answer = self.answer(search)
         if digest:
+            from rag.answer.digest import build_digest
+
             with _store_errors(self.index):
                 answer.digest = [] if answer.abstained else build_digest(self.answerer, search, self._describe)
         return search, answer
