@@ -3,9 +3,11 @@ claims built from a UN-style question set and its gold paragraphs.
 
 True claims: the gold paragraph's sentence that holds the answer span, copied, and its clause
 that holds the span (a shortened restatement). False claims, made from the copied sentence: a
-number changed (the first of the span, else of the sentence, plus one), a country swapped for one
-the paragraph never names, a negation added after the first auxiliary verb or removed, and the
-true sentence cited to the neighbouring paragraph of the same document. Questions are split in
+number changed (the first of the span, else of the sentence, plus one), an ordinal word changed
+("fifty-eighth" -> "fifty-ninth"), a scale changed ("million" -> "billion"), a word swapped for
+its opposite ("increased" -> "decreased", "more" -> "less", "adopted" -> "rejected"), a country
+swapped for one the paragraph never names, a negation added after the first auxiliary verb or
+removed, and the true sentence cited to the neighbouring paragraph of the same document. Questions are split in
 halves by a hash of their document's symbol: the threshold is chosen on A, confirmed on B.
 
     python -m benchmarks.checker --index-dir DIR --index unpdf [--data ../shared/data/un_dev] [--sweep]
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rag.answer import check
-from rag.answer.constraints import COUNTRIES, countries
+from rag.answer.constraints import COUNTRIES, ORDINALS, countries, ordinal_name
 from rag.config import load_settings
 from rag.errors import RagError
 from rag.service import Session
@@ -67,6 +69,25 @@ def _swapped_country(sentence: str, paragraph: str) -> str | None:
     return sentence.replace(old, new) if new else None
 
 
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
+_SCALE = {"million": "billion", "billion": "million", "thousand": "million"}
+_SWAPS = {"increased": "decreased", "decreased": "increased", "increase": "decrease", "decrease": "increase",
+          "more": "less", "less": "more", "higher": "lower", "lower": "higher", "above": "below", "below": "above",
+          "adopted": "rejected", "approved": "rejected", "rose": "fell", "fell": "rose"}
+
+
+def _changed_ordinal(sentence: str) -> str | None:
+    m = _ORDINAL_WORD.search(sentence)
+    if m is None:
+        return None
+    return sentence[:m.start()] + ordinal_name(ORDINALS[m.group(1)] + 1) + sentence[m.end():]
+
+
+def _changed_word(sentence: str, swaps: dict[str, str]) -> str | None:
+    m = re.search(r"\b(" + "|".join(swaps) + r")\b", sentence)
+    return sentence[:m.start()] + swaps[m.group(1)] + sentence[m.end():] if m else None
+
+
 def _negation_flipped(sentence: str) -> str | None:
     if _NOT.search(sentence):
         return _NOT.sub("", sentence, count=1)
@@ -90,6 +111,9 @@ def claims(session: Session, questions: list[dict]) -> Iterator[tuple[str, str, 
         if clause:
             yield half, "clause", clause, True, gold.text
         for kind, made in (("number", _changed_number(sentence, q["answer"])),
+                           ("ordinal", _changed_ordinal(sentence)),
+                           ("scale", _changed_word(sentence, _SCALE)),
+                           ("opposite", _changed_word(sentence, _SWAPS)),
                            ("country", _swapped_country(sentence, gold.text)),
                            ("negation", _negation_flipped(sentence))):
             if made and made != sentence:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -237,19 +238,32 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
         settings = _settings(index_dir, index, model, config)
         filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
+        streamed = _Streamed(enabled=generate and not as_json)
         with Session(settings, quick_start=True) as session:
-            streamed = _Streamed(enabled=generate and not as_json)
-            result = session.ask(question, filters=filters, digest=digest, generate=generate, on_text=streamed)
+            try:
+                result = session.ask(question, filters=filters, digest=digest, generate=generate, on_text=streamed)
+            finally:
+                streamed.end()
         if as_json:
             _print_json(result.to_json())
-            return
-        if result.note:
-            typer.echo(f"Note: {result.note}.", err=True)
-        if result.generated is not None:
-            streamed.end()
-            _print_checked(result.generated)
-            _line()
-        _print_answer(result)
+        else:
+            if result.note:
+                typer.echo(f"Note: {result.note}.", err=True)
+            if result.generated is not None:
+                _print_checked(result.generated)
+                _line()
+            elif result.generation_error is not None and streamed.started:
+                _line("(the generated text above stopped short and was not checked)", style="dim")
+                _line()
+            _print_answer(result)
+        if result.generation_error is not None:  # the extractive answer stands; the exit code says the model failed
+            if as_json:  # the JSON holds the error already: one JSON document on stdout
+                raise typer.Exit(result.generation_error.exit_code)
+            raise result.generation_error
+
+
+# Control characters of a model's text (escape sequences could drive the terminal); newlines stay.
+_MODEL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _Streamed:
@@ -264,7 +278,7 @@ class _Streamed:
             if not self.started:
                 _line("Generated answer (checked below):", style="bold")
                 self.started = True
-            typer.echo(text, nl=False)
+            typer.echo(_MODEL_CONTROLS.sub(lambda m: printable(m.group()), text), nl=False)
 
     def end(self) -> None:
         if self.started:
@@ -277,11 +291,11 @@ def _print_checked(generated: Any) -> None:
     _line(f"Checked against the {len(generated.sent)} paragraphs sent to {generated.model}:", style="bold")
     for s in generated.sentences:
         if s.supported:
-            _line(f"  ✓ {s.text} [{'; '.join(s.citations)}]")
+            _line(printable(f"  ✓ {s.text} [{'; '.join(s.citations)}]"))
         else:
-            _line(f"  ✗ unsupported: {s.text}", style="dim")
+            _line(printable(f"  ✗ unsupported: {s.text}"), style="dim")
         for r in s.removed:
-            _line(f"      removed {r['citation']}: {r['why']}", style="dim")
+            _line(printable(f"      removed {r['citation']}: {r['why']}"), style="dim")
 
 
 def _print_answer(result: Any) -> None:

@@ -75,8 +75,8 @@ class Settings:
         "help": "OpenAI-compatible endpoint for `rag ask --generate` (Ollama, llama.cpp server, vLLM...): "
                 "its base URL, e.g. http://127.0.0.1:11434/v1; the key, if any, only from RAG_LLM_API_KEY"})
     llm_model: str | None = field(default=None, metadata={"help": "the model the endpoint serves, e.g. llama3.1:8b"})
-    llm_timeout: float = field(default=120.0, metadata={
-        "help": "seconds a generated answer may take, and may pause between two parts of its stream"})
+    llm_timeout: float = field(default=300.0, metadata={
+        "help": "seconds a generated answer may take in all, from the request to its last part"})
     abstain_threshold: float | None = field(default=None, metadata={
         "help": "answer only when the support score (best-sentence cosine x idf-weighted share of the "
                 "question's terms in the top paragraph) reaches this; unset: the threshold calibrated "

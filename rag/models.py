@@ -213,6 +213,7 @@ class Answer:
     digest: list[DigestGroup] | None = None  # asked for: the evidence digest (empty when abstaining)
     generated: Any = None  # asked for: the model's answer as checked (rag.answer.generate.Generated)
     note: str = ""  # why a generated answer asked for is missing ("no language model configured")
+    generation_error: Any = None  # the RagError that stopped the model's answer (time-out, bad stream, refusal)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -229,6 +230,8 @@ class Answer:
             out["generated"] = self.generated.to_json()
         if self.note:
             out["note"] = self.note
+        if self.generation_error is not None:
+            out["generation_error"] = {"error": str(self.generation_error), "type": type(self.generation_error).__name__}
         return out
 
 

@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -168,16 +169,22 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     def ask(req: AskRequest) -> dict[str, Any]:
         """Same JSON as `rag ask --json`."""
         with live.session() as s:
-            return s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year),
-                         digest=req.digest, generate=req.generate).to_json()
+            answer = s.ask(req.question, filters=Filters.given(req.symbol, req.body, req.year),
+                           digest=req.digest, generate=req.generate)
+        if answer.generation_error is not None:  # the model failed: its status, the extractive answer kept
+            exc = answer.generation_error
+            return JSONResponse(status_code=_status(exc), content={
+                "error": without_paths(str(exc)), "type": type(exc).__name__, "answer": answer.to_json()})
+        return answer.to_json()
 
     @app.post("/ask/stream", response_class=StreamingResponse)
-    def ask_stream(req: AskRequest) -> StreamingResponse:
+    def ask_stream(req: AskRequest, request: Request) -> StreamingResponse:
         """`/ask` with the language model's answer as server-sent events: `answer` (the JSON of
         `/ask` without `generated`), `text` pieces of the model's answer as they come, then
-        `generated` (the checked answer) or `note` (why there is none); `error`
+        `generated` (the checked answer) or `note` (why there is none), or `error`
         (`{"error", "type", "status"}`) when the model fails on the way. Errors before the
-        stream starts (a bad argument, no index) are plain error responses."""
+        stream starts (a bad argument, no index) are plain error responses. A client that goes
+        away stops the model's answer."""
         stack = ExitStack()
         s = stack.enter_context(live.session())
         try:
@@ -186,7 +193,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         except BaseException:
             stack.close()
             raise
-        return StreamingResponse(_event_stream(stack, first, events), media_type="text/event-stream",
+        return StreamingResponse(_event_stream(request, stack, first, events), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     @app.get("/search")
@@ -246,23 +253,48 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     return app
 
 
+def _status(exc: RagError) -> int:
+    return next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
+
+
 def _event(kind: str, value: Any) -> str:
-    """One server-sent event: its name and its JSON."""
-    data = value.to_json() if hasattr(value, "to_json") else {kind: value}
+    """One server-sent event: its name and its JSON (a text piece or a note as `{kind: value}`;
+    an error as `{"error", "type", "status"}`)."""
+    if isinstance(value, RagError):
+        data = {"error": without_paths(str(value)), "type": type(value).__name__, "status": _status(value)}
+    elif hasattr(value, "to_json"):
+        data = value.to_json()
+    else:
+        data = {kind: value}
     return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def _event_stream(stack: ExitStack, first: tuple[str, Any], events: Iterator[tuple[str, Any]]) -> Iterator[str]:
-    """The events of `/ask/stream`, a failure on the way sent as an `error` event; the session
-    released at the end."""
-    with stack:
+_DONE = object()
+
+
+async def _event_stream(request: Request, stack: ExitStack, first: tuple[str, Any],
+                        events: Iterator[tuple[str, Any]]) -> AsyncIterator[str]:
+    """The events of `/ask/stream`, each pulled from the model's stream in a worker thread; the
+    stream closed (the model's connection with it) and the session released when the events
+    end or the client goes away."""
+    try:
         yield _event(*first)
-        try:
-            for kind, value in events:
-                yield _event(kind, value)
-        except RagError as exc:
-            code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
-            yield _event("error", {"error": without_paths(str(exc)), "type": type(exc).__name__, "status": code})
+        while not await request.is_disconnected():
+            item = await run_in_threadpool(next, events, _DONE)
+            if item is _DONE:
+                break
+            yield _event(*item)
+    except RagError as exc:
+        yield _event("error", exc)
+    finally:
+        await run_in_threadpool(_close, events, stack)
+
+
+def _close(events: Iterator[tuple[str, Any]], stack: ExitStack) -> None:
+    try:
+        events.close()  # type: ignore[attr-defined]  # a generator: closes the model's connection
+    finally:
+        stack.close()
 
 
 def _documented_errors(app: FastAPI) -> None:
@@ -300,8 +332,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RagError)
     async def _rag_error(_request: Request, exc: RagError) -> JSONResponse:
-        code = next((c for t, c in _HTTP_STATUS.items() if isinstance(exc, t)), 500)
-        return _error(code, str(exc), type(exc).__name__)
+        return _error(_status(exc), str(exc), type(exc).__name__)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -118,8 +118,9 @@ class Session:
         documents that pass `filters` are searched (UsageError when none does). With `digest`,
         also the supporting paragraphs of several documents (rag.answer.digest; none when the
         answer abstains); with `generate`, also the answer of the configured language model, its
-        text streamed to `on_text`, every sentence's citations checked (rag.answer.generate; a
-        `note` says why there is none)."""
+        text streamed to `on_text`, every sentence's citations checked (rag.answer.generate). A
+        `note` says why there is none; a failure of the model (time-out, bad stream, refusal) is
+        kept in `generation_error`, beside the extractive answer."""
         search, answer = self._answered(question, symbol, filters, digest, generate)
         for kind, value in self._generation(search, answer) if generate else ():
             if kind == "text" and on_text is not None:
@@ -128,13 +129,15 @@ class Session:
                 answer.generated = value
             elif kind == "note":
                 answer.note = value
+            elif kind == "error":
+                answer.generation_error = value
         return answer
 
     def ask_events(self, question: str, filters: Filters | None = None, digest: bool = False
                    ) -> Iterator[tuple[str, Any]]:
         """`ask` with a generated answer, as events: ("answer", the extractive Answer), then
         ("text", a piece of the model's answer)... and ("generated", the checked answer), or
-        ("note", why there is none)."""
+        ("note", why there is none), or ("error", the RagError that stopped the model)."""
         search, answer = self._answered(question, None, filters, digest, True)
         yield "answer", answer
         yield from self._generation(search, answer)
@@ -165,7 +168,7 @@ class Session:
         abstains) or no model is configured or reachable."""
         from rag.answer.generate import Generated, stream_generate
         from rag.answer.llm import endpoint
-        from rag.errors import LLMUnavailable
+        from rag.errors import LLMRefused, LLMResponseError, LLMTimeout, LLMUnavailable
 
         if answer.abstained:
             yield "note", "no paragraph supports an answer, so none was sent to the language model"
@@ -176,6 +179,8 @@ class Session:
                 yield ("generated", item) if isinstance(item, Generated) else ("text", item)
         except LLMUnavailable as exc:
             yield "note", f"{exc}: the extractive answer stands alone"
+        except (LLMTimeout, LLMResponseError, LLMRefused) as exc:
+            yield "error", exc
 
     def _describe(self, symbol: str) -> tuple[str, str]:
         """A document's title and date of issue, for the digest."""

@@ -130,16 +130,25 @@ def test_bad_streams_have_errors_exit_codes_and_statuses_of_their_own(settings, 
     script = Script(text=CORRECT, mode=mode, delay=3.0)
     with fake_llm(script) as url:
         configured = _with(settings, url, timeout=1.0)
-        with Session(configured) as s, pytest.raises(error):
-            s.ask(DEMO_QUESTION, generate=True)
+        with Session(configured) as s:
+            answer = s.ask(DEMO_QUESTION, generate=True)
+        assert isinstance(answer.generation_error, error) and answer.generated is None
+        assert answer.citations[0].citation == P49  # the extractive answer stands
         for k, v in (("RAG_INDEX_DIR", str(settings.index_dir)), ("RAG_LLM_URL", url),
                      ("RAG_LLM_MODEL", "fake-model"), ("RAG_LLM_TIMEOUT", "1")):
             monkeypatch.setenv(k, v)
         result = CliRunner().invoke(app, ["ask", DEMO_QUESTION, "--generate"])
         assert result.exit_code == code
-        assert "Traceback" not in result.output and "127.0.0.1" in result.output
+        assert "Traceback" not in result.output and f"— {P49}" in result.output
+        assert result.output.rstrip().splitlines()[-1].startswith("error: the language model at http://127.0.0.1:")
+        as_json = CliRunner().invoke(app, ["ask", DEMO_QUESTION, "--generate", "--json"])
+        data = json.loads(as_json.output)  # one JSON document: the answer with the model's error
+        assert as_json.exit_code == code and data["generation_error"]["type"] == error.__name__
+        assert data["citations"][0]["citation"] == P49
         response = TestClient(create_app(configured)).post("/ask", json={"question": DEMO_QUESTION, "generate": True})
-        assert response.status_code == status and response.json()["type"] == error.__name__
+        body = response.json()
+        assert response.status_code == status and body["type"] == error.__name__
+        assert body["answer"]["citations"][0]["citation"] == P49
 
 
 def test_no_endpoint_configured_or_reachable_gives_the_extractive_answer_and_why(settings, monkeypatch):
@@ -198,6 +207,8 @@ def test_api_streams_server_sent_events(settings):
     with fake_llm(Script(text=CORRECT, mode="broken")) as url:
         client = TestClient(create_app(_with(settings, url)))
         body = client.post("/ask/stream", json={"question": DEMO_QUESTION}).text
-    assert "event: error" in body and '"status": 502' in body and '"type": "LLMResponseError"' in body
+    error = json.loads(body.split("event: error\ndata: ")[1].split("\n")[0])
+    assert error["status"] == 502 and error["type"] == "LLMResponseError"
+    assert isinstance(error["error"], str) and error["error"].startswith("the language model at")
     bad = TestClient(create_app(settings)).post("/ask/stream", json={"question": ""})
     assert bad.status_code == 400  # errors before the stream are plain error responses

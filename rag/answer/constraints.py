@@ -96,6 +96,11 @@ def _ordinal_value(match: re.Match[str]) -> int:
     return int(match.group(1)) if match.group(1) else ORDINALS[match.group(2).lower()]
 
 
+def ordinal_values(text: str) -> set[int]:
+    """Every ordinal a text writes, in words or digits: "fifty-ninth", "21st" -> {59, 21}."""
+    return {_ordinal_value(m) for m in _ORDINAL.finditer(text)}
+
+
 def numbered_things(text: str) -> list[tuple[int, str]]:
     """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"); the noun
     must follow within a few words, with no punctuation between."""

@@ -192,13 +192,15 @@ function renderDigest(groups) {
 // sentence without a supported citation dimmed and marked as such.
 function renderChecked(generated) {
   const box = $("#generated-text");
+  box.removeAttribute("aria-busy");
+  box.classList.remove("stopped");
   box.replaceChildren(...generated.sentences.map((s) => {
     const cites = s.citations.map((c) => el("cite", { class: "inline-cite" }, " [" + c + "]"));
-    const removed = s.removed.map((r) => r.citation + ": " + r.why).join("; ");
-    return el("span", { class: s.supported ? "sentence supported" : "sentence unsupported",
-                        title: s.supported ? null : "Not supported by a paragraph sent" + (removed ? " (" + removed + ")" : "") },
+    return el("span", { class: s.supported ? "sentence supported" : "sentence unsupported" },
       s.text, cites, s.supported ? null : el("span", { class: "flag" }, " [unsupported]"), " ");
   }));
+  const removed = generated.sentences.flatMap((s) => s.removed.map((r) => "Removed " + r.citation + ": " + r.why + "."));
+  $("#generated-removed").replaceChildren(...removed.map((r) => el("li", {}, r)));
   $("#generated-note").textContent = "Written by " + generated.model + " from " + generated.sent.length +
     " paragraphs; " + generated.sentences.filter((s) => !s.supported).length + " sentence(s) not supported.";
 }
@@ -209,6 +211,7 @@ function onEvent(kind, data, state) {
     renderDigest(state.digest && !data.abstained ? data.digest : null);
   } else if (kind === "text") {
     $("#generated").hidden = false;
+    $("#generated-text").setAttribute("aria-busy", "true");  // announced once checked, not piece by piece
     $("#generated-text").append(data.text);
   } else if (kind === "generated") {
     $("#generated").hidden = false;
@@ -219,7 +222,11 @@ function onEvent(kind, data, state) {
     $("#generated-note").textContent = "No written answer: " + data.note + ".";
   } else if (kind === "error") {  // the extractive answer stays; the written one failed
     $("#generated").hidden = false;
-    $("#generated-note").textContent = "No written answer: " + data.error;
+    const box = $("#generated-text");
+    box.removeAttribute("aria-busy");
+    if (box.textContent) box.classList.add("stopped");  // what came before the failure, unchecked: dimmed
+    $("#generated-note").textContent = "No written answer: " + data.error +
+      (box.textContent ? " (the text above stopped short and was not checked)" : "");
     state.failed = data.error;
   }
 }
@@ -270,6 +277,8 @@ async function ask(event) {
     const generate = $("#f-generate").checked && !$("#generate-option").hidden;
     $("#generated").hidden = true;
     $("#generated-text").replaceChildren();
+    $("#generated-text").classList.remove("stopped");
+    $("#generated-removed").replaceChildren();
     $("#generated-note").textContent = "";
     if (generate) {
       const state = { digest, cited: null };
