@@ -82,6 +82,29 @@ def test_a_sentence_without_a_supported_citation_is_unsupported():
     assert not checked[1].supported and checked[1].citations == []
 
 
+@pytest.mark.parametrize("claim, why", [
+    ("The Assembly met at its fifty-ninth session.", "ordinal 59"),
+    ("Contributions reached US$ 1.2 billion.", "billion"),
+    ("Contributions decreased to US$ 1.2 million.", "opposite of 'decreas'"),
+    ("Contributions increased to US$ 1.2 million at its fifty-eighth session.", None),
+])
+def test_ordinals_scales_and_opposites(claim, why):
+    paragraph = "At its fifty-eighth session, the Assembly noted that contributions increased to US$ 1.2 million."
+    verdict = unsupported_because(claim, paragraph)
+    assert (verdict is None) if why is None else (why in verdict)
+
+
+def test_citation_forms_ranges_and_several_paragraphs_together():
+    sent = {P49: "IOM serves as secretariat for the Berne Initiative, backed by the Swiss Government.",
+            "A/59/377, para. 48": "The Global Commission on International Migration was launched in 2003."}
+    checked = check_answer("IOM serves as secretariat for the Berne Initiative [A/59/377, para 49]. "
+                           "It is backed by the Swiss Government [¶ 49]. "
+                           "IOM serves the Berne Initiative, and the Global Commission was launched in 2003 "
+                           "[A/59/377, paras. 48-49].", sent)
+    assert [c.citations for c in checked] == [[P49], [P49], ["A/59/377, para. 48", P49]]
+    assert all(c.supported for c in checked)
+
+
 # --- against the fake endpoint ----------------------------------------------------------------
 
 def test_correct_answer_streams_and_every_sentence_is_supported(settings, monkeypatch):

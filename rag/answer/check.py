@@ -210,24 +210,6 @@ def _label(citation: str, sent: dict[str, str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def check_answer(answer: str, sent: dict[str, str]) -> list[CheckedSentence]:
-    """Each sentence of a generated answer checked against the paragraphs sent to the model
-    (`sent`: citation -> paragraph text)."""
-    by_key = {_key(c): c for c in sent}
-    out = []
-    for text, cites in cited_sentences(answer):
-        checked = CheckedSentence(text)
-        for cite in dict.fromkeys(cites):
-            label = by_key.get(_key(cite))
-            why = "not among the paragraphs sent" if label is None else unsupported_because(text, sent[label])
-            if why is None:
-                checked.citations.append(label)
-            else:
-                checked.removed.append({"citation": cite, "why": why})
-        out.append(checked)
-    return out
-
-
 def _key(citation: str) -> str:
     """A citation compared without case, spacing or the paragraph sign's spelling."""
     text = re.sub(r"\b(?:paragraphs?|paras?)\b\.?|¶", "para.", citation.lower())
