@@ -105,3 +105,9 @@ class ModelError(RagError):
     """The embedding model could not be loaded."""
 
     exit_code = 10
+
+
+class StoreUnavailable(RagError):
+    """The shared store (a PostgreSQL server) cannot be reached or refused a request."""
+
+    exit_code = 12
