@@ -131,14 +131,14 @@ class SqlConnection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         query = sql.replace("%", "%%").replace("?", "%s")
         with store_errors(self.dsn):
-            cur = self.raw.cursor(row_factory=_row_factory)
+            cur = self.raw.cursor(row_factory=_row_factory, binary=True)
             cur.execute(query, list(params))
             return cur
 
     def native(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A query in PostgreSQL's own dialect (`%s` placeholders, pgvector's operators)."""
         with store_errors(self.dsn):
-            return self.raw.execute(sql, list(params))
+            return self.raw.execute(sql, list(params), binary=True)  # vectors and bytea as bytes, not text
 
     def close(self) -> None:
         self.raw.close()

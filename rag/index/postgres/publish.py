@@ -42,13 +42,14 @@ from rag.index.postgres.connect import (
 from rag.index.postgres.read import LENGTHS_BLOB, TOKEN_META_BLOB, PgVectors
 from rag.index.store import (
     MANIFEST,
+    SCHEMA,
     OpenIndex,
     current_generation,
     open_index,
     write_lock,
 )
+from rag.index.terms import TERMS_SCHEMA
 from rag.index.vectors import (
-    FLAT_MAX,
     TARGET_RECALL,
     exact_top_k,
     probe_queries,
@@ -58,6 +59,9 @@ from rag.index.vectors import (
 ROW_TABLES = ("documents", "paragraphs", "symbols", "paragraph_terms")  # copied from store.sqlite as they are
 BLOCK = 8192  # vectors read from the local generation at a time
 FILE_CHUNK = 32 << 20  # bytes of a file per row of `files`
+# pgvector's exact scan reads every row as a tuple: ~0.8 ms per 1000 rows of 384 dimensions here,
+# 5-10x a flat FAISS scan, so HNSW takes over sooner than in the folder store (FLAT_MAX).
+EXACT_MAX = 20_000
 EF_STEPS = (40, 64, 100, 128, 200, 256, 400, 512, 800, 1000)
 HNSW_M, HNSW_EF_CONSTRUCTION = 16, 64
 QUERY_SCHEMA = """
@@ -79,17 +83,13 @@ def _copy(conn: Any, sql: str, types: list[str] | None, rows: Any) -> None:
 
 
 def _copy_row_tables(conn: Any, local: OpenIndex) -> None:
-    """documents, paragraphs, symbols and stored terms: SQLite's own DDL, then the rows."""
+    """documents, paragraphs, symbols and stored terms: the folder store's DDL (standard SQL that
+    PostgreSQL takes as it is), then the rows, read by column name."""
+    conn.execute(SCHEMA + TERMS_SCHEMA)
     for table in ROW_TABLES:
-        (ddl,) = local.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                    (table,)).fetchone()
-        conn.execute(ddl.replace("WITHOUT ROWID", ""))
         columns = [r[1] for r in local.conn.execute(f"PRAGMA table_info({table})")]
         _copy(conn, f"COPY {table} ({', '.join(columns)}) FROM STDIN", None,
-              (tuple(r) for r in local.conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")))
-    for (ddl,) in local.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                     f"AND tbl_name IN ({','.join('?' * len(ROW_TABLES))})", ROW_TABLES):
-        conn.execute(ddl)
+              (tuple(r) for r in local.conn.execute(f"SELECT {', '.join(columns)} FROM {table}")))
 
 
 def _paragraph_rows(local: OpenIndex) -> np.ndarray:
@@ -102,10 +102,10 @@ def _paragraph_rows(local: OpenIndex) -> np.ndarray:
 
 
 def _vector_index(conn: Any, dsn: str, table: str, rows: np.ndarray) -> dict[str, Any]:
-    """An HNSW index over `table` where it holds FLAT_MAX rows or more, its ef_search raised until
+    """An HNSW index over `table` where it holds EXACT_MAX rows or more, its ef_search raised until
     recall@10 against exact search reaches TARGET_RECALL on probe queries (rag.index.vectors);
     below that an exact scan, like the folder store's flat file."""
-    if len(rows) < FLAT_MAX:
+    if len(rows) < EXACT_MAX:
         return {"kind": "exact", "recall_at_10": 1.0}
     started = time.monotonic()
     conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
@@ -163,21 +163,22 @@ def _copy_tokens(conn: Any, local: OpenIndex) -> None:
            for p in range(len(pos) - 1)))
 
 
-def _copy_files(conn: Any, gen: Path) -> None:
-    """Every file of the generation folder (what a writer elsewhere pulls), and the small ones
-    a reader loads whole as blobs."""
+def _copy_files(conn: Any, gen: Path, with_files: bool) -> None:
+    """Every file of the generation folder (what a writer elsewhere pulls; not `with_files`: none,
+    as for a benchmark's scaled index), and the small ones a reader loads whole as blobs."""
     def chunks() -> Iterator[tuple[str, int, bytes]]:
         for path in sorted(p for p in gen.iterdir() if p.is_file()):
             with open(path, "rb") as fh:
                 for part, data in enumerate(iter(lambda: fh.read(FILE_CHUNK), b"")):
                     yield path.name, part, data
 
-    _copy(conn, "COPY files (name, part, data) FROM STDIN (FORMAT BINARY)", ["text", "int4", "bytea"], chunks())
+    if with_files:
+        _copy(conn, "COPY files (name, part, data) FROM STDIN (FORMAT BINARY)", ["text", "int4", "bytea"], chunks())
     blobs = [(name, (gen / name).read_bytes()) for name in (LENGTHS_BLOB, TOKEN_META_BLOB) if (gen / name).exists()]
     _copy(conn, "COPY blobs (name, data) FROM STDIN (FORMAT BINARY)", ["text", "bytea"], blobs)
 
 
-def _write_generation(conn: Any, dsn: str, local: OpenIndex) -> tuple[str, dict[str, Any]]:
+def _write_generation(conn: Any, dsn: str, local: OpenIndex, with_files: bool) -> tuple[str, dict[str, Any]]:
     """The new schema filled (inside the caller's transaction); its name and manifest."""
     schema = f"rag_g{conn.execute('SELECT nextval(%s)', ('rag_generation_seq',)).fetchone()[0]}"
     conn.execute(f"CREATE SCHEMA {schema}")
@@ -187,7 +188,8 @@ def _write_generation(conn: Any, dsn: str, local: OpenIndex) -> tuple[str, dict[
     rows, svecs = _copy_vectors(conn, local)
     _copy_postings(conn, local)
     _copy_tokens(conn, local)
-    _copy_files(conn, local.generation)
+    _copy_files(conn, local.generation, with_files)
+    conn.execute("ANALYZE")  # the planner's statistics of the new tables, before the vector indexes' probes
     info: dict[str, Any] = {"vectors": _vector_index(conn, dsn, "pvec", rows)}
     if svecs is not None:
         info["sentences"] = _vector_index(conn, dsn, "svec", svecs)
@@ -195,11 +197,13 @@ def _write_generation(conn: Any, dsn: str, local: OpenIndex) -> tuple[str, dict[
     return schema, {**local.manifest, "postgres": info}
 
 
-def publish(settings: Settings) -> dict[str, Any]:
+def publish(settings: Settings, name: str | None = None, with_files: bool = True, again: bool = False
+            ) -> dict[str, Any]:
     """Copy the local folder's live generation into a new schema and make it the store's
-    current generation of the index, in one transaction; then drop the generations nobody
-    reads. Returns what was published."""
-    dsn = settings.store
+    current generation of the index (`name`, by default the folder's index name), in one
+    transaction (unless it is current there already and not `again`); then drop the generations
+    nobody reads. Returns what was published."""
+    dsn, name = settings.store, name or settings.index_name
     local = open_index(replace(settings, store=""))
     conn = connect(dsn)
     try:
@@ -210,17 +214,17 @@ def publish(settings: Settings) -> dict[str, Any]:
                 conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_SPACE, PUBLISH_LOCK))
                 conn.execute(PUBLIC_SCHEMA)
                 live = conn.execute("SELECT schema, generation FROM public.rag_current WHERE index_name = %s",
-                                    (settings.index_name,)).fetchone()
-                if live is not None and live[1] == local.generation.name:  # the build changed nothing
+                                    (name,)).fetchone()
+                if live is not None and live[1] == local.generation.name and not again:  # the build changed nothing
                     return {"store": redact(dsn), "schema": live[0], "generation": live[1], "unchanged": True}
-                schema, manifest = _write_generation(conn, dsn, local)
+                schema, manifest = _write_generation(conn, dsn, local, with_files)
                 conn.execute("INSERT INTO public.rag_generations (schema, index_name, generation, manifest) "
                              "VALUES (%s, %s, %s, %s::jsonb)",
-                             (schema, settings.index_name, local.generation.name, _json(manifest)))
+                             (schema, name, local.generation.name, _json(manifest)))
                 conn.execute("INSERT INTO public.rag_current (index_name, schema, generation) VALUES (%s, %s, %s) "
                              "ON CONFLICT (index_name) DO UPDATE SET schema = EXCLUDED.schema, "
-                             "generation = EXCLUDED.generation", (settings.index_name, schema, local.generation.name))
-            dropped = sweep(conn, settings.index_name)
+                             "generation = EXCLUDED.generation", (name, schema, local.generation.name))
+            dropped = sweep(conn, name)
     finally:
         conn.close()
         local.close()
