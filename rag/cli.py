@@ -212,6 +212,15 @@ def _summary(report: BuildReport, as_json: bool) -> None:
         _err(f"{f['error']}")
 
 
+def _where(settings: Settings) -> str:
+    """The index as messages name it: its folder, or the store (password hidden) and its name."""
+    if settings.store:
+        from rag.index.postgres.connect import redact
+
+        return f"{redact(settings.store)}#{settings.index_name}"
+    return str(settings.index_path)
+
+
 def _ensure(settings: Settings, quiet: bool) -> None:
     from rag.service import ensure_index
 
@@ -418,13 +427,14 @@ def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: Index
 
         settings = _settings(index_dir, index, model, config, store)
         problems = verify(settings)
+        where = _where(settings)
         if as_json:
-            _print_json({"index": str(settings.index_path), "ok": not problems, "problems": problems})
+            _print_json({"index": where, "ok": not problems, "problems": problems})
         elif problems:
             for line in problems:
                 _err(line)
         else:
-            typer.echo(printable(f"{settings.index_path}: ok (manifest, vectors, rows and checksums agree)"))
+            typer.echo(printable(f"{where}: ok (manifest, vectors, rows and checksums agree)"))
         if problems:
             raise typer.Exit(1)
 

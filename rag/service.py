@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexNotFound, SourceError, check_text
+from rag.errors import IndexCorrupt, IndexNotFound, SourceError, UsageError, check_text
 from rag.index.store import DATABASE, DocumentRecord, OpenIndex, ProgressFn
 from rag.index.stores import store_for
 from rag.models import Answer, Hit, ShownParagraph
@@ -202,6 +202,9 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
 
 def recover(settings: Settings, wait: bool = False) -> Recovery:
     """Point CURRENT at the newest generation that verifies (rag.index.recover)."""
+    if settings.store:
+        raise UsageError("setting store: `rag index recover` repairs an index folder; a store switches whole "
+                         "generations in one transaction", fix="run it without --store on the writer's folder")
     from rag.index.recover import recover_index
 
     return recover_index(settings, wait=wait)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import threading
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +15,7 @@ from rag.cli import app
 from rag.config import load_settings
 from rag.service import Session, build, status, verify
 from tests.conftest import DEMO_QUESTION, FAKE_MODEL, SEED, shared_path
-from tests.corpus import write_corpus
+from tests.corpus import doc_text, write_corpus
 from tests.test_query_encoder import imported_top_level, run_cli
 
 runner = CliRunner()
@@ -182,3 +181,36 @@ def test_un_texts_with_the_real_model(tmp_path, pg_dsn) -> None:
         assert len(asked) >= 5
         for question in asked:
             assert [c.citation for c in a.ask(question).citations] == [c.citation for c in b.ask(question).citations]
+
+
+def test_serve_answers_from_the_store_and_follows_its_switches(both, tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from rag.server import create_app
+
+    folder, store = both
+    with TestClient(create_app(store)) as client:
+        asked = client.post("/ask", json={"question": DEMO_QUESTION}).json()
+        assert asked["citations"][0]["citation"] == "A/59/377, para. 49"
+        before = client.get("/health").json()["generation"]
+        assert client.get("/status").json()["documents"] == 13
+        extra = tmp_path / "extra"
+        extra.mkdir()
+        (extra / "A_81_1.txt").write_text(doc_text("A/81/1", "coral reefs"))
+        build(store, [extra])
+        assert client.get("/health").json()["generation"] != before
+        assert client.get("/status").json()["documents"] == 14
+        hits = client.get("/search", params={"q": "coral reefs cooperation", "k": 3}).json()["hits"]
+        with Session(folder) as s:
+            assert [h["citation"] for h in hits] == [f"{h.symbol}, para. {h.number}" for h in s.search("coral reefs cooperation", k=3)]
+        assert hits[0]["citation"].startswith("A/81/1, para.")
+
+
+def test_a_dropped_connection_is_made_again(both) -> None:
+    import psycopg
+
+    _, store = both
+    with Session(store) as s, psycopg.connect(store.store, autocommit=True) as admin:
+        first = s.search(DEMO_QUESTION, k=3)
+        admin.execute("SELECT pg_terminate_backend(%s)", (s.index.conn.raw.info.backend_pid,))
+        assert [h.pid for h in s.search(DEMO_QUESTION, k=3)] == [h.pid for h in first]

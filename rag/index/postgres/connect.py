@@ -12,7 +12,7 @@ or position).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -122,23 +122,39 @@ def _row_factory(cursor: Any) -> Any:
 class SqlConnection:
     """The sqlite3.Connection subset the row queries use, over a psycopg connection whose
     search_path is one generation's schema: `?` placeholders, rows by name or position,
-    psycopg's errors as StoreUnavailable."""
+    psycopg's errors as StoreUnavailable. A connection the server dropped (a restart, an idle
+    timeout) is made again once by `reopen`, and the query run again."""
 
-    def __init__(self, conn: Any, dsn: str) -> None:
+    def __init__(self, conn: Any, dsn: str, reopen: Callable[[], Any] | None = None) -> None:
         self.raw = conn
         self.dsn = dsn
+        self._reopen = reopen
+
+    def _run(self, query: Callable[[Any], Any]) -> Any:
+        import psycopg
+
+        with store_errors(self.dsn):
+            try:
+                return query(self.raw)
+            except psycopg.OperationalError:
+                if self._reopen is None or not self.raw.closed:
+                    raise
+                self.raw = self._reopen()
+                return query(self.raw)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         query = sql.replace("%", "%%").replace("?", "%s")
-        with store_errors(self.dsn):
-            cur = self.raw.cursor(row_factory=_row_factory, binary=True)
+
+        def run(raw: Any) -> Any:
+            cur = raw.cursor(row_factory=_row_factory, binary=True)
             cur.execute(query, list(params))
             return cur
 
+        return self._run(run)
+
     def native(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A query in PostgreSQL's own dialect (`%s` placeholders, pgvector's operators)."""
-        with store_errors(self.dsn):
-            return self.raw.execute(sql, list(params), binary=True)  # vectors and bytea as bytes, not text
+        return self._run(lambda raw: raw.execute(sql, list(params), binary=True))  # vectors, bytea as bytes
 
     def close(self) -> None:
         self.raw.close()

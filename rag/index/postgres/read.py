@@ -228,6 +228,22 @@ def open_pg_index(settings: Settings) -> OpenIndex:
         raise
 
 
+def _attach(raw: Any, dsn: str, schema: str, ef_search: int) -> None:
+    """Point a connection at a generation's schema, with the HNSW search knob."""
+    raw.execute(f'SET search_path TO "{schema}", public')
+    raw.execute(f"SET hnsw.ef_search = {int(ef_search)}")
+
+
+def _reopen(dsn: str, schema: str, ef_search: int) -> Any:
+    """A new connection to the same generation, its shared lock taken again."""
+    raw = connect(dsn)
+    register_vector(raw, dsn)
+    with store_errors(dsn):
+        raw.execute("SELECT pg_advisory_lock_shared(%s, hashtext(%s))", (READ_LOCK_SPACE, schema))
+        _attach(raw, dsn, schema, ef_search)
+    return raw
+
+
 def _open(raw: Any, settings: Settings, dsn: str) -> OpenIndex:
     register_vector(raw, dsn)
     with store_errors(dsn):
@@ -235,10 +251,10 @@ def _open(raw: Any, settings: Settings, dsn: str) -> OpenIndex:
         where = Path(f"{redact(dsn)}#{settings.index_name}/{generation}")
         check_compatible(manifest, settings, where)
         pg = manifest.get("postgres", {})
-        raw.execute(f'SET search_path TO "{schema}", public')
-        raw.execute(f"SET hnsw.ef_search = {int(max(pg.get('ef_search', 40), settings.candidates))}")
+        ef_search = max(int(pg.get("ef_search", 40)), settings.candidates)
+        _attach(raw, dsn, schema, ef_search)
         blobs = dict(raw.execute("SELECT name, data FROM blobs").fetchall())
-    conn = SqlConnection(raw, dsn)
+    conn = SqlConnection(raw, dsn, reopen=lambda: _reopen(dsn, schema, ef_search))
     count, vectors = int(manifest["paragraphs"]), pg.get("vectors", {})
     lengths = np.frombuffer(blobs[LENGTHS_BLOB], dtype=LENGTHS_DTYPE)
     lexical = PgLexical(conn, count, float(manifest["settings"]["bm25_k1"]), float(manifest["settings"]["bm25_b"]),
