@@ -214,3 +214,33 @@ def test_a_dropped_connection_is_made_again(both) -> None:
         first = s.search(DEMO_QUESTION, k=3)
         admin.execute("SELECT pg_terminate_backend(%s)", (s.index.conn.raw.info.backend_pid,))
         assert [h.pid for h in s.search(DEMO_QUESTION, k=3)] == [h.pid for h in first]
+
+
+def test_hnsw_from_twenty_thousand_rows_with_its_recall_measured(pg_dsn) -> None:
+    """A vector table of EXACT_MAX rows gets an HNSW index whose ef_search reaches the target
+    recall@10 on probe queries, and the reader's search finds the exact top 10 as often."""
+    from rag.index.postgres.connect import SqlConnection, connect, register_vector
+    from rag.index.postgres.publish import EXACT_MAX, _copy, _vector_index
+    from rag.index.postgres.read import PgVectors
+    from rag.index.vectors import TARGET_RECALL, exact_top_k, probe_queries, recall_at_k
+
+    rng = np.random.default_rng(0)
+    rows = rng.standard_normal((EXACT_MAX, 16)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    conn = connect(pg_dsn)
+    try:
+        register_vector(conn, pg_dsn)
+        with conn.transaction():
+            conn.execute("CREATE TABLE pvec (id integer PRIMARY KEY, v vector(16) NOT NULL)")
+            _copy(conn, "COPY pvec (id, v) FROM STDIN (FORMAT BINARY)", ["int4", "vector"],
+                  ((i, rows[i]) for i in range(len(rows))))
+            info = _vector_index(conn, pg_dsn, "pvec", rows)
+        assert info["kind"] == "hnsw" and info["recall_at_10"] >= TARGET_RECALL
+        conn.execute(f"SET hnsw.ef_search = {max(info['ef_search'], 100)}")
+        searcher = PgVectors(SqlConnection(conn, pg_dsn), "pvec", len(rows), 16, exact=False)
+        probes = probe_queries(rows, 50, seed=1)
+        assert recall_at_k(searcher, probes, exact_top_k(rows, probes, 10), rows) >= TARGET_RECALL
+        _, ids = searcher.search(probes[:1], 100)
+        assert (ids >= 0).sum() == 100  # ef_search at least the candidate count: no short lists
+    finally:
+        conn.close()

@@ -57,6 +57,7 @@ from rag.index.vectors import (
 )
 
 ROW_TABLES = ("documents", "paragraphs", "symbols", "paragraph_terms")  # copied from store.sqlite as they are
+QUERY_TABLES = ("pvec", "svec", "postings", "tokens")
 BLOCK = 8192  # vectors read from the local generation at a time
 FILE_CHUNK = 32 << 20  # bytes of a file per row of `files`
 # pgvector's exact scan reads every row as a tuple: ~0.8 ms per 1000 rows of 384 dimensions here,
@@ -120,6 +121,9 @@ def _vector_index(conn: Any, dsn: str, table: str, rows: np.ndarray) -> dict[str
         recall = recall_at_k(searcher, probes, truth, rows)
         if recall >= TARGET_RECALL:
             break
+    else:  # no ef_search reaches the target: exact scans, as the folder store falls back to flat
+        conn.execute(f"DROP INDEX {table}_hnsw")
+        return {"kind": "exact", "recall_at_10": 1.0, "rejected": {"kind": "hnsw", "recall_at_10": round(recall, 4)}}
     return {"kind": "hnsw", "m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": ef,
             "recall_at_10": round(recall, 4), "probe_queries": len(probes),
             "build_seconds": round(time.monotonic() - started, 2)}
@@ -189,7 +193,7 @@ def _write_generation(conn: Any, dsn: str, local: OpenIndex, with_files: bool) -
     _copy_postings(conn, local)
     _copy_tokens(conn, local)
     _copy_files(conn, local.generation, with_files)
-    conn.execute("ANALYZE")  # the planner's statistics of the new tables, before the vector indexes' probes
+    conn.execute(f"ANALYZE {', '.join(ROW_TABLES + QUERY_TABLES)}")  # the planner's statistics, before the probes
     info: dict[str, Any] = {"vectors": _vector_index(conn, dsn, "pvec", rows)}
     if svecs is not None:
         info["sentences"] = _vector_index(conn, dsn, "svec", svecs)
