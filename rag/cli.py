@@ -486,10 +486,24 @@ def _status_lines(data: dict[str, Any]) -> None:
         _line(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
                   "re-score the best candidates")
     _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
+    if data.get("postgres"):
+        _line(printable(f"Store       PostgreSQL schema {data.get('schema', '?')}: {_pg_tables(data['postgres'])}"))
     for s in data.get("sources", []):
         _line(printable(f"Source      {s}"))
     for f in data.get("failed", []):
         _line(printable(f"Failed      {f['error']}"))
+
+
+def _pg_tables(info: dict[str, Any]) -> str:
+    """How the store searches its vector tables: "paragraphs exact, sentences HNSW (...)"."""
+    parts = []
+    for name, table in (("paragraphs", info.get("vectors") or {}), ("sentences", info.get("sentences"))):
+        if table is None:
+            continue
+        hnsw = table.get("kind") == "hnsw"
+        parts.append(f"{name} " + (f"HNSW (ef_search {table['ef_search']}, recall@10 {table['recall_at_10']:.3f})"
+                                   if hnsw else "scanned exactly"))
+    return ", ".join(parts)
 
 
 def _table(rows: list[list[str]]) -> None:

@@ -74,6 +74,7 @@ def test_cli_on_the_store(both, pg_dsn) -> None:
     assert shown.exit_code == 0 and "IOM serves as secretariat" in shown.output
     stat = runner.invoke(app, ["index", "status", *common])
     assert stat.exit_code == 0 and "13 document(s)" in stat.output and "***" not in stat.output
+    assert "PostgreSQL schema rag_g1: paragraphs scanned exactly, sentences scanned exactly" in stat.output
     missing = runner.invoke(app, ["show", "A/99/1", "1", *common])
     assert missing.exit_code == 3 and len(missing.output.strip().splitlines()) == 1
 

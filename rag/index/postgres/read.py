@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from rag.config import Settings
+from rag.errors import IndexCorrupt
 from rag.index.flatfile import sorted_unique
 from rag.index.lexical import (
     LENGTHS_DTYPE,
@@ -77,6 +78,9 @@ class PgVectors:
         wanted = np.asarray(ids, dtype=np.int64)
         found = {int(i): v for i, v in self.conn.native(
             f"SELECT id, v FROM {self.table} WHERE id = ANY(%s)", [sorted_unique(wanted).tolist()])}
+        if len(found) != len(sorted_unique(wanted)):
+            raise IndexCorrupt(f"store {redact(self.conn.dsn)}: table {self.table} lacks rows the index refers to",
+                               fix="run `rag index rebuild` with --store")
         out = np.zeros((len(wanted), self.d), dtype=np.float32)
         for row, pid in enumerate(wanted.tolist()):
             out[row] = found[pid].to_numpy()
