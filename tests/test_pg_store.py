@@ -245,3 +245,13 @@ def test_hnsw_from_twenty_thousand_rows_with_its_recall_measured(pg_dsn) -> None
         assert (ids >= 0).sum() == 100  # ef_search at least the candidate count: no short lists
     finally:
         conn.close()
+
+
+def test_remove_publishes_a_generation_without_the_document(both) -> None:
+    from rag.service import remove
+
+    _, store = both
+    report = remove(store, "A/70/2")
+    assert report.store["published"]["schema"] == "rag_g2" and report.store["published"]["dropped"] == ["rag_g1"]
+    with Session(store, with_model=False) as s:
+        assert "A/70/2" not in {d.symbol for d in s.index.documents()} and len(s.index.documents()) == 12
