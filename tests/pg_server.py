@@ -51,6 +51,14 @@ class LocalPostgres:
                               preexec_fn=drop if self._as_nobody else None, cwd=self.root)
 
     def start(self) -> LocalPostgres:
+        """Copy, initdb, start, create the `rag` database with pgvector; cleaned up if any step fails."""
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self) -> LocalPostgres:
         install = self.root / "pgserver" / "pginstall"  # the binaries find their libraries at ../../../*.libs
         shutil.copytree(self._install, install, symlinks=True)
         shutil.copytree(self._libs, self.root / self._libs.name, symlinks=True)
