@@ -52,6 +52,9 @@ Model = Annotated[Optional[str], typer.Option("--model", help="Embedding model n
                                               show_default=False)]
 Config = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (env RAG_CONFIG).",
                                                 show_default=False)]
+StoreUrl = Annotated[Optional[str], typer.Option(
+    "--store", help="Read (and publish builds into) a PostgreSQL store instead of the index folder: "
+                    "postgresql://USER@HOST:PORT/DATABASE (env RAG_STORE).", show_default=False)]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 Wait = Annotated[bool, typer.Option("--wait", help="Wait for another build's lock instead of stopping.")]
 Symbol = Annotated[Optional[str], typer.Option(
@@ -74,10 +77,11 @@ def _filters(symbol: str | None, body: str | None, year: str | None) -> Any:
 _INDEX_PATHS: list[Path] = []  # the index the running command uses, for the Ctrl-C message
 
 
-def _settings(index_dir: Path | None, index: str | None, model: str | None, config: Path | None) -> Settings:
+def _settings(index_dir: Path | None, index: str | None, model: str | None, config: Path | None,
+              store: str | None = None) -> Settings:
     from rag.config import load_settings
 
-    settings = load_settings(config_file=config, index_dir=index_dir, index_name=index, model=model)
+    settings = load_settings(config_file=config, index_dir=index_dir, index_name=index, model=model, store=store)
     _INDEX_PATHS.append(settings.index_path)
     return settings
 
@@ -209,6 +213,15 @@ def _summary(report: BuildReport, as_json: bool) -> None:
         _err(f"{f['error']}")
 
 
+def _where(settings: Settings) -> str:
+    """The index as messages name it: its folder, or the store (password hidden) and its name."""
+    if settings.store:
+        from rag.index.postgres.connect import redact
+
+        return f"{redact(settings.store)}#{settings.index_name}"
+    return str(settings.index_path)
+
+
 def _ensure(settings: Settings, quiet: bool) -> None:
     from rag.service import ensure_index
 
@@ -230,12 +243,12 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in plain wor
             "--generate", help="Also write an answer with the language model at RAG_LLM_URL (RAG_LLM_MODEL), "
                                "every sentence's citations checked against the paragraphs sent.")] = False,
         as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
-        config: Config = None) -> None:
+        config: Config = None, store: StoreUrl = None) -> None:
     """Answer a question with a verbatim quote and its citation (A/59/377, para. 49)."""
     with _errors(as_json):
         from rag.service import Session
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         streamed = _Streamed(enabled=generate and not as_json)
@@ -335,12 +348,12 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
            symbol: Symbol = None, body: Body = None, year: Year = None,
            mode: Annotated[str, typer.Option("--mode", help="hybrid, bm25 or dense.")] = "hybrid",
            as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
-           config: Config = None) -> None:
+           config: Config = None, store: StoreUrl = None) -> None:
     """List the best-matching paragraphs with their citations and scores."""
     with _errors(as_json):
         from rag.service import Session
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         filters = _filters(symbol, body, year)
         _ensure(settings, as_json)
         with Session(settings, quick_start=True) as session:
@@ -366,12 +379,12 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
              "--part", help="The embedded text it is in, as cited: 'draft resolution', 'draft decision II' "
                             "(default: the document's own paragraph).")] = None,
          as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
-         config: Config = None) -> None:
+         config: Config = None, store: StoreUrl = None) -> None:
     """Print one paragraph with its page, section and footnotes."""
     with _errors(as_json):
         from rag.service import Session
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         _ensure(settings, as_json)
         with Session(settings, with_model=False) as session:
             shown = session.show(symbol, paragraph, annex, part)
@@ -393,13 +406,13 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
               help="Require `Authorization: Bearer TOKEN` on every API call (env RAG_TOKEN).")] = None,
           insecure: Annotated[bool, typer.Option(
               "--insecure", help="Allow a non-loopback --host without --token.")] = False,
-          index_dir: IndexDir = None, index: IndexName = None, model: Model = None, config: Config = None) -> None:
+          index_dir: IndexDir = None, index: IndexName = None, model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Serve the web page (/) and the JSON HTTP API (ask, search, show, documents, status; docs at /docs)."""
     with _errors():
         from rag.server import check_exposure
         from rag.server import serve as run_server
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         check_exposure(host, token, insecure)
         _ensure(settings, False)  # no index (and no demo to build): exit 4 now, not 503s later
         typer.echo(printable(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)"), err=True)
@@ -426,12 +439,12 @@ def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folde
                 keep_missing: Annotated[bool, typer.Option(
                     "--keep-missing", help="Keep documents whose files are gone from the sources.")] = False,
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
-                model: Model = None, config: Config = None) -> None:
+                model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Index files and folders incrementally; the previous index answers until the new one is complete."""
     with _errors(as_json):
         from rag.service import build
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         with _progress(not as_json and sys.stderr.isatty()) as tick:
             report = build(settings, paths, wait=wait, keep_missing=keep_missing, progress=tick)
         _summary(report, as_json)
@@ -443,12 +456,12 @@ def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folde
 def index_rebuild(no_cache: Annotated[bool, typer.Option(
                       "--no-cache", help="Re-embed every paragraph instead of reusing cached vectors.")] = False,
                   wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
-                  model: Model = None, config: Config = None) -> None:
+                  model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Re-read every recorded source (optionally with another --model); cached vectors are reused."""
     with _errors(as_json):
         from rag.service import rebuild
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         with _progress(not as_json and sys.stderr.isatty()) as tick:
             report = rebuild(settings, wait=wait, use_cache=not no_cache, progress=tick)
         _summary(report, as_json)
@@ -458,12 +471,12 @@ def index_rebuild(no_cache: Annotated[bool, typer.Option(
 
 @index_app.command("recover")
 def index_recover(wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
-                  model: Model = None, config: Config = None) -> None:
+                  model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Point CURRENT at the newest generation that verifies (after CURRENT was lost or damaged)."""
     with _errors(as_json):
         from rag.service import recover
 
-        result = recover(_settings(index_dir, index, model, config), wait=wait)
+        result = recover(_settings(index_dir, index, model, config, store), wait=wait)
         if as_json:
             _print_json(result.to_json())
             return
@@ -476,31 +489,32 @@ def index_recover(wait: Wait = False, as_json: Json = False, index_dir: IndexDir
 @index_app.command("rm")
 def index_rm(target: Annotated[str, typer.Argument(help="Document symbol (A/59/377) or file/folder path.")],
              wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
-             model: Model = None, config: Config = None) -> None:
+             model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Remove a document from the index (later builds skip its file until it is built by name)."""
     with _errors(as_json):
         from rag.service import remove
 
-        report = remove(_settings(index_dir, index, model, config), target, wait=wait)
+        report = remove(_settings(index_dir, index, model, config, store), target, wait=wait)
         _summary(report, as_json)
 
 
 @index_app.command("verify")
 def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
-                 config: Config = None) -> None:
+                 config: Config = None, store: StoreUrl = None) -> None:
     """Check the manifest against the FAISS vectors, SQLite rows and stored checksums."""
     with _errors(as_json):
         from rag.service import verify
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         problems = verify(settings)
+        where = _where(settings)
         if as_json:
-            _print_json({"index": str(settings.index_path), "ok": not problems, "problems": problems})
+            _print_json({"index": where, "ok": not problems, "problems": problems})
         elif problems:
             for line in problems:
                 _err(line)
         else:
-            typer.echo(printable(f"{settings.index_path}: ok (manifest, vectors, rows and checksums agree)"))
+            typer.echo(printable(f"{where}: ok (manifest, vectors, rows and checksums agree)"))
         if problems:
             raise typer.Exit(1)
 
@@ -509,12 +523,12 @@ def index_verify(as_json: Json = False, index_dir: IndexDir = None, index: Index
 def index_status(documents: Annotated[bool, typer.Option(
                      "--documents", help="Also list every document: symbol, date, paragraphs, title.")] = False,
                  as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None, model: Model = None,
-                 config: Config = None) -> None:
+                 config: Config = None, store: StoreUrl = None) -> None:
     """Show the live index: model, format version, counts, sources, build time (and its documents)."""
     with _errors(as_json):
         from rag.service import document_list, status
 
-        settings = _settings(index_dir, index, model, config)
+        settings = _settings(index_dir, index, model, config, store)
         data = status(settings)
         listed = document_list(settings) if documents else None
         if as_json:
@@ -552,10 +566,24 @@ def _status_lines(data: dict[str, Any]) -> None:
         _line(f"Tokens      {tokens['tokens']} token vectors ({tokens['dim']} dimensions, int8) "
                   "re-score the best candidates")
     _line(f"Built       {data['built_at']} in {data['build_seconds']} s")
+    if data.get("postgres"):
+        _line(printable(f"Store       PostgreSQL schema {data.get('schema', '?')}: {_pg_tables(data['postgres'])}"))
     for s in data.get("sources", []):
         _line(printable(f"Source      {s}"))
     for f in data.get("failed", []):
         _line(printable(f"Failed      {f['error']}"))
+
+
+def _pg_tables(info: dict[str, Any]) -> str:
+    """How the store searches its vector tables: "paragraphs exact, sentences HNSW (...)"."""
+    parts = []
+    for name, table in (("paragraphs", info.get("vectors") or {}), ("sentences", info.get("sentences"))):
+        if table is None:
+            continue
+        hnsw = table.get("kind") == "hnsw"
+        parts.append(f"{name} " + (f"HNSW (ef_search {table['ef_search']}, recall@10 {table['recall_at_10']:.3f})"
+                                   if hnsw else "scanned exactly"))
+    return ", ".join(parts)
 
 
 def _table(rows: list[list[str]]) -> None:
@@ -606,7 +634,7 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
           as_json: Json = False, index_dir: IndexDir = None,
           index: Annotated[Optional[str], typer.Option("--index", help="Ask an index already built (instead of "
                                                        "--corpus).", show_default=False)] = None,
-          model: Model = None, config: Config = None) -> None:
+          model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Score retrieval (P@1, R@5, R@10, MRR@10, nDCG@10), quotes and abstention on a questions file,
     with exact citations and abstentions by question kind where questions carry a kind or an answer
     (or with --unanswerable-set, --plot); or calibrate the abstention threshold on it (--calibrate)."""
@@ -616,7 +644,7 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
             from rag.evaluation.plot import check_plot
 
             check_plot(plot)
-        settings = _settings(index_dir, None, model, config)
+        settings = _settings(index_dir, None, model, config, store)
         target = f"corpus {corpus}" if corpus is not None else f"index {index}"
         with _progress(not as_json and sys.stderr.isatty()) as tick:
             if calibrate:

@@ -47,6 +47,9 @@ class Settings:
     index_dir: Path = field(default_factory=_default_index_dir,
                             metadata={"help": "folder holding one sub-folder per index"})
     index_name: str = field(default="default", metadata={"help": "name of the index to use"})
+    store: str = field(default="", metadata={
+        "help": "where questions read the index: empty for the index folder, or a PostgreSQL URL "
+                "(postgresql://USER@HOST:PORT/DATABASE) that builds publish into (docs/postgres.md)"})
     model: str = field(default=DEFAULT_MODEL, metadata={
         "help": "sentence-transformers model name or path; the default is the bundled all-MiniLM-L6-v2"})
     seeds_dir: Path | None = field(default_factory=_default_seeds_dir, metadata={
@@ -148,6 +151,10 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     _check_location(values)
     if "seeds_dir" not in values and "index_dir" in values and not _is_default_dir(values["index_dir"]):
         values["seeds_dir"] = None  # the demo is built only into the checkout's own index folder
+    store = str(values.get("store") or "")
+    if store and not store.startswith(("postgresql://", "postgres://")):
+        raise UsageError(f"setting store: {store!r} is not a PostgreSQL URL",
+                         fix="pass --store postgresql://USER@HOST:PORT/DATABASE, or nothing for the index folder")
     if values.get("vector_index", "auto") not in VECTOR_INDEXES:
         raise UsageError(f"setting vector_index: {values['vector_index']!r} is not one of {', '.join(VECTOR_INDEXES)}")
     return replace(Settings(), **values)

@@ -130,3 +130,9 @@ class LLMRefused(RagError):
     """The language model refused to answer (a refusal or a content filter)."""
 
     exit_code = 22
+
+
+class StoreUnavailable(RagError):
+    """The shared store (a PostgreSQL server) cannot be reached or refused a request."""
+
+    exit_code = 12

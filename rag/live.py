@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rag.config import Settings
 from rag.errors import IndexNotFound
-from rag.index.store import current_generation
+from rag.index.stores import store_for
 from rag.service import Session, ensure_index
 
 
@@ -37,11 +37,11 @@ class LiveIndex:
 
     def _live(self) -> str:
         try:
-            return current_generation(self.settings.index_path).name
+            return store_for(self.settings).live(self.settings)
         except IndexNotFound:
             if self._held is None:  # first use: the demo where the settings allow it, else the error
                 ensure_index(self.settings)
-                return current_generation(self.settings.index_path).name
+                return store_for(self.settings).live(self.settings)
             raise
 
     def _current(self) -> _Held:

@@ -26,13 +26,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rag.config import Settings
 from rag.errors import (IndexCorrupt, IndexMismatch, IndexNotFound, LLMRefused, LLMResponseError, LLMTimeout,
-                        NotFoundError, RagError, UsageError)
+                        NotFoundError, RagError, StoreUnavailable, UsageError)
 from rag.live import LiveIndex
 from rag.search.filters import Filters
 from rag.service import status
 
 _HTTP_STATUS = {UsageError: 400, NotFoundError: 404, IndexNotFound: 503, IndexCorrupt: 503, IndexMismatch: 503,
-                LLMRefused: 422, LLMResponseError: 502, LLMTimeout: 504}
+                LLMRefused: 422, LLMResponseError: 502, LLMTimeout: 504, StoreUnavailable: 503}
 MAX_BODY_BYTES = 64 * 1024  # a request body larger than this is refused with 413
 MAX_QUESTION_CHARS = 2000  # a longer question or query is refused with 400
 _OPEN = ("/health", "/", "/static/", "/docs", "/openapi.json")  # served without the token
@@ -68,7 +68,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (500, "an unexpected failure (no traceback is sent)"),
         (502, "the language model answered an error, or a malformed or truncated stream (`generate`)"),
         (504, "the language model did not answer within its time-out (`generate`)"),
-        (503, "no usable index (not built yet, or damaged: the message says which)"))}
+        (503, "no usable index (not built yet, or damaged: the message says which), or the shared store cannot be reached"))}
 
 
 def without_paths(message: str) -> str:

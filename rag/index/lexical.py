@@ -112,7 +112,7 @@ class LexicalIndex:
 
     def idf(self, tokens: set[str]) -> dict[str, float]:
         """BM25 idf of each term (that of a term no paragraph holds for one absent from the index)."""
-        df = {t: self._df(tid) for t, tid in self._term_ids(list(tokens))}
+        df = self._dfs(list(tokens))
         n = self.size
         return {t: math.log(1.0 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in tokens}
 
@@ -134,6 +134,10 @@ class LexicalIndex:
             raise IndexCorrupt(f"{self._folder / POSTINGS_IDS}: entries point outside the index (damaged)",
                                fix="run `rag index rebuild`")
         return ids
+
+    def _dfs(self, keys: list[str]) -> dict[str, int]:
+        """How many paragraphs hold each of the keys the lexicon holds."""
+        return {t: self._df(tid) for t, tid in self._term_ids(keys)}
 
     def _df(self, tid: int) -> int:
         return int(self.pos[tid + 1] - self.pos[tid])

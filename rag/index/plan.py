@@ -45,6 +45,7 @@ class BuildReport:
     changed: bool = True
     generation: str = ""
     seconds: float = 0.0
+    store: dict[str, Any] = field(default_factory=dict)  # what the publish into a shared store did (rag.index.stores)
 
     def to_json(self) -> dict[str, Any]:
         from dataclasses import asdict

@@ -229,6 +229,10 @@ class TokenStore:
             return None
         return QueryTokens(self.projection.rows(query.vectors[keep]), self.idf(query.ids[keep]))
 
+    def rows_of(self, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The rows that hold `pids`' tokens, and where each paragraph's start and end in them."""
+        return self.rows, self.pos[pids], self.pos[pids + 1]
+
     def maxsim(self, query: QueryTokens | None, pids: np.ndarray) -> np.ndarray:
         """For each paragraph of `pids`: the idf-weighted mean over the question's tokens of its
         best cosine with one of the paragraph's tokens (0 for a paragraph without tokens)."""
@@ -236,7 +240,7 @@ class TokenStore:
         if query is None or len(pids) == 0:
             return out
         pids = np.asarray(pids, dtype=np.int64)
-        starts, ends = self.pos[pids], self.pos[pids + 1]
+        rows, starts, ends = self.rows_of(pids)
         lengths = ends - starts
         nonempty = lengths > 0
         if not nonempty.any():
@@ -245,7 +249,7 @@ class TokenStore:
         seg = np.zeros(len(lengths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=seg[1:])
         take = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - seg, lengths)
-        sims = self.rows[take].astype(np.float32) @ (query.rows.T / SCALE)  # (candidate tokens, question tokens)
+        sims = rows[take].astype(np.float32) @ (query.rows.T / SCALE)  # (candidate tokens, question tokens)
         best = np.maximum.reduceat(sims, seg, axis=0)  # (candidates, question tokens)
         out[nonempty] = best @ query.weights / max(float(query.weights.sum()), 1e-9)
         return out
