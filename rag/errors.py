@@ -105,3 +105,9 @@ class ModelError(RagError):
     """The embedding model could not be loaded."""
 
     exit_code = 10
+
+
+class ClusterError(RagError):
+    """The Ray cluster a build was given cannot be reached or lost its work (the index is unchanged)."""
+
+    exit_code = 12
