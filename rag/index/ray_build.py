@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import socket
 import warnings
 from collections.abc import Iterator, Mapping
@@ -172,11 +171,16 @@ class _Encoder:
         texts = [str(t) for t in batch["text"]]
         out = {"call": batch["call"], "key": batch["key"]}
         if not self._tokens:
-            return {**out, "vector": self._embedder.encode_documents(texts)}
+            return {**out, "pooled": self._embedder.encode_documents(texts)}
         vectors, outputs = self._embedder.encode_with_tokens(texts)
-        packed = np.empty(len(outputs), dtype=object)
-        packed[:] = [pickle.dumps(tuple(t), protocol=5) for t in outputs]
-        return {**out, "vector": vectors, "tokens": packed}
+        return {**out, "pooled": vectors, **{f: _ragged([getattr(t, f) for t in outputs]) for f in TokenOutput._fields}}
+
+
+def _ragged(arrays: list[np.ndarray]) -> np.ndarray:
+    """Arrays of different lengths as one column (Ray Data keeps it as a variable-shaped tensor)."""
+    column = np.empty(len(arrays), dtype=object)
+    column[:] = arrays
+    return column
 
 
 class RayEncoding:
@@ -188,12 +192,12 @@ class RayEncoding:
     def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str]
                     ) -> Iterator[tuple[list[str], np.ndarray, list[TokenOutput]]]:
         for keys, rows in self._calls(calls, texts, tokens=True):
-            outputs = [TokenOutput(*pickle.loads(r["tokens"])) for r in rows]
-            yield keys, np.stack([r["vector"] for r in rows]), outputs
+            outputs = [TokenOutput(*(np.asarray(r[f]) for f in TokenOutput._fields)) for r in rows]
+            yield keys, np.stack([r["pooled"] for r in rows]), outputs
 
     def plain(self, calls: list[list[str]], texts: Mapping[str, str]) -> Iterator[tuple[list[str], np.ndarray]]:
         for keys, rows in self._calls(calls, texts, tokens=False):
-            yield keys, np.stack([r["vector"] for r in rows])
+            yield keys, np.stack([r["pooled"] for r in rows])
 
     def _calls(self, calls: list[list[str]], texts: Mapping[str, str], tokens: bool
                ) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
