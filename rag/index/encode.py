@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 
 from rag.config import Settings
-from rag.embedding.base import TokenOutput
 from rag.index.scratch import AppendFile, Rows, VectorStore
 from rag.index.sentences import paragraph_sentences
 from rag.index.store import ProgressFn
@@ -30,11 +29,9 @@ from rag.index.token_vectors import (
     ParagraphTokens,
     Projection,
     TokenStore,
-    late_sentence_vectors,
     open_tokens,
-    paragraph_tokens,
 )
-from rag.index.workers import Encoding, LocalWorkers, Workers
+from rag.index.workers import Encoding, Kept, LocalWorkers, Wants, Workers
 from rag.models import Document
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
@@ -260,24 +257,20 @@ def _plan(settings: Settings, texts: dict[str, str], reuse: Reusable, scratch: P
     return work
 
 
-def _paragraph_pass(settings: Settings, work: _Work, dim: int, chunk: list[str], vectors: np.ndarray,
-                    outputs: list[TokenOutput]) -> None:
-    """One call's paragraphs, encoded once: their vectors, token rows and late sentence vectors."""
+def _keep(work: _Work, chunk: list[str], kept: list[Kept]) -> None:
+    """One call's paragraphs as their pass left them: vectors, token rows, late sentence vectors."""
     from rag.embedding.encoder import normalise
 
-    if work.projection is None and settings.token_vectors:  # the first call holds the longest paragraphs
-        work.projection = Projection.fit_tokens(outputs, dim)
-    for h, v, t in zip(chunk, vectors, outputs):
-        work.by_hash[h] = v
-        if settings.token_vectors:
-            work.token_rows[h] = paragraph_tokens(t, work.projection)
-        sentences = work.sentences[h] if work.counts[h] else []
-        work.sentences.pop(h, None)  # split again if asked for: the split of every paragraph is not kept
-        for j, vec in enumerate(late_sentence_vectors(work.texts[h], sentences, t)):
-            if vec is None:
-                work.alone[late_key(h, j)] = sentences[j]
+    for h, k in zip(chunk, kept):
+        work.by_hash[h] = k.vector
+        if k.tokens is not None:
+            work.token_rows[h] = k.tokens
+        for j, vec in enumerate(k.late):
+            if vec is None:  # past the model's window: embedded by itself
+                work.alone[late_key(h, j)] = work.sentences[h][j]
             else:
                 work.by_hash[late_key(h, j)] = normalise(vec[None, :])[0]
+        work.sentences.pop(h, None)  # split again if asked for: the split of every paragraph is not kept
 
 
 def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn,
@@ -297,13 +290,15 @@ def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn,
         work.token_rows.clear()
         plain = {h: work.texts[h] for h in work.need}
         work.alone.update((late_key(h, j), s) for h in work.need for j, s in enumerate(work.sentences[h][:work.counts[h]]))
+    wants = Wants({h for h in with_tokens if work.counts[h]}, settings.token_vectors, embedder.dim, work.projection)
     done = 0
     if with_tokens:
         tick("embed", 0, len(with_tokens))
-    for chunk, vectors, outputs in encoding.with_tokens(_calls(with_tokens, work.texts), work.texts):
-        _paragraph_pass(settings, work, embedder.dim, chunk, vectors, outputs)
+    for chunk, kept in encoding.with_tokens(_calls(with_tokens, work.texts), work.texts, wants):
+        _keep(work, chunk, kept)
         done += len(chunk)
         tick("embed", done, len(with_tokens))
+    work.projection = wants.projection
     plain.update(work.alone)
     # Each stage counts what it embeds: paragraphs, then the sentences past a paragraph's window
     # (or, for an embedder without token outputs, paragraphs and sentences alike).

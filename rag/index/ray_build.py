@@ -34,7 +34,16 @@ import numpy as np
 from rag.embedding.base import TokenOutput
 from rag.errors import ClusterError
 from rag.index.store import ProgressFn
-from rag.index.workers import Encoding, Parsed, parse_one
+from rag.index.token_vectors import TOKEN_DIM, ParagraphTokens, Projection
+from rag.index.workers import (
+    Encoding,
+    Kept,
+    LocalEncoding,
+    Parsed,
+    Wants,
+    kept_from_pass,
+    parse_one,
+)
 
 ENV_ADDRESS = "RAG_RAY_ADDRESS"
 LOCAL = "local"  # `--ray local`: a cluster of this machine, started for the build
@@ -43,6 +52,7 @@ PARSE_RETRIES = 3  # runs of a parse task whose worker died, after the first
 ACTOR_RESTARTS = 3  # restarts of an encoding actor whose process or node died
 BATCH_RETRIES = 3  # runs of a batch whose actor died, after the first
 CONNECT_TIMEOUT_S = 5.0
+LOCAL_PLAIN_TEXTS = 256  # up to this many texts to embed alone (sentences past a window) are embedded here
 INSTALL = 'pip install -e ".[ray]"'
 
 
@@ -151,13 +161,17 @@ class RayWorkers:
         from rag.embedding.embedders import HASH_PREFIX, choose_backend
 
         pinned = backend if embedder.name.startswith(HASH_PREFIX) else choose_backend(backend)
-        return RayEncoding(self, embedder.name, pinned, batch_size)
+        return RayEncoding(self, embedder, pinned, batch_size)
 
 
 class _Encoder:
-    """A Ray Data actor: the encoder loaded once, then batches of texts encoded."""
+    """A Ray Data actor: the encoder loaded once, then batches of texts encoded. `mode`: "plain"
+    (vectors), "raw" (vectors and token embeddings, for the driver to fit the token projection
+    on) or "kept" (vectors, token rows projected with `projection`, late sentence vectors: what
+    the build keeps, a small part of the token embeddings' size)."""
 
-    def __init__(self, model: str, backend: str, batch_size: int, tokens: bool, threads: int) -> None:
+    def __init__(self, model: str, backend: str, batch_size: int, mode: str, threads: int,
+                 projection: Projection | None = None) -> None:
         from rag.embedding.embedders import document_embedder
 
         if backend.startswith("torch"):
@@ -165,15 +179,19 @@ class _Encoder:
 
             torch.set_num_threads(threads)
         self._embedder, _ = document_embedder(model, batch_size, backend, threads=threads)
-        self._tokens = tokens
+        self._mode, self._projection = mode, projection
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         texts = [str(t) for t in batch["text"]]
         out = {"call": batch["call"], "key": batch["key"]}
-        if not self._tokens:
+        if self._mode == "plain":
             return {**out, "pooled": self._embedder.encode_documents(texts)}
         vectors, outputs = self._embedder.encode_with_tokens(texts)
-        return {**out, "pooled": vectors, **{f: _ragged([getattr(t, f) for t in outputs]) for f in TokenOutput._fields}}
+        if self._mode == "raw":
+            return {**out, "pooled": vectors, **{f: _ragged([getattr(t, f) for t in outputs]) for f in TokenOutput._fields}}
+        kept = [kept_from_pass(t, bool(s), v, o, self._projection)
+                for t, s, v, o in zip(texts, batch["split"], vectors, outputs)]
+        return {**out, **_kept_columns(kept, self._embedder.dim)}
 
 
 def _ragged(arrays: list[np.ndarray]) -> np.ndarray:
@@ -183,30 +201,62 @@ def _ragged(arrays: list[np.ndarray]) -> np.ndarray:
     return column
 
 
+def _kept_columns(kept: list[Kept], dim: int) -> dict[str, np.ndarray]:
+    """`Kept` rows as columns: a past-the-window sentence is a zero row with `reached` false."""
+    late = [np.stack([v if v is not None else np.zeros(dim, np.float32) for v in k.late]).astype(np.float32)
+            if k.late else np.zeros((0, dim), np.float32) for k in kept]
+    columns = {"pooled": np.stack([k.vector for k in kept]), "late": _ragged(late),
+               "reached": _ragged([np.array([v is not None for v in k.late], dtype=bool) for k in kept])}
+    if kept and kept[0].tokens is not None:
+        columns["ids"] = _ragged([k.tokens.ids for k in kept if k.tokens is not None])
+        columns["rows"] = _ragged([k.tokens.rows for k in kept if k.tokens is not None])
+    return columns
+
+
+def _kept_of_row(row: dict[str, Any]) -> Kept:
+    late = np.asarray(row["late"], dtype=np.float32)
+    tokens = ParagraphTokens(np.asarray(row["ids"], np.int32), np.asarray(row["rows"], np.int8).reshape(-1, TOKEN_DIM)) \
+        if "ids" in row else None
+    return Kept(np.asarray(row["pooled"], np.float32), tokens,
+                [late[j] if ok else None for j, ok in enumerate(np.asarray(row["reached"], dtype=bool))])
+
+
 class RayEncoding:
-    """Encoder calls answered by a Ray Data actor pool, in order, one call at a time."""
+    """Encoder calls answered by a Ray Data actor pool, in order, one call at a time. Where the
+    token projection is not known yet, the first call's token embeddings come back to fit it
+    (as a local build fits it), and the other calls go to a pool that projects them itself."""
 
-    def __init__(self, workers: RayWorkers, model: str, backend: str, batch_size: int) -> None:
-        self._workers, self._model, self._backend, self._batch_size = workers, model, backend, batch_size
+    def __init__(self, workers: RayWorkers, embedder: Any, backend: str, batch_size: int) -> None:
+        self._workers, self._embedder, self._backend, self._batch_size = workers, embedder, backend, batch_size
 
-    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str]
-                    ) -> Iterator[tuple[list[str], np.ndarray, list[TokenOutput]]]:
-        for keys, rows in self._calls(calls, texts, tokens=True):
-            outputs = [TokenOutput(*(np.asarray(r[f]) for f in TokenOutput._fields)) for r in rows]
-            yield keys, np.stack([r["pooled"] for r in rows]), outputs
+    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str], wants: Wants
+                    ) -> Iterator[tuple[list[str], list[Kept]]]:
+        rest = calls
+        if wants.tokens and wants.projection is None and calls:
+            for keys, rows in self._calls(calls[:1], texts, "raw", wants):
+                outputs = [TokenOutput(*(np.asarray(r[f]) for f in TokenOutput._fields)) for r in rows]
+                projection = wants.fitted(outputs)
+                yield keys, [kept_from_pass(texts[k], k in wants.split, r["pooled"], t, projection)
+                             for k, r, t in zip(keys, rows, outputs)]
+            rest = calls[1:]
+        for keys, rows in self._calls(rest, texts, "kept", wants):
+            yield keys, [_kept_of_row(r) for r in rows]
 
     def plain(self, calls: list[list[str]], texts: Mapping[str, str]) -> Iterator[tuple[list[str], np.ndarray]]:
-        for keys, rows in self._calls(calls, texts, tokens=False):
+        if sum(len(c) for c in calls) <= LOCAL_PLAIN_TEXTS:  # a few sentences: no pool to start for them
+            yield from LocalEncoding(self._embedder).plain(calls, texts)
+            return
+        for keys, rows in self._calls(calls, texts, "plain", None):
             yield keys, np.stack([r["pooled"] for r in rows])
 
-    def _calls(self, calls: list[list[str]], texts: Mapping[str, str], tokens: bool
+    def _calls(self, calls: list[list[str]], texts: Mapping[str, str], mode: str, wants: Wants | None
                ) -> Iterator[tuple[list[str], list[dict[str, Any]]]]:
         """Each call's keys and their rows, as the actors' batches stream back."""
         if not calls:
             return
         want = [len(c) for c in calls]
         current, rows = 0, []
-        for row in self._stream(calls, texts, tokens):
+        for row in self._stream(calls, texts, mode, wants):
             rows.append(row)
             if len(rows) == want[current]:
                 keys = [str(r["key"]) for r in rows]
@@ -217,27 +267,33 @@ class RayEncoding:
         if current != len(calls):
             raise ClusterError("the Ray cluster returned fewer texts than it was sent; the index is unchanged")
 
-    def _stream(self, calls: list[list[str]], texts: Mapping[str, str], tokens: bool) -> Iterator[dict[str, Any]]:
-        """The encoded rows in the order sent."""
+    def _dataset(self, items: list[dict[str, Any]], mode: str, wants: Wants | None) -> Any:
         ray = self._workers._ray
-        items = [{"call": i, "key": k, "text": texts[k]} for i, chunk in enumerate(calls) for k in chunk]
+        blocks = max(1, -(-len(items) // BATCH_TEXTS))  # one block a batch: every actor gets work
+        with warnings.catch_warnings():  # Ray Data deprecates naming the retries; they are its defaults, bounded here
+            warnings.simplefilter("ignore")
+            return ray.data.from_items(items, override_num_blocks=blocks).map_batches(
+                _Encoder, batch_size=BATCH_TEXTS, batch_format="numpy", num_cpus=1,
+                compute=ray.data.ActorPoolStrategy(size=min(self._workers.cpus, blocks)),
+                fn_constructor_kwargs={"model": self._embedder.name, "backend": self._backend,
+                                       "batch_size": self._batch_size, "mode": mode, "threads": 1,
+                                       "projection": wants.projection if wants is not None and wants.tokens else None},
+                max_restarts=ACTOR_RESTARTS, max_task_retries=BATCH_RETRIES)
+
+    def _stream(self, calls: list[list[str]], texts: Mapping[str, str], mode: str,
+                wants: Wants | None) -> Iterator[dict[str, Any]]:
+        """The encoded rows in the order sent."""
+        split = wants.split if wants is not None else set()
+        items = [{"call": i, "key": k, "text": texts[k], "split": k in split} for i, chunk in enumerate(calls)
+                 for k in chunk]
         self._workers.texts_sent += len(items)
-        context = ray.data.DataContext.get_current()
+        context = self._workers._ray.data.DataContext.get_current()
         saved = (context.execution_options.preserve_order, context.enable_progress_bars)
         context.execution_options.preserve_order = True  # rows come back in the order sent
         context.enable_progress_bars = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)
         try:
-            with warnings.catch_warnings():  # Ray Data deprecates naming the retries; they are its defaults, bounded here
-                warnings.simplefilter("ignore")
-                blocks = max(1, -(-len(items) // BATCH_TEXTS))  # one block a batch: every actor gets work
-                dataset = ray.data.from_items(items, override_num_blocks=blocks)
-                dataset = dataset.map_batches(
-                    _Encoder, batch_size=BATCH_TEXTS, batch_format="numpy", num_cpus=1,
-                    compute=ray.data.ActorPoolStrategy(size=min(self._workers.cpus, blocks)),
-                    fn_constructor_kwargs={"model": self._model, "backend": self._backend,
-                                           "batch_size": self._batch_size, "tokens": tokens, "threads": 1},
-                    max_restarts=ACTOR_RESTARTS, max_task_retries=BATCH_RETRIES)
+            dataset = self._dataset(items, mode, wants)
             del items
             for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
                 columns = list(batch)

@@ -9,6 +9,7 @@ the build: workers only turn paths into documents and texts into vectors.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,10 +17,53 @@ import numpy as np
 
 from rag.embedding.base import TokenOutput
 from rag.errors import RagError
+from rag.index.sentences import paragraph_sentences
 from rag.index.store import ProgressFn
+from rag.index.token_vectors import (
+    ParagraphTokens,
+    Projection,
+    late_sentence_vectors,
+    paragraph_tokens,
+)
 from rag.models import Document
 
 Parsed = Document | str  # a file's document, or the one-line reason it failed
+
+
+@dataclass
+class Kept:
+    """What a build keeps of one paragraph's encoder pass."""
+
+    vector: np.ndarray  # the pooled, normalised vector
+    tokens: ParagraphTokens | None  # its token rows (None where the index keeps none)
+    late: list[np.ndarray | None]  # each sentence's mean token embedding; None: past the model's window
+
+
+@dataclass
+class Wants:
+    """What the paragraph pass keeps: late sentence vectors of the paragraphs in `split`, and
+    token rows projected with `projection`, which is fitted on the first call's tokens where
+    it is not known yet (the first call holds the longest paragraphs)."""
+
+    split: set[str]  # keys whose sentences get late vectors
+    tokens: bool  # keep token rows
+    dim: int  # the embedder's dimension
+    projection: Projection | None = None
+
+    def fitted(self, outputs: list[TokenOutput]) -> Projection | None:
+        """The projection, fitted on `outputs` where there is none yet (None where no tokens are kept)."""
+        if self.tokens and self.projection is None:
+            self.projection = Projection.fit_tokens(outputs, self.dim)
+        return self.projection if self.tokens else None
+
+
+def kept_from_pass(text: str, split: bool, vector: np.ndarray, tokens: TokenOutput,
+                   projection: Projection | None) -> Kept:
+    """What a build keeps of a paragraph's pass: its vector, its token rows where `projection`,
+    and its sentences' late vectors where `split`."""
+    sentences = paragraph_sentences(text) if split else []
+    rows = paragraph_tokens(tokens, projection) if projection is not None else None
+    return Kept(np.asarray(vector, dtype=np.float32), rows, late_sentence_vectors(text, sentences, tokens))
 
 
 def parse_one(path: Path, max_mb: float) -> Parsed:
@@ -37,9 +81,10 @@ def parse_one(path: Path, max_mb: float) -> Parsed:
 class Encoding(Protocol):
     """Encoder calls: each call is a list of keys of `texts`, answered in the order given."""
 
-    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str]
-                    ) -> Iterator[tuple[list[str], np.ndarray, list[TokenOutput]]]:
-        """Each call's keys, their vectors and, from the same pass, their token embeddings."""
+    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str], wants: Wants
+                    ) -> Iterator[tuple[list[str], list[Kept]]]:
+        """Each call's keys and what `wants` keeps of their passes (`wants.projection` is set
+        once the first call is in)."""
         ...
 
     def plain(self, calls: list[list[str]], texts: Mapping[str, str]) -> Iterator[tuple[list[str], np.ndarray]]:
@@ -65,11 +110,13 @@ class LocalEncoding:
     def __init__(self, embedder: Any) -> None:
         self._embedder = embedder
 
-    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str]
-                    ) -> Iterator[tuple[list[str], np.ndarray, list[TokenOutput]]]:
+    def with_tokens(self, calls: list[list[str]], texts: Mapping[str, str], wants: Wants
+                    ) -> Iterator[tuple[list[str], list[Kept]]]:
         for chunk in calls:
             vectors, outputs = self._embedder.encode_with_tokens([texts[k] for k in chunk])
-            yield chunk, vectors, outputs
+            projection = wants.fitted(outputs)
+            yield chunk, [kept_from_pass(texts[k], k in wants.split, v, t, projection)
+                          for k, v, t in zip(chunk, vectors, outputs)]
 
     def plain(self, calls: list[list[str]], texts: Mapping[str, str]) -> Iterator[tuple[list[str], np.ndarray]]:
         for chunk in calls:
