@@ -8,7 +8,7 @@ backend (onnxruntime fp32 unless --backend), so the three build the same index. 
 loopback cluster share this machine's cores: where it has fewer cores than the nodes ask for,
 the figures measure Ray's overhead, not its scaling, and the output says so. Usage:
 
-    python -m benchmarks.ray_build [--docs 16] [--backend onnx-f32]
+    python -m benchmarks.ray_build [--docs 16] [--repeat 3] [--backend onnx-f32]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -78,6 +79,7 @@ def _ray_build(nodes: int, files: list[Path], model: str, backend: str, work: Pa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the three builds, in turn; medians reported")
     parser.add_argument("--backend", default="onnx-f32")
     parser.add_argument("--model", default="all-MiniLM-L6-v2")
     args = parser.parse_args()
@@ -87,25 +89,29 @@ def main() -> None:
     files = _files(args.docs)
     cores = len(os.sched_getaffinity(0))
     print(f"{len(files)} UN texts ({sum(f.stat().st_size for f in files) / 1e6:.2f} MB), backend {args.backend}, "
-          f"{cores} cores on this machine")
+          f"{cores} cores on this machine, {args.repeat} round(s)")
     document_embedder(args.model, 32, args.backend)  # one-time ONNX export (cached), outside the timings
+    rates: dict[str, list[float]] = {"local": [], "1": [], "2": []}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        paragraphs, seconds = _build(files, args.model, args.backend, work)
-        local = paragraphs / seconds
-        print(f"local build:        {paragraphs} paragraphs in {seconds:6.1f} s = {local:6.1f} paragraphs/s")
-        one = None
-        for nodes in (1, 2):
-            paragraphs, seconds, startup = _ray_build(nodes, files, args.model, args.backend, work)
-            rate = paragraphs / seconds
-            one = one or rate
-            print(f"ray, {nodes} node(s):     {paragraphs} paragraphs in {seconds:6.1f} s = {rate:6.1f} paragraphs/s "
-                  f"(local {local:.1f}: x{rate / local:.2f}; scaling efficiency {rate / one / nodes:.0%}; "
-                  f"cluster start {startup:.1f} s, not counted)")
-    if cores < 2:
-        print("note: the nodes share", cores, "core: no scaling can show")
-    print(f"note: the 2 nodes of the loopback cluster share this machine's {cores} cores with the driver; "
-          "on separate machines each node brings its own")
+        for _ in range(args.repeat):
+            paragraphs, seconds = _build(files, args.model, args.backend, work)
+            rates["local"].append(paragraphs / seconds)
+            for nodes in (1, 2):
+                paragraphs, seconds, _startup = _ray_build(nodes, files, args.model, args.backend, work)
+                rates[str(nodes)].append(paragraphs / seconds)
+            print("round:", ", ".join(f"{k} {v[-1]:.1f}" for k, v in rates.items()), "paragraphs/s", flush=True)
+    local, one = statistics.median(rates["local"]), statistics.median(rates["1"])
+    print(f"{paragraphs} paragraphs a build; cluster start-up not counted")
+    print(f"local build:      {local:6.1f} paragraphs/s (median; {min(rates['local']):.1f}-{max(rates['local']):.1f})")
+    for nodes in (1, 2):
+        got = rates[str(nodes)]
+        rate = statistics.median(got)
+        print(f"ray, {nodes} node(s):  {rate:6.1f} paragraphs/s (median; {min(got):.1f}-{max(got):.1f}); "
+              f"local {local:.1f}: x{rate / local:.2f}; per-node scaling efficiency {rate / one / nodes:.0%}")
+    print(f"note: each node has 1 CPU (one encoder actor, one thread); the nodes of the loopback cluster share "
+          f"this machine's {cores} cores with the driver and anything else running, so 2 nodes cannot show "
+          "the scaling of 2 machines; a local build uses every core in one process")
 
 
 if __name__ == "__main__":
