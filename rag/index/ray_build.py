@@ -45,7 +45,6 @@ from rag.index.workers import (
     parse_one,
 )
 
-ENV_ADDRESS = "RAG_RAY_ADDRESS"
 LOCAL = "local"  # `--ray local`: a cluster of this machine, started for the build
 BATCH_TEXTS = 32  # texts an actor encodes per batch
 PARSE_RETRIES = 3  # runs of a parse task whose worker died, after the first
@@ -95,19 +94,39 @@ def _connect(ray: Any, address: str) -> bool:
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    # Ray's C++ log lines (an "E" line for each actor pool with restarts, a "W" line a second
+    # while it retries an address) would read as the build's errors; what fails reaches the
+    # build as an exception, one line. Set RAY_BACKEND_LOG_LEVEL to see them.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
     if address == LOCAL:
         options = {"address": "local", "include_dashboard": False, "_node_ip_address": "127.0.0.1"}
     else:
         _check_reachable(address)
         options = {"address": address}
     try:
-        ray.init(**options, **quiet)
+        with _stderr_silenced():
+            ray.init(**options, **quiet)
     except Exception as exc:  # noqa: BLE001 - any failure to connect is one line naming the address
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ClusterError(f"{address}: cannot connect to the Ray cluster ({reason}); the index is unchanged",
                            fix="check the address and that the cluster runs the same Ray version") from None
     return True
+
+
+@contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 sent to /dev/null for the block (Ray's start-up lines; the processes a
+    local cluster starts keep their own log files)."""
+    saved = os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 @contextmanager
