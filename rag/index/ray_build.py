@@ -10,7 +10,11 @@ the index is the same. Ray only runs the two heavy steps:
   loading the encoder once, with the backend the driver picked (the same vectors as a local
   build); an actor that dies is restarted and its batch retried (`max_restarts`,
   `max_task_retries`). Batches stream back in order (`iter_batches`) and go to the scratch
-  rows as they come: the driver never holds every vector.
+  rows as they come: the driver never holds every vector. The token projection is fitted on
+  the driver, on the first encoder call's token embeddings, as a local build fits it; the
+  actors of the other calls project token rows and late-chunk sentence vectors themselves, so
+  what comes back is what the build keeps. A few sentences past a paragraph's window are
+  embedded on the driver (a pool would take longer to start).
 
 The index switches only after every batch is in; a build that fails or is interrupted leaves
 the previous index answering. Files are read by the workers at the paths the driver found, so a
@@ -164,17 +168,18 @@ class RayWorkers:
         task = ray.remote(num_cpus=1, max_retries=PARSE_RETRIES, retry_exceptions=False)(parse_one)
         pending = {task.remote(p, max_mb): p for p in paths}
         self.parse_tasks += len(paths)
-        done = 0
-        while pending:
-            ready, _ = ray.wait(list(pending), num_returns=1)
-            path = pending.pop(ready[0])
-            try:
-                parsed = ray.get(ready[0])
-            except Exception as exc:  # noqa: BLE001 - a task that failed for good: the build stops, one line
-                raise _cluster_failure(f"parsing {path}", exc) from None
-            done += 1
-            tick("parse", done, len(paths))
-            yield path, parsed
+        refs, done = list(pending), 0
+        while refs:
+            ready, refs = ray.wait(refs, num_returns=min(len(refs), 16), timeout=1.0)
+            for ref in ready:
+                path = pending.pop(ref)
+                try:
+                    parsed = ray.get(ref)
+                except Exception as exc:  # noqa: BLE001 - a task that failed for good: the build stops, one line
+                    raise _cluster_failure(f"parsing {path}", exc) from None
+                done += 1
+                tick("parse", done, len(paths))
+                yield path, parsed
 
     def encoding(self, embedder: Any, backend: str, batch_size: int) -> Encoding:
         from rag.embedding.embedders import HASH_PREFIX, choose_backend
