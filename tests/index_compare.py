@@ -47,7 +47,8 @@ def least_cosines(a_path: Path, b_path: Path) -> dict[str, float]:
     assert a.keys() == b.keys(), (len(a), len(b))
     keys = sorted(a)
     x, y = np.stack([a[k] for k in keys]), np.stack([b[k] for k in keys])
-    out = {"vectors": float(np.min(np.sum(x * y, axis=1)))}
+    both_zero = (np.linalg.norm(x, axis=1) == 0) & (np.linalg.norm(y, axis=1) == 0)  # a text without words
+    out = {"vectors": float(np.min(np.where(both_zero, 1.0, np.sum(x * y, axis=1))))}
     a_man, b_man = read_manifest(a_gen), read_manifest(b_gen)
     if a_man.get("token_vectors") or b_man.get("token_vectors"):
         n = int(a_man["paragraphs"])

@@ -54,6 +54,29 @@ def test_an_unreachable_cluster_is_one_line_naming_it_and_the_index_is_untouched
     assert sorted(p.name for p in (tmp_path / "ix" / "default").iterdir() if p.name.startswith(".tmp-")) == []
 
 
+@pytest.mark.slow
+def test_ray_local_builds_through_the_cli_as_a_local_build_does(tmp_path):
+    """`--ray local` starts Ray on this machine for the build and prints nothing of Ray's; the
+    index equals a local build's (hash embedder)."""
+    from rag.index.build import build_index
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in UN_FILES[:2]:
+        shutil.copy(shared_path("data", "un_corpus", "txt", name), folder / name)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "RAG_INDEX_DIR": str(tmp_path / "ix"), "RAG_MODEL": FAKE_MODEL,
+           "RAY_USAGE_STATS_ENABLED": "0"}
+    built = subprocess.run([sys.executable, "-m", "rag.cli", "index", "build", str(folder), "--ray", "local"], env=env,
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0 and built.stderr == "", built.stderr[-600:]
+    local = load_settings(env={}, index_dir=tmp_path / "ix", index_name="local", model=FAKE_MODEL)
+    build_index(local, [folder])
+    ray_settings = load_settings(env={}, index_dir=tmp_path / "ix", model=FAKE_MODEL)
+    assert documents_and_paragraphs(local.index_path) == documents_and_paragraphs(ray_settings.index_path)
+    least = least_cosines(local.index_path, ray_settings.index_path)
+    assert least["vectors"] >= MIN_COSINE and least["tokens"] >= MIN_COSINE, least
+
+
 # --------------------------------------------------------------------------- a loopback cluster
 
 
