@@ -438,6 +438,10 @@ def inspect(file: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, TXT or
 def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folders to index (.pdf, .docx, .html, .txt, .md).")],
                 keep_missing: Annotated[bool, typer.Option(
                     "--keep-missing", help="Keep documents whose files are gone from the sources.")] = False,
+                ray: Annotated[Optional[str], typer.Option(
+                    "--ray", envvar="RAG_RAY_ADDRESS", show_default=False,
+                    help="Parse and embed on the Ray cluster at this address (HOST:PORT, ray://HOST:PORT, auto), "
+                         "or on one started here with `local` (env RAG_RAY_ADDRESS; needs `pip install -e \".[ray]\"`).")] = None,
                 wait: Wait = False, as_json: Json = False, index_dir: IndexDir = None, index: IndexName = None,
                 model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Index files and folders incrementally; the previous index answers until the new one is complete."""
@@ -446,7 +450,7 @@ def index_build(paths: Annotated[list[Path], typer.Argument(help="Files or folde
 
         settings = _settings(index_dir, index, model, config, store)
         with _progress(not as_json and sys.stderr.isatty()) as tick:
-            report = build(settings, paths, wait=wait, keep_missing=keep_missing, progress=tick)
+            report = build(settings, paths, wait=wait, keep_missing=keep_missing, progress=tick, ray=ray)
         _summary(report, as_json)
         if report.failed:
             raise typer.Exit(1)

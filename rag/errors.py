@@ -136,3 +136,9 @@ class StoreUnavailable(RagError):
     """The shared store (a PostgreSQL server) cannot be reached or refused a request."""
 
     exit_code = 12
+
+
+class ClusterError(RagError):
+    """The Ray cluster a build was given cannot be reached or lost its work (the index is unchanged)."""
+
+    exit_code = 13

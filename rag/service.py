@@ -230,12 +230,20 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
 
 
 def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missing: bool = False,
-          progress: ProgressFn | None = None) -> BuildReport:
-    """Add `paths` to the index's sources and bring the index up to date (incrementally)."""
+          progress: ProgressFn | None = None, ray: str | None = None) -> BuildReport:
+    """Add `paths` to the index's sources and bring the index up to date (incrementally);
+    `ray`: the address of a Ray cluster (or `local`) that parses and encodes (rag.index.ray_build)."""
     from rag.index.build import build_index
 
     with store_for(settings).writing(settings, wait) as published:
-        report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
+        if not ray:
+            report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
+        else:
+            from rag.index.ray_build import ray_workers
+
+            with ray_workers(ray) as workers:
+                report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress,
+                                     workers=workers)
     return _with_store(report, published)
 
 

@@ -61,14 +61,14 @@ def test_a_warm_session_searches_with_faiss_and_finds_the_same(session, fake_set
         assert warm.index.vectors.engine == "faiss"
 
 
-def test_ask_imports_neither_faiss_nor_rich(fake_env, fake_settings, seed_dir) -> None:
+def test_ask_imports_neither_faiss_nor_rich_nor_ray(fake_env, fake_settings, seed_dir) -> None:
     from rag.index.build import build_index
 
     build_index(fake_settings, [seed_dir])
     asked = run_cli(["ask", DEMO_QUESTION], {**fake_env, "RAG_INDEX_DIR": str(fake_settings.index_dir)})
     assert asked.returncode == 0, asked.stderr[-400:]
     assert "A/59/377, para." in asked.stdout
-    assert not imported_top_level(asked.stderr) & {"faiss", "rich", "torch"}
+    assert not imported_top_level(asked.stderr) & {"faiss", "rich", "torch", "ray"}
 
 
 @pytest.mark.parametrize("args", [["ask", "--help"], ["ask"], ["ask", "--bogus", "x"], ["search", "--help"],

@@ -265,8 +265,10 @@ def _find_encoder(signature: str | None) -> Path | None:
     return None
 
 
-def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") -> tuple[Embedder, dict]:
-    """The embedder to index with and the record of the query-side encoder for the manifest.
+def document_embedder(name: str, batch_size: int = 32, backend: str = "auto",
+                      threads: int | None = None) -> tuple[Embedder, dict]:
+    """The embedder to index with and the record of the query-side encoder for the manifest;
+    `threads`: what an ONNX or OpenVINO encoder may use (default: every core of the process).
 
     For a sentence-transformers model the ONNX encoder folder is exported on first use
     (rag.embedding.onnx_export); where that fails the index records sentence-transformers for queries
@@ -301,7 +303,7 @@ def document_embedder(name: str, batch_size: int = 32, backend: str = "auto") ->
         return torch_model, record
     runtime, precision = backend.split("-")
     return OnnxEncoder(folder, name, runtime="onnxruntime" if runtime == "onnx" else runtime,
-                       precision=precision, batch_size=batch_size), record
+                       precision=precision, batch_size=batch_size, threads=threads), record
 
 
 @lru_cache(maxsize=4)

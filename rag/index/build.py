@@ -26,6 +26,7 @@ from rag.index.plan import (BuildReport, LiveGeneration, Sources, is_under, keep
 from rag.index.recover import check_buildable
 from rag.index.store import (FORMAT_VERSION, MANIFEST, REBUILD, ProgressFn, check_format, current_generation,
                              index_settings, read_manifest, write_lock)
+from rag.index.workers import Workers
 from rag.index.write import Contents, cannot_write, clean_stale, current_name, new_stamp, remove_path, switch_to, write_generation
 from rag.models import Document
 
@@ -55,23 +56,27 @@ class _Build:
     tick: ProgressFn
     started: float
     report: BuildReport
+    workers: Workers | None = None  # where files are parsed and texts encoded (None: this process)
 
 
-def _start(settings: Settings, progress: ProgressFn | None, use_cache: bool = True) -> _Build:
+def _start(settings: Settings, progress: ProgressFn | None, use_cache: bool = True,
+           workers: Workers | None = None) -> _Build:
     """Under the lock: remove what dead builds left, read the live generation."""
     for child in settings.index_path.glob(".tmp-*"):  # under the lock, any `.tmp-*` belongs to a build that died
         remove_path(child)
     report = BuildReport()
     live = read_live(settings.index_path, settings.model, with_cache=use_cache, notices=report.notices)
-    return _Build(settings, live, current_name(settings.index_path), progress or _quiet, time.perf_counter(), report)
+    return _Build(settings, live, current_name(settings.index_path), progress or _quiet, time.perf_counter(), report,
+                  workers)
 
 
 def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
                 progress: ProgressFn | None = None, keep_missing: bool = False, reparse: bool = False,
-                use_cache: bool = True, salvage: bool = False) -> BuildReport:
+                use_cache: bool = True, salvage: bool = False, workers: Workers | None = None) -> BuildReport:
     """Bring the index up to date with `sources` (plus the recorded ones); see the module doc.
     An index whose CURRENT or live manifest is damaged is refused unless `salvage` (a rebuild
-    from the sources rag.index.recover found)."""
+    from the sources rag.index.recover found). `workers` parse and encode (rag.index.workers:
+    this process by default, rag.index.ray_build a Ray cluster); the result is the same."""
     new_sources = [Path(s).resolve() for s in sources]
     for s in new_sources:
         if not s.exists():
@@ -79,7 +84,7 @@ def build_index(settings: Settings, sources: list[Path], *, wait: bool = False,
     with write_lock(settings.index_path, wait=wait):
         if not salvage:
             check_buildable(settings.index_path)
-        build = _start(settings, progress, use_cache)
+        build = _start(settings, progress, use_cache, workers)
         where = sources_of(recorded_manifest(settings.index_path), new_sources, build.report, keep_missing,
                            demo=settings.seeds_dir)
         docs = _scan(build, where, new_sources, keep_missing, reparse)
@@ -103,7 +108,7 @@ def _scan(build: _Build, where: Sources, new_sources: list[Path], keep_missing: 
         report.notices.append(f"{len(left_out)} file(s) removed with `rag index rm` left out, e.g. {left_out[0]} "
                               "(name a file in `rag index build` to index it again)")
     docs, mtimes = scan_files([f for f in files if str(f) not in where.excluded], {d.source: d for d in live_docs},
-                              reparse, build.tick, report, build.settings.max_file_mb)
+                              reparse, build.tick, report, build.settings.max_file_mb, build.workers)
     docs = select_revisions(keep_or_drop_missing(docs, live_docs, where.excluded, keep_missing, report), mtimes, report)
     if not docs and report.failed:
         raise NothingIndexed(report)
@@ -200,7 +205,8 @@ def _write(build: _Build, docs: list[Document], recorded: dict[str, Any], carry:
     scratch = settings.index_path / f".tmp-{stamp}-scratch"  # the build's rows until they are written
     try:
         scratch.mkdir()
-        emb = embed_paragraphs(settings, docs, live.reusable if live is not None else Reusable(), build.tick, scratch)
+        emb = embed_paragraphs(settings, docs, live.reusable if live is not None else Reusable(), build.tick, scratch,
+                               build.workers)
         try:
             report.embedded, report.reused, report.sentences_embedded = emb.embedded, emb.reused, emb.sentences_embedded
             contents = Contents(docs, emb, live)

@@ -29,10 +29,9 @@ from rag.index.token_vectors import (
     ParagraphTokens,
     Projection,
     TokenStore,
-    late_sentence_vectors,
     open_tokens,
-    paragraph_tokens,
 )
+from rag.index.workers import Encoding, Kept, LocalWorkers, Wants, Workers
 from rag.models import Document
 
 EMBED_CALL_TEXTS = 1024  # texts per embedder call (a progress tick); each call re-sorts by token count
@@ -258,68 +257,68 @@ def _plan(settings: Settings, texts: dict[str, str], reuse: Reusable, scratch: P
     return work
 
 
-def _paragraph_pass(settings: Settings, work: _Work, embedder: Any, chunk: list[str]) -> None:
-    """Encode paragraphs once: their vectors, token rows and late sentence vectors."""
+def _keep(work: _Work, chunk: list[str], kept: list[Kept]) -> None:
+    """One call's paragraphs as their pass left them: vectors, token rows, late sentence vectors."""
     from rag.embedding.encoder import normalise
 
-    vectors, outputs = embedder.encode_with_tokens([work.texts[h] for h in chunk])
-    if work.projection is None and settings.token_vectors:  # the first chunk holds the longest paragraphs
-        work.projection = Projection.fit_tokens(outputs, embedder.dim)
-    for h, v, t in zip(chunk, vectors, outputs):
-        work.by_hash[h] = v
-        if settings.token_vectors:
-            work.token_rows[h] = paragraph_tokens(t, work.projection)
-        sentences = work.sentences[h] if work.counts[h] else []
-        work.sentences.pop(h, None)  # split again if asked for: the split of every paragraph is not kept
-        for j, vec in enumerate(late_sentence_vectors(work.texts[h], sentences, t)):
-            if vec is None:
-                work.alone[late_key(h, j)] = sentences[j]
+    for h, k in zip(chunk, kept):
+        work.by_hash[h] = k.vector
+        if k.tokens is not None:
+            work.token_rows[h] = k.tokens
+        for j, vec in enumerate(k.late):
+            if vec is None:  # past the model's window: embedded by itself
+                work.alone[late_key(h, j)] = work.sentences[h][j]
             else:
                 work.by_hash[late_key(h, j)] = normalise(vec[None, :])[0]
+        work.sentences.pop(h, None)  # split again if asked for: the split of every paragraph is not kept
 
 
-def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn) -> tuple[dict[str, Any], int]:
-    """Embed what `work` needs; returns the embedding record (backend and query-side encoder)
-    and the vectors' dimension."""
+def _run_embedder(settings: Settings, work: _Work, tick: ProgressFn,
+                  workers: Workers | None = None) -> tuple[dict[str, Any], int]:
+    """Embed what `work` needs, through `workers` (this process by default); returns the
+    embedding record (backend and query-side encoder) and the vectors' dimension."""
     from rag.embedding.embedders import document_embedder
 
     backend = settings.embed_backend
     if backend == "auto" and len(work.need) <= SMALL_BUILD_TEXTS:
         backend = "onnx-f32"  # a few texts: onnxruntime starts in ~0.25 s, OpenVINO compiles in ~0.9 s
     embedder, query_encoder = document_embedder(settings.model, settings.batch_size, backend)
+    encoding = (workers or LocalWorkers()).encoding(embedder, backend, settings.batch_size)
     with_tokens, plain = work.need, {}
     if not hasattr(embedder, "encode_with_tokens"):  # an embedder that gives no tokens
         with_tokens = []
         work.token_rows.clear()
         plain = {h: work.texts[h] for h in work.need}
         work.alone.update((late_key(h, j), s) for h in work.need for j, s in enumerate(work.sentences[h][:work.counts[h]]))
+    wants = Wants({h for h in with_tokens if work.counts[h]}, settings.token_vectors, embedder.dim, work.projection)
     done = 0
-    for chunk in _calls(with_tokens, work.texts):
-        tick("embed", done, len(with_tokens))
-        _paragraph_pass(settings, work, embedder, chunk)
-        done += len(chunk)
     if with_tokens:
+        tick("embed", 0, len(with_tokens))
+    for chunk, kept in encoding.with_tokens(_calls(with_tokens, work.texts), work.texts, wants):
+        _keep(work, chunk, kept)
+        done += len(chunk)
         tick("embed", done, len(with_tokens))
+    work.projection = wants.projection
     plain.update(work.alone)
     # Each stage counts what it embeds: paragraphs, then the sentences past a paragraph's window
     # (or, for an embedder without token outputs, paragraphs and sentences alike).
-    _plain_pass(work, embedder, plain, tick, "sentences" if with_tokens else "texts")
+    _plain_pass(work, encoding, plain, tick, "sentences" if with_tokens else "texts")
     return {"backend": getattr(embedder, "backend", embedder.name), "query_encoder": query_encoder}, embedder.dim
 
 
-def _plain_pass(work: _Work, embedder: Any, texts: dict[str, str], tick: ProgressFn, stage: str) -> None:
+def _plain_pass(work: _Work, encoding: Encoding, texts: dict[str, str], tick: ProgressFn, stage: str) -> None:
     """Embed texts by themselves (sentences the paragraph pass did not reach), longest first,
     counted as `stage`."""
     keys = sorted(texts, key=lambda k: -len(texts[k]))
     if not keys:
         return
     done = 0
-    for chunk in _calls(keys, texts):
-        tick(stage, done, len(keys))
-        for k, v in zip(chunk, embedder.encode_documents([texts[k] for k in chunk])):
+    tick(stage, 0, len(keys))
+    for chunk, vectors in encoding.plain(_calls(keys, texts), texts):
+        for k, v in zip(chunk, vectors):
             work.by_hash[k] = v
         done += len(chunk)
-    tick(stage, len(keys), len(keys))
+        tick(stage, done, len(keys))
 
 
 def _calls(keys: list[str], texts: dict[str, str]) -> list[list[str]]:
@@ -337,17 +336,18 @@ def _calls(keys: list[str], texts: dict[str, str]) -> list[list[str]]:
 
 
 def embed_paragraphs(settings: Settings, docs: list[Document], reuse: Reusable, tick: ProgressFn,
-                     scratch: Path) -> Embedded:
+                     scratch: Path, workers: Workers | None = None) -> Embedded:
     """Vectors for every paragraph and sentence, embedding only paragraphs the cache does not
     cover; token rows for every paragraph (from its own pass, or carried over from the live
     generation); and the manifest's record of the embedding backend and query-side encoder.
-    The rows are written to files in the folder `scratch` (which must exist)."""
+    The rows are written to files in the folder `scratch` (which must exist); `workers` encode
+    (rag.index.workers: this process by default)."""
     hashes = [paragraph_hash(p.text) for d in docs for p in d.paragraphs]
     work = _plan(settings, {h: p.text for h, p in zip(hashes, (p for d in docs for p in d.paragraphs))}, reuse,
                  scratch)
     record, dim = reuse.record, len(next(iter(reuse.cache.values()))) if reuse.cache else 0
     if work.need or not dim or record is None:
-        record, dim = _run_embedder(settings, work, tick)
+        record, dim = _run_embedder(settings, work, tick, workers)
     work.by_hash.dim = dim
     return _embedded(settings, work, hashes, record, scratch)
 

@@ -23,6 +23,7 @@ from rag.index.postings import LivePostings
 from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, UNIT_NORM_TOLERANCE, ProgressFn, current_generation,
                              file_crc32, file_sha256, load_documents, read_manifest)
 from rag.index.token_vectors import TOKEN_FILES
+from rag.index.workers import LocalWorkers, Parsed, Workers
 from rag.models import Document
 
 
@@ -202,35 +203,45 @@ def check_name(path: Path) -> None:
         raise ParseError(f"{printable(str(path))}: file name is not valid UTF-8; rename the file") from None
 
 
-def _parse(path: Path, max_mb: float) -> Document:
-    from rag.ingest import parse_file
-
-    return parse_file(path, max_mb=max_mb)
+def _hashed(path: Path, old: Document | None, reparse: bool, mtimes: dict[str, float]) -> bool:
+    """True when `path` holds what its live document was parsed from (and not `reparse`); its
+    mtime recorded. RagError or OSError where the file cannot be named or read."""
+    check_name(path)
+    mtimes[str(path)] = path.stat().st_mtime
+    return old is not None and not reparse and old.content_hash == file_sha256(path)
 
 
 def scan_files(files: list[Path], old_by_source: dict[str, Document], reparse: bool, tick: ProgressFn,
-               report: BuildReport, max_mb: float = 64.0) -> tuple[list[Document], dict[str, float]]:
+               report: BuildReport, max_mb: float = 64.0,
+               workers: Workers | None = None) -> tuple[list[Document], dict[str, float]]:
     """Each file's document: the live one where its content hash is unchanged (and not
-    `reparse`), else parsed; a file that fails keeps its live document. Returns the documents
-    and each file's mtime."""
-    docs: list[Document] = []
+    `reparse`), else parsed by `workers` (this process by default); a file that fails keeps its
+    live document. Returns the documents, in file order, and each file's mtime."""
+    tick("parse", 0, len(files))
     mtimes: dict[str, float] = {}
-    for i, path in enumerate(files):
-        tick("parse", i, len(files))
-        key = str(path)
-        old = old_by_source.get(key)
+    outcome: dict[Path, Parsed | bool] = {}  # True: unchanged; a document or a failure's message
+    for path in files:
         try:
-            check_name(path)
-            mtimes[key] = path.stat().st_mtime
-            unchanged = old is not None and not reparse and old.content_hash == file_sha256(path)
-            docs.append(old if unchanged and old is not None else _parse(path, max_mb))
-            report.unchanged += unchanged
-            report.parsed += not unchanged
+            outcome[path] = _hashed(path, old_by_source.get(str(path)), reparse, mtimes)
         except (RagError, OSError) as exc:
-            message = exc.message if isinstance(exc, RagError) else f"{path}: vanished or unreadable ({exc.strerror})"
-            report.failed.append({"path": key, "error": message})
-            if old is not None:  # keep what was indexed rather than lose it
-                docs.append(old)
+            outcome[path] = exc.message if isinstance(exc, RagError) else \
+                f"{path}: vanished or unreadable ({exc.strerror})"
+    unchanged = sum(1 for v in outcome.values() if v is True)
+    to_parse = [p for p in files if outcome[p] is False]
+    done = (workers or LocalWorkers()).parse(to_parse, max_mb,
+                                             lambda stage, i, n: tick(stage, unchanged + i, len(files)))
+    outcome.update(done)
+    docs: list[Document] = []
+    for path in files:
+        old, got = old_by_source.get(str(path)), outcome[path]
+        if isinstance(got, Document) or got is True:
+            docs.append(old if got is True and old is not None else got)  # type: ignore[arg-type]
+            report.unchanged += got is True
+            report.parsed += got is not True
+            continue
+        report.failed.append({"path": str(path), "error": str(got)})
+        if old is not None:  # keep what was indexed rather than lose it
+            docs.append(old)
     tick("parse", len(files), len(files))
     return docs, mtimes
 
