@@ -305,6 +305,8 @@ def _print_checked(generated: Any) -> None:
     for s in generated.sentences:
         if s.supported:
             _line(printable(f"  ✓ {s.text} [{'; '.join(s.citations)}]"))
+        elif s.declines:
+            _line(printable(f"  – {s.text} (the model says the paragraphs do not answer)"), style="dim")
         else:
             _line(printable(f"  ✗ unsupported: {s.text}"), style="dim")
         for r in s.removed:

@@ -105,6 +105,13 @@ def test_citation_forms_ranges_and_several_paragraphs_together():
     assert all(c.supported for c in checked)
 
 
+def test_a_model_saying_the_paragraphs_do_not_answer_claims_nothing():
+    checked = check_answer("The paragraphs do not say who chaired the session.", {P49: "IOM serves."})
+    assert checked[0].declines and not checked[0].supported
+    invented = check_answer("The session was chaired by Ms. Smith.", {P49: "IOM serves."})
+    assert not invented[0].declines  # a claim without a citation is unsupported, not a decline
+
+
 # --- against the fake endpoint ----------------------------------------------------------------
 
 def test_correct_answer_streams_and_every_sentence_is_supported(settings, monkeypatch):

@@ -40,6 +40,10 @@ _OPPOSITES = (("increase", "decrease"), ("increase", "reduce"), ("rise", "fall")
               ("higher", "lower"), ("more", "less"), ("more", "fewer"), ("above", "below"), ("gain", "loss"),
               ("adopt", "reject"), ("approve", "reject"), ("accept", "reject"), ("improve", "deteriorate"),
               ("improve", "worsen"), ("majority", "minority"), ("expand", "reduce"), ("before", "after"))
+# A sentence saying the paragraphs do not answer: "The paragraphs do not say who chaired it."
+_DECLINE = re.compile(r"\b(?:paragraphs?|documents?|texts?|sources?|context)\b.*\b(?:do(?:es)? not|don't|doesn't|cannot|"
+                      r"can't|never)\b.*\b(?:answer|say|state|mention|contain|provide|specify|give|include)|"
+                      r"\bno (?:information|answer|paragraph)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:,]\s+|\s+(?:but|while|whereas|although)\s+")
 _CITED = re.compile(r"^(?P<head>.*?)(?:paragraphs?|paras?\.?|¶)\s*(?P<nums>\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*)\s*$",
                     re.IGNORECASE)
@@ -58,9 +62,15 @@ class CheckedSentence:
     def supported(self) -> bool:
         return bool(self.citations)
 
+    @property
+    def declines(self) -> bool:
+        """The sentence, citing nothing, says the paragraphs do not answer (as the prompt asks a
+        model to): no claim to support."""
+        return not self.citations and not self.removed and bool(_DECLINE.search(self.text))
+
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "citations": list(self.citations), "removed": list(self.removed),
-                "supported": self.supported}
+                "supported": self.supported, "declines": self.declines}
 
 
 def _citations(text: str) -> list[str]:

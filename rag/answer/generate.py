@@ -37,8 +37,9 @@ class Generated:
 
     @property
     def supported(self) -> bool:
-        """Every sentence has at least one supported citation."""
-        return bool(self.sentences) and all(s.supported for s in self.sentences)
+        """Every sentence has at least one supported citation (or says the paragraphs do not
+        answer, claiming nothing)."""
+        return bool(self.sentences) and all(s.supported or s.declines for s in self.sentences)
 
     def to_json(self) -> dict[str, Any]:
         return {"model": self.model, "text": self.text, "supported": self.supported,

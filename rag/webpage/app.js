@@ -196,13 +196,14 @@ function renderChecked(generated) {
   box.classList.remove("stopped");
   box.replaceChildren(...generated.sentences.map((s) => {
     const cites = s.citations.map((c) => el("cite", { class: "inline-cite" }, " [" + c + "]"));
-    return el("span", { class: s.supported ? "sentence supported" : "sentence unsupported" },
-      s.text, cites, s.supported ? null : el("span", { class: "flag" }, " [unsupported]"), " ");
+    const kind = s.supported ? "supported" : s.declines ? "declines" : "unsupported";
+    return el("span", { class: "sentence " + kind },
+      s.text, cites, kind === "unsupported" ? el("span", { class: "flag" }, " [unsupported]") : null, " ");
   }));
   const removed = generated.sentences.flatMap((s) => s.removed.map((r) => "Removed " + r.citation + ": " + r.why + "."));
   $("#generated-removed").replaceChildren(...removed.map((r) => el("li", {}, r)));
   $("#generated-note").textContent = "Written by " + generated.model + " from " + generated.sent.length +
-    " paragraphs; " + generated.sentences.filter((s) => !s.supported).length + " sentence(s) not supported.";
+    " paragraphs; " + generated.sentences.filter((s) => !s.supported && !s.declines).length + " sentence(s) not supported.";
 }
 
 function onEvent(kind, data, state) {
