@@ -198,6 +198,13 @@ def test_no_endpoint_configured_or_reachable_gives_the_extractive_answer_and_why
     assert bad.exit_code == 2 and "llm_url" in bad.output
 
 
+def test_https_to_a_plain_http_endpoint_is_a_tls_error_not_unreachable(settings):
+    with fake_llm(Script(text=CORRECT)) as url, Session(_with(settings, url.replace("http://", "https://"))) as s:
+        answer = s.ask(DEMO_QUESTION, generate=True)
+    assert isinstance(answer.generation_error, LLMResponseError) and "TLS" in str(answer.generation_error)
+    assert answer.note == "" and answer.citations[0].citation == P49
+
+
 def test_abstention_sends_nothing_to_the_model(settings):
     script = Script(text=CORRECT)
     with fake_llm(script) as url, Session(_with(settings, url)) as s:

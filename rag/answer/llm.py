@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import re
+import ssl
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,6 +102,9 @@ def _open(ep: Endpoint, messages: list[dict[str, str]]) -> tuple[http.client.HTT
     except TimeoutError as exc:
         conn.close()
         raise LLMTimeout(f"the language model at {ep.shown} did not answer within {ep.timeout:g} s") from exc
+    except ssl.SSLError as exc:  # a configuration mistake (https to a plain-HTTP port, a bad certificate), not a model that is down
+        conn.close()
+        raise LLMResponseError(f"TLS with the language model at {ep.shown} failed: {exc.reason or exc}") from exc
     except OSError as exc:  # refused, unreachable, unknown host
         conn.close()
         raise LLMUnavailable(f"cannot reach the language model at {ep.shown}: {exc.strerror or exc}") from exc
