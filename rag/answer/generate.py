@@ -5,7 +5,7 @@ back and every sentence's citations checked against the paragraphs sent (rag.ans
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,18 +51,6 @@ def messages_for(question: str, hits: list[Hit]) -> list[dict[str, str]]:
     paragraphs = "\n\n".join(f"[{h.citation}]\n{h.text}" for h in hits)
     return [{"role": "system", "content": SYSTEM_PROMPT},
             {"role": "user", "content": f"Paragraphs:\n\n{paragraphs}\n\nQuestion: {question}"}]
-
-
-def generate(endpoint: Endpoint, question: str, hits: list[Hit],
-             on_text: Callable[[str], None] | None = None) -> Generated:
-    """The model's answer from the best PARAGRAPHS_SENT hits, streamed to `on_text` as it comes,
-    then checked sentence by sentence."""
-    for item in stream_generate(endpoint, question, hits):
-        if isinstance(item, Generated):
-            return item
-        if on_text is not None:
-            on_text(item)
-    raise AssertionError("stream_generate ends with the checked answer")
 
 
 def stream_generate(endpoint: Endpoint, question: str, hits: list[Hit]) -> Iterator[str | Generated]:
