@@ -235,16 +235,22 @@ def build(settings: Settings, paths: list[Path], wait: bool = False, keep_missin
     `ray`: the address of a Ray cluster (or `local`) that parses and encodes (rag.index.ray_build)."""
     from rag.index.build import build_index
 
-    with store_for(settings).writing(settings, wait) as published:
-        if not ray:
-            report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress)
-        else:
-            from rag.index.ray_build import ray_workers
-
-            with ray_workers(ray) as workers:
-                report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress,
-                                     workers=workers)
+    with store_for(settings).writing(settings, wait) as published, _build_workers(ray) as workers:
+        report = build_index(settings, paths, wait=wait, keep_missing=keep_missing, progress=progress, workers=workers)
     return _with_store(report, published)
+
+
+@contextmanager
+def _build_workers(ray: str | None) -> Iterator[Any]:
+    """The workers a build parses and encodes with: those of the Ray cluster at `ray`, else None
+    (this process: rag.index.workers.LocalWorkers)."""
+    if not ray:
+        yield None
+        return
+    from rag.index.ray_build import ray_workers
+
+    with ray_workers(ray) as workers:
+        yield workers
 
 
 def _rebuild_sources(settings: Settings) -> list[Path]:
