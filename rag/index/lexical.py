@@ -162,12 +162,18 @@ class LexicalIndex:
         return weights
 
     def _norm(self, pairs: bool) -> np.ndarray:
+        """Each paragraph's BM25 length norm over its terms, or its adjacent term pairs (computed
+        on first use)."""
         norm = self._norms.get(pairs)
         if norm is None:
-            lengths = np.fromfile(self._folder / POSTINGS_LENGTHS, dtype=LENGTHS_DTYPE)
+            lengths = self._paragraph_lengths()
             norm = bm25_norms(np.maximum(lengths - 1, 0) if pairs else lengths, self.k1, self.b)
             self._norms[pairs] = norm
         return norm
+
+    def _paragraph_lengths(self) -> np.ndarray:
+        """How many terms each paragraph holds."""
+        return np.fromfile(self._folder / POSTINGS_LENGTHS, dtype=LENGTHS_DTYPE)
 
     def _scores(self, tokens: list[str], allowed: np.ndarray | None) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.float32)

@@ -31,7 +31,6 @@ from rag.index.lexical import (
     WEIGHTS_KEPT,
     LexicalIndex,
     bm25_idf,
-    bm25_norms,
     bm25_weights,
 )
 from rag.index.postgres.connect import (
@@ -141,11 +140,8 @@ class PgLexical(LexicalIndex):
         found = self._entries([term])
         return found[term] if term in found else (np.zeros(0, np.int32), np.zeros(0, np.float32))
 
-    def _norm(self, pairs: bool) -> np.ndarray:
-        if pairs not in self._norms:
-            lengths = np.maximum(self._lengths - 1, 0) if pairs else self._lengths
-            self._norms[pairs] = bm25_norms(lengths, self.k1, self.b)
-        return self._norms[pairs]
+    def _paragraph_lengths(self) -> np.ndarray:
+        return self._lengths
 
     def _entries(self, keys: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Each held term's paragraph ids and BM25 weights (kept for the next questions)."""
