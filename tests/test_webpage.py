@@ -37,12 +37,18 @@ def browser():
             b.close()
 
 
+def _desktop_page(browser, base: str):
+    """The page at `base` in a desktop-sized window, and the list its script errors go to."""
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/")
+    return page, errors
+
+
 def test_ask_read_in_context_filter_and_abstain(tmp_path, seed_dir, browser, artifacts):
     with _serving(tmp_path, seed_dir) as base:
-        page = browser.new_page(viewport={"width": 1100, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "/")
+        page, errors = _desktop_page(browser, base)
         # Keyboard only: the question box has the focus; Enter asks.
         page.keyboard.type(DEMO_QUESTION)
         page.keyboard.press("Enter")
@@ -110,10 +116,7 @@ def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
 
 def test_evidence_digest(tmp_path, seed_dir, browser, artifacts):
     with _serving(tmp_path, seed_dir) as base:
-        page = browser.new_page(viewport={"width": 1100, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "/")
+        page, errors = _desktop_page(browser, base)
         page.fill("#question", "what initiatives on migration are mentioned?")
         page.check("#f-digest")
         page.click("#ask-button")
@@ -134,10 +137,7 @@ def test_written_answer_streams_with_its_sentences_checked(tmp_path, seed_dir, b
             "It was founded in 1999 [A/59/377, para. 49].")
     script = Script(text=text, piece=6)
     with fake_llm(script) as url, _serving(tmp_path, seed_dir, RAG_LLM_URL=url, RAG_LLM_MODEL="fake-model") as base:
-        page = browser.new_page(viewport={"width": 1100, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "/")
+        page, errors = _desktop_page(browser, base)
         page.locator("#generate-option").wait_for()  # offered: the server has a language model
         assert "fake-model" in page.locator("#generate-option").inner_text()
         page.fill("#question", DEMO_QUESTION)
