@@ -230,6 +230,21 @@ def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_m
                              Evidence("By 2030, the plan aims to end it.", LIBYA.document, LIBYA.symbols)) is None
 
 
+def test_a_year_four_years_off_in_the_paragraph_is_still_the_wrong_year_s_figure():
+    # A small extract of a real page: A/80/271, para. 66 (a note of 2025 on the Third Industrial
+    # Development Decade for Africa, 2016-2025).
+    paragraph = ("Industry's share of GDP declined from 25 per cent in 2007 to 21 per cent in 2023. The least "
+                 "developed countries saw their growth drop from 6.1 per cent at the beginning of the Decade "
+                 "to 3.1 per cent in 2023.")
+    evidence = Evidence(paragraph, "Third Industrial Development Decade for Africa (2016-2025)\n" + paragraph,
+                        ("A/80/271",))
+    miss = check_constraints("What was Africa's GDP growth rate in 2019 according to the note on the Decade?",
+                             evidence)
+    assert miss is not None and miss.describe() == "is about 2023, not 2019"
+    # Five years off is past the reach: the paragraph may be giving background.
+    assert check_constraints("What was Africa's GDP growth rate in 2018?", evidence) is None
+
+
 def test_issue_years_of_general_assembly_and_human_rights_council_symbols():
     from rag.answer.constraints import issue_years
 

@@ -68,3 +68,51 @@ def test_contents_entries_with_dot_leaders_and_their_wrapped_first_lines() -> No
     ]]
     _contents_lines(blocks)
     assert [b.kind for b in blocks] == ["furniture", "furniture", "furniture", "body"]
+
+
+def test_contents_entries_with_short_or_ellipsis_leaders() -> None:
+    """A/80/38, page 5 (an entry filling its line leaves five dots) and DP/2025/20, page 1
+    (leaders typed as ellipses)."""
+    blocks = [Block(t) for t in (
+        "IV. Consideration of reports submitted by States Parties under article 18 of the Convention..... 44",
+        "Statement by the UNFPA Executive Director………………………………………………………….16",
+        "The Committee noted the report.",
+        "The meeting was adjourned....",
+    )]
+    _contents_lines(blocks)
+    assert [b.kind for b in blocks] == ["furniture", "furniture", "body", "body"]
+
+
+def test_an_issn_and_a_bracketed_transmittal_date_are_masthead() -> None:
+    for line in ("ISSN 0255-0970", "ISSN 1020-170X", "[28 March 2025]"):
+        assert MASTHEAD_BLOCK.fullmatch(line), line
+    assert not MASTHEAD_BLOCK.fullmatch("[The Committee decided to defer the item.]")
+
+
+def test_a_title_between_a_signature_and_the_next_text_ends_the_signature_block() -> None:
+    """A/80/38, pages 7-9 (the lines and positions as the PDF gives them): the letter of
+    transmittal ends in a signature; the next page is the bold part title, then the unnumbered
+    decisions start lower on their page. The signature must not run into the first decision."""
+    def block(text: str, page: int, y: float, x: float = 124.0, size: float = 10.0, bold: bool = False) -> Block:
+        return Block(text, size=size, bold=bold, x=x, y=y, page=page)
+
+    pages = [
+        PageText(blocks=[
+            block("I have the honour to refer to article 21 of the Convention on the Elimination of", 1, 579, 147),
+            block("All Forms of Discrimination against Women, and to transmit the reports of its sessions.", 1, 567),
+            block("(Signed) Nahla Haidar El Addal", 1, 200, 300),
+            block("Chair", 1, 188, 300)]),
+        PageText(blocks=[
+            block("Part One", 2, 704, 60, 14.0, True),
+            block("Report of the Committee on the Elimination of Discrimination against Women", 2, 689, 123, 14.0, True)]),
+        PageText(blocks=[
+            block("Decisions adopted by the Committee", 3, 650, 123, 12.0, True),
+            block("The Committee adopted a statement calling for peace between the Russian Federation", 3, 150, 147),
+            block("and Ukraine (available at www.ohchr.org/en/treaty-bodies/cedaw).", 3, 138),
+            block("1. As at 31 May 2024, the closing date of the session, there were 189 States parties.", 3, 100, 147),
+            block("2. As at the same date, there were 115 States parties to the Optional Protocol.", 3, 76, 147)]),
+    ]
+    pages[-1].blocks[-2].number, pages[-1].blocks[-1].number = "1", "2"
+    running = [p.text for p in assemble(pages) if p.running]
+    assert running[-1].startswith("The Committee adopted a statement")
+    assert not any("(Signed)" in t and "statement" in t for t in running)

@@ -116,3 +116,40 @@ def test_a_cited_part_paragraph_reads_back() -> None:
     assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II")
     assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1")
     assert split_cited_part("12") == ("12", None)
+
+
+def test_a_report_in_parts_cites_a_later_part_s_restarted_numbers_by_its_part() -> None:
+    """A/80/38 (the report of three sessions, each a part numbered from 1, each with an annex):
+    part one's numbers are the document's own; part two's and its annex's are cited with it."""
+    def page(lines: list[tuple[str, float, bool]], n: int) -> PageText:
+        blocks = [Block(t, size=size, bold=bold, x=60.0, y=700.0 - 14 * i, page=n)
+                  for i, (t, size, bold) in enumerate(lines)]
+        for b in blocks:
+            if b.text[:2] in ("1.", "2."):
+                b.number = b.text[0]
+        return PageText(blocks=blocks, annexes=True)
+
+    pages = [
+        page([("Part One", 14.0, True),
+              ("1. As at 31 May 2024, the closing date of the eighty-eighth session, there were 189 States.", 10.0, False),
+              ("2. As at the same date, there were 115 States parties to the Optional Protocol.", 10.0, False)], 0),
+        page([("Annex", 14.0, True),
+              ("Documents before the Committee at its eighty-eighth session are listed in this annex.", 10.0, False)], 1),
+        page([("Part Two", 14.0, True),
+              ("1. As at 25 October 2024, the closing date of the eighty-ninth session, there were 189 States.", 10.0, False),
+              ("2. The ratification status of the Optional Protocol was as it had been on 31 May.", 10.0, False)], 2),
+        page([("Annex", 14.0, True),
+              ("Documents before the Committee at its eighty-ninth session are listed in this annex.", 10.0, False)], 3),
+    ]
+    paragraphs = assemble(pages)
+    assert [(p.annex, p.number) for p in paragraphs if not p.running] == [("", "1"), ("", "2"), ("part two", "1"),
+                                                                         ("part two", "2")]
+    assert [p.annex for p in paragraphs if p.running] == ["annex", "part two, annex"]
+    assert render_citation("A/80/38", "2", annex="part two") == "A/80/38, part two, para. 2"
+
+
+def test_a_part_is_named_as_cited() -> None:
+    from rag.index.paragraphs import annex_label
+
+    assert annex_label("Part Two") == "part two" and annex_label("part  three, annex ii") == "part three, annex II"
+    assert annex_label("annex i") == "annex I" and annex_label("II") == "annex II" and annex_label("annex") == "annex"

@@ -320,8 +320,9 @@ def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 
 # A year the question asks about, absent from the best paragraph, which names a year this close
-# to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023).
-NEAR_YEARS = 2
+# to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023; "3.1 per
+# cent in 2023" for 2019).
+NEAR_YEARS = 4
 
 
 def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | None:

@@ -51,10 +51,18 @@ def plain_number(number: str) -> tuple[str, str | None]:
 
 
 def annex_label(annex: str) -> str:
-    """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"."""
-    a = annex.strip()
-    a = a[5:].strip() if a.lower().startswith("annex") else a
-    return f"annex {a.upper()}" if a else "annex"
+    """"I", "annex i", "Annex I" -> "annex I"; "annex" stays "annex"; a later part of a report
+    and an annex of it as cited: "Part Two" -> "part two", "part three, annex ii" -> "part
+    three, annex II"."""
+    out = []
+    for piece in annex.split(","):
+        a = piece.strip()
+        if a.lower().startswith("part "):
+            out.append(" ".join(a.lower().split()))
+            continue
+        a = a[5:].strip() if a.lower().startswith("annex") else a
+        out.append(f"annex {a.upper()}" if a else "annex")
+    return ", ".join(out)
 
 
 def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
@@ -84,7 +92,7 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
     annexes = [r[0] for r in conn.execute(
         "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
     if label.lower() not in {a.lower() for a in annexes}:
-        raise NotFoundError(f"{doc['symbol']} has no {label}" + (f" (it has: {', '.join(annexes)})" if annexes else
+        raise NotFoundError(f"{doc['symbol']} has no {label}" + (f" (it has: {'; '.join(annexes)})" if annexes else
                                                                  " (it has no annex)"))
 
 

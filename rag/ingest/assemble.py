@@ -36,6 +36,7 @@ from rag.ingest.patterns import (
     HEADING_NUMBER,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
+    REPORT_PART,
     TABLE_CAPTION,
 )
 from rag.ingest.symbols import document_symbols
@@ -76,13 +77,33 @@ def _opens_annex(ln: Block, body_size: float) -> str | None:
     return None
 
 
+_PART_WORDS = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five", "VI": "six"}
+
+
+def _opens_part(ln: Block, body_size: float) -> str | None:
+    """"part two", "part three"... when the line heads a later part of a report ("Part Two"),
+    whose numbering restarts; "" for "Part One", whose numbers are the document's own."""
+    m = REPORT_PART.match(ln.text.strip())
+    if not m or not (ln.bold or larger(ln, body_size) or ln.kind == "heading"):
+        return None
+    word = _PART_WORDS.get(m.group(1), m.group(1)).lower()
+    return "" if word == "one" else f"part {word}"
+
+
 def _segments(lines: list[Block], body_size: float, annexes: bool) -> list[_Segment]:
-    """The body, then each annex (when the format can tell annex headings)."""
+    """The body, then each annex and each later part of the report, and the annexes of a part
+    ("part two, annex") (when the format can tell such headings)."""
     segs = [_Segment("")]
+    part = ""
     for ln in lines:
+        opened = _opens_part(ln, body_size) if annexes else None
+        if opened is not None:
+            part = opened
+            segs.append(_Segment(part))
+            continue
         annex = _opens_annex(ln, body_size) if annexes else None
         if annex:
-            segs.append(_Segment(annex))
+            segs.append(_Segment(f"{part}, {annex}" if part else annex))
         else:
             segs[-1].lines.append(ln)
     return [s for s in segs if s.lines]
@@ -278,7 +299,14 @@ class _Assembler:
                 sections.push(heading_text(ln))
                 prev = None
                 continue
-            if min_words and (ln.bold or larger(ln, self.body_size)) or (min_words or ln.page == 0) and _masthead(ln.text):
+            if min_words and (ln.bold or larger(ln, self.body_size)):
+                self.builder.flush()  # a title between two blocks ends the first
+                prev = None
+                continue
+            if (min_words or ln.page == 0) and _masthead(ln.text):
+                if prev is not None and ends_sentence(prev.text):  # "ISSN 1020-170X" after a note
+                    self.builder.flush()
+                    prev = None
                 continue
             if self.builder.number is None or self._new_block(ln, prev):
                 self.builder.flush()

@@ -11,9 +11,11 @@ the assembler (rag.ingest.assemble) the lines a printed page would have:
       more after a sentence end; the best run n, n+1, n+2... (rag.ingest.numbering; a single
       number only after a sentence end) breaks the text into one line per paragraph, and a
       new line where the paragraph crosses a page;
-    - before the first paragraph only headings are kept: the last three short blocks (or a
-      closing "B. Title") that do not end a sentence; after a paragraph, the short blocks
-      and a run-in "D. Title" that close it before the next number are headings;
+    - before the first paragraph, the last three short blocks (or a closing "B. Title") that
+      do not end a sentence are headings and the blocks of running text (a summary, a covering
+      note) are kept as they are in a PDF, the assembler counting them as unnumbered
+      paragraphs; after a paragraph, the short blocks and a run-in "D. Title" that close it
+      before the next number are headings;
     - a footnote marker glued to a word ("Australia.9") becomes a sentinel when it follows the
       running footnote count;
     - text without a numbering run gives a line per block: short blocks are headings, the
@@ -198,19 +200,40 @@ def _trailing_headings(chunk: str) -> tuple[str, list[str]]:
     return body, headings
 
 
-def _leading_headings(preamble: str, symbol: str | None) -> list[str]:
-    """Headings in the text before the first paragraph (masthead and title dropped)."""
+def _short_heading(text: str) -> bool:
+    return bool(text) and is_heading_like(text) and len(text.split()) <= HEADING_WORDS
+
+
+def _preamble_block(block: str) -> list[tuple[str, str]]:
+    """One blank-line block before the first paragraph as ("heading", text) and ("body", text)
+    pieces: a short heading, a closing "B. Title", running text, or a heading line over its text."""
+    first, _, rest = block.strip().partition("\n")
+    if rest and _short_heading(first.strip()) and TERMINAL.search(clean_text(rest)):  # "Summary" over its text
+        return [("heading", clean_text(first)), ("body", clean_text(rest))]
+    s = clean_text(block)
+    m = CLOSING_HEADING.search(s)
+    if m:
+        return [("heading", m.group(1))]
+    if _short_heading(s):
+        return [("heading", s)]
+    return [("body", s)] if s and TERMINAL.search(s) else []
+
+
+def _preamble(preamble: str, symbol: str | None) -> list[tuple[str, str]]:
+    """The text before the first paragraph as ("heading", text) and ("body", text) blocks in
+    their order: its last LEADING_HEADINGS headings (the masthead and title before them dropped)
+    and its blocks of running text; where there is running text, the headings not over it
+    follow again, for the numbered paragraphs ("Summary" heads the summary only)."""
     if symbol:
         preamble = preamble.replace(symbol, " ")
-    heads: list[str] = []
-    for block in re.split(r"\n\s*\n", preamble):
-        s = clean_text(block)
-        m = CLOSING_HEADING.search(s)
-        if m:
-            heads.append(m.group(1))
-        elif s and is_heading_like(s) and len(s.split()) <= HEADING_WORDS:
-            heads.append(s)
-    return heads[-LEADING_HEADINGS:]
+    blocks = [piece for block in re.split(r"\n\s*\n", preamble) for piece in _preamble_block(block)]
+    headings = [i for i, (kind, _) in enumerate(blocks) if kind == "heading"]
+    dropped = set(headings[:-LEADING_HEADINGS])
+    out = [b for i, b in enumerate(blocks) if i not in dropped]
+    if len(headings) < len(blocks):
+        titles = [i for i in headings if i + 1 == len(blocks) or blocks[i + 1][0] == "heading"]
+        out += [blocks[i] for i in titles[-LEADING_HEADINGS:]]
+    return out
 
 
 # Lines ----------------------------------------------------------------------------------------
@@ -233,8 +256,11 @@ class _Lines:
 def _numbered(stream: _Stream, starts: list[_Start], symbol: str | None) -> list[Block]:
     lines = _Lines()
     first_page = stream.page_at(starts[0].at)
-    for heading in _leading_headings(stream.text[: starts[0].at], symbol):
-        lines.heading(first_page, heading)
+    for kind, text in _preamble(stream.text[: starts[0].at], symbol):
+        if kind == "heading":
+            lines.heading(first_page, text)
+        else:
+            lines.body(first_page, text)
     for i, start in enumerate(starts):
         end = starts[i + 1].at if i + 1 < len(starts) else len(stream.text)
         body, headings = _trailing_headings(stream.text[start.text_at:end])

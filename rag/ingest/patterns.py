@@ -34,6 +34,9 @@ INLINE_HEADING = re.compile(
 # "D. Title" closing a run of masthead text.
 CLOSING_HEADING = re.compile(r"(?:^|\s)((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")
 # "Annex", "Annex II", "Annexes", "Annex to the letter dated ...".
+# A part of a report that restarts its numbering: "Part Two" (the report of a committee's second
+# session in a volume covering three).
+REPORT_PART = re.compile(r"^(?:Part|PART)\s+(One|Two|Three|Four|Five|Six|ONE|TWO|THREE|FOUR|FIVE|SIX|I|II|III|IV|V|VI)$")
 ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
 
 # Embedded texts ------------------------------------------------------------------------------
@@ -97,7 +100,8 @@ _MASTHEAD = (
     r"\s+session(?:\s+\d{4})?"
     r"|(?:Provisional\s+)?(?:[Aa]genda\s+items?|Items?)\s+\d[\w\s(),.]*?(?:\s+of\s+the\s+(?:provisional|preliminary)"
     r"\s+(?:agenda|list))?\*?"
-    r"|Note: The present document (?:was|has been) processed in its entirety by [^.]{1,60}\.)")
+    r"|Note: The present document (?:was|has been) processed in its entirety by [^.]{1,60}\."
+    rf"|ISSN\s+\d{{4}}-\d{{3}}[\dX]|\[{_DATE}\])")  # a serial's ISSN, a date of transmittal "[28 March 2025]"
 MASTHEAD_BLOCK = re.compile(rf"{_MASTHEAD}(?:\s+{_MASTHEAD})*")
 # A line that is nothing but a job number: "25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*".
 JOB_LINE = re.compile(rf"^(?:{_JOB}|\*\d{{6,}}\*)$")
@@ -108,8 +112,9 @@ TRAILING_PAGE = re.compile(r"(?<=[.;:!?”\"’)])(\d{0,3})\s+(\d{1,4})\s*$")
 PAGE_OF_PAGES = re.compile(r"(?<![\d/.\-])(\d{1,4})\s*/\s*\d{1,4}(?![\d/])")
 JOB_NUMBER = re.compile(r"(?:GE\.)?\d{2}-\d{5}\S*(?:\s*\(E\))?(?:\s+\d{6}){0,2}|\*\d{7}\*")
 SYMBOL_LIKE = re.compile(r"[A-Z][A-Z0-9.]*(?:/[\w.]+)+")
-# A table-of-contents line: "Introduction . . . . . 3".
-LEADER = re.compile(r"(?:\s?\.){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
+# A table-of-contents line: "Introduction . . . . . 3", "Statement by the Executive Director……….16", "...
+# under article 18 of the Convention..... 13" (a shorter leader where the entry fills the line).
+LEADER = re.compile(r"(?:(?:\s?[.…]){6,}\s*(?:\d{1,4}|[ivxlc]{1,6})?|(?:\s?[.…]){4,}\s*\d{1,4})\s*$")
 # The rule of underscores above a page's footnotes.
 RULE = re.compile(r"^\s*_{5,}\s*$")
 

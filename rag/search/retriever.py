@@ -67,6 +67,15 @@ TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the ca
 STATED_KINDS = ("time", "number", "country", "name")
 
 
+def numbered_first(hits: list[Hit]) -> list[Hit]:
+    """The hits with an unnumbered first hit (a summary, a covering note: front matter that
+    restates the body) placed after the next hit when that is a numbered paragraph of the same
+    document: official documents are cited by their numbered paragraphs."""
+    if len(hits) > 1 and hits[0].running and not hits[1].running and hits[1].symbol == hits[0].symbol:
+        return [hits[1], hits[0], *hits[2:]]
+    return hits
+
+
 class Retriever:
     """Ranks an open index's paragraphs for a question."""
 
@@ -221,11 +230,11 @@ class Retriever:
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
-            return Search(query, self.hits(cands, scores, k))
+            return Search(query, numbered_first(self.hits(cands, scores, k)))
         ranked = iter(inner)
         hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
         seen: set[int] = set()
-        return Search(query, [h for h in hits if not (h.pid in seen or seen.add(h.pid))],
+        return Search(query, numbered_first([h for h in hits if not (h.pid in seen or seen.add(h.pid))]),
                       focus=asked if asked is not query else None)
 
     def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool) -> list[Hit] | None:

@@ -1,0 +1,62 @@
+"""A document's unnumbered front matter (its summary, a covering note) restates its numbered
+paragraphs; when both rank at the top, the numbered paragraph is cited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.ingest import parse_file
+from rag.models import Hit
+from rag.search.retriever import numbered_first
+from rag.service import Session
+from tests.conftest import indexed_texts
+
+
+def _hit(symbol: str, number: str, running: bool) -> Hit:
+    return Hit(pid=0, symbol=symbol, number=number, text="", page="1", section="", score=1.0, running=running)
+
+
+def test_a_numbered_paragraph_of_the_same_document_right_behind_an_unnumbered_one_goes_first() -> None:
+    summary, body = _hit("DP/1", "1", True), _hit("DP/1", "75", False)
+    assert numbered_first([summary, body, _hit("DP/2", "3", False)])[:2] == [body, summary]
+
+
+def test_other_orders_are_kept() -> None:
+    other = _hit("DP/2", "75", False)
+    summary, later = _hit("DP/1", "1", True), _hit("DP/1", "9", False)
+    assert numbered_first([summary, other, later]) == [summary, other, later]  # another document between
+    running = [_hit("X", "1", True), _hit("X", "2", True)]
+    assert numbered_first(running) == running  # a document without numbers: nothing to prefer
+    assert numbered_first([later, summary]) == [later, summary]
+    assert numbered_first([]) == [] and numbered_first([summary]) == [summary]
+
+
+REPORT = """DP/99/10
+Annual report on internal audit and investigations
+
+Summary
+The Office received 434 new investigation cases in 2024, a new high, and closed 402 cases.
+
+1. The present report covers the internal audit and investigation activities of the year 2024.
+
+2. Case intake in 2024 set a new high at 434 new investigation cases received by the Office.
+
+3. The Office thanks the Executive Board for its continued support of its work.
+"""
+
+
+def test_the_summary_restating_a_paragraph_gives_way_to_it(tmp_path: Path) -> None:
+    settings = indexed_texts(tmp_path, {"DP_99_10.txt": REPORT})
+    with Session(settings) as session:
+        hits = session.search("How many new investigation cases did the Office receive in 2024?")
+        assert not hits[0].running and hits[0].number == "2"
+        assert any(h.running for h in hits[1:3])  # the summary is still found, behind the paragraph
+
+
+def test_plain_text_keeps_the_summary_before_the_numbered_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "DP_99_10.txt"
+    path.write_text(REPORT)
+    paras = parse_file(path).paragraphs
+    assert [(p.number, p.running) for p in paras] == [("1", True), ("1", False), ("2", False), ("3", False)]
+    assert paras[0].text.startswith("The Office received 434") and paras[0].section == "Summary"
+    assert paras[1].section == "Annual report on internal audit and investigations"
