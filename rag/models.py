@@ -92,6 +92,8 @@ class Hit:
     footnotes: list[Footnote] = field(default_factory=list)
     part: str = ""  # the embedded text it belongs to (rag.models.Paragraph.part)
     part_of: str = ""
+    doc_title: str = ""  # its document's masthead title and date (ISO), for ranking (not in to_json)
+    doc_date: str = ""
 
     @property
     def citation(self) -> str:

@@ -283,7 +283,8 @@ class OpenIndex:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f"SELECT p.*, d.symbol AS symbol, d.source AS source FROM paragraphs p "
+            f"SELECT p.*, d.symbol AS symbol, d.source AS source, d.title AS doc_title, d.date AS doc_date "
+            f"FROM paragraphs p "
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 

@@ -22,6 +22,7 @@ from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
+from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -193,7 +194,8 @@ class Retriever:
                 section=r["section"], score=float(scores[i]), lexical=float(cands.lexical[i]),
                 dense=float(cands.dense[i]), sentence=float(cands.sentence[i]),
                 running=bool(r["running"]), annex=r["annex"], source=r["source"],
-                footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])], part=r["part"], part_of=r["part_of"]))
+                footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])], part=r["part"], part_of=r["part_of"],
+                doc_title=r["doc_title"], doc_date=r["doc_date"]))
         return hits
 
     def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
@@ -222,6 +224,7 @@ class Retriever:
         down-weighted (rag.search.subject). The document is found by the whole question, its
         paragraph by what the question asks of it."""
         text = focus(query.text)
+        scores = self.series_report_first(query, cands, scores)
         first, last = self.index.document_span(int(cands.ids[int(np.argmax(scores))]))
         inside = np.zeros(self.index.size, dtype=bool)
         inside[first:last + 1] = True
@@ -236,6 +239,21 @@ class Retriever:
         seen: set[int] = set()
         return Search(query, numbered_first([h for h in hits if not (h.pid in seen or seen.add(h.pid))]),
                       focus=asked if asked is not query else None)
+
+    def series_report_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
+        """`scores` with the best paragraph of the report of the best hit's series that the
+        question's time points to (rag.search.periodic) raised to the first place; unchanged when
+        there is none."""
+        if asked_time(query.text) is None:
+            return scores
+        hits = self.hits(cands, scores, SERIES_DEPTH)
+        chosen = series_choice(query.text, hits)
+        if chosen is None:
+            return scores
+        best = next(h.pid for h in hits if h.symbol == chosen)
+        raised = scores.copy()
+        raised[int(np.flatnonzero(cands.ids == best)[0])] = float(scores.max()) + 1.0
+        return raised
 
     def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool) -> list[Hit] | None:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject

@@ -1,0 +1,88 @@
+"""Periodic reports: which of a series' reports a question naming a time is about.
+
+A Secretary-General's report on a mission comes every few months under the same title, and the
+reports share much of their wording ("UNMISS conducted ... long-duration patrols"). A question
+naming a time ("UNMISS long-duration patrols January-March 2025", "as at 15 January 2025") is
+about the first report issued on or after it: an earlier one cannot report it, a later one
+reports later months. A question naming a report by its month ("the Secretary-General's March
+2025 report on UNDOF") is about the report issued that month. `series_choice` picks that
+report among the documents of the best hits that share the best hit's title; the retriever
+then ranks it first (rag.search.retriever.Retriever.focused).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rag.models import Hit
+
+SERIES_DEPTH = 20  # the best hits whose documents are looked at for the series
+
+_MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+# "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025".
+_TIME = re.compile(rf"\b(?:(\d{{1,2}})\s+)?{_MONTH}(?:\s*(?:[–-]|to)\s*(?:\d{{1,2}}\s+)?{_MONTH})?\s+((?:19|20)\d\d)\b")
+# What follows a time that names a document ("March 2025 report") or an event whose documents
+# come before and after it ("its February 2025 session").
+_NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?\b", re.IGNORECASE)
+_NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
+                          re.IGNORECASE)
+# A revision, corrigendum or addendum is the same document, not the next one of a series.
+_ISSUE_SUFFIX = re.compile(r"(?:/(?:Rev|Corr|Add|Amend)\.\d+)+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AskedTime:
+    """The latest time a question asks about (`since`: its day, or the first day of its month)
+    or the month of a report it names (`issued`: (year, month))."""
+
+    since: date | None = None
+    issued: tuple[int, int] | None = None
+
+
+def asked_time(question: str) -> AskedTime | None:
+    """The time a question names, None when it names no month (a year alone does not place a
+    question among reports issued every few months)."""
+    since, issued = None, None
+    for m in _TIME.finditer(question):
+        day, first, last, year = m.groups()
+        month = _MONTHS[last or first]
+        rest = question[m.end():]
+        if _NAMES_REPORT.match(rest):
+            issued = (int(year), month)
+        elif not _NAMES_EVENT.match(rest):
+            t = date(int(year), month, int(day) if day and not last else 1)
+            since = max(since, t) if since else t
+    return AskedTime(since, issued) if since or issued else None
+
+
+def _base(symbol: str) -> str:
+    return _ISSUE_SUFFIX.sub("", symbol)
+
+
+def _series(hits: list[Hit]) -> dict[str, str]:
+    """Symbol -> date of the dated documents among `hits` with the best hit's title (revisions
+    and addenda of the best hit's document left out)."""
+    top = hits[0]
+    return {h.symbol: h.doc_date for h in hits if h.doc_title == top.doc_title and h.doc_date
+            and (h.symbol == top.symbol or _base(h.symbol) != _base(top.symbol))}
+
+
+def series_choice(question: str, hits: list[Hit]) -> str | None:
+    """The symbol of the report of the best hit's series that the question's time points to,
+    when it is another document than the best hit's; None otherwise (no time, no series, no
+    single such report)."""
+    asked = asked_time(question)
+    if asked is None or not hits or not hits[0].doc_title or not hits[0].doc_date:
+        return None
+    series = _series(hits)
+    if asked.issued:
+        month = f"{asked.issued[0]:04d}-{asked.issued[1]:02d}"
+        fits = [s for s, d in series.items() if d[:7] == month]
+    else:
+        after = sorted(d for d in series.values() if asked.since and d >= asked.since.isoformat())
+        fits = [s for s, d in series.items() if after and d == after[0]]
+    return fits[0] if len(series) > 1 and len(fits) == 1 and fits[0] != hits[0].symbol else None

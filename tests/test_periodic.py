@@ -1,0 +1,80 @@
+"""Reports of a series (a mission's report every few months, under one title): a question
+naming a time is answered from the report that covers it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rag.models import Hit
+from rag.search.periodic import AskedTime, asked_time, series_choice
+from rag.service import Session
+from tests.conftest import indexed_texts
+
+
+def test_the_time_a_question_names() -> None:
+    assert asked_time("UNMISS long-duration patrols January–March 2025") == AskedTime(date(2025, 3, 1))
+    assert asked_time("How many cholera cases had South Sudan recorded as at 15 January 2025?") == \
+        AskedTime(date(2025, 1, 15))
+    assert asked_time("UNMISS troop strength July 2025") == AskedTime(date(2025, 7, 1))
+    assert asked_time("In the Secretary-General's March 2025 report on UNDOF, how many ...?") == \
+        AskedTime(issued=(2025, 3))
+    # An event's month does not place it among reports; neither does a year alone.
+    assert asked_time("Who was elected Chair for its February 2025 session?") is None
+    assert asked_time("How many patrols were conducted in 2024?") is None
+
+
+def _hit(symbol: str, day: str, title: str = "Situation in South Sudan Report of the Secretary-General") -> Hit:
+    return Hit(pid=0, symbol=symbol, number="1", text="", page="1", section="", score=1.0, doc_title=title,
+               doc_date=day)
+
+
+SERIES = [_hit("S/2025/504", "2025-08-07"), _hit("S/2025/211", "2025-04-07"), _hit("S/2025/54", "2025-01-24"),
+          _hit("S/2025/269", "2025-05-01", "Situation in Abyei Report of the Secretary-General")]
+
+
+def test_the_first_report_of_the_series_issued_after_the_time_is_chosen() -> None:
+    assert series_choice("UNMISS long-duration patrols January–March 2025", SERIES) == "S/2025/211"
+    assert series_choice("Cholera cases as at 15 January 2025?", SERIES) == "S/2025/54"
+    assert series_choice("UNMISS troop strength July 2025", SERIES) is None  # the best hit's report already
+    assert series_choice("In the Secretary-General's April 2025 report on South Sudan, what ...?", SERIES) == \
+        "S/2025/211"
+    assert series_choice("UNMISS troop strength", SERIES) is None  # no time named
+    assert series_choice("UNMISS troop strength July 2026", SERIES) is None  # no report issued after it
+
+
+def test_a_revision_or_an_addendum_is_no_other_report_of_the_series() -> None:
+    revised = [_hit("TPNW/MSP/2025/11/Rev.1", "2025-03-10", "Report"), _hit("TPNW/MSP/2025/11", "2025-03-20", "Report")]
+    assert series_choice("What did the meeting decide on 19 March 2025?", revised) is None
+
+
+def _report(symbol: str, day: str, patrols: int, months: str) -> str:
+    return f"""{symbol}
+Security Council
+Distr.: General
+{day}
+
+Situation in South Sudan
+Report of the Secretary-General
+
+1. The present report covers developments in South Sudan from {months}.
+
+2. During the period, the Mission conducted {patrols} long-duration patrols and short-duration patrols
+to protect civilians in the conflict-affected areas.
+
+3. The Secretary-General thanks the troop-contributing countries for their support.
+"""
+
+
+def test_a_question_naming_months_is_answered_from_the_report_that_covers_them(tmp_path: Path) -> None:
+    settings = indexed_texts(tmp_path, {
+        "S_2025_54.txt": _report("S/2025/54", "24 January 2025", 150, "October to December 2024"),
+        "S_2025_211.txt": _report("S/2025/211", "7 April 2025", 180, "January to March 2025"),
+        "S_2025_504.txt": _report("S/2025/504", "7 August 2025", 210, "April to July 2025"),
+    })
+    with Session(settings) as session:
+        for question, symbol in (("Mission long-duration patrols January–March 2025", "S/2025/211"),
+                                 ("Mission long-duration patrols in July 2025", "S/2025/504"),
+                                 ("Mission long-duration patrols as at 1 December 2024", "S/2025/54")):
+            top = session.search(question)[0]
+            assert (top.symbol, top.number) == (symbol, "2"), question
