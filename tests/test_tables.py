@@ -98,3 +98,57 @@ def test_a_cited_table_reads_back() -> None:
     assert split_cited_part("p. 11, table 3") == ("3", TABLE)
     assert split_cited_part("table 12") == ("12", TABLE)
     assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
+
+
+def _hrc_page() -> list[Block]:
+    """A/HRC/59/60, page 3 (positions and sizes as read): paragraph 6 ends, a table of
+    stakeholder shares in 8-9 point type follows with no caption, then a heading and
+    paragraph 7."""
+    def b(text: str, y: float, size: float = 10.0, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=2, kind="body", number=number, size=size, bold=bold, x=114.0, y=y)
+    return [
+        b("6. The Forum gathered a record number of participants – nearly 4,000 in total, with 3,000", 771, number="6"),
+        b("stakeholders from all regions could follow the sessions. Over 64 per cent of registered", 725),
+        b("participants and over 59 per cent of those with official speaking roles identified themselves", 711),
+        b("as women.", 701),
+        b("Category of participating stakeholders Percentage", 674, 8.0),
+        b("Academic institutions 13", 656, 9.0),
+        b("Civil society organizations, affected stakeholders and Indigenous Peoples’ groups 32", 641, 9.0),
+        b("Multi-stakeholder initiatives 2", 626, 9.0),
+        b("States 7", 570, 9.0),
+        b("Other 3", 525, 9.0),
+        b("II. Key messages from the plenary sessions", 490, 14.0, bold=True),
+        b("7. The thirteenth session of the Forum was opened by the United Nations High Commissioner", 433, number="7"),
+        b("for Human Rights, who highlighted the significant challenges of current times.", 421),
+    ]
+
+
+def test_an_uncaptioned_table_in_smaller_type_is_a_unit_of_its_own() -> None:
+    blocks = collapse_tables(_hrc_page(), 10.0)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text.startswith("Category of participating stakeholders Percentage")
+    assert tables[0].text.endswith("Other 3")
+    paragraphs = assemble([PageText(blocks=blocks)])
+    para6 = next(p for p in paragraphs if p.number == "6" and p.part != TABLE)
+    assert para6.text.endswith("identified themselves as women.") and "Academic institutions" not in para6.text
+    assert [p.part for p in paragraphs if "Academic institutions" in p.text] == [TABLE]
+
+
+def test_a_chart_s_axis_and_a_map_s_note_are_not_text() -> None:
+    """S/2025/153, page 3: a chart's text in small type after a paragraph; it is dropped, not cited."""
+    from rag.ingest.tables import chart_text
+
+    def b(text: str, y: float, size: float = 10.0, number: str | None = None) -> Block:
+        return Block(text, page=2, kind="body", number=number, size=size, x=114.0, y=y)
+    page = [b("5. The Force recorded 1,430 trajectories of projectiles during the period.", 700, number="5"),
+            b("0 200 400 600 800 1 000 1 200 1 400 1 600", 650, 8.0),
+            b("Number of trajectories", 640, 8.0),
+            b("South to north North to south", 630, 8.0),
+            b("6. The Force continued its patrols.", 600, number="6")]
+    blocks = collapse_tables(page, 10.0)
+    assert [b.kind for b in blocks] == ["body", "furniture", "body"]
+    assert chart_text("0 100 000 200 000 300 000 400 000 500 000") and chart_text("$40 $60 $80 $100 $120")
+    assert chart_text("Base map source: United Nations Geospatial.")
+    # Years heading a table's columns, and a table's figures, are no axis.
+    assert not chart_text("2020 2021 2022 2023 2024 Regular resources 10.9 10.8 9.6")
+    assert not chart_text("September 52 – 1 34 57 .. October 71 – 13 46 125")

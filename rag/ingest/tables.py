@@ -10,13 +10,18 @@ the assembler can make the table its own unit and let the paragraph around it ru
 
 from __future__ import annotations
 
+import re
+
 from rag.ingest.blocks import Block
+from rag.ingest.headings import ends_sentence
 from rag.ingest.patterns import TABLE_CAPTION
 
 SAME_SIZE = 0.3  # points of difference within one table's type
 ROW_GAP = 2.5  # a vertical gap of this many type sizes between two rows ends a table
 PROSE = 0.85  # a line this long, against the page's longest, is running text, not a row
 MIN_ROWS = 2
+MIN_UNCAPTIONED_ROWS = 3
+SMALLER = 0.6  # points below the body type of an uncaptioned table's rows
 PROSE_CHARS = 70  # ... and at least this long
 
 
@@ -32,7 +37,72 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
                       kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
         taken = {id(r) for r in rows}
         out = [table if b is caption else b for b in out if id(b) not in taken]
+    return _uncaptioned(out, body_size)
+
+
+def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
+    """The blocks with each uncaptioned table as one table block: at least MIN_UNCAPTIONED_ROWS
+    lines in type smaller than the body's (SMALLER points or more), unnumbered, most of them
+    shorter than running text, right after a line that ends a sentence (A/HRC/59/60, page 3: a
+    paragraph ends "... identified themselves as women." and a two-column table of stakeholder
+    shares in 8-9 point type follows, with no caption)."""
+    prose = max(PROSE * max((len(b.text) for b in blocks if b.kind == "body"), default=0), PROSE_CHARS)
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _small_row(blocks[j], body_size):
+            j += 1
+        run = blocks[i:j]
+        before = next((b for b in reversed(out) if b.kind == "body"), None)
+        if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
+                and sum(len(b.text) >= prose for b in run) * 2 < len(run):
+            text = " ".join(b.text.strip() for b in run)
+            out.append(Block(text, page=run[0].page, kind="furniture" if chart_text(text) else "table",
+                             size=run[0].size, bold=run[0].bold, x=run[0].x, y=run[0].y))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
     return out
+
+
+AXIS_TICKS = 5  # evenly spaced numbers in a row that make a chart's axis
+# The note under a map: "Base map source: ... Note: The boundaries and names shown ...".
+_MAP_NOTE = re.compile(r"\bBase map source\b|\bboundaries and names shown and the designations used on this map\b")
+
+
+def chart_text(text: str) -> bool:
+    """Whether a text is a chart's or a map's: a map's note, or an axis of AXIS_TICKS or more
+    numbers in a row, evenly spaced and rising ("0 20 40 60 80 100", "$40 $60 $80 $100", "1 500
+    1 550 1 600", "0 100 000 200 000"); a chart's ticks, labels and legend are not text to cite."""
+    if _MAP_NOTE.search(text):
+        return True
+    variants = (text, re.sub(r"\b(\d{1,3}) (\d{3})\b", r"\1\2", text), re.sub(r"\b(\d{1,3}) (000)\b", r"\1\2", text))
+    return any(_evenly_rising(v.split()) for v in variants)
+
+
+def _evenly_rising(tokens: list[str]) -> bool:
+    values: list[float | None] = []
+    for token in tokens:
+        try:
+            values.append(float(token.strip("$%€£()").replace(",", "")))
+        except ValueError:
+            values.append(None)
+    run = 2
+    for a, b, c in zip(values, values[1:], values[2:]):
+        if a is not None and b is not None and c is not None and b > a and abs((c - b) - (b - a)) < 1e-9 \
+                and not (b - a == 1 and 1900 <= a <= 2100):  # years heading a table's columns
+            run += 1
+            if run >= AXIS_TICKS:
+                return True
+        else:
+            run = 2
+    return False
+
+
+def _small_row(b: Block, body_size: float) -> bool:
+    return b.kind == "body" and b.number is None and bool(b.size) and b.size <= body_size - SMALLER
 
 
 def _rows(blocks: list[Block], caption: Block) -> list[Block]:
