@@ -175,8 +175,12 @@ class Answerer:
         return self.token_share * float(self.tokens.maxsim(query.tokens, np.array([hit.pid], dtype=np.int64))[0])
 
     def support(self, search: Search) -> float:
-        """The support of the search's top hit (0 without hits)."""
-        return self.hit_support(search, search.hits[0]) if search.hits else 0.0
+        """The support of the search's top hit (0 without hits), or of the paragraph its document
+        was found with (`Search.found_with`) when that is larger."""
+        if not search.hits:
+            return 0.0
+        found = [search.found_with] if search.found_with is not None else []
+        return max(self.hit_support(search, h) for h in [search.hits[0], *found])
 
     def hit_support(self, search: Search, hit: Hit) -> float:
         """The support one of the search's hits gives its question (or the question's focus)."""

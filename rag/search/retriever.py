@@ -23,6 +23,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
+from rag.search.roles import asked_office, assigns_office
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -233,12 +234,31 @@ class Retriever:
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
-            return Search(query, numbered_first(self.hits(cands, scores, k)))
+            return self.office_holder_first(Search(query, numbered_first(self.hits(cands, scores, k))), inside)
         ranked = iter(inner)
         hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
         seen: set[int] = set()
-        return Search(query, numbered_first([h for h in hits if not (h.pid in seen or seen.add(h.pid))]),
-                      focus=asked if asked is not query else None)
+        hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
+        return self.office_holder_first(Search(query, numbered_first(hits), focus=asked if asked is not query else None),
+                                        inside)
+
+    def office_holder_first(self, search: Search, inside: np.ndarray) -> Search:
+        """`search`, or, for a question asking who held an office (rag.search.roles), the search
+        with the best paragraph of the first hit's document (`inside`) that names the office's
+        holder first, `found_with` the hit it displaced."""
+        asked, hits = search.asked, search.hits
+        office = asked_office(asked.text)
+        if office is None or not hits or assigns_office(hits[0].text, office):
+            return search
+        within = self.candidates_in(asked, inside)
+        if len(within.ids) == 0:
+            return search
+        ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
+        holder = next((h for h in ranked if assigns_office(h.text, office)), None)
+        if holder is None:
+            return search
+        return Search(search.query, [holder, *(h for h in hits if h.pid != holder.pid)], focus=search.focus,
+                      found_with=hits[0])
 
     def series_report_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
         """`scores` with the best paragraph of the report of the best hit's series that the
