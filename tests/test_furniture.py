@@ -116,3 +116,28 @@ def test_a_title_between_a_signature_and_the_next_text_ends_the_signature_block(
     running = [p.text for p in assemble(pages) if p.running]
     assert running[-1].startswith("The Committee adopted a statement")
     assert not any("(Signed)" in t and "statement" in t for t in running)
+
+
+def test_a_list_of_annexes_before_the_text_opens_no_annex() -> None:
+    """DP/FPA/2025/6, pages 4-5 (the lines as the PDF gives them): the summary lists the annexes
+    under a bold "Annexes"; the report's numbered text that follows is its body, not an annex."""
+    def b(text: str, y: float, page: int, size: float = 10.0, bold: bool = False) -> Block:
+        return Block(text, size=size, bold=bold, x=72.0, y=y, page=page)
+
+    pages = [
+        PageText(blocks=[b("The Executive Board may wish to take note of the present report.", 700, 3),
+                         b("Annexes", 660, 3, bold=True),
+                         b("1. The OAIS charter", 640, 3),
+                         b("2. Basis of the 2024 OAIS opinion on the UNFPA governance", 628, 3)], annexes=True),
+        PageText(blocks=[b("I. Introduction", 700, 4, 12.0, True),
+                         b("1. This report provides the Executive Board with a summary of the activities.", 680, 4),
+                         b("2. The OAIS mandate is based on article XVII of the financial regulations.", 660, 4)],
+                 annexes=True),
+    ]
+    for page in pages:
+        for blk in page.blocks:
+            if blk.text[:2] in ("1.", "2."):
+                blk.number = blk.text[0]
+    numbered = [p for p in assemble(pages) if not p.running]
+    assert [(p.annex, p.number) for p in numbered][-2:] == [("", "1"), ("", "2")]
+    assert numbered[-2].text.startswith("This report provides")

@@ -70,8 +70,12 @@ class _Segment:
 
 
 def _opens_annex(ln: Block, body_size: float) -> str | None:
-    """"annex", "annex II"... when the line is an annex heading."""
+    """"annex", "annex II"... when the line is an annex heading. "Annexes" alone opens none: it
+    heads a list of the annexes (DP/FPA/2025/6 lists them before its text; its body had become an
+    annex) or a group whose own "Annex I" headings open them."""
     m = ANNEX.match(ln.text.strip())
+    if m and ln.text.strip().lower() == "annexes":
+        return None
     if m and (not ln.size or ln.bold or larger(ln, body_size) or ln.kind == "heading"):
         return "annex " + m.group(1) if m.group(1) else "annex"
     return None
