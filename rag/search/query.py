@@ -34,7 +34,7 @@ class Search:
     hits: list[Hit]
     focus: Query | None = None  # what the question asks of the top hit's document, when it differs (rag.search.focus)
     # The paragraph the top hit's document was found with, when a rule about what the question
-    # asks put another paragraph of it first (rag.search.roles): the answer's support is the
+    # asks put another paragraph of it first (rag.search.stated): the answer's support is the
     # larger of the two.
     found_with: Hit | None = None
 

@@ -23,7 +23,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.roles import asked_office, assigns_office
+from rag.search.stated import asked_form, states_form
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -234,30 +234,31 @@ class Retriever:
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
-            return self.office_holder_first(Search(query, numbered_first(self.hits(cands, scores, k))), inside)
+            return self.stated_answer_first(Search(query, numbered_first(self.hits(cands, scores, k))), inside)
         ranked = iter(inner)
         hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
         seen: set[int] = set()
         hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
-        return self.office_holder_first(Search(query, numbered_first(hits), focus=asked if asked is not query else None),
+        return self.stated_answer_first(Search(query, numbered_first(hits), focus=asked if asked is not query else None),
                                         inside)
 
-    def office_holder_first(self, search: Search, inside: np.ndarray) -> Search:
-        """`search`, or, for a question asking who held an office (rag.search.roles), the search
-        with the best paragraph of the first hit's document (`inside`) that names the office's
-        holder first, `found_with` the hit it displaced."""
+    def stated_answer_first(self, search: Search, inside: np.ndarray) -> Search:
+        """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
+        a vote: rag.search.stated), the search with the best paragraph of the first hit's document
+        (`inside`) that states one first, `found_with` the hit it displaced."""
         asked, hits = search.asked, search.hits
-        office = asked_office(asked.text)
-        if office is None or not hits or assigns_office(hits[0].text, office):
+        form = asked_form(asked.text)
+        if form is None or not hits or states_form(hits[0].text, form):
             return search
-        within = self.candidates_in(asked, inside)
+        ids = [int(i) for i in np.flatnonzero(inside)]
+        rows = self.index.paragraph_rows(ids)
+        which = np.zeros(self.index.size, dtype=bool)
+        which[[i for i in ids if i in rows and states_form(rows[i]["text"], form)]] = True
+        within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
             return search
-        ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
-        holder = next((h for h in ranked if assigns_office(h.text, office)), None)
-        if holder is None:
-            return search
-        return Search(search.query, [holder, *(h for h in hits if h.pid != holder.pid)], focus=search.focus,
+        stating = self.hits(within, self.scores(asked, within, "hybrid"), 1)[0]
+        return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)], focus=search.focus,
                       found_with=hits[0])
 
     def series_report_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:

@@ -1,0 +1,109 @@
+"""Questions whose answer has a fixed form (an office's holder, a vote) are answered from the
+paragraph that states one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.search.stated import asked_form, states_form
+from rag.service import Session
+from tests.conftest import indexed_texts
+
+
+def test_the_office_a_question_asks_about() -> None:
+    assert asked_form("Who chaired the United Nations Disarmament Commission at its 2025 substantive session?") == "chair"
+    assert asked_form("Who co-chaired the ninth session of the Regional Forum?") == "chair"
+    assert asked_form("Who was elected Chair of the Special Committee for its February 2025 session?") == "chair"
+    assert asked_form("Whom did the High Council of State elect as its President?") == "president"
+    assert asked_form("Who presided over the opening meeting?") == "president"
+    assert asked_form("Who served as Rapporteur of the Commission?") == "rapporteur"
+    assert asked_form("What did the Chair propose for the organization of work?") is None
+    assert asked_form("Who briefed the Committee on the Chair's visit?") is None
+
+
+def test_a_paragraph_naming_the_officers() -> None:
+    # Small extracts of real pages: A/80/42, para. 9; E/HLPF/2025/3/Add.3, para. 2; A/AC.182/2025/L.1, para. 5.
+    assert states_form("During the session, the Bureau of the Commission was constituted as follows: Chair: "
+                          "José Pereira Sosa (Paraguay) Vice-Chairs: Representatives of Egypt, Germany and Nigeria", "chair")
+    assert states_form("The session was co-chaired by the Deputy Minister of Economy and Finance of Uzbekistan, "
+                          "Umid Abidkhadjaev, and the Permanent Representative of Greece", "chair")
+    assert states_form("At its 312th meeting, on 18 February, the Special Committee elected the following members "
+                          "of its Bureau: Chair: Nathaniel Khng (Singapore)", "chair")
+    assert not states_form("In opening the session, the Chair recalled the mandate of the Commission.", "chair")
+    assert not states_form("The Chair: an opening statement", "president")
+
+
+REPORT = """A/99/42
+Report of the Disarmament Commission for 2099
+
+1. The Disarmament Commission held its 2099 substantive session at Headquarters from 7 to 25 April 2099,
+at which the Chair of the Disarmament Commission opened the substantive session and made a statement.
+
+2. At its substantive session of 2099 the Disarmament Commission heard the Chair of the Commission on the
+organization of work of the substantive session and the Commission adopted its agenda for the session.
+
+3. During the session, the Bureau was constituted as follows: Chair: Ana Lima (Brazil) Vice-Chairs:
+representatives of Egypt and Nigeria Rapporteur: Syed Raza (Pakistan).
+
+4. The Commission held eight plenary meetings and its working groups held twelve meetings.
+"""
+
+
+def test_who_chaired_is_answered_from_the_officers_list(tmp_path: Path) -> None:
+    settings = indexed_texts(tmp_path, {"A_99_42.txt": REPORT})
+    with Session(settings) as session:
+        question = "Who chaired the Disarmament Commission at its 2099 substantive session?"
+        top = session.search(question)[0]
+        assert (top.symbol, top.number) == ("A/99/42", "3")
+        answer = session.ask(question)
+        assert not answer.abstained and answer.citations[0].citation == "A/99/42, para. 3"
+        assert "Ana Lima" in answer.citations[0].quote
+        # A question about what the Chair did is not an office question: the ranking is left alone.
+        assert session.search("What did the Chair of the Commission do when the substantive session opened?")[0].number == "1"
+
+
+def test_vote_questions_and_paragraphs_stating_a_vote() -> None:
+    assert asked_form("By what vote did the Fourth Committee adopt the 1997 draft resolution?") == "vote"
+    assert asked_form("In 1997, what was the Fourth Committee's vote on the United States oral amendment?") == "vote"
+    assert asked_form("What recorded vote is reported for the draft resolution?") == "vote"
+    assert asked_form("How many votes did Joseph Aoun obtain?") == "vote"
+    assert asked_form("Fourth Committee 1994 foreign economic interests resolution vote") == "vote"
+    assert asked_form("Which countries voted against the draft resolution?") is None
+    assert asked_form("Can the President of the Council vote on important matters?") is None
+    # Small extracts of real pages: A/52/622, para. 5; A/50/610, para. 8; S/2025/153, para. 52.
+    assert states_form("the Fourth Committee adopted the draft resolution (see A/52/23 (Part IV)) by a recorded "
+                       "vote of 102 to none, with 44 abstentions", "vote")
+    assert states_form("The Committee rejected the amendment to replace the title by a recorded vote of 55 to 48, "
+                       "with 22 abstentions.", "vote")
+    assert states_form("The Committee adopted the draft decision without a vote.", "vote")
+    assert states_form("the Lebanese Parliament elected Joseph Aoun President, with 99 votes", "vote")
+    assert not states_form("Statements in explanation of vote were made by the representatives of Mexico.", "vote")
+
+
+VOTES = """A/99/622
+Report of the Fourth Committee on the implementation of the Declaration on decolonization
+
+1. At its 4th plenary meeting, on 19 September 2099, the General Assembly, on the recommendation of the General
+Committee, decided to include in its agenda the item entitled "Implementation of the Declaration on decolonization"
+and to allocate it to the Fourth Committee, which adopted a draft resolution on the item at its 9th meeting.
+
+2. The Fourth Committee considered the item at its 2nd to 9th meetings and heard statements on the draft resolution
+of the implementation of the Declaration on decolonization by the specialized agencies.
+
+3. At its 9th meeting, on 27 October, the Committee adopted it by a recorded vote of 102 to none, with 44 abstentions.
+The voting was as follows: In favour: Algeria, Angola, Argentina, Australia, Bahamas, Bahrain, Bangladesh, Barbados,
+Belize, Benin, Bolivia, Botswana, Brazil, Chad, Chile, China, Colombia, Congo, Costa Rica, Cuba, Ecuador, Egypt.
+Against: None. Abstaining: Austria, Belgium, Canada, Denmark, Finland, France, Germany, Italy, Japan, Norway.
+
+4. The Fourth Committee recommends to the General Assembly the adoption of the draft resolution on the
+implementation of the Declaration on decolonization by the specialized agencies.
+"""
+
+
+def test_by_what_vote_is_answered_from_the_paragraph_that_records_it(tmp_path: Path) -> None:
+    settings = indexed_texts(tmp_path, {"A_99_622.txt": VOTES})
+    with Session(settings) as session:
+        question = "By what vote did the Fourth Committee adopt the draft resolution on the Declaration on decolonization?"
+        answer = session.ask(question)
+        assert not answer.abstained and answer.citations[0].citation == "A/99/622, para. 3"
+        assert "102 to none" in answer.citations[0].quote
