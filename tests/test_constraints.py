@@ -301,3 +301,23 @@ def test_a_year_in_brackets_counts_as_named_in_the_paragraph():
     evidence = Evidence('The winners were "Blink" (2008) and "The Waters of Mars" (2010); none in 2009.',
                         "The series won in 2008, 2009 and 2010.", ())
     assert check_constraints("Which episode won in 2010?", evidence) is None
+
+
+def test_something_done_after_the_document_was_issued_is_a_near_miss():
+    # A small extract of a real page: CEB/2025/4 (the High-level Committee on Programmes' report of
+    # its forty-ninth session, dated June 2025), para. 60.
+    paragraph = ("The Chair acknowledged the strong and positive reactions to the presentation by UNODC on the "
+                 "work of the task team on transnational organized crime.")
+    evidence = Evidence(paragraph, "Report of the High-level Committee on Programmes at its forty-ninth session\n"
+                        + paragraph + "\nIts fiftieth session will be held in October 2025.", ("CEB/2025/4",),
+                        "2025-06-24")
+    miss = check_constraints("What common approach on transnational organized crime did the High-level Committee "
+                             "on Programmes approve at its fiftieth session in October 2025?", evidence)
+    assert miss is not None and miss.describe() == "dates from June 2025, before October 2025"
+    # Before the issue, in the future tense, the end of a period, or a document without a date: no near miss.
+    assert check_constraints("What did the task team present in May 2025 on organized crime?", evidence) is None
+    assert check_constraints("What will the Committee consider at its session in October 2025?", evidence) is None
+    assert check_constraints("How much was appropriated for the period from 1 July 2025 to 30 June 2026?",
+                             evidence) is None
+    undated = Evidence(evidence.paragraph, evidence.document, evidence.symbols)
+    assert check_constraints("What did the Committee approve in October 2025?", undated) is None

@@ -82,6 +82,7 @@ class Evidence:
     paragraph: str
     document: str
     symbols: tuple[str, ...] = ()
+    date: str = ""  # the document's date as its masthead gives it (ISO), "" when unknown
 
 
 def ordinal_name(n: int) -> str:
@@ -345,16 +346,43 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     return None
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+# A month the question places what it asks about in: "approve at its fiftieth session in October
+# 2025", "launched in October 2024"; not the end of a period ("from 1 July 2024 to 30 June 2025").
+_EVENT_MONTH = re.compile(r"(?<!\bto )(?<!\buntil )(?<![–-])(?<![–-] )\b(?:\d{1,2}\s+)?(" + "|".join(_MONTHS)
+                          + r")\s+((?:19|20)\d\d)\b(?!\s*(?:[–-]|to\b))")
+# A question about something done: a report cannot tell what happened after it was issued.
+_PAST = re.compile(r"\b(?:did|was|were|had|approved|adopted|decided|reported|recorded|elected|launched|took|agreed)\b",
+                   re.IGNORECASE)
+
+
+def _check_after_issue(question: str, evidence: Evidence) -> Mismatch | None:
+    """A question about something done in a month after the document was issued ("What did the
+    Committee approve at its fiftieth session in October 2025?" of a report dated June 2025) is
+    about what the document cannot report."""
+    if not evidence.date or not _PAST.search(question) or re.search(r"\bperiod\b", question, re.IGNORECASE):
+        return None
+    months = [(int(y), _MONTHS.index(m) + 1) for m, y in _EVENT_MONTH.findall(question)]
+    issued = (int(evidence.date[:4]), int(evidence.date[5:7]))
+    later = [ym for ym in months if ym > issued]
+    if not later:
+        return None
+    y, m = max(later)
+    asked = Constraint("dated", f"{y}-{m:02d}", f"{_MONTHS[m - 1]} {y}")
+    return Mismatch(asked, f"{_MONTHS[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
+
+
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
            "dated": _check_dated, "titled": _check_titled, "names": _check_names}
 
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
-    of the fact (`_check_fact_year`)."""
+    of the fact (`_check_fact_year`) and a month after the document's issue (`_check_after_issue`)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    return _check_fact_year(found, evidence)
+    return _check_fact_year(found, evidence) or _check_after_issue(question, evidence)
