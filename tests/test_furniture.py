@@ -141,3 +141,20 @@ def test_a_list_of_annexes_before_the_text_opens_no_annex() -> None:
     numbered = [p for p in assemble(pages) if not p.running]
     assert [(p.annex, p.number) for p in numbered][-2:] == [("", "1"), ("", "2")]
     assert numbered[-2].text.startswith("This report provides")
+
+
+def test_an_italic_heading_before_the_numbered_text_heads_its_block() -> None:
+    """DP/FPA/2025/6, page 3: the summary box's italic "Elements of a decision" is a heading, not
+    the first words of the paragraph under it."""
+    page = _page([
+        ("OAIS enhanced its intake process to manage a growing caseload in 2024.", 10.1, False),
+        ("Elements of a decision", 10.1, False),
+        ("The Executive Board may wish to take note of the present report and of its annexes.", 10.1, False),
+        ("1. This report provides the Executive Board with a summary of the activities of OAIS.", 10.1, False),
+        ("2. The OAIS mandate is based on article XVII of the financial regulations.", 10.1, False),
+    ])
+    page.blocks[1].italic = True
+    for b in page.blocks[-2:]:
+        b.number = b.text[0]
+    running = [p for p in assemble([page]) if p.running]
+    assert running[-1].text.startswith("The Executive Board may wish") and running[-1].section == "Elements of a decision"

@@ -323,7 +323,7 @@ class _Assembler:
     def _running_heading(self, ln: Block, prev: Block | None, min_words: int) -> bool:
         size = self.body_size
         return heading_like(ln, size) and (prev is None or ends_sentence(prev.text) or strong_heading(ln, size)) \
-            and (not min_words or bool(HEADING_NUMBER.match(ln.text)) or ln.kind == "heading")
+            and (not min_words or bool(HEADING_NUMBER.match(ln.text)) or ln.kind == "heading" or ln.italic)
 
     @staticmethod
     def _new_block(ln: Block, prev: Block | None) -> bool:
