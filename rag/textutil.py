@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The months, in order, as English documents write them.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has

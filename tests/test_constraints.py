@@ -309,7 +309,8 @@ def test_something_done_after_the_document_was_issued_is_a_near_miss():
     paragraph = ("The Chair acknowledged the strong and positive reactions to the presentation by UNODC on the "
                  "work of the task team on transnational organized crime.")
     evidence = Evidence(paragraph, "Report of the High-level Committee on Programmes at its forty-ninth session\n"
-                        + paragraph + "\nIts fiftieth session will be held in October 2025.", ("CEB/2025/4",),
+                        + paragraph + "\nIts fiftieth session will be held in October 2025, its fifty-first in 2026.",
+                        ("CEB/2025/4",),
                         "2025-06-24")
     miss = check_constraints("What common approach on transnational organized crime did the High-level Committee "
                              "on Programmes approve at its fiftieth session in October 2025?", evidence)
@@ -319,5 +320,9 @@ def test_something_done_after_the_document_was_issued_is_a_near_miss():
     assert check_constraints("What will the Committee consider at its session in October 2025?", evidence) is None
     assert check_constraints("How much was appropriated for the period from 1 July 2025 to 30 June 2026?",
                              evidence) is None
+    assert check_constraints("How much did the Assembly appropriate for 1 July 2025 to 30 June 2026?", evidence) is None
+    assert check_constraints("What did the Assembly decide to fund until 30 June 2026?", evidence) is None
+    assert check_constraints("What was expected to happen at the fiftieth session of the High-level Committee on "
+                             "Programmes in October 2025?", evidence) is None
     undated = Evidence(evidence.paragraph, evidence.document, evidence.symbols)
     assert check_constraints("What did the Committee approve in October 2025?", undated) is None

@@ -12,23 +12,30 @@ from rag.service import Session
 from tests.conftest import indexed_texts
 
 
-def _hit(symbol: str, number: str, running: bool) -> Hit:
-    return Hit(pid=0, symbol=symbol, number=number, text="", page="1", section="", score=1.0, running=running)
+def _hit(symbol: str, number: str, running: bool, pid: int = 0, annex: str = "", part: str = "") -> Hit:
+    return Hit(pid=pid, symbol=symbol, number=number, text="", page="1", section="", score=1.0, running=running,
+               annex=annex, part=part)
 
 
-def test_a_numbered_paragraph_of_the_same_document_right_behind_an_unnumbered_one_goes_first() -> None:
-    summary, body = _hit("DP/1", "1", True), _hit("DP/1", "75", False)
-    assert numbered_first([summary, body, _hit("DP/2", "3", False)])[:2] == [body, summary]
+def test_a_numbered_paragraph_of_the_same_document_right_behind_its_front_matter_goes_first() -> None:
+    summary, body = _hit("DP/1", "1", True, pid=2), _hit("DP/1", "75", False, pid=90)
+    assert numbered_first([summary, body, _hit("DP/2", "3", False)], first_numbered=5)[:2] == [body, summary]
 
 
 def test_other_orders_are_kept() -> None:
     other = _hit("DP/2", "75", False)
-    summary, later = _hit("DP/1", "1", True), _hit("DP/1", "9", False)
-    assert numbered_first([summary, other, later]) == [summary, other, later]  # another document between
+    summary, later = _hit("DP/1", "1", True, pid=2), _hit("DP/1", "9", False, pid=20)
+    assert numbered_first([summary, other, later], 5) == [summary, other, later]  # another document between
     running = [_hit("X", "1", True), _hit("X", "2", True)]
-    assert numbered_first(running) == running  # a document without numbers: nothing to prefer
-    assert numbered_first([later, summary]) == [later, summary]
-    assert numbered_first([]) == [] and numbered_first([summary]) == [summary]
+    assert numbered_first(running, None) == running  # a document without numbers: nothing to prefer
+    assert numbered_first([later, summary], 5) == [later, summary]
+    assert numbered_first([], None) == [] and numbered_first([summary], 5) == [summary]
+    # Unnumbered text after the first numbered paragraph (a list of decisions), of an annex or of
+    # an embedded draft is no front matter: it keeps its place.
+    decisions = _hit("A/80/38", "33", True, pid=300)
+    assert numbered_first([decisions, later], 5) == [decisions, later]
+    for unit in (_hit("DP/1", "1", True, pid=2, annex="annex"), _hit("DP/1", "1", True, pid=2, part="draft resolution")):
+        assert numbered_first([unit, later], 5) == [unit, later]
 
 
 REPORT = """DP/99/10
@@ -60,3 +67,13 @@ def test_plain_text_keeps_the_summary_before_the_numbered_paragraphs(tmp_path: P
     assert [(p.number, p.running) for p in paras] == [("1", True), ("1", False), ("2", False), ("3", False)]
     assert paras[0].text.startswith("The Office received 434") and paras[0].section == "Summary"
     assert paras[1].section == "Annual report on internal audit and investigations"
+
+
+def test_a_summary_with_no_title_after_it_heads_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "DP_99_11.txt"
+    path.write_text("DP/99/11\n\nSummary\nThe present report gives the activities of the Office in 2024, with 434 "
+                    "new cases received.\n\n1. The present report covers the activities of the year.\n\n2. Case "
+                    "intake set a new high.\n")
+    paras = parse_file(path).paragraphs
+    assert [(p.number, p.running) for p in paras] == [("1", True), ("1", False), ("2", False)]
+    assert [p.section for p in paras[1:]] == ["", ""]

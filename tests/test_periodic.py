@@ -19,6 +19,11 @@ def test_the_time_a_question_names() -> None:
     assert asked_time("UNMISS troop strength July 2025") == AskedTime(date(2025, 7, 1))
     assert asked_time("In the Secretary-General's March 2025 report on UNDOF, how many ...?") == \
         AskedTime(issued=(2025, 3))
+    # A date that places something else: since, of a resolution, dated.
+    assert asked_time("Since the December 2024 attack, what was UNMISS troop strength?") is None
+    assert asked_time("Under resolution 2729 (2024) of 30 April 2024, what is the mandate?") is None
+    # A day past the month's end is read as its last day, not an error.
+    assert asked_time("What did the Council decide on 31 February 2025?") == AskedTime(date(2025, 2, 28))
     # An event's month does not place it among reports; neither does a year alone.
     assert asked_time("Who was elected Chair for its February 2025 session?") is None
     assert asked_time("How many patrols were conducted in 2024?") is None
@@ -41,6 +46,7 @@ def test_the_first_report_of_the_series_issued_after_the_time_is_chosen() -> Non
         "S/2025/211"
     assert series_choice("UNMISS troop strength", SERIES) is None  # no time named
     assert series_choice("UNMISS troop strength July 2026", SERIES) is None  # no report issued after it
+    assert series_choice("UNMISS troop strength in June 2024", SERIES) is None  # none within 6 months
 
 
 def test_a_revision_or_an_addendum_is_no_other_report_of_the_series() -> None:

@@ -19,6 +19,13 @@ def test_the_office_a_question_asks_about() -> None:
     assert asked_form("Who served as Rapporteur of the Commission?") == "rapporteur"
     assert asked_form("What did the Chair propose for the organization of work?") is None
     assert asked_form("Who briefed the Committee on the Chair's visit?") is None
+    assert asked_form("Who is the Chairperson of the Committee?") == "chair"
+    # "who" that is not the office's holder: the object of another verb, or a relative clause.
+    assert asked_form("Who briefed the Chair of the Disarmament Commission?") is None
+    assert asked_form("Who met with the Special Rapporteur?") is None
+    assert asked_form("Who did the Chair thank?") is None
+    assert asked_form("What did the representative who chaired the working group say?") is None
+    assert asked_form("Who was RCA president in 1942?") is None
 
 
 def test_a_paragraph_naming_the_officers() -> None:
@@ -30,6 +37,8 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert states_form("At its 312th meeting, on 18 February, the Special Committee elected the following members "
                           "of its Bureau: Chair: Nathaniel Khng (Singapore)", "chair")
     assert not states_form("In opening the session, the Chair recalled the mandate of the Commission.", "chair")
+    assert not states_form("The Committee elected the following officers: Vice-Chairs: Francisco Tropepi "
+                           "(Argentina) Rapporteur: Mohamed Soliman (Egypt)", "chair")
     assert not states_form("The Chair: an opening statement", "president")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rag.answer.countries import COUNTRIES
 from rag.answer.names import name_words, replaced, titled_names, unwritten
+from rag.textutil import MONTH_NAMES
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -346,24 +347,36 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     return None
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = MONTH_NAMES
 # A month the question places what it asks about in: "approve at its fiftieth session in October
-# 2025", "launched in October 2024"; not the end of a period ("from 1 July 2024 to 30 June 2025").
-_EVENT_MONTH = re.compile(r"(?<!\bto )(?<!\buntil )(?<![–-])(?<![–-] )\b(?:\d{1,2}\s+)?(" + "|".join(_MONTHS)
-                          + r")\s+((?:19|20)\d\d)\b(?!\s*(?:[–-]|to\b))")
-# A question about something done: a report cannot tell what happened after it was issued.
-_PAST = re.compile(r"\b(?:did|was|were|had|approved|adopted|decided|reported|recorded|elected|launched|took|agreed)\b",
-                   re.IGNORECASE)
+# 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
+# 2025", "until 30 June 2026").
+_MONTH_YEAR = re.compile(r"\b(?:\d{1,2}\s+)?(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b")
+_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
+# A question about something done: a report cannot tell what happened after it was issued; one
+# about what was expected or planned can be answered before.
+_DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|will|would|shall)\b", re.IGNORECASE)
+
+
+def _event_months(question: str) -> list[tuple[int, int]]:
+    """(year, month) of each month the question names outside a period."""
+    out = []
+    for m in _MONTH_YEAR.finditer(question):
+        if _PERIOD_BEFORE.search(question[:m.start()]) or _PERIOD_AFTER.match(question[m.end():]):
+            continue
+        out.append((int(m.group(2)), _MONTHS.index(m.group(1)) + 1))
+    return out
 
 
 def _check_after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     """A question about something done in a month after the document was issued ("What did the
     Committee approve at its fiftieth session in October 2025?" of a report dated June 2025) is
     about what the document cannot report."""
-    if not evidence.date or not _PAST.search(question) or re.search(r"\bperiod\b", question, re.IGNORECASE):
+    if not evidence.date or not _DONE.search(question) or _PLANNED.search(question):
         return None
-    months = [(int(y), _MONTHS.index(m) + 1) for m, y in _EVENT_MONTH.findall(question)]
+    months = _event_months(question)
     issued = (int(evidence.date[:4]), int(evidence.date[5:7]))
     later = [ym for ym in months if ym > issued]
     if not later:

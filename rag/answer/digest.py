@@ -47,7 +47,7 @@ def _kept_hits(answerer: Answerer, search: Search, depth: int) -> list[_Kept]:
     question = search.query.text
     kept: list[_Kept] = []
     for rank, hit in enumerate(search.hits[:depth]):
-        score = answerer.hit_support(search, hit)
+        score = answerer.support(search) if rank == 0 else answerer.hit_support(search, hit)  # the cited answer's
         if score < answerer.threshold or answerer.near_miss(question, hit) is not None:
             continue
         words = set(content_terms(hit.text))

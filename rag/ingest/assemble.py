@@ -85,12 +85,13 @@ _PART_WORDS = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five
 
 
 def _opens_part(ln: Block, body_size: float) -> str | None:
-    """"part two", "part three"... when the line heads a later part of a report ("Part Two"),
-    whose numbering restarts; "" for "Part One", whose numbers are the document's own."""
+    """"part two", "part three"... when the line heads a later part of a report ("Part Two" in
+    larger or bold type: a PDF's), whose numbering restarts; "" for "Part One", whose numbers are
+    the document's own. A text file's "Part Two" line runs into the title under it: no part."""
     m = REPORT_PART.match(ln.text.strip())
     if not m or not (ln.bold or larger(ln, body_size) or ln.kind == "heading"):
         return None
-    word = _PART_WORDS.get(m.group(1), m.group(1)).lower()
+    word = _PART_WORDS.get(m.group(1).upper(), m.group(1)).lower()
     return "" if word == "one" else f"part {word}"
 
 

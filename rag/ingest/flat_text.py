@@ -229,11 +229,12 @@ def _preamble(preamble: str, symbol: str | None) -> list[tuple[str, str]]:
     blocks = [piece for block in re.split(r"\n\s*\n", preamble) for piece in _preamble_block(block)]
     headings = [i for i, (kind, _) in enumerate(blocks) if kind == "heading"]
     dropped = set(headings[:-LEADING_HEADINGS])
-    out = [b for i, b in enumerate(blocks) if i not in dropped]
-    if len(headings) < len(blocks):
-        titles = [i for i in headings if i + 1 == len(blocks) or blocks[i + 1][0] == "heading"]
-        out += [blocks[i] for i in titles[-LEADING_HEADINGS:]]
-    return out
+    if len(headings) == len(blocks):
+        return [b for i, b in enumerate(blocks) if i not in dropped]
+    titles = [i for i in headings if i + 1 == len(blocks) or blocks[i + 1][0] == "heading"]
+    if not titles:  # no title to put back over the numbered text: "Summary" must not head it
+        return [b for b in blocks if b[0] == "body"]
+    return [b for i, b in enumerate(blocks) if i not in dropped] + [blocks[i] for i in titles[-LEADING_HEADINGS:]]
 
 
 # Lines ----------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rag.textutil import MONTH_NAMES
+
 # Paragraph numbers ---------------------------------------------------------------------------
 # Up to four digits: a number above 999 (a year, "in 2003. The") only counts where it continues
 # a chain from 999 (rag.ingest.numbering.MAX_OPENING).
@@ -33,10 +35,10 @@ INLINE_HEADING = re.compile(
     r"(?:(?<=[.;:!?”\"’])|(?<=[.;:!?]\d)|(?<=[.;:!?]\d\d))\s+((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")
 # "D. Title" closing a run of masthead text.
 CLOSING_HEADING = re.compile(r"(?:^|\s)((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")
-# "Annex", "Annex II", "Annexes", "Annex to the letter dated ...".
 # A part of a report that restarts its numbering: "Part Two" (the report of a committee's second
 # session in a volume covering three).
-REPORT_PART = re.compile(r"^(?:Part|PART)\s+(One|Two|Three|Four|Five|Six|ONE|TWO|THREE|FOUR|FIVE|SIX|I|II|III|IV|V|VI)$")
+REPORT_PART = re.compile(r"^(?:Part|PART)\s+((?i:one|two|three|four|five|six)|I|II|III|IV|V|VI)$")
+# "Annex", "Annex II", "Annexes", "Annex to the letter dated ...".
 ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\s+to\s+the\s+.{0,200})?$")
 
 # Embedded texts ------------------------------------------------------------------------------
@@ -136,10 +138,8 @@ NOT_SPACED_MARKER_AFTER = re.compile(
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 # Mastheads (rag.ingest.metadata) -------------------------------------------------------------
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
-MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, start=1)}
-_MONTH = "(?:" + "|".join(_MONTH_NAMES) + ")"
+MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
+_MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 # "7 March 2025", "5 October 1992", "5 OCTOBER 1992".
 DOCUMENT_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
 # One day or several: "1 April 2025", "10–21 March 2025", "12 May–13 June 2025", "28 and 29 April

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.models import Hit
+from rag.textutil import MONTH_NAMES
 
 SERIES_DEPTH = 20  # the best hits whose documents are looked at for the series
+SERIES_REACH = 6  # months after the asked time within which the report that covers it is issued
 
-_MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 # "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025".
 _TIME = re.compile(rf"\b(?:(\d{{1,2}})\s+)?{_MONTH}(?:\s*(?:[–-]|to)\s*(?:\d{{1,2}}\s+)?{_MONTH})?\s+((?:19|20)\d\d)\b")
@@ -43,6 +45,12 @@ class AskedTime:
     issued: tuple[int, int] | None = None
 
 
+# A date before which or by which something else is placed, not the time asked about:
+# "since the December 2024 attack", "resolution 2729 (2024) of 30 April 2024", "a letter dated
+# 3 March 2025".
+_NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def asked_time(question: str) -> AskedTime | None:
     """The time a question names, None when it names no month (a year alone does not place a
     question among reports issued every few months)."""
@@ -51,12 +59,22 @@ def asked_time(question: str) -> AskedTime | None:
         day, first, last, year = m.groups()
         month = _MONTHS[last or first]
         rest = question[m.end():]
+        if _NOT_ASKED.search(question[:m.start()]):
+            continue
         if _NAMES_REPORT.match(rest):
             issued = (int(year), month)
         elif not _NAMES_EVENT.match(rest):
-            t = date(int(year), month, int(day) if day and not last else 1)
+            days = calendar.monthrange(int(year), month)[1]  # "31 February" is read as the month's end
+            t = date(int(year), month, min(max(int(day), 1), days) if day and not last else 1)
             since = max(since, t) if since else t
     return AskedTime(since, issued) if since or issued else None
+
+
+def _months_later(day: date, months: int) -> str:
+    """The ISO date `months` months after `day` (its month's end when shorter)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
 def _base(symbol: str) -> str:
@@ -83,6 +101,7 @@ def series_choice(question: str, hits: list[Hit]) -> str | None:
         month = f"{asked.issued[0]:04d}-{asked.issued[1]:02d}"
         fits = [s for s, d in series.items() if d[:7] == month]
     else:
-        after = sorted(d for d in series.values() if asked.since and d >= asked.since.isoformat())
+        window = _months_later(asked.since, SERIES_REACH) if asked.since else ""
+        after = sorted(d for d in series.values() if asked.since and asked.since.isoformat() <= d <= window)
         fits = [s for s, d in series.items() if after and d == after[0]]
     return fits[0] if len(series) > 1 and len(fits) == 1 and fits[0] != hits[0].symbol else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.answer.answertype import question_type, states_answer
+from rag.answer.names import name_words, unwritten
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.flatfile import sorted_unique
@@ -63,19 +64,34 @@ class Candidates:
         return {"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence, "pairs": self.pairs}
 
 
+# Names a question gives that a document about the body need not write ("the United Nations
+# Disarmament Commission" is the Disarmament Commission of its report).
+GENERIC_NAMES = frozenset({"United", "Nations"})
+
 TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the cache is dropped
 
 # The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
 STATED_KINDS = ("time", "number", "country", "name")
 
 
-def numbered_first(hits: list[Hit]) -> list[Hit]:
-    """The hits with an unnumbered first hit (a summary, a covering note: front matter that
-    restates the body) placed after the next hit when that is a numbered paragraph of the same
-    document: official documents are cited by their numbered paragraphs."""
-    if len(hits) > 1 and hits[0].running and not hits[1].running and hits[1].symbol == hits[0].symbol:
+def numbered_first(hits: list[Hit], first_numbered: int | None) -> list[Hit]:
+    """The hits with an unnumbered first hit of the document's front matter (a summary, a covering
+    note: before its first numbered paragraph, `first_numbered`, which restates them) placed
+    after the next hit when that is a numbered paragraph of the same document: official documents
+    are cited by their numbered paragraphs."""
+    if front_matter_first(hits) and first_numbered is not None and hits[0].pid < first_numbered:
         return [hits[1], hits[0], *hits[2:]]
     return hits
+
+
+def front_matter_first(hits: list[Hit]) -> bool:
+    """Whether the first hit may be front matter giving way to the numbered second hit: it is
+    unnumbered text of the body (no annex, no embedded part), the second a numbered paragraph of
+    the same document."""
+    if len(hits) < 2:
+        return False
+    top, second = hits[0], hits[1]
+    return top.running and not top.annex and not top.part and not second.running and second.symbol == top.symbol
 
 
 class Retriever:
@@ -234,30 +250,50 @@ class Retriever:
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
-            return self.stated_answer_first(Search(query, numbered_first(self.hits(cands, scores, k))), inside)
+            return self.stated_answer_first(Search(query, self.numbered_first(self.hits(cands, scores, k))), inside)
         ranked = iter(inner)
         hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
         seen: set[int] = set()
         hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
-        return self.stated_answer_first(Search(query, numbered_first(hits), focus=asked if asked is not query else None),
+        return self.stated_answer_first(Search(query, self.numbered_first(hits), focus=asked if asked is not query else None),
                                         inside)
+
+    def numbered_first(self, hits: list[Hit]) -> list[Hit]:
+        """`numbered_first` with the first numbered paragraph of the first hit's document read
+        only when the hits could swap."""
+        if not front_matter_first(hits):
+            return hits
+        first, last = self.index.document_span(hits[0].pid)
+        row = self.index.conn.execute("SELECT MIN(id) FROM paragraphs WHERE id BETWEEN ? AND ? AND running = 0",
+                                      (first, last)).fetchone()
+        return numbered_first(hits, None if row is None or row[0] is None else int(row[0]))
 
     def stated_answer_first(self, search: Search, inside: np.ndarray) -> Search:
         """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
         a vote: rag.search.stated), the search with the best paragraph of the first hit's document
-        (`inside`) that states one first, `found_with` the hit it displaced."""
+        (`inside`) that states one first, `found_with` (whose support the answer may take) the hit
+        it displaced; unchanged when a name the question gives is written neither there, nor in
+        its section, its document's title or the displaced hit (an officers' list of another
+        body is no answer)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or states_form(hits[0].text, form):
             return search
-        ids = [int(i) for i in np.flatnonzero(inside)]
-        rows = self.index.paragraph_rows(ids)
+        allowed = np.flatnonzero(inside)
+        if len(allowed) == 0:
+            return search
         which = np.zeros(self.index.size, dtype=bool)
-        which[[i for i in ids if i in rows and states_form(rows[i]["text"], form)]] = True
+        for pid, text in self.index.conn.execute("SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+                                                 (int(allowed[0]), int(allowed[-1]))):
+            which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
             return search
-        stating = self.hits(within, self.scores(asked, within, "hybrid"), 1)[0]
+        ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
+        stating = next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - hits[0].pid <= 2), ranked[0])
+        names = [w for w in name_words(asked.text) if w not in GENERIC_NAMES]
+        if unwritten(names, " ".join((stating.doc_title, stating.section, stating.text, hits[0].text))):
+            return search  # the officers or the votes of another body
         return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)], focus=search.focus,
                       found_with=hits[0])
 

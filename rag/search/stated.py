@@ -12,31 +12,42 @@ from __future__ import annotations
 
 import re
 
-_WHO = r"\bwhom?\b[^?]*?"
-# The form of answer a question asks for: "Who chaired", "Who co-chaired", "Who was elected Chair
-# of", "Whom did ... elect as its President", "Who served as Rapporteur"; "By what vote", "what
-# was the Fourth Committee's vote", "what recorded vote", "How many votes", a keyword query
-# ending in "vote".
+# "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
+# Chairperson of", "Whom did ... elect as its President" (not "Who briefed the Chair").
+_AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?\s+"
+_BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
+
+
+_ASKING = r"(?:^|[,;:]\s+)"  # "who" opening the question or its clause (not "the representative who chaired")
+
+
+def _office_question(verb: str, noun: str) -> re.Pattern[str]:
+    return re.compile(rf"{_ASKING}who\s+(?:{verb})\b|{_ASKING}who{_BE}{_AS}(?:{noun})\b"
+                      rf"|{_ASKING}whom\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate)\b{_AS}(?:{noun})\b",
+                      re.IGNORECASE)
+
+
+_CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
+# The form of answer a question asks for: an office's holder; how a vote went ("By what vote",
+# "what was the Fourth Committee's vote", "what recorded vote", "How many votes", a keyword query
+# ending in "vote").
 _ASKED = [
-    ("chair", re.compile(rf"{_WHO}\b(?:co-?)?chair(?:ed|s)?\b(?!\s*(?:'s|’s))"
-                         rf"|{_WHO}\b(?:elected|elect|appointed|served|was|were)\b[^?]{{0,40}}?\b(?:co-)?"
-                         r"(?:chair|chairman|chairperson|chairs)\b", re.IGNORECASE)),
-    ("president", re.compile(rf"{_WHO}\bpresid(?:ed|es)\b|{_WHO}\b(?:elected|elect|was|were|served)\b"
-                             r"[^?]{0,40}?\bpresident\b", re.IGNORECASE)),
-    ("rapporteur", re.compile(rf"{_WHO}\brapporteur\b", re.IGNORECASE)),
+    ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR)),
+    ("president", _office_question(r"presided", r"president")),
+    ("rapporteur", _office_question(r"(?!)", r"rapporteur")),
     ("vote", re.compile(r"\bby\s+what\s+(?:recorded\s+)?vote\b|\bwhat\s+(?:was|were)\s+the\s+(?:[\w’'-]+\s+){0,3}?"
                         r"(?:recorded\s+)?vote\b|\bwhat\s+(?:recorded\s+)?vote\b|\bhow\s+many\s+votes\b"
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
 ]
-# A paragraph that states it: "Chair: Name", "Co-Chairs: ...", "was co-chaired by", "elected ...
-# as Chair"; "by a recorded vote of 55 to 48", "by 99 votes to 3", "adopted ... without a vote",
-# "obtained 99 votes".
+# A paragraph that states it: "Chair: Name", "Co-Chairs: ..." (not "Vice-Chairs:"), "was
+# co-chaired by", "elected ... as Chair"; "by a recorded vote of 55 to 48", "by 99 votes to 3",
+# "adopted ... without a vote", "obtained 99 votes".
 _STATES = {
-    "chair": re.compile(r"\b(?:Co-)?(?:Chair|Chairman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\b"
+    "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\b"
                         r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?(?:Co-)?(?:Chair|Chairman|Chairperson)\b"),
-    "president": re.compile(r"\bPresident\s*:|\bpresided (?:over )?by\b"
+    "president": re.compile(r"(?<![-\w])President\s*:|\bpresided (?:over )?by\b"
                             r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?President\b"),
-    "rapporteur": re.compile(r"\bRapporteur\s*:|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?Rapporteur\b"),
+    "rapporteur": re.compile(r"(?<![-\w])Rapporteur\s*:|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?Rapporteur\b"),
     "vote": re.compile(r"\b(?:recorded|roll-call)\s+vote\s+of\s+\d+\b|\bby\s+\d+\s+votes?\s+to\s+(?:\d+|none)\b"
                        r"|\bwithout\s+a\s+vote\b|\b\d[\d,]*\s+votes\b", re.IGNORECASE),
 }
