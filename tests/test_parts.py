@@ -153,3 +153,14 @@ def test_a_part_is_named_as_cited() -> None:
 
     assert annex_label("Part Two") == "part two" and annex_label("part  three, annex ii") == "part three, annex II"
     assert annex_label("annex i") == "annex I" and annex_label("II") == "annex II" and annex_label("annex") == "annex"
+
+
+def test_a_text_conversion_of_a_report_in_parts_cites_its_parts() -> None:
+    """The text conversion of A/80/38 (../shared): "Part Two" opening its page heads part two, as
+    in the PDF; part one's numbers stay the document's own."""
+    from tests.conftest import shared_path
+
+    doc = parse_file(shared_path("data", "un_corpus", "txt", "A_80_38.txt"))
+    keys = {(p.annex, p.number) for p in doc.paragraphs if not p.running and not p.part}
+    assert {("", "10"), ("", "22"), ("part two", "15"), ("part three", "2")} <= keys
+    assert not any(annex == "annex" and number == "15" for annex, number in keys)

@@ -86,8 +86,8 @@ _PART_WORDS = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five
 
 def _opens_part(ln: Block, body_size: float) -> str | None:
     """"part two", "part three"... when the line heads a later part of a report ("Part Two" in
-    larger or bold type: a PDF's), whose numbering restarts; "" for "Part One", whose numbers are
-    the document's own. A text file's "Part Two" line runs into the title under it: no part."""
+    larger or bold type, or a heading of a laid-out text: rag.ingest.layout_text), whose numbering
+    restarts; "" for "Part One", whose numbers are the document's own."""
     m = REPORT_PART.match(ln.text.strip())
     if not m or not (ln.bold or larger(ln, body_size) or ln.kind == "heading"):
         return None

@@ -36,6 +36,7 @@ from rag.ingest.patterns import (
     LINE_NUMBER,
     NOT_SPACED_MARKER_AFTER,
     NOTE_START,
+    REPORT_PART,
     RULE,
     SENTENCE_END,
     SPACED_MARKER,
@@ -154,8 +155,9 @@ class _PageReader:
         self.group.append(idx)
 
     def _annex_heading(self, idx: int, s: str) -> bool:
-        """"Annex" opening a page with text under it; lower down it is a contents entry."""
-        return bool(ANNEX.match(s)) and idx in self.top and sum(j > idx for j in self.body) >= 3
+        """"Annex" or a report's "Part Two" opening a page with text under it; lower down it is a
+        contents entry."""
+        return bool(ANNEX.match(s) or REPORT_PART.match(s)) and idx in self.top and sum(j > idx for j in self.body) >= 3
 
     def _close(self) -> None:
         if not self.group:
