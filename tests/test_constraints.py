@@ -326,3 +326,17 @@ def test_something_done_after_the_document_was_issued_is_a_near_miss():
                              "Programmes in October 2025?", evidence) is None
     undated = Evidence(evidence.paragraph, evidence.document, evidence.symbols)
     assert check_constraints("What did the Committee approve in October 2025?", undated) is None
+
+
+def test_a_report_of_a_year_named_in_its_title_is_that_year_s_report():
+    # DP/FPA/2025/7 (issued in 2025): its masthead title is "Report of the Ethics Office 2024", and
+    # its text names "the 2025 report" to come.
+    paragraph = "In 2024, the Ethics Office received 12 formal requests for protection against retaliation."
+    document = paragraph + "\nThe Office will present the 2025 report to the Executive Board."
+    question = "In the 2024 report of the UNFPA Ethics Office, how many formal requests for protection were submitted?"
+    titled = Evidence(paragraph, document, ("DP/FPA/2025/7",), "2025-05-19",
+                      "United Nations Population Fund Report of the Ethics Office 2024")
+    assert check_constraints(question, titled) is None
+    untitled = Evidence(paragraph, document, ("DP/FPA/2025/7",), "2025-05-19")
+    miss = check_constraints(question, untitled)
+    assert miss is not None and miss.describe() == "is about the 2025 report, not the 2024 report"

@@ -84,6 +84,7 @@ class Evidence:
     document: str
     symbols: tuple[str, ...] = ()
     date: str = ""  # the document's date as its masthead gives it (ISO), "" when unknown
+    title: str = ""  # the document's title as its masthead gives it
 
 
 def ordinal_name(n: int) -> str:
@@ -271,7 +272,8 @@ def issue_years(symbols: tuple[str, ...]) -> set[int]:
 def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
-    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols):
+    # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
+    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in years(evidence.title):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
