@@ -164,3 +164,22 @@ def test_a_text_conversion_of_a_report_in_parts_cites_its_parts() -> None:
     keys = {(p.annex, p.number) for p in doc.paragraphs if not p.running and not p.part}
     assert {("", "10"), ("", "22"), ("part two", "15"), ("part three", "2")} <= keys
     assert not any(annex == "annex" and number == "15" for annex, number in keys)
+
+
+def test_show_reads_a_part_s_citation_as_printed(tmp_path: Path) -> None:
+    """`rag show A/80/38 "part two, para. 15"`: the citation as `rag ask` prints it finds it."""
+    import shutil
+
+    from rag.config import load_settings
+    from rag.service import Session, build
+    from tests.conftest import FAKE_MODEL, shared_path
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(shared_path("data", "un_corpus", "txt", "A_80_38.txt"), docs)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings) as session:
+        shown = session.index.show("A/80/38", "part two, para. 15")
+        assert (shown.annex, shown.paragraph, shown.citation) == ("part two", "15", "A/80/38, part two, para. 15")
+        assert session.index.show("A/80/38", "15").annex == ""  # the body's own paragraph 15

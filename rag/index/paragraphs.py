@@ -35,7 +35,9 @@ def split_cited_part(number: str) -> tuple[str, str | None]:
 
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".
 _PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
-_CITED_ANNEX = re.compile(r"^(annex(?:\s+[IVXLC\d]+)?)\s*,\s*(.+)$", re.IGNORECASE)
+# "annex II, para. 3", "part two, para. 15", "part three, annex I, ¶ 4" as cited.
+_CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|part\s+[a-z]+)\s*,\s*(.+)$",
+                          re.IGNORECASE)
 _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
 
 
