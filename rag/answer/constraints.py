@@ -349,11 +349,10 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     return None
 
 
-_MONTHS = MONTH_NAMES
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
 # 2025", "until 30 June 2026").
-_MONTH_YEAR = re.compile(r"\b(?:\d{1,2}\s+)?(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(?:\d{1,2}\s+)?(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
 _PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
@@ -368,7 +367,7 @@ def _event_months(question: str) -> list[tuple[int, int]]:
     for m in _MONTH_YEAR.finditer(question):
         if _PERIOD_BEFORE.search(question[:m.start()]) or _PERIOD_AFTER.match(question[m.end():]):
             continue
-        out.append((int(m.group(2)), _MONTHS.index(m.group(1)) + 1))
+        out.append((int(m.group(2)), MONTH_NAMES.index(m.group(1)) + 1))
     return out
 
 
@@ -384,8 +383,8 @@ def _check_after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     if not later:
         return None
     y, m = max(later)
-    asked = Constraint("dated", f"{y}-{m:02d}", f"{_MONTHS[m - 1]} {y}")
-    return Mismatch(asked, f"{_MONTHS[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
+    asked = Constraint("dated", f"{y}-{m:02d}", f"{MONTH_NAMES[m - 1]} {y}")
+    return Mismatch(asked, f"{MONTH_NAMES[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
 
 
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,

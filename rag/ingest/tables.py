@@ -46,7 +46,7 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
     shorter than running text, right after a line that ends a sentence (A/HRC/59/60, page 3: a
     paragraph ends "... identified themselves as women." and a two-column table of stakeholder
     shares in 8-9 point type follows, with no caption)."""
-    prose = max(PROSE * max((len(b.text) for b in blocks if b.kind == "body"), default=0), PROSE_CHARS)
+    prose = _prose_length(blocks)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -101,6 +101,12 @@ def _evenly_rising(tokens: list[str]) -> bool:
     return False
 
 
+def _prose_length(blocks: list[Block]) -> float:
+    """The length from which a line of the page is running text, not a table's row: PROSE of its
+    longest body line, and at least PROSE_CHARS."""
+    return max(PROSE * max((len(b.text) for b in blocks if b.kind == "body"), default=0), PROSE_CHARS)
+
+
 def _small_row(b: Block, body_size: float) -> bool:
     return b.kind == "body" and b.number is None and bool(b.size) and b.size <= body_size - SMALLER
 
@@ -112,7 +118,7 @@ def _rows(blocks: list[Block], caption: Block) -> list[Block]:
     under it), one opening a numbered paragraph, another caption, a line as long as running
     text, or a line after a wide gap."""
     below = _below(blocks, caption)
-    prose = max(PROSE * max(len(b.text) for b in blocks if b.kind == "body"), PROSE_CHARS)
+    prose = _prose_length(blocks)
     if not below or _ends_table(below[0], prose):
         return []
     size = below[0].size

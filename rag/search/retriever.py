@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.answer.answertype import question_type, states_answer
-from rag.answer.names import name_words, unwritten
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.flatfile import sorted_unique
@@ -24,7 +23,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import asked_form, states_form
+from rag.search.stated import another_body, asked_form, states_form
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -63,10 +62,6 @@ class Candidates:
         """Each retriever's raw scores by the names of rag.search.fusion.FIRST_STAGE."""
         return {"lexical": self.lexical, "dense": self.dense, "sentence": self.sentence, "pairs": self.pairs}
 
-
-# Names a question gives that a document about the body need not write ("the United Nations
-# Disarmament Commission" is the Disarmament Commission of its report).
-GENERIC_NAMES = frozenset({"United", "Nations"})
 
 TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the cache is dropped
 
@@ -250,50 +245,46 @@ class Retriever:
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
-            return self.stated_answer_first(Search(query, self.numbered_first(self.hits(cands, scores, k))), inside)
-        ranked = iter(inner)
-        hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
-        seen: set[int] = set()
-        hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
-        return self.stated_answer_first(Search(query, self.numbered_first(hits), focus=asked if asked is not query else None),
-                                        inside)
+            hits = self.hits(cands, scores, k)
+        else:
+            ranked = iter(inner)
+            hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
+            seen: set[int] = set()
+            hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
+        found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
+        return self.stated_answer_first(found, inside, first, last)
 
-    def numbered_first(self, hits: list[Hit]) -> list[Hit]:
-        """`numbered_first` with the first numbered paragraph of the first hit's document read
-        only when the hits could swap."""
+    def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
+        """`numbered_first` over the hits, whose first is of the document of paragraphs
+        `first`..`last`; its first numbered paragraph is read only when the hits could swap."""
         if not front_matter_first(hits):
             return hits
-        first, last = self.index.document_span(hits[0].pid)
         row = self.index.conn.execute("SELECT MIN(id) FROM paragraphs WHERE id BETWEEN ? AND ? AND running = 0",
                                       (first, last)).fetchone()
         return numbered_first(hits, None if row is None or row[0] is None else int(row[0]))
 
-    def stated_answer_first(self, search: Search, inside: np.ndarray) -> Search:
+    def stated_answer_first(self, search: Search, inside: np.ndarray, first: int, last: int) -> Search:
         """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
         a vote: rag.search.stated), the search with the best paragraph of the first hit's document
-        (`inside`) that states one first, `found_with` (whose support the answer may take) the hit
-        it displaced; unchanged when a name the question gives is written neither there, nor in
-        its section, its document's title or the displaced hit (an officers' list of another
-        body is no answer)."""
+        (paragraphs `first`..`last`, those `inside` allows) that states one first, `found_with`
+        (whose support the answer may take) the hit it displaced; unchanged when a name the
+        question gives is written neither there, nor in its section, its document's title or the
+        displaced hit (an officers' list of another body is no answer: `another_body`)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or states_form(hits[0].text, form):
             return search
-        allowed = np.flatnonzero(inside)
-        if len(allowed) == 0:
-            return search
         which = np.zeros(self.index.size, dtype=bool)
         for pid, text in self.index.conn.execute("SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
-                                                 (int(allowed[0]), int(allowed[-1]))):
+                                                 (first, last)):
             which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
             return search
         ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
         stating = next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - hits[0].pid <= 2), ranked[0])
-        names = [w for w in name_words(asked.text) if w not in GENERIC_NAMES]
-        if unwritten(names, " ".join((stating.doc_title, stating.section, stating.text, hits[0].text))):
-            return search  # the officers or the votes of another body
+        if another_body(asked.text, " ".join((stating.doc_title, stating.section, stating.text, hits[0].text))):
+            return search
         return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)], focus=search.focus,
                       found_with=hits[0])
 

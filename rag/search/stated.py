@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.names import name_words, unwritten
+
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President" (not "Who briefed the Chair").
 _AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?\s+"
@@ -65,3 +67,15 @@ def asked_form(question: str) -> str | None:
 def states_form(text: str, form: str) -> bool:
     """Whether a paragraph states an answer of `form` ("Chair: José Pereira Sosa (Paraguay)")."""
     return bool(_STATES[form].search(text))
+
+
+# Names a question gives that a document about the body need not write ("the United Nations
+# Disarmament Commission" is the Disarmament Commission of its report).
+GENERIC_NAMES = frozenset({"United", "Nations"})
+
+
+def another_body(question: str, text: str) -> bool:
+    """Whether `text` (the stating paragraph, its section and document title, and the paragraph
+    the document was found with) leaves a name the question gives unwritten: the officers or the
+    votes of another body."""
+    return bool(unwritten([w for w in name_words(question) if w not in GENERIC_NAMES], text))
