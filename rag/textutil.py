@@ -3,11 +3,41 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # The months, in order, as English documents write them.
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"  # one month's name, as a regular expression
+# "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025".
+_MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})"
+                         rf"(?:\s*(?:[–-]|to)\s*(?:\d{{1,2}}\s+)?({MONTH_PATTERN}))?\s+((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class NamedMonth:
+    """A month a text names with its year: `month` (1-12), the `day` before it where one is
+    written, the `last` month of a range of months ("January–March 2025": 1, last 3), and where
+    the words stand in the text (`start`, `end`)."""
+
+    start: int
+    end: int
+    day: int | None
+    month: int
+    last: int | None
+    year: int
+
+
+def named_months(text: str) -> list[NamedMonth]:
+    """Each month named with its year in `text`, in order ("15 January 2025", "January–March
+    2025"); a year alone is no month."""
+    out = []
+    for m in _MONTH_YEAR.finditer(text):
+        day, first, last, year = m.groups()
+        out.append(NamedMonth(m.start(), m.end(), int(day) if day else None, MONTH_NAMES.index(first) + 1,
+                              MONTH_NAMES.index(last) + 1 if last else None, int(year)))
+    return out
 
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being

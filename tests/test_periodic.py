@@ -9,7 +9,14 @@ from pathlib import Path
 from rag.models import Hit
 from rag.search.periodic import AskedTime, asked_time, series_choice
 from rag.service import Session
+from rag.textutil import NamedMonth, named_months
 from tests.conftest import indexed_texts
+
+
+def test_months_named_with_their_year() -> None:
+    text = "from 1 July 2024 to 30 June 2025; January–March 2025; in 2024"
+    assert named_months(text) == [NamedMonth(5, 16, 1, 7, None, 2024), NamedMonth(20, 32, 30, 6, None, 2025),
+                                  NamedMonth(34, 52, None, 1, 3, 2025)]
 
 
 def test_the_time_a_question_names() -> None:
@@ -38,20 +45,26 @@ SERIES = [_hit("S/2025/504", "2025-08-07"), _hit("S/2025/211", "2025-04-07"), _h
           _hit("S/2025/269", "2025-05-01", "Situation in Abyei Report of the Secretary-General")]
 
 
+def _chosen(question: str, hits: list[Hit]) -> str | None:
+    """The report the question's time points to, as the retriever asks for it."""
+    asked = asked_time(question)
+    return None if asked is None else series_choice(asked, hits)
+
+
 def test_the_first_report_of_the_series_issued_after_the_time_is_chosen() -> None:
-    assert series_choice("UNMISS long-duration patrols January–March 2025", SERIES) == "S/2025/211"
-    assert series_choice("Cholera cases as at 15 January 2025?", SERIES) == "S/2025/54"
-    assert series_choice("UNMISS troop strength July 2025", SERIES) is None  # the best hit's report already
-    assert series_choice("In the Secretary-General's April 2025 report on South Sudan, what ...?", SERIES) == \
+    assert _chosen("UNMISS long-duration patrols January–March 2025", SERIES) == "S/2025/211"
+    assert _chosen("Cholera cases as at 15 January 2025?", SERIES) == "S/2025/54"
+    assert _chosen("UNMISS troop strength July 2025", SERIES) is None  # the best hit's report already
+    assert _chosen("In the Secretary-General's April 2025 report on South Sudan, what ...?", SERIES) == \
         "S/2025/211"
-    assert series_choice("UNMISS troop strength", SERIES) is None  # no time named
-    assert series_choice("UNMISS troop strength July 2026", SERIES) is None  # no report issued after it
-    assert series_choice("UNMISS troop strength in June 2024", SERIES) is None  # none within 6 months
+    assert _chosen("UNMISS troop strength", SERIES) is None  # no time named
+    assert _chosen("UNMISS troop strength July 2026", SERIES) is None  # no report issued after it
+    assert _chosen("UNMISS troop strength in June 2024", SERIES) is None  # none within 6 months
 
 
 def test_a_revision_or_an_addendum_is_no_other_report_of_the_series() -> None:
     revised = [_hit("TPNW/MSP/2025/11/Rev.1", "2025-03-10", "Report"), _hit("TPNW/MSP/2025/11", "2025-03-20", "Report")]
-    assert series_choice("What did the meeting decide on 19 March 2025?", revised) is None
+    assert _chosen("What did the meeting decide on 19 March 2025?", revised) is None
 
 
 def _report(symbol: str, day: str, patrols: int, months: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.countries import COUNTRIES
-from rag.textutil import words
+from rag.textutil import MONTH_PATTERN, words
 
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
@@ -18,7 +18,7 @@ _COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member Sta
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
                        r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+_MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rag.answer.countries import COUNTRIES
 from rag.answer.names import name_words, replaced, titled_names, unwritten
-from rag.textutil import MONTH_NAMES
+from rag.textutil import MONTH_NAMES, named_months
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -352,7 +352,6 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
 # 2025", "until 30 June 2026").
-_MONTH_YEAR = re.compile(r"\b(?:\d{1,2}\s+)?(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
 _PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
@@ -363,12 +362,8 @@ _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|
 
 def _event_months(question: str) -> list[tuple[int, int]]:
     """(year, month) of each month the question names outside a period."""
-    out = []
-    for m in _MONTH_YEAR.finditer(question):
-        if _PERIOD_BEFORE.search(question[:m.start()]) or _PERIOD_AFTER.match(question[m.end():]):
-            continue
-        out.append((int(m.group(2)), MONTH_NAMES.index(m.group(1)) + 1))
-    return out
+    return [(m.year, m.month) for m in named_months(question)
+            if not (m.last or _PERIOD_BEFORE.search(question[:m.start]) or _PERIOD_AFTER.match(question[m.end:]))]
 
 
 def _check_after_issue(question: str, evidence: Evidence) -> Mismatch | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rag.textutil import MONTH_NAMES
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN
 
 # Paragraph numbers ---------------------------------------------------------------------------
 # Up to four digits: a number above 999 (a year, "in 2003. The") only counts where it continues
@@ -88,7 +88,7 @@ FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[ö
 # "29 May 2025", "New York, 10–21 March 2025", "Fiftieth session", "Agenda item 13 (h)", "Item 2
 # of the provisional agenda*", the organ, the symbol, the old "UNITED / NATIONS" logo text. A
 # block of such lines matches as a whole (MASTHEAD_BLOCK).
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTH_PATTERN
 _DATE = rf"\d{{1,2}}(?:\s*(?:–|-|to|and)\s*\d{{1,2}})?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
 _PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 _MASTHEAD = (
@@ -139,7 +139,6 @@ WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 # Mastheads (rag.ingest.metadata) -------------------------------------------------------------
 MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, start=1)}
-_MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 # "7 March 2025", "5 October 1992", "5 OCTOBER 1992".
 DOCUMENT_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
 # One day or several: "1 April 2025", "10–21 March 2025", "12 May–13 June 2025", "28 and 29 April

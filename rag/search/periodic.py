@@ -18,15 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.models import Hit
-from rag.textutil import MONTH_NAMES
+from rag.textutil import named_months
 
 SERIES_DEPTH = 20  # the best hits whose documents are looked at for the series
 SERIES_REACH = 6  # months after the asked time within which the report that covers it is issued
 
-_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
-_MONTH = "(" + "|".join(_MONTHS) + ")"
-# "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025".
-_TIME = re.compile(rf"\b(?:(\d{{1,2}})\s+)?{_MONTH}(?:\s*(?:[–-]|to)\s*(?:\d{{1,2}}\s+)?{_MONTH})?\s+((?:19|20)\d\d)\b")
 # What follows a time that names a document ("March 2025 report") or an event whose documents
 # come before and after it ("its February 2025 session").
 _NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?\b", re.IGNORECASE)
@@ -55,17 +51,16 @@ def asked_time(question: str) -> AskedTime | None:
     """The time a question names, None when it names no month (a year alone does not place a
     question among reports issued every few months)."""
     since, issued = None, None
-    for m in _TIME.finditer(question):
-        day, first, last, year = m.groups()
-        month = _MONTHS[last or first]
-        rest = question[m.end():]
-        if _NOT_ASKED.search(question[:m.start()]):
+    for m in named_months(question):
+        month = m.last or m.month
+        rest = question[m.end:]
+        if _NOT_ASKED.search(question[:m.start]):
             continue
         if _NAMES_REPORT.match(rest):
-            issued = (int(year), month)
+            issued = (m.year, month)
         elif not _NAMES_EVENT.match(rest):
-            days = calendar.monthrange(int(year), month)[1]  # "31 February" is read as the month's end
-            t = date(int(year), month, min(max(int(day), 1), days) if day and not last else 1)
+            days = calendar.monthrange(m.year, month)[1]  # "31 February" is read as the month's end
+            t = date(m.year, month, min(max(m.day, 1), days) if m.day and not m.last else 1)
             since = max(since, t) if since else t
     return AskedTime(since, issued) if since or issued else None
 
@@ -89,12 +84,11 @@ def _series(hits: list[Hit]) -> dict[str, str]:
             and (h.symbol == top.symbol or _base(h.symbol) != _base(top.symbol))}
 
 
-def series_choice(question: str, hits: list[Hit]) -> str | None:
-    """The symbol of the report of the best hit's series that the question's time points to,
-    when it is another document than the best hit's; None otherwise (no time, no series, no
-    single such report)."""
-    asked = asked_time(question)
-    if asked is None or not hits or not hits[0].doc_title or not hits[0].doc_date:
+def series_choice(asked: AskedTime, hits: list[Hit]) -> str | None:
+    """The symbol of the report of the best hit's series that the question's time (`asked`:
+    `asked_time`) points to, when it is another document than the best hit's; None otherwise (no
+    series, no single such report)."""
+    if not hits or not hits[0].doc_title or not hits[0].doc_date:
         return None
     series = _series(hits)
     if asked.issued:

@@ -292,10 +292,11 @@ class Retriever:
         """`scores` with the best paragraph of the report of the best hit's series that the
         question's time points to (rag.search.periodic) raised to the first place; unchanged when
         there is none."""
-        if asked_time(query.text) is None:
+        asked = asked_time(query.text)
+        if asked is None:
             return scores
         hits = self.hits(cands, scores, SERIES_DEPTH)
-        chosen = series_choice(query.text, hits)
+        chosen = series_choice(asked, hits)
         if chosen is None:
             return scores
         best = next(h.pid for h in hits if h.symbol == chosen)
