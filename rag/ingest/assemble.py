@@ -46,6 +46,7 @@ from rag.models import TABLE, Document, Footnote, Paragraph
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
+LINE_SPACING = 1.3  # type sizes from one line of a paragraph to the next, at most
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
 
@@ -180,6 +181,24 @@ class _Builder:
         self.number = None
 
 
+def _emphasis(around: list[Block], body_size: float) -> bool:
+    """Whether the styled line `around[1]` opens a sentence of the paragraph above it rather than
+    a heading: it follows the body line `around[0]` on the same page at a line's spacing (no gap
+    that would set a heading apart), and it and the lines that continue it end a sentence.
+    False where a position is unknown."""
+    if len(around) < 2:
+        return False
+    prev, ln = around[0], around[1]
+    if prev.kind != "body" or prev.page != ln.page or not (ln.y and prev.y and ln.size):
+        return False
+    if not 0 < prev.y - ln.y <= LINE_SPACING * ln.size:
+        return False
+    last = 1
+    while last + 1 < len(around) and continues_heading(around[last + 1], ln, body_size):
+        last += 1
+    return ends_sentence(around[last].text)
+
+
 def _masthead(text: str) -> bool:
     """Cover-page lines ("Distr.: General", "Agenda item 13 (h)", "29 May 2025"), not text."""
     text = strip_markers(text).strip()
@@ -264,16 +283,20 @@ class _Assembler:
                 seen_first, head = True, None
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
                 self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
-            elif self._take_heading(ln, head, sections, seen_first):
+            elif self._take_heading(ln, head, sections, seen_first, seg.lines[i - 1:hi] if i > first else []):
                 head = ln
             else:
                 head = None
                 self.builder.add(ln.text, ln.page)
         self.builder.flush()
 
-    def _take_heading(self, ln: Block, head: Block | None, sections: Sections, seen_first: bool) -> bool:
+    def _take_heading(self, ln: Block, head: Block | None, sections: Sections, seen_first: bool,
+                      around: list[Block]) -> bool:
         """Whether a line inside the numbered text is a heading; if so it goes to `sections`
-        (a wrapped heading's next line extends the heading before it)."""
+        (a wrapped heading's next line extends the heading before it). `around` holds the line
+        before `ln` (unless `ln` opens the text), `ln` and the lines after it: a sentence in bold
+        set at the paragraph's own line spacing under its text is the paragraph's emphasis (a
+        committee's recommendation, a section of conclusions set in bold), not a heading."""
         size = self.body_size
         if head is not None and continues_heading(ln, head, size):
             sections.extend_last(heading_text(ln))
@@ -281,6 +304,8 @@ class _Assembler:
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
         if not (heading_like(ln, size) and (not prior or ends_sentence(prior) or strong_heading(ln, size))
                 and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
+            return False
+        if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):
             return False
         text = heading_text(ln)
         if head is not None and not HEADING_NUMBER.match(text) and ln.kind != "heading":
