@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from rag.answer.countries import COUNTRIES
+from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import name_words, replaced, titled_names, unwritten
-from rag.textutil import MONTH_NAMES, named_months
+from rag.answer.subjects import acronyms, check_organization, check_symbol
+from rag.answer.timing import check_timing
+from rag.textutil import MONTH_PATTERN
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -49,42 +51,9 @@ _REACH_END = re.compile(r"[,.;:()\"“”]|['’]s\b|\b(?:Committee|Commission|C
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 _RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 _SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
-_DATE_TO = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\s+((?:19|20)\d\d)\s+to\s+\d{1,2}\s+[A-Z][a-z]+\s+((?:19|20)\d\d)")
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """One specific thing a question is about: `kind` (year, period, ordinal, dated, country, names),
-    its canonical `value` ("1996", "2018-2021", "59 session", "2023 session", "Kenya", "Abdoulaye
-    Bathily") and how the answer names it (`label`)."""
-
-    kind: str
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    """A constraint the evidence contradicts, and what the evidence is about instead."""
-
-    constraint: Constraint
-    found: str
-    template: str = "is about {found}, not {label}"
-
-    def describe(self) -> str:
-        """"is about the sixtieth session, not the fifty-ninth session"."""
-        return self.template.format(found=self.found, label=self.constraint.label)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The best paragraph and what its document says: every paragraph's text and its symbols."""
-
-    paragraph: str
-    document: str
-    symbols: tuple[str, ...] = ()
-    date: str = ""  # the document's date as its masthead gives it (ISO), "" when unknown
-    title: str = ""  # the document's title as its masthead gives it
+# "1 July 2023 to 30 June 2024", "April 2024 to March 2025", "July 2024–June 2025".
+_DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(?:to|until|through|[–-])\s*"
+                      rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)")
 
 
 def ordinal_name(n: int) -> str:
@@ -131,7 +100,8 @@ def years(text: str) -> set[int]:
 
 
 def periods(text: str) -> set[tuple[int, int]]:
-    """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024"."""
+    """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
+    March 2025"."""
     out = set()
     pairs = [(a, b or c) for a, b, c in _RANGE.findall(text)] + _DATE_TO.findall(text)
     for a, b in pairs:
@@ -242,10 +212,13 @@ def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
 # Things named by their year: "its 2023 substantive session", "the 2021 personnel engagement
 # survey", "Global AIDS Update 2024", "the financial year 2024".
 _DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
-          "summit", "census", "year", "meeting")
+          "summit", "census", "year", "meeting", "audit", "evaluation")
 _DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
+# Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
+# a question asks for; the year of an event ("its 2023 session") is the fact's.
+_WRITTEN = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
 
 
 def dated_things(text: str) -> list[tuple[int, str]]:
@@ -334,7 +307,8 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     years is in the paragraph, the year is not the document's own (the year of its symbol or
     session, or the year before, that it reports on), and the paragraph names a year within
     NEAR_YEARS of it."""
-    asked = [c for c in found if c.kind == "year"]
+    dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in _WRITTEN}
+    asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = _without_symbols(evidence.paragraph)
     named = years(text)
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
@@ -349,49 +323,22 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     return None
 
 
-# A month the question places what it asks about in: "approve at its fiftieth session in October
-# 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
-# 2025", "until 30 June 2026").
-_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
-_PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
-# A question about something done: a report cannot tell what happened after it was issued; one
-# about what was expected or planned can be answered before.
-_DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|will|would|shall)\b", re.IGNORECASE)
-
-
-def _event_months(question: str) -> list[tuple[int, int]]:
-    """(year, month) of each month the question names outside a period."""
-    return [(m.year, m.month) for m in named_months(question)
-            if not (m.last or _PERIOD_BEFORE.search(question[:m.start]) or _PERIOD_AFTER.match(question[m.end:]))]
-
-
-def _check_after_issue(question: str, evidence: Evidence) -> Mismatch | None:
-    """A question about something done in a month after the document was issued ("What did the
-    Committee approve at its fiftieth session in October 2025?" of a report dated June 2025) is
-    about what the document cannot report."""
-    if not evidence.date or not _DONE.search(question) or _PLANNED.search(question):
-        return None
-    months = _event_months(question)
-    issued = (int(evidence.date[:4]), int(evidence.date[5:7]))
-    later = [ym for ym in months if ym > issued]
-    if not later:
-        return None
-    y, m = max(later)
-    asked = Constraint("dated", f"{y}-{m:02d}", f"{MONTH_NAMES[m - 1]} {y}")
-    return Mismatch(asked, f"{MONTH_NAMES[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
-
-
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
            "dated": _check_dated, "titled": _check_titled, "names": _check_names}
 
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
-    of the fact (`_check_fact_year`) and a month after the document's issue (`_check_after_issue`)."""
+    of the fact (`_check_fact_year`) and the times the question names (rag.answer.timing)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    return _check_fact_year(found, evidence) or _check_after_issue(question, evidence)
+    return (_check_fact_year(found, evidence) or check_timing(question, evidence) or check_symbol(question, evidence)
+            or check_organization(question, evidence))
+
+
+def may_miss(question: str) -> bool:
+    """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
+    return bool(question_constraints(question) or acronyms(question) or _SYMBOL.search(question))

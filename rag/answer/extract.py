@@ -13,7 +13,7 @@ from rag.answer.constraints import (
     Evidence,
     Mismatch,
     check_constraints,
-    question_constraints,
+    may_miss,
 )
 from rag.config import Settings
 from rag.embedding.base import Embedder
@@ -162,7 +162,7 @@ class Answerer:
     def near_miss(self, question: str, hit: Hit) -> Mismatch | None:
         """The question's constraint (year, period, numbered session, country) that the hit and
         its document contradict, or None (rag.answer.constraints)."""
-        if self.documents is None or not question_constraints(question):
+        if self.documents is None or not may_miss(question):
             return None
         symbols, text = self._document_text(hit.symbol)
         return check_constraints(question, Evidence(hit.text, text, symbols, hit.doc_date, hit.doc_title))

@@ -1,0 +1,67 @@
+"""Near misses in whose document it is: the question asks about one organization ("the UNOPS
+Ethics Office", "UNICEF's Office of Internal Audit") and the best paragraph comes from a document
+whose title names another ("Activities of the UNDP Ethics Office in 2024"), which never comes to
+the one asked about in that paragraph. Organizations are told apart by their acronyms, as UN
+documents name them; a title that spells an acronym out ("Economic Commission for Latin America
+and the Caribbean" for ECLAC) writes it."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+
+# An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?)(?![\w/-])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def acronyms(text: str) -> list[str]:
+    """The acronyms a text writes, in order, each once."""
+    out: list[str] = []
+    for a in _ACRONYM.findall(text):
+        if not _ROMAN.match(a) and a not in out:
+            out.append(a)
+    return out
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether the initials of the text's capitalised words spell the acronym, in a row."""
+    initials = "".join(w[0] for w in _CAPITALISED.findall(text))
+    return acronym.split("-")[0] in initials
+
+
+def _writes(text: str, acronym: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None or _spelled_out(acronym, text)
+
+
+# A document symbol as a question cites it: "A/79/44", "S/2025/350", "DP/FPA/2025/6".
+_SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")
+
+
+def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
+    """A document the question names by its symbol that the paragraph neither is of nor cites:
+    "In the Committee's report (A/79/44), ..." answered from A/80/44."""
+    own = {s.upper() for s in evidence.symbols}
+    for m in _SYMBOL.finditer(question):
+        named = m.group(0).rstrip(".")
+        if not any(ch.isdigit() for ch in named):  # "UNDP/UNFPA/UNOPS" names organizations
+            continue
+        if named.upper() not in own and named not in evidence.paragraph:
+            return Mismatch(Constraint("symbol", named, named), evidence.symbols[0] if evidence.symbols else "another document")
+    return None
+
+
+def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
+    """An organization the question names that neither the paragraph nor its document's title
+    writes, where the title names another one: the document is that other organization's."""
+    if not evidence.title:
+        return None
+    owners = [a for a in acronyms(evidence.title) if not _writes(question, a)]
+    if not owners:
+        return None
+    for asked in acronyms(question):
+        if not (_writes(evidence.paragraph, asked) or _writes(evidence.title, asked)):
+            return Mismatch(Constraint("organization", asked, asked), owners[0])
+    return None

@@ -1,0 +1,129 @@
+"""Near misses in time: a question naming a day or a month that the best paragraph's document
+cannot answer for. Something done after the document was issued, a report named by a month in
+which this one was not issued, a day the paragraph gives with another year ("as at 6 June 2024"
+answered with "As at 6 June 2025, there were 77 States parties")."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.search.periodic import asked_time
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
+
+# A month the question places what it asks about in: "approve at its fiftieth session in October
+# 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
+# 2025", "until 30 June 2026").
+_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
+# A question about something done: a report cannot tell what happened after it was issued; one
+# about what was expected or planned can be answered before.
+_DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|"
+                   r"happened|occurred|results?)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|will|would|shall)\b", re.IGNORECASE)
+# Months between the month a report is named by and the month of its masthead date that still
+# name it (a report dated 31 March is handed out in April).
+REPORT_MONTH_SLACK = 1
+# Months after the issue within which a day the question names may still be one the document
+# states what holds on ("the Committee will be composed of ... as at 1 January 2025").
+DAY_SLACK = 1
+
+
+def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Months from (year, month) `a` to `b` (negative when `b` comes first)."""
+    return (b[0] - a[0]) * 12 + b[1] - a[1]
+
+
+def _month_label(year: int, month: int) -> str:
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
+def _day_label(m: NamedMonth) -> str:
+    return f"{m.day} {_month_label(m.year, m.month)}"
+
+
+def _point_months(question: str) -> list[NamedMonth]:
+    """The months the question names outside a period (not "from 1 July 2024 to 30 June 2025")."""
+    return [m for m in named_months(question)
+            if not (m.last or _PERIOD_BEFORE.search(question[:m.start]) or _PERIOD_AFTER.match(question[m.end:]))]
+
+
+def _issued(evidence: Evidence) -> tuple[int, int] | None:
+    return (int(evidence.date[:4]), int(evidence.date[5:7])) if len(evidence.date) >= 7 else None
+
+
+def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
+    """A question about something done in a month after the document was issued ("What did the
+    Committee approve at its fiftieth session in October 2025?" of a report dated June 2025), or
+    in months that end after it ("between March and August 2025"), or about a day after it ("the
+    turnout in the elections of 28 December 2025"), is about what the document cannot report."""
+    issued = _issued(evidence)
+    if issued is None or _PLANNED.search(question):
+        return None
+    done = bool(_DONE.search(question))
+    # Without a verb of something done, only a day well after the issue (a document may state
+    # what holds from the first of the next month).
+    ends = [(m.year, m.month) for m in _point_months(question)
+            if done or (m.day and _months_between(issued, (m.year, m.month)) > DAY_SLACK)]
+    ends += [(m.year, m.last) for m in named_months(question) if m.last and done]  # "between March and August 2025"
+    later = [ym for ym in ends if ym > issued]
+    if not later:
+        return None
+    y, m = max(later)
+    asked = Constraint("dated", f"{y}-{m:02d}", _month_label(y, m))
+    return Mismatch(asked, _month_label(*issued), "dates from {found}, before {label}")
+
+
+def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
+    """A report the question names by its month ("the Secretary-General's December 2024 report")
+    that this document, issued in another month, is not."""
+    asked, issued = asked_time(question), _issued(evidence)
+    if asked is None or asked.issued is None or issued is None:
+        return None
+    apart = abs(_months_between(issued, asked.issued))
+    if apart <= REPORT_MONTH_SLACK:
+        return None
+    label = f"the {_month_label(*asked.issued)} report"
+    return Mismatch(Constraint("dated", f"{asked.issued[0]}-{asked.issued[1]:02d} report", label),
+                    _month_label(*issued), "dates from {found}, not {label}")
+
+
+def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
+    """A day the question names that the paragraph gives with another year, never with the asked
+    one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ..."."""
+    given = [m for m in named_months(evidence.paragraph) if m.day and not m.last]
+    for m in _point_months(question):
+        if m.day is None:
+            continue
+        same = [g for g in given if (g.day, g.month) == (m.day, m.month)]
+        if same and all(g.year != m.year for g in same):
+            asked = Constraint("dated", f"{m.year}-{m.month:02d}-{m.day:02d}", _day_label(m))
+            return Mismatch(asked, _day_label(same[0]), "gives {found}, not {label}")
+    return None
+
+
+# A figure given at a day: "as at 1 June 2025", "as of 31 December 2024".
+_AS_AT = re.compile(rf"\bas (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
+
+
+def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
+    """A figure asked "as at" a day that the paragraph gives "as at" another day only: "How many
+    troops ... as at 1 June 2025?" answered by "As at 1 February, the military component
+    deployed 13,990 troops"."""
+    asked = [m for m in _AS_AT.finditer(question)]
+    given = [m for m in _AS_AT.finditer(evidence.paragraph)]
+    if len(asked) != 1 or not given:
+        return None
+    day, month, year = asked[0].groups()
+    if any((g.group(1), g.group(2).lower()) == (day, month.lower()) and (not g.group(3) or not year or g.group(3) == year)
+           for g in given):
+        return None
+    label = " ".join(x for x in (day, month, year) if x)
+    found = " ".join(x for x in given[0].groups() if x)
+    return Mismatch(Constraint("dated", label, label), found, "gives the figure as at {found}, not {label}")
+
+
+def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
+    """The first of the question's days or months the evidence cannot answer for, or None."""
+    return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
+            or _report_month(question, evidence) or _after_issue(question, evidence))

@@ -1,0 +1,90 @@
+"""Near misses in time, in the document's owner and in the document a question cites: the checks
+of rag.answer.timing and rag.answer.subjects, on paragraphs as the UN documents write them."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import Evidence, check_constraints, may_miss, periods
+from rag.answer.subjects import check_organization, check_symbol
+from rag.answer.timing import check_timing
+
+MINUSCA = Evidence(
+    paragraph="As at 1 February, the MINUSCA military component deployed 13,990 troops (9.19 per cent women) "
+              "out of an authorized strength of 14,400 personnel.",
+    document="", symbols=("S/2025/97",), date="2025-02-14", title="Central African Republic Report of the Secretary-General")
+CED = Evidence(paragraph="As at 6 June 2025, there were 77 States parties to the Convention.", document="",
+               symbols=("A/80/56",), date="2025-07-01")
+
+
+def _said(mismatch: object) -> str:
+    assert mismatch is not None
+    return mismatch.describe()  # type: ignore[attr-defined]
+
+
+def test_a_figure_asked_as_at_another_day_is_a_near_miss() -> None:
+    assert _said(check_timing("How many troops had MINUSCA's military component deployed as at 1 June 2025?",
+                              MINUSCA)) == "gives the figure as at 1 February, not 1 June 2025"
+    assert check_timing("How many troops had MINUSCA deployed as at 1 February 2025?", MINUSCA) is None
+
+
+def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
+    assert _said(check_timing("How many States parties did the Convention have as at 6 June 2024?", CED)) == \
+        "gives 6 June 2025, not 6 June 2024"
+    assert check_timing("How many States parties did the Convention have as at 6 June 2025?", CED) is None
+
+
+def test_a_report_named_by_another_month_is_a_near_miss() -> None:
+    april = Evidence(paragraph="UNSMIL maintained an average presence of 314 civilian staff members.", document="",
+                     symbols=("S/2025/223",), date="2025-04-11")
+    question = "How many civilian staff did UNSMIL maintain according to the Secretary-General's {} report?"
+    assert _said(check_timing(question.format("December 2024"), april)) == \
+        "dates from April 2025, not the December 2024 report"
+    assert check_timing(question.format("April 2025"), april) is None
+    assert check_timing(question.format("March 2025"), april) is None  # a report dated at a month's turn
+
+
+def test_a_day_or_months_after_the_document_was_issued_are_near_misses() -> None:
+    chad = Evidence(paragraph="Legislative elections were held in Chad on 29 December. The reported voter turnout "
+                              "was 52.37 per cent.", document="", symbols=("S/2025/342",), date="2025-06-02")
+    assert _said(check_timing("What was the voter turnout in Kosovo's early legislative elections of 28 December "
+                              "2025?", chad)) == "dates from June 2025, before December 2025"
+    somalia = Evidence(paragraph="From 23 September 2024 to 19 March 2025, 92 access incidents were documented.",
+                       document="", symbols=("S/2025/194",), date="2025-03-28")
+    assert _said(check_timing("How many humanitarian access incidents were documented in Somalia between March and "
+                              "August 2025?", somalia)) == "dates from March 2025, before August 2025"
+    # What holds from the next month's first day may be stated before it; what is planned, too.
+    members = Evidence(paragraph="As at 1 January 2025, the Special Committee will be composed of 29 members.",
+                       document="", symbols=("A/AC.109/2025/L.1",), date="2024-12-20")
+    assert check_timing("Special Committee decolonization membership 1 January 2025", members) is None
+    assert check_timing("When is the election scheduled to be held, on 28 December 2025?", chad) is None
+
+
+def test_a_document_cited_by_its_symbol_must_be_the_one_answering() -> None:
+    cat = Evidence(paragraph="As at 2 May 2025, the Committee had registered, since 1989, 1,260 complaints.",
+                   document="", symbols=("A/80/44",))
+    assert _said(check_symbol("In the Committee against Torture's report (A/79/44), how many complaints had it "
+                              "registered?", cat)) == "is about A/80/44, not A/79/44"
+    assert check_symbol("In its report (A/80/44), how many complaints had it registered?", cat) is None
+    assert check_symbol("What did the UNDP/UNFPA/UNOPS Executive Board decide?", cat) is None  # no symbol
+
+
+def test_a_document_of_another_organization_is_a_near_miss() -> None:
+    unfpa = Evidence(paragraph="Overall, 165 cases were concluded by year-end in 2024.", document="",
+                     symbols=("DP/FPA/2025/6",), title="UNFPA – Internal audit and investigation Report of the Office "
+                                                     "of Audit and Investigation Services")
+    assert _said(check_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
+                                    "receive in 2024?", unfpa)) == "is about UNFPA, not UNICEF"
+    assert check_organization("How many cases did UNFPA's audit office conclude in 2024?", unfpa) is None
+    eclac = Evidence(paragraph="All three recommendations were implemented.", document="", symbols=("E/AC.51/2025/2",),
+                     title="Evaluation of the Economic Commission for Latin America and the Caribbean (OIOS)")
+    assert check_organization("How many ECLAC recommendations were implemented?", eclac) is None  # spelled out
+    assert may_miss("UNICEF consecutive unqualified audit opinions")  # a keyword query is checked too
+
+
+def test_periods_written_with_months_and_a_document_s_dated_year() -> None:
+    assert periods("from April 2024 to March 2025") == {(2024, 2025)}
+    assert periods("1 July 2023 to 30 June 2024") == {(2023, 2024)}
+    audit = Evidence(paragraph="The Board recommended that UNDP cover the costs of early programming by 2025.",
+                     document="The audit of 2023. The year 2025.", symbols=("DP/2025/3",))
+    # "its 2023 audit" dates the document the question is about, not the fact asked for.
+    assert check_constraints("What did the Board recommend UNDP do to cover early programming costs, in its 2023 "
+                             "audit?", audit) is None
