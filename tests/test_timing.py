@@ -51,7 +51,11 @@ def test_a_day_or_months_after_the_document_was_issued_are_near_misses() -> None
                        document="", symbols=("S/2025/194",), date="2025-03-28")
     assert _said(check_timing("How many humanitarian access incidents were documented in Somalia between March and "
                               "August 2025?", somalia)) == "dates from March 2025, before August 2025"
-    # What holds from the next month's first day may be stated before it; what is planned, too.
+    minusca = Evidence(paragraph="In Birao, the number of Sudanese refugees at the Korsi site increased to 18,729.",
+                       document="", symbols=("S/2025/97",), date="2025-02-14")
+    assert _said(check_timing("Korsi refugee site Birao population June 2025", minusca)) == \
+        "dates from February 2025, before June 2025"
+        # What holds from the next month's first day may be stated before it; what is planned, too.
     members = Evidence(paragraph="As at 1 January 2025, the Special Committee will be composed of 29 members.",
                        document="", symbols=("A/AC.109/2025/L.1",), date="2024-12-20")
     assert check_timing("Special Committee decolonization membership 1 January 2025", members) is None
@@ -88,3 +92,21 @@ def test_periods_written_with_months_and_a_document_s_dated_year() -> None:
     # "its 2023 audit" dates the document the question is about, not the fact asked for.
     assert check_constraints("What did the Board recommend UNDP do to cover early programming costs, in its 2023 "
                              "audit?", audit) is None
+
+
+def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
+    south_sudan = "Situation in South Sudan Report of the Secretary-General"
+    hosting = Evidence(paragraph="As at March 2025, South Sudan was hosting 544,437 refugees and asylum-seekers from "
+                                 "the Sudan.", document="Ethiopia. South Sudan. Sudan.", symbols=("S/2025/211",),
+                       title=south_sudan)
+    assert _said(check_constraints("In the Secretary-General's April 2025 report on South Sudan, how many refugees "
+                                   "from Ethiopia was South Sudan hosting?", hosting)) == "is about Sudan, not Ethiopia"
+    # The country of the document's title is its subject: its paragraphs need not name it.
+    cholera = Evidence(paragraph="As at 15 January, cholera cases had climbed to 20,375, including arrivals from the "
+                                 "Sudan.", document="South Sudan. Sudan.", symbols=("S/2025/54",), title=south_sudan)
+    assert check_constraints("How many cholera cases had South Sudan recorded as at 15 January 2025?", cholera) is None
+    # A country that names a body is not the place asked about.
+    witnesses = Evidence(paragraph="Protective measures cover witnesses who testified in cases concerning Serbia.",
+                         document="Rwanda. Serbia.", symbols=("A/80/275",), title="Residual Mechanism")
+    assert check_constraints("How many witnesses of the Rwanda and Yugoslavia tribunals are protected?",
+                             witnesses) is None

@@ -278,6 +278,32 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(c, (in_paragraph or named).most_common(1)[0][0])
 
 
+# A country that names a body rather than the place asked about: "the Rwanda and Yugoslavia
+# tribunals", "the Haiti mission".
+_BODY_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w-]*)?\s+(?:tribunals?|missions?|offices?|courts?|commissions?|funds?)\b",
+                         re.IGNORECASE)
+
+
+def _names_a_body(question: str, country: str) -> bool:
+    return any(_BODY_AFTER.match(question[m.end():]) for m in re.finditer(re.escape(country), question))
+
+
+def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A country the question asks about that the paragraph leaves out while it names another
+    one the question does not: "refugees from Ethiopia" answered with "refugees and
+    asylum-seekers from the Sudan". A country the document's title names is its subject, which
+    its paragraphs need not repeat."""
+    asked = {c.value for c in found if c.kind == "country"}
+    in_paragraph = countries(evidence.paragraph)
+    others = [k for k in in_paragraph if k not in asked]
+    subject = countries(evidence.title.title() + " " + evidence.title)
+    for c in found:
+        if c.kind == "country" and c.value not in in_paragraph and c.value not in subject and others \
+                and not _names_a_body(question, c.value):
+            return Mismatch(c, others[0])
+    return None
+
+
 # A question naming at least this many words (capitalised, past its first) that the document
 # never writes is about someone or something else (rag.answer.names); one such word alone is
 # often a paraphrase ("Europe" for "the Mediterranean").
@@ -335,7 +361,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    return (_check_fact_year(found, evidence) or check_timing(question, evidence) or check_symbol(question, evidence)
+    return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
+            or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence))
 
 

@@ -24,8 +24,8 @@ _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|
 # Months between the month a report is named by and the month of its masthead date that still
 # name it (a report dated 31 March is handed out in April).
 REPORT_MONTH_SLACK = 1
-# Months after the issue within which a day the question names may still be one the document
-# states what holds on ("the Committee will be composed of ... as at 1 January 2025").
+# Months after the issue within which a month the question names may still be one the document
+# states what holds in ("the Committee will be composed of ... as at 1 January 2025").
 DAY_SLACK = 1
 
 
@@ -55,16 +55,17 @@ def _issued(evidence: Evidence) -> tuple[int, int] | None:
 def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     """A question about something done in a month after the document was issued ("What did the
     Committee approve at its fiftieth session in October 2025?" of a report dated June 2025), or
-    in months that end after it ("between March and August 2025"), or about a day after it ("the
-    turnout in the elections of 28 December 2025"), is about what the document cannot report."""
+    in months that end after it ("between March and August 2025"), or about a month well after it
+    ("the turnout in the elections of 28 December 2025", "Korsi refugee site population June
+    2025"), is about what the document cannot report."""
     issued = _issued(evidence)
     if issued is None or _PLANNED.search(question):
         return None
     done = bool(_DONE.search(question))
-    # Without a verb of something done, only a day well after the issue (a document may state
+    # Without a verb of something done, only a month well after the issue (a document may state
     # what holds from the first of the next month).
     ends = [(m.year, m.month) for m in _point_months(question)
-            if done or (m.day and _months_between(issued, (m.year, m.month)) > DAY_SLACK)]
+            if done or _months_between(issued, (m.year, m.month)) > DAY_SLACK]
     ends += [(m.year, m.last) for m in named_months(question) if m.last and done]  # "between March and August 2025"
     later = [ym for ym in ends if ym > issued]
     if not later:
