@@ -124,6 +124,17 @@ def test_states_answer_is_stricter_than_offers_answer():
     assert states_answer("reason", "This was due to delays.", "Why?") and not states_answer("reason", "It met.", "Why?")
 
 
+
+def test_the_days_of_a_date_range_and_an_ordinal_state_no_count():
+    from rag.answer.answertype import states_answer
+
+    question = "How many people took part in the UNMISS conference held in Juba in October 2024?"
+    assert not states_answer("number", "From 29 to 30 October, UNMISS organized a conference in Juba.", question)
+    assert not states_answer("number", "On 16 and 17 October 2024, the Division convened a meeting.", question)
+    assert not states_answer("number", "To inform the fifty-eighth session, the Division convened experts.", question)
+    assert states_answer("number", "A total of 105 participants (63 women) discussed the impact.", question)
+
+
 def _first(text: str, n: int) -> str:
     return " ".join(split_sentences(text)[:n])
 

@@ -10,7 +10,8 @@ from rag.answer.timing import check_timing
 MINUSCA = Evidence(
     paragraph="As at 1 February, the MINUSCA military component deployed 13,990 troops (9.19 per cent women) "
               "out of an authorized strength of 14,400 personnel.",
-    document="", symbols=("S/2025/97",), date="2025-02-14", title="Central African Republic Report of the Secretary-General")
+    document="", symbols=("S/2025/97",), date="2025-02-14",
+    title="Central African Republic Report of the Secretary-General")
 CED = Evidence(paragraph="As at 6 June 2025, there were 77 States parties to the Convention.", document="",
                symbols=("A/80/56",), date="2025-07-01")
 
@@ -73,8 +74,9 @@ def test_a_document_cited_by_its_symbol_must_be_the_one_answering() -> None:
 
 def test_a_document_of_another_organization_is_a_near_miss() -> None:
     unfpa = Evidence(paragraph="Overall, 165 cases were concluded by year-end in 2024.", document="",
-                     symbols=("DP/FPA/2025/6",), title="UNFPA – Internal audit and investigation Report of the Office "
-                                                     "of Audit and Investigation Services")
+                     symbols=("DP/FPA/2025/6",),
+                     title="UNFPA – Internal audit and investigation Report of the Office of Audit and Investigation "
+                           "Services")
     assert _said(check_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
                                     "receive in 2024?", unfpa)) == "is about UNFPA, not UNICEF"
     assert check_organization("How many cases did UNFPA's audit office conclude in 2024?", unfpa) is None

@@ -22,7 +22,8 @@ _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several)\b", re.IGNORECASE)
+                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
+                     r"half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -32,7 +33,8 @@ _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES
 # is no part of a date, a reference ("article 39 (1)", "resolution 79/38") or a duration; a name
 # of two or more capitalised words; a cause or purpose.
 _DATE_OR_REFERENCE = re.compile(
-    r"\b\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}(?:\s*(?:[–-]|to|and)\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+\d{4})?|"  # "29 to 30 October 2024"
+    r"\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
     r"\b(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|decision|decisions|Goal|Goals|"
     r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+[\d/.()a-z, ]*\d[\d/.()a-z]*|\(\d{1,2}\)|"
     r"\d+(?:[.,]\d+)*\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)

@@ -280,7 +280,8 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 # A country that names a body rather than the place asked about: "the Rwanda and Yugoslavia
 # tribunals", "the Haiti mission".
-_BODY_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w-]*)?\s+(?:tribunals?|missions?|offices?|courts?|commissions?|funds?)\b",
+_BODY_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w-]*)?\s+"
+                         r"(?:tribunals?|missions?|offices?|courts?|commissions?|funds?)\b",
                          re.IGNORECASE)
 
 

@@ -49,7 +49,8 @@ def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
         if not any(ch.isdigit() for ch in named):  # "UNDP/UNFPA/UNOPS" names organizations
             continue
         if named.upper() not in own and named not in evidence.paragraph:
-            return Mismatch(Constraint("symbol", named, named), evidence.symbols[0] if evidence.symbols else "another document")
+            found = evidence.symbols[0] if evidence.symbols else "another document"
+            return Mismatch(Constraint("symbol", named, named), found)
     return None
 
 

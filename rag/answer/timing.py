@@ -116,8 +116,8 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not given:
         return None
     day, month, year = asked[0].groups()
-    if any((g.group(1), g.group(2).lower()) == (day, month.lower()) and (not g.group(3) or not year or g.group(3) == year)
-           for g in given):
+    if any((g.group(1), g.group(2).lower()) == (day, month.lower())
+           and (not g.group(3) or not year or g.group(3) == year) for g in given):
         return None
     label = " ".join(x for x in (day, month, year) if x)
     found = " ".join(x for x in given[0].groups() if x)
