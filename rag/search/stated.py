@@ -15,7 +15,8 @@ import re
 from rag.answer.names import name_words, unwritten
 
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
-# Chairperson of", "Whom did ... elect as its President" (not "Who briefed the Chair").
+# Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
+# "Who briefed the Chair").
 _AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?\s+"
 _BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
 
@@ -23,10 +24,12 @@ _BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
 _ASKING = r"(?:^|[,;:]\s+)"  # "who" opening the question or its clause (not "the representative who chaired")
 
 
-def _office_question(verb: str, noun: str) -> re.Pattern[str]:
+def _office_question(verb: str, noun: str, base: str) -> re.Pattern[str]:
+    """"Who `verb`", "Who was elected `noun`", "Whom did ... elect as its `noun`", "Who did ... elect
+    ... to `base`"."""
+    chose = rf"{_ASKING}whom?\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate)\b"
     return re.compile(rf"{_ASKING}who\s+(?:{verb})\b|{_ASKING}who{_BE}{_AS}(?:{noun})\b"
-                      rf"|{_ASKING}whom\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate)\b{_AS}(?:{noun})\b",
-                      re.IGNORECASE)
+                      rf"|{chose}{_AS}(?:{noun})\b|{chose}[^?]{{0,60}}?\bto\s+(?:{base})\b", re.IGNORECASE)
 
 
 _CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
@@ -34,9 +37,9 @@ _CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
 # "what was the Fourth Committee's vote", "what recorded vote", "How many votes", a keyword query
 # ending in "vote").
 _ASKED = [
-    ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR)),
-    ("president", _office_question(r"presided", r"president")),
-    ("rapporteur", _office_question(r"(?!)", r"rapporteur")),
+    ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR, r"(?:co-?)?chair")),
+    ("president", _office_question(r"presided", r"president", r"preside")),
+    ("rapporteur", _office_question(r"(?!)", r"rapporteur", r"(?!)")),
     ("vote", re.compile(r"\bby\s+what\s+(?:recorded\s+)?vote\b|\bwhat\s+(?:was|were)\s+the\s+(?:[\w’'-]+\s+){0,3}?"
                         r"(?:recorded\s+)?vote\b|\bwhat\s+(?:recorded\s+)?vote\b|\bhow\s+many\s+votes\b"
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
