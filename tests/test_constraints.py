@@ -332,7 +332,7 @@ def test_a_report_of_a_year_named_in_its_title_is_that_year_s_report():
     # DP/FPA/2025/7 (issued in 2025): its masthead title is "Report of the Ethics Office 2024", and
     # its text names "the 2025 report" to come.
     paragraph = "In 2024, the Ethics Office received 12 formal requests for protection against retaliation."
-    document = paragraph + "\nThe Office will present the 2025 report to the Executive Board."
+    document = paragraph + "\nThe Office will present the 2025 report to the UNFPA Executive Board."
     question = "In the 2024 report of the UNFPA Ethics Office, how many formal requests for protection were submitted?"
     titled = Evidence(paragraph, document, ("DP/FPA/2025/7",), "2025-05-19",
                       "United Nations Population Fund Report of the Ethics Office 2024")

@@ -112,3 +112,17 @@ def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
                          document="Rwanda. Serbia.", symbols=("A/80/275",), title="Residual Mechanism")
     assert check_constraints("How many witnesses of the Rwanda and Yugoslavia tribunals are protected?",
                              witnesses) is None
+
+
+def test_an_organization_the_document_never_names_nor_spells_out() -> None:
+    from rag.answer.subjects import check_unnamed_organization
+
+    unisfa = Evidence(paragraph="The General Assembly appropriated $297.8 million for the maintenance of UNISFA.",
+                      document="United Nations Interim Security Force for Abyei (UNISFA). Economic and Social "
+                               "Council. Committee on the Elimination of Discrimination against Women.",
+                      symbols=("S/2025/269",), title="Situation in Abyei")
+    assert _said(check_unnamed_organization("How much did the General Assembly appropriate for UNDOF?", unisfa)) == \
+        "is from a document that never names UNDOF"
+    assert check_unnamed_organization("How much was appropriated for UNISFA?", unisfa) is None
+    # Spelled out, letter by letter (small words aside) or by syllables.
+    assert check_unnamed_organization("What did ECOSOC decide on CEDAW?", unisfa) is None

@@ -13,7 +13,7 @@ from collections import Counter
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import name_words, replaced, titled_names, unwritten
-from rag.answer.subjects import acronyms, check_organization, check_symbol
+from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization
 from rag.answer.timing import check_timing
 from rag.textutil import MONTH_PATTERN
 
@@ -364,7 +364,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             return mismatch
     return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
             or check_timing(question, evidence) or check_symbol(question, evidence)
-            or check_organization(question, evidence))
+            or check_organization(question, evidence) or check_unnamed_organization(question, evidence))
 
 
 def may_miss(question: str) -> bool:

@@ -26,10 +26,32 @@ def acronyms(text: str) -> list[str]:
     return out
 
 
+_WORDS = re.compile(r"[^\W\d_][\w'’]*")
+_MINOR = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "at", "with", "de", "des", "du", "la", "et"))
+
+
+def _spells(letters: str, words: list[str], j: int) -> bool:
+    """Whether words[j:] open with words that spell `letters`: each word gives the next one or
+    more letters by its first letters, small words between aside."""
+    if not letters:
+        return True
+    if j >= len(words):
+        return False
+    w = words[j].lower()
+    for n in range(len(letters), 0, -1):
+        if w.startswith(letters[:n]) and _spells(letters[n:], words, j + 1):
+            return True
+    return w in _MINOR and _spells(letters, words, j + 1)
+
+
 def _spelled_out(acronym: str, text: str) -> bool:
-    """Whether the initials of the text's capitalised words spell the acronym, in a row."""
-    initials = "".join(w[0] for w in _CAPITALISED.findall(text))
-    return acronym.split("-")[0] in initials
+    """Whether words of the text spell the acronym, the first a capitalised word ("Committee on
+    the Elimination of Discrimination against Women" for CEDAW, "Economic Commission for Latin
+    America and the Caribbean" for ECLAC, "Economic and Social Council" for ECOSOC)."""
+    letters = acronym.split("-")[0].lower()
+    words = _WORDS.findall(text)
+    return any(first[0] == acronym[0] and _spells(letters, words[i:i + 2 * len(letters)], 0)
+               for i, first in enumerate(words))
 
 
 def _writes(text: str, acronym: str) -> bool:
@@ -51,6 +73,16 @@ def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
         if named.upper() not in own and named not in evidence.paragraph:
             found = evidence.symbols[0] if evidence.symbols else "another document"
             return Mismatch(Constraint("symbol", named, named), found)
+    return None
+
+
+def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | None:
+    """An organization the question names by its acronym that the paragraph's document never
+    writes, nor spells out: "the authorized strength of MINURSO" answered from a report on UNISFA."""
+    whole = " ".join((evidence.title, evidence.paragraph, evidence.document, *evidence.symbols))
+    for asked in acronyms(question):
+        if not _writes(whole, asked):
+            return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 
 
