@@ -126,3 +126,13 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     assert check_unnamed_organization("How much was appropriated for UNISFA?", unisfa) is None
     # Spelled out, letter by letter (small words aside) or by syllables.
     assert check_unnamed_organization("What did ECOSOC decide on CEDAW?", unisfa) is None
+
+
+def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization() -> None:
+    from rag.answer.subjects import check_unnamed_organization
+
+    treaty = Evidence(paragraph="Article 34 TFEU prohibits quantitative restrictions on imports.", document="",
+                      symbols=("EU",), title="European Union law")
+    assert check_unnamed_organization("Which TEFU article bans quantitative restrictions?", treaty) is None
+    assert check_unnamed_organization("What do these teachers NOT do?", treaty) is None
+    assert check_unnamed_organization("Which UNDOF article bans quantitative restrictions?", treaty) is not None

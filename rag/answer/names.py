@@ -39,7 +39,7 @@ def name_words(question: str) -> list[str]:
     return out
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when one letter added, dropped or changed turns `a` into `b`."""
     if len(a) > len(b):
         a, b = b, a
@@ -57,7 +57,7 @@ def _written(word: str, vocabulary: frozenset[str]) -> bool:
     stem = word[:max(_STEM, len(word) - 2)]
     if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
         return True
-    return len(word) >= _STEM and any(_one_edit(word, w) for w in vocabulary)
+    return len(word) >= _STEM and any(one_edit(word, w) for w in vocabulary)
 
 
 @lru_cache(maxsize=4)

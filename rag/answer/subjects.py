@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.names import one_edit
+from rag.textutil import STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?)(?![\w/-])")
@@ -18,16 +20,18 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def acronyms(text: str) -> list[str]:
-    """The acronyms a text writes, in order, each once."""
+    """The acronyms a text writes, in order, each once (a word set in capitals for emphasis,
+    "NOT", is none)."""
     out: list[str] = []
     for a in _ACRONYM.findall(text):
-        if not _ROMAN.match(a) and a not in out:
+        if not _ROMAN.match(a) and a.lower() not in STOPWORDS and a not in out:
             out.append(a)
     return out
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’]*")
-_MINOR = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "at", "with", "de", "des", "du", "la", "et"))
+_MINOR = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "at", "with",
+                    "de", "des", "du", "la", "et"))
 
 
 def _spells(letters: str, words: list[str], j: int) -> bool:
@@ -58,6 +62,16 @@ def _writes(text: str, acronym: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None or _spelled_out(acronym, text)
 
 
+def _mistyped(acronym: str, text: str) -> bool:
+    """Whether the text writes an acronym the question may have mistyped: the same letters in
+    another order ("TEFU" for TFEU) or one letter added, dropped or changed ("ARPNET" for
+    ARPANET)."""
+    for written in set(acronyms(text)):
+        if sorted(written) == sorted(acronym) or (min(len(written), len(acronym)) >= 4 and one_edit(written, acronym)):
+            return True
+    return False
+
+
 # A document symbol as a question cites it: "A/79/44", "S/2025/350", "DP/FPA/2025/6".
 _SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")
 
@@ -81,7 +95,7 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     writes, nor spells out: "the authorized strength of MINURSO" answered from a report on UNISFA."""
     whole = " ".join((evidence.title, evidence.paragraph, evidence.document, *evidence.symbols))
     for asked in acronyms(question):
-        if not _writes(whole, asked):
+        if not (_writes(whole, asked) or _mistyped(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 
