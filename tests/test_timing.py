@@ -136,3 +136,9 @@ def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization
     assert check_unnamed_organization("Which TEFU article bans quantitative restrictions?", treaty) is None
     assert check_unnamed_organization("What do these teachers NOT do?", treaty) is None
     assert check_unnamed_organization("Which UNDOF article bans quantitative restrictions?", treaty) is not None
+
+
+def test_a_country_named_by_its_people_or_things_is_named() -> None:
+    huguenot = Evidence(paragraph="The nickname may refer to the Swiss politician Besançon Hugues and to Geneva, "
+                                  "whose reformers fled France.", document="Switzerland. France.", symbols=("Huguenot",))
+    assert check_constraints("The term may be related to what politician from Switzerland?", huguenot) is None

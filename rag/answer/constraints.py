@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.answer.countries import COUNTRIES
+from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization
@@ -289,6 +289,15 @@ def _names_a_body(question: str, country: str) -> bool:
     return any(_BODY_AFTER.match(question[m.end():]) for m in re.finditer(re.escape(country), question))
 
 
+def _names_country(country: str, text: str) -> bool:
+    """Whether the text names the country, or its people or things: "Chinese" for China,
+    "Swiss" for Switzerland, "U.S." for the United States."""
+    stem = country.split()[-1][:4]
+    forms = (country, *ADJECTIVES.get(country, ()))
+    return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
+        or (len(stem) == 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
+
+
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A country the question asks about that the paragraph leaves out while it names another
     one the question does not: "refugees from Ethiopia" answered with "refugees and
@@ -299,8 +308,8 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     others = [k for k in in_paragraph if k not in asked]
     subject = countries(evidence.title.title() + " " + evidence.title)
     for c in found:
-        if c.kind == "country" and c.value not in in_paragraph and c.value not in subject and others \
-                and not _names_a_body(question, c.value):
+        if c.kind == "country" and others and c.value not in subject \
+                and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, others[0])
     return None
 

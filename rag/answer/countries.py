@@ -25,3 +25,14 @@ Trinidad and Tobago|Tunisia|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United A
 United Republic of Tanzania|United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Viet Nam|Yemen|Zambia|
 Zimbabwe|State of Palestine
 """.replace("\n", "").split("|"))
+
+# How a text names a country's people or things where the adjective does not open with the
+# country's name (rag.answer.constraints reads the others by their first letters: "Chinese").
+ADJECTIVES = {
+    "United States": ("U.S.", "US", "USA", "American"), "United Kingdom": ("UK", "U.K.", "British"),
+    "Switzerland": ("Swiss",), "France": ("French",), "Spain": ("Spanish",), "Netherlands": ("Dutch",),
+    "Türkiye": ("Turkish", "Turkey"), "Sweden": ("Swedish",), "Denmark": ("Danish",), "Finland": ("Finnish",),
+    "Poland": ("Polish",), "Greece": ("Greek",), "Ireland": ("Irish",), "Russian Federation": ("Russia", "Russian"),
+    "Viet Nam": ("Vietnam", "Vietnamese"), "Syrian Arab Republic": ("Syria", "Syrian"),
+    "Côte d'Ivoire": ("Ivorian",), "Philippines": ("Filipino", "Philippine"), "Iceland": ("Icelandic",),
+}
