@@ -52,7 +52,8 @@ OUT_OF_CORPUS = [
     {"question": "Who chaired the aviation safety panel in 2031?", "kind": "near_miss"},
     {"question": "What is the population of the colonies on Mars?", "kind": "unrelated"},
 ]
-FIGURES = {"questions", "exact_citation", "exact_citation_rate", "gold_in_top3", "gold_in_top3_rate", "abstained",
+FIGURES = {"questions", "exact_citation", "exact_citation_rate", "wrong_citation", "wrong_citation_rate",
+           "gold_in_top3", "gold_in_top3_rate", "abstained",
            "false_abstentions", "quotes_checked", "quote_contains_answer", "quote_contains_answer_rate"}
 
 
@@ -193,6 +194,7 @@ def test_tradeoff_moves_the_threshold_over_supports_measured_once() -> None:
     report = answers_report(asked, [], 0.2)
     assert report["out_of_corpus"] is None and list(report["by_kind"]) == ["fact", "why", "all"]
     assert report["by_kind"]["fact"]["false_abstentions"] == 1
+    assert (report["by_kind"]["why"]["wrong_citation"], report["by_kind"]["fact"]["wrong_citation"]) == (1, 0)
 
 
 def test_a_caught_near_miss_abstains_at_every_threshold() -> None:
