@@ -18,6 +18,8 @@ def test_the_office_a_question_asks_about() -> None:
     assert asked_form("Who did the Disarmament Commission elect at its 2025 session to chair Working Group I?") == \
         "chair"
     assert asked_form("Who did the Council invite to address it?") is None
+    assert asked_form("Who did the Committee elect as Rapporteur, and who was invited to chair the panel?") == \
+        "rapporteur"
     assert asked_form("Who presided over the opening meeting?") == "president"
     assert asked_form("Who served as Rapporteur of the Commission?") == "rapporteur"
     assert asked_form("What did the Chair propose for the organization of work?") is None

@@ -142,3 +142,31 @@ def test_a_country_named_by_its_people_or_things_is_named() -> None:
     huguenot = Evidence(paragraph="The nickname may refer to the Swiss politician Besançon Hugues and to Geneva, "
                                   "whose reformers fled France.", document="Switzerland. France.", symbols=("Huguenot",))
     assert check_constraints("The term may be related to what politician from Switzerland?", huguenot) is None
+
+
+def test_what_a_reviewer_found_answerable_stays_answerable() -> None:
+    def evidence(paragraph: str, symbols: tuple[str, ...], date: str = "", title: str = "x") -> Evidence:
+        return Evidence(paragraph, paragraph, symbols, date, title)
+
+    minusca = "By resolution 2759 (2024), the Security Council extended the mandate of MINUSCA until 15 November 2025."
+    for question in ("Until when did the UNSC extend the mandate of MINUSCA?",  # UNSC: the Security Council
+                     "Until when did Security Council resolution S/RES/2759 (2024) extend the mandate of MINUSCA?",
+                     "What did the Security Council decide in resolution 2759 (2024) about the mandate of MINUSCA "
+                     "ending 15 November 2025?",
+                     "WHAT IS THE MANDATE OF MINUSCA UNTIL 15 NOVEMBER 2025?"):  # typed in capitals
+        assert check_constraints(question, evidence(minusca, ("S/2025/97",), "2025-02-14")) is None, question
+    calendar = "The Authority presented a revised electoral calendar, rescheduling local elections to 13 July 2025."
+    assert check_constraints("Which body presented the revised electoral calendar with local elections on 13 July "
+                             "2025?", evidence(calendar, ("S/2025/97",), "2025-02-14")) is None
+    board = evidence("The Executive Board adopted its annual workplan.", ("DP/2025/8",), "2025-03-27",
+                     "Report of the first regular session 2025 (27 to 31 January 2025, New York)")
+    assert check_constraints("In the Executive Board's January 2025 report, which workplan did the Executive Board "
+                             "adopt?", board) is None
+    ethics = evidence("In 2024 the Ethics Office developed standard procedures for the financial disclosure "
+                      "programme (FDP).", ("DP/2025/11",), "2025-03-24", "Activities of the UNDP Ethics Office in 2024")
+    assert check_constraints("What procedures did the Ethics Office develop in 2024 for the FDP?", ethics) is None
+    ivorian = evidence("The representative of Côte d’Ivoire, speaking also on behalf of Ghana, said it.", ("A/1",))
+    assert check_constraints("What did the representative of Côte d'Ivoire say?", ivorian) is None
+    balance = evidence("The unused balance as at 31 July 2024 was $2 million; at the end of 2024, $1 million would "
+                       "remain.", ("A/79/7/Add.13",), "2024-10-01")
+    assert check_constraints("What unused balance was projected to remain as at 31 December 2024?", balance) is None

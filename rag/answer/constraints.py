@@ -214,6 +214,8 @@ def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
 _DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
           "summit", "census", "year", "meeting", "audit", "evaluation")
 _DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
+# Things made for a year to come: "the budget for 2026" is issued before 2026.
+_FORWARD = frozenset(("plan", "budget"))
 # Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
 # a question asks for; the year of an event ("its 2023 session") is the fact's.
 _WRITTEN = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
@@ -252,7 +254,7 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if others:
         return Mismatch(c, f"the {others[0]} {noun}")
     issued = issue_years(evidence.symbols)
-    if issued and int(y) > max(issued):  # a document cannot report on what came after it
+    if issued and int(y) > max(issued) and noun not in _FORWARD:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
 
@@ -292,6 +294,7 @@ def _names_a_body(question: str, country: str) -> bool:
 def _names_country(country: str, text: str) -> bool:
     """Whether the text names the country, or its people or things: "Chinese" for China,
     "Swiss" for Switzerland, "U.S." for the United States."""
+    text = text.replace("’", "'")
     stem = country.split()[-1][:4]
     forms = (country, *ADJECTIVES.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \

@@ -19,10 +19,18 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+def _in_capitals(text: str) -> bool:
+    """Whether the text is typed in capitals (an old masthead title, a shouted question)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
 def acronyms(text: str) -> list[str]:
     """The acronyms a text writes, in order, each once (a word set in capitals for emphasis,
-    "NOT", is none)."""
+    "NOT", is none; a text typed in capitals has none)."""
     out: list[str] = []
+    if _in_capitals(text):
+        return out
     for a in _ACRONYM.findall(text):
         if not _ROMAN.match(a) and a.lower() not in STOPWORDS and a not in out:
             out.append(a)
@@ -34,18 +42,22 @@ _MINOR = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "at"
                     "de", "des", "du", "la", "et"))
 
 
-def _spells(letters: str, words: list[str], j: int) -> bool:
+def _spells(letters: str, words: list[str], j: int, seen: set[tuple[int, int]]) -> bool:
     """Whether words[j:] open with words that spell `letters`: each word gives the next one or
-    more letters by its first letters, small words between aside."""
+    more letters by its first letters, small words between aside (`seen`: the (letters left,
+    word) pairs already ruled out, so that the search stays linear)."""
     if not letters:
         return True
-    if j >= len(words):
+    if j >= len(words) or (len(letters), j) in seen:
         return False
     w = words[j].lower()
     for n in range(len(letters), 0, -1):
-        if w.startswith(letters[:n]) and _spells(letters[n:], words, j + 1):
+        if w.startswith(letters[:n]) and _spells(letters[n:], words, j + 1, seen):
             return True
-    return w in _MINOR and _spells(letters, words, j + 1)
+    if w in _MINOR and _spells(letters, words, j + 1, seen):
+        return True
+    seen.add((len(letters), j))
+    return False
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
@@ -54,12 +66,21 @@ def _spelled_out(acronym: str, text: str) -> bool:
     America and the Caribbean" for ECLAC, "Economic and Social Council" for ECOSOC)."""
     letters = acronym.split("-")[0].lower()
     words = _WORDS.findall(text)
-    return any(first[0] == acronym[0] and _spells(letters, words[i:i + 2 * len(letters)], 0)
+    return any(first[0] == acronym[0] and _spells(letters, words[i:i + 2 * len(letters)], 0, set())
                for i, first in enumerate(words))
 
 
+# What UN documents write for the acronyms users type and the documents do not use.
+_ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
+            "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental"}
+
+
 def _writes(text: str, acronym: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None or _spelled_out(acronym, text)
+    """Whether the text writes the acronym ("COVID-19" writes COVID), spells it out, or writes what
+    UN documents put for it ("Security Council" for UNSC)."""
+    alias = _ALIASES.get(acronym.upper())
+    return (re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text) is not None
+            or (alias is not None and alias in text) or _spelled_out(acronym, text))
 
 
 def _mistyped(acronym: str, text: str) -> bool:
@@ -84,31 +105,54 @@ def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
         named = m.group(0).rstrip(".")
         if not any(ch.isdigit() for ch in named):  # "UNDP/UNFPA/UNOPS" names organizations
             continue
+        resolution = re.search(r"/RES/(\d+)", named)  # S/RES/2759 is written "resolution 2759"
+        if resolution and re.search(rf"\bresolutions?\s+(?:[\d/]+\s*(?:\(\d{{4}}\))?,?\s+(?:and\s+)?)*"
+                                    rf"{resolution.group(1)}\b", evidence.paragraph + " " + evidence.document):
+            continue
         if named.upper() not in own and named not in evidence.paragraph:
             found = evidence.symbols[0] if evidence.symbols else "another document"
             return Mismatch(Constraint("symbol", named, named), found)
     return None
 
 
+def _words_in_lower(text: str) -> set[str]:
+    return set(re.findall(r"\b[a-z][a-z-]+\b", text))
+
+
 def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | None:
     """An organization the question names by its acronym that the paragraph's document never
     writes, nor spells out: "the authorized strength of MINURSO" answered from a report on UNISFA."""
     whole = " ".join((evidence.title, evidence.paragraph, evidence.document, *evidence.symbols))
+    lower = _words_in_lower(whole)
     for asked in acronyms(question):
+        if asked.lower() in lower:
+            continue  # a word set in capitals ("AUTHORIZED"), not an acronym
         if not (_writes(whole, asked) or _mistyped(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 
 
+# The acronyms of the organizations of the United Nations system and of the bodies whose reports
+# share their titles' form ("Activities of the UNDP Ethics Office"), for `check_organization`: an
+# acronym of another kind (a programme's, "FDP") says nothing of whose document it is.
+ENTITIES = frozenset("""
+UNDP UNFPA UNOPS UNICEF UN-Women UNHCR OHCHR WFP UNAIDS FAO ILO UNESCO UNIDO IFAD IOM ITU UPU WMO IMO ICAO
+WIPO UNEP UN-Habitat UNCTAD UNODC UNRWA OCHA OIOS JIU ECA ECE ECLAC ESCAP ESCWA UNCDF UNV UNU UNITAR UNSSC
+ITC IAEA WTO CTBTO OPCW IRMCT DPPA DPO UNSDG UNDRR UNFCCC UNOCT UNOWAS UNSMIL UNMISS UNISFA UNDOF UNIFIL
+MINUSCA MONUSCO MINURSO UNFICYP UNMIK UNAMA UNAMI BINUH UNSOM UNTSO UNMOGIP UNITAMS
+""".split())
+
+
 def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
-    """An organization the question names that neither the paragraph nor its document's title
-    writes, where the title names another one: the document is that other organization's."""
+    """An organization of the United Nations system (ENTITIES) the question names that neither
+    the paragraph nor its document's title writes, where the title names another one: the
+    document is that other organization's."""
     if not evidence.title:
         return None
-    owners = [a for a in acronyms(evidence.title) if not _writes(question, a)]
+    owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not _writes(question, a)]
     if not owners:
         return None
     for asked in acronyms(question):
-        if not (_writes(evidence.paragraph, asked) or _writes(evidence.title, asked)):
+        if asked in ENTITIES and not (_writes(evidence.paragraph, asked) or _writes(evidence.title, asked)):
             return Mismatch(Constraint("organization", asked, asked), owners[0])
     return None

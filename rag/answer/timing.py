@@ -14,13 +14,14 @@ from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
 # 2025", "until 30 June 2026").
-_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|[–-])\s*$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bending|\bexpiring|[–-])\s*$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
 # about what was expected or planned can be answered before.
 _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|"
                    r"happened|occurred|results?)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|foreseen|to be|will|would|shall)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall)\b",
+                      re.IGNORECASE)
 # Months between the month a report is named by and the month of its masthead date that still
 # name it (a report dated 31 March is handed out in April).
 REPORT_MONTH_SLACK = 1
@@ -67,7 +68,10 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     ends = [(m.year, m.month) for m in _point_months(question)
             if done or _months_between(issued, (m.year, m.month)) > DAY_SLACK]
     ends += [(m.year, m.last) for m in named_months(question) if m.last and done]  # "between March and August 2025"
-    later = [ym for ym in ends if ym > issued]
+    # Without a verb of something done, a month the paragraph names itself is what it states
+    # ("rescheduling local elections to 13 July 2025").
+    named = set() if done else {(m.year, m.month) for m in named_months(evidence.paragraph)}
+    later = [ym for ym in ends if ym > issued and ym not in named]
     if not later:
         return None
     y, m = max(later)
@@ -82,7 +86,9 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     if asked is None or asked.issued is None or issued is None:
         return None
     apart = abs(_months_between(issued, asked.issued))
-    if apart <= REPORT_MONTH_SLACK:
+    session = {(m.year, m.last or m.month) for m in named_months(evidence.title)}  # "(27 to 31 January 2025)"
+    session |= {(m.year, m.month) for m in named_months(evidence.title)}
+    if apart <= REPORT_MONTH_SLACK or asked.issued in session:
         return None
     label = f"the {_month_label(*asked.issued)} report"
     return Mismatch(Constraint("dated", f"{asked.issued[0]}-{asked.issued[1]:02d} report", label),
@@ -116,8 +122,14 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not given:
         return None
     day, month, year = asked[0].groups()
-    if any((g.group(1), g.group(2).lower()) == (day, month.lower())
+    if any((int(g.group(1)), g.group(2).lower()) == (int(day), month.lower())
            and (not g.group(3) or not year or g.group(3) == year) for g in given):
+        return None
+    asked_day = (int(day), month.lower(), int(year) if year else None)
+    if any((m.day, MONTH_NAMES[m.month - 1].lower(), m.year) == asked_day
+           for m in named_months(evidence.paragraph)):
+        return None  # the paragraph gives the day elsewhere than after "as at"
+    if (int(day), month.lower()) == (31, "december") and year and f"end of {year}" in evidence.paragraph:
         return None
     label = " ".join(x for x in (day, month, year) if x)
     found = " ".join(x for x in given[0].groups() if x)

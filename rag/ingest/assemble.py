@@ -46,7 +46,7 @@ from rag.models import TABLE, Document, Footnote, Paragraph
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
-LINE_SPACING = 1.3  # type sizes from one line of a paragraph to the next, at most
+LINE_SPACING = 1.3  # type sizes between two lines of one paragraph, at most (a heading stands further off)
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
 

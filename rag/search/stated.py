@@ -29,7 +29,7 @@ def _office_question(verb: str, noun: str, base: str) -> re.Pattern[str]:
     ... to `base`"."""
     chose = rf"{_ASKING}whom?\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate)\b"
     return re.compile(rf"{_ASKING}who\s+(?:{verb})\b|{_ASKING}who{_BE}{_AS}(?:{noun})\b"
-                      rf"|{chose}{_AS}(?:{noun})\b|{chose}[^?]{{0,60}}?\bto\s+(?:{base})\b", re.IGNORECASE)
+                      rf"|{chose}{_AS}(?:{noun})\b|{chose}[^?,;]{{0,60}}?\bto\s+(?:{base})\b", re.IGNORECASE)
 
 
 _CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
