@@ -170,3 +170,14 @@ def test_what_a_reviewer_found_answerable_stays_answerable() -> None:
     balance = evidence("The unused balance as at 31 July 2024 was $2 million; at the end of 2024, $1 million would "
                        "remain.", ("A/79/7/Add.13",), "2024-10-01")
     assert check_constraints("What unused balance was projected to remain as at 31 December 2024?", balance) is None
+
+
+def test_a_symbol_the_paragraph_s_headings_cite_is_no_other_document() -> None:
+    vote = Evidence(paragraph="The Committee rejected the amendment by a recorded vote of 107 to 60.", document="",
+                    symbols=("A/79/437/Add.4",),
+                    section="II. Consideration of draft resolution A/C.2/79/L.21/Rev.1 > Action on the amendment "
+                            "contained in document A/C.2/79/L.51")
+    assert check_symbol("By what vote was the United States amendment (A/C.2/79/L.51) rejected?", vote) is None
+    cat = Evidence(paragraph="The Committee registered 1,260 complaints.", document="See A/79/44, para. 3.",
+                   symbols=("A/80/44",))
+    assert check_symbol("In the Committee's report (A/79/44), how many complaints had it registered?", cat) is not None

@@ -40,3 +40,4 @@ class Evidence:
     symbols: tuple[str, ...] = ()
     date: str = ""  # the document's date as its masthead gives it (ISO), "" when unknown
     title: str = ""  # the document's title as its masthead gives it
+    section: str = ""  # the headings the paragraph stands under

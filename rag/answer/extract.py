@@ -165,7 +165,7 @@ class Answerer:
         if self.documents is None or not may_miss(question):
             return None
         symbols, text = self._document_text(hit.symbol)
-        return check_constraints(question, Evidence(hit.text, text, symbols, hit.doc_date, hit.doc_title))
+        return check_constraints(question, Evidence(hit.text, text, symbols, hit.doc_date, hit.doc_title, hit.section))
 
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question

@@ -97,9 +97,18 @@ def _mistyped(acronym: str, text: str) -> bool:
 _SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")
 
 
+def _same_series(symbol: str, own: set[str]) -> bool:
+    """Whether the symbol is another issue of the document's series: A/79/44 of A/80/44 (the same
+    organ and report number, another session)."""
+    parts = symbol.upper().split("/")
+    return any(o.split("/")[0] == parts[0] and o.split("/")[-1] == parts[-1] and o != symbol.upper() for o in own)
+
+
 def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
-    """A document the question names by its symbol that the paragraph neither is of nor cites:
-    "In the Committee's report (A/79/44), ..." answered from A/80/44."""
+    """A document the question names by its symbol that the paragraph neither is of nor cites, and
+    that its document cites at most as another issue of its own series: "In the Committee's
+    report (A/79/44), ..." answered from A/80/44; "the amendment (A/C.2/79/L.51)" is answered
+    from the report that records the vote on it."""
     own = {s.upper() for s in evidence.symbols}
     for m in _SYMBOL.finditer(question):
         named = m.group(0).rstrip(".")
@@ -109,7 +118,9 @@ def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
         if resolution and re.search(rf"\bresolutions?\s+(?:[\d/]+\s*(?:\(\d{{4}}\))?,?\s+(?:and\s+)?)*"
                                     rf"{resolution.group(1)}\b", evidence.paragraph + " " + evidence.document):
             continue
-        if named.upper() not in own and named not in evidence.paragraph:
+        cited = named in evidence.paragraph or named in evidence.section \
+            or (named in evidence.document and not _same_series(named, own))
+        if named.upper() not in own and not cited:
             found = evidence.symbols[0] if evidence.symbols else "another document"
             return Mismatch(Constraint("symbol", named, named), found)
     return None
