@@ -181,3 +181,12 @@ def test_a_symbol_the_paragraph_s_headings_cite_is_no_other_document() -> None:
     cat = Evidence(paragraph="The Committee registered 1,260 complaints.", document="See A/79/44, para. 3.",
                    symbols=("A/80/44",))
     assert check_symbol("In the Committee's report (A/79/44), how many complaints had it registered?", cat) is not None
+
+
+def test_a_country_the_document_writes_by_another_name_is_written() -> None:
+    refugees = Evidence(paragraph="Lebanon hosts 1.5 million refugees.", document="Turkey hosts 3.1 million refugees. "
+                        "Lebanon hosts 1.5 million refugees.", symbols=("A/1",))
+    assert check_constraints("How many refugees does Türkiye host?", refugees) is not None  # the paragraph: Lebanon
+    document_only = Evidence(paragraph="The region hosts 3.1 million refugees.", document="Turkey hosts 3.1 million "
+                             "refugees. Lebanon hosts 1.5 million.", symbols=("A/1",))
+    assert check_constraints("How many refugees does Türkiye host?", document_only) is None

@@ -274,7 +274,7 @@ def countries(text: str) -> Counter[str]:
 
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
-    if c.value in named or not named:
+    if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False):
         return None
     in_paragraph = countries(evidence.paragraph)
     return Mismatch(c, (in_paragraph or named).most_common(1)[0][0])
@@ -291,14 +291,15 @@ def _names_a_body(question: str, country: str) -> bool:
     return any(_BODY_AFTER.match(question[m.end():]) for m in re.finditer(re.escape(country), question))
 
 
-def _names_country(country: str, text: str) -> bool:
-    """Whether the text names the country, or its people or things: "Chinese" for China,
-    "Swiss" for Switzerland, "U.S." for the United States."""
+def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
+    """Whether the text names the country, or its people or things: "Swiss" for Switzerland,
+    "U.S." for the United States, "Turkey" for Türkiye, and, `by_stem`, any word opening with the
+    first four letters of its name's last word ("Chinese" for China)."""
     text = text.replace("’", "'")
     stem = country.split()[-1][:4]
     forms = (country, *ADJECTIVES.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
-        or (len(stem) == 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
+        or (by_stem and len(stem) == 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
 
 
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
