@@ -13,7 +13,7 @@ from collections import Counter
 from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import name_words, replaced, titled_names, unwritten
-from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization
+from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
 from rag.textutil import MONTH_PATTERN
 
@@ -382,4 +382,4 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
-    return bool(question_constraints(question) or acronyms(question) or _SYMBOL.search(question))
+    return bool(question_constraints(question) or acronyms(question) or cited_symbols(question))

@@ -160,8 +160,9 @@ class Answerer:
         return self._document[1], self._document[2]
 
     def near_miss(self, question: str, hit: Hit) -> Mismatch | None:
-        """The question's constraint (year, period, numbered session, country) that the hit and
-        its document contradict, or None (rag.answer.constraints)."""
+        """The question's constraint (year, period, numbered session, country, a day or month, a
+        cited symbol, an organization) that the hit and its document contradict, or None
+        (rag.answer.constraints)."""
         if self.documents is None or not may_miss(question):
             return None
         symbols, text = self._document_text(hit.symbol)

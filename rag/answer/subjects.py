@@ -16,7 +16,6 @@ from rag.textutil import STOPWORDS
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?)(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _in_capitals(text: str) -> bool:
@@ -97,6 +96,13 @@ def _mistyped(acronym: str, text: str) -> bool:
 _SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")
 
 
+def cited_symbols(question: str) -> list[str]:
+    """The document symbols the question cites ("A/79/44", "S/RES/2759"); a run of organizations'
+    acronyms ("UNDP/UNFPA/UNOPS") holds no digit and is none."""
+    named = (m.group(0).rstrip(".") for m in _SYMBOL.finditer(question))
+    return [s for s in named if any(ch.isdigit() for ch in s)]
+
+
 def _same_series(symbol: str, own: set[str]) -> bool:
     """Whether the symbol is another issue of the document's series: A/79/44 of A/80/44 (the same
     organ and report number, another session)."""
@@ -110,10 +116,7 @@ def check_symbol(question: str, evidence: Evidence) -> Mismatch | None:
     report (A/79/44), ..." answered from A/80/44; "the amendment (A/C.2/79/L.51)" is answered
     from the report that records the vote on it."""
     own = {s.upper() for s in evidence.symbols}
-    for m in _SYMBOL.finditer(question):
-        named = m.group(0).rstrip(".")
-        if not any(ch.isdigit() for ch in named):  # "UNDP/UNFPA/UNOPS" names organizations
-            continue
+    for named in cited_symbols(question):
         resolution = re.search(r"/RES/(\d+)", named)  # S/RES/2759 is written "resolution 2759"
         if resolution and re.search(rf"\bresolutions?\s+(?:[\d/]+\s*(?:\(\d{{4}}\))?,?\s+(?:and\s+)?)*"
                                     rf"{resolution.group(1)}\b", evidence.paragraph + " " + evidence.document):

@@ -43,9 +43,10 @@ def _day_label(m: NamedMonth) -> str:
     return f"{m.day} {_month_label(m.year, m.month)}"
 
 
-def _point_months(question: str) -> list[NamedMonth]:
-    """The months the question names outside a period (not "from 1 July 2024 to 30 June 2025")."""
-    return [m for m in named_months(question)
+def _point_months(question: str, months: list[NamedMonth] | None = None) -> list[NamedMonth]:
+    """The months the question names (`months`: its `named_months`, read here when not given)
+    outside a period (not "from 1 July 2024 to 30 June 2025")."""
+    return [m for m in (named_months(question) if months is None else months)
             if not (m.last or _PERIOD_BEFORE.search(question[:m.start]) or _PERIOD_AFTER.match(question[m.end:]))]
 
 
@@ -63,11 +64,12 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     if issued is None or _PLANNED.search(question):
         return None
     done = bool(_DONE.search(question))
+    months = named_months(question)
     # Without a verb of something done, only a month well after the issue (a document may state
     # what holds from the first of the next month).
-    ends = [(m.year, m.month) for m in _point_months(question)
+    ends = [(m.year, m.month) for m in _point_months(question, months)
             if done or _months_between(issued, (m.year, m.month)) > DAY_SLACK]
-    ends += [(m.year, m.last) for m in named_months(question) if m.last and done]  # "between March and August 2025"
+    ends += [(m.year, m.last) for m in months if m.last and done]  # "between March and August 2025"
     # Without a verb of something done, a month the paragraph names itself is what it states
     # ("rescheduling local elections to 13 July 2025").
     named = set() if done else {(m.year, m.month) for m in named_months(evidence.paragraph)}
@@ -86,8 +88,8 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     if asked is None or asked.issued is None or issued is None:
         return None
     apart = abs(_months_between(issued, asked.issued))
-    session = {(m.year, m.last or m.month) for m in named_months(evidence.title)}  # "(27 to 31 January 2025)"
-    session |= {(m.year, m.month) for m in named_months(evidence.title)}
+    # The months the title names, a range's last too: "(27 to 31 January 2025)", "January–March 2025".
+    session = {(m.year, k) for m in named_months(evidence.title) for k in (m.month, m.last) if k}
     if apart <= REPORT_MONTH_SLACK or asked.issued in session:
         return None
     label = f"the {_month_label(*asked.issued)} report"
