@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.evaluation.answers import AnswerRecord, answers_report, tradeoff
-from rag.evaluation.evaluate import _hit_key, _key
+from rag.evaluation.evalset import load_questions
+from rag.evaluation.evaluate import GoldKeys, _hit_key, _key
 from rag.evaluation.metrics import quote_holds_span, span_key
 from rag.models import Hit
 from tests.conftest import FAKE_MODEL, RAG, rag_env
@@ -173,6 +174,25 @@ def test_an_annex_paragraph_is_not_the_body_paragraph_of_its_number() -> None:
 
     assert _hit_key(hit("")) == _key("A/80/38", "10")
     assert _hit_key(hit("annex")) != _key("A/80/38", "10")
+
+
+def test_a_gold_paragraph_in_an_annex_is_named_by_the_questions_annex(tmp_path: Path) -> None:
+    class Keys(GoldKeys):
+        def __init__(self) -> None:  # no index: the symbol is its own owner
+            pass
+
+        def owner(self, typed: str) -> str | None:
+            return typed
+
+    def hit(annex: str) -> Hit:
+        return Hit(pid=1, symbol="S/2025/303", number="52", text="", page=None, section="", score=1.0, annex=annex)
+
+    rows = [{"question": "How rare is a corruption conviction in Haiti?", "symbol": "S/2025/303", "para": 52,
+             "annex": "Annex"},
+            {"question": "What does the covering letter say?", "symbol": "S/2025/303", "para": 52}]
+    in_annex, in_body = (Keys().of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+    assert _hit_key(hit("annex")) in in_annex and _hit_key(hit("")) not in in_annex
+    assert _hit_key(hit("")) in in_body and _hit_key(hit("annex")) not in in_body
 
 
 def test_span_comparison_ignores_line_breaks_and_hyphenation() -> None:

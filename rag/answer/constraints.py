@@ -13,6 +13,7 @@ from collections import Counter
 from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import name_words, replaced, titled_names, unwritten
+from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
 from rag.textutil import MONTH_PATTERN
@@ -173,6 +174,19 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if not others:
         return None
     return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
+
+
+def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | None:
+    """An ordinal past "first" that the question gives and the paragraph's document never writes,
+    in words or digits, nor its symbol's session: "Which State became the sixty-first party to the
+    Convention?" answered from a report that counts fifty-nine States parties."""
+    written = ordinal_values(" ".join((evidence.document, evidence.paragraph, evidence.title)))
+    written.update(n for n in map(session_of_symbol, evidence.symbols) if n)
+    for n in sorted(ordinal_values(_without_symbols(question)) - written):
+        if n > 1:
+            return Mismatch(Constraint("ordinal", str(n), f"the {ordinal_name(n)}"), "",
+                            "is from a document that never writes {label}")
+    return None
 
 
 def _document_years(evidence: Evidence) -> set[int]:
@@ -377,9 +391,11 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             return mismatch
     return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
             or check_timing(question, evidence) or check_symbol(question, evidence)
-            or check_organization(question, evidence) or check_unnamed_organization(question, evidence))
+            or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
+            or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence))
 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
-    return bool(question_constraints(question) or acronyms(question) or cited_symbols(question))
+    return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
+                or ordinal_values(question) or given_numbers(question))

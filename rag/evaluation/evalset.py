@@ -37,6 +37,7 @@ class Question:
     answers: list[str] = field(default_factory=list)  # gold answer strings (`answers`), for quote accuracy
     kind: str = ""  # how the question is asked (`kind`: fact, paraphrase, near_miss...)
     answer: str = ""  # a span of the gold paragraph (`answer`), looked for in the quote
+    annex: str = ""  # the annex the gold paragraphs are in (`annex`: "annex", "annex II"); "" for the body
 
 
 def _text(row: dict, key: str) -> str:
@@ -65,7 +66,8 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 
 def load_questions(path: Path, limit: int | None = None) -> list[Question]:
-    """Questions with `question`, `doc` or `symbol`, and `para` or `paras`."""
+    """Questions with `question`, `doc` or `symbol`, and `para` or `paras` (of the annex named by
+    `annex`, when the paragraphs are an annex's)."""
     out: list[Question] = []
     for n, row in _read_jsonl(Path(path)):
         symbol = row.get("symbol", row.get("doc"))
@@ -75,7 +77,7 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
             raise UsageError(f"{path}:{n}: need \"question\", \"symbol\" (or \"doc\") and \"para\" (or \"paras\")")
         answers = [a for a in row.get("answers", []) if isinstance(a, str) and a.strip()]
         out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers,
-                            kind=_text(row, "kind"), answer=_text(row, "answer")))
+                            kind=_text(row, "kind"), answer=_text(row, "answer"), annex=_text(row, "annex")))
         if limit is not None and len(out) >= limit:
             break
     if not out:

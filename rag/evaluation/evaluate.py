@@ -99,7 +99,7 @@ def _key(symbol: str, number: str) -> str:
 def _hit_key(hit: Hit) -> str:
     """A hit's key; one in an annex or in an embedded text never equals the key of the body
     paragraph of its number."""
-    where = "\x00".join(w for w in (hit.symbol, hit.annex, hit.part) if w)
+    where = "\x00".join(w for w in (hit.symbol, hit.annex.lower(), hit.part) if w)
     return _key(where, hit.number)
 
 
@@ -118,7 +118,8 @@ class GoldKeys:
 
     def of(self, q: Question) -> set[str]:
         primary = self.owner(q.symbol) or q.symbol
-        return {_key(primary, g) for g in q.gold}
+        where = f"{primary}\x00{q.annex.lower()}" if q.annex else primary
+        return {_key(where, g) for g in q.gold}
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold."""

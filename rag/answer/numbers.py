@@ -1,0 +1,52 @@
+"""A number the question gives that the best paragraph's document never writes: "What did the
+Israel Defense Forces set up at United Nations position 22?" answered from a report that writes
+of position 10 only. Years, days of a month and document symbols are checked elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.textutil import MONTH_PATTERN, STOPWORDS
+
+_SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]{0,8}(?:/[A-Za-z0-9.]+)+")
+_DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.,/+-])(\d[\d,]*(?:\.\d+)?)(?![\w/]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*$")
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def given_numbers(question: str) -> list[tuple[str, str]]:
+    """The numbers a question gives, each with how to name it: the number and the word before it
+    ("position 22"); years, days of a month and the numbers of document symbols are left out."""
+    text = _DAY.sub(" ", _SYMBOL.sub(" ", question))
+    out = []
+    for m in _NUMBER.finditer(text):
+        number = m.group(1).replace(",", "")
+        if _YEAR.fullmatch(number):
+            continue
+        before = _BEFORE.search(text[:m.start()])
+        named = before is not None and before.group(1).lower() not in STOPWORDS
+        out.append((number, f"{before.group(1)} {m.group(1)}" if named else m.group(1)))
+    return out
+
+
+def writes_number(text: str, number: str) -> bool:
+    """Whether the text writes the number: with or without a thousands comma, or in words up to twenty."""
+    whole, _, decimals = number.partition(".")
+    digits = ",?".join([whole[:len(whole) % 3 or 3]] + [whole[i:i + 3] for i in range(len(whole) % 3 or 3, len(whole), 3)])
+    pattern = digits + (r"\." + decimals if decimals else "")
+    if re.search(r"(?<![\d.,])" + pattern + r"(?!\d|[.,]\d)", text):
+        return True
+    return not decimals and int(whole) < len(_WORDS) and re.search(rf"\b{_WORDS[int(whole)]}\b", text, re.IGNORECASE) is not None
+
+
+def check_numbers(question: str, evidence: Evidence) -> Mismatch | None:
+    """A number the question gives that neither the paragraph's document nor its symbols write."""
+    whole = " ".join((evidence.document, evidence.paragraph, evidence.title))
+    for number, label in given_numbers(question):
+        if not writes_number(whole, number):
+            return Mismatch(Constraint("number", number, label), "", "is from a document that never writes {label}")
+    return None

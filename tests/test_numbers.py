@@ -1,0 +1,64 @@
+"""Near misses by a number or an ordinal the question gives that the best paragraph's document
+never writes (rag.answer.numbers, rag.answer.constraints.check_unwritten_ordinal)."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import Evidence, check_constraints, check_unwritten_ordinal, may_miss
+from rag.answer.numbers import check_numbers, given_numbers, writes_number
+
+# S/2025/350, para. 10, as the report writes it (the position is 10, not 22).
+POSITION = Evidence(
+    paragraph="The Israel Defense Forces continued construction work near United Nations position 10, "
+              "where they set up a \u201cfront emergency room\u201d on 3 March.",
+    document="UNDOF observed construction work near United Nations position 10 and the Alpha line. "
+             "On 12 March, 1,301 personnel were deployed. Five positions were reoccupied.",
+    symbols=("S/2025/350",), date="2025-05-30")
+
+# A/80/56, para. 1 and 13: the Convention's States parties, the seventy-seventh named.
+PARTIES = Evidence(
+    paragraph="As at 23 May 2025, the date on which the twenty-eighth session closed, there were 77 "
+              "States parties to the Convention.",
+    document="Poland became the seventy-seventh State party. The twenty-eighth session was held "
+             "from 17 March to 4 April 2025. The Committee held its 29th session in September.",
+    symbols=("A/80/56",), date="2025-07-01")
+
+
+def test_the_numbers_a_question_gives_leave_out_years_days_and_symbols() -> None:
+    q = "Why did UNDOF set up a room at United Nations position 22 on 5 March 2025 (S/2025/350) for 1,301 troops?"
+    assert given_numbers(q) == [("22", "position 22"), ("1301", "1,301")]
+
+
+def test_a_number_is_written_with_or_without_its_comma_or_in_words() -> None:
+    assert writes_number("had deployed 1,301 personnel", "1301")
+    assert writes_number("had deployed 1301 personnel", "1301")
+    assert not writes_number("had deployed 11,301 personnel", "1301")
+    assert writes_number("five positions", "5")
+    assert writes_number("Law No. 26.160", "26.160")
+    assert not writes_number("21.5 per cent", "1.5")
+
+
+def test_a_number_the_document_never_writes_is_a_near_miss() -> None:
+    q = "Why did the Israel Defense Forces set up a 'front emergency room' at United Nations position 22?"
+    mismatch = check_numbers(q, POSITION)
+    assert mismatch is not None
+    assert mismatch.describe() == "is from a document that never writes position 22"
+    assert check_constraints(q, POSITION) is not None and may_miss(q)
+
+
+def test_a_number_the_document_writes_is_no_near_miss() -> None:
+    assert check_numbers("What did the IDF set up at United Nations position 10?", POSITION) is None
+    assert check_numbers("Why were 5 positions reoccupied, and how many of the 1,301 personnel?", POSITION) is None
+
+
+def test_an_ordinal_the_document_never_writes_is_a_near_miss() -> None:
+    q = "Which State became the seventy-eighth party to the International Convention for the Protection of All Persons from Enforced Disappearance?"
+    mismatch = check_unwritten_ordinal(q, PARTIES)
+    assert mismatch is not None
+    assert mismatch.describe() == "is from a document that never writes the seventy-eighth"
+    assert check_constraints(q, PARTIES) is not None
+
+
+def test_an_ordinal_written_in_words_or_digits_or_the_first_is_no_near_miss() -> None:
+    assert check_unwritten_ordinal("Which State became the seventy-seventh party to the Convention?", PARTIES) is None
+    assert check_unwritten_ordinal("What did the Committee do at its twenty-ninth session?", PARTIES) is None
+    assert check_unwritten_ordinal("Which State was the first to ratify the Convention?", PARTIES) is None
