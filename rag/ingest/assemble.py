@@ -64,6 +64,13 @@ def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
                     date=meta.date, body=meta.body, session=meta.session)
 
 
+def _next_item(ln: Block, item: int) -> bool:
+    """A plain line numbered one past the list item before it in the same paragraph: the next item
+    of the list ("6. Report of the Disarmament Commission to the General Assembly." after items 1
+    to 5 of an agenda), not a numbered heading."""
+    return item > 0 and ln.number is not None and not ln.bold and int(ln.number) == item + 1
+
+
 @dataclass
 class _Segment:
     annex: str  # "" for the body, "annex", "annex II"...
@@ -276,17 +283,20 @@ class _Assembler:
         """Numbered paragraphs from the first chain start on, up to line `hi`."""
         head: Block | None = None  # the heading line just before, while headings run on
         seen_first = False
+        item = 0  # the number of the last list item inside the paragraph (an agenda's 1, 2, 3)
         for i, ln in enumerate(seg.lines[first:hi], start=first):
             if ln.kind == "table":
                 self.builder.table(ln, seg.annex)
             elif i in starts:
-                seen_first, head = True, None
+                seen_first, head, item = True, None, 0
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
                 self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
-            elif self._take_heading(ln, head, sections, seen_first, seg.lines[i - 1:hi] if i > first else []):
+            elif not _next_item(ln, item) and self._take_heading(ln, head, sections, seen_first,
+                                                                seg.lines[i - 1:hi] if i > first else []):
                 head = ln
             else:
                 head = None
+                item = int(ln.number) if ln.number is not None and not ln.bold else item
                 self.builder.add(ln.text, ln.page)
         self.builder.flush()
 

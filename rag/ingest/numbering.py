@@ -17,6 +17,7 @@ HEADING_WEIGHT = 0.4  # a numbered heading ("1. Board of Auditors") or bold numb
 ITEM_WEIGHT = 0.6  # a one-line list item: an agenda numbered 1, 2, 3 inside a paragraph
 EDGE_BONUS = 0.2  # a number at the left edge most numbered lines share
 SENTENCE_BONUS = 0.1  # flat text: a number right after a sentence end
+RUN_ON_SPACING = 1.6  # type sizes between the baselines of a paragraph's lines, at most
 MAX_OPENING = 999  # a higher number (a year, "in 2003. The") only continues a chain from 999
 
 
@@ -54,8 +55,19 @@ def scored_chain(cands: list[tuple[int, float]], from_first: bool = False) -> tu
     return chain, score
 
 
-def _weight(ln: Block, body_size: float) -> float:
-    if heading_like(ln, body_size) or ln.bold:
+def _runs_on(ln: Block, nxt: Block | None) -> bool:
+    """A numbered line in plain type whose text runs on to the next line under its number, at
+    the line spacing: a paragraph's first line ("2. The Disarmament Commission held its
+    organizational session for 2025 at" / "United Nations Headquarters ..."), not a numbered
+    heading, whose second line would stand under its words."""
+    if nxt is None or not (ln.y and ln.size and nxt.y) or ln.bold or ln.italic or ln.kind != "body":
+        return False
+    same_block = nxt.page == ln.page and 0 < ln.y - nxt.y <= RUN_ON_SPACING * ln.size
+    return same_block and nxt.kind == "body" and nxt.number is None and abs(nxt.x - ln.x) < 3
+
+
+def _weight(ln: Block, body_size: float, nxt: Block | None = None) -> float:
+    if (heading_like(ln, body_size) or ln.bold) and not _runs_on(ln, nxt):
         weight = HEADING_WEIGHT
     elif ln.item:
         weight = ITEM_WEIGHT
@@ -66,7 +78,8 @@ def _weight(ln: Block, body_size: float) -> float:
 
 def candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int, float]]:
     """(line index, number, weight) of lines that may open a numbered paragraph."""
-    cands = [(i, int(ln.number), _weight(ln, body_size)) for i, ln in enumerate(lines) if ln.number is not None]
+    cands = [(i, int(ln.number), _weight(ln, body_size, lines[i + 1] if i + 1 < len(lines) else None))
+             for i, ln in enumerate(lines) if ln.number is not None]
     xs: dict[int, int] = {}
     for i, _, _ in cands:
         xs[round(lines[i].x)] = xs.get(round(lines[i].x), 0) + 1
