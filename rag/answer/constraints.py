@@ -12,6 +12,7 @@ from collections import Counter
 
 from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
@@ -366,6 +367,8 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
     text = _without_symbols(evidence.paragraph)
     named = years(text)
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    if asked and not (named | anywhere):
+        return _check_yearless(asked, evidence)
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
     own = issue_years(evidence.symbols)
@@ -375,6 +378,19 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
         if int(c.value) not in own and near:
             return Mismatch(c, str(near[0]))
     return None
+
+
+def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A paragraph that names no year tells of its document's own time (the years of its symbol,
+    session and date, and the year before): a question about an earlier year is not answered by
+    it ("Kosovo 2021 legislative elections number of certified candidates" of a 2025 report's
+    "the legislative elections on 9 February")."""
+    own = issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
+    if not own:
+        return None
+    own |= {y - 1 for y in own}
+    earlier = [c for c in asked if int(c.value) < min(own)]
+    return Mismatch(earlier[0], _span(own), "names no year: it is about {found}, not {label}") if earlier else None
 
 
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
@@ -392,10 +408,11 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
             or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
-            or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence))
+            or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
+            or check_kind(question, evidence))
 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
-                or ordinal_values(question) or given_numbers(question))
+                or ordinal_values(question) or given_numbers(question) or asks_kind(question))

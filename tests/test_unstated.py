@@ -1,9 +1,12 @@
 """Near misses by a number or an ordinal the question gives that the best paragraph's document
-never writes (rag.answer.numbers, rag.answer.constraints.check_unwritten_ordinal)."""
+never writes (rag.answer.numbers, rag.answer.constraints.check_unwritten_ordinal), a share or
+a time of day the paragraph does not give (rag.answer.kinds), and a paragraph naming no year asked
+about an earlier year than its document's."""
 
 from __future__ import annotations
 
 from rag.answer.constraints import Evidence, check_constraints, check_unwritten_ordinal, may_miss
+from rag.answer.kinds import check_kind
 from rag.answer.numbers import check_numbers, given_numbers, writes_number
 
 # S/2025/350, para. 10, as the report writes it (the position is 10, not 22).
@@ -62,3 +65,41 @@ def test_an_ordinal_written_in_words_or_digits_or_the_first_is_no_near_miss() ->
     assert check_unwritten_ordinal("Which State became the seventy-seventh party to the Convention?", PARTIES) is None
     assert check_unwritten_ordinal("What did the Committee do at its twenty-ninth session?", PARTIES) is None
     assert check_unwritten_ordinal("Which State was the first to ratify the Convention?", PARTIES) is None
+
+
+# S/2025/194, para. 8: the winner is named, not his share of the vote.
+SOMALILAND = Evidence(
+    paragraph="In \u201cSomaliland\u201d, Abdirahman Mohamed Abdullahi \u201cIrro\u201d was declared the winner of the "
+              "presidential election held on 13 November, defeating the incumbent, Muse Bihi Abdi.",
+    document="In \u201cSomaliland\u201d, Abdirahman Mohamed Abdullahi \u201cIrro\u201d was declared the winner.",
+    symbols=("S/2025/194",), date="2025-03-28")
+
+
+def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -> None:
+    q = 'What share of the vote did Abdirahman "Irro" win in the November 2024 Somaliland presidential election?'
+    mismatch = check_kind(q, SOMALILAND)
+    assert mismatch is not None and mismatch.describe() == "does not give a share"
+    assert check_constraints(q, SOMALILAND) is not None and may_miss(q)
+    morning = Evidence("Meetings of the Special Committee begin at 10 a.m.", "", ("A/AC.109/2025/L.2",))
+    assert check_kind("At what time do the Special Committee's meetings begin?", morning) is None
+    assert check_kind("At what time do the afternoon meetings begin?", SOMALILAND) is not None
+
+
+def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:
+    won = Evidence("Irro won 63.92 per cent of the vote.", "", ("S/2025/194",))
+    half = Evidence("More than half of the cohort had been deployed.", "", ("S/2025/231",))
+    assert check_kind("What share of the vote did Irro win?", won) is None
+    assert check_kind("What proportion of the cohort was deployed?", half) is None
+
+
+# S/2025/200, para. 6: "the legislative elections on 9 February" of a report issued in April 2025.
+KOSOVO = Evidence(
+    paragraph="In preparation for the legislative elections on 9 February, the Central Election Commission of "
+              "Kosovo certified 28 political entities, including 1,280 candidates.",
+    document="Turnout in the 2021 elections was 48 per cent.", symbols=("S/2025/200",), date="2025-04-01")
+
+
+def test_a_paragraph_naming_no_year_is_of_its_document_s_time_not_an_earlier_year() -> None:
+    mismatch = check_constraints("Kosovo 2021 legislative elections number of certified candidates", KOSOVO)
+    assert mismatch is not None and mismatch.describe() == "names no year: it is about 2024-2025, not 2021"
+    assert check_constraints("Kosovo 2025 legislative elections number of certified candidates", KOSOVO) is None
