@@ -28,6 +28,9 @@ def test_the_office_a_question_asks_about() -> None:
     # "who" that is not the office's holder: the object of another verb, or a relative clause.
     assert asked_form("Who briefed the Chair of the Disarmament Commission?") is None
     assert asked_form("Who met with the Special Rapporteur?") is None
+    assert asked_form("Who were elected Vice-Chairs of the United Nations Disarmament Commission for 2025?") == \
+        "vice-chair"
+    assert asked_form("Whom did the Conference elect as its Vice-Presidents?") == "vice-president"
     assert asked_form("Who did the Chair thank?") is None
     assert asked_form("What did the representative who chaired the working group say?") is None
     assert asked_form("Who was RCA president in 1942?") is None
@@ -45,6 +48,12 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert not states_form("The Committee elected the following officers: Vice-Chairs: Francisco Tropepi "
                            "(Argentina) Rapporteur: Mohamed Soliman (Egypt)", "chair")
     assert not states_form("The Chair: an opening statement", "president")
+    # A/80/42, para. 4: the Vice-Chairs elected, who are no Chair.
+    elected = ("Also at the same meeting, the Commission elected Amr Essameldin Sadek Ahmed (Egypt), Mohammed "
+               "Lawal Mahmud (Nigeria) and Vivica Muenkner (Germany) as Vice-Chairs.")
+    assert states_form(elected, "vice-chair") and not states_form(elected, "chair")
+    assert states_form("Vice-Chairs: Francisco Tropepi (Argentina)", "vice-chair")
+    assert not states_form("Chair: José Pereira Sosa (Paraguay)", "vice-chair")
 
 
 REPORT = """A/99/42

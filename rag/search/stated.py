@@ -1,5 +1,5 @@
 """Questions whose answer has a fixed form in official documents, and the paragraphs that state
-it: who held an office ("Chair: José Pereira Sosa (Paraguay)") and how a vote went ("by a
+it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs") and how a vote went ("by a
 recorded vote of 102 to none, with 44 abstentions").
 
 Such paragraphs share few words with the question and embed poorly: an officers' list is names
@@ -40,6 +40,9 @@ _ASKED = [
     ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR, r"(?:co-?)?chair")),
     ("president", _office_question(r"presided", r"president", r"preside")),
     ("rapporteur", _office_question(r"(?!)", r"rapporteur", r"(?!)")),
+    ("vice-chair", _office_question(r"(?!)", r"vice-?(?:chair|chairs|chairperson|chairpersons|chairman|chairmen)",
+                                    r"(?!)")),
+    ("vice-president", _office_question(r"(?!)", r"vice-?presidents?", r"(?!)")),
     ("vote", re.compile(r"\bby\s+what\s+(?:recorded\s+)?vote\b|\bwhat\s+(?:was|were)\s+the\s+(?:[\w’'-]+\s+){0,3}?"
                         r"(?:recorded\s+)?vote\b|\bwhat\s+(?:recorded\s+)?vote\b|\bhow\s+many\s+votes\b"
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
@@ -53,14 +56,17 @@ _STATES = {
     "president": re.compile(r"(?<![-\w])President\s*:|\bpresided (?:over )?by\b"
                             r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?President\b"),
     "rapporteur": re.compile(r"(?<![-\w])Rapporteur\s*:|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?Rapporteur\b"),
+    "vice-chair": re.compile(r"\bVice-(?:Chair|Chairs|Chairperson|Chairpersons|Chairman|Chairmen)\s*:"
+                             r"|\belected\b[^.]{0,160}?\bas\s+(?:its\s+)?Vice-(?:Chair|Chairperson|Chairman)"),
+    "vice-president": re.compile(r"\bVice-Presidents?\s*:|\belected\b[^.]{0,160}?\bas\s+(?:its\s+)?Vice-President"),
     "vote": re.compile(r"\b(?:recorded|roll-call)\s+vote\s+of\s+\d+\b|\bby\s+\d+\s+votes?\s+to\s+(?:\d+|none)\b"
                        r"|\bwithout\s+a\s+vote\b|\b\d[\d,]*\s+votes\b", re.IGNORECASE),
 }
 
 
 def asked_form(question: str) -> str | None:
-    """"chair", "president", "rapporteur" or "vote" when the question asks for an answer of
-    that form, else None."""
+    """"chair", "president", "rapporteur", "vice-chair", "vice-president" or "vote" when the
+    question asks for an answer of that form, else None."""
     for form, pattern in _ASKED:
         if pattern.search(question):
             return form
