@@ -1,6 +1,6 @@
 """Questions whose answer has a fixed form in official documents, and the paragraphs that state
-it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs") and how a vote went ("by a
-recorded vote of 102 to none, with 44 abstentions").
+it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs") and how a
+vote went ("by a recorded vote of 102 to none, with 44 abstentions").
 
 Such paragraphs share few words with the question and embed poorly: an officers' list is names
 and countries; a vote paragraph is mostly the list of countries that voted. The paragraphs that
