@@ -33,6 +33,17 @@ def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
     assert check_timing("How many States parties did the Convention have as at 6 June 2025?", CED) is None
 
 
+def test_a_month_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
+    # A/80/56, para. 50, as the report writes it.
+    reminders = Evidence(paragraph="In February 2025, the Committee sent reminders to Belize, Benin, Malawi and "
+                                   "Samoa, whose replies to the lists of issues were overdue.",
+                         document="", symbols=("A/80/56",), date="2025-07-01")
+    question = "Which States Parties did the Committee remind in {} that their replies were overdue?"
+    assert _said(check_timing(question.format("February 2024"), reminders)) == "gives February 2025, not February 2024"
+    assert check_timing(question.format("February 2025"), reminders) is None
+    assert check_timing(question.format("March 2024"), reminders) is None  # a month the paragraph does not give
+
+
 def test_a_report_named_by_another_month_is_a_near_miss() -> None:
     april = Evidence(paragraph="UNSMIL maintained an average presence of 314 civilian staff members.", document="",
                      symbols=("S/2025/223",), date="2025-04-11")

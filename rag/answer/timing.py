@@ -1,7 +1,7 @@
 """Near misses in time: a question naming a day or a month that the best paragraph's document
 cannot answer for. Something done after the document was issued, a report named by a month in
-which this one was not issued, a day the paragraph gives with another year ("as at 6 June 2024"
-answered with "As at 6 June 2025, there were 77 States parties")."""
+which this one was not issued, a day or month the paragraph gives with another year ("as at 6 June
+2024" answered with "As at 6 June 2025, there were 77 States parties")."""
 
 from __future__ import annotations
 
@@ -98,17 +98,26 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
-    """A day the question names that the paragraph gives with another year, never with the asked
-    one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ..."."""
-    given = [m for m in named_months(evidence.paragraph) if m.day and not m.last]
+    """A day or a month the question names that the paragraph gives with another year, never with
+    the asked one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ...", "remind in
+    February 2024" by "In February 2025, the Committee sent reminders ..."."""
+    given = named_months(evidence.paragraph)
     for m in _point_months(question):
-        if m.day is None:
-            continue
-        same = [g for g in given if (g.day, g.month) == (m.day, m.month)]
+        if m.day is None:  # a month: the paragraph's days in it and ranges over it count
+            same = [g for g in given if g.month <= m.month <= (g.last or g.month)]
+        else:
+            same = [g for g in given if (g.day, g.month) == (m.day, m.month) and not g.last]
         if same and all(g.year != m.year for g in same):
-            asked = Constraint("dated", f"{m.year}-{m.month:02d}-{m.day:02d}", _day_label(m))
-            return Mismatch(asked, _day_label(same[0]), "gives {found}, not {label}")
+            day = f"-{m.day:02d}" if m.day else ""
+            asked = Constraint("dated", f"{m.year}-{m.month:02d}{day}", _when(m))
+            return Mismatch(asked, _when(same[0]) if m.day else _month_label(same[0].year, same[0].month),
+                            "gives {found}, not {label}")
     return None
+
+
+def _when(m: NamedMonth) -> str:
+    """"6 June 2025" for a day, "June 2025" for a month."""
+    return _day_label(m) if m.day else _month_label(m.year, m.month)
 
 
 # A figure given at a day: "as at 1 June 2025", "as of 31 December 2024".
