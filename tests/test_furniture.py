@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rag.ingest.assemble import assemble
 from rag.ingest.blocks import Block, PageText
-from rag.ingest.patterns import JOB_LINE, MASTHEAD_BLOCK
-from rag.ingest.pdf import _contents_lines
+from rag.ingest.patterns import FURNITURE_LINE, JOB_LINE, MASTHEAD_BLOCK
+from rag.ingest.pdf import _classify, _contents_lines, _Line
 
 
 def _page(lines: list[tuple[str, float, bool]]) -> PageText:
@@ -158,3 +158,19 @@ def test_an_italic_heading_before_the_numbered_text_heads_its_block() -> None:
         b.number = b.text[0]
     running = [p for p in assemble([page]) if p.running]
     assert running[-1].text.startswith("The Executive Board may wish") and running[-1].section == "Elements of a decision"
+
+
+def test_the_official_records_note_on_symbols_is_furniture() -> None:
+    """A/80/42, page 2 (the lines as the PDF gives them): the note on symbols of the Official
+    Records is no paragraph, wherever its lines break; a sentence that mentions symbols is."""
+    lines = [_Line("Note", 123.0, 628.0, 10.0, False, 1, True),
+             _Line("Symbols of United Nations documents are composed of letters combined with", 147.0, 604.0, 10.0,
+                   False, 1, False),
+             _Line("figures. Mention of such a symbol indicates a reference to a United Nations document.", 123.0,
+                   593.0, 10.0, False, 1, False)]
+    blocks = _classify(lines, 792.0, 10.0)
+    assert [b.kind for b in blocks] == ["body", "furniture", "furniture"]
+    assert [p.text for p in assemble([PageText(blocks=blocks)])] == []
+    assert FURNITURE_LINE.match("Symbols of United Nations documents are composed of letters combined with figures.")
+    assert FURNITURE_LINE.match("symbol indicates a reference to a United Nations document.")
+    assert not FURNITURE_LINE.match("Symbols of the Organization are protected under the Convention.")

@@ -83,7 +83,12 @@ FLAT_FURNITURE = re.compile(
 HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # A line that is furniture wherever it stands: the "/..." continuation mark at the foot of an
 # older document's page, the digitization stamp of a scanned one, "Please recycle".
-FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*)$")
+# The Official Records' note on symbols ("Symbols of United Nations documents are composed of
+# letters combined with figures. Mention of such a symbol indicates a reference to a United
+# Nations document."), whichever line it breaks at, is furniture too.
+FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
+                            r"|Symbols of United Nations documents are composed of[\w\s.]*"
+                            r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\.)$")
 # A line of a document's cover masthead, above its text: "Distr.: General", "Original: English",
 # "29 May 2025", "New York, 10–21 March 2025", "Fiftieth session", "Agenda item 13 (h)", "Item 2
 # of the provisional agenda*", the organ, the symbol, the old "UNITED / NATIONS" logo text. A
