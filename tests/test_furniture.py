@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.ingest.assemble import assemble
 from rag.ingest.blocks import Block, PageText
-from rag.ingest.patterns import FURNITURE_LINE, JOB_LINE, MASTHEAD_BLOCK
+from rag.ingest.patterns import FURNITURE_LINE, JOB_LINE, MASTHEAD_BLOCK, notes_heading
 from rag.ingest.pdf import _classify, _contents_lines, _Line
 
 
@@ -162,15 +162,17 @@ def test_an_italic_heading_before_the_numbered_text_heads_its_block() -> None:
 
 def test_the_official_records_note_on_symbols_is_furniture() -> None:
     """A/80/42, page 2 (the lines as the PDF gives them): the note on symbols of the Official
-    Records is no paragraph, wherever its lines break; a sentence that mentions symbols is."""
+    Records and its heading are no paragraph nor section, wherever its lines break; a sentence
+    that mentions symbols is text."""
     lines = [_Line("Note", 123.0, 628.0, 10.0, False, 1, True),
              _Line("Symbols of United Nations documents are composed of letters combined with", 147.0, 604.0, 10.0,
                    False, 1, False),
              _Line("figures. Mention of such a symbol indicates a reference to a United Nations document.", 123.0,
                    593.0, 10.0, False, 1, False)]
     blocks = _classify(lines, 792.0, 10.0)
-    assert [b.kind for b in blocks] == ["body", "furniture", "furniture"]
+    assert [b.kind for b in blocks] == ["furniture", "furniture", "furniture"]  # its heading "Note" too
     assert [p.text for p in assemble([PageText(blocks=blocks)])] == []
     assert FURNITURE_LINE.match("Symbols of United Nations documents are composed of letters combined with figures.")
     assert FURNITURE_LINE.match("symbol indicates a reference to a United Nations document.")
     assert not FURNITURE_LINE.match("Symbols of the Organization are protected under the Convention.")
+    assert notes_heading("Note", lines[1].text) and not notes_heading("Note", "The Committee met twice.")

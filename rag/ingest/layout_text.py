@@ -40,6 +40,7 @@ from rag.ingest.patterns import (
     RULE,
     SENTENCE_END,
     SPACED_MARKER,
+    notes_heading,
 )
 from rag.ingest.symbols import find_symbols
 
@@ -96,6 +97,9 @@ def _line_kinds(lines: list[str], symbol: str) -> list[str]:
         if FURNITURE_LINE.match(ln.strip()) or JOB_LINE.match(ln.strip()):
             kinds[-1] = "furniture"
     content = [i for i, ln in enumerate(lines) if ln.strip()]
+    for i, j in zip(content, content[1:]):
+        if notes_heading(lines[i], lines[j]):
+            kinds[i] = "furniture"
     for k, i in enumerate(content[:2]):
         if lines[i].strip() == symbol:
             kinds[i] = "furniture"

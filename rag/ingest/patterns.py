@@ -85,10 +85,19 @@ HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # older document's page, the digitization stamp of a scanned one, "Please recycle".
 # The Official Records' note on symbols ("Symbols of United Nations documents are composed of
 # letters combined with figures. Mention of such a symbol indicates a reference to a United
-# Nations document."), whichever line it breaks at, is furniture too.
+# Nations document."), whichever line it breaks at, is furniture too, and so is the imprint of
+# their covers ("United Nations • New York, 2025").
+# Its heading, "Note", goes with it (`notes_heading`).
+SYMBOLS_NOTE = re.compile(r"^Symbols of United Nations documents are composed of\b")
 FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
                             r"|Symbols of United Nations documents are composed of[\w\s.]*"
-                            r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\.)$")
+                            r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\."
+                            r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d)$")
+
+
+def notes_heading(line: str, next_line: str) -> bool:
+    """Whether `line` is the heading "Note" of the Official Records' note on symbols."""
+    return line.strip() == "Note" and bool(SYMBOLS_NOTE.match(next_line.strip()))
 # A line of a document's cover masthead, above its text: "Distr.: General", "Original: English",
 # "29 May 2025", "New York, 10–21 March 2025", "Fiftieth session", "Agenda item 13 (h)", "Item 2
 # of the provisional agenda*", the organ, the symbol, the old "UNITED / NATIONS" logo text. A

@@ -23,6 +23,7 @@ from rag.ingest.patterns import (
     LEADER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
+    notes_heading,
 )
 from rag.ingest.tables import collapse_tables
 
@@ -143,6 +144,9 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
                 number = m.group(1)
         blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
                             italic=ln.italic, x=ln.x, y=ln.y))
+    for b, after in zip(blocks, blocks[1:]):
+        if notes_heading(b.text, after.text):
+            b.kind = "furniture"
     _contents_lines(blocks)
     return collapse_tables(blocks, body_size)
 
