@@ -177,14 +177,22 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
 
 
+# Ordinals that count for `check_unwritten_ordinal`: "first" to "third" are also plain words ("the
+# third type of plea"); a day of a month ("December 22nd") and a century are written otherwise.
+MIN_UNWRITTEN_ORDINAL = 4
+_DAY_OR_CENTURY = re.compile(rf"\b{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?"
+                             rf"{MONTH_PATTERN}\b|\b\w+(?:st|nd|rd|th)\s+century\b", re.IGNORECASE)
+
+
 def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | None:
-    """An ordinal past "first" that the question gives and the paragraph's document never writes,
+    """An ordinal past "third" that the question gives and the paragraph's document never writes,
     in words or digits, nor its symbol's session: "Which State became the sixty-first party to the
     Convention?" answered from a report that counts fifty-nine States parties."""
     written = ordinal_values(" ".join((evidence.document, evidence.paragraph, evidence.title)))
     written.update(n for n in map(session_of_symbol, evidence.symbols) if n)
-    for n in sorted(ordinal_values(_without_symbols(question)) - written):
-        if n > 1:
+    asked = ordinal_values(_DAY_OR_CENTURY.sub(" ", _without_symbols(question)))
+    for n in sorted(asked - written):
+        if n >= MIN_UNWRITTEN_ORDINAL:
             return Mismatch(Constraint("ordinal", str(n), f"the {ordinal_name(n)}"), "",
                             "is from a document that never writes {label}")
     return None

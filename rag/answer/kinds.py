@@ -13,7 +13,7 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b", re.IGNORECASE)
 _SHARE = re.compile(r"\d\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b", re.IGNORECASE)
-_TIME_Q = re.compile(r"\bwhat time\b", re.IGNORECASE)
+_TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"))
 

@@ -11,8 +11,11 @@ from rag.textutil import MONTH_PATTERN, STOPWORDS
 
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]{0,8}(?:/[A-Za-z0-9.]+)+")
 _DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w.,/+-])(\d[\d,]*(?:\.\d+)?)(?![\w/]|[.,]\d)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A number, not a decade ("the 70's", "1970s") nor a duration ("100 years"), which are written in
+# other words as often as not.
+_NUMBER = re.compile(r"(?<![\w.,/+-])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/'’]|[.,]\d)"
+                     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b)")
+_YEAR = re.compile(r"1\d{3}|20\d\d")
 _BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*$")
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
@@ -25,7 +28,7 @@ def given_numbers(question: str) -> list[tuple[str, str]]:
     out = []
     for m in _NUMBER.finditer(text):
         number = m.group(1).replace(",", "")
-        if _YEAR.fullmatch(number):
+        if _YEAR.fullmatch(m.group(1)):
             continue
         before = _BEFORE.search(text[:m.start()])
         named = before is not None and before.group(1).lower() not in STOPWORDS
