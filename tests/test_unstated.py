@@ -8,6 +8,7 @@ from __future__ import annotations
 from rag.answer.constraints import Evidence, check_constraints, check_unwritten_ordinal, may_miss
 from rag.answer.kinds import check_kind
 from rag.answer.numbers import check_numbers, given_numbers, writes_number
+from rag.answer.places import check_place, named_places
 
 # S/2025/350, para. 10, as the report writes it (the position is 10, not 22).
 POSITION = Evidence(
@@ -116,3 +117,17 @@ def test_a_paragraph_naming_no_year_is_of_its_document_s_time_not_an_earlier_yea
     mismatch = check_constraints("Kosovo 2021 legislative elections number of certified candidates", KOSOVO)
     assert mismatch is not None and mismatch.describe() == "names no year: it is about 2024-2025, not 2021"
     assert check_constraints("Kosovo 2025 legislative elections number of certified candidates", KOSOVO) is None
+
+
+def test_a_place_within_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:
+    # S/2025/54, para. 31: the national count, no State named.
+    floods = Evidence(paragraph="As at 15 January, flooding had affected 1.4 million people in 44 counties.",
+                      document="", symbols=("S/2025/54",), date="2025-02-20")
+    mismatch = check_place("How many people had flooding affected in Jonglei State as at 15 January 2025?", floods)
+    assert mismatch is not None and mismatch.describe() == "does not name Jonglei State"
+    jonglei = Evidence("In Jonglei, flooding had affected 379,000 people.", "", ("S/2025/54",))
+    assert check_place("How many people had flooding affected in Jonglei State?", jonglei) is None
+    for q in ("Which State became the sixtieth party?", "Which country of the ECE Region issued a green bond?",
+              "What support do Small Island Developing States receive?", "Which Member State proposed the item?",
+              "What does a Non-Nuclear-Weapon State undertake?"):
+        assert named_places(q) == [], q

@@ -15,6 +15,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
+from rag.answer.places import check_place, named_places
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
 from rag.textutil import MONTH_PATTERN
@@ -417,10 +418,11 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
-            or check_kind(question, evidence))
+            or check_kind(question, evidence) or check_place(question, evidence))
 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
-                or ordinal_values(question) or given_numbers(question) or asks_kind(question))
+                or ordinal_values(question) or given_numbers(question) or asks_kind(question)
+                or named_places(question))
