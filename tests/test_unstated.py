@@ -99,6 +99,16 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     assert check_kind("During what time period did inequality decrease?", SOMALILAND) is None
 
 
+def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
+    q = "How much did the General Assembly appropriate for the Mechanism for 2024?"
+    resolution = Evidence("By its resolution 79/257, the General Assembly decided on the Mechanism's budget.", "",
+                          ("A/80/275",))
+    mismatch = check_kind(q, resolution)
+    assert mismatch is not None and mismatch.describe() == "does not give a sum of money"
+    appropriated = Evidence("The Assembly appropriated $81.5 million for 2024.", "", ("A/80/275",))
+    assert check_kind(q, appropriated) is None
+
+
 def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:
     won = Evidence("Irro won 63.92 per cent of the vote.", "", ("S/2025/194",))
     half = Evidence("More than half of the cohort had been deployed.", "", ("S/2025/231",))
