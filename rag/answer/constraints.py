@@ -408,7 +408,10 @@ _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_peri
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
-    of the fact (`_check_fact_year`) and the times the question names (rag.answer.timing)."""
+    of the fact (`_check_fact_year`), the times the question names (rag.answer.timing), the
+    documents and organizations it names (rag.answer.subjects), the ordinals and numbers it gives
+    (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds) and the places within
+    a country it names (rag.answer.places)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
