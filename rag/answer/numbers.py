@@ -39,7 +39,7 @@ def given_numbers(question: str) -> list[tuple[str, str]]:
 def writes_number(text: str, number: str) -> bool:
     """Whether the text writes the number: with or without a thousands comma, or in words up to twenty."""
     whole, _, decimals = number.partition(".")
-    digits = ",?".join([whole[:len(whole) % 3 or 3]] + [whole[i:i + 3] for i in range(len(whole) % 3 or 3, len(whole), 3)])
+    digits = re.sub(r"(?<=\d)(?=(?:\d{3})+$)", ",?", whole)  # "1301" -> "1,?301"
     pattern = digits + (r"\." + decimals if decimals else "")
     if re.search(r"(?<![\d.,])" + pattern + r"(?!\d|[.,]\d)", text):
         return True

@@ -109,15 +109,14 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
             same = [g for g in given if (g.day, g.month) == (m.day, m.month) and not g.last]
         if same and all(g.year != m.year for g in same):
             day = f"-{m.day:02d}" if m.day else ""
-            asked = Constraint("dated", f"{m.year}-{m.month:02d}{day}", _when(m))
-            return Mismatch(asked, _when(same[0]) if m.day else _month_label(same[0].year, same[0].month),
-                            "gives {found}, not {label}")
+            asked = Constraint("dated", f"{m.year}-{m.month:02d}{day}", _when(m, bool(m.day)))
+            return Mismatch(asked, _when(same[0], bool(m.day)), "gives {found}, not {label}")
     return None
 
 
-def _when(m: NamedMonth) -> str:
-    """"6 June 2025" for a day, "June 2025" for a month."""
-    return _day_label(m) if m.day else _month_label(m.year, m.month)
+def _when(m: NamedMonth, day: bool) -> str:
+    """"6 June 2025" with its `day`, "June 2025" without."""
+    return _day_label(m) if day else _month_label(m.year, m.month)
 
 
 # A figure given at a day: "as at 1 June 2025", "as of 31 December 2024".

@@ -88,9 +88,10 @@ HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # Nations document."), whichever line it breaks at, is furniture too, and so is the imprint of
 # their covers ("United Nations • New York, 2025").
 # Its heading, "Note", goes with it (`notes_heading`).
-SYMBOLS_NOTE = re.compile(r"^Symbols of United Nations documents are composed of\b")
+_NOTE_OPENING = "Symbols of United Nations documents are composed of"
+SYMBOLS_NOTE = re.compile(rf"^{_NOTE_OPENING}\b")
 FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
-                            r"|Symbols of United Nations documents are composed of[\w\s.]*"
+                            rf"|{_NOTE_OPENING}[\w\s.]*"
                             r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\."
                             r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d)$")
 
