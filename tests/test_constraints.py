@@ -130,6 +130,25 @@ def test_a_dated_session_of_another_year_is_a_near_miss():
     assert miss is not None and miss.describe() == "is about the 2024 session, not the 2023 session"
 
 
+def test_a_dated_thing_the_paragraph_names_with_its_year_is_no_near_miss():
+    """E/CN.3/2025/8, para. 46: "In July 2024, the Network conducted an online satisfaction survey"
+    is the "July 2024 member satisfaction survey", though only "the 2023 survey" is written
+    with its year before the noun."""
+    paragraph = ("In July 2024, the Network conducted an online satisfaction survey among its members. The survey "
+                 "received 272 responses; the mean score was 7.50 (7.41 from the 2023 survey).")
+    evidence = Evidence(paragraph, paragraph, ("E/CN.3/2025/8",))
+    question = "How many responses did the July 2024 member satisfaction survey receive?"
+    assert check_constraints(question, evidence) is None
+    other = Evidence("The survey received 272 responses.", paragraph, ("E/CN.3/2025/8",))
+    assert check_constraints("How many responses did the 2022 member survey receive?", other) is not None
+    # A year only as the end of a period names no such thing: UNW/2025/L.3's agenda of the annual
+    # session of 2025 names the Strategic Plan 2026-2029, not a 2026 session.
+    agenda = ("Annotated provisional agenda for the annual session of 2025. The Board will be presented with "
+              "the draft Strategic Plan 2026–2029 at the session.")
+    evidence = Evidence(agenda, agenda, ("UNW/2025/L.3",))
+    assert check_constraints("UN-Women Executive Board annual session 2026 provisional agenda", evidence) is not None
+
+
 def test_a_period_the_document_never_names_is_a_near_miss():
     evidence = Evidence("The plan for 2026-2029 projects 2030 targets.", "The plan for 2026-2029 projects 2030 targets.",
                         ("DP/2025/23",))

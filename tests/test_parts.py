@@ -10,6 +10,7 @@ from rag.ingest import parse_file
 from rag.ingest.assemble import assemble
 from rag.ingest.blocks import Block, PageText
 from rag.models import render_citation
+from rag.service import Session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -116,6 +117,7 @@ def test_a_cited_part_paragraph_reads_back() -> None:
     assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II")
     assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1")
     assert split_cited_part("12") == ("12", None)
+    assert split_cited_part("para. 20, report of Working Group I, para. 3") == ("3", "report of Working Group I")
 
 
 def test_a_report_in_parts_cites_a_later_part_s_restarted_numbers_by_its_part() -> None:
@@ -166,20 +168,78 @@ def test_a_text_conversion_of_a_report_in_parts_cites_its_parts() -> None:
     assert not any(annex == "annex" and number == "15" for annex, number in keys)
 
 
-def test_show_reads_a_part_s_citation_as_printed(tmp_path: Path) -> None:
-    """`rag show A/80/38 "part two, para. 15"`: the citation as `rag ask` prints it finds it."""
+def _shared_text_indexed(tmp_path: Path, name: str) -> Session:
+    """A session over an index of one text conversion of the shared UN corpus (fake model)."""
     import shutil
 
     from rag.config import load_settings
-    from rag.service import Session, build
+    from rag.service import build
     from tests.conftest import FAKE_MODEL, shared_path
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    shutil.copy(shared_path("data", "un_corpus", "txt", "A_80_38.txt"), docs)
+    shutil.copy(shared_path("data", "un_corpus", "txt", name), docs)
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
-    with Session(settings) as session:
+    return Session(settings)
+
+
+def test_show_reads_a_part_s_citation_as_printed(tmp_path: Path) -> None:
+    """`rag show A/80/38 "part two, para. 15"`: the citation as `rag ask` prints it finds it."""
+    with _shared_text_indexed(tmp_path, "A_80_38.txt") as session:
         shown = session.index.show("A/80/38", "part two, para. 15")
         assert (shown.annex, shown.paragraph, shown.citation) == ("part two", "15", "A/80/38, part two, para. 15")
         assert session.index.show("A/80/38", "15").annex == ""  # the body's own paragraph 15
+
+
+def test_a_subsidiary_body_s_report_reads_as_follows_with_its_own_numbers() -> None:
+    """A/80/42 (shape): paragraphs 20 and 21 each introduce a Working Group's report, printed
+    in full with its own paragraphs 1, 2, 3 ...; they are parts cited through 20 and 21, and
+    none of their numbered lines is lost as a heading."""
+    lines = [
+        _line("19. At its 403rd meeting, the Commission adopted, by consensus, the reports.", "19"),
+        _line("20. The report of Working Group I reads as follows:", "20"),
+        _line("Report of Working Group I on agenda item 4"),
+        _line("1. At its 397th plenary meeting, on 7 April 2025, the Disarmament", "1"),
+        _line("Commission adopted its agenda for the substantive session of 2025."),
+        _line("2. The Working Group, chaired by Akaki Dvali (Georgia), held nine", "2"),
+        _line("meetings, from 9 to 24 April 2025."),
+        _line("3. At the 1st, 2nd and 3rd meetings, delegations exchanged views.", "3"),
+        _line("21. The report of Working Group II reads as follows:", "21"),
+        _line("Report of Working Group II on agenda item 5"),
+        _line("1. At its 397th plenary meeting, on 7 April 2025, the Disarmament", "1"),
+        _line("Commission decided to allocate to Working Group II agenda item 5."),
+        _line("2. The Working Group held seven informal meetings.", "2"),
+    ]
+    paragraphs = assemble([PageText(blocks=lines)])
+    keys = _keys(paragraphs)
+    assert [k for k in keys if not k[0]] == [("", "", "19"), ("", "", "20"), ("", "", "21")]
+    assert [k for k in keys if k[0] == "report of Working Group I"] == \
+        [("report of Working Group I", "20", n) for n in "123"]
+    assert [k for k in keys if k[0] == "report of Working Group II"] == \
+        [("report of Working Group II", "21", n) for n in "12"]
+    first = next(p for p in paragraphs if p.part == "report of Working Group I" and p.number == "1"
+                 and not p.running)
+    assert first.text.startswith("At its 397th plenary meeting") and first.text.endswith("session of 2025.")
+
+
+def test_a_quoted_recommendation_that_reads_as_follows_opens_no_part() -> None:
+    """E/AC.51/2025/2: "Recommendation 1 reads as follows:" quotes one unnumbered text."""
+    lines = [
+        _line("6. Recommendation 1 reads as follows:", "6"),
+        _line("ECLAC should strengthen its results framework."),
+        _line("7. The recommendation was implemented.", "7"),
+    ]
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert not any(p.part for p in paragraphs) and [p.number for p in paragraphs] == ["6", "7"]
+
+
+def test_show_reads_a_working_group_report_s_paragraph_as_cited(tmp_path: Path) -> None:
+    """The text conversion of A/80/42 (../shared): `rag show A/80/42 "para. 20, report of Working
+    Group I, para. 2"` gives the Working Group's paragraph 2; the report's own 20 is the line
+    that introduces it."""
+    with _shared_text_indexed(tmp_path, "A_80_42.txt") as session:
+        shown = session.index.show("A/80/42", "para. 20, report of Working Group I, para. 2")
+        assert shown.citation == "A/80/42, para. 20, report of Working Group I, para. 2"
+        assert shown.text.startswith("The Working Group, chaired by Akaki Dvali (Georgia), held nine meetings")
+        assert session.index.show("A/80/42", "20").text == "The report of Working Group I reads as follows:"

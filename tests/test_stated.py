@@ -85,6 +85,48 @@ def test_who_chaired_is_answered_from_the_officers_list(tmp_path: Path) -> None:
         assert session.search("What did the Chair of the Commission do when the substantive session opened?")[0].number == "1"
 
 
+# A report laid out as printed (its symbol runs on every page) that prints a Working Group's
+# report with its own numbering.
+WITH_WORKING_GROUP = """A/99/42
+
+Report of the Disarmament Commission for 2099
+
+1. The Commission met at Headquarters from 7 to 25 April 2099 and adopted its
+agenda.
+2. During the session, the Bureau was constituted as follows: Chair: Ana Lima
+(Brazil) Vice-Chairs: representatives of Egypt and Nigeria Rapporteur: Syed Raza
+(Pakistan).
+3. The report of Working Group I reads as follows:
+
+Report of Working Group I on agenda item 4
+1. At its 1st plenary meeting, the Commission allocated agenda item 4 to Working
+Group I.
+
+A/99/42
+
+2. The Working Group of the Disarmament Commission, chaired by Carlos Ruiz
+(Chile), held nine meetings during the 2099 substantive session of the
+Disarmament Commission.
+"""
+
+
+def test_a_working_group_s_report_states_its_own_chair_not_the_commission_s(tmp_path: Path) -> None:
+    """A/80/42 (shape): the Working Group's report printed in the Commission's report names the
+    Working Group's Chair; "Who chaired the Commission?" is answered from the Commission's Bureau."""
+    from rag.search.stated import other_bodys_report
+
+    assert other_bodys_report("Who chaired the Commission?", "report of Working Group I")
+    assert not other_bodys_report("Who chaired Working Group I?", "report of Working Group I")
+    assert other_bodys_report("Who chaired Working Group II?", "report of Working Group I")
+    assert not other_bodys_report("Who chaired the Commission?", "draft resolution")
+    settings = indexed_texts(tmp_path, {"A_99_42.txt": WITH_WORKING_GROUP})
+    with Session(settings) as session:
+        answer = session.ask("Who chaired the Disarmament Commission at its 2099 substantive session?")
+        assert answer.citations[0].citation == "A/99/42, para. 2"
+        group = session.search("Who chaired Working Group I of the Disarmament Commission at its 2099 substantive session?")
+        assert (group[0].number, group[0].part) == ("2", "report of Working Group I")
+
+
 def test_vote_questions_and_paragraphs_stating_a_vote() -> None:
     assert asked_form("By what vote did the Fourth Committee adopt the 1997 draft resolution?") == "vote"
     assert asked_form("In 1997, what was the Fourth Committee's vote on the United States oral amendment?") == "vote"

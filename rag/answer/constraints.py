@@ -18,7 +18,7 @@ from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.places import check_place, named_places
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
-from rag.textutil import MONTH_PATTERN
+from rag.textutil import MONTH_PATTERN, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -272,7 +272,8 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
     # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
-    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in years(evidence.title):
+    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in years(evidence.title) \
+            or _names_year_and(int(y), noun, evidence.paragraph):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
@@ -281,6 +282,15 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if issued and int(y) > max(issued) and noun not in _FORWARD:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
+
+
+def _names_year_and(year: int, noun: str, text: str) -> bool:
+    """Whether a sentence of the text names the year, not as an end of a period, and the thing,
+    in any order ("In July 2024, the Network conducted an online satisfaction survey" names the
+    2024 survey; "the Strategic Plan 2026-2029 ... the session" names no 2026 session)."""
+    thing = re.compile(rf"\b{noun}s?\b", re.IGNORECASE)
+    return any(str(year) in _YEAR.findall(_RANGE.sub(" ", _DATE_TO.sub(" ", sentence))) and thing.search(sentence)
+               for sentence in split_sentences(text))
 
 
 def _span(years_: set[int]) -> str:

@@ -12,9 +12,9 @@ from rag.errors import NotFoundError
 from rag.index.symbols import find_document_id, suggestion
 from rag.models import TABLE, Footnote, ShownParagraph, render_citation
 
-# "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2": a
-# paragraph of an embedded text as cited, after the symbol.
-CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)\b[^,]*?)\s*,\s*"
+# "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
+# 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
+CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*[\w–-]+\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Embedded texts: the draft resolutions and decisions a report carries inside its body.
+"""Embedded texts: the draft resolutions and decisions a report carries inside its body, and the
+reports of its subsidiary bodies that it prints in full.
 
 A committee report recommends "the adoption of the following draft resolution:" at the end of
 one of its paragraphs, or prints a heading "Draft resolution I", "DRAFT DECISION", "Decision
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.headings import ends_sentence
 from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
-from rag.ingest.patterns import ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO
+from rag.ingest.patterns import ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO, REPORT_INTRO
 
 TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
 ENACTING_LINES = 10  # enacting words come within this many lines under a part's heading
@@ -57,8 +58,12 @@ def _heading(lines: Sequence[Block], i: int) -> str | None:
 
 
 def _intro(lines: Sequence[Block], i: int) -> str | None:
-    """The part the words ending line `i` introduce ("... the following draft resolution:")."""
+    """The part the words ending line `i` introduce ("... the following draft resolution:", "The
+    report of Working Group I reads as follows:")."""
     tail = " ".join(strip_markers(" ".join(b.text for b in lines[max(i - 1, 0):i + 1])).split())
+    report = REPORT_INTRO.search(tail)
+    if report:
+        return report.group(1)
     m = PART_INTRO.search(tail)
     if not m:
         return None

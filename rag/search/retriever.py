@@ -23,7 +23,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import another_body, asked_form, states_form
+from rag.search.stated import another_body, asked_form, other_bodys_report, states_form
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -269,15 +269,19 @@ class Retriever:
         (paragraphs `first`..`last`, those `inside` allows) that states one first, `found_with`
         (whose support the answer may take) the hit it displaced; unchanged when a name the
         question gives is written neither there, nor in its section, its document's title or the
-        displaced hit (an officers' list of another body is no answer: `another_body`)."""
+        displaced hit (an officers' list of another body is no answer: `another_body`). A paragraph
+        of a subsidiary body's report the question does not name states that body's answer, not
+        the one asked for (`other_bodys_report`)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
-        if form is None or not hits or states_form(hits[0].text, form):
+        if form is None or not hits or (states_form(hits[0].text, form)
+                                        and not other_bodys_report(asked.text, hits[0].part)):
             return search
         which = np.zeros(self.index.size, dtype=bool)
-        for pid, text in self.index.conn.execute("SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
-                                                 (first, last)):
-            which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form)
+        for pid, text, part in self.index.conn.execute(
+                "SELECT id, text, part FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
+            which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form) \
+                and not other_bodys_report(asked.text, part)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
             return search

@@ -88,3 +88,14 @@ def another_body(question: str, text: str) -> bool:
     the document was found with) leaves a name the question gives unwritten: the officers or the
     votes of another body."""
     return bool(unwritten([w for w in name_words(question) if w not in GENERIC_NAMES], text))
+
+
+_REPORT_PART = re.compile(r"^report\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+def other_bodys_report(question: str, part: str) -> bool:
+    """Whether `part` (an embedded text's label, rag.models.Paragraph.part) is the report of a
+    body the question does not name: "The Working Group, chaired by Akaki Dvali" in "report of
+    Working Group I" states the Working Group's officer, not the Commission's."""
+    m = _REPORT_PART.match(part)
+    return m is not None and re.search(rf"\b{re.escape(m.group(1))}\b", question, re.IGNORECASE) is None
