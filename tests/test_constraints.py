@@ -315,6 +315,19 @@ def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
     assert unwritten(["Pakistani", "Bolivian", "Tetteh"], "Pakistan and Bolivia") == ["Tetteh"]
     assert unwritten(["FtsZ1", "ARC6"], "FtsZ1 and ARC6 form a ring.") == []  # read as the document is
     assert unwritten(["Primier", "Leage", "Bathily"], "Premier League rights") == ["Bathily"]  # typos
+    # A short word with one letter changed is another word: S/2025/194 writes "reach", not "Beach".
+    assert unwritten(["Lido", "Beach", "Mogadishu"], "to reach Mogadishu") == ["Lido", "Beach"]
+
+
+def test_a_year_inside_a_period_of_the_title_dates_no_report_or_survey():
+    """DP/OPS/2025/6, on "the restated UNOPS strategic plan, 2022-2025", reports "the 2024 partner
+    survey": "UNOPS's 2023 partner survey" is not in it, though 2023 lies inside the plan's period."""
+    paragraph = "This included the 2024 partner survey, which had a response rate of 22 per cent."
+    evidence = Evidence(paragraph, paragraph + " The 2022 survey had fewer. In 2023, the plan was midway.", ("DP/OPS/2025/6",), "2025-04-03",
+                        "Implementation of the restated UNOPS strategic plan, 2022-2025")
+    miss = check_constraints("What response rate did UNOPS's 2023 partner survey achieve?", evidence)
+    assert miss is not None and "not the 2023 survey" in miss.describe()
+    assert check_constraints("What response rate did UNOPS's 2022 partner survey achieve?", evidence) is None
 
 
 def test_a_year_in_brackets_counts_as_named_in_the_paragraph():

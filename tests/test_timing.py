@@ -201,3 +201,19 @@ def test_a_country_the_document_writes_by_another_name_is_written() -> None:
     document_only = Evidence(paragraph="The region hosts 3.1 million refugees.", document="Turkey hosts 3.1 million "
                              "refugees. Lebanon hosts 1.5 million.", symbols=("A/1",))
     assert check_constraints("How many refugees does Türkiye host?", document_only) is None
+
+
+def test_a_day_written_without_its_year_is_of_the_year_the_document_s_date_gives() -> None:
+    """S/2025/176 (dated 2025-03-20), para. 76: "As at 27 February, 2,050 civilian personnel ...
+    were serving with MONUSCO" tells of 27 February 2025."""
+    from rag.answer.timing import inferred_year
+
+    monusco = Evidence(paragraph="As at 27 February, 2,050 civilian personnel, including 252 United Nations "
+                                 "Volunteers, were serving with MONUSCO.", document="", symbols=("S/2025/176",),
+                       date="2025-03-20")
+    miss = check_timing("How many United Nations Volunteers were serving with MONUSCO as at 27 February 2024?", monusco)
+    assert miss is not None and miss.describe() == "gives 27 February 2025, not 27 February 2024"
+    assert check_timing("How many Volunteers were serving with MONUSCO as at 27 February 2025?", monusco) is None
+    assert inferred_year(12, 10, monusco) == 2024  # a day after the issue is of the year before
+    assert inferred_year(15, 4, monusco) == 2025  # a month after the issue may still be stated
+    assert inferred_year(31, 2, monusco) is None and inferred_year(1, 1, Evidence("", "")) is None

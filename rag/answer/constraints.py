@@ -13,6 +13,7 @@ from collections import Counter
 from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
+from rag.answer.modifiers import check_modifier, modified_things
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.places import check_place, named_places
@@ -272,7 +273,7 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
     # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
-    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in years(evidence.title) \
+    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in _written_years(evidence.title) \
             or _names_year_and(int(y), noun, evidence.paragraph):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
@@ -282,6 +283,12 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if issued and int(y) > max(issued) and noun not in _FORWARD:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
+
+
+def _written_years(text: str) -> set[int]:
+    """The years a text writes, a period's first and last included but not the years between ("the
+    strategic plan, 2022-2025" writes no 2023)."""
+    return {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}
 
 
 def _names_year_and(year: int, noun: str, text: str) -> bool:
@@ -420,8 +427,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
     of the fact (`_check_fact_year`), the times the question names (rag.answer.timing), the
     documents and organizations it names (rag.answer.subjects), the ordinals and numbers it gives
-    (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds) and the places within
-    a country it names (rag.answer.places)."""
+    (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
+    a country it names (rag.answer.places) and the name or year that tells apart the thing it
+    asks about (rag.answer.modifiers)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
@@ -431,11 +439,12 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
-            or check_kind(question, evidence) or check_place(question, evidence))
+            or check_kind(question, evidence) or check_place(question, evidence)
+            or check_modifier(question, evidence))
 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
-                or named_places(question))
+                or named_places(question) or modified_things(question))

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 # Capitalised words that name nothing: question words, articles, prepositions, pronouns, months.
-_NOT_NAMES = frozenset((
+NOT_NAMES = frozenset((
     "the", "a", "an", "in", "on", "at", "of", "for", "by", "to", "from", "under", "between", "during", "after",
     "before", "since", "until", "as", "with", "within", "without", "what", "which", "who", "whom", "whose",
     "when", "where", "why", "how", "according", "its", "it", "is", "was", "were", "did", "does", "do", "has",
@@ -23,6 +23,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A name word counts as written when the document holds a word opening with this many of its
 # letters (at least), so that "Pakistani" is found in "Pakistan" and "Bolivian" in "Bolivia".
 _STEM = 5
+# A word this long or longer counts as written where the document holds it with one letter
+# changed or added ("Primier" for "Premier"); a shorter one only with a letter dropped ("Leage" for
+# "League"), since "Beach" and "reach" are two words.
+_TYPO_CHANGED = 7
 
 
 def name_words(question: str) -> list[str]:
@@ -34,7 +38,7 @@ def name_words(question: str) -> list[str]:
         if m.start() == 0:
             continue
         part = _POSSESSIVE.sub("", m.group(0)).split("-")[0]
-        if part and part.lower() not in _NOT_NAMES and part not in out:
+        if part and part.lower() not in NOT_NAMES and part not in out:
             out.append(part)
     return out
 
@@ -51,13 +55,14 @@ def one_edit(a: str, b: str) -> bool:
 
 def _written(word: str, vocabulary: frozenset[str]) -> bool:
     """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
-    word, the word with one letter mistyped ("Leage" for "League")."""
+    word, the word with one letter mistyped (`_TYPO_CHANGED`)."""
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
     stem = word[:max(_STEM, len(word) - 2)]
     if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
         return True
-    return len(word) >= _STEM and any(one_edit(word, w) for w in vocabulary)
+    return len(word) >= _STEM and any(one_edit(word, w) for w in vocabulary
+                                      if len(w) > len(word) or len(word) >= _TYPO_CHANGED)
 
 
 @lru_cache(maxsize=4)
@@ -81,7 +86,7 @@ def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
     out = []
     for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
         head, name = m.group(1), _POSSESSIVE.sub("", m.group(2))
-        if m.start() > 0 and head.lower() not in _NOT_NAMES and name in names:
+        if m.start() > 0 and head.lower() not in NOT_NAMES and name in names:
             out.append((head, name))
     return out
 
@@ -93,6 +98,6 @@ def replaced(head: str, name: str, document: str) -> str | None:
     if not unwritten([name], document):
         return None
     for m in re.finditer(r"\b" + re.escape(head) + r"\s+(" + _TITLED + ")", document):
-        if m.group(1) != name and m.group(1).lower() not in _NOT_NAMES:
+        if m.group(1) != name and m.group(1).lower() not in NOT_NAMES:
             return f"{head} {m.group(1)}"
     return None

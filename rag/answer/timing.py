@@ -6,6 +6,7 @@ which this one was not issued, a day or month the paragraph gives with another y
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.search.periodic import asked_time
@@ -97,11 +98,47 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
                     _month_label(*issued), "dates from {found}, not {label}")
 
 
+# A day and month written without a year: "On 27 February, ...", "as at 15 January" (not "27
+# February 2025", nor the first day of a range "27 February to 3 March 2025").
+_YEARLESS_DAY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
+                           rf"(?!\s*(?:[–-]|to\b|and\b))")
+# Days after its issue that a document may still state a figure for ("as at 31 March" in a report
+# dated 28 March).
+ISSUE_SLACK_DAYS = 31
+
+
+def inferred_year(day: int, month: int, evidence: Evidence) -> int | None:
+    """The year of a day a document writes without one: the last such day on or shortly before
+    its issue ("27 February" in a report dated March 2025 is 27 February 2025; "12 October" in one
+    dated February 2025 is 12 October 2024). None without a masthead date or for no such day."""
+    if len(evidence.date) < 10:
+        return None
+    try:
+        issued = date.fromisoformat(evidence.date[:10])
+        this_year = date(issued.year, month, day)
+    except ValueError:
+        return None
+    return issued.year if (this_year - issued).days <= ISSUE_SLACK_DAYS else issued.year - 1
+
+
+def _given_days(evidence: Evidence) -> list[NamedMonth]:
+    """The months and days the paragraph names with their year, and the days it names without
+    one with the year its document's date gives them (`inferred_year`)."""
+    given = named_months(evidence.paragraph)
+    for m in _YEARLESS_DAY.finditer(evidence.paragraph):
+        day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
+        year = inferred_year(day, month, evidence)
+        if year is not None:
+            given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
+    return given
+
+
 def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     """A day or a month the question names that the paragraph gives with another year, never with
     the asked one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ...", "remind in
-    February 2024" by "In February 2025, the Committee sent reminders ..."."""
-    given = named_months(evidence.paragraph)
+    February 2024" by "In February 2025, the Committee sent reminders ...", "as at 27 February 2024"
+    by a 2025 report's "As at 27 February, ..." (`inferred_year`)."""
+    given = _given_days(evidence)
     for m in _point_months(question):
         if m.day is None:  # a month: the paragraph's days in it and ranges over it count
             same = [g for g in given if g.month <= m.month <= (g.last or g.month)]

@@ -1,0 +1,77 @@
+"""Near misses by the word that tells one thing from its siblings: the question asks about "the
+Yambio temporary operating base" or "the 2023 Leadership Dialogue", and the best paragraph tells
+of "the Tambura temporary operating base" or "The 2024 Leadership Dialogue" while its document
+never writes the asked one. The rest of the phrase is the same, so the paragraph is on the topic;
+the name or year before it says it is about another one."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.names import NOT_NAMES
+from rag.textutil import STOPWORDS
+
+# A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
+# "2023 Leadership Dialogue"): two or three words, none of them a function word.
+_HEAD = r"(?:19|20)\d\d|[A-Z][^\W\d_]{2,}[\w'’-]*"
+_WORD = r"[A-Za-z][A-Za-z-]*"
+_PHRASE = re.compile(rf"(?<![\w/'’-])({_HEAD})((?:\s+{_WORD}){{2,3}})")
+MIN_WORDS = 2
+_BETWEEN = 3  # words between the head and the thing's last word where the document shortens or spells it out
+
+
+def _kind(head: str) -> str:
+    return "year" if head.isdigit() else "name"
+
+
+def modified_things(question: str) -> list[tuple[str, str]]:
+    """(head, thing) pairs of the question: ("Yambio", "temporary operating base"), ("2023",
+    "Leadership Dialogue"), the thing two or three words of content, the head not the question's
+    first word nor a function word."""
+    out: list[tuple[str, str]] = []
+    for m in _PHRASE.finditer(question):
+        head = m.group(1)
+        if m.start() == 0 or head.lower() in NOT_NAMES or "-" in head:  # not "UNCDF-supported"
+            continue
+        words = m.group(2).split()
+        content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS), len(words))
+        for n in range(content, MIN_WORDS - 1, -1):  # the longest first
+            if any(len(w) >= 4 for w in words[:n]):
+                out.append((head, " ".join(words[:n])))
+    return out
+
+
+def _other_head(head: str, thing: str, paragraph: str) -> str | None:
+    """Another head of the question's kind before the same thing in the paragraph, the first word of
+    its name ("Infrastructure" of "the Tanga Water Infrastructure Green Bond" is none)."""
+    pattern = r"(?<![\w/'’-])(" + _HEAD + r")\s+" + r"\s+".join(map(re.escape, thing.split())) + r"\b"
+    for m in re.finditer(pattern, paragraph, re.IGNORECASE):
+        other = m.group(1)
+        before = re.search(r"([A-Z][\w'’-]*)\s+$", paragraph[:m.start()])
+        inside_name = before is not None and before.group(1).lower() not in NOT_NAMES
+        if other != head and _kind(other) == _kind(head) and other.lower() not in NOT_NAMES \
+                and (other.isdigit() or other[0].isupper()) and not inside_name:
+            return other
+    return None
+
+
+def check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
+    """The thing the question tells apart by a name or a year that the paragraph names with
+    another one, while neither it nor its document writes the asked one: "How many police
+    officers were deployed to the Yambio temporary operating base?" answered by "12 individual
+    police officers were deployed to the Tambura temporary operating base"."""
+    for head, thing in modified_things(question):
+        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
+            continue
+        other = _other_head(head, thing, evidence.paragraph)
+        if other is None:
+            continue
+        # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
+        # partner survey", "the Makala prison" the "Makala central prison".
+        asked = re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:\S+\s+){{0,{_BETWEEN}}}?"
+                           rf"{re.escape(thing.split()[-1])}\b", re.IGNORECASE)
+        if asked.search(evidence.document):
+            continue
+        return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")
+    return None

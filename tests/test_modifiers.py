@@ -1,0 +1,69 @@
+"""Near misses by the name or year that tells a thing from its siblings (rag.answer.modifiers)."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints
+from rag.answer.evidence import Evidence
+from rag.answer.modifiers import check_modifier, modified_things
+
+TAMBURA = ("As at 15 January, UNMISS police had completed 5,846 patrols. In total, 12 individual police "
+           "officers were deployed to the Tambura temporary operating base.")
+
+
+def test_the_things_a_question_tells_apart_by_a_name_or_a_year() -> None:
+    assert modified_things("How many police officers went to the Yambio temporary operating base?") == [
+        ("Yambio", "temporary operating base"), ("Yambio", "temporary operating")]
+    assert modified_things("What was the topic of the UN Secretariat's 2023 Leadership Dialogue?") == [
+        ("2023", "Leadership Dialogue")]
+    # A function word ends the thing; the question's first word and a hyphenated adjective head nothing.
+    assert modified_things("Yambio temporary base") == []
+    assert modified_things("How much did the UNCDF-supported green bond unlock?") == []
+    assert modified_things("What did Kenya do in the region?") == []
+
+
+def test_a_sibling_named_in_the_paragraph_instead_is_a_near_miss() -> None:
+    """S/2025/54, para. 53 tells of the Tambura base; the report never writes the Yambio one."""
+    question = "How many individual police officers did UNMISS deploy to the Yambio temporary operating base?"
+    miss = check_constraints(question, Evidence(TAMBURA, TAMBURA, ("S/2025/54",)))
+    assert miss is not None
+    assert miss.describe() == ("is about the Tambura temporary operating base, not the Yambio temporary operating "
+                               "base")
+    asked = "How many individual police officers did UNMISS deploy to the Tambura temporary operating base?"
+    assert check_constraints(asked, Evidence(TAMBURA, TAMBURA, ("S/2025/54",))) is None
+
+
+def test_a_year_that_tells_a_thing_apart() -> None:
+    """A/79/772, para. 7: "The 2024 Leadership Dialogue, on the topic ..."."""
+    paragraph = "The 2024 Leadership Dialogue, on the topic “Navigating outside activities”, facilitated discussions."
+    miss = check_modifier("What was the topic of the UN Secretariat's 2023 Leadership Dialogue?",
+                          Evidence(paragraph, paragraph, ("A/79/772",)))
+    assert miss is not None and miss.describe() == ("is about the 2024 Leadership Dialogue, not the 2023 Leadership "
+                                                     "Dialogue")
+
+
+def test_no_near_miss_where_the_document_writes_the_asked_thing_or_the_paragraph_its_name() -> None:
+    document = TAMBURA + " A new Yambio temporary operating base opened in March."
+    question = "How many individual police officers did UNMISS deploy to the Yambio temporary operating base?"
+    assert check_modifier(question, Evidence(TAMBURA, document, ())) is None
+    both = TAMBURA + " Yambio was reinforced."
+    assert check_modifier(question, Evidence(both, both, ())) is None
+
+
+def test_a_word_inside_a_longer_name_is_no_sibling() -> None:
+    """A/80/271, para. 55: "the Tanga Water Infrastructure Green Bond" names no "Infrastructure green bond"."""
+    paragraph = "The Fund supported the issuance of the Tanga Water Infrastructure Green Bond in Tanga."
+    assert check_modifier("How much did the Kigali Infrastructure green bond unlock?",
+                          Evidence(paragraph, paragraph, ())) is None
+    assert check_modifier("How much did the Kigali Water green bond unlock?",
+                          Evidence(paragraph, paragraph, ())) is None
+
+
+def test_the_document_writing_the_asked_thing_shortened_is_no_near_miss() -> None:
+    """DP/OPS/2025/6 reports "the 2024 partner survey" in one paragraph and "the 2022 survey" in
+    another: "the 2022 partner survey" is that one."""
+    paragraph = "This included the 2024 partner survey, which had a response rate of 22 per cent."
+    document = paragraph + " The 2022 survey had a response rate of 18 per cent."
+    assert check_modifier("What response rate did the 2022 partner survey achieve?",
+                          Evidence(paragraph, document, ())) is None
+    assert check_modifier("What response rate did the 2023 partner survey achieve?",
+                          Evidence(paragraph, document, ())) is not None
