@@ -373,3 +373,15 @@ def test_a_report_of_a_year_named_in_its_title_is_that_year_s_report():
     untitled = Evidence(paragraph, document, ("DP/FPA/2025/7",), "2025-05-19")
     miss = check_constraints(question, untitled)
     assert miss is not None and miss.describe() == "is about the 2025 report, not the 2024 report"
+
+
+def test_a_non_self_governing_territory_is_checked_as_a_country_is() -> None:
+    """A/AC.109/2025/20, the visiting mission to the British Virgin Islands, never names Anguilla."""
+    paragraph = "The visiting mission held 10 meetings in Tortola and Virgin Gorda on 26 and 27 August 2024."
+    evidence = Evidence(paragraph, paragraph + " The British Virgin Islands is administered by the United Kingdom.",
+                        ("A/AC.109/2025/20",), "2025-04-10",
+                        "Report of the United Nations Visiting Mission to the British Virgin Islands, 2024")
+    miss = check_constraints("How many meetings did the 2024 visiting mission to Anguilla hold?", evidence)
+    assert miss is not None and miss.describe() == "is about British Virgin Islands, not Anguilla"
+    assert check_constraints("How many meetings did the 2024 visiting mission to the British Virgin Islands hold?",
+                             evidence) is None

@@ -67,3 +67,29 @@ def test_the_document_writing_the_asked_thing_shortened_is_no_near_miss() -> Non
                           Evidence(paragraph, document, ())) is None
     assert check_modifier("What response rate did the 2023 partner survey achieve?",
                           Evidence(paragraph, document, ())) is not None
+
+
+def test_a_thing_numbered_otherwise_in_the_document_is_a_near_miss() -> None:
+    """A/80/42 reports on Working Groups I and II: "Working Group III" is none of them."""
+    from rag.answer.modifiers import check_numbered_name, numbered_names
+
+    assert numbered_names("How many meetings did Working Group III of the Commission hold?") == [
+        ("Working Group", "III")]
+    assert numbered_names("What did the Committee say of World War II?") == [("World War", "II")]
+    document = ("The Disarmament Commission met. 20. The report of Working Group I reads as follows. 21. The report "
+                "of Working Group II reads as follows.")
+    evidence = Evidence("The Commission held six plenary meetings.", document, ("A/80/42",))
+    miss = check_constraints("How many meetings did Working Group III of the Disarmament Commission hold?", evidence)
+    assert miss is not None and miss.describe() == "names Working Group I and II only, not Working Group III"
+    assert check_numbered_name("How many meetings did Working Group II hold?", evidence) is None
+    assert check_numbered_name("What did Main Committee III decide?", evidence) is None  # never numbered here
+
+
+def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
+    """SQuAD: "Newcastle's International Ferry Terminal" is the paragraph's "Newcastle International
+    Ferry Terminal"; "GPS per capita" a typo of its "GSP per capita"."""
+    ferry = "DFDS Seaways runs a service out of the Newcastle International Ferry Terminal to Amsterdam."
+    assert check_modifier("Who runs a service out of Newcastle's International Ferry Terminal?",
+                          Evidence(ferry, ferry, ())) is None
+    gsp = "Victoria ranks fourth in GSP per capita among the States."
+    assert check_modifier("At what rank does GPS per capita set Victoria?", Evidence(gsp, gsp, ())) is None

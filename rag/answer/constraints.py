@@ -13,7 +13,7 @@ from collections import Counter
 from rag.answer.countries import ADJECTIVES, COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
-from rag.answer.modifiers import check_modifier, modified_things
+from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.places import check_place, named_places
@@ -318,7 +318,7 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False):
         return None
     in_paragraph = countries(evidence.paragraph)
-    return Mismatch(c, (in_paragraph or named).most_common(1)[0][0])
+    return Mismatch(c, (countries(evidence.title) or in_paragraph or named).most_common(1)[0][0])
 
 
 # A country that names a body rather than the place asked about: "the Rwanda and Yugoslavia
@@ -440,11 +440,11 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
-            or check_modifier(question, evidence))
+            or check_modifier(question, evidence) or check_numbered_name(question, evidence))
 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
-                or named_places(question) or modified_things(question))
+                or named_places(question) or modified_things(question) or numbered_names(question))

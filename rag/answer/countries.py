@@ -1,5 +1,6 @@
-"""The names of the States Members of the United Nations and the observer States, as a question
-or a document writes them (short forms), for the country constraint of rag.answer.constraints."""
+"""The names of the States Members of the United Nations, the observer States and the
+Non-Self-Governing Territories, as a question or a document writes them (short forms), for the
+country constraint of rag.answer.constraints."""
 
 from __future__ import annotations
 
@@ -24,7 +25,13 @@ Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syrian Arab Republic|Tajikistan|Thai
 Trinidad and Tobago|Tunisia|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|
 United Republic of Tanzania|United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Viet Nam|Yemen|Zambia|
 Zimbabwe|State of Palestine
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")) | frozenset((
+    # The Non-Self-Governing Territories and Puerto Rico, which the Special Committee on
+    # decolonization reports on by name as it does on States.
+    "Western Sahara", "Anguilla", "Bermuda", "British Virgin Islands", "Cayman Islands", "Falkland Islands",
+    "Montserrat", "Saint Helena", "Turks and Caicos Islands", "United States Virgin Islands", "Gibraltar",
+    "American Samoa", "French Polynesia", "Guam", "New Caledonia", "Pitcairn", "Tokelau", "Puerto Rico",
+))
 
 # How a text names a country's people or things where the adjective does not open with the
 # country's name (rag.answer.constraints reads the others by their first letters: "Chinese").

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.names import NOT_NAMES
+from rag.answer.names import NOT_NAMES, one_edit
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
@@ -31,7 +31,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
     first word nor a function word."""
     out: list[tuple[str, str]] = []
     for m in _PHRASE.finditer(question):
-        head = m.group(1)
+        head = re.sub(r"['’]s?$", "", m.group(1))  # "Newcastle's" is Newcastle
         if m.start() == 0 or head.lower() in NOT_NAMES or "-" in head:  # not "UNCDF-supported"
             continue
         words = m.group(2).split()
@@ -42,6 +42,12 @@ def modified_things(question: str) -> list[tuple[str, str]]:
     return out
 
 
+def _same_name(a: str, b: str) -> bool:
+    """The same name, or one mistyped: "GSP" and "GPS", "Newcastle" and "Newcastel"."""
+    a, b = a.lower(), b.lower()
+    return a == b or (not a.isdigit() and (sorted(a) == sorted(b) or one_edit(a, b)))
+
+
 def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     """Another head of the question's kind before the same thing in the paragraph, the first word of
     its name ("Infrastructure" of "the Tanga Water Infrastructure Green Bond" is none)."""
@@ -50,7 +56,7 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
         other = m.group(1)
         before = re.search(r"([A-Z][\w'’-]*)\s+$", paragraph[:m.start()])
         inside_name = before is not None and before.group(1).lower() not in NOT_NAMES
-        if other != head and _kind(other) == _kind(head) and other.lower() not in NOT_NAMES \
+        if _kind(other) == _kind(head) and not _same_name(other, head) and other.lower() not in NOT_NAMES \
                 and (other.isdigit() or other[0].isupper()) and not inside_name:
             return other
     return None
@@ -74,4 +80,36 @@ def check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
         if asked.search(evidence.document):
             continue
         return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")
+    return None
+
+
+# A body or thing numbered by a Roman numeral after its name: "Working Group III", "Main
+# Committee II" (not the digits, which rag.answer.numbers reads).
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})"
+_NUMBERED_NAME = re.compile(rf"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}?)({_ROMAN})(?![\w-])")
+
+
+def numbered_names(question: str) -> list[tuple[str, str]]:
+    """(name, numeral) pairs of the question: ("Working Group", "III")."""
+    out = []
+    for m in _NUMBERED_NAME.finditer(question):
+        words = m.group(1).split()
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if words:
+            out.append((" ".join(words), m.group(2)))
+    return out
+
+
+def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
+    """A thing the question numbers ("Working Group III") whose document numbers the same thing
+    otherwise only ("Working Group I", "Working Group II"): the Disarmament Commission's report
+    of its two Working Groups does not answer for a third."""
+    for name, numeral in numbered_names(question):
+        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + rf"\s+({_ROMAN})(?![\w-])"
+        written = {m.group(1) for m in re.finditer(pattern, evidence.document)}
+        if written and numeral not in written:
+            others = " and ".join(sorted(written, key=lambda n: (len(n), n)))
+            return Mismatch(Constraint("titled", f"{name} {numeral}", f"{name} {numeral}"), f"{name} {others}",
+                            "names {found} only, not {label}")
     return None
