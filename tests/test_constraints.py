@@ -147,6 +147,13 @@ def test_a_dated_thing_the_paragraph_names_with_its_year_is_no_near_miss():
               "the draft Strategic Plan 2026–2029 at the session.")
     evidence = Evidence(agenda, agenda, ("UNW/2025/L.3",))
     assert check_constraints("UN-Women Executive Board annual session 2026 provisional agenda", evidence) is not None
+    # "The financial year 2024" is no thing a sentence names beside the year: DP/2025/3, on the
+    # Board's recommendations for 2023, answers nothing of the financial year 2024.
+    board = ("UNDP implemented 67 per cent of the recommendations open at the beginning of 2023. In 2024, the "
+             "year's audit began.")
+    evidence = Evidence(board, board + " The recommendations for the financial year 2023 are listed.", ("DP/2025/3",))
+    assert check_constraints("How many recommendations did the Board make for the financial year 2024?",
+                             evidence) is not None
 
 
 def test_a_period_the_document_never_names_is_a_near_miss():

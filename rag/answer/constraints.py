@@ -288,13 +288,15 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
 def _written_years(text: str) -> set[int]:
     """The years a text writes, a period's first and last included but not the years between ("the
     strategic plan, 2022-2025" writes no 2023)."""
-    return {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}
+    return {int(y) for y in _YEAR.findall(text)} | {y for period in periods(text) for y in period}
 
 
 def _names_year_and(year: int, noun: str, text: str) -> bool:
     """Whether a sentence of the text names the year, not as an end of a period, and the thing,
     in any order ("In July 2024, the Network conducted an online satisfaction survey" names the
     2024 survey; "the Strategic Plan 2026-2029 ... the session" names no 2026 session)."""
+    if noun == "year":  # "the financial year 2024" is the year itself, which any sentence may name
+        return False
     thing = re.compile(rf"\b{noun}s?\b", re.IGNORECASE)
     return any(str(year) in _YEAR.findall(_RANGE.sub(" ", _DATE_TO.sub(" ", sentence))) and thing.search(sentence)
                for sentence in split_sentences(text))
