@@ -392,3 +392,15 @@ def test_a_non_self_governing_territory_is_checked_as_a_country_is() -> None:
     assert miss is not None and miss.describe() == "is about British Virgin Islands, not Anguilla"
     assert check_constraints("How many meetings did the 2024 visiting mission to the British Virgin Islands hold?",
                              evidence) is None
+
+
+def test_the_sudan_is_not_south_sudan() -> None:
+    """A/80/271, para. 8: "In the Sudan, a €12.5 million portfolio of projects ..." does not answer
+    for South Sudan, whose people a paragraph may still call "South Sudanese"."""
+    paragraph = ("UNIDO led initiatives. In Liberia, a project served food safety. In the Sudan, a €12.5 million "
+                 "portfolio of projects grew.")
+    evidence = Evidence(paragraph, paragraph + " South Sudan was not covered.", ("A/80/271",))
+    miss = check_constraints("What was the value of the UNIDO portfolio of projects in South Sudan?", evidence)
+    assert miss is not None and miss.describe() == "is about Sudan, not South Sudan"
+    sudanese = Evidence("A portfolio helped South Sudanese farmers, as in Liberia.", paragraph + " South Sudan.", ())
+    assert check_constraints("What was the value of the UNIDO portfolio of projects in South Sudan?", sudanese) is None

@@ -337,12 +337,17 @@ def _names_a_body(question: str, country: str) -> bool:
 def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     """Whether the text names the country, or its people or things: "Swiss" for Switzerland,
     "U.S." for the United States, "Turkey" for Türkiye, and, `by_stem`, any word opening with the
-    first four letters of its name's last word ("Chinese" for China)."""
+    first four letters of its name's last word ("Chinese" for China), after the word before it
+    where the last word alone names another country ("South Sudanese" for South Sudan; "the Sudan"
+    is not South Sudan)."""
     text = text.replace("’", "'")
-    stem = country.split()[-1][:4]
+    words = country.split()
+    stem = words[-1][:4]
+    if len(words) > 1 and words[-1] in COUNTRIES:
+        stem = f"{words[-2]} {stem}"
     forms = (country, *ADJECTIVES.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
-        or (by_stem and len(stem) == 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
+        or (by_stem and len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
 
 
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
@@ -357,7 +362,8 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     for c in found:
         if c.kind == "country" and others and c.value not in subject \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
-            return Mismatch(c, others[0])
+            kin = [k for k in others if set(k.split()) & set(c.value.split())]  # "the Sudan" for South Sudan
+            return Mismatch(c, (kin or others)[0])
     return None
 
 
