@@ -93,3 +93,14 @@ def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
                           Evidence(ferry, ferry, ())) is None
     gsp = "Victoria ranks fourth in GSP per capita among the States."
     assert check_modifier("At what rank does GPS per capita set Victoria?", Evidence(gsp, gsp, ())) is None
+
+
+def test_a_numeral_in_a_list_after_the_plural_counts_as_written() -> None:
+    """SQuAD: "Kubiak replacing Elway at the end of the Broncos' defeats in Super Bowls XXI and XXIV"
+    writes Super Bowl XXIV."""
+    from rag.answer.modifiers import check_numbered_name
+
+    text = ("With Rivera a linebacker in Super Bowl XX, and Kubiak replacing Elway at the end of the Broncos' "
+            "defeats in Super Bowls XXI and XXIV, both coaches played.")
+    assert check_numbered_name("Who was replaced by Kubiak in Super Bowl XXIV?", Evidence(text, text, ())) is None
+    assert check_numbered_name("Who was replaced by Kubiak in Super Bowl XXX?", Evidence(text, text, ())) is not None

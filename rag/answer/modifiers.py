@@ -89,6 +89,9 @@ _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})"
 _NUMBERED_NAME = re.compile(rf"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}?)({_ROMAN})(?![\w-])")
 
 
+_LISTED = 4  # numerals named in a mismatch, the rest left out
+
+
 def numbered_names(question: str) -> list[tuple[str, str]]:
     """(name, numeral) pairs of the question: ("Working Group", "III")."""
     out = []
@@ -106,10 +109,14 @@ def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
     otherwise only ("Working Group I", "Working Group II"): the Disarmament Commission's report
     of its two Working Groups does not answer for a third."""
     for name, numeral in numbered_names(question):
-        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + rf"\s+({_ROMAN})(?![\w-])"
-        written = {m.group(1) for m in re.finditer(pattern, evidence.document)}
+        # "Working Group II", and "Working Groups I and II", "Super Bowls XXI and XXIV" too.
+        listed = rf"({_ROMAN}(?:\s*(?:,|and|&)\s*{_ROMAN})*)(?![\w-])"
+        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"s?\s+" + listed
+        written = {n for m in re.finditer(pattern, evidence.document)
+                   for n in re.findall(rf"(?<![\w-]){_ROMAN}(?![\w-])", m.group(1))}
         if written and numeral not in written:
-            others = " and ".join(sorted(written, key=lambda n: (len(n), n)))
+            ordered = sorted(written, key=lambda n: (len(n), n))
+            others = " and ".join(ordered) if len(ordered) <= _LISTED else ", ".join(ordered[:_LISTED]) + " ..."
             return Mismatch(Constraint("titled", f"{name} {numeral}", f"{name} {numeral}"), f"{name} {others}",
                             "names {found} only, not {label}")
     return None
