@@ -404,3 +404,14 @@ def test_the_sudan_is_not_south_sudan() -> None:
     assert miss is not None and miss.describe() == "is about Sudan, not South Sudan"
     sudanese = Evidence("A portfolio helped South Sudanese farmers, as in Liberia.", paragraph + " South Sudan.", ())
     assert check_constraints("What was the value of the UNIDO portfolio of projects in South Sudan?", sudanese) is None
+
+
+def test_territories_ending_alike_and_a_budget_of_another_year() -> None:
+    """"the Falkland Islands" names no Cayman Islands; "In 2024, the Board approved the 2025
+    budget" names no 2024 budget."""
+    from rag.answer.constraints import _names_country, _names_year_and
+
+    assert not _names_country("Cayman Islands", "the Falkland Islands and the Islamic Republic of Iran")
+    assert _names_country("Solomon Islands", "Solomon Islanders voted")
+    assert not _names_year_and(2024, "budget", "In 2024, the Executive Board approved the 2025 budget.")
+    assert _names_year_and(2024, "budget", "In 2024, the Executive Board approved the budget.")

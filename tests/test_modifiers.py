@@ -104,3 +104,32 @@ def test_a_numeral_in_a_list_after_the_plural_counts_as_written() -> None:
             "defeats in Super Bowls XXI and XXIV, both coaches played.")
     assert check_numbered_name("Who was replaced by Kubiak in Super Bowl XXIV?", Evidence(text, text, ())) is None
     assert check_numbered_name("Who was replaced by Kubiak in Super Bowl XXX?", Evidence(text, text, ())) is not None
+
+
+def test_a_head_after_a_skipped_word_and_a_word_that_opens_a_phrase() -> None:
+    """The head may follow the question's opening words at once; "Another temporary operating
+    base" names no sibling."""
+    assert ("Yambio", "temporary operating base") in modified_things(
+        "What did the Yambio temporary operating base host?")
+    another = "Another temporary operating base opened. Each temporary operating base has a team."
+    assert check_modifier("What did the Yambio temporary operating base host?",
+                          Evidence(another, another, ())) is None
+    tambura = "Police were deployed to the Tambura temporary operating base."
+    assert check_modifier("What did the Yambio temporary operating base host?",
+                          Evidence(tambura, tambura, ())) is not None
+
+
+def test_a_dated_thing_is_left_to_the_check_that_knows_the_document_s_years() -> None:
+    """DP/OPS/2024/6 may report "the 2023 partner survey" of its own year as "the 2024 ..."; the
+    year before a noun of `dated` is not this check's."""
+    paragraph = "This included the 2023 partner survey, with a response rate of 22 per cent."
+    assert check_modifier("What response rate did the 2024 partner survey achieve?",
+                          Evidence(paragraph, paragraph, ()), frozenset({"survey"})) is None
+
+
+def test_a_numbered_name_is_matched_without_case() -> None:
+    from rag.answer.modifiers import check_numbered_name
+
+    text = "Phase I of the project was completed. The project's phase II began in May."
+    assert check_numbered_name("When did Phase II of the project begin?", Evidence(text, text, ())) is None
+

@@ -223,6 +223,16 @@ def test_a_subsidiary_body_s_report_reads_as_follows_with_its_own_numbers() -> N
     assert first.text.startswith("At its 397th plenary meeting") and first.text.endswith("session of 2025.")
 
 
+def test_a_quoted_paragraph_of_a_report_opens_no_part() -> None:
+    """"Paragraph 12 of the report of the Advisory Committee reads as follows:" quotes one paragraph."""
+    lines = [
+        _line("5. Paragraph 12 of the report of the Advisory Committee reads as follows:", "5"),
+        _line("12. The Committee recommends approval of the proposals.", "12"),
+        _line("6. The Assembly took note of the report.", "6"),
+    ]
+    assert not any(p.part for p in assemble([PageText(blocks=lines)]))
+
+
 def test_a_quoted_recommendation_that_reads_as_follows_opens_no_part() -> None:
     """E/AC.51/2025/2: "Recommendation 1 reads as follows:" quotes one unnumbered text."""
     lines = [

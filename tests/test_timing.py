@@ -217,3 +217,14 @@ def test_a_day_written_without_its_year_is_of_the_year_the_document_s_date_gives
     assert inferred_year(12, 10, monusco) == 2024  # a day after the issue is of the year before
     assert inferred_year(15, 4, monusco) == 2025  # a month after the issue may still be stated
     assert inferred_year(31, 2, monusco) is None and inferred_year(1, 1, Evidence("", "")) is None
+
+
+def test_no_year_is_given_to_a_day_to_come_nor_in_a_paragraph_that_writes_years() -> None:
+    """"will hold its next session on 14 April" in a report of February 2025 is April 2025, not
+    2024; "In 2024, ... on 27 February" is of 2024, whatever the document's date."""
+    ahead = Evidence(paragraph="The Committee will hold its next session on 14 April.", document="",
+                     symbols=("A/1",), date="2025-02-10")
+    assert check_timing("What will the Committee do at its session of 14 April 2025?", ahead) is None
+    dated = Evidence(paragraph="In 2024, the Office was restructured; on 27 February, it launched a portal.",
+                     document="", symbols=("A/1",), date="2025-04-10")
+    assert check_timing("What did the Office launch on 27 February 2024?", dated) is None

@@ -299,6 +299,7 @@ def _names_year_and(year: int, noun: str, text: str) -> bool:
         return False
     thing = re.compile(rf"\b{noun}s?\b", re.IGNORECASE)
     return any(str(year) in _YEAR.findall(_RANGE.sub(" ", _DATE_TO.sub(" ", sentence))) and thing.search(sentence)
+               and not any(n == noun and y != year for y, n in dated_things(sentence))  # "the 2025 budget"
                for sentence in split_sentences(text))
 
 
@@ -334,16 +335,20 @@ def _names_a_body(question: str, country: str) -> bool:
     return any(_BODY_AFTER.match(question[m.end():]) for m in re.finditer(re.escape(country), question))
 
 
+# Last words that several country or territory names share: "Islands", "Republic", "Guinea".
+_SHARED_LAST_WORDS = frozenset(w for w, n in Counter(c.split()[-1] for c in COUNTRIES if " " in c).items() if n > 1)
+
+
 def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     """Whether the text names the country, or its people or things: "Swiss" for Switzerland,
     "U.S." for the United States, "Turkey" for Türkiye, and, `by_stem`, any word opening with the
     first four letters of its name's last word ("Chinese" for China), after the word before it
-    where the last word alone names another country ("South Sudanese" for South Sudan; "the Sudan"
-    is not South Sudan)."""
+    where the last word alone names another country or ends other names ("South Sudanese" for
+    South Sudan; "the Sudan" is not South Sudan, "Falkland Islands" not the Cayman Islands)."""
     text = text.replace("’", "'")
     words = country.split()
     stem = words[-1][:4]
-    if len(words) > 1 and words[-1] in COUNTRIES:
+    if len(words) > 1 and (words[-1] in COUNTRIES or words[-1] in _SHARED_LAST_WORDS):
         stem = f"{words[-2]} {stem}"
     forms = (country, *ADJECTIVES.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
@@ -362,7 +367,7 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     for c in found:
         if c.kind == "country" and others and c.value not in subject \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
-            kin = [k for k in others if set(k.split()) & set(c.value.split())]  # "the Sudan" for South Sudan
+            kin = [k for k in others if set(k.split()) < set(c.value.split())]  # "the Sudan" for South Sudan
             return Mismatch(c, (kin or others)[0])
     return None
 
@@ -448,7 +453,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
-            or check_modifier(question, evidence) or check_numbered_name(question, evidence))
+            or check_modifier(question, evidence, frozenset(_DATED)) or check_numbered_name(question, evidence))
 
 
 def may_miss(question: str) -> bool:

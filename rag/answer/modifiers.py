@@ -9,14 +9,20 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.names import NOT_NAMES, one_edit
+from rag.answer.names import NOT_NAMES, TYPO_CHANGED, one_edit
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
 # "2023 Leadership Dialogue"): two or three words, none of them a function word.
-_HEAD = r"(?:19|20)\d\d|[A-Z][^\W\d_]{2,}[\w'’-]*"
+_HEAD = r"(?:19|20)\d\d|[A-Z][^\W\d_]{2}[\w'’-]*"
 _WORD = r"[A-Za-z][A-Za-z-]*"
-_PHRASE = re.compile(rf"(?<![\w/'’-])({_HEAD})((?:\s+{_WORD}){{2,3}})")
+# Matched at every word (a lookahead), so that a word skipped as a head does not hide the next.
+_PHRASE = re.compile(rf"(?<![\w/'’-])(?=({_HEAD})((?:\s+{_WORD}){{2,3}}))")
+# Words that open a phrase without naming anything: "Another temporary operating base", "One
+# Health approach".
+_NOT_HEADS = NOT_NAMES | STOPWORDS | frozenset(("another", "each", "every", "one", "two", "three", "both", "such",
+                                               "other", "any", "all", "new", "first", "second", "third", "last"))
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['’\"”)]*)\s*$")
 MIN_WORDS = 2
 _BETWEEN = 3  # words between the head and the thing's last word where the document shortens or spells it out
 
@@ -32,7 +38,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in _PHRASE.finditer(question):
         head = re.sub(r"['’]s?$", "", m.group(1))  # "Newcastle's" is Newcastle
-        if m.start() == 0 or head.lower() in NOT_NAMES or "-" in head:  # not "UNCDF-supported"
+        if m.start() == 0 or head.lower() in _NOT_HEADS or "-" in head:  # not "UNCDF-supported"
             continue
         words = m.group(2).split()
         content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS), len(words))
@@ -43,9 +49,15 @@ def modified_things(question: str) -> list[tuple[str, str]]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """The same name, or one mistyped: "GSP" and "GPS", "Newcastle" and "Newcastel"."""
+    """The same name, or one mistyped: an acronym with its letters swapped ("GSP" and "GPS"), a
+    long name with a letter changed, added or dropped ("Newcastle" and "Newcastel"; not "Mali" and
+    "Bali", names.py's rule for typos)."""
+    if a.isdigit() or b.isdigit():
+        return a == b
+    if a.isupper() and b.isupper() and sorted(a) == sorted(b):
+        return True
     a, b = a.lower(), b.lower()
-    return a == b or (not a.isdigit() and (sorted(a) == sorted(b) or one_edit(a, b)))
+    return a == b or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b))
 
 
 def _other_head(head: str, thing: str, paragraph: str) -> str | None:
@@ -54,20 +66,26 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     pattern = r"(?<![\w/'’-])(" + _HEAD + r")\s+" + r"\s+".join(map(re.escape, thing.split())) + r"\b"
     for m in re.finditer(pattern, paragraph, re.IGNORECASE):
         other = m.group(1)
-        before = re.search(r"([A-Z][\w'’-]*)\s+$", paragraph[:m.start()])
+        preceding = paragraph[max(0, m.start() - 200):m.start()]
+        before = re.search(r"([A-Z][\w'’-]*)\s+$", preceding)
         inside_name = before is not None and before.group(1).lower() not in NOT_NAMES
-        if _kind(other) == _kind(head) and not _same_name(other, head) and other.lower() not in NOT_NAMES \
-                and (other.isdigit() or other[0].isupper()) and not inside_name:
+        opens_sentence = not other.isdigit() and _SENTENCE_START.search(preceding) is not None
+        if _kind(other) == _kind(head) and not _same_name(other, head) and other.lower() not in _NOT_HEADS \
+                and (other.isdigit() or other[0].isupper()) and not inside_name and not opens_sentence:
             return other
     return None
 
 
-def check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
+def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = frozenset()) -> Mismatch | None:
     """The thing the question tells apart by a name or a year that the paragraph names with
     another one, while neither it nor its document writes the asked one: "How many police
     officers were deployed to the Yambio temporary operating base?" answered by "12 individual
-    police officers were deployed to the Tambura temporary operating base"."""
+    police officers were deployed to the Tambura temporary operating base". A year before one of
+    the `dated` nouns ("the 2023 partner survey") is left to the check of things named by their
+    year, which knows the document's own years."""
     for head, thing in modified_things(question):
+        if head.isdigit() and re.sub(r"s$", "", thing.split()[-1].lower()) in dated:
+            continue
         if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
             continue
         other = _other_head(head, thing, evidence.paragraph)
@@ -111,7 +129,7 @@ def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
     for name, numeral in numbered_names(question):
         # "Working Group II", and "Working Groups I and II", "Super Bowls XXI and XXIV" too.
         listed = rf"({_ROMAN}(?:\s*(?:,|and|&)\s*{_ROMAN})*)(?![\w-])"
-        pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"s?\s+" + listed
+        pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + listed
         written = {n for m in re.finditer(pattern, evidence.document)
                    for n in re.findall(rf"(?<![\w-]){_ROMAN}(?![\w-])", m.group(1))}
         if written and numeral not in written:

@@ -26,7 +26,7 @@ _STEM = 5
 # A word this long or longer counts as written where the document holds it with one letter
 # changed or added ("Primier" for "Premier"); a shorter one only with a letter dropped ("Leage" for
 # "League"), since "Beach" and "reach" are two words.
-_TYPO_CHANGED = 7
+TYPO_CHANGED = 7
 
 
 def name_words(question: str) -> list[str]:
@@ -55,14 +55,14 @@ def one_edit(a: str, b: str) -> bool:
 
 def _written(word: str, vocabulary: frozenset[str]) -> bool:
     """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
-    word, the word with one letter mistyped (`_TYPO_CHANGED`)."""
+    word, the word with one letter mistyped (`TYPO_CHANGED`)."""
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
     stem = word[:max(_STEM, len(word) - 2)]
     if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
         return True
     return len(word) >= _STEM and any(one_edit(word, w) for w in vocabulary
-                                      if len(w) > len(word) or len(word) >= _TYPO_CHANGED)
+                                      if len(w) > len(word) or len(word) >= TYPO_CHANGED)
 
 
 @lru_cache(maxsize=4)
@@ -77,7 +77,7 @@ def unwritten(names: list[str], document: str) -> list[str]:
     return [w for w in names if not all(_written(part, vocabulary) for part in _WORD.findall(w.lower()))]
 
 
-_TITLED = r"[A-Z][^\W\d_]{2,}[\w'’-]*"
+_TITLED = r"[A-Z][^\W\d_]{2}[\w'’-]*"
 
 
 def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from datetime import date
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.search.periodic import asked_time
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, split_sentences
 
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
@@ -115,21 +115,37 @@ def inferred_year(day: int, month: int, evidence: Evidence) -> int | None:
         return None
     try:
         issued = date.fromisoformat(evidence.date[:10])
-        this_year = date(issued.year, month, day)
     except ValueError:
         return None
-    return issued.year if (this_year - issued).days <= ISSUE_SLACK_DAYS else issued.year - 1
+    for year in (issued.year, issued.year - 1):  # 29 February is of a leap year
+        try:
+            this_year = date(year, month, day)
+        except ValueError:
+            continue
+        return year if year < issued.year or (this_year - issued).days <= ISSUE_SLACK_DAYS else year - 1
+    return None
+
+
+# A sentence about what is to come, whose days may lie after the document's date.
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|to be held|next|upcoming|forthcoming)\b",
+                     re.IGNORECASE)
 
 
 def _given_days(evidence: Evidence) -> list[NamedMonth]:
-    """The months and days the paragraph names with their year, and the days it names without
-    one with the year its document's date gives them (`inferred_year`)."""
+    """The months and days the paragraph names with their year, and, where it writes no year at
+    all, the days of its sentences on what is done with the year its document's date gives them
+    (`inferred_year`)."""
     given = named_months(evidence.paragraph)
-    for m in _YEARLESS_DAY.finditer(evidence.paragraph):
-        day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
-        year = inferred_year(day, month, evidence)
-        if year is not None:
-            given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
+    if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", evidence.paragraph):
+        return given
+    for sentence in split_sentences(evidence.paragraph):
+        if _FUTURE.search(sentence):
+            continue
+        for m in _YEARLESS_DAY.finditer(sentence):
+            day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
+            year = inferred_year(day, month, evidence)
+            if year is not None:
+                given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
     return given
 
 

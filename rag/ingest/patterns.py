@@ -56,9 +56,11 @@ ENACTING = re.compile(r"^The\s+[A-Z][\w\s-]{2,80}?[,:](?:\s|$)")
 # The words that introduce such a text at the end of a report's paragraph: "... recommends to
 # the General Assembly the adoption of the following draft resolution:".
 PART_INTRO = re.compile(r"\bfollowing\s+(draft\s+)?(resolution|decision)(s?)\b[^.;:]{0,100}:\s*$", re.IGNORECASE)
-# The words that introduce a subsidiary body's report printed in full with its own numbering: "The
-# report of Working Group I reads as follows:".
-REPORT_INTRO = re.compile(r"\b(?:The|the)\s+(report\s+of\s+(?:the\s+)?[A-Z][^.;:]{0,80}?)\s+reads\s+as\s+follows:\s*$")
+# The sentence that introduces a subsidiary body's report printed in full with its own numbering:
+# "The report of Working Group I reads as follows:" (not "Paragraph 12 of the report of the
+# Advisory Committee reads as follows:", which quotes one paragraph).
+REPORT_INTRO = re.compile(r"(?:^|[.;:]\s+|^\d{1,3}\.\s+)The\s+(report\s+of\s+(?:the\s+)?[A-Z][^.;:,]{0,80}?)"
+                          r"\s+reads\s+as\s+follows:\s*$")
 
 # Sentence ends -------------------------------------------------------------------------------
 # A line ends a sentence or clause (PDF, Word and HTML lines).
