@@ -91,6 +91,9 @@ def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
     ferry = "DFDS Seaways runs a service out of the Newcastle International Ferry Terminal to Amsterdam."
     assert check_modifier("Who runs a service out of Newcastle's International Ferry Terminal?",
                           Evidence(ferry, ferry, ())) is None
+    ledgers = "Bainbridge’s official ledgers reported revenue in pounds."
+    assert check_modifier("How did Brainbridge's official ledgers report revenue?",
+                          Evidence(ledgers, ledgers, ())) is None
     gsp = "Victoria ranks fourth in GSP per capita among the States."
     assert check_modifier("At what rank does GPS per capita set Victoria?", Evidence(gsp, gsp, ())) is None
 

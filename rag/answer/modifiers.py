@@ -65,7 +65,7 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     its name ("Infrastructure" of "the Tanga Water Infrastructure Green Bond" is none)."""
     pattern = r"(?<![\w/'’-])(" + _HEAD + r")\s+" + r"\s+".join(map(re.escape, thing.split())) + r"\b"
     for m in re.finditer(pattern, paragraph, re.IGNORECASE):
-        other = m.group(1)
+        other = re.sub(r"['’]s?$", "", m.group(1))  # "Bainbridge’s" is Bainbridge
         preceding = paragraph[max(0, m.start() - 200):m.start()]
         before = re.search(r"([A-Z][\w'’-]*)\s+$", preceding)
         inside_name = before is not None and before.group(1).lower() not in NOT_NAMES
