@@ -239,6 +239,7 @@ def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
 _DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
           "summit", "census", "year", "meeting", "audit", "evaluation")
 _DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
+_DATED_NOUNS = frozenset(_DATED)
 # Things made for a year to come: "the budget for 2026" is issued before 2026.
 _FORWARD = frozenset(("plan", "budget"))
 # Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
@@ -453,7 +454,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
-            or check_modifier(question, evidence, frozenset(_DATED)) or check_numbered_name(question, evidence))
+            or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence))
 
 
 def may_miss(question: str) -> bool:

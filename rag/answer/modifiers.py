@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.names import NOT_NAMES, TYPO_CHANGED, one_edit
+from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
@@ -37,7 +37,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
     first word nor a function word."""
     out: list[tuple[str, str]] = []
     for m in _PHRASE.finditer(question):
-        head = re.sub(r"['’]s?$", "", m.group(1))  # "Newcastle's" is Newcastle
+        head = POSSESSIVE.sub("", m.group(1))
         if m.start() == 0 or head.lower() in _NOT_HEADS or "-" in head:  # not "UNCDF-supported"
             continue
         words = m.group(2).split()
@@ -65,7 +65,7 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     its name ("Infrastructure" of "the Tanga Water Infrastructure Green Bond" is none)."""
     pattern = r"(?<![\w/'’-])(" + _HEAD + r")\s+" + r"\s+".join(map(re.escape, thing.split())) + r"\b"
     for m in re.finditer(pattern, paragraph, re.IGNORECASE):
-        other = re.sub(r"['’]s?$", "", m.group(1))  # "Bainbridge’s" is Bainbridge
+        other = POSSESSIVE.sub("", m.group(1))
         preceding = paragraph[max(0, m.start() - 200):m.start()]
         before = re.search(r"([A-Z][\w'’-]*)\s+$", preceding)
         inside_name = before is not None and before.group(1).lower() not in NOT_NAMES
@@ -105,8 +105,10 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
 # Committee II" (not the digits, which rag.answer.numbers reads).
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})"
 _NUMBERED_NAME = re.compile(rf"(?<![\w-])((?:[A-Z][a-z][\w'’-]*\s+){{1,3}}?)({_ROMAN})(?![\w-])")
-
-
+# The numerals after a name in a document: "Working Group II", and "Working Groups I and II",
+# "Super Bowls XXI and XXIV" too.
+_NUMERAL_LIST = rf"({_ROMAN}(?:\s*(?:,|and|&)\s*{_ROMAN})*)(?![\w-])"
+_NUMERAL = re.compile(rf"(?<![\w-]){_ROMAN}(?![\w-])")
 _LISTED = 4  # numerals named in a mismatch, the rest left out
 
 
@@ -127,11 +129,8 @@ def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
     otherwise only ("Working Group I", "Working Group II"): the Disarmament Commission's report
     of its two Working Groups does not answer for a third."""
     for name, numeral in numbered_names(question):
-        # "Working Group II", and "Working Groups I and II", "Super Bowls XXI and XXIV" too.
-        listed = rf"({_ROMAN}(?:\s*(?:,|and|&)\s*{_ROMAN})*)(?![\w-])"
-        pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + listed
-        written = {n for m in re.finditer(pattern, evidence.document)
-                   for n in re.findall(rf"(?<![\w-]){_ROMAN}(?![\w-])", m.group(1))}
+        pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + _NUMERAL_LIST
+        written = {n for m in re.finditer(pattern, evidence.document) for n in _NUMERAL.findall(m.group(1))}
         if written and numeral not in written:
             ordered = sorted(written, key=lambda n: (len(n), n))
             others = " and ".join(ordered) if len(ordered) <= _LISTED else ", ".join(ordered[:_LISTED]) + " ..."

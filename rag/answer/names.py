@@ -18,7 +18,8 @@ NOT_NAMES = frozenset((
     "june", "july", "august", "september", "october", "november", "december",
 ))
 _CAPITALISED = re.compile(r"(?<![\w/])[A-Z][^\W\d_A-Z][\w'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
+# A possessive ending: "Newcastle's" is Newcastle.
+POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W\d_]+")
 # A name word counts as written when the document holds a word opening with this many of its
 # letters (at least), so that "Pakistani" is found in "Pakistan" and "Bolivian" in "Bolivia".
@@ -37,7 +38,7 @@ def name_words(question: str) -> list[str]:
     for m in _CAPITALISED.finditer(question):
         if m.start() == 0:
             continue
-        part = _POSSESSIVE.sub("", m.group(0)).split("-")[0]
+        part = POSSESSIVE.sub("", m.group(0)).split("-")[0]
         if part and part.lower() not in NOT_NAMES and part not in out:
             out.append(part)
     return out
@@ -85,7 +86,7 @@ def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
     word that is not its first, "Hurricane Melissa" -> ("Hurricane", "Melissa")."""
     out = []
     for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
-        head, name = m.group(1), _POSSESSIVE.sub("", m.group(2))
+        head, name = m.group(1), POSSESSIVE.sub("", m.group(2))
         if m.start() > 0 and head.lower() not in NOT_NAMES and name in names:
             out.append((head, name))
     return out
