@@ -20,6 +20,7 @@ from rag.answer.constraints import (
     question_constraints,
     years,
 )
+from rag.answer.countries import demonym_countries
 from rag.answer.timing import check_timing
 from rag.cli import app
 from rag.models import Answer, Closest
@@ -415,3 +416,47 @@ def test_territories_ending_alike_and_a_budget_of_another_year() -> None:
     assert _names_country("Solomon Islands", "Solomon Islanders voted")
     assert not _names_year_and(2024, "budget", "In 2024, the Executive Board approved the 2025 budget.")
     assert _names_year_and(2024, "budget", "In 2024, the Executive Board approved the budget.")
+
+
+def test_a_document_writes_a_period_as_between_two_years():
+    evidence = Evidence("ODA could decline by 15 per cent between 2024 and 2026.",
+                        "The plan for 2022-2025 ended.\nODA could decline by 15 per cent between 2024 and 2026.",
+                        ("DP/2025/23",))
+    assert periods("between 2024 and 2026", between=True) == {(2024, 2026)}
+    assert check_constraints("By how much might aid shrink over 2024-2026?", evidence) is None
+    # a question's "between" compares two years: each is checked as a year, not as a period
+    assert kinds("How did the share change between 2015 and 2024?") == [("year", "2015"), ("year", "2024")]
+
+
+def test_a_city_opening_with_new_is_not_a_title():
+    evidence = Evidence("According to several organizations, India denies the distinct legal status of Indigenous "
+                        "Peoples.", "India denies the status.\nNew Zealand recognizes it.", ("A/HRC/EMRIP/2025/3",))
+    assert check_constraints("What stance do NGOs say New Delhi takes on who counts as indigenous?", evidence) is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("How many Chadian soldiers were killed?", ["Chad"]),
+    ("Which Ghanaian minister led the delegation?", ["Ghana"]),
+    ("How many Venezuelans crossed the Darién Gap?", ["Venezuela"]),
+    ("What did the Nigerian army report?", ["Nigeria"]),  # not Niger's
+    ("What did the Nigerien army report?", ["Niger"]),
+    ("Which Swiss city hosted it?", ["Switzerland"]),  # ADJECTIVES
+    ("Who chairs the Ad Hoc Committee on the Indian Ocean?", []),
+    ("How many South Sudanese refugees arrived?", []),  # South Sudan's people, read with its name
+    ("What did the Dominican Republic deport?", []),  # a country named in full
+    ("Who moderated the Latin American forum?", []),
+    ("When did the Kenyan-led mission deploy?", []),
+])
+def test_countries_named_by_their_people(text, named):
+    assert demonym_countries(text) == named
+
+
+def test_a_country_named_by_its_people_is_checked_as_a_country():
+    paragraph = ("On the night between 24 and 25 March, ISWAP launched an attack on a post of the Multinational "
+                 "Joint Task Force in Wulgo, Nigeria, near Soueram in the Far North Region of Cameroon. At least 19 "
+                 "Cameroonian soldiers were killed.")
+    evidence = Evidence(paragraph, paragraph + "\nChad and the Niger contributed troops.", ("S/2025/342",))
+    miss = check_constraints("How many Chadian soldiers were killed in the ISWAP attack at Wulgo?", evidence)
+    assert miss is not None and miss.describe() == "is about Nigeria, not Chad"
+    assert check_constraints("How many Cameroonian soldiers were killed in the ISWAP attack at Wulgo?",
+                             evidence) is None

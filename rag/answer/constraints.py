@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.answer.countries import ADJECTIVES, COUNTRIES
+from rag.answer.countries import ADJECTIVES, COUNTRIES, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_words, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
-from rag.answer.places import check_place, named_places
+from rag.answer.places import check_located, check_place, located_places, named_places
+from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
 from rag.textutil import MONTH_PATTERN, split_sentences
@@ -54,6 +55,8 @@ _REACH_END = re.compile(r"[,.;:()\"“”]|['’]s\b|\b(?:Committee|Commission|C
 
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 _RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
+# A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
+_BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
 # "1 July 2023 to 30 June 2024", "April 2024 to March 2025", "July 2024–June 2025".
 _DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(?:to|until|through|[–-])\s*"
@@ -103,11 +106,12 @@ def years(text: str) -> set[int]:
     return out
 
 
-def periods(text: str) -> set[tuple[int, int]]:
+def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
     """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
-    March 2025"."""
+    March 2025"; with `between`, "between 2024 and 2026" too."""
     out = set()
     pairs = [(a, b or c) for a, b, c in _RANGE.findall(text)] + _DATE_TO.findall(text)
+    pairs += _BETWEEN.findall(text) if between else []
     for a, b in pairs:
         start = int(a)
         end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
@@ -224,7 +228,7 @@ def _check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     start, end = (int(x) for x in c.value.split("-"))
-    named = periods(evidence.document)
+    named = periods(evidence.document, between=True)
     if (start, end) in named:
         return None
     if not named:  # no period of its own: judged by the years it names
@@ -357,16 +361,18 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
 
 
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
-    """A country the question asks about that the paragraph leaves out while it names another
-    one the question does not: "refugees from Ethiopia" answered with "refugees and
-    asylum-seekers from the Sudan". A country the document's title names is its subject, which
+    """A country the question asks about, by its name or its people's word ("Chadian soldiers"),
+    that the paragraph leaves out while it names another one the question does not: "refugees
+    from Ethiopia" answered with "refugees and asylum-seekers from the Sudan". A people's word is
+    read against the paragraph only: "Chinese schools in Malaysia" are in Malaysia. A country the document's title names is its subject, which
     its paragraphs need not repeat."""
-    asked = {c.value for c in found if c.kind == "country"}
+    asked = [c for c in found if c.kind == "country"]
+    asked += [Constraint("country", k, k) for k in demonym_countries(question) if k not in {c.value for c in asked}]
     in_paragraph = countries(evidence.paragraph)
-    others = [k for k in in_paragraph if k not in asked]
+    others = [k for k in in_paragraph if k not in {c.value for c in asked}]
     subject = countries(evidence.title.title() + " " + evidence.title)
-    for c in found:
-        if c.kind == "country" and others and c.value not in subject \
+    for c in asked:
+        if others and c.value not in subject \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             kin = [k for k in others if set(k.split()) < set(c.value.split())]  # "the Sudan" for South Sudan
             return Mismatch(c, (kin or others)[0])
@@ -442,7 +448,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     of the fact (`_check_fact_year`), the times the question names (rag.answer.timing), the
     documents and organizations it names (rag.answer.subjects), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
-    a country it names (rag.answer.places) and the name or year that tells apart the thing it
+    a country it names or sets its fact in (rag.answer.places), the event it takes as given
+    (rag.answer.premises) and the name or year that tells apart the thing it
     asks about (rag.answer.modifiers)."""
     found = question_constraints(question)
     for c in found:
@@ -454,6 +461,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
+            or check_located(question, evidence) or check_premise(question, evidence)
             or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence))
 
 
@@ -461,4 +469,5 @@ def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
-                or named_places(question) or modified_things(question) or numbered_names(question))
+                or named_places(question) or located_places(question) or modified_things(question)
+                or numbered_names(question) or asked_events(question) or demonym_countries(question))

@@ -4,6 +4,8 @@ country constraint of rag.answer.constraints."""
 
 from __future__ import annotations
 
+import re
+
 COUNTRIES = frozenset("""
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
 Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
@@ -43,3 +45,51 @@ ADJECTIVES = {
     "Viet Nam": ("Vietnam", "Vietnamese"), "Syrian Arab Republic": ("Syria", "Syrian"),
     "Côte d'Ivoire": ("Ivorian",), "Philippines": ("Filipino", "Philippine"), "Iceland": ("Icelandic",),
 }
+
+# Endings of the words for a country's people or things: "Chadian", "Ghanaian", "Venezuelans",
+# "Senegalese", "Pakistani", "Kuwaitis", "Nigerien".
+_DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "ese", "i", "is", "ien", "iens")
+# Other names of a country among ADJECTIVES ("Russia"): a question's is read as the question's
+# country names are (`countries`), not as a people's word.
+_OTHER_NAMES = frozenset(("Russia", "Syria", "Turkey", "Vietnam"))
+# Words after a demonym that make it part of a name of its own: "the Indian Ocean".
+_NOT_PEOPLE_AFTER = frozenset(("ocean", "sea", "gulf", "subcontinent"))
+_DEMONYM = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])(?=(?:\s+(\w+))?)")
+# First words of countries' names of several words ("South Sudanese" is not Sudanese; "Dominican"
+# opens the Dominican Republic, not Dominica's) and of continents' people ("Latin American").
+_FIRST_WORDS = frozenset(c.split()[0] for c in COUNTRIES if " " in c) | {"Latin"}
+
+
+def _demonym_index() -> dict[str, str]:
+    """The demonym forms of each country of one word (its name, or its name less a final vowel,
+    with an ending; "African" is no one country's) and the forms of ADJECTIVES, to the country.
+    A form two names give goes to the longer one ("Nigerian" is Nigeria's, not Niger's)."""
+    forms: dict[str, tuple[int, str]] = {}
+    for country in COUNTRIES:
+        stems = [country] if " " in country else [country, country[:-1]] if country[-1] in "aeo" else [country]
+        for stem in stems if " " not in country else []:
+            for ending in _DEMONYM_ENDINGS:
+                form = stem + ending
+                if form not in COUNTRIES and len(country) > forms.get(form, (0, ""))[0]:
+                    forms[form] = (len(country), country)
+        for adjective in ADJECTIVES.get(country, ()):
+            if adjective.isalpha() and not adjective.isupper() and adjective not in _OTHER_NAMES:
+                forms[adjective] = (len(country), country)
+    return {form: country for form, (_, country) in forms.items()}
+
+
+DEMONYMS = _demonym_index()
+
+
+def demonym_countries(text: str) -> list[str]:
+    """The countries a text names by their people's word only ("Chadian soldiers" -> Chad), not a
+    hyphened one ("Kenyan-led"), one of a longer name ("South Sudanese"), nor a sea or ocean ("the
+    Indian Ocean")."""
+    out: list[str] = []
+    for m in _DEMONYM.finditer(text):
+        country = DEMONYMS.get(m.group(1))
+        before = text[:m.start()].split()[-1:]
+        if country and country not in out and (m.group(2) or "").lower() not in _NOT_PEOPLE_AFTER \
+                and m.group(1) not in _FIRST_WORDS and not (before and before[0] in _FIRST_WORDS):
+            out.append(country)
+    return out

@@ -72,6 +72,11 @@ def _vocabulary(document: str) -> frozenset[str]:
     return frozenset(_WORD.findall(document.lower()))
 
 
+def writes_word(word: str, text: str) -> bool:
+    """The text writes the word, a form of it or, for a long word, the word mistyped (`_written`)."""
+    return _written(word.lower(), _vocabulary(text))
+
+
 def unwritten(names: list[str], document: str) -> list[str]:
     """The names (`name_words`) the document never writes, in their order."""
     vocabulary = _vocabulary(document)
@@ -79,6 +84,11 @@ def unwritten(names: list[str], document: str) -> list[str]:
 
 
 _TITLED = r"[A-Z][^\W\d_]{2}[\w'’-]*"
+# Words that open a place's name rather than title a thing of a kind: "New Delhi" is not a "New"
+# of which "New Zealand" would be another.
+_NOT_TITLES = frozenset(("new", "old", "north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "upper", "lower", "central", "great", "greater", "little", "saint", "san",
+                         "santa"))
 
 
 def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
@@ -87,7 +97,7 @@ def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
     out = []
     for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
         head, name = m.group(1), POSSESSIVE.sub("", m.group(2))
-        if m.start() > 0 and head.lower() not in NOT_NAMES and name in names:
+        if m.start() > 0 and head.lower() not in NOT_NAMES | _NOT_TITLES and name in names:
             out.append((head, name))
     return out
 

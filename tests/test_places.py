@@ -1,0 +1,75 @@
+"""The place a question sets its fact in, against the place the best paragraph sets it in
+(rag.answer.places.check_located)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.constraints import check_constraints
+from rag.answer.evidence import Evidence
+from rag.answer.places import check_located, located_places
+
+_ATTACK = ("On 11 March, Al-Shabaab carried out a complex attack involving a vehicle-borne improvised explosive "
+           "device and fighters on foot against a hotel in Beledweyne, Hiraan region. The fighting continued "
+           "overnight, resulting in at least two confirmed fatalities.")
+BELEDWEYNE = Evidence(paragraph=_ATTACK, document=_ATTACK, symbols=("S/2025/194",), title="Situation in Somalia")
+
+
+def test_a_fact_set_in_another_place_is_a_near_miss():
+    miss = check_located("How many people were killed when Al-Shabaab attacked a hotel in Kismayo in March 2025?",
+                         BELEDWEYNE)
+    assert miss is not None and miss.describe() == "is about Beledweyne, not Kismayo"
+    assert check_located("How many people were killed when Al-Shabaab attacked a hotel in Beledweyne?",
+                         BELEDWEYNE) is None
+
+
+def test_the_check_runs_among_the_constraints():
+    miss = check_constraints("How many people were killed when Al-Shabaab attacked a hotel in Kismayo?", BELEDWEYNE)
+    assert miss is not None and miss.constraint.kind == "place"
+
+
+@pytest.mark.parametrize("place, written", [
+    ("Ologesailie", "the sites at Olorgesailie and Hyrax Hill"),  # mistyped
+    ("Misrata", "staff stationed in Misratah"),  # another spelling
+    ("Mazra'at al-Aqibiyah", "the attack near Mazra‘at al-Aqibiyah"),  # another apostrophe
+])
+def test_a_place_the_paragraph_writes_otherwise_is_named(place, written):
+    evidence = Evidence(written + ", and others in Tripoli.", "")
+    assert check_located(f"What happened in {place}?", evidence) is None
+
+
+def test_a_paragraph_setting_nothing_in_a_place_is_no_near_miss():
+    evidence = Evidence("Over the past 30 years, global sea levels have risen by 9 cm.", "")
+    assert check_located("How much have sea levels risen, according to the conference in Nice?", evidence) is None
+
+
+def test_a_place_the_document_is_about_is_no_constraint():
+    evidence = Evidence("The delegation of Nigeria was received in Niamey and then in Abidjan.", "",
+                        title="Activities of the United Nations Office for West Africa and the Sahel")
+    leading = "In the Secretary-General's mid-2025 report on the UN regional office in Dakar, who led the delegation?"
+    assert check_located(leading, evidence) is None
+    titled = Evidence("The ruling party won 43 of 46 seats in Chad.", "",
+                      title="The situation in Central Africa and the activities of UNOCA")
+    assert check_located("How many seats did the ruling party win in Central Africa?", titled) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Which mission operates in the Democratic Republic of the Congo?",  # a country: checked as one
+    "What did the Committee decide at its session in the Security Council chamber?",  # a body
+    "What did the report say in the Secretary-General's introduction?",  # a possessive
+    "How many patrols did UNMISS run in April 2025?",  # a month
+    "What did the Secretary-General report in UNDP?",  # an acronym
+    "What degree is needed to be a pharmacist in the U.S.?",  # an abbreviation
+    "Who painted the retable that is in the V&A collection?",
+])
+def test_what_is_not_a_place(question):
+    assert located_places(question) == []
+
+
+def test_places_with_particles_and_kinds():
+    assert located_places("How many dinghies operate from a base in Village de Dieu?") == ["Village de Dieu"]
+    assert located_places("How much was approved for reconstruction in the Bekaa Valley?") == ["Bekaa Valley"]
+    # the kind of place alone does not name it: "the Valley" is not the Bekaa Valley
+    evidence = Evidence("It approved $10 million for the Valley and for reconstruction in South Lebanon.", "")
+    miss = check_located("How much was approved for reconstruction in the Bekaa Valley?", evidence)
+    assert miss is not None and miss.describe() == "is about South Lebanon, not Bekaa Valley"
