@@ -1,4 +1,4 @@
-"""A question resting on an event the best paragraph tells the other way (rag.answer.premises)."""
+"""A why-question resting on an event the best paragraph tells the other way (rag.answer.premises)."""
 
 from __future__ import annotations
 
@@ -17,28 +17,36 @@ def _evidence(paragraph: str) -> Evidence:
      "The Group provided input into the seventy-first session of the Scientific Committee, to which it was "
      "accepted as an official observer.", 'says "accepted", not "turn down"'),
     ("Why was the Commission's 2025 organizational session postponed until May?",
-     "The Commission held its organizational session for 2025 on 7 April 2025.", 'says "held", not "postponed"'),
-    ("Why did Libya withdraw its declaration?",
-     "On 12 May, Libya, through a declaration to the Registrar, accepted the jurisdiction of the Court.",
-     'says "accepted", not "withdraw"'),
+     "The Commission held its organizational session for 2025 on 7 April 2025.",
+     'says "held its organizational session", not "postponed"'),
+    ("Why did the State withdraw from the Convention?", "The State ratified the Convention in 2019.",
+     'says "ratified", not "withdraw"'),
 ])
-def test_an_event_told_the_other_way_is_a_near_miss(question, paragraph, described):
+def test_an_event_told_the_other_way_is_a_near_miss(question: str, paragraph: str, described: str) -> None:
     miss = check_premise(question, _evidence(paragraph))
     assert miss is not None and miss.describe() == described
 
 
 @pytest.mark.parametrize("question, paragraph", [
-    # the paragraph words the asked event too
-    ("Why did the Committee reject the request?", "The Committee rejected the request it had accepted in 2023."),
+    # the paragraph words the asked event too, in another form
+    ("Why were the elections postponed?", "The postponement of the elections, which were to be held in December, "
+                                          "was announced."),
+    ("Why did the Committee reject the request?", "The Committee's rejection of the request it had accepted in 2023."),
     # the question words the opposite event itself
-    ("Which session, held in May, was postponed?", "The session was held in May."),
-    # an ending is worded in too many ways to be contradicted by a start
-    ("When did BSkyB end their analogue service?", "BSkyB started its digital service in 1998."),
+    ("Why was the meeting postponed after the session was held in May?", "The session was held in May."),
+    # the opposite is negated
+    ("Why was the session postponed?", "The session could not be held owing to a lack of quorum."),
+    # a noun is no event done
+    ("Why did the Board reject the proposal?", "The Board made grants to 40 countries."),
+    # withdrawing is not contradicted by accepting
+    ("Why did MONUSCO withdraw from South Kivu?", "The disengagement began after the Government accepted the plan."),
 ])
-def test_no_near_miss_where_the_paragraph_does_not_tell_it_otherwise(question, paragraph):
+def test_no_near_miss_where_the_paragraph_does_not_tell_it_otherwise(question: str, paragraph: str) -> None:
     assert check_premise(question, _evidence(paragraph)) is None
 
 
-def test_asked_events():
+def test_only_a_question_asking_why_rests_on_its_event() -> None:
+    paragraph = "Israel approved only 37 per cent of the medical evacuation requests."
+    assert check_premise("What share of medical evacuation requests did Israel reject?", _evidence(paragraph)) is None
+    assert asked_events("What share of the requests did Israel reject?") == []
     assert asked_events("Why did the Assembly call off the vote?") == ["call off"]
-    assert asked_events("At the end of 2024, how many were displaced?") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.answer.countries import ADJECTIVES, COUNTRIES, demonym_countries
+from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
@@ -228,9 +228,9 @@ def _check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     start, end = (int(x) for x in c.value.split("-"))
-    named = periods(evidence.document, between=True)
-    if (start, end) in named:
+    if (start, end) in periods(evidence.document, between=True):
         return None
+    named = periods(evidence.document)  # "between 2015 and 2020" may compare two years
     if not named:  # no period of its own: judged by the years it names
         inside = _document_years(evidence) & set(range(start, end + 1))
         return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence))
@@ -312,8 +312,7 @@ def _span(years_: set[int]) -> str:
     return f"{min(years_)}-{max(years_)}" if len(years_) > 1 else str(min(years_))
 
 
-_COUNTRY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
-                      + r")(?![\w-])")
+_COUNTRY = re.compile(r"\b(" + COUNTRY_AT.pattern + ")")
 
 
 def countries(text: str) -> Counter[str]:
@@ -361,13 +360,14 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
 
 
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
-    """A country the question asks about, by its name or its people's word ("Chadian soldiers"),
-    that the paragraph leaves out while it names another one the question does not: "refugees
-    from Ethiopia" answered with "refugees and asylum-seekers from the Sudan". A people's word is
-    read against the paragraph only: "Chinese schools in Malaysia" are in Malaysia. A country the document's title names is its subject, which
+    """A country the question asks about that the paragraph leaves out while it names another one
+    the question does not: "refugees from Ethiopia" answered with "refugees and asylum-seekers from
+    the Sudan". A question naming no country is read for its people's words ("Chadian soldiers"),
+    against the paragraph only. A country the document's title names is its subject, which
     its paragraphs need not repeat."""
     asked = [c for c in found if c.kind == "country"]
-    asked += [Constraint("country", k, k) for k in demonym_countries(question) if k not in {c.value for c in asked}]
+    if not asked:  # "Chinese schools in Malaysia" are in Malaysia
+        asked = [Constraint("country", k, k) for k in demonym_countries(question)]
     in_paragraph = countries(evidence.paragraph)
     others = [k for k in in_paragraph if k not in {c.value for c in asked}]
     subject = countries(evidence.title.title() + " " + evidence.title)

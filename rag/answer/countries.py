@@ -49,32 +49,31 @@ ADJECTIVES = {
 # Endings of the words for a country's people or things: "Chadian", "Ghanaian", "Venezuelans",
 # "Senegalese", "Pakistani", "Kuwaitis", "Nigerien".
 _DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "ese", "i", "is", "ien", "iens")
-# Other names of a country among ADJECTIVES ("Russia"): a question's is read as the question's
-# country names are (`countries`), not as a people's word.
-_OTHER_NAMES = frozenset(("Russia", "Syria", "Turkey", "Vietnam"))
 # Words after a demonym that make it part of a name of its own: "the Indian Ocean".
 _NOT_PEOPLE_AFTER = frozenset(("ocean", "sea", "gulf", "subcontinent"))
 _DEMONYM = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])(?=(?:\s+(\w+))?)")
-# First words of countries' names of several words ("South Sudanese" is not Sudanese; "Dominican"
-# opens the Dominican Republic, not Dominica's) and of continents' people ("Latin American").
+# First words of countries' names of several words: "South Sudanese" is not Sudanese, nor "Latin
+# American" a people's word of one country.
 _FIRST_WORDS = frozenset(c.split()[0] for c in COUNTRIES if " " in c) | {"Latin"}
+# A country's whole name from a word on: "Dominican" in "the Dominican Republic" is no people's
+# word, "Syrian" in "Syrian refugees" is.
+COUNTRY_AT = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+                         + r")(?![\w-])")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 def _demonym_index() -> dict[str, str]:
-    """The demonym forms of each country of one word (its name, or its name less a final vowel,
-    with an ending; "African" is no one country's) and the forms of ADJECTIVES, to the country.
-    A form two names give goes to the longer one ("Nigerian" is Nigeria's, not Niger's)."""
+    """The demonym forms of each country of one word (its name, or its name less a final vowel or
+    "y", with an ending: "Italian", "German"; "African" is no one country's), to the country. A form two names give goes to
+    the longer one ("Nigerian" is Nigeria's, not Niger's). ADJECTIVES' forms are left out: "British
+    galleries", "French" and "Swiss" more often tell a kind or a language than a country's people."""
     forms: dict[str, tuple[int, str]] = {}
-    for country in COUNTRIES:
-        stems = [country] if " " in country else [country, country[:-1]] if country[-1] in "aeo" else [country]
-        for stem in stems if " " not in country else []:
-            for ending in _DEMONYM_ENDINGS:
+    for country in (c for c in COUNTRIES if " " not in c):
+        for stem in {country, country[:-1]} if country[-1] in "aeoy" else {country}:
+            for ending in _DEMONYM_ENDINGS + (("",) if country.endswith("y") and stem != country else ()):
                 form = stem + ending
                 if form not in COUNTRIES and len(country) > forms.get(form, (0, ""))[0]:
                     forms[form] = (len(country), country)
-        for adjective in ADJECTIVES.get(country, ()):
-            if adjective.isalpha() and not adjective.isupper() and adjective not in _OTHER_NAMES:
-                forms[adjective] = (len(country), country)
     return {form: country for form, (_, country) in forms.items()}
 
 
@@ -88,8 +87,10 @@ def demonym_countries(text: str) -> list[str]:
     out: list[str] = []
     for m in _DEMONYM.finditer(text):
         country = DEMONYMS.get(m.group(1))
-        before = text[:m.start()].split()[-1:]
-        if country and country not in out and (m.group(2) or "").lower() not in _NOT_PEOPLE_AFTER \
-                and m.group(1) not in _FIRST_WORDS and not (before and before[0] in _FIRST_WORDS):
+        if not country or country in out or (m.group(2) or "").lower() in _NOT_PEOPLE_AFTER \
+                or COUNTRY_AT.match(text, m.start()):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or before.group(1) not in _FIRST_WORDS:
             out.append(country)
     return out

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Constraint:
     """One specific thing a question is about: `kind` (year, period, ordinal, dated, country,
-    titled, names, symbol, organization, number, kind, place), its canonical `value` ("1996",
-    "2018-2021", "59 session", "2023 session", "Kenya", "Abdoulaye Bathily", "A/79/44", "UNICEF",
-    "22", "a share", "Jonglei State") and how the answer names it (`label`)."""
+    titled, names, symbol, organization, number, kind, place, event), its canonical `value`
+    ("1996", "2018-2021", "59 session", "2023 session", "Kenya", "Abdoulaye Bathily", "A/79/44",
+    "UNICEF", "22", "a share", "Jonglei State", "turn down") and how the answer names it (`label`)."""
 
     kind: str
     value: str

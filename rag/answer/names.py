@@ -85,10 +85,8 @@ def unwritten(names: list[str], document: str) -> list[str]:
 
 _TITLED = r"[A-Z][^\W\d_]{2}[\w'’-]*"
 # Words that open a place's name rather than title a thing of a kind: "New Delhi" is not a "New"
-# of which "New Zealand" would be another.
-_NOT_TITLES = frozenset(("new", "old", "north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "upper", "lower", "central", "great", "greater", "little", "saint", "san",
-                         "santa"))
+# of which "New Zealand" would be another ("North Darfur" is another "North" than North Kivu).
+_NOT_TITLE_HEADS = NOT_NAMES | frozenset(("new", "old", "great", "greater", "little", "saint", "san", "santa"))
 
 
 def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
@@ -97,7 +95,7 @@ def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
     out = []
     for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
         head, name = m.group(1), POSSESSIVE.sub("", m.group(2))
-        if m.start() > 0 and head.lower() not in NOT_NAMES | _NOT_TITLES and name in names:
+        if m.start() > 0 and head.lower() not in _NOT_TITLE_HEADS and name in names:
             out.append((head, name))
     return out
 

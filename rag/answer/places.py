@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.countries import COUNTRIES
+from rag.answer.countries import ADJECTIVES, COUNTRY_AT, DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, writes_word
 from rag.search.focus import focus
@@ -49,12 +49,12 @@ def check_place(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # A place's name after "in", "at" or "near": capitalised words, with the particles of Arabic,
-# French and Spanish names between them ("Mazra'at al-Aqibiyah", "Village de Dieu"); not an
-# abbreviation ("the U.S.", "the V&A").
-_NAME = r"[A-Z][^\W\d_][\w'’‘-]*(?![.&]\w)(?:\s+(?:(?:al|el|de|del|des|du|la|le)\b\s*)?[A-Z][\w'’‘-]*)*"
+# French and Spanish names between them ("Mazra'at al-Aqibiyah", "Village de Dieu"); its first word
+# of two letters or more ("the U.S." and "the V&A" are none).
+_NAME = r"[A-Z][^\W\d_][\w'’‘-]*(?:\s+(?:(?:al|el|de|del|des|du|la|le)(?:-|\s+))?[A-Z][\w'’‘-]*)*"
 # Where a fact is set: "in", "at" or "near" a place, or "to" it after a journey ("a delegation to
 # Niamey", "travelled to Kigali").
-_LOCATED = re.compile(r"\b(?:in|at|near|(?:delegations?|visits?|missions?|trips?|travel(?:l?ed)?|deployed|"
+_LOCATED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|(?:delegations?|visits?|missions?|trips?|travel(?:l?ed)?|deployed|"
                       r"transferred|relocated|returned|moved)\s+to)\s+(?:the\s+)?(" + _NAME + ")")
 # Words that make a capitalised phrase a body, a meeting or a text, not a place ("in the Security
 # Council", "at the Africa Regional Forum").
@@ -67,32 +67,52 @@ _NOT_PLACE_WORDS = frozenset((
     "strategy", "framework", "initiative", "facility", "force", "forces", "police", "party", "article", "annex",
     "chapter", "part", "section", "table", "figure", "volume", "law", "act", "code", "statute", "charter",
     "constitution", "agreement", "accord", "compact", "pact", "goal", "goals", "target", "index", "survey",
-    "review", "decade", "year", "day", "week", "month", "state", "states", "member", "members"))
+    "review", "decade", "year", "day", "week", "month", "state", "states", "member", "members", "phase", "level",
+    "rule", "rules", "paragraph", "paragraphs", "appendix", "stage", "round", "category", "grade", "option",
+    "scenario", "tier", "english", "french", "spanish", "arabic", "russian", "chinese", "portuguese", "swahili",
+    "kiswahili", "mr", "ms", "mrs", "dr", "messrs"))
+# A people's word or a country's other name ("Ukrainian cities", "in Turkey") names no place.
+_COUNTRY_WORDS = frozenset(DEMONYMS) | frozenset(f for forms in ADJECTIVES.values() for f in forms)
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Words of a place's name that say its kind, which another place shares ("the Bekaa Valley").
+# Words of a place's name that say its kind or where it lies, which other places share ("the Bekaa
+# Valley", "North Kivu").
 _GENERIC = frozenset(("valley", "region", "lake", "city", "town", "hill", "hills", "river", "island", "islands",
-                      "area", "camp", "coast", "mount", "mountains", "plain", "basin", "gulf", "bay", "port"))
-_COUNTRY_START = re.compile(r"(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
-                            + r")\b")
-
+                      "area", "camp", "coast", "mount", "mountains", "plain", "basin", "gulf", "bay", "port",
+                      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+                      "lower", "central", "new", "old", "great", "greater", "little", "saint"))
+# A body's name before the preposition puts the place inside the name ("the United Nations Office
+# at Vienna", "the Relief and Works Agency for Palestine Refugees in the Near East"); an event's
+# does not ("the Africa Regional Forum on Sustainable Development in Kampala").
+_NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w'’-]*|of|for|and|the|on)\s+)*[A-Z][\w'’-]*)\s+$")
+_BODIES = frozenset(("office", "agency", "mission", "commission", "committee", "programme", "fund", "organization",
+                     "centre", "center", "institute", "bank", "court", "tribunal", "union", "council", "secretariat",
+                     "division", "department", "ministry", "university", "school", "hospital", "embassy",
+                     "headquarters"))
 
 def _place(match: re.Match[str]) -> bool:
     """Whether the capitalised phrase after "in" reads as a place: not a month or function word, an
-    acronym, a possessive ("the Secretary-General's"), a body or text, nor a country (checked as
-    one by rag.answer.constraints)."""
+    acronym, a possessive ("the Secretary-General's"), a body, a text, a title or a language, a
+    people's word, nor a country (checked as one by rag.answer.constraints)."""
     name = match.group(1)
     words = name.split()
     first = words[0]
-    if first.lower() in NOT_NAMES or (first.isupper() and len(first) > 1) \
-            or _COUNTRY_START.match(match.string, match.start(1)):
+    if first.lower() in NOT_NAMES or (first.isupper() and len(first) > 1) or first in _COUNTRY_WORDS \
+            or COUNTRY_AT.match(match.string.replace("’", "'"), match.start(1)):
         return False
     return not any(w.endswith(("'s", "’s")) or w.lower().strip("'’‘") in _NOT_PLACE_WORDS for w in words)
 
 
+def _inside_name(match: re.Match[str]) -> bool:
+    before = _NAME_BEFORE.search(match.string[max(0, match.start() - 80):match.start()])
+    return before is not None and any(w.lower() in _BODIES for w in before.group(1).split())
+
+
 def located_places(question: str) -> list[str]:
     """The places the question sets its fact in: "Kismayo" of "a hotel in Kismayo", "Bekaa Valley"
-    of "reconstruction in the Bekaa Valley"."""
-    return [m.group(1) for m in _LOCATED.finditer(question) if m.start() > 0 and _place(m)]
+    of "reconstruction in the Bekaa Valley"; not the end of a body's name ("the United Nations
+    Office at Vienna", which a paragraph may call the Office), though a paragraph's such place is
+    where it sets its fact ("the Speke Resort Convention Centre in Munyonyo")."""
+    return [m.group(1) for m in _LOCATED.finditer(question) if _place(m) and not _inside_name(m)]
 
 
 def _names(place: str, text: str) -> bool:
@@ -103,11 +123,19 @@ def _names(place: str, text: str) -> bool:
 
 
 def _other_place(question: str, paragraph: str) -> str | None:
-    """A place the paragraph sets something in that the question does not name."""
-    for m in _LOCATED.finditer(paragraph):
-        if _place(m) and not _names(m.group(1), question):
-            return m.group(1)
-    return None
+    """A place the paragraph sets something in that the question does not name: the first set
+    after a word the question also has before its place ("a hotel in Beledweyne" for "a hotel in
+    Kismayo"), else the first."""
+    others = [m for m in _LOCATED.finditer(paragraph) if _place(m) and not _names(m.group(1), question)]
+    asked_before = {_word_before(question, m) for m in _LOCATED.finditer(question)} - {""}
+    same = [m for m in others if _word_before(paragraph, m) in asked_before]
+    return (same or others)[0].group(1) if others else None
+
+
+def _word_before(text: str, match: re.Match[str]) -> str:
+    """The word before a located place's preposition, lower-cased ("hotel" of "a hotel in Kismayo")."""
+    words = _LETTERS.findall(text[max(0, match.start() - 40):match.start()].lower())
+    return words[-1] if words else ""
 
 
 def check_located(question: str, evidence: Evidence) -> Mismatch | None:
