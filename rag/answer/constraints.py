@@ -108,10 +108,10 @@ def years(text: str) -> set[int]:
 
 def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
     """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
-    March 2025"; with `between`, "between 2024 and 2026" too."""
+    March 2025"; with `between`, only those written "between 2024 and 2026"."""
+    pairs = _BETWEEN.findall(text) if between else \
+        [(a, b or c) for a, b, c in _RANGE.findall(text)] + _DATE_TO.findall(text)
     out = set()
-    pairs = [(a, b or c) for a, b, c in _RANGE.findall(text)] + _DATE_TO.findall(text)
-    pairs += _BETWEEN.findall(text) if between else []
     for a, b in pairs:
         start = int(a)
         end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
@@ -228,9 +228,11 @@ def _check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 def _check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     start, end = (int(x) for x in c.value.split("-"))
-    if (start, end) in periods(evidence.document, between=True):
+    named = periods(evidence.document)
+    # A document's "between 2024 and 2026" writes the asked period; it is no period of its own
+    # otherwise ("between 2015 and 2020 the share rose" compares two years).
+    if (start, end) in named or (start, end) in periods(evidence.document, between=True):
         return None
-    named = periods(evidence.document)  # "between 2015 and 2020" may compare two years
     if not named:  # no period of its own: judged by the years it names
         inside = _document_years(evidence) & set(range(start, end + 1))
         return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence))

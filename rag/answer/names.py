@@ -73,8 +73,10 @@ def _vocabulary(document: str) -> frozenset[str]:
 
 
 def writes_word(word: str, text: str) -> bool:
-    """The text writes the word, a form of it or, for a long word, the word mistyped (`_written`)."""
-    return _written(word.lower(), _vocabulary(text))
+    """The short text (a paragraph, a title, a question) writes the word, a form of it or, for a
+    long word, the word mistyped (`_written`). Its words are read here, not through `_vocabulary`,
+    whose few entries keep the documents read for one answer."""
+    return _written(word.lower(), frozenset(_WORD.findall(text.lower())))
 
 
 def unwritten(names: list[str], document: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.countries import ADJECTIVES, COUNTRY_AT, DEMONYMS
+from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, writes_word
 from rag.search.focus import focus
@@ -73,6 +73,7 @@ _NOT_PLACE_WORDS = frozenset((
     "kiswahili", "mr", "ms", "mrs", "dr", "messrs"))
 # A people's word or a country's other name ("Ukrainian cities", "in Turkey") names no place.
 _COUNTRY_WORDS = frozenset(DEMONYMS) | frozenset(f for forms in ADJECTIVES.values() for f in forms)
+_LONGEST_COUNTRY = max(map(len, COUNTRIES))
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Words of a place's name that say its kind or where it lies, which other places share ("the Bekaa
 # Valley", "North Kivu").
@@ -97,7 +98,7 @@ def _place(match: re.Match[str]) -> bool:
     words = name.split()
     first = words[0]
     if first.lower() in NOT_NAMES or (first.isupper() and len(first) > 1) or first in _COUNTRY_WORDS \
-            or COUNTRY_AT.match(match.string.replace("’", "'"), match.start(1)):
+            or COUNTRY_AT.match(match.string[match.start(1):match.start(1) + _LONGEST_COUNTRY].replace("’", "'")):
         return False
     return not any(w.endswith(("'s", "’s")) or w.lower().strip("'’‘") in _NOT_PLACE_WORDS for w in words)
 
@@ -144,10 +145,7 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     answered with the attack "against a hotel in Beledweyne". A place in a leading clause that
     names the document ("In the Secretary-General's report on the UN regional office in Dakar, ...")
     or in the document's title ("the situation in Central Africa") is its subject, not the fact's."""
-    for place in located_places(focus(question)):
-        if _names(place, evidence.paragraph) or _names(place, evidence.title):
-            continue
-        other = _other_place(question, evidence.paragraph)
-        if other is not None:
-            return Mismatch(Constraint("place", place, place), other)
-    return None
+    unnamed = [p for p in located_places(focus(question))
+               if not _names(p, evidence.paragraph) and not _names(p, evidence.title)]
+    other = _other_place(question, evidence.paragraph) if unnamed else None
+    return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other) if other is not None else None
