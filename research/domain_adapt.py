@@ -1,7 +1,9 @@
-"""Unsupervised domain adaptation of the embedding model on the indexed documents alone.
+"""Domain adaptation of the embedding model: on the indexed documents alone, or (supervised,
+measured and not adopted) with question sets as well.
 
-Fine-tunes the bundled all-MiniLM-L6-v2 on pairs made from the corpus itself, never from
-questions, with MultipleNegativesRankingLoss (in-batch negatives, cosine x 20):
+Fine-tunes the bundled all-MiniLM-L6-v2 on pairs made from the corpus itself (and, with the
+`questions` task, from questions with gold paragraphs), with MultipleNegativesRankingLoss
+(in-batch negatives, cosine x 20):
 
     ict       inverse cloze task: one sentence of a paragraph -> the rest of the paragraph
               (the sentence is left in with probability --keep)
@@ -18,6 +20,15 @@ that `rag index build --model FOLDER` and `rag eval --model FOLDER` take as they
     python -m rag index build ../shared/data/un_corpus/pdf --index-dir DIR --index adapted --model DIR/model-ict
     python -m research.domain_adapt --corpus ../shared/data/squad_v1.1_dev/corpus.jsonl --out DIR/model-squad
     python -m research.domain_adapt eval QUESTIONS --index-dir DIR --index NAME --model DIR/model-ict ...
+
+Supervised (not adopted; docs/decisions.md): question -> gold paragraph pairs added to inverse
+cloze, trained on the documents of one half and measured on the other's:
+
+    python -m research.domain_adapt --index-dir DIR --index unpdf --out DIR/model-h0 --tasks ict,questions \
+        --questions QUESTIONS... --repeat 3 --max-steps 300 --threads 2 --half 0
+
+    questions a question -> its gold paragraph (`--questions` files in rag eval's format; each
+              pair seen `--repeat` times), batched with the ICT pairs of its document
 
 `eval` runs `rag eval` with the adapted folder taking the bundled model's abstention threshold
 and token-vector share, which the product keys by model name.
@@ -45,6 +56,7 @@ from rag.embedding.embedders import bundled_model_path
 from rag.index.sentences import paragraph_sentences
 from rag.index.store import DATABASE, connect_readonly, current_generation
 from rag.models import TABLE
+from research.splits import article_half
 
 MIN_WORDS = 25  # a paragraph shorter than this gives no ICT pair (names, table rows, headings)
 MIN_SENTENCE_WORDS = 5
@@ -84,6 +96,29 @@ def units_from_corpus(path: Path) -> list[Unit]:
     """The paragraphs of a benchmark corpus.jsonl ({doc, para, text} rows); no headings."""
     with path.open(encoding="utf-8") as fh:
         return [Unit(str(r["doc"]), "", r["text"]) for r in map(json.loads, fh) if r.get("text")]
+
+
+def question_pairs(index_dir: Path, name: str, files: list[Path], repeat: int) -> list[Pair]:
+    """Supervised pairs: each question of `files` (rag eval's format) -> its gold paragraph's text,
+    `repeat` times; keyed by paragraph as `ict_pairs` is, so one batch never holds a paragraph twice."""
+    from rag.evaluation.evalset import load_questions
+
+    conn = connect_readonly(current_generation(index_dir / name) / DATABASE)
+    rows = conn.execute("SELECT p.id, d.symbol, p.annex, p.number, p.text, p.part FROM paragraphs p "
+                        "JOIN documents d ON d.id = p.doc_id ORDER BY p.id").fetchall()
+    owner = dict(conn.execute("SELECT s.symbol, d.symbol FROM symbols s JOIN documents d ON d.id = s.doc_id"))
+    conn.close()
+    kept = [r for r in rows if r[5] != TABLE]
+    at = {(r[1], r[2].lower(), r[3]): (i, r[4]) for i, r in enumerate(kept) if not r[5]}
+    pairs = []
+    for f in files:
+        for q in load_questions(f):
+            symbol = owner.get(q.symbol, q.symbol)
+            for g in q.gold[:1]:
+                hit = at.get((symbol, q.annex.lower(), g))
+                if hit:
+                    pairs.extend(Pair(symbol, q.question, hit[1], f"p{hit[0]}") for _ in range(repeat))
+    return pairs
 
 
 def _last_heading(section: str) -> str:
@@ -258,15 +293,28 @@ def main() -> None:
     ap.add_argument("--freeze", type=int, default=3, help="transformer layers kept frozen from the bottom")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (one is faster than two on a loaded two-core machine)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--questions", type=Path, nargs="*", default=[],
+                    help="supervised: question files whose gold paragraphs are in --index (task 'questions')")
+    ap.add_argument("--repeat", type=int, default=3, help="times each question pair is seen")
+    ap.add_argument("--half", type=int, choices=(0, 1),
+                    help="train on the documents of this half only (research.splits.article_half), the rest held out")
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
     units = units_from_corpus(args.corpus) if args.corpus else units_from_index(args.index_dir, args.index)
+    if args.half is not None:
+        units = [u for u in units if article_half(u.doc) == args.half]
     tasks = set(args.tasks.split(","))
     # each task batched on its own: an ICT pair and a heading pair of one paragraph in one
     # batch would have the same positive
-    task_pairs = [ict_pairs(units, rng, args.keep) if "ict" in tasks else [],
-                  heading_pairs(units) if "heading" in tasks else []]
+    ict = ict_pairs(units, rng, args.keep) if "ict" in tasks else []
+    if "questions" in tasks:  # question pairs batched with the ICT pairs of their documents
+        asked = question_pairs(args.index_dir, args.index, args.questions, args.repeat)
+        if args.half is not None:
+            asked = [p for p in asked if article_half(p.doc) == args.half]
+        rng.shuffle(ict)
+        ict = asked + ict[:max(0, args.max_steps * args.batch_size - len(asked))]
+    task_pairs = [ict, heading_pairs(units) if "heading" in tasks else []]
     pairs = [p for group in task_pairs for p in group]
     batch_list = [b for group in task_pairs for b in batches(group, args.batch_size, rng, args.batching == "doc")]
     rng.shuffle(batch_list)

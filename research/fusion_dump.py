@@ -2,6 +2,8 @@
 fusion and quote ideas can be compared offline without embedding anything again.
 
     python -m research.fusion_dump --data ../shared/data --index-dir DIR --set squad --out squad.npz
+    python -m research.fusion_dump --data ../shared/data --index-dir DIR --index unpdf \
+        --questions ../shared/data/un_dev/questions.jsonl --out dev.npz
 
 Writes one npz: per candidate (flat, `qid` says whose) the product's raw scores (BM25, paragraph
 cosine, best-sentence cosine, pair BM25), the cheap text features of rag.search.features, the
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -37,21 +40,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--index-dir", type=Path, required=True)
-    ap.add_argument("--set", choices=sorted(SETS), required=True)
+    ap.add_argument("--set", choices=sorted(SETS), help="a public set of --data, indexed for the evaluation")
+    ap.add_argument("--questions", type=Path, help="or a questions file (symbol, paragraph) asked of --index")
+    ap.add_argument("--index", help="the index --questions are asked of")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--limit", type=int)
     args = ap.parse_args()
-    folder, within = SETS[args.set]
-    corpus = args.data / folder / "corpus.jsonl"
-    settings = eval_settings(load_settings(index_dir=args.index_dir), corpus)
-    ensure_corpus_index(settings, corpus)
-    questions = load_questions(args.data / folder / "questions.jsonl", args.limit)
+    if args.questions:
+        within = False
+        settings = replace(load_settings(index_dir=args.index_dir), index_name=args.index)
+        questions = load_questions(args.questions, args.limit)
+    else:
+        folder, within = SETS[args.set]
+        corpus = args.data / folder / "corpus.jsonl"
+        settings = eval_settings(load_settings(index_dir=args.index_dir), corpus)
+        ensure_corpus_index(settings, corpus)
+        questions = load_questions(args.data / folder / "questions.jsonl", args.limit)
     ev = Session(settings)
     texts = [r[0] for r in ev.index.conn.execute("SELECT text FROM paragraphs ORDER BY id")]
     para_terms = [ParagraphTerms.of(t) for t in texts]
     started = time.time()
-    key_to_id = {f"{s}\x00{n}": i for i, s, n in ev.index.conn.execute(
-        "SELECT p.id, d.symbol, p.number FROM paragraphs p JOIN documents d ON d.id = p.doc_id ORDER BY p.id")}
+    key_to_id = {"\x00".join(w for w in (s, a.lower(), part, n) if w): i for i, s, a, part, n in ev.index.conn.execute(
+        "SELECT p.id, d.symbol, p.annex, p.part, p.number FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+        "ORDER BY p.id")}
     gold_keys = GoldKeys(ev)
     qvecs = []
     cols: dict[str, list] = {n: [] for n in ("qid", "pid", "lex", "dense", "sent", "pairs", "gold",
@@ -68,7 +79,7 @@ def main() -> None:
         qvecs.append(v)
         c = ev.retriever.candidates(query, q.symbol if within else None)
         gold = {key_to_id[k] for k in gold_keys.of(q) if k in key_to_id}
-        qcols["half"].append(article_half(q.symbol))
+        qcols["half"].append(article_half(q.symbol) if not args.questions else 0)
         qcols["ngold"].append(len(gold))
         idf = query.idf
         feats = text_features([para_terms[int(p)] for p in c.ids], idf)

@@ -1,8 +1,10 @@
-"""The training pairs of research/domain_adapt.py: made from an index's paragraphs, never from
-questions, and batched so that no batch holds a false negative."""
+"""The training pairs of research/domain_adapt.py: made from an index's paragraphs (and, for the
+supervised task, from questions with gold paragraphs), and batched so that no batch holds a false
+negative."""
 
 from __future__ import annotations
 
+import json
 import random
 
 from rag.config import Settings
@@ -14,6 +16,7 @@ from research.domain_adapt import (
     batches,
     heading_pairs,
     ict_pairs,
+    question_pairs,
     units_from_index,
 )
 
@@ -60,3 +63,17 @@ def test_batches_keep_documents_apart_and_keys_distinct() -> None:
     mixed = batches(pairs, 6, random.Random(0), by_document=False)
     assert any(len({p.doc for p in b}) > 1 for b in mixed)
     assert all(len({p.key for p in b}) == len(b) for b in mixed)
+
+
+def test_question_pairs_take_the_gold_paragraph_and_key_it_as_ict_does(fake_settings: Settings, seed_dir,
+                                                                         tmp_path) -> None:
+    build_index(fake_settings, [seed_dir])
+    asked = tmp_path / "questions.jsonl"
+    asked.write_text(json.dumps({"question": "Which forum does IOM serve as secretariat for?",
+                                 "symbol": "A/59/377", "para": "49"}) + "\n"
+                     + json.dumps({"question": "Not in the index", "symbol": "A/1/1", "para": "1"}) + "\n")
+    pairs = question_pairs(fake_settings.index_dir, fake_settings.index_name, [asked], repeat=2)
+    assert len(pairs) == 2 and pairs[0] == pairs[1]
+    assert pairs[0].doc == "A/59/377" and "IOM serves as secretariat" in pairs[0].positive
+    units = units_from_index(fake_settings.index_dir, fake_settings.index_name)
+    assert units[int(pairs[0].key[1:])].text == pairs[0].positive

@@ -1,0 +1,69 @@
+"""How the abstention threshold trades unrelated questions against false abstentions, for a model:
+
+    python -m research.threshold_sweep --index-dir DIR --index NAME [--model FOLDER] [--token-share S] \\
+        --questions ../shared/data/un_dev/questions.jsonl --unrelated ../shared/data/squad_v1.1_dev/questions.jsonl
+
+Each question is answered once with the threshold at 0 (so only the near-miss checks abstain) and
+its support recorded; a threshold t then abstains where a check did or the support is under t. Per
+t from 0.15 to 0.30: the share of `--unrelated` questions (every `--step`th) that abstain, and over
+`--questions` the exact first citations, false abstentions (gold in the top 3) and wrong ones. The
+product's threshold is the lowest t at which SQuAD asked of the UN corpus abstains 95% of the time
+(rag/answer/extract.py). A model folder takes the bundled model's token-vector share unless given.
+Not part of the product.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from rag.config import DEFAULT_MODEL, load_settings
+from rag.evaluation.evalset import load_questions
+from rag.evaluation.evaluate import GoldKeys, _hit_key
+from rag.service import Session
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--index-dir", type=Path, required=True)
+    ap.add_argument("--index", required=True)
+    ap.add_argument("--model", help="the model folder the index was built with")
+    ap.add_argument("--token-share", type=float, help="the model's token-vector share (default: the bundled model's)")
+    ap.add_argument("--questions", type=Path, required=True)
+    ap.add_argument("--unrelated", type=Path, required=True, help="questions the corpus does not answer")
+    ap.add_argument("--step", type=int, default=5, help="ask every step-th unrelated question")
+    args = ap.parse_args()
+    from rag.answer import extract
+
+    settings = replace(load_settings(index_dir=args.index_dir), index_name=args.index, abstain_threshold=0.0)
+    if args.model:
+        settings = replace(settings, model=args.model)
+    extract.TOKEN_SHARES[settings.model] = (args.token_share if args.token_share is not None
+                                            else extract.TOKEN_SHARES[DEFAULT_MODEL])
+    answered, unrelated = [], []
+    with Session(settings) as session:
+        gold_keys = GoldKeys(session)
+        for q in load_questions(args.questions):
+            gold = gold_keys.of(q)
+            search = session.rankings(q.question, ("hybrid",), k=10)["hybrid"]
+            ranked = [_hit_key(h) for h in search.hits[:3]]
+            answered.append((session.answerer.support(search), session.answer(search).abstained,
+                             bool(ranked) and ranked[0] in gold, bool(gold & set(ranked))))
+        for q in load_questions(args.unrelated)[::args.step]:
+            search = session.rankings(q.question, ("hybrid",), k=10)["hybrid"]
+            unrelated.append((session.answerer.support(search), session.answer(search).abstained))
+    print("| threshold | unrelated abstaining | exact | false abstentions | wrong |\n|---|---|---|---|---|")
+    for t in np.arange(0.15, 0.305, 0.01):
+        quiet = [checked or sup < t for sup, checked, *_ in answered]
+        exact = sum(first and not a for (_, _, first, _), a in zip(answered, quiet))
+        false = sum(top3 and a for (_, _, _, top3), a in zip(answered, quiet))
+        wrong = sum(not first and not a for (_, _, first, _), a in zip(answered, quiet))
+        share = np.mean([checked or sup < t for sup, checked in unrelated])
+        print(f"| {t:.2f} | {share:.3f} | {exact} | {false} | {wrong} |")
+
+
+if __name__ == "__main__":
+    main()
