@@ -66,6 +66,20 @@ def test_postings_equal_reference_bm25(tmp_path: Path):
         np.testing.assert_allclose(scores, expected, rtol=1e-5)
 
 
+def test_scores_among_a_few_paragraphs_equal_the_masked_whole(tmp_path: Path):
+    texts = random_texts(random.Random(3), 300)
+    index = write(tmp_path / "gen", texts)
+    question = " ".join(WORDS[:6]) + " " + WORDS[2]  # a repeated term counts twice
+    whole, pairs = index.scores(question), index.pair_scores(question)
+    for allowed_ids in ([5], list(range(40, 52)), [0, 299], list(range(0, 300, 2)), []):
+        allowed = np.zeros(len(texts), dtype=bool)
+        allowed[allowed_ids] = True
+        assert np.array_equal(index.scores(question, allowed), np.where(allowed, whole, 0))
+        assert np.array_equal(index.pair_scores(question, allowed), np.where(allowed, pairs, 0))
+    assert index.scores(question).tolist() == whole.tolist()  # kept lookups answer as the first did
+    assert index.idf({WORDS[0], "absentword"}) == write(tmp_path / "again", texts).idf({WORDS[0], "absentword"})
+
+
 def test_no_terms_at_all(tmp_path: Path):
     index = write(tmp_path / "gen", ["", "the of and"])
     assert not index.scores("the water").any() and index.idf({"water"}) == {"water": math.log(1 + 2.5 / 0.5)}

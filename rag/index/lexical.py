@@ -39,6 +39,7 @@ POSTINGS_FILES = (POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS)
 IDS_DTYPE, TFS_DTYPE, POS_DTYPE, LENGTHS_DTYPE = np.dtype("<i4"), np.dtype("<u2"), np.dtype("<i8"), np.dtype("<i4")
 MAX_TF = np.iinfo(TFS_DTYPE).max
 WEIGHTS_KEPT = 4_000_000  # BM25 weights a LexicalIndex keeps for the terms questions asked (16 MB)
+TERM_IDS_KEPT = 200_000  # lexicon lookups a LexicalIndex remembers
 LEXICON_SCHEMA = "CREATE TABLE lexicon (term TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;"
 
 
@@ -91,7 +92,9 @@ class LexicalIndex:
         self.tfs = _mapped(folder / POSTINGS_TFS, TFS_DTYPE)
         self._folder = folder
         self._norms: dict[bool, np.ndarray] = {}  # pairs? -> per-paragraph norms, computed on first use
-        self._weights: dict[str, np.ndarray] = {}  # recent terms' weights (a server's questions share terms)
+        self._ids: dict[str, int] = {}  # lexicon ids of the keys asked so far (-1: not in the lexicon)
+        # recent terms' checked entries and weights (a server's questions share terms)
+        self._weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._kept = 0
 
     def check(self) -> str | None:
@@ -143,23 +146,29 @@ class LexicalIndex:
         return int(self.pos[tid + 1] - self.pos[tid])
 
     def _term_ids(self, keys: list[str]) -> list[tuple[str, int]]:
-        """(term, id) of the keys the lexicon holds, in term order."""
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        return self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks}) ORDER BY term",
-                                 keys).fetchall()
+        """(term, id) of the keys the lexicon holds, in term order (the lexicon is read once per
+        key: a generation never changes, and a question asks its terms several times)."""
+        unknown = [k for k in dict.fromkeys(keys) if k not in self._ids]
+        if unknown:
+            if len(self._ids) + len(unknown) > TERM_IDS_KEPT:
+                self._ids = {}
+            self._ids.update(dict.fromkeys(unknown, -1))
+            marks = ",".join("?" * len(unknown))
+            self._ids.update(self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks})", unknown))
+        return sorted((k, self._ids[k]) for k in set(keys) if self._ids.get(k, -1) >= 0)
 
-    def _term_weights(self, term: str, a: int, b: int, idf: np.floating) -> np.ndarray:
-        """The BM25 weights of the entries a:b (one term's), kept for the next questions."""
-        weights = self._weights.get(term)
-        if weights is None:
-            weights = bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[self.ids[a:b]], self.k1)
-            if self._kept + len(weights) > WEIGHTS_KEPT:
+    def _term_entries(self, term: str, a: int, b: int, idf: np.floating) -> tuple[np.ndarray, np.ndarray]:
+        """The checked paragraph ids (`_entries`) and BM25 weights of the entries a:b (one
+        term's), kept for the next questions."""
+        kept = self._weights.get(term)
+        if kept is None:
+            ids = self._entries(a, b)
+            kept = ids, bm25_weights(idf, self.tfs[a:b], self._norm(" " in term)[ids], self.k1)
+            if self._kept + len(ids) > WEIGHTS_KEPT:
                 self._weights, self._kept = {}, 0
-            self._weights[term] = weights
-            self._kept += len(weights)
-        return weights
+            self._weights[term] = kept
+            self._kept += len(ids)
+        return kept
 
     def _norm(self, pairs: bool) -> np.ndarray:
         """Each paragraph's BM25 length norm over its terms, or its adjacent term pairs (computed
@@ -179,16 +188,29 @@ class LexicalIndex:
         out = np.zeros(self.size, dtype=np.float32)
         counts = Counter(tokens)
         found = self._term_ids(list(counts))
+        chosen = np.flatnonzero(allowed) if allowed is not None else None
         if found:
             tids = np.array([tid for _, tid in found], dtype=np.int64)
             starts, ends = self.pos[tids], self.pos[tids + 1]
             idf = bm25_idf(ends - starts, self.size)
             for (term, _), a, b, term_idf in zip(found, starts.tolist(), ends.tolist(), idf):
-                idx = self._entries(a, b)
-                out[idx] += self._term_weights(term, a, b, term_idf) * counts[term]  # ids unique per term
+                idx, weights = self._term_entries(term, a, b, term_idf)
+                if chosen is not None and len(chosen) < len(idx):  # a few paragraphs (one document's)
+                    idx, weights = _entries_among(idx, weights, chosen)
+                out[idx] += weights * counts[term]  # ids unique per term
         if allowed is not None:
             out[~allowed] = 0.0
         return out
+
+
+def _entries_among(ids: np.ndarray, weights: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries (ascending `ids`, their `weights`) of the paragraphs `chosen` (ascending),
+    found by binary search rather than a pass over every entry."""
+    at = np.searchsorted(ids, chosen)
+    inside = at < len(ids)
+    held = np.zeros(len(chosen), dtype=bool)
+    held[inside] = ids[at[inside]] == chosen[inside]
+    return chosen[held], weights[at[held]]
 
 
 def open_lexical(conn: sqlite3.Connection, folder: Path, size: int, settings: dict[str, Any]) -> LexicalIndex:

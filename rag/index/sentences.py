@@ -80,6 +80,7 @@ class SentenceIndex:
         self._conn = conn
         self._paragraphs = paragraphs
         self._span_lookups = 0  # so far: a long-lived session then reads the whole mapping
+        self._checked: np.ndarray | None = None  # rows already found sound (check_unit_rows)
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -122,9 +123,19 @@ class SentenceIndex:
         lengths = hi - lo
         firsts = np.concatenate([[0], np.cumsum(lengths)[:-1]])  # where each paragraph's rows start in `rows`
         rows = np.arange(int(lengths.sum())) + np.repeat(lo - firsts, lengths)
-        check_unit_rows(self.vectors, rows, self._path)
+        self._check(rows)
         sims = self.vectors[rows] @ qvec
         return np.maximum.reduceat(sims, firsts)
+
+    def _check(self, rows: np.ndarray) -> None:
+        """check_unit_rows on the rows this session has not read before (a row is checked once:
+        the check is for damage at rest, and it cost ~1 ms a question when repeated)."""
+        if self._checked is None:
+            self._checked = np.zeros(len(self.vectors), dtype=bool)
+        fresh = rows[~self._checked[rows]]
+        if len(fresh):
+            check_unit_rows(self.vectors, fresh, self._path)
+            self._checked[fresh] = True
 
     def top_paragraphs(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """Paragraph ids holding the k best-matching sentences of the whole index."""

@@ -18,6 +18,13 @@ class ParagraphTerms:
 
     sentences: list[list[str]]
     _where: dict[str, tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False, compare=False)
+    _vocabulary: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def vocabulary(self) -> frozenset[str]:
+        """The paragraph's distinct terms (computed once)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset().union(*self.sentences)
+        return self._vocabulary
 
     def where(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Each term's sentence numbers and positions in the paragraph (computed once)."""

@@ -36,16 +36,17 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     lengths = np.array([len(s) for p in paragraphs for s in p.sentences], dtype=np.float64)
     avgdl = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
     sent_ids, positions, owners, columns = [], [], [], []  # one entry per (paragraph, question term) found
+    column = {t: c for c, t in enumerate(qterms)}
     for i, p in enumerate(paragraphs):
         where = p.where()
-        out["novel"][i] = len(where) - len(asked.intersection(where))
-        for c, t in enumerate(qterms):
-            found = where.get(t)
-            if found is not None:
-                sent_ids.append(found[0])
-                positions.append(found[1])
-                owners.append(i)
-                columns.append(c)
+        shared = asked.intersection(where)
+        out["novel"][i] = len(where) - len(shared)
+        for t in shared:  # any order: every use below sums over or sorts the entries
+            found = where[t]
+            sent_ids.append(found[0])
+            positions.append(found[1])
+            owners.append(i)
+            columns.append(column[t])
     if not sent_ids or total <= 0:
         return out
     qn = len(qterms)

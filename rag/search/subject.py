@@ -51,7 +51,7 @@ def subject_terms(question: str, paragraphs: list[ParagraphTerms]) -> set[str]:
         return set()
     held = dict.fromkeys(wanted, 0)
     for p in paragraphs:
-        for t in wanted.intersection(t for s in p.sentences for t in s):
+        for t in wanted.intersection(p.vocabulary()):
             held[t] += 1
     return {t for t, n in held.items() if n > SUBJECT_SHARE * len(paragraphs)}
 
