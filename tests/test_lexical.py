@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.index import lexical
 from rag.index.lexical import LexicalIndex, term_pairs
 from rag.index.postings import LivePostings, write_postings
 from rag.textutil import terms
@@ -78,6 +79,18 @@ def test_scores_among_a_few_paragraphs_equal_the_masked_whole(tmp_path: Path):
         assert np.array_equal(index.pair_scores(question, allowed), np.where(allowed, pairs, 0))
     assert index.scores(question).tolist() == whole.tolist()  # kept lookups answer as the first did
     assert index.idf({WORDS[0], "absentword"}) == write(tmp_path / "again", texts).idf({WORDS[0], "absentword"})
+
+
+def test_lexicon_ids_kept_past_their_limit_answer_the_same(tmp_path: Path, monkeypatch):
+    texts = random_texts(random.Random(5), 50)
+    index = write(tmp_path / "gen", texts)
+    question = " ".join(WORDS)
+    first = index.scores(question)
+    monkeypatch.setattr(lexical, "TERM_IDS_KEPT", 3)  # every question now starts the kept ids anew
+    for words in (WORDS[:5], WORDS[3:], WORDS):
+        assert np.array_equal(index.scores(" ".join(words)), write(tmp_path / f"w{len(words)}{words[0]}", texts)
+                              .scores(" ".join(words)))
+    assert np.array_equal(index.scores(question), first)
 
 
 def test_no_terms_at_all(tmp_path: Path):

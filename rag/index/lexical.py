@@ -148,14 +148,17 @@ class LexicalIndex:
     def _term_ids(self, keys: list[str]) -> list[tuple[str, int]]:
         """(term, id) of the keys the lexicon holds, in term order (the lexicon is read once per
         key: a generation never changes, and a question asks its terms several times)."""
-        unknown = [k for k in dict.fromkeys(keys) if k not in self._ids]
+        known = self._ids  # one dict throughout, though another thread may start a new one
+        unknown = [k for k in dict.fromkeys(keys) if k not in known]
         if unknown:
-            if len(self._ids) + len(unknown) > TERM_IDS_KEPT:
-                self._ids = {}
-            self._ids.update(dict.fromkeys(unknown, -1))
             marks = ",".join("?" * len(unknown))
-            self._ids.update(self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks})", unknown))
-        return sorted((k, self._ids[k]) for k in set(keys) if self._ids.get(k, -1) >= 0)
+            found = dict.fromkeys(unknown, -1)
+            found.update(self.conn.execute(f"SELECT term, id FROM lexicon WHERE term IN ({marks})", unknown))
+            if len(known) + len(found) > TERM_IDS_KEPT:
+                known = {k: known[k] for k in keys if k in known}
+                self._ids = known
+            known.update(found)
+        return sorted((k, known[k]) for k in set(keys) if known[k] >= 0)
 
     def _term_entries(self, term: str, a: int, b: int, idf: np.floating) -> tuple[np.ndarray, np.ndarray]:
         """The checked paragraph ids (`_entries`) and BM25 weights of the entries a:b (one
