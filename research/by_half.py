@@ -17,10 +17,11 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from rag.config import DEFAULT_MODEL, load_settings
+from rag.config import load_settings
 from rag.evaluation.evalset import load_questions
 from rag.evaluation.evaluate import GoldKeys, _hit_key
 from rag.service import Session
+from research.domain_adapt import answer_as_bundled
 from research.splits import article_half
 
 
@@ -33,10 +34,7 @@ def main() -> None:
     args = ap.parse_args()
     settings = replace(load_settings(index_dir=args.index_dir), index_name=args.index)
     if args.model:
-        from rag.answer import extract
-
-        extract.CALIBRATED_THRESHOLDS[args.model] = extract.CALIBRATED_THRESHOLDS[DEFAULT_MODEL]
-        extract.TOKEN_SHARES[args.model] = extract.TOKEN_SHARES[DEFAULT_MODEL]
+        answer_as_bundled(args.model)
         settings = replace(settings, model=args.model)
     counts = {0: Counter(), 1: Counter()}
     with Session(settings) as session:

@@ -257,18 +257,24 @@ def _embed(model, texts: list[str]):
     return torch.nn.functional.normalize(emb, dim=-1)
 
 
-def eval_as_bundled(argv: list[str]) -> None:
-    """`rag eval ARGS` with the `--model` folder answered as the bundled model's family: its
-    abstention threshold and token-vector share (rag.answer.extract keys both by model name, and
-    a model it does not know counts question terms only, which abstains on paraphrases)."""
+def answer_as_bundled(model: str, token_share: float | None = None) -> None:
+    """Have the product answer with `model` (an adapted folder) as with the bundled model: its
+    abstention threshold and token-vector share, or `token_share` (rag.answer.extract keys both by
+    model name, and a model it does not know counts question terms only, which abstains on
+    paraphrases)."""
     from rag.answer import extract
+
+    extract.CALIBRATED_THRESHOLDS[model] = extract.CALIBRATED_THRESHOLDS[DEFAULT_MODEL]
+    extract.TOKEN_SHARES[model] = extract.TOKEN_SHARES[DEFAULT_MODEL] if token_share is None else token_share
+
+
+def eval_as_bundled(argv: list[str]) -> None:
+    """`rag eval ARGS` with the `--model` folder answered as the bundled model (`answer_as_bundled`)."""
     from rag.cli import main as rag_main
 
     if "--model" not in argv:
         raise SystemExit("eval: pass the adapted model with --model FOLDER")
-    model = argv[argv.index("--model") + 1]
-    extract.CALIBRATED_THRESHOLDS[model] = extract.CALIBRATED_THRESHOLDS[DEFAULT_MODEL]
-    extract.TOKEN_SHARES[model] = extract.TOKEN_SHARES[DEFAULT_MODEL]
+    answer_as_bundled(argv[argv.index("--model") + 1])
     sys.argv = ["rag", "eval", *argv]
     rag_main()
 

@@ -46,6 +46,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--limit", type=int)
     args = ap.parse_args()
+    if not args.set and not (args.questions and args.index):
+        ap.error("give --set, or --questions with --index")
     if args.questions:
         within = False
         settings = replace(load_settings(index_dir=args.index_dir), index_name=args.index)

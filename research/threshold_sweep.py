@@ -20,10 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.config import DEFAULT_MODEL, load_settings
+from rag.config import load_settings
 from rag.evaluation.evalset import load_questions
 from rag.evaluation.evaluate import GoldKeys, _hit_key
 from rag.service import Session
+from research.domain_adapt import answer_as_bundled
 
 
 def main() -> None:
@@ -36,13 +37,11 @@ def main() -> None:
     ap.add_argument("--unrelated", type=Path, required=True, help="questions the corpus does not answer")
     ap.add_argument("--step", type=int, default=5, help="ask every step-th unrelated question")
     args = ap.parse_args()
-    from rag.answer import extract
-
     settings = replace(load_settings(index_dir=args.index_dir), index_name=args.index, abstain_threshold=0.0)
     if args.model:
         settings = replace(settings, model=args.model)
-    extract.TOKEN_SHARES[settings.model] = (args.token_share if args.token_share is not None
-                                            else extract.TOKEN_SHARES[DEFAULT_MODEL])
+    if args.model or args.token_share is not None:
+        answer_as_bundled(settings.model, args.token_share)
     answered, unrelated = [], []
     with Session(settings) as session:
         gold_keys = GoldKeys(session)

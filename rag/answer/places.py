@@ -90,6 +90,7 @@ _BODIES = frozenset(("office", "agency", "mission", "commission", "committee", "
                      "division", "department", "ministry", "university", "school", "hospital", "embassy",
                      "headquarters"))
 
+
 def _place(match: re.Match[str]) -> bool:
     """Whether the capitalised phrase after "in" reads as a place: not a month or function word, an
     acronym, a possessive ("the Secretary-General's"), a body, a text, a title or a language, a
