@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.evaluation.answers import AnswerRecord, answers_report, tradeoff
-from rag.evaluation.evalset import load_questions
-from rag.evaluation.evaluate import GoldKeys, _hit_key, _key
+from rag.evaluation.evalset import Question, load_questions
+from rag.evaluation.evaluate import GoldKeys, QuestionResult, _hit_key, _key, answer_record
 from rag.evaluation.metrics import quote_holds_span, span_key
 from rag.models import Hit
 from tests.conftest import FAKE_MODEL, RAG, rag_env
@@ -54,7 +54,7 @@ OUT_OF_CORPUS = [
     {"question": "What is the population of the colonies on Mars?", "kind": "unrelated"},
 ]
 FIGURES = {"questions", "exact_citation", "exact_citation_rate", "wrong_citation", "wrong_citation_rate",
-           "gold_in_top3", "gold_in_top3_rate", "abstained",
+           "gold_document_first", "gold_document_first_rate", "gold_in_top3", "gold_in_top3_rate", "abstained",
            "false_abstentions", "quotes_checked", "quote_contains_answer", "quote_contains_answer_rate"}
 
 
@@ -94,6 +94,7 @@ def test_answers_report_by_kind_with_out_of_corpus_questions(un_set, fake_env: d
     # each question's rare words are only in its gold paragraph: every answer cites it
     assert [by_kind[k]["exact_citation"] for k in by_kind] == [2, 1, 2, 5]
     assert by_kind["all"]["gold_in_top3"] == 5 and by_kind["all"]["false_abstentions"] == 0
+    assert by_kind["all"]["gold_document_first"] == 5
     assert by_kind["paraphrase"]["quote_contains_answer"] == 1  # "well known" found in "well-known"
     assert (by_kind["keyword"]["quote_contains_answer"], by_kind["keyword"]["quotes_checked"]) == (1, 2)
     assert by_kind["all"]["quote_contains_answer_rate"] == 0.8
@@ -200,6 +201,21 @@ def test_span_comparison_ignores_line_breaks_and_hyphenation() -> None:
     assert quote_holds_span("“Palais des Nations”, Geneva", '"Palais des\nNations", Geneva')
     assert not quote_holds_span("thirty atolls", "seventy atolls")
     assert span_key("  ") == "" and not quote_holds_span("anything", " ")
+
+
+def test_a_wrong_paragraph_of_the_gold_document_counts_as_its_document_first() -> None:
+    q = Question("How far did depletion reach?", "A/70/1", ["2"], kind="fact")
+
+    def record(*ranked: str) -> AnswerRecord:
+        return answer_record(q, QuestionResult(list(ranked), {_key("A/70/1", "2")}, False, "", []))
+
+    wrong_paragraph = record(_key("A/70/1", "3"), _key("A/70/1", "2"))
+    assert wrong_paragraph.top_document_gold and not wrong_paragraph.top_gold and wrong_paragraph.top3_gold
+    assert record(_key("A/70/1\x00annex", "2")).top_document_gold  # an annex is its document's
+    assert not record(_key("A/70/10", "2")).top_document_gold  # a symbol the gold's is a prefix of
+    assert not record().top_document_gold
+    figures = answers_report([wrong_paragraph, record(_key("A/70/2", "2"))], [], 0.2)["by_kind"]["all"]
+    assert (figures["gold_document_first"], figures["gold_document_first_rate"], figures["wrong_citation"]) == (1, 0.5, 2)
 
 
 def test_tradeoff_moves_the_threshold_over_supports_measured_once() -> None:

@@ -3,6 +3,8 @@
 For each kind of question (the questions' `kind`) and over all of them:
 - exact citation: the answer cites the gold paragraph first (its symbol and printed number);
 - wrong citation: the answer cites another paragraph (it neither cites the gold nor abstains);
+- gold document first: the top hit is a paragraph of the gold document, whether or not it is the
+  gold paragraph (a wrong citation there points to the right document);
 - gold in the top 3: the gold paragraph is among the three best hits;
 - false abstentions: the gold paragraph is in the top 3, yet the answer abstains;
 - quote contains the answer: over the exact citations whose question carries an `answer`
@@ -38,6 +40,7 @@ class AnswerRecord:
     abstained: bool  # at the threshold in force
     near_miss: bool = False  # the near-miss check turns the top hit down (it abstains at every threshold)
     top_gold: bool = False  # the top hit is the gold paragraph
+    top_document_gold: bool = False  # the top hit is a paragraph of the gold document
     top3_gold: bool = False  # the gold paragraph is among the three best hits
     quote_has_answer: bool | None = None  # the top hit's quote holds the answer span (None: no span)
 
@@ -64,10 +67,12 @@ def answerable_figures(records: list[AnswerRecord]) -> dict[str, Any]:
     held = sum(bool(r.quote_has_answer) for r in checked)
     top3 = sum(r.top3_gold for r in records)
     wrong = sum(not r.top_gold and not r.abstained for r in records)
+    document = sum(r.top_document_gold for r in records)
     return {
         "questions": n,
         "exact_citation": len(exact), "exact_citation_rate": _share(len(exact), n),
         "wrong_citation": wrong, "wrong_citation_rate": _share(wrong, n),
+        "gold_document_first": document, "gold_document_first_rate": _share(document, n),
         "gold_in_top3": top3, "gold_in_top3_rate": _share(top3, n),
         "abstained": sum(r.abstained for r in records),
         "false_abstentions": sum(r.top3_gold and r.abstained for r in records),
@@ -127,13 +132,14 @@ def _count(count: int, total: int) -> str:
 
 def format_answers(report: dict[str, Any]) -> list[list[str]]:
     """Rows of the printed table of the answerable questions: header, one row per kind, all."""
-    rows = [["kind", "questions", "exact citation", "wrong citation", "gold in top 3", "false abstentions",
-             "quote has answer"]]
+    rows = [["kind", "questions", "exact citation", "wrong citation", "gold document first", "gold in top 3",
+             "false abstentions", "quote has answer"]]
     for kind, f in report["by_kind"].items():
         quotes = (f"{f['quote_contains_answer']}/{f['quotes_checked']} ({f['quote_contains_answer_rate']:.3f})"
                   if f["quotes_checked"] else "-")
         rows.append([kind, str(f["questions"]), _count(f["exact_citation"], f["questions"]),
-                     _count(f["wrong_citation"], f["questions"]), _count(f["gold_in_top3"], f["questions"]),
+                     _count(f["wrong_citation"], f["questions"]), _count(f["gold_document_first"], f["questions"]),
+                     _count(f["gold_in_top3"], f["questions"]),
                      str(f["false_abstentions"]), quotes])
     return rows
 

@@ -96,6 +96,11 @@ def _key(symbol: str, number: str) -> str:
     return f"{symbol}\x00{number}"
 
 
+def _document_of(key: str) -> str:
+    """The document symbol a paragraph key (`_key`, `_hit_key`) starts with."""
+    return key.split("\x00", 1)[0]
+
+
 def _hit_key(hit: Hit) -> str:
     """A hit's key; one in an annex or in an embedded text never equals the key of the body
     paragraph of its number."""
@@ -199,7 +204,9 @@ def ask_questions(session: Session, questions: list[Question], gold: GoldKeys, w
 
 def answer_record(q: Question, r: QuestionResult) -> AnswerRecord:
     """The answers report's record of an answerable question from its system ranking's result."""
+    documents = {_document_of(key) for key in r.gold}
     return AnswerRecord(q.kind, r.support, r.abstained, near_miss=r.near_miss, top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
+                        top_document_gold=bool(r.ranked) and _document_of(r.ranked[0]) in documents,
                         top3_gold=bool(r.gold & set(r.ranked[:3])),
                         quote_has_answer=quote_holds_span(r.quote, q.answer) if q.answer else None)
 
