@@ -19,7 +19,7 @@ in the top 3 beside the product's order. `verify` reads the cross-encoder's scor
 as an abstention signal: for thresholds that turn 1 / 3 / 5 / 10% of the answered questions cited
 exactly into abstentions, how many wrong citations and answered out-of-corpus questions
 (`dump --unrelated`) they would also turn. A file given as FILE:H keeps the questions of half H.
-Needs torch and transformers. Not part of the product (docs/decisions.md, "Retrieval").
+Needs torch and transformers. Not part of the product (docs/decisions.md, "Embedding and builds").
 """
 
 from __future__ import annotations
@@ -95,9 +95,13 @@ def _gold_text(session: Any, key: str) -> str | None:
 
 
 def _load(spec: str) -> list[dict[str, Any]]:
-    path, _, half = spec.partition(":")
+    path, sep, half = spec.rpartition(":")
+    if not sep or half not in ("0", "1"):
+        path, half = spec, ""
     rows = [json.loads(line) for line in open(path)]
-    return [r for r in rows if half == "" or r["half"] == int(half)]
+    if half and any(r["half"] is None for r in rows):
+        raise SystemExit(f"{path}: out-of-corpus questions have no half; give the file without :{half}")
+    return [r for r in rows if not half or r["half"] == int(half)]
 
 
 def _positive(row: dict[str, Any]) -> str | None:
@@ -137,6 +141,8 @@ def train(args: argparse.Namespace) -> None:
     rows = [r for spec in args.files for r in _load(spec)
             if _positive(r) and any(h["key"] not in r["gold"] for h in r["hits"])]
     print(f"training questions {len(rows)}", flush=True)
+    if len(rows) < QUESTIONS_A_STEP:
+        raise SystemExit(f"need at least {QUESTIONS_A_STEP} questions with a gold paragraph and another hit")
     opt = torch.optim.AdamW([{"params": model.bert.parameters(), "lr": args.lr},
                              {"params": model.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -228,6 +234,8 @@ def verify(args: argparse.Namespace) -> None:
     wrong = np.array([first_hit_score(r) for r in answered if r["hits"][0]["key"] not in r["gold"]])
     other = np.array([first_hit_score(r) for r in unrelated])
     print(f"answered: {len(exact)} exact, {len(wrong)} wrong; out of corpus answered: {len(other)}")
+    if not len(exact):
+        raise SystemExit("no answered question cites its gold paragraph: no threshold to read")
     for share in (0.01, 0.03, 0.05, 0.10):
         t = float(np.quantile(exact, share))
         print(f"  {share:.0%} of exact citations abstain (score < {t:.2f}): wrong citations "

@@ -215,7 +215,8 @@ def test_a_wrong_paragraph_of_the_gold_document_counts_as_its_document_first() -
     assert not record(_key("A/70/10", "2")).top_document_gold  # a symbol the gold's is a prefix of
     assert not record().top_document_gold
     figures = answers_report([wrong_paragraph, record(_key("A/70/2", "2"))], [], 0.2)["by_kind"]["all"]
-    assert (figures["gold_document_first"], figures["gold_document_first_rate"], figures["wrong_citation"]) == (1, 0.5, 2)
+    assert (figures["gold_document_first"], figures["gold_document_first_rate"],
+            figures["wrong_citation"]) == (1, 0.5, 2)
 
 
 def test_tradeoff_moves_the_threshold_over_supports_measured_once() -> None:

@@ -205,7 +205,8 @@ def ask_questions(session: Session, questions: list[Question], gold: GoldKeys, w
 def answer_record(q: Question, r: QuestionResult) -> AnswerRecord:
     """The answers report's record of an answerable question from its system ranking's result."""
     documents = {_document_of(key) for key in r.gold}
-    return AnswerRecord(q.kind, r.support, r.abstained, near_miss=r.near_miss, top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
+    return AnswerRecord(q.kind, r.support, r.abstained, near_miss=r.near_miss,
+                        top_gold=bool(r.ranked) and r.ranked[0] in r.gold,
                         top_document_gold=bool(r.ranked) and _document_of(r.ranked[0]) in documents,
                         top3_gold=bool(r.gold & set(r.ranked[:3])),
                         quote_has_answer=quote_holds_span(r.quote, q.answer) if q.answer else None)
