@@ -34,6 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from rag.search.fusion import zscore
+
 GROUP = 6  # the gold paragraph and 5 candidates that are not
 QUESTIONS_A_STEP = 2
 MAX_TOKENS = 128
@@ -61,7 +63,7 @@ def dump(args: argparse.Namespace) -> None:
                 gold = gold_keys.of(q)
                 search = session.rankings(q.question, ("hybrid",), k=20)["hybrid"]
                 rows = [dict(key=_hit_key(h), text=h.text) for h in search.hits]
-                gold_text = None if any(r["key"] in gold for r in rows) else _gold_text(session, sorted(gold)[0])
+                gold_text = None if any(r["key"] in gold for r in rows) else _gold_text(session, q)
                 out.write(json.dumps(dict(q=q.question, kind=q.kind, gold=sorted(gold), half=half, hits=rows,
                                           gold_text=gold_text,
                                           abstained=session.answer(search).abstained)) + "\n")
@@ -82,16 +84,14 @@ def _dump_unrelated(session: Any, paths: list[Path], out: Any) -> None:
                                       abstained=session.answer(search).abstained)) + "\n")
 
 
-def _gold_text(session: Any, key: str) -> str | None:
-    """The text of a gold paragraph by its key (symbol, annex or part, number), None if not found."""
-    parts = key.split("\x00")
-    tries = [dict()] if len(parts) == 2 else [dict(annex=parts[1]), dict(part=parts[1])]
-    for where in tries:
-        try:
-            return session.show(parts[0], parts[-1], **where).text
-        except Exception:  # noqa: BLE001 - a key of another kind: try the next reading
-            continue
-    return None
+def _gold_text(session: Any, q: Any) -> str | None:
+    """The text of the question's first gold paragraph (`rag show`), None if the index has none."""
+    from rag.errors import NotFoundError
+
+    try:
+        return session.show(q.symbol, q.gold[0], annex=q.annex or None).text
+    except NotFoundError:
+        return None
 
 
 def _load(spec: str) -> list[dict[str, Any]]:
@@ -177,10 +177,6 @@ def train(args: argparse.Namespace) -> None:
     torch.save(model.state_dict(), args.out / "cross_encoder.pt")
 
 
-def _zscore(v: np.ndarray) -> np.ndarray:
-    return (v - v.mean()) / (v.std() + 1e-6)
-
-
 def _counts(rows: list[dict[str, Any]], k: int | None, weight: float) -> tuple[int, int]:
     """P@1 and gold in the top 3 when the best k are re-ranked (k None: the product's order)."""
     first = top3 = 0
@@ -189,7 +185,7 @@ def _counts(rows: list[dict[str, Any]], k: int | None, weight: float) -> tuple[i
         order = list(range(len(r["keys"])))
         if k is not None and n:
             rank = -np.arange(n, dtype=float)
-            order = list(np.argsort(-(_zscore(np.array(r["ce"][:n])) + weight * _zscore(rank)),
+            order = list(np.argsort(-(zscore(np.array(r["ce"][:n])) + weight * zscore(rank)),
                                     kind="stable")) + order[n:]
         first += bool(order) and r["keys"][order[0]] in r["gold"]
         top3 += any(r["keys"][i] in r["gold"] for i in order[:3])
