@@ -4,11 +4,12 @@
         --questions ../shared/data/un_dev/questions.jsonl --unrelated ../shared/data/squad_v1.1_dev/questions.jsonl
 
 Each question is answered once with the threshold at 0 (so only the near-miss checks abstain) and
-its support recorded; a threshold t then abstains where a check did or the support is under t. Per
-t from 0.15 to 0.30: the share of `--unrelated` questions (every `--step`th) that abstain, and over
-`--questions` the exact first citations, false abstentions (gold in the top 3) and wrong ones. The
-product's threshold is the lowest t at which SQuAD asked of the UN corpus abstains 95% of the time
-(rag/answer/extract.py). A model folder takes the bundled model's token-vector share unless given.
+its support recorded; a threshold t then abstains where a check did or the support is under t
+(rag.evaluation.answers.tradeoff, as `rag eval --plot` sweeps it). Per t from 0.15 to 0.30: the
+share of `--unrelated` questions (every `--step`th) that abstain, and over `--questions` the exact
+first citations, false abstentions (gold in the top 3) and wrong ones. The product's threshold is
+the lowest t at which SQuAD asked of the UN corpus abstains 95% of the time (rag/answer/extract.py).
+A model folder takes the bundled model's token-vector share unless given.
 Not part of the product.
 """
 
@@ -18,9 +19,8 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 from rag.config import load_settings
+from rag.evaluation.answers import AnswerRecord, tradeoff
 from rag.evaluation.evalset import load_questions
 from rag.evaluation.evaluate import GoldKeys, _hit_key
 from rag.service import Session
@@ -42,26 +42,28 @@ def main() -> None:
         settings = replace(settings, model=args.model)
     if args.model or args.token_share is not None:
         answer_as_bundled(settings.model, args.token_share)
-    answered, unrelated = [], []
+    asked, unrelated = [], []
     with Session(settings) as session:
         gold_keys = GoldKeys(session)
         for q in load_questions(args.questions):
             gold = gold_keys.of(q)
             search = session.rankings(q.question, ("hybrid",), k=10)["hybrid"]
             ranked = [_hit_key(h) for h in search.hits[:3]]
-            answered.append((session.answerer.support(search), session.answer(search).abstained,
-                             bool(ranked) and ranked[0] in gold, bool(gold & set(ranked))))
+            asked.append(AnswerRecord(q.kind, session.answerer.support(search), False,
+                                      near_miss=session.answer(search).abstained,
+                                      top_gold=bool(ranked) and ranked[0] in gold, top3_gold=bool(gold & set(ranked))))
         for q in load_questions(args.unrelated)[::args.step]:
             search = session.rankings(q.question, ("hybrid",), k=10)["hybrid"]
-            unrelated.append((session.answerer.support(search), session.answer(search).abstained))
+            unrelated.append(AnswerRecord(q.kind, session.answerer.support(search), False,
+                                          near_miss=session.answer(search).abstained))
+    n, m = len(asked), len(unrelated)
     print("| threshold | unrelated abstaining | exact | false abstentions | wrong |\n|---|---|---|---|---|")
-    for t in np.arange(0.15, 0.305, 0.01):
-        quiet = [checked or sup < t for sup, checked, *_ in answered]
-        exact = sum(first and not a for (_, _, first, _), a in zip(answered, quiet))
-        false = sum(top3 and a for (_, _, _, top3), a in zip(answered, quiet))
-        wrong = sum(not first and not a for (_, _, first, _), a in zip(answered, quiet))
-        share = np.mean([checked or sup < t for sup, checked in unrelated])
-        print(f"| {t:.2f} | {share:.3f} | {exact} | {false} | {wrong} |")
+    for p in tradeoff(asked, unrelated, 0.0):
+        if 0.15 <= p["threshold"] <= 0.30:
+            exact, answered = round(p["exact_answered"] * n), round(p["answered"] * n)
+            abstaining = round(p["unanswerable_abstained"] * m) / m
+            print(f"| {p['threshold']:.2f} | {abstaining:.3f} | {exact} | {round(p['false_abstentions'] * n)} | "
+                  f"{answered - exact} |")
 
 
 if __name__ == "__main__":
