@@ -411,14 +411,17 @@ def serve(host: Annotated[str, typer.Option("--host", help="Address to listen on
           index_dir: IndexDir = None, index: IndexName = None, model: Model = None, config: Config = None, store: StoreUrl = None) -> None:
     """Serve the web page (/) and the JSON HTTP API (ask, search, show, documents, status; docs at /docs)."""
     with _errors():
-        from rag.server import check_exposure
+        from rag.server import bound_port, check_exposure, listen
         from rag.server import serve as run_server
 
         settings = _settings(index_dir, index, model, config, store)
         check_exposure(host, token, insecure)
         _ensure(settings, False)  # no index (and no demo to build): exit 4 now, not 503s later
-        typer.echo(printable(f"Serving {settings.index_path} on http://{host}:{port} (Ctrl-C stops)"), err=True)
-        run_server(settings, host, port, token=token, insecure=insecure)
+        sock = listen(host, port)
+        where = f"[{host}]" if ":" in host else host
+        typer.echo(printable(f"Serving {settings.index_path} on http://{where}:{bound_port(sock)} (Ctrl-C stops)"),
+                   err=True)
+        run_server(settings, sock, token=token, insecure=insecure)
 
 
 @app.command()

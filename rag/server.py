@@ -9,6 +9,7 @@ import ipaddress
 import json
 import re
 import secrets
+import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack, asynccontextmanager
 from importlib import resources
@@ -391,8 +392,36 @@ def check_exposure(host: str, token: str | None, insecure: bool) -> None:
                          fix="give --token SECRET (clients send `Authorization: Bearer SECRET`), or --insecure")
 
 
-def serve(settings: Settings, host: str, port: int, token: str | None = None, insecure: bool = False) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host`:`port` (0: a free port); UsageError naming the port when it is
+    taken or not allowed, or the host when it is no address of this machine."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port {port} is not a port number", fix="give a port from 0 to 65535 (0: any free port)")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise UsageError(f"--host {host} cannot be resolved ({exc})", fix="give an address such as 127.0.0.1") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror or exc}",
+                         fix="give another --port (0: any free port), or stop what uses it") from None
+    return sock
+
+
+def bound_port(sock: socket.socket) -> int:
+    """The port `sock` is bound to (the one the system chose for port 0)."""
+    return int(sock.getsockname()[1])
+
+
+def serve(settings: Settings, sock: socket.socket, token: str | None = None, insecure: bool = False) -> None:
+    """Serve the page and the API on the bound socket `sock` until interrupted."""
     import uvicorn
 
+    host = str(sock.getsockname()[0])
     check_exposure(host, token, insecure)
-    uvicorn.run(create_app(settings, token), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, token), log_level="warning"))
+    server.run(sockets=[sock])

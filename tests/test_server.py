@@ -250,3 +250,46 @@ def test_the_server_follows_the_live_index_without_a_restart(server, tmp_path):
                              timeout=120)
     assert removed.returncode == 0, removed.stderr
     assert _get(show)[0] == 404
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_a_port_out_of_range_is_one_line(tmp_path, seed_dir, port):
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+    result = subprocess.run([*RAG, "serve", "--port", port], env=env, cwd=REPO, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2 and "--port" in result.stderr and "Traceback" not in result.stderr
+    assert "Serving" not in result.stderr
+
+
+def test_a_port_in_use_is_one_line_naming_it(tmp_path, seed_dir):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+        subprocess.run([*RAG, "index", "build", str(seed_dir)], env=env, cwd=REPO, capture_output=True, timeout=120)
+        result = subprocess.run([*RAG, "serve", "--port", str(port)], env=env, cwd=REPO, capture_output=True,
+                                text=True, timeout=60)
+    assert result.returncode == 2 and f"port {port}" in result.stderr and result.stderr.count("\n") == 1
+    assert "Serving" not in result.stderr
+
+
+def test_port_zero_announces_the_port_it_got(tmp_path, seed_dir):
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+    subprocess.run([*RAG, "index", "build", str(seed_dir)], env=env, cwd=REPO, capture_output=True, timeout=120)
+    proc = subprocess.Popen([*RAG, "serve", "--port", "0"], env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)", line).group(1))
+        assert port > 0
+        for _ in range(400):
+            try:
+                if _get(f"http://127.0.0.1:{port}/health")[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)
+        else:
+            pytest.fail("no server on the announced port")
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -117,6 +117,7 @@ def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
 def test_evidence_digest(tmp_path, seed_dir, browser, artifacts):
     with _serving(tmp_path, seed_dir) as base:
         page, errors = _desktop_page(browser, base)
+        assert page.locator("#generate-option").is_hidden()  # no language model configured: no offer to write
         page.fill("#question", "what initiatives on migration are mentioned?")
         page.check("#f-digest")
         page.click("#ask-button")
