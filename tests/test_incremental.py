@@ -80,6 +80,33 @@ def test_revised_file_with_same_symbol_replaces_older(fake_settings, corpus):
         assert "Reissued text." in session.show("A/70/1", "1").text
 
 
+def test_a_second_copy_is_reported_once_and_its_removal_brings_the_first_back(fake_settings, corpus, tmp_path):
+    build_index(fake_settings, [corpus])
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "copy.txt").write_text(doc_text("A/70/1", "water", extra=" The copy's text."))
+    assert build_index(fake_settings, [copies]).replaced  # the newer file takes the symbol, said once...
+    again = build_index(fake_settings, [corpus])
+    assert not again.changed and again.replaced == []  # ...not on every build that changes nothing
+    removed = remove(fake_settings, str(copies))
+    assert symbols(fake_settings) == ["A/70/1", "A/70/2", "A/70/3"]  # the first file's document is back
+    assert any("A_70_1.txt" in n for n in removed.notices)
+    with Session(fake_settings, with_model=False) as session:
+        assert "The copy's text." not in session.show("A/70/1", "1").text
+    assert build_index(fake_settings, [corpus]).changed is False
+
+
+def test_rm_by_symbol_leaves_out_every_file_of_it(fake_settings, corpus, tmp_path):
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "copy.txt").write_text(doc_text("A/70/1", "water", extra=" The copy's text."))
+    build_index(fake_settings, [corpus, copies])
+    remove(fake_settings, "A/70/1")
+    assert symbols(fake_settings) == ["A/70/2", "A/70/3"]
+    build_index(fake_settings, [corpus])  # the older copy does not come back either
+    assert symbols(fake_settings) == ["A/70/2", "A/70/3"]
+
+
 def test_corrigendum_is_a_separate_document(fake_settings, corpus):
     (corpus / "A_70_1_Corr.1.txt").write_text(doc_text("A/70/1/Corr.1", "water corrigendum", paragraphs=2))
     build_index(fake_settings, [corpus])

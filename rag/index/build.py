@@ -109,7 +109,8 @@ def _scan(build: _Build, where: Sources, new_sources: list[Path], keep_missing: 
                               "(name a file in `rag index build` to index it again)")
     docs, mtimes = scan_files([f for f in files if str(f) not in where.excluded], {d.source: d for d in live_docs},
                               reparse, build.tick, report, build.settings.max_file_mb, build.workers)
-    docs = select_revisions(keep_or_drop_missing(docs, live_docs, where.excluded, keep_missing, report), mtimes, report)
+    docs = select_revisions(keep_or_drop_missing(docs, live_docs, where.excluded, keep_missing, report), mtimes, report,
+                            frozenset(d.source for d in live_docs))
     if not docs and report.failed:
         raise NothingIndexed(report)
     return docs
@@ -134,12 +135,45 @@ def remove_documents(settings: Settings, target: str, wait: bool = False,
         gone = {id(d) for d in removed}
         build.report.removed = [f"{d.symbol} ({d.source})" for d in removed]
         build.report.notices += [f"{s}: removed from the sources" for s in dropped]
-        recorded = {"sources": [s for s in manifest.get("sources", []) if s not in dropped],
-                    "excluded": sorted(set(manifest.get("excluded", [])) | {
-                        d.source for d in removed if not is_under(d.source, roots)})}
+        sources = [s for s in manifest.get("sources", []) if s not in dropped]
+        excluded = set(manifest.get("excluded", [])) | {d.source for d in removed if not is_under(d.source, roots)}
+        kept = _other_copies(build, target, removed, [d for d in live_docs if id(d) not in gone], sources, excluded)
+        recorded = {"sources": sources, "excluded": sorted(excluded)}
         build.report.failed = [f for f in manifest.get("failed", []) if not is_under(f.get("path", ""), roots)]
         build.report.skipped = [f for f in manifest.get("skipped", []) if not is_under(f, roots)]
-        return _write(build, [d for d in live_docs if id(d) not in gone], recorded, carry=True)
+        return _write(build, kept, recorded, carry=True)
+
+
+def _other_copies(build: _Build, target: str, removed: list[Document], kept: list[Document], sources: list[str],
+                  excluded: set[str]) -> list[Document]:
+    """`kept`, where the removed documents have other files in `sources` that they displaced:
+    removed by symbol, those files are added to `excluded` (the document goes, whichever of its
+    files); removed by path, their documents are indexed again, in the order a build gives."""
+    displaced, order = _displaced(build, sources, excluded, [*kept, *removed], {d.symbol for d in removed})
+    if any(target == d.symbol or target in d.symbols for d in removed):
+        excluded |= {d.source for d in displaced}
+        build.report.notices += [f"{d.symbol}: {d.source} left out too (another file of it)" for d in displaced]
+        return kept
+    build.report.notices += [f"{d.symbol}: {d.source} indexed again" for d in displaced]
+    return sorted(kept + displaced, key=lambda d: order.get(d.source, len(order))) if displaced else kept
+
+
+def _displaced(build: _Build, sources: list[str], excluded: set[str], live_docs: list[Document],
+               symbols: set[str]) -> tuple[list[Document], dict[str, int]]:
+    """The documents of `symbols` in files of `sources` that no live document was read from (a
+    newer file of the same symbol displaced them), the newest per symbol; and each file's place in
+    the sources' scan (the order a build gives documents)."""
+    from rag.ingest import discover
+
+    files, _ = discover([Path(s) for s in sources if Path(s).exists()], allow_empty=True)
+    order = {str(f): i for i, f in enumerate(files)}
+    live = {d.source for d in live_docs}
+    unread = [f for f in files if str(f) not in live and str(f) not in excluded]
+    if not symbols or not unread:
+        return [], order
+    scratch = BuildReport()  # a file that fails here is reported by the next build
+    docs, mtimes = scan_files(unread, {}, False, _quiet, scratch, build.settings.max_file_mb, build.workers)
+    return select_revisions([d for d in docs if d.symbol in symbols], mtimes, scratch), order
 
 
 def build_from_documents(settings: Settings, docs: list[Document], sources: list[Path], *,

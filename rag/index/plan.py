@@ -262,8 +262,10 @@ def keep_or_drop_missing(docs: list[Document], live_docs: list[Document], exclud
     return out
 
 
-def select_revisions(docs: list[Document], mtimes: dict[str, float], report: BuildReport) -> list[Document]:
-    """One document per symbol: a revised file (same symbol) replaces the older one."""
+def select_revisions(docs: list[Document], mtimes: dict[str, float], report: BuildReport,
+                     live_sources: frozenset[str] = frozenset()) -> list[Document]:
+    """One document per symbol: a revised file (same symbol) replaces the older one. The
+    replacement is reported when the newer file is not already the live one (`live_sources`)."""
     best: dict[str, Document] = {}
     for doc in docs:
         other = best.get(doc.symbol)
@@ -272,7 +274,8 @@ def select_revisions(docs: list[Document], mtimes: dict[str, float], report: Bui
             continue
         newer, older = (doc, other) if mtimes.get(doc.source, 0.0) >= mtimes.get(other.source, 0.0) else (other, doc)
         best[doc.symbol] = newer
-        report.replaced.append(f"{older.symbol}: {older.source} replaced by {newer.source}")
+        if newer.source not in live_sources:
+            report.replaced.append(f"{older.symbol}: {older.source} replaced by {newer.source}")
     keep = {id(d) for d in best.values()}
     return [d for d in docs if id(d) in keep]
 
