@@ -733,7 +733,33 @@ def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else None
     if command in QUESTION_COMMANDS:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # read when numpy loads, which is later
-    _only(command)()
+    sys.exit(_run(_only(command), sys.argv[1:]))
+
+
+def _run(chosen: typer.Typer, args: list[str]) -> int:
+    """Run the command line `args`; a bad option or argument is one line on stderr naming it, or
+    with --json the error document on stdout, and exit code 2 (click's own is three lines)."""
+    try:  # typer vendors click from 0.23 on; before, it runs the installed click
+        from typer._click import exceptions as clicks
+    except ImportError:
+        from click import exceptions as clicks
+    try:
+        code = typer.main.get_command(chosen).main(args=args, prog_name="rag", standalone_mode=False)
+    except clicks.NoArgsIsHelpError as exc:
+        exc.show()  # `rag` or a group alone: its help
+        return exc.exit_code
+    except clicks.ClickException as exc:
+        command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "rag"
+        fix, message = f"see `{command} --help`", exc.format_message().rstrip(".")
+        if "--json" in args[:args.index("--")] if "--" in args else "--json" in args:
+            _print_json({"error": message, "type": "UsageError", "fix": fix})
+        else:
+            _err(f"{message} ({fix})")
+        return exc.exit_code
+    except clicks.Abort:
+        _err("aborted")
+        return 1
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

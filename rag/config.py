@@ -91,6 +91,21 @@ class Settings:
 
 
 _CASTS = {"int": int, "float": float, "str": str}
+_KIND_WORDS = {"bool": "true or false", "int": "a whole number", "float": "a number"}
+# The least (and, for bm25_b, the greatest) value each numeric setting can work with.
+_BOUNDS: dict[str, tuple[float, float | None]] = {
+    "batch_size": (1, None), "candidates": (1, None), "top_k": (1, None), "bm25_k1": (0, None),
+    "bm25_b": (0, 1), "max_file_mb": (1e-6, None), "llm_timeout": (1e-6, None)}
+
+
+def _in_bounds(name: str, value: Any) -> Any:
+    """`value`, or UsageError naming the setting where it is out of the range it can work with."""
+    low, high = _BOUNDS.get(name, (None, None))
+    if low is not None and value < low or high is not None and value > high:
+        limits = f"from {low:g} to {high:g}" if high is not None else \
+            (f"{low:g} or more" if low >= 1 or low == 0 else "above 0")
+        raise UsageError(f"setting {name}: {value!r} is out of range (it takes {limits})")
+    return value
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -110,9 +125,12 @@ def _coerce(name: str, value: Any) -> Any:
             return Path(value).expanduser() if value not in (None, "") else None
         for key, cast in _CASTS.items():
             if kind.startswith(key):
-                return cast(value)
+                if key == "int" and isinstance(value, float) and not value.is_integer():
+                    raise ValueError(value)
+                return _in_bounds(name, cast(value)) if key != "str" else cast(value)
     except (TypeError, ValueError) as exc:
-        raise UsageError(f"setting {name}: cannot read {value!r} as {kind}") from exc
+        wanted = next((w for k, w in _KIND_WORDS.items() if kind.startswith(k)), kind)
+        raise UsageError(f"setting {name}: cannot read {value!r} as {wanted}") from exc
     return value
 
 

@@ -228,7 +228,7 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
             docs = [d for d in s.index.documents() if filters is None or filters.allows(d)]
         return {"documents": [{k: v for k, v in d.to_json().items() if k not in ("row", "source")} for d in docs]}
 
-    @app.get("/source", response_class=FileResponse)
+    @app.api_route("/source", methods=["GET", "HEAD"], response_class=FileResponse)
     def source(symbol: str) -> FileResponse:
         """The file a document was indexed from (a PDF opens at `#page=N`)."""
         with live.session() as s:
@@ -333,7 +333,8 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RagError)
     async def _rag_error(_request: Request, exc: RagError) -> JSONResponse:
-        return _error(_status(exc), str(exc), type(exc).__name__)
+        advice = exc.fix is not None and "`rag " in exc.fix  # a command to run: the operator's, not the reader's
+        return _error(_status(exc), exc.message if advice else str(exc), type(exc).__name__)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

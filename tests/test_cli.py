@@ -354,3 +354,27 @@ def test_a_running_count_without_its_page_is_refused_where_it_is_ambiguous(fake_
     assert json.loads(run("show", "A/99/100", "p. 3, ¶ 1", "--json").stdout)["annex"] == "annex"
     assert json.loads(run("show", "A/99/100", "¶1", "--annex", "annex", "--json").stdout)["page"] == "3"
     assert json.loads(run("show", "A/99/100", "p. 1, ¶ 1", "--json").stdout)["annex"] == ""
+
+
+@pytest.mark.parametrize("args, named", [(["search", "x", "-k", "-3"], "-k"), (["ask", "x", "--no-such"], "--no-such"),
+                                         (["show", "A/59/377"], "'paragraph'")])
+def test_a_bad_option_is_one_line_and_json_with_json(tmp_path, args, named):
+    from tests.conftest import RAG, rag_env
+
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"))
+    plain = subprocess.run([*RAG, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert plain.returncode == 2 and plain.stderr.count("\n") == 1 and named in plain.stderr
+    assert f"rag {args[0]} --help" in plain.stderr and plain.stdout == ""
+    as_json = subprocess.run([*RAG, *args, "--json"], env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    error = json.loads(as_json.stdout)
+    assert as_json.returncode == 2 and error["type"] == "UsageError" and named in error["error"]
+    assert error["fix"] == f"see `rag {args[0]} --help`"
+
+
+def test_inspect_a_missing_file_or_a_folder_is_a_source_error(tmp_path):
+    missing = run("inspect", str(tmp_path / "nope.pdf"))
+    assert missing.exit_code == 8
+    one_line_error(missing, "nope.pdf", "no such file")
+    folder = run("inspect", str(tmp_path))
+    assert folder.exit_code == 8
+    one_line_error(folder, str(tmp_path), "is a folder")

@@ -39,3 +39,21 @@ def test_vector_index_names_the_types_rag_builds():
     for bad in ("ivf-pq", "HNSW"):
         with pytest.raises(UsageError, match=f"setting vector_index: '{bad}' is not one of auto, flat, hnsw"):
             load_settings(env={"RAG_VECTOR_INDEX": bad})
+
+
+@pytest.mark.parametrize("name, value, says", [("top_k", "-5", "1 or more"), ("candidates", "0", "1 or more"),
+                                               ("bm25_b", "1.5", "from 0 to 1"), ("llm_timeout", "0", "above 0"),
+                                               ("max_file_mb", "-1", "above 0")])
+def test_a_setting_out_of_its_range_is_named(name, value, says):
+    with pytest.raises(UsageError, match=f"setting {name}: .* is out of range \\(it takes {says}\\)"):
+        load_settings(env={f"RAG_{name.upper()}": value})
+
+
+def test_a_setting_that_is_no_number_says_what_it_takes(tmp_path: Path):
+    cfg = tmp_path / "rag.toml"
+    cfg.write_text('abstain_threshold = "x"\n')
+    with pytest.raises(UsageError, match="setting abstain_threshold: cannot read 'x' as a number$"):
+        load_settings(config_file=cfg, env={})
+    cfg.write_text("top_k = 2.5\n")
+    with pytest.raises(UsageError, match="setting top_k: cannot read 2.5 as a whole number$"):
+        load_settings(config_file=cfg, env={})

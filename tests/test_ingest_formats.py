@@ -184,7 +184,7 @@ def test_inspect_command_text_and_json() -> None:
     data = json.loads(js.output)
     assert [p["number"] for p in data["paragraphs"] if not p["running"]][:3] == ["1", "2", "3"]
     bad = runner.invoke(app, ["inspect", "/nonexistent/x.pdf"])
-    assert bad.exit_code == 9 and bad.output.count("\n") == 1
+    assert bad.exit_code == 8 and bad.output.count("\n") == 1  # a missing path, as for a build
 
 
 def test_file_vanishing_mid_build_fails_alone(tmp_path: Path, fake_settings) -> None:

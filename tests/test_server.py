@@ -90,6 +90,12 @@ def test_errors_over_http(server):
     assert code == 400 and "empty question" in data["error"]
     code, data = _get(server + "/show?" + urllib.parse.urlencode({"symbol": "A/1/1", "paragraph": "1"}))
     assert code == 404 and "unknown symbol" in data["error"]
+    assert "`rag " not in data["error"]  # a reader of the page has no command line to run
+    code, data = _get(server + "/documents?symbol=S/*")
+    assert code == 404 and "S/*" in data["error"] and "`rag " not in data["error"]
+    head = urllib.request.Request(server + "/source?symbol=A/59/377", method="HEAD")
+    with urllib.request.urlopen(head, timeout=10) as r:
+        assert r.status == 200 and r.headers["content-type"].startswith("text/plain") and r.read() == b""
 
 
 def test_document_filters_over_http(server):

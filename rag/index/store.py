@@ -189,7 +189,8 @@ def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) 
     if manifest.get("model") != settings.model:
         raise IndexMismatch(
             f"{where}: index was built with model {manifest.get('model')!r}, not {settings.model!r}",
-            fix=f"run `rag index rebuild --model {settings.model}` or pass --model {manifest.get('model')}")
+            fix=f"pass --model {manifest.get('model')} (or unset RAG_MODEL), or re-embed the index with "
+                f"`rag index rebuild --model {settings.model}` if that model is installed")
 
 
 def check_files(gen: Path, manifest: dict[str, Any]) -> None:

@@ -5,13 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rag.errors import SourceError, printable
 from rag.ingest import parse_file
 from rag.models import render_citation
 
 
 def inspect_file(path: Path, words: int = 8) -> dict[str, Any]:
-    """The parsed structure of one file as plain data (raises ParseError like a build would)."""
-    doc = parse_file(Path(path))
+    """The parsed structure of one file as plain data (raises ParseError like a build would;
+    SourceError, as a build does, for a path that does not exist or is a folder)."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(f"{printable(str(path))}: no such file")
+    if path.is_dir():
+        raise SourceError(f"{printable(str(path))}: is a folder; `rag inspect` reads one file",
+                          fix="name one file in it")
+    doc = parse_file(path)
     headings: list[str] = []
     paragraphs = []
     for p in doc.paragraphs:

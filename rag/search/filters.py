@@ -60,8 +60,11 @@ class Filters:
         if not self.year or not self.year.strip():
             return None
         m = _YEAR.match(self.year)
-        if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
+        if not m:
             raise UsageError(f"year {self.year.strip()!r}: expected YYYY or YYYY-YYYY (e.g. 2025 or 2024-2025)")
+        if int(m.group(2) or m.group(1)) < int(m.group(1)):
+            raise UsageError(f"year {self.year.strip()!r}: the range ends before it starts "
+                             f"(write {m.group(2)}-{m.group(1)})")
         return int(m.group(1)), int(m.group(2) or m.group(1))
 
     def describe(self) -> str:

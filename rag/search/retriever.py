@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -77,6 +77,16 @@ def numbered_first(hits: list[Hit], first_numbered: int | None) -> list[Hit]:
     if front_matter_first(hits) and first_numbered is not None and hits[0].pid < first_numbered:
         return [hits[1], hits[0], *hits[2:]]
     return hits
+
+
+def falling_scores(hits: list[Hit]) -> list[Hit]:
+    """The hits in their order, their scores the same set sorted from the highest: a paragraph
+    that a second ranking moved up shows the score of the place it holds (scores are shown, not
+    read by the answer)."""
+    ordered = sorted((h.score for h in hits), reverse=True)
+    if [h.score for h in hits] == ordered:
+        return hits
+    return [replace(h, score=score) for h, score in zip(hits, ordered)]
 
 
 def front_matter_first(hits: list[Hit]) -> bool:
@@ -252,7 +262,8 @@ class Retriever:
             seen: set[int] = set()
             hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
-        return self.stated_answer_first(found, inside, first, last)
+        found = self.stated_answer_first(found, inside, first, last)
+        return replace(found, hits=falling_scores(found.hits))
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
         """`numbered_first` over the hits, whose first is of the document of paragraphs
