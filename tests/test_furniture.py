@@ -176,3 +176,23 @@ def test_the_official_records_note_on_symbols_is_furniture() -> None:
     assert FURNITURE_LINE.match("symbol indicates a reference to a United Nations document.")
     assert not FURNITURE_LINE.match("Symbols of the Organization are protected under the Convention.")
     assert notes_heading("Note", lines[1].text) and not notes_heading("Note", "The Committee met twice.")
+
+
+def test_typewritten_notes_at_a_page_foot_are_footnotes_not_text() -> None:
+    """A/48/653 (1993), pages 1-2, set in one Courier size: "1/" marks a note in the text and
+    opens its body at the foot of the page, under a gap."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "A_48_653_p1-2.en.pdf")
+    by_number = {p.number: p for p in doc.paragraphs if not p.running}
+    assert not any("To be incorporated in Official Records" in p.text for p in doc.paragraphs)
+    third = by_number["3"]
+    assert third.text.endswith("under their administration.") and "1/" not in third.text
+    assert [(f.marker, f.text) for f in third.footnotes] == [
+        ("1", "See A/48/23 (Part III). To be incorporated in Official Records of the General Assembly, "
+              "Forty-eighth Session, Supplement No. 23 (A/48/23).")]
+    assert "CONSIDERATION OF PROPOSALS" not in third.text
+    assert by_number["4"].section == "II. CONSIDERATION OF PROPOSALS"
+    assert {f.marker for f in by_number["5"].footnotes} == {"1"}  # the note marked again further down

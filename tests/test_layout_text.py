@@ -94,3 +94,16 @@ def test_markdown_without_numbers_gives_running_paragraphs_under_headings(tmp_pa
     assert [(p.number, p.running, p.section) for p in doc.paragraphs] == [
         ("1", True, "Guide to the thing"), ("2", True, "Part two"), ("3", True, "Part two")]
     assert doc.paragraphs[2].text == "Another paragraph here, with a note. And more."
+
+
+def test_typewritten_notes_at_a_page_foot_are_footnotes_in_laid_out_text() -> None:
+    """A/50/610 (1995), the text of pages 1-6: "2/" marks a note in the text and opens its
+    body at the foot of the page, under blank lines."""
+    doc = parse_file(Path(__file__).parent / "fixtures" / "A_50_610_typed_notes.txt")
+    assert doc.symbol == "A/50/610"
+    eighth = next(p for p in doc.paragraphs if p.number == "8" and not p.running)
+    assert "Statements in explanation of vote" not in eighth.text and "2/" not in eighth.text
+    assert "Romania, Russian Federation, Slovakia" in eighth.text  # the list runs on over the page
+    assert [(f.marker, f.text) for f in eighth.footnotes] == [
+        ("2", "Statements in explanation of vote were made by the representatives of Mexico, the Libyan Arab "
+              "Jamahiriya and Oman.")]

@@ -47,6 +47,17 @@ def marker_token(number: str) -> str:
     return f"{MARK_OPEN}{number}{MARK_CLOSE}"
 
 
+def mark_typed_notes(text: str, numbers: set[str] | frozenset[str]) -> str:
+    """The text with the typewritten marks ("2/" inside it, rag.ingest.patterns.TYPED_MARK) of
+    the notes `numbers` as marker sentinels."""
+    from rag.ingest.patterns import TYPED_MARK
+
+    if not numbers:
+        return text
+    return TYPED_MARK.sub(lambda m: marker_token(m.group(1)) if m.group(1) in numbers and m.start() > 0
+                          else m.group(0), text)
+
+
 def strip_markers(text: str) -> str:
     """The text without its marker sentinels."""
     return SENTINEL_RE.sub("", text)

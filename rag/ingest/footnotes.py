@@ -7,7 +7,7 @@ import re
 from rag.ingest.blocks import PageText, strip_markers, unmark
 from rag.ingest.joining import clean_text, join_lines
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?![\d,./:])\s*")
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.joining import clean_text
-from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END
+from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LETTER_HEADING_START, LINE_END
 
 LARGER = 0.9  # points above the body size that make a line's type larger
 MAX_HEADING = 180  # characters
@@ -38,14 +38,32 @@ def heading_like(ln: Block, body_size: float) -> bool:
     return bool(HEADING_NUMBER.match(text)) and words <= 14
 
 
+def capitals(text: str, least: int = 4) -> bool:
+    """Text whose letters are all capitals, at least `least` of them."""
+    letters = [c for c in strip_markers(text) if c.isalpha()]
+    return len(letters) >= least and all(c.isupper() for c in letters)
+
+
+def capital_heading(ln: Block) -> bool:
+    """A roman or letter heading number and capitals ("II. CONSIDERATION OF PROPOSALS"): the
+    heading of a typewritten document, set in its one type."""
+    text = strip_markers(ln.text).strip()
+    m = LETTER_HEADING_START.match(text)
+    return bool(m) and capitals(text[m.end() - 1:]) and len(text) <= MAX_HEADING
+
+
 def strong_heading(ln: Block, body_size: float) -> bool:
-    """A heading by its type alone: a styled heading, larger type, or bold with a heading number."""
-    return ln.kind == "heading" or larger(ln, body_size) or (ln.bold and bool(HEADING_NUMBER.match(ln.text)))
+    """A heading by its type alone: a styled heading, larger type, bold with a heading number,
+    or a numbered heading in capitals."""
+    return ln.kind == "heading" or larger(ln, body_size) or (ln.bold and bool(HEADING_NUMBER.match(ln.text))) \
+        or capital_heading(ln)
 
 
 def continues_heading(ln: Block, head: Block, body_size: float) -> bool:
-    """A wrapped heading's next line: same type, styled like a heading, no heading number."""
-    styled = ln.bold or larger(ln, body_size)
+    """A wrapped heading's next line: same type, styled like a heading (or in capitals under a
+    heading in capitals), no heading number."""
+    styled = ln.bold or larger(ln, body_size) or (capital_heading(head) and capitals(ln.text)
+                                                   and not ends_sentence(ln.text))
     return bool(ln.size) and styled and ln.bold == head.bold and abs(ln.size - head.size) < 0.3 \
         and ln.page == head.page and not HEADING_NUMBER.match(ln.text) and ln.number is None
 

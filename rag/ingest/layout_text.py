@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
     ANNEX,
@@ -40,6 +40,8 @@ from rag.ingest.patterns import (
     RULE,
     SENTENCE_END,
     SPACED_MARKER,
+    TYPED_MARK,
+    TYPED_NOTE,
     notes_heading,
 )
 from rag.ingest.symbols import find_symbols
@@ -85,14 +87,29 @@ def _page_ended(page: list[str]) -> bool:
     return bool(tail) and (bool(FOOTER.match(tail[-1])) or page[-1].strip() == "")
 
 
-def _line_kinds(lines: list[str], symbol: str) -> list[str]:
-    """body | footnote (under the rule) | rule | furniture (the symbol at the top of the page
-    with the language and page lines under it, the footer lines at its bottom, stamps) for
-    each line."""
+def typed_notes(lines: list[str]) -> set[str]:
+    """The numbers of a typewritten document's notes: a line under two blank lines opens with
+    "N/" and the text marks N ("... abstentions. 2/ The voting")."""
+    opened = {m.group(1) for i, ln in enumerate(lines) if i >= 2 and not lines[i - 1].strip()
+              and not lines[i - 2].strip() for m in [TYPED_NOTE.match(ln.strip())] if m}
+    if not opened:
+        return set()
+    return opened & {m.group(1) for ln in lines for m in TYPED_MARK.finditer(ln.strip()) if m.start() > 0}
+
+
+def _opens_typed_note(lines: list[str], i: int, typed: set[str]) -> bool:
+    m = TYPED_NOTE.match(lines[i].strip())
+    return bool(m) and m.group(1) in typed and i >= 2 and not lines[i - 1].strip() and not lines[i - 2].strip()
+
+
+def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """body | footnote (under the rule, or from a typewritten note at the page's foot: `typed`) |
+    rule | furniture (the symbol at the top of the page with the language and page lines under it,
+    the footer lines at its bottom, stamps) for each line."""
     kinds: list[str] = []
     in_notes = False
-    for ln in lines:
-        in_notes = in_notes or bool(RULE.match(ln))
+    for i, ln in enumerate(lines):
+        in_notes = in_notes or bool(RULE.match(ln)) or _opens_typed_note(lines, i, typed)
         kinds.append("rule" if RULE.match(ln) else "footnote" if in_notes and ln.strip() else "body")
         if FURNITURE_LINE.match(ln.strip()) or JOB_LINE.match(ln.strip()):
             kinds[-1] = "furniture"
@@ -119,9 +136,11 @@ class _PageReader:
     """The Blocks of one page: a body block is a run of lines up to a blank line or to a line
     opening a numbered paragraph or heading; footnote and furniture lines are blocks of their own."""
 
-    def __init__(self, lines: list[str], page_no: int, symbol: str, last_marker: int, vocab: set[str]) -> None:
+    def __init__(self, lines: list[str], page_no: int, symbol: str, last_marker: int, vocab: set[str],
+                 typed: set[str] | frozenset[str] = frozenset()) -> None:
         self.lines, self.page_no, self.vocab, self.last_marker = lines, page_no, vocab, last_marker
-        self.kinds = _line_kinds(lines, symbol)
+        self.typed = typed
+        self.kinds = _line_kinds(lines, symbol, typed)
         self.notes = {int(m.group(1)) for ln, k in zip(lines, self.kinds) if k == "footnote"
                       for m in [NOTE_START.match(ln.strip())] if m}
         self.body = [i for i, ln in enumerate(lines) if ln.strip() and self.kinds[i] == "body"]
@@ -168,7 +187,8 @@ class _PageReader:
             return
         texts = []
         for i in self.group:
-            t, self.last_marker = _mark_notes(self.lines[i].strip(), self.notes, self.last_marker)
+            t, self.last_marker = _mark_notes(mark_typed_notes(self.lines[i].strip(), self.typed), self.notes,
+                                              self.last_marker)
             texts.append(t)
         text = join_lines(texts, self.vocab)
         m = LINE_NUMBER.match(text)
@@ -224,8 +244,9 @@ def load_layout_text(text: str) -> list[PageText]:
     raw_pages = [p.split("\n") for p in text.split("\f")] if "\f" in text else _split_pages(lines, symbol)
     pages: list[PageText] = []
     last = 0
+    typed = typed_notes(lines)
     for no, page_lines in enumerate(raw_pages, start=1):
-        reader = _PageReader(page_lines, no, symbol, last, vocab)
+        reader = _PageReader(page_lines, no, symbol, last, vocab, typed)
         pages.append(PageText(blocks=reader.read()))
         last = reader.last_marker
     return pages

@@ -143,6 +143,10 @@ RULE = re.compile(r"^\s*_{5,}\s*$")
 # Footnote markers ----------------------------------------------------------------------------
 # A footnote body's number at the start of a footnote line.
 NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(?=\S)|$)")
+# Typewritten notes (the one-size Courier reports of the 1990s): "2/" marks a note in the text
+# ("... abstentions. 2/ The voting") and opens its body at the foot of the page.
+TYPED_NOTE = re.compile(r"^(\d{1,3})/\s+\S")
+TYPED_MARK = re.compile(r"(?<![\w/])(\d{1,3})/(?=\s|$)")
 # Flat text: a marker glued to a word or to punctuation ("Australia.9", "practices.10").
 GLUED_MARKER = re.compile(r"(?<=[a-z)\]”’\".,;:])(\d{1,3})(?=[\s,;:.)]|$)")
 NOT_GLUED_MARKER_AFTER = re.compile(

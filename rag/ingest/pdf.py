@@ -16,13 +16,15 @@ from collections import Counter
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token
 from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
     LEADER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
+    TYPED_MARK,
+    TYPED_NOTE,
     notes_heading,
 )
 from rag.ingest.tables import collapse_tables
@@ -30,6 +32,9 @@ from rag.ingest.tables import collapse_tables
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
                         r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])")
+
+
+NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
 
 
 class _Line:
@@ -223,6 +228,40 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     raw_pages = _read_pages(path, data)
     body_size = _body_size(path, raw_pages)
     pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
+    _typed_notes(pages, [height for _, height in raw_pages], body_size)
     if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, len(pages) // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     return pages
+
+
+def _typed_foot(body: list[Block], height: float, body_size: float) -> int | None:
+    """Where the typewritten notes at the foot of a page open among its body lines: the first
+    line in the page's lower half that opens with "N/", under a gap, with no numbered paragraph
+    after it; None where there is none."""
+    for k in range(1, len(body)):
+        b = body[k]
+        if TYPED_NOTE.match(b.text) and b.y < 0.5 * height and body[k - 1].y - b.y >= NOTE_GAP * body_size \
+                and all(x.number is None for x in body[k:]):
+            return k
+    return None
+
+
+def _typed_notes(pages: list[PageText], heights: list[float], body_size: float) -> None:
+    """Typewritten notes at a page's foot become footnotes, and their marks in the text marker
+    sentinels: only where the text marks ("... abstentions. 2/ The voting") a note that a page's
+    foot holds."""
+    foot: list[Block] = []
+    for page, height in zip(pages, heights):
+        body = [b for b in page.blocks if b.kind == "body"]
+        k = _typed_foot(body, height, body_size)
+        foot += body[k:] if k is not None else []
+    at_foot = {id(b) for b in foot}
+    text = [b for page in pages for b in page.blocks if b.kind == "body" and id(b) not in at_foot]
+    notes = {m.group(1) for b in foot for m in [TYPED_NOTE.match(b.text)] if m}
+    marked = notes & {m.group(1) for b in text for m in TYPED_MARK.finditer(b.text) if m.start() > 0}
+    if not marked:
+        return  # no note is marked in the text: the lines are text after all
+    for b in foot:
+        b.kind = "footnote"
+    for b in text:
+        b.text = mark_typed_notes(b.text, marked)
