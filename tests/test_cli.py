@@ -129,6 +129,17 @@ def test_show_annex_and_running_paragraphs(fake_env, tmp_path):
     missing = run("show", "A/99/100", "1", "--annex", "annex IV")
     assert missing.exit_code == 3
     one_line_error(missing, "A/99/100 has no annex IV", "annex")
+    beyond = run("show", "A/99/100", "99")
+    assert beyond.exit_code == 3
+    one_line_error(beyond, "A/99/100 has no paragraph '99' (paragraphs 1-")
+
+
+def test_show_names_what_a_document_lacks_once(built):
+    no_annex = run("show", "A/59/377", "1", "--annex", "annex")
+    assert no_annex.exit_code == 3 and no_annex.stderr.startswith("error: A/59/377 has no annex")
+    assert no_annex.stderr.count("annex") == 1
+    no_running = run("show", "A/59/377", "¶ 7")
+    assert no_running.exit_code == 3 and "(it has no unnumbered text)" in no_running.stderr
 
 
 def test_show_a_paragraph_of_an_embedded_draft(fake_env, tmp_path):

@@ -438,7 +438,7 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
         return None
     own |= {y - 1 for y in own}
     earlier = [c for c in asked if int(c.value) < min(own)]
-    return Mismatch(earlier[0], _span(own), "names no year: it is about {found}, not {label}") if earlier else None
+    return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}") if earlier else None
 
 
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,

@@ -94,8 +94,8 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
     annexes = [r[0] for r in conn.execute(
         "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
     if label.lower() not in {a.lower() for a in annexes}:
-        raise NotFoundError(f"{doc['symbol']} has no {label}" + (f" (it has: {'; '.join(annexes)})" if annexes else
-                                                                 " (it has no annex)"))
+        held = f" (it has: {'; '.join(annexes)})" if annexes else "" if label.lower() == "annex" else " (it has no annex)"
+        raise NotFoundError(f"{doc['symbol']} has no {label}{held}")
 
 
 def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
@@ -141,11 +141,11 @@ def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
 
 
 def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None, part: str = "") -> str:
-    """"1-52": the first and last paragraph numbers of the body or of the annex, or "none"."""
+    """"1-52": the first and last paragraph numbers of the body or of the annex, or "" for none."""
     nums = [r[0] for r in conn.execute(
         "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND lower(annex) = lower(?) "
         "AND lower(part) = lower(?) ORDER BY ord", (doc_id, int(running), label or "", part))]
-    return f"{nums[0]}-{nums[-1]}" if nums else "none"
+    return f"{nums[0]}-{nums[-1]}" if nums else ""
 
 
 def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None,
@@ -174,8 +174,9 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page)
     if row is None:
         where = "".join(f" in {w}" for w in (label, part) if w)
-        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} "
-                            f"(paragraphs {number_span(conn, doc['id'], running, label, part)})")
+        span = number_span(conn, doc["id"], running, label, part)
+        held = f"paragraphs {span}" if span else "it has no unnumbered text" if running else "it has no numbered paragraphs"
+        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
                                page=row["page"], part=row["part"], part_of=row["part_of"])
     return ShownParagraph(symbol=doc["symbol"], paragraph=row["number"], annex=row["annex"],
