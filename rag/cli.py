@@ -756,7 +756,7 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
         else:
             _err(f"{message} ({fix})")
         return exc.exit_code
-    except clicks.Abort:
+    except typer.Abort:
         _err("aborted")
         return 1
     return code if isinstance(code, int) else 0

@@ -389,3 +389,16 @@ def test_inspect_a_missing_file_or_a_folder_is_a_source_error(tmp_path):
     folder = run("inspect", str(tmp_path))
     assert folder.exit_code == 8
     one_line_error(folder, str(tmp_path), "is a folder")
+
+
+def test_output_cut_short_by_a_closed_pipe_is_no_traceback():
+    """`rag inspect FILE | head -1`: the reader goes away; the command stops quietly."""
+    from tests.conftest import RAG, rag_env
+
+    pdf = Path(__file__).parent / "fixtures" / "A_AC.182_2025_L.6.en.pdf"
+    proc = subprocess.Popen([*RAG, "inspect", str(pdf)], env=rag_env(), cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, bufsize=0)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 1) and b"Traceback" not in err and err == b""
