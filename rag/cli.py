@@ -745,7 +745,7 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
         from click import exceptions as clicks
     try:
         code = typer.main.get_command(chosen).main(args=args, prog_name="rag", standalone_mode=False)
-    except clicks.NoArgsIsHelpError as exc:
+    except getattr(clicks, "NoArgsIsHelpError", ()) as exc:  # click 8.2 on
         exc.show()  # `rag` or a group alone: its help
         return exc.exit_code
     except clicks.ClickException as exc:

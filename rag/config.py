@@ -101,7 +101,7 @@ _BOUNDS: dict[str, tuple[float, float | None]] = {
 def _in_bounds(name: str, value: Any) -> Any:
     """`value`, or UsageError naming the setting where it is out of the range it can work with."""
     low, high = _BOUNDS.get(name, (None, None))
-    if low is not None and value < low or high is not None and value > high:
+    if low is not None and not value >= low or high is not None and not value <= high:  # NaN is in no range
         limits = f"from {low:g} to {high:g}" if high is not None else \
             (f"{low:g} or more" if low >= 1 or low == 0 else "above 0")
         raise UsageError(f"setting {name}: {value!r} is out of range (it takes {limits})")

@@ -5,13 +5,14 @@ machines needs a bearer token."""
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import json
 import re
 import secrets
 import socket
 from collections.abc import AsyncIterator, Iterator
-from contextlib import ExitStack, asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -408,6 +409,9 @@ def listen(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise UsageError(f"--host {host} is no address of this machine ({exc.strerror})",
+                             fix="give an address of this machine, such as 127.0.0.1") from None
         raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror or exc}",
                          fix="give another --port (0: any free port), or stop what uses it") from None
     return sock
@@ -422,7 +426,7 @@ def serve(settings: Settings, sock: socket.socket, token: str | None = None, ins
     """Serve the page and the API on the bound socket `sock` until interrupted."""
     import uvicorn
 
-    host = str(sock.getsockname()[0])
-    check_exposure(host, token, insecure)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, token), log_level="warning"))
-    server.run(sockets=[sock])
+    with sock, suppress(KeyboardInterrupt):  # Ctrl-C stops the server: no error
+        check_exposure(str(sock.getsockname()[0]), token, insecure)
+        server = uvicorn.Server(uvicorn.Config(create_app(settings, token), log_level="warning"))
+        server.run(sockets=[sock])

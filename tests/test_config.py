@@ -42,7 +42,8 @@ def test_vector_index_names_the_types_rag_builds():
 
 
 @pytest.mark.parametrize("name, value, says", [("top_k", "-5", "1 or more"), ("candidates", "0", "1 or more"),
-                                               ("bm25_b", "1.5", "from 0 to 1"), ("llm_timeout", "0", "above 0"),
+                                               ("bm25_b", "1.5", "from 0 to 1"), ("bm25_b", "nan", "from 0 to 1"),
+                                               ("llm_timeout", "0", "above 0"),
                                                ("max_file_mb", "-1", "above 0")])
 def test_a_setting_out_of_its_range_is_named(name, value, says):
     with pytest.raises(UsageError, match=f"setting {name}: .* is out of range \\(it takes {says}\\)"):

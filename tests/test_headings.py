@@ -58,3 +58,14 @@ def test_a_bold_sentence_set_apart_by_a_gap_stays_a_heading() -> None:
     assert paragraphs["27"].text.endswith("to social media campaigns.")
     assert paragraphs["28"].section == ("Expand opportunities with United Nations entities for more and diverse "
                                         "people to support United Nations development, peace and humanitarian efforts.")
+
+
+def test_a_roman_heading_in_capitals_is_a_heading_and_a_lettered_list_line_is_not() -> None:
+    from rag.ingest.blocks import Block
+    from rag.ingest.headings import capital_heading
+
+    assert capital_heading(Block("II. CONSIDERATION OF PROPOSALS", page=1, size=10.0))
+    assert capital_heading(Block("I. INTRODUCTION", page=1, size=10.0))
+    assert not capital_heading(Block("A. UNICEF", page=1, size=10.0))
+    assert not capital_heading(Block("II. Consideration of proposals", page=1, size=10.0))
+    assert not capital_heading(Block("IV. UN", page=1, size=10.0))  # too few capitals to tell

@@ -96,6 +96,21 @@ def test_a_second_copy_is_reported_once_and_its_removal_brings_the_first_back(fa
     assert build_index(fake_settings, [corpus]).changed is False
 
 
+def test_rm_of_a_folder_holding_both_copies_removes_the_document(fake_settings, corpus):
+    sub = corpus / "copies"
+    sub.mkdir()
+    old = sub / "old.txt"
+    old.write_text(doc_text("A/70/9", "lighthouse"))
+    os.utime(old, (time.time() - 100, time.time() - 100))
+    (sub / "new.txt").write_text(doc_text("A/70/9", "lighthouse", extra=" The newer copy."))
+    build_index(fake_settings, [corpus])
+    assert "A/70/9" in symbols(fake_settings)
+    remove(fake_settings, str(sub))
+    assert "A/70/9" not in symbols(fake_settings)
+    build_index(fake_settings, [corpus])  # the older copy, in the removed folder too, stays out
+    assert "A/70/9" not in symbols(fake_settings)
+
+
 def test_rm_by_symbol_leaves_out_every_file_of_it(fake_settings, corpus, tmp_path):
     copies = tmp_path / "copies"
     copies.mkdir()

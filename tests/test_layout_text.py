@@ -107,3 +107,12 @@ def test_typewritten_notes_at_a_page_foot_are_footnotes_in_laid_out_text() -> No
     assert [(f.marker, f.text) for f in eighth.footnotes] == [
         ("2", "Statements in explanation of vote were made by the representatives of Mexico, the Libyan Arab "
               "Jamahiriya and Oman.")]
+
+
+def test_a_line_opening_with_a_number_and_slash_above_numbered_paragraphs_is_text() -> None:
+    from rag.ingest.layout_text import _line_kinds
+
+    page = ["1. The Committee met.", "", "", "1/ Estimated.", "", "2. It adopted 1/ the text.", "3. It closed."]
+    assert "footnote" not in _line_kinds(page, "A/99/1", {"1"})
+    foot = ["1. The Committee met 1/ twice.", "2. It closed.", "", "", "1/ Estimated.", "in March."]
+    assert _line_kinds(foot, "A/99/1", {"1"})[-2:] == ["footnote", "footnote"]

@@ -84,7 +84,8 @@ def test_scores_shown_fall_with_the_rank_after_a_paragraph_is_moved_up():
 
     from rag.search.retriever import falling_scores
 
-    hits = [replace(_hit("A/1/1", n, False, pid=i), score=s) for i, (n, s) in enumerate([("3", 2.0), ("1", 5.0), ("2", 4.0)])]
+    scored = [("3", 2.0), ("1", 5.0), ("2", 4.0)]
+    hits = [replace(_hit("A/1/1", n, False, pid=i), score=s) for i, (n, s) in enumerate(scored)]
     shown = falling_scores(hits)
     assert [h.number for h in shown] == ["3", "1", "2"] and [h.score for h in shown] == [5.0, 4.0, 2.0]
     assert falling_scores(shown) is shown

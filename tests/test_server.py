@@ -299,3 +299,24 @@ def test_port_zero_announces_the_port_it_got(tmp_path, seed_dir):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_ctrl_c_stops_the_server_quietly(tmp_path, seed_dir):
+    import signal
+
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "ix"), RAG_MODEL=FAKE_MODEL, RAG_SEEDS_DIR=str(seed_dir))
+    subprocess.run([*RAG, "index", "build", str(seed_dir)], env=env, cwd=REPO, capture_output=True, timeout=120)
+    port = _free_port()
+    proc = subprocess.Popen([*RAG, "serve", "--port", str(port)], env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(400):
+            try:
+                if _get(f"http://127.0.0.1:{port}/health")[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "error" not in err and "Traceback" not in err

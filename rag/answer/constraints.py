@@ -438,7 +438,9 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
         return None
     own |= {y - 1 for y in own}
     earlier = [c for c in asked if int(c.value) < min(own)]
-    return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}") if earlier else None
+    if not earlier:
+        return None
+    return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}")
 
 
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,

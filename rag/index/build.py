@@ -148,14 +148,17 @@ def _other_copies(build: _Build, target: str, removed: list[Document], kept: lis
                   excluded: set[str]) -> list[Document]:
     """`kept`, where the removed documents have other files in `sources` that they displaced:
     removed by symbol, those files are added to `excluded` (the document goes, whichever of its
-    files); removed by path, their documents are indexed again, in the order a build gives."""
+    files); removed by path, those under the path too, and the others' documents are indexed
+    again, in the order a build gives."""
     displaced, order = _displaced(build, sources, excluded, [*kept, *removed], {d.symbol for d in removed})
-    if any(target == d.symbol or target in d.symbols for d in removed):
-        excluded |= {d.source for d in displaced}
-        build.report.notices += [f"{d.symbol}: {d.source} left out too (another file of it)" for d in displaced]
-        return kept
-    build.report.notices += [f"{d.symbol}: {d.source} indexed again" for d in displaced]
-    return sorted(kept + displaced, key=lambda d: order.get(d.source, len(order))) if displaced else kept
+    by_symbol = any(target == d.symbol or target in d.symbols for d in removed)
+    named = [] if by_symbol else [Path(target).expanduser().resolve()]
+    out = [d for d in displaced if by_symbol or is_under(d.source, named)]  # removed with the rest
+    excluded |= {d.source for d in out}
+    build.report.notices += [f"{d.symbol}: {d.source} left out too (another file of it)" for d in out]
+    back = [d for d in displaced if all(d is not o for o in out)]
+    build.report.notices += [f"{d.symbol}: {d.source} indexed again" for d in back]
+    return sorted(kept + back, key=lambda d: order.get(d.source, len(order))) if back else kept
 
 
 def _displaced(build: _Build, sources: list[str], excluded: set[str], live_docs: list[Document],

@@ -94,7 +94,8 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
     annexes = [r[0] for r in conn.execute(
         "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND annex != '' ORDER BY ord", (doc["id"],))]
     if label.lower() not in {a.lower() for a in annexes}:
-        held = f" (it has: {'; '.join(annexes)})" if annexes else "" if label.lower() == "annex" else " (it has no annex)"
+        held = f" (it has: {'; '.join(annexes)})" if annexes else \
+            "" if label.lower() == "annex" else " (it has no annex)"
         raise NotFoundError(f"{doc['symbol']} has no {label}{held}")
 
 
@@ -175,7 +176,8 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     if row is None:
         where = "".join(f" in {w}" for w in (label, part) if w)
         span = number_span(conn, doc["id"], running, label, part)
-        held = f"paragraphs {span}" if span else "it has no unnumbered text" if running else "it has no numbered paragraphs"
+        held = f"paragraphs {span}" if span else \
+            "it has no unnumbered text" if running else "it has no numbered paragraphs"
         raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
                                page=row["page"], part=row["part"], part_of=row["part_of"])

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from rag.ingest.patterns import TYPED_MARK
 
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
 SENTINEL_RE = re.compile("\x01(\\d{1,3})\x02")
@@ -47,11 +50,15 @@ def marker_token(number: str) -> str:
     return f"{MARK_OPEN}{number}{MARK_CLOSE}"
 
 
+def typed_marks(texts: Iterable[str]) -> set[str]:
+    """The note numbers that typewritten marks inside the texts point to ("... abstentions. 2/
+    The voting": "2"; a "2/" opening a text is no mark)."""
+    return {m.group(1) for t in texts for m in TYPED_MARK.finditer(t.strip()) if m.start() > 0}
+
+
 def mark_typed_notes(text: str, numbers: set[str] | frozenset[str]) -> str:
     """The text with the typewritten marks ("2/" inside it, rag.ingest.patterns.TYPED_MARK) of
     the notes `numbers` as marker sentinels."""
-    from rag.ingest.patterns import TYPED_MARK
-
     if not numbers:
         return text
     return TYPED_MARK.sub(lambda m: marker_token(m.group(1)) if m.group(1) in numbers and m.start() > 0

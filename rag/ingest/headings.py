@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.joining import clean_text
-from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LETTER_HEADING_START, LINE_END
+from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END, ROMAN_HEADING_START
 
 LARGER = 0.9  # points above the body size that make a line's type larger
 MAX_HEADING = 180  # characters
@@ -45,10 +45,10 @@ def capitals(text: str, least: int = 4) -> bool:
 
 
 def capital_heading(ln: Block) -> bool:
-    """A roman or letter heading number and capitals ("II. CONSIDERATION OF PROPOSALS"): the
-    heading of a typewritten document, set in its one type."""
+    """A roman heading number and capitals ("II. CONSIDERATION OF PROPOSALS"): the heading of a
+    typewritten document, set in its one type. A letter is left out: "A. UNICEF" lists."""
     text = strip_markers(ln.text).strip()
-    m = LETTER_HEADING_START.match(text)
+    m = ROMAN_HEADING_START.match(text)
     return bool(m) and capitals(text[m.end() - 1:]) and len(text) <= MAX_HEADING
 
 

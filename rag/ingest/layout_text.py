@@ -7,7 +7,9 @@ opens with the document symbol alone on a line, and closes with a footer ("2/27 
 has them, else just before each repeated symbol line. On each page:
     - the symbol line at the top and the footer lines at the bottom are furniture (the footer
       gives the printed page number);
-    - lines after a rule of underscores are footnote bodies ("1" then its text);
+    - lines after a rule of underscores are footnote bodies ("1" then its text), and so are
+      a typewritten document's lines from a "2/" under two blank lines in the page's lower half
+      (its text marks the note: "... abstentions. 2/ The voting");
     - a number standing after punctuation ("officials. 1"), or after a word at the end of a line,
       is a footnote marker when the same page has a footnote body with that number, the next
       one in order;
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token
+from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
     ANNEX,
@@ -40,7 +42,6 @@ from rag.ingest.patterns import (
     RULE,
     SENTENCE_END,
     SPACED_MARKER,
-    TYPED_MARK,
     TYPED_NOTE,
     notes_heading,
 )
@@ -94,12 +95,15 @@ def typed_notes(lines: list[str]) -> set[str]:
               and not lines[i - 2].strip() for m in [TYPED_NOTE.match(ln.strip())] if m}
     if not opened:
         return set()
-    return opened & {m.group(1) for ln in lines for m in TYPED_MARK.finditer(ln.strip()) if m.start() > 0}
+    return opened & typed_marks(lines)
 
 
-def _opens_typed_note(lines: list[str], i: int, typed: set[str]) -> bool:
+def _opens_typed_note(lines: list[str], i: int, typed: set[str] | frozenset[str]) -> bool:
+    """Line `i` of a page opens its typewritten notes: "N/" of a note the text marks, under two
+    blank lines, in the page's lower half, with no numbered paragraph after it."""
     m = TYPED_NOTE.match(lines[i].strip())
-    return bool(m) and m.group(1) in typed and i >= 2 and not lines[i - 1].strip() and not lines[i - 2].strip()
+    return bool(m) and m.group(1) in typed and i >= max(2, len(lines) // 2) and not lines[i - 1].strip() \
+        and not lines[i - 2].strip() and not any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:])
 
 
 def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:

@@ -28,6 +28,8 @@ SENTENCE_END_BEFORE = re.compile(r"(?:^|[.;:!?”\"’)\]]\d{0,3})\s*$")
 HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
 # A roman or letter heading number opening a line of laid-out text: "IV. ", "B. ".
 LETTER_HEADING_START = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")
+# A roman heading number opening a line: "IV. ".
+ROMAN_HEADING_START = re.compile(r"^[IVXL]{1,6}\.\s+\S")
 # A heading with its level: roman numeral (1), capital letter (2), number (3).
 HEADING_LEVEL = re.compile(r"^(?:([IVXL]+)|([A-Z])|(\d{1,2}))\.\s+(\S.{1,160})$")
 # "D. Title" run into the end of flat text, after a sentence end (and marker).

@@ -16,14 +16,13 @@ from collections import Counter
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token
+from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
     LEADER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
-    TYPED_MARK,
     TYPED_NOTE,
     notes_heading,
 )
@@ -258,7 +257,7 @@ def _typed_notes(pages: list[PageText], heights: list[float], body_size: float) 
     at_foot = {id(b) for b in foot}
     text = [b for page in pages for b in page.blocks if b.kind == "body" and id(b) not in at_foot]
     notes = {m.group(1) for b in foot for m in [TYPED_NOTE.match(b.text)] if m}
-    marked = notes & {m.group(1) for b in text for m in TYPED_MARK.finditer(b.text) if m.start() > 0}
+    marked = notes & typed_marks(b.text for b in text)
     if not marked:
         return  # no note is marked in the text: the lines are text after all
     for b in foot:
