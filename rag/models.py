@@ -54,18 +54,15 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
     """Render a citation the way such documents are cited: `A/59/377, para. 49`; a paragraph of
     a text embedded in the document through the paragraph it sits in: `A/50/610, para. 11,
     draft resolution, para. 8`; a table by its page and its own number: `DP/FPA/2025/6, p. 11,
-    table 3`."""
-    if part == TABLE:
-        where = f"{symbol}, {annex}, " if annex else f"{symbol}, "
-        return f"{where}p. {page}, table {number}" if page else f"{where}table {number}"
-    if part:
-        where = f"{symbol}, {annex}, " if annex else f"{symbol}, "
-        where += (f"para. {part_of}, " if part_of else "") + f"{part}, "
-        return f"{where}¶ {number}" if running else f"{where}para. {number}"
-    if running:
-        base = f"{symbol}, p. {page}, ¶ {number}" if page else f"{symbol}, ¶ {number}"
-        return base
+    table 3`; unnumbered text by its page and place there: `A/52/687, annex, p. 14, ¶ 1`."""
     prefix = f"{symbol}, {annex}, " if annex else f"{symbol}, "
+    if part == TABLE:
+        return f"{prefix}p. {page}, table {number}" if page else f"{prefix}table {number}"
+    if part:
+        where = prefix + (f"para. {part_of}, " if part_of else "") + f"{part}, "
+        return f"{where}¶ {number}" if running else f"{where}para. {number}"
+    if running:  # unnumbered text: the n-th block of its page, in the annex it is in
+        return f"{prefix}p. {page}, ¶ {number}" if page else f"{prefix}¶ {number}"
     out = f"{prefix}para. {number}"
     if with_page and page:
         out += f", p. {page}"

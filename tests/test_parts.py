@@ -110,6 +110,8 @@ def test_a_part_paragraph_is_cited_through_the_reports_paragraph() -> None:
     assert render_citation("E/2025/70", "2", running=True, part="decisions", part_of="2", page="4") == \
         "E/2025/70, para. 2, decisions, ¶ 2"
     assert render_citation("A/1", "3", annex="annex", part="draft decision") == "A/1, annex, draft decision, para. 3"
+    assert render_citation("A/52/687", "1", running=True, annex="annex", page="14") == "A/52/687, annex, p. 14, ¶ 1"
+    assert render_citation("A/52/687", "1", running=True, page="1") == "A/52/687, p. 1, ¶ 1"
 
 
 def test_a_cited_part_paragraph_reads_back() -> None:

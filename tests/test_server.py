@@ -42,6 +42,17 @@ def _post(url: str, body: dict) -> tuple[int, dict]:
         return e.code, json.loads(e.read())
 
 
+def _up(base: str) -> bool:
+    """Whether the server at `base` answers /health within about 20 s."""
+    for _ in range(400):
+        try:
+            if _get(base + "/health")[0] == 200:
+                return True
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)
+    return False
+
+
 @contextmanager
 def _serving(tmp_path, seed_dir, *args: str, **settings: str) -> Iterator[str]:
     """`rag serve` on the seed (hashing embedder) at a free port, with RAG_* `settings` added."""
@@ -51,13 +62,7 @@ def _serving(tmp_path, seed_dir, *args: str, **settings: str) -> Iterator[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(400):
-            try:
-                if _get(base + "/health")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-        else:
+        if not _up(base):
             pytest.fail(f"server did not start: {proc.stderr.read1().decode()}")
         yield base
     finally:
@@ -288,13 +293,7 @@ def test_port_zero_announces_the_port_it_got(tmp_path, seed_dir):
         line = proc.stderr.readline()
         port = int(re.search(r"http://127\.0\.0\.1:(\d+)", line).group(1))
         assert port > 0
-        for _ in range(400):
-            try:
-                if _get(f"http://127.0.0.1:{port}/health")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-        else:
+        if not _up(f"http://127.0.0.1:{port}"):
             pytest.fail("no server on the announced port")
     finally:
         proc.terminate()
@@ -309,12 +308,7 @@ def test_ctrl_c_stops_the_server_quietly(tmp_path, seed_dir):
     port = _free_port()
     proc = subprocess.Popen([*RAG, "serve", "--port", str(port)], env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(400):
-            try:
-                if _get(f"http://127.0.0.1:{port}/health")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
+        assert _up(f"http://127.0.0.1:{port}")
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     finally:
