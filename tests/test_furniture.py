@@ -196,3 +196,14 @@ def test_typewritten_notes_at_a_page_foot_are_footnotes_not_text() -> None:
     assert "CONSIDERATION OF PROPOSALS" not in third.text
     assert by_number["4"].section == "II. CONSIDERATION OF PROPOSALS"
     assert {f.marker for f in by_number["5"].footnotes} == {"1"}  # the note marked again further down
+
+
+def test_a_marker_set_apart_before_punctuation_leaves_no_space_and_the_rule_is_no_note_text() -> None:
+    from rag.ingest.blocks import marker_token, strip_markers
+    from rag.ingest.footnotes import Notes
+
+    assert strip_markers(f"trafficking in persons {marker_token('1')} . Since 2022") == "trafficking in persons. Since 2022"
+    assert strip_markers(f"the Framework.{marker_token('2')} The") == "the Framework. The"
+    page = PageText(blocks=[Block("26 Security Council resolutions 2700 (2023).", page=1, kind="footnote"),
+                            Block("__________________", page=1, kind="footnote")])
+    assert Notes([page], set()).lookup("26", 0) == "Security Council resolutions 2700 (2023)."

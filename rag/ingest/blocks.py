@@ -65,9 +65,14 @@ def mark_typed_notes(text: str, numbers: set[str] | frozenset[str]) -> str:
                           else m.group(0), text)
 
 
+# A marker set apart from the word it follows, before punctuation ("persons 1 ."): the spaces go with it.
+_SPACED_BEFORE_STOP = re.compile("\\s*\x01\\d{1,3}\x02\\s*(?=[.,;:!?])")
+
+
 def strip_markers(text: str) -> str:
-    """The text without its marker sentinels."""
-    return SENTINEL_RE.sub("", text)
+    """The text without its marker sentinels (nor the spaces that set one apart before
+    punctuation)."""
+    return SENTINEL_RE.sub("", _SPACED_BEFORE_STOP.sub("", text))
 
 
 def unmark(text: str) -> str:

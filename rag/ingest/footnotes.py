@@ -6,6 +6,7 @@ import re
 
 from rag.ingest.blocks import PageText, strip_markers, unmark
 from rag.ingest.joining import clean_text, join_lines
+from rag.ingest.patterns import RULE
 
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
@@ -23,7 +24,7 @@ class Notes:
         last = 0
         for idx, page in enumerate(pages):
             for b in page.blocks:
-                if b.kind == "footnote":
+                if b.kind == "footnote" and not RULE.match(b.text):  # the rule over a page's notes is no text
                     last = self._read(idx, unmark(b.text).strip(), last)
         self._close()
 
