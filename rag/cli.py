@@ -618,7 +618,9 @@ def _calibration_options(calibrate: bool, within_doc: bool, unanswerable: bool, 
 
 
 @app.command("eval")
-def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON lines): {question, doc|symbol, para|paras}.")],
+def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON lines): {question, doc|symbol, para|paras}, "
+                                                     "and optionally annex, kind, answer (a span of the gold paragraph) "
+                                                     "or answers (gold answer strings).")],
           corpus: Annotated[Optional[Path], typer.Option("--corpus", help="corpus.jsonl of {doc, para, text} rows, or a "
                                                          "folder of documents (indexed once, then reused).",
                                                          show_default=False)] = None,
@@ -671,6 +673,7 @@ def eval_(questions: Annotated[Path, typer.Argument(help="Questions file (JSON l
             from rag.evaluation.plot import plot_tradeoff
 
             plot_tradeoff(report["answers"], plot, title=f"{Path(questions).name}, {target}")
+            typer.echo(printable(f"Trade-off picture written to {plot}"), err=True)
         if as_json:
             _print_json(report)
         elif calibrate:

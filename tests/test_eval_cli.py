@@ -84,6 +84,11 @@ def test_eval_on_a_folder_with_questions_citing_symbol_and_paragraph(tmp_path: P
     assert data["bm25"]["questions"] == 3
     assert data["bm25"]["R@5"] == 1.0  # the seed excerpt has three paragraphs: both golds are in the top 5
     assert data["system"]["quote_accuracy"] is None  # no gold answer strings given
+    spans = _write(tmp_path / "spans.jsonl", [{"question": "Which forum does IOM serve as secretariat for?",
+                                               "symbol": "A/59/377", "para": 49, "answer": "Berne Initiative"}])
+    result = CliRunner().invoke(app, ["eval", str(spans), "--corpus", str(seed_dir), "--json"])
+    with_span = json.loads(result.output)["system"]
+    assert with_span["quoted"] == 1 and with_span["quote_accuracy"] is not None  # the span counts as the answer
 
 
 def test_eval_refuses_questions_citing_unknown_symbols(tmp_path: Path, seed_dir: Path,

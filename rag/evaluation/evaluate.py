@@ -148,7 +148,8 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
         else:
             quote = session.answerer.quote(search.asked, search.hits[0]) if search.hits else ""
         out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
-                                   quote, q.answers, session.answerer.support(search), _near_miss(session, search, result))
+                                   quote, q.answers or [a for a in (q.answer,) if a], session.answerer.support(search),
+                                   _near_miss(session, search, result))
     return out
 
 
