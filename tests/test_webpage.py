@@ -101,6 +101,13 @@ def test_document_list_and_phone_screen(tmp_path, seed_dir, browser, artifacts):
         row.first.wait_for()
         assert row.first.locator("th").inner_text() == "A/59/377"
         assert row.first.locator("td.num").inner_text() == "3"
+        title = "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI Report of the Secretary-General " * 3
+        row.first.locator("td").first.evaluate("(cell, text) => { cell.textContent = text; }", title)
+        lines = "el => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length; }"
+        for cell in (row.first.locator("th"), row.first.locator("td.num"), row.first.locator("button"),
+                     page.locator("#doc-table thead th").nth(3)):
+            assert cell.evaluate(lines) == 1  # a long title does not squeeze them into a letter a line
+        assert page.evaluate("(w => w.scrollWidth <= w.clientWidth)(document.querySelector('.table-wrap'))")
         page.fill("#doc-filter", "nothing like this")
         assert page.locator("#doc-table tbody tr:visible").count() == 0
         page.fill("#doc-filter", "a/59")
