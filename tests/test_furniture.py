@@ -207,3 +207,18 @@ def test_a_marker_set_apart_before_punctuation_leaves_no_space_and_the_rule_is_n
     page = PageText(blocks=[Block("26 Security Council resolutions 2700 (2023).", page=1, kind="footnote"),
                             Block("__________________", page=1, kind="footnote")])
     assert Notes([page], set()).lookup("26", 0) == "Security Council resolutions 2700 (2023)."
+
+
+def test_a_line_end_hyphen_that_pdfium_runs_on_into_the_next_line_splits_no_paragraph() -> None:
+    """A/AC.109/2025/L.9, page 2: pdfium reads "Non-Self-" at a line's end and the next printed
+    line as one line (U+FFFE between them); the gap that leaves under it ended the paragraph."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "A_AC.109_2025_L.9_p2.en.pdf")
+    starts = [p.text[:1] for p in doc.paragraphs]
+    assert all(s.isupper() for s in starts), [p.text[:40] for p in doc.paragraphs if not p.text[:1].isupper()]
+    welcoming = next(p for p in doc.paragraphs if p.text.startswith("Welcoming also"))
+    assert "Non-Self-Governing Territories that are associate members" in welcoming.text
+    assert "world conferences in the economic and social spheres" in welcoming.text

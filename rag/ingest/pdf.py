@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from rag.errors import ParseError
@@ -84,10 +85,7 @@ def _page_lines(page, page_no: int) -> list[_Line]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
         out: list[_Line] = []
-        pos = 0
-        for line in text.split("\r\n"):
-            start = pos
-            pos += len(line) + 2
+        for start, line in _printed_lines(tp, raw, text, aligned):
             stripped = line.strip()
             if not stripped:
                 continue
@@ -110,6 +108,31 @@ def _page_lines(page, page_no: int) -> list[_Line]:
         return out
     finally:
         textpage.close()
+
+
+RUN_ON = 4.0  # points between baselines that put a character on the next printed line
+
+
+def _printed_lines(tp, raw, text: str, aligned: bool) -> Iterator[tuple[int, str]]:
+    """(index of its first character, text) of each printed line: pdfium's lines, cut again
+    after a line-end hyphen (U+FFFE) that pdfium runs on into the next printed line
+    ("Non-Self\ufffeGoverning Territories ..." set on two lines)."""
+    pos = 0
+    here, there = (ctypes.c_double() for _ in range(2))
+    for line in text.split("\r\n"):
+        start, cut = pos, 0
+        pos += len(line) + 2
+        if aligned:
+            for k, ch in enumerate(line[:-1]):
+                if ch != "\ufffe":
+                    continue
+                raw.FPDFText_GetCharOrigin(tp, start + k, here, there)
+                above = there.value
+                raw.FPDFText_GetCharOrigin(tp, start + k + 1, here, there)
+                if above - there.value > RUN_ON:
+                    yield start + cut, line[cut:k + 1]
+                    cut = k + 1
+        yield start + cut, line[cut:]
 
 
 def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
