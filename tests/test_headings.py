@@ -69,3 +69,15 @@ def test_a_roman_heading_in_capitals_is_a_heading_and_a_lettered_list_line_is_no
     assert not capital_heading(Block("A. UNICEF", page=1, size=10.0))
     assert not capital_heading(Block("II. Consideration of proposals", page=1, size=10.0))
     assert not capital_heading(Block("IV. UN", page=1, size=10.0))  # too few capitals to tell
+
+
+def test_a_numbered_heading_in_larger_bold_type_may_wrap_after_a_comma() -> None:
+    """TPNW/MSP/2025/8: "III. Scientific Advisory Group member participation in national," then
+    "regional and international meetings" in 14-point bold over 10-point text."""
+    from rag.ingest.blocks import Block
+    from rag.ingest.headings import heading_like
+
+    wrapped = Block("III. Scientific Advisory Group member participation in national,", page=4, size=14.0, bold=True)
+    assert heading_like(wrapped, 10.0)
+    assert not heading_like(Block("III. The Group met in Vienna, Geneva,", page=4, size=10.0), 10.0)
+    assert not heading_like(Block("In favour: Andorra, Armenia,", page=4, size=14.0, bold=True), 10.0)

@@ -22,13 +22,16 @@ def larger(ln: Block, body_size: float) -> bool:
 def heading_like(ln: Block, body_size: float) -> bool:
     """A line that may be a heading: a heading by the loader (at most MAX_HEADING characters when
     it has type facts; flat text's loader measures its own), or short text that does not end a
-    sentence and is bold, larger, italic or numbered like a heading."""
+    sentence and is bold, larger, italic or numbered like a heading (a numbered heading in bold or
+    larger type may end with the comma where it wraps)."""
     text = strip_markers(ln.text).strip()
     if not text or len(text) > MAX_HEADING and (ln.size or ln.bold):
         return False
     if ln.kind == "heading":
         return True
-    if len(text) > MAX_HEADING or ends_sentence(text) or text[0].islower() or text.startswith(("(", "•", "-", "–")):
+    wraps = text.endswith(",") and (ln.bold or larger(ln, body_size)) and bool(HEADING_NUMBER.match(text))
+    if len(text) > MAX_HEADING or ends_sentence(text) and not wraps or text[0].islower() \
+            or text.startswith(("(", "•", "-", "–")):
         return False
     words = len(text.split())
     if ln.bold or larger(ln, body_size):
