@@ -222,3 +222,24 @@ def test_a_line_end_hyphen_that_pdfium_runs_on_into_the_next_line_splits_no_para
     welcoming = next(p for p in doc.paragraphs if p.text.startswith("Welcoming also"))
     assert "Non-Self-Governing Territories that are associate members" in welcoming.text
     assert "world conferences in the economic and social spheres" in welcoming.text
+
+
+def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> None:
+    """A/52/687's annex (an OCR layer: its type facts are dropped): a letter's paragraphs stand
+    apart by a blank line and a first-line indent, and its closing "-----" is no text."""
+    lines = [Block("[Original: French]", page=14, x=435, y=656.2),
+             Block("Through its institutional capacity-building, promotional, educational and", page=14, x=96, y=586.7),
+             Block("democratic culture in support of the efforts of the Government of Haiti.", page=14, x=65, y=575.0),
+             Block("Important tasks remain to be accomplished, however. Much-needed judicial", page=14, x=96, y=551.6),
+             Block("reform is in the course of preparation.", page=14, x=65, y=539.9),
+             Block("The Haitian Government hopes to be able to count on the support of MICIVIH", page=14, x=96, y=528.2),
+             Block("-----", page=14, x=292, y=308.2)]
+    for b in lines:
+        b.kind = "furniture" if FURNITURE_LINE.match(b.text) else "body"
+    texts = [p.text for p in assemble([PageText(blocks=lines)])]
+    assert texts == ["[Original: French]",
+                     "Through its institutional capacity-building, promotional, educational and democratic culture "
+                     "in support of the efforts of the Government of Haiti.",
+                     "Important tasks remain to be accomplished, however. Much-needed judicial reform is in the course "
+                     "of preparation.",
+                     "The Haitian Government hopes to be able to count on the support of MICIVIH"]

@@ -46,6 +46,7 @@ from rag.models import TABLE, Document, Footnote, Paragraph
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
+UNKNOWN_SIZE = 10.0  # points: the body size taken where a line's type size is not known
 LINE_SPACING = 1.3  # type sizes between two lines of one paragraph, at most (a heading stands further off)
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
@@ -367,7 +368,8 @@ class _Assembler:
         indent after a sentence end."""
         if not ln.y:
             return True
-        if prev is None or not ln.size:
+        if prev is None:
             return False
-        gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(ln.size, 1.0)
+        size = ln.size or UNKNOWN_SIZE  # an OCR layer's type facts are dropped; its lines keep their places
+        gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(size, 1.0)
         return gap or (ln.x - prev.x > INDENT and ends_sentence(prev.text))
