@@ -243,3 +243,35 @@ def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> 
                      "Important tasks remain to be accomplished, however. Much-needed judicial reform is in the course "
                      "of preparation.",
                      "The Haitian Government hopes to be able to count on the support of MICIVIH"]
+
+
+def test_review_of_unknown_sizes_broken_words_and_broken_addresses() -> None:
+    """Lines of unknown size past the first kept block are text, however short, and a roman
+    heading set apart heads its section (A/48/653's cover, A/53/603); a numbered line ending in a
+    word broken at the line's end is no heading (E/C.2/2025/2/Add.3); a footnote line opening with
+    the rest of a broken web address continues its note (A/80/188)."""
+    from rag.ingest.footnotes import Notes
+    from rag.ingest.headings import heading_like
+
+    cover = [Block("ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE THE DECLARATION",
+                   page=1, x=100, y=600),
+             Block("Rapporteur: Mr. Dieudonné NDIAYE (Gabon)", page=1, x=183, y=560),
+             Block("I. Introduction", page=1, x=259, y=520),
+             Block("1. At its 3rd plenary meeting, on 23 September 1994, the General Assembly decided.", page=1,
+                   x=66, y=490, number="1"),
+             Block("2. At its 2nd meeting, on 4 October 1994, the Fourth Committee decided to hold a debate.", page=1,
+                   x=66, y=460, number="2"),
+             Block("3. At the same meeting, the Fourth Committee decided to consider the chapter.", page=1,
+                   x=66, y=430, number="3")]
+    for b in cover:
+        b.kind = "body"
+    paragraphs = assemble([PageText(blocks=cover)])
+    assert [p.text for p in paragraphs if p.running][-1] == "Rapporteur: Mr. Dieudonné NDIAYE (Gabon)"
+    assert next(p for p in paragraphs if not p.running).section == "I. Introduction"
+    broken = Block("III. Certificate No. 971/MPDC/2019 attests that the development\ufffe", page=3, size=10.0)
+    assert not heading_like(broken, 10.0)
+    notes = PageText(blocks=[Block("81 See www.example.org/en/analysis/improving\ufffe", page=1, kind="footnote"),
+                             Block("111-violent-content.", page=1, kind="footnote"),
+                             Block("82 See S/2025/85.", page=1, kind="footnote")])
+    read = Notes([notes], set())
+    assert read.lookup("81", 0).endswith("improving-111-violent-content.") and read.lookup("82", 0) == "See S/2025/85."

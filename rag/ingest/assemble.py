@@ -34,6 +34,7 @@ from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
     ANNEX,
     HEADING_NUMBER,
+    LETTER_HEADING_START,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
     REPORT_PART,
@@ -352,14 +353,20 @@ class _Assembler:
             if self.builder.number is None or self._new_block(ln, prev):
                 self.builder.flush()
                 count = self.builder.running_count(seg.annex) + 1
-                self.builder.start(str(count), sections.path, seg.annex, True, ln.page, min_words)
+                # A line of unknown type size cannot tell the masthead by its type: past the first
+                # block kept, a short block is text ("74. Cook Islands 12 June 1992").
+                floor = min_words if ln.size or count == 1 else 0
+                self.builder.start(str(count), sections.path, seg.annex, True, ln.page, floor)
             self.builder.add(ln.text, ln.page)
             prev = ln
         self.builder.flush()
 
     def _running_heading(self, ln: Block, prev: Block | None, min_words: int) -> bool:
         size = self.body_size
-        return heading_like(ln, size) and (prev is None or ends_sentence(prev.text) or strong_heading(ln, size)) \
+        # no type facts: a roman or letter heading number on a line set apart ("I. Introduction")
+        apart = not ln.size and bool(LETTER_HEADING_START.match(ln.text)) and self._new_block(ln, prev)
+        after_text = prev is None or ends_sentence(prev.text) or strong_heading(ln, size) or apart
+        return heading_like(ln, size) and after_text \
             and (not min_words or bool(HEADING_NUMBER.match(ln.text)) or ln.kind == "heading" or ln.italic)
 
     @staticmethod

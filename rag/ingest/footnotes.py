@@ -32,6 +32,8 @@ class Notes:
         """Take one footnote line: a new body when it opens with the next number (or the first
         on its page), else more of the body before it."""
         m = _NOTE_NUMBER.match(text)
+        if m and self._parts and self._parts[-1].endswith("\ufffe"):
+            m = None  # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-..."
         num = int(m.group(1)) if m else 0
         if m and (last < num <= last + NOTE_STEP or num == 1 or self._key is None or self._key[0] != page):
             self._close()

@@ -29,12 +29,12 @@ def heading_like(ln: Block, body_size: float) -> bool:
         return False
     if ln.kind == "heading":
         return True
-    wraps = text.endswith(",") and (ln.bold or larger(ln, body_size)) and bool(HEADING_NUMBER.match(text))
-    if len(text) > MAX_HEADING or ends_sentence(text) and not wraps or text[0].islower() \
+    styled = ln.bold or larger(ln, body_size)
+    if len(text) > MAX_HEADING or _goes_on(text, styled) or text[0].islower() \
             or text.startswith(("(", "•", "-", "–")):
         return False
     words = len(text.split())
-    if ln.bold or larger(ln, body_size):
+    if styled:
         return words <= 24
     if ln.italic:
         return words <= 14
@@ -53,6 +53,16 @@ def capital_heading(ln: Block) -> bool:
     text = strip_markers(ln.text).strip()
     m = ROMAN_HEADING_START.match(text)
     return bool(m) and capitals(text[m.end() - 1:]) and len(text) <= MAX_HEADING
+
+
+def _goes_on(text: str, styled: bool) -> bool:
+    """The line's sentence ends there or goes on past it: a sentence end, or a word broken at the
+    line's end. In bold or larger type a heading may wrap after a broken word, a numbered one after
+    a comma."""
+    if text.endswith("\ufffe"):
+        return not styled
+    wraps = text.endswith(",") and styled and bool(HEADING_NUMBER.match(text))
+    return ends_sentence(text) and not wraps
 
 
 def strong_heading(ln: Block, body_size: float) -> bool:
