@@ -14,10 +14,10 @@ from rag.models import TABLE, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
-CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
+CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)s?\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
-CITED_TABLE = re.compile(r"^(?:pp?\.\s*[\w–-]+\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
+CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
 
 
 def split_cited_part(number: str) -> tuple[str, str | None]:
@@ -26,7 +26,7 @@ def split_cited_part(number: str) -> tuple[str, str | None]:
     comes back as it is, with no part."""
     t = CITED_TABLE.match(" ".join(number.split()))
     if t:
-        return t.group(1), TABLE
+        return t.group(2), TABLE
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
         return number, None
@@ -163,6 +163,9 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         annex, number = in_annex.group(1), in_annex.group(2)
     plain, page = plain_number(number)
     raw, cited = split_cited_part(plain)
+    table = CITED_TABLE.match(" ".join(plain.split())) if cited == TABLE else None
+    if table and table.group(1) and page is None:  # "p. 11, table 3": two tables may share a number
+        page = table.group(1).replace("–", "-")
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None

@@ -1,0 +1,40 @@
+"""Every citation the product prints reads back, through `rag show`, to the paragraph it cites."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rag.errors import RagError
+from rag.index.build import build_index
+from rag.models import render_citation
+from rag.service import Session
+from tests.conftest import shared_path
+
+# Real documents with what is hardest to cite: two tables numbered 3 (DP/FPA/2025/6), the decisions
+# a report carries (E/2025/70), unnumbered annex text (A/52/687), draft resolutions (A/50/610).
+DOCUMENTS = ("DP_FPA_2025_6.en.pdf", "E_2025_70.en.pdf", "A_52_687.en.pdf", "A_50_610.en.pdf")
+
+
+def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in DOCUMENTS:
+        shutil.copy(shared_path("data", "un_corpus", "pdf", name), folder)
+    build_index(fake_settings, [folder])
+    with Session(fake_settings, with_model=False) as session:
+        rows = session.index.conn.execute(
+            "SELECT d.symbol, p.number, p.running, p.annex, p.page, p.part, p.part_of, p.text FROM paragraphs p "
+            "JOIN documents d ON d.id = p.doc_id").fetchall()
+        wrong = []
+        for symbol, number, running, annex, page, part, part_of, text in rows:
+            cited = render_citation(symbol, number, running=bool(running), annex=annex, page=page, part=part,
+                                    part_of=part_of)
+            try:
+                shown = session.show(symbol, cited[len(symbol) + 2:])
+            except RagError as exc:
+                wrong.append(f"{cited}: {exc}")
+                continue
+            if shown.citation != cited or shown.text != text:
+                wrong.append(f"{cited} shows {shown.citation}")
+    assert len(rows) > 300 and wrong == []
