@@ -754,7 +754,8 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
     except clicks.ClickException as exc:
         command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "rag"
         fix, message = f"see `{command} --help`", exc.format_message().rstrip(".")
-        if "--json" in args[:args.index("--")] if "--" in args else "--json" in args:
+        options = args[:args.index("--")] if "--" in args else args  # what follows "--" is an argument
+        if "--json" in options:
             _print_json({"error": message, "type": "UsageError", "fix": fix})
         else:
             _err(f"{message} ({fix})")

@@ -153,10 +153,12 @@ def _other_copies(build: _Build, target: str, removed: list[Document], kept: lis
     displaced, order = _displaced(build, sources, excluded, [*kept, *removed], {d.symbol for d in removed})
     by_symbol = any(target == d.symbol or target in d.symbols for d in removed)
     named = [] if by_symbol else [Path(target).expanduser().resolve()]
-    out = [d for d in displaced if by_symbol or is_under(d.source, named)]  # removed with the rest
+    out: list[Document] = []  # removed with the rest
+    back: list[Document] = []  # indexed again
+    for d in displaced:
+        (out if by_symbol or is_under(d.source, named) else back).append(d)
     excluded |= {d.source for d in out}
     build.report.notices += [f"{d.symbol}: {d.source} left out too (another file of it)" for d in out]
-    back = [d for d in displaced if all(d is not o for o in out)]
     build.report.notices += [f"{d.symbol}: {d.source} indexed again" for d in back]
     return sorted(kept + back, key=lambda d: order.get(d.source, len(order))) if back else kept
 
@@ -168,11 +170,13 @@ def _displaced(build: _Build, sources: list[str], excluded: set[str], live_docs:
     the sources' scan (the order a build gives documents)."""
     from rag.ingest import discover
 
+    if not symbols:
+        return [], {}
     files, _ = discover([Path(s) for s in sources if Path(s).exists()], allow_empty=True)
     order = {str(f): i for i, f in enumerate(files)}
     live = {d.source for d in live_docs}
     unread = [f for f in files if str(f) not in live and str(f) not in excluded]
-    if not symbols or not unread:
+    if not unread:
         return [], order
     scratch = BuildReport()  # a file that fails here is reported by the next build
     docs, mtimes = scan_files(unread, {}, False, _quiet, scratch, build.settings.max_file_mb, build.workers)

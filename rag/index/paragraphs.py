@@ -43,12 +43,16 @@ _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
 
 def plain_number(number: str) -> tuple[str, str | None]:
     """A paragraph number as typed or copied from a citation, in the form `show_paragraph` reads,
-    and the page a running count is cited with: "para. 37" -> ("37", None), "p. 1-2, ¶ 1" ->
-    ("¶1", "1-2"); a part's or a table's citation stays as it is."""
+    and the page a running count or a table is cited with: "para. 37" -> ("37", None), "p. 1-2,
+    ¶ 1" -> ("¶1", "1-2"), "p. 11, table 3" -> ("p. 11, table 3", "11") (two tables may share a
+    number); a part's or a table's citation stays as it is."""
     text = " ".join(number.split())
     running = _RUNNING.match(text)
     if running:
         return "¶" + running.group(2), (running.group(1) or "").replace("–", "-") or None
+    table = CITED_TABLE.match(text)
+    if table:
+        return text, (table.group(1) or "").replace("–", "-") or None
     return (_PARA_WORD.sub("", text) if "," not in text else text), None
 
 
@@ -163,9 +167,6 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         annex, number = in_annex.group(1), in_annex.group(2)
     plain, page = plain_number(number)
     raw, cited = split_cited_part(plain)
-    table = CITED_TABLE.match(" ".join(plain.split())) if cited == TABLE else None
-    if table and table.group(1) and page is None:  # "p. 11, table 3": two tables may share a number
-        page = table.group(1).replace("–", "-")
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
