@@ -275,3 +275,95 @@ def test_review_of_unknown_sizes_broken_words_and_broken_addresses() -> None:
                              Block("82 See S/2025/85.", page=1, kind="footnote")])
     read = Notes([notes], set())
     assert read.lookup("81", 0).endswith("improving-111-violent-content.") and read.lookup("82", 0) == "See S/2025/85."
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
+    """"science-" at a line's end before "and evidence-based" is a suspended hyphen (E/HLPF/2025/2);
+    "cat-" before "and-mouse" is one compound and a broken word still joins."""
+    from rag.ingest.joining import join_lines
+
+    vocab = {"development"}
+    assert join_lines(["inclusive, science-", "and evidence-based solutions"], vocab) == \
+        "inclusive, science- and evidence-based solutions"
+    assert join_lines(["long\ufffe", "and medium-range heavy weapons"], vocab) == "long- and medium-range heavy weapons"
+    assert join_lines(["a cat-", "and-mouse game"], vocab) == "a cat-and-mouse game"
+    assert join_lines(["sustainable develop-", "ment and peace"], vocab) == "sustainable development and peace"
+
+
+def test_a_line_end_hyphen_pdfium_leaves_in_a_heading_or_title_reads_as_a_hyphen() -> None:
+    """Headings and mastheads wrapped at a hyphen keep pdfium's U+FFFE between their lines
+    (DP/FPA/2025/5 "inter\ufffe agency", E/2025/L.9 "twenty\ufffe seventh")."""
+    from rag.ingest.headings import Sections
+    from rag.ingest.joining import clean_text
+
+    assert clean_text("centralized joint and inter\ufffe agency evaluations") == \
+        "centralized joint and inter-agency evaluations"
+    assert clean_text("science\ufffe and evidence-based") == "science- and evidence-based"
+    sections = Sections()
+    sections.push("10. Engagement in centralized joint and inter\ufffe")
+    sections.extend_last("agency evaluations")
+    assert sections.path == "10. Engagement in centralized joint and inter-agency evaluations"
+
+
+def test_the_list_of_annexes_under_a_table_of_contents_is_no_text() -> None:
+    """DP/2025/19, pages 1-3: the contents page ends with "Annexes (available on the Executive
+    Board website)" and four roman-numbered titles without page numbers; they are contents, not
+    front matter to cite."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "DP_2025_19_p1-3.en.pdf")
+    texts = [p.text for p in doc.paragraphs]
+    assert not any("List of United Nations entities hosting" in t or t.startswith("Annexes") for t in texts), texts
+    assert [p.number for p in doc.paragraphs if not p.running][:2] == ["1", "2"]
+    assert doc.paragraphs[0].text.startswith("In 2024, the United Nations Volunteers (UNV) programme")
+
+
+def test_a_footnote_line_opening_with_a_date_continues_the_note_above() -> None:
+    """S/2025/303, page 9: note 28 runs on to a line "30 March 2025. See footnote 25.", which
+    opened a note 30 and left note 29 ("Ibid.") without its body."""
+    from rag.ingest.footnotes import Notes
+
+    page = PageText(blocks=[
+        Block("__________________", page=9, kind="footnote"),
+        Block("28 See Adams, \u201cHaiti doesn\u2019t make guns. So how are gangs awash in them?\u201d New York Times,",
+              page=9, kind="footnote"),
+        Block("30 March 2025. See footnote 25.", page=9, kind="footnote"),
+        Block("29 Ibid.", page=9, kind="footnote")])
+    notes = Notes([page], set())
+    assert notes.lookup("28", 0).endswith("New York Times, 30 March 2025. See footnote 25.")
+    assert notes.lookup("29", 0) == "Ibid."
+    assert notes.lookup("30", 0) == ""
+
+
+def test_a_footnote_line_opening_with_a_number_in_a_sentence_continues_the_note() -> None:
+    """A/79/7/Add.12, page 2: note 1 breaks before "23 months.", which opened a note 23 and
+    swallowed note 2."""
+    from rag.ingest.footnotes import Notes
+
+    lines = ["1 Renovation of buildings A, C, D and S is to be extended by 14 months and of building E by",
+             "23 months.", "2 The overall schedule for phase 2.2 is extended by 18 months.",
+             "3 www.ungeneva.org is where"]
+    notes = Notes([PageText(blocks=[Block(t, page=2, kind="footnote") for t in lines])], set())
+    assert notes.lookup("1", 0).endswith("building E by 23 months.")
+    assert notes.lookup("2", 0) == "The overall schedule for phase 2.2 is extended by 18 months."
+    assert notes.lookup("3", 0) == "www.ungeneva.org is where"
+
+
+def test_a_raised_marker_that_pdfium_sets_on_a_line_of_its_own_marks_the_text_above() -> None:
+    """S/2025/303, annex, page 3: note 3's marker, raised after "criminal consolidation.", is a
+    line of its own in small type; it was text ("consolidation. 3") and note 3 was never cited."""
+    size = 12.0
+    lines = [_Line("5. Particularly concerning is the rise of organized criminal group activity in", 72, 500, size,
+                   False, 3, False),
+             _Line("for trafficking routes and criminal consolidation.", 72, 486, size, False, 3, False),
+             _Line("3", 320, 490, 7.0, False, 3, False),
+             _Line("6. The \u201c103 Zombie\u201d group is also actively extending its reach along the southern", 72,
+                   460, size, False, 3, False),
+             _Line("3 Key informant K1, interviewed on 27 February 2025.", 72, 80, 8.5, False, 3, False)]
+    pages = [PageText(blocks=_classify(lines, 792, size))]
+    paragraphs = assemble(pages)
+    fifth = next(p for p in paragraphs if p.number == "5")
+    assert fifth.text.endswith("criminal consolidation.")
+    assert [(f.marker, f.text) for f in fifth.footnotes] == [("3", "Key informant K1, interviewed on 27 February 2025.")]

@@ -128,6 +128,34 @@ def pages_of(text: str) -> list[PageText]:
     return [PageText(blocks=[Block(line) for line in text.splitlines()])]
 
 
+# A draft resolution: the title ends where the draft opens; a line-end hyphen pdfium marks
+# (U+FFFE) reads as one.
+DRAFT_RESOLUTION = """United Nations E/2025/L.9
+Economic and Social Council Distr.: Limited
+30 May 2025
+Original: English
+2025 session
+25 July 2024–30 July 2025
+Agenda item 19 (a)
+Economic and environmental questions: sustainable development
+Draft resolution submitted by the Vice-President of the Council, Lok Bahadur
+Thapa (Nepal), on the basis of informal consultations
+Report of the Committee for Development Policy on its twenty\ufffe
+seventh session
+The Economic and Social Council,
+Recalling General Assembly resolutions 59/209 of 20 December 2004 and"""
+
+TRANSMITTAL = """United Nations E/HLPF/2025/3/Add.1
+Economic and Social Council Distr.: General
+14 May 2025
+Original: English
+Report of the Africa Regional Forum on Sustainable
+Development on its eleventh session
+Note by the Secretariat
+The Secretariat hereby transmits, as input to the 2025 high-level political forum
+on sustainable development, the report of the Africa Regional Forum"""
+
+
 @pytest.mark.parametrize("text, symbol, title, date, body, session", [
     (SG_REPORT, "A/80/176",
      ("Social development, including questions relating to the world social situation and to youth, ageing, "
@@ -156,6 +184,14 @@ def pages_of(text: str) -> list[PageText]:
      ("Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of "
      "Independence to Colonial Countries and Peoples Report of the United Nations visiting mission to the "
      "British Virgin Islands, 26–27 August 2024"), "2024-12-04", "General Assembly", ""),
+    (DRAFT_RESOLUTION, "E/2025/L.9",
+     ("Economic and environmental questions: sustainable development Draft resolution submitted by the "
+      "Vice-President of the Council, Lok Bahadur Thapa (Nepal), on the basis of informal consultations Report of "
+      "the Committee for Development Policy on its twenty-seventh session"),
+     "2025-05-30", "Economic and Social Council", "2025 session"),
+    (TRANSMITTAL, "E/HLPF/2025/3/Add.1",
+     "Report of the Africa Regional Forum on Sustainable Development on its eleventh session Note by the Secretariat",
+     "2025-05-14", "Economic and Social Council", ""),
     (OLD_UPPER_CASE, "A/52/687", "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI Report of the Secretary-General",
      "1997-11-18", "General Assembly", "Fifty-second session"),
 ])
@@ -222,9 +258,10 @@ def test_corpus_rows_carry_the_fields_they_have(tmp_path: Path):
     assert (second.date, second.body, second.title) == ("", "", "Oil crisis") and second.index_title
 
 
-def test_the_near_miss_check_reads_the_masthead_session(tmp_path: Path) -> None:
+def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path) -> None:
     """The masthead's session is part of the text the near-miss check reads, even where the
-    paragraphs name only an earlier session (rag.index.paragraphs.document_text)."""
+    paragraphs name only an earlier session (rag.index.paragraphs.document_text); so is the body
+    that issues it (a draft resolution of the Council whose text never names the Council)."""
     from rag.config import load_settings
     from rag.index.paragraphs import document_text
     from rag.service import Session, build
@@ -245,5 +282,6 @@ def test_the_near_miss_check_reads_the_masthead_session(tmp_path: Path) -> None:
     with Session(settings, with_model=False) as session:
         symbols, text = document_text(session.index.conn, "E/CN.3/2025/8")
     assert symbols == ("E/CN.3/2025/8",)
-    assert "Fifty-sixth session" in text.splitlines()[:2]
+    assert text.splitlines()[0] == "Economic and Social Council"
+    assert "Fifty-sixth session" in text.splitlines()[:3]
     assert "fifty-fifth session" in text

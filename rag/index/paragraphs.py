@@ -83,12 +83,13 @@ def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
 
 
 def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...], str]:
-    """The symbols a document is issued under and its text: its masthead's title and session
-    (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
-    row = conn.execute("SELECT id, symbols, title, session FROM documents WHERE symbol = ?", (symbol,)).fetchone()
+    """The symbols a document is issued under and its text: its masthead's issuing body, title and
+    session (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
+    row = conn.execute("SELECT id, symbols, title, session, body FROM documents WHERE symbol = ?",
+                       (symbol,)).fetchone()
     if row is None:
         return (symbol,), ""
-    masthead = [t for t in (row["title"], row["session"]) if t]
+    masthead = [t for t in (row["body"], row["title"], row["session"]) if t]
     texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
     return tuple(json.loads(row["symbols"])), "\n".join(masthead + texts)
 

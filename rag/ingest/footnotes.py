@@ -6,10 +6,21 @@ import re
 
 from rag.ingest.blocks import PageText, strip_markers, unmark
 from rag.ingest.joining import clean_text, join_lines
-from rag.ingest.patterns import RULE
+from rag.ingest.patterns import DOCUMENT_DATE, RULE
 
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
+
+
+_RUNS_ON = re.compile(r"\d{1,3}\s+(?!www\.|https?:)[a-z]")  # "23 months." (a web address opens notes)
+
+
+def _continues_note(before: str, line: str) -> bool:
+    """A line opening with a date ("30 March 2025.") or a number in the run of a sentence ("23
+    months.") under a line that ends no sentence goes on with the note above; it opens no note."""
+    if before.rstrip().endswith((".", "\u201d")):
+        return False
+    return DOCUMENT_DATE.match(line) is not None or _RUNS_ON.match(line) is not None
 
 
 class Notes:
@@ -32,8 +43,10 @@ class Notes:
         """Take one footnote line: a new body when it opens with the next number (or the first
         on its page), else more of the body before it."""
         m = _NOTE_NUMBER.match(text)
-        if m and self._parts and self._parts[-1].endswith("\ufffe"):
-            m = None  # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-..."
+        if m and self._parts and (self._parts[-1].endswith("\ufffe") or _continues_note(self._parts[-1], text)):
+            # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-...", or
+            # of a date: "... New York Times,\n30 March 2025."
+            m = None
         num = int(m.group(1)) if m else 0
         if m and (last < num <= last + NOTE_STEP or num == 1 or self._key is None or self._key[0] != page):
             self._close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from rag.ingest.blocks import Block, strip_markers
-from rag.ingest.joining import clean_text
+from rag.ingest.joining import SUSPENDED_RE, clean_text
 from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END, ROMAN_HEADING_START
 
 LARGER = 0.9  # points above the body size that make a line's type larger
@@ -108,7 +110,11 @@ class Sections:
         """A heading wrapped over two lines: add the second line to the deepest heading."""
         if self.levels:
             deepest = max(self.levels)
-            self.levels[deepest] = clean_text(self.levels[deepest] + " " + more)
+            head = self.levels[deepest]
+            # a line ending in a hyphen runs on into the next: "inter-" / "agency", unless the
+            # hyphen is suspended ("science-" / "and evidence-based")
+            glue = "" if re.search(r"\w-$", head) and not SUSPENDED_RE.match(more) else " "
+            self.levels[deepest] = clean_text(head + glue + more)
 
     @property
     def path(self) -> str:

@@ -11,10 +11,17 @@ _HYPHEN_RE = re.compile(r"(\w)-\n\s*([a-z])")
 _SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphen or U+FFFE)
 _HEAD_RE = re.compile(r"([A-Za-z]+)[\ufffe\u00ad-]$")
 _TAIL_RE = re.compile(r"[a-z]+")
+# A line that opens so continues a suspended hyphen: "science-" / "and evidence-based".
+SUSPENDED_RE = re.compile(r"(?:and|or|nor)\s")
+# pdfium's line-end hyphen left inside one line (a heading or a title joined from its lines).
+_SUSPENDED_FFFE_RE = re.compile(r"\ufffe\s*(?=(?:and|or|nor)\s)")
+_FFFE_RE = re.compile(r"\ufffe\s*")
 
 
 def clean_text(text: str) -> str:
-    """Collapse whitespace and repair hyphenation at a line break inside the text."""
+    """Collapse whitespace and repair hyphenation at a line break inside the text; a line-end
+    hyphen pdfium marks (U+FFFE) reads as a hyphen, or as a suspended one before "and"."""
+    text = _FFFE_RE.sub("-", _SUSPENDED_FFFE_RE.sub("- ", text))
     return re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text)).strip()
 
 
@@ -41,7 +48,9 @@ def _joins_word(out: str, part: str, vocab: set[str]) -> bool:
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if last in _SOFT + "-" and part[:1].islower():
-        return out[:-1] + part if _joins_word(out, part, vocab) else out[:-1] + "-" + part
+        if _joins_word(out, part, vocab):
+            return out[:-1] + part
+        return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
     if last in _SOFT:
         return out[:-1] + "-" + part
     return out + " " + part

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.blocks import PageText, strip_markers
+from rag.ingest.joining import clean_text
 from rag.ingest.patterns import (AGENDA_ITEM, BODY_START, DOCUMENT_DATE, MASTHEAD_NOISE, MEETING_PLACE, MONTHS,
                                  NOT_SENTENCE_END_AFTER, OFFICIAL_RECORDS, ORGANS, PARENT_ORGANS, SESSION,
                                  SUBSIDIARY, SYMBOL_BODIES, TITLE_SENTENCE_END)
@@ -219,7 +220,7 @@ def _denoised(masthead: str) -> str:
     masthead = OFFICIAL_RECORDS.sub(" ", masthead)
     for _ in range(2):  # "United Nations" opens the masthead once the symbol before it is gone
         masthead = " ".join(MASTHEAD_NOISE.sub(" ", masthead).split())
-    return masthead
+    return clean_text(masthead)
 
 
 _ORDINALS = {w: i for i, w in enumerate(

@@ -241,7 +241,9 @@ BODY_START = re.compile(
     r"\s(?:(?:Summary|Contents|Abstract|Introduction|Executive summary|I have the honour"
     r"|The Secretary-General has the honour|The present (?:report|note|document)|In (?:accordance|response) with"
     r"|Pursuant to|Chair:|Rapporteur:|Prepared by)\b|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
-    r"|The [A-Z][\w\s-]{0,80}? has the honour)")
+    r"|The [A-Z][\w\s-]{0,80}? (?:has the honour|hereby transmits)"
+    # a draft's opening: "The Economic and Social Council, Recalling ..."
+    r"|The [A-Z][\w\s-]{0,60}?,\s+[A-Z][a-z]+ing\b)")
 # The end of a sentence inside what would be the subject (the text has begun), unless the
 # word before the full stop is an abbreviation.
 TITLE_SENTENCE_END = re.compile(r"(\b\w+)\.(?=\s+[A-Z])")

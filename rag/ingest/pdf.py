@@ -11,6 +11,7 @@ are footnote bodies. The UN rules (numbering, headings, annexes) are the assembl
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -153,6 +154,12 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     return "".join(pieces)
 
 
+def _raised_alone(ln: _Line, body_size: float) -> bool:
+    """A line of one to three digits in small type among the body's lines: a footnote marker
+    that pdfium reads as a line of its own (it is raised above the line it ends)."""
+    return bool(ln.size) and ln.size < 0.8 * body_size and ln.text.isdigit() and len(ln.text) <= 3
+
+
 def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block]:
     """Blocks for one page: furniture in the margins, footnotes below the body, body lines."""
     blocks: list[Block] = []
@@ -165,11 +172,14 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
         elif ln.size and ln.size < body_size - 0.6 and ln.y < lowest_body:
             kind = "footnote"
         number = None
-        if kind == "body":
+        text = ln.text
+        if kind == "body" and _raised_alone(ln, body_size):
+            text = marker_token(text)  # a note's marker set on a line of its own, after the text it marks
+        elif kind == "body":
             m = LINE_NUMBER.match(ln.text)
             if m:
                 number = m.group(1)
-        blocks.append(Block(ln.text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
+        blocks.append(Block(text, page=ln.page, kind=kind, number=number, size=ln.size, bold=ln.bold,
                             italic=ln.italic, x=ln.x, y=ln.y))
     for b, after in zip(blocks, blocks[1:]):
         if notes_heading(b.text, after.text):
@@ -189,6 +199,30 @@ def _contents_lines(blocks: list[Block]) -> None:
             if prev.kind != "body" or LEADER.search(prev.text) or prev.text.rstrip().endswith((".", ";")):
                 break
             prev.kind, prev.number = "furniture", None
+    _contents_annex_list(blocks)
+
+
+_ANNEX_LIST_HEAD = re.compile(r"Annex(?:es)?\b(?!\s+[IVX]+\b)", re.IGNORECASE)
+_ANNEX_LIST_ENTRY = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.\s+\S")
+
+
+def _contents_annex_list(blocks: list[Block]) -> None:
+    """The list of annexes under a table of contents, printed without page numbers ("Annexes
+    (available on the Executive Board website)", then "I. Performance indicators, 2022-2024" ...),
+    is contents too: the "Annexes" line after the page's last contents entry and the numbered
+    entries under it that end no sentence."""
+    last = max((i for i, b in enumerate(blocks) if b.kind == "furniture" and LEADER.search(b.text)), default=None)
+    if last is None:
+        return
+    rest = [b for b in blocks[last + 1:] if b.kind == "body"]
+    if not rest or not _ANNEX_LIST_HEAD.match(rest[0].text):
+        return
+    entries = list(itertools.takewhile(
+        lambda b: _ANNEX_LIST_ENTRY.match(b.text) and not b.text.rstrip().endswith(".") and len(b.text) < 120,
+        rest[1:]))
+    if entries:
+        for b in [rest[0], *entries]:
+            b.kind, b.number = "furniture", None
 
 
 def _is_margin(ln: _Line, height: float) -> bool:
