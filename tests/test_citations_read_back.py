@@ -37,4 +37,11 @@ def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_p
                 continue
             if shown.citation != cited or shown.text != text:
                 wrong.append(f"{cited} shows {shown.citation}")
+        # a table number printed twice, asked without its page, names both places
+        try:
+            session.show("DP/FPA/2025/6", "table 3")
+            ambiguous = ""
+        except RagError as exc:
+            ambiguous = str(exc)
     assert len(rows) > 300 and wrong == []
+    assert "has table 3 in 2 places: p. 9, table 3; p. 11, table 3" in ambiguous

@@ -179,6 +179,27 @@ def test_an_annex_paragraph_is_not_the_body_paragraph_of_its_number() -> None:
     assert _hit_key(hit("annex")) != _key("A/80/38", "10")
 
 
+def test_a_running_count_is_not_the_printed_paragraph_of_its_number(tmp_path: Path) -> None:
+    """A/80/38's letter of transmittal is unnumbered: its "p. 8, ¶ 10" is not the report's
+    para. 10, which a question cites; in a document that prints no numbers it is."""
+    class Keys(GoldKeys):
+        def __init__(self, numbered: bool) -> None:  # no index: the symbol is its own owner
+            self._numbered = numbered
+
+        def owner(self, typed: str) -> str | None:
+            return typed
+
+        def numbered(self, symbol: str) -> bool:
+            return self._numbered
+
+    running = Hit(pid=1, symbol="A/80/38", number="10", text="", page="8", section="", score=1.0, running=True)
+    printed = Hit(pid=2, symbol="A/80/38", number="10", text="", page="10", section="", score=1.0)
+    question = load_questions(_write(tmp_path / "q.jsonl", [{"question": "Who invited the Committee to Suva?",
+                                                             "symbol": "A/80/38", "para": 10}]))[0]
+    assert _hit_key(printed) in Keys(True).of(question) and _hit_key(running) not in Keys(True).of(question)
+    assert _hit_key(running) in Keys(False).of(question)
+
+
 def test_a_gold_paragraph_in_an_annex_is_named_by_the_questions_annex(tmp_path: Path) -> None:
     class Keys(GoldKeys):
         def __init__(self) -> None:  # no index: the symbol is its own owner
@@ -186,6 +207,9 @@ def test_a_gold_paragraph_in_an_annex_is_named_by_the_questions_annex(tmp_path: 
 
         def owner(self, typed: str) -> str | None:
             return typed
+
+        def numbered(self, symbol: str) -> bool:
+            return True
 
     def hit(annex: str) -> Hit:
         return Hit(pid=1, symbol="S/2025/303", number="52", text="", page=None, section="", score=1.0, annex=annex)

@@ -367,3 +367,42 @@ def test_a_raised_marker_that_pdfium_sets_on_a_line_of_its_own_marks_the_text_ab
     fifth = next(p for p in paragraphs if p.number == "5")
     assert fifth.text.endswith("criminal consolidation.")
     assert [(f.marker, f.text) for f in fifth.footnotes] == [("3", "Key informant K1, interviewed on 27 February 2025.")]
+
+
+def test_a_capital_heading_of_unknown_size_wraps_onto_its_next_line() -> None:
+    """A/48/653, page 6 (an OCR layer, no type sizes): the heading "III. RECOMMENDATIONS OF THE
+    SPECIAL POLITICAL AND / DECOLONIZATION COMMITTEE (FOURTH COMMITTEE)" lost its second line to
+    the paragraph above."""
+    lines = [Block("10. At its 12th meeting, on 29 October, the Fourth Committee adopted the draft decision by a",
+                   page=6, x=66, y=720, number="10"),
+             Block("recorded vote. Abstaining: Argentina, Congo, Japan.", page=6, x=65, y=709),
+             Block("III. RECOMMENDATIONS OF THE SPECIAL POLITICAL AND", page=6, x=162, y=680),
+             Block("DECOLONIZATION COMMITTEE (FOURTH COMMITTEE)", page=6, x=197, y=669),
+             Block("11. The Special Political and Decolonization Committee (Fourth Committee)", page=6, x=66, y=645,
+                   number="11"),
+             Block("recommends to the General Assembly the adoption of the following draft decision.", page=6,
+                   x=65, y=634)]
+    for b in lines:
+        b.kind = "body"
+    by_number = {p.number: p for p in assemble([PageText(blocks=lines)]) if not p.running}
+    assert by_number["10"].text.endswith("Abstaining: Argentina, Congo, Japan.")
+    assert by_number["11"].section == \
+        "III. RECOMMENDATIONS OF THE SPECIAL POLITICAL AND DECOLONIZATION COMMITTEE (FOURTH COMMITTEE)"
+
+
+def test_a_wrapped_heading_over_unnumbered_text_keeps_its_second_line() -> None:
+    """E/CN.6/2025/4, annex: the bold title "Priority and review themes considered by the
+    Commission / on the Status of Women: 2006-2025" over unnumbered lists; its second line was
+    cited as the annex's ¶ 1."""
+    lines = [Block("Annex", page=20, size=12.0, bold=True, x=72, y=700),
+             Block("Priority and review themes considered by the Commission", page=20, size=12.0, bold=True, x=100,
+                   y=680),
+             Block("on the Status of Women: 2006\u20132025", page=20, size=12.0, bold=True, x=100, y=666),
+             Block("Fiftieth session (2006)", page=20, size=10.0, x=72, y=640),
+             Block("Enhanced participation of women in development: an enabling environment for achieving gender "
+                   "equality and the advancement of women.", page=20, size=10.0, x=72, y=620)]
+    for b in lines:
+        b.kind = "body"
+    annex = [p for p in assemble([PageText(blocks=lines)]) if p.annex]
+    assert annex[0].section == "Priority and review themes considered by the Commission on the Status of Women: 2006\u20132025"
+    assert not any(p.text.startswith("on the Status of Women") for p in annex)

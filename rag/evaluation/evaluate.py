@@ -103,9 +103,12 @@ def _document_of(key: str) -> str:
 
 def _hit_key(hit: Hit) -> str:
     """A hit's key; one in an annex or in an embedded text never equals the key of the body
-    paragraph of its number."""
+    paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of printed paragraph 10."""
     where = "\x00".join(w for w in (hit.symbol, hit.annex.lower(), hit.part) if w)
-    return _key(where, hit.number)
+    return _key(where, RUNNING + hit.number if hit.running else hit.number)
+
+
+RUNNING = "¶"  # marks a running count's key
 
 
 class GoldKeys:
@@ -121,10 +124,18 @@ class GoldKeys:
         doc_id = find_document_id(self._conn, typed)
         return None if doc_id is None else self._symbol_of[doc_id]
 
+    def numbered(self, symbol: str) -> bool:
+        """Whether the document prints paragraph numbers; a question's paragraph of a document
+        that prints none is its running count."""
+        return self._conn.execute(
+            "SELECT 1 FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.symbol = ? AND p.running = 0 "
+            "AND p.part = '' LIMIT 1", (symbol,)).fetchone() is not None
+
     def of(self, q: Question) -> set[str]:
         primary = self.owner(q.symbol) or q.symbol
         where = f"{primary}\x00{q.annex.lower()}" if q.annex else primary
-        return {_key(where, g) for g in q.gold}
+        mark = "" if self.numbered(primary) else RUNNING
+        return {_key(where, mark + g) for g in q.gold}
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold."""

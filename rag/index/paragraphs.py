@@ -113,18 +113,22 @@ def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
 
 
 def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, label: str | None, part: str) -> None:
-    """NotFoundError naming the places when a running count without its page ("¶3") is found
-    in more than one place of the document (as cited, "p. 28, ¶ 3" says which)."""
-    query = "SELECT DISTINCT page, annex FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 1 AND lower(part) = lower(?)"
+    """NotFoundError naming the places when a running count without its page ("¶3"), or a table
+    number without its page ("table 3"), is found in more than one place of the document (as
+    cited, "p. 28, ¶ 3" or "p. 11, table 3" says which)."""
+    table = part.lower() == TABLE
+    query = "SELECT DISTINCT page, annex FROM paragraphs WHERE doc_id = ? AND number = ? AND lower(part) = lower(?)"
+    query += "" if table else " AND running = 1"
     args: list[Any] = [doc["id"], number, part]
     if label is not None:
         query += " AND lower(annex) = lower(?)"
         args.append(label)
     places = conn.execute(query + " ORDER BY ord", args).fetchall()
     if len(places) > 1:
-        cited = [", ".join(x for x in (r["annex"], f"p. {r['page']}") if x) + f", ¶ {number}" for r in places[:4]]
-        raise NotFoundError(f"{doc['symbol']} has ¶ {number} in {len(places)} places: {'; '.join(cited)}",
-                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"p. {places[0]['page']}, ¶ {number}\"")
+        what = f"table {number}" if table else f"¶ {number}"
+        cited = [", ".join(x for x in (r["annex"], f"p. {r['page']}") if x) + f", {what}" for r in places[:4]]
+        raise NotFoundError(f"{doc['symbol']} has {what} in {len(places)} places: {'; '.join(cited)}",
+                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"p. {places[0]['page']}, {what}\"")
 
 
 def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
@@ -175,7 +179,7 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         check_annex(conn, doc, label)
     if part:
         check_part(conn, doc, part)
-    if running and page is None:
+    if (running or part.lower() == TABLE) and page is None:
         _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), label, part)
     row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page)
     if row is None:

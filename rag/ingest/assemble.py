@@ -332,14 +332,20 @@ class _Assembler:
         and larger or bold lines (masthead, title) are skipped; cover-page masthead lines are
         skipped there and on the first page."""
         prev: Block | None = None
+        head: Block | None = None  # the heading line just before, while a heading wraps
         for ln in seg.lines:
             if ln.kind == "table":
                 self.builder.table(ln, seg.annex)
                 continue
+            if head is not None and continues_heading(ln, head, self.body_size):
+                sections.extend_last(heading_text(ln))
+                prev = ln  # what follows a wrapped heading is read as after its last line
+                continue
+            head = None
             if self._running_heading(ln, prev, min_words):
                 self.builder.flush()
                 sections.push(heading_text(ln))
-                prev = None
+                prev, head = None, ln
                 continue
             if min_words and (ln.bold or larger(ln, self.body_size)):
                 self.builder.flush()  # a title between two blocks ends the first

@@ -74,13 +74,21 @@ def strong_heading(ln: Block, body_size: float) -> bool:
         or capital_heading(ln)
 
 
+UNSIZED_WRAP = 16.0  # points between the baselines of a wrapped heading's lines where type sizes are unknown
+
+
 def continues_heading(ln: Block, head: Block, body_size: float) -> bool:
     """A wrapped heading's next line: same type, styled like a heading (or in capitals under a
-    heading in capitals), no heading number."""
-    styled = ln.bold or larger(ln, body_size) or (capital_heading(head) and capitals(ln.text)
-                                                   and not ends_sentence(ln.text))
-    return bool(ln.size) and styled and ln.bold == head.bold and abs(ln.size - head.size) < 0.3 \
-        and ln.page == head.page and not HEADING_NUMBER.match(ln.text) and ln.number is None
+    heading in capitals), no heading number. Where type sizes are unknown (an OCR layer), a line
+    in capitals right under a heading in capitals."""
+    in_capitals = capital_heading(head) and capitals(ln.text) and not ends_sentence(ln.text)
+    styled = ln.bold or larger(ln, body_size) or in_capitals
+    if ln.size:
+        same_type = abs(ln.size - head.size) < 0.3
+    else:
+        same_type = not head.size and in_capitals and 0 < head.y - ln.y <= UNSIZED_WRAP
+    return styled and same_type and ln.bold == head.bold and ln.page == head.page \
+        and not HEADING_NUMBER.match(ln.text) and ln.number is None
 
 
 def heading_text(ln: Block) -> str:
