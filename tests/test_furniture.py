@@ -5,7 +5,7 @@ from __future__ import annotations
 from rag.ingest.assemble import assemble
 from rag.ingest.blocks import Block, PageText
 from rag.ingest.patterns import FURNITURE_LINE, JOB_LINE, MASTHEAD_BLOCK, notes_heading
-from rag.ingest.pdf import _classify, _contents_lines, _Line
+from rag.ingest.pdf import FIGURE_CAPTION, _classify, _contents_lines, _Line
 
 
 def _page(lines: list[tuple[str, float, bool]]) -> PageText:
@@ -406,3 +406,53 @@ def test_a_wrapped_heading_over_unnumbered_text_keeps_its_second_line() -> None:
     annex = [p for p in assemble([PageText(blocks=lines)]) if p.annex]
     assert annex[0].section == "Priority and review themes considered by the Commission on the Status of Women: 2006\u20132025"
     assert not any(p.text.startswith("on the Status of Women") for p in annex)
+
+
+def test_a_raised_marker_after_a_capital_or_a_digit_or_moved_to_the_next_line_is_a_marker() -> None:
+    """E/CN.9/2025/6, pages 4 and 6: "with WHO.11" (a capital before the full stop) and "the
+    data,\\n19 a methodology" (pdfium sets the raised marker at the next line's start) kept their
+    numbers in the text and lost notes 11 and 19."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "E_CN.9_2025_6_p4_p6.en.pdf")
+    texts = " ".join(p.text for p in doc.paragraphs)
+    assert "WHO.11" not in texts and "WHO. The primary role" in texts
+    assert "data, 19 a" not in texts and "the data, a methodology" in texts
+    notes = {f.marker: f.text for p in doc.paragraphs for f in p.footnotes}
+    assert notes["11"].startswith("See www.un.org/development/desa/pd/events/TAG")
+    assert notes["19"] == "See https://population.un.org/wpp/graphs."
+
+
+def test_a_figures_caption_title_and_chart_labels_are_no_text() -> None:
+    """S/2025/350, page 7: "Figure II" and its title head the page, and the chart's numbers
+    close its text layer, set back up the page; they ran into paragraphs 29 and 35 ("on
+    developments in the situation and the 1 149 1 058 1 130 ... 1 400")."""
+    size = 10.0
+
+    def line(text: str, y: float, bold: bool = False, x: float = 124, small: bool = False) -> _Line:
+        return _Line(text, x, y, 9.0 if small else size, bold, 7, False)
+
+    lines = [line("Figure II", 708), line("Number of Force patrols carried out per month", 695, bold=True),
+             line("30. UNDOF continued to assess that there remained a significant threat to United", 479),
+             line("Nations personnel in its area of operations from explosive remnants of war.", 467),
+             line("35. In its resolution 2766 (2024), the Security Council called upon the parties", 98),
+             line("Secretary-General to report every 90 days on developments in the situation and the", 62),
+             line("1 149", 663, small=True, x=157), line("1 058 1 130 1 097 1 058 1 066", 655, small=True, x=182),
+             line("702", 622, small=True, x=437), line("0", 557, small=True, x=142), line("1 400", 672, small=True, x=127)]
+    blocks = _classify(lines, 792, size)
+    assert [b.text for b in blocks if b.kind == "body"] == [ln.text for ln in lines[2:6]]
+    assert FIGURE_CAPTION.match("Figure II") and not FIGURE_CAPTION.match("Figure II shows annual contributions")
+
+
+def test_a_small_type_table_set_back_up_the_page_stays_text() -> None:
+    """DP/FPA/2025/2: a recommendation's status table in small type closes the page's text layer
+    above the text before it; its rows have words, so it is no figure."""
+    rows = ["Business unit responsible Supply Chain Management Unit", "Status Under implementation",
+            "Priority Medium", "Target date June 2024", "Revised target date December 2024"]
+    lines = [_Line("The Board recommends that UNFPA strengthen its controls over supplies.", 124, 300, 10.0, False, 5,
+                   False)]
+    lines += [_Line(t, 117, 671 - 11 * i, 9.0, False, 5, False) for i, t in enumerate(rows)]
+    kept = [b for b in _classify(lines, 792, 10.0) if b.kind != "furniture"]
+    assert all(row in " ".join(b.text for b in kept) for row in rows)

@@ -14,11 +14,12 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.headings import larger
 from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
@@ -31,8 +32,11 @@ from rag.ingest.patterns import (
 from rag.ingest.tables import collapse_tables
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
-_DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[a-z)\]”’\"][.,;:])(\d{1,3})(?!\d)"
-                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])")
+_DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\]”’\"][.,;:])(\d{1,3})(?!\d)"
+                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])"
+                        # a raised marker pdfium moves to the start of the next line ("the data,\n19 a ...");
+                        # a note body set in the text's type opens with a capital ("2 Official Records")
+                        r"|^(\d{1,3})(?=\s+[a-z])")
 
 
 NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
@@ -141,7 +145,7 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     pieces: list[str] = []
     last = 0
     for m in _DIGIT_RUN.finditer(line):
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         at = m.start(g)
         if raw.FPDFText_GetFontSize(tp, start + at) >= 0.8 * size:
             continue
@@ -185,6 +189,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
         if notes_heading(b.text, after.text):
             b.kind = "furniture"
     _contents_lines(blocks)
+    _figure_lines(blocks, body_size)
     return collapse_tables(blocks, body_size)
 
 
@@ -223,6 +228,56 @@ def _contents_annex_list(blocks: list[Block]) -> None:
     if entries:
         for b in [rest[0], *entries]:
             b.kind, b.number = "furniture", None
+
+
+FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?!\s+[a-z])")  # not "Figure II shows"
+FIGURE_RISE = 30.0  # points up the page (three lines) that put a line out of the text's reading order
+
+
+def _figure_lines(blocks: list[Block], body_size: float) -> None:
+    """A figure's caption, title and drawn labels are no text: a caption line ("Figure II") with
+    the styled title lines right under it, and the run of lines that ends the page's text layer
+    set back up the page (a chart's numbers, a legend: ">= 90% Progress") when half of them or
+    more are figures or a caption."""
+    body = [b for b in blocks if b.kind == "body"]
+    for i, b in enumerate(body):
+        if FIGURE_CAPTION.match(b.text) and len(b.text) < 160:
+            b.kind = "furniture"
+            _caption_title(b, body[i + 1:i + 4], body_size)
+    run = _set_back(b for b in body if b.kind == "body")
+    if run and len(run) <= FIGURE_LINES and sum(map(_drawn_label, run)) >= 0.5 * len(run):
+        for b in run:
+            b.kind = "furniture"
+
+
+def _caption_title(caption: Block, after: list[Block], body_size: float) -> None:
+    """The title under a figure's caption: styled lines, each right under the one above."""
+    above = caption
+    for title in after:
+        if not ((title.bold or larger(title, body_size)) and title.page == caption.page
+                and 0 < above.y - title.y < 2 * (title.size or 10)):
+            break
+        title.kind, above = "furniture", title
+
+
+def _set_back(lines: Iterable[Block]) -> list[Block]:
+    """The lines that end a page's text layer placed higher than the text before them."""
+    lowest, run = float("inf"), []
+    for b in lines:
+        if b.y > lowest + FIGURE_RISE or (run and b.y > lowest):
+            run.append(b)
+        else:
+            lowest, run = min(lowest, b.y), []
+    return run
+
+
+FIGURE_LINES = 60  # at most this many set-back lines are a figure's; more are a table or a text
+
+
+def _drawn_label(b: Block) -> bool:
+    """A line a figure draws: a caption, or figures and short words ("117%", "2022 2023 2024");
+    a small-type table's rows have words ("Target date June 2024")."""
+    return FIGURE_CAPTION.match(b.text) is not None or not re.search(r"[a-z]{3}", b.text)
 
 
 def _is_margin(ln: _Line, height: float) -> bool:
