@@ -288,6 +288,9 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     assert join_lines(["long\ufffe", "and medium-range heavy weapons"], vocab) == "long- and medium-range heavy weapons"
     assert join_lines(["a cat-", "and-mouse game"], vocab) == "a cat-and-mouse game"
     assert join_lines(["sustainable develop-", "ment and peace"], vocab) == "sustainable development and peace"
+    # a range broken at its hyphen, and a compound set with a space before its hyphen
+    assert join_lines(["the latest 2022-", "2025 estimates"], vocab) == "the latest 2022-2025 estimates"
+    assert join_lines(["used by long -", "standing arrangements"], vocab) == "used by long-standing arrangements"
 
 
 def test_a_line_end_hyphen_pdfium_leaves_in_a_heading_or_title_reads_as_a_hyphen() -> None:
@@ -456,3 +459,23 @@ def test_a_small_type_table_set_back_up_the_page_stays_text() -> None:
     lines += [_Line(t, 117, 671 - 11 * i, 9.0, False, 5, False) for i, t in enumerate(rows)]
     kept = [b for b in _classify(lines, 792, 10.0) if b.kind != "furniture"]
     assert all(row in " ".join(b.text for b in kept) for row in rows)
+
+
+def test_a_bold_line_after_a_comma_runs_on_in_its_paragraph() -> None:
+    """UNW/2025/2, page 10: a line of para. 34 set in bold after "... five countries: Albania,
+    Ethiopia," became a section heading and left the paragraph's text."""
+    lines = [Block("33. UN-Women supported budget work.", page=10, size=10.0, x=124, y=230, number="33"),
+             Block("34. UN-Women joined government partners to conduct nine gender financing", page=10, size=10.0,
+                   x=124, y=200, number="34"),
+             Block("assessments to quantify gender budget gaps in five countries: Albania, Ethiopia,", page=10,
+                   size=10.0, x=124, y=188),
+             Block("India, the United Republic of Tanzania, and in Morocco, where work with key", page=10, size=10.0,
+                   bold=True, x=124, y=176),
+             Block("sectoral ministries led to the integration of gender-responsive budgeting principles.", page=10,
+                   size=10.0, x=124, y=164)]
+    for b in lines:
+        b.kind = "body"
+    para = next(p for p in assemble([PageText(blocks=lines)]) if p.number == "34")
+    assert "Albania, Ethiopia, India, the United Republic of Tanzania, and in Morocco, where work with key sectoral" \
+        in para.text
+    assert "India" not in para.section

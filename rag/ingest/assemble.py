@@ -314,7 +314,10 @@ class _Assembler:
             sections.extend_last(heading_text(ln))
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
-        if not (heading_like(ln, size) and (not prior or ends_sentence(prior) or strong_heading(ln, size))
+        # a list running on over the line ("five countries: Albania, Ethiopia,") takes no heading
+        # but one its type makes plain
+        after_text = not prior or ends_sentence(prior) and not strip_markers(prior).rstrip().endswith(",")
+        if not (heading_like(ln, size) and (after_text or strong_heading(ln, size))
                 and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
             return False
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):

@@ -45,12 +45,19 @@ def _joins_word(out: str, part: str, vocab: set[str]) -> bool:
     return joined.lower() in vocab and hyphenated.lower() not in vocab
 
 
+_SPACED_HYPHEN = re.compile(r"\w -$")  # "long -" / "term": a compound set with a space before its hyphen
+
+
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if last in _SOFT + "-" and part[:1].islower():
+        if _SPACED_HYPHEN.search(out) and not SUSPENDED_RE.match(part):
+            return out[:-2] + "-" + part
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
+    if last in _SOFT + "-" and part[:1].isdigit() and out[-2:-1].isdigit():
+        return out[:-1] + "-" + part  # a range broken at its hyphen: "2022-" / "2025"
     if last in _SOFT:
         return out[:-1] + "-" + part
     return out + " " + part
