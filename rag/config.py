@@ -145,6 +145,18 @@ def _check_location(values: dict[str, Any]) -> None:
                          fix="pass a folder with --index-dir and a plain name with --index")
 
 
+def _read_config(path: Path) -> dict[str, Any]:
+    """The settings of a TOML config file; UsageError naming the file when it cannot be read."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"config file {path} does not exist", fix="give the path of a TOML file") from None
+    except OSError as exc:  # a folder, no permission
+        raise UsageError(f"config file {path} cannot be read ({exc.strerror or exc})") from None
+    except ValueError as exc:  # not UTF-8, not TOML
+        raise UsageError(f"config file {path}: {exc}") from exc
+
+
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None,
                   **overrides: Any) -> Settings:
     """Build Settings from defaults, a TOML config file, RAG_* variables and overrides."""
@@ -153,10 +165,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     values: dict[str, Any] = {}
     path = config_file or (Path(env["RAG_CONFIG"]) if env.get("RAG_CONFIG") else None)
     if path is not None:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not TOML
-            raise UsageError(f"config file {path}: {exc}") from exc
+        data = _read_config(Path(path))
         unknown = sorted(set(data) - names)
         if unknown:
             raise UsageError(f"config file {path}: unknown setting(s) {', '.join(unknown)}")

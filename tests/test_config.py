@@ -58,3 +58,12 @@ def test_a_setting_that_is_no_number_says_what_it_takes(tmp_path: Path):
     cfg.write_text("top_k = 2.5\n")
     with pytest.raises(UsageError, match="setting top_k: cannot read 2.5 as a whole number$"):
         load_settings(config_file=cfg, env={})
+
+
+def test_a_missing_or_unreadable_config_file_is_named_in_plain_words(tmp_path: Path):
+    with pytest.raises(UsageError, match=r"config file .*nowhere\.toml does not exist") as missing:
+        load_settings(config_file=tmp_path / "nowhere.toml", env={})
+    assert "Errno" not in str(missing.value)
+    with pytest.raises(UsageError, match=r"config file .* cannot be read") as folder:
+        load_settings(config_file=tmp_path, env={})
+    assert "Errno" not in str(folder.value)

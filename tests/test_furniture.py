@@ -291,6 +291,8 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     # a range broken at its hyphen, and a compound set with a space before its hyphen
     assert join_lines(["the latest 2022-", "2025 estimates"], vocab) == "the latest 2022-2025 estimates"
     assert join_lines(["used by long -", "standing arrangements"], vocab) == "used by long-standing arrangements"
+    assert join_lines(["in low -", "and middle-income countries"], vocab) == "in low- and middle-income countries"
+    assert join_lines(["short-", "to medium-term plans"], vocab) == "short- to medium-term plans"
 
 
 def test_a_line_end_hyphen_pdfium_leaves_in_a_heading_or_title_reads_as_a_hyphen() -> None:
@@ -352,6 +354,12 @@ def test_a_footnote_line_opening_with_a_number_in_a_sentence_continues_the_note(
     assert notes.lookup("1", 0).endswith("building E by 23 months.")
     assert notes.lookup("2", 0) == "The overall schedule for phase 2.2 is extended by 18 months."
     assert notes.lookup("3", 0) == "www.ungeneva.org is where"
+    # the next number opens its note however its line reads; a number glued to letters opens none
+    lines = ["4 Report of the Administrator (DP/2024/23)", "5 unstats.un.org/sdgs/report/2024.",
+             "8 See https://hlpf.un.org/countries/south-sudan/2cd4d3d7-", "9f568594-b30c.pdf.", "9 See S/2025/1."]
+    notes = Notes([PageText(blocks=[Block(t, page=2, kind="footnote") for t in lines])], set())
+    assert notes.lookup("5", 0) == "unstats.un.org/sdgs/report/2024."
+    assert notes.lookup("8", 0).endswith("2cd4d3d7-9f568594-b30c.pdf.") and notes.lookup("9", 0) == "See S/2025/1."
 
 
 def test_a_raised_marker_that_pdfium_sets_on_a_line_of_its_own_marks_the_text_above() -> None:
@@ -367,6 +375,12 @@ def test_a_raised_marker_that_pdfium_sets_on_a_line_of_its_own_marks_the_text_ab
              _Line("3 Key informant K1, interviewed on 27 February 2025.", 72, 80, 8.5, False, 3, False)]
     pages = [PageText(blocks=_classify(lines, 792, size))]
     paragraphs = assemble(pages)
+    # the number opening a note's body where lines start, its text on the same baseline, is no marker
+    opener = [_Line("not yet done so should ensure, at the earliest opportunity.", 108.2, 104.5, size, False, 3, False),
+              _Line("1", 108.7, 81.2, 6.5, False, 3, False),
+              _Line("Identification numbers of JIU review reports correspond to the programme", 114.2, 77.8, size,
+                    False, 3, False)]
+    assert [b.text for b in _classify(opener, 792, size)][1] == "1"
     fifth = next(p for p in paragraphs if p.number == "5")
     assert fifth.text.endswith("criminal consolidation.")
     assert [(f.marker, f.text) for f in fifth.footnotes] == [("3", "Key informant K1, interviewed on 27 February 2025.")]
@@ -479,3 +493,12 @@ def test_a_bold_line_after_a_comma_runs_on_in_its_paragraph() -> None:
     assert "Albania, Ethiopia, India, the United Republic of Tanzania, and in Morocco, where work with key sectoral" \
         in para.text
     assert "India" not in para.section
+
+
+def test_a_meeting_held_over_two_spans_and_a_forum_convened_under_an_organ_are_masthead_lines() -> None:
+    """E/HLPF/2025/3/Add.3 and E/C.2/2025/2: these cover lines were each document's p. 1, ¶ 1."""
+    for line in ("Convened under the auspices of the Economic and Social Council",
+                 "New York, 14\u201318 and 21\u201323 July 2025",
+                 "New York, 20\u201324 and 29\u201331 January and 11 February 2025"):
+        assert MASTHEAD_BLOCK.fullmatch(line), line
+    assert not MASTHEAD_BLOCK.fullmatch("The Forum met in New York on 14 and 15 May 2025.")

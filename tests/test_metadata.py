@@ -285,3 +285,23 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
     assert text.splitlines()[0] == "Economic and Social Council"
     assert "Fifty-sixth session" in text.splitlines()[:3]
     assert "fifty-fifth session" in text
+    # an Executive Board's masthead names the entities it serves, which the document need not
+    (docs / "DP_2025_26.txt").write_text(
+        "United Nations DP/2025/26\nExecutive Board of the Distr.: General\n24 June 2025\nUnited Nations Development\n"
+        "Programme, the United Nations Original: English\n\nPopulation Fund and the\nUnited Nations Office for\n"
+        "Project Services\nSecond regular session 2025\nItem 5 of the provisional agenda\nStructured funding dialogue\n\n"
+        "Annual review of the financial situation of UNCDF\n\n1. UNCDF income rose in 2024.\n")
+    build(settings, [docs])
+    with Session(settings, with_model=False) as session:
+        body = session.index.conn.execute("SELECT body FROM documents WHERE symbol = 'DP/2025/26'").fetchone()[0]
+        _, board = document_text(session.index.conn, "DP/2025/26")
+    assert "UNFPA" in body and "UNFPA" not in board
+
+
+def test_a_title_ends_at_an_organs_preamble_only() -> None:
+    from rag.ingest.metadata import document_title
+
+    assert document_title("Human rights situations The Human Rights Council, Guided by the purposes") == \
+        "Human rights situations"
+    assert document_title("Ocean Action panels Ocean Action panel 3: The Blue Economy, Mobilizing finance for "
+                          "the ocean Note by the Secretariat").startswith("Ocean Action panels Ocean Action panel 3: The Blue")

@@ -89,7 +89,9 @@ def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...
                        (symbol,)).fetchone()
     if row is None:
         return (symbol,), ""
-    masthead = [t for t in (row["body"], row["title"], row["session"]) if t]
+    # the issuing organ, not the entities an Executive Board serves ("of UNDP, UNFPA and UNOPS")
+    organs = "; ".join(b for b in row["body"].split("; ") if not b.startswith("Executive Board"))
+    masthead = [t for t in (organs, row["title"], row["session"]) if t]
     texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
     return tuple(json.loads(row["symbols"])), "\n".join(masthead + texts)
 

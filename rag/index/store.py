@@ -146,7 +146,7 @@ def current_generation(index_path: Path) -> Path:
         if found:
             raise IndexCorrupt(f"{pointer}: missing beside {len(found)} generation folder(s); nothing was "
                                "deleted", fix="run `rag index recover` to point it at the newest sound one") from None
-        raise IndexNotFound(f"{index_path}: no built index (CURRENT is missing)",
+        raise IndexNotFound(f"{index_path}: no index has been built here",
                             fix="run `rag index build PATH` first") from None
     except UnicodeDecodeError:
         raise IndexCorrupt(f"{pointer}: damaged (not UTF-8 text)", fix=RECOVER) from None

@@ -8,7 +8,7 @@ from rag.ingest.blocks import PageText, strip_markers, unmark
 from rag.ingest.joining import clean_text, join_lines
 from rag.ingest.patterns import DOCUMENT_DATE, RULE
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:A-Za-z]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
 
 
@@ -43,7 +43,8 @@ class Notes:
         """Take one footnote line: a new body when it opens with the next number (or the first
         on its page), else more of the body before it."""
         m = _NOTE_NUMBER.match(text)
-        if m and self._parts and (self._parts[-1].endswith("\ufffe") or _continues_note(self._parts[-1], text)):
+        if m and self._parts and (self._parts[-1].endswith("\ufffe")
+                                  or int(m.group(1)) != last + 1 and _continues_note(self._parts[-1], text)):
             # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-...", or
             # of a date: "... New York Times,\n30 March 2025."
             m = None

@@ -12,9 +12,9 @@ _SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphe
 _HEAD_RE = re.compile(r"([A-Za-z]+)[\ufffe\u00ad-]$")
 _TAIL_RE = re.compile(r"[a-z]+")
 # A line that opens so continues a suspended hyphen: "science-" / "and evidence-based".
-SUSPENDED_RE = re.compile(r"(?:and|or|nor)\s")
+SUSPENDED_RE = re.compile(r"(?:and|or|nor|to)\s")
 # pdfium's line-end hyphen left inside one line (a heading or a title joined from its lines).
-_SUSPENDED_FFFE_RE = re.compile(r"\ufffe\s*(?=(?:and|or|nor)\s)")
+_SUSPENDED_FFFE_RE = re.compile(r"\ufffe\s*(?=(?:and|or|nor|to)\s)")
 _FFFE_RE = re.compile(r"\ufffe\s*")
 
 
@@ -51,8 +51,8 @@ _SPACED_HYPHEN = re.compile(r"\w -$")  # "long -" / "term": a compound set with 
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if last in _SOFT + "-" and part[:1].islower():
-        if _SPACED_HYPHEN.search(out) and not SUSPENDED_RE.match(part):
-            return out[:-2] + "-" + part
+        if _SPACED_HYPHEN.search(out):
+            return out[:-2] + ("- " if SUSPENDED_RE.match(part) else "-") + part
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part

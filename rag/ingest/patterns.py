@@ -114,6 +114,7 @@ def notes_heading(line: str, next_line: str) -> bool:
 _MONTH = MONTH_PATTERN
 _DATE = rf"\d{{1,2}}(?:\s*(?:–|-|to|and)\s*\d{{1,2}})?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
 _PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+_DAYS = r"\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
 _MASTHEAD = (
     r"(?:Distr\.?(?::\s*[A-Za-z]+)?|DISTR\.?|GENERAL|LIMITED|RESTRICTED|General|Limited"
     r"|(?:Original|ORIGINAL):\s*[A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*|ENGLISH|FRENCH|SPANISH|English"
@@ -126,7 +127,11 @@ _MASTHEAD = (
     r"|(?:Provisional\s+)?(?:[Aa]genda\s+items?|Items?)\s+\d[\w\s(),.]*?(?:\s+of\s+the\s+(?:provisional|preliminary)"
     r"\s+(?:agenda|list))?\*?"
     r"|Note: The present document (?:was|has been) processed in its entirety by [^.]{1,60}\."
-    rf"|ISSN\s+\d{{4}}-\d{{3}}[\dX]|\[{_DATE}\])")  # a serial's ISSN, a date of transmittal "[28 March 2025]"
+    rf"|ISSN\s+\d{{4}}-\d{{3}}[\dX]|\[{_DATE}\]"  # a serial's ISSN, a date of transmittal "[28 March 2025]"
+    # a meeting's days over two spans: "New York, 14–18 and 21–23 July 2025", "20–24 and 29–31 January and
+    # 11 February 2025"; a forum convened under an organ
+    rf"|(?:{_PLACE},\s+)?{_DAYS}(?:\s*(?:,|and)\s*{_DAYS})+\s+{_MONTH}(?:\s+and\s+{_DATE})?(?:\s+(?:19|20)\d\d)?"
+    r"|Convened under the auspices of the (?:Economic and Social Council|General Assembly))")
 MASTHEAD_BLOCK = re.compile(rf"{_MASTHEAD}(?:\s+{_MASTHEAD})*")
 # A line that is nothing but a job number: "25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*".
 JOB_LINE = re.compile(rf"^(?:{_JOB}|\*\d{{6,}}\*)$")
@@ -242,8 +247,10 @@ BODY_START = re.compile(
     r"|The Secretary-General has the honour|The present (?:report|note|document)|In (?:accordance|response) with"
     r"|Pursuant to|Chair:|Rapporteur:|Prepared by)\b|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
     r"|The [A-Z][\w\s-]{0,80}? (?:has the honour|hereby transmits)"
-    # a draft's opening: "The Economic and Social Council, Recalling ..."
-    r"|The [A-Z][\w\s-]{0,60}?,\s+[A-Z][a-z]+ing\b)")
+    # a draft's opening: "The Economic and Social Council, Recalling ...", "The Human Rights Council, Guided by"
+    r"|The (?:[A-Z][\w-]*\s+|(?:and|of|on|for|the)\s+){0,8}?(?:Assembly|Council|Conference|Commission|Committee"
+    r"|Board|Parties),"
+    r"\s+[A-Z][a-z]+(?:ing|ed)\b)")
 # The end of a sentence inside what would be the subject (the text has begun), unless the
 # word before the full stop is an abbreviation.
 TITLE_SENTENCE_END = re.compile(r"(\b\w+)\.(?=\s+[A-Z])")

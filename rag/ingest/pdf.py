@@ -158,10 +158,18 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     return "".join(pieces)
 
 
-def _raised_alone(ln: _Line, body_size: float) -> bool:
+def _raised_alone(ln: _Line, before: _Line | None, after: _Line | None, body_size: float) -> bool:
     """A line of one to three digits in small type among the body's lines: a footnote marker
-    that pdfium reads as a line of its own (it is raised above the line it ends)."""
-    return bool(ln.size) and ln.size < 0.8 * body_size and ln.text.isdigit() and len(ln.text) <= 3
+    that pdfium reads as a line of its own (it is raised above the text it follows); not the
+    number opening a note's body, set where lines start with the note's text on its baseline."""
+    if not (ln.size and ln.size < 0.8 * body_size and ln.text.isdigit() and len(ln.text) <= 3):
+        return False
+    at_margin = before is None or abs(ln.x - before.x) < MARGIN_STEP
+    opens = after is not None and after.page == ln.page and abs(after.y - ln.y) < 5 and after.x > ln.x
+    return not (at_margin and opens)
+
+
+MARGIN_STEP = 15.0  # points: a line starting this close to the line before starts at the same margin
 
 
 def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block]:
@@ -169,7 +177,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
     blocks: list[Block] = []
     body_lines = [ln for ln in lines if not _is_margin(ln, height) and ln.size >= body_size - 0.6]
     lowest_body = min((ln.y for ln in body_lines), default=0.0)
-    for ln in lines:
+    for ln, before, after in zip(lines, [None, *lines[:-1]], [*lines[1:], None]):
         kind = "body"
         if _is_margin(ln, height) or FURNITURE_LINE.match(ln.text.strip()) or JOB_LINE.match(ln.text.strip()):
             kind = "furniture"
@@ -177,7 +185,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
             kind = "footnote"
         number = None
         text = ln.text
-        if kind == "body" and _raised_alone(ln, body_size):
+        if kind == "body" and _raised_alone(ln, before, after, body_size):
             text = marker_token(text)  # a note's marker set on a line of its own, after the text it marks
         elif kind == "body":
             m = LINE_NUMBER.match(ln.text)
