@@ -297,6 +297,10 @@ def test_two_names_the_document_never_writes_are_a_near_miss():
     miss = check_constraints("When did Abdoulaye Bathily resign as Special Representative?", evidence)
     assert miss is not None and miss.describe() == "never names Abdoulaye Bathily"
     assert check_constraints("When did Hanna Tetteh take up her duties as Special Representative?", evidence) is None
+    # words apart in the question are named apart: the document writes "Weapons"
+    weapons = Evidence("The Weapons Commission met.", "The Weapons Commission met in Geneva.", ("A/1/1",))
+    miss = check_constraints("What did the Biological Weapons Convention review decide?", weapons)
+    assert miss is not None and miss.describe() == "never names Biological or Convention"
     # One unwritten name is often a paraphrase ("Europe" for the Mediterranean crossing).
     assert check_constraints("When did the Special Representative for Europe take up her duties?", evidence) is None
 

@@ -152,3 +152,30 @@ def test_a_chart_s_axis_and_a_map_s_note_are_not_text() -> None:
     # Years heading a table's columns, and a table's figures, are no axis.
     assert not chart_text("2020 2021 2022 2023 2024 Regular resources 10.9 10.8 9.6")
     assert not chart_text("September 52 – 1 34 57 .. October 71 – 13 46 125")
+
+
+def test_a_caption_that_wraps_over_its_unit_line_keeps_its_rows() -> None:
+    """DP/2025/23, page 15: the caption wraps ("vs. 2026-2029") and gives its unit in its own type;
+    the rows under them are in larger type. The table was its caption alone, and the rows of
+    DP/2025/26's table 2 ran into para. 4."""
+    blocks = [_b("55. Table 2 presents proposed allocation levels for 2026-2029 alongside those approved.", 86, 441,
+                 number="55"),
+              _b("Table 2. Core programmatic component allocations: Integrated budget 2022-2025", 86, 406, bold=True),
+              _b("vs. 2026-2029", 250, 394, bold=True),
+              _b("(In millions of United States dollars)", 220, 376),
+              _b("56. Compared to the budgeted amount of $2.2 billion for programmatic components.", 86, 186,
+                 number="56"),
+              _b("Programme 1,984.6 90.3% 1,494.7 92.4% 1,110.8 89.6%", 92, 329, size=11.0, bold=True),
+              _b("Country window 1,798.9 81.9% 1,392.7 86.1% 997.8 80.5%", 105, 316, size=11.0),
+              _b("Regional window 155.0 7.1% 83.3 5.1% 99.6 8.0%", 105, 304, size=11.0),
+              _b("Global window 30.7 1.4% 18.8 1.2% 13.4 1.1%", 105, 291, size=11.0),
+              _b("Development Effectiveness 165.1 7.5% 82.9 5.1% 101.7 8.2%", 91, 267, size=11.0, bold=True),
+              _b("UN Development Coordination 48.0 2.2% 39.6 2.5% 27.2 2.2%", 92, 242, size=11.0, bold=True),
+              _b("Total 2,197.6 100.0% 1,617.2 100.0% 1,239.7 100.0%", 92, 218, size=11.0, bold=True),
+              _b("2022-2025", 261, 353, size=11.0, bold=True)]
+    out = collapse_tables(blocks, BODY)
+    table = next(b for b in out if b.kind == "table")
+    assert table.text.startswith("Table 2. Core programmatic component allocations: Integrated budget 2022-2025 "
+                                 "vs. 2026-2029 (In millions of United States dollars) 2022-2025 Programme")
+    assert table.text.endswith("Total 2,197.6 100.0% 1,617.2 100.0% 1,239.7 100.0%")
+    assert [b.text[:3] for b in out if b.kind == "body"] == ["55.", "56."]

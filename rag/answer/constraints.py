@@ -388,10 +388,27 @@ MISSING_NAMES = 2
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
-    missing = unwritten(c.value.split(), evidence.document + " " + " ".join(evidence.symbols))
+    words = c.value.split()
+    missing = unwritten(words, evidence.document + " " + " ".join(evidence.symbols))
     if len(missing) < MISSING_NAMES:
         return None
-    return Mismatch(Constraint("names", " ".join(missing), " ".join(missing)), "", "never names {label}")
+    label = _runs(words, missing)
+    return Mismatch(Constraint("names", label, label), "", "never names {label}")
+
+
+def _runs(words: list[str], missing: list[str]) -> str:
+    """The missing name words as the question runs them together ("Abdoulaye Bathily"), runs
+    apart joined by "or" ("Biological or Convention" where the document writes "Weapons")."""
+    runs: list[list[str]] = []
+    last = -2
+    for i, w in enumerate(words):
+        if w in missing:
+            if i == last + 1:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+            last = i
+    return " or ".join(" ".join(r) for r in runs)
 
 
 def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:

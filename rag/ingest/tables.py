@@ -29,13 +29,14 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
     """The page's blocks with each captioned table (caption and rows) as one table block."""
     out = list(blocks)
     for caption in [b for b in blocks if b.kind == "body" and TABLE_CAPTION.match(b.text.strip())]:
-        rows = _rows(out, caption)
+        title = _caption_lines(out, caption)
+        rows = _rows([b for b in out if all(b is not t for t in title)], caption)
         if len(rows) < MIN_ROWS:
             continue
         rows.sort(key=lambda b: (-round(b.y), b.x))
-        table = Block(" ".join([caption.text.strip()] + [r.text.strip() for r in rows]), page=caption.page,
-                      kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
-        taken = {id(r) for r in rows}
+        table = Block(" ".join([caption.text.strip()] + [t.text.strip() for t in title] + [r.text.strip() for r in rows]),
+                      page=caption.page, kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
+        taken = {id(r) for r in rows + title}
         out = [table if b is caption else b for b in out if id(b) not in taken]
     return _uncaptioned(out, body_size)
 
@@ -133,6 +134,23 @@ def _rows(blocks: list[Block], caption: Block) -> list[Block]:
             break
         rows.append(b)
     return rows
+
+
+def _caption_lines(blocks: list[Block], caption: Block) -> list[Block]:
+    """The lines that go on with a caption, in its type right under it: the rest of its title
+    ("vs. 2026-2029") and its unit ("(In millions of United States dollars)"), when the rows under
+    them are set in other type."""
+    below = _below(blocks, caption)
+    title: list[Block] = []
+    above = caption
+    for b in below:
+        if b.kind != "body" or abs(b.size - caption.size) > SAME_SIZE or above.y - b.y > ROW_GAP * caption.size \
+                or b.bold != caption.bold and not b.text.lstrip().startswith("("):
+            break
+        title.append(b)
+        above = b
+    rest = below[len(title):]
+    return title if title and rest and abs(rest[0].size - caption.size) > SAME_SIZE else []
 
 
 def _below(blocks: list[Block], caption: Block) -> list[Block]:
