@@ -226,7 +226,8 @@ def test_a_line_end_hyphen_that_pdfium_runs_on_into_the_next_line_splits_no_para
 
 def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> None:
     """A/52/687's annex (an OCR layer: its type facts are dropped): a letter's paragraphs stand
-    apart by a blank line and a first-line indent, and its closing "-----" is no text."""
+    apart by a blank line and a first-line indent, and its closing "-----" and the note of the
+    language it was written in, "[Original: French]", are no text."""
     lines = [Block("[Original: French]", page=14, x=435, y=656.2),
              Block("Through its institutional capacity-building, promotional, educational and", page=14, x=96, y=586.7),
              Block("democratic culture in support of the efforts of the Government of Haiti.", page=14, x=65, y=575.0),
@@ -237,8 +238,7 @@ def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> 
     for b in lines:
         b.kind = "furniture" if FURNITURE_LINE.match(b.text) else "body"
     texts = [p.text for p in assemble([PageText(blocks=lines)])]
-    assert texts == ["[Original: French]",
-                     "Through its institutional capacity-building, promotional, educational and democratic culture "
+    assert texts == ["Through its institutional capacity-building, promotional, educational and democratic culture "
                      "in support of the efforts of the Government of Haiti.",
                      "Important tasks remain to be accomplished, however. Much-needed judicial reform is in the course "
                      "of preparation.",

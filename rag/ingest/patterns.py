@@ -101,7 +101,8 @@ SYMBOLS_NOTE = re.compile(rf"^{_NOTE_OPENING}\b")
 FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|-{3,}|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
                             rf"|{_NOTE_OPENING}[\w\s.]*"
                             r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\."
-                            r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d)$")
+                            r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d"
+                            r"|\[Original:\s*[A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*\])$")  # an annex's "[Original: French]"
 
 
 def notes_heading(line: str, next_line: str) -> bool:
