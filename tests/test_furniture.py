@@ -502,3 +502,54 @@ def test_a_meeting_held_over_two_spans_and_a_forum_convened_under_an_organ_are_m
                  "New York, 20\u201324 and 29\u201331 January and 11 February 2025"):
         assert MASTHEAD_BLOCK.fullmatch(line), line
     assert not MASTHEAD_BLOCK.fullmatch("The Forum met in New York on 14 and 15 May 2025.")
+
+
+def test_a_run_of_raised_markers_is_read_whole() -> None:
+    """A/CONF.230/2025/10, page 10: "coastal erosion.27,28,29" set raised; the first number and
+    the commas stood in the text ("erosion. 27,, New approaches") and note 27 was lost."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "A_CONF.230_2025_10_p10.en.pdf")
+    para = next(p for p in doc.paragraphs if "coastal erosion" in p.text)
+    assert "coastal erosion. New approaches" in para.text and "27" not in para.text
+    assert [f.marker for f in para.footnotes][:3] == ["27", "28", "29"]
+
+
+def test_a_dash_at_a_line_end_is_no_compound_and_figure_captions_are_told_from_sentences() -> None:
+    """A/52/826: "children -" / "had reportedly" is a dash between words; S/2025/415 "search -" /
+    "and-arrest" goes on with a compound. DP/2025/11 captions its figures "Figure II - Number of
+    ..."; "Figure 3, which shows ..." is a sentence."""
+    from rag.ingest.joining import join_lines
+
+    assert join_lines(["small children -", "had reportedly been"], set()) == "small children - had reportedly been"
+    assert join_lines(["2,380 search -", "and-arrest operations"], set()) == "2,380 search-and-arrest operations"
+    assert FIGURE_CAPTION.match("Figure II - Number of ethics live session participations, 2008-2024")
+    assert not FIGURE_CAPTION.match("Figure 3, which shows that contributions fell")
+
+
+def test_a_note_line_opening_with_a_date_goes_on_even_where_the_day_is_the_next_number() -> None:
+    from rag.ingest.footnotes import Notes
+
+    lines = ["5 See the report of the Secretary-General issued on", "6 June 2025 (S/2025/360).", "6 See S/2025/1."]
+    notes = Notes([PageText(blocks=[Block(t, page=2, kind="footnote") for t in lines])], set())
+    assert notes.lookup("5", 0).endswith("issued on 6 June 2025 (S/2025/360).")
+    assert notes.lookup("6", 0) == "See S/2025/1."
+
+
+def test_a_short_roman_heading_after_a_preamble_is_a_heading() -> None:
+    """A/52/613, draft resolution III: "I. American Samoa" follows a preambular paragraph ending
+    in a comma ("Referring to resolution A above,") and heads the territory's text."""
+    lines = [Block("1. The Committee adopted the draft resolutions below.", page=17, size=10.0, x=66, y=720,
+                   number="1"),
+             Block("2. The General Assembly, having considered the question,", page=17, size=10.0, x=66, y=700,
+                   number="2"),
+             Block("Referring to resolution A above,", page=17, size=10.0, x=66, y=688),
+             Block("I. American Samoa", page=17, size=10.0, x=260, y=660),
+             Block("3. Noting the report of the administering Power.", page=17, size=10.0, x=66, y=630, number="3")]
+    for b in lines:
+        b.kind = "body"
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert not any("American Samoa" in p.text for p in paragraphs)
+    assert next(p for p in paragraphs if p.number == "3").section == "I. American Samoa"

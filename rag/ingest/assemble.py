@@ -38,6 +38,7 @@ from rag.ingest.patterns import (
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
     REPORT_PART,
+    ROMAN_HEADING_START,
     TABLE_CAPTION,
 )
 from rag.ingest.symbols import document_symbols
@@ -190,6 +191,21 @@ class _Builder:
         self.number = None
 
 
+def _after_text(prior: str, ln: Block) -> bool:
+    """Whether a heading may follow the text line `prior` ("" for none): one that ends a sentence;
+    a list running on over the line ("five countries: Albania, Ethiopia,") takes none but a roman
+    title (or one its type makes plain: rag.ingest.headings.strong_heading)."""
+    if not prior:
+        return True
+    return ends_sentence(prior) and (not strip_markers(prior).rstrip().endswith(",") or _roman_title(ln))
+
+
+def _roman_title(ln: Block) -> bool:
+    """A short line under a roman heading number ("I. American Samoa"): a heading even after a
+    draft's preamble, whose paragraphs end in commas."""
+    return bool(ROMAN_HEADING_START.match(ln.text)) and len(ln.text.split()) <= 8 and not ends_sentence(ln.text)
+
+
 def _emphasis(around: list[Block], body_size: float) -> bool:
     """Whether the styled line `around[1]` opens a sentence of the paragraph above it rather than
     a heading: it follows the body line `around[0]` on the same page at a line's spacing (no gap
@@ -314,10 +330,7 @@ class _Assembler:
             sections.extend_last(heading_text(ln))
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
-        # a list running on over the line ("five countries: Albania, Ethiopia,") takes no heading
-        # but one its type makes plain
-        after_text = not prior or ends_sentence(prior) and not strip_markers(prior).rstrip().endswith(",")
-        if not (heading_like(ln, size) and (after_text or strong_heading(ln, size))
+        if not (heading_like(ln, size) and (_after_text(prior, ln) or strong_heading(ln, size))
                 and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
             return False
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):

@@ -12,15 +12,19 @@ _NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:A-Za-z]))\s*")  # "1 
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
 
 
-_RUNS_ON = re.compile(r"\d{1,3}\s+(?!www\.|https?:)[a-z]")  # "23 months." (a web address opens notes)
+_RUNS_ON = re.compile(r"(\d{1,3})\s+(?!www\.|https?:)[a-z]")  # "23 months." (a web address opens notes)
 
 
-def _continues_note(before: str, line: str) -> bool:
-    """A line opening with a date ("30 March 2025.") or a number in the run of a sentence ("23
+def _continues_note(before: str, line: str, last: int) -> bool:
+    """A line opening with a date ("30 March 2025.", even when its day is the next note's number)
+    or, unless its number is the next note's, with a number in the run of a sentence ("23
     months.") under a line that ends no sentence goes on with the note above; it opens no note."""
     if before.rstrip().endswith((".", "\u201d")):
         return False
-    return DOCUMENT_DATE.match(line) is not None or _RUNS_ON.match(line) is not None
+    if DOCUMENT_DATE.match(line) is not None:
+        return True
+    m = _RUNS_ON.match(line)
+    return m is not None and int(m.group(1)) != last + 1
 
 
 class Notes:
@@ -43,8 +47,7 @@ class Notes:
         """Take one footnote line: a new body when it opens with the next number (or the first
         on its page), else more of the body before it."""
         m = _NOTE_NUMBER.match(text)
-        if m and self._parts and (self._parts[-1].endswith("\ufffe")
-                                  or int(m.group(1)) != last + 1 and _continues_note(self._parts[-1], text)):
+        if m and self._parts and (self._parts[-1].endswith("\ufffe") or _continues_note(self._parts[-1], text, last)):
             # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-...", or
             # of a date: "... New York Times,\n30 March 2025."
             m = None

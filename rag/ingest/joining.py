@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from rag.ingest.patterns import WORD
+from rag.textutil import STOPWORDS
 
 _HYPHEN_RE = re.compile(r"(\w)-\n\s*([a-z])")
 _SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphen or U+FFFE)
@@ -48,11 +49,28 @@ def _joins_word(out: str, part: str, vocab: set[str]) -> bool:
 _SPACED_HYPHEN = re.compile(r"\w -$")  # "long -" / "term": a compound set with a space before its hyphen
 
 
+def _spaced_compound(out: str, part: str, vocab: set[str]) -> bool:
+    """Whether "long -" / "term" is a compound set with a space before its hyphen ("long-term"),
+    not a dash between words ("children -" / "had reportedly"): the document writes the compound,
+    or neither side is a function word."""
+    head, tail = re.search(r"(\w+) -$", out), re.match(r"\w+", part)
+    if not (head and tail):
+        return False
+    if f"{head.group(1)}-{tail.group(0)}".lower() in vocab or part[tail.end():tail.end() + 1] == "-":
+        return True  # the document writes the compound, or the next line goes on with one ("and-arrest")
+    return not ({head.group(1).lower(), tail.group(0).lower()} & _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = frozenset(STOPWORDS | {"including", "mainly", "notably", "particularly", "especially"})
+
+
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if last in _SOFT + "-" and part[:1].islower():
         if _SPACED_HYPHEN.search(out):
-            return out[:-2] + ("- " if SUSPENDED_RE.match(part) else "-") + part
+            if SUSPENDED_RE.match(part):
+                return out[:-2] + "- " + part
+            return out[:-2] + "-" + part if _spaced_compound(out, part, vocab) else out + " " + part
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part

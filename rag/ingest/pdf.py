@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.blocks import MARK_CLOSE, MARK_OPEN, Block, PageText, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.headings import larger
 from rag.ingest.patterns import (
     FURNITURE_LINE,
@@ -26,6 +26,7 @@ from rag.ingest.patterns import (
     LEADER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
+    TABLE_CAPTION,
     TYPED_NOTE,
     notes_heading,
 )
@@ -33,7 +34,7 @@ from rag.ingest.tables import collapse_tables
 
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\]”’\"][.,;:])(\d{1,3})(?!\d)"
-                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.,])"
+                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.])(?!,\d{3}(?!\d))"
                         # a raised marker pdfium moves to the start of the next line ("the data,\n19 a ...");
                         # a note body set in the text's type opens with a capital ("2 Official Records")
                         r"|^(\d{1,3})(?=\s+[a-z])")
@@ -155,7 +156,10 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     if not pieces:
         return line
     pieces.append(line[last:])
-    return "".join(pieces)
+    return _MARKER_COMMA.sub("", "".join(pieces))  # "13,14": the comma between two markers is theirs
+
+
+_MARKER_COMMA = re.compile(f"(?<={re.escape(MARK_CLOSE)}),(?={re.escape(MARK_OPEN)})")
 
 
 def _raised_alone(ln: _Line, before: _Line | None, after: _Line | None, body_size: float) -> bool:
@@ -238,7 +242,9 @@ def _contents_annex_list(blocks: list[Block]) -> None:
             b.kind, b.number = "furniture", None
 
 
-FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?!\s+[a-z])")  # not "Figure II shows"
+# "Figure II", "Figure 2: Progress ...", "Figure II (a). ...", "Map I Map showing ..."; not "Figure II shows"
+# nor "Figure 3, which ..."
+FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?:[.:]|\s+[-–]\s|\s+\(?[A-Z]|\s+\([a-z]\)|\s*$)")
 FIGURE_RISE = 30.0  # points up the page (three lines) that put a line out of the text's reading order
 
 
@@ -253,7 +259,9 @@ def _figure_lines(blocks: list[Block], body_size: float) -> None:
             b.kind = "furniture"
             _caption_title(b, body[i + 1:i + 4], body_size)
     run = _set_back(b for b in body if b.kind == "body")
-    if run and len(run) <= FIGURE_LINES and sum(map(_drawn_label, run)) >= 0.5 * len(run):
+    # a figure's labels: mostly drawn labels, some of them figures; a table's caption keeps its table
+    if run and len(run) <= FIGURE_LINES and sum(map(_drawn_label, run)) >= 0.5 * len(run) \
+            and any(re.search(r"\d", b.text) for b in run) and not any(TABLE_CAPTION.match(b.text) for b in run):
         for b in run:
             b.kind = "furniture"
 
@@ -283,8 +291,9 @@ FIGURE_LINES = 60  # at most this many set-back lines are a figure's; more are a
 
 
 def _drawn_label(b: Block) -> bool:
-    """A line a figure draws: a caption, or figures and short words ("117%", "2022 2023 2024");
-    a small-type table's rows have words ("Target date June 2024")."""
+    """A line a figure draws: a caption, or figures and short words without lower-case ones
+    ("117%", "2022 2023 2024", "TOTAL"); a small-type table's rows have words ("Target date June
+    2024")."""
     return FIGURE_CAPTION.match(b.text) is not None or not re.search(r"[a-z]{3}", b.text)
 
 
