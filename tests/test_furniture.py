@@ -553,3 +553,15 @@ def test_a_short_roman_heading_after_a_preamble_is_a_heading() -> None:
     paragraphs = assemble([PageText(blocks=lines)])
     assert not any("American Samoa" in p.text for p in paragraphs)
     assert next(p for p in paragraphs if p.number == "3").section == "I. American Samoa"
+
+
+def test_a_page_number_set_a_little_higher_is_furniture_but_a_notes_raised_number_is_not() -> None:
+    """DP/FPA/2025/6, page 14: "14" at y 51.6 of 792 was read as a footnote and opened a note 14
+    that swallowed the page's notes 9-13; E/CN.5/2025/4, page 5: the raised "5" opening note 5 is
+    the note's."""
+    from rag.ingest.pdf import _is_margin
+
+    assert _is_margin(_Line("14", 59, 51.6, 8.4, False, 14, False), 792.0)
+    assert _is_margin(_Line("2", 300, 63.1, 1.0, False, 2, False), 792.0)  # an OCR layer's page number
+    assert not _is_margin(_Line("5", 94, 72.9, 5.5, False, 5, False), 792.0)
+    assert not _is_margin(_Line("14", 59, 51.6, 8.4, False, 15, False), 792.0)

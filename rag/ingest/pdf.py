@@ -297,6 +297,10 @@ def _drawn_label(b: Block) -> bool:
     return FIGURE_CAPTION.match(b.text) is not None or not re.search(r"[a-z]{3}", b.text)
 
 
+PAGE_NUMBER_SIZE = 7.0  # points: a page number's type at least (a note's raised number is smaller; an OCR
+# layer's sizes, 1 point or none, tell nothing)
+
+
 def _is_margin(ln: _Line, height: float) -> bool:
     if ln.text.upper().startswith("ANNEX"):
         return False  # an annex heading high on its page is not a running header
@@ -305,6 +309,8 @@ def _is_margin(ln: _Line, height: float) -> bool:
     if ln.y > 0.905 * height or ln.y < 0.065 * height:
         return bool(MARGIN_FURNITURE.match(ln.text) or len(ln.text.split()) <= 6)
     near = ln.y > 0.86 * height or ln.y < 0.11 * height  # furniture set lower/higher on some pages
+    if near and ln.text.strip() == str(ln.page) and not 1.0 < ln.size < PAGE_NUMBER_SIZE:
+        return True  # the page's own number, set a little higher than most ("14" on page 14)
     return near and bool(MARGIN_FURNITURE.match(ln.text)) and not ln.text.isdigit()
 
 
