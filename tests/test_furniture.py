@@ -290,6 +290,7 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     assert join_lines(["sustainable develop-", "ment and peace"], vocab) == "sustainable development and peace"
     # a range broken at its hyphen, and a compound set with a space before its hyphen
     assert join_lines(["the latest 2022-", "2025 estimates"], vocab) == "the latest 2022-2025 estimates"
+    assert join_lines(["for the period 2025\u2013", "2026 of the plan"], vocab) == "for the period 2025\u20132026 of the plan"
     assert join_lines(["used by long -", "standing arrangements"], vocab) == "used by long-standing arrangements"
     assert join_lines(["in low -", "and middle-income countries"], vocab) == "in low- and middle-income countries"
     assert join_lines(["short-", "to medium-term plans"], vocab) == "short- to medium-term plans"
