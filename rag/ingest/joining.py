@@ -13,9 +13,10 @@ _SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphe
 _HEAD_RE = re.compile(r"([A-Za-z]+)[\ufffe\u00ad-]$")
 _TAIL_RE = re.compile(r"[a-z]+")
 # A line that opens so continues a suspended hyphen: "science-" / "and evidence-based".
-SUSPENDED_RE = re.compile(r"(?:and|or|nor|to)\s")
+_SUSPENDED_WORD = r"(?:and|or|nor|to)\s"
+SUSPENDED_RE = re.compile(_SUSPENDED_WORD)
 # pdfium's line-end hyphen left inside one line (a heading or a title joined from its lines).
-_SUSPENDED_FFFE_RE = re.compile(r"\ufffe\s*(?=(?:and|or|nor|to)\s)")
+_SUSPENDED_FFFE_RE = re.compile(rf"\ufffe\s*(?={_SUSPENDED_WORD})")
 _FFFE_RE = re.compile(r"\ufffe\s*")
 
 
@@ -46,15 +47,15 @@ def _joins_word(out: str, part: str, vocab: set[str]) -> bool:
     return joined.lower() in vocab and hyphenated.lower() not in vocab
 
 
-_SPACED_HYPHEN = re.compile(r"\w -$")  # "long -" / "term": a compound set with a space before its hyphen
+_SPACED_HYPHEN = re.compile(r"(\w+) -$")  # "long -" / "term": a compound set with a space before its hyphen
 
 
-def _spaced_compound(out: str, part: str, vocab: set[str]) -> bool:
-    """Whether "long -" / "term" is a compound set with a space before its hyphen ("long-term"),
-    not a dash between words ("children -" / "had reportedly"): the document writes the compound,
-    or neither side is a function word."""
-    head, tail = re.search(r"(\w+) -$", out), re.match(r"\w+", part)
-    if not (head and tail):
+def _spaced_compound(head: re.Match[str], part: str, vocab: set[str]) -> bool:
+    """Whether "long -" / "term" (`head` the match of "long -") is a compound set with a space
+    before its hyphen ("long-term"), not a dash between words ("children -" / "had reportedly"):
+    the document writes the compound, or neither side is a function word."""
+    tail = re.match(r"\w+", part)
+    if tail is None:
         return False
     if f"{head.group(1)}-{tail.group(0)}".lower() in vocab or part[tail.end():tail.end() + 1] == "-":
         return True  # the document writes the compound, or the next line goes on with one ("and-arrest")
@@ -67,10 +68,11 @@ _FUNCTION_WORDS = frozenset(STOPWORDS | {"including", "mainly", "notably", "part
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if last in _SOFT + "-" and part[:1].islower():
-        if _SPACED_HYPHEN.search(out):
+        spaced = _SPACED_HYPHEN.search(out)
+        if spaced:
             if SUSPENDED_RE.match(part):
                 return out[:-2] + "- " + part
-            return out[:-2] + "-" + part if _spaced_compound(out, part, vocab) else out + " " + part
+            return out[:-2] + "-" + part if _spaced_compound(spaced, part, vocab) else out + " " + part
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part

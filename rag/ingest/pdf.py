@@ -40,6 +40,7 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\
                         r"|^(\d{1,3})(?=\s+[a-z])")
 
 
+RAISED = 0.8  # a digit in type under this share of its line's (or the body's) is a note's marker
 NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
 
 
@@ -148,7 +149,7 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     for m in _DIGIT_RUN.finditer(line):
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         at = m.start(g)
-        if raw.FPDFText_GetFontSize(tp, start + at) >= 0.8 * size:
+        if raw.FPDFText_GetFontSize(tp, start + at) >= RAISED * size:
             continue
         pieces.append(line[last:at])
         pieces.append(marker_token(m.group(g)))
@@ -166,7 +167,7 @@ def _raised_alone(ln: _Line, before: _Line | None, after: _Line | None, body_siz
     """A line of one to three digits in small type among the body's lines: a footnote marker
     that pdfium reads as a line of its own (it is raised above the text it follows); not the
     number opening a note's body, set where lines start with the note's text on its baseline."""
-    if not (ln.size and ln.size < 0.8 * body_size and ln.text.isdigit() and len(ln.text) <= 3):
+    if not (ln.size and ln.size < RAISED * body_size and ln.text.isdigit() and len(ln.text) <= 3):
         return False
     at_margin = before is None or abs(ln.x - before.x) < MARGIN_STEP
     opens = after is not None and after.page == ln.page and abs(after.y - ln.y) < 5 and after.x > ln.x

@@ -30,13 +30,14 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
     out = list(blocks)
     for caption in [b for b in blocks if b.kind == "body" and TABLE_CAPTION.match(b.text.strip())]:
         title = _caption_lines(out, caption)
-        rows = _rows([b for b in out if all(b is not t for t in title)], caption)
+        in_title = {id(t) for t in title}
+        rows = _rows([b for b in out if id(b) not in in_title], caption)
         if len(rows) < MIN_ROWS:
             continue
         rows.sort(key=lambda b: (-round(b.y), b.x))
         table = Block(" ".join([caption.text.strip()] + [t.text.strip() for t in title] + [r.text.strip() for r in rows]),
                       page=caption.page, kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
-        taken = {id(r) for r in rows + title}
+        taken = in_title | {id(r) for r in rows}
         out = [table if b is caption else b for b in out if id(b) not in taken]
     return _uncaptioned(out, body_size)
 
