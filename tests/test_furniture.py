@@ -566,3 +566,54 @@ def test_a_page_number_set_a_little_higher_is_furniture_but_a_notes_raised_numbe
     assert _is_margin(_Line("2", 300, 63.1, 1.0, False, 2, False), 792.0)  # an OCR layer's page number
     assert not _is_margin(_Line("5", 94, 72.9, 5.5, False, 5, False), 792.0)
     assert not _is_margin(_Line("14", 59, 51.6, 8.4, False, 15, False), 792.0)
+
+
+def _numbered(text: str, **style: object) -> Block:
+    from rag.ingest.patterns import LINE_NUMBER
+
+    m = LINE_NUMBER.match(text)
+    return Block(text, number=m.group(1) if m else None, **style)  # type: ignore[arg-type]
+
+
+def test_a_compilations_contents_entries_keep_their_numbers_against_the_lists_inside_them() -> None:
+    """E/C.2/2025/2/Add.2: NGO reports numbered 1-15 on the contents page and over each report;
+    the first report's "Areas of work: 1. ... 6." list took the numbering, and reports 2 to 6 ran
+    into one "para. 6" of ten pages."""
+    from rag.ingest.pdf import _contents_entries_numbered
+
+    contents = [Block("Contents"), _numbered("1. Center for Family Studies . . . . . . . . . . . . 2"),
+                _numbered("2. Centro UNESCO de Donostia-San Sebastián . . . . . . . . . . 3"),
+                _numbered("3. Comité/Club UNESCO universitaire pour la lutte contre la drogue et les autres"),
+                Block("(CLUCOD) . . . . . . . . . . . . . . . . . . . . . . . . 13")]
+    _contents_lines(contents)
+    body = [_numbered("1. Center for Family Studies", size=12.0, bold=True), Block("Areas of work:"),
+            _numbered("1. Theoretical and observational research;"), _numbered("2. Legal advocacy;"),
+            _numbered("3. Rehabilitation and training."),
+            _numbered("2. Centro UNESCO de Donostia-San Sebastián", size=12.0, bold=True),
+            Block("The Centro UNESCO de Donostia-San Sebastián was established on 1 September 1992."),
+            _numbered("3. Comité/Club UNESCO universitaire pour la lutte contre la drogue", size=12.0, bold=True),
+            Block("The club works against drugs."), _numbered("1. A first campaign in 2021.")]
+    blocks = contents + body
+    for i, b in enumerate(blocks):
+        b.page, b.x, b.y = 1 + int(i >= len(contents)), 60.0, 700.0 - 12 * i
+        b.size = b.size or 10.0
+    _contents_entries_numbered(blocks)
+    paragraphs = assemble([PageText(blocks=blocks[:len(contents)]), PageText(blocks=body)])
+    numbered = [p for p in paragraphs if not p.running]
+    assert [p.number for p in numbered] == ["1", "2", "3"]
+    assert numbered[1].text.startswith("Centro UNESCO de Donostia-San Sebastián The Centro")
+    assert "1. Theoretical and observational research; 2. Legal advocacy;" in numbered[0].text
+
+
+def test_numbers_running_on_across_contents_entries_are_the_paragraph_numbers() -> None:
+    """A report whose numbered headings are listed on its contents page and whose paragraphs are
+    numbered through the whole text keeps its paragraph numbers."""
+    from rag.ingest.pdf import _contents_entries_numbered
+
+    contents = [_numbered("1. Introduction . . . . . . . . . . . . 2"), _numbered("2. Findings . . . . . . . . . . 3")]
+    _contents_lines(contents)
+    body = [_numbered("1. Introduction", size=12.0, bold=True), _numbered("1. The Board met in June."),
+            _numbered("2. It reviewed the accounts."), _numbered("2. Findings", size=12.0, bold=True),
+            _numbered("3. The Board found no error.")]
+    _contents_entries_numbered(contents + body)
+    assert [b.number for b in body] == ["1", "1", "2", "2", "3"]

@@ -17,7 +17,8 @@ has them, else just before each repeated symbol line. On each page:
     - "Annex", "Annex II" opening a page (after page 1) with text under it starts an annex, whose numbering restarts;
     - blank lines become vertical gaps, so paragraphs without numbers stay apart;
     - table-of-contents lines ("Introduction . . . . . 3") are dropped: their numbers would
-      otherwise compete with the paragraphs' own.
+      otherwise compete with the paragraphs' own; a compilation's numbered entries listed there
+      keep their numbers against the lists inside them (rag.ingest.compilations).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 from collections import Counter
 
 from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
     ANNEX,
@@ -152,6 +154,7 @@ class _PageReader:
         self.blocks: list[Block] = []
         self.group: list[int] = []  # line indices of the body block being gathered
         self.group_y = TOP
+        self.contents: list[str] = []  # the page's table-of-contents lines
 
     def read(self) -> list[Block]:
         y = TOP
@@ -168,7 +171,7 @@ class _PageReader:
                 self.blocks.append(Block(s, page=self.page_no, kind=kind, size=SIZE, y=y))
             return
         if LEADER.search(s):
-            self._close()  # a table-of-contents entry ("Introduction . . . . 3"): navigation, not text
+            self._contents_entry(s)  # a table-of-contents entry ("Introduction . . . . 3"): navigation, not text
             return
         if self._annex_heading(idx, s):
             self._close()
@@ -180,6 +183,16 @@ class _PageReader:
         if not self.group:
             self.group_y = y
         self.group.append(idx)
+
+    def _contents_entry(self, s: str) -> None:
+        """Record a contents line; the entry's first line, wrapped above it without a blank line
+        ("8. Comité/Club UNESCO ... pandémies" / "(CLUCOD) . . . 13"), is contents too."""
+        first = [self.lines[i].strip() for i in self.group]
+        if len(first) == 1 and LINE_NUMBER.match(first[0]) and not SENTENCE_END.search(first[0]):
+            self.group.clear()
+            s = f"{first[0]} {s}"
+        self._close()
+        self.contents.append(s)
 
     def _annex_heading(self, idx: int, s: str) -> bool:
         """"Annex" or a report's "Part Two" opening a page with text under it; lower down it is a
@@ -249,8 +262,14 @@ def load_layout_text(text: str) -> list[PageText]:
     pages: list[PageText] = []
     last = 0
     typed = typed_notes(lines)
+    entries: dict[str, list[str]] = {}
+    listed = 0
     for no, page_lines in enumerate(raw_pages, start=1):
         reader = _PageReader(page_lines, no, symbol, last, vocab, typed)
         pages.append(PageText(blocks=reader.read()))
         last = reader.last_marker
+        for line in reader.contents:
+            add_entry(entries, line)
+        listed += len(reader.contents)
+    number_entries([b for page in pages for b in page.blocks], entries, listed)
     return pages

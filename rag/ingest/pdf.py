@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rag.errors import ParseError
 from rag.ingest.blocks import MARK_CLOSE, MARK_OPEN, Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.headings import larger
 from rag.ingest.patterns import (
     FURNITURE_LINE,
@@ -220,6 +221,29 @@ def _contents_lines(blocks: list[Block]) -> None:
     _contents_annex_list(blocks)
 
 
+def _contents_entries(blocks: list[Block]) -> dict[str, list[str]]:
+    """The numbered entries of the table of contents ("1. Center for Family Studies . . . 2", an
+    entry wrapped onto a second line too): entry number -> the words of its title."""
+    entries: dict[str, list[str]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind != "furniture" or not LEADER.search(b.text):
+            continue
+        text = b.text
+        before = blocks[i - 1] if i else None
+        if not LINE_NUMBER.match(text) and before is not None and before.kind == "furniture" \
+                and LINE_NUMBER.match(before.text) and not LEADER.search(before.text):
+            text = f"{before.text.strip()} {text}"
+        add_entry(entries, text)
+    return entries
+
+
+def _contents_entries_numbered(blocks: list[Block]) -> None:
+    """A compilation's numbered entries keep their numbers against the lists inside them
+    (rag.ingest.compilations)."""
+    listed = sum(1 for b in blocks if b.kind == "furniture" and LEADER.search(b.text))
+    number_entries(blocks, _contents_entries(blocks), listed)
+
+
 _ANNEX_LIST_HEAD = re.compile(r"Annex(?:es)?\b(?!\s+[IVX]+\b)", re.IGNORECASE)
 _ANNEX_LIST_ENTRY = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.\s+\S")
 
@@ -364,6 +388,7 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     body_size = _body_size(path, raw_pages)
     pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
     _typed_notes(pages, [height for _, height in raw_pages], body_size)
+    _contents_entries_numbered([b for page in pages for b in page.blocks])
     if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, len(pages) // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     return pages
