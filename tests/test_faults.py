@@ -335,3 +335,18 @@ def test_questions_do_not_need_the_embedding_cache(index):
     one_line(rag(index, "index", "verify"), 1, "cache.sqlite", "missing")
     assert rag(index, "index", "rebuild").returncode == 0
     assert rag(index, "index", "verify").returncode == 0
+
+
+def test_a_first_build_that_indexes_nothing_leaves_no_index_folder(tmp_path):
+    """A first build whose only file fails says so and leaves no empty index folder behind (a
+    later `rag ask` would have met "no index has been built here" in a folder it seemed to
+    have); a folder the user made is kept."""
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    made_here = tmp_path / "new" / "indexes"
+    one_line(rag(made_here, "index", "build", str(bad)), 9, "no document could be indexed", "bad.pdf")
+    assert not (tmp_path / "new").exists()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    one_line(rag(mine, "index", "build", str(bad)), 9, "no document could be indexed")
+    assert mine.is_dir() and list(mine.iterdir()) == []

@@ -102,22 +102,41 @@ def file_sha256(path: Path) -> str:
 
 @contextmanager
 def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
-    """Hold the index's writer lock (flock, released if the process dies); readers never take it."""
+    """Hold the index's writer lock (flock, released if the process dies); readers never take it.
+    Folders it created are removed again when the writer leaves nothing in them but the lock (a
+    first build that indexed nothing leaves no empty index behind)."""
+    created = [p for p in (index_path, *index_path.parents) if not p.exists()]
     try:
         index_path.mkdir(parents=True, exist_ok=True)
         fh = open(index_path / ".lock", "a+")
     except OSError as exc:
         raise IndexWriteError(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
                               fix="pass a writable --index-dir") from exc
+    locked = False
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
             raise IndexLocked(f"{index_path}: another build is writing this index",
                               fix="wait for it, or pass --wait") from exc
+        locked = True
         yield
     finally:
+        if locked and created:
+            _remove_unused(created)
         fh.close()
+
+
+def _remove_unused(created: list[Path]) -> None:
+    """Remove the folders a writer created (deepest first) while they hold nothing but its lock."""
+    try:
+        if [p.name for p in created[0].iterdir()] != [".lock"]:
+            return
+        (created[0] / ".lock").unlink()
+        for folder in created:
+            folder.rmdir()
+    except OSError:
+        return  # something else is there now: leave it
 
 
 # --------------------------------------------------------------------------- reading
