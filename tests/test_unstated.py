@@ -141,3 +141,24 @@ def test_a_place_within_a_country_the_paragraph_does_not_name_is_a_near_miss() -
               "What support do Small Island Developing States receive?", "Which Member State proposed the item?",
               "What does a Non-Nuclear-Weapon State undertake?"):
         assert named_places(q) == [], q
+
+
+def test_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:
+    """"Which country became the seventy-seventh State party ...?" answered from A/80/56, para. 1,
+    which counts the States parties and names none; a paragraph naming the country (by name,
+    with the document's curly apostrophe, or by its people's word) answers."""
+    q = ("Which country became the seventy-seventh State party to the International Convention for the "
+         "Protection of All Persons from Enforced Disappearance?")
+    mismatch = check_kind(q, PARTIES)
+    assert mismatch is not None and mismatch.describe() == "does not name a country"
+    assert check_constraints(q, PARTIES) is not None and may_miss(q)
+    for answer in ("Poland became the seventy-seventh State party.", "C\u00f4te d\u2019Ivoire acceded on 3 March.",
+                   "The British Government acceded.", "The Soviet Union signed first."):
+        assert check_kind(q, Evidence(answer, "")) is None, answer
+    kenya = Evidence("Kenya joined the Committee in 2024.", "")
+    mismatch = check_kind("Which State did Kenya replace on the Committee?", kenya)
+    assert mismatch is not None and mismatch.describe() == "names no country but the question's own"
+    # not a State: a state of a federation, a government's office; not asked first
+    assert check_kind("In what state is the largest Huguenot Society located?", kenya) is None
+    assert check_kind("Which government entity paid for the festivities?", kenya) is None
+    assert check_kind("How many members, and which countries, joined in 2024?", kenya) is None

@@ -2,12 +2,16 @@
 share of the vote did Abdirahman Irro win?" answered from a paragraph that says only that he
 won), a time of day ("At what time do afternoon meetings begin?" answered from a paragraph that
 gives the morning's) or a sum of money ("How much did the General Assembly appropriate ...?"
-answered from a paragraph that gives none)."""
+answered from a paragraph that gives none) or a country ("Which country became the
+seventy-seventh State party ...?" answered from a paragraph that counts the States parties and
+names none)."""
 
 from __future__ import annotations
 
 import re
 
+from rag.answer.answertype import question_type
+from rag.answer.countries import ADJECTIVES, COUNTRY_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
@@ -24,14 +28,44 @@ _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|U
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"))
 
 
+# "Which country", "Which States", "What Member States": a State, as UN texts write it with a
+# capital (not "In what state is ...", a state of a federation).
+_COUNTRY_ASKED = re.compile(r"\b(?i:which|what)\s+(?:(?i:countr(?:y|ies)|nations?)|States?|Governments?|"
+                            r"Member States?)\b")
+# Countries of history and the nations of the United Kingdom, which a text may give as the answer.
+_OTHER_COUNTRIES = re.compile(r"\b(?:England|Scotland|Wales|Northern Ireland|Soviet Union|USSR|Yugoslavia|"
+                              r"Czechoslovakia|Zaire|Burma|Swaziland)\b")
+
+
+def _asks_country(question: str) -> bool:
+    """The question asks first for a country (rag.answer.answertype.question_type)."""
+    return question_type(question) == "country" and _COUNTRY_ASKED.search(question) is not None
+
+
+def named_countries(text: str) -> set[str]:
+    """The countries a text names: by name, by an adjective or short form ("British", "UK") or by
+    their people's word ("Chadian")."""
+    text = text.replace("\u2019", "'")  # "Côte d’Ivoire" as the list spells it
+    found = set(COUNTRY_AT.findall(text)) | set(demonym_countries(text)) | set(_OTHER_COUNTRIES.findall(text))
+    return found | {c for c, forms in ADJECTIVES.items()
+                    if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)}
+
+
 def asks_kind(question: str) -> bool:
-    """Whether the question asks for a share, a time of day or a sum of money."""
-    return any(asked.search(question) for asked, _, _ in _KINDS)
+    """Whether the question asks for a share, a time of day, a sum of money or a country."""
+    return any(asked.search(question) for asked, _, _ in _KINDS) or _asks_country(question)
 
 
 def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
-    """The share, time of day or sum the question asks for, where the paragraph states none."""
+    """The share, time of day or sum the question asks for, where the paragraph states none; the
+    country it asks for first ("Which country ...", "Which States ..."), where the paragraph names
+    none but those the question gives."""
     for asked, stated, label in _KINDS:
         if asked.search(question) and not stated.search(evidence.paragraph):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")
+    if _asks_country(question):
+        named = named_countries(evidence.paragraph)
+        if not named - named_countries(question):
+            return Mismatch(Constraint("kind", "a country", "a country"), "",
+                            "names no country but the question's own" if named else "does not name {label}")
     return None
