@@ -476,3 +476,26 @@ def test_a_peoples_word_is_not_checked_beside_a_named_country():
     paragraph = "Malaysia and Singapore run national-type schools."
     evidence = Evidence(paragraph, paragraph, ("A/1",))
     assert check_constraints("How many Chinese schools are in Malaysia?", evidence) is None
+
+
+def test_one_proper_name_the_document_never_writes_is_a_near_miss() -> None:
+    """"Which mayor of Marseille spoke at the opening of the 2025 UN Ocean Conference?" answered
+    from A/CONF.230/2025/L.2, para. 4, whose report never names Marseille (a question of the
+    written set k). One word alone that is no proper name stays a paraphrase: an adjective, a
+    people's word, a region, a word of a body's title, the capital of a State the document names,
+    a name written inside a longer word or spelt otherwise."""
+    report = ("At the opening of the Conference, on 9 June, statements were made by the Presidents of the "
+              "Conference, Emmanuel Macron (France) and Rodrigo Chaves Robles (Costa Rica). The UN Ocean Conference "
+              "was held in Nice. The Secretary-General addressed it. Broadcasts in Kiswahili. Mr. C\u00e9loron spoke.")
+    evidence = Evidence(report.split(". The Conference")[0] + ".", report, ("A/CONF.230/2025/L.2",))
+    miss = check_constraints("Which mayor of Marseille spoke at the opening of the 2025 UN Ocean Conference?", evidence)
+    assert miss is not None and miss.describe() == "never names Marseille"
+    for question in ("Which Nordic leader spoke at the opening of the Conference?",  # an adjective
+                     "Which Costa Rican official spoke at the opening of the Conference?",  # a people's word
+                     "Which leader from Europe spoke at the opening of the Conference?",  # a region
+                     "Which Assembly official spoke at the opening of the Conference?",  # a title's word
+                     "Did Paris send a minister to the opening of the Conference?",  # France's capital
+                     "Was the opening broadcast in Swahili?",  # inside "Kiswahili"
+                     "What did Mr. Celeron say at the opening?",  # spelt without its accent
+                     "Which mayor of Nice spoke at the opening of the Conference?"):
+        assert check_constraints(question, evidence) is None, question

@@ -120,7 +120,8 @@ def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
     assert check_constraints("How many cholera cases had South Sudan recorded as at 15 January 2025?", cholera) is None
     # A country that names a body is not the place asked about.
     witnesses = Evidence(paragraph="Protective measures cover witnesses who testified in cases concerning Serbia.",
-                         document="Rwanda. Serbia.", symbols=("A/80/275",), title="Residual Mechanism")
+                         document="Rwanda. Serbia. The former Yugoslavia.", symbols=("A/80/275",),
+                         title="Residual Mechanism")
     assert check_constraints("How many witnesses of the Rwanda and Yugoslavia tribunals are protected?",
                              witnesses) is None
 

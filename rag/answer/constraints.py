@@ -8,13 +8,14 @@ abstains and names the closest paragraph and what differs (`check_constraints`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
-from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, demonym_countries
+from rag.answer.countries import ADJECTIVES, CAPITALS, COUNTRIES, COUNTRY_AT, DEMONYMS, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
-from rag.answer.names import name_words, replaced, titled_names, unwritten
+from rag.answer.names import name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_premise
@@ -382,9 +383,62 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
 
 
 # A question naming at least this many words (capitalised, past its first) that the document
-# never writes is about someone or something else (rag.answer.names); one such word alone is
-# often a paraphrase ("Europe" for "the Mediterranean").
+# never writes is about someone or something else (rag.answer.names); one such word alone only
+# where it is a proper name (`_proper_unwritten`): a paraphrase brings in adjectives and regions
+# ("Nordic", "West African", "Europe" for "the Mediterranean") more than names.
 MISSING_NAMES = 2
+# Words that name a region or a direction, which a question may use for the places a document lists.
+_REGIONS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                      "Middle", "Europe", "Africa", "Asia", "America", "Americas", "Oceania", "Sahel", "Balkans",
+                      "Gulf"))
+# The words of the names of bodies, offices, meetings and instruments, which a question may give
+# for the document's own ("the Assembly", "the Board", "the Convention").
+_TITLE_WORDS = frozenset("""
+Assembly Board Council Committee Commission Secretary Secretariat General Chair Chairperson Chairman President
+Vice Bureau Conference Convention Agreement Declaration Charter Pact Protocol Treaty Covenant Statute Framework
+Programme Program Fund Office Organization Agency Court Tribunal Mission Forum Summit Report Plan Strategy Group
+Panel Party Parties Government Ministry Minister Director Executive Special Rapporteur Envoy Representative
+Meeting Session Resolution Decision Initiative Network Facility Centre Center Institute Department Division
+Section Unit Service Services Team Force Forces Police Army Union Community Authority Bank Coalition Alliance
+Partnership Platform Agenda Goals Goal Development Rights Human Peace Security United Nations Nation State States
+Member Members Review Audit Evaluation Annual High Level Working Expert Experts Advisory Joint Independent Ad Hoc
+List Day Year Decade Week Award Prize Act Law Code Rules Regulations Guidelines Principles Standards Index
+""".split())
+_ADJECTIVE_FORMS = frozenset(f for forms in ADJECTIVES.values() for f in forms)
+MIN_PROPER = 4  # letters: shorter capitalised words are mostly abbreviations ("Feb", "Sr", "St")
+_ABBREVIATIONS = frozenset(("Sept", "Dept", "Govt", "Intl"))
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")  # "Nordic", "Panamanian", "Beninese", "Balkan"
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
+
+
+def _folded(word: str) -> str:
+    """The word lower-cased without accents ("Céloron" -> "celoron")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped ("Ghandi" and "Gahndi")."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y] if len(a) == len(b) else []
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _proper_unwritten(word: str, document: str) -> bool:
+    """An unwritten name word that is a proper name the document would write: not an adjective, a
+    people's word, a region or a word of a body's title, not the capital of a State the document
+    names, not inside one of its words ("Swahili" in "Kiswahili"), and no
+    capitalised word of the document is the same name spelt otherwise (accents, one letter added,
+    dropped, changed, or two swapped: "Celeron" for "Céloron")."""
+    if len(word) < MIN_PROPER or word in _ABBREVIATIONS or word in _REGIONS or word in _TITLE_WORDS \
+            or word in _ADJECTIVE_FORMS or word in DEMONYMS or _ADJECTIVE_END.search(word):
+        return False
+    folded = _folded(word)
+    if len(folded) >= 5 and folded in _folded(document):
+        return False
+    if any(folded in _folded(CAPITALS.get(c, "")).split() for c in set(COUNTRY_AT.findall(document.replace("’", "'")))):
+        return False  # "New Delhi" for India's Government
+    names = {_folded(w) for w in _CAPITALISED_WORD.findall(document)}
+    return not any(n == folded or (len(folded) >= 4 and abs(len(n) - len(folded)) <= 1
+                                   and (one_edit(n, folded) or _transposed(n, folded))) for n in names)
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -394,6 +448,19 @@ def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
         return None
     label = _runs(words, missing)
     return Mismatch(Constraint("names", label, label), "", "never names {label}")
+
+
+def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
+    """A proper name the question gives that the document never writes (`_proper_unwritten`):
+    "Which mayor of Marseille spoke at the opening of the Conference?" answered from a report
+    that never names Marseille. Checked after every other constraint, which names the mismatch
+    more closely ("the Tambura temporary operating base, not the Yambio ...")."""
+    document = evidence.document + " " + " ".join(evidence.symbols)
+    missing = [w for w in unwritten(name_words(_COUNTRY.sub(" ", _without_symbols(question))), document)
+               if _proper_unwritten(w, document)]
+    if not missing:
+        return None
+    return Mismatch(Constraint("names", missing[0], missing[0]), "", "never names {label}")
 
 
 def _runs(words: list[str], missing: list[str]) -> str:
@@ -470,8 +537,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     documents and organizations it names (rag.answer.subjects), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given
-    (rag.answer.premises) and the name or year that tells apart the thing it
-    asks about (rag.answer.modifiers)."""
+    (rag.answer.premises), the name or year that tells apart the thing it asks about
+    (rag.answer.modifiers) and, last, a proper name it gives that the document never writes
+    (`check_proper_name`)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
@@ -483,7 +551,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
             or check_located(question, evidence) or check_premise(question, evidence)
-            or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence))
+            or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence)
+            or check_proper_name(question, evidence))
 
 
 def may_miss(question: str) -> bool:
@@ -491,4 +560,5 @@ def may_miss(question: str) -> bool:
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
                 or named_places(question) or located_places(question) or modified_things(question)
-                or numbered_names(question) or asked_events(question) or demonym_countries(question))
+                or numbered_names(question) or asked_events(question) or demonym_countries(question)
+                or bool(name_words(question)))
