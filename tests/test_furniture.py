@@ -578,7 +578,8 @@ def _numbered(text: str, **style: object) -> Block:
 def test_a_compilations_contents_entries_keep_their_numbers_against_the_lists_inside_them() -> None:
     """E/C.2/2025/2/Add.2: NGO reports numbered 1-15 on the contents page and over each report;
     the first report's "Areas of work: 1. ... 6." list took the numbering, and reports 2 to 6 ran
-    into one "para. 6" of ten pages."""
+    into one "para. 6" of ten pages; each report's last sub-heading stood as the next one's
+    section."""
     from rag.ingest.pdf import _contents_entries_numbered
 
     contents = [Block("Contents"), _numbered("1. Center for Family Studies . . . . . . . . . . . . 2"),
@@ -586,16 +587,19 @@ def test_a_compilations_contents_entries_keep_their_numbers_against_the_lists_in
                 _numbered("3. Comité/Club UNESCO universitaire pour la lutte contre la drogue et les autres"),
                 Block("(CLUCOD) . . . . . . . . . . . . . . . . . . . . . . . . 13")]
     _contents_lines(contents)
-    body = [_numbered("1. Center for Family Studies", size=12.0, bold=True), Block("Areas of work:"),
+    body = [_numbered("1. Center for Family Studies", size=12.0, bold=True),
+            Block("Aims and purposes of the organization", bold=True), Block("Areas of work:"),
             _numbered("1. Theoretical and observational research;"), _numbered("2. Legal advocacy;"),
             _numbered("3. Rehabilitation and training."),
             _numbered("2. Centro UNESCO de Donostia-San Sebastián", size=12.0, bold=True),
             Block("The Centro UNESCO de Donostia-San Sebastián was established on 1 September 1992."),
             _numbered("3. Comité/Club UNESCO universitaire pour la lutte contre la drogue", size=12.0, bold=True),
-            Block("The club works against drugs."), _numbered("1. A first campaign in 2021.")]
+            Block("The club works against drugs."), Block("Participation in meetings", bold=True),
+            _numbered("1. Representatives attended the fifteenth session of the Conference of the Parties"),
+            Block("in Montreal in December 2022.")]
     blocks = contents + body
     for i, b in enumerate(blocks):
-        b.page, b.x, b.y = 1 + int(i >= len(contents)), 60.0, 700.0 - 12 * i
+        b.page, b.x, b.y = 1 + int(i >= len(contents)), 60.0, 700.0 - 12 * i - 14 * int(b.bold)
         b.size = b.size or 10.0
     _contents_entries_numbered(blocks)
     paragraphs = assemble([PageText(blocks=blocks[:len(contents)]), PageText(blocks=body)])
@@ -603,6 +607,11 @@ def test_a_compilations_contents_entries_keep_their_numbers_against_the_lists_in
     assert [p.number for p in numbered] == ["1", "2", "3"]
     assert numbered[1].text.startswith("Centro UNESCO de Donostia-San Sebastián The Centro")
     assert "1. Theoretical and observational research; 2. Legal advocacy;" in numbered[0].text
+    # an entry's own sub-headings and lists run in its text; they head no section of the next entries
+    assert "Aims and purposes of the organization Areas of work:" in numbered[0].text
+    assert [p.section for p in numbered] == ["", "", ""]
+    assert numbered[2].text.endswith("Participation in meetings 1. Representatives attended the fifteenth session "
+                                     "of the Conference of the Parties in Montreal in December 2022.")
 
 
 def test_numbers_running_on_across_contents_entries_are_the_paragraph_numbers() -> None:

@@ -25,6 +25,7 @@ class Block:
     bold: bool = False
     italic: bool = False  # the whole line in italic type (PDF): a possible run-in sub-heading
     item: bool = False  # a whole one-line list item (agenda, list of States), per the loader
+    text_only: bool = False  # running text by the loader's reading (a compilation entry's own lines): no heading
     after_sentence: bool = False  # flat text: the number follows a sentence end or opens the text
     x: float = 0.0  # left edge and baseline (PDF points, y grows upwards; 0: unknown)
     y: float = 0.0

@@ -44,8 +44,10 @@ def _opens_entry(b: Block, entries: dict[str, list[str]]) -> bool:
 def number_entries(blocks: list[Block], entries: dict[str, list[str]], listed: int) -> None:
     """Where the numbered lines that open the `entries`' titles are at least MIN_ENTRIES and half
     the `listed` contents lines, and the other numbered lines never run on across an entry (they
-    are lists inside the entries), only the entries keep their numbers. A document whose
-    numbers run on across its entries keeps them all: they number its paragraphs."""
+    are lists inside the entries), only the entries keep their numbers, and the entries' own
+    sub-headings ("Aims and purposes of the organization") stay in their text: they head no
+    section of the document. A document whose numbers run on across its entries keeps them all:
+    they number its paragraphs."""
     if not entries:
         return
     opening = {id(b) for b in blocks if _opens_entry(b, entries)}
@@ -53,7 +55,7 @@ def number_entries(blocks: list[Block], entries: dict[str, list[str]], listed: i
         return
     for b in blocks:
         if id(b) not in opening:
-            b.number = None
+            b.number, b.text_only = None, True  # an entry's own sub-headings and lists run in its text
 
 
 def _numbered_across(blocks: list[Block], entries: set[int]) -> bool:

@@ -27,7 +27,7 @@ def heading_like(ln: Block, body_size: float) -> bool:
     sentence and is bold, larger, italic or numbered like a heading (a numbered heading in bold or
     larger type may end with the comma where it wraps)."""
     text = strip_markers(ln.text).strip()
-    if not text or len(text) > MAX_HEADING and (ln.size or ln.bold):
+    if not text or ln.text_only or len(text) > MAX_HEADING and (ln.size or ln.bold):
         return False
     if ln.kind == "heading":
         return True
@@ -88,7 +88,7 @@ def continues_heading(ln: Block, head: Block, body_size: float) -> bool:
     else:
         same_type = not head.size and in_capitals and 0 < head.y - ln.y <= UNSIZED_WRAP
     return styled and same_type and ln.bold == head.bold and ln.page == head.page \
-        and not HEADING_NUMBER.match(ln.text) and ln.number is None
+        and not HEADING_NUMBER.match(ln.text) and ln.number is None and not ln.text_only
 
 
 def heading_text(ln: Block) -> str:
