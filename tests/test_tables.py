@@ -179,3 +179,22 @@ def test_a_caption_that_wraps_over_its_unit_line_keeps_its_rows() -> None:
                                  "vs. 2026-2029 (In millions of United States dollars) 2022-2025 Programme")
     assert table.text.endswith("Total 2,197.6 100.0% 1,617.2 100.0% 1,239.7 100.0%")
     assert [b.text[:3] for b in out if b.kind == "body"] == ["55.", "56."]
+
+
+def test_a_row_the_table_numbers_in_its_own_type_is_a_row() -> None:
+    """DP/2025/23, page 10: table 1's rows are set in their own type (14 points in the text layer,
+    the body's 10) and one of them is numbered ("1. Resources available"); it had ended the table,
+    which kept only its column heads."""
+    lines = [_b("Table 1. Integrated resources plan, 2026-2029", 72.0, 713.0),
+             _b("(In millions of United States dollars)", 72.0, 699.0),
+             _b("Regular Other Cost Total", 200.0, 653.0, size=14.0),
+             Block("1. Resources available", page=23, number="1", size=14.0, x=72.0, y=636.0),
+             _b("Opening balance b/ 357.6 4,512.2 - 4,869.8", 72.0, 628.0, size=14.0),
+             _b("Contributions 2,281.0 17,208.4 - 19,489.4", 72.0, 613.0, size=14.0),
+             _b("36. Total expenditure for 2026-2029 is projected at $21.9 billion, a decrease", 72.0, 210.0,
+                number="36")]
+    out = collapse_tables(lines, BODY)
+    table = next(b for b in out if b.kind == "table")
+    assert table.text.endswith("1. Resources available Opening balance b/ 357.6 4,512.2 - 4,869.8 "
+                               "Contributions 2,281.0 17,208.4 - 19,489.4")
+    assert [b.number for b in out if b.kind == "body"] == ["36"]

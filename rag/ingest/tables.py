@@ -31,7 +31,7 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
     for caption in [b for b in blocks if b.kind == "body" and TABLE_CAPTION.match(b.text.strip())]:
         title = _caption_lines(out, caption)
         in_title = {id(t) for t in title}
-        rows = _rows([b for b in out if id(b) not in in_title], caption)
+        rows = _rows([b for b in out if id(b) not in in_title], caption, body_size)
         if len(rows) < MIN_ROWS:
             continue
         rows.sort(key=lambda b: (-round(b.y), b.x))
@@ -113,17 +113,19 @@ def _small_row(b: Block, body_size: float) -> bool:
     return b.kind == "body" and b.number is None and bool(b.size) and b.size <= body_size - SMALLER
 
 
-def _rows(blocks: list[Block], caption: Block) -> list[Block]:
+def _rows(blocks: list[Block], caption: Block, body_size: float = 0.0) -> list[Block]:
     """The lines under the caption, top to bottom, in the type of the first of them (then the
     table's notes in smaller type, above the page's footnotes), down to a line that ends the
     table: one in other type (the running text after a table in smaller type, the footnotes
-    under it), one opening a numbered paragraph, another caption, a line as long as running
-    text, or a line after a wide gap."""
+    under it), one opening a numbered paragraph (in the body's type: a numbered row in the
+    table's own type, "1. Resources available", is a row), another caption, a line as long as
+    running text, or a line after a wide gap."""
     below = _below(blocks, caption)
     prose = _prose_length(blocks)
     if not below or _ends_table(below[0], prose):
         return []
     size = below[0].size
+    own_type = bool(body_size) and abs(size - body_size) > SAME_SIZE  # rows not in the body's type
     rows = [below[0]]
     notes = False  # the table's notes in smaller type under its rows ("* These represent ...")
     for b in below[1:]:
@@ -131,7 +133,7 @@ def _rows(blocks: list[Block], caption: Block) -> list[Block]:
             notes, size = True, b.size
         if abs(b.size - size) > SAME_SIZE or rows[-1].y - b.y > ROW_GAP * size:
             break
-        if notes and b.kind != "body" or _ends_table(b, float("inf") if notes else prose):
+        if notes and b.kind != "body" or _ends_table(b, float("inf") if notes else prose, own_type):
             break
         rows.append(b)
     return rows
@@ -160,6 +162,8 @@ def _below(blocks: list[Block], caption: Block) -> list[Block]:
     return sorted(lines, key=lambda b: -b.y)
 
 
-def _ends_table(b: Block, prose: float) -> bool:
-    """A line no table row is: a numbered paragraph's first line, a caption, running text."""
-    return b.number is not None or bool(TABLE_CAPTION.match(b.text.strip())) or len(b.text) >= prose
+def _ends_table(b: Block, prose: float, numbered_rows: bool = False) -> bool:
+    """A line no table row is: a numbered paragraph's first line (unless the table numbers its
+    own rows in its own type: `numbered_rows`), a caption, running text."""
+    return (b.number is not None and not numbered_rows) or bool(TABLE_CAPTION.match(b.text.strip())) \
+        or len(b.text) >= prose
