@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.answer.countries import ADJECTIVES, CAPITALS, COUNTRIES, COUNTRY_AT, DEMONYMS, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
@@ -411,9 +413,10 @@ _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")  # "Nordic", "Panamanian", "B
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
-def _folded(word: str) -> str:
-    """The word lower-cased without accents ("Céloron" -> "celoron")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+def _folded(text: str) -> str:
+    """The text lower-cased in plain letters ("Céloron" -> "celoron"; letters without a plain
+    form, and signs such as "’", are left out)."""
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode("ascii")
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -422,23 +425,39 @@ def _transposed(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What a document writes, for `_proper_unwritten`: its text folded (`_folded`), its
+    capitalised words folded, and the words of the capitals of the States it names."""
+
+    text: str
+    names: frozenset[str]
+    capitals: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _written(document: str) -> _Written:
+    """The document read once for the names checks of one answer (a few documents at a time)."""
+    states = set(COUNTRY_AT.findall(document.replace("\u2019", "'")))
+    return _Written(_folded(document), frozenset(_folded(w) for w in set(_CAPITALISED_WORD.findall(document))),
+                    frozenset(w for c in states for w in _folded(CAPITALS.get(c, "")).split()))
+
+
 def _proper_unwritten(word: str, document: str) -> bool:
     """An unwritten name word that is a proper name the document would write: not an adjective, a
     people's word, a region or a word of a body's title, not the capital of a State the document
-    names, not inside one of its words ("Swahili" in "Kiswahili"), and no
-    capitalised word of the document is the same name spelt otherwise (accents, one letter added,
-    dropped, changed, or two swapped: "Celeron" for "Céloron")."""
+    names ("New Delhi" for India's Government), not inside one of its words ("Swahili" in
+    "Kiswahili"), and no capitalised word of the document is the same name spelt otherwise
+    (accents, one letter added, dropped, changed, or two swapped: "Celeron" for "Céloron")."""
     if len(word) < MIN_PROPER or word in _ABBREVIATIONS or word in _REGIONS or word in _TITLE_WORDS \
             or word in _ADJECTIVE_FORMS or word in DEMONYMS or _ADJECTIVE_END.search(word):
         return False
     folded = _folded(word)
-    if len(folded) >= 5 and folded in _folded(document):
+    written = _written(document)
+    if (len(folded) >= 5 and folded in written.text) or folded in written.capitals:
         return False
-    if any(folded in _folded(CAPITALS.get(c, "")).split() for c in set(COUNTRY_AT.findall(document.replace("’", "'")))):
-        return False  # "New Delhi" for India's Government
-    names = {_folded(w) for w in _CAPITALISED_WORD.findall(document)}
-    return not any(n == folded or (len(folded) >= 4 and abs(len(n) - len(folded)) <= 1
-                                   and (one_edit(n, folded) or _transposed(n, folded))) for n in names)
+    return not any(n == folded or (abs(len(n) - len(folded)) <= 1 and (one_edit(n, folded) or _transposed(n, folded)))
+                   for n in written.names)
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
