@@ -350,3 +350,36 @@ def test_a_first_build_that_indexes_nothing_leaves_no_index_folder(tmp_path):
     mine.mkdir()
     one_line(rag(mine, "index", "build", str(bad)), 9, "no document could be indexed")
     assert mine.is_dir() and list(mine.iterdir()) == []
+
+
+def test_a_writer_waiting_on_a_removed_lock_takes_the_new_one(tmp_path):
+    """A first writer that made the index folder and wrote nothing removes it on leaving; a second
+    writer waiting (`--wait`) on the lock file it had opened must then lock the folder's new lock
+    file, or a third writer would lock it too and both would write."""
+    import threading
+
+    from rag.errors import IndexLocked
+    from rag.index.store import write_lock
+
+    index = tmp_path / "new" / "indexes"
+    second_holds, release = threading.Event(), threading.Event()
+
+    def second() -> None:
+        with write_lock(index, wait=True):
+            second_holds.set()
+            release.wait(10)
+
+    with write_lock(index):
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        time.sleep(0.3)  # the second writer has opened the first one's lock file and waits on it
+    assert second_holds.wait(10)
+    try:
+        assert (index / ".lock").exists()
+        with pytest.raises(IndexLocked):
+            with write_lock(index):
+                pass
+    finally:
+        release.set()
+        waiter.join(10)
+    assert not (tmp_path / "new").exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import zlib
@@ -104,27 +105,46 @@ def file_sha256(path: Path) -> str:
 def write_lock(index_path: Path, wait: bool = False) -> Iterator[None]:
     """Hold the index's writer lock (flock, released if the process dies); readers never take it.
     Folders it created are removed again when the writer leaves nothing in them but the lock (a
-    first build that indexed nothing leaves no empty index behind)."""
-    created = [p for p in (index_path, *index_path.parents) if not p.exists()]
-    try:
-        index_path.mkdir(parents=True, exist_ok=True)
-        fh = open(index_path / ".lock", "a+")
-    except OSError as exc:
-        raise IndexWriteError(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
-                              fix="pass a writable --index-dir") from exc
-    locked = False
-    try:
+    first build that indexed nothing leaves no empty index behind); a writer that waited on a lock
+    file removed meanwhile takes the lock again on the folder's new one."""
+    while True:
+        created, fh = _open_lock(index_path)
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
+            fh.close()
             raise IndexLocked(f"{index_path}: another build is writing this index",
                               fix="wait for it, or pass --wait") from exc
-        locked = True
+        if _still_there(fh, index_path / ".lock"):
+            break
+        fh.close()  # the writer before this one removed the folder it had made: lock the new one
+    try:
         yield
     finally:
-        if locked and created:
+        if created:
             _remove_unused(created)
         fh.close()
+
+
+def _open_lock(index_path: Path) -> tuple[list[Path], Any]:
+    """The folders about to be created for the index (deepest first) and its opened lock file."""
+    try:
+        created = [p for p in (index_path, *index_path.parents) if not p.exists()]
+        index_path.mkdir(parents=True, exist_ok=True)
+        return created, open(index_path / ".lock", "a+")
+    except OSError as exc:
+        raise IndexWriteError(f"{index_path}: cannot create or write the index folder ({exc.strerror})",
+                              fix="pass a writable --index-dir") from exc
+
+
+def _still_there(fh: Any, path: Path) -> bool:
+    """Whether the open lock file is still the one at `path` (not removed since it was opened)."""
+    try:
+        now = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(fh.fileno())
+    return (held.st_ino, held.st_dev) == (now.st_ino, now.st_dev)
 
 
 def _remove_unused(created: list[Path]) -> None:
