@@ -626,3 +626,19 @@ def test_numbers_running_on_across_contents_entries_are_the_paragraph_numbers() 
             _numbered("3. The Board found no error.")]
     _contents_entries_numbered(contents + body)
     assert [b.number for b in body] == ["1", "1", "2", "2", "3"]
+
+
+def test_numbered_annex_items_on_the_contents_page_make_no_compilation() -> None:
+    """Found by review: a report numbering its paragraphs under roman chapters, whose contents
+    page also lists two numbered annex items, keeps its paragraph numbers."""
+    from rag.ingest.pdf import _contents_entries_numbered
+
+    contents = [Block("I. Introduction . . . . . . . . . . . . 2"), _numbered("1. List of participants . . . . . . 9"),
+                _numbered("2. Agenda of the session . . . . . . . . 10"), _numbered("3. Documents . . . . . . . 11")]
+    _contents_lines(contents)
+    body = [Block("I. Introduction", size=12.0, bold=True), _numbered("1. The Commission met in Geneva."),
+            _numbered("2. It held ten meetings."), _numbered("1. List of participants", size=12.0, bold=True),
+            _numbered("2. Agenda of the session", size=12.0, bold=True), _numbered("1. Election of officers."),
+            _numbered("3. Documents", size=12.0, bold=True)]
+    _contents_entries_numbered(contents + body)
+    assert [b.number for b in body] == [None, "1", "2", "1", "2", "1", "3"]

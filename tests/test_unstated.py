@@ -162,3 +162,16 @@ def test_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:
     assert check_kind("In what state is the largest Huguenot Society located?", kenya) is None
     assert check_kind("Which government entity paid for the festivities?", kenya) is None
     assert check_kind("How many members, and which countries, joined in 2024?", kenya) is None
+
+
+def test_a_country_asked_as_a_modifier_or_named_otherwise_is_no_near_miss() -> None:
+    """Found by review: "Which country teams ..." asks for teams, not a country; a paragraph
+    naming the country by another of its names answers."""
+    teams = Evidence("Resident coordinators lead the United Nations country teams.", "")
+    for q in ("Which country teams do resident coordinators lead?", "Which country offices engaged audit institutions?",
+              "Which State-owned enterprises were audited?"):
+        assert check_kind(q, teams) is None, q
+    q = "Which country became the seventy-seventh State party to the Convention?"
+    for answer in ("The Czech Republic ratified it.", "The former Yugoslav Republic of Macedonia acceded.",
+                   "Cape Verde acceded.", "Palestine acceded.", "Cote d'Ivoire acceded.", "The DRC acceded."):
+        assert check_kind(q, Evidence(answer, "")) is None, answer

@@ -96,6 +96,18 @@ def demonym_countries(text: str) -> list[str]:
     return out
 
 
+# Other names a text may give a State or a country: former and common names, the nations of the
+# United Kingdom, and forms without accents.
+OTHER_NAMES = (
+    "England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain", "Holland", "Soviet Union",
+    "Union of Soviet Socialist Republics", "USSR", "Yugoslavia", "former Yugoslav Republic of Macedonia",
+    "Czechoslovakia", "Czech Republic", "Zaire", "Burma", "Swaziland", "Cape Verde", "Palestine", "Cote d'Ivoire",
+    "Ivory Coast", "Sao Tome", "São Tomé", "DRC", "East Timor", "Turkey",
+)
+OTHER_NAME_AT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(OTHER_NAMES, key=len, reverse=True))
+                           + r")(?![\w-])")
+
+
 # The seats of government of the States, by which a text may name a State's Government ("New Delhi
 # takes the view ...", "Addis Ababa and Mogadishu restored relations"): for the near-miss check of
 # names a document never writes (rag.answer.constraints), a capital of a State the document names is

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.answertype import question_type
-from rag.answer.countries import ADJECTIVES, COUNTRY_AT, demonym_countries
+from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
@@ -29,12 +29,12 @@ _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_S
 
 
 # "Which country", "Which States", "What Member States": a State, as UN texts write it with a
-# capital (not "In what state is ...", a state of a federation).
+# capital (not "In what state is ...", a state of a federation), asked for itself (not "Which
+# country teams", "Which State-owned enterprises").
 _COUNTRY_ASKED = re.compile(r"\b(?i:which|what)\s+(?:(?i:countr(?:y|ies)|nations?)|States?|Governments?|"
-                            r"Member States?)\b")
-# Countries of history and the nations of the United Kingdom, which a text may give as the answer.
-_OTHER_COUNTRIES = re.compile(r"\b(?:England|Scotland|Wales|Northern Ireland|Soviet Union|USSR|Yugoslavia|"
-                              r"Czechoslovakia|Zaire|Burma|Swaziland)\b")
+                            r"Member States?)\b(?!-|\s+(?i:teams?|offices?|programmes?|programs?|level|specific|"
+                            r"owned|reports?|visits?|missions?|presences?|strateg(?:y|ies)|frameworks?|cooperation|"
+                            r"partners?|portfolios?|operations?|budgets?)\b)")
 
 
 def _asks_country(question: str) -> bool:
@@ -43,10 +43,10 @@ def _asks_country(question: str) -> bool:
 
 
 def named_countries(text: str) -> set[str]:
-    """The countries a text names: by name, by an adjective or short form ("British", "UK") or by
-    their people's word ("Chadian")."""
+    """The countries a text names: by name, by an adjective or short form ("British", "UK"), by
+    their people's word ("Chadian") or by another name ("Czech Republic", "Cape Verde")."""
     text = text.replace("\u2019", "'")  # "Côte d’Ivoire" as the list spells it
-    found = set(COUNTRY_AT.findall(text)) | set(demonym_countries(text)) | set(_OTHER_COUNTRIES.findall(text))
+    found = set(COUNTRY_AT.findall(text)) | set(demonym_countries(text)) | set(OTHER_NAME_AT.findall(text))
     return found | {c for c, forms in ADJECTIVES.items()
                     if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)}
 
