@@ -521,3 +521,12 @@ def test_a_proper_name_written_otherwise_or_for_an_office_is_no_near_miss() -> N
         assert check_proper_name(question, evidence) is None, question
     miss = check_proper_name("Did Paris host the meeting on costs?", evidence)
     assert miss is not None and miss.describe() == "never names Paris"
+
+
+def test_a_peoples_word_after_the_first_word_of_its_country_is_no_swap() -> None:
+    """Found by a new user: "the Costa Rican President" answered from a paragraph naming "the
+    President of Costa Rica" abstained with "is about Costa Rica, not Costa Rican"."""
+    text = ("The President of Costa Rica, Rodrigo Chaves Robles, and the President of France co-presided the "
+            "Ocean Conference.")
+    evidence = Evidence(text, text, ("A/CONF.230/2025/L.2",))
+    assert check_constraints("Who is the Costa Rican President who co-presided the Ocean Conference?", evidence) is None

@@ -109,6 +109,7 @@ def replaced(head: str, name: str, document: str) -> str | None:
     if not unwritten([name], document):
         return None
     for m in re.finditer(r"\b" + re.escape(head) + r"\s+(" + _TITLED + ")", document):
-        if m.group(1) != name and m.group(1).lower() not in NOT_NAMES:
-            return f"{head} {m.group(1)}"
+        other = m.group(1)
+        if other != name and other.lower() not in NOT_NAMES and not name.startswith(other):
+            return f"{head} {other}"  # not "Costa Rica" for the question's "Costa Rican"
     return None
