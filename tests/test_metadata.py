@@ -305,3 +305,16 @@ def test_a_title_ends_at_an_organs_preamble_only() -> None:
         "Human rights situations"
     assert document_title("Ocean Action panels Ocean Action panel 3: The Blue Economy, Mobilizing finance for "
                           "the ocean Note by the Secretariat").startswith("Ocean Action panels Ocean Action panel 3: The Blue")
+
+
+def test_a_report_of_the_official_records_is_dated_by_its_bracketed_date():
+    """A/80/44: the cover and contents print no date of issue; the letter of transmittal closes
+    with "[25 June 2025]". Without it `--year 2025` hid the report."""
+    cover = PageText(blocks=[Block("United Nations"), Block("Report of the Committee against Torture"),
+                             Block("Eighty-second session (7 April–2 May 2025)"), Block("General Assembly"),
+                             Block("Official Records Eightieth Session Supplement No. 44")])
+    contents = PageText(blocks=[Block("Contents"), Block("I. Organizational and other matters . . . . . . 5")])
+    letter = PageText(blocks=[Block("Letter of transmittal"), Block("I have the honour to transmit the report."),
+                              Block("[25 June 2025]", kind="furniture")])
+    assert read_metadata([cover, contents, letter], "A/80/44").date == "2025-06-25"
+    assert read_metadata([cover, contents], "A/80/44").date == ""

@@ -204,11 +204,28 @@ def document_title(masthead: str) -> str:
 
 
 def read_metadata(pages: list[PageText], symbol: str) -> Metadata:
-    """Title, date, body and session of a document from its first page; the body from the
+    """Title, date, body and session of a document from its first page (the date from a
+    bracketed line of its front matter where the masthead prints none); the body from the
     symbol's prefix where the masthead names none."""
     masthead = masthead_text(pages)
-    return Metadata(title=document_title(masthead), date=document_date(masthead),
+    return Metadata(title=document_title(masthead), date=document_date(masthead) or bracketed_date(pages),
                     body=printed_body(masthead) or symbol_body(symbol), session=document_session(masthead))
+
+
+FRONT_PAGES = 8  # pages of front matter (cover, contents, transmittal) read for a bracketed date
+_BRACKETED_DATE = re.compile(r"\[\s*(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\s*\]", re.IGNORECASE)
+
+
+def bracketed_date(pages: list[PageText]) -> str:
+    """The date a report of the Official Records prints alone in brackets under its letter of
+    transmittal or foreword ("[25 June 2025]"), as ISO YYYY-MM-DD; "" if its front matter holds
+    none."""
+    for page in pages[:FRONT_PAGES]:
+        for block in page.blocks:
+            m = _BRACKETED_DATE.fullmatch(" ".join(strip_markers(block.text).split()))
+            if m and 1 <= int(m.group(1)) <= 31:
+                return f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return ""
 
 
 def _denoised(masthead: str) -> str:
