@@ -44,11 +44,10 @@ def _opens_entry(b: Block, entries: dict[str, list[str]]) -> bool:
 def number_entries(blocks: list[Block], entries: dict[str, list[str]], listed: int) -> None:
     """Where the numbered lines that open the `entries`' titles are at least MIN_ENTRIES and half
     the `listed` contents lines, number the text from its start (`_entries_lead`), and the other
-    numbered lines never run on across an entry (they
-    are lists inside the entries), only the entries keep their numbers, and the entries' own
-    sub-headings ("Aims and purposes of the organization") stay in their text: they head no
-    section of the document. A document whose numbers run on across its entries keeps them all:
-    they number its paragraphs."""
+    numbered lines never run on across an entry (they are lists inside the entries), only the
+    entries keep their numbers, and the entries' own sub-headings ("Aims and purposes of the
+    organization") stay in their text: they head no section of the document. A document whose
+    numbers run on across its entries keeps them all: they number its paragraphs."""
     if not entries:
         return
     opening = {id(b) for b in blocks if _opens_entry(b, entries)}

@@ -81,8 +81,11 @@ def _issue_date(masthead: str) -> re.Match[str] | None:
 def document_date(masthead: str) -> str:
     """The date of issue as ISO YYYY-MM-DD; "" if the masthead prints none."""
     m = _issue_date(masthead)
-    if m is None:
-        return ""
+    return "" if m is None else _iso(m)
+
+
+def _iso(m: re.Match[str]) -> str:
+    """A day, month name and year matched as groups 1-3, as ISO YYYY-MM-DD."""
     return f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
 
 
@@ -224,7 +227,7 @@ def bracketed_date(pages: list[PageText]) -> str:
         for block in page.blocks:
             m = _BRACKETED_DATE.fullmatch(" ".join(strip_markers(block.text).split()))
             if m and 1 <= int(m.group(1)) <= 31:
-                return f"{int(m.group(3)):04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+                return _iso(m)
     return ""
 
 

@@ -113,7 +113,7 @@ def _small_row(b: Block, body_size: float) -> bool:
     return b.kind == "body" and b.number is None and bool(b.size) and b.size <= body_size - SMALLER
 
 
-def _rows(blocks: list[Block], caption: Block, body_size: float = 0.0) -> list[Block]:
+def _rows(blocks: list[Block], caption: Block, body_size: float) -> list[Block]:
     """The lines under the caption, top to bottom, in the type of the first of them (then the
     table's notes in smaller type, above the page's footnotes), down to a line that ends the
     table: one in other type (the running text after a table in smaller type, the footnotes
