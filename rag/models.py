@@ -46,6 +46,7 @@ class Document:
     date: str = ""  # date of issue, ISO YYYY-MM-DD ("" when not printed)
     body: str = ""  # issuing organ(s): "Security Council", "General Assembly; Security Council"
     session: str = ""  # as printed: "Eightieth session", "Annual session 2025"
+    venue: str = ""  # where and when the meeting it serves is held, as printed: "Nice, France, 9–13 June 2025"
     index_title: bool = False  # BM25 indexes the title with each paragraph (a corpus's article titles)
 
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rag.cli import app
+from rag.index.store import FORMAT_VERSION
 from tests.conftest import DEMO_QUESTION, REPO, SEED
 
 runner = CliRunner()
@@ -166,7 +167,7 @@ def test_index_status_and_rebuild(built):
     assert status.exit_code == 0, status.output
     data = json.loads(status.stdout)
     assert data["model"] == "hash:384" and data["dim"] == 384
-    assert data["format_version"] == 3
+    assert data["format_version"] == FORMAT_VERSION
     assert (data["documents"], data["paragraphs"]) == (1, 3)
     assert data["sources"] == [str(built.resolve())]
     first_gen = data["generation"]

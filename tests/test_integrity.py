@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rag.cli import app
+from rag.index.store import FORMAT_VERSION
 from tests.conftest import DEMO_QUESTION
 
 runner = CliRunner()
@@ -121,7 +122,7 @@ def test_a_format_1_index_is_refused_until_rebuilt(gen, seed_dir):
     path.write_text(json.dumps(manifest))
     for name in ("postings.pos", "postings.ids", "postings.tfs", "postings.lengths"):
         (gen / name).unlink()
-    ask_fails(5, "format version 1 differs from this rag's 3", "rag index rebuild")
+    ask_fails(5, f"format version 1 differs from this rag's {FORMAT_VERSION}", "rag index rebuild")
     for command in (["search", DEMO_QUESTION], ["show", "A/59/377", "49"], ["index", "status"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 5 and result.stdout == "", result.output
@@ -130,6 +131,35 @@ def test_a_format_1_index_is_refused_until_rebuilt(gen, seed_dir):
     result = runner.invoke(app, ["index", "rebuild", "--json"])
     assert result.exit_code == 0, result.output
     status = json.loads(runner.invoke(app, ["index", "status", "--json"]).stdout)
-    assert status["format_version"] == 3 and status["sources"] == [str(seed_dir.resolve())]
+    assert status["format_version"] == FORMAT_VERSION and status["sources"] == [str(seed_dir.resolve())]
+    ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
+
+
+def test_an_index_of_the_previous_format_is_rebuilt_with_its_embedding_cache(gen, seed_dir):
+    """An index of format 3 (no venue in its documents) is refused by questions with the rebuild
+    error; `rag index build` parses every file again but embeds nothing: the earlier format's
+    embedding cache is read."""
+    import sqlite3
+
+    from rag.index.store import file_crc32
+
+    store = gen / "store.sqlite"
+    conn = sqlite3.connect(store)
+    conn.execute("ALTER TABLE documents DROP COLUMN venue")
+    conn.commit()
+    conn.close()
+    path = gen / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format_version"] = 3
+    manifest["crc32"]["store.sqlite"], manifest["sizes"]["store.sqlite"] = file_crc32(store), store.stat().st_size
+    path.write_text(json.dumps(manifest))
+    ask_fails(5, f"format version 3 differs from this rag's {FORMAT_VERSION}", "rag index rebuild")
+    result = runner.invoke(app, ["index", "build", str(seed_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["parsed"] == 1 and report["embedded"] == 0 and report["paragraphs"] == 3, report
+    status = json.loads(runner.invoke(app, ["index", "status", "--json"]).stdout)
+    assert status["format_version"] == FORMAT_VERSION
     ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
     assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"

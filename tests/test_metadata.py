@@ -318,3 +318,58 @@ def test_a_report_of_the_official_records_is_dated_by_its_bracketed_date():
                               Block("[25 June 2025]", kind="furniture")])
     assert read_metadata([cover, contents, letter], "A/80/44").date == "2025-06-25"
     assert read_metadata([cover, contents], "A/80/44").date == ""
+
+
+CONCEPT_PAPER = """United Nations A/CONF.230/2025/10
+General Assembly Distr.: General
+29 April 2025
+Original: English
+2025 United Nations Conference to Support the
+Implementation of Sustainable Development Goal 14:
+Conserve and sustainably use the oceans, seas and
+marine resources for sustainable development
+Nice, France, 9–13 June 2025
+Item 9 of the provisional agenda*
+Ocean Action panels
+Ocean Action panel 7: Leveraging ocean, climate and
+biodiversity interlinkages
+Concept paper prepared by the Secretariat"""
+
+
+@pytest.mark.parametrize("text, venue", [
+    (CONCEPT_PAPER, "Nice, France, 9–13 June 2025"),
+    ("United Nations DP/2025/10\nExecutive Board of the Distr.: General\nUnited Nations Development 2 April 2025\n"
+     "Programme, the United Nations Original: English\nPopulation Fund and the United\nNations Office for Project "
+     "Services\nAnnual session 2025\n2–5 June 2025, New York\nItem 11 of the provisional agenda\nInternal audit",
+     "New York"),
+    (SG_REPORT, ""), (ECOSOC, "")])
+def test_the_venue_of_the_meeting_a_document_serves(text, venue):
+    """Where the masthead's header prints where (and when) a meeting is held, after the session's
+    own dates; not the dates of a session, nor a place in the title."""
+    meta = read_metadata(pages_of(text), "A/CONF.230/2025/10")
+    assert meta.venue == venue
+    assert meta.title.startswith(("Ocean Action panels", "Internal audit", "Social development", "Economic"))
+
+
+def test_a_city_the_masthead_names_as_the_venue_is_written(tmp_path: Path) -> None:
+    """The near-miss check reads the venue: a question about "the Conference in Nice" is not
+    turned down as naming a city the document never writes, where the masthead prints it."""
+    from rag.answer.constraints import check_proper_name
+    from rag.answer.evidence import Evidence
+    from rag.config import load_settings
+    from rag.index.paragraphs import document_text
+    from rag.service import Session, build
+    from tests.conftest import FAKE_MODEL
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    paragraph = "Over the past 30 years, global sea levels have risen by about 10 cm."
+    (docs / "A_CONF.230_2025_10.txt").write_text(CONCEPT_PAPER.replace("\n", "\n\n") + f"\n\n1. {paragraph}\n")
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings, with_model=False) as session:
+        symbols, text = document_text(session.index.conn, "A/CONF.230/2025/10")
+    assert "Nice, France, 9–13 June 2025" in text.splitlines()[:4]
+    question = "At the 2025 Ocean Conference in Nice, how much have global sea levels risen over the past 30 years?"
+    assert check_proper_name(question, Evidence(paragraph, text, symbols)) is None
+    assert check_proper_name(question.replace("Nice", "Lisbon"), Evidence(paragraph, text, symbols)) is not None

@@ -227,7 +227,7 @@ def _manifest(settings: Settings, contents: Contents, recorded: dict[str, Any], 
         **recorded,
         "files": [{"path": d.source, "sha256": d.content_hash, "symbol": d.symbol,
                    "paragraphs": len(d.paragraphs), "title": d.title, "date": d.date, "body": d.body,
-                   "session": d.session} for d in contents.docs],
+                   "session": d.session, "venue": d.venue} for d in contents.docs],
         "failed": report.failed,
         "skipped": report.skipped,
     }

@@ -83,15 +83,15 @@ def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
 
 
 def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...], str]:
-    """The symbols a document is issued under and its text: its masthead's issuing body, title and
-    session (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
-    row = conn.execute("SELECT id, symbols, title, session, body FROM documents WHERE symbol = ?",
+    """The symbols a document is issued under and its text: its masthead's issuing body, title,
+    session and venue (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
+    row = conn.execute("SELECT id, symbols, title, session, venue, body FROM documents WHERE symbol = ?",
                        (symbol,)).fetchone()
     if row is None:
         return (symbol,), ""
     # the issuing organ, not the entities an Executive Board serves ("of UNDP, UNFPA and UNOPS")
     organs = "; ".join(b for b in row["body"].split("; ") if not b.startswith("Executive Board"))
-    masthead = [t for t in (organs, row["title"], row["session"]) if t]
+    masthead = [t for t in (organs, row["title"], row["session"], row["venue"]) if t]
     texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
     return tuple(json.loads(row["symbols"])), "\n".join(masthead + texts)
 

@@ -20,7 +20,7 @@ from rag.errors import NotFoundError, ParseError, RagError, printable
 from rag.index.encode import LiveTokens, Reusable, read_live_tokens
 from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES
 from rag.index.postings import LivePostings
-from rag.index.store import (CACHE, DATABASE, FORMAT_VERSION, UNIT_NORM_TOLERANCE, ProgressFn, current_generation,
+from rag.index.store import (CACHE, CACHE_FORMATS, DATABASE, FORMAT_VERSION, UNIT_NORM_TOLERANCE, ProgressFn, current_generation,
                              file_crc32, file_sha256, load_documents, read_manifest)
 from rag.index.token_vectors import TOKEN_FILES
 from rag.index.workers import LocalWorkers, Parsed, Workers
@@ -101,11 +101,14 @@ def read_live(index_path: Path, model: str, with_cache: bool = True,
     """The live generation, or None when there is none, it is of another format version or it
     cannot be read (then: a build from scratch); its cache and token rows only `with_cache`.
     A file that fails its checksum is not reused (a notice says so): a damaged store means a
-    build from scratch, damaged token, postings or cache files are computed again."""
+    build from scratch, damaged token, postings or cache files are computed again. Of an earlier
+    format (CACHE_FORMATS), no documents nor postings (every file is parsed again), only what
+    is keyed by a paragraph's text: vectors, token rows and stored terms."""
     try:
         gen = current_generation(index_path)
         manifest = read_manifest(gen)
-        if manifest.get("format_version") != FORMAT_VERSION:
+        current = manifest.get("format_version") == FORMAT_VERSION
+        if not current and manifest.get("format_version") not in CACHE_FORMATS:
             return None
         damaged = damaged_files(gen, manifest)
         if notices is not None:
@@ -115,13 +118,13 @@ def read_live(index_path: Path, model: str, with_cache: bool = True,
         conn = sqlite3.connect(f"file:{gen / DATABASE}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:
-            docs = load_documents(conn)
+            docs = load_documents(conn) if current else []
             terms = dict(conn.execute("SELECT p.hash, t.terms FROM paragraphs p JOIN paragraph_terms t ON t.id = p.id"))
             tokens = read_live_tokens(gen, manifest, conn) if with_cache and not damaged & set(TOKEN_FILES) else None
         finally:
             conn.close()
         same_terms = (manifest.get("settings") or {}).get("lexical_version") == LEXICAL_VERSION
-        postings = LivePostings(gen, gen / DATABASE) if same_terms and not damaged & set(POSTINGS_FILES) else None
+        postings = LivePostings(gen, gen / DATABASE) if current and same_terms and not damaged & set(POSTINGS_FILES) else None
     except (RagError, sqlite3.DatabaseError, OSError, KeyError, ValueError):
         return None
     def cache_of() -> dict[str, np.ndarray]:

@@ -36,7 +36,9 @@ from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+# Earlier formats whose embedding cache a build still reads (the cache's rows are unchanged since)
+CACHE_FORMATS = (3,)
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 DATABASE = "store.sqlite"
@@ -52,7 +54,7 @@ SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, symbols TEXT NOT NULL, title TEXT NOT NULL,
     source TEXT NOT NULL, content_hash TEXT NOT NULL, pages INTEGER NOT NULL, date TEXT NOT NULL,
-    body TEXT NOT NULL, session TEXT NOT NULL, index_title INTEGER NOT NULL);
+    body TEXT NOT NULL, session TEXT NOT NULL, index_title INTEGER NOT NULL, venue TEXT NOT NULL);
 CREATE TABLE paragraphs (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), ord INTEGER NOT NULL,
     number TEXT NOT NULL, text TEXT NOT NULL, page TEXT, section TEXT NOT NULL, annex TEXT NOT NULL,
@@ -296,6 +298,7 @@ class DocumentRecord:
     pages: int
     paragraphs: int
     source: str
+    venue: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "symbols": list(self.symbols)}
@@ -366,7 +369,8 @@ class OpenIndex:
         counts = dict(self.conn.execute("SELECT doc_id, count(*) FROM paragraphs GROUP BY doc_id").fetchall())
         return [DocumentRecord(row=int(r["id"]), symbol=r["symbol"], symbols=tuple(json.loads(r["symbols"])),
                                title=r["title"], date=r["date"], body=r["body"], session=r["session"],
-                               pages=int(r["pages"]), paragraphs=int(counts.get(r["id"], 0)), source=r["source"])
+                               pages=int(r["pages"]), paragraphs=int(counts.get(r["id"], 0)), source=r["source"],
+                               venue=r["venue"])
                 for r in self.conn.execute("SELECT * FROM documents ORDER BY id")]
 
     def paragraph_documents(self) -> np.ndarray:
@@ -581,7 +585,7 @@ def load_documents(conn: sqlite3.Connection) -> list[Document]:
         docs[r["id"]] = Document(symbol=r["symbol"], source=r["source"], paragraphs=[], title=r["title"],
                                  content_hash=r["content_hash"], pages=r["pages"],
                                  symbols=json.loads(r["symbols"]), date=r["date"], body=r["body"],
-                                 session=r["session"], index_title=bool(r["index_title"]))
+                                 session=r["session"], index_title=bool(r["index_title"]), venue=r["venue"])
     for r in conn.execute("SELECT * FROM paragraphs ORDER BY id"):
         docs[r["doc_id"]].paragraphs.append(load_paragraph(r))
     return list(docs.values())

@@ -52,9 +52,9 @@ def _no_journal(conn: sqlite3.Connection) -> None:
 
 def _insert_document(conn: sqlite3.Connection, doc_id: int, doc: Document, first: int, hashes: list[str]) -> None:
     """One document's rows: itself, its symbols and its paragraphs (ids from `first`)."""
-    conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                 (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title,
-                  doc.source, doc.content_hash, doc.pages, doc.date, doc.body, doc.session, int(doc.index_title)))
+    conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                 (doc_id, doc.symbol, json.dumps(doc.symbols or [doc.symbol]), doc.title, doc.source,
+                  doc.content_hash, doc.pages, doc.date, doc.body, doc.session, int(doc.index_title), doc.venue))
     conn.executemany("INSERT INTO symbols VALUES (?, ?)", ((s, doc_id) for s in dict.fromkeys([doc.symbol, *doc.symbols])))
     conn.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
         (first + i, doc_id, i, p.number, p.text, p.page, p.section, p.annex, int(p.running),

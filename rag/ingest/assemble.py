@@ -64,7 +64,7 @@ def build_document(pages: list[PageText], *, source: str, fallback_symbol: str,
     meta = read_metadata(pages, symbol)
     return Document(symbol=symbol, source=source, paragraphs=cap_units(assemble(pages)), title=title or meta.title,
                     content_hash=content_hash, pages=len(pages) if paged else 0, symbols=symbols,
-                    date=meta.date, body=meta.body, session=meta.session)
+                    date=meta.date, body=meta.body, session=meta.session, venue=meta.venue)
 
 
 def _next_item(ln: Block, item: int) -> bool:

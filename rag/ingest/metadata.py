@@ -41,6 +41,7 @@ class Metadata:
     date: str = ""  # ISO YYYY-MM-DD
     body: str = ""
     session: str = ""
+    venue: str = ""  # the header's meeting place and dates
 
 
 def masthead_text(pages: list[PageText]) -> str:
@@ -107,13 +108,14 @@ class _Header:
     organs: list[str]
     session: str
     end: int
+    venue: str = ""
 
 
 def _header(text: str) -> _Header:
     """Organs, subsidiary bodies, session, meeting place and dates, agenda item, one after the
     other (a few stray characters between them are skipped), from the start of `text`."""
     organs: list[str] = []
-    session = ""
+    session = venue = ""
     at = 0
     while True:
         start = _skip_junk(text, at)
@@ -122,11 +124,11 @@ def _header(text: str) -> _Header:
             organs.append(name)
         elif m := SESSION.match(text, start):
             session = session or " ".join(m.group(0).split())
-        else:
-            m = AGENDA_ITEM.match(text, start) or MEETING_PLACE.match(text, start)
+        elif not (m := AGENDA_ITEM.match(text, start)) and (m := MEETING_PLACE.match(text, start)):
+            venue = venue or " ".join(m.group(0).strip("()").split())
         end = m.end() if m else _subsidiary_end(text, start)
         if end is None or end <= at:
-            return _Header(organs, session, at)
+            return _Header(organs, session, at, venue)
         at = end
 
 
@@ -207,12 +209,13 @@ def document_title(masthead: str) -> str:
 
 
 def read_metadata(pages: list[PageText], symbol: str) -> Metadata:
-    """Title, date, body and session of a document from its first page (the date from a
+    """Title, date, body, session and venue of a document from its first page (the date from a
     bracketed line of its front matter where the masthead prints none); the body from the
     symbol's prefix where the masthead names none."""
     masthead = masthead_text(pages)
     return Metadata(title=document_title(masthead), date=document_date(masthead) or bracketed_date(pages),
-                    body=printed_body(masthead) or symbol_body(symbol), session=document_session(masthead))
+                    body=printed_body(masthead) or symbol_body(symbol), session=document_session(masthead),
+                    venue=_header(_denoised(masthead)).venue)
 
 
 FRONT_PAGES = 8  # pages of front matter (cover, contents, transmittal) read for a bracketed date
