@@ -452,6 +452,11 @@ def test_a_city_opening_with_new_is_not_a_title():
     ("What did the Dominican Republic deport?", []),  # a country named in full
     ("Who moderated the Latin American forum?", []),
     ("When did the Kenyan-led mission deploy?", []),
+    # words no ending of the name makes, and their plurals
+    ("How much did Norwegian donors give the Lebanese Armed Forces?", ["Norway", "Lebanon"]),
+    ("How many Afghans returned, and how many Peruvians?", ["Afghanistan", "Peru"]),
+    ("Which Saudi Arabia fund paid?", []),
+    ("How many Congolese refugees arrived?", []),  # the people of two States
 ])
 def test_countries_named_by_their_people(text, named):
     assert demonym_countries(text) == named

@@ -62,11 +62,30 @@ COUNTRY_AT = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES,
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
+# People's words that no ending of the country's name makes ("Norwegian", "Lebanese"), with their
+# plurals. Left out: words of two countries ("Congolese", "Korean") and languages more often
+# meant than a people ("Portuguese", "Lao").
+_IRREGULAR_DEMONYMS = {
+    "Afghan": "Afghanistan", "Argentine": "Argentina", "Bahamian": "Bahamas", "Barbadian": "Barbados",
+    "Belgian": "Belgium", "Bosnian": "Bosnia and Herzegovina", "Bruneian": "Brunei Darussalam",
+    "Burkinabe": "Burkina Faso", "Burmese": "Myanmar", "Comorian": "Comoros", "Cypriot": "Cyprus",
+    "Emirati": "United Arab Emirates", "Honduran": "Honduras", "Kazakh": "Kazakhstan", "Kyrgyz": "Kyrgyzstan",
+    "Lebanese": "Lebanon", "Malagasy": "Madagascar", "Maldivian": "Maldives", "Marshallese": "Marshall Islands",
+    "Mauritian": "Mauritius", "Moldovan": "Republic of Moldova", "Monegasque": "Monaco", "Montenegrin": "Montenegro",
+    "Mozambican": "Mozambique", "Norwegian": "Norway", "Palestinian": "State of Palestine", "Panamanian": "Panama",
+    "Peruvian": "Peru", "Salvadoran": "El Salvador", "Saudi": "Saudi Arabia", "Seychellois": "Seychelles",
+    "Slovak": "Slovakia", "Slovene": "Slovenia", "Somali": "Somalia", "Tajik": "Tajikistan", "Tanzanian":
+    "United Republic of Tanzania", "Thai": "Thailand", "Timorese": "Timor-Leste", "Togolese": "Togo",
+    "Trinidadian": "Trinidad and Tobago", "Turkmen": "Turkmenistan", "Uzbek": "Uzbekistan",
+}
+
+
 def _demonym_index() -> dict[str, str]:
     """The demonym forms of each country of one word (its name, or its name less a final vowel or
     "y", with an ending: "Italian", "German"; "African" is no one country's), to the country. A form two names give goes to
     the longer one ("Nigerian" is Nigeria's, not Niger's). ADJECTIVES' forms are left out: "British
-    galleries", "French" and "Swiss" more often tell a kind or a language than a country's people."""
+    galleries", "French" and "Swiss" more often tell a kind or a language than a country's people.
+    The irregular ones (_IRREGULAR_DEMONYMS) are added with their plurals ("Afghans")."""
     forms: dict[str, tuple[int, str]] = {}
     for country in (c for c in COUNTRIES if " " not in c):
         for stem in {country, country[:-1]} if country[-1] in "aeoy" else {country}:
@@ -74,7 +93,12 @@ def _demonym_index() -> dict[str, str]:
                 form = stem + ending
                 if form not in COUNTRIES and len(country) > forms.get(form, (0, ""))[0]:
                     forms[form] = (len(country), country)
-    return {form: country for form, (_, country) in forms.items()}
+    index = {form: country for form, (_, country) in forms.items()}
+    for word, country in _IRREGULAR_DEMONYMS.items():
+        index[word] = country
+        if not word.endswith(("ese", "ois", "sy", "z", "men")):  # "the Lebanese", "the Malagasy"
+            index[word + "s"] = country
+    return index
 
 
 DEMONYMS = _demonym_index()
