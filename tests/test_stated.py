@@ -34,6 +34,7 @@ def test_the_office_a_question_asks_about() -> None:
     assert asked_form("Who did the Chair thank?") is None
     assert asked_form("What did the representative who chaired the working group say?") is None
     assert asked_form("Who was RCA president in 1942?") is None
+    assert asked_form("Who were elected Presidents of the 2025 Ocean Conference?") == "president"
 
 
 def test_a_paragraph_naming_the_officers() -> None:
@@ -54,6 +55,13 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert states_form(elected, "vice-chair") and not states_form(elected, "chair")
     assert states_form("Vice-Chairs: Francisco Tropepi (Argentina)", "vice-chair")
     assert not states_form("Chair: José Pereira Sosa (Paraguay)", "vice-chair")
+    # A/CONF.230/2025/L.2, para. 7 elects two Presidents; A/CONF.230/2025/3, para. 16 names none.
+    assert states_form("The President of Costa Rica, Rodrigo Chaves Robles, and the President of France, Emmanuel "
+                       "Macron, were elected by acclamation as the Presidents of the Conference.", "president")
+    assert not states_form("Each Ocean Action panel will be presided over by two Co-Chairs – one from a developing "
+                           "country and one from a developed country", "president")
+    assert states_form("The meeting was presided over by the President of the General Assembly.", "president")
+    assert not states_form("Each panel will be chaired by two members of the Bureau.", "chair")
 
 
 REPORT = """A/99/42
@@ -172,3 +180,26 @@ def test_by_what_vote_is_answered_from_the_paragraph_that_records_it(tmp_path: P
         answer = session.ask(question)
         assert not answer.abstained and answer.citations[0].citation == "A/99/622, para. 3"
         assert "102 to none" in answer.citations[0].quote
+
+
+
+def test_the_officers_of_the_next_document_where_the_first_states_none(tmp_path: Path) -> None:
+    """A/CONF.230/2025/3 (organization of work: panels "presided over by two Co-Chairs") ranks
+    first for who the Conference's Presidents were, and names none; its draft report L.2, just
+    below, does (para. 7): it is put first. The bundled model, on the two real PDFs."""
+    import shutil
+
+    from rag.config import load_settings
+    from rag.service import build
+    from tests.conftest import shared_path
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("A_CONF.230_2025_3.en.pdf", "A_CONF.230_2025_L.2.en.pdf"):
+        shutil.copy(shared_path("data", "un_corpus", "pdf", name), docs)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes")
+    build(settings, [docs])
+    with Session(settings) as session:
+        answer = session.ask("Who were elected Presidents of the 2025 Ocean Conference?")
+    assert answer.citations[0].citation == "A/CONF.230/2025/L.2, para. 7"
+    assert "Emmanuel Macron" in answer.citations[0].quote

@@ -67,6 +67,10 @@ TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the ca
 
 # The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
 STATED_KINDS = ("time", "number", "country", "name")
+# Where the best hit's document states no answer of the form asked (rag.search.stated), the hits
+# above this rank that may state it (an officers' list of the next document: the conference's
+# report rather than its organization of work).
+STATED_DEPTH = 3
 
 
 def numbered_first(hits: list[Hit], first_numbered: int | None) -> list[Hit]:
@@ -282,7 +286,8 @@ class Retriever:
         question gives is written neither there, nor in its section, its document's title or the
         displaced hit (an officers' list of another body is no answer: `another_body`). A paragraph
         of a subsidiary body's report the question does not name states that body's answer, not
-        the one asked for (`other_bodys_report`)."""
+        the one asked for (`other_bodys_report`). Where that document states none, the best of the
+        next hits up to STATED_DEPTH that states one."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or (states_form(hits[0].text, form)
@@ -295,9 +300,13 @@ class Retriever:
                 and not other_bodys_report(asked.text, part)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
-            return search
-        ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
-        stating = next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - hits[0].pid <= 2), ranked[0])
+            stating = next((h for h in hits[1:STATED_DEPTH] if states_form(h.text, form)
+                            and not other_bodys_report(asked.text, h.part)), None)
+            if stating is None:
+                return search
+        else:
+            ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
+            stating = next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - hits[0].pid <= 2), ranked[0])
         if another_body(asked.text, " ".join((stating.doc_title, stating.section, stating.text, hits[0].text))):
             return search
         return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)], focus=search.focus,

@@ -38,7 +38,7 @@ _CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
 # ending in "vote").
 _ASKED = [
     ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR, r"(?:co-?)?chair")),
-    ("president", _office_question(r"presided", r"president", r"preside")),
+    ("president", _office_question(r"presided", r"presidents?", r"preside")),
     ("rapporteur", _office_question(r"(?!)", r"rapporteur", r"(?!)")),
     ("vice-chair", _office_question(r"(?!)", r"vice-?(?:chair|chairs|chairperson|chairpersons|chairman|chairmen)",
                                     r"(?!)")),
@@ -48,13 +48,13 @@ _ASKED = [
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
 ]
 # A paragraph that states it: "Chair: Name", "Co-Chairs: ..." (not "Vice-Chairs:"), "was
-# co-chaired by", "elected ... as Chair"; "by a recorded vote of 55 to 48", "by 99 votes to 3",
-# "adopted ... without a vote", "obtained 99 votes".
+# co-chaired by" a name or title (not "by two Co-Chairs"), "elected ... as (the) Chair(s)"; "by a
+# recorded vote of 55 to 48", "by 99 votes to 3", "adopted ... without a vote", "obtained 99 votes".
 _STATES = {
-    "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\b"
-                        r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?(?:Co-)?(?:Chair|Chairman|Chairperson)\b"),
-    "president": re.compile(r"(?<![-\w])President\s*:|\bpresided (?:over )?by\b"
-                            r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?President\b"),
+    "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\s+(?:the\s+)?[A-Z]"
+                        r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?(?:Co-)?(?:Chair|Chairman|Chairperson)s?\b"),
+    "president": re.compile(r"(?<![-\w])Presidents?\s*:|\bpresided (?:over )?by\s+(?:the\s+)?[A-Z]"
+                            r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?Presidents?\b"),
     "rapporteur": re.compile(r"(?<![-\w])Rapporteur\s*:|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?Rapporteur\b"),
     "vice-chair": re.compile(r"\bVice-(?:Chair|Chairs|Chairperson|Chairpersons|Chairman|Chairmen)\s*:"
                              r"|\belected\b[^.]{0,160}?\bas\s+(?:its\s+)?Vice-(?:Chair|Chairperson|Chairman)"),
