@@ -81,3 +81,46 @@ def test_a_numbered_heading_in_larger_bold_type_may_wrap_after_a_comma() -> None
     assert heading_like(wrapped, 10.0)
     assert not heading_like(Block("III. The Group met in Vienna, Geneva,", page=4, size=10.0), 10.0)
     assert not heading_like(Block("In favour: Andorra, Armenia,", page=4, size=14.0, bold=True), 10.0)
+
+
+def _officers_page() -> list[Block]:
+    """A/CONF.230/2025/L.2, page 2: a list that ends no sentence, then a bold sub-heading set
+    further from it than from the numbered paragraph it titles."""
+    return [
+        _b("8. The following Vice-Presidents were elected by acclamation:", 454.0, x=102.0, number="8"),
+        _b("Western European and other States: Germany and Monaco", 364.0, x=102.0),
+        _b("9. The following ex officio Vice-Presidents were elected by acclamation:", 346.0, x=102.0, number="9"),
+        _b("Costa Rica and France", 328.0, x=102.0),
+        _b("Rapporteur-General", 304.0, x=102.0, bold=True),
+        _b("10. Omar Hilale (Morocco) was elected by acclamation as Rapporteur-General.", 286.0, x=102.0,
+           number="10"),
+    ]
+
+
+def test_a_bold_line_set_apart_above_a_numbered_paragraph_titles_it_after_a_list() -> None:
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=_officers_page())])}
+    assert paragraphs["9"].text.endswith("elected by acclamation: Costa Rica and France")
+    assert paragraphs["10"].section == "Rapporteur-General"
+    # the same bold line at the list's own spacing goes on with the paragraph's text
+    close = _officers_page()
+    close[4] = _b("Rapporteur-General", 310.0, x=102.0, bold=True)
+    assert "Rapporteur-General" not in {p.section for p in assemble([PageText(blocks=close)])}
+
+
+def test_a_roman_heading_whose_stop_was_left_out() -> None:
+    """A/CONF.230/2025/L.2 prints "II Organization of work and other organizational matters"
+    under "I. Resolutions adopted by the Conference": it is the next chapter, not lost."""
+    lines = [
+        Block("I. Resolutions adopted by the Conference", page=1, size=14.0, bold=True, x=70.0, y=560.0),
+        Block("[To be completed]", page=1, size=10.0, x=102.0, y=540.0),
+        Block("II Organization of work and other organizational matters", page=1, size=14.0, bold=True, x=70.0,
+              y=510.0),
+        Block("A. Date and venue of the Conference", page=1, size=12.0, bold=True, x=70.0, y=480.0),
+        Block("1. The Conference was held in Nice, France, from 9 to 13 June 2025.", page=1, number="1", size=10.0,
+              x=102.0, y=460.0),
+        Block("2. The list of participants is contained in document A/CONF.230/2025/INF/2.", page=1, number="2",
+              size=10.0, x=102.0, y=440.0),
+    ]
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=lines)])}
+    assert paragraphs["1"].section == ("II Organization of work and other organizational matters > A. Date and venue "
+                                       "of the Conference")

@@ -183,6 +183,22 @@ def test_by_what_vote_is_answered_from_the_paragraph_that_records_it(tmp_path: P
 
 
 
+def test_an_office_of_another_body_named_in_the_stating_sentence() -> None:
+    """TPNW/MSP/2025/11/Rev.1, para. 24 elects the President of the first Review Conference, not
+    of the fourth Meeting of States Parties; A/CONF.230/2025/L.2, para. 7 elects the Presidents
+    "of the Conference" the question names."""
+    from rag.search.stated import office_of_another
+
+    meeting = "Who was elected President of the fourth Meeting of States Parties to the Treaty?"
+    review = "At its 10th plenary meeting, the Meeting elected South Africa as President of the first Review Conference."
+    assert office_of_another(meeting, review, "president")
+    assert not office_of_another("Who was elected President of the first Review Conference?", review, "president")
+    conference = ("The President of Costa Rica, Rodrigo Chaves Robles, and the President of France, Emmanuel Macron, "
+                  "were elected by acclamation as the Presidents of the Conference.")
+    assert not office_of_another("Who were elected Presidents of the 2025 Ocean Conference?", conference, "president")
+    assert not office_of_another(meeting, "Chair: Ana Lima (Brazil)", "chair")
+
+
 def test_the_officers_of_the_next_document_where_the_first_states_none(tmp_path: Path) -> None:
     """A/CONF.230/2025/3 (organization of work: panels "presided over by two Co-Chairs") ranks
     first for who the Conference's Presidents were, and names none; its draft report L.2, just

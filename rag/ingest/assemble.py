@@ -224,6 +224,21 @@ def _emphasis(around: list[Block], body_size: float) -> bool:
     return ends_sentence(around[last].text)
 
 
+def _titles_next(around: list[Block]) -> bool:
+    """Whether the bold line `around[1]` titles the numbered paragraph just below it though the
+    text above it ends no sentence (a list: "... ex officio Vice-Presidents: Costa Rica and France"
+    / "Rapporteur-General" / "10. Omar Hilale ..."): on one page, further from the line above than
+    a paragraph's line spacing and than from the numbered line below."""
+    if len(around) < 3:
+        return False
+    prev, ln, nxt = around[:3]
+    if not (ln.bold and not prev.bold and nxt.number is not None and not nxt.bold and ln.size
+            and prev.page == ln.page == nxt.page and prev.y and ln.y and nxt.y):
+        return False
+    above, below = prev.y - ln.y, ln.y - nxt.y
+    return above > LINE_SPACING * ln.size and above > below > 0
+
+
 def _masthead(text: str) -> bool:
     """Cover-page lines ("Distr.: General", "Agenda item 13 (h)", "29 May 2025"), not text."""
     text = strip_markers(text).strip()
@@ -330,7 +345,7 @@ class _Assembler:
             sections.extend_last(heading_text(ln))
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
-        if not (heading_like(ln, size) and (_after_text(prior, ln) or strong_heading(ln, size))
+        if not (heading_like(ln, size) and (_after_text(prior, ln) or strong_heading(ln, size) or _titles_next(around))
                 and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
             return False
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):

@@ -104,7 +104,7 @@ class Sections:
     def push(self, heading: str) -> None:
         heading = clean_text(heading)
         m = HEADING_LEVEL.match(heading)
-        level = 1 if (m and m.group(1)) else 2 if (m and m.group(2)) else 3
+        level = 1 if (m and (m.group(1) or m.group(4))) else 2 if (m and m.group(2)) else 3
         self.levels = {k: v for k, v in self.levels.items() if k < level}
         self.levels[level] = heading
 

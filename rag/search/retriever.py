@@ -23,7 +23,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import another_body, asked_form, other_bodys_report, states_form
+from rag.search.stated import another_body, asked_form, office_of_another, other_bodys_report, states_form
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -252,10 +252,7 @@ class Retriever:
         text = focus(query.text)
         scores = self.series_report_first(query, cands, scores)
         first, last = self.index.document_span(int(cands.ids[int(np.argmax(scores))]))
-        inside = np.zeros(self.index.size, dtype=bool)
-        inside[first:last + 1] = True
-        if mask is not None:
-            inside &= mask
+        inside = self.document_mask(first, last, mask)
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query)
         if inner is None:
@@ -266,7 +263,7 @@ class Retriever:
             seen: set[int] = set()
             hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
-        found = self.stated_answer_first(found, inside, first, last)
+        found = self.stated_answer_first(found, inside, first, last, mask)
         return replace(found, hits=falling_scores(found.hits))
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
@@ -278,21 +275,47 @@ class Retriever:
                                       (first, last)).fetchone()
         return numbered_first(hits, None if row is None or row[0] is None else int(row[0]))
 
-    def stated_answer_first(self, search: Search, inside: np.ndarray, first: int, last: int) -> Search:
+    def document_mask(self, first: int, last: int, mask: np.ndarray | None) -> np.ndarray:
+        """The paragraphs `first`..`last` (one document's) that `mask` (the filters) allows."""
+        inside = np.zeros(self.index.size, dtype=bool)
+        inside[first:last + 1] = True
+        return inside if mask is None else inside & mask
+
+    def stated_answer_first(self, search: Search, inside: np.ndarray, first: int, last: int,
+                            mask: np.ndarray | None = None) -> Search:
         """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
         a vote: rag.search.stated), the search with the best paragraph of the first hit's document
-        (paragraphs `first`..`last`, those `inside` allows) that states one first, `found_with`
-        (whose support the answer may take) the hit it displaced; unchanged when a name the
-        question gives is written neither there, nor in its section, its document's title or the
-        displaced hit (an officers' list of another body is no answer: `another_body`). A paragraph
-        of a subsidiary body's report the question does not name states that body's answer, not
-        the one asked for (`other_bodys_report`). Where that document states none, the best of the
-        next hits up to STATED_DEPTH that states one."""
+        (paragraphs `first`..`last`, those `inside` allows: `mask`, the filters) that states one
+        first, `found_with` (whose support the answer may take) the hit it displaced. Where that
+        document states none, the document of the next hit up to STATED_DEPTH that does, that hit
+        displaced. A stating paragraph is passed over where a name the question gives is written
+        neither there, nor in its section, its document's title, the displaced hit or the first
+        (an officers' list of another body is no answer: `another_body`), where it names the
+        office's body otherwise ("President of the first Review Conference": `office_of_another`),
+        or where it is in a subsidiary body's report the question does not name
+        (`other_bodys_report`)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or (states_form(hits[0].text, form)
                                         and not other_bodys_report(asked.text, hits[0].part)):
             return search
+        spans = [(first, last, inside, hits[0])]
+        for hit in hits[1:STATED_DEPTH]:
+            if not any(lo <= hit.pid <= hi for lo, hi, _, _ in spans):
+                lo, hi = self.index.document_span(hit.pid)
+                spans.append((lo, hi, self.document_mask(lo, hi, mask), hit))
+        for lo, hi, allowed, found in spans:
+            stating = self._stating(asked, form, allowed, lo, hi, found)
+            if stating is not None and not office_of_another(asked.text, stating.text, form) and not another_body(
+                    asked.text, " ".join(dict.fromkeys((stating.doc_title, stating.section, stating.text, found.text,
+                                                        hits[0].text)))):
+                return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)],
+                              focus=search.focus, found_with=found)
+        return search
+
+    def _stating(self, asked: Query, form: str, inside: np.ndarray, first: int, last: int, found: Hit) -> Hit | None:
+        """The best paragraph of paragraphs `first`..`last` (those `inside` allows) that states an
+        answer of `form`, one up to two paragraphs after `found` first; None where none does."""
         which = np.zeros(self.index.size, dtype=bool)
         for pid, text, part in self.index.conn.execute(
                 "SELECT id, text, part FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
@@ -300,17 +323,9 @@ class Retriever:
                 and not other_bodys_report(asked.text, part)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
-            stating = next((h for h in hits[1:STATED_DEPTH] if states_form(h.text, form)
-                            and not other_bodys_report(asked.text, h.part)), None)
-            if stating is None:
-                return search
-        else:
-            ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
-            stating = next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - hits[0].pid <= 2), ranked[0])
-        if another_body(asked.text, " ".join((stating.doc_title, stating.section, stating.text, hits[0].text))):
-            return search
-        return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)], focus=search.focus,
-                      found_with=hits[0])
+            return None
+        ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
+        return next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - found.pid <= 2), ranked[0])
 
     def series_report_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
         """`scores` with the best paragraph of the report of the best hit's series that the

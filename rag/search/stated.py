@@ -83,6 +83,27 @@ def states_form(text: str, form: str) -> bool:
 GENERIC_NAMES = frozenset({"United", "Nations"})
 
 
+# The body an office is held in, as the stating sentence names it after the office: "as President
+# of the first Review Conference of the Treaty" (its capitalised words, up to the next stop).
+_OFFICE_OF = re.compile(r"\b(?:Co-)?(?:President|Chair|Chairman|Chairperson|Rapporteur)s?\s+of\s+((?:the\s+)?[^.;:,()]{1,80})")
+
+
+def office_of_another(question: str, text: str, form: str) -> bool:
+    """Whether the stating paragraph names the office's body with a word the question does not
+    give: "elected South Africa as President of the first Review Conference" for the President of
+    the fourth Meeting of States Parties."""
+    if form == "vote":
+        return False
+    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+    for m in _OFFICE_OF.finditer(text):
+        if _STATES[form].search(text[max(0, m.start() - 120):m.end()]) is None:
+            continue
+        named = [w for w in re.findall(r"\b[A-Z][\w-]*", m.group(1)) if w not in GENERIC_NAMES]
+        if any(w.lower() not in asked for w in named):
+            return True
+    return False
+
+
 def another_body(question: str, text: str) -> bool:
     """Whether `text` (the stating paragraph, its section and document title, and the paragraph
     the document was found with) leaves a name the question gives unwritten: the officers or the
