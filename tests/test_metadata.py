@@ -373,3 +373,45 @@ def test_a_city_the_masthead_names_as_the_venue_is_written(tmp_path: Path) -> No
     question = "At the 2025 Ocean Conference in Nice, how much have global sea levels risen over the past 30 years?"
     assert check_proper_name(question, Evidence(paragraph, text, symbols)) is None
     assert check_proper_name(question.replace("Nice", "Lisbon"), Evidence(paragraph, text, symbols)) is not None
+
+
+# A/CONF.230/2025/L.2: a draft printed over the masthead of the document it was made from.
+OVERPRINTED = """United Nations A/CONF.230/2025/L.2
+Distr.: General
+6 February 2025
+Original: English
+Distr.: Limited
+9 June 2025
+Original: English
+2025 United Nations Conference to Support the
+Implementation of Sustainable Development Goal
+14: Conserve and sustainably use the oceans, seas
+and marine resources for sustainable development
+Nice, France, 9–13 June 2025
+Agenda item 11
+Adoption of the report of the Conference
+Draft report"""
+
+# A/AC.109/2025/L.13: the subject opens with the body's decision and its date.
+DECISION = """United Nations A/AC.109/2025/L.13
+General Assembly Distr.: Limited
+4 March 2025
+Original: English
+Special Committee on the Situation with regard
+to the Implementation of the Declaration on the
+Granting of Independence to Colonial Countries
+and Peoples
+Special Committee decision of 20 June 2024 concerning Puerto Rico
+Report prepared by the Rapporteur of the Special Committee"""
+
+
+def test_two_mastheads_printed_over_each_other_date_the_document_by_the_later() -> None:
+    meta = read_metadata(pages_of(OVERPRINTED), "A/CONF.230/2025/L.2")
+    assert (meta.date, meta.venue) == ("2025-06-09", "Nice, France, 9–13 June 2025")
+    assert meta.title.startswith("Adoption of the report of the Conference")
+
+
+def test_a_decision_of_a_date_opens_the_subject_not_a_meeting() -> None:
+    meta = read_metadata(pages_of(DECISION), "A/AC.109/2025/L.13")
+    assert (meta.date, meta.venue) == ("2025-03-04", "")
+    assert "Special Committee decision of 20 June 2024 concerning Puerto Rico" in meta.title

@@ -30,7 +30,7 @@ SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into 
 # "14-18 July") nor a word of the header ("of", "and").
 _JUNK = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w–-])(?!\s*[–-])(?!\s+(?:session|of|and|[A-Z][a-z]+\s+\d{4})))?\s*")
 # What opens a subject, so a subsidiary body's name cannot run into it.
-_SUBJECT = re.compile(r"\b(?:Report of|Note by|Letter dated|Letter of|Draft)\b")
+_SUBJECT = re.compile(r"\b(?:Report of|Note by|Letter dated|Letter of|Draft|[Dd]ecision of)\b")
 
 
 @dataclass
@@ -67,22 +67,32 @@ def masthead_text(pages: list[PageText]) -> str:
     return " ".join(parts)[:MASTHEAD_CHARS]
 
 
-def _issue_date(masthead: str) -> re.Match[str] | None:
+_DISTRIBUTION = re.compile(r"\bDistr\.?\s*:")
+
+
+def _issue_dates(masthead: str) -> list[re.Match[str]]:
     """The first full date ("7 March 2025") that is not one end of a range ("17-19 June 2025",
-    "25 July 2024-30 July 2025") nor part of the subject ("Letter dated 9 May 2025")."""
+    "25 July 2024-30 July 2025") nor part of the subject ("Letter dated 9 May 2025"); the first
+    two where the masthead prints its distribution twice (a draft printed over the masthead of
+    the document it was made from: "Distr.: General 6 February 2025 ... Distr.: Limited 9 June
+    2025")."""
+    wanted = 2 if len(_DISTRIBUTION.findall(masthead)) >= 2 else 1
+    found: list[re.Match[str]] = []
     for m in DOCUMENT_DATE.finditer(masthead):
         before, after = masthead[:m.start()].rstrip(), masthead[m.end():].lstrip()
         if before.endswith(("-", "–", "and", "to", "dated")) or after.startswith(("-", "–")):
             continue
         if 1 <= int(m.group(1)) <= 31 and 1945 <= int(m.group(3)) <= 2100:
-            return m
-    return None
+            found.append(m)
+            if len(found) == wanted:
+                break
+    return found
 
 
 def document_date(masthead: str) -> str:
-    """The date of issue as ISO YYYY-MM-DD; "" if the masthead prints none."""
-    m = _issue_date(masthead)
-    return "" if m is None else _iso(m)
+    """The date of issue as ISO YYYY-MM-DD (the later of two printed over each other); "" if the
+    masthead prints none."""
+    return max((_iso(m) for m in _issue_dates(masthead)), default="")
 
 
 def _iso(m: re.Match[str]) -> str:
@@ -237,8 +247,7 @@ def bracketed_date(pages: list[PageText]) -> str:
 def _denoised(masthead: str) -> str:
     """The masthead without its header furniture (symbols, "Distr.: General", the date of
     issue, "Original: English", the emblem's letter), whitespace collapsed."""
-    issued = _issue_date(masthead)
-    if issued is not None:
+    for issued in reversed(_issue_dates(masthead)):
         masthead = masthead[:issued.start()] + " " + masthead[issued.end():]
     masthead = OFFICIAL_RECORDS.sub(" ", masthead)
     for _ in range(2):  # "United Nations" opens the masthead once the symbol before it is gone
