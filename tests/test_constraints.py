@@ -535,3 +535,27 @@ def test_a_peoples_word_after_the_first_word_of_its_country_is_no_swap() -> None
             "Ocean Conference.")
     evidence = Evidence(text, text, ("A/CONF.230/2025/L.2",))
     assert check_constraints("Who is the Costa Rican President who co-presided the Ocean Conference?", evidence) is None
+
+
+def test_a_protocol_asked_about_answered_with_its_parent_convention() -> None:
+    """A/80/48, para. 10 gives the Convention on the Rights of the Child's States parties: no
+    answer for its Optional Protocol. A/80/44, para. 11 names the Optional Protocol; a paragraph
+    of a report whose title names the protocol need not repeat it."""
+    parent = "By contrast, the Convention on the Rights of the Child has 196 States Parties."
+    question = "How many States have ratified the Optional Protocol to the Convention on the Rights of the Child?"
+    document = parent + "\nThe Committee welcomed the Optional Protocol to the Convention on Migrant Workers."
+    miss = check_constraints(question, Evidence(parent, document, ("A/80/48",)))
+    assert miss is not None
+    assert miss.describe() == ("is about the Convention on the Rights of the Child itself, not the optional "
+                               "protocol to it")
+    protocol = "As at 2 May 2025, there were 94 States Parties to the Optional Protocol to the Convention."
+    asked = "How many States were parties to the Optional Protocol to the Convention against Torture as at 2 May 2025?"
+    torture = "Report of the Committee against Torture\n" + protocol + "\nThe Convention against Torture has 175 parties."
+    assert check_constraints(asked, Evidence(protocol, torture, ("A/80/44",))) is None
+    report = Evidence("The Convention on the Rights of the Child is cited by 12 States in their reports.", "",
+                      ("CRC/C/OPSC/1",), title="Report under the Optional Protocol on the sale of children")
+    from rag.answer.instruments import check_instrument
+
+    assert check_instrument(question, report) is None
+    assert check_instrument("How many States have ratified the Convention on the Rights of the Child?",
+                            Evidence(parent, document, ("A/80/48",))) is None

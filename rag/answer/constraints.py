@@ -23,6 +23,7 @@ from rag.answer.countries import (
     demonym_countries,
 )
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.instruments import asked_additions, check_instrument
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_words, one_edit, replaced, titled_names, unwritten
@@ -598,7 +599,8 @@ _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_peri
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
     of the fact (`_check_fact_year`), the times the question names (rag.answer.timing), the
-    documents and organizations it names (rag.answer.subjects), the ordinals and numbers it gives
+    documents and organizations it names (rag.answer.subjects), the protocol or amendment to an
+    instrument it asks about (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given
     (rag.answer.premises), the name or year that tells apart the thing it asks about
@@ -612,6 +614,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
             or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
+            or check_instrument(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
             or check_located(question, evidence) or check_premise(question, evidence)
@@ -625,4 +628,5 @@ def may_miss(question: str) -> bool:
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
+                or asked_additions(question)
                 or bool(name_words(question)))
