@@ -457,6 +457,7 @@ def test_a_city_opening_with_new_is_not_a_title():
     ("How many Afghans returned, and how many Peruvians?", ["Afghanistan", "Peru"]),
     ("Which Saudi Arabia fund paid?", []),
     ("How many Congolese refugees arrived?", []),  # the people of two States
+    ("How many Palestinian children were detained?", []),  # a paragraph names Gaza or the West Bank
 ])
 def test_countries_named_by_their_people(text, named):
     assert demonym_countries(text) == named
@@ -557,5 +558,12 @@ def test_a_protocol_asked_about_answered_with_its_parent_convention() -> None:
     from rag.answer.instruments import check_instrument
 
     assert check_instrument(question, report) is None
+    # the addition by its acronym; a parent named by its head alone; "agreement" as a common word
+    opcat = Evidence("94 States were parties to OPCAT, while the Convention against Torture had 175.", "")
+    assert check_instrument(asked, opcat) is None
+    assert check_instrument("Which States proposed amendments to the Convention?",
+                            Evidence("Conventional arms transfers rose.", "")) is None
+    assert check_instrument("What amendments to the Agreement on Port State Measures were adopted?",
+                            Evidence("The parties reached agreement on the budget.", "")) is None
     assert check_instrument("How many States have ratified the Convention on the Rights of the Child?",
                             Evidence(parent, document, ("A/80/48",))) is None

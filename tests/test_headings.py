@@ -124,3 +124,21 @@ def test_a_roman_heading_whose_stop_was_left_out() -> None:
     paragraphs = {p.number: p for p in assemble([PageText(blocks=lines)])}
     assert paragraphs["1"].section == ("II Organization of work and other organizational matters > A. Date and venue "
                                        "of the Conference")
+
+
+def test_a_plain_line_opening_with_letters_of_a_roman_numeral_stays_text() -> None:
+    """Only a bold or larger line takes a roman numeral without its stop as a heading number;
+    "XXVIII Ibero-American Summit ..." in body type goes on with its paragraph, and "XL Airways"
+    or "LI Peng" are no numerals."""
+    from rag.ingest.patterns import ROMAN_WITHOUT_STOP
+
+    lines = [
+        _b("2. The Secretary-General attended two summits in 2018.", 500.0, number="2"),
+        _b("XXVIII Ibero-American Summit of Heads of State and Government was held in", 480.0),
+        _b("Antigua, Guatemala, in November 2018.", 468.0),
+        _b("3. The next summit will be held in 2020.", 450.0, number="3"),
+    ]
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=lines)])}
+    assert "XXVIII Ibero-American Summit" in paragraphs["2"].text and paragraphs["3"].section == ""
+    assert not ROMAN_WITHOUT_STOP.match("XL Airways flew") and not ROMAN_WITHOUT_STOP.match("LI Peng said")
+    assert ROMAN_WITHOUT_STOP.match("XXVIII Ibero-American Summit") and ROMAN_WITHOUT_STOP.match("II Organization")

@@ -409,6 +409,10 @@ def test_two_mastheads_printed_over_each_other_date_the_document_by_the_later() 
     meta = read_metadata(pages_of(OVERPRINTED), "A/CONF.230/2025/L.2")
     assert (meta.date, meta.venue) == ("2025-06-09", "Nice, France, 9–13 June 2025")
     assert meta.title.startswith("Adoption of the report of the Conference")
+    # a second masthead without its date: the first date stands, a meeting's day stays its venue
+    undated = OVERPRINTED.replace("9 June 2025\n", "").replace("Nice, France, 9–13 June 2025", "Geneva, 12 June 2025")
+    meta = read_metadata(pages_of(undated), "A/CONF.230/2025/L.2")
+    assert (meta.date, meta.venue) == ("2025-02-06", "Geneva, 12 June 2025")
 
 
 def test_a_decision_of_a_date_opens_the_subject_not_a_meeting() -> None:

@@ -62,6 +62,7 @@ def test_a_paragraph_naming_the_officers() -> None:
                            "country and one from a developed country", "president")
     assert states_form("The meeting was presided over by the President of the General Assembly.", "president")
     assert not states_form("Each panel will be chaired by two members of the Bureau.", "chair")
+    assert states_form("The meeting was chaired by its Vice-Chair, Ana Lima (Brazil).", "chair")
 
 
 REPORT = """A/99/42
@@ -197,6 +198,9 @@ def test_an_office_of_another_body_named_in_the_stating_sentence() -> None:
                   "were elected by acclamation as the Presidents of the Conference.")
     assert not office_of_another("Who were elected Presidents of the 2025 Ocean Conference?", conference, "president")
     assert not office_of_another(meeting, "Chair: Ana Lima (Brazil)", "chair")
+    # the holder's own title after the name is no body of the office
+    assert not office_of_another("Who was elected President of the Conference?", "The Conference elected by "
+                                 "acclamation as its President Emmanuel Macron, President of France.", "president")
 
 
 def test_the_officers_of_the_next_document_where_the_first_states_none(tmp_path: Path) -> None:

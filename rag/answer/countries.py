@@ -63,8 +63,9 @@ _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 # People's words that no ending of the country's name makes ("Norwegian", "Lebanese"), with their
-# plurals. Left out: words of two countries ("Congolese", "Korean") and languages more often
-# meant than a people ("Portuguese", "Lao").
+# plurals. Left out: words of two countries ("Congolese", "Korean"), languages more often meant
+# than a people ("Portuguese", "Lao"), and "Palestinian", whose places a paragraph names instead
+# (Gaza, the West Bank, East Jerusalem).
 _IRREGULAR_DEMONYMS = {
     "Afghan": "Afghanistan", "Argentine": "Argentina", "Bahamian": "Bahamas", "Barbadian": "Barbados",
     "Belgian": "Belgium", "Bosnian": "Bosnia and Herzegovina", "Bruneian": "Brunei Darussalam",
@@ -72,7 +73,7 @@ _IRREGULAR_DEMONYMS = {
     "Emirati": "United Arab Emirates", "Honduran": "Honduras", "Kazakh": "Kazakhstan", "Kyrgyz": "Kyrgyzstan",
     "Lebanese": "Lebanon", "Malagasy": "Madagascar", "Maldivian": "Maldives", "Marshallese": "Marshall Islands",
     "Mauritian": "Mauritius", "Moldovan": "Republic of Moldova", "Monegasque": "Monaco", "Montenegrin": "Montenegro",
-    "Mozambican": "Mozambique", "Norwegian": "Norway", "Palestinian": "State of Palestine", "Panamanian": "Panama",
+    "Mozambican": "Mozambique", "Norwegian": "Norway", "Panamanian": "Panama",
     "Peruvian": "Peru", "Salvadoran": "El Salvador", "Saudi": "Saudi Arabia", "Seychellois": "Seychelles",
     "Slovak": "Slovakia", "Slovene": "Slovenia", "Somali": "Somalia", "Tajik": "Tajikistan", "Tanzanian":
     "United Republic of Tanzania", "Thai": "Thailand", "Timorese": "Timor-Leste", "Togolese": "Togo",

@@ -18,6 +18,8 @@ _ADDITION = re.compile(
     r"((?:International\s+)?(?:Convention|Covenant|Treaty|Agreement)\b[^?,;]{0,80}?)"
     r"(?=\s+(?:as\s+at|at|by|since|during|before|after|when|had|have|has|was|were|is|are|in\s+\d{4})\b|[?,;]|$)")
 _PARENT_HEAD = re.compile(r"\b(?:Convention|Covenant|Treaty|Agreement)\b")
+# Other ways a paragraph names the addition: its acronym ("OPCAT", "OP-CRC-SC"), "thereto", "as amended".
+_ADDITION_NAMED = re.compile(r"\bOP-?[A-Z]{2,}|\bthereto\b|\bas amended\b")
 
 
 def asked_additions(question: str) -> list[tuple[str, str]]:
@@ -34,7 +36,8 @@ def check_instrument(question: str, evidence: Evidence) -> Mismatch | None:
     for addition, parent in asked_additions(question):
         kind = addition.split()[-1].lower().rstrip("s")  # "protocol", "amendment"
         around = f"{evidence.section} {evidence.title}"
-        if re.search(rf"\b{kind}", evidence.paragraph, re.IGNORECASE) or re.search(rf"\b{kind}", around, re.IGNORECASE):
+        if re.search(rf"\b{kind}", f"{evidence.paragraph} {around}", re.IGNORECASE) \
+                or _ADDITION_NAMED.search(evidence.paragraph):
             continue
         if _names_parent(parent, evidence.paragraph):
             return Mismatch(Constraint("instrument", addition, f"the {addition.lower()} to it"), f"the {parent}",
@@ -43,12 +46,9 @@ def check_instrument(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 def _names_parent(parent: str, paragraph: str) -> bool:
-    """Whether the paragraph names the parent instrument: its full name, or its head with the
-    words that follow it in the question ("Convention ... Rights of the Child")."""
-    if parent.lower() in paragraph.lower():
-        return True
+    """Whether the paragraph names the parent instrument: its head with the capitalised words
+    that follow it in the question ("Convention ... Rights ... Child"), each a word of its own; a
+    parent named by its head alone ("the Convention") is no constraint."""
     head = _PARENT_HEAD.search(parent)
-    rest = parent[head.end():].strip() if head else ""
-    words = [w for w in re.findall(r"[A-Z][\w-]+", rest)]
-    return head is not None and bool(words) and re.search(rf"\b{head.group(0)}\b", paragraph) is not None \
-        and all(w in paragraph for w in words)
+    words = re.findall(r"[A-Z][\w-]+", parent[head.end():]) if head else []
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", paragraph) for w in [head.group(0), *words])

@@ -124,7 +124,7 @@ def load_corpus_jsonl(path: Path) -> list[Document]:
             doc = docs[symbol] = Document(symbol=symbol, source=f"{path}#{symbol}", paragraphs=[],
                                           title=str(row.get("title") or symbol.replace("_", " ")),
                                           content_hash=digest, symbols=[symbol], index_title=True,
-                                          **{k: str(row.get(k) or "") for k in ("date", "body", "session")})
+                                          **{k: str(row.get(k) or "") for k in ("date", "body", "session", "venue")})
         doc.paragraphs.append(Paragraph(number=str(row["para"]), text=" ".join(row["text"].split())))
     if not docs:
         raise UsageError(f"{path}: empty corpus")

@@ -194,7 +194,8 @@ def build_from_documents(settings: Settings, docs: list[Document], sources: list
 def _same(live: LiveGeneration, docs: list[Document], settings: Settings, where: Sources, report: BuildReport) -> bool:
     """True when a new generation would hold exactly what the live one holds."""
     m = live.manifest
-    return (not live.damaged and [(d.source, d.content_hash) for d in docs] == [(d.source, d.content_hash) for d in live.docs]
+    return (not live.damaged and m.get("format_version") == FORMAT_VERSION
+            and [(d.source, d.content_hash) for d in docs] == [(d.source, d.content_hash) for d in live.docs]
             and m.get("model") == settings.model and m.get("settings") == index_settings(settings)
             and m.get("sources") == [str(s) for s in where.recorded] and set(m.get("excluded", [])) == where.excluded
             and m.get("failed", []) == report.failed and m.get("skipped", []) == report.skipped)

@@ -24,6 +24,7 @@ from rag.ingest.headings import (
     heading_like,
     heading_text,
     larger,
+    numbered_heading,
     strong_heading,
 )
 from rag.ingest.joining import clean_text, join_lines, vocabulary
@@ -33,7 +34,6 @@ from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
     ANNEX,
-    HEADING_NUMBER,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
@@ -346,12 +346,12 @@ class _Assembler:
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
         if not (heading_like(ln, size) and (_after_text(prior, ln) or strong_heading(ln, size) or _titles_next(around))
-                and (seen_first or HEADING_NUMBER.match(ln.text) or ln.kind == "heading")):
+                and (seen_first or numbered_heading(ln, size) or ln.kind == "heading")):
             return False
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):
             return False
         text = heading_text(ln)
-        if head is not None and not HEADING_NUMBER.match(text) and ln.kind != "heading":
+        if head is not None and not numbered_heading(ln, size) and ln.kind != "heading":
             sections.extend_last(text)
         else:
             sections.push(text)
@@ -404,7 +404,7 @@ class _Assembler:
         apart = not ln.size and bool(LETTER_HEADING_START.match(ln.text)) and self._new_block(ln, prev)
         after_text = prev is None or ends_sentence(prev.text) or strong_heading(ln, size) or apart
         return heading_like(ln, size) and after_text \
-            and (not min_words or bool(HEADING_NUMBER.match(ln.text)) or ln.kind == "heading" or ln.italic)
+            and (not min_words or numbered_heading(ln, size) or ln.kind == "heading" or ln.italic)
 
     @staticmethod
     def _new_block(ln: Block, prev: Block | None) -> bool:

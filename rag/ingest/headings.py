@@ -6,7 +6,7 @@ import re
 
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.joining import SUSPENDED_RE, clean_text
-from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END, ROMAN_HEADING_START
+from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END, ROMAN_HEADING_START, ROMAN_WITHOUT_STOP
 
 LARGER = 0.9  # points above the body size that make a line's type larger
 MAX_HEADING = 180  # characters
@@ -67,6 +67,13 @@ def _goes_on(text: str, styled: bool) -> bool:
     return ends_sentence(text) and not wraps
 
 
+def numbered_heading(ln: Block, body_size: float) -> bool:
+    """A line opening with a heading number ("IV. ", "B. ", "3. "), or, bold or larger, with a
+    roman numeral whose stop the document left out ("II Organization of work")."""
+    return bool(HEADING_NUMBER.match(ln.text)) or (
+        (ln.bold or larger(ln, body_size)) and ROMAN_WITHOUT_STOP.match(ln.text) is not None)
+
+
 def strong_heading(ln: Block, body_size: float) -> bool:
     """A heading by its type alone: a styled heading, larger type, bold with a heading number,
     or a numbered heading in capitals."""
@@ -88,7 +95,7 @@ def continues_heading(ln: Block, head: Block, body_size: float) -> bool:
     else:
         same_type = not head.size and in_capitals and 0 < head.y - ln.y <= UNSIZED_WRAP
     return styled and same_type and ln.bold == head.bold and ln.page == head.page \
-        and not HEADING_NUMBER.match(ln.text) and ln.number is None and not ln.text_only
+        and not numbered_heading(ln, body_size) and ln.number is None and not ln.text_only
 
 
 def heading_text(ln: Block) -> str:

@@ -68,6 +68,7 @@ def masthead_text(pages: list[PageText]) -> str:
 
 
 _DISTRIBUTION = re.compile(r"\bDistr\.?\s*:")
+OVERPRINT_CHARS = 40  # from a second "Distr.:" to its date of issue ("Distr.: Limited 9 June 2025")
 
 
 def _issue_dates(masthead: str) -> list[re.Match[str]]:
@@ -76,16 +77,21 @@ def _issue_dates(masthead: str) -> list[re.Match[str]]:
     two where the masthead prints its distribution twice (a draft printed over the masthead of
     the document it was made from: "Distr.: General 6 February 2025 ... Distr.: Limited 9 June
     2025")."""
-    wanted = 2 if len(_DISTRIBUTION.findall(masthead)) >= 2 else 1
+    distributions = [m.end() for m in _DISTRIBUTION.finditer(masthead)]
     found: list[re.Match[str]] = []
     for m in DOCUMENT_DATE.finditer(masthead):
         before, after = masthead[:m.start()].rstrip(), masthead[m.end():].lstrip()
         if before.endswith(("-", "–", "and", "to", "dated")) or after.startswith(("-", "–")):
             continue
-        if 1 <= int(m.group(1)) <= 31 and 1945 <= int(m.group(3)) <= 2100:
-            found.append(m)
-            if len(found) == wanted:
-                break
+        if not 1 <= int(m.group(1)) <= 31 or not 1945 <= int(m.group(3)) <= 2100:
+            continue
+        if found:  # the second masthead's date, just after its "Distr.: Limited"
+            if len(distributions) >= 2 and 0 <= m.start() - distributions[1] <= OVERPRINT_CHARS:
+                found.append(m)
+            break
+        found.append(m)
+        if len(distributions) < 2:
+            break
     return found
 
 

@@ -24,17 +24,20 @@ INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,4})\.(?:\s+|(?=[A-Z]))(?=[\"“�
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.;:!?”\"’)\]]\d{0,3})\s*$")
 
 # Headings ------------------------------------------------------------------------------------
-# A heading number opening a line: "IV. ", "B. ", "3. ", "3.1. "; "II " before a capitalised word
-# where the document left out the stop ("II Organization of work").
-HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[IVXL]{2,6}(?=\s+[A-Z][a-z])|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
+# A heading number opening a line: "IV. ", "B. ", "3. ", "3.1. ".
+HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)\s+\S")
+# A roman numeral of two letters or more (II to XXXIX) whose stop the document left out, before a
+# capitalised word: "II Organization of work". A heading number only on a bold or larger line
+# ("XL Airways", "LI Peng" and a body line "XXVIII Ibero-American Summit ..." are text).
+_ROMAN = r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})"
+ROMAN_WITHOUT_STOP = re.compile(rf"^{_ROMAN}(?=\s+[A-Z][a-z])\s+\S")
 # A roman or letter heading number opening a line of laid-out text: "IV. ", "B. ".
 LETTER_HEADING_START = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")
-# A roman heading number opening a line: "IV. ", or "II " before a capitalised word where the
-# document left out the stop ("II Organization of work").
-ROMAN_HEADING_START = re.compile(r"^(?:[IVXL]{1,6}\.|[IVXL]{2,6}(?=\s+[A-Z][a-z]))\s+\S")
+# A roman heading number opening a line: "IV. ".
+ROMAN_HEADING_START = re.compile(r"^[IVXL]{1,6}\.\s+\S")
 # A heading with its level: roman numeral (1), capital letter (2), number (3); a roman numeral
-# of two letters or more whose stop the document left out ("II Organization of work").
-HEADING_LEVEL = re.compile(r"^(?:(?:([IVXL]+)|([A-Z])|(\d{1,2}))\.|([IVXL]{2,6})(?=\s+[A-Z][a-z]))\s+(\S.{1,160})$")
+# without its stop (ROMAN_WITHOUT_STOP, read on a heading already told by its type) is a chapter's.
+HEADING_LEVEL = re.compile(rf"^(?:(?:([IVXL]+)|([A-Z])|(\d{{1,2}}))\.|({_ROMAN})(?=\s+[A-Z][a-z]))\s+(\S.{{1,160}})$")
 # "D. Title" run into the end of flat text, after a sentence end (and marker).
 INLINE_HEADING = re.compile(
     r"(?:(?<=[.;:!?”\"’])|(?<=[.;:!?]\d)|(?<=[.;:!?]\d\d))\s+((?:[IVXL]+|[A-Z])\.\s+[A-Z][^.;:!?]{2,160})$")

@@ -51,9 +51,9 @@ _ASKED = [
 # co-chaired by" a name or title (not "by two Co-Chairs"), "elected ... as (the) Chair(s)"; "by a
 # recorded vote of 55 to 48", "by 99 votes to 3", "adopted ... without a vote", "obtained 99 votes".
 _STATES = {
-    "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\s+(?:the\s+)?[A-Z]"
+    "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\s+(?:the\s+|its\s+)?[A-Z]"
                         r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?(?:Co-)?(?:Chair|Chairman|Chairperson)s?\b"),
-    "president": re.compile(r"(?<![-\w])Presidents?\s*:|\bpresided (?:over )?by\s+(?:the\s+)?[A-Z]"
+    "president": re.compile(r"(?<![-\w])Presidents?\s*:|\bpresided (?:over )?by\s+(?:the\s+|its\s+)?[A-Z]"
                             r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?Presidents?\b"),
     "rapporteur": re.compile(r"(?<![-\w])Rapporteur\s*:|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+)?Rapporteur\b"),
     "vice-chair": re.compile(r"\bVice-(?:Chair|Chairs|Chairperson|Chairpersons|Chairman|Chairmen)\s*:"
@@ -83,23 +83,30 @@ def states_form(text: str, form: str) -> bool:
 GENERIC_NAMES = frozenset({"United", "Nations"})
 
 
-# The body an office is held in, as the stating sentence names it after the office: "as President
-# of the first Review Conference of the Treaty" (its capitalised words, up to the next stop).
-_OFFICE_OF = re.compile(r"\b(?:Co-)?(?:President|Chair|Chairman|Chairperson|Rapporteur)s?\s+of\s+((?:the\s+)?[^.;:,()]{1,80})")
+# What follows the office a stating sentence elects to: "as President of the first Review
+# Conference of the Treaty".
+_OFFICE_OF = re.compile(r"s?\s+of\s+((?:the\s+)?[^.;:,()]{1,80})")
+# The ordinals and numbers that tell one session or meeting of a body from another.
+_ORDINAL = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
+    r"|\b\d{1,4}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def office_of_another(question: str, text: str, form: str) -> bool:
-    """Whether the stating paragraph names the office's body with a word the question does not
-    give: "elected South Africa as President of the first Review Conference" for the President of
-    the fourth Meeting of States Parties."""
+    """Whether the stating paragraph elects to the office of a meeting or session the question
+    does not ask about: right after the office, an ordinal or number the question does not give
+    ("elected South Africa as President of the first Review Conference" for the President of the
+    fourth Meeting of States Parties)."""
     if form == "vote":
         return False
-    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
-    for m in _OFFICE_OF.finditer(text):
-        if _STATES[form].search(text[max(0, m.start() - 120):m.end()]) is None:
+    for m in _STATES[form].finditer(text):
+        of = _OFFICE_OF.match(text, m.end())
+        if of is None:
             continue
-        named = [w for w in re.findall(r"\b[A-Z][\w-]*", m.group(1)) if w not in GENERIC_NAMES]
-        if any(w.lower() not in asked for w in named):
+        if any(re.search(rf"\b{re.escape(w)}\b", question, re.IGNORECASE) is None
+               for w in _ORDINAL.findall(of.group(1))):
             return True
     return False
 
