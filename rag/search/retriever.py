@@ -263,7 +263,7 @@ class Retriever:
             seen: set[int] = set()
             hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
-        found = self.stated_answer_first(found, inside, first, last, mask)
+        found = self.stated_answer_first(found, first, last, mask)
         return replace(found, hits=falling_scores(found.hits))
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
@@ -281,11 +281,10 @@ class Retriever:
         inside[first:last + 1] = True
         return inside if mask is None else inside & mask
 
-    def stated_answer_first(self, search: Search, inside: np.ndarray, first: int, last: int,
-                            mask: np.ndarray | None = None) -> Search:
+    def stated_answer_first(self, search: Search, first: int, last: int, mask: np.ndarray | None = None) -> Search:
         """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
         a vote: rag.search.stated), the search with the best paragraph of the first hit's document
-        (paragraphs `first`..`last`, those `inside` allows: `mask`, the filters) that states one
+        (paragraphs `first`..`last`, those `mask`, the filters, allows) that states one
         first, `found_with` (whose support the answer may take) the hit it displaced. Where that
         document states none, the document of the next hit up to STATED_DEPTH that does, that hit
         displaced. A stating paragraph is passed over where a name the question gives is written
@@ -299,7 +298,7 @@ class Retriever:
         if form is None or not hits or (states_form(hits[0].text, form)
                                         and not other_bodys_report(asked.text, hits[0].part)):
             return search
-        spans = [(first, last, inside, hits[0])]
+        spans = [(first, last, self.document_mask(first, last, mask), hits[0])]
         for hit in hits[1:STATED_DEPTH]:
             if not any(lo <= hit.pid <= hi for lo, hi, _, _ in spans):
                 lo, hi = self.index.document_span(hit.pid)
