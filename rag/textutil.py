@@ -98,7 +98,7 @@ def content_terms(text: str) -> set[str]:
 
 
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|v|vs|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 

@@ -567,3 +567,14 @@ def test_a_protocol_asked_about_answered_with_its_parent_convention() -> None:
                             Evidence("The parties reached agreement on the budget.", "")) is None
     assert check_instrument("How many States have ratified the Convention on the Rights of the Child?",
                             Evidence(parent, document, ("A/80/48",))) is None
+
+
+def test_a_year_mismatch_names_the_year_the_paragraph_is_about() -> None:
+    """A report of the 2024 sessions whose paragraph counts States parties "as at 2 May 2025":
+    asked about 2023, the paragraph is about 2025, not the year the report names most often."""
+    evidence = Evidence("As at 2 May 2025, there were 175 States parties to the Convention.",
+                        "Report of the Committee, eightieth session (July 2024) and eighty-first session "
+                        "(November 2024). In 2024 the Committee met twice. As at 2 May 2025, there were 175 "
+                        "States parties to the Convention. The 2024 sessions were shortened.", ("A/80/44",))
+    mismatch = check_constraints("How many States were parties to the Convention as at May 2023?", evidence)
+    assert mismatch is not None and mismatch.describe() == "is about 2025, not 2023"

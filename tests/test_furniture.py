@@ -642,3 +642,18 @@ def test_numbered_annex_items_on_the_contents_page_make_no_compilation() -> None
             _numbered("3. Documents", size=12.0, bold=True)]
     _contents_entries_numbered(contents + body)
     assert [b.number for b in body] == [None, "1", "2", "1", "2", "1", "3"]
+
+
+def test_front_matter_pages_keep_their_printed_roman_numbers() -> None:
+    """A/80/44's summary sits on the page printed "iii" ("GE.25-09438 (E) iii"), before the body's
+    page 1: its paragraphs are cited on p. iii, not on the physical page 5, which the body's p. 5
+    would also be called."""
+    from rag.ingest.pages import printed_pages
+
+    def page(furniture: str | None) -> PageText:
+        blocks = [Block("A/80/44", kind="furniture")] + ([Block(furniture, kind="furniture")] if furniture else [])
+        return PageText(blocks=blocks)
+
+    pages = [page(None), page(None), page(None), page(None), page("GE.25-09438 (E) iii"),
+             page("iv GE.25-09438"), page("GE.25-09438 (E) 1"), page("2 GE.25-09438"), page(None)]
+    assert printed_pages(pages) == ["1", "2", "3", "4", "iii", "iv", "1", "2", "3"]

@@ -115,11 +115,11 @@ def test_a_part_paragraph_is_cited_through_the_reports_paragraph() -> None:
 
 
 def test_a_cited_part_paragraph_reads_back() -> None:
-    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
-    assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II")
-    assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1")
-    assert split_cited_part("12") == ("12", None)
-    assert split_cited_part("para. 20, report of Working Group I, para. 3") == ("3", "report of Working Group I")
+    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution", "11")
+    assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II", None)
+    assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1", None)
+    assert split_cited_part("12") == ("12", None, None)
+    assert split_cited_part("para. 20, report of Working Group I, para. 3") == ("3", "report of Working Group I", "20")
 
 
 def test_a_report_in_parts_cites_a_later_part_s_restarted_numbers_by_its_part() -> None:
@@ -255,3 +255,35 @@ def test_show_reads_a_working_group_report_s_paragraph_as_cited(tmp_path: Path) 
         assert shown.citation == "A/80/42, para. 20, report of Working Group I, para. 2"
         assert shown.text.startswith("The Working Group, chaired by Akaki Dvali (Georgia), held nine meetings")
         assert session.index.show("A/80/42", "20").text == "The report of Working Group I reads as follows:"
+
+
+def test_two_drafts_of_one_report_each_count_their_own_paragraphs_and_read_back(tmp_path: Path) -> None:
+    """A/CONF.230/2025/15 (../shared PDF): paragraphs 12 and 16 each carry an unnumbered draft
+    resolution. Each counts its paragraphs from ¶ 1, the report's paragraph in a citation picks
+    the draft, and a draft's paragraph asked without it names both places."""
+    import shutil
+
+    import pytest
+
+    from rag.config import load_settings
+    from rag.errors import NotFoundError
+    from rag.service import build
+    from tests.conftest import FAKE_MODEL, shared_path
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(shared_path("data", "un_corpus", "pdf", "A_CONF.230_2025_15.en.pdf"), docs)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings) as session:
+        shown = session.index.show("A/CONF.230/2025/15", "para. 16, draft resolution, para. 1")
+        assert shown.citation == "A/CONF.230/2025/15, para. 16, draft resolution, ¶ 1"
+        assert shown.text.startswith("The 2025 United Nations Conference to Support")
+        assert session.index.show("A/CONF.230/2025/15", "para. 12, draft resolution, ¶ 1").text == \
+            "The Credentials Committee,"
+        with pytest.raises(NotFoundError, match=r"has ¶ 1 in 2 places: para\. 12, draft resolution, ¶ 1; "
+                                                r"para\. 16, draft resolution, ¶ 1"):
+            session.index.show("A/CONF.230/2025/15", "draft resolution, ¶ 1")
+        with pytest.raises(NotFoundError, match=r"embeds no para\. 17, draft resolution \(it has: para\. 12, "
+                                                r"draft resolution, para\. 16, draft resolution\)"):
+            session.index.show("A/CONF.230/2025/15", "para. 17, draft resolution, ¶ 1")

@@ -181,3 +181,8 @@ def test_a_next_sentence_holding_much_of_the_question_the_quote_lacks_is_quoted_
             "contributions totalling 4.9 million dollars from 11 donors. Strategic uses of the Fund include youth.")
     assert _quote("UNV unearmarked Special Voluntary Fund Strategic Framework donors 2024", text) == _first(text, 2)
     assert _quote("UNV unearmarked Special Voluntary Fund Strategic Framework", text) == _first(text, 1)
+
+
+def test_a_case_name_s_v_ends_no_sentence() -> None:
+    assert split_sentences("The Court ruled in Ukraine v. Russian Federation on 5 May. It found a breach.") == [
+        "The Court ruled in Ukraine v. Russian Federation on 5 May.", "It found a breach."]

@@ -95,9 +95,9 @@ def test_a_table_is_cited_by_its_page_and_its_number() -> None:
 
 
 def test_a_cited_table_reads_back() -> None:
-    assert split_cited_part("p. 11, table 3") == ("3", TABLE)
-    assert split_cited_part("table 12") == ("12", TABLE)
-    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution")
+    assert split_cited_part("p. 11, table 3") == ("3", TABLE, None)
+    assert split_cited_part("table 12") == ("12", TABLE, None)
+    assert split_cited_part("para. 11, draft resolution, para. 8") == ("8", "draft resolution", "11")
 
 
 def _hrc_page() -> list[Block]:

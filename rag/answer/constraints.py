@@ -32,6 +32,7 @@ from rag.answer.places import check_located, check_place, located_places, named_
 from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import check_timing
+from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.textutil import MONTH_PATTERN, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -223,7 +224,12 @@ def _document_years(evidence: Evidence) -> set[int]:
 
 
 def _main_year(evidence: Evidence) -> str:
-    """The year the document is of: its symbol's, else the year it names most often."""
+    """The year a mismatch names: the one the paragraph names most often (the later on a tie;
+    "as at 2 May 2025" is about 2025 whatever year the report covers), else its symbol's, else
+    the one its document names most often."""
+    in_paragraph = [int(y) for y in _YEAR.findall(evidence.paragraph)]
+    if in_paragraph:
+        return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)
     if own:
         return str(own[0])
@@ -599,8 +605,9 @@ _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_peri
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
     of the fact (`_check_fact_year`), the times the question names (rag.answer.timing), the
-    documents and organizations it names (rag.answer.subjects), the protocol or amendment to an
-    instrument it asks about (rag.answer.instruments), the ordinals and numbers it gives
+    documents and organizations it names (rag.answer.subjects), the treaty body it names
+    (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
+    (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given
     (rag.answer.premises), the name or year that tells apart the thing it asks about
@@ -614,7 +621,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
             or check_timing(question, evidence) or check_symbol(question, evidence)
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
-            or check_instrument(question, evidence)
+            or check_treaty_body(question, evidence) or check_instrument(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
             or check_kind(question, evidence) or check_place(question, evidence)
             or check_located(question, evidence) or check_premise(question, evidence)
@@ -628,5 +635,5 @@ def may_miss(question: str) -> bool:
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question)
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
-                or asked_additions(question)
+                or asked_additions(question) or named_bodies(question)
                 or bool(name_words(question)))

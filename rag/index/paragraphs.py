@@ -14,23 +14,23 @@ from rag.models import TABLE, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
-CITED_PART = re.compile(r"^(?:paras?\.\s*\w+\s*,\s*)?((?:draft\s+)?(?:resolution|decision)s?\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
+CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+)?(?:resolution|decision)s?\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
 
 
-def split_cited_part(number: str) -> tuple[str, str | None]:
-    """("8", "draft resolution") from "para. 11, draft resolution, para. 8", ("3", "table") from
-    "p. 11, table 3"; a plain number
-    comes back as it is, with no part."""
+def split_cited_part(number: str) -> tuple[str, str | None, str | None]:
+    """("8", "draft resolution", "11") from "para. 11, draft resolution, para. 8": the number,
+    the embedded part and the report's paragraph it sits in (None where not given); ("3",
+    "table", None) from "p. 11, table 3"; a plain number comes back as it is, with no part."""
     t = CITED_TABLE.match(" ".join(number.split()))
     if t:
-        return t.group(2), TABLE
+        return t.group(2), TABLE, None
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
-        return number, None
-    return (m.group(2) or "").replace(" ", "") + m.group(3), m.group(1)
+        return number, None, None
+    return (m.group(3) or "").replace(" ", "") + m.group(4), m.group(2), m.group(1)
 
 
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".
@@ -106,57 +106,75 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
         raise NotFoundError(f"{doc['symbol']} has no {label}{held}")
 
 
-def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str) -> None:
-    """NotFoundError unless the document embeds the part `part` (case aside)."""
-    parts = [r[0] for r in conn.execute(
-        "SELECT DISTINCT part FROM paragraphs WHERE doc_id = ? AND part != '' ORDER BY ord", (doc["id"],))]
-    if part.lower() not in {p.lower() for p in parts}:
-        raise NotFoundError(f"{doc['symbol']} embeds no {part} (it has: {', '.join(parts) or 'no embedded text'})")
+def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str, within: str | None = None) -> None:
+    """NotFoundError unless the document embeds the part `part` (case aside), in its paragraph
+    `within` where given."""
+    rows = conn.execute("SELECT DISTINCT part, part_of FROM paragraphs WHERE doc_id = ? AND part != '' ORDER BY ord",
+                        (doc["id"],)).fetchall()
+    if not any(r["part"].lower() == part.lower() and within in (None, r["part_of"]) for r in rows):
+        held = ", ".join(dict.fromkeys((f"para. {r['part_of']}, " if r["part_of"] and r["part"] != TABLE else "")
+                                       + r["part"] for r in rows))
+        where = f"para. {within}, " if within is not None else ""
+        raise NotFoundError(f"{doc['symbol']} embeds no {where}{part} (it has: {held or 'no embedded text'})")
 
 
-def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, label: str | None, part: str) -> None:
-    """NotFoundError naming the places when a running count without its page ("¶3"), or a table
-    number without its page ("table 3"), is found in more than one place of the document (as
-    cited, "p. 28, ¶ 3" or "p. 11, table 3" says which)."""
+def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, running: bool, label: str | None,
+                       part: str, within: str | None) -> None:
+    """NotFoundError naming the places when a running count without its page ("¶3"), a table
+    number without its page ("table 3"), or a part's paragraph without the report's paragraph
+    it sits in ("draft resolution, ¶ 1") is found in more than one place of the document (as
+    cited, "p. 28, ¶ 3", "p. 11, table 3" or "para. 16, draft resolution, ¶ 1" says which)."""
     table = part.lower() == TABLE
-    query = "SELECT DISTINCT page, annex FROM paragraphs WHERE doc_id = ? AND number = ? AND lower(part) = lower(?)"
-    query += "" if table else " AND running = 1"
+    embedded = bool(part) and not table
+    query = "SELECT DISTINCT page, annex, part_of FROM paragraphs WHERE doc_id = ? AND number = ? " \
+            "AND lower(part) = lower(?)"
+    query += "" if table else f" AND running = {int(running)}"
     args: list[Any] = [doc["id"], number, part]
-    if label is not None:
-        query += " AND lower(annex) = lower(?)"
-        args.append(label)
-    places = conn.execute(query + " ORDER BY ord", args).fetchall()
+    for column, value in (("lower(annex) = lower(?)", label), ("part_of = ?", within)):
+        if value is not None:
+            query += f" AND {column}"
+            args.append(value)
+    places = list({(r["annex"], r["part_of"] if embedded else r["page"]): r
+                   for r in conn.execute(query + " ORDER BY ord", args)}.values())
     if len(places) > 1:
-        what = f"table {number}" if table else f"¶ {number}"
-        cited = [", ".join(x for x in (r["annex"], f"p. {r['page']}") if x) + f", {what}" for r in places[:4]]
+        what = f"table {number}" if table else f"¶ {number}" if running else f"para. {number}"
+        where = [f"para. {r['part_of']}, {part}" if embedded else f"p. {r['page']}" for r in places]
+        cited = [", ".join(x for x in (r["annex"], w) if x) + f", {what}" for r, w in zip(places[:4], where)]
         raise NotFoundError(f"{doc['symbol']} has {what} in {len(places)} places: {'; '.join(cited)}",
-                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"p. {places[0]['page']}, {what}\"")
+                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"{where[0]}, {what}\"")
 
 
 def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
-             label: str | None, part: str = "", page: str | None = None) -> sqlite3.Row | None:
-    """The paragraph row of the document's own text, or of the embedded `part`; the body's
-    before the annexes' unless `label` names the annex; on `page` where given (a running count
-    as cited, "p. 3, ¶ 2"). A number not marked running ("2") also finds running ¶ 2 of a
-    document whose text is unnumbered."""
+             label: str | None, part: str = "", page: str | None = None, within: str | None = None) -> sqlite3.Row | None:
+    """The paragraph row of the document's own text, or of the embedded `part` (the one inside
+    the report's paragraph `within` where given); the body's before the annexes' unless `label`
+    names the annex; on `page` where given (a running count as cited, "p. 3, ¶ 2"). A number not
+    marked running ("2") also finds running ¶ 2 of a document whose text is unnumbered."""
     query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ? AND lower(part) = lower(?)"
-    if label is not None:
-        query += " AND lower(annex) = lower(?)"
-    if page is not None:
-        query += " AND page = ?"
+    extra: list[str] = []
+    for column, value in (("lower(annex) = lower(?)", label), ("page = ?", page), ("part_of = ?", within)):
+        if value is not None:
+            query += f" AND {column}"
+            extra.append(value)
     for flag in ((1,) if running else (0, 1)):
-        args = [doc_id, number, flag, part] + ([label] if label is not None else []) + ([page] if page is not None else [])
+        args = [doc_id, number, flag, part, *extra]
         row = conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
         if row is not None:
             return row
     return None
 
 
-def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None, part: str = "") -> str:
-    """"1-52": the first and last paragraph numbers of the body or of the annex, or "" for none."""
-    nums = [r[0] for r in conn.execute(
-        "SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND lower(annex) = lower(?) "
-        "AND lower(part) = lower(?) ORDER BY ord", (doc_id, int(running), label or "", part))]
+def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str | None, part: str = "",
+                within: str | None = None) -> str:
+    """"1-52": the first and last paragraph numbers of the body or of the annex (of the embedded
+    `part`, inside the report's paragraph `within` where given), or "" for none."""
+    query = ("SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND lower(annex) = lower(?) "
+             "AND lower(part) = lower(?)")
+    args: list[Any] = [doc_id, int(running), label or "", part]
+    if within is not None:
+        query += " AND part_of = ?"
+        args.append(within)
+    nums = [r[0] for r in conn.execute(query + " ORDER BY ord", args)]
     return f"{nums[0]}-{nums[-1]}" if nums else ""
 
 
@@ -173,20 +191,20 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     if in_annex and annex is None:  # "annex II, para. 3" as cited
         annex, number = in_annex.group(1), in_annex.group(2)
     plain, page = plain_number(number)
-    raw, cited = split_cited_part(plain)
+    raw, cited, within = split_cited_part(plain)
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
     if label is not None:
         check_annex(conn, doc, label)
     if part:
-        check_part(conn, doc, part)
-    if (running or part.lower() == TABLE) and page is None:
-        _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), label, part)
-    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page)
+        check_part(conn, doc, part, within)
+    if (running or part) and page is None:
+        _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), running, label, part, within)
+    row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page, within)
     if row is None:
-        where = "".join(f" in {w}" for w in (label, part) if w)
-        span = number_span(conn, doc["id"], running, label, part)
+        where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
+        span = number_span(conn, doc["id"], running, label, part, within)
         held = f"paragraphs {span}" if span else \
             "it has no unnumbered text" if running else "it has no numbered paragraphs"
         raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")

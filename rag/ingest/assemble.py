@@ -172,7 +172,8 @@ class _Builder:
             part_of=within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
 
     def running_count(self, annex: str) -> int:
-        return sum(1 for p in self.out if p.running and p.annex == annex and p.part == self.part)
+        return sum(1 for p in self.out
+                   if p.running and p.annex == annex and (p.part, p.part_of) == (self.part, self.part_of))
 
     def flush(self) -> None:
         if self.number is None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rag.errors import SourceError, printable
 from rag.ingest import parse_file
-from rag.models import render_citation
+from rag.models import TABLE, render_citation
 
 
 def inspect_file(path: Path, words: int = 8) -> dict[str, Any]:
@@ -51,7 +51,8 @@ def format_inspection(data: dict[str, Any]) -> list[str]:
             out.append(f"## {section or '(no heading)'}")
         label = ("¶ " if p["running"] else "") + p["number"]
         where = f"p. {p['page']}" if p["page"] else ""
-        prefix = "".join(f"{w}, " for w in (p["annex"], p["part"]) if w)
+        within = f"para. {p['part_of']}" if p["part"] and p["part"] != TABLE and p["part_of"] else ""
+        prefix = "".join(f"{w}, " for w in (p["annex"], within, p["part"]) if w)
         out.append(f"  {prefix}{label:>5}  {where:<9} {p['start']}…")
         for f in p["footnotes"]:
             out.append(f"           note {f['marker']}: {f['text'][:100] or '(body not found)'}")

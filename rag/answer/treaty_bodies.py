@@ -1,0 +1,62 @@
+"""Near misses between the human rights treaty bodies: the question asks about one committee or
+its treaty ("the Committee on Enforced Disappearances", "the Optional Protocol to the
+Convention on the Rights of the Child") and the best paragraph is from another committee's
+report ("Report of the Committee against Torture"), where neither it nor the title names the one
+asked about. Each report says "the Committee" and "the Convention" of its own treaty only, so a
+paragraph of one never answers for another."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+
+# Each treaty body: the name its reports' titles give it, then how a text names it or its treaty.
+_BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "CAT": ("Committee against Torture", (r"Convention against Torture", r"\bCAT\b")),
+    "SPT": ("Subcommittee on Prevention of Torture",
+            (r"Subcommittee on (?:the )?Prevention of Torture", r"\bSPT\b", r"\bOPCAT\b",
+             r"Optional Protocol to the Convention against Torture")),
+    "CED": ("Committee on Enforced Disappearances",
+            (r"Convention for the Protection of All Persons from Enforced Disappearance", r"\bCED\b")),
+    "CRPD": ("Committee on the Rights of Persons with Disabilities",
+             (r"Rights of Persons with Disabilities", r"\bCRPD\b")),
+    "CMW": ("Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families",
+            (r"Committee on (?:the Protection of the Rights of All )?Migrant Workers",
+             r"Convention on the Protection of the Rights of All Migrant Workers", r"\bCMW\b")),
+    "CEDAW": ("Committee on the Elimination of Discrimination against Women",
+              (r"Discrimination against Women", r"\bCEDAW\b")),
+    "CERD": ("Committee on the Elimination of Racial Discrimination", (r"Racial Discrimination", r"\bCERD\b")),
+    "CRC": ("Committee on the Rights of the Child", (r"Convention on the Rights of the Child", r"\bCRC\b")),
+    "CESCR": ("Committee on Economic, Social and Cultural Rights",
+              (r"Covenant on Economic, Social and Cultural Rights", r"\bCESCR\b")),
+    "CCPR": ("Human Rights Committee", (r"Covenant on Civil and Political Rights", r"\bCCPR\b")),
+}
+_TITLED = {key: re.compile(re.escape(name)) for key, (name, _) in _BODIES.items()}
+_NAMED = {key: re.compile("|".join((re.escape(name), *ways))) for key, (name, ways) in _BODIES.items()}
+
+
+def named_bodies(text: str) -> dict[str, str]:
+    """The treaty bodies a text names (by the committee, its treaty or an acronym), each with the
+    words that name it."""
+    return {key: m.group(0) for key, pattern in _NAMED.items() if (m := pattern.search(text))}
+
+
+def _the(words: str) -> str:
+    return words if words.isupper() else f"the {words}"
+
+
+def check_treaty_body(question: str, evidence: Evidence) -> Mismatch | None:
+    """A treaty body (or its treaty) the question names that neither the paragraph nor its
+    document's title names, where the title is another treaty body's report and the question
+    does not name that one."""
+    owners = [key for key, pattern in _TITLED.items() if pattern.search(evidence.title)]
+    if not owners:
+        return None
+    asked = named_bodies(question)
+    if not asked or any(key in asked for key in owners):
+        return None
+    for key, words in asked.items():
+        if not (_NAMED[key].search(evidence.paragraph) or _NAMED[key].search(evidence.title)):
+            return Mismatch(Constraint("organization", key, _the(words)), _the(_BODIES[owners[0]][0]))
+    return None

@@ -1,0 +1,42 @@
+"""Near misses between human rights treaty bodies: one committee's report does not answer for
+another committee or its treaty."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints
+from rag.answer.evidence import Evidence
+from rag.answer.treaty_bodies import check_treaty_body
+
+CAT_TITLE = "Report of the Committee against Torture Eightieth session (8–26 July 2024)"
+BACKLOG = ("As at 2 May 2025, 47 initial/periodic reports of States Parties were awaiting consideration. "
+           "The Committee’s backlog in reviewing reports was further exacerbated.")
+
+
+def _cat(paragraph: str = BACKLOG) -> Evidence:
+    return Evidence(paragraph, paragraph + " The Committee met twice.", ("A/80/44",), title=CAT_TITLE)
+
+
+def test_another_committee_asked_of_a_committee_s_report_is_a_near_miss() -> None:
+    question = "How many country reviews per year can the Committee on Enforced Disappearances carry out?"
+    assert check_constraints(question, _cat()) is not None
+    assert check_treaty_body(question, _cat()).describe() == "is about the Committee against Torture, not the Committee on Enforced Disappearances"
+
+
+def test_another_committee_s_treaty_or_acronym_is_a_near_miss() -> None:
+    cedaw = Evidence("As at the same date, there were 115 States Parties to the Optional Protocol to the Convention.",
+                     "", ("A/80/38",), title="Report of the Committee on the Elimination of Discrimination against Women")
+    asked = "How many States are parties to the Optional Protocol to the Convention on the Rights of the Child?"
+    assert check_treaty_body(asked, cedaw).describe() == (
+        "is about the Committee on the Elimination of Discrimination against Women, not the Convention on the Rights "
+        "of the Child")
+    assert check_treaty_body("When did CRPD adopt its general comment on work?", _cat()).describe() == \
+        "is about the Committee against Torture, not CRPD"
+
+
+def test_the_report_s_own_body_or_a_paragraph_naming_the_other_is_no_near_miss() -> None:
+    assert check_treaty_body("How many reports awaited the Committee against Torture's consideration?", _cat()) is None
+    assert check_treaty_body("How many reports awaited CAT and the Committee on Enforced Disappearances?", _cat()) is None
+    joint = _cat("The Committee met the Committee on Enforced Disappearances on reprisals.")
+    assert check_treaty_body("What did the Committee on Enforced Disappearances discuss on reprisals?", joint) is None
+    other = Evidence(BACKLOG, BACKLOG, ("A/80/36",), title="Report of the United Nations High Commissioner")
+    assert check_treaty_body("How many reports awaited the Committee on Enforced Disappearances?", other) is None
