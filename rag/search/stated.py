@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
 
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
@@ -86,12 +87,13 @@ GENERIC_NAMES = frozenset({"United", "Nations"})
 # What follows the office a stating sentence elects to: "as President of the first Review
 # Conference of the Treaty".
 _OFFICE_OF = re.compile(r"s?\s+of\s+((?:the\s+)?[^.;:,()]{1,80})")
-# The ordinals and numbers that tell one session or meeting of a body from another.
-_ORDINAL = re.compile(
-    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|sixth"
-    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
-    r"|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
-    r"|\b\d{1,4}(?:st|nd|rd|th)?\b", re.IGNORECASE)
+# A number that tells one session or meeting of a body from another, beside its ordinals.
+_NUMBER = re.compile(r"\b\d{1,4}\b")
+
+
+def _counts(text: str) -> set[int]:
+    """The ordinals ("first", "4th") and numbers a text writes, by value."""
+    return ordinal_values(text) | {int(n) for n in _NUMBER.findall(text)}
 
 
 def office_of_another(question: str, text: str, form: str) -> bool:
@@ -105,8 +107,7 @@ def office_of_another(question: str, text: str, form: str) -> bool:
         of = _OFFICE_OF.match(text, m.end())
         if of is None:
             continue
-        if any(re.search(rf"\b{re.escape(w)}\b", question, re.IGNORECASE) is None
-               for w in _ORDINAL.findall(of.group(1))):
+        if _counts(of.group(1)) - _counts(question):
             return True
     return False
 
