@@ -98,7 +98,9 @@ def content_terms(text: str) -> set[str]:
 
 
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|v|vs|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
+# A case name's "v." after a party's capitalised name ("Turhan v. Sweden"), not "item v.".
+_CASE_NAME = re.compile(r"\b[A-Z][\w'’.-]*\s+vs?\.$")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -108,7 +110,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         candidate = text[start:m.start()]
-        if _ABBREV.search(candidate.rstrip("\"”’)")):
+        if _ABBREV.search(candidate.rstrip("\"”’)")) or _CASE_NAME.search(candidate):
             continue
         if candidate.strip():
             out.append(candidate.strip())

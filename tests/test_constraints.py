@@ -578,3 +578,6 @@ def test_a_year_mismatch_names_the_year_the_paragraph_is_about() -> None:
                         "States parties to the Convention. The 2024 sessions were shortened.", ("A/80/44",))
     mismatch = check_constraints("How many States were parties to the Convention as at May 2023?", evidence)
     assert mismatch is not None and mismatch.describe() == "is about 2025, not 2023"
+    agenda = Evidence("In line with the 2030 Agenda and the 2030 targets, the Council met in 2022.",
+                      "The Council met in 2022. Its 2024 report.", ("E/2024/5",))
+    assert check_constraints("When did the Council meet in 2021?", agenda).describe() == "is about 2022, not 2021"

@@ -647,7 +647,8 @@ def test_numbered_annex_items_on_the_contents_page_make_no_compilation() -> None
 def test_front_matter_pages_keep_their_printed_roman_numbers() -> None:
     """A/80/44's summary sits on the page printed "iii" ("GE.25-09438 (E) iii"), before the body's
     page 1: its paragraphs are cited on p. iii, not on the physical page 5, which the body's p. 5
-    would also be called."""
+    would also be called. A front-matter page that prints no number counts on from the roman one
+    (a cover before page i keeps its physical number); a lone "i" without a job number is none."""
     from rag.ingest.pages import printed_pages
 
     def page(furniture: str | None) -> PageText:
@@ -655,5 +656,5 @@ def test_front_matter_pages_keep_their_printed_roman_numbers() -> None:
         return PageText(blocks=blocks)
 
     pages = [page(None), page(None), page(None), page(None), page("GE.25-09438 (E) iii"),
-             page("iv GE.25-09438"), page("GE.25-09438 (E) 1"), page("2 GE.25-09438"), page(None)]
-    assert printed_pages(pages) == ["1", "2", "3", "4", "iii", "iv", "1", "2", "3"]
+             page("iv GE.25-09438"), page(None), page("GE.25-09438 (E) 1"), page("2 GE.25-09438"), page("i")]
+    assert printed_pages(pages) == ["1", "2", "i", "ii", "iii", "iv", "v", "1", "2", "3"]

@@ -142,3 +142,31 @@ def test_a_plain_line_opening_with_letters_of_a_roman_numeral_stays_text() -> No
     assert "XXVIII Ibero-American Summit" in paragraphs["2"].text and paragraphs["3"].section == ""
     assert not ROMAN_WITHOUT_STOP.match("XL Airways flew") and not ROMAN_WITHOUT_STOP.match("LI Peng said")
     assert ROMAN_WITHOUT_STOP.match("XXVIII Ibero-American Summit") and ROMAN_WITHOUT_STOP.match("II Organization")
+
+
+def test_the_ninth_letter_after_h_is_a_letter_not_chapter_one() -> None:
+    """A/80/44 chapter I runs to "K.": its "I. Rapporteur on reprisals" follows "H." and stays
+    under chapter I; "II." after it is the next chapter."""
+    from rag.ingest.headings import Sections
+
+    sections = Sections()
+    for heading in ("I. Organizational and other matters", "H. Participation of organizations",
+                    "I. Rapporteur on reprisals"):
+        sections.push(heading)
+    assert sections.path == "I. Organizational and other matters > I. Rapporteur on reprisals"
+    sections.push("J. Treaty body strengthening process")
+    assert sections.path == "I. Organizational and other matters > J. Treaty body strengthening process"
+    sections.push("II. Submission of reports")
+    assert sections.path == "II. Submission of reports"
+    sections.push("A. Introduction")
+    sections.push("V. Follow-up")  # not after "U.": chapter V
+    assert sections.path == "V. Follow-up"
+
+
+def test_a_chapter_headed_by_the_word_is_a_chapter() -> None:
+    from rag.ingest.headings import Sections
+
+    sections = Sections()
+    for heading in ("F. Membership of the Committee", "Chapter IV Consideration of reports"):
+        sections.push(heading)
+    assert sections.path == "Chapter IV Consideration of reports"

@@ -136,3 +136,18 @@ def test_a_numbered_name_is_matched_without_case() -> None:
     text = "Phase I of the project was completed. The project's phase II began in May."
     assert check_numbered_name("When did Phase II of the project begin?", Evidence(text, text, ())) is None
 
+
+
+def test_an_acronym_asked_is_the_committee_its_report_spells_out() -> None:
+    """A/80/55: "the CRPD pre-sessional working group" is the report's "Committee pre-sessional
+    working group", the Committee on the Rights of Persons with Disabilities'; a report of another
+    committee stays a near miss."""
+    question = "Why was the twentieth session of the CRPD pre-sessional working group postponed?"
+    paragraph = ("The twentieth session of the Committee pre-sessional working group, due to be held in September "
+                 "2024, was postponed to March 2025.")
+    own = Evidence(paragraph, paragraph, ("A/80/55",), title="Report of the Committee on the Rights of Persons with "
+                                                             "Disabilities")
+    assert check_modifier(question, own) is None
+    other = Evidence(paragraph, paragraph, ("A/80/44",), title="Report of the Committee against Torture")
+    assert check_modifier(question, other).describe() == (
+        "is about the Committee pre-sessional working group, not the CRPD pre-sessional working group")

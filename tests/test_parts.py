@@ -192,6 +192,7 @@ def test_show_reads_a_part_s_citation_as_printed(tmp_path: Path) -> None:
         shown = session.index.show("A/80/38", "part two, para. 15")
         assert (shown.annex, shown.paragraph, shown.citation) == ("part two", "15", "A/80/38, part two, para. 15")
         assert session.index.show("A/80/38", "15").annex == ""  # the body's own paragraph 15
+        assert session.index.show("A/80/38", "part one, para. 15").citation == "A/80/38, para. 15"
 
 
 def test_a_subsidiary_body_s_report_reads_as_follows_with_its_own_numbers() -> None:
@@ -287,3 +288,20 @@ def test_two_drafts_of_one_report_each_count_their_own_paragraphs_and_read_back(
         with pytest.raises(NotFoundError, match=r"embeds no para\. 17, draft resolution \(it has: para\. 12, "
                                                 r"draft resolution, para\. 16, draft resolution\)"):
             session.index.show("A/CONF.230/2025/15", "para. 17, draft resolution, ¶ 1")
+        with pytest.raises(NotFoundError, match=r"in 2 places") as raised:  # typed as a numbered paragraph
+            session.index.show("A/CONF.230/2025/15", "draft resolution, para. 1")
+        assert raised.value.fix.endswith('"para. 12, draft resolution, ¶ 1"')
+        near = session.index.around(shown, 1)  # the context of para. 16's draft is its own
+        assert [p["citation"] for p in near["before"] + near["after"]] == [
+            "A/CONF.230/2025/15, para. 16", "A/CONF.230/2025/15, para. 16, draft resolution, ¶ 2"]
+
+
+def test_inspect_names_the_report_paragraph_each_draft_sits_in() -> None:
+    from rag.ingest.inspect import format_inspection, inspect_file
+    from tests.conftest import shared_path
+
+    lines = format_inspection(inspect_file(shared_path("data", "un_corpus", "pdf", "A_CONF.230_2025_15.en.pdf")))
+    drafts = [" ".join(line.split()[:6]) for line in lines if "draft resolution," in line]
+    assert drafts == ["para. 12, draft resolution, ¶ 1", "para. 12, draft resolution, ¶ 2",
+                      "para. 12, draft resolution, ¶ 3", "para. 16, draft resolution, ¶ 1",
+                      "para. 16, draft resolution, ¶ 2", "para. 16, draft resolution, ¶ 3"]

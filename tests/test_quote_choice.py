@@ -186,3 +186,17 @@ def test_a_next_sentence_holding_much_of_the_question_the_quote_lacks_is_quoted_
 def test_a_case_name_s_v_ends_no_sentence() -> None:
     assert split_sentences("The Court ruled in Ukraine v. Russian Federation on 5 May. It found a breach.") == [
         "The Court ruled in Ukraine v. Russian Federation on 5 May.", "It found a breach."]
+    assert split_sentences("It is listed under item v. It was adopted.") == ["It is listed under item v.", "It was adopted."]
+
+
+def test_a_share_asked_is_quoted_from_the_sentence_in_per_cent() -> None:
+    """S/2025/342, para. 15 (shortened): the sentence naming the candidate, the country and the
+    election counts candidates; the share is in a later one."""
+    embedder = HashEmbedder()
+    text = ("On 9 March, the Commission in Gabon announced that 4 of 23 presidential candidates had been validated, "
+            "including Mr. Oligui Nguema. The presidential election was held on 12 April. On 25 April, the Court "
+            "confirmed the results; Mr. Oligui Nguema won 94.85 per cent of the votes.")
+    question = "What percentage of votes did Oligui Nguema receive in the Gabon presidential election?"
+    quote = best_quote(question, embedder.encode_queries([question])[0], text, embedder)
+    assert "94.85 per cent" in quote and "4 of 23" not in quote
+    assert not offers_answer("number", "4 of 23 candidates were validated.", question)

@@ -223,3 +223,12 @@ def test_the_officers_of_the_next_document_where_the_first_states_none(tmp_path:
         answer = session.ask("Who were elected Presidents of the 2025 Ocean Conference?")
     assert answer.citations[0].citation == "A/CONF.230/2025/L.2, para. 7"
     assert "Emmanuel Macron" in answer.citations[0].quote
+
+
+def test_another_session_s_office_is_told_by_its_ordinal_not_by_a_day_the_question_gives() -> None:
+    from rag.search.stated import office_of_another
+
+    asked = "Who was elected President of the fourth session, held from 3 to 7 March 2025?"
+    assert office_of_another(asked, "The Meeting elected South Africa as President of the third session.", "president")
+    assert not office_of_another("Who was elected President of the fourth Meeting of States Parties?",
+                                 "It elected Mexico as President of the 4th Meeting of States Parties.", "president")

@@ -57,10 +57,22 @@ _QUESTIONS = (("time", _TIME_Q), ("number", _NUMBER_Q), ("country", _COUNTRY_Q),
 _PATTERNS = {"time": _TIME, "number": _NUMBER, "name": _NAME, "country": _COUNTRY}
 
 
+# A question asking for a share, and the words a sentence gives one in.
+_SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b", re.IGNORECASE)
+_SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
+
+
+def asks_share(question: str) -> bool:
+    """Whether the question asks for a share ("What percentage of votes ...")."""
+    return _SHARE_Q.search(question) is not None
+
+
 def offers_answer(kind: str | None, sentence: str, question: str) -> bool:
     """True when `sentence` holds a `kind` of expression (date, number, name, country) absent
-    from the question."""
+    from the question; a number asked as a share ("What percentage ...") is one in per cent."""
     if kind is None or kind not in _PATTERNS:
+        return False
+    if kind == "number" and asks_share(question) and not _SHARE.search(sentence):
         return False
     asked = set(words(question))
     return any(m.group(0).lower() not in asked for m in _PATTERNS[kind].finditer(sentence))

@@ -225,9 +225,11 @@ def _document_years(evidence: Evidence) -> set[int]:
 
 def _main_year(evidence: Evidence) -> str:
     """The year a mismatch names: the one the paragraph names most often (the later on a tie;
-    "as at 2 May 2025" is about 2025 whatever year the report covers), else its symbol's, else
-    the one its document names most often."""
-    in_paragraph = [int(y) for y in _YEAR.findall(evidence.paragraph)]
+    "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
+    own year, which names a thing, "the 2030 Agenda"), else its symbol's, else the one its
+    document names most often."""
+    own = issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
+    in_paragraph = [int(y) for y in _YEAR.findall(evidence.paragraph) if not own or int(y) <= max(own)]
     if in_paragraph:
         return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from rag.answer.answertype import offers_answer, question_type, states_answer
+from rag.answer.answertype import asks_share, offers_answer, question_type, states_answer
 from rag.answer.constraints import (
     Evidence,
     Mismatch,
@@ -114,6 +114,8 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     kind = question_type(question)
     typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
+    if kind == "number" and asks_share(question) and typed.any():
+        score = np.where(typed > 0, score, score - 1.0)  # a share asked: only a sentence in per cent gives it
     order = np.argsort(-score, kind="stable")
     first = last = int(order[0])
     runner = int(order[1])

@@ -10,6 +10,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
+from rag.answer.subjects import spells_from
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
@@ -89,8 +90,8 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
         if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
             continue
         other = _other_head(head, thing, evidence.paragraph)
-        if other is None:
-            continue
+        if other is None or head.isupper() and spells_from(head, other, f"{evidence.title} {evidence.document}"):
+            continue  # the acronym asked is the other head's name spelled out
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
         # partner survey", "the Makala prison" the "Makala central prison".
         asked = re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:\S+\s+){{0,{_BETWEEN}}}?"

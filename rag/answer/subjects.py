@@ -69,6 +69,15 @@ def _spelled_out(acronym: str, text: str) -> bool:
                for i, first in enumerate(words))
 
 
+def spells_from(acronym: str, word: str, text: str) -> bool:
+    """Whether the text spells the acronym out from `word` on: "the Committee pre-sessional
+    working group" of a report that writes "Committee on the Rights of Persons with Disabilities"
+    is the CRPD's."""
+    letters = acronym.split("-")[0].lower()
+    words = _WORDS.findall(text)
+    return any(w == word and _spells(letters, words[i:i + 2 * len(letters)], 0, set()) for i, w in enumerate(words))
+
+
 # What UN documents write for the acronyms users type and the documents do not use.
 _ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
             "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental"}

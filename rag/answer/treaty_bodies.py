@@ -11,29 +11,31 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
-# Each treaty body: the name its reports' titles give it, then how a text names it or its treaty.
+# Each treaty body: the name its reports' titles give it, then how a text names it or its treaty
+# (whole names only: "Racial Discrimination" alone is also the World Conference's).
 _BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "CAT": ("Committee against Torture", (r"Convention against Torture", r"\bCAT\b")),
+    "CAT": ("Committee against Torture", (r"(?i:Convention against Torture)", r"\bCAT\b")),
     "SPT": ("Subcommittee on Prevention of Torture",
-            (r"Subcommittee on (?:the )?Prevention of Torture", r"\bSPT\b", r"\bOPCAT\b",
-             r"Optional Protocol to the Convention against Torture")),
+            (r"(?i:Subcommittee on (?:the )?Prevention of Torture)", r"\bSPT\b", r"\bOPCAT\b",
+             r"(?i:Optional Protocol to the Convention against Torture)")),
     "CED": ("Committee on Enforced Disappearances",
-            (r"Convention for the Protection of All Persons from Enforced Disappearance", r"\bCED\b")),
+            (r"(?i:Convention for the Protection of All Persons from Enforced Disappearance)", r"\bCED\b")),
     "CRPD": ("Committee on the Rights of Persons with Disabilities",
-             (r"Rights of Persons with Disabilities", r"\bCRPD\b")),
+             (r"(?i:Convention on the Rights of Persons with Disabilities)", r"\bCRPD\b")),
     "CMW": ("Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families",
-            (r"Committee on (?:the Protection of the Rights of All )?Migrant Workers",
-             r"Convention on the Protection of the Rights of All Migrant Workers", r"\bCMW\b")),
+            (r"(?i:Committee on (?:the Protection of the Rights of All )?Migrant Workers)",
+             r"(?i:Convention on the Protection of the Rights of All Migrant Workers)", r"\bCMW\b")),
     "CEDAW": ("Committee on the Elimination of Discrimination against Women",
-              (r"Discrimination against Women", r"\bCEDAW\b")),
-    "CERD": ("Committee on the Elimination of Racial Discrimination", (r"Racial Discrimination", r"\bCERD\b")),
-    "CRC": ("Committee on the Rights of the Child", (r"Convention on the Rights of the Child", r"\bCRC\b")),
+              (r"(?i:Convention on the Elimination of All Forms of Discrimination against Women)", r"\bCEDAW\b")),
+    "CERD": ("Committee on the Elimination of Racial Discrimination",
+             (r"(?i:Convention on the Elimination of All Forms of Racial Discrimination)", r"\bCERD\b")),
+    "CRC": ("Committee on the Rights of the Child", (r"(?i:Convention on the Rights of the Child)", r"\bCRC\b")),
     "CESCR": ("Committee on Economic, Social and Cultural Rights",
-              (r"Covenant on Economic, Social and Cultural Rights", r"\bCESCR\b")),
-    "CCPR": ("Human Rights Committee", (r"Covenant on Civil and Political Rights", r"\bCCPR\b")),
+              (r"(?i:Covenant on Economic, Social and Cultural Rights)", r"\bCESCR\b")),
+    "CCPR": ("Human Rights Committee", (r"(?i:Covenant on Civil and Political Rights)", r"\bCCPR\b")),
 }
-_TITLED = {key: re.compile(re.escape(name)) for key, (name, _) in _BODIES.items()}
-_NAMED = {key: re.compile("|".join((re.escape(name), *ways))) for key, (name, ways) in _BODIES.items()}
+_TITLED = {key: re.compile(re.escape(name), re.IGNORECASE) for key, (name, _) in _BODIES.items()}
+_NAMED = {key: re.compile("|".join((f"(?i:{re.escape(name)})", *ways))) for key, (name, ways) in _BODIES.items()}
 
 
 def named_bodies(text: str) -> dict[str, str]:

@@ -106,6 +106,11 @@ def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
         raise NotFoundError(f"{doc['symbol']} has no {label}{held}")
 
 
+def _has_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> bool:
+    return conn.execute("SELECT 1 FROM paragraphs WHERE doc_id = ? AND lower(annex) = ? LIMIT 1",
+                        (doc["id"], label)).fetchone() is not None
+
+
 def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str, within: str | None = None) -> None:
     """NotFoundError unless the document embeds the part `part` (case aside), in its paragraph
     `within` where given."""
@@ -123,25 +128,32 @@ def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, 
     """NotFoundError naming the places when a running count without its page ("¶3"), a table
     number without its page ("table 3"), or a part's paragraph without the report's paragraph
     it sits in ("draft resolution, ¶ 1") is found in more than one place of the document (as
-    cited, "p. 28, ¶ 3", "p. 11, table 3" or "para. 16, draft resolution, ¶ 1" says which)."""
+    cited, "p. 28, ¶ 3", "p. 11, table 3" or "para. 16, draft resolution, ¶ 1" says which). A
+    number not marked running is looked for as `find_row` looks: numbered, else running."""
     table = part.lower() == TABLE
     embedded = bool(part) and not table
     query = "SELECT DISTINCT page, annex, part_of FROM paragraphs WHERE doc_id = ? AND number = ? " \
             "AND lower(part) = lower(?)"
-    query += "" if table else f" AND running = {int(running)}"
     args: list[Any] = [doc["id"], number, part]
     for column, value in (("lower(annex) = lower(?)", label), ("part_of = ?", within)):
         if value is not None:
             query += f" AND {column}"
             args.append(value)
-    places = list({(r["annex"], r["part_of"] if embedded else r["page"]): r
-                   for r in conn.execute(query + " ORDER BY ord", args)}.values())
+    rows: list[sqlite3.Row] = []
+    for flag in ((None,) if table else (1,) if running else (0, 1)):
+        rows = conn.execute(query + ("" if flag is None else f" AND running = {flag}") + " ORDER BY ord",
+                            args).fetchall()
+        if rows:
+            running = flag == 1
+            break
+    places = list({(r["annex"], r["part_of"] if embedded else r["page"]): r for r in rows}.values())
     if len(places) > 1:
         what = f"table {number}" if table else f"¶ {number}" if running else f"para. {number}"
-        where = [f"para. {r['part_of']}, {part}" if embedded else f"p. {r['page']}" for r in places]
+        where = [(f"para. {r['part_of']}, {part}" if r["part_of"] else part) if embedded else f"p. {r['page']}"
+                 for r in places]
         cited = [", ".join(x for x in (r["annex"], w) if x) + f", {what}" for r, w in zip(places[:4], where)]
         raise NotFoundError(f"{doc['symbol']} has {what} in {len(places)} places: {'; '.join(cited)}",
-                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"{where[0]}, {what}\"")
+                            fix=f"give it as cited, e.g. rag show {doc['symbol']} \"{cited[0]}\"")
 
 
 def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
@@ -195,7 +207,9 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     part = " ".join((part if part is not None else cited or "").split())
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
-    if label is not None:
+    if label == "part one" and _has_annex(conn, doc, "part two"):
+        label = ""  # a report printed in parts: its first part is the body
+    if label:
         check_annex(conn, doc, label)
     if part:
         check_part(conn, doc, part, within)
@@ -221,9 +235,9 @@ def around(conn: sqlite3.Connection, shown: ShownParagraph, n: int) -> dict[str,
     with its citation, page, section and text: `{"before": [...], "after": [...]}`."""
     doc = find_document(conn, shown.symbol)
     row = conn.execute("SELECT ord FROM paragraphs WHERE doc_id = ? AND number = ? AND annex = ? AND part = ? "
-                       "AND running = ? AND coalesce(page, '') = ?", (doc["id"], shown.paragraph, shown.annex,
-                                                                      shown.part, int(shown.running),
-                                                                      shown.page or "")).fetchone()
+                       "AND part_of = ? AND running = ? AND coalesce(page, '') = ?",
+                       (doc["id"], shown.paragraph, shown.annex, shown.part, shown.part_of, int(shown.running),
+                        shown.page or "")).fetchone()
     if row is None:
         return {"before": [], "after": []}
     rows = conn.execute("SELECT * FROM paragraphs WHERE doc_id = ? AND ord BETWEEN ? AND ? AND ord != ? ORDER BY ord",

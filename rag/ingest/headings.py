@@ -102,6 +102,10 @@ def heading_text(ln: Block) -> str:
     return clean_text(strip_markers(ln.text))
 
 
+# A chapter headed by the word: "Chapter IV Consideration of reports ..." (A/80/38).
+_CHAPTER = re.compile(r"^(?:Chapter|CHAPTER)\s+[IVXL]+\b")
+
+
 class Sections:
     """The heading path in force: roman numerals, then capital letters, then the rest."""
 
@@ -112,8 +116,18 @@ class Sections:
         heading = clean_text(heading)
         m = HEADING_LEVEL.match(heading)
         level = 1 if (m and (m.group(1) or m.group(4))) else 2 if (m and m.group(2)) else 3
+        if level == 1 and m is not None and self._next_letter(m.group(1) or ""):
+            level = 2  # "I. Rapporteur on reprisals" after "H. Participation of ...": the letter I
+        elif _CHAPTER.match(heading):
+            level = 1
         self.levels = {k: v for k, v in self.levels.items() if k < level}
         self.levels[level] = heading
+
+    def _next_letter(self, numeral: str) -> bool:
+        """Whether a one-letter roman numeral ("I", "V", "X", "L") follows the lettered heading in
+        force in the alphabet, so that it is a letter."""
+        lettered = HEADING_LEVEL.match(self.levels.get(2, ""))
+        return len(numeral) == 1 and lettered is not None and lettered.group(2) == chr(ord(numeral) - 1)
 
     def copy(self) -> Sections:
         """A path that starts as this one and then changes on its own."""

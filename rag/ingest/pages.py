@@ -10,7 +10,20 @@ from rag.ingest.patterns import JOB_NUMBER, PAGE_OF_PAGES, SYMBOL_LIKE
 
 # Front matter (summary, contents) is numbered in small roman numerals beside the job number:
 # "GE.25-09438 (E) iii" (a lone "i" may be a scanned page's speck).
-_ROMAN_PAGE = re.compile(r"[ivxl]{1,7}")
+_ROMAN_PAGE = re.compile(r"(?=[ivx])(?:xl|x{0,3})(?:ix|iv|v?i{0,3})")  # i to xlix
+_ROMAN_VALUES = (("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for letters, value in _ROMAN_VALUES:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _roman_value(text: str) -> int:
+    return next(n for n in range(1, 50) if _roman(n) == text)
 
 
 def _furniture_page_number(text: str) -> str | None:
@@ -35,12 +48,20 @@ def _page_number(page: PageText) -> str | None:
 
 def printed_pages(pages: list[PageText]) -> list[str]:
     """The printed page number of each page; a page without one gets the number its position
-    implies under the document's most common offset between printed and physical numbers (front
-    matter keeps its roman numbers, which set no offset)."""
+    implies: in the front matter (before the first page with an arabic number), the roman number
+    counted from a page that prints one; elsewhere the arabic number under the document's most
+    common offset between printed and physical numbers."""
     found = [_page_number(page) for page in pages]
     offsets = [int(n) - i for i, n in enumerate(found) if n is not None and n.isdigit()]
     offset = max(set(offsets), key=offsets.count) if offsets else 1
-    return [n if n is not None else str(i + offset if i + offset >= 1 else i + 1) for i, n in enumerate(found)]
+    body = next((i for i, n in enumerate(found) if n is not None and n.isdigit()), len(found))
+    roman = next(((i, _roman_value(n)) for i, n in enumerate(found[:body]) if n is not None), None)
+    out = []
+    for i, n in enumerate(found):
+        counted = roman[1] + i - roman[0] if roman is not None and i < body else 0
+        out.append(n if n is not None else _roman(counted) if counted >= 1 else
+                   str(i + offset if i + offset >= 1 else i + 1))
+    return out
 
 
 def page_label(labels: list[str], first: int, last: int) -> str:

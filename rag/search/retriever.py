@@ -22,6 +22,7 @@ from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import focus
+from rag.search.ordinals import asked_numbered_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.stated import another_body, asked_form, office_of_another, other_bodys_report, states_form
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
@@ -264,7 +265,10 @@ class Retriever:
             hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
         found = self.stated_answer_first(found, first, last, mask)
-        return replace(found, hits=falling_scores(found.hits))
+        hits = asked_numbered_first(query.text, found.hits)
+        if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
+            found = replace(found, found_with=found.found_with or found.hits[0])
+        return replace(found, hits=falling_scores(hits))
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
         """`numbered_first` over the hits, whose first is of the document of paragraphs

@@ -91,9 +91,11 @@ _OFFICE_OF = re.compile(r"s?\s+of\s+((?:the\s+)?[^.;:,()]{1,80})")
 _NUMBER = re.compile(r"\b\d{1,4}\b")
 
 
-def _counts(text: str) -> set[int]:
-    """The ordinals ("first", "4th") and numbers a text writes, by value."""
-    return ordinal_values(text) | {int(n) for n in _NUMBER.findall(text)}
+def _unasked(phrase: str, question: str) -> bool:
+    """Whether the phrase writes an ordinal ("first", "4th") or a number the question does not
+    give, ordinals and numbers compared apart (a question's "from 3 to 7 March" gives no "third")."""
+    numbers = {int(n) for n in _NUMBER.findall(phrase)} - {int(n) for n in _NUMBER.findall(question)}
+    return bool(ordinal_values(phrase) - ordinal_values(question) or numbers)
 
 
 def office_of_another(question: str, text: str, form: str) -> bool:
@@ -107,7 +109,7 @@ def office_of_another(question: str, text: str, form: str) -> bool:
         of = _OFFICE_OF.match(text, m.end())
         if of is None:
             continue
-        if _counts(of.group(1)) - _counts(question):
+        if _unasked(of.group(1), question):
             return True
     return False
 

@@ -1,0 +1,28 @@
+"""The paragraph naming the session, meeting or report the question asks about before one of
+the same document that names another of them: "When is the Committee of Experts on Public
+Administration to hold its twenty-fifth session?" had "... its twenty-fourth session ..." first
+and the paragraph that schedules the twenty-fifth second."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import numbered_things
+from rag.models import Hit
+
+ORDINAL_DEPTH = 3  # the hits read for one that names the asked ordinal
+
+
+def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the first names another ordinal of a thing the question numbers ("the
+    twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
+    hit of its document up to ORDINAL_DEPTH that names the asked one put first."""
+    asked = set(numbered_things(question))
+    if not asked or not hits:
+        return hits
+    first = set(numbered_things(hits[0].text))
+    nouns = {noun for _, noun in asked}
+    if asked & first or not any(noun in nouns for _, noun in first):
+        return hits
+    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
+        if hit.symbol == hits[0].symbol and asked & set(numbered_things(hit.text)):
+            return [hit, *hits[:i], *hits[i + 1:]]
+    return hits

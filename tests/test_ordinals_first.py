@@ -1,0 +1,31 @@
+"""The paragraph naming the session the question asks about comes before one of its document
+that names another session."""
+
+from __future__ import annotations
+
+from rag.models import Hit
+from rag.search.ordinals import asked_numbered_first
+
+QUESTION = "When is the Committee of Experts on Public Administration to hold its twenty-fifth session?"
+
+
+def _hit(pid: int, text: str, symbol: str = "E/2025/L.23") -> Hit:
+    return Hit(pid=pid, symbol=symbol, number=str(pid), text=text, page="1", section="", score=1.0)
+
+
+TOOK_NOTE = _hit(1, "Takes note of the report of the Committee on its twenty-fourth session;")
+SCHEDULED = _hit(22, "Requests the Committee, at its twenty-fifth session, to be held from 13 to 17 April 2026, to examine")
+OTHER_DOC = _hit(7, "The Committee will hold its twenty-fifth session in April 2026.", symbol="E/2025/44")
+
+
+def test_the_paragraph_naming_the_asked_session_goes_first() -> None:
+    assert [h.pid for h in asked_numbered_first(QUESTION, [TOOK_NOTE, SCHEDULED])] == [22, 1]
+
+
+def test_only_a_paragraph_of_the_same_document_and_only_over_another_session() -> None:
+    assert [h.pid for h in asked_numbered_first(QUESTION, [TOOK_NOTE, OTHER_DOC])] == [1, 7]
+    neutral = _hit(3, "The Committee met in New York.")
+    assert [h.pid for h in asked_numbered_first(QUESTION, [neutral, SCHEDULED])] == [3, 22]
+    assert [h.pid for h in asked_numbered_first("When does the Committee meet?", [TOOK_NOTE, SCHEDULED])] == [1, 22]
+    far = [TOOK_NOTE, _hit(4, "It met."), _hit(5, "It met again."), SCHEDULED]
+    assert [h.pid for h in asked_numbered_first(QUESTION, far)] == [1, 4, 5, 22]
