@@ -198,3 +198,32 @@ def test_a_row_the_table_numbers_in_its_own_type_is_a_row() -> None:
     assert table.text.endswith("1. Resources available Opening balance b/ 357.6 4,512.2 - 4,869.8 "
                                "Contributions 2,281.0 17,208.4 - 19,489.4")
     assert [b.number for b in out if b.kind == "body"] == ["36"]
+
+
+def test_a_caption_alone_on_its_line_over_rows_of_mixed_small_type() -> None:
+    """DP/FPA/2025/5, page 6 (shortened): "Table 2" alone, its title under it, then a unit line in
+    9 points, rows in 8 and cells' notes in 5, and the table's notes; the paragraph before it
+    keeps none of the figures, and the table is cited by its number."""
+    lines = [
+        _b("26. In 2024, total expenditure on the evaluation function reached $10.04 million, representing", 70.0,
+           700.0, size=10.0, number="26"),
+        _b("0.79 per cent of UNFPA’s total programme expenditure.", 70.0, 688.0, size=10.0),
+        _b("Table 2", 70.0, 664.0, size=10.0, bold=True),
+        _b("Expenditures on the evaluation function, 2015-2024", 70.0, 652.0, size=10.0, bold=True),
+        _b("(in millions of $)", 70.0, 640.0, size=9.0),
+        _b("2015 2016 2017 2018 2019 2020", 150.0, 628.0, size=8.0, bold=True),
+        _b("Total expenditure of the evaluation function", 70.0, 618.0, size=8.0, bold=True),
+        _b("5.52 6.94 6.30 8.40 9.13 8.53(a)", 150.0, 618.0, size=5.0),
+        _b("9.7 9.8 10.04", 300.0, 618.0, size=8.0),
+        _b("* Total UNFPA programme budget expenditure is generated from UNFPA statistical and financial reports, "
+           "while the budget for the decentralized function includes staffing costs.", 70.0, 606.0, size=8.0),
+        _b("Key performance indicator 2: human resources", 70.0, 580.0, size=10.0, bold=True),
+        _b("27. IEO expanded its staff size to 12 approved posts.", 70.0, 566.0, size=10.0, number="27"),
+    ]
+    out = collapse_tables(lines, 10.0)
+    tables = [b for b in out if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text.startswith("Table 2 Expenditures on the evaluation function")
+    assert "10.04" in tables[0].text and "* Total UNFPA" in tables[0].text
+    paras = assemble([PageText(blocks=out)])
+    assert [(p.part, p.number) for p in paras] == [("", "26"), (TABLE, "2"), ("", "27")]
+    assert "5.52" not in paras[0].text

@@ -39,7 +39,7 @@ from rag.ingest.patterns import (
     NUMBER_PREFIX,
     REPORT_PART,
     ROMAN_HEADING_START,
-    TABLE_CAPTION,
+    TABLE_NUMBER,
 )
 from rag.ingest.symbols import document_symbols
 from rag.ingest.units import cap_units
@@ -165,7 +165,7 @@ class _Builder:
             self.tables.append(ln)
 
     def _put_table(self, ln: Block, annex: str, within: str) -> None:
-        m = TABLE_CAPTION.match(ln.text.strip())
+        m = TABLE_NUMBER.match(ln.text.strip())
         self.out.append(Paragraph(
             number=m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1),
             text=clean_text(strip_markers(ln.text)), section=self.section, annex=annex, part=TABLE,

@@ -273,6 +273,9 @@ SYMBOL_BODIES = (
     ("A/", "General Assembly"), ("S/", "Security Council"), ("E/", "Economic and Social Council"))
 
 # Tables --------------------------------------------------------------------------------------
-# A table's caption: "Table 3. Distribution of audit conclusions ...", "Table 5: Corporate audits"
-# (not "Table 2 provides a breakdown ...", a sentence that mentions one).
-TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})[.:]\s+\S")
+# A table's caption: "Table 3. Distribution of audit conclusions ...", "Table 5: Corporate audits",
+# or "Table 2" alone on its line over its title (not "Table 2 provides a breakdown ...", a
+# sentence that mentions one).
+TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})(?:[.:]\s+\S|$)")
+# The number a captioned table is cited by, its title after it or not.
+TABLE_NUMBER = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})\b")

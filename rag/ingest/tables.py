@@ -126,6 +126,8 @@ def _rows(blocks: list[Block], caption: Block, body_size: float) -> list[Block]:
         return []
     size = below[0].size
     own_type = bool(body_size) and abs(size - body_size) > SAME_SIZE  # rows not in the body's type
+    if own_type and size <= body_size - SMALLER:
+        return _small_rows(below, body_size, prose)
     rows = [below[0]]
     notes = False  # the table's notes in smaller type under its rows ("* These represent ...")
     for b in below[1:]:
@@ -134,6 +136,24 @@ def _rows(blocks: list[Block], caption: Block, body_size: float) -> list[Block]:
         if abs(b.size - size) > SAME_SIZE or rows[-1].y - b.y > ROW_GAP * size:
             break
         if notes and b.kind != "body" or _ends_table(b, float("inf") if notes else prose, own_type):
+            break
+        rows.append(b)
+    return rows
+
+
+def _small_rows(below: list[Block], body_size: float, prose: float) -> list[Block]:
+    """The rows of a table set in type smaller than the body's, whatever their sizes (headers,
+    cells and cells' notes often differ: DP/FPA/2025/5's table 2 mixes 9, 8 and 5 points), down to
+    a line in the body's type, another caption or a wide gap (a numbered line in the table's type
+    is a row); a line as long as running text after the rows opens the table's notes, which go on
+    to the same ends."""
+    rows = [below[0]]
+    notes = False
+    for b in below[1:]:
+        if b.size > body_size - SMALLER or rows[-1].y - b.y > ROW_GAP * max(b.size, rows[-1].size):
+            break
+        notes = notes or (len(rows) >= MIN_ROWS and len(b.text) >= prose)
+        if notes and b.kind != "body" or _ends_table(b, float("inf") if notes else prose, True):
             break
         rows.append(b)
     return rows
