@@ -170,3 +170,10 @@ def test_a_chapter_headed_by_the_word_is_a_chapter() -> None:
     for heading in ("F. Membership of the Committee", "Chapter IV Consideration of reports"):
         sections.push(heading)
     assert sections.path == "Chapter IV Consideration of reports"
+
+
+def test_a_chapter_word_line_in_bold_or_larger_type_is_a_numbered_heading() -> None:
+    from rag.ingest.headings import numbered_heading
+
+    assert numbered_heading(Block("Chapter II", bold=True, size=14.0), 10.0)
+    assert not numbered_heading(Block("Chapter II of the report sets out the decisions.", size=10.0), 10.0)

@@ -305,3 +305,27 @@ def test_inspect_names_the_report_paragraph_each_draft_sits_in() -> None:
     assert drafts == ["para. 12, draft resolution, ¶ 1", "para. 12, draft resolution, ¶ 2",
                       "para. 12, draft resolution, ¶ 3", "para. 16, draft resolution, ¶ 1",
                       "para. 16, draft resolution, ¶ 2", "para. 16, draft resolution, ¶ 3"]
+
+
+def test_the_headings_over_the_reports_resumed_paragraph_are_the_reports() -> None:
+    """A/80/39 (shape): a decision the report carries ends where the report's paragraph 2
+    resumes; the chapter heading between them ("Chapter II" over its title) heads paragraph 2,
+    not the decision's last lines."""
+    def line(text: str, y: float, number: str | None = None, bold: bool = False, size: float = 10.0) -> Block:
+        return Block(text, page=1, number=number, bold=bold, size=size, x=70.0, y=y)
+
+    lines = [
+        line("Chapter I", 700.0, bold=True, size=14.0),
+        line("Decisions adopted by the Committee", 686.0, bold=True, size=14.0),
+        line("1. The Committee recommends the adoption of the following draft decision:", 660.0, number="1"),
+        line("The High-level Committee, having considered the reports,", 646.0),
+        line("decides to meet again in 2027.", 634.0),
+        line("Chapter II", 600.0, bold=True, size=14.0),
+        line("High-level plenary segment", 586.0, bold=True, size=14.0),
+        line("2. The session was opened on 27 May 2025 in New York.", 560.0, number="2"),
+        line("It lasted four days and ended with the adoption of the report.", 548.0),
+    ]
+    paragraphs = assemble([PageText(blocks=lines)])
+    own = {p.number: p.section for p in paragraphs if not p.part}
+    assert own["2"] == "Chapter II High-level plenary segment"
+    assert all("Chapter II" not in p.section for p in paragraphs if p.part)

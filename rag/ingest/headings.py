@@ -6,7 +6,14 @@ import re
 
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.joining import SUSPENDED_RE, clean_text
-from rag.ingest.patterns import HEADING_LEVEL, HEADING_NUMBER, LINE_END, ROMAN_HEADING_START, ROMAN_WITHOUT_STOP
+from rag.ingest.patterns import (
+    CHAPTER_HEADING,
+    HEADING_LEVEL,
+    HEADING_NUMBER,
+    LINE_END,
+    ROMAN_HEADING_START,
+    ROMAN_WITHOUT_STOP,
+)
 
 LARGER = 0.9  # points above the body size that make a line's type larger
 MAX_HEADING = 180  # characters
@@ -69,9 +76,11 @@ def _goes_on(text: str, styled: bool) -> bool:
 
 def numbered_heading(ln: Block, body_size: float) -> bool:
     """A line opening with a heading number ("IV. ", "B. ", "3. "), or, bold or larger, with a
-    roman numeral whose stop the document left out ("II Organization of work")."""
+    roman numeral whose stop the document left out ("II Organization of work") or with the word
+    "Chapter" and its numeral ("Chapter II")."""
     return bool(HEADING_NUMBER.match(ln.text)) or (
-        (ln.bold or larger(ln, body_size)) and ROMAN_WITHOUT_STOP.match(ln.text) is not None)
+        (ln.bold or larger(ln, body_size))
+        and (ROMAN_WITHOUT_STOP.match(ln.text) is not None or CHAPTER_HEADING.match(ln.text) is not None))
 
 
 def strong_heading(ln: Block, body_size: float) -> bool:
@@ -102,10 +111,6 @@ def heading_text(ln: Block) -> str:
     return clean_text(strip_markers(ln.text))
 
 
-# A chapter headed by the word: "Chapter IV Consideration of reports ..." (A/80/38).
-_CHAPTER = re.compile(r"^(?:Chapter|CHAPTER)\s+[IVXL]+\b")
-
-
 class Sections:
     """The heading path in force: roman numerals, then capital letters, then the rest."""
 
@@ -118,7 +123,7 @@ class Sections:
         level = 1 if (m and (m.group(1) or m.group(4))) else 2 if (m and m.group(2)) else 3
         if level == 1 and m is not None and self._next_letter(m.group(1) or ""):
             level = 2  # "I. Rapporteur on reprisals" after "H. Participation of ...": the letter I
-        elif _CHAPTER.match(heading):
+        elif CHAPTER_HEADING.match(heading):
             level = 1
         self.levels = {k: v for k, v in self.levels.items() if k < level}
         self.levels[level] = heading

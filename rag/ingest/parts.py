@@ -57,6 +57,11 @@ def _heading(lines: Sequence[Block], i: int) -> str | None:
     return _label(m.group(0))
 
 
+def _heads(line: Block) -> bool:
+    """A line in bold that ends no sentence: a heading."""
+    return line.bold and not ends_sentence(line.text)
+
+
 def _intro(lines: Sequence[Block], i: int) -> str | None:
     """The part the words ending line `i` introduce ("... the following draft resolution:", "The
     report of Working Group I reads as follows:")."""
@@ -139,5 +144,7 @@ def split_parts(lines: Sequence[Block], body_size: float) -> tuple[dict[int, str
         resume, tail = _resumption(region, last)
         body.update(tail)
         end = region[resume][0] if resume is not None else bounds[k + 1]
+        while resume is not None and end - 1 > start and _heads(lines[end - 1]):
+            end -= 1  # the headings over the report's resumed paragraph are the report's
         parts.append(Part(start, end, label, str(last) if body and last else "", heading))
     return {i: str(n) for i, n in sorted(body.items())}, parts

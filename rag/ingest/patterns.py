@@ -31,6 +31,8 @@ HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}(?:\.\d{1,2})*\.)
 # ("XL Airways", "LI Peng" and a body line "XXVIII Ibero-American Summit ..." are text).
 _ROMAN = r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})"
 ROMAN_WITHOUT_STOP = re.compile(rf"^{_ROMAN}(?=\s+[A-Z][a-z])\s+\S")
+# A chapter headed by the word: "Chapter IV", "Chapter II Organizational and other matters".
+CHAPTER_HEADING = re.compile(r"^(?:Chapter|CHAPTER)\s+[IVXL]+\b")
 # A roman or letter heading number opening a line of laid-out text: "IV. ", "B. ".
 LETTER_HEADING_START = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")
 # A roman heading number opening a line: "IV. ".
