@@ -223,13 +223,18 @@ def _document_years(evidence: Evidence) -> set[int]:
     return found
 
 
+def _own_years(evidence: Evidence) -> set[int]:
+    """The years the document is issued in: its symbols' and its date's."""
+    return issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
+
+
 def _main_year(evidence: Evidence) -> str:
     """The year a mismatch names: the one the paragraph names most often (the later on a tie;
     "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
     own year, which names a thing, "the 2030 Agenda"), else its symbol's, else the one its
     document names most often."""
-    own = issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
-    in_paragraph = [int(y) for y in _YEAR.findall(evidence.paragraph) if not own or int(y) <= max(own)]
+    latest = max(_own_years(evidence), default=None)
+    in_paragraph = [int(y) for y in _YEAR.findall(evidence.paragraph) if latest is None or int(y) <= latest]
     if in_paragraph:
         return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)
@@ -590,7 +595,7 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
     session and date, and the year before): a question about an earlier year is not answered by
     it ("Kosovo 2021 legislative elections number of certified candidates" of a 2025 report's
     "the legislative elections on 9 February")."""
-    own = issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
+    own = _own_years(evidence)
     if not own:
         return None
     own |= {y - 1 for y in own}

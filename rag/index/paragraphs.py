@@ -123,6 +123,12 @@ def check_part(conn: sqlite3.Connection, doc: sqlite3.Row, part: str, within: st
         raise NotFoundError(f"{doc['symbol']} embeds no {where}{part} (it has: {held or 'no embedded text'})")
 
 
+def _given(*conditions: tuple[str, str | None]) -> tuple[str, list[str]]:
+    """The SQL " AND ..." clauses of the conditions whose value is given, and their arguments."""
+    given = [(clause, value) for clause, value in conditions if value is not None]
+    return "".join(f" AND {clause}" for clause, _ in given), [value for _, value in given]
+
+
 def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, running: bool, label: str | None,
                        part: str, within: str | None) -> None:
     """NotFoundError naming the places when a running count without its page ("¶3"), a table
@@ -132,13 +138,10 @@ def _check_unambiguous(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, 
     number not marked running is looked for as `find_row` looks: numbered, else running."""
     table = part.lower() == TABLE
     embedded = bool(part) and not table
+    clauses, given = _given(("lower(annex) = lower(?)", label), ("part_of = ?", within))
     query = "SELECT DISTINCT page, annex, part_of FROM paragraphs WHERE doc_id = ? AND number = ? " \
-            "AND lower(part) = lower(?)"
-    args: list[Any] = [doc["id"], number, part]
-    for column, value in (("lower(annex) = lower(?)", label), ("part_of = ?", within)):
-        if value is not None:
-            query += f" AND {column}"
-            args.append(value)
+            "AND lower(part) = lower(?)" + clauses
+    args: list[Any] = [doc["id"], number, part, *given]
     rows: list[sqlite3.Row] = []
     for flag in ((None,) if table else (1,) if running else (0, 1)):
         rows = conn.execute(query + ("" if flag is None else f" AND running = {flag}") + " ORDER BY ord",
@@ -162,14 +165,11 @@ def find_row(conn: sqlite3.Connection, doc_id: int, number: str, running: bool,
     the report's paragraph `within` where given); the body's before the annexes' unless `label`
     names the annex; on `page` where given (a running count as cited, "p. 3, ¶ 2"). A number not
     marked running ("2") also finds running ¶ 2 of a document whose text is unnumbered."""
-    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ? AND lower(part) = lower(?)"
-    extra: list[str] = []
-    for column, value in (("lower(annex) = lower(?)", label), ("page = ?", page), ("part_of = ?", within)):
-        if value is not None:
-            query += f" AND {column}"
-            extra.append(value)
+    clauses, given = _given(("lower(annex) = lower(?)", label), ("page = ?", page), ("part_of = ?", within))
+    query = "SELECT * FROM paragraphs WHERE doc_id = ? AND number = ? AND running = ? AND lower(part) = lower(?)" \
+        + clauses
     for flag in ((1,) if running else (0, 1)):
-        args = [doc_id, number, flag, part, *extra]
+        args = [doc_id, number, flag, part, *given]
         row = conn.execute(query + " ORDER BY annex != '', ord LIMIT 1", args).fetchone()
         if row is not None:
             return row
@@ -180,13 +180,10 @@ def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str
                 within: str | None = None) -> str:
     """"1-52": the first and last paragraph numbers of the body or of the annex (of the embedded
     `part`, inside the report's paragraph `within` where given), or "" for none."""
+    clauses, given = _given(("part_of = ?", within))
     query = ("SELECT number FROM paragraphs WHERE doc_id = ? AND running = ? AND lower(annex) = lower(?) "
-             "AND lower(part) = lower(?)")
-    args: list[Any] = [doc_id, int(running), label or "", part]
-    if within is not None:
-        query += " AND part_of = ?"
-        args.append(within)
-    nums = [r[0] for r in conn.execute(query + " ORDER BY ord", args)]
+             "AND lower(part) = lower(?)") + clauses
+    nums = [r[0] for r in conn.execute(query + " ORDER BY ord", [doc_id, int(running), label or "", part, *given])]
     return f"{nums[0]}-{nums[-1]}" if nums else ""
 
 
