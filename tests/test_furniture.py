@@ -89,6 +89,15 @@ def test_an_issn_and_a_bracketed_transmittal_date_are_masthead() -> None:
     assert not MASTHEAD_BLOCK.fullmatch("[The Committee decided to defer the item.]")
 
 
+def test_an_issn_and_a_transmittal_date_are_furniture_wherever_they_stand() -> None:
+    # A/80/38, pages 4 and 5: the Official Records' ISSN at the foot of the note on symbols, the
+    # date of transmittal alone at the top of the contents (a report in parts has no preamble there).
+    issn = _classify([_Line("ISSN 0255-0970", 124.0, 113.0, 10.0, False, 4, False)], 842.0, 10.0)
+    date = _classify([_Line("[28 March 2025]", 480.0, 682.0, 10.0, False, 5, False)], 842.0, 10.0)
+    assert [b.kind for b in issn + date] == ["furniture", "furniture"]
+    assert not FURNITURE_LINE.match("[The Committee decided to defer the item to 28 March 2025.]")
+
+
 def test_a_title_between_a_signature_and_the_next_text_ends_the_signature_block() -> None:
     """A/80/38, pages 7-9 (the lines and positions as the PDF gives them): the letter of
     transmittal ends in a signature; the next page is the bold part title, then the unnumbered

@@ -177,3 +177,29 @@ def test_a_chapter_word_line_in_bold_or_larger_type_is_a_numbered_heading() -> N
 
     assert numbered_heading(Block("Chapter II", bold=True, size=14.0), 10.0)
     assert not numbered_heading(Block("Chapter II of the report sets out the decisions.", size=10.0), 10.0)
+
+
+def _torture_report_page() -> list[Block]:
+    """A/80/44, p. 7: a table's column heads in small italic type between two paragraphs."""
+    def head(text: str, y: float, x: float) -> Block:
+        return Block(text, page=7, size=8.0, italic=True, x=x, y=y)
+    return [
+        _b("III. Consideration of reports submitted by States Parties under article 19 of the Convention", 268.0,
+           x=79.0, bold=True),
+        _b("29. The reports considered by the Committee at its eightieth session and the concluding", 342.0,
+           x=113.0, number="29"),
+        _b("observations thereon are available from the Official Document System of the United Nations", 354.0,
+           x=113.0),
+        _b("under the symbols indicated below:", 366.0, x=113.0),
+        head("Party Country rapporteurs Report Concluding observations", 394.0, x=113.0),
+        _b("Côte d’Ivoire Abderrazak Rouwane Initial report CAT/C/CIV/CO/1", 415.0, x=113.0),
+        _b("30. The reports considered by the Committee at its eighty-first session and the concluding", 559.0,
+           x=113.0, number="30"),
+        _b("observations thereon are available from the Official Document System.", 571.0, x=113.0),
+    ]
+
+
+def test_a_table_s_column_heads_in_small_italic_type_are_no_heading() -> None:
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=_torture_report_page())])}
+    assert paragraphs["30"].section == ("III. Consideration of reports submitted by States Parties under "
+                                        "article 19 of the Convention")

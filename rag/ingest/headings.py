@@ -45,8 +45,8 @@ def heading_like(ln: Block, body_size: float) -> bool:
     words = len(text.split())
     if styled:
         return words <= 24
-    if ln.italic:
-        return words <= 14
+    if ln.italic:  # in smaller type than the body it is a table's column heads or a note, not a heading
+        return words <= 14 and not (body_size and ln.size and ln.size < body_size - LARGER)
     return bool(HEADING_NUMBER.match(text)) and words <= 14
 
 

@@ -110,6 +110,8 @@ FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|-{3,}|Digitized by Dag Hammar
                             rf"|{_NOTE_OPENING}[\w\s.]*"
                             r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\."
                             r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d"
+                            r"|ISSN\s+\d{4}-\d{3}[\dX]"  # a serial's ISSN, and the date of transmittal
+                            rf"|\[\d{{1,2}}\s+{MONTH_PATTERN}\s+(?:19|20)\d\d\]"
                             r"|\[Original:\s*[A-Za-z]+(?:\s*[/,]\s*[A-Za-z]+)*\])$")  # an annex's "[Original: French]"
 
 

@@ -33,6 +33,10 @@ from rag.ingest.patterns import (
 )
 from rag.ingest.tables import collapse_tables
 
+OCR_TYPE = 3.0  # points: a text layer whose body type is smaller is the invisible OCR layer of a scan
+OCR_RISE = 30.0  # points up the page from one OCR line to the next that put its blocks out of order
+OCR_COLUMN = 60.0  # points: lines starting this close are in the same column
+ROW_SLACK = 3.0  # points between the baselines of an OCR row's pieces
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\]”’\"][.,;:])(\d{1,3})(?!\d)"
                         r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.])(?!,\d{3}(?!\d))"
@@ -375,11 +379,28 @@ def _body_size(path: Path, raw_pages: list[tuple[list[_Line], float]]) -> float:
     if sum(sizes.values()) == 0 and not any(ln.text for lines, _ in raw_pages for ln in lines):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-    if body_size < 3.0:
-        for lines, _ in raw_pages:
+    if body_size < OCR_TYPE:
+        for i, (lines, height) in enumerate(raw_pages):
             for ln in lines:
                 ln.size, ln.bold, ln.italic = 0.0, False, False
+            raw_pages[i] = (_reading_order(lines), height)
     return body_size
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """An OCR layer's lines top to bottom where its blocks come out of order (a scan's text layer
+    may hold a page's paragraphs bottom first): a line that rises more than OCR_RISE above the line
+    before it in the same column. Lines within ROW_SLACK of a row's first are one row, left to right."""
+    if not any(b.y - a.y > OCR_RISE and abs(b.x - a.x) < OCR_COLUMN for a, b in zip(lines, lines[1:])):
+        return lines
+    out: list[_Line] = []
+    row: list[_Line] = []
+    for ln in sorted(lines, key=lambda ln: -ln.y):
+        if row and row[0].y - ln.y > ROW_SLACK:
+            out.extend(sorted(row, key=lambda r: r.x))
+            row = []
+        row.append(ln)
+    return out + sorted(row, key=lambda r: r.x)
 
 
 def load_pdf(path: Path, data: bytes) -> list[PageText]:
