@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rag.answer.constraints import Evidence, check_constraints, may_miss, periods
 from rag.answer.subjects import check_organization, check_symbol
-from rag.answer.timing import check_timing
+from rag.answer.timing import _another_month, check_timing
 
 MINUSCA = Evidence(
     paragraph="As at 1 February, the MINUSCA military component deployed 13,990 troops (9.19 per cent women) "
@@ -229,3 +229,31 @@ def test_no_year_is_given_to_a_day_to_come_nor_in_a_paragraph_that_writes_years(
     dated = Evidence(paragraph="In 2024, the Office was restructured; on 27 February, it launched a portal.",
                      document="", symbols=("A/1",), date="2025-04-10")
     assert check_timing("What did the Office launch on 27 February 2024?", dated) is None
+
+
+def test_a_month_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
+    # A/80/38, para. 9 (a report of the eighty-eighth to ninetieth sessions, dated 2025).
+    closed_meeting = Evidence(
+        paragraph="On 13 May, the Committee held and informal closed meeting with the Special Rapporteur on violence "
+                  "against women and girls, Reem Alsalem, who gave a briefing to the Committee on her activities.",
+        document="Report of the Committee on the Elimination of Discrimination against Women Eighty-eighth session "
+                 "(13–31 May 2024)", symbols=("A/80/38",), date="2024-06-14")
+    assert _said(check_timing("Which Special Rapporteur held an informal closed meeting with CEDAW during its "
+                              "eighty-seventh session in February 2024?", closed_meeting)) == \
+        "gives 13 May 2024, not February 2024"
+    assert check_timing("Which Special Rapporteur held an informal closed meeting with CEDAW in May 2024?",
+                        closed_meeting) is None
+
+
+def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> None:
+    # CEB/2025/4, para. 76: the report of the session held in April 2025 proposes the next one.
+    next_session = Evidence(
+        paragraph="It was proposed that the fiftieth session of the Committee be held at the International Atomic "
+                  "Energy Agency in Vienna, on 2 and 3 October 2025.",
+        document="Report of the High-level Committee on Programmes at its forty-ninth session\nVienna, 3 and 4 April "
+                 "2025", symbols=("CEB/2025/4",), date="2025-05-01")
+    assert check_timing("In the report of the High-level Committee on Programmes on its forty-ninth session, held in "
+                        "April 2025, where was the Committee's fiftieth session held?", next_session) is None
+    assert check_timing("Where did the Committee hold a meeting in March 2025?", next_session) is not None
+    assert check_timing("Where was it proposed in March 2025 that the fiftieth session be held?", next_session) is None
+    assert _another_month("What did the July 2025 report say was held?", next_session) is None  # a report's month

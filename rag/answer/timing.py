@@ -167,6 +167,47 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
+# The lines that open a document's text (rag.index.paragraphs.document_text): its masthead's body,
+# title, session and venue, at most.
+MASTHEAD_LINES = 4
+# A month that dates a document rather than what it reports: "the July 2025 report", "its report of
+# July 2025", "letter dated 3 March 2025".
+_DOCUMENT_MONTH = re.compile(r"\b(?:report|reports|letter|note|dated|issued|submitted|published|resolution|"
+                             r"decision|review|update|briefing)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_DOCUMENT_AFTER = re.compile(r"^\W*(?:report|letter|note|update|review|briefing)\b", re.IGNORECASE)
+
+
+def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
+    """The one month (no day) a question about something done sets it in, where that month is not
+    one naming a document ("the July 2025 report") nor the month of the evidence's document's own
+    meeting or issue; None otherwise, and for a question about what was planned."""
+    asked = [m for m in _point_months(question) if m.day is None
+             and not _DOCUMENT_MONTH.search(question[:m.start]) and not _DOCUMENT_AFTER.match(question[m.end:])]
+    if len(asked) != 1 or not _DONE.search(question) or _PLANNED.search(question):
+        return None
+    masthead = " ".join([evidence.title, *evidence.document.split("\n", MASTHEAD_LINES)[:MASTHEAD_LINES]])
+    own = {(t.year, k) for t in named_months(masthead) for k in (t.month, t.last) if k}
+    ym = (asked[0].year, asked[0].month)
+    return None if ym in own or ym == _issued(evidence) else asked[0]
+
+
+def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
+    """A month the question sets what it asks about in ("met during its eighty-seventh session in
+    February 2024") that the paragraph dates otherwise: every day it gives falls in other months of
+    that year ("On 13 May, the Committee held an informal closed meeting ..."), and it never names
+    the asked month. Not a month of the document's own meeting or issue ("the High-level
+    Committee's forty-ninth session, held in April 2025"), nor a question about what was planned
+    (`_asked_month`)."""
+    m = _asked_month(question, evidence)
+    if m is None or re.search(rf"\b{MONTH_NAMES[m.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
+        return None
+    given = _given_days(evidence)
+    if not given or any(g.year != m.year or g.month <= m.month <= (g.last or g.month) for g in given):
+        return None
+    return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, False)),
+                    _when(given[0], given[0].day is not None), "gives {found}, not {label}")
+
+
 def _when(m: NamedMonth, day: bool) -> str:
     """"6 June 2025" with its `day`, "June 2025" without."""
     return _day_label(m) if day else _month_label(m.year, m.month)
@@ -202,4 +243,5 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
     """The first of the question's days or months the evidence cannot answer for, or None."""
     return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
-            or _report_month(question, evidence) or _after_issue(question, evidence))
+            or _report_month(question, evidence) or _after_issue(question, evidence)
+            or _another_month(question, evidence))
