@@ -28,6 +28,7 @@ from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
+from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
@@ -615,7 +616,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     documents and organizations it names (rag.answer.subjects), the treaty body it names
     (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
-    (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the places within
+    (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
+    for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given
     (rag.answer.premises), the name or year that tells apart the thing it asks about
     (rag.answer.modifiers) and, last, a proper name it gives that the document never writes
@@ -630,7 +632,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
             or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
             or check_treaty_body(question, evidence) or check_instrument(question, evidence)
             or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
-            or check_kind(question, evidence) or check_place(question, evidence)
+            or check_kind(question, evidence) or check_person(question, evidence) or check_place(question, evidence)
             or check_located(question, evidence) or check_premise(question, evidence)
             or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence)
             or check_proper_name(question, evidence))
@@ -639,7 +641,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
     return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
-                or ordinal_values(question) or given_numbers(question) or asks_kind(question)
+                or ordinal_values(question) or given_numbers(question) or asks_kind(question) or asks_person(question)
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
                 or asked_additions(question) or named_bodies(question)

@@ -1,0 +1,96 @@
+"""A person asked for that the best paragraph does not name: "Who succeeded Inger Andersen as Chair
+of the High-level Committee on Programmes?" answered from a paragraph that names only Inger
+Andersen, "Who was appointed Director of the UNDP Ethics Office in 2024?" from one that names the
+office's Director by title alone.
+
+A question about who was appointed, elected, nominated, chosen, or who succeeded, replaced or
+took over from someone asks for a person, and UN documents name the person they record in such a
+role. A name is a run of capitalised words that are neither the words of offices and bodies
+("Deputy Executive Director", "United Nations Headquarters"), nor countries, nor words the
+document also writes in lower case; or a surname after a title of address ("Ms. Alsalem"). Who
+spoke, opened or briefed is not asked here: the documents often give a speaker by title alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.countries import COUNTRIES
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.textutil import MONTH_NAMES, words
+
+# "Who was elected Chair", "Whom did the Secretary-General appoint", "Who succeeded ...", "What is
+# the name of the official who ..." (within the question's first clause).
+_APPOINTED = (r"appointed|elected|named|nominated|designated|selected|chosen|picked|sworn in|"
+              r"appoint|elect|nominate|designate|select|choose|pick")  # not "name": "Who coined the name ...?"
+_PERSON_Q = re.compile(
+    rf"^\s*(?:who|whom)\b[^,;?]{{0,120}}?\b(?:{_APPOINTED})\b"
+    r"|^\s*who\s+(?:succeeded|replaced|took\s+over|takes\s+over|will\s+succeed|will\s+replace)\b"
+    r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:person|official|individual|director|chair|chairperson|"
+    r"head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|secretary)\b",
+    re.IGNORECASE)
+# Words of offices, bodies, places and forms of address: capitalised in UN texts, never a name.
+_OFFICE_WORDS = frozenset("""
+united nations general assembly council committee commission secretary secretariat special envoy representative
+deputy assistant under executive director directorate chair chairperson chairman chairwoman vice president
+prime minister ministry ministers government national international regional office division department branch
+section unit service programme program fund bank organization agency forum mission force court tribunal board
+group working party movement front army police region province district state states republic democratic
+kingdom federation union islands island north south east west central upper lower western eastern northern
+southern headquarters conference meeting session summit high level coordinator commissioner rapporteur
+observer affairs social economic development rights human peace security legal women children population
+statistics statistical institute adviser advisor officer chief university centre center foundation network panel team trust authority
+agreement convention treaty protocol plan strategy report resolution decision annex major general lieutenant
+colonel brigadier admiral captain judge justice ambassador president-elect his her excellency king queen prince
+sheikh emir sultan senator speaker parliament house senate people people's mr mrs ms dr prof professor sir dame
+""".split())
+_ADDRESS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Justice|Ambassador|Professor|Prof|Sir|Dame)\.?\s+([A-Z][\w'’-]+)")
+_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:de|da|del|dos|van|von|bin|ibn|al|el|la|le)?\s*[A-Z][\w'’.-]*)+")
+_COUNTRY_WORDS = frozenset(w for c in COUNTRIES for w in words(c))
+_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def asks_person(question: str) -> bool:
+    """Whether the question asks who was appointed, elected, chosen, or who succeeded someone."""
+    return _PERSON_Q.search(question) is not None
+
+
+def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
+    """The names of people `text` writes (their words lower-cased, joined by a space): runs of two
+    or more capitalised words that are not office words, countries, months or words in
+    `lower_case` (those the document also writes in lower case), and surnames after a title."""
+    found = {_word(m.group(1)) for m in _ADDRESS.finditer(text)}
+    for run in _RUN.finditer(text):
+        name = [w for w in map(_word, run.group(0).split()) if w and w not in _OFFICE_WORDS
+                and w not in _COUNTRY_WORDS and w not in _MONTHS and w not in lower_case]
+        if len(name) >= 2:
+            found.add(" ".join(name))
+    return found - {""}
+
+
+def _word(token: str) -> str:
+    """A name's word lower-cased, without a possessive ("Mugambe’s"); "" for an acronym ("UNTSO")
+    or a roman numeral, which name no one."""
+    token = re.sub(r"[’']s$", "", token.strip(".,;:()"))
+    if len(token) > 1 and (token.isupper() or _ROMAN.fullmatch(token)):
+        return ""
+    return token.lower().replace("’", "'")
+
+
+def lower_case_words(document: str) -> frozenset[str]:
+    """The words a document writes in lower case somewhere."""
+    return frozenset(w.lower() for w in re.findall(r"(?<![\w-])[a-z][a-z'’-]+", document))
+
+
+def check_person(question: str, evidence: Evidence) -> Mismatch | None:
+    """The person the question asks for (`asks_person`), where the paragraph names nobody but the
+    people the question names itself."""
+    if not asks_person(question):
+        return None
+    lower_case = lower_case_words(evidence.document)
+    asked = set(words(question))
+    named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
+    if named:
+        return None
+    return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")

@@ -1,0 +1,53 @@
+"""A person asked for that the best paragraph does not name (rag.answer.persons), on paragraphs as
+the UN documents write them: CEB/2025/4, para. 2; S/2025/54, para. 19; S/2025/509, para. 13;
+S/2025/495, para. 17."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints
+from rag.answer.evidence import Evidence
+from rag.answer.persons import asks_person, check_person, named_people
+
+CHAIR = Evidence(
+    paragraph="In opening the session, the Chair of the Committee, the Under-Secretary-General and Executive Director "
+              "of the United Nations Environment Programme (UNEP), Inger Andersen, observed that HLCP was meeting at "
+              "a complex and challenging time for the United Nations system.",
+    document="the Committee met; the executive director spoke", symbols=("CEB/2025/4",))
+_SUMMIT = ("On 30 November, the President attended the twenty-fourth East Africa Community Heads of State Summit in "
+           "Arusha, United Republic of Tanzania, where he handed over the block’s chairpersonship to the President of "
+           "Kenya.")
+# The rest of the report writes "community", "heads" and "summit" in lower case, as S/2025/54 does.
+SUMMIT = Evidence(paragraph=_SUMMIT, document=f"Report of the Secretary-General on South Sudan\n{_SUMMIT}\nThe heads of "
+                                              "the regional economic community met at a summit.", symbols=("S/2025/54",))
+
+
+def test_questions_asking_who_was_appointed_elected_or_succeeded_ask_for_a_person() -> None:
+    for question in ("Who succeeded Inger Andersen as Chair of the High-level Committee on Programmes?",
+                     "Whom did the Secretary-General nominate in February 2024 as Secretary-General of the "
+                     "Conference?", "Who were elected Vice-Chairs of the Disarmament Commission for 2025?",
+                     "What is the name of the Director of the Codification Division?",
+                     "Who took over the East African Community chairpersonship in 2025?"):
+        assert asks_person(question), question
+    for question in ("Who spoke for the World Trade Organization at the forum?", "Who coined the name Black Death?",
+                     "Which country was elected to the Council?", "Who chairs the Technical Advisory Group?"):
+        assert not asks_person(question), question
+
+
+def test_a_paragraph_naming_nobody_but_the_question_s_people_does_not_answer() -> None:
+    assert check_person("Who succeeded Inger Andersen as Chair of the High-level Committee on Programmes?",
+                        CHAIR).describe() == "does not name the person asked about"
+    assert check_person("Who chaired the High-level Committee on Programmes at the session?", CHAIR) is None
+    mismatch = check_constraints("Who took over the East African Community chairpersonship from Kenya's President in "
+                                 "2025?", SUMMIT)
+    assert mismatch is not None and mismatch.describe() == "does not name the person asked about"
+
+
+def test_people_are_named_in_full_or_after_a_title_of_address() -> None:
+    took_office = ("On 27 July, the High Council of State held a televised session that was attended by 95 members and "
+                   "elected Mr. Takala as President.")
+    assert named_people(took_office, frozenset()) == {"takala"}
+    speaker = ("On 15 May, the House of Representatives elected Richard Nagbe Koon as Speaker, after Jonathan Fonati "
+               "Koffa resigned; the Liberia National Police and UNTSO Head were informed.")
+    assert named_people(speaker, frozenset({"police"})) == {"richard nagbe koon", "jonathan fonati koffa"}
+    assert check_person("Whom did the House of Representatives elect as Speaker in May 2025?",
+                        Evidence(paragraph=speaker, document="")) is None
