@@ -38,7 +38,7 @@ def _paragraph(lines: list[str], number: int) -> str:
     return "\n".join(lines[start:]) if start is not None else ""
 
 
-@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])
+@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"])
 def test_the_sets_have_the_fields_and_kinds_of_un_dev(name: str) -> None:
     for row in _rows(name, "questions.jsonl"):
         assert set(row) - {"annex"} == {"question", "symbol", "para", "answer", "file", "kind"} and row["kind"] in KINDS
@@ -47,7 +47,7 @@ def test_the_sets_have_the_fields_and_kinds_of_un_dev(name: str) -> None:
 
 
 @pytest.mark.skipif(not TEXTS.is_dir(), reason="the shared UN corpus is absent")
-@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])
+@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"])
 def test_each_answer_lies_in_its_printed_paragraph_and_nowhere_else(name: str) -> None:
     for row in _rows(name, "questions.jsonl"):
         lines = (TEXTS / row["file"]).read_text(encoding="utf-8").split("\n")
