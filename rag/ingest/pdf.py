@@ -380,10 +380,9 @@ def _body_size(path: Path, raw_pages: list[tuple[list[_Line], float]]) -> float:
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     if body_size < OCR_TYPE:
-        for i, (lines, height) in enumerate(raw_pages):
+        for lines, _ in raw_pages:
             for ln in lines:
                 ln.size, ln.bold, ln.italic = 0.0, False, False
-            raw_pages[i] = (_reading_order(lines), height)
     return body_size
 
 
@@ -407,6 +406,8 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     """Pages of line blocks from a PDF's text layer; refuses PDFs without one (no OCR)."""
     raw_pages = _read_pages(path, data)
     body_size = _body_size(path, raw_pages)
+    if body_size < OCR_TYPE:
+        raw_pages = [(_reading_order(lines), height) for lines, height in raw_pages]
     pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
     _typed_notes(pages, [height for _, height in raw_pages], body_size)
     _contents_entries_numbered([b for page in pages for b in page.blocks])
