@@ -38,6 +38,11 @@ def rag_proc(index_dir: Path, *args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def build_stamp(name: str) -> str:
+    """The build a `.tmp-*` entry belongs to: `.tmp-S`, `.tmp-S-scratch`, `.tmp-CURRENT-gen-S` give S."""
+    return name.removeprefix(".tmp-").removeprefix("CURRENT-gen-").removesuffix("-scratch")
+
+
 def edit_corpus(folder: Path, undo: bool = False) -> None:
     """A revision touching every document, so the next build parses, embeds and writes everything."""
     a, b = ("noted progress", "welcomed progress")[::-1 if undo else 1]
@@ -79,9 +84,9 @@ def test_sigkill_at_20_points_leaves_previous_index_answering(world):
         now = snapshot(settings)
         assert now in (old, new), f"kill point {i}: index answers neither the old nor the new way"
         outcomes.append("new" if now == new else "old")
-        # What a killed build leaves: its own generation folder and scratch rows, nothing older
-        # (the next build removes them).
-        assert len({t.name.removesuffix("-scratch") for t in root.glob(".tmp-*")}) <= 1
+        # What a killed build leaves: its own generation folder, scratch rows and CURRENT pointer
+        # written but not yet renamed, nothing older (the next build removes them).
+        assert len({build_stamp(t.name) for t in root.glob(".tmp-*")}) <= 1, sorted(root.glob(".tmp-*"))
         if now == new:  # killed after the switch: go back to the old state for the next point
             edit_corpus(corpus, undo=True)
             build_index(settings, [corpus])

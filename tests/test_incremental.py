@@ -301,3 +301,32 @@ def test_progress_of_the_real_model_counts_paragraphs_then_sentences(tmp_path, s
     assert report.embedded == 2
     assert {t for _, t in seen["embed"]} == {2} and seen["embed"][-1] == (2, 2)
     assert seen["sentences"][-1][0] == seen["sentences"][-1][1] > 0
+
+
+class _Killed(BaseException):
+    """A build process dying at one point (SIGKILL runs no handler; this unwinds, which is close)."""
+
+
+def test_a_build_killed_before_renaming_its_current_pointer_keeps_the_old_index(fake_settings, seed_dir, monkeypatch):
+    build_index(fake_settings, [seed_dir])
+    root, old = fake_settings.index_path, current_generation(fake_settings.index_path).name
+    (seed_dir / "A_70_1.txt").write_text("A/70/1\n\n1. The Committee considered water item 1.\n")
+    rename = os.replace
+
+    def dies_at_current(src, dst):
+        if Path(dst).name == "CURRENT":
+            raise _Killed
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", dies_at_current)
+    with pytest.raises(_Killed):
+        build_index(fake_settings, [seed_dir])
+    monkeypatch.undo()
+    left = sorted(p.name for p in root.glob(".tmp-*"))
+    assert len(left) == 1 and left[0].startswith(".tmp-CURRENT-gen-"), left  # the pointer, written, not renamed
+    assert current_generation(root).name == old
+    build_index(fake_settings, [seed_dir])
+    assert list(root.glob(".tmp-*")) == [] and len(list(root.glob("gen-*"))) == 2
+    index = open_index(fake_settings)
+    assert index.document("A/70/1").symbol == "A/70/1"
+    index.close()

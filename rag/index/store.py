@@ -6,6 +6,7 @@ Layout of `indexes/<name>/` (docs/index-format.md has the whole format):
     gen-<stamp>/         manifest.json, store.sqlite, vectors and postings files (never modified once live)
     .tmp-<stamp>/        a build in progress (removed by the next build if it died)
     .tmp-<stamp>-scratch/  its vectors and token rows until it writes them (rag/index/scratch.py)
+    .tmp-CURRENT-gen-<stamp>  its new CURRENT, written and fsynced before the rename that makes it live
 Building lives in rag/index/build.py.
 """
 
