@@ -257,3 +257,23 @@ def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> 
     assert check_timing("Where did the Committee hold a meeting in March 2025?", next_session) is not None
     assert check_timing("Where was it proposed in March 2025 that the fiftieth session be held?", next_session) is None
     assert _another_month("What did the July 2025 report say was held?", next_session) is None  # a report's month
+
+
+def test_something_done_in_a_year_after_the_document_s_date_is_a_near_miss() -> None:
+    text = ("The Disarmament Commission held its organizational session for 2025 at United Nations Headquarters at "
+            "its 397th meeting, on 7 April 2025 (see A/CN.10/PV.397). The Commission also took up the question of the "
+            "election of its officers. It elected the Deputy Permanent Representative of Paraguay to the United "
+            "Nations, José Pereira Sosa, as Chair for its session.")
+    # the document names 2026 elsewhere (the session it recommends), so only the paragraph and the date tell
+    document = f"United Nations Disarmament Commission\n{text}\nThe agenda of its 2026 substantive session; the 2030 Agenda."
+    undc = Evidence(paragraph=text, document=document, symbols=("A/80/42",), date="2025-04-30",
+                    title="Report of the Disarmament Commission for 2025")
+    asked = "Who was elected to chair the United Nations Disarmament Commission for its 2026 substantive session?"
+    assert _said(check_constraints(asked, undc)) == "dates from 2025, before 2026"
+    assert check_constraints(asked.replace("2026", "2025"), undc) is None
+    # what is expected can be stated before it happens; a goal years ahead names a thing
+    assert check_constraints("Who is expected to chair the Commission's 2026 session?", undc) is None
+    assert check_constraints("What did the Commission elect its Chair to advance by 2030?", undc) is None
+    text += " The Commission decided to hold its 2026 session from 6 to 24 April 2026."
+    stated = Evidence(paragraph=text, document=text, symbols=("A/80/42",), date="2025-04-30")
+    assert check_constraints("When did the Commission decide to hold its 2026 session?", stated) is None

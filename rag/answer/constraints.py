@@ -32,9 +32,9 @@ from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
-from rag.answer.timing import check_timing
+from rag.answer.timing import asks_done, check_timing
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.textutil import MONTH_PATTERN, split_sentences
+from rag.textutil import MONTH_PATTERN, named_months, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -606,6 +606,29 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
     return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}")
 
 
+# Years after its issue within which a question's year may be one a document's events were done
+# in only by mistake ("elected for its 2026 session" of a report dated April 2025); a year further
+# on names a goal ("the 2030 Agenda").
+LATER_YEARS = 2
+
+
+def _check_later_year(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A question about something done in a year after the document's masthead date that the
+    paragraph does not name: the document cannot report it ("Who was elected to chair the
+    Commission for its 2026 session?" of a report dated April 2025). A year the symbol or the
+    title carries names the document ("as reported to the 2025 Statistical Commission" of
+    E/CN.3/2025/8, issued in December 2024)."""
+    if not evidence.date[:4].isdigit() or not asks_done(question):
+        return None
+    issued = max([int(evidence.date[:4]), *(y for y in map(year_of_symbol, evidence.symbols) if y)])
+    # a year with a month is rag.answer.timing's ("until 30 June 2026" ends a period)
+    named = years(evidence.paragraph) | _written_years(evidence.title) | {m.year for m in named_months(question)}
+    for c in found:
+        if c.kind == "year" and issued < int(c.value) <= issued + LATER_YEARS and int(c.value) not in named:
+            return Mismatch(c, str(issued), "dates from {found}, before {label}")
+    return None
+
+
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
            "dated": _check_dated, "titled": _check_titled, "names": _check_names}
 
@@ -627,15 +650,23 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    return (_check_fact_year(found, evidence) or _check_country_in_paragraph(question, found, evidence)
-            or check_timing(question, evidence) or check_symbol(question, evidence)
-            or check_organization(question, evidence) or check_unnamed_organization(question, evidence)
-            or check_treaty_body(question, evidence) or check_instrument(question, evidence)
-            or check_unwritten_ordinal(question, evidence) or check_numbers(question, evidence)
-            or check_kind(question, evidence) or check_person(question, evidence) or check_place(question, evidence)
-            or check_located(question, evidence) or check_premise(question, evidence)
-            or check_modifier(question, evidence, _DATED_NOUNS) or check_numbered_name(question, evidence)
-            or check_proper_name(question, evidence))
+    mismatch = (_check_fact_year(found, evidence) or _check_later_year(question, found, evidence)
+                or _check_country_in_paragraph(question, found, evidence))
+    for check in _QUESTION_CHECKS:
+        if mismatch is not None:
+            break
+        mismatch = check(question, evidence)
+    return mismatch
+
+
+def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
+    return check_modifier(question, evidence, _DATED_NOUNS)
+
+
+# The checks of the question's text against the evidence, after its constraints, in order.
+_QUESTION_CHECKS = (check_timing, check_symbol, check_organization, check_unnamed_organization, check_treaty_body,
+                    check_instrument, check_unwritten_ordinal, check_numbers, check_kind, check_person, check_place,
+                    check_located, check_premise, _check_modifier, check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:

@@ -31,6 +31,11 @@ REPORT_MONTH_SLACK = 1
 DAY_SLACK = 1
 
 
+def asks_done(question: str) -> bool:
+    """Whether the question asks about something done, not something expected or planned."""
+    return bool(_DONE.search(question)) and not _PLANNED.search(question)
+
+
 def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Months from (year, month) `a` to `b` (negative when `b` comes first)."""
     return (b[0] - a[0]) * 12 + b[1] - a[1]
