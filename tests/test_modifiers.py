@@ -96,6 +96,8 @@ def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
                           Evidence(ledgers, ledgers, ())) is None
     gsp = "Victoria ranks fourth in GSP per capita among the States."
     assert check_modifier("At what rank does GPS per capita set Victoria?", Evidence(gsp, gsp, ())) is None
+    broncos = "The Broncos head coach, Gary Kubiak, was hired in 2015."
+    assert check_modifier("What is the name of the Bronco's head coach?", Evidence(broncos, broncos, ())) is None
 
 
 def test_a_numeral_in_a_list_after_the_plural_counts_as_written() -> None:
@@ -151,3 +153,18 @@ def test_an_acronym_asked_is_the_committee_its_report_spells_out() -> None:
     other = Evidence(paragraph, paragraph, ("A/80/44",), title="Report of the Committee against Torture")
     assert check_modifier(question, other).describe() == (
         "is about the Committee pre-sessional working group, not the CRPD pre-sessional working group")
+
+
+def test_the_title_tells_whose_thing_the_document_is_about() -> None:
+    """DP/2025/11 is the UNDP Ethics Office's report; its para. 42 names UNOPS only inside "the
+    UNDP/UNFPA/UN-Women/UNOPS Staff Association"."""
+    para = ("In 2024, 68 per cent of Ethics Office service matters were requests for ethics advice and guidance. "
+            "For matters that do not fall under the mandate of the Ethics Office, personnel are directed to "
+            "appropriate support offices, which include OHR, OAI and the UNDP/UNFPA/UN-Women/UNOPS Staff Association.")
+    report = Evidence(para, para, ("DP/2025/11",), "2025-03-24",
+                      "Ethics Activities of the UNDP Ethics Office in 2024 Report of the Ethics Office")
+    mismatch = check_modifier("How many requests for advice did the UNOPS Ethics Office respond to in 2024?", report)
+    assert mismatch is not None and mismatch.describe() == "is about the UNDP Ethics Office, not the UNOPS Ethics Office"
+    assert check_modifier("How many requests for advice did the UNDP Ethics Office respond to in 2024?", report) is None
+    joint = Evidence(para, para + " The UNOPS Ethics Office reported separately.", ("DP/2025/11",), "", report.title)
+    assert check_modifier("How many requests for advice did the UNOPS Ethics Office respond to in 2024?", joint) is None

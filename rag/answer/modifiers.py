@@ -50,7 +50,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """The same name, or one mistyped: an acronym with its letters swapped ("GSP" and "GPS"), a
+    """The same name, in the plural too ("Bronco's" and "Broncos"), or one mistyped: an acronym with its letters swapped ("GSP" and "GPS"), a
     long name with a letter changed, added or dropped ("Newcastle" and "Newcastel"; not "Mali" and
     "Bali", names.py's rule for typos)."""
     if a.isdigit() or b.isdigit():
@@ -58,7 +58,7 @@ def _same_name(a: str, b: str) -> bool:
     if a.isupper() and b.isupper() and sorted(a) == sorted(b):
         return True
     a, b = a.lower(), b.lower()
-    return a == b or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b))
+    return a == b or a.removesuffix("s") == b.removesuffix("s") or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b))
 
 
 def _other_head(head: str, thing: str, paragraph: str) -> str | None:
@@ -81,15 +81,19 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
     """The thing the question tells apart by a name or a year that the paragraph names with
     another one, while neither it nor its document writes the asked one: "How many police
     officers were deployed to the Yambio temporary operating base?" answered by "12 individual
-    police officers were deployed to the Tambura temporary operating base". A year before one of
+    police officers were deployed to the Tambura temporary operating base". Where the paragraph
+    names no other one, the title may: "the UNOPS Ethics Office" asked of the report "Activities of
+    the UNDP Ethics Office in 2024". A year before one of
     the `dated` nouns ("the 2023 partner survey") is left to the check of things named by their
     year, which knows the document's own years."""
     for head, thing in modified_things(question):
         if head.isdigit() and re.sub(r"s$", "", thing.split()[-1].lower()) in dated:
             continue
-        if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
-            continue
-        other = _other_head(head, thing, evidence.paragraph)
+        other = None
+        if not re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
+            other = _other_head(head, thing, evidence.paragraph)
+        if other is None:  # the title tells whose the document's thing is: "the UNDP Ethics Office"
+            other = _other_head(head, thing, evidence.title)
         if other is None or head.isupper() and spells_from(head, other, f"{evidence.title} {evidence.document}"):
             continue  # the acronym asked is the other head's name spelled out
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
