@@ -277,3 +277,25 @@ def test_something_done_in_a_year_after_the_document_s_date_is_a_near_miss() -> 
     text += " The Commission decided to hold its 2026 session from 6 to 24 April 2026."
     stated = Evidence(paragraph=text, document=text, symbols=("A/80/42",), date="2025-04-30")
     assert check_constraints("When did the Commission decide to hold its 2026 session?", stated) is None
+
+
+def test_a_numbered_event_the_paragraph_dates_after_its_document_is_a_near_miss() -> None:
+    """A/80/48, para. 34 (dated July 2025) and E/CN.3/2025/7, para. 10 (December 2024) tell of the
+    next session and the next Forum as to come."""
+    text = ("At their fortieth and 115th sessions, held from 7 to 17 April and 22 April to 9 May 2025 "
+            "respectively, the Committees completed the provisional adoption of their draft joint general "
+            "recommendations. A joint task force is working to revise the drafts, with the aim of presenting revised "
+            "versions for final adoption by the Committees, during their overlapping forty-first and 116th sessions, in December 2025.")
+    cmw = Evidence(paragraph=text, document=text, symbols=("A/80/48",), date="2025-07-01")
+    assert _said(check_constraints("What did the migrant workers committee adopt at its forty-first session?", cmw)) \
+        == "dates the forty-first session in December 2025, after it was issued"
+    assert check_constraints("What did the migrant workers committee adopt at its fortieth session?", cmw) is None
+    assert check_constraints("What will the committee adopt at its forty-first session?", cmw) is None
+    forum = Evidence(paragraph="The sixth host of the Forum was chosen through a competitive process, culminating in a "
+                               "vote in September 2024. The 14 members present decided by secret ballot that the sixth "
+                               "Forum would be hosted by Saudi Arabia and tentatively scheduled to be held from 9 to 12 "
+                               "November 2026.", document="", symbols=("E/CN.3/2025/7",), date="2024-12-13")
+    assert _said(check_constraints("How many participants attended the sixth Forum?", forum)) \
+        == "dates the sixth forum in November 2026, after it was issued"
+    # the choice of the host was made before the Forum, and the paragraph reports it
+    assert check_constraints("Which country was chosen to host the sixth Forum?", forum) is None

@@ -34,7 +34,7 @@ from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import asks_done, check_timing
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.textutil import MONTH_PATTERN, named_months, split_sentences
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -629,6 +629,32 @@ def _check_later_year(question: str, found: list[Constraint], evidence: Evidence
     return None
 
 
+# An event a question asks what was done at: "adopt at its twenty-third session", "attended the
+# sixth Forum" (not "chosen to host the sixth Forum", done before it).
+_DONE_AT = re.compile(r"\b(?:at|during|attended|attend)\s+(?:the|its|their)?\s*$", re.IGNORECASE)
+
+
+def _check_coming(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A question about something done at a numbered event that the paragraph dates after the
+    document was issued: "Which decisions did the Committee adopt at its twenty-third session?"
+    of a paragraph asking for a report "at its twenty-third session, in 2027" (dated June 2025)."""
+    if not evidence.date[:4].isdigit() or not asks_done(question):
+        return None
+    issued = (int(evidence.date[:4]), int(evidence.date[5:7]) if evidence.date[5:7].isdigit() else 12)
+    at = {_ordinal_value(m) for m in _ORDINAL.finditer(question) if _DONE_AT.search(question[:m.start()])}
+    asked = [c for c in found if c.kind == "ordinal" and int(c.value.split(" ")[0]) in at]
+    for sentence in split_sentences(evidence.paragraph) if asked else []:
+        things = numbered_things(sentence)
+        later = sorted({((y, 13), str(y)) for y in years(sentence) if y > issued[0]}  # a month first
+                       | {((m.year, m.month), f"{MONTH_NAMES[m.month - 1]} {m.year}") for m in named_months(sentence)
+                          if (m.year, m.month) > issued})
+        for c in asked:
+            n, noun = c.value.split(" ", 1)
+            if later and (int(n), noun) in things:
+                return Mismatch(c, later[0][1], "dates {label} in {found}, after it was issued")
+    return None
+
+
 _CHECKS = {"country": _check_country, "year": _check_year, "period": _check_period, "ordinal": _check_ordinal,
            "dated": _check_dated, "titled": _check_titled, "names": _check_names}
 
@@ -651,6 +677,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         if mismatch is not None:
             return mismatch
     mismatch = (_check_fact_year(found, evidence) or _check_later_year(question, found, evidence)
+                or _check_coming(question, found, evidence)
                 or _check_country_in_paragraph(question, found, evidence))
     for check in _QUESTION_CHECKS:
         if mismatch is not None:

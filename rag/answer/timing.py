@@ -19,7 +19,7 @@ _PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bending|\bexpiring|[–
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
 # about what was expected or planned can be answered before.
-_DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|"
+_DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|attended|"
                    r"happened|occurred|results?)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall)\b",
                       re.IGNORECASE)
