@@ -22,6 +22,7 @@ from rag.answer.countries import (
     OTHER_NAME_AT,
     demonym_countries,
 )
+from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.instruments import asked_additions, check_instrument
 from rag.answer.kinds import asks_kind, check_kind
@@ -691,9 +692,10 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # The checks of the question's text against the evidence, after its constraints, in order.
-_QUESTION_CHECKS = (check_timing, check_symbol, check_organization, check_unnamed_organization, check_treaty_body,
-                    check_instrument, check_unwritten_ordinal, check_numbers, check_kind, check_person, check_place,
-                    check_located, check_premise, _check_modifier, check_numbered_name, check_proper_name)
+_QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
+                    check_treaty_body, check_instrument, check_unwritten_ordinal, check_numbers, check_kind,
+                    check_person, check_place, check_located, check_premise, _check_modifier, check_numbered_name,
+                    check_proper_name)
 
 
 def may_miss(question: str) -> bool:

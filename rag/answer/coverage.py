@@ -1,0 +1,80 @@
+"""Near misses by the period a report covers: "The present report provides an account of the
+activities of UNDOF from 19 February to 19 May 2025" cannot tell what UNDOF did "between May and
+August 2024". A question placing what was done in months that all end before the period the
+document says it covers, answered from a paragraph that names none of those months, abstains."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.timing import asks_done
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months
+
+# The sentence where a report says what it covers, and the words after "from", "since" or
+# "between" that open the period: "covers major developments ... since the previous report of 29
+# November 2024", "provides an account of the activities ... from 19 February to 19 May 2025".
+_COVERS = re.compile(r"(?:\b(?:present|this)\s+(?:\w+\s+)?report\b[^.]{0,300}?|(?:^|[.]\s+)(?:The\s+report|It)\s+)"
+                     r"\b(?:covers?|covering|provides\s+an\s+(?:account|overview))\b[^.]{0,300}?"
+                     r"\b(?:from|since|between)\b([^.]{0,200})", re.MULTILINE)
+# Characters after "from", "since" or "between" within which the period's first day is written
+# ("since the issuance of the previous report of the Secretary-General (S/2024/740), from 2
+# October 2024").
+START_REACH = 90
+_START = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d))?")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# How far into the document's text its statement of what it covers is looked for.
+OPENING_CHARS = 6000
+# Months before the period's first month that a question may still name (a report "from 19
+# February" may state what stood at the end of January).
+SLACK_MONTHS = 1
+# A month that dates something else, not what the question asks about: "since the December 2024
+# attack", "resolution 2729 (2024) of 30 April 2024".
+_NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def covered_from(document: str) -> tuple[int, int] | None:
+    """The (year, month) a report says its period starts, from its opening text, or None. A day
+    written without its year takes the year that ends the period ("from 19 February to 19 May
+    2025"), the year before where its month comes later ("from 16 November to 14 February 2025")."""
+    found = _COVERS.search(document[:OPENING_CHARS])
+    if found is None:
+        return None
+    start = _START.search(found.group(1))
+    if start is None or start.start() > START_REACH:
+        return None
+    month = MONTH_NAMES.index(start.group(2)) + 1
+    if start.group(3):
+        return int(start.group(3)), month
+    end = _YEAR.search(found.group(1), start.end())
+    if end is None:
+        return None
+    later = [m for m in named_months(found.group(1)[start.end():]) if m.year == int(end.group(1))]
+    year = int(end.group(1))
+    return (year - 1 if later and later[0].month < month else year), month
+
+
+def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
+    """Every month the question places something done in ends before the period the document
+    covers, and the paragraph names none of them: the report cannot tell it."""
+    if not asks_done(question):
+        return None
+    asked = [m for m in named_months(question) if not _NOT_ASKED.search(question[:m.start])]
+    start = covered_from(evidence.document) if asked else None
+    if start is None:
+        return None
+    named = {(m.year, k) for m in named_months(evidence.paragraph) for k in (m.month, m.last) if k}
+    if any((m.year, m.month) in named or (m.year, m.last) in named for m in asked):
+        return None
+    last = max(asked, key=lambda m: (m.year, m.last or m.month))
+    if (last.year, last.last or last.month) >= _months_before(start, SLACK_MONTHS):
+        return None
+    label = f"{MONTH_NAMES[last.month - 1]}–{MONTH_NAMES[last.last - 1]} {last.year}" if last.last \
+        else question[last.start:last.end]
+    return Mismatch(Constraint("dated", label, label), f"{MONTH_NAMES[start[1] - 1]} {start[0]}",
+                    "is of a report covering from {found}, not {label}")
+
+
+def _months_before(ym: tuple[int, int], months: int) -> tuple[int, int]:
+    total = ym[0] * 12 + ym[1] - 1 - months
+    return total // 12, total % 12 + 1

@@ -1,0 +1,46 @@
+"""Near misses by the period a report covers (rag.answer.coverage), on the opening paragraphs of
+the shared UN reports."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints
+from rag.answer.coverage import check_coverage, covered_from
+from rag.answer.evidence import Evidence
+
+UNDOF = ("The present report provides an account of the activities of the United Nations Disengagement Observer "
+         "Force (UNDOF) from 19 February to 19 May 2025, pursuant to the mandate set out in Security Council "
+         "resolution 350 (1974) and extended in subsequent Council resolutions, most recently resolution 2766 (2024).")
+BARRELS = ("As part of the return to full mandate implementation on the Bravo side, UNDOF continued restoring, "
+           "repainting and refurbishing the barrels marking the ceasefire line and the Bravo line, with 132 barrels "
+           "restored along the ceasefire line and 153 barrels along the Bravo line (see figure I).")
+
+
+def test_the_period_a_report_says_it_covers() -> None:
+    assert covered_from(UNDOF) == (2025, 2)
+    assert covered_from("The present report, submitted pursuant to paragraph 49 of Security Council resolution 2765 "
+                        "(2024), covers major developments in the Democratic Republic of the Congo since the previous "
+                        "report of 29 November 2024. It describes the progress.") == (2024, 11)
+    assert covered_from("Introduction\nThe report covers the period from 16 November to 14 February 2025.") == (2024, 11)
+    assert covered_from("It covers the period since the issuance of the previous report of the Secretary-General "
+                        "(S/2024/740), from 2 October 2024 to 15 April 2025.") == (2024, 10)
+    # another report's period, and a date far from "from", are not this report's
+    assert covered_from("The report of the Group covering the period from February 2023 was presented.") is None
+    assert covered_from("The present report gives an overview of the supplements from 2019 to 2021, which were "
+                        "put online in all six official languages, with the next expected by May 2025.") is None
+
+
+def test_something_done_before_the_covered_period_is_a_near_miss() -> None:
+    document = f"{UNDOF}\nThe Force had restored 90 barrels in 2024.\n{BARRELS}"
+    report = Evidence(BARRELS, document, ("S/2025/350",), "2025-06-03")
+    asked = "How many barrels marking the ceasefire line did UNDOF restore between May and August 2024?"
+    mismatch = check_constraints(asked, report)
+    assert mismatch is not None
+    assert mismatch.describe() == "is of a report covering from February 2025, not May–August 2024"
+    assert check_coverage(asked.replace("between May and August 2024", "in March 2025"), report) is None
+    assert check_coverage(asked.replace("between May and August 2024", "in January 2025"), report) is None  # slack
+    # a month the paragraph names itself, and a time that dates something else, are answered
+    recalled = Evidence(BARRELS + " In May 2024, 40 barrels were restored.", report.document, report.symbols,
+                        report.date)
+    assert check_coverage(asked, recalled) is None
+    assert check_coverage("How many barrels did UNDOF restore since the December 2024 agreement?", report) is None
+    assert check_coverage("How many barrels will UNDOF restore by May 2024?", report) is None
