@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass
@@ -69,6 +69,16 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
         out += f", p. {page}"
     return out
 
+
+
+class DocumentText(NamedTuple):
+    """What the near-miss checks read of a document: the symbols it is issued under, its text (its
+    masthead's lines, then its paragraphs, one a line) and the masthead's lines alone (issuing
+    body, title, session and venue, where each is known)."""
+
+    symbols: tuple[str, ...]
+    text: str
+    masthead: str
 
 @dataclass
 class Hit:

@@ -13,7 +13,7 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, SourceError, UsageError, check_text
 from rag.index.store import DATABASE, DocumentRecord, OpenIndex, ProgressFn
 from rag.index.stores import store_for
-from rag.models import Answer, Hit, ShownParagraph
+from rag.models import Answer, DocumentText, Hit, ShownParagraph
 
 if TYPE_CHECKING:  # building is imported only by the calls that build (keeps `rag ask` lean)
     from rag.index.build import BuildReport
@@ -187,8 +187,8 @@ class Session:
         record = self.index.document(symbol)
         return record.title, record.date
 
-    def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
-        """A document's symbols and text, for the answerer's near-miss check."""
+    def _document_text(self, symbol: str) -> DocumentText:
+        """A document's symbols, text and masthead, for the answerer's near-miss check."""
         from rag.index.paragraphs import document_text
 
         return document_text(self.index.conn, symbol)

@@ -45,7 +45,7 @@ FEATURES = ("support", "support margin", "score margin", "sentence cosine", "ter
 def _features(session: Session, question: str, search) -> list[float]:  # noqa: ANN001 - a rag Search
     answerer, hits = session.answerer, search.hits
     top = hits[0]
-    symbols, document = answerer._document_text(top.symbol)
+    symbols, document, _ = answerer._document_text(top.symbol)
     idf = search.query.idf
     asked = content_terms(question)
     in_doc, in_par = set(terms(document)), set(terms(top.text))

@@ -280,10 +280,11 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
-        symbols, text = document_text(session.index.conn, "E/CN.3/2025/8")
+        symbols, text, masthead = document_text(session.index.conn, "E/CN.3/2025/8")
     assert symbols == ("E/CN.3/2025/8",)
     assert text.splitlines()[0] == "Economic and Social Council"
-    assert "Fifty-sixth session" in text.splitlines()[:3]
+    assert "Fifty-sixth session" in text.splitlines()[:3] and "Fifty-sixth session" in masthead.splitlines()
+    assert text.startswith(masthead + "\n") and "fifty-fifth session" not in masthead
     assert "fifty-fifth session" in text
     # an Executive Board's masthead names the entities it serves, which the document need not
     (docs / "DP_2025_26.txt").write_text(
@@ -294,7 +295,7 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
         body = session.index.conn.execute("SELECT body FROM documents WHERE symbol = 'DP/2025/26'").fetchone()[0]
-        _, board = document_text(session.index.conn, "DP/2025/26")
+        board = document_text(session.index.conn, "DP/2025/26").text
     assert "UNFPA" in body and "UNFPA" not in board
 
 
@@ -368,7 +369,7 @@ def test_a_city_the_masthead_names_as_the_venue_is_written(tmp_path: Path) -> No
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
-        symbols, text = document_text(session.index.conn, "A/CONF.230/2025/10")
+        symbols, text, _ = document_text(session.index.conn, "A/CONF.230/2025/10")
     assert "Nice, France, 9–13 June 2025" in text.splitlines()[:4]
     question = "At the 2025 Ocean Conference in Nice, how much have global sea levels risen over the past 30 years?"
     assert check_proper_name(question, Evidence(paragraph, text, symbols)) is None

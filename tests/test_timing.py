@@ -247,11 +247,16 @@ def test_a_month_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
 
 def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> None:
     # CEB/2025/4, para. 76: the report of the session held in April 2025 proposes the next one.
-    next_session = Evidence(
-        paragraph="It was proposed that the fiftieth session of the Committee be held at the International Atomic "
-                  "Energy Agency in Vienna, on 2 and 3 October 2025.",
-        document="Report of the High-level Committee on Programmes at its forty-ninth session\nVienna, 3 and 4 April "
-                 "2025", symbols=("CEB/2025/4",), date="2025-05-01")
+    masthead = "Report of the High-level Committee on Programmes at its forty-ninth session\nVienna, 3 and 4 April 2025"
+    paragraph = ("It was proposed that the fiftieth session of the Committee be held at the International Atomic "
+                 "Energy Agency in Vienna, on 2 and 3 October 2025.")
+    next_session = Evidence(paragraph=paragraph, document=f"{masthead}\n{paragraph}", symbols=("CEB/2025/4",),
+                            date="2025-05-01", masthead=masthead)
+    # a month in the text's opening paragraphs is not the meeting's (the masthead alone tells it)
+    opening = Evidence(paragraph=paragraph, document=f"{masthead}\n{paragraph}", symbols=("CEB/2025/4",),
+                       date="2025-05-01")
+    assert check_timing("In the report of the High-level Committee on Programmes on its forty-ninth session, held in "
+                        "April 2025, where was the Committee's fiftieth session held?", opening) is not None
     assert check_timing("In the report of the High-level Committee on Programmes on its forty-ninth session, held in "
                         "April 2025, where was the Committee's fiftieth session held?", next_session) is None
     assert check_timing("Where did the Committee hold a meeting in March 2025?", next_session) is not None

@@ -41,3 +41,4 @@ class Evidence:
     date: str = ""  # the document's date as its masthead gives it (ISO), "" when unknown
     title: str = ""  # the document's title as its masthead gives it
     section: str = ""  # the headings the paragraph stands under
+    masthead: str = ""  # the document's masthead: issuing body, title, session and venue, one a line

@@ -19,7 +19,7 @@ from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
 from rag.index.token_vectors import TokenStore
-from rag.models import Answer, Citation, Closest, Hit
+from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.query import Query, Search
 from rag.textutil import content_terms, split_sentences, terms
 
@@ -28,8 +28,8 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
-# A document's symbols and its paragraphs' text, by the symbol it is cited by (rag.index.paragraphs.document_text).
-DocumentText = Callable[[str], tuple[tuple[str, ...], str]]
+# A document's symbols, text and masthead, by the symbol it is cited by (rag.index.paragraphs.document_text).
+DocumentReader = Callable[[str], DocumentText]
 
 # Support thresholds calibrated per model family (cosine scales differ); a model not listed uses
 # DEFAULT_THRESHOLD. Settings.abstain_threshold overrides both (`rag eval --calibrate` finds one
@@ -145,7 +145,7 @@ class Answerer:
     support is under the threshold."""
 
     def __init__(self, embedder: Embedder, sentences: SentenceIndex | None, threshold: float,
-                 documents: DocumentText | None = None, tokens: TokenStore | None = None,
+                 documents: DocumentReader | None = None, tokens: TokenStore | None = None,
                  token_share: float = 0.0) -> None:
         self.embedder = embedder
         self.sentences = sentences  # the index's stored sentence vectors, for quotes
@@ -153,13 +153,13 @@ class Answerer:
         self.token_share = token_share  # their score's weight in the support (token_share_for)
         self.threshold = threshold
         self.documents = documents  # without it, the question's constraints go unchecked
-        self._document: tuple[str, tuple[str, ...], str] | None = None  # the last document read
+        self._document: tuple[str, DocumentText] | None = None  # the last document read, by its symbol
 
-    def _document_text(self, symbol: str) -> tuple[tuple[str, ...], str]:
+    def _document_text(self, symbol: str) -> DocumentText:
         if self._document is None or self._document[0] != symbol:
             assert self.documents is not None
-            self._document = (symbol, *self.documents(symbol))
-        return self._document[1], self._document[2]
+            self._document = (symbol, self.documents(symbol))
+        return self._document[1]
 
     def near_miss(self, question: str, hit: Hit) -> Mismatch | None:
         """The question's constraint (year, period, numbered session, country, a day or month, a
@@ -167,8 +167,9 @@ class Answerer:
         (rag.answer.constraints)."""
         if self.documents is None or not may_miss(question):
             return None
-        symbols, text = self._document_text(hit.symbol)
-        return check_constraints(question, Evidence(hit.text, text, symbols, hit.doc_date, hit.doc_title, hit.section))
+        doc = self._document_text(hit.symbol)
+        return check_constraints(question, Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title,
+                                                    hit.section, doc.masthead))
 
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question

@@ -172,9 +172,6 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
-# The lines that open a document's text (rag.index.paragraphs.document_text): its masthead's body,
-# title, session and venue, at most.
-MASTHEAD_LINES = 4
 # A month that dates a document rather than what it reports: "the July 2025 report", "its report of
 # July 2025", "letter dated 3 March 2025".
 _DOCUMENT_MONTH = re.compile(r"\b(?:report|reports|letter|note|dated|issued|submitted|published|resolution|"
@@ -190,8 +187,7 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
              and not _DOCUMENT_MONTH.search(question[:m.start]) and not _DOCUMENT_AFTER.match(question[m.end:])]
     if len(asked) != 1 or not _DONE.search(question) or _PLANNED.search(question):
         return None
-    masthead = " ".join([evidence.title, *evidence.document.split("\n", MASTHEAD_LINES)[:MASTHEAD_LINES]])
-    own = {(t.year, k) for t in named_months(masthead) for k in (t.month, t.last) if k}
+    own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
     ym = (asked[0].year, asked[0].month)
     return None if ym in own or ym == _issued(evidence) else asked[0]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from rag.errors import NotFoundError
 from rag.index.symbols import find_document_id, suggestion
-from rag.models import TABLE, Footnote, ShownParagraph, render_citation
+from rag.models import TABLE, DocumentText, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
@@ -82,18 +82,18 @@ def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
     return conn.execute("SELECT id, symbol, source FROM documents WHERE id = ?", (doc_id,)).fetchone()
 
 
-def document_text(conn: sqlite3.Connection, symbol: str) -> tuple[tuple[str, ...], str]:
+def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     """The symbols a document is issued under and its text: its masthead's issuing body, title,
     session and venue (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
     row = conn.execute("SELECT id, symbols, title, session, venue, body FROM documents WHERE symbol = ?",
                        (symbol,)).fetchone()
     if row is None:
-        return (symbol,), ""
+        return DocumentText((symbol,), "", "")
     # the issuing organ, not the entities an Executive Board serves ("of UNDP, UNFPA and UNOPS")
     organs = "; ".join(b for b in row["body"].split("; ") if not b.startswith("Executive Board"))
     masthead = [t for t in (organs, row["title"], row["session"], row["venue"]) if t]
     texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
-    return tuple(json.loads(row["symbols"])), "\n".join(masthead + texts)
+    return DocumentText(tuple(json.loads(row["symbols"])), "\n".join(masthead + texts), "\n".join(masthead))
 
 
 def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:
