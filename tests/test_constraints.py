@@ -114,6 +114,19 @@ def test_the_same_ordinal_numbering_another_thing_is_no_mention():
     assert miss is not None and miss.describe() == "is about the first review, not the second review"
 
 
+def test_a_numbered_phase_or_edition_is_a_numbered_thing():
+    """DP/2025/19, para. 25: the programme "continued its second phase in 2024"."""
+    text = ("The flagship programme Africa Women Health Champions with the WHO regional office for Africa continued "
+            "its second phase in 2024, providing essential health services to 40 African countries.")
+    evidence = Evidence(text, text, ("DP/2025/19",), "2025-03-24")
+    miss = check_constraints("How many countries does the third phase of the Africa Women Health Champions programme "
+                             "with WHO cover?", evidence)
+    assert miss is not None and miss.describe() == "is about the second phase, not the third phase"
+    assert check_constraints("How many countries does the second phase of the Africa Women Health Champions "
+                             "programme with WHO cover?", evidence) is None
+    assert numbered_things("the fifth edition of the Forum") == [(5, "edition")]
+
+
 def test_general_assembly_symbol_carries_the_session():
     evidence = Evidence("The Committee adopted the draft.", "The Committee adopted the draft.", ("A/59/377",))
     assert check_constraints("What did the Committee adopt at the fifty-ninth session?", evidence) is None
