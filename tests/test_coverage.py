@@ -44,3 +44,17 @@ def test_something_done_before_the_covered_period_is_a_near_miss() -> None:
     assert check_coverage(asked, recalled) is None
     assert check_coverage("How many barrels did UNDOF restore since the December 2024 agreement?", report) is None
     assert check_coverage("How many barrels will UNDOF restore by May 2024?", report) is None
+
+
+def test_a_period_start_is_never_after_the_document_and_a_month_after_a_year_opens_none() -> None:
+    since = "The present report covers developments since 14 October, including elections scheduled for December 2025."
+    assert covered_from(since, (2025, 1)) == (2024, 10)
+    assert covered_from("The present report covers the activities of the Office from its establishment in 2019 "
+                        "through to June 2025.") is None
+    assert covered_from("This report covers the period from 1 January to 31 December 2024.") == (2024, 1)
+
+
+def test_a_paragraph_telling_of_a_month_inside_the_asked_range_answers() -> None:
+    para = "In June 2024, 40 barrels were restored along the ceasefire line."
+    report = Evidence(para, f"{UNDOF}\n{para}", ("S/2025/350",), "2025-06-03")
+    assert check_coverage("How many barrels did UNDOF restore between May and August 2024?", report) is None

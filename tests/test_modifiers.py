@@ -168,3 +168,12 @@ def test_the_title_tells_whose_thing_the_document_is_about() -> None:
     assert check_modifier("How many requests for advice did the UNDP Ethics Office respond to in 2024?", report) is None
     joint = Evidence(para, para + " The UNOPS Ethics Office reported separately.", ("DP/2025/11",), "", report.title)
     assert check_modifier("How many requests for advice did the UNOPS Ethics Office respond to in 2024?", joint) is None
+
+
+def test_a_title_that_writes_the_asked_name_or_a_document_writing_it_after_the_thing_is_no_near_miss() -> None:
+    para = "The regional service centre in Nairobi employs 40 staff."
+    both = Evidence(para, para, (), "", "Review of the Regional Service Centre in Nairobi and the Istanbul Regional "
+                                        "Service Centre")
+    assert check_modifier("How many staff does the Nairobi regional service centre employ?", both) is None
+    istanbul = Evidence(para, para, (), "", "Review of the Istanbul Regional Service Centre")
+    assert check_modifier("How many staff does the Nairobi regional service centre employ?", istanbul) is None

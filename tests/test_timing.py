@@ -304,3 +304,26 @@ def test_a_numbered_event_the_paragraph_dates_after_its_document_is_a_near_miss(
         == "dates the sixth forum in November 2026, after it was issued"
     # the choice of the host was made before the Forum, and the paragraph reports it
     assert check_constraints("Which country was chosen to host the sixth Forum?", forum) is None
+
+
+def test_a_later_year_that_is_no_time_of_the_asked_event_is_no_near_miss() -> None:
+    def coming(paragraph: str, date: str = "2025-03-01") -> object:
+        return check_constraints("What did the Committee adopt at its forty-first session?",
+                                 Evidence(paragraph, paragraph, ("X/2025/1",), date))
+    assert coming("At its forty-first session, the Committee adopted a statement on the 2030 Agenda.") is None
+    assert coming("At its forty-first session, held in February 2025, the Committee adopted its plan for "
+                  "2026-2029.") is None
+    assert coming("At its forty-first session, the Committee decided to review it at its eighth session in 2027.") \
+        is None
+    assert coming("At its forty-first session, held in August 2025, the Committee adopted a statement.",
+                  "2025-07-31") is None  # a masthead date may come weeks before the issue
+    budget = Evidence("The Board approved the integrated budget for the coming year.",
+                      "The Executive Board approved the integrated budget for the coming year. The 2026 budget.",
+                      ("DP/2025/30",), "2025-09-01")
+    assert check_constraints("How much did the Executive Board approve for the 2026 budget?", budget) is None
+
+
+def test_a_masthead_date_that_is_no_date_is_left_alone() -> None:
+    for date in ("2025-13-01", "2025-1-5", "2025-00", "2025", ""):
+        evidence = Evidence("The Committee met on 3 May.", "The Committee met on 3 May.", ("X/2025/1",), date)
+        check_constraints("What did the Committee approve at its session in October 2025?", evidence)  # no error

@@ -594,13 +594,13 @@ def _check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A paragraph that names no year tells of its document's own time (the years of its symbol,
-    session and date, and the year before): a question about an earlier year is not answered by
+    session and date, and the year before, and those its title names): a question about an earlier year is not answered by
     it ("Kosovo 2021 legislative elections number of certified candidates" of a 2025 report's
     "the legislative elections on 9 February")."""
     own = _own_years(evidence)
     if not own:
         return None
-    own |= {y - 1 for y in own}
+    own |= {y - 1 for y in own} | _written_years(evidence.title)  # "Board of Auditors for 2023"
     earlier = [c for c in asked if int(c.value) < min(own)]
     if not earlier:
         return None
@@ -618,41 +618,72 @@ def _check_later_year(question: str, found: list[Constraint], evidence: Evidence
     paragraph does not name: the document cannot report it ("Who was elected to chair the
     Commission for its 2026 session?" of a report dated April 2025). A year the symbol or the
     title carries names the document ("as reported to the 2025 Statistical Commission" of
-    E/CN.3/2025/8, issued in December 2024)."""
+    E/CN.3/2025/8, issued in December 2024); a year something is made for or due by ("the 2026
+    budget", "progress towards the 2025 targets", "report by 2026") is no time something was done."""
     if not evidence.date[:4].isdigit() or not asks_done(question):
         return None
     issued = max([int(evidence.date[:4]), *(y for y in map(year_of_symbol, evidence.symbols) if y)])
     # a year with a month is rag.answer.timing's ("until 30 June 2026" ends a period)
-    named = years(evidence.paragraph) | _written_years(evidence.title) | {m.year for m in named_months(question)}
+    named = years(" ".join((evidence.paragraph, evidence.section, evidence.masthead))) \
+        | _written_years(evidence.title) | {m.year for m in named_months(question)}
+    named |= {y for y, noun in dated_things(question) if noun in _FORWARD}
+    named |= {int(m.group(1)) for m in _TOWARDS_YEAR.finditer(question)}
     for c in found:
         if c.kind == "year" and issued < int(c.value) <= issued + LATER_YEARS and int(c.value) not in named:
             return Mismatch(c, str(issued), "dates from {found}, before {label}")
     return None
 
 
+# A year something is due by or aimed at: "by 2026", "towards the 2025 targets" (not "for": "elected
+# for its 2026 session" sets the election in 2026; "the budget for 2026" is a `dated` thing).
+_TOWARDS_YEAR = re.compile(r"\b(?:by|towards|toward|until|through|before)\s+(?:the\s+|its\s+)?((?:19|20)\d\d)\b",
+                           re.IGNORECASE)
 # An event a question asks what was done at: "adopt at its twenty-third session", "attended the
 # sixth Forum" (not "chosen to host the sixth Forum", done before it).
 _DONE_AT = re.compile(r"\b(?:at|during|attended|attend)\s+(?:the|its|their)?\s*$", re.IGNORECASE)
+# Characters after an event's ordinal within which a date is the event's ("the forty-first and
+# 116th sessions, in December 2025"); a sentence about what is to come dates its events anywhere.
+DATE_REACH = 60
+_TO_COME = re.compile(r"\b(?:will|would|shall|scheduled|planned|expected|to be held|upcoming|forthcoming|next)\b",
+                      re.IGNORECASE)
+COMING_SLACK_MONTHS = 1  # a masthead date may precede the issue by weeks
+
+
+def _later_dates(text: str, issued: tuple[int, int]) -> list[tuple[tuple[int, int], str]]:
+    """The dates of a text after `issued` (year, month) plus a month's slack, and within
+    LATER_YEARS of it, earliest first, a month before its year alone; a period's years ("for
+    2026-2029") are none."""
+    limit = issued[0] * 12 + issued[1] + COMING_SLACK_MONTHS
+    out = {((m.year, m.month), f"{MONTH_NAMES[m.month - 1]} {m.year}") for m in named_months(text)
+           if m.year * 12 + m.month > limit and m.year <= issued[0] + LATER_YEARS}
+    alone = {int(y) for y in _YEAR.findall(_RANGE.sub(" ", text))} - {m.year for m in named_months(text)}
+    out |= {((y, 13), str(y)) for y in alone if issued[0] < y <= issued[0] + LATER_YEARS}
+    return sorted(out)
 
 
 def _check_coming(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A question about something done at a numbered event that the paragraph dates after the
     document was issued: "Which decisions did the Committee adopt at its twenty-third session?"
-    of a paragraph asking for a report "at its twenty-third session, in 2027" (dated June 2025)."""
+    of a paragraph asking for a report "at its twenty-third session, in 2027" (dated June 2025).
+    The date must follow the event's ordinal closely, or the sentence be about what is to come
+    ("the sixth Forum would be hosted by Saudi Arabia and tentatively scheduled to be held from 9
+    to 12 November 2026")."""
     if not evidence.date[:4].isdigit() or not asks_done(question):
         return None
     issued = (int(evidence.date[:4]), int(evidence.date[5:7]) if evidence.date[5:7].isdigit() else 12)
     at = {_ordinal_value(m) for m in _ORDINAL.finditer(question) if _DONE_AT.search(question[:m.start()])}
-    asked = [c for c in found if c.kind == "ordinal" and int(c.value.split(" ")[0]) in at]
+    asked = {(int(c.value.split(" ")[0]), c.value.split(" ", 1)[1]): c for c in found
+             if c.kind == "ordinal" and int(c.value.split(" ")[0]) in at}
     for sentence in split_sentences(evidence.paragraph) if asked else []:
-        things = numbered_things(sentence)
-        later = sorted({((y, 13), str(y)) for y in years(sentence) if y > issued[0]}  # a month first
-                       | {((m.year, m.month), f"{MONTH_NAMES[m.month - 1]} {m.year}") for m in named_months(sentence)
-                          if (m.year, m.month) > issued})
-        for c in asked:
-            n, noun = c.value.split(" ", 1)
-            if later and (int(n), noun) in things:
-                return Mismatch(c, later[0][1], "dates {label} in {found}, after it was issued")
+        coming = _TO_COME.search(sentence) is not None
+        for m in _ORDINAL.finditer(sentence):
+            things = numbered_things(sentence[m.start():])
+            key = things[0] if things else None
+            if key not in asked:
+                continue
+            later = _later_dates(sentence if coming else sentence[m.end():m.end() + DATE_REACH], issued)
+            if later:
+                return Mismatch(asked[key], later[0][1], "dates {label} in {found}, after it was issued")
     return None
 
 

@@ -9,12 +9,12 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
 
 # The sentence where a report says what it covers, and the words after "from", "since" or
 # "between" that open the period: "covers major developments ... since the previous report of 29
 # November 2024", "provides an account of the activities ... from 19 February to 19 May 2025".
-_COVERS = re.compile(r"(?:\b(?:present|this)\s+(?:\w+\s+)?report\b[^.]{0,300}?|(?:^|[.]\s+)(?:The\s+report|It)\s+)"
+_COVERS = re.compile(r"(?:\b(?:[Pp]resent|[Tt]his)\s+(?:\w+\s+)?report\b[^.]{0,300}?|(?:^|[.]\s+)(?:The\s+report|It)\s+)"
                      r"\b(?:covers?|covering|provides\s+an\s+(?:account|overview))\b[^.]{0,300}?"
                      r"\b(?:from|since|between)\b([^.]{0,200})", re.MULTILINE)
 # Characters after "from", "since" or "between" within which the period's first day is written
@@ -23,6 +23,9 @@ _COVERS = re.compile(r"(?:\b(?:present|this)\s+(?:\w+\s+)?report\b[^.]{0,300}?|(
 START_REACH = 90
 _START = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")  # "(S/2024/740)": its year dates no period
+# Words before a month that end a period rather than open it: "in 2019 through to June 2025".
+_BEFORE_START = re.compile(r"\b(?:(?:19|20)\d\d|through|to|until|till)\b", re.IGNORECASE)
 # How far into the document's text its statement of what it covers is looked for.
 OPENING_CHARS = 6000
 # Months before the period's first month that a question may still name (a report "from 19
@@ -33,25 +36,30 @@ SLACK_MONTHS = 1
 _NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def covered_from(document: str) -> tuple[int, int] | None:
+def covered_from(document: str, issued: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """The (year, month) a report says its period starts, from its opening text, or None. A day
     written without its year takes the year that ends the period ("from 19 February to 19 May
-    2025"), the year before where its month comes later ("from 16 November to 14 February 2025")."""
+    2025"), the year before where its month comes later ("from 16 November to 14 February 2025")
+    or where it would fall after the document's `issued` (year, month). A month after a year or
+    a "through" opens no period ("from its establishment in 2019 through to June 2025")."""
     found = _COVERS.search(document[:OPENING_CHARS])
     if found is None:
         return None
-    start = _START.search(found.group(1))
-    if start is None or start.start() > START_REACH:
+    tail = _SYMBOL.sub(" ", found.group(1))
+    start = _START.search(tail)
+    if start is None or start.start() > START_REACH or _BEFORE_START.search(tail[:start.start()]):
         return None
     month = MONTH_NAMES.index(start.group(2)) + 1
     if start.group(3):
         return int(start.group(3)), month
-    end = _YEAR.search(found.group(1), start.end())
+    end = _YEAR.search(tail, start.end())
     if end is None:
         return None
-    later = [m for m in named_months(found.group(1)[start.end():]) if m.year == int(end.group(1))]
     year = int(end.group(1))
-    return (year - 1 if later and later[0].month < month else year), month
+    later = [m for m in named_months(tail[start.end():]) if m.year == year]
+    if (later and later[0].month < month) or (issued is not None and (year, month) > issued):
+        year -= 1
+    return year, month
 
 
 def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
@@ -60,11 +68,11 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
     if not asks_done(question):
         return None
     asked = [m for m in named_months(question) if not _NOT_ASKED.search(question[:m.start])]
-    start = covered_from(evidence.document) if asked else None
+    issued = (int(evidence.date[:4]), int(evidence.date[5:7])) if evidence.date[:7][5:].isdigit() else None
+    start = covered_from(evidence.document, issued) if asked else None
     if start is None:
         return None
-    named = {(m.year, k) for m in named_months(evidence.paragraph) for k in (m.month, m.last) if k}
-    if any((m.year, m.month) in named or (m.year, m.last) in named for m in asked):
+    if _months(named_months(evidence.paragraph)) & _months(asked):  # the paragraph tells of those months
         return None
     last = max(asked, key=lambda m: (m.year, m.last or m.month))
     if (last.year, last.last or last.month) >= _months_before(start, SLACK_MONTHS):
@@ -73,6 +81,11 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
         else question[last.start:last.end]
     return Mismatch(Constraint("dated", label, label), f"{MONTH_NAMES[start[1] - 1]} {start[0]}",
                     "is of a report covering from {found}, not {label}")
+
+
+def _months(named: list[NamedMonth]) -> set[tuple[int, int]]:
+    """Every (year, month) the named months cover, a range's months between included."""
+    return {(m.year, k) for m in named for k in range(m.month, (m.last or m.month) + 1)}
 
 
 def _months_before(ym: tuple[int, int], months: int) -> tuple[int, int]:

@@ -82,17 +82,16 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
     another one, while neither it nor its document writes the asked one: "How many police
     officers were deployed to the Yambio temporary operating base?" answered by "12 individual
     police officers were deployed to the Tambura temporary operating base". Where the paragraph
-    names no other one, the title may: "the UNOPS Ethics Office" asked of the report "Activities of
-    the UNDP Ethics Office in 2024". A year before one of
+    names no other one, a title that does not write the asked one may: "the UNOPS Ethics Office"
+    asked of the report "Activities of the UNDP Ethics Office in 2024". A year before one of
     the `dated` nouns ("the 2023 partner survey") is left to the check of things named by their
     year, which knows the document's own years."""
     for head, thing in modified_things(question):
         if head.isdigit() and re.sub(r"s$", "", thing.split()[-1].lower()) in dated:
             continue
-        other = None
-        if not re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", evidence.paragraph):
-            other = _other_head(head, thing, evidence.paragraph)
-        if other is None:  # the title tells whose the document's thing is: "the UNDP Ethics Office"
+        written = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])")
+        other = None if written.search(evidence.paragraph) else _other_head(head, thing, evidence.paragraph)
+        if other is None and not written.search(evidence.title):  # the title tells whose thing it is
             other = _other_head(head, thing, evidence.title)
         if other is None or head.isupper() and spells_from(head, other, f"{evidence.title} {evidence.document}"):
             continue  # the acronym asked is the other head's name spelled out
@@ -100,7 +99,10 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
         # partner survey", "the Makala prison" the "Makala central prison".
         asked = re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:\S+\s+){{0,{_BETWEEN}}}?"
                            rf"{re.escape(thing.split()[-1])}\b", re.IGNORECASE)
-        if asked.search(evidence.document):
+        after = re.compile(rf"\b{re.escape(thing.split()[-1])}(?:\s+\S+){{0,2}}?\s+(?:in|of|at)\s+(?:the\s+)?"
+                           rf"{re.escape(head)}\b",
+                           re.IGNORECASE)  # "the regional service centre in Nairobi"
+        if asked.search(evidence.document) or after.search(evidence.document):
             continue
         return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")
     return None

@@ -37,6 +37,8 @@ def acronyms(text: str) -> list[str]:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’]*")
+# Words with a hyphenated compound kept whole: "Inter-American Development Bank" spells IDB.
+_COMPOUNDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MINOR = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "at", "with",
                     "de", "des", "du", "la", "et"))
 
@@ -62,11 +64,11 @@ def _spells(letters: str, words: list[str], j: int, seen: set[tuple[int, int]]) 
 def _spelled_out(acronym: str, text: str) -> bool:
     """Whether words of the text spell the acronym, the first a capitalised word ("Committee on
     the Elimination of Discrimination against Women" for CEDAW, "Economic Commission for Latin
-    America and the Caribbean" for ECLAC, "Economic and Social Council" for ECOSOC)."""
+    America and the Caribbean" for ECLAC, "Economic and Social Council" for ECOSOC), a hyphenated
+    compound as one word or as its parts ("Inter-American Development Bank" for IDB)."""
     letters = acronym.split("-")[0].lower()
-    words = _WORDS.findall(text)
     return any(first[0] == acronym[0] and _spells(letters, words[i:i + 2 * len(letters)], 0, set())
-               for i, first in enumerate(words))
+               for words in (_WORDS.findall(text), _COMPOUNDS.findall(text)) for i, first in enumerate(words))
 
 
 def spells_from(acronym: str, word: str, text: str) -> bool:

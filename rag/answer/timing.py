@@ -57,7 +57,9 @@ def _point_months(question: str, months: list[NamedMonth] | None = None) -> list
 
 
 def _issued(evidence: Evidence) -> tuple[int, int] | None:
-    return (int(evidence.date[:4]), int(evidence.date[5:7])) if len(evidence.date) >= 7 else None
+    """The (year, month) of the document's masthead date; None where it has none or it is not one."""
+    m = re.match(r"((?:19|20)\d\d)-(\d\d)", evidence.date)
+    return (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else None
 
 
 def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
@@ -185,7 +187,7 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
     meeting or issue; None otherwise, and for a question about what was planned."""
     asked = [m for m in _point_months(question) if m.day is None
              and not _DOCUMENT_MONTH.search(question[:m.start]) and not _DOCUMENT_AFTER.match(question[m.end:])]
-    if len(asked) != 1 or not _DONE.search(question) or _PLANNED.search(question):
+    if len(asked) != 1 or not asks_done(question):
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
     ym = (asked[0].year, asked[0].month)
