@@ -288,7 +288,7 @@ def test_a_year_four_years_off_in_the_paragraph_is_still_the_wrong_year_s_figure
 
 
 def test_issue_years_of_general_assembly_and_human_rights_council_symbols():
-    from rag.answer.constraints import issue_years
+    from rag.answer.years import issue_years
 
     assert issue_years(("A/80/42",)) == {2025, 2026}
     assert issue_years(("A/HRC/59/60",)) == {2025} and issue_years(("A/HRC/57/1",)) == {2024}
@@ -428,7 +428,8 @@ def test_the_sudan_is_not_south_sudan() -> None:
 def test_territories_ending_alike_and_a_budget_of_another_year() -> None:
     """"the Falkland Islands" names no Cayman Islands; "In 2024, the Board approved the 2025
     budget" names no 2024 budget."""
-    from rag.answer.constraints import _names_country, _names_year_and
+    from rag.answer.constraints import _names_country
+    from rag.answer.years import _names_year_and
 
     assert not _names_country("Cayman Islands", "the Falkland Islands and the Islamic Republic of Iran")
     assert _names_country("Solomon Islands", "Solomon Islanders voted")

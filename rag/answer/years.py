@@ -1,0 +1,260 @@
+"""Near misses in years: the year, period or thing named by its year ("its 2023 session") a
+question sets, checked against the best paragraph and its document (the years it names, its
+symbol's, session's and masthead's); and the reading of years, periods and symbols' years that
+rag.answer.constraints and the other checks share."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.timing import asks_done
+from rag.textutil import MONTH_PATTERN, named_months, split_sentences
+
+YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
+RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
+# A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
+_BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
+# "1 July 2023 to 30 June 2024", "April 2024 to March 2025", "July 2024–June 2025".
+DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(?:to|until|through|[–-])\s*"
+                      rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)")
+
+
+def without_symbols(text: str) -> str:
+    """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)") blanked."""
+    text = _SYMBOL.sub(" ", text)
+    return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
+
+
+def years(text: str) -> set[int]:
+    """The years a text names, counting every year inside a range it names ("2018-2021")."""
+    out = {int(y) for y in YEAR.findall(text)}
+    for start, end in periods(text):
+        out.update(range(start, end + 1))
+    return out
+
+
+def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
+    """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
+    March 2025"; with `between`, only those written "between 2024 and 2026"."""
+    pairs = _BETWEEN.findall(text) if between else \
+        [(a, b or c) for a, b, c in RANGE.findall(text)] + DATE_TO.findall(text)
+    out = set()
+    for a, b in pairs:
+        start = int(a)
+        end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
+        if start < end <= start + 10:
+            out.add((start, end))
+    return out
+
+
+def session_of_symbol(symbol: str) -> int | None:
+    """The session a General Assembly or Human Rights Council symbol carries: A/59/377 -> 59."""
+    m = re.match(r"A/(?:HRC/)?(\d{1,3})/", symbol)
+    return int(m.group(1)) if m else None
+
+
+def year_of_symbol(symbol: str) -> int | None:
+    """The year a symbol carries: E/2025/15 -> 2025."""
+    m = re.search(r"/((?:19|20)\d\d)(?:/|$)", symbol)
+    return int(m.group(1)) if m else None
+
+
+def _document_years(evidence: Evidence) -> set[int]:
+    found = years(evidence.document)
+    found.update(y for y in map(year_of_symbol, evidence.symbols) if y)
+    return found
+
+
+def _own_years(evidence: Evidence) -> set[int]:
+    """The years the document is issued in: its symbols' and its date's."""
+    return issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
+
+
+def _main_year(evidence: Evidence) -> str:
+    """The year a mismatch names: the one the paragraph names most often (the later on a tie;
+    "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
+    own year, which names a thing, "the 2030 Agenda"), else its symbol's, else the one its
+    document names most often."""
+    latest = max(_own_years(evidence), default=None)
+    in_paragraph = [int(y) for y in YEAR.findall(evidence.paragraph) if latest is None or int(y) <= latest]
+    if in_paragraph:
+        return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
+    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)
+    if own:
+        return str(own[0])
+    named = [int(y) for y in YEAR.findall(evidence.document)]
+    return str(max(sorted(set(named)), key=named.count)) if named else "other years"
+
+
+def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    named = _document_years(evidence)
+    if int(c.value) in named or not named:
+        return None
+    return Mismatch(c, _main_year(evidence))
+
+
+def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    start, end = (int(x) for x in c.value.split("-"))
+    named = periods(evidence.document)
+    # A document's "between 2024 and 2026" writes the asked period; it is no period of its own
+    # otherwise ("between 2015 and 2020 the share rose" compares two years).
+    if (start, end) in named or (start, end) in periods(evidence.document, between=True):
+        return None
+    if not named:  # no period of its own: judged by the years it names
+        inside = _document_years(evidence) & set(range(start, end + 1))
+        return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence))
+    near = min(named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
+    return Mismatch(c, f"{near[0]}-{near[1]}")
+
+
+# Things named by their year: "its 2023 substantive session", "the 2021 personnel engagement
+# survey", "Global AIDS Update 2024", "the financial year 2024".
+_DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
+          "summit", "census", "year", "meeting", "audit", "evaluation")
+_DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
+DATED_NOUNS = frozenset(_DATED)
+# Things made for a year to come: "the budget for 2026" is issued before 2026.
+FORWARD_NOUNS = frozenset(("plan", "budget"))
+# Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
+# a question asks for; the year of an event ("its 2023 session") is the fact's.
+WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+
+
+def dated_things(text: str) -> list[tuple[int, str]]:
+    """(year, noun) pairs of a text: "its 2023 substantive session" -> (2023, "session")."""
+    out = [(int(m.group(1)), m.group(3).lower()) for m in _YEAR_BEFORE.finditer(text)]
+    out += [(int(m.group(2)), m.group(1).lower()) for m in _YEAR_AFTER.finditer(text)]
+    return out
+
+
+def issue_years(symbols: tuple[str, ...]) -> set[int]:
+    """The years a document's symbols place it in: E/2025/15 -> 2025; A/80/42, of the General
+    Assembly's eightieth session, -> 2025 and 2026; A/HRC/59/60, of the Human Rights Council's
+    fifty-ninth session (three a year since 2006), -> 2025."""
+    out = {y for y in map(year_of_symbol, symbols) if y}
+    for s in symbols:
+        session = session_of_symbol(s)
+        if session and s.startswith("A/HRC/"):
+            out.add(2006 + (session - 1) // 3)
+        elif session and s.startswith("A/"):
+            out.update((1945 + session, 1946 + session))
+    return out
+
+
+def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    y, noun = c.value.split(" ", 1)
+    pairs = dated_things(evidence.document)
+    # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
+    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in written_years(evidence.title) \
+            or _names_year_and(int(y), noun, evidence.paragraph):
+        return None
+    others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
+    if others:
+        return Mismatch(c, f"the {others[0]} {noun}")
+    issued = issue_years(evidence.symbols)
+    if issued and int(y) > max(issued) and noun not in FORWARD_NOUNS:  # a document cannot report on what came after it
+        return Mismatch(c, _span(issued), "dates from {found}, before {label}")
+    return None
+
+
+def written_years(text: str) -> set[int]:
+    """The years a text writes, a period's first and last included but not the years between ("the
+    strategic plan, 2022-2025" writes no 2023)."""
+    return {int(y) for y in YEAR.findall(text)} | {y for period in periods(text) for y in period}
+
+
+def _names_year_and(year: int, noun: str, text: str) -> bool:
+    """Whether a sentence of the text names the year, not as an end of a period, and the thing,
+    in any order ("In July 2024, the Network conducted an online satisfaction survey" names the
+    2024 survey; "the Strategic Plan 2026-2029 ... the session" names no 2026 session)."""
+    if noun == "year":  # "the financial year 2024" is the year itself, which any sentence may name
+        return False
+    thing = re.compile(rf"\b{noun}s?\b", re.IGNORECASE)
+    return any(str(year) in YEAR.findall(RANGE.sub(" ", DATE_TO.sub(" ", sentence))) and thing.search(sentence)
+               and not any(n == noun and y != year for y, n in dated_things(sentence))  # "the 2025 budget"
+               for sentence in split_sentences(text))
+
+
+def _span(years_: set[int]) -> str:
+    return f"{min(years_)}-{max(years_)}" if len(years_) > 1 else str(min(years_))
+
+
+# A year the question asks about, absent from the best paragraph, which names a year this close
+# to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023; "3.1 per
+# cent in 2023" for 2019).
+NEAR_YEARS = 4
+
+
+def check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """The question's year the paragraph replaces with a neighbouring one: none of the question's
+    years is in the paragraph, the year is not the document's own (the year of its symbol or
+    session, or the year before, that it reports on), and the paragraph names a year within
+    NEAR_YEARS of it."""
+    dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
+    asked = [c for c in found if c.kind == "year" and c.value not in dated]
+    text = without_symbols(evidence.paragraph)
+    named = years(text)
+    anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    if asked and not (named | anywhere):
+        return _check_yearless(asked, evidence)
+    if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
+        return None
+    own = issue_years(evidence.symbols)
+    own |= {y - 1 for y in own}
+    for c in asked:
+        near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
+        if int(c.value) not in own and near:
+            return Mismatch(c, str(near[0]))
+    return None
+
+
+def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A paragraph that names no year tells of its document's own time (the years of its symbol,
+    session and date, and the year before, and those its title names): a question about an earlier year is not answered by
+    it ("Kosovo 2021 legislative elections number of certified candidates" of a 2025 report's
+    "the legislative elections on 9 February")."""
+    own = _own_years(evidence)
+    if not own:
+        return None
+    own |= {y - 1 for y in own} | written_years(evidence.title)  # "Board of Auditors for 2023"
+    earlier = [c for c in asked if int(c.value) < min(own)]
+    if not earlier:
+        return None
+    return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}")
+
+
+# Years after its issue within which a question's year may be one a document's events were done
+# in only by mistake ("elected for its 2026 session" of a report dated April 2025); a year further
+# on names a goal ("the 2030 Agenda").
+LATER_YEARS = 2
+
+
+def check_later_year(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A question about something done in a year after the document's masthead date that the
+    paragraph does not name: the document cannot report it ("Who was elected to chair the
+    Commission for its 2026 session?" of a report dated April 2025). A year the symbol or the
+    title carries names the document ("as reported to the 2025 Statistical Commission" of
+    E/CN.3/2025/8, issued in December 2024); a year something is made for or due by ("the 2026
+    budget", "progress towards the 2025 targets", "report by 2026") is no time something was done."""
+    if not evidence.date[:4].isdigit() or not asks_done(question):
+        return None
+    issued = max([int(evidence.date[:4]), *(y for y in map(year_of_symbol, evidence.symbols) if y)])
+    # a year with a month is rag.answer.timing's ("until 30 June 2026" ends a period)
+    named = years(" ".join((evidence.paragraph, evidence.section, evidence.masthead))) \
+        | written_years(evidence.title) | {m.year for m in named_months(question)}
+    named |= {y for y, noun in dated_things(question) if noun in FORWARD_NOUNS}
+    named |= {int(m.group(1)) for m in _TOWARDS_YEAR.finditer(question)}
+    for c in found:
+        if c.kind == "year" and issued < int(c.value) <= issued + LATER_YEARS and int(c.value) not in named:
+            return Mismatch(c, str(issued), "dates from {found}, before {label}")
+    return None
+
+
+# A year something is due by or aimed at: "by 2026", "towards the 2025 targets" (not "for": "elected
+# for its 2026 session" sets the election in 2026; "the budget for 2026" is a `dated` thing).
+_TOWARDS_YEAR = re.compile(r"\b(?:by|towards|toward|until|through|before)\s+(?:the\s+|its\s+)?((?:19|20)\d\d)\b",
+                           re.IGNORECASE)
