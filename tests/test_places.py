@@ -23,6 +23,16 @@ def test_a_fact_set_in_another_place_is_a_near_miss():
                          BELEDWEYNE) is None
 
 
+def test_a_place_named_with_its_article_is_a_place():
+    """S/2025/202, para. 66: the Contact Group "convened in The Hague"."""
+    text = ("On 15 October, the International Contact Group for the Great Lakes Region convened in The Hague, Kingdom "
+            "of the Netherlands, for a conference on supporting regional peace initiatives in the Great Lakes region.")
+    hague = Evidence(paragraph=text, document=text, symbols=("S/2025/202",))
+    miss = check_located("When did the International Contact Group for the Great Lakes Region meet in Brussels?", hague)
+    assert miss is not None and miss.describe() == "is about The Hague, not Brussels"
+    assert check_located("When did the International Contact Group meet in The Hague?", hague) is None
+
+
 def test_the_check_runs_among_the_constraints():
     miss = check_constraints("How many people were killed when Al-Shabaab attacked a hotel in Kismayo?", BELEDWEYNE)
     assert miss is not None and miss.constraint.kind == "place"

@@ -97,6 +97,8 @@ def _place(match: re.Match[str]) -> bool:
     people's word, nor a country (checked as one by rag.answer.constraints)."""
     name = match.group(1)
     words = name.split()
+    if words[0] == "The" and len(words) > 1:  # "in The Hague": the place's own article
+        words = words[1:]
     first = words[0]
     if first.lower() in NOT_NAMES or (first.isupper() and len(first) > 1) or first in _COUNTRY_WORDS \
             or COUNTRY_AT.match(match.string[match.start(1):match.start(1) + _LONGEST_COUNTRY].replace("’", "'")):
