@@ -70,7 +70,6 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
     return out
 
 
-
 class DocumentText(NamedTuple):
     """What the near-miss checks read of a document: the symbols it is issued under, its text (its
     masthead's lines, then its paragraphs, one a line) and the masthead's lines alone (issuing
@@ -79,6 +78,7 @@ class DocumentText(NamedTuple):
     symbols: tuple[str, ...]
     text: str
     masthead: str
+
 
 @dataclass
 class Hit:

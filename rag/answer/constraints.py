@@ -35,7 +35,7 @@ from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
-from rag.answer.timing import asks_done, check_timing
+from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_year,
                               check_later_year, check_period, check_year, dated_things, periods, session_of_symbol,
@@ -93,13 +93,15 @@ def ordinal_values(text: str) -> set[int]:
 def numbered_things(text: str) -> list[tuple[int, str]]:
     """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"); the noun
     must follow within a few words, with no punctuation between."""
-    out = []
-    for m in _ORDINAL.finditer(text):
-        tail = _REACH_END.split(text[m.end():m.end() + 80], maxsplit=1)[0]
-        noun = _NOUN.search(" ".join(tail.split()[:_ORDINAL_REACH]))
-        if noun:
-            out.append((_ordinal_value(m), noun.group(1).lower()))
-    return out
+    return [(_ordinal_value(m), noun) for m in _ORDINAL.finditer(text) if (noun := _numbered_noun(m))]
+
+
+def _numbered_noun(ordinal: re.Match[str]) -> str | None:
+    """The noun an ordinal matched in its text numbers, lower-cased, or None."""
+    text = ordinal.string
+    tail = _REACH_END.split(text[ordinal.end():ordinal.end() + 80], maxsplit=1)[0]
+    noun = _NOUN.search(" ".join(tail.split()[:_ORDINAL_REACH]))
+    return noun.group(1).lower() if noun else None
 
 
 def question_constraints(question: str) -> list[Constraint]:
@@ -411,10 +413,10 @@ def _later_dates(text: str, issued: tuple[int, int]) -> list[tuple[tuple[int, in
     """The dates of a text after `issued` (year, month) plus a month's slack, and within
     LATER_YEARS of it, earliest first, a month before its year alone; a period's years ("for
     2026-2029") are none."""
-    limit = issued[0] * 12 + issued[1] + COMING_SLACK_MONTHS
-    out = {((m.year, m.month), f"{MONTH_NAMES[m.month - 1]} {m.year}") for m in named_months(text)
-           if m.year * 12 + m.month > limit and m.year <= issued[0] + LATER_YEARS}
-    alone = {int(y) for y in YEAR.findall(RANGE.sub(" ", text))} - {m.year for m in named_months(text)}
+    months = named_months(text)
+    out = {((m.year, m.month), f"{MONTH_NAMES[m.month - 1]} {m.year}") for m in months
+           if months_between(issued, (m.year, m.month)) > COMING_SLACK_MONTHS and m.year <= issued[0] + LATER_YEARS}
+    alone = {int(y) for y in YEAR.findall(RANGE.sub(" ", text))} - {m.year for m in months}
     out |= {((y, 13), str(y)) for y in alone if issued[0] < y <= issued[0] + LATER_YEARS}
     return sorted(out)
 
@@ -428,15 +430,14 @@ def _check_coming(question: str, found: list[Constraint], evidence: Evidence) ->
     to 12 November 2026")."""
     if not evidence.date[:4].isdigit() or not asks_done(question):
         return None
-    issued = (int(evidence.date[:4]), int(evidence.date[5:7]) if evidence.date[5:7].isdigit() else 12)
+    issued = issued_month(evidence) or (int(evidence.date[:4]), 12)  # a year alone: its last month
     at = {_ordinal_value(m) for m in _ORDINAL.finditer(question) if _DONE_AT.search(question[:m.start()])}
     asked = {(int(c.value.split(" ")[0]), c.value.split(" ", 1)[1]): c for c in found
              if c.kind == "ordinal" and int(c.value.split(" ")[0]) in at}
     for sentence in split_sentences(evidence.paragraph) if asked else []:
         coming = _TO_COME.search(sentence) is not None
         for m in _ORDINAL.finditer(sentence):
-            things = numbered_things(sentence[m.start():])
-            key = things[0] if things else None
+            key = (_ordinal_value(m), _numbered_noun(m))
             if key not in asked:
                 continue
             later = _later_dates(sentence if coming else sentence[m.end():m.end() + DATE_REACH], issued)

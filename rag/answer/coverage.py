@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import asks_done
+from rag.answer.timing import asks_done, issued_month, months_between
+from rag.answer.years import without_symbols
+from rag.search.periodic import NOT_ASKED
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
 
 # The sentence where a report says what it covers, and the words after "from", "since" or
 # "between" that open the period: "covers major developments ... since the previous report of 29
 # November 2024", "provides an account of the activities ... from 19 February to 19 May 2025".
-_COVERS = re.compile(r"(?:\b(?:[Pp]resent|[Tt]his)\s+(?:\w+\s+)?report\b[^.]{0,300}?|(?:^|[.]\s+)(?:The\s+report|It)\s+)"
+_COVERS = re.compile(r"(?:\b(?:[Pp]resent|[Tt]his)\s+(?:\w+\s+)?report\b[^.]{0,300}?"
+                     r"|(?:^|[.]\s+)(?:The\s+report|It)\s+)"
                      r"\b(?:covers?|covering|provides\s+an\s+(?:account|overview))\b[^.]{0,300}?"
                      r"\b(?:from|since|between)\b([^.]{0,200})", re.MULTILINE)
 # Characters after "from", "since" or "between" within which the period's first day is written
@@ -23,7 +26,6 @@ _COVERS = re.compile(r"(?:\b(?:[Pp]resent|[Tt]his)\s+(?:\w+\s+)?report\b[^.]{0,3
 START_REACH = 90
 _START = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_SYMBOL = re.compile(r"\b[A-Z][A-Z.]{0,8}(?:/[A-Za-z0-9.]+){2,}")  # "(S/2024/740)": its year dates no period
 # Words before a month that end a period rather than open it: "in 2019 through to June 2025".
 _BEFORE_START = re.compile(r"\b(?:(?:19|20)\d\d|through|to|until|till)\b", re.IGNORECASE)
 # How far into the document's text its statement of what it covers is looked for.
@@ -31,9 +33,6 @@ OPENING_CHARS = 6000
 # Months before the period's first month that a question may still name (a report "from 19
 # February" may state what stood at the end of January).
 SLACK_MONTHS = 1
-# A month that dates something else, not what the question asks about: "since the December 2024
-# attack", "resolution 2729 (2024) of 30 April 2024".
-_NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def covered_from(document: str, issued: tuple[int, int] | None = None) -> tuple[int, int] | None:
@@ -45,7 +44,7 @@ def covered_from(document: str, issued: tuple[int, int] | None = None) -> tuple[
     found = _COVERS.search(document[:OPENING_CHARS])
     if found is None:
         return None
-    tail = _SYMBOL.sub(" ", found.group(1))
+    tail = without_symbols(found.group(1))  # "(S/2024/740)": its year dates no period
     start = _START.search(tail)
     if start is None or start.start() > START_REACH or _BEFORE_START.search(tail[:start.start()]):
         return None
@@ -67,15 +66,14 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
     covers, and the paragraph names none of them: the report cannot tell it."""
     if not asks_done(question):
         return None
-    asked = [m for m in named_months(question) if not _NOT_ASKED.search(question[:m.start])]
-    issued = (int(evidence.date[:4]), int(evidence.date[5:7])) if evidence.date[:7][5:].isdigit() else None
-    start = covered_from(evidence.document, issued) if asked else None
+    asked = [m for m in named_months(question) if not NOT_ASKED.search(question[:m.start])]  # not "since May 2024"
+    start = covered_from(evidence.document, issued_month(evidence)) if asked else None
     if start is None:
         return None
     if _months(named_months(evidence.paragraph)) & _months(asked):  # the paragraph tells of those months
         return None
     last = max(asked, key=lambda m: (m.year, m.last or m.month))
-    if (last.year, last.last or last.month) >= _months_before(start, SLACK_MONTHS):
+    if months_between((last.year, last.last or last.month), start) <= SLACK_MONTHS:
         return None
     label = f"{MONTH_NAMES[last.month - 1]}–{MONTH_NAMES[last.last - 1]} {last.year}" if last.last \
         else question[last.start:last.end]
@@ -86,8 +84,3 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
 def _months(named: list[NamedMonth]) -> set[tuple[int, int]]:
     """Every (year, month) the named months cover, a range's months between included."""
     return {(m.year, k) for m in named for k in range(m.month, (m.last or m.month) + 1)}
-
-
-def _months_before(ym: tuple[int, int], months: int) -> tuple[int, int]:
-    total = ym[0] * 12 + ym[1] - 1 - months
-    return total // 12, total % 12 + 1

@@ -50,15 +50,16 @@ def modified_things(question: str) -> list[tuple[str, str]]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """The same name, in the plural too ("Bronco's" and "Broncos"), or one mistyped: an acronym with its letters swapped ("GSP" and "GPS"), a
-    long name with a letter changed, added or dropped ("Newcastle" and "Newcastel"; not "Mali" and
-    "Bali", names.py's rule for typos)."""
+    """The same name, in the plural too ("Bronco's" and "Broncos"), or one mistyped: an acronym
+    with its letters swapped ("GSP" and "GPS"), a long name with a letter changed, added or dropped
+    ("Newcastle" and "Newcastel"; not "Mali" and "Bali", names.py's rule for typos)."""
     if a.isdigit() or b.isdigit():
         return a == b
     if a.isupper() and b.isupper() and sorted(a) == sorted(b):
         return True
     a, b = a.lower(), b.lower()
-    return a == b or a.removesuffix("s") == b.removesuffix("s") or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b))
+    return (a.removesuffix("s") == b.removesuffix("s")  # the same, or one the other's plural
+            or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b)))
 
 
 def _other_head(head: str, thing: str, paragraph: str) -> str | None:
@@ -97,11 +98,11 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
             continue  # the acronym asked is the other head's name spelled out
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
         # partner survey", "the Makala prison" the "Makala central prison".
-        asked = re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:\S+\s+){{0,{_BETWEEN}}}?"
-                           rf"{re.escape(thing.split()[-1])}\b", re.IGNORECASE)
-        after = re.compile(rf"\b{re.escape(thing.split()[-1])}(?:\s+\S+){{0,2}}?\s+(?:in|of|at)\s+(?:the\s+)?"
-                           rf"{re.escape(head)}\b",
-                           re.IGNORECASE)  # "the regional service centre in Nairobi"
+        last = re.escape(thing.split()[-1])
+        asked = re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:\S+\s+){{0,{_BETWEEN}}}?{last}\b", re.IGNORECASE)
+        # or after it: "the regional service centre in Nairobi"
+        after = re.compile(rf"\b{last}(?:\s+\S+){{0,2}}?\s+(?:in|of|at)\s+(?:the\s+)?{re.escape(head)}\b",
+                           re.IGNORECASE)
         if asked.search(evidence.document) or after.search(evidence.document):
             continue
         return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")

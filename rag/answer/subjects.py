@@ -68,7 +68,8 @@ def _spelled_out(acronym: str, text: str) -> bool:
     compound as one word or as its parts ("Inter-American Development Bank" for IDB)."""
     letters = acronym.split("-")[0].lower()
     return any(first[0] == acronym[0] and _spells(letters, words[i:i + 2 * len(letters)], 0, set())
-               for words in (_WORDS.findall(text), _COMPOUNDS.findall(text)) for i, first in enumerate(words))
+               for words in (split(text) for split in (_WORDS.findall, _COMPOUNDS.findall))  # the second if need be
+               for i, first in enumerate(words))
 
 
 def spells_from(acronym: str, word: str, text: str) -> bool:

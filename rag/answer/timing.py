@@ -36,7 +36,7 @@ def asks_done(question: str) -> bool:
     return bool(_DONE.search(question)) and not _PLANNED.search(question)
 
 
-def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
+def months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Months from (year, month) `a` to `b` (negative when `b` comes first)."""
     return (b[0] - a[0]) * 12 + b[1] - a[1]
 
@@ -56,7 +56,7 @@ def _point_months(question: str, months: list[NamedMonth] | None = None) -> list
             if not (m.last or _PERIOD_BEFORE.search(question[:m.start]) or _PERIOD_AFTER.match(question[m.end:]))]
 
 
-def _issued(evidence: Evidence) -> tuple[int, int] | None:
+def issued_month(evidence: Evidence) -> tuple[int, int] | None:
     """The (year, month) of the document's masthead date; None where it has none or it is not one."""
     m = re.match(r"((?:19|20)\d\d)-(\d\d)", evidence.date)
     return (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else None
@@ -68,7 +68,7 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     in months that end after it ("between March and August 2025"), or about a month well after it
     ("the turnout in the elections of 28 December 2025", "Korsi refugee site population June
     2025"), is about what the document cannot report."""
-    issued = _issued(evidence)
+    issued = issued_month(evidence)
     if issued is None or _PLANNED.search(question):
         return None
     done = bool(_DONE.search(question))
@@ -76,7 +76,7 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     # Without a verb of something done, only a month well after the issue (a document may state
     # what holds from the first of the next month).
     ends = [(m.year, m.month) for m in _point_months(question, months)
-            if done or _months_between(issued, (m.year, m.month)) > DAY_SLACK]
+            if done or months_between(issued, (m.year, m.month)) > DAY_SLACK]
     ends += [(m.year, m.last) for m in months if m.last and done]  # "between March and August 2025"
     # Without a verb of something done, a month the paragraph names itself is what it states
     # ("rescheduling local elections to 13 July 2025").
@@ -92,10 +92,10 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
 def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     """A report the question names by its month ("the Secretary-General's December 2024 report")
     that this document, issued in another month, is not."""
-    asked, issued = asked_time(question), _issued(evidence)
+    asked, issued = asked_time(question), issued_month(evidence)
     if asked is None or asked.issued is None or issued is None:
         return None
-    apart = abs(_months_between(issued, asked.issued))
+    apart = abs(months_between(issued, asked.issued))
     # The months the title names, a range's last too: "(27 to 31 January 2025)", "January–March 2025".
     session = {(m.year, k) for m in named_months(evidence.title) for k in (m.month, m.last) if k}
     if apart <= REPORT_MONTH_SLACK or asked.issued in session:
@@ -191,7 +191,7 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
     ym = (asked[0].year, asked[0].month)
-    return None if ym in own or ym == _issued(evidence) else asked[0]
+    return None if ym in own or ym == issued_month(evidence) else asked[0]
 
 
 def _another_month(question: str, evidence: Evidence) -> Mismatch | None:

@@ -214,9 +214,9 @@ def check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | N
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A paragraph that names no year tells of its document's own time (the years of its symbol,
-    session and date, and the year before, and those its title names): a question about an earlier year is not answered by
-    it ("Kosovo 2021 legislative elections number of certified candidates" of a 2025 report's
-    "the legislative elections on 9 February")."""
+    session and date, and the year before, and those its title names): a question about an
+    earlier year is not answered by it ("Kosovo 2021 legislative elections number of certified
+    candidates" of a 2025 report's "the legislative elections on 9 February")."""
     own = _own_years(evidence)
     if not own:
         return None

@@ -44,7 +44,7 @@ class AskedTime:
 # A date before which or by which something else is placed, not the time asked about:
 # "since the December 2024 attack", "resolution 2729 (2024) of 30 April 2024", "a letter dated
 # 3 March 2025".
-_NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def asked_time(question: str) -> AskedTime | None:
@@ -54,7 +54,7 @@ def asked_time(question: str) -> AskedTime | None:
     for m in named_months(question):
         month = m.last or m.month
         rest = question[m.end:]
-        if _NOT_ASKED.search(question[:m.start]):
+        if NOT_ASKED.search(question[:m.start]):
             continue
         if _NAMES_REPORT.match(rest):
             issued = (m.year, month)
