@@ -272,6 +272,29 @@ def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_m
                              Evidence("By 2030, the plan aims to end it.", LIBYA.document, LIBYA.symbols)) is None
 
 
+def test_a_sentence_set_in_another_year_does_not_answer_for_the_document_s_own_year():
+    # Small extracts of real pages: A/AC.109/2025/L.13, para. 86 and UNW/2025/2, para. 37. A
+    # report of 2025 may answer for 2024 or 2025 without naming the year, but not where the
+    # sentence opens with the year it tells of.
+    growth = Evidence("During 2023, Puerto Rico experienced modest economic growth of 0.7 per cent. Its gross "
+                      "domestic product was approximately $81.6 billion for the 2023 fiscal year.",
+                      "Puerto Rico\nEconomic developments", ("A/AC.109/2025/L.13",))
+    miss = check_constraints("By how much did Puerto Rico's economy grow in 2024?", growth)
+    assert miss is not None and miss.describe() == "is about 2023, not 2024"
+    allocated = ("In 2024, despite a challenging financial climate, the Peacebuilding Fund allocated 43 per cent "
+                 "of its total disbursement to gender equality initiatives (down from 47.35 per cent in 2023).")
+    fund = Evidence(allocated, "Annual report of the Executive Director\n" + allocated, ("UNW/2025/2",))
+    miss = check_constraints("What share of the Peacebuilding Fund's money went to gender equality in 2025?", fund)
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    assert check_constraints("What share of the Peacebuilding Fund's money went to gender equality in 2024?",
+                             fund) is None
+    # A year that only compares ("against 17,190 in 2023") sets no sentence in its time.
+    compared_text = "The Peacebuilding Fund allocated 43 per cent of its disbursement, against 47 per cent in 2023."
+    compared = Evidence(compared_text, "Results in 2024\n" + compared_text, ("UNW/2025/2",))
+    assert check_constraints("What share of the Peacebuilding Fund's money went to gender equality in 2024?",
+                             compared) is None
+
+
 def test_a_year_four_years_off_in_the_paragraph_is_still_the_wrong_year_s_figure():
     # A small extract of a real page: A/80/271, para. 66 (a note of 2025 on the Third Industrial
     # Development Decade for Africa, 2016-2025).

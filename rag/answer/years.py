@@ -191,9 +191,7 @@ NEAR_YEARS = 4
 
 def check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
-    years is in the paragraph, the year is not the document's own (the year of its symbol or
-    session, or the year before, that it reports on), and the paragraph names a year within
-    NEAR_YEARS of it."""
+    years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
@@ -203,13 +201,34 @@ def check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | N
         return _check_yearless(asked, evidence)
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
-    own = issue_years(evidence.symbols)
+    return _neighbouring_year(asked, named, text, evidence.symbols)
+
+
+def _neighbouring_year(asked: list[Constraint], named: set[int], text: str,
+                       symbols: tuple[str, ...]) -> Mismatch | None:
+    """The first asked year for which the paragraph `text` names a year within NEAR_YEARS: unless
+    the asked year is the document's own (its symbol's or session's, or the year before), which
+    its paragraphs may tell of without naming it, except where a sentence opens with the nearest
+    year as its time ("During 2023, ...")."""
+    own = issue_years(symbols)
     own |= {y - 1 for y in own}
+    framed = framing_years(text)
     for c in asked:
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
-        if int(c.value) not in own and near:
+        if near and (int(c.value) not in own or near[0] in framed):
             return Mismatch(c, str(near[0]))
     return None
+
+
+# A sentence set in a year by its opening words: "In 2024, ...", "During 2023, ...", "In July
+# 2024, ...", "As at 31 December 2024, ...", "At its 2025 session, ...".
+_FRAME = re.compile(rf"^(?:In|During|Throughout|For|By the end of|At the end of|As (?:at|of)|At (?:its|their) )"
+                    rf"\s*(?:(?:early|mid|late)-?\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
+
+
+def framing_years(text: str) -> set[int]:
+    """The years that open sentences of the text as their time ("In 2024, the Fund allocated ...")."""
+    return {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
