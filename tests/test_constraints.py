@@ -295,6 +295,36 @@ def test_a_sentence_set_in_another_year_does_not_answer_for_the_document_s_own_y
                              compared) is None
 
 
+def test_a_year_dating_the_asked_thing_and_a_decade_around_the_asked_year():
+    # A small extract of a real page: A/AC.109/2025/18, para. 4. The paragraph dates the seminar
+    # asked about by another year; the Decade's range names 2021 and 2030, not the years between.
+    seminar = ("The Special Committee held its 2024 Caribbean seminar in Caracas from 14 to 16 May, within the "
+               "framework of the Fourth International Decade for the Eradication of Colonialism (2021–2030).")
+    evidence = Evidence(seminar, "Special Committee\n2025 Pacific regional seminar\n" + seminar, ("A/AC.109/2025/18",))
+    miss = check_constraints("Where did the Special Committee hold its Caribbean regional seminar in 2025?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    assert check_constraints("Where did the Special Committee hold its Caribbean regional seminar in 2024?",
+                             evidence) is None
+    # A year that dates another thing leaves the report's own year its leave.
+    other = Evidence("The Committee met with its 2024 chair in Caracas.", evidence.document, ("A/AC.109/2025/18",))
+    assert check_constraints("Where did the Special Committee hold its Caribbean regional seminar in 2025?",
+                             other) is None
+
+
+def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one():
+    # A small extract of a real page: S/2025/54, para. 22 (the document itself names 2025/26).
+    budget = ("On 25 November, the President signed into law the budget for the fiscal year 2024/25. The approved "
+              "budget of 4.2 trillion South Sudan pounds (SSP) had a deficit of 46 per cent.")
+    evidence = Evidence(budget, "Budget preparations for 2025/26 began.\n" + budget, ("S/2025/54",))
+    miss = check_constraints("How large is the deficit in South Sudan's 2025/26 national budget?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024-2025, not 2025-2026"
+    assert check_constraints("How large is the deficit in South Sudan's 2024/25 national budget?", evidence) is None
+    # A period of another length is no substitute for it ("the strategic plan, 2022-2025").
+    plan = Evidence("Under the strategic plan, 2022-2025, the deficit was 46 per cent.", evidence.document,
+                    ("S/2025/54",))
+    assert check_constraints("How large is the deficit in South Sudan's 2025/26 national budget?", plan) is None
+
+
 def test_a_year_four_years_off_in_the_paragraph_is_still_the_wrong_year_s_figure():
     # A small extract of a real page: A/80/271, para. 66 (a note of 2025 on the Third Industrial
     # Development Decade for Africa, 2016-2025).

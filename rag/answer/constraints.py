@@ -37,9 +37,9 @@ from rag.answer.premises import asked_events, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_year,
-                              check_later_year, check_period, check_year, dated_things, periods, session_of_symbol,
-                              without_symbols, years)
+from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_period,
+                              check_fact_year, check_later_year, check_period, check_year, dated_things, periods,
+                              session_of_symbol, without_symbols, years)
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -469,7 +469,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    mismatch = (check_fact_year(found, evidence) or check_later_year(question, found, evidence)
+    mismatch = (check_fact_year(question, found, evidence) or check_fact_period(found, evidence)
+                or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)
                 or _check_country_in_paragraph(question, found, evidence))
     for check in _QUESTION_CHECKS:

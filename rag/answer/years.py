@@ -9,7 +9,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
-from rag.textutil import MONTH_PATTERN, named_months, split_sentences
+from rag.textutil import MONTH_PATTERN, content_terms, named_months, split_sentences, terms
 
 YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
@@ -27,11 +27,13 @@ def without_symbols(text: str) -> str:
     return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
 
 
-def years(text: str) -> set[int]:
-    """The years a text names, counting every year inside a range it names ("2018-2021")."""
+def years(text: str, within: int | None = None) -> set[int]:
+    """The years a text names, counting every year inside a range it names ("2018-2021"); with
+    `within`, only inside ranges of at most that many years (the years of "the Decade
+    (2021-2030)" are its ends)."""
     out = {int(y) for y in YEAR.findall(text)}
     for start, end in periods(text):
-        out.update(range(start, end + 1))
+        out.update(range(start, end + 1) if within is None or end - start < within else (start, end))
     return out
 
 
@@ -187,36 +189,57 @@ def _span(years_: set[int]) -> str:
 # to it instead, is the wrong year's figure ("in 2024, 21,762 migrants..." for 2023; "3.1 per
 # cent in 2023" for 2019).
 NEAR_YEARS = 4
+# A range of more years than this ("the Decade (2021-2030)") names no year inside it but its ends.
+LONG_PERIOD = 6
 
 
-def check_fact_year(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
-    named = years(text)
+    named = years(text, LONG_PERIOD)
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
     if asked and not (named | anywhere):
         return _check_yearless(asked, evidence)
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
-    return _neighbouring_year(asked, named, text, evidence.symbols)
+    return _neighbouring_year(asked, named, text, evidence.symbols, question)
 
 
-def _neighbouring_year(asked: list[Constraint], named: set[int], text: str,
-                       symbols: tuple[str, ...]) -> Mismatch | None:
+def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symbols: tuple[str, ...],
+                       question: str) -> Mismatch | None:
     """The first asked year for which the paragraph `text` names a year within NEAR_YEARS: unless
     the asked year is the document's own (its symbol's or session's, or the year before), which
-    its paragraphs may tell of without naming it, except where a sentence opens with the nearest
-    year as its time ("During 2023, ...")."""
+    its paragraphs may tell of without naming it, except where the nearest year is the time the
+    paragraph tells of (`framing_years`)."""
     own = issue_years(symbols)
     own |= {y - 1 for y in own}
-    framed = framing_years(text)
+    framed = framing_years(text, question)
     for c in asked:
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
         if near and (int(c.value) not in own or near[0] in framed):
             return Mismatch(c, str(near[0]))
+    return None
+
+
+def check_fact_period(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """The question's period the paragraph replaces with another as long, within NEAR_YEARS of it,
+    and does not name ("the budget for the fiscal year 2024/25" for "South Sudan's 2025/26
+    budget"): the paragraph tells of the other period."""
+    text = without_symbols(evidence.paragraph)
+    named = periods(text) | periods(text, between=True)
+    for c in found:
+        if c.kind != "period":
+            continue
+        start, end = (int(x) for x in c.value.split("-"))
+        if (start, end) in named:
+            continue
+        alike = sorted((p for p in named if p[1] - p[0] == end - start and abs(p[0] - start) <= NEAR_YEARS),
+                       key=lambda p: abs(p[0] - start))
+        if alike:
+            return Mismatch(c, f"{alike[0][0]}-{alike[0][1]}")
     return None
 
 
@@ -226,9 +249,21 @@ _FRAME = re.compile(rf"^(?:In|During|Throughout|For|By the end of|At the end of|
                     rf"\s*(?:(?:early|mid|late)-?\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
 
 
-def framing_years(text: str) -> set[int]:
-    """The years that open sentences of the text as their time ("In 2024, the Fund allocated ...")."""
-    return {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
+def framing_years(text: str, question: str = "") -> set[int]:
+    """The years the text tells of: those that open its sentences as their time ("In 2024, the
+    Fund allocated ..."), and those that date a thing the question names ("held its 2024
+    Caribbean seminar" for "its Caribbean regional seminar in 2025")."""
+    out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
+    asked = set(content_terms(question))
+    for m in _YEAR_THING.finditer(text):
+        thing = terms(m.group(2))
+        if thing and thing[-1] in asked:
+            out.add(int(m.group(1)))
+    return out
+
+
+# A year before the name of a thing it dates: "its 2024 Caribbean seminar", "the 2025 Forum".
+_YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
