@@ -97,6 +97,21 @@ def test_a_document_of_another_organization_is_a_near_miss() -> None:
     assert may_miss("UNICEF consecutive unqualified audit opinions")  # a keyword query is checked too
 
 
+def test_an_entity_named_un_hyphen_is_an_organization_spelled_by_its_name() -> None:
+    # A small extract of a real page: DP/2025/23, para. 36, UNDP's budget.
+    undp = Evidence(paragraph="Total expenditure for 2026-2029 is projected at $21.9 billion.", document="",
+                    symbols=("DP/2025/23",),
+                    title="UNDP integrated resources plan and integrated budget estimates, 2026-2029")
+    assert _said(check_organization("UN-Women total expenditure 2022", undp)) == "is about UNDP, not UN-Women"
+    # "United Nations" does not spell UN-Women; its full name does.
+    assert _said(check_organization("UN-Women total expenditure", Evidence(
+        "The United Nations system spent $21.9 billion.", "", ("DP/2025/23",), title=undp.title))) == \
+        "is about UNDP, not UN-Women"
+    assert check_organization("UN-Women total expenditure", Evidence(
+        "The United Nations Entity for Gender Equality and the Empowerment of Women spent $1 billion.", "",
+        ("DP/2025/23",), title=undp.title)) is None
+
+
 def test_periods_written_with_months_and_a_document_s_dated_year() -> None:
     assert periods("from April 2024 to March 2025") == {(2024, 2025)}
     assert periods("1 July 2023 to 30 June 2024") == {(2023, 2024)}

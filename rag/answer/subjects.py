@@ -14,7 +14,7 @@ from rag.answer.names import one_edit
 from rag.textutil import STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
-_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?)(?![\w/-])")
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?|UN-[A-Z][a-z]+)(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
@@ -83,7 +83,9 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
 
 # What UN documents write for the acronyms users type and the documents do not use.
 _ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
-            "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental"}
+            "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
+            # spelled out by their full names, not by the letters of "UN"
+            "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
 
 
 def _writes(text: str, acronym: str) -> bool:
@@ -91,7 +93,7 @@ def _writes(text: str, acronym: str) -> bool:
     UN documents put for it ("Security Council" for UNSC)."""
     alias = _ALIASES.get(acronym.upper())
     return (re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text) is not None
-            or (alias is not None and alias in text) or _spelled_out(acronym, text))
+            or (alias is not None and alias in text) or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 
 
 def _mistyped(acronym: str, text: str) -> bool:
