@@ -127,6 +127,19 @@ def test_a_numbered_phase_or_edition_is_a_numbered_thing():
     assert numbered_things("the fifth edition of the Forum") == [(5, "edition")]
 
 
+def test_a_numbered_group_of_elections_is_a_numbered_thing_and_a_century_is_none():
+    """S/2025/509, para. 45: "the second group of municipal council elections"."""
+    text = ("Funding shortfalls held back the organization of the second group of municipal council elections in "
+            "62 municipalities, which were to be held in mid-August.")
+    evidence = Evidence(text, text, ("S/2025/509",), "2025-08-08")
+    miss = check_constraints("In how many municipalities was the third group of Libya's municipal council elections "
+                             "held?", evidence)
+    assert miss is not None and miss.describe() == "is about the second group, not the third group"
+    assert numbered_things("the first batch of graduated personnel") == [(1, "batch")]
+    # "18th century" numbers the century: the group that follows is not the eighteenth.
+    assert numbered_things("What did the 18th century Huguenot group call themselves?") == []
+
+
 def test_general_assembly_symbol_carries_the_session():
     evidence = Evidence("The Committee adopted the draft.", "The Committee adopted the draft.", ("A/59/377",))
     assert check_constraints("What did the Committee adopt at the fifty-ninth session?", evidence) is None

@@ -66,12 +66,15 @@ _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(sorted(ORDIN
 # The countable things an ordinal numbers in these documents: "fifty-ninth session", "twelfth
 # annual progress report", "460th meeting", "second Review Conference".
 _NUMBERED = ("session", "meeting", "report", "forum", "conference", "summit", "review", "decade", "cycle",
-             "plan", "programme", "round", "assessment", "phase", "edition")
+             "plan", "programme", "round", "assessment", "phase", "edition", "group", "batch", "wave", "tranche",
+             "stage")
 _NOUN = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
-# What ends an ordinal's reach: punctuation, a possessive, or a body it names ("the Fourth
-# Committee's report" numbers the Committee, not the report).
-_REACH_END = re.compile(r"[,.;:()\"“”]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b")
+# What ends an ordinal's reach: punctuation, a possessive, a body it names ("the Fourth
+# Committee's report" numbers the Committee, not the report) or a time it counts ("the 18th
+# century Huguenot group" numbers the century).
+_REACH_END = re.compile(r"[,.;:()\"“”]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b|"
+                        r"\b(?i:century|centuries|anniversary|birthday)\b")
 
 def ordinal_name(n: int) -> str:
     """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
