@@ -97,6 +97,19 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     assert check_kind("At what time do the Special Committee's meetings begin?", morning) is None
     assert check_kind("At what time do the afternoon meetings begin?", SOMALILAND) is not None
     assert check_kind("During what time period did inequality decrease?", SOMALILAND) is None
+    # A turnout is a share: S/2025/323, para. 66 tells of the Kurdistan elections, not their turnout.
+    kurdistan = Evidence("Following the parliamentary elections held in the Kurdistan Region of Iraq on 20 October, I "
+                         "call upon the political leaders of the Region to work together.", "", ("S/2025/323",))
+    turnout = "What was the voter turnout in the Kurdistan Region of Iraq's parliamentary elections of 20 October 2024?"
+    assert _said_kind(turnout, kurdistan) == "does not give a share"
+    gave = Evidence("The voter turnout was reported to be 46.54 per cent.", "", ("S/2025/200",))
+    assert check_kind("What was the voter turnout in Kosovo's legislative elections?", gave) is None
+
+
+def _said_kind(question: str, evidence: Evidence) -> str:
+    mismatch = check_kind(question, evidence)
+    assert mismatch is not None
+    return mismatch.describe()
 
 
 def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:

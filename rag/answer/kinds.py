@@ -14,8 +14,10 @@ from rag.answer.answertype import question_type
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
+# A share, and a turnout, which is one ("voter turnout was 54.2 per cent").
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
-                      r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b", re.IGNORECASE)
+                      r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b|"
+                      r"\bwhat (?:was |is |were )?(?:the )?(?:voter )?turnout\b", re.IGNORECASE)
 _SHARE = re.compile(r"\d\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
