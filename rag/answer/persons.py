@@ -26,6 +26,10 @@ _APPOINTED = (r"appointed|elected|named|nominated|designated|selected|chosen|pic
 _PERSON_Q = re.compile(
     rf"^\s*(?:who|whom)\b[^,;?]{{0,120}}?\b(?:{_APPOINTED})\b"
     r"|^\s*who\s+(?:succeeded|replaced|took\s+over|takes\s+over|will\s+succeed|will\s+replace)\b"
+    # who held the chair of a body or meeting: UN documents record a chair by name ("Chair: Pierre
+    # Jaillard (France)")
+    r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed)\b"
+    r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
     r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:person|official|individual|director|chair|chairperson|"
     r"head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|secretary)\b",
     re.IGNORECASE)
