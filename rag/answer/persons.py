@@ -3,9 +3,9 @@ of the High-level Committee on Programmes?" answered from a paragraph that names
 Andersen, "Who was appointed Director of the UNDP Ethics Office in 2024?" from one that names the
 office's Director by title alone.
 
-A question about who was appointed, elected, nominated, chosen, or who succeeded, replaced or
-took over from someone asks for a person, and UN documents name the person they record in such a
-role. A name is a run of capitalised words that are neither the words of offices and bodies
+A question about who was appointed, elected, nominated, chosen, who succeeded, replaced or took
+over from someone, or who chaired, presided over, moderated or headed something asks for a
+person, and UN documents name the person they record in such a role. A name is a run of capitalised words that are neither the words of offices and bodies
 ("Deputy Executive Director", "United Nations Headquarters"), nor countries, nor words the
 document also writes in lower case; or a surname after a title of address ("Ms. Alsalem"). Who
 spoke, opened or briefed is not asked here: the documents often give a speaker by title alone.
@@ -56,7 +56,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def asks_person(question: str) -> bool:
-    """Whether the question asks who was appointed, elected, chosen, or who succeeded someone."""
+    """Whether the question asks who was appointed, elected, chosen, succeeded someone or chaired
+    something."""
     return _PERSON_Q.search(question) is not None
 
 
