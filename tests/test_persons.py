@@ -65,3 +65,18 @@ def test_a_question_asking_who_chairs_a_body_asks_for_a_person() -> None:
     assert check_person("Who chaired the 2025 session of the Group of Experts on Geographical Names?", chair) is None
     # Who spoke or briefed is not asked: a speaker is often given by title alone.
     assert not asks_person("Who briefed the Council on the situation?")
+
+
+def test_which_member_a_body_appointed_asks_for_a_person() -> None:
+    # A small extract of a real page: A/80/48, para. 39 reports a member's statement, naming nobody.
+    statement = Evidence(paragraph="She took the opportunity to express regrets that none of the 27 member States of "
+                                   "the European Union had signed or ratified the Convention.",
+                         document="she expressed regrets", symbols=("A/80/48",))
+    question = "Which member did the Committee on Migrant Workers appoint as focal point on climate-induced migration?"
+    assert _said(check_person(question, statement)) == "does not name the person asked about"
+    assert not asks_person("Which member States did the Committee appoint to the Bureau?")
+
+
+def _said(mismatch: object) -> str:
+    assert mismatch is not None
+    return mismatch.describe()  # type: ignore[attr-defined]

@@ -30,6 +30,9 @@ _PERSON_Q = re.compile(
     # Jaillard (France)")
     r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed)\b"
     r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
+    # "Which member did the Committee appoint ...", "Which academic did UN News interview ..."
+    rf"|^\s*(?:which|what)\s+(?:member|official|diplomat|academic|expert|judge|scholar)\b(?!\s+(?i:States?))"
+    rf"[^,;?]{{0,80}}?\b(?:{_APPOINTED}|chaired|presided|moderated|headed|interviewed|interview)\b"
     r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:person|official|individual|director|chair|chairperson|"
     r"head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|secretary)\b",
     re.IGNORECASE)
