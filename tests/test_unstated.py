@@ -188,3 +188,16 @@ def test_a_country_asked_as_a_modifier_or_named_otherwise_is_no_near_miss() -> N
     for answer in ("The Czech Republic ratified it.", "The former Yugoslav Republic of Macedonia acceded.",
                    "Cape Verde acceded.", "Palestine acceded.", "Cote d'Ivoire acceded.", "The DRC acceded."):
         assert check_kind(q, Evidence(answer, "")) is None, answer
+
+
+def test_a_year_asked_for_that_the_paragraph_gives_only_as_the_question_s_own_is_a_near_miss() -> None:
+    # A small extract of a real page: DP/2025/20, para. 1 dates the session the question names.
+    session = Evidence("The annual session 2025 of the Executive Board of UNDP, UNFPA and UNOPS was held from 2 to 5 "
+                       "June 2025.", "", ("DP/2025/20",))
+    question = "In what year was UNFPA founded, as recalled at the 2025 annual session of the Executive Board?"
+    assert _said_kind(question, session) == "gives no year but the question's own"
+    founded = Evidence("UNFPA was founded in 1969.", "", ("DP/2025/20",))
+    assert check_kind(question, founded) is None
+    # A century or an era answers a year question too (SQuAD: "the 2nd century BCE").
+    era = Evidence("It was conducted by the 2nd century BCE Greek writer Philo.", "", ())
+    assert check_kind("In what year was the first experiment conducted?", era) is None

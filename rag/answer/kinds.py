@@ -28,6 +28,10 @@ _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|\bhow much did\b[^?]{
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"))
+# "In what year ...": the answer is a year the question does not give itself.
+_YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+_ERA = re.compile(r"\bcentur(?:y|ies)\b|\b(?:BC|BCE|AD|CE)\b")  # "the 2nd century BCE" answers too
+_A_YEAR = re.compile(r"(?<![\d/])(?<!\d[,.])\d{3,4}(?!\d|/|[,.]\d)")  # three or four digits: 1227, AD 711
 
 
 # "Which country", "Which States", "What Member States": a State, as UN texts write it with a
@@ -54,17 +58,22 @@ def named_countries(text: str) -> set[str]:
 
 
 def asks_kind(question: str) -> bool:
-    """Whether the question asks for a share, a time of day, a sum of money or a country."""
-    return any(asked.search(question) for asked, _, _ in _KINDS) or _asks_country(question)
+    """Whether the question asks for a share, a time of day, a sum of money, a year or a country."""
+    return any(asked.search(question) for asked, _, _ in _KINDS) or _YEAR_Q.search(question) is not None \
+        or _asks_country(question)
 
 
 def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     """The share, time of day or sum the question asks for, where the paragraph states none; the
+    year it asks for, where the paragraph gives none but the question's own; the
     country it asks for first ("Which country ...", "Which States ..."), where the paragraph names
     none but those the question gives."""
     for asked, stated, label in _KINDS:
         if asked.search(question) and not stated.search(evidence.paragraph):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")
+    if _YEAR_Q.search(question) and not _ERA.search(evidence.paragraph) \
+            and not set(_A_YEAR.findall(evidence.paragraph)) - set(_A_YEAR.findall(question)):
+        return Mismatch(Constraint("kind", "a year", "a year"), "", "gives no year but the question's own")
     if _asks_country(question):
         named = named_countries(evidence.paragraph)
         if not named - named_countries(question):
