@@ -249,21 +249,21 @@ _FRAME = re.compile(rf"^(?:In|During|Throughout|For|By the end of|At the end of|
                     rf"\s*(?:(?:early|mid|late)-?\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
 
 
-def framing_years(text: str, question: str = "") -> set[int]:
+# A year before the name of a thing it dates: "its 2024 Caribbean seminar", "the 2025 Forum".
+_YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
+
+
+def framing_years(text: str, question: str) -> set[int]:
     """The years the text tells of: those that open its sentences as their time ("In 2024, the
     Fund allocated ..."), and those that date a thing the question names ("held its 2024
     Caribbean seminar" for "its Caribbean regional seminar in 2025")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
-    asked = set(content_terms(question))
+    asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):
         thing = terms(m.group(2))
         if thing and thing[-1] in asked:
             out.add(int(m.group(1)))
     return out
-
-
-# A year before the name of a thing it dates: "its 2024 Caribbean seminar", "the 2025 Forum".
-_YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
