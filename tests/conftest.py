@@ -104,3 +104,9 @@ def pg_dsn(pg_server, request: pytest.FixtureRequest) -> str:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION vector")
     return dsn
+
+
+def said(mismatch: object) -> str:
+    """What a near-miss check's mismatch says (rag.answer.evidence.Mismatch.describe), which must exist."""
+    assert mismatch is not None
+    return mismatch.describe()  # type: ignore[attr-defined]

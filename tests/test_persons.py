@@ -7,6 +7,7 @@ from __future__ import annotations
 from rag.answer.constraints import check_constraints
 from rag.answer.evidence import Evidence
 from rag.answer.persons import asks_person, check_person, named_people
+from tests.conftest import said
 
 CHAIR = Evidence(
     paragraph="In opening the session, the Chair of the Committee, the Under-Secretary-General and Executive Director "
@@ -73,10 +74,5 @@ def test_which_member_a_body_appointed_asks_for_a_person() -> None:
                                    "the European Union had signed or ratified the Convention.",
                          document="she expressed regrets", symbols=("A/80/48",))
     question = "Which member did the Committee on Migrant Workers appoint as focal point on climate-induced migration?"
-    assert _said(check_person(question, statement)) == "does not name the person asked about"
+    assert said(check_person(question, statement)) == "does not name the person asked about"
     assert not asks_person("Which member States did the Committee appoint to the Bureau?")
-
-
-def _said(mismatch: object) -> str:
-    assert mismatch is not None
-    return mismatch.describe()  # type: ignore[attr-defined]

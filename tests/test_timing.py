@@ -6,6 +6,7 @@ from __future__ import annotations
 from rag.answer.constraints import Evidence, check_constraints, may_miss, periods
 from rag.answer.subjects import check_organization, check_symbol
 from rag.answer.timing import _another_month, check_timing
+from tests.conftest import said
 
 MINUSCA = Evidence(
     paragraph="As at 1 February, the MINUSCA military component deployed 13,990 troops (9.19 per cent women) "
@@ -16,19 +17,14 @@ CED = Evidence(paragraph="As at 6 June 2025, there were 77 States parties to the
                symbols=("A/80/56",), date="2025-07-01")
 
 
-def _said(mismatch: object) -> str:
-    assert mismatch is not None
-    return mismatch.describe()  # type: ignore[attr-defined]
-
-
 def test_a_figure_asked_as_at_another_day_is_a_near_miss() -> None:
-    assert _said(check_timing("How many troops had MINUSCA's military component deployed as at 1 June 2025?",
+    assert said(check_timing("How many troops had MINUSCA's military component deployed as at 1 June 2025?",
                               MINUSCA)) == "gives the figure as at 1 February, not 1 June 2025"
     assert check_timing("How many troops had MINUSCA deployed as at 1 February 2025?", MINUSCA) is None
 
 
 def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
-    assert _said(check_timing("How many States parties did the Convention have as at 6 June 2024?", CED)) == \
+    assert said(check_timing("How many States parties did the Convention have as at 6 June 2024?", CED)) == \
         "gives 6 June 2025, not 6 June 2024"
     assert check_timing("How many States parties did the Convention have as at 6 June 2025?", CED) is None
 
@@ -39,7 +35,7 @@ def test_a_month_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
                                    "Samoa, whose replies to the lists of issues were overdue.",
                          document="", symbols=("A/80/56",), date="2025-07-01")
     question = "Which States Parties did the Committee remind in {} that their replies were overdue?"
-    assert _said(check_timing(question.format("February 2024"), reminders)) == "gives February 2025, not February 2024"
+    assert said(check_timing(question.format("February 2024"), reminders)) == "gives February 2025, not February 2024"
     assert check_timing(question.format("February 2025"), reminders) is None
     assert check_timing(question.format("March 2024"), reminders) is None  # a month the paragraph does not give
 
@@ -48,7 +44,7 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
     april = Evidence(paragraph="UNSMIL maintained an average presence of 314 civilian staff members.", document="",
                      symbols=("S/2025/223",), date="2025-04-11")
     question = "How many civilian staff did UNSMIL maintain according to the Secretary-General's {} report?"
-    assert _said(check_timing(question.format("December 2024"), april)) == \
+    assert said(check_timing(question.format("December 2024"), april)) == \
         "dates from April 2025, not the December 2024 report"
     assert check_timing(question.format("April 2025"), april) is None
     assert check_timing(question.format("March 2025"), april) is None  # a report dated at a month's turn
@@ -57,15 +53,15 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
 def test_a_day_or_months_after_the_document_was_issued_are_near_misses() -> None:
     chad = Evidence(paragraph="Legislative elections were held in Chad on 29 December. The reported voter turnout "
                               "was 52.37 per cent.", document="", symbols=("S/2025/342",), date="2025-06-02")
-    assert _said(check_timing("What was the voter turnout in Kosovo's early legislative elections of 28 December "
+    assert said(check_timing("What was the voter turnout in Kosovo's early legislative elections of 28 December "
                               "2025?", chad)) == "dates from June 2025, before December 2025"
     somalia = Evidence(paragraph="From 23 September 2024 to 19 March 2025, 92 access incidents were documented.",
                        document="", symbols=("S/2025/194",), date="2025-03-28")
-    assert _said(check_timing("How many humanitarian access incidents were documented in Somalia between March and "
+    assert said(check_timing("How many humanitarian access incidents were documented in Somalia between March and "
                               "August 2025?", somalia)) == "dates from March 2025, before August 2025"
     minusca = Evidence(paragraph="In Birao, the number of Sudanese refugees at the Korsi site increased to 18,729.",
                        document="", symbols=("S/2025/97",), date="2025-02-14")
-    assert _said(check_timing("Korsi refugee site Birao population June 2025", minusca)) == \
+    assert said(check_timing("Korsi refugee site Birao population June 2025", minusca)) == \
         "dates from February 2025, before June 2025"
         # What holds from the next month's first day may be stated before it; what is planned, too.
     members = Evidence(paragraph="As at 1 January 2025, the Special Committee will be composed of 29 members.",
@@ -77,7 +73,7 @@ def test_a_day_or_months_after_the_document_was_issued_are_near_misses() -> None
 def test_a_document_cited_by_its_symbol_must_be_the_one_answering() -> None:
     cat = Evidence(paragraph="As at 2 May 2025, the Committee had registered, since 1989, 1,260 complaints.",
                    document="", symbols=("A/80/44",))
-    assert _said(check_symbol("In the Committee against Torture's report (A/79/44), how many complaints had it "
+    assert said(check_symbol("In the Committee against Torture's report (A/79/44), how many complaints had it "
                               "registered?", cat)) == "is about A/80/44, not A/79/44"
     assert check_symbol("In its report (A/80/44), how many complaints had it registered?", cat) is None
     assert check_symbol("What did the UNDP/UNFPA/UNOPS Executive Board decide?", cat) is None  # no symbol
@@ -88,7 +84,7 @@ def test_a_document_of_another_organization_is_a_near_miss() -> None:
                      symbols=("DP/FPA/2025/6",),
                      title="UNFPA – Internal audit and investigation Report of the Office of Audit and Investigation "
                            "Services")
-    assert _said(check_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
+    assert said(check_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
                                     "receive in 2024?", unfpa)) == "is about UNFPA, not UNICEF"
     assert check_organization("How many cases did UNFPA's audit office conclude in 2024?", unfpa) is None
     eclac = Evidence(paragraph="All three recommendations were implemented.", document="", symbols=("E/AC.51/2025/2",),
@@ -102,9 +98,9 @@ def test_an_entity_named_un_hyphen_is_an_organization_spelled_by_its_name() -> N
     undp = Evidence(paragraph="Total expenditure for 2026-2029 is projected at $21.9 billion.", document="",
                     symbols=("DP/2025/23",),
                     title="UNDP integrated resources plan and integrated budget estimates, 2026-2029")
-    assert _said(check_organization("UN-Women total expenditure 2022", undp)) == "is about UNDP, not UN-Women"
+    assert said(check_organization("UN-Women total expenditure 2022", undp)) == "is about UNDP, not UN-Women"
     # "United Nations" does not spell UN-Women; its full name does.
-    assert _said(check_organization("UN-Women total expenditure", Evidence(
+    assert said(check_organization("UN-Women total expenditure", Evidence(
         "The United Nations system spent $21.9 billion.", "", ("DP/2025/23",), title=undp.title))) == \
         "is about UNDP, not UN-Women"
     assert check_organization("UN-Women total expenditure", Evidence(
@@ -127,7 +123,7 @@ def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
     hosting = Evidence(paragraph="As at March 2025, South Sudan was hosting 544,437 refugees and asylum-seekers from "
                                  "the Sudan.", document="Ethiopia. South Sudan. Sudan.", symbols=("S/2025/211",),
                        title=south_sudan)
-    assert _said(check_constraints("In the Secretary-General's April 2025 report on South Sudan, how many refugees "
+    assert said(check_constraints("In the Secretary-General's April 2025 report on South Sudan, how many refugees "
                                    "from Ethiopia was South Sudan hosting?", hosting)) == "is about Sudan, not Ethiopia"
     # The country of the document's title is its subject: its paragraphs need not name it.
     cholera = Evidence(paragraph="As at 15 January, cholera cases had climbed to 20,375, including arrivals from the "
@@ -148,7 +144,7 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
                       document="United Nations Interim Security Force for Abyei (UNISFA). Economic and Social "
                                "Council. Committee on the Elimination of Discrimination against Women.",
                       symbols=("S/2025/269",), title="Situation in Abyei")
-    assert _said(check_unnamed_organization("How much did the General Assembly appropriate for UNDOF?", unisfa)) == \
+    assert said(check_unnamed_organization("How much did the General Assembly appropriate for UNDOF?", unisfa)) == \
         "is from a document that never names UNDOF"
     assert check_unnamed_organization("How much was appropriated for UNISFA?", unisfa) is None
     # Spelled out, letter by letter (small words aside) or by syllables.
@@ -253,7 +249,7 @@ def test_a_month_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
                   "against women and girls, Reem Alsalem, who gave a briefing to the Committee on her activities.",
         document="Report of the Committee on the Elimination of Discrimination against Women Eighty-eighth session "
                  "(13–31 May 2024)", symbols=("A/80/38",), date="2024-06-14")
-    assert _said(check_timing("Which Special Rapporteur held an informal closed meeting with CEDAW during its "
+    assert said(check_timing("Which Special Rapporteur held an informal closed meeting with CEDAW during its "
                               "eighty-seventh session in February 2024?", closed_meeting)) == \
         "gives 13 May 2024, not February 2024"
     assert check_timing("Which Special Rapporteur held an informal closed meeting with CEDAW in May 2024?",
@@ -289,7 +285,7 @@ def test_something_done_in_a_year_after_the_document_s_date_is_a_near_miss() -> 
     undc = Evidence(paragraph=text, document=document, symbols=("A/80/42",), date="2025-04-30",
                     title="Report of the Disarmament Commission for 2025")
     asked = "Who was elected to chair the United Nations Disarmament Commission for its 2026 substantive session?"
-    assert _said(check_constraints(asked, undc)) == "dates from 2025, before 2026"
+    assert said(check_constraints(asked, undc)) == "dates from 2025, before 2026"
     assert check_constraints(asked.replace("2026", "2025"), undc) is None
     # what is expected can be stated before it happens; a goal years ahead names a thing
     assert check_constraints("Who is expected to chair the Commission's 2026 session?", undc) is None
@@ -307,7 +303,7 @@ def test_a_numbered_event_the_paragraph_dates_after_its_document_is_a_near_miss(
             "recommendations. A joint task force is working to revise the drafts, with the aim of presenting revised "
             "versions for final adoption by the Committees, during their overlapping forty-first and 116th sessions, in December 2025.")
     cmw = Evidence(paragraph=text, document=text, symbols=("A/80/48",), date="2025-07-01")
-    assert _said(check_constraints("What did the migrant workers committee adopt at its forty-first session?", cmw)) \
+    assert said(check_constraints("What did the migrant workers committee adopt at its forty-first session?", cmw)) \
         == "dates the forty-first session in December 2025, after it was issued"
     assert check_constraints("What did the migrant workers committee adopt at its fortieth session?", cmw) is None
     assert check_constraints("What will the committee adopt at its forty-first session?", cmw) is None
@@ -315,7 +311,7 @@ def test_a_numbered_event_the_paragraph_dates_after_its_document_is_a_near_miss(
                                "vote in September 2024. The 14 members present decided by secret ballot that the sixth "
                                "Forum would be hosted by Saudi Arabia and tentatively scheduled to be held from 9 to 12 "
                                "November 2026.", document="", symbols=("E/CN.3/2025/7",), date="2024-12-13")
-    assert _said(check_constraints("How many participants attended the sixth Forum?", forum)) \
+    assert said(check_constraints("How many participants attended the sixth Forum?", forum)) \
         == "dates the sixth forum in November 2026, after it was issued"
     # the choice of the host was made before the Forum, and the paragraph reports it
     assert check_constraints("Which country was chosen to host the sixth Forum?", forum) is None

@@ -9,6 +9,7 @@ from rag.answer.constraints import Evidence, check_constraints, check_unwritten_
 from rag.answer.kinds import check_kind
 from rag.answer.numbers import check_numbers, given_numbers, writes_number
 from rag.answer.places import check_place, named_places
+from tests.conftest import said
 
 # S/2025/350, para. 10, as the report writes it (the position is 10, not 22).
 POSITION = Evidence(
@@ -101,15 +102,9 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     kurdistan = Evidence("Following the parliamentary elections held in the Kurdistan Region of Iraq on 20 October, I "
                          "call upon the political leaders of the Region to work together.", "", ("S/2025/323",))
     turnout = "What was the voter turnout in the Kurdistan Region of Iraq's parliamentary elections of 20 October 2024?"
-    assert _said_kind(turnout, kurdistan) == "does not give a share"
+    assert said(check_kind(turnout, kurdistan)) == "does not give a share"
     gave = Evidence("The voter turnout was reported to be 46.54 per cent.", "", ("S/2025/200",))
     assert check_kind("What was the voter turnout in Kosovo's legislative elections?", gave) is None
-
-
-def _said_kind(question: str, evidence: Evidence) -> str:
-    mismatch = check_kind(question, evidence)
-    assert mismatch is not None
-    return mismatch.describe()
 
 
 def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
@@ -195,7 +190,7 @@ def test_a_year_asked_for_that_the_paragraph_gives_only_as_the_question_s_own_is
     session = Evidence("The annual session 2025 of the Executive Board of UNDP, UNFPA and UNOPS was held from 2 to 5 "
                        "June 2025.", "", ("DP/2025/20",))
     question = "In what year was UNFPA founded, as recalled at the 2025 annual session of the Executive Board?"
-    assert _said_kind(question, session) == "gives no year but the question's own"
+    assert said(check_kind(question, session)) == "gives no year but the question's own"
     founded = Evidence("UNFPA was founded in 1969.", "", ("DP/2025/20",))
     assert check_kind(question, founded) is None
     # A century or an era answers a year question too (SQuAD: "the 2nd century BCE").
