@@ -200,3 +200,35 @@ def test_a_share_asked_is_quoted_from_the_sentence_in_per_cent() -> None:
     quote = best_quote(question, embedder.encode_queries([question])[0], text, embedder)
     assert "94.85 per cent" in quote and "4 of 23" not in quote
     assert not offers_answer("number", "4 of 23 candidates were validated.", question)
+
+
+def test_a_reference_blanks_its_own_number_only() -> None:
+    """S/2025/153, para. 31 and S/2025/269, para. 31 (extracts): "resolution 1325 (2000)" and
+    "rule of law" hid the count that follows them as part of a reference."""
+    from rag.answer.answertype import states_answer
+
+    question = "How many UNIFIL personnel received training on gender mainstreaming?"
+    assert states_answer("number", "UNIFIL continued to support the implementation of Security Council resolution "
+                         "1325 (2000) on women and peace and security, including by providing training on gender "
+                         "mainstreaming for 2,992 UNIFIL military and civilian personnel.", question)
+    assert states_answer("number", "Support provided by UNISFA for efforts to enhance the rule of law included the "
+                         "screening and profiling of 157 community protection committee members.", question)
+    assert not states_answer("number", "as set out in resolution 1325 (2000) and articles 3, 4 and 5 (a).", question)
+    # A document symbol's digits are no count.
+    assert not states_answer("number", "The Assembly welcomed the report of the Special Committee (A/78/19).",
+                             "How many members did the Special Committee have?")
+
+
+def test_the_thing_a_how_many_question_counts() -> None:
+    from rag.answer.answertype import counted_thing, states_count
+
+    assert counted_thing("How many new investigation cases did UNDP receive in 2024?") == ("case",)
+    assert counted_thing("How many States held complete membership?") == ("state", "countr")
+    assert "participant" in counted_thing("How many people took part in the Forum?")
+    assert counted_thing("Of the open cases, how many were still open?") == ()
+    assert counted_thing("Over the last how many years did the vegetation change?") == ()
+    assert counted_thing("How many times did the Office report?") == ()
+    assert states_count("The 434 new cases received in 2024 combined with 262 cases carried over", ("case",))
+    assert states_count("The Forum was attended by about 1,145 participants", counted_thing("How many people attended?"))
+    assert not states_count("The case load of 2024 was the highest", ("case",))
+    assert not states_count("By its resolution 78/291, the Assembly welcomed the members", ("member",))

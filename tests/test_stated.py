@@ -232,3 +232,40 @@ def test_another_session_s_office_is_told_by_its_ordinal_not_by_a_day_the_questi
     assert office_of_another(asked, "The Meeting elected South Africa as President of the third session.", "president")
     assert not office_of_another("Who was elected President of the fourth Meeting of States Parties?",
                                  "It elected Mexico as President of the 4th Meeting of States Parties.", "president")
+
+
+# A/79/19 (extract): the report opens with the mandate that restates the Committee's name; the
+# paragraph that gives the count shares few of the question's words.
+COMMITTEE_REPORT = """A/79/19
+Report of the Special Committee on Peacekeeping Operations
+
+1. By its resolution 78/291, the General Assembly welcomed the report of the Special Committee on
+Peacekeeping Operations (A/78/19), decided that the Committee, in accordance with its mandate, would
+continue its efforts for a comprehensive review of the whole question of peacekeeping operations in all
+their aspects, and requested the Committee to submit a report on its work to the Assembly at its
+seventy-ninth session.
+
+2. The Committee held its substantive session of 2025 at Headquarters from 17 February to 14 March 2025.
+It held four plenary meetings.
+
+3. At its 280th plenary meeting, the Committee adopted its provisional agenda (A/AC.121/2025/L.1).
+
+4. At its 2025 session, the Committee comprised 157 members (see A/AC.121/2025/INF/3; see also the annex
+to the present report).
+
+5. The list of documents for the session is contained in document A/AC.121/2025/INF/2.
+"""
+
+
+def test_how_many_is_answered_from_the_paragraph_that_counts_the_thing(tmp_path: Path) -> None:
+    """A question counting a thing it names ("How many members") is answered from the paragraph
+    of the best hit's document that gives a number of them, where the best hit gives no number
+    (its symbol's and resolution's digits are none)."""
+    assert asked_form("How many members did the Special Committee have at its 2025 session?") == "count"
+    assert asked_form("How many times did the Committee meet?") is None
+    settings = indexed_texts(tmp_path, {"A_79_19.txt": COMMITTEE_REPORT})
+    with Session(settings) as session:
+        question = "How many members did the Special Committee on Peacekeeping Operations have at its 2025 session?"
+        answer = session.ask(question)
+        assert answer.citations[0].citation == "A/79/19, para. 4"
+        assert "157 members" in answer.citations[0].quote

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.countries import COUNTRIES
-from rag.textutil import MONTH_PATTERN, words
+from rag.textutil import MONTH_PATTERN, SYMBOL, words
 
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
@@ -29,14 +29,17 @@ _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                       + r")(?![\w-])")
 
+# A reference's number: "39 (1)", "79/38", "1325 (2000)", "5.a".
+_REFERENCE = r"\d[\w/.-]*(?:\s*\(\w{1,4}\))*"
 # What a sentence states as an answer, more strictly than what it offers as a cue: a count that
-# is no part of a date, a reference ("article 39 (1)", "resolution 79/38") or a duration; a name
-# of two or more capitalised words; a cause or purpose.
+# is no part of a date, a reference ("article 39 (1)", "resolution 79/38"; a document symbol is
+# blanked before) or a duration; a name of two or more capitalised words; a cause or purpose.
 _DATE_OR_REFERENCE = re.compile(
     r"\b\d{1,2}(?:\s*(?:[–-]|to|and)\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+\d{4})?|"  # "29 to 30 October 2024"
     r"\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
     r"\b(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|decision|decisions|Goal|Goals|"
-    r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+[\d/.()a-z, ]*\d[\d/.()a-z]*|\(\d{1,2}\)|"
+    r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+" + _REFERENCE + r"(?:\s*(?:,|and|to|[–-])\s*"
+    + _REFERENCE + r")*|\(\d{1,2}\)|"
     r"\d+(?:[.,]\d+)*\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
@@ -95,7 +98,57 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     if kind == "reason":
         return bool(_REASON.search(sentence))
     if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
-        return offers_answer(kind, _DATE_OR_REFERENCE.sub(" ", sentence), question)
+        return offers_answer(kind, _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", sentence)), question)
     if kind == "name":
         return _new_name(sentence, set(words(question)))
     return kind is None or offers_answer(kind, sentence, question)
+
+
+# "How many <counted thing>": the thing is the first plural noun of the next five words, before
+# a verb ("how many new investigation cases did ..." counts cases).
+_HOW_MANY = re.compile(r"\bhow many((?:\s+[\w’'-]+){1,5})", re.IGNORECASE)
+_VERBS = frozenset(("did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could",
+                    "can", "should", "may", "might"))
+_IRREGULAR_PLURALS = frozenset(("people", "staff", "personnel", "children", "women", "men", "police", "troops"))
+# Words after "how many" that name no thing of the document's counting: repeats, durations (a
+# stated count leaves durations out), "more", "of them".
+_NOT_COUNTED = frozenset(("times", "more", "other", "others", "of", "years", "months", "weeks", "days", "hours",
+                          "minutes", "seconds", "decades", "centuries"))
+# Words that count the same people or States as the question's word.
+_SAME_COUNT = {"people": ("people", "persons", "individuals", "participants"),
+               "persons": ("people", "persons", "individuals", "participants"),
+               "states": ("states", "countries"), "countries": ("states", "countries")}
+
+
+def counted_thing(question: str) -> tuple[str, ...]:
+    """The stems of the thing a "how many" question counts ("how many new recommendations did
+    ..." -> ("recommendation",)), with the words that count the same people or States; empty
+    when the question counts nothing it names ("how many times", "how many were ...")."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return ()
+    for word in m.group(1).lower().split():
+        if word in _NOT_COUNTED or word in _VERBS:
+            return ()
+        if word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))):
+            return tuple(_stem(w) for w in _SAME_COUNT.get(word, (word,)))
+    return ()
+
+
+def _stem(plural: str) -> str:
+    """A plural's stem that its singular shares ("countries" -> "countr", "cases" -> "case")."""
+    if plural in _IRREGULAR_PLURALS:
+        return plural
+    if plural.endswith("ies"):
+        return plural[:-3]
+    return plural[:-1]
+
+
+def states_count(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether `text` gives a count of the thing of `stems` (counted_thing): a number, no part of a
+    date or reference, up to three words before it ("434 new cases", "comprised 157 members")."""
+    if not stems:
+        return False
+    plain = _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", text))
+    thing = "|".join(re.escape(s) for s in stems)
+    return re.search(rf"(?:{_NUMBER.pattern})(?:\s+[\w’'-]+){{0,3}}?\s+(?:{thing})\w*\b", plain, re.IGNORECASE) is not None

@@ -9,13 +9,12 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
-from rag.textutil import MONTH_PATTERN, content_terms, named_months, split_sentences, terms
+from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
 _BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
 # "1 July 2023 to 30 June 2024", "April 2024 to March 2025", "July 2024–June 2025".
 DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(?:to|until|through|[–-])\s*"
                       rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)")
@@ -23,7 +22,7 @@ DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(
 
 def without_symbols(text: str) -> str:
     """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)") blanked."""
-    text = _SYMBOL.sub(" ", text)
+    text = SYMBOL.sub(" ", text)
     return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
 
 

@@ -24,7 +24,8 @@ from rag.search.filters import Filters
 from rag.search.focus import focus
 from rag.search.ordinals import asked_numbered_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import another_body, asked_form, office_of_another, other_bodys_report, states_form
+from rag.search.stated import (another_body, asked_form, may_state, office_of_another, other_bodys_report,
+                               states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
@@ -287,11 +288,12 @@ class Retriever:
 
     def stated_answer_first(self, search: Search, first: int, last: int, mask: np.ndarray | None = None) -> Search:
         """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
-        a vote: rag.search.stated), the search with the best paragraph of the first hit's document
-        (paragraphs `first`..`last`, those `mask`, the filters, allows) that states one
-        first, `found_with` (whose support the answer may take) the hit it displaced. Where that
-        document states none, the document of the next hit up to STATED_DEPTH that does, that hit
-        displaced. A stating paragraph is passed over where a name the question gives is written
+        a vote, a count: rag.search.stated) that the first hit may not state (`may_state`), the
+        search with the best paragraph of the first hit's document (paragraphs `first`..`last`,
+        those `mask`, the filters, allows) that states one first, `found_with` (whose support the
+        answer may take) the hit it displaced. Where that document states none, the document of
+        the next hit up to STATED_DEPTH that does, that hit displaced (not for a count: another
+        document's count of the thing is seldom the one asked). A stating paragraph is passed over where a name the question gives is written
         neither there, nor in its section, its document's title, the displaced hit or the first
         (an officers' list of another body is no answer: `another_body`), where it names the
         office's body otherwise ("President of the first Review Conference": `office_of_another`),
@@ -299,11 +301,11 @@ class Retriever:
         (`other_bodys_report`)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
-        if form is None or not hits or (states_form(hits[0].text, form)
+        if form is None or not hits or (may_state(hits[0].text, form, asked.text)
                                         and not other_bodys_report(asked.text, hits[0].part)):
             return search
         spans = [(first, last, self.document_mask(first, last, mask), hits[0])]
-        for hit in hits[1:STATED_DEPTH]:
+        for hit in hits[1:STATED_DEPTH] if form != "count" else ():
             if not any(lo <= hit.pid <= hi for lo, hi, _, _ in spans):
                 lo, hi = self.index.document_span(hit.pid)
                 spans.append((lo, hi, self.document_mask(lo, hi, mask), hit))
@@ -322,7 +324,7 @@ class Retriever:
         which = np.zeros(self.index.size, dtype=bool)
         for pid, text, part in self.index.conn.execute(
                 "SELECT id, text, part FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
-            which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form) \
+            which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form, asked.text) \
                 and not other_bodys_report(asked.text, part)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:

@@ -1,6 +1,7 @@
 """Questions whose answer has a fixed form in official documents, and the paragraphs that state
-it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs") and how a
-vote went ("by a recorded vote of 102 to none, with 44 abstentions").
+it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs"), how a
+vote went ("by a recorded vote of 102 to none, with 44 abstentions") and how many of a thing the
+question names there were ("the Committee comprised 157 members").
 
 Such paragraphs share few words with the question and embed poorly: an officers' list is names
 and countries; a vote paragraph is mostly the list of countries that voted. The paragraphs that
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.answertype import counted_thing, states_answer, states_count
 from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
 
@@ -67,16 +69,29 @@ _STATES = {
 
 def asked_form(question: str) -> str | None:
     """"chair", "president", "rapporteur", "vice-chair", "vice-president" or "vote" when the
-    question asks for an answer of that form, else None."""
+    question asks for an answer of that form, "count" for how many of a thing it names
+    (rag.answer.answertype.counted_thing), else None."""
     for form, pattern in _ASKED:
         if pattern.search(question):
             return form
-    return None
+    return "count" if counted_thing(question) else None
 
 
-def states_form(text: str, form: str) -> bool:
-    """Whether a paragraph states an answer of `form` ("Chair: José Pereira Sosa (Paraguay)")."""
+def states_form(text: str, form: str, question: str = "") -> bool:
+    """Whether a paragraph states an answer of `form` ("Chair: José Pereira Sosa (Paraguay)"); for
+    "count", a number of the thing `question` counts ("comprised 157 members")."""
+    if form == "count":
+        return states_count(text, counted_thing(question))
     return bool(_STATES[form].search(text))
+
+
+def may_state(text: str, form: str, question: str) -> bool:
+    """Whether the best hit may already state the answer of `form`: `states_form`, or for a count
+    any number that is no date or reference (the count may be written otherwise than next to the
+    thing: "a record number of participants – nearly 4,000")."""
+    if form == "count":
+        return states_answer("number", text, question)
+    return states_form(text, form, question)
 
 
 # Names a question gives that a document about the body need not write ("the United Nations
@@ -103,7 +118,7 @@ def office_of_another(question: str, text: str, form: str) -> bool:
     does not ask about: right after the office, an ordinal or number the question does not give
     ("elected South Africa as President of the first Review Conference" for the President of the
     fourth Meeting of States Parties)."""
-    if form == "vote":
+    if form in ("vote", "count"):
         return False
     for m in _STATES[form].finditer(text):
         of = _OFFICE_OF.match(text, m.end())
