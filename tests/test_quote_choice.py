@@ -214,6 +214,10 @@ def test_a_reference_blanks_its_own_number_only() -> None:
     assert states_answer("number", "Support provided by UNISFA for efforts to enhance the rule of law included the "
                          "screening and profiling of 157 community protection committee members.", question)
     assert not states_answer("number", "as set out in resolution 1325 (2000) and articles 3, 4 and 5 (a).", question)
+    # An ordinal is no count: TPNW/MSP/2025/11, para. 1 (extract) counts no States Parties.
+    assert not states_answer("number", "At its 10th plenary meeting, on 1 December 2023, the second Meeting of "
+                             "States Parties decided that the third Meeting would be held.",
+                             "How many States Parties participated in the second Meeting?")
     # A document symbol's digits are no count.
     assert not states_answer("number", "The Assembly welcomed the report of the Special Committee (A/78/19).",
                              "How many members did the Special Committee have?")
