@@ -232,6 +232,7 @@ def test_the_thing_a_how_many_question_counts() -> None:
     assert counted_thing("Of the open cases, how many were still open?") == ()
     assert counted_thing("Over the last how many years did the vegetation change?") == ()
     assert counted_thing("How many times did the Office report?") == ()
+    assert counted_thing("How many United Nations Principles for Older Persons were adopted?") == ("principle",)
     assert states_count("The 434 new cases received in 2024 combined with 262 cases carried over", ("case",))
     assert states_count("The Forum was attended by about 1,145 participants", counted_thing("How many people attended?"))
     assert not states_count("The case load of 2024 was the highest", ("case",))

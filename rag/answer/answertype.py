@@ -127,9 +127,12 @@ def counted_thing(question: str) -> tuple[str, ...]:
     m = _HOW_MANY.search(question)
     if m is None:
         return ()
-    for word in m.group(1).lower().split():
+    after = m.group(1).lower().split()
+    for before, word in zip(["", *after], after):
         if word in _NOT_COUNTED or word in _VERBS:
             return ()
+        if (before, word) == ("united", "nations"):  # "how many United Nations Principles"
+            continue
         if word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))):
             return tuple(_stem(w) for w in _SAME_COUNT.get(word, (word,)))
     return ()
