@@ -10,10 +10,10 @@ from functools import lru_cache
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"  # one month's name, as a regular expression
-# "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025", "between
-# March and August 2025".
 # A document symbol: "A/78/36", "DP/FPA/2025/2", "E/HLPF/2025/3/Add.5".
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
+# "15 January 2025", "July 2025", "January–March 2025", "1 January to 31 March 2025", "between
+# March and August 2025".
 _MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})"
                          rf"(?:\s*(?:[–-]|to|and)\s*(?:\d{{1,2}}\s+)?({MONTH_PATTERN}))?\s+((?:19|20)\d\d)\b")
 

@@ -269,3 +269,25 @@ def test_how_many_is_answered_from_the_paragraph_that_counts_the_thing(tmp_path:
         answer = session.ask(question)
         assert answer.citations[0].citation == "A/79/19, para. 4"
         assert "157 members" in answer.citations[0].quote
+
+
+OTHER_COMMITTEE = """A/79/23
+Report of the Special Committee on Decolonization
+
+1. The Special Committee held its 2025 session at Headquarters.
+
+2. At its 2025 session, the Special Committee comprised 29 members.
+"""
+
+
+def test_a_count_is_not_taken_from_another_document(tmp_path: Path) -> None:
+    """Where the best hit's document gives no count of the thing, another committee's count is no
+    answer: the ranking is left alone (and the answer's checks decide)."""
+    without_count = COMMITTEE_REPORT.replace("4. At its 2025 session, the Committee comprised 157 members",
+                                             "4. At its 2025 session, the Committee heard statements")
+    assert without_count != COMMITTEE_REPORT
+    settings = indexed_texts(tmp_path, {"A_79_19.txt": without_count, "A_79_23.txt": OTHER_COMMITTEE})
+    with Session(settings) as session:
+        hits = session.search("How many members did the Special Committee on Peacekeeping Operations have at its 2025 "
+                              "session?")
+        assert hits[0].symbol == "A/79/19"

@@ -5,9 +5,10 @@ for quoting."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.answer.countries import COUNTRIES
-from rag.textutil import MONTH_PATTERN, SYMBOL, words
+from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, words
 
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
@@ -21,7 +22,7 @@ _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:gr
 _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?!\d|st\b|nd\b|rd\b|th\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
                      r"half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 # A capitalised word that does not open the sentence.
@@ -29,17 +30,19 @@ _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                       + r")(?![\w-])")
 
-# A reference's number: "39 (1)", "79/38", "1325 (2000)", "5.a".
+# A reference's number: "39 (1)", "79/38", "1325 (2000)", "5.a"; after a comma, one of a list
+# only where the list goes on or ends ("articles 3, 4 and 5", not "resolution 78/291, 157 members").
 _REFERENCE = r"\d[\w/.-]*(?:\s*\(\w{1,4}\))*"
+_LISTED = r"(?=\s*(?:,|and\b|to\b|[–-]|[.;:)]|$))"
 # What a sentence states as an answer, more strictly than what it offers as a cue: a count that
-# is no part of a date, a reference ("article 39 (1)", "resolution 79/38"; a document symbol is
-# blanked before) or a duration; a name of two or more capitalised words; a cause or purpose.
+# is no part of a date, a reference ("article 39 (1)", "resolution 79/38"; callers blank SYMBOL
+# first) or a duration; a name of two or more capitalised words; a cause or purpose.
 _DATE_OR_REFERENCE = re.compile(
     r"\b\d{1,2}(?:\s*(?:[–-]|to|and)\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+\d{4})?|"  # "29 to 30 October 2024"
     r"\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
     r"\b(?:article|articles|paragraph|paragraphs|para|paras|resolution|resolutions|decision|decisions|Goal|Goals|"
-    r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+" + _REFERENCE + r"(?:\s*(?:,|and|to|[–-])\s*"
-    + _REFERENCE + r")*|\(\d{1,2}\)|"
+    r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+" + _REFERENCE + r"(?:\s*(?:and|to|[–-])\s*"
+    + _REFERENCE + r"|,\s*" + _REFERENCE + _LISTED + r")*|\(\d{1,2}\)|"
     r"\d+(?:[.,]\d+)*\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
@@ -105,53 +108,69 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
 
 
 # "How many <counted thing>": the thing is the first plural noun of the next five words, before
-# a verb ("how many new investigation cases did ..." counts cases).
+# a function word ("how many new investigation cases did ..." counts cases).
 _HOW_MANY = re.compile(r"\bhow many((?:\s+[\w’'-]+){1,5})", re.IGNORECASE)
-_VERBS = frozenset(("did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could",
-                    "can", "should", "may", "might"))
 _IRREGULAR_PLURALS = frozenset(("people", "staff", "personnel", "children", "women", "men", "police", "troops"))
-# Words after "how many" that name no thing of the document's counting: repeats, durations (a
-# stated count leaves durations out), "more", "of them".
-_NOT_COUNTED = frozenset(("times", "more", "other", "others", "of", "years", "months", "weeks", "days", "hours",
-                          "minutes", "seconds", "decades", "centuries"))
+# Words after "how many" that name no thing a document counts: repeats and durations (a stated
+# count leaves durations out).
+_NOT_COUNTED = frozenset(("times", "others", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
+                          "decades", "centuries"))
+# Proper names whose last word reads as a plural ("how many United Nations Principles").
+_NAMES_IN_PLURAL = frozenset((("united", "nations"), ("united", "states")))
 # Words that count the same people or States as the question's word.
 _SAME_COUNT = {"people": ("people", "persons", "individuals", "participants"),
                "persons": ("people", "persons", "individuals", "participants"),
                "states": ("states", "countries"), "countries": ("states", "countries")}
 
 
+@lru_cache(maxsize=256)
 def counted_thing(question: str) -> tuple[str, ...]:
-    """The stems of the thing a "how many" question counts ("how many new recommendations did
-    ..." -> ("recommendation",)), with the words that count the same people or States; empty
-    when the question counts nothing it names ("how many times", "how many were ...")."""
+    """The word forms of the thing a "how many" question counts, singular and plural ("how many
+    new recommendations did ..." -> ("recommendation", "recommendations")), with the words that
+    count the same people or States; empty when the question counts nothing it names ("how many
+    times", "how many of them")."""
     m = _HOW_MANY.search(question)
     if m is None:
         return ()
     after = m.group(1).lower().split()
     for before, word in zip(["", *after], after):
-        if word in _NOT_COUNTED or word in _VERBS:
+        if word in _NOT_COUNTED or word in STOPWORDS:
             return ()
-        if (before, word) == ("united", "nations"):  # "how many United Nations Principles"
+        if (before, word) in _NAMES_IN_PLURAL or word.endswith(("'s", "’s")):
             continue
         if word in _IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))):
-            return tuple(_stem(w) for w in _SAME_COUNT.get(word, (word,)))
+            return tuple(dict.fromkeys(f for w in _SAME_COUNT.get(word, (word,)) for f in _forms(w)))
     return ()
 
 
-def _stem(plural: str) -> str:
-    """A plural's stem that its singular shares ("countries" -> "countr", "cases" -> "case")."""
+def _forms(plural: str) -> tuple[str, ...]:
+    """A plural with its singulars ("countries" -> "country", "cases" -> "case", "buses" -> "bus")."""
     if plural in _IRREGULAR_PLURALS:
-        return plural
+        return (plural,)
     if plural.endswith("ies"):
-        return plural[:-3]
-    return plural[:-1]
+        return plural, plural[:-3] + "y"
+    if plural.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return plural, plural[:-1], plural[:-2]
+    return plural, plural[:-1]
 
 
-def states_count(text: str, stems: tuple[str, ...]) -> bool:
-    """Whether `text` gives a count of the thing of `stems` (counted_thing): a number, no part of a
-    date or reference, up to three words before it ("434 new cases", "comprised 157 members")."""
-    if not stems:
+# A count as documents write one: digits (not inside a name: "COVID-19", "G20") or a cardinal word.
+_COUNT = (r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b(?!-)")
+
+
+@lru_cache(maxsize=256)
+def _count_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A count up to three words before one of `forms` ("434 new cases")."""
+    thing = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:{_COUNT})(?:\s+[\w’'-]+){{0,3}}?\s+(?:{thing})\b", re.IGNORECASE)
+
+
+def states_count(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether `text` gives a count of the thing of `forms` (counted_thing): a number of two or
+    more, no part of a date or reference, up to three words before it ("434 new cases",
+    "comprised 157 members"; not "one of the members", "several members")."""
+    if not forms:
         return False
     plain = _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", text))
-    thing = "|".join(re.escape(s) for s in stems)
-    return re.search(rf"(?:{_NUMBER.pattern})(?:\s+[\w’'-]+){{0,3}}?\s+(?:{thing})\w*\b", plain, re.IGNORECASE) is not None
+    return _count_pattern(forms).search(plain) is not None

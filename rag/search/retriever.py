@@ -287,25 +287,25 @@ class Retriever:
         return inside if mask is None else inside & mask
 
     def stated_answer_first(self, search: Search, first: int, last: int, mask: np.ndarray | None = None) -> Search:
-        """`search`, or, for a question asking for an answer of a fixed form (an office's holder,
-        a vote, a count: rag.search.stated) that the first hit may not state (`may_state`), the
-        search with the best paragraph of the first hit's document (paragraphs `first`..`last`,
-        those `mask`, the filters, allows) that states one first, `found_with` (whose support the
-        answer may take) the hit it displaced. Where that document states none, the document of
-        the next hit up to STATED_DEPTH that does, that hit displaced (not for a count: another
-        document's count of the thing is seldom the one asked). A stating paragraph is passed over where a name the question gives is written
-        neither there, nor in its section, its document's title, the displaced hit or the first
-        (an officers' list of another body is no answer: `another_body`), where it names the
-        office's body otherwise ("President of the first Review Conference": `office_of_another`),
-        or where it is in a subsidiary body's report the question does not name
-        (`other_bodys_report`)."""
+        """`search`, or, for a question asking for an answer of a fixed form (an office's holder, a vote, a
+        count: rag.search.stated) where the first hit states none (`may_state` is False), the search with
+        the best paragraph of the first hit's document (paragraphs `first`..`last`, those `mask`, the
+        filters, allows) that states one first, `found_with` (whose support the answer may take) the hit it
+        displaced. Where that document states none, the document of the next hit up to STATED_DEPTH that
+        does, that hit displaced (not for a count: another document's count of the thing is seldom the one
+        asked). A stating paragraph is passed over where a name the question gives is written neither
+        there, nor in its section, its document's title, the displaced hit or the first (an officers' list
+        of another body is no answer: `another_body`), where it names the office's body otherwise
+        ("President of the first Review Conference": `office_of_another`), or where it is in a subsidiary
+        body's report the question does not name (`other_bodys_report`)."""
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or (may_state(hits[0].text, form, asked.text)
                                         and not other_bodys_report(asked.text, hits[0].part)):
             return search
         spans = [(first, last, self.document_mask(first, last, mask), hits[0])]
-        for hit in hits[1:STATED_DEPTH] if form != "count" else ():
+        depth = 1 if form == "count" else STATED_DEPTH
+        for hit in hits[1:depth]:
             if not any(lo <= hit.pid <= hi for lo, hi, _, _ in spans):
                 lo, hi = self.index.document_span(hit.pid)
                 spans.append((lo, hi, self.document_mask(lo, hi, mask), hit))

@@ -79,7 +79,8 @@ def asked_form(question: str) -> str | None:
 
 def states_form(text: str, form: str, question: str = "") -> bool:
     """Whether a paragraph states an answer of `form` ("Chair: José Pereira Sosa (Paraguay)"); for
-    "count", a number of the thing `question` counts ("comprised 157 members")."""
+    "count", a number of the thing `question` counts ("comprised 157 members"), which needs the
+    question (no count without it)."""
     if form == "count":
         return states_count(text, counted_thing(question))
     return bool(_STATES[form].search(text))
