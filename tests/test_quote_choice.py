@@ -257,3 +257,5 @@ def test_a_paragraph_that_counts_the_thing() -> None:
     assert not states_count("There were 12 COVID-19 deaths.", counted_thing("How many cases?"))
     assert not states_count("The Assembly heard 45 statements.", counted_thing("How many States took part?"))
     assert not states_count("The 45 participants were welcomed.", counted_thing("How many parties signed?"))
+    assert not states_count("Over 64 per cent of registered participants were women.",
+                            counted_thing("How many people took part?"))

@@ -161,9 +161,11 @@ _COUNT = (r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:two|three|four|five|six|seven|
 
 @lru_cache(maxsize=256)
 def _count_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """A count up to three words before one of `forms` ("434 new cases")."""
+    """A count up to three words before one of `forms` ("434 new cases"; a share, "64 per cent of
+    participants", is none)."""
     thing = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?:{_COUNT})(?:\s+[\w’'-]+){{0,3}}?\s+(?:{thing})\b", re.IGNORECASE)
+    return re.compile(rf"(?:{_COUNT})(?!\s*(?:per\s*cent|percent|%))(?:\s+[\w’'-]+){{0,3}}?\s+(?:{thing})\b",
+                      re.IGNORECASE)
 
 
 def states_count(text: str, forms: tuple[str, ...]) -> bool:
