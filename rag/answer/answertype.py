@@ -22,9 +22,11 @@ _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:gr
 _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
-_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|"
-                     r"half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
+# The cardinal words from two: with "one", "dozen", "half" and "several" a number; alone, a count.
+_CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
+              r"eighty|ninety|hundred|thousand|million|billion")
+_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + _CARDINALS
+                     + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -35,8 +37,9 @@ _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES
 _REFERENCE = r"\d[\w/.-]*(?:\s*\(\w{1,4}\))*"
 _LISTED = r"(?=\s*(?:,|and\b|to\b|[–-]|[.;:)]|$))"
 # What a sentence states as an answer, more strictly than what it offers as a cue: a count that
-# is no part of a date, a reference ("article 39 (1)", "resolution 79/38"; callers blank SYMBOL
-# first) or a duration; a name of two or more capitalised words; a cause or purpose.
+# is no part of a date, a reference ("article 39 (1)", "resolution 79/38"; a document symbol is
+# blanked first: _without_dates_or_references) or a duration; a name of two or more capitalised
+# words; a cause or purpose.
 _DATE_OR_REFERENCE = re.compile(
     r"\b\d{1,2}(?:\s*(?:[–-]|to|and)\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+\d{4})?|"  # "29 to 30 October 2024"
     r"\b" + _MONTH + r"\s+\d{1,4}(?:,\s*\d{4})?|\b(?:19|20)\d\d\b|"
@@ -44,6 +47,14 @@ _DATE_OR_REFERENCE = re.compile(
     r"rule|rules|section|chapter|annex|table|figure|target)s?\.?\s+" + _REFERENCE + r"(?:\s*(?:and|to|[–-])\s*"
     + _REFERENCE + r"|,\s*" + _REFERENCE + _LISTED + r")*|\(\d{1,2}\)|"
     r"\d+(?:[.,]\d+)*\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+
+
+def _without_dates_or_references(text: str) -> str:
+    """`text` with its document symbols, dates, references and durations blanked: what is left
+    of its numbers are counts."""
+    return _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", text))
+
+
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
 _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resulted in|led to|leads? to|in order to|"
@@ -101,7 +112,7 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     if kind == "reason":
         return bool(_REASON.search(sentence))
     if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
-        return offers_answer(kind, _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", sentence)), question)
+        return offers_answer(kind, _without_dates_or_references(sentence), question)
     if kind == "name":
         return _new_name(sentence, set(words(question)))
     return kind is None or offers_answer(kind, sentence, question)
@@ -155,8 +166,7 @@ def _forms(plural: str) -> tuple[str, ...]:
 
 
 # A count as documents write one: digits (not inside a name: "COVID-19", "G20") or a cardinal word.
-_COUNT = (r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b(?!-)")
+_COUNT = r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:" + _CARDINALS + r")\b(?!-)"
 
 
 @lru_cache(maxsize=256)
@@ -174,5 +184,4 @@ def states_count(text: str, forms: tuple[str, ...]) -> bool:
     "comprised 157 members"; not "one of the members", "several members")."""
     if not forms:
         return False
-    plain = _DATE_OR_REFERENCE.sub(" ", SYMBOL.sub(" ", text))
-    return _count_pattern(forms).search(plain) is not None
+    return _count_pattern(forms).search(_without_dates_or_references(text)) is not None

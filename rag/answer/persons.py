@@ -5,7 +5,8 @@ office's Director by title alone.
 
 A question about who was appointed, elected, nominated, chosen, who succeeded, replaced or took
 over from someone, or who chaired, presided over, moderated or headed something asks for a
-person, and UN documents name the person they record in such a role. A name is a run of capitalised words that are neither the words of offices and bodies
+person, and UN documents name the person they record in such a role. A name is a run of
+capitalised words that are neither the words of offices and bodies
 ("Deputy Executive Director", "United Nations Headquarters"), nor countries, nor words the
 document also writes in lower case; or a surname after a title of address ("Ms. Alsalem"). Who
 spoke, opened or briefed is not asked here: the documents often give a speaker by title alone.
