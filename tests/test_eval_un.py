@@ -4,6 +4,7 @@ out-of-corpus set), on a tiny folder of paragraph-numbered documents with the ha
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ from rag.evaluation.answers import AnswerRecord, answers_report, tradeoff
 from rag.evaluation.evalset import Question, load_questions
 from rag.evaluation.evaluate import GoldKeys, QuestionResult, _hit_key, _key, answer_record
 from rag.evaluation.metrics import quote_holds_span, span_key
-from rag.models import Hit
+from rag.index.store import SCHEMA
+from rag.index.write import _insert_document
+from rag.models import Document, Hit, Paragraph
 from tests.conftest import FAKE_MODEL, RAG, rag_env
 
 DOCS = {
@@ -182,44 +185,56 @@ def test_an_annex_paragraph_is_not_the_body_paragraph_of_its_number() -> None:
 def test_a_running_count_is_not_the_printed_paragraph_of_its_number(tmp_path: Path) -> None:
     """A/80/38's letter of transmittal is unnumbered: its "p. 8, ¶ 10" is not the report's
     para. 10, which a question cites; in a document that prints no numbers it is."""
-    class Keys(GoldKeys):
-        def __init__(self, numbered: bool) -> None:  # no index: the symbol is its own owner
-            self._numbered = numbered
+    report = Document("A/80/38", "r.pdf", [Paragraph("10", "Letter text.", page="8", running=True),
+                                           Paragraph("10", "The Pacific Islands Forum invited ...", page="10")])
+    unnumbered = Document("A/80/39", "u.pdf", [Paragraph("10", "Letter text.", page="8", running=True)])
+    keys = GoldKeys(_store(report, unnumbered))
 
-        def owner(self, typed: str) -> str | None:
-            return typed
+    def hit(symbol: str, running: bool) -> str:
+        return _hit_key(Hit(pid=1, symbol=symbol, number="10", text="", page="8", section="", score=1.0,
+                            running=running))
 
-        def numbered(self, symbol: str) -> bool:
-            return self._numbered
+    rows = [{"question": "Who invited the Committee to Suva?", "symbol": "A/80/38", "para": 10},
+            {"question": "Who invited the Committee to Suva?", "symbol": "A/80/39", "para": 10}]
+    numbered, running = (keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+    assert numbered == {hit("A/80/38", False)} and hit("A/80/38", True) not in numbered
+    assert running == {hit("A/80/39", True)}
 
-    running = Hit(pid=1, symbol="A/80/38", number="10", text="", page="8", section="", score=1.0, running=True)
-    printed = Hit(pid=2, symbol="A/80/38", number="10", text="", page="10", section="", score=1.0)
-    question = load_questions(_write(tmp_path / "q.jsonl", [{"question": "Who invited the Committee to Suva?",
-                                                             "symbol": "A/80/38", "para": 10}]))[0]
-    assert _hit_key(printed) in Keys(True).of(question) and _hit_key(running) not in Keys(True).of(question)
-    assert _hit_key(running) in Keys(False).of(question)
+
+def _store(*docs: Document) -> sqlite3.Connection:
+    """An index store holding `docs` as a build writes them (no vectors: GoldKeys reads rows)."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(SCHEMA)
+    first = 0
+    for doc_id, doc in enumerate(docs):
+        _insert_document(conn, doc_id, doc, first, ["h"] * (first + len(doc.paragraphs)))
+        first += len(doc.paragraphs)
+    return conn
 
 
 def test_a_gold_paragraph_in_an_annex_is_named_by_the_questions_annex(tmp_path: Path) -> None:
-    class Keys(GoldKeys):
-        def __init__(self) -> None:  # no index: the symbol is its own owner
-            pass
+    """S/2025/303 transmits UNODC's report as its annex: a question naming the annex gets the
+    annex's paragraph; one naming none gets the annex's where the body prints no such number
+    (its letter is unnumbered) and the body's where it does."""
+    letter = Document("S/2025/303", "s.pdf", [
+        Paragraph("1", "I have the honour to transmit ...", page="1", running=True),
+        Paragraph("2", "The covering letter's own paragraph.", page="1"),
+        Paragraph("2", "Paragraph 2 of the report.", page="3", annex="Annex"),
+        Paragraph("52", "only the second conviction for corruption in 20 years", page="20", annex="Annex")])
+    keys = GoldKeys(_store(letter))
 
-        def owner(self, typed: str) -> str | None:
-            return typed
-
-        def numbered(self, symbol: str) -> bool:
-            return True
-
-    def hit(annex: str) -> Hit:
-        return Hit(pid=1, symbol="S/2025/303", number="52", text="", page=None, section="", score=1.0, annex=annex)
+    def hit(annex: str, number: str) -> str:
+        return _hit_key(Hit(pid=1, symbol="S/2025/303", number=number, text="", page=None, section="", score=1.0,
+                            annex=annex))
 
     rows = [{"question": "How rare is a corruption conviction in Haiti?", "symbol": "S/2025/303", "para": 52,
              "annex": "Annex"},
-            {"question": "What does the covering letter say?", "symbol": "S/2025/303", "para": 52}]
-    in_annex, in_body = (Keys().of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
-    assert _hit_key(hit("annex")) in in_annex and _hit_key(hit("")) not in in_annex
-    assert _hit_key(hit("")) in in_body and _hit_key(hit("annex")) not in in_body
+            {"question": "How rare is a corruption conviction in Haiti?", "symbol": "S/2025/303", "para": 52},
+            {"question": "What does the covering letter say?", "symbol": "S/2025/303", "para": 2}]
+    named, printed_in_annex_only, printed_in_body = (
+        keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+    assert named == printed_in_annex_only == {hit("Annex", "52")}
+    assert printed_in_body == {hit("", "2")}
 
 
 def test_span_comparison_ignores_line_breaks_and_hyphenation() -> None:

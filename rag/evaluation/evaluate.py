@@ -13,6 +13,7 @@ the same pass also gives the answers report of rag.evaluation.answers.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -114,8 +115,8 @@ RUNNING = "¶"  # marks a running count's key
 class GoldKeys:
     """Gold paragraph keys of questions, under the symbol each document is indexed by."""
 
-    def __init__(self, session: Session) -> None:
-        self._conn = session.index.conn
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn  # an index's store
         self._symbol_of = dict(self._conn.execute("SELECT id, symbol FROM documents").fetchall())
 
     def owner(self, typed: str) -> str | None:
@@ -131,11 +132,26 @@ class GoldKeys:
             "SELECT 1 FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.symbol = ? AND p.running = 0 "
             "AND p.part = '' LIMIT 1", (symbol,)).fetchone() is not None
 
+    def only_annex(self, symbol: str, number: str) -> str:
+        """The one annex of the document that prints paragraph `number` where its body does not
+        (a letter transmitting a report as its annex), else "": a printed paragraph number of the
+        document can then be only the annex's."""
+        places = set(self._conn.execute(
+            "SELECT p.annex, p.part FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+            "WHERE d.symbol = ? AND p.number = ? AND p.running = 0", (symbol, number)).fetchall())
+        annexes = {annex for annex, part in places if not part}
+        return next(iter(annexes)) if len(annexes) == 1 and "" not in annexes else ""
+
     def of(self, q: Question) -> set[str]:
+        """The keys of the question's gold paragraphs: in the annex it names, else in the body, or
+        in the one annex that prints the number where the body does not (`only_annex`)."""
         primary = self.owner(q.symbol) or q.symbol
-        where = f"{primary}\x00{q.annex.lower()}" if q.annex else primary
         mark = "" if self.numbered(primary) else RUNNING
-        return {_key(where, mark + g) for g in q.gold}
+        keys = set()
+        for g in q.gold:
+            annex = q.annex or (self.only_annex(primary, g) if not mark else "")
+            keys.add(_key(f"{primary}\x00{annex.lower()}" if annex else primary, mark + g))
+        return keys
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold."""
@@ -258,7 +274,7 @@ def evaluate(settings: Settings, questions_path: Path, corpus: Path | None, *, w
     if answers is None:
         answers = unanswerable_path is not None or any(q.kind or q.answer for q in questions)
     with Session(target_settings(settings, corpus, index_name, tick)) as session:
-        gold = GoldKeys(session)
+        gold = GoldKeys(session.index.conn)
         if not unanswerable:
             gold.check(questions, Path(questions_path))
         per_mode = ask_questions(session, questions, gold, within_doc, tick)
