@@ -4,19 +4,20 @@ decide nothing there, so its paragraphs are ranked a second time with them down-
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from rag.config import Settings
+from rag.config import Settings, load_settings
 from rag.index.terms import ParagraphTerms
 from rag.models import Hit
 from rag.search.query import Search
-from rag.search.subject import MIN_PARAGRAPHS, combined, subject_terms
-from rag.service import Session
-from rag.textutil import named_terms, without_terms
-from tests.conftest import indexed_texts
+from rag.search.subject import MIN_PARAGRAPHS, combined, masthead_terms, subject_terms
+from rag.service import Session, build
+from rag.textutil import content_terms, named_terms, without_terms
+from tests.conftest import indexed_texts, shared_path
 
 
 def _paragraphs(*texts: str) -> list[ParagraphTerms]:
@@ -127,3 +128,36 @@ def test_a_long_document_is_sampled_evenly_for_its_subject():
     assert subject_sample(np.arange(10)) == list(range(10))
     sample = subject_sample(np.arange(5 * SUBJECT_SAMPLE))
     assert len(sample) == SUBJECT_SAMPLE and sample[0] == 0 and sample[-1] == 5 * SUBJECT_SAMPLE - 1
+
+
+
+def test_the_question_s_words_the_masthead_writes_are_its_subject() -> None:
+    masthead = ("Report of the Special Committee on Peacekeeping Operations 2025 substantive session "
+                "General Assembly Seventy-ninth session")
+    question = "How many members did the Special Committee on Peacekeeping Operations have at its 2025 session?"
+    assert masthead_terms(question, masthead) == content_terms(
+        "Special Committee on Peacekeeping Operations 2025 session")
+    assert masthead_terms(question, "") == set()
+
+
+@pytest.mark.slow
+def test_the_masthead_finds_the_document_and_the_rest_its_paragraph(tmp_path: Path) -> None:
+    """E/CN.6/2025/5's title names the ministerial round tables and its masthead the Commission's
+    sixty-ninth session; its paragraph 1 restates them and comes first for the whole question.
+    Ranked for the rest of the question (the time limit on ministers' interventions), paragraph 7,
+    which sets it, is cited, supported by the paragraph that found the document."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("E_CN.6_2025_5.en.pdf", "A_79_19.en.pdf"):
+        shutil.copy(shared_path("data", "un_corpus", "pdf", name), docs)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes")  # the bundled model
+    build(settings, [docs])
+    question = ("What time limit applies to interventions by ministers at the ministerial round tables of the "
+                "sixty-ninth session of the Commission on the Status of Women?")
+    with Session(settings) as session:
+        whole, found = _whole_and_ranked(session, question, 3)
+        assert whole[0].citation == "E/CN.6/2025/5, para. 1"
+        assert found.hits[0].citation == "E/CN.6/2025/5, para. 7"
+        assert found.found_with is not None and found.found_with.pid == whole[0].pid
+        answer = session.answer(found)
+        assert not answer.abstained and answer.citations[0].citation == "E/CN.6/2025/5, para. 7"

@@ -341,6 +341,13 @@ class OpenIndex:
         lo, hi = self.conn.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE doc_id = ?", (row[0],)).fetchone()
         return int(lo), int(hi)
 
+    def masthead(self, pid: int) -> str:
+        """What the masthead of the document holding paragraph `pid` says of it: its title,
+        issuing body, session and venue, one line ("" for an unknown paragraph)."""
+        row = self.conn.execute("SELECT d.title, d.body, d.session, d.venue FROM paragraphs p "
+                                "JOIN documents d ON d.id = p.doc_id WHERE p.id = ?", (pid,)).fetchone()
+        return " ".join(w for w in row if w) if row else ""
+
     def quick_start(self) -> None:
         """Quick-start mode, for a process answering one question: flat vectors are searched with
         numpy, without importing FAISS (rag.index.flatfile)."""

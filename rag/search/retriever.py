@@ -28,7 +28,7 @@ from rag.search.stated import (another_body, asked_form, may_state, office_of_an
                                states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
-from rag.search.subject import WITHIN_DEPTH, combined, subject_sample, subject_terms
+from rag.search.subject import WITHIN_DEPTH, combined, masthead_terms, subject_sample, subject_terms
 from rag.textutil import content_terms, named_terms, without_terms
 
 
@@ -250,21 +250,27 @@ class Retriever:
         paragraphs ranked a second time (`within`) for what the question asks of it: the question
         without a leading clause that names the document (rag.search.focus), its subject words
         down-weighted (rag.search.subject). The document is found by the whole question, its
-        paragraph by what the question asks of it."""
+        paragraph by what the question asks of it; where that puts another paragraph first, the
+        whole ranking's first hit is the one the document was found with (`found_with`: the answer
+        may take its support)."""
         text = focus(query.text)
         scores = self.series_report_first(query, cands, scores)
-        first, last = self.index.document_span(int(cands.ids[int(np.argmax(scores))]))
+        best = int(cands.ids[int(np.argmax(scores))])
+        first, last = self.index.document_span(best)
         inside = self.document_mask(first, last, mask)
         asked = self.prepare(text) if text != query.text else query
-        inner = self.within(asked, inside, k, changed=asked is not query)
+        inner = self.within(asked, inside, k, changed=asked is not query, masthead=self.index.masthead(best))
+        whole = self.hits(cands, scores, k)
         if inner is None:
-            hits = self.hits(cands, scores, k)
+            hits = whole
         else:
             ranked = iter(inner)
-            hits = [next(ranked, h) if first <= h.pid <= last else h for h in self.hits(cands, scores, k)]
+            hits = [next(ranked, h) if first <= h.pid <= last else h for h in whole]
             seen: set[int] = set()
             hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
+        if found.hits and found.hits[0].pid != whole[0].pid:  # the displaced hit found the document
+            found = replace(found, found_with=whole[0])
         found = self.stated_answer_first(found, first, last, mask)
         hits = asked_numbered_first(query.text, found.hits)
         if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
@@ -348,12 +354,14 @@ class Retriever:
         raised[int(np.flatnonzero(cands.ids == best)[0])] = float(scores.max()) + 1.0
         return raised
 
-    def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool) -> list[Hit] | None:
+    def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool, masthead: str = "") -> list[Hit] | None:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
-        words down-weighted (rag.search.subject); None when that ranks nothing differently from
-        the whole index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
+        words down-weighted (rag.search.subject): the names most of its paragraphs hold and the
+        words its `masthead` writes; None when that ranks nothing differently from the whole
+        index's ranking (`changed`: `asked` is not the question the index was ranked for)."""
         named = named_terms(asked.text)  # a question that names nothing has no subject: no paragraph read
         subject = subject_terms(asked.text, self.paragraph_terms(subject_sample(np.flatnonzero(inside)))) if named else set()
+        subject |= masthead_terms(asked.text, masthead)
         reduced = without_terms(asked.text, subject) if subject else ""
         if not (changed or content_terms(reduced)):
             return None

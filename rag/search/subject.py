@@ -4,11 +4,13 @@ A question names what a document is about ("Who chaired the Ad Hoc Committee on 
 in 2025?"), and those words find the document. Inside it they occur in most paragraphs, yet
 they still dominate the scores, so the paragraph that restates the subject (the introduction,
 the mandate) beats the one that answers (the list of officers). Once the best hit's document is
-known, its paragraphs are ranked a second time (rag.search.retriever.Retriever.within): the
-names the question gives (capitalised words, acronyms) whose terms are in more than
-SUBJECT_SHARE of the document's paragraphs are its subject,
-and each paragraph's score for the whole question is summed, z-scored, with SUBJECT_WEIGHT x
-its z-scored score for the question without its subject words.
+known, its paragraphs are ranked a second time (rag.search.retriever.Retriever.within). Its
+subject is the names the question gives (capitalised words, acronyms) whose terms are in more than
+SUBJECT_SHARE of the document's paragraphs, and the question's words that the document's masthead
+writes (its title, issuing body, session and venue: "the Special Committee on Peacekeeping
+Operations ... at its 2025 session" names the report, and its opening paragraph restates them).
+Each paragraph's score for the whole question is summed, z-scored, with SUBJECT_WEIGHT x its
+z-scored score for the question without its subject words.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 
 from rag.index.terms import ParagraphTerms
 from rag.search.fusion import zscore
-from rag.textutil import named_terms
+from rag.textutil import content_terms, named_terms
 
 # A named term of the question held by more than this share of the document's paragraphs is its subject.
 SUBJECT_SHARE = 0.35
@@ -54,6 +56,12 @@ def subject_terms(question: str, paragraphs: list[ParagraphTerms]) -> set[str]:
         for t in wanted.intersection(p.vocabulary()):
             held[t] += 1
     return {t for t, n in held.items() if n > SUBJECT_SHARE * len(paragraphs)}
+
+
+def masthead_terms(question: str, masthead: str) -> set[str]:
+    """The question's terms that its document's masthead (title, issuing body, session, venue)
+    writes: words that name the document, not what is asked of it."""
+    return content_terms(question) & content_terms(masthead) if masthead else set()
 
 
 def combined(whole: np.ndarray, reduced: np.ndarray) -> np.ndarray:
