@@ -26,10 +26,22 @@ _DOCUMENT_WORDS = re.compile(
     re.IGNORECASE)
 
 
+def _clause(question: str) -> re.Match[str] | None:
+    m = DOCUMENT_CLAUSE.match(question)
+    return m if m is not None and _DOCUMENT_WORDS.search(m.group("clause")) else None
+
+
+def document_clause(question: str) -> str | None:
+    """The question's leading clause that names a document ("the Fourth Committee's October 1998
+    report on ..."), or None."""
+    m = _clause(question)
+    return None if m is None else m.group("clause")
+
+
 def focus(question: str) -> str:
     """The question without a leading clause that names a document (unchanged when it has none)."""
-    m = DOCUMENT_CLAUSE.match(question)
-    if m is None or not _DOCUMENT_WORDS.search(m.group("clause")):
+    m = _clause(question)
+    if m is None:
         return question
     rest = question[m.end():]
     return rest[:1].upper() + rest[1:]

@@ -21,7 +21,8 @@ from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
-from rag.search.focus import focus
+from rag.search.focus import document_clause, focus
+from rag.search.named import NAMED_DEPTH, masthead_share, named_choice
 from rag.search.ordinals import asked_numbered_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.stated import (another_body, asked_form, may_state, office_of_another, other_bodys_report,
@@ -255,6 +256,7 @@ class Retriever:
         may take its support)."""
         text = focus(query.text)
         scores = self.series_report_first(query, cands, scores)
+        scores = self.named_document_first(query, cands, scores)
         best = int(cands.ids[int(np.argmax(scores))])
         first, last = self.index.document_span(best)
         inside = self.document_mask(first, last, mask)
@@ -352,6 +354,28 @@ class Retriever:
         best = next(h.pid for h in hits if h.symbol == chosen)
         raised = scores.copy()
         raised[int(np.flatnonzero(cands.ids == best)[0])] = float(scores.max()) + 1.0
+        return raised
+
+    def named_document_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
+        """`scores` with the best paragraph of the document that a leading clause of the question
+        names (rag.search.named) raised to the first place; unchanged when the question has no
+        such clause or the best hit's document is the one it names."""
+        clause = document_clause(query.text)
+        if clause is None:
+            return scores
+        order = np.argsort(-scores, kind="stable")[:NAMED_DEPTH]
+        best_of: dict[int, int] = {}  # a document's first paragraph id -> its best candidate
+        for i in order:
+            best_of.setdefault(self.index.document_span(int(cands.ids[i]))[0], int(i))
+        if len(best_of) < 2:
+            return scores
+        picks = list(best_of.values())
+        shares = [masthead_share(clause, self.index.masthead(int(cands.ids[i])), query.idf) for i in picks]
+        chosen = named_choice(scores[order], [float(scores[i]) for i in picks], shares)
+        if chosen == 0:
+            return scores
+        raised = scores.copy()
+        raised[picks[chosen]] = float(scores.max()) + 1.0
         return raised
 
     def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool, masthead: str = "") -> list[Hit] | None:
