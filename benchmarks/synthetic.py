@@ -70,7 +70,7 @@ def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
         WITH RECURSIVE k(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM k WHERE v + 1 < {copies})
             INSERT INTO copies SELECT v FROM k;
         CREATE TABLE documents AS SELECT d.id + {copy} AS id, d.symbol || {suffix} AS symbol,
-            d.symbols, d.title, d.source, d.content_hash, d.pages, d.date, d.body, d.session, d.index_title
+            d.symbols, d.title, d.source, d.content_hash, d.pages, d.date, d.body, d.session, d.index_title, d.venue
             FROM src.documents d, copies c;
         CREATE TABLE symbols AS SELECT s.symbol || {suffix} AS symbol, s.doc_id + {copy} AS doc_id
             FROM src.symbols s, copies c;

@@ -1,0 +1,38 @@
+"""The scaled benchmark indexes (benchmarks/synthetic.py) keep the store's schema: a search over
+them reads what it reads over a real index."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from benchmarks.synthetic import write_scaled_store
+from rag.index.store import DATABASE, current_generation
+from tests.conftest import indexed_texts
+
+TEXT = """A/99/29
+Report of the Ad Hoc Committee on the Indian Ocean
+
+1. The Committee held one meeting at United Nations Headquarters.
+
+2. The Committee adopted its report at the same meeting.
+"""
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_scaled_store_has_the_real_store_s_document_columns(tmp_path: Path) -> None:
+    settings = indexed_texts(tmp_path, {"A_99_29.txt": TEXT})
+    base = settings.index_path
+    scaled = tmp_path / "scaled.sqlite"
+    write_scaled_store(base, 10, scaled)
+    real = sqlite3.connect(current_generation(base) / DATABASE)
+    copy = sqlite3.connect(scaled)
+    assert _columns(copy, "documents") == _columns(real, "documents")
+    assert _columns(copy, "paragraphs") == _columns(real, "paragraphs")
+    pid = copy.execute("SELECT MAX(id) FROM paragraphs").fetchone()[0]
+    row = copy.execute("SELECT d.title, d.venue FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+                       "WHERE p.id = ?", (pid,)).fetchone()
+    assert row is not None and row[0].startswith("Report of the Ad Hoc Committee")
