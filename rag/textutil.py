@@ -99,6 +99,19 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
+def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+    """Share of the question's content terms found in `text`, each counted with its weight
+    (its idf, say) when `weights` are given."""
+    q = content_terms(question)
+    if not q:
+        return 0.0
+    found = q & set(terms(text))
+    if weights is None:
+        return len(found) / len(q)
+    total = sum(weights.get(t, 0.0) for t in q)
+    return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
+
+
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
 # A case name's "v." after a party's capitalised name ("Turhan v. Sweden"), not "item v.".

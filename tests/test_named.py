@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 
 from rag.search.focus import document_clause
-from rag.search.named import MASTHEAD_WEIGHT, masthead_share, named_choice
+from rag.search.named import MASTHEAD_WEIGHT, named_choice
 from rag.service import Session
+from rag.textutil import coverage
 from tests.conftest import indexed_texts
 from tests.test_subject import _whole_and_ranked
 
@@ -59,10 +60,10 @@ def test_the_clause_that_names_a_document() -> None:
 def test_the_masthead_share_weighs_rare_words_more() -> None:
     idf = {"report": 0.2, "committe": 0.5, "enforc": 4.0, "disappearanc": 4.0}
     clause = "the report of the Committee on Enforced Disappearances"
-    assert masthead_share(clause, "Report of the Committee on Enforced Disappearances", idf) == 1.0
-    share = masthead_share(clause, "Report of the United Nations High Commissioner for Human Rights", idf)
+    assert coverage(clause, "Report of the Committee on Enforced Disappearances", idf) == 1.0
+    share = coverage(clause, "Report of the United Nations High Commissioner for Human Rights", idf)
     assert abs(share - 0.2 / 8.7) < 1e-9
-    assert masthead_share("", "Report", idf) == 0.0
+    assert coverage("", "Report", idf) == 0.0
 
 
 def test_a_masthead_makes_up_only_for_a_small_score_gap() -> None:

@@ -21,7 +21,7 @@ from rag.index.sentences import SentenceIndex
 from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.query import Query, Search
-from rag.textutil import content_terms, split_sentences, terms
+from rag.textutil import coverage, split_sentences
 
 # A sentence opening with one of these leans on the one before it.
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
@@ -74,19 +74,6 @@ QUOTE_PAIR_MARGIN = 0.05
 # The next sentence is quoted too when it adds at least this (idf-weighted) share of the
 # question's terms to the quote (docs/quality.md).
 QUOTE_COMPLEMENT = 0.2
-
-
-def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
-    """Share of the question's content terms found in `text`, each counted with its weight
-    (its idf, say) when `weights` are given."""
-    q = content_terms(question)
-    if not q:
-        return 0.0
-    found = q & set(terms(text))
-    if weights is None:
-        return len(found) / len(q)
-    total = sum(weights.get(t, 0.0) for t in q)
-    return sum(weights.get(t, 0.0) for t in found) / total if total > 0 else len(found) / len(q)
 
 
 def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synonyms: float = 0.0) -> float:

@@ -5,30 +5,21 @@ many of the review's recommendations ...?" The clause names a document by what i
 prints (title, issuing body, session, venue); the rest of the question matches as well the
 paragraphs of other reports on the same topic, and one of them may rank first. Among the
 documents of the best NAMED_DEPTH hits, the one whose masthead holds a larger share of the
-clause's words (each weighted by its idf) is taken where that gain, times MASTHEAD_WEIGHT, makes
-up for its best paragraph's lower score (the gap standardised over those hits); the retriever
-then ranks that paragraph first (rag.search.retriever.Retriever.focused).
+clause's words (each weighted by its idf: rag.textutil.coverage) is taken where that gain,
+times MASTHEAD_WEIGHT, makes up for its best paragraph's lower score (the gap standardised over
+those hits); the retriever then ranks that paragraph first
+(rag.search.retriever.Retriever.focused).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from rag.textutil import content_terms
-
 NAMED_DEPTH = 10  # the best hits whose documents are compared with the clause
 # A masthead holding all of the clause where the best hit's holds none makes up for a score this
 # many standard deviations (of the best hits' scores) lower (docs/decisions.md, "The document a
 # leading clause names").
 MASTHEAD_WEIGHT = 3.0
-
-
-def masthead_share(clause: str, masthead: str, idf: dict[str, float]) -> float:
-    """The idf-weighted share of the clause's terms that the masthead writes (0 for a clause
-    without terms; a term without an idf weighs 1)."""
-    wanted = content_terms(clause)
-    total = sum(idf.get(t, 1.0) for t in wanted)
-    return sum(idf.get(t, 1.0) for t in wanted & content_terms(masthead)) / total if total > 0 else 0.0
 
 
 def named_choice(best_scores: np.ndarray, document_scores: list[float], shares: list[float]) -> int:

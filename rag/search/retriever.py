@@ -22,7 +22,7 @@ from rag.models import Footnote, Hit
 from rag.search.features import text_features
 from rag.search.filters import Filters
 from rag.search.focus import document_clause, focus
-from rag.search.named import NAMED_DEPTH, masthead_share, named_choice
+from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.ordinals import asked_numbered_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.stated import (another_body, asked_form, may_state, office_of_another, other_bodys_report,
@@ -30,7 +30,7 @@ from rag.search.stated import (another_body, asked_form, may_state, office_of_an
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.subject import WITHIN_DEPTH, combined, masthead_terms, subject_sample, subject_terms
-from rag.textutil import content_terms, named_terms, without_terms
+from rag.textutil import content_terms, coverage, named_terms, without_terms
 
 
 def allowed_mask(index: OpenIndex, filters: Filters | str | None) -> np.ndarray | None:
@@ -364,13 +364,14 @@ class Retriever:
         if clause is None:
             return scores
         order = np.argsort(-scores, kind="stable")[:NAMED_DEPTH]
-        best_of: dict[int, int] = {}  # a document's first paragraph id -> its best candidate
+        rows = self.index.paragraph_rows([int(cands.ids[i]) for i in order])
+        best_of: dict[int, int] = {}  # a document's id -> its best candidate
         for i in order:
-            best_of.setdefault(self.index.document_span(int(cands.ids[i]))[0], int(i))
+            best_of.setdefault(int(rows[int(cands.ids[i])]["doc_id"]), int(i))
         if len(best_of) < 2:
             return scores
         picks = list(best_of.values())
-        shares = [masthead_share(clause, self.index.masthead(int(cands.ids[i])), query.idf) for i in picks]
+        shares = [coverage(clause, self.index.masthead(int(cands.ids[i])), query.idf) for i in picks]
         chosen = named_choice(scores[order], [float(scores[i]) for i in picks], shares)
         if chosen == 0:
             return scores
