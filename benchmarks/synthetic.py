@@ -69,7 +69,9 @@ def write_scaled_store(base_index: Path, n: int, path: Path) -> int:
         CREATE TABLE copies (value INTEGER PRIMARY KEY);
         WITH RECURSIVE k(v) AS (SELECT 0 UNION ALL SELECT v + 1 FROM k WHERE v + 1 < {copies})
             INSERT INTO copies SELECT v FROM k;
-        CREATE TABLE documents AS SELECT d.id + {copy} AS id, d.symbol || {suffix} AS symbol,
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, symbols TEXT, title TEXT,
+            source TEXT, content_hash TEXT, pages INT, date TEXT, body TEXT, session TEXT, index_title INT, venue TEXT);
+        INSERT INTO documents SELECT d.id + {copy} AS id, d.symbol || {suffix} AS symbol,
             d.symbols, d.title, d.source, d.content_hash, d.pages, d.date, d.body, d.session, d.index_title, d.venue
             FROM src.documents d, copies c;
         CREATE TABLE symbols AS SELECT s.symbol || {suffix} AS symbol, s.doc_id + {copy} AS doc_id
