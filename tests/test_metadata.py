@@ -233,6 +233,18 @@ def test_build_document_stores_the_fields(tmp_path: Path):
     assert doc.title.startswith("Letter of 9 May 2025") and not doc.index_title
 
 
+@pytest.mark.parametrize("body", [
+    "1. The Committee held its eighty-fifth session from 3 to 14 June 2025 at Headquarters.\n",
+    "1. The Committee held its session.\n\n75. The Committee adopted the present report.\n"])
+def test_text_file_title_stops_before_its_first_paragraph(tmp_path: Path, body: str):
+    """One numbered paragraph (or numbers too far apart to be a run) leaves the text loader no
+    run of paragraph starts: its masthead still ends where paragraph 1 begins."""
+    path = tmp_path / "A_99_11.txt"
+    path.write_text("A/99/11\n\nReport of the Committee on Contributions\n\n" + body, encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.title == "Report of the Committee on Contributions"
+
+
 def test_word_and_html_documents(tmp_path: Path):
     """The loaders without pages give the masthead as their first paragraphs."""
     from tests.make_docs import make_docx, make_html

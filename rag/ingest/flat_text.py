@@ -50,6 +50,7 @@ HEADING_WORDS = 12  # a heading among blocks has at most this many words
 LEADING_HEADINGS = 3  # headings kept from the text before the first paragraph
 MARKER_STEP = 10  # a footnote marker is at most this far above the last one
 GLUED_STEP = 3  # ... and this far when glued to a letter ("G20" is no marker)
+PARAGRAPH_ONE = re.compile(r"\s*1\.\s")  # a block that opens as the first numbered paragraph
 
 
 def is_heading_like(text: str) -> bool:
@@ -284,6 +285,18 @@ def _running(stream: _Stream) -> list[Block]:
     return lines.out
 
 
+def _before_paragraph_one(blocks: list[str]) -> str:
+    """The blocks before the first paragraph start up to one that opens as paragraph 1 ("1. The
+    Committee ..."): the masthead, where paragraph 1 is not a start of the run the numbers make
+    (a single paragraph, or numbers far apart)."""
+    kept = []
+    for text in blocks:
+        if PARAGRAPH_ONE.match(text):
+            break
+        kept.append(text)
+    return "\n\n".join(kept)
+
+
 def load_flat_text(raw_pages: list[list[str]]) -> list[PageText]:
     """Pages of line blocks from pages of blank-line blocks (see the module docstring)."""
     symbols = document_symbols([PageText(blocks=[Block(t) for t in texts]) for texts in raw_pages])
@@ -297,7 +310,8 @@ def load_flat_text(raw_pages: list[list[str]]) -> list[PageText]:
     stream = _Stream(kept)
     if stream.pieces:
         starts = stream.starts()
-        pages[0].masthead = stream.text[: starts[0].at] if starts else "\n\n".join(kept[0])
+        head = stream.text[: starts[0].at] if starts else "\n\n".join(kept[0])
+        pages[0].masthead = _before_paragraph_one(head.split("\n\n"))
         for line in _numbered(stream, starts, symbol) if starts else _running(stream):
             pages[line.page].blocks.append(line)
     return pages
