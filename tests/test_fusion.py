@@ -280,3 +280,27 @@ def test_the_terms_cache_dropped_when_full_still_gives_every_paragraph_asked_for
         assert len(s.retriever.paragraph_terms([0])) == 1
         assert len(s.retriever.paragraph_terms([1])) == 1  # the cache is now over its size
         assert len(s.retriever.paragraph_terms([0, 2])) == 2  # 0 cached a moment ago, dropped, read again
+
+
+def test_a_ranking_inside_one_document_scores_as_a_fresh_query_would(fake_settings, seed_dir) -> None:
+    """The whole index's BM25 scores kept on the query, and the dense scores of the allowed
+    paragraphs, give a document's candidates the scores a query that kept nothing gets."""
+    from rag.index.build import build_index
+    from rag.index.store import open_index
+    from rag.search.retriever import Retriever
+
+    build_index(fake_settings, [seed_dir])
+    index = open_index(fake_settings)
+    try:
+        retriever = Retriever(index, HashEmbedder(384), fake_settings)
+        ranked = retriever.prepare(DEMO_QUESTION)
+        retriever.rank(ranked)
+        assert set(ranked.whole_index) == {"terms", "pairs"}
+        inside = np.zeros(index.size, dtype=bool)
+        inside[1:] = True
+        kept, fresh = retriever.candidates_in(ranked, inside), retriever.candidates_in(retriever.prepare(DEMO_QUESTION), inside)
+        assert len(kept.ids) and np.array_equal(kept.ids, fresh.ids)
+        for name in ("lexical", "dense", "sentence", "pairs"):
+            assert np.allclose(getattr(kept, name), getattr(fresh, name), rtol=1e-6), name
+    finally:
+        index.close()

@@ -24,7 +24,6 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     normalises lengths by the mean sentence length of these paragraphs. Computed with arrays over
     every sentence of the paragraphs at once, from each paragraph's term positions
     (`ParagraphTerms.where`): only the question's terms are looked up."""
-    asked = set(idf)
     qterms = list(idf)
     weights = np.array([idf[t] for t in qterms], dtype=np.float64)
     total = float(weights.sum())
@@ -36,17 +35,19 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     lengths = np.array([len(s) for p in paragraphs for s in p.sentences], dtype=np.float64)
     avgdl = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
     sent_ids, positions, owners, columns = [], [], [], []  # one entry per (paragraph, question term) found
-    column = {t: c for c, t in enumerate(qterms)}
     for i, p in enumerate(paragraphs):
         where = p.where()
-        shared = asked.intersection(where)
-        out["novel"][i] = len(where) - len(shared)
-        for t in shared:  # any order: every use below sums over or sorts the entries
-            found = where[t]
+        shared = 0
+        for c, t in enumerate(qterms):  # any order: every use below sums over or sorts the entries
+            found = where.get(t)
+            if found is None:
+                continue
+            shared += 1
             sent_ids.append(found[0])
             positions.append(found[1])
             owners.append(i)
-            columns.append(column[t])
+            columns.append(c)
+        out["novel"][i] = len(where) - shared
     if not sent_ids or total <= 0:
         return out
     qn = len(qterms)

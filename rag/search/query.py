@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,6 +24,9 @@ class Query:
     vector: np.ndarray  # its embedding (unit length)
     tokens: QueryTokens | None  # its token embeddings, prepared for late interaction (None: the index keeps none)
     idf: dict[str, float]  # each of its content terms (rag.textutil.content_terms) with its idf in the index
+    # Its BM25 and term-pair scores over the whole index, once computed (a second ranking inside
+    # one document reads them rather than scoring the postings again): rag.search.retriever.
+    whole_index: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

@@ -186,7 +186,7 @@ class Retriever:
         if mask is not None and not mask.any():
             return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(self.settings.candidates, n)
-        lex = self.index.lexical.scores(question, mask)
+        lex = self.lexical_scores(query, mask, "terms")
         sentences = self.index.sentences
         if mask is None:
             _, dense_ids = self.index.vectors.search(qvec[None, :], c)
@@ -206,10 +206,28 @@ class Retriever:
         cand = sorted_unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
             return Candidates(cand, empty, empty, empty, empty)
-        d = dense_scores(self.index, qvec, cand)
-        sent = sentences.max_scores(qvec, cand) if sentences is not None else d
-        pairs = self.index.lexical.pair_scores(question, mask)[cand]
+        if mask is None:
+            d = dense_scores(self.index, qvec, cand)
+            sent = sentences.max_scores(qvec, cand) if sentences is not None else d
+        else:  # every candidate is an allowed paragraph, whose scores are already at hand
+            at = np.searchsorted(allowed, cand)
+            d = sims[at]
+            sent = best[at] if sentences is not None else d
+        pairs = self.lexical_scores(query, mask, "pairs")[cand]
         return Candidates(cand, lex[cand], d, sent, pairs)
+
+    def lexical_scores(self, query: Query, mask: np.ndarray | None, kind: str) -> np.ndarray:
+        """BM25 of every paragraph `mask` allows (0 for the others) over the question's terms
+        (`kind` "terms") or adjacent term pairs ("pairs"). Those of the whole index are kept on the
+        query: a ranking inside one document reads them instead of the postings."""
+        kept = query.whole_index.get(kind)
+        if kept is not None:
+            return kept if mask is None else np.where(mask, kept, np.float32(0.0))
+        score = self.index.lexical.scores if kind == "terms" else self.index.lexical.pair_scores
+        out = score(query.text, mask)
+        if mask is None:
+            query.whole_index[kind] = out
+        return out
 
     def hits(self, cands: Candidates, scores: np.ndarray, k: int) -> list[Hit]:
         """The k best candidates under `scores` as Hits, best first."""
