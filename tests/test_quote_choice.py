@@ -259,3 +259,17 @@ def test_a_paragraph_that_counts_the_thing() -> None:
     assert not states_count("The 45 participants were welcomed.", counted_thing("How many parties signed?"))
     assert not states_count("Over 64 per cent of registered participants were women.",
                             counted_thing("How many people took part?"))
+
+
+# A small extract of a real page (E/CN.6/2025/5, para. 7).
+ROUND_TABLES = ("Statements will be delivered through interventions by ministers physically present in the room at "
+                "United Nations Headquarters only. Interventions are not to exceed three minutes, and emphasis will be "
+                "placed on dialogue. Time permitting, ministers may be given the opportunity to make more than one "
+                "intervention.")
+
+
+def test_a_time_limit_asks_for_an_amount_not_a_date():
+    assert question_type("What time limit applies to interventions by ministers at the round tables?") == "duration"
+    assert question_type("What time did the meeting open?") == "time"
+    question = "What time limit applies to interventions by ministers at the ministerial round tables?"
+    assert "three minutes" in _quote(question, ROUND_TABLES)

@@ -10,10 +10,12 @@ from functools import lru_cache
 from rag.answer.countries import COUNTRIES
 from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, words
 
-_TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time|era|period)\b|"
+_TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time(?! limit)|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
 _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast|often)\b|"
                        r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population)\b", re.IGNORECASE)
+# A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
+_DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
 _COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b", re.IGNORECASE)
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
@@ -27,6 +29,8 @@ _CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twent
               r"eighty|ninety|hundred|thousand|million|billion")
 _NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + _CARDINALS
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
+_DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + _CARDINALS + r"|a few|several|half an?)\s+"
+                       r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -63,15 +67,15 @@ _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resu
 
 
 def question_type(question: str) -> str | None:
-    """"time", "number", "name", "country", "reason", or None when the question does not say;
+    """"time", "number", "duration", "name", "country", "reason", or None when the question does not say;
     where it names several, the one it asks first ("How many votes ... when ...?": a number)."""
     found = [(m.start(), kind) for kind, pattern in _QUESTIONS if (m := pattern.search(question))]
     return min(found)[1] if found else None
 
 
-_QUESTIONS = (("time", _TIME_Q), ("number", _NUMBER_Q), ("country", _COUNTRY_Q), ("reason", _REASON_Q),
-              ("name", _NAME_Q))
-_PATTERNS = {"time": _TIME, "number": _NUMBER, "name": _NAME, "country": _COUNTRY}
+_QUESTIONS = (("time", _TIME_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q), ("country", _COUNTRY_Q),
+              ("reason", _REASON_Q), ("name", _NAME_Q))
+_PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY}
 
 
 # A question asking for a share, and the words a sentence gives one in.

@@ -101,8 +101,9 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     kind = question_type(question)
     typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
-    if kind == "number" and asks_share(question) and typed.any():
-        score = np.where(typed > 0, score, score - 1.0)  # a share asked: only a sentence in per cent gives it
+    if typed.any() and (kind == "duration" or (kind == "number" and asks_share(question))):
+        # a share or a time limit asked: only a sentence in per cent, or giving an amount of time, gives it
+        score = np.where(typed > 0, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
     first = last = int(order[0])
     runner = int(order[1])
