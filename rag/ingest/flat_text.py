@@ -310,8 +310,7 @@ def load_flat_text(raw_pages: list[list[str]]) -> list[PageText]:
     stream = _Stream(kept)
     if stream.pieces:
         starts = stream.starts()
-        head = stream.text[: starts[0].at] if starts else "\n\n".join(kept[0])
-        pages[0].masthead = _before_paragraph_one(head.split("\n\n"))
+        pages[0].masthead = _before_paragraph_one(stream.text[: starts[0].at].split("\n\n") if starts else kept[0])
         for line in _numbered(stream, starts, symbol) if starts else _running(stream):
             pages[line.page].blocks.append(line)
     return pages

@@ -96,6 +96,13 @@ def falling_scores(hits: list[Hit]) -> list[Hit]:
     return [replace(h, score=score) for h, score in zip(hits, ordered)]
 
 
+def raised_first(scores: np.ndarray, i: int) -> np.ndarray:
+    """A copy of `scores` where candidate `i` ranks above every other."""
+    raised = scores.copy()
+    raised[i] = float(scores.max()) + 1.0
+    return raised
+
+
 def front_matter_first(hits: list[Hit]) -> bool:
     """Whether the first hit may be front matter giving way to the numbered second hit: it is
     unnumbered text of the body (no annex, no embedded part), the second a numbered paragraph of
@@ -370,9 +377,7 @@ class Retriever:
         if chosen is None:
             return scores
         best = next(h.pid for h in hits if h.symbol == chosen)
-        raised = scores.copy()
-        raised[int(np.flatnonzero(cands.ids == best)[0])] = float(scores.max()) + 1.0
-        return raised
+        return raised_first(scores, int(np.flatnonzero(cands.ids == best)[0]))
 
     def named_document_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
         """`scores` with the best paragraph of the document that a leading clause of the question
@@ -391,11 +396,7 @@ class Retriever:
         picks = list(best_of.values())
         shares = [coverage(clause, self.index.masthead(int(cands.ids[i])), query.idf) for i in picks]
         chosen = named_choice(scores[order], [float(scores[i]) for i in picks], shares)
-        if chosen == 0:
-            return scores
-        raised = scores.copy()
-        raised[picks[chosen]] = float(scores.max()) + 1.0
-        return raised
+        return scores if chosen == 0 else raised_first(scores, picks[chosen])
 
     def within(self, asked: Query, inside: np.ndarray, k: int, changed: bool, masthead: str = "") -> list[Hit] | None:
         """The k best paragraphs of one document (those `inside` allows) for `asked`, its subject
