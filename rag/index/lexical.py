@@ -192,6 +192,7 @@ class LexicalIndex:
         counts = Counter(tokens)
         found = self._term_ids(list(counts))
         chosen = np.flatnonzero(allowed) if allowed is not None else None
+        outside = False  # whether some entries added may lie outside `allowed`
         if found:
             tids = np.array([tid for _, tid in found], dtype=np.int64)
             starts, ends = self.pos[tids], self.pos[tids + 1]
@@ -200,8 +201,10 @@ class LexicalIndex:
                 idx, weights = self._term_entries(term, a, b, term_idf)
                 if chosen is not None and len(chosen) < len(idx):  # a few paragraphs (one document's)
                     idx, weights = _entries_among(idx, weights, chosen)
+                else:
+                    outside = True
                 out[idx] += weights * counts[term]  # ids unique per term
-        if allowed is not None:
+        if allowed is not None and outside:
             out[~allowed] = 0.0
         return out
 

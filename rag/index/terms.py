@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -12,12 +13,28 @@ from rag.index.sentences import paragraph_sentences
 from rag.textutil import terms
 
 
+def term_code(term: str) -> int:
+    """A term's code in `TermLayout.codes`: its hash, the same for the same term throughout one
+    process (codes are compared within a process, never stored)."""
+    return hash(term)
+
+
+class TermLayout(NamedTuple):
+    """A paragraph's terms as arrays: each token's term code (`term_code`) and sentence number,
+    in reading order, each sentence's length, and how many distinct terms the paragraph holds."""
+
+    codes: np.ndarray  # int64, one per token
+    sentence: np.ndarray  # int64, one per token
+    lengths: np.ndarray  # float64, one per sentence
+    distinct: int
+
+
 @dataclass
 class ParagraphTerms:
     """A paragraph's index terms, sentence by sentence."""
 
     sentences: list[list[str]]
-    _where: dict[str, tuple[np.ndarray, np.ndarray]] | None = field(default=None, repr=False, compare=False)
+    _layout: TermLayout | None = field(default=None, repr=False, compare=False)
     _vocabulary: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def vocabulary(self) -> frozenset[str]:
@@ -26,19 +43,16 @@ class ParagraphTerms:
             self._vocabulary = frozenset().union(*self.sentences)
         return self._vocabulary
 
-    def where(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Each term's sentence numbers and positions in the paragraph (computed once)."""
-        if self._where is None:
-            found: dict[str, tuple[list[int], list[int]]] = {}
-            at = 0
-            for k, sent in enumerate(self.sentences):
-                for t in sent:
-                    entry = found.setdefault(t, ([], []))
-                    entry[0].append(k)
-                    entry[1].append(at)
-                    at += 1
-            self._where = {t: (np.array(a, dtype=np.int64), np.array(b, dtype=np.int64)) for t, (a, b) in found.items()}
-        return self._where
+    def layout(self) -> TermLayout:
+        """The paragraph's terms as arrays (computed once)."""
+        if self._layout is None:
+            tokens = [t for sent in self.sentences for t in sent]
+            self._layout = TermLayout(
+                np.fromiter((term_code(t) for t in tokens), dtype=np.int64, count=len(tokens)),
+                np.repeat(np.arange(len(self.sentences), dtype=np.int64), [len(s) for s in self.sentences]),
+                np.array([len(s) for s in self.sentences], dtype=np.float64),
+                len(self.vocabulary()))
+        return self._layout
 
     @classmethod
     def of(cls, text: str) -> ParagraphTerms:

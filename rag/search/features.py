@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rag.index.terms import ParagraphTerms
+from rag.index.terms import ParagraphTerms, term_code
 
 TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox", "novel")
 K1, B = 0.9, 0.75
@@ -22,39 +22,40 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     `idf` maps each of the question's terms to its idf in the index (rag.search.query.Query.idf,
     from LexicalIndex.idf); sentence BM25
     normalises lengths by the mean sentence length of these paragraphs. Computed with arrays over
-    every sentence of the paragraphs at once, from each paragraph's term positions
-    (`ParagraphTerms.where`): only the question's terms are looked up."""
+    every sentence of the paragraphs at once, from each paragraph's terms as arrays
+    (`ParagraphTerms.layout`): the question's terms are found among them by their codes."""
     qterms = list(idf)
     weights = np.array([idf[t] for t in qterms], dtype=np.float64)
     total = float(weights.sum())
     n = len(paragraphs)
     out = {name: np.zeros(n, dtype=np.float32) for name in TEXT_FEATURES}
-    counts = np.array([len(p.sentences) for p in paragraphs], dtype=np.int64)
+    if n == 0:
+        return out
+    layouts = [p.layout() for p in paragraphs]
+    counts = np.array([len(lay.lengths) for lay in layouts], dtype=np.int64)  # sentences
     first = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=first[1:])
-    lengths = np.array([len(s) for p in paragraphs for s in p.sentences], dtype=np.float64)
+    lengths = np.concatenate([lay.lengths for lay in layouts])
     avgdl = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
-    sent_ids, positions, owners, columns = [], [], [], []  # one entry per (paragraph, question term) found
-    for i, p in enumerate(paragraphs):
-        where = p.where()
-        shared = 0
-        for c, t in enumerate(qterms):  # any order: every use below sums over or sorts the entries
-            found = where.get(t)
-            if found is None:
-                continue
-            shared += 1
-            sent_ids.append(found[0])
-            positions.append(found[1])
-            owners.append(i)
-            columns.append(c)
-        out["novel"][i] = len(where) - shared
-    if not sent_ids or total <= 0:
-        return out
+    sizes = np.array([len(lay.codes) for lay in layouts], dtype=np.int64)  # tokens
+    codes = np.concatenate([lay.codes for lay in layouts])
+    # the tokens that are question terms: their paragraph, sentence, position in it and term
     qn = len(qterms)
-    sizes = np.array([len(a) for a in sent_ids], dtype=np.int64)
-    hit_owner = np.repeat(np.array(owners, dtype=np.int64), sizes)
-    cols_a = np.repeat(np.array(columns, dtype=np.int64), sizes)
-    rows_a = np.concatenate(sent_ids) + first[hit_owner]
+    qcodes = np.array([term_code(t) for t in qterms], dtype=np.int64)
+    by_code = np.argsort(qcodes)
+    at = np.minimum(np.searchsorted(qcodes[by_code], codes), max(qn - 1, 0))
+    found = np.flatnonzero(qcodes[by_code][at] == codes) if qn else np.zeros(0, dtype=np.int64)
+    cols_a = by_code[at[found]]
+    hit_owner = np.repeat(np.arange(n), sizes)[found]
+    token_start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=token_start[1:])
+    positions = found - token_start[hit_owner]
+    rows_a = np.concatenate([lay.sentence for lay in layouts])[found] + first[hit_owner]
+    in_paragraph = np.zeros((n, qn), dtype=np.float64)
+    in_paragraph[hit_owner, cols_a] = 1.0
+    out["novel"][:] = np.array([lay.distinct for lay in layouts]) - in_paragraph.sum(axis=1)
+    if len(found) == 0 or total <= 0:
+        return out
     tf = np.bincount(rows_a * qn + cols_a, minlength=len(lengths) * qn).reshape(len(lengths), qn).astype(np.float64)
     para_of = np.repeat(np.arange(n), counts)
     has = counts > 0
@@ -79,14 +80,10 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     w_owner = np.concatenate([para_of[pair], single])
     out["wbm25"][:] = best_per_paragraph(bm25(w_tf, w_len, 2 * avgdl), w_owner)
     out["wcov"][:] = best_per_paragraph((w_tf > 0).astype(np.float64) @ weights / total, w_owner)
-    in_paragraph = np.zeros((n, qn), dtype=np.float64)
-    np.add.at(in_paragraph, (para_of[rows_a], cols_a), 1.0)
-    out["cov"][:] = (in_paragraph > 0) @ weights / total
+    out["cov"][:] = in_paragraph @ weights / total
     # proximity: the best idf-weighted share of distinct question terms within PROXIMITY_WINDOW tokens
-    owner, pos, col = hit_owner, np.concatenate(positions), cols_a
-    key = owner * (1 << 32) + pos
-    order = np.argsort(key, kind="stable")
-    key, owner, col = key[order], owner[order], col[order]
+    owner, col = hit_owner, cols_a
+    key = owner * (1 << 32) + positions  # ascending: the tokens were found in reading order
     seen = np.zeros((len(key) + 1, qn), dtype=np.int64)
     np.cumsum(np.eye(qn, dtype=np.int64)[col], axis=0, out=seen[1:])
     end = np.searchsorted(key, key + PROXIMITY_WINDOW, side="left")

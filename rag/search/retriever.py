@@ -187,54 +187,61 @@ class Retriever:
 
     def candidates_in(self, query: Query, mask: np.ndarray | None) -> Candidates:
         """`candidates` among the paragraphs `mask` allows (all when None)."""
-        question, qvec = query.text, query.vector
-        n = self.index.size
+        qvec = query.vector
         empty = np.zeros(0, dtype=np.float32)
         if mask is not None and not mask.any():
             return Candidates(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
-        c = min(self.settings.candidates, n)
-        lex = self.lexical_scores(query, mask, "terms")
+        c = min(self.settings.candidates, self.index.size)
         sentences = self.index.sentences
         if mask is None:
+            allowed = None
+            lex = self.lexical_scores(query, None, "terms")
             _, dense_ids = self.index.vectors.search(qvec[None, :], c)
             dense_ids = dense_ids[0][dense_ids[0] >= 0]
             if sentences is not None:
                 dense_ids = np.concatenate([dense_ids, sentences.top_paragraphs(qvec, c)])
-        else:
+            matching = np.flatnonzero(lex > 0)  # top-c among matching paragraphs only (cheap at 1M)
+            lex_ids = matching
+        else:  # every score is of the allowed paragraphs only, in their order
             allowed = np.flatnonzero(mask)
+            lex = self.lexical_scores(query, mask, "terms", allowed)
             sims = dense_scores(self.index, qvec, allowed)
             dense_ids = allowed[np.argsort(-sims)[:c]]
             if sentences is not None:
                 best = sentences.max_scores(qvec, allowed)
                 dense_ids = np.concatenate([dense_ids, allowed[np.argsort(-best)[:c]]])
-        lex_ids = np.flatnonzero(lex > 0)  # top-c among matching paragraphs only (cheap at 1M)
+            matching = np.flatnonzero(lex > 0)
+            lex_ids = allowed[matching]
         if len(lex_ids) > c:
-            lex_ids = lex_ids[np.argpartition(-lex[lex_ids], c - 1)[:c]]
+            lex_ids = lex_ids[np.argpartition(-lex[matching], c - 1)[:c]]
         cand = sorted_unique(np.concatenate([dense_ids, lex_ids])).astype(np.int64)
         if len(cand) == 0:
             return Candidates(cand, empty, empty, empty, empty)
-        if mask is None:
+        if allowed is None:
             d = dense_scores(self.index, qvec, cand)
             sent = sentences.max_scores(qvec, cand) if sentences is not None else d
-        else:  # every candidate is an allowed paragraph, whose scores are already at hand
-            at = np.searchsorted(allowed, cand)
-            d = sims[at]
-            sent = best[at] if sentences is not None else d
-        pairs = self.lexical_scores(query, mask, "pairs")[cand]
-        return Candidates(cand, lex[cand], d, sent, pairs)
+            return Candidates(cand, lex[cand], d, sent, self.lexical_scores(query, None, "pairs")[cand])
+        at = np.searchsorted(allowed, cand)  # every candidate is an allowed paragraph
+        sent = best[at] if sentences is not None else sims[at]
+        return Candidates(cand, lex[at], sims[at], sent, self.lexical_scores(query, mask, "pairs", allowed)[at])
 
-    def lexical_scores(self, query: Query, mask: np.ndarray | None, kind: str) -> np.ndarray:
-        """BM25 of every paragraph `mask` allows (0 for the others) over the question's terms
-        (`kind` "terms") or adjacent term pairs ("pairs"). Those of the whole index are kept on the
-        query: a ranking inside one document reads them instead of the postings."""
+    def lexical_scores(self, query: Query, mask: np.ndarray | None, kind: str,
+                       allowed: np.ndarray | None = None) -> np.ndarray:
+        """BM25 of every paragraph (`mask` None), or of the paragraphs `allowed` (those `mask`
+        allows, ascending), over the question's terms (`kind` "terms") or adjacent term pairs
+        ("pairs"). Those of the whole index are kept on the query: a ranking inside one document
+        reads them instead of the postings."""
+        if mask is not None and allowed is None:
+            allowed = np.flatnonzero(mask)
         kept = query.whole_index.get(kind)
         if kept is not None:
-            return kept if mask is None else np.where(mask, kept, np.float32(0.0))
+            return kept if mask is None else kept[allowed]
         score = self.index.lexical.scores if kind == "terms" else self.index.lexical.pair_scores
         out = score(query.text, mask)
         if mask is None:
             query.whole_index[kind] = out
-        return out
+            return out
+        return out[allowed]
 
     def hits(self, cands: Candidates, scores: np.ndarray, k: int) -> list[Hit]:
         """The k best candidates under `scores` as Hits, best first."""
