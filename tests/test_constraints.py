@@ -22,6 +22,7 @@ from rag.answer.constraints import (
     years,
 )
 from rag.answer.countries import demonym_countries
+from rag.answer.extract import NO_ANSWER
 from rag.answer.timing import check_timing
 from rag.cli import app
 from rag.models import Answer, Closest
@@ -229,6 +230,15 @@ NEAR_MISS = DEMO_QUESTION.rstrip("?") + " at the sixtieth session?"
 
 def test_ask_names_the_closest_paragraph_and_what_differs(built):
     assert runner.invoke(app, ["ask", DEMO_QUESTION.rstrip("?") + " at the fifty-ninth session?"]).stdout.startswith("“")
+    result = runner.invoke(app, ["ask", NEAR_MISS])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
+                                     "is about the fifty-ninth session, not the sixtieth session.")
+
+
+def test_a_weakly_supported_near_miss_still_names_the_closest_paragraph(built, monkeypatch):
+    monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", "0.99")  # no paragraph is strong enough to cite
+    assert runner.invoke(app, ["ask", DEMO_QUESTION]).stdout.strip() == NO_ANSWER
     result = runner.invoke(app, ["ask", NEAR_MISS])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "

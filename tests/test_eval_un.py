@@ -102,7 +102,9 @@ def test_answers_report_by_kind_with_out_of_corpus_questions(un_set, fake_env: d
     assert (by_kind["keyword"]["quote_contains_answer"], by_kind["keyword"]["quotes_checked"]) == (1, 2)
     assert by_kind["all"]["quote_contains_answer_rate"] == 0.8
     assert list(answers["out_of_corpus"]) == ["near_miss", "unrelated", "all"]
-    assert answers["out_of_corpus"]["all"] == {"questions": 2, "abstained": 2, "abstention_rate": 1.0}
+    # 2031 is a year no document names, and no document writes "Mars": each answer names the closest paragraph
+    assert answers["out_of_corpus"]["all"] == {"questions": 2, "abstained": 2, "abstention_rate": 1.0,
+                                               "closest_named": 2}
     at = next(p for p in answers["tradeoff"] if p["threshold"] == answers["threshold"])
     assert at == {"threshold": 0.1, "answered": 1.0, "exact_answered": 1.0, "false_abstentions": 0.0,
                   "unanswerable_abstained": 1.0}
@@ -133,7 +135,8 @@ def test_printed_tables_and_the_picture(un_set, fake_env: dict[str, str], tmp_pa
     assert [ln.split()[0] for ln in lines[7:11]] == ["fact", "paraphrase", "keyword", "all"]
     assert lines[10].split()[1:4] == ["5", "5", "(1.000)"]
     assert lines[11].startswith("out of corpus")
-    assert lines[-1].split() == ["all", "2", "2", "(1.000)"]
+    assert lines[11].split("  ")[-1].strip() == "closest named"
+    assert lines[-1].split() == ["all", "2", "2", "(1.000)", "2"]
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -283,3 +286,6 @@ def test_a_caught_near_miss_abstains_at_every_threshold() -> None:
     assert points[0.0] == {"threshold": 0.0, "answered": 0.5, "exact_answered": 0.5,
                            "false_abstentions": 0.5, "unanswerable_abstained": 0.5}
     assert points[0.45]["unanswerable_abstained"] == 1.0 and points[0.45]["answered"] == 0.5
+    weak = AnswerRecord("near_miss", 0.1, True)  # abstained on its support alone: no closest paragraph named
+    assert answers_report(asked, [*against, weak], 0.2)["out_of_corpus"]["near_miss"] == {
+        "questions": 3, "abstained": 2, "abstention_rate": 0.6667, "closest_named": 1}

@@ -185,9 +185,10 @@ class Answerer:
         return best_quote(query.text, query.vector, hit.text, self.embedder, stored, query.idf)
 
     def answer(self, search: Search) -> Answer:
-        """Quote and cite the top hit, or abstain."""
+        """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
+        where it is about something else than the question asks (whatever its support)."""
         question = search.query.text
-        if not search.hits or self.support(search) < self.threshold:
+        if not search.hits:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                           reason="no paragraph supports an answer strongly enough")
         top = search.hits[0]
@@ -199,6 +200,9 @@ class Answerer:
             return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
+        if self.support(search) < self.threshold:
+            return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
+                          reason="no paragraph supports an answer strongly enough")
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=self.quote(search.asked, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,

@@ -82,9 +82,11 @@ def answerable_figures(records: list[AnswerRecord]) -> dict[str, Any]:
 
 
 def unanswerable_figures(records: list[AnswerRecord]) -> dict[str, Any]:
-    """How many of the questions the documents do not answer abstain."""
+    """How many of the questions the documents do not answer abstain, and how many of those name
+    the closest paragraph and what it is about instead (the near-miss check turned it down)."""
     abstained = sum(r.abstained for r in records)
-    return {"questions": len(records), "abstained": abstained, "abstention_rate": _share(abstained, len(records))}
+    return {"questions": len(records), "abstained": abstained, "abstention_rate": _share(abstained, len(records)),
+            "closest_named": sum(r.abstained and r.near_miss for r in records)}
 
 
 def tradeoff(asked: list[AnswerRecord], against: list[AnswerRecord], in_force: float) -> list[dict[str, Any]]:
@@ -148,7 +150,7 @@ def format_out_of_corpus(report: dict[str, Any]) -> list[list[str]]:
     """Rows of the printed table of the unanswerable questions (none when none were asked)."""
     if not report["out_of_corpus"]:
         return []
-    rows = [["out of corpus", "questions", "abstained"]]
+    rows = [["out of corpus", "questions", "abstained", "closest named"]]
     for kind, f in report["out_of_corpus"].items():
-        rows.append([kind, str(f["questions"]), _count(f["abstained"], f["questions"])])
+        rows.append([kind, str(f["questions"]), _count(f["abstained"], f["questions"]), str(f["closest_named"])])
     return rows

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rag.config import Settings
 from rag.errors import IndexNotFound, UsageError
@@ -26,11 +26,8 @@ from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
 from rag.index.symbols import find_document_id
-from rag.models import Answer, Hit
+from rag.models import Hit
 from rag.service import Session
-
-if TYPE_CHECKING:
-    from rag.search.query import Search
 
 MODES = ("system", "bm25", "dense")
 _RANKING_OF = {"system": "hybrid", "bm25": "bm25", "dense": "dense"}
@@ -176,16 +173,8 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
             quote = session.answerer.quote(search.asked, search.hits[0]) if search.hits else ""
         out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
                                    quote, q.answers or [a for a in (q.answer,) if a], session.answerer.support(search),
-                                   _near_miss(session, search, result))
+                                   result.closest is not None)
     return out
-
-
-def _near_miss(session: Session, search: Search, answer: Answer) -> bool:
-    """Whether the near-miss check would turn the search's top hit down, whatever its support:
-    the answer's own verdict where it ran the check (it does unless the support was too weak)."""
-    if answer.closest is not None or not answer.abstained:
-        return answer.closest is not None
-    return bool(search.hits) and session.answerer.near_miss(search.query.text, search.hits[0]) is not None
 
 
 def summarise(results: list[QuestionResult], answerable: bool = True) -> dict[str, Any]:
@@ -249,7 +238,7 @@ def ask_unanswerable(session: Session, questions: list[Question], progress: Prog
         search = session.rankings(q.question, ("hybrid",))["hybrid"]
         answer = session.answer(search)
         out.append(AnswerRecord(q.kind, session.answerer.support(search), answer.abstained,
-                                near_miss=_near_miss(session, search, answer)))
+                                near_miss=answer.closest is not None))
     progress("ask unanswerable", len(questions), len(questions))
     return out
 
