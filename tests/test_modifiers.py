@@ -100,6 +100,22 @@ def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
     assert check_modifier("What is the name of the Bronco's head coach?", Evidence(broncos, broncos, ())) is None
 
 
+def test_a_place_and_its_adjective_head_the_same_thing() -> None:
+    """E/HLPF/2025/3/Add.1 summarises "the Africa Regional Forum": a question on "the African
+    regional forum" asks about it, not about another forum."""
+    forum = ("The eleventh session of the Africa Regional Forum on Sustainable Development was held in Kampala "
+             "from 9 to 11 April 2025.")
+    assert check_modifier("In the 2025 African regional forum, which blueprint was cited?",
+                          Evidence(forum, forum, ())) is None
+    sahel = "The Sahelian regional strategy was reviewed in 2024."
+    assert check_modifier("When was the Sahel regional strategy reviewed?", Evidence(sahel, sahel, ())) is None
+    # another place's forum is still another forum, and Nigerian is Nigeria's word, not the Niger's
+    assert check_modifier("In the 2025 Asian regional forum, which blueprint was cited?",
+                          Evidence(forum, forum, ())) is not None
+    niger = "The Niger national guard was redeployed to Tillabéri in March."
+    assert check_modifier("Where was the Nigerian national guard redeployed?", Evidence(niger, niger, ())) is not None
+
+
 def test_a_numeral_in_a_list_after_the_plural_counts_as_written() -> None:
     """SQuAD: "Kubiak replacing Elway at the end of the Broncos' defeats in Super Bowls XXI and XXIV"
     writes Super Bowl XXIV."""

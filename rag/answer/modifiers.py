@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.countries import DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
 from rag.answer.subjects import spells_from
@@ -49,13 +50,32 @@ def modified_things(question: str) -> list[tuple[str, str]]:
     return out
 
 
+# The endings that make a place's adjective: "Africa" -> "African", "Sahel" -> "Sahelian",
+# "Japan" -> "Japanese", "Iraq" -> "Iraqi" ("Canada" -> "Canadian" after its last vowel).
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ean", "ese", "i")
+
+
+def _adjective_of(place: str, word: str) -> bool:
+    """`word` is `place` with an adjective's ending, and no other country's people's word
+    ("Nigerian" is Nigeria's, not Niger's: rag.answer.countries.DEMONYMS)."""
+    country = DEMONYMS.get(word.capitalize())
+    if country is not None:
+        return country.lower() == place.lower()
+    place, word = place.lower(), word.lower()
+    return any(word.startswith(base) and word[len(base):] in _ADJECTIVE_ENDINGS
+               for base in {place, place.rstrip("aeiou")} if len(base) >= 3)
+
+
 def _same_name(a: str, b: str) -> bool:
-    """The same name, in the plural too ("Bronco's" and "Broncos"), or one mistyped: an acronym
-    with its letters swapped ("GSP" and "GPS"), a long name with a letter changed, added or dropped
-    ("Newcastle" and "Newcastel"; not "Mali" and "Bali", names.py's rule for typos)."""
+    """The same name, in the plural too ("Bronco's" and "Broncos"), a place and its adjective
+    ("Africa" and "African"), or one mistyped: an acronym with its letters swapped ("GSP" and
+    "GPS"), a long name with a letter changed, added or dropped ("Newcastle" and "Newcastel"; not
+    "Mali" and "Bali", names.py's rule for typos)."""
     if a.isdigit() or b.isdigit():
         return a == b
     if a.isupper() and b.isupper() and sorted(a) == sorted(b):
+        return True
+    if _adjective_of(a, b) or _adjective_of(b, a):
         return True
     a, b = a.lower(), b.lower()
     return (a.removesuffix("s") == b.removesuffix("s")  # the same, or one the other's plural
