@@ -94,6 +94,17 @@ def test_who_chaired_is_answered_from_the_officers_list(tmp_path: Path) -> None:
         assert session.search("What did the Chair of the Commission do when the substantive session opened?")[0].number == "1"
 
 
+def test_the_paragraph_put_first_keeps_the_number_of_hits_asked(tmp_path: Path) -> None:
+    """Found by a new user: `rag search -k 5` listed 6 hits where the officers' paragraph, outside
+    the top 5, was put first."""
+    settings = indexed_texts(tmp_path, {"A_99_42.txt": REPORT})
+    with Session(settings) as session:
+        question = "Who chaired the Disarmament Commission at its 2099 substantive session?"
+        for k in (1, 2, 3):
+            hits = session.search(question, k=k)
+            assert len(hits) == k and hits[0].number == "3", k
+
+
 # A report laid out as printed (its symbol runs on every page) that prints a Working Group's
 # report with its own numbering.
 WITH_WORKING_GROUP = """A/99/42

@@ -354,8 +354,8 @@ class Retriever:
             if stating is not None and not office_of_another(asked.text, stating.text, form) and not another_body(
                     asked.text, " ".join(dict.fromkeys((stating.doc_title, stating.section, stating.text, found.text,
                                                         hits[0].text)))):
-                return Search(search.query, [stating, *(h for h in hits if h.pid != stating.pid)],
-                              focus=search.focus, found_with=found)
+                raised = [stating, *(h for h in hits if h.pid != stating.pid)][:len(hits)]
+                return Search(search.query, raised, focus=search.focus, found_with=found)
         return search
 
     def _stating(self, asked: Query, form: str, inside: np.ndarray, first: int, last: int, found: Hit) -> Hit | None:
