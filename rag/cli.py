@@ -66,7 +66,12 @@ Year = Annotated[Optional[str], typer.Option("--year", help="Only documents issu
 
 def _filters(symbol: str | None, body: str | None, year: str | None) -> Any:
     """The document filters given (rag.search.filters.Filters.given), or None (without importing
-    the search code when none is given)."""
+    the search code when none is given); UsageError for one given empty ("--symbol ''")."""
+    for option, value in (("--symbol", symbol), ("--body", body), ("--year", year)):
+        if value is not None and not value.strip():
+            from rag.errors import UsageError
+
+            raise UsageError(f"{option} is empty: give a value or leave the option out")
     if not (symbol or body or year):
         return None
     from rag.search.filters import Filters
@@ -198,9 +203,11 @@ def _summary(report: BuildReport, as_json: bool) -> None:
         typer.echo(f"Index is up to date: {report.documents} document(s), {report.paragraphs} paragraph(s), "
                    f"nothing changed ({report.seconds:.2f} s).")
     else:
+        repeats = report.paragraphs - report.embedded - report.reused  # a text two paragraphs share is embedded once
         typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
                    f"{report.seconds:.1f} s ({report.parsed} parsed, {report.unchanged} unchanged; "
-                   f"{report.embedded} embedded, {report.reused} reused from cache).")
+                   f"{report.embedded} embedded, {report.reused} reused from cache"
+                   + (f", {repeats} repeating another paragraph's text" if repeats > 0 else "") + ").")
     for line in report.removed:
         typer.echo(printable(f"removed: {line}"))
     for line in report.replaced:

@@ -162,6 +162,20 @@ def test_show_a_paragraph_of_an_embedded_draft(fake_env, tmp_path):
     one_line_error(missing, "A/50/610 embeds no draft resolution IV", "draft decision")
 
 
+def test_the_build_summary_counts_paragraphs_that_repeat_another_s_text(fake_env, tmp_path):
+    """Found by a new user: "1538 embedded, 0 reused" for 1,555 paragraphs; a text two paragraphs
+    share is embedded once."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shared = "The Committee thanked the secretariat for its support to the session."
+    for name, own in (("A_99_1.txt", "The Committee met in Geneva."), ("A_99_2.txt", "The Committee met in Vienna.")):
+        (docs / name).write_text(f"{name[:-4].replace('_', '/')}\n\n1. {own}\n\n2. {shared}\n")
+    result = run("index", "build", str(docs))
+    assert result.exit_code == 0, result.output
+    assert "4 paragraph(s)" in result.stdout
+    assert "3 embedded, 0 reused from cache, 1 repeating another paragraph's text" in result.stdout
+
+
 def test_index_status_and_rebuild(built):
     status = run("index", "status", "--json")
     assert status.exit_code == 0, status.output

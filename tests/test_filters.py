@@ -113,7 +113,8 @@ def test_filters_on_the_command_line(fake_env, corpus):
     result = runner.invoke(app, ["ask", "water supply cooperation", "--symbol", "A/80/*", "--json"])
     assert result.exit_code == 0 and {c["symbol"] for c in json.loads(result.stdout)["citations"]} <= {"A/80/30"}
     for args, named in ((["--body", "Trusteeship"], 'body "Trusteeship"'), (["--year", "2030"], 'year "2030"'),
-                        (["--year", "soon"], "year 'soon'")):
+                        (["--year", "soon"], "year 'soon'"), (["--symbol", ""], "--symbol"),
+                        (["--body", " "], "--body"), (["--year", ""], "--year")):
         for command in ("ask", "search"):
             result = runner.invoke(app, [command, "water", *args])
             lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
