@@ -75,6 +75,27 @@ def test_countries_counts_longest_names_first():
     assert countries("Sudan, South Sudan and Sudan") == {"Sudan": 2, "South Sudan": 1}
 
 
+def test_a_country_the_document_never_names_is_told_by_the_country_it_is_about():
+    """Found by a new user: a UNDOF report's paragraph listing the contributors of troops was "about
+    Argentina, not Lebanon"; it is about the country its document names most."""
+    paragraph = "Troops were contributed by Argentina, Fiji, India, Ireland, Nepal and Uruguay."
+    document = (paragraph + " The Force observed the area between Israel and the Syrian Arab Republic. "
+                "The Syrian Arab Republic and Israel were informed. The Syrian Arab Republic replied.")
+    miss = check_constraints("How many troops were deployed in southern Lebanon in 2025?",
+                             Evidence(paragraph, document, ("S/2025/154",), "2025-03-10"))
+    assert miss is not None and miss.describe() == "is about Syrian Arab Republic, not Lebanon"
+
+
+def test_a_country_s_dollars_name_a_currency_not_the_country():
+    """Found by a new user: a budget table "in millions of United States dollars" was "about
+    United States, not Somalia"."""
+    assert countries("Expenditure (millions of United States dollars) and 3 New Zealand dollars") == {}
+    assert countries("The United States pledged 3 million dollars") == {"United States": 1}
+    table = "Table 1. Regular resources by year (millions of United States dollars): 2023 412.5, 2024 398.1"
+    assert check_constraints("What was the total amount of Somalia's federal budget for 2023?",
+                             Evidence(table, table, ("DP/2025/10",))) is None
+
+
 # --- checked against the evidence --------------------------------------------------------------
 
 @pytest.mark.parametrize("question", [
@@ -409,6 +430,18 @@ def test_one_unwritten_name_where_the_document_names_another_of_its_kind_is_a_ne
                              evidence) is None
 
 
+def test_a_swapped_name_is_named_whole_in_the_mismatch():
+    """A name of several words is named whole, on both sides: not "is about International
+    Conference, not International Civil"."""
+    text = ("The International Conference on Financing for Development met in Seville. "
+            "The Conference of the Parties met in Baku.")
+    evidence = Evidence(text, text, ("E/2025/15",))
+    miss = check_constraints("What multiplier did the International Civil Service Commission set for Geneva?",
+                             evidence)
+    assert miss is not None and miss.describe() == ("is about International Conference on Financing for "
+                                                    "Development, not International Civil Service Commission")
+
+
 def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
     from rag.answer.names import name_words, unwritten
 
@@ -597,6 +630,20 @@ def test_one_proper_name_the_document_never_writes_is_a_near_miss() -> None:
                      "What did Mr. Celeron say at the opening?",  # spelt without its accent
                      "Which mayor of Nice spoke at the opening of the Conference?"):
         assert check_constraints(question, evidence) is None, question
+
+
+def test_an_unwritten_proper_name_is_named_as_the_question_writes_it() -> None:
+    """The word the document never writes is named in the whole name the question gives it:
+    "never names Black Sea Grain Initiative", not "never names Black"."""
+    text = "The Sea and the Grain markets were reviewed. The Initiative was praised."
+    evidence = Evidence(text, text, ("A/80/271",))
+    miss = check_proper_name("How much grain was shipped under the Black Sea Grain Initiative before it ended?",
+                             evidence)
+    assert miss is not None and miss.describe() == "never names Black Sea Grain Initiative"
+    miss = check_proper_name("Which mayor of Marseille spoke at the opening?", evidence)
+    assert miss is not None and miss.describe() == "never names Marseille"
+    miss = check_proper_name("How is enrichment verified at Iran's Fordow plant?", evidence)
+    assert miss is not None and miss.describe() == "never names Fordow"
 
 
 def test_a_proper_name_written_otherwise_or_for_an_office_is_no_near_miss() -> None:

@@ -29,7 +29,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.instruments import asked_additions, check_instrument
 from rag.answer.kinds import asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
-from rag.answer.names import name_words, one_edit, replaced, titled_names, unwritten
+from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
@@ -126,8 +126,8 @@ def question_constraints(question: str) -> list[Constraint]:
     for n, noun in numbered_things(text):
         found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
     names = name_words(_COUNTRY.sub(" ", text))  # a country is checked as one
-    for head, name in titled_names(text, names):
-        found.append(Constraint("titled", f"{head} {name}", f"{head} {name}"))
+    for head, name, whole in titled_names(text, names):
+        found.append(Constraint("titled", f"{head} {name}", whole))
     if len(names) >= MISSING_NAMES:
         found.append(Constraint("names", " ".join(names), "its names"))
     return found
@@ -180,19 +180,25 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
 
 
 _COUNTRY = re.compile(r"\b(" + COUNTRY_AT.pattern + ")")
+# A country's name before "dollars" names a currency ("millions of United States dollars").
+_COUNTRY_NOT_CURRENCY = re.compile(r"\b(" + COUNTRY_AT.pattern + r")(?!\s+dollars?\b)")
 
 
 def countries(text: str) -> Counter[str]:
-    """How often a text names each country (the longest name first: "South Sudan" is not "Sudan")."""
-    return Counter(_COUNTRY.findall(text.replace("’", "'")))
+    """How often a text names each country (the longest name first: "South Sudan" is not "Sudan";
+    "United States dollars" is a currency)."""
+    return Counter(_COUNTRY_NOT_CURRENCY.findall(text.replace("’", "'")))
 
 
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False):
         return None
-    in_paragraph = countries(evidence.paragraph)
-    return Mismatch(c, (countries(evidence.title) or in_paragraph or named).most_common(1)[0][0])
+    in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
+    if not in_title and len(in_paragraph) == 1:
+        return Mismatch(c, next(iter(in_paragraph)))
+    # a paragraph naming several (a list of the contributors of troops) is about its document's country
+    return Mismatch(c, (in_title or named).most_common(1)[0][0])
 
 
 # A country that names a body rather than the place asked about: "the Rwanda and Yugoslavia
@@ -378,7 +384,7 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
                if _proper_unwritten(w, document) and not _office_holder(question, w, document)]
     if not missing:
         return None
-    return Mismatch(Constraint("names", missing[0], missing[0]), "", "never names {label}")
+    return Mismatch(Constraint("names", missing[0], name_around(question, missing[0])), "", "never names {label}")
 
 
 def _runs(words: list[str], missing: list[str]) -> str:

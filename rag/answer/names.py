@@ -91,25 +91,66 @@ _TITLED = r"[A-Z][^\W\d_]{2}[\w'’-]*"
 _NOT_TITLE_HEADS = NOT_NAMES | frozenset(("new", "old", "great", "greater", "little", "saint", "san", "santa"))
 
 
-def titled_names(question: str, names: list[str]) -> list[tuple[str, str]]:
-    """(title, name) pairs of the question: a name word (`name_words`) after another capitalised
-    word that is not its first, "Hurricane Melissa" -> ("Hurricane", "Melissa")."""
+# A name written whole from its first word: capitalised words, with "of", "on", "for", "and" or
+# "the" between two of them ("International Conference on Financing for Development").
+# A line break ends a name (a heading, a masthead's lines).
+_WHOLE_NAME = re.compile(r"[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|on|for|and|the)[^\S\n]+)*[A-Z][\w'’-]*){0,7}")
+
+
+def whole_name(text: str, start: int) -> str:
+    """The name that opens at `start` of `text`, written whole (`_WHOLE_NAME`) up to a possessive,
+    which it drops ("President Macron" of "President Macron's Government")."""
+    found = _WHOLE_NAME.match(text, start)
+    words: list[str] = []
+    for w in found.group(0).split() if found else ():
+        words.append(POSSESSIVE.sub("", w))
+        if POSSESSIVE.search(w):
+            break
+    return " ".join(words)
+
+
+# Words that may open a run of capitalised words without being part of the name it holds.
+_RUN_OPENERS = NOT_NAMES | frozenset(("and", "the", "of", "on", "for"))
+
+
+def name_around(text: str, word: str) -> str:
+    """The whole name (`_WHOLE_NAME`) of `text` that holds the name word, without the question
+    words or articles that open its run nor an owner before it ("Black Sea Grain Initiative" for
+    "Black", "Fordow" in "Iran's Fordow plant"); the word itself where no run holds it."""
+    held = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    for m in _WHOLE_NAME.finditer(text):
+        names: list[list[str]] = [[]]
+        for w in m.group(0).split():  # an owner's name ends at its possessive: "Iran's | Fordow"
+            if names[-1] or w.lower() not in _RUN_OPENERS:
+                names[-1].append(POSSESSIVE.sub("", w))
+            if POSSESSIVE.search(w):
+                names.append([])
+        for name in (" ".join(n) for n in names):
+            if held.search(name):
+                return name
+    return word
+
+
+def titled_names(question: str, names: list[str]) -> list[tuple[str, str, str]]:
+    """(title, name, whole) triples of the question: a name word (`name_words`) after another
+    capitalised word that is not its first, "Hurricane Melissa" -> ("Hurricane", "Melissa"), and
+    the name they open written whole ("International Civil Service Commission")."""
     out = []
     for m in re.finditer(r"(?<![\w/])(" + _TITLED + r")\s+(" + _TITLED + r")", question):
         head, name = m.group(1), POSSESSIVE.sub("", m.group(2))
         if m.start() > 0 and head.lower() not in _NOT_TITLE_HEADS and name in names:
-            out.append((head, name))
+            out.append((head, name, whole_name(question, m.start())))
     return out
 
 
 def replaced(head: str, name: str, document: str) -> str | None:
     """What the document names with the question's title where the question has a name it never
-    writes: "Hurricane Beryl" for "Hurricane Melissa". Another thing of the same kind is named,
-    which a paraphrase does not do."""
+    writes, written whole: "Hurricane Beryl" for "Hurricane Melissa". Another thing of the same
+    kind is named, which a paraphrase does not do."""
     if not unwritten([name], document):
         return None
     for m in re.finditer(r"\b" + re.escape(head) + r"\s+(" + _TITLED + ")", document):
         other = m.group(1)
         if other != name and other.lower() not in NOT_NAMES and not name.startswith(other):
-            return f"{head} {other}"  # not "Costa Rica" for the question's "Costa Rican"
+            return whole_name(document, m.start())  # not "Costa Rica" for the question's "Costa Rican"
     return None
