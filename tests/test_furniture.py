@@ -83,6 +83,16 @@ def test_contents_entries_with_short_or_ellipsis_leaders() -> None:
     assert [b.kind for b in blocks] == ["furniture", "furniture", "body", "body"]
 
 
+def test_a_scan_s_stamp_after_a_continuation_mark_is_furniture() -> None:
+    """Found by a new user: A/47/466 (a 1992 scan) printed "Digitized by Dag Hammarskjöld Library"
+    inside paras. 4 and 21, read on one line with the page's continuation mark "/..." (OCR: "/ ., .")."""
+    for line in ("Digitized by Dag Hammarskjöld Library", "/ ... Digitized by Dag Hammarskjöld Library",
+                 "/ ., . Digitized by Dag Hammarskjöld Library"):
+        assert FURNITURE_LINE.match(line), line
+    assert not FURNITURE_LINE.match("The Dag Hammarskjöld Library digitized 11,700 documents.")
+    assert not FURNITURE_LINE.match("Records were Digitized by Dag Hammarskjöld Library staff in 2024.")
+
+
 def test_an_issn_and_a_bracketed_transmittal_date_are_masthead() -> None:
     for line in ("ISSN 0255-0970", "ISSN 1020-170X", "[28 March 2025]"):
         assert MASTHEAD_BLOCK.fullmatch(line), line

@@ -98,7 +98,7 @@ FLAT_FURNITURE = re.compile(
 HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # A line that is furniture wherever it stands: the "/..." continuation mark at the foot of an
 # older document's page and the "-----" that ends its text, the digitization stamp of a scanned
-# one, "Please recycle".
+# one (after that mark on the same line too: "/ ... Digitized by ..."), "Please recycle".
 # The Official Records' note on symbols ("Symbols of United Nations documents are composed of
 # letters combined with figures. Mention of such a symbol indicates a reference to a United
 # Nations document."), whichever line it breaks at, is furniture too, and so is the imprint of
@@ -106,7 +106,7 @@ HEADER_TAIL = re.compile(r"^(?:English|ENGLISH|Page\s+\d{1,4}|PAGE\s+\d{1,4})$")
 # Its heading, "Note", goes with it (`notes_heading`).
 _NOTE_OPENING = "Symbols of United Nations documents are composed of"
 SYMBOLS_NOTE = re.compile(rf"^{_NOTE_OPENING}\b")
-FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|-{3,}|Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
+FURNITURE_LINE = re.compile(r"^(?:/\s?\.\s?\.\s?\.|-{3,}|[^\w]*Digitized by Dag Hammarskj[öo]ld Library|Please recycle\W*"
                             rf"|{_NOTE_OPENING}[\w\s.]*"
                             r"|[\w\s.]*\bsymbol indicates a reference to a United Nations document\."
                             r"|United Nations\s*•\s*New York,\s*(?:19|20)\d\d"
