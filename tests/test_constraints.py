@@ -440,6 +440,13 @@ def test_a_swapped_name_is_named_whole_in_the_mismatch():
                              evidence)
     assert miss is not None and miss.describe() == ("is about International Conference on Financing for "
                                                     "Development, not International Civil Service Commission")
+    # the shortest writing: a title run on into the masthead's next line is not the name
+    masthead = ("International Residual Mechanism for Criminal Tribunals Security Council Eightieth year. "
+                "The International Residual Mechanism for Criminal Tribunals (the Mechanism) met.")
+    miss = check_constraints("When is International Holocaust Remembrance Day observed?",
+                             Evidence(masthead, masthead, ("S/2025/1",)))
+    assert miss is not None and miss.describe() == ("is about International Residual Mechanism for Criminal "
+                                                    "Tribunals, not International Holocaust Remembrance Day")
 
 
 def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():

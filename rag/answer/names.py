@@ -152,5 +152,9 @@ def replaced(head: str, name: str, document: str) -> str | None:
     for m in re.finditer(r"\b" + re.escape(head) + r"\s+(" + _TITLED + ")", document):
         other = m.group(1)
         if other != name and other.lower() not in NOT_NAMES and not name.startswith(other):
-            return whole_name(document, m.start())  # not "Costa Rica" for the question's "Costa Rican"
+            # the shortest of its writings: a title's run into the masthead's next line ("... Criminal
+            # Tribunals Security Council") is longer than the name in a sentence
+            found = re.finditer(r"\b" + re.escape(head) + r"\s+" + re.escape(other) + r"\b", document)
+            return min((whole_name(document, w.start()) for w in found), key=lambda n: len(n.split()),
+                       default=f"{head} {other}")  # not "Costa Rica" for the question's "Costa Rican"
     return None
