@@ -188,19 +188,16 @@ class Answerer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
         where it is about something else than the question asks (whatever its support)."""
         question = search.query.text
-        if not search.hits:
-            return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
-                          reason="no paragraph supports an answer strongly enough")
-        top = search.hits[0]
-        mismatch = self.near_miss(question, top)
-        if mismatch is not None:
+        top = search.hits[0] if search.hits else None
+        mismatch = self.near_miss(question, top) if top is not None else None
+        if top is not None and mismatch is not None:
             closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
                               mismatch=mismatch.describe(), annex=top.annex, running=top.running, page=top.page,
                               part=top.part)
             return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
-        if self.support(search) < self.threshold:
+        if top is None or self.support(search) < self.threshold:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                           reason="no paragraph supports an answer strongly enough")
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,

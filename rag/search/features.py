@@ -43,8 +43,9 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     qn = len(qterms)
     qcodes = np.array([term_code(t) for t in qterms], dtype=np.int64)
     by_code = np.argsort(qcodes)
-    at = np.minimum(np.searchsorted(qcodes[by_code], codes), max(qn - 1, 0))
-    found = np.flatnonzero(qcodes[by_code][at] == codes) if qn else np.zeros(0, dtype=np.int64)
+    ordered = qcodes[by_code]
+    at = np.minimum(np.searchsorted(ordered, codes), max(qn - 1, 0))
+    found = np.flatnonzero(ordered[at] == codes) if qn else np.zeros(0, dtype=np.int64)
     cols_a = by_code[at[found]]
     hit_owner = np.repeat(np.arange(n), sizes)[found]
     token_start = np.zeros(n + 1, dtype=np.int64)
