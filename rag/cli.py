@@ -698,9 +698,10 @@ def _print_scores(report: dict[str, Any], target: str, within_doc: bool) -> None
     if "answers" in report:
         from rag.evaluation.answers import format_answers, format_out_of_corpus
 
-        typer.echo(f"Answers (system), threshold {report['answers']['threshold']:g} in force:")
+        typer.echo(f"\nAnswers (system), threshold {report['answers']['threshold']:g} in force:")
         _table(format_answers(report["answers"]))
         if report["answers"]["out_of_corpus"]:
+            typer.echo()
             _table(format_out_of_corpus(report["answers"]))
 
 

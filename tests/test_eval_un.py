@@ -130,12 +130,12 @@ def test_printed_tables_and_the_picture(un_set, fake_env: dict[str, str], tmp_pa
     said = f"Trade-off picture written to {picture}"  # on stderr, which the runner mixes in
     assert said in out
     lines = [ln for ln in out.splitlines() if ln != said]
-    assert lines[5] == "Answers (system), threshold 0.1 in force:"
-    assert lines[6].split("  ")[0] == "kind" and "false abstentions" in lines[6]
-    assert [ln.split()[0] for ln in lines[7:11]] == ["fact", "paraphrase", "keyword", "all"]
-    assert lines[10].split()[1:4] == ["5", "5", "(1.000)"]
-    assert lines[11].startswith("out of corpus")
-    assert lines[11].split("  ")[-1].strip() == "closest named"
+    assert lines[5:7] == ["", "Answers (system), threshold 0.1 in force:"]  # a blank line between tables
+    assert lines[7].split("  ")[0] == "kind" and "false abstentions" in lines[7]
+    assert [ln.split()[0] for ln in lines[8:12]] == ["fact", "paraphrase", "keyword", "all"]
+    assert lines[11].split()[1:4] == ["5", "5", "(1.000)"]
+    assert lines[12] == "" and lines[13].startswith("out of corpus")
+    assert lines[13].split("  ")[-1].strip() == "closest named"
     assert lines[-1].split() == ["all", "2", "2", "(1.000)", "2"]
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -23,11 +23,15 @@ DOCS = {  # symbol: (masthead body line, date of issue)
     "S/2024/20": ("Security Council", "2 May 2024"),
     "A/80/30": ("General Assembly", "17 July 2025"),
     "E/2023/40": ("Economic and Social Council", "16 May 2023"),
+    # a functional commission's report: the Council's, and the Commission's printed under it
+    "E/CN.6/2025/5": ("Economic and Social Council", "17 December 2024"),
 }
+SUBSIDIARY = {"E/CN.6/2025/5": "Commission on the Status of Women\n\nSixty-ninth session\n\n"}
 
 
 def _document(symbol: str, body: str, date: str) -> str:
     return (f"United Nations {symbol}\n\n{body} Distr.: General\n\n{date}\n\nOriginal: English\n\n"
+            + SUBSIDIARY.get(symbol, "") +
             "Report of the Secretary-General on water supply\n\n"
             + "\n\n".join(f"{i}. The Council considered water supply item {i} of {symbol} and noted "
                           f"progress on water cooperation among Member States." for i in range(1, 4)) + "\n")
@@ -67,9 +71,11 @@ def test_documents_and_their_paragraphs(session):
     (Filters(body="Security Council"), {"S/2025/10", "S/2024/20"}),
     (Filters(body="  security   council "), {"S/2025/10", "S/2024/20"}),
     (Filters(body="SC"), {"S/2025/10", "S/2024/20"}),
-    (Filters(body="ecosoc"), {"E/2023/40"}),
+    (Filters(body="ecosoc"), {"E/2023/40", "E/CN.6/2025/5"}),
+    (Filters(body="Commission on the Status of Women"), {"E/CN.6/2025/5"}),
+    (Filters(body="CSW"), {"E/CN.6/2025/5"}),
     (Filters(year="2025"), {"S/2025/10", "A/80/30"}),
-    (Filters(year="2023-2024"), {"S/2024/20", "E/2023/40"}),
+    (Filters(year="2023-2024"), {"S/2024/20", "E/2023/40", "E/CN.6/2025/5"}),
     (Filters(symbol=" s/2025/* "), {"S/2025/10"}),
     (Filters(symbol="a/80/30"), {"A/80/30"}),
     (Filters(body="Security Council", year="2024"), {"S/2024/20"}),

@@ -207,6 +207,76 @@ def test_body_from_the_symbol_where_the_masthead_names_none():
     assert read_metadata([], "S/2025/1").body == "Security Council"
 
 
+# First-page extracts of a functional commission's report (pdfium's lines), of a translated
+# document whose language line stands above "Original: French", of a forum the Council's name
+# opens, and of a conference's note (its masthead names no organ).
+COMMISSION = """United Nations E/CN.6/2025/5
+Economic and Social Council Distr.: General
+17 December 2024
+Original: English
+24-24012 (E) 261224
+Commission on the Status of Women
+Sixty-ninth session
+New York, 10–21 March 2025
+Item 3 of the provisional agenda*
+Follow-up to the Fourth World Conference on Women
+Report of the Secretary-General"""
+
+TRANSLATED = """United Nations E/C.2/2025/2
+Economic and Social Council Distr.: General
+11 November 2024
+English
+Original: French
+Committee on Non-Governmental Organizations
+2025 regular session
+New York, 20–24 and 29–31 January and 11 February 2025
+Quadrennial reports for the period 2020–2023 submitted by non-governmental organizations"""
+
+COUNCIL_FORUM = """United Nations E/FFDF/2025/2
+Economic and Social Council Distr.: General
+14 May 2025
+Original: English
+Economic and Social Council forum on financing
+for development follow-up
+New York, 28 and 29 April 2025
+Report of the Economic and Social Council forum on financing for development follow-up"""
+
+CONCEPT_PAPER = """United Nations A/CONF.230/2025/10
+General Assembly Distr.: General
+29 April 2025
+Original: English
+2025 United Nations Conference to Support the
+Implementation of Sustainable Development Goal 14:
+Conserve and sustainably use the oceans, seas and
+marine resources for sustainable development
+Nice, France, 9–13 June 2025
+Item 9 of the provisional agenda*
+Ocean Action panels
+Ocean Action panel 7: Leveraging ocean, climate and
+biodiversity interlinkages
+Concept paper prepared by the Secretariat"""
+# The same masthead as the conference's PDF prints it: no organ above the conference's name.
+CONFERENCE = CONCEPT_PAPER.replace("General Assembly ", "")
+
+
+@pytest.mark.parametrize("text, symbol, body", [
+    (COMMISSION, "E/CN.6/2025/5", "Economic and Social Council; Commission on the Status of Women"),
+    (TRANSLATED, "E/C.2/2025/2", "Economic and Social Council; Committee on Non-Governmental Organizations"),
+    (COUNCIL_FORUM, "E/FFDF/2025/2",
+     "Economic and Social Council; Economic and Social Council forum on financing for development follow-up"),
+    (CONFERENCE, "A/CONF.230/2025/10",
+     "2025 United Nations Conference to Support the Implementation of Sustainable Development Goal 14"),
+])
+def test_the_body_names_the_subsidiary_body_or_conference_the_masthead_prints(text, symbol, body):
+    """A functional commission, committee, forum or conference printed in the header is the
+    document's body too (after the organ it is printed under); a conference's masthead names no
+    organ, and its document is not the General Assembly's that the symbol's prefix would give."""
+    meta = read_metadata(pages_of(text), symbol)
+    assert meta.body == body
+    assert meta.title.endswith(("Report of the Secretary-General", "non-governmental organizations",
+                                "follow-up", "Concept paper prepared by the Secretariat"))
+
+
 def test_joint_document_names_both_bodies():
     text = ("United Nations A/80/275–S/2025/489\nGeneral Assembly Distr.: General\nSecurity Council 29 July 2025\n"
             "Original: English\nGeneral Assembly Security Council\nEightieth session Eightieth year\n"
@@ -294,7 +364,7 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
     with Session(settings, with_model=False) as session:
         symbols, text, masthead = document_text(session.index.conn, "E/CN.3/2025/8")
     assert symbols == ("E/CN.3/2025/8",)
-    assert text.splitlines()[0] == "Economic and Social Council"
+    assert text.splitlines()[0] == "Economic and Social Council; Statistical Commission"
     assert "Fifty-sixth session" in text.splitlines()[:3] and "Fifty-sixth session" in masthead.splitlines()
     assert text.startswith(masthead + "\n") and "fifty-fifth session" not in masthead
     assert "fifty-fifth session" in text
@@ -333,20 +403,7 @@ def test_a_report_of_the_official_records_is_dated_by_its_bracketed_date():
     assert read_metadata([cover, contents], "A/80/44").date == ""
 
 
-CONCEPT_PAPER = """United Nations A/CONF.230/2025/10
-General Assembly Distr.: General
-29 April 2025
-Original: English
-2025 United Nations Conference to Support the
-Implementation of Sustainable Development Goal 14:
-Conserve and sustainably use the oceans, seas and
-marine resources for sustainable development
-Nice, France, 9–13 June 2025
-Item 9 of the provisional agenda*
-Ocean Action panels
-Ocean Action panel 7: Leveraging ocean, climate and
-biodiversity interlinkages
-Concept paper prepared by the Secretariat"""
+
 
 
 @pytest.mark.parametrize("text, venue", [
@@ -432,3 +489,27 @@ def test_a_decision_of_a_date_opens_the_subject_not_a_meeting() -> None:
     meta = read_metadata(pages_of(DECISION), "A/AC.109/2025/L.13")
     assert (meta.date, meta.venue) == ("2025-03-04", "")
     assert "Special Committee decision of 20 June 2024 concerning Puerto Rico" in meta.title
+
+
+def test_a_conference_named_with_its_year_in_the_masthead_tells_a_near_miss(tmp_path: Path) -> None:
+    """A conference's note whose paragraphs never name the conference with its year: the
+    masthead's conference name is the document's body, so the near-miss check reads its year."""
+    from rag.config import load_settings
+    from rag.service import Session, build
+    from tests.conftest import FAKE_MODEL
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "A_CONF.230_2025_10.txt").write_text(
+        CONFERENCE + "\n\n1. The proposals set out in the present note have been prepared on the basis of General "
+        "Assembly resolution 78/128.\n\n5. The Conference will be held in Nice, France, hosted by the "
+        "Governments of Costa Rica and France.\n\n6. In February 2024, the Secretary-General nominated the "
+        "Secretary-General of the Conference.\n", encoding="utf-8")
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings) as session:
+        body = session.index.document("A/CONF.230/2025/10").body
+        answer = session.ask("Which country hosted the 2024 United Nations Ocean Conference?")
+    assert body.startswith("2025 United Nations Conference")
+    assert answer.abstained and answer.closest is not None
+    assert answer.closest.mismatch == "is about the 2025 conference, not the 2024 conference"

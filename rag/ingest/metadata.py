@@ -14,7 +14,7 @@ the summary, contents or first sentence of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rag.ingest.blocks import PageText, strip_markers
 from rag.ingest.joining import clean_text
@@ -118,19 +118,21 @@ def symbol_body(symbol: str) -> str:
 
 @dataclass
 class _Header:
-    """The masthead's header read from its start: the organs it names, its session, and where
-    the subject begins."""
+    """The masthead's header read from its start: the organs it names, the subsidiary bodies
+    printed under them, its session, and where the subject begins."""
 
     organs: list[str]
     session: str
     end: int
     venue: str = ""
+    subsidiaries: list[str] = field(default_factory=list)
 
 
 def _header(text: str) -> _Header:
     """Organs, subsidiary bodies, session, meeting place and dates, agenda item, one after the
     other (a few stray characters between them are skipped), from the start of `text`."""
     organs: list[str] = []
+    subsidiaries: list[str] = []
     session = venue = ""
     at = 0
     while True:
@@ -144,8 +146,26 @@ def _header(text: str) -> _Header:
             venue = venue or " ".join(m.group(0).strip("()").split())
         end = m.end() if m else _subsidiary_end(text, start)
         if end is None or end <= at:
-            return _Header(organs, session, at, venue)
+            return _Header(organs, session, at, venue, subsidiaries)
+        if not m and (name := _subsidiary_name(text[start:end])):
+            # "Economic and Social Council forum on financing for development follow-up": the
+            # organ's name, matched first, opens the subsidiary's
+            subsidiaries.append(f"{organs[-1]} {name}" if name[0].islower() and organs else name)
         at = end
+
+
+# What may precede or follow a subsidiary body's name in the header without being part of it:
+# the language line of a translation ("English" above "Original: French"), the words after the
+# name ("Convened under the auspices of the Economic and Social Council") and a conference's
+# theme after its colon ("... Sustainable Development Goal 14: Conserve and sustainably use ...").
+_LANGUAGE = re.compile(r"^(?:English|French|Spanish|Arabic|Chinese|Russian)\s+")
+_NAME_END = re.compile(r"\s+Convened\b|:|\s+[-–]\s+")
+
+
+def _subsidiary_name(text: str) -> str:
+    """The name of a subsidiary body or meeting as the header prints it, without what surrounds it."""
+    name = _LANGUAGE.sub("", " ".join(text.split()).strip(" ,;*"))
+    return name[:m.start()] if (m := _NAME_END.search(name)) else name
 
 
 def _subsidiary_end(text: str, start: int) -> int | None:
@@ -171,12 +191,15 @@ def printed_body(masthead: str) -> str:
     """The organ(s) the masthead's header names ("General Assembly; Security Council" for a
     joint document), a subsidiary organ rather than the parent it is printed under ("Human
     Rights Council", not "General Assembly"); or those of a report's Official Records cover;
-    "" if none."""
+    then the subsidiary body or meeting printed under them ("Economic and Social Council;
+    Commission on the Status of Women"; a conference's name alone); "" if none."""
     record = OFFICIAL_RECORDS.search(masthead)
-    organs = list(dict.fromkeys(_header(_denoised(masthead)).organs))
+    header = _header(_denoised(masthead))
+    organs = list(dict.fromkeys(header.organs))
     if not organs and record:
         organs = [name for organ, name in ORGANS if organ.fullmatch(" ".join(record.group(1).split()))]
-    return "; ".join(o for o in organs if o not in {PARENT_ORGANS.get(x) for x in organs})
+    organs = [o for o in organs if o not in {PARENT_ORGANS.get(x) for x in organs}]
+    return "; ".join(dict.fromkeys(organs + header.subsidiaries))
 
 
 def document_session(masthead: str) -> str:

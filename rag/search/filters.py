@@ -5,9 +5,10 @@ and by year of issue; the filters combine (every one given must hold).
   symbol as printed, A/79/947-S/2025/372, stands for either part);
   `*` stands for any characters (`S/2025/*`, `A/80/*`, `*/Add.1`).
 - body: the document's body (rag.ingest.metadata: "Security Council", "Executive Board of
-  UNDP, UNFPA and UNOPS", "General Assembly; Security Council" for a joint one) contains the
+  UNDP, UNFPA and UNOPS", "General Assembly; Security Council" for a joint one, "Economic and
+  Social Council; Commission on the Status of Women" for a functional commission's) contains the
   text, case aside ("security council", "Executive Board", "UNDP"); or the text is a common
-  abbreviation of one of its organs (BODY_ABBREVIATIONS: GA, SC, ECOSOC, HRC...).
+  abbreviation of one of its organs (BODY_ABBREVIATIONS: GA, SC, ECOSOC, HRC, CSW...).
 - year: the year of the document's date of issue, `2025` or a range `2024-2025` (both ends
   included); a document without a printed date never matches.
 
@@ -29,7 +30,11 @@ BODY_ABBREVIATIONS = {
     "GA": "General Assembly", "UNGA": "General Assembly", "SC": "Security Council",
     "UNSC": "Security Council", "ECOSOC": "Economic and Social Council", "HRC": "Human Rights Council",
     "CEB": "Chief Executives Board for Coordination", "JIU": "Joint Inspection Unit",
-    "TDB": "Trade and Development Board",
+    "TDB": "Trade and Development Board", "CSW": "Commission on the Status of Women",
+    "CPC": "Committee for Programme and Coordination", "CPD": "Commission on Population and Development",
+    "CSOCD": "Commission for Social Development",
+    "HLPF": "High-level political forum on sustainable development",
+    "EMRIP": "Expert Mechanism on the Rights of Indigenous Peoples",
 }
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
 
