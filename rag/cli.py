@@ -10,6 +10,7 @@ import copy
 import json
 import os
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -373,7 +374,7 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
         if not hits:
             _line("No paragraph matches.")
         for rank, h in enumerate(hits, 1):
-            _line(f"{rank}. {h.citation}  (score {h.score:.3f}, p. {h.page})", style="bold")
+            _line(f"{rank}. {h.citation}  (score {h.score:.3f}" + (f", p. {h.page})" if h.page else ")"), style="bold")
             _line(f"   {h.text[:300]}{'…' if len(h.text) > 300 else ''}")
 
 
@@ -401,7 +402,9 @@ def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/
             _print_json(shown.to_json())
             return
         _line(shown.citation, style="bold")
-        _line(f"Page {shown.page}" + (f" · {shown.section}" if shown.section else ""), style="dim")
+        where = " · ".join(x for x in (f"Page {shown.page}" if shown.page else "", shown.section) if x)
+        if where:
+            _line(where, style="dim")
         _line(shown.text)
         for f in shown.footnotes:
             _line(f"  note {f.marker}" + (f": {f.text}" if f.text else ""), style="dim")
@@ -712,6 +715,8 @@ def _print_calibration(report: dict[str, Any], target: str) -> None:
     typer.echo(f"{report['questions']} answerable questions" + (f", {against} unanswerable" if against else "")
                + f", {target}; {report['abstain_share']:.1%} of the answerable ones may abstain")
     _table(format_calibration(report))
+    if report.get("note"):
+        typer.echo(f"Note: {report['note']}.")
     typer.echo("Put this line in the config file (--config or RAG_CONFIG):")
     typer.echo(report["config"])
 
@@ -740,11 +745,24 @@ def _only(name: str | None) -> typer.Typer:
 QUESTION_COMMANDS = ("ask", "search", "show", "serve", "eval")
 
 
+# Commands that only print what they read: an output pipe closed early (`rag show ... | head -1`)
+# ends them quietly, as it ends any Unix filter (exit 141, SIGPIPE), not with click's exit 1.
+READING_COMMANDS = ("ask", "search", "show", "inspect", "eval", "--version")
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else None
     if command in QUESTION_COMMANDS:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # read when numpy loads, which is later
+    reading = command in READING_COMMANDS or (command == "index" and sys.argv[2:3] in (["status"], ["verify"]))
+    if reading and hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(_run(_only(command), sys.argv[1:]))
+
+
+# Options that take one value, where a second would silently replace the first.
+ONCE_OPTIONS = ("--symbol", "--body", "--year", "--index", "--index-dir", "--model", "--config", "--mode", "--store",
+                "--port", "--host")
 
 
 def _run(chosen: typer.Typer, args: list[str]) -> int:
@@ -754,6 +772,16 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
         from typer._click import exceptions as clicks
     except ImportError:
         from click import exceptions as clicks
+    options = args[:args.index("--")] if "--" in args else args  # what follows "--" is an argument
+    repeated = next((o for o in ONCE_OPTIONS if sum(a == o or a.startswith(o + "=") for a in options) > 1), None)
+    if repeated is not None:  # click keeps the last silently
+        message = f"{repeated} given more than once"
+        fix = f"give {repeated} once (a symbol pattern with * matches several documents)"
+        if "--json" in options:
+            _print_json({"error": message, "type": "UsageError", "fix": fix})
+        else:
+            _err(f"{message} ({fix})")
+        return 2
     try:
         code = typer.main.get_command(chosen).main(args=args, prog_name="rag", standalone_mode=False)
     except getattr(clicks, "NoArgsIsHelpError", ()) as exc:  # click 8.2 on
@@ -762,7 +790,6 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
     except clicks.ClickException as exc:
         command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "rag"
         fix, message = f"see `{command} --help`", exc.format_message().rstrip(".")
-        options = args[:args.index("--")] if "--" in args else args  # what follows "--" is an argument
         if "--json" in options:
             _print_json({"error": message, "type": "UsageError", "fix": fix})
         else:

@@ -77,8 +77,10 @@ class Session:
     def search(self, question: str, k: int | None = None, symbol: str | None = None,
                mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
         """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first; only those
-        of the documents that pass `filters` (UsageError when none does)."""
-        return self._rank(question, (mode,), k, symbol, filters, check=True)[mode].hits
+        of the documents that pass `filters` (UsageError when none does); under bm25, only those
+        holding a word of the question (the candidates the vectors found score 0 there)."""
+        hits = self._rank(question, (mode,), k, symbol, filters, check=True)[mode].hits
+        return [h for h in hits if h.lexical > 0] if mode == "bm25" else hits
 
     def rankings(self, question: str, modes: Iterable[str], k: int | None = None,
                  symbol: str | None = None, filters: Filters | None = None) -> dict[str, Search]:
@@ -196,6 +198,9 @@ class Session:
     def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
         _check_args(symbol=symbol, paragraph=number, annex=annex)
+        for what, value in (("symbol", symbol), ("paragraph", number)):
+            if not value.strip():
+                raise UsageError(f"empty {what}", fix='give both, as documents cite them: rag show A/59/377 49')
         with _store_errors(self.index):
             return self.index.show(symbol, number, annex, part)
 

@@ -117,13 +117,23 @@ def make_pdf_bomb(path: Path, inflated: int, text: str = "1. The Committee noted
     blanks = b" " * (16 << 20)
     for _ in range(inflated // len(blanks)):
         parts.append(deflate.compress(blanks))
-    stream = b"".join(parts) + deflate.flush()
+    return _write_pdf(path, b"".join(parts) + deflate.flush(), b" /Filter /FlateDecode")
+
+
+def make_pdf(path: Path, content: str) -> Path:
+    """A one-page PDF (Helvetica as /F1, Helvetica-Bold as /F2) whose content stream is `content`,
+    uncompressed."""
+    return _write_pdf(path, content.encode("latin-1"), b"")
+
+
+def _write_pdf(path: Path, stream: bytes, stream_filter: bytes) -> Path:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                b"/Resources << /Font << /F1 5 0 R >> >> >>"),
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+                b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>"),
+               b"<< /Length %d%s >>\nstream\n" % (len(stream), stream_filter) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, body in enumerate(objects, start=1):
         offsets.append(len(out))

@@ -115,16 +115,24 @@ def test_another_session_is_a_near_miss():
     assert miss.describe() == "is about the sixtieth session, not the fifty-ninth session"
 
 
+# A paragraph of the sixtieth session's report that numbers no session itself.
+UNNUMBERED = "The Commission adopted the report on its work."
+
+
 def test_a_session_the_document_mentions_is_not_a_near_miss():
-    evidence = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nAs decided at its fifty-ninth session.",
+    evidence = Evidence(UNNUMBERED, SIXTIETH.document + "\nAs decided at its fifty-ninth session.",
                         SIXTIETH.symbols)
     assert check_constraints("What did the Commission adopt at its fifty-ninth session?", evidence) is None
+    # the paragraph that numbers its session as the sixtieth tells of that one, whatever the document mentions
+    evidence = Evidence(SIXTIETH.paragraph, evidence.document, SIXTIETH.symbols)
+    miss = check_constraints("What did the Commission adopt at its fifty-ninth session?", evidence)
+    assert miss is not None and miss.describe() == "is about the sixtieth session, not the fifty-ninth session"
 
 
 def test_an_ordinal_counts_as_a_mention_only_where_it_numbers_a_countable_thing():
-    meeting = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nAt its fifty-ninth meeting.", SIXTIETH.symbols)
+    meeting = Evidence(UNNUMBERED, SIXTIETH.document + "\nAt its fifty-ninth meeting.", SIXTIETH.symbols)
     assert check_constraints("What did the Commission adopt at its fifty-ninth session?", meeting) is None
-    week = Evidence(SIXTIETH.paragraph, SIXTIETH.document + "\nIn the fifty-ninth week of work.", SIXTIETH.symbols)
+    week = Evidence(UNNUMBERED, SIXTIETH.document + "\nIn the fifty-ninth week of work.", SIXTIETH.symbols)
     assert check_constraints("What did the Commission adopt at its fifty-ninth session?", week) is not None
 
 
@@ -725,3 +733,68 @@ def test_a_year_mismatch_names_the_year_the_paragraph_is_about() -> None:
     agenda = Evidence("In line with the 2030 Agenda and the 2030 targets, the Council met in 2022.",
                       "The Council met in 2022. Its 2024 report.", ("E/2024/5",))
     assert check_constraints("When did the Council meet in 2021?", agenda).describe() == "is about 2022, not 2021"
+
+
+# --- a numbered thing the paragraph numbers otherwise -----------------------------------------------
+
+# Extracts of real pages: A/47/466, para. 11 (a report that names the sixth session elsewhere) and
+# A/79/19, para. 8 (the report of a session, whose masthead does not number its meetings).
+FIFTH_SESSION = ("On 9 May 1992, the Intergovernmental Negotiating Committee agreed upon and adopted the text of the "
+                 "United Nations Framework Convention on Climate Change. These documents are annexes I and II to the "
+                 "report of the Committee on the second part of its fifth session.")
+MEETING = ("At its 280th plenary meeting, the Committee adopted its draft programme of work (A/AC.121/2025/L.2) and "
+           "decided to establish a working group of the whole.")
+
+
+def test_a_paragraph_numbering_the_asked_thing_otherwise_is_a_near_miss():
+    document = f"{FIFTH_SESSION}\nThe sixth session of the Committee will be held at Geneva in December 1992."
+    evidence = Evidence(FIFTH_SESSION, document, ("A/47/466",))
+    miss = check_constraints("How many States took part in the sixth session of the Intergovernmental Negotiating "
+                             "Committee?", evidence)
+    assert miss is not None and miss.describe() == "is about the fifth session, not the sixth session"
+    assert check_constraints("How many States took part in the fifth session of the Intergovernmental Negotiating "
+                             "Committee?", evidence) is None
+    meeting = Evidence(MEETING, MEETING, ("A/79/19",))
+    miss = check_constraints("What did the Committee acknowledge at its 283rd plenary meeting?", meeting)
+    assert miss is not None and miss.describe() == "is about the 280th meeting, not the 283rd meeting"
+
+
+def test_the_session_the_masthead_gives_the_document_is_not_checked_in_the_paragraph():
+    """"the report on its forty-ninth session": the ordinal names the document, whose paragraph
+    may tell of the session before."""
+    paragraph = "At its forty-eighth session, the Committee decided to review the mandate of the Working Group."
+    evidence = Evidence(paragraph, "Forty-ninth session\n" + paragraph, ("CEB/2025/4",),
+                        masthead="Chief Executives Board for Coordination\nForty-ninth session")
+    assert check_constraints("In the report of the Committee on its forty-ninth session, why was the mandate of the "
+                             "Working Group reviewed?", evidence) is None
+
+
+# S/2025/211, para. 4 (shortened), a report on South Sudan that names the Sudan elsewhere.
+SOUTH_SUDAN = Evidence(
+    paragraph="On 10 February, the President of South Sudan, Salva Kiir Mayardit, removed and reappointed several "
+              "government officials, including two vice-presidents.",
+    document="South Sudan\nReport of the Secretary-General\nRefugees continued to arrive from the Sudan.\nOn 10 "
+             "February, the President of South Sudan, Salva Kiir Mayardit, removed and reappointed several "
+             "government officials, including two vice-presidents.",
+    symbols=("S/2025/211",), title="Situation in South Sudan Report of the Secretary-General")
+
+
+def test_a_longer_name_holding_the_country_is_not_the_country():
+    """"South Sudan" (and "South Sudanese") names no Sudan; "the Sudan" names no South Sudan."""
+    miss = check_constraints("Who is the president of Sudan?", SOUTH_SUDAN)
+    assert miss is not None and miss.describe() == "is about South Sudan, not Sudan"
+    assert check_constraints("Who is the President of South Sudan?", SOUTH_SUDAN) is None
+    sudan = Evidence("Refugees continued to arrive from the Sudan.", SOUTH_SUDAN.document, SOUTH_SUDAN.symbols,
+                     title=SOUTH_SUDAN.title)
+    assert check_constraints("How many refugees arrived from Sudan?", sudan) is None
+
+
+def test_a_paragraph_naming_no_country_is_about_its_documents_country():
+    """S/2025/211, para. 12 names no country; its report is on South Sudan."""
+    paragraph = "On 26 March, the First Vice-President, Riek Machar, was arrested."
+    arrest = Evidence(paragraph, f"{SOUTH_SUDAN.document}\nKenya hosted the talks.\n{paragraph}", SOUTH_SUDAN.symbols,
+                      title=SOUTH_SUDAN.title)
+    miss = check_constraints("When was the First Vice-President of Kenya arrested?", arrest)
+    assert miss is not None and miss.describe() == "is about South Sudan, not Kenya"
+    assert check_constraints("When was the First Vice-President of South Sudan arrested?", arrest) is None
+    assert check_constraints("When was the First Vice-President arrested?", arrest) is None

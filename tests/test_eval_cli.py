@@ -151,12 +151,24 @@ def test_eval_calibrate_finds_the_threshold_the_product_then_abstains_at(tmp_pat
     assert 0.0 <= report["calibrated"]["unanswerable_abstention_rate"] <= 1.0
     assert report["in_force"]["threshold"] == 0.1  # the hashing embedder's
     assert report["config"] == f"abstain_threshold = {threshold}"
+    assert report["note"] == "" or report["calibrated"]["unanswerable_abstention_rate"] == 0.0
     text = runner.invoke(app, args)
     assert text.exit_code == 0, text.output
     assert text.output.splitlines()[-1] == f"abstain_threshold = {threshold}"
     monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", str(threshold))
     scored = runner.invoke(app, ["eval", str(questions), "--corpus", str(corpus), "--json"])
     assert json.loads(scored.output)["system"]["abstention_rate"] == 0.75  # the product abstains as calibrated
+
+
+def test_eval_calibrate_refuses_a_set_too_small_for_the_share(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    """Four questions and the default share (8%): none may abstain, so there is no threshold to
+    place; 0.0, which never abstains, is not recommended."""
+    corpus = _write(tmp_path / "corpus.jsonl", CORPUS)
+    questions = _write(tmp_path / "questions.jsonl", QUESTIONS)
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(corpus), "--calibrate"])
+    assert result.exit_code == 2, result.output
+    assert "4 answerable question(s), too few" in result.output and "at least 7 are needed" in result.output
+    assert "abstain_threshold" not in result.output
 
 
 def test_eval_calibrate_refuses_options_that_do_not_go_with_it(tmp_path: Path, fake_env: dict[str, str]) -> None:

@@ -383,3 +383,12 @@ def test_a_writer_waiting_on_a_removed_lock_takes_the_new_one(tmp_path):
         release.set()
         waiter.join(10)
     assert not (tmp_path / "new").exists()
+
+
+def test_a_fractional_size_limit_is_named_as_configured() -> None:
+    """max_file_mb = 0.3 is "the 0.3 MB limit", not the 0.299999 its byte count divides back to."""
+    from rag.errors import ParseError
+    from rag.ingest.containers import MB, check_size
+
+    with pytest.raises(ParseError, match=r"0\.4 MB, above the 0\.3 MB limit"):
+        check_size(Path("A_70_8.txt"), 400_000, int(0.3 * MB))

@@ -153,3 +153,49 @@ def test_unknown_symbol_on_the_command_line_is_exit_3_with_json_error(fake_env, 
     assert result.exit_code == 3
     error = json.loads(result.stdout)
     assert error["type"] == "NotFoundError" and "S/2025/10" in error["error"] and error["fix"]
+
+
+def test_a_question_citing_an_indexed_symbol_asks_of_that_document(session):
+    """"According to S/2024/20, ...": the question is asked of the document it cites, as with
+    --symbol; a draft or document the index lacks ("A/C.2/79/L.51") leaves the search whole."""
+    cited = "According to S/2024/20, what progress on water cooperation did the Council note?"
+    assert _symbols(session.search(cited, k=20)) == {"S/2024/20"}
+    answer = session.ask(cited)
+    assert [c.symbol for c in answer.citations] in ([], ["S/2024/20"])
+    assert answer.closest is None or answer.closest.symbol == "S/2024/20"
+    assert len(_symbols(session.search("What did the amendment A/C.2/79/L.51 say on water supply cooperation?",
+                                       k=20))) == len(DOCS)
+    # a symbol filter given decides; other filters narrow the cited document's search
+    assert _symbols(session.search(cited, k=20, filters=Filters(symbol="S/2025/10"))) == {"S/2025/10"}
+    assert _symbols(session.search(cited, k=20, filters=Filters(body="SC"))) == {"S/2024/20"}
+    # filters that exclude the cited document keep their own documents
+    assert _symbols(session.search(cited, k=20, filters=Filters(body="GA"))) == {"A/80/30"}
+
+
+def test_a_question_in_fullwidth_forms_or_with_terminal_codes_is_the_plain_question(session):
+    """NFKC folds fullwidth letters and digits; a terminal's colour codes pasted with a question
+    are dropped."""
+    plain = "water supply cooperation in S/2025/10?"
+    for typed in ("ｗａｔｅｒ ｓｕｐｐｌｙ ｃｏｏｐｅｒａｔｉｏｎ ｉｎ Ｓ/２０２５/１０？",
+                  "\x1b[31mwater supply\x1b[0m cooperation in S/2025/10?"):
+        assert [h.citation for h in session.search(typed, k=5)] == [h.citation for h in session.search(plain, k=5)]
+        assert session.ask(typed).question == plain
+
+
+
+def test_a_filter_given_twice_is_refused_not_half_applied(tmp_path):
+    """click would keep the last `--symbol` silently; the command line refuses it, naming the
+    option, before it reads any index."""
+    import subprocess
+
+    from tests.conftest import RAG, REPO, rag_env
+
+    env = rag_env(RAG_INDEX_DIR=str(tmp_path / "none"))
+    for args in (["--symbol", "S/2025/10", "--symbol", "S/2024/20"], ["--year", "2025", "--year=1997"]):
+        result = subprocess.run([*RAG, "ask", "water supply", *args], env=env, cwd=REPO, capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"error: {args[0]} given more than once") and len(result.stderr.splitlines()) == 1
+        js = subprocess.run([*RAG, "search", "water supply", *args, "--json"], env=env, cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+        assert js.returncode == 2 and json.loads(js.stdout)["type"] == "UsageError"

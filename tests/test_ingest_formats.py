@@ -213,3 +213,19 @@ def test_joint_symbol_and_suffix_read_from_header(tmp_path: Path) -> None:
     corr = tmp_path / "notes.txt"
     corr.write_text("S/2025/154/Corr.1\n\n1. In paragraph 3, for 2024 read 2025.\n\n2. Replace the table.\n")
     assert parse_file(corr).symbol == "S/2025/154/Corr.1"
+
+
+def test_a_document_without_pages_prints_no_page(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    """An HTML page has no printed pages: `rag show` and `rag search` say nothing of a page
+    rather than "Page None"."""
+    docs = tmp_path / "html"
+    docs.mkdir()
+    (docs / "A_99_1.html").write_text("<html><body><p>United Nations A/99/1</p><h2>I. Introduction</h2><p>1. The "
+                                      "present report covers 2029.</p><p>2. The Widget Office received 4,321 requests "
+                                      "in 2029.</p></body></html>", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", "build", str(docs)]).exit_code == 0
+    shown = runner.invoke(app, ["show", "A/99/1", "2"])
+    assert shown.exit_code == 0 and shown.stdout.splitlines()[1] == "I. Introduction"
+    found = runner.invoke(app, ["search", "Widget Office requests", "-k", "1"])
+    assert found.exit_code == 0 and "None" not in found.stdout and "(score " in found.stdout

@@ -69,6 +69,24 @@ def test_decisions_under_their_headings_keep_their_runs_and_the_report_resumes()
     assert [k for k in keys if k[0] == "decision 22/2"] == [("decision 22/2", "1", n) for n in "12"]
 
 
+def test_intersessional_decisions_opening_an_annex_each_keep_their_own_run() -> None:
+    """TPNW/MSP/2025/11, annex III (shape): the annex's title in bold, then three decisions taken
+    between Meetings, each numbered from 1; the annex has no paragraphs of its own, so the first
+    decision's 1 and 2 are not the annex's, and the second decision does not sit in a paragraph 2."""
+    lines = [Block("Decisions adopted in the period between Meetings of States Parties", bold=True)]
+    for n, decides in (("1", "to hold the third Meeting"), ("2", "to apply a maximum assessment rate of 22 per cent"),
+                       ("3", "to establish a sponsorship programme")):
+        lines += [
+            Block(f"Intersessional decision {n}", bold=True),
+            _line("The Meeting of States Parties,"),
+            _line("Acting in accordance with rule 45 of its rules of procedure,"),
+            _line(f"1. Decides {decides};", "1"),
+            _line("2. Requests the Secretariat to provide cost estimates.", "2"),
+        ]
+    keys = _keys(assemble([PageText(blocks=lines)]))
+    assert keys == [(f"intersessional decision {d}", "", n) for d in "123" for n in "12"]
+
+
 def test_a_heading_over_a_list_of_amendments_opens_no_part() -> None:
     """A/52/613: "Draft resolution A" heads the amendments made to a draft printed elsewhere."""
     lines = [
@@ -329,3 +347,21 @@ def test_the_headings_over_the_reports_resumed_paragraph_are_the_reports() -> No
     own = {p.number: p.section for p in paragraphs if not p.part}
     assert own["2"] == "Chapter II High-level plenary segment"
     assert all("Chapter II" not in p.section for p in paragraphs if p.part)
+
+
+def test_a_note_marker_raised_after_a_headings_number_is_a_marker(tmp_path: Path) -> None:
+    """TPNW/MSP/2025/11, annex III: "Intersessional decision 1" carries its note's marker, a raised
+    "1" in small type glued to the decision's number. The marker is not read as "decision 11", and
+    the decision is a part of its own."""
+    from tests.make_docs import make_pdf
+
+    body = ["The Meeting of States Parties,", "Acting in accordance with rule 45 of its rules of procedure,",
+            "1. Decides to hold the third Meeting from 3 to 7 March 2025 at Headquarters;",
+            "2. Requests the Secretariat to provide cost estimates for the Meeting."]
+    lines = "".join(f"BT /F1 10 Tf 72 {640 - 16 * k} Td ({text}) Tj ET\n" for k, text in enumerate(body))
+    content = ("BT /F2 10 Tf 72 700 Td (Decisions adopted in the period between Meetings of States Parties) Tj ET\n"
+               "BT /F2 10 Tf 72 670 Td (Intersessional decision 1) Tj /F2 6 Tf 4 Ts (1) Tj 0 Ts ET\n" + lines
+               + "BT /F1 8 Tf 72 100 Td (1 Adopted through a silence procedure that expired on 29 July 2024.) Tj ET\n")
+    doc = parse_file(make_pdf(tmp_path / "TPNW_MSP_2025_11.pdf", content))
+    numbered = [(p.part, p.number) for p in doc.paragraphs if not p.running]
+    assert numbered == [("intersessional decision 1", "1"), ("intersessional decision 1", "2")]

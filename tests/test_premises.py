@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.evidence import Evidence
-from rag.answer.premises import asked_events, check_premise
+from rag.answer.premises import asked_events, check_negated_word, check_premise
 
 
 def _evidence(paragraph: str) -> Evidence:
@@ -50,3 +50,30 @@ def test_only_a_question_asking_why_rests_on_its_event() -> None:
     assert check_premise("What share of medical evacuation requests did Israel reject?", _evidence(paragraph)) is None
     assert asked_events("What share of the requests did Israel reject?") == []
     assert asked_events("Why did the Assembly call off the vote?") == ["call off"]
+
+
+# DP/FPA/2025/2, para. 1 (shortened): the audit opinion is unqualified.
+UNQUALIFIED = ("For the past 14 consecutive years, UNFPA has received an unqualified audit opinion on the "
+               "organization's financial statements from the United Nations Board of Auditors (BOA).")
+
+
+@pytest.mark.parametrize("question, paragraph, described", [
+    ("Why did the Board of Auditors issue a qualified audit opinion on UNFPA's 2023 financial statements?",
+     UNQUALIFIED, 'says "unqualified", not "qualified"'),
+    ("Which non-binding guidelines did the Conference adopt?", "The Conference adopted binding guidelines.",
+     'says "binding", not "non-binding"'),
+])
+def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, paragraph: str,
+                                                                 described: str) -> None:
+    miss = check_negated_word(question, _evidence(paragraph))
+    assert miss is not None and miss.describe() == described
+
+
+@pytest.mark.parametrize("question, paragraph", [
+    ("Why did UNFPA receive an unqualified audit opinion?", UNQUALIFIED),  # the word as the paragraph writes it
+    ("Which qualified staff were recruited?", "Qualified staff were recruited; unqualified applicants were not."),
+    ("Which binding guidelines did the Conference adopt?", "The non-binding guidelines and the binding rules."),
+    ("When was the report issued?", "The report was issued unchanged."),  # "changed" is not a word of the question
+])
+def test_no_negated_word_where_the_paragraph_writes_the_word_itself(question: str, paragraph: str) -> None:
+    assert check_negated_word(question, _evidence(paragraph)) is None

@@ -33,7 +33,7 @@ from rag.answer.names import name_around, name_words, one_edit, replaced, titled
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
-from rag.answer.premises import asked_events, check_premise
+from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
@@ -158,6 +158,28 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
 
 
+def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """The question's numbered thing the paragraph replaces with another of the same kind: the
+    paragraph numbers the thing ("its fifth session", "the 280th plenary meeting") but never with
+    the question's ordinal, nor with a kindred thing's (`_KINDRED`). The document may name the
+    asked one elsewhere (`_check_ordinal` reads the whole document): this paragraph still tells of
+    another. An ordinal the masthead or symbol gives the document ("on its forty-ninth session")
+    names the document, whose paragraphs may tell of other sessions, and is not checked here."""
+    pairs = numbered_things(evidence.paragraph)
+    own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+    for c in found:
+        if c.kind != "ordinal":
+            continue
+        n, noun = c.value.split(" ", 1)
+        if (int(n), noun) in own or any(m == int(n) and _KINDRED.get(kind, kind) == _KINDRED.get(noun, noun)
+                                        for m, kind in pairs):
+            continue
+        others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
+        if others:
+            return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
+    return None
+
+
 # Ordinals that count for `check_unwritten_ordinal`: "first" to "third" are also plain words ("the
 # third type of plea"); a day of a month ("December 22nd") and a century are written otherwise.
 MIN_UNWRITTEN_ORDINAL = 4
@@ -216,13 +238,26 @@ def _names_a_body(question: str, country: str) -> bool:
 _SHARED_LAST_WORDS = frozenset(w for w, n in Counter(c.split()[-1] for c in COUNTRIES if " " in c).items() if n > 1)
 
 
+@lru_cache(maxsize=None)
+def _longer_names(country: str) -> tuple[str, ...]:
+    """The countries' and territories' names that hold this one whole, and their people's words,
+    longest first: "South Sudan" and "South Sudanese" for Sudan, "Equatorial Guinea" for Guinea."""
+    inside = re.compile(rf"(?<![\w-]){re.escape(country)}(?![\w-])")
+    longer = [c for c in COUNTRIES if c != country and inside.search(c)]
+    forms = [f for c in longer for f in (c, *ADJECTIVES.get(c, ()))]
+    return tuple(sorted(set(forms), key=len, reverse=True))
+
+
 def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     """Whether the text names the country, or its people or things: "Swiss" for Switzerland,
     "U.S." for the United States, "Turkey" for Türkiye, and, `by_stem`, any word opening with the
     first four letters of its name's last word ("Chinese" for China), after the word before it
     where the last word alone names another country or ends other names ("South Sudanese" for
-    South Sudan; "the Sudan" is not South Sudan, "Falkland Islands" not the Cayman Islands)."""
+    South Sudan; "the Sudan" is not South Sudan, "Falkland Islands" not the Cayman Islands); a
+    longer name holding the country's is not it (`_longer_names`: South Sudan is not the Sudan)."""
     text = text.replace("’", "'")
+    for longer in _longer_names(country):  # "South Sudan" names no Sudan
+        text = text.replace(longer, " ")
     words = country.split()
     stem = words[-1][:4]
     if len(words) > 1 and (words[-1] in COUNTRIES or words[-1] in _SHARED_LAST_WORDS):
@@ -237,13 +272,15 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     the question does not: "refugees from Ethiopia" answered with "refugees and asylum-seekers from
     the Sudan". A question naming no country is read for its people's words ("Chadian soldiers"),
     against the paragraph only. A country the document's title names is its subject, which
-    its paragraphs need not repeat."""
+    its paragraphs need not repeat; a paragraph naming no country in a document whose title names
+    one is about that one ("the First Vice-President ... was arrested" of a report on South
+    Sudan is not Kenya's)."""
     asked = [c for c in found if c.kind == "country"]
     if not asked:  # "Chinese schools in Malaysia" are in Malaysia
         asked = [Constraint("country", k, k) for k in demonym_countries(question)]
-    in_paragraph = countries(evidence.paragraph)
-    others = [k for k in in_paragraph if k not in {c.value for c in asked}]
     subject = countries(evidence.title.title() + " " + evidence.title)
+    told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else [])
+    others = [k for k in told if k not in {c.value for c in asked}]
     for c in asked:
         if others and c.value not in subject \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
@@ -461,7 +498,8 @@ _CHECKS = {"country": _check_country, "year": check_year, "period": check_period
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
-    of the fact and a year after the document (rag.answer.years), a numbered event the paragraph
+    of the fact and a year after the document (rag.answer.years), a numbered thing the paragraph
+    numbers otherwise (`_check_ordinal_in_paragraph`), a numbered event the paragraph
     dates to come (`_check_coming`), a country the paragraph does not name, the times the
     question names (rag.answer.timing) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
@@ -469,16 +507,17 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
     for (rag.answer.persons), the places within
-    a country it names or sets its fact in (rag.answer.places), the event it takes as given
-    (rag.answer.premises), the name or year that tells apart the thing it asks about
-    (rag.answer.modifiers) and, last, a proper name it gives that the document never writes
-    (`check_proper_name`)."""
+    a country it names or sets its fact in (rag.answer.places), the event it takes as given and
+    a word it gives that the paragraph writes only negated (rag.answer.premises), the name or
+    year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
+    name it gives that the document never writes (`check_proper_name`)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
     mismatch = (check_fact_year(question, found, evidence) or check_fact_period(found, evidence)
+                or _check_ordinal_in_paragraph(found, evidence)
                 or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)
                 or _check_country_in_paragraph(question, found, evidence))
@@ -496,8 +535,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_numbers, check_kind,
-                    check_person, check_place, check_located, check_premise, _check_modifier, check_numbered_name,
-                    check_proper_name)
+                    check_person, check_place, check_located, check_premise, check_negated_word, _check_modifier,
+                    check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:

@@ -4,7 +4,9 @@ the Group "was accepted as an official observer"; "Why was the 2025 organization
 postponed?" of one where the Commission "held its organizational session for 2025 ... on 7
 April". The paragraph is on the topic, but it does not say the asked event happened, so it does
 not answer. Only a question asking why is read so: "What share of the requests did Israel
-reject?" is answered by the share it "approved"."""
+reject?" is answered by the share it "approved". Any question is read for a word the paragraph
+writes only negated by a prefix ("a qualified audit opinion" of a paragraph on "an unqualified
+audit opinion": `check_negated_word`)."""
 
 from __future__ import annotations
 
@@ -52,4 +54,28 @@ def check_premise(question: str, evidence: Evidence) -> Mismatch | None:
             if not _NEGATED.search(evidence.paragraph[max(0, told.start() - 30):told.start()]):
                 word = asked.group(0).lower()
                 return Mismatch(Constraint("event", word, word), told.group(0).lower(), 'says "{found}", not "{label}"')
+    return None
+
+
+# A word the question gives that the paragraph writes only negated by a prefix: "a qualified
+# audit opinion" of a paragraph on "an unqualified audit opinion".
+_PREFIXES = ("un", "non-", "non")
+MIN_NEGATED_WORD = 5
+
+
+def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
+    """A word of the question (lower case, MIN_NEGATED_WORD letters or more) that the paragraph
+    writes only with a negating prefix ("unqualified", "non-binding"), or the other way round."""
+    words = {w for w in re.findall(r"\b[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
+    text = evidence.paragraph.lower()
+    for word in sorted(words):
+        plain = re.compile(rf"(?<![\w-]){re.escape(word)}\b")
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_NEGATED_WORD:
+                bare = word[len(prefix):]
+                if re.search(rf"(?<![\w-]){re.escape(bare)}\b", text) and not plain.search(text):
+                    return Mismatch(Constraint("event", word, word), bare, 'says "{found}", not "{label}"')
+            negated = re.search(rf"(?<![\w-]){re.escape(prefix)}{re.escape(word)}\b", text)
+            if negated and not plain.search(text):
+                return Mismatch(Constraint("event", word, word), negated.group(0), 'says "{found}", not "{label}"')
     return None

@@ -67,6 +67,11 @@ def calibrate(settings: Settings, questions_path: Path, corpus: Path | None, *, 
         raise UsageError(f"--abstain-share {share}: give a share between 0 and 1, e.g. {DEFAULT_SHARE}")
     answerable = load_question_texts(Path(questions_path), limit)
     unanswerable = load_question_texts(Path(unanswerable_path), limit) if unanswerable_path is not None else []
+    needed = math.ceil(0.5 / share)  # round(share x n) >= 1: at least one answerable question may abstain
+    if len(answerable) < needed:
+        raise UsageError(f"{questions_path}: {len(answerable)} answerable question(s), too few to place a threshold "
+                         f"at which {share:.1%} of them abstain (at least {needed} are needed)",
+                         fix="add questions, or give a larger --abstain-share")
     with Session(target_settings(settings, corpus, index_name, tick)) as session:
         found = supports(session, answerable, "ask", tick)
         against = supports(session, unanswerable, "ask unanswerable", tick) if unanswerable else None
@@ -79,6 +84,9 @@ def calibrate(settings: Settings, questions_path: Path, corpus: Path | None, *, 
         "in_force": {"threshold": in_force, "abstention_rate": abstention_rate(found, in_force),
                      "unanswerable_abstention_rate": abstention_rate(against, in_force)},
         "config": f"abstain_threshold = {threshold}",
+        "note": ("no unanswerable question abstains at the calibrated threshold: the product would cite "
+                 "something for every question the documents cannot answer"
+                 if against is not None and len(against) and abstention_rate(against, threshold) == 0.0 else ""),
     }
 
 

@@ -46,10 +46,11 @@ def _label(words: str) -> str:
 
 
 def _heading(lines: Sequence[Block], i: int) -> str | None:
-    """The part a heading line opens, if it is one (after a sentence end or as the first line);
-    a heading may carry the text's title after it ("Decision 22/1 South-South cooperation")."""
+    """The part a heading line opens, if it is one (after a sentence end, a heading in bold, or as
+    the first line); a heading may carry the text's title after it ("Decision 22/1 South-South
+    cooperation")."""
     text = " ".join(strip_markers(lines[i].text).split())
-    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text)):
+    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text) or _heads(lines[i - 1])):
         return None
     m = PART_HEADING.match(text) or PART_HEADING_TITLED.match(text)
     if m is None or m.end() < len(text) and (ends_sentence(text) or len(text[m.end():].split()) > TITLE_WORDS):
@@ -118,8 +119,8 @@ def _resumption(region: list[tuple[int, int, float]], last: int) -> tuple[int | 
         if num != last + 1:
             continue
         own, own_score = scored_chain([(n, w) for _, n, w in region[:j]])
-        if own and region[own[-1]][1] == last:
-            continue
+        if own and region[own[-1]][1] == last or not own and last == 0:
+            continue  # a part that opens the segment numbers its own paragraphs from 1
         rest = [c for c in region[j:] if c[1] > last]
         chain, score = scored_chain([(n, w) for _, n, w in rest], from_first=True)
         if score + own_score > best_score:

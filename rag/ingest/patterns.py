@@ -53,8 +53,10 @@ ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]
 
 # Embedded texts ------------------------------------------------------------------------------
 # A heading that opens a text a report carries in its body: "Draft resolution", "DRAFT
-# RESOLUTION II", "Draft decision A", "Decision 22/1", "Resolution 5/3".
-_PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION)"
+# RESOLUTION II", "Draft decision A", "Decision 22/1", "Resolution 5/3", "Intersessional decision 2"
+# (a decision taken between two meetings, by silence procedure).
+_PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION"
+         r"|(?:Intersessional|INTERSESSIONAL)\s+(?:decision|DECISION))"
          r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?))?")
 PART_HEADING = re.compile(rf"^{_PART}$")
 # The same heading with the text's title run on after it in one block: "Decision 22/1 South-South

@@ -153,11 +153,15 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     last = 0
     for m in _DIGIT_RUN.finditer(line):
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
-        at = m.start(g)
-        if raw.FPDFText_GetFontSize(tp, start + at) >= RAISED * size:
+        small = [raw.FPDFText_GetFontSize(tp, start + k) < RAISED * size for k in range(m.start(g), m.end(g))]
+        # the raised digits end the run: all of it ("word12"), or its tail where the marker is
+        # glued to a number in the text's type ("Intersessional decision 1" and its note "1")
+        cut = next((k for k in range(len(small)) if all(small[k:])), None)
+        if cut is None:
             continue
+        at = m.start(g) + cut
         pieces.append(line[last:at])
-        pieces.append(marker_token(m.group(g)))
+        pieces.append(marker_token(line[at:m.end(g)]))
         last = m.end(g)
     if not pieces:
         return line

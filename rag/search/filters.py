@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.answer.subjects import cited_symbols
 from rag.errors import NotFoundError, UsageError
 from rag.index.symbols import key, suggestion, typed_symbols
 from rag.index.store import DocumentRecord, OpenIndex
@@ -134,3 +135,11 @@ def _year_matches(years: tuple[int, int] | None, date: str) -> bool:
     if years is None:
         return True
     return date[:4].isdigit() and years[0] <= int(date[:4]) <= years[1]
+
+
+def cited_documents_mask(index: OpenIndex, question: str) -> np.ndarray | None:
+    """Paragraphs of the indexed documents the question cites by symbol ("According to
+    S/2025/154, how many troops ...?"), or None where it cites none the index holds (a draft it
+    names, "the amendment (A/C.2/79/L.51)", is found in the report that records it)."""
+    masks = [m for named in cited_symbols(question) if (m := Filters(symbol=named).mask(index)) is not None and m.any()]
+    return np.logical_or.reduce(masks) if masks else None

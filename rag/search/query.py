@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,10 +49,18 @@ class Search:
         return self.focus or self.query
 
 
+# A terminal's colour and cursor codes pasted with a question ("\x1b[31m"), and other control
+# characters, which no document writes.
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def question_text(question: str) -> str:
-    """The question without surrounding blanks; UsageError when no word is left or it is over
+    """The question as documents write their text: compatibility forms folded (NFKC: fullwidth
+    "ＵＮＤＯＦ" is "UNDOF", a non-breaking space a space), terminal codes and control characters
+    dropped, without surrounding blanks; UsageError when no word is left or it is over
     MAX_QUESTION_CHARS."""
-    text = question.strip()
+    text = _CONTROL.sub(" ", _TERMINAL_CODES.sub("", unicodedata.normalize("NFKC", question))).strip()
     if not any(ch.isalnum() for ch in text):  # blank, or only punctuation and control characters
         raise UsageError(EMPTY_QUESTION, fix="ask something in words, e.g. \"which forum does IOM serve as secretariat for?\"")
     if len(text) > MAX_QUESTION_CHARS:

@@ -20,7 +20,7 @@ from rag.index.store import OpenIndex
 from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
 from rag.search.features import text_features
-from rag.search.filters import Filters
+from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
 from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.ordinals import asked_numbered_first
@@ -265,7 +265,7 @@ class Retriever:
         from one set of candidates; the hybrid ranking orders the best hit's document by the
         question's focus there (`focused`)."""
         modes = [check_ranking(m) for m in modes]
-        mask = allowed_mask(self.index, filters)
+        mask = self.searched_mask(query, filters)
         cands = self.candidates_in(query, mask)
         k = k or self.settings.top_k
         if len(cands.ids) == 0:
@@ -276,6 +276,18 @@ class Retriever:
             out[mode] = self.focused(query, cands, scores, k, mask) if mode == "hybrid" \
                 else Search(query, self.hits(cands, scores, k))
         return out
+
+    def searched_mask(self, query: Query, filters: Filters | str | None) -> np.ndarray | None:
+        """The paragraphs a question may cite: those `filters` allow; of those, the paragraphs of
+        the documents the question cites by symbol where it cites indexed ones and no symbol
+        filter is given (a question citing a document asks of it, as `--symbol` would)."""
+        mask = allowed_mask(self.index, filters)
+        if isinstance(filters, str) or (filters is not None and filters.symbol and filters.symbol.strip()):
+            return mask
+        cited = cited_documents_mask(self.index, query.text)
+        if cited is None or (mask is not None and not (mask & cited).any()):
+            return mask
+        return cited if mask is None else mask & cited
 
     def focused(self, query: Query, cands: Candidates, scores: np.ndarray, k: int,
                 mask: np.ndarray | None) -> Search:
