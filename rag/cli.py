@@ -775,13 +775,8 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
     options = args[:args.index("--")] if "--" in args else args  # what follows "--" is an argument
     repeated = next((o for o in ONCE_OPTIONS if sum(a == o or a.startswith(o + "=") for a in options) > 1), None)
     if repeated is not None:  # click keeps the last silently
-        message = f"{repeated} given more than once"
-        fix = f"give {repeated} once (a symbol pattern with * matches several documents)"
-        if "--json" in options:
-            _print_json({"error": message, "type": "UsageError", "fix": fix})
-        else:
-            _err(f"{message} ({fix})")
-        return 2
+        return _usage_error(options, f"{repeated} given more than once",
+                            f"give {repeated} once (a symbol pattern with * matches several documents)", 2)
     try:
         code = typer.main.get_command(chosen).main(args=args, prog_name="rag", standalone_mode=False)
     except getattr(clicks, "NoArgsIsHelpError", ()) as exc:  # click 8.2 on
@@ -789,16 +784,21 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
         return exc.exit_code
     except clicks.ClickException as exc:
         command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "rag"
-        fix, message = f"see `{command} --help`", exc.format_message().rstrip(".")
-        if "--json" in options:
-            _print_json({"error": message, "type": "UsageError", "fix": fix})
-        else:
-            _err(f"{message} ({fix})")
-        return exc.exit_code
+        return _usage_error(options, exc.format_message().rstrip("."), f"see `{command} --help`", exc.exit_code)
     except typer.Abort:
         _err("aborted")
         return 1
     return code if isinstance(code, int) else 0
+
+
+def _usage_error(options: list[str], message: str, fix: str, code: int) -> int:
+    """A bad command line: with --json among `options` the error document on stdout, else one
+    line on stderr; returns the exit code."""
+    if "--json" in options:
+        _print_json({"error": message, "type": "UsageError", "fix": fix})
+    else:
+        _err(f"{message} ({fix})")
+    return code
 
 
 if __name__ == "__main__":

@@ -146,16 +146,18 @@ _KINDRED = {"session": "sitting", "meeting": "sitting"}
 
 
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    return _numbered_otherwise(c, _document_ordinals(evidence))
+
+
+def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
+    """The ordinal constraint `c` against the (ordinal, noun) pairs a text numbers: None where they
+    hold its ordinal for its thing or a kindred one ("the fifty-ninth meeting" mentions the
+    fifty-ninth session) or number no such thing; else the nearest ordinal they give that thing."""
     n, noun = c.value.split(" ", 1)
-    pairs = _document_ordinals(evidence)
-    if (int(n), noun) in pairs:
+    if any(m == int(n) and _KINDRED.get(kind, kind) == _KINDRED.get(noun, noun) for m, kind in pairs):
         return None
-    if any(m == int(n) and _KINDRED.get(kind) == _KINDRED.get(noun, noun) for m, kind in pairs):
-        return None  # "the fifty-ninth meeting" mentions the fifty-ninth session
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
-    if not others:
-        return None
-    return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
+    return Mismatch(c, f"the {ordinal_name(others[0])} {noun}") if others else None
 
 
 def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
@@ -167,16 +169,10 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     names the document, whose paragraphs may tell of other sessions, and is not checked here."""
     pairs = numbered_things(evidence.paragraph)
     own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
-    for c in found:
-        if c.kind != "ordinal":
-            continue
+    for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
-        if (int(n), noun) in own or any(m == int(n) and _KINDRED.get(kind, kind) == _KINDRED.get(noun, noun)
-                                        for m, kind in pairs):
-            continue
-        others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
-        if others:
-            return Mismatch(c, f"the {ordinal_name(others[0])} {noun}")
+        if (int(n), noun) not in own and (mismatch := _numbered_otherwise(c, pairs)):
+            return mismatch
     return None
 
 

@@ -69,13 +69,17 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
     words = {w for w in re.findall(r"\b[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
     text = evidence.paragraph.lower()
     for word in sorted(words):
-        plain = re.compile(rf"(?<![\w-]){re.escape(word)}\b")
+        if _written(word, text):
+            continue
         for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_NEGATED_WORD:
-                bare = word[len(prefix):]
-                if re.search(rf"(?<![\w-]){re.escape(bare)}\b", text) and not plain.search(text):
-                    return Mismatch(Constraint("event", word, word), bare, 'says "{found}", not "{label}"')
-            negated = re.search(rf"(?<![\w-]){re.escape(prefix)}{re.escape(word)}\b", text)
-            if negated and not plain.search(text):
-                return Mismatch(Constraint("event", word, word), negated.group(0), 'says "{found}", not "{label}"')
+            bare = word[len(prefix):] if word.startswith(prefix) else ""
+            told = bare if len(bare) >= MIN_NEGATED_WORD and _written(bare, text) \
+                else prefix + word if _written(prefix + word, text) else ""
+            if told:
+                return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether the (lower-case) text writes the word whole, not as the end of a longer one."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}\b", text) is not None

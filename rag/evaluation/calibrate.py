@@ -77,16 +77,17 @@ def calibrate(settings: Settings, questions_path: Path, corpus: Path | None, *, 
         against = supports(session, unanswerable, "ask unanswerable", tick) if unanswerable else None
         in_force = session.answerer.threshold
     threshold = threshold_at(found, share)
+    unanswerable_rate = abstention_rate(against, threshold)
     return {
         "questions": len(answerable), "unanswerable_questions": len(unanswerable), "abstain_share": share,
         "calibrated": {"threshold": threshold, "abstention_rate": abstention_rate(found, threshold),
-                       "unanswerable_abstention_rate": abstention_rate(against, threshold)},
+                       "unanswerable_abstention_rate": unanswerable_rate},
         "in_force": {"threshold": in_force, "abstention_rate": abstention_rate(found, in_force),
                      "unanswerable_abstention_rate": abstention_rate(against, in_force)},
         "config": f"abstain_threshold = {threshold}",
         "note": ("no unanswerable question abstains at the calibrated threshold: the product would cite "
                  "something for every question the documents cannot answer"
-                 if against is not None and len(against) and abstention_rate(against, threshold) == 0.0 else ""),
+                 if unanswerable_rate == 0.0 else ""),
     }
 
 

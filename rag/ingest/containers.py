@@ -30,10 +30,15 @@ _PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _DICT_LOOKBACK = 2048
 
 
+def _megabytes(limit: int) -> str:
+    """The limit in MB as configured: 0.3, not the 0.299999 its byte count divides back to."""
+    return f"{round(limit / MB, 3):g}"
+
+
 def check_size(path: Path, size: int, max_bytes: int) -> None:
     """ParseError for a file larger than the limit."""
     if size > max_bytes:
-        raise ParseError(f"{path}: {size / MB:.1f} MB, above the {round(max_bytes / MB, 3):g} MB limit; not indexed "
+        raise ParseError(f"{path}: {size / MB:.1f} MB, above the {_megabytes(max_bytes)} MB limit; not indexed "
                          "(raise max_file_mb to index it)")
 
 
@@ -54,7 +59,7 @@ def check_container(path: Path, data: bytes, max_bytes: int) -> None:
                              f"{info.compress_size / MB:.2f} MB (a zip bomb?); not indexed")
     if total > max_bytes:
         raise ParseError(f"{path}: its parts would inflate to {total / MB:.0f} MB, above the "
-                         f"{round(max_bytes / MB, 3):g} MB limit; not indexed (raise max_file_mb to index it)")
+                         f"{_megabytes(max_bytes)} MB limit; not indexed (raise max_file_mb to index it)")
 
 
 def inflated_size(data: bytes, start: int, limit: int) -> int:
@@ -84,7 +89,7 @@ def check_pdf_streams(path: Path, data: bytes, max_bytes: int) -> None:
             continue
         size = inflated_size(data, m.end(), max_bytes)
         if size > max_bytes:
-            raise ParseError(f"{path}: a stream would inflate beyond the {round(max_bytes / MB, 3):g} MB limit from "
+            raise ParseError(f"{path}: a stream would inflate beyond the {_megabytes(max_bytes)} MB limit from "
                              f"{len(data) / MB:.2f} MB (a compression bomb?); not indexed (raise max_file_mb to index it)")
         total += size
         if total > PDF_TOTAL_FACTOR * max_bytes:
