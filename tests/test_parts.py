@@ -137,6 +137,8 @@ def test_a_cited_part_paragraph_reads_back() -> None:
     assert split_cited_part("draft decision II, para. 3") == ("3", "draft decision II", None)
     assert split_cited_part("decision 22/1, ¶ 2") == ("¶2", "decision 22/1", None)
     assert split_cited_part("12") == ("12", None, None)
+    assert split_cited_part("intersessional decision 2, para. 1") == ("1", "intersessional decision 2", None)
+    assert split_cited_part("intersessional decision 5, annex I, para. 2") == ("2", "intersessional decision 5, annex I", None)
     assert split_cited_part("para. 20, report of Working Group I, para. 3") == ("3", "report of Working Group I", "20")
 
 
@@ -365,3 +367,35 @@ def test_a_note_marker_raised_after_a_headings_number_is_a_marker(tmp_path: Path
     doc = parse_file(make_pdf(tmp_path / "TPNW_MSP_2025_11.pdf", content))
     numbered = [(p.part, p.number) for p in doc.paragraphs if not p.running]
     assert numbered == [("intersessional decision 1", "1"), ("intersessional decision 1", "2")]
+
+
+def test_a_decisions_own_annexes_stay_inside_it() -> None:
+    """TPNW/MSP/2025/11, annex III (shape): intersessional decisions 3 and 5 carry annexes of
+    their own ("Annex I" after the report's annex III: the sponsorship programme, lists of
+    organizations numbered from 1). They are the decision's annexes, not the report's annex I and
+    II again: the later decisions stay in annex III, and the report's annex IV opens after them."""
+    lines = [Block("Annex I", bold=True), _line("Declaration of the third Meeting of States Parties."),
+             Block("Annex II", bold=True), _line("1. Decides to extend the intersessional structure;", "1"),
+             Block("Annex III", bold=True),
+             Block("Decisions adopted in the period between Meetings of States Parties", bold=True)]
+    for n in "345":
+        lines += [Block(f"Intersessional decision {n}", bold=True), _line("The Meeting of States Parties,"),
+                  _line("1. Decides to establish a sponsorship programme;", "1"),
+                  _line("2. Requests the Office for Disarmament Affairs to operate it.", "2")]
+        if n == "3":
+            lines += [Block("Annex I", bold=True), _line("The sponsorship programme is financed by voluntary contributions.")]
+        if n == "5":
+            lines += [Block("Annex I", bold=True), _line("1. Aalem for Orphan and Vulnerable Children.", "1"),
+                      _line("2. Acronym Institute for Disarmament Diplomacy.", "2"),
+                      Block("Annex II", bold=True), _line("1. Abolition 2000 Global Network.", "1"),
+                      _line("2. Action Pour le Développement des Jeunes au Congo.", "2")]
+    lines += [Block("Annex IV", bold=True), _line("The Meeting had before it the documents listed below.")]
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert sorted({p.annex for p in paragraphs}) == ["annex I", "annex II", "annex III", "annex IV"]
+    numbered = [(p.annex, p.part, p.number) for p in paragraphs if not p.running and p.annex == "annex III"]
+    assert numbered == [("annex III", f"intersessional decision {d}", n) for d in "345" for n in "12"] + [
+        ("annex III", "intersessional decision 5, annex I", "1"), ("annex III", "intersessional decision 5, annex I", "2"),
+        ("annex III", "intersessional decision 5, annex II", "1"), ("annex III", "intersessional decision 5, annex II", "2")]
+    programme = next(p for p in paragraphs if "voluntary contributions" in p.text)
+    assert (programme.annex, programme.part) == ("annex III", "intersessional decision 3, annex I")
+    assert next(p for p in paragraphs if "documents listed" in p.text).annex == "annex IV"

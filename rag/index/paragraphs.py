@@ -14,7 +14,8 @@ from rag.models import TABLE, DocumentText, Footnote, ShownParagraph, render_cit
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
-CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+)?(?:resolution|decision)s?\b[^,]*?|report\s+of\s+[^,]+?)\s*,\s*"
+CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+|intersessional\s+)?(?:resolution|decision)s?\b[^,]*?"
+                        r"(?:\s*,\s*annex(?:\s+[IVXLC\d]+)?)?|report\s+of\s+[^,]+?)\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)

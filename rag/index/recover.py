@@ -18,7 +18,7 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexNotFound, RagError
 from rag.index.store import (DATABASE, MANIFEST, REBUILD, current_generation, generation_folders, read_manifest,
                              verify_generation, write_lock)
-from rag.index.write import current_name, point_current
+from rag.index.write import point_current
 
 
 @dataclass

@@ -106,19 +106,38 @@ def _opens_part(ln: Block, body_size: float) -> str | None:
     return "" if word == "one" else f"part {word}"
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def annex_rank(annex: str) -> int:
+    """The place of "annex IV" (4), "annex 2" (2), "annex B" (2) in its document's order; 0 for
+    an unnumbered "annex"."""
+    label = annex.split()[-1] if " " in annex else ""
+    if label.isdigit():
+        return int(label)
+    if label and all(c in _ROMAN for c in label):
+        values = [_ROMAN[c] for c in label]
+        return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
+    return ord(label) - ord("A") + 1 if len(label) == 1 else 0
+
+
 def _segments(lines: list[Block], body_size: float, annexes: bool) -> list[_Segment]:
     """The body, then each annex and each later part of the report, and the annexes of a part
-    ("part two, annex") (when the format can tell such headings)."""
+    ("part two, annex") (when the format can tell such headings). A document's annexes run in
+    order: an "Annex I" after its annex III is the annex of a text printed in annex III (a
+    decision's list of organizations), a line of that annex (rag.ingest.parts)."""
     segs = [_Segment("")]
     part = ""
+    rank = 0  # the rank of the part's last annex opened
     for ln in lines:
         opened = _opens_part(ln, body_size) if annexes else None
         if opened is not None:
-            part = opened
+            part, rank = opened, 0
             segs.append(_Segment(part))
             continue
         annex = _opens_annex(ln, body_size) if annexes else None
-        if annex:
+        if annex and (not rank or annex_rank(annex) in (0, *range(rank + 1, 1000))):
+            rank = annex_rank(annex)
             segs.append(_Segment(f"{part}, {annex}" if part else annex))
         else:
             segs[-1].lines.append(ln)

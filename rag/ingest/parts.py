@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.headings import ends_sentence
 from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
-from rag.ingest.patterns import ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO, REPORT_INTRO
+from rag.ingest.patterns import ANNEX, ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO, REPORT_INTRO
 
 TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
 ENACTING_LINES = 10  # enacting words come within this many lines under a part's heading
@@ -58,6 +58,15 @@ def _heading(lines: Sequence[Block], i: int) -> str | None:
     return _label(m.group(0))
 
 
+def _annex_heading(lines: Sequence[Block], i: int) -> str | None:
+    """"annex I" when the line heads an annex of the embedded text it sits in (a decision's list
+    of organizations, after a sentence end or a heading in bold)."""
+    m = ANNEX.match(" ".join(strip_markers(lines[i].text).split()))
+    if m is None or not m.group(1) or lines[i].number is not None or i == 0:
+        return None
+    return f"annex {m.group(1)}" if ends_sentence(lines[i - 1].text) or _heads(lines[i - 1]) or lines[i].bold else None
+
+
 def _heads(line: Block) -> bool:
     """A line in bold that ends no sentence: a heading."""
     return line.bold and not ends_sentence(line.text)
@@ -89,6 +98,10 @@ def openings(lines: Sequence[Block]) -> list[tuple[int, str, bool]]:
     found: list[tuple[int, str, bool]] = []
     pending: tuple[int, str, bool] | None = None  # an introduction's part, until a heading or number
     for i in range(len(lines)):
+        annex = _annex_heading(lines, i) if found else None
+        if annex:
+            found.append((i, f"{found[-1][1].split(', annex ')[0]}, {annex}", True))
+            continue
         label = _heading(lines, i)
         if label and (pending or _enacted(lines, i)):
             pending = None
