@@ -34,6 +34,7 @@ from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
+from rag.answer.revisions import asks_version, check_version
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
@@ -504,7 +505,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
     for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given and
-    a word it gives that the paragraph writes only negated (rag.answer.premises), the name or
+    a word it gives that the paragraph writes only negated (rag.answer.premises), the version of
+    the document it asks for (rag.answer.revisions), the name or
     year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
     name it gives that the document never writes (`check_proper_name`)."""
     found = question_constraints(question)
@@ -531,7 +533,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_numbers, check_kind,
-                    check_person, check_place, check_located, check_premise, check_negated_word, _check_modifier,
+                    check_person, check_place, check_located, check_premise, check_version, check_negated_word, _check_modifier,
                     check_numbered_name, check_proper_name)
 
 
@@ -541,5 +543,5 @@ def may_miss(question: str) -> bool:
                 or ordinal_values(question) or given_numbers(question) or asks_kind(question) or asks_person(question)
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
-                or asked_additions(question) or named_bodies(question)
+                or asked_additions(question) or named_bodies(question) or asks_version(question)
                 or bool(name_words(question)))

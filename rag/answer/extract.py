@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -159,6 +160,16 @@ class Answerer:
         return check_constraints(question, Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title,
                                                     hit.section, doc.masthead))
 
+    def _other_version(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """The search with the first paragraph in the top hit's place in another version of its
+        document (rag.search.versions) that the question's constraints allow put first; the
+        search as it is, with the top hit's mismatch, where none does."""
+        for other in search.other_versions:
+            if self.near_miss(search.query.text, other) is None:
+                rest = [h for h in search.hits if h.pid != other.pid]
+                return replace(search, hits=[other, *rest], found_with=None), None
+        return search, mismatch
+
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question
         the paragraph holds in other words (0 without token vectors or token share)."""
@@ -190,6 +201,9 @@ class Answerer:
         question = search.query.text
         top = search.hits[0] if search.hits else None
         mismatch = self.near_miss(question, top) if top is not None else None
+        if mismatch is not None:
+            search, mismatch = self._other_version(search, mismatch)
+            top = search.hits[0]
         if top is not None and mismatch is not None:
             closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
                               mismatch=mismatch.describe(), annex=top.annex, running=top.running, page=top.page,

@@ -42,6 +42,9 @@ class Search:
     # asks put another paragraph of it first (rag.search.stated): the answer's support is the
     # larger of the two.
     found_with: Hit | None = None
+    # The paragraphs in the top hit's place in the other indexed versions of its document (a
+    # revision and its original: rag.search.versions), latest first.
+    other_versions: list[Hit] = field(default_factory=list)
 
     @property
     def asked(self) -> Query:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -29,6 +31,7 @@ from rag.search.stated import (another_body, asked_form, may_state, office_of_an
                                states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
+from rag.search.versions import Versions, find_versions, place, revisions_first
 from rag.search.subject import WITHIN_DEPTH, combined, masthead_terms, subject_sample, subject_terms
 from rag.textutil import content_terms, coverage, named_terms, without_terms
 
@@ -111,6 +114,15 @@ def front_matter_first(hits: list[Hit]) -> bool:
         return False
     top, second = hits[0], hits[1]
     return top.running and not top.annex and not top.part and not second.running and second.symbol == top.symbol
+
+
+def _hit(r: Any, score: float, lexical: float, dense: float, sentence: float) -> Hit:
+    """A paragraph's row (with its document's symbol, source, title and date) as a Hit."""
+    return Hit(pid=int(r["id"]), symbol=r["symbol"], number=r["number"], text=r["text"], page=r["page"],
+               section=r["section"], score=score, lexical=lexical, dense=dense, sentence=sentence,
+               running=bool(r["running"]), annex=r["annex"], source=r["source"],
+               footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])], part=r["part"], part_of=r["part_of"],
+               doc_title=r["doc_title"], doc_date=r["doc_date"])
 
 
 class Retriever:
@@ -247,17 +259,30 @@ class Retriever:
         """The k best candidates under `scores` as Hits, best first."""
         order = np.argsort(-scores, kind="stable")[:k]
         rows = self.index.paragraph_rows([int(cands.ids[i]) for i in order])
-        hits = []
-        for i in order:
-            r = rows[int(cands.ids[i])]
-            hits.append(Hit(
-                pid=int(cands.ids[i]), symbol=r["symbol"], number=r["number"], text=r["text"], page=r["page"],
-                section=r["section"], score=float(scores[i]), lexical=float(cands.lexical[i]),
-                dense=float(cands.dense[i]), sentence=float(cands.sentence[i]),
-                running=bool(r["running"]), annex=r["annex"], source=r["source"],
-                footnotes=[Footnote(**f) for f in json.loads(r["footnotes"])], part=r["part"], part_of=r["part_of"],
-                doc_title=r["doc_title"], doc_date=r["doc_date"]))
-        return hits
+        return [_hit(rows[int(cands.ids[i])], float(scores[i]), float(cands.lexical[i]), float(cands.dense[i]),
+                     float(cands.sentence[i])) for i in order]
+
+    @cached_property
+    def versions(self) -> Versions:
+        """The documents indexed in more than one version (rag.search.versions)."""
+        return find_versions(self.index.documents())
+
+    def revisions_first(self, cands: Candidates, scores: np.ndarray) -> np.ndarray:
+        """`scores` where a superseded version's paragraphs lose their ties with its revision's."""
+        if not self.versions.superseded:
+            return scores
+        return revisions_first(scores, self.index.paragraph_documents()[cands.ids], self.versions)
+
+    def same_place(self, hit: Hit) -> list[Hit]:
+        """The paragraphs in the hit's place in the other indexed versions of its document (with
+        the hit's scores), latest version first."""
+        documents = self.index.paragraph_documents()
+        out = []
+        for other in self.versions.others.get(int(documents[hit.pid]), ()):
+            rows = self.index.paragraph_rows(np.flatnonzero(documents == other).tolist())
+            wanted = (hit.annex, hit.part, hit.part_of, hit.number, hit.running)
+            out += [_hit(r, hit.score, hit.lexical, hit.dense, hit.sentence) for r in rows.values() if place(r) == wanted]
+        return out
 
     def rank(self, query: Query, modes: Iterable[str] = ("hybrid",), k: int | None = None,
              filters: Filters | str | None = None) -> dict[str, Search]:
@@ -300,7 +325,7 @@ class Retriever:
         may take its support)."""
         text = focus(query.text)
         scores = self.series_report_first(query, cands, scores)
-        scores = self.named_document_first(query, cands, scores)
+        scores = self.revisions_first(cands, self.named_document_first(query, cands, scores))
         best = int(cands.ids[int(np.argmax(scores))])
         first, last = self.index.document_span(best)
         inside = self.document_mask(first, last, mask)
@@ -321,7 +346,8 @@ class Retriever:
         hits = asked_numbered_first(query.text, found.hits)
         if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
             found = replace(found, found_with=found.found_with or found.hits[0])
-        return replace(found, hits=falling_scores(hits))
+        hits = falling_scores(hits)
+        return replace(found, hits=hits, other_versions=self.same_place(hits[0]) if self.versions.others else [])
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
         """`numbered_first` over the hits, whose first is of the document of paragraphs
