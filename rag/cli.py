@@ -372,7 +372,10 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
             _print_json({"query": query, "hits": [h.to_json() for h in hits]})
             return
         if not hits:
-            _line("No paragraph matches.")
+            from rag.textutil import content_terms
+
+            _line("No paragraph matches." if content_terms(query) else
+                  "No paragraph matches: the query has only common words; add one that names what you look for.")
         for rank, h in enumerate(hits, 1):
             _line(f"{rank}. {h.citation}  (score {h.score:.3f}" + (f", p. {h.page})" if h.page else ")"), style="bold")
             _line(f"   {h.text[:300]}{'…' if len(h.text) > 300 else ''}")
@@ -750,6 +753,12 @@ QUESTION_COMMANDS = ("ask", "search", "show", "serve", "eval")
 READING_COMMANDS = ("ask", "search", "show", "inspect", "eval", "--version")
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (`kill`, a service manager stopping the command) ends a command as Ctrl-C does: a
+    build leaves the index as it was and removes its scratch files, and says so."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else None
     if command in QUESTION_COMMANDS:
@@ -757,6 +766,7 @@ def main() -> None:
     reading = command in READING_COMMANDS or (command == "index" and sys.argv[2:3] in (["status"], ["verify"]))
     if reading and hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(_run(_only(command), sys.argv[1:]))
 
 

@@ -21,7 +21,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -43,6 +43,9 @@ _ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
 
 
 class AskRequest(BaseModel):
+    # A misspelt key ("yaer") is refused, not dropped: the answer would ignore the filter meant.
+    model_config = ConfigDict(extra="forbid")
+
     question: str = Field(description="The question, in plain words.", max_length=MAX_QUESTION_CHARS)
     symbol: str | None = Field(default=None, description="Only documents issued under this symbol (* any characters).")
     body: str | None = Field(default=None, description="Only documents of this body (part of its name, or GA, SC...).")
@@ -91,6 +94,10 @@ def _validation_message(exc: RequestValidationError) -> str:
             parts.append("the request body is not valid JSON" + (f" (at character {at})" if at is not None else ""))
             continue
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query"))
+        if e.get("type") == "extra_forbidden":
+            known = ", ".join(AskRequest.model_fields)
+            parts.append(f"{where}: unknown key (the keys are {known})")
+            continue
         parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
 

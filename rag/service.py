@@ -78,7 +78,16 @@ class Session:
                mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
         """The top-k paragraphs under `mode` (hybrid, bm25 or dense), best first; only those
         of the documents that pass `filters` (UsageError when none does); under bm25, only those
-        holding a word of the question (the candidates the vectors found score 0 there)."""
+        holding a word of the question (the candidates the vectors found score 0 there); none for
+        a query of common words only ("the of and"), which every paragraph matches as well."""
+        from rag.search.query import question_text
+        from rag.textutil import content_terms
+
+        if not content_terms(question_text(question)):
+            _check_args(question=question, symbol=symbol, **_filter_args(filters))
+            with _store_errors(self.index):
+                self._filters(symbol, filters, check=True)
+            return []
         hits = self._rank(question, (mode,), k, symbol, filters, check=True)[mode].hits
         return [h for h in hits if h.lexical > 0] if mode == "bm25" else hits
 

@@ -102,6 +102,11 @@ def test_search_json_and_text(built):
     words = json.loads(run("search", "Berne Initiative", "--mode", "bm25", "--json", "-k", "3").stdout)["hits"]
     assert words and all(h["lexical"] > 0 for h in words)
     assert json.loads(run("search", "xylophonequux", "--mode", "bm25", "--json").stdout)["hits"] == []
+    # common words alone match every paragraph alike: nothing is listed, and the user is told why
+    assert json.loads(run("search", "the of and", "--json").stdout)["hits"] == []
+    common = run("search", "what is the")
+    assert common.exit_code == 0 and "only common words" in common.stdout
+    assert run("search", "the of and", "--symbol", "Z/1").exit_code == 3
 
 
 def test_show_paragraph_with_footnotes(built):

@@ -184,13 +184,13 @@ def test_disk_full_and_read_only(tmp_path: Path, seed_dir: Path):
         subprocess.run(["umount", str(mnt)], check=False)
 
 
-def _interrupt_build(index_dir: Path, corpus: Path) -> tuple[int, str]:
-    """Ctrl-C (SIGINT) a build once it is embedding; its exit code and stderr."""
+def _interrupt_build(index_dir: Path, corpus: Path, signum: int = signal.SIGINT) -> tuple[int, str]:
+    """Ctrl-C (SIGINT), or `signum`, sent to a build once it is embedding; its exit code and stderr."""
     proc = rag_proc(index_dir, "index", "build", str(corpus))
     deadline = time.time() + 60
     while time.time() < deadline and not list(index_dir.glob("*/.tmp-*")) and proc.poll() is None:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, err
 
@@ -212,3 +212,16 @@ def test_ctrl_c_tells_the_truth_about_the_previous_index(tmp_path: Path, seed_di
         pytest.skip("the build finished before it could be interrupted")
     assert code == 130 and "the previous index is unchanged" in err, err
     assert snapshot(settings) == before
+
+
+@pytest.mark.slow
+def test_sigterm_ends_a_build_as_ctrl_c_does(tmp_path: Path):
+    """`kill` (a service manager stopping the build): no scratch folder is left behind, and the
+    user is told the index was not written."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 400, paragraphs=8)
+    code, err = _interrupt_build(tmp_path / "new", corpus, signal.SIGTERM)
+    if code == 0:
+        pytest.skip("the build finished before it could be interrupted")
+    assert code == 130 and "no index was written (there was none before)" in err, err
+    assert not list((tmp_path / "new").glob("*/.tmp-*"))

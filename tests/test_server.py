@@ -93,6 +93,8 @@ def test_ask_search_show_status_over_http(server):
 def test_errors_over_http(server):
     code, data = _post(server + "/ask", {"question": "  "})
     assert code == 400 and "empty question" in data["error"]
+    code, data = _post(server + "/ask", {"question": "Which forum does IOM serve?", "yaer": 2004})
+    assert code == 400 and data["error"].startswith("yaer: unknown key (the keys are question, symbol, body, year")
     code, data = _get(server + "/show?" + urllib.parse.urlencode({"symbol": "A/1/1", "paragraph": "1"}))
     assert code == 404 and "unknown symbol" in data["error"]
     assert "`rag " not in data["error"]  # a reader of the page has no command line to run
