@@ -65,6 +65,15 @@ def test_truncated_faiss(gen):
     verify_fails(str(path))
 
 
+def test_status_of_a_truncated_store_is_the_same_error(gen):
+    """A status that reads well must mean questions can be asked."""
+    path = gen / "store.sqlite"
+    damage(path, path.read_bytes()[:4096])
+    result = runner.invoke(app, ["index", "status"])
+    assert result.exit_code == 6 and result.stdout == ""
+    assert str(path) in result.stderr and "truncated" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_corrupted_sqlite_same_size(gen):
     path = gen / "store.sqlite"
     data = bytearray(path.read_bytes())

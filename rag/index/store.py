@@ -573,10 +573,12 @@ def verify_index(settings: Settings) -> list[str]:
 
 def index_status(settings: Settings) -> dict[str, Any]:
     """The manifest of the live generation plus where it lives (an index of another format
-    version is refused)."""
+    version, or whose files a question reads are damaged as `check_files` sees at open, is
+    refused: a status that reads well must mean questions can be asked)."""
     gen = current_generation(settings.index_path)
     manifest = read_manifest(gen)
     check_format(manifest, gen / MANIFEST)
+    check_files(gen, manifest)
     return {"index": str(settings.index_path), "generation": gen.name, **manifest}
 
 
