@@ -677,3 +677,22 @@ def test_front_matter_pages_keep_their_printed_roman_numbers() -> None:
     pages = [page(None), page(None), page(None), page(None), page("GE.25-09438 (E) iii"),
              page("iv GE.25-09438"), page(None), page("GE.25-09438 (E) 1"), page("2 GE.25-09438"), page("i")]
     assert printed_pages(pages) == ["1", "2", "i", "ii", "iii", "iv", "v", "1", "2", "3"]
+
+
+def test_a_web_address_broken_over_lines_is_one_address() -> None:
+    """A/AC.182/2025 (the Journal's links to the officials of a meeting): a line ends inside the
+    address, after a slash or in the middle of its last segment; the address reads whole."""
+    from rag.ingest.joining import join_lines
+
+    lines = ["See https://journal.un.org/en/new-york/meeting/officials/", "1bad5c44-d6c0-4474/2025-04-29. The",
+             "Committee met."]
+    assert join_lines(lines, set()) == "See https://journal.un.org/en/new-york/meeting/officials/1bad5c44-d6c0-4474/2025-04-29. The Committee met."
+    assert join_lines(["at https://journal.un.org/en/officials/54277cd3-03d", "d034f722a/2025-04-30."], set()) == \
+        "at https://journal.un.org/en/officials/54277cd3-03dd034f722a/2025-04-30."
+    # an address that ends its sentence is followed by the next word, spaced
+    assert join_lines(["available at https://www.un.org/sg.", "The report"], set()) == \
+        "available at https://www.un.org/sg. The report"
+    assert join_lines(["see www.un.org/sg", "and the annex"], set()) == "see www.un.org/sg and the annex"
+    assert join_lines(["at https://www.un.org/", "The report"], set()) == "at https://www.un.org/ The report"
+    assert join_lines(["https://data.unescap.org/;", "https://agenda2030lac.org/estadisticas/"], set()) == \
+        "https://data.unescap.org/; https://agenda2030lac.org/estadisticas/"

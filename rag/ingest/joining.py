@@ -65,8 +65,19 @@ def _spaced_compound(head: re.Match[str], part: str, vocab: set[str]) -> bool:
 _FUNCTION_WORDS = frozenset(STOPWORDS | {"including", "mainly", "notably", "particularly", "especially"})
 
 
+# A web address at the end of a line, and a line that opens with its continuation: after a
+# slash or an underscore, a segment with an address's characters in it ("en/new-york", "1bad5c44-d6c0",
+# "index.html", "#documents"); elsewhere, a segment with a slash in it ("d034f722a/2025-04-30."),
+# in lower case or digits. A line that opens with an address of its own goes on with it.
+_URL_END = re.compile(r"(?:https?://|www\.)\S*$")
+_URL_SEGMENT = re.compile(r"^(?!https?:|www\.)\S*[/\-_.?=#&%\d]")
+_URL_GOES_ON = re.compile(r"^(?!https?:|www\.)[a-z0-9][\w.\-~%]*/\S*")
+
+
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
+    if _URL_END.search(out) and (_URL_GOES_ON.match(part) or last in "/_" and _URL_SEGMENT.match(part)):
+        return out + part  # a web address broken over lines
     if last in _SOFT + "-" and part[:1].islower():
         spaced = _SPACED_HYPHEN.search(out)
         if spaced:
