@@ -5,7 +5,8 @@ True claims: the gold paragraph's sentence that holds the answer span, copied, a
 that holds the span (a shortened restatement). False claims, made from the copied sentence: a
 number changed (the first of the span, else of the sentence, plus one), an ordinal word changed
 ("fifty-eighth" -> "fifty-ninth"), a scale changed ("million" -> "billion"), a word swapped for
-its opposite ("increased" -> "decreased", "more" -> "less", "adopted" -> "rejected"), a country
+its opposite ("increased" -> "decreased", "more" -> "less", "adopted" -> "rejected"), a stance
+turned round ("welcomed" -> "expressed concern about"), a country
 swapped for one the paragraph never names, a negation added after the first auxiliary verb or
 removed, and the true sentence cited to the neighbouring paragraph of the same document. Questions are split in
 halves by a hash of their document's symbol: the threshold is chosen on A, confirmed on B.
@@ -74,6 +75,11 @@ _SCALE = {"million": "billion", "billion": "million", "thousand": "million"}
 _SWAPS = {"increased": "decreased", "decreased": "increased", "increase": "decrease", "decrease": "increase",
           "more": "less", "less": "more", "higher": "lower", "lower": "higher", "above": "below", "below": "above",
           "adopted": "rejected", "approved": "rejected", "rose": "fell", "fell": "rose"}
+# A body's stance turned round: "welcomed" -> "expressed concern about", and back.
+_STANCES = {"welcomed": "expressed concern about", "welcomes": "expresses concern about", "commended": "criticized",
+            "commends": "criticizes", "expressed concern about": "welcomed", "expresses concern about": "welcomes",
+            "condemned": "welcomed", "condemns": "welcomes", "deplored": "commended", "deplores": "commends",
+            "regretted": "welcomed", "regrets": "welcomes"}
 
 
 def _changed_ordinal(sentence: str) -> str | None:
@@ -114,6 +120,7 @@ def claims(session: Session, questions: list[dict]) -> Iterator[tuple[str, str, 
                            ("ordinal", _changed_ordinal(sentence)),
                            ("scale", _changed_word(sentence, _SCALE)),
                            ("opposite", _changed_word(sentence, _SWAPS)),
+                           ("stance", _changed_word(sentence, _STANCES)),
                            ("country", _swapped_country(sentence, gold.text)),
                            ("negation", _negation_flipped(sentence))):
             if made and made != sentence:

@@ -94,6 +94,23 @@ def test_ordinals_scales_and_opposites(claim, why):
     assert (verdict is None) if why is None else (why in verdict)
 
 
+@pytest.mark.parametrize("claim, why", [
+    ("The Council welcomed the arrest of the former minister.", "the paragraph's stance is not 'welcomed'"),
+    ("The Council commended the authorities for the arrest.", "the paragraph's stance is not 'commended'"),
+    ("The Council expressed concern about the arrest of the former minister.", None),
+])
+def test_a_stance_the_paragraph_does_not_take(claim, why):
+    """A model's "welcomed" where the paragraph "expressed concern": the same words otherwise."""
+    paragraph = "The Council expressed concern about the arrest of the former minister and called for his release."
+    verdict = unsupported_because(claim, paragraph)
+    assert verdict == why
+
+
+def test_a_stance_the_paragraph_also_takes_is_supported():
+    paragraph = "The Council welcomed the elections but expressed concern about the arrest of the former minister."
+    assert unsupported_because("The Council welcomed the elections.", paragraph) is None
+
+
 def test_citation_forms_ranges_and_several_paragraphs_together():
     sent = {P49: "IOM serves as secretariat for the Berne Initiative, backed by the Swiss Government.",
             "A/59/377, para. 48": "The Global Commission on International Migration was launched in 2003."}

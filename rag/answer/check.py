@@ -5,7 +5,8 @@ A generated answer is split into sentences, each with the citations it gives in 
 brackets ("... Switzerland [A/59/377, para. 49]."). A citation is removed when it names no
 paragraph that was sent, or when that paragraph does not support the sentence: a number, year or
 country of the sentence absent from it, a name it never writes, a negation the paragraph's
-closest sentence does not share (or the reverse), or less than SUPPORT_TERMS of the sentence's
+closest sentence does not share (or the reverse), an approving word ("welcomed") where the
+paragraph only disapproves ("expressed concern"), or the reverse, or less than SUPPORT_TERMS of the sentence's
 content terms found in it. A sentence left with no supported citation is unsupported: shown
 dimmed, `supported: false` in JSON, never as fact. SUPPORT_TERMS was chosen on the claims built
 from `un_dev` by `benchmarks.checker` (docs/quality.md).
@@ -40,6 +41,11 @@ _OPPOSITES = (("increase", "decrease"), ("increase", "reduce"), ("rise", "fall")
               ("higher", "lower"), ("more", "less"), ("more", "fewer"), ("above", "below"), ("gain", "loss"),
               ("adopt", "reject"), ("approve", "reject"), ("accept", "reject"), ("improve", "deteriorate"),
               ("improve", "worsen"), ("majority", "minority"), ("expand", "reduce"), ("before", "after"))
+# The stances a body takes on what it reports, approving and disapproving, in the forms a claim
+# writes them: a claim's stance the paragraph does not take, where it takes one of the others.
+_APPROVING = re.compile(r"\b(?:welcom|commend|prais|applaud|congratulat|endors|appreciat|hail)\w*", re.IGNORECASE)
+_DISAPPROVING = re.compile(r"\b(?:condemn|deplor|regret|concern|criticiz|criticis|denounc|alarm|deeply troubl)\w*",
+                           re.IGNORECASE)
 # A sentence saying the paragraphs do not answer: "The paragraphs do not say who chaired it."
 _DECLINE = re.compile(r"\b(?:paragraphs?|documents?|texts?|sources?|context)\b.*\b(?:do(?:es)? not|don't|doesn't|cannot|"
                       r"can't|never)\b.*\b(?:answer|say|state|mention|contain|provide|specify|give|include)|"
@@ -143,6 +149,16 @@ def _opposite(claim: str, paragraph: str) -> str | None:
     return None
 
 
+def _stance(claim: str, paragraph: str) -> str | None:
+    """The claim's approving (or disapproving) word, where the paragraph writes none of its kind
+    but one of the other: "welcomed" of a paragraph that "expressed concern"."""
+    for mine, other in ((_APPROVING, _DISAPPROVING), (_DISAPPROVING, _APPROVING)):
+        said = mine.search(claim)
+        if said and not mine.search(paragraph) and other.search(paragraph):
+            return said.group(0)
+    return None
+
+
 def unsupported_because(claim: str, paragraph: str) -> str | None:
     """Why `paragraph` does not support `claim` (None: it does)."""
     missing = _numbers(claim) - _numbers(paragraph)
@@ -165,6 +181,9 @@ def unsupported_because(claim: str, paragraph: str) -> str | None:
     opposite = _opposite(claim, paragraph)
     if opposite:
         return f"the paragraph says the opposite of {opposite!r}"
+    stance = _stance(claim, paragraph)
+    if stance:
+        return f"the paragraph's stance is not {stance!r}"
     wanted = content_terms(claim)
     if wanted and len(wanted & set(terms(paragraph))) < SUPPORT_TERMS * len(wanted):
         return "the paragraph holds too few of the sentence's words"
