@@ -363,6 +363,21 @@ def test_a_year_dating_the_asked_thing_and_a_decade_around_the_asked_year():
                              other) is None
 
 
+def test_a_year_dating_the_asked_word_in_the_documents_own_years():
+    """A/52/687, para. 1 (General Assembly, fifty-second session: 1997-1998): the mandate "expires
+    on 31 December 1997"; a question on its expiry in 1998 is not answered by it, although 1998 is
+    a year of the document's session."""
+    text = ("The report also contains recommendations concerning the renewal of the mandate of MICIVIH, "
+            "which expires on 31 December 1997.")
+    document = "Situation of democracy and human rights in Haiti\nThe Mission's programme for 1998 is annexed.\n" + text
+    evidence = Evidence(text, document, ("A/52/687",))
+    miss = check_constraints("When does the mandate of MICIVIH expire in 1998?", evidence)
+    assert miss is not None and miss.describe() == "is about 1997, not 1998"
+    assert check_constraints("When does the mandate of MICIVIH expire in 1997?", evidence) is None
+    # the date of another word leaves the document's own year its leave
+    assert check_constraints("What did the report recommend on the mandate of MICIVIH in 1998?", evidence) is None
+
+
 def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one():
     # A small extract of a real page: S/2025/54, para. 22 (the document itself names 2025/26).
     budget = ("On 25 November, the President signed into law the budget for the fiscal year 2024/25. The approved "

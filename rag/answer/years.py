@@ -252,16 +252,25 @@ _FRAME = re.compile(rf"^(?:In|During|Throughout|For|By the end of|At the end of|
 _YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
 
 
+# A word dated by the words after it: "expires on 31 December 1997", "ends in 2026".
+_DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:on|in|by|until)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?"
+                         rf"((?:19|20)\d\d)\b")
+
+
 def framing_years(text: str, question: str) -> set[int]:
     """The years the text tells of: those that open its sentences as their time ("In 2024, the
-    Fund allocated ..."), and those that date a thing the question names ("held its 2024
-    Caribbean seminar" for "its Caribbean regional seminar in 2025")."""
+    Fund allocated ..."), those that date a thing the question names ("held its 2024
+    Caribbean seminar" for "its Caribbean regional seminar in 2025"), and those that date a word
+    the question asks with ("which expires on 31 December 1997" for "expire in 1998")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
     asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):
         thing = terms(m.group(2))
         if thing and thing[-1] in asked:
             out.add(int(m.group(1)))
+    for m in _DATED_WORD.finditer(text):
+        if set(terms(m.group(1))) & asked:
+            out.add(int(m.group(2)))
     return out
 
 
