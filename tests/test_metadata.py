@@ -513,3 +513,16 @@ def test_a_conference_named_with_its_year_in_the_masthead_tells_a_near_miss(tmp_
     assert body.startswith("2025 United Nations Conference")
     assert answer.abstained and answer.closest is not None
     assert answer.closest.mismatch == "is about the 2025 conference, not the 2024 conference"
+
+
+def test_specks_of_a_scanned_title_are_not_its_words() -> None:
+    """A/47/466 (a 1992 scan): the text layer reads specks beside the title as "!", "]", "i"."""
+    from rag.ingest.metadata import document_title
+
+    masthead = ("A/47/466 5 October 1992 ORIGINAL: ENGLISH Forty-seventh session Agenda item 80 PROTECTION OF GLOBAL "
+                "CLIMATE United Nations Framework Convention on Climate Change: implementation of resolution 46/169 "
+                "and possible ! ] i requirements for future work Report of the Secretary-General")
+    assert document_title(masthead) == ("PROTECTION OF GLOBAL CLIMATE United Nations Framework Convention on Climate "
+                                        "Change: implementation of resolution 46/169 and possible requirements for "
+                                        "future work Report of the Secretary-General")
+    assert document_title("Agenda item 5 Human rights: a review of progress") == "Human rights: a review of progress"

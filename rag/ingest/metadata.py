@@ -281,7 +281,12 @@ def _denoised(masthead: str) -> str:
     masthead = OFFICIAL_RECORDS.sub(" ", masthead)
     for _ in range(2):  # "United Nations" opens the masthead once the symbol before it is gone
         masthead = " ".join(MASTHEAD_NOISE.sub(" ", masthead).split())
-    return clean_text(masthead)
+    return clean_text(_SCAN_SPECKS.sub(" ", masthead))
+
+
+# Specks a scanned page's text layer reads as characters standing alone ("possible ! ] i
+# requirements" in A/47/466): a bracket, bar or mark, or a lower-case letter other than "a".
+_SCAN_SPECKS = re.compile(r"(?<!\S)(?:[!|\[\]{}`^~¦]|[b-z])(?!\S)")
 
 
 _ORDINALS = {w: i for i, w in enumerate(
