@@ -227,3 +227,28 @@ def test_a_caption_alone_on_its_line_over_rows_of_mixed_small_type() -> None:
     paras = assemble([PageText(blocks=out)])
     assert [(p.part, p.number) for p in paras] == [("", "26"), (TABLE, "2"), ("", "27")]
     assert "5.52" not in paras[0].text
+
+
+def test_a_list_of_documents_is_a_table_not_a_paragraph_a_row() -> None:
+    """TPNW/MSP/2025/11, annex IV, page 23 (extract): "Documentation", the header row, then each
+    document's symbol and its title, the title's wrapped lines indented to its column; the text
+    after the list goes on as text."""
+    def row(text: str, y: float, x: float = 123.5, size: float = 10.08) -> Block:
+        return Block(text, page=23, size=size, x=x, y=y)
+
+    blocks = [
+        row("The Meeting had before it the documents listed in the table below.", 663.8, x=147.5),
+        row("Symbol Description", 638.3, size=6.96),
+        row("TPNW/MSP/2025/1 Provisional agenda", 615.5),
+        row("TPNW/MSP/2025/2 Report of the Co-Chairs of the informal working group on the", 595.4),
+        row("implementation of article 4 (Malaysia and New Zealand)", 583.4, x=271.1),
+        row("TPNW/MSP/2025/3 Report of the Co-Chairs of the informal working group on", 563.5),
+        row("universalization (South Africa and Uruguay)", 551.3, x=270.8),
+        row("The Meeting also had before it the working papers posted on its website.", 520.0, x=147.5),
+    ]
+    out = collapse_tables(blocks, 10.08)
+    tables = [b for b in out if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].text.startswith("Symbol Description TPNW/MSP/2025/1 Provisional agenda")
+    assert tables[0].text.endswith("universalization (South Africa and Uruguay)")
+    assert [b.text for b in out if b.kind != "table"] == [blocks[0].text, blocks[7].text]

@@ -39,7 +39,43 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
                       page=caption.page, kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
         taken = in_title | {id(r) for r in rows}
         out = [table if b is caption else b for b in out if id(b) not in taken]
-    return _uncaptioned(out, body_size)
+    return _uncaptioned(_document_lists(out, body_size), body_size)
+
+
+# A row of a list of documents: a document symbol, then its title ("TPNW/MSP/2025/1 Provisional
+# agenda"); and the list's header row ("Symbol Description", "Symbol Title").
+_LISTED = re.compile(r"^[A-Z][A-Za-z]{0,9}(?:/[A-Za-z0-9.\-]+){2,}\s+\S")
+_LIST_HEADER = re.compile(r"^Symbols?\s+(?:Description|Title|Subject)s?$", re.IGNORECASE)
+COLUMN_INDENT = 40.0  # points right of the symbols' column where a title's wrapped lines stand
+
+
+def _document_lists(blocks: list[Block], body_size: float) -> list[Block]:
+    """The blocks with each list of documents as one table block: at least MIN_UNCAPTIONED_ROWS
+    lines in body type (a page's notes that cite documents are in smaller type; a page without
+    type facts has none of these lists) opening with a document symbol, at one left edge, each title's wrapped
+    lines indented to the titles' column, under the list's header row where there is one (a
+    meeting report's annex "Documentation": TPNW/MSP/2025/11, annex IV, pages 23-27). The rows
+    tell of documents, not of what the meeting did: one unit, not a paragraph a row."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j, rows = i + int(bool(_LIST_HEADER.match(blocks[i].text.strip()))), 0
+        left = blocks[j].x if j < len(blocks) else 0.0
+        while j < len(blocks) and blocks[j].kind == "body" and blocks[j].number is None and blocks[j].size \
+                and not _small_row(blocks[j], body_size) and (
+                _LISTED.match(blocks[j].text.strip()) and abs(blocks[j].x - left) < 2.0
+                or rows and blocks[j].x >= left + COLUMN_INDENT):
+            rows += bool(abs(blocks[j].x - left) < 2.0)
+            j += 1
+        if rows >= MIN_UNCAPTIONED_ROWS:
+            run = blocks[i:j]
+            out.append(Block(" ".join(b.text.strip() for b in run), page=run[0].page, kind="table",
+                             size=run[0].size, bold=run[0].bold, x=run[0].x, y=run[0].y))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
 
 
 def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
