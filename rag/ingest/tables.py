@@ -11,6 +11,7 @@ the assembler can make the table its own unit and let the paragraph around it ru
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.ingest.blocks import Block
 from rag.ingest.headings import ends_sentence
@@ -68,14 +69,18 @@ def _document_lists(blocks: list[Block], body_size: float) -> list[Block]:
             rows += bool(abs(blocks[j].x - left) < 2.0)
             j += 1
         if rows >= MIN_UNCAPTIONED_ROWS:
-            run = blocks[i:j]
-            out.append(Block(" ".join(b.text.strip() for b in run), page=run[0].page, kind="table",
-                             size=run[0].size, bold=run[0].bold, x=run[0].x, y=run[0].y))
+            out.append(_joined(blocks[i:j], "table"))
             i = j
         else:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _joined(run: list[Block], kind: str) -> Block:
+    """The lines of a run as one block of `kind`, in the place and type of its first line."""
+    return Block(" ".join(b.text.strip() for b in run), page=run[0].page, kind=kind, size=run[0].size,
+                 bold=run[0].bold, x=run[0].x, y=run[0].y)
 
 
 def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
@@ -95,9 +100,8 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
         before = next((b for b in reversed(out) if b.kind == "body"), None)
         if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
                 and sum(len(b.text) >= prose for b in run) * 2 < len(run):
-            text = " ".join(b.text.strip() for b in run)
-            out.append(Block(text, page=run[0].page, kind="furniture" if chart_text(text) else "table",
-                             size=run[0].size, bold=run[0].bold, x=run[0].x, y=run[0].y))
+            table = _joined(run, "table")
+            out.append(replace(table, kind="furniture") if chart_text(table.text) else table)
             i = j
         else:
             out.append(blocks[i])
