@@ -62,3 +62,26 @@ def test_a_revision_is_cited_before_its_original_unless_the_original_is_asked(fa
                          "Meeting of States Parties?")
     assert [c.citation for c in plain.citations] == ["X/MSP/2025/11/Rev.1, para. 2"]
     assert [c.citation for c in original.citations] == ["X/MSP/2025/11, para. 2"]
+
+
+def test_rag_eval_scores_the_paragraph_the_answer_cites(fake_env, tmp_path):
+    """The answer may cite the same paragraph of another version than the top hit's: `rag eval`
+    counts the citation the user gets."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from rag.cli import app
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "X_MSP_2025_11.txt").write_text(_report("X/MSP/2025/11", "19 March 2025", 58), encoding="utf-8")
+    (folder / "X_MSP_2025_11_Rev.1.txt").write_text(_report("X/MSP/2025/11/Rev.1", "6 May 2025", 58), encoding="utf-8")
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(json.dumps({
+        "question": "In the report as originally issued, which States Parties participated in the third Meeting of "
+                    "States Parties?", "symbol": "X/MSP/2025/11", "para": 2, "kind": "fact",
+        "answer": "States Parties participated in the Meeting"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["answers"]["by_kind"]["all"]["exact_citation"] == 1

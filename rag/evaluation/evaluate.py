@@ -26,7 +26,7 @@ from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
 from rag.index.symbols import find_document_id
-from rag.models import Hit
+from rag.models import Citation, Hit
 from rag.service import Session
 
 MODES = ("system", "bm25", "dense")
@@ -99,11 +99,13 @@ def _document_of(key: str) -> str:
     return key.split("\x00", 1)[0]
 
 
-def _hit_key(hit: Hit) -> str:
-    """A hit's key; one in an annex or in an embedded text never equals the key of the body
-    paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of printed paragraph 10."""
+def _hit_key(hit: Hit | Citation) -> str:
+    """A hit's (or a citation's) key; one in an annex or in an embedded text never equals the key
+    of the body paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of printed
+    paragraph 10."""
+    number = hit.number if isinstance(hit, Hit) else hit.paragraph
     where = "\x00".join(w for w in (hit.symbol, hit.annex.lower(), hit.part) if w)
-    return _key(where, RUNNING + hit.number if hit.running else hit.number)
+    return _key(where, RUNNING + number if hit.running else number)
 
 
 RUNNING = "¶"  # marks a running count's key
@@ -171,7 +173,11 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
             quote = result.citations[0].quote
         else:
             quote = session.answerer.quote(search.asked, search.hits[0]) if search.hits else ""
-        out[mode] = QuestionResult([_hit_key(h) for h in search.hits[:10]], gold, result.abstained,
+        ranked = [_hit_key(h) for h in search.hits[:10]]
+        if result.citations:  # the answer may cite another paragraph than the top hit (another version's)
+            cited = _hit_key(result.citations[0])
+            ranked = [cited, *(key for key in ranked if key != cited)][:10]
+        out[mode] = QuestionResult(ranked, gold, result.abstained,
                                    quote, q.answers or [a for a in (q.answer,) if a], session.answerer.support(search),
                                    result.closest is not None)
     return out
