@@ -8,19 +8,13 @@ import pytest
 
 from rag.answer.evidence import Evidence
 from rag.answer.revisions import check_version
-from rag.index.store import DocumentRecord
 from rag.search.versions import find_versions, revisions_first
 from rag.service import Session, build
 
 
-def _record(row: int, symbol: str) -> DocumentRecord:
-    return DocumentRecord(row=row, symbol=symbol, symbols=(symbol,), title="", date="", body="", session="",
-                          pages=1, paragraphs=1, source="", venue="")
-
-
 def test_the_latest_revision_supersedes_the_others() -> None:
-    versions = find_versions([_record(1, "A/80/7"), _record(2, "A/80/7/Rev.2"), _record(3, "A/80/7/Rev.1"),
-                              _record(4, "A/80/8"), _record(5, "A/80/7/Add.1")])
+    versions = find_versions([(1, "A/80/7"), (2, "A/80/7/Rev.2"), (3, "A/80/7/Rev.1"), (4, "A/80/8"),
+                              (5, "A/80/7/Add.1")])
     assert versions.superseded == {1, 3}
     assert versions.others == {1: (2, 3), 2: (3, 1), 3: (2, 1)}
     scores = revisions_first(np.array([5.0, 5.0, 4.0]), np.array([1, 2, 4]), versions)

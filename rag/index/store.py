@@ -368,6 +368,11 @@ class OpenIndex:
         row = int(find_document(self.conn, symbol)["id"])
         return next(d for d in self._documents if d.row == row)
 
+    def document_symbols(self) -> list[tuple[int, str]]:
+        """(row, symbol) of every document of the generation: what telling versions apart needs,
+        without counting paragraphs (`documents`), which reads the whole paragraphs table."""
+        return [(int(r[0]), r[1]) for r in self.conn.execute("SELECT id, symbol FROM documents ORDER BY id")]
+
     def documents(self) -> list[DocumentRecord]:
         """Every document of the generation, by row (read from SQLite on first use)."""
         return self._documents

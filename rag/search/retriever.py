@@ -265,7 +265,7 @@ class Retriever:
     @cached_property
     def versions(self) -> Versions:
         """The documents indexed in more than one version (rag.search.versions)."""
-        return find_versions(self.index.documents())
+        return find_versions(self.index.document_symbols())
 
     def revisions_first(self, cands: Candidates, scores: np.ndarray) -> np.ndarray:
         """`scores` where a superseded version's paragraphs lose their ties with its revision's."""

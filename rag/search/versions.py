@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.index.store import DocumentRecord
 
 _REVISION = re.compile(r"^(?P<base>.+)/Rev\.(?P<n>\d+)$", re.IGNORECASE)
 TIE = 1e-6  # the part of the best score a superseded version loses: enough to break a tie, no more
@@ -34,12 +33,13 @@ def _version(symbol: str) -> tuple[str, int]:
     return (m.group("base").upper(), int(m.group("n"))) if m else (symbol.upper(), 0)
 
 
-def find_versions(documents: Iterable[DocumentRecord]) -> Versions:
-    """The documents indexed in more than one version (their symbols differ by "/Rev.N")."""
+def find_versions(documents: Iterable[tuple[int, str]]) -> Versions:
+    """The documents, (row, symbol), indexed in more than one version (their symbols differ by
+    "/Rev.N")."""
     families: dict[str, list[tuple[int, int]]] = {}
-    for doc in documents:
-        base, n = _version(doc.symbol)
-        families.setdefault(base, []).append((n, doc.row))
+    for row, symbol in documents:
+        base, n = _version(symbol)
+        families.setdefault(base, []).append((n, row))
     superseded: set[int] = set()
     others: dict[int, tuple[int, ...]] = {}
     for members in families.values():
