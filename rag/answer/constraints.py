@@ -437,8 +437,28 @@ def _runs(words: list[str], missing: list[str]) -> str:
 
 
 def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    """Another thing of the kind the document names with the title's first word ("Hurricane
+    Beryl" for "Hurricane Melissa"); or a word of the title's full name the document never writes
+    ("the Chemical Weapons Convention" of the report of a Meeting on nuclear weapons), a title of
+    capitalised words only ("the Special Representative for Europe" may paraphrase a region)."""
     other = replaced(*c.value.split(" ", 1), evidence.document)
-    return None if other is None else Mismatch(c, other)
+    if other is not None:
+        return Mismatch(c, other)
+    words = c.label.split()
+    written = evidence.document + " " + " ".join(evidence.symbols)
+    if len(words) >= TITLE_WORDS and all(w[:1].isupper() for w in words) \
+            and any(_unwritten_word(w, written) for w in unwritten(words, written) if w not in _REGIONS):
+        return Mismatch(Constraint("names", c.label, c.label), "", "never names {label}")
+    return None
+
+
+def _unwritten_word(word: str, document: str) -> bool:
+    """A word the document writes in no form: "Rican" is written as "Rica", a people's word as its
+    country's name."""
+    return not any(not unwritten([word[:-k]], document) for k in (1, 2, 3) if len(word) - k >= 4)
+
+
+TITLE_WORDS = 3  # a title this long, one of whose words its document never writes, names another thing
 
 
 # An event a question asks what was done at: "adopt at its twenty-third session", "attended the
