@@ -123,9 +123,9 @@ def _errors(as_json: bool = False) -> Iterator[None]:
     except RagError as exc:
         _fail(exc.message if as_json else str(exc), type(exc).__name__, exc.fix, as_json)
         raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         _fail(_interrupted(), "Interrupted", None, as_json)
-        raise typer.Exit(130) from None
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
 
 
 def _fail(message: str, kind: str, fix: str | None, as_json: bool) -> None:
@@ -753,10 +753,15 @@ QUESTION_COMMANDS = ("ask", "search", "show", "serve", "eval")
 READING_COMMANDS = ("ask", "search", "show", "inspect", "eval", "--version")
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C's KeyboardInterrupt is, so that the same clean-up runs."""
+
+
 def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM (`kill`, a service manager stopping the command) ends a command as Ctrl-C does: a
-    build leaves the index as it was and removes its scratch files, and says so."""
-    raise KeyboardInterrupt
+    build leaves the index as it was and removes its scratch files, and says so; the exit code is
+    SIGTERM's (143), not Ctrl-C's (130)."""
+    raise _Terminated
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
@@ -149,6 +149,21 @@ def _asset(name: str) -> str:
     return resources.files("rag.webpage").joinpath(name).read_text(encoding="utf-8")
 
 
+def _known_query(request: Request) -> None:
+    """A query parameter an API route does not take is refused (400), not dropped: a misspelt
+    filter (`/search?q=UNDOF&symbl=S/2025/154`) would give hits of every document. The page and
+    its files (outside the API's schema) take what the page reads from its address itself."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not getattr(route, "include_in_schema", False):
+        return
+    known = sorted(p.alias for p in dependant.query_params)
+    unknown = [name for name in request.query_params if name not in known]
+    if unknown:
+        takes = f"the parameters are {', '.join(known)}" if known else "it takes no parameters"
+        raise UsageError(f"{unknown[0]}: unknown parameter ({takes})")
+
+
 def create_app(settings: Settings, token: str | None = None) -> FastAPI:
     """The API and web page for one index; with `token`, every API call needs
     `Authorization: Bearer TOKEN`."""
@@ -160,7 +175,8 @@ def create_app(settings: Settings, token: str | None = None) -> FastAPI:
         live.close()
 
     app = FastAPIOffline(title="rag", description="Cited answers from paragraph-numbered official documents.",
-                         lifespan=lifespan, responses=ERRORS, redoc_url=None)  # ReDoc's page fetches its logo online
+                         lifespan=lifespan, responses=ERRORS, redoc_url=None,  # ReDoc's page fetches its logo online
+                         dependencies=[Depends(_known_query)])
     _documented_errors(app)
     app.add_middleware(_BodyLimit)
     _errors(app)

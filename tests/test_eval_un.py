@@ -152,7 +152,9 @@ def test_plain_sets_keep_the_ranking_report_only(un_set, fake_env: dict[str, str
 def test_bad_input_is_one_line_with_its_exit_code(un_set, tmp_path: Path) -> None:
     docs, questions, ooc = un_set
     no_question = _write(tmp_path / "bad.jsonl", [{"kind": "near_miss"}])
+    no_number = _write(tmp_path / "words.jsonl", [{"question": "Who?", "symbol": "A/59/377", "para": "abc"}])
     cases = [
+        ([str(no_number), "--corpus", str(docs)], 2, 'words.jsonl:1: "para" "abc" is not a paragraph number'),
         ([str(tmp_path / "missing.jsonl"), "--corpus", str(docs)], 8, "missing.jsonl"),
         ([str(questions), "--corpus", str(docs), "--unanswerable-set", str(tmp_path / "gone.jsonl")], 8, "gone.jsonl"),
         ([str(questions), "--corpus", str(docs), "--unanswerable-set", str(no_question)], 2, 'bad.jsonl:1: need "question"'),

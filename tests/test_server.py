@@ -93,6 +93,10 @@ def test_ask_search_show_status_over_http(server):
 def test_errors_over_http(server):
     code, data = _post(server + "/ask", {"question": "  "})
     assert code == 400 and "empty question" in data["error"]
+    code, data = _get(server + "/search?" + urllib.parse.urlencode({"q": "Berne Initiative", "symbl": "A/59/377"}))
+    assert code == 400 and data["error"] == "symbl: unknown parameter (the parameters are body, k, mode, q, symbol, year)"
+    code, data = _get(server + "/status?verbose=1")
+    assert code == 400 and data["error"] == "verbose: unknown parameter (it takes no parameters)"
     code, data = _post(server + "/ask", {"question": "Which forum does IOM serve?", "yaer": 2004})
     assert code == 400 and data["error"].startswith("yaer: unknown key (the keys are question, symbol, body, year")
     code, data = _get(server + "/show?" + urllib.parse.urlencode({"symbol": "A/1/1", "paragraph": "1"}))

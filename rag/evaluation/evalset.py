@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,11 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
         text = row.get("question")
         if not isinstance(text, str) or not text.strip() or symbol is None or not paras:
             raise UsageError(f"{path}:{n}: need \"question\", \"symbol\" (or \"doc\") and \"para\" (or \"paras\")")
+        if not isinstance(paras, list) or any(isinstance(p, (bool, dict, list)) or not re.search(r"\d", str(p))
+                                              for p in paras):
+            key = "paras" if "paras" in row else "para"
+            raise UsageError(f"{path}:{n}: \"{key}\" {json.dumps(row[key], ensure_ascii=False)} is not a "
+                             f"paragraph number (a number such as 12, or a citation such as \"p. 3, ¶ 2\")")
         answers = [a for a in row.get("answers", []) if isinstance(a, str) and a.strip()]
         out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers,
                             kind=_text(row, "kind"), answer=_text(row, "answer"), annex=_text(row, "annex")))
