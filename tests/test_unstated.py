@@ -1,6 +1,6 @@
 """Near misses by a number or an ordinal the question gives that the best paragraph's document
-never writes (rag.answer.numbers, rag.answer.constraints.check_unwritten_ordinal), a share or
-a time of day the paragraph does not give (rag.answer.kinds), and a paragraph naming no year asked
+never writes (rag.answer.numbers, rag.answer.constraints.check_unwritten_ordinal), a share, a
+time of day or a date the paragraph does not give (rag.answer.kinds), and a paragraph naming no year asked
 about an earlier year than its document's."""
 
 from __future__ import annotations
@@ -115,6 +115,18 @@ def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
     assert mismatch is not None and mismatch.describe() == "does not give a sum of money"
     appropriated = Evidence("The Assembly appropriated $81.5 million for 2024.", "", ("A/80/275",))
     assert check_kind(q, appropriated) is None
+
+
+def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:
+    """A/HRC/59/60, para. 4 gives the thirteenth Forum's theme, not when it was held."""
+    q = "When was the thirteenth Forum on Business and Human Rights held?"
+    theme = Evidence("The theme of the thirteenth Forum was the smart mix of measures. Participants reflected on "
+                     "what the smart mix means now.", "", ("A/HRC/59/60",))
+    assert said(check_kind(q, theme)) == "does not give a date"
+    for text in ("The thirteenth Forum was held in Geneva from 25 to 27 November 2024.",
+                 "The Forum was held at its 7th meeting.", "It was held after the elections."):
+        assert check_kind(q, Evidence(text, "", ("A/HRC/59/60",))) is None
+    assert check_kind("Why was the thirteenth Forum held?", theme) is None
 
 
 def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:

@@ -2,7 +2,8 @@
 share of the vote did Abdirahman Irro win?" answered from a paragraph that says only that he
 won), a time of day ("At what time do afternoon meetings begin?" answered from a paragraph that
 gives the morning's) or a sum of money ("How much did the General Assembly appropriate ...?"
-answered from a paragraph that gives none) or a country ("Which country became the
+answered from a paragraph that gives none), a date ("When was the thirteenth Forum held?"
+answered from a paragraph that gives its theme) or a country ("Which country became the
 seventy-seventh State party ...?" answered from a paragraph that counts the States parties and
 names none)."""
 
@@ -13,6 +14,7 @@ import re
 from rag.answer.answertype import question_type
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.textutil import MONTH_PATTERN
 
 # A share, and a turnout, which is one ("voter turnout was 54.2 per cent").
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
@@ -27,7 +29,15 @@ _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|\bhow much did\b[^?]{
                     r"\bhow many dollars\b", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
-_KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"))
+# "When was ... held?": a date, or the time a meeting, session or period gives ("at its 7th
+# meeting", "during the biennium", "in the first quarter").
+_DATE_Q = re.compile(r"^\s*(?:When|On what date|On which date|What date)\b", re.IGNORECASE)
+_DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"meetings?|sessions?|quarters?|weeks?|months?|years?|biennium|day|days|decade|period|annual|"
+                   r"later|earlier|since|until|before|after)\b",
+                   re.IGNORECASE)
+_KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"),
+          (_DATE_Q, _DATE, "a date"))
 # "In what year ...": the answer is a year the question does not give itself.
 _YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _ERA = re.compile(r"\bcentur(?:y|ies)\b|\b(?:BC|BCE|AD|CE)\b")  # "the 2nd century BCE" answers too
