@@ -127,6 +127,12 @@ def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> N
                  "The Forum was held at its 7th meeting.", "It was held after the elections."):
         assert check_kind(q, Evidence(text, "", ("A/HRC/59/60",))) is None
     assert check_kind("Why was the thirteenth Forum held?", theme) is None
+    # "when" of conditions, or a clause of condition, asks for no date
+    for other in ("When does photorespiration happen?", "When violence is used, what is civil disobedience called?",
+                  "When it was held, what theme did the Forum take?"):
+        assert check_kind(other, theme) is None, other
+    for period in ("It spread in the 1340s.", "It ended in the 18th century."):
+        assert check_kind("When was Europe's last major epidemic?", Evidence(period, "", ("X/1",))) is None
 
 
 def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:

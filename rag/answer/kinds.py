@@ -29,11 +29,15 @@ _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|\bhow much did\b[^?]{
                     r"\bhow many dollars\b", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
-# "When was ... held?": a date, or the time a meeting, session or period gives ("at its 7th
-# meeting", "during the biennium", "in the first quarter").
-_DATE_Q = re.compile(r"^\s*(?:When|On what date|On which date|What date)\b", re.IGNORECASE)
-_DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                   r"meetings?|sessions?|quarters?|weeks?|months?|years?|biennium|day|days|decade|period|annual|"
+# "When was ... held?", "When did ... adopt ...?": a date, or the time a meeting, session or period
+# gives ("at its 7th meeting", "during the biennium", "in the 1990s", "in the 18th century"). Not
+# "When does photorespiration happen?" (the conditions it happens in), nor "When violence is used,
+# what is ...?" (a clause of condition).
+_DATE_Q = re.compile(r"^\s*(?:When\s+(?:was|were|did|will|had|has|would)\b(?![^?]*,\s*(?:what|which|who|how)\b)"
+                     r"|On what date\b|On which date\b|What date\b)", re.IGNORECASE)
+_DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|\d{{3,4}}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"meetings?|sessions?|quarters?|weeks?|months?|years?|biennium|day|days|decades?|period|annual|"
+                   r"centur(?:y|ies)|era|spring|summer|autumn|winter|season|"
                    r"later|earlier|since|until|before|after)\b",
                    re.IGNORECASE)
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"),

@@ -11,8 +11,8 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 # "as originally issued", "the original version", "before its revision".
 _ORIGINAL = re.compile(r"\b(?:originally\s+(?:issued|published|circulated|released)|(?:the\s+)?original\s+"
                        r"(?:version|issue|edition|text)\b|before\s+(?:its|the)\s+revision)", re.IGNORECASE)
-# "Rev.1", "the revised version", "the revised edition".
-_REVISED = re.compile(r"(?<![\w/])Rev\.\s?\d+\b|\brevised\s+(?:version|edition|issue)\b", re.IGNORECASE)
+# "Rev.1", as a revision's symbol ends ("the revised version" of a book or a policy is no symbol's).
+_REVISED = re.compile(r"(?<![\w/])Rev\.\s?\d+\b", re.IGNORECASE)
 _REVISION_SYMBOL = re.compile(r"/Rev\.\d+$", re.IGNORECASE)
 
 
