@@ -229,3 +229,15 @@ def test_a_document_without_pages_prints_no_page(tmp_path: Path, fake_env: dict[
     assert shown.exit_code == 0 and shown.stdout.splitlines()[1] == "I. Introduction"
     found = runner.invoke(app, ["search", "Widget Office requests", "-k", "1"])
     assert found.exit_code == 0 and "None" not in found.stdout and "(score " in found.stdout
+
+
+def test_a_symbol_cited_in_running_text_is_not_the_documents_own(tmp_path: Path) -> None:
+    """A note that cites a UN document in a sentence of its first lines is not that document:
+    its symbol is the file's name; a symbol heading the first lines still names the document."""
+    note = tmp_path / "notes.md"
+    note.write_text("# Reading notes\n\nThe answer comes as a quote with the citation the way such documents "
+                    "are cited, A/59/377, para. 49, and the page on request.\n\n1. First point.\n")
+    assert parse_file(note).symbol == "notes.md"
+    own = tmp_path / "own.txt"
+    own.write_text("United Nations A/80/2\n\n1. The present report covers 2030.\n")
+    assert parse_file(own).symbol == "A/80/2"

@@ -14,6 +14,10 @@ _PART = r"[A-Z0-9][A-Za-z0-9.]*"
 SYMBOL_RE = re.compile(rf"(?<![\w/])([A-Z][A-Z0-9]{{0,9}}(?:\.\d+)?(?:/{_PART})+)(?:\s?[-–]\s?([A-Z][A-Z0-9]*(?:/{_PART})+))?")
 
 
+# How far into a body line the document's own symbol may stand (`United Nations System CEB/2025/4`).
+_HEADER_REACH = 40
+
+
 def _valid(sym: str) -> bool:
     return "/" in sym and any(ch.isdigit() for ch in sym)
 
@@ -50,7 +54,8 @@ def symbol_from_filename(path: Path) -> str:
 def document_symbols(pages: list[PageText]) -> list[str]:
     """The symbol(s) printed in the first page's header (a joint document has several): the
     first page's furniture from the top, then its first body lines, then the second page's
-    furniture; or those the loader read itself."""
+    furniture; or those the loader read itself. A body line's symbol counts only near its start
+    (`United Nations A/80/2`): one further on is a document the text cites."""
     if not pages:
         return []
     if pages[0].symbols is not None:
@@ -62,6 +67,8 @@ def document_symbols(pages: list[PageText]) -> list[str]:
     for block in [*top, *rest, *later]:
         text = re.sub(r"\s*/\s*", "/", unmark(block.text[:300]))
         syms = find_symbols(text)
+        if syms and block.kind != "furniture" and text.find(syms[0]) > _HEADER_REACH:
+            continue
         if syms:
             end = text.find(syms[0]) + len(syms[0]) + 2
             return list(dict.fromkeys(normalise_symbol(x) for x in syms if text.find(x) <= end))
