@@ -80,3 +80,17 @@ def test_a_build_says_which_removed_files_it_leaves_out(fake_env, tmp_path):
     assert _run("index", "rm", "A/70/1").exit_code == 0
     again = _run("index", "build", str(folder))
     assert again.exit_code == 0 and "1 file(s) removed with `rag index rm` left out" in again.stdout
+
+
+def test_removing_the_last_document_is_refused_and_says_how_to_drop_the_index(fake_env, tmp_path):
+    """`rag index rm` of the only document would leave an index of nothing: refused in one line
+    that names the document and the folder to delete to drop the index; the index still answers."""
+    folder = tmp_path / "docs"
+    write_corpus(folder, 1)
+    assert _run("index", "build", str(folder)).exit_code == 0
+    result = _run("index", "rm", "A/70/1")
+    assert result.exit_code != 0
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1 and "A/70/1" in line and "only document" in line
+    assert str(load_settings(env=fake_env).index_path) in line
+    assert "A/70/1" in _run("index", "status", "--documents").stdout

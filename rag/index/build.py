@@ -138,6 +138,10 @@ def remove_documents(settings: Settings, target: str, wait: bool = False,
         sources = [s for s in manifest.get("sources", []) if s not in dropped]
         excluded = set(manifest.get("excluded", [])) | {d.source for d in removed if not is_under(d.source, roots)}
         kept = _other_copies(build, target, removed, [d for d in live_docs if id(d) not in gone], sources, excluded)
+        if not kept:
+            names = ", ".join(d.symbol for d in removed) or target
+            raise SourceError(f"{names}: not removed: the index's only document(s), and an index cannot be empty",
+                              fix=f"to drop the whole index, delete its folder {settings.index_path}")
         recorded = {"sources": sources, "excluded": sorted(excluded)}
         build.report.failed = [f for f in manifest.get("failed", []) if not is_under(f.get("path", ""), roots)]
         build.report.skipped = [f for f in manifest.get("skipped", []) if not is_under(f, roots)]
