@@ -116,3 +116,79 @@ def test_a_line_opening_with_a_number_and_slash_above_numbered_paragraphs_is_tex
     assert "footnote" not in _line_kinds(page, "A/99/1", {"1"})
     foot = ["1. The Committee met 1/ twice.", "2. It closed.", "", "", "1/ Estimated.", "in March."]
     assert _line_kinds(foot, "A/99/1", {"1"})[-2:] == ["footnote", "footnote"]
+
+
+LAID_OUT = """United Nations S/2099/97
+Security Council Distr.: General
+14 February 2099
+
+Original: English
+
+
+Report of the Secretary-General
+
+
+1. The present report covers the activities of the Mission from 1 October 2098.
+
+
+99-01946 (E) 170299
+
+*9901946*
+
+S/2099/97
+
+2. The Mission continued to support the Government in extending State authority.
+
+
+2/4 99-01946
+
+
+3. The Mission delivered supplies to peacekeepers by airlift to field locations.
+
+
+99-01946 3/4
+
+
+S/2099/97
+
+Annex
+
+Figure I
+Security incidents affecting Mission personnel
+
+120
+
+
+100
+
+
+1 900
+
+
+0
+
+
+Armed conflict Crime Civil unrest
+
+Source: Mission Department of Safety and Security.
+
+* * *
+
+
+4/4 99-01946
+"""
+
+
+def test_a_page_without_its_running_symbol_and_a_figures_numbers_are_not_text(tmp_path: Path) -> None:
+    """Real pages of pdftotext output (S/2025/97, A/80/38): a page that does not open with the
+    running symbol still ends at its footer (whose job number and page are not text), and a
+    figure's axis numbers or a row of asterisks are no paragraphs to cite."""
+    path = tmp_path / "S_2099_97.txt"
+    path.write_text(LAID_OUT)
+    doc = parse_file(path)
+    paras = _cited(doc)
+    assert [paras[k].page for k in ("1", "2", "3")] == ["1", "2", "3"]
+    assert all("99-01946" not in p.text for p in doc.paragraphs)
+    assert all(any(ch.isalpha() for ch in p.text) for p in doc.paragraphs), [p.text for p in doc.paragraphs]
+    annex = [p.text for p in doc.paragraphs if p.annex]
+    assert annex[-1] == "Source: Mission Department of Safety and Security."

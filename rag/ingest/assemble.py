@@ -13,6 +13,8 @@ footnote bodies of the same page. Paragraphs carry their printed page numbers.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
@@ -198,7 +200,8 @@ class _Builder:
         if self.number is None:
             return
         text = clean_text(strip_markers(join_lines(self.parts, self.vocab)))
-        if text and len(text.split()) >= self.min_words:
+        # a running block without a letter ("120", "36% 14%", "* * *") is a figure's drawing or an ornament
+        if text and len(text.split()) >= self.min_words and (not self.running or _LETTER.search(text)):
             self.out.append(Paragraph(
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
                 part=self.part, part_of=self.part_of,
@@ -209,6 +212,9 @@ class _Builder:
             self._put_table(table, self.annex, within)
         self.tables = []
         self.number = None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _after_text(prior: str, ln: Block) -> bool:

@@ -31,6 +31,8 @@ from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
     ANNEX,
+    FIGURE_CAPTION,
+    FIGURE_CAPTION_CHARS,
     FOOTER,
     FURNITURE_LINE,
     HEADER_TAIL,
@@ -40,6 +42,7 @@ from rag.ingest.patterns import (
     LINE_NUMBER,
     NOT_SPACED_MARKER_AFTER,
     NOTE_START,
+    PAGE_END_FOOTER,
     REPORT_PART,
     RULE,
     SENTENCE_END,
@@ -69,10 +72,17 @@ def looks_laid_out(text: str) -> bool:
 
 
 def _split_pages(lines: list[str], symbol: str) -> list[list[str]]:
+    """Pages: one opens at the running symbol after a page's footer, or at the first line after
+    a footer that only a page's foot holds (`PAGE_END_FOOTER`: a page printed without the symbol)."""
     pages: list[list[str]] = [[]]
-    for i, ln in enumerate(lines):
-        if ln.strip() == symbol and _page_ended(pages[-1]) and not (len(pages) == 1 and _masthead(pages[0])):
+    footed = False  # the last line with text was a PAGE_END_FOOTER
+    for ln in lines:
+        s = ln.strip()
+        if s and footed and s != symbol or (
+                s == symbol and _page_ended(pages[-1]) and not (len(pages) == 1 and _masthead(pages[0]))):
             pages.append([])
+        if s:
+            footed = bool(PAGE_END_FOOTER.match(s))
         pages[-1].append(ln)
     return pages
 
@@ -213,8 +223,12 @@ class _PageReader:
         item = bool(number) and len(self.group) == 1 and _list_item(self.lines, self.group[0])
         heading = not number and LETTER_HEADING_START.match(text) is not None and len(self.group) <= 3 \
             and len(text.split()) <= 30 and not SENTENCE_END.search(text)
-        self.blocks.append(Block(text, page=self.page_no, kind="heading" if heading else "body", number=number,
-                                 size=SIZE, y=self.group_y, item=item))
+        # a figure's caption and its title ("Figure XII" / "Security incidents affecting MINUSCA
+        # personnel") label a drawing, as in a PDF (rag.ingest.pdf)
+        figure = FIGURE_CAPTION.match(text) is not None and len(text) < FIGURE_CAPTION_CHARS and len(self.group) <= 3
+        kind = "furniture" if figure else "heading" if heading else "body"
+        self.blocks.append(Block(text, page=self.page_no, kind=kind, number=number, size=SIZE, y=self.group_y,
+                                 item=item))
         self.group.clear()
 
 

@@ -88,6 +88,9 @@ _PAGE_NO = r"(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[ivxlc]{1,6})"
 # A footer line of laid-out text: "2/27 25-04516", "25-04516 3/27", "GE.25-01234 7", "*2504516*",
 # "95-37106 (E) 011295 /..." (an older document's job number and continuation mark).
 FOOTER = re.compile(rf"^(?:{_PAGE_NO}\s+{_JOB}|{_JOB}(?:\s+{_PAGE_NO})?|\*\d{{6,}}\*|{_PAGE_NO})$")
+# A footer that can stand nowhere but at a page's foot: a job number with "page/pages" ("2/27
+# 25-04516", "25-04516 3/27"): the page ends there even where the next does not open with the symbol.
+PAGE_END_FOOTER = re.compile(rf"^(?:\d{{1,4}}\s*/\s*\d{{1,4}}\s+{_JOB}|{_JOB}\s+\d{{1,4}}\s*/\s*\d{{1,4}})$")
 # A line in a PDF page's margin that is furniture: page number, job number, running symbol.
 MARGIN_FURNITURE = re.compile(
     r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:GE\.)?\d{2}-\d{5}\b.*|[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*"
@@ -285,3 +288,7 @@ SYMBOL_BODIES = (
 TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})(?:[.:]\s+\S|$)")
 # The number a captioned table is cited by, its title after it or not.
 TABLE_NUMBER = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})\b")
+
+# A figure's caption: "Figure II", "Figure 3. Audit ratings", "Chart 1 - ...", "Map 2 (a)".
+FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?:[.:]|\s+[-–]\s|\s+\(?[A-Z]|\s+\([a-z]\)|\s*$)")
+FIGURE_CAPTION_CHARS = 160  # a caption with its title is shorter; a longer line is text that opens with "Figure 2"

@@ -22,6 +22,8 @@ from rag.ingest.blocks import MARK_CLOSE, MARK_OPEN, Block, PageText, mark_typed
 from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.headings import larger
 from rag.ingest.patterns import (
+    FIGURE_CAPTION,
+    FIGURE_CAPTION_CHARS,
     FURNITURE_LINE,
     JOB_LINE,
     LEADER,
@@ -277,7 +279,6 @@ def _contents_annex_list(blocks: list[Block]) -> None:
 
 # "Figure II", "Figure 2: Progress ...", "Figure II (a). ...", "Map I Map showing ..."; not "Figure II shows"
 # nor "Figure 3, which ..."
-FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?:[.:]|\s+[-–]\s|\s+\(?[A-Z]|\s+\([a-z]\)|\s*$)")
 FIGURE_RISE = 30.0  # points up the page (three lines) that put a line out of the text's reading order
 
 
@@ -288,7 +289,7 @@ def _figure_lines(blocks: list[Block], body_size: float) -> None:
     more are figures or a caption."""
     body = [b for b in blocks if b.kind == "body"]
     for i, b in enumerate(body):
-        if FIGURE_CAPTION.match(b.text) and len(b.text) < 160:
+        if FIGURE_CAPTION.match(b.text) and len(b.text) < FIGURE_CAPTION_CHARS:
             b.kind = "furniture"
             _caption_title(b, body[i + 1:i + 4], body_size)
     run = _set_back(b for b in body if b.kind == "body")
