@@ -192,3 +192,61 @@ def test_a_page_without_its_running_symbol_and_a_figures_numbers_are_not_text(tm
     assert all(any(ch.isalpha() for ch in p.text) for p in doc.paragraphs), [p.text for p in doc.paragraphs]
     annex = [p.text for p in doc.paragraphs if p.annex]
     assert annex[-1] == "Source: Mission Department of Safety and Security."
+
+
+COVER = """United Nations DP/2099/10
+Executive Board of the Distr.: General
+United Nations Development 24 March 2099
+Original: English
+Programme, the United Nations
+Population Fund and the
+United Nations Office for
+Project Services
+Annual session 2099
+2 to 5 June 2099, New York
+Item 3 of the provisional agenda
+Internal audit and investigations
+
+
+UNDP: Annual report of the Office of Audit and Investigations on
+internal audit and investigation activities in 2098
+
+Summary
+The Office issued 108 audit reports and opened 434 new investigations, the highest ever.
+
+
+99-04603 (E) 280399
+
+*9904603*
+
+DP/2099/10
+
+1. The Office of Audit and Investigations submits its annual report for 2098.
+
+2. The Office conducted audits in 170 countries and territories.
+
+
+2/3 99-04603
+
+
+DP/2099/10
+
+3. The Office closed 419 cases.
+
+
+99-04603 3/3
+"""
+
+
+def test_a_cover_masthead_interleaved_with_the_organ_is_not_text(tmp_path: Path) -> None:
+    """pdftotext runs a cover's two columns together (DP/2025/10: "Executive Board of the Distr.:
+    General United Nations Development 24 March 2025 ..." down to the agenda item's title): that
+    block is masthead, not a citable "p. 1, ¶ 1"; the title and the summary stay."""
+    path = tmp_path / "DP_2099_10.txt"
+    path.write_text(COVER)
+    doc = parse_file(path)
+    running = [p.text for p in doc.paragraphs if p.running]
+    assert running[0].startswith("UNDP: Annual report of the Office"), running
+    assert not any("Distr." in t or "provisional agenda" in t for t in running)
+    assert "Summary" in running[1] or running[1].startswith("The Office issued")
+    assert _cited(doc)["1"].text.startswith("The Office of Audit and Investigations submits")

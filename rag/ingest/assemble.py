@@ -35,6 +35,7 @@ from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
+    COVER_MARK,
     ANNEX,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
@@ -265,6 +266,13 @@ def _titles_next(around: list[Block]) -> bool:
     return above > LINE_SPACING * ln.size and above > below > 0
 
 
+def _cover_line(ln: Block, min_words: int) -> bool:
+    """A masthead line of the cover (before the numbering, or on the first page), or a block of
+    the first page's preamble that runs the cover's columns together (`COVER_MARK`)."""
+    return bool((min_words or ln.page == 0) and _masthead(ln.text)
+                or min_words and ln.page == 0 and COVER_MARK.search(ln.text))
+
+
 def _masthead(text: str) -> bool:
     """Cover-page lines ("Distr.: General", "Agenda item 13 (h)", "29 May 2025"), not text."""
     text = strip_markers(text).strip()
@@ -408,7 +416,7 @@ class _Assembler:
                 self.builder.flush()  # a title between two blocks ends the first
                 prev = None
                 continue
-            if (min_words or ln.page == 0) and _masthead(ln.text):
+            if _cover_line(ln, min_words):
                 if prev is not None and ends_sentence(prev.text):  # "ISSN 1020-170X" after a note
                     self.builder.flush()
                     prev = None

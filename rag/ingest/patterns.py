@@ -292,3 +292,10 @@ TABLE_NUMBER = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})\b")
 # A figure's caption: "Figure II", "Figure 3. Audit ratings", "Chart 1 - ...", "Map 2 (a)".
 FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map)\s+(?:\d{1,3}|[IVXL]{1,6})\b(?:[.:]|\s+[-–]\s|\s+\(?[A-Z]|\s+\([a-z]\)|\s*$)")
 FIGURE_CAPTION_CHARS = 160  # a caption with its title is shorter; a longer line is text that opens with "Figure 2"
+
+# A cover block whose columns a text conversion ran together ("Executive Board of the Distr.: General
+# United Nations Development 24 March 2025 ... Item 3 of the provisional agenda Internal audit and
+# investigations"): it holds the distribution mark or an agenda item as a masthead prints it.
+COVER_MARK = re.compile(r"\bDistr\.?\s*:\s*(?:General|Limited|Restricted)\b|\bDistr\.:"
+                        r"|(?-i:\b(?:Provisional\s+)?(?:Agenda\s+items?|Items?)\s+\d[\w\s(),.]*?"
+                        r"\s+of\s+the\s+(?:provisional|preliminary)\s+(?:agenda|list)|(?:^|\s)Agenda\s+items?\s+\d)")
