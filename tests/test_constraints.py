@@ -58,6 +58,14 @@ def test_years_periods_and_dated_things():
     assert dated_things("the Global Update 2024") == [(2024, "update")]
 
 
+def test_a_decision_s_number_names_no_period():
+    """"Executive Board decision 2012/18" is the eighteenth decision of 2012, not the years
+    2012-2018: a 2019 question of its paragraph is no near miss "about 2018"."""
+    text = "pursuant to Executive Board decision 2012/18 and decisions 2015/2, 2015/13 and 2022/15, in 2024"
+    assert periods(text) == set() and years(text) == {2024}
+    assert periods("the biennium 2016/17 and resolution 2024/5") == {(2016, 2017)}
+
+
 def test_symbols_and_resolution_years_are_not_constraints():
     assert kinds("What did resolution 2231 (2015) say in A/78/36?") == []
 

@@ -26,10 +26,17 @@ def without_symbols(text: str) -> str:
     return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
 
 
+# Decisions and resolutions numbered by their year: "Executive Board decision 2012/18",
+# "decisions 2015/2, 2015/13 and 2022/15" (the eighteenth decision of 2012, not 2012-2018).
+_NUMBERED_BY_YEAR = re.compile(r"\b(?:decisions?|resolutions?)\s+(?:(?:19|20)\d\d/\d{1,3}[A-Z]?\b(?:\s*(?:,|and|to)\s*)?)+",
+                               re.IGNORECASE)
+
+
 def years(text: str, within: int | None = None) -> set[int]:
     """The years a text names, counting every year inside a range it names ("2018-2021"); with
     `within`, only inside ranges of at most that many years (the years of "the Decade
     (2021-2030)" are its ends)."""
+    text = _NUMBERED_BY_YEAR.sub(" ", text)
     out = {int(y) for y in YEAR.findall(text)}
     for start, end in periods(text):
         out.update(range(start, end + 1) if within is None or end - start < within else (start, end))
@@ -39,6 +46,7 @@ def years(text: str, within: int | None = None) -> set[int]:
 def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
     """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
     March 2025"; with `between`, only those written "between 2024 and 2026"."""
+    text = _NUMBERED_BY_YEAR.sub(" ", text)
     pairs = _BETWEEN.findall(text) if between else \
         [(a, b or c) for a, b, c in RANGE.findall(text)] + DATE_TO.findall(text)
     out = set()
