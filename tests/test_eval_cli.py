@@ -101,6 +101,27 @@ def test_eval_refuses_questions_citing_unknown_symbols(tmp_path: Path, seed_dir:
     assert SEED.exists()
 
 
+def test_eval_refuses_a_gold_paragraph_its_document_does_not_hold(tmp_path: Path, seed_dir: Path,
+                                                                 fake_env: dict[str, str]) -> None:
+    """A gold paragraph number the document does not print (a typo: 999 of a three-paragraph
+    excerpt) is refused in one line naming it, not scored silently as the product's miss."""
+    questions = _write(tmp_path / "q.jsonl", [
+        {"question": "Which forum does IOM serve as secretariat for?", "symbol": "A/59/377", "para": "49"},
+        {"question": "What is a priority?", "symbol": "A/59/377", "para": "999"}])
+    result = CliRunner().invoke(app, ["eval", str(questions), "--corpus", str(seed_dir)])
+    assert result.exit_code == 2, result.output
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith("error: ") and "A/59/377 para. 999" in line and "para. 49" not in line
+
+
+def test_eval_names_the_missing_target(tmp_path: Path, fake_env: dict[str, str]) -> None:
+    """Neither --corpus nor --index: the error says one is needed, not "not both"."""
+    questions = _write(tmp_path / "q.jsonl", QUESTIONS)
+    result = CliRunner().invoke(app, ["eval", str(questions)])
+    assert result.exit_code == 2
+    assert "not both" not in result.output and "--corpus" in result.output and "--index" in result.output
+
+
 def test_eval_unanswerable_reports_only_abstention(tmp_path: Path, seed_dir: Path,
                                                    fake_env: dict[str, str]) -> None:
     questions = _write(tmp_path / "q.jsonl", QUESTIONS)

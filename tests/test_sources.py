@@ -89,7 +89,7 @@ def test_removing_the_last_document_is_refused_and_says_how_to_drop_the_index(fa
     write_corpus(folder, 1)
     assert _run("index", "build", str(folder)).exit_code == 0
     result = _run("index", "rm", "A/70/1")
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # refused as asked, not "source path missing"
     line = result.stderr.strip()
     assert len(line.splitlines()) == 1 and "A/70/1" in line and "only document" in line
     assert str(load_settings(env=fake_env).index_path) in line

@@ -79,7 +79,9 @@ def target_settings(settings: Settings, corpus: Path | None, index_name: str | N
                     progress: ProgressFn = no_progress) -> Settings:
     """The settings of the index questions are asked of: that of `corpus` (indexed now, or
     reused) or the index `index_name` already built; exactly one of the two is given."""
-    if (corpus is None) == (index_name is None):
+    if corpus is None and index_name is None:
+        raise UsageError("no corpus to ask the questions of: give a corpus (--corpus) or an existing index (--index)")
+    if corpus is not None and index_name is not None:
         raise UsageError("give either a corpus (--corpus) or an existing index (--index), not both")
     if corpus is None:
         return replace(settings, index_name=index_name)
@@ -153,11 +155,32 @@ class GoldKeys:
         return keys
 
     def check(self, questions: list[Question], path: Path) -> None:
-        """UsageError when questions cite symbols the index does not hold."""
+        """UsageError when questions cite symbols the index does not hold, or gold paragraphs
+        their document does not hold (a typo would count as a miss of the product's)."""
         unknown = sorted({q.symbol for q in questions if self.owner(q.symbol) is None})
         if unknown:
             raise UsageError(f"{path}: {len(unknown)} symbol(s) cited by the questions are not in the corpus, "
                              f"e.g. {', '.join(unknown[:3])}")
+        held = self._held({self.owner(q.symbol) or q.symbol for q in questions})
+        absent = [f"{q.symbol} para. {g}" for q in questions for g, key in zip(q.gold, self._ordered(q))
+                  if key not in held]
+        if absent:
+            raise UsageError(f"{path}: {len(absent)} gold paragraph(s) are not in their documents as indexed, "
+                             f"e.g. {', '.join(absent[:3])}",
+                             fix="check the paragraph numbers against `rag show SYMBOL` (an annex's: give \"annex\")")
+
+    def _ordered(self, q: Question) -> list[str]:
+        """The keys of `of(q)`, one per gold paragraph in the question's order."""
+        return [next(iter(self.of(replace(q, gold=[g])))) for g in q.gold]
+
+    def _held(self, symbols: set[str]) -> set[str]:
+        """The keys of every paragraph of the documents of `symbols`."""
+        marks = ",".join("?" * len(symbols))
+        rows = self._conn.execute(
+            "SELECT d.symbol, p.annex, p.part, p.number, p.running FROM paragraphs p JOIN documents d "
+            f"ON d.id = p.doc_id WHERE d.symbol IN ({marks})", sorted(symbols)).fetchall()
+        return {_key("\x00".join(w for w in (symbol, annex.lower(), part) if w), RUNNING + number if running else number)
+                for symbol, annex, part, number, running in rows}
 
 
 def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc: bool) -> dict[str, QuestionResult]:

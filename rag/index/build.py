@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.config import Settings
-from rag.errors import IndexCorrupt, ParseError, SourceError
+from rag.errors import IndexCorrupt, ParseError, SourceError, UsageError
 from rag.index.encode import Reusable, embed_paragraphs
 from rag.index.plan import (BuildReport, LiveGeneration, Sources, is_under, keep_or_drop_missing,
                             match_documents, read_live, recorded_manifest, scan_files, select_revisions, sources_of,
@@ -140,7 +140,7 @@ def remove_documents(settings: Settings, target: str, wait: bool = False,
         kept = _other_copies(build, target, removed, [d for d in live_docs if id(d) not in gone], sources, excluded)
         if not kept:
             names = ", ".join(d.symbol for d in removed) or target
-            raise SourceError(f"{names}: not removed: the index's only document(s), and an index cannot be empty",
+            raise UsageError(f"{names}: not removed: the index's only document(s), and an index cannot be empty",
                               fix=f"to drop the whole index, delete its folder {settings.index_path}")
         recorded = {"sources": sources, "excluded": sorted(excluded)}
         build.report.failed = [f for f in manifest.get("failed", []) if not is_under(f.get("path", ""), roots)]
