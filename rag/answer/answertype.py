@@ -13,7 +13,11 @@ from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, words
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time(?! limit)|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
 _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast|often)\b|"
-                       r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population)\b", re.IGNORECASE)
+                       r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population|share|ratio)\b|"
+                       # "What was the average vacancy rate ...?", "What is the proposed budget ...?"
+                       r"\bwhat (?:was|were|is|are|will be)\s+(?:the|its|their)\s+(?:(?!(?:for|of|on|in|to|behind|about)\b)[\w-]+\s+){0,3}?"
+                       r"(?:rates?|percentage|proportion|ratio|budget|amount|cost|total|turnout|balance)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:reasons?|purpose|causes?)\b)",
+                       re.IGNORECASE)
 # A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
 _DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
@@ -81,6 +85,17 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 # A question asking for a share, and the words a sentence gives one in.
 _SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
+
+
+# A count an ordinal answers: "How many times had the Council extended ...?" ("for the eighth
+# time"), "How many years in a row ...?" ("its thirteenth consecutive opinion").
+_ORDINAL_COUNT_Q = re.compile(r"\bhow many (?:times|terms|consecutive)\b|\bin a row\b|\bconsecutive(?:ly)?\b",
+                              re.IGNORECASE)
+
+
+def asks_ordinal_count(question: str) -> bool:
+    """Whether an ordinal may answer the question's count ("for the eighth time")."""
+    return _ORDINAL_COUNT_Q.search(question) is not None
 
 
 def asks_share(question: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rag.answer.answertype import asks_share, offers_answer, question_type, states_answer
+from rag.answer.answertype import asks_ordinal_count, asks_share, offers_answer, question_type, states_answer
 from rag.answer.constraints import (
     Evidence,
     Mismatch,
@@ -105,6 +105,12 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     if typed.any() and (kind == "duration" or (kind == "number" and asks_share(question))):
         # a share or a time limit asked: only a sentence in per cent, or giving an amount of time, gives it
         score = np.where(typed > 0, score, score - 1.0)
+    elif kind == "number" and not asks_ordinal_count(question):
+        # a figure asked: only a sentence that states a count (not a year, a reference or an
+        # ordinal, which answers "how many times") gives it
+        stated = np.array([states_answer(kind, s, question) for s in sentences])
+        if stated.any():
+            score = np.where(stated, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
     first = last = int(order[0])
     runner = int(order[1])
