@@ -166,6 +166,10 @@ class Session:
             k = max(k, DIGEST_DEPTH)
         search = self._rank(question, ("hybrid",), k, symbol, filters, check=True)["hybrid"]
         answer = self.answer(search)
+        limits = self._filters(symbol, filters, check=False)
+        if answer.abstained and limits is not None and limits.describe():
+            # the answer may be in a document the filters left out
+            answer.answer = f"{answer.answer} Only the documents with {limits.describe()} were searched."
         if digest:
             from rag.answer.digest import build_digest
 

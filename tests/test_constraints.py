@@ -586,6 +586,18 @@ def test_the_sudan_is_not_south_sudan() -> None:
     assert check_constraints("What was the value of the UNIDO portfolio of projects in South Sudan?", sudanese) is None
 
 
+def test_a_paragraph_on_its_documents_country_is_about_it_not_a_neighbour_it_names() -> None:
+    """S/2025/97, para. 56 (shortened), a report on the Central African Republic: asked about South
+    Sudan, it is about the Central African Republic, not "Sudan", which it names in passing."""
+    paragraph = ("As at 1 February, there remained close to 465,500 internally displaced persons registered in the "
+                 "Central African Republic, while refugees from the Sudan continued to arrive in Vakaga.")
+    evidence = Evidence(paragraph, "Central African Republic\nReport of the Secretary-General\nTroops of South "
+                        "Sudan patrolled the border.\n" + paragraph,
+                        ("S/2025/97",), title="Central African Republic Report of the Secretary-General")
+    miss = check_constraints("How many internally displaced persons were registered in South Sudan?", evidence)
+    assert miss is not None and miss.describe() == "is about Central African Republic, not South Sudan"
+
+
 def test_territories_ending_alike_and_a_budget_of_another_year() -> None:
     """"the Falkland Islands" names no Cayman Islands; "In 2024, the Board approved the 2025
     budget" names no 2024 budget."""

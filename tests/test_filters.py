@@ -199,3 +199,14 @@ def test_a_filter_given_twice_is_refused_not_half_applied(tmp_path):
         js = subprocess.run([*RAG, "search", "water supply", *args, "--json"], env=env, cwd=REPO, capture_output=True,
                             text=True, timeout=60)
         assert js.returncode == 2 and json.loads(js.stdout)["type"] == "UsageError"
+
+
+def test_an_abstention_under_filters_says_what_was_searched(session):
+    """A question that the filtered documents do not answer says that only they were searched:
+    the answer may be in a document the filters left out."""
+    filters = Filters(year="2023")
+    answer = session.ask("How many peacekeepers did UNDOF deploy on the Golan?", filters=filters)
+    assert answer.abstained
+    assert answer.answer.endswith('Only the documents with year "2023" were searched.'), answer.answer
+    unfiltered = session.ask("How many peacekeepers did UNDOF deploy on the Golan?")
+    assert unfiltered.abstained and "were searched" not in unfiltered.answer

@@ -281,9 +281,17 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     for c in asked:
         if others and c.value not in subject \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
-            kin = [k for k in others if set(k.split()) < set(c.value.split())]  # "the Sudan" for South Sudan
-            return Mismatch(c, (kin or others)[0])
+            return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+def _told_instead(asked: str, others: list[str], subject: Counter[str]) -> str:
+    """The country a paragraph is about instead of the asked one: its document's own where the
+    paragraph names it ("the Central African Republic", not the Sudan its refugees come from);
+    else a name inside the asked one ("the Sudan" for South Sudan); else the first it names."""
+    own = [k for k in others if k in subject]
+    kin = [k for k in others if set(k.split()) < set(asked.split())]
+    return (own or kin or others)[0]
 
 
 # A question naming at least this many words (capitalised, past its first) that the document
