@@ -250,3 +250,93 @@ def test_a_cover_masthead_interleaved_with_the_organ_is_not_text(tmp_path: Path)
     assert not any("Distr." in t or "provisional agenda" in t for t in running)
     assert "Summary" in running[1] or running[1].startswith("The Office issued")
     assert _cited(doc)["1"].text.startswith("The Office of Audit and Investigations submits")
+
+
+RECORDS = """A/89/38
+
+
+United Nations
+
+
+Report of the Committee on the Elimination of
+Discrimination against Women
+Eighty-eighth session
+(13–31 May 2088)
+
+General Assembly
+Official Records
+Eighty-ninth Session
+Supplement No. 38
+
+
+A/89/38
+
+
+General Assembly A/89/38
+Official Records
+Eighty-ninth Session
+Supplement No. 38
+
+
+Report of the Committee on the Elimination
+of Discrimination against Women
+Eighty-eighth session
+(13–31 May 2088)
+
+
+99-05091 2/5
+
+
+A/89/38
+
+Contents
+Chapter Page
+
+Letter of transmittal . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 4
+Part One
+Report of the Committee on the Elimination of Discrimination against Women on its
+eighty-eighth session . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 5
+I. Decisions adopted by the Committee . . . . . . . . . . . . . . . . . . . . . . . . . . 5
+II. Organizational matters . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 5
+A. Action taken by the Committee in respect of issues arising under article 2 of the
+Optional Protocol . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 5
+VII. Implementation of article 21 of the Convention . . . . . . . . . . . . . . . . . . .
+16
+Annex
+Documents before the Committee at its eighty-eighth session . . . . . . . . . . . . . . 5
+
+
+99-05091 3/5
+
+
+A/89/38
+
+1. The Committee held its eighty-eighth session in Geneva from 13 to 31 May 2088.
+
+2. The Committee adopted five decisions at the session.
+
+
+4/5 99-05091
+
+
+A/89/38
+
+3. The Committee adopted its report on 31 May 2088.
+
+
+99-05091 5/5
+"""
+
+
+def test_an_official_records_cover_and_a_contents_page_are_not_text(tmp_path: Path) -> None:
+    """A/80/38 as pdftotext gives it (shortened): the inside cover ("General Assembly Official
+    Records Eightieth Session Supplement No. 38") and the contents page, its wrapped entries, its
+    column heads and a page number on a line of its own, are no paragraphs; the text is."""
+    path = tmp_path / "A_89_38.txt"
+    path.write_text(RECORDS)
+    doc = parse_file(path)
+    running = [p.text for p in doc.paragraphs if p.running]
+    assert not any("Official Records" in t or "Contents" in t or "Optional Protocol" in t or t == "16"
+                   or "Part One" in t for t in running), running
+    assert all(not p.section or "article 2 of the" not in p.section for p in doc.paragraphs)
+    assert [p.number for p in doc.paragraphs if not p.running] == ["1", "2", "3"]

@@ -36,6 +36,7 @@ from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
     COVER_MARK,
+    RECORDS_COVER,
     ANNEX,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
@@ -48,6 +49,7 @@ from rag.ingest.symbols import document_symbols
 from rag.ingest.units import cap_units
 from rag.models import TABLE, Document, Footnote, Paragraph
 
+RECORDS_COVER_PAGES = 1  # the last page (from 0) an Official Records cover stands on
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
@@ -266,11 +268,19 @@ def _titles_next(around: list[Block]) -> bool:
     return above > LINE_SPACING * ln.size and above > below > 0
 
 
+def _pages_apart(prev: Block, ln: Block) -> bool:
+    """A whole page without text (a contents page, a full-page figure) stands between the two
+    lines: no paragraph runs on across it."""
+    return ln.page - prev.page > 1
+
+
 def _cover_line(ln: Block, min_words: int) -> bool:
-    """A masthead line of the cover (before the numbering, or on the first page), or a block of
-    the first page's preamble that runs the cover's columns together (`COVER_MARK`)."""
+    """A masthead line of the cover (before the numbering, or on the first page), a block of the
+    first page's preamble that runs the cover's columns together (`COVER_MARK`), or the outside or
+    inside cover of a volume of the Official Records (its first two pages)."""
     return bool((min_words or ln.page == 0) and _masthead(ln.text)
-                or min_words and ln.page == 0 and COVER_MARK.search(ln.text))
+                or min_words and ln.page == 0 and COVER_MARK.search(ln.text)
+                or ln.page <= RECORDS_COVER_PAGES and RECORDS_COVER.search(ln.text))
 
 
 def _masthead(text: str) -> bool:
@@ -436,7 +446,8 @@ class _Assembler:
         size = self.body_size
         # no type facts: a roman or letter heading number on a line set apart ("I. Introduction")
         apart = not ln.size and bool(LETTER_HEADING_START.match(ln.text)) and self._new_block(ln, prev)
-        after_text = prev is None or ends_sentence(prev.text) or strong_heading(ln, size) or apart
+        after_text = prev is None or ends_sentence(prev.text) or strong_heading(ln, size) or apart \
+            or _pages_apart(prev, ln)
         return heading_like(ln, size) and after_text \
             and (not min_words or numbered_heading(ln, size) or ln.kind == "heading" or ln.italic)
 
@@ -448,6 +459,8 @@ class _Assembler:
             return True
         if prev is None:
             return False
+        if _pages_apart(prev, ln):
+            return True
         size = ln.size or UNKNOWN_SIZE  # an OCR layer's type facts are dropped; its lines keep their places
         gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(size, 1.0)
         return gap or (ln.x - prev.x > INDENT and ends_sentence(prev.text))

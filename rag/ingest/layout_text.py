@@ -165,6 +165,7 @@ class _PageReader:
         self.group: list[int] = []  # line indices of the body block being gathered
         self.group_y = TOP
         self.contents: list[str] = []  # the page's table-of-contents lines
+        self.span = _contents_span(lines, self.body)  # the lines of a table of contents, None without one
 
     def read(self) -> list[Block]:
         y = TOP
@@ -205,12 +206,19 @@ class _PageReader:
         self.contents.append(s)
 
     def _annex_heading(self, idx: int, s: str) -> bool:
-        """"Annex" or a report's "Part Two" opening a page with text under it; lower down it is a
-        contents entry."""
-        return bool(ANNEX.match(s) or REPORT_PART.match(s)) and idx in self.top and sum(j > idx for j in self.body) >= 3
+        """"Annex" or a report's "Part Two" opening a page with text under it; lower down, or on a
+        contents page, it is a contents entry."""
+        return bool(ANNEX.match(s) or REPORT_PART.match(s)) and idx in self.top and not self._in_contents(idx) \
+            and sum(j > idx for j in self.body) >= 3
+
+    def _in_contents(self, idx: int) -> bool:
+        return self.span is not None and self.span[0] <= idx <= self.span[1]
 
     def _close(self) -> None:
         if not self.group:
+            return
+        if all(self._in_contents(i) for i in self.group):  # a contents entry's wrapped line, a column head
+            self.group.clear()
             return
         texts = []
         for i in self.group:
@@ -230,6 +238,22 @@ class _PageReader:
         self.blocks.append(Block(text, page=self.page_no, kind=kind, number=number, size=SIZE, y=self.group_y,
                                  item=item))
         self.group.clear()
+
+
+CONTENTS_LEADERS = 4  # a page with this many dotted leader lines holds a table of contents
+_CONTENTS_HEAD = re.compile(r"^(?:Contents|CONTENTS|Table of contents)$")
+
+
+def _contents_span(lines: list[str], body: list[int]) -> tuple[int, int] | None:
+    """The first and last line of a page's table of contents: from its "Contents" heading (or its
+    first leader line) to its last leader line, where the page has CONTENTS_LEADERS of them. The
+    lines between (an entry wrapped above its leader, "Chapter Page", a page number on a line of
+    its own, "Annex") are the contents' too."""
+    leaders = [i for i in body if LEADER.search(lines[i].strip())]
+    if len(leaders) < CONTENTS_LEADERS:
+        return None
+    heads = [i for i in body if i < leaders[0] and _CONTENTS_HEAD.match(lines[i].strip())]
+    return (heads[-1] if heads else leaders[0]), leaders[-1]
 
 
 def _numbered_start(line: str, prev: str) -> bool:

@@ -299,3 +299,7 @@ FIGURE_CAPTION_CHARS = 160  # a caption with its title is shorter; a longer line
 COVER_MARK = re.compile(r"\bDistr\.?\s*:\s*(?:General|Limited|Restricted)\b|\bDistr\.:"
                         r"|(?-i:\b(?:Provisional\s+)?(?:Agenda\s+items?|Items?)\s+\d[\w\s(),.]*?"
                         r"\s+of\s+the\s+(?:provisional|preliminary)\s+(?:agenda|list)|(?:^|\s)Agenda\s+items?\s+\d)")
+# The covers of a volume of the Official Records, outside and inside: "General Assembly Official
+# Records Eightieth Session Supplement No. 38".
+# A note citing a volume reads "Official Records of the General Assembly, ..., Supplement No. 3".
+RECORDS_COVER = re.compile(r"(?-i:\bOfficial\s+Records\b)(?!\s+of\b).{0,60}?(?-i:\bSupplement\s+No\.)\s*\d", re.DOTALL)
