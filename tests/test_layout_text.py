@@ -340,3 +340,47 @@ def test_an_official_records_cover_and_a_contents_page_are_not_text(tmp_path: Pa
                    or "Part One" in t for t in running), running
     assert all(not p.section or "article 2 of the" not in p.section for p in doc.paragraphs)
     assert [p.number for p in doc.paragraphs if not p.running] == ["1", "2", "3"]
+
+
+NOTES_WITHOUT_RULE = """A/HRC/EMRIP/2099/3
+
+
+4. The Declaration establishes a comprehensive legal framework, including the right to
+determine how their lands should be developed.2 Article 23 specifically states that Indigenous
+Peoples have the right to determine priorities.
+5. Article 20 affirms that Indigenous Peoples possess distinct economic systems rooted in
+traditional knowledge and the right to develop them in accordance with their aspirations. 3
+When deprived of their means of subsistence, they are entitled to just and fair redress.
+6. Article 25 affirms the right of Indigenous Peoples to maintain their spiritual relationships.
+
+
+2 See https://quakerservice.ca/backgrounder-on-self-determination-and-
+FPIC.pdf.
+3 See the concept note of the panel discussion on fishing practices.
+
+
+2 GE.99-06441
+
+
+A/HRC/EMRIP/2099/3
+
+7. The Expert Mechanism held a seminar on traditional economies in 2098.
+
+8. It thanks the University for its support.
+
+
+GE.99-06441 3
+"""
+
+
+def test_notes_at_a_page_foot_without_a_rule_are_footnotes(tmp_path: Path) -> None:
+    """A/HRC/EMRIP/2025/3 (shortened): pdftotext gives its notes under two blank lines with no
+    rule above them; the text marks them ("developed.2", "aspirations. 3"). They are the
+    paragraphs' footnotes, not the end of paragraph 6."""
+    path = tmp_path / "A_HRC_EMRIP_2099_3.txt"
+    path.write_text(NOTES_WITHOUT_RULE)
+    paras = _cited(parse_file(path))
+    assert [(f.marker, f.text[:24]) for f in paras["4"].footnotes] == [("2", "See https://quakerservic")]
+    assert [f.marker for f in paras["5"].footnotes] == ["3"]
+    assert paras["6"].text.endswith("spiritual relationships.")
+    assert "aspirations. When deprived" in paras["5"].text

@@ -118,6 +118,28 @@ def _opens_typed_note(lines: list[str], i: int, typed: set[str] | frozenset[str]
         and not lines[i - 2].strip() and not any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:])
 
 
+# A note body opening at the page's foot without a rule above it: "1 The presentations will be
+# available at ..." (a number, then no figure: "2 000" is a table's).
+_PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(?=[^\d\s])")
+
+
+def _opens_plain_notes(lines: list[str], i: int) -> bool:
+    """Line `i` of a page opens its notes where no rule sets them off (A/HRC/EMRIP/2025/3): a note
+    body's number under two blank lines, in the page's lower half, with no numbered paragraph
+    after it, that the text above marks ("... and others.1", "aspirations. 3")."""
+    m = _PLAIN_NOTE.match(lines[i].strip())
+    if not m or i < max(2, len(lines) // 2) or lines[i - 1].strip() or lines[i - 2].strip() \
+            or any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:]):
+        return False
+    number = m.group(1)
+    for ln in lines[:i]:
+        text = ln.rstrip()
+        for mark in SPACED_MARKER.finditer(text):
+            if (mark.group(1) or mark.group(2)) == number and not NOT_SPACED_MARKER_AFTER.search(text[:mark.start()].rstrip()):
+                return True
+    return False
+
+
 def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """body | footnote (under the rule, or from a typewritten note at the page's foot: `typed`) |
     rule | furniture (the symbol at the top of the page with the language and page lines under it,
@@ -125,7 +147,7 @@ def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] 
     kinds: list[str] = []
     in_notes = False
     for i, ln in enumerate(lines):
-        in_notes = in_notes or bool(RULE.match(ln)) or _opens_typed_note(lines, i, typed)
+        in_notes = in_notes or bool(RULE.match(ln)) or _opens_typed_note(lines, i, typed) or _opens_plain_notes(lines, i)
         kinds.append("rule" if RULE.match(ln) else "footnote" if in_notes and ln.strip() else "body")
         if FURNITURE_LINE.match(ln.strip()) or JOB_LINE.match(ln.strip()):
             kinds[-1] = "furniture"
