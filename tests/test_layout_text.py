@@ -384,3 +384,60 @@ def test_notes_at_a_page_foot_without_a_rule_are_footnotes(tmp_path: Path) -> No
     assert [f.marker for f in paras["5"].footnotes] == ["3"]
     assert paras["6"].text.endswith("spiritual relationships.")
     assert "aspirations. When deprived" in paras["5"].text
+
+
+FIGURE_PAGE = """S/2099/154
+
+
+27. UNDOF restored 282 barrels along the ceasefire line and 153 barrels along the Bravo line
+(see figure I).
+
+Figure I
+Number of barrels restored, repainted and refurbished along the ceasefire line and the Bravo line
+
+300 282 282 282 285 285 285
+
+
+250
+
+
+153 153 153 153
+150
+
+
+0
+
+
+Alpha line (ceasefire line) Bravo line Total
+
+Source: UNDOF.
+
+Table 2. Patrols, by month
+October 1 149
+28. The restrictions on access through the technical fence gate have slowed the
+reconstruction of observation post 52.
+
+
+99-04516 5/9
+
+
+S/2099/154
+
+29. UNDOF operations continued.
+
+
+99-04516 6/9
+"""
+
+
+def test_a_figures_numbers_and_legend_are_not_the_paragraph_before(tmp_path: Path) -> None:
+    """S/2025/154 (shortened): pdftotext gives figure I's axis numbers and legend as lines after
+    its caption; they no longer end paragraph 27. The figure's source and a table's caption after
+    it stay."""
+    path = tmp_path / "S_2099_154.txt"
+    path.write_text(FIGURE_PAGE)
+    paras = _cited(parse_file(path))
+    text = paras["27"].text
+    assert "282 282" not in text and "Alpha line" not in text and "153 153" not in text, text
+    assert "Source: UNDOF." in text and "Table 2. Patrols, by month" in text
+    assert paras["28"].text.startswith("The restrictions on access")

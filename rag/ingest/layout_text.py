@@ -47,6 +47,7 @@ from rag.ingest.patterns import (
     RULE,
     SENTENCE_END,
     SPACED_MARKER,
+    TABLE_CAPTION,
     TYPED_NOTE,
     notes_heading,
 )
@@ -188,6 +189,7 @@ class _PageReader:
         self.group_y = TOP
         self.contents: list[str] = []  # the page's table-of-contents lines
         self.span = _contents_span(lines, self.body)  # the lines of a table of contents, None without one
+        self.in_figure = False  # the blocks closed since a figure's caption are all its drawing's
 
     def read(self) -> list[Block]:
         y = TOP
@@ -251,15 +253,37 @@ class _PageReader:
         m = LINE_NUMBER.match(text)
         number = m.group(1) if m else None
         item = bool(number) and len(self.group) == 1 and _list_item(self.lines, self.group[0])
+        self.blocks.append(Block(text, page=self.page_no, kind=self._kind(text, number), number=number, size=SIZE,
+                                 y=self.group_y, item=item))
+        self.group.clear()
+
+    def _kind(self, text: str, number: str | None) -> str:
+        """heading (a short "A." or "IV." line ending no sentence), furniture (a figure's caption
+        and title, "Figure XII" / "Security incidents affecting MINUSCA personnel", and under it
+        the drawing's numbers and labels up to the text, a heading or its source: as in a PDF,
+        rag.ingest.pdf) or body, for the block of the gathered lines."""
         heading = not number and LETTER_HEADING_START.match(text) is not None and len(self.group) <= 3 \
             and len(text.split()) <= 30 and not SENTENCE_END.search(text)
-        # a figure's caption and its title ("Figure XII" / "Security incidents affecting MINUSCA
-        # personnel") label a drawing, as in a PDF (rag.ingest.pdf)
         figure = FIGURE_CAPTION.match(text) is not None and len(text) < FIGURE_CAPTION_CHARS and len(self.group) <= 3
-        kind = "furniture" if figure else "heading" if heading else "body"
-        self.blocks.append(Block(text, page=self.page_no, kind=kind, number=number, size=SIZE, y=self.group_y,
-                                 item=item))
-        self.group.clear()
+        drawn = self.in_figure and not number and not heading and _drawn(text)
+        self.in_figure = figure or drawn
+        return "furniture" if figure or drawn else "heading" if heading else "body"
+
+
+DRAWN_WORDS = 12  # a figure's label is at most this long ("Alpha line (ceasefire line) Bravo line Total")
+_SOURCE = re.compile(r"^(?:Source|Sources|Note|Notes)\s*:")
+
+
+def _drawn(text: str) -> bool:
+    """A block a figure draws: numbers and short words without a lower-case one ("300 282 282",
+    "TOTAL"), or a short label opening with a capital or a figure that ends no sentence (a
+    legend); never its "Source:" line, a table's caption, nor text running on in lower case."""
+    if _SOURCE.match(text) or TABLE_CAPTION.match(text):
+        return False
+    if not re.search(r"[a-z]{3}", text):
+        return True
+    return len(text.split()) <= DRAWN_WORDS and re.match(r"[A-Z0-9]", text) is not None \
+        and not re.search(r"[.;:!?]\W*$", text)
 
 
 CONTENTS_LEADERS = 4  # a page with this many dotted leader lines holds a table of contents
