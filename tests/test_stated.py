@@ -63,6 +63,18 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert states_form("The meeting was presided over by the President of the General Assembly.", "president")
     assert not states_form("Each panel will be chaired by two members of the Bureau.", "chair")
     assert states_form("The meeting was chaired by its Vice-Chair, Ana Lima (Brazil).", "chair")
+    # CEB/2025/4, para. 2: the Chair named in apposition, titles and all
+    assert states_form("In opening the session, the Chair of the Committee, the Under-Secretary-General and Executive "
+                       "Director of the United Nations Environment Programme (UNEP), Inger Andersen, observed that "
+                       "HLCP was meeting at a complex time.", "chair",
+                       "Who chaired the session of the High-level Committee on Programmes?")
+    assert states_form("The Chair, Ana Lima (Brazil), opened the meeting.", "chair")
+    assert not states_form("The Chair of the Committee, in her opening remarks, recalled the mandate.", "chair")
+    assert not states_form("The Vice-Chair of the Committee, Ana Lima, opened the meeting.", "chair")
+    # S/2025/211, para. 17: the Chairperson of another body than the one asked about
+    asked = "Who chaired South Sudan's ceasefire monitoring mechanism in March 2025?"
+    assert not states_form("The summit was attended by the Chairperson of the African Union Commission, Moussa Faki "
+                           "Mahamat, and the foreign ministers.", "chair", asked)
 
 
 REPORT = """A/99/42

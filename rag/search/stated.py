@@ -77,13 +77,31 @@ def asked_form(question: str) -> str | None:
     return "count" if counted_thing(question) else None
 
 
+# A Chair named in apposition: "the Chair of the Committee, the Under-Secretary-General ... (UNEP),
+# Inger Andersen, observed"; the body after "of the" (group 1) must be one the question names.
+_APPOSED_CHAIR = re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson)"
+                            r"(?:\s+of\s+the\s+([A-Z][\w-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w-]*))*))?,\s+"
+                            r"(?:the\s+[^,]{1,160}?,\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*[,(]")
+
+
 def states_form(text: str, form: str, question: str = "") -> bool:
     """Whether a paragraph states an answer of `form` ("Chair: José Pereira Sosa (Paraguay)"); for
     "count", a number of the thing `question` counts ("comprised 157 members"), which needs the
-    question (no count without it)."""
+    question (no count without it); a Chair named in apposition counts where the question names
+    the body ("the Chair of the Committee, ..., Inger Andersen," for a question on the Committee,
+    not "the Chairperson of the African Union Commission, Moussa Faki Mahamat," for another body)."""
     if form == "count":
         return states_count(text, counted_thing(question))
-    return bool(_STATES[form].search(text))
+    if _STATES[form].search(text):
+        return True
+    return form == "chair" and any(m.group(1) is None or _body_asked(m.group(1), question)
+                                   for m in _APPOSED_CHAIR.finditer(text))
+
+
+def _body_asked(body: str, question: str) -> bool:
+    """Every capitalised word of the body's name is a word of the question (any case)."""
+    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+    return all(w.lower() in asked for w in re.findall(r"\b[A-Z][\w-]*", body))
 
 
 def may_state(text: str, form: str, question: str) -> bool:
