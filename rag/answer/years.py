@@ -38,7 +38,7 @@ def years(text: str, within: int | None = None) -> set[int]:
     (2021-2030)" are its ends)."""
     text = _NUMBERED_BY_YEAR.sub(" ", text)
     out = {int(y) for y in YEAR.findall(text)}
-    for start, end in periods(text):
+    for start, end in _periods(text, False):
         out.update(range(start, end + 1) if within is None or end - start < within else (start, end))
     return out
 
@@ -46,7 +46,11 @@ def years(text: str, within: int | None = None) -> set[int]:
 def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
     """The periods a text names: "2018-2021", "2023/24", "1 July 2023 to 30 June 2024", "April 2024 to
     March 2025"; with `between`, only those written "between 2024 and 2026"."""
-    text = _NUMBERED_BY_YEAR.sub(" ", text)
+    return _periods(_NUMBERED_BY_YEAR.sub(" ", text), between)
+
+
+def _periods(text: str, between: bool) -> set[tuple[int, int]]:
+    """`periods` of a text whose year-numbered decisions are blanked already."""
     pairs = _BETWEEN.findall(text) if between else \
         [(a, b or c) for a, b, c in RANGE.findall(text)] + DATE_TO.findall(text)
     out = set()

@@ -101,13 +101,18 @@ def _document_of(key: str) -> str:
     return key.split("\x00", 1)[0]
 
 
+def _place_key(symbol: str, annex: str, part: str, number: str, running: bool) -> str:
+    """A paragraph's key by where it stands; one in an annex or in an embedded text never equals
+    the key of the body paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of
+    printed paragraph 10."""
+    where = "\x00".join(w for w in (symbol, annex.lower(), part) if w)
+    return _key(where, RUNNING + number if running else number)
+
+
 def _hit_key(hit: Hit | Citation) -> str:
-    """A hit's (or a citation's) key; one in an annex or in an embedded text never equals the key
-    of the body paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of printed
-    paragraph 10."""
+    """A hit's (or a citation's) key (`_place_key`)."""
     number = hit.number if isinstance(hit, Hit) else hit.paragraph
-    where = "\x00".join(w for w in (hit.symbol, hit.annex.lower(), hit.part) if w)
-    return _key(where, RUNNING + number if hit.running else number)
+    return _place_key(hit.symbol, hit.annex, hit.part, number, hit.running)
 
 
 RUNNING = "¶"  # marks a running count's key
@@ -144,15 +149,17 @@ class GoldKeys:
         return next(iter(annexes)) if len(annexes) == 1 and "" not in annexes else ""
 
     def of(self, q: Question) -> set[str]:
-        """The keys of the question's gold paragraphs: in the annex it names, else in the body, or
-        in the one annex that prints the number where the body does not (`only_annex`)."""
+        """The keys of the question's gold paragraphs (`keys`)."""
+        return set(self.keys(q))
+
+    def keys(self, q: Question) -> list[str]:
+        """The key of each gold paragraph of the question, in its order: in the annex it names,
+        else in the body, or in the one annex that prints the number where the body does not
+        (`only_annex`); a running count where the document prints no numbers."""
         primary = self.owner(q.symbol) or q.symbol
-        mark = "" if self.numbered(primary) else RUNNING
-        keys = set()
-        for g in q.gold:
-            annex = q.annex or (self.only_annex(primary, g) if not mark else "")
-            keys.add(_key(f"{primary}\x00{annex.lower()}" if annex else primary, mark + g))
-        return keys
+        running = not self.numbered(primary)
+        return [_place_key(primary, q.annex or ("" if running else self.only_annex(primary, g)), "", g, running)
+                for g in q.gold]
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold, or gold paragraphs
@@ -162,16 +169,12 @@ class GoldKeys:
             raise UsageError(f"{path}: {len(unknown)} symbol(s) cited by the questions are not in the corpus, "
                              f"e.g. {', '.join(unknown[:3])}")
         held = self._held({self.owner(q.symbol) or q.symbol for q in questions})
-        absent = [f"{q.symbol} para. {g}" for q in questions for g, key in zip(q.gold, self._ordered(q))
+        absent = [f"{q.symbol} para. {g}" for q in questions for g, key in zip(q.gold, self.keys(q))
                   if key not in held]
         if absent:
             raise UsageError(f"{path}: {len(absent)} gold paragraph(s) are not in their documents as indexed, "
                              f"e.g. {', '.join(absent[:3])}",
                              fix="check the paragraph numbers against `rag show SYMBOL` (an annex's: give \"annex\")")
-
-    def _ordered(self, q: Question) -> list[str]:
-        """The keys of `of(q)`, one per gold paragraph in the question's order."""
-        return [next(iter(self.of(replace(q, gold=[g])))) for g in q.gold]
 
     def _held(self, symbols: set[str]) -> set[str]:
         """The keys of every paragraph of the documents of `symbols`."""
@@ -179,8 +182,7 @@ class GoldKeys:
         rows = self._conn.execute(
             "SELECT d.symbol, p.annex, p.part, p.number, p.running FROM paragraphs p JOIN documents d "
             f"ON d.id = p.doc_id WHERE d.symbol IN ({marks})", sorted(symbols)).fetchall()
-        return {_key("\x00".join(w for w in (symbol, annex.lower(), part) if w), RUNNING + number if running else number)
-                for symbol, annex, part, number, running in rows}
+        return {_place_key(symbol, annex, part, number, bool(running)) for symbol, annex, part, number, running in rows}
 
 
 def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc: bool) -> dict[str, QuestionResult]:

@@ -14,7 +14,6 @@ footnote bodies of the same page. Paragraphs carry their printed page numbers.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
@@ -35,12 +34,12 @@ from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
-    COVER_MARK,
-    RECORDS_COVER,
     ANNEX,
+    COVER_MARK,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
+    RECORDS_COVER,
     REPORT_PART,
     ROMAN_HEADING_START,
     TABLE_NUMBER,

@@ -115,8 +115,14 @@ def _opens_typed_note(lines: list[str], i: int, typed: set[str] | frozenset[str]
     """Line `i` of a page opens its typewritten notes: "N/" of a note the text marks, under two
     blank lines, in the page's lower half, with no numbered paragraph after it."""
     m = TYPED_NOTE.match(lines[i].strip())
-    return bool(m) and m.group(1) in typed and i >= max(2, len(lines) // 2) and not lines[i - 1].strip() \
-        and not lines[i - 2].strip() and not any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:])
+    return bool(m) and m.group(1) in typed and _at_page_foot(lines, i)
+
+
+def _at_page_foot(lines: list[str], i: int) -> bool:
+    """Line `i` stands where a page's notes open: under two blank lines, in the page's lower
+    half, with no numbered paragraph after it."""
+    return i >= max(2, len(lines) // 2) and not lines[i - 1].strip() and not lines[i - 2].strip() \
+        and not any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:])
 
 
 # A note body opening at the page's foot without a rule above it: "1 The presentations will be
@@ -129,8 +135,7 @@ def _opens_plain_notes(lines: list[str], i: int) -> bool:
     body's number under two blank lines, in the page's lower half, with no numbered paragraph
     after it, that the text above marks ("... and others.1", "aspirations. 3")."""
     m = _PLAIN_NOTE.match(lines[i].strip())
-    if not m or i < max(2, len(lines) // 2) or lines[i - 1].strip() or lines[i - 2].strip() \
-            or any(LINE_NUMBER.match(ln.strip()) for ln in lines[i + 1:]):
+    if not m or not _at_page_foot(lines, i):
         return False
     number = m.group(1)
     for ln in lines[:i]:
