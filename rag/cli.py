@@ -384,7 +384,7 @@ def search(query: Annotated[str, typer.Argument(help="Words or a question to sea
 @app.command()
 def show(symbol: Annotated[str, typer.Argument(help="Document symbol, e.g. A/59/377.")],
          paragraph: Annotated[str, typer.Argument(
-             help="Paragraph number as printed, e.g. 49; ¶2 for unnumbered text cited 'p. 3, ¶ 2'; "
+             help="Paragraph number as printed, e.g. 49; unnumbered text as cited, e.g. 'p. 3, ¶ 2'; "
                   "a paragraph of an embedded text as cited, e.g. 'para. 11, draft resolution, para. 8'; a table as cited, e.g. 'p. 11, table 3'.")],
          annex: Annotated[Optional[str], typer.Option(
              "--annex", help="The annex it is in, as cited: 'annex', 'annex II', 'part two' (default: the body first).")] = None,

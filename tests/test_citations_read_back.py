@@ -49,3 +49,27 @@ def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_p
     assert len(rows) > 300 and wrong == []
     assert any(row[4] == "iii" for row in rows)  # A/80/44's summary, cited on the page printed iii
     assert "has table 3 in 2 places: p. 9, table 3; p. 11, table 3" in ambiguous
+
+
+def test_a_running_count_is_the_place_on_its_page(fake_settings, tmp_path: Path) -> None:
+    """Unnumbered text is cited "p. 4, ¶ 1": the first paragraph that starts on page 4, so a reader
+    finds it by counting there (A/AC.109/2025/L.2's annex runs unnumbered over four pages)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(shared_path("data", "un_corpus", "pdf", "A_AC.109_2025_L.2.en.pdf"), folder)
+    build_index(fake_settings, [folder])
+    with Session(fake_settings, with_model=False) as session:
+        rows = session.index.conn.execute(
+            "SELECT p.number, p.annex, p.page FROM paragraphs p WHERE p.running = 1 AND p.part = '' "
+            "ORDER BY p.ord").fetchall()
+        seen: dict[tuple[str, str], int] = {}
+        wrong = []
+        for number, annex, page in rows:
+            start = (annex, page.split("-")[0])
+            seen[start] = seen.get(start, 0) + 1
+            if number != str(seen[start]):
+                wrong.append(f"{annex} p. {page}, ¶ {number} is no. {seen[start]} there")
+        pages = {start for start in seen}
+        shown = session.show("A/AC.109/2025/L.2", "annex, p. 4, ¶ 1")
+    assert len(pages) >= 4 and max(seen.values()) > 1 and wrong == []
+    assert shown.page == "4" and shown.text.startswith("Pitcairn")

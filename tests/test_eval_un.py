@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from rag.cli import app
 from rag.evaluation.answers import AnswerRecord, answers_report, tradeoff
 from rag.evaluation.evalset import Question, load_questions
+from rag.errors import UsageError
 from rag.evaluation.evaluate import GoldKeys, QuestionResult, _hit_key, _key, answer_record
 from rag.evaluation.metrics import quote_holds_span, span_key
 from rag.index.store import SCHEMA
@@ -200,10 +201,33 @@ def test_a_running_count_is_not_the_printed_paragraph_of_its_number(tmp_path: Pa
                             running=running))
 
     rows = [{"question": "Who invited the Committee to Suva?", "symbol": "A/80/38", "para": 10},
-            {"question": "Who invited the Committee to Suva?", "symbol": "A/80/39", "para": 10}]
-    numbered, running = (keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+            {"question": "Who invited the Committee to Suva?", "symbol": "A/80/39", "para": 10},
+            {"question": "Who invited the Committee to Suva?", "symbol": "A/80/38", "para": "p. 8, ¶ 10"}]
+    numbered, running, cited = (keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
     assert numbered == {hit("A/80/38", False)} and hit("A/80/38", True) not in numbered
     assert running == {hit("A/80/39", True)}
+    assert cited == {hit("A/80/38", True)}
+
+
+def test_a_running_count_is_its_place_on_its_page(tmp_path: Path) -> None:
+    """A running count is the paragraph's place on the page it starts on: p. 2's ¶ 1 is not p. 3's,
+    and a count given without its page is a gold paragraph only where one page has it."""
+    doc = Document("A/80/39", "u.pdf", [Paragraph("1", "First on page 2.", page="2", running=True),
+                                        Paragraph("2", "Second on page 2.", page="2-3", running=True),
+                                        Paragraph("1", "First on page 3.", page="3", running=True)])
+    keys = GoldKeys(_store(doc))
+
+    def hit(page: str, number: str) -> str:
+        return _hit_key(Hit(pid=1, symbol="A/80/39", number=number, text="", page=page, section="", score=1.0,
+                            running=True))
+
+    rows = [{"question": "q", "symbol": "A/80/39", "para": p} for p in ("p. 3, ¶ 1", "2", "¶ 2", "1")]
+    on_3, two, marked, ambiguous = (keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+    assert on_3 == {hit("3", "1")} and hit("2", "1") not in on_3
+    assert two == marked == {hit("2-3", "2")}
+    assert ambiguous & {hit("2", "1"), hit("3", "1")} == set()
+    with pytest.raises(UsageError, match="1 gold paragraph"):
+        keys.check(load_questions(_write(tmp_path / "q.jsonl", rows)), tmp_path / "q.jsonl")
 
 
 def _store(*docs: Document) -> sqlite3.Connection:

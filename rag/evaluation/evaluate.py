@@ -25,6 +25,7 @@ from rag.evaluation.answers import AnswerRecord, answers_report
 from rag.evaluation.evalset import (Question, corpus_index_name, is_corpus_jsonl, load_corpus_jsonl,
                                     load_questions, load_unlabelled)
 from rag.evaluation.metrics import METRICS, quote_contains_answer, quote_holds_span, ranking_metrics
+from rag.index.paragraphs import plain_number
 from rag.index.symbols import find_document_id
 from rag.models import Citation, Hit
 from rag.service import Session
@@ -101,18 +102,25 @@ def _document_of(key: str) -> str:
     return key.split("\x00", 1)[0]
 
 
-def _place_key(symbol: str, annex: str, part: str, number: str, running: bool) -> str:
+def _place_key(symbol: str, annex: str, part: str, number: str, running: bool, page: str | None = None) -> str:
     """A paragraph's key by where it stands; one in an annex or in an embedded text never equals
-    the key of the body paragraph of its number, nor does a running count ("p. 8, ¶ 10") that of
-    printed paragraph 10."""
+    the key of the body paragraph of its number, nor does a running count ("p. 8, ¶ 10", the
+    tenth paragraph starting on page 8) that of printed paragraph 10."""
     where = "\x00".join(w for w in (symbol, annex.lower(), part) if w)
-    return _key(where, RUNNING + number if running else number)
+    if not running:
+        return _key(where, number)
+    return _key(where, RUNNING + (f"{_start(page)}:" if page and not part else "") + number)
+
+
+def _start(page: str) -> str:
+    """The page a paragraph starts on: "8-9" -> "8"."""
+    return page.replace("–", "-").split("-")[0]
 
 
 def _hit_key(hit: Hit | Citation) -> str:
     """A hit's (or a citation's) key (`_place_key`)."""
     number = hit.number if isinstance(hit, Hit) else hit.paragraph
-    return _place_key(hit.symbol, hit.annex, hit.part, number, hit.running)
+    return _place_key(hit.symbol, hit.annex, hit.part, number, hit.running, hit.page)
 
 
 RUNNING = "¶"  # marks a running count's key
@@ -157,9 +165,27 @@ class GoldKeys:
         else in the body, or in the one annex that prints the number where the body does not
         (`only_annex`); a running count where the document prints no numbers."""
         primary = self.owner(q.symbol) or q.symbol
-        running = not self.numbered(primary)
-        return [_place_key(primary, q.annex or ("" if running else self.only_annex(primary, g)), "", g, running)
-                for g in q.gold]
+        numbered = self.numbered(primary)
+        out = []
+        for given in q.gold:
+            number, page = plain_number(given)
+            running = number.startswith("¶") or not numbered
+            number = number.lstrip("¶")
+            annex = q.annex or ("" if running else self.only_annex(primary, number))
+            if running and page is None:
+                page = self.only_page(primary, annex, number)
+            out.append(_place_key(primary, annex, "", number, running, page))
+        return out
+
+    def only_page(self, symbol: str, annex: str, number: str) -> str | None:
+        """The page of the document's one running paragraph `number` (a running count is its
+        place on the page it starts on, so a count given without its page names a paragraph
+        only where one page has it), else None."""
+        pages = {_start(page or "") for (page,) in self._conn.execute(
+            "SELECT p.page FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.symbol = ? "
+            "AND lower(p.annex) = lower(?) AND p.number = ? AND p.running = 1 AND p.part = ''",
+            (symbol, annex, number))}
+        return next(iter(pages)) or None if len(pages) == 1 else None
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold, or gold paragraphs
@@ -174,15 +200,17 @@ class GoldKeys:
         if absent:
             raise UsageError(f"{path}: {len(absent)} gold paragraph(s) are not in their documents as indexed, "
                              f"e.g. {', '.join(absent[:3])}",
-                             fix="check the paragraph numbers against `rag show SYMBOL` (an annex's: give \"annex\")")
+                             fix="check the paragraph numbers against `rag show SYMBOL` (an annex's: give \"annex\"; "
+                                 "unnumbered text's as cited, \"p. 3, ¶ 2\")")
 
     def _held(self, symbols: set[str]) -> set[str]:
         """The keys of every paragraph of the documents of `symbols`."""
         marks = ",".join("?" * len(symbols))
         rows = self._conn.execute(
-            "SELECT d.symbol, p.annex, p.part, p.number, p.running FROM paragraphs p JOIN documents d "
+            "SELECT d.symbol, p.annex, p.part, p.number, p.running, p.page FROM paragraphs p JOIN documents d "
             f"ON d.id = p.doc_id WHERE d.symbol IN ({marks})", sorted(symbols)).fetchall()
-        return {_place_key(symbol, annex, part, number, bool(running)) for symbol, annex, part, number, running in rows}
+        return {_place_key(symbol, annex, part, number, bool(running), page)
+                for symbol, annex, part, number, running, page in rows}
 
 
 def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc: bool) -> dict[str, QuestionResult]:

@@ -14,6 +14,7 @@ footnote bodies of the same page. Paragraphs carry their printed page numbers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
@@ -164,6 +165,9 @@ class _Builder:
         self.marker_pages: list[tuple[str, int]] = []
         self.min_words = 0
         self.tables: list[Block] = []  # tables met inside the open paragraph, out after it
+        # running blocks kept, by annex, embedded text and (for the document's own text, which
+        # is cited by its page: "p. 4, ¶ 1") the page they start on
+        self.counted: Counter[tuple[str, str, str, int | None]] = Counter()
 
     def start(self, number: str, section: str, annex: str, running: bool, page: int, min_words: int = 0) -> None:
         self.flush()
@@ -194,9 +198,13 @@ class _Builder:
             text=clean_text(strip_markers(ln.text)), section=self.section, annex=annex, part=TABLE,
             part_of=within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
 
-    def running_count(self, annex: str) -> int:
-        return sum(1 for p in self.out
-                   if p.running and p.annex == annex and (p.part, p.part_of) == (self.part, self.part_of))
+    def running_count(self, annex: str, page: int | None = None) -> int:
+        """Running blocks kept so far in the annex (in the embedded text being assembled); with
+        `page`, those of the document's own text that start on it."""
+        if page is None or self.part:
+            return sum(n for (a, part, within, _), n in self.counted.items()
+                       if (a, part, within) == (annex, self.part, self.part_of))
+        return self.counted[(annex, "", "", page)]
 
     def flush(self) -> None:
         if self.number is None:
@@ -209,6 +217,8 @@ class _Builder:
                 part=self.part, part_of=self.part_of,
                 page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
                 footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
+            if self.running:
+                self.counted[(self.annex, self.part, self.part_of, None if self.part else self.first_page)] += 1
         within = "" if self.running or self.part else self.number
         for table in self.tables:
             self._put_table(table, self.annex, within)
@@ -432,10 +442,10 @@ class _Assembler:
                 continue
             if self.builder.number is None or self._new_block(ln, prev):
                 self.builder.flush()
-                count = self.builder.running_count(seg.annex) + 1
                 # A line of unknown type size cannot tell the masthead by its type: past the first
                 # block kept, a short block is text ("74. Cook Islands 12 June 1992").
-                floor = min_words if ln.size or count == 1 else 0
+                floor = min_words if ln.size or not self.builder.running_count(seg.annex) else 0
+                count = self.builder.running_count(seg.annex, ln.page if self.builder.paged else None) + 1
                 self.builder.start(str(count), sections.path, seg.annex, True, ln.page, floor)
             self.builder.add(ln.text, ln.page)
             prev = ln
