@@ -441,3 +441,38 @@ def test_a_figures_numbers_and_legend_are_not_the_paragraph_before(tmp_path: Pat
     assert "282 282" not in text and "Alpha line" not in text and "153 153" not in text, text
     assert "Source: UNDOF." in text and "Table 2. Patrols, by month" in text
     assert paras["28"].text.startswith("The restrictions on access")
+
+
+DECIMAL_PAGE = """DP/2099/10
+
+1. The Office of Audit and Investigations reports on its work in 2024.
+
+
+99-04764 3/9
+
+DP/2099/10
+
+2. In 2024, the Office underspent its allocated budget by $2.02 million, owing to vacancies.1 From its
+approved budget of $23.75 million, the Office spent $21.73 million.
+3. In 2024, the average vacancy rate was 1.1 per cent (against a target of 7 per cent).2 The average time
+that staff positions remained vacant was 4.1 months.
+
+
+1 Average vacancy rate is equal to total vacant posts not filled (13) divided by total posts (95).
+2 Vacancy rate is measured by the average vacancy duration of all vacant posts.
+
+4/9 99-04764
+"""
+
+
+def test_the_decimals_of_a_figure_are_no_note_marker(tmp_path: Path) -> None:
+    """DP/2025/10 (shortened): the page has notes 1 and 2, so "$2.02 million" read as "$2." with
+    note "02"; a number after a decimal point or a thousands comma is the figure's, a number after
+    a sentence's full stop still its note's."""
+    path = tmp_path / "DP_2099_10.txt"
+    path.write_text(DECIMAL_PAGE)
+    paras = _cited(parse_file(path))
+    assert "by $2.02 million, owing to vacancies. From" in paras["2"].text
+    assert "rate was 1.1 per cent" in paras["3"].text and "vacant was 4.1 months" in paras["3"].text
+    assert [f.marker for f in paras["2"].footnotes] == ["1"] and [f.marker for f in paras["3"].footnotes] == ["2"]
+    assert paras["3"].footnotes[0].text.startswith("Vacancy rate is measured")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.compilations import add_entry, number_entries
@@ -138,12 +139,7 @@ def _opens_plain_notes(lines: list[str], i: int) -> bool:
     if not m or not _at_page_foot(lines, i):
         return False
     number = m.group(1)
-    for ln in lines[:i]:
-        text = ln.rstrip()
-        for mark in SPACED_MARKER.finditer(text):
-            if (mark.group(1) or mark.group(2)) == number and not NOT_SPACED_MARKER_AFTER.search(text[:mark.start()].rstrip()):
-                return True
-    return False
+    return any(digits == number for ln in lines[:i] for _, digits in _markers(ln.rstrip()))
 
 
 def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -323,16 +319,39 @@ def _list_item(lines: list[str], idx: int) -> bool:
     return ends and (not nxt or bool(LINE_NUMBER.match(nxt)))
 
 
+def _markers(line: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The numbers of a line that may mark a note ("officials. 1", "developed.2", "... the
+    Committee 3" at the line's end) and their digits; not a reference's number ("para. 3"), nor
+    a figure's own digits (`_in_figure`)."""
+    for m in SPACED_MARKER.finditer(line):
+        digits = m.group(1) or m.group(2)
+        if NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or _in_figure(line, m.start(), digits):
+            continue
+        yield m, digits
+
+
+def _in_figure(line: str, at: int, digits: str) -> bool:
+    """Whether `digits`, at `at` just after a point or a comma that follows a digit, are the
+    figure's: the decimals of "$2.02 million" and "13.7 per cent", the thousands of "1,500"; a
+    note marks a year ("adopted in 2022.3") or another note ("as follows: 3,4")."""
+    if at < 2 or not line[at - 2].isdigit() or line[at].isspace():
+        return False
+    if line[at - 1] == ",":
+        return len(digits) == 3
+    before = re.search(r"\d+$", line[:at - 1])
+    return line[at - 1] == "." and not (before is not None and re.fullmatch(r"(?:19|20)\d\d", before.group())
+                                        and not digits.startswith("0"))
+
+
 def _mark_notes(line: str, notes: set[int], last: int) -> tuple[str, int]:
     """Turn footnote numbers that this page's footnote bodies carry into marker sentinels."""
     if not notes:
         return line, last
     out: list[str] = []
     pos = 0
-    for m in SPACED_MARKER.finditer(line):
-        digits = m.group(1) or m.group(2)
+    for m, digits in _markers(line):
         num = int(digits)
-        if num not in notes or num <= last or NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()):
+        if num not in notes or num <= last:
             continue
         out.append(line[pos:m.start()])
         out.append(marker_token(digits))
