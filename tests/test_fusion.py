@@ -112,6 +112,38 @@ def test_an_agenda_line_naming_the_country_asked_for_is_found(tmp_path) -> None:
         assert order.index("2") < order.index("1")  # no kind of answer asked: the restating line goes below
 
 
+def test_a_short_paragraph_holding_many_of_the_querys_terms_is_not_demoted() -> None:
+    scores = np.array([5.0, 4.0, 3.0])
+    novel = np.array([2, 30, 3])
+    held = np.array([3, 5, MIN_INFORMATIVE_TERMS])  # candidate 2: the passage pasted as the query
+    out = demote_uninformative(scores, novel, None, held)
+    assert list(np.argsort(-out, kind="stable")) == [1, 2, 0]
+
+
+def test_a_paragraph_pasted_as_the_query_is_found_first(tmp_path) -> None:
+    """S/2025/269 (shortened): a user pastes a paragraph's sentence to find its citation; the
+    paragraph holds every term of the query and nothing more, which is no restatement of a
+    question but the passage looked for (it ranked below every longer paragraph)."""
+    from rag.config import load_settings
+    from rag.service import Session, build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "S_2099_269.txt").write_text(
+        "S/2099/269\n\nV. Financial aspects\n\n"
+        "81. The General Assembly, by its resolution 78/297, appropriated the amount of $297.8 million for the "
+        "maintenance of UNISFA; the special account and assessed contributions are reported by the Controller.\n\n"
+        "82. As at 17 March 2025, unpaid assessed contributions to the special account for UNISFA amounted to "
+        "$121.2 million.\n\n"
+        "83. Reimbursement of troop costs for the special account of UNISFA covered the period up to 31 December, "
+        "and contributions of equipment were assessed by the Mission as unpaid.\n", encoding="utf-8")
+    settings = load_settings(env={}, index_dir=tmp_path / "ix", model="hash:384")
+    build(settings, [folder])
+    with Session(settings) as s:
+        pasted = "As at 17 March 2025, unpaid assessed contributions to the special account for UNISFA amounted to $121.2 million."
+        assert s.search(pasted, k=3)[0].number == "82"
+
+
 def test_learned_fusion_ranks_a_heading_that_restates_the_question_below_a_paragraph_that_answers() -> None:
     base = {k: np.array([3.0, 2.0, 0.0, -1.0]) for k in ("lexical", "dense", "sentence", "pairs")}
     stage = first_stage(base)
@@ -201,6 +233,7 @@ def _reference_text_features(question: str, paragraphs: list[ParagraphTerms], id
         out["wcov"].append(max((cov(w) for w in windows), default=0.0))
         out["prox"].append(prox(whole))
         out["novel"].append(len(set(whole) - asked))
+        out["held"].append(len(set(whole) & asked))
     return out
 
 

@@ -10,14 +10,15 @@ import numpy as np
 
 from rag.index.terms import ParagraphTerms, term_code
 
-TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox", "novel")
+TEXT_FEATURES = ("sbm25", "wbm25", "cov", "scov", "wcov", "prox", "novel", "held")
 K1, B = 0.9, 0.75
 PROXIMITY_WINDOW = 12  # tokens
 
 
 def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> dict[str, np.ndarray]:
     """Per paragraph, each feature of TEXT_FEATURES (0 where no question term occurs, except
-    `novel`: the number of distinct terms of the paragraph that are not the question's).
+    `novel`: the number of distinct terms of the paragraph that are not the question's; `held`
+    is the number of the question's distinct terms it holds).
 
     `idf` maps each of the question's terms to its idf in the index (rag.search.query.Query.idf,
     from LexicalIndex.idf); sentence BM25
@@ -54,7 +55,8 @@ def text_features(paragraphs: list[ParagraphTerms], idf: dict[str, float]) -> di
     rows_a = np.concatenate([lay.sentence for lay in layouts])[found] + first[hit_owner]
     in_paragraph = np.zeros((n, qn), dtype=np.float64)
     in_paragraph[hit_owner, cols_a] = 1.0
-    out["novel"][:] = np.array([lay.distinct for lay in layouts]) - in_paragraph.sum(axis=1)
+    out["held"][:] = in_paragraph.sum(axis=1)
+    out["novel"][:] = np.array([lay.distinct for lay in layouts]) - out["held"]
     if len(found) == 0 or total <= 0:
         return out
     tf = np.bincount(rows_a * qn + cols_a, minlength=len(lengths) * qn).reshape(len(lengths), qn).astype(np.float64)

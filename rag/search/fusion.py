@@ -47,14 +47,19 @@ def zscore_rows(x: np.ndarray) -> np.ndarray:
     return np.where(ok, centred / np.where(ok, sd, 1.0), 0.0)
 
 
-def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarray | None = None) -> np.ndarray:
+def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarray | None = None,
+                         held: np.ndarray | None = None) -> np.ndarray:
     """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
     below all the others (order kept within each group), except those that `states` the kind of
     answer the question asks for (a short paragraph naming the country asked for is the answer,
-    not an agenda line restating the question); unchanged when none or all are under."""
+    not an agenda line restating the question) and those that hold MIN_INFORMATIVE_TERMS or more
+    of the question's terms (`held`: a passage pasted as the query, or its long sentence, is the
+    one looked for); unchanged when none or all are under."""
     low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
     if states is not None:
         low &= ~np.asarray(states, dtype=bool)
+    if held is not None:
+        low &= np.asarray(held) < MIN_INFORMATIVE_TERMS
     if not low.any() or low.all():
         return scores
     out = np.asarray(scores, dtype=np.float64).copy()
@@ -90,7 +95,7 @@ def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]
     z_top = {k: row[top] for k, row in stage.z.items()}
     z_top.update(zip(extra, zscore_rows(np.array([features[k] for k in extra], dtype=np.float64))))
     second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"],
-                                  features.get("states"))
+                                  features.get("states"), features.get("held"))
     out = stage.scores.copy()
     out[top] = second + (stage.scores.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out
