@@ -791,7 +791,8 @@ def _run(chosen: typer.Typer, args: list[str]) -> int:
     repeated = next((o for o in ONCE_OPTIONS if sum(a == o or a.startswith(o + "=") for a in options) > 1), None)
     if repeated is not None:  # click keeps the last silently
         return _usage_error(options, f"{repeated} given more than once",
-                            f"give {repeated} once (a symbol pattern with * matches several documents)", 2)
+                            f"give {repeated} once" + (" (a symbol pattern with * matches several documents)"
+                                                       if repeated == "--symbol" else ""), 2)
     try:
         code = typer.main.get_command(chosen).main(args=args, prog_name="rag", standalone_mode=False)
     except getattr(clicks, "NoArgsIsHelpError", ()) as exc:  # click 8.2 on

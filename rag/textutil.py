@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,3 +135,10 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def without_accents(text: str) -> str:
+    """The text with its letters' accents dropped ("Préval" -> "Preval"; "ø" has none to drop)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

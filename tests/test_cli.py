@@ -377,6 +377,25 @@ def test_questions_without_words_or_too_long_are_refused(built):
         one_line_error(result)
 
 
+def test_a_letter_transmitting_a_numbered_annex_names_the_annex(fake_env, tmp_path):
+    """S/2025/303 is an unnumbered letter with the numbered report as its annex: "annex para 1"
+    (no comma) is its annex's para. 1, and a number it lacks names the annex's span, not "it has no
+    numbered paragraphs"."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    layout = (Path(__file__).parent / "fixtures" / "A_99_100_layout.txt").read_text(encoding="utf-8")
+    for numbered in ("1. At its", "2. The Working Group met", "3. The agenda", "4. The Working Group considered"):
+        layout = layout.replace(numbered, numbered[3:])  # the body's text, unnumbered
+    for item in ("1. Opening", "2. Election", "3. Adoption"):
+        layout = layout.replace(item, f"({item[0]}){item[2:]}")
+    (folder / "A_99_100.txt").write_text(layout, encoding="utf-8")
+    assert run("index", "build", str(folder)).exit_code == 0
+    assert json.loads(run("show", "A/99/100", "annex para 2", "--json").stdout)["citation"] == "A/99/100, annex, para. 2"
+    missing = run("show", "A/99/100", "7")
+    assert missing.exit_code == 3
+    one_line_error(missing, "its body has no numbered paragraphs; annex has paragraphs 1-2", "annex, para. 1")
+
+
 def test_a_running_count_without_its_page_is_refused_where_it_is_ambiguous(fake_env, tmp_path):
     """Unnumbered text in the summary and in the annex both have a ¶ 1: a bare "¶1" names the
     places; the citation's page (or --annex) picks one."""

@@ -475,6 +475,18 @@ def test_one_unwritten_name_where_the_document_names_another_of_its_kind_is_a_ne
                              evidence) is None
 
 
+def test_a_name_written_without_its_accents_is_the_same_name():
+    """A/52/687: "President Preval's letter" asked of a report writing "President Préval" is no
+    near miss ("is about President Préval, not President Preval"), nor the other way round."""
+    text = "In a letter dated 29 October 1997, President Préval asked the Secretary-General to extend MICIVIH."
+    evidence = Evidence(text, text, ("A/52/687",))
+    assert check_constraints("What did President Preval's letter ask the Secretary-General to do?", evidence) is None
+    plain = Evidence(text.replace("é", "e"), text.replace("é", "e"), ("A/52/687",))
+    assert check_constraints("What did President Préval's letter ask the Secretary-General to do?", plain) is None
+    miss = check_constraints("What did President Aristide's letter ask the Secretary-General to do?", evidence)
+    assert miss is not None and miss.describe() == "is about President Préval, not President Aristide"
+
+
 def test_a_swapped_name_is_named_whole_in_the_mismatch():
     """A name of several words is named whole, on both sides: not "is about International
     Conference, not International Civil"."""

@@ -196,6 +196,7 @@ def test_a_filter_given_twice_is_refused_not_half_applied(tmp_path):
                                 text=True, timeout=60)
         assert result.returncode == 2 and result.stdout == ""
         assert result.stderr.startswith(f"error: {args[0]} given more than once") and len(result.stderr.splitlines()) == 1
+        assert ("symbol pattern" in result.stderr) == (args[0] == "--symbol")  # the advice only where it applies
         js = subprocess.run([*RAG, "search", "water supply", *args, "--json"], env=env, cwd=REPO, capture_output=True,
                             text=True, timeout=60)
         assert js.returncode == 2 and json.loads(js.stdout)["type"] == "UsageError"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag.textutil import without_accents
+
 # Capitalised words that name nothing: question words, articles, prepositions, pronouns, months.
 NOT_NAMES = frozenset((
     "the", "a", "an", "in", "on", "at", "of", "for", "by", "to", "from", "under", "between", "during", "after",
@@ -57,6 +59,7 @@ def one_edit(a: str, b: str) -> bool:
 def _written(word: str, vocabulary: frozenset[str]) -> bool:
     """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
     word, the word with one letter mistyped (`TYPO_CHANGED`)."""
+    word = without_accents(word)
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
     stem = word[:max(_STEM, len(word) - 2)]
@@ -68,15 +71,16 @@ def _written(word: str, vocabulary: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=4)
 def _vocabulary(document: str) -> frozenset[str]:
-    """The document's words, lower-cased (read once for the checks of one answer)."""
-    return frozenset(_WORD.findall(document.lower()))
+    """The document's words, lower-cased and without accents (read once for the checks of one
+    answer)."""
+    return frozenset(_WORD.findall(without_accents(document.lower())))
 
 
 def writes_word(word: str, text: str) -> bool:
     """The short text (a paragraph, a title, a question) writes the word, a form of it or, for a
     long word, the word mistyped (`_written`). Its words are read here, not through `_vocabulary`,
     whose few entries keep the documents read for one answer."""
-    return _written(word.lower(), frozenset(_WORD.findall(text.lower())))
+    return _written(word.lower(), frozenset(_WORD.findall(without_accents(text.lower()))))
 
 
 def unwritten(names: list[str], document: str) -> list[str]:

@@ -37,8 +37,8 @@ def split_cited_part(number: str) -> tuple[str, str | None, str | None]:
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".
 _PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
 # "annex II, para. 3", "part two, para. 15", "part three, annex I, ¶ 4" as cited.
-_CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|part\s+[a-z]+)\s*,\s*(.+)$",
-                          re.IGNORECASE)
+_CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|part\s+[a-z]+)"
+                          r"(?:\s*,\s*|\s+(?=(?:para|¶|p\.)))(.+)$", re.IGNORECASE)
 _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
 
 
@@ -188,6 +188,31 @@ def number_span(conn: sqlite3.Connection, doc_id: int, running: bool, label: str
     return f"{nums[0]}-{nums[-1]}" if nums else ""
 
 
+def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bool, label: str | None, part: str,
+               within: str | None) -> NotFoundError:
+    """The error for a paragraph the document lacks, naming the paragraphs it has where it was
+    looked for, or the annexes' where a letter's unnumbered body was."""
+    where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
+    span = number_span(conn, doc["id"], running, label, part, within)
+    held = f"paragraphs {span}" if span else \
+        "it has no unnumbered text" if running else "it has no numbered paragraphs"
+    annexes = [] if span or running or part or label else _numbered_annexes(conn, doc["id"])
+    if annexes:  # a letter transmitting a numbered report as its annex
+        held = "; ".join(["its body has no numbered paragraphs"] + [f"{a} has paragraphs {s}" for a, s in annexes])
+        return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r} ({held})",
+                             fix=f"give the annex as cited, e.g. rag show {doc['symbol']} \"{annexes[0][0]}, para. "
+                                 f"{annexes[0][1].split('-')[0]}\"")
+    return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
+
+
+def _numbered_annexes(conn: sqlite3.Connection, doc_id: int) -> list[tuple[str, str]]:
+    """Each annex of the document that prints paragraph numbers, with their span ("1-52")."""
+    annexes = [a for (a,) in conn.execute(
+        "SELECT DISTINCT annex FROM paragraphs WHERE doc_id = ? AND running = 0 AND part = '' AND annex != '' "
+        "ORDER BY ord", (doc_id,))]
+    return [(a, number_span(conn, doc_id, False, a)) for a in annexes]
+
+
 def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None,
                    part: str | None = None) -> ShownParagraph:
     """One paragraph by symbol and number as cited, with page, section and footnotes.
@@ -215,11 +240,7 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), running, label, part, within)
     row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page, within)
     if row is None:
-        where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
-        span = number_span(conn, doc["id"], running, label, part, within)
-        held = f"paragraphs {span}" if span else \
-            "it has no unnumbered text" if running else "it has no numbered paragraphs"
-        raise NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
+        raise _not_found(conn, doc, raw, running, label, part, within)
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
                                page=row["page"], part=row["part"], part_of=row["part_of"])
     return ShownParagraph(symbol=doc["symbol"], paragraph=row["number"], annex=row["annex"],
