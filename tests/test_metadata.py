@@ -10,6 +10,7 @@ import pytest
 from rag.ingest import parse_file
 from rag.ingest.blocks import Block, PageText
 from rag.ingest.metadata import read_metadata, session_number
+from tests.conftest import shared_path
 
 SG_REPORT = """United Nations A/80/176
 General Assembly Distr.: General
@@ -404,6 +405,21 @@ def test_a_report_of_the_official_records_is_dated_by_its_bracketed_date():
 
 
 
+
+
+def test_a_report_dated_only_by_its_imprint_has_that_year() -> None:
+    """JIU/REP/2025/2 prints no date of issue; its cover's imprint "United Nations • New York, 2025"
+    is the year it was issued, so `--year 2025` finds it. A publication cited in a note ("(Geneva,
+    2025)") dates nothing."""
+    cover = PageText(blocks=[Block("United Nations"), Block("Review of policies and practices"),
+                             Block("Report of the Joint Inspection Unit"),
+                             Block("Prepared by Eileen A. Cronin and Conrod Hunte"),
+                             Block("United Nations • New York, 2025")])
+    assert read_metadata([cover], "JIU/REP/2025/2").date == "2025"
+    cited = PageText(blocks=[Block("Report of the Joint Inspection Unit"),
+                             Block("OHCHR, Human Rights Management Plan 2024-2027 (Geneva, 2024).")])
+    assert read_metadata([cited], "JIU/REP/2025/2").date == ""
+    assert parse_file(shared_path("data", "un_corpus", "pdf", "JIU_REP_2025_2.en.pdf")).date == "2025"
 
 
 @pytest.mark.parametrize("text, venue", [

@@ -38,7 +38,7 @@ class Metadata:
     """What the masthead says; empty strings where it says nothing recognisable."""
 
     title: str = ""
-    date: str = ""  # ISO YYYY-MM-DD
+    date: str = ""  # ISO YYYY-MM-DD (YYYY where only a cover's imprint dates it)
     body: str = ""
     session: str = ""
     venue: str = ""  # the header's meeting place and dates
@@ -252,7 +252,8 @@ def read_metadata(pages: list[PageText], symbol: str) -> Metadata:
     bracketed line of its front matter where the masthead prints none); the body from the
     symbol's prefix where the masthead names none."""
     masthead = masthead_text(pages)
-    return Metadata(title=document_title(masthead), date=document_date(masthead) or bracketed_date(pages),
+    return Metadata(title=document_title(masthead),
+                    date=document_date(masthead) or bracketed_date(pages) or imprint_year(pages),
                     body=printed_body(masthead) or symbol_body(symbol), session=document_session(masthead),
                     venue=_header(_denoised(masthead)).venue)
 
@@ -270,6 +271,21 @@ def bracketed_date(pages: list[PageText]) -> str:
             m = _BRACKETED_DATE.fullmatch(" ".join(strip_markers(block.text).split()))
             if m and 1 <= int(m.group(1)) <= 31:
                 return _iso(m)
+    return ""
+
+
+# A publication's imprint on its cover: "United Nations • New York, 2025", "Geneva, 2024".
+_IMPRINT = re.compile(r"(?:United Nations\W{0,3})?(?:New York|Geneva|Vienna|Nairobi)\s*,\s*((?:19|20)\d\d)")
+
+
+def imprint_year(pages: list[PageText]) -> str:
+    """The year of a cover's imprint line ("United Nations • New York, 2025"), the year of issue
+    of a report that prints no date; "" if its front matter holds none."""
+    for page in pages[:FRONT_PAGES]:
+        for block in page.blocks:
+            m = _IMPRINT.fullmatch(" ".join(strip_markers(block.text).split()))
+            if m:
+                return m.group(1)
     return ""
 
 
