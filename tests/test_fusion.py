@@ -123,7 +123,8 @@ def test_a_short_paragraph_holding_many_of_the_querys_terms_is_not_demoted() -> 
 def test_a_paragraph_pasted_as_the_query_is_found_first(tmp_path) -> None:
     """S/2025/269 (shortened): a user pastes a paragraph's sentence to find its citation; the
     paragraph holds every term of the query and nothing more, which is no restatement of a
-    question but the passage looked for (it ranked below every longer paragraph)."""
+    question but the passage looked for (it ranked below every longer paragraph). Its key words
+    find it too: it states a figure, which no agenda line restating them does."""
     from rag.config import load_settings
     from rag.service import Session, build
 
@@ -142,6 +143,8 @@ def test_a_paragraph_pasted_as_the_query_is_found_first(tmp_path) -> None:
     with Session(settings) as s:
         pasted = "As at 17 March 2025, unpaid assessed contributions to the special account for UNISFA amounted to $121.2 million."
         assert s.search(pasted, k=3)[0].number == "82"
+        # a keyword query asks for no kind of answer: the short paragraph giving a sum is no agenda line
+        assert s.search("unpaid assessed contributions special account UNISFA", k=3)[0].number == "82"
 
 
 def test_learned_fusion_ranks_a_heading_that_restates_the_question_below_a_paragraph_that_answers() -> None:

@@ -170,10 +170,11 @@ class Retriever:
 
     def states_answer(self, query: Query, pids: list[int], which: np.ndarray) -> np.ndarray:
         """For the paragraphs `which` marks (the few with little beyond the question's words),
-        whether they state the kind of answer the question asks for (rag.answer.answertype);
-        False for the others and when the question's kind is unknown."""
+        whether they state the kind of answer the question asks for (rag.answer.answertype),
+        or a figure where it asks for no kind (a keyword query: "unpaid assessed contributions
+        UNISFA" finds the one sentence giving the sum); False for the others."""
         out = np.zeros(len(pids), dtype=bool)
-        kind = question_type(query.text)
+        kind = question_type(query.text) or "number"
         marked = [int(i) for i in np.flatnonzero(which)]
         if kind not in STATED_KINDS or not marked:
             return out
