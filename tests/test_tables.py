@@ -229,6 +229,44 @@ def test_a_caption_alone_on_its_line_over_rows_of_mixed_small_type() -> None:
     assert "5.52" not in paras[0].text
 
 
+def test_a_plain_caption_over_a_bold_title_and_a_unit_line_far_above_its_column_heads() -> None:
+    """JIU/REP/2025/2, page 3, and E/2025/57, page 16 (positions and sizes as read): "Table 1" in
+    the body's plain type, its title in bold under it, the unit in 7 points, the column heads and,
+    a wider gap below, the rows in 8.5. Each table ran into the paragraph before it."""
+    lines = [_b("committed and disbursed within their individual grant validity dates.", 124, 374, size=10.0),
+             _b("Table 3", 124, 350, size=10.0),
+             _b("Expenditures 2023 and 2024", 124, 338, size=10.0, bold=True),
+             _b("(Thousands of United States dollars)", 124, 324, size=7.0),
+             _b("Object of expenditure 2023 2024", 124, 301, size=7.0),
+             _b("Posts 352.6 546.2", 124, 279, size=8.5),
+             _b("Consultants 0 638.2", 124, 264, size=8.5),
+             _b("Total 432.6 1 293.3", 124, 249, size=8.5, bold=True),
+             _b("69. The Office's budget for 2025 is set out in annex II.", 124, 220, size=10.0, number="69")]
+    out = collapse_tables(lines, 10.0)
+    tables = [b for b in out if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text.startswith(
+        "Table 3 Expenditures 2023 and 2024 (Thousands of United States dollars) Object of expenditure 2023 2024 Posts")
+    assert tables[0].text.endswith("Total 432.6 1 293.3")
+    assert [b.text[:9] for b in out if b.kind == "body"] == ["committed", "69. The O"]
+    titled = collapse_tables([_b("Table 1", 124, 614, size=9.96),
+                              _b("Outcomes of sexual exploitation and abuse investigations, by personnel", 124, 602,
+                                 size=9.96, bold=True),
+                              _b("category, 2017–2024", 124, 590, size=9.96, bold=True),
+                              _b("Outcome of investigation Total", 124, 560, size=6.96),
+                              _b("Allegation substantiated 107 636 336 1 079 34", 124, 540, size=6.96),
+                              _b("Total 792 1 742 595 3 129 100", 124, 525, size=6.96)], 9.96)
+    assert [b.kind for b in titled] == ["table"] and "by personnel category, 2017–2024 Outcome" in titled[0].text
+
+
+def test_a_run_of_bare_figures_in_small_type_is_a_charts_labels() -> None:
+    """JIU/REP/2025/2, page 13: a bar chart's value labels ("36% 14% 6% ...") in small type after a
+    sentence were an uncaptioned table cited "p. 13, table 1"; without a word they are no table."""
+    lines = [_b("The focal points were asked how confident they were.", 124, 600, size=10.0),
+             _b("36% 14% 6%", 130, 560, size=7.0), _b("1% 3% 48%", 130, 545, size=7.0),
+             _b("47% 37% 15%", 130, 530, size=7.0)]
+    assert [b.kind for b in collapse_tables(lines, 10.0)] == ["body", "furniture"]
+
+
 def test_a_list_of_documents_is_a_table_not_a_paragraph_a_row() -> None:
     """TPNW/MSP/2025/11, annex IV, page 23 (extract): "Documentation", the header row, then each
     document's symbol and its title, the title's wrapped lines indented to its column; the text

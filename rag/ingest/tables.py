@@ -101,7 +101,8 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
         if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
                 and sum(len(b.text) >= prose for b in run) * 2 < len(run):
             table = _joined(run, "table")
-            out.append(replace(table, kind="furniture") if chart_text(table.text) else table)
+            drawn = chart_text(table.text) or not _LETTER.search(table.text)  # "36% 14% 6% ...": a chart's labels
+            out.append(replace(table, kind="furniture") if drawn else table)
             i = j
         else:
             out.append(blocks[i])
@@ -190,13 +191,21 @@ def _small_rows(below: list[Block], body_size: float, prose: float) -> list[Bloc
     rows = [below[0]]
     notes = False
     for b in below[1:]:
-        if b.size > body_size - SMALLER or rows[-1].y - b.y > ROW_GAP * max(b.size, rows[-1].size):
+        # the column heads stand further from the first row than rows from each other
+        gap = ROW_GAP * max(b.size, rows[-1].size) * (HEAD_GAP if len(rows) == 1 else 1.0)
+        if b.size > body_size - SMALLER or rows[-1].y - b.y > gap:
             break
         notes = notes or (len(rows) >= MIN_ROWS and len(b.text) >= prose)
         if notes and b.kind != "body" or _ends_table(b, float("inf") if notes else prose, True):
             break
         rows.append(b)
     return rows
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_UNIT = re.compile(r"^\((?:In\s+|Thousands|Millions|Billions|Percentage|Number|Per cent)[^()]*\)$", re.IGNORECASE)
+HEAD_GAP = 1.5  # the gap under a table's column heads, against ROW_GAP
+_BARE_CAPTION = re.compile(r"^Table\s+(?:\d{1,3}|[IVXL]{1,6})$")
 
 
 def _caption_lines(blocks: list[Block], caption: Block) -> list[Block]:
@@ -206,14 +215,19 @@ def _caption_lines(blocks: list[Block], caption: Block) -> list[Block]:
     below = _below(blocks, caption)
     title: list[Block] = []
     above = caption
+    bold = caption.bold
     for b in below:
-        if b.kind != "body" or abs(b.size - caption.size) > SAME_SIZE or above.y - b.y > ROW_GAP * caption.size \
-                or b.bold != caption.bold and not b.text.lstrip().startswith("("):
+        if not title and _BARE_CAPTION.match(caption.text.strip()):
+            bold = b.bold  # "Table 1" alone, its title under it in bold (JIU/REP/2025/2, p. 3)
+        unit = title and _UNIT.match(b.text.strip()) is not None  # "(Thousands of United States dollars)"
+        if b.kind != "body" or abs(b.size - caption.size) > SAME_SIZE and not unit \
+                or above.y - b.y > ROW_GAP * caption.size or b.bold != bold and not b.text.lstrip().startswith("("):
             break
         title.append(b)
         above = b
     rest = below[len(title):]
-    return title if title and rest and abs(rest[0].size - caption.size) > SAME_SIZE else []
+    return title if title and rest and (abs(rest[0].size - caption.size) > SAME_SIZE or _UNIT.match(title[-1].text.strip()))\
+        else []
 
 
 def _below(blocks: list[Block], caption: Block) -> list[Block]:
