@@ -30,6 +30,9 @@ class Paragraph:
 
 
 TABLE = "table"  # `Paragraph.part` of a captioned table, a unit of its own numbered as its caption
+# `Paragraph.part` of a recommendation printed in a box between the paragraphs (a JIU report's
+# "Recommendation 1"), numbered through the document as printed and cited so: "recommendation 1".
+RECOMMENDATION = "recommendation"
 
 
 @dataclass
@@ -55,8 +58,10 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
     """Render a citation the way such documents are cited: `A/59/377, para. 49`; a paragraph of
     a text embedded in the document through the paragraph it sits in: `A/50/610, para. 11,
     draft resolution, para. 8`; a table by its page and its own number: `DP/FPA/2025/6, p. 11,
-    table 3`; unnumbered text by its page and place there: `A/52/687, annex, p. 14, ¶ 1`."""
+    table 3`; a boxed recommendation by its number: `JIU/REP/2025/2, recommendation 1`; unnumbered text by its page and place there: `A/52/687, annex, p. 14, ¶ 1`."""
     prefix = f"{symbol}, {annex}, " if annex else f"{symbol}, "
+    if part == RECOMMENDATION:
+        return f"{prefix}recommendation {number}"
     if part == TABLE:
         return f"{prefix}p. {page}, table {number}" if page else f"{prefix}table {number}"
     if part:

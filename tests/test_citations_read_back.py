@@ -14,9 +14,9 @@ from tests.conftest import shared_path
 # Real documents with what is hardest to cite: two tables numbered 3 (DP/FPA/2025/6), the decisions
 # a report carries (E/2025/70), unnumbered annex text (A/52/687), draft resolutions (A/50/610), two
 # unnumbered draft resolutions in one report (A/CONF.230/2025/15), a summary on the front matter's
-# page iii (A/80/44).
+# page iii (A/80/44), recommendations printed in boxes (JIU/REP/2025/2).
 DOCUMENTS = ("DP_FPA_2025_6.en.pdf", "E_2025_70.en.pdf", "A_52_687.en.pdf", "A_50_610.en.pdf",
-             "A_CONF.230_2025_15.en.pdf", "A_80_44.en.pdf")
+             "A_CONF.230_2025_15.en.pdf", "A_80_44.en.pdf", "JIU_REP_2025_2.en.pdf")
 
 
 def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_path: Path) -> None:
@@ -49,6 +49,9 @@ def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_p
     assert len(rows) > 300 and wrong == []
     assert any(row[4] == "iii" for row in rows)  # A/80/44's summary, cited on the page printed iii
     assert "has table 3 in 2 places: p. 9, table 3; p. 11, table 3" in ambiguous
+    boxed = [row for row in rows if row[5] == "recommendation"]
+    assert [row[1] for row in boxed] == [str(n) for n in range(1, 16)]  # JIU/REP/2025/2's fifteen
+    assert boxed[0][7].startswith("Recommendation 1 Executive heads") and boxed[0][7].endswith("procedures.")
 
 
 def test_a_running_count_is_the_place_on_its_page(fake_settings, tmp_path: Path) -> None:

@@ -267,6 +267,32 @@ def test_a_run_of_bare_figures_in_small_type_is_a_charts_labels() -> None:
     assert [b.kind for b in collapse_tables(lines, 10.0)] == ["body", "furniture"]
 
 
+def test_a_boxed_recommendation_is_a_unit_cited_by_its_number() -> None:
+    """JIU/REP/2025/2, page 13 (positions as read): "Recommendation 1" and its text in bold at one
+    left edge between paras. 20 and 21. It was read as a heading, its text never a paragraph; now
+    it is `JIU/REP/2025/2, recommendation 1`, and para. 21 keeps its own text."""
+    lines = [_b("20. Ensuring comprehensive coverage of PSEA across policies is vital.", 123, 671, 10.0, number="20"),
+             _b("Recommendation 1", 147, 629, 10.0, bold=True),
+             _b("Executive heads of United Nations system organizations should, by the", 147, 611, 10.0, bold=True),
+             _b("end of 2027, review their respective policies, staff regulations and", 147, 599, 10.0, bold=True),
+             _b("rules, and standards of conduct.", 147, 587, 10.0, bold=True),
+             _b("21. Victims and witnesses of SEA face significant risks of retaliation.", 123, 539, 10.0,
+                number="21")]
+    paras = assemble([PageText(blocks=collapse_tables(lines, 10.0))])
+    assert [(p.part, p.number) for p in paras] == [("", "20"), ("recommendation", "1"), ("", "21")]
+    assert paras[1].text == ("Recommendation 1 Executive heads of United Nations system organizations should, by the "
+                             "end of 2027, review their respective policies, staff regulations and rules, and standards "
+                             "of conduct.")
+    assert render_citation("JIU/REP/2025/2", "1", part="recommendation", page="13") == \
+        "JIU/REP/2025/2, recommendation 1"
+    assert split_cited_part("recommendation 1") == ("1", "recommendation", None)
+    # E/AC.51/2025/2: "Recommendation 1" over its bold title is the heading of the paragraphs after it
+    plain = [_b("Recommendation 1", 123, 629, 10.0, bold=True),
+             _b("Improved planning and coordination", 123, 615, 10.0, bold=True),
+             _b("6. Recommendation 1 reads as follows:", 123, 590, 10.0, number="6")]
+    assert [b.kind for b in collapse_tables(plain, 10.0)] == ["body", "body", "body"]
+
+
 def test_a_list_of_documents_is_a_table_not_a_paragraph_a_row() -> None:
     """TPNW/MSP/2025/11, annex IV, page 23 (extract): "Documentation", the header row, then each
     document's symbol and its title, the title's wrapped lines indented to its column; the text

@@ -10,7 +10,7 @@ from typing import Any
 
 from rag.errors import NotFoundError
 from rag.index.symbols import find_document_id, suggestion
-from rag.models import TABLE, DocumentText, Footnote, ShownParagraph, render_citation
+from rag.models import RECOMMENDATION, TABLE, DocumentText, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
@@ -19,15 +19,21 @@ CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+|intersession
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
+# "recommendation 1": a boxed recommendation as cited (rag.models.RECOMMENDATION).
+CITED_RECOMMENDATION = re.compile(r"^recommendation\s+(\d+)$", re.IGNORECASE)
 
 
 def split_cited_part(number: str) -> tuple[str, str | None, str | None]:
     """("8", "draft resolution", "11") from "para. 11, draft resolution, para. 8": the number,
     the embedded part and the report's paragraph it sits in (None where not given); ("3",
-    "table", None) from "p. 11, table 3"; a plain number comes back as it is, with no part."""
+    "table", None) from "p. 11, table 3", ("1", "recommendation", None) from "recommendation 1"; a
+    plain number comes back as it is, with no part."""
     t = CITED_TABLE.match(" ".join(number.split()))
     if t:
         return t.group(2), TABLE, None
+    r = CITED_RECOMMENDATION.match(" ".join(number.split()))
+    if r:
+        return r.group(1), RECOMMENDATION, None
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
         return number, None, None

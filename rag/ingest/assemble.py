@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rag.ingest.blocks import SENTINEL_RE, Block, PageText, strip_markers
+from rag.ingest.blocks import BOXED, SENTINEL_RE, Block, PageText, strip_markers
 from rag.ingest.footnotes import Notes
 from rag.ingest.headings import (
     Sections,
@@ -42,12 +42,13 @@ from rag.ingest.patterns import (
     NUMBER_PREFIX,
     RECORDS_COVER,
     REPORT_PART,
+    RECOMMENDATION_START,
     ROMAN_HEADING_START,
     TABLE_NUMBER,
 )
 from rag.ingest.symbols import document_symbols
 from rag.ingest.units import cap_units
-from rag.models import TABLE, Document, Footnote, Paragraph
+from rag.models import RECOMMENDATION, TABLE, Document, Footnote, Paragraph
 
 RECORDS_COVER_PAGES = 1  # the last page (from 0) an Official Records cover stands on
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
@@ -192,11 +193,13 @@ class _Builder:
             self.tables.append(ln)
 
     def _put_table(self, ln: Block, annex: str, within: str) -> None:
+        text = clean_text(strip_markers(ln.text))
+        boxed = RECOMMENDATION_START.match(text) if ln.kind == BOXED else None
         m = TABLE_NUMBER.match(ln.text.strip())
+        number = boxed.group(1) if boxed else m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1)
         self.out.append(Paragraph(
-            number=m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1),
-            text=clean_text(strip_markers(ln.text)), section=self.section, annex=annex, part=TABLE,
-            part_of=within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
+            number=number, text=text, section=self.section, annex=annex, part=RECOMMENDATION if boxed else TABLE,
+            part_of="" if boxed else within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
 
     def running_count(self, annex: str, page: int | None = None) -> int:
         """Running blocks kept so far in the annex (in the embedded text being assembled); with
@@ -303,7 +306,7 @@ def _text_lines(pages: list[PageText]) -> list[Block]:
     lines: list[Block] = []
     for idx, page in enumerate(pages):
         for b in page.blocks:
-            if b.kind in ("body", "heading", "table"):
+            if b.kind in ("body", "heading", "table", BOXED):
                 b.page = idx
                 lines.append(b)
     return lines
@@ -371,7 +374,7 @@ class _Assembler:
         seen_first = False
         item = 0  # the number of the last list item inside the paragraph (an agenda's 1, 2, 3)
         for i, ln in enumerate(seg.lines[first:hi], start=first):
-            if ln.kind == "table":
+            if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
             elif i in starts:
                 seen_first, head, item = True, None, 0
@@ -418,7 +421,7 @@ class _Assembler:
         prev: Block | None = None
         head: Block | None = None  # the heading line just before, while a heading wraps
         for ln in seg.lines:
-            if ln.kind == "table":
+            if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
                 continue
             if head is not None and continues_heading(ln, head, self.body_size):

@@ -19,7 +19,7 @@ class Block:
 
     text: str
     page: int = 1  # physical page: 1-based from the loader, 0-based index once assembled
-    kind: str = "body"  # body | heading | footnote | furniture | table (a captioned table, rag.ingest.tables)
+    kind: str = "body"  # body | heading | footnote | furniture | table (a captioned table, rag.ingest.tables) | BOXED
     number: str | None = None  # the paragraph number the line opens with, if any
     size: float = 0.0  # font size of the line's first letter (0: unknown)
     bold: bool = False
@@ -29,6 +29,9 @@ class Block:
     after_sentence: bool = False  # flat text: the number follows a sentence end or opens the text
     x: float = 0.0  # left edge and baseline (PDF points, y grows upwards; 0: unknown)
     y: float = 0.0
+
+
+BOXED = "boxed"  # `Block.kind` of a recommendation printed in a box (rag.ingest.tables.boxed_recommendations)
 
 
 @dataclass

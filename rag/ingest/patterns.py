@@ -286,6 +286,9 @@ SYMBOL_BODIES = (
 # or "Table 2" alone on its line over its title (not "Table 2 provides a breakdown ...", a
 # sentence that mentions one).
 TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})(?:[.:]\s+\S|$)")
+# A recommendation printed in a box, its number alone on the box's first line: "Recommendation 10".
+RECOMMENDATION_CAPTION = re.compile(r"^Recommendation\s+(\d{1,3})$")
+RECOMMENDATION_START = re.compile(r"^Recommendation\s+(\d{1,3})\b")
 # The number a captioned table is cited by, its title after it or not.
 TABLE_NUMBER = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})\b")
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rag.ingest.blocks import Block
+from rag.ingest.blocks import BOXED, Block
 from rag.ingest.headings import ends_sentence
-from rag.ingest.patterns import TABLE_CAPTION
+from rag.ingest.patterns import RECOMMENDATION_CAPTION, TABLE_CAPTION
 
 SAME_SIZE = 0.3  # points of difference within one table's type
 ROW_GAP = 2.5  # a vertical gap of this many type sizes between two rows ends a table
@@ -40,7 +40,34 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
                       page=caption.page, kind="table", size=caption.size, bold=caption.bold, x=caption.x, y=caption.y)
         taken = in_title | {id(r) for r in rows}
         out = [table if b is caption else b for b in out if id(b) not in taken]
-    return _uncaptioned(_document_lists(out, body_size), body_size)
+    return _uncaptioned(_document_lists(boxed_recommendations(out), body_size), body_size)
+
+
+BOX_INDENT = 3.0  # points a boxed recommendation's lines may stand off its caption's left edge
+
+
+def boxed_recommendations(blocks: list[Block]) -> list[Block]:
+    """The blocks with each boxed recommendation as one block of kind BOXED: "Recommendation 1"
+    alone on a bold line, then its text in bold at the same left edge down to the first line
+    that is not, the last ending a sentence (JIU/REP/2025/2, page 13: the box stands between paras.
+    20 and 21, and it was read as a heading of the paragraphs after it, so its text could not be
+    cited; E/AC.51/2025/2's "Recommendation 1" over its bold title "Improved planning and
+    coordination" is a heading)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        j = i + 1
+        if b.kind == "body" and b.bold and RECOMMENDATION_CAPTION.match(b.text.strip()):
+            while j < len(blocks) and blocks[j].kind == "body" and blocks[j].bold and blocks[j].number is None \
+                    and abs(blocks[j].x - b.x) <= BOX_INDENT and blocks[j].page == b.page:
+                j += 1
+        if j - i >= 2 and ends_sentence(blocks[j - 1].text):  # a heading's title ends none
+            out.append(_joined(blocks[i:j], BOXED))
+        else:
+            out.extend(blocks[i:j])
+        i = j
+    return out
 
 
 # A row of a list of documents: a document symbol, then its title ("TPNW/MSP/2025/1 Provisional
