@@ -41,6 +41,47 @@ def test_the_cover_masthead_of_a_note_is_not_text() -> None:
     assert [p.number for p in paragraphs if not p.running] == ["1", "2"]
 
 
+def test_who_submitted_prepared_or_reports_a_document_is_its_text() -> None:
+    """E/2025/L.9, A/AC.182/2025/L.2 and JIU/REP/2025/2, page 1 (the lines as the PDFs give them):
+    the line saying who submitted a draft, who is the rapporteur or who prepared a report was
+    dropped with the masthead, so "Who submitted the draft resolution?" had nothing to cite."""
+    draft = _page([
+        ("Economic and Social Council Distr.: Limited", 19.9, True),
+        ("2025 session", 10.0, True),
+        ("Agenda item 19 (a)", 10.0, False),
+        ("Economic and environmental questions: sustainable development", 10.0, True),
+        ("Draft resolution submitted by the Vice-President of the Council, Lok Bahadur", 10.0, True),
+        ("Thapa (Nepal), on the basis of informal consultations", 10.0, True),
+        ("Report of the Committee for Development Policy on its twenty-seventh session", 12.0, True),
+        ("The Economic and Social Council,", 10.0, False),
+        ("1. Takes note of the report of the Committee for Development Policy;", 10.0, False),
+        ("2. Decides to consider the question at its 2026 session.", 10.0, False),
+    ])
+    draft.blocks[-2].number, draft.blocks[-1].number = "1", "2"
+    running = [p for p in assemble([draft]) if p.running]
+    assert running[0].text == ("Draft resolution submitted by the Vice-President of the Council, Lok Bahadur Thapa "
+                               "(Nepal), on the basis of informal consultations")
+    assert not any("Report of the Committee" in p.text for p in running)  # the title under it stays out
+    report = _page([
+        ("General Assembly Distr.: Limited", 19.9, True),
+        ("Special Committee on the Charter of the United Nations", 10.0, True),
+        ("Draft report", 14.0, True),
+        ("Rapporteur: Ms. Eliza Grisle (Latvia)", 10.0, False),
+        ("II. Maintenance of international peace and security", 14.0, True),
+        ("1. The Special Committee considered the item at its 2nd meeting.", 10.0, False),
+        ("2. The Special Committee adopted its report.", 10.0, False),
+    ])
+    report.blocks[-2].number, report.blocks[-1].number = "1", "2"
+    assert [p.text for p in assemble([report]) if p.running] == ["Rapporteur: Ms. Eliza Grisle (Latvia)"]
+    cover = _page([("Report of the Joint Inspection Unit", 14.0, True),
+                   ("Prepared by Eileen A. Cronin and Conrod Hunte", 12.0, True),
+                   ("I. Introduction", 14.0, True),
+                   ("1. A review of policies and practices was included in the programme of work.", 10.0, False),
+                   ("2. The objectives of the review were fivefold.", 10.0, False)])
+    cover.blocks[-2].number, cover.blocks[-1].number = "1", "2"
+    assert [p.text for p in assemble([cover]) if p.running] == ["Prepared by Eileen A. Cronin and Conrod Hunte"]
+
+
 def test_masthead_lines_and_blocks() -> None:
     for line in ("Distr.: General", "ORIGINAL: ENGLISH/FRENCH", "New York, 10–21 March 2025",
                  "27 to 31 January 2025, New York", "Forty-seventh session", "First regular session 2025",

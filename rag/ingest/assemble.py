@@ -37,6 +37,7 @@ from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
     ANNEX,
     COVER_MARK,
+    CREDIT_LINE,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
@@ -420,9 +421,14 @@ class _Assembler:
         skipped there and on the first page."""
         prev: Block | None = None
         head: Block | None = None  # the heading line just before, while a heading wraps
+        credit: Block | None = None  # the line opening a credit (`CREDIT_LINE`) while it wraps
         for ln in seg.lines:
             if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
+                continue
+            credit = self._credit(ln, credit, seg, sections) if min_words else None
+            if credit is not None:
+                prev = ln
                 continue
             if head is not None and continues_heading(ln, head, self.body_size):
                 sections.extend_last(heading_text(ln))
@@ -447,12 +453,29 @@ class _Assembler:
                 self.builder.flush()
                 # A line of unknown type size cannot tell the masthead by its type: past the first
                 # block kept, a short block is text ("74. Cook Islands 12 June 1992").
-                floor = min_words if ln.size or not self.builder.running_count(seg.annex) else 0
-                count = self.builder.running_count(seg.annex, ln.page if self.builder.paged else None) + 1
-                self.builder.start(str(count), sections.path, seg.annex, True, ln.page, floor)
+                self._start_running(ln, seg, sections, min_words if ln.size or not self.builder.running_count(seg.annex)
+                                    else 0)
             self.builder.add(ln.text, ln.page)
             prev = ln
         self.builder.flush()
+
+    def _start_running(self, ln: Block, seg: _Segment, sections: Sections, floor: int) -> None:
+        """Open the next running paragraph with line `ln` (its place on the page it starts on)."""
+        self.builder.flush()
+        count = self.builder.running_count(seg.annex, ln.page if self.builder.paged else None) + 1
+        self.builder.start(str(count), sections.path, seg.annex, True, ln.page, floor)
+
+    def _credit(self, ln: Block, credit: Block | None, seg: _Segment, sections: Sections) -> Block | None:
+        """Before the numbering, a cover's credit line (`CREDIT_LINE`: who submitted, reports,
+        prepared) is text, whatever its type, and so are its wrapped lines in its type just under
+        it: the line opening the credit being read, or None where `ln` is none of it."""
+        if CREDIT_LINE.match(strip_markers(ln.text).strip()):
+            self._start_running(ln, seg, sections, 0)
+        elif credit is None or (ln.size, ln.bold) != (credit.size, credit.bold) or ln.page != credit.page \
+                or self._new_block(ln, credit):
+            return None
+        self.builder.add(ln.text, ln.page)
+        return ln
 
     def _running_heading(self, ln: Block, prev: Block | None, min_words: int) -> bool:
         size = self.body_size

@@ -286,6 +286,11 @@ SYMBOL_BODIES = (
 # or "Table 2" alone on its line over its title (not "Table 2 provides a breakdown ...", a
 # sentence that mentions one).
 TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})(?:[.:]\s+\S|$)")
+# The line of a cover that says who submitted a draft, reports for a body or prepared a report:
+# "Draft resolution submitted by the Vice-President of the Council, ...", "Rapporteur: Ms. Eliza
+# Grisle (Latvia)", "Rapporteur-General: Omar Hilale (Morocco)", "Prepared by Eileen A. Cronin ...".
+CREDIT_LINE = re.compile(r"^(?:(?:Draft\s+(?:resolution|decision|report)|Working\s+paper|Proposal)s?\s+submitted\s+by\s"
+                         r"|Rapporteur(?:-General)?:\s*[A-Z]|Prepared\s+by\s+[A-Z])")
 # A recommendation printed in a box, its number alone on the box's first line: "Recommendation 10".
 RECOMMENDATION_CAPTION = re.compile(r"^Recommendation\s+(\d{1,3})$")
 RECOMMENDATION_START = re.compile(r"^Recommendation\s+(\d{1,3})\b")
