@@ -94,7 +94,9 @@ def test_masthead_lines_and_blocks() -> None:
 
 
 def test_job_numbers_are_furniture_wherever_they_stand() -> None:
-    for line in ("25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*", "95-37106 (E) 011295 /..."):
+    # A/47/466, page 1: the continuation mark before the job number ("3565i": the scan's "3565f")
+    for line in ("25-04603 (E) 280325", "25-00745X (E) 200125", "*2500745*", "95-37106 (E) 011295 /...",
+                 "/ ... 92-45958 3565i (E) 201092 221092"):
         assert JOB_LINE.match(line), line
     assert not JOB_LINE.match("2025-2030 strategic plan")
 
