@@ -476,3 +476,39 @@ def test_the_decimals_of_a_figure_are_no_note_marker(tmp_path: Path) -> None:
     assert "rate was 1.1 per cent" in paras["3"].text and "vacant was 4.1 months" in paras["3"].text
     assert [f.marker for f in paras["2"].footnotes] == ["1"] and [f.marker for f in paras["3"].footnotes] == ["2"]
     assert paras["3"].footnotes[0].text.startswith("Vacancy rate is measured")
+
+
+BOXED_PAGE = """JIU/REP/2099/2
+
+1. The review covered the policies of the participating organizations.
+
+
+99-10679 4/9
+
+JIU/REP/2099/2
+
+2. The following recommendation is intended to ensure PSEA is comprehensively covered in the
+accountability frameworks of participating organizations.
+
+
+Recommendation 1
+Executive heads of United Nations system organizations should, by the
+end of 2027, review their respective policies.
+
+
+3. Victims and witnesses of SEA face significant risks of retaliation.
+
+
+99-10679 5/9
+"""
+
+
+def test_a_boxed_recommendation_in_laid_out_text_is_its_own_unit(tmp_path: Path) -> None:
+    """JIU/REP/2025/2 (shortened): the box between paras. 2 and 3 ran into para. 2, as in the PDF
+    it was a heading; it is `recommendation 1` in both."""
+    path = tmp_path / "JIU_REP_2099_2.txt"
+    path.write_text(BOXED_PAGE)
+    paras = parse_file(path).paragraphs
+    assert [(p.part, p.number) for p in paras] == [("", "1"), ("", "2"), ("recommendation", "1"), ("", "3")]
+    assert paras[1].text.endswith("participating organizations.")
+    assert paras[2].text.startswith("Recommendation 1 Executive heads") and paras[2].text.endswith("policies.")

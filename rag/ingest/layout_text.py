@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from rag.ingest.blocks import Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.blocks import BOXED, Block, PageText, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
@@ -46,6 +46,7 @@ from rag.ingest.patterns import (
     PAGE_END_FOOTER,
     REPORT_PART,
     RULE,
+    RECOMMENDATION_CAPTION,
     SENTENCE_END,
     SPACED_MARKER,
     TABLE_CAPTION,
@@ -268,7 +269,16 @@ class _PageReader:
         figure = FIGURE_CAPTION.match(text) is not None and len(text) < FIGURE_CAPTION_CHARS and len(self.group) <= 3
         drawn = self.in_figure and not number and not heading and _drawn(text)
         self.in_figure = figure or drawn
-        return "furniture" if figure or drawn else "heading" if heading else "body"
+        if figure or drawn:
+            return "furniture"
+        return "heading" if heading else BOXED if self._boxed(text) else "body"
+
+    def _boxed(self, text: str) -> bool:
+        """A recommendation printed in a box (as in a PDF, rag.ingest.tables.boxed_recommendations):
+        "Recommendation 1" alone on the block's first line, its text under it ending a sentence."""
+        first = self.lines[self.group[0]].strip()
+        return len(self.group) >= 2 and RECOMMENDATION_CAPTION.match(first) is not None \
+            and SENTENCE_END.search(text) is not None
 
 
 DRAWN_WORDS = 12  # a figure's label is at most this long ("Alpha line (ceasefire line) Bravo line Total")
