@@ -74,6 +74,9 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
     ("Which qualified staff were recruited?", "Qualified staff were recruited; unqualified applicants were not."),
     ("Which binding guidelines did the Conference adopt?", "The non-binding guidelines and the binding rules."),
     ("When was the report issued?", "The report was issued unchanged."),  # "changed" is not a word of the question
+    # E/2025/60, para. 53 pasted as the query: "Non-communicable" with its capital is no "communicable"
+    ("Non-communicable diseases: the briefing focused on women in the workplace.",
+     "The briefing focused on the gendered impact of non-communicable diseases."),
 ])
 def test_no_negated_word_where_the_paragraph_writes_the_word_itself(question: str, paragraph: str) -> None:
     assert check_negated_word(question, _evidence(paragraph)) is None

@@ -66,7 +66,8 @@ MIN_NEGATED_WORD = 5
 def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
     """A word of the question (lower case, MIN_NEGATED_WORD letters or more) that the paragraph
     writes only with a negating prefix ("unqualified", "non-binding"), or the other way round."""
-    words = {w for w in re.findall(r"\b[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
+    # a word whole: not the end of a hyphenated one ("Non-communicable" asks no "communicable")
+    words = {w for w in re.findall(r"(?<![\w-])[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
     text = evidence.paragraph.lower()
     for word in sorted(words):
         if _written(word, text):
