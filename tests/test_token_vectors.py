@@ -207,7 +207,7 @@ def test_the_threshold_is_that_of_late_sentence_vectors_and_the_old_setting_is_r
     from rag.errors import UsageError
 
     late = load_settings(env={}, model="all-MiniLM-L6-v2")
-    assert threshold_for(late) == 0.25
+    assert threshold_for(late) == 0.24
     assert threshold_for(dataclasses.replace(late, abstain_threshold=0.5)) == 0.5
     config = tmp_path / "rag.toml"
     config.write_text('sentence_embedding = "separate"\n')
