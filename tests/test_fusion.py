@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from rag.answer.extract import best_quote
+from rag.config import load_settings
 from rag.embedding.embedders import HashEmbedder
 from rag.index.terms import ParagraphTerms
 from rag.search.features import TEXT_FEATURES, text_features
 from rag.search.fusion import (MIN_INFORMATIVE_TERMS, RERANK_DEPTH, demote_uninformative, first_stage, rescored,
                                zscore)
+from rag.service import Session, build
 from rag.textutil import content_terms
 from tests.conftest import DEMO_QUESTION
 
@@ -87,24 +93,28 @@ def test_a_short_paragraph_that_states_the_asked_answer_is_not_demoted() -> None
     assert list(np.argsort(-out, kind="stable")) == [1, 2, 0]
 
 
+@contextmanager
+def _one_document_session(tmp_path: Path, name: str, text: str) -> Iterator[Session]:
+    """A session over an index of one laid-out text file (the test embedder)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    settings = load_settings(env={}, index_dir=tmp_path / "ix", model="hash:384")
+    build(settings, [folder])
+    with Session(settings) as session:
+        yield session
+
+
 def test_an_agenda_line_naming_the_country_asked_for_is_found(tmp_path) -> None:
     """A short paragraph restating most of the question ranks first when it holds what the
     question asks for (a country); one that holds no such thing stays below the informative ones."""
-    from rag.config import load_settings
-    from rag.service import Session, build
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "A_99_150.txt").write_text(
+    with _one_document_session(tmp_path, "A_99_150.txt",
         "United Nations A/99/150\n\nGeneral Assembly Distr.: General\n\n1 June 2025\n\nPreliminary list of items\n\n"
         "1. Observer status for the International Centre for Integrated Mountain Development in the General "
         "Assembly (item proposed by Bhutan (A/99/141)).\n\n"
         "2. The Committee heard statements of many delegations on mountain ecosystems, glaciers, regional cooperation, "
         "funding arrangements and the schedule of its next meetings, and decided to defer the matter.\n\n"
-        "3. Financing of the United Nations Interim Force in the mountain region (resolution 79/303).\n", encoding="utf-8")
-    settings = load_settings(env={}, index_dir=tmp_path / "ix", model="hash:384")
-    build(settings, [folder])
-    with Session(settings) as s:
+        "3. Financing of the United Nations Interim Force in the mountain region (resolution 79/303).\n") as s:
         hits = s.search("Which Member State proposed the item on observer status for the International Centre "
                         "for Integrated Mountain Development?", k=3)
         assert hits[0].number == "1"
@@ -125,22 +135,14 @@ def test_a_paragraph_pasted_as_the_query_is_found_first(tmp_path) -> None:
     paragraph holds every term of the query and nothing more, which is no restatement of a
     question but the passage looked for (it ranked below every longer paragraph). Its key words
     find it too: it states a figure, which no agenda line restating them does."""
-    from rag.config import load_settings
-    from rag.service import Session, build
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "S_2099_269.txt").write_text(
+    with _one_document_session(tmp_path, "S_2099_269.txt",
         "S/2099/269\n\nV. Financial aspects\n\n"
         "81. The General Assembly, by its resolution 78/297, appropriated the amount of $297.8 million for the "
         "maintenance of UNISFA; the special account and assessed contributions are reported by the Controller.\n\n"
         "82. As at 17 March 2025, unpaid assessed contributions to the special account for UNISFA amounted to "
         "$121.2 million.\n\n"
         "83. Reimbursement of troop costs for the special account of UNISFA covered the period up to 31 December, "
-        "and contributions of equipment were assessed by the Mission as unpaid.\n", encoding="utf-8")
-    settings = load_settings(env={}, index_dir=tmp_path / "ix", model="hash:384")
-    build(settings, [folder])
-    with Session(settings) as s:
+        "and contributions of equipment were assessed by the Mission as unpaid.\n") as s:
         pasted = "As at 17 March 2025, unpaid assessed contributions to the special account for UNISFA amounted to $121.2 million."
         assert s.search(pasted, k=3)[0].number == "82"
         # a keyword query asks for no kind of answer: the short paragraph giving a sum is no agenda line

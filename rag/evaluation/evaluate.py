@@ -185,7 +185,7 @@ class GoldKeys:
             "SELECT p.page FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.symbol = ? "
             "AND lower(p.annex) = lower(?) AND p.number = ? AND p.running = 1 AND p.part = ''",
             (symbol, annex, number))}
-        return next(iter(pages)) or None if len(pages) == 1 else None
+        return (next(iter(pages)) or None) if len(pages) == 1 else None
 
     def check(self, questions: list[Question], path: Path) -> None:
         """UsageError when questions cite symbols the index does not hold, or gold paragraphs

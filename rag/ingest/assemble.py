@@ -13,7 +13,6 @@ footnote bodies of the same page. Paragraphs carry their printed page numbers.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,12 +37,13 @@ from rag.ingest.patterns import (
     ANNEX,
     COVER_MARK,
     CREDIT_LINE,
+    LETTER,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
     NUMBER_PREFIX,
+    RECOMMENDATION_BOX,
     RECORDS_COVER,
     REPORT_PART,
-    RECOMMENDATION_START,
     ROMAN_HEADING_START,
     TABLE_NUMBER,
 )
@@ -195,7 +195,7 @@ class _Builder:
 
     def _put_table(self, ln: Block, annex: str, within: str) -> None:
         text = clean_text(strip_markers(ln.text))
-        boxed = RECOMMENDATION_START.match(text) if ln.kind == BOXED else None
+        boxed = RECOMMENDATION_BOX.match(text) if ln.kind == BOXED else None
         m = TABLE_NUMBER.match(ln.text.strip())
         number = boxed.group(1) if boxed else m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1)
         self.out.append(Paragraph(
@@ -215,7 +215,7 @@ class _Builder:
             return
         text = clean_text(strip_markers(join_lines(self.parts, self.vocab)))
         # a running block without a letter ("120", "36% 14%", "* * *") is a figure's drawing or an ornament
-        if text and len(text.split()) >= self.min_words and (not self.running or _LETTER.search(text)):
+        if text and len(text.split()) >= self.min_words and (not self.running or LETTER.search(text)):
             self.out.append(Paragraph(
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
                 part=self.part, part_of=self.part_of,
@@ -229,8 +229,6 @@ class _Builder:
         self.tables = []
         self.number = None
 
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _after_text(prior: str, ln: Block) -> bool:

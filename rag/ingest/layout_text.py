@@ -44,9 +44,9 @@ from rag.ingest.patterns import (
     NOT_SPACED_MARKER_AFTER,
     NOTE_START,
     PAGE_END_FOOTER,
+    RECOMMENDATION_BOX,
     REPORT_PART,
     RULE,
-    RECOMMENDATION_CAPTION,
     SENTENCE_END,
     SPACED_MARKER,
     TABLE_CAPTION,
@@ -277,7 +277,7 @@ class _PageReader:
         """A recommendation printed in a box (as in a PDF, rag.ingest.tables.boxed_recommendations):
         "Recommendation 1" alone on the block's first line, its text under it ending a sentence."""
         first = self.lines[self.group[0]].strip()
-        return len(self.group) >= 2 and RECOMMENDATION_CAPTION.match(first) is not None \
+        return len(self.group) >= 2 and RECOMMENDATION_BOX.fullmatch(first) is not None \
             and SENTENCE_END.search(text) is not None
 
 

@@ -292,9 +292,11 @@ TABLE_CAPTION = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})(?:[.:]\s+\S|$)")
 # Grisle (Latvia)", "Rapporteur-General: Omar Hilale (Morocco)", "Prepared by Eileen A. Cronin ...".
 CREDIT_LINE = re.compile(r"^(?:(?:Draft\s+(?:resolution|decision|report)|Working\s+paper|Proposal)s?\s+submitted\s+by\s"
                          r"|Rapporteur(?:-General)?:\s*[A-Z]|Prepared\s+by\s+[A-Z])")
-# A recommendation printed in a box, its number alone on the box's first line: "Recommendation 10".
-RECOMMENDATION_CAPTION = re.compile(r"^Recommendation\s+(\d{1,3})$")
-RECOMMENDATION_START = re.compile(r"^Recommendation\s+(\d{1,3})\b")
+# A recommendation printed in a box: its number alone on the box's first line ("Recommendation 10",
+# `fullmatch`), or opening the box's text (`match`).
+RECOMMENDATION_BOX = re.compile(r"Recommendation\s+(\d{1,3})\b")
+# A letter of any alphabet: a block without one is a drawing's numbers or an ornament ("36% 14%", "* * *").
+LETTER = re.compile(r"[^\W\d_]")
 # The number a captioned table is cited by, its title after it or not.
 TABLE_NUMBER = re.compile(r"^Table\s+(\d{1,3}|[IVXL]{1,6})\b")
 

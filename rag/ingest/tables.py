@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rag.ingest.blocks import BOXED, Block
 from rag.ingest.headings import ends_sentence
-from rag.ingest.patterns import RECOMMENDATION_CAPTION, TABLE_CAPTION
+from rag.ingest.patterns import LETTER, RECOMMENDATION_BOX, TABLE_CAPTION
 
 SAME_SIZE = 0.3  # points of difference within one table's type
 ROW_GAP = 2.5  # a vertical gap of this many type sizes between two rows ends a table
@@ -58,7 +58,7 @@ def boxed_recommendations(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         b = blocks[i]
         j = i + 1
-        if b.kind == "body" and b.bold and RECOMMENDATION_CAPTION.match(b.text.strip()):
+        if b.kind == "body" and b.bold and RECOMMENDATION_BOX.fullmatch(b.text.strip()):
             while j < len(blocks) and blocks[j].kind == "body" and blocks[j].bold and blocks[j].number is None \
                     and abs(blocks[j].x - b.x) <= BOX_INDENT and blocks[j].page == b.page:
                 j += 1
@@ -128,7 +128,7 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
         if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
                 and sum(len(b.text) >= prose for b in run) * 2 < len(run):
             table = _joined(run, "table")
-            drawn = chart_text(table.text) or not _LETTER.search(table.text)  # "36% 14% 6% ...": a chart's labels
+            drawn = chart_text(table.text) or not LETTER.search(table.text)  # "36% 14% 6% ...": a chart's labels
             out.append(replace(table, kind="furniture") if drawn else table)
             i = j
         else:
@@ -229,7 +229,6 @@ def _small_rows(below: list[Block], body_size: float, prose: float) -> list[Bloc
     return rows
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _UNIT = re.compile(r"^\((?:In\s+|Thousands|Millions|Billions|Percentage|Number|Per cent)[^()]*\)$", re.IGNORECASE)
 HEAD_GAP = 1.5  # the gap under a table's column heads, against ROW_GAP
 _BARE_CAPTION = re.compile(r"^Table\s+(?:\d{1,3}|[IVXL]{1,6})$")
