@@ -258,6 +258,37 @@ def test_a_plain_caption_over_a_bold_title_and_a_unit_line_far_above_its_column_
     assert [b.kind for b in titled] == ["table"] and "by personnel category, 2017–2024 Outcome" in titled[0].text
 
 
+def test_column_heads_in_small_type_over_cells_in_the_bodys_type() -> None:
+    """E/2025/57, page 18 (positions and sizes as read, rows shortened): "Table 4" over its bold
+    title, the column heads in 7 points, the cells in the body's 10 points, then paragraph 76. The
+    table ran into para. 75 on the page before."""
+    lines = [_b("Table 4", 124, 708, size=9.96),
+             _b("Status of implementation of evaluation activities for 2025", 124, 695, size=9.96, bold=True),
+             _b("No. Title/description Status Planned completion", 123, 670, size=6.96),
+             _b("1 System-wide evaluation of progress towards a", 125, 647, size=9.96),
+             _b("new generation of United Nations country teams", 144, 635, size=9.96),
+             _b("Ongoing 2025", 365, 647, size=9.96),
+             _b("2 System-wide evaluation of the United Nations", 124, 615, size=9.96),
+             _b("Disability Inclusion Strategy", 144, 603, size=9.96),
+             _b("Ongoing 2025", 365, 615, size=9.96),
+             _b("5 Evidence maps and summaries Planned 2026", 124, 583, size=9.96),
+             _b("76. A key priority for the Office is the further development of foundational guidance", 124, 400,
+                size=9.96, number="76"),
+             _b("and systems in line with the provisions of the system-wide evaluation policy adopted", 124, 388,
+                size=9.96)]
+    out = collapse_tables(lines, 9.96)
+    assert [b.kind for b in out] == ["table", "body", "body"]
+    assert out[0].text.startswith("Table 4 Status of implementation of evaluation activities for 2025 No. Title")
+    assert "Disability Inclusion Strategy" in out[0].text and out[0].text.endswith("Planned 2026")
+    heads_over_prose = collapse_tables([_b("Table 2", 124, 708, size=9.96),
+                                        _b("Staff by grade", 124, 695, size=9.96, bold=True),
+                                        _b("Grade 2024", 123, 670, size=6.96),
+                                        _b("The Office had no staff at the end of the year, and the table above is "
+                                           "empty as a result of the freeze on recruitment.", 124, 650, size=9.96)],
+                                       9.96)
+    assert "table" not in [b.kind for b in heads_over_prose]
+
+
 def test_a_run_of_bare_figures_in_small_type_is_a_charts_labels() -> None:
     """JIU/REP/2025/2, page 13: a bar chart's value labels ("36% 14% 6% ...") in small type after a
     sentence were an uncaptioned table cited "p. 13, table 1"; without a word they are no table."""

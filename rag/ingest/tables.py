@@ -195,7 +195,20 @@ def _rows(blocks: list[Block], caption: Block, body_size: float) -> list[Block]:
     size = below[0].size
     own_type = bool(body_size) and abs(size - body_size) > SAME_SIZE  # rows not in the body's type
     if own_type and size <= body_size - SMALLER:
-        return _small_rows(below, body_size, prose)
+        rows = _small_rows(below, body_size, prose)
+        rest = below[len(rows):]
+        if len(rows) == 1 and rest and abs(rest[0].size - body_size) <= SAME_SIZE \
+                and rows[0].y - rest[0].y <= ROW_GAP * body_size and not _ends_table(rest[0], prose):
+            # column heads in small type over cells in the body's type (E/2025/57, table 4)
+            return rows + _typed_rows(rest, prose, False)
+        return rows
+    return _typed_rows(below, prose, own_type)
+
+
+def _typed_rows(below: list[Block], prose: float, own_type: bool) -> list[Block]:
+    """The rows of a table set in the type of its first line `below[0]`, and its notes in smaller
+    type under them, down to a line that ends the table (see `_rows`)."""
+    size = below[0].size
     rows = [below[0]]
     notes = False  # the table's notes in smaller type under its rows ("* These represent ...")
     for b in below[1:]:
