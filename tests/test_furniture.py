@@ -739,3 +739,50 @@ def test_a_web_address_broken_over_lines_is_one_address() -> None:
     assert join_lines(["at https://www.un.org/", "The report"], set()) == "at https://www.un.org/ The report"
     assert join_lines(["https://data.unescap.org/;", "https://agenda2030lac.org/estadisticas/"], set()) == \
         "https://data.unescap.org/; https://agenda2030lac.org/estadisticas/"
+
+
+def test_a_raised_marker_glued_to_a_year_is_a_marker(tmp_path) -> None:
+    """DP/2025/10, para. 36 and E/2025/L.23 (shape): a note's raised marker right after a year
+    ("as of 31 December 2024" and note 6) read "20246", and the note was lost; 12 years in the
+    shared PDFs were so misread ("by 20307", "in September 20231")."""
+    from rag.ingest import parse_file
+    from tests.make_docs import make_pdf
+
+    content = ("BT /F1 10 Tf 72 700 Td (36. Recommendations outstanding for more than 18 months as of 31 December 2024)"
+               " Tj /F1 6 Tf 4 Ts (6) Tj 0 Ts /F1 10 Tf ( were followed up.) Tj ET\n"
+               "BT /F1 10 Tf 72 684 Td (37. Jobs are expected to grow by 2030) Tj /F1 6 Tf 4 Ts (12) Tj 0 Ts"
+               " /F1 10 Tf (.) Tj ET\n"
+               "BT /F1 10 Tf 72 668 Td (38. The budget for 2025 is 12345 dollars.) Tj ET\n"
+               "BT /F1 8 Tf 72 100 Td (6 See annex II.) Tj ET\n"
+               "BT /F1 8 Tf 72 90 Td (12 Projection of the International Labour Organization.) Tj ET\n")
+    doc = parse_file(make_pdf(tmp_path / "DP_2025_10.pdf", content))
+    texts = {p.number: p.text for p in doc.paragraphs}
+    assert texts["36"] == "Recommendations outstanding for more than 18 months as of 31 December 2024 were followed up."
+    assert texts["37"] == "Jobs are expected to grow by 2030."
+    assert texts["38"] == "The budget for 2025 is 12345 dollars."
+    notes = {f.marker: f.text for p in doc.paragraphs for f in p.footnotes}
+    assert notes == {"6": "See annex II.", "12": "Projection of the International Labour Organization."}
+
+
+def test_a_line_pdfium_breaks_at_a_raised_marker_stays_one_line(tmp_path) -> None:
+    """A/AC.109/2025/L.25, page 1 (shape): pdfium ends a printed line at a note's raised marker
+    and starts the rest of it as a line of its own on the same baseline ("... Colonialism, 2" and
+    "submitted pursuant to ..."); the rest stood right of the margin, so it opened a preambular
+    paragraph of its own and every later count on the page was one too many (189 such breaks in
+    the shared PDFs)."""
+    from rag.ingest import parse_file
+    from tests.make_docs import make_pdf
+
+    content = ("BT /F1 10 Tf 90 700 Td (Taking note of the report of the Secretary-General on the Fourth) Tj ET\n"
+               "BT /F1 10 Tf 72 688 Td (Decade for the Eradication of Colonialism,) Tj /F1 6 Tf 4 Ts (2) Tj 0 Ts"
+               " /F1 10 Tf ( submitted pursuant to resolution 75/123,) Tj ET\n"
+               "BT /F1 10 Tf 72 676 Td (and reaffirming in this regard its continued commitment to decolonization,) Tj ET\n"
+               "BT /F1 10 Tf 90 658 Td (Regretting that measures to eliminate colonialism have not been successful,) Tj ET\n"
+               "BT /F1 8 Tf 72 100 Td (2 A/80/80.) Tj ET\n")
+    doc = parse_file(make_pdf(tmp_path / "A_AC.109_2099_L.25.pdf", content))
+    assert [p.text for p in doc.paragraphs] == [
+        "Taking note of the report of the Secretary-General on the Fourth Decade for the Eradication of Colonialism, "
+        "submitted pursuant to resolution 75/123, and reaffirming in this regard its continued commitment to "
+        "decolonization,",
+        "Regretting that measures to eliminate colonialism have not been successful,"]
+    assert [f.text for f in doc.paragraphs[0].footnotes] == ["A/80/80."]

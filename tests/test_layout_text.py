@@ -478,6 +478,39 @@ def test_the_decimals_of_a_figure_are_no_note_marker(tmp_path: Path) -> None:
     assert paras["3"].footnotes[0].text.startswith("Vacancy rate is measured")
 
 
+YEAR_MARKER_PAGE = """DP/2099/10
+
+34. The Office of Audit and Investigations reports on its work in 2024.
+
+
+99-04764 3/9
+
+DP/2099/10
+
+35. The implementation rate of recommendations issued from 7 September 20224 to 31 December
+2024 was 85.9 per cent as of 31 December 2024.
+36. Two recommendations had not been implemented for more than 18 months as of 31 December 20246
+(see details in annex II). The budget line 20245 is unrelated.
+
+
+4 Based on the audit report issue date with the oldest open recommendation.
+6 Compared to two long-outstanding audit recommendations as of 31 December 2023.
+
+4/9 99-04764
+"""
+
+
+def test_a_note_marker_glued_to_a_year_is_a_marker(tmp_path: Path) -> None:
+    """DP/2025/10, paras. 35-36 (shortened): the notes' numbers run into the years before them
+    ("September 20224", "31 December 20246"); a number that no note of the page carries stays."""
+    path = tmp_path / "DP_2099_10.txt"
+    path.write_text(YEAR_MARKER_PAGE)
+    paras = _cited(parse_file(path))
+    assert "from 7 September 2022 to 31 December 2024" in paras["35"].text
+    assert "as of 31 December 2024 (see details in annex II). The budget line 20245 is" in paras["36"].text
+    assert [f.marker for f in paras["35"].footnotes] == ["4"] and [f.marker for f in paras["36"].footnotes] == ["6"]
+
+
 BOXED_PAGE = """JIU/REP/2099/2
 
 1. The review covered the policies of the participating organizations.

@@ -140,7 +140,7 @@ def _opens_plain_notes(lines: list[str], i: int) -> bool:
     if not m or not _at_page_foot(lines, i):
         return False
     number = m.group(1)
-    return any(digits == number for ln in lines[:i] for _, digits in _markers(ln.rstrip()))
+    return any(digits == number for ln in lines[:i] for _, _, digits in _markers(ln.rstrip()))
 
 
 def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -329,15 +329,21 @@ def _list_item(lines: list[str], idx: int) -> bool:
     return ends and (not nxt or bool(LINE_NUMBER.match(nxt)))
 
 
-def _markers(line: str) -> Iterator[tuple[re.Match[str], str]]:
+# A note's number run into the year before it ("31 December 20246" for 2024 and note 6).
+_YEAR_MARKER = re.compile(r"(?<![\d,./-])(?:19|20)\d\d(\d{1,2})(?=[\s.,;:)]|$)")
+
+
+def _markers(line: str) -> Iterator[tuple[int, int, str]]:
     """The numbers of a line that may mark a note ("officials. 1", "developed.2", "... the
-    Committee 3" at the line's end) and their digits; not a reference's number ("para. 3"), nor
-    a figure's own digits (`_in_figure`)."""
+    Committee 3" at the line's end, "December 20246"): where each starts and ends, and its
+    digits; not a reference's number ("para. 3"), nor a figure's own digits (`_in_figure`)."""
+    found = []
     for m in SPACED_MARKER.finditer(line):
         digits = m.group(1) or m.group(2)
-        if NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or _in_figure(line, m.start(), digits):
-            continue
-        yield m, digits
+        if not (NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or _in_figure(line, m.start(), digits)):
+            found.append((m.start(), m.end(), digits))
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _YEAR_MARKER.finditer(line)]
+    yield from sorted(found)
 
 
 def _in_figure(line: str, at: int, digits: str) -> bool:
@@ -359,13 +365,13 @@ def _mark_notes(line: str, notes: set[int], last: int) -> tuple[str, int]:
         return line, last
     out: list[str] = []
     pos = 0
-    for m, digits in _markers(line):
+    for start, end, digits in _markers(line):
         num = int(digits)
-        if num not in notes or num <= last:
+        if num not in notes or num <= last or start < pos:
             continue
-        out.append(line[pos:m.start()])
+        out.append(line[pos:start])
         out.append(marker_token(digits))
-        pos = m.end()
+        pos = end
         last = num
     out.append(line[pos:])
     return "".join(out), last

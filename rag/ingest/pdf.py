@@ -33,7 +33,7 @@ from rag.ingest.patterns import (
     TYPED_NOTE,
     notes_heading,
 )
-from rag.ingest.tables import collapse_tables
+from rag.ingest.tables import SAME_SIZE, collapse_tables
 
 OCR_TYPE = 3.0  # points: a text layer whose body type is smaller is the invisible OCR layer of a scan
 OCR_RISE = 30.0  # points up the page from one OCR line to the next that put its blocks out of order
@@ -44,9 +44,13 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\
                         r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.])(?!,\d{3}(?!\d))"
                         # a raised marker pdfium moves to the start of the next line ("the data,\n19 a ...");
                         # a note body set in the text's type opens with a capital ("2 Official Records")
-                        r"|^(\d{1,3})(?=\s+[a-z])")
+                        r"|^(\d{1,3})(?=\s+[a-z])"
+                        # a year with its note's marker glued on ("31 December 20246"): only the
+                        # digits after the year's four can be the marker
+                        r"|(?<![\d,.])((?:1[89]|20)\d\d\d{1,3})(?!\d)")
 
 
+YEAR_GROUP = 5  # _DIGIT_RUN's group of a year and the marker glued to it
 RAISED = 0.8  # a digit in type under this share of its line's (or the body's) is a note's marker
 NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
 
@@ -119,9 +123,27 @@ def _page_lines(page, page_no: int) -> list[_Line]:
             if aligned and size > 0:
                 body = _mark_small_digits(tp, raw, body, start, size)
             out.append(_Line(body.strip(), x, y, size, bold, page_no, italic))
-        return out
+        return _rejoined(out)
     finally:
         textpage.close()
+
+
+SAME_BASELINE = 1.0  # points between two lines' baselines that put them on one printed line
+
+
+def _rejoined(lines: list[_Line]) -> list[_Line]:
+    """The lines with each one that pdfium breaks at a note's raised marker whole again: the rest
+    of the printed line comes as a line of its own on the same baseline, right of the marker
+    ("... Colonialism, 2" and "submitted pursuant to ...", A/AC.109/2025/L.25, p. 1)."""
+    out: list[_Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if last is not None and last.text.endswith(MARK_CLOSE) and abs(last.y - ln.y) < SAME_BASELINE \
+                and ln.x > last.x and abs(last.size - ln.size) <= SAME_SIZE:
+            last.text = f"{last.text} {ln.text}"
+            continue
+        out.append(ln)
+    return out
 
 
 RUN_ON = 4.0  # points between baselines that put a character on the next printed line
@@ -154,12 +176,12 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     pieces: list[str] = []
     last = 0
     for m in _DIGIT_RUN.finditer(line):
-        g = next(i for i in (1, 2, 3, 4) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
         small = [raw.FPDFText_GetFontSize(tp, start + k) < RAISED * size for k in range(m.start(g), m.end(g))]
         # the raised digits end the run: all of it ("word12"), or its tail where the marker is
         # glued to a number in the text's type ("Intersessional decision 1" and its note "1")
         cut = next((k for k in range(len(small)) if all(small[k:])), None)
-        if cut is None:
+        if cut is None or g == YEAR_GROUP and cut != 4:
             continue
         at = m.start(g) + cut
         pieces.append(line[last:at])
