@@ -193,3 +193,17 @@ def test_a_title_that_writes_the_asked_name_or_a_document_writing_it_after_the_t
     assert check_modifier("How many staff does the Nairobi regional service centre employ?", both) is None
     istanbul = Evidence(para, para, (), "", "Review of the Istanbul Regional Service Centre")
     assert check_modifier("How many staff does the Nairobi regional service centre employ?", istanbul) is None
+
+
+def test_a_body_the_document_shortens_to_its_noun_is_no_sibling() -> None:
+    """DP/2025/10, para. 27: "the Office's internal audit function" is the Office of Audit and
+    Investigations of UNDP, the report's own; "UNDP's internal audit function" asked of it
+    abstained as "about the Office internal audit function, not the UNDP internal audit function"."""
+    paragraph = ("The Office passed its most recent external quality assessment in 2022. This rating means that the "
+                 "Office’s internal audit function has successfully conformed to all standards. The next review "
+                 "will occur in 2027.")
+    evidence = Evidence(paragraph, paragraph, ("DP/2025/10",), title="Internal audit and investigations UNDP")
+    question = "When will the next independent external assessment of UNDP's internal audit function take place?"
+    assert check_modifier(question, evidence) is None
+    unops = paragraph.replace("Office’s", "UNOPS")
+    assert check_modifier(question, Evidence(unops, unops, ("DP/2025/10",))) is not None

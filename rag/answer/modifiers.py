@@ -25,6 +25,12 @@ _PHRASE = re.compile(rf"(?<![\w/'’-])(?=({_HEAD})((?:\s+{_WORD}){{2,3}}))")
 _NOT_HEADS = NOT_NAMES | STOPWORDS | frozenset(("another", "each", "every", "one", "two", "three", "both", "such",
                                                "other", "any", "all", "new", "first", "second", "third", "last"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['’\"”)]*)\s*$")
+# The nouns a document shortens a body to, once named ("the Office", "the Mission"): in a
+# document whose title names UNDP, "the Office's internal audit function" is UNDP's own.
+_BODY_NOUNS = frozenset(("office", "committee", "commission", "council", "mission", "board", "fund", "programme",
+                         "organization", "secretariat", "entity", "agency", "department", "division", "panel",
+                         "group", "tribunal", "court", "forum", "conference", "meeting", "assembly", "bureau",
+                         "unit", "section", "team", "force", "centre", "facility", "operation", "government"))
 MIN_WORDS = 2
 _BETWEEN = 3  # words between the head and the thing's last word where the document shortens or spells it out
 
@@ -116,6 +122,8 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
             other = _other_head(head, thing, evidence.title)
         if other is None or head.isupper() and spells_from(head, other, f"{evidence.title} {evidence.document}"):
             continue  # the acronym asked is the other head's name spelled out
+        if other.lower() in _BODY_NOUNS and written.search(evidence.title):
+            continue  # the body the document shortens is the asked one's (its title names it)
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
         # partner survey", "the Makala prison" the "Makala central prison".
         last = re.escape(thing.split()[-1])
