@@ -830,6 +830,24 @@ def test_the_session_the_masthead_gives_the_document_is_not_checked_in_the_parag
                              "Working Group reviewed?", evidence) is None
 
 
+def test_a_paragraph_that_numbers_nothing_is_about_the_one_its_masthead_numbers():
+    """TPNW/MSP/2025/11/Rev.1, para. 13, the report of the third Meeting of States Parties, whose
+    paragraph 6 names the first and second Meetings: "How many States Parties participated in the
+    first Meeting ...?" was answered "59" from it."""
+    paragraph = "The following 59 States Parties participated in the Meeting: Antigua and Barbuda, Austria, Viet Nam."
+    document = ("Third Meeting of States Parties\nThe second Meeting of States Parties elected the President of the "
+                "third Meeting. Decision 3 of the first Meeting of States Parties.\n" + paragraph)
+    evidence = Evidence(paragraph, document, ("TPNW/MSP/2025/11/Rev.1",),
+                        masthead="Third Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons")
+    miss = check_constraints("How many States Parties participated in the first Meeting of States Parties?", evidence)
+    assert miss is not None and miss.describe() == "is about the third meeting, not the first meeting"
+    assert check_constraints("How many States Parties participated in the third Meeting of States Parties?",
+                             evidence) is None
+    recalled = Evidence("Recalling decision 3 of the first Meeting of States Parties,", document,
+                        ("TPNW/MSP/2025/11/Rev.1",), masthead=evidence.masthead)
+    assert check_constraints("What did the first Meeting of States Parties decide?", recalled) is None
+
+
 # S/2025/211, para. 4 (shortened), a report on South Sudan that names the Sudan elsewhere.
 SOUTH_SUDAN = Evidence(
     paragraph="On 10 February, the President of South Sudan, Salva Kiir Mayardit, removed and reappointed several "

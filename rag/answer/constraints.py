@@ -167,14 +167,30 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     the question's ordinal, nor with a kindred thing's (`_KINDRED`). The document may name the
     asked one elsewhere (`_check_ordinal` reads the whole document): this paragraph still tells of
     another. An ordinal the masthead or symbol gives the document ("on its forty-ninth session")
-    names the document, whose paragraphs may tell of other sessions, and is not checked here."""
+    names the document, whose paragraphs may tell of other sessions, and is not checked here;
+    a paragraph that numbers no such thing is about the one the masthead numbers."""
     pairs = numbered_things(evidence.paragraph)
-    own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+    masthead = numbered_things(evidence.masthead)
+    own = masthead + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
-        if (int(n), noun) not in own and (mismatch := _numbered_otherwise(c, pairs)):
+        if (int(n), noun) in own:
+            continue
+        mismatch = _numbered_otherwise(c, pairs) or _own_numbered_otherwise(c, pairs, masthead)
+        if mismatch:
             return mismatch
     return None
+
+
+def _own_numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]], masthead: list[tuple[int, str]]) \
+        -> Mismatch | None:
+    """A paragraph that numbers no such thing tells of the document's own one, which its masthead
+    numbers otherwise: "The following 59 States Parties participated in the Meeting" in the report
+    of the third Meeting of States Parties is about the third Meeting, not the first."""
+    n, noun = c.value.split(" ", 1)
+    if any(kind == noun for _, kind in pairs):
+        return None
+    return _numbered_otherwise(c, masthead)
 
 
 # Ordinals that count for `check_unwritten_ordinal`: "first" to "third" are also plain words ("the
