@@ -786,3 +786,22 @@ def test_a_line_pdfium_breaks_at_a_raised_marker_stays_one_line(tmp_path) -> Non
         "decolonization,",
         "Regretting that measures to eliminate colonialism have not been successful,"]
     assert [f.text for f in doc.paragraphs[0].footnotes] == ["A/80/80."]
+
+
+def test_a_note_marked_on_several_pages_of_one_paragraph_is_listed_once() -> None:
+    """A/50/610, para. 8 runs over 15 pages, the same note's marker on many of them: `rag show`
+    listed "note 2: Statements in explanation of vote ..." 21 times."""
+    from rag.ingest.blocks import marker_token
+
+    pages = [PageText(blocks=[Block(f"8. The Committee rejected the amendment.{marker_token('2')}", page=1, kind="body",
+                                    number="8"),
+                              Block("2 Statements in explanation of vote were made.", page=1, kind="footnote")]),
+             PageText(blocks=[Block(f"The Committee rejected the second amendment.{marker_token('2')}", page=2,
+                                    kind="body"),
+                              Block(f"It adopted the third.{marker_token('3')}", page=2, kind="body"),
+                              Block("9. The Committee adopted the draft resolution.", page=2, kind="body", number="9"),
+                              Block("2 Statements in explanation of vote were made.", page=2, kind="footnote"),
+                              Block("3 Without a vote.", page=2, kind="footnote")])]
+    para = next(p for p in assemble(pages) if p.number == "8")
+    assert [(f.marker, f.text) for f in para.footnotes] == [("2", "Statements in explanation of vote were made."),
+                                                           ("3", "Without a vote.")]

@@ -210,6 +210,11 @@ class _Builder:
                        if (a, part, within) == (annex, self.part, self.part_of))
         return self.counted[(annex, "", "", page)]
 
+    def _footnotes(self) -> list[Footnote]:
+        """The notes the paragraph marks, each once (a long paragraph may mark one on several pages)."""
+        notes = dict.fromkeys((m, self.notes.lookup(m, p)) for m, p in self.marker_pages)
+        return [Footnote(marker=m, text=text) for m, text in notes]
+
     def flush(self) -> None:
         if self.number is None:
             return
@@ -220,7 +225,7 @@ class _Builder:
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
                 part=self.part, part_of=self.part_of,
                 page=page_label(self.labels, self.first_page, self.last_page) if self.paged else None,
-                footnotes=[Footnote(marker=m, text=self.notes.lookup(m, p)) for m, p in self.marker_pages]))
+                footnotes=self._footnotes()))
             if self.running:
                 self.counted[(self.annex, self.part, self.part_of, None if self.part else self.first_page)] += 1
         within = "" if self.running or self.part else self.number
