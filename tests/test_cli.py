@@ -222,6 +222,9 @@ def test_unknown_symbol_and_paragraph(built):
     result = run("show", "A/59/377", "50")
     assert result.exit_code == 3
     one_line_error(result, "A/59/377 has no paragraph '50'", "47-49")
+    for typed in ("49.", "(49)", "para. 49."):  # the number as printed in the document
+        shown = run("show", "A/59/377", typed, "--json")
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["citation"] == "A/59/377, para. 49", typed
 
 
 def test_the_demo_is_never_built_into_a_folder_the_user_names(tmp_path, monkeypatch):
@@ -411,6 +414,11 @@ def test_a_running_count_without_its_page_is_refused_where_it_is_ambiguous(fake_
     assert json.loads(run("show", "A/99/100", "p. 3, ¶ 1", "--json").stdout)["annex"] == "annex"
     assert json.loads(run("show", "A/99/100", "¶1", "--annex", "annex", "--json").stdout)["page"] == "3"
     assert json.loads(run("show", "A/99/100", "p. 1, ¶ 1", "--json").stdout)["annex"] == ""
+    elsewhere = run("show", "A/99/100", "p. 2, ¶ 1")  # a page with no ¶ 1 names the pages that have one
+    assert elsewhere.exit_code == 3
+    one_line_error(elsewhere, "no ¶ 1 on p. 2", "p. 1, ¶ 1", "annex, p. 3, ¶ 1")
+    beyond = run("show", "A/99/100", "p. 99, ¶ 1")
+    one_line_error(beyond, "no ¶ 1 on p. 99")
 
 
 @pytest.mark.parametrize("args, named", [(["search", "x", "-k", "-3"], "-k"), (["ask", "x", "--no-such"], "--no-such"),

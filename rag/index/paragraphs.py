@@ -46,6 +46,7 @@ _PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
 _CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|part\s+[a-z]+)"
                           r"(?:\s*,\s*|\s+(?=(?:para|¶|p\.)))(.+)$", re.IGNORECASE)
 _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
+_PRINTED_NUMBER = re.compile(r"\(?(\d+[a-z]?)\)?\.?")
 
 
 def plain_number(number: str) -> tuple[str, str | None]:
@@ -60,7 +61,11 @@ def plain_number(number: str) -> tuple[str, str | None]:
     table = CITED_TABLE.match(text)
     if table:
         return text, (table.group(1) or "").replace("–", "-") or None
-    return (_PARA_WORD.sub("", text) if "," not in text else text), None
+    if "," in text:
+        return text, None
+    plain = _PARA_WORD.sub("", text)
+    printed = _PRINTED_NUMBER.fullmatch(plain)  # "49." or "(49)" as the document prints it
+    return (printed.group(1) if printed else plain), None
 
 
 def annex_label(annex: str) -> str:
@@ -198,8 +203,11 @@ def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bo
                within: str | None) -> NotFoundError:
     """The error for a paragraph the document lacks, naming the paragraphs it has where it was
     looked for, or the annexes' where a letter's unnumbered body was."""
-    where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
     span = number_span(conn, doc["id"], running, label, part, within)
+    if part.lower() == TABLE:
+        held = f"tables {span}" if span else "no captioned table"
+        return NotFoundError(f"{doc['symbol']} has no table {raw!r}{f' in {label}' if label else ''} ({held})")
+    where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
     held = f"paragraphs {span}" if span else \
         "it has no unnumbered text" if running else "it has no numbered paragraphs"
     annexes = [] if span or running or part or label else _numbered_annexes(conn, doc["id"])
@@ -209,6 +217,23 @@ def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bo
                              fix=f"give the annex as cited, e.g. rag show {doc['symbol']} \"{annexes[0][0]}, para. "
                                  f"{annexes[0][1].split('-')[0]}\"")
     return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
+
+
+def _not_on_page(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, running: bool, label: str | None,
+                 part: str, page: str) -> NotFoundError:
+    """The error for a running count or a table cited with a page that has none of that number,
+    naming where the document has it ("table 1 is on p. 4")."""
+    table = part.lower() == TABLE
+    what = f"table {number}" if table else f"¶ {number}"
+    clauses, given = _given(("lower(annex) = lower(?)", label))
+    rows = conn.execute("SELECT DISTINCT annex, page FROM paragraphs WHERE doc_id = ? AND number = ? AND "
+                        "lower(part) = lower(?)" + ("" if table else f" AND running = {int(running)}") + clauses
+                        + " ORDER BY ord", [doc["id"], number, part, *given]).fetchall()
+    cited = [", ".join(x for x in (r["annex"], f"p. {r['page']}", what) if x) for r in rows[:4]]
+    if not cited:
+        return NotFoundError(f"{doc['symbol']} has no {what} on p. {page} nor on any other page")
+    return NotFoundError(f"{doc['symbol']} has no {what} on p. {page} (it has {'; '.join(cited)})",
+                         fix=f"give it as cited, e.g. rag show {doc['symbol']} \"{cited[0]}\"")
 
 
 def _numbered_annexes(conn: sqlite3.Connection, doc_id: int) -> list[tuple[str, str]]:
@@ -245,6 +270,8 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
     if (running or part) and page is None:
         _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), running, label, part, within)
     row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page, within)
+    if row is None and page is not None:
+        raise _not_on_page(conn, doc, raw.lstrip("¶").strip(), running, label, part, page)
     if row is None:
         raise _not_found(conn, doc, raw, running, label, part, within)
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
