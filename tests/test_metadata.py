@@ -182,9 +182,9 @@ on sustainable development, the report of the Africa Regional Forum"""
      "Investigation Services on UNFPA internal audit and investigation activities in 2024"), "2025-05-19",
      "Executive Board of UNDP, UNFPA and UNOPS", "Annual session 2025"),
     (SPECIAL_COMMITTEE, "A/AC.109/2025/20",
-     ("Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of "
-     "Independence to Colonial Countries and Peoples Report of the United Nations visiting mission to the "
-     "British Virgin Islands, 26–27 August 2024"), "2024-12-04", "General Assembly", ""),
+     "Report of the United Nations visiting mission to the British Virgin Islands, 26–27 August 2024", "2024-12-04",
+     ("General Assembly; Special Committee on the Situation with regard to the Implementation of the Declaration on "
+      "the Granting of Independence to Colonial Countries and Peoples"), ""),
     (DRAFT_RESOLUTION, "E/2025/L.9",
      ("Economic and environmental questions: sustainable development Draft resolution submitted by the "
       "Vice-President of the Council, Lok Bahadur Thapa (Nepal), on the basis of informal consultations Report of "
@@ -260,8 +260,24 @@ Concept paper prepared by the Secretariat"""
 CONFERENCE = CONCEPT_PAPER.replace("General Assembly ", "")
 
 
+SPECIAL_COMMITTEE_DRAFT = """United Nations A/AC.109/2025/L.25
+General Assembly Distr.: Limited
+5 June 2025
+Original: English
+Special Committee on the Situation with regard
+to the Implementation of the Declaration on the
+Granting of Independence to Colonial Countries
+and Peoples
+Draft resolution submitted by the Chair
+Implementation of the Declaration on the Granting of
+Independence to Colonial Countries and Peoples"""
+
+
 @pytest.mark.parametrize("text, symbol, body", [
     (COMMISSION, "E/CN.6/2025/5", "Economic and Social Council; Commission on the Status of Women"),
+    (SPECIAL_COMMITTEE_DRAFT, "A/AC.109/2025/L.25", "General Assembly; Special Committee on the Situation with regard to "
+                                              "the Implementation of the Declaration on the Granting of Independence "
+                                              "to Colonial Countries and Peoples"),
     (TRANSLATED, "E/C.2/2025/2", "Economic and Social Council; Committee on Non-Governmental Organizations"),
     (COUNCIL_FORUM, "E/FFDF/2025/2",
      "Economic and Social Council; Economic and Social Council forum on financing for development follow-up"),
@@ -275,7 +291,7 @@ def test_the_body_names_the_subsidiary_body_or_conference_the_masthead_prints(te
     meta = read_metadata(pages_of(text), symbol)
     assert meta.body == body
     assert meta.title.endswith(("Report of the Secretary-General", "non-governmental organizations",
-                                "follow-up", "Concept paper prepared by the Secretariat"))
+                                "follow-up", "Concept paper prepared by the Secretariat", "Colonial Countries and Peoples"))
 
 
 def test_joint_document_names_both_bodies():

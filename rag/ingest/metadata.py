@@ -31,6 +31,10 @@ SHORT_FIRST_PAGE = 300  # a first page with less text than this is read on into 
 _JUNK = re.compile(r"\s*(?:[^\w\s(]+|\b\w{1,2}\b(?![\w–-])(?!\s*[–-])(?!\s+(?:session|of|and|[A-Z][a-z]+\s+\d{4})))?\s*")
 # What opens a subject, so a subsidiary body's name cannot run into it.
 _SUBJECT = re.compile(r"\b(?:Report of|Note by|Letter dated|Letter of|Draft|[Dd]ecision of)\b")
+# A subject that opens a document's title after the body's name (not "decision of", which a
+# title may open with the body's name: "Special Committee decision of 20 June 2024 ...").
+_SUBJECT_OPENING = re.compile(r"Report of|Note by|Letter dated|Letter of|Draft")
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w’'-]*(?:,?\s+(?:[A-Z][\w’'-]*|of|on|the|with|regard|to|and|for|in|against))+")
 
 
 @dataclass
@@ -175,9 +179,13 @@ def _subsidiary_end(text: str, start: int) -> int | None:
         return None
     window = text[start:start + 250]
     ends = [m.start() for p in (SESSION, MEETING_PLACE, AGENDA_ITEM) if (m := p.search(window, 1))]
-    if not ends or _SUBJECT.search(window, 0, min(ends)):
-        return None
-    return start + min(ends)
+    subject = _SUBJECT.search(window, 0, min(ends) if ends else len(window))
+    if subject is None:
+        return start + min(ends) if ends else None
+    # a body's name in title case right before the subject ends there ("Special Committee on the
+    # Situation with regard to ... Peoples" over "Draft resolution submitted by the Chair")
+    named = _TITLE_CASE_NAME.fullmatch(window[:subject.start()].strip())
+    return start + subject.start() if named and _SUBJECT_OPENING.match(window, subject.start()) else None
 
 
 def _skip_junk(text: str, at: int) -> int:
