@@ -805,3 +805,30 @@ def test_a_note_marked_on_several_pages_of_one_paragraph_is_listed_once() -> Non
     para = next(p for p in assemble(pages) if p.number == "8")
     assert [(f.marker, f.text) for f in para.footnotes] == [("2", "Statements in explanation of vote were made."),
                                                            ("3", "Without a vote.")]
+
+
+def test_a_table_in_small_type_under_the_body_is_a_table_not_notes() -> None:
+    """A/79/772, page 7: a table in small type closes the page under its bold title, its first row
+    the column heads; it was read as the page's notes, so "187 managers exceed expectations" was
+    nowhere to be cited (and an annex table ran into a document's last note). A page's notes open
+    with their number."""
+    size = 10.0
+
+    def line(text: str, y: float, small: float = 0.0, bold: bool = False) -> _Line:
+        return _Line(text, 124, y, small or size, bold, 7, False)
+
+    lines = [line("23. Upon enquiry, the Advisory Committee was provided with the table below.", 230),
+             line("Number of managers meeting each performance appraisal category", 170, bold=True),
+             line("Score Score description No. of managers", 133, small=7.0),
+             line("4 Exceeds expectations 187", 111, small=8.5),
+             line("3 Successfully meets expectations 3 586", 97, small=8.5),
+             line("2 Partially meets expectations 190", 82, small=8.5)]
+    blocks = _classify(lines, 792, size)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text == ("Score Score description No. of managers 4 Exceeds expectations 187 "
+                                                   "3 Successfully meets expectations 3 586 2 Partially meets "
+                                                   "expectations 190")
+    notes = [line("23. The Committee was informed of the outcome.", 230), line("__________________", 140, small=8.0),
+             line("1 See A/79/696, para. 59.", 130, small=8.0), line("2 See ST/AI/2021/4/Rev.1.", 120, small=8.0),
+             line("3 See ST/SGB/2024/4.", 110, small=8.0)]
+    assert [b.kind for b in _classify(notes, 792, size)] == ["body"] + ["footnote"] * 4

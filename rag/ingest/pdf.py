@@ -27,13 +27,14 @@ from rag.ingest.patterns import (
     FURNITURE_LINE,
     JOB_LINE,
     LEADER,
+    LETTER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
     TABLE_CAPTION,
     TYPED_NOTE,
     notes_heading,
 )
-from rag.ingest.tables import SAME_SIZE, collapse_tables
+from rag.ingest.tables import SAME_SIZE, chart_text, collapse_tables
 
 OCR_TYPE = 3.0  # points: a text layer whose body type is smaller is the invisible OCR layer of a scan
 OCR_RISE = 30.0  # points up the page from one OCR line to the next that put its blocks out of order
@@ -234,9 +235,42 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
     for b, after in zip(blocks, blocks[1:]):
         if notes_heading(b.text, after.text):
             b.kind = "furniture"
+    blocks = _foot_table(blocks)
     _contents_lines(blocks)
     _figure_lines(blocks, body_size)
     return collapse_tables(blocks, body_size)
+
+
+# How a page's notes open: a number, a marker, a letter or sign, a rule, or a source, note or
+# abbreviations line under a figure.
+_NOTE_OPENS = re.compile(r"^(?:\d{1,3}\b|\x01|[*†‡§#]|[a-z]\b|_{3,}|\(\d{1,3}\)|(?:Source|Sources|Note|Notes|"
+                         r"Abbreviations?)\b)")
+FOOT_TABLE_ROWS = 3
+
+
+def _foot_table(blocks: list[Block]) -> list[Block]:
+    """The page's blocks with the small type under its body as one table block where its first
+    line opens no note ("Score Score description No. of managers" over "4 Exceeds expectations
+    187", A/79/772, p. 7; "Country Women Men Total" over the rows of S/2025/200, annex): the rows
+    down to a notes' rule, top to bottom, after the page's body. A chart's labels are furniture.""" 
+    foot = sorted((b for b in blocks if b.kind == "footnote"), key=lambda b: -b.y)
+    if len(foot) < FOOT_TABLE_ROWS or _NOTE_OPENS.match(foot[0].text.strip()) or any(
+            b.kind == "body" and (TABLE_CAPTION.match(b.text.strip()) or FIGURE_CAPTION.match(b.text.strip()))
+            for b in blocks):
+        return blocks  # a captioned table or figure takes its rows (rag.ingest.tables)
+    rule = next((i for i, b in enumerate(foot) if _RULE.fullmatch(b.text.strip())), len(foot))
+    rows = foot[:rule]
+    table = Block(" ".join(b.text.strip() for b in rows), page=rows[0].page, kind="table", size=rows[0].size,
+                  bold=rows[0].bold, x=rows[0].x, y=rows[0].y)
+    if chart_text(table.text) or not LETTER.search(table.text):
+        table.kind = "furniture"
+    taken = {id(b) for b in rows}
+    out = [b for b in blocks if id(b) not in taken]
+    at = max((i for i, b in enumerate(out) if b.kind == "body"), default=len(out) - 1) + 1
+    return out[:at] + [table] + out[at:]
+
+
+_RULE = re.compile(r"_{3,}")
 
 
 def _contents_lines(blocks: list[Block]) -> None:
