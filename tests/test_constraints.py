@@ -877,3 +877,43 @@ def test_a_paragraph_naming_no_country_is_about_its_documents_country():
     assert miss is not None and miss.describe() == "is about South Sudan, not Kenya"
     assert check_constraints("When was the First Vice-President of South Sudan arrested?", arrest) is None
     assert check_constraints("When was the First Vice-President arrested?", arrest) is None
+
+
+def test_a_country_the_document_never_names_is_not_pinned_on_a_paragraph_about_none() -> None:
+    """A/HRC/EMRIP/2025/3, para. 2 names no country; the report names many, Colombia most: "...
+    say about Mongolia?" abstained with "para. 2 is about Colombia", which para. 2 is not."""
+    paragraph = ("Pursuant to paragraph 2 (b) of Human Rights Council resolution 33/25, the Expert Mechanism decided "
+                 "to prepare a report on the rights of Indigenous Peoples to their traditional economies.")
+    document = paragraph + "\nIn Colombia, the Wayuu ... In Colombia ... In Norway and Finland, the Sami ..."
+    miss = check_constraints("What does the Expert Mechanism report on traditional economies say about Mongolia?",
+                             Evidence(paragraph, document, ("A/HRC/EMRIP/2025/3",)))
+    assert miss is not None and miss.describe() == "is from a document that never names Mongolia"
+    single = Evidence(paragraph, paragraph + "\nIn Colombia, the Wayuu ...", ("A/HRC/EMRIP/2025/3",))
+    assert check_constraints("What does the report say about Mongolia?", single).describe() == \
+        "is about Colombia, not Mongolia"
+
+
+def test_a_near_miss_on_the_year_names_the_year_the_paragraph_tells_of() -> None:
+    """UNW/2025/2, para. 14 tells of 2024 and mentions amendments of 2022: "... in direct
+    presidential elections in 2020?" abstained with "is about 2022"."""
+    paragraph = ("In 2024, a “mega-elections” year, only five women were elected in 31 direct presidential elections. "
+                 "In Jordan, constitutional amendments adopted in 2022 were implemented during the 2024 general "
+                 "election.")
+    document = "Since 2020, UN-Women has supported electoral bodies in 40 countries.\n" + paragraph
+    miss = check_constraints("How many women were elected in direct presidential elections in 2020?",
+                             Evidence(paragraph, document, ("UNW/2025/2",)))
+    assert miss is not None and miss.describe() == "is about 2024, not 2020"
+
+
+def test_a_session_the_document_never_names_is_its_own_where_the_paragraph_names_none() -> None:
+    """A/52/622, p. 1, ¶ 3 ("Rapporteur: Ms. Riitta RESCH (Finland)"), a report of the fifty-second
+    session that names the fifty-third's agenda: "... at the fifty-fourth session?" abstained with
+    "is about the fifty-third session"."""
+    paragraph = "Rapporteur: Ms. Riitta RESCH (Finland)"
+    document = paragraph + "\nThe Committee decided to include the item in the agenda of the fifty-third session."
+    evidence = Evidence(paragraph, document, ("A/52/622",), masthead="General Assembly\nFifty-second session")
+    miss = check_constraints("Who was the Rapporteur of the Fourth Committee at the fifty-fourth session?", evidence)
+    assert miss is not None and miss.describe() == "is about the fifty-second session, not the fifty-fourth session"
+    unnamed = Evidence(paragraph, document, ("E/2025/99",))
+    assert check_constraints("Who was the Rapporteur at the fifty-fourth session?", unnamed).describe() == \
+        "is from a document that never writes the fifty-fourth session"

@@ -147,7 +147,18 @@ _KINDRED = {"session": "sitting", "meeting": "sitting"}
 
 
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
-    return _numbered_otherwise(c, _document_ordinals(evidence))
+    """The question's numbered thing its document never numbers so, named as the paragraph
+    numbers it, else as the masthead or symbol does (the document's own session), else as never written:
+    a paragraph that numbers no session is not "about the fifty-third session" because its
+    report names that session elsewhere."""
+    mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
+    if mismatch is None:
+        return None
+    noun = c.value.split(" ", 1)[1]
+    if any(kind == noun for _, kind in numbered_things(evidence.paragraph)):
+        return mismatch
+    own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+    return _numbered_otherwise(c, own) or Mismatch(c, "", "is from a document that never writes {label}")
 
 
 def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
@@ -232,6 +243,8 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
         return Mismatch(c, next(iter(in_paragraph)))
+    if not in_title and not in_paragraph and len(named) > 1:  # the paragraph is about no one country
+        return Mismatch(c, "", "is from a document that never names {label}")
     # a paragraph naming several (a list of the contributors of troops) is about its document's country
     return Mismatch(c, (in_title or named).most_common(1)[0][0])
 

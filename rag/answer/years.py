@@ -224,14 +224,16 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     """The first asked year for which the paragraph `text` names a year within NEAR_YEARS: unless
     the asked year is the document's own (its symbol's or session's, or the year before), which
     its paragraphs may tell of without naming it, except where the nearest year is the time the
-    paragraph tells of (`framing_years`)."""
+    paragraph tells of (`framing_years`). The mismatch names the year the paragraph tells of
+    where it is one of those near ("In 2024, ..." over an aside on 2022)."""
     own = issue_years(symbols)
     own |= {y - 1 for y in own}
     framed = framing_years(text, question)
     for c in asked:
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
         if near and (int(c.value) not in own or near[0] in framed):
-            return Mismatch(c, str(near[0]))
+            # named as the year the paragraph tells of where it opens a sentence with one
+            return Mismatch(c, str(next((y for y in near if y in framed), near[0])))
     return None
 
 
