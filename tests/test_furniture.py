@@ -832,3 +832,26 @@ def test_a_table_in_small_type_under_the_body_is_a_table_not_notes() -> None:
              line("1 See A/79/696, para. 59.", 130, small=8.0), line("2 See ST/AI/2021/4/Rev.1.", 120, small=8.0),
              line("3 See ST/SGB/2024/4.", 110, small=8.0)]
     assert [b.kind for b in _classify(notes, 792, size)] == ["body"] + ["footnote"] * 4
+
+
+def test_a_chapter_of_unnumbered_text_is_not_the_paragraph_before_it() -> None:
+    """UNW/2025/2, pages 4-5: chapter II ("Key aggregate results") is a page of boxed figures
+    with no paragraph number; its text ran into para. 12 of chapter I, and the chapter's heading
+    was lost from every section path."""
+    def line(text: str, y: float, number: str | None = None, size: float = 10.0, bold: bool = False) -> Block:
+        return Block(text, page=4, kind="body", number=number, size=size, bold=bold, x=124, y=y)
+
+    lines = [line("11. Striking the right balance remains a formidable task.", 666, "11"),
+             line("12. In 2025, the final year of its Strategic Plan, UN-Women will work with conviction.", 540, "12"),
+             line("II. Key aggregate results of the Strategic Plan (2022-2024)", 459, size=14.0, bold=True),
+             line("In 83 countries, UN-Women worked with national partners to strengthen the legal environment.", 411),
+             line("325 laws adopted, revised or repealed to further advance the rights of women and girls.", 380),
+             line("III. Performance by impact area", 300, size=14.0, bold=True),
+             line("13. In 2024, UN-Women supported 109 countries and territories.", 280, "13")]
+    paragraphs = assemble([PageText(blocks=lines)])
+    by_number = {(p.running, p.number): p for p in paragraphs}
+    assert by_number[(False, "12")].text.endswith("will work with conviction.")
+    box = [p for p in paragraphs if p.running]
+    assert box and box[0].text.startswith("In 83 countries") and "325 laws adopted" in " ".join(p.text for p in box)
+    assert box[0].section == "II. Key aggregate results of the Strategic Plan (2022-2024)"
+    assert by_number[(False, "13")].section == "III. Performance by impact area"

@@ -13,6 +13,7 @@ footnote bodies of the same page. Paragraphs carry their printed page numbers.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
 from rag.ingest.patterns import (
     ANNEX,
+    CHAPTER_HEADING,
     COVER_MARK,
     CREDIT_LINE,
     LETTER,
@@ -333,6 +335,10 @@ def assemble(pages: list[PageText]) -> list[Paragraph]:
     return assembler.builder.out
 
 
+# A chapter's heading: "II. Key aggregate results ...", "Chapter III".
+_CHAPTER = re.compile(rf"{ROMAN_HEADING_START.pattern}|{CHAPTER_HEADING.pattern}")
+
+
 class _Assembler:
     """The UN rules applied to one segment (the body or an annex) at a time."""
 
@@ -377,7 +383,10 @@ class _Assembler:
         head: Block | None = None  # the heading line just before, while headings run on
         seen_first = False
         item = 0  # the number of the last list item inside the paragraph (an agenda's 1, 2, 3)
-        for i, ln in enumerate(seg.lines[first:hi], start=first):
+        end = len(seg.lines) if hi is None else hi
+        i = first
+        while i < end:
+            ln = seg.lines[i]
             if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
             elif i in starts:
@@ -387,11 +396,34 @@ class _Assembler:
             elif not _next_item(ln, item) and self._take_heading(ln, head, sections, seen_first,
                                                                 seg.lines[i - 1:hi] if i > first else []):
                 head = ln
+                i = self._chapter_text(seg, starts, i, end, sections)
             else:
                 head = None
                 item = int(ln.number) if ln.number is not None and not ln.bold else item
                 self.builder.add(ln.text, ln.page)
+            i += 1
         self.builder.flush()
+
+    def _chapter_text(self, seg: _Segment, starts: dict[int, str], i: int, end: int, sections: Sections) -> int:
+        """After a chapter's numbered heading (line `i`: "II. Key aggregate results ..."), the
+        unnumbered text up to the next numbered paragraph is the chapter's, in running paragraphs,
+        not the last paragraph of the chapter before (UNW/2025/2, pp. 4-5: a chapter of boxed
+        figures ran into para. 12). The index of the last line taken."""
+        ln = seg.lines[i]
+        if not (ln.bold or larger(ln, self.body_size)) or not _CHAPTER.match(ln.text.strip()):
+            return i
+        nxt = min((k for k in starts if i < k < end), default=end)
+        wrapped = i + 1
+        while wrapped < nxt and continues_heading(seg.lines[wrapped], ln, self.body_size):
+            wrapped += 1  # the heading's own next lines
+        body = seg.lines[wrapped:nxt]
+        if not body or body[0].bold or heading_like(body[0], self.body_size) or body[0].kind in ("table", BOXED):
+            return i  # a subheading (or a heading's wrapped line in other type) leaves the reading as it is
+        for line in seg.lines[i + 1:wrapped]:
+            sections.extend_last(heading_text(line))
+        self.builder.flush()
+        self.running(_Segment(seg.annex, body), sections)
+        return nxt - 1
 
     def _take_heading(self, ln: Block, head: Block | None, sections: Sections, seen_first: bool,
                       around: list[Block]) -> bool:
