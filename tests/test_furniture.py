@@ -855,3 +855,29 @@ def test_a_chapter_of_unnumbered_text_is_not_the_paragraph_before_it() -> None:
     assert box and box[0].text.startswith("In 83 countries") and "325 laws adopted" in " ".join(p.text for p in box)
     assert box[0].section == "II. Key aggregate results of the Strategic Plan (2022-2024)"
     assert by_number[(False, "13")].section == "III. Performance by impact area"
+
+
+def test_a_note_in_the_texts_type_under_a_gap_is_a_note_where_the_text_marks_its_number() -> None:
+    """A/52/622, page 1 (positions as read): the note "1 To be issued in final form as Official
+    Records ..." is set in the body's type under a gap; the text marks it with a raised "1". It
+    ran into para. 2 ("... The 1 To be issued ... Committee took action ...")."""
+    from rag.ingest.blocks import marker_token
+    from rag.ingest.pdf import _typed_notes
+
+    def line(text: str, y: float, number: str | None = None, x: float = 65) -> Block:
+        return Block(text, page=1, kind="body", number=number, size=10.0, x=x, y=y)
+
+    blocks = [line(f"1. The Assembly referred chapter V of the report (A/52/3),{marker_token('1')} to the item.", 226,
+                   "1"),
+              line("2. At its 2nd meeting, the Fourth Committee decided to hold a general debate. The", 204, "2"),
+              line("1 To be issued in final form as Official Records of the General Assembly,", 121, x=95),
+              line("Fifty-second Session, Supplement No. 3 (A/52/3/Rev.1).", 106)]
+    page2 = [Block("Committee took action on the items at its 9th meeting.", page=2, kind="body", size=10.0, x=65,
+                   y=680)]
+    pages = [PageText(blocks=blocks), PageText(blocks=page2)]
+    _typed_notes(pages, [792, 792], 10.0)
+    paragraphs = {p.number: p for p in assemble(pages)}
+    assert paragraphs["2"].text.endswith("general debate. The Committee took action on the items at its 9th meeting.")
+    assert [f.text for f in paragraphs["1"].footnotes] == [
+        "To be issued in final form as Official Records of the General Assembly, Fifty-second Session, Supplement "
+        "No. 3 (A/52/3/Rev.1)."]

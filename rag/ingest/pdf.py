@@ -18,7 +18,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rag.errors import ParseError
-from rag.ingest.blocks import MARK_CLOSE, MARK_OPEN, Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.blocks import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SENTINEL_RE,
+    Block,
+    PageText,
+    mark_typed_notes,
+    marker_token,
+    typed_marks,
+)
 from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.headings import larger
 from rag.ingest.patterns import (
@@ -477,16 +486,20 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     return pages
 
 
-def _typed_foot(body: list[Block], height: float, body_size: float) -> int | None:
+def _typed_foot(body: list[Block], height: float, body_size: float, marks: set[str] = frozenset()) -> int | None:
     """Where the typewritten notes at the foot of a page open among its body lines: the first
-    line in the page's lower half that opens with "N/", under a gap, with no numbered paragraph
-    after it; None where there is none."""
+    line in the page's lower half that opens with "N/" (or with "N" where the page's text marks
+    note N: `marks`), under a gap, with no numbered paragraph after it; None where there is none."""
     for k in range(1, len(body)):
         b = body[k]
-        if TYPED_NOTE.match(b.text) and b.y < 0.5 * height and body[k - 1].y - b.y >= NOTE_GAP * body_size \
-                and all(x.number is None for x in body[k:]):
+        plain = _PLAIN_NOTE.match(b.text)
+        if (TYPED_NOTE.match(b.text) or (plain and plain.group(1) in marks)) and b.y < 0.5 * height \
+                and body[k - 1].y - b.y >= NOTE_GAP * body_size and all(x.number is None for x in body[k:]):
             return k
     return None
+
+
+_PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+\S")
 
 
 def _typed_notes(pages: list[PageText], heights: list[float], body_size: float) -> None:
@@ -496,8 +509,14 @@ def _typed_notes(pages: list[PageText], heights: list[float], body_size: float) 
     foot: list[Block] = []
     for page, height in zip(pages, heights):
         body = [b for b in page.blocks if b.kind == "body"]
-        k = _typed_foot(body, height, body_size)
-        foot += body[k:] if k is not None else []
+        marks = {n for b in body for n in SENTINEL_RE.findall(b.text)}
+        k = _typed_foot(body, height, body_size, marks)
+        if k is not None and not TYPED_NOTE.match(body[k].text):
+            for b in body[k:]:  # "1 To be issued ...", the note the text's raised "1" marks
+                if b.y <= body[k].y:  # not text the loader hands over after it from higher up
+                    b.kind = "footnote"
+        elif k is not None:
+            foot += body[k:]
     at_foot = {id(b) for b in foot}
     text = [b for page in pages for b in page.blocks if b.kind == "body" and id(b) not in at_foot]
     notes = {m.group(1) for b in foot for m in [TYPED_NOTE.match(b.text)] if m}
