@@ -502,21 +502,28 @@ def _typed_foot(body: list[Block], height: float, body_size: float, marks: set[s
 _PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+\S")
 
 
+def _page_foot(page: PageText, height: float, body_size: float) -> list[Block]:
+    """The typewritten "N/" notes at the page's foot (for `_typed_notes` to confirm); notes in the
+    text's type that open with a number the page's text marks ("1 To be issued ...", the note of
+    a raised "1") become footnotes here, with the lines under them."""
+    body = [b for b in page.blocks if b.kind == "body"]
+    marks = {n for b in body for n in SENTINEL_RE.findall(b.text)}
+    k = _typed_foot(body, height, body_size, marks)
+    if k is None:
+        return []
+    if TYPED_NOTE.match(body[k].text):
+        return body[k:]
+    for b in body[k:]:
+        if b.y <= body[k].y:  # not text the loader hands over after it from higher up
+            b.kind = "footnote"
+    return []
+
+
 def _typed_notes(pages: list[PageText], heights: list[float], body_size: float) -> None:
     """Typewritten notes at a page's foot become footnotes, and their marks in the text marker
     sentinels: only where the text marks ("... abstentions. 2/ The voting") a note that a page's
     foot holds."""
-    foot: list[Block] = []
-    for page, height in zip(pages, heights):
-        body = [b for b in page.blocks if b.kind == "body"]
-        marks = {n for b in body for n in SENTINEL_RE.findall(b.text)}
-        k = _typed_foot(body, height, body_size, marks)
-        if k is not None and not TYPED_NOTE.match(body[k].text):
-            for b in body[k:]:  # "1 To be issued ...", the note the text's raised "1" marks
-                if b.y <= body[k].y:  # not text the loader hands over after it from higher up
-                    b.kind = "footnote"
-        elif k is not None:
-            foot += body[k:]
+    foot = [b for page, height in zip(pages, heights) for b in _page_foot(page, height, body_size)]
     at_foot = {id(b) for b in foot}
     text = [b for page in pages for b in page.blocks if b.kind == "body" and id(b) not in at_foot]
     notes = {m.group(1) for b in foot for m in [TYPED_NOTE.match(b.text)] if m}
