@@ -881,3 +881,23 @@ def test_a_note_in_the_texts_type_under_a_gap_is_a_note_where_the_text_marks_its
     assert [f.text for f in paragraphs["1"].footnotes] == [
         "To be issued in final form as Official Records of the General Assembly, Fifty-second Session, Supplement "
         "No. 3 (A/52/3/Rev.1)."]
+
+
+def test_a_note_marked_on_a_heading_goes_to_the_first_paragraph_under_it() -> None:
+    """TPNW/MSP/2025/11, annex I: the declaration's heading marks note 1 ("Adopted by the Meeting
+    at its 10th plenary meeting, on 7 March 2025"); headings are no units, so the note was lost."""
+    from rag.ingest.blocks import marker_token
+
+    def line(text: str, y: float, number: str | None = None, bold: bool = False, kind: str = "body") -> Block:
+        return Block(text, page=7, kind=kind, number=number, size=10.0, bold=bold, x=124, y=y)
+
+    lines = [line("1. The Meeting adopted its agenda.", 700, "1"),
+             line(f"II. Declaration of the third Meeting of States Parties{marker_token('1')}", 660, bold=True),
+             line("2. We, the States Parties, reaffirm our commitment to the Treaty.", 640, "2"),
+             line("3. We condemn any threat to use nuclear weapons.", 620, "3"),
+             line("1 Adopted by the Meeting at its 10th plenary meeting, on 7 March 2025.", 100, kind="footnote")]
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=lines)])}
+    assert [f.text for f in paragraphs["2"].footnotes] == ["Adopted by the Meeting at its 10th plenary meeting, on "
+                                                          "7 March 2025."]
+    assert paragraphs["1"].footnotes == [] and paragraphs["3"].footnotes == []
+    assert paragraphs["2"].section == "II. Declaration of the third Meeting of States Parties"

@@ -167,6 +167,7 @@ class _Builder:
         self.part = self.part_of = ""  # the embedded text being assembled, and the paragraph it sits in
         self.running = False
         self.marker_pages: list[tuple[str, int]] = []
+        self.heading_marks: list[tuple[str, int]] = []  # notes marked on headings, for the next paragraph
         self.min_words = 0
         self.tables: list[Block] = []  # tables met inside the open paragraph, out after it
         # running blocks kept, by annex, embedded text and (for the document's own text, which
@@ -178,7 +179,12 @@ class _Builder:
         self.min_words = min_words
         self.number, self.section, self.annex, self.running = number, section, annex, running
         self.first_page = self.last_page = page
-        self.parts, self.marker_pages = [], []
+        self.parts, self.marker_pages, self.heading_marks = [], self.heading_marks, []
+
+    def heading_notes(self, ln: Block) -> None:
+        """The notes a heading line marks ("Decision 1\u00b9": when it was adopted) go to the first
+        paragraph under it, headings being no units of their own."""
+        self.heading_marks.extend((m, ln.page) for m in SENTINEL_RE.findall(ln.text))
 
     def add(self, text: str, page: int) -> None:
         if self.number is None:
@@ -369,6 +375,8 @@ class _Assembler:
         """An embedded text: its own numbering, headings under a copy of the section path."""
         self.builder.flush()
         self.builder.part, self.builder.part_of = part.label, part.within
+        if part.heading:
+            self.builder.heading_notes(seg.lines[part.start])
         lines = seg.lines[part.start + int(part.heading):part.end]
         if lines:
             sub = _Segment(seg.annex, lines)
@@ -420,6 +428,7 @@ class _Assembler:
         if not body or body[0].bold or heading_like(body[0], self.body_size) or body[0].kind in ("table", BOXED):
             return i  # a subheading (or a heading's wrapped line in other type) leaves the reading as it is
         for line in seg.lines[i + 1:wrapped]:
+            self.builder.heading_notes(line)
             sections.extend_last(heading_text(line))
         self.builder.flush()
         self.running(_Segment(seg.annex, body), sections)
@@ -434,6 +443,7 @@ class _Assembler:
         committee's recommendation, a section of conclusions set in bold), not a heading."""
         size = self.body_size
         if head is not None and continues_heading(ln, head, size):
+            self.builder.heading_notes(ln)
             sections.extend_last(heading_text(ln))
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
@@ -443,6 +453,7 @@ class _Assembler:
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):
             return False
         text = heading_text(ln)
+        self.builder.heading_notes(ln)
         if head is not None and not numbered_heading(ln, size) and ln.kind != "heading":
             sections.extend_last(text)
         else:
@@ -466,12 +477,14 @@ class _Assembler:
                 prev = ln
                 continue
             if head is not None and continues_heading(ln, head, self.body_size):
+                self.builder.heading_notes(ln)
                 sections.extend_last(heading_text(ln))
                 prev = ln  # what follows a wrapped heading is read as after its last line
                 continue
             head = None
             if self._running_heading(ln, prev, min_words):
                 self.builder.flush()
+                self.builder.heading_notes(ln)
                 sections.push(heading_text(ln))
                 prev, head = None, ln
                 continue
