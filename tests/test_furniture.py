@@ -818,16 +818,18 @@ def test_a_table_in_small_type_under_the_body_is_a_table_not_notes() -> None:
         return _Line(text, 124, y, small or size, bold, 7, False)
 
     lines = [line("23. Upon enquiry, the Advisory Committee was provided with the table below.", 230),
-             line("Number of managers meeting each performance appraisal category", 170, bold=True),
+             line("Number of managers meeting each performance appraisal category", 150, bold=True),
              line("Score Score description No. of managers", 133, small=7.0),
              line("4 Exceeds expectations 187", 111, small=8.5),
              line("3 Successfully meets expectations 3 586", 97, small=8.5),
              line("2 Partially meets expectations 190", 82, small=8.5)]
     blocks = _classify(lines, 792, size)
     tables = [b for b in blocks if b.kind == "table"]
-    assert len(tables) == 1 and tables[0].text == ("Score Score description No. of managers 4 Exceeds expectations 187 "
+    assert len(tables) == 1 and tables[0].text == ("Number of managers meeting each performance appraisal category "
+                                                   "Score Score description No. of managers 4 Exceeds expectations 187 "
                                                    "3 Successfully meets expectations 3 586 2 Partially meets "
                                                    "expectations 190")
+    assert [b.text[:3] for b in blocks if b.kind == "body"] == ["23."]  # the title is the table's, no heading
     notes = [line("23. The Committee was informed of the outcome.", 230), line("__________________", 140, small=8.0),
              line("1 See A/79/696, para. 59.", 130, small=8.0), line("2 See ST/AI/2021/4/Rev.1.", 120, small=8.0),
              line("3 See ST/SGB/2024/4.", 110, small=8.0)]

@@ -31,9 +31,11 @@ from rag.ingest.blocks import (
 from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.headings import larger
 from rag.ingest.patterns import (
+    ANNEX,
     FIGURE_CAPTION,
     FIGURE_CAPTION_CHARS,
     FURNITURE_LINE,
+    HEADING_NUMBER,
     JOB_LINE,
     LEADER,
     LETTER,
@@ -269,17 +271,39 @@ def _foot_table(blocks: list[Block]) -> list[Block]:
         return blocks  # a captioned table or figure takes its rows (rag.ingest.tables)
     rule = next((i for i, b in enumerate(foot) if _RULE.fullmatch(b.text.strip())), len(foot))
     rows = foot[:rule]
-    table = Block(" ".join(b.text.strip() for b in rows), page=rows[0].page, kind="table", size=rows[0].size,
-                  bold=rows[0].bold, x=rows[0].x, y=rows[0].y)
+    run = _foot_title(blocks, rows[0]) + rows
+    table = Block(" ".join(b.text.strip() for b in run), page=run[0].page, kind="table", size=rows[0].size,
+                  bold=run[0].bold, x=run[0].x, y=run[0].y)
     if chart_text(table.text) or not LETTER.search(table.text):
         table.kind = "furniture"
-    taken = {id(b) for b in rows}
+    taken = {id(b) for b in run}
     out = [b for b in blocks if id(b) not in taken]
     at = max((i for i, b in enumerate(out) if b.kind == "body"), default=len(out) - 1) + 1
     return out[:at] + [table] + out[at:]
 
 
 _RULE = re.compile(r"_{3,}")
+TITLE_GAP = 2.5  # body sizes between a foot table's title and its first row, at most
+TITLE_LINES = 3
+
+
+def _foot_title(blocks: list[Block], top: Block) -> list[Block]:
+    """The bold lines right above a foot table's first row that title it ("Number of managers
+    meeting each performance appraisal category in the performance management index", A/79/772,
+    p. 7): unnumbered, no heading's or annex's number, no total row, no sentence's end (the bold
+    recommendation over a status box is text), each close over the next."""
+    body = [b for b in blocks if b.kind == "body" and b.y > top.y]
+    title: list[Block] = []
+    below = top
+    for b in sorted(body, key=lambda b: b.y):
+        text = b.text.strip()
+        if not b.bold or b.number is not None or len(title) == TITLE_LINES or b.y - below.y > TITLE_GAP * b.size \
+                or HEADING_NUMBER.match(text) or ANNEX.match(text) or text.startswith("Total") \
+                or not LETTER.search(text) or text.endswith((".", ";", ":")):
+            break
+        title.insert(0, b)
+        below = b
+    return title
 
 
 def _contents_lines(blocks: list[Block]) -> None:
