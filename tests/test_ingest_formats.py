@@ -241,3 +241,15 @@ def test_a_symbol_cited_in_running_text_is_not_the_documents_own(tmp_path: Path)
     own = tmp_path / "own.txt"
     own.write_text("United Nations A/80/2\n\n1. The present report covers 2030.\n")
     assert parse_file(own).symbol == "A/80/2"
+
+
+def test_a_figures_decimals_in_a_plain_text_file_are_no_note_marker(tmp_path: Path) -> None:
+    """A plain text file: "85.9 per cent" read "85. per cent" with an empty note "9", and the
+    real note 1 after the year was then out of order and lost."""
+    path = tmp_path / "A_99_1.txt"
+    path.write_text("A/99/1\n\n1. The implementation rate was 85.9 per cent as of 31 December 2024.1\n"
+                    "2. The Office spent $2.02 million, and 1,500 staff were trained.\n")
+    paragraphs = {p.number: p for p in parse_file(path).paragraphs}
+    assert paragraphs["1"].text == "The implementation rate was 85.9 per cent as of 31 December 2024."
+    assert [f.marker for f in paragraphs["1"].footnotes] == ["1"]
+    assert paragraphs["2"].text == "The Office spent $2.02 million, and 1,500 staff were trained."

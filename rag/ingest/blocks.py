@@ -82,3 +82,16 @@ def strip_markers(text: str) -> str:
 def unmark(text: str) -> str:
     """The text with each marker sentinel back as its digits."""
     return SENTINEL_RE.sub(lambda m: m.group(1), text)
+
+
+def in_figure(line: str, at: int, digits: str) -> bool:
+    """Whether `digits`, at `at` just after a point or a comma that follows a digit, are the
+    figure's: the decimals of "$2.02 million" and "13.7 per cent", the thousands of "1,500"; a
+    note marks a year ("adopted in 2022.3") or another note ("as follows: 3,4")."""
+    if at < 2 or not line[at - 2].isdigit() or line[at].isspace():
+        return False
+    if line[at - 1] == ",":
+        return len(digits) == 3
+    before = re.search(r"\d+$", line[:at - 1])
+    return line[at - 1] == "." and not (before is not None and re.fullmatch(r"(?:19|20)\d\d", before.group())
+                                        and not digits.startswith("0"))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.ingest.blocks import Block, PageText, marker_token
+from rag.ingest.blocks import Block, PageText, in_figure, marker_token
 from rag.ingest.joining import clean_text
 from rag.ingest.numbering import SENTENCE_BONUS, best_chain
 from rag.ingest.patterns import (
@@ -69,7 +69,8 @@ def mark_markers(text: str, last: int) -> tuple[str, int]:
     for m in GLUED_MARKER.finditer(text):
         num = int(m.group(1))
         before = text[max(0, m.start() - 12): m.start()]
-        if NOT_GLUED_MARKER_AFTER.search(before) or num <= last or num > last + MARKER_STEP and last > 0:
+        if NOT_GLUED_MARKER_AFTER.search(before) or num <= last or num > last + MARKER_STEP and last > 0 \
+                or in_figure(text, m.start(), m.group(1)):  # "85.9 per cent", "1,500 staff"
             continue
         if before[-1:].isalpha() and num > last + GLUED_STEP:
             continue  # "G20", "word2030": a glued number far from the running footnote count

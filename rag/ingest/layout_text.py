@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from rag.ingest.blocks import BOXED, Block, PageText, mark_typed_notes, marker_token, typed_marks
+from rag.ingest.blocks import BOXED, Block, PageText, in_figure, mark_typed_notes, marker_token, typed_marks
 from rag.ingest.compilations import add_entry, number_entries
 from rag.ingest.joining import join_lines, vocabulary
 from rag.ingest.patterns import (
@@ -336,27 +336,14 @@ _YEAR_MARKER = re.compile(r"(?<![\d,./-])(?:19|20)\d\d(\d{1,2})(?=[\s.,;:)]|$)")
 def _markers(line: str) -> Iterator[tuple[int, int, str]]:
     """The numbers of a line that may mark a note ("officials. 1", "developed.2", "... the
     Committee 3" at the line's end, "December 20246"): where each starts and ends, and its
-    digits; not a reference's number ("para. 3"), nor a figure's own digits (`_in_figure`)."""
+    digits; not a reference's number ("para. 3"), nor a figure's own digits (`in_figure`)."""
     found = []
     for m in SPACED_MARKER.finditer(line):
         digits = m.group(1) or m.group(2)
-        if not (NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or _in_figure(line, m.start(), digits)):
+        if not (NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or in_figure(line, m.start(), digits)):
             found.append((m.start(), m.end(), digits))
     found += [(m.start(1), m.end(1), m.group(1)) for m in _YEAR_MARKER.finditer(line)]
     yield from sorted(found)
-
-
-def _in_figure(line: str, at: int, digits: str) -> bool:
-    """Whether `digits`, at `at` just after a point or a comma that follows a digit, are the
-    figure's: the decimals of "$2.02 million" and "13.7 per cent", the thousands of "1,500"; a
-    note marks a year ("adopted in 2022.3") or another note ("as follows: 3,4")."""
-    if at < 2 or not line[at - 2].isdigit() or line[at].isspace():
-        return False
-    if line[at - 1] == ",":
-        return len(digits) == 3
-    before = re.search(r"\d+$", line[:at - 1])
-    return line[at - 1] == "." and not (before is not None and re.fullmatch(r"(?:19|20)\d\d", before.group())
-                                        and not digits.startswith("0"))
 
 
 def _mark_notes(line: str, notes: set[int], last: int) -> tuple[str, int]:
