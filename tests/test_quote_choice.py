@@ -303,3 +303,16 @@ def test_what_was_the_rate_or_budget_asks_for_a_figure() -> None:
             "13.7 per cent (against a target of 7 per cent).")
     question = "What was the average vacancy rate in the UNDP audit office?"
     assert "13.7 per cent" in best_quote(question, embedder.encode_queries([question])[0], text, embedder)
+
+
+def test_a_place_asked_with_where_is_stated_by_a_one_word_name() -> None:
+    """A/AC.109/2025/L.25, p. 2, ¶ 5: "Noting that the Pacific regional seminar was held in Dili from
+    21 to 23 May 2025," states where; read as stating no name (a name of two words was needed), the
+    short paragraph ranked below 40 others as a restatement of the question."""
+    from rag.answer.answertype import states_answer
+
+    question = "Where was the Pacific regional seminar on decolonization held in May 2025?"
+    assert states_answer("name", "Noting that the Pacific regional seminar was held in Dili from 21 to 23 May 2025,",
+                         question)
+    assert not states_answer("name", "Noting that the Pacific regional seminar was held in May 2025,", question)
+    assert not states_answer("name", "The seminar was held by the Committee.", "Who organized the seminar?")

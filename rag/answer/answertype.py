@@ -132,9 +132,13 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
         return bool(_REASON.search(sentence))
     if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
         return offers_answer(kind, _without_dates_or_references(sentence), question)
-    if kind == "name":
-        return _new_name(sentence, set(words(question)))
+    if kind == "name":  # where: a place's one-word name will do ("held in Dili")
+        return _new_name(sentence, set(words(question))) or (_WHERE_Q.search(question) is not None
+                                                             and offers_answer(kind, sentence, question))
     return kind is None or offers_answer(kind, sentence, question)
+
+
+_WHERE_Q = re.compile(r"\bwhere\b", re.IGNORECASE)
 
 
 # "How many <counted thing>": the thing is the first plural noun of the next five words, before
