@@ -903,3 +903,22 @@ def test_a_note_marked_on_a_heading_goes_to_the_first_paragraph_under_it() -> No
                                                           "7 March 2025."]
     assert paragraphs["1"].footnotes == [] and paragraphs["3"].footnotes == []
     assert paragraphs["2"].section == "II. Declaration of the third Meeting of States Parties"
+
+
+def test_an_areas_raised_exponent_is_no_note_marker(tmp_path) -> None:
+    """A/AC.109/2025/L.13, para. 2: "8,959 km²" read "8,959 km" with a note "2" that was another's
+    (the page's note 2 went to the paragraph); the comma on the next line joined with a space."""
+    from rag.ingest import parse_file
+    from tests.make_docs import make_pdf
+
+    content = ("BT /F1 10 Tf 72 700 Td (2. Puerto Rico has a land area of 8,959 km) Tj /F1 6 Tf 4 Ts (2) Tj 0 Ts ET\n"
+               "BT /F1 10 Tf 72 688 Td (, including the islands of Vieques and Culebra.) Tj ET\n"
+               "BT /F1 10 Tf 72 670 Td (3. The mine action teams cleared 531,366 m) Tj /F1 6 Tf 4 Ts (2) Tj 0 Ts"
+               " /F1 10 Tf ( of land.) Tj /F1 6 Tf 4 Ts (1) Tj 0 Ts ET\n"
+               "BT /F1 8 Tf 72 100 Td (1 Mine Action Service data.) Tj ET\n")
+    paragraphs = {p.number: p for p in parse_file(make_pdf(tmp_path / "A_AC.109_2099_L.13.pdf", content)).paragraphs}
+    assert paragraphs["2"].text == "Puerto Rico has a land area of 8,959 km², including the islands of Vieques and " \
+                                   "Culebra."
+    assert paragraphs["2"].footnotes == []
+    assert paragraphs["3"].text == "The mine action teams cleared 531,366 m² of land."
+    assert [f.text for f in paragraphs["3"].footnotes] == ["Mine Action Service data."]

@@ -203,3 +203,22 @@ def test_a_table_s_column_heads_in_small_italic_type_are_no_heading() -> None:
     paragraphs = {p.number: p for p in assemble([PageText(blocks=_torture_report_page())])}
     assert paragraphs["30"].section == ("III. Consideration of reports submitted by States Parties under "
                                         "article 19 of the Convention")
+
+
+def test_an_italic_line_after_an_abbreviation_is_the_paragraphs_own() -> None:
+    """A/80/1, para. 100 and A/80/44, para. 55: a line in italics (case names) after a line ending
+    "Armenia v." was read as a heading after a sentence's end, and left the paragraph's text."""
+    from rag.ingest.assemble import assemble
+    from rag.ingest.blocks import Block, PageText
+
+    lines = [Block("100. The Court delivered judgments in the proceedings concerning Ukraine v. Russian Federation "
+                   "and the cases Armenia v.", page=21, kind="body", number="100", size=10.0, x=124, y=263),
+             Block("Azerbaijan and Azerbaijan v. Armenia. In the proceedings concerning Application of", page=21,
+                   kind="body", size=10.0, x=124, y=251, italic=True),
+             Block("the Convention, it indicated additional provisional measures.", page=21, kind="body", size=10.0,
+                   x=124, y=239),
+             Block("101. The Court held public hearings.", page=21, kind="body", number="101", size=10.0, x=124,
+                   y=215)]
+    para = next(p for p in assemble([PageText(blocks=lines)]) if p.number == "100")
+    assert "the cases Armenia v. Azerbaijan and Azerbaijan v. Armenia. In the proceedings" in para.text
+    assert para.section == ""

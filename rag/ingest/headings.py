@@ -20,7 +20,14 @@ MAX_HEADING = 180  # characters
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(LINE_END.search(strip_markers(text).rstrip()))
+    """Whether a line ends a sentence (or a clause: a comma, a colon), not with an abbreviation
+    that runs on ("the cases Armenia v." before the italic "Azerbaijan ...", A/80/1, para. 100)."""
+    line = strip_markers(text).rstrip()
+    return bool(LINE_END.search(line)) and not _RUNS_ON.search(line)
+
+
+# Abbreviations after which the sentence goes on.
+_RUNS_ON = re.compile(r"(?<![\w.])(?:v|vs|Mr|Ms|Mrs|Messrs|Dr|No|Nos|para|paras|art|arts|p|pp|cf|St)\.$")
 
 
 def larger(ln: Block, body_size: float) -> bool:

@@ -91,6 +91,8 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         return out[:-1] + ("–" if last == "–" else "-") + part  # a range broken at its dash: "2022-" / "2025"
     if last in _SOFT:
         return out[:-1] + "-" + part
+    if part[:1] in ",;)" and out[-1:].isalnum() or out[-1:] in "²³" and part[:1] in ",;:.)":
+        return out + part  # a line opening with the punctuation that ends the word before ("km²" / ", including")
     return out + " " + part
 
 

@@ -62,6 +62,10 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\
                         r"|(?<![\d,.])((?:1[89]|20)\d\d\d{1,3})(?!\d)")
 
 
+# A unit of area or volume, whose raised 2 or 3 is its exponent ("8,959 km²").
+_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:[kcdm]?m|ft|mi)$")
+_EXPONENTS = {"2": "²", "3": "³"}
+_EXPONENT_SPACE = re.compile(r"(?<=[²³]) (?=[,.;:)])")
 YEAR_GROUP = 5  # _DIGIT_RUN's group of a year and the marker glued to it
 RAISED = 0.8  # a digit in type under this share of its line's (or the body's) is a note's marker
 NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
@@ -197,12 +201,15 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
             continue
         at = m.start(g) + cut
         pieces.append(line[last:at])
-        pieces.append(marker_token(line[at:m.end(g)]))
+        raised = line[at:m.end(g)]
+        exponent = raised in _EXPONENTS and _UNIT_BEFORE.search(line, 0, at) is not None
+        pieces.append(_EXPONENTS[raised] if exponent else marker_token(raised))  # "km²" is no note's mark
         last = m.end(g)
     if not pieces:
         return line
     pieces.append(line[last:])
-    return _MARKER_COMMA.sub("", "".join(pieces))  # "13,14": the comma between two markers is theirs
+    text = _MARKER_COMMA.sub("", "".join(pieces))  # "13,14": the comma between two markers is theirs
+    return _EXPONENT_SPACE.sub("", text)  # "km² ," as set: the raised digit's space is no word's
 
 
 _MARKER_COMMA = re.compile(f"(?<={re.escape(MARK_CLOSE)}),(?={re.escape(MARK_OPEN)})")
