@@ -91,9 +91,12 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         return out[:-1] + ("–" if last == "–" else "-") + part  # a range broken at its dash: "2022-" / "2025"
     if last in _SOFT:
         return out[:-1] + "-" + part
-    if part[:1] in ",;)" and out[-1:].isalnum() or out[-1:] in "²³" and part[:1] in ",;:.)":
-        return out + part  # a line opening with the punctuation that ends the word before ("km²" / ", including")
-    return out + " " + part
+    return out + part if _closes_word(out, part) else out + " " + part
+
+
+def _closes_word(out: str, part: str) -> bool:
+    """A line opening with the punctuation that ends the word before it ("km²" / ", including")."""
+    return part[:1] in ",;)" and out[-1:].isalnum() or out[-1:] in "²³" and part[:1] in ",;:.)"
 
 
 def join_lines(parts: list[str], vocab: set[str]) -> str:
