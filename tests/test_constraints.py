@@ -917,3 +917,25 @@ def test_a_session_the_document_never_names_is_its_own_where_the_paragraph_names
     unnamed = Evidence(paragraph, document, ("E/2025/99",))
     assert check_constraints("Who was the Rapporteur at the fifty-fourth session?", unnamed).describe() == \
         "is from a document that never writes the fifty-fourth session"
+
+
+def test_a_near_miss_names_the_time_the_paragraph_tells_of_not_an_aside() -> None:
+    """A new user's abstentions, each true of its document but not of its paragraph: A/AC.182/2025/L.1,
+    para. 5 (the 2025 election, "the agreement ... reached at its session in 1981") was "about 1981";
+    CEB/2025/4, para. 1 (the forty-ninth session; the report names the fiftieth as the next) was
+    "about the fiftieth session"; A/80/29 (dated 3 July 2025) was "of 2024-2026"."""
+    election = ("At its 312th meeting, on 18 February, the Special Committee, bearing in mind the agreement reached "
+                "at its session in 1981, elected the following members of its Bureau: Chair: Nathaniel Khng")
+    miss = check_constraints("Who was elected Chair of the Special Committee on the Charter in 2023?",
+                             Evidence(election, election + "\nThe Committee met in 2024 and 2025.",
+                                      ("A/AC.182/2025/L.1",), date="2025-03-04"))
+    assert miss is not None and miss.describe() == "is about 2025, not 2023"
+    session = "The Committee held its forty-ninth session at United Nations Headquarters on 1 and 2 April 2025."
+    miss = check_constraints("Where will the fifty-first session of the Committee be held?",
+                             Evidence(session, session + "\nIts fiftieth session will be held in Vienna.",
+                                      ("CEB/2025/4",), date="2025-06-24"))
+    assert miss is not None and miss.describe() == "is about the forty-ninth session, not the fifty-first session"
+    chair = "The Ad Hoc Committee elected its Chair by acclamation."
+    miss = check_constraints("Who chaired the Ad Hoc Committee at its 2023 session?",
+                             Evidence(chair, chair, ("A/80/29",), date="2025-07-03"))
+    assert miss is not None and miss.describe() == "names no year, and its document is of 2025, not 2023"

@@ -148,7 +148,7 @@ _KINDRED = {"session": "sitting", "meeting": "sitting"}
 
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """The question's numbered thing its document never numbers so, named as the paragraph
-    numbers it, else as the masthead or symbol does (the document's own session), else as never written:
+    numbers it (its own ordinal, not the nearest the document gives), else as the masthead or symbol does (the document's own session), else as never written:
     a paragraph that numbers no session is not "about the fifty-third session" because its
     report names that session elsewhere."""
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
@@ -156,7 +156,7 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
         return None
     noun = c.value.split(" ", 1)[1]
     if any(kind == noun for _, kind in numbered_things(evidence.paragraph)):
-        return mismatch
+        return _numbered_otherwise(c, numbered_things(evidence.paragraph)) or mismatch
     own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
     return _numbered_otherwise(c, own) or Mismatch(c, "", "is from a document that never writes {label}")
 

@@ -88,15 +88,21 @@ def _own_years(evidence: Evidence) -> set[int]:
 def _main_year(evidence: Evidence) -> str:
     """The year a mismatch names: the one the paragraph names most often (the later on a tie;
     "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
-    own year, which names a thing, "the 2030 Agenda"), else its symbol's, else the one its
-    document names most often."""
-    latest = max(_own_years(evidence), default=None)
+    own year, which names a thing, "the 2030 Agenda"; none long before it, an aside), else its
+    symbol's or its date's, else the one its document names most often."""
+    issued = _own_years(evidence)
+    latest = max(issued, default=None)
     in_paragraph = [int(y) for y in YEAR.findall(evidence.paragraph) if latest is None or int(y) <= latest]
-    if in_paragraph:
-        return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
-    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y)
+    # a year long before the document's own is an aside ("the agreement reached at its session in
+    # 1981" in a paragraph on the 2025 election), not the time the paragraph tells of
+    recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS]
+    if recent:
+        return str(max(sorted(set(recent)), key=lambda y: (recent.count(y), y)))
+    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y) or sorted(issued)
     if own:
         return str(own[0])
+    if in_paragraph:
+        return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
     named = [int(y) for y in YEAR.findall(evidence.document)]
     return str(max(sorted(set(named)), key=named.count)) if named else "other years"
 
@@ -293,14 +299,15 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
     session and date, and the year before, and those its title names): a question about an
     earlier year is not answered by it ("Kosovo 2021 legislative elections number of certified
     candidates" of a 2025 report's "the legislative elections on 9 February")."""
-    own = _own_years(evidence)
-    if not own:
+    issued = _own_years(evidence)
+    if not issued:
         return None
-    own |= {y - 1 for y in own} | written_years(evidence.title)  # "Board of Auditors for 2023"
+    own = issued | {y - 1 for y in issued} | written_years(evidence.title)  # "Board of Auditors for 2023"
     earlier = [c for c in asked if int(c.value) < min(own)]
     if not earlier:
         return None
-    return Mismatch(earlier[0], _span(own), "names no year, and its document is of {found}, not {label}")
+    dated = evidence.date[:4] if evidence.date[:4].isdigit() else _span(issued)  # the year it is dated, as said
+    return Mismatch(earlier[0], dated, "names no year, and its document is of {found}, not {label}")
 
 
 # Years after its issue within which a question's year may be one a document's events were done
