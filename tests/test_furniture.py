@@ -922,3 +922,19 @@ def test_an_areas_raised_exponent_is_no_note_marker(tmp_path) -> None:
     assert paragraphs["2"].footnotes == []
     assert paragraphs["3"].text == "The mine action teams cleared 531,366 m² of land."
     assert [f.text for f in paragraphs["3"].footnotes] == ["Mine Action Service data."]
+
+
+def test_lines_under_a_notes_rule_are_notes_where_the_page_gives_no_type_sizes() -> None:
+    """A/80/150, page 4: the text layer gives no type sizes; the notes under the rule ran into
+    agenda item 48 ("... (resolution 79/87). __________________ 1 The inclusion of this item ...")."""
+    def line(text: str, y: float, x: float = 124) -> _Line:
+        return _Line(text, x, y, 0.0, False, 4, False)
+
+    lines = [line("48. International cooperation in the peaceful uses of outer space (resolution", 137),
+             line("79/87).", 125, x=147), line("__________________", 93, x=100),
+             line("1 The inclusion of this item in the draft agenda is subject to any action the", 84, x=118),
+             line("Assembly may take on it at its seventy-ninth session.", 70)]
+    kinds = [b.kind for b in _classify(lines, 792, 10.0)]
+    assert kinds == ["body", "body", "footnote", "footnote", "footnote"]
+    upper = [line("1. The Committee met.", 700), line("__________________", 650, x=100), line("2. It adjourned.", 600)]
+    assert [b.kind for b in _classify(upper, 792, 10.0)] == ["body", "body", "body"]  # no rule in the upper half

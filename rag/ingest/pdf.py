@@ -253,6 +253,7 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
     for b, after in zip(blocks, blocks[1:]):
         if notes_heading(b.text, after.text):
             b.kind = "furniture"
+    _under_rule(blocks, height)
     blocks = _foot_table(blocks)
     _contents_lines(blocks)
     _figure_lines(blocks, body_size)
@@ -264,6 +265,19 @@ def _classify(lines: list[_Line], height: float, body_size: float) -> list[Block
 _NOTE_OPENS = re.compile(r"^(?:\d{1,3}\b|\x01|[*†‡§#]|[a-z]\b|_{3,}|\(\d{1,3}\)|(?:Source|Sources|Note|Notes|"
                          r"Abbreviations?)\b)")
 FOOT_TABLE_ROWS = 3
+
+
+def _under_rule(blocks: list[Block], height: float) -> None:
+    """On a page whose text layer gives no type sizes, the lines under a notes' rule
+    ("__________________") in the page's lower half are its notes (A/80/150, p. 4: the notes
+    ran into agenda item 48)."""
+    rule = next((b for b in blocks if b.kind == "body" and not b.size and b.y < 0.5 * height
+                 and _RULE.fullmatch(b.text.strip())), None)
+    if rule is None:
+        return
+    for b in blocks:
+        if b.kind == "body" and b.y <= rule.y:
+            b.kind = "footnote"
 
 
 def _foot_table(blocks: list[Block]) -> list[Block]:
