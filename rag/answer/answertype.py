@@ -138,7 +138,9 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     return kind is None or offers_answer(kind, sentence, question)
 
 
-_WHERE_Q = re.compile(r"\bwhere\b", re.IGNORECASE)
+# "Where was ...?", not the relative "the meeting where it was agreed".
+_WHERE_Q = re.compile(r"\bwhere\s+(?:was|were|is|are|will|would|did|does|do|has|have|had|can|could|should|must)\b",
+                      re.IGNORECASE)
 
 
 # "How many <counted thing>": the thing is the first plural noun of the next five words, before

@@ -101,8 +101,6 @@ def _main_year(evidence: Evidence) -> str:
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y) or sorted(issued)
     if own:
         return str(own[0])
-    if in_paragraph:
-        return str(max(sorted(set(in_paragraph)), key=lambda y: (in_paragraph.count(y), y)))
     named = [int(y) for y in YEAR.findall(evidence.document)]
     return str(max(sorted(set(named)), key=named.count)) if named else "other years"
 
@@ -238,7 +236,7 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     for c in asked:
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
         if near and (int(c.value) not in own or near[0] in framed):
-            # named as the year the paragraph tells of where it opens a sentence with one
+            # named as a year the paragraph tells of (`framing_years`) where one is near
             return Mismatch(c, str(next((y for y in near if y in framed), near[0])))
     return None
 

@@ -46,7 +46,7 @@ _PARA_WORD = re.compile(r"^(?:paragraph|paras?\.?)\s*(?=\w)", re.IGNORECASE)
 _CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|part\s+[a-z]+)"
                           r"(?:\s*,\s*|\s+(?=(?:para|¶|p\.)))(.+)$", re.IGNORECASE)
 _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
-_PRINTED_NUMBER = re.compile(r"\(?(\d+[a-z]?)\)?\.?")
+_PRINTED_NUMBER = re.compile(r"(?:\((\d+[a-z]?)\)|(\d+[a-z]?))\.?")
 
 
 def plain_number(number: str) -> tuple[str, str | None]:
@@ -65,7 +65,7 @@ def plain_number(number: str) -> tuple[str, str | None]:
         return text, None
     plain = _PARA_WORD.sub("", text)
     printed = _PRINTED_NUMBER.fullmatch(plain)  # "49." or "(49)" as the document prints it
-    return (printed.group(1) if printed else plain), None
+    return (printed.group(1) or printed.group(2) if printed else plain), None
 
 
 def annex_label(annex: str) -> str:

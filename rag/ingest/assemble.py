@@ -353,6 +353,7 @@ class _Assembler:
 
     def segment(self, seg: _Segment, sections: Sections) -> None:
         """The segment's own paragraphs, with each embedded part assembled in its place."""
+        self.builder.heading_marks = []  # a heading's notes stay in its segment
         starts, parts = split_parts(seg.lines, self.body_size)
         pos = 0
         for part in parts:

@@ -26,8 +26,8 @@ def ends_sentence(text: str) -> bool:
     return bool(LINE_END.search(line)) and not _RUNS_ON.search(line)
 
 
-# Abbreviations after which the sentence goes on.
-_RUNS_ON = re.compile(r"(?<![\w.])(?:v|vs|Mr|Ms|Mrs|Messrs|Dr|No|Nos|para|paras|art|arts|p|pp|cf|St)\.$")
+# Abbreviations after which the sentence goes on ("Supplement No." but not "The answer is No.").
+_RUNS_ON = re.compile(r"(?<![\w.])(?:v|vs|Mr|Ms|Mrs|Messrs|Dr|para|paras|pp|cf)\.$|\b[A-Z][a-z]+\s+Nos?\.$")
 
 
 def larger(ln: Block, body_size: float) -> bool:

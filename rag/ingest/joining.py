@@ -96,7 +96,8 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
 
 def _closes_word(out: str, part: str) -> bool:
     """A line opening with the punctuation that ends the word before it ("km²" / ", including")."""
-    return part[:1] in ",;)" and out[-1:].isalnum() or out[-1:] in "²³" and part[:1] in ",;:.)"
+    return part.startswith((",", ";", ")")) and out[-1:].isalnum() or out.endswith(("²", "³")) \
+        and part.startswith((",", ";", ":", ".", ")"))
 
 
 def join_lines(parts: list[str], vocab: set[str]) -> str:

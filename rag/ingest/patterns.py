@@ -173,10 +173,12 @@ NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(?=\S)|$)")
 TYPED_NOTE = re.compile(r"^(\d{1,3})/\s+\S")
 TYPED_MARK = re.compile(r"(?<![\w/])(\d{1,3})/(?=\s|$)")
 # Flat text: a marker glued to a word or to punctuation ("Australia.9", "practices.10").
+# A unit of length, area or volume, whose raised 2 or 3 is an exponent ("8,959 km²").
+UNIT = r"(?<![\w-])(?:[kcdm]?m|ft|mi)"
 GLUED_MARKER = re.compile(r"(?<=[a-z)\]”’\".,;:])(\d{1,3})(?=[\s,;:.)]|$)")
 NOT_GLUED_MARKER_AFTER = re.compile(
     r"(?:\b(?:Rev|Add|Corr|No|Nos|para|paras|art|arts|p|pp|Vol|vol|chap|sect|annex|Amend|Suppl|rule|item|op|cit)\.?"
-    r"|[/\-]\w*|(?<![\w-])(?:[kcdm]?m|ft|mi))$")  # "km2": an area's exponent
+    r"|[/\-]\w*|" + UNIT + r")$")  # "km2": a unit's exponent
 # Laid-out text: a marker after punctuation ("officials. 1", "Treaty,2") or after a word at the
 # end of a line ("instability 1"); not "on 1 December", not "paragraph 1".
 SPACED_MARKER = re.compile(r"(?<=[.,;:)\]”’\"])\s?(\d{1,3})(?=\s|$)|(?<=[A-Za-z]) (\d{1,3})\s*$")

@@ -43,6 +43,7 @@ from rag.ingest.patterns import (
     MARGIN_FURNITURE,
     TABLE_CAPTION,
     TYPED_NOTE,
+    UNIT,
     notes_heading,
 )
 from rag.ingest.tables import SAME_SIZE, chart_text, collapse_tables
@@ -63,7 +64,7 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\
 
 
 # A unit of area or volume, whose raised 2 or 3 is its exponent ("8,959 km²").
-_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:[kcdm]?m|ft|mi)$")
+_UNIT_BEFORE = re.compile(UNIT + "$")
 _EXPONENTS = {"2": "²", "3": "³"}
 _EXPONENT_SPACE = re.compile(r"(?<=[²³]) (?=[,.;:)])")
 YEAR_GROUP = 5  # _DIGIT_RUN's group of a year and the marker glued to it
@@ -149,8 +150,8 @@ SAME_BASELINE = 1.0  # points between two lines' baselines that put them on one 
 
 def _rejoined(lines: list[_Line]) -> list[_Line]:
     """The lines with each one that pdfium breaks at a note's raised marker whole again: the rest
-    of the printed line comes as a line of its own on the same baseline, right of the marker
-    ("... Colonialism, 2" and "submitted pursuant to ...", A/AC.109/2025/L.25, p. 1)."""
+    of the printed line comes as a line of its own on the same baseline, starting right of the
+    line before ("... Colonialism, 2" and "submitted pursuant to ...", A/AC.109/2025/L.25, p. 1)."""
     out: list[_Line] = []
     for ln in lines:
         last = out[-1] if out else None
@@ -284,7 +285,7 @@ def _foot_table(blocks: list[Block]) -> list[Block]:
     """The page's blocks with the small type under its body as one table block where its first
     line opens no note ("Score Score description No. of managers" over "4 Exceeds expectations
     187", A/79/772, p. 7; "Country Women Men Total" over the rows of S/2025/200, annex): the rows
-    down to a notes' rule, top to bottom, after the page's body. A chart's labels are furniture.""" 
+    down to a notes' rule, top to bottom, after the page's body. A chart's labels are furniture."""
     foot = sorted((b for b in blocks if b.kind == "footnote"), key=lambda b: -b.y)
     if len(foot) < FOOT_TABLE_ROWS or _NOTE_OPENS.match(foot[0].text.strip()) or any(
             b.kind == "body" and (TABLE_CAPTION.match(b.text.strip()) or FIGURE_CAPTION.match(b.text.strip()))
@@ -292,6 +293,8 @@ def _foot_table(blocks: list[Block]) -> list[Block]:
         return blocks  # a captioned table or figure takes its rows (rag.ingest.tables)
     rule = next((i for i, b in enumerate(foot) if _RULE.fullmatch(b.text.strip())), len(foot))
     rows = foot[:rule]
+    if len(rows) < FOOT_TABLE_ROWS:
+        return blocks
     run = _foot_title(blocks, rows[0]) + rows
     table = Block(" ".join(b.text.strip() for b in run), page=run[0].page, kind="table", size=rows[0].size,
                   bold=run[0].bold, x=run[0].x, y=run[0].y)
@@ -531,7 +534,8 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
     return pages
 
 
-def _typed_foot(body: list[Block], height: float, body_size: float, marks: set[str] = frozenset()) -> int | None:
+def _typed_foot(body: list[Block], height: float, body_size: float, marks: frozenset[str] | set[str] = frozenset()
+                ) -> int | None:
     """Where the typewritten notes at the foot of a page open among its body lines: the first
     line in the page's lower half that opens with "N/" (or with "N" where the page's text marks
     note N: `marks`), under a gap, with no numbered paragraph after it; None where there is none."""
@@ -548,9 +552,10 @@ _PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+\S")
 
 
 def _page_foot(page: PageText, height: float, body_size: float) -> list[Block]:
-    """The typewritten "N/" notes at the page's foot (for `_typed_notes` to confirm); notes in the
-    text's type that open with a number the page's text marks ("1 To be issued ...", the note of
-    a raised "1") become footnotes here, with the lines under them."""
+    """The typewritten "N/" notes at the page's foot, returned for `_typed_notes` to confirm;
+    notes in the text's type that open with a number the page's text marks ("1 To be issued
+    ...", the note of a raised "1") are marked as footnotes in place, with the lines under them,
+    and not returned."""
     body = [b for b in page.blocks if b.kind == "body"]
     marks = {n for b in body for n in SENTINEL_RE.findall(b.text)}
     k = _typed_foot(body, height, body_size, marks)
