@@ -134,10 +134,20 @@ def question_constraints(question: str) -> list[Constraint]:
     return found
 
 
+def _symbol_sessions(evidence: Evidence) -> list[tuple[int, str]]:
+    """The sessions the document's symbols give ("A/80/..." is of the eightieth)."""
+    return [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+
+
 def _document_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
-    pairs = numbered_things(evidence.document)
-    pairs += [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
-    return pairs
+    """The things the document numbers anywhere, and the sessions of its symbols."""
+    return numbered_things(evidence.document) + _symbol_sessions(evidence)
+
+
+def _own_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
+    """The things the document's masthead numbers (its own session or meeting), and the sessions
+    of its symbols."""
+    return numbered_things(evidence.masthead) + _symbol_sessions(evidence)
 
 
 # Numbered things whose ordinals are loosely used for one another: the same ordinal numbering a
@@ -148,17 +158,19 @@ _KINDRED = {"session": "sitting", "meeting": "sitting"}
 
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """The question's numbered thing its document never numbers so, named as the paragraph
-    numbers it (its own ordinal, not the nearest the document gives), else as the masthead or symbol does (the document's own session), else as never written:
-    a paragraph that numbers no session is not "about the fifty-third session" because its
-    report names that session elsewhere."""
+    numbers it (its own ordinal, not the nearest the document gives), else as the masthead or
+    symbol does (the document's own session), else as never written: a paragraph that numbers
+    no session is not "about the fifty-third session" because its report names that session
+    elsewhere."""
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
     if mismatch is None:
         return None
     noun = c.value.split(" ", 1)[1]
-    if any(kind == noun for _, kind in numbered_things(evidence.paragraph)):
-        return _numbered_otherwise(c, numbered_things(evidence.paragraph)) or mismatch
-    own = numbered_things(evidence.masthead) + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
-    return _numbered_otherwise(c, own) or Mismatch(c, "", "is from a document that never writes {label}")
+    pairs = numbered_things(evidence.paragraph)
+    if any(kind == noun for _, kind in pairs):
+        return _numbered_otherwise(c, pairs) or mismatch
+    return _numbered_otherwise(c, _own_ordinals(evidence)) or \
+        Mismatch(c, "", "is from a document that never writes {label}")
 
 
 def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
@@ -182,7 +194,7 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     a paragraph that numbers no such thing is about the one the masthead numbers."""
     pairs = numbered_things(evidence.paragraph)
     masthead = numbered_things(evidence.masthead)
-    own = masthead + [(n, "session") for n in map(session_of_symbol, evidence.symbols) if n]
+    own = _own_ordinals(evidence)
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
         if (int(n), noun) in own:
@@ -197,8 +209,9 @@ def _own_numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]], masthea
         -> Mismatch | None:
     """A paragraph that numbers no such thing tells of the document's own one, which its masthead
     numbers otherwise: "The following 59 States Parties participated in the Meeting" in the report
-    of the third Meeting of States Parties is about the third Meeting, not the first."""
-    n, noun = c.value.split(" ", 1)
+    of the third Meeting of States Parties is about the third Meeting, not the first. The masthead
+    only: a symbol's session is the General Assembly's, which a committee's paragraph is not about."""
+    noun = c.value.split(" ", 1)[1]
     if any(kind == noun for _, kind in pairs):
         return None
     return _numbered_otherwise(c, masthead)
