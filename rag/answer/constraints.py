@@ -165,12 +165,18 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
     if mismatch is None:
         return None
-    noun = c.value.split(" ", 1)[1]
     pairs = numbered_things(evidence.paragraph)
-    if any(kind == noun for _, kind in pairs):
+    if _numbers_the_thing(c, pairs):
         return _numbered_otherwise(c, pairs) or mismatch
     return _numbered_otherwise(c, _own_ordinals(evidence)) or \
         Mismatch(c, "", "is from a document that never writes {label}")
+
+
+def _numbers_the_thing(c: Constraint, pairs: list[tuple[int, str]]) -> bool:
+    """Whether the (ordinal, noun) pairs of a text number the kind of thing the ordinal
+    constraint `c` asks about, with any ordinal."""
+    noun = c.value.split(" ", 1)[1]
+    return any(kind == noun for _, kind in pairs)
 
 
 def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
@@ -194,7 +200,7 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     a paragraph that numbers no such thing is about the one the masthead numbers."""
     pairs = numbered_things(evidence.paragraph)
     masthead = numbered_things(evidence.masthead)
-    own = _own_ordinals(evidence)
+    own = masthead + _symbol_sessions(evidence)  # `_own_ordinals`, the masthead read once
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
         if (int(n), noun) in own:
@@ -211,10 +217,7 @@ def _own_numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]], masthea
     numbers otherwise: "The following 59 States Parties participated in the Meeting" in the report
     of the third Meeting of States Parties is about the third Meeting, not the first. The masthead
     only: a symbol's session is the General Assembly's, which a committee's paragraph is not about."""
-    noun = c.value.split(" ", 1)[1]
-    if any(kind == noun for _, kind in pairs):
-        return None
-    return _numbered_otherwise(c, masthead)
+    return None if _numbers_the_thing(c, pairs) else _numbered_otherwise(c, masthead)
 
 
 # Ordinals that count for `check_unwritten_ordinal`: "first" to "third" are also plain words ("the

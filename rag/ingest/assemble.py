@@ -243,7 +243,6 @@ class _Builder:
         self.number = None
 
 
-
 def _after_text(prior: str, ln: Block) -> bool:
     """Whether a heading may follow the text line `prior` ("" for none): one that ends a sentence;
     a list running on over the line ("five countries: Albania, Ethiopia,") takes none but a roman
@@ -429,11 +428,15 @@ class _Assembler:
         if not body or body[0].bold or heading_like(body[0], self.body_size) or body[0].kind in ("table", BOXED):
             return i  # a subheading (or a heading's wrapped line in other type) leaves the reading as it is
         for line in seg.lines[i + 1:wrapped]:
-            self.builder.heading_notes(line)
-            sections.extend_last(heading_text(line))
+            self._heading_goes_on(line, sections)
         self.builder.flush()
         self.running(_Segment(seg.annex, body), sections)
         return nxt - 1
+
+    def _heading_goes_on(self, ln: Block, sections: Sections) -> None:
+        """A wrapped heading's next line: its text extends the heading, its notes go with it."""
+        self.builder.heading_notes(ln)
+        sections.extend_last(heading_text(ln))
 
     def _take_heading(self, ln: Block, head: Block | None, sections: Sections, seen_first: bool,
                       around: list[Block]) -> bool:
@@ -444,8 +447,7 @@ class _Assembler:
         committee's recommendation, a section of conclusions set in bold), not a heading."""
         size = self.body_size
         if head is not None and continues_heading(ln, head, size):
-            self.builder.heading_notes(ln)
-            sections.extend_last(heading_text(ln))
+            self._heading_goes_on(ln, sections)
             return True
         prior = self.builder.parts[-1] if self.builder.parts and self.builder.number else ""
         if not (heading_like(ln, size) and (_after_text(prior, ln) or strong_heading(ln, size) or _titles_next(around))
@@ -478,8 +480,7 @@ class _Assembler:
                 prev = ln
                 continue
             if head is not None and continues_heading(ln, head, self.body_size):
-                self.builder.heading_notes(ln)
-                sections.extend_last(heading_text(ln))
+                self._heading_goes_on(ln, sections)
                 prev = ln  # what follows a wrapped heading is read as after its last line
                 continue
             head = None

@@ -41,6 +41,7 @@ from rag.ingest.patterns import (
     LETTER,
     LINE_NUMBER,
     MARGIN_FURNITURE,
+    RULE,
     TABLE_CAPTION,
     TYPED_NOTE,
     UNIT,
@@ -273,7 +274,7 @@ def _under_rule(blocks: list[Block], height: float) -> None:
     ("__________________") in the page's lower half are its notes (A/80/150, p. 4: the notes
     ran into agenda item 48)."""
     rule = next((b for b in blocks if b.kind == "body" and not b.size and b.y < 0.5 * height
-                 and _RULE.fullmatch(b.text.strip())), None)
+                 and RULE.match(b.text)), None)
     if rule is None:
         return
     for b in blocks:
@@ -291,7 +292,7 @@ def _foot_table(blocks: list[Block]) -> list[Block]:
             b.kind == "body" and (TABLE_CAPTION.match(b.text.strip()) or FIGURE_CAPTION.match(b.text.strip()))
             for b in blocks):
         return blocks  # a captioned table or figure takes its rows (rag.ingest.tables)
-    rule = next((i for i, b in enumerate(foot) if _RULE.fullmatch(b.text.strip())), len(foot))
+    rule = next((i for i, b in enumerate(foot) if RULE.match(b.text)), len(foot))
     rows = foot[:rule]
     if len(rows) < FOOT_TABLE_ROWS:
         return blocks
@@ -306,7 +307,6 @@ def _foot_table(blocks: list[Block]) -> list[Block]:
     return out[:at] + [table] + out[at:]
 
 
-_RULE = re.compile(r"_{3,}")
 TITLE_GAP = 2.5  # body sizes between a foot table's title and its first row, at most
 TITLE_LINES = 3
 
