@@ -140,8 +140,7 @@ def _opens_plain_notes(lines: list[str], i: int) -> bool:
     if not m or not _at_page_foot(lines, i):
         return False
     number = m.group(1)
-    return any(digits == number for ln in lines[:i]
-               for _, _, digits in (*_markers(ln.rstrip()), *_year_markers(ln.rstrip())))
+    return any(digits == number for ln in lines[:i] for _, _, digits in _markers(ln.rstrip()))
 
 
 def _line_kinds(lines: list[str], symbol: str, typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -336,22 +335,15 @@ _YEAR_MARKER = re.compile(r"(?<![\d,./-])(?:19|20)\d\d(\d{1,2})(?=[\s.,;:)]|$)")
 
 def _markers(line: str) -> Iterator[tuple[int, int, str]]:
     """The numbers of a line that may mark a note ("officials. 1", "developed.2", "... the
-    Committee 3" at the line's end): where each starts and ends, and its
+    Committee 3" at the line's end, "December 20246"): where each starts and ends, and its
     digits; not a reference's number ("para. 3"), nor a figure's own digits (`in_figure`)."""
     found = []
     for m in SPACED_MARKER.finditer(line):
         digits = m.group(1) or m.group(2)
         if not (NOT_SPACED_MARKER_AFTER.search(line[:m.start()].rstrip()) or in_figure(line, m.start(), digits)):
             found.append((m.start(), m.end(), digits))
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _YEAR_MARKER.finditer(line)]
     yield from sorted(found)
-
-
-def _year_markers(line: str) -> Iterator[tuple[int, int, str]]:
-    """The notes' numbers run into a year ("31 December 20246"), as `_markers` gives them; a
-    count of five digits may read so too ("some 19876 women"), so `_mark_notes` takes one only
-    as the page's next note."""
-    for m in _YEAR_MARKER.finditer(line):
-        yield m.start(1), m.end(1), m.group(1)
 
 
 def _mark_notes(line: str, notes: set[int], last: int) -> tuple[str, int]:
@@ -360,11 +352,9 @@ def _mark_notes(line: str, notes: set[int], last: int) -> tuple[str, int]:
         return line, last
     out: list[str] = []
     pos = 0
-    glued = set(_year_markers(line))
-    for start, end, digits in sorted(set(_markers(line)) | glued):
+    for start, end, digits in _markers(line):
         num = int(digits)
-        if num not in notes or num <= last or start < pos \
-                or (start, end, digits) in glued and num != min(n for n in notes if n > last):
+        if num not in notes or num <= last or start < pos:
             continue
         out.append(line[pos:start])
         out.append(marker_token(digits))
