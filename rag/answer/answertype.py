@@ -103,6 +103,12 @@ def asks_share(question: str) -> bool:
     return _SHARE_Q.search(question) is not None
 
 
+@lru_cache(maxsize=64)
+def _asked_words(question: str) -> frozenset[str]:
+    """The question's lower-cased words (read once per question: every candidate is checked)."""
+    return frozenset(words(question))
+
+
 def offers_answer(kind: str | None, sentence: str, question: str) -> bool:
     """True when `sentence` holds a `kind` of expression (date, number, name, country) absent
     from the question; a number asked as a share ("What percentage ...") is one in per cent."""
@@ -110,7 +116,7 @@ def offers_answer(kind: str | None, sentence: str, question: str) -> bool:
         return False
     if kind == "number" and asks_share(question) and not _SHARE.search(sentence):
         return False
-    asked = set(words(question))
+    asked = _asked_words(question)
     return any(m.group(0).lower() not in asked for m in _PATTERNS[kind].finditer(sentence))
 
 
@@ -133,7 +139,7 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
         return offers_answer(kind, _without_dates_or_references(sentence), question)
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
-        return _new_name(sentence, set(words(question))) or (_WHERE_Q.search(question) is not None
+        return _new_name(sentence, _asked_words(question)) or (_WHERE_Q.search(question) is not None
                                                              and offers_answer(kind, sentence, question))
     return kind is None or offers_answer(kind, sentence, question)
 

@@ -22,7 +22,8 @@ from rag.index.sentences import SentenceIndex
 from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.query import Query, Search
-from rag.textutil import coverage, split_sentences
+from rag.search.cited import without_citation
+from rag.textutil import content_terms, coverage, split_sentences
 
 # A sentence opening with one of these leans on the one before it.
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
@@ -75,6 +76,12 @@ QUOTE_PAIR_MARGIN = 0.05
 # The next sentence is quoted too when it adds at least this (idf-weighted) share of the
 # question's terms to the quote (docs/quality.md).
 QUOTE_COMPLEMENT = 0.2
+# A best paragraph that lacks the kind of answer asked for (no country, no share, no person:
+# constraint kind "kind") yields to one of the next RUNNER_DEPTH hits of its document that gives
+# it, scoring within RUNNER_MARGIN (a share of the best score) of it: "Which State acceded ... on
+# 5 December 2024?" where the Committee's count of States Parties ranks just above the accession.
+RUNNER_DEPTH = 3
+RUNNER_MARGIN = 0.2
 
 
 def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synonyms: float = 0.0) -> float:
@@ -166,6 +173,20 @@ class Answerer:
         return check_constraints(question, Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title,
                                                     hit.section, doc.masthead))
 
+    def _runner_up(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """The search with the runner-up of the top hit's document (RUNNER_DEPTH, RUNNER_MARGIN) that
+        the question's constraints allow put first, where the top hit only lacks the kind of answer
+        asked; the search as it is, with the top hit's mismatch, otherwise."""
+        top = search.hits[0]
+        if mismatch.constraint.kind != "kind":
+            return search, mismatch
+        floor = top.score - RUNNER_MARGIN * abs(top.score)
+        for hit in search.hits[1:RUNNER_DEPTH + 1]:
+            if hit.symbol == top.symbol and hit.score >= floor and self.near_miss(search.query.text, hit) is None:
+                rest = [h for h in search.hits if h.pid != hit.pid]
+                return replace(search, hits=[hit, *rest], found_with=None), None
+        return search, mismatch
+
     def _other_version(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """The search with the first paragraph in the top hit's place in another version of its
         document (rag.search.versions) that the question's constraints allow put first; the
@@ -201,14 +222,24 @@ class Answerer:
         stored = self.sentences.of_paragraph(hit.pid) if self.sentences is not None else None
         return best_quote(query.text, query.vector, hit.text, self.embedder, stored, query.idf)
 
+    def cited_quote(self, search: Search, top: Hit) -> str:
+        """The quote of the top hit; of a paragraph the question cites and asks nothing more of
+        ("What does A/79/772, para. 17 say?"), its first sentence."""
+        if search.cited and not content_terms(without_citation(search.query.text)):
+            return (split_sentences(top.text) or [top.text])[0]
+        return self.quote(search.asked, top)
+
     def answer(self, search: Search) -> Answer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
         where it is about something else than the question asks (whatever its support)."""
         question = search.query.text
         top = search.hits[0] if search.hits else None
-        mismatch = self.near_miss(question, top) if top is not None else None
+        mismatch = self.near_miss(question, top) if top is not None and not search.cited else None
         if mismatch is not None:
             search, mismatch = self._other_version(search, mismatch)
+        if mismatch is not None:
+            search, mismatch = self._runner_up(search, mismatch)
+        if search.hits:
             top = search.hits[0]
         if top is not None and mismatch is not None:
             closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
@@ -217,11 +248,11 @@ class Answerer:
             return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
-        if top is None or self.support(search) < self.threshold:
+        if top is None or (not search.cited and self.support(search) < self.threshold):
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
                           reason="no paragraph supports an answer strongly enough")
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
-                         quote=self.quote(search.asked, top), score=top.score, citation=top.citation,
+                         quote=self.cited_quote(search, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,
                          running=top.running, part_of=top.part_of)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

@@ -282,6 +282,23 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
                           citation=citation, part=row["part"], part_of=row["part_of"])
 
 
+def cited_paragraph_id(conn: sqlite3.Connection, symbol: str, number: str) -> int | None:
+    """The id of the paragraph `show_paragraph` shows for `symbol` and `number` (the document's
+    own, not an embedded text's); None where the index holds no such document or paragraph."""
+    try:
+        doc = find_document(conn, symbol)
+    except NotFoundError:
+        return None
+    annex = None
+    in_annex = _CITED_ANNEX.match(" ".join(number.split()))
+    if in_annex:
+        annex, number = in_annex.group(1), in_annex.group(2)
+    plain, _ = plain_number(number)
+    label = annex_label(annex) if annex is not None else None
+    row = find_row(conn, doc["id"], plain.strip(), False, label)
+    return int(row["id"]) if row is not None else None
+
+
 def around(conn: sqlite3.Connection, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:
     """The `n` paragraphs before and after a shown one in its document, in reading order, each
     with its citation, page, section and text: `{"before": [...], "after": [...]}`."""

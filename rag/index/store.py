@@ -32,7 +32,7 @@ from rag.config import Settings
 from rag.errors import IndexCorrupt, IndexLocked, IndexMismatch, IndexNotFound, IndexWriteError
 from rag.index.flatfile import UNIT_NORM_TOLERANCE, FlatVectors, map_flat
 from rag.index.lexical import LEXICAL_VERSION, POSTINGS_FILES, LexicalIndex, open_lexical
-from rag.index.paragraphs import around, find_document, show_paragraph
+from rag.index.paragraphs import around, cited_paragraph_id, find_document, show_paragraph
 from rag.models import Document, Footnote, Paragraph, ShownParagraph
 from rag.index.sentences import SENTENCE_VECTORS, SentenceIndex, open_sentences
 from rag.index.token_vectors import TOKEN_FILES, TokenStore, open_tokens
@@ -332,6 +332,14 @@ class OpenIndex:
             f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})", ids).fetchall()
         return {int(r["id"]): r for r in rows}
 
+    def paragraph_texts(self, ids: list[int]) -> dict[int, str]:
+        """The text of each paragraph of `ids` (those the index holds)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {int(pid): text for pid, text in
+                self.conn.execute(f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", ids)}
+
     def document_span(self, pid: int) -> tuple[int, int]:
         """The first and last paragraph id of the document holding paragraph `pid` (a build
         numbers each document's paragraphs consecutively: rag.index.write)."""
@@ -358,6 +366,10 @@ class OpenIndex:
     def show(self, symbol: str, number: str, annex: str | None = None, part: str | None = None) -> ShownParagraph:
         """One paragraph as cited (rag.index.paragraphs.show_paragraph)."""
         return show_paragraph(self.conn, symbol, number, annex, part)
+
+    def cited_paragraph_id(self, symbol: str, number: str) -> int | None:
+        """The id of the paragraph cited as `symbol`, `number` (rag.index.paragraphs.cited_paragraph_id)."""
+        return cited_paragraph_id(self.conn, symbol, number)
 
     def around(self, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:
         """The paragraphs before and after a shown one (rag.index.paragraphs.around)."""

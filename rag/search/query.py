@@ -45,6 +45,9 @@ class Search:
     # The paragraphs in the top hit's place in the other indexed versions of its document (a
     # revision and its original: rag.search.versions), latest first.
     other_versions: list[Hit] = field(default_factory=list)
+    # Whether the first hit is the paragraph the question cites by symbol and number
+    # (rag.search.cited): the user named it, so it answers whatever its words.
+    cited: bool = False
 
     @property
     def asked(self) -> Query:

@@ -21,6 +21,7 @@ from rag.index.flatfile import sorted_unique
 from rag.index.store import OpenIndex
 from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
+from rag.search.cited import cited_paragraph
 from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
@@ -178,9 +179,9 @@ class Retriever:
         marked = [int(i) for i in np.flatnonzero(which)]
         if kind not in STATED_KINDS or not marked:
             return out
-        rows = self.index.paragraph_rows([pids[i] for i in marked])
+        texts = self.index.paragraph_texts([pids[i] for i in marked])
         for i in marked:
-            out[i] = pids[i] in rows and states_answer(kind, rows[pids[i]]["text"], query.text)
+            out[i] = pids[i] in texts and states_answer(kind, texts[pids[i]], query.text)
         return out
 
     def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
@@ -299,7 +300,7 @@ class Retriever:
         out = {}
         for mode in modes:
             scores = self.scores(query, cands, mode)
-            out[mode] = self.focused(query, cands, scores, k, mask) if mode == "hybrid" \
+            out[mode] = self.cited_first(self.focused(query, cands, scores, k, mask), mask) if mode == "hybrid" \
                 else Search(query, self.hits(cands, scores, k))
         return out
 
@@ -349,6 +350,20 @@ class Retriever:
             found = replace(found, found_with=found.found_with or found.hits[0])
         hits = falling_scores(hits)
         return replace(found, hits=hits, other_versions=self.same_place(hits[0]) if self.versions.others else [])
+
+    def cited_first(self, search: Search, mask: np.ndarray | None) -> Search:
+        """`search` with the paragraph the question cites by symbol and number (rag.search.cited)
+        first, where the index holds it and the filters (`mask`) allow it."""
+        cited = cited_paragraph(search.query.text)
+        pid = self.index.cited_paragraph_id(*cited) if cited is not None else None
+        if pid is None or (mask is not None and not mask[pid]):
+            return search
+        rest = [h for h in search.hits if h.pid != pid]
+        top = rest[0].score if rest else 0.0
+        hit = next((h for h in search.hits if h.pid == pid), None) or \
+            _hit(self.index.paragraph_rows([pid])[pid], top, 0.0, 0.0, 0.0)
+        return replace(search, hits=[replace(hit, score=max(hit.score, top)), *rest][:len(search.hits)],
+                       found_with=None, focus=None, cited=True)
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
         """`numbered_first` over the hits, whose first is of the document of paragraphs

@@ -1,0 +1,41 @@
+"""A question that cites one paragraph by its document's symbol and its number, the way such
+documents are cited ("What does A/79/772, para. 17 say?", "paragraph 49 of A/59/377", "A/59/377,
+annex I, para. 3"): the user names the paragraph, so the paragraph is the answer."""
+
+from __future__ import annotations
+
+import re
+
+from rag.textutil import SYMBOL
+
+_NUMBER = r"(?:paragraph|para\.?|¶)\s*(\d{1,4}[a-z]?)\b(?![./]\d)"
+_ANNEX = r"annex(?:\s+[IVXLC]+|\s+\d{1,2})?"
+# "A/79/772, para. 17", "A/79/772 paragraph 17", "A/59/377, annex I, para. 3"
+_AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*(?:({_ANNEX})\s*,?\s*)?{_NUMBER}", re.IGNORECASE)
+# "paragraph 17 of A/79/772", "para. 3 of annex I to A/59/377", "paragraph 17 of document A/79/772"
+_BEFORE_SYMBOL = re.compile(rf"{_NUMBER}\s+of\s+(?:({_ANNEX})\s+(?:to|of)\s+)?(?:(?:the\s+)?document\s+)?"
+                            rf"({SYMBOL.pattern})", re.IGNORECASE)
+
+
+def cited_paragraph(question: str) -> tuple[str, str] | None:
+    """(symbol, number as `rag show` reads it: "17", "annex I, para. 3") of the one paragraph
+    the question cites; None where it cites none, or more than one."""
+    found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3))) for m in _AFTER_SYMBOL.finditer(question)}
+    found |= {(m.group(3).rstrip("."), _as_cited(m.group(2), m.group(1))) for m in _BEFORE_SYMBOL.finditer(question)}
+    found = {(symbol, number) for symbol, number in found if any(ch.isdigit() for ch in symbol)}
+    return found.pop() if len(found) == 1 else None
+
+
+# Words that ask for the paragraph itself ("What does A/79/772, para. 17 say?", "Show me ...").
+_READING = re.compile(r"\b(?:say|says|said|state|states|stated|read|reads|show|display|quote|print|contain|"
+                      r"contains|provide|provides|text|wording)\b", re.IGNORECASE)
+
+
+def without_citation(question: str) -> str:
+    """What the question asks of the paragraph it cites: the question without the citation and
+    the words that ask for the paragraph itself ("" for "What does A/79/772, para. 17 say?")."""
+    return _READING.sub(" ", _BEFORE_SYMBOL.sub(" ", _AFTER_SYMBOL.sub(" ", question)))
+
+
+def _as_cited(annex: str | None, number: str) -> str:
+    return f"{' '.join(annex.split())}, para. {number}" if annex else number

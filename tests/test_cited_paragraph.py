@@ -1,0 +1,41 @@
+"""A question that cites a paragraph by symbol and number is answered from that paragraph."""
+
+from __future__ import annotations
+
+from rag.config import Settings
+from rag.search.cited import cited_paragraph, without_citation
+from rag.service import Session, build
+from rag.textutil import content_terms
+
+
+def test_the_paragraph_a_question_cites() -> None:
+    assert cited_paragraph("What does A/79/772, para. 17 say?") == ("A/79/772", "17")
+    assert cited_paragraph("what does paragraph 17 of A/79/772 say") == ("A/79/772", "17")
+    assert cited_paragraph("In A/80/44 (para. 12), how many States acceded?") == ("A/80/44", "12")
+    assert cited_paragraph("Show A/59/377, annex I, para. 3") == ("A/59/377", "annex I, para. 3")
+    assert cited_paragraph("para. 3 of annex II to A/59/377") == ("A/59/377", "annex II, para. 3")
+    # no symbol with a digit, a range, two paragraphs, or a draft's operative paragraph
+    assert cited_paragraph("What does para. 17 of the report say?") is None
+    assert cited_paragraph("What do A/79/772, paras. 16-17 say?") is None
+    assert cited_paragraph("Compare A/79/772, para. 17 with A/79/772, para. 18") is None
+    assert cited_paragraph("by what vote was operative paragraph 16 of draft resolution A/C.2/79/L.21/Rev.1 kept?") is None
+
+
+def test_what_a_question_asks_of_the_paragraph_it_cites() -> None:
+    assert not content_terms(without_citation("What does A/79/772, para. 17 say?"))
+    assert not content_terms(without_citation("Show me paragraph 17 of A/79/772"))
+    assert content_terms(without_citation("What does A/79/772, para. 17 say about compacts?")) == {"compact"}
+
+
+def test_a_cited_paragraph_is_the_answer_whatever_its_words(fake_settings: Settings) -> None:
+    build(fake_settings, [fake_settings.seeds_dir])
+    with Session(fake_settings) as session:
+        answer = session.ask("What does A/59/377, para. 47 say?")
+        assert not answer.abstained
+        assert answer.citations[0].citation == "A/59/377, para. 47"
+        assert answer.answer == "Exploring new forms of migration management is currently a priority on the " \
+            "international political agenda of the many intergovernmental consultative processes established to that end."
+        asked = session.ask("Which forum does IOM serve as secretariat for, per paragraph 48 of A/59/377?")
+        assert asked.citations[0].citation == "A/59/377, para. 48"
+        missing = session.ask("What does A/59/377, para. 917 say?")
+        assert missing.abstained or missing.citations[0].paragraph != "917"
