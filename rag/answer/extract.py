@@ -76,12 +76,6 @@ QUOTE_PAIR_MARGIN = 0.05
 # The next sentence is quoted too when it adds at least this (idf-weighted) share of the
 # question's terms to the quote (docs/quality.md).
 QUOTE_COMPLEMENT = 0.2
-# A best paragraph that lacks the kind of answer asked for (no country, no share, no person:
-# constraint kind "kind") yields to one of the next RUNNER_DEPTH hits of its document that gives
-# it, scoring within RUNNER_MARGIN (a share of the best score) of it: "Which State acceded ... on
-# 5 December 2024?" where the Committee's count of States Parties ranks just above the accession.
-RUNNER_DEPTH = 3
-RUNNER_MARGIN = 0.2
 
 
 def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synonyms: float = 0.0) -> float:
@@ -173,20 +167,6 @@ class Answerer:
         return check_constraints(question, Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title,
                                                     hit.section, doc.masthead))
 
-    def _runner_up(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
-        """The search with the runner-up of the top hit's document (RUNNER_DEPTH, RUNNER_MARGIN) that
-        the question's constraints allow put first, where the top hit only lacks the kind of answer
-        asked; the search as it is, with the top hit's mismatch, otherwise."""
-        top = search.hits[0]
-        if mismatch.constraint.kind != "kind":
-            return search, mismatch
-        floor = top.score - RUNNER_MARGIN * abs(top.score)
-        for hit in search.hits[1:RUNNER_DEPTH + 1]:
-            if hit.symbol == top.symbol and hit.score >= floor and self.near_miss(search.query.text, hit) is None:
-                rest = [h for h in search.hits if h.pid != hit.pid]
-                return replace(search, hits=[hit, *rest], found_with=None), None
-        return search, mismatch
-
     def _other_version(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """The search with the first paragraph in the top hit's place in another version of its
         document (rag.search.versions) that the question's constraints allow put first; the
@@ -237,9 +217,6 @@ class Answerer:
         mismatch = self.near_miss(question, top) if top is not None and not search.cited else None
         if mismatch is not None:
             search, mismatch = self._other_version(search, mismatch)
-        if mismatch is not None:
-            search, mismatch = self._runner_up(search, mismatch)
-        if search.hits:
             top = search.hits[0]
         if top is not None and mismatch is not None:
             closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
