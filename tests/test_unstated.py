@@ -135,6 +135,24 @@ def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> N
         assert check_kind("When was Europe's last major epidemic?", Evidence(period, "", ("X/1",))) is None
 
 
+def test_a_session_the_question_itself_names_gives_no_date() -> None:
+    """A/AC.109/2025/L.9, para. 24 reports "to the General Assembly at its eighty-first session";
+    CEB/2025/4, para. 70 recalls a briefing "at its forty-seventh session"."""
+    cases = {
+        "When does the eighty-first session of the General Assembly convene?": (
+            "Requests the Special Committee to report thereon to the General Assembly at its eighty-first session.",
+            "The eighty-first session will open on Tuesday, 8 September 2026."),
+        "When and where did the High-level Committee on Programmes hold its forty-seventh session?": (
+            "The Committee had been briefed on the initiative at its forty-seventh session.",
+            "It held its forty-seventh session in Rome on 2 and 3 April 2024."),
+    }
+    for question, (repeats, dates) in cases.items():
+        assert said(check_kind(question, Evidence(repeats, "", ("X/1",)))) == "does not give a date", question
+        assert check_kind(question, Evidence(dates, "", ("X/1",))) is None, question
+    # "when does" of conditions asks for no date
+    assert check_kind("When does photorespiration happen?", Evidence("It happens in hot weather.", "", ())) is None
+
+
 def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:
     won = Evidence("Irro won 63.92 per cent of the vote.", "", ("S/2025/194",))
     half = Evidence("More than half of the cohort had been deployed.", "", ("S/2025/231",))

@@ -29,11 +29,15 @@ _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|\bhow much did\b[^?]{
                     r"\bhow many dollars\b", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
-# "When was ... held?", "When did ... adopt ...?": a date, or the time a meeting, session or period
-# gives ("at its 7th meeting", "during the biennium", "in the 1990s", "in the 18th century"). Not
-# "When does photorespiration happen?" (the conditions it happens in), nor "When violence is used,
-# what is ...?" (a clause of condition).
-_DATE_Q = re.compile(r"^\s*(?:When\s+(?:was|were|did|will|had|has|would)\b(?![^?]*,\s*(?:what|which|who|how)\b)"
+# "When was ... held?", "When did ... adopt ...?", "When does the session convene?": a date, or the
+# time a meeting, session or period gives ("at its 7th meeting", "during the biennium", "in the
+# 1990s", "in the 18th century") that the question does not write itself. Not "When does
+# photorespiration happen?" (the conditions it happens in: "does" asks for a date only with a verb
+# of the calendar), nor "When violence is used, what is ...?" (a clause of condition).
+_DATE_Q = re.compile(r"^\s*(?:When\s+(?:and\s+where\s+)?(?:(?:was|were|did|will|had|has|would)\b|"
+                     r"(?:does|do|is|are)\b(?=[^?]*\b(?:convene|convenes|open|opens|begin|begins|start|starts|"
+                     r"end|ends|close|closes|conclude|concludes|expire|expires|take place|held|meet|meets|due|"
+                     r"scheduled|enter into force)\b))(?![^?]*,\s*(?:what|which|who|how)\b)"
                      r"|On what date\b|On which date\b|What date\b)", re.IGNORECASE)
 _DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|\d{{3,4}}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"meetings?|sessions?|quarters?|weeks?|months?|years?|biennium|day|days|decades?|period|annual|"
@@ -77,13 +81,23 @@ def asks_kind(question: str) -> bool:
         or _asks_country(question)
 
 
+def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
+    """Whether the paragraph writes one of the `stated` expressions, a date's word only where the
+    question does not write it: "at its eighty-first session" gives no date for "When does the
+    eighty-first session convene?"."""
+    if stated is not _DATE:
+        return stated.search(paragraph) is not None
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    return any(m.group(0).lower() not in asked for m in stated.finditer(paragraph))
+
+
 def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     """The share, time of day or sum the question asks for, where the paragraph states none; the
     year it asks for, where the paragraph gives none but the question's own; the
     country it asks for first ("Which country ...", "Which States ..."), where the paragraph names
     none but those the question gives."""
     for asked, stated, label in _KINDS:
-        if asked.search(question) and not stated.search(evidence.paragraph):
+        if asked.search(question) and not _states(stated, evidence.paragraph, question):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")
     if _YEAR_Q.search(question) and not _ERA.search(evidence.paragraph) \
             and not set(_A_YEAR.findall(evidence.paragraph)) - set(_A_YEAR.findall(question)):
