@@ -220,6 +220,41 @@ def _own_numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]], masthea
     return None if _numbers_the_thing(c, pairs) else _numbered_otherwise(c, masthead)
 
 
+# An office of a numbered thing: "President of the third Meeting", "Chair of its fifty-ninth session".
+_OFFICE_OF = re.compile(r"\b(Vice-Presidents?|Presidents?|Vice-Chair(?:s|persons?|man|men)?|"
+                        r"Chair(?:s|persons?|man|men|woman|women)?|Rapporteurs?)\s+(?:of|for|at)\s+(?:the|its)\s+")
+_OFFICE_FORMS = {"president": "President", "vice-president": "Vice-President", "chair": "Chair",
+                 "vice-chair": "Vice-Chair", "rapporteur": "Rapporteur"}
+
+
+def _numbered_offices(text: str) -> set[tuple[str, int, str]]:
+    """(office, ordinal, noun) of each office of a numbered thing the text names: "elected Akan
+    Rakhmetullin as President of the third Meeting" -> ("President", 3, "meeting")."""
+    out = set()
+    for m in _OFFICE_OF.finditer(text):
+        after = text[m.end():m.end() + 80]
+        pairs = numbered_things(after) if _ORDINAL.match(after) else []
+        if pairs:
+            office = re.sub(r"(?:s|persons?|man|men|woman|women)$", "", m.group(1).lower())
+            out.add((_OFFICE_FORMS.get(office, m.group(1)), pairs[0][0], pairs[0][1]))
+    return out
+
+
+def check_office_ordinal(question: str, evidence: Evidence) -> Mismatch | None:
+    """An office of a numbered thing the question asks about ("Who was President of the second
+    Meeting?") that the paragraph gives only for another one of that thing: "the second Meeting of
+    States Parties elected ... as President of the third Meeting" names the third's President."""
+    asked = _numbered_offices(question)
+    held = _numbered_offices(evidence.paragraph) if asked else set()
+    for office, n, noun in sorted(asked - held):
+        others = sorted((m for o, m, k in held if o == office and k == noun), key=lambda m: abs(m - n))
+        if others:
+            label = f"the {office} of the {ordinal_name(n)} {noun}"
+            return Mismatch(Constraint("ordinal", f"{n} {noun}", label),
+                            f"the {office} of the {ordinal_name(others[0])} {noun}", "names {found}, not {label}")
+    return None
+
+
 # Ordinals that count for `check_unwritten_ordinal`: "first" to "third" are also plain words ("the
 # third type of plea"); a day of a month ("December 22nd") and a century are written otherwise.
 MIN_UNWRITTEN_ORDINAL = 4
@@ -605,9 +640,9 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
-                    check_treaty_body, check_instrument, check_unwritten_ordinal, check_numbers, check_kind,
-                    check_person, check_place, check_located, check_premise, check_version, check_negated_word, _check_modifier,
-                    check_numbered_name, check_proper_name)
+                    check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
+                    check_kind, check_person, check_place, check_located, check_premise, check_version,
+                    check_negated_word, _check_modifier, check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:
