@@ -26,7 +26,7 @@ from rag.answer.extract import NO_ANSWER
 from rag.answer.timing import check_timing
 from rag.cli import app
 from rag.models import Answer, Closest
-from tests.conftest import DEMO_QUESTION
+from tests.conftest import DEMO_QUESTION, said
 
 SIXTIETH = Evidence(
     paragraph="At its sixtieth session, the Commission adopted the report on its work.",
@@ -939,3 +939,17 @@ def test_a_near_miss_names_the_time_the_paragraph_tells_of_not_an_aside() -> Non
     miss = check_constraints("Who chaired the Ad Hoc Committee at its 2023 session?",
                              Evidence(chair, chair, ("A/80/29",), date="2025-07-03"))
     assert miss is not None and miss.describe() == "names no year, and its document is of 2025, not 2023"
+
+
+def test_an_initial_report_is_the_first_report() -> None:
+    """A/80/55 (CRPD) counts "initial reports" and "second and third periodic reports": a question on
+    a State's "first report" asks of its initial report."""
+    assert numbered_things("the combined initial and second periodic reports; its initial report") == \
+        [(2, "report"), (1, "report"), (1, "report")]
+    text = "The Committee took 4.5 years on average to review an initial report after its submission."
+    evidence = Evidence(text, f"Committee on the Rights of Persons with Disabilities\n{text}", ("A/80/55",))
+    assert check_constraints("How long does the Committee take to review a country's first report?", evidence) is None
+    second = Evidence("It reviewed the second periodic report of Spain.", "It reviewed the second periodic report of "
+                      "Spain.", ("A/80/55",))
+    assert said(check_constraints("When did it review the first report of Spain?", second)) == \
+        "is about the second report, not the first report"

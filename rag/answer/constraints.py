@@ -94,10 +94,16 @@ def ordinal_values(text: str) -> set[int]:
     return {_ordinal_value(m) for m in _ORDINAL.finditer(text)}
 
 
+# A State party's first report to a treaty body is its "initial report" ("the combined initial and
+# second periodic reports").
+_INITIAL_REPORT = re.compile(r"\binitial\s+(?:(?!report)[\w-]+\s+){0,3}?reports?\b", re.IGNORECASE)
+
+
 def numbered_things(text: str) -> list[tuple[int, str]]:
-    """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"); the noun
-    must follow within a few words, with no punctuation between."""
-    return [(_ordinal_value(m), noun) for m in _ORDINAL.finditer(text) if (noun := _numbered_noun(m))]
+    """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"), "initial
+    reports" -> (1, "report"); the noun must follow within a few words, with no punctuation between."""
+    found = [(_ordinal_value(m), noun) for m in _ORDINAL.finditer(text) if (noun := _numbered_noun(m))]
+    return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
 
 
 def _numbered_noun(ordinal: re.Match[str]) -> str | None:
