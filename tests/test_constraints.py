@@ -953,3 +953,22 @@ def test_an_initial_report_is_the_first_report() -> None:
                       "Spain.", ("A/80/55",))
     assert said(check_constraints("When did it review the first report of Spain?", second)) == \
         "is about the second report, not the first report"
+
+
+def test_a_session_of_a_year_and_a_paragraph_opening_on_a_date_tell_their_year() -> None:
+    """A/80/42 (Disarmament Commission for 2025), para. 8 and A/80/55 (CRPD), para. 4."""
+    assert dated_things("its substantive session of 2024") == [(2024, "session")]
+    commission = Evidence("In the course of its session, the Commission held six plenary meetings.",
+                          "Report of the Disarmament Commission for 2025\nthe substantive session of 2025 was held",
+                          ("A/80/42",), "2025-04-30", "Report of the Disarmament Commission for 2025")
+    said_of = said(check_constraints("How many plenary meetings did the Disarmament Commission hold during its "
+                                     "substantive session of 2024?", commission))
+    assert said_of.startswith("is about") and "2025" in said_of
+    assert any(c.kind == "dated" and c.value == "2024 session"
+               for c in question_constraints("How many meetings did it hold during its substantive session of 2024?"))
+    elected = "On 6 March 2023, during the Committee's twenty-eighth session, the following members were elected: " \
+              "Chair: Gertrude Fefoame (Ghana)."
+    crpd = Evidence(elected, f"Committee on the Rights of Persons with Disabilities\n{elected}", ("A/80/55",),
+                    "2025-05-08")
+    assert said(check_constraints("Who was elected Chair of the Committee in 2025?", crpd)) == "is about 2023, not 2025"
+    assert check_constraints("Who was elected Chair of the Committee in 2023?", crpd) is None

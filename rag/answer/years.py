@@ -138,7 +138,7 @@ FORWARD_NOUNS = frozenset(("plan", "budget"))
 # a question asks for; the year of an event ("its 2023 session") is the fact's.
 WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
 
 
 def dated_things(text: str) -> list[tuple[int, str]]:
@@ -262,7 +262,7 @@ def check_fact_period(found: list[Constraint], evidence: Evidence) -> Mismatch |
 
 # A sentence set in a year by its opening words: "In 2024, ...", "During 2023, ...", "In July
 # 2024, ...", "As at 31 December 2024, ...", "At its 2025 session, ...".
-_FRAME = re.compile(rf"^(?:In|During|Throughout|For|By the end of|At the end of|As (?:at|of)|At (?:its|their) )"
+_FRAME = re.compile(rf"^(?:In|On|During|Throughout|For|By the end of|At the end of|As (?:at|of)|At (?:its|their) )"
                     rf"\s*(?:(?:early|mid|late)-?\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
 
 
