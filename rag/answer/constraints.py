@@ -34,6 +34,7 @@ from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
+from rag.answer.regions import check_region, named_regions
 from rag.answer.revisions import asks_version, check_version
 from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
@@ -648,7 +649,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
-                    check_negated_word, _check_modifier, check_numbered_name, check_proper_name)
+                    check_negated_word, check_region, _check_modifier, check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:
@@ -658,4 +659,5 @@ def may_miss(question: str) -> bool:
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
                 or asked_additions(question) or named_bodies(question) or asks_version(question)
+                or bool(named_regions(question))
                 or bool(name_words(question)))

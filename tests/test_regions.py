@@ -1,0 +1,34 @@
+"""A question about one region's forum answered from another region's report is a near miss."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints
+from rag.answer.evidence import Evidence
+from rag.answer.regions import check_region, named_regions
+from tests.conftest import said
+
+# E/HLPF/2025/3/Add.3 and Add.4: the titles of the ECE and the Asia-Pacific forums' reports.
+_ECE = "Report of the Regional Forum on Sustainable Development for the Economic Commission for Europe Region"
+_ASIA = "Report on the Twelfth Asia-Pacific Forum on Sustainable Development"
+
+
+def _report(title: str, text: str = "The Co-Chairs, Ioannis Ghikas and Ana Lopez, introduced the panel.") -> Evidence:
+    return Evidence(text, f"{title}\n{text}", ("E/HLPF/2025/3/Add.3",), "2025-05-05", title)
+
+
+def test_the_regions_a_text_names() -> None:
+    assert named_regions("the 2025 Asia-Pacific Forum") == {"Asia and the Pacific"}
+    assert named_regions("ECE region; Latin America and the Caribbean") == {"the ECE region",
+                                                                          "Latin America and the Caribbean"}
+    assert named_regions("South Africa and the Central African Republic") == set()
+    assert named_regions("the Africa Regional Forum") == {"Africa"}
+
+
+def test_another_regions_forum_is_a_near_miss() -> None:
+    question = "Who co-chaired the 2025 Asia-Pacific Forum on Sustainable Development?"
+    assert said(check_region(question, _report(_ECE))) == "is about the ECE region, not Asia and the Pacific"
+    assert said(check_constraints(question, _report(_ECE))) == "is about the ECE region, not Asia and the Pacific"
+    assert check_region(question, _report(_ASIA)) is None
+    # a title naming no region, or a question naming two, is not judged
+    assert check_region(question, _report("Multi-stakeholder forum on science, technology and innovation")) is None
+    assert check_region("How do Africa and Asia-Pacific compare?", _report(_ECE)) is None
