@@ -213,6 +213,9 @@ class Answerer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
         where it is about something else than the question asks (whatever its support)."""
         question = search.query.text
+        if search.not_cited:
+            return Answer(question=question, answer=f"No indexed paragraph answers this: {search.not_cited}.",
+                          abstained=True, citations=[], reason="the cited paragraph is not in its document")
         top = search.hits[0] if search.hits else None
         mismatch = self.near_miss(question, top) if top is not None and not search.cited else None
         if mismatch is not None:

@@ -244,14 +244,10 @@ def _numbered_annexes(conn: sqlite3.Connection, doc_id: int) -> list[tuple[str, 
     return [(a, number_span(conn, doc_id, False, a)) for a in annexes]
 
 
-def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None,
-                   part: str | None = None) -> ShownParagraph:
-    """One paragraph by symbol and number as cited, with page, section and footnotes.
-
-    `number` is a paragraph number ("49"), a running count as cited for unnumbered text ("¶2"),
-    or a paragraph of an embedded text as cited ("para. 11, draft resolution, para. 8");
-    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes;
-    `part` picks an embedded text ("draft resolution"); without it, the document's own paragraph."""
+def _cited_row(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None,
+               part: str | None) -> tuple[sqlite3.Row, sqlite3.Row]:
+    """The document and the paragraph row `show_paragraph` shows; NotFoundError naming what the
+    document has where it has no such paragraph."""
     doc = find_document(conn, symbol)
     in_annex = _CITED_ANNEX.match(" ".join(number.split()))
     if in_annex and annex is None:  # "annex II, para. 3" as cited
@@ -274,6 +270,18 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
         raise _not_on_page(conn, doc, raw.lstrip("¶").strip(), running, label, part, page)
     if row is None:
         raise _not_found(conn, doc, raw, running, label, part, within)
+    return doc, row
+
+
+def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None = None,
+                   part: str | None = None) -> ShownParagraph:
+    """One paragraph by symbol and number as cited, with page, section and footnotes.
+
+    `number` is a paragraph number ("49"), a running count as cited for unnumbered text ("¶2"),
+    or a paragraph of an embedded text as cited ("para. 11, draft resolution, para. 8");
+    `annex` picks an annex ("annex I", "I"); without it the body comes first, then the annexes;
+    `part` picks an embedded text ("draft resolution"); without it, the document's own paragraph."""
+    doc, row = _cited_row(conn, symbol, number, annex, part)
     citation = render_citation(doc["symbol"], row["number"], running=bool(row["running"]), annex=row["annex"],
                                page=row["page"], part=row["part"], part_of=row["part_of"])
     return ShownParagraph(symbol=doc["symbol"], paragraph=row["number"], annex=row["annex"],
@@ -283,20 +291,13 @@ def show_paragraph(conn: sqlite3.Connection, symbol: str, number: str, annex: st
 
 
 def cited_paragraph_id(conn: sqlite3.Connection, symbol: str, number: str) -> int | None:
-    """The id of the paragraph `show_paragraph` shows for `symbol` and `number` (the document's
-    own, not an embedded text's); None where the index holds no such document or paragraph."""
-    try:
-        doc = find_document(conn, symbol)
-    except NotFoundError:
+    """The id of the paragraph `show_paragraph` shows for `symbol` and `number` as cited ("17",
+    "part two, para. 12", "para. 21, report of Working Group II, para. 9"); None where the index
+    holds no such document; NotFoundError naming what the document has where it holds no such
+    paragraph."""
+    if find_document_id(conn, symbol) is None:
         return None
-    annex = None
-    in_annex = _CITED_ANNEX.match(" ".join(number.split()))
-    if in_annex:
-        annex, number = in_annex.group(1), in_annex.group(2)
-    plain, _ = plain_number(number)
-    label = annex_label(annex) if annex is not None else None
-    row = find_row(conn, doc["id"], plain.strip(), False, label)
-    return int(row["id"]) if row is not None else None
+    return int(_cited_row(conn, symbol, number, None, None)[1]["id"])
 
 
 def around(conn: sqlite3.Connection, shown: ShownParagraph, n: int) -> dict[str, list[dict[str, Any]]]:

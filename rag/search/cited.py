@@ -1,6 +1,7 @@
 """A question that cites one paragraph by its document's symbol and its number, the way such
 documents are cited ("What does A/79/772, para. 17 say?", "paragraph 49 of A/59/377", "A/59/377,
-annex I, para. 3"): the user names the paragraph, so the paragraph is the answer."""
+annex I, para. 3", "A/80/38, part two, para. 12", "A/80/42, para. 21, report of Working Group II,
+para. 9"): the user names the paragraph, so the paragraph is the answer."""
 
 from __future__ import annotations
 
@@ -8,19 +9,29 @@ import re
 
 from rag.textutil import SYMBOL
 
-_NUMBER = r"(?:paragraph|para\.?|¶)\s*(\d{1,4}[a-z]?)\b(?![./]\d)"
+_PARA_WORD = r"(?:paragraph|para\.?|¶)\s*"
+_NUMBER = _PARA_WORD + r"(\d{1,4}[a-z]?)\b(?![./]\d)"
 _ANNEX = r"annex(?:\s+[IVXLC]+|\s+\d{1,2})?"
-# "A/79/772, para. 17", "A/79/772 paragraph 17", "A/59/377, annex I, para. 3"
-_AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*(?:({_ANNEX})\s*,?\s*)?{_NUMBER}", re.IGNORECASE)
+_PART = r"part\s+(?:one|two|three|four|five|six)"
+# Where in the document: "part two, annex I, " before the paragraph number.
+_PLACE = rf"((?:{_PART}\s*,\s*)?(?:{_ANNEX}\s*,?\s*)?|{_PART}\s*,\s*)?"
+# An embedded text's paragraph after the report's: ", draft resolution II, para. 8", ", report of
+# Working Group II, para. 9", ", decision 22/1, ¶ 2".
+_EMBEDDED = (r"(?:\s*,\s*((?:draft\s+)?(?:resolution|decision)\b[^,?]{0,30}?|report\s+of\s+[^,?]{3,60}?)\s*,\s*"
+             + _PARA_WORD + r"(\d{1,4}[a-z]?)\b)?")
+# "A/79/772, para. 17", "A/80/44 (para. 12)", "A/80/38, part two, para. 12"
+_AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*{_PLACE}{_NUMBER}{_EMBEDDED}", re.IGNORECASE)
 # "paragraph 17 of A/79/772", "para. 3 of annex I to A/59/377", "paragraph 17 of document A/79/772"
 _BEFORE_SYMBOL = re.compile(rf"{_NUMBER}\s+of\s+(?:({_ANNEX})\s+(?:to|of)\s+)?(?:(?:the\s+)?document\s+)?"
                             rf"({SYMBOL.pattern})", re.IGNORECASE)
 
 
 def cited_paragraph(question: str) -> tuple[str, str] | None:
-    """(symbol, number as `rag show` reads it: "17", "annex I, para. 3") of the one paragraph
-    the question cites; None where it cites none, or more than one."""
-    found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3))) for m in _AFTER_SYMBOL.finditer(question)}
+    """(symbol, number as `rag show` reads it: "17", "annex I, para. 3", "para. 21, report of
+    Working Group II, para. 9") of the one paragraph the question cites; None where it cites
+    none, or more than one."""
+    found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3), m.group(4), m.group(5)))
+             for m in _AFTER_SYMBOL.finditer(question)}
     found |= {(m.group(3).rstrip("."), _as_cited(m.group(2), m.group(1))) for m in _BEFORE_SYMBOL.finditer(question)}
     found = {(symbol, number) for symbol, number in found if any(ch.isdigit() for ch in symbol)}
     return found.pop() if len(found) == 1 else None
@@ -37,5 +48,10 @@ def without_citation(question: str) -> str:
     return _READING.sub(" ", _BEFORE_SYMBOL.sub(" ", _AFTER_SYMBOL.sub(" ", question)))
 
 
-def _as_cited(annex: str | None, number: str) -> str:
-    return f"{' '.join(annex.split())}, para. {number}" if annex else number
+def _as_cited(place: str | None, number: str, part: str | None = None, inner: str | None = None) -> str:
+    """The paragraph as `rag show` reads it: "annex I, para. 3", "para. 21, report of ..., para. 9"."""
+    place = " ".join((place or "").split()).rstrip(", ")
+    cited = f"{place}, para. {number}" if place else number
+    if part and inner:
+        cited = f"{cited if place else f'para. {number}'}, {' '.join(part.split())}, para. {inner}"
+    return cited

@@ -48,6 +48,9 @@ class Search:
     # Whether the first hit is the paragraph the question cites by symbol and number
     # (rag.search.cited): the user named it, so it answers whatever its words.
     cited: bool = False
+    # Where the question cites a paragraph its indexed document does not have: what the document
+    # has ("S/2025/350 has no paragraph '99' (paragraphs 1-52)").
+    not_cited: str = ""
 
     @property
     def asked(self) -> Query:

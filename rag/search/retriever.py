@@ -16,6 +16,7 @@ import numpy as np
 
 from rag.answer.answertype import question_type, states_answer
 from rag.config import Settings
+from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
 from rag.index.flatfile import sorted_unique
 from rag.index.store import OpenIndex
@@ -353,9 +354,13 @@ class Retriever:
 
     def cited_first(self, search: Search, mask: np.ndarray | None) -> Search:
         """`search` with the paragraph the question cites by symbol and number (rag.search.cited)
-        first, where the index holds it and the filters (`mask`) allow it."""
+        first, where the index holds it and the filters (`mask`) allow it; with what the cited
+        document has where it lacks that paragraph."""
         cited = cited_paragraph(search.query.text)
-        pid = self.index.cited_paragraph_id(*cited) if cited is not None else None
+        try:
+            pid = self.index.cited_paragraph_id(*cited) if cited is not None else None
+        except NotFoundError as exc:
+            return replace(search, not_cited=exc.message)
         if pid is None or (mask is not None and not mask[pid]):
             return search
         rest = [h for h in search.hits if h.pid != pid]
