@@ -938,3 +938,27 @@ def test_lines_under_a_notes_rule_are_notes_where_the_page_gives_no_type_sizes()
     assert kinds == ["body", "body", "footnote", "footnote", "footnote"]
     upper = [line("1. The Committee met.", 700), line("__________________", 650, x=100), line("2. It adjourned.", 600)]
     assert [b.kind for b in _classify(upper, 792, 10.0)] == ["body", "body", "body"]  # no rule in the upper half
+
+
+def test_a_short_list_item_before_the_numbered_text_is_text() -> None:
+    """E/2025/72, page 2 (lines and positions as the PDF gives them): the summary's list of the
+    Committee's amendments has one-line items shorter than a masthead block; each is a paragraph."""
+    def block(text: str, y: float, x: float = 147.8) -> Block:
+        return Block(text, size=9.96, x=x, y=y, page=1)
+
+    summary = [block("The Committee adopted amendments to the Model Regulations and the Manual", 640),
+               block("of Tests and Criteria, which consist mainly of new or revised provisions concerning:", 628, 123.7),
+               block("(b) Salvage pressure receptacles, including a definition for the maximum", 561.4),
+               block("pressure volume product (pV-product);", 549.4, 123.6),
+               block("(c) Classification of energetic samples;", 531.3),
+               block("(d) Infectious substances of categories A and B;", 513.3),
+               block("(e) Special provisions and packing provisions;", 495.3),
+               block("Distr.: General", 470.0)]
+    numbered = [Block("1. In accordance with resolution 2023/5, the secretariat has published the revised editions.",
+                      size=9.96, x=147.8, y=300.0, page=2, number="1"),
+                Block("2. The secretariat has published the revised editions of the Model Regulations.",
+                      size=9.96, x=147.8, y=280.0, page=2, number="2")]
+    texts = [p.text for p in assemble([PageText(blocks=[]), PageText(blocks=summary), PageText(blocks=numbered)])]
+    assert "(c) Classification of energetic samples;" in texts
+    assert "(e) Special provisions and packing provisions;" in texts
+    assert "Distr.: General" not in texts

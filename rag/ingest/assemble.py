@@ -55,6 +55,8 @@ from rag.models import RECOMMENDATION, TABLE, Document, Footnote, Paragraph
 
 RECORDS_COVER_PAGES = 1  # the last page (from 0) an Official Records cover stands on
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
+# A list item, however short, is text: "(c) Classification of energetic samples;" in a summary.
+_LIST_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s+\w")
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
 UNKNOWN_SIZE = 10.0  # points: the body size taken where a line's type size is not known
@@ -228,7 +230,8 @@ class _Builder:
             return
         text = clean_text(strip_markers(join_lines(self.parts, self.vocab)))
         # a running block without a letter ("120", "36% 14%", "* * *") is a figure's drawing or an ornament
-        if text and len(text.split()) >= self.min_words and (not self.running or LETTER.search(text)):
+        if text and (len(text.split()) >= self.min_words or _LIST_ITEM.match(text)) \
+                and (not self.running or LETTER.search(text)):
             self.out.append(Paragraph(
                 number=self.number, text=text, section=self.section, annex=self.annex, running=self.running,
                 part=self.part, part_of=self.part_of,
