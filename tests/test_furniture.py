@@ -962,3 +962,23 @@ def test_a_short_list_item_before_the_numbered_text_is_text() -> None:
     assert "(c) Classification of energetic samples;" in texts
     assert "(e) Special provisions and packing provisions;" in texts
     assert "Distr.: General" not in texts
+
+
+def test_a_lower_case_line_after_an_unended_one_goes_on_across_a_gap() -> None:
+    """A/80/39, page 7 (lines and positions as the PDF gives them): the line holding the quoted
+    title sits off its baseline, so the gap to the next line looks like a new block; the next
+    line opens in lower case after "in which" and goes on with the preambular paragraph."""
+    def block(text: str, y: float, x: float = 123.7) -> Block:
+        return Block(text, size=10.02, x=x, y=y, page=1)
+
+    preamble = [block("Reaffirming General Assembly resolution 70/1 of 25 September 2015, entitled", 370.5, 146.9),
+                block("“Transforming our world: the 2030 Agenda for Sustainable Development”, in which", 362.8),
+                block("it adopted a comprehensive, far-reaching and people-centred set of universal and", 346.5),
+                block("transformative Sustainable Development Goals and targets.", 334.5),
+                block("Reaffirming also General Assembly resolution 69/313 of 27 July 2015,", 310.0, 146.9),
+                block("a Accession.", 280.0)]
+    texts = [p.text for p in assemble([PageText(blocks=[]), PageText(blocks=preamble)])]
+    assert texts[0].endswith("in which it adopted a comprehensive, far-reaching and people-centred set of universal "
+                             "and transformative Sustainable Development Goals and targets.")
+    assert texts[1].startswith("Reaffirming also")
+    assert texts[-1] == "a Accession."  # a table note's letter opens its own block

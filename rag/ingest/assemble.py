@@ -55,6 +55,9 @@ from rag.models import RECOMMENDATION, TABLE, Document, Footnote, Paragraph
 
 RECORDS_COVER_PAGES = 1  # the last page (from 0) an Official Records cover stands on
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
+# A line that goes on with the one before: it opens with a lower-case word (not a table note's
+# letter, "a Accession.", nor a roman page number, "iv 25-10679").
+_GOES_ON = re.compile(r"(?![ivxlc]+\b)[a-z][a-z’'-]+\b")
 # A list item, however short, is text: "(c) Classification of energetic samples;" in a summary.
 _LIST_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s+\w")
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
@@ -550,5 +553,8 @@ class _Assembler:
         if _pages_apart(prev, ln):
             return True
         size = ln.size or UNKNOWN_SIZE  # an OCR layer's type facts are dropped; its lines keep their places
-        gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(size, 1.0)
+        # A lower-case line after one that ends no sentence goes on with it, whatever the gap (a
+        # line of italic title set off its baseline: "..., in which" / "it adopted ...").
+        goes_on = _GOES_ON.match(strip_markers(ln.text).lstrip()) is not None and not ends_sentence(prev.text)
+        gap = prev.page == ln.page and (prev.y - ln.y) > GAP * max(size, 1.0) and not goes_on
         return gap or (ln.x - prev.x > INDENT and ends_sentence(prev.text))
