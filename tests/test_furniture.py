@@ -982,3 +982,22 @@ def test_a_lower_case_line_after_an_unended_one_goes_on_across_a_gap() -> None:
                              "and transformative Sustainable Development Goals and targets.")
     assert texts[1].startswith("Reaffirming also")
     assert texts[-1] == "a Accession."  # a table note's letter opens its own block
+
+
+def test_a_figures_source_and_abbreviations_lines_are_the_figures() -> None:
+    """S/2025/403, page 11 (lines as the PDF gives them): under figure V, its source and
+    abbreviations in small type; they ran into para. 33 before the figure."""
+    lines = [_Line("33. State agents committed 466 human rights violations (see figure V).", 123.8, 720.0, 9.96,
+                   False, 10, False),
+             _Line("Figure V", 123.5, 707.5, 9.96, False, 10, False),
+             _Line("Human rights violations by alleged State forces in North Kivu and Ituri", 123.6, 695.5, 9.96,
+                   True, 10, False),
+             _Line("Source: MONUSCO/Joint Human Rights Office.", 123.1, 440.5, 8.52, False, 10, False),
+             _Line("Abbreviations: FARDC, Armed Forces of the Democratic Republic of the Congo;", 122.6, 430.1, 8.52,
+                   False, 10, False),
+             _Line("PNC, Congolese National Police.", 137.6, 419.6, 8.52, False, 10, False),
+             _Line("34. Civic space continued to shrink, as media outlets and journalists faced", 123.8, 396.0, 9.96,
+                   False, 10, False)]
+    kinds = {b.text[:12]: b.kind for b in _classify(lines, 842.0, 9.96)}
+    assert kinds["Source: MONU"] == kinds["Abbreviation"] == kinds["PNC, Congole"] == "furniture"
+    assert kinds["33. State ag"] == kinds["34. Civic sp"] == "body"

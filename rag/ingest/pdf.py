@@ -29,7 +29,7 @@ from rag.ingest.blocks import (
     typed_marks,
 )
 from rag.ingest.compilations import add_entry, number_entries
-from rag.ingest.headings import larger
+from rag.ingest.headings import LARGER, larger
 from rag.ingest.patterns import (
     ANNEX,
     FIGURE_CAPTION,
@@ -405,11 +405,34 @@ def _figure_lines(blocks: list[Block], body_size: float) -> None:
         if FIGURE_CAPTION.match(b.text) and len(b.text) < FIGURE_CAPTION_CHARS:
             b.kind = "furniture"
             _caption_title(b, body[i + 1:i + 4], body_size)
+            _figure_credits(b, blocks, body_size)
     run = _set_back(b for b in body if b.kind == "body")
     # a figure's labels: mostly drawn labels, some of them figures; a table's caption keeps its table
     if run and len(run) <= FIGURE_LINES and sum(map(_drawn_label, run)) >= 0.5 * len(run) \
             and any(re.search(r"\d", b.text) for b in run) and not any(TABLE_CAPTION.match(b.text) for b in run):
         for b in run:
+            b.kind = "furniture"
+
+
+# What a figure prints under its drawing, in small type: "Source: MONUSCO/Joint Human Rights
+# Office.", "Note: ...", "Abbreviations: FARDC, ...".
+_FIGURE_CREDIT = re.compile(r"^(?:Sources?|Notes?|Abbreviations?|Data sources?)\s*:", re.IGNORECASE)
+
+
+def _figure_credits(caption: Block, blocks: list[Block], body_size: float) -> None:
+    """The source, note and abbreviations lines under a figure, with the lines they wrap onto (in
+    their small type), are the figure's, not text nor notes: the first such run below its caption
+    on its page, before the next line in the body's type."""
+    below = [b for b in blocks if b.page == caption.page and b.y < caption.y and b.kind in ("body", "footnote")]
+    started = False
+    for b in sorted(below, key=lambda b: -b.y):
+        if not 0 < b.size < body_size - LARGER:
+            if started:
+                break
+            continue
+        if _FIGURE_CREDIT.match(b.text):
+            started = True
+        if started:
             b.kind = "furniture"
 
 
