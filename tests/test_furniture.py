@@ -1001,3 +1001,20 @@ def test_a_figures_source_and_abbreviations_lines_are_the_figures() -> None:
     kinds = {b.text[:12]: b.kind for b in _classify(lines, 842.0, 9.96)}
     assert kinds["Source: MONU"] == kinds["Abbreviation"] == kinds["PNC, Congole"] == "furniture"
     assert kinds["33. State ag"] == kinds["34. Civic sp"] == "body"
+
+
+def test_the_annexes_and_appendices_listed_on_a_contents_page_are_contents() -> None:
+    """DP/FPA/2025/6, page 4 (lines as the PDF gives them): under the contents' last entry, a bold
+    "Annexes" with numbered titles, a bold "Appendices" with two more and a note in brackets; none
+    of it is text (it was cited as "p. 4, ¶ 1" under the heading "1. The OAIS charter")."""
+    def line(text: str, y: float, x: float = 76.0, size: float = 10.08, bold: bool = False) -> _Line:
+        return _Line(text, x, y, size, bold, 4, False)
+
+    lines = [line("XIII. Way forward .............................................................. 27", 290.3, 57.7),
+             line("Annexes", 254.3, 57.7, 11.04, True),
+             line("1. The OAIS charter", 239.6),
+             line("8. Recommendations unresolved for 18 months or more, as of 31 December 2024.", 159.0),
+             line("Appendices", 143.6, 57.7, 11.04, True),
+             line("1. Annual report of the Oversight Advisory Committee for 2024", 128.9),
+             line("(Annexes and appendices are available on the UNFPA website)", 98.1, 187.9)]
+    assert {b.kind for b in _classify(lines, 842.0, 10.08)} == {"furniture"}

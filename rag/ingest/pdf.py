@@ -367,27 +367,32 @@ def _contents_entries_numbered(blocks: list[Block]) -> None:
     number_entries(blocks, _contents_entries(blocks), listed)
 
 
-_ANNEX_LIST_HEAD = re.compile(r"Annex(?:es)?\b(?!\s+[IVX]+\b)", re.IGNORECASE)
-_ANNEX_LIST_ENTRY = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.\s+\S")
+_ANNEX_LIST_HEAD = re.compile(r"(?:Annex(?:es)?|Appendix|Appendices)\b(?!\s+[IVX]+\b)", re.IGNORECASE)
+_ANNEX_LIST_ENTRY = re.compile(r"(?:[IVX]{1,5}|[A-Z]|\d{1,2})\.\s+\S")
+_ANNEX_LIST_NOTE = re.compile(r"^\(.*\)$")  # "(Annexes and appendices are available on the UNFPA website)"
 
 
 def _contents_annex_list(blocks: list[Block]) -> None:
-    """The list of annexes under a table of contents, printed without page numbers ("Annexes
-    (available on the Executive Board website)", then "I. Performance indicators, 2022-2024" ...),
-    is contents too: the "Annexes" line after the page's last contents entry and the numbered
-    entries under it that end no sentence."""
+    """The lists of annexes and appendices under a table of contents, printed without page
+    numbers ("Annexes (available on the Executive Board website)", then "I. Performance
+    indicators, 2022-2024" ...; "Appendices", then "1. Annual report of ..."), are contents too:
+    on the page of the last contents entry, each "Annexes" or "Appendices" line after it with the
+    numbered entries under it, and a note in brackets after them."""
     last = max((i for i, b in enumerate(blocks) if b.kind == "furniture" and LEADER.search(b.text)), default=None)
     if last is None:
         return
-    rest = [b for b in blocks[last + 1:] if b.kind == "body"]
-    if not rest or not _ANNEX_LIST_HEAD.match(rest[0].text):
-        return
-    entries = list(itertools.takewhile(
-        lambda b: _ANNEX_LIST_ENTRY.match(b.text) and not b.text.rstrip().endswith(".") and len(b.text) < 120,
-        rest[1:]))
-    if entries:
-        for b in [rest[0], *entries]:
+    rest = [b for b in blocks[last + 1:] if b.kind == "body" and b.page == blocks[last].page]
+    taken = 0
+    while taken < len(rest) and _ANNEX_LIST_HEAD.match(rest[taken].text):
+        entries = list(itertools.takewhile(lambda b: _ANNEX_LIST_ENTRY.match(b.text) and len(b.text) < 160,
+                                           rest[taken + 1:]))
+        if not entries:
+            break
+        for b in [rest[taken], *entries]:
             b.kind, b.number = "furniture", None
+        taken += 1 + len(entries)
+    if taken and taken < len(rest) and _ANNEX_LIST_NOTE.match(rest[taken].text.strip()):
+        rest[taken].kind = "furniture"
 
 
 # "Figure II", "Figure 2: Progress ...", "Figure II (a). ...", "Map I Map showing ..."; not "Figure II shows"
