@@ -1018,3 +1018,23 @@ def test_the_annexes_and_appendices_listed_on_a_contents_page_are_contents() -> 
              line("1. Annual report of the Oversight Advisory Committee for 2024", 128.9),
              line("(Annexes and appendices are available on the UNFPA website)", 98.1, 187.9)]
     assert {b.kind for b in _classify(lines, 842.0, 10.08)} == {"furniture"}
+
+
+def test_the_next_notes_number_with_a_full_stop_or_run_into_its_first_word_opens_it() -> None:
+    """DP/FPA/2025/6, pages 26 and 29: notes 19 and 20 print as "19. For cases ..." and "20OAIS
+    observes ..."; both were "(body not found)"."""
+    from rag.ingest.footnotes import Notes
+
+    def note(text: str, page: int, y: float) -> Block:
+        return Block(text, kind="footnote", size=7.92, x=57.8, y=y, page=page)
+
+    pages = [PageText(blocks=[note("18 A single case registered by OAIS can contain multiple allegations.", 0, 90)]),
+             PageText(blocks=[note("19. For cases closed by case closure note, OAIS collected evidence.", 1, 98)]),
+             PageText(blocks=[note("20OAIS observes that out of the total loss, one major case represents 87 per", 2, 82),
+                              note("cent. 2013 and 2018 were the years of the fraud.", 2, 61)])]
+    notes = Notes(pages, set())
+    assert notes.lookup("19", 1) == "For cases closed by case closure note, OAIS collected evidence."
+    assert notes.lookup("20", 2).startswith("OAIS observes that out of the total loss")
+    # a number that is not the next note's, run into a word, goes on with the note above
+    assert Notes([PageText(blocks=[note("18 A case.", 0, 90), note("2013Fraud came to light.", 0, 80)])],
+                 set()).lookup("18", 0) == "A case. 2013Fraud came to light."

@@ -10,6 +10,9 @@ from rag.ingest.patterns import DOCUMENT_DATE, RULE
 
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:/(?=\s)|(?![\d,./:A-Za-z]))\s*")  # "1 See ..." or, typewritten, "1/ See ..."
 NOTE_STEP = 40  # a footnote number further than this above the last one continues a body
+# The next note's number printed with a full stop or run into its first word ("19. For cases
+# ...", "20OAIS observes ..."): a note only where it is the next number.
+_NEXT_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:\.\s+|(?=[A-Z][a-z]|[A-Z]{2}))")
 
 
 _RUNS_ON = re.compile(r"(\d{1,3})\s+(?!www\.|https?:)[a-z]")  # "23 months." (a web address opens notes)
@@ -47,6 +50,9 @@ class Notes:
         """Take one footnote line: a new body when it opens with the next number (or the first
         on its page), else more of the body before it."""
         m = _NOTE_NUMBER.match(text)
+        glued = _NEXT_NOTE_NUMBER.match(text) if m is None else None
+        if glued and int(glued.group(1)) == last + 1:
+            m = glued
         if m and self._parts and (self._parts[-1].endswith("\ufffe") or _continues_note(self._parts[-1], text, last)):
             # the rest of a word (a web address) broken at the line's end: "...-\n111-violent-...", or
             # of a date: "... New York Times,\n30 March 2025."
