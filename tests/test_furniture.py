@@ -1038,3 +1038,21 @@ def test_the_next_notes_number_with_a_full_stop_or_run_into_its_first_word_opens
     # a number that is not the next note's, run into a word, goes on with the note above
     assert Notes([PageText(blocks=[note("18 A case.", 0, 90), note("2013Fraud came to light.", 0, 80)])],
                  set()).lookup("18", 0) == "A case. 2013Fraud came to light."
+
+
+def test_a_table_without_a_caption_right_after_a_table_goes_on_with_it() -> None:
+    """DP/FPA/2025/6, pages 8-11: table 2 runs onto page 9 without its caption; that part was
+    numbered by count (here "2", after table 4), so two tables of one number were cited."""
+    def para(text: str, page: int, y: float, number: str) -> Block:
+        return Block(text, size=10.08, x=76.0, y=y, page=page, number=number)
+
+    def table(text: str, page: int) -> Block:
+        return Block(text, kind="table", size=9.0, x=60.0, y=400.0, page=page)
+
+    pages = [PageText(blocks=[para("1. The audit plan was implemented in full.", 1, 700, "1"),
+                              table("Table 4. Status of implementation of the 2024 audit plan Fraud risk management", 1)]),
+             PageText(blocks=[table("Regional Office 1 East and Southern Africa Regional Office Report #5", 2),
+                              para("2. Table 2 gives the ratings of the audit reports issued.", 2, 300, "2")]),
+             PageText(blocks=[table("Table 2. Audit report ratings Satisfactory 12 Partially satisfactory 9", 3)])]
+    tables = [(p.number, p.page) for p in assemble(pages) if p.part == "table"]
+    assert [number for number, _ in tables] == ["4", "4", "2"]

@@ -210,7 +210,11 @@ class _Builder:
         text = clean_text(strip_markers(ln.text))
         boxed = RECOMMENDATION_BOX.match(text) if ln.kind == BOXED else None
         m = TABLE_NUMBER.match(ln.text.strip())
-        number = boxed.group(1) if boxed else m.group(1) if m else str(sum(p.part == TABLE for p in self.out) + 1)
+        last = self.out[-1] if self.out else None
+        # a table without a caption right after a table goes on with it (continued on the next page)
+        goes_on = last is not None and last.part == TABLE and last.annex == annex and not boxed
+        number = boxed.group(1) if boxed else m.group(1) if m else last.number if goes_on and last is not None \
+            else str(sum(p.part == TABLE for p in self.out) + 1)
         self.out.append(Paragraph(
             number=number, text=text, section=self.section, annex=annex, part=RECOMMENDATION if boxed else TABLE,
             part_of="" if boxed else within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))
