@@ -40,15 +40,15 @@ def test_every_printed_citation_reads_back_to_its_paragraph(fake_settings, tmp_p
                 continue
             if shown.citation != cited or shown.text != text:
                 wrong.append(f"{cited} shows {shown.citation}")
-        # a table number printed twice, asked without its page, names both places
+        # a table continued on the next page, asked without its page, names both places
         try:
-            session.show("DP/FPA/2025/6", "table 3")
+            session.show("DP/FPA/2025/6", "table 2")
             ambiguous = ""
         except RagError as exc:
             ambiguous = str(exc)
     assert len(rows) > 300 and wrong == []
     assert any(row[4] == "iii" for row in rows)  # A/80/44's summary, cited on the page printed iii
-    assert "has table 3 in 2 places: p. 9, table 3; p. 11, table 3" in ambiguous
+    assert "has table 2 in 2 places: p. 8, table 2; p. 9, table 2" in ambiguous
     boxed = [row for row in rows if row[5] == "recommendation"]
     assert [row[1] for row in boxed] == [str(n) for n in range(1, 16)]  # JIU/REP/2025/2's fifteen
     assert boxed[0][7].startswith("Recommendation 1 Executive heads") and boxed[0][7].endswith("procedures.")
