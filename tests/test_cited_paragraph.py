@@ -47,3 +47,8 @@ def test_a_cited_paragraph_is_the_answer_whatever_its_words(fake_settings: Setti
         assert missing.answer == "No indexed paragraph answers this: A/59/377 has no paragraph '917' (paragraphs 47-49)."
         other = session.ask("What does A/1/2, para. 3 say?")  # a document the index lacks: the search as it is
         assert "A/1/2 has no" not in other.answer
+
+
+def test_a_paragraph_cited_beside_another_document_is_no_citation_of_the_question() -> None:
+    assert cited_paragraph("Under A/RES/78/245, para. 5, what did the Secretary-General report in A/79/772?") is None
+    assert cited_paragraph("What does A/79/772, para. 17 say of A/79/772's compacts?") == ("A/79/772", "17")

@@ -972,3 +972,8 @@ def test_a_session_of_a_year_and_a_paragraph_opening_on_a_date_tell_their_year()
                     "2025-05-08")
     assert said(check_constraints("Who was elected Chair of the Committee in 2025?", crpd)) == "is about 2023, not 2025"
     assert check_constraints("Who was elected Chair of the Committee in 2023?", crpd) is None
+
+
+def test_a_count_after_of_is_no_year_and_only_an_initial_report_is_the_first() -> None:
+    assert dated_things("a survey of 2000 households; a review of 1999 cases") == []
+    assert numbered_things("the initial draft of the report; its initial response to the report") == []

@@ -1056,3 +1056,34 @@ def test_a_table_without_a_caption_right_after_a_table_goes_on_with_it() -> None
              PageText(blocks=[table("Table 2. Audit report ratings Satisfactory 12 Partially satisfactory 9", 3)])]
     tables = [(p.number, p.page) for p in assemble(pages) if p.part == "table"]
     assert [number for number, _ in tables] == ["4", "4", "2"]
+
+
+def test_a_figures_credits_leave_the_pages_notes_and_a_figure_without_credits_takes_none() -> None:
+    def line(text: str, y: float, size: float = 9.96) -> _Line:
+        return _Line(text, 123.6, y, size, False, 3, False)
+
+    credited = [line("12. The Committee met twice (see figure I).", 720.0),
+                line("Figure I", 700.0), line("Source: UNFPA.", 300.0, 8.52),
+                line("__________________", 120.0, 8.52),
+                line("1 See A/79/772, para. 17.", 100.0, 8.52), line("2 Ibid.", 90.0, 8.52)]
+    kinds = {b.text: b.kind for b in _classify(credited, 842.0, 9.96)}
+    assert kinds["Source: UNFPA."] == "furniture"
+    assert kinds["1 See A/79/772, para. 17."] == kinds["2 Ibid."] == "footnote"
+    # no credit under the figure: a "Note:" further down, after the text goes on, is not the figure's
+    bare = [line("12. The Committee met twice (see figure I).", 720.0), line("Figure I", 700.0),
+            line("13. The Committee adopted its report at its closing meeting in March.", 400.0),
+            line("Note: the report is available online.", 300.0, 8.52)]
+    assert {b.text: b.kind for b in _classify(bare, 842.0, 9.96)}["Note: the report is available online."] != "furniture"
+
+
+def test_tables_without_captions_on_one_page_are_two_and_numbers_are_not_skipped() -> None:
+    def table(text: str, page: int, y: float) -> Block:
+        return Block(text, kind="table", size=9.0, x=60.0, y=y, page=page)
+
+    pages = [PageText(blocks=[table("Region Offices Reports 12 9", 1, 600), table("Country Reports 22 20", 1, 300)]),
+             PageText(blocks=[table("Country Reports (continued) 4 3", 2, 600)]),
+             PageText(blocks=[Block("1. The audit plan was implemented.", size=10.0, x=76.0, y=700, page=3, number="1"),
+                              Block("2. The plan covered all regions.", size=10.0, x=76.0, y=680, page=3, number="2"),
+                              table("Audits by quarter 5 6 7 8", 3, 400)])]
+    numbers = [p.number for p in assemble(pages) if p.part == "table"]
+    assert numbers == ["1", "2", "2", "3"]

@@ -33,3 +33,8 @@ def test_the_office_asked_for_or_another_office_passes() -> None:
     chairperson = Evidence("It elected Ms. Lee as Chairperson of its fifty-ninth session.", "")
     assert said(check_office_ordinal("Who was Chair of the fifty-eighth session?", chairperson)) == \
         "names the Chair of the fifty-ninth session, not the Chair of the fifty-eighth session"
+
+
+def test_an_office_of_several_numbered_meetings_is_of_the_first_named() -> None:
+    several = Evidence("It elected Ms. Ruiz as Chair of the third, fourth and fifth sessions.", "")
+    assert check_office_ordinal("Who was Chair of the third session?", several) is None

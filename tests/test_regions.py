@@ -32,3 +32,9 @@ def test_another_regions_forum_is_a_near_miss() -> None:
     # a title naming no region, or a question naming two, is not judged
     assert check_region(question, _report("Multi-stakeholder forum on science, technology and innovation")) is None
     assert check_region("How do Africa and Asia-Pacific compare?", _report(_ECE)) is None
+
+
+def test_a_south_african_or_central_african_name_is_no_region() -> None:
+    assert named_regions("What did the South African Government report?") == set()
+    assert named_regions("the Economic Community of Central African States") == set()
+    assert named_regions("the African Union") == {"Africa"}

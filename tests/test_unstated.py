@@ -232,3 +232,12 @@ def test_a_year_asked_for_that_the_paragraph_gives_only_as_the_question_s_own_is
     # A century or an era answers a year question too (SQuAD: "the 2nd century BCE").
     era = Evidence("It was conducted by the 2nd century BCE Greek writer Philo.", "", ())
     assert check_kind("In what year was the first experiment conducted?", era) is None
+
+
+def test_when_of_conditions_with_a_calendar_word_inside_asks_for_no_date() -> None:
+    any_paragraph = Evidence("Migrants are detained only as a last resort.", "", ("A/80/1",))
+    for question in ("When are migrants held in administrative detention?",
+                     "When do States meet the criteria for graduation?",
+                     "When is it appropriate to end a peacekeeping mandate?"):
+        assert check_kind(question, any_paragraph) is None, question
+    assert said(check_kind("When is the session held?", any_paragraph)) == "does not give a date"

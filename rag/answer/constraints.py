@@ -97,7 +97,8 @@ def ordinal_values(text: str) -> set[int]:
 
 # A State party's first report to a treaty body is its "initial report" ("the combined initial and
 # second periodic reports").
-_INITIAL_REPORT = re.compile(r"\binitial\s+(?:(?!report)[\w-]+\s+){0,3}?reports?\b", re.IGNORECASE)
+_INITIAL_REPORT = re.compile(r"\binitial\s+(?:(?:and|to|combined|periodic|second|third|fourth|fifth|sixth|seventh|"
+                             r"eighth|ninth|tenth)\s+){0,3}reports?\b", re.IGNORECASE)
 
 
 def numbered_things(text: str) -> list[tuple[int, str]]:
@@ -240,10 +241,11 @@ def _numbered_offices(text: str) -> set[tuple[str, int, str]]:
     out = set()
     for m in _OFFICE_OF.finditer(text):
         after = text[m.end():m.end() + 80]
-        pairs = numbered_things(after) if _ORDINAL.match(after) else []
-        if pairs:
+        ordinal = _ORDINAL.match(after)
+        noun = _numbered_noun(ordinal) if ordinal else None  # "of the third, fourth and fifth sessions": the third
+        if ordinal and noun:
             office = re.sub(r"(?:s|persons?|man|men|woman|women)$", "", m.group(1).lower())
-            out.add((_OFFICE_FORMS.get(office, m.group(1)), pairs[0][0], pairs[0][1]))
+            out.add((_OFFICE_FORMS.get(office, m.group(1)), _ordinal_value(ordinal), noun))
     return out
 
 

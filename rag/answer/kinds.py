@@ -32,12 +32,13 @@ _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|U
 # "When was ... held?", "When did ... adopt ...?", "When does the session convene?": a date, or the
 # time a meeting, session or period gives ("at its 7th meeting", "during the biennium", "in the
 # 1990s", "in the 18th century") that the question does not write itself. Not "When does
-# photorespiration happen?" (the conditions it happens in: "does" asks for a date only with a verb
-# of the calendar), nor "When violence is used, what is ...?" (a clause of condition).
+# photorespiration happen?" nor "When are migrants held in detention?" (the conditions: "does",
+# "is" ask for a date only with a verb of the calendar ending the question), nor "When violence
+# is used, what is ...?" (a clause of condition).
 _DATE_Q = re.compile(r"^\s*(?:When\s+(?:and\s+where\s+)?(?:(?:was|were|did|will|had|has|would)\b|"
                      r"(?:does|do|is|are)\b(?=[^?]*\b(?:convene|convenes|open|opens|begin|begins|start|starts|"
                      r"end|ends|close|closes|conclude|concludes|expire|expires|take place|held|meet|meets|due|"
-                     r"scheduled|enter into force)\b))(?![^?]*,\s*(?:what|which|who|how)\b)"
+                     r"scheduled|enter into force)\s*\??\s*$))(?![^?]*,\s*(?:what|which|who|how)\b)"
                      r"|On what date\b|On which date\b|What date\b)", re.IGNORECASE)
 _DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|\d{{3,4}}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"meetings?|sessions?|quarters?|weeks?|months?|years?|biennium|day|days|decades?|period|annual|"

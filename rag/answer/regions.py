@@ -10,7 +10,7 @@ import re
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _REGIONS = {
-    "Africa": re.compile(r"(?<!South )(?<!South-)\bAfrica\b|\bAfrican\b(?! Republic)|\bECA\b"),
+    "Africa": re.compile(r"(?<!South )(?<!South-)\bAfrica\b|(?<!South )(?<!Central )\bAfrican\b(?! Republic)|\bECA\b"),
     "Asia and the Pacific": re.compile(r"\bAsia[- ]Pacific\b|\bAsia and the Pacific\b|\bESCAP\b|\bAPFSD\b"),
     "the ECE region": re.compile(r"\bEconomic Commission for Europe\b|\bUNECE\b|\bECE\b"),
     "Latin America and the Caribbean": re.compile(r"\bLatin America\b|\bECLAC\b"),

@@ -138,7 +138,9 @@ FORWARD_NOUNS = frozenset(("plan", "budget"))
 # a question asks for; the year of an event ("its 2023 session") is the fact's.
 WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+# "the session 2024", "the budget for 2025", "the session of 2024" (not "a survey of 2000 households")
+_YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\d\d\b(?!\s+[a-z])))?"
+                         r"((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
 
 
 def dated_things(text: str) -> list[tuple[int, str]]:

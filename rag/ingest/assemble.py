@@ -57,7 +57,7 @@ RECORDS_COVER_PAGES = 1  # the last page (from 0) an Official Records cover stan
 PREAMBLE_MIN_WORDS = 8  # shorter blocks before the numbered text are masthead lines, not paragraphs
 # A line that goes on with the one before: it opens with a lower-case word (not a table note's
 # letter, "a Accession.", nor a roman page number, "iv 25-10679").
-_GOES_ON = re.compile(r"(?![ivxlc]+\b)[a-z][a-z’'-]+\b")
+_GOES_ON = re.compile(r"(?!(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3})\b)[a-z][a-z’'-]+\b")
 # A list item, however short, is text: "(c) Classification of energetic samples;" in a summary.
 _LIST_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s+\w")
 MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
@@ -175,6 +175,7 @@ class _Builder:
         self.heading_marks: list[tuple[str, int]] = []  # notes marked on headings, for the next paragraph
         self.min_words = 0
         self.tables: list[Block] = []  # tables met inside the open paragraph, out after it
+        self.table_page = -1  # the page of the last table put out
         # running blocks kept, by annex, embedded text and (for the document's own text, which
         # is cited by its page: "p. 4, ¶ 1") the page they start on
         self.counted: Counter[tuple[str, str, str, int | None]] = Counter()
@@ -211,10 +212,11 @@ class _Builder:
         boxed = RECOMMENDATION_BOX.match(text) if ln.kind == BOXED else None
         m = TABLE_NUMBER.match(ln.text.strip())
         last = self.out[-1] if self.out else None
-        # a table without a caption right after a table goes on with it (continued on the next page)
-        goes_on = last is not None and last.part == TABLE and last.annex == annex and not boxed
+        # a table without a caption right after a table, on a later page, goes on with it
+        goes_on = last is not None and last.part == TABLE and last.annex == annex and ln.page > self.table_page
         number = boxed.group(1) if boxed else m.group(1) if m else last.number if goes_on and last is not None \
-            else str(sum(p.part == TABLE for p in self.out) + 1)
+            else str(len({p.number for p in self.out if p.part == TABLE}) + 1)
+        self.table_page = ln.page
         self.out.append(Paragraph(
             number=number, text=text, section=self.section, annex=annex, part=RECOMMENDATION if boxed else TABLE,
             part_of="" if boxed else within, page=page_label(self.labels, ln.page, ln.page) if self.paged else None))

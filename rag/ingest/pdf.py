@@ -367,7 +367,7 @@ def _contents_entries_numbered(blocks: list[Block]) -> None:
     number_entries(blocks, _contents_entries(blocks), listed)
 
 
-_ANNEX_LIST_HEAD = re.compile(r"(?:Annex(?:es)?|Appendix|Appendices)\b(?!\s+[IVX]+\b)", re.IGNORECASE)
+_ANNEX_LIST_HEAD = re.compile(r"(?:Annex(?:es)?|Appendix|Appendices)\s*(?:\(.*\))?\s*$", re.IGNORECASE)
 _ANNEX_LIST_ENTRY = re.compile(r"(?:[IVX]{1,5}|[A-Z]|\d{1,2})\.\s+\S")
 _ANNEX_LIST_NOTE = re.compile(r"^\(.*\)$")  # "(Annexes and appendices are available on the UNFPA website)"
 
@@ -422,23 +422,30 @@ def _figure_lines(blocks: list[Block], body_size: float) -> None:
 # What a figure prints under its drawing, in small type: "Source: MONUSCO/Joint Human Rights
 # Office.", "Note: ...", "Abbreviations: FARDC, ...".
 _FIGURE_CREDIT = re.compile(r"^(?:Sources?|Notes?|Abbreviations?|Data sources?)\s*:", re.IGNORECASE)
+_NOTE_NUMBER_OPENS = re.compile(r"^\d{1,3}\s")
+CREDIT_TEXT_WORDS = 8  # a sentence's end in the body's type this long under a figure is text, not a legend
 
 
 def _figure_credits(caption: Block, blocks: list[Block], body_size: float) -> None:
     """The source, note and abbreviations lines under a figure, with the lines they wrap onto (in
-    their small type), are the figure's, not text nor notes: the first such run below its caption
-    on its page, before the next line in the body's type."""
+    their small type, each right under the one above), are the figure's, not text nor notes: the
+    first such run below its caption on its page, before the text goes on (a numbered line, or a
+    sentence's end in the body's type on a line of CREDIT_TEXT_WORDS words or more: a legend ends
+    none); a note under them stays a note."""
     below = [b for b in blocks if b.page == caption.page and b.y < caption.y and b.kind in ("body", "footnote")]
-    started = False
+    above: Block | None = None  # the credit line above, once the credits have started
     for b in sorted(below, key=lambda b: -b.y):
-        if not 0 < b.size < body_size - LARGER:
-            if started:
-                break
-            continue
-        if _FIGURE_CREDIT.match(b.text):
-            started = True
-        if started:
-            b.kind = "furniture"
+        small = 0 < b.size < body_size - LARGER
+        if above is None and not small and (b.number or len(b.text.split()) >= CREDIT_TEXT_WORDS
+                                            and b.text.rstrip().endswith(".")):
+            return  # the text goes on under a figure that prints no credit
+        if above is None and small and _FIGURE_CREDIT.match(b.text):
+            b.kind, above = "furniture", b
+        elif above is not None:
+            # a credit's wrapped line: small type right under it, not a note ("1 See ...")
+            if not small or above.y - b.y > 2 * b.size or _NOTE_NUMBER_OPENS.match(b.text):
+                return
+            b.kind, above = "furniture", b
 
 
 def _caption_title(caption: Block, after: list[Block], body_size: float) -> None:

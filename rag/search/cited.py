@@ -29,12 +29,15 @@ _BEFORE_SYMBOL = re.compile(rf"{_NUMBER}\s+of\s+(?:({_ANNEX})\s+(?:to|of)\s+)?(?
 def cited_paragraph(question: str) -> tuple[str, str] | None:
     """(symbol, number as `rag show` reads it: "17", "annex I, para. 3", "para. 21, report of
     Working Group II, para. 9") of the one paragraph the question cites; None where it cites
-    none, or more than one."""
+    none, more than one, or names another document too."""
     found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3), m.group(4), m.group(5)))
              for m in _AFTER_SYMBOL.finditer(question)}
     found |= {(m.group(3).rstrip("."), _as_cited(m.group(2), m.group(1))) for m in _BEFORE_SYMBOL.finditer(question)}
     found = {(symbol, number) for symbol, number in found if any(ch.isdigit() for ch in symbol)}
-    return found.pop() if len(found) == 1 else None
+    named = {m.group(0).rstrip(".").upper() for m in SYMBOL.finditer(question) if any(ch.isdigit() for ch in m.group(0))}
+    # one paragraph of the one document the question names ("Under A/RES/78/245, para. 5, what did
+    # ... report in A/79/772?" asks of A/79/772, not of the resolution's paragraph)
+    return found.pop() if len(found) == 1 and len(named) == 1 else None
 
 
 # Words that ask for the paragraph itself ("What does A/79/772, para. 17 say?", "Show me ...").

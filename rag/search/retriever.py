@@ -367,7 +367,7 @@ class Retriever:
         top = rest[0].score if rest else 0.0
         hit = next((h for h in search.hits if h.pid == pid), None) or \
             _hit(self.index.paragraph_rows([pid])[pid], top, 0.0, 0.0, 0.0)
-        return replace(search, hits=[replace(hit, score=max(hit.score, top)), *rest][:len(search.hits)],
+        return replace(search, hits=[replace(hit, score=max(hit.score, top)), *rest][:max(len(search.hits), 1)],
                        found_with=None, focus=None, cited=True)
 
     def numbered_first(self, hits: list[Hit], first: int, last: int) -> list[Hit]:
