@@ -422,7 +422,6 @@ def _figure_lines(blocks: list[Block], body_size: float) -> None:
 # What a figure prints under its drawing, in small type: "Source: MONUSCO/Joint Human Rights
 # Office.", "Note: ...", "Abbreviations: FARDC, ...".
 _FIGURE_CREDIT = re.compile(r"^(?:Sources?|Notes?|Abbreviations?|Data sources?)\s*:", re.IGNORECASE)
-_NOTE_NUMBER_OPENS = re.compile(r"^\d{1,3}\s")
 CREDIT_TEXT_WORDS = 8  # a sentence's end in the body's type this long under a figure is text, not a legend
 
 
@@ -443,7 +442,7 @@ def _figure_credits(caption: Block, blocks: list[Block], body_size: float) -> No
             b.kind, above = "furniture", b
         elif above is not None:
             # a credit's wrapped line: small type right under it, not a note ("1 See ...")
-            if not small or above.y - b.y > 2 * b.size or _NOTE_NUMBER_OPENS.match(b.text):
+            if not small or above.y - b.y > 2 * b.size or _PLAIN_NOTE.match(b.text):
                 return
             b.kind, above = "furniture", b
 
