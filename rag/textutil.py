@@ -60,12 +60,15 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
 
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
-    """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'."""
+    """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'; British and American
+    spellings meet ('mobilised'/'mobilized'/'mobilisation' -> 'mobiliz', 'analysed' -> 'analyz')."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word[:-1] + "z" if len(word) >= 6 and word.endswith(("is", "ys")) else word
 
 
 def words(text: str) -> list[str]:

@@ -977,3 +977,30 @@ def test_a_session_of_a_year_and_a_paragraph_opening_on_a_date_tell_their_year()
 def test_a_count_after_of_is_no_year_and_only_an_initial_report_is_the_first() -> None:
     assert dated_things("a survey of 2000 households; a review of 1999 cases") == []
     assert numbered_things("the initial draft of the report; its initial response to the report") == []
+
+
+def test_an_acronym_the_document_spells_out_is_written() -> None:
+    """A/56/385 writes "the United Nations Framework Convention on Climate Change" and "the
+    Executive Secretary", never "UNFCCC": the question's "UNFCCC Executive Secretary" is its own."""
+    document = ("The Conference of the Parties to the United Nations Framework Convention on Climate Change "
+                "approved the linkage. The Executive Secretary reports to the Secretary-General through the "
+                "Under-Secretary-General for Management.")
+    paragraph = "The Executive Secretary reports through the Under-Secretary-General for Management."
+    evidence = Evidence(paragraph, document, ("A/56/385",))
+    question = "Through whom does the UNFCCC Executive Secretary answer to the Secretary-General?"
+    assert check_constraints(question, evidence) is None
+    other = Evidence(paragraph, document.replace("Framework Convention on Climate Change", "Convention"), ("A/56/385",))
+    assert said(check_constraints(question, other)) == "never names UNFCCC Executive Secretary"
+
+
+def test_a_figure_for_a_year_the_paragraph_gives_only_for_a_period_is_a_near_miss() -> None:
+    """DP/2025/19, para. 58 gives "18,512 in 2018-2021", a four-year total: no answer to how many
+    Volunteers UNV mobilized in 2021."""
+    paragraph = ("UNV mobilized more United Nations Volunteers than during the previous cycle (23,400 in 2022–2024 "
+                 "compared to 18,512 in 2018–2021).")
+    evidence = Evidence(paragraph, paragraph, ("DP/2025/19",), "2025-03-24")
+    assert said(check_constraints("How many United Nations Volunteers did UNV mobilize in 2021?", evidence)) \
+        == "is about 2018-2021, not 2021"
+    alone = Evidence(paragraph + " In 2021, UNV mobilized 4,500.", paragraph, ("DP/2025/19",), "2025-03-24")
+    assert check_constraints("How many United Nations Volunteers did UNV mobilize in 2021?", alone) is None
+    assert check_constraints("What did UNV do in 2021?", evidence) is None  # no figure asked

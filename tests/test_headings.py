@@ -222,3 +222,50 @@ def test_an_italic_line_after_an_abbreviation_is_the_paragraphs_own() -> None:
     para = next(p for p in assemble([PageText(blocks=lines)]) if p.number == "100")
     assert "the cases Armenia v. Azerbaijan and Azerbaijan v. Armenia. In the proceedings" in para.text
     assert para.section == ""
+
+
+def _round_tables_page() -> list[Block]:
+    """E/HLPF/2025/3/Add.3, pages 4-5: a chapter heading in 14 points, then subheadings in the
+    body's bold type ("Goal 3" and its title), each over its paragraphs."""
+    def line(text: str, y: float, number: str | None = None, size: float = 9.96, bold: bool = False,
+             page: int = 5) -> Block:
+        return Block(text, page=page, number=number, size=size, bold=bold, italic=False, x=123.7, y=y)
+    return [
+        line("16. The following delegations took part in the ensuing plenary debate: Albania.", 695.4,
+             number="16", page=4),
+        line("IV. Peer learning round tables", 707.5, size=14.04, bold=True),
+        line("Goal 3", 682.8, bold=True),
+        line("Building health systems for the future: inclusive, resilient and multisectoral", 670.9, bold=True),
+        line("solutions for achieving Sustainable Development Goal 3 in the Economic", 658.8, bold=True),
+        line("Commission for Europe Region", 646.8, bold=True),
+        line("17. The round table was led by the WHO Regional Office for Europe.", 628.9, number="17"),
+        line("Goal 5", 520.7, bold=True),
+        line("The time is now: inclusive, evidence-based and transformative solutions for", 508.9, bold=True),
+        line("gender equality and women’s empowerment", 494.7, bold=True),
+        line("18. The lead organizers were UN-Women and UNFPA.", 478.9, number="18"),
+    ]
+
+
+def test_a_subheading_in_smaller_type_under_a_chapter_heading_is_its_own_level() -> None:
+    paragraphs = {p.number: p for p in assemble([PageText(blocks=_round_tables_page())])}
+    assert paragraphs["17"].section == (
+        "IV. Peer learning round tables > Goal 3 Building health systems for the future: inclusive, resilient "
+        "and multisectoral solutions for achieving Sustainable Development Goal 3 in the Economic Commission "
+        "for Europe Region")
+    assert paragraphs["18"].section == (
+        "IV. Peer learning round tables > Goal 5 The time is now: inclusive, evidence-based and transformative "
+        "solutions for gender equality and women’s empowerment")
+
+
+def test_a_heading_in_the_type_of_a_nested_one_takes_its_level() -> None:
+    """DP/2025/20, page 16: "UNFPA segment" under chapter XIII, then "Statement by ..." in smaller
+    bold type nested under it; an unnumbered heading in the type of one in force replaces it."""
+    from rag.ingest.headings import Sections
+    sections = Sections()
+    sections.push("XIII. UNDP country programmes and related matters", style=(12.0, True, False))
+    sections.push("UNFPA segment", style=(12.0, True, False))
+    sections.push("Statement by the UNFPA Executive Director", under=True, style=(10.0, True, False))
+    assert sections.path == ("XIII. UNDP country programmes and related matters > UNFPA segment > "
+                             "Statement by the UNFPA Executive Director")
+    sections.push("Interactive dialogue", style=(10.0, True, False))
+    assert sections.path == "XIII. UNDP country programmes and related matters > UNFPA segment > Interactive dialogue"

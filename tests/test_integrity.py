@@ -172,3 +172,21 @@ def test_an_index_of_the_previous_format_is_rebuilt_with_its_embedding_cache(gen
     assert status["format_version"] == FORMAT_VERSION
     ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
     assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
+
+
+def test_an_index_of_the_previous_stemmer_is_refused_until_built_again(gen, seed_dir):
+    """An index whose BM25 terms an earlier stemmer made (lexical version 3: "mobilised" and
+    "mobilized" apart) would miss the question's terms: questions are refused with a one-line
+    error; `rag index build` on the same sources writes the postings again without parsing."""
+    from rag.index.lexical import LEXICAL_VERSION
+
+    path = gen / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["settings"]["lexical_version"] = LEXICAL_VERSION - 1
+    path.write_text(json.dumps(manifest))
+    ask_fails(5, f"lexical version {LEXICAL_VERSION - 1}, not this rag's {LEXICAL_VERSION}", "rag index build")
+    result = runner.invoke(app, ["index", "build", str(seed_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["parsed"] == 0
+    ok = runner.invoke(app, ["ask", DEMO_QUESTION, "--json"])
+    assert json.loads(ok.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"

@@ -136,3 +136,14 @@ def test_a_lexicon_of_mostly_dead_terms_is_renumbered(tmp_path: Path):
     for question in ("shared water", "word3 shared", "word7"):
         np.testing.assert_array_equal(carried.scores(question), scratch.scores(question))
         np.testing.assert_array_equal(carried.pair_scores(question), scratch.pair_scores(question))
+
+
+def test_british_and_american_spellings_stem_alike():
+    """DP/2025/19 writes "UNV mobilised a record-breaking 14,631 United Nations Volunteers"; a user
+    asks how many it "mobilized"."""
+    from rag.textutil import stem, terms
+
+    assert {stem(w) for w in ("mobilised", "mobilized", "mobilisation", "mobilization", "mobilise")} == {"mobiliz"}
+    assert stem("analysed") == stem("analyzed") and stem("organisation") == stem("organization")
+    assert stem("serves") == stem("served") == "serv" and stem("crisis") != stem("criziz")
+    assert terms("UNV mobilised volunteers") == terms("UNV mobilized volunteers")

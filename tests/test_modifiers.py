@@ -85,6 +85,26 @@ def test_a_thing_numbered_otherwise_in_the_document_is_a_near_miss() -> None:
     assert check_numbered_name("What did Main Committee III decide?", evidence) is None  # never numbered here
 
 
+def test_a_part_numbered_in_digits_otherwise_in_the_document_is_a_near_miss() -> None:
+    """E/AC.51/2025/2 reviews the evaluation of ECLAC's subprogramme 3 only; E/HLPF/2025/3/Add.3
+    holds round tables on Goals 3, 5, 8, 14 and 17."""
+    from rag.answer.modifiers import check_numbered_name, numbered_names
+
+    assert numbered_names("Were the recommendations on ECLAC subprogramme 2 implemented?") == [("subprogramme", "2")]
+    review = Evidence("The evaluation made three recommendations.",
+                      "Triennial review of the programme evaluation of subprogramme 3 of ECLAC. All three were "
+                      "implemented.", ("E/AC.51/2025/2",))
+    miss = check_numbered_name("Were the recommendations of the evaluation of ECLAC subprogramme 2 implemented?",
+                               review)
+    assert miss is not None and miss.describe() == "names subprogramme 3 only, not subprogramme 2"
+    assert check_numbered_name("How many recommendations on subprogramme 3 were implemented?", review) is None
+    goals = Evidence("The round table was led by WHO.", "Goal 3 Building health systems. Goals 5, 8 and 14 were "
+                     "reviewed. Sustainable Development Goals 1 to 17 were recalled.", ("E/HLPF/2025/3/Add.3",))
+    assert check_numbered_name("Who led the round table on Goal 8?", goals) is None
+    assert check_numbered_name("Who led the round table on Goal 16?", goals) is None  # within "Goals 1 to 17"
+    assert check_numbered_name("Who led the round table on Goal 18?", goals) is not None
+
+
 def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:
     """SQuAD: "Newcastle's International Ferry Terminal" is the paragraph's "Newcastle International
     Ferry Terminal"; "GPS per capita" a typo of its "GSP per capita"."""

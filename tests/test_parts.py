@@ -399,3 +399,25 @@ def test_a_decisions_own_annexes_stay_inside_it() -> None:
     programme = next(p for p in paragraphs if "voluntary contributions" in p.text)
     assert (programme.annex, programme.part) == ("annex III", "intersessional decision 3, annex I")
     assert next(p for p in paragraphs if "documents listed" in p.text).annex == "annex IV"
+
+
+def test_an_annex_heading_with_its_note_mark_opens_the_annex() -> None:
+    """E/AC.51/2025/2, p. 11: "Annex*" (its note says the comments are reproduced as received)
+    opens the annex; ECLAC's comments are not the report's last paragraph."""
+    def line(text: str, y: float, size: float = 10.08, bold: bool = False, number: str | None = None,
+             page: int = 10) -> Block:
+        return Block(text, size=size, bold=bold, x=123.6, y=y, page=page, number=number)
+
+    pages = [PageText(blocks=[line("1. The Division implemented the recommendation.", 595.6, number="1"),
+                              line("III. Conclusion", 563.7, 13.92, True),
+                              line("2. Early evidence of positive outcomes was seen.", 538.7, number="2")],
+                      annexes=True),
+             PageText(blocks=[line("Annex*", 707.5, 12.0, True, page=11),
+                              line("Comments received from the Economic Commission for Latin", 687.9, 12.0, True, page=11),
+                              line("America and the Caribbean on the draft report", 674.6, 12.0, True, page=11),
+                              line("ECLAC welcomes this comprehensive report.", 649.9, page=11)],
+                      annexes=True)]
+    paragraphs = assemble(pages)
+    assert [(p.annex, p.number) for p in paragraphs] == [("", "1"), ("", "2"), ("annex", "1")]
+    assert paragraphs[1].text == "Early evidence of positive outcomes was seen."
+    assert paragraphs[2].text == "ECLAC welcomes this comprehensive report."

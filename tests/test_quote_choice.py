@@ -44,6 +44,21 @@ def test_best_quote_prefers_the_sentence_with_the_asked_date() -> None:
     assert isinstance(qvec, np.ndarray)
 
 
+def test_how_long_quotes_the_sentence_giving_an_amount_of_time() -> None:
+    """E/CN.6/2025/5, para. 7: the time limit, not the sentence with the most words of the
+    question or the first figure ("up to five ministers")."""
+    embedder = HashEmbedder()
+    text = ("Each ministerial round table will begin with a moderated dialogue among up to five ministers on key "
+            "issues arising under the topic. Statements will be delivered through interventions by ministers "
+            "physically present in the room. Interventions are not to exceed three minutes, and emphasis will be "
+            "placed on dialogue. In order to ensure time management, microphones will be automatically muted when "
+            "the allotted time limit is reached.")
+    question = "How long may a minister speak at the ministerial round tables before the microphone is muted?"
+    qvec = embedder.encode_queries([question])[0]
+    quote = best_quote(question, qvec, text, embedder)
+    assert quote.startswith("Interventions are not to exceed three minutes") and "five ministers" not in quote
+
+
 class _Tokens:
     """A token store whose every paragraph scores `score` (TokenStore.maxsim's interface)."""
 

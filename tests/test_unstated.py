@@ -115,6 +115,13 @@ def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
     assert mismatch is not None and mismatch.describe() == "does not give a sum of money"
     appropriated = Evidence("The Assembly appropriated $81.5 million for 2024.", "", ("A/80/275",))
     assert check_kind(q, appropriated) is None
+    # "By how much" asks for a change, which a share gives (A/80/188, para. 2); "the cost of" is no verb.
+    solar = Evidence("The cost of electricity from solar photovoltaics fell by 85 per cent between 2010 and 2020.",
+                     "", ("A/80/188",))
+    assert check_kind("By how much did the cost of electricity from solar power fall between 2010 and 2020?",
+                      solar) is None
+    assert check_kind("How much did the cost of the project rise?", solar) is None
+    assert said(check_kind("How much did the project cost?", solar)) == "does not give a sum of money"
 
 
 def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:

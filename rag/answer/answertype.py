@@ -98,6 +98,14 @@ def asks_ordinal_count(question: str) -> bool:
     return _ORDINAL_COUNT_Q.search(question) is not None
 
 
+_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
+
+
+def asks_how_long(question: str) -> bool:
+    """Whether the question asks for an amount of time ("How long may a minister speak?")."""
+    return _HOW_LONG.search(question) is not None
+
+
 def asks_share(question: str) -> bool:
     """Whether the question asks for a share ("What percentage of votes ...")."""
     return _SHARE_Q.search(question) is not None
@@ -136,7 +144,7 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     when the kind is unknown (nothing to check)."""
     if kind == "reason":
         return bool(_REASON.search(sentence))
-    if kind == "number" and not re.search(r"\bhow long\b", question, re.IGNORECASE):
+    if kind == "number" and not asks_how_long(question):
         return offers_answer(kind, _without_dates_or_references(sentence), question)
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
         return _new_name(sentence, _asked_words(question)) or (_WHERE_Q.search(question) is not None

@@ -36,7 +36,14 @@ from rag.answer.places import check_located, check_place, located_places, named_
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import check_region, named_regions
 from rag.answer.revisions import asks_version, check_version
-from rag.answer.subjects import acronyms, check_organization, check_symbol, check_unnamed_organization, cited_symbols
+from rag.answer.subjects import (
+    acronyms,
+    check_organization,
+    check_symbol,
+    check_unnamed_organization,
+    cited_symbols,
+    writes_acronym,
+)
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_period,
@@ -551,7 +558,10 @@ def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 def _unwritten_word(word: str, document: str) -> bool:
     """A word the document writes in no form: "Rican" is written as "Rica", a people's word as its
-    country's name."""
+    country's name, an acronym spelled out ("UNFCCC" as "United Nations Framework Convention on
+    Climate Change")."""
+    if len(word) >= 3 and word.isupper() and writes_acronym(document, word):
+        return False
     return not any(not unwritten([word[:-k]], document) for k in (1, 2, 3) if len(word) - k >= 4)
 
 

@@ -9,7 +9,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from rag.answer.answertype import asks_ordinal_count, asks_share, offers_answer, question_type, states_answer
+from rag.answer.answertype import (
+    asks_how_long,
+    asks_ordinal_count,
+    asks_share,
+    offers_answer,
+    question_type,
+    states_answer,
+)
 from rag.answer.constraints import (
     Evidence,
     Mismatch,
@@ -103,15 +110,9 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     kind = question_type(question)
     typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
-    if typed.any() and (kind == "duration" or (kind == "number" and asks_share(question))):
-        # a share or a time limit asked: only a sentence in per cent, or giving an amount of time, gives it
-        score = np.where(typed > 0, score, score - 1.0)
-    elif kind == "number" and not asks_ordinal_count(question):
-        # a figure asked: only a sentence that states a count (not a year, a reference or an
-        # ordinal, which answers "how many times") gives it
-        stated = np.array([states_answer(kind, s, question) for s in sentences])
-        if stated.any():
-            score = np.where(stated, score, score - 1.0)
+    giving = _giving_answer(kind, question, sentences, typed)
+    if giving is not None and giving.any():
+        score = np.where(giving, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
     first = last = int(order[0])
     runner = int(order[1])
@@ -123,6 +124,25 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
                                                  sentences[last + 1], idf):
         last += 1
     return " ".join(sentences[first:last + 1])
+
+
+def _giving_answer(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
+    """Which sentences can give the answer where the kind asked narrows them, else None: a share
+    or a time limit asked, only a sentence in per cent or giving an amount of time; "how long",
+    one giving an amount of time where any does ("Interventions are not to exceed three minutes",
+    not "up to five ministers"); a figure asked, one that states a count (not a year, a reference
+    or an ordinal, which answers "how many times")."""
+    if kind == "duration" or (kind == "number" and asks_share(question)):
+        return typed > 0
+    if kind != "number":
+        return None
+    if asks_how_long(question):
+        lasting = np.array([offers_answer("duration", s, question) for s in sentences])
+        if lasting.any():
+            return lasting
+    if asks_ordinal_count(question):
+        return None
+    return np.array([states_answer(kind, s, question) for s in sentences])
 
 
 def _continues(question: str, kind: str | None, quote: str, following: str,

@@ -24,7 +24,9 @@ _SHARE = re.compile(r"\d\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quart
                     r"proportion|share)\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
-_SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|\bhow much did\b[^?]{0,80}?\b(?:cost|pledge|raise|spend|"
+# "How much did it cost?", not "By how much did the cost of solar power fall?" (a change, which a
+# share may give) nor "the cost of".
+_SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|(?<!\bby )\bhow much did\b[^?]{0,80}?\b(?:(?<!\bthe )cost|pledge|raise|spend|"
                     r"contribute|allocate|appropriate|mobilize|embezzle)\b|\bwhat (?:amount|sum) of (?:money|funding)\b|"
                     r"\bhow many dollars\b", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"

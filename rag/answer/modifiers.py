@@ -148,8 +148,14 @@ _NUMERAL = re.compile(rf"(?<![\w-]){_ROMAN}(?![\w-])")
 _LISTED = 4  # numerals named in a mismatch, the rest left out
 
 
+# A part of a programme or plan numbered in digits: "subprogramme 3", "Goal 14", "pillar 2".
+_NUMBERED_PART = re.compile(r"(?<![\w-])(subprogramme|sub-programme|Goal|pillar|cluster)\s+(\d{1,2})(?![\w/.-]|\.\d)",
+                            re.IGNORECASE)
+_DIGITS_LIST = r"(\d{1,2}(?:\s*(?:,|and|&|to|[–-])\s*\d{1,2})*)(?![\w/.-]|\.\d)"
+
+
 def numbered_names(question: str) -> list[tuple[str, str]]:
-    """(name, numeral) pairs of the question: ("Working Group", "III")."""
+    """(name, numeral) pairs of the question: ("Working Group", "III"), ("subprogramme", "2")."""
     out = []
     for m in _NUMBERED_NAME.finditer(question):
         words = m.group(1).split()
@@ -157,17 +163,32 @@ def numbered_names(question: str) -> list[tuple[str, str]]:
             words = words[1:]
         if words:
             out.append((" ".join(words), m.group(2)))
-    return out
+    return out + [(m.group(1), m.group(2)) for m in _NUMBERED_PART.finditer(question)]
+
+
+def _written_numerals(name: str, numeral: str, document: str) -> set[str]:
+    """The numerals the document writes after `name` ("Working Groups I and II"; "subprogrammes
+    1, 2 and 3"; a range "Goals 1 to 5" counts its ends)."""
+    listed, single = (_DIGITS_LIST, re.compile(r"\d{1,2}")) if numeral.isdigit() else (_NUMERAL_LIST, _NUMERAL)
+    pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + listed
+    return {n for m in re.finditer(pattern, document) for n in single.findall(m.group(1))}
+
+
+def _in_range(numeral: str, name: str, document: str) -> bool:
+    """Whether a range the document writes after `name` holds the numeral ("Goals 1 to 5" holds 3)."""
+    if not numeral.isdigit():
+        return False
+    pattern = r"(?<![\w-])(?i:" + re.escape(name) + r"s?)\s+(\d{1,2})\s*(?:to|[–-])\s*(\d{1,2})\b"
+    return any(int(a) <= int(numeral) <= int(b) for a, b in re.findall(pattern, document))
 
 
 def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
-    """A thing the question numbers ("Working Group III") whose document numbers the same thing
-    otherwise only ("Working Group I", "Working Group II"): the Disarmament Commission's report
-    of its two Working Groups does not answer for a third."""
+    """A thing the question numbers ("Working Group III", "subprogramme 2") whose document numbers
+    the same thing otherwise only ("Working Group I", "Working Group II"; "subprogramme 3"): the
+    Disarmament Commission's report of its two Working Groups does not answer for a third."""
     for name, numeral in numbered_names(question):
-        pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + _NUMERAL_LIST
-        written = {n for m in re.finditer(pattern, evidence.document) for n in _NUMERAL.findall(m.group(1))}
-        if written and numeral not in written:
+        written = _written_numerals(name, numeral, evidence.document)
+        if written and numeral not in written and not _in_range(numeral, name, evidence.document):
             ordered = sorted(written, key=lambda n: (len(n), n))
             others = " and ".join(ordered) if len(ordered) <= _LISTED else ", ".join(ordered[:_LISTED]) + " ..."
             return Mismatch(Constraint("titled", f"{name} {numeral}", f"{name} {numeral}"), f"{name} {others}",

@@ -88,7 +88,7 @@ _ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Sec
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
 
 
-def _writes(text: str, acronym: str) -> bool:
+def writes_acronym(text: str, acronym: str) -> bool:
     """Whether the text writes the acronym ("COVID-19" writes COVID), spells it out, or writes what
     UN documents put for it ("Security Council" for UNSC)."""
     alias = _ALIASES.get(acronym.upper())
@@ -155,7 +155,7 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if not (_writes(whole, asked) or _mistyped(asked, whole)):
+        if not (writes_acronym(whole, asked) or _mistyped(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 
@@ -177,10 +177,10 @@ def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
     document is that other organization's."""
     if not evidence.title:
         return None
-    owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not _writes(question, a)]
+    owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not writes_acronym(question, a)]
     if not owners:
         return None
     for asked in acronyms(question):
-        if asked in ENTITIES and not (_writes(evidence.paragraph, asked) or _writes(evidence.title, asked)):
+        if asked in ENTITIES and not (writes_acronym(evidence.paragraph, asked) or writes_acronym(evidence.title, asked)):
             return Mismatch(Constraint("organization", asked, asked), owners[0])
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.answertype import asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
 from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
@@ -220,9 +221,34 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
     if asked and not (named | anywhere):
         return _check_yearless(asked, evidence)
+    if len(asked) == 1 and _ONE_YEAR_ASKED.search(question) and question_type(question) == "number" \
+            and not asks_ordinal_count(question):
+        pooled = _pooled_period(asked, text)
+        if pooled is not None:
+            return pooled
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question)
+
+
+# A question asking for one year's figure: the year after "in", "for" or "of", and no other year
+# ("between November 2023 and December 2024", "over the ten years to 2034" ask for a period).
+_ONE_YEAR_ASKED = re.compile(r"^(?!.*(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b).*\b(?:in|for|of|during)\s+"
+                             r"(?:(?:early|mid|late)-?\s*)?(?:\d{1,2}\s+)?(?:" + MONTH_PATTERN + r"\s+)?(?:19|20)\d\d\b")
+
+
+def _pooled_period(asked: list[Constraint], text: str) -> Mismatch | None:
+    """A figure asked for a year that the paragraph names only inside a period of several years
+    ("18,512 in 2018-2021" for "How many Volunteers did UNV mobilize in 2021?"): the figure is the
+    period's, not the year's."""
+    alone = {int(y) for y in YEAR.findall(_NUMBERED_BY_YEAR.sub(" ", RANGE.sub(" ", DATE_TO.sub(" ", text))))}
+    spans = periods(text)
+    for c in asked:
+        year = int(c.value)
+        holding = sorted(p for p in spans if p[0] <= year <= p[1])
+        if holding and year not in alone:
+            return Mismatch(c, f"{holding[0][0]}-{holding[0][1]}")
+    return None
 
 
 def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symbols: tuple[str, ...],

@@ -31,7 +31,7 @@ from rag.index.flatfile import map_rows
 from rag.textutil import terms
 
 # Bump when the stored terms change meaning (tokenisation, pair terms): a build then re-tokenises.
-LEXICAL_VERSION = 3  # 3: the document title is indexed with each paragraph
+LEXICAL_VERSION = 4  # 3: the document title is indexed with each paragraph; 4: -ise and -ize stem alike
 
 POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS = (
     "postings.pos", "postings.ids", "postings.tfs", "postings.lengths")

@@ -226,8 +226,13 @@ def check_format(manifest: dict[str, Any], where: Path) -> None:
 
 
 def check_compatible(manifest: dict[str, Any], settings: Settings, where: Path) -> None:
-    """Refuse an index of another format version or built with another model."""
+    """Refuse an index of another format version, built with another model, or whose terms were
+    made by another version of the stemmer (its BM25 postings would miss the question's terms)."""
     check_format(manifest, where)
+    terms = (manifest.get("settings") or {}).get("lexical_version")
+    if terms != LEXICAL_VERSION:
+        raise IndexMismatch(f"{where}: index terms were made by lexical version {terms}, not this rag's "
+                            f"{LEXICAL_VERSION}", fix="run `rag index build` on the same sources, or `rag index rebuild`")
     if manifest.get("model") != settings.model:
         raise IndexMismatch(
             f"{where}: index was built with model {manifest.get('model')!r}, not {settings.model!r}",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rag.ingest.blocks import BOXED, SENTINEL_RE, Block, PageText, strip_markers
 from rag.ingest.footnotes import Notes
 from rag.ingest.headings import (
+    LARGER,
     Sections,
     continues_heading,
     ends_sentence,
@@ -94,12 +95,16 @@ class _Segment:
     lines: list[Block] = field(default_factory=list)
 
 
+_NOTE_STARS = re.compile(r"\s*\*+$")
+
+
 def _opens_annex(ln: Block, body_size: float) -> str | None:
     """"annex", "annex II"... when the line is an annex heading. "Annexes" alone opens none: it
     heads a list of the annexes (DP/FPA/2025/6 lists them before its text; its body had become an
     annex) or a group whose own "Annex I" headings open them."""
-    m = ANNEX.match(ln.text.strip())
-    if m and ln.text.strip().lower() == "annexes":
+    text = _NOTE_STARS.sub("", strip_markers(ln.text).strip())  # "Annex*": its note's mark
+    m = ANNEX.match(text)
+    if m and text.lower() == "annexes":
         return None
     if m and (not ln.size or ln.bold or larger(ln, body_size) or ln.kind == "heading"):
         return "annex " + m.group(1) if m.group(1) else "annex"
@@ -253,6 +258,18 @@ class _Builder:
             self._put_table(table, self.annex, within)
         self.tables = []
         self.number = None
+
+
+def _style(ln: Block) -> tuple | None:
+    """A line's type (size, bold, italic), where the loader knows it."""
+    return (round(ln.size, 1), ln.bold, ln.italic) if ln.size else None
+
+
+def _smaller_than(ln: Block, head: Block) -> bool:
+    """A line set in smaller type than the heading just above it: a subheading of its own
+    ("IV. Peer learning round tables" in 14 points, then "Goal 3" in bold body type), not the
+    heading's wrapped next line."""
+    return bool(ln.size and head.size and head.size - ln.size > LARGER)
 
 
 def _after_text(prior: str, ln: Block) -> bool:
@@ -467,13 +484,19 @@ class _Assembler:
             return False
         if prior and head is None and not strong_heading(ln, size) and _emphasis(around, size):
             return False
-        text = heading_text(ln)
         self.builder.heading_notes(ln)
-        if head is not None and not numbered_heading(ln, size) and ln.kind != "heading":
+        self._put_heading(ln, head, sections)
+        return True
+
+    def _put_heading(self, ln: Block, head: Block | None, sections: Sections) -> None:
+        """A heading line into `sections`: right after a heading, unnumbered and in its type or
+        larger, it is the heading's wrapped line in other type; in smaller type, its subheading."""
+        text = heading_text(ln)
+        under = head is not None and _smaller_than(ln, head)
+        if head is not None and not numbered_heading(ln, self.body_size) and ln.kind != "heading" and not under:
             sections.extend_last(text)
         else:
-            sections.push(text)
-        return True
+            sections.push(text, under, _style(ln))
 
     def running(self, seg: _Segment, sections: Sections, min_words: int = 0) -> None:
         """A segment without numbering: a paragraph per visual block, counted from 1; with
@@ -499,7 +522,7 @@ class _Assembler:
             if self._running_heading(ln, prev, min_words):
                 self.builder.flush()
                 self.builder.heading_notes(ln)
-                sections.push(heading_text(ln))
+                sections.push(heading_text(ln), style=_style(ln))
                 prev, head = None, ln
                 continue
             if min_words and (ln.bold or larger(ln, self.body_size)):

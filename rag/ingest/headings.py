@@ -119,21 +119,42 @@ def heading_text(ln: Block) -> str:
 
 
 class Sections:
-    """The heading path in force: roman numerals, then capital letters, then the rest."""
+    """The heading path in force: roman numerals, then capital letters, then the rest; among the
+    rest, a heading set in the type of one in force takes its level."""
 
     def __init__(self) -> None:
         self.levels: dict[int, str] = {}
+        self.styles: dict[int, tuple] = {}  # the type of each unnumbered heading in force
 
-    def push(self, heading: str) -> None:
+    def push(self, heading: str, under: bool = False, style: tuple | None = None) -> None:
+        """Put `heading` in force. `under`: a subheading set right under the last heading in
+        smaller type, nested below it whatever its numbering says; `style`: its type (size,
+        bold, italic), where known."""
         heading = clean_text(heading)
+        level = self._numbered_level(heading)
+        if under and self.levels:
+            level = max(level, max(self.levels) + 1)
+        elif level == 3 and style is not None:
+            level = self._styled_level(style)
+        self.levels = {k: v for k, v in self.levels.items() if k < level}
+        self.styles = {k: v for k, v in self.styles.items() if k < level}
+        self.levels[level] = heading
+        if style is not None and level >= 3:
+            self.styles[level] = style
+
+    def _numbered_level(self, heading: str) -> int:
+        """The level a heading's number gives it: 1 for a roman numeral or a chapter, 2 for a
+        capital letter, 3 for none or any other."""
         m = HEADING_LEVEL.match(heading)
         level = 1 if (m and (m.group(1) or m.group(4))) else 2 if (m and m.group(2)) else 3
         if level == 1 and m is not None and self._next_letter(m.group(1) or ""):
-            level = 2  # "I. Rapporteur on reprisals" after "H. Participation of ...": the letter I
-        elif CHAPTER_HEADING.match(heading):
-            level = 1
-        self.levels = {k: v for k, v in self.levels.items() if k < level}
-        self.levels[level] = heading
+            return 2  # "I. Rapporteur on reprisals" after "H. Participation of ...": the letter I
+        return 1 if CHAPTER_HEADING.match(heading) else level
+
+    def _styled_level(self, style: tuple) -> int:
+        """An unnumbered heading's level: that of a heading in force set in the same type
+        ("Goal 5" in the bold type of "Goal 3"), else the first unnumbered level."""
+        return next((k for k in sorted(self.styles) if self.styles[k] == style), 3)
 
     def _next_letter(self, numeral: str) -> bool:
         """Whether a one-letter roman numeral ("I", "V", "X", "L") follows the lettered heading in
@@ -144,7 +165,7 @@ class Sections:
     def copy(self) -> Sections:
         """A path that starts as this one and then changes on its own."""
         out = Sections()
-        out.levels = dict(self.levels)
+        out.levels, out.styles = dict(self.levels), dict(self.styles)
         return out
 
     def extend_last(self, more: str) -> None:
