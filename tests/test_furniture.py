@@ -1087,3 +1087,33 @@ def test_tables_without_captions_on_one_page_are_two_and_numbers_are_not_skipped
                               table("Audits by quarter 5 6 7 8", 3, 400)])]
     numbers = [p.number for p in assemble(pages) if p.part == "table"]
     assert numbers == ["1", "2", "2", "3"]
+
+
+def test_a_list_of_abbreviations_is_no_text() -> None:
+    """JIU/REP/2025/2, pp. v-vi: "Abbreviations and acronyms" in 14-point bold, then its entries
+    (a wrapped expansion indented), over the page's foot; the PDF's lines and the text
+    conversion's blocks (no type, no positions, the page's foot left in) alike."""
+    def line(text: str, y: float, x: float = 123.4, size: float = 9.96, bold: bool = False, page: int = 6,
+             number: str | None = None) -> Block:
+        return Block(text, page=page, size=size, bold=bold, x=x, y=y, number=number)
+    pdf = [PageText(blocks=[line("Abbreviations and acronyms", 707.5, size=14.04, bold=True),
+                            line("CEB United Nations System Chief Executives Board for Coordination", 678.9),
+                            line("UNRWA United Nations Relief and Works Agency for Palestine Refugees", 659.1),
+                            line("in the Near East", 647.1, x=190.2),
+                            line("UN-Women United Nations Entity for Gender Equality", 627.1)]),
+           PageText(blocks=[line("WHO World Health Organization", 705.3, page=7),
+                            line("I. Introduction", 680.0, size=14.04, bold=True, page=7),
+                            line("1. A review of policies and practices was conducted.", 650.0, page=7, number="1"),
+                            line("2. The objectives of the review were fivefold.", 620.0, page=7, number="2")])]
+    assert [(p.number, p.text) for p in assemble(pdf)] == [("1", "A review of policies and practices was conducted."),
+                                                           ("2", "The objectives of the review were fivefold.")]
+    text = [PageText(blocks=[Block("Abbreviations and acronyms", page=6, size=10.0),
+                             Block("CEB United Nations System Chief Executives Board for Coordination FAO Food and "
+                                   "Agriculture Organization of the United Nations", page=6, size=10.0),
+                             Block("25-10679 v", page=6, size=10.0),
+                             Block("WHO World Health Organization", page=7, size=10.0),
+                             Block("I. Introduction", page=7, size=10.0, kind="heading"),
+                             Block("1. A review of policies and practices was conducted.", page=7, size=10.0,
+                                   number="1")])]
+    kept = assemble(text)
+    assert len(kept) == 1 and kept[0].text.endswith("A review of policies and practices was conducted.")

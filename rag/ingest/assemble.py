@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rag.ingest.blocks import BOXED, SENTINEL_RE, Block, PageText, strip_markers
 from rag.ingest.footnotes import Notes
+from rag.ingest.glossary import without_glossary
 from rag.ingest.headings import (
     LARGER,
     Sections,
@@ -359,6 +360,7 @@ def assemble(pages: list[PageText]) -> list[Paragraph]:
         return []
     sizes = sorted(b.size for b in lines if b.size)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    lines = without_glossary(lines, body_size)
     vocab = vocabulary(b.text for b in lines)
     assembler = _Assembler(_Builder(pages, printed_pages(pages), Notes(pages, vocab), vocab), body_size)
     sections = Sections()
