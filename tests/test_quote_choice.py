@@ -331,3 +331,21 @@ def test_a_place_asked_with_where_is_stated_by_a_one_word_name() -> None:
                          question)
     assert not states_answer("name", "Noting that the Pacific regional seminar was held in May 2025,", question)
     assert not states_answer("name", "The seminar was held by the Committee.", "Who organized the seminar?")
+
+
+def test_a_count_of_the_thing_as_asked_is_quoted_and_the_teens_are_counts() -> None:
+    """JIU/REP/2025/2, para. 16: "Fifteen formal recommendations ... have been issued" is the
+    answer to how many formal recommendations; "33 informal recommendations" is not."""
+    from rag.answer.answertype import counted_phrase, counts_as_asked, states_count
+
+    q = "How many formal recommendations did the JIU issue in its review of sexual exploitation and abuse?"
+    assert counted_phrase(q) == "formal recommendations"
+    assert counts_as_asked("Fifteen formal recommendations have been issued.", q)
+    assert not counts_as_asked("The review also resulted in 33 informal recommendations.", q)
+    assert states_count("Fifteen formal recommendations have been issued.", ("recommendations", "recommendation"))
+    embedder = HashEmbedder()
+    text = ("Fifteen formal recommendations, which will be tracked and reported on by JIU, have been issued as a result "
+            "of the review. The review also resulted in 33 informal recommendations, shown in bold, which complement "
+            "or inform the formal recommendations.")
+    quote = best_quote(q, embedder.encode_queries([q])[0], text, embedder)
+    assert quote.startswith("Fifteen formal recommendations")

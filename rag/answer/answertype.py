@@ -29,8 +29,9 @@ _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
 # The cardinal words from two: with "one", "dozen", "half" and "several" a number; alone, a count.
-_CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
-              r"eighty|ninety|hundred|thousand|million|billion")
+_CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+              r"million|billion")
 _NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + _CARDINALS
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 _DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + _CARDINALS + r"|a few|several|half an?)\s+"
@@ -224,3 +225,30 @@ def states_count(text: str, forms: tuple[str, ...]) -> bool:
     if not forms:
         return False
     return _count_pattern(forms).search(_without_dates_or_references(text)) is not None
+
+
+@lru_cache(maxsize=256)
+def counted_phrase(question: str) -> str:
+    """The words a "how many" question counts with, up to the counted thing ("How many formal
+    recommendations did ..." -> "formal recommendations"); "" where it counts nothing it names."""
+    forms = counted_thing(question)
+    m = _HOW_MANY.search(question)
+    if not forms or m is None:
+        return ""
+    out: list[str] = []
+    for word in m.group(1).split():
+        out.append(word)
+        if word.lower() in forms:
+            return " ".join(out)
+    return ""
+
+
+def counts_as_asked(text: str, question: str) -> bool:
+    """Whether `text` gives a count right before the question's own words for the thing
+    ("Fifteen formal recommendations", not "33 informal recommendations", for "How many formal
+    recommendations ...?")."""
+    phrase = counted_phrase(question)
+    if not phrase:
+        return False
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.search(rf"(?:{_COUNT})\s+{words}\b", _without_dates_or_references(text), re.IGNORECASE) is not None

@@ -13,6 +13,7 @@ from rag.answer.answertype import (
     asks_how_long,
     asks_ordinal_count,
     asks_share,
+    counts_as_asked,
     offers_answer,
     question_type,
     states_answer,
@@ -142,6 +143,9 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
             return lasting
     if asks_ordinal_count(question):
         return None
+    as_asked = np.array([counts_as_asked(s, question) for s in sentences])
+    if as_asked.any():
+        return as_asked
     return np.array([states_answer(kind, s, question) for s in sentences])
 
 

@@ -22,6 +22,7 @@ from rag.index.flatfile import sorted_unique
 from rag.index.store import OpenIndex
 from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
+from rag.search.acronyms import with_spelled_out
 from rag.search.cited import cited_paragraph
 from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
@@ -140,13 +141,14 @@ class Retriever:
         """The question embedded once (with its token embeddings where the index keeps token
         vectors) and the idf of its terms; UsageError when it is empty."""
         text = question_text(question)
+        searched = with_spelled_out(text)  # "SDG" searched as the documents write it too
         tokens = None
         if self.index.tokens is not None:
-            vector, output = self.embedder.encode_query(text)
+            vector, output = self.embedder.encode_query(searched)
             tokens = self.index.tokens.prepare(output)
         else:
-            vector = self.embedder.encode_queries([text])[0]
-        return Query(text, vector, tokens, self.index.lexical.idf(content_terms(text)))
+            vector = self.embedder.encode_queries([searched])[0]
+        return Query(text, vector, tokens, self.index.lexical.idf(content_terms(searched)))
 
     def paragraph_terms(self, pids: list[int]) -> list[ParagraphTerms]:
         """Each paragraph's terms by sentence, as the build stored them (cached; the cache is

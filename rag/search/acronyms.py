@@ -1,0 +1,38 @@
+"""Acronyms users type that official documents spell out: the question is searched with both.
+
+UN documents rarely write "SDG" or "ECOSOC": they write "the Sustainable Development Goals" and
+"the Economic and Social Council". A question that uses the acronym shares neither its words nor
+much of its meaning (in the embedding) with the paragraph that answers it; searching with the
+spelled-out name beside the acronym finds it. The question itself, as quoted and checked, is left
+as asked."""
+
+from __future__ import annotations
+
+import re
+
+# The acronym as users type it -> what the documents write.
+SPELLED_OUT = {
+    "SDG": "Sustainable Development Goal", "SDGs": "Sustainable Development Goals",
+    "ECOSOC": "Economic and Social Council", "UNGA": "General Assembly", "UNSC": "Security Council",
+    "UNSG": "Secretary-General", "HRC": "Human Rights Council",
+    "C-34": "Special Committee on Peacekeeping Operations", "C-24": "Special Committee on Decolonization",
+    "LDC": "least developed country", "LDCs": "least developed countries",
+    "LLDC": "landlocked developing country", "LLDCs": "landlocked developing countries",
+    "SIDS": "small island developing States", "ODA": "official development assistance",
+    "GBV": "gender-based violence", "IDP": "internally displaced person", "IDPs": "internally displaced persons",
+    "CSO": "civil society organization", "CSOs": "civil society organizations",
+    "NGO": "non-governmental organization", "NGOs": "non-governmental organizations",
+    "DRC": "Democratic Republic of the Congo",
+}
+_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def with_spelled_out(text: str) -> str:
+    """`text` with what the documents write after each acronym of SPELLED_OUT it uses, in
+    brackets ("SDG targets" -> "SDG (Sustainable Development Goal) targets"); `text` itself where
+    it uses none or already spells the name out."""
+    def spell(m: re.Match[str]) -> str:
+        name = SPELLED_OUT[m.group(1)]
+        return m.group(0) if name.lower() in text.lower() else f"{m.group(0)} ({name})"
+    return _ACRONYM.sub(spell, text)

@@ -1,0 +1,37 @@
+"""Acronyms users type that the documents spell out are searched both ways."""
+
+from __future__ import annotations
+
+from rag.search.acronyms import with_spelled_out
+
+
+def test_an_acronym_is_searched_with_what_the_documents_write() -> None:
+    """E/2025/15, para. 2 writes "7 per cent of measurable Sustainable Development Goal targets"."""
+    assert with_spelled_out("What proportion of SDG targets are on track in Africa?") == \
+        "What proportion of SDG (Sustainable Development Goal) targets are on track in Africa?"
+    assert with_spelled_out("Which NGOs and CSOs spoke?") == \
+        "Which NGOs (non-governmental organizations) and CSOs (civil society organizations) spoke?"
+    # spelled out already, or a longer word: left as asked
+    assert with_spelled_out("Which SDG, the Sustainable Development Goal on water?") == \
+        "Which SDG, the Sustainable Development Goal on water?"
+    assert with_spelled_out("What did SDGsX and UNSCOM do?") == "What did SDGsX and UNSCOM do?"
+
+
+def test_the_question_is_searched_spelled_out_and_answered_as_asked(fake_settings, tmp_path) -> None:
+    """BM25 finds the paragraph by the words the acronym stands for; the answer keeps the question."""
+    from rag.service import Session, build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "E_2025_15.txt").write_text(
+        "E/2025/15\n\nRegional cooperation\n\n"
+        "1. The Economic Commission for Africa region held its forum in Addis Ababa in April 2025.\n\n"
+        "2. Progress is on track for 7 per cent of measurable Sustainable Development Goal targets in Africa.\n",
+        encoding="utf-8")
+    build(fake_settings, [folder])
+    with Session(fake_settings) as s:
+        query = s.retriever.prepare("How many SDG targets are on track?")
+        hits = s.search("SDG targets", mode="bm25")
+    assert query.text == "How many SDG targets are on track?"
+    assert {"sustainabl", "develop", "goal"} <= set(query.idf)
+    assert [h.number for h in hits][:1] == ["2"]
