@@ -29,3 +29,20 @@ def test_only_a_paragraph_of_the_same_document_and_only_over_another_session() -
     assert [h.pid for h in asked_numbered_first("When does the Committee meet?", [TOOK_NOTE, SCHEDULED])] == [1, 22]
     far = [TOOK_NOTE, _hit(4, "It met."), _hit(5, "It met again."), SCHEDULED]
     assert [h.pid for h in asked_numbered_first(QUESTION, far)] == [1, 4, 5, 22]
+
+
+def test_the_paragraph_naming_a_country_comes_first_when_the_question_asks_which() -> None:
+    """E/CN.3/2025/7: the annex's work plan ("to be held in 2026 in Riyadh") ranked above para. 10,
+    "the sixth Forum would be hosted by Saudi Arabia"; only a hit of the same document, within the
+    first three, and only where the first names no country but the question's own."""
+    from rag.search.ordinals import asked_country_first
+
+    q = "Which country was chosen to host the sixth United Nations World Data Forum?"
+    plan = _hit(1, "Preparations for the United Nations World Data Forum to be held in 2026 in Riyadh.", "E/CN.3/2025/7")
+    hosted = _hit(10, "The members present decided that the sixth Forum would be hosted by Saudi Arabia.", "E/CN.3/2025/7")
+    elsewhere = _hit(3, "Colombia hosted the fifth Forum.", "E/CN.3/2024/9")
+    assert [h.pid for h in asked_country_first(q, [plan, hosted])] == [10, 1]
+    assert [h.pid for h in asked_country_first(q, [plan, elsewhere, hosted])] == [10, 1, 3]
+    assert [h.pid for h in asked_country_first(q, [plan, elsewhere])] == [1, 3]
+    assert [h.pid for h in asked_country_first("Why was the Forum held?", [plan, hosted])] == [1, 10]
+    assert [h.pid for h in asked_country_first(q, [hosted, plan])] == [10, 1]

@@ -64,7 +64,7 @@ _COUNTRY_ASKED = re.compile(r"\b(?i:which|what)\s+(?:(?i:countr(?:y|ies)|nations
                             r"partners?|portfolios?|operations?|budgets?)\b)")
 
 
-def _asks_country(question: str) -> bool:
+def asks_country(question: str) -> bool:
     """The question asks first for a country (rag.answer.answertype.question_type)."""
     return question_type(question) == "country" and _COUNTRY_ASKED.search(question) is not None
 
@@ -81,7 +81,7 @@ def named_countries(text: str) -> set[str]:
 def asks_kind(question: str) -> bool:
     """Whether the question asks for a share, a time of day, a sum of money, a year or a country."""
     return any(asked.search(question) for asked, _, _ in _KINDS) or _YEAR_Q.search(question) is not None \
-        or _asks_country(question)
+        or asks_country(question)
 
 
 def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
@@ -105,7 +105,7 @@ def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     if _YEAR_Q.search(question) and not _ERA.search(evidence.paragraph) \
             and not set(_A_YEAR.findall(evidence.paragraph)) - set(_A_YEAR.findall(question)):
         return Mismatch(Constraint("kind", "a year", "a year"), "", "gives no year but the question's own")
-    if _asks_country(question):
+    if asks_country(question):
         named = named_countries(evidence.paragraph)
         if not named - named_countries(question):
             return Mismatch(Constraint("kind", "a country", "a country"), "",

@@ -22,7 +22,6 @@ SPELLED_OUT = {
     "GBV": "gender-based violence", "IDP": "internally displaced person", "IDPs": "internally displaced persons",
     "CSO": "civil society organization", "CSOs": "civil society organizations",
     "NGO": "non-governmental organization", "NGOs": "non-governmental organizations",
-    "DRC": "Democratic Republic of the Congo",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")

@@ -6,6 +6,7 @@ and the paragraph that schedules the twenty-fifth second."""
 from __future__ import annotations
 
 from rag.answer.constraints import numbered_things
+from rag.answer.kinds import asks_country, named_countries
 from rag.models import Hit
 
 ORDINAL_DEPTH = 3  # the hits read for one that names the asked ordinal
@@ -24,5 +25,21 @@ def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
         return hits
     for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
         if hit.symbol == hits[0].symbol and asked & set(numbered_things(hit.text)):
+            return [hit, *hits[:i], *hits[i + 1:]]
+    return hits
+
+
+def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the question asks which country and the first names none but the
+    question's own, with the next hit of its document up to ORDINAL_DEPTH that names another put
+    first ("Which Government volunteered to host the first session ...?": A/47/466, para. 21's
+    "The Government of Germany has offered to host the session" under para. 26 on preparing it)."""
+    if not hits or not asks_country(question):
+        return hits
+    asked = named_countries(question)
+    if named_countries(hits[0].text) - asked:
+        return hits
+    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
+        if hit.symbol == hits[0].symbol and named_countries(hit.text) - asked:
             return [hit, *hits[:i], *hits[i + 1:]]
     return hits
