@@ -46,3 +46,19 @@ def test_the_paragraph_naming_a_country_comes_first_when_the_question_asks_which
     assert [h.pid for h in asked_country_first(q, [plan, elsewhere])] == [1, 3]
     assert [h.pid for h in asked_country_first("Why was the Forum held?", [plan, hosted])] == [1, 10]
     assert [h.pid for h in asked_country_first(q, [hosted, plan])] == [10, 1]
+
+
+def test_the_paragraph_giving_a_figure_comes_first_when_the_question_asks_how_many() -> None:
+    """A/80/29: the report's opening paragraph (no figure) ranked above the one counting the Ad
+    Hoc Committee's members; only within the first three hits of the same document, and not for a
+    share, a duration or "how many times"."""
+    from rag.search.ordinals import asked_figure_first
+
+    q = "How many member States sit on the Ad Hoc Committee on the Indian Ocean?"
+    opening = _hit(1, "The Ad Hoc Committee on the Indian Ocean submits its report to the General Assembly.", "A/80/29")
+    members = _hit(2, "The Ad Hoc Committee is composed of 43 member States.", "A/80/29")
+    assert [h.pid for h in asked_figure_first(q, [opening, members])] == [2, 1]
+    assert [h.pid for h in asked_figure_first(q, [members, opening])] == [2, 1]
+    for other in ("What share of member States sit on the Ad Hoc Committee?", "How long has the Committee sat?",
+                  "Why does the Ad Hoc Committee meet?"):
+        assert [h.pid for h in asked_figure_first(other, [opening, members])] == [1, 2]

@@ -6,6 +6,7 @@ and the paragraph that schedules the twenty-fifth second."""
 from __future__ import annotations
 
 from rag.answer.constraints import numbered_things
+from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
 from rag.answer.kinds import asks_country, named_countries
 from rag.models import Hit
 
@@ -41,5 +42,18 @@ def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
         return hits
     for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
         if hit.symbol == hits[0].symbol and named_countries(hit.text) - asked:
+            return [hit, *hits[:i], *hits[i + 1:]]
+    return hits
+
+
+def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the question asks how many or how much (not a share, a duration or how
+    many times) and the first states no figure (rag.answer.answertype.states_answer), with the
+    next hit of its document up to ORDINAL_DEPTH that states one put first."""
+    if not hits or question_type(question) != "number" or asks_ordinal_count(question) or asks_share(question) \
+            or asks_how_long(question) or states_answer("number", hits[0].text, question):
+        return hits
+    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
+        if hit.symbol == hits[0].symbol and states_answer("number", hit.text, question):
             return [hit, *hits[:i], *hits[i + 1:]]
     return hits
