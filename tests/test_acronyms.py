@@ -35,3 +35,16 @@ def test_the_question_is_searched_spelled_out_and_answered_as_asked(fake_setting
     assert query.text == "How many SDG targets are on track?"
     assert {"sustainabl", "develop", "goal"} <= set(query.idf)
     assert [h.number for h in hits][:1] == ["2"]
+
+
+def test_an_acronym_spelled_out_in_lower_case_is_written_for_the_near_miss_check() -> None:
+    """E/2025/64, para. 5 writes "13 to 20 per cent of gross domestic product": the question's "GDP"
+    is no name the document never writes."""
+    from rag.answer.constraints import check_constraints
+    from rag.answer.evidence import Evidence
+
+    paragraph = "Public procurement, accounting for 13 to 20 per cent of gross domestic product globally, matters."
+    evidence = Evidence(paragraph, paragraph, ("E/2025/64",))
+    assert check_constraints("What share of world GDP does public procurement represent?", evidence) is None
+    assert with_spelled_out("Who spoke for the host country of FfD4?") == \
+        "Who spoke for the host country of FfD4 (Fourth International Conference on Financing for Development)?"

@@ -1004,3 +1004,34 @@ def test_a_figure_for_a_year_the_paragraph_gives_only_for_a_period_is_a_near_mis
     alone = Evidence(paragraph + " In 2021, UNV mobilized 4,500.", paragraph, ("DP/2025/19",), "2025-03-24")
     assert check_constraints("How many United Nations Volunteers did UNV mobilize in 2021?", alone) is None
     assert check_constraints("What did UNV do in 2021?", evidence) is None  # no figure asked
+
+
+def test_a_committee_named_by_its_resolution_s_number_is_no_year() -> None:
+    """S/2025/257, para. 13: "notify the Committee ... within 30 days"; the question's "1970
+    Committee" (resolution 1970 (2011)) asks of no year 1970."""
+    paragraph = "The Member State that seizes the items shall notify the Committee within 30 days."
+    evidence = Evidence(paragraph, paragraph, ("S/2025/257",), "2025-04-25")
+    question = "Within how many days must a State that destroys seized items notify the 1970 Committee?"
+    assert check_constraints(question, evidence) is None
+    assert years_of_question("the 1267 sanctions committee and the 1970 Committee met in 2024") == [2024]
+
+
+def years_of_question(text: str) -> list[int]:
+    from rag.answer.constraints import question_constraints
+
+    return [int(c.value) for c in question_constraints(text) if c.kind == "year"]
+
+
+def test_a_figure_for_a_year_the_paragraph_only_compares_with_is_a_near_miss() -> None:
+    """DP/FPA/2025/7, para. 19 gives 644 requests "in 2024", "a slight decrease, compared to the 2023
+    numbers"; para. 23's "up from four requests in 2023" gives 2023's own figure."""
+    compared = ("Overall, the Ethics Office responded to 644 requests for advice and guidance in 2024. These numbers "
+                "show a slight decrease, compared to the 2023 numbers.")
+    evidence = Evidence(compared, compared, ("DP/FPA/2025/7",), "2025-05-19")
+    q = "How many requests for advice did the Ethics Office respond to in 2023?"
+    assert said(check_constraints(q, evidence)) == "is about 2024, not 2023"
+    assert check_constraints(q.replace("2023", "2024"), evidence) is None
+    given = ("In 2024, the Ethics Office received 12 formal requests for protection against retaliation, up from four "
+             "requests in 2023.")
+    assert check_constraints("How many formal requests for protection did the Ethics Office receive in 2023?",
+                             Evidence(given, given, ("DP/FPA/2025/7",), "2025-05-19")) is None

@@ -764,6 +764,23 @@ def test_a_raised_marker_glued_to_a_year_is_a_marker(tmp_path) -> None:
     assert notes == {"6": "See annex II.", "12": "Projection of the International Labour Organization."}
 
 
+def test_a_raised_marker_glued_to_a_period_s_two_digit_end_is_a_marker(tmp_path) -> None:
+    """E/2025/64, para. 19: "the National Environment Policy 2022–32" and note 10 read
+    "2022–3210", and the note was lost; "2020–2025" and "1995-96" without a note stay."""
+    from rag.ingest import parse_file
+    from tests.make_docs import make_pdf
+
+    content = ("BT /F1 10 Tf 72 700 Td (19. Examples include the National Environment Policy 2022-32) Tj"
+               " /F1 6 Tf 4 Ts (10) Tj 0 Ts /F1 10 Tf ( of the Cook Islands.) Tj ET\n"
+               "BT /F1 10 Tf 72 684 Td (20. The plans cover 2020-2025 and 1995-96 alike.) Tj ET\n"
+               "BT /F1 8 Tf 72 100 Td (10 Available at www.oneplanetnetwork.org.) Tj ET\n")
+    doc = parse_file(make_pdf(tmp_path / "E_2025_64.pdf", content))
+    texts = {p.number: p.text for p in doc.paragraphs}
+    assert texts["19"] == "Examples include the National Environment Policy 2022-32 of the Cook Islands."
+    assert texts["20"] == "The plans cover 2020-2025 and 1995-96 alike."
+    assert {f.marker: f.text for p in doc.paragraphs for f in p.footnotes} == {"10": "Available at www.oneplanetnetwork.org."}
+
+
 def test_a_line_pdfium_breaks_at_a_raised_marker_stays_one_line(tmp_path) -> None:
     """A/AC.109/2025/L.25, page 1 (shape): pdfium ends a printed line at a note's raised marker
     and starts the rest of it as a line of its own on the same baseline ("... Colonialism, 2" and

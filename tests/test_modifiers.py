@@ -5,6 +5,7 @@ from __future__ import annotations
 from rag.answer.constraints import check_constraints
 from rag.answer.evidence import Evidence
 from rag.answer.modifiers import check_modifier, modified_things
+from tests.conftest import said
 
 TAMBURA = ("As at 15 January, UNMISS police had completed 5,846 patrols. In total, 12 individual police "
            "officers were deployed to the Tambura temporary operating base.")
@@ -103,6 +104,11 @@ def test_a_part_numbered_in_digits_otherwise_in_the_document_is_a_near_miss() ->
     assert check_numbered_name("Who led the round table on Goal 8?", goals) is None
     assert check_numbered_name("Who led the round table on Goal 16?", goals) is None  # within "Goals 1 to 17"
     assert check_numbered_name("Who led the round table on Goal 18?", goals) is not None
+    # A/CONF.230/2025/10 is the concept paper of Ocean Action panel 7 only
+    panel = Evidence("The first ocean dialogue was held in 2023.", "Concept paper for Ocean Action panel 7: "
+                     "leveraging ocean, climate and biodiversity interlinkages.", ("A/CONF.230/2025/10",))
+    assert said(check_numbered_name("What is the theme of Ocean Action panel 3?", panel)) == \
+        "names panel 7 only, not panel 3"
 
 
 def test_a_possessive_or_a_mistyped_head_is_the_same_name() -> None:

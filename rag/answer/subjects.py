@@ -84,6 +84,7 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
 # What UN documents write for the acronyms users type and the documents do not use.
 _ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
             "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
+            "GDP": "gross domestic product", "GNI": "gross national income", "FDI": "foreign direct investment",
             # spelled out by their full names, not by the letters of "UN"
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
 

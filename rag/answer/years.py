@@ -21,9 +21,15 @@ DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(
                       rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)")
 
 
+# A Security Council committee named by its resolution's number: "the 1970 Committee", "the
+# 1267 sanctions committee" (resolution 1970 (2011), not the year 1970).
+_COMMITTEE_NUMBER = re.compile(r"\b\d{3,4}(?=\s+(?:[Ss]anctions\s+)?(?:Committee|committee|regime)\b)")
+
+
 def without_symbols(text: str) -> str:
-    """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)") blanked."""
-    text = SYMBOL.sub(" ", text)
+    """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)", "the 1970
+    Committee") blanked."""
+    text = _COMMITTEE_NUMBER.sub(" ", SYMBOL.sub(" ", text))
     return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
 
 
@@ -221,20 +227,54 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
     if asked and not (named | anywhere):
         return _check_yearless(asked, evidence)
-    if len(asked) == 1 and _ONE_YEAR_ASKED.search(question) and question_type(question) == "number" \
-            and not asks_ordinal_count(question):
-        pooled = _pooled_period(asked, text)
-        if pooled is not None:
-            return pooled
+    other = _figure_of_another_time(question, asked, text)
+    if other is not None:
+        return other
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question)
+
+
+def _figure_of_another_time(question: str, asked: list[Constraint], text: str) -> Mismatch | None:
+    """For a figure asked for one year (`_ONE_YEAR_ASKED`), the paragraph that gives it only for a
+    period holding the year or for another year it compares the asked one with."""
+    if len(asked) != 1 or not _ONE_YEAR_ASKED.search(question) or question_type(question) != "number" \
+            or asks_ordinal_count(question):
+        return None
+    return _pooled_period(asked, text) or _compared_year(asked[0], text, question)
 
 
 # A question asking for one year's figure: the year after "in", "for" or "of", and no other year
 # ("between November 2023 and December 2024", "over the ten years to 2034" ask for a period).
 _ONE_YEAR_ASKED = re.compile(r"^(?!.*(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b).*\b(?:in|for|of|during)\s+"
                              r"(?:(?:early|mid|late)-?\s*)?(?:\d{1,2}\s+)?(?:" + MONTH_PATTERN + r"\s+)?(?:19|20)\d\d\b")
+
+
+# A figure: digits that are no year, or a cardinal word.
+_FIGURE = (r"(?:(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b)")
+
+
+def _gives_figure_for(year: int, text: str, question: str) -> bool:
+    """Whether the text gives a figure for the year: a sentence set in it ("In 2023, ..."), a
+    figure up to six words before "in/for/during 2023" ("four requests in 2023"), or one up to
+    six words after "in 2023" ("in 2023 the Office received 12")."""
+    if year in framing_years(text, question):
+        return True
+    y = str(year)
+    return re.search(rf"{_FIGURE}(?:\s+[\w’'%$-]+){{0,6}}?\s+(?:in|for|during|of)\s+(?:the\s+(?:year\s+)?)?{y}\b"
+                     rf"|\b(?:in|during)\s+{y},?(?:\s+[\w’'$-]+){{0,6}}?\s+\$?{_FIGURE}", text) is not None
+
+
+def _compared_year(c: Constraint, text: str, question: str) -> Mismatch | None:
+    """A figure asked for a year that the paragraph names only as the one its figures for another
+    year are compared with ("644 requests ... in 2024. ... a slight decrease, compared to the 2023
+    numbers" for "How many requests ... in 2023?"): the figures are the other year's."""
+    year = int(c.value)
+    if year not in years(text) or _gives_figure_for(year, text, question):
+        return None
+    other = sorted(y for y in years(text) if y != year and _gives_figure_for(y, text, question))
+    return Mismatch(c, str(min(other, key=lambda y: abs(y - year)))) if other else None
 
 
 def _pooled_period(asked: list[Constraint], text: str) -> Mismatch | None:

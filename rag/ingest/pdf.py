@@ -61,7 +61,10 @@ _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\
                         r"|^(\d{1,3})(?=\s+[a-z])"
                         # a year with its note's marker glued on ("31 December 20246"): only the
                         # digits after the year's four can be the marker
-                        r"|(?<![\d,.])((?:1[89]|20)\d\d\d{1,3})(?!\d)")
+                        r"|(?<![\d,.])((?:1[89]|20)\d\d\d{1,3})(?!\d)"
+                        # a period's two-digit end with the marker glued on ("2022–3210"): only the
+                        # digits after those two can be the marker
+                        r"|(?<=(?:19|20)\d\d[–-])(\d\d\d{1,3})(?!\d)")
 
 
 # A unit of area or volume, whose raised 2 or 3 is its exponent ("8,959 km²").
@@ -69,6 +72,7 @@ _UNIT_BEFORE = re.compile(UNIT + "$")
 _EXPONENTS = {"2": "²", "3": "³"}
 _EXPONENT_SPACE = re.compile(r"(?<=[²³]) (?=[,.;:)])")
 YEAR_GROUP = 5  # _DIGIT_RUN's group of a year and the marker glued to it
+RANGE_END_GROUP = 6  # _DIGIT_RUN's group of a period's two-digit end and the marker glued to it
 RAISED = 0.8  # a digit in type under this share of its line's (or the body's) is a note's marker
 NOTE_GAP = 2.0  # body sizes of blank space above a page's first typewritten note (the rule's place)
 
@@ -194,12 +198,12 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
     pieces: list[str] = []
     last = 0
     for m in _DIGIT_RUN.finditer(line):
-        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4, 5, 6) if m.group(i))
         small = [raw.FPDFText_GetFontSize(tp, start + k) < RAISED * size for k in range(m.start(g), m.end(g))]
         # the raised digits end the run: all of it ("word12"), or its tail where the marker is
         # glued to a number in the text's type ("Intersessional decision 1" and its note "1")
         cut = next((k for k in range(len(small)) if all(small[k:])), None)
-        if cut is None or g == YEAR_GROUP and cut != 4:
+        if cut is None or g == YEAR_GROUP and cut != 4 or g == RANGE_END_GROUP and cut != 2:
             continue
         at = m.start(g) + cut
         pieces.append(line[last:at])

@@ -22,6 +22,8 @@ SPELLED_OUT = {
     "GBV": "gender-based violence", "IDP": "internally displaced person", "IDPs": "internally displaced persons",
     "CSO": "civil society organization", "CSOs": "civil society organizations",
     "NGO": "non-governmental organization", "NGOs": "non-governmental organizations",
+    "GDP": "gross domestic product", "GNI": "gross national income", "FDI": "foreign direct investment",
+    "FfD4": "Fourth International Conference on Financing for Development",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")
