@@ -745,9 +745,6 @@ def test_a_raised_marker_glued_to_a_year_is_a_marker(tmp_path) -> None:
     """DP/2025/10, para. 36 and E/2025/L.23 (shape): a note's raised marker right after a year
     ("as of 31 December 2024" and note 6) read "20246", and the note was lost; 12 years in the
     shared PDFs were so misread ("by 20307", "in September 20231")."""
-    from rag.ingest import parse_file
-    from tests.make_docs import make_pdf
-
     content = ("BT /F1 10 Tf 72 700 Td (36. Recommendations outstanding for more than 18 months as of 31 December 2024)"
                " Tj /F1 6 Tf 4 Ts (6) Tj 0 Ts /F1 10 Tf ( were followed up.) Tj ET\n"
                "BT /F1 10 Tf 72 684 Td (37. Jobs are expected to grow by 2030) Tj /F1 6 Tf 4 Ts (12) Tj 0 Ts"
@@ -755,30 +752,33 @@ def test_a_raised_marker_glued_to_a_year_is_a_marker(tmp_path) -> None:
                "BT /F1 10 Tf 72 668 Td (38. The budget for 2025 is 12345 dollars.) Tj ET\n"
                "BT /F1 8 Tf 72 100 Td (6 See annex II.) Tj ET\n"
                "BT /F1 8 Tf 72 90 Td (12 Projection of the International Labour Organization.) Tj ET\n")
-    doc = parse_file(make_pdf(tmp_path / "DP_2025_10.pdf", content))
-    texts = {p.number: p.text for p in doc.paragraphs}
+    texts, notes = _texts_and_notes(tmp_path / "DP_2025_10.pdf", content)
     assert texts["36"] == "Recommendations outstanding for more than 18 months as of 31 December 2024 were followed up."
     assert texts["37"] == "Jobs are expected to grow by 2030."
     assert texts["38"] == "The budget for 2025 is 12345 dollars."
-    notes = {f.marker: f.text for p in doc.paragraphs for f in p.footnotes}
     assert notes == {"6": "See annex II.", "12": "Projection of the International Labour Organization."}
 
 
 def test_a_raised_marker_glued_to_a_period_s_two_digit_end_is_a_marker(tmp_path) -> None:
     """E/2025/64, para. 19: "the National Environment Policy 2022–32" and note 10 read
     "2022–3210", and the note was lost; "2020–2025" and "1995-96" without a note stay."""
-    from rag.ingest import parse_file
-    from tests.make_docs import make_pdf
-
     content = ("BT /F1 10 Tf 72 700 Td (19. Examples include the National Environment Policy 2022-32) Tj"
                " /F1 6 Tf 4 Ts (10) Tj 0 Ts /F1 10 Tf ( of the Cook Islands.) Tj ET\n"
                "BT /F1 10 Tf 72 684 Td (20. The plans cover 2020-2025 and 1995-96 alike.) Tj ET\n"
                "BT /F1 8 Tf 72 100 Td (10 Available at www.oneplanetnetwork.org.) Tj ET\n")
-    doc = parse_file(make_pdf(tmp_path / "E_2025_64.pdf", content))
-    texts = {p.number: p.text for p in doc.paragraphs}
+    texts, notes = _texts_and_notes(tmp_path / "E_2025_64.pdf", content)
     assert texts["19"] == "Examples include the National Environment Policy 2022-32 of the Cook Islands."
     assert texts["20"] == "The plans cover 2020-2025 and 1995-96 alike."
-    assert {f.marker: f.text for p in doc.paragraphs for f in p.footnotes} == {"10": "Available at www.oneplanetnetwork.org."}
+    assert notes == {"10": "Available at www.oneplanetnetwork.org."}
+
+
+def _texts_and_notes(path, content: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A one-page PDF of `content` parsed: each paragraph's text by number, each note by marker."""
+    from rag.ingest import parse_file
+    from tests.make_docs import make_pdf
+
+    doc = parse_file(make_pdf(path, content))
+    return {p.number: p.text for p in doc.paragraphs}, {f.marker: f.text for p in doc.paragraphs for f in p.footnotes}
 
 
 def test_a_line_pdfium_breaks_at_a_raised_marker_stays_one_line(tmp_path) -> None:
