@@ -1035,3 +1035,11 @@ def test_a_figure_for_a_year_the_paragraph_only_compares_with_is_a_near_miss() -
              "requests in 2023.")
     assert check_constraints("How many formal requests for protection did the Ethics Office receive in 2023?",
                              Evidence(given, given, ("DP/FPA/2025/7",), "2025-05-19")) is None
+    # S/2025/495, para. 37: a change against 2024 is no 2024 figure
+    food = ("An estimated 47.9 million people across the region experienced food insecurity in June and July 2025. "
+            "While this represents a decrease of 1.7 million compared with the same period in 2024, the extent is "
+            "underestimated.")
+    west = Evidence(food, food, ("S/2025/495",), "2025-07-31")
+    assert said(check_constraints("How many people faced food insecurity in June and July 2024?", west)) == \
+        "is about 2025, not 2024"
+    assert check_constraints("How many people faced food insecurity in June and July 2025?", west) is None

@@ -246,8 +246,10 @@ def _figure_of_another_time(question: str, asked: list[Constraint], text: str) -
 
 # A question asking for one year's figure: the year after "in", "for" or "of", and no other year
 # ("between November 2023 and December 2024", "over the ten years to 2034" ask for a period).
+# Months before a year: "June 2024", "1 June 2024", "June and July 2024", "April to June 2024".
+_MONTHS = (rf"(?:(?:\d{{1,2}}\s+)?{MONTH_PATTERN}(?:\s*(?:and|to|–|-)\s*(?:\d{{1,2}}\s+)?{MONTH_PATTERN})?\s+)?")
 _ONE_YEAR_ASKED = re.compile(r"^(?!.*(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b).*\b(?:in|for|of|during)\s+"
-                             r"(?:(?:early|mid|late)-?\s*)?(?:\d{1,2}\s+)?(?:" + MONTH_PATTERN + r"\s+)?(?:19|20)\d\d\b")
+                             r"(?:(?:early|mid|late)-?\s*)?" + _MONTHS + r"(?:19|20)\d\d\b")
 
 
 # A figure: digits that are no year, or a cardinal word.
@@ -257,12 +259,13 @@ _FIGURE = (r"(?:(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])|\b(?:one|two
 
 def _gives_figure_for(year: int, text: str, question: str) -> bool:
     """Whether the text gives a figure for the year: a sentence set in it ("In 2023, ..."), a
-    figure up to six words before "in/for/during 2023" ("four requests in 2023"), or one up to
-    six words after "in 2023" ("in 2023 the Office received 12")."""
+    figure up to eight words before "in/for/during 2023" ("four requests in 2023"; not "a decrease
+    of 1.7 million compared with the same period in 2023", a change), or one up to six words
+    after "in 2023" ("in 2023 the Office received 12")."""
     if year in framing_years(text, question):
         return True
     y = str(year)
-    return re.search(rf"{_FIGURE}(?:\s+[\w’'%$-]+){{0,6}}?\s+(?:in|for|during|of)\s+(?:the\s+(?:year\s+)?)?{y}\b"
+    return re.search(rf"{_FIGURE}(?:\s+(?!compared\b|than\b)[\w’'%$-]+){{0,8}}?\s+(?:in|for|during|of)\s+(?:the\s+(?:year\s+)?)?{_MONTHS}{y}\b"
                      rf"|\b(?:in|during)\s+{y},?(?:\s+[\w’'$-]+){{0,6}}?\s+\$?{_FIGURE}", text) is not None
 
 
