@@ -1013,7 +1013,8 @@ def test_a_committee_named_by_its_resolution_s_number_is_no_year() -> None:
     evidence = Evidence(paragraph, paragraph, ("S/2025/257",), "2025-04-25")
     question = "Within how many days must a State that destroys seized items notify the 1970 Committee?"
     assert check_constraints(question, evidence) is None
-    assert years_of_question("the 1267 sanctions committee and the 1970 Committee met in 2024") == [2024]
+    assert years_of_question("the 1988 sanctions committee and the 1970 Committee met in 2024") == [2024]
+    assert years_of_question("How many delegations attended the 2024 Committee session?") == [2024]
 
 
 def years_of_question(text: str) -> list[int]:
@@ -1043,3 +1044,16 @@ def test_a_figure_for_a_year_the_paragraph_only_compares_with_is_a_near_miss() -
     assert said(check_constraints("How many people faced food insecurity in June and July 2024?", west)) == \
         "is about 2025, not 2024"
     assert check_constraints("How many people faced food insecurity in June and July 2025?", west) is None
+
+
+def test_a_figure_for_the_year_or_for_a_term_holding_it_answers() -> None:
+    """Only a written comparison ("compared to", "up from", "than") sets the asked year aside, and
+    only a figure right before a period is the period's."""
+    q = "How many requests did the Office receive in 2023?"
+    for text in ("The Office received 644 requests in 2024 (2023: 500).",
+                 "The Office handled 20 cases in 2024, up from sixteen in 2023.",
+                 "The Office received 644 requests in 2024. The figure for 2023 was 500."):
+        assert check_constraints(q, Evidence(text, text, ("X/2025/1",), "2025-05-01")) is None
+    term = "For its term 2024–2025, the Committee is composed of 25 members."
+    assert check_constraints("How many members did the Committee have in 2024?",
+                             Evidence(term, term, ("X/2025/1",), "2025-05-01")) is None

@@ -1134,3 +1134,16 @@ def test_a_list_of_abbreviations_is_no_text() -> None:
                                    number="1")])]
     kept = assemble(text)
     assert len(kept) == 1 and kept[0].text.endswith("A review of policies and practices was conducted.")
+
+
+def test_a_list_of_abbreviations_ends_at_the_first_sentence() -> None:
+    """An entry ends no sentence: text that opens with an acronym after the list ("UNICEF and WHO
+    supported ...") is kept; an acronym of one capital and digits ("G20") is an entry."""
+    blocks = [Block("Acronyms", page=1, size=10.0),
+              Block("G20 Group of Twenty", page=1, size=10.0),
+              Block("UNDP United Nations Development Programme", page=1, size=10.0),
+              Block("UNICEF and WHO supported the national vaccination campaign in 2024.", page=1, size=10.0),
+              Block("UNFPA provided supplies to 40 clinics.", page=1, size=10.0)]
+    texts = [p.text for p in assemble([PageText(blocks=blocks)])]
+    assert texts == ["UNICEF and WHO supported the national vaccination campaign in 2024.",
+                     "UNFPA provided supplies to 40 clinics."]

@@ -269,3 +269,14 @@ def test_a_heading_in_the_type_of_a_nested_one_takes_its_level() -> None:
                              "Statement by the UNFPA Executive Director")
     sections.push("Interactive dialogue", style=(10.0, True, False))
     assert sections.path == "XIII. UNDP country programmes and related matters > UNFPA segment > Interactive dialogue"
+
+
+def test_a_roman_or_lettered_heading_in_smaller_type_keeps_its_level() -> None:
+    """Nesting by type is for unnumbered headings: "I. Programme of work" set smaller right under
+    an unnumbered title stays a chapter, so "A. Mandates" goes under it."""
+    from rag.ingest.headings import Sections
+    sections = Sections()
+    sections.push("Programme performance", style=(14.0, True, False))
+    sections.push("I. Programme of work", under=True, style=(12.0, True, False))
+    sections.push("A. Mandates", style=(12.0, True, False))
+    assert sections.path == "I. Programme of work > A. Mandates"

@@ -145,5 +145,5 @@ def test_british_and_american_spellings_stem_alike():
 
     assert {stem(w) for w in ("mobilised", "mobilized", "mobilisation", "mobilization", "mobilise")} == {"mobiliz"}
     assert stem("analysed") == stem("analyzed") and stem("organisation") == stem("organization")
-    assert stem("serves") == stem("served") == "serv" and stem("crisis") != stem("criziz")
+    assert stem("serves") == stem("served") == "serv" and stem("rise") == "rise" and stem("basis") == "basi"
     assert terms("UNV mobilised volunteers") == terms("UNV mobilized volunteers")

@@ -104,6 +104,11 @@ def test_a_part_numbered_in_digits_otherwise_in_the_document_is_a_near_miss() ->
     assert check_numbered_name("Who led the round table on Goal 8?", goals) is None
     assert check_numbered_name("Who led the round table on Goal 16?", goals) is None  # within "Goals 1 to 17"
     assert check_numbered_name("Who led the round table on Goal 18?", goals) is not None
+    # a number that ends a sentence is read; a lower-case "goal" is no Goal
+    ends = Evidence("x", "Goal 3 Building health systems. The round tables also reviewed Goals 5, 8 and 14.",
+                    ("E/HLPF/2025/3/Add.3",))
+    assert check_numbered_name("Who led the round table on Goal 14?", ends) is None
+    assert check_numbered_name("What was the funding goal 10 years ago?", ends) is None
     # A/CONF.230/2025/10 is the concept paper of Ocean Action panel 7 only
     panel = Evidence("The first ocean dialogue was held in 2023.", "Concept paper for Ocean Action panel 7: "
                      "leveraging ocean, climate and biodiversity interlinkages.", ("A/CONF.230/2025/10",))

@@ -62,3 +62,16 @@ def test_the_paragraph_giving_a_figure_comes_first_when_the_question_asks_how_ma
     for other in ("What share of member States sit on the Ad Hoc Committee?", "How long has the Committee sat?",
                   "Why does the Ad Hoc Committee meet?"):
         assert [h.pid for h in asked_figure_first(other, [opening, members])] == [1, 2]
+
+
+def test_one_rule_moves_a_hit_and_none_puts_another_session_first() -> None:
+    """The paragraph of the asked session stays first though it gives no figure, and a figure of
+    another session is not put first."""
+    from rag.search.ordinals import asked_first
+
+    q = "How many participants attended the twenty-fifth session of the Committee?"
+    other = _hit(1, "At its twenty-fourth session, 300 participants attended.", "E/C.16/2025/1")
+    opened = _hit(2, "The twenty-fifth session of the Committee was opened by the Chair.", "E/C.16/2025/1")
+    counted = _hit(3, "At its twenty-fifth session, 412 participants registered.", "E/C.16/2025/1")
+    assert [h.pid for h in asked_first(q, [other, opened, counted])] == [2, 1, 3]
+    assert [h.pid for h in asked_first(q, [opened, other, counted])] == [3, 2, 1]

@@ -349,3 +349,13 @@ def test_a_count_of_the_thing_as_asked_is_quoted_and_the_teens_are_counts() -> N
             "or inform the formal recommendations.")
     quote = best_quote(q, embedder.encode_queries([q])[0], text, embedder)
     assert quote.startswith("Fifteen formal recommendations")
+
+
+def test_how_long_of_a_thing_with_a_length_is_no_duration() -> None:
+    """"How long is the border?" asks for a length: the sentence giving one is not passed over for
+    one giving an amount of time."""
+    embedder = HashEmbedder()
+    q = "How long is the border between Sudan and South Sudan?"
+    text = ("The border between the Sudan and South Sudan is 2,000 kilometres long. Trade resumed in 2024. "
+            "Demarcation of the border has taken ten years so far.")
+    assert "2,000 kilometres" in best_quote(q, embedder.encode_queries([q])[0], text, embedder)

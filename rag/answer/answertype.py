@@ -29,12 +29,12 @@ _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
                    r"\b(?:BC|AD|BCE|CE)\b")
 # The cardinal words from two: with "one", "dozen", "half" and "several" a number; alone, a count.
-_CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
               r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
               r"million|billion")
-_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + _CARDINALS
+_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + CARDINALS
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
-_DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + _CARDINALS + r"|a few|several|half an?)\s+"
+_DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + CARDINALS + r"|a few|several|half an?)\s+"
                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
@@ -103,8 +103,17 @@ _HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 
 
 def asks_how_long(question: str) -> bool:
-    """Whether the question asks for an amount of time ("How long may a minister speak?")."""
+    """Whether the question asks how long: an amount of time ("How long may a minister speak?"),
+    or a length ("How long is the border?": `gives_length`)."""
     return _HOW_LONG.search(question) is not None
+
+
+_LENGTH = re.compile(r"\d[\d,.]*\s*(?:km|kilometres?|kilometers?|miles?|metres?|meters?|pages?|words)\b", re.IGNORECASE)
+
+
+def gives_length(sentence: str) -> bool:
+    """Whether the sentence gives a length ("2,000 kilometres", "45 pages")."""
+    return _LENGTH.search(sentence) is not None
 
 
 def asks_share(question: str) -> bool:
@@ -206,7 +215,7 @@ def _forms(plural: str) -> tuple[str, ...]:
 
 
 # A count as documents write one: digits (not inside a name: "COVID-19", "G20") or a cardinal word.
-_COUNT = r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:" + _CARDINALS + r")\b(?!-)"
+_COUNT = r"(?<![\w/-])\d+(?:[.,]\d+)*(?!\w)|\b(?:" + CARDINALS + r")\b(?!-)"
 
 
 @lru_cache(maxsize=256)

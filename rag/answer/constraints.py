@@ -49,6 +49,7 @@ from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_period,
                               check_fact_year, check_later_year, check_period, check_year, dated_things, periods,
                               session_of_symbol, without_symbols, years)
+from rag.search.acronyms import SPELLED_OUT
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -492,9 +493,16 @@ def _proper_unwritten(word: str, document: str) -> bool:
                    for n in written.names)
 
 
+def _acronym_written(word: str, document: str) -> bool:
+    """An acronym the document spells out or writes as documents do ("UNFCCC": "United Nations
+    Framework Convention on Climate Change"; "GDP": "gross domestic product"; "FfD4")."""
+    return (word in SPELLED_OUT or len(word) >= 3 and word.isupper()) and writes_acronym(document, word)
+
+
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
     words = c.value.split()
-    missing = unwritten(words, evidence.document + " " + " ".join(evidence.symbols))
+    document = evidence.document + " " + " ".join(evidence.symbols)
+    missing = [w for w in unwritten(words, document) if not _acronym_written(w, document)]
     if len(missing) < MISSING_NAMES:
         return None
     label = _runs(words, missing)
@@ -519,7 +527,8 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     document = evidence.document + " " + " ".join(evidence.symbols)
     missing = [w for w in unwritten(name_words(_COUNTRY.sub(" ", without_symbols(question))), document)
-               if _proper_unwritten(w, document) and not _office_holder(question, w, document)]
+               if _proper_unwritten(w, document) and not _office_holder(question, w, document)
+               and not _acronym_written(w, document)]
     if not missing:
         return None
     return Mismatch(Constraint("names", missing[0], name_around(question, missing[0])), "", "never names {label}")
@@ -560,7 +569,7 @@ def _unwritten_word(word: str, document: str) -> bool:
     """A word the document writes in no form: "Rican" is written as "Rica", a people's word as its
     country's name, an acronym spelled out ("UNFCCC" as "United Nations Framework Convention on
     Climate Change")."""
-    if len(word) >= 3 and word.isupper() and writes_acronym(document, word):
+    if _acronym_written(word, document):
         return False
     return not any(not unwritten([word[:-k]], document) for k in (1, 2, 3) if len(word) - k >= 4)
 

@@ -14,6 +14,7 @@ from rag.answer.answertype import (
     asks_ordinal_count,
     asks_share,
     counts_as_asked,
+    gives_length,
     offers_answer,
     question_type,
     states_answer,
@@ -137,7 +138,7 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
         return typed > 0
     if kind != "number":
         return None
-    if asks_how_long(question):
+    if asks_how_long(question) and not any(gives_length(s) for s in sentences):
         lasting = np.array([offers_answer("duration", s, question) for s in sentences])
         if lasting.any():
             return lasting

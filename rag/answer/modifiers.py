@@ -149,9 +149,9 @@ _LISTED = 4  # numerals named in a mismatch, the rest left out
 
 
 # A part of a programme or plan numbered in digits: "subprogramme 3", "Goal 14", "pillar 2".
-_NUMBERED_PART = re.compile(r"(?<![\w-])(subprogramme|sub-programme|Goal|pillar|cluster|panel)\s+(\d{1,2})(?![\w/.-]|\.\d)",
-                            re.IGNORECASE)
-_DIGITS_LIST = r"(\d{1,2}(?:\s*(?:,|and|&|to|[–-])\s*\d{1,2})*)(?![\w/.-]|\.\d)"
+_NUMBERED_PART = re.compile(r"(?<![\w-])((?i:subprogramme|sub-programme|pillar|cluster|panel)|Goal)\s+(\d{1,2})"
+                            r"(?![\w/-]|\.\d)")
+_DIGITS_LIST = r"(\d{1,2}(?:\s*(?:,|and|&|to|[–-])\s*\d{1,2})*)(?![\w/-]|\.\d)"
 
 
 def numbered_names(question: str) -> list[tuple[str, str]]:

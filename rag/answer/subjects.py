@@ -11,6 +11,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import one_edit
+from rag.search.acronyms import SPELLED_OUT
 from rag.textutil import STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
@@ -84,15 +85,18 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
 # What UN documents write for the acronyms users type and the documents do not use.
 _ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
             "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
-            "GDP": "gross domestic product", "GNI": "gross national income", "FDI": "foreign direct investment",
             # spelled out by their full names, not by the letters of "UN"
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
 
 
 def writes_acronym(text: str, acronym: str) -> bool:
     """Whether the text writes the acronym ("COVID-19" writes COVID), spells it out, or writes what
-    UN documents put for it ("Security Council" for UNSC)."""
+    UN documents put for it ("Security Council" for UNSC; rag.search.acronyms.SPELLED_OUT, which
+    the search adds to the question, in any case: "gross domestic product" for GDP)."""
     alias = _ALIASES.get(acronym.upper())
+    spelled = SPELLED_OUT.get(acronym)
+    if spelled is not None and spelled.lower() in text.lower():  # "gross domestic product" for GDP
+        return True
     return (re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text) is not None
             or (alias is not None and alias in text) or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 

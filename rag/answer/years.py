@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import asks_ordinal_count, question_type
+from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
 from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
@@ -21,9 +21,10 @@ DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(
                       rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)")
 
 
-# A Security Council committee named by its resolution's number: "the 1970 Committee", "the
-# 1267 sanctions committee" (resolution 1970 (2011), not the year 1970).
-_COMMITTEE_NUMBER = re.compile(r"\b\d{3,4}(?=\s+(?:[Ss]anctions\s+)?(?:Committee|committee|regime)\b)")
+# A Security Council sanctions committee named by its resolution, whose number reads as a year:
+# "the 1970 Committee" (Libya, resolution 1970 (2011)), "the 1988 Committee", "the 2048
+# Committee"; not "the 2024 Committee session".
+_COMMITTEE_NUMBER = re.compile(r"\b(?:1970|1988|2048)(?=\s+(?:[Ss]anctions\s+)?[Cc]ommittee\b)")
 
 
 def without_symbols(text: str) -> str:
@@ -252,9 +253,10 @@ _ONE_YEAR_ASKED = re.compile(r"^(?!.*(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b).*\b(?:i
                              r"(?:(?:early|mid|late)-?\s*)?" + _MONTHS + r"(?:19|20)\d\d\b")
 
 
-# A figure: digits that are no year, or a cardinal word.
-_FIGURE = (r"(?:(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b)")
+# A figure: digits that are no year, or a number word (rag.answer.answertype.CARDINALS).
+_FIGURE = (r"(?:(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])|\b(?:one|" + CARDINALS + r")\b)")
+# A comparison that names the year: "compared to the 2023 numbers", "up from four in 2023".
+_COMPARED = r"\b(?:compared\s+(?:to|with)|than|up\s+from|down\s+from|against|relative\s+to)\b(?:\s+[\w’'$%.,-]+){0,5}?\s+"
 
 
 def _gives_figure_for(year: int, text: str, question: str) -> bool:
@@ -271,27 +273,36 @@ def _gives_figure_for(year: int, text: str, question: str) -> bool:
 
 def _compared_year(c: Constraint, text: str, question: str) -> Mismatch | None:
     """A figure asked for a year that the paragraph names only as the one its figures for another
-    year are compared with ("644 requests ... in 2024. ... a slight decrease, compared to the 2023
-    numbers" for "How many requests ... in 2023?"): the figures are the other year's."""
+    year are compared with ("644 requests ... in 2024 ... compared to the 2023 numbers" for "How
+    many requests ... in 2023?"): the figures are the other year's. The comparison must be written
+    (`_COMPARED`); a paragraph giving the year's own figure ("up from four in 2023") answers."""
     year = int(c.value)
-    if year not in years(text) or _gives_figure_for(year, text, question):
+    if not re.search(_COMPARED + rf"(?:the\s+)?{year}\b", text) or _gives_figure_for(year, text, question):
         return None
     other = sorted(y for y in years(text) if y != year and _gives_figure_for(y, text, question))
     return Mismatch(c, str(min(other, key=lambda y: abs(y - year)))) if other else None
 
 
 def _pooled_period(asked: list[Constraint], text: str) -> Mismatch | None:
-    """A figure asked for a year that the paragraph names only inside a period of several years
-    ("18,512 in 2018-2021" for "How many Volunteers did UNV mobilize in 2021?"): the figure is the
-    period's, not the year's."""
+    """A figure asked for a year that the paragraph gives only for a period of several years
+    holding it, the figure right before the period ("18,512 in 2018-2021" for "How many Volunteers
+    did UNV mobilize in 2021?"): the figure is the period's, not the year's."""
     alone = {int(y) for y in YEAR.findall(_NUMBERED_BY_YEAR.sub(" ", RANGE.sub(" ", DATE_TO.sub(" ", text))))}
     spans = periods(text)
     for c in asked:
         year = int(c.value)
-        holding = sorted(p for p in spans if p[0] <= year <= p[1])
+        holding = sorted(p for p in spans if p[0] <= year <= p[1] and _figure_of_period(p, text))
         if holding and year not in alone:
             return Mismatch(c, f"{holding[0][0]}-{holding[0][1]}")
     return None
+
+
+def _figure_of_period(period: tuple[int, int], text: str) -> bool:
+    """Whether a figure stands right before the period ("18,512 in 2018–2021"; not "For its term
+    2024–2025, the Committee is composed of 25 members")."""
+    start, end = period
+    return re.search(rf"{_FIGURE}(?:\s+[\w’'%$-]+){{0,3}}?\s+(?:in|for|during|over)\s+(?:the\s+(?:period\s+)?)?"
+                     rf"{start}\s*[-–—/]\s*(?:{end}|{end % 100:02d})\b", text) is not None
 
 
 def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symbols: tuple[str, ...],

@@ -10,8 +10,9 @@ from rag.ingest.patterns import FOOTER
 
 _HEAD = re.compile(r"^(?:List\s+of\s+)?(?:abbreviations|acronyms)(?:\s+and\s+(?:abbreviations|acronyms))?$",
                    re.IGNORECASE)
-# An entry: an acronym (two capitals at least: "FAO", "UN-Women"), then what it stands for.
-_ENTRY = re.compile(r"^(?=\S*[A-Z]\S*[A-Z])[\w&./’'-]{2,16}\s+\S")
+# An entry: an acronym (two capitals, or a capital and a digit: "FAO", "UN-Women", "G20", "C-34"),
+# then what it stands for, ending no sentence (a sentence opening with an acronym is text).
+_ENTRY = re.compile(r"^(?=\S*[A-Z]\S*[A-Z\d])[\w&./’'-]{2,16}\s+\S.*(?<![.!?])$")
 WRAP_INDENT = 10.0  # points right of the entries' left edge where a wrapped expansion goes on
 
 
@@ -38,7 +39,7 @@ def _entries_end(lines: list[Block], start: int, body_size: float) -> int:
             return k
         if FOOTER.match(ln.text.strip()):  # a page's foot the loader left in ("25-10679 v")
             continue
-        if _ENTRY.match(ln.text.strip()):
+        if _ENTRY.match(" ".join(ln.text.split())):
             left = ln.x if left is None else left
         elif left is None or not ln.x or ln.x <= left + WRAP_INDENT:
             return k

@@ -132,7 +132,7 @@ class Sections:
         bold, italic), where known."""
         heading = clean_text(heading)
         level = self._numbered_level(heading)
-        if under and self.levels:
+        if under and self.levels and level == 3:  # a roman or lettered heading keeps its level
             level = max(level, max(self.levels) + 1)
         elif level == 3 and style is not None:
             level = self._styled_level(style)

@@ -1,22 +1,51 @@
-"""The paragraph naming the session, meeting or report the question asks about before one of
-the same document that names another of them: "When is the Committee of Experts on Public
-Administration to hold its twenty-fifth session?" had "... its twenty-fourth session ..." first
-and the paragraph that schedules the twenty-fifth second."""
+"""A hit of the best one's document that gives what the question asks put first: the paragraph
+naming the session, meeting or report the question asks about before one that names another of
+them ("When is the Committee of Experts on Public Administration to hold its twenty-fifth
+session?" had "... its twenty-fourth session ..." first and the paragraph that schedules the
+twenty-fifth second); where none does, the one naming the country a which-country question asks
+for, or else the one giving the figure a how-many question asks for."""
 
 from __future__ import annotations
 
-from rag.answer.constraints import numbered_things
+from collections.abc import Callable
+
 from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
+from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
 from rag.models import Hit
 
-ORDINAL_DEPTH = 3  # the hits read for one that names the asked ordinal
+DEPTH = 3  # the hits read for one that gives what the question asks
+
+
+def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with the first of `asked_numbered_first`, else `asked_country_first`, else
+    `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes
+    another's choice."""
+    for rule in (asked_numbered_first, asked_country_first, asked_figure_first):
+        moved = rule(question, hits)
+        if moved[:1] != hits[:1]:
+            return moved
+    return hits
+
+
+def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool]) -> list[Hit]:
+    """`hits` with the next hit of the first's document up to DEPTH that `gives` put first, passing
+    over one that names another ordinal of a thing the question numbers ("the twenty-fourth
+    session" for "the twenty-fifth")."""
+    asked = set(numbered_things(question))
+    nouns = {noun for _, noun in asked}
+    for i, hit in enumerate(hits[1:DEPTH], start=1):
+        named = set(numbered_things(hit.text))
+        other = not asked & named and any(noun in nouns for _, noun in named)
+        if hit.symbol == hits[0].symbol and not other and gives(hit):
+            return [hit, *hits[:i], *hits[i + 1:]]
+    return hits
 
 
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names another ordinal of a thing the question numbers ("the
     twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
-    hit of its document up to ORDINAL_DEPTH that names the asked one put first."""
+    hit of its document up to DEPTH that names the asked one put first."""
     asked = set(numbered_things(question))
     if not asked or not hits:
         return hits
@@ -24,36 +53,27 @@ def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     nouns = {noun for _, noun in asked}
     if asked & first or not any(noun in nouns for _, noun in first):
         return hits
-    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
-        if hit.symbol == hits[0].symbol and asked & set(numbered_things(hit.text)):
-            return [hit, *hits[:i], *hits[i + 1:]]
-    return hits
+    return _promote(question, hits, lambda hit: bool(asked & set(numbered_things(hit.text))))
 
 
 def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the question asks which country and the first names none but the
-    question's own, with the next hit of its document up to ORDINAL_DEPTH that names another put
-    first ("Which Government volunteered to host the first session ...?": A/47/466, para. 21's
-    "The Government of Germany has offered to host the session" under para. 26 on preparing it)."""
+    question's own, with the next hit of its document up to DEPTH that names another put first
+    ("Which Government volunteered to host the first session ...?": A/47/466, para. 21's "The
+    Government of Germany has offered to host the session" under para. 26 on preparing it)."""
     if not hits or not asks_country(question):
         return hits
     asked = named_countries(question)
     if named_countries(hits[0].text) - asked:
         return hits
-    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
-        if hit.symbol == hits[0].symbol and named_countries(hit.text) - asked:
-            return [hit, *hits[:i], *hits[i + 1:]]
-    return hits
+    return _promote(question, hits, lambda hit: bool(named_countries(hit.text) - asked))
 
 
 def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the question asks how many or how much (not a share, a duration or how
     many times) and the first states no figure (rag.answer.answertype.states_answer), with the
-    next hit of its document up to ORDINAL_DEPTH that states one put first."""
+    next hit of its document up to DEPTH that states one put first."""
     if not hits or question_type(question) != "number" or asks_ordinal_count(question) or asks_share(question) \
             or asks_how_long(question) or states_answer("number", hits[0].text, question):
         return hits
-    for i, hit in enumerate(hits[1:ORDINAL_DEPTH], start=1):
-        if hit.symbol == hits[0].symbol and states_answer("number", hit.text, question):
-            return [hit, *hits[:i], *hits[i + 1:]]
-    return hits
+    return _promote(question, hits, lambda hit: states_answer("number", hit.text, question))
