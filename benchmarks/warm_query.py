@@ -33,7 +33,7 @@ from benchmarks.synthetic import base_vectors, make_scaled_index, scaled_vectors
 from rag.config import load_settings
 from rag.embedding.embedders import query_embedder
 from rag.search.retriever import Retriever
-from rag.index.store import current_generation, open_index, read_manifest
+from rag.index.store import check_compatible, current_generation, open_index, read_manifest
 from rag.textutil import split_sentences
 
 
@@ -72,9 +72,11 @@ def questions_from(index, count: int, seed: int = 0) -> list[str]:
 
 
 def read_reusable(folder: Path, n: int) -> dict | None:
-    """The manifest of the scaled index in `folder` when it has n paragraphs, else None."""
+    """The manifest of the scaled index in `folder` when it has n paragraphs and this rag reads it
+    (its format and lexical version), else None."""
     try:
         manifest = read_manifest(current_generation(folder / "default"))
+        check_compatible(manifest, load_settings(env={}, index_dir=folder, model=manifest["model"]), folder)
     except Exception:  # noqa: BLE001 - no index there, or another rag's: build it
         return None
     return manifest if manifest.get("paragraphs") == n and manifest.get("synthetic") else None
