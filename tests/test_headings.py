@@ -258,17 +258,17 @@ def test_a_subheading_in_smaller_type_under_a_chapter_heading_is_its_own_level()
 
 
 def test_a_heading_in_the_type_of_a_nested_one_takes_its_level() -> None:
-    """DP/2025/20, page 16: "UNFPA segment" under chapter XIII, then "Statement by ..." in smaller
-    bold type nested under it; an unnumbered heading in the type of one in force replaces it."""
+    """An unnumbered heading nested under another by its smaller type, then a heading in its own
+    type: the second replaces the first at its level."""
     from rag.ingest.headings import Sections
     sections = Sections()
-    sections.push("XIII. UNDP country programmes and related matters", style=(12.0, True, False))
-    sections.push("UNFPA segment", style=(12.0, True, False))
-    sections.push("Statement by the UNFPA Executive Director", under=True, style=(10.0, True, False))
-    assert sections.path == ("XIII. UNDP country programmes and related matters > UNFPA segment > "
-                             "Statement by the UNFPA Executive Director")
+    sections.push("XIII. Country programmes and related matters", style=(12.0, True, False))
+    sections.push("Regional programmes", style=(12.0, True, False))
+    sections.push("Statement by the Executive Director", under=True, style=(10.0, True, False))
+    assert sections.path == ("XIII. Country programmes and related matters > Regional programmes > "
+                             "Statement by the Executive Director")
     sections.push("Interactive dialogue", style=(10.0, True, False))
-    assert sections.path == "XIII. UNDP country programmes and related matters > UNFPA segment > Interactive dialogue"
+    assert sections.path == "XIII. Country programmes and related matters > Regional programmes > Interactive dialogue"
 
 
 def test_a_roman_or_lettered_heading_in_smaller_type_keeps_its_level() -> None:
@@ -280,3 +280,22 @@ def test_a_roman_or_lettered_heading_in_smaller_type_keeps_its_level() -> None:
     sections.push("I. Programme of work", under=True, style=(12.0, True, False))
     sections.push("A. Mandates", style=(12.0, True, False))
     assert sections.path == "I. Programme of work > A. Mandates"
+
+
+def test_a_session_s_segments_stand_above_its_chapters() -> None:
+    """DP/2025/20: "Joint segment" over chapters II-VIII, "UNDP segment" over IX-XIII, "UNFPA
+    segment" (and its "Statement by the UNFPA Executive Director", set right under it) over XIV-XV;
+    the segment's heading is whole, not the start of the next heading line."""
+    from rag.ingest.headings import Sections
+    sections = Sections()
+    sections.push("I. Organizational matters")
+    sections.push("Joint segment")
+    sections.push("II. Internal audit and investigation")
+    assert sections.path == "Joint segment > II. Internal audit and investigation"
+    sections.push("UNFPA segment")
+    sections.extend_last("Statement by the UNFPA Executive Director")
+    assert sections.path == "UNFPA segment > Statement by the UNFPA Executive Director"
+    sections.push("XIV. UNFPA evaluation")
+    assert sections.path == "UNFPA segment > XIV. UNFPA evaluation"
+    sections.push("III. High-level policy segment: the 2030 Agenda")
+    assert sections.path == "UNFPA segment > III. High-level policy segment: the 2030 Agenda"

@@ -118,6 +118,11 @@ def heading_text(ln: Block) -> str:
     return clean_text(strip_markers(ln.text))
 
 
+# A segment of an Executive Board's session ("UNFPA segment", "Joint segment"): above its
+# roman-numbered chapters.
+_SEGMENT = re.compile(r"^(?:[A-Z][\w-]*\s+)?segment$")
+
+
 class Sections:
     """The heading path in force: roman numerals, then capital letters, then the rest; among the
     rest, a heading set in the type of one in force takes its level."""
@@ -131,7 +136,7 @@ class Sections:
         smaller type, nested below it whatever its numbering says; `style`: its type (size,
         bold, italic), where known."""
         heading = clean_text(heading)
-        level = self._numbered_level(heading)
+        level = 0 if _SEGMENT.match(heading) else self._numbered_level(heading)
         if under and self.levels and level == 3:  # a roman or lettered heading keeps its level
             level = max(level, max(self.levels) + 1)
         elif level == 3 and style is not None:
@@ -169,8 +174,11 @@ class Sections:
         return out
 
     def extend_last(self, more: str) -> None:
-        """A heading wrapped over two lines: add the second line to the deepest heading."""
-        if self.levels:
+        """A heading wrapped over two lines: add the second line to the deepest heading (not to a
+        segment's, which is whole: the line is the first heading in the segment)."""
+        if self.levels and _SEGMENT.match(self.levels[max(self.levels)]):
+            self.push(more)
+        elif self.levels:
             deepest = max(self.levels)
             head = self.levels[deepest]
             # a line ending in a hyphen runs on into the next: "inter-" / "agency", unless the
