@@ -166,19 +166,24 @@ def numbered_names(question: str) -> list[tuple[str, str]]:
     return out + [(m.group(1), m.group(2)) for m in _NUMBERED_PART.finditer(question)]
 
 
+def _named(name: str) -> str:
+    """The pattern of `name` as a document writes it before its numbers, in any case, singular or
+    plural ("Working Groups", "subprogramme")."""
+    return r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+"
+
+
 def _written_numerals(name: str, numeral: str, document: str) -> set[str]:
     """The numerals the document writes after `name` ("Working Groups I and II"; "subprogrammes
     1, 2 and 3"; a range "Goals 1 to 5" counts its ends)."""
     listed, single = (_DIGITS_LIST, re.compile(r"\d{1,2}")) if numeral.isdigit() else (_NUMERAL_LIST, _NUMERAL)
-    pattern = r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, name.split())) + r"s?)\s+" + listed
-    return {n for m in re.finditer(pattern, document) for n in single.findall(m.group(1))}
+    return {n for m in re.finditer(_named(name) + listed, document) for n in single.findall(m.group(1))}
 
 
 def _in_range(numeral: str, name: str, document: str) -> bool:
     """Whether a range the document writes after `name` holds the numeral ("Goals 1 to 5" holds 3)."""
     if not numeral.isdigit():
         return False
-    pattern = r"(?<![\w-])(?i:" + re.escape(name) + r"s?)\s+(\d{1,2})\s*(?:to|[–-])\s*(\d{1,2})\b"
+    pattern = _named(name) + r"(\d{1,2})\s*(?:to|[–-])\s*(\d{1,2})\b"
     return any(int(a) <= int(numeral) <= int(b) for a, b in re.findall(pattern, document))
 
 

@@ -82,9 +82,9 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
     return any(w == word and _spells(letters, words[i:i + 2 * len(letters)], 0, set()) for i, w in enumerate(words))
 
 
-# What UN documents write for the acronyms users type and the documents do not use.
-_ALIASES = {"UNSC": "Security Council", "UNGA": "General Assembly", "UNSG": "Secretary-General",
-            "USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
+# What UN documents write for acronyms users type, beyond rag.search.acronyms.SPELLED_OUT (which
+# writes_acronym reads first: "UNSC" as "Security Council"): shorter or other forms.
+_ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             # spelled out by their full names, not by the letters of "UN"
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
 
