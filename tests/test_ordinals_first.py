@@ -48,6 +48,27 @@ def test_the_paragraph_naming_a_country_comes_first_when_the_question_asks_which
     assert [h.pid for h in asked_country_first(q, [hosted, plan])] == [10, 1]
 
 
+def test_which_two_countries_asks_for_countries() -> None:
+    """TPNW/MSP/2025/8: "Which two governments paid for ...?" ranked para. 13 (meetings the
+    advisers attended, no country) above para. 12 ("financial support from Austria and New
+    Zealand"): a count between "which" and the noun still asks which country."""
+    from rag.answer.answertype import question_type
+    from rag.answer.kinds import asks_country
+    from rag.search.ordinals import asked_country_first
+
+    q = "Which two governments paid for the nuclear-ban treaty's science advisers to meet face to face?"
+    meetings = _hit(13, "Scientific Advisory Group members presented papers to various national and regional meetings.",
+                    "TPNW/MSP/2025/8")
+    funded = _hit(12, "The Scientific Advisory Group received financial support from Austria and New Zealand to support "
+                      "its in-person meetings.", "TPNW/MSP/2025/8")
+    assert [h.pid for h in asked_country_first(q, [meetings, funded])] == [12, 13]
+    for asked in (q, "Which three States co-chaired the dialogue?", "Which two island nations ratified first?",
+                  "Which two small island States ratified first?"):
+        assert question_type(asked) == "country" and asks_country(asked), asked
+    for other in ("Which two programmes were merged?", "Which two country offices were audited?"):
+        assert not asks_country(other), other
+
+
 def test_the_paragraph_giving_a_figure_comes_first_when_the_question_asks_how_many() -> None:
     """A/80/29: the report's opening paragraph (no figure) ranked above the one counting the Ad
     Hoc Committee's members; only within the first three hits of the same document, and not for a

@@ -21,7 +21,10 @@ _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fas
 # A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
 _DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
-_COUNTRY_Q = re.compile(r"\b(?:which|what) (?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b", re.IGNORECASE)
+# "which two countries", "which small island States": a count or an island between the words
+COUNTED_COUNTRY = r"(?:(?:two|three|four|five|six|other)\s+)?(?:(?:small\s+)?island\s+)?"
+_COUNTRY_Q = re.compile(rf"\b(?:which|what) {COUNTED_COUNTRY}(?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b",
+                        re.IGNORECASE)
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
                        r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
 
