@@ -88,7 +88,8 @@ def test_a_country_the_document_never_names_is_told_by_the_country_it_is_about()
     Argentina, not Lebanon"; it is about the country its document names most."""
     paragraph = "Troops were contributed by Argentina, Fiji, India, Ireland, Nepal and Uruguay."
     document = (paragraph + " The Force observed the area between Israel and the Syrian Arab Republic. "
-                "The Syrian Arab Republic and Israel were informed. The Syrian Arab Republic replied.")
+                "The Syrian Arab Republic and Israel were informed. The Syrian Arab Republic replied. "
+                "The Syrian Arab Republic and the Syrian Arab Republic's forces. The Syrian Arab Republic objected.")
     miss = check_constraints("How many troops were deployed in southern Lebanon in 2025?",
                              Evidence(paragraph, document, ("S/2025/154",), "2025-03-10"))
     assert miss is not None and miss.describe() == "is about Syrian Arab Republic, not Lebanon"
@@ -163,6 +164,19 @@ def test_a_numbered_phase_or_edition_is_a_numbered_thing():
     assert check_constraints("How many countries does the second phase of the Africa Women Health Champions "
                              "programme with WHO cover?", evidence) is None
     assert numbered_things("the fifth edition of the Forum") == [(5, "edition")]
+    # "the first time" counts an occurrence, not the edition after it (E/CN.9/2025/6, para. 21)
+    assert numbered_things("projections for the first time in the 2024 edition") == []
+    assert numbered_things("probabilistic net migration projections first time 2024 edition") == []
+
+
+def test_a_numbered_week_is_a_numbered_thing():
+    """DP/FPA/2025/5, para. 15: the "second annual 'Youth in Evaluation' week", asked as the third."""
+    text = ("The second annual \u201cYouth in Evaluation\u201d week featured 16 events with more than 2,000 participants.")
+    evidence = Evidence(text, text, ("DP/FPA/2025/5",), "2025-04-01")
+    assert numbered_things("the third annual Youth in Evaluation week") == [(3, "week")]
+    miss = check_constraints("How many events did the third annual Youth in Evaluation week feature?", evidence)
+    assert miss is not None and "third" in miss.describe()
+    assert check_constraints("How many events did the second annual Youth in Evaluation week feature?", evidence) is None
 
 
 def test_a_numbered_group_of_elections_is_a_numbered_thing_and_a_century_is_none():

@@ -238,3 +238,20 @@ def test_a_body_the_document_shortens_to_its_noun_is_no_sibling() -> None:
     assert check_modifier(question, evidence) is None
     unops = paragraph.replace("Office’s", "UNOPS")
     assert check_modifier(question, Evidence(unops, unops, ("DP/2025/10",))) is not None
+
+
+def test_a_thing_of_the_body_an_acronym_spells_out_is_the_asked_one() -> None:
+    """A/79/7/Add.13 is the "Fourteenth report of the Advisory Committee on Administrative and
+    Budgetary Questions"; its masthead title runs "... at Nairobi" into "Fourteenth report", which
+    read as the Nairobi fourteenth report against the asked ACABQ's."""
+    title = ("Proposed programme budget for 2025 Third annual progress report on the strategic heritage plan of the "
+             "United Nations Office at Nairobi Fourteenth report of the Advisory Committee on Administrative and "
+             "Budgetary Questions on the proposed programme budget for 2025")
+    para = "Substantial completion of the project is forecast for the second quarter of 2027."
+    report = Evidence(para, para, ("A/79/7/Add.13",), "2024-10-23", title)
+    question = ("In the ACABQ's fourteenth report on the 2025 programme budget, when is substantial completion of the "
+                "Nairobi conference facilities project forecast?")
+    assert check_modifier(question, report) is None
+    other = Evidence(para, para, ("A/79/7/Add.12",), "2024-10-23", title.replace("Advisory Committee on Administrative "
+                                                                                  "and Budgetary Questions", "Board"))
+    assert check_modifier(question, other) is not None

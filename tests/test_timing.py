@@ -137,6 +137,23 @@ def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
                              witnesses) is None
 
 
+def test_a_country_a_report_on_no_one_country_never_names_is_said_so() -> None:
+    """E/2025/73 (the UNAIDS report) names Malawi, four other countries in para. 20 and the United
+    States most often elsewhere: a question on Zambia was "about United States"."""
+    from rag.answer.constraints import _check_country
+    from rag.answer.evidence import Constraint
+
+    para = ("For example, viral suppression rates among people living with HIV in Malawi rose from 52 per cent in 2015 "
+            "to 87 per cent in 2023. Innovations are improving diagnosis in countries such as Mozambique, Nigeria, "
+            "South Africa and the United Republic of Tanzania.")
+    report = Evidence(para, para + " United States. United States. Kenya. Kenya. Brazil. India.", ("E/2025/73",),
+                      title="Joint United Nations Programme on HIV/AIDS")
+    assert said(_check_country(Constraint("country", "Zambia", "Zambia"), report)) == \
+        "is from a document that never names Zambia"
+    one = Evidence("In Malawi, suppression rose.", "Malawi. United States. United States.", ("E/2025/73",), title="")
+    assert said(_check_country(Constraint("country", "Zambia", "Zambia"), one)) == "is about Malawi, not Zambia"
+
+
 def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     from rag.answer.subjects import check_unnamed_organization
 
@@ -338,3 +355,27 @@ def test_a_masthead_date_that_is_no_date_is_left_alone() -> None:
     for date in ("2025-13-01", "2025-1-5", "2025-00", "2025", ""):
         evidence = Evidence("The Committee met on 3 May.", "The Committee met on 3 May.", ("X/2025/1",), date)
         check_constraints("What did the Committee approve at its session in October 2025?", evidence)  # no error
+
+
+def test_a_period_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
+    """S/2025/153, para. 24 counts the caches found "From 21 October to 20 February" (a report dated
+    March 2025); S/2025/257, para. 10 the hailings "from 1 November 2024 to 14 April 2025". Asked
+    for the previous report's period, each answered with its own."""
+    caches = Evidence(paragraph="From 21 October to 20 February, UNIFIL, independently or in close coordination "
+                                "with the Lebanese Armed Forces, discovered 194 weapon caches.", document="",
+                      symbols=("S/2025/153",), date="2025-03-11")
+    miss = check_timing("How many weapon caches did UNIFIL discover between 21 June and 20 October 2024?", caches)
+    assert said(miss) == "gives 21 October 2024 to 20 February 2025, not 21 June to 20 October 2024"
+    assert check_timing("How many weapon caches did UNIFIL discover between 21 October 2024 and 20 February "
+                        "2025?", caches) is None
+    assert check_timing("How many weapon caches did UNIFIL discover between November 2024 and January 2025?",
+                        caches) is None  # inside the paragraph's period
+    irini = Evidence(paragraph="The European Union informed the Secretariat that, from 1 November 2024 to 14 April "
+                               "2025, Operation IRINI had carried out 2,271 hailings.", document="",
+                     symbols=("S/2025/257",), date="2025-04-30")
+    assert said(check_timing("How many hailings did Operation IRINI carry out between April and October 2024?",
+                             irini)) == "gives 1 November 2024 to 14 April 2025, not April to October 2024"
+    assert check_timing("How many hailings did Operation IRINI carry out from November 2024 to April 2025?",
+                        irini) is None
+    assert check_timing("How many hailings will Operation IRINI carry out between May and October 2025?",
+                        irini) is None  # planned: another check's

@@ -105,6 +105,11 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     assert said(check_kind(turnout, kurdistan)) == "does not give a share"
     gave = Evidence("The voter turnout was reported to be 46.54 per cent.", "", ("S/2025/200",))
     assert check_kind("What was the voter turnout in Kosovo's legislative elections?", gave) is None
+    # A share written in words (DP/FPA/2025/5, para. 23).
+    words = Evidence("Thirty-six per cent of country offices still rely on M&E focal points.", "", ("DP/FPA/2025/5",))
+    assert check_kind("What share of UNFPA country offices still rely on M&E focal points?", words) is None
+    nothing = Evidence("Country offices rely on some M&E focal points.", "", ("DP/FPA/2025/5",))
+    assert said(check_kind("What share of UNFPA country offices rely on focal points?", nothing)) == "does not give a share"
 
 
 def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import COUNTED_COUNTRY, question_type
+from rag.answer.answertype import CARDINALS, COUNTED_COUNTRY, question_type
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.textutil import MONTH_PATTERN
@@ -20,7 +20,7 @@ from rag.textutil import MONTH_PATTERN
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
                       r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b|"
                       r"\bwhat (?:was |is |were )?(?:the )?(?:voter )?turnout\b", re.IGNORECASE)
-_SHARE = re.compile(r"\d\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
+_SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)

@@ -131,9 +131,18 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
         # or after it: "the regional service centre in Nairobi"
         after = re.compile(rf"\b{last}(?:\s+\S+){{0,2}}?\s+(?:in|of|at)\s+(?:the\s+)?{re.escape(head)}\b",
                            re.IGNORECASE)
-        if asked.search(evidence.document) or after.search(evidence.document):
+        if asked.search(evidence.document) or after.search(evidence.document) \
+                or head.isupper() and _of_spelled_out(head, last, f"{evidence.title} {evidence.document}"):
             continue
         return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")
+
+
+def _of_spelled_out(acronym: str, last: str, text: str) -> bool:
+    """Whether the text writes the thing (its last word, escaped) of the body the acronym spells out:
+    "Fourteenth report of the Advisory Committee on Administrative and Budgetary Questions" for
+    "the ACABQ's fourteenth report"."""
+    return any(spells_from(acronym, m.group(1), text[m.start(1):m.start(1) + 300])
+               for m in re.finditer(rf"\b{last}\s+of\s+(?:the\s+)?([A-Z][\w-]*)", text, re.IGNORECASE))
     return None
 
 

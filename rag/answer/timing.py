@@ -243,8 +243,53 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
     return Mismatch(Constraint("dated", label, label), found, "gives the figure as at {found}, not {label}")
 
 
+# A period of days or months: "from 21 October to 20 February", "between April and October 2024".
+_END = rf"(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})(?:,?\s+((?:19|20)\d\d))?"
+_DATE_RANGE = re.compile(rf"\b(?:from|between)\s+{_END},?\s+(?:to|and|until|through)\s+{_END}", re.IGNORECASE)
+Day = tuple[int, int, int]  # year, month, day
+
+
+def _date_range(m: re.Match[str], evidence: Evidence | None) -> tuple[Day, Day, str] | None:
+    """The first and last day of a `_DATE_RANGE` match (a month without its day from its first to
+    its last day), and the range as written with its years; a year not written is the other end's,
+    or, where neither writes one, the one the document's date gives the last day (`inferred_year`)."""
+    d1, m1, y1, d2, m2, y2 = m.groups()
+    first, last = MONTH_NAMES.index(m1.capitalize()) + 1, MONTH_NAMES.index(m2.capitalize()) + 1
+    if y2 is None and y1 is None:
+        inferred = inferred_year(int(d2 or 28), last, evidence) if evidence is not None else None
+        if inferred is None:
+            return None
+        y2 = str(inferred)
+    end_year = int(y2) if y2 else int(y1) + (last < first)
+    start_year = int(y1) if y1 else end_year - (first > last)
+    start = (start_year, first, int(d1 or 1))
+    end = (end_year, last, int(d2 or 31))
+
+    def said(y: int, month: int, day: str | None, year: bool) -> str:
+        return " ".join(x for x in (day, MONTH_NAMES[month - 1], str(y) if year else None) if x)
+    label = f"{said(start_year, first, d1, start_year != end_year)} to {said(end_year, last, d2, True)}"
+    return start, end, label
+
+
+def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
+    """A period the question asks what was done in ("between 21 June and 20 October 2024") that the
+    paragraph replaces with one that does not overlap it ("From 21 October to 20 February, UNIFIL
+    ... discovered 194 weapon caches", a report of March 2025: the report after the asked one's),
+    naming no month inside the asked period elsewhere."""
+    asked = [r for m in _DATE_RANGE.finditer(question) if (r := _date_range(m, None))]
+    if len(asked) != 1 or not asks_done(question):
+        return None
+    start, end, label = asked[0]
+    given = [r for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    if not given or any(not (g_end < start or g_start > end) for g_start, g_end, _ in given):
+        return None
+    if any(start[:2] <= (n.year, k) <= end[:2] for n in named_months(evidence.paragraph) for k in (n.month, n.last) if k):
+        return None
+    return Mismatch(Constraint("dated", f"{start}-{end}", label), given[0][2], "gives {found}, not {label}")
+
+
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
     """The first of the question's days or months the evidence cannot answer for, or None."""
     return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
             or _report_month(question, evidence) or _after_issue(question, evidence)
-            or _another_month(question, evidence))
+            or _another_month(question, evidence) or _another_period(question, evidence))
