@@ -142,6 +142,7 @@ def test_show_annex_and_running_paragraphs(fake_env, tmp_path):
     beyond = run("show", "A/99/100", "99")
     assert beyond.exit_code == 3
     one_line_error(beyond, "A/99/100 has no paragraph '99' (paragraphs 1-")
+    assert "; annex has paragraphs 1-" in beyond.stderr  # the annex numbers its own
 
 
 def test_show_names_what_a_document_lacks_once(built):

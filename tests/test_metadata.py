@@ -407,6 +407,20 @@ def test_a_title_ends_at_an_organs_preamble_only() -> None:
                           "the ocean Note by the Secretariat").startswith("Ocean Action panels Ocean Action panel 3: The Blue")
 
 
+def test_a_title_ends_before_the_rapporteur_or_chair_line() -> None:
+    """A/AC.182/2025/L.9's title read "Draft report Rapporteur: Ms. Eliza Grisle (Latvia)", and the
+    near-miss check took Latvia for the country the report is about."""
+    from rag.ingest.metadata import document_title
+
+    masthead = ("United Nations A/AC.182/2025/L.9 General Assembly Distr.: Limited 21 February 2025 Original: English "
+                "Special Committee on the Charter of the United Nations and on the Strengthening of the Role of the "
+                "Organization New York, 18–26 February 2025 Draft report Rapporteur: Ms. Eliza Grisle (Latvia) "
+                "V. Working methods of the Special Committee")
+    assert document_title(masthead) == "Draft report"
+    assert document_title("Report of the meeting Chair: Mr. A. Diallo (Senegal) Summary") == "Report of the meeting"
+    assert document_title("Report of the session Rapporteur-General: Omar Hilale (Morocco)") == "Report of the session"
+
+
 def test_a_report_of_the_official_records_is_dated_by_its_bracketed_date():
     """A/80/44: the cover and contents print no date of issue; the letter of transmittal closes
     with "[25 June 2025]". Without it `--year 2025` hid the report."""

@@ -96,3 +96,21 @@ def test_one_rule_moves_a_hit_and_none_puts_another_session_first() -> None:
     counted = _hit(3, "At its twenty-fifth session, 412 participants registered.", "E/C.16/2025/1")
     assert [h.pid for h in asked_first(q, [other, opened, counted])] == [2, 1, 3]
     assert [h.pid for h in asked_first(q, [opened, other, counted])] == [3, 2, 1]
+
+
+def test_the_paragraph_naming_the_asked_years_thing_comes_first() -> None:
+    """E/CN.9/2025/6: "the 2024 revision of World Population Prospects" asked, para. 27 on "the 2025
+    revision of the World Urbanization Prospects" ranked above para. 18, "The 2024 revision
+    contains ..."."""
+    from rag.answer.years import dated_things
+    from rag.search.ordinals import asked_first
+
+    q = "For how many countries and areas does the 2024 revision of World Population Prospects provide estimates?"
+    assert dated_things(q) == [(2024, "revision")]
+    other = _hit(27, "During 2024, the Division prepared the 2025 revision of the World Urbanization Prospects, "
+                     "covering 237 countries and areas.", "E/CN.9/2025/6")
+    asked = _hit(18, "The 2024 revision contains the latest estimates for 237 countries or areas.", "E/CN.9/2025/6")
+    assert [h.pid for h in asked_first(q, [other, asked])] == [18, 27]
+    assert [h.pid for h in asked_first(q, [asked, other])] == [18, 27]
+    plain = _hit(3, "The Division published estimates for 237 countries or areas.", "E/CN.9/2025/6")
+    assert [h.pid for h in asked_first(q, [plain, asked])] == [3, 18]  # the first names no other year's

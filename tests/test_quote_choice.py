@@ -137,6 +137,12 @@ def test_states_answer_is_stricter_than_offers_answer():
     assert not states_answer("name", "On 29 December 1997, Mr. Norbert H. Holl completed his assignment as Head.", who)
     assert states_answer("name", "Mr. James C. Ngobi, Deputy Head, has since directed the Mission.", who)
     assert states_answer("reason", "This was due to delays.", "Why?") and not states_answer("reason", "It met.", "Why?")
+    # A.79/7/Add.13, para. 30 and E/CN.9/2025/6, para. 22: causes a new user's why-questions asked for
+    for cause in ("The delay is related to a change in the design phasing strategy.",
+                  "Given the long projection horizon, results are subject to a high degree of uncertainty.",
+                  "The increase was driven by higher contributions.", "The fall is attributable to exchange rates."):
+        assert states_answer("reason", cause, "Why?"), cause
+    assert not states_answer("reason", "Support was given to 12 countries.", "Why?")
 
 
 
@@ -359,3 +365,13 @@ def test_how_long_of_a_thing_with_a_length_is_no_duration() -> None:
     text = ("The border between the Sudan and South Sudan is 2,000 kilometres long. Trade resumed in 2024. "
             "Demarcation of the border has taken ten years so far.")
     assert "2,000 kilometres" in best_quote(q, embedder.encode_queries([q])[0], text, embedder)
+
+
+def test_a_section_or_subparagraph_reference_ends_no_sentence() -> None:
+    """A/79/7/Add.13, para. 30: "(resolution 78/253, sect. XV, para. 12)" split after "sect.", so a
+    why-question's quote ran on into "XV, para. 12)." instead of the sentence giving the cause."""
+    text = ("The design phase was extended by three months, as approved by the General Assembly (resolution 78/253, "
+            "sect. XV, para. 12). The three-month delay in the design is related to a change in the design phasing "
+            "strategy. See subpara. (b) and Suppl. No. 5 for details.")
+    assert [s[:12] for s in split_sentences(text)] == ["The design p", "The three-mo", "See subpara."]
+    assert "is related to a change" in _quote("Why was the design phase delayed by three months?", text)

@@ -347,3 +347,65 @@ def test_a_list_of_documents_is_a_table_not_a_paragraph_a_row() -> None:
     assert tables[0].text.startswith("Symbol Description TPNW/MSP/2025/1 Provisional agenda")
     assert tables[0].text.endswith("universalization (South Africa and Uruguay)")
     assert [b.text for b in out if b.kind != "table"] == [blocks[0].text, blocks[7].text]
+
+
+def _p(text: str, page: int, x: float, y: float, size: float = 10.0, kind: str = "body", number: str | None = None,
+       bold: bool = False) -> Block:
+    return Block(text, page=page, kind=kind, number=number, size=size, bold=bold, x=x, y=y)
+
+
+def test_a_table_that_runs_to_its_pages_foot_goes_on_at_the_head_of_the_next() -> None:
+    """DP/2025/3, pages 11-12: table 3 runs over the page; its last rows ("Total 10 6 4",
+    "Percentage 100% 60% 40%") ran into para. 70, the paragraph before the table, and the bold
+    subheading after them was lost in it."""
+    from rag.ingest.tables import continued_tables
+
+    first = PageText(blocks=[
+        _p("DP/2025/3", 11, 502, 735, 8.5, kind="furniture"),
+        _p("70. In annex 1 to its report for the year ended 31 December 2023, the Board of Auditors provides a",
+           11, 104, 282, number="70"),
+        _p("those recommendations reported as outstanding to date by the Board.", 11, 104, 247),
+        _p("Table 3. Status of outstanding recommendations from prior years Under Board 5 3 2", 11, 104, 230,
+           kind="table", bold=True)])
+    second = PageText(blocks=[
+        _p("DP/2025/3", 12, 68, 735, 8.5, kind="furniture"),
+        _p("Risk management (#191, 222, 249) 3 1 2", 12, 104, 707),
+        _p("Management of programmes and projects", 12, 104, 690),
+        _p("related to Sustainable Development Goal", 12, 104, 678),
+        _p("16 (Governance) (#325)", 12, 105, 667),
+        _p("1 1 -", 12, 305, 678),
+        _p("Total 10 6 4", 12, 118, 649, bold=True),
+        _p("Percentage 100% 60% 40%", 12, 111, 631, bold=True),
+        _p("Report of the Board of Auditors for the year ended 31 December 2021 (A/77/5/Add.1)", 12, 104, 594,
+           bold=True),
+        _p("71. In paragraph 153, the Board recommended that UNDP, in line with established good practices and", 12,
+           104, 573, number="71", bold=True)])
+    continued_tables([first, second], 10.0)
+    table = first.blocks[-1]
+    assert table.kind == "table" and table.text.endswith("Total 10 6 4 Percentage 100% 60% 40%")
+    assert "Risk management (#191, 222, 249) 3 1 2" in table.text
+    assert [b.text[:20] for b in second.blocks] == ["DP/2025/3", "Report of the Board ", "71. In paragraph 153"]
+
+
+def test_the_head_of_a_page_after_a_table_stays_text_where_it_is_no_row() -> None:
+    """A heading and running text at the head of the next page, or a page whose text runs on after
+    its table, keep their lines."""
+    from rag.ingest.tables import continued_tables
+
+    table = _p("Table 2. Revenue, 2023-2024 Contributions 91 158 Other 12 10", 5, 104, 300, kind="table")
+    heading = [_p("B. Expenses", 6, 68, 707, bold=True), _p("C. Reserves", 6, 68, 690, bold=True),
+               _p("5. Total expenses rose to $98 million in 2024 from $120 million in 2023, mostly on account of",
+                  6, 104, 670, number="5")]
+    pages = [PageText(blocks=[table]), PageText(blocks=list(heading))]
+    continued_tables(pages, 10.0)
+    assert pages[1].blocks == heading and pages[0].blocks[-1].text == table.text
+    prose = [_p("resources were allocated, which the Board found satisfactory in most country offices visited.", 6,
+                104, 707), _p("Total 10 6 4", 6, 118, 690)]
+    pages = [PageText(blocks=[table]), PageText(blocks=list(prose))]
+    continued_tables(pages, 10.0)
+    assert pages[1].blocks == prose
+    after = [table, _p("The text goes on under the table on its own page, as running text does.", 5, 104, 100)]
+    rows = [_p("Other 3 4", 6, 104, 707), _p("Total 10 6", 6, 104, 690)]
+    pages = [PageText(blocks=list(after)), PageText(blocks=list(rows))]
+    continued_tables(pages, 10.0)
+    assert pages[1].blocks == rows

@@ -135,9 +135,9 @@ def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 
 # Things named by their year: "its 2023 substantive session", "the 2021 personnel engagement
-# survey", "Global AIDS Update 2024", "the financial year 2024".
+# survey", "Global AIDS Update 2024", "the financial year 2024", "the 2024 revision".
 _DATED = ("session", "survey", "report", "plan", "budget", "review", "update", "day", "forum", "conference",
-          "summit", "census", "year", "meeting", "audit", "evaluation")
+          "summit", "census", "year", "meeting", "audit", "evaluation", "revision", "edition")
 _DATED_NOUN = "(" + "|".join(_DATED) + ")s?"
 DATED_NOUNS = frozenset(_DATED)
 # Things made for a year to come: "the budget for 2026" is issued before 2026.

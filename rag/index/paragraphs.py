@@ -210,8 +210,10 @@ def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bo
     where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
     held = f"paragraphs {span}" if span else \
         "it has no unnumbered text" if running else "it has no numbered paragraphs"
-    annexes = [] if span or running or part or label else _numbered_annexes(conn, doc["id"])
-    if annexes:  # a letter transmitting a numbered report as its annex
+    annexes = [] if running or part or label else _numbered_annexes(conn, doc["id"])
+    if span and annexes:  # the annexes number paragraphs of their own too
+        held = "; ".join([held] + [f"{a} has paragraphs {s}" for a, s in annexes])
+    elif annexes:  # a letter transmitting a numbered report as its annex
         held = "; ".join(["its body has no numbered paragraphs"] + [f"{a} has paragraphs {s}" for a, s in annexes])
         return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r} ({held})",
                              fix=f"give the annex as cited, e.g. rag show {doc['symbol']} \"{annexes[0][0]}, para. "

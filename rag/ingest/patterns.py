@@ -264,7 +264,7 @@ AGENDA_ITEM = re.compile(
 BODY_START = re.compile(
     r"\s(?:(?:Summary|Contents|Abstract|Introduction|Executive summary|I have the honour"
     r"|The Secretary-General has the honour|The present (?:report|note|document)|In (?:accordance|response) with"
-    r"|Pursuant to|Chair:|Rapporteur:|Prepared by)\b|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
+    r"|Pursuant to|Prepared by)\b|(?:Chair|Rapporteur(?:-General)?):|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
     r"|The [A-Z][\w\s-]{0,80}? (?:has the honour|hereby transmits)"
     # a draft's opening: "The Economic and Social Council, Recalling ...", "The Human Rights Council, Guided by"
     r"|The (?:[A-Z][\w-]*\s+|(?:and|of|on|for|the)\s+){0,8}?(?:Assembly|Council|Conference|Commission|Committee"

@@ -47,7 +47,7 @@ from rag.ingest.patterns import (
     UNIT,
     notes_heading,
 )
-from rag.ingest.tables import SAME_SIZE, chart_text, collapse_tables
+from rag.ingest.tables import SAME_SIZE, chart_text, collapse_tables, continued_tables
 
 OCR_TYPE = 3.0  # points: a text layer whose body type is smaller is the invisible OCR layer of a scan
 OCR_RISE = 30.0  # points up the page from one OCR line to the next that put its blocks out of order
@@ -566,6 +566,7 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
         raw_pages = [(_reading_order(lines), height) for lines, height in raw_pages]
     pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
     _typed_notes(pages, [height for _, height in raw_pages], body_size)
+    continued_tables(pages, body_size)
     _contents_entries_numbered([b for page in pages for b in page.blocks])
     if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, len(pages) // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rag.ingest.blocks import BOXED, Block
+from rag.ingest.blocks import BOXED, Block, PageText
 from rag.ingest.headings import ends_sentence
 from rag.ingest.patterns import LETTER, RECOMMENDATION_BOX, TABLE_CAPTION
 
@@ -41,6 +41,34 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
         taken = in_title | {id(r) for r in rows}
         out = [table if b is caption else b for b in out if id(b) not in taken]
     return _uncaptioned(_document_lists(boxed_recommendations(out), body_size), body_size)
+
+
+# A heading's number at a line's start: "IV. ", "B. " (a table's rows go on with figures).
+_HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s")
+
+
+def continued_tables(pages: list[PageText], body_size: float) -> None:
+    """A table that runs to the foot of its page goes on at the head of the next: the rows there,
+    down to what ends a table (`_rows`: a numbered paragraph in the body's type, a line of running
+    text, a wide gap), are joined to it (DP/2025/3, pages 11-12: the last rows of table 3 ran into
+    para. 70). Only rows: at least MIN_ROWS lines, one with a figure, none a heading's nor in
+    type larger than the body's ("Part Two" over a report in parts)."""
+    for page, following in zip(pages, pages[1:]):
+        text = [b for b in page.blocks if b.kind in ("body", "table", BOXED)]
+        lines = [b for b in following.blocks if b.kind in ("body", "footnote") and b.size]
+        if not text or text[-1].kind != "table" or not lines:
+            continue
+        top = max(lines, key=lambda b: b.y)
+        head = Block("", page=top.page, kind="furniture", size=top.size, x=top.x, y=top.y + 1)  # the caption's place
+        rows = _rows(following.blocks, head, body_size, continued=True)
+        if len(rows) < MIN_ROWS or not any(re.search(r"\d", r.text) for r in rows) \
+                or any(_HEADING_NUMBER.match(r.text) or r.size > body_size + SAME_SIZE for r in rows):
+            continue
+        rows.sort(key=lambda b: (-round(b.y), b.x))
+        taken = {id(r) for r in rows}
+        page.blocks[page.blocks.index(text[-1])] = replace(
+            text[-1], text=" ".join([text[-1].text.strip()] + [r.text.strip() for r in rows]))
+        following.blocks = [b for b in following.blocks if id(b) not in taken]
 
 
 BOX_INDENT = 3.0  # points a boxed recommendation's lines may stand off its caption's left edge
@@ -181,16 +209,17 @@ def _small_row(b: Block, body_size: float) -> bool:
     return b.kind == "body" and b.number is None and bool(b.size) and b.size <= body_size - SMALLER
 
 
-def _rows(blocks: list[Block], caption: Block, body_size: float) -> list[Block]:
+def _rows(blocks: list[Block], caption: Block, body_size: float, continued: bool = False) -> list[Block]:
     """The lines under the caption, top to bottom, in the type of the first of them (then the
     table's notes in smaller type, above the page's footnotes), down to a line that ends the
     table: one in other type (the running text after a table in smaller type, the footnotes
     under it), one opening a numbered paragraph (in the body's type: a numbered row in the
     table's own type, "1. Resources available", is a row), another caption, a line as long as
-    running text, or a line after a wide gap."""
+    running text, or a line after a wide gap. A table `continued` from the page before may open
+    with a row its numbers in small type."""
     below = _below(blocks, caption)
     prose = _prose_length(blocks)
-    if not below or _ends_table(below[0], prose):
+    if not below or _ends_table(below[0], prose, continued and below[0].size <= body_size - SMALLER):
         return []
     size = below[0].size
     own_type = bool(body_size) and abs(size - body_size) > SAME_SIZE  # rows not in the body's type

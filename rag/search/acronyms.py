@@ -24,6 +24,11 @@ SPELLED_OUT = {
     "NGO": "non-governmental organization", "NGOs": "non-governmental organizations",
     "GDP": "gross domestic product", "GNI": "gross national income", "FDI": "foreign direct investment",
     "FfD4": "Fourth International Conference on Financing for Development",
+    "PAHO": "Pan American Health Organization", "PEPFAR": "President's Emergency Plan for AIDS Relief",
+    "UNSDG": "United Nations Sustainable Development Group", "QCPR": "quadrennial comprehensive policy review",
+    "HLPF": "high-level political forum", "SRSG": "Special Representative of the Secretary-General",
+    "UNCT": "United Nations country team", "UNCTs": "United Nations country teams",
+    "PBC": "Peacebuilding Commission", "PBF": "Peacebuilding Fund",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")

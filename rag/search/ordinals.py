@@ -2,8 +2,9 @@
 naming the session, meeting or report the question asks about before one that names another of
 them ("When is the Committee of Experts on Public Administration to hold its twenty-fifth
 session?" had "... its twenty-fourth session ..." first and the paragraph that schedules the
-twenty-fifth second); where none does, the one naming the country a which-country question asks
-for, or else the one giving the figure a how-many question asks for."""
+twenty-fifth second), or the thing of the year the question names ("the 2024 revision"); where
+none does, the one naming the country a which-country question asks for, or else the one giving
+the figure a how-many question asks for."""
 
 from __future__ import annotations
 
@@ -12,16 +13,17 @@ from collections.abc import Callable
 from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
+from rag.answer.years import dated_things
 from rag.models import Hit
 
 DEPTH = 3  # the hits read for one that gives what the question asks
 
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` with the first of `asked_numbered_first`, else `asked_country_first`, else
-    `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes
+    """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_country_first`
+    and `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes
     another's choice."""
-    for rule in (asked_numbered_first, asked_country_first, asked_figure_first):
+    for rule in (asked_numbered_first, asked_dated_first, asked_country_first, asked_figure_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
             return moved
@@ -42,18 +44,31 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool]) -> li
     return hits
 
 
+def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[int, str]]]) -> list[Hit]:
+    """`hits`, or, where the first names another of the (number, noun) `things` the question names
+    and not the asked one, with the next hit of its document up to DEPTH that names it put first."""
+    asked = set(things(question))
+    if not asked or not hits:
+        return hits
+    first = set(things(hits[0].text))
+    nouns = {noun for _, noun in asked}
+    if asked & first or not any(noun in nouns for _, noun in first):
+        return hits
+    return _promote(question, hits, lambda hit: bool(asked & set(things(hit.text))))
+
+
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names another ordinal of a thing the question numbers ("the
     twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
     hit of its document up to DEPTH that names the asked one put first."""
-    asked = set(numbered_things(question))
-    if not asked or not hits:
-        return hits
-    first = set(numbered_things(hits[0].text))
-    nouns = {noun for _, noun in asked}
-    if asked & first or not any(noun in nouns for _, noun in first):
-        return hits
-    return _promote(question, hits, lambda hit: bool(asked & set(numbered_things(hit.text))))
+    return _asked_thing_first(question, hits, numbered_things)
+
+
+def asked_dated_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the first names another year's thing the question names by its year ("the
+    2025 revision" for "the 2024 revision") and not the asked one, with the next hit of its
+    document up to DEPTH that names the asked one put first."""
+    return _asked_thing_first(question, hits, dated_things)
 
 
 def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
