@@ -63,9 +63,13 @@ def test_which_two_countries_asks_for_countries() -> None:
                       "its in-person meetings.", "TPNW/MSP/2025/8")
     assert [h.pid for h in asked_country_first(q, [meetings, funded])] == [12, 13]
     for asked in (q, "Which three States co-chaired the dialogue?", "Which two island nations ratified first?",
-                  "Which two small island States ratified first?"):
+                  "Which two small island States ratified first?", "Which small island developing States spoke?",
+                  "Which seven countries pledged?", "Which least developed countries graduated?",
+                  "Which Governments contributed?"):
         assert question_type(asked) == "country" and asks_country(asked), asked
-    for other in ("Which two programmes were merged?", "Which two country offices were audited?"):
+    for other in ("Which two programmes were merged?", "Which two country offices were audited?",
+                  "Which government officials did the President remove and reappoint?",
+                  "Which Government ministries took part in the training?", "What percentage of countries voted?"):
         assert not asks_country(other), other
 
 

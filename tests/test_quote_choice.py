@@ -143,6 +143,7 @@ def test_states_answer_is_stricter_than_offers_answer():
                   "The increase was driven by higher contributions.", "The fall is attributable to exchange rates."):
         assert states_answer("reason", cause, "Why?"), cause
     assert not states_answer("reason", "Support was given to 12 countries.", "Why?")
+    assert not states_answer("reason", "The Committee received information related to the works.", "Why?")
 
 
 
@@ -372,6 +373,6 @@ def test_a_section_or_subparagraph_reference_ends_no_sentence() -> None:
     why-question's quote ran on into "XV, para. 12)." instead of the sentence giving the cause."""
     text = ("The design phase was extended by three months, as approved by the General Assembly (resolution 78/253, "
             "sect. XV, para. 12). The three-month delay in the design is related to a change in the design phasing "
-            "strategy. See subpara. (b) and Suppl. No. 5 for details.")
+            "strategy. See subpara. (b), A/79/6 (Sect. 29A) and Suppl. No. 5 for details.")
     assert [s[:12] for s in split_sentences(text)] == ["The design p", "The three-mo", "See subpara."]
     assert "is related to a change" in _quote("Why was the design phase delayed by three months?", text)

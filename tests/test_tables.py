@@ -409,3 +409,18 @@ def test_the_head_of_a_page_after_a_table_stays_text_where_it_is_no_row() -> Non
     pages = [PageText(blocks=list(after)), PageText(blocks=list(rows))]
     continued_tables(pages, 10.0)
     assert pages[1].blocks == rows
+
+
+def test_no_heading_nor_larger_type_nor_page_number_runs_on_a_table() -> None:
+    """A numbered heading holding a figure ("III. Results for 2024"), a report's part in 14-point
+    type ("Part Two" over A/80/38's second report) and a page's number over the next table's head
+    (JIU/REP/2025/2, page 33) are no rows of the table before them."""
+    from rag.ingest.tables import continued_tables
+
+    table = _p("Table 2. Revenue, 2023-2024 Contributions 91 158 Other 12 10", 5, 104, 300, kind="table")
+    for head in ([_p("III. Results for 2024", 6, 68, 707, bold=True), _p("Revenue 2024 rose by 12", 6, 68, 690)],
+                 [_p("Part Two", 6, 68, 707, 14.0, bold=True), _p("Report of the 89th session 2024", 6, 68, 690, 14.0)],
+                 [_p("26", 6, 40, 707, 8.5, bold=True), _p("Participating organizations of the Unit", 6, 300, 690, 9.9)]):
+        pages = [PageText(blocks=[table]), PageText(blocks=list(head))]
+        continued_tables(pages, 10.0)
+        assert pages[1].blocks == head and pages[0].blocks[-1].text == table.text, head[0].text

@@ -146,7 +146,7 @@ def test_a_country_a_report_on_no_one_country_never_names_is_said_so() -> None:
     para = ("For example, viral suppression rates among people living with HIV in Malawi rose from 52 per cent in 2015 "
             "to 87 per cent in 2023. Innovations are improving diagnosis in countries such as Mozambique, Nigeria, "
             "South Africa and the United Republic of Tanzania.")
-    report = Evidence(para, para + " United States. United States. Kenya. Kenya. Brazil. India.", ("E/2025/73",),
+    report = Evidence(para, para + " United States. United States. Kenya. Kenya. Brazil. India. Chile. Peru.", ("E/2025/73",),
                       title="Joint United Nations Programme on HIV/AIDS")
     assert said(_check_country(Constraint("country", "Zambia", "Zambia"), report)) == \
         "is from a document that never names Zambia"
@@ -379,3 +379,28 @@ def test_a_period_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
                         irini) is None
     assert check_timing("How many hailings will Operation IRINI carry out between May and October 2025?",
                         irini) is None  # planned: another check's
+    # the paragraph's period written with its years is still another period ...
+    written = Evidence(paragraph=caches.paragraph.replace("From 21 October to 20 February",
+                                                          "From 21 October 2024 to 20 February 2025"),
+                       document="", symbols=("S/2025/153",), date="2025-03-11")
+    assert said(check_timing("How many weapon caches did UNIFIL discover between 21 June and 20 October 2024?",
+                             written)) == "gives 21 October 2024 to 20 February 2025, not 21 June to 20 October 2024"
+    # ... but one that also tells of the asked period answers (S/2025/342, para. 22)
+    compared = Evidence(paragraph="In Cameroon, between 1 December and 15 May, 351 Boko Haram-related security "
+                                  "incidents were reported, compared with 66 incidents for the same period in 2024.",
+                        document="", symbols=("S/2025/342",), date="2025-05-30")
+    assert check_timing("How many Boko Haram-related security incidents were reported in Cameroon between 1 December "
+                        "2023 and 15 May 2024?", compared) is None
+
+
+def test_a_month_that_dates_the_report_asked_is_no_month_of_the_fact() -> None:
+    """S/2025/223 (issued April 2025), para. 69: "As at 31 March 2025 ... since April 2023": "In the
+    Secretary-General's April 2025 report on the mission in Libya, how many ...?" abstained as
+    "gives April 2023, not April 2025"."""
+    paragraph = ("As at 31 March 2025, UNHCR had registered 46,000 Sudanese refugees estimated to have arrived in "
+                 "Libya since the outbreak of the conflict in April 2023.")
+    evidence = Evidence(paragraph, "", ("S/2025/223",), "2025-04-11")
+    assert check_timing("In the Secretary-General's April 2025 report on the UN mission in Libya, how many Sudanese "
+                        "refugees had UNHCR registered?", evidence) is None
+    assert said(check_timing("How many Sudanese refugees had arrived in Libya by April 2025?", evidence)) == \
+        "gives April 2023, not April 2025"

@@ -21,10 +21,6 @@ _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fas
 # A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
 _DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
-# "which two countries", "which small island States": a count or an island between the words
-COUNTED_COUNTRY = r"(?:(?:two|three|four|five|six|other)\s+)?(?:(?:small\s+)?island\s+)?"
-_COUNTRY_Q = re.compile(rf"\b(?:which|what) {COUNTED_COUNTRY}(?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b",
-                        re.IGNORECASE)
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
                        r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
 
@@ -35,6 +31,13 @@ _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur
 CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
               r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
               r"million|billion")
+# "which two countries", "which small island developing States", "which least developed
+# countries": a count and words of the kind of country between the words
+COUNTING = r"(?:one|other|both|" + CARDINALS + r")\s+"
+COUNTED_COUNTRY = ("(?:" + COUNTING + r")?(?:(?:small|island|least|developing|developed|landlocked|donor|host|neighbouring|"
+                   r"African|Arab|Asian|European|Pacific|Caribbean)\s+){0,3}")
+_COUNTRY_Q = re.compile(rf"\b(?:which|what) {COUNTED_COUNTRY}(?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b",
+                        re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + CARDINALS
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 _DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + CARDINALS + r"|a few|several|half an?)\s+"
@@ -71,7 +74,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
 _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resulted in|led to|leads? to|in order to|"
                      r"so as to|so that|since|given that|on the grounds|reasons?|cited|caused|aimed at|with a view to|"
-                     r"in response to|following|stemm(?:ed|ing) from|attributed to|thanks to|related to|"
+                     r"in response to|following|stemm(?:ed|ing) from|attributed to|thanks to|"
+                     r"(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?related to|"
                      r"attributable to|driven by|on account of|in (?:light|view) of)\b|^\W*Given\b", re.IGNORECASE)
 
 

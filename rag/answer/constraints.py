@@ -305,9 +305,9 @@ def countries(text: str) -> Counter[str]:
     return Counter(_COUNTRY_NOT_CURRENCY.findall(text.replace("’", "'")))
 
 
-# The share of a document's mentions of countries that makes the most named its subject (a UNDOF
-# report names the Syrian Arab Republic and Israel throughout; a global report on HIV names the
-# United States 8 times of 60).
+# The share of a document's mentions of countries outside the paragraph that makes the most named
+# its subject (a UNDOF report names the Syrian Arab Republic and Israel throughout; a global report
+# on HIV names the United States 8 times of 60).
 SUBJECT_SHARE = 0.3
 
 
@@ -321,7 +321,8 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     # a paragraph naming several (a list of the contributors of troops) is about its title's
     # country, or the one its document names most where that is a good share of all it names
     subject, times = (in_title or named).most_common(1)[0]
-    if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(named.values())):
+    elsewhere = named - in_paragraph  # the paragraph's own list does not dilute the subject
+    if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())):
         return Mismatch(c, "", "is from a document that never names {label}")
     return Mismatch(c, subject)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import CARDINALS, COUNTED_COUNTRY, question_type
+from rag.answer.answertype import CARDINALS, COUNTED_COUNTRY, COUNTING, question_type
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.textutil import MONTH_PATTERN
@@ -55,13 +55,17 @@ _ERA = re.compile(r"\bcentur(?:y|ies)\b|\b(?:BC|BCE|AD|CE)\b")  # "the 2nd centu
 _A_YEAR = re.compile(r"(?<![\d/])(?<!\d[,.])\d{3,4}(?!\d|/|[,.]\d)")  # three or four digits: 1227, AD 711
 
 
-# "Which country", "Which two governments", "What Member States": a State, as UN texts write it
-# with a capital (not "In what state is ...", a state of a federation), asked for itself (not
-# "Which country teams", "Which State-owned enterprises").
-_COUNTRY_ASKED = re.compile(r"\b(?i:which|what)\s+(?i:" + COUNTED_COUNTRY + r")(?:(?i:countr(?:y|ies)|nations?|governments?)|States?|"
-                            r"Member States?)\b(?!-|\s+(?i:teams?|offices?|programmes?|programs?|level|specific|"
+# "Which country", "What Member States", "Which Governments": a State, as UN texts write it with
+# a capital (not "In what state is ...", a state of a federation, nor "which government
+# officials"), or counted ("Which two governments"), asked for itself (not "Which country teams",
+# "Which State-owned enterprises", "Which Government ministries").
+_COUNTRY_ASKED = re.compile(r"\b(?i:which|what)\s+(?:(?i:" + COUNTING + COUNTED_COUNTRY + r"governments?)|(?i:"
+                            + COUNTED_COUNTRY + r")(?:(?i:countr(?:y|ies)|nations?)|States?|Governments?|"
+                            r"Member States?))\b(?!-|\s+(?i:teams?|offices?|programmes?|programs?|level|specific|"
                             r"owned|reports?|visits?|missions?|presences?|strateg(?:y|ies)|frameworks?|cooperation|"
-                            r"partners?|portfolios?|operations?|budgets?)\b)")
+                            r"partners?|portfolios?|operations?|budgets?|officials?|ministr(?:y|ies)|ministers?|"
+                            r"entit(?:y|ies)|agenc(?:y|ies)|institutions?|authorit(?:y|ies)|forces?|departments?|"
+                            r"bodies|representatives?|counterparts?)\b)")
 
 
 def asks_country(question: str) -> bool:

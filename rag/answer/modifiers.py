@@ -135,6 +135,7 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
                 or head.isupper() and _of_spelled_out(head, last, f"{evidence.title} {evidence.document}"):
             continue
         return Mismatch(Constraint("titled", f"{head} {thing}", f"the {head} {thing}"), f"the {other} {thing}")
+    return None
 
 
 def _of_spelled_out(acronym: str, last: str, text: str) -> bool:
@@ -143,7 +144,6 @@ def _of_spelled_out(acronym: str, last: str, text: str) -> bool:
     "the ACABQ's fourteenth report"."""
     return any(spells_from(acronym, m.group(1), text[m.start(1):m.start(1) + 300])
                for m in re.finditer(rf"\b{last}\s+of\s+(?:the\s+)?([A-Z][\w-]*)", text, re.IGNORECASE))
-    return None
 
 
 # A body or thing numbered by a Roman numeral after its name: "Working Group III", "Main

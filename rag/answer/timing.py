@@ -163,6 +163,8 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     by a 2025 report's "As at 27 February, ..." (`inferred_year`)."""
     given = _given_days(evidence)
     for m in _point_months(question):
+        if _dates_document(question, m):
+            continue
         if m.day is None:  # a month: the paragraph's days in it and ranges over it count
             same = [g for g in given if g.month <= m.month <= (g.last or g.month)]
         else:
@@ -181,12 +183,16 @@ _DOCUMENT_MONTH = re.compile(r"\b(?:report|reports|letter|note|dated|issued|subm
 _DOCUMENT_AFTER = re.compile(r"^\W*(?:report|letter|note|update|review|briefing)\b", re.IGNORECASE)
 
 
+def _dates_document(question: str, m: NamedMonth) -> bool:
+    """Whether the month names a document ("the April 2025 report", "its report of July 2025")."""
+    return bool(_DOCUMENT_MONTH.search(question[:m.start]) or _DOCUMENT_AFTER.match(question[m.end:]))
+
+
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
     """The one month (no day) a question about something done sets it in, where that month is not
     one naming a document ("the July 2025 report") nor the month of the evidence's document's own
     meeting or issue; None otherwise, and for a question about what was planned."""
-    asked = [m for m in _point_months(question) if m.day is None
-             and not _DOCUMENT_MONTH.search(question[:m.start]) and not _DOCUMENT_AFTER.match(question[m.end:])]
+    asked = [m for m in _point_months(question) if m.day is None and not _dates_document(question, m)]
     if len(asked) != 1 or not asks_done(question):
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
@@ -280,12 +286,17 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not asks_done(question):
         return None
     start, end, label = asked[0]
-    given = [r for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
-    if not given or any(not (g_end < start or g_start > end) for g_start, g_end, _ in given):
+    ranges = [(m, r) for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    if not ranges or any(not (g_end < start or g_start > end) for _, (g_start, g_end, _) in ranges):
         return None
-    if any(start[:2] <= (n.year, k) <= end[:2] for n in named_months(evidence.paragraph) for k in (n.month, n.last) if k):
+    # the rest of the paragraph may tell of the asked period ("compared with ... the same period in 2024")
+    rest = evidence.paragraph
+    for m, _ in ranges:
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    if any(start[0] <= int(y) <= end[0] for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", rest)) \
+            or any(start[:2] <= (n.year, k) <= end[:2] for n in named_months(rest) for k in (n.month, n.last) if k):
         return None
-    return Mismatch(Constraint("dated", f"{start}-{end}", label), given[0][2], "gives {found}, not {label}")
+    return Mismatch(Constraint("dated", f"{start}-{end}", label), ranges[0][1][2], "gives {found}, not {label}")
 
 
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:

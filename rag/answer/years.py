@@ -10,6 +10,7 @@ import re
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import asks_done
+from rag.search.focus import document_clause
 from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
@@ -222,6 +223,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
+    dated |= {str(y) for y in _naming_years(question)}
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
@@ -234,6 +236,14 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question)
+
+
+def _naming_years(question: str) -> set[int]:
+    """The years only the question's leading clause that names its document writes ("In the
+    Secretary-General's proposals on ... themes for 2026 and beyond, how many ...?"): they name the
+    document, which `check_year` holds them against, not the time of the fact asked."""
+    clause = document_clause(question)
+    return years(clause) - years(question.replace(clause, " ")) if clause else set()
 
 
 def _figure_of_another_time(question: str, asked: list[Constraint], text: str) -> Mismatch | None:
@@ -369,9 +379,15 @@ def framing_years(text: str, question: str) -> set[int]:
         if thing and thing[-1] in asked:
             out.add(int(m.group(1)))
     for m in _DATED_WORD.finditer(text):
-        if set(terms(m.group(1))) & asked:
+        if set(terms(m.group(1))) & asked and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
             out.add(int(m.group(2)))
     return out
+
+
+# Words before a dated word that make its year the one compared with ("lower than during the
+# previous elections in February 2021"), not the time the text tells of.
+_COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|previous|preceding|prior)\b"
+                              r"[^.;]*$", re.IGNORECASE)
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:

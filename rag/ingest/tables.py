@@ -45,30 +45,39 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
 
 # A heading's number at a line's start: "IV. ", "B. " (a table's rows go on with figures).
 _HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")  # a line that is a number alone: the page's
 
 
 def continued_tables(pages: list[PageText], body_size: float) -> None:
     """A table that runs to the foot of its page goes on at the head of the next: the rows there,
     down to what ends a table (`_rows`: a numbered paragraph in the body's type, a line of running
-    text, a wide gap), are joined to it (DP/2025/3, pages 11-12: the last rows of table 3 ran into
-    para. 70). Only rows: at least MIN_ROWS lines, one with a figure, none a heading's nor in
-    type larger than the body's ("Part Two" over a report in parts)."""
+    text, a wide gap), are joined to it (DP/2025/3, pages 11-12: table 3's last rows stand over
+    para. 71). Only rows: at least MIN_ROWS lines besides a page's number, one with a figure, none
+    a heading's nor in type larger than the body's ("Part Two" over a report in parts)."""
     for page, following in zip(pages, pages[1:]):
         text = [b for b in page.blocks if b.kind in ("body", "table", BOXED)]
-        lines = [b for b in following.blocks if b.kind in ("body", "footnote") and b.size]
-        if not text or text[-1].kind != "table" or not lines:
+        rows = _continued_rows(following, body_size) if text and text[-1].kind == "table" else []
+        if not rows:
             continue
-        top = max(lines, key=lambda b: b.y)
-        head = Block("", page=top.page, kind="furniture", size=top.size, x=top.x, y=top.y + 1)  # the caption's place
-        rows = _rows(following.blocks, head, body_size, continued=True)
-        if len(rows) < MIN_ROWS or not any(re.search(r"\d", r.text) for r in rows) \
-                or any(_HEADING_NUMBER.match(r.text) or r.size > body_size + SAME_SIZE for r in rows):
-            continue
-        rows.sort(key=lambda b: (-round(b.y), b.x))
         taken = {id(r) for r in rows}
         page.blocks[page.blocks.index(text[-1])] = replace(
             text[-1], text=" ".join([text[-1].text.strip()] + [r.text.strip() for r in rows]))
         following.blocks = [b for b in following.blocks if id(b) not in taken]
+
+
+def _continued_rows(following: PageText, body_size: float) -> list[Block]:
+    """The rows at the head of `following` that go on with a table of the page before, top to
+    bottom (see `continued_tables`); [] where they are no table's."""
+    lines = [b for b in following.blocks if b.kind in ("body", "footnote") and b.size]
+    if not lines:
+        return []
+    top = max(lines, key=lambda b: b.y)
+    head = Block("", page=top.page, kind="furniture", size=top.size, x=top.x, y=top.y + 1)  # the caption's place
+    rows = [r for r in _rows(following.blocks, head, body_size, continued=True) if not _PAGE_NUMBER.match(r.text)]
+    if len(rows) < MIN_ROWS or not any(re.search(r"\d", r.text) for r in rows) \
+            or any(_HEADING_NUMBER.match(r.text) or r.size > body_size + SAME_SIZE for r in rows):
+        return []
+    return sorted(rows, key=lambda b: (-round(b.y), b.x))
 
 
 BOX_INDENT = 3.0  # points a boxed recommendation's lines may stand off its caption's left edge
