@@ -630,6 +630,16 @@ def test_a_page_number_set_a_little_higher_is_furniture_but_a_notes_raised_numbe
     assert not _is_margin(_Line("14", 59, 51.6, 8.4, False, 15, False), 792.0)
 
 
+def test_an_older_documents_page_line_under_its_running_symbol_is_furniture() -> None:
+    """A/52/826, page 4: "Page 4" under "A/52/826 / S/1998/222 / English" at y 714 of 792 ran into
+    the paragraph crossing the page ("... a Page 4 negotiated settlement")."""
+    from rag.ingest.pdf import _is_margin
+
+    assert _is_margin(_Line("Page 4", 65, 714.0, 10.6, False, 4, False), 792.0)
+    assert not _is_margin(_Line("Page 4 of the report sets out the plan", 65, 714.0, 10.6, False, 4, False), 792.0)
+    assert not _is_margin(_Line("Page 4", 65, 400.0, 10.6, False, 4, False), 792.0)
+
+
 def _numbered(text: str, **style: object) -> Block:
     from rag.ingest.patterns import LINE_NUMBER
 
@@ -1147,3 +1157,13 @@ def test_a_list_of_abbreviations_ends_at_the_first_sentence() -> None:
     texts = [p.text for p in assemble([PageText(blocks=blocks)])]
     assert texts == ["UNICEF and WHO supported the national vaccination campaign in 2024.",
                      "UNFPA provided supplies to 40 clinics."]
+
+
+def test_an_older_documents_annex_heading_in_capitals_opens_the_annex() -> None:
+    """A/52/826, page 12: "ANNEX", centred in the text's type, not bold, over the Group of Eight's
+    talking points numbered 1-12, which ran into the report's para. 51."""
+    from rag.ingest.assemble import _opens_annex
+
+    assert _opens_annex(Block("ANNEX", kind="body", size=10.6, x=291, y=680), 10.6) == "annex"
+    assert _opens_annex(Block("ANNEX II", kind="body", size=10.6), 10.6) == "annex II"
+    assert _opens_annex(Block("Annex", kind="body", size=10.6), 10.6) is None  # a word in the text's own type

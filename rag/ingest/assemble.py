@@ -107,7 +107,8 @@ def _opens_annex(ln: Block, body_size: float) -> str | None:
     m = ANNEX.match(text)
     if m and text.lower() == "annexes":
         return None
-    if m and (not ln.size or ln.bold or larger(ln, body_size) or ln.kind == "heading"):
+    # in capitals, an older document's typewritten heading ("ANNEX" centred in the text's type)
+    if m and (not ln.size or ln.bold or larger(ln, body_size) or ln.kind == "heading" or text.isupper()):
         return "annex " + m.group(1) if m.group(1) else "annex"
     return None
 

@@ -35,6 +35,7 @@ from rag.ingest.patterns import (
     FIGURE_CAPTION,
     FIGURE_CAPTION_CHARS,
     FURNITURE_LINE,
+    HEADER_TAIL,
     HEADING_NUMBER,
     JOB_LINE,
     LEADER,
@@ -496,6 +497,8 @@ def _is_margin(ln: _Line, height: float) -> bool:
     near = ln.y > 0.86 * height or ln.y < 0.11 * height  # furniture set lower/higher on some pages
     if near and ln.text.strip() == str(ln.page) and not 1.0 < ln.size < PAGE_NUMBER_SIZE:
         return True  # the page's own number, set a little higher than most ("14" on page 14)
+    if near and HEADER_TAIL.match(ln.text.strip()):
+        return True  # "Page 4" under an older document's running symbol
     return near and bool(MARGIN_FURNITURE.match(ln.text)) and not ln.text.isdigit()
 
 
