@@ -225,6 +225,7 @@ class Answer:
     citations: list[Citation]
     reason: str = ""
     closest: Closest | None = None  # set when a near miss was caught (rag.answer.constraints)
+    nearest: Closest | None = None  # abstaining for support a little under the threshold: the best paragraph
     digest: list[DigestGroup] | None = None  # asked for: the evidence digest (empty when abstaining)
     generated: Any = None  # asked for: the model's answer as checked (rag.answer.generate.Generated)
     note: str = ""  # why a generated answer asked for is missing ("no language model configured")
@@ -239,6 +240,8 @@ class Answer:
         }
         if self.closest is not None:
             out["closest"] = asdict(self.closest)
+        if self.nearest is not None:
+            out["nearest"] = asdict(self.nearest)
         if self.digest is not None:
             out["digest"] = [g.to_json() for g in self.digest]
         if self.generated is not None:

@@ -14,6 +14,8 @@ def test_the_paragraph_a_question_cites() -> None:
     assert cited_paragraph("In A/80/44 (para. 12), how many States acceded?") == ("A/80/44", "12")
     assert cited_paragraph("Show A/59/377, annex I, para. 3") == ("A/59/377", "annex I, para. 3")
     assert cited_paragraph("para. 3 of annex II to A/59/377") == ("A/59/377", "annex II, para. 3")
+    assert cited_paragraph("What does paragraph 10 of the annex to S/2025/303 say?") == ("S/2025/303", "annex, para. 10")
+    assert cited_paragraph("paragraph 4 of the annex of document S/2025/303") == ("S/2025/303", "annex, para. 4")
     assert cited_paragraph("What does A/80/38, part two, para. 12 say?") == ("A/80/38", "part two, para. 12")
     assert cited_paragraph("What does A/80/42, para. 21, report of Working Group II, para. 9 say?") == \
         ("A/80/42", "para. 21, report of Working Group II, para. 9")

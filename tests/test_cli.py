@@ -461,3 +461,26 @@ def test_output_cut_short_by_a_closed_pipe_is_no_traceback():
     _, err = proc.communicate(timeout=60)
     assert proc.returncode in (0, -signal.SIGPIPE) and b"Traceback" not in err and err == b""
 
+
+
+def test_a_weak_abstention_names_the_nearest_paragraph_it_would_not_cite(built, monkeypatch):
+    """Support a little under the threshold: the answer abstains, and names the paragraph it came
+    nearest to citing (a reader can check it); far under it, no paragraph is named."""
+    from rag.config import load_settings
+    from rag.service import Session
+
+    with Session(load_settings()) as session:
+        search = session.retriever.search(DEMO_QUESTION)
+        support = session.answerer.support(search)
+        top = search.hits[0].citation
+    monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.9:.6f}")
+    data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
+    assert data["abstained"] is True and data["citations"] == []
+    assert data["nearest"]["citation"] == top and "closest" not in data
+    assert data["answer"] == f"No paragraph in the indexed documents answers this question. Nearest, too weakly " \
+                             f"supported to cite: {top}."
+    assert run("ask", DEMO_QUESTION).stdout.strip() == data["answer"]
+    monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.5:.6f}")
+    data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
+    assert data["abstained"] is True and "nearest" not in data
+    assert data["answer"] == "No paragraph in the indexed documents answers this question."

@@ -1098,3 +1098,31 @@ def test_a_year_that_names_the_document_is_checked_against_the_document_only() -
     assert check_constraints("How many people will need humanitarian assistance in 2026?", evidence) is not None
     other = Evidence(paragraph, "CSW. " + paragraph, ("E/CN.6/2025/4",), "2024-12-16")
     assert check_constraints(question.replace("2026", "2019"), other) is not None  # the document never writes it
+
+
+def test_a_dated_session_the_paragraph_names_is_the_one_it_is_about() -> None:
+    """E/2025/70, para. 49 reports the 2025 session; the document decides elsewhere on the 2027
+    one. Asked about the 2029 session, the paragraph is about the 2025 session."""
+    para = ("Pursuant to Economic and Social Council decision 2023/338, the United Nations Group of Experts on "
+            "Geographical Names held its 2025 session at Headquarters from 28 April to 2 May 2025.")
+    doc = (f"(b) Decides that the 2027 session of the Group of Experts shall be held in New York.\n{para}\n"
+           "The Group will review its strategic plan in 2029.")
+    evidence = Evidence(para, doc, ("E/2025/70",), "2025-05-20", "Report of the Group of Experts")
+    question = "When and where will the 2029 session of the Group of Experts on Geographical Names be held?"
+    assert said(check_constraints(question, evidence)) == "is about the 2025 session, not the 2029 session"
+    other = Evidence("The Group of Experts adopted its agenda.", doc, ("E/2025/70",), "2025-05-20", "Report")
+    assert said(check_constraints(question, other)) == "is about the 2027 session, not the 2029 session"
+
+
+def test_a_paragraph_about_its_own_dated_session_answers_no_other_year() -> None:
+    """DP/2025/20, para. 1 reports the annual session 2025; the document recalls "the 2024 annual
+    session" elsewhere, which does not make the paragraph about it."""
+    para = "The annual session 2025 of the Executive Board of UNDP, UNFPA and UNOPS was held from 2 to 5 June 2025."
+    doc = f"{para}\\nHe recalled the group's establishment following the 2024 annual session."
+    evidence = Evidence(para, doc, ("DP/2025/20",), "2025-07-14", "Report of the annual session 2025")
+    question = "When was the annual session 2024 of the Executive Board of UNDP, UNFPA and UNOPS held?"
+    assert said(check_constraints(question, evidence)) == "is about the 2025 session, not the 2024 session"
+    assert check_constraints(question.replace("2024", "2025"), evidence) is None
+    both = Evidence(para + " It reviewed the decisions of its 2024 session.", doc, ("DP/2025/20",), "2025-07-14",
+                    "Report of the annual session 2025")
+    assert check_constraints(question, both) is None

@@ -315,3 +315,22 @@ def test_a_caught_near_miss_abstains_at_every_threshold() -> None:
     weak = AnswerRecord("near_miss", 0.1, True)  # abstained on its support alone: no closest paragraph named
     assert answers_report(asked, [*against, weak], 0.2)["out_of_corpus"]["near_miss"] == {
         "questions": 3, "abstained": 2, "abstention_rate": 0.6667, "closest_named": 1}
+
+
+def test_a_gold_paragraph_in_an_embedded_text_is_named_by_the_questions_part(tmp_path: Path) -> None:
+    """A/52/621, para. 10 holds the Committee's draft resolution, whose operative paragraphs run
+    from 1 again: a question naming the part ("draft resolution") gets the draft's paragraph 10,
+    one naming none the report's."""
+    report = Document("A/52/621", "a.pdf", [
+        Paragraph("10", "The Committee recommends the adoption of the following draft resolution:", page="4"),
+        Paragraph("10", "Calls upon the administering Powers to ensure that workers are not discriminated against",
+                  page="6", part="draft resolution", part_of="10")])
+    keys = GoldKeys(_store(report))
+    rows = [{"question": "What does the draft ask of the administering Powers?", "symbol": "A/52/621", "para": 10,
+             "part": "draft resolution"},
+            {"question": "What does the Committee recommend?", "symbol": "A/52/621", "para": 10}]
+    in_draft, in_report = (keys.of(q) for q in load_questions(_write(tmp_path / "q.jsonl", rows)))
+    draft = _hit_key(Hit(pid=2, symbol="A/52/621", number="10", text="", page="6", section="", score=1.0,
+                         part="draft resolution", part_of="10"))
+    assert in_draft == {draft} and in_report == {_key("A/52/621", "10")} and draft not in in_report
+    keys.check(load_questions(_write(tmp_path / "q.jsonl", rows)), tmp_path / "q.jsonl")  # both are held

@@ -1167,3 +1167,19 @@ def test_an_older_documents_annex_heading_in_capitals_opens_the_annex() -> None:
     assert _opens_annex(Block("ANNEX", kind="body", size=10.6, x=291, y=680), 10.6) == "annex"
     assert _opens_annex(Block("ANNEX II", kind="body", size=10.6), 10.6) == "annex II"
     assert _opens_annex(Block("Annex", kind="body", size=10.6), 10.6) is None  # a word in the text's own type
+
+
+def test_a_raised_marker_opening_the_rest_of_a_printed_line_is_the_marker() -> None:
+    """S/2025/303, annex, page 5: pdfium breaks "... maritime risks (see Map 2).13 For example,
+    ..." at note 13's raised marker, the marker opening the rest of the line; "13" was read as
+    text before a capital ("(see Map 2). 13 For example") and note 13 was never cited."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+    from tests.conftest import shared_path
+
+    doc = parse_file(Path(shared_path("data", "un_corpus", "pdf", "S_2025_303.en.pdf")))
+    twelfth = next(p for p in doc.paragraphs if p.annex and p.number == "12" and not p.running)
+    assert "(see Map 2). For example, the 5 Segond" in twelfth.text
+    assert [f.marker for f in twelfth.footnotes][:1] == ["13"]
+    assert twelfth.footnotes[0].text.startswith("All the information in paragraphs 12 to 19 was gathered by UNODC")

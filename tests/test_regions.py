@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.answer.constraints import check_constraints
 from rag.answer.evidence import Evidence
-from rag.answer.regions import check_region, named_regions
+from rag.answer.regions import check_region, check_unwritten_region, named_regions
 from tests.conftest import said
 
 # E/HLPF/2025/3/Add.3 and Add.4: the titles of the ECE and the Asia-Pacific forums' reports.
@@ -38,3 +38,27 @@ def test_a_south_african_or_central_african_name_is_no_region() -> None:
     assert named_regions("What did the South African Government report?") == set()
     assert named_regions("the Economic Community of Central African States") == set()
     assert named_regions("the African Union") == {"Africa"}
+
+
+# E/CN.6/2025/4, para. 9: a global figure, in a report that never names Europe.
+_CARE = ("An estimated 80 per cent of paid domestic workers worldwide are women, 90 per cent of whom do not have "
+         "access to social security.")
+
+
+def _proposals(text: str = _CARE) -> Evidence:
+    title = "Proposals on priority themes and review themes of the Commission on the Status of Women"
+    return Evidence(_CARE, f"{title}\n{text}", ("E/CN.6/2025/4",), "2024-12-02", title)
+
+
+def test_a_region_the_document_never_names_is_a_near_miss() -> None:
+    question = "What percentage of paid domestic workers in Europe are women?"
+    assert said(check_unwritten_region(question, _proposals())) == "is from a document that never names Europe"
+    assert said(check_constraints(question, _proposals())) == "is from a document that never names Europe"
+    # the document writing the region, or its adjective, answers for it
+    assert check_unwritten_region(question, _proposals(_CARE + " In Europe, most are migrants.")) is None
+    assert check_unwritten_region(question, _proposals(_CARE + " European care systems differ.")) is None
+    assert check_unwritten_region("How many people in the Middle East need care?", _proposals()) is not None
+    assert check_unwritten_region("How many people in Latin America need care?",
+                                  _proposals(_CARE + " in Latin American cities")) is None
+    # "South Africa" is a country (its own check), not the region
+    assert check_unwritten_region("How many people in South Africa need care?", _proposals()) is None

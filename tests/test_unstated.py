@@ -253,3 +253,12 @@ def test_when_of_conditions_with_a_calendar_word_inside_asks_for_no_date() -> No
                      "When is it appropriate to end a peacekeeping mandate?"):
         assert check_kind(question, any_paragraph) is None, question
     assert said(check_kind("When is the session held?", any_paragraph)) == "does not give a date"
+
+
+def test_an_ordinal_naming_a_body_is_named_with_the_body() -> None:
+    """"the Sixth Committee" asked of a report that never writes "sixth": the message names the
+    Committee, not a bare "the sixth"."""
+    miss = check_unwritten_ordinal("Which department briefed the Sixth Committee on sanctions in 2025?", PARTIES)
+    assert said(miss) == "is from a document that never names the Sixth Committee"
+    miss = check_unwritten_ordinal("Which State became the sixty-first party to the Convention?", PARTIES)
+    assert said(miss) == "is from a document that never writes the sixty-first"

@@ -34,7 +34,7 @@ from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
-from rag.answer.regions import check_region, named_regions
+from rag.answer.regions import check_region, check_unwritten_region, named_regions
 from rag.answer.revisions import asks_version, check_version
 from rag.answer.subjects import (
     acronyms,
@@ -289,9 +289,22 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     asked = ordinal_values(_DAY_OR_CENTURY.sub(" ", without_symbols(question)))
     for n in sorted(asked - written):
         if n >= MIN_UNWRITTEN_ORDINAL:
+            body = _ordinal_body(question, n)
+            if body:
+                return Mismatch(Constraint("ordinal", str(n), body), "", "is from a document that never names {label}")
             return Mismatch(Constraint("ordinal", str(n), f"the {ordinal_name(n)}"), "",
                             "is from a document that never writes {label}")
     return None
+
+
+def _ordinal_body(question: str, n: int) -> str:
+    """"the Sixth Committee" where the question writes ordinal `n` capitalised before a
+    capitalised noun: a body named by its ordinal; "" otherwise."""
+    for m in _ORDINAL.finditer(question):
+        after = re.match(r"\s+([A-Z][a-z]+)", question[m.end():])
+        if _ordinal_value(m) == n and m.group(0)[0].isupper() and after and m.start() > 0:
+            return f"the {m.group(0)} {after.group(1)}"
+    return ""
 
 
 _COUNTRY = re.compile(r"\b(" + COUNTRY_AT.pattern + ")")
@@ -651,7 +664,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
     for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given and
-    a word it gives that the paragraph writes only negated (rag.answer.premises), the version of
+    a word it gives that the paragraph writes only negated (rag.answer.premises), the region it
+    names (rag.answer.regions), the version of
     the document it asks for (rag.answer.revisions), the name or
     year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
     name it gives that the document never writes (`check_proper_name`)."""
@@ -680,7 +694,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
-                    check_negated_word, check_region, _check_modifier, check_numbered_name, check_proper_name)
+                    check_negated_word, check_region, check_unwritten_region, _check_modifier, check_numbered_name,
+                    check_proper_name)
 
 
 def may_miss(question: str) -> bool:

@@ -39,6 +39,12 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
+WEAK = "too weakly supported to cite"
+NEAREST = NO_ANSWER + " Nearest, " + WEAK + ": {citation}."
+# An abstention for weak support names its best paragraph where the support is at least this share
+# of the threshold: the paragraph a reader may want to check (an answer found in other words); an
+# unrelated question's best paragraph, far under it, is not named.
+NEAREST_SHARE = 0.75
 # A document's symbols, text and masthead, by the symbol it is cited by (rag.index.paragraphs.document_text).
 DocumentReader = Callable[[str], DocumentText]
 
@@ -234,6 +240,17 @@ class Answerer:
             return (split_sentences(top.text) or [top.text])[0]
         return self.quote(search.asked, top)
 
+    @staticmethod
+    def _weak(question: str, nearest: Hit | None) -> Answer:
+        """The abstention for weak support, naming the `nearest` paragraph where given."""
+        reason = "no paragraph supports an answer strongly enough"
+        if nearest is None:
+            return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[], reason=reason)
+        named = Closest(symbol=nearest.symbol, paragraph=nearest.number, citation=nearest.citation, mismatch=WEAK,
+                        annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part)
+        return Answer(question=question, answer=NEAREST.format(citation=nearest.citation), abstained=True,
+                      citations=[], reason=reason, nearest=named)
+
     def answer(self, search: Search) -> Answer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
         where it is about something else than the question asks (whatever its support)."""
@@ -253,9 +270,9 @@ class Answerer:
             return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                           abstained=True, citations=[], reason="the best paragraph is about something else",
                           closest=closest)
-        if top is None or (not search.cited and self.support(search) < self.threshold):
-            return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[],
-                          reason="no paragraph supports an answer strongly enough")
+        support = self.support(search) if top is not None and not search.cited else 0.0
+        if top is None or (not search.cited and support < self.threshold):
+            return self._weak(question, top if support >= NEAREST_SHARE * self.threshold else None)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=self.cited_quote(search, top), score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,

@@ -1,7 +1,10 @@
 """A region the question asks about that the document's title gives to another region: "Who
 co-chaired the 2025 Asia-Pacific Forum on Sustainable Development?" answered from the report of
 the Regional Forum on Sustainable Development for the Economic Commission for Europe Region.
-The five regional commissions' regions, by the names documents give them."""
+The five regional commissions' regions, by the names documents give them. And a world region the
+question sets its fact in, answered with a worldwide figure from a document that never writes the
+region ("What percentage of paid domestic workers in Europe are women?" answered "80 per cent of
+paid domestic workers worldwide")."""
 
 from __future__ import annotations
 
@@ -32,3 +35,36 @@ def check_region(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     region = next(iter(asked))
     return Mismatch(Constraint("region", region, region), next(iter(own)))
+
+
+# World regions as a question names them, and as a document writing about them does (the region
+# or its adjective: "Europe", "European"). A country named after one ("South Africa") is no region.
+_WORLD_REGIONS = (
+    ("Europe", r"\bEurope\b", r"\bEurope(?:an|ans)?\b"),
+    ("Africa", r"(?<!South )(?<!Central African )\bAfrica\b", r"\bAfrica(?:n|ns)?\b"),
+    ("Asia", r"\bAsia\b", r"\bAsian?s?\b"),
+    ("Oceania", r"\bOceania\b", r"\bOceania\b"),
+    ("Latin America", r"\bLatin America\b", r"\bLatin Americ(?:a|an|ans)\b"),
+    ("the Caribbean", r"\bCaribbean\b", r"\bCaribbean\b"),
+    ("the Americas", r"\bAmericas\b", r"\bAmerica(?:s|n|ns)?\b"),
+    ("the Middle East", r"\bMiddle East\b", r"\bMiddle East(?:ern)?\b"),
+    ("the Pacific", r"\bPacific\b", r"\bPacific\b"),
+    ("the Arctic", r"\bArctic\b", r"\bArctic\b"),
+)
+
+
+# A paragraph stating its fact for the whole world.
+_WORLDWIDE = re.compile(r"\b(?:worldwide|globally|world-wide|around the world|across the world)\b", re.IGNORECASE)
+
+
+def check_unwritten_region(question: str, evidence: Evidence) -> Mismatch | None:
+    """A world region the question names, where the paragraph states its fact worldwide and the
+    document writes the region nowhere, neither its name nor its adjective: the figure asked is
+    not the one given. (A region alone is often a paraphrase, "Which leader from Europe spoke?" of
+    a report naming France's President: not judged without the worldwide fact.)"""
+    if not _WORLDWIDE.search(evidence.paragraph):
+        return None
+    for region, asked, written in _WORLD_REGIONS:
+        if re.search(asked, question) and not re.search(written, f"{evidence.title}\n{evidence.document}"):
+            return Mismatch(Constraint("region", region, region), "", "is from a document that never names {label}")
+    return None

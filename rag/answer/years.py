@@ -176,11 +176,18 @@ def issue_years(symbols: tuple[str, ...]) -> set[int]:
 def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
+    own = {m for m, kind in dated_things(evidence.paragraph) if kind == noun}
     # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
-    if (int(y), noun) in pairs or int(y) in issue_years(evidence.symbols) or int(y) in written_years(evidence.title) \
-            or _names_year_and(int(y), noun, evidence.paragraph):
+    if int(y) in issue_years(evidence.symbols) or int(y) in written_years(evidence.title):
         return None
-    others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
+    # the paragraph is about its own dated thing ("The annual session 2025 ... was held") where it
+    # writes the asked year nowhere, whatever else the document names
+    if own and int(y) not in written_years(evidence.paragraph):
+        return Mismatch(c, f"the {min(own, key=lambda m: abs(m - int(y)))} {noun}")
+    if (int(y), noun) in pairs or _names_year_and(int(y), noun, evidence.paragraph):
+        return None
+    # the document's nearest in time
+    others = sorted(own or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
         return Mismatch(c, f"the {others[0]} {noun}")
     issued = issue_years(evidence.symbols)

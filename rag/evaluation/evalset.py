@@ -39,6 +39,7 @@ class Question:
     kind: str = ""  # how the question is asked (`kind`: fact, paraphrase, near_miss...)
     answer: str = ""  # a span of the gold paragraph (`answer`), looked for in the quote
     annex: str = ""  # the annex the gold paragraphs are in (`annex`: "annex", "annex II"); "" for the body
+    part: str = ""  # the embedded text the gold paragraphs are in (`part`: "draft resolution"); "" for none
 
 
 def _text(row: dict, key: str) -> str:
@@ -68,7 +69,8 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 def load_questions(path: Path, limit: int | None = None) -> list[Question]:
     """Questions with `question`, `doc` or `symbol`, and `para` or `paras` (of the annex named by
-    `annex`, when the paragraphs are an annex's)."""
+    `annex`, when the paragraphs are an annex's; of the embedded text named by `part`, "draft
+    resolution", when they are its own numbered paragraphs)."""
     out: list[Question] = []
     for n, row in _read_jsonl(Path(path)):
         symbol = row.get("symbol", row.get("doc"))
@@ -83,7 +85,8 @@ def load_questions(path: Path, limit: int | None = None) -> list[Question]:
                              f"paragraph number (a number such as 12, or a citation such as \"p. 3, ¶ 2\")")
         answers = [a for a in row.get("answers", []) if isinstance(a, str) and a.strip()]
         out.append(Question(text.strip(), str(symbol), [str(p) for p in paras], answers,
-                            kind=_text(row, "kind"), answer=_text(row, "answer"), annex=_text(row, "annex")))
+                            kind=_text(row, "kind"), answer=_text(row, "answer"), annex=_text(row, "annex"),
+                            part=_text(row, "part")))
         if limit is not None and len(out) >= limit:
             break
     if not out:

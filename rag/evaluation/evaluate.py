@@ -161,8 +161,8 @@ class GoldKeys:
         return set(self.keys(q))
 
     def keys(self, q: Question) -> list[str]:
-        """The key of each gold paragraph of the question, in its order: in the annex it names,
-        else in the body, or in the one annex that prints the number where the body does not
+        """The key of each gold paragraph of the question, in its order: in the annex and the
+        embedded text it names, else in the body, or in the one annex that prints the number where the body does not
         (`only_annex`); a running count where the document prints no numbers."""
         primary = self.owner(q.symbol) or q.symbol
         numbered = self.numbered(primary)
@@ -174,7 +174,7 @@ class GoldKeys:
             annex = q.annex or ("" if running else self.only_annex(primary, number))
             if running and page is None:
                 page = self.only_page(primary, annex, number)
-            out.append(_place_key(primary, annex, "", number, running, page))
+            out.append(_place_key(primary, annex, q.part, number, running, page))
         return out
 
     def only_page(self, symbol: str, annex: str, number: str) -> str | None:
@@ -200,8 +200,8 @@ class GoldKeys:
         if absent:
             raise UsageError(f"{path}: {len(absent)} gold paragraph(s) are not in their documents as indexed, "
                              f"e.g. {', '.join(absent[:3])}",
-                             fix="check the paragraph numbers against `rag show SYMBOL` (an annex's: give \"annex\"; "
-                                 "unnumbered text's as cited, \"p. 3, ¶ 2\")")
+                             fix="check the paragraph numbers against `rag inspect FILE` (an annex's: give \"annex\"; "
+                                 "a draft resolution's own: give \"part\"; unnumbered text's as cited, \"p. 3, ¶ 2\")")
 
     def _held(self, symbols: set[str]) -> set[str]:
         """The keys of every paragraph of the documents of `symbols`."""

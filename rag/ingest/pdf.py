@@ -144,7 +144,10 @@ def _page_lines(page, page_no: int) -> list[_Line]:
                     italic = _style(tp, raw, start + last, name, flags)[1]
             body = line.rstrip()
             if aligned and size > 0:
-                body = _mark_small_digits(tp, raw, body, start, size)
+                # pdfium may break a printed line at a raised marker, the marker opening the rest
+                # ("... (see Map 2).", then "13 For example, ..." right of it, a little higher)
+                goes_on = bool(out) and abs(out[-1].y - y) < MARKER_RISE and x > out[-1].x
+                body = _mark_small_digits(tp, raw, body, start, size, goes_on)
             out.append(_Line(body.strip(), x, y, size, bold, page_no, italic))
         return _rejoined(out)
     finally:
@@ -152,6 +155,7 @@ def _page_lines(page, page_no: int) -> list[_Line]:
 
 
 SAME_BASELINE = 1.0  # points between two lines' baselines that put them on one printed line
+MARKER_RISE = 4.0  # points a raised marker's foot may stand above the baseline of the text it marks
 
 
 def _rejoined(lines: list[_Line]) -> list[_Line]:
@@ -164,6 +168,10 @@ def _rejoined(lines: list[_Line]) -> list[_Line]:
         if last is not None and last.text.endswith(MARK_CLOSE) and abs(last.y - ln.y) < SAME_BASELINE \
                 and ln.x > last.x and abs(last.size - ln.size) <= SAME_SIZE:
             last.text = f"{last.text} {ln.text}"
+            continue
+        if last is not None and ln.text.startswith(MARK_OPEN) and abs(last.y - ln.y) < MARKER_RISE \
+                and ln.x > last.x and abs(last.size - ln.size) <= SAME_SIZE:  # the marker opens the rest
+            last.text = f"{last.text}{ln.text}"
             continue
         out.append(ln)
     return out
@@ -194,11 +202,12 @@ def _printed_lines(tp, raw, text: str, aligned: bool) -> Iterator[tuple[int, str
         yield start + cut, line[cut:]
 
 
-def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
-    """Replace raised small digits glued to words with marker sentinels."""
+def _mark_small_digits(tp, raw, line: str, start: int, size: float, goes_on: bool = False) -> str:
+    """Replace raised small digits glued to words with marker sentinels; and those opening a line
+    that `goes_on` with the printed line before it (whatever word follows them)."""
     pieces: list[str] = []
     last = 0
-    for m in _DIGIT_RUN.finditer(line):
+    for m in _runs(line, goes_on):
         g = next(i for i in (1, 2, 3, 4, 5, 6) if m.group(i))
         small = [raw.FPDFText_GetFontSize(tp, start + k) < RAISED * size for k in range(m.start(g), m.end(g))]
         # the raised digits end the run: all of it ("word12"), or its tail where the marker is
@@ -220,6 +229,17 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float) -> str:
 
 
 _MARKER_COMMA = re.compile(f"(?<={re.escape(MARK_CLOSE)}),(?={re.escape(MARK_OPEN)})")
+_OPENING_DIGITS = re.compile(r"^(\d{1,3})(?=\s+\S)")
+
+
+def _runs(line: str, goes_on: bool) -> list[re.Match[str]]:
+    """The digit runs that may hold a marker (_DIGIT_RUN); on a line that goes on with the one
+    before, also the digits opening it before a capital (a note body never does)."""
+    found = list(_DIGIT_RUN.finditer(line))
+    opening = _OPENING_DIGITS.match(line) if goes_on else None
+    if opening is not None and not any(m.start() == 0 for m in found):
+        found.insert(0, opening)
+    return found
 
 
 def _raised_alone(ln: _Line, before: _Line | None, after: _Line | None, body_size: float) -> bool:

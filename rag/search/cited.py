@@ -21,8 +21,9 @@ _EMBEDDED = (r"(?:\s*,\s*((?:draft\s+)?(?:resolution|decision)\b[^,?]{0,30}?|rep
              + _PARA_WORD + r"(\d{1,4}[a-z]?)\b)?")
 # "A/79/772, para. 17", "A/80/44 (para. 12)", "A/80/38, part two, para. 12"
 _AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*{_PLACE}{_NUMBER}{_EMBEDDED}", re.IGNORECASE)
-# "paragraph 17 of A/79/772", "para. 3 of annex I to A/59/377", "paragraph 17 of document A/79/772"
-_BEFORE_SYMBOL = re.compile(rf"{_NUMBER}\s+of\s+(?:({_ANNEX})\s+(?:to|of)\s+)?(?:(?:the\s+)?document\s+)?"
+# "paragraph 17 of A/79/772", "para. 3 of annex I to A/59/377", "paragraph 10 of the annex to S/2025/303",
+# "paragraph 17 of document A/79/772"
+_BEFORE_SYMBOL = re.compile(rf"{_NUMBER}\s+of\s+(?:(?:the\s+)?({_ANNEX})\s+(?:to|of)\s+)?(?:(?:the\s+)?document\s+)?"
                             rf"({SYMBOL.pattern})", re.IGNORECASE)
 
 

@@ -136,9 +136,10 @@ function renderAnswer(result) {
   box.hidden = false;
   if (result.abstained) {
     const parts = [el("h3", {}, "No paragraph supports an answer"), el("p", { class: "abstain" }, result.answer)];
-    if (result.closest) {  // the answer names it and what differs; let the reader see it
+    const named = result.closest || result.nearest;  // the answer names it (what differs, or too weak); let the reader see it
+    if (named) {
       const context = el("div", { class: "context-box" });
-      parts.push(el("div", { class: "actions" }, contextButton(result.closest, context)), context);
+      parts.push(el("div", { class: "actions" }, contextButton(named, context)), context);
     }
     box.className = "abstained";
     box.replaceChildren(...parts);
