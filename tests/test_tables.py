@@ -289,6 +289,35 @@ def test_column_heads_in_small_type_over_cells_in_the_bodys_type() -> None:
     assert "table" not in [b.kind for b in heads_over_prose]
 
 
+def test_column_heads_wrapped_onto_several_lines_over_cells_in_the_bodys_type() -> None:
+    """E/2025/57, page 7 (positions and sizes as read, rows shortened): table 1's column heads in 7
+    points wrap onto three lines ("Status of / implementation of / recommendations"); its rows, in
+    the body's type, ran into para. 28 and the table held its caption and heads alone."""
+    lines = [_b("status of the evaluation activities planned for 2024 are set out in table 1.", 124, 464, size=9.96),
+             _b("Table 1", 124, 440, size=9.96),
+             _b("Status of implementation of evaluation activities, 2024", 124, 428, size=9.96, bold=True),
+             _b("No. Title Status", 123, 387, size=6.96),
+             _b("Planned", 389, 395, size=6.96), _b("completion", 389, 387, size=6.96),
+             _b("Management", 432, 395, size=6.96), _b("response issued", 432, 387, size=6.96),
+             _b("Status of", 493, 403, size=6.96), _b("implementation of", 493, 395, size=6.96),
+             _b("recommendations", 493, 387, size=6.96),
+             _b("1 Evaluation of the Spotlight Initiative to", 125, 364, size=9.96),
+             _b("eliminate violence against women and", 144, 352, size=9.96), _b("girls", 144, 338, size=9.96),
+             _b("Completed Yes Ongoing", 329, 364, size=9.96),
+             _b("2 Value-for-money assessment of the", 124, 320, size=9.96),
+             _b("Completed n/a", 329, 320, size=9.96)]
+    out = collapse_tables(lines, 9.96)
+    assert [b.kind for b in out] == ["body", "table"]
+    assert "Spotlight Initiative" in out[1].text and out[1].text.endswith("Completed n/a")
+    # three lines of small type standing further apart are a small table's rows, not its heads
+    rows = [_b("Table 2", 124, 440, size=9.96), _b("Budget lines", 124, 428, size=9.96, bold=True),
+            _b("Posts 352.6", 124, 400, size=6.96), _b("Travel 13.4", 124, 385, size=6.96),
+            _b("Total 366.0", 124, 370, size=6.96),
+            _b("The Office will report on the budget again next year.", 124, 350, size=9.96)]
+    out = collapse_tables(rows, 9.96)
+    assert [b.kind for b in out] == ["table", "body"] and out[0].text.endswith("Total 366.0")
+
+
 def test_a_run_of_bare_figures_in_small_type_is_a_charts_labels() -> None:
     """JIU/REP/2025/2, page 13: a bar chart's value labels ("36% 14% 6% ...") in small type after a
     sentence were an uncaptioned table cited "p. 13, table 1"; without a word they are no table."""

@@ -235,12 +235,22 @@ def _rows(blocks: list[Block], caption: Block, body_size: float, continued: bool
     if own_type and size <= body_size - SMALLER:
         rows = _small_rows(below, body_size, prose)
         rest = below[len(rows):]
-        if len(rows) == 1 and rest and abs(rest[0].size - body_size) <= SAME_SIZE \
-                and rows[0].y - rest[0].y <= ROW_GAP * body_size and not _ends_table(rest[0], prose):
-            # column heads in small type over cells in the body's type (E/2025/57, table 4)
+        if _column_heads(rows) and rest and abs(rest[0].size - body_size) <= SAME_SIZE \
+                and rows[-1].y - rest[0].y <= ROW_GAP * body_size and not _ends_table(rest[0], prose):
+            # column heads in small type over cells in the body's type (E/2025/57, tables 1 and 4)
             return rows + _typed_rows(rest, prose, False)
         return rows
     return _typed_rows(below, prose, own_type)
+
+
+HEAD_LINES = 4  # the lines a table's column heads may wrap onto (a row of years over them among)
+
+
+def _column_heads(rows: list[Block]) -> bool:
+    """Whether lines in small type are a table's column heads alone: one row of them, each
+    head's words wrapped onto at most HEAD_LINES lines ("Status of / implementation of /
+    recommendations" beside "Planned / completion")."""
+    return rows[0].y - min(r.y for r in rows) <= HEAD_LINES * rows[0].size
 
 
 def _typed_rows(below: list[Block], prose: float, own_type: bool) -> list[Block]:
