@@ -48,3 +48,12 @@ def test_an_acronym_spelled_out_in_lower_case_is_written_for_the_near_miss_check
     assert check_constraints("What share of world GDP does public procurement represent?", evidence) is None
     assert with_spelled_out("Who spoke for the host country of FfD4?") == \
         "Who spoke for the host country of FfD4 (Fourth International Conference on Financing for Development)?"
+
+
+def test_an_x_spelled_by_a_word_opening_with_ex() -> None:
+    """E/CN.3/2025/8 writes "Statistical Data and Metadata Exchange", never SDMX: the acronym is
+    written (a question asking about SDMX is no near miss for want of the name)."""
+    from rag.answer.subjects import writes_acronym
+
+    assert writes_acronym("transmitted through the Statistical Data and Metadata Exchange standard", "SDMX")
+    assert not writes_acronym("transmitted through the Statistical Data and Metadata standard", "SDMX")

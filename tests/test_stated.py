@@ -21,6 +21,8 @@ def test_the_office_a_question_asks_about() -> None:
     assert asked_form("Who did the Committee elect as Rapporteur, and who was invited to chair the panel?") == \
         "rapporteur"
     assert asked_form("Who presided over the opening meeting?") == "president"
+    assert asked_form("Who were the two Presidents of the 2025 UN Ocean Conference?") == "president"
+    assert asked_form("Who were both Co-Chairs of the forum?") == "chair"
     assert asked_form("Who served as Rapporteur of the Commission?") == "rapporteur"
     assert asked_form("What did the Chair propose for the organization of work?") is None
     assert asked_form("Who briefed the Committee on the Chair's visit?") is None

@@ -404,3 +404,19 @@ def test_a_month_that_dates_the_report_asked_is_no_month_of_the_fact() -> None:
                         "refugees had UNHCR registered?", evidence) is None
     assert said(check_timing("How many Sudanese refugees had arrived in Libya by April 2025?", evidence)) == \
         "gives April 2023, not April 2025"
+
+
+def test_a_count_since_a_month_of_the_reports_year_is_not_of_an_earlier_period() -> None:
+    """S/2025/202, para. 33 (a report of March 2025): "Since January, close to 600,000 people have
+    been displaced" answers for January to March 2025, not for March to September 2024."""
+    displaced = Evidence(paragraph="Since January, close to 600,000 people have been displaced, adding to the 4.6 "
+                                   "million already internally displaced in North and South Kivu Provinces.",
+                         document="", symbols=("S/2025/202",), date="2025-03-27")
+    miss = check_timing("How many people were displaced in eastern DRC between March and September 2024?", displaced)
+    assert said(miss) == "gives the period since January 2025, not March to September 2024"
+    assert check_timing("How many people were displaced in eastern DRC between January and March 2025?",
+                        displaced) is None
+    since_2024 = Evidence(paragraph=displaced.paragraph.replace("Since January", "Since January 2024"), document="",
+                          symbols=("S/2025/202",), date="2025-03-27")
+    assert check_timing("How many people were displaced in eastern DRC between March and September 2024?",
+                        since_2024) is None  # the asked period lies inside it

@@ -56,6 +56,8 @@ def _spells(letters: str, words: list[str], j: int, seen: set[tuple[int, int]]) 
     for n in range(len(letters), 0, -1):
         if w.startswith(letters[:n]) and _spells(letters[n:], words, j + 1, seen):
             return True
+    if letters[0] == "x" and w.startswith("ex") and _spells(letters[1:], words, j + 1, seen):
+        return True  # "Exchange" for the X of SDMX
     if w in _MINOR and _spells(letters, words, j + 1, seen):
         return True
     seen.add((len(letters), j))

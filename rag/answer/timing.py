@@ -277,6 +277,27 @@ def _date_range(m: re.Match[str], evidence: Evidence | None) -> tuple[Day, Day, 
     return start, end, label
 
 
+# A period running to the document's date: "Since January", "since 1 March 2024".
+_SINCE = re.compile(rf"\bsince\s+(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})(?:,?\s+((?:19|20)\d\d))?\b", re.IGNORECASE)
+
+
+def _since_range(m: re.Match[str], evidence: Evidence) -> tuple[Day, Day, str] | None:
+    """The first and last day of a `_SINCE` match: its month (the year written, or the one the
+    document's date gives it: `inferred_year`) to the document's date; None without that date."""
+    day, month_name, year = m.groups()
+    month = MONTH_NAMES.index(month_name.capitalize()) + 1
+    try:
+        issued = date.fromisoformat(evidence.date[:10])
+    except ValueError:
+        return None
+    first_year = int(year) if year else inferred_year(int(day or 1), month, evidence)
+    if first_year is None:
+        return None
+    start = (first_year, month, int(day or 1))
+    label = "the period since " + " ".join(x for x in (day, MONTH_NAMES[month - 1], str(first_year)) if x)
+    return start, (issued.year, issued.month, issued.day), label
+
+
 def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     """A period the question asks what was done in ("between 21 June and 20 October 2024") that the
     paragraph replaces with one that does not overlap it ("From 21 October to 20 February, UNIFIL
@@ -287,6 +308,7 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     start, end, label = asked[0]
     ranges = [(m, r) for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    ranges += [(m, r) for m in _SINCE.finditer(evidence.paragraph) if (r := _since_range(m, evidence))]
     if not ranges or any(not (g_end < start or g_start > end) for _, (g_start, g_end, _) in ranges):
         return None
     # the rest of the paragraph may tell of the asked period ("compared with ... the same period in 2024")

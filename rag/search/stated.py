@@ -20,7 +20,7 @@ from rag.answer.names import name_words, unwritten
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
 # "Who briefed the Chair").
-_AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?\s+"
+_AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?(?:\s+(?:two|three|four|both))?\s+"
 _BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
 
 
