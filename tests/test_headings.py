@@ -299,3 +299,29 @@ def test_a_session_s_segments_stand_above_its_chapters() -> None:
     assert sections.path == "UNFPA segment > XIV. UNFPA evaluation"
     sections.push("III. High-level policy segment: the 2030 Agenda")
     assert sections.path == "UNFPA segment > III. High-level policy segment: the 2030 Agenda"
+
+
+def test_headings_over_placeholder_paragraphs_and_a_bold_heading_wrapped_after_a_comma() -> None:
+    """A/CONF.230/2025/L.2, page 3: each Ocean Action panel's bold title over "19. [To be
+    completed]"; a title wrapped after a comma ("..., including deep-sea ecosystems") and the titles
+    after a placeholder (which ends no sentence) ran into the paragraph before as its text."""
+    lines = [_b("17. The list of documents before the Conference is contained in the annex.", 448, number="17"),
+             _b("18. [To be completed]", 379, number="18"),
+             Block("IV. Ocean Action panels", page=13, size=14.0, bold=True, x=94, y=346),
+             _b("Conserving, sustainably managing and restoring marine and coastal ecosystems,", 322, bold=True),
+             _b("including deep-sea ecosystems", 310, bold=True),
+             _b("19. [To be completed]", 292, number="19"),
+             _b("Increasing ocean-related scientific cooperation, knowledge, capacity-building,", 268, bold=True),
+             _b("marine technology and education", 256, bold=True),
+             _b("20. [To be completed]", 226, number="20"),
+             _b("Mobilizing finance for ocean actions in support of Sustainable Development", 202, bold=True),
+             _b("Goal 14", 189, bold=True),
+             _b("21. [To be completed]", 172, number="21")]
+    by_number = {p.number: p for p in assemble([PageText(blocks=lines)]) if not p.running}
+    assert [by_number[n].text for n in ("19", "20", "21")] == ["[To be completed]"] * 3
+    assert by_number["19"].section == ("IV. Ocean Action panels > Conserving, sustainably managing and restoring "
+                                       "marine and coastal ecosystems, including deep-sea ecosystems")
+    assert by_number["20"].section.endswith("> Increasing ocean-related scientific cooperation, knowledge, "
+                                            "capacity-building, marine technology and education")
+    assert by_number["21"].section.endswith("> Mobilizing finance for ocean actions in support of Sustainable "
+                                            "Development Goal 14")

@@ -376,3 +376,16 @@ def test_a_section_or_subparagraph_reference_ends_no_sentence() -> None:
             "strategy. See subpara. (b), A/79/6 (Sect. 29A) and Suppl. No. 5 for details.")
     assert [s[:12] for s in split_sentences(text)] == ["The design p", "The three-mo", "See subpara."]
     assert "is related to a change" in _quote("Why was the design phase delayed by three months?", text)
+
+
+def test_a_why_question_quotes_the_sentence_giving_the_cause() -> None:
+    """DP/2025/20, para. 15: asked why misconduct reporting went up, the quote was the paragraph's
+    first two sentences; the third, "He attributed the increase in reporting to ...", gives it."""
+    text = ('The Chair of the UNDP AEAC stressed that even "satisfactory" audit ratings require continued vigilance. '
+            "He underscored the importance of collaboration among oversight bodies and identified the need to "
+            "improve investigation timelines and compliance processes. He attributed the increase in reporting to "
+            "expanded awareness-raising, the designation of ethics champions, and more visible management action.")
+    question = "Why did the chair of UNDP's Audit and Evaluation Advisory Committee think misconduct reporting had gone up?"
+    emb = HashEmbedder(dim=64)
+    quote = best_quote(question, emb.encode_queries([question])[0], text, emb)
+    assert "He attributed the increase in reporting to expanded awareness-raising" in quote

@@ -420,3 +420,21 @@ def test_a_count_since_a_month_of_the_reports_year_is_not_of_an_earlier_period()
                           symbols=("S/2025/202",), date="2025-03-27")
     assert check_timing("How many people were displaced in eastern DRC between March and September 2024?",
                         since_2024) is None  # the asked period lies inside it
+
+
+def test_a_paragraph_dated_only_outside_the_asked_period_is_a_near_miss() -> None:
+    """TPNW/MSP/2025/8, para. 4 tells of the Group's meeting of 28 and 29 November 2023, in a report
+    on November 2023 to December 2024: asked what it did between February and October 2023 (the
+    previous report's months), it is about another time."""
+    met = Evidence(paragraph="The Scientific Advisory Group met during the second Meeting of States Parties over two "
+                             "days (28 and 29 November 2023) with many of its members being present in-person.",
+                   document="", symbols=("TPNW/MSP/2025/8",), date="2025-01-10")
+    miss = check_timing("How many online meetings did the TPNW Scientific Advisory Group hold between February and "
+                        "October 2023?", met)
+    assert said(miss) == "gives November 2023, not February to October 2023"
+    assert check_timing("How many meetings did the Scientific Advisory Group hold between November 2023 and "
+                        "December 2024?", met) is None
+    inside = Evidence(paragraph=met.paragraph.replace("28 and 29 November 2023", "28 and 29 March 2023"), document="",
+                      symbols=("TPNW/MSP/2025/8",), date="2025-01-10")
+    assert check_timing("How many online meetings did the TPNW Scientific Advisory Group hold between February and "
+                        "October 2023?", inside) is None

@@ -74,7 +74,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
 _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resulted in|led to|leads? to|in order to|"
                      r"so as to|so that|since|given that|on the grounds|reasons?|cited|caused|aimed at|with a view to|"
-                     r"in response to|following|stemm(?:ed|ing) from|attributed to|thanks to|"
+                     r"in response to|following|stemm(?:ed|ing) from|attribut(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,6}?to|thanks to|"
                      r"(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?related to|"
                      r"attributable to|driven by|on account of|in (?:light|view) of)\b|^\W*Given\b", re.IGNORECASE)
 

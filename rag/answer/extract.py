@@ -116,7 +116,8 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     sims = vectors @ qvec
     overlap = np.array([coverage(question, s, idf) for s in sentences])
     kind = question_type(question)
-    typed = np.array([offers_answer(kind, s, question) for s in sentences], dtype=np.float32)
+    offers = states_answer if kind == "reason" else offers_answer  # a cause or purpose stated
+    typed = np.array([offers(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
     giving = _giving_answer(kind, question, sentences, typed)
     if giving is not None and giving.any():

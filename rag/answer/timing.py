@@ -277,6 +277,16 @@ def _date_range(m: re.Match[str], evidence: Evidence | None) -> tuple[Day, Day, 
     return start, end, label
 
 
+Span = tuple[int, int]  # a match's start and end in its text
+
+
+def _month_span(n: NamedMonth) -> tuple[Day, Day, str]:
+    """A named month (or months: "January–March 2025") as a period of days, with how it is written."""
+    last = n.last or n.month
+    label = f"{MONTH_NAMES[n.month - 1]}{'-' + MONTH_NAMES[last - 1] if n.last else ''} {n.year}"
+    return (n.year, n.month, 1), (n.year, last, 31), label
+
+
 # A period running to the document's date: "Since January", "since 1 March 2024".
 _SINCE = re.compile(rf"\bsince\s+(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})(?:,?\s+((?:19|20)\d\d))?\b", re.IGNORECASE)
 
@@ -307,18 +317,28 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not asks_done(question):
         return None
     start, end, label = asked[0]
-    ranges = [(m, r) for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
-    ranges += [(m, r) for m in _SINCE.finditer(evidence.paragraph) if (r := _since_range(m, evidence))]
+    ranges = _paragraph_periods(evidence)
     if not ranges or any(not (g_end < start or g_start > end) for _, (g_start, g_end, _) in ranges):
         return None
     # the rest of the paragraph may tell of the asked period ("compared with ... the same period in 2024")
     rest = evidence.paragraph
-    for m, _ in ranges:
-        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    for (a, b), _ in ranges:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
     if any(start[0] <= int(y) <= end[0] for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", rest)) \
             or any(start[:2] <= (n.year, k) <= end[:2] for n in named_months(rest) for k in (n.month, n.last) if k):
         return None
     return Mismatch(Constraint("dated", f"{start}-{end}", label), ranges[0][1][2], "gives {found}, not {label}")
+
+
+def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
+    """The periods the paragraph tells of, where each is written: its ranges ("From 21 October to
+    20 February") and its periods since a month ("Since January"), else the months it is dated by
+    ("met ... (28 and 29 November 2023)")."""
+    text = evidence.paragraph
+    ranges: list[tuple[Span, tuple[Day, Day, str]]] = [
+        (m.span(), r) for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
+    ranges += [(m.span(), r) for m in _SINCE.finditer(text) if (r := _since_range(m, evidence))]
+    return ranges or [((n.start, n.end), _month_span(n)) for n in named_months(text)]
 
 
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:

@@ -23,7 +23,11 @@ def ends_sentence(text: str) -> bool:
     """Whether a line ends a sentence (or a clause: a comma, a colon), not with an abbreviation
     that runs on ("the cases Armenia v." before the italic "Azerbaijan ...", A/80/1, para. 100)."""
     line = strip_markers(text).rstrip()
-    return bool(LINE_END.search(line)) and not _RUNS_ON.search(line)
+    return bool(LINE_END.search(line)) and not _RUNS_ON.search(line) or _PLACEHOLDER.fullmatch(line) is not None
+
+
+# An editor's placeholder standing for a paragraph's text: "[To be completed]", "18. [To be completed]".
+_PLACEHOLDER = re.compile(r"(?:\d{1,4}\.\s+)?\[[^\[\]]{1,60}\]")
 
 
 # Abbreviations after which the sentence goes on ("Supplement No." but not "The answer is No.").
@@ -73,11 +77,11 @@ def capital_heading(ln: Block) -> bool:
 
 def _goes_on(text: str, styled: bool) -> bool:
     """The line's sentence ends there or goes on past it: a sentence end, or a word broken at the
-    line's end. In bold or larger type a heading may wrap after a broken word, a numbered one after
-    a comma."""
+    line's end. In bold or larger type a heading may wrap after a broken word or a comma (not a
+    list after its colon: "In favour: Andorra, Armenia,")."""
     if text.endswith("\ufffe"):
         return not styled
-    wraps = text.endswith(",") and styled and bool(HEADING_NUMBER.match(text))
+    wraps = text.endswith(",") and styled and (bool(HEADING_NUMBER.match(text)) or ":" not in text)
     return ends_sentence(text) and not wraps
 
 
