@@ -389,3 +389,20 @@ def test_a_why_question_quotes_the_sentence_giving_the_cause() -> None:
     emb = HashEmbedder(dim=64)
     quote = best_quote(question, emb.encode_queries([question])[0], text, emb)
     assert "He attributed the increase in reporting to expanded awareness-raising" in quote
+
+
+def test_the_number_of_a_thing_then_its_count_counts_it() -> None:
+    """S/2025/223, para. 58: "the number of migrants in Libya exceeded 824,000 as at December 2024"
+    answers "How many migrants were in Libya ...?"; the quote was the next sentence's "more than
+    5,000 migrants and refugees were intercepted", the only one read as counting migrants."""
+    from rag.answer.answertype import counted_thing, counts_as_asked, states_count
+
+    question = "How many migrants were in Libya as at December 2024?"
+    first = ("According to the International Organization for Migration, the number of migrants in Libya exceeded "
+             "824,000 as at December 2024.")
+    assert counts_as_asked(first, question) and states_count(first, counted_thing(question))
+    assert not counts_as_asked("The number of migrants in Libya rose sharply.", question)
+    text = first + (" Between 11 December 2024 and 31 March 2025, more than 5,000 migrants and refugees were "
+                    "intercepted attempting to cross the Mediterranean Sea from the coast of Libya.")
+    emb = HashEmbedder(dim=64)
+    assert "exceeded 824,000" in best_quote(question, emb.encode_queries([question])[0], text, emb)

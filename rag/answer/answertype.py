@@ -235,13 +235,27 @@ def _count_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# "the number of migrants in Libya exceeded 824,000": the count after the thing it counts.
+_NUMBER_OF = (r"\bnumbers?\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:{thing})\b[^.;:]{{0,60}}?\b(?:was|were|is|are|stood at|"
+              r"reached|exceeded|rose to|fell to|totalled|totaled|increased to|decreased to|grew to|dropped to)\s+"
+              r"(?:about|some|over|more than|nearly|approximately|almost|around|close to)?\s*(?:{count})")
+
+
+def _number_of(text: str, thing: str) -> bool:
+    """Whether `text` writes "the number of <thing> ... was/exceeded <count>" (`thing`: a pattern)."""
+    return re.search(_NUMBER_OF.format(thing=thing, count=_COUNT), text, re.IGNORECASE) is not None
+
+
 def states_count(text: str, forms: tuple[str, ...]) -> bool:
     """Whether `text` gives a count of the thing of `forms` (counted_thing): a number of two or
     more, no part of a date or reference, up to three words before it ("434 new cases",
-    "comprised 157 members"; not "one of the members", "several members")."""
+    "comprised 157 members"; not "one of the members", "several members"), or after "the number
+    of" the thing ("the number of migrants in Libya exceeded 824,000")."""
     if not forms:
         return False
-    return _count_pattern(forms).search(_without_dates_or_references(text)) is not None
+    text = _without_dates_or_references(text)
+    return _count_pattern(forms).search(text) is not None \
+        or _number_of(text, "|".join(re.escape(f) for f in forms))
 
 
 @lru_cache(maxsize=256)
@@ -268,4 +282,5 @@ def counts_as_asked(text: str, question: str) -> bool:
     if not phrase:
         return False
     words = r"\s+".join(re.escape(w) for w in phrase.split())
-    return re.search(rf"(?:{_COUNT})\s+{words}\b", _without_dates_or_references(text), re.IGNORECASE) is not None
+    text = _without_dates_or_references(text)
+    return re.search(rf"(?:{_COUNT})\s+{words}\b", text, re.IGNORECASE) is not None or _number_of(text, words)
