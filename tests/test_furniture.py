@@ -1183,3 +1183,14 @@ def test_a_raised_marker_opening_the_rest_of_a_printed_line_is_the_marker() -> N
     assert "(see Map 2). For example, the 5 Segond" in twelfth.text
     assert [f.marker for f in twelfth.footnotes][:1] == ["13"]
     assert twelfth.footnotes[0].text.startswith("All the information in paragraphs 12 to 19 was gathered by UNODC")
+
+
+def test_a_joint_symbol_broken_after_its_hyphen_is_joined_whole() -> None:
+    """E/CN.3/2025/8, page 1: "A/79/79-" ends a line and "E/2024/54" opens the next; the joint
+    symbol read "A/79/79- E/2024/54"."""
+    from rag.ingest.joining import join_lines
+
+    assert join_lines(["the report of the Secretary-General (A/79/79-", "E/2024/54) on progress"], set()) == \
+        "the report of the Secretary-General (A/79/79-E/2024/54) on progress"
+    assert join_lines(["the years 2020-", "2024 saw"], set()) == "the years 2020-2024 saw"
+    assert join_lines(["a well-", "known case"], set()) == "a well-known case"

@@ -74,6 +74,11 @@ _URL_SEGMENT = re.compile(r"^(?!https?:|www\.)\S*[/\-_.?=#&%\d]")
 _URL_GOES_ON = re.compile(r"^(?!https?:|www\.)[a-z0-9][\w.\-~%]*/\S*")
 
 
+# A document symbol ending a line with the hyphen of a joint symbol, and a line opening with one.
+_SYMBOL_BEFORE_HYPHEN = re.compile(r"\b[A-Z]{1,8}(?:/[\w.]+){2,}-$")
+_SYMBOL_OPENS = re.compile(r"^[A-Z]{1,8}(?:/[\w.]+){2,}")
+
+
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
     if _URL_END.search(out) and (_URL_GOES_ON.match(part) or last in "/_" and _URL_SEGMENT.match(part)):
@@ -87,6 +92,8 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
+    if last == "-" and _SYMBOL_BEFORE_HYPHEN.search(out) and _SYMBOL_OPENS.match(part):
+        return out + part  # a joint symbol broken after its hyphen: "A/79/79-" / "E/2024/54"
     if last in _SOFT + "-–" and part[:1].isdigit() and out[-2:-1].isdigit():
         return out[:-1] + ("–" if last == "–" else "-") + part  # a range broken at its dash: "2022-" / "2025"
     if last in _SOFT:
