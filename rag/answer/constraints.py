@@ -324,9 +324,22 @@ def countries(text: str) -> Counter[str]:
 SUBJECT_SHARE = 0.3
 
 
+# A short name users give a country whose documents write it in full: "the eastern Congo" of a
+# document naming the Democratic Republic of the Congo and never the Republic of the Congo.
+_SHORT_NAMES = {"Congo": "Democratic Republic of the Congo"}
+
+
+def _short_for(asked: str, named: Counter[str]) -> bool:
+    """Whether the asked country is a short name of one the text names, which names no country by
+    that short name itself."""
+    full = _SHORT_NAMES.get(asked)
+    return full is not None and full in named and asked not in named
+
+
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
-    if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False):
+    if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False) \
+            or _short_for(c.value, named):
         return None
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
@@ -336,6 +349,8 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     subject, times = (in_title or named).most_common(1)[0]
     elsewhere = named - in_paragraph  # the paragraph's own list does not dilute the subject
     if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())):
+        return Mismatch(c, "", "is from a document that never names {label}")
+    if in_paragraph and subject not in in_paragraph:  # a list of contributors is not about the subject
         return Mismatch(c, "", "is from a document that never names {label}")
     return Mismatch(c, subject)
 
@@ -391,15 +406,18 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     against the paragraph only. A country the document's title names is its subject, which
     its paragraphs need not repeat; a paragraph naming no country in a document whose title names
     one is about that one ("the First Vice-President ... was arrested" of a report on South
-    Sudan is not Kenya's)."""
+    Sudan is not Kenya's); in a document whose title names none, about the country its people's
+    words name ("Most of those attacks were directed against Iraqi security forces" is not about
+    the Syrian Arab Republic)."""
     asked = [c for c in found if c.kind == "country"]
     if not asked:  # "Chinese schools in Malaysia" are in Malaysia
         asked = [Constraint("country", k, k) for k in demonym_countries(question)]
     subject = countries(evidence.title.title() + " " + evidence.title)
-    told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else [])
+    told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else []) \
+        or (demonym_countries(evidence.paragraph) if not subject else [])  # "Iraqi security forces"
     others = [k for k in told if k not in {c.value for c in asked}]
     for c in asked:
-        if others and c.value not in subject \
+        if others and c.value not in subject and not _short_for(c.value, countries(evidence.paragraph)) \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None

@@ -96,7 +96,10 @@ def find_document(conn: sqlite3.Connection, symbol: str) -> sqlite3.Row:
 
 def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     """The symbols a document is issued under and its text: its masthead's issuing body, title,
-    session and venue (rag.ingest.metadata), then its paragraphs' text in order, one a line."""
+    session and venue (rag.ingest.metadata), then its paragraphs' text in order, one a line, each
+    heading that is a sentence before the first paragraph under it ("In paragraph 89, the Board
+    recommends ... .": a recommendation set as the heading of its status is the document's text
+    too)."""
     row = conn.execute("SELECT id, symbols, title, session, venue, body FROM documents WHERE symbol = ?",
                        (symbol,)).fetchone()
     if row is None:
@@ -104,7 +107,15 @@ def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     # the issuing organ, not the entities an Executive Board serves ("of UNDP, UNFPA and UNOPS")
     organs = "; ".join(b for b in row["body"].split("; ") if not b.startswith("Executive Board"))
     masthead = [t for t in (organs, row["title"], row["session"], row["venue"]) if t]
-    texts = [r[0] for r in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],))]
+    texts: list[str] = []
+    path: list[str] = []
+    for text, section in conn.execute("SELECT text, section FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],)):
+        heads = section.split(" > ") if section else []
+        # the headings that are sentences, as they open (not a title's "(2024-2033)", whose years
+        # would pass for the document's own)
+        texts += [h for i, h in enumerate(heads) if path[:i + 1] != heads[:i + 1] and h.rstrip().endswith(".")]
+        path = heads
+        texts.append(text)
     return DocumentText(tuple(json.loads(row["symbols"])), "\n".join(masthead + texts), "\n".join(masthead))
 
 

@@ -79,10 +79,18 @@ _SYMBOL_BEFORE_HYPHEN = re.compile(r"\b[A-Z]{1,8}(?:/[\w.]+){2,}-$")
 _SYMBOL_OPENS = re.compile(r"^[A-Z]{1,8}(?:/[\w.]+){2,}")
 
 
+def _unbroken(out: str, part: str) -> bool:
+    """Whether `part` goes on with the token `out` ends in, with no space: a web address broken over
+    lines, or a joint symbol broken after its hyphen ("A/79/79-" / "E/2024/54")."""
+    if _URL_END.search(out) and (_URL_GOES_ON.match(part) or out[-1] in "/_" and _URL_SEGMENT.match(part)):
+        return True
+    return out[-1] == "-" and bool(_SYMBOL_BEFORE_HYPHEN.search(out)) and bool(_SYMBOL_OPENS.match(part))
+
+
 def _join_two(out: str, part: str, vocab: set[str]) -> str:
     last = out[-1]
-    if _URL_END.search(out) and (_URL_GOES_ON.match(part) or last in "/_" and _URL_SEGMENT.match(part)):
-        return out + part  # a web address broken over lines
+    if _unbroken(out, part):
+        return out + part
     if last in _SOFT + "-" and part[:1].islower():
         spaced = _SPACED_HYPHEN.search(out)
         if spaced:
@@ -92,8 +100,6 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
-    if last == "-" and _SYMBOL_BEFORE_HYPHEN.search(out) and _SYMBOL_OPENS.match(part):
-        return out + part  # a joint symbol broken after its hyphen: "A/79/79-" / "E/2024/54"
     if last in _SOFT + "-–" and part[:1].isdigit() and out[-2:-1].isdigit():
         return out[:-1] + ("–" if last == "–" else "-") + part  # a range broken at its dash: "2022-" / "2025"
     if last in _SOFT:
