@@ -316,3 +316,19 @@ def test_a_count_is_not_taken_from_another_document(tmp_path: Path) -> None:
         hits = session.search("How many members did the Special Committee on Peacekeeping Operations have at its 2025 "
                               "session?")
         assert hits[0].symbol == "A/79/19"
+
+
+def test_the_period_a_report_covers_is_an_answer_of_a_fixed_form() -> None:
+    """S/2025/154: "What period does the Secretary-General's UNDOF report cover?" cited para. 38 (a
+    mandate renewed "for a period of six months"); para. 1 gives the period, "from 19 November 2024
+    to 18 February 2025", in the report's own words."""
+    question = "What period does the Secretary-General's UNDOF report cover?"
+    assert asked_form(question) == "period"
+    assert asked_form("Which months does the report on Abyei cover?") == "period"
+    first = ("The present report provides an account of the activities of the United Nations Disengagement Observer "
+             "Force (UNDOF) from 19 November 2024 to 18 February 2025, pursuant to the mandate set out in Security "
+             "Council resolution 350 (1974).")
+    assert states_form(first, "period")
+    assert states_form("It covers the period from 1 March to 31 May 2025.", "period")
+    assert not states_form("It decided to renew the mandate of UNDOF for a period of six months, until 31 December "
+                           "2024.", "period")

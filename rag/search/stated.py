@@ -1,6 +1,6 @@
 """Questions whose answer has a fixed form in official documents, and the paragraphs that state
-it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs"), how a
-vote went ("by a recorded vote of 102 to none, with 44 abstentions") and how many of a thing the
+it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs"), the period
+a report covers ("covers the period from 19 November 2024 to 18 February 2025"), how a vote went ("by a recorded vote of 102 to none, with 44 abstentions") and how many of a thing the
 question names there were ("the Committee comprised 157 members").
 
 Such paragraphs share few words with the question and embed poorly: an officers' list is names
@@ -46,6 +46,8 @@ _ASKED = [
     ("vice-chair", _office_question(r"(?!)", r"vice-?(?:chair|chairs|chairperson|chairpersons|chairman|chairmen)",
                                     r"(?!)")),
     ("vice-president", _office_question(r"(?!)", r"vice-?presidents?", r"(?!)")),
+    ("period", re.compile(r"\b(?:what|which)\s+(?:period|months|time\s+span|dates)\b[^?]{0,150}?\bcover(?:s|ed|ing)?\b",
+                          re.IGNORECASE)),
     ("vote", re.compile(r"\bby\s+what\s+(?:recorded\s+)?vote\b|\bwhat\s+(?:was|were)\s+the\s+(?:[\w’'-]+\s+){0,3}?"
                         r"(?:recorded\s+)?vote\b|\bwhat\s+(?:recorded\s+)?vote\b|\bhow\s+many\s+votes\b"
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
@@ -62,13 +64,19 @@ _STATES = {
     "vice-chair": re.compile(r"\bVice-(?:Chair|Chairs|Chairperson|Chairpersons|Chairman|Chairmen)\s*:"
                              r"|\belected\b[^.]{0,160}?\bas\s+(?:its\s+)?Vice-(?:Chair|Chairperson|Chairman)"),
     "vice-president": re.compile(r"\bVice-Presidents?\s*:|\belected\b[^.]{0,160}?\bas\s+(?:its\s+)?Vice-President"),
+    # "The present report covers the period from 19 November 2024 to 18 February 2025"
+    # "The present report provides an account of ... from 19 November 2024 to 18 February 2025"
+    "period": re.compile(r"\bcover(?:s|ed|ing)?\b[^.]{0,60}?\bperiod\b[^.]{0,20}?\bfrom\b|\bcover(?:s|ed|ing)?\s+"
+                         r"(?:developments\s+)?(?:from|between)\s+\d{1,2}\s+[A-Z][a-z]+|\b(?:present|this)\s+report\b"
+                         r"[^.]{0,200}?\bfrom\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+(?:to|until|through)\s+\d{1,2}\s+"
+                         r"[A-Z][a-z]+\s+\d{4}", re.IGNORECASE),
     "vote": re.compile(r"\b(?:recorded|roll-call)\s+vote\s+of\s+\d+\b|\bby\s+\d+\s+votes?\s+to\s+(?:\d+|none)\b"
                        r"|\bwithout\s+a\s+vote\b|\b\d[\d,]*\s+votes\b", re.IGNORECASE),
 }
 
 
 def asked_form(question: str) -> str | None:
-    """"chair", "president", "rapporteur", "vice-chair", "vice-president" or "vote" when the
+    """"chair", "president", "rapporteur", "vice-chair", "vice-president", "period" or "vote" when the
     question asks for an answer of that form, "count" for how many of a thing it names
     (rag.answer.answertype.counted_thing), else None."""
     for form, pattern in _ASKED:
