@@ -477,8 +477,8 @@ def test_a_weak_abstention_names_the_nearest_paragraph_it_would_not_cite(built, 
     data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
     assert data["abstained"] is True and data["citations"] == []
     assert data["nearest"]["citation"] == top and "closest" not in data
-    assert data["answer"] == f"No paragraph in the indexed documents answers this question. Nearest, too weakly " \
-                             f"supported to cite: {top}."
+    assert data["answer"] == f"No paragraph in the indexed documents answers this question. The nearest " \
+                             f"paragraph, {top}, is too weakly supported to cite."
     assert run("ask", DEMO_QUESTION).stdout.strip() == data["answer"]
     monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.5:.6f}")
     data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)

@@ -304,7 +304,8 @@ def test_a_session_s_segments_stand_above_its_chapters() -> None:
 def test_headings_over_placeholder_paragraphs_and_a_bold_heading_wrapped_after_a_comma() -> None:
     """A/CONF.230/2025/L.2, page 3: each Ocean Action panel's bold title over "19. [To be
     completed]"; a title wrapped after a comma ("..., including deep-sea ecosystems") and the titles
-    after a placeholder (which ends no sentence) ran into the paragraph before as its text."""
+    after a placeholder had run into the paragraph before as its text: a placeholder ends its
+    paragraph as a sentence does."""
     lines = [_b("17. The list of documents before the Conference is contained in the annex.", 448, number="17"),
              _b("18. [To be completed]", 379, number="18"),
              Block("IV. Ocean Action panels", page=13, size=14.0, bold=True, x=94, y=346),

@@ -325,6 +325,9 @@ def test_the_period_a_report_covers_is_an_answer_of_a_fixed_form() -> None:
     question = "What period does the Secretary-General's UNDOF report cover?"
     assert asked_form(question) == "period"
     assert asked_form("Which months does the report on Abyei cover?") == "period"
+    assert asked_form("What dates are covered by the moratorium on executions?") is None  # no report's period
+    assert not states_form("The present report notes that the moratorium, in force from 1 January to 31 December "
+                           "2024, was extended.", "period")
     first = ("The present report provides an account of the activities of the United Nations Disengagement Observer "
              "Force (UNDOF) from 19 November 2024 to 18 February 2025, pursuant to the mandate set out in Security "
              "Council resolution 350 (1974).")

@@ -311,9 +311,9 @@ def test_column_heads_wrapped_onto_several_lines_over_cells_in_the_bodys_type() 
     assert "Spotlight Initiative" in out[1].text and out[1].text.endswith("Completed n/a")
     # three lines of small type standing further apart are a small table's rows, not its heads
     rows = [_b("Table 2", 124, 440, size=9.96), _b("Budget lines", 124, 428, size=9.96, bold=True),
-            _b("Posts 352.6", 124, 400, size=6.96), _b("Travel 13.4", 124, 385, size=6.96),
-            _b("Total 366.0", 124, 370, size=6.96),
-            _b("The Office will report on the budget again next year.", 124, 350, size=9.96)]
+            _b("Posts 352.6", 124, 400, size=6.96), _b("Travel 13.4", 124, 391.5, size=6.96),
+            _b("Total 366.0", 124, 383, size=6.96),
+            _b("The Office will report on the budget again next year.", 124, 368, size=9.96)]
     out = collapse_tables(rows, 9.96)
     assert [b.kind for b in out] == ["table", "body"] and out[0].text.endswith("Total 366.0")
 

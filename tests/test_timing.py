@@ -438,3 +438,12 @@ def test_a_paragraph_dated_only_outside_the_asked_period_is_a_near_miss() -> Non
                       symbols=("TPNW/MSP/2025/8",), date="2025-01-10")
     assert check_timing("How many online meetings did the TPNW Scientific Advisory Group hold between February and "
                         "October 2023?", inside) is None
+
+
+def test_a_month_in_running_text_is_no_period_of_the_paragraph() -> None:
+    """A reference, a start or a plan named by its month is not when the paragraph's fact happened."""
+    for paragraph in ("UNIFIL conducted 4,500 patrols, in line with the mandate renewed by the Council in August 2023.",
+                      "The Committee held 12 meetings and will submit its report in September 2025.",
+                      "Since the adoption of the Pact in September 2024, Member States have held 14 consultations."):
+        evidence = Evidence(paragraph, "", ("S/2025/1",), "2025-06-10")
+        assert check_timing("How many meetings were held between January and May 2025?", evidence) is None, paragraph

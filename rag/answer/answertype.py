@@ -74,7 +74,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*))+")
 _TITLES = frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "h.e"))
 _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resulted in|led to|leads? to|in order to|"
                      r"so as to|so that|since|given that|on the grounds|reasons?|cited|caused|aimed at|with a view to|"
-                     r"in response to|following|stemm(?:ed|ing) from|attribut(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,6}?to|thanks to|"
+                     r"in response to|following|stemm(?:ed|ing) from|attribut(?:ed|ing)\s+(?:[\w’'-]+\s+){0,6}?to|thanks to|"
                      r"(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?related to|"
                      r"attributable to|driven by|on account of|in (?:light|view) of)\b|^\W*Given\b", re.IGNORECASE)
 
@@ -238,7 +238,8 @@ def _count_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 # "the number of migrants in Libya exceeded 824,000": the count after the thing it counts.
 _NUMBER_OF = (r"\bnumbers?\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:{thing})\b[^.;:]{{0,60}}?\b(?:was|were|is|are|stood at|"
               r"reached|exceeded|rose to|fell to|totalled|totaled|increased to|decreased to|grew to|dropped to)\s+"
-              r"(?:about|some|over|more than|nearly|approximately|almost|around|close to)?\s*(?:{count})")
+              r"(?:about|some|over|more than|nearly|approximately|almost|around|close to)?\s*(?:{count})"
+              r"(?!\s*(?:per\s*cent|percent|%|times\b|-fold))")
 
 
 def _number_of(text: str, thing: str) -> bool:

@@ -138,7 +138,8 @@ def question_constraints(question: str) -> list[Constraint]:
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
     for name in countries(text):
-        found.append(Constraint("country", name, name))
+        full = re.search(rf"\b(?<!Democratic )Republic of the {re.escape(name)}\b", text) if name in _SHORT_NAMES else None
+        found.append(Constraint("country", name, full.group(0) if full else name))
     for y, noun in dated_things(text):
         found.append(Constraint("dated", f"{y} {noun}", f"the {y} {noun}"))
     for n, noun in numbered_things(text):
@@ -297,11 +298,15 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     return None
 
 
+# Bodies named by an ordinal: "the Sixth Committee", "the Third Commission".
+_ORDINAL_BODY = re.compile(r"\s+(Committee|Commission|Council|Conference|Board|Panel)\b")
+
+
 def _ordinal_body(question: str, n: int) -> str:
-    """"the Sixth Committee" where the question writes ordinal `n` capitalised before a
-    capitalised noun: a body named by its ordinal; "" otherwise."""
+    """"the Sixth Committee" where the question writes ordinal `n` capitalised before a body's
+    noun (`_ORDINAL_BODY`): a body named by its ordinal; "" otherwise."""
     for m in _ORDINAL.finditer(question):
-        after = re.match(r"\s+([A-Z][a-z]+)", question[m.end():])
+        after = _ORDINAL_BODY.match(question, m.end())
         if _ordinal_value(m) == n and m.group(0)[0].isupper() and after and m.start() > 0:
             return f"the {m.group(0)} {after.group(1)}"
     return ""
@@ -329,17 +334,21 @@ SUBJECT_SHARE = 0.3
 _SHORT_NAMES = {"Congo": "Democratic Republic of the Congo"}
 
 
-def _short_for(asked: str, named: Counter[str]) -> bool:
-    """Whether the asked country is a short name of one the text names, which names no country by
-    that short name itself."""
-    full = _SHORT_NAMES.get(asked)
-    return full is not None and full in named and asked not in named
+def _short_for(c: Constraint, document: str) -> bool:
+    """Whether the question gives the country by a short name (`c.label` "Congo" for "the eastern
+    Congo", not "Republic of the Congo") of one the document names in full, while it never names
+    a country by that short name itself."""
+    full = _SHORT_NAMES.get(c.value)
+    if full is None or c.label != c.value:
+        return False
+    named = countries(document)
+    return full in named and c.value not in named
 
 
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False) \
-            or _short_for(c.value, named):
+            or _short_for(c, evidence.document):
         return None
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
@@ -350,7 +359,7 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     elsewhere = named - in_paragraph  # the paragraph's own list does not dilute the subject
     if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())):
         return Mismatch(c, "", "is from a document that never names {label}")
-    if in_paragraph and subject not in in_paragraph:  # a list of contributors is not about the subject
+    if in_paragraph and subject not in in_paragraph:  # its countries (a list of contributors) are not the subject
         return Mismatch(c, "", "is from a document that never names {label}")
     return Mismatch(c, subject)
 
@@ -414,13 +423,26 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
         asked = [Constraint("country", k, k) for k in demonym_countries(question)]
     subject = countries(evidence.title.title() + " " + evidence.title)
     told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else []) \
-        or (demonym_countries(evidence.paragraph) if not subject else [])  # "Iraqi security forces"
+        or (_state_organs(evidence.paragraph) if not subject else [])
     others = [k for k in told if k not in {c.value for c in asked}]
     for c in asked:
-        if others and c.value not in subject and not _short_for(c.value, countries(evidence.paragraph)) \
+        if others and c.value not in subject and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+# A State's organs, named by its people's word: "Iraqi security forces", "the Malian authorities".
+_ORGAN = re.compile(r"\s+(?:security|armed|defence|defense|police|military)\s+forces?\b|\s+(?:Government|authorities|"
+                    r"police|army|armed forces|troops|soldiers|officials)\b")
+
+
+def _state_organs(text: str) -> list[str]:
+    """The countries whose organs the text names by their people's word ("Iraqi security forces" ->
+    Iraq); not a people ("500,000 Afghans") nor a language ("Arabic, Chinese")."""
+    return [k for k in demonym_countries(text)
+            if any(_ORGAN.match(text, m.end()) for w in DEMONYMS if DEMONYMS[w] == k
+                   for m in re.finditer(rf"\b{re.escape(w)}\b", text))]
 
 
 def _told_instead(asked: str, others: list[str], subject: Counter[str]) -> str:

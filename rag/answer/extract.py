@@ -40,7 +40,7 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
 WEAK = "too weakly supported to cite"
-NEAREST = NO_ANSWER + " Nearest, " + WEAK + ": {citation}."
+NEAREST = NO_ANSWER + " The nearest paragraph, {citation}, is " + WEAK + "."
 # An abstention for weak support names its best paragraph where the support is at least this share
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.

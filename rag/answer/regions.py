@@ -41,7 +41,7 @@ def check_region(question: str, evidence: Evidence) -> Mismatch | None:
 # or its adjective: "Europe", "European"). A country named after one ("South Africa") is no region.
 _WORLD_REGIONS = (
     ("Europe", r"\bEurope\b", r"\bEurope(?:an|ans)?\b"),
-    ("Africa", r"(?<!South )(?<!Central African )\bAfrica\b", r"\bAfrica(?:n|ns)?\b"),
+    ("Africa", r"(?<!South )(?<!South-)\bAfrica\b", r"\bAfrica(?:n|ns)?\b"),
     ("Asia", r"\bAsia\b", r"\bAsian?s?\b"),
     ("Oceania", r"\bOceania\b", r"\bOceania\b"),
     ("Latin America", r"\bLatin America\b", r"\bLatin Americ(?:a|an|ans)\b"),

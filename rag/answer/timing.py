@@ -332,13 +332,21 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
 
 def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
     """The periods the paragraph tells of, where each is written: its ranges ("From 21 October to
-    20 February") and its periods since a month ("Since January"), else the months it is dated by
-    ("met ... (28 and 29 November 2023)")."""
+    20 February") and its periods since a month ("Since January"), else the months that date it in
+    parentheses ("met ... (28 and 29 November 2023)": `_dates_it`)."""
     text = evidence.paragraph
     ranges: list[tuple[Span, tuple[Day, Day, str]]] = [
         (m.span(), r) for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
     ranges += [(m.span(), r) for m in _SINCE.finditer(text) if (r := _since_range(m, evidence))]
-    return ranges or [((n.start, n.end), _month_span(n)) for n in named_months(text)]
+    return ranges or [((n.start, n.end), _month_span(n)) for n in named_months(text) if _dates_it(text, n)]
+
+
+def _dates_it(text: str, n: NamedMonth) -> bool:
+    """Whether a named month dates what its sentence tells, set in parentheses after it ("met ...
+    over two days (28 and 29 November 2023)"); a month in running text may be a reference, a
+    start or a plan ("the mandate renewed in August 2023", "will submit in September 2025")."""
+    before, after = text[max(0, n.start - 20):n.start], text[n.end:n.end + 2]
+    return "(" in before and ")" not in before[before.rindex("("):] and after.lstrip().startswith(")")
 
 
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:

@@ -171,7 +171,7 @@ class GoldKeys:
             number, page = plain_number(given)
             running = number.startswith("¶") or not numbered
             number = number.lstrip("¶")
-            annex = q.annex or ("" if running else self.only_annex(primary, number))
+            annex = q.annex or ("" if running or q.part else self.only_annex(primary, number))
             if running and page is None:
                 page = self.only_page(primary, annex, number)
             out.append(_place_key(primary, annex, q.part, number, running, page))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from rag.ingest.patterns import WORD
-from rag.textutil import STOPWORDS
+from rag.textutil import STOPWORDS, SYMBOL
 
 _HYPHEN_RE = re.compile(r"(\w)-\n\s*([a-z])")
 _SOFT = "\ufffe\u00ad"  # a hyphen the PDF marks as a line-end break (soft hyphen or U+FFFE)
@@ -75,8 +75,8 @@ _URL_GOES_ON = re.compile(r"^(?!https?:|www\.)[a-z0-9][\w.\-~%]*/\S*")
 
 
 # A document symbol ending a line with the hyphen of a joint symbol, and a line opening with one.
-_SYMBOL_BEFORE_HYPHEN = re.compile(r"\b[A-Z]{1,8}(?:/[\w.]+){2,}-$")
-_SYMBOL_OPENS = re.compile(r"^[A-Z]{1,8}(?:/[\w.]+){2,}")
+_SYMBOL_BEFORE_HYPHEN = re.compile(rf"{SYMBOL.pattern}-$")
+_SYMBOL_OPENS = re.compile(rf"^{SYMBOL.pattern.removeprefix(chr(92) + 'b')}")
 
 
 def _unbroken(out: str, part: str) -> bool:

@@ -234,7 +234,8 @@ _OPENING_DIGITS = re.compile(r"^(\d{1,3})(?=\s+\S)")
 
 def _runs(line: str, goes_on: bool) -> list[re.Match[str]]:
     """The digit runs that may hold a marker (_DIGIT_RUN); on a line that goes on with the one
-    before, also the digits opening it before a capital (a note body never does)."""
+    before, also the digits opening it, whatever follows them (a note's body never continues a
+    printed line to its right)."""
     found = list(_DIGIT_RUN.finditer(line))
     opening = _OPENING_DIGITS.match(line) if goes_on else None
     if opening is not None and not any(m.start() == 0 for m in found):

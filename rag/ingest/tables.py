@@ -23,6 +23,7 @@ PROSE = 0.85  # a line this long, against the page's longest, is running text, n
 MIN_ROWS = 2
 MIN_UNCAPTIONED_ROWS = 3
 SMALLER = 0.6  # points below the body type of an uncaptioned table's rows
+SAME_BASELINE = 2.0  # points between the baselines of two lines on one printed line
 PROSE_CHARS = 70  # ... and at least this long
 
 
@@ -237,20 +238,25 @@ def _rows(blocks: list[Block], caption: Block, body_size: float, continued: bool
         rest = below[len(rows):]
         if _column_heads(rows) and rest and abs(rest[0].size - body_size) <= SAME_SIZE \
                 and rows[-1].y - rest[0].y <= ROW_GAP * body_size and not _ends_table(rest[0], prose):
-            # column heads in small type over cells in the body's type (E/2025/57, tables 1 and 4)
+            # column heads in small type over cells in the body's type (E/2025/57, tables 1, 4 and 5)
             return rows + _typed_rows(rest, prose, False)
         return rows
     return _typed_rows(below, prose, own_type)
 
 
-HEAD_LINES = 4  # the lines a table's column heads may wrap onto (a row of years over them among)
+HEAD_LINES = 4  # the lines a table's column heads may wrap onto, a line of years over them included
+HEAD_APART = 20.0  # points between the left edges of two column heads side by side
 
 
 def _column_heads(rows: list[Block]) -> bool:
-    """Whether lines in small type are a table's column heads alone: one row of them, each
-    head's words wrapped onto at most HEAD_LINES lines ("Status of / implementation of /
-    recommendations" beside "Planned / completion")."""
-    return rows[0].y - min(r.y for r in rows) <= HEAD_LINES * rows[0].size
+    """Whether lines in small type are a table's column heads alone: one line, or heads side by
+    side on one baseline, each wrapped onto at most HEAD_LINES lines ("Status of / implementation
+    of / recommendations" beside "Planned / completion"); a small table's rows, one under another,
+    are not."""
+    if len(rows) == 1:
+        return True
+    beside = any(abs(a.y - b.y) < SAME_BASELINE and abs(a.x - b.x) > HEAD_APART for a in rows for b in rows)
+    return beside and rows[0].y - min(r.y for r in rows) <= HEAD_LINES * rows[0].size
 
 
 def _typed_rows(below: list[Block], prose: float, own_type: bool) -> list[Block]:

@@ -46,8 +46,8 @@ _ASKED = [
     ("vice-chair", _office_question(r"(?!)", r"vice-?(?:chair|chairs|chairperson|chairpersons|chairman|chairmen)",
                                     r"(?!)")),
     ("vice-president", _office_question(r"(?!)", r"vice-?presidents?", r"(?!)")),
-    ("period", re.compile(r"\b(?:what|which)\s+(?:period|months|time\s+span|dates)\b[^?]{0,150}?\bcover(?:s|ed|ing)?\b",
-                          re.IGNORECASE)),
+    ("period", re.compile(r"\b(?:what|which)\s+(?:period|months|time\s+span|dates)\b[^?]{0,150}?\breport\b[^?]{0,80}?"
+                          r"\bcover(?:s|ed|ing)?\b", re.IGNORECASE)),
     ("vote", re.compile(r"\bby\s+what\s+(?:recorded\s+)?vote\b|\bwhat\s+(?:was|were)\s+the\s+(?:[\w’'-]+\s+){0,3}?"
                         r"(?:recorded\s+)?vote\b|\bwhat\s+(?:recorded\s+)?vote\b|\bhow\s+many\s+votes\b"
                         r"|\bvote\s+(?:count|result|tally)s?\b|\bvote\s*$", re.IGNORECASE)),
@@ -67,8 +67,9 @@ _STATES = {
     # "The present report covers the period from 19 November 2024 to 18 February 2025"
     # "The present report provides an account of ... from 19 November 2024 to 18 February 2025"
     "period": re.compile(r"\bcover(?:s|ed|ing)?\b[^.]{0,60}?\bperiod\b[^.]{0,20}?\bfrom\b|\bcover(?:s|ed|ing)?\s+"
-                         r"(?:developments\s+)?(?:from|between)\s+\d{1,2}\s+[A-Z][a-z]+|\b(?:present|this)\s+report\b"
-                         r"[^.]{0,200}?\bfrom\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+(?:to|until|through)\s+\d{1,2}\s+"
+                         r"(?:developments\s+)?(?:from|between)\s+\d{1,2}\s+[A-Z][a-z]+|\b(?:present|this)\s+report\s+"
+                         r"(?:provides\s+an\s+account\s+of|describes|reviews|covers|presents|summarizes|outlines)\b"
+                         r"[^.]{0,160}?\bfrom\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+(?:to|until|through)\s+\d{1,2}\s+"
                          r"[A-Z][a-z]+\s+\d{4}", re.IGNORECASE),
     "vote": re.compile(r"\b(?:recorded|roll-call)\s+vote\s+of\s+\d+\b|\bby\s+\d+\s+votes?\s+to\s+(?:\d+|none)\b"
                        r"|\bwithout\s+a\s+vote\b|\b\d[\d,]*\s+votes\b", re.IGNORECASE),
