@@ -406,3 +406,21 @@ def test_the_number_of_a_thing_then_its_count_counts_it() -> None:
                     "intercepted attempting to cross the Mediterranean Sea from the coast of Libya.")
     emb = HashEmbedder(dim=64)
     assert "exceeded 824,000" in best_quote(question, emb.encode_queries([question])[0], text, emb)
+
+
+def test_a_long_list_is_quoted_by_the_item_that_answers() -> None:
+    """E/HLPF/2025/3/Add.1, para. 18 is one sentence of eight lettered items (2,270 characters):
+    "natural capital accounting credit ratings" quoted it whole; the reader is shown item (g)."""
+    items = [f"({letter}) Strengthen the regional programme on topic number {i} by working with member States and "
+             f"partners to mobilize resources and share practices across the continent;" for i, letter in
+             enumerate("abcdef", 1)]
+    answer = ("(g) Improve the measurement of economic growth by using natural capital accounting techniques in order to "
+              "boost credit ratings and to enhance the position from which the continent negotiates access to finance;")
+    text = "In the light of the discussion, the Forum agreed that members of ECA should: " + " ".join(items) + " " + \
+        answer + " (h) Take stock of progress."
+    question = "natural capital accounting credit ratings"
+    emb = HashEmbedder(dim=64)
+    assert len(text) > 600
+    assert best_quote(question, emb.encode_queries([question])[0], text, emb) == answer
+    short = "The Forum agreed that members should: (a) act on finance; (b) act on data."
+    assert best_quote("finance data", emb.encode_queries(["finance data"])[0], short, emb) == short  # short: whole

@@ -110,7 +110,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     they do not match the split, the sentences are embedded now. `idf` as for `support`."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
-        return text
+        return _list_item(question, text, question_type(question), idf)
     if vectors is None or len(vectors) != len(sentences):
         vectors = embedder.encode_documents(sentences)
     sims = vectors @ qvec
@@ -132,7 +132,26 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     if last + 1 < len(sentences) and _continues(question, kind, " ".join(sentences[first:last + 1]),
                                                  sentences[last + 1], idf):
         last += 1
-    return " ".join(sentences[first:last + 1])
+    return _list_item(question, " ".join(sentences[first:last + 1]), kind, idf)
+
+
+# A quote this long that runs through lettered or numbered items ("(a) ...; (b) ...") is cut to
+# the item that answers: the reader is shown the sub-paragraph, not the whole list.
+LONG_QUOTE = 600
+_ITEM = re.compile(r"(?:(?<=\s)|^)\((?:[a-z]|[ivx]{1,4})\)\s")
+
+
+def _list_item(question: str, quote: str, kind: str | None, idf: dict[str, float] | None) -> str:
+    """The quote, or where it is longer than LONG_QUOTE and lists two or more items, the item
+    holding most of the question (with the kind of answer asked, where one does) when it holds
+    more of it than the words before the first item."""
+    starts = [m.start() for m in _ITEM.finditer(quote)]
+    if len(quote) <= LONG_QUOTE or len(starts) < 2:
+        return quote
+    items = [quote[a:b].strip() for a, b in zip(starts, [*starts[1:], len(quote)])]
+    best = max(items, key=lambda t: (coverage(question, t, idf) + QUOTE_TYPE * states_answer(kind, t, question)))
+    lead = quote[:starts[0]]
+    return best if coverage(question, best, idf) > coverage(question, lead, idf) else quote
 
 
 def _giving_answer(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
