@@ -357,9 +357,9 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     # country, or the one its document names most where that is a good share of all it names
     subject, times = (in_title or named).most_common(1)[0]
     elsewhere = named - in_paragraph  # the paragraph's own list does not dilute the subject
-    if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())):
-        return Mismatch(c, "", "is from a document that never names {label}")
-    if in_paragraph and subject not in in_paragraph:  # its countries (a list of contributors) are not the subject
+    # no subject the paragraph could be about, or its countries (a list of contributors) are not the subject
+    if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())) \
+            or in_paragraph and subject not in in_paragraph:
         return Mismatch(c, "", "is from a document that never names {label}")
     return Mismatch(c, subject)
 

@@ -114,15 +114,22 @@ _YEARLESS_DAY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:1
 ISSUE_SLACK_DAYS = 31
 
 
+def _issue_date(evidence: Evidence) -> date | None:
+    """The document's masthead date; None where it has none or it is not a whole date."""
+    if len(evidence.date) < 10:
+        return None
+    try:
+        return date.fromisoformat(evidence.date[:10])
+    except ValueError:
+        return None
+
+
 def inferred_year(day: int, month: int, evidence: Evidence) -> int | None:
     """The year of a day a document writes without one: the last such day on or shortly before
     its issue ("27 February" in a report dated March 2025 is 27 February 2025; "12 October" in one
     dated February 2025 is 12 October 2024). None without a masthead date or for no such day."""
-    if len(evidence.date) < 10:
-        return None
-    try:
-        issued = date.fromisoformat(evidence.date[:10])
-    except ValueError:
+    issued = _issue_date(evidence)
+    if issued is None:
         return None
     for year in (issued.year, issued.year - 1):  # 29 February is of a leap year
         try:
@@ -296,9 +303,8 @@ def _since_range(m: re.Match[str], evidence: Evidence) -> tuple[Day, Day, str] |
     document's date gives it: `inferred_year`) to the document's date; None without that date."""
     day, month_name, year = m.groups()
     month = MONTH_NAMES.index(month_name.capitalize()) + 1
-    try:
-        issued = date.fromisoformat(evidence.date[:10])
-    except ValueError:
+    issued = _issue_date(evidence)
+    if issued is None:
         return None
     first_year = int(year) if year else inferred_year(int(day or 1), month, evidence)
     if first_year is None:

@@ -23,7 +23,6 @@ PROSE = 0.85  # a line this long, against the page's longest, is running text, n
 MIN_ROWS = 2
 MIN_UNCAPTIONED_ROWS = 3
 SMALLER = 0.6  # points below the body type of an uncaptioned table's rows
-SAME_BASELINE = 2.0  # points between the baselines of two lines on one printed line
 PROSE_CHARS = 70  # ... and at least this long
 
 
@@ -246,6 +245,7 @@ def _rows(blocks: list[Block], caption: Block, body_size: float, continued: bool
 
 HEAD_LINES = 4  # the lines a table's column heads may wrap onto, a line of years over them included
 HEAD_APART = 20.0  # points between the left edges of two column heads side by side
+HEADS_BASELINE = 2.0  # points between the baselines of two column heads side by side
 
 
 def _column_heads(rows: list[Block]) -> bool:
@@ -255,7 +255,7 @@ def _column_heads(rows: list[Block]) -> bool:
     are not."""
     if len(rows) == 1:
         return True
-    beside = any(abs(a.y - b.y) < SAME_BASELINE and abs(a.x - b.x) > HEAD_APART for a in rows for b in rows)
+    beside = any(abs(a.y - b.y) < HEADS_BASELINE and abs(a.x - b.x) > HEAD_APART for a in rows for b in rows)
     return beside and rows[0].y - min(r.y for r in rows) <= HEAD_LINES * rows[0].size
 
 
