@@ -4,7 +4,7 @@ of rag.answer.timing and rag.answer.subjects, on paragraphs as the UN documents 
 from __future__ import annotations
 
 from rag.answer.constraints import Evidence, check_constraints, may_miss, periods
-from rag.answer.subjects import check_organization, check_symbol
+from rag.answer.subjects import check_organization, check_paragraph_organization, check_symbol
 from rag.answer.timing import _another_month, check_timing
 from tests.conftest import said
 
@@ -91,6 +91,26 @@ def test_a_document_of_another_organization_is_a_near_miss() -> None:
                      title="Evaluation of the Economic Commission for Latin America and the Caribbean (OIOS)")
     assert check_organization("How many ECLAC recommendations were implemented?", eclac) is None  # spelled out
     assert may_miss("UNICEF consecutive unqualified audit opinions")  # a keyword query is checked too
+
+
+def test_another_organization_s_paragraph_of_a_joint_report_is_a_near_miss() -> None:
+    # A small extract of a real page: DP/2025/20, para. 6, a joint board's report that names
+    # UNICEF only in passing elsewhere.
+    document = ("The UNDP Director of the Office of Audit and Investigations (OAI) presented the annual report. "
+                "UNDP welcomed the report. The Board of UNDP noted it. The joint meeting with UNICEF took place.")
+    joint = Evidence(paragraph="The UNDP Director of the Office of Audit and Investigations (OAI) presented the annual "
+                               "report on internal audit and investigations activities in 2024 (DP/2025/10).",
+                     document=document, symbols=("DP/2025/20",),
+                     title="Organizational matters Report of the annual session 2025")
+    assert said(check_paragraph_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
+                                             "receive in 2024?", joint)) == "is about UNDP, not UNICEF"
+    assert check_paragraph_organization("How many cases did UNDP's audit office receive in 2024?", joint) is None
+    # The asked organization's own report (it writes it more often than the one its paragraph names).
+    annex = Evidence(paragraph="In 2024, the Dominican Republic deported 1,099 unaccompanied children, UNICEF said.",
+                     document="UNODC found ... UNODC reported ... UNODC said ... UNICEF said.", symbols=("S/2025/303",),
+                     title="Letter dated 28 May 2025 from the Secretary-General")
+    assert check_paragraph_organization("In the UNODC report on Haiti, how many children were deported in 2024?",
+                                        annex) is None
 
 
 def test_an_entity_named_un_hyphen_is_an_organization_spelled_by_its_name() -> None:

@@ -39,6 +39,7 @@ from rag.answer.revisions import asks_version, check_version
 from rag.answer.subjects import (
     acronyms,
     check_organization,
+    check_paragraph_organization,
     check_symbol,
     check_unnamed_organization,
     cited_symbols,
@@ -732,6 +733,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
+                    check_paragraph_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_unwritten_region, _check_modifier, check_numbered_name,

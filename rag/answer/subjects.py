@@ -191,3 +191,28 @@ def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
         if asked in ENTITIES and not (writes_acronym(evidence.paragraph, asked) or writes_acronym(evidence.title, asked)):
             return Mismatch(Constraint("organization", asked, asked), owners[0])
     return None
+
+
+def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch | None:
+    """An organization of the United Nations system (ENTITIES) the question names that the
+    paragraph never writes, where the paragraph writes another one, which its document writes more often, and neither the title nor
+    the paragraph's headings write the one asked about: "UNICEF's Office of Internal Audit"
+    answered from "The UNDP Director of the Office of Audit and Investigations presented ..."
+    of a joint board's report that mentions UNICEF elsewhere."""
+    asked = [a for a in acronyms(question) if a in ENTITIES]
+    if not asked or any(writes_acronym(evidence.paragraph, a) for a in asked):
+        return None
+    others = [a for a in acronyms(evidence.paragraph) if a in ENTITIES and not writes_acronym(question, a)]
+    if not others:
+        return None
+    main = max(others, key=lambda o: _times(o, evidence.document))
+    for a in asked:
+        if not (writes_acronym(evidence.title, a) or writes_acronym(evidence.section, a)) \
+                and _times(a, evidence.document) < _times(main, evidence.document):
+            return Mismatch(Constraint("organization", a, a), main)
+    return None
+
+
+def _times(acronym: str, text: str) -> int:
+    """How often the text writes the acronym."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text))
