@@ -208,6 +208,39 @@ def test_by_what_vote_is_answered_from_the_paragraph_that_records_it(tmp_path: P
         assert "102 to none" in answer.citations[0].quote
 
 
+AMENDMENT = """A/99/437/Add.4
+Protection of global climate Report of the Second Committee
+
+1. The Second Committee considered the question of protection of global climate and adopted a draft resolution.
+
+B. Consideration of draft resolution A/C.2/99/L.21/Rev.1 and the amendment thereto
+
+2. At the 24th meeting, on 26 November, the representative of the United States of America introduced an amendment
+to draft resolution A/C.2/99/L.21/Rev.1, as contained in document A/C.2/99/L.51.
+
+3. At the same meeting, Montenegro joined in sponsoring the amendment.
+
+4. At the same meeting, the representative of Uganda made a statement on behalf of the Group of 77 and China.
+
+C. Action on the amendment A/C.2/99/L.51 to the draft resolution
+
+5. Also at the same meeting, the Committee rejected the amendment by a recorded vote of 107 to 60, with 1 abstention.
+The voting was as follows: In favour: Albania, Andorra, Australia, Austria, Belgium, Canada, Chile, Colombia, United States of America.
+Against: Algeria, Angola, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belize, Benin, Bhutan.
+Abstaining: Costa Rica.
+"""
+
+
+def test_the_vote_on_a_cited_amendment_is_the_one_under_its_heading(tmp_path: Path) -> None:
+    # After A/79/437/Add.4: the question also names "the Group of 77", which the report never
+    # writes; the heading over the vote names the amendment the question cites.
+    settings = indexed_texts(tmp_path, {"A_99_437_Add.4.txt": AMENDMENT})
+    with Session(settings) as session:
+        answer = session.ask("By what recorded vote was the United States amendment (A/C.2/99/L.51) to the Group of 77 "
+                             "draft resolution on global climate rejected?")
+        assert answer.citations and answer.citations[0].citation == "A/99/437/Add.4, para. 5"
+        assert "107 to 60" in answer.citations[0].quote
+
 
 def test_an_office_of_another_body_named_in_the_stating_sentence() -> None:
     """TPNW/MSP/2025/11/Rev.1, para. 24 elects the President of the first Review Conference, not

@@ -30,8 +30,8 @@ from rag.search.focus import document_clause, focus
 from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.ordinals import asked_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import (another_body, asked_form, may_state, office_of_another, other_bodys_report,
-                               states_form)
+from rag.search.stated import (another_body, asked_form, may_state, office_of_another, on_cited_text,
+                               other_bodys_report, states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.versions import Versions, find_versions, place, revisions_first
@@ -414,9 +414,10 @@ class Retriever:
                 spans.append((lo, hi, self.document_mask(lo, hi, mask), hit))
         for lo, hi, allowed, found in spans:
             stating = self._stating(asked, form, allowed, lo, hi, found)
-            if stating is not None and not office_of_another(asked.text, stating.text, form) and not another_body(
-                    asked.text, " ".join(dict.fromkeys((stating.doc_title, stating.section, stating.text, found.text,
-                                                        hits[0].text)))):
+            if stating is not None and not office_of_another(asked.text, stating.text, form) and (
+                    on_cited_text(asked.text, f"{stating.section}\n{stating.text}") or not another_body(
+                        asked.text, " ".join(dict.fromkeys((stating.doc_title, stating.section, stating.text,
+                                                            found.text, hits[0].text))))):
                 raised = [stating, *(h for h in hits if h.pid != stating.pid)][:len(hits)]
                 return Search(search.query, raised, focus=search.focus, found_with=found)
         return search

@@ -16,6 +16,7 @@ import re
 from rag.answer.answertype import counted_thing, states_answer, states_count
 from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
+from rag.answer.subjects import cited_symbols
 
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
@@ -162,6 +163,13 @@ def another_body(question: str, text: str) -> bool:
     the document was found with) leaves a name the question gives unwritten: the officers or the
     votes of another body."""
     return bool(unwritten([w for w in name_words(question) if w not in GENERIC_NAMES], text))
+
+
+def on_cited_text(question: str, stating: str) -> bool:
+    """Whether the stating paragraph or its section writes a document symbol the question cites:
+    the vote "on the amendment contained in document A/C.2/79/L.51" asked of that amendment is
+    the vote asked for, whatever else the question names ("the Group of 77 draft resolution")."""
+    return any(symbol in stating for symbol in cited_symbols(question))
 
 
 _REPORT_PART = re.compile(r"^report\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
