@@ -112,14 +112,30 @@ def test_an_agenda_line_naming_the_country_asked_for_is_found(tmp_path) -> None:
         "United Nations A/99/150\n\nGeneral Assembly Distr.: General\n\n1 June 2025\n\nPreliminary list of items\n\n"
         "1. Observer status for the International Centre for Integrated Mountain Development in the General "
         "Assembly (item proposed by Bhutan (A/99/141)).\n\n"
-        "2. The Committee heard statements of many delegations on mountain ecosystems, glaciers, regional cooperation, "
-        "funding arrangements and the schedule of its next meetings, and decided to defer the matter.\n\n"
+        "2. The Committee heard statements of many delegations on the request for observer status of the "
+        "International Centre for Integrated Mountain Development, on mountain ecosystems, glaciers, regional "
+        "cooperation, funding arrangements and the schedule of its next meetings, and decided to defer the matter.\n\n"
         "3. Financing of the United Nations Interim Force in the mountain region (resolution 79/303).\n") as s:
         hits = s.search("Which Member State proposed the item on observer status for the International Centre "
                         "for Integrated Mountain Development?", k=3)
         assert hits[0].number == "1"
+        # No kind of answer asked, and the line holds no more of the query than paragraph 2: it goes below.
         order = [h.number for h in s.search("observer status International Centre Integrated Mountain Development", k=3)]
-        assert order.index("2") < order.index("1")  # no kind of answer asked: the restating line goes below
+        assert order.index("2") < order.index("1")
+
+
+def test_the_one_short_paragraph_writing_a_name_is_found_by_it(tmp_path) -> None:
+    """A/52/613 (shortened): a keyword query of a name that only a short operative paragraph
+    writes finds it, not the longer paragraphs that write one of its words."""
+    with _one_document_session(tmp_path, "A_99_613.txt",
+        "A/99/613\n\nDraft resolution II\n\n"
+        "4. Noting the cultural and educational programmes of the Centre for Pacific Studies, the regional "
+        "museums and the libraries of the Territory, and their cooperation with the University of the South Pacific.\n\n"
+        "5. Acknowledges the contribution of the Melanesian Cultural Centre to the protection of the indigenous "
+        "culture of New Caledonia;\n\n"
+        "6. Welcomes the cooperation of the administering Power with the Centre for regional development in the "
+        "Territory, and the cultural exchanges and visiting programmes it has supported over many years.\n") as s:
+        assert s.search("Melanesian Cultural Centre", k=3)[0].number == "5"
 
 
 def test_a_short_paragraph_holding_many_of_the_querys_terms_is_not_demoted() -> None:
@@ -342,3 +358,21 @@ def test_a_ranking_inside_one_document_scores_as_a_fresh_query_would(fake_settin
             assert np.allclose(getattr(kept, name), getattr(fresh, name), rtol=1e-6), name
     finally:
         index.close()
+
+
+def test_a_one_line_operative_paragraph_answers_how_often(tmp_path) -> None:
+    """A/AC.109/2025/L.9 (shortened): "annually" answers "how often"; the short operative
+    paragraph that says it is no restatement of the question."""
+    with _one_document_session(tmp_path, "A_AC.109_2099_L.9.txt",
+        "A/AC.109/2099/L.9\n\nDraft resolution\n\n"
+        "20. Requests the Secretary-General to continue to assist the specialized agencies and other organizations of "
+        "the United Nations system in working out appropriate measures for implementing the relevant resolutions and "
+        "to prepare for submission to the relevant bodies a report on the action taken in implementation of them;\n\n"
+        "21. Requests the specialized agencies to report annually to the Secretary-General on the implementation of "
+        "the present resolution;\n\n"
+        "22. Requests the Secretary-General to transmit the present resolution to the governing bodies of the "
+        "specialized agencies so that those bodies may take the measures necessary to implement it, and to report "
+        "to the General Assembly at its next session on the implementation of the present resolution.\n") as s:
+        hits = s.search("How often must the specialized agencies tell the Secretary-General how they are "
+                        "carrying out the resolution?", k=3)
+        assert hits[0].number == "21"

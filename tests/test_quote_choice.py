@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rag.answer.answertype import offers_answer, question_type
+from rag.answer.answertype import offers_answer, question_type, states_answer
 from rag.answer.extract import best_quote, coverage
 from rag.embedding.embedders import HashEmbedder
 from rag.textutil import split_sentences
@@ -16,6 +16,21 @@ def test_question_types() -> None:
     assert question_type("How many States ratified it?") == "number"
     assert question_type("Who chairs the Commission?") == "name"
     assert question_type("Which forum does IOM serve as secretariat for?") is None
+
+
+def test_how_often_asks_for_a_frequency() -> None:
+    # A/AC.109/2025/L.9, para. 22: a one-line operative paragraph answers with "annually", no number.
+    question = "How often must the specialized agencies tell the Secretary-General how they are carrying it out?"
+    assert question_type(question) == "frequency"
+    assert question_type("How many times a year does the Board meet?") == "frequency"
+    assert question_type("How many times had the Council extended the authorizations?") == "number"
+    for stated in ("Requests the specialized agencies to report annually to the Secretary-General;",
+                   "requests the Special Committee to undertake at least one visiting mission a year",
+                   "which requires reporting three times per year", "with regular meetings on a quarterly basis",
+                   "The Conference meets every two years."):
+        assert states_answer("frequency", stated, question), stated
+    for unstated in ("Requests the Secretary-General to transmit the present resolution.", "It met in 2024."):
+        assert not states_answer("frequency", unstated, question), unstated
 
 
 def test_offers_answer_ignores_what_the_question_already_says() -> None:

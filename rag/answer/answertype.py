@@ -12,12 +12,15 @@ from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, words
 
 _TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time(?! limit)|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
-_NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast|often)\b|"
+_NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast)\b|"
                        r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population|share|ratio)\b|"
                        # "What was the average vacancy rate ...?", "What is the proposed budget ...?"
                        r"\bwhat (?:was|were|is|are|will be)\s+(?:the|its|their)\s+(?:(?!(?:for|of|on|in|to|behind|about)\b)[\w-]+\s+){0,3}?"
                        r"(?:rates?|percentage|proportion|ratio|budget|amount|cost|total|turnout|balance)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:reasons?|purpose|causes?)\b)",
                        re.IGNORECASE)
+# How often something happens: "How often must the agencies report?" ("report annually").
+_FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently)\b|\bat what (?:intervals?|frequency)\b|\bwith what frequency\b|"
+                          r"\bhow many times (?:a|per|each|every) (?:year|month|week|day|session)\b", re.IGNORECASE)
 # A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
 _DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
@@ -42,6 +45,15 @@ _NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 _DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + CARDINALS + r"|a few|several|half an?)\s+"
                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_EVERY = r"(?:other|second|third|fourth|fifth|two|three|four|five|six|ten|\d+)"
+_FREQUENCY = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|biannual(?:ly)?|triennial(?:ly)?|quadrennial(?:ly)?|"
+                        r"yearly|monthly|weekly|daily|quarterly|regularly|periodically|"
+                        rf"every\s+(?:{_EVERY}\s+)?(?:years?|months?|weeks?|days?|sessions?)|"
+                        r"each\s+(?:year|month|week|day|session)|"
+                        r"(?:once|twice|thrice|(?:\d+|three|four|five|six)\s+times)\s+(?:a|per|each|every)\s+"
+                        r"(?:year|month|week|day|session|biennium)|per\s+(?:year|month|week|day|session|annum)|"
+                        r"(?:one|two|three|four|\d+)\s+(?:[\w-]+\s+){0,3}?a\s+(?:year|month|week|day))\b",
+                        re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -80,15 +92,17 @@ _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resu
 
 
 def question_type(question: str) -> str | None:
-    """"time", "number", "duration", "name", "country", "reason", or None when the question does not say;
-    where it names several, the one it asks first ("How many votes ... when ...?": a number)."""
+    """"time", "frequency", "number", "duration", "name", "country", "reason", or None when the
+    question does not say; where it names several, the one it asks first ("How many votes ... when
+    ...?": a number)."""
     found = [(m.start(), kind) for kind, pattern in _QUESTIONS if (m := pattern.search(question))]
     return min(found)[1] if found else None
 
 
-_QUESTIONS = (("time", _TIME_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q), ("country", _COUNTRY_Q),
+_QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q), ("country", _COUNTRY_Q),
               ("reason", _REASON_Q), ("name", _NAME_Q))
-_PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY}
+_PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY,
+             "frequency": _FREQUENCY}
 
 
 # A question asking for a share, and the words a sentence gives one in.

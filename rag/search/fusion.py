@@ -30,6 +30,9 @@ RERANK_WITHOUT_TOKENS = {"lexical": 0.677, "dense": 0.259, "sentence": 1.803, "p
 # the largest count costing at most 0.1 pt MRR@10 on half A of SQuAD and of PolicyQA
 # (docs/quality.md, "Answers that restate the question").
 MIN_INFORMATIVE_TERMS = 8
+# A short paragraph holding at least this share of the query's idf weight, and more of it than any
+# informative one, is the one looked for ("Melanesian Cultural Centre"), not a restatement.
+MOST_OF_QUERY = 0.8
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -48,13 +51,16 @@ def zscore_rows(x: np.ndarray) -> np.ndarray:
 
 
 def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarray | None = None,
-                         held: np.ndarray | None = None) -> np.ndarray:
+                         held: np.ndarray | None = None, cover: np.ndarray | None = None) -> np.ndarray:
     """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
     below all the others (order kept within each group), except those that `states` the kind of
     answer the question asks for (a short paragraph naming the country asked for is the answer,
     not an agenda line restating the question) and those that hold MIN_INFORMATIVE_TERMS or more
     of the question's terms (`held`: a passage pasted as the query, or its long sentence, is the
-    one looked for); unchanged when none or all are under."""
+    one looked for) or MOST_OF_QUERY of the question's weight and more than any of the others
+    (`cover`, the idf-weighted share of the question's terms it holds): "Melanesian Cultural
+    Centre" looks for the short operative paragraph that writes it, not for the longer ones that
+    write "Centre" alone; unchanged when none or all are under."""
     low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
     if states is not None:
         low &= ~np.asarray(states, dtype=bool)
@@ -62,6 +68,11 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarr
         low &= np.asarray(held) < MIN_INFORMATIVE_TERMS
     if not low.any() or low.all():
         return scores
+    if cover is not None:  # the one paragraph holding the query's words is the one looked for
+        cover = np.asarray(cover)
+        low &= (cover <= cover[~low].max()) | (cover < MOST_OF_QUERY)
+        if not low.any():
+            return scores
     out = np.asarray(scores, dtype=np.float64).copy()
     out[low] -= out[low].max() - out[~low].min() + 1.0
     return out
@@ -95,7 +106,7 @@ def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]
     z_top = {k: row[top] for k, row in stage.z.items()}
     z_top.update(zip(extra, zscore_rows(np.array([features[k] for k in extra], dtype=np.float64))))
     second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"],
-                                  features.get("states"), features.get("held"))
+                                  features.get("states"), features.get("held"), features.get("cov"))
     out = stage.scores.copy()
     out[top] = second + (stage.scores.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out

@@ -75,7 +75,7 @@ class Candidates:
 TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the cache is dropped
 
 # The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
-STATED_KINDS = ("time", "number", "country", "name")
+STATED_KINDS = ("time", "frequency", "number", "country", "name")
 # Where the best hit's document states no answer of the form asked (rag.search.stated), the hits
 # above this rank that may state it (an officers' list of the next document: the conference's
 # report rather than its organization of work).
