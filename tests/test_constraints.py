@@ -401,6 +401,22 @@ def test_a_year_dating_the_asked_word_in_the_documents_own_years():
     assert check_constraints("What did the report recommend on the mandate of MICIVIH in 1998?", evidence) is None
 
 
+def test_the_year_of_a_meeting_held_at_a_place_and_on_days():
+    """A/AC.109/2025/L.25 (2025), p. 2: "held in Dili from 21 to 23 May 2025" dates the seminar a
+    question asks of 2024, a year of the document's own; "held in New York in 2024" is dated by
+    the place the question names."""
+    text = "Noting that the Pacific regional seminar was held in Dili from 21 to 23 May 2025,"
+    evidence = Evidence(text, "The 2024 seminar programme.\n" + text, ("A/AC.109/2025/L.25",))
+    miss = check_constraints("Where was the Pacific regional seminar held in 2024?", evidence)
+    assert miss is not None and miss.describe() == "is about 2025, not 2024"
+    assert check_constraints("Where was the Pacific regional seminar held in 2025?", evidence) is None
+    sessions = ("The Chair participated in the sixteenth session of the Conference of States Parties, held in New "
+                "York in 2023, and in the seventeenth session, held in New York in 2024.")
+    miss = check_constraints("When did the Committee hold its 2025 session in New York?",
+                             Evidence(sessions, sessions, ("A/80/55",)))
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
+
+
 def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one():
     # A small extract of a real page: S/2025/54, para. 22 (the document itself names 2025/26).
     budget = ("On 25 November, the President signed into law the budget for the fiscal year 2024/25. The approved "

@@ -369,25 +369,29 @@ _FRAME = re.compile(rf"^(?:In|On|During|Throughout|For|By the end of|At the end 
 _YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
 
 
-# A word dated by the words after it: "expires on 31 December 1997", "ends in 2026".
-_DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:on|in|by|until)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?"
-                         rf"((?:19|20)\d\d)\b")
+# A word dated by the words after it: "expires on 31 December 1997", "ends in 2026", "held in
+# Dili from 21 to 23 May 2025", "held in Quito in May 2013".
+_DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:in\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+),?\s+)?"
+                         rf"(?:on|in|by|until|from)\s+(?:\d{{1,2}}\s+(?:(?:to|and|[–-])\s*\d{{1,2}}\s+)?)?"
+                         rf"(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
 
 
 def framing_years(text: str, question: str) -> set[int]:
     """The years the text tells of: those that open its sentences as their time ("In 2024, the
     Fund allocated ..."), those that date a thing the question names ("held its 2024
     Caribbean seminar" for "its Caribbean regional seminar in 2025"), and those that date a word
-    the question asks with ("which expires on 31 December 1997" for "expire in 1998")."""
+    the question asks with, or the place it names ("which expires on 31 December 1997" for "expire
+    in 1998", "was held in Dili from 21 to 23 May 2025" for "held in 2024")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
     asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):
         thing = terms(m.group(2))
         if thing and thing[-1] in asked:
             out.add(int(m.group(1)))
-    for m in _DATED_WORD.finditer(text):
-        if set(terms(m.group(1))) & asked and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
-            out.add(int(m.group(2)))
+    for m in _DATED_WORD.finditer(text):  # the word or the place it names ("held in New York in 2024")
+        if set(terms(f"{m.group(1)} {m.group(2) or ''}")) & asked \
+                and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            out.add(int(m.group(3)))
     return out
 
 
