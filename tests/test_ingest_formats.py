@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from rag.cli import app
 from rag.errors import ParseError
 from rag.ingest import discover, parse_file
+from tests.conftest import shared_path
 from tests.make_docs import make_docx, make_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -253,3 +254,12 @@ def test_a_figures_decimals_in_a_plain_text_file_are_no_note_marker(tmp_path: Pa
     assert paragraphs["1"].text == "The implementation rate was 85.9 per cent as of 31 December 2024."
     assert [f.marker for f in paragraphs["1"].footnotes] == ["1"]
     assert paragraphs["2"].text == "The Office spent $2.02 million, and 1,500 staff were trained."
+
+
+@pytest.mark.parametrize("name", ["pdf/A_AC.182_2025_L.1.en.pdf", "txt/A_AC.182_2025_L.1.txt"])
+def test_a_bracketed_paragraph_of_a_draft_report_keeps_its_number(name: str) -> None:
+    # A/AC.182/2025/L.1, p. 3: "[15. At its 314th meeting, ... adopted its report on its 2025
+    # session.]", the draft report's last paragraph, bracketed until the report is adopted.
+    paragraphs = parse_file(shared_path("data", "un_corpus", *name.split("/"))).paragraphs
+    last = {p.number: p for p in paragraphs if not p.running}
+    assert last["15"].text.startswith("At its 314th meeting") and "314th meeting, on 26" not in last["14"].text

@@ -11,10 +11,11 @@ from rag.textutil import MONTH_NAMES, MONTH_PATTERN
 # Paragraph numbers ---------------------------------------------------------------------------
 # Up to four digits: a number above 999 (a year, "in 2003. The") only counts where it continues
 # a chain from 999 (rag.ingest.numbering.MAX_OPENING).
-# "12. " opening a printed line (PDF, laid-out text).
-LINE_NUMBER = re.compile(r"^(\d{1,4})\.(?:\s+|$)")
+# "12. " opening a printed line (PDF, laid-out text); a draft report's bracketed paragraph, left
+# to be confirmed, opens "[15. ".
+LINE_NUMBER = re.compile(r"^\[?(\d{1,4})\.(?:\s+|$)")
 # The number a numbered line opens with, as taken off its text.
-NUMBER_PREFIX = re.compile(r"^(\d{1,4})\.\s*")
+NUMBER_PREFIX = re.compile(r"^\[?(\d{1,4})\.\s*")
 # A number typed by hand at the start of a Word or HTML paragraph.
 TYPED_NUMBER = re.compile(r"^(\d{1,4})\.\s+\S")
 # A candidate number inside flat text: start or whitespace, 1-4 digits, a dot, space, then
