@@ -403,18 +403,27 @@ def test_a_year_dating_the_asked_word_in_the_documents_own_years():
 
 def test_the_year_of_a_meeting_held_at_a_place_and_on_days():
     """A/AC.109/2025/L.25 (2025), p. 2: "held in Dili from 21 to 23 May 2025" dates the seminar a
-    question asks of 2024, a year of the document's own; "held in New York in 2024" is dated by
-    the place the question names."""
+    question asks of 2024, a year of the document's own; "held in Lomé in 2024" is dated by the
+    place the question names."""
     text = "Noting that the Pacific regional seminar was held in Dili from 21 to 23 May 2025,"
     evidence = Evidence(text, "The 2024 seminar programme.\n" + text, ("A/AC.109/2025/L.25",))
     miss = check_constraints("Where was the Pacific regional seminar held in 2024?", evidence)
     assert miss is not None and miss.describe() == "is about 2025, not 2024"
     assert check_constraints("Where was the Pacific regional seminar held in 2025?", evidence) is None
-    sessions = ("The Chair participated in the sixteenth session of the Conference of States Parties, held in New "
-                "York in 2023, and in the seventeenth session, held in New York in 2024.")
-    miss = check_constraints("When did the Committee hold its 2025 session in New York?",
+    for written in ("held in Dili from 21–23 May 2025", "held in Dili, Timor-Leste, from 21 to 23 May 2025",
+                    "held in Dili from 30 April to 2 May 2025"):
+        dated = Evidence(written, written, ("A/AC.109/2025/L.25",))
+        assert said(check_constraints("Where was the Pacific regional seminar held in 2024?", dated)) == \
+            "is about 2025, not 2024", written
+    # the place the question names dates the event, whatever the verb ("hold" asked, "held" written)
+    sessions = "The Chair attended the seventeenth session of the Conference of States Parties, held in Lomé in 2024."
+    miss = check_constraints("When did the Committee hold its 2025 session in Lomé?",
                              Evidence(sessions, sessions, ("A/80/55",)))
     assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    # "from" a bare year dates nothing: the staff are the asked year's
+    staff = Evidence("The Mission reduced its staff from 2023 levels by 20 per cent, to 1,450 personnel.",
+                     "The Mission.", ("S/2025/300",))
+    assert check_constraints("How many staff did the Mission have in 2025?", staff) is None
 
 
 def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one():

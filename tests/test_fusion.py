@@ -107,7 +107,8 @@ def _one_document_session(tmp_path: Path, name: str, text: str) -> Iterator[Sess
 
 def test_an_agenda_line_naming_the_country_asked_for_is_found(tmp_path) -> None:
     """A short paragraph restating most of the question ranks first when it holds what the
-    question asks for (a country); one that holds no such thing stays below the informative ones."""
+    question asks for (a country); one that holds no such thing, and no more of the query than an
+    informative paragraph, stays below it."""
     with _one_document_session(tmp_path, "A_99_150.txt",
         "United Nations A/99/150\n\nGeneral Assembly Distr.: General\n\n1 June 2025\n\nPreliminary list of items\n\n"
         "1. Observer status for the International Centre for Integrated Mountain Development in the General "

@@ -27,9 +27,12 @@ def test_how_often_asks_for_a_frequency() -> None:
     for stated in ("Requests the specialized agencies to report annually to the Secretary-General;",
                    "requests the Special Committee to undertake at least one visiting mission a year",
                    "which requires reporting three times per year", "with regular meetings on a quarterly basis",
-                   "The Conference meets every two years."):
+                   "The Conference meets every two years.", "The agencies report at intervals of two years.",
+                   "It meets in alternate years."):
         assert states_answer("frequency", stated, question), stated
-    for unstated in ("Requests the Secretary-General to transmit the present resolution.", "It met in 2024."):
+    for unstated in ("Requests the Secretary-General to transmit the present resolution.", "It met in 2024.",
+                     "The Secretariat submitted its annual report to the Board.",
+                     "The Fund spends $5 million a year on travel.", "In 2024 a year of drought hit the region."):
         assert not states_answer("frequency", unstated, question), unstated
 
 

@@ -232,14 +232,22 @@ Abstaining: Costa Rica.
 
 
 def test_the_vote_on_a_cited_amendment_is_the_one_under_its_heading(tmp_path: Path) -> None:
-    # After A/79/437/Add.4: the question also names "the Group of 77", which the report never
-    # writes; the heading over the vote names the amendment the question cites.
+    # After A/79/437/Add.4: the question also names "the Group of 77", which neither the vote
+    # paragraph, its heading, the title nor the introducing paragraph writes; the heading over
+    # the vote names the amendment the question cites.
     settings = indexed_texts(tmp_path, {"A_99_437_Add.4.txt": AMENDMENT})
     with Session(settings) as session:
         answer = session.ask("By what recorded vote was the United States amendment (A/C.2/99/L.51) to the Group of 77 "
                              "draft resolution on global climate rejected?")
         assert answer.citations and answer.citations[0].citation == "A/99/437/Add.4, para. 5"
         assert "107 to 60" in answer.citations[0].quote
+
+
+def test_a_cited_symbol_is_not_read_inside_a_longer_one() -> None:
+    from rag.search.stated import on_cited_text
+    assert on_cited_text("the amendment (A/C.2/79/L.51)?", "Action on document A/C.2/79/L.51.")
+    assert not on_cited_text("the amendment (A/C.2/79/L.5)?", "Action on document A/C.2/79/L.51")
+    assert not on_cited_text("the draft (A/79/L.1)?", "draft resolution A/79/L.10")
 
 
 def test_an_office_of_another_body_named_in_the_stating_sentence() -> None:

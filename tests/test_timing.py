@@ -105,6 +105,10 @@ def test_another_organization_s_paragraph_of_a_joint_report_is_a_near_miss() -> 
     assert said(check_paragraph_organization("How many new investigation cases did UNICEF's Office of Internal Audit "
                                              "receive in 2024?", joint)) == "is about UNDP, not UNICEF"
     assert check_paragraph_organization("How many cases did UNDP's audit office receive in 2024?", joint) is None
+    # A paragraph spelling out the asked organization's name writes it.
+    spelled = Evidence(paragraph="In 2024, the United Nations Children's Fund, working with WFP, vaccinated 1.2 million "
+                                 "children.", document="WFP. WFP. WFP. WFP. UNICEF.", symbols=("S/2099/1",), title="Yemen")
+    assert check_paragraph_organization("How many children did UNICEF vaccinate in Yemen in 2024?", spelled) is None
     # The asked organization's own report (it writes it more often than the one its paragraph names).
     annex = Evidence(paragraph="In 2024, the Dominican Republic deported 1,099 unaccompanied children, UNICEF said.",
                      document="UNODC found ... UNODC reported ... UNODC said ... UNICEF said.", symbols=("S/2025/303",),

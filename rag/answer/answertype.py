@@ -46,14 +46,16 @@ _NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(
 _DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + CARDINALS + r"|a few|several|half an?)\s+"
                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _EVERY = r"(?:other|second|third|fourth|fifth|two|three|four|five|six|ten|\d+)"
-_FREQUENCY = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|biannual(?:ly)?|triennial(?:ly)?|quadrennial(?:ly)?|"
-                        r"yearly|monthly|weekly|daily|quarterly|regularly|periodically|"
-                        rf"every\s+(?:{_EVERY}\s+)?(?:years?|months?|weeks?|days?|sessions?)|"
+_PERIOD = r"(?:years?|months?|weeks?|days?|sessions?)"
+_FREQUENCY = re.compile(r"\b(?:annually|biennially|biannually|triennially|quadrennially|"
+                        r"(?:annual|biennial|triennial|quadrennial)(?!\s+(?:reports?|budgets?|programmes?|plans?))|"
+                        r"yearly|monthly|weekly|daily|quarterly|regularly|periodically|in alternate years|"
+                        rf"every\s+(?:{_EVERY}\s+(?:(?:to|or)\s+{_EVERY}\s+)?)?{_PERIOD}|at intervals of\s+\S+\s+{_PERIOD}|"
                         r"each\s+(?:year|month|week|day|session)|"
                         r"(?:once|twice|thrice|(?:\d+|three|four|five|six)\s+times)\s+(?:a|per|each|every)\s+"
                         r"(?:year|month|week|day|session|biennium)|per\s+(?:year|month|week|day|session|annum)|"
-                        r"(?:one|two|three|four|\d+)\s+(?:[\w-]+\s+){0,3}?a\s+(?:year|month|week|day))\b",
-                        re.IGNORECASE)
+                        r"(?<![$€£\d.,])(?!(?:19|20)\d\d\b)(?:one|two|three|four|\d+)\s+(?!(?:million|billion|thousand|per)\b)"
+                        r"(?:[\w-]+\s+){0,3}?a\s+(?:year|month|week|day))\b", re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 _COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
@@ -95,8 +97,9 @@ def question_type(question: str) -> str | None:
     """"time", "frequency", "number", "duration", "name", "country", "reason", or None when the
     question does not say; where it names several, the one it asks first ("How many votes ... when
     ...?": a number)."""
-    found = [(m.start(), kind) for kind, pattern in _QUESTIONS if (m := pattern.search(question))]
-    return min(found)[1] if found else None
+    found = [(m.start(), order, kind) for order, (kind, pattern) in enumerate(_QUESTIONS)
+             if (m := pattern.search(question))]
+    return min(found)[2] if found else None  # at one place, the first of _QUESTIONS ("how many times a year")
 
 
 _QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q), ("country", _COUNTRY_Q),
@@ -150,7 +153,7 @@ def _asked_words(question: str) -> frozenset[str]:
 
 
 def offers_answer(kind: str | None, sentence: str, question: str) -> bool:
-    """True when `sentence` holds a `kind` of expression (date, number, name, country) absent
+    """True when `sentence` holds a `kind` of expression (date, frequency, number, name, country) absent
     from the question; a number asked as a share ("What percentage ...") is one in per cent."""
     if kind is None or kind not in _PATTERNS:
         return False

@@ -88,7 +88,11 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
 # writes_acronym reads first: "UNSC" as "Security Council"): shorter or other forms.
 _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             # spelled out by their full names, not by the letters of "UN"
-            "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme"}
+            "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme",
+            # names whose letters do not spell the acronym
+            "UNICEF": "Children’s Fund", "UNFPA": "Population Fund", "OHCHR": "High Commissioner for Human Rights",
+            "UNHCR": "High Commissioner for Refugees", "UNAIDS": "Programme on HIV/AIDS",
+            "UNRWA": "Relief and Works Agency"}
 
 
 def writes_acronym(text: str, acronym: str) -> bool:
@@ -100,7 +104,7 @@ def writes_acronym(text: str, acronym: str) -> bool:
     if spelled is not None and spelled.lower() in text.lower():  # "gross domestic product" for GDP
         return True
     return (re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text) is not None
-            or (alias is not None and alias in text) or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
+            or (alias is not None and alias in text.replace("'", "’")) or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 
 
 def _mistyped(acronym: str, text: str) -> bool:
@@ -214,5 +218,7 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
 
 
 def _times(acronym: str, text: str) -> int:
-    """How often the text writes the acronym."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text))
+    """How often the text writes the acronym, or the name `_ALIASES` gives for it."""
+    alias = _ALIASES.get(acronym.upper())
+    return len(re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text)) \
+        + (text.replace("'", "’").count(alias) if alias else 0)

@@ -371,9 +371,11 @@ _YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][
 
 # A word dated by the words after it: "expires on 31 December 1997", "ends in 2026", "held in
 # Dili from 21 to 23 May 2025", "held in Quito in May 2013".
-_DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:in\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+),?\s+)?"
-                         rf"(?:on|in|by|until|from)\s+(?:\d{{1,2}}\s+(?:(?:to|and|[–-])\s*\d{{1,2}}\s+)?)?"
-                         rf"(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
+_PLACE = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_DAYS = rf"\d{{1,2}}(?:\s+{MONTH_PATTERN})?\s*(?:to|and|[–-])\s*\d{{1,2}}\s+{MONTH_PATTERN}\s+"
+_DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:in\s+({_PLACE})(?:,\s+{_PLACE})?,?\s+)?"
+                         rf"(?:(?:on|in|by|until)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?|from\s+{_DAYS})"
+                         rf"((?:19|20)\d\d)\b")
 
 
 def framing_years(text: str, question: str) -> set[int]:

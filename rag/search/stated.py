@@ -169,7 +169,8 @@ def on_cited_text(question: str, stating: str) -> bool:
     """Whether the stating paragraph or its section writes a document symbol the question cites:
     the vote "on the amendment contained in document A/C.2/79/L.51" asked of that amendment is
     the vote asked for, whatever else the question names ("the Group of 77 draft resolution")."""
-    return any(symbol in stating for symbol in cited_symbols(question))
+    return any(re.search(rf"(?<![\w/.]){re.escape(symbol)}(?!\w|[./]\w)", stating)  # not A/C.2/79/L.5 in L.51
+               for symbol in cited_symbols(question))
 
 
 _REPORT_PART = re.compile(r"^report\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
