@@ -50,11 +50,13 @@ _PERIOD = r"(?:years?|months?|weeks?|days?|sessions?)"
 _FREQUENCY = re.compile(r"\b(?:annually|biennially|biannually|triennially|quadrennially|"
                         r"(?:annual|biennial|triennial|quadrennial)(?!\s+(?:reports?|budgets?|programmes?|plans?))|"
                         r"yearly|monthly|weekly|daily|quarterly|regularly|periodically|in alternate years|"
-                        rf"every\s+(?:{_EVERY}\s+(?:(?:to|or)\s+{_EVERY}\s+)?)?{_PERIOD}|at intervals of\s+\S+\s+{_PERIOD}|"
+                        rf"every\s+(?:{_EVERY}\s+(?:(?:to|or)\s+{_EVERY}\s+)?)?{_PERIOD}|"
+                        rf"at intervals of\s+\S+\s+{_PERIOD}|"
                         r"each\s+(?:year|month|week|day|session)|"
                         r"(?:once|twice|thrice|(?:\d+|three|four|five|six)\s+times)\s+(?:a|per|each|every)\s+"
                         r"(?:year|month|week|day|session|biennium)|per\s+(?:year|month|week|day|session|annum)|"
-                        r"(?<![$€£\d.,])(?!(?:19|20)\d\d\b)(?:one|two|three|four|\d+)\s+(?!(?:million|billion|thousand|per)\b)"
+                        r"(?<![$€£\d.,])(?!(?:19|20)\d\d\b)(?:one|two|three|four|\d+)\s+"
+                        r"(?!(?:million|billion|thousand|per)\b)"
                         r"(?:[\w-]+\s+){0,3}?a\s+(?:year|month|week|day))\b", re.IGNORECASE)
 # A capitalised word that does not open the sentence.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
@@ -102,8 +104,8 @@ def question_type(question: str) -> str | None:
     return min(found)[2] if found else None  # at one place, the first of _QUESTIONS ("how many times a year")
 
 
-_QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q), ("country", _COUNTRY_Q),
-              ("reason", _REASON_Q), ("name", _NAME_Q))
+_QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q),
+              ("country", _COUNTRY_Q), ("reason", _REASON_Q), ("name", _NAME_Q))
 _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY,
              "frequency": _FREQUENCY}
 

@@ -103,8 +103,13 @@ def writes_acronym(text: str, acronym: str) -> bool:
     spelled = SPELLED_OUT.get(acronym)
     if spelled is not None and spelled.lower() in text.lower():  # "gross domestic product" for GDP
         return True
-    return (re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text) is not None
-            or (alias is not None and alias in text.replace("'", "’")) or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
+    return (_written(acronym).search(text) is not None or (alias is not None and alias in text.replace("'", "’"))
+            or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
+
+
+def _written(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word ("COVID" in "COVID-19"; not "UNDP" in "UNDPA", nor "UN" in "UN-Women")."""
+    return re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])")
 
 
 def _mistyped(acronym: str, text: str) -> bool:
@@ -199,10 +204,10 @@ def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
 
 def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch | None:
     """An organization of the United Nations system (ENTITIES) the question names that the
-    paragraph never writes, where the paragraph writes another one, which its document writes more often, and neither the title nor
-    the paragraph's headings write the one asked about: "UNICEF's Office of Internal Audit"
-    answered from "The UNDP Director of the Office of Audit and Investigations presented ..."
-    of a joint board's report that mentions UNICEF elsewhere."""
+    paragraph never writes, where the paragraph writes another one, which its document writes
+    more often, and neither the title nor the paragraph's headings write the one asked about:
+    "UNICEF's Office of Internal Audit" answered from "The UNDP Director of the Office of Audit
+    and Investigations presented ..." of a joint board's report that mentions UNICEF elsewhere."""
     asked = [a for a in acronyms(question) if a in ENTITIES]
     if not asked or any(writes_acronym(evidence.paragraph, a) for a in asked):
         return None
@@ -220,5 +225,4 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
 def _times(acronym: str, text: str) -> int:
     """How often the text writes the acronym, or the name `_ALIASES` gives for it."""
     alias = _ALIASES.get(acronym.upper())
-    return len(re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])", text)) \
-        + (text.replace("'", "’").count(alias) if alias else 0)
+    return len(_written(acronym).findall(text)) + (text.replace("'", "’").count(alias) if alias else 0)
