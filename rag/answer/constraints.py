@@ -23,6 +23,7 @@ from rag.answer.countries import (
     DEMONYMS,
     OTHER_NAME_AT,
     demonym_countries,
+    people_words,
 )
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
@@ -441,9 +442,7 @@ _ORGAN = re.compile(r"\s+(?:security|armed|defence|defense|police|military)\s+fo
 def _state_organs(text: str) -> list[str]:
     """The countries whose organs the text names by their people's word ("Iraqi security forces" ->
     Iraq); not a people ("500,000 Afghans") nor a language ("Arabic, Chinese")."""
-    return [k for k in demonym_countries(text)
-            if any(_ORGAN.match(text, m.end()) for w in DEMONYMS if DEMONYMS[w] == k
-                   for m in re.finditer(rf"\b{re.escape(w)}\b", text))]
+    return list(dict.fromkeys(k for m, k in people_words(text) if _ORGAN.match(text, m.end(1))))
 
 
 def _told_instead(asked: str, others: list[str], subject: Counter[str]) -> str:

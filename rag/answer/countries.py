@@ -5,6 +5,7 @@ country constraint of rag.answer.constraints."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 COUNTRIES = frozenset("""
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
@@ -105,20 +106,22 @@ def _demonym_index() -> dict[str, str]:
 DEMONYMS = _demonym_index()
 
 
-def demonym_countries(text: str) -> list[str]:
-    """The countries a text names by their people's word only ("Chadian soldiers" -> Chad), not a
-    hyphened one ("Kenyan-led"), one of a longer name ("South Sudanese"), nor a sea or ocean ("the
-    Indian Ocean")."""
-    out: list[str] = []
+def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each people's word of the text that names a country ("Chadian soldiers" -> Chad; group 1
+    the word), with its country: not a hyphened one ("Kenyan-led"), one of a longer name ("South
+    Sudanese"), nor a sea or ocean ("the Indian Ocean")."""
     for m in _DEMONYM.finditer(text):
         country = DEMONYMS.get(m.group(1))
-        if not country or country in out or (m.group(2) or "").lower() in _NOT_PEOPLE_AFTER \
-                or COUNTRY_AT.match(text, m.start()):
+        if not country or (m.group(2) or "").lower() in _NOT_PEOPLE_AFTER or COUNTRY_AT.match(text, m.start()):
             continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is None or before.group(1) not in _FIRST_WORDS:
-            out.append(country)
-    return out
+            yield m, country
+
+
+def demonym_countries(text: str) -> list[str]:
+    """The countries a text names by their people's word only (`people_words`), each once."""
+    return list(dict.fromkeys(country for _, country in people_words(text)))
 
 
 # Other names a text may give a State or a country: former and common names, the nations of the

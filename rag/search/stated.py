@@ -1,7 +1,8 @@
 """Questions whose answer has a fixed form in official documents, and the paragraphs that state
 it: who held an office ("Chair: José Pereira Sosa (Paraguay)", "... as Vice-Chairs"), the period
-a report covers ("covers the period from 19 November 2024 to 18 February 2025"), how a vote went ("by a recorded vote of 102 to none, with 44 abstentions") and how many of a thing the
-question names there were ("the Committee comprised 157 members").
+a report covers ("covers the period from 19 November 2024 to 18 February 2025"), how a vote went
+("by a recorded vote of 102 to none, with 44 abstentions") and how many of a thing the question
+names there were ("the Committee comprised 157 members").
 
 Such paragraphs share few words with the question and embed poorly: an officers' list is names
 and countries; a vote paragraph is mostly the list of countries that voted. The paragraphs that
