@@ -117,6 +117,19 @@ def test_another_organization_s_paragraph_of_a_joint_report_is_a_near_miss() -> 
                                         annex) is None
 
 
+def test_another_organization_spelled_out_by_its_paragraph_is_a_near_miss() -> None:
+    # A small extract of a real page: A/AC.109/2025/L.9, para. 13, which names ECLAC by its full name only.
+    eclac = Evidence(paragraph="Recalls the adoption by the Economic Commission for Latin America and the Caribbean of "
+                               "its resolution 574 (XXVII) of 16 May 1998, calling for the necessary mechanisms for its "
+                               "associate members to participate in the special sessions of the General Assembly,",
+                     document="the Economic Commission for Latin America and the Caribbean ... regional commissions",
+                     symbols=("A/AC.109/2025/L.9",), title="Implementation of the Declaration")
+    assert said(check_paragraph_organization("Which ESCAP resolution calls for mechanisms for associate members to "
+                                             "take part in special sessions?", eclac)) == "is about ECLAC, not ESCAP"
+    assert check_paragraph_organization("Which ECLAC resolution calls for mechanisms for associate members?",
+                                        eclac) is None
+
+
 def test_an_entity_named_un_hyphen_is_an_organization_spelled_by_its_name() -> None:
     # A small extract of a real page: DP/2025/23, para. 36, UNDP's budget.
     undp = Evidence(paragraph="Total expenditure for 2026-2029 is projected at $21.9 billion.", document="",

@@ -92,7 +92,12 @@ _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             # names whose letters do not spell the acronym
             "UNICEF": "Children’s Fund", "UNFPA": "Population Fund", "OHCHR": "High Commissioner for Human Rights",
             "UNHCR": "High Commissioner for Refugees", "UNAIDS": "Programme on HIV/AIDS",
-            "UNRWA": "Relief and Works Agency"}
+            "UNRWA": "Relief and Works Agency",
+            # the regional commissions, whose acronyms do not spell "for", "and", "the"
+            "ECA": "Economic Commission for Africa", "ECE": "Economic Commission for Europe",
+            "ECLAC": "Economic Commission for Latin America and the Caribbean",
+            "ESCAP": "Economic and Social Commission for Asia and the Pacific",
+            "ESCWA": "Economic and Social Commission for Western Asia"}
 
 
 def writes_acronym(text: str, acronym: str) -> bool:
@@ -211,7 +216,7 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
     asked = [a for a in acronyms(question) if a in ENTITIES]
     if not asked or any(writes_acronym(evidence.paragraph, a) for a in asked):
         return None
-    others = [a for a in acronyms(evidence.paragraph) if a in ENTITIES and not writes_acronym(question, a)]
+    others = [a for a in _entities_in(evidence.paragraph) if not writes_acronym(question, a)]
     if not others:
         return None
     main = max(others, key=lambda o: _times(o, evidence.document))
@@ -220,6 +225,13 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
                 and _times(a, evidence.document) < _times(main, evidence.document):
             return Mismatch(Constraint("organization", a, a), main)
     return None
+
+
+def _entities_in(text: str) -> list[str]:
+    """The organizations of ENTITIES the text names, by their acronyms or by the names `_ALIASES` gives."""
+    named = [a for a in acronyms(text) if a in ENTITIES]
+    quoted = text.replace("'", "’")
+    return named + [a for a, name in _ALIASES.items() if a in ENTITIES and a not in named and name in quoted]
 
 
 def _times(acronym: str, text: str) -> int:
