@@ -286,6 +286,21 @@ def test_a_line_end_hyphen_that_pdfium_runs_on_into_the_next_line_splits_no_para
     assert "world conferences in the economic and social spheres" in welcoming.text
 
 
+def test_a_space_pdfium_puts_inside_a_letter_spaced_word_is_no_word_break() -> None:
+    """E/2025/57, page 20: a justified line sets "33" with a gap of 0.13 em between its digits,
+    which pdfium reads as a space ("In 2024, 3 3 evaluations were planned"); the line writes its
+    own spaces, each a quarter em."""
+    from pathlib import Path
+
+    from rag.ingest import parse_file
+
+    doc = parse_file(Path(__file__).parent / "fixtures" / "E_2025_57_p20.en.pdf")
+    planned = next(p for p in doc.paragraphs if p.number == "86")
+    assert "In 2024, 33 evaluations were planned, of which 15 were completed, 14 are ongoing" in planned.text
+    # the spaces between the figures of a line stay: "26 evaluations are planned ..., while 6 have been"
+    assert "Of that total, 26 evaluations are planned" in next(p for p in doc.paragraphs if p.number == "88").text
+
+
 def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> None:
     """A/52/687's annex (an OCR layer: its type facts are dropped): a letter's paragraphs stand
     apart by a blank line and a first-line indent, and its closing "-----" and the note of the
