@@ -1155,6 +1155,21 @@ def test_a_paragraph_about_its_own_dated_session_answers_no_other_year() -> None
     assert check_constraints(question, both) is None
 
 
+def test_a_plan_named_by_its_year_and_a_title_of_several_words() -> None:
+    """S/2025/176, para. 53 gives the funding of "The 2025 Humanitarian Needs and Response Plan";
+    its document recalls the 2024 plan elsewhere, which does not make the paragraph about it."""
+    assert dated_things("The 2025 Humanitarian Needs and Response Plan, launched on 27 February") == [(2025, "plan")]
+    assert dated_things("in 2024 the country adopted a new plan") == []  # no title between them
+    para = ("The 2025 Humanitarian Needs and Response Plan, jointly launched on 27 February by the Government, is "
+            "aimed at providing assistance to 11 million people. As at 28 February, the response plan was funded at "
+            "only 7 per cent.")
+    doc = f"{para}\nThe 2024 Humanitarian Response Plan was funded at 45 per cent."
+    evidence = Evidence(para, doc, ("S/2025/176",), "2025-03-21", "Democratic Republic of the Congo")
+    question = "What percentage of the 2024 Humanitarian Response Plan for the Democratic Republic of the Congo was funded?"
+    assert said(check_constraints(question, evidence)) == "is about the 2025 plan, not the 2024 plan"
+    assert check_constraints(question.replace("2024", "2025"), evidence) is None
+
+
 def test_the_congo_of_a_document_on_the_democratic_republic_is_that_country() -> None:
     """E/C.2/2025/2/Add.3: "field offices in response to the crisis in the eastern Congo", asked
     of an entry naming the Democratic Republic of the Congo only, was "about Democratic Republic of

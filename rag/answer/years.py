@@ -146,7 +146,10 @@ FORWARD_NOUNS = frozenset(("plan", "budget"))
 # Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
 # a question asks for; the year of an event ("its 2023 session") is the fact's.
 WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?)\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
+# Up to three words between the year and the thing, or a title's capitalised words joined by "and"
+# or "of" ("The 2025 Humanitarian Needs and Response Plan").
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?|(?-i:(?:\s+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+"
+                          + _DATED_NOUN + r"\b", re.IGNORECASE)
 # "the session 2024", "the budget for 2025", "the session of 2024" (not "a survey of 2000 households")
 _YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\d\d\b(?!\s+[a-z])))?"
                          r"((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
