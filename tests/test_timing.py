@@ -23,6 +23,17 @@ def test_a_figure_asked_as_at_another_day_is_a_near_miss() -> None:
     assert check_timing("How many troops had MINUSCA deployed as at 1 February 2025?", MINUSCA) is None
 
 
+def test_a_month_asked_that_the_report_was_issued_in_is_no_exception() -> None:
+    # A small extract of a real page: S/2025/154, para. 11, of a report dated 12 March 2025.
+    undof = Evidence(paragraph="On 15 January, following consultation with the Mine Action Service, UNDOF disposed of "
+                               "1,000 kg of unexploded ordinance at an abandoned position south of the village of Arnah.",
+                     document="", symbols=("S/2025/154",), date="2025-03-12",
+                     title="United Nations Disengagement Observer Force Report of the Secretary-General")
+    assert said(check_timing("How much unexploded ordnance did UNDOF dispose of in March 2025?", undof)) == \
+        "gives 15 January 2025, not March 2025"
+    assert check_timing("How much unexploded ordnance did UNDOF dispose of in January 2025?", undof) is None
+
+
 def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
     assert said(check_timing("How many States parties did the Convention have as at 6 June 2024?", CED)) == \
         "gives 6 June 2025, not 6 June 2024"

@@ -197,14 +197,15 @@ def _dates_document(question: str, m: NamedMonth) -> bool:
 
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
     """The one month (no day) a question about something done sets it in, where that month is not
-    one naming a document ("the July 2025 report") nor the month of the evidence's document's own
-    meeting or issue; None otherwise, and for a question about what was planned."""
+    one naming a document ("the July 2025 report") nor a month of the evidence's document's own
+    meeting (its title or masthead); None otherwise, and for a question about what was planned.
+    The month of its issue is no exception: a report issued on 12 March tells of January's work."""
     asked = [m for m in _point_months(question) if m.day is None and not _dates_document(question, m)]
     if len(asked) != 1 or not asks_done(question):
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
     ym = (asked[0].year, asked[0].month)
-    return None if ym in own or ym == issued_month(evidence) else asked[0]
+    return None if ym in own else asked[0]
 
 
 def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
