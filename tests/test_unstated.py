@@ -110,6 +110,14 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     assert check_kind("What share of UNFPA country offices still rely on M&E focal points?", words) is None
     nothing = Evidence("Country offices rely on some M&E focal points.", "", ("DP/FPA/2025/5",))
     assert said(check_kind("What share of UNFPA country offices rely on focal points?", nothing)) == "does not give a share"
+    # A growth rate is one (E/HLPF/2025/3/Add.4, para. 9 names the ESCAP reports, not their forecast).
+    notes = Evidence("Under agenda item 2, the participants took note of the summary of the Asia and the Pacific "
+                     "Sustainable Development Goals progress report 2025 (ESCAP/RFSD/2025/3).", "",
+                     ("E/HLPF/2025/3/Add.4",))
+    assert said(check_kind("What growth rate does ESCAP forecast for Asia and the Pacific in 2025?", notes)) == \
+        "does not give a share"
+    forecast = Evidence("Growth in the region is forecast at 4.6 per cent in 2025.", "", ("E/ESCAP/2025/1",))
+    assert check_kind("What was the GDP growth rate forecast for the region in 2025?", forecast) is None
 
 
 def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
