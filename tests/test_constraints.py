@@ -1170,6 +1170,26 @@ def test_a_plan_named_by_its_year_and_a_title_of_several_words() -> None:
     assert check_constraints(question.replace("2024", "2025"), evidence) is None
 
 
+def test_a_paragraph_naming_no_year_is_about_the_dated_thing_its_document_names_most() -> None:
+    """E/FFDF/2025/2 reports the 2025 forum and recalls the 2024 forum's conclusions once; its
+    para. 7 ("Under item 2, at its 3rd meeting, on 29 April, ...") names no year."""
+    para = "Under item 2, at its 3rd meeting, on 29 April, the forum heard statements by the Deputy Managing Director."
+    doc = ("In the conclusions of the 2024 forum, it was decided that the tenth forum would be held in 2025.\n"
+           "The 2025 forum on financing for development follow-up was held at Headquarters.\n"
+           f"The summary of the 2025 forum is issued separately.\n{para}")
+    evidence = Evidence(para, doc, ("E/FFDF/2025/2",), "2025-05-14", "Report of the forum on financing for development")
+    question = "Who was the Deputy Managing Director who took part in the 2024 forum on financing for development?"
+    assert said(check_constraints(question, evidence)) == "is about the 2025 forum, not the 2024 forum"
+    assert check_constraints(question.replace("2024", "2025"), evidence) is None
+    # a paragraph writing a year of its own is judged by it, and a document naming both alike by neither
+    dated = Evidence(para.replace("29 April", "29 April 2024"), doc, ("E/FFDF/2025/2",), "2025-05-14",
+                     "Report of the forum on financing for development")
+    assert check_constraints(question, dated) is None
+    even = Evidence(para, doc.replace("The summary of the 2025 forum", "The summary"), ("E/FFDF/2025/2",),
+                    "2025-05-14", "Report of the forum on financing for development")
+    assert check_constraints(question, even) is None
+
+
 def test_the_congo_of_a_document_on_the_democratic_republic_is_that_country() -> None:
     """E/C.2/2025/2/Add.3: "field offices in response to the crisis in the eastern Congo", asked
     of an entry naming the Democratic Republic of the Congo only, was "about Democratic Republic of

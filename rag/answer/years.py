@@ -6,6 +6,7 @@ rag.answer.constraints and the other checks share."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
@@ -187,8 +188,15 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     # writes the asked year nowhere, whatever else the document names
     if own and int(y) not in written_years(evidence.paragraph):
         return Mismatch(c, f"the {min(own, key=lambda m: abs(m - int(y)))} {noun}")
-    if (int(y), noun) in pairs or _names_year_and(int(y), noun, evidence.paragraph):
+    if _names_year_and(int(y), noun, evidence.paragraph):
         return None
+    if (int(y), noun) in pairs:
+        # a paragraph naming no year is about the one its document names most ("the 2025 forum"
+        # throughout, "the 2024 forum" recalled once)
+        most = Counter(m for m, kind in pairs if kind == noun).most_common(2)
+        if written_years(evidence.paragraph) or most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
+            return None
+        return Mismatch(c, f"the {most[0][0]} {noun}")
     # the document's nearest in time
     others = sorted(own or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
