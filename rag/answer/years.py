@@ -191,12 +191,7 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if _names_year_and(int(y), noun, evidence.paragraph):
         return None
     if (int(y), noun) in pairs:
-        # a paragraph naming no year is about the one its document names most ("the 2025 forum"
-        # throughout, "the 2024 forum" recalled once)
-        most = Counter(m for m, kind in pairs if kind == noun).most_common(2)
-        if written_years(evidence.paragraph) or most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
-            return None
-        return Mismatch(c, f"the {most[0][0]} {noun}")
+        return _recalled_only(c, pairs, evidence)
     # the document's nearest in time
     others = sorted(own or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
@@ -205,6 +200,17 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if issued and int(y) > max(issued) and noun not in FORWARD_NOUNS:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
+
+
+def _recalled_only(c: Constraint, pairs: list[tuple[int, str]], evidence: Evidence) -> Mismatch | None:
+    """A paragraph naming no year is about the dated thing its document names most ("the 2025
+    forum" throughout), not the asked one it recalls ("the 2024 forum", once); None where the
+    paragraph names a year, or the document names the asked one most or two alike."""
+    y, noun = c.value.split(" ", 1)
+    most = Counter(m for m, kind in pairs if kind == noun).most_common(2)
+    if written_years(evidence.paragraph) or most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
+        return None
+    return Mismatch(c, f"the {most[0][0]} {noun}")
 
 
 def written_years(text: str) -> set[int]:
