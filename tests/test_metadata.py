@@ -9,7 +9,7 @@ import pytest
 
 from rag.ingest import parse_file
 from rag.ingest.blocks import Block, PageText
-from rag.ingest.metadata import read_metadata, session_number
+from rag.ingest.metadata import document_title, read_metadata, session_number
 from tests.conftest import shared_path
 
 SG_REPORT = """United Nations A/80/176
@@ -405,6 +405,16 @@ def test_a_title_ends_at_an_organs_preamble_only() -> None:
         "Human rights situations"
     assert document_title("Ocean Action panels Ocean Action panel 3: The Blue Economy, Mobilizing finance for "
                           "the ocean Note by the Secretariat").startswith("Ocean Action panels Ocean Action panel 3: The Blue")
+
+
+def test_a_title_opening_with_summary_of_is_no_summary_box() -> None:
+    """E/2025/19: "Summary of the work of the Economic Commission for Latin America and the
+    Caribbean, 2024–2025" is the title, not the summary that ends it (the title was "Regional
+    cooperation", the agenda item's)."""
+    title = document_title("Agenda item 16 Regional cooperation Summary of the work of the Economic Commission for "
+                           "Latin America and the Caribbean, 2024–2025 Note by the Secretary-General")
+    assert "Summary of the work of the Economic Commission for Latin America and the Caribbean" in title
+    assert document_title("Report of the Board Summary The Board met twice.") == "Report of the Board"
 
 
 def test_a_title_ends_before_the_rapporteur_or_chair_line() -> None:

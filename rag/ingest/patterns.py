@@ -263,7 +263,7 @@ AGENDA_ITEM = re.compile(
     rf"\*{{0,3}}", re.IGNORECASE)
 # Where the text after a masthead's subject begins.
 BODY_START = re.compile(
-    r"\s(?:(?:Summary|Contents|Abstract|Introduction|Executive summary|I have the honour"
+    r"\s(?:(?:Summary(?!\s+(?:of|by|on|for|and|record)\b)|Contents|Abstract|Introduction|Executive summary|I have the honour"
     r"|The Secretary-General has the honour|The present (?:report|note|document)|In (?:accordance|response) with"
     r"|Pursuant to|Prepared by)\b|(?:Chair|Rapporteur(?:-General)?):|[IVX]{1,5}\.(?:\s|$)|\*\s+[A-Z]"
     r"|The [A-Z][\w\s-]{0,80}? (?:has the honour|hereby transmits)"
