@@ -1188,6 +1188,22 @@ def test_a_paragraph_naming_no_year_is_about_the_dated_thing_its_document_names_
     even = Evidence(para, doc.replace("The summary of the 2025 forum", "The summary"), ("E/FFDF/2025/2",),
                     "2025-05-14", "Report of the forum on financing for development")
     assert check_constraints(question, even) is None
+    # a year in a decision's number or a symbol is a year the paragraph names
+    cited = Evidence(para + " It recalled the conclusions of the previous forum (E/FFDF/2024/3).", doc,
+                     ("E/FFDF/2025/2",), "2025-05-14", "Report of the forum on financing for development")
+    assert check_constraints(question, cited) is None
+    session = ("The Executive Board's 2025 annual session opened. The 2025 annual session closed. The 2025 annual session adopted "
+               "decisions. The 2024 annual session was recalled.")
+    board = Evidence("In its decision 2024/15, the Executive Board requested UNDP to present a revised evaluation "
+                     "policy.", session, ("DP/2025/99",), "2025-07-01", "Report of the annual session")
+    assert check_constraints("At its 2024 annual session, what did the Executive Board request UNDP to present?",
+                             board) is None
+    # "the financial year 2024" is a year, which any paragraph may tell of
+    years = Evidence("Total expenditure rose by 4 per cent.", "The year 2026 ... the year 2026 ... the year 2026 ... "
+                     "the year 2024", ("DP/2025/98",), "2025-07-01", "Financial report")
+    assert check_constraints("What was the total expenditure in the financial year 2024?", years) is None
+    # a title's capitalised words do not run on from one paragraph into the next
+    assert dated_things("the results in 2024\nSummary\nThe Office of Audit") == []
 
 
 def test_the_congo_of_a_document_on_the_democratic_republic_is_that_country() -> None:

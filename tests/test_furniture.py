@@ -297,8 +297,71 @@ def test_a_space_pdfium_puts_inside_a_letter_spaced_word_is_no_word_break() -> N
     doc = parse_file(Path(__file__).parent / "fixtures" / "E_2025_57_p20.en.pdf")
     planned = next(p for p in doc.paragraphs if p.number == "86")
     assert "In 2024, 33 evaluations were planned, of which 15 were completed, 14 are ongoing" in planned.text
-    # the spaces between the figures of a line stay: "26 evaluations are planned ..., while 6 have been"
-    assert "Of that total, 26 evaluations are planned" in next(p for p in doc.paragraphs if p.number == "88").text
+
+
+class _Page:
+    """pdfium's text-page calls `_letter_spaced` makes, over one line laid out by hand: each
+    character's left edge and advance in points, its size, and whether pdfium generated it."""
+
+    def __init__(self, cells: list[tuple[str, float, float, float, bool]]) -> None:
+        self.cells = cells  # (character, left, width, size, generated)
+
+    def FS_RECTF(self):  # noqa: N802 - pdfium's names
+        from types import SimpleNamespace
+        return SimpleNamespace(left=0.0, right=0.0)
+
+    def FPDFText_IsGenerated(self, tp, i: int) -> int:  # noqa: N802
+        return int(self.cells[i][4])
+
+    def FPDFText_GetFontSize(self, tp, i: int) -> float:  # noqa: N802
+        return self.cells[i][3]
+
+    def FPDFText_GetLooseCharBox(self, tp, i: int, box) -> None:  # noqa: N802
+        box.left, box.right = self.cells[i][1], self.cells[i][1] + self.cells[i][2]
+
+
+def _laid_out(words: list[str], word_gap: float, letter_gap: float, size: float = 10.0,
+              generated: tuple[int, ...] = (), raised: int | None = None) -> tuple[str, _Page]:
+    """The words set on one line: letters 5 points wide and `letter_gap` apart, a written space of
+    2.5 points between words, but a generated space `word_gap` wide after the words whose index
+    is in `generated`; `raised` (a word's index) is set in small type."""
+    cells, x = [], 0.0
+    for n, word in enumerate(words):
+        small = 6.0 if n == raised else size
+        for c in word:
+            cells.append((c, x, 5.0, small, False))
+            x += 5.0 + letter_gap
+        if n < len(words) - 1:
+            width = word_gap if n in generated else 2.5
+            cells.append((" ", x - letter_gap, width, size, n in generated))
+            x += width - letter_gap
+    return "".join(c[0] for c in cells), _Page(cells)
+
+
+def test_a_generated_space_is_dropped_only_inside_a_letter_spaced_word() -> None:
+    from rag.ingest.pdf import _UNSPACED, _letter_spaced
+
+    def read(words: list[str], **kw) -> str:
+        line, page = _laid_out(words, **kw)
+        return _letter_spaced(None, page, line, 0).replace(_UNSPACED, "")
+
+    spaced = ["the", "latt", "er", "would", "take", "precedence"]
+    assert read(spaced, word_gap=1.2, letter_gap=0.3, generated=(1,)) == "the latter would take precedence"
+    # a gap of 0.15 em or more is a word space, and so is a narrow one between letters set tight ("of engaging")
+    assert read(spaced, word_gap=1.6, letter_gap=0.3, generated=(1,)) == "the latt er would take precedence"
+    assert read(["made", "of", "engaging", "the", "public"], word_gap=1.4, letter_gap=0.0, generated=(1,)) == \
+        "made of engaging the public"
+    # digits join as letters do; a letter and a digit, or a raised note mark, keep their space
+    assert read(["In", "2024,", "3", "3", "evaluations"], word_gap=1.3, letter_gap=0.3, generated=(2,)) == \
+        "In 2024, 33 evaluations"
+    assert read(["Goal", "3", "targets", "were", "met"], word_gap=1.3, letter_gap=0.3, generated=(0,)) == \
+        "Goal 3 targets were met"
+    assert read(["Climate", "Change", "ab", "and", "more"], word_gap=1.3, letter_gap=0.3, generated=(1,), raised=2) \
+        == "Climate Change ab and more"
+    # a line leaving three spaces to pdfium, or all of them, sets its words apart by position
+    assert read(["latt", "er", "wou", "ld", "ta", "ke", "end"], word_gap=1.2, letter_gap=0.3, generated=(0, 2, 4)) \
+        == "latt er wou ld ta ke end"
+    assert read(["latt", "er"], word_gap=1.2, letter_gap=0.3, generated=(0,)) == "latt er"
 
 
 def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> None:

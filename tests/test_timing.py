@@ -32,6 +32,11 @@ def test_a_month_asked_that_the_report_was_issued_in_is_no_exception() -> None:
     assert said(check_timing("How much unexploded ordnance did UNDOF dispose of in March 2025?", undof)) == \
         "gives 15 January 2025, not March 2025"
     assert check_timing("How much unexploded ordnance did UNDOF dispose of in January 2025?", undof) is None
+    # A committee's report issued in the month it met tells of that meeting: its month stays its own.
+    committee = Evidence(paragraph="At its 4th meeting, the Committee adopted the draft decision on the working methods, "
+                                   "which the Bureau had circulated on 28 May.",
+                         document="", symbols=("E/AC.99/2025/2",), date="2025-06-20", title="Report of the Committee")
+    assert check_timing("Which draft decision did the Committee adopt at its meeting in June 2025?", committee) is None
 
 
 def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
@@ -139,6 +144,18 @@ def test_another_organization_spelled_out_by_its_paragraph_is_a_near_miss() -> N
                                              "take part in special sessions?", eclac)) == "is about ECLAC, not ESCAP"
     assert check_paragraph_organization("Which ECLAC resolution calls for mechanisms for associate members?",
                                         eclac) is None
+    # UN-Women by its full name is an organization too (the aliases' keys are upper-case)
+    women = Evidence(paragraph="The United Nations Entity for Gender Equality and the Empowerment of Women supported 40 "
+                               "shelters in 2024.", document="UN-Women ... UN-Women ... UNICEF",
+                     symbols=("UNW/2099/1",), title="Annual report")
+    assert said(check_paragraph_organization("How many shelters did UNICEF support in 2024?", women)) == \
+        "is about UN-Women, not UNICEF"
+    # a name and its acronym in brackets name an organization once: two ECA and two ESCAP are no majority
+    once = Evidence(paragraph="The Economic Commission for Africa (ECA) convened the forum.",
+                    document="The Economic Commission for Africa (ECA) convened the forum. ECA chaired it. ESCAP noted "
+                             "it. ESCAP too.",
+                    symbols=("E/HLPF/2099/1",), title="Regional forums")
+    assert check_paragraph_organization("Which forum did ESCAP convene?", once) is None
 
 
 def test_an_entity_named_un_hyphen_is_an_organization_spelled_by_its_name() -> None:

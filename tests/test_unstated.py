@@ -118,6 +118,10 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
         "does not give a share"
     forecast = Evidence("Growth in the region is forecast at 4.6 per cent in 2025.", "", ("E/ESCAP/2025/1",))
     assert check_kind("What was the GDP growth rate forecast for the region in 2025?", forecast) is None
+    basis = Evidence("The budgeted vacancy rates reflect the actual rates in the first six months and the "
+                     "recruitment plans of the mission.", "", ("A/79/999",))
+    assert check_kind("What were the budgeted vacancy rates based on?", basis) is None
+    assert said(check_kind("What are the unemployment rates in the region?", notes)) == "does not give a share"
 
 
 def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:

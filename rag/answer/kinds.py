@@ -1,8 +1,8 @@
 """A kind of answer the question asks for that the best paragraph cannot give: a share ("What
 share of the vote did Abdirahman Irro win?" answered from a paragraph that says only that he
-won; a growth, vacancy or implementation rate), a time of day ("At what time do afternoon meetings begin?" answered from a paragraph that
-gives the morning's) or a sum of money ("How much did the General Assembly appropriate ...?"
-answered from a paragraph that gives none), a date ("When was the thirteenth Forum held?"
+won; a growth, vacancy or implementation rate), a time of day ("At what time do afternoon
+meetings begin?" answered from a paragraph that gives the morning's) or a sum of money ("How
+much did the General Assembly appropriate ...?" answered from a paragraph that gives none), a date ("When was the thirteenth Forum held?"
 answered from a paragraph that gives its theme) or a country ("Which country became the
 seventy-seventh State party ...?" answered from a paragraph that counts the States parties and
 names none)."""
@@ -21,9 +21,12 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b|"
                       r"\bwhat (?:was |is |were )?(?:the )?(?:voter )?turnout\b|"
                       # a rate UN texts give in per cent ("What growth rate does ESCAP forecast ...?")
-                      r"\bwhat (?:(?:was|is|were|will be) )?(?:the |its |their )?(?:[\w-]+ )?(?:growth|inflation|"
+                      r"\bwhat (?:(?:was|is|were|are|will be) )?(?:the |its |their )?(?:[\w-]+ )?(?:growth|inflation|"
                       r"unemployment|interest|poverty|vacancy|literacy|enrolment|enrollment|completion|participation|"
-                      r"implementation|execution|compliance|utilization|occupancy) rates?\b", re.IGNORECASE)
+                      r"implementation|execution|compliance|utilization|occupancy) rates?\b"
+                      # not the rate's cause or basis: "What were the budgeted vacancy rates based on?"
+                      r"(?!\s+(?:attributed|due|based|driven|caused|affected|explained|used|calculated|determined|"
+                      r"applied|linked|owing)\b)", re.IGNORECASE)
 _SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b", re.IGNORECASE)
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"

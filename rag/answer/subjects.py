@@ -93,7 +93,7 @@ _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             "UNICEF": "Children’s Fund", "UNFPA": "Population Fund", "OHCHR": "High Commissioner for Human Rights",
             "UNHCR": "High Commissioner for Refugees", "UNAIDS": "Programme on HIV/AIDS",
             "UNRWA": "Relief and Works Agency",
-            # the regional commissions, whose acronyms do not spell "for", "and", "the"
+            # the regional commissions, named in full where the text gives no acronym (`_entities_in`)
             "ECA": "Economic Commission for Africa", "ECE": "Economic Commission for Europe",
             "ECLAC": "Economic Commission for Latin America and the Caribbean",
             "ESCAP": "Economic and Social Commission for Asia and the Pacific",
@@ -227,14 +227,25 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
     return None
 
 
+# ENTITIES by the upper-case keys of `_ALIASES` ("UN-WOMEN" is UN-Women).
+_ENTITY_OF = {e.upper(): e for e in ENTITIES}
+
+
 def _entities_in(text: str) -> list[str]:
     """The organizations of ENTITIES the text names, by their acronyms or by the names `_ALIASES` gives."""
     named = [a for a in acronyms(text) if a in ENTITIES]
     quoted = text.replace("'", "’")
-    return named + [a for a, name in _ALIASES.items() if a in ENTITIES and a not in named and name in quoted]
+    return named + [_ENTITY_OF[key] for key, name in _ALIASES.items()
+                    if key in _ENTITY_OF and _ENTITY_OF[key] not in named and name in quoted]
 
 
 def _times(acronym: str, text: str) -> int:
-    """How often the text writes the acronym, or the name `_ALIASES` gives for it."""
+    """How often the text names the organization: by the name `_ALIASES` gives for it, or by its
+    acronym where that name does not stand just before it ("Economic Commission for Africa (ECA)"
+    names it once)."""
     alias = _ALIASES.get(acronym.upper())
-    return len(_written(acronym).findall(text)) + (text.replace("'", "’").count(alias) if alias else 0)
+    if not alias:
+        return len(_written(acronym).findall(text))
+    text = text.replace("'", "’")
+    bracketed = len(re.findall(re.escape(alias) + r"\s*\(" + re.escape(acronym) + r"\)", text))
+    return len(_written(acronym).findall(text)) + text.count(alias) - bracketed

@@ -198,12 +198,16 @@ def _dates_document(question: str, m: NamedMonth) -> bool:
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
     """The one month (no day) a question about something done sets it in, where that month is not
     one naming a document ("the July 2025 report") nor a month of the evidence's document's own
-    meeting (its title or masthead); None otherwise, and for a question about what was planned.
-    The month of its issue is no exception: a report issued on 12 March tells of January's work."""
+    meeting (its title or masthead) or issue; None otherwise, and for a question about what was
+    planned. A Security Council document's month of issue is no exception: its reports tell of the
+    weeks before it ("On 15 January, ..." of a report issued on 12 March), never of a meeting of
+    their own, as a committee's report issued in the month it met does."""
     asked = [m for m in _point_months(question) if m.day is None and not _dates_document(question, m)]
     if len(asked) != 1 or not asks_done(question):
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
+    if not any(s.startswith("S/") for s in evidence.symbols):
+        own.add(issued_month(evidence))
     ym = (asked[0].year, asked[0].month)
     return None if ym in own else asked[0]
 
@@ -212,9 +216,9 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     """A month the question sets what it asks about in ("met during its eighty-seventh session in
     February 2024") that the paragraph dates otherwise: every day it gives falls in other months of
     that year ("On 13 May, the Committee held an informal closed meeting ..."), and it never names
-    the asked month. Not a month of the document's own meeting or issue ("the High-level
-    Committee's forty-ninth session, held in April 2025"), nor a question about what was planned
-    (`_asked_month`)."""
+    the asked month. Not a month of the document's own meeting or issue (but a Security Council
+    report's: "the High-level Committee's forty-ninth session, held in April 2025"), nor a
+    question about what was planned (`_asked_month`)."""
     m = _asked_month(question, evidence)
     if m is None or re.search(rf"\b{MONTH_NAMES[m.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
         return None

@@ -149,7 +149,7 @@ FORWARD_NOUNS = frozenset(("plan", "budget"))
 WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
 # Up to three words between the year and the thing, or a title's capitalised words joined by "and"
 # or "of" ("The 2025 Humanitarian Needs and Response Plan").
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?|(?-i:(?:\s+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+"
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?|(?-i:(?:[^\S\n]+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+"
                           + _DATED_NOUN + r"\b", re.IGNORECASE)
 # "the session 2024", "the budget for 2025", "the session of 2024" (not "a survey of 2000 households")
 _YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\d\d\b(?!\s+[a-z])))?"
@@ -202,13 +202,21 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return None
 
 
+# A year written in any form: alone, in a decision's number or in a symbol.
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _recalled_only(c: Constraint, pairs: list[tuple[int, str]], evidence: Evidence) -> Mismatch | None:
     """A paragraph naming no year is about the dated thing its document names most ("the 2025
     forum" throughout), not the asked one it recalls ("the 2024 forum", once); None where the
-    paragraph names a year, or the document names the asked one most or two alike."""
+    paragraph writes a year in any form ("decision 2024/15", "E/FFDF/2024/3"), where the thing is
+    a year itself ("the financial year 2024"), or where the document names the asked one most or
+    two alike. Its headings are not read: they name the 2030 Agenda."""
     y, noun = c.value.split(" ", 1)
+    if noun == "year" or _ANY_YEAR.search(evidence.paragraph):
+        return None
     most = Counter(m for m, kind in pairs if kind == noun).most_common(2)
-    if written_years(evidence.paragraph) or most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
+    if most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
         return None
     return Mismatch(c, f"the {most[0][0]} {noun}")
 

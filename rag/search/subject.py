@@ -26,8 +26,9 @@ SUBJECT_SHARE = 0.35
 # Documents shorter than this have no subject: too few paragraphs to tell.
 MIN_PARAGRAPHS = 5
 # The weight of the question without its subject beside the whole question (SQuAD v1.1 dev and
-# PolicyQA are the same from 0.5 to 2.0; the UN sets' exact citations rise to 1.5, then flatten:
-# docs/decisions.md, "Retrieval" and "The question without its subject weighs 1.5").
+# PolicyQA rank the same from 0.5 to 2.0; the written UN sets' exact citations rise to 1.5, then
+# flatten, while `un_dev` and set l lose one each: docs/decisions.md, "Retrieval" and "The
+# question without its subject weighs 1.5").
 SUBJECT_WEIGHT = 1.5
 # The paragraphs re-ranked: the document's best this many for the whole question.
 WITHIN_DEPTH = 20
