@@ -39,6 +39,22 @@ def test_a_month_asked_that_the_report_was_issued_in_is_no_exception() -> None:
     assert check_timing("Which draft decision did the Committee adopt at its meeting in June 2025?", committee) is None
 
 
+def test_a_number_asked_for_one_day_that_the_paragraph_gives_for_a_period_is_a_near_miss() -> None:
+    # A small extract of a real page: E/HLPF/2025/3/Add.4, para. 20.
+    forum = Evidence(paragraph="A total of 43 side events and 14 other associated events were scheduled to be held "
+                               "between 12 February and 5 March 2025.", document="", symbols=("E/HLPF/2025/3/Add.4",),
+                     date="2025-05-02", title="Report of the Twelfth Asia-Pacific Forum on Sustainable Development")
+    assert said(check_timing("How many side events were held at the Forum on 24 February 2025?", forum)) == \
+        "gives 12 February to 5 March 2025, not 24 February 2025"
+    # the period itself, a day outside it (another check's), a day the paragraph names, or no number asked
+    assert check_timing("How many side events were held between 12 February and 5 March 2025?", forum) is None
+    assert check_timing("How many side events were held on 24 March 2025?", forum) is None
+    day = Evidence(forum.paragraph + " On 24 February, 12 of them were held.", "", ("E/HLPF/2025/3/Add.4",),
+                   "2025-05-02", forum.title)
+    assert check_timing("How many side events were held at the Forum on 24 February 2025?", day) is None
+    assert check_timing("Which side events were held at the Forum on 24 February 2025?", forum) is None
+
+
 def test_a_day_the_paragraph_gives_with_another_year_is_a_near_miss() -> None:
     assert said(check_timing("How many States parties did the Convention have as at 6 June 2024?", CED)) == \
         "gives 6 June 2025, not 6 June 2024"

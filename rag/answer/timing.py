@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from rag.answer.answertype import question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.search.periodic import asked_time
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, split_sentences
@@ -341,6 +342,24 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     return Mismatch(Constraint("dated", f"{start}-{end}", label), ranges[0][1][2], "gives {found}, not {label}")
 
 
+def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
+    """A number asked for one day ("How many side events were held at the Forum on 24 February
+    2025?") that the paragraph gives for the one period it writes, which holds that day ("43 side
+    events ... were scheduled to be held between 12 February and 5 March 2025"), naming the day
+    nowhere: the figure is the period's, not the day's."""
+    days = [m for m in _point_months(question) if m.day is not None]
+    if len(days) != 1 or question_type(question) != "number":
+        return None
+    d = days[0]
+    if re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
+        return None
+    ranges = [r for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    if len(ranges) != 1 or not ranges[0][0] < (d.year, d.month, d.day) < ranges[0][1]:
+        return None
+    return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), ranges[0][2],
+                    "gives {found}, not {label}")
+
+
 def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
     """The periods the paragraph tells of, where each is written: its ranges ("From 21 October to
     20 February") and its periods since a month ("Since January"), else the months that date it in
@@ -364,4 +383,5 @@ def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
     """The first of the question's days or months the evidence cannot answer for, or None."""
     return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
             or _report_month(question, evidence) or _after_issue(question, evidence)
-            or _another_month(question, evidence) or _another_period(question, evidence))
+            or _another_month(question, evidence) or _another_period(question, evidence)
+            or _day_in_period(question, evidence))
