@@ -2,10 +2,10 @@
 share of the vote did Abdirahman Irro win?" answered from a paragraph that says only that he
 won; a growth, vacancy or implementation rate), a time of day ("At what time do afternoon
 meetings begin?" answered from a paragraph that gives the morning's) or a sum of money ("How
-much did the General Assembly appropriate ...?" answered from a paragraph that gives none), a date ("When was the thirteenth Forum held?"
-answered from a paragraph that gives its theme) or a country ("Which country became the
-seventy-seventh State party ...?" answered from a paragraph that counts the States parties and
-names none)."""
+much did the General Assembly appropriate ...?" answered from a paragraph that gives none), a
+date ("When was the thirteenth Forum held?" answered from a paragraph that gives its theme) or a
+country ("Which country became the seventy-seventh State party ...?" answered from a paragraph
+that counts the States parties and names none)."""
 
 from __future__ import annotations
 

@@ -106,6 +106,10 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
                     _month_label(*issued), "dates from {found}, not {label}")
 
 
+# A year written in any form: alone, in a decision's number ("decision 2024/15") or a symbol.
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 # A day and month written without a year: "On 27 February, ...", "as at 15 January" (not "27
 # February 2025", nor the first day of a range "27 February to 3 March 2025").
 _YEARLESS_DAY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
@@ -151,7 +155,7 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
     all, the days of its sentences on what is done with the year its document's date gives them
     (`inferred_year`)."""
     given = named_months(evidence.paragraph)
-    if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", evidence.paragraph):
+    if ANY_YEAR.search(evidence.paragraph):
         return given
     for sentence in split_sentences(evidence.paragraph):
         if _FUTURE.search(sentence):
@@ -336,7 +340,7 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     rest = evidence.paragraph
     for (a, b), _ in ranges:
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    if any(start[0] <= int(y) <= end[0] for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", rest)) \
+    if any(start[0] <= int(y) <= end[0] for y in ANY_YEAR.findall(rest)) \
             or any(start[:2] <= (n.year, k) <= end[:2] for n in named_months(rest) for k in (n.month, n.last) if k):
         return None
     return Mismatch(Constraint("dated", f"{start}-{end}", label), ranges[0][1][2], "gives {found}, not {label}")
@@ -353,11 +357,16 @@ def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
     d = days[0]
     if re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
         return None
-    ranges = [r for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    ranges = [r for _, r in _written_ranges(evidence)]
     if len(ranges) != 1 or not ranges[0][0] < (d.year, d.month, d.day) < ranges[0][1]:
         return None
     return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), ranges[0][2],
                     "gives {found}, not {label}")
+
+
+def _written_ranges(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
+    """The paragraph's ranges of days, where each is written ("between 12 February and 5 March 2025")."""
+    return [(m.span(), r) for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
 
 
 def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
@@ -365,8 +374,7 @@ def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, s
     20 February") and its periods since a month ("Since January"), else the months that date it in
     parentheses ("met ... (28 and 29 November 2023)": `_dates_it`)."""
     text = evidence.paragraph
-    ranges: list[tuple[Span, tuple[Day, Day, str]]] = [
-        (m.span(), r) for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
+    ranges = _written_ranges(evidence)
     ranges += [(m.span(), r) for m in _SINCE.finditer(text) if (r := _since_range(m, evidence))]
     return ranges or [((n.start, n.end), _month_span(n)) for n in named_months(text) if _dates_it(text, n)]
 

@@ -10,7 +10,7 @@ from collections import Counter
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import asks_done
+from rag.answer.timing import ANY_YEAR, asks_done
 from rag.search.focus import document_clause
 from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
@@ -202,10 +202,6 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return None
 
 
-# A year written in any form: alone, in a decision's number or in a symbol.
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def _recalled_only(c: Constraint, pairs: list[tuple[int, str]], evidence: Evidence) -> Mismatch | None:
     """A paragraph naming no year is about the dated thing its document names most ("the 2025
     forum" throughout), not the asked one it recalls ("the 2024 forum", once); None where the
@@ -213,7 +209,7 @@ def _recalled_only(c: Constraint, pairs: list[tuple[int, str]], evidence: Eviden
     a year itself ("the financial year 2024"), or where the document names the asked one most or
     two alike. Its headings are not read: they name the 2030 Agenda."""
     y, noun = c.value.split(" ", 1)
-    if noun == "year" or _ANY_YEAR.search(evidence.paragraph):
+    if noun == "year" or ANY_YEAR.search(evidence.paragraph):
         return None
     most = Counter(m for m, kind in pairs if kind == noun).most_common(2)
     if most[0][0] == int(y) or len(most) > 1 and most[0][1] == most[1][1]:
