@@ -326,3 +326,50 @@ def test_headings_over_placeholder_paragraphs_and_a_bold_heading_wrapped_after_a
                                             "capacity-building, marine technology and education")
     assert by_number["21"].section.endswith("> Mobilizing finance for ocean actions in support of Sustainable "
                                             "Development Goal 14")
+
+
+def _board_recommendations_page() -> list[Block]:
+    """DP/FPA/2025/2, page 4: each Board recommendation, a bold unnumbered sentence, heads UNFPA's
+    numbered response and the status box under it."""
+    def b(text: str, y: float, x: float = 126.3, number: str | None = None, bold: bool = False,
+          kind: str = "body") -> Block:
+        return Block(text, page=4, number=number, size=9.96, bold=bold, x=x, y=y, kind=kind)
+    return [
+        b("14. The Humanitarian Response Division (HRD) will leverage the opportunity of the rollout and", 670.4,
+          x=109.2, number="14"),
+        b("Both the EPPs and the Results Framework define clear accountabilities.", 658.9),
+        b("In paragraph 39, the Board recommends that UNFPA take the actions needed to fill the vacant", 606.9,
+          x=103.8, bold=True),
+        b("positions in the Humanitarian Response Division.", 592.4, x=103.8, bold=True),
+        Block("Business unit responsible Humanitarian Response Division Status Under implementation", page=4,
+              size=9.0, x=119.4, y=574.4, kind="table"),
+        b("15. HRD is actively recruiting for vacant positions in the Division. HRD currently has seven", 525.1,
+          x=109.2, number="15"),
+        b("vacant fixed-term positions.", 513.5),
+        b("In paragraph 50, the Board recommends that UNFPA establish a mechanism to timely conduct", 484.6,
+          x=103.8, bold=True),
+        b("and record the fast-track procedure activation risk assessments and oversee their activation.", 473.0,
+          x=103.8, bold=True),
+        b("16. In October 2024, the Policy Committee adopted the Emergency Policy and Procedures.", 404.0,
+          x=109.2, number="16"),
+    ]
+
+
+def test_a_bold_sentence_heading_a_numbered_paragraph_is_also_text_of_its_own() -> None:
+    """A bold sentence over a numbered paragraph (a Board's recommendation over the response to it)
+    heads the paragraphs under it and is text of its own, cited by its page; a short heading is
+    not."""
+    paragraphs = assemble([PageText(blocks=_board_recommendations_page())])
+    numbered = {p.number: p for p in paragraphs if not p.running and not p.part}
+    running = [p for p in paragraphs if p.running]
+    assert [p.text for p in running] == [
+        "In paragraph 39, the Board recommends that UNFPA take the actions needed to fill the vacant positions in "
+        "the Humanitarian Response Division.",
+        "In paragraph 50, the Board recommends that UNFPA establish a mechanism to timely conduct and record the "
+        "fast-track procedure activation risk assessments and oversee their activation."]
+    assert [p.number for p in running] == ["1", "2"]
+    assert numbered["14"].text.endswith("define clear accountabilities.")
+    assert numbered["15"].section.startswith("In paragraph 39, the Board recommends")
+    assert numbered["15"].text == "HRD is actively recruiting for vacant positions in the Division. HRD currently " \
+                                  "has seven vacant fixed-term positions."
+    assert running[0].section == ""

@@ -582,3 +582,47 @@ def test_specks_of_a_scanned_title_are_not_its_words() -> None:
                                         "Change: implementation of resolution 46/169 and possible requirements for "
                                         "future work Report of the Secretary-General")
     assert document_title("Agenda item 5 Human rights: a review of progress") == "Human rights: a review of progress"
+
+
+MEETING_OF_STATES_PARTIES = """TPNW/MSP/2025/8
+Third Meeting of States Parties to the
+Treaty on the Prohibition of
+Nuclear Weapons
+Distr.: General
+23 January 2025
+Original: English
+New York, 3–7 March 2025
+Item 11 (f) (i) of the provisional agenda*
+Consideration of the status and operation of the Treaty
+Report of the Scientific Advisory Group on its
+annual activities
+I. Summary
+1. This report covers the work of the Scientific Advisory Group."""
+
+
+def test_a_meeting_of_states_parties_numbered_in_the_masthead_is_its_session(tmp_path: Path) -> None:
+    """"Third Meeting of States Parties to the Treaty ...": the body is stored without its ordinal,
+    which is the document's session; so a question on the report to the third Meeting is not a near
+    miss of a paragraph recalling the second."""
+    from rag.config import load_settings
+    from rag.service import Session, build
+    from tests.conftest import FAKE_MODEL
+
+    meta = read_metadata(pages_of(MEETING_OF_STATES_PARTIES), "TPNW/MSP/2025/8")
+    assert (meta.body, meta.session) == (
+        "Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons", "Third Meeting")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "TPNW_MSP_2025_8.txt").write_text(
+        MEETING_OF_STATES_PARTIES + "\n\n12. The Scientific Advisory Group received financial support from Austria "
+        "and New Zealand to support its in-person meetings, including at the second Meeting of States Parties.\n",
+        encoding="utf-8")
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings) as session:
+        answer = session.ask("In the Scientific Advisory Group's report to the third Meeting of States Parties, "
+                             "which States funded its in-person meetings?")
+        near = session.ask("In the Scientific Advisory Group's report to the fourth Meeting of States Parties, "
+                           "which States funded its in-person meetings?")
+    assert not answer.abstained and answer.citations[0].paragraph == "12"
+    assert near.abstained

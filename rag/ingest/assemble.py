@@ -41,6 +41,7 @@ from rag.ingest.patterns import (
     CHAPTER_HEADING,
     COVER_MARK,
     CREDIT_LINE,
+    HEADING_NUMBER,
     LETTER,
     LETTER_HEADING_START,
     MASTHEAD_BLOCK,
@@ -66,6 +67,8 @@ MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
 UNKNOWN_SIZE = 10.0  # points: the body size taken where a line's type size is not known
 LINE_SPACING = 1.3  # type sizes between two lines of one paragraph, at most (a heading stands further off)
+SENTENCE_HEADING_WORDS = 12  # a heading this long ending with a full stop is also text (`_sentence_heading`)
+_FULL_STOP = re.compile(r"\w[)”’\"']?\.[”’\"']?$")
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
 
 
@@ -425,8 +428,13 @@ class _Assembler:
         item = 0  # the number of the last list item inside the paragraph (an agenda's 1, 2, 3)
         end = len(seg.lines) if hi is None else hi
         i = first
+        heading: list[Block] = []  # the lines of the heading in force while it is being read
         while i < end:
             ln = seg.lines[i]
+            if head is not None and not (i not in starts and ln.kind not in ("table", BOXED)
+                                         and continues_heading(ln, head, self.body_size)):
+                self._sentence_heading(heading, seg.annex, sections)
+                heading = []
             if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
             elif i in starts:
@@ -436,6 +444,7 @@ class _Assembler:
             elif not _next_item(ln, item) and self._take_heading(ln, head, sections, seen_first,
                                                                 seg.lines[i - 1:hi] if i > first else []):
                 head = ln
+                heading.append(ln)
                 i = self._chapter_text(seg, starts, i, end, sections)
             else:
                 head = None
@@ -464,6 +473,23 @@ class _Assembler:
         self.builder.flush()
         self.running(_Segment(seg.annex, body), sections)
         return nxt - 1
+
+    def _sentence_heading(self, lines: list[Block], annex: str, sections: Sections) -> None:
+        """A heading inside the numbered text that is a sentence of SENTENCE_HEADING_WORDS or more
+        ending with a full stop (a Board's recommendation in bold over the response to it,
+        DP/FPA/2025/2) is also text of its own: a running paragraph cited by its page, under the
+        headings above it. Headings are no units, so the sentence could not be found otherwise."""
+        text = " ".join(heading_text(ln) for ln in lines)
+        if len(text.split()) < SENTENCE_HEADING_WORDS or not _FULL_STOP.search(text) \
+                or HEADING_NUMBER.match(lines[0].text) or any(ln.kind == "heading" for ln in lines):
+            return
+        self.builder.flush()
+        above = " > ".join(sections.levels[k] for k in sorted(sections.levels)[:-1])
+        count = self.builder.running_count(annex, lines[0].page if self.builder.paged else None) + 1
+        self.builder.start(str(count), above, annex, True, lines[0].page)
+        for ln in lines:
+            self.builder.add(ln.text, ln.page)
+        self.builder.flush()
 
     def _heading_goes_on(self, ln: Block, sections: Sections) -> None:
         """A wrapped heading's next line: its text extends the heading, its notes go with it."""

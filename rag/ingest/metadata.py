@@ -144,6 +144,7 @@ def _header(text: str) -> _Header:
         m, name = next(((m, name) for organ, name in ORGANS if (m := organ.match(text, start))), (None, ""))
         if m:
             organs.append(name)
+            session = session or _numbered_meeting(m.group(0))
         elif m := SESSION.match(text, start):
             session = session or " ".join(m.group(0).split())
         elif not (m := AGENDA_ITEM.match(text, start)) and (m := MEETING_PLACE.match(text, start)):
@@ -156,6 +157,13 @@ def _header(text: str) -> _Header:
             # organ's name, matched first, opens the subsidiary's
             subsidiaries.append(f"{organs[-1]} {name}" if name[0].islower() and organs else name)
         at = end
+
+
+def _numbered_meeting(organ: str) -> str:
+    """The meeting an organ's printed name numbers, which is the document's session: "Third
+    Meeting of States Parties to the Treaty ..." -> "Third Meeting"; "" for an unnumbered name."""
+    m = re.match(r"((?:[a-z]+-)?[a-z]+)\s+(Meeting)\b", organ, re.IGNORECASE)
+    return f"{m.group(1).capitalize()} {m.group(2)}" if m and session_number(m.group(1)) else ""
 
 
 # What may precede or follow a subsidiary body's name in the header without being part of it:
@@ -218,7 +226,7 @@ def document_session(masthead: str) -> str:
     if not session and record:
         session = record.group(2).lower()
     m = re.match(r".*?session(?:\s+(?:of\s+)?\d{4})?", session, re.IGNORECASE)
-    text = m.group(0) if m else ""
+    text = m.group(0) if m else session if session.endswith(" Meeting") else ""
     return text[:1].upper() + text[1:]
 
 
