@@ -25,6 +25,7 @@ from rag.answer.countries import (
     demonym_countries,
     people_words,
 )
+from rag.answer.alternatives import check_alternative, named_alternatives
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.instruments import asked_additions, check_instrument
@@ -705,7 +706,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given and
     a word it gives that the paragraph writes only negated (rag.answer.premises), the region it
-    names (rag.answer.regions), the version of
+    names (rag.answer.regions), the member of a closed set it names (rag.answer.alternatives), the version of
     the document it asks for (rag.answer.revisions), the name or
     year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
     name it gives that the document never writes (`check_proper_name`)."""
@@ -735,8 +736,8 @@ _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organizati
                     check_paragraph_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
-                    check_negated_word, check_region, check_unwritten_region, _check_modifier, check_numbered_name,
-                    check_proper_name)
+                    check_negated_word, check_region, check_unwritten_region, check_alternative, _check_modifier,
+                    check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:
@@ -746,5 +747,5 @@ def may_miss(question: str) -> bool:
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
                 or asked_additions(question) or named_bodies(question) or asks_version(question)
-                or bool(named_regions(question))
+                or bool(named_regions(question)) or named_alternatives(question)
                 or bool(name_words(question)))

@@ -1,0 +1,68 @@
+"""Near misses by a sibling of a closed set: the question asks about lithium, onshore wind,
+methane or the Pacific, and the best paragraph gives its figure for silicon, solar power, carbon
+dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
+by side (energy sources, greenhouse gases, minerals, seas), so a paragraph naming one member and
+not the asked one tells of the other, however close its words. A paragraph naming no member is
+not checked: it may speak of the asked thing in other words."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+
+# Each set's members: the name an answer gives, and how texts write it.
+_SETS: dict[str, dict[str, str]] = {
+    "energy source": {
+        "solar power": r"solar|photovoltaics?",
+        "wind power": r"wind(?:\s+(?:power|energy|farms?|turbines?))?",
+        "hydropower": r"hydro(?:power|electric|electricity)",
+        "geothermal energy": r"geothermal",
+        "nuclear power": r"nuclear\s+(?:power|energy|plants?|reactors?)",
+        "coal": r"coal",
+        "bioenergy": r"bio(?:energy|mass|fuels?)",
+    },
+    "greenhouse gas": {
+        "carbon dioxide": r"carbon\s+dioxide|CO2|CO₂",
+        "methane": r"methane",
+        "nitrous oxide": r"nitrous\s+oxide",
+        "hydrofluorocarbons": r"hydrofluorocarbons?|HFCs?",
+    },
+    "mineral": {
+        "lithium": r"lithium", "cobalt": r"cobalt", "nickel": r"nickel", "copper": r"copper",
+        "silicon": r"(?:poly)?silicon", "graphite": r"graphite", "manganese": r"manganese",
+        "rare earths": r"rare[\s-]earths?(?:\s+elements?)?", "zinc": r"zinc", "bauxite": r"bauxite",
+        "uranium": r"uranium", "platinum": r"platinum",
+    },
+    "sea": {
+        "the Pacific": r"Pacific", "the Caribbean": r"Caribbean", "the Atlantic": r"Atlantic",
+        "the Mediterranean": r"Mediterranean", "the Indian Ocean": r"Indian\s+Ocean", "the Arctic": r"Arctic",
+        "the Antarctic": r"Antarctic|Antarctica", "the Baltic": r"Baltic",
+    },
+}
+_PATTERNS = {kind: {name: re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE if kind != "sea" else 0)
+                    for name, p in members.items()} for kind, members in _SETS.items()}
+
+
+def _named(text: str) -> dict[str, set[str]]:
+    """The members of each set a text names."""
+    found = {kind: {name for name, p in members.items() if p.search(text)} for kind, members in _PATTERNS.items()}
+    return {kind: names for kind, names in found.items() if names}
+
+
+def named_alternatives(question: str) -> bool:
+    """Whether the question names a member of any set."""
+    return bool(_named(question))
+
+
+def check_alternative(question: str, evidence: Evidence) -> Mismatch | None:
+    """A member of a set the question names where the paragraph names another member of that set
+    and none the question names: "What share of the global supply of lithium ...?" of "35 per cent
+    of the global supply of silicon for the solar industry" is about silicon, not lithium."""
+    given = _named(evidence.paragraph)
+    for kind, asked in _named(question).items():
+        others = given.get(kind, set())
+        if others and not others & asked:
+            label = " or ".join(sorted(asked))
+            return Mismatch(Constraint("alternative", label, label), " and ".join(sorted(others)))
+    return None

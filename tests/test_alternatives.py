@@ -1,0 +1,57 @@
+"""A question about one member of a closed set (an energy source, a greenhouse gas, a mineral, a sea)
+answered from a paragraph giving another member's figure is a near miss. The paragraphs are
+extracts of A/80/188, A/CONF.230/2025/10 and A/AC.109/2025/18."""
+
+from __future__ import annotations
+
+from rag.answer.alternatives import check_alternative, named_alternatives
+from rag.answer.constraints import check_constraints, may_miss
+from rag.answer.evidence import Evidence
+from tests.conftest import said
+
+_SILICON = ("There is also increasing evidence that renewable energy supply chains rely on forms of modern slavery. It "
+            "has been reported that 35 per cent of the global supply of silicon for the solar industry comes from the "
+            "Xinjiang Uighur Autonomous Region in China, where these allegations have been made.")
+_SOLAR = ("Renewable energy has already become the cheapest power option in most parts of the world. The cost of "
+          "electricity from solar power fell by 85 per cent between 2010 and 2020.")
+_OCEAN = ("It regulates the climate and absorbs 30 per cent of human-generated carbon dioxide from the atmosphere. "
+          "Coastal blue carbon habitats such as mangroves, tidal marshes and seagrass meadows sequester carbon.")
+_SEMINAR = "The Special Committee held its 2024 Caribbean seminar in Caracas from 14 to 16 May."
+
+
+def _evidence(text: str) -> Evidence:
+    return Evidence(text, text, ("A/80/188",), "2025-07-21", "Renewable energy and human rights")
+
+
+def test_another_member_of_the_set_is_a_near_miss() -> None:
+    lithium = "What share of the global supply of lithium for batteries comes from the Xinjiang Uighur Autonomous Region?"
+    assert said(check_alternative(lithium, _evidence(_SILICON))) == "is about silicon, not lithium"
+    wind = "By how much did the cost of electricity from onshore wind fall between 2010 and 2020?"
+    assert said(check_alternative(wind, _evidence(_SOLAR))) == "is about solar power, not wind power"
+    methane = "What share of human-generated methane does the ocean absorb?"
+    assert said(check_alternative(methane, _evidence(_OCEAN))) == "is about carbon dioxide, not methane"
+    pacific = "Where was the Special Committee's 2024 Pacific regional seminar held?"
+    assert said(check_alternative(pacific, _evidence(_SEMINAR))) == "is about the Caribbean, not the Pacific"
+    assert may_miss(methane) and said(check_constraints(methane, _evidence(_OCEAN))) == \
+        "is about carbon dioxide, not methane"
+
+
+def test_the_asked_member_or_no_member_named_is_no_near_miss() -> None:
+    assert check_alternative("What share of the global supply of silicon comes from Xinjiang?", _evidence(_SILICON)) \
+        is None
+    assert check_alternative("By how much did the cost of solar photovoltaic electricity fall?", _evidence(_SOLAR)) \
+        is None
+    # the paragraph names no energy source: it may tell of wind in other words
+    assert check_alternative("How much did onshore wind cost?", _evidence("Renewables became the cheapest option.")) \
+        is None
+    # one of the members asked is enough; "tidal marshes" are no energy source
+    assert check_alternative("How much methane and carbon dioxide does the ocean absorb?", _evidence(_OCEAN)) is None
+    assert check_alternative("Which tidal power projects are planned?", _evidence(_OCEAN)) is None
+    assert named_alternatives("Who chaired the Pacific Islands Forum?")
+
+
+def test_sets_read_whole_words_in_their_case() -> None:
+    assert said(check_alternative("Which Arctic States took part?", _evidence("The Antarctic Treaty parties met."))) \
+        == "is about the Antarctic, not the Arctic"
+    assert not named_alternatives("a pacific settlement of disputes")  # the word, not the ocean
+    assert not named_alternatives("windows of opportunity and cobalt-blue")
