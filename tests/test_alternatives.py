@@ -55,3 +55,9 @@ def test_sets_read_whole_words_in_their_case() -> None:
         == "is about the Antarctic, not the Arctic"
     assert not named_alternatives("a pacific settlement of disputes")  # the word, not the ocean
     assert not named_alternatives("windows of opportunity and cobalt-blue")
+
+
+def test_a_draft_resolution_is_no_draft_decision() -> None:
+    vote = "At its 13th meeting, the Fourth Committee adopted the draft resolution by a recorded vote of 94 to 38."
+    q = "What was the recorded vote on the draft decision on military activities by colonial Powers?"
+    assert said(check_alternative(q, _evidence(vote))) == "is about a draft resolution, not a draft decision"

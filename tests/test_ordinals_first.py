@@ -118,3 +118,22 @@ def test_the_paragraph_naming_the_asked_years_thing_comes_first() -> None:
     assert [h.pid for h in asked_first(q, [asked, other])] == [18, 27]
     plain = _hit(3, "The Division published estimates for 237 countries or areas.", "E/CN.9/2025/6")
     assert [h.pid for h in asked_first(q, [plain, asked])] == [3, 18]  # the first names no other year's
+
+
+def test_the_paragraph_naming_the_asked_member_of_a_set_comes_first() -> None:
+    """A/49/624: asked for the vote on the draft decision, para. 6 (the draft resolution's vote)
+    ranked above para. 7 (the draft decision's); through asked_first, within the first three hits
+    of the document, and only over a paragraph naming another member of the set."""
+    from rag.search.ordinals import asked_alternative_first, asked_first
+
+    q = "What was the recorded vote on the draft decision on military activities by colonial Powers in 1994?"
+    resolution = _hit(6, "At its 13th meeting, the Fourth Committee adopted the draft resolution by a recorded vote of "
+                         "94 to 38, with 5 abstentions.", "A/49/624")
+    report = _hit(5, "The Rapporteur introduced the report of the Special Committee.", "A/49/624")
+    decision = _hit(7, "At its 13th meeting, the Fourth Committee adopted the draft decision by a recorded vote of "
+                       "93 to 41, with 3 abstentions.", "A/49/624")
+    assert [h.pid for h in asked_alternative_first(q, [resolution, report, decision])] == [7, 6, 5]
+    assert [h.pid for h in asked_first(q, [resolution, report, decision])] == [7, 6, 5]
+    assert [h.pid for h in asked_first(q, [report, resolution, decision])] == [5, 6, 7]
+    asked_resolution = q.replace("decision", "resolution")
+    assert [h.pid for h in asked_first(asked_resolution, [resolution, report, decision])] == [6, 5, 7]

@@ -1,7 +1,8 @@
 """Near misses by a sibling of a closed set: the question asks about lithium, onshore wind,
 methane or the Pacific, and the best paragraph gives its figure for silicon, solar power, carbon
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
-by side (energy sources, greenhouse gases, minerals, seas), so a paragraph naming one member and
+by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
+draft decisions), so a paragraph naming one member and
 not the asked one tells of the other, however close its words. A paragraph naming no member is
 not checked: it may speak of the asked thing in other words."""
 
@@ -34,6 +35,7 @@ _SETS: dict[str, dict[str, str]] = {
         "rare earths": r"rare[\s-]earths?(?:\s+elements?)?", "zinc": r"zinc", "bauxite": r"bauxite",
         "uranium": r"uranium", "platinum": r"platinum",
     },
+    "draft text": {"a draft resolution": r"draft\s+resolutions?", "a draft decision": r"draft\s+decisions?"},
     "sea": {
         "the Pacific": r"Pacific", "the Caribbean": r"Caribbean", "the Atlantic": r"Atlantic",
         "the Mediterranean": r"Mediterranean", "the Indian Ocean": r"Indian\s+Ocean", "the Arctic": r"Arctic",
@@ -53,6 +55,11 @@ def _named(text: str) -> dict[str, set[str]]:
 def named_alternatives(question: str) -> bool:
     """Whether the question names a member of any set."""
     return bool(_named(question))
+
+
+def alternatives(text: str) -> list[tuple[str, str]]:
+    """(member, set) pairs of the members a text names: [("silicon", "mineral")]."""
+    return [(name, kind) for kind, names in _named(text).items() for name in names]
 
 
 def check_alternative(question: str, evidence: Evidence) -> Mismatch | None:

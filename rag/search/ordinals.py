@@ -2,14 +2,17 @@
 naming the session, meeting or report the question asks about before one that names another of
 them ("When is the Committee of Experts on Public Administration to hold its twenty-fifth
 session?" had "... its twenty-fourth session ..." first and the paragraph that schedules the
-twenty-fifth second), or the thing of the year the question names ("the 2024 revision"); where
-none does, the one naming the country a which-country question asks for, or else the one giving
-the figure a how-many question asks for."""
+twenty-fifth second), the thing of the year the question names ("the 2024 revision") or the
+member of a closed set it names ("the draft decision", not "the draft resolution"); where none
+does, the one naming the country a which-country question asks for, or else the one giving the
+figure a how-many question asks for."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from rag.answer.alternatives import alternatives
 from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
@@ -23,7 +26,8 @@ def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_country_first`
     and `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes
     another's choice."""
-    for rule in (asked_numbered_first, asked_dated_first, asked_country_first, asked_figure_first):
+    for rule in (asked_numbered_first, asked_dated_first, asked_alternative_first, asked_country_first,
+                 asked_figure_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
             return moved
@@ -44,7 +48,7 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool]) -> li
     return hits
 
 
-def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[int, str]]]) -> list[Hit]:
+def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]]) -> list[Hit]:
     """`hits`, or, where the first names another of the (number, noun) `things` the question names
     and not the asked one, with the next hit of its document up to DEPTH that names it put first."""
     asked = set(things(question))
@@ -69,6 +73,13 @@ def asked_dated_first(question: str, hits: list[Hit]) -> list[Hit]:
     2025 revision" for "the 2024 revision") and not the asked one, with the next hit of its
     document up to DEPTH that names the asked one put first."""
     return _asked_thing_first(question, hits, dated_things)
+
+
+def asked_alternative_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the first names another member of a closed set the question names and not
+    the asked one ("the draft resolution" for "the draft decision", rag.answer.alternatives), with
+    the next hit of its document up to DEPTH that names the asked one put first."""
+    return _asked_thing_first(question, hits, alternatives)
 
 
 def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
