@@ -24,7 +24,7 @@ def _evidence(text: str) -> Evidence:
 
 
 def test_another_member_of_the_set_is_a_near_miss() -> None:
-    lithium = "What share of the global supply of lithium for batteries comes from the Xinjiang Uighur Autonomous Region?"
+    lithium = "What share of the global supply of lithium for batteries comes from the Xinjiang Uighur Region?"
     assert said(check_alternative(lithium, _evidence(_SILICON))) == "is about silicon, not lithium"
     wind = "By how much did the cost of electricity from onshore wind fall between 2010 and 2020?"
     assert said(check_alternative(wind, _evidence(_SOLAR))) == "is about solar power, not wind power"

@@ -47,6 +47,10 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the twelfth annual progress report") == [(12, "report")]
     assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
     assert numbered_things("the Fourth Committee's 1997 report") == []  # it numbers the Committee
+    # a preposition after the numbered noun ends the reach: the Commissioner is the first, not the Forum
+    assert numbered_things("the appointment of a first Anti-Slavery Commissioner at the Forum") == []
+    assert numbered_things("the first woman to chair the session") == []
+    assert numbered_things("the second annual Youth in Evaluation week") == [(2, "week")]
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
 
 

@@ -48,6 +48,10 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert states_form("At its 312th meeting, on 18 February, the Special Committee elected the following members "
                           "of its Bureau: Chair: Nathaniel Khng (Singapore)", "chair")
     assert not states_form("In opening the session, the Chair recalled the mandate of the Commission.", "chair")
+    # E/HLPF/2025/6, para. 3: the Co-Chairs named as the subject of "co-chaired"
+    assert states_form("The Permanent Representative of Morocco, Omar Hilale, and the Permanent Representative of "
+                       "Finland, Elina Kalkku, co-chaired the forum.", "chair")
+    assert not states_form("Member States that co-chaired the forum in earlier years were thanked.", "chair")
     assert not states_form("The Committee elected the following officers: Vice-Chairs: Francisco Tropepi "
                            "(Argentina) Rapporteur: Mohamed Soliman (Egypt)", "chair")
     assert not states_form("The Chair: an opening statement", "president")

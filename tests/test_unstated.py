@@ -182,6 +182,10 @@ def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:
     half = Evidence("More than half of the cohort had been deployed.", "", ("S/2025/231",))
     assert check_kind("What share of the vote did Irro win?", won) is None
     assert check_kind("What proportion of the cohort was deployed?", half) is None
+    # a table whose column gives the percentages (A/HRC/59/60, p. 3, table 1)
+    table = Evidence("Category of participating stakeholders Percentage Academic institutions 13 Private sector 34",
+                     "", ("A/HRC/59/60",))
+    assert check_kind("What percentage of participants came from the private sector?", table) is None
 
 
 # S/2025/200, para. 6: "the legislative elections on 9 February" of a report issued in April 2025.

@@ -38,6 +38,7 @@ from rag.answer.places import check_located, check_place, located_places, named_
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import check_region, check_unwritten_region, named_regions
 from rag.answer.revisions import asks_version, check_version
+from rag.answer.spans import asks_span, check_span
 from rag.answer.subjects import (
     acronyms,
     check_organization,
@@ -86,9 +87,12 @@ _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
 # What ends an ordinal's reach: punctuation, a possessive, a body it names ("the Fourth
 # Committee's report" numbers the Committee, not the report) or a time it counts ("the 18th
 # century Huguenot group" numbers the century), or an occurrence ("for the first time in the 2024
-# edition" numbers no edition).
+# edition" numbers no edition), or a preposition after what it numbers ("a first Anti-Slavery
+# Commissioner at the Forum" numbers the Commissioner; "in" and "of" stay inside titles: "the
+# second annual Youth in Evaluation week").
 _REACH_END = re.compile(r"[,.;:()]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b|"
-                        r"\b(?i:century|centuries|anniversary|birthday|times?)\b")
+                        r"\b(?i:century|centuries|anniversary|birthday|times?)\b|"
+                        r"\b(?:at|during|under|by|with|from|to|among|before|after|since)\b")
 
 def ordinal_name(n: int) -> str:
     """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
@@ -706,8 +710,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given and
     a word it gives that the paragraph writes only negated (rag.answer.premises), the region it
-    names (rag.answer.regions), the member of a closed set it names (rag.answer.alternatives), the version of
-    the document it asks for (rag.answer.revisions), the name or
+    names (rag.answer.regions), the member of a closed set it names (rag.answer.alternatives),
+    the span of time it measures over (rag.answer.spans), the version of the document it asks
+    for (rag.answer.revisions), the name or
     year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
     name it gives that the document never writes (`check_proper_name`)."""
     found = question_constraints(question)
@@ -736,8 +741,8 @@ _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organizati
                     check_paragraph_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
-                    check_negated_word, check_region, check_unwritten_region, check_alternative, _check_modifier,
-                    check_numbered_name, check_proper_name)
+                    check_negated_word, check_region, check_unwritten_region, check_alternative, check_span,
+                    _check_modifier, check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:
@@ -747,5 +752,5 @@ def may_miss(question: str) -> bool:
                 or named_places(question) or located_places(question) or modified_things(question)
                 or numbered_names(question) or asked_events(question) or demonym_countries(question)
                 or asked_additions(question) or named_bodies(question) or asks_version(question)
-                or bool(named_regions(question)) or named_alternatives(question)
+                or bool(named_regions(question)) or named_alternatives(question) or asks_span(question)
                 or bool(name_words(question)))

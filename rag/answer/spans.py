@@ -1,0 +1,41 @@
+"""Near misses by the span of time a figure covers: "How much have global sea levels risen over
+the past 100 years?" answered from "Over the past 30 years, global sea levels have risen by 9 cm".
+The paragraph measures over another span of the same unit and never over the asked one."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.evidence import Constraint, Evidence, Mismatch
+
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "hundred": 100}
+# "the past 30 years", "over the last two decades", "in the previous 12 months"
+_SPAN = re.compile(r"\b(?:past|last|previous|preceding)\s+(\d{1,4}|" + "|".join(_WORDS) + r")\s+"
+                   r"(years|decades|months|weeks|days)\b", re.IGNORECASE)
+
+
+def _spans(text: str) -> set[tuple[int, str]]:
+    """(count, unit) of each span a text measures back from its time: "the past 30 years" -> (30, "years")."""
+    out = set()
+    for m in _SPAN.finditer(text):
+        count = m.group(1).lower()
+        out.add((int(count) if count.isdigit() else _WORDS[count], m.group(2).lower()))
+    return out
+
+
+def asks_span(question: str) -> bool:
+    return bool(_SPAN.search(question))
+
+
+def check_span(question: str, evidence: Evidence) -> Mismatch | None:
+    """A span the question measures over ("the past 100 years") where the paragraph measures over
+    another of the same unit and not it."""
+    given = _spans(evidence.paragraph)
+    for count, unit in sorted(_spans(question)):
+        others = sorted(n for n, u in given if u == unit)
+        if others and count not in others:
+            label = f"the past {count} {unit}"
+            return Mismatch(Constraint("span", label, label), f"the past {others[0]} {unit}")
+    return None

@@ -1,0 +1,29 @@
+"""A figure asked over one span of time and given over another is a near miss (A/CONF.230/2025/10,
+para. 9)."""
+
+from __future__ import annotations
+
+from rag.answer.constraints import check_constraints, may_miss
+from rag.answer.evidence import Evidence
+from rag.answer.spans import check_span
+from tests.conftest import said
+
+_SEA = Evidence("Over the past 30 years, global sea levels have risen by 9 cm, the rate of sea level rise having "
+                "doubled over this period.", "", ("A/CONF.230/2025/10",))
+
+
+def test_another_span_of_the_same_unit_is_a_near_miss() -> None:
+    q = "How much have global sea levels risen over the past 100 years?"
+    assert said(check_span(q, _SEA)) == "is about the past 30 years, not the past 100 years"
+    assert may_miss(q) and said(check_constraints(q, _SEA)) == "is about the past 30 years, not the past 100 years"
+    assert said(check_span("How much did it rise in the last two decades?",
+                           Evidence("In the last three decades it rose by half.", ""))) == \
+        "is about the past 3 decades, not the past 2 decades"
+
+
+def test_the_asked_span_another_unit_or_none_is_no_near_miss() -> None:
+    assert check_span("How much have sea levels risen over the past thirty years?", _SEA) is None
+    assert check_span("How much have sea levels risen over the past 12 months?", _SEA) is None
+    assert check_span("How much have sea levels risen since 1990?", _SEA) is None
+    assert check_span("How much have sea levels risen over the past 100 years?",
+                      Evidence("Global sea levels have risen by 20 cm since 1900.", "")) is None
