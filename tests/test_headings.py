@@ -373,3 +373,72 @@ def test_a_bold_sentence_heading_a_numbered_paragraph_is_also_text_of_its_own() 
     assert numbered["15"].text == "HRD is actively recruiting for vacant positions in the Division. HRD currently " \
                                   "has seven vacant fixed-term positions."
     assert running[0].section == ""
+
+
+def test_text_after_a_sentence_heading_and_a_heading_at_the_end_are_kept() -> None:
+    """Unnumbered text under a sentence heading (a status box's tail run on from the page before,
+    DP/FPA/2025/2, p. 9) is a running paragraph of its own, not lost; a sentence heading closing the
+    numbered text (the last recommendation before an annex) is a paragraph too."""
+    def b(text: str, y: float, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=9, number=number, size=9.96, bold=bold, x=109.2 if number else 103.8, y=y)
+    sentence = [b("In paragraph 143, the Board recommends that UNFPA strengthen the monitoring of its", 600.0,
+                  bold=True),
+                b("implementing partners and document the results of each spot check it makes.", 588.0, bold=True)]
+    pages = [b("31. UNFPA agrees with the recommendation and has updated its guidance.", 650.0, number="31"),
+             *sentence,
+             b("Business unit responsible Programme Division Status Under implementation Priority Medium", 560.0),
+             b("32. The Programme Division is reviewing the spot checks.", 520.0, number="32")]
+    paragraphs = assemble([PageText(blocks=pages)])
+    texts = [p.text for p in paragraphs]
+    assert texts[0] == "UNFPA agrees with the recommendation and has updated its guidance."
+    assert texts[1].startswith("In paragraph 143, the Board recommends") and paragraphs[1].running
+    assert texts[2] == "Business unit responsible Programme Division Status Under implementation Priority Medium"
+    assert paragraphs[2].running and paragraphs[3].number == "32"
+    last = assemble([PageText(blocks=[b("30. The Board made 12 recommendations.", 670.0, number="30"), pages[0],
+                                      *sentence])])
+    assert [p.running for p in last] == [False, False, True] and last[2].text.endswith("each spot check it makes.")
+
+
+def test_a_sentence_heading_run_on_from_the_heading_above_stands_under_it() -> None:
+    """DP/FPA/2025/2, p. 13: the report year's heading, then the recommendation in bold right under
+    it, which extends that heading; the recommendation's paragraph stands under the report year's
+    heading, which tells its "paragraph 89" from the other report's."""
+    def b(text: str, y: float, number: str | None = None, bold: bool = False, size: float = 9.96,
+          italic: bool = False) -> Block:
+        return Block(text, page=13, number=number, size=size, bold=bold, italic=italic, x=109.2 if number else 103.8,
+                     y=y)
+    pages = [b("IV. Status of recommendations from prior financial periods", 700.0, bold=True, size=11.0),
+             b("60. The following paragraphs report on the recommendations of earlier years.", 680.0, number="60"),
+             b("Report of the Board of Auditors for the year ended 31 December 2020", 640.0, italic=True),
+             b("In paragraph 89, in addition, the Board recommends that UNFPA review the access rights of", 626.0,
+               bold=True),
+             b("all users of its enterprise resource planning system every quarter.", 614.0, bold=True),
+             b("61. UNFPA has reviewed the access rights.", 590.0, number="61")]
+    paragraphs = assemble([PageText(blocks=pages)])
+    running = [p for p in paragraphs if p.running]
+    assert len(running) == 1 and running[0].text.startswith("In paragraph 89, in addition,")
+    assert running[0].section.endswith("Report of the Board of Auditors for the year ended 31 December 2020")
+
+
+def test_a_bold_sentence_heading_runs_over_the_page() -> None:
+    """DP/FPA/2025/2, pp. 12-13: a recommendation in bold broken by the page end goes on in the same
+    bold type, in lower case, at the top of the next page; one paragraph, not a heading's half and
+    a paragraph of the rest."""
+    def b(text: str, page: int, y: float, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=page, number=number, size=9.96, bold=bold, x=109.2 if number else 103.8, y=y)
+    pages = [PageText(blocks=[
+        b("46. The Division for Management Services reviewed its travel processes.", 12, 300.0, number="46"),
+        b("47. The Travel Module was tested in three offices.", 12, 250.0, number="47"),
+        b("In paragraph 75, the Board recommends that UNFPA headquarters and", 12, 120.0, bold=True)]),
+        PageText(blocks=[
+        b("country offices strengthen and incorporate systemic tools in the travel management process.", 13,
+          642.6, bold=True),
+        b("48. The Travel Module was rolled out for all country offices in August 2024.", 13, 540.0, number="48")])]
+    paragraphs = assemble(pages)
+    running = [p for p in paragraphs if p.running]
+    assert [p.text for p in running] == [
+        "In paragraph 75, the Board recommends that UNFPA headquarters and country offices strengthen and "
+        "incorporate systemic tools in the travel management process."]
+    numbered = {p.number: p for p in paragraphs if not p.running}
+    assert numbered["47"].text == "The Travel Module was tested in three offices."
+    assert numbered["48"].section.startswith("In paragraph 75, the Board recommends")

@@ -611,6 +611,10 @@ def test_a_meeting_of_states_parties_numbered_in_the_masthead_is_its_session(tmp
     meta = read_metadata(pages_of(MEETING_OF_STATES_PARTIES), "TPNW/MSP/2025/8")
     assert (meta.body, meta.session) == (
         "Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons", "Third Meeting")
+    shouted = read_metadata(pages_of(MEETING_OF_STATES_PARTIES.replace("Third Meeting of States Parties",
+                                                                        "THIRD MEETING OF STATES PARTIES")),
+                            "TPNW/MSP/2025/8")
+    assert shouted.session == "Third Meeting"
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "TPNW_MSP_2025_8.txt").write_text(

@@ -27,3 +27,8 @@ def test_the_asked_span_another_unit_or_none_is_no_near_miss() -> None:
     assert check_span("How much have sea levels risen since 1990?", _SEA) is None
     assert check_span("How much have sea levels risen over the past 100 years?",
                       Evidence("Global sea levels have risen by 20 cm since 1900.", "")) is None
+    since = Evidence("Sea levels have risen by 10 cm since 1993, and by 4 cm over the past 10 years.", "")
+    assert check_span("How much have sea levels risen over the past thirty years?", since) is None
+    assert said(check_span("How much did it rise over the past seventeen years?",
+                           Evidence("Over the past 30 years it rose by 9 cm.", ""))) == \
+        "is about the past 30 years, not the past 17 years"

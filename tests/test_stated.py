@@ -52,6 +52,9 @@ def test_a_paragraph_naming_the_officers() -> None:
     assert states_form("The Permanent Representative of Morocco, Omar Hilale, and the Permanent Representative of "
                        "Finland, Elina Kalkku, co-chaired the forum.", "chair")
     assert not states_form("Member States that co-chaired the forum in earlier years were thanked.", "chair")
+    assert not states_form("Since Member States chaired the forum in earlier years, it rotates.", "chair")
+    assert states_form("The Ambassador of Morocco, Omar A. Hilale, co-chaired the forum.", "chair")
+    assert states_form("The Minister, Maria de Souza co-chaired the meeting.", "chair")
     assert not states_form("The Committee elected the following officers: Vice-Chairs: Francisco Tropepi "
                            "(Argentina) Rapporteur: Mohamed Soliman (Egypt)", "chair")
     assert not states_form("The Chair: an opening statement", "president")

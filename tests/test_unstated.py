@@ -186,6 +186,11 @@ def test_a_share_stated_in_per_cent_or_in_words_is_given() -> None:
     table = Evidence("Category of participating stakeholders Percentage Academic institutions 13 Private sector 34",
                      "", ("A/HRC/59/60",))
     assert check_kind("What percentage of participants came from the private sector?", table) is None
+    # the word in prose gives none (DP/2025/10, para. 33: a definition)
+    prose = Evidence("The implementation rate is the percentage of recommendations fully implemented.", "",
+                     ("DP/2025/10",))
+    assert said(check_kind("What percentage of audit recommendations did UNDP implement?", prose)) == \
+        "does not give a share"
 
 
 # S/2025/200, para. 6: "the legislative elections on 9 February" of a report issued in April 2025.

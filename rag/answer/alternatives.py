@@ -16,7 +16,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 _SETS: dict[str, dict[str, str]] = {
     "energy source": {
         "solar power": r"solar|photovoltaics?",
-        "wind power": r"wind(?:\s+(?:power|energy|farms?|turbines?))?",
+        "wind power": r"wind(?:\s+(?:power|energy|farms?|turbines?))?(?!\s+(?:down|up|speeds?)\b)",
         "hydropower": r"hydro(?:power|electric|electricity)",
         "geothermal energy": r"geothermal",
         "nuclear power": r"nuclear\s+(?:power|energy|plants?|reactors?)",
@@ -37,12 +37,15 @@ _SETS: dict[str, dict[str, str]] = {
     },
     "draft text": {"a draft resolution": r"draft\s+resolutions?", "a draft decision": r"draft\s+decisions?"},
     "sea": {
-        "the Pacific": r"Pacific", "the Caribbean": r"Caribbean", "the Atlantic": r"Atlantic",
-        "the Mediterranean": r"Mediterranean", "the Indian Ocean": r"Indian\s+Ocean", "the Arctic": r"Arctic",
+        # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
+        "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",
+        "the Atlantic": r"Atlantic(?!\s+Treaty)", "the Mediterranean": r"Mediterranean",
+        "the Indian Ocean": r"Indian\s+Ocean(?!\s+Rim)", "the Arctic": r"Arctic(?!\s+Council)",
         "the Antarctic": r"Antarctic|Antarctica", "the Baltic": r"Baltic",
     },
 }
-_PATTERNS = {kind: {name: re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE if kind != "sea" else 0)
+# A member may open a compound ("lithium-ion", "coal-fired"), not close one ("Asia-Pacific").
+_PATTERNS = {kind: {name: re.compile(rf"(?<![\w-])(?:{p})(?!\w)", re.IGNORECASE if kind != "sea" else 0)
                     for name, p in members.items()} for kind, members in _SETS.items()}
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.answer.alternatives import check_alternative, named_alternatives
 from rag.answer.countries import (
     ADJECTIVES,
     CAPITALS,
@@ -25,7 +26,6 @@ from rag.answer.countries import (
     demonym_countries,
     people_words,
 )
-from rag.answer.alternatives import check_alternative, named_alternatives
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.instruments import asked_additions, check_instrument

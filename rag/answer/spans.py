@@ -9,7 +9,8 @@ import re
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty-five": 25, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "hundred": 100}
 # "the past 30 years", "over the last two decades", "in the previous 12 months"
 _SPAN = re.compile(r"\b(?:past|last|previous|preceding)\s+(\d{1,4}|" + "|".join(_WORDS) + r")\s+"
@@ -25,13 +26,20 @@ def _spans(text: str) -> set[tuple[int, str]]:
     return out
 
 
+# A span counted from a year ("since 1993") may be the asked one, written otherwise.
+_SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def asks_span(question: str) -> bool:
+    """Whether the question measures over a span back from its time ("over the past 100 years")."""
     return bool(_SPAN.search(question))
 
 
 def check_span(question: str, evidence: Evidence) -> Mismatch | None:
     """A span the question measures over ("the past 100 years") where the paragraph measures over
-    another of the same unit and not it."""
+    another of the same unit and not it, nor from a year ("since 1993")."""
+    if _SINCE.search(evidence.paragraph):
+        return None
     given = _spans(evidence.paragraph)
     for count, unit in sorted(_spans(question)):
         others = sorted(n for n, u in given if u == unit)

@@ -265,6 +265,26 @@ class _Builder:
         self.number = None
 
 
+def _runs_over_page(ln: Block, head: Block) -> bool:
+    """A bold heading's sentence going on at the top of the next page: the same bold type, in
+    lower case, after a line that ends no sentence (DP/FPA/2025/2, pp. 12-13)."""
+    return ln.bold and head.bold and ln.page == head.page + 1 and abs(ln.size - head.size) < 0.3 \
+        and ln.number is None and ln.text[:1].islower() and not ends_sentence(head.text)
+
+
+def _path_above(sections: Sections, first: str) -> str:
+    """The section path above a heading whose first line is `first`, now the deepest heading in
+    force: the path without it, or with the heading it ran on from (`Sections.extend_last`) as it
+    was before."""
+    levels = [sections.levels[k] for k in sorted(sections.levels)]
+    at = levels[-1].find(first) if levels else -1
+    if at > 0:
+        levels[-1] = levels[-1][:at].rstrip()
+    elif at == 0:
+        levels.pop()
+    return " > ".join(levels)
+
+
 def _style(ln: Block) -> tuple | None:
     """A line's type (size, bold, italic), where the loader knows it."""
     return (round(ln.size, 1), ln.bold, ln.italic) if ln.size else None
@@ -295,7 +315,8 @@ def _roman_title(ln: Block) -> bool:
 def _emphasis(around: list[Block], body_size: float) -> bool:
     """Whether the styled line `around[1]` opens a sentence of the paragraph above it rather than
     a heading: it follows the body line `around[0]` on the same page at a line's spacing (no gap
-    that would set a heading apart), and it and the lines that continue it end a sentence.
+    that would set a heading apart), and it and the lines that continue it end a sentence or run
+    over the page, as no heading does (A/80/188, pp. 19-20: a section set all in bold).
     False where a position is unknown."""
     if len(around) < 2:
         return False
@@ -307,7 +328,8 @@ def _emphasis(around: list[Block], body_size: float) -> bool:
     last = 1
     while last + 1 < len(around) and continues_heading(around[last + 1], ln, body_size):
         last += 1
-    return ends_sentence(around[last].text)
+    over_page = last + 1 < len(around) and around[last + 1].page != around[last].page
+    return ends_sentence(around[last].text) or over_page
 
 
 def _titles_next(around: list[Block]) -> bool:
@@ -431,9 +453,8 @@ class _Assembler:
         heading: list[Block] = []  # the lines of the heading in force while it is being read
         while i < end:
             ln = seg.lines[i]
-            if head is not None and not (i not in starts and ln.kind not in ("table", BOXED)
-                                         and continues_heading(ln, head, self.body_size)):
-                self._sentence_heading(heading, seg.annex, sections)
+            if head is not None and self._heading_ends(ln, head, i in starts):
+                self._sentence_heading(heading, seg, sections)
                 heading = []
             if ln.kind in ("table", BOXED):
                 self.builder.table(ln, seg.annex)
@@ -441,6 +462,10 @@ class _Assembler:
                 seen_first, head, item = True, None, 0
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
                 self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
+            elif head is not None and _runs_over_page(ln, head):
+                self._heading_goes_on(ln, sections)
+                head = ln
+                heading.append(ln)
             elif not _next_item(ln, item) and self._take_heading(ln, head, sections, seen_first,
                                                                 seg.lines[i - 1:hi] if i > first else []):
                 head = ln
@@ -449,9 +474,19 @@ class _Assembler:
             else:
                 head = None
                 item = int(ln.number) if ln.number is not None and not ln.bold else item
+                if self.builder.number is None:  # unnumbered text after a sentence heading
+                    self._start_running(ln, seg, sections, 0)
                 self.builder.add(ln.text, ln.page)
             i += 1
+        if head is not None:
+            self._sentence_heading(heading, seg, sections)
         self.builder.flush()
+
+    def _heading_ends(self, ln: Block, head: Block, starts_paragraph: bool) -> bool:
+        """Whether line `ln` ends the heading whose last line is `head`: a numbered paragraph, a
+        table, or a line that neither wraps it (`continues_heading`) nor runs it over the page."""
+        return starts_paragraph or ln.kind in ("table", BOXED) \
+            or not (continues_heading(ln, head, self.body_size) or _runs_over_page(ln, head))
 
     def _chapter_text(self, seg: _Segment, starts: dict[int, str], i: int, end: int, sections: Sections) -> int:
         """After a chapter's numbered heading (line `i`: "II. Key aggregate results ..."), the
@@ -474,7 +509,7 @@ class _Assembler:
         self.running(_Segment(seg.annex, body), sections)
         return nxt - 1
 
-    def _sentence_heading(self, lines: list[Block], annex: str, sections: Sections) -> None:
+    def _sentence_heading(self, lines: list[Block], seg: _Segment, sections: Sections) -> None:
         """A heading inside the numbered text that is a sentence of SENTENCE_HEADING_WORDS or more
         ending with a full stop (a Board's recommendation in bold over the response to it,
         DP/FPA/2025/2) is also text of its own: a running paragraph cited by its page, under the
@@ -484,9 +519,8 @@ class _Assembler:
                 or HEADING_NUMBER.match(lines[0].text) or any(ln.kind == "heading" for ln in lines):
             return
         self.builder.flush()
-        above = " > ".join(sections.levels[k] for k in sorted(sections.levels)[:-1])
-        count = self.builder.running_count(annex, lines[0].page if self.builder.paged else None) + 1
-        self.builder.start(str(count), above, annex, True, lines[0].page)
+        self._start_running(lines[0], seg, sections, 0)
+        self.builder.section = _path_above(sections, heading_text(lines[0]))
         for ln in lines:
             self.builder.add(ln.text, ln.page)
         self.builder.flush()

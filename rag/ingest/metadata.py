@@ -162,8 +162,8 @@ def _header(text: str) -> _Header:
 def _numbered_meeting(organ: str) -> str:
     """The meeting an organ's printed name numbers, which is the document's session: "Third
     Meeting of States Parties to the Treaty ..." -> "Third Meeting"; "" for an unnumbered name."""
-    m = re.match(r"((?:[a-z]+-)?[a-z]+)\s+(Meeting)\b", organ, re.IGNORECASE)
-    return f"{m.group(1).capitalize()} {m.group(2)}" if m and session_number(m.group(1)) else ""
+    m = re.match(r"((?:[a-z]+-)?[a-z]+|\d{1,3}(?:st|nd|rd|th))\s+Meeting\b", organ, re.IGNORECASE)
+    return f"{m.group(1).capitalize()} Meeting" if m and session_number(m.group(1)) else ""
 
 
 # What may precede or follow a subsidiary body's name in the header without being part of it:
@@ -226,7 +226,7 @@ def document_session(masthead: str) -> str:
     if not session and record:
         session = record.group(2).lower()
     m = re.match(r".*?session(?:\s+(?:of\s+)?\d{4})?", session, re.IGNORECASE)
-    text = m.group(0) if m else session if session.endswith(" Meeting") else ""
+    text = m.group(0) if m else session if session.lower().endswith(" meeting") else ""
     return text[:1].upper() + text[1:]
 
 

@@ -23,9 +23,9 @@ DEPTH = 3  # the hits read for one that gives what the question asks
 
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_country_first`
-    and `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes
-    another's choice."""
+    """`hits` with the first of `asked_numbered_first`, `asked_dated_first`,
+    `asked_alternative_first`, `asked_country_first` and `asked_figure_first` that moves a hit put
+    first; one rule at most, so that none undoes another's choice."""
     for rule in (asked_numbered_first, asked_dated_first, asked_alternative_first, asked_country_first,
                  asked_figure_first):
         moved = rule(question, hits)

@@ -58,9 +58,10 @@ _ASKED = [
 # co-chaired by" a name or title (not "by two Co-Chairs"), "elected ... as (the) Chair(s)"; "by a
 # recorded vote of 55 to 48", "by 99 votes to 3", "adopted ... without a vote", "obtained 99 votes".
 _STATES = {
-    # a name as the subject: "..., Elina Kalkku, co-chaired the forum"
+    # a name as the subject: "..., Elina Kalkku, co-chaired the forum", "Omar A. Hilale co-chaired"
     "chair": re.compile(r"(?<![-\w])(?:Co-)?(?:Chair|Chairman|Chairwoman|Chairperson|Chairs)\s*:|\b(?:co-)?chaired by\s+(?:the\s+|its\s+)?[A-Z]"
-                        r"|\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,?\s+(?:co-)?chaired\s+(?:the|its)\b"
+                        r"|\b(?!Member\s+States\b)[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|de|da|del|van|von|al|bin))*"
+                        r"\s+[A-Z][\w'’-]+,?\s+(?:co-)?chaired\s+(?:the|its)\b"
                         r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?(?:Co-)?(?:Chair|Chairman|Chairperson)s?\b"),
     "president": re.compile(r"(?<![-\w])Presidents?\s*:|\bpresided (?:over )?by\s+(?:the\s+|its\s+)?[A-Z]"
                             r"|\belected\b[^.]{0,80}?\b(?:as|its)\s+(?:its\s+|the\s+)?Presidents?\b"),
