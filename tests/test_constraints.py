@@ -1249,3 +1249,18 @@ def test_a_people_or_a_language_is_no_country_a_paragraph_is_about() -> None:
         evidence = Evidence(para, para + "\nPakistan and India were consulted.", ("S/2025/2",), "2025-02-01",
                             "Implementation of resolution 2732 (2024)")
         assert check_constraints(question, evidence) is None, question
+
+
+def test_a_thing_dated_by_a_year_compared_with_is_not_the_paragraph_s_time() -> None:
+    """S/2025/200, para. 11 (a report of 2025): the 2025 results, and the women's seats "compared
+    with 44 in the 2021 elections"; a question on the 2025 elections is no near miss of it."""
+    text = ("On 15 March, the Central Election Commission announced the results. The incumbent Vetëvendosje Party "
+            "obtained 41.63 per cent of votes (48 of the 120 seats in the Assembly). The election also saw women "
+            "secure 45 seats in the legislature, compared with 44 in the 2021 elections.")
+    evidence = Evidence(text, text, ("S/2025/200",), "2025-04-01")
+    assert check_constraints("What share of the votes did the Vetëvendosje Party obtain in the 2025 elections?",
+                             evidence) is None
+    held = "The Special Committee held its 2024 Caribbean seminar in Caracas."
+    assert said(check_constraints("Where was the Special Committee's Caribbean seminar held in 2025?",
+                                  Evidence(held, held, ("A/AC.109/2025/18",), "2025-02-01"))) == \
+        "is about 2024, not 2025"

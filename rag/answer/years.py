@@ -401,15 +401,16 @@ _DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:in\s+({_PLACE})(?:,\s+{_PLAC
 
 def framing_years(text: str, question: str) -> set[int]:
     """The years the text tells of: those that open its sentences as their time ("In 2024, the
-    Fund allocated ..."), those that date a thing the question names ("held its 2024
-    Caribbean seminar" for "its Caribbean regional seminar in 2025"), and those that date a word
-    the question asks with, or the place it names ("which expires on 31 December 1997" for "expire
-    in 1998", "was held in Dili from 21 to 23 May 2025" for "held in 2024")."""
+    Fund allocated ..."), those that date a thing the question names ("held its 2024 Caribbean
+    seminar" for "its Caribbean regional seminar in 2025"), and those that date a word the question
+    asks with, or the place it names ("which expires on 31 December 1997" for "expire in 1998",
+    "was held in Dili from 21 to 23 May 2025" for "held in 2024"); not a year compared with ("women
+    secure 45 seats, compared with 44 in the 2021 elections")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
     asked = content_terms(question)
-    for m in _YEAR_THING.finditer(text):
+    for m in _YEAR_THING.finditer(text):  # not one compared with ("compared with 44 in the 2021 elections")
         thing = terms(m.group(2))
-        if thing and thing[-1] in asked:
+        if thing and thing[-1] in asked and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
             out.add(int(m.group(1)))
     for m in _DATED_WORD.finditer(text):  # the word or the place it names ("held in New York in 2024")
         if set(terms(f"{m.group(1)} {m.group(2) or ''}")) & asked \
