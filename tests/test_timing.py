@@ -528,3 +528,19 @@ def test_a_month_in_running_text_is_no_period_of_the_paragraph() -> None:
                       "Since the adoption of the Pact in September 2024, Member States have held 14 consultations."):
         evidence = Evidence(paragraph, "", ("S/2025/1",), "2025-06-10")
         assert check_timing("How many meetings were held between January and May 2025?", evidence) is None, paragraph
+
+
+def test_a_yearless_day_opening_a_paragraph_that_names_a_year_later_has_the_document_s_year() -> None:
+    """S/2025/200, para. 48 (a report of April 2025): "On 24 January, ... graduated" and, in the next
+    sentence, "as of December 2024"; the graduation is of January 2025. A year written before the
+    day may set its time, so only days before any year written are read so."""
+    kosovo = Evidence(paragraph="On 24 January, 462 new Kosovo police officers graduated from the Kosovo Academy of "
+                                "Public Services. Kosovo police announced that, as of December 2024, 339 officers "
+                                "were working in stations in northern Kosovo.",
+                      document="", symbols=("S/2025/200",), date="2025-04-01")
+    question = "How many new police officers graduated from the Kosovo Academy of Public Services in {}?"
+    assert said(check_timing(question.format("January 2024"), kosovo)) == "gives January 2025, not January 2024"
+    assert check_timing(question.format("January 2025"), kosovo) is None
+    framed = Evidence(paragraph="In 2023, the Academy was reformed. On 24 January, 300 officers graduated.",
+                      document="", symbols=("S/2025/200",), date="2025-04-01")
+    assert check_timing(question.format("January 2024"), framed) is None

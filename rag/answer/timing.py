@@ -151,13 +151,13 @@ _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|to be held|nex
 
 
 def _given_days(evidence: Evidence) -> list[NamedMonth]:
-    """The months and days the paragraph names with their year, and, where it writes no year at
-    all, the days of its sentences on what is done with the year its document's date gives them
-    (`inferred_year`)."""
+    """The months and days the paragraph names with their year, and the days of its sentences on
+    what is done before it first writes a year (a year written before a day may set its time: "In
+    2023, ... On 24 January, ...") with the year its document's date gives them (`inferred_year`)."""
     given = named_months(evidence.paragraph)
-    if ANY_YEAR.search(evidence.paragraph):
-        return given
     for sentence in split_sentences(evidence.paragraph):
+        if ANY_YEAR.search(sentence):
+            break
         if _FUTURE.search(sentence):
             continue
         for m in _YEARLESS_DAY.finditer(sentence):
