@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"(?<![\w.,/+-])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/'’]|[.,]
                      r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b)")
 _YEAR = re.compile(r"1\d{3}|20\d\d")
 _BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*$")
-_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 
 
@@ -43,7 +43,7 @@ def writes_number(text: str, number: str) -> bool:
     pattern = digits + (r"\." + decimals if decimals else "")
     if re.search(r"(?<![\d.,])" + pattern + r"(?!\d|[.,]\d)", text):
         return True
-    return not decimals and int(whole) < len(_WORDS) and re.search(rf"\b{_WORDS[int(whole)]}\b", text, re.IGNORECASE) is not None
+    return not decimals and int(whole) < len(NUMBER_WORDS) and re.search(rf"\b{NUMBER_WORDS[int(whole)]}\b", text, re.IGNORECASE) is not None
 
 
 def check_numbers(question: str, evidence: Evidence) -> Mismatch | None:

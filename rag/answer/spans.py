@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.numbers import NUMBER_WORDS
 
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "twenty-five": 25, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "hundred": 100}
+# A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
+_WORDS = {word: n for n, word in enumerate(NUMBER_WORDS) if n >= 2} | {
+    "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 # "the past 30 years", "over the last two decades", "in the previous 12 months"
-_SPAN = re.compile(r"\b(?:past|last|previous|preceding)\s+(\d{1,4}|" + "|".join(_WORDS) + r")\s+"
-                   r"(years|decades|months|weeks|days)\b", re.IGNORECASE)
+_COUNT = "|".join(sorted(_WORDS, key=len, reverse=True))  # "twenty-five" before "twenty"
+_SPAN = re.compile(rf"\b(?:past|last|previous|preceding)\s+(\d{{1,4}}|{_COUNT})\s+(years|decades|months|weeks|days)\b",
+                   re.IGNORECASE)
 
 
 def _spans(text: str) -> set[tuple[int, str]]:

@@ -410,11 +410,11 @@ def framing_years(text: str, question: str) -> set[int]:
     asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):  # not one compared with ("compared with 44 in the 2021 elections")
         thing = terms(m.group(2))
-        if thing and thing[-1] in asked and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+        if thing and thing[-1] in asked and not _compared_before(text, m.start()):
             out.add(int(m.group(1)))
     for m in _DATED_WORD.finditer(text):  # the word or the place it names ("held in New York in 2024")
         if set(terms(f"{m.group(1)} {m.group(2) or ''}")) & asked \
-                and not _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                and not _compared_before(text, m.start()):
             out.add(int(m.group(3)))
     return out
 
@@ -423,6 +423,11 @@ def framing_years(text: str, question: str) -> set[int]:
 # previous elections in February 2021"), not the time the text tells of.
 _COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|previous|preceding|prior)\b"
                               r"[^.;]*$", re.IGNORECASE)
+
+
+def _compared_before(text: str, at: int) -> bool:
+    """Whether words of comparison (`_COMPARED_BEFORE`) stand in the 60 characters before `at`."""
+    return _COMPARED_BEFORE.search(text[max(0, at - 60):at]) is not None
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:

@@ -518,7 +518,6 @@ class _Assembler:
         if len(text.split()) < SENTENCE_HEADING_WORDS or not _FULL_STOP.search(text) \
                 or HEADING_NUMBER.match(lines[0].text) or any(ln.kind == "heading" for ln in lines):
             return
-        self.builder.flush()
         self._start_running(lines[0], seg, sections, 0)
         self.builder.section = _path_above(sections, heading_text(lines[0]))
         for ln in lines:
