@@ -57,3 +57,11 @@ def test_an_x_spelled_by_a_word_opening_with_ex() -> None:
 
     assert writes_acronym("transmitted through the Statistical Data and Metadata Exchange standard", "SDMX")
     assert not writes_acronym("transmitted through the Statistical Data and Metadata standard", "SDMX")
+
+
+def test_the_neet_rate_is_written_as_the_documents_spell_it() -> None:
+    """E/CN.5/2025/4, para. 45 writes "the global not in employment, education or training rate",
+    never NEET: a question on the NEET rate is no near miss for want of the name."""
+    from rag.answer.subjects import writes_acronym
+
+    assert writes_acronym("the global not in employment, education or training rate among young people", "NEET")

@@ -209,6 +209,21 @@ def test_a_year_the_document_never_names_is_a_near_miss():
     assert miss is not None and miss.describe() == "is about 2025, not 2019"
 
 
+def test_the_year_a_mismatch_names_is_never_the_asked_one():
+    # A/79/19 is of the session running over 2024 and 2025 and writes only 2025
+    evidence = Evidence("The Committee elected the following officers by acclamation.",
+                        "Report of the Special Committee, 2025 substantive session.", ("A/79/19",), "2025-03-14")
+    miss = check_constraints("Who was elected Rapporteur of the Committee in 2024?", evidence)
+    assert miss is not None and miss.describe() == "is about 2025, not 2024"
+
+
+def test_a_target_year_asked_is_told_the_paragraphs_target_year():
+    evidence = Evidence("A green transition will result in the creation of 8.4 million jobs for young people by 2030.",
+                        "Youth report, 2025.", ("E/CN.5/2025/4",), "2024-11-20")
+    miss = check_constraints("How many jobs for young people will the green transition create by 2050?", evidence)
+    assert miss is not None and miss.describe() == "is about 2030, not 2050"
+
+
 def test_a_dated_session_of_another_year_is_a_near_miss():
     evidence = Evidence("The Commission met.", "The Commission met in 2023.\nThe 2024 session was held.", ())
     miss = check_constraints("Who chaired its 2023 session?", evidence)

@@ -1,5 +1,5 @@
 """The names of the States Members of the United Nations, the observer States and the
-Non-Self-Governing Territories, as a question or a document writes them (short forms), for the
+Non-Self-Governing Territories and Kosovo, as a question or a document writes them (short forms), for the
 country constraint of rag.answer.constraints."""
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ Zimbabwe|State of Palestine
     "Western Sahara", "Anguilla", "Bermuda", "British Virgin Islands", "Cayman Islands", "Falkland Islands",
     "Montserrat", "Saint Helena", "Turks and Caicos Islands", "United States Virgin Islands", "Gibraltar",
     "American Samoa", "French Polynesia", "Guam", "New Caledonia", "Pitcairn", "Tokelau", "Puerto Rico",
+    # and Kosovo, on which the Security Council receives reports by name (under resolution 1244 (1999))
+    "Kosovo",
 ))
 
 # How a text names a country's people or things where the adjective does not open with the

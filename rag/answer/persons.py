@@ -37,6 +37,10 @@ _PERSON_Q = re.compile(
     r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:person|official|individual|director|chair|chairperson|"
     r"head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|secretary)\b",
     re.IGNORECASE)
+# "Who replaced UN-Women as co-chair ...?": what takes an organization's place is an organization.
+_ORGANIZATION_REPLACED = re.compile(
+    r"^\s*(?i:who)\s+(?i:succeeded|replaced|took\s+over\s+from|will\s+succeed|will\s+replace)\s+"
+    r"(?:the\s+)?[A-Z]{2,}(?:-[A-Z]?\w+)?\b")
 # Words of offices, bodies, places and forms of address: capitalised in UN texts, never a name.
 _OFFICE_WORDS = frozenset("""
 united nations general assembly council committee commission secretary secretariat special envoy representative
@@ -61,8 +65,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def asks_person(question: str) -> bool:
     """Whether the question asks who was appointed, elected, chosen, succeeded someone or chaired
-    something."""
-    return _PERSON_Q.search(question) is not None
+    something (not who succeeded an organization its acronym names)."""
+    return _PERSON_Q.search(question) is not None and _ORGANIZATION_REPLACED.search(question) is None
 
 
 def named_people(text: str, lower_case: frozenset[str]) -> set[str]:

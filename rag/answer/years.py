@@ -95,23 +95,26 @@ def _own_years(evidence: Evidence) -> set[int]:
     return issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
 
 
-def _main_year(evidence: Evidence) -> str:
+def _main_year(evidence: Evidence, asked: set[int]) -> str:
     """The year a mismatch names: the one the paragraph names most often (the later on a tie;
     "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
-    own year, which names a thing, "the 2030 Agenda"; none long before it, an aside), else its
-    symbol's or its date's, else the one its document names most often."""
+    own year, which names a thing, "the 2030 Agenda", unless a year after it is asked; none long before it, an aside), else its
+    symbol's or its date's, else the one its document names most often; never one of the `asked`
+    years (A/79/19, of the session running over 2024 and 2025, is about 2025 when 2024 is asked)."""
     issued = _own_years(evidence)
     latest = max(issued, default=None)
+    if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
+        latest = max(asked)
     in_paragraph = [int(y) for y in YEAR.findall(evidence.paragraph) if latest is None or int(y) <= latest]
     # a year long before the document's own is an aside ("the agreement reached at its session in
     # 1981" in a paragraph on the 2025 election), not the time the paragraph tells of
     recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS]
     if recent:
         return str(max(sorted(set(recent)), key=lambda y: (recent.count(y), y)))
-    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y) or sorted(issued)
+    own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y and y not in asked) or sorted(issued - asked)
     if own:
         return str(own[0])
-    named = [int(y) for y in YEAR.findall(evidence.document)]
+    named = [int(y) for y in YEAR.findall(evidence.document) if int(y) not in asked]
     return str(max(sorted(set(named)), key=named.count)) if named else "other years"
 
 
@@ -119,7 +122,7 @@ def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = _document_years(evidence)
     if int(c.value) in named or not named:
         return None
-    return Mismatch(c, _main_year(evidence))
+    return Mismatch(c, _main_year(evidence, {int(c.value)}))
 
 
 def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -131,7 +134,7 @@ def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
         return None
     if not named:  # no period of its own: judged by the years it names
         inside = _document_years(evidence) & set(range(start, end + 1))
-        return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence))
+        return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence, set(range(start, end + 1))))
     near = min(named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
     return Mismatch(c, f"{near[0]}-{near[1]}")
 

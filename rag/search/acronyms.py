@@ -29,6 +29,7 @@ SPELLED_OUT = {
     "HLPF": "high-level political forum", "SRSG": "Special Representative of the Secretary-General",
     "UNCT": "United Nations country team", "UNCTs": "United Nations country teams",
     "PBC": "Peacebuilding Commission", "PBF": "Peacebuilding Fund",
+    "NEET": "not in employment, education or training",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")
