@@ -67,3 +67,22 @@ def test_a_draft_resolution_is_no_draft_decision() -> None:
     vote = "At its 13th meeting, the Fourth Committee adopted the draft resolution by a recorded vote of 94 to 38."
     q = "What was the recorded vote on the draft decision on military activities by colonial Powers?"
     assert said(check_alternative(q, _evidence(vote))) == "is about a draft resolution, not a draft decision"
+
+
+def test_the_other_end_of_the_income_scale_and_another_major_group() -> None:
+    """A/80/176, para. 17 gives the poorest 50 per cent's share of emissions; E/HLPF/2025/2, para.
+    10 the recommendations of the non-governmental organizations major group."""
+    poorest = ("At the global level, it is estimated that the poorest 50 per cent of people accounted for only 12 per "
+               "cent of global emissions in 2019.")
+    richest = "What share of global emissions did the richest 10 per cent account for in 2019?"
+    assert said(check_alternative(richest, _evidence(poorest))) == "is about the poorest, not the richest"
+    assert check_alternative("What share of global emissions did the poorest half account for?", _evidence(poorest)) \
+        is None
+    ngos = ("In partnership, the non-governmental organizations major group presents the following recommendations "
+            "for each Goal under review.")
+    indigenous = "What did the Indigenous Peoples major group recommend on Goal 14?"
+    assert said(check_alternative(indigenous, _evidence(ngos))) == \
+        "is about the non-governmental organizations major group, not the Indigenous Peoples major group"
+    assert check_alternative("What did the NGO major group recommend on Goal 14?", _evidence(ngos)) is None
+    # a paragraph that names women, but no major group, is not checked
+    assert check_alternative(indigenous, _evidence("Women and girls face barriers to education.")) is None

@@ -21,6 +21,11 @@ def test_the_paragraph_a_question_cites() -> None:
         ("A/80/42", "para. 21, report of Working Group II, para. 9")
     assert cited_paragraph("A/50/610, para. 12, draft resolution, para. 8") == \
         ("A/50/610", "para. 12, draft resolution, para. 8")
+    # unnumbered text and tables as rag prints them
+    assert cited_paragraph("What does E/CN.9/2025/6, annex, p. 15, ¶ 6 say?") == ("E/CN.9/2025/6", "annex, p. 15, ¶ 6")
+    assert cited_paragraph("What does DP/FPA/2025/7, p. 4, table 1 say?") == ("DP/FPA/2025/7", "p. 4, table 1")
+    assert cited_paragraph("Show A/80/150, p. 1-2, ¶ 2") == ("A/80/150", "p. 1-2, ¶ 2")
+    assert not content_terms(without_citation("What does DP/FPA/2025/7, p. 4, table 1 say?"))
     # no symbol with a digit, a range, two paragraphs, or a draft's operative paragraph
     assert cited_paragraph("What does para. 17 of the report say?") is None
     assert cited_paragraph("What do A/79/772, paras. 16-17 say?") is None

@@ -211,3 +211,15 @@ def test_an_abstention_under_filters_says_what_was_searched(session):
     assert answer.answer.endswith('Only the documents with year "2023" were searched.'), answer.answer
     unfiltered = session.ask("How many peacekeepers did UNDOF deploy on the Golan?")
     assert unfiltered.abstained and "were searched" not in unfiltered.answer
+
+
+def test_a_body_filter_takes_the_report_of_that_body() -> None:
+    """A/80/42, "Report of the Disarmament Commission for 2025", is issued by the General Assembly:
+    `--body "Disarmament Commission"` takes it; a body it merely mentions does not."""
+    from rag.search.filters import _body_matches
+
+    title = "Report of the Disarmament Commission for 2025"
+    assert _body_matches("Disarmament Commission", "General Assembly", title)
+    assert _body_matches("disarmament  commission", "General Assembly", title)
+    assert not _body_matches("Commission on the Status of Women", "General Assembly", title)
+    assert not _body_matches("Disarmament Commission", "General Assembly", "Activities of the Disarmament Commission")

@@ -421,3 +421,29 @@ def test_an_annex_heading_with_its_note_mark_opens_the_annex() -> None:
     assert [(p.annex, p.number) for p in paragraphs] == [("", "1"), ("", "2"), ("annex", "1")]
     assert paragraphs[1].text == "Early evidence of positive outcomes was seen."
     assert paragraphs[2].text == "ECLAC welcomes this comprehensive report."
+
+
+def test_a_number_only_an_embedded_draft_prints_is_named_where_it_is(tmp_path: Path) -> None:
+    """A/52/622 (../shared PDF) numbers paragraphs 1-7; its para. 7 carries the Fourth Committee's
+    draft resolution with paragraphs of its own: `rag show A/52/622 9` names where 9 is."""
+    import shutil
+
+    import pytest
+
+    from rag.config import load_settings
+    from rag.errors import NotFoundError
+    from rag.service import build
+    from tests.conftest import FAKE_MODEL, shared_path
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(shared_path("data", "un_corpus", "pdf", "A_52_622.en.pdf"), docs)
+    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
+    build(settings, [docs])
+    with Session(settings) as session:
+        with pytest.raises(NotFoundError, match=r"has no paragraph '9' of its own \(paragraphs 1-7\); para\. 7, "
+                                                r"draft resolution, para\. 9 is one of a text it embeds") as raised:
+            session.index.show("A/52/622", "9")
+        assert raised.value.fix.endswith('"para. 7, draft resolution, para. 9"')
+        with pytest.raises(NotFoundError, match=r"has no paragraph '99' \(paragraphs 1-7\)$"):
+            session.index.show("A/52/622", "99")

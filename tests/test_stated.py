@@ -276,6 +276,20 @@ def test_an_office_of_another_body_named_in_the_stating_sentence() -> None:
                                  "acclamation as its President Emmanuel Macron, President of France.", "president")
 
 
+def test_the_chair_of_a_working_group_is_no_chair_of_the_commission() -> None:
+    """A/80/42, para. 10 elects the Chairs of Working Groups I and II; the Commission's own Chair
+    is in its Bureau (para. 9). A body the question names, by name or acronym, is its own."""
+    from rag.search.stated import office_of_another
+
+    groups = ("At its 398th meeting, the Commission elected Akaki Dvali (Georgia) as Chair of Working Group I, "
+              "on agenda item 4.")
+    assert office_of_another("Who chaired the Disarmament Commission in 2025?", groups, "chair")
+    assert not office_of_another("Who chaired Working Group I of the Disarmament Commission?", groups, "chair")
+    women = "The Commission elected Ana Lima as Chair of the Commission on the Status of Women."
+    assert not office_of_another("Who was elected Chair of the CSW?", women, "chair")
+    assert not office_of_another("Who chaired the Commission on the Status of Women?", women, "chair")
+
+
 def test_the_officers_of_the_next_document_where_the_first_states_none(tmp_path: Path) -> None:
     """A/CONF.230/2025/3 (organization of work: panels "presided over by two Co-Chairs") ranks
     first for who the Conference's Presidents were, and names none; its draft report L.2, just

@@ -2,7 +2,8 @@
 methane or the Pacific, and the best paragraph gives its figure for silicon, solar power, carbon
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
-draft decisions), so a paragraph naming one member and
+draft decisions, the richest and the poorest, the major groups at the high-level political
+forum), so a paragraph naming one member and
 not the asked one tells of the other, however close its words. A paragraph naming no member is
 not checked: it may speak of the asked thing in other words."""
 
@@ -36,6 +37,22 @@ _SETS: dict[str, dict[str, str]] = {
         "uranium": r"uranium", "platinum": r"platinum",
     },
     "draft text": {"a draft resolution": r"draft\s+resolutions?", "a draft decision": r"draft\s+decisions?"},
+    # the ends of the income scale a report sets side by side ("the poorest 50 per cent ... the
+    # richest 10 per cent")
+    "income group": {"the richest": r"richest|wealthiest", "the poorest": r"poorest"},
+    # the major groups of Agenda 21, each speaking for itself at the high-level political forum
+    "major group": {
+        "the women's major group": r"women(?:['’]s)?\s+major\s+group",
+        "the children and youth major group": r"children\s+and\s+youth\s+major\s+group",
+        "the Indigenous Peoples major group": r"indigenous\s+peoples(?:['’]s?)?\s+major\s+group",
+        "the non-governmental organizations major group": r"(?:non-governmental\s+organizations?|NGOs?)\s+major\s+group",
+        "the local authorities major group": r"local\s+authorities\s+major\s+group",
+        "the workers and trade unions major group": r"workers\s+and\s+trade\s+unions\s+major\s+group",
+        "the business and industry major group": r"business\s+and\s+industry\s+major\s+group",
+        "the scientific and technological community major group":
+            r"scientific\s+and\s+technological\s+communit(?:y|ies)\s+major\s+group",
+        "the farmers major group": r"farmers(?:['’])?\s+major\s+group",
+    },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

@@ -221,7 +221,8 @@ def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bo
     where = "".join(f" in {w}" for w in (label, f"para. {within}, {part}" if within else part) if w)
     held = f"paragraphs {span}" if span else \
         "it has no unnumbered text" if running else "it has no numbered paragraphs"
-    annexes = [] if running or part or label else _numbered_annexes(conn, doc["id"])
+    plain = not (running or part or label)  # a numbered paragraph of the document's own body asked for
+    annexes = _numbered_annexes(conn, doc["id"]) if plain else []
     if span and annexes:  # the annexes number paragraphs of their own too
         held = "; ".join([held] + [f"{a} has paragraphs {s}" for a, s in annexes])
     elif annexes:  # a letter transmitting a numbered report as its annex
@@ -229,7 +230,22 @@ def _not_found(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, running: bo
         return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r} ({held})",
                              fix=f"give the annex as cited, e.g. rag show {doc['symbol']} \"{annexes[0][0]}, para. "
                                  f"{annexes[0][1].split('-')[0]}\"")
-    return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
+    embedded = _in_embedded_text(conn, doc, raw, held) if plain else None
+    return embedded or NotFoundError(f"{doc['symbol']} has no paragraph {raw!r}{where} ({held})")
+
+
+def _in_embedded_text(conn: sqlite3.Connection, doc: sqlite3.Row, raw: str, held: str) -> NotFoundError | None:
+    """The error for a number only a text the document embeds prints ("A/52/622, para. 7, draft
+    resolution, para. 9"), naming where it is; None where no embedded text has it."""
+    embedded = conn.execute(
+        "SELECT DISTINCT part_of, part FROM paragraphs WHERE doc_id = ? AND number = ? AND part != '' AND part_of != '' "
+        "AND annex = '' AND running = 0 ORDER BY ord", (doc["id"], raw)).fetchall()
+    if not embedded:
+        return None
+    cited = [f"para. {r['part_of']}, {r['part']}, para. {raw}" for r in embedded]
+    return NotFoundError(f"{doc['symbol']} has no paragraph {raw!r} of its own ({held}); "
+                         f"{' and '.join(cited)} is one of a text it embeds",
+                         fix=f"give the embedded text as cited, e.g. rag show {doc['symbol']} \"{cited[0]}\"")
 
 
 def _not_on_page(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, running: bool, label: str | None,

@@ -89,7 +89,7 @@ class Filters:
 
     def _passes(self, symbol: re.Pattern[str] | None, years: tuple[int, int] | None, doc: DocumentRecord) -> bool:
         return ((symbol is None or any(symbol.match(s.upper()) for s in (doc.symbol, *doc.symbols)))
-                and _body_matches(self.body, doc.body) and _year_matches(years, doc.date))
+                and _body_matches(self.body, doc.body, doc.title) and _year_matches(years, doc.date))
 
     def mask(self, index: OpenIndex) -> np.ndarray | None:
         """Paragraphs of the documents that pass, or None when no filter is given."""
@@ -120,7 +120,10 @@ def _symbol_pattern(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives) + r"\Z")
 
 
-def _body_matches(wanted: str | None, body: str) -> bool:
+def _body_matches(wanted: str | None, body: str, title: str = "") -> bool:
+    """Whether the document's body (or a commission, committee ... printed under it) holds the
+    text asked for, or its title is the report of that body ("Report of the Disarmament
+    Commission for 2025", which the General Assembly issues)."""
     if not wanted or not wanted.strip():
         return True
     text = " ".join(wanted.split())
@@ -128,7 +131,8 @@ def _body_matches(wanted: str | None, body: str) -> bool:
     organs = [o.strip().lower() for o in body.split(";")]
     if full is not None:  # "SC" is the Security Council, not any body with "sc" in its name
         return full.lower() in organs
-    return text.lower() in body.lower()
+    reported = re.search(rf"\breport\s+of\s+the\s+{re.escape(text)}\b", title, re.IGNORECASE) is not None
+    return text.lower() in body.lower() or reported
 
 
 def _year_matches(years: tuple[int, int] | None, date: str) -> bool:

@@ -404,6 +404,7 @@ class Retriever:
         asked, hits = search.asked, search.hits
         form = asked_form(asked.text)
         if form is None or not hits or (may_state(hits[0].text, form, asked.text)
+                                        and not office_of_another(asked.text, hits[0].text, form)
                                         and not other_bodys_report(asked.text, hits[0].part)):
             return search
         spans = [(first, last, self.document_mask(first, last, mask), hits[0])]
@@ -429,7 +430,7 @@ class Retriever:
         for pid, text, part in self.index.conn.execute(
                 "SELECT id, text, part FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
             which[int(pid)] = bool(inside[int(pid)]) and states_form(text, form, asked.text) \
-                and not other_bodys_report(asked.text, part)
+                and not other_bodys_report(asked.text, part) and not office_of_another(asked.text, text, form)
         within = self.candidates_in(asked, which)  # every stating paragraph: fewer than the candidates
         if len(within.ids) == 0:
             return None

@@ -17,7 +17,7 @@ import re
 from rag.answer.answertype import counted_thing, states_answer, states_count
 from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
-from rag.answer.subjects import cited_symbols
+from rag.answer.subjects import acronyms, cited_symbols, writes_acronym
 
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
@@ -118,12 +118,15 @@ def _body_asked(body: str, question: str) -> bool:
     return all(w.lower() in asked for w in re.findall(r"\b[A-Z][\w-]*", body))
 
 
+_PER_CENT = re.compile(r"\b\d[\d.,]*\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
+
+
 def may_state(text: str, form: str, question: str) -> bool:
     """Whether the best hit may already state the answer of `form`: `states_form`, or for a count
-    any number that is no date or reference (the count may be written otherwise than next to the
-    thing: "a record number of participants – nearly 4,000")."""
-    if form == "count":
-        return states_answer("number", text, question)
+    any number that is no date, reference or share (the count may be written otherwise than next
+    to the thing: "a record number of participants – nearly 4,000")."""
+    if form == "count":  # a share counts nothing: "68 per cent of ... were requests" gives no number of requests
+        return states_answer("number", _PER_CENT.sub(" ", text), question)
     return states_form(text, form, question)
 
 
@@ -147,19 +150,33 @@ def _unasked(phrase: str, question: str) -> bool:
 
 
 def office_of_another(question: str, text: str, form: str) -> bool:
-    """Whether the stating paragraph elects to the office of a meeting or session the question
-    does not ask about: right after the office, an ordinal or number the question does not give
-    ("elected South Africa as President of the first Review Conference" for the President of the
-    fourth Meeting of States Parties)."""
+    """Whether the stating paragraph elects to the office of a meeting, session or body the
+    question does not ask about: right after the office, an ordinal or number the question does
+    not give ("elected South Africa as President of the first Review Conference" for the President
+    of the fourth Meeting of States Parties), or a body the question does not name ("elected Akaki
+    Dvali (Georgia) as Chair of Working Group I" for the Chair of the Disarmament Commission)."""
     if form in ("vote", "count"):
         return False
     for m in _STATES[form].finditer(text):
         of = _OFFICE_OF.match(text, m.end())
         if of is None:
             continue
-        if _unasked(of.group(1), question):
+        if _unasked(of.group(1), question) or _unnamed_body(of.group(1), question):
             return True
     return False
+
+
+def _unnamed_body(phrase: str, question: str) -> bool:
+    """Whether the phrase opens with the name of a body the question neither names nor gives the
+    acronym of: "Working Group I, on agenda item 4" for a question on the Commission ("the
+    Commission on the Status of Women" is named by a question's CSW; "United Nations" need not be)."""
+    name = re.match(r"(?:the\s+)?((?:[A-Z][\w-]*|[IVX]+)(?:\s+(?:of|on|for|and|the|to|[A-Z][\w-]*|[IVX]+))*)", phrase)
+    if name is None:
+        return False
+    written = [w for w in re.findall(r"\b[A-Z][\w-]*", name.group(1)) if w not in GENERIC_NAMES]
+    asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
+    return bool(written) and any(w.lower() not in asked for w in written) \
+        and not any(writes_acronym(name.group(1), a) for a in acronyms(question))
 
 
 def another_body(question: str, text: str) -> bool:
