@@ -190,8 +190,9 @@ def test_a_text_conversion_of_a_report_in_parts_cites_its_parts() -> None:
     assert not any(annex == "annex" and number == "15" for annex, number in keys)
 
 
-def _shared_text_indexed(tmp_path: Path, name: str) -> Session:
-    """A session over an index of one text conversion of the shared UN corpus (fake model)."""
+def _shared_file_indexed(tmp_path: Path, name: str, form: str = "txt") -> Session:
+    """A session over an index of one text conversion (`form` "txt") or PDF ("pdf") of the shared
+    UN corpus (fake model)."""
     import shutil
 
     from rag.config import load_settings
@@ -200,7 +201,7 @@ def _shared_text_indexed(tmp_path: Path, name: str) -> Session:
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    shutil.copy(shared_path("data", "un_corpus", "txt", name), docs)
+    shutil.copy(shared_path("data", "un_corpus", form, name), docs)
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
     return Session(settings)
@@ -208,7 +209,7 @@ def _shared_text_indexed(tmp_path: Path, name: str) -> Session:
 
 def test_show_reads_a_part_s_citation_as_printed(tmp_path: Path) -> None:
     """`rag show A/80/38 "part two, para. 15"`: the citation as `rag ask` prints it finds it."""
-    with _shared_text_indexed(tmp_path, "A_80_38.txt") as session:
+    with _shared_file_indexed(tmp_path, "A_80_38.txt") as session:
         shown = session.index.show("A/80/38", "part two, para. 15")
         assert (shown.annex, shown.paragraph, shown.citation) == ("part two", "15", "A/80/38, part two, para. 15")
         assert session.index.show("A/80/38", "15").annex == ""  # the body's own paragraph 15
@@ -271,7 +272,7 @@ def test_show_reads_a_working_group_report_s_paragraph_as_cited(tmp_path: Path) 
     """The text conversion of A/80/42 (../shared): `rag show A/80/42 "para. 20, report of Working
     Group I, para. 2"` gives the Working Group's paragraph 2; the report's own 20 is the line
     that introduces it."""
-    with _shared_text_indexed(tmp_path, "A_80_42.txt") as session:
+    with _shared_file_indexed(tmp_path, "A_80_42.txt") as session:
         shown = session.index.show("A/80/42", "para. 20, report of Working Group I, para. 2")
         assert shown.citation == "A/80/42, para. 20, report of Working Group I, para. 2"
         assert shown.text.startswith("The Working Group, chaired by Akaki Dvali (Georgia), held nine meetings")
@@ -282,21 +283,11 @@ def test_two_drafts_of_one_report_each_count_their_own_paragraphs_and_read_back(
     """A/CONF.230/2025/15 (../shared PDF): paragraphs 12 and 16 each carry an unnumbered draft
     resolution. Each counts its paragraphs from ¶ 1, the report's paragraph in a citation picks
     the draft, and a draft's paragraph asked without it names both places."""
-    import shutil
-
     import pytest
 
-    from rag.config import load_settings
     from rag.errors import NotFoundError
-    from rag.service import build
-    from tests.conftest import FAKE_MODEL, shared_path
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(shared_path("data", "un_corpus", "pdf", "A_CONF.230_2025_15.en.pdf"), docs)
-    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
-    build(settings, [docs])
-    with Session(settings) as session:
+    with _shared_file_indexed(tmp_path, "A_CONF.230_2025_15.en.pdf", "pdf") as session:
         shown = session.index.show("A/CONF.230/2025/15", "para. 16, draft resolution, para. 1")
         assert shown.citation == "A/CONF.230/2025/15, para. 16, draft resolution, ¶ 1"
         assert shown.text.startswith("The 2025 United Nations Conference to Support")
@@ -426,21 +417,11 @@ def test_an_annex_heading_with_its_note_mark_opens_the_annex() -> None:
 def test_a_number_only_an_embedded_draft_prints_is_named_where_it_is(tmp_path: Path) -> None:
     """A/52/622 (../shared PDF) numbers paragraphs 1-7; its para. 7 carries the Fourth Committee's
     draft resolution with paragraphs of its own: `rag show A/52/622 9` names where 9 is."""
-    import shutil
-
     import pytest
 
-    from rag.config import load_settings
     from rag.errors import NotFoundError
-    from rag.service import build
-    from tests.conftest import FAKE_MODEL, shared_path
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(shared_path("data", "un_corpus", "pdf", "A_52_622.en.pdf"), docs)
-    settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
-    build(settings, [docs])
-    with Session(settings) as session:
+    with _shared_file_indexed(tmp_path, "A_52_622.en.pdf", "pdf") as session:
         with pytest.raises(NotFoundError, match=r"has no paragraph '9' of its own \(paragraphs 1-7\); para\. 7, "
                                                 r"draft resolution, para\. 9 is one of a text it embeds") as raised:
             session.index.show("A/52/622", "9")
