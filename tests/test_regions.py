@@ -62,3 +62,22 @@ def test_a_region_the_document_never_names_is_a_near_miss() -> None:
                                   _proposals(_CARE + " in Latin American cities")) is None
     # "South Africa" is a country (its own check), not the region
     assert check_unwritten_region("How many people in South Africa need care?", _proposals()) is None
+
+
+def test_a_paragraph_on_another_region_is_a_near_miss() -> None:
+    """E/HLPF/2025/2, para. 54 (the Asia-Pacific section of the stakeholders' compilation) gives the
+    ESCAP progress report's count of targets on track; asked of Africa, it is about another region."""
+    from rag.answer.regions import check_paragraph_region
+
+    text = ("In the publication Asia and the Pacific SDG Progress Report 2025 of the Economic and Social Commission "
+            "for Asia and the Pacific, it is shown that only 16 out of the 117 targets with data are on track.")
+    title = "Discussion papers on the theme of the high-level political forum"
+    evidence = Evidence(text, f"{title}\n{text}", ("E/HLPF/2025/2",), "2025-05-01", title, "XII. Asia-Pacific")
+    africa = "How many SDG targets with data are on track in Africa?"
+    assert said(check_paragraph_region(africa, evidence)) == "is about Asia and the Pacific, not Africa"
+    assert said(check_constraints(africa, evidence)) == "is about Asia and the Pacific, not Africa"
+    assert check_paragraph_region("How many SDG targets are on track in Asia and the Pacific?", evidence) is None
+    # a section or title naming the asked region, or a paragraph naming none, is not judged
+    assert check_paragraph_region(africa, Evidence(text, text, (), "", title, "XI. Africa")) is None
+    assert check_paragraph_region(africa, Evidence("Only 17 per cent of targets are on track.", "", (), "", title)) \
+        is None

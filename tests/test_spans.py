@@ -32,3 +32,17 @@ def test_the_asked_span_another_unit_or_none_is_no_near_miss() -> None:
     assert said(check_span("How much did it rise over the past seventeen years?",
                            Evidence("Over the past 30 years it rose by 9 cm.", ""))) == \
         "is about the past 30 years, not the past 17 years"
+
+
+def test_the_other_side_of_the_month_asked_of_is_a_near_miss() -> None:
+    """S/2025/509, para. 43 gives the Libyan dinar's rate since the April 2025 devaluation."""
+    from rag.answer.spans import check_side
+
+    rate = Evidence("The official exchange rate has remained at 5.57 dinars since 6 April.", "", ("S/2025/509",))
+    before = "What was the official exchange rate of the Libyan dinar before the April 2025 devaluation?"
+    assert said(check_side(before, rate)) == "gives the figure since 6 April, not before April"
+    assert said(check_constraints(before, rate)) == "gives the figure since 6 April, not before April"
+    assert check_side("What has the official exchange rate been since April?", rate) is None
+    assert check_side("What was the rate after 6 April?", rate) is None
+    # a paragraph stating no side of the month is not judged
+    assert check_side(before, Evidence("The rate was 4.8 dinars in April.", "", ())) is None

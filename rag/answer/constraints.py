@@ -36,9 +36,9 @@ from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
-from rag.answer.regions import check_region, check_unwritten_region, named_regions
+from rag.answer.regions import check_paragraph_region, check_region, check_unwritten_region, named_regions
 from rag.answer.revisions import asks_version, check_version
-from rag.answer.spans import asks_span, check_span
+from rag.answer.spans import asks_span, check_side, check_span
 from rag.answer.subjects import (
     acronyms,
     check_organization,
@@ -710,11 +710,12 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (rag.answer.persons), the places within
     a country it names or sets its fact in (rag.answer.places), the event it takes as given and
     a word it gives that the paragraph writes only negated (rag.answer.premises), the region it
-    names (rag.answer.regions), the member of a closed set it names (rag.answer.alternatives),
-    the span of time it measures over (rag.answer.spans), the version of the document it asks
-    for (rag.answer.revisions), the name or
-    year that tells apart the thing it asks about (rag.answer.modifiers) and, last, a proper
-    name it gives that the document never writes (`check_proper_name`)."""
+    names, where the title or the paragraph gives another (rag.answer.regions), the member of a
+    closed set it names (rag.answer.alternatives), the span of time it measures over and the side
+    of a month it asks of (rag.answer.spans), the version of the document it asks for
+    (rag.answer.revisions), the name or year that tells apart the thing it asks about
+    (rag.answer.modifiers) and, last, a proper name it gives that the document never writes
+    (`check_proper_name`)."""
     found = question_constraints(question)
     for c in found:
         mismatch = _CHECKS[c.kind](c, evidence)
@@ -741,7 +742,8 @@ _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organizati
                     check_paragraph_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
-                    check_negated_word, check_region, check_unwritten_region, check_alternative, check_span,
+                    check_negated_word, check_region, check_unwritten_region, check_paragraph_region,
+                    check_alternative, check_span, check_side,
                     _check_modifier, check_numbered_name, check_proper_name)
 
 

@@ -4,7 +4,8 @@ the Regional Forum on Sustainable Development for the Economic Commission for Eu
 The five regional commissions' regions, by the names documents give them. And a world region the
 question sets its fact in, answered with a worldwide figure from a document that never writes the
 region ("What percentage of paid domestic workers in Europe are women?" answered "80 per cent of
-paid domestic workers worldwide")."""
+paid domestic workers worldwide"). And a region the paragraph leaves for another region of the
+regional commissions."""
 
 from __future__ import annotations
 
@@ -35,6 +36,20 @@ def check_region(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     region = next(iter(asked))
     return Mismatch(Constraint("region", region, region), next(iter(own)))
+
+
+def check_paragraph_region(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one region the question names, where the paragraph and its section name another region
+    of the regional commissions and not it, and the document's title does not name it: "How many
+    SDG targets ... are on track in Africa?" of the stakeholders' compilation's paragraph on "the
+    Asia and the Pacific SDG Progress Report 2025" is about Asia and the Pacific."""
+    asked = named_regions(question)
+    if len(asked) != 1 or asked & named_regions(evidence.title):
+        return None
+    told = named_regions(f"{evidence.section}\n{evidence.paragraph}")
+    if not told or asked & told:
+        return None
+    return Mismatch(Constraint("region", next(iter(asked)), next(iter(asked))), " and ".join(sorted(told)))
 
 
 # World regions as a question names them, and as a document writing about them does (the region

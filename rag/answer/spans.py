@@ -1,6 +1,8 @@
 """Near misses by the span of time a figure covers: "How much have global sea levels risen over
 the past 100 years?" answered from "Over the past 30 years, global sea levels have risen by 9 cm".
-The paragraph measures over another span of the same unit and never over the asked one."""
+The paragraph measures over another span of the same unit and never over the asked one. And the
+side of a date: "What was the official exchange rate before the April 2025 devaluation?" answered
+from "The official exchange rate has remained at 5.57 dinars since 6 April"."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.numbers import NUMBER_WORDS
+from rag.textutil import MONTH_PATTERN
 
 # A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
 _WORDS = {word: n for n, word in enumerate(NUMBER_WORDS) if n >= 2} | {
@@ -32,8 +35,9 @@ _SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def asks_span(question: str) -> bool:
-    """Whether the question measures over a span back from its time ("over the past 100 years")."""
-    return bool(_SPAN.search(question))
+    """Whether the question measures over a span back from its time ("over the past 100 years"),
+    or asks of the time before or after a month (`check_side`)."""
+    return bool(_SPAN.search(question) or _SIDE.search(question))
 
 
 def check_span(question: str, evidence: Evidence) -> Mismatch | None:
@@ -47,4 +51,27 @@ def check_span(question: str, evidence: Evidence) -> Mismatch | None:
         if others and count not in others:
             label = f"the past {count} {unit}"
             return Mismatch(Constraint("span", label, label), f"the past {others[0]} {unit}")
+    return None
+
+
+# "before the April 2025 devaluation", "after 6 April": the side of a month the question asks of;
+# "since 6 April", "until March": the side a paragraph states its fact on.
+_SIDE = re.compile(rf"\b(before|prior\s+to|after|since)\s+(?:the\s+)?(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\b")
+_STATED_SIDE = re.compile(rf"\b(since|from|until|till|before|after|prior\s+to)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\b")
+_AFTER_WORDS = frozenset(("after", "since", "from"))
+
+
+def _after(word: str) -> bool:
+    return word.lower() in _AFTER_WORDS
+
+
+def check_side(question: str, evidence: Evidence) -> Mismatch | None:
+    """The side of a month the question asks of ("before April") where the paragraph states its
+    fact only on the other side of that month ("since 6 April"): the figure asked is not given."""
+    for asked in _SIDE.finditer(question):
+        month = asked.group(2)
+        sides = [(m.group(1), m.group(0)) for m in _STATED_SIDE.finditer(evidence.paragraph) if m.group(2) == month]
+        if sides and all(_after(word) != _after(asked.group(1)) for word, _ in sides):
+            label = f"{asked.group(1).lower()} {month}"
+            return Mismatch(Constraint("span", label, label), sides[0][1], "gives the figure {found}, not {label}")
     return None
