@@ -134,6 +134,36 @@ def test_an_uncaptioned_table_in_smaller_type_is_a_unit_of_its_own() -> None:
     assert [p.part for p in paragraphs if "Academic institutions" in p.text] == [TABLE]
 
 
+def _social_page() -> list[Block]:
+    """A/80/176, page 4 (positions and sizes as read): paragraph 13 ends, a bold title in the
+    body's type stands over an uncaptioned table in 7-8.5 point type, then paragraph 14."""
+    def b(text: str, y: float, size: float = 10.0, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=4, kind="body", number=number, size=size, bold=bold, x=123.0, y=y)
+    return [
+        b("III. Persistent inequality and exclusion worldwide", 676, 14.0, bold=True),
+        b("13. Since 1990, income inequality has increased in most high-income countries and", 647, number="13"),
+        b("several African and Asian countries over the past three decades.", 587),
+        b("Trends in income inequality by region, 1990 to 2022", 564, bold=True),
+        b("(Number of countries by observed trend in the Gini coefficient)", 549, 7.0),
+        b("Africa Asia Latin America and the Caribbean Total", 507, 7.0),
+        b("Rising inequality 9 13 4 26 52 40.6 65.3", 487, 8.5),
+        b("Decreasing inequality 24 12 16 14 66 51.6 27.0", 472, 8.5),
+        b("Source: World Institute for Development Economics Research, World Income Inequality Database.", 417, 8.5),
+        b("14. While it is still too soon to assess the full effect of the coronavirus disease", 290, number="14"),
+    ]
+
+
+def test_a_bold_title_over_an_uncaptioned_table_is_the_table_s() -> None:
+    blocks = collapse_tables(_social_page(), 10.0)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text.startswith("Trends in income inequality by region, 1990 to 2022 (Number")
+    paragraphs = assemble([PageText(blocks=blocks)])
+    para13 = next(p for p in paragraphs if p.number == "13" and p.part != TABLE)
+    assert para13.text.endswith("over the past three decades.")
+    para14 = next(p for p in paragraphs if p.number == "14")
+    assert para14.section == "III. Persistent inequality and exclusion worldwide"
+
+
 def test_a_chart_s_axis_and_a_map_s_note_are_not_text() -> None:
     """S/2025/153, page 3: a chart's text in small type after a paragraph; it is dropped, not cited."""
     from rag.ingest.tables import chart_text

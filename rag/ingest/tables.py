@@ -152,7 +152,8 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
     lines in type smaller than the body's (SMALLER points or more), unnumbered, most of them
     shorter than running text, right after a line that ends a sentence (A/HRC/59/60, page 3: a
     paragraph ends "... identified themselves as women." and a two-column table of stakeholder
-    shares in 8-9 point type follows, with no caption)."""
+    shares in 8-9 point type follows, with no caption), or after a bold title line that follows
+    such a line (`_title_above`)."""
     prose = _prose_length(blocks)
     out: list[Block] = []
     i = 0
@@ -161,9 +162,12 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
         while j < len(blocks) and _small_row(blocks[j], body_size):
             j += 1
         run = blocks[i:j]
-        before = next((b for b in reversed(out) if b.kind == "body"), None)
+        title, before = _title_above(out)
         if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
                 and sum(len(b.text) >= prose for b in run) * 2 < len(run):
+            if title is not None:  # the bold line over the rows titles the table, not a section
+                out.pop()
+                run = [title, *run]
             table = _joined(run, "table")
             drawn = chart_text(table.text) or not LETTER.search(table.text)  # "36% 14% 6% ...": a chart's labels
             out.append(replace(table, kind="furniture") if drawn else table)
@@ -172,6 +176,19 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _title_above(out: list[Block]) -> tuple[Block | None, Block | None]:
+    """The title of rows about to follow `out`, and the body line before the rows (or before their
+    title): a bold line, last in `out`, that ends no sentence, where the body line above it ends
+    one (A/80/176, page 4: para. 13 ends "... over the past three decades.", then "Trends in income
+    inequality by region, 1990 to 2022" in bold over an uncaptioned table); else (None, the last
+    body line)."""
+    body = [b for b in out if b.kind == "body"]
+    last = body[-1] if body else None
+    if last is None or out[-1] is not last or not last.bold or ends_sentence(last.text) or len(body) < 2:
+        return None, last
+    return (last, body[-2]) if ends_sentence(body[-2].text) else (None, last)
 
 
 AXIS_TICKS = 5  # evenly spaced numbers in a row that make a chart's axis

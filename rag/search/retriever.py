@@ -28,6 +28,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
 from rag.search.named import NAMED_DEPTH, named_choice
+from rag.search.observations import asks_counsel, counsels, in_own_section
 from rag.search.ordinals import asked_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.stated import (another_body, asked_form, may_state, office_of_another, on_cited_text,
@@ -350,6 +351,7 @@ class Retriever:
         if found.hits and found.hits[0].pid != whole[0].pid:  # the displaced hit found the document
             found = replace(found, found_with=whole[0])
         found = self.stated_answer_first(found, first, last, mask)
+        found = self.observations_first(found, first, last, mask)
         hits = asked_first(query.text, found.hits)
         if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
             found = replace(found, found_with=found.found_with or found.hits[0])
@@ -422,6 +424,28 @@ class Retriever:
                 raised = [stating, *(h for h in hits if h.pid != stating.pid)][:len(hits)]
                 return Search(search.query, raised, focus=search.focus, found_with=found)
         return search
+
+    def observations_first(self, search: Search, first: int, last: int, mask: np.ndarray | None) -> Search:
+        """`search`, or, where the question asks what the Secretary-General recommends
+        (rag.search.observations) and the first hit is not in the observations of its document
+        (paragraphs `first`..`last`, those `mask` allows), the search with the best paragraph of
+        those observations (of those that counsel, where any does) first, `found_with` the hit it
+        displaced."""
+        hits = search.hits
+        if not hits or not asks_counsel(search.query.text) or in_own_section(hits[0].section):
+            return search
+        inside = self.document_mask(first, last, mask)
+        which, counselling = (np.zeros(self.index.size, dtype=bool) for _ in range(2))
+        for pid, section, text in self.index.conn.execute(
+                "SELECT id, section, text FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
+            which[int(pid)] = bool(inside[int(pid)]) and in_own_section(section or "")
+            counselling[int(pid)] = which[int(pid)] and counsels(text)
+        own = self.candidates_in(search.asked, counselling if counselling.any() else which)
+        if len(own.ids) == 0:
+            return search
+        best = self.hits(own, self.scores(search.asked, own, "hybrid"), 1)[0]
+        raised = [best, *(h for h in hits if h.pid != best.pid)][:len(hits)]
+        return replace(search, hits=raised, found_with=search.found_with or hits[0])
 
     def _stating(self, asked: Query, form: str, inside: np.ndarray, first: int, last: int, found: Hit) -> Hit | None:
         """The best paragraph of paragraphs `first`..`last` (those `inside` allows) that states an
