@@ -658,6 +658,24 @@ def test_a_run_of_raised_markers_is_read_whole() -> None:
     assert [f.marker for f in para.footnotes][:3] == ["27", "28", "29"]
 
 
+def test_raised_markers_set_apart_by_spaces_or_after_a_number_are_markers() -> None:
+    """A/HRC/EMRIP/2025/3, page 4: "sustainability. 11 , 12 The 2030 Agenda" (the markers and the
+    comma between them raised, spaced) read "sustainability., The"; E/HLPF/2025/2, page 12:
+    "deliver on Goal 4 7 and integrate" (note 7 after a number) kept the 7 in the text and lost
+    the note."""
+    from rag.ingest import parse_file
+    from tests.conftest import shared_path
+
+    emrip = parse_file(shared_path("data", "un_corpus", "pdf", "A_HRC_EMRIP_2025_3.en.pdf"))
+    para16 = next(p for p in emrip.paragraphs if p.number == "16" and not p.part)
+    assert "environmental sustainability. The 2030 Agenda" in para16.text
+    assert [f.marker for f in para16.footnotes][:2] == ["11", "12"]
+    hlpf = parse_file(shared_path("data", "un_corpus", "pdf", "E_HLPF_2025_2.en.pdf"))
+    para47 = next(p for p in hlpf.paragraphs if p.number == "47" and not p.part)
+    assert "deliver on Goal 4 and integrate education" in para47.text
+    assert [f.marker for f in para47.footnotes] == ["7"]
+
+
 def test_a_dash_at_a_line_end_is_no_compound_and_figure_captions_are_told_from_sentences() -> None:
     """A/52/826: "children -" / "had reportedly" is a dash between words; S/2025/415 "search -" /
     "and-arrest" goes on with a compound. DP/2025/11 captions its figures "Figure II - Number of

@@ -56,7 +56,8 @@ OCR_COLUMN = 60.0  # points: lines starting this close are in the same column
 ROW_SLACK = 3.0  # points between the baselines of an OCR row's pieces
 MAX_PAGES = 2000  # a document longer than this is refused rather than parsed for minutes
 _DIGIT_RUN = re.compile(r"(?<=[^\s\d(/\-–.,:;])(\d{1,3})(?!\d)|(?<=[A-Za-z\d)\]”’\"][.,;:])(\d{1,3})(?!\d)"
-                        r"|(?<=[a-z)\]”’\".,;:] )(\d{1,3})(?![\d.])(?!,\d{3}(?!\d))"
+                        # after a space, a raised marker may follow a number too ("Goal 4 7": note 7)
+                        r"|(?<=[a-z\d)\]”’\".,;:] )(\d{1,3})(?![\d.])(?!,\d{3}(?!\d))"
                         # a raised marker pdfium moves to the start of the next line ("the data,\n19 a ...");
                         # a note body set in the text's type opens with a capital ("2 Official Records")
                         r"|^(\d{1,3})(?=\s+[a-z])"
@@ -277,11 +278,11 @@ def _mark_small_digits(tp, raw, line: str, start: int, size: float, goes_on: boo
     if not pieces:
         return line
     pieces.append(line[last:])
-    text = _MARKER_COMMA.sub("", "".join(pieces))  # "13,14": the comma between two markers is theirs
+    text = _MARKER_COMMA.sub("", "".join(pieces))  # "13,14", "11 , 12": the comma between two markers is theirs
     return _EXPONENT_SPACE.sub("", text)  # "km² ," as set: the raised digit's space is no word's
 
 
-_MARKER_COMMA = re.compile(f"(?<={re.escape(MARK_CLOSE)}),(?={re.escape(MARK_OPEN)})")
+_MARKER_COMMA = re.compile(f"(?<={re.escape(MARK_CLOSE)})\\s*,\\s*(?={re.escape(MARK_OPEN)})")  # "11 , 12" as set too
 _OPENING_DIGITS = re.compile(r"^(\d{1,3})(?=\s+\S)")
 
 
