@@ -65,3 +65,5 @@ def test_the_neet_rate_is_written_as_the_documents_spell_it() -> None:
     from rag.answer.subjects import writes_acronym
 
     assert writes_acronym("the global not in employment, education or training rate among young people", "NEET")
+    # and in the order of SDG indicator 8.6.1, as E/HLPF/2025/2 writes it
+    assert writes_acronym("youth not in education, employment, or training", "NEET")

@@ -86,3 +86,15 @@ def test_the_other_end_of_the_income_scale_and_another_major_group() -> None:
     assert check_alternative("What did the NGO major group recommend on Goal 14?", _evidence(ngos)) is None
     # a paragraph that names women, but no major group, is not checked
     assert check_alternative(indigenous, _evidence("Women and girls face barriers to education.")) is None
+
+
+def test_the_top_and_bottom_shares_and_a_major_group_by_its_formal_name() -> None:
+    """Found in review: "The top 10 per cent ... while the poorest half" names the richest too;
+    "the Major Group for Children and Youth" is the children and youth major group."""
+    both = "The top 10 per cent of earners receive 52 per cent of income, while the poorest half receives 8.5 per cent."
+    assert check_alternative("What share of income do the richest 10 per cent receive?", _evidence(both)) is None
+    groups = ("The Women's Major Group and the Major Group for Children and Youth called for climate finance "
+              "commitments to be met.")
+    assert check_alternative("What did the children and youth major group call for?", _evidence(groups)) is None
+    assert said(check_alternative("What did the farmers major group call for?", _evidence(groups))) == \
+        "is about the children and youth major group and the women's major group, not the farmers major group"

@@ -1279,3 +1279,11 @@ def test_a_thing_dated_by_a_year_compared_with_is_not_the_paragraph_s_time() -> 
     assert said(check_constraints("Where was the Special Committee's Caribbean seminar held in 2025?",
                                   Evidence(held, held, ("A/AC.109/2025/18",), "2025-02-01"))) == \
         "is about 2024, not 2025"
+
+
+def test_a_target_year_asked_of_is_not_told_the_agenda_s_year() -> None:
+    """Found in review: asked of 2050, "In 2024, progress towards the 2030 Agenda ..." is about 2024."""
+    evidence = Evidence("In 2024, progress towards the 2030 Agenda slowed in most regions.", "Report, 2025.",
+                        ("E/2025/1",), "2025-05-01")
+    miss = check_constraints("How much progress will be made by 2050?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024, not 2050"

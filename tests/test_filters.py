@@ -223,3 +223,5 @@ def test_a_body_filter_takes_the_report_of_that_body() -> None:
     assert _body_matches("disarmament  commission", "General Assembly", title)
     assert not _body_matches("Commission on the Status of Women", "General Assembly", title)
     assert not _body_matches("Disarmament Commission", "General Assembly", "Activities of the Disarmament Commission")
+    assert not _body_matches("Secretary", "Security Council", "Situation in Abyei Report of the Secretary-General")
+    assert _body_matches("Special Committee (C-34)", "General Assembly", "Report of the Special Committee (C-34) 2025")

@@ -57,3 +57,21 @@ def test_the_secretary_general_s_recommendation_is_his_own(tmp_path: Path) -> No
         hits = session.search("What did the Secretary-General recommend on Abyei?")
         assert hits[0].number == "4"
         assert session.search("What did the governors recommend on Abyei?")[0].number == "1"
+
+
+def test_an_official_of_the_secretary_general_is_not_he_and_a_heading_must_be_his() -> None:
+    """Found in review: the Special Representative's calls, the Advisory Committee's view of his
+    proposals, and a treaty body's "Follow-up to concluding observations" are not his."""
+    from rag.search.observations import asks_advice, of_the_secretary_general
+
+    for question in ("What did the Special Representative of the Secretary-General for Libya call for?",
+                     "What did the Deputy Secretary-General urge?", "What did the Under-Secretary-General recommend?",
+                     "What did the Secretary-General's Special Envoy propose?",
+                     "What did the Advisory Committee recommend on the Secretary-General's proposals?"):
+        assert not asks_counsel(question), question
+    assert asks_advice("What did the Secretary-General recommend on Abyei?")
+    assert not asks_advice("What are the Secretary-General's observations on the situation in Abyei?")
+    assert not in_own_section("IV. Follow-up to concluding observations > A. Procedure")
+    assert in_own_section("Annex > VI. Observations")
+    assert of_the_secretary_general("Situation in Abyei Report of the Secretary-General")
+    assert not of_the_secretary_general("Report of the Disarmament Commission for 2025")

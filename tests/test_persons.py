@@ -29,6 +29,10 @@ def test_questions_asking_who_was_appointed_elected_or_succeeded_ask_for_a_perso
                      "What is the name of the Director of the Codification Division?",
                      "Who took over the East African Community chairpersonship in 2025?"):
         assert asks_person(question), question
+    # an acronym before an office names whose office it is: a person is asked for
+    for question in ("Who succeeded the SRSG for Haiti?", "Who succeeded the UNHCR High Commissioner?",
+                     "Who will succeed the UN Secretary-General?", "Who succeeded the UN Special Envoy for Syria?"):
+        assert asks_person(question), question
     for question in ("Who spoke for the World Trade Organization at the forum?", "Who coined the name Black Death?",
                      "Which country was elected to the Council?", "Who briefed the Technical Advisory Group?",
                      "Who replaced UN-Women as co-chair of the collaborative on citizen data?",

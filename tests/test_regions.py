@@ -81,3 +81,19 @@ def test_a_paragraph_on_another_region_is_a_near_miss() -> None:
     assert check_paragraph_region(africa, Evidence(text, text, (), "", title, "XI. Africa")) is None
     assert check_paragraph_region(africa, Evidence("Only 17 per cent of targets are on track.", "", (), "", title)) \
         is None
+
+
+def test_a_part_of_the_asked_region_or_a_body_named_after_another_is_no_other_region() -> None:
+    """Found in review: "South and East Asia" is part of Asia and the Pacific, "the Caribbean" of
+    Latin America and the Caribbean; "the African Union" places nothing in Africa."""
+    from rag.answer.regions import check_paragraph_region
+
+    def ev(text: str) -> Evidence:
+        return Evidence(text, text, ("E/2025/1",), "2025-01-01", "World economic situation and prospects")
+
+    poverty = ev("Extreme poverty continued to fall in South and East Asia, while it rose in sub-Saharan Africa.")
+    assert check_paragraph_region("How did extreme poverty change in Asia and the Pacific?", poverty) is None
+    debt = ev("Debt burdens are highest in small island developing States in Africa and the Caribbean.")
+    assert check_paragraph_region("How heavy is the debt burden in Latin America and the Caribbean?", debt) is None
+    union = ev("The African Union and the United Nations signed a framework on peace operations in Asia.")
+    assert check_paragraph_region("What did the framework do in Asia and the Pacific?", union) is None

@@ -46,3 +46,19 @@ def test_the_other_side_of_the_month_asked_of_is_a_near_miss() -> None:
     assert check_side("What was the rate after 6 April?", rate) is None
     # a paragraph stating no side of the month is not judged
     assert check_side(before, Evidence("The rate was 4.8 dinars in April.", "", ())) is None
+
+
+def test_the_side_of_a_month_is_judged_with_its_year_any_case_and_the_asked_side_in_words() -> None:
+    """Found in review: "since April 2023" is no figure since April 2025; "Since 6 April" opening a
+    sentence is a side; a paragraph that also gives the rate "until the devaluation" gives the
+    figure before it; a question opening "Before ..." asks of a side."""
+    from rag.answer.spans import check_side
+
+    displaced = Evidence("Some 12 million people had been displaced since April 2023.", "", ("S/2025/1",))
+    assert check_side("How many people had been displaced in the Sudan before April 2025?", displaced) is None
+    opening = Evidence("Since 6 April, the official exchange rate has remained at 5.57 dinars.", "", ("S/2025/509",))
+    assert said(check_side("Before the April 2025 devaluation, what was the official rate?", opening)) == \
+        "gives the figure Since 6 April, not before April"
+    both = Evidence("The rate was 4.8 dinars until the devaluation; it has remained at 5.57 dinars since 6 April.", "",
+                    ("S/2025/509",))
+    assert check_side("What was the official rate prior to April 2025?", both) is None

@@ -397,3 +397,29 @@ def test_the_period_a_report_covers_is_an_answer_of_a_fixed_form() -> None:
     assert states_form("It covers the period from 1 March to 31 May 2025.", "period")
     assert not states_form("It decided to renew the mandate of UNDOF for a period of six months, until 31 December "
                            "2024.", "period")
+
+
+def test_a_body_by_its_kind_alone_or_by_its_name_in_brackets_is_the_asked_one() -> None:
+    """Found in review: "the Commission" is the body the document is about, whatever acronym the
+    question gives it; "(Fourth Committee)" names the Committee the question asks about."""
+    from rag.search.stated import office_of_another
+
+    commission = "At its 1st meeting, the Commission elected Akaki Dvali (Georgia) as Chair of the Commission for 2025."
+    assert not office_of_another("Who chaired the UNDC in 2025?", commission, "chair")
+    assert not office_of_another("Who chaired the CSW at its sixty-ninth session?",
+                                 "The Commission elected Ana Lima as Chair of the Commission for its sixty-ninth "
+                                 "session.", "chair")
+    fourth = ("The Committee elected Ana Lima as Chair of the Special Political and Decolonization Committee "
+              "(Fourth Committee).")
+    assert not office_of_another("Who chaired the Fourth Committee at the session?", fourth, "chair")
+    assert not office_of_another("Who was elected Chair of the Disarmament Commission?",
+                                 "The Commission elected Ana Lima as Chair of the Bureau.", "chair")
+
+
+def test_a_range_of_shares_counts_nothing() -> None:
+    """Found in review: "10-15 per cent" is a share, both its numbers."""
+    from rag.search.stated import may_state
+
+    question = "How many requests did the office receive?"
+    assert not may_state("Requests rose by 10-15 per cent in 2024.", "count", question)
+    assert may_state("The office received 858 requests in 2024.", "count", question)

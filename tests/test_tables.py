@@ -483,3 +483,14 @@ def test_no_heading_nor_larger_type_nor_page_number_runs_on_a_table() -> None:
         pages = [PageText(blocks=[table]), PageText(blocks=list(head))]
         continued_tables(pages, 10.0)
         assert pages[1].blocks == head and pages[0].blocks[-1].text == table.text, head[0].text
+
+
+def test_a_numbered_heading_over_small_type_rows_stays_a_heading() -> None:
+    """Found in review: a bold roman-numbered heading or "Annex I" over rows in small type is no
+    table's title."""
+    for heading in ("IV. Regional trends", "Annex I"):
+        page = _social_page()
+        page[3] = Block(heading, page=4, kind="body", size=10.0, bold=True, x=123.0, y=564)
+        blocks = collapse_tables(page, 10.0)
+        assert not any(b.kind == "table" and b.text.startswith(heading) for b in blocks), heading
+        assert any(b.text == heading for b in blocks), heading

@@ -13,6 +13,19 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 
+# The major groups of Agenda 21: the name an answer gives, and the words texts name each by, as
+# "the women's major group" or "the Major Group for Children and Youth".
+_MAJOR_GROUPS = {
+    "the women's major group": r"women(?:['’]s)?",
+    "the children and youth major group": r"children\s+and\s+youth",
+    "the Indigenous Peoples major group": r"indigenous\s+peoples(?:['’]s?)?",
+    "the non-governmental organizations major group": r"(?:non-governmental\s+organizations?|NGOs?)",
+    "the local authorities major group": r"local\s+authorities",
+    "the workers and trade unions major group": r"workers\s+and\s+trade\s+unions",
+    "the business and industry major group": r"business\s+and\s+industry",
+    "the scientific and technological community major group": r"scientific\s+and\s+technological\s+communit(?:y|ies)",
+    "the farmers major group": r"farmers(?:['’])?",
+}
 # Each set's members: the name an answer gives, and how texts write it.
 _SETS: dict[str, dict[str, str]] = {
     "energy source": {
@@ -39,20 +52,13 @@ _SETS: dict[str, dict[str, str]] = {
     "draft text": {"a draft resolution": r"draft\s+resolutions?", "a draft decision": r"draft\s+decisions?"},
     # the ends of the income scale a report sets side by side ("the poorest 50 per cent ... the
     # richest 10 per cent")
-    "income group": {"the richest": r"richest|wealthiest", "the poorest": r"poorest"},
-    # the major groups of Agenda 21, each speaking for itself at the high-level political forum
-    "major group": {
-        "the women's major group": r"women(?:['’]s)?\s+major\s+group",
-        "the children and youth major group": r"children\s+and\s+youth\s+major\s+group",
-        "the Indigenous Peoples major group": r"indigenous\s+peoples(?:['’]s?)?\s+major\s+group",
-        "the non-governmental organizations major group": r"(?:non-governmental\s+organizations?|NGOs?)\s+major\s+group",
-        "the local authorities major group": r"local\s+authorities\s+major\s+group",
-        "the workers and trade unions major group": r"workers\s+and\s+trade\s+unions\s+major\s+group",
-        "the business and industry major group": r"business\s+and\s+industry\s+major\s+group",
-        "the scientific and technological community major group":
-            r"scientific\s+and\s+technological\s+communit(?:y|ies)\s+major\s+group",
-        "the farmers major group": r"farmers(?:['’])?\s+major\s+group",
+    "income group": {
+        "the richest": r"richest|wealthiest|top\s+(?:\d{1,2}|one|ten|twenty)\s+per\s*cent|top\s+(?:decile|quintile)",
+        "the poorest": r"poorest|bottom\s+(?:\d{1,2}|half|forty|fifty)(?:\s+per\s*cent)?|bottom\s+(?:decile|quintile)",
     },
+    # the major groups of Agenda 21, each speaking for itself at the high-level political forum
+    "major group": {name: rf"{words}\s+major\s+group|major\s+group\s+(?:for|of)\s+(?:the\s+)?{words}"
+                    for name, words in _MAJOR_GROUPS.items()},
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

@@ -34,7 +34,8 @@ Zimbabwe|State of Palestine
     "Western Sahara", "Anguilla", "Bermuda", "British Virgin Islands", "Cayman Islands", "Falkland Islands",
     "Montserrat", "Saint Helena", "Turks and Caicos Islands", "United States Virgin Islands", "Gibraltar",
     "American Samoa", "French Polynesia", "Guam", "New Caledonia", "Pitcairn", "Tokelau", "Puerto Rico",
-    # and Kosovo, on which the Security Council receives reports by name (under resolution 1244 (1999))
+    # and Kosovo, on which the Security Council receives reports by name (under resolution 1244
+    # (1999)); a paragraph naming it names a place a which-country question may ask for
     "Kosovo",
 ))
 

@@ -40,7 +40,8 @@ _PERSON_Q = re.compile(
 # "Who replaced UN-Women as co-chair ...?": what takes an organization's place is an organization.
 _ORGANIZATION_REPLACED = re.compile(
     r"^\s*(?i:who)\s+(?i:succeeded|replaced|took\s+over\s+from|will\s+succeed|will\s+replace)\s+"
-    r"(?:the\s+)?[A-Z]{2,}(?:-[A-Z]?\w+)?\b")
+    # the acronym alone, no office after it ("Who succeeded the UNHCR High Commissioner?" asks for one)
+    r"(?:the\s+)?[A-Z]{2,}(?:-[A-Z]?\w+)?(?=\s+(?:as|in|on|at)\b|\s*[?,;.]|\s*$)")
 # Words of offices, bodies, places and forms of address: capitalised in UN texts, never a name.
 _OFFICE_WORDS = frozenset("""
 united nations general assembly council committee commission secretary secretariat special envoy representative

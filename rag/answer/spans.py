@@ -54,11 +54,17 @@ def check_span(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
-# "before the April 2025 devaluation", "after 6 April": the side of a month the question asks of;
-# "since 6 April", "until March": the side a paragraph states its fact on.
-_SIDE = re.compile(rf"\b(before|prior\s+to|after|since)\s+(?:the\s+)?(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\b")
-_STATED_SIDE = re.compile(rf"\b(since|from|until|till|before|after|prior\s+to)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\b")
-_AFTER_WORDS = frozenset(("after", "since", "from"))
+# "before the April 2025 devaluation", "after 6 April": the side of a month (and its year) the
+# question asks of; "since 6 April", "until March 2024": the side a paragraph states its fact on.
+_SIDE = re.compile(rf"\b(before|prior\s+to|after|since)\s+(?:the\s+)?(?:\d{{1,2}}\s+)?({MONTH_PATTERN})"
+                   r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+_STATED_SIDE = re.compile(rf"\b(since|until|till|before|after|prior\s+to)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})"
+                          r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+# A paragraph writing the time before a change in any words ("until the devaluation", "earlier")
+# may give the figure asked on the other side.
+_EARLIER = re.compile(r"\b(?:until|till|before|prior\s+to|previously|earlier|formerly)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:since|after|thereafter|subsequently|now)\b", re.IGNORECASE)
+_AFTER_WORDS = frozenset(("after", "since"))
 
 
 def _after(word: str) -> bool:
@@ -66,12 +72,16 @@ def _after(word: str) -> bool:
 
 
 def check_side(question: str, evidence: Evidence) -> Mismatch | None:
-    """The side of a month the question asks of ("before April") where the paragraph states its
-    fact only on the other side of that month ("since 6 April"): the figure asked is not given."""
+    """The side of a month the question asks of ("before April 2025") where the paragraph states its
+    fact on the other side of that month only ("since 6 April"; a year both give is the same) and
+    writes nothing of the asked side in other words ("until the devaluation")."""
     for asked in _SIDE.finditer(question):
-        month = asked.group(2)
-        sides = [(m.group(1), m.group(0)) for m in _STATED_SIDE.finditer(evidence.paragraph) if m.group(2) == month]
-        if sides and all(_after(word) != _after(asked.group(1)) for word, _ in sides):
-            label = f"{asked.group(1).lower()} {month}"
-            return Mismatch(Constraint("span", label, label), sides[0][1], "gives the figure {found}, not {label}")
+        month, year, later = asked.group(2).lower(), asked.group(3), _after(asked.group(1))
+        sides = [m for m in _STATED_SIDE.finditer(evidence.paragraph) if m.group(2).lower() == month
+                 and not (year and m.group(3) and m.group(3) != year)]
+        other_words = _LATER if later else _EARLIER  # words of the asked side
+        if sides and all(_after(m.group(1)) != later for m in sides) and not other_words.search(evidence.paragraph):
+            label = f"{asked.group(1).lower()} {asked.group(2)}"
+            return Mismatch(Constraint("span", label, label), sides[0].group(0),
+                            "gives the figure {found}, not {label}")
     return None

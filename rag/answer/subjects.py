@@ -87,6 +87,7 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
 # What UN documents write for acronyms users type, beyond rag.search.acronyms.SPELLED_OUT (which
 # writes_acronym reads first: "UNSC" as "Security Council"): shorter or other forms.
 _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
+            "NEET": "not in education, employment",  # the order of SDG indicator 8.6.1
             # spelled out by their full names, not by the letters of "UN"
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme",
             # names whose letters do not spell the acronym

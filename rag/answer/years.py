@@ -95,17 +95,24 @@ def _own_years(evidence: Evidence) -> set[int]:
     return issue_years(evidence.symbols) | ({int(evidence.date[:4])} if evidence.date[:4].isdigit() else set())
 
 
+# A year that names a thing ("the 2030 Agenda", "Agenda 2063"), no time a paragraph tells of.
+_NAMING_YEAR = re.compile(r"\b(?:19|20)\d\d\s+Agenda\b|\bAgenda\s+(?:19|20)\d\d\b")
+
+
 def _main_year(evidence: Evidence, asked: set[int]) -> str:
     """The year a mismatch names: the one the paragraph names most often (the later on a tie;
     "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
-    own year, which names a thing, "the 2030 Agenda", unless a year after it is asked; none long before it, an aside), else its
+    own year, which names a thing, "the 2030 Agenda", unless a year after it is asked, when a
+    target year counts but a thing's name still does not; none long before it, an aside), else its
     symbol's or its date's, else the one its document names most often; never one of the `asked`
     years (A/79/19, of the session running over 2024 and 2025, is about 2025 when 2024 is asked)."""
     issued = _own_years(evidence)
     latest = max(issued, default=None)
+    paragraph = evidence.paragraph
     if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
         latest = max(asked)
-    in_paragraph = [int(y) for y in YEAR.findall(evidence.paragraph) if latest is None or int(y) <= latest]
+        paragraph = _NAMING_YEAR.sub(" ", paragraph)
+    in_paragraph = [int(y) for y in YEAR.findall(paragraph) if latest is None or int(y) <= latest]
     # a year long before the document's own is an aside ("the agreement reached at its session in
     # 1981" in a paragraph on the 2025 election), not the time the paragraph tells of
     recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS]

@@ -45,6 +45,7 @@ def collapse_tables(blocks: list[Block], body_size: float) -> list[Block]:
 
 # A heading's number at a line's start: "IV. ", "B. " (a table's rows go on with figures).
 _HEADING_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s")
+_PART_HEADING = re.compile(r"^(?:Annex|Appendix|Enclosure|Attachment|Part|Chapter)\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")  # a line that is a number alone: the page's
 
 
@@ -162,7 +163,7 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
         while j < len(blocks) and _small_row(blocks[j], body_size):
             j += 1
         run = blocks[i:j]
-        title, before = _title_above(out)
+        title, before = _title_above(out, body_size)
         if len(run) >= MIN_UNCAPTIONED_ROWS and before is not None and ends_sentence(before.text) \
                 and sum(len(b.text) >= prose for b in run) * 2 < len(run):
             if title is not None:  # the bold line over the rows titles the table, not a section
@@ -178,15 +179,16 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
     return out
 
 
-def _title_above(out: list[Block]) -> tuple[Block | None, Block | None]:
+def _title_above(out: list[Block], body_size: float) -> tuple[Block | None, Block | None]:
     """The title of rows about to follow `out`, and the body line before the rows (or before their
     title): a bold line, last in `out`, that ends no sentence, where the body line above it ends
     one (A/80/176, page 4: para. 13 ends "... over the past three decades.", then "Trends in income
-    inequality by region, 1990 to 2022" in bold over an uncaptioned table); else (None, the last
-    body line)."""
+    inequality by region, 1990 to 2022" in bold over an uncaptioned table), in the body's type and
+    shaped as no heading ("IV. Regional trends", "Annex I"); else (None, the last body line)."""
     body = [b for b in out if b.kind == "body"]
     last = body[-1] if body else None
-    if last is None or out[-1] is not last or not last.bold or ends_sentence(last.text) or len(body) < 2:
+    if last is None or out[-1] is not last or not last.bold or ends_sentence(last.text) or len(body) < 2 \
+            or last.size > body_size + SAME_SIZE or _HEADING_NUMBER.match(last.text) or _PART_HEADING.match(last.text):
         return None, last
     return (last, body[-2]) if ends_sentence(body[-2].text) else (None, last)
 

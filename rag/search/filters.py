@@ -131,7 +131,7 @@ def _body_matches(wanted: str | None, body: str, title: str = "") -> bool:
     organs = [o.strip().lower() for o in body.split(";")]
     if full is not None:  # "SC" is the Security Council, not any body with "sc" in its name
         return full.lower() in organs
-    reported = re.search(rf"\breport\s+of\s+the\s+{re.escape(text)}\b", title, re.IGNORECASE) is not None
+    reported = re.search(rf"\breport\s+of\s+the\s+{re.escape(text)}(?![\w-])", title, re.IGNORECASE) is not None
     return text.lower() in body.lower() or reported
 
 

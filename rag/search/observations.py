@@ -5,23 +5,36 @@ A report of the Secretary-General sets out what others did and said, and closes 
 he speaks for himself: "I call upon ...", "I urge ...". "What did the Secretary-General recommend
 on Abyei?" asks of that section; a paragraph before it recording the recommendations of a
 Governors' Forum or of a mission shares the question's words and is no answer. Where a question
-asks what the Secretary-General recommends, observes, urges or calls for, and its document has
-such a section, the best paragraph of that section goes first, of those where he counsels ("I
-recommend", "I urge", "I call upon", "I encourage") where any does
-(rag.search.retriever.Retriever.observations_first)."""
+asks what the Secretary-General recommends, observes, urges or calls for, and the first hit's
+document is his report with such a section, the best paragraph of that section goes first; for
+advice asked ("recommend", "urge"), of those where he counsels ("I recommend", "I urge", "I call
+upon", "I encourage") where any does (rag.search.retriever.Retriever.observations_first)."""
 
 from __future__ import annotations
 
 import re
 
+# What he counsels: a question asking for it is answered from a paragraph counselling in his voice.
+_ADVICE = (r"recommend(?:s|ed|ations?)?|urge[sd]?|call(?:s|ed)?\s+(?:on|upon|for)|propose[sd]?|proposals?|"
+           r"advise[sd]?|suggest(?:s|ed|ions?)?")
 # "What did the Secretary-General recommend ...", "What are the Secretary-General's observations on
-# ...", "What does the SG urge ...", "Which steps did the Secretary-General call for ...".
-_COUNSEL = re.compile(r"\b(?:Secretary-General|SG)(?:['’]s)?\s+(?:(?:\w+\s+){0,2}?)(?:recommend(?:s|ed|ations?)?|"
-                      r"observations?|conclusions?|urge[sd]?|call(?:s|ed)?\s+(?:on|upon|for)|"
-                      r"propose[sd]?|proposals?|advise[sd]?|suggest(?:s|ed|ions?)?)\b", re.IGNORECASE)
-# The section the Secretary-General speaks in for himself.
-_OWN_SECTION = re.compile(r"\b(?:observations|conclusions\s+and\s+recommendations|recommendations\s+of\s+the\s+"
-                          r"Secretary-General)\b", re.IGNORECASE)
+# ...", "What does the SG urge ...": the Secretary-General himself, not an official of his ("the
+# Special Representative of the Secretary-General", "the Deputy Secretary-General", "the
+# Under-Secretary-General", "the Secretary-General's Special Envoy"), nor a proposal of his that
+# another body judges ("What did the Advisory Committee recommend on the Secretary-General's
+# proposals?").
+_SG = (r"(?<!of the )(?<!Deputy )(?<!Assistant )(?<![-\w])(?<!on the )(?<!to the )(?<!about the )"
+       r"(?:Secretary-General|SG)")
+_COUNSEL = re.compile(_SG + r"(?:['’]s(?!\s+(?-i:[A-Z])))?\s+(?:\w+\s+){0,2}?(" + _ADVICE
+                      + r"|observations?|conclusions?)\b", re.IGNORECASE)
+# The heading of the section he speaks in for himself ("VI. Observations and recommendations";
+# not "IV. Follow-up to concluding observations").
+_OWN_SECTION = re.compile(r"^(?:[IVXL]{1,6}\.\s*|[A-Z]\.\s*)?(?:Observations(?:\s+and\s+recommendations)?|"
+                          r"Conclusions\s+and\s+recommendations|Recommendations\s+of\s+the\s+Secretary-General)\s*$",
+                          re.IGNORECASE)
+# The Secretary-General counselling in his own voice.
+_OWN_COUNSEL = re.compile(r"\bI\s+(?:(?:also|further|again|strongly|therefore)\s+)?(?:recommend|urge|"
+                          r"call\s+(?:on|upon)|encourage|appeal|invite|request|reiterate\s+my\s+call)\b")
 
 
 def asks_counsel(question: str) -> bool:
@@ -30,14 +43,21 @@ def asks_counsel(question: str) -> bool:
     return _COUNSEL.search(question) is not None
 
 
+def asks_advice(question: str) -> bool:
+    """Whether what it asks of him is advice ("recommend", "urge", "call for"), which a paragraph
+    counselling in his voice gives, rather than his observations at large."""
+    m = _COUNSEL.search(question)
+    return m is not None and re.fullmatch(_ADVICE, m.group(1), re.IGNORECASE) is not None
+
+
 def in_own_section(section: str) -> bool:
-    """Whether a paragraph's section path runs through the Secretary-General's observations."""
-    return _OWN_SECTION.search(section) is not None
+    """Whether one of the headings a paragraph stands under is his observations."""
+    return any(_OWN_SECTION.match(h.strip()) for h in section.split(">"))
 
 
-# The Secretary-General counselling in his own voice.
-_OWN_COUNSEL = re.compile(r"\bI\s+(?:(?:also|further|again|strongly|therefore)\s+)?(?:recommend|urge|call\s+(?:on|upon)|"
-                          r"encourage|appeal|invite|request|reiterate\s+my\s+call)\b")
+def of_the_secretary_general(title: str) -> bool:
+    """Whether the document is a report of the Secretary-General (its masthead title says so)."""
+    return re.search(r"\bReport of the Secretary-General\b", title, re.IGNORECASE) is not None
 
 
 def counsels(text: str) -> bool:

@@ -28,7 +28,8 @@ from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
 from rag.search.named import NAMED_DEPTH, named_choice
-from rag.search.observations import asks_counsel, counsels, in_own_section
+from rag.search.observations import (asks_advice, asks_counsel, counsels, in_own_section,
+                                      of_the_secretary_general)
 from rag.search.ordinals import asked_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
 from rag.search.stated import (another_body, asked_form, may_state, office_of_another, on_cited_text,
@@ -427,12 +428,13 @@ class Retriever:
 
     def observations_first(self, search: Search, first: int, last: int, mask: np.ndarray | None) -> Search:
         """`search`, or, where the question asks what the Secretary-General recommends
-        (rag.search.observations) and the first hit is not in the observations of its document
-        (paragraphs `first`..`last`, those `mask` allows), the search with the best paragraph of
-        those observations (of those that counsel, where any does) first, `found_with` the hit it
-        displaced."""
+        (rag.search.observations) and the first hit is not in the observations of its document, a
+        report of the Secretary-General (paragraphs `first`..`last`, those `mask` allows), the
+        search with the best paragraph of those observations (for advice asked, of those that
+        counsel, where any does) first, `found_with` the hit it displaced."""
         hits = search.hits
-        if not hits or not asks_counsel(search.query.text) or in_own_section(hits[0].section):
+        if not hits or not asks_counsel(search.query.text) or in_own_section(hits[0].section) \
+                or not of_the_secretary_general(hits[0].doc_title):
             return search
         inside = self.document_mask(first, last, mask)
         which, counselling = (np.zeros(self.index.size, dtype=bool) for _ in range(2))
@@ -440,7 +442,8 @@ class Retriever:
                 "SELECT id, section, text FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)):
             which[int(pid)] = bool(inside[int(pid)]) and in_own_section(section or "")
             counselling[int(pid)] = which[int(pid)] and counsels(text)
-        own = self.candidates_in(search.asked, counselling if counselling.any() else which)
+        advice = asks_advice(search.query.text) and bool(counselling.any())
+        own = self.candidates_in(search.asked, counselling if advice else which)
         if len(own.ids) == 0:
             return search
         best = self.hits(own, self.scores(search.asked, own, "hybrid"), 1)[0]

@@ -118,7 +118,7 @@ def _body_asked(body: str, question: str) -> bool:
     return all(w.lower() in asked for w in re.findall(r"\b[A-Z][\w-]*", body))
 
 
-_PER_CENT = re.compile(r"\b\d[\d.,]*\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
+_PER_CENT = re.compile(r"\b\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
 
 
 def may_state(text: str, form: str, question: str) -> bool:
@@ -161,22 +161,40 @@ def office_of_another(question: str, text: str, form: str) -> bool:
         of = _OFFICE_OF.match(text, m.end())
         if of is None:
             continue
-        if _unasked(of.group(1), question) or _unnamed_body(of.group(1), question):
+        if _unasked(of.group(1), question) or _unnamed_body(text, m.end(), question):
             return True
     return False
 
 
-def _unnamed_body(phrase: str, question: str) -> bool:
-    """Whether the phrase opens with the name of a body the question neither names nor gives the
-    acronym of: "Working Group I, on agenda item 4" for a question on the Commission ("the
-    Commission on the Status of Women" is named by a question's CSW; "United Nations" need not be)."""
-    name = re.match(r"(?:the\s+)?((?:[A-Z][\w-]*|[IVX]+)(?:\s+(?:of|on|for|and|the|to|[A-Z][\w-]*|[IVX]+))*)", phrase)
-    if name is None:
+def _unnamed_body(text: str, at: int, question: str) -> bool:
+    """Whether the office's "of ..." at `at` in the text opens with the name of a body the question
+    neither names, nor gives the acronym of, nor the name in brackets after it: "Working Group I,
+    on agenda item 4" for a question on the Commission ("the Commission on the Status of Women" is
+    named by a question's CSW, "the Special Political and Decolonization Committee (Fourth
+    Committee)" by its Fourth Committee; "United Nations" need not be). A body by its kind alone,
+    "the Commission", "the Bureau", is the one the document is about."""
+    found = _BODY_NAME.match(text, at)
+    name = _TRAILING_SMALL.sub("", found.group(1)) if found else ""  # "the Commission for 2025"
+    if not name or name.lower() in _GENERIC_BODIES:
         return False
-    written = [w for w in re.findall(r"\b[A-Z][\w-]*", name.group(1)) if w not in GENERIC_NAMES]
     asked = {w.lower() for w in re.findall(r"[\w-]+", question)}
-    return bool(written) and any(w.lower() not in asked for w in written) \
-        and not any(writes_acronym(name.group(1), a) for a in acronyms(question))
+    names = [name] + ([found.group(2)] if found.group(2) else [])
+    return not any(_named_in(n, asked) or any(writes_acronym(n, a) for a in acronyms(question)) for n in names)
+
+
+# A body's name after "of": capitalised words and the small words between them, and a name in
+# brackets right after it ("... Committee (Fourth Committee)").
+_BODY_NAME = re.compile(r"s?\s+of\s+(?:the\s+)?((?:[A-Z][\w-]*|[IVX]+)"
+                        r"(?:\s+(?:of|on|for|and|the|to|[A-Z][\w-]*|[IVX]+))*)(?:\s*\(([^()]{2,60})\))?")
+_TRAILING_SMALL = re.compile(r"(?:\s+(?:of|on|for|and|the|to))+$")
+_GENERIC_BODIES = frozenset(("commission", "committee", "council", "board", "bureau", "conference", "assembly",
+                             "meeting", "forum", "session", "group", "panel", "body"))
+
+
+def _named_in(name: str, asked: set[str]) -> bool:
+    """Whether every capitalised word of the name but "United Nations" is a word of the question."""
+    written = [w for w in re.findall(r"\b[A-Z][\w-]*", name) if w not in GENERIC_NAMES]
+    return all(w.lower() in asked for w in written)
 
 
 def another_body(question: str, text: str) -> bool:
