@@ -415,11 +415,3 @@ def test_a_body_by_its_kind_alone_or_by_its_name_in_brackets_is_the_asked_one() 
     assert not office_of_another("Who was elected Chair of the Disarmament Commission?",
                                  "The Commission elected Ana Lima as Chair of the Bureau.", "chair")
 
-
-def test_a_range_of_shares_counts_nothing() -> None:
-    """Found in review: "10-15 per cent" is a share, both its numbers."""
-    from rag.search.stated import may_state
-
-    question = "How many requests did the office receive?"
-    assert not may_state("Requests rose by 10-15 per cent in 2024.", "count", question)
-    assert may_state("The office received 858 requests in 2024.", "count", question)

@@ -118,15 +118,12 @@ def _body_asked(body: str, question: str) -> bool:
     return all(w.lower() in asked for w in re.findall(r"\b[A-Z][\w-]*", body))
 
 
-_PER_CENT = re.compile(r"\b\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
-
-
 def may_state(text: str, form: str, question: str) -> bool:
     """Whether the best hit may already state the answer of `form`: `states_form`, or for a count
-    any number that is no date, reference or share (the count may be written otherwise than next
-    to the thing: "a record number of participants – nearly 4,000")."""
-    if form == "count":  # a share counts nothing: "68 per cent of ... were requests" gives no number of requests
-        return states_answer("number", _PER_CENT.sub(" ", text), question)
+    any number that is no date or reference (the count may be written otherwise than next to the
+    thing: "a record number of participants – nearly 4,000")."""
+    if form == "count":
+        return states_answer("number", text, question)
     return states_form(text, form, question)
 
 
