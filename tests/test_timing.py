@@ -544,3 +544,13 @@ def test_a_yearless_day_opening_a_paragraph_that_names_a_year_later_has_the_docu
     framed = Evidence(paragraph="In 2023, the Academy was reformed. On 24 January, 300 officers graduated.",
                       document="", symbols=("S/2025/200",), date="2025-04-01")
     assert check_timing(question.format("January 2024"), framed) is None
+
+
+def test_a_yearless_month_has_the_document_s_year() -> None:
+    """S/2025/403 (June 2025), para. 45: "As of April, 6.3 million people were internally displaced";
+    asked of April 2024, it gives April 2025."""
+    drc = Evidence(paragraph="As of April, 6.3 million people were internally displaced in the Democratic Republic of "
+                             "the Congo.", document="", symbols=("S/2025/403",), date="2025-06-23")
+    question = "How many people were internally displaced in the DRC as of April {}?"
+    assert said(check_timing(question.format("2024"), drc)) == "gives April 2025, not April 2024"
+    assert check_timing(question.format("2025"), drc) is None

@@ -114,6 +114,10 @@ ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # February 2025", nor the first day of a range "27 February to 3 March 2025").
 _YEARLESS_DAY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
                            rf"(?!\s*(?:[–-]|to\b|and\b))")
+# A month written without a year or a day after "as of", "as at", "in", "during", "by" or "since":
+# "As of April, 6.3 million people were internally displaced" in a report of June 2025.
+_YEARLESS_MONTH = re.compile(rf"\b(?i:as\s+of|as\s+at|in|during|by|since)\s+({MONTH_PATTERN})\b"
+                             r"(?!\s*,?\s*(?:19|20)\d\d)(?!\s*(?:[–-]|to\b|and\b))")
 # Days after its issue that a document may still state a figure for ("as at 31 March" in a report
 # dated 28 March).
 ISSUE_SLACK_DAYS = 31
@@ -151,9 +155,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|to be held|nex
 
 
 def _given_days(evidence: Evidence) -> list[NamedMonth]:
-    """The months and days the paragraph names with their year, and the days of its sentences on
-    what is done before it first writes a year (a year written before a day may set its time: "In
-    2023, ... On 24 January, ...") with the year its document's date gives them (`inferred_year`)."""
+    """The months and days the paragraph names with their year, and the days and months ("As of
+    April") of its sentences on what is done before it first writes a year (a year written before
+    a day may set its time: "In 2023, ... On 24 January, ...") with the year its document's date
+    gives them (`inferred_year`)."""
     given = named_months(evidence.paragraph)
     for sentence in split_sentences(evidence.paragraph):
         if ANY_YEAR.search(sentence):
@@ -165,6 +170,11 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
             year = inferred_year(day, month, evidence)
             if year is not None:
                 given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
+        for m in _YEARLESS_MONTH.finditer(sentence):  # "As of April, 6.3 million people ...": its first day
+            month = MONTH_NAMES.index(m.group(1)) + 1
+            year = inferred_year(1, month, evidence)
+            if year is not None:
+                given.append(NamedMonth(m.start(), m.end(), None, month, None, year))
     return given
 
 
