@@ -676,6 +676,18 @@ def test_raised_markers_set_apart_by_spaces_or_after_a_number_are_markers() -> N
     assert [f.marker for f in para47.footnotes] == ["7"]
 
 
+def test_a_heading_number_glued_to_its_first_word_opens_its_own_chapter() -> None:
+    """DP/2025/23, page 4: "III." and "Integrated resources plan" are set with a space in another
+    font that the text layer drops; "III.Integrated resources plan" was read as a subsection of
+    chapter II, and paras. 14-36 stood under "II. The UNDP value proposition"."""
+    from rag.ingest import parse_file
+    from tests.conftest import shared_path
+
+    doc = parse_file(shared_path("data", "un_corpus", "pdf", "DP_2025_23.en.pdf"))
+    para25 = next(p for p in doc.paragraphs if p.number == "25" and not p.part)
+    assert para25.section == "III. Integrated resources plan > A. Review of financial performance, 2022-2025"
+
+
 def test_a_dash_at_a_line_end_is_no_compound_and_figure_captions_are_told_from_sentences() -> None:
     """A/52/826: "children -" / "had reportedly" is a dash between words; S/2025/415 "search -" /
     "and-arrest" goes on with a compound. DP/2025/11 captions its figures "Figure II - Number of

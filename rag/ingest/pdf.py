@@ -151,12 +151,17 @@ def _page_lines(page, page_no: int) -> list[_Line]:
                 # ("... (see Map 2).", then "13 For example, ..." right of it, a little higher)
                 goes_on = bool(out) and abs(out[-1].y - y) < MARKER_RISE and x > out[-1].x
                 body = _mark_small_digits(tp, raw, body, start, size, goes_on)
-            out.append(_Line(body.replace(_UNSPACED, "").strip(), x, y, size, bold, page_no, italic))
+            body = body.replace(_UNSPACED, "").strip()
+            if bold:  # "III.Integrated resources plan": the space set in another font is not in the text layer
+                body = _GLUED_HEADING_NUMBER.sub(r"\1 ", body)
+            out.append(_Line(body, x, y, size, bold, page_no, italic))
         return _rejoined(out)
     finally:
         textpage.close()
 
 
+# A heading's roman number glued to its first word (DP/2025/23, page 4: "III.Integrated resources plan").
+_GLUED_HEADING_NUMBER = re.compile(r"^([IVXL]{1,6}\.)(?=[A-Z][a-z])")
 # A space that pdfium puts between two letters (or two digits) of one size less than LETTER_GAP
 # ems apart (the advance boxes' gap), on a line that writes its own spaces, is letter spacing
 # inside a word ("In 2024, 3 3 evaluations", "the latt er", "Isra el" in justified lines: 0.11 to
