@@ -54,12 +54,19 @@ def check_span(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
+
+
+def _side_of_month(words: str, article: str = "") -> re.Pattern[str]:
+    """A side of a month: one of `words` (group 1), the month (group 2) after an optional day, and
+    its year where one follows (group 3); `article` may stand between the word and the day."""
+    return re.compile(rf"\b({words})\s+{article}(?:\d{{1,2}}\s+)?({MONTH_PATTERN})(?:\s+(\d{{4}}))?\b",
+                      re.IGNORECASE)
+
+
 # "before the April 2025 devaluation", "after 6 April": the side of a month (and its year) the
 # question asks of; "since 6 April", "until March 2024": the side a paragraph states its fact on.
-_SIDE = re.compile(rf"\b(before|prior\s+to|after|since)\s+(?:the\s+)?(?:\d{{1,2}}\s+)?({MONTH_PATTERN})"
-                   r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
-_STATED_SIDE = re.compile(rf"\b(since|until|till|before|after|prior\s+to)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})"
-                          r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+_SIDE = _side_of_month(r"before|prior\s+to|after|since", r"(?:the\s+)?")
+_STATED_SIDE = _side_of_month(r"since|until|till|before|after|prior\s+to")
 # A paragraph writing the time before a change in any words ("until the devaluation", "earlier")
 # may give the figure asked on the other side.
 _EARLIER = re.compile(r"\b(?:until|till|before|prior\s+to|previously|earlier|formerly)\b", re.IGNORECASE)

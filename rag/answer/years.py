@@ -140,8 +140,8 @@ def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if (start, end) in named or (start, end) in periods(evidence.document, between=True):
         return None
     if not named:  # no period of its own: judged by the years it names
-        inside = _document_years(evidence) & set(range(start, end + 1))
-        return None if inside or not _document_years(evidence) else Mismatch(c, _main_year(evidence, set(range(start, end + 1))))
+        written, asked = _document_years(evidence), set(range(start, end + 1))
+        return None if written & asked or not written else Mismatch(c, _main_year(evidence, asked))
     near = min(named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
     return Mismatch(c, f"{near[0]}-{near[1]}")
 
