@@ -498,6 +498,11 @@ def test_two_names_the_document_never_writes_are_a_near_miss():
     miss = check_constraints("When did Abdoulaye Bathily resign as Special Representative?", evidence)
     assert miss is not None and miss.describe() == "never names Abdoulaye Bathily"
     assert check_constraints("When did Hanna Tetteh take up her duties as Special Representative?", evidence) is None
+    # a name's particle in lower case is named with it ("never names Guido Rossum" had dropped it)
+    miss = check_constraints("Which programming language was created by Guido van Rossum?", evidence)
+    assert miss is not None and miss.describe() == "never names Guido van Rossum"
+    miss = check_constraints("What did Ursula von der Leyen say at the opening?", evidence)
+    assert miss is not None and miss.describe() == "never names Ursula von der Leyen"
     # words apart in the question are named apart: the document writes "Weapons"
     weapons = Evidence("The Weapons Commission met.", "The Weapons Commission met in Geneva.", ("A/1/1",))
     miss = check_constraints("What did the Biological Weapons Convention review decide?", weapons)
@@ -1287,3 +1292,83 @@ def test_a_target_year_asked_of_is_not_told_the_agenda_s_year() -> None:
                         ("E/2025/1",), "2025-05-01")
     miss = check_constraints("How much progress will be made by 2050?", evidence)
     assert miss is not None and miss.describe() == "is about 2024, not 2050"
+
+
+def test_a_country_asked_by_its_common_short_name_is_checked() -> None:
+    """S/2025/323, para. 4 (a report on Iraq): "What is Syria's population according to its latest
+    census?" cited Iraq's census; a question writes "Syria", "Russia", "Tanzania" for the names
+    the documents write in full, and a paragraph naming no country in a report whose title names
+    none is about the country the report names far more than any other."""
+    assert [(c.value, c.label) for c in question_constraints("What is Syria's population?")] == \
+        [("Syrian Arab Republic", "Syria")]
+    assert [c.value for c in question_constraints("How many troops did Russia send?")] == ["Russian Federation"]
+    assert [c.value for c in question_constraints("What did the Syrian Arab Republic report?")] == \
+        ["Syrian Arab Republic"]
+    paragraph = ("At a 24 February press conference, the Minister of Planning announced the results of the 2024 "
+                 "general population and housing census, the country's first comprehensive census since 1987. "
+                 "The results show that the population has reached 46.1 million.")
+    # its title names no country; the report names Iraq 109 times of the 160 it names any
+    document = ("Implementation of resolution 2732 (2024)\n" + "Iraq ... " * 12 + "the Syrian Arab Republic ...\n"
+                + paragraph)
+    census = Evidence(paragraph, document, ("S/2025/323",), title="Implementation of resolution 2732 (2024)")
+    miss = check_constraints("What is Syria's population according to its latest census?", census)
+    assert miss is not None and miss.describe() == "is about Iraq, not Syria"
+    assert check_constraints("What is Iraq's population according to its latest census?", census) is None
+
+
+def test_a_quote_giving_another_country_s_figure_is_a_near_miss() -> None:
+    """A/80/271, para. 10 names Malawi's training and Mozambique's fall in post-harvest losses: "By
+    how much did post-harvest losses fall in Malawi?" quoted Mozambique's figure."""
+    from rag.answer.constraints import check_quote_country
+
+    paragraph = ("WFP also advanced post-harvest loss reduction across Africa. In Malawi, 23,380 farmers received "
+                 "training and 171,225 hermetic bags for grain storage. In Mozambique, post-harvest losses fell from "
+                 "36 per cent to 14 per cent, which led to savings of $447,000.")
+    quote = "In Mozambique, post-harvest losses fell from 36 per cent to 14 per cent, which led to savings of $447,000."
+    miss = check_quote_country("By how much did post-harvest losses fall in Malawi?", quote, paragraph)
+    assert miss is not None and miss.describe() == "gives Mozambique's, not Malawi's"
+    assert check_quote_country("By how much did post-harvest losses fall in Mozambique?", quote, paragraph) is None
+    assert check_quote_country("By how much did post-harvest losses fall?", quote, paragraph) is None
+    both = "In Malawi and Mozambique, post-harvest losses fell from 36 per cent to 14 per cent."
+    assert check_quote_country("By how much did post-harvest losses fall in Malawi?", both, paragraph + " " + both) \
+        is None
+    # a paragraph that never names the asked country is left to the paragraph's own checks
+    assert check_quote_country("By how much did losses fall in Kenya?", quote, paragraph) is None
+    # the quote names one of the countries asked; the asked country is the document's subject
+    question = "How many cases of Sudan virus disease had Uganda recorded?"
+    assert check_quote_country(question, "Uganda recorded 14 cases.", "The Sudan ... Uganda recorded 14 cases.") is None
+    haiti = "The first employees of the Office of the Protector of Citizens in Haiti were trained in Costa Rica."
+    assert check_quote_country("Where were the first employees of Haiti's new office trained?",
+                               "In Costa Rica, they were trained.", haiti, "The situation in Haiti") is None
+
+
+def test_the_country_a_document_names_most_is_counted_once_by_any_name() -> None:
+    """A common name inside a full name is not counted again ("Tanzania" of "United Republic of
+    Tanzania"), a country named a few times is no document's subject, and a document writing
+    the common name the question gives names the country."""
+    from rag.answer.constraints import _dominant
+
+    assert _dominant("the United Republic of Tanzania " * 10 + "Kenya " * 8) == []
+    assert _dominant("Rapporteur: Ms. Ozola (Latvia)") == []
+    assert _dominant("Iraq " * 12 + "Kuwait " * 2) == ["Iraq"]
+    assert _dominant("Syria " * 12 + "Iraq " * 2) == ["Syrian Arab Republic"]
+    written = Evidence("Russia pledged $5 million.", "Russia pledged $5 million. Kenya pledged $1 million.", ("A/1",))
+    assert check_constraints("How much did Russia pledge?", written) is None
+    # a name a document may write itself is left to the names check
+    assert [c.kind for c in question_constraints("How did the Czech Republic vote?")] != ["country"]
+
+
+def test_a_quote_giving_another_year_s_figure_is_a_near_miss() -> None:
+    """DP/2025/12/Add.1, para. 1: "In 2024, the Joint Inspection Unit (JIU) issued seven reports",
+    in a paragraph that mentions the reports of 2022 and 2023, answered how many the JIU issued in
+    2022."""
+    from rag.answer.constraints import check_quote
+
+    paragraph = ("In 2024, the Joint Inspection Unit (JIU) issued seven reports. The present report includes the "
+                 "implementation status of the recommendations in the reports issued by the JIU in 2022 and 2023.")
+    quote = "In 2024, the Joint Inspection Unit (JIU) issued seven reports."
+    miss = check_quote("How many reports did the Joint Inspection Unit issue in 2022?", quote, paragraph)
+    assert miss is not None and miss.describe() == "gives 2024's figure, not 2022's"
+    assert check_quote("How many reports did the Joint Inspection Unit issue in 2024?", quote, paragraph) is None
+    assert check_quote("How many reports did the Joint Inspection Unit issue?", quote, paragraph) is None
+    assert check_quote("Why did the Joint Inspection Unit review its reports of 2022?", quote, paragraph) is None

@@ -225,3 +225,28 @@ def test_a_body_filter_takes_the_report_of_that_body() -> None:
     assert not _body_matches("Disarmament Commission", "General Assembly", "Activities of the Disarmament Commission")
     assert not _body_matches("Secretary", "Security Council", "Situation in Abyei Report of the Secretary-General")
     assert _body_matches("Special Committee (C-34)", "General Assembly", "Report of the Special Committee (C-34) 2025")
+
+
+def test_a_body_filter_takes_part_of_the_reported_body_s_name_and_its_acronym() -> None:
+    """A/80/38, "Report of the Committee on the Elimination of Discrimination against Women", and
+    E/2025/70, "Report of the United Nations Group of Experts on Geographical Names": a new user's
+    `--body "Elimination of Discrimination against Women"`, `--body "Group of Experts on
+    Geographical Names"` and `--body CEDAW` found no document."""
+    from rag.search.filters import _body_matches
+
+    cedaw = "Report of the Committee on the Elimination of Discrimination against Women Eighty-eighth session"
+    for wanted in ("Elimination of Discrimination against Women", "CEDAW", "cedaw",
+                   "Committee on the Elimination of Discrimination against Women"):
+        assert _body_matches(wanted, "General Assembly", cedaw), wanted
+    experts = "Report of the United Nations Group of Experts on Geographical Names on its 2025 session"
+    assert _body_matches("Group of Experts on Geographical Names", "Economic and Social Council", experts)
+    assert not _body_matches("Women", "General Assembly", "Report of the Committee on the Rights of the Child")
+    # an office reports on a place or a body it does not belong to; a title set in capitals is no name
+    assert not _body_matches("Somalia", "Security Council", "Report of the Secretary-General on Somalia")
+    assert not _body_matches("Peacebuilding Commission", "Security Council",
+                             "Report of the Secretary-General on the Peacebuilding Commission")
+    assert not _body_matches("Council", "General Assembly", "REPORT OF THE ECONOMIC AND SOCIAL COUNCIL Report of the "
+                             "Special Political and Decolonization Committee")
+    assert not _body_matches("Secretary", "Security Council", "Report of the Secretary-General on the Sudan")
+    assert not _body_matches("Geographical Names", "General Assembly", "Report of the Secretary-General. The Group "
+                             "of Experts on Geographical Names met in 2025")

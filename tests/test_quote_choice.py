@@ -16,6 +16,14 @@ def test_question_types() -> None:
     assert question_type("How many States ratified it?") == "number"
     assert question_type("Who chairs the Commission?") == "name"
     assert question_type("Which forum does IOM serve as secretariat for?") is None
+    # "when" as a conjunction asks no time (A/AC.182/2025/L.2, para. 18: "What is lost when a sanctions regime has no
+    # panel of experts?" quoted the sentence asking the question back)
+    assert question_type("What is lost when a sanctions regime has no panel of experts?") is None
+    assert question_type("When the Council met in May, what did it decide?") is None
+    assert question_type("The price of oil was stable until when?") == "time"
+    assert question_type("When will the Committee consider the plan?") == "time"
+    for asked in ("When exactly did the Council discuss it?", "When in 2024 did it open?", "When's the next session?"):
+        assert question_type(asked) == "time", asked
 
 
 def test_how_often_asks_for_a_frequency() -> None:
@@ -239,6 +247,9 @@ def test_a_case_name_s_v_ends_no_sentence() -> None:
     assert split_sentences("The Court ruled in Ukraine v. Russian Federation on 5 May. It found a breach.") == [
         "The Court ruled in Ukraine v. Russian Federation on 5 May.", "It found a breach."]
     assert split_sentences("It is listed under item v. It was adopted.") == ["It is listed under item v.", "It was adopted."]
+    # A/80/55, para. 22: the case name asked for was cut from its quote at "et al. v."
+    assert split_sentences("In P.L. et al. v. France, the Committee declared the communication inadmissible.") == [
+        "In P.L. et al. v. France, the Committee declared the communication inadmissible."]
 
 
 def test_a_share_asked_is_quoted_from_the_sentence_in_per_cent() -> None:
@@ -442,3 +453,61 @@ def test_a_long_list_is_quoted_by_the_item_that_answers() -> None:
     assert best_quote(question, emb.encode_queries([question])[0], text, emb) == answer
     short = "The Forum agreed that members should: (a) act on finance; (b) act on data."
     assert best_quote("finance data", emb.encode_queries(["finance data"])[0], short, emb) == short  # short: whole
+
+
+def test_a_count_with_the_asked_state_is_quoted() -> None:
+    """A/80/44, para. 43 breaks the Committee's 1,260 registered complaints down: "Some 135
+    complaints were pending consideration" answers how many were pending; A/79/772, para. 35:
+    "14 were classified as 'very high' risks" answers how many were rated very high, not "43 risks
+    were identified"."""
+    from rag.answer.answertype import asked_state
+
+    pending = "How many complaints were pending before the Committee against Torture as at 2 May 2025?"
+    assert asked_state(pending) == ("pend",)
+    assert asked_state("How many migrants were in Libya as at December 2024?") == ()
+    assert asked_state("How many complaints were still pending?") == ("pend",)
+    assert asked_state("How many were registered, and how many were pending?") == ("pend",)
+    assert asked_state("How many complaints were not pending?") == ()
+    assert asked_state("How many migrants were in camps that are overcrowded?") == ()
+    text = ("As at 2 May 2025, the Committee had registered, since 1989, 1,260 complaints concerning 45 States "
+            "parties. Of those, 449 complaints had been discontinued and 152 had been declared inadmissible. "
+            "Some 135 complaints were pending consideration.")
+    embedder = HashEmbedder()
+    # The question's idf in the index of the shared PDFs: the state is the rarest of its terms.
+    idf = {"complaint": 3.9, "tortur": 3.9, "committe": 1.9, "2025": 1.9, "pend": 4.6, "2": 2.4}
+    assert "Some 135 complaints" in best_quote(pending, embedder.encode_queries([pending])[0], text, embedder, idf=idf)
+    rated = "How many of the risks in the latest Secretariat-wide risk assessment were rated very high?"
+    text = ("Following the most recent Secretariat-wide risk assessment, 43 risks were identified that could have "
+            "an impact on the effective functioning of the Secretariat. Of these, 14 were classified as \u201cvery "
+            "high\u201d risks necessitating the immediate attention of senior management.")
+    assert "14 were classified" in _quote(rated, text)
+
+
+def test_a_cause_or_purpose_asked_in_other_words_than_why() -> None:
+    """"What is driving the severe food insecurity ...?" and "What was the money used for?" ask
+    for a reason, as "why" does; a short paragraph states one only in so many words."""
+    from rag.answer.answertype import states_cause
+
+    for asked in ("What is driving the severe food insecurity in South Sudan?", "What caused the delay?",
+                  "What explains the rise in retaliation requests?",
+                  "What was the extra US$ 0.4 million given to the secretariat used for?"):
+        assert question_type(asked) == "reason", asked
+    assert question_type("What was the budget for 2025?") == "number"
+    assert question_type("What was the additional amount approved by the Board used for?") == "reason"
+    assert states_cause("The Committee did not discuss follow-up to views due to its limited meeting time.")
+    assert not states_cause("The Committee considered the reasons for the delay.")
+
+
+def test_a_possessive_s_population_asks_for_a_number() -> None:
+    """S/2025/323, para. 4: "What is Iraq's population according to the 2024 census?" quoted the
+    census's announcement, not "The results show that the population has reached 46.1 million"."""
+    question = "What is Iraq's population according to the 2024 census?"
+    assert question_type(question) == "number"
+    assert question_type("What is the Committee's view?") is None
+    assert question_type("What is the Sudan's population?") == "number"
+    assert question_type("What are the population's main needs?") is None
+    text = ("At a 24 February press conference, the Minister of Planning announced the results of the 2024 general "
+            "population and housing census, the country's first comprehensive census since 1987. Iraqi political "
+            "leaders praised the census as an essential step. The results show that the population has reached "
+            "46.1 million.")
+    assert "46.1 million" in _quote(question, text)

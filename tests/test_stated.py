@@ -415,3 +415,26 @@ def test_a_body_by_its_kind_alone_or_by_its_name_in_brackets_is_the_asked_one() 
     assert not office_of_another("Who was elected Chair of the Disarmament Commission?",
                                  "The Commission elected Ana Lima as Chair of the Bureau.", "chair")
 
+
+def test_the_paragraph_writing_the_cited_symbol_goes_before_its_sibling() -> None:
+    """A/79/437/Add.4: "Who introduced the amendment contained in document A/C.2/79/L.53?" cited
+    para. 5, on L.51, which shares every other word (and whose chapter heading lists both)."""
+    from rag.models import Hit
+    from rag.search.stated import citing_first
+
+    chapter = ("II. Consideration of draft resolution A/C.2/79/L.21/Rev.1 and amendments thereto contained in "
+               "documents A/C.2/79/L.51 and A/C.2/79/L.53 > Action on the amendment contained in document ")
+    intro = "At the 24th meeting, the representative of {} introduced an amendment, as contained in document {}."
+    on_51 = Hit(5, "A/79/437/Add.4", "5", intro.format("the United States", "A/C.2/79/L.51"), "2",
+                chapter + "A/C.2/79/L.51", 2.0)
+    vote = Hit(6, "A/79/437/Add.4", "6", "The Committee rejected the amendment by a recorded vote.", "2",
+               chapter + "A/C.2/79/L.51", 1.5)
+    on_53 = Hit(8, "A/79/437/Add.4", "8", intro.format("Hungary", "A/C.2/79/L.53"), "3", chapter + "A/C.2/79/L.53", 1.0)
+    hits = [on_51, vote, on_53]
+    assert [h.number for h in citing_first("Who introduced the amendment in document A/C.2/79/L.53?", hits)] == \
+        ["8", "5", "6"]
+    assert citing_first("Who introduced the amendment in document A/C.2/79/L.51?", hits) == hits
+    assert citing_first("Who introduced the amendment?", hits) == hits
+    elsewhere = Hit(9, "A/79/999", "1", intro.format("Hungary", "A/C.2/79/L.53"), "1", "", 1.0)
+    assert citing_first("Who introduced the amendment in document A/C.2/79/L.53?", [on_51, vote, elsewhere]) == \
+        [on_51, vote, elsewhere]

@@ -8,15 +8,24 @@ import re
 from functools import lru_cache
 
 from rag.answer.countries import COUNTRIES
-from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, words
+from rag.textutil import MONTH_PATTERN, STOPWORDS, SYMBOL, terms, words
 
-_TIME_Q = re.compile(r"\bwhen\b|\bwhat (?:year|years|decade|century|date|day|month|time(?! limit)|era|period)\b|"
+# "When" asks a time ("When did ...", "When exactly ...", "... since when?"), except as the conjunction
+# before a clause's subject ("What is lost when a sanctions regime has no panel?").
+_TIME_Q = re.compile(r"\bwhen\b(?!\s+(?:the|a|an|it|its|they|their|he|she|his|her|we|you|there|this|these|those|"
+                     r"one|some|people)\b)|"
+                     r"\bwhat (?:year|years|decade|century|date|day|month|time(?! limit)|era|period)\b|"
                      r"\bwhich (?:year|century|decade|month|day)\b|\bhow long ago\b", re.IGNORECASE)
 _NUMBER_Q = re.compile(r"\bhow (?:many|much|long|old|far|large|big|tall|high|fast)\b|"
                        r"\bwhat (?:percentage|percent|number|amount|proportion|fraction|size|population|share|ratio)\b|"
-                       # "What was the average vacancy rate ...?", "What is the proposed budget ...?"
-                       r"\bwhat (?:was|were|is|are|will be)\s+(?:the|its|their)\s+(?:(?!(?:for|of|on|in|to|behind|about)\b)[\w-]+\s+){0,3}?"
-                       r"(?:rates?|percentage|proportion|ratio|budget|amount|cost|total|turnout|balance)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:reasons?|purpose|causes?)\b)",
+                       # "What was the average vacancy rate ...?", "What is the proposed budget ...?", "What is
+                       # Iraq's population ...?"
+                       # (not "What was the amount used for?": a purpose)
+                       r"\bwhat (?:was|were|is|are|will be)\s+(?:the|its|their|(?:the\s+)?(?-i:[A-Z])[\w-]*['’]s)\s+"
+                       r"(?:(?!(?:for|of|on|in|to|behind|about)\b)[\w-]+\s+){0,3}?"
+                       r"(?:rates?|percentage|proportion|ratio|budget|amount|cost|total|turnout|balance|population)\b"
+                       r"(?!['’]s)(?!\s+(?:for|of)\s+(?:the\s+)?(?:reasons?|purpose|causes?)\b)"
+                       r"(?![^?]*\b(?:used|intended|meant|earmarked|spent)\s+for\s*\?)",
                        re.IGNORECASE)
 # How often something happens: "How often must the agencies report?" ("report annually").
 _FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently)\b|\bat what (?:intervals?|frequency)\b|\bwith what frequency\b|"
@@ -24,8 +33,12 @@ _FREQUENCY_Q = re.compile(r"\bhow (?:often|frequently)\b|\bat what (?:intervals?
 # A time limit asks for an amount of time ("not to exceed three minutes"), not a date.
 _DURATION_Q = re.compile(r"\btime limits?\b", re.IGNORECASE)
 _NAME_Q = re.compile(r"\b(?:who|whom|whose|where)\b", re.IGNORECASE)
+# A cause or purpose asked: "why", "what caused ...", "what is driving ...", "... used for?".
 _REASON_Q = re.compile(r"\bwhy\b|\bfor what (?:reason|purpose)\b|\bon what (?:grounds|basis)\b|"
-                       r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b", re.IGNORECASE)
+                       r"\bwhat (?:was|were|is|are) the (?:reasons?|grounds|causes?|purpose)\b|"
+                       r"\bwhat (?:is|was|are|were|has been|have been) (?:driving|causing|behind|fuel?ling)\b|"
+                       r"\bwhat (?:drove|drives|caused|causes|led to|leads to|explains|explained|prompted|triggered)\b|"
+                       r"\b(?:used|intended|meant|earmarked|spent) for\s*\?", re.IGNORECASE)
 
 _MONTH = MONTH_PATTERN
 _TIME = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b|\b" + _MONTH + r"\b|\bcentur(?:y|ies)\b|\b\d{1,2}:\d{2}\b|"
@@ -93,6 +106,16 @@ _REASON = re.compile(r"\b(?:because|due to|owing to|as a result|results? in|resu
                      r"in response to|following|stemm(?:ed|ing) from|attribut(?:ed|ing)\s+(?:[\w’'-]+\s+){0,6}?to|thanks to|"
                      r"(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?related to|"
                      r"attributable to|driven by|on account of|in (?:light|view) of)\b|^\W*Given\b", re.IGNORECASE)
+
+
+# A cause or purpose stated in so many words, not a lead-in ("reasons", "following", "cited").
+_CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of|attributable to|driven by|"
+                    r"in order to|so as to|so that|caused by|stemm(?:ed|ing) from)\b", re.IGNORECASE)
+
+
+def states_cause(text: str) -> bool:
+    """Whether `text` states a cause or purpose in so many words ("due to its limited meeting time")."""
+    return _CAUSE.search(text) is not None
 
 
 def question_type(question: str) -> str | None:
@@ -304,3 +327,23 @@ def counts_as_asked(text: str, question: str) -> bool:
     words = r"\s+".join(re.escape(w) for w in phrase.split())
     text = _without_dates_or_references(text)
     return re.search(rf"(?:{_COUNT})\s+{words}\b", text, re.IGNORECASE) is not None or _number_of(text, words)
+
+
+# The state a "how many" question asks its things to be in: the words after its verb "were", "are",
+# "had been" ... up to a preposition, article or the end ("How many complaints were pending before
+# ..." -> "pending").
+_ASKED_STATE = re.compile(
+    r"\bhow many\b(?:(?!\bhow many\b|\b(?:that|which|who)\b)[^?])*?"
+    r"\b(?:were|was|are|is|(?:have|has|had) been|remain(?:s|ed)?)\s+(?:(?:still|currently|reportedly|already|now|"
+    r"also)\s+)?(?!not\b|yet\b)"
+    r"((?:(?!(?:in|at|on|before|by|for|of|the|a|an|to|as|during|since|between|from|with|under|over|than|"
+    r"per|and|or|there|still|each|every|that|which|who)\b)[\w’'-]+\s*){1,3})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def asked_state(question: str) -> tuple[str, ...]:
+    """The index terms of the state a "how many" question asks about ("How many complaints were
+    still pending ...?" -> ("pend",)), of its last "how many" where it asks two; empty where it
+    asks none ("How many migrants were in Libya?") or a state denied ("were not pending")."""
+    found = list(_ASKED_STATE.finditer(question))
+    return tuple(terms(found[-1].group(1))) if found else ()

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.answer.alternatives import check_alternative, named_alternatives
+from rag.answer.answertype import question_type
 from rag.answer.countries import (
     ADJECTIVES,
     CAPITALS,
     COUNTRIES,
     COUNTRY_AT,
     DEMONYMS,
+    COMMON_NAME_AT,
+    COMMON_NAMES,
     OTHER_NAME_AT,
+    common_names,
     demonym_countries,
     people_words,
 )
@@ -144,18 +148,20 @@ def question_constraints(question: str) -> list[Constraint]:
     inside = {y for s, e in spans for y in (s, e)}
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
-    for name in countries(text):
+    named = countries(text)
+    for name in named:
         full = re.search(rf"\b(?<!Democratic )Republic of the {re.escape(name)}\b", text) if name in _SHORT_NAMES else None
         found.append(Constraint("country", name, full.group(0) if full else name))
+    found += [Constraint("country", name, short) for short, name in common_names(text) if name not in named]
     for y, noun in dated_things(text):
         found.append(Constraint("dated", f"{y} {noun}", f"the {y} {noun}"))
     for n, noun in numbered_things(text):
         found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
-    names = name_words(_COUNTRY.sub(" ", text))  # a country is checked as one
+    names = name_words(COMMON_NAME_AT.sub(" ", _COUNTRY.sub(" ", text)))  # a country is checked as one
     for head, name, whole in titled_names(text, names):
         found.append(Constraint("titled", f"{head} {name}", whole))
     if len(names) >= MISSING_NAMES:
-        found.append(Constraint("names", " ".join(names), "its names"))
+        found.append(Constraint("names", " ".join(names), text))  # label: the question, to name them as written
     return found
 
 
@@ -386,6 +392,12 @@ def _names_a_body(question: str, country: str) -> bool:
 _SHARED_LAST_WORDS = frozenset(w for w, n in Counter(c.split()[-1] for c in COUNTRIES if " " in c).items() if n > 1)
 
 
+# The common names of each country (COMMON_NAMES), by the country.
+_COMMON_FORMS: dict[str, tuple[str, ...]] = {}
+for _name, _country in COMMON_NAMES.items():
+    _COMMON_FORMS[_country] = (*_COMMON_FORMS.get(_country, ()), _name)
+
+
 @lru_cache(maxsize=None)
 def _longer_names(country: str) -> tuple[str, ...]:
     """The countries' and territories' names that hold this one whole, and their people's words,
@@ -410,7 +422,7 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     stem = words[-1][:4]
     if len(words) > 1 and (words[-1] in COUNTRIES or words[-1] in _SHARED_LAST_WORDS):
         stem = f"{words[-2]} {stem}"
-    forms = (country, *ADJECTIVES.get(country, ()))
+    forms = (country, *ADJECTIVES.get(country, ()), *_COMMON_FORMS.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
         or (by_stem and len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
 
@@ -430,13 +442,74 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
         asked = [Constraint("country", k, k) for k in demonym_countries(question)]
     subject = countries(evidence.title.title() + " " + evidence.title)
     told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else []) \
-        or (_state_organs(evidence.paragraph) if not subject else [])
+        or (_state_organs(evidence.paragraph) or _dominant(evidence.document) if not subject else [])
     others = [k for k in told if k not in {c.value for c in asked}]
     for c in asked:
         if others and c.value not in subject and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+# A sentence about one country of a paragraph's list of them: "In Mozambique, post-harvest losses fell ...".
+_IN_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(" + COUNTRY_AT.pattern + r")\s*,")
+
+
+# A sentence about one year of a paragraph's run of them: "In 2024, the JIU issued seven reports".
+_IN_YEAR = re.compile(rf"^\W*(?:In|During|For)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\s*,")
+
+
+def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
+    """The quote opening on another country or year than the one the question asks about, which
+    the paragraph names elsewhere (`check_quote_country`, `check_quote_year`)."""
+    return check_quote_country(question, quote, paragraph, title) or check_quote_year(question, quote, paragraph)
+
+
+def check_quote_year(question: str, quote: str, paragraph: str) -> Mismatch | None:
+    """A year the question asks a figure for that the paragraph names while the quote, the sentence
+    the question's other words chose, opens on another and never names it ("In 2024, the JIU issued
+    seven reports" for 2022, in a paragraph mentioning reports of 2022 and 2023)."""
+    opens = _IN_YEAR.match(quote)
+    asked = [c for c in question_constraints(question) if c.kind == "year"]
+    if opens is None or len(asked) != 1 or question_type(question) != "number":
+        return None
+    year = asked[0].value
+    if year == opens.group(1) or re.search(rf"(?<![\d/]){year}(?![\d/])", quote) \
+            or not re.search(rf"(?<![\d/]){year}(?![\d/])", paragraph):
+        return None
+    return Mismatch(asked[0], opens.group(1), "gives {found}'s figure, not {label}'s")
+
+
+def check_quote_country(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
+    """A country the question asks about that the paragraph names elsewhere while the quote, the
+    sentence the question's other words chose, opens on another ("In Mozambique, post-harvest
+    losses fell ..." for Malawi) and names none the question does: the paragraph gives the asked
+    figure for another country of its list. Not for the country of the document's title."""
+    opens = _IN_COUNTRY.match(quote)
+    asked = [c for c in question_constraints(question) if c.kind == "country"]
+    if opens is None or any(_names_country(c.value, quote) for c in asked):
+        return None
+    for c in asked:
+        if opens.group(1) != c.value and _names_country(c.value, paragraph) and not _names_country(c.value, title):
+            return Mismatch(c, opens.group(1), "gives {found}'s, not {label}'s")
+    return None
+
+
+# The share of a document's mentions of countries that makes the one it names most the country its
+# paragraphs naming none are about (a report on Iraq titled "Implementation of resolution 2732
+# (2024)" names Iraq 109 times of 160).
+DOMINANT_SHARE = 0.6
+DOMINANT_MENTIONS = 10  # and at least this many times (a list of officers names one country once)
+
+
+def _dominant(document: str) -> list[str]:
+    """The country the document names far more than all others together (DOMINANT_SHARE), by any
+    of its names ("Turkey" for Türkiye), if any."""
+    named = countries(document) + Counter(country for _, country in common_names(document, every=True))
+    if not named:
+        return []
+    country, times = named.most_common(1)[0]
+    return [country] if times >= max(DOMINANT_SHARE * sum(named.values()), DOMINANT_MENTIONS) else []
 
 
 # A State's organs, named by its people's word: "Iraqi security forces", "the Malian authorities".
@@ -573,7 +646,7 @@ def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
     missing = [w for w in unwritten(words, document) if not _acronym_written(w, document)]
     if len(missing) < MISSING_NAMES:
         return None
-    label = _runs(words, missing)
+    label = _runs(words, missing, c.label)
     return Mismatch(Constraint("names", label, label), "", "never names {label}")
 
 
@@ -602,9 +675,14 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     return Mismatch(Constraint("names", missing[0], name_around(question, missing[0])), "", "never names {label}")
 
 
-def _runs(words: list[str], missing: list[str]) -> str:
-    """The missing name words as the question runs them together ("Abdoulaye Bathily"), runs
-    apart joined by "or" ("Biological or Convention" where the document writes "Weapons")."""
+# Words inside a person's name that are written in lower case: "Guido van Rossum".
+_PARTICLES = r"(?:van|von|de|der|den|da|del|della|di|du|la|le|al|bin|ibn|ben|dos|das)"
+
+
+def _runs(words: list[str], missing: list[str], question: str = "") -> str:
+    """The missing name words as the question runs them together ("Abdoulaye Bathily", "Guido van
+    Rossum"), runs apart joined by "or" ("Biological or Convention" where the document writes
+    "Weapons")."""
     runs: list[list[str]] = []
     last = -2
     for i, w in enumerate(words):
@@ -614,7 +692,13 @@ def _runs(words: list[str], missing: list[str]) -> str:
             else:
                 runs.append([w])
             last = i
-    return " or ".join(" ".join(r) for r in runs)
+    return " or ".join(_as_written(r, question) for r in runs)
+
+
+def _as_written(run: list[str], question: str) -> str:
+    """The run of name words as the question writes it, with the particles between them."""
+    m = re.search(rf"\s+(?:{_PARTICLES}\s+)*".join(re.escape(w) for w in run), question)
+    return m.group(0) if m else " ".join(run)
 
 
 def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:

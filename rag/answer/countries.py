@@ -187,3 +187,23 @@ United States: Washington|Uruguay: Montevideo|Uzbekistan: Tashkent|Vanuatu: Port
 Viet Nam: Hanoi Ha Noi|Yemen: Sanaa Sana'a Aden|Zambia: Lusaka|Zimbabwe: Harare|
 State of Palestine: Ramallah East Jerusalem
 """.replace("\n", "").split("|"))
+
+
+# The names people give countries that the documents write otherwise: "Syria" for the Syrian Arab
+# Republic; a name a document may write itself (OTHER_NAMES: "Czech Republic", "Cape Verde") is
+# left to the checks of names. Left out: "Palestine" (the documents write the State of Palestine or
+# the Occupied Palestinian Territory, as the case may be).
+COMMON_NAMES = {
+    "Syria": "Syrian Arab Republic", "Russia": "Russian Federation", "Vietnam": "Viet Nam",
+    "Tanzania": "United Republic of Tanzania", "Moldova": "Republic of Moldova",
+    "Laos": "Lao People's Democratic Republic", "North Korea": "Democratic People's Republic of Korea",
+    "South Korea": "Republic of Korea", "Brunei": "Brunei Darussalam",
+}
+COMMON_NAME_AT = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in COMMON_NAMES) + r")(?![\w-])")
+
+
+def common_names(text: str, every: bool = False) -> list[tuple[str, str]]:
+    """The countries a text gives by their common names, as (the name written, the country), not
+    inside a full name ("Tanzania" of "United Republic of Tanzania"): each once, or `every` time."""
+    found = [(m.group(1), COMMON_NAMES[m.group(1)]) for m in COMMON_NAME_AT.finditer(COUNTRY_AT.sub(" ", text))]
+    return found if every else list(dict.fromkeys(found))

@@ -12,6 +12,7 @@ import numpy as np
 from rag.answer.answertype import (
     asks_how_long,
     asks_ordinal_count,
+    asked_state,
     asks_share,
     counts_as_asked,
     gives_length,
@@ -23,6 +24,7 @@ from rag.answer.constraints import (
     Evidence,
     Mismatch,
     check_constraints,
+    check_quote,
     may_miss,
 )
 from rag.config import Settings
@@ -34,9 +36,12 @@ from rag.search.query import Query, Search
 from rag.search.cited import without_citation
 from rag.textutil import content_terms, coverage, split_sentences
 
+# A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
+# were classified as 'very high' risks"): it holds that sentence's terms too.
+_BREAKDOWN = re.compile(r"^(?:Of|Among) (?:these|those|them|which)\b")
 # A sentence opening with one of these leans on the one before it.
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
-                      r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b")
+                      r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b|" + _BREAKDOWN.pattern)
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
 WEAK = "too weakly supported to cite"
@@ -114,7 +119,8 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     if vectors is None or len(vectors) != len(sentences):
         vectors = embedder.encode_documents(sentences)
     sims = vectors @ qvec
-    overlap = np.array([coverage(question, s, idf) for s in sentences])
+    weights = _stressing_state(question, idf)
+    overlap = np.array([coverage(question, _with_antecedent(sentences, i), weights) for i in range(len(sentences))])
     kind = question_type(question)
     offers = states_answer if kind == "reason" else offers_answer  # a cause or purpose stated
     typed = np.array([offers(kind, s, question) for s in sentences], dtype=np.float32)
@@ -152,6 +158,32 @@ def _list_item(question: str, quote: str, kind: str | None, idf: dict[str, float
     best = max(items, key=lambda t: (coverage(question, t, idf) + QUOTE_TYPE * states_answer(kind, t, question)))
     lead = quote[:starts[0]]
     return best if coverage(question, best, idf) > coverage(question, lead, idf) else quote
+
+
+def _with_antecedent(sentences: list[str], i: int) -> str:
+    """Sentence `i`, after the one before it where it breaks that one's set down (_BREAKDOWN)."""
+    if i > 0 and _BREAKDOWN.match(sentences[i]):
+        return f"{sentences[i - 1]} {sentences[i]}"
+    return sentences[i]
+
+
+# The weight of the state a "how many" question asks about in quote choice, x its idf: "Some 135
+# complaints were pending" over the paragraph's lead "As at 2 May 2025, the Committee had registered
+# 1,260 complaints" (A/80/44, para. 43). Three cost a SQuAD quote (a place named in the question).
+STATE_WEIGHT = 2.0
+
+
+def _stressing_state(question: str, idf: dict[str, float] | None) -> dict[str, float] | None:
+    """The question's term weights with the state a "how many" question asks its things to be in
+    (rag.answer.answertype.asked_state) counted STATE_WEIGHT times."""
+    state = asked_state(question)
+    if not state:
+        return idf
+    weights = dict(idf) if idf is not None else {t: 1.0 for t in content_terms(question)}
+    for term in state:
+        if term in weights:
+            weights[term] *= STATE_WEIGHT
+    return weights
 
 
 def _giving_answer(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
@@ -261,6 +293,15 @@ class Answerer:
         return self.quote(search.asked, top)
 
     @staticmethod
+    def _near_miss(question: str, top: Hit, mismatch: Mismatch) -> Answer:
+        """The abstention naming the top hit as the closest paragraph, and how it is about something else."""
+        closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation, mismatch=mismatch.describe(),
+                          annex=top.annex, running=top.running, page=top.page, part=top.part)
+        return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
+                      abstained=True, citations=[], reason="the best paragraph is about something else",
+                      closest=closest)
+
+    @staticmethod
     def _weak(question: str, nearest: Hit | None) -> Answer:
         """The abstention for weak support, naming the `nearest` paragraph where given."""
         reason = "no paragraph supports an answer strongly enough"
@@ -284,17 +325,17 @@ class Answerer:
             search, mismatch = self._other_version(search, mismatch)
             top = search.hits[0]
         if top is not None and mismatch is not None:
-            closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation,
-                              mismatch=mismatch.describe(), annex=top.annex, running=top.running, page=top.page,
-                              part=top.part)
-            return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
-                          abstained=True, citations=[], reason="the best paragraph is about something else",
-                          closest=closest)
+            return self._near_miss(question, top, mismatch)
         support = self.support(search) if top is not None and not search.cited else 0.0
         if top is None or (not search.cited and support < self.threshold):
             return self._weak(question, top if support >= NEAREST_SHARE * self.threshold else None)
+        quote = self.cited_quote(search, top)
+        quoted_other = check_quote(question, quote, top.text, top.doc_title) \
+            if self.documents and not search.cited else None
+        if quoted_other is not None:
+            return self._near_miss(question, top, quoted_other)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
-                         quote=self.cited_quote(search, top), score=top.score, citation=top.citation,
+                         quote=quote, score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,
                          running=top.running, part_of=top.part_of)
         return Answer(question=question, answer=cited.quote, abstained=False, citations=[cited])

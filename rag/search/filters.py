@@ -36,6 +36,8 @@ BODY_ABBREVIATIONS = {
     "CSOCD": "Commission for Social Development",
     "HLPF": "High-level political forum on sustainable development",
     "EMRIP": "Expert Mechanism on the Rights of Indigenous Peoples",
+    "CEDAW": "Committee on the Elimination of Discrimination against Women", "CAT": "Committee against Torture",
+    "CRC": "Committee on the Rights of the Child", "UNGEGN": "United Nations Group of Experts on Geographical Names",
 }
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?$")
 
@@ -130,9 +132,25 @@ def _body_matches(wanted: str | None, body: str, title: str = "") -> bool:
     full = BODY_ABBREVIATIONS.get(text.upper())
     organs = [o.strip().lower() for o in body.split(";")]
     if full is not None:  # "SC" is the Security Council, not any body with "sc" in its name
-        return full.lower() in organs
-    reported = re.search(rf"\breport\s+of\s+the\s+{re.escape(text)}(?![\w-])", title, re.IGNORECASE) is not None
-    return text.lower() in body.lower() or reported
+        return full.lower() in organs or _reported(full, title)
+    return text.lower() in body.lower() or _reported(text, title)
+
+
+# The nouns of a body's name that words of its name may follow ("Committee on the Elimination of
+# Discrimination against Women", "Group of Experts on Geographical Names"): not an office ("Report
+# of the Secretary-General on Somalia" is no report of a body named Somalia).
+_BODY_NOUNS = (r"(?:Committee|Commission|Council|Group|Experts|Conference|Board|Forum|Panel|Mechanism|Meeting|"
+               r"Tribunal|Court|Assembly|Parties|Partnership|Platform|Network|Unit|Office|Programme|Fund)")
+# Capitalised words (not set in capitals) opening a reported body's name before the text asked.
+_NAME_LEAD = (r"(?:(?-i:[A-Z][a-z][\w-]*)\s+){0,3}?(?:(?-i:" + _BODY_NOUNS + r")\s+(?:on|of|for|against)\s+"
+              r"(?:the\s+)?(?:(?-i:[A-Z][a-z][\w-]*)\s+){0,3}?)*")
+
+
+def _reported(text: str, title: str) -> bool:
+    """Whether the title is the report of a body whose name holds `text` whole: "Report of the
+    Disarmament Commission for 2025" for "Disarmament Commission", "Report of the Committee on the
+    Elimination of Discrimination against Women" for "Elimination of Discrimination against Women"."""
+    return re.search(rf"\breport\s+of\s+the\s+{_NAME_LEAD}{re.escape(text)}(?![\w-])", title, re.IGNORECASE) is not None
 
 
 def _year_matches(years: tuple[int, int] | None, date: str) -> bool:

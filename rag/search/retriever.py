@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from rag.answer.answertype import question_type, states_answer
+from rag.answer.answertype import question_type, states_answer, states_cause
 from rag.config import Settings
 from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
@@ -32,8 +32,8 @@ from rag.search.observations import (asks_advice, asks_counsel, counsels, in_own
                                       of_the_secretary_general)
 from rag.search.ordinals import asked_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
-from rag.search.stated import (another_body, asked_form, may_state, office_of_another, on_cited_text,
-                               other_bodys_report, states_form)
+from rag.search.stated import (another_body, asked_form, citing_first, may_state, office_of_another,
+                               on_cited_text, other_bodys_report, states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
 from rag.search.query import Query, Search, check_ranking, question_text
 from rag.search.versions import Versions, find_versions, place, revisions_first
@@ -76,8 +76,9 @@ class Candidates:
 
 TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the cache is dropped
 
-# The kinds of answer a short paragraph can state by itself (a reason it states needs more room).
-STATED_KINDS = ("time", "frequency", "number", "country", "name")
+# The kinds of answer a short paragraph can state by itself; a reason only where it states a cause
+# in so many words (rag.answer.answertype.states_cause), not a lead-in word ("reasons", "following").
+STATED_KINDS = ("time", "frequency", "number", "country", "name", "reason")
 # Where the best hit's document states no answer of the form asked (rag.search.stated), the hits
 # above this rank that may state it (an officers' list of the next document: the conference's
 # report rather than its organization of work).
@@ -178,9 +179,10 @@ class Retriever:
 
     def states_answer(self, query: Query, pids: list[int], which: np.ndarray) -> np.ndarray:
         """For the paragraphs `which` marks (the few with little beyond the question's words),
-        whether they state the kind of answer the question asks for (rag.answer.answertype),
-        or a figure where it asks for no kind (a keyword query: "unpaid assessed contributions
-        UNISFA" finds the one sentence giving the sum); False for the others."""
+        whether they state the kind of answer the question asks for (rag.answer.answertype; for a
+        reason, a cause in so many words: `states_cause`), or a figure where it asks for no kind (a
+        keyword query: "unpaid assessed contributions UNISFA" finds the one sentence giving the
+        sum); False for the others."""
         out = np.zeros(len(pids), dtype=bool)
         kind = question_type(query.text) or "number"
         marked = [int(i) for i in np.flatnonzero(which)]
@@ -188,7 +190,9 @@ class Retriever:
             return out
         texts = self.index.paragraph_texts([pids[i] for i in marked])
         for i in marked:
-            out[i] = pids[i] in texts and states_answer(kind, texts[pids[i]], query.text)
+            text = texts.get(pids[i])
+            out[i] = text is not None and (states_cause(text) if kind == "reason"
+                                           else states_answer(kind, text, query.text))
         return out
 
     def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
@@ -353,7 +357,7 @@ class Retriever:
             found = replace(found, found_with=whole[0])
         found = self.stated_answer_first(found, first, last, mask)
         found = self.observations_first(found, first, last, mask)
-        hits = asked_first(query.text, found.hits)
+        hits = citing_first(query.text, asked_first(query.text, found.hits))
         if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
             found = replace(found, found_with=found.found_with or found.hits[0])
         hits = falling_scores(hits)

@@ -18,6 +18,7 @@ from rag.answer.answertype import counted_thing, states_answer, states_count
 from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
 from rag.answer.subjects import acronyms, cited_symbols, writes_acronym
+from rag.models import Hit
 
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
@@ -207,6 +208,31 @@ def on_cited_text(question: str, stating: str) -> bool:
     the vote asked for, whatever else the question names ("the Group of 77 draft resolution")."""
     return any(re.search(rf"(?<![\w/.]){re.escape(symbol)}(?!\w|[./]\w)", stating)  # not A/C.2/79/L.5 in L.51
                for symbol in cited_symbols(question))
+
+
+# How far down the hits a paragraph writing the document symbol the question cites is put first.
+CITING_DEPTH = 3
+
+
+def citing_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """The hits with the first of the next CITING_DEPTH - 1 of the first hit's document that writes
+    a document symbol the question cites put first, where the first hit writes none (and is not of
+    that document): "the amendment contained in document A/C.2/79/L.53" is the one "as contained
+    in document A/C.2/79/L.53", not the paragraph on L.51 that shares every other word. A hit's own
+    place is its text and its last heading (the chapter over it lists every amendment)."""
+    cited = cited_symbols(question)
+    if not cited or not hits or hits[0].symbol.upper() in {c.upper() for c in cited} \
+            or on_cited_text(question, _own_place(hits[0])):
+        return hits
+    for hit in hits[1:CITING_DEPTH]:
+        if hit.symbol == hits[0].symbol and on_cited_text(question, _own_place(hit)):
+            return [hit, *(h for h in hits if h.pid != hit.pid)]
+    return hits
+
+
+def _own_place(hit: Hit) -> str:
+    """The hit's last heading and text."""
+    return f"{hit.section.split(' > ')[-1]}\n{hit.text}"
 
 
 _REPORT_PART = re.compile(r"^report\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
