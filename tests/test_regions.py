@@ -97,3 +97,19 @@ def test_a_part_of_the_asked_region_or_a_body_named_after_another_is_no_other_re
     assert check_paragraph_region("How heavy is the debt burden in Latin America and the Caribbean?", debt) is None
     union = ev("The African Union and the United Nations signed a framework on peace operations in Asia.")
     assert check_paragraph_region("What did the framework do in Asia and the Pacific?", union) is None
+
+
+def test_a_part_of_a_continent_the_title_gives_to_another() -> None:
+    """S/2025/495, the report on the United Nations Office for West Africa and the Sahel: "What
+    share of Central Africa's population are young people?" was answered with West Africa's 65 per
+    cent."""
+    from rag.answer.regions import check_subregion, named_subregions
+
+    title = "Activities of the United Nations Office for West Africa and the Sahel Report of the Secretary-General"
+    evidence = Evidence("Young people, who comprise about 65 per cent of the region's population, ...", "",
+                        ("S/2025/495",), title=title)
+    miss = check_subregion("What share of Central Africa's population are young people?", evidence)
+    assert miss is not None and miss.describe() == "is about West Africa and the Sahel, not Central Africa"
+    assert check_subregion("What share of West Africa's population are young people?", evidence) is None
+    assert check_subregion("What share of the population are young people?", evidence) is None
+    assert named_subregions("the Central African Republic and South Africa") == set()

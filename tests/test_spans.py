@@ -62,3 +62,18 @@ def test_the_side_of_a_month_is_judged_with_its_year_any_case_and_the_asked_side
     both = Evidence("The rate was 4.8 dinars until the devaluation; it has remained at 5.57 dinars since 6 April.", "",
                     ("S/2025/509",))
     assert check_side("What was the official rate prior to April 2025?", both) is None
+
+
+def test_a_figure_for_another_run_of_months_is_a_near_miss() -> None:
+    """S/2025/202, para. 8 gives the ADF's civilian fatalities "between September 2024 and
+    February 2025": asked of March to September 2024, it was cited."""
+    from rag.answer.spans import check_months
+
+    paragraph = ("The Allied Democratic Forces (ADF) were reportedly responsible for 150 security incidents in North "
+                 "Kivu and Ituri Provinces between September 2024 and February 2025, with 498 civilian fatalities.")
+    evidence = Evidence(paragraph, paragraph, ("S/2025/202",))
+    miss = check_months("How many civilian fatalities did ADF cause between March and September 2024?", evidence)
+    assert miss is not None and miss.describe() == "gives September 2024 to February 2025, not March to September 2024"
+    for held in ("between September 2024 and February 2025", "from October to December 2024", "in 2024"):
+        assert check_months(f"How many civilian fatalities did ADF cause {held}?", evidence) is None, held
+    assert check_months("How many fatalities between November and February 2025?", evidence) is None

@@ -103,3 +103,34 @@ def check_unwritten_region(question: str, evidence: Evidence) -> Mismatch | None
         if re.search(asked, question) and not re.search(written, f"{evidence.title}\n{evidence.document}"):
             return Mismatch(Constraint("region", region, region), "", "is from a document that never names {label}")
     return None
+
+
+# Parts of the continents a report's title may name for the office or mission reporting on them
+# ("United Nations Office for West Africa and the Sahel").
+_SUBREGIONS = {
+    "West Africa": r"\bWest(?:ern)? Africa(?![\w-])", "Central Africa": r"\bCentral Africa(?![\w-])",
+    "East Africa": r"(?<![-\w])East(?:ern)? Africa(?![\w-])", "North Africa": r"\bNorth(?:ern)? Africa(?![\w-])",
+    "Southern Africa": r"\bSouthern Africa(?![\w-])", "the Sahel": r"\bSahel\b",
+    "the Horn of Africa": r"\bHorn of Africa\b",
+    "the Great Lakes region": r"\bGreat Lakes\b", "Central Asia": r"\bCentral Asia(?![\w-])",
+    "South Asia": r"(?<![-\w])South Asia(?![\w-])", "South-East Asia": r"\bSouth-?East Asia(?![\w-])",
+    "Central America": r"\bCentral America(?![\w-])",
+}
+_SUBREGION = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _SUBREGIONS.items()}
+
+
+def named_subregions(text: str) -> set[str]:
+    """The parts of the continents a text names ("West Africa", "the Sahel", "Central Asia")."""
+    return {name for name, pattern in _SUBREGION.items() if pattern.search(text)}
+
+
+def check_subregion(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one part of a continent the question names, where the document's title names others
+    and not it: "What share of Central Africa's population are young people?" of the report on the
+    United Nations Office for West Africa and the Sahel."""
+    asked = named_subregions(question)
+    own = named_subregions(evidence.title) if len(asked) == 1 else set()
+    if not own or asked & own:
+        return None
+    region = next(iter(asked))
+    return Mismatch(Constraint("region", region, region), " and ".join(sorted(own, key=evidence.title.find)))

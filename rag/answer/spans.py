@@ -10,7 +10,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.numbers import NUMBER_WORDS
-from rag.textutil import MONTH_PATTERN
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN
 
 # A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
 _WORDS = {word: n for n, word in enumerate(NUMBER_WORDS) if n >= 2} | {
@@ -36,8 +36,47 @@ _SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 def asks_span(question: str) -> bool:
     """Whether the question measures over a span back from its time ("over the past 100 years"),
-    or asks of the time before or after a month (`check_side`)."""
-    return bool(_SPAN.search(question) or _SIDE.search(question))
+    asks of the time before or after a month (`check_side`) or between two (`check_months`)."""
+    return bool(_SPAN.search(question) or _SIDE.search(question) or _MONTHS.search(question))
+
+
+# A run of months: "between March and September 2024", "from September 2024 to February 2025",
+# "between 1 March and 30 September 2024".
+_MONTHS = re.compile(rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?\s+"
+                     rf"(?:and|to|until|through)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\s+((?:19|20)\d\d)\b")
+Month = tuple[int, int]  # (year, month)
+
+
+def _month_runs(text: str) -> list[tuple[Month, Month]]:
+    """The runs of months a text names, first and last (year, month); the first month without a
+    year has the last's, or the year before where it comes later in the year."""
+    out = []
+    for m in _MONTHS.finditer(text):
+        first, last, end = MONTH_NAMES.index(m.group(1)) + 1, MONTH_NAMES.index(m.group(3)) + 1, int(m.group(4))
+        start = int(m.group(2)) if m.group(2) else end - (first > last)
+        out.append(((start, first), (end, last)))
+    return out
+
+
+def _run_label(run: tuple[Month, Month]) -> str:
+    (y1, m1), (y2, m2) = run
+    first = MONTH_NAMES[m1 - 1] + ("" if y1 == y2 else f" {y1}")
+    return f"{first} to {MONTH_NAMES[m2 - 1]} {y2}"
+
+
+def check_months(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one run of months the question asks of ("between March and September 2024") where the
+    paragraph gives its figures for other runs, none holding the asked one ("between September
+    2024 and February 2025"): another period's figure."""
+    asked = _month_runs(question)
+    told = _month_runs(evidence.paragraph)
+    if len(asked) != 1 or not told:
+        return None
+    first, last = asked[0]
+    if any(start <= first and last <= end for start, end in told):
+        return None
+    label = _run_label(asked[0])
+    return Mismatch(Constraint("span", label, label), _run_label(told[0]), "gives {found}, not {label}")
 
 
 def check_span(question: str, evidence: Evidence) -> Mismatch | None:
