@@ -113,3 +113,11 @@ def test_a_part_of_a_continent_the_title_gives_to_another() -> None:
     assert check_subregion("What share of West Africa's population are young people?", evidence) is None
     assert check_subregion("What share of the population are young people?", evidence) is None
     assert named_subregions("the Central African Republic and South Africa") == set()
+    # the paragraph names the asked part; a part lying in or across it; a group named after one
+    own = Evidence("... reshaping the political and security landscape of West Africa.", "", ("E/2025/76",),
+                   title="United Nations integrated strategy for the Sahel")
+    assert check_subregion("How did the withdrawal reshape the landscape of West Africa?", own) is None
+    lakes = Evidence("UNOCA met the Office of the Special Envoy.", "", ("S/2025/342",), title="The situation in "
+                     "Central Africa and the activities of the United Nations Regional Office for Central Africa")
+    assert check_subregion("How did UNOCA work with the Great Lakes region's envoy?", lakes) is None
+    assert check_subregion("How many soldiers did Islamic State West Africa Province kill?", lakes) is None

@@ -77,3 +77,22 @@ def test_a_figure_for_another_run_of_months_is_a_near_miss() -> None:
     for held in ("between September 2024 and February 2025", "from October to December 2024", "in 2024"):
         assert check_months(f"How many civilian fatalities did ADF cause {held}?", evidence) is None, held
     assert check_months("How many fatalities between November and February 2025?", evidence) is None
+
+
+def test_a_run_of_months_compared_with_or_written_otherwise_is_no_other_period() -> None:
+    """S/2025/504, para. 16 gives the basket's cost "in June, compared with ... in March" and a
+    run of other months for another index: asked of March to June 2025, it answers. A run after
+    "compared with" is the comparison's; a sentence may open on "Between"."""
+    from rag.answer.spans import check_months
+
+    basket = ("Food prices rose between August 2024 and May 2025. The cost of the minimum expenditure basket reached "
+              "SSP 678,767 in June, compared with SSP 546,963 in March.")
+    question = "How much did the cost of the minimum expenditure basket rise between March and June 2025?"
+    assert check_months(question, Evidence(basket, basket, ("S/2025/504",))) is None
+    compared = ("Between 1 March and 30 September 2024, 1,200 incidents were recorded, compared with 900 from "
+                "September 2023 to February 2024.")
+    asked = "How many incidents were recorded between March and September 2024?"
+    assert check_months(asked, Evidence(compared, compared, ("S/1",))) is None
+    other = "From October 2024 to January 2025, 1,200 incidents were recorded."
+    miss = check_months(asked, Evidence(other, other, ("S/1",)))
+    assert miss is not None and miss.describe() == "gives October 2024 to January 2025, not March to September 2024"

@@ -43,7 +43,10 @@ def asks_span(question: str) -> bool:
 # A run of months: "between March and September 2024", "from September 2024 to February 2025",
 # "between 1 March and 30 September 2024".
 _MONTHS = re.compile(rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?\s+"
-                     rf"(?:and|to|until|through)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\s+((?:19|20)\d\d)\b")
+                     rf"(?:and|to|until|through)\s+(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\s+((?:19|20)\d\d)\b",
+                     re.IGNORECASE)
+# A run given to compare with, not the one a figure is for: "compared with 900 from September 2023 to ...".
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|than|against|up from|down from)\b[^.;]{0,40}$", re.IGNORECASE)
 Month = tuple[int, int]  # (year, month)
 
 
@@ -52,8 +55,11 @@ def _month_runs(text: str) -> list[tuple[Month, Month]]:
     year has the last's, or the year before where it comes later in the year."""
     out = []
     for m in _MONTHS.finditer(text):
-        first, last, end = MONTH_NAMES.index(m.group(1)) + 1, MONTH_NAMES.index(m.group(3)) + 1, int(m.group(4))
-        start = int(m.group(2)) if m.group(2) else end - (first > last)
+        if _COMPARED.search(text[:m.start()]):
+            continue
+        first, last = MONTH_NAMES.index(m.group(1).title()) + 1, MONTH_NAMES.index(m.group(3).title()) + 1
+        end = int(m.group(4))
+        start = int(m.group(2)) if m.group(2) else end - (first >= last)
         out.append(((start, first), (end, last)))
     return out
 
@@ -74,6 +80,10 @@ def check_months(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     first, last = asked[0]
     if any(start <= first and last <= end for start, end in told):
+        return None
+    # a paragraph writing the asked run's months in other words ("in June, compared with March")
+    if any(re.search(rf"\b{MONTH_NAMES[month - 1]}\b", evidence.paragraph, re.IGNORECASE)
+           and not any(month in (s[1], e[1]) for s, e in told) for _, month in (first, last)):
         return None
     label = _run_label(asked[0])
     return Mismatch(Constraint("span", label, label), _run_label(told[0]), "gives {found}, not {label}")
