@@ -125,7 +125,8 @@ _OVERLAPS = {"the Sahel": {"West Africa"}, "the Horn of Africa": {"East Africa"}
 # Names of groups and offices that hold a part's name and place nothing: "Islamic State West Africa
 # Province", "the Special Envoy for the Great Lakes Region", "the Alliance of Sahel States".
 _NAMED_AFTER = re.compile(r"\b(?:Islamic State(?: in)? West Africa Province|"
-                          r"Special Envoy (?:of the Secretary-General )?for the Great Lakes Region|(?:Alliance|Confederation) of (?:the )?Sahel States|"
+                          r"Special Envoy (?:of the Secretary-General )?for the Great Lakes Region|"
+                          r"(?:Alliance|Confederation) of (?:the )?Sahel States|"
                           r"G5 Sahel|Sahel Alliance)\b", re.IGNORECASE)
 
 
