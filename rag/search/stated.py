@@ -43,8 +43,8 @@ _CHAIR = r"(?:co-?)?(?:chair|chairman|chairwoman|chairperson|chairs)"
 # "what was the Fourth Committee's vote", "what recorded vote", "How many votes", a keyword query
 # ending in "vote").
 _ASKED = [
-    ("chair", _office_question(r"(?:co-?)?chaired", _CHAIR, r"(?:co-?)?chair")),
-    ("president", _office_question(r"presided", r"presidents?", r"preside")),
+    ("chair", _office_question(r"(?:co-?)?chair(?:ed|s)", _CHAIR, r"(?:co-?)?chair")),
+    ("president", _office_question(r"presid(?:ed|es)", r"presidents?", r"preside")),
     ("rapporteur", _office_question(r"(?!)", r"rapporteur", r"(?!)")),
     ("vice-chair", _office_question(r"(?!)", r"vice-?(?:chair|chairs|chairperson|chairpersons|chairman|chairmen)",
                                     r"(?!)")),
