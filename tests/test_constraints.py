@@ -1391,3 +1391,16 @@ def test_a_quote_s_year_or_country_is_held_against_the_one_the_figure_is_asked_f
                        troops) is None
     report = "Israel ... " * 67 + "the State of Palestine ... " * 3 + "Gaza ... " * 40
     assert _dominant(report, [Constraint("country", "State of Palestine", "State of Palestine")]) == []
+
+
+def test_a_dated_session_asked_of_a_report_is_told_by_the_session_its_title_names() -> None:
+    """E/2025/70, "Report of the United Nations Group of Experts on Geographical Names on its 2025
+    session", para. 50 ("The session was attended by 227 participants"): asked of the 2021
+    session, the abstention said "is about the 2023 session", the one a heading recalls."""
+    paragraph = "The session was attended by 227 participants representing 64 States Members of the United Nations."
+    document = ("Work of the Group of Experts since the 2023 session\nThe strategic plan adopted in 2021 ...\n"
+                + paragraph)
+    title = "Report of the United Nations Group of Experts on Geographical Names on its 2025 session"
+    miss = check_constraints("How many participants attended the 2021 session of the Group of Experts?",
+                             Evidence(paragraph, document, ("E/2025/70",), title=title))
+    assert miss is not None and miss.describe() == "is about the 2025 session, not the 2021 session"

@@ -202,8 +202,9 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
         return None
     if (int(y), noun) in pairs:
         return _recalled_only(c, pairs, evidence)
-    # the document's nearest in time
-    others = sorted(own or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
+    # the one its title names ("Report of ... on its 2025 session"), else the document's nearest in time
+    titled = {m for m, kind in dated_things(evidence.title) if kind == noun}
+    others = sorted(own or titled or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
         return Mismatch(c, f"the {others[0]} {noun}")
     issued = issue_years(evidence.symbols)
