@@ -463,15 +463,21 @@ _IN_YEAR = re.compile(rf"^\W*(?:In|During|For)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATT
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
     """The quote opening on another country or year than the one the question asks about, which
     the paragraph names elsewhere (`check_quote_country`, `check_quote_year`)."""
-    return check_quote_country(question, quote, paragraph, title) or check_quote_year(question, quote, paragraph)
+    if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote)):
+        return None  # most quotes open on neither: the question's constraints are not read
+    found = question_constraints(question)  # read once for both
+    return check_quote_country(question, quote, paragraph, title, found) \
+        or check_quote_year(question, quote, paragraph, found)
 
 
-def check_quote_year(question: str, quote: str, paragraph: str) -> Mismatch | None:
+def check_quote_year(question: str, quote: str, paragraph: str,
+                     found: list[Constraint] | None = None) -> Mismatch | None:
     """A year the question asks a figure for that the paragraph names while the quote, the sentence
     the question's other words chose, opens on another and never names it ("In 2024, the JIU issued
-    seven reports" for 2022, in a paragraph mentioning reports of 2022 and 2023)."""
+    seven reports" for 2022, in a paragraph mentioning reports of 2022 and 2023). `found`: the
+    question's constraints, where already read."""
     opens = _IN_YEAR.match(quote)
-    asked = [c for c in question_constraints(question) if c.kind == "year"]
+    asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "year"]
     if opens is None or len(asked) != 1 or question_type(question) != "number" \
             or not re.search(rf"\b(?:in|during|for)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+)?{asked[0].value}\b",
                              question, re.IGNORECASE):
@@ -483,14 +489,15 @@ def check_quote_year(question: str, quote: str, paragraph: str) -> Mismatch | No
     return Mismatch(asked[0], opens.group(1), "gives {found}'s figure, not {label}'s")
 
 
-def check_quote_country(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
+def check_quote_country(question: str, quote: str, paragraph: str, title: str = "",
+                        found: list[Constraint] | None = None) -> Mismatch | None:
     """A country the question asks a figure in ("in Malawi") that the paragraph names elsewhere
     while the quote, the sentence the question's other words chose, opens on another ("In
     Mozambique, post-harvest losses fell ...") and names none the question does: the paragraph
     gives the asked figure for another country of its list. Not for the country of the document's
-    title."""
+    title. `found`: the question's constraints, where already read."""
     opens = _IN_COUNTRY.match(quote)
-    asked = [c for c in question_constraints(question) if c.kind == "country"]
+    asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "country"]
     if opens is None or any(_names_country(c.value, quote) for c in asked):
         return None
     for c in asked:  # a country the figure is asked in ("fall in Malawi"), not one acting elsewhere
