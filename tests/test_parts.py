@@ -428,3 +428,95 @@ def test_a_number_only_an_embedded_draft_prints_is_named_where_it_is(tmp_path: P
         assert raised.value.fix.endswith('"para. 7, draft resolution, para. 9"')
         with pytest.raises(NotFoundError, match=r"has no paragraph '99' \(paragraphs 1-7\)$"):
             session.index.show("A/52/622", "99")
+
+
+def _sectioned_draft(letters: str = "AB", restart: bool = True) -> list[Block]:
+    """A report paragraph introducing a draft resolution in lettered sections, each with a bold
+    title, a preamble and operative paragraphs (E/2025/72's shape), then the report's para. 2."""
+    lines = [_line("1. The Committee recommends the adoption of the following draft resolution:", "1"),
+             Block("The Economic and Social Council,")]
+    number = 0
+    for letter in letters:
+        number = 0 if restart else number
+        lines += [Block(letter, bold=True), Block(f"Work of the Committee regarding subject {letter}", bold=True),
+                  Block(f"Recognizing the importance of subject {letter},")]
+        for verb in ("Expresses its appreciation", "Requests the Secretary-General to publish"):
+            number += 1
+            lines.append(_line(f"{number}. {verb} for subject {letter};", str(number)))
+    return lines + [_line("2. As requested by the Council, the publications were issued.", "2"),
+                    _line("3. The Model Regulations were published in all official languages.", "3"),
+                    _line("4. Several countries adopted the amendments.", "4")]
+
+
+def test_a_draft_in_lettered_sections_numbers_each_section_s_paragraphs_from_1() -> None:
+    """E/2025/72's draft resolution has sections A, B and C, each numbering its operative
+    paragraphs from 1: each section is cited by its letter, its title heads its paragraphs, and the
+    report's own paragraph 2 resumes after the last."""
+    paragraphs = assemble([PageText(blocks=_sectioned_draft("ABC"))])
+    keys = _keys(paragraphs)
+    assert [k for k in keys if not k[0]] == [("", "", n) for n in "1234"]
+    for letter in "ABC":
+        assert [k for k in keys if k[0].endswith(letter)] == \
+            [(f"draft resolution, section {letter}", "1", n) for n in "12"]
+    b2 = next(p for p in paragraphs if p.part == "draft resolution, section B" and p.number == "2")
+    assert b2.text == "Requests the Secretary-General to publish for subject B;"
+    assert b2.section.endswith("B. Work of the Committee regarding subject B")
+    assert render_citation("E/2025/72", "2", part=b2.part, part_of="1") == \
+        "E/2025/72, para. 1, draft resolution, section B, para. 2"
+
+
+def test_a_lone_letter_or_a_run_that_goes_on_makes_no_sections() -> None:
+    """A single lettered section, or letters over one run of numbers (1-4), leave the draft one text."""
+    for lines in (_sectioned_draft("A"), _sectioned_draft("AB", restart=False)):
+        parts = {p.part for p in assemble([PageText(blocks=lines)]) if p.part}
+        assert parts == {"draft resolution"}
+
+
+def test_a_section_of_a_draft_reads_back_as_cited() -> None:
+    from rag.index.paragraphs import section_label
+    from rag.search.cited import cited_paragraph
+
+    assert split_cited_part("para. 1, draft resolution, section B, para. 3") == \
+        ("3", "draft resolution, section B", "1")
+    assert section_label("draft resolution, part c") == "draft resolution, section C"
+    assert section_label("draft resolution, sect. B") == "draft resolution, section B"
+    assert section_label("report of Working Group II") == "report of Working Group II"
+    assert cited_paragraph("What does E/2025/72, para. 1, draft resolution, section C, para. 3 say?") == \
+        ("E/2025/72", "para. 1, draft resolution, section C, para. 3")
+
+
+def test_show_finds_a_draft_s_section_and_names_the_sections_for_a_number_without_one(tmp_path: Path) -> None:
+    """E/2025/72 (../shared PDF): sections A, B and C of its draft resolution each have a para. 3."""
+    import pytest
+
+    from rag.errors import NotFoundError
+
+    with _shared_file_indexed(tmp_path, "E_2025_72.en.pdf", "pdf") as session:
+        shown = session.index.show("E/2025/72", "para. 1, draft resolution, part C, para. 3")
+        assert shown.citation == "E/2025/72, para. 1, draft resolution, section C, para. 3"
+        assert shown.text.startswith("Requests the Secretary-General to submit to the Economic and Social Council")
+        b3 = session.index.show("E/2025/72", "3", part="draft resolution, section B")
+        assert "eleventh revised edition of the Globally Harmonized System" in b3.text
+        a2 = session.index.show("E/2025/72", "para. 1, draft resolution, section A, para. 2")
+        assert "twenty-fourth revised edition" in a2.text and "Commends" not in a2.text
+        with pytest.raises(NotFoundError, match=r"numbers its paragraphs by section: para\. 1, draft resolution, "
+                                                r"section A, para\. 3; .*section B, para\. 3; .*section C, para\. 3"):
+            session.index.show("E/2025/72", "3", part="draft resolution")
+        assert session.index.show("E/2025/72", "4").text.startswith("In its resolution 2023/5")
+
+
+def test_a_draft_s_roman_subsections_inside_a_section_are_cited_by_both(tmp_path: Path) -> None:
+    """A/52/613 (../shared PDF): draft resolution III's section B has a subsection for each
+    Territory ("I. American Samoa" ... "XII. United States Virgin Islands"), each numbered from 1;
+    they were one 3,671-word paragraph 13 of section A."""
+    from rag.search.cited import cited_paragraph
+
+    with _shared_file_indexed(tmp_path, "A_52_613.en.pdf", "pdf") as session:
+        shown = session.index.show("A/52/613", "para. 31, draft resolution III, section B.X, para. 2")
+        assert shown.text.startswith("Also notes Tokelau's desire to move at its own pace")
+        assert shown.section.endswith("B. INDIVIDUAL TERRITORIES > X. Tokelau")
+        assert session.index.show("A/52/613", "para. 31, draft resolution III, section A, para. 13").text \
+            .startswith("Decides to continue the examination of the question of the small Territories")
+        assert len(session.index.show("A/52/613", "13", part="draft resolution III, sect. A").text.split()) < 60
+    assert cited_paragraph("What does A/52/613, para. 31, draft resolution III, section B.X, para. 2 say?") == \
+        ("A/52/613", "para. 31, draft resolution III, section B.X, para. 2")

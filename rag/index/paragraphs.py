@@ -15,7 +15,9 @@ from rag.models import RECOMMENDATION, TABLE, DocumentText, Footnote, ShownParag
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
 # 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
 CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+|intersessional\s+)?(?:resolution|decision)s?\b[^,]*?"
-                        r"(?:\s*,\s*annex(?:\s+[IVXLC\d]+)?)?|report\s+of\s+[^,]+?)\s*,\s*"
+                        r"(?:\s*,\s*(?:annex(?:\s+[IVXLC\d]+)?|(?:section|sect\.|part)\s*(?:[A-H](?:\.[IVX]+)?|[IVX]+)))?"
+                        r"|report\s+of\s+[^,]+?)"
+                        r"\s*,\s*"
                         r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
@@ -47,6 +49,16 @@ _CITED_ANNEX = re.compile(r"^((?:part\s+[a-z]+\s*,\s*)?annex(?:\s+[IVXLC\d]+)?|p
                           r"(?:\s*,\s*|\s+(?=(?:para|¶|p\.)))(.+)$", re.IGNORECASE)
 _RUNNING = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?¶\s*(\w+)$")
 _PRINTED_NUMBER = re.compile(r"(?:\((\d+[a-z]?)\)|(\d+[a-z]?))\.?")
+
+
+# A lettered section of an embedded text as a user may cite it: "part B", "sect. B", "section B".
+_SECTION = re.compile(r",\s*(?:section|sect\.|part)\s*([A-H](?:\.[IVX]+)?|[IVX]+)$", re.IGNORECASE)
+
+
+def section_label(part: str) -> str:
+    """An embedded text's lettered section in the form stored ("draft resolution, section B" from
+    "draft resolution, part B" or "sect. B"); any other part as it is."""
+    return _SECTION.sub(lambda m: f", section {m.group(1).upper()}", part)
 
 
 def plain_number(number: str) -> tuple[str, str | None]:
@@ -273,6 +285,23 @@ def _numbered_annexes(conn: sqlite3.Connection, doc_id: int) -> list[tuple[str, 
     return [(a, number_span(conn, doc_id, False, a)) for a in annexes]
 
 
+def _check_not_sectioned(conn: sqlite3.Connection, doc: sqlite3.Row, number: str, label: str | None, part: str,
+                         within: str | None) -> None:
+    """NotFoundError naming the sections where an embedded text numbers its paragraphs by lettered
+    section and the number is cited without one ("draft resolution, para. 3" of E/2025/72, whose
+    sections A, B and C each have a para. 3)."""
+    clauses, given = _given(("lower(annex) = lower(?)", label), ("part_of = ?", within))
+    own = conn.execute("SELECT 1 FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 0 AND lower(part) = "
+                       "lower(?)" + clauses + " LIMIT 1", [doc["id"], number, part, *given]).fetchone()
+    rows = conn.execute("SELECT DISTINCT part_of, part FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 0 "
+                        "AND lower(part) LIKE lower(?) || ', section _'" + clauses + " ORDER BY ord",
+                        [doc["id"], number, part, *given]).fetchall()
+    if own is None and rows:
+        cited = [(f"para. {r['part_of']}, " if r["part_of"] else "") + f"{r['part']}, para. {number}" for r in rows]
+        raise NotFoundError(f"{doc['symbol']}'s {part} numbers its paragraphs by section: {'; '.join(cited)}",
+                            fix=f"give the section as cited, e.g. rag show {doc['symbol']} \"{cited[0]}\"")
+
+
 def _cited_row(conn: sqlite3.Connection, symbol: str, number: str, annex: str | None,
                part: str | None) -> tuple[sqlite3.Row, sqlite3.Row]:
     """The document and the paragraph row `show_paragraph` shows; NotFoundError naming what the
@@ -283,7 +312,7 @@ def _cited_row(conn: sqlite3.Connection, symbol: str, number: str, annex: str | 
         annex, number = in_annex.group(1), in_annex.group(2)
     plain, page = plain_number(number)
     raw, cited, within = split_cited_part(plain)
-    part = " ".join((part if part is not None else cited or "").split())
+    part = section_label(" ".join((part if part is not None else cited or "").split()))
     running = raw.startswith("¶")
     label = annex_label(annex) if annex is not None else None
     if label == "part one" and _has_annex(conn, doc, "part two"):
@@ -294,6 +323,8 @@ def _cited_row(conn: sqlite3.Connection, symbol: str, number: str, annex: str | 
         check_part(conn, doc, part, within)
     if (running or part) and page is None:
         _check_unambiguous(conn, doc, raw.lstrip("¶").strip(), running, label, part, within)
+    if part and not running:
+        _check_not_sectioned(conn, doc, raw, label, part, within)
     row = find_row(conn, doc["id"], raw.lstrip("¶").strip(), running, label, part, page, within)
     if row is None and page is not None:
         raise _not_on_page(conn, doc, raw.lstrip("¶").strip(), running, label, part, page)

@@ -36,6 +36,7 @@ from rag.ingest.metadata import read_metadata
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
 from rag.ingest.parts import Part, split_parts
+from rag.ingest.parts import sections as text_sections
 from rag.ingest.patterns import (
     ANNEX,
     CHAPTER_HEADING,
@@ -435,10 +436,20 @@ class _Assembler:
         if part.heading:
             self.builder.heading_notes(seg.lines[part.start])
         lines = seg.lines[part.start + int(part.heading):part.end]
-        if lines:
-            sub = _Segment(seg.annex, lines)
-            starts = paragraph_starts(lines, self.body_size)
-            self.own(sub, starts, 0, len(lines), sections.copy())
+        marked = text_sections(lines)
+        bounds = [0] + [m.start for m in marked] + [len(lines)]
+        path, nested = sections.copy(), []
+        for k, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+            self.builder.flush()
+            if k:  # a section's mark and title head its paragraphs, under its section's where nested
+                mark = marked[k - 1]
+                nested = [*nested[:mark.depth - 1], mark.heading]
+                path = sections.nested(nested)
+                lo += mark.lines
+            self.builder.part = part.label + (f", {marked[k - 1].label}" if k else "")
+            own = lines[lo:hi]
+            if own:
+                self.own(_Segment(seg.annex, own), paragraph_starts(own, self.body_size), 0, len(own), path)
         self.builder.flush()
         self.builder.part = self.builder.part_of = ""
 

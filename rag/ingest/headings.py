@@ -177,6 +177,15 @@ class Sections:
         out.levels, out.styles = dict(self.levels), dict(self.styles)
         return out
 
+    def nested(self, headings: list[str]) -> Sections:
+        """A copy of this path with `headings` below its deepest level, in order, whatever their
+        numbering (an embedded text's section "B. Individual Territories" and its "I. American
+        Samoa")."""
+        out = self.copy()
+        for heading in headings:
+            out.levels[max(out.levels, default=0) + 1] = clean_text(heading)
+        return out
+
     def extend_last(self, more: str) -> None:
         """A heading wrapped over two lines: add the second line to the deepest heading (not to a
         segment's, which is whole: the line is the first heading in the segment)."""

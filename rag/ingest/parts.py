@@ -9,11 +9,14 @@ draft resolution, para. 8`). The report's own numbering resumes after it: the pa
 the line numbered one more than the report's last paragraph where the part's own run of
 numbers and the report's resumed run together weigh more than one run through the whole part
 (a part whose run the report's numbers would merely continue keeps them: operative paragraphs
-1, 2, 3 ... of a decision are not the report's paragraphs 2, 3 ...).
+1, 2, 3 ... of a decision are not the report's paragraphs 2, 3 ...). A text in lettered sections
+("A", "B", "C" on lines of their own), each with its own preamble and operative paragraphs from 1,
+is cited by section (`E/2025/72, para. 1, draft resolution, section B, para. 3`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -120,18 +123,31 @@ def openings(lines: Sequence[Block]) -> list[tuple[int, str, bool]]:
     return sorted(found)
 
 
-def _resumption(region: list[tuple[int, int, float]], last: int) -> tuple[int | None, dict[int, int]]:
+def _own_score(region: list[tuple[int, int, float]], splits: list[int]) -> tuple[list[int], float]:
+    """The part's own run of numbers in the region (indexes into it) and its score: one run, or
+    where the part has sections (their first lines `splits`), a run in each."""
+    own, score = scored_chain([(n, w) for _, n, w in region])
+    if len(splits) > 1:
+        bounds = [*splits[1:], region[-1][0] + 1 if region else 0]
+        score = sum(scored_chain([(n, w) for i, n, w in region if lo <= i < hi])[1]
+                    for lo, hi in zip(splits, bounds))
+    return own, score
+
+
+def _resumption(region: list[tuple[int, int, float]], last: int,
+                splits: list[int]) -> tuple[int | None, dict[int, int]]:
     """Where in the region the report's numbering resumes at `last` + 1 (index into region, or
-    None) and the report's starts from there on (line index -> number). A number that would
-    merely continue the part's own run does not resume the report; on a tie with one run
-    through the whole region the report resumes."""
-    best_score = scored_chain([(n, w) for _, n, w in region])[1] - 1e-6
+    None) and the report's starts from there on (line index -> number), not before the part's
+    last section (`splits`: the first line of the part and of each section). A number
+    that would merely continue the part's own run does not resume the report; on a tie with one
+    run through the whole region the report resumes."""
+    best_score = _own_score(region, splits)[1] - 1e-6
     best: int | None = None
     tail: dict[int, int] = {}
     for j, (_, num, _) in enumerate(region):
-        if num != last + 1:
+        if num != last + 1 or region[j][0] < splits[-1]:
             continue
-        own, own_score = scored_chain([(n, w) for _, n, w in region[:j]])
+        own, own_score = _own_score(region[:j], splits)
         if own and region[own[-1]][1] == last or not own and last == 0:
             continue  # a part that opens the segment numbers its own paragraphs from 1
         rest = [c for c in region[j:] if c[1] > last]
@@ -155,10 +171,77 @@ def split_parts(lines: Sequence[Block], body_size: float) -> tuple[dict[int, str
     for k, (start, label, heading) in enumerate(opens):
         last = body[max(body)] if body else 0
         region = [c for c in cands if start <= c[0] < bounds[k + 1]]
-        resume, tail = _resumption(region, last)
+        marked = sections(lines[start:bounds[k + 1]])
+        resume, tail = _resumption(region, last, [start, *(start + m.start for m in marked)])
         body.update(tail)
         end = region[resume][0] if resume is not None else bounds[k + 1]
         while resume is not None and end - 1 > start and _heads(lines[end - 1]):
             end -= 1  # the headings over the report's resumed paragraph are the report's
         parts.append(Part(start, end, label, str(last) if body and last else "", heading))
     return {i: str(n) for i, n in sorted(body.items())}, parts
+
+
+
+_LETTER_MARK = re.compile(r"^([A-H])$")  # a section's letter on a line of its own
+_ROMAN_MARK = re.compile(r"^([IVX]{1,5})\.\s+(\S.{0,80})$")  # a subsection's heading: "I. American Samoa"
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+           "XVI", "XVII", "XVIII", "XIX", "XX"]
+SECTION_TITLE_LINES = 3  # a section's title under its letter runs to at most this many lines
+
+
+@dataclass
+class Section:
+    """A lettered section of an embedded text, or a roman-numbered subsection (of a section or of
+    the text), numbering its paragraphs from 1."""
+
+    start: int  # its mark's line
+    label: str  # "section B", "section B.I", "section II"
+    heading: str  # "B. Individual Territories", "I. American Samoa"
+    depth: int  # 1 for a section (or a subsection of a text without sections), 2 for a subsection
+    lines: int  # the lines of its mark and title
+
+
+def _marks(lines: Sequence[Block], lo: int, hi: int, pattern: re.Pattern[str], order: list[str]) -> list[int]:
+    """The lines in [lo, hi) marked in order ("A", "B", ... or "I.", "II.", ...), each mark's span
+    to the next (the last's to `hi`) numbering a paragraph 1; [] for fewer than two."""
+    found: list[int] = []
+    for i in range(lo, hi):
+        m = pattern.match(strip_markers(lines[i].text).strip()) if lines[i].number is None else None
+        if m and len(found) < len(order) and m.group(1) == order[len(found)]:
+            found.append(i)
+    bounds = [*found, hi]
+    restarts = all(any(b.number is not None and int(b.number) == 1 for b in lines[a:z])
+                   for a, z in zip(bounds, bounds[1:]))
+    return found if len(found) > 1 and restarts else []
+
+
+def _title(lines: Sequence[Block], i: int, hi: int) -> list[Block]:
+    """The title lines under a section's letter: in bold or in capitals, unnumbered."""
+    out: list[Block] = []
+    for b in lines[i + 1:min(hi, i + 1 + SECTION_TITLE_LINES)]:
+        text = strip_markers(b.text).strip()
+        if b.number is not None or not (b.bold or text.isupper()) or ends_sentence(text):
+            break
+        out.append(b)
+    return out
+
+
+def sections(lines: Sequence[Block]) -> list[Section]:
+    """The lettered sections of an embedded text ("A", "B", "C" on lines of their own, each
+    numbering its paragraphs from 1: E/2025/72's draft resolution) and the roman-numbered
+    subsections of each or of the text ("I. American Samoa", "II. Anguilla": A/52/613's draft
+    resolution III B, one for each Territory), in order; [] where the text has none."""
+    letters = _marks(lines, 0, len(lines), _LETTER_MARK, [chr(ord("A") + k) for k in range(8)])
+    spans = list(zip(letters, [*letters[1:], len(lines)])) if letters else [(-1, len(lines))]
+    out: list[Section] = []
+    for lo, hi in spans:
+        letter = strip_markers(lines[lo].text).strip() if lo >= 0 else ""
+        if letter:
+            title = _title(lines, lo, hi)
+            out.append(Section(lo, f"section {letter}", " ".join([f"{letter}.", *(strip_markers(b.text).strip()
+                                                                              for b in title)]), 1, 1 + len(title)))
+        for r in _marks(lines, lo + 1, hi, _ROMAN_MARK, _ROMANS):
+            numeral = strip_markers(lines[r].text).strip().split(".")[0]
+            out.append(Section(r, f"section {letter + '.' if letter else ''}{numeral}",
+                               " ".join(strip_markers(lines[r].text).split()), 2 if letter else 1, 1))
+    return out

@@ -16,8 +16,10 @@ _PART = r"part\s+(?:one|two|three|four|five|six)"
 # Where in the document: "part two, annex I, " before the paragraph number.
 _PLACE = rf"((?:{_PART}\s*,\s*)?(?:{_ANNEX}\s*,?\s*)?|{_PART}\s*,\s*)?"
 # An embedded text's paragraph after the report's: ", draft resolution II, para. 8", ", report of
-# Working Group II, para. 9", ", decision 22/1, ¶ 2".
-_EMBEDDED = (r"(?:\s*,\s*((?:draft\s+)?(?:resolution|decision)\b[^,?]{0,30}?|report\s+of\s+[^,?]{3,60}?)\s*,\s*"
+# Working Group II, para. 9", ", decision 22/1, ¶ 2", ", draft resolution, section B, para. 3".
+_EMBEDDED = (r"(?:\s*,\s*((?:draft\s+)?(?:resolution|decision)\b[^,?]{0,30}?"
+             r"(?:\s*,\s*(?:section|sect\.|part)\s*(?:[A-H](?:\.[IVX]+)?|[IVX]+)\b)?"
+             r"|report\s+of\s+[^,?]{3,60}?)\s*,\s*"
              + _PARA_WORD + r"(\d{1,4}[a-z]?)\b)?")
 # "A/79/772, para. 17", "A/80/44 (para. 12)", "A/80/38, part two, para. 12"
 _AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*{_PLACE}{_NUMBER}{_EMBEDDED}", re.IGNORECASE)
