@@ -87,6 +87,15 @@ def test_countries_counts_longest_names_first():
     assert countries("Sudan, South Sudan and Sudan") == {"Sudan": 2, "South Sudan": 1}
 
 
+def test_northern_ireland_in_the_united_kingdom_s_name_is_not_ireland():
+    """A/52/613 names "the United Kingdom of Great Britain and Northern Ireland" throughout: its
+    draft decision on Gibraltar was "about Ireland, not Gibraltar"."""
+    text = ("the statement agreed to by the Governments of Spain and the United Kingdom of Great Britain and "
+            "Northern Ireland")
+    assert countries(text) == {"Spain": 1, "United Kingdom": 1}
+    assert countries("Ireland and the United Kingdom") == {"Ireland": 1, "United Kingdom": 1}
+
+
 def test_a_country_the_document_never_names_is_told_by_the_country_it_is_about():
     """Found by a new user: a UNDOF report's paragraph listing the contributors of troops was "about
     Argentina, not Lebanon", then "about Syrian Arab Republic", the country its document names most,

@@ -431,6 +431,9 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     # a range broken at its hyphen, and a compound set with a space before its hyphen
     assert join_lines(["the latest 2022-", "2025 estimates"], vocab) == "the latest 2022-2025 estimates"
     assert join_lines(["for the period 2025\u2013", "2026 of the plan"], vocab) == "for the period 2025\u20132026 of the plan"
+    # pdfium's space before a number's hyphen at a line end (E/C.2/2025/2/Add.2, p. 14)
+    assert join_lines(["the adoption of Act No. 2022 -", "407 of 13 June 2022"], vocab) == \
+        "the adoption of Act No. 2022-407 of 13 June 2022"
     assert join_lines(["used by long -", "standing arrangements"], vocab) == "used by long-standing arrangements"
     assert join_lines(["in low -", "and middle-income countries"], vocab) == "in low- and middle-income countries"
     assert join_lines(["short-", "to medium-term plans"], vocab) == "short- to medium-term plans"
@@ -1302,3 +1305,14 @@ def test_a_joint_symbol_broken_after_its_hyphen_is_joined_whole() -> None:
         "the report of the Secretary-General (A/79/79-E/2024/54) on progress"
     assert join_lines(["the years 2020-", "2024 saw"], set()) == "the years 2020-2024 saw"
     assert join_lines(["a well-", "known case"], set()) == "a well-known case"
+
+
+def test_the_running_symbol_on_a_landscape_map_page_is_no_note_s_last_line() -> None:
+    """S/2025/97's map page prints "S/2025/97" where notes would stand; it ran on after the
+    report's only note ("Fiscal deficit, including grants. S/2025/97")."""
+    from rag.ingest import parse_file
+    from tests.conftest import shared_path
+
+    doc = parse_file(shared_path("data", "un_corpus", "pdf", "S_2025_97.en.pdf"))
+    para = next(p for p in doc.paragraphs if p.number == "7" and not p.annex)
+    assert [f.text for f in para.footnotes] == ["Fiscal deficit, including grants."]

@@ -202,6 +202,18 @@ def test_an_acronym_asked_is_the_committee_its_report_spells_out() -> None:
         "is about the Committee pre-sessional working group, not the CRPD pre-sessional working group")
 
 
+def test_an_acronym_asked_is_the_thing_its_last_word_names() -> None:
+    """E/HLPF/2025/3/Add.3, annex, para. 106: "the Goals financing gap" of a report writing
+    "Sustainable Development Goals" is the SDG financing gap; a report spelling out no SDG keeps
+    the near miss."""
+    question = "How big is the yearly SDG financing gap that Spain cited?"
+    paragraph = "Spain emphasized the urgent need to address the $4 trillion annual Goals financing gap."
+    document = "progress towards the Sustainable Development Goals at the local level. " + paragraph
+    assert check_modifier(question, Evidence(paragraph, document, ("E/HLPF/2025/3/Add.3",))) is None
+    other = Evidence(paragraph, paragraph, ("E/HLPF/2025/3/Add.3",))
+    assert check_modifier(question, other).describe() == "is about the Goals financing gap, not the SDG financing gap"
+
+
 def test_the_title_tells_whose_thing_the_document_is_about() -> None:
     """DP/2025/11 is the UNDP Ethics Office's report; its para. 42 names UNOPS only inside "the
     UNDP/UNFPA/UN-Women/UNOPS Staff Association"."""

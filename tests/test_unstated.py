@@ -230,7 +230,8 @@ def test_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:
     assert mismatch is not None and mismatch.describe() == "does not name a country"
     assert check_constraints(q, PARTIES) is not None and may_miss(q)
     for answer in ("Poland became the seventy-seventh State party.", "C\u00f4te d\u2019Ivoire acceded on 3 March.",
-                   "The British Government acceded.", "The Soviet Union signed first."):
+                   "The British Government acceded.", "The Soviet Union signed first.",
+                   "The contract was awarded to a South African company.", "Sri Lankans acceded."):
         assert check_kind(q, Evidence(answer, "")) is None, answer
     kenya = Evidence("Kenya joined the Committee in 2024.", "")
     mismatch = check_kind("Which State did Kenya replace on the Committee?", kenya)

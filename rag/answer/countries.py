@@ -60,8 +60,9 @@ _DEMONYM = re.compile(r"(?<![\w-])([A-Z][a-z]+)(?![\w-])(?=(?:\s+(\w+))?)")
 # American" a people's word of one country.
 _FIRST_WORDS = frozenset(c.split()[0] for c in COUNTRIES if " " in c) | {"Latin"}
 # A country's whole name from a word on: "Dominican" in "the Dominican Republic" is no people's
-# word, "Syrian" in "Syrian refugees" is.
-COUNTRY_AT = re.compile("(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+# word, "Syrian" in "Syrian refugees" is; "Northern Ireland" (in "the United Kingdom of Great Britain
+# and Northern Ireland") is not Ireland.
+COUNTRY_AT = re.compile("(?<!Northern )(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                          + r")(?![\w-])")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
@@ -109,6 +110,17 @@ def _demonym_index() -> dict[str, str]:
 DEMONYMS = _demonym_index()
 
 
+# People's words of countries of several words ("a South African company"), with their plurals.
+_LONG_DEMONYMS = {
+    "South African": "South Africa", "South Sudanese": "South Sudan", "Sri Lankan": "Sri Lanka",
+    "Costa Rican": "Costa Rica", "Sierra Leonean": "Sierra Leone", "Cabo Verdean": "Cabo Verde",
+    "Equatorial Guinean": "Equatorial Guinea", "Papua New Guinean": "Papua New Guinea",
+    "Saudi Arabian": "Saudi Arabia", "Bosnian and Herzegovinian": "Bosnia and Herzegovina",
+}
+_LONG_DEMONYM = re.compile(r"(?<![\w-])((?:" + "|".join(sorted(_LONG_DEMONYMS, key=len, reverse=True))
+                           + r")(?:s(?<!ese))?)(?![\w-])")
+
+
 def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """Each people's word of the text that names a country ("Chadian soldiers" -> Chad; group 1
     the word), with its country: not a hyphened one ("Kenyan-led"), one of a longer name ("South
@@ -120,6 +132,13 @@ def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is None or before.group(1) not in _FIRST_WORDS:
             yield m, country
+
+
+def long_demonym_countries(text: str) -> list[str]:
+    """The countries of several words a text names by their people's word ("a South African
+    company" -> South Africa), each once."""
+    return list(dict.fromkeys(_LONG_DEMONYMS[m.group(1).removesuffix("s") if m.group(1).endswith("ns") else m.group(1)]
+                              for m in _LONG_DEMONYM.finditer(text)))
 
 
 def demonym_countries(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.answertype import CARDINALS, COUNTED_COUNTRY, COUNTING, question_type
-from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries
+from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries, long_demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.textutil import MONTH_PATTERN
 
@@ -83,9 +83,10 @@ def asks_country(question: str) -> bool:
 
 def named_countries(text: str) -> set[str]:
     """The countries a text names: by name, by an adjective or short form ("British", "UK"), by
-    their people's word ("Chadian") or by another name ("Czech Republic", "Cape Verde")."""
+    their people's word ("Chadian", "South African") or by another name ("Czech Republic", "Cape Verde")."""
     text = text.replace("\u2019", "'")  # "Côte d’Ivoire" as the list spells it
-    found = set(COUNTRY_AT.findall(text)) | set(demonym_countries(text)) | set(OTHER_NAME_AT.findall(text))
+    found = set(COUNTRY_AT.findall(text)) | set(demonym_countries(text)) | set(long_demonym_countries(text)) \
+        | set(OTHER_NAME_AT.findall(text))
     return found | {c for c, forms in ADJECTIVES.items()
                     if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)}
 

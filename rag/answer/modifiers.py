@@ -11,7 +11,7 @@ import re
 from rag.answer.countries import DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
-from rag.answer.subjects import spells_from
+from rag.answer.subjects import spelled_to, spells_from
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
@@ -120,8 +120,9 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
         other = None if written.search(evidence.paragraph) else _other_head(head, thing, evidence.paragraph)
         if other is None and not written.search(evidence.title):  # the title tells whose thing it is
             other = _other_head(head, thing, evidence.title)
-        if other is None or head.isupper() and spells_from(head, other, f"{evidence.title} {evidence.document}"):
-            continue  # the acronym asked is the other head's name spelled out
+        if other is None or head.isupper() and any(spells(head, other, f"{evidence.title} {evidence.document}")
+                                                   for spells in (spells_from, spelled_to)):
+            continue  # the acronym asked is the other head's name spelled out ("Goals" of SDG)
         if other.lower() in _BODY_NOUNS and written.search(evidence.title):
             continue  # the body the document shortens is the asked one's (its title names it)
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022

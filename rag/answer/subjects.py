@@ -84,6 +84,15 @@ def spells_from(acronym: str, word: str, text: str) -> bool:
     return any(w == word and _spells(letters, words[i:i + 2 * len(letters)], 0, set()) for i, w in enumerate(words))
 
 
+def spelled_to(acronym: str, word: str, text: str) -> bool:
+    """Whether the text spells the acronym out in words that end with `word`: "the Goals
+    financing gap" of a report writing "Sustainable Development Goals" is the SDG financing gap."""
+    letters = acronym.split("-")[0].lower()
+    words = _WORDS.findall(text)
+    return any(w == word and _spells(letters, words[j:i + 1], 0, set()) and not _spells(letters, words[j:i], 0, set())
+               for i, w in enumerate(words) for j in range(max(0, i - 2 * len(letters)), i))
+
+
 # What UN documents write for acronyms users type, beyond rag.search.acronyms.SPELLED_OUT (which
 # writes_acronym reads first: "UNSC" as "Security Council"): shorter or other forms.
 _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",

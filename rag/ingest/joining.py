@@ -100,8 +100,9 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
-    if last in _SOFT + "-–" and part[:1].isdigit() and out[-2:-1].isdigit():
-        return out[:-1] + ("–" if last == "–" else "-") + part  # a range broken at its dash: "2022-" / "2025"
+    if last in _SOFT + "-–" and part[:1].isdigit() and (out[-2:-1].isdigit() or re.search(r"\d -$", out)):
+        # a range or a number broken at its dash: "2022-" / "2025"; "Act No. 2022 -" / "407" (pdfium's space)
+        return out[:-2 if out[-2] == " " else -1] + ("–" if last == "–" else "-") + part
     if last in _SOFT:
         return out[:-1] + "-" + part
     return out + part if _closes_word(out, part) else out + " " + part

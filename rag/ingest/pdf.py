@@ -49,6 +49,7 @@ from rag.ingest.patterns import (
     notes_heading,
 )
 from rag.ingest.tables import SAME_SIZE, chart_text, collapse_tables, continued_tables
+from rag.textutil import SYMBOL
 
 OCR_TYPE = 3.0  # points: a text layer whose body type is smaller is the invisible OCR layer of a scan
 OCR_RISE = 30.0  # points up the page from one OCR line to the next that put its blocks out of order
@@ -649,11 +650,23 @@ def load_pdf(path: Path, data: bytes) -> list[PageText]:
         raw_pages = [(_reading_order(lines), height) for lines, height in raw_pages]
     pages = [PageText(blocks=_classify(lines, height, body_size)) for lines, height in raw_pages]
     _typed_notes(pages, [height for _, height in raw_pages], body_size)
+    _running_symbol_notes(pages)
     continued_tables(pages, body_size)
     _contents_entries_numbered([b for page in pages for b in page.blocks])
     if sum(len(b.text) for p in pages for b in p.blocks if b.kind == "body") < 20 * max(1, len(pages) // 10):
         raise ParseError(f"{path}: no text layer: OCR is not supported")
     return pages
+
+
+def _running_symbol_notes(pages: list[PageText]) -> None:
+    """The running symbol printed where a page's notes would stand (S/2025/97's map page, set
+    landscape, prints "S/2025/97" low on its page) is furniture, not a note's last line: a line
+    that is just the symbol the other pages' margins print."""
+    margins = Counter(b.text.strip() for page in pages for b in page.blocks if b.kind == "furniture")
+    for page in pages:
+        for b in page.blocks:
+            if b.kind == "footnote" and margins[b.text.strip()] >= 2 and SYMBOL.fullmatch(b.text.strip()):
+                b.kind = "furniture"
 
 
 def _typed_foot(body: list[Block], height: float, body_size: float, marks: frozenset[str] | set[str] = frozenset()
