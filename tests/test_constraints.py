@@ -448,6 +448,21 @@ def test_the_year_of_a_meeting_held_at_a_place_and_on_days():
     miss = check_constraints("When did the Committee hold its 2025 session in Lomé?",
                              Evidence(sessions, sessions, ("A/80/55",)))
     assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    # a year however far that dates the asked event by the question's own word (A/AC.109/2025/L.13, para. 36)
+    quito = ("The question was discussed at the Caribbean regional seminar on the implementation of the Third "
+             "International Decade for the Eradication of Colonialism, held in Quito in May 2013.")
+    dated = Evidence(quito, quito, ("A/AC.109/2025/L.13",))
+    assert said(check_constraints("Where was the Caribbean regional seminar held in 2025?", dated)) == \
+        "is about 2013, not 2025"
+    assert check_constraints("Where was the Caribbean regional seminar held in 2013?", dated) is None
+    assert check_constraints("Which Decade was discussed in 2025?", dated) is None
+    # a noun dated with another year is no event of the question's (A/AC.182/2025/L.1, para. 5)
+    bureau = ("At its 312th meeting, on 18 February, the Special Committee, bearing in mind the agreement regarding "
+              "the election of officers reached at its session in 1981, elected the following members of its Bureau: "
+              "Chair: Nathaniel Khng (Singapore)")
+    officers = Evidence(bureau, bureau, ("A/AC.182/2025/L.1",))
+    assert check_constraints("Who was elected Chair of the Special Committee for its February 2025 session?",
+                             officers) is None
     # "from" a bare year dates nothing: the staff are the asked year's
     staff = Evidence("The Mission reduced its staff from 2023 levels by 20 per cent, to 1,450 personnel.",
                      "The Mission.", ("S/2025/300",))

@@ -511,3 +511,14 @@ def test_a_possessive_s_population_asks_for_a_number() -> None:
             "leaders praised the census as an essential step. The results show that the population has reached "
             "46.1 million.")
     assert "46.1 million" in _quote(question, text)
+
+
+def test_a_span_written_as_an_adjective_says_how_long() -> None:
+    """E/2025/L.9, para. 10, "Recognizes that graduating countries require an extended five-year
+    preparatory period", ranked 48th as a restatement of "How long a preparatory period ...?"; a
+    count asked is not answered by it."""
+    text = "Recognizes that graduating countries require an extended five-year preparatory period;"
+    q = "How long a preparatory period does ECOSOC recognize graduating least developed countries need?"
+    assert states_answer("number", text, q)
+    assert states_answer("number", "They serve a 12-month term.", "How long is the term?")
+    assert not states_answer("number", text, "How many graduating countries require a preparatory period?")

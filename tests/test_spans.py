@@ -96,3 +96,22 @@ def test_a_run_of_months_compared_with_or_written_otherwise_is_no_other_period()
     other = "From October 2024 to January 2025, 1,200 incidents were recorded."
     miss = check_months(asked, Evidence(other, other, ("S/1",)))
     assert miss is not None and miss.describe() == "gives October 2024 to January 2025, not March to September 2024"
+
+
+def test_a_figure_for_a_run_of_years_ending_another_year_is_a_near_miss() -> None:
+    """E/2025/73, para. 11: "From 2010 to 2023, new HIV infections declined by 39 per cent" asked
+    "from 2010 to 2024"; the asked run, one the paragraph writes with the asked end, or runs far
+    apart are no near miss."""
+    from rag.answer.spans import check_year_run
+
+    para = "From 2010 to 2023, new HIV infections declined by 39 per cent globally."
+    evidence = Evidence(para, para, ("E/2025/73",))
+    q = "By how much did new HIV infections decline from 2010 to 2024?"
+    assert said(check_year_run(q, evidence)) == "gives 2010-2023, not 2010-2024"
+    assert said(check_year_run("By how much did new HIV infections decline between 2011 and 2023?", evidence)) == \
+        "gives 2010-2023, not 2011-2023"
+    assert check_year_run("By how much did new HIV infections decline from 2010 to 2023?", evidence) is None
+    assert check_year_run("By how much did infections decline from 1990 to 2024?", evidence) is None
+    both = Evidence(para + " In 2024 the decline continued.", para, ("E/2025/73",))
+    assert check_year_run(q, both) is None
+    assert check_constraints(q, evidence) is not None

@@ -15,6 +15,9 @@ def test_the_office_a_question_asks_about() -> None:
     assert asked_form("Who co-chaired the ninth session of the Regional Forum?") == "chair"
     assert asked_form("Who was elected Chair of the Special Committee for its February 2025 session?") == "chair"
     assert asked_form("Whom did the High Council of State elect as its President?") == "president"
+    # chosen or selected as elected (A/CONF.230/2025/L.2, para. 10: "elected by acclamation as Rapporteur-General")
+    assert asked_form("Who was chosen as rapporteur of the ocean conference in Nice?") == "rapporteur"
+    assert asked_form("Whom did the Conference select as its President?") == "president"
     assert asked_form("Who did the Disarmament Commission elect at its 2025 session to chair Working Group I?") == \
         "chair"
     assert asked_form("Who did the Council invite to address it?") is None

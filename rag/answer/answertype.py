@@ -206,10 +206,16 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
         return bool(_REASON.search(sentence))
     if kind == "number" and not asks_how_long(question):
         return offers_answer(kind, _without_dates_or_references(sentence), question)
+    if kind == "number" and _SPAN_ADJECTIVE.search(sentence):
+        return True  # "an extended five-year preparatory period" says how long
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
         return _new_name(sentence, _asked_words(question)) or (_WHERE_Q.search(question) is not None
                                                              and offers_answer(kind, sentence, question))
     return kind is None or offers_answer(kind, sentence, question)
+
+
+# A span of time as an adjective: "a five-year preparatory period", "a 12-month term".
+_SPAN_ADJECTIVE = re.compile(r"\b(?:\d+|one|" + CARDINALS + r")-(?:year|month|week|day|hour)\b", re.IGNORECASE)
 
 
 # "Where was ...?", not the relative "the meeting where it was agreed".

@@ -43,7 +43,7 @@ from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_region, check_subregion, check_unwritten_region,
                                 named_regions)
 from rag.answer.revisions import asks_version, check_version
-from rag.answer.spans import asks_span, check_months, check_side, check_span
+from rag.answer.spans import asks_span, check_months, check_side, check_span, check_year_run
 from rag.answer.subjects import (
     acronyms,
     check_organization,
@@ -857,7 +857,7 @@ _QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organizati
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
-                    check_alternative, check_span, check_side, check_months,
+                    check_alternative, check_span, check_side, check_months, check_year_run,
                     _check_modifier, check_numbered_name, check_proper_name)
 
 

@@ -36,8 +36,44 @@ _SINCE = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 def asks_span(question: str) -> bool:
     """Whether the question measures over a span back from its time ("over the past 100 years"),
-    asks of the time before or after a month (`check_side`) or between two (`check_months`)."""
-    return bool(_SPAN.search(question) or _SIDE.search(question) or _MONTHS.search(question))
+    asks of the time before or after a month (`check_side`) or between two (`check_months`), or
+    from one year to another (`check_year_run`)."""
+    return bool(_SPAN.search(question) or _SIDE.search(question) or _MONTHS.search(question)
+                or _YEAR_RUN.search(question))
+
+
+# A run of years: "from 2010 to 2024", "between 2010 and 2024", "2010-2024", "2010–2023".
+_YEAR_RUN = re.compile(r"(?<![\d/.,])(?:(?:from|between)\s+)?((?:19|20)\d\d)\s*(?:to|until|through|and|[-–])\s*"
+                       r"((?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
+NEAR_END = 4  # years between the asked run's end (or start) and the paragraph's that make it another run
+
+
+def _year_runs(text: str) -> set[tuple[int, int]]:
+    """(first, last) of each run of years a text names, the last after the first."""
+    return {(int(a), int(b)) for a, b in _YEAR_RUN.findall(text) if int(a) < int(b)}
+
+
+def check_year_run(question: str, evidence: Evidence) -> Mismatch | None:
+    """The run of years the question asks of ("from 2010 to 2024") where the paragraph gives a
+    run from the same year to another near end, or from another near start to the same end
+    ("From 2010 to 2023, new HIV infections declined by 39 per cent", E/2025/73, para. 11), and
+    never writes the asked end (or start): another period's figure."""
+    asked = _year_runs(question)
+    told = _year_runs(evidence.paragraph)
+    if len(asked) != 1 or not told:
+        return None
+    first, last = next(iter(asked))
+    if (first, last) in told:
+        return None
+    def unwritten(year: int) -> bool:
+        return re.search(rf"\b{year}\b", evidence.paragraph) is None
+
+    for start, end in sorted(told):
+        if start == first and 0 < abs(end - last) <= NEAR_END and unwritten(last) \
+                or end == last and 0 < abs(start - first) <= NEAR_END and unwritten(first):
+            label = f"{first}-{last}"
+            return Mismatch(Constraint("period", label, label), f"{start}-{end}", "gives {found}, not {label}")
+    return None
 
 
 # A run of months: "between March and September 2024", "from September 2024 to February 2025",

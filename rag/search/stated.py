@@ -23,7 +23,8 @@ from rag.models import Hit
 # "Who" as the subject of the office: "Who chaired", "Who was elected Chair of", "Who is the
 # Chairperson of", "Whom did ... elect as its President", "Who did ... elect ... to chair" (not
 # "Who briefed the Chair").
-_AS = r"(?:\s+(?:elected|appointed|named|designated))?(?:\s+as)?(?:\s+(?:the|its))?(?:\s+(?:two|three|four|both))?\s+"
+_AS = (r"(?:\s+(?:elected|appointed|named|designated|chosen|selected))?(?:\s+as)?(?:\s+(?:the|its))?"
+       r"(?:\s+(?:two|three|four|both))?\s+")
 _BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
 
 
@@ -33,7 +34,7 @@ _ASKING = r"(?:^|[,;:]\s+)"  # "who" opening the question or its clause (not "th
 def _office_question(verb: str, noun: str, base: str) -> re.Pattern[str]:
     """"Who `verb`", "Who was elected `noun`", "Whom did ... elect as its `noun`", "Who did ... elect
     ... to `base`"."""
-    chose = rf"{_ASKING}whom?\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate)\b"
+    chose = rf"{_ASKING}whom?\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate|choose|select)\b"
     return re.compile(rf"{_ASKING}who\s+(?:{verb})\b|{_ASKING}who{_BE}{_AS}(?:{noun})\b"
                       rf"|{chose}{_AS}(?:{noun})\b|{chose}[^?,;]{{0,60}}?\bto\s+(?:{base})\b", re.IGNORECASE)
 
