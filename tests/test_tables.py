@@ -494,3 +494,44 @@ def test_a_numbered_heading_over_small_type_rows_stays_a_heading() -> None:
         blocks = collapse_tables(page, 10.0)
         assert not any(b.kind == "table" and b.text.startswith(heading) for b in blocks), heading
         assert any(b.text == heading for b in blocks), heading
+
+
+def _annex_table_page() -> list[Block]:
+    """A/79/7/Add.13, annex, page 14 (positions and sizes as read, cells shortened): para. 3 ends,
+    column heads in 7-point type side by side, cells in the body's type under them, column after
+    column, then the next section's heading and para. 4."""
+    def b(text: str, x: float, y: float, size: float = 10.0, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=14, kind="body", number=number, size=size, bold=bold, x=x, y=y)
+    heads = [b(t, x, 324.0, 7.0) for t, x in (("Time period", 60.5), ("Name", 107.0), ("Composition", 163.0),
+                                               ("Funding source", 211.0), ("Responsibilities", 261.0))]
+    return [
+        b("3. In 2000, a global information exchange network was launched, and it was managed by one", 123.8, 441.1,
+          number="3"),
+        b("officer, who was the single focal point for all overseas projects at that time.", 123.7, 357.0),
+        *heads,
+        b("1990s–", 61.2, 301.0), b("early", 60.4, 288.9), b("2000s", 60.2, 277.0),
+        b("No", 107.3, 300.9), b("dedicated", 107.7, 288.9), b("team", 107.5, 277.0),
+        b("1 P-4 Regular", 162.9, 301.0), b("budget", 211.2, 288.9),
+        b("In the early 2000s, a number of construction projects at the United", 260.7, 301.0),
+        b("Nations were started.", 260.3, 288.9),
+        b("Such support was very limited due to the lack of a dedicated team.", 260.5, 265.0),
+        b("B. Creation of a dedicated Overseas Property Management Unit", 99.6, 154.3, 12.0, bold=True),
+        b("4. In 2008, by its resolution 63/263, the General Assembly requested the Secretary-", 123.5, 116.3,
+          number="4"),
+    ]
+
+
+def test_cells_in_the_body_s_type_under_column_heads_are_the_table_s() -> None:
+    """The cells under an uncaptioned table's column heads ran into para. 3 ("... at that time.
+    1990s– early 2000s No dedicated team 1 P-4 Regular ..."); they are the table's, in the order
+    the page gives them, and the next section's heading and para. 4 are not."""
+    blocks = collapse_tables(_annex_table_page(), 10.0)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].text.startswith("Time period Name Composition Funding source Responsibilities "
+                                     "1990s– early 2000s")
+    assert tables[0].text.endswith("due to the lack of a dedicated team.")
+    paragraphs = assemble([PageText(blocks=blocks)])
+    para3 = next(p for p in paragraphs if p.number == "3" and p.part != TABLE)
+    assert para3.text.endswith("at that time.")
+    assert next(p for p in paragraphs if p.number == "4").text.startswith("In 2008")

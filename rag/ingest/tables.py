@@ -169,6 +169,8 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
             if title is not None:  # the bold line over the rows titles the table, not a section
                 out.pop()
                 run = [title, *run]
+            cells = _cells_under_heads(run, blocks[j:], body_size, prose)
+            run, j = run + cells, j + len(cells)
             table = _joined(run, "table")
             drawn = chart_text(table.text) or not LETTER.search(table.text)  # "36% 14% 6% ...": a chart's labels
             out.append(replace(table, kind="furniture") if drawn else table)
@@ -177,6 +179,19 @@ def _uncaptioned(blocks: list[Block], body_size: float) -> list[Block]:
             out.append(blocks[i])
             i += 1
     return out
+
+
+def _cells_under_heads(heads: list[Block], rest: list[Block], body_size: float, prose: float) -> list[Block]:
+    """The cells in the body's type under a row of column heads in small type, down to what ends a
+    table (`_typed_rows`), in the order the page gives them (a cell's wrapped lines together):
+    A/79/7/Add.13's annex tables ("Time period Name Composition Funding source Responsibilities"
+    over "1990s– early 2000s No dedicated team 1 P-4 Regular budget In the early 2000s, ...") ran
+    into the paragraph before them. [] unless the heads stand side by side and the first cell
+    right under them."""
+    if not _column_heads(heads) or not rest or abs(rest[0].size - body_size) > SAME_SIZE \
+            or min(h.y for h in heads) - rest[0].y > ROW_GAP * body_size * HEAD_GAP or _ends_table(rest[0], prose):
+        return []
+    return _typed_rows(rest, prose, False)
 
 
 def _title_above(out: list[Block], body_size: float) -> tuple[Block | None, Block | None]:
