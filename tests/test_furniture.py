@@ -1316,3 +1316,27 @@ def test_the_running_symbol_on_a_landscape_map_page_is_no_note_s_last_line() -> 
     doc = parse_file(shared_path("data", "un_corpus", "pdf", "S_2025_97.en.pdf"))
     para = next(p for p in doc.paragraphs if p.number == "7" and not p.annex)
     assert [f.text for f in para.footnotes] == ["Fiscal deficit, including grants."]
+
+
+def test_text_under_a_heading_after_an_agenda_s_last_item_is_no_more_of_that_item() -> None:
+    """UNW/2025/L.3 (shape): a provisional agenda's items 1-11 ("11. Other matters"), then the
+    heading "Annotations" in larger bold type and each item's annotation under "Item 1"; the
+    annotations made one "para. 11" of seven pages. A numbered paragraph that is a sentence goes on
+    under a heading as before."""
+    from rag.ingest.assemble import assemble
+    from rag.ingest.blocks import Block, PageText
+
+    def b(text: str, y: float, size: float = 10.0, number: str | None = None, bold: bool = False) -> Block:
+        return Block(text, page=1, kind="body", number=number, size=size, bold=bold, x=123.0, y=y)
+    lines = [b("1. Organizational matters", 600, number="1"), b("2. Evaluation", 588, number="2"),
+             b("3. Other matters", 576, number="3"), b("Annotations", 540, 12.0, bold=True),
+             b("Item 1", 520, bold=True), b("Organizational matters", 508, bold=True),
+             b("Based on the annual workplan adopted at the first regular session, this agenda is prepared.", 490)]
+    paragraphs = assemble([PageText(blocks=lines)])
+    assert [p.text for p in paragraphs if not p.running] == ["Organizational matters", "Evaluation", "Other matters"]
+    annotation = next(p for p in paragraphs if p.running)
+    assert annotation.text.startswith("Based on the annual workplan")
+    sentence = lines[:2] + [b("3. The Board will consider other matters raised by delegations.", 576, number="3")] \
+        + lines[3:]
+    third = [p for p in assemble([PageText(blocks=sentence)]) if not p.running][2]
+    assert third.text.endswith("this agenda is prepared.")

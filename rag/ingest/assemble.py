@@ -68,6 +68,7 @@ MASTHEAD_CHARS = 200  # a masthead line (or block of them) is at most this long
 GAP = 1.6  # a vertical gap wider than this many type sizes separates two blocks
 UNKNOWN_SIZE = 10.0  # points: the body size taken where a line's type size is not known
 LINE_SPACING = 1.3  # type sizes between two lines of one paragraph, at most (a heading stands further off)
+LIST_TITLE_WORDS = 12  # a numbered list item this short that ends no sentence is a title ("11. Other matters")
 SENTENCE_HEADING_WORDS = 12  # a heading this long ending with a full stop is also text (`_sentence_heading`)
 _FULL_STOP = re.compile(r"\w[)”’\"']?\.[”’\"']?$")
 INDENT = 8.0  # points of first-line indent that open a new block after a sentence end
@@ -505,20 +506,31 @@ class _Assembler:
         not the last paragraph of the chapter before (UNW/2025/2, pp. 4-5: a chapter of boxed
         figures ran into para. 12). The index of the last line taken."""
         ln = seg.lines[i]
-        if not (ln.bold or larger(ln, self.body_size)) or not _CHAPTER.match(ln.text.strip()):
+        after_list = self._after_list(ln)
+        if not (ln.bold or larger(ln, self.body_size)) or not (_CHAPTER.match(ln.text.strip()) or after_list):
             return i
         nxt = min((k for k in starts if i < k < end), default=end)
         wrapped = i + 1
         while wrapped < nxt and continues_heading(seg.lines[wrapped], ln, self.body_size):
             wrapped += 1  # the heading's own next lines
         body = seg.lines[wrapped:nxt]
-        if not body or body[0].bold or heading_like(body[0], self.body_size) or body[0].kind in ("table", BOXED):
+        if not body or not after_list and (body[0].bold or heading_like(body[0], self.body_size)) \
+                or body[0].kind in ("table", BOXED):
             return i  # a subheading (or a heading's wrapped line in other type) leaves the reading as it is
         for line in seg.lines[i + 1:wrapped]:
             self._heading_goes_on(line, sections)
         self.builder.flush()
         self.running(_Segment(seg.annex, body), sections)
         return nxt - 1
+
+    def _after_list(self, ln: Block) -> bool:
+        """Whether a heading in bold and larger type follows a list's last item, the open
+        paragraph being a short title that ends no sentence ("11. Other matters" of a provisional
+        agenda, UNW/2025/L.3): the text under the heading ("Annotations", "Item 1 ...") is no
+        more of that item."""
+        text = " ".join(self.builder.parts)
+        return ln.bold and larger(ln, self.body_size) and self.builder.number is not None \
+            and not self.builder.running and 0 < len(text.split()) <= LIST_TITLE_WORDS and not ends_sentence(text)
 
     def _sentence_heading(self, lines: list[Block], seg: _Segment, sections: Sections) -> None:
         """A heading inside the numbered text that is a sentence of SENTENCE_HEADING_WORDS or more
