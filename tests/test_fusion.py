@@ -93,6 +93,27 @@ def test_a_short_paragraph_that_states_the_asked_answer_is_not_demoted() -> None
     assert list(np.argsort(-out, kind="stable")) == [1, 2, 0]
 
 
+def test_a_short_paragraph_stage_1_puts_first_by_far_is_not_demoted() -> None:
+    """A/80/150, para. 42, "Question of the Falkland Islands (Malvinas) (resolution 58/316)", first
+    for BM25 and for the dense ranking by far (stage 1: 20.7 against 5.1), ranked 48th as a
+    restatement of "Falkland Islands Malvinas agenda item eightieth session"; a short first with a
+    narrow lead is demoted as before."""
+    from rag.search.fusion import FIRST_LEAD, FirstStage
+
+    base = np.array([20.7, 5.1, 4.9, 4.0])
+    features = {"novel": np.array([3, 30, 25, 20]), "lexical": np.zeros(4), "dense": np.zeros(4),
+                "sentence": np.zeros(4), "pairs": np.zeros(4), "wbm25": np.zeros(4), "cov": np.zeros(4),
+                "scov": np.zeros(4), "wcov": np.zeros(4), "prox": np.zeros(4)}
+    z = {k: np.zeros(4) for k in ("lexical", "dense", "sentence", "pairs")}
+    top = np.arange(4)
+    assert np.argmax(rescored(FirstStage(z, base), top, features)) == 0
+    close = base.copy()
+    close[0] = close[1] + FIRST_LEAD - 0.5
+    assert np.argmax(rescored(FirstStage(z, close), top, features)) == 1
+    out = demote_uninformative(np.array([5.0, 4.0, 3.0]), np.array([2, 30, 30]), leading=True)
+    assert np.argmax(out) == 0
+
+
 @contextmanager
 def _one_document_session(tmp_path: Path, name: str, text: str) -> Iterator[Session]:
     """A session over an index of one laid-out text file (the test embedder)."""
