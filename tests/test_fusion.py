@@ -112,6 +112,10 @@ def test_a_short_paragraph_stage_1_puts_first_by_far_is_not_demoted() -> None:
     assert np.argmax(rescored(FirstStage(z, close), top, features)) == 1
     out = demote_uninformative(np.array([5.0, 4.0, 3.0]), np.array([2, 30, 30]), leading=True)
     assert np.argmax(out) == 0
+    # "Universal Postal Union" alone (A/80/39, annex I) leads for "What did the Universal Postal
+    # Union congress decide on terminal dues?" and holds no term of its own: demoted
+    out = demote_uninformative(np.array([5.0, 4.0, 3.0]), np.array([0, 30, 30]), leading=True)
+    assert np.argmax(out) == 1
 
 
 @contextmanager

@@ -67,10 +67,11 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarr
     one looked for) or MOST_OF_QUERY of the question's weight and more than any of the others
     (`cover`, the idf-weighted share of the question's terms it holds): "Melanesian Cultural
     Centre" looks for the short operative paragraph that writes it, not for the longer ones that
-    write "Centre" alone; `leading`: the first entry leads stage 1 by FIRST_LEAD and stays where it
-    is; unchanged when none or all are under."""
+    write "Centre" alone; `leading`: the first entry leads stage 1 by FIRST_LEAD and, holding a
+    term of its own ("Universal Postal Union" alone, a list's line, holds none), stays where it is;
+    unchanged when none or all are under."""
     low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
-    if leading and low.size:
+    if leading and low.size and novel[0] > 0:  # a paragraph of the question's words alone answers nothing
         low[0] = False
     if states is not None:
         low &= ~np.asarray(states, dtype=bool)
