@@ -94,6 +94,7 @@ def test_northern_ireland_in_the_united_kingdom_s_name_is_not_ireland():
             "Northern Ireland")
     assert countries(text) == {"Spain": 1, "United Kingdom": 1}
     assert countries("Ireland and the United Kingdom") == {"Ireland": 1, "United Kingdom": 1}
+    assert countries("the situation in Northern Mali and Northern Uganda") == {"Mali": 1, "Uganda": 1}
 
 
 def test_a_country_the_document_never_names_is_told_by_the_country_it_is_about():
@@ -456,6 +457,10 @@ def test_the_year_of_a_meeting_held_at_a_place_and_on_days():
         "is about 2013, not 2025"
     assert check_constraints("Where was the Caribbean regional seminar held in 2013?", dated) is None
     assert check_constraints("Which Decade was discussed in 2025?", dated) is None
+    # the verb tells of an event without a year too: the asked one may be it
+    dili = "The Caribbean regional seminar was held in Dili from 21 to 23 May. It followed the one " + quito[4:]
+    both = Evidence(dili, dili, ("A/AC.109/2025/L.13",))
+    assert check_constraints("Where was the Caribbean regional seminar held in 2025?", both) is None
     # a noun dated with another year is no event of the question's (A/AC.182/2025/L.1, para. 5)
     bureau = ("At its 312th meeting, on 18 February, the Special Committee, bearing in mind the agreement regarding "
               "the election of officers reached at its session in 1981, elected the following members of its Bureau: "

@@ -434,6 +434,8 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     # pdfium's space before a number's hyphen at a line end (E/C.2/2025/2/Add.2, p. 14)
     assert join_lines(["the adoption of Act No. 2022 -", "407 of 13 June 2022"], vocab) == \
         "the adoption of Act No. 2022-407 of 13 June 2022"
+    assert join_lines(["in the period under review - that is, in 2024 -", "15 States reported"], vocab) == \
+        "in the period under review - that is, in 2024 - 15 States reported"
     assert join_lines(["used by long -", "standing arrangements"], vocab) == "used by long-standing arrangements"
     assert join_lines(["in low -", "and middle-income countries"], vocab) == "in low- and middle-income countries"
     assert join_lines(["short-", "to medium-term plans"], vocab) == "short- to medium-term plans"

@@ -509,6 +509,9 @@ def test_a_draft_s_roman_subsections_inside_a_section_are_cited_by_both(tmp_path
     """A/52/613 (../shared PDF): draft resolution III's section B has a subsection for each
     Territory ("I. American Samoa" ... "XII. United States Virgin Islands"), each numbered from 1;
     they were one 3,671-word paragraph 13 of section A."""
+    import pytest
+
+    from rag.errors import NotFoundError
     from rag.search.cited import cited_paragraph
 
     with _shared_file_indexed(tmp_path, "A_52_613.en.pdf", "pdf") as session:
@@ -518,5 +521,27 @@ def test_a_draft_s_roman_subsections_inside_a_section_are_cited_by_both(tmp_path
         assert session.index.show("A/52/613", "para. 31, draft resolution III, section A, para. 13").text \
             .startswith("Decides to continue the examination of the question of the small Territories")
         assert len(session.index.show("A/52/613", "13", part="draft resolution III, sect. A").text.split()) < 60
+        with pytest.raises(NotFoundError, match=r"section B\.I, para\. 2; .*section B\.III, para\. 2"):
+            session.index.show("A/52/613", "para. 31, draft resolution III, section B, para. 2")
+        preamble = session.index.show("A/52/613", "para. 31, draft resolution III, section B.X, ¶ 2")
+        assert preamble.text.startswith("Recalling the solemn declaration")
     assert cited_paragraph("What does A/52/613, para. 31, draft resolution III, section B.X, para. 2 say?") == \
         ("A/52/613", "para. 31, draft resolution III, section B.X, para. 2")
+    assert cited_paragraph("What does A/52/613, para. 31, draft resolution III, sect. B.X, ¶ 2 say?") == \
+        ("A/52/613", "para. 31, draft resolution III, sect. B.X, ¶ 2")
+
+
+def test_a_draft_in_roman_subsections_alone_cites_each_by_its_numeral() -> None:
+    """A draft whose roman headings ("I. American Samoa", "II. Anguilla") each number their
+    paragraphs from 1, with no lettered sections: "section II"."""
+    lines = [_line("1. The Committee recommends the adoption of the following draft resolution:", "1"),
+             Block("The General Assembly,")]
+    for numeral, territory in (("I", "American Samoa"), ("II", "Anguilla")):
+        lines += [Block(f"{numeral}. {territory}"), Block(f"Noting the situation in {territory},"),
+                  _line(f"1. Requests the administering Power to assist {territory};", "1"),
+                  _line(f"2. Calls upon all States to support {territory};", "2")]
+    lines += [_line(f"{n}. The Committee adopted the draft resolution.", str(n)) for n in (2, 3, 4)]
+    keys = _keys(assemble([PageText(blocks=lines)]))
+    assert [k for k in keys if k[0] == "draft resolution, section II"] == \
+        [("draft resolution, section II", "1", "1"), ("draft resolution, section II", "1", "2")]
+    assert [k for k in keys if not k[0]] == [("", "", n) for n in "1234"]

@@ -115,3 +115,6 @@ def test_a_figure_for_a_run_of_years_ending_another_year_is_a_near_miss() -> Non
     both = Evidence(para + " In 2024 the decline continued.", para, ("E/2025/73",))
     assert check_year_run(q, both) is None
     assert check_constraints(q, evidence) is not None
+    # two years joined by "and" are no run
+    two = Evidence("Emissions in 2015 and 2018 rose.", "", ("A/80/1",))
+    assert check_year_run("How did emissions change from 2015 to 2020?", two) is None

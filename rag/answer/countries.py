@@ -62,7 +62,8 @@ _FIRST_WORDS = frozenset(c.split()[0] for c in COUNTRIES if " " in c) | {"Latin"
 # A country's whole name from a word on: "Dominican" in "the Dominican Republic" is no people's
 # word, "Syrian" in "Syrian refugees" is; "Northern Ireland" (in "the United Kingdom of Great Britain
 # and Northern Ireland") is not Ireland.
-COUNTRY_AT = re.compile("(?<!Northern )(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+COUNTRY_AT = re.compile("(?:" + "|".join("(?<!Northern )Ireland" if c == "Ireland" else re.escape(c)
+                                          for c in sorted(COUNTRIES, key=len, reverse=True))
                          + r")(?![\w-])")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
@@ -118,7 +119,7 @@ _LONG_DEMONYMS = {
     "Saudi Arabian": "Saudi Arabia", "Bosnian and Herzegovinian": "Bosnia and Herzegovina",
 }
 _LONG_DEMONYM = re.compile(r"(?<![\w-])((?:" + "|".join(sorted(_LONG_DEMONYMS, key=len, reverse=True))
-                           + r")(?:s(?<!ese))?)(?![\w-])")
+                           + r")(?:(?<=n)s)?)(?![\w-])")
 
 
 def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:

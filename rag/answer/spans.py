@@ -42,15 +42,17 @@ def asks_span(question: str) -> bool:
                 or _YEAR_RUN.search(question))
 
 
-# A run of years: "from 2010 to 2024", "between 2010 and 2024", "2010-2024", "2010–2023".
-_YEAR_RUN = re.compile(r"(?<![\d/.,])(?:(?:from|between)\s+)?((?:19|20)\d\d)\s*(?:to|until|through|and|[-–])\s*"
-                       r"((?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
+# A run of years: "from 2010 to 2024", "between 2010 and 2024", "2010-2024", "2010–2023" (not "in
+# 2015 and 2018", two years).
+_YEAR_RUN = re.compile(r"(?<![\d/.,])(?:(?:from\s+)?((?:19|20)\d\d)\s*(?:to|until|through|[-–])\s*((?:19|20)\d\d)"
+                       r"|between\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d))(?![\d/])", re.IGNORECASE)
 NEAR_END = 4  # years between the asked run's end (or start) and the paragraph's that make it another run
 
 
 def _year_runs(text: str) -> set[tuple[int, int]]:
     """(first, last) of each run of years a text names, the last after the first."""
-    return {(int(a), int(b)) for a, b in _YEAR_RUN.findall(text) if int(a) < int(b)}
+    runs = {(int(a or c), int(b or d)) for a, b, c, d in _YEAR_RUN.findall(text)}
+    return {(a, b) for a, b in runs if a < b}
 
 
 def check_year_run(question: str, evidence: Evidence) -> Mismatch | None:
@@ -65,6 +67,7 @@ def check_year_run(question: str, evidence: Evidence) -> Mismatch | None:
     first, last = next(iter(asked))
     if (first, last) in told:
         return None
+
     def unwritten(year: int) -> bool:
         return re.search(rf"\b{year}\b", evidence.paragraph) is None
 

@@ -294,8 +294,8 @@ def _check_not_sectioned(conn: sqlite3.Connection, doc: sqlite3.Row, number: str
     own = conn.execute("SELECT 1 FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 0 AND lower(part) = "
                        "lower(?)" + clauses + " LIMIT 1", [doc["id"], number, part, *given]).fetchone()
     rows = conn.execute("SELECT DISTINCT part_of, part FROM paragraphs WHERE doc_id = ? AND number = ? AND running = 0 "
-                        "AND lower(part) LIKE lower(?) || ', section _'" + clauses + " ORDER BY ord",
-                        [doc["id"], number, part, *given]).fetchall()
+                        "AND (lower(part) LIKE lower(?) || ', section %' OR lower(part) LIKE lower(?) || '.%')"
+                        + clauses + " ORDER BY ord", [doc["id"], number, part, part, *given]).fetchall()
     if own is None and rows:
         cited = [(f"para. {r['part_of']}, " if r["part_of"] else "") + f"{r['part']}, para. {number}" for r in rows]
         raise NotFoundError(f"{doc['symbol']}'s {part} numbers its paragraphs by section: {'; '.join(cited)}",

@@ -100,12 +100,17 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         if _joins_word(out, part, vocab):
             return out[:-1] + part
         return out[:-1] + ("- " if SUSPENDED_RE.match(part) else "-") + part
-    if last in _SOFT + "-–" and part[:1].isdigit() and (out[-2:-1].isdigit() or re.search(r"\d -$", out)):
+    if last in _SOFT + "-–" and part[:1].isdigit() and (out[-2:-1].isdigit() or _NUMBERED_SPACED.search(out)):
         # a range or a number broken at its dash: "2022-" / "2025"; "Act No. 2022 -" / "407" (pdfium's space)
         return out[:-2 if out[-2] == " " else -1] + ("–" if last == "–" else "-") + part
     if last in _SOFT:
         return out[:-1] + "-" + part
     return out + part if _closes_word(out, part) else out + " " + part
+
+
+# An instrument's number broken at its hyphen, pdfium's space before it: "Act No. 2022 -" ("in 2024 -"
+# before "15 States reported" is a dash).
+_NUMBERED_SPACED = re.compile(r"\bNos?\.\s*\d+ -$")
 
 
 def _closes_word(out: str, part: str) -> bool:

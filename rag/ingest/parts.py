@@ -181,7 +181,6 @@ def split_parts(lines: Sequence[Block], body_size: float) -> tuple[dict[int, str
     return {i: str(n) for i, n in sorted(body.items())}, parts
 
 
-
 _LETTER_MARK = re.compile(r"^([A-H])$")  # a section's letter on a line of its own
 _ROMAN_MARK = re.compile(r"^([IVX]{1,5})\.\s+(\S.{0,80})$")  # a subsection's heading: "I. American Samoa"
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",

@@ -20,7 +20,7 @@ _PLACE = rf"((?:{_PART}\s*,\s*)?(?:{_ANNEX}\s*,?\s*)?|{_PART}\s*,\s*)?"
 _EMBEDDED = (r"(?:\s*,\s*((?:draft\s+)?(?:resolution|decision)\b[^,?]{0,30}?"
              r"(?:\s*,\s*(?:section|sect\.|part)\s*(?:[A-H](?:\.[IVX]+)?|[IVX]+)\b)?"
              r"|report\s+of\s+[^,?]{3,60}?)\s*,\s*"
-             + _PARA_WORD + r"(\d{1,4}[a-z]?)\b)?")
+             r"(?:(?:paragraph|para\.?)\s*|(¶)\s*)(\d{1,4}[a-z]?)\b)?")
 # "A/79/772, para. 17", "A/80/44 (para. 12)", "A/80/38, part two, para. 12"
 _AFTER_SYMBOL = re.compile(rf"({SYMBOL.pattern})\s*[,(]?\s*{_PLACE}{_NUMBER}{_EMBEDDED}", re.IGNORECASE)
 # What `rag` prints for unnumbered text and tables, asked back: "E/CN.9/2025/6, annex, p. 15, ¶ 6",
@@ -37,7 +37,8 @@ def cited_paragraph(question: str) -> tuple[str, str] | None:
     """(symbol, number as `rag show` reads it: "17", "annex I, para. 3", "para. 21, report of
     Working Group II, para. 9") of the one paragraph the question cites; None where it cites
     none, more than one, or names another document too."""
-    found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3), m.group(4), m.group(5)))
+    found = {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3), m.group(4),
+                                                (m.group(5) or "") + m.group(6) if m.group(6) else None))
              for m in _AFTER_SYMBOL.finditer(question)}
     found |= {(m.group(3).rstrip("."), _as_cited(m.group(2), m.group(1))) for m in _BEFORE_SYMBOL.finditer(question)}
     found |= {(m.group(1).rstrip("."), _as_cited(m.group(2), m.group(3), running=True))
@@ -68,6 +69,7 @@ def _as_cited(place: str | None, number: str, part: str | None = None, inner: st
     place = " ".join((place or "").split()).rstrip(", ")
     number = " ".join(number.split())
     cited = f"{place}, {number}" if place and running else f"{place}, para. {number}" if place else number
-    if part and inner:
-        cited = f"{cited if place else f'para. {number}'}, {' '.join(part.split())}, para. {inner}"
+    if part and inner:  # "¶2": a running paragraph of the embedded text, as printed
+        inner = f"¶ {inner[1:]}" if inner.startswith("¶") else f"para. {inner}"
+        cited = f"{cited if place else f'para. {number}'}, {' '.join(part.split())}, {inner}"
     return cited
