@@ -118,8 +118,8 @@ _LONG_DEMONYMS = {
     "Equatorial Guinean": "Equatorial Guinea", "Papua New Guinean": "Papua New Guinea",
     "Saudi Arabian": "Saudi Arabia", "Bosnian and Herzegovinian": "Bosnia and Herzegovina",
 }
-_LONG_DEMONYM = re.compile(r"(?<![\w-])((?:" + "|".join(sorted(_LONG_DEMONYMS, key=len, reverse=True))
-                           + r")(?:(?<=n)s)?)(?![\w-])")
+_LONG_DEMONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LONG_DEMONYMS, key=len, reverse=True))
+                           + r")(?:(?<=n)s)?(?![\w-])")
 
 
 def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
@@ -138,8 +138,7 @@ def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
 def long_demonym_countries(text: str) -> list[str]:
     """The countries of several words a text names by their people's word ("a South African
     company" -> South Africa), each once."""
-    return list(dict.fromkeys(_LONG_DEMONYMS[m.group(1).removesuffix("s") if m.group(1).endswith("ns") else m.group(1)]
-                              for m in _LONG_DEMONYM.finditer(text)))
+    return list(dict.fromkeys(_LONG_DEMONYMS[m.group(1)] for m in _LONG_DEMONYM.finditer(text)))
 
 
 def demonym_countries(text: str) -> list[str]:

@@ -289,9 +289,8 @@ def _event_dated(asked: list[Constraint], text: str, question: str) -> Mismatch 
     tells of with no other date: the paragraph tells of another year's event."""
     if len(asked) != 1:
         return None
-    asked_terms = content_terms(question)
-    found = [m for m in _DATED_WORD.finditer(text) if _EVENT_VERB.fullmatch(m.group(1))
-             and set(terms(m.group(1))) & asked_terms and not _compared_before(text, m.start())]
+    found = [m for m in _asked_dated_words(text, content_terms(question), with_place=False)
+             if _EVENT_VERB.fullmatch(m.group(1))]
     dated = sorted({int(m.group(3)) for m in found})
     # the verb told of an event without a year too ("was held in Dili from 21 to 23 May. It followed
     # the seminar held in Quito in May 2013"): the asked event may be that one
@@ -445,11 +444,17 @@ def framing_years(text: str, question: str) -> set[int]:
         thing = terms(m.group(2))
         if thing and thing[-1] in asked and not _compared_before(text, m.start()):
             out.add(int(m.group(1)))
-    for m in _DATED_WORD.finditer(text):  # the word or the place it names ("held in New York in 2024")
-        if set(terms(f"{m.group(1)} {m.group(2) or ''}")) & asked \
-                and not _compared_before(text, m.start()):
-            out.add(int(m.group(3)))
+    # the word or the place it names ("held in New York in 2024")
+    out |= {int(m.group(3)) for m in _asked_dated_words(text, asked, with_place=True)}
     return out
+
+
+def _asked_dated_words(text: str, asked: set[str], with_place: bool) -> list[re.Match[str]]:
+    """The dated words of the text (`_DATED_WORD`) that the question asks with (`asked`: its
+    content terms), or whose place it names (`with_place`), not years compared with."""
+    return [m for m in _DATED_WORD.finditer(text)
+            if set(terms(f"{m.group(1)} {m.group(2) or ''}" if with_place else m.group(1))) & asked
+            and not _compared_before(text, m.start())]
 
 
 # Words before a dated word that make its year the one compared with ("lower than during the
