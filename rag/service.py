@@ -240,7 +240,8 @@ def ensure_index(settings: Settings, announce: Callable[[str], None] | None = No
         if settings.index_name != "default" or seeds is None or not Path(seeds).is_dir():
             raise
     if announce:
-        announce(f"No index at {settings.index_path} yet: building it from {seeds} (first use).")
+        announce(f"No index at {settings.index_path} yet: building it from {seeds} (first use). This is the demo; "
+                 "for your own documents pass the --index-dir you built them into, or set RAG_INDEX_DIR.")
     from rag.index.build import build_index
 
     with store_for(settings).writing(settings, wait=True):

@@ -67,3 +67,19 @@ def test_the_neet_rate_is_written_as_the_documents_spell_it() -> None:
     assert writes_acronym("the global not in employment, education or training rate among young people", "NEET")
     # and in the order of SDG indicator 8.6.1, as E/HLPF/2025/2 writes it
     assert writes_acronym("youth not in education, employment, or training", "NEET")
+
+
+def test_a_programme_s_acronym_is_written_by_its_words_in_lower_case() -> None:
+    """E/2025/76, para. 19 writes "disarmament, demobilization and reintegration" and "security
+    sector reform", never "DDR": asked why DDR commitments were outstanding, the answer abstained
+    as "from a document that never names DDR"."""
+    from rag.answer.constraints import check_constraints
+    from rag.answer.evidence import Evidence
+
+    assert with_spelled_out("Why are DDR commitments outstanding?") == \
+        "Why are DDR (disarmament, demobilization and reintegration) commitments outstanding?"
+    text = ("Key provisions on security sector reform and on disarmament, demobilization and reintegration remain "
+            "outstanding due to political mistrust between key signatories.")
+    evidence = Evidence(text, text, ("E/2025/76",))
+    assert check_constraints("Why are security sector reform and DDR commitments in South Sudan still outstanding?",
+                             evidence) is None

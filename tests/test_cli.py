@@ -83,6 +83,7 @@ def test_ask_builds_seed_index_on_first_use(fake_env, fake_settings, monkeypatch
     result = run("ask", DEMO_QUESTION, "--json")
     assert result.exit_code == 0, result.output
     assert "building it from" in result.stderr
+    assert "--index-dir" in result.stderr and "RAG_INDEX_DIR" in result.stderr  # a user who built elsewhere sees how
     assert json.loads(result.stdout)["citations"][0]["citation"] == "A/59/377, para. 49"
     again = run("ask", DEMO_QUESTION, "--json")
     assert "building" not in again.stderr

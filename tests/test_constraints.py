@@ -47,6 +47,8 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the twelfth annual progress report") == [(12, "report")]
     assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
     assert numbered_things("the Fourth Committee's 1997 report") == []  # it numbers the Committee
+    # a possessive opens another thing: the Panel's first principle, not a first report (A/80/188, para. 57)
+    assert numbered_things("What did the Panel put forward as its first principle in its 2024 report?") == []
     # a preposition after the numbered noun ends the reach: the Commissioner is the first, not the Forum
     assert numbered_things("the appointment of a first Anti-Slavery Commissioner at the Forum") == []
     assert numbered_things("the first woman to chair the session") == []
@@ -482,6 +484,11 @@ def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one
     miss = check_constraints("How large is the deficit in South Sudan's 2025/26 national budget?", evidence)
     assert miss is not None and miss.describe() == "is about 2024-2025, not 2025-2026"
     assert check_constraints("How large is the deficit in South Sudan's 2024/25 national budget?", evidence) is None
+    # E/2025/76, para. 8: the document never names 2025/26; the mismatch names the paragraph's own
+    # period, not the document's nearest ("2025-2027", of another part)
+    elsewhere = Evidence(budget, "The plan for 2025-2027 was adopted.\n" + budget, ("E/2025/76",))
+    assert said(check_constraints("What was South Sudan's approved budget for fiscal year 2025/26?", elsewhere)) == \
+        "is about 2024-2025, not 2025-2026"
     # A period of another length is no substitute for it ("the strategic plan, 2022-2025").
     plan = Evidence("Under the strategic plan, 2022-2025, the deficit was 46 per cent.", evidence.document,
                     ("S/2025/54",))
@@ -1401,6 +1408,20 @@ def test_a_quote_giving_another_year_s_figure_is_a_near_miss() -> None:
     assert check_quote("How many reports did the Joint Inspection Unit issue in 2024?", quote, paragraph) is None
     assert check_quote("How many reports did the Joint Inspection Unit issue?", quote, paragraph) is None
     assert check_quote("Why did the Joint Inspection Unit review its reports of 2022?", quote, paragraph) is None
+    # another period's figure: DP/2025/23, para. 31 projects "$16.0 billion through 2026–2029" and
+    # tells of 2022–2025 without a figure; asked the contributions for 2022-2025, it was cited
+    projected = ("Other resources (earmarked funds) will remain a substantial proportion of the UNDP portfolio, "
+                 "projected at $16.0 billion through 2026–2029 and representing 89.4 per cent of total projected "
+                 "contributions for the period. The 2022–2025 period demonstrated the strong capacity of UNDP to "
+                 "mobilize other resources even in uncertain times.")
+    quote = projected.split(" The 2022")[0]
+    asked = "What were UNDP's total contributions for {} estimated at?"
+    assert said(check_quote(asked.format("2022-2025"), quote, projected)) == "gives 2026-2029's figure, not 2022-2025's"
+    for held in ("2026-2029", "2018-2021"):  # the quote's own, or one the paragraph never names
+        assert check_quote(asked.format(held), quote, projected) is None, held
+    assert check_quote("Why did UNDP do well over 2022-2025?", quote, projected) is None
+    raised = "Between 2022 and 2025, UNDP raised $20 billion, and it expects $16.0 billion in 2026–2029."
+    assert check_quote("How much did UNDP raise in 2022-2025?", raised, raised) is None
 
 
 def test_a_quote_s_year_or_country_is_held_against_the_one_the_figure_is_asked_for() -> None:
@@ -1433,3 +1454,81 @@ def test_a_dated_session_asked_of_a_report_is_told_by_the_session_its_title_name
     miss = check_constraints("How many participants attended the 2021 session of the Group of Experts?",
                              Evidence(paragraph, document, ("E/2025/70",), title=title))
     assert miss is not None and miss.describe() == "is about the 2025 session, not the 2021 session"
+
+
+def test_a_year_the_paragraph_counts_from_is_not_the_time_it_tells_of() -> None:
+    """S/2025/342, para. 8: "These were the first legislative elections since 2011 and the
+    reported voter turnout was 52.37 per cent": the turnout is of the December elections, not of
+    2011's, which it was cited for."""
+    chad = ("Legislative, provincial and municipal elections were held in Chad on 29 December. These were the first "
+            "legislative elections since 2011 and the reported voter turnout was 52.37 per cent.")
+    evidence = Evidence(chad, chad, ("S/2025/342",))
+    q = "What was the voter turnout in Chad's 2011 legislative elections?"
+    assert said(check_constraints(q, evidence)) == "tells of the time since 2011, not 2011"
+    assert check_constraints("What was the voter turnout in Chad's legislative elections since 2011?", evidence) is None
+    assert check_constraints("What was the voter turnout in Chad's legislative elections?", evidence) is None
+    assert check_constraints("Since Chad began voting again in 2011, what was the turnout?", evidence) is None
+    assert check_constraints("What was the turnout in Chad's 2025 elections, and how does it compare with 2011?",
+                             evidence) is None
+    founded = Evidence("Since its establishment in 2011, the Mission has trained 400 police officers.", "",
+                       ("S/2011/1",))
+    assert check_constraints("How many police officers did the Mission train after it was set up in 2011?",
+                             founded) is None
+
+
+def test_a_paragraph_of_its_document_s_own_time_only_answers_no_earlier_year() -> None:
+    """DP/2025/19, para. 32 tells of 2024 ("In 2024, there were 167 United Nations Volunteers aged
+    60 and above"): asked the volunteers' average age in 2019, five years before, it was cited."""
+    text = ("The average age of United Nations Volunteers was 34, while the overall age range was from 18 to 79 years. "
+            "Following the adoption of General Assembly resolution A/RES/79/148 on ‘Strengthening volunteerism for the "
+            "achievement of the Sustainable Development Goals, leaving no one behind,’ UNV is reinforcing its efforts "
+            "to promote intergenerational and lifelong volunteering, mobilizing and supporting volunteers at all life "
+            "stages. In 2024, there were 167 United Nations Volunteers aged 60 and above. At the same time, 2,166 "
+            "United Nations Volunteers aged between 18 and 26 represent the commitment of UNV to the United Nations "
+            "Youth2030 Strategy.")
+    document = "Deployments were above pre-pandemic levels in 2019.\n" + text  # para. 5 names 2019
+    evidence = Evidence(text, document, ("DP/2025/19",), "2025-03-24",
+                        "United Nations Volunteers programme Annual Report of the Administrator")
+    assert said(check_constraints("What was the average age of UN Volunteers in 2019?", evidence)) == \
+        "is about 2024, not 2019"
+    assert check_constraints("What was the average age of UN Volunteers in 2024?", evidence) is None
+
+
+def test_part_of_a_period_asked_is_answered_by_the_period_inside_it() -> None:
+    """DP/2025/19, para. 58 gives "23,400 in 2022–2024 compared to 18,512 in 2018–2021": asked of
+    the first three years of the 2022–2025 framework, it was "about 2018-2021"."""
+    text = ("In the first three years of the current Strategic Framework, UNV mobilized more United Nations Volunteers "
+            "than during the entire four-year cycle of the previous one (23,400 in 2022–2024 compared to 18,512 in "
+            "2018–2021).")
+    evidence = Evidence(text, "The UNV Strategic Framework, 2022–2025, sets four outcomes.\n" + text, ("DP/2025/19",),
+                        "2025-03-24")
+    assert check_constraints("How did the number of volunteers mobilized in the first three years of UNV's 2022–2025 "
+                             "framework compare with the whole previous four-year cycle?", evidence) is None
+    assert check_constraints("How many volunteers did UNV mobilize in 2022–2025?", evidence) is not None
+
+
+def test_only_the_part_of_a_period_asked_stands_for_it() -> None:
+    """The first N years of a period are its first N, the last N its last; any part is no other."""
+    from rag.answer.years import asks_part
+
+    told = {(2022, 2024), (2018, 2021)}
+    assert asks_part("in the first three years of the 2022–2025 framework", (2022, 2025), told)
+    assert not asks_part("in the first two years of the 2022–2025 framework", (2022, 2025), told)
+    assert not asks_part("in the last three years of the 2022–2025 framework", (2022, 2025), told)
+    assert asks_part("in the last three years of the 2021–2024 framework", (2021, 2024), told)
+    assert asks_part("under the 2022–2025 framework so far", (2022, 2025), told)
+    assert not asks_part("under the 2022–2025 framework", (2022, 2025), told)
+
+
+def test_a_since_year_or_the_own_time_of_a_document_answers_what_they_date() -> None:
+    """What started "since 2011" is dated 2011; a paragraph citing a resolution asked of tells of
+    the year it was adopted without writing it."""
+    deployed = ("The United Nations Mission in South Sudan (UNMISS), deployed since 2011, protects 200,000 civilians "
+                "at six sites.")
+    mission = Evidence(deployed, deployed, ("S/2025/100",), "2025-03-01")
+    assert check_constraints("Which United Nations mission was deployed in South Sudan in 2011?", mission) is None
+    implemented = "In 2024, UNV continued to implement General Assembly resolution 73/140 on volunteering."
+    volunteering = Evidence(implemented, "Volunteering rose above its level of 2018.\n" + implemented, ("DP/2025/19",),
+                            "2025-03-24")
+    assert check_constraints("Which resolution on volunteering did the General Assembly adopt in 2018?",
+                             volunteering) is None

@@ -137,3 +137,28 @@ def test_the_paragraph_naming_the_asked_member_of_a_set_comes_first() -> None:
     assert [h.pid for h in asked_first(q, [report, resolution, decision])] == [5, 6, 7]
     asked_resolution = q.replace("decision", "resolution")
     assert [h.pid for h in asked_first(asked_resolution, [resolution, report, decision])] == [6, 5, 7]
+
+
+def test_the_paragraph_naming_the_asked_year_comes_first() -> None:
+    """E/CN.6/2025/4: "What priority theme is proposed for the Commission in 2027?" had para. 1 (on
+    the 2026 programme) first and para. 14, "In 2027, the Commission may wish to consider as its
+    priority theme ...", third; the answer abstained as "about 2026, not 2027"."""
+    from rag.search.ordinals import asked_first
+
+    q = "What priority theme is proposed for the Commission on the Status of Women in 2027?"
+    first = _hit(1, "The present note sets out the programme of work of the Commission for 2026.", "E/CN.6/2025/4")
+    middle = _hit(9, "The Commission may wish to consider its methods of work.", "E/CN.6/2025/4")
+    asked = _hit(14, "In 2027, the Commission may wish to consider as its priority theme: gender equality.",
+                 "E/CN.6/2025/4")
+    assert [h.pid for h in asked_first(q, [first, middle, asked])] == [14, 1, 9]
+    assert [h.pid for h in asked_first(q, [middle, first, asked])] == [9, 1, 14]  # the first names no other year
+    assert [h.pid for h in asked_first(q.replace("2027", "2026"), [first, middle, asked])] == [1, 9, 14]
+    elsewhere = _hit(14, asked.text, "E/CN.6/2024/4")
+    assert [h.pid for h in asked_first(q, [first, middle, elsewhere])] == [1, 9, 14]
+    passing = _hit(5, "UNV mobilized 14,631 volunteers, a 77 per cent increase from pre-pandemic levels in 2019.",
+                   "E/CN.6/2025/4")
+    assert [h.pid for h in asked_first(q.replace("2027", "2019"), [first, passing])] == [1, 5]
+    # a 2025 report tells of 2024 without naming it: its first hit on 2024 need not name the year
+    own = _hit(36, "UN entities requested 12,000 Online Volunteers, up from 2023.", "DP/2025/19")
+    framed = _hit(34, "In 2024, 56 per cent of volunteers were women.", "DP/2025/19")
+    assert [h.pid for h in asked_first("How many Online Volunteers were requested in 2024?", [own, framed])] == [36, 34]

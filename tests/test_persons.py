@@ -36,8 +36,14 @@ def test_questions_asking_who_was_appointed_elected_or_succeeded_ask_for_a_perso
     for question in ("Who spoke for the World Trade Organization at the forum?", "Who coined the name Black Death?",
                      "Which country was elected to the Council?", "Who briefed the Technical Advisory Group?",
                      "Who replaced UN-Women as co-chair of the collaborative on citizen data?",
-                     "Who succeeded UNDP as lead agency of the cluster?"):
+                     "Who succeeded UNDP as lead agency of the cluster?",
+                     # a task taken over may pass to a Government (A/80/275, para. 82)
+                     "Who took over the medical and psychosocial support for witnesses in Rwanda?"):
         assert not asks_person(question), question
+    for question in ("Who took over as Chair of the Working Group?", "Who took over from Mr. Guterres?",
+                     "Who took over the presidency of the Council in March?", "Who took over command of UNIFIL?",
+                     "Who took over the Mission's leadership?", "Who took over the mandate of Special Rapporteur?"):
+        assert asks_person(question), question
 
 
 def test_a_paragraph_naming_nobody_but_the_question_s_people_does_not_answer() -> None:

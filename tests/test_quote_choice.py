@@ -522,3 +522,37 @@ def test_a_span_written_as_an_adjective_says_how_long() -> None:
     assert states_answer("number", text, q)
     assert states_answer("number", "They serve a 12-month term.", "How long is the term?")
     assert not states_answer("number", text, "How many graduating countries require a preparatory period?")
+
+
+def test_a_count_of_the_thing_written_with_its_kind_after_it_counts_as_asked() -> None:
+    """DP/2025/10, para. 78: "In 2024 the Office opened 38 cases related to sexual misconduct"
+    answers "How many sexual misconduct cases ... in 2024?"; the quote was the next sentences' 24
+    cases of 2023 and the nine carried over."""
+    from rag.answer.answertype import counts_as_asked
+
+    question = "How many sexual misconduct cases did UNDP's investigators open in 2024?"
+    assert counts_as_asked("In 2024 the Office opened 38 cases related to sexual misconduct.", question)
+    assert counts_as_asked("The Office opened 24 cases of sexual misconduct.", question)
+    assert not counts_as_asked("The Office opened 38 cases related to fraud and sexual misconduct training.",
+                               question)
+    assert not counts_as_asked("The Office opened 38 cases.", question)
+    text = ("In 2024 the Office opened 38 cases related to sexual misconduct (23 sexual harassment complaints, 8 "
+            "sexual assault complaints, and 7 sexual exploitation and sexual abuse complaints). This is a 58 per cent "
+            "increase from 2023, when the Office opened 24 cases of sexual misconduct. In addition, the Office carried "
+            "over nine sexual misconduct cases from 2023 to 2024 (five sexual exploitation and sexual abuse "
+            "complaints, two sexual harassment complaints, and one sexual assault complaint).")
+    emb = HashEmbedder(dim=64)
+    assert "opened 38 cases" in best_quote(question, emb.encode_queries([question])[0], text, emb)
+
+
+def test_an_example_or_a_result_is_quoted_with_the_sentence_it_leans_on() -> None:
+    """A/AC.109/2025/20, para. 27: asked why the British Virgin Islands had no international
+    support after Hurricane Maria, the quote was "For example, the British Virgin Islands had not
+    been eligible ...", without the sentence before it giving the cause ("hindered by the
+    Territory's status")."""
+    text = ("The interlocutors also discussed challenges in accessing development and climate finance which, according "
+            "to one of the interlocutors, was hindered by the Territory’s status. For example, the British Virgin "
+            "Islands had not been eligible for international support following the damage caused by Hurricane Maria. "
+            "The Territory had petitioned the United Nations on that issue.")
+    quote = _quote("Why did the British Virgin Islands not get international support after Hurricane Maria?", text)
+    assert quote.startswith("The interlocutors also discussed") and "Hurricane Maria" in quote

@@ -45,7 +45,7 @@ def test_a_number_asked_for_one_day_that_the_paragraph_gives_for_a_period_is_a_n
                                "between 12 February and 5 March 2025.", document="", symbols=("E/HLPF/2025/3/Add.4",),
                      date="2025-05-02", title="Report of the Twelfth Asia-Pacific Forum on Sustainable Development")
     assert said(check_timing("How many side events were held at the Forum on 24 February 2025?", forum)) == \
-        "gives 12 February to 5 March 2025, not 24 February 2025"
+        "gives the whole of 12 February to 5 March 2025, not 24 February 2025"
     # the period itself, a day outside it (another check's), a day the paragraph names, or no number asked
     assert check_timing("How many side events were held between 12 February and 5 March 2025?", forum) is None
     assert check_timing("How many side events were held on 24 March 2025?", forum) is None
@@ -554,3 +554,61 @@ def test_a_yearless_month_has_the_document_s_year() -> None:
     question = "How many people were internally displaced in the DRC as of April {}?"
     assert said(check_timing(question.format("2024"), drc)) == "gives April 2025, not April 2024"
     assert check_timing(question.format("2025"), drc) is None
+
+
+def test_a_figure_for_other_months_is_no_answer_for_the_asked_month() -> None:
+    """S/2025/211, para. 19 gives the consumer price index of January and February 2025, and
+    S/2025/154, para. 31 UNDOF's activities in November, December and January: asked of March
+    2025 and of October 2024, each was cited."""
+    prices = ("On a monthly basis, the consumer price index rose by 7.6 per cent in February 2025, a decrease from "
+              "the 9.6 per cent recorded in January 2025.")
+    evidence = Evidence(prices, prices, ("S/2025/211",))
+    q = "What was South Sudan's monthly consumer price index increase in March 2025?"
+    assert said(check_timing(q, evidence)) == "gives February 2025, not March 2025"
+    assert may_miss(q) and said(check_constraints(q, evidence)) == "gives February 2025, not March 2025"
+    patrols = ("UNDOF monthly operational patrols continued in the areas of separation and limitation, with 1,098 "
+               "operational activities carried out in November, 378 in December and 531 in January (see figure II).")
+    evidence = Evidence(patrols, patrols, ("S/2025/154",))
+    assert said(check_timing("How many operational activities did UNDOF carry out in October 2024?", evidence)) \
+        == "gives November, not October 2024"
+    for held in ("in December 2024", "in January 2025", "during December"):
+        assert check_timing(f"How many operational activities did UNDOF carry out {held}?", evidence) is None, held
+
+
+def test_a_month_within_a_run_or_far_from_the_asked_one_is_no_other_month() -> None:
+    """The asked month inside a run the paragraph gives, a paragraph naming the asked month in any
+    words, a month a year away or a month the question does not ask in: no near miss."""
+    from rag.answer.timing import _figure_in_other_months
+
+    def miss(question: str, paragraph: str) -> bool:
+        return _figure_in_other_months(question, Evidence(paragraph, paragraph, ("S/2025/1",))) is not None
+
+    q = "How many incidents were recorded in March 2025?"
+    assert not miss(q, "In the period from January to April 2025, 40 incidents were recorded.")
+    assert not miss(q, "Some 40 incidents were recorded between February and May 2025.")
+    assert not miss(q, "In February 2025, 12 incidents were recorded, and 40 by the end of March.")
+    assert not miss(q, "In February 2023, 12 incidents were recorded.")
+    assert not miss(q, "On 4 February 2025, the Council extended the mandate until 30 April 2026.")
+    assert not miss("How many incidents were recorded since March 2025?", "In February 2025, 12 were recorded.")
+    assert not miss("How many incidents were recorded in March and April 2025?", "In February 2025, 12 were recorded.")
+    # a month naming the document, or asked when
+    assert not miss("In the UNODC report transmitted to the Council in May 2025, how many children were deported?",
+                    "In April 2025, 120 children were deported.")
+    assert not miss("In its report on its session in April 2025, when is the task team to deliver its approach?",
+                    "The task team is to deliver the approach in September 2025.")
+    # no figure in the other month's clause, a part of the year, a question asking no figure,
+    # a month dating the document, two months listed (no run)
+    assert not miss(q, "In its resolution 2779 (2025), adopted in February 2025, the Council renewed the mandate. "
+                       "During the reporting period, UNMISS recorded 240 incidents.")
+    assert not miss("What was the annual inflation rate in South Sudan in March 2025?",
+                    "Annual inflation reached 120 per cent at the end of the first quarter of 2025, after the pipeline "
+                    "disruption in February 2025.")
+    assert not miss("What is the mandate of the independent panel established in March 2025?",
+                    "The independent panel, whose members were appointed in April 2025, is mandated to review "
+                    "12 cases.")
+    assert not miss("In the report on Mali, how many incidents did the report issued in March 2025 record?",
+                    "In February 2025, 12 incidents were recorded.")
+    assert miss("How many people were displaced in March, 2025?", "In February 2025, 1.0 million were displaced.")
+    assert not miss("How many people were displaced in March, 2025?", "In February 2024, 1.0 million were displaced.")
+    assert miss(q, "In January and April 2025, 12 incidents were recorded.")
+    assert miss(q, "In February 2025, 12 incidents were recorded.")

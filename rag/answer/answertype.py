@@ -326,13 +326,29 @@ def counted_phrase(question: str) -> str:
 def counts_as_asked(text: str, question: str) -> bool:
     """Whether `text` gives a count right before the question's own words for the thing
     ("Fifteen formal recommendations", not "33 informal recommendations", for "How many formal
-    recommendations ...?")."""
+    recommendations ...?"), after "the number of" them, or before the thing with its kind after it
+    (`_kind_after`)."""
     phrase = counted_phrase(question)
     if not phrase:
         return False
     words = r"\s+".join(re.escape(w) for w in phrase.split())
     text = _without_dates_or_references(text)
-    return re.search(rf"(?:{_COUNT})\s+{words}\b", text, re.IGNORECASE) is not None or _number_of(text, words)
+    return re.search(rf"(?:{_COUNT})\s+{words}\b", text, re.IGNORECASE) is not None or _number_of(text, words) \
+        or _kind_after(text, phrase.split())
+
+
+# The kind of a counted thing written after it: "38 cases related to sexual misconduct" for
+# "sexual misconduct cases".
+_KIND_AFTER = r"(?:related\s+to|relating\s+to|of|involving|concerning|regarding|on|about)\s+(?:the\s+)?"
+
+
+def _kind_after(text: str, phrase: list[str]) -> bool:
+    """Whether `text` counts the phrase's last word with the words before it written after it."""
+    if len(phrase) < 2:
+        return False
+    kind = r"\s+".join(re.escape(w) for w in phrase[:-1])
+    return re.search(rf"(?:{_COUNT})\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(phrase[-1])}\s+{_KIND_AFTER}{kind}\b",
+                     text, re.IGNORECASE) is not None
 
 
 # The state a "how many" question asks its things to be in: the words after its verb "were", "are",

@@ -55,9 +55,9 @@ from rag.answer.subjects import (
 )
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, RANGE, YEAR, check_dated, check_fact_period,
-                              check_fact_year, check_later_year, check_period, check_year, dated_things, periods,
-                              session_of_symbol, without_symbols, years)
+from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, YEAR, check_dated,
+                              check_fact_period, check_fact_year, check_later_year, check_period, check_year,
+                              dated_things, periods, session_of_symbol, without_symbols, written_periods, years)
 from rag.search.acronyms import SPELLED_OUT
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
@@ -94,10 +94,11 @@ _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
 # century Huguenot group" numbers the century), or an occurrence ("for the first time in the 2024
 # edition" numbers no edition), or a preposition after what it numbers ("a first Anti-Slavery
 # Commissioner at the Forum" numbers the Commissioner; "in" and "of" stay inside titles: "the
-# second annual Youth in Evaluation week").
+# second annual Youth in Evaluation week"), or a possessive opening another thing ("its first
+# principle in its 2024 report").
 _REACH_END = re.compile(r"[,.;:()]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b|"
                         r"\b(?i:century|centuries|anniversary|birthday|times?)\b|"
-                        r"\b(?:at|during|under|by|with|from|to|among|before|after|since)\b")
+                        r"\b(?:at|during|under|by|with|from|to|among|before|after|since|its|their|his|her)\b")
 
 def ordinal_name(n: int) -> str:
     """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
@@ -463,11 +464,30 @@ _IN_YEAR = re.compile(rf"^\W*(?:In|During|For)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATT
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
     """The quote opening on another country or year than the one the question asks about, which
     the paragraph names elsewhere (`check_quote_country`, `check_quote_year`)."""
-    if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote)):
-        return None  # most quotes open on neither: the question's constraints are not read
-    found = question_constraints(question)  # read once for both
+    told = written_periods(quote)
+    if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote) or told):
+        return None  # most quotes open on neither nor name a period: the question's constraints are not read
+    found = question_constraints(question)  # read once for all
     return check_quote_country(question, quote, paragraph, title, found) \
-        or check_quote_year(question, quote, paragraph, found)
+        or check_quote_year(question, quote, paragraph, found) or _quote_period(question, told, paragraph, found)
+
+
+def _quote_period(question: str, told: set[tuple[int, int]], paragraph: str,
+                  found: list[Constraint]) -> Mismatch | None:
+    """A period the question asks a figure for ("for 2022-2025") that the paragraph names while the
+    quote, the sentence the question's other words chose, gives its figure for another as long and
+    near (`told`: "projected at $16.0 billion through 2026–2029", DP/2025/23, para. 31) and never
+    names the asked one."""
+    asked = [c for c in found if c.kind == "period"]
+    if len(asked) != 1 or question_type(question) != "number":
+        return None
+    start, end = (int(x) for x in asked[0].value.split("-"))
+    if (start, end) in told or (start, end) not in written_periods(paragraph):
+        return None
+    alike = sorted(p for p in told if p[1] - p[0] == end - start and 0 < abs(p[0] - start) <= NEAR_YEARS)
+    if not alike:
+        return None
+    return Mismatch(asked[0], f"{alike[0][0]}-{alike[0][1]}", "gives {found}'s figure, not {label}'s")
 
 
 def check_quote_year(question: str, quote: str, paragraph: str,
@@ -835,7 +855,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    mismatch = (check_fact_year(question, found, evidence) or check_fact_period(found, evidence)
+    mismatch = (check_fact_year(question, found, evidence) or check_fact_period(question, found, evidence)
                 or _check_ordinal_in_paragraph(found, evidence)
                 or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)

@@ -39,9 +39,11 @@ from rag.textutil import content_terms, coverage, split_sentences
 # A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
 # were classified as 'very high' risks"): it holds that sentence's terms too.
 _BREAKDOWN = re.compile(r"^(?:Of|Among) (?:these|those|them|which)\b")
-# A sentence opening with one of these leans on the one before it.
+# A sentence opening with one of these leans on the one before it (an example on what it
+# illustrates, a result on its cause).
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
-                      r"Both|Neither|Either|In addition|Moreover|Furthermore|However)\b|" + _BREAKDOWN.pattern)
+                      r"Both|Neither|Either|In addition|Moreover|Furthermore|However|For example|For instance|"
+                      r"As a result|Consequently)\b|" + _BREAKDOWN.pattern)
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
 WEAK = "too weakly supported to cite"

@@ -26,7 +26,11 @@ _APPOINTED = (r"appointed|elected|named|nominated|designated|selected|chosen|pic
               r"appoint|elect|nominate|designate|select|choose|pick")  # not "name": "Who coined the name ...?"
 _PERSON_Q = re.compile(
     rf"^\s*(?:who|whom)\b[^,;?]{{0,120}}?\b(?:{_APPOINTED})\b"
-    r"|^\s*who\s+(?:succeeded|replaced|took\s+over|takes\s+over|will\s+succeed|will\s+replace)\b"
+    r"|^\s*who\s+(?:succeeded|replaced|will\s+succeed|will\s+replace)\b"
+    # taking over an office, a command or from someone; a service or task taken over may pass to a
+    # body ("Who took over the medical and psychosocial support for witnesses ...?")
+    r"|^\s*who\s+(?:took|takes)\s+over\b(?!\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?"
+    r"(?:support|services?|assistance|activities|operations|tasks|care|programmes?|projects?|coordination)\b)"
     # who held the chair of a body or meeting: UN documents record a chair by name ("Chair: Pierre
     # Jaillard (France)")
     r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed)\b"

@@ -10,6 +10,7 @@ import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.numbers import NUMBER_WORDS
+from rag.answer.years import asks_part
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN
 
 # A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
@@ -65,7 +66,7 @@ def check_year_run(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not told:
         return None
     first, last = next(iter(asked))
-    if (first, last) in told:
+    if (first, last) in told or asks_part(question, (first, last), told):
         return None
 
     def unwritten(year: int) -> bool:

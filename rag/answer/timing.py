@@ -10,6 +10,7 @@ from datetime import date
 
 from rag.answer.answertype import question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.search.focus import focus
 from rag.search.periodic import asked_time
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, split_sentences
 
@@ -371,7 +372,7 @@ def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
     if len(ranges) != 1 or not ranges[0][0] < (d.year, d.month, d.day) < ranges[0][1]:
         return None
     return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), ranges[0][2],
-                    "gives {found}, not {label}")
+                    "gives the whole of {found}, not {label}")
 
 
 def _written_ranges(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
@@ -397,9 +398,83 @@ def _dates_it(text: str, n: NamedMonth) -> bool:
     return "(" in before and ")" not in before[before.rindex("("):] and after.lstrip().startswith(")")
 
 
+# A month a figure is given for: "in February 2025", "during December", "recorded in January".
+_IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+month\s+of\s+)?({MONTH_PATTERN})(?:,?\s+((?:19|20)\d\d))?\b")
+# Two months a paragraph joins into a run ("January to April", "February-May", "between February
+# and May"; not "in January and April").
+_RUN = re.compile(rf"\b(?:(?:[Bb]etween\s+)({MONTH_PATTERN})(?:\s+(?:19|20)\d\d)?\s+and|({MONTH_PATTERN})"
+                  rf"(?:\s+(?:19|20)\d\d)?\s*(?:to|through|until|[-–]))\s*(?:\d{{1,2}}\s+)?({MONTH_PATTERN})\b")
+# A part of a year a paragraph may give the asked month's figure for ("the first quarter of 2025").
+_PART_OF_YEAR = re.compile(r"\b(?:quarter|half|semester|trimester)\b", re.IGNORECASE)
+# A figure in a month's clause: digits that are no year ("7.6 per cent in February", "1,098 ... in November").
+_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])")
+_CLAUSE_END = re.compile(r"[,;:.](?=\s)|[()]")
+# A question asking for a measure without "how many": "What was the monthly consumer price index increase ...?"
+_MEASURE = re.compile(r"\b(?:rate|index|increase|decrease|level|number|share|figure|total|amount|percentage|price)s?\b",
+                      re.IGNORECASE)
+
+
+def _month_asked_in(question: str) -> tuple[int, int | None] | None:
+    """The one month the question asks a figure in ("in March 2025": (3, 2025)), where it names no
+    other, nor names it in a leading clause that names its document ("In the report ... transmitted
+    in May 2025, how many ...?") or after a document's word ("the report issued in March 2025")."""
+    if len(re.findall(rf"\b{MONTH_PATTERN}\b", question)) != 1 or \
+            (question_type(question) != "number" and not _MEASURE.search(question)):
+        return None
+    asked = focus(question)
+    m = _IN_MONTH.search(asked)
+    if m is None or _DOCUMENT_MONTH.search(asked[:m.start(1)]):
+        return None
+    return MONTH_NAMES.index(m.group(1)) + 1, int(m.group(2)) if m.group(2) else None
+
+
+def _within_run(month: int, paragraph: str) -> bool:
+    """Whether a run of months the paragraph joins holds `month` (a run may turn the year)."""
+    for m in _RUN.finditer(paragraph):
+        first, last = MONTH_NAMES.index(m.group(1) or m.group(2)) + 1, MONTH_NAMES.index(m.group(3)) + 1
+        if (first <= month <= last) if first <= last else (month >= first or month <= last):
+            return True
+    return False
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of `text` around `text[start:end]`: from the last comma, semicolon or full stop
+    (before a space: "1,098", "7.6" go on) or bracket before it to the first after it; the whole
+    sentence where the words open it ("In February 2025, 12 incidents were recorded")."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    before = max((i for i in ends if i < start), default=-1)
+    if (before < 0 or text[before] in ".;") and not text[before + 1:start].strip():
+        ends = [i for i in ends if text[i] in ".;"]
+    return text[before + 1:min((i for i in ends if i >= end), default=len(text))]
+
+
+def _figure_in_other_months(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one month the question asks a figure in ("in March 2025") where the paragraph gives its
+    figures in other months of that year or with none ("in February 2025, a decrease from ...
+    January 2025", S/2025/211, para. 19; "in November, 378 in December", S/2025/154, para. 31),
+    a figure in the clause of each such month, and never writes the asked month, a run holding it
+    or a part of a year ("the first quarter of 2025")."""
+    asked = _month_asked_in(question)
+    if asked is None:
+        return None
+    month, year = asked
+    name = MONTH_NAMES[month - 1]
+    text = evidence.paragraph
+    if re.search(rf"\b{name}\b", text) or _within_run(month, text) or _PART_OF_YEAR.search(text):
+        return None
+    for m in _IN_MONTH.finditer(text):
+        if not _FIGURE.search(_clause(text, m.start(), m.end())):
+            continue  # "whose members were appointed in April 2025": no figure of that month
+        if year is None or m.group(2) is None or int(m.group(2)) == year:  # another year's: `check_fact_year`
+            label = name + (f" {year}" if year else "")
+            found = m.group(0).split(None, 1)[1]  # "February 2025" of "in February 2025"
+            return Mismatch(Constraint("dated", label, label), found, "gives {found}, not {label}")
+    return None
+
+
 def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
     """The first of the question's days or months the evidence cannot answer for, or None."""
     return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
             or _report_month(question, evidence) or _after_issue(question, evidence)
             or _another_month(question, evidence) or _another_period(question, evidence)
-            or _day_in_period(question, evidence))
+            or _day_in_period(question, evidence) or _figure_in_other_months(question, evidence))

@@ -142,7 +142,8 @@ def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if not named:  # no period of its own: judged by the years it names
         written, asked = _document_years(evidence), set(range(start, end + 1))
         return None if written & asked or not written else Mismatch(c, _main_year(evidence, asked))
-    near = min(named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
+    # named as the paragraph's own period where it gives one ("the budget for fiscal year 2024/25")
+    near = min(periods(evidence.paragraph) or named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
     return Mismatch(c, f"{near[0]}-{near[1]}")
 
 
@@ -267,6 +268,9 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    counted = _counted_from(asked, text, question)
+    if counted is not None:
+        return counted
     if asked and not (named | anywhere):
         return _check_yearless(asked, evidence)
     other = _figure_of_another_time(question, asked, text)
@@ -274,7 +278,54 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         return other
     if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
         return None
-    return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question)
+    return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
+        or _own_time_only(asked, named, evidence, question)
+
+
+def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence, question: str) -> Mismatch | None:
+    """A paragraph whose past years are all its document's own time (its issue year and the year
+    before) asked of an earlier year, which it never names: "In 2024, there were 167 United
+    Nations Volunteers aged 60 and above" (DP/2025/19, para. 32) for "the average age of UN
+    Volunteers in 2019", as `_check_yearless` reads a paragraph naming no year."""
+    issued = _own_years(evidence)
+    if not issued or len(asked) != 1 or (_CITED_TEXT.search(evidence.paragraph) and _ASKS_TEXT.search(question)):
+        return None  # "resolution 73/140", asked of, was adopted in a year the paragraph does not write
+    own = _own_time(evidence, issued)
+    told = {y for y in named if y <= max(issued)}  # not a goal's year ("Youth2030")
+    if told and told <= own and int(asked[0].value) < min(own):
+        return Mismatch(asked[0], str(max(told)))
+    return None
+
+
+_CITED_TEXT = re.compile(r"\b(?:resolutions?|decisions?)\s+(?:[A-Z]+/)*\d+/\d+", re.IGNORECASE)
+_ASKS_TEXT = re.compile(r"\b(?:resolutions?|decisions?)\b", re.IGNORECASE)
+
+
+def _own_time(evidence: Evidence, issued: set[int]) -> set[int]:
+    """The years a document's paragraphs may tell of unnamed: those it is `issued` in, the year
+    before and those its title names ("Board of Auditors for 2023")."""
+    return issued | {y - 1 for y in issued} | written_years(evidence.title)
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# A question about what started in a year, which "since" that year answers ("deployed since 2011").
+_STARTED = re.compile(r"\b(?:established|created|set up|founded|deployed|began|begun|started|launched|mandated|"
+                      r"introduced|opened|initiated|inaugurated|first)\b", re.IGNORECASE)
+
+
+def _counted_from(asked: list[Constraint], text: str, question: str) -> Mismatch | None:
+    """An asked year the paragraph writes only to count from ("the first legislative elections
+    since 2011 and the reported voter turnout was 52.37 per cent", S/2025/342, para. 8): its
+    figures are of a later time. Only for a figure of one year; not for a question counting from a
+    time itself ("since 2011", "Since countries began ... in 2019") or asking what started then."""
+    if len(asked) != 1 or question_type(question) != "number" or re.search(r"\bsince\b", question, re.IGNORECASE) \
+            or _STARTED.search(question):
+        return None
+    year = int(asked[0].value)
+    since = [int(y) for y in _SINCE_YEAR.findall(text)].count(year)
+    if since and since == len(re.findall(rf"(?<![\d/]){year}(?![\d/])", text)):
+        return Mismatch(asked[0], f"since {year}", "tells of the time {found}, not {label}")
+    return None
 
 
 # A verb telling of an event ("held", "adopted", "launched"), not a noun dated with it ("its
@@ -393,17 +444,45 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     return None
 
 
-def check_fact_period(found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+# A question asking of part of a period: "in the first three years of UNV's 2022–2025 framework".
+# ("the first two years of", "the last three years of"; "so far" and "to date" from its start).
+_PART_ASKED = re.compile(r"\b(first|last|final|initial)\s+(two|three|four|five|six|\d)\s+years\s+of\b"
+                         r"|\b(so far|to date)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def asks_part(question: str, period: tuple[int, int], told: set[tuple[int, int]]) -> bool:
+    """Whether the question asks of part of the period and the paragraph gives that part (`told`):
+    "23,400 in 2022–2024" for the first three years of 2022-2025 (DP/2025/19, para. 58); the last
+    N years end with the period, and "so far" runs from its start to any year inside it."""
+    start, end = period
+    m = _PART_ASKED.search(question)
+    if m is None:
+        return False
+    if m.group(3):
+        return any(a == start and b < end for a, b in told)
+    n = int(m.group(2)) if m.group(2).isdigit() else _COUNTS[m.group(2).lower()]
+    part = (start, start + n - 1) if m.group(1).lower() in ("first", "initial") else (end - n + 1, end)
+    return part in told
+
+
+def written_periods(text: str) -> set[tuple[int, int]]:
+    """The periods a text writes, "2022-2025" and "between 2022 and 2025" alike, outside symbols."""
+    text = without_symbols(text)
+    return periods(text) | periods(text, between=True)
+
+
+def check_fact_period(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """The question's period the paragraph replaces with another as long, within NEAR_YEARS of it,
     and does not name ("the budget for the fiscal year 2024/25" for "South Sudan's 2025/26
-    budget"): the paragraph tells of the other period."""
-    text = without_symbols(evidence.paragraph)
-    named = periods(text) | periods(text, between=True)
+    budget"): the paragraph tells of the other period, unless it gives part of the asked one the
+    question asks of (`asks_part`)."""
+    named = written_periods(evidence.paragraph)
     for c in found:
         if c.kind != "period":
             continue
         start, end = (int(x) for x in c.value.split("-"))
-        if (start, end) in named:
+        if (start, end) in named or asks_part(question, (start, end), named):
             continue
         alike = sorted((p for p in named if p[1] - p[0] == end - start and abs(p[0] - start) <= NEAR_YEARS),
                        key=lambda p: abs(p[0] - start))
@@ -476,7 +555,7 @@ def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | N
     issued = _own_years(evidence)
     if not issued:
         return None
-    own = issued | {y - 1 for y in issued} | written_years(evidence.title)  # "Board of Auditors for 2023"
+    own = _own_time(evidence, issued)
     earlier = [c for c in asked if int(c.value) < min(own)]
     if not earlier:
         return None

@@ -30,6 +30,12 @@ SPELLED_OUT = {
     "UNCT": "United Nations country team", "UNCTs": "United Nations country teams",
     "PBC": "Peacebuilding Commission", "PBF": "Peacebuilding Fund",
     "NEET": "not in employment, education or training",
+    "DDR": "disarmament, demobilization and reintegration", "SSR": "security sector reform",
+    "NCD": "non-communicable disease", "NCDs": "non-communicable diseases", "UHC": "universal health coverage",
+    "FGM": "female genital mutilation", "CRSV": "conflict-related sexual violence",
+    "IED": "improvised explosive device", "IEDs": "improvised explosive devices",
+    "SALW": "small arms and light weapons",
+    "MDGs": "Millennium Development Goals",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")

@@ -2,7 +2,8 @@
 naming the session, meeting or report the question asks about before one that names another of
 them ("When is the Committee of Experts on Public Administration to hold its twenty-fifth
 session?" had "... its twenty-fourth session ..." first and the paragraph that schedules the
-twenty-fifth second), the thing of the year the question names ("the 2024 revision") or the
+twenty-fifth second), the thing of the year the question names ("the 2024 revision"), the year
+it names itself ("In 2027, the Commission may wish to consider ...") or the
 member of a closed set it names ("the draft decision", not "the draft resolution"); where none
 does, the one naming the country a which-country question asks for, or else the one giving the
 figure a how-many question asks for."""
@@ -16,18 +17,19 @@ from rag.answer.alternatives import alternatives
 from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
-from rag.answer.years import dated_things
+from rag.answer.years import dated_things, framing_years, issue_years, years
 from rag.models import Hit
+from rag.search.focus import focus
 
 DEPTH = 3  # the hits read for one that gives what the question asks
 
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` with the first of `asked_numbered_first`, `asked_dated_first`,
+    """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_year_first`,
     `asked_alternative_first`, `asked_country_first` and `asked_figure_first` that moves a hit put
     first; one rule at most, so that none undoes another's choice."""
-    for rule in (asked_numbered_first, asked_dated_first, asked_alternative_first, asked_country_first,
-                 asked_figure_first):
+    for rule in (asked_numbered_first, asked_dated_first, asked_year_first, asked_alternative_first,
+                 asked_country_first, asked_figure_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
             return moved
@@ -73,6 +75,24 @@ def asked_dated_first(question: str, hits: list[Hit]) -> list[Hit]:
     2025 revision" for "the 2024 revision") and not the asked one, with the next hit of its
     document up to DEPTH that names the asked one put first."""
     return _asked_thing_first(question, hits, dated_things)
+
+
+def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the first names another year and not the one year the question names
+    ("the programme of work of the Commission for 2026" for "the priority theme ... in 2027"), and
+    that is not its document's own time (the year it is issued in or the year before), with
+    the next hit of its document up to DEPTH that tells of the asked one put first ("In 2027, the
+    Commission may wish to consider ...": rag.answer.years.framing_years; not one naming it in
+    passing, "a 77 per cent increase from pre-pandemic levels in 2019")."""
+    asked = years(question)
+    if len(asked) != 1 or not hits or asked != years(focus(question)):
+        return hits  # a year of the document's clause ("In the 2025 report ..., how many ...?") dates no fact
+    year = next(iter(asked))
+    first = years(hits[0].text)
+    own = issue_years((hits[0].symbol,))
+    if not first or year in first or year in own | {y - 1 for y in own}:
+        return hits  # a report tells of its own time without naming it
+    return _promote(question, hits, lambda hit: year in framing_years(hit.text, question))
 
 
 def asked_alternative_first(question: str, hits: list[Hit]) -> list[Hit]:
