@@ -1532,3 +1532,15 @@ def test_a_since_year_or_the_own_time_of_a_document_answers_what_they_date() -> 
                             "2025-03-24")
     assert check_constraints("Which resolution on volunteering did the General Assembly adopt in 2018?",
                              volunteering) is None
+
+
+def test_another_country_asked_for_in_a_report_on_the_asked_one_is_the_answer() -> None:
+    """S/2025/323 (on Iraq, titled "Implementation of resolution 2732 (2024)"), para. 30: "The
+    upgrades are to be carried out in the Republic of Korea": asked in which country Iraq's
+    equipment is upgraded, it abstained as "about Republic of Korea, not Iraq"."""
+    text = ("The upgrades are to be carried out in the Republic of Korea, the country of origin of those components.")
+    document = "\n".join(["Iraq held elections. The Government of Iraq and the Iraqi people."] * 12 + [text])
+    evidence = Evidence(text, document, ("S/2025/323",), "2025-05-01", "Implementation of resolution 2732 (2024)")
+    assert check_constraints("In which country will Iraq's voter verification equipment be upgraded?", evidence) is None
+    assert said(check_constraints("How many voter verification devices will Iraq upgrade?", evidence)) == \
+        "is about Republic of Korea, not Iraq"

@@ -267,3 +267,15 @@ def test_a_thing_of_the_body_an_acronym_spells_out_is_the_asked_one() -> None:
     other = Evidence(para, para, ("A/79/7/Add.12",), "2024-10-23", title.replace("Advisory Committee on Administrative "
                                                                                   "and Budgetary Questions", "Board"))
     assert check_modifier(question, other) is not None
+
+
+def test_a_people_s_word_asked_is_held_by_its_country_in_the_paragraph() -> None:
+    """A/HRC/EMRIP/2025/3, para. 53: "In Uganda, ... the Batwa people living near conservation areas
+    report that subsistence activities ... have been criminalized": asked which Ugandan people, it
+    abstained as "about the Batwa people living near, not the Ugandan people living near"."""
+    text = ("In Uganda, Indigenous Peoples reliant on small-scale agriculture face eviction. For example, the Batwa "
+            "people living near conservation areas report that hunting and gathering have been criminalized.")
+    question = "Which Ugandan people living near conservation areas say their hunting has been criminalized?"
+    assert check_modifier(question, Evidence(text, text, ("A/HRC/EMRIP/2025/3",))) is None
+    elsewhere = text.replace("In Uganda", "In Kenya")
+    assert check_modifier(question, Evidence(elsewhere, elsewhere, ("A/HRC/EMRIP/2025/3",))) is not None

@@ -162,3 +162,10 @@ def test_the_paragraph_naming_the_asked_year_comes_first() -> None:
     own = _hit(36, "UN entities requested 12,000 Online Volunteers, up from 2023.", "DP/2025/19")
     framed = _hit(34, "In 2024, 56 per cent of volunteers were women.", "DP/2025/19")
     assert [h.pid for h in asked_first("How many Online Volunteers were requested in 2024?", [own, framed])] == [36, 34]
+    # the framed hit must hold as much of the question (A/AC.109/2025/L.13, paras. 75 and 86)
+    rate = _hit(75, "In Puerto Rico, the unemployment rate averaged 13.0 per cent in 2015 and fell in 2022.",
+                "A/AC.109/2025/L.13")
+    growth = _hit(86, "During 2023, Puerto Rico experienced modest economic growth of 0.7 per cent.",
+                  "A/AC.109/2025/L.13")
+    assert [h.pid for h in asked_first("What was the unemployment rate in Puerto Rico in 2023?", [rate, growth])] == \
+        [75, 86]

@@ -216,7 +216,10 @@ def test_a_place_within_a_country_the_paragraph_does_not_name_is_a_near_miss() -
     assert check_place("How many people had flooding affected in Jonglei State?", jonglei) is None
     for q in ("Which State became the sixtieth party?", "Which country of the ECE Region issued a green bond?",
               "What support do Small Island Developing States receive?", "Which Member State proposed the item?",
-              "What does a Non-Nuclear-Weapon State undertake?"):
+              "What does a Non-Nuclear-Weapon State undertake?",
+              # a country's State by its people's word (A/HRC/EMRIP/2025/3, para. 24: "In Kenya, ...
+              # lacks formal State recognition")
+              "Does the Kenyan State acknowledge the Ogiek elders' council?", "What did the South Sudanese State do?"):
         assert named_places(q) == [], q
 
 

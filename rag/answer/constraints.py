@@ -33,7 +33,7 @@ from rag.answer.countries import (
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.instruments import asked_additions, check_instrument
-from rag.answer.kinds import asks_kind, check_kind
+from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
@@ -438,19 +438,33 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     one is about that one ("the First Vice-President ... was arrested" of a report on South
     Sudan is not Kenya's); in a document whose title names none, about the country its people's
     words name ("Most of those attacks were directed against Iraqi security forces" is not about
-    the Syrian Arab Republic)."""
-    asked = [c for c in found if c.kind == "country"]
-    if not asked:  # "Chinese schools in Malaysia" are in Malaysia
-        asked = [Constraint("country", k, k) for k in demonym_countries(question)]
+    the Syrian Arab Republic). Asked which country, the paragraph's other country in a report whose
+    subject is the asked one is the answer ("the Republic of Korea, the country of origin of those
+    components" for where Iraq's election equipment is upgraded)."""
+    asked = _asked_countries(question, found)
     subject = countries(evidence.title.title() + " " + evidence.title)
     told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else []) \
         or (_state_organs(evidence.paragraph) or _dominant(evidence.document, asked) if not subject else [])
     others = [k for k in told if k not in {c.value for c in asked}]
+    if others and _asked_for_in_report_on(question, asked, evidence.document):
+        return None
     for c in asked:
         if others and c.value not in subject and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+def _asked_countries(question: str, found: list[Constraint]) -> list[Constraint]:
+    """The question's countries, or those its people's words name ("Chinese schools in Malaysia")."""
+    asked = [c for c in found if c.kind == "country"]
+    return asked or [Constraint("country", k, k) for k in demonym_countries(question)]
+
+
+def _asked_for_in_report_on(question: str, asked: list[Constraint], document: str) -> bool:
+    """Whether the question asks which country, of a document whose subject is the country it names
+    (S/2025/323, on Iraq: "The upgrades are to be carried out in the Republic of Korea")."""
+    return asks_country(question) and _dominant(document) in ([c.value] for c in asked)
 
 
 # A sentence about one country of a paragraph's list of them: "In Mozambique, post-harvest losses fell ...".

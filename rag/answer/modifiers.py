@@ -125,6 +125,9 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
             continue  # the acronym asked is the other head's name spelled out ("Goals" of SDG)
         if other.lower() in _BODY_NOUNS and written.search(evidence.title):
             continue  # the body the document shortens is the asked one's (its title names it)
+        country = DEMONYMS.get(head)
+        if country is not None and re.search(rf"\b{re.escape(country)}\b", evidence.paragraph):
+            continue  # "the Batwa people" of "In Uganda, ..." are the Ugandan people asked for
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
         # partner survey", "the Makala prison" the "Makala central prison".
         last = re.escape(thing.split()[-1])

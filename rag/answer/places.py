@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, DEMONYMS
+from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, DEMONYMS, long_demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, writes_word
 from rag.search.focus import focus
@@ -27,16 +27,22 @@ _NOT_PLACES = frozenset((
 
 def named_places(question: str) -> list[tuple[str, str]]:
     """(the place's own words, the whole name) for each place the question names by its kind:
-    ("Jonglei", "Jonglei State"); a region named by an acronym ("the ECE Region") and phrases such
-    as "Which State" or "Member State" are none."""
+    ("Jonglei", "Jonglei State"); a region named by an acronym ("the ECE Region"), phrases such
+    as "Which State" or "Member State" and a country's State by its people's word ("the Kenyan
+    State", A/HRC/EMRIP/2025/3, para. 24 "lacks formal State recognition" in Kenya) are none."""
     out = []
     for m in _PLACE.finditer(question):
         words = m.group(1).split()
         while words and all(part in _NOT_PLACES for part in words[0].split("-")):
             words = words[1:]
-        if words and not all(w.isupper() for w in words):
+        if words and not all(w.isupper() for w in words) and not _peoples_word(" ".join(words)):
             out.append((" ".join(words), f"{' '.join(words)} {m.group(2)}"))
     return out
+
+
+def _peoples_word(words: str) -> bool:
+    """Whether the words are a country's people's word ("Kenyan", "South Sudanese")."""
+    return words in _COUNTRY_WORDS or long_demonym_countries(words) != []
 
 
 def check_place(question: str, evidence: Evidence) -> Mismatch | None:

@@ -20,6 +20,7 @@ from rag.answer.kinds import asks_country, named_countries
 from rag.answer.years import dated_things, framing_years, issue_years, years
 from rag.models import Hit
 from rag.search.focus import focus
+from rag.textutil import coverage
 
 DEPTH = 3  # the hits read for one that gives what the question asks
 
@@ -83,7 +84,8 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
     that is not its document's own time (the year it is issued in or the year before), with
     the next hit of its document up to DEPTH that tells of the asked one put first ("In 2027, the
     Commission may wish to consider ...": rag.answer.years.framing_years; not one naming it in
-    passing, "a 77 per cent increase from pre-pandemic levels in 2019")."""
+    passing, "a 77 per cent increase from pre-pandemic levels in 2019") where it holds as much of
+    the question as the first."""
     asked = years(question)
     if len(asked) != 1 or not hits or asked != years(focus(question)):
         return hits  # a year of the document's clause ("In the 2025 report ..., how many ...?") dates no fact
@@ -92,7 +94,10 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
     own = issue_years((hits[0].symbol,))
     if not first or year in first or year in own | {y - 1 for y in own}:
         return hits  # a report tells of its own time without naming it
-    return _promote(question, hits, lambda hit: year in framing_years(hit.text, question))
+    held = coverage(question, hits[0].text)  # and holds as much of the question (not "During 2023, Puerto
+    # Rico experienced modest economic growth" for its unemployment rate in 2023)
+    return _promote(question, hits, lambda hit: year in framing_years(hit.text, question)
+                    and coverage(question, hit.text) >= held)
 
 
 def asked_alternative_first(question: str, hits: list[Hit]) -> list[Hit]:
