@@ -47,6 +47,9 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the twelfth annual progress report") == [(12, "report")]
     assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
     assert numbered_things("the Fourth Committee's 1997 report") == []  # it numbers the Committee
+    # the Nth session of a conference is its Nth conference (E/2025/15, para. 43)
+    assert numbered_things("the fifth session of the Regional Conference on Population") == \
+        [(5, "session"), (5, "conference")]
     # a possessive opens another thing: the Panel's first principle, not a first report (A/80/188, para. 57)
     assert numbered_things("What did the Panel put forward as its first principle in its 2024 report?") == []
     # a preposition after the numbered noun ends the reach: the Commissioner is the first, not the Forum

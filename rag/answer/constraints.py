@@ -126,8 +126,18 @@ _INITIAL_REPORT = re.compile(r"\binitial\s+(?:(?:and|to|combined|periodic|second
 def numbered_things(text: str) -> list[tuple[int, str]]:
     """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"), "initial
     reports" -> (1, "report"); the noun must follow within a few words, with no punctuation between."""
-    found = [(_ordinal_value(m), noun) for m in _ORDINAL.finditer(text) if (noun := _numbered_noun(m))]
+    found = []
+    for m in _ORDINAL.finditer(text):
+        noun = _numbered_noun(m)
+        if noun:
+            found.append((_ordinal_value(m), noun))
+        if noun == "session" and (meeting := _SESSION_OF.match(text, m.end())):  # the Nth session of a conference
+            found.append((_ordinal_value(m), meeting.group(1).lower()))
     return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
+
+
+# "fifth session of the Regional Conference on Population and Development" numbers the Conference too.
+_SESSION_OF = re.compile(r"\s+sessions?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(Conference|Forum|Summit)\b")
 
 
 def _numbered_noun(ordinal: re.Match[str]) -> str | None:
