@@ -188,6 +188,13 @@ def issue_years(symbols: tuple[str, ...]) -> set[int]:
     return out
 
 
+def issue_time(symbols: tuple[str, ...]) -> set[int]:
+    """The years a document's symbols place it in and the year before each: the time its
+    paragraphs tell of without naming it (a 2025 report on 2024)."""
+    issued = issue_years(symbols)
+    return issued | {y - 1 for y in issued}
+
+
 def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
@@ -433,8 +440,7 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     its paragraphs may tell of without naming it, except where the nearest year is the time the
     paragraph tells of (`framing_years`). The mismatch names the year the paragraph tells of
     where it is one of those near ("In 2024, ..." over an aside on 2022)."""
-    own = issue_years(symbols)
-    own |= {y - 1 for y in own}
+    own = issue_time(symbols)
     framed = framing_years(text, question)
     for c in asked:
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))

@@ -17,7 +17,7 @@ from rag.answer.alternatives import alternatives
 from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
-from rag.answer.years import dated_things, framing_years, issue_years, years
+from rag.answer.years import dated_things, framing_years, issue_time, years
 from rag.models import Hit
 from rag.search.focus import focus
 from rag.textutil import coverage
@@ -91,8 +91,7 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
         return hits  # a year of the document's clause ("In the 2025 report ..., how many ...?") dates no fact
     year = next(iter(asked))
     first = years(hits[0].text)
-    own = issue_years((hits[0].symbol,))
-    if not first or year in first or year in own | {y - 1 for y in own}:
+    if not first or year in first or year in issue_time((hits[0].symbol,)):
         return hits  # a report tells of its own time without naming it
     held = coverage(question, hits[0].text)  # and holds as much of the question (not "During 2023, Puerto
     # Rico experienced modest economic growth" for its unemployment rate in 2023)
