@@ -56,6 +56,8 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the appointment of a first Anti-Slavery Commissioner at the Forum") == []
     assert numbered_things("the first woman to chair the session") == []
     assert numbered_things("the second annual Youth in Evaluation week") == [(2, "week")]
+    # a compound's last noun is numbered too: the fourth review cycle (S/2025/323, para. 48)
+    assert numbered_things("as part of the fourth universal periodic review cycle") == [(4, "review"), (4, "cycle")]
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
 
 
@@ -1547,3 +1549,17 @@ def test_another_country_asked_for_in_a_report_on_the_asked_one_is_the_answer() 
     assert check_constraints("In which country will Iraq's voter verification equipment be upgraded?", evidence) is None
     assert said(check_constraints("How many voter verification devices will Iraq upgrade?", evidence)) == \
         "is about Republic of Korea, not Iraq"
+
+
+def test_a_numbered_cycle_of_a_compound_noun_is_a_numbered_thing() -> None:
+    """S/2025/323, para. 48 reviews Iraq "as part of the fourth universal periodic review cycle":
+    asked of its third-cycle review, it answered with the fourth cycle's 263 recommendations."""
+    text = ("On 27 January, at its forty-eighth session, the Working Group on the Universal Periodic Review conducted "
+            "a review of Iraq as part of the fourth universal periodic review cycle. A total of 93 Member States "
+            "participated in the review and made 263 recommendations.")
+    evidence = Evidence(text, text, ("S/2025/323",), "2025-05-01")
+    miss = check_constraints("How many recommendations did Iraq receive in its third-cycle universal periodic "
+                             "review?", evidence)
+    assert miss is not None and "fourth cycle" in miss.describe()
+    assert check_constraints("How many recommendations did Iraq receive in its fourth-cycle universal periodic "
+                             "review?", evidence) is None

@@ -279,3 +279,17 @@ def test_a_people_s_word_asked_is_held_by_its_country_in_the_paragraph() -> None
     assert check_modifier(question, Evidence(text, text, ("A/HRC/EMRIP/2025/3",))) is None
     elsewhere = text.replace("In Uganda", "In Kenya")
     assert check_modifier(question, Evidence(elsewhere, elsewhere, ("A/HRC/EMRIP/2025/3",))) is not None
+
+
+def test_a_people_s_word_of_two_words_heads_the_thing() -> None:
+    """A/80/271, para. 28: "In South Africa, six parks received technical support" under the Global
+    Eco-Industrial Parks Programme: "the South African eco-industrial parks" are those parks, not
+    "African" ones the paragraph calls Global."""
+    text = ("UNIDO implemented the second phase of the Global Eco-Industrial Parks Programme to transform industrial "
+            "zones into eco-industrial parks. In South Africa, six parks received technical support, resulting in "
+            "annual savings of 7,279 tons of carbon dioxide equivalent.")
+    question = "How much carbon dioxide do the South African eco-industrial parks supported by UNIDO save each year?"
+    assert ("South African", "eco-industrial parks") in modified_things(question)
+    assert check_modifier(question, Evidence(text, text, ("A/80/271",))) is None
+    elsewhere = text.replace("In South Africa", "In Morocco")
+    assert check_modifier(question, Evidence(elsewhere, elsewhere, ("A/80/271",))) is not None

@@ -612,3 +612,19 @@ def test_a_month_within_a_run_or_far_from_the_asked_one_is_no_other_month() -> N
     assert not miss("How many people were displaced in March, 2025?", "In February 2024, 1.0 million were displaced.")
     assert miss(q, "In January and April 2025, 12 incidents were recorded.")
     assert miss(q, "In February 2025, 12 incidents were recorded.")
+
+
+def test_a_yearless_month_after_a_later_month_is_of_the_next_year() -> None:
+    """S/2025/323, para. 46: "In December 2024, UNESCO completed ... The work on the Nuri mosque was
+    completed in March": the March is March 2025, which the question asks of."""
+    text = ("In December 2024, UNESCO completed the rehabilitation and rebuilding of the Hadba\u2019 minaret and "
+            "the reconstruction of the Tahirah church in Mosul. The work on the Nuri mosque was completed in March, "
+            "and the Government is expected to officially inaugurate it in the near future.")
+    evidence = Evidence(text, text, ("S/2025/323",), "2025-05-01")
+    assert check_constraints("Which Mosul house of worship rebuilt with UNESCO was finished in March 2025?",
+                             evidence) is None
+    # a March after a dated March of the same year stays in that year
+    earlier = text.replace("In December 2024", "In January 2024")
+    miss = check_constraints("Which Mosul house of worship rebuilt with UNESCO was finished in March 2025?",
+                             Evidence(earlier, earlier, ("S/2025/323",), "2025-05-01"))
+    assert miss is not None and "2024" in miss.describe()

@@ -131,6 +131,8 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
         noun = _numbered_noun(m)
         if noun:
             found.append((_ordinal_value(m), noun))
+        if noun and (last := _COMPOUND_END.match(text, _noun_end(m))):  # "review cycle": the cycle too
+            found.append((_ordinal_value(m), last.group(1).lower()))
         if noun == "session" and (meeting := _SESSION_OF.match(text, m.end())):  # the Nth session of a conference
             found.append((_ordinal_value(m), meeting.group(1).lower()))
     return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
@@ -142,10 +144,25 @@ _SESSION_OF = re.compile(r"\s+sessions?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3
 
 def _numbered_noun(ordinal: re.Match[str]) -> str | None:
     """The noun an ordinal matched in its text numbers, lower-cased, or None."""
-    text = ordinal.string
-    tail = _REACH_END.split(text[ordinal.end():ordinal.end() + 80], maxsplit=1)[0]
-    noun = _NOUN.search(" ".join(tail.split()[:_ORDINAL_REACH]))
+    noun = _NOUN.search(_reach(ordinal))
     return noun.group(1).lower() if noun else None
+
+
+def _reach(ordinal: re.Match[str]) -> str:
+    """The words after an ordinal that it may number, spaces made single."""
+    tail = _REACH_END.split(ordinal.string[ordinal.end():ordinal.end() + 80], maxsplit=1)[0]
+    return " ".join(tail.split()[:_ORDINAL_REACH])
+
+
+def _noun_end(ordinal: re.Match[str]) -> int:
+    """Where in the text the noun the ordinal numbers ends (`_numbered_noun` found one)."""
+    noun = _NOUN.search(ordinal.string, ordinal.end())
+    return noun.end() if noun else ordinal.end()
+
+
+# A numbered noun that a second one ends: "the fourth universal periodic review cycle" numbers the
+# review and the cycle.
+_COMPOUND_END = re.compile(r"\s+(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 
 
 def question_constraints(question: str) -> list[Constraint]:

@@ -112,13 +112,13 @@ DEMONYMS = _demonym_index()
 
 
 # People's words of countries of several words ("a South African company"), with their plurals.
-_LONG_DEMONYMS = {
+LONG_DEMONYMS = {
     "South African": "South Africa", "South Sudanese": "South Sudan", "Sri Lankan": "Sri Lanka",
     "Costa Rican": "Costa Rica", "Sierra Leonean": "Sierra Leone", "Cabo Verdean": "Cabo Verde",
     "Equatorial Guinean": "Equatorial Guinea", "Papua New Guinean": "Papua New Guinea",
     "Saudi Arabian": "Saudi Arabia", "Bosnian and Herzegovinian": "Bosnia and Herzegovina",
 }
-_LONG_DEMONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LONG_DEMONYMS, key=len, reverse=True))
+_LONG_DEMONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(LONG_DEMONYMS, key=len, reverse=True))
                            + r")(?:(?<=n)s)?(?![\w-])")
 
 
@@ -138,7 +138,7 @@ def people_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
 def long_demonym_countries(text: str) -> list[str]:
     """The countries of several words a text names by their people's word ("a South African
     company" -> South Africa), each once."""
-    return list(dict.fromkeys(_LONG_DEMONYMS[m.group(1)] for m in _LONG_DEMONYM.finditer(text)))
+    return list(dict.fromkeys(LONG_DEMONYMS[m.group(1)] for m in _LONG_DEMONYM.finditer(text)))
 
 
 def demonym_countries(text: str) -> list[str]:

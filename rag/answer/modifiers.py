@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.countries import DEMONYMS
+from rag.answer.countries import DEMONYMS, LONG_DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
 from rag.answer.subjects import spelled_to, spells_from
@@ -49,6 +49,11 @@ def modified_things(question: str) -> list[tuple[str, str]]:
         if m.start() == 0 or head.lower() in _NOT_HEADS or "-" in head:  # not "UNCDF-supported"
             continue
         words = m.group(2).split()
+        if f"{head} {words[0]}" in LONG_DEMONYMS:
+            continue  # "South" of "South African": the people's word heads the thing
+        before = question[:m.start()].split()[-1:]
+        if before and f"{before[0]} {head}" in LONG_DEMONYMS:
+            head = f"{before[0]} {head}"
         content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS), len(words))
         for n in range(content, MIN_WORDS - 1, -1):  # the longest first
             if any(len(w) >= 4 for w in words[:n]):
@@ -125,7 +130,7 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
             continue  # the acronym asked is the other head's name spelled out ("Goals" of SDG)
         if other.lower() in _BODY_NOUNS and written.search(evidence.title):
             continue  # the body the document shortens is the asked one's (its title names it)
-        country = DEMONYMS.get(head)
+        country = DEMONYMS.get(head) or LONG_DEMONYMS.get(head)
         if country is not None and re.search(rf"\b{re.escape(country)}\b", evidence.paragraph):
             continue  # "the Batwa people" of "In Uganda, ..." are the Ugandan people asked for
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022

@@ -12,7 +12,7 @@ from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import ANY_YEAR, asks_done
 from rag.search.focus import document_clause
-from rag.textutil import MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
 RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
@@ -275,6 +275,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
+    anywhere |= rolled_over_years(text)
     counted = _counted_from(asked, text, question)
     if counted is not None:
         return counted
@@ -287,6 +288,27 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
         or _own_time_only(asked, named, evidence, question)
+
+
+_MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d)\b)?")
+
+
+def rolled_over_years(text: str) -> set[int]:
+    """The years a text's yearless months fall in past the year of an earlier, later month: "In
+    December 2024, UNESCO completed ... The work on the Nuri mosque was completed in March" tells
+    of March 2025 (S/2025/323, para. 46)."""
+    out: set[int] = set()
+    year, month = None, 0
+    for m in _MONTH_YEAR.finditer(text):
+        index = MONTH_NAMES.index(m.group(1))
+        if m.group(2):
+            year, month = int(m.group(2)), index
+        elif year is not None:
+            if index < month:
+                year += 1
+                out.add(year)
+            month = index
+    return out
 
 
 def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence, question: str) -> Mismatch | None:
