@@ -89,6 +89,19 @@ def test_the_paragraph_giving_a_figure_comes_first_when_the_question_asks_how_ma
         assert [h.pid for h in asked_figure_first(other, [opening, members])] == [1, 2]
 
 
+def test_several_is_no_figure_for_how_many() -> None:
+    """S/2025/303, annex: para. 60 "designated several Haitian organized criminal groups" ranked
+    above para. 42 "formally designated 26 Haitian organized criminal groups"."""
+    from rag.search.ordinals import asked_figure_first
+
+    q = "How many Haitian criminal groups did the Dominican Republic designate as terrorist organizations?"
+    several = _hit(60, "The Dominican Republic designated several Haitian organized criminal groups as terrorist "
+                       "organizations.", "S/2025/303")
+    counted = _hit(42, "In early March 2025, the Dominican Republic formally designated 26 Haitian organized criminal "
+                       "groups as terrorist organizations.", "S/2025/303")
+    assert [h.pid for h in asked_figure_first(q, [several, counted])] == [42, 60]
+
+
 def test_one_rule_moves_a_hit_and_none_puts_another_session_first() -> None:
     """The paragraph of the asked session stays first though it gives no figure, and a figure of
     another session is not put first."""

@@ -204,8 +204,8 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     when the kind is unknown (nothing to check)."""
     if kind == "reason":
         return bool(_REASON.search(sentence))
-    if kind == "number" and not asks_how_long(question):
-        return offers_answer(kind, _without_dates_or_references(sentence), question)
+    if kind == "number" and not asks_how_long(question):  # "several" gives no figure
+        return offers_answer(kind, _SEVERAL.sub(" ", _without_dates_or_references(sentence)), question)
     if kind == "number" and _SPAN_ADJECTIVE.search(sentence):
         return True  # "an extended five-year preparatory period" says how long
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
@@ -214,6 +214,7 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
     return kind is None or offers_answer(kind, sentence, question)
 
 
+_SEVERAL = re.compile(r"\bseveral\b", re.IGNORECASE)
 # A span of time as an adjective: "a five-year preparatory period", "a 12-month term".
 _SPAN_ADJECTIVE = re.compile(r"\b(?:\d+|one|" + CARDINALS + r")-(?:year|month|week|day|hour)\b", re.IGNORECASE)
 
