@@ -117,7 +117,9 @@ def coverage(question: str, text: str, weights: dict[str, float] | None = None) 
 
 
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|para|paras|subpara|subparas|sect|sects|Sect|Sects|Suppl|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
+    r"(?:\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Prof|St|No|Nos|para|paras|subpara|subparas|sect|sects|Sect|Sects|"
+    r"Suppl|art|arts|p|pp|vol|Vol|chap|e\.g|i\.e|etc|cf|al|Inc|Ltd|Co|Corp|Rev|Add|Corr|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N)|\b[A-Z])\.$")
 # A case name's "v." after a party's capitalised name ("Turhan v. Sweden") or "et al." ("P.L. et al. v.
 # France"), not "item v.".
 _CASE_NAME = re.compile(r"(?:\b[A-Z][\w'’.-]*|\bet al\.?)\s+vs?\.$")

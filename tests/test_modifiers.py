@@ -293,3 +293,13 @@ def test_a_people_s_word_of_two_words_heads_the_thing() -> None:
     assert check_modifier(question, Evidence(text, text, ("A/80/271",))) is None
     elsewhere = text.replace("In South Africa", "In Morocco")
     assert check_modifier(question, Evidence(elsewhere, elsewhere, ("A/80/271",))) is not None
+
+
+def test_a_thing_a_body_leads_is_the_body_s() -> None:
+    """E/2025/73, para. 33: "the UNDP-led SCALE initiative" is "UNDP's SCALE initiative"; it
+    abstained as "about the UNDP-led SCALE initiative, not the UNDP SCALE initiative"."""
+    text = ("Through the UNDP-led SCALE initiative, 44 local organizations received grants to challenge punitive laws.")
+    question = "How many local organizations got grants from UNDP's SCALE initiative to counter punitive laws?"
+    assert check_modifier(question, Evidence(text, text, ("E/2025/73",))) is None
+    other = text.replace("UNDP-led", "UNICEF-led")
+    assert check_modifier(question, Evidence(other, other, ("E/2025/73",))) is not None

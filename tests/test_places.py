@@ -100,3 +100,14 @@ def test_the_place_named_is_the_one_set_like_the_asked_one():
                  "it carried out a complex attack against a hotel in Beledweyne, Hiraan region.")
     miss = check_located("How many people died when Al-Shabaab attacked a hotel in Kismayo?", Evidence(paragraph, ""))
     assert miss is not None and miss.describe() == "is about Beledweyne, not Kismayo"
+
+
+def test_the_place_the_masthead_sets_the_document_in_is_its_paragraphs_place() -> None:
+    """A/CONF.230/2025/3, para. 16 (the conference "Nice, France, 9-13 June 2025"): a letter sent
+    "in New York" is no fact set elsewhere than the Nice conference asked about."""
+    text = ("Each Ocean Action panel will be presided over by two Co-Chairs. A letter about the Co-Chairs was sent to "
+            "all Permanent Representatives to the United Nations in New York on 8 April 2025.")
+    question = "Who runs each Ocean Action panel at the conference in Nice?"
+    masthead = "2025 United Nations Ocean Conference\nNice, France, 9\u201313 June 2025"
+    assert check_located(question, Evidence(text, text, ("A/CONF.230/2025/3",), masthead=masthead)) is None
+    assert check_located(question, Evidence(text, text, ("A/CONF.230/2025/3",))) is not None

@@ -556,3 +556,78 @@ def test_an_example_or_a_result_is_quoted_with_the_sentence_it_leans_on() -> Non
             "The Territory had petitioned the United Nations on that issue.")
     quote = _quote("Why did the British Virgin Islands not get international support after Hurricane Maria?", text)
     assert quote.startswith("The interlocutors also discussed") and "Hurricane Maria" in quote
+
+
+def test_a_consequence_is_quoted_with_the_cause_before_it() -> None:
+    """E/2025/72, para. 43: "Thus, it decided to keep on its agenda ... an item on the 2030
+    Agenda" was quoted for why it decided so, without the reason before it; S/2025/495, para. 26:
+    "Mali subsequently withdrew ..." without the drone shot down."""
+    text = ("The Subcommittee noted that its work builds on best practices, science, data and evidence. Thus, it "
+            "decided to keep on its agenda for the 2025–2026 biennium an item on the 2030 Agenda for Sustainable "
+            "Development.")
+    quote = _quote("Why did the Subcommittee decide to keep an item on the 2030 Agenda on its agenda for 2025–2026?",
+                   text)
+    assert quote.startswith("The Subcommittee noted")
+    text = ("On 1 April, Algerian forces shot down a Malian drone near the border. Mali subsequently withdrew from the "
+            "Joint Military Staff Committee of the Sahel Region.")
+    quote = _quote("What incident preceded Mali's withdrawal from the Joint Military Staff Committee of the Sahel "
+                   "Region?", text)
+    assert "shot down a Malian drone" in quote
+
+
+def test_messrs_ends_no_sentence() -> None:
+    """S/2025/202, para. 68: "the Emir of Qatar ... brought Messrs. Kagame and Tshisekedi together"."""
+    text = ("Meanwhile, on 18 March, the Emir of Qatar brought Messrs. Kagame and Tshisekedi together for a trilateral "
+            "meeting in Doha. The meeting was followed by a joint statement.")
+    assert len(split_sentences(text)) == 2
+
+
+def test_a_digit_inside_a_name_is_no_figure() -> None:
+    """DP/2025/8, para. 114: the "(S3i) initiative" sentence was quoted as giving a figure for how
+    much surplus UNOPS gave back, not the one refunding "$124 million in excess reserves"."""
+    question = "How much surplus money did UNOPS give back to its clients?"
+    assert not offers_answer("number", "recover repayments from the former (S3i) initiative", question)
+    assert not offers_answer("number", "the response to COVID-19 in the region", question)
+    assert offers_answer("number", "It concluded the refund exercise of $124 million in excess reserves.", question)
+
+
+def test_a_sum_of_money_asked_is_quoted_from_the_sentence_giving_one() -> None:
+    """S/2025/495, para. 61: asked the flagship programmes' combined budget, the quote was the
+    sentence counting "10 comprehensive flagship programmes", not "a combined budget of $6.9 billion"."""
+    text = ("Under the framework of the United Nations integrated strategy for the Sahel, the United Nations system "
+            "developed 10 comprehensive flagship programmes for Burkina Faso, Mali and the Niger. Based on national "
+            "priorities and with a combined budget of $6.9 billion, the programmes are estimated to benefit over 15 "
+            "million people.")
+    quote = _quote("What is the combined budget of the UN flagship programmes for Burkina Faso, Mali and the Niger "
+                   "under the integrated strategy for the Sahel?", text)
+    assert "$6.9 billion" in quote
+
+
+def test_who_is_quoted_from_the_sentence_naming_someone() -> None:
+    """A/80/39, para. 73: asked who kept acting as Rapporteur, the quote was the deferral of the
+    election, not "Kereeta Whyte (Barbados) continued to serve in that role"."""
+    text = ("The election of the Rapporteur was deferred at the organizational meeting on 24 April 2025 owing to "
+            "ongoing consultations. Chapter VI contains more information on that matter. As per the rules of "
+            "procedure, Kereeta Whyte (Barbados) continued to serve in that role during the twenty-second session.")
+    quote = _quote("Who kept acting as Rapporteur of the South-South committee during its 2025 session while the "
+                   "election was deferred?", text)
+    assert "Kereeta Whyte" in quote
+
+
+def test_a_sum_in_any_currency_is_a_sum_of_money() -> None:
+    """S/2025/223, para. 35: "allocate 15 million Libyan dinars to the Commission" gives a sum."""
+    from rag.answer.answertype import gives_money
+
+    assert gives_money("issued a decision to allocate 15 million Libyan dinars to the Commission")
+    assert gives_money("SwF 26.5 million") and gives_money("$6.9 billion")
+    assert not gives_money("10 comprehensive flagship programmes")
+
+
+def test_a_table_in_units_of_money_is_quoted_by_its_figures() -> None:
+    """DP/FPA/2025/5, p. 6, table 2 ("in millions of $"): asked the 2023 programme budget
+    expenditure, the quote was its footnote's "$2.94 million in 2017", not the row of figures."""
+    text = ("Table 2 Expenditures on the evaluation function, 2015-2024 (in millions of $) 2022 2023 Total UNFPA "
+            "1 218.3 1 295.7 programme budget expenditure. The majority of the increase (from $2.94 million in 2017 "
+            "to $4.1 million in 2024) is due to staffing costs.")
+    quote = _quote("What was the total UNFPA programme budget expenditure in 2023?", text)
+    assert "1 295.7" in quote

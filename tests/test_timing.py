@@ -257,6 +257,11 @@ def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization
     assert check_unnamed_organization("Which TEFU article bans quantitative restrictions?", treaty) is None
     assert check_unnamed_organization("What do these teachers NOT do?", treaty) is None
     assert check_unnamed_organization("Which UNDOF article bans quantitative restrictions?", treaty) is not None
+    # two missions a letter apart are two missions (S/2025/97, on MINUSCA, asked of MINUSMA)
+    mission = Evidence(paragraph="The General Assembly appropriated $1,171.6 million for the Mission.",
+                       document="Central African Republic: report on MINUSCA.", symbols=("S/2025/97",))
+    assert check_unnamed_organization("How much was appropriated for MINUSMA for 2024/25?", mission) is not None
+    assert check_unnamed_organization("How much was appropriated for MINUSCA for 2024/25?", mission) is None
 
 
 def test_a_country_named_by_its_people_or_things_is_named() -> None:
@@ -628,3 +633,37 @@ def test_a_yearless_month_after_a_later_month_is_of_the_next_year() -> None:
     miss = check_constraints("Which Mosul house of worship rebuilt with UNESCO was finished in March 2025?",
                              Evidence(earlier, earlier, ("S/2025/323",), "2025-05-01"))
     assert miss is not None and "2024" in miss.describe()
+
+
+def test_a_year_naming_an_instrument_is_no_time_asked() -> None:
+    """S/2025/350, para. 41: drone flights across the ceasefire line "violate the Agreement",
+    asked of "the 1974 agreement", abstained as "names no year, and its document is of 2025"."""
+    text = ("The Israel Defense Forces continued to fly drones across the ceasefire line. I reiterate that such "
+            "flights violate the Agreement and must cease.")
+    document = "The 1974 Disengagement Agreement between Israel and the Syrian Arab Republic. " + text
+    evidence = Evidence(text, document, ("S/2025/350",), "2025-06-01")
+    assert check_constraints("Is flying drones across the Golan ceasefire line allowed under the 1974 agreement?",
+                             evidence) is None
+
+
+def test_a_day_asked_that_the_paragraph_gives_in_another_month_is_a_near_miss() -> None:
+    """S/2025/350, para. 12: "On 15 March, at least 60 Druze clerics ... travelled", asked of 15 April 2025."""
+    text = ("On 15 March, at least 60 Druze clerics from the Bravo side travelled in buses to the Alpha side through "
+            "an Israeli technical fence gate.")
+    evidence = Evidence(text, text, ("S/2025/350",), "2025-06-02")
+    miss = check_timing("How many Druze clerics travelled from the Bravo side to the Alpha side on 15 April 2025?",
+                        evidence)
+    assert miss is not None and miss.describe() == "gives 15 March 2025, not 15 April 2025"
+    assert check_timing("How many Druze clerics travelled from the Bravo side to the Alpha side on 15 March 2025?",
+                        evidence) is None
+
+
+def test_a_period_the_title_names_does_not_hold_an_earlier_year_asked() -> None:
+    """A/80/271, para. 2 (the Third Industrial Development Decade for Africa, 2016-2025): "in 2024"
+    asked of Africa's GDP in 2019."""
+    text = "Manufacturing contributed 10.3 per cent to gross domestic product (GDP) in 2024."
+    document = text + "\nThe Decade's programme was reviewed in 2019 by the Commission."
+    evidence = Evidence(text, document, ("A/80/271",), "2025-07-21",
+                        "Third Industrial Development Decade for Africa (2016\u20132025)")
+    miss = check_constraints("What was Africa's GDP growth rate in 2019?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024, not 2019"

@@ -54,7 +54,7 @@ COUNTED_COUNTRY = ("(?:" + COUNTING + r")?(?:(?:small|island|least|developing|de
                    r"African|Arab|Asian|European|Pacific|Caribbean)\s+){0,3}")
 _COUNTRY_Q = re.compile(rf"\b(?:which|what) {COUNTED_COUNTRY}(?:countr(?:y|ies)|States?|Member States?|Governments?|nations?)\b",
                         re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\d.,])(?>\d+(?:[.,]\d+)*)(?!st\b|nd\b|rd\b|th\b)|\b(?:one|" + CARDINALS
+_NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?>\d+(?:[.,]\d+)*)(?![A-Za-z])|\b(?:one|" + CARDINALS
                      + r"|dozen|half|several)\b(?!-)", re.IGNORECASE)  # not "fifty-eighth"
 _DURATION = re.compile(r"\b(?:\d+(?:[.,]\d+)?|one|" + CARDINALS + r"|a few|several|half an?)\s+"
                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
@@ -136,6 +136,16 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 # A question asking for a share, and the words a sentence gives one in.
 _SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
+# A question for a sum of money, and a sum written: a currency's sign or code before the figure,
+# or its name after it.
+_MONEY_Q = re.compile(r"\b(?:budgets?|costs?|costing|funding|spending|expenditures?|appropriat\w*|income|revenues?|"
+                      r"prices?|money|dollars|francs|euros|contributions?|allocations?|allotments?|grants?)\b",
+                      re.IGNORECASE)
+_CURRENCIES = ("dollars|euros|francs|pounds|dinars|dirhams|shillings|rupees|pesos|yuan|renminbi|yen|naira|rand|riyals|"
+               "rials|lira|liras|leones|cedis|kwacha|birr|afghanis|hryvnias|roubles|rubles|won|taka|kyats|reais|"
+               "lempiras|gourdes|shekels|sheqalim|manat|tenge|lari|kroner|kronor|zlotys|forints")
+_MONEY = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d"
+                    r"|\d(?:[\d,.]*\d)?\s*(?:million\s+|billion\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")\b")
 
 
 # A count an ordinal answers: "How many times had the Council extended ...?" ("for the eighth
@@ -164,6 +174,17 @@ _LENGTH = re.compile(r"\d[\d,.]*\s*(?:km|kilometres?|kilometers?|miles?|metres?|
 def gives_length(sentence: str) -> bool:
     """Whether the sentence gives a length ("2,000 kilometres", "45 pages")."""
     return _LENGTH.search(sentence) is not None
+
+
+def asks_money(question: str) -> bool:
+    """Whether the question asks for a sum of money ("What is the combined budget of ...?", "How
+    much was appropriated ...?"), not a share of one."""
+    return _MONEY_Q.search(question) is not None and not asks_share(question) and "how many" not in question.lower()
+
+
+def gives_money(sentence: str) -> bool:
+    """Whether the sentence gives a sum of money ("$6.9 billion", "SwF 26.5 million", "500 euros")."""
+    return _MONEY.search(sentence) is not None
 
 
 def asks_share(question: str) -> bool:

@@ -11,11 +11,13 @@ import numpy as np
 
 from rag.answer.answertype import (
     asks_how_long,
+    asks_money,
     asks_ordinal_count,
     asked_state,
     asks_share,
     counts_as_asked,
     gives_length,
+    gives_money,
     offers_answer,
     question_type,
     states_answer,
@@ -27,6 +29,7 @@ from rag.answer.constraints import (
     check_quote,
     may_miss,
 )
+from rag.answer.persons import asks_person, lower_case_words, named_people
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
@@ -34,7 +37,7 @@ from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.query import Query, Search
 from rag.search.cited import without_citation
-from rag.textutil import content_terms, coverage, split_sentences
+from rag.textutil import content_terms, coverage, split_sentences, words
 
 # A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
 # were classified as 'very high' risks"): it holds that sentence's terms too.
@@ -43,7 +46,8 @@ _BREAKDOWN = re.compile(r"^(?:Of|Among) (?:these|those|them|which)\b")
 # illustrates, a result on its cause).
 _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|They|Their|Such|He|She|"
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However|For example|For instance|"
-                      r"As a result|Consequently)\b|" + _BREAKDOWN.pattern)
+                      r"As a result|Consequently|Thus|Therefore|Hence|Accordingly|Subsequently)\b|"
+                      r"^(?:\S+\s+){1,3}subsequently\b|" + _BREAKDOWN.pattern)
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
 WEAK = "too weakly supported to cite"
@@ -196,6 +200,8 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
     or an ordinal, which answers "how many times")."""
     if kind == "duration" or (kind == "number" and asks_share(question)):
         return typed > 0
+    if _WHO.match(question) and (asks_person(question) or _OFFICE.search(question)):
+        return _naming_someone(question, sentences)
     if kind != "number":
         return None
     if asks_how_long(question) and not any(gives_length(s) for s in sentences):
@@ -204,10 +210,45 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
             return lasting
     if asks_ordinal_count(question):
         return None
+    paid = _giving_money(question, sentences)
+    if paid is not None:
+        return paid
     as_asked = np.array([counts_as_asked(s, question) for s in sentences])
     if as_asked.any():
         return as_asked
     return np.array([states_answer(kind, s, question) for s in sentences])
+
+
+# Figures a table gives in units of money its heading names, no sign beside each: "Expenditures on
+# the evaluation function, 2015-2024 (in millions of $)".
+_IN_UNITS = re.compile(r"\b(?:millions|thousands|billions)\s+of\b", re.IGNORECASE)
+def _giving_money(question: str, sentences: list[str]) -> np.ndarray | None:
+    """Which sentences give a sum of money where the question asks for one and some do (a sum, not
+    a count of programmes), unless the figures are in units a table's heading names; else None."""
+    if not asks_money(question) or _IN_UNITS.search(" ".join(sentences)):
+        return None
+    paid = np.array([gives_money(s) for s in sentences])
+    return paid if paid.any() else None
+
+
+# A question for someone holding or given an office: "Who kept acting as Rapporteur ...?", "Whom
+# did President Kiir sack as head of the government team ...?" ("Who does the gap favor?" may ask
+# for a group, "Who was ABC's rival?" for a company: SQuAD's quotes lost 31 of 4,000 to the rule
+# read for any "who").
+_WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
+_OFFICE = re.compile(r"\b(?:Rapporteur|Chair(?:person|man|woman)?|Co-Chairs?|(?:Vice-)?President|Speaker|Minister|"
+                     r"Director(?:-General)?|Envoy|Representative|Coordinator|Commissioner|Secretary-General|"
+                     r"Ambassador|Moderator|Prosecutor|Judge|Governor|(?i:head|leader|chief))\b")
+
+
+def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
+    """Which sentences name someone the question does not (rag.answer.persons.named_people), where
+    some do and some do not: "Kereeta Whyte (Barbados) continued to serve in that role", not "The
+    election of the Rapporteur was deferred"; else None."""
+    lower = lower_case_words(" ".join(sentences))
+    asked = set(words(question))
+    naming = np.array([any(not set(p.split()) <= asked for p in named_people(s, lower)) for s in sentences])
+    return naming if naming.any() and not naming.all() else None
 
 
 def _continues(question: str, kind: str | None, quote: str, following: str,
@@ -327,6 +368,8 @@ class Answerer:
             search, mismatch = self._other_version(search, mismatch)
             top = search.hits[0]
         if top is not None and mismatch is not None:
+            if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:
+                return self._weak(question, None)  # a paragraph far off the question is no closest one
             return self._near_miss(question, top, mismatch)
         support = self.support(search) if top is not None and not search.cited else 0.0
         if top is None or (not search.cited and support < self.threshold):

@@ -93,12 +93,16 @@ def _same_name(a: str, b: str) -> bool:
             or (min(len(a), len(b)) >= TYPO_CHANGED and one_edit(a, b)))
 
 
+# A body's word for what it leads or pays for: the "UNDP-led SCALE initiative" is UNDP's.
+_BY = re.compile(r"-(?:led|supported|funded|backed|run|hosted|managed|sponsored|owned|financed)$", re.IGNORECASE)
+
+
 def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     """Another head of the question's kind before the same thing in the paragraph, the first word of
     its name ("Infrastructure" of "the Tanga Water Infrastructure Green Bond" is none)."""
     pattern = r"(?<![\w/'’-])(" + _HEAD + r")\s+" + r"\s+".join(map(re.escape, thing.split())) + r"\b"
     for m in re.finditer(pattern, paragraph, re.IGNORECASE):
-        other = POSSESSIVE.sub("", m.group(1))
+        other = _BY.sub("", POSSESSIVE.sub("", m.group(1)))
         preceding = paragraph[max(0, m.start() - 200):m.start()]
         before = re.search(r"([A-Z][\w'’-]*)\s+$", preceding)
         inside_name = before is not None and before.group(1).lower() not in NOT_NAMES

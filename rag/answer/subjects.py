@@ -132,6 +132,8 @@ def _mistyped(acronym: str, text: str) -> bool:
     another order ("TEFU" for TFEU) or one letter added, dropped or changed ("ARPNET" for
     ARPANET)."""
     for written in set(acronyms(text)):
+        if written in ENTITIES and acronym in ENTITIES:
+            continue  # two bodies a letter apart are two bodies: MINUSMA is not MINUSCA
         if sorted(written) == sorted(acronym) or (min(len(written), len(acronym)) >= 4 and one_edit(written, acronym)):
             return True
     return False
@@ -199,6 +201,7 @@ UNDP UNFPA UNOPS UNICEF UN-Women UNHCR OHCHR WFP UNAIDS FAO ILO UNESCO UNIDO IFA
 WIPO UNEP UN-Habitat UNCTAD UNODC UNRWA OCHA OIOS JIU ECA ECE ECLAC ESCAP ESCWA UNCDF UNV UNU UNITAR UNSSC
 ITC IAEA WTO CTBTO OPCW IRMCT DPPA DPO UNSDG UNDRR UNFCCC UNOCT UNOWAS UNSMIL UNMISS UNISFA UNDOF UNIFIL
 MINUSCA MONUSCO MINURSO UNFICYP UNMIK UNAMA UNAMI BINUH UNSOM UNTSO UNMOGIP UNITAMS
+MINUSMA MINUSTAH MINUJUSTH UNAMID UNMIL UNOCI UNMIS UNMIT UNIOGBIS UNSCOL UNRCCA UNOCA UNMHA UNVMC
 """.split())
 
 

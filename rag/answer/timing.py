@@ -22,7 +22,9 @@ _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECA
 # A question about something done: a report cannot tell what happened after it was issued; one
 # about what was expected or planned can be answered before.
 _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|attended|"
-                   r"happened|occurred|results?)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b", re.IGNORECASE)
+                   r"happened|occurred|results?|travell?ed|visited|crossed|arrived|returned|fled|met|signed|"
+                   r"announced|issued|published|submitted|received)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b",
+                   re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall)\b",
                       re.IGNORECASE)
 # Months between the month a report is named by and the month of its masthead date that still
@@ -212,13 +214,13 @@ def _dates_document(question: str, m: NamedMonth) -> bool:
 
 
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
-    """The one month (no day) a question about something done sets it in, where that month is not
+    """The one month or day a question about something done sets it in, where that month is not
     one naming a document ("the July 2025 report") nor a month of the evidence's document's own
     meeting (its title or masthead) or issue; None otherwise, and for a question about what was
     planned. A Security Council document's month of issue is no exception: its reports tell of the
     weeks before it ("On 15 January, ..." of a report issued on 12 March), never of a meeting of
     their own, as a committee's report issued in the month it met does."""
-    asked = [m for m in _point_months(question) if m.day is None and not _dates_document(question, m)]
+    asked = [m for m in _point_months(question) if not _dates_document(question, m)]
     if len(asked) != 1 or not asks_done(question):
         return None
     own = {(t.year, k) for t in named_months(f"{evidence.title}\n{evidence.masthead}") for k in (t.month, t.last) if k}
@@ -241,7 +243,7 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     given = _given_days(evidence)
     if not given or any(g.year != m.year or g.month <= m.month <= (g.last or g.month) for g in given):
         return None
-    return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, False)),
+    return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),
                     _when(given[0], given[0].day is not None), "gives {found}, not {label}")
 
 

@@ -270,7 +270,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question)}
+    dated |= {str(y) for y in _naming_years(question)} | set(_INSTRUMENT_YEAR.findall(question))
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
@@ -311,17 +311,25 @@ def rolled_over_years(text: str) -> set[int]:
     return out
 
 
+# A year that names an instrument ("the 1974 agreement", "the 1951 Refugee Convention"): the
+# paragraph applying it today need not write it (S/2025/350, para. 41: "violates the Agreement").
+_INSTRUMENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w-]*\s+){0,3}(?i:agreements?|conventions?|protocols?|"
+                              r"accords?|treat(?:y|ies)|charter|constitution)\b")
+
+
 def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence, question: str) -> Mismatch | None:
     """A paragraph whose past years are all its document's own time (its issue year and the year
     before) asked of an earlier year, which it never names: "In 2024, there were 167 United
     Nations Volunteers aged 60 and above" (DP/2025/19, para. 32) for "the average age of UN
-    Volunteers in 2019", as `_check_yearless` reads a paragraph naming no year."""
+    Volunteers in 2019", as `_check_yearless` reads a paragraph naming no year. A period its title
+    names (the Third Industrial Development Decade for Africa, 2016-2025) is own time it may tell
+    of, not the time it tells of: asked of 2019, "in 2024" is still another year."""
     issued = _own_years(evidence)
     if not issued or len(asked) != 1 or (_CITED_TEXT.search(evidence.paragraph) and _ASKS_TEXT.search(question)):
         return None  # "resolution 73/140", asked of, was adopted in a year the paragraph does not write
     own = _own_time(evidence, issued)
     told = {y for y in named if y <= max(issued)}  # not a goal's year ("Youth2030")
-    if told and told <= own and int(asked[0].value) < min(own):
+    if told and told <= own and int(asked[0].value) < min(issued | {y - 1 for y in issued} | told):
         return Mismatch(asked[0], str(max(told)))
     return None
 
