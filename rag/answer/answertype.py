@@ -141,11 +141,18 @@ _SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
 _MONEY_Q = re.compile(r"\b(?:budgets?|costs?|costing|funding|spending|expenditures?|appropriat\w*|income|revenues?|"
                       r"prices?|money|dollars|francs|euros|contributions?|allocations?|allotments?|grants?)\b",
                       re.IGNORECASE)
-_CURRENCIES = ("dollars|euros|francs|pounds|dinars|dirhams|shillings|rupees|pesos|yuan|renminbi|yen|naira|rand|riyals|"
-               "rials|lira|liras|leones|cedis|kwacha|birr|afghanis|hryvnias|roubles|rubles|won|taka|kyats|reais|"
+_CURRENCIES = ("dollars|euros|francs|dinars|dirhams|shillings|rupees|pesos|yuan|renminbi|yen|naira|riyals|"
+               "rials|lira|liras|leones|cedis|kwacha|birr|afghanis|hryvnias|roubles|rubles|taka|kyats|reais|"
                "lempiras|gourdes|shekels|sheqalim|manat|tenge|lari|kroner|kronor|zlotys|forints")
+# Pounds, rand and won are money only after a country's word ("South Sudanese pounds", "South
+# African rand"): "500 pounds of explosives", "in 2024 won a majority".
 _MONEY = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d"
-                    r"|\d(?:[\d,.]*\d)?\s*(?:million\s+|billion\s+)?(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")\b")
+                    r"|(?<![\d,.])(?>\d[\d,.]*)\s*(?:million\s+|billion\s+)?"
+                    r"(?:(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")"
+                    r"|(?:[A-Z][a-z]+\s+){1,2}(?:pounds|rand|won))\b")
+# A question for how much a thing changed, answered in per cent as often as in money.
+_CHANGE_Q = re.compile(r"\b(?:rise|rose|risen|increase[sd]?|fall|fell|fallen|decrease[sd]?|decline[sd]?|grow|grew|"
+                       r"grown|drop(?:ped)?|by how much)\b", re.IGNORECASE)
 
 
 # A count an ordinal answers: "How many times had the Council extended ...?" ("for the eighth
@@ -179,7 +186,8 @@ def gives_length(sentence: str) -> bool:
 def asks_money(question: str) -> bool:
     """Whether the question asks for a sum of money ("What is the combined budget of ...?", "How
     much was appropriated ...?"), not a share of one."""
-    return _MONEY_Q.search(question) is not None and not asks_share(question) and "how many" not in question.lower()
+    return _MONEY_Q.search(question) is not None and not asks_share(question) and not _CHANGE_Q.search(question) \
+        and "how many" not in question.lower()
 
 
 def gives_money(sentence: str) -> bool:

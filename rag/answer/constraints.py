@@ -131,7 +131,7 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
         noun = _numbered_noun(m)
         if noun:
             found.append((_ordinal_value(m), noun))
-        if noun and (last := _COMPOUND_END.match(text, _noun_end(m))):  # "review cycle": the cycle too
+        if noun == "review" and (last := _COMPOUND_END.match(text, _noun_end(m))):  # "review cycle": the cycle too
             found.append((_ordinal_value(m), last.group(1).lower()))
         if noun == "session" and (meeting := _SESSION_OF.match(text, m.end())):  # the Nth session of a conference
             found.append((_ordinal_value(m), meeting.group(1).lower()))
@@ -160,8 +160,9 @@ def _noun_end(ordinal: re.Match[str]) -> int:
     return noun.end() if noun else ordinal.end()
 
 
-# A numbered noun that a second one ends: "the fourth universal periodic review cycle" numbers the
-# review and the cycle.
+# A numbered review that a second noun ends: "the fourth universal periodic review cycle" numbers the
+# review and the cycle (not "the sixth assessment report", the assessment's, nor "the third expert
+# group meeting", the group's series).
 _COMPOUND_END = re.compile(r"\s+(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 
 

@@ -29,6 +29,7 @@ from rag.answer.constraints import (
     check_quote,
     may_miss,
 )
+from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
 from rag.config import Settings
 from rag.embedding.base import Embedder
@@ -200,7 +201,7 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
     or an ordinal, which answers "how many times")."""
     if kind == "duration" or (kind == "number" and asks_share(question)):
         return typed > 0
-    if _WHO.match(question) and (asks_person(question) or _OFFICE.search(question)):
+    if _WHO.match(question) and (asks_person(question) or _OFFICE_ASKED.search(question)):
         return _naming_someone(question, sentences)
     if kind != "number":
         return None
@@ -221,7 +222,8 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
 
 # Figures a table gives in units of money its heading names, no sign beside each: "Expenditures on
 # the evaluation function, 2015-2024 (in millions of $)".
-_IN_UNITS = re.compile(r"\b(?:millions|thousands|billions)\s+of\b", re.IGNORECASE)
+_IN_UNITS = re.compile(r"\b(?:millions|thousands|billions)\s+of\s+(?:\$|US\s?\$|dollars|United States dollars|euros|"
+                       r"Swiss francs|[A-Z]{3}\b)", re.IGNORECASE)
 def _giving_money(question: str, sentences: list[str]) -> np.ndarray | None:
     """Which sentences give a sum of money where the question asks for one and some do (a sum, not
     a count of programmes), unless the figures are in units a table's heading names; else None."""
@@ -236,9 +238,10 @@ def _giving_money(question: str, sentences: list[str]) -> np.ndarray | None:
 # for a group, "Who was ABC's rival?" for a company: SQuAD's quotes lost 31 of 4,000 to the rule
 # read for any "who").
 _WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
-_OFFICE = re.compile(r"\b(?:Rapporteur|Chair(?:person|man|woman)?|Co-Chairs?|(?:Vice-)?President|Speaker|Minister|"
-                     r"Director(?:-General)?|Envoy|Representative|Coordinator|Commissioner|Secretary-General|"
-                     r"Ambassador|Moderator|Prosecutor|Judge|Governor|(?i:head|leader|chief))\b")
+_OFFICE_ASKED = re.compile(r"\b(?:as|(?:is|was|are|were)\s+the)\s+(?:the\s+)?(?:acting\s+|new\s+)?(?:Rapporteur|"
+                           r"Chair(?:person|man|woman)?|Co-Chairs?|(?:Vice-)?President|Speaker|Minister|"
+                           r"Director(?:-General)?|Envoy|Representative|Coordinator|Commissioner|Ambassador|"
+                           r"Moderator|Prosecutor|Judge|Governor|(?i:head|leader|chief))\b")
 
 
 def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
@@ -247,7 +250,9 @@ def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
     election of the Rapporteur was deferred"; else None."""
     lower = lower_case_words(" ".join(sentences))
     asked = set(words(question))
-    naming = np.array([any(not set(p.split()) <= asked for p in named_people(s, lower)) for s in sentences])
+    countries = named_countries(question)  # a State may be the one asked for ("Uganda chaired the Group of 77")
+    naming = np.array([any(not set(p.split()) <= asked for p in named_people(s, lower))
+                       or bool(named_countries(s) - countries) for s in sentences])
     return naming if naming.any() and not naming.all() else None
 
 

@@ -148,6 +148,16 @@ def _word_before(text: str, match: re.Match[str]) -> str:
     return words[-1] if words else ""
 
 
+def _event_at(place: str) -> re.Pattern[str]:
+    """The place named as where the document's own event is ("the Nice conference", "the conference
+    in Nice"), not where something else was held ("the regional workshop held in Geneva")."""
+    p = re.escape(place)
+    return re.compile(rf"\b{p}\s+(?:[\w-]+\s+)?{_EVENT}\b|\b{_EVENT}\s+(?:held\s+)?(?:in|at)\s+{p}\b", re.IGNORECASE)
+
+
+_EVENT = r"(?:conference|summit|meeting|session|forum)s?"
+
+
 def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     """A place the question sets its fact in that the paragraph does not name, while it sets its own
     in another place: "How many people were killed when Al-Shabaab attacked a hotel in Kismayo?"
@@ -156,6 +166,7 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     or in the document's title ("the situation in Central Africa") is its subject, not the fact's, as
     is the place its masthead sets it in ("Nice, France, 9-13 June 2025")."""
     unnamed = [p for p in located_places(focus(question))
-               if not any(_names(p, text) for text in (evidence.paragraph, evidence.title, evidence.masthead))]
+               if not _names(p, evidence.paragraph) and not _names(p, evidence.title)
+               and not (_event_at(p).search(question) and _names(p, evidence.masthead))]
     other = _other_place(question, evidence.paragraph) if unnamed else None
     return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other) if other is not None else None

@@ -25,8 +25,8 @@ _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected
                    r"happened|occurred|results?|travell?ed|visited|crossed|arrived|returned|fled|met|signed|"
                    r"announced|issued|published|submitted|received)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b",
                    re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall)\b",
-                      re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
+                      r"deadline|due\s+(?:by|on|in))\b", re.IGNORECASE)
 # Months between the month a report is named by and the month of its masthead date that still
 # name it (a report dated 31 March is handed out in April).
 REPORT_MONTH_SLACK = 1

@@ -270,12 +270,11 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question)} | set(_INSTRUMENT_YEAR.findall(question))
+    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph)
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
-    anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}  # "(2010)" too
-    anywhere |= rolled_over_years(text)
+    anywhere = _years_anywhere(text, evidence)
     counted = _counted_from(asked, text, question)
     if counted is not None:
         return counted
@@ -291,30 +290,53 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
 
 
 _MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d)\b)?")
+# A yearless month that a range closes with a year ("Between January and June 2024") or that looks
+# back ("compared with 95 in November", "since April").
+_CLOSED_RANGE = re.compile(rf"\s*(?:and|to|through|[–-])\s*(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+(?:19|20)\d\d")
+_LOOKING_BACK = re.compile(r"\b(?:compared\s+(?:with|to)|than|since|from|previous|earlier|last)\s+(?:\S+\s+){0,3}$",
+                           re.IGNORECASE)
+_LATE_MONTH, _EARLY_MONTH = 9, 5  # October and after, June and before (0-based)
 
 
 def rolled_over_years(text: str) -> set[int]:
-    """The years a text's yearless months fall in past the year of an earlier, later month: "In
+    """The year a text's yearless early month falls in after a late month of the year before: "In
     December 2024, UNESCO completed ... The work on the Nuri mosque was completed in March" tells
-    of March 2025 (S/2025/323, para. 46)."""
+    of March 2025 (S/2025/323, para. 46). Not a month a range closes with a year, nor one looking
+    back ("compared with 95 in November")."""
     out: set[int] = set()
     year, month = None, 0
     for m in _MONTH_YEAR.finditer(text):
         index = MONTH_NAMES.index(m.group(1))
         if m.group(2):
             year, month = int(m.group(2)), index
-        elif year is not None:
-            if index < month:
-                year += 1
-                out.add(year)
-            month = index
+        elif year is not None and month >= _LATE_MONTH and index <= _EARLY_MONTH \
+                and not _CLOSED_RANGE.match(text, m.end()) \
+                and not _LOOKING_BACK.search(text[max(0, m.start() - 40):m.start()]):
+            year, month = year + 1, index
+            out.add(year)
     return out
 
 
 # A year that names an instrument ("the 1974 agreement", "the 1951 Refugee Convention"): the
 # paragraph applying it today need not write it (S/2025/350, para. 41: "violates the Agreement").
-_INSTRUMENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w-]*\s+){0,3}(?i:agreements?|conventions?|protocols?|"
-                              r"accords?|treat(?:y|ies)|charter|constitution)\b")
+_INSTRUMENT_YEAR = re.compile(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+(?:[A-Za-z][\w-]*\s+){0,3}?"
+                              r"(?:agreements?|conventions?|protocols?|accords?|treat(?:y|ies)|charter|constitution)\b",
+                              re.IGNORECASE)
+
+
+def _years_anywhere(text: str, evidence: Evidence) -> set[int]:
+    """The years a paragraph writes anywhere ("(2010)" too) and those its yearless months roll into
+    (`rolled_over_years`), up to its document's own time."""
+    anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}
+    issued = issue_time(evidence.symbols) | _own_years(evidence)
+    return anywhere | {y for y in rolled_over_years(text) if not issued or y <= max(issued)}
+
+
+def _instrument_years(question: str, paragraph: str) -> set[str]:
+    """The years that name an instrument the question asks of, where the paragraph names no other
+    instrument by its year ("the 2015 Agreement" does not answer for "the 2018 Revitalized Agreement")."""
+    asked = set(_INSTRUMENT_YEAR.findall(question))
+    return asked if set(_INSTRUMENT_YEAR.findall(paragraph)) <= asked else set()
 
 
 def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence, question: str) -> Mismatch | None:
