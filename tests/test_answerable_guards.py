@@ -73,7 +73,8 @@ def test_money_is_read_only_for_a_sum_asked() -> None:
     t = ("Food prices in Gaza rose by 250 per cent between October and December 2024. "
          "Humanitarian partners distributed food parcels worth $15 million to 1.2 million people.")
     assert "250 per cent" in _quote("How much did food prices in Gaza rise between October and December 2024?", t)
-    for not_money in ("the ruling party, which in 2024 won a majority", "Police seized 500 pounds of explosives"):
+    for not_money in ("the ruling party, which in 2024 won a majority", "Police seized 500 pounds of explosives",
+                      "The 12 Member States won seats on the Council."):
         assert not gives_money(not_money), not_money
     assert gives_money("2 billion South Sudanese pounds")
     start = time.perf_counter()

@@ -149,7 +149,7 @@ _CURRENCIES = ("dollars|euros|francs|dinars|dirhams|shillings|rupees|pesos|yuan|
 _MONEY = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d"
                     r"|(?<![\d,.])(?>\d[\d,.]*)\s*(?:million\s+|billion\s+)?"
                     r"(?:(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")"
-                    r"|(?:[A-Z][a-z]+\s+){1,2}(?:pounds|rand|won))\b")
+                    r"|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|i)\s+(?:pounds|rand|won))\b")
 # A question for how much a thing changed, answered in per cent as often as in money.
 _CHANGE_Q = re.compile(r"\b(?:rise|rose|risen|increase[sd]?|fall|fell|fallen|decrease[sd]?|decline[sd]?|grow|grew|"
                        r"grown|drop(?:ped)?|by how much)\b", re.IGNORECASE)
