@@ -224,6 +224,8 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
 # the evaluation function, 2015-2024 (in millions of $)".
 _IN_UNITS = re.compile(r"\b(?:millions|thousands|billions)\s+of\s+(?:\$|US\s?\$|dollars|United States dollars|euros|"
                        r"Swiss francs|[A-Z]{3}\b)", re.IGNORECASE)
+
+
 def _giving_money(question: str, sentences: list[str]) -> np.ndarray | None:
     """Which sentences give a sum of money where the question asks for one and some do (a sum, not
     a count of programmes), unless the figures are in units a table's heading names; else None."""

@@ -148,14 +148,14 @@ def _word_before(text: str, match: re.Match[str]) -> str:
     return words[-1] if words else ""
 
 
+_EVENT = r"(?:conference|summit|meeting|session|forum)s?"
+
+
 def _event_at(place: str) -> re.Pattern[str]:
     """The place named as where the document's own event is ("the Nice conference", "the conference
     in Nice"), not where something else was held ("the regional workshop held in Geneva")."""
     p = re.escape(place)
     return re.compile(rf"\b{p}\s+(?:[\w-]+\s+)?{_EVENT}\b|\b{_EVENT}\s+(?:held\s+)?(?:in|at)\s+{p}\b", re.IGNORECASE)
-
-
-_EVENT = r"(?:conference|summit|meeting|session|forum)s?"
 
 
 def check_located(question: str, evidence: Evidence) -> Mismatch | None:

@@ -191,7 +191,11 @@ def issue_years(symbols: tuple[str, ...]) -> set[int]:
 def issue_time(symbols: tuple[str, ...]) -> set[int]:
     """The years a document's symbols place it in and the year before each: the time its
     paragraphs tell of without naming it (a 2025 report on 2024)."""
-    issued = issue_years(symbols)
+    return _and_years_before(issue_years(symbols))
+
+
+def _and_years_before(issued: set[int]) -> set[int]:
+    """The years and the year before each."""
     return issued | {y - 1 for y in issued}
 
 
@@ -328,7 +332,7 @@ def _years_anywhere(text: str, evidence: Evidence) -> set[int]:
     """The years a paragraph writes anywhere ("(2010)" too) and those its yearless months roll into
     (`rolled_over_years`), up to its document's own time."""
     anywhere = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)}
-    issued = issue_time(evidence.symbols) | _own_years(evidence)
+    issued = _own_years(evidence)
     return anywhere | {y for y in rolled_over_years(text) if not issued or y <= max(issued)}
 
 
@@ -351,7 +355,7 @@ def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence,
         return None  # "resolution 73/140", asked of, was adopted in a year the paragraph does not write
     own = _own_time(evidence, issued)
     told = {y for y in named if y <= max(issued)}  # not a goal's year ("Youth2030")
-    if told and told <= own and int(asked[0].value) < min(issued | {y - 1 for y in issued} | told):
+    if told and told <= own and int(asked[0].value) < min(_and_years_before(issued) | told):
         return Mismatch(asked[0], str(max(told)))
     return None
 
@@ -363,7 +367,7 @@ _ASKS_TEXT = re.compile(r"\b(?:resolutions?|decisions?)\b", re.IGNORECASE)
 def _own_time(evidence: Evidence, issued: set[int]) -> set[int]:
     """The years a document's paragraphs may tell of unnamed: those it is `issued` in, the year
     before and those its title names ("Board of Auditors for 2023")."""
-    return issued | {y - 1 for y in issued} | written_years(evidence.title)
+    return _and_years_before(issued) | written_years(evidence.title)
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)
