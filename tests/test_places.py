@@ -111,3 +111,17 @@ def test_the_place_the_masthead_sets_the_document_in_is_its_paragraphs_place() -
     masthead = "2025 United Nations Ocean Conference\nNice, France, 9\u201313 June 2025"
     assert check_located(question, Evidence(text, text, ("A/CONF.230/2025/3",), masthead=masthead)) is None
     assert check_located(question, Evidence(text, text, ("A/CONF.230/2025/3",))) is not None
+
+
+def test_a_place_the_paragraphs_heading_names_holds_the_places_it_names() -> None:
+    """S/2025/176, para. 31 stands under "III. Protection of civilians > Ituri" and names Djugu, a
+    territory of Ituri, not Ituri itself."""
+    text = ("MONUSCO continued to patrol along main supply routes, including in Djugu and Mahagi territories, to "
+            "enhance security. In response to early warnings of possible attacks in Djugu, MONUSCO mobilized "
+            "quick reaction forces within hours.")
+    question = "How fast was MONUSCO able to react to alerts of possible attacks in Ituri?"
+    under = Evidence(text, text, ("S/2025/176",), section="III. Protection of civilians > Ituri")
+    assert check_located(question, under) is None
+    elsewhere = Evidence(text, text, ("S/2025/176",), section="III. Protection of civilians > North Kivu")
+    miss = check_located(question, elsewhere)
+    assert miss is not None and miss.describe() == "is about Djugu, not Ituri"

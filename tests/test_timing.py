@@ -80,6 +80,20 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
         "dates from April 2025, not the December 2024 report"
     assert check_timing(question.format("April 2025"), april) is None
     assert check_timing(question.format("March 2025"), april) is None  # a report dated at a month's turn
+    # A/AC.109/2025/L.13, para. 20 tells of another body's report of that month.
+    task_force = Evidence(paragraph="In its report of December 2005, the Task Force stated that there were only two "
+                                    "non-territorial options recognized by the United States Constitution.",
+                          document="", symbols=("A/AC.109/2025/L.13",), date="2025-03-10")
+    assert check_timing("According to the Task Force's December 2005 report, which non-territorial options does the "
+                        "US Constitution recognize for Puerto Rico?", task_force) is None
+    december = Evidence(paragraph="In December 2024, UNSMIL maintained an average presence of 314 civilian staff.",
+                        document="", symbols=("S/2025/223",), date="2025-04-11")  # a month of events, no report's
+    assert said(check_timing(question.format("December 2024"), december)) == \
+        "dates from April 2025, not the December 2024 report"
+    previous = Evidence(paragraph="The present report covers developments since the previous report of 11 October "
+                                  "2024 (S/2024/730).", document="", symbols=("S/2025/97",), date="2025-02-14")
+    assert said(check_timing("What period did the Secretary-General's October 2024 report on the Central African "
+                             "Republic cover?", previous)) == "dates from February 2025, not the October 2024 report"
 
 
 def test_a_day_or_months_after_the_document_was_issued_are_near_misses() -> None:

@@ -108,6 +108,10 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     # A share written in words (DP/FPA/2025/5, para. 23).
     words = Evidence("Thirty-six per cent of country offices still rely on M&E focal points.", "", ("DP/FPA/2025/5",))
     assert check_kind("What share of UNFPA country offices still rely on M&E focal points?", words) is None
+    # One in so many (E/HLPF/2025/3/Add.3, annex, para. 52).
+    ratio = Evidence("Violence against women remains pervasive: one in four women aged 15-49 in the region has "
+                     "experienced intimate partner violence.", "", ("E/HLPF/2025/3/Add.3",))
+    assert check_kind("What proportion of women aged 15-49 suffer violence from an intimate partner?", ratio) is None
     nothing = Evidence("Country offices rely on some M&E focal points.", "", ("DP/FPA/2025/5",))
     assert said(check_kind("What share of UNFPA country offices rely on focal points?", nothing)) == "does not give a share"
     # A growth rate is one (E/HLPF/2025/3/Add.4, para. 9 names the ESCAP reports, not their forecast).

@@ -127,6 +127,19 @@ def question_type(question: str) -> str | None:
     return min(found)[2] if found else None  # at one place, the first of _QUESTIONS ("how many times a year")
 
 
+# A question answered yes or no: it opens with an auxiliary verb ("Were any vessel inspections
+# attempted but not carried out?", "Did the Commission adopt any recommendations?").
+_WHETHER_Q = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)"
+                        r"\s", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def asks_whether(question: str) -> bool:
+    """Whether the question is answered yes or no (not "Is X or Y ...?", which asks for one of them):
+    a paragraph stating what it asks about, in its words, answers it."""
+    return _WHETHER_Q.match(question) is not None and not _ALTERNATIVES.search(question.split(",")[0])
+
+
 _QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q),
               ("country", _COUNTRY_Q), ("reason", _REASON_Q), ("name", _NAME_Q))
 _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY,

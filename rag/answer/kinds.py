@@ -28,8 +28,11 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"(?!\s+(?:attributed|due|based|driven|caused|affected|explained|used|calculated|determined|"
                       r"applied|linked|owing)\b)", re.IGNORECASE)
 # A table's "Percentage" column gives shares: the heading with a figure under it.
+# One in so many is one too ("one in four women", "two out of three").
 _SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
-                    r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)", re.IGNORECASE)
+                    r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)|"
+                    r"\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:per\s*cent|%))", re.IGNORECASE)
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # "How much did it cost?", not "By how much did the cost of solar power fall?" (a change, which a

@@ -164,9 +164,10 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     answered with the attack "against a hotel in Beledweyne". A place in a leading clause that
     names the document ("In the Secretary-General's report on the UN regional office in Dakar, ...")
     or in the document's title ("the situation in Central Africa") is its subject, not the fact's, as
-    is the place its masthead sets it in ("Nice, France, 9-13 June 2025")."""
+    is the place its masthead sets it in ("Nice, France, 9-13 June 2025"); a place the paragraph's
+    heading names holds the places it names ("Djugu" under "Ituri")."""
     unnamed = [p for p in located_places(focus(question))
-               if not _names(p, evidence.paragraph) and not _names(p, evidence.title)
+               if not any(_names(p, text) for text in (evidence.paragraph, evidence.title, evidence.section))
                and not (_event_at(p).search(question) and _names(p, evidence.masthead))]
     other = _other_place(question, evidence.paragraph) if unnamed else None
     return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other) if other is not None else None

@@ -95,9 +95,12 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
 
 def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     """A report the question names by its month ("the Secretary-General's December 2024 report")
-    that this document, issued in another month, is not."""
+    that this document, issued in another month, is not, and that the paragraph does not tell of
+    ("In its report of December 2005, the Task Force stated ...")."""
     asked, issued = asked_time(question), issued_month(evidence)
     if asked is None or asked.issued is None or issued is None:
+        return None
+    if _tells_of_report(evidence.paragraph, *asked.issued):
         return None
     apart = abs(months_between(issued, asked.issued))
     # The months the title names, a range's last too: "(27 to 31 January 2025)", "January–March 2025".
@@ -107,6 +110,20 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     label = f"the {_month_label(*asked.issued)} report"
     return Mismatch(Constraint("dated", f"{asked.issued[0]}-{asked.issued[1]:02d} report", label),
                     _month_label(*issued), "dates from {found}, not {label}")
+
+
+# A report of the series the paragraph dates its own period from: "since the previous report of
+# 11 October 2024 (S/2024/730)" tells nothing of what that report said.
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|latest|earlier|since|my|his|her)\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
+
+
+def _tells_of_report(paragraph: str, year: int, month: int) -> bool:
+    """Whether the paragraph tells of another's report of that month: "In its report of December
+    2005, the Task Force stated ...", "its December 2005 report"; not the series' previous report."""
+    when = rf"(?:\d{{1,2}}\s+)?{MONTH_NAMES[month - 1]}\s+{year}"
+    return any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in re.finditer(
+        rf"\breports?\s+(?:of|dated|issued\s+(?:in|on))\s+{when}\b|\b{when}\s+report", paragraph))
 
 
 # A year written in any form: alone, in a decision's number ("decision 2024/15") or a symbol.

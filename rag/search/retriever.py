@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from rag.answer.answertype import question_type, states_answer, states_cause
+from rag.answer.answertype import asks_whether, question_type, states_answer, states_cause
 from rag.config import Settings
 from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
@@ -27,11 +27,13 @@ from rag.search.cited import cited_paragraph
 from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
+from rag.search.listings import listings_last
 from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.observations import (asks_advice, asks_counsel, counsels, in_own_section,
                                       of_the_secretary_general)
 from rag.search.ordinals import asked_first
 from rag.search.periodic import SERIES_DEPTH, asked_time, series_choice
+from rag.search.stance import asked_side_first
 from rag.search.stated import (another_body, asked_form, citing_first, may_state, office_of_another,
                                on_cited_text, other_bodys_report, states_form)
 from rag.search.fusion import MIN_INFORMATIVE_TERMS, first_stage, rescored
@@ -184,6 +186,8 @@ class Retriever:
         keyword query: "unpaid assessed contributions UNISFA" finds the one sentence giving the
         sum); False for the others."""
         out = np.zeros(len(pids), dtype=bool)
+        if asks_whether(query.text):  # what a yes-or-no question asks about, stated, answers it
+            return np.asarray(which, dtype=bool).copy()
         kind = question_type(query.text) or "number"
         marked = [int(i) for i in np.flatnonzero(which)]
         if kind not in STATED_KINDS or not marked:
@@ -344,20 +348,20 @@ class Retriever:
         inside = self.document_mask(first, last, mask)
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query, masthead=self.index.masthead(best))
-        whole = self.hits(cands, scores, k)
+        whole = listings_last(query.text, self.hits(cands, scores, k))
         if inner is None:
             hits = whole
         else:
-            ranked = iter(inner)
+            ranked = iter(listings_last(query.text, inner))
             hits = [next(ranked, h) if first <= h.pid <= last else h for h in whole]
             seen: set[int] = set()
-            hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
+            hits = listings_last(query.text, [h for h in hits if not (h.pid in seen or seen.add(h.pid))])
         found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
         if found.hits and found.hits[0].pid != whole[0].pid:  # the displaced hit found the document
             found = replace(found, found_with=whole[0])
         found = self.stated_answer_first(found, first, last, mask)
         found = self.observations_first(found, first, last, mask)
-        hits = citing_first(query.text, asked_first(query.text, found.hits))
+        hits = citing_first(query.text, asked_side_first(query.text, asked_first(query.text, found.hits)))
         if hits[:1] != found.hits[:1]:  # the displaced hit found the document: its support counts
             found = replace(found, found_with=found.found_with or found.hits[0])
         hits = falling_scores(hits)
