@@ -21,9 +21,14 @@ _WORD = r"[A-Za-z][A-Za-z-]*"
 # Matched at every word (a lookahead), so that a word skipped as a head does not hide the next.
 _PHRASE = re.compile(rf"(?<![\w/'’-])(?=({_HEAD})((?:\s+{_WORD}){{2,3}}))")
 # Words that open a phrase without naming anything: "Another temporary operating base", "One
-# Health approach".
+# Health approach", a kind of body before its name ("the NGO Action pour la protection ...").
 _NOT_HEADS = NOT_NAMES | STOPWORDS | frozenset(("another", "each", "every", "one", "two", "three", "both", "such",
-                                               "other", "any", "all", "new", "first", "second", "third", "last"))
+                                               "other", "any", "all", "new", "first", "second", "third", "last",
+                                               "ngo", "ngos", "cso", "csos"))
+# French and Spanish function words end a thing as English ones do: a name in those languages
+# ("Action pour la protection des droits de l'homme") is no head and its thing.
+_FOREIGN = frozenset(("pour", "la", "le", "les", "des", "de", "du", "et", "en", "sur", "del", "los", "las", "y",
+                      "para", "por", "el"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['’\"”)]*)\s*$")
 # The nouns a document shortens a body to, once named ("the Office", "the Mission"): in a
 # document whose title names UNDP, "the Office's internal audit function" is UNDP's own.
@@ -54,7 +59,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
         before = question[:m.start()].split()[-1:]
         if before and f"{before[0]} {head}" in LONG_DEMONYMS:
             head = f"{before[0]} {head}"
-        content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS), len(words))
+        content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS | _FOREIGN), len(words))
         for n in range(content, MIN_WORDS - 1, -1):  # the longest first
             if any(len(w) >= 4 for w in words[:n]):
                 out.append((head, " ".join(words[:n])))

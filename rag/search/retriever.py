@@ -27,6 +27,7 @@ from rag.search.cited import cited_paragraph
 from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
+from rag.search.headings import FOLLOWING, answered_under
 from rag.search.listings import listings_last
 from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.observations import (asks_advice, asks_counsel, counsels, in_own_section,
@@ -356,7 +357,8 @@ class Retriever:
             hits = [next(ranked, h) if first <= h.pid <= last else h for h in whole]
             seen: set[int] = set()
             hits = listings_last(query.text, [h for h in hits if not (h.pid in seen or seen.add(h.pid))])
-        found = Search(query, self.numbered_first(hits, first, last), focus=asked if asked is not query else None)
+        found = Search(query, self.under_heading_first(query.text, self.numbered_first(hits, first, last), last),
+                       focus=asked if asked is not query else None)
         if found.hits and found.hits[0].pid != whole[0].pid:  # the displaced hit found the document
             found = replace(found, found_with=whole[0])
         found = self.stated_answer_first(found, first, last, mask)
@@ -393,6 +395,20 @@ class Retriever:
         row = self.index.conn.execute("SELECT MIN(id) FROM paragraphs WHERE id BETWEEN ? AND ? AND running = 0",
                                       (first, last)).fetchone()
         return numbered_first(hits, None if row is None or row[0] is None else int(row[0]))
+
+    def under_heading_first(self, question: str, hits: list[Hit], last: int) -> list[Hit]:
+        """`hits`, or, where the first is an unnumbered heading of the numbered paragraph right
+        after it (rag.search.headings) and the question does not ask what was recommended, the
+        hits with that paragraph (of the document's paragraphs up to `last`) first."""
+        if not hits or not hits[0].running:
+            return hits
+        after = [p for p in range(hits[0].pid + 1, hits[0].pid + 1 + FOLLOWING) if p <= last]
+        rows = self.index.paragraph_rows(after)
+        following = [_hit(rows[p], hits[0].score, 0.0, 0.0, 0.0) for p in after if p in rows]
+        under = answered_under(question, hits, following)
+        if under is None:
+            return hits
+        return [replace(under, score=hits[0].score), *(h for h in hits if h.pid != under.pid)][:len(hits)]
 
     def document_mask(self, first: int, last: int, mask: np.ndarray | None) -> np.ndarray:
         """The paragraphs `first`..`last` (one document's) that `mask` (the filters) allows."""
