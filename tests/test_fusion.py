@@ -93,6 +93,38 @@ def test_a_short_paragraph_that_states_the_asked_answer_is_not_demoted() -> None
     assert list(np.argsort(-out, kind="stable")) == [1, 2, 0]
 
 
+def test_a_short_agenda_line_citing_the_asked_resolution_states_the_answer() -> None:
+    """A/80/150, para. 126, "Multilingualism (resolution 78/330).", answers which resolution the
+    multilingualism item refers to; a line citing only the question's own number states nothing."""
+    from rag.answer.answertype import asks_resolution
+    from rag.search.retriever import _states
+
+    question = "Which resolution is referenced for the multilingualism item on the eightieth session agenda?"
+    assert asks_resolution(question) and not asks_resolution("What did the resolution on multilingualism request?")
+    assert _states("resolution", "Multilingualism (resolution 78/330).", question)
+    assert _states("resolution", "Use of the veto (resolution 76/262).", question)
+    assert not _states("resolution", "Multilingualism (resolution 78/330).", f"{question[:-1]}: 78/330?")
+    assert not _states("resolution", "Multilingualism.", question)
+
+
+def test_a_short_statement_answers_a_yes_or_no_question_an_agenda_line_does_not() -> None:
+    """S/2025/257, para. 11 restates "Were any vessel inspections attempted but not carried out?" and
+    answers it; "Question of Western Sahara", an agenda line, answers no "Did the Committee consider
+    the question of Western Sahara?"."""
+    from rag.answer.answertype import asks_whether
+    from rag.search.retriever import _states
+
+    assert asks_whether("Were any vessel inspections attempted but not carried out by Operation IRINI?")
+    assert asks_whether("Didn't the Commission adopt any recommendations?")
+    for other in ("Was the draft adopted by consensus, or put to a vote?", "Can you tell me how many States attended?",
+                  "Which States attended?"):
+        assert not asks_whether(other)
+    said_so = ("The European Union also informed the Secretariat that there were no occasions on which a vessel "
+               "inspection had been attempted but not carried out.")
+    assert _states("whether", said_so, "Were any vessel inspections attempted but not carried out?")
+    assert not _states("whether", "Question of Western Sahara", "Did the Committee consider Western Sahara?")
+
+
 def test_a_short_paragraph_stage_1_puts_first_by_far_is_not_demoted() -> None:
     """A/80/150, para. 42, "Question of the Falkland Islands (Malvinas) (resolution 58/316)", first
     for BM25 and for the dense ranking by far (stage 1: 20.7 against 5.1), ranked 48th as a

@@ -31,6 +31,16 @@ def test_a_table_listing_documents_by_symbol_is_a_list_of_documents() -> None:
     assert not lists_documents(FIGURES)
     assert not lists_documents(CITING)
     assert not lists_documents(ATTENDED)
+    # A/80/38, table 1: the reports a treaty body considered, another series, are what it is asked about.
+    considered = Hit(pid=5, symbol="A/80/38", number="1", page="20", section="", score=1.0, part=TABLE,
+                     text="CEDAW/C/BRA/8-9 Combined eighth and ninth periodic reports of Brazil CEDAW/C/BEN/5 Fifth "
+                          "periodic report of Benin CEDAW/C/BLZ/5-9 Combined fifth to ninth periodic reports of Belize")
+    assert not lists_documents(considered)
+    # a table of figures citing its sources, N/A cells and a unit's code are no list
+    costs = Hit(pid=6, symbol="A/79/7/Add.12", number="1", page="18", section="", score=1.0, part=TABLE,
+                text="Vacancy rates (percentage) Budgeted 7.5 Actual 9.1 N/A GS/OL Sources: A/79/352, A/79/6 and "
+                     "A/79/7, tables 3-5; the rates of the biennium before as reported in A/78/503 " + "figure " * 60)
+    assert not lists_documents(costs)
 
 
 def test_the_list_gives_way_to_the_text_after_it() -> None:
@@ -40,7 +50,8 @@ def test_the_list_gives_way_to_the_text_after_it() -> None:
 
 def test_a_question_asking_for_a_document_keeps_the_list_first() -> None:
     for question in ("Which working papers did Youth for TPNW submit to the third Meeting?",
-                     "Under what symbol was the financial report of the third Meeting issued?"):
+                     "Under what symbol was the financial report of the third Meeting issued?",
+                     "Which reports did the Meeting have before it?", "What is TPNW/MSP/2025/NGO/30 about?"):
         assert listings_last(question, [DOCUMENTS, ATTENDED]) == [DOCUMENTS, ATTENDED]
 
 
@@ -49,3 +60,12 @@ def test_hits_that_are_all_lists_or_none_keep_their_order() -> None:
     assert listings_last(question, [DOCUMENTS]) == [DOCUMENTS]
     assert listings_last(question, [ATTENDED, FIGURES]) == [ATTENDED, FIGURES]
     assert listings_last(question, []) == []
+
+
+def test_the_first_text_hit_is_what_found_the_document() -> None:
+    from rag.search.listings import first_text
+
+    assert first_text("How many NGOs attended the third Meeting?", [DOCUMENTS, ATTENDED]) is ATTENDED
+    assert first_text("Which papers did Youth for TPNW submit?", [DOCUMENTS, ATTENDED]) is DOCUMENTS
+    assert first_text("How many NGOs attended the third Meeting?", [DOCUMENTS]) is None
+    assert first_text("How many NGOs attended the third Meeting?", []) is None

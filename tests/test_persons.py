@@ -80,6 +80,20 @@ def test_a_question_asking_who_chairs_a_body_asks_for_a_person() -> None:
     assert not asks_person("Who briefed the Council on the situation?")
 
 
+def test_a_co_chair_may_be_an_organization() -> None:
+    """E/CN.3/2025/4, para. 49 (shortened): the collaborative's co-chair is an organization."""
+    centre = Evidence(paragraph="Since October 2024, the Collaborative has been co-chaired by the Statistics Division "
+                                "and the International Civil Society Centre, which replaced UN-Women.",
+                      document="the collaborative on citizen data; the civil society centre",
+                      symbols=("E/CN.3/2025/4",))
+    assert check_person("Who is the second co-chair of the collaborative on citizen data since October 2024?",
+                        centre) is None
+    plain = Evidence(paragraph="The collaborative on citizen data met twice in 2024.", document="the collaborative",
+                     symbols=("E/CN.3/2025/4",))
+    assert said(check_person("Who is the second co-chair of the collaborative on citizen data?", plain)) == \
+        "does not name the person asked about"
+
+
 def test_which_member_a_body_appointed_asks_for_a_person() -> None:
     # A small extract of a real page: A/80/48, para. 39 reports a member's statement, naming nobody.
     statement = Evidence(paragraph="She took the opportunity to express regrets that none of the 27 member States of "

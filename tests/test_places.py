@@ -125,3 +125,9 @@ def test_a_place_the_paragraphs_heading_names_holds_the_places_it_names() -> Non
     elsewhere = Evidence(text, text, ("S/2025/176",), section="III. Protection of civilians > North Kivu")
     miss = check_located(question, elsewhere)
     assert miss is not None and miss.describe() == "is about Djugu, not Ituri"
+    # a sibling's heading, or one naming two places, holds neither place
+    beni = "In Beni territory, Allied Democratic Forces combatants killed at least 52 civilians."
+    kill = "How many civilians did the Allied Democratic Forces kill in {}?"
+    for place, section in (("South Kivu", "North Kivu"), ("Ituri", "North Kivu and Ituri")):
+        evidence = Evidence(beni, beni, ("S/2025/176",), section=f"III. Protection of civilians > {section}")
+        assert check_located(kill.format(place), evidence) is not None

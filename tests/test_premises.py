@@ -74,6 +74,9 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
     ("Which qualified staff were recruited?", "Qualified staff were recruited; unqualified applicants were not."),
     ("Which binding guidelines did the Conference adopt?", "The non-binding guidelines and the binding rules."),
     ("When was the report issued?", "The report was issued unchanged."),  # "changed" is not a word of the question
+    # DP/2025/10, para. 36: the recommendation "had not been fully implemented" is unimplemented
+    ("Which audit recommendation was left unimplemented for more than 18 months?",
+     "Two recommendations had not been fully implemented for more than 18 months: the country office audit."),
     # E/2025/60, para. 53 pasted as the query: "Non-communicable" with its capital is no "communicable"
     ("Non-communicable diseases: the briefing focused on women in the workplace.",
      "The briefing focused on the gendered impact of non-communicable diseases."),

@@ -46,3 +46,13 @@ def test_other_orders_are_kept() -> None:
     assert asked_side_first(doubt, [plain, DOUBTED]) == [plain, DOUBTED]  # the first takes no side
     noun = "What support did UNDP give to the proposal's sponsors?"  # support as a noun asks no side
     assert asked_side_first(noun, [DOUBTED, SUPPORTED]) == [DOUBTED, SUPPORTED]
+
+
+def test_no_side_without_speakers_taking_one() -> None:
+    """A party's name, a treaty's reservations, a purpose or a vote count take no side."""
+    for question in ("Which areas did the SPLM/A in Opposition control in 2024?",
+                     "How many States have made reservations to the Convention?",
+                     "What did the Government do to support internally displaced persons?",
+                     "How many Member States voted in favour of the amendment?"):
+        assert asked_side_first(question, [DOUBTED, SUPPORTED]) == [DOUBTED, SUPPORTED]
+    assert side("The Committee welcomed the adoption of the amendment.") is None  # no speakers

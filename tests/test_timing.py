@@ -90,6 +90,11 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
                         document="", symbols=("S/2025/223",), date="2025-04-11")  # a month of events, no report's
     assert said(check_timing(question.format("December 2024"), december)) == \
         "dates from April 2025, not the December 2024 report"
+    for other in ("Humanitarian partners in December 2024 reported 312 incidents.",  # a verb, no report
+                  "In its report of December 2024, the Panel of Experts found 312 incidents."):  # another author's
+        evidence = Evidence(paragraph=other, document="", symbols=("S/2025/223",), date="2025-04-11")
+        assert said(check_timing(question.format("December 2024"), evidence)) == \
+            "dates from April 2025, not the December 2024 report"
     previous = Evidence(paragraph="The present report covers developments since the previous report of 11 October "
                                   "2024 (S/2024/730).", document="", symbols=("S/2025/97",), date="2025-02-14")
     assert said(check_timing("What period did the Secretary-General's October 2024 report on the Central African "
@@ -681,3 +686,19 @@ def test_a_period_the_title_names_does_not_hold_an_earlier_year_asked() -> None:
                         "Third Industrial Development Decade for Africa (2016\u20132025)")
     miss = check_constraints("What was Africa's GDP growth rate in 2019?", evidence)
     assert miss is not None and miss.describe() == "is about 2024, not 2019"
+
+
+def test_a_figure_asked_at_a_past_day_from_a_paragraph_dating_nothing_is_a_near_miss() -> None:
+    """S/2025/504 (August 2025), para. 89 gives the troop strength of its own time; the report never
+    writes 31 December 2024."""
+    strength = Evidence(paragraph="Of the authorized 17,000 troops, UNMISS troop strength stood at 14,740 military "
+                                  "personnel.", document="UNMISS troop strength stood at 14,740 military personnel.",
+                        symbols=("S/2025/504",), date="2025-08-20")
+    assert said(check_timing("What was UNMISS troop strength as at 31 December 2024?", strength)) == \
+        "dates from August 2025, not 31 December 2024"
+    assert said(check_timing("How many troops did UNMISS have by the end of 2024?", strength)) == \
+        "dates from August 2025, not the end of 2024"
+    assert check_timing("What was UNMISS troop strength as at 30 June 2025?", strength) is None  # the report's time
+    dated = Evidence(paragraph=strength.paragraph, document="As at 31 December 2024, the Mission had deployed ...",
+                     symbols=("S/2025/504",), date="2025-08-20")
+    assert check_timing("What was UNMISS troop strength as at 31 December 2024?", dated) is None

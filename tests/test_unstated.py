@@ -112,6 +112,11 @@ def test_a_share_or_a_time_of_day_the_paragraph_does_not_give_is_a_near_miss() -
     ratio = Evidence("Violence against women remains pervasive: one in four women aged 15-49 in the region has "
                      "experienced intimate partner violence.", "", ("E/HLPF/2025/3/Add.3",))
     assert check_kind("What proportion of women aged 15-49 suffer violence from an intimate partner?", ratio) is None
+    for said_so in ("Nine out of ten respondents agreed.", "One respondent in four agreed.", "One in twenty agreed."):
+        assert check_kind("What share of respondents agreed?", Evidence(said_so, "", ("A/80/1",))) is None
+    for no_share in ("Goal 16 in five countries was reviewed.", "They rated the services 4 out of 5 on average."):
+        assert said(check_kind("What share of respondents agreed?", Evidence(no_share, "", ("A/80/1",)))) == \
+            "does not give a share"
     nothing = Evidence("Country offices rely on some M&E focal points.", "", ("DP/FPA/2025/5",))
     assert said(check_kind("What share of UNFPA country offices rely on focal points?", nothing)) == "does not give a share"
     # A growth rate is one (E/HLPF/2025/3/Add.4, para. 9 names the ESCAP reports, not their forecast).
@@ -218,6 +223,10 @@ def test_a_place_within_a_country_the_paragraph_does_not_name_is_a_near_miss() -
     assert mismatch is not None and mismatch.describe() == "does not name Jonglei State"
     jonglei = Evidence("In Jonglei, flooding had affected 379,000 people.", "", ("S/2025/54",))
     assert check_place("How many people had flooding affected in Jonglei State?", jonglei) is None
+    # A/AC.109/2025/20, para. 49 names the district in its heading only.
+    heading = Evidence("He attributed the delays to a lack of planning.", "", ("A/AC.109/2025/20",),
+                       section="C. Meeting with the Member of the House of Assembly from the Third Electoral District")
+    assert check_place("To what did the Member for the Third Electoral District attribute the delays?", heading) is None
     for q in ("Which State became the sixtieth party?", "Which country of the ECE Region issued a green bond?",
               "What support do Small Island Developing States receive?", "Which Member State proposed the item?",
               "What does a Non-Nuclear-Weapon State undertake?",

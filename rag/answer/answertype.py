@@ -128,16 +128,46 @@ def question_type(question: str) -> str | None:
 
 
 # A question answered yes or no: it opens with an auxiliary verb ("Were any vessel inspections
-# attempted but not carried out?", "Did the Commission adopt any recommendations?").
-_WHETHER_Q = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)"
-                        r"\s", re.IGNORECASE)
-_ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+# attempted but not carried out?", "Didn't the Commission adopt any recommendations?"), offers no
+# alternatives ("... by consensus, or put to a vote?") and asks for nothing else ("Can you tell me
+# how many ...?").
+_WHETHER_Q = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|"
+                        r"might|must)(?:n['’]t)?\s", re.IGNORECASE)
+_NOT_WHETHER = re.compile(r"\b(?:or|how|what|which|who|whom|whose|when|where|why)\b", re.IGNORECASE)
+# A statement: a lower-case verb ("had been attempted", "were adopted"), which an agenda line
+# ("Question of Western Sahara") lacks.
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|did|does|will|would|could|should|can|may|must|"
+                   r"[a-z]{3,}ed)\b")
 
 
 def asks_whether(question: str) -> bool:
-    """Whether the question is answered yes or no (not "Is X or Y ...?", which asks for one of them):
-    a paragraph stating what it asks about, in its words, answers it."""
-    return _WHETHER_Q.match(question) is not None and not _ALTERNATIVES.search(question.split(",")[0])
+    """Whether the question is answered yes or no: a paragraph stating what it asks about, in its
+    words, answers it."""
+    return _WHETHER_Q.match(question) is not None and not _NOT_WHETHER.search(question)
+
+
+def is_statement(text: str) -> bool:
+    """Whether the text states something: it has a verb in lower case (not a heading or an agenda
+    line)."""
+    return _VERB.search(text) is not None
+
+
+# A question asking which resolution or decision, and a paragraph citing one by its number
+# ("Multilingualism (resolution 78/330)", "decision 2024/15").
+_RESOLUTION_Q = re.compile(r"\b(?:which|what)\s+(?:(?:General\s+Assembly|Security\s+Council|Council|Assembly|"
+                           r"Economic\s+and\s+Social\s+Council|Board|Commission)\s+)?(?:resolutions?|decisions?)\b",
+                           re.IGNORECASE)
+_CITED_NUMBER = re.compile(r"\b(?:resolutions?|decisions?)\s+(\d{1,4}/\d{1,4}|\d{1,4}\s*\(\d{4}\))", re.IGNORECASE)
+
+
+def asks_resolution(question: str) -> bool:
+    """Whether the question asks which resolution or decision."""
+    return _RESOLUTION_Q.search(question) is not None
+
+
+def cites_resolution(text: str, question: str) -> bool:
+    """Whether the text cites a resolution or decision by a number the question does not give."""
+    return any(m.group(1) not in question for m in _CITED_NUMBER.finditer(text))
 
 
 _QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q),

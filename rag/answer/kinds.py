@@ -28,11 +28,21 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"(?!\s+(?:attributed|due|based|driven|caused|affected|explained|used|calculated|determined|"
                       r"applied|linked|owing)\b)", re.IGNORECASE)
 # A table's "Percentage" column gives shares: the heading with a figure under it.
-# One in so many is one too ("one in four women", "two out of three").
 _SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
-                    r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)|"
-                    r"\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-                    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?!\s*(?:per\s*cent|%))", re.IGNORECASE)
+                    r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)", re.IGNORECASE)
+# One in so many is one too ("one in four women", "Nine out of ten respondents", "One respondent in
+# four"), not a label's number ("Goal 16 in five countries") nor a rating ("4 out of 5 on average").
+_ONE_IN = re.compile(rf"\b(?:(?:one|{CARDINALS})(?:\s+[a-z]+)?|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+|the\s+)?"
+                     rf"(?:{CARDINALS}|\d{{1,3}})\b(?!\s*(?:per\s*cent|%|on\s+average|scale))", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?:Goal|Phase|Level|Grade|Tier|Step|paragraph|article|rated|scored|rating\s+of|score\s+of)\s+$",
+                    re.IGNORECASE)
+
+
+def gives_one_in(text: str) -> bool:
+    """Whether the text gives a share as one in so many."""
+    return any(not _LABEL.search(text[max(0, m.start() - 20):m.start()]) for m in _ONE_IN.finditer(text))
+
+
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # "How much did it cost?", not "By how much did the cost of solar power fall?" (a change, which a
@@ -104,6 +114,8 @@ def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
     """Whether the paragraph writes one of the `stated` expressions, a date's word only where the
     question does not write it: "at its eighty-first session" gives no date for "When does the
     eighty-first session convene?"."""
+    if stated is _SHARE:
+        return stated.search(paragraph) is not None or gives_one_in(paragraph)
     if stated is not _DATE:
         return stated.search(paragraph) is not None
     asked = {w.lower() for w in re.findall(r"\w+", question)}

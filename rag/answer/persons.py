@@ -68,6 +68,19 @@ _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
+# A co-chair of a partnership or network may be an organization or a State ("the International
+# Civil Society Centre, which replaced UN-Women as co-chair").
+_CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
+_BODY = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,6}(?:Centre|Center|Institute|Organization|Organisation|Foundation|"
+                   r"Network|Alliance|Fund|Programme|Bank|Agency|Office|University|Partnership|Secretariat)\b")
+
+
+def _names_body(paragraph: str, question: str) -> bool:
+    """Whether the paragraph names an organization the question does not, by a name ending in a
+    body's word ("International Civil Society Centre")."""
+    return any(m.group(0) not in question for m in _BODY.finditer(paragraph))
+
+
 def asks_person(question: str) -> bool:
     """Whether the question asks who was appointed, elected, chosen, succeeded someone or chaired
     something (not who succeeded an organization its acronym names)."""
@@ -109,6 +122,6 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
     lower_case = lower_case_words(evidence.document)
     asked = set(words(question))
     named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
-    if named:
+    if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)):
         return None
     return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")

@@ -46,8 +46,9 @@ def _peoples_word(words: str) -> bool:
 
 
 def check_place(question: str, evidence: Evidence) -> Mismatch | None:
-    """A place the question names by its kind that the paragraph does not name."""
-    text = evidence.paragraph.lower()
+    """A place the question names by its kind that neither the paragraph nor its heading names
+    ("C. Meeting with the Member of the House of Assembly from the Third Electoral District")."""
+    text = f"{evidence.section}\n{evidence.paragraph}".lower()
     for own, name in named_places(question):
         if own.lower() not in text:
             return Mismatch(Constraint("place", name, name), "", "does not name {label}")
@@ -158,16 +159,24 @@ def _event_at(place: str) -> re.Pattern[str]:
     return re.compile(rf"\b{p}\s+(?:[\w-]+\s+)?{_EVENT}\b|\b{_EVENT}\s+(?:held\s+)?(?:in|at)\s+{p}\b", re.IGNORECASE)
 
 
+def _heading_is(place: str, section: str) -> bool:
+    """Whether the paragraph's innermost heading is the place, written whole ("Ituri"; not "North
+    Kivu" for South Kivu, nor "North Kivu and Ituri", which names two)."""
+    last = re.sub(r"^\s*(?:[IVXLC]+|[A-Z]|\d+)\.\s+", "", section.rsplit(" > ", 1)[-1]).strip()
+    return bool(last) and last.lower() == place.lower()
+
+
 def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     """A place the question sets its fact in that the paragraph does not name, while it sets its own
     in another place: "How many people were killed when Al-Shabaab attacked a hotel in Kismayo?"
     answered with the attack "against a hotel in Beledweyne". A place in a leading clause that
     names the document ("In the Secretary-General's report on the UN regional office in Dakar, ...")
     or in the document's title ("the situation in Central Africa") is its subject, not the fact's, as
-    is the place its masthead sets it in ("Nice, France, 9-13 June 2025"); a place the paragraph's
-    heading names holds the places it names ("Djugu" under "Ituri")."""
+    is the place its masthead sets it in ("Nice, France, 9-13 June 2025"); a place that is the
+    paragraph's innermost heading holds the places it names ("Djugu" under "Ituri")."""
     unnamed = [p for p in located_places(focus(question))
-               if not any(_names(p, text) for text in (evidence.paragraph, evidence.title, evidence.section))
+               if not any(_names(p, text) for text in (evidence.paragraph, evidence.title))
+               and not _heading_is(p, evidence.section)
                and not (_event_at(p).search(question) and _names(p, evidence.masthead))]
     other = _other_place(question, evidence.paragraph) if unnamed else None
     return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other) if other is not None else None

@@ -76,9 +76,18 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
             bare = word[len(prefix):] if word.startswith(prefix) else ""
             told = bare if len(bare) >= MIN_NEGATED_WORD and _written(bare, text) \
                 else prefix + word if _written(prefix + word, text) else ""
+            if told == bare and _negated_somewhere(bare, text):
+                continue  # "had not been fully implemented" is "unimplemented"
             if told:
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+def _negated_somewhere(word: str, text: str) -> bool:
+    """Whether the (lower-case) text writes the word after a "not", "never" or "no" up to two
+    words before it ("had not been fully implemented")."""
+    return any(_NEGATED.search(text[max(0, m.start() - 30):m.start()])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}\b", text))
 
 
 def _written(word: str, text: str) -> bool:

@@ -100,7 +100,7 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
     asked, issued = asked_time(question), issued_month(evidence)
     if asked is None or asked.issued is None or issued is None:
         return None
-    if _tells_of_report(evidence.paragraph, *asked.issued):
+    if _tells_of_report(evidence.paragraph, question, *asked.issued):
         return None
     apart = abs(months_between(issued, asked.issued))
     # The months the title names, a range's last too: "(27 to 31 January 2025)", "January–March 2025".
@@ -114,16 +114,23 @@ def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
 
 # A report of the series the paragraph dates its own period from: "since the previous report of
 # 11 October 2024 (S/2024/730)" tells nothing of what that report said.
-_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|latest|earlier|since|my|his|her)\s+(?:\w+\s+){0,2}$",
-                       re.IGNORECASE)
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|since|my)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# The author a question gives its report: "the Task Force's December 2005 report".
+_AUTHOR = re.compile(rf"([A-Z][\w-]*)['’]s\s+(?:\w+\s+){{0,2}}?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN})\s+\d{{4}}"
+                     r"\s+report")
 
 
-def _tells_of_report(paragraph: str, year: int, month: int) -> bool:
-    """Whether the paragraph tells of another's report of that month: "In its report of December
-    2005, the Task Force stated ...", "its December 2005 report"; not the series' previous report."""
+def _tells_of_report(paragraph: str, question: str, year: int, month: int) -> bool:
+    """Whether the paragraph tells of another's report of that month, by the author the question
+    gives it where it gives one: "In its report of December 2005, the Task Force stated ...", "its
+    December 2005 report"; not the series' previous report."""
     when = rf"(?:\d{{1,2}}\s+)?{MONTH_NAMES[month - 1]}\s+{year}"
-    return any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in re.finditer(
-        rf"\breports?\s+(?:of|dated|issued\s+(?:in|on))\s+{when}\b|\b{when}\s+report", paragraph))
+    author = _AUTHOR.search(question)
+    if author is not None and not re.search(rf"\b{re.escape(author.group(1))}\b", paragraph, re.IGNORECASE):
+        return False
+    told = re.finditer(rf"\breports?\s+(?:of|dated|issued\s+(?:in|on))\s+{when}\b|\b{when}\s+reports?\b", paragraph,
+                       re.IGNORECASE)
+    return any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in told)
 
 
 # A year written in any form: alone, in a decision's number ("decision 2024/15") or a symbol.
@@ -294,6 +301,33 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
     label = " ".join(x for x in (day, month, year) if x)
     found = " ".join(x for x in given[0].groups() if x)
     return Mismatch(Constraint("dated", label, label), found, "gives the figure as at {found}, not {label}")
+
+
+# A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024".
+_ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
+                          r"by\s+the\s+end\s+of\s+((?:19|20)\d\d))\b", re.IGNORECASE)
+# Months a report may be issued after the day it gives its figures at.
+STOCK_SLACK_MONTHS = 3
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
+    """A figure asked at a past day ("What was UNMISS troop strength as at 31 December 2024?")
+    answered from a paragraph that dates nothing ("UNMISS troop strength stood at 14,740") in a
+    document issued months later that never writes that day: the figure is the report's own."""
+    asked = [m for m in _ASKED_STOCK.finditer(question)]
+    issued = issued_month(evidence)
+    if len(asked) != 1 or issued is None or named_months(evidence.paragraph) or _ANY_YEAR.search(evidence.paragraph):
+        return None
+    day, month, year, end_year = asked[0].groups()
+    at = (int(year), MONTH_NAMES.index(month.capitalize()) + 1) if year else (int(end_year), 12)
+    if months_between(at, issued) <= STOCK_SLACK_MONTHS:
+        return None
+    written = rf"\b{day}\s+{month}\s+{year}\b" if year else rf"\b(?:end\s+of\s+{end_year}|31\s+December\s+{end_year})\b"
+    if re.search(written, evidence.document, re.IGNORECASE):
+        return None
+    label = f"{day} {month.capitalize()} {year}" if year else f"the end of {end_year}"
+    return Mismatch(Constraint("dated", label, label), _month_label(*issued), "dates from {found}, not {label}")
 
 
 # A period of days or months: "from 21 October to 20 February", "between April and October 2024".
@@ -496,4 +530,5 @@ def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
     return (_day_of_another_year(question, evidence) or _stock_day(question, evidence)
             or _report_month(question, evidence) or _after_issue(question, evidence)
             or _another_month(question, evidence) or _another_period(question, evidence)
-            or _day_in_period(question, evidence) or _figure_in_other_months(question, evidence))
+            or _day_in_period(question, evidence) or _figure_in_other_months(question, evidence)
+            or _undated_stock(question, evidence))

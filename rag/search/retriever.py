@@ -14,7 +14,8 @@ from functools import cached_property
 
 import numpy as np
 
-from rag.answer.answertype import asks_whether, question_type, states_answer, states_cause
+from rag.answer.answertype import (asks_resolution, asks_whether, cites_resolution, is_statement, question_type,
+                                   states_answer, states_cause)
 from rag.config import Settings
 from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
@@ -28,7 +29,7 @@ from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
 from rag.search.headings import FOLLOWING, answered_under
-from rag.search.listings import listings_last
+from rag.search.listings import first_text, listings_last
 from rag.search.named import NAMED_DEPTH, named_choice
 from rag.search.observations import (asks_advice, asks_counsel, counsels, in_own_section,
                                       of_the_secretary_general)
@@ -81,11 +82,25 @@ TERMS_CACHE = 50_000  # tokenised paragraphs kept across questions before the ca
 
 # The kinds of answer a short paragraph can state by itself; a reason only where it states a cause
 # in so many words (rag.answer.answertype.states_cause), not a lead-in word ("reasons", "following").
-STATED_KINDS = ("time", "frequency", "number", "country", "name", "reason")
+STATED_KINDS = ("time", "frequency", "number", "country", "name", "reason", "resolution", "whether")
 # Where the best hit's document states no answer of the form asked (rag.search.stated), the hits
 # above this rank that may state it (an officers' list of the next document: the conference's
 # report rather than its organization of work).
 STATED_DEPTH = 3
+
+
+def _states(kind: str, text: str, question: str) -> bool:
+    """Whether the text states the kind of answer asked: a cause in so many words for a reason
+    (`states_cause`), a resolution or decision by its number for which one (`cites_resolution`:
+    "Multilingualism (resolution 78/330)"), a statement for a yes-or-no question (`is_statement`:
+    not an agenda line), else rag.answer.answertype.states_answer."""
+    if kind == "reason":
+        return states_cause(text)
+    if kind == "resolution":
+        return cites_resolution(text, question)
+    if kind == "whether":
+        return is_statement(text)
+    return states_answer(kind, text, question)
 
 
 def numbered_first(hits: list[Hit], first_numbered: int | None) -> list[Hit]:
@@ -182,17 +197,21 @@ class Retriever:
 
     def states_answer(self, query: Query, pids: list[int], which: np.ndarray) -> np.ndarray:
         """For the paragraphs `which` marks (the few with little beyond the question's words),
-        whether they state the kind of answer the question asks for (rag.answer.answertype; for a
-        reason, a cause in so many words: `states_cause`), or a figure where it asks for no kind (a
-        keyword query: "unpaid assessed contributions UNISFA" finds the one sentence giving the
-        sum); False for the others."""
+        whether they state the kind of answer the question asks for (`_states`), or a figure where
+        it asks for no kind (a keyword query: "unpaid assessed contributions UNISFA" finds the one
+        sentence giving the sum); False for the others."""
         out = np.zeros(len(pids), dtype=bool)
-        if asks_whether(query.text):  # what a yes-or-no question asks about, stated, answers it
-            return np.asarray(which, dtype=bool).copy()
-        kind = question_type(query.text) or "number"
+        # what a yes-or-no question asks about, stated, answers it
+        kind = "whether" if asks_whether(query.text) else "resolution" if asks_resolution(query.text) else \
+            question_type(query.text) or "number"
         marked = [int(i) for i in np.flatnonzero(which)]
         if kind not in STATED_KINDS or not marked:
             return out
+        texts = self.index.paragraph_texts([pids[i] for i in marked])
+        for i in marked:
+            text = texts.get(pids[i])
+            out[i] = text is not None and _states(kind, text, query.text)
+        return out
         texts = self.index.paragraph_texts([pids[i] for i in marked])
         for i in marked:
             text = texts.get(pids[i])
@@ -349,18 +368,19 @@ class Retriever:
         inside = self.document_mask(first, last, mask)
         asked = self.prepare(text) if text != query.text else query
         inner = self.within(asked, inside, k, changed=asked is not query, masthead=self.index.masthead(best))
-        whole = listings_last(query.text, self.hits(cands, scores, k))
-        if inner is None:
-            hits = whole
-        else:
+        whole = self.hits(cands, scores, k)
+        hits = whole
+        if inner is not None:  # the document's places hold its paragraphs ranked for what is asked of it
             ranked = iter(listings_last(query.text, inner))
-            hits = [next(ranked, h) if first <= h.pid <= last else h for h in whole]
             seen: set[int] = set()
-            hits = listings_last(query.text, [h for h in hits if not (h.pid in seen or seen.add(h.pid))])
+            hits = [next(ranked, h) if first <= h.pid <= last else h for h in whole]
+            hits = [h for h in hits if not (h.pid in seen or seen.add(h.pid))]
+        hits = listings_last(query.text, hits)
         found = Search(query, self.under_heading_first(query.text, self.numbered_first(hits, first, last), last),
                        focus=asked if asked is not query else None)
-        if found.hits and found.hits[0].pid != whole[0].pid:  # the displaced hit found the document
-            found = replace(found, found_with=whole[0])
+        lead = first_text(query.text, [h for h in whole if first <= h.pid <= last])
+        if found.hits and lead is not None and found.hits[0].pid != lead.pid:  # the displaced hit found the document
+            found = replace(found, found_with=lead)
         found = self.stated_answer_first(found, first, last, mask)
         found = self.observations_first(found, first, last, mask)
         hits = citing_first(query.text, asked_side_first(query.text, asked_first(query.text, found.hits)))
