@@ -303,3 +303,18 @@ def test_an_ordinal_naming_a_body_is_named_with_the_body() -> None:
     assert said(miss) == "is from a document that never names the Sixth Committee"
     miss = check_unwritten_ordinal("Which State became the sixty-first party to the Convention?", PARTIES)
     assert said(miss) == "is from a document that never writes the sixty-first"
+
+
+def test_a_figure_asked_for_one_year_given_for_another_is_a_near_miss() -> None:
+    """A/80/275, para. 63 gives the appropriation for 2025; the question asks for 2024."""
+    from rag.answer.years import check_for_year
+
+    paragraph = ("By its resolution 79/255, the General Assembly appropriated to the special account for the Mechanism "
+                 "a total amount of $60,963,800 gross ($56,127,700 net) for 2025.")
+    evidence = Evidence(paragraph, paragraph, ("A/80/275",), date="2025-07-01")
+    asked = "What total amount did the General Assembly appropriate to the Residual Mechanism for {}?"
+    assert said(check_for_year(asked.format(2024), evidence)) == "is for 2025, not 2024"
+    assert check_for_year(asked.format(2025), evidence) is None
+    assert check_for_year("What total amount did the General Assembly appropriate in 2024?", evidence) is None
+    both = Evidence(paragraph + " The amount for 2024 was $58 million.", "", ("A/80/275",))
+    assert check_for_year(asked.format(2024), both) is None  # the paragraph writes the asked year too

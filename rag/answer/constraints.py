@@ -56,8 +56,9 @@ from rag.answer.subjects import (
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, YEAR, check_dated,
-                              check_fact_period, check_fact_year, check_later_year, check_period, check_year,
-                              dated_things, periods, session_of_symbol, without_symbols, written_periods, years)
+                              check_fact_period, check_fact_year, check_for_year, check_later_year, check_period,
+                              check_year, dated_things, periods, session_of_symbol, without_symbols, written_periods,
+                              years)
 from rag.search.acronyms import SPELLED_OUT
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
@@ -914,8 +915,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # The checks of the question's text against the evidence, after its constraints, in order.
-_QUESTION_CHECKS = (check_timing, check_coverage, check_symbol, check_organization, check_unnamed_organization,
-                    check_paragraph_organization,
+_QUESTION_CHECKS = (check_timing, check_for_year, check_coverage, check_symbol, check_organization,
+                    check_unnamed_organization, check_paragraph_organization,
                     check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,

@@ -656,3 +656,23 @@ def check_later_year(question: str, found: list[Constraint], evidence: Evidence)
 # for its 2026 session" sets the election in 2026; "the budget for 2026" is a `dated` thing).
 _TOWARDS_YEAR = re.compile(r"\b(?:by|towards|toward|until|through|before)\s+(?:the\s+|its\s+)?((?:19|20)\d\d)\b",
                            re.IGNORECASE)
+
+
+# The year a figure or a decision is for: "appropriated ... a total amount of $60,963,800 for
+# 2025", "the budget for the year 2024" (not a range's first year, "for 2024-2025").
+_FOR_YEAR = re.compile(r"\bfor\s+(?:the\s+(?:year|period|biennium|fiscal\s+year)\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])",
+                       re.IGNORECASE)
+
+
+def check_for_year(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one year the question asks a figure or decision for ("... appropriate to the Mechanism
+    for 2024?") where the paragraph gives it for another year only and never writes the asked one:
+    "appropriated ... a total amount of $60,963,800 gross for 2025"."""
+    asked = {int(y) for y in _FOR_YEAR.findall(question)}
+    given = {int(y) for y in _FOR_YEAR.findall(evidence.paragraph)}
+    if len(asked) != 1 or not given or asked & given or asked & set(years(evidence.paragraph)):
+        return None
+    year = next(iter(asked))
+    return Mismatch(Constraint("year", str(year), str(year)), str(min(given, key=lambda y: abs(y - year))),
+                    "is for {found}, not {label}")
+
