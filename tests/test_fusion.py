@@ -148,6 +148,14 @@ def test_a_short_paragraph_stage_1_puts_first_by_far_is_not_demoted() -> None:
     # Union congress decide on terminal dues?" and holds no term of its own: demoted
     out = demote_uninformative(np.array([5.0, 4.0, 3.0]), np.array([0, 30, 30]), leading=True)
     assert np.argmax(out) == 1
+    # ... unless a keyword query of its words names it: "use of the veto agenda item resolution
+    # 76/262" looks for the agenda line "Use of the veto (resolution 76/262)." (A/80/150, para. 65)
+    out = demote_uninformative(np.array([5.0, 4.0, 3.0]), np.array([0, 30, 30]), leading=True, named=True)
+    assert np.argmax(out) == 0
+    from rag.answer.answertype import in_keywords
+    assert in_keywords("use of the veto agenda item resolution 76/262")
+    assert not in_keywords("What did the Universal Postal Union congress decide on terminal dues")
+    assert not in_keywords("use of the veto?") and not in_keywords("List the agenda items on the veto")
 
 
 @contextmanager

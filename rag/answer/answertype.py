@@ -170,6 +170,18 @@ def cites_resolution(text: str, question: str) -> bool:
     return any(m.group(1) not in question for m in _CITED_NUMBER.finditer(text))
 
 
+# A query in keywords: no question mark and no question or instruction opening it ("use of the
+# veto agenda item resolution 76/262", not "What is ...", "List the ...", "Explain ...").
+_ASKING = re.compile(r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|"
+                     r"had|can|could|will|would|shall|should|may|might|must|according|list|name|give|describe|"
+                     r"explain|tell|show|find|summari[sz]e|compare)\b", re.IGNORECASE)
+
+
+def in_keywords(query: str) -> bool:
+    """Whether the query is a string of keywords, not a question or an instruction."""
+    return "?" not in query and _ASKING.match(query) is None
+
+
 _QUESTIONS = (("time", _TIME_Q), ("frequency", _FREQUENCY_Q), ("number", _NUMBER_Q), ("duration", _DURATION_Q),
               ("country", _COUNTRY_Q), ("reason", _REASON_Q), ("name", _NAME_Q))
 _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _NAME, "country": _COUNTRY,

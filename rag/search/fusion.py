@@ -58,7 +58,7 @@ def zscore_rows(x: np.ndarray) -> np.ndarray:
 
 def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarray | None = None,
                          held: np.ndarray | None = None, cover: np.ndarray | None = None,
-                         leading: bool = False) -> np.ndarray:
+                         leading: bool = False, named: bool = False) -> np.ndarray:
     """`scores` with the entries whose `novel` term count is under MIN_INFORMATIVE_TERMS moved
     below all the others (order kept within each group), except those that `states` the kind of
     answer the question asks for (a short paragraph naming the country asked for is the answer,
@@ -68,10 +68,12 @@ def demote_uninformative(scores: np.ndarray, novel: np.ndarray, states: np.ndarr
     (`cover`, the idf-weighted share of the question's terms it holds): "Melanesian Cultural
     Centre" looks for the short operative paragraph that writes it, not for the longer ones that
     write "Centre" alone; `leading`: the first entry leads stage 1 by FIRST_LEAD and, holding a
-    term of its own ("Universal Postal Union" alone, a list's line, holds none), stays where it is;
-    unchanged when none or all are under."""
+    term of its own ("Universal Postal Union" alone, a list's line, holds none) or `named` by a
+    keyword query of its words ("use of the veto agenda item resolution 76/262" for the agenda line
+    "Use of the veto (resolution 76/262)."), stays where it is; unchanged when none or all are under."""
     low = np.asarray(novel) < MIN_INFORMATIVE_TERMS
-    if leading and low.size and novel[0] > 0:  # a paragraph of the question's words alone answers nothing
+    # a paragraph of the question's words alone answers nothing, unless a keyword query names it
+    if leading and low.size and (novel[0] > 0 or named):
         low[0] = False
     if states is not None:
         low &= ~np.asarray(states, dtype=bool)
@@ -108,7 +110,7 @@ def first_stage(base: dict[str, np.ndarray]) -> FirstStage:
     return FirstStage(z, sum(w * z[k] for k, w in FIRST_STAGE.items()))
 
 
-def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]) -> np.ndarray:
+def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray], named: bool = False) -> np.ndarray:
     """Stage 2: the ranking score of every candidate, where those at positions `top` (from
     `stage.top()`) are re-scored with `features`, RERANK's other features of those candidates
     (`tokens` may be missing: then RERANK_WITHOUT_TOKENS applies), and rank above the others."""
@@ -118,7 +120,7 @@ def rescored(stage: FirstStage, top: np.ndarray, features: dict[str, np.ndarray]
     z_top.update(zip(extra, zscore_rows(np.array([features[k] for k in extra], dtype=np.float64))))
     leading = len(top) > 1 and stage.scores[top[0]] - stage.scores[top[1]] >= FIRST_LEAD
     second = demote_uninformative(sum(w * z_top[k] for k, w in weights.items()), features["novel"],
-                                  features.get("states"), features.get("held"), features.get("cov"), leading)
+                                  features.get("states"), features.get("held"), features.get("cov"), leading, named)
     out = stage.scores.copy()
     out[top] = second + (stage.scores.max() - second.min() + 1.0)  # above every candidate not re-scored
     return out

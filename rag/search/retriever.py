@@ -14,8 +14,8 @@ from functools import cached_property
 
 import numpy as np
 
-from rag.answer.answertype import (asks_resolution, asks_whether, cites_resolution, is_statement, question_type,
-                                   states_answer, states_cause)
+from rag.answer.answertype import (asks_resolution, asks_whether, cites_resolution, in_keywords, is_statement,
+                                   question_type, states_answer, states_cause)
 from rag.config import Settings
 from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
@@ -227,7 +227,8 @@ class Retriever:
             return cands.dense
         stage = first_stage(cands.retriever_scores())
         top = stage.top()
-        return rescored(stage, top, self.text_features(query, [int(cands.ids[i]) for i in top]))
+        return rescored(stage, top, self.text_features(query, [int(cands.ids[i]) for i in top]),
+                        named=in_keywords(query.text))
 
     def candidates(self, query: Query, filters: Filters | str | None = None) -> Candidates:
         """Top candidates of BM25, paragraph vectors and sentence vectors, scored by all four
