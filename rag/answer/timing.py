@@ -308,16 +308,15 @@ _ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})
                           r"by\s+the\s+end\s+of\s+((?:19|20)\d\d))\b", re.IGNORECASE)
 # Months a report may be issued after the day it gives its figures at.
 STOCK_SLACK_MONTHS = 3
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
     """A figure asked at a past day ("What was UNMISS troop strength as at 31 December 2024?")
     answered from a paragraph that dates nothing ("UNMISS troop strength stood at 14,740") in a
     document issued months later that never writes that day: the figure is the report's own."""
-    asked = [m for m in _ASKED_STOCK.finditer(question)]
+    asked = list(_ASKED_STOCK.finditer(question))
     issued = issued_month(evidence)
-    if len(asked) != 1 or issued is None or named_months(evidence.paragraph) or _ANY_YEAR.search(evidence.paragraph):
+    if len(asked) != 1 or issued is None or named_months(evidence.paragraph) or ANY_YEAR.search(evidence.paragraph):
         return None
     day, month, year, end_year = asked[0].groups()
     at = (int(year), MONTH_NAMES.index(month.capitalize()) + 1) if year else (int(end_year), 12)

@@ -201,7 +201,6 @@ class Retriever:
         it asks for no kind (a keyword query: "unpaid assessed contributions UNISFA" finds the one
         sentence giving the sum); False for the others."""
         out = np.zeros(len(pids), dtype=bool)
-        # what a yes-or-no question asks about, stated, answers it
         kind = "whether" if asks_whether(query.text) else "resolution" if asks_resolution(query.text) else \
             question_type(query.text) or "number"
         marked = [int(i) for i in np.flatnonzero(which)]
@@ -211,12 +210,6 @@ class Retriever:
         for i in marked:
             text = texts.get(pids[i])
             out[i] = text is not None and _states(kind, text, query.text)
-        return out
-        texts = self.index.paragraph_texts([pids[i] for i in marked])
-        for i in marked:
-            text = texts.get(pids[i])
-            out[i] = text is not None and (states_cause(text) if kind == "reason"
-                                           else states_answer(kind, text, query.text))
         return out
 
     def scores(self, query: Query, cands: Candidates, mode: str = "hybrid") -> np.ndarray:
