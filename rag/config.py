@@ -174,6 +174,9 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         key = f"RAG_{name.upper()}"
         if env.get(key):
             values[name] = _coerce(name, env[key])
+    unknown = sorted(set(overrides) - names)
+    if unknown:
+        raise UsageError(f"unknown setting(s) {', '.join(unknown)} (settings: {', '.join(sorted(names))})")
     values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
     _check_location(values)
     if "seeds_dir" not in values and "index_dir" in values and not _is_default_dir(values["index_dir"]):

@@ -30,3 +30,53 @@ def test_a_paragraph_far_off_an_unrelated_question_is_named_as_no_closest_one() 
 def test_a_near_paragraph_that_never_names_the_asked_name_is_named() -> None:
     answer = _answer("What did Setsuko Thurlow call on all States to do about the Treaty?", sentence=0.9)
     assert answer.abstained and answer.closest is not None and "never names" in answer.closest.mismatch
+
+
+# S/2025/495, para. 1 and S/2025/200, para. 1 (the reports on UNOWAS and on UNMIK), shortened.
+UNOWAS = ("The present report covers the period from 1 April to 31 July 2025. It contains an overview of "
+          "developments and trends in West Africa and the Sahel and the activities of the United Nations Office for "
+          "West Africa and the Sahel (UNOWAS).")
+UNMIK = ("The present report is submitted pursuant to Security Council resolution 1244 (1999), by which the Council "
+         "established the United Nations Interim Administration Mission in Kosovo (UNMIK). The report covers the "
+         "activities of UNMIK, and related developments, from 16 September 2024 to 15 March 2025.")
+
+
+def test_a_document_naming_what_its_first_hit_s_never_names_answers() -> None:
+    """"What period does the Secretary-General's UNMIK report issued in April 2025 cover?" had the
+    UNOWAS report's paragraph first; its document never names UNMIK, the next document's title
+    spells it out."""
+    embedder = HashEmbedder()
+    unowas = "Security Council\nActivities of the United Nations Office for West Africa and the Sahel"
+    unmik = "Security Council\nUnited Nations Interim Administration Mission in Kosovo\nReport of the Secretary-General"
+    documents = {"S/2025/495": DocumentText(("S/2025/495",), f"{unowas}\n{UNOWAS}", unowas),
+                 "S/2025/200": DocumentText(("S/2025/200",), f"{unmik}\n{UNMIK}", unmik)}
+    hits = [Hit(pid=0, symbol="S/2025/495", number="1", text=UNOWAS, page="1", section="", score=2.0, sentence=0.7,
+                doc_date="2025-08-01"),
+            Hit(pid=1, symbol="S/2025/200", number="1", text=UNMIK, page="1", section="", score=1.0, sentence=0.7,
+                doc_date="2025-04-01")]
+    question = "What period does the Secretary-General's UNMIK report issued in April 2025 cover?"
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    assert not answer.abstained and answer.citations[0].symbol == "S/2025/200"
+    # where no other document names it, the first hit is named as the closest
+    alone = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits[:1]))
+    assert alone.abstained and "never names UNMIK" in alone.closest.mismatch
+
+
+def test_another_document_naming_it_only_in_passing_does_not_answer() -> None:
+    """A near miss ("... the renovation of the United Nations Office at Vienna ...") is not answered
+    from a document whose text, not its title, names what the first hit's never names."""
+    embedder = HashEmbedder()
+    geneva, nairobi = "Strategic heritage plan of the United Nations Office at Geneva", "Gigiri master plan, Nairobi"
+    documents = {"A/79/7/Add.12": DocumentText(("A/79/7/Add.12",), f"{geneva}\nThe works will finish by 2027.", geneva),
+                 "A/79/7/Add.13": DocumentText(("A/79/7/Add.13",), f"{nairobi}\nThe works at the United Nations "
+                                                                   "Office at Nairobi will finish by 2029.\nAs in "
+                                                                   "Vienna, costs rose.", nairobi)}
+    hits = [Hit(pid=0, symbol="A/79/7/Add.12", number="10", text="The works will finish by 2027.", page="3",
+                section="", score=2.0, sentence=0.7),
+            Hit(pid=1, symbol="A/79/7/Add.13", number="2", text="The works at the United Nations Office at Nairobi "
+                "will finish by 2029.", page="2", section="", score=1.0, sentence=0.7)]
+    question = "When will the works at the United Nations Office at Vienna finish?"
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    assert answer.abstained and answer.closest is not None and "never names Vienna" in answer.closest.mismatch

@@ -23,6 +23,12 @@ def test_unknown_key_rejected(tmp_path: Path):
         load_settings(config_file=cfg, env={})
 
 
+def test_unknown_override_rejected():
+    """A library caller's misspelt keyword is named (`index` for `index_name`), not a StopIteration."""
+    with pytest.raises(UsageError, match="unknown setting.*index.*index_name"):
+        load_settings(env={}, index="t")
+
+
 def test_bad_value_named(tmp_path: Path):
     with pytest.raises(UsageError, match="top_k"):
         load_settings(env={"RAG_TOP_K": "many"})

@@ -56,6 +56,10 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the appointment of a first Anti-Slavery Commissioner at the Forum") == []
     assert numbered_things("the first woman to chair the session") == []
     assert numbered_things("the second annual Youth in Evaluation week") == [(2, "week")]
+    # an ordinal part numbers the part: the sixth session's second part is no second session (A/56/385, para. 2)
+    assert numbered_things("When was the second part of the sixth session of the Conference held?") == \
+        [(6, "session"), (6, "conference")]
+    assert numbered_things("during the first half of the sixtieth session") == [(60, "session")]
     # a compound's last noun is numbered too: the fourth review cycle (S/2025/323, para. 48)
     assert numbered_things("as part of the fourth universal periodic review cycle") == [(4, "review"), (4, "cycle")]
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
@@ -616,6 +620,9 @@ def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
 
     assert name_words("Why did the Benin-based NGO and UNDP's Office of Audit meet in May?") == [
         "Benin", "Office", "Audit"]
+    # a combining form before a common word names no one: "Afro-descendant" (E/HLPF/2025/2, para. 73)
+    assert name_words("Which Afro-descendant group in Brazil was counted in the census?") == ["Brazil"]
+    assert name_words("How many Afro-Colombian leaders were killed?") == ["Afro"]
     assert unwritten(["Pakistani", "Bolivian", "Tetteh"], "Pakistan and Bolivia") == ["Tetteh"]
     assert unwritten(["FtsZ1", "ARC6"], "FtsZ1 and ARC6 form a ring.") == []  # read as the document is
     assert unwritten(["Primier", "Leage", "Bathily"], "Premier League rights") == ["Bathily"]  # typos
@@ -1044,6 +1051,18 @@ def test_a_near_miss_names_the_time_the_paragraph_tells_of_not_an_aside() -> Non
     miss = check_constraints("Who chaired the Ad Hoc Committee at its 2023 session?",
                              Evidence(chair, chair, ("A/80/29",), date="2025-07-03"))
     assert miss is not None and miss.describe() == "names no year, and its document is of 2025, not 2023"
+
+
+def test_a_named_storm_s_year_need_not_be_written_where_the_storm_is_named() -> None:
+    """A/AC.109/2025/20, para. 92 (shortened), a 2025 report on the British Virgin Islands."""
+    irma = ("They highlighted situations such as the aftermath of Hurricane Irma, where instead of receiving immediate "
+            "support, the population had been offered loans to rebuild.")
+    document = f"{irma}\nThe Territory was struck by two hurricanes in 2017.\nThe Commission reported in 2022."
+    evidence = Evidence(irma, document, ("A/AC.109/2025/20",), date="2025-06-05")
+    assert check_constraints("After the 2017 storm Irma, what help were residents of the Territory given?",
+                             evidence) is None
+    miss = check_constraints("After the 2017 storm Maria, what help were residents of the Territory given?", evidence)
+    assert miss is not None and miss.describe() == "names no year, and its document is of 2025, not 2017"
 
 
 def test_an_initial_report_is_the_first_report() -> None:

@@ -102,3 +102,15 @@ def test_which_member_a_body_appointed_asks_for_a_person() -> None:
     question = "Which member did the Committee on Migrant Workers appoint as focal point on climate-induced migration?"
     assert said(check_person(question, statement)) == "does not name the person asked about"
     assert not asks_person("Which member States did the Committee appoint to the Bureau?")
+
+
+def test_a_meeting_may_elect_a_state_to_an_office() -> None:
+    """TPNW/MSP/2025/11/Rev.1, para. 24 (shortened): a Meeting of States Parties elects States to
+    its offices, as UN conferences do."""
+    elected = Evidence(paragraph="At its 10th plenary meeting, on 7 March, the Meeting elected South Africa as "
+                                 "President of the first Review Conference of the Treaty.",
+                       document="the meeting elected its officers", symbols=("TPNW/MSP/2025/11/Rev.1",))
+    assert check_person("Who was elected President of the first Review Conference of the TPNW?", elected) is None
+    # a State the question names itself is no answer
+    assert said(check_person("Who did South Africa nominate as President of the Review Conference?", elected)) == \
+        "does not name the person asked about"

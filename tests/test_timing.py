@@ -95,6 +95,17 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
         evidence = Evidence(paragraph=other, document="", symbols=("S/2025/223",), date="2025-04-11")
         assert said(check_timing(question.format("December 2024"), evidence)) == \
             "dates from April 2025, not the December 2024 report"
+    # S/2025/54, para. 34 (shortened): another body's report, dated by its day of release alone
+    ipc = Evidence(paragraph="According to the Integrated Food Security Phase Classification (IPC) report released on "
+                             "18 November, an estimated 6.3 million people are experiencing high levels of acute food "
+                             "insecurity, including 41,000 people in IPC phase 5 (catastrophe).", document="",
+                   symbols=("S/2025/54",), date="2025-01-14")
+    asked = "How many people in South Sudan were in IPC phase 5 according to the {} report?"
+    assert check_timing(asked.format("November 2024 IPC"), ipc) is None
+    assert said(check_timing(asked.format("October 2024 IPC"), ipc)) == \
+        "dates from January 2025, not the October 2024 report"
+    assert said(check_timing(asked.format("November 2024 FAO"), ipc)) == \
+        "dates from January 2025, not the November 2024 report"
     previous = Evidence(paragraph="The present report covers developments since the previous report of 11 October "
                                   "2024 (S/2024/730).", document="", symbols=("S/2025/97",), date="2025-02-14")
     assert said(check_timing("What period did the Secretary-General's October 2024 report on the Central African "
@@ -266,6 +277,14 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     assert check_unnamed_organization("How much was appropriated for UNISFA?", unisfa) is None
     # Spelled out, letter by letter (small words aside) or by syllables.
     assert check_unnamed_organization("What did ECOSOC decide on CEDAW?", unisfa) is None
+    # A name whose acronym skips words (A/CONF.230/2025/10, para. 53, as the PDF breaks "Science-Policy")
+    platform = Evidence(paragraph="The next global assessment to be published by the Platform in 2028 will include a "
+                                  "cross-chapter box on oceans.",
+                        document="the Intergovernmental Science- Policy Platform on Biodiversity and Ecosystem "
+                                 "Services", symbols=("A/CONF.230/2025/10",))
+    assert check_unnamed_organization("When will the IPBES global assessment be published?", platform) is None
+    assert said(check_unnamed_organization("When will the IPCC assessment be published?", platform)) == \
+        "is from a document that never names IPCC"
 
 
 def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization() -> None:

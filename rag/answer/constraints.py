@@ -96,8 +96,9 @@ _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
 # edition" numbers no edition), or a preposition after what it numbers ("a first Anti-Slavery
 # Commissioner at the Forum" numbers the Commissioner; "in" and "of" stay inside titles: "the
 # second annual Youth in Evaluation week"), or a possessive opening another thing ("its first
-# principle in its 2024 report").
+# principle in its 2024 report"), or a part it numbers ("the second part of the sixth session").
 _REACH_END = re.compile(r"[,.;:()]|['’]s\b|\b(?:Committee|Commission|Council|Board)\b|"
+                        r"\b(?i:parts?|halves|half)\s+of\b|"
                         r"\b(?i:century|centuries|anniversary|birthday|times?)\b|"
                         r"\b(?:at|during|under|by|with|from|to|among|before|after|since|its|their|his|her)\b")
 

@@ -31,6 +31,7 @@ from rag.answer.constraints import (
 )
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
+from rag.answer.subjects import names_in
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
@@ -57,6 +58,9 @@ NEAREST = NO_ANSWER + " The nearest paragraph, {citation}, is " + WEAK + "."
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.
 NEAREST_SHARE = 0.75
+# The hits read for another document's paragraph where the top hit's document never names what the
+# question names.
+OTHER_DOCUMENTS = 5
 # A document's symbols, text and masthead, by the symbol it is cited by (rag.index.paragraphs.document_text).
 DocumentReader = Callable[[str], DocumentText]
 
@@ -310,6 +314,25 @@ class Answerer:
                 return replace(search, hits=[other, *rest], found_with=None), None
         return search, mismatch
 
+    def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """Where the top hit's document never names what the question names and another
+        document's masthead does (the Secretary-General's UNMIK report, answered first from the
+        UNOWAS report: the UNMIK report's title spells the Mission out), the search with that
+        document's first hit up to OTHER_DOCUMENTS put first, where the question's constraints
+        allow it and it supports the question; the search as it is, with the top hit's mismatch,
+        where none does."""
+        if "never names" not in mismatch.template:
+            return search, mismatch
+        top = search.hits[0]
+        for hit in search.hits[1:OTHER_DOCUMENTS]:
+            if hit.symbol == top.symbol or not names_in(mismatch.constraint.label,
+                                                         self._document_text(hit.symbol).masthead):
+                continue
+            if self.near_miss(search.query.text, hit) is None and self.hit_support(search, hit) >= self.threshold:
+                rest = [h for h in search.hits if h.pid != hit.pid]
+                return replace(search, hits=[hit, *rest], found_with=None, focus=None), None
+        return search, mismatch
+
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question
         the paragraph holds in other words (0 without token vectors or token share)."""
@@ -373,6 +396,8 @@ class Answerer:
         mismatch = self.near_miss(question, top) if top is not None and not search.cited else None
         if mismatch is not None:
             search, mismatch = self._other_version(search, mismatch)
+            if mismatch is not None:
+                search, mismatch = self._naming_document(search, mismatch)
             top = search.hits[0]
         if top is not None and mismatch is not None:
             if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:

@@ -32,6 +32,10 @@ _STEM = 5
 TYPO_CHANGED = 7
 
 
+# Combining forms that open a compound adjective ("Afro-descendant", "Euro-Atlantic").
+_COMBINING = frozenset(("Afro", "Euro", "Anglo", "Franco", "Sino", "Indo", "Ibero", "Luso", "Judeo", "Greco"))
+
+
 def name_words(question: str) -> list[str]:
     """The question's capitalised words past its first, without possessives or the parts after a
     hyphen ("Benin-based" -> "Benin"); acronyms (UN, UNDP) are left out, as a document may spell
@@ -40,7 +44,10 @@ def name_words(question: str) -> list[str]:
     for m in _CAPITALISED.finditer(question):
         if m.start() == 0:
             continue
-        part = POSSESSIVE.sub("", m.group(0)).split("-")[0]
+        whole = POSSESSIVE.sub("", m.group(0))
+        part = whole.split("-")[0]
+        if part in _COMBINING and whole[len(part) + 1:len(part) + 2].islower():
+            continue  # "Afro-descendant": a kind of people, no name
         if part and part.lower() not in NOT_NAMES and part not in out:
             out.append(part)
     return out

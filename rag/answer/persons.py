@@ -18,6 +18,7 @@ import re
 
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.kinds import named_countries
 from rag.textutil import MONTH_NAMES, words
 
 # "Who was elected Chair", "Whom did the Secretary-General appoint", "Who succeeded ...", "What is
@@ -75,6 +76,19 @@ _BODY = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,6}(?:Centre|Center|Institute|Org
                    r"Network|Alliance|Fund|Programme|Bank|Agency|Office|University|Partnership|Secretariat)\b")
 
 
+# A conference or meeting of States elects States to its offices ("the Meeting elected South Africa
+# as President of the first Review Conference"), as it elects people.
+_ELECTED_STATE = re.compile(r"\belect(?:ed|s)?\s+(?:the\s+)?"
+                            r"([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*){0,5})"
+                            r"\s+(?:as|to)\s+(?:(?:the|its)\s+)?(?:Vice-)?(?:President|Chair|Rapporteur|member)")
+
+
+def _elects_state(paragraph: str, question: str) -> bool:
+    """Whether the paragraph records a State the question does not name elected to an office."""
+    asked = named_countries(question)
+    return any(named_countries(m.group(1)) - asked for m in _ELECTED_STATE.finditer(paragraph))
+
+
 def _names_body(paragraph: str, question: str) -> bool:
     """Whether the paragraph names an organization the question does not, by a name ending in a
     body's word ("International Civil Society Centre")."""
@@ -122,6 +136,7 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
     lower_case = lower_case_words(evidence.document)
     asked = set(words(question))
     named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
-    if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)):
+    if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)) \
+            or _elects_state(evidence.paragraph, question):
         return None
     return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")

@@ -122,6 +122,40 @@ def writes_acronym(text: str, acronym: str) -> bool:
             or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 
 
+def names_in(name: str, text: str) -> bool:
+    """Whether a title names every word of the name: an acronym written, spelled out
+    (`writes_acronym`) or initialled (`_initialled`: "UNMIK" by "United Nations Interim
+    Administration Mission in Kosovo"), another word as a word in any case."""
+    words = re.findall(r"[\w’'-]+", name)
+    return bool(words) and all(
+        writes_acronym(text, w) or _initialled(w, text) if len(w) >= 2 and w.isupper()
+        else re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE) is not None for w in words)
+
+
+# The fewest letters of an acronym that a document's words initialled in order name, words between
+# aside ("IPBES": "Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem
+# Services"); a shorter one finds such words by chance in a long text.
+MIN_INITIALLED = 5
+
+
+def _initialled(acronym: str, text: str) -> bool:
+    """Whether a run of the text's words, from a capitalised one to a capitalised one and at most
+    twice as many words as the acronym has letters, holds its letters in order as initials
+    (words between aside: a title's "Interim Administration" in UNMIK)."""
+    letters = acronym.lower()
+    words = _WORDS.findall(text)
+    for i, first in enumerate(words):
+        if first[0] != acronym[0]:
+            continue
+        at = 1
+        for w in words[i + 1:i + 2 * len(letters)]:
+            if at < len(letters) and w[0].lower() == letters[at] and (at < len(letters) - 1 or w[0].isupper()):
+                at += 1
+        if at == len(letters):
+            return True
+    return False
+
+
 def _written(acronym: str) -> re.Pattern[str]:
     """The acronym as a word ("COVID" in "COVID-19"; not "UNDP" in "UNDPA", nor "UN" in "UN-Women")."""
     return re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w]|-[A-Za-z])")
@@ -188,7 +222,8 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if not (writes_acronym(whole, asked) or _mistyped(asked, whole)):
+        if not (writes_acronym(whole, asked) or _mistyped(asked, whole)
+                or len(asked) >= MIN_INITIALLED and _initialled(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 

@@ -123,14 +123,21 @@ _AUTHOR = re.compile(rf"([A-Z][\w-]*)['’]s\s+(?:\w+\s+){{0,2}}?(?:\d{{1,2}}\s+
 def _tells_of_report(paragraph: str, question: str, year: int, month: int) -> bool:
     """Whether the paragraph tells of another's report of that month, by the author the question
     gives it where it gives one: "In its report of December 2005, the Task Force stated ...", "its
-    December 2005 report"; not the series' previous report."""
+    December 2005 report"; not the series' previous report. A report the paragraph dates by its day
+    of release alone is of that month where it is the one the question names: "the November 2024
+    IPC report" in "According to the ... (IPC) report released on 18 November, ..."."""
     when = rf"(?:\d{{1,2}}\s+)?{MONTH_NAMES[month - 1]}\s+{year}"
     author = _AUTHOR.search(question)
     if author is not None and not re.search(rf"\b{re.escape(author.group(1))}\b", paragraph, re.IGNORECASE):
         return False
     told = re.finditer(rf"\breports?\s+(?:of|dated|issued\s+(?:in|on))\s+{when}\b|\b{when}\s+reports?\b", paragraph,
                        re.IGNORECASE)
-    return any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in told)
+    if any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in told):
+        return True
+    named = re.search(rf"\b{when}\s+((?:[A-Z][\w-]*\s+){{1,3}})reports?\b", question)
+    released = rf"\breports?\s+(?:released|published|issued)\s+on\s+\d{{1,2}}\s+{MONTH_NAMES[month - 1]}\b"
+    return named is not None and re.search(released, paragraph) is not None and all(
+        re.search(rf"\b{re.escape(w)}\b", paragraph) for w in named.group(1).split())
 
 
 # A year written in any form: alone, in a decision's number ("decision 2024/15") or a symbol.

@@ -274,7 +274,8 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph)
+    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph) \
+        | _event_years(question, evidence.paragraph)
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
@@ -341,6 +342,21 @@ def _instrument_years(question: str, paragraph: str) -> set[str]:
     instrument by its year ("the 2015 Agreement" does not answer for "the 2018 Revitalized Agreement")."""
     asked = set(_INSTRUMENT_YEAR.findall(question))
     return asked if set(_INSTRUMENT_YEAR.findall(paragraph)) <= asked else set()
+
+
+# A year that dates a storm or earthquake the question names ("the 2017 storm Irma", "the 2023
+# Hurricane Otis"): a paragraph that names the event and no year need not write its year
+# (A/AC.109/2025/20, para. 92: "the aftermath of Hurricane Irma").
+_EVENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+)?(?i:storms?|hurricanes?|cyclones?|typhoons?|"
+                         r"earthquakes?|tsunamis?)\s+([A-Z][a-z]{2,})\b")
+
+
+def _event_years(question: str, paragraph: str) -> set[str]:
+    """The years that date a named storm or earthquake of the question that the paragraph names,
+    where it writes no year."""
+    if ANY_YEAR.search(paragraph):
+        return set()
+    return {m.group(1) for m in _EVENT_YEAR.finditer(question) if re.search(rf"\b{m.group(2)}\b", paragraph)}
 
 
 def _own_time_only(asked: list[Constraint], named: set[int], evidence: Evidence, question: str) -> Mismatch | None:
