@@ -59,3 +59,25 @@ def test_a_cited_paragraph_is_the_answer_whatever_its_words(fake_settings: Setti
 def test_a_paragraph_cited_beside_another_document_is_no_citation_of_the_question() -> None:
     assert cited_paragraph("Under A/RES/78/245, para. 5, what did the Secretary-General report in A/79/772?") is None
     assert cited_paragraph("What does A/79/772, para. 17 say of A/79/772's compacts?") == ("A/79/772", "17")
+
+
+def test_a_paragraph_writing_a_cited_draft_s_symbol_is_found(tmp_path) -> None:
+    """A/50/610, para. 6 (shortened) records the amendments in A/C.4/50/L.7, a document the index
+    does not hold; A/48/653 records other amendments in the same words."""
+    from rag.search.cited import writes_symbol
+    from tests.conftest import indexed_texts
+
+    assert writes_symbol("the amendments contained in document A/C.4/50/L.7.", ["A/C.4/50/L.7"])
+    assert not writes_symbol("the amendments in A/C.4/50/L.70 and A/C.4/48/L.7", ["A/C.4/50/L.7"])
+    fifty = ("A/50/610\nReport of the Fourth Committee\n\n"
+             "5. The Committee considered the item at its 12th meeting and heard statements.\n\n"
+             "6. At the 14th meeting, on 3 November, the representative of Spain, on behalf of the European Union, "
+             "introduced amendments (A/C.4/50/L.7) to the draft resolution.\n")
+    forty_eight = ("A/48/653\nReport of the Fourth Committee\n\n"
+                   "6. At the 11th meeting, the Chairman of the Fourth Committee introduced the amendments to the "
+                   "draft resolution contained in documents A/C.4/48/L.11 and L.12, in the Fourth Committee.\n\n"
+                   "7. The Fourth Committee adopted the amendments introduced at the meeting.\n")
+    settings = indexed_texts(tmp_path, {"A_50_610.txt": fifty, "A_48_653.txt": forty_eight})
+    with Session(settings) as s:
+        hits = s.search("Who introduced the amendments in document A/C.4/50/L.7 in the Fourth Committee?", k=3)
+    assert hits[0].citation == "A/50/610, para. 6"

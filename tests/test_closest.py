@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rag.answer.extract import Answerer
 from rag.embedding.embedders import HashEmbedder
 from rag.models import DocumentText, Hit
@@ -61,6 +63,18 @@ def test_a_document_naming_what_its_first_hit_s_never_names_answers() -> None:
     # where no other document names it, the first hit is named as the closest
     alone = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits[:1]))
     assert alone.abstained and "never names UNMIK" in alone.closest.mismatch
+    # the other document's hit must pass the question's checks (a report of another month) and support it
+    earlier = [hits[0], replace(hits[1], doc_date="2024-10-01")]
+    other = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, earlier))
+    assert other.abstained and "never names UNMIK" in other.closest.mismatch
+    weak = [hits[0], replace(hits[1], sentence=0.1)]
+    other = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, weak))
+    assert other.abstained and "never names UNMIK" in other.closest.mismatch
+    # a title that only shares the acronym's initials names no such Mission
+    initials = {**documents, "S/2025/200": DocumentText(("S/2025/200",), f"{unmik}\n{UNMIK}".replace(" (UNMIK)", ""),
+                                                        unmik)}
+    other = Answerer(embedder, None, threshold=0.24, documents=initials.__getitem__).answer(Search(query, hits))
+    assert other.abstained
 
 
 def test_another_document_naming_it_only_in_passing_does_not_answer() -> None:

@@ -71,6 +71,12 @@ def test_years_periods_and_dated_things():
     assert periods("from 1 July 2023 to 30 June 2024") == {(2023, 2024)}
     assert dated_things("its 2023 substantive session") == [(2023, "session")]
     assert dated_things("the Global Update 2024") == [(2024, "update")]
+    # a year compared with another names no thing of its own (DP/2025/19, para. 16)
+    assert dated_things("Why did UNHCR host fewer UN Volunteers in 2024 than the year before?") == []
+    assert dated_things("How many in 2024 compared with the previous year?") == []
+    # a range's last year dates no thing after it (UNW/2025/L.3: a budget for 2026-2027, its annual session)
+    assert dated_things("UN-Women integrated budget estimates biennium 2026-2027 annual session") == []
+    assert dated_things("in the 2014–2017 strategic plan") == [(2017, "plan")]
 
 
 def test_a_decision_s_number_names_no_period():
@@ -622,7 +628,7 @@ def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
         "Benin", "Office", "Audit"]
     # a combining form before a common word names no one: "Afro-descendant" (E/HLPF/2025/2, para. 73)
     assert name_words("Which Afro-descendant group in Brazil was counted in the census?") == ["Brazil"]
-    assert name_words("How many Afro-Colombian leaders were killed?") == ["Afro"]
+    assert name_words("How many Afro-Colombian leaders were killed?") == ["Colombian"]
     assert unwritten(["Pakistani", "Bolivian", "Tetteh"], "Pakistan and Bolivia") == ["Tetteh"]
     assert unwritten(["FtsZ1", "ARC6"], "FtsZ1 and ARC6 form a ring.") == []  # read as the document is
     assert unwritten(["Primier", "Leage", "Bathily"], "Premier League rights") == ["Bathily"]  # typos
@@ -894,6 +900,23 @@ def test_a_protocol_asked_about_answered_with_its_parent_convention() -> None:
                             Evidence(parent, document, ("A/80/48",))) is None
 
 
+def test_a_resolution_asked_by_a_number_its_document_never_writes_is_a_near_miss() -> None:
+    """A/80/29, para. 1 (shortened) reports on resolution 78/13, asked about resolution 76/13."""
+    from rag.answer.instruments import check_numbered_text
+
+    para = ("By its resolution 78/13, the General Assembly, having taken note of the report of the Ad Hoc Committee "
+            "on the Indian Ocean (A/78/29), requested the Chair to report to the Assembly at its eightieth session.")
+    evidence = Evidence(para, para + "\nThe Committee held its 2025 session.", ("A/80/29",))
+    miss = check_numbered_text("At which session did the General Assembly adopt resolution 76/13 on the Ad Hoc "
+                               "Committee on the Indian Ocean?", evidence)
+    assert miss is not None and miss.describe() == "is about resolution 78/13, not resolution 76/13"
+    assert check_numbered_text("What did resolution 78/13 request of the Chair?", evidence) is None
+    # a decision is not a resolution; a paragraph naming none is left to the other checks
+    assert check_numbered_text("What did decision 76/13 request?", evidence) is None
+    assert check_numbered_text("What did resolution 76/13 request?",
+                               Evidence("The Chair held consultations.", "", ("A/80/29",))) is None
+
+
 def test_a_year_mismatch_names_the_year_the_paragraph_is_about() -> None:
     """A report of the 2024 sessions whose paragraph counts States parties "as at 2 May 2025":
     asked about 2023, the paragraph is about 2025, not the year the report names most often."""
@@ -1063,6 +1086,13 @@ def test_a_named_storm_s_year_need_not_be_written_where_the_storm_is_named() -> 
                              evidence) is None
     miss = check_constraints("After the 2017 storm Maria, what help were residents of the Territory given?", evidence)
     assert miss is not None and miss.describe() == "names no year, and its document is of 2025, not 2017"
+    # a paragraph writing a year of its own, and a word after an earthquake, name no storm of that year
+    dated = Evidence(irma + " Irma struck again in 2024.", document, ("A/AC.109/2025/20",), date="2025-06-05")
+    assert check_constraints("After the 2017 storm Irma, what help were residents given?", dated) is not None
+    appeal = "The Flash Appeal for the earthquake in Myanmar was 30 per cent funded."
+    miss = check_constraints("How much of the 2023 earthquake Flash Appeal was funded?",
+                             Evidence(appeal, appeal + "\nThe 2024 appeal.", ("S/2025/9",), date="2025-06-05"))
+    assert miss is not None
 
 
 def test_an_initial_report_is_the_first_report() -> None:
@@ -1416,6 +1446,22 @@ def test_the_country_a_document_names_most_is_counted_once_by_any_name() -> None
     assert check_constraints("How much did Russia pledge?", written) is None
     # a name a document may write itself is left to the names check
     assert "country" not in [c.kind for c in question_constraints("How did the Czech Republic vote?")]
+
+
+def test_a_quote_giving_another_organization_s_figure_is_a_near_miss() -> None:
+    """DP/2025/23, para. 75 (shortened): a Board decision naming four organizations, then "For UNDP,
+    the notional cost-recovery rate amounts to 6.4 per cent", answered for UNICEF's rate."""
+    from rag.answer.constraints import check_quote
+
+    paragraph = ("In decision 2020/12, the Executive Board requested UNDP and UNFPA, in collaboration with UNICEF and "
+                 "UN Women, to present the calculations of the notional cost-recovery rates. For UNDP, the notional "
+                 "cost-recovery rate amounts to 6.4 per cent.")
+    quote = "For UNDP, the notional cost-recovery rate amounts to 6.4 per cent."
+    miss = check_quote("What is the UNICEF notional cost-recovery rate for 2026-2029?", quote, paragraph)
+    assert miss is not None and miss.describe() == "is about UNDP, not UNICEF"
+    assert check_quote("What is the UNDP notional cost-recovery rate?", quote, paragraph) is None
+    assert check_quote("What is the notional cost-recovery rate?", quote, paragraph) is None
+    assert check_quote("What did UNICEF and UNDP agree on the rate?", quote, paragraph) is None
 
 
 def test_a_quote_giving_another_year_s_figure_is_a_near_miss() -> None:

@@ -182,3 +182,36 @@ def test_the_paragraph_naming_the_asked_year_comes_first() -> None:
                   "A/AC.109/2025/L.13")
     assert [h.pid for h in asked_first("What was the unemployment rate in Puerto Rico in 2023?", [rate, growth])] == \
         [75, 86]
+
+
+def test_the_paragraph_counting_the_asked_thing_comes_first() -> None:
+    """DP/2025/20: para. 58 on the Administrator's final address ranked above para. 60, which gives
+    the count asked; a hit of the same document, within the first five, that counts the very thing."""
+    from rag.search.ordinals import asked_count_first
+
+    q = "How many electoral processes did UNDP assist, according to the Administrator's final address to the Board?"
+    address = _hit(58, "The UNDP Administrator delivered his final address to the Executive Board, reflecting on the "
+                       "organization’s transformation over two strategic plan cycles and its 60-year history.",
+                   symbol="DP/2025/20")
+    counted = _hit(60, "The Administrator highlighted a range of institutional achievements. He cited assistance to 96 "
+                       "electoral processes involving 840 million voters.", symbol="DP/2025/20")
+    others = [_hit(i, "UNDP continued to provide technical assistance.", symbol="S/2025/509") for i in (2, 3)]
+    assert [h.pid for h in asked_count_first(q, [address, *others, counted])] == [60, 58, 2, 3]
+    # another document's count, a first hit that counts the thing, a count asked of nothing named: as they are
+    elsewhere = _hit(9, "UNDP assisted 12 electoral processes.", symbol="S/2025/509")
+    assert [h.pid for h in asked_count_first(q, [address, elsewhere])] == [58, 9]
+    assert [h.pid for h in asked_count_first(q, [counted, address])] == [60, 58]
+    assert [h.pid for h in asked_count_first("How many were there?", [address, counted])] == [58, 60]
+    # people are counted by many words: "eight Palestinians working for the Foundation" (S/2025/415, para. 27)
+    killed = _hit(27, "Hamas reportedly carried out the killing on 11 June of eight Palestinians working for the Gaza "
+                      "Humanitarian Foundation.", symbol="S/2025/415")
+    total = _hit(15, "More than 1,739 people had been killed in attacks.", symbol="S/2025/415")
+    assert [h.pid for h in asked_count_first("How many people working for the Gaza Humanitarian Foundation were "
+                                             "killed?", [killed, total])] == [27, 15]
+    # a first hit writing the thing may count it otherwise (DP/2025/11, para. 21)
+    level = _hit(21, "In 2024, the office achieved its highest-ever level of participation in live ethics sessions: "
+                     "8,390, a 31 per cent increase.", symbol="DP/2025/11")
+    summary = _hit(3, "Reaching a record level of approximately 31,000 participations in ethics sessions.",
+                   symbol="DP/2025/11")
+    assert [h.pid for h in asked_count_first("How many participations in live ethics sessions were recorded?",
+                                             [level, summary])] == [21, 3]

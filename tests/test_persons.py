@@ -114,3 +114,11 @@ def test_a_meeting_may_elect_a_state_to_an_office() -> None:
     # a State the question names itself is no answer
     assert said(check_person("Who did South Africa nominate as President of the Review Conference?", elected)) == \
         "does not name the person asked about"
+    vice = Evidence(paragraph=elected.paragraph.replace("as President", "as Vice-President"), document="the meeting",
+                    symbols=("TPNW/MSP/2025/11/Rev.1",))
+    assert said(check_person("Who was elected President of the first Review Conference?", vice)) == \
+        "does not name the person asked about"
+    assert check_person("Who was elected Vice-President of the first Review Conference?", vice) is None
+    tobago = Evidence(paragraph="The Meeting elected Trinidad and Tobago as Chair of the working group.",
+                      document="the meeting", symbols=("X/1",))
+    assert check_person("Who was elected Chair of the working group?", tobago) is None

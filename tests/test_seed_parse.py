@@ -37,3 +37,14 @@ def test_seed_page_furniture_not_in_text() -> None:
     assert " 15" not in p49.text.split("levels.")[-1]
     assert "On 2 and 3 July 2003, the Berne Initiative" in p49.text
     assert "on 9 December 2003, is to provide" in p49.text
+
+
+def test_a_document_symbol_s_number_is_no_footnote_marker(tmp_path) -> None:
+    """A/50/610, para. 6 and A/48/653, para. 6 as plain text: "L.7" and "L.12" end document symbols
+    (the amendments A/C.4/50/L.7), not a sentence followed by a footnote's marker."""
+    path = tmp_path / "A_50_610.txt"
+    path.write_text("A/50/610\nReport of the Fourth Committee\n\n6. At the 14th meeting, the representative of Spain "
+                    "introduced amendments (A/C.4/50/L.7) to the draft resolution, and those in A/C.4/48/L.11 and "
+                    "L.12.\n", encoding="utf-8")
+    para = parse_file(path).paragraphs[0]
+    assert "(A/C.4/50/L.7)" in para.text and "A/C.4/48/L.11 and L.12." in para.text and not para.footnotes

@@ -106,6 +106,14 @@ def test_a_report_named_by_another_month_is_a_near_miss() -> None:
         "dates from January 2025, not the October 2024 report"
     assert said(check_timing(asked.format("November 2024 FAO"), ipc)) == \
         "dates from January 2025, not the November 2024 report"
+    # the name given elsewhere in the paragraph than before the report's release, or another year
+    fao = Evidence(paragraph="According to the FAO report released on 18 November, 41,000 people were in IPC phase 5.",
+                   document="", symbols=("S/2025/54",), date="2025-01-14")
+    assert said(check_timing(asked.format("November 2024 IPC"), fao)) == \
+        "dates from January 2025, not the November 2024 report"
+    older = Evidence(paragraph=ipc.paragraph.replace("18 November", "18 November 2023"), document="",
+                     symbols=("S/2025/54",), date="2025-01-14")
+    assert said(check_timing(asked.format("November 2024 IPC"), older)) == "gives November 2023, not November 2024"
     previous = Evidence(paragraph="The present report covers developments since the previous report of 11 October "
                                   "2024 (S/2024/730).", document="", symbols=("S/2025/97",), date="2025-02-14")
     assert said(check_timing("What period did the Secretary-General's October 2024 report on the Central African "
@@ -280,11 +288,18 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     # A name whose acronym skips words (A/CONF.230/2025/10, para. 53, as the PDF breaks "Science-Policy")
     platform = Evidence(paragraph="The next global assessment to be published by the Platform in 2028 will include a "
                                   "cross-chapter box on oceans.",
-                        document="the Intergovernmental Science- Policy Platform on Biodiversity and Ecosystem "
+                        document="the Intergovernmental Science - Policy Platform on Biodiversity and Ecosystem "
                                  "Services", symbols=("A/CONF.230/2025/10",))
     assert check_unnamed_organization("When will the IPBES global assessment be published?", platform) is None
     assert said(check_unnamed_organization("When will the IPCC assessment be published?", platform)) == \
         "is from a document that never names IPCC"
+    # words whose initials hold another body's letters with others between name no such body
+    for acronym, text in (("UNISFA", "the United Nations integrated strategy for the Sahel. Aligned with it"),
+                          ("UNHCR", "Report of the United Nations High Commissioner for Human Rights"),
+                          ("UNMIL", "Security Council. United Nations Support Mission in Libya")):
+        other = Evidence(paragraph="The Mission supported the elections.", document=text, symbols=("S/2025/1",))
+        assert said(check_unnamed_organization(f"What did {acronym} report?", other)) == \
+            f"is from a document that never names {acronym}"
 
 
 def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization() -> None:

@@ -32,7 +32,7 @@ from rag.answer.countries import (
 )
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.instruments import asked_additions, check_instrument
+from rag.answer.instruments import asked_additions, check_instrument, check_numbered_text, numbered_texts
 from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
@@ -45,6 +45,7 @@ from rag.answer.regions import (check_paragraph_region, check_region, check_subr
 from rag.answer.revisions import asks_version, check_version
 from rag.answer.spans import asks_span, check_months, check_side, check_span, check_year_run
 from rag.answer.subjects import (
+    ENTITIES,
     acronyms,
     check_organization,
     check_paragraph_organization,
@@ -505,15 +506,36 @@ _IN_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(" + COUNTRY_AT.pattern + r")\s*,
 _IN_YEAR = re.compile(rf"^\W*(?:In|During|For)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\s*,")
 
 
+# A sentence about one organization of several a paragraph names: "For UNDP, the notional
+# cost-recovery rate amounts to 6.4 per cent".
+_FOR_ENTITY = re.compile(r"^\W*(?:For|In|At)\s+(?:the\s+)?([A-Z][A-Za-z-]{2,})\s*,")
+
+
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
-    """The quote opening on another country or year than the one the question asks about, which
-    the paragraph names elsewhere (`check_quote_country`, `check_quote_year`)."""
+    """The quote opening on another country, year or organization than the one the question asks
+    about, which the paragraph names elsewhere (`check_quote_country`, `check_quote_year`,
+    `check_quote_organization`)."""
     told = written_periods(quote)
+    entity = check_quote_organization(question, quote)
+    if entity is not None:
+        return entity
     if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote) or told):
         return None  # most quotes open on neither nor name a period: the question's constraints are not read
     found = question_constraints(question)  # read once for all
     return check_quote_country(question, quote, paragraph, title, found) \
         or check_quote_year(question, quote, paragraph, found) or _quote_period(question, told, paragraph, found)
+
+
+def check_quote_organization(question: str, quote: str) -> Mismatch | None:
+    """An organization the question names alone that the quote, opening on another ("For UNDP,
+    ..."), never writes."""
+    opens = _FOR_ENTITY.match(quote)
+    if opens is None or opens.group(1) not in ENTITIES:
+        return None
+    asked = [a for a in acronyms(question) if a in ENTITIES]
+    if len(asked) != 1 or asked[0] == opens.group(1) or writes_acronym(quote, asked[0]):
+        return None
+    return Mismatch(Constraint("organization", asked[0], asked[0]), opens.group(1))
 
 
 def _quote_period(question: str, told: set[tuple[int, int]], paragraph: str,
@@ -918,7 +940,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_for_year, check_coverage, check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization,
-                    check_treaty_body, check_instrument, check_unwritten_ordinal, check_office_ordinal, check_numbers,
+                    check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
+                    check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
                     check_alternative, check_span, check_side, check_months, check_year_run,
@@ -927,10 +950,11 @@ _QUESTION_CHECKS = (check_timing, check_for_year, check_coverage, check_symbol, 
 
 def may_miss(question: str) -> bool:
     """Whether the question sets anything `check_constraints` checks (else the document need not be read)."""
-    return bool(question_constraints(question) or acronyms(question) or cited_symbols(question)
-                or ordinal_values(question) or given_numbers(question) or asks_kind(question) or asks_person(question)
-                or named_places(question) or located_places(question) or modified_things(question)
-                or numbered_names(question) or asked_events(question) or demonym_countries(question)
-                or asked_additions(question) or named_bodies(question) or asks_version(question)
-                or bool(named_regions(question)) or named_alternatives(question) or asks_span(question)
-                or bool(name_words(question)))
+    return any(bool(found(question)) for found in _SET_BY_QUESTION)
+
+
+# What a question may set that `check_constraints` checks, each read off the question alone.
+_SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
+                    asks_person, named_places, located_places, modified_things, numbered_names, asked_events,
+                    demonym_countries, asked_additions, numbered_texts, named_bodies, asks_version, named_regions,
+                    named_alternatives, asks_span, name_words)

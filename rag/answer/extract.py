@@ -58,9 +58,9 @@ NEAREST = NO_ANSWER + " The nearest paragraph, {citation}, is " + WEAK + "."
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.
 NEAREST_SHARE = 0.75
-# The hits read for another document's paragraph where the top hit's document never names what the
+# The other documents whose first hits are read where the top hit's document never names what the
 # question names.
-OTHER_DOCUMENTS = 5
+OTHER_DOCUMENTS = 4
 # A document's symbols, text and masthead, by the symbol it is cited by (rag.index.paragraphs.document_text).
 DocumentReader = Callable[[str], DocumentText]
 
@@ -316,21 +316,26 @@ class Answerer:
 
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """Where the top hit's document never names what the question names and another
-        document's masthead does (the Secretary-General's UNMIK report, answered first from the
-        UNOWAS report: the UNMIK report's title spells the Mission out), the search with that
-        document's first hit up to OTHER_DOCUMENTS put first, where the question's constraints
-        allow it and it supports the question; the search as it is, with the top hit's mismatch,
-        where none does."""
+        document's title does (the Secretary-General's UNMIK report, answered first from the
+        UNOWAS report: the UNMIK report's title spells out the Mission its text calls UNMIK), the
+        search with that document's first hit put first, of the first OTHER_DOCUMENTS other
+        documents, where the question's constraints allow it and it supports the question; the
+        search as it is, with the top hit's mismatch, where none does."""
         if "never names" not in mismatch.template:
             return search, mismatch
-        top = search.hits[0]
-        for hit in search.hits[1:OTHER_DOCUMENTS]:
-            if hit.symbol == top.symbol or not names_in(mismatch.constraint.label,
-                                                         self._document_text(hit.symbol).masthead):
+        seen = {search.hits[0].symbol}
+        for hit in search.hits[1:]:
+            if hit.symbol in seen:
                 continue
-            if self.near_miss(search.query.text, hit) is None and self.hit_support(search, hit) >= self.threshold:
+            if len(seen) > OTHER_DOCUMENTS:
+                break
+            seen.add(hit.symbol)
+            document = self._document_text(hit.symbol)
+            if names_in(mismatch.constraint.label, document.masthead, document.text) \
+                    and self.near_miss(search.query.text, hit) is None \
+                    and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]
-                return replace(search, hits=[hit, *rest], found_with=None, focus=None), None
+                return replace(search, hits=[hit, *rest], found_with=None), None
         return search, mismatch
 
     def synonyms(self, query: Query, hit: Hit) -> float:

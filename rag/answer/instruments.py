@@ -52,3 +52,32 @@ def _names_parent(parent: str, paragraph: str) -> bool:
     head = _PARENT_HEAD.search(parent)
     words = re.findall(r"[A-Z][\w-]+", parent[head.end():]) if head else []
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", paragraph) for w in [head.group(0), *words])
+
+
+# A General Assembly, Council or Board text by its number: "resolution 78/13", "decision 2020/12",
+# "resolutions 76/262 and".
+_NUMBERED_TEXT = re.compile(r"\b(resolution|decision)s?\s+((?:[A-Z]+(?:\.\d+)?/)*\d{1,4}/\d{1,3}[A-Z]?)\b",
+                            re.IGNORECASE)
+
+
+def numbered_texts(text: str) -> list[tuple[str, str]]:
+    """(kind, number) of the resolutions and decisions a text names by number: ("resolution", "78/13")."""
+    return [(m.group(1).lower(), m.group(2)) for m in _NUMBERED_TEXT.finditer(text)]
+
+
+def check_numbered_text(question: str, evidence: Evidence) -> Mismatch | None:
+    """A resolution or decision the question names by its number that the paragraph's document
+    never writes, where the paragraph names another of its kind: "resolution 76/13 on the Ad Hoc
+    Committee on the Indian Ocean" answered by "By its resolution 78/13, the General Assembly ..."
+    (A/80/29, para. 1)."""
+    asked = numbered_texts(question)
+    if len(asked) != 1:
+        return None
+    kind, number = asked[0]
+    if re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", f"{evidence.paragraph}\n{evidence.document}"):
+        return None
+    others = [n for k, n in numbered_texts(evidence.paragraph) if k == kind]
+    if not others:
+        return None
+    label = f"{kind} {number}"
+    return Mismatch(Constraint("numbered", label, label), f"{kind} {others[0]}")

@@ -32,7 +32,8 @@ _STEM = 5
 TYPO_CHANGED = 7
 
 
-# Combining forms that open a compound adjective ("Afro-descendant", "Euro-Atlantic").
+# Combining forms that open a compound ("Afro-descendant", "Afro-Colombian"): the name, if any, is
+# after the hyphen.
 _COMBINING = frozenset(("Afro", "Euro", "Anglo", "Franco", "Sino", "Indo", "Ibero", "Luso", "Judeo", "Greco"))
 
 
@@ -46,8 +47,10 @@ def name_words(question: str) -> list[str]:
             continue
         whole = POSSESSIVE.sub("", m.group(0))
         part = whole.split("-")[0]
-        if part in _COMBINING and whole[len(part) + 1:len(part) + 2].islower():
-            continue  # "Afro-descendant": a kind of people, no name
+        if part in _COMBINING and "-" in whole:  # "Afro-descendant" names none, "Afro-Colombian" Colombians
+            part = whole.split("-")[1]
+            if not part[:1].isupper():
+                continue
         if part and part.lower() not in NOT_NAMES and part not in out:
             out.append(part)
     return out

@@ -79,14 +79,17 @@ _BODY = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,6}(?:Centre|Center|Institute|Org
 # A conference or meeting of States elects States to its offices ("the Meeting elected South Africa
 # as President of the first Review Conference"), as it elects people.
 _ELECTED_STATE = re.compile(r"\belect(?:ed|s)?\s+(?:the\s+)?"
-                            r"([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*){0,5})"
-                            r"\s+(?:as|to)\s+(?:(?:the|its)\s+)?(?:Vice-)?(?:President|Chair|Rapporteur|member)")
+                            r"([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'-]*){0,5})"
+                            r"\s+(?:as|to)\s+(?:(?:the|its)\s+)?((?:Vice-)?(?:President|Chair|Rapporteur))\b")
 
 
 def _elects_state(paragraph: str, question: str) -> bool:
-    """Whether the paragraph records a State the question does not name elected to an office."""
+    """Whether the paragraph records a State the question does not name elected to the office the
+    question asks about (a Vice-President is no President)."""
     asked = named_countries(question)
-    return any(named_countries(m.group(1)) - asked for m in _ELECTED_STATE.finditer(paragraph))
+    return any(named_countries(m.group(1)) - asked
+               and re.search(rf"(?<![\w-]){re.escape(m.group(2))}\b", question, re.IGNORECASE)
+               for m in _ELECTED_STATE.finditer(paragraph))
 
 
 def _names_body(paragraph: str, question: str) -> bool:

@@ -122,38 +122,43 @@ def writes_acronym(text: str, acronym: str) -> bool:
             or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 
 
-def names_in(name: str, text: str) -> bool:
-    """Whether a title names every word of the name: an acronym written, spelled out
-    (`writes_acronym`) or initialled (`_initialled`: "UNMIK" by "United Nations Interim
-    Administration Mission in Kosovo"), another word as a word in any case."""
-    words = re.findall(r"[\w’'-]+", name)
-    return bool(words) and all(
-        writes_acronym(text, w) or _initialled(w, text) if len(w) >= 2 and w.isupper()
-        else re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE) is not None for w in words)
+def names_in(name: str, title: str, document: str) -> bool:
+    """Whether a document's title names the name: an acronym the title writes or spells out
+    (`writes_acronym`), or whose full name, as the document defines it ("the United Nations
+    Interim Administration Mission in Kosovo (UNMIK)"), the title writes; another name as a
+    phrase in any case."""
+    if len(name) >= 2 and name.isupper() and " " not in name:
+        return writes_acronym(title, name) or any(_in_title(m, document, title)
+                                                  for m in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", document))
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title, re.IGNORECASE) is not None
 
 
-# The fewest letters of an acronym that a document's words initialled in order name, words between
-# aside ("IPBES": "Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem
-# Services"); a shorter one finds such words by chance in a long text.
-MIN_INITIALLED = 5
-
-
-def _initialled(acronym: str, text: str) -> bool:
-    """Whether a run of the text's words, from a capitalised one to a capitalised one and at most
-    twice as many words as the acronym has letters, holds its letters in order as initials
-    (words between aside: a title's "Interim Administration" in UNMIK)."""
-    letters = acronym.lower()
-    words = _WORDS.findall(text)
-    for i, first in enumerate(words):
-        if first[0] != acronym[0]:
-            continue
-        at = 1
-        for w in words[i + 1:i + 2 * len(letters)]:
-            if at < len(letters) and w[0].lower() == letters[at] and (at < len(letters) - 1 or w[0].isupper()):
-                at += 1
-        if at == len(letters):
+def _in_title(definition: re.Match[str], document: str, title: str) -> bool:
+    """Whether the words before an acronym's brackets, from a capitalised word opening with its
+    first letter on, are written in the title (three words or more)."""
+    acronym = definition.group(0).strip("() ")
+    before = " ".join(document[max(0, definition.start() - 160):definition.start()].split())
+    flat = " ".join(title.split()).lower()
+    for m in re.finditer(rf"\b{re.escape(acronym[0])}[\w’'-]*", before):
+        name = before[m.start():].strip()
+        if len(name.split()) >= 3 and name.lower() in flat:
             return True
     return False
+
+
+# A hyphenated compound of capitalised words that a PDF breaks at its line's end or spaces out:
+# "Science- Policy", "Science - Policy".
+_BROKEN_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,}) ?- ?(?=[A-Z][a-z])")
+
+
+def _compound_spelled(acronym: str, text: str) -> bool:
+    """Whether words of the text spell the acronym with a hyphenated compound between them left
+    out, as acronyms leave out a name's modifier ("IPBES": "Intergovernmental Science-Policy
+    Platform on Biodiversity and Ecosystem Services", the PDF's "Science - Policy" rejoined)."""
+    joined = _BROKEN_COMPOUND.sub(r"\1-", text)
+    if not re.search(r"\w-\w", joined):
+        return False
+    return _spelled_out(acronym, re.sub(r"\b[A-Z][\w’']*-[\w’'-]+", " ", joined))
 
 
 def _written(acronym: str) -> re.Pattern[str]:
@@ -222,8 +227,7 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if not (writes_acronym(whole, asked) or _mistyped(asked, whole)
-                or len(asked) >= MIN_INITIALLED and _initialled(asked, whole)):
+        if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 

@@ -135,9 +135,14 @@ def _tells_of_report(paragraph: str, question: str, year: int, month: int) -> bo
     if any(not _PREVIOUS.search(paragraph[max(0, m.start() - 40):m.start()]) for m in told):
         return True
     named = re.search(rf"\b{when}\s+((?:[A-Z][\w-]*\s+){{1,3}})reports?\b", question)
-    released = rf"\breports?\s+(?:released|published|issued)\s+on\s+\d{{1,2}}\s+{MONTH_NAMES[month - 1]}\b"
-    return named is not None and re.search(released, paragraph) is not None and all(
-        re.search(rf"\b{re.escape(w)}\b", paragraph) for w in named.group(1).split())
+    if named is None:
+        return False
+    # the name the question gives the report right before the paragraph's "report released on 18
+    # November" (no other year after the day)
+    qualifier = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in named.group(1).split())
+    released = rf"\b{qualifier}\W{{0,3}}reports?\s+(?:released|published|issued)\s+on\s+\d{{1,2}}\s+" \
+               rf"{MONTH_NAMES[month - 1]}\b(?!,?\s+(?!{year})(?:19|20)\d\d)"
+    return re.search(released, paragraph) is not None
 
 
 # A year written in any form: alone, in a decision's number ("decision 2024/15") or a symbol.

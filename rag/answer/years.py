@@ -167,9 +167,21 @@ _YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\
                          r"((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
 
 
+# Words between a year and a dated noun that compare the year with another ("in 2024 than the year
+# before"): the noun is not the year's.
+_COMPARING = re.compile(r"\b(?:than|compared|since|before|after|from|until|to|versus)\b", re.IGNORECASE)
+
+
+# A range of a period named before it, right before a year ("biennium 2026-2027 annual session"):
+# the year ends the biennium (not "the 2014-2017 strategic plan", the plan's years).
+_RANGE_OPEN = re.compile(r"\b(?:biennium|period|years|cycle|triennium|quadrennium)\s+(?:of\s+)?"
+                         r"(?:19|20)\d\d\s*[-–/]\s*$", re.IGNORECASE)
+
+
 def dated_things(text: str) -> list[tuple[int, str]]:
     """(year, noun) pairs of a text: "its 2023 substantive session" -> (2023, "session")."""
-    out = [(int(m.group(1)), m.group(3).lower()) for m in _YEAR_BEFORE.finditer(text)]
+    out = [(int(m.group(1)), m.group(3).lower()) for m in _YEAR_BEFORE.finditer(text)
+           if not _COMPARING.search(m.group(2)) and not _RANGE_OPEN.search(text, 0, m.start())]
     out += [(int(m.group(2)), m.group(1).lower()) for m in _YEAR_AFTER.finditer(text)]
     return out
 
@@ -344,16 +356,17 @@ def _instrument_years(question: str, paragraph: str) -> set[str]:
     return asked if set(_INSTRUMENT_YEAR.findall(paragraph)) <= asked else set()
 
 
-# A year that dates a storm or earthquake the question names ("the 2017 storm Irma", "the 2023
-# Hurricane Otis"): a paragraph that names the event and no year need not write its year
-# (A/AC.109/2025/20, para. 92: "the aftermath of Hurricane Irma").
-_EVENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+)?(?i:storms?|hurricanes?|cyclones?|typhoons?|"
-                         r"earthquakes?|tsunamis?)\s+([A-Z][a-z]{2,})\b")
+# A year that dates a storm the question names ("the 2017 storm Irma", "the 2023 Hurricane Otis"):
+# a paragraph that names the storm and no year need not write its year (A/AC.109/2025/20, para. 92:
+# "the aftermath of Hurricane Irma"). Storms are named; earthquakes are not ("the 2023 earthquake
+# Flash Appeal").
+_EVENT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+)?(?i:storm|hurricane|cyclone|typhoon|tropical\s+storm)"
+                         r"\s+([A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|appeal|response|plan|fund))")
 
 
 def _event_years(question: str, paragraph: str) -> set[str]:
-    """The years that date a named storm or earthquake of the question that the paragraph names,
-    where it writes no year."""
+    """The years that date a named storm of the question that the paragraph names, where it writes
+    no year."""
     if ANY_YEAR.search(paragraph):
         return set()
     return {m.group(1) for m in _EVENT_YEAR.finditer(question) if re.search(rf"\b{m.group(2)}\b", paragraph)}

@@ -179,7 +179,7 @@ UNIT = r"(?<![\w-])(?:[kcdm]?m|ft|mi)"
 GLUED_MARKER = re.compile(r"(?<=[a-z)\]”’\".,;:])(\d{1,3})(?=[\s,;:.)]|$)")
 NOT_GLUED_MARKER_AFTER = re.compile(
     r"(?:\b(?:Rev|Add|Corr|No|Nos|para|paras|art|arts|p|pp|Vol|vol|chap|sect|annex|Amend|Suppl|rule|item|op|cit)\.?"
-    r"|[/\-]\w*|" + UNIT + r")$")  # "km2": a unit's exponent
+    r"|[/\-]\w*|/\w*\.|\bL\.|" + UNIT + r")$")  # "A/C.4/50/L.7", "and L.12": a symbol's; "km2": an exponent
 # Laid-out text: a marker after punctuation ("officials. 1", "Treaty,2") or after a word at the
 # end of a line ("instability 1"); not "on 1 December", not "paragraph 1".
 SPACED_MARKER = re.compile(r"(?<=[.,;:)\]”’\"])\s?(\d{1,3})(?=\s|$)|(?<=[A-Za-z]) (\d{1,3})\s*$")

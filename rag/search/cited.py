@@ -73,3 +73,9 @@ def _as_cited(place: str | None, number: str, part: str | None = None, inner: st
         inner = f"¶ {inner[1:]}" if inner.startswith("¶") else f"para. {inner}"
         cited = f"{cited if place else f'para. {number}'}, {' '.join(part.split())}, {inner}"
     return cited
+
+
+def writes_symbol(text: str, symbols: list[str]) -> bool:
+    """Whether the text writes one of the symbols as it is ("the amendments contained in document
+    A/C.4/50/L.7"; not "A/C.4/50/L.70")."""
+    return any(re.search(rf"(?<![\w/.]){re.escape(s)}(?![\w])", text) for s in symbols)

@@ -5,16 +5,18 @@ session?" had "... its twenty-fourth session ..." first and the paragraph that s
 twenty-fifth second), the thing of the year the question names ("the 2024 revision"), the year
 it names itself ("In 2027, the Commission may wish to consider ...") or the
 member of a closed set it names ("the draft decision", not "the draft resolution"); where none
-does, the one naming the country a which-country question asks for, or else the one giving the
-figure a how-many question asks for."""
+does, the one naming the country a which-country question asks for, the one counting the thing a
+how-many question names ("96 electoral processes"), or else the one giving a figure it asks for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from rag.answer.alternatives import alternatives
-from rag.answer.answertype import asks_how_long, asks_ordinal_count, asks_share, question_type, states_answer
+from rag.answer.answertype import (asks_how_long, asks_ordinal_count, asks_share, counted_thing, question_type,
+                                   states_answer, states_count)
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
 from rag.answer.years import dated_things, framing_years, issue_time, years
@@ -23,27 +25,29 @@ from rag.search.focus import focus
 from rag.textutil import coverage
 
 DEPTH = 3  # the hits read for one that gives what the question asks
+COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many question names
 
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_year_first`,
-    `asked_alternative_first`, `asked_country_first` and `asked_figure_first` that moves a hit put
+    `asked_alternative_first`, `asked_country_first`, `asked_count_first` and `asked_figure_first`
+    that moves a hit put
     first; one rule at most, so that none undoes another's choice."""
     for rule in (asked_numbered_first, asked_dated_first, asked_year_first, asked_alternative_first,
-                 asked_country_first, asked_figure_first):
+                 asked_country_first, asked_count_first, asked_figure_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
             return moved
     return hits
 
 
-def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool]) -> list[Hit]:
-    """`hits` with the next hit of the first's document up to DEPTH that `gives` put first, passing
-    over one that names another ordinal of a thing the question numbers ("the twenty-fourth
-    session" for "the twenty-fifth")."""
+def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth: int = DEPTH) -> list[Hit]:
+    """`hits` with the next hit of the first's document up to `depth` that `gives` put first,
+    passing over one that names another ordinal of a thing the question numbers ("the
+    twenty-fourth session" for "the twenty-fifth")."""
     asked = set(numbered_things(question))
     nouns = {noun for _, noun in asked}
-    for i, hit in enumerate(hits[1:DEPTH], start=1):
+    for i, hit in enumerate(hits[1:depth], start=1):
         named = set(numbered_things(hit.text))
         other = not asked & named and any(noun in nouns for _, noun in named)
         if hit.symbol == hits[0].symbol and not other and gives(hit):
@@ -117,6 +121,22 @@ def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
     if named_countries(hits[0].text) - asked:
         return hits
     return _promote(question, hits, lambda hit: bool(named_countries(hit.text) - asked))
+
+
+def asked_count_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the question asks how many of a thing it names and the first hit does not
+    write the thing, with the next hit of its document up to COUNT_DEPTH that counts it
+    (rag.answer.answertype.states_count) put first: "How many electoral processes did UNDP assist,
+    according to the Administrator's final address ...?" of "The UNDP Administrator delivered his
+    final address ..." (DP/2025/20, para. 58), where para. 60 gives "assistance to 96 electoral
+    processes". A first hit that writes the thing may count it otherwise ("its highest-ever level of
+    participation ...: 8,390"); people are counted in most paragraphs of a report, by many words
+    ("eight Palestinians working for the Foundation"), so a count of people moves none."""
+    thing = counted_thing(question)
+    if not hits or not thing or "people" in thing or asks_ordinal_count(question) or any(
+            re.search(rf"\b{re.escape(form)}\b", hits[0].text, re.IGNORECASE) for form in thing):
+        return hits
+    return _promote(question, hits, lambda hit: states_count(hit.text, thing), COUNT_DEPTH)
 
 
 def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:

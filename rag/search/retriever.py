@@ -16,6 +16,7 @@ import numpy as np
 
 from rag.answer.answertype import (asks_resolution, asks_whether, cites_resolution, in_keywords, is_statement,
                                    question_type, states_answer, states_cause)
+from rag.answer.subjects import cited_symbols
 from rag.config import Settings
 from rag.errors import NotFoundError
 from rag.embedding.base import Embedder
@@ -24,7 +25,7 @@ from rag.index.store import OpenIndex
 from rag.index.terms import ParagraphTerms
 from rag.models import Footnote, Hit
 from rag.search.acronyms import with_spelled_out
-from rag.search.cited import cited_paragraph
+from rag.search.cited import cited_paragraph, writes_symbol
 from rag.search.features import text_features
 from rag.search.filters import Filters, cited_documents_mask
 from rag.search.focus import document_clause, focus
@@ -87,6 +88,8 @@ STATED_KINDS = ("time", "frequency", "number", "country", "name", "reason", "res
 # above this rank that may state it (an officers' list of the next document: the conference's
 # report rather than its organization of work).
 STATED_DEPTH = 3
+# The best candidates read for one writing a symbol the question cites (`symbol_writer_first`).
+SYMBOL_DEPTH = 30
 
 
 def _states(kind: str, text: str, question: str) -> bool:
@@ -355,6 +358,7 @@ class Retriever:
         whole ranking's first hit is the one the document was found with (`found_with`: the answer
         may take its support)."""
         text = focus(query.text)
+        scores = self.symbol_writer_first(query, cands, scores)
         scores = self.series_report_first(query, cands, scores)
         scores = self.revisions_first(cands, self.named_document_first(query, cands, scores))
         best = int(cands.ids[int(np.argmax(scores))])
@@ -501,6 +505,22 @@ class Retriever:
             return None
         ranked = self.hits(within, self.scores(asked, within, "hybrid"), len(within.ids))
         return next((h for h in sorted(ranked, key=lambda h: h.pid) if 0 < h.pid - found.pid <= 2), ranked[0])
+
+    def symbol_writer_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
+        """`scores` with the best of the first SYMBOL_DEPTH candidates that writes a symbol the
+        question cites and the index holds no document of (a draft or amendment: "Who introduced
+        the amendments in document A/C.4/50/L.7 ...?" is asked of the report recording them)
+        raised to the first place; unchanged where the question cites none such, or the first
+        writes it."""
+        symbols = cited_symbols(query.text)
+        if not symbols or cited_documents_mask(self.index, query.text) is not None:
+            return scores
+        order = np.argsort(-scores, kind="stable")[:SYMBOL_DEPTH]
+        texts = self.index.paragraph_texts([int(cands.ids[i]) for i in order])
+        for i in order:
+            if writes_symbol(texts.get(int(cands.ids[i]), ""), symbols):
+                return scores if i == order[0] else raised_first(scores, int(i))
+        return scores
 
     def series_report_first(self, query: Query, cands: Candidates, scores: np.ndarray) -> np.ndarray:
         """`scores` with the best paragraph of the report of the best hit's series that the
