@@ -315,14 +315,15 @@ class Answerer:
         return search, mismatch
 
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
-        """Where the top hit's document never names what the question names and another
-        document's title does (the Secretary-General's UNMIK report, answered first from the
+        """Where the top hit's document never names the organization or mission the question names
+        by its acronym and another document's title does (the Secretary-General's UNMIK report, answered first from the
         UNOWAS report: the UNMIK report's title spells out the Mission its text calls UNMIK), the
         search with that document's first hit put first, of the first OTHER_DOCUMENTS other
         documents, where the question's constraints allow it and it supports the question; the
         search as it is, with the top hit's mismatch, where none does."""
-        if "never names" not in mismatch.template:
-            return search, mismatch
+        label = mismatch.constraint.label
+        if "never names" not in mismatch.template or not re.fullmatch(r"[A-Z][A-Z-]{1,9}", label):
+            return search, mismatch  # an organization or mission by its acronym; a place in a title tells little
         seen = {search.hits[0].symbol}
         for hit in search.hits[1:]:
             if hit.symbol in seen:
@@ -331,7 +332,7 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            if names_in(mismatch.constraint.label, document.masthead, document.text) \
+            if names_in(label, document.masthead, document.text) \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]
