@@ -515,10 +515,10 @@ def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> M
     """The quote opening on another country, year or organization than the one the question asks
     about, which the paragraph names elsewhere (`check_quote_country`, `check_quote_year`,
     `check_quote_organization`)."""
-    told = written_periods(quote)
     entity = check_quote_organization(question, quote)
     if entity is not None:
         return entity
+    told = written_periods(quote)
     if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote) or told):
         return None  # most quotes open on neither nor name a period: the question's constraints are not read
     found = question_constraints(question)  # read once for all

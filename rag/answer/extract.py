@@ -31,7 +31,7 @@ from rag.answer.constraints import (
 )
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
-from rag.answer.subjects import names_in
+from rag.answer.subjects import title_names
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
@@ -58,8 +58,8 @@ NEAREST = NO_ANSWER + " The nearest paragraph, {citation}, is " + WEAK + "."
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.
 NEAREST_SHARE = 0.75
-# The other documents whose first hits are read where the top hit's document never names what the
-# question names.
+# The other documents whose first hits are read where the top hit's document never names the
+# organization or mission a question names by its acronym.
 OTHER_DOCUMENTS = 4
 # A document's symbols, text and masthead, by the symbol it is cited by (rag.index.paragraphs.document_text).
 DocumentReader = Callable[[str], DocumentText]
@@ -316,11 +316,11 @@ class Answerer:
 
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """Where the top hit's document never names the organization or mission the question names
-        by its acronym and another document's title does (the Secretary-General's UNMIK report, answered first from the
-        UNOWAS report: the UNMIK report's title spells out the Mission its text calls UNMIK), the
-        search with that document's first hit put first, of the first OTHER_DOCUMENTS other
-        documents, where the question's constraints allow it and it supports the question; the
-        search as it is, with the top hit's mismatch, where none does."""
+        by its acronym and another document's title does (`title_names`: the Secretary-General's
+        UNMIK report, answered first from the UNOWAS report; the UNMIK report's title spells out
+        the Mission its text calls UNMIK), the search with that document's first hit put first, of
+        the first OTHER_DOCUMENTS other documents, where the question's constraints allow it and it
+        supports the question; the search as it is, with the top hit's mismatch, where none does."""
         label = mismatch.constraint.label
         if "never names" not in mismatch.template or not re.fullmatch(r"[A-Z][A-Z-]{1,9}", label):
             return search, mismatch  # an organization or mission by its acronym; a place in a title tells little
@@ -332,7 +332,7 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            if names_in(label, document.masthead, document.text) \
+            if title_names(label, document.masthead, document.text) \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]

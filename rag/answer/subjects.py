@@ -122,15 +122,12 @@ def writes_acronym(text: str, acronym: str) -> bool:
             or (not acronym.startswith("UN-") and _spelled_out(acronym, text)))
 
 
-def names_in(name: str, title: str, document: str) -> bool:
-    """Whether a document's title names the name: an acronym the title writes or spells out
-    (`writes_acronym`), or whose full name, as the document defines it ("the United Nations
-    Interim Administration Mission in Kosovo (UNMIK)"), the title writes; another name as a
-    phrase in any case."""
-    if len(name) >= 2 and name.isupper() and " " not in name:
-        return writes_acronym(title, name) or any(_in_title(m, document, title)
-                                                  for m in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", document))
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title, re.IGNORECASE) is not None
+def title_names(acronym: str, title: str, document: str) -> bool:
+    """Whether a document's title names an acronym: writes or spells it out (`writes_acronym`), or
+    writes its full name as the document defines it ("the United Nations Interim Administration
+    Mission in Kosovo (UNMIK)")."""
+    return writes_acronym(title, acronym) or any(_in_title(m, document, title)
+                                                 for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", document))
 
 
 def _in_title(definition: re.Match[str], document: str, title: str) -> bool:

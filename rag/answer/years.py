@@ -704,4 +704,3 @@ def check_for_year(question: str, evidence: Evidence) -> Mismatch | None:
     year = next(iter(asked))
     return Mismatch(Constraint("year", str(year), str(year)), str(min(given, key=lambda y: abs(y - year))),
                     "is for {found}, not {label}")
-
