@@ -157,9 +157,29 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise UsageError(f"config file {path}: {exc}") from exc
 
 
+# Settings the command line names otherwise, accepted by those names too.
+_FLAG_NAMES = {"index": "index_name"}
+
+
+def _overrides(overrides: dict[str, Any], names: set[str]) -> dict[str, Any]:
+    """The caller's settings, coerced, by their names or the command line's (`_FLAG_NAMES`); an
+    unknown one, or one given by both names, is a UsageError."""
+    given = dict(overrides)
+    for flag, name in _FLAG_NAMES.items():
+        if flag in given:
+            if given.get(name) is not None:
+                raise UsageError(f"settings {flag} and {name} are one setting: give one")
+            given[name] = given.pop(flag)
+    unknown = sorted(set(given) - names)
+    if unknown:
+        raise UsageError(f"unknown setting(s) {', '.join(unknown)} (settings: {', '.join(sorted(names))})")
+    return {k: _coerce(k, v) for k, v in given.items() if v is not None}
+
+
 def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None,
                   **overrides: Any) -> Settings:
-    """Build Settings from defaults, a TOML config file, RAG_* variables and overrides."""
+    """Build Settings from defaults, a TOML config file, RAG_* variables and overrides (by their
+    names, or as the command line's flags name them: `index` for index_name)."""
     env = dict(os.environ) if env is None else env
     names = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
@@ -174,10 +194,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
         key = f"RAG_{name.upper()}"
         if env.get(key):
             values[name] = _coerce(name, env[key])
-    unknown = sorted(set(overrides) - names)
-    if unknown:
-        raise UsageError(f"unknown setting(s) {', '.join(unknown)} (settings: {', '.join(sorted(names))})")
-    values.update({k: _coerce(k, v) for k, v in overrides.items() if v is not None})
+    values.update(_overrides(overrides, names))
     _check_location(values)
     if "seeds_dir" not in values and "index_dir" in values and not _is_default_dir(values["index_dir"]):
         values["seeds_dir"] = None  # the demo is built only into the checkout's own index folder

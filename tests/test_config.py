@@ -24,9 +24,16 @@ def test_unknown_key_rejected(tmp_path: Path):
 
 
 def test_unknown_override_rejected():
-    """A library caller's misspelt keyword is named (`index` for `index_name`), not a StopIteration."""
-    with pytest.raises(UsageError, match="unknown setting.*index.*index_name"):
-        load_settings(env={}, index="t")
+    """A library caller's misspelt keyword is named with the valid ones, not a StopIteration."""
+    with pytest.raises(UsageError, match="unknown setting.*indexx.*index_name"):
+        load_settings(env={}, indexx="t")
+
+
+def test_an_override_by_the_command_lines_name():
+    """`index`, as `rag ask --index` names it, is index_name; both at once is an error."""
+    assert load_settings(env={}, index="t").index_name == "t"
+    with pytest.raises(UsageError, match="index and index_name"):
+        load_settings(env={}, index="t", index_name="u")
 
 
 def test_bad_value_named(tmp_path: Path):

@@ -122,3 +122,8 @@ def test_a_meeting_may_elect_a_state_to_an_office() -> None:
     tobago = Evidence(paragraph="The Meeting elected Trinidad and Tobago as Chair of the working group.",
                       document="the meeting", symbols=("X/1",))
     assert check_person("Who was elected Chair of the working group?", tobago) is None
+    # A/80/39, para. 59: a regional group nominates a State
+    nominated = Evidence(paragraph="The Asia-Pacific States nominated the State of Palestine as Rapporteur. No other "
+                                   "nominations were presented.", document="the committee", symbols=("A/80/39",))
+    assert check_person("Whom did the Asia-Pacific States nominate as Rapporteur of the High-level Committee?",
+                        nominated) is None

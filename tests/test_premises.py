@@ -77,6 +77,12 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
     # DP/2025/10, para. 36: the recommendation "had not been fully implemented" is unimplemented
     ("Which audit recommendation was left unimplemented for more than 18 months?",
      "Two recommendations had not been fully implemented for more than 18 months: the country office audit."),
+    # The question negates the word in words: "not yet self-governing" are the non-self-governing
+    # Territories (A/AC.109/2025/L.9), "people who are not staff" non-staff (DP/2025/12/Add.1, para. 22).
+    ("How frequently must UN agencies report on their support to the territories that are not yet self-governing?",
+     "Requests the specialized agencies to report on their assistance to the Non-Self-Governing Territories;"),
+    ("Would UNDP let sister agencies use its own contract model for people who are not staff?",
+     "This would create consistency in the utilization of non-staff across partner agencies."),
     # E/2025/60, para. 53 pasted as the query: "Non-communicable" with its capital is no "communicable"
     ("Non-communicable diseases: the briefing focused on women in the workplace.",
      "The briefing focused on the gendered impact of non-communicable diseases."),

@@ -300,6 +300,13 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
         other = Evidence(paragraph="The Mission supported the elections.", document=text, symbols=("S/2025/1",))
         assert said(check_unnamed_organization(f"What did {acronym} report?", other)) == \
             f"is from a document that never names {acronym}"
+    # Spelled out in lower case, a word a letter (DP/2025/3, para. 92), not with a word between.
+    quantum = Evidence(paragraph="UNDP completed the roll-out of Quantum, the new enterprise resource planning "
+                                 "solution for UNDP, in January 2023.", document="", symbols=("DP/2025/3",))
+    assert check_unnamed_organization("When did UNDP finish rolling out its new ERP platform?", quantum) is None
+    planning = Evidence(paragraph="The enterprise planning resources were reviewed.", document="", symbols=("X/1",))
+    assert said(check_unnamed_organization("When was the ERP rolled out?", planning)) == \
+        "is from a document that never names ERP"
 
 
 def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization() -> None:

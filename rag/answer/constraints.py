@@ -32,6 +32,7 @@ from rag.answer.countries import (
 )
 from rag.answer.coverage import check_coverage
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.frames import check_quote_frame
 from rag.answer.instruments import asked_additions, check_instrument, check_numbered_text, numbered_texts
 from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
@@ -128,7 +129,8 @@ _INITIAL_REPORT = re.compile(r"\binitial\s+(?:(?:and|to|combined|periodic|second
 
 def numbered_things(text: str) -> list[tuple[int, str]]:
     """(ordinal, noun) pairs of a text: "the fifty-ninth session" -> (59, "session"), "initial
-    reports" -> (1, "report"); the noun must follow within a few words, with no punctuation between."""
+    reports" -> (1, "report"); the noun must follow within a few words, with no punctuation between,
+    or the ordinals stand in a list after it (`_LISTED`)."""
     found = []
     for m in _ORDINAL.finditer(text):
         noun = _numbered_noun(m)
@@ -138,7 +140,17 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
             found.append((_ordinal_value(m), last.group(1).lower()))
         if noun == "session" and (meeting := _SESSION_OF.match(text, m.end())):  # the Nth session of a conference
             found.append((_ordinal_value(m), meeting.group(1).lower()))
+    for lead in _LISTED.finditer(text):  # "two further regular sessions in 2025: the eighty-third (14–31 July) ..."
+        stop = text.find(". ", lead.end())
+        listed = _ORDINAL.finditer(text, lead.end(), len(text) if stop < 0 else stop)
+        found += [(_ordinal_value(m), lead.group(1).lower()) for m in listed if not _numbered_noun(m)]
     return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
+
+
+# Ordinals listed after a plural noun and a colon, each without the noun: "the Committee is to hold
+# two further regular sessions in 2025: the eighty-third (14–31 July) and the eighty-fourth (3–28
+# November)" (A/80/44, para. 60).
+_LISTED = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s\b[^.:;]{0,40}:", re.IGNORECASE)
 
 
 # "fifth session of the Regional Conference on Population and Development" numbers the Conference too.
@@ -444,7 +456,8 @@ def _longer_names(country: str) -> tuple[str, ...]:
 def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     """Whether the text names the country, or its people or things: "Swiss" for Switzerland,
     "U.S." for the United States, "Turkey" for Türkiye, and, `by_stem`, any word opening with the
-    first four letters of its name's last word ("Chinese" for China), after the word before it
+    first four letters of its name's last word ("Chinese" for China) that is no other country's
+    (`_stem_of`: "Nigeria" does not name the Niger), after the word before it
     where the last word alone names another country or ends other names ("South Sudanese" for
     South Sudan; "the Sudan" is not South Sudan, "Falkland Islands" not the Cayman Islands); a
     longer name holding the country's is not it (`_longer_names`: South Sudan is not the Sudan)."""
@@ -457,7 +470,15 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
         stem = f"{words[-2]} {stem}"
     forms = (country, *ADJECTIVES.get(country, ()), *_COMMON_FORMS.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
-        or (by_stem and len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", text) is not None)
+        or (by_stem and len(stem) >= 4 and any(_stem_of(m.group(0).split()[-1], country)
+                                               for m in re.finditer(rf"\b{re.escape(stem)}\w*", text)))
+
+
+def _stem_of(word: str, country: str) -> bool:
+    """Whether a word opening with the country's stem is no other country's name or people's word:
+    "Nigerien" is the Niger's, "Nigeria" and "Nigerian" are not."""
+    owner = word if word in COUNTRIES else DEMONYMS.get(word)
+    return owner is None or owner in (country, country.split()[-1])
 
 
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
@@ -471,10 +492,11 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     words name ("Most of those attacks were directed against Iraqi security forces" is not about
     the Syrian Arab Republic). Asked which country, the paragraph's other country in a report whose
     subject is the asked one is the answer ("the Republic of Korea, the country of origin of those
-    components" for where Iraq's election equipment is upgraded)."""
+    components" for where Iraq's election equipment is upgraded). A country named as a place's
+    neighbour (`_BORDERING`) is not one the paragraph tells of."""
     asked = _asked_countries(question, found)
     subject = countries(evidence.title.title() + " " + evidence.title)
-    told = list(countries(evidence.paragraph)) or (list(subject) if len(subject) == 1 else []) \
+    told = list(countries(_BORDERING.sub(" ", evidence.paragraph))) or (list(subject) if len(subject) == 1 else []) \
         or (_state_organs(evidence.paragraph) or _dominant(evidence.document, asked) if not subject else [])
     others = [k for k in told if k not in {c.value for c in asked}]
     if others and _asked_for_in_report_on(question, asked, evidence.document):
@@ -484,6 +506,13 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
                 and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+# A country named as a place's neighbour, which the paragraph is not about: "the Darién Gap
+# (bordering Panama), Norte de Santander (bordering the Bolivarian Republic of Venezuela)" is
+# about Colombia (A/80/56, para. 90).
+_BORDERING = re.compile(r"\b(?:bordering|on\s+the\s+border\s+with|neighbouring)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}(?:" + COUNTRY_AT.pattern + ")")
 
 
 def _asked_countries(question: str, found: list[Constraint]) -> list[Constraint]:
@@ -514,8 +543,9 @@ _FOR_ENTITY = re.compile(r"^\W*(?:For|In|At)\s+(?:the\s+)?([A-Z][A-Za-z-]{2,})\s
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
     """The quote opening on another country, year or organization than the one the question asks
     about, which the paragraph names elsewhere (`check_quote_country`, `check_quote_year`,
-    `check_quote_organization`)."""
-    entity = check_quote_organization(question, quote)
+    `check_quote_organization`), or setting another name where the question sets its own
+    (rag.answer.frames)."""
+    entity = check_quote_organization(question, quote) or check_quote_frame(question, quote)
     if entity is not None:
         return entity
     told = written_periods(quote)
@@ -653,11 +683,12 @@ def _told_instead(asked: str, others: list[str], subject: Counter[str]) -> str:
 # where it is a proper name (`_proper_unwritten`): a paraphrase brings in adjectives and regions
 # ("Nordic", "West African", "Europe" for "the Mediterranean") more than names.
 MISSING_NAMES = 2
-# Words that name a region or a direction, which a question may use for the places a document lists.
+# Words that name a region, a direction or the whole world, which a question may use for the places a
+# document lists ("people on Earth" for "the world population").
 _REGIONS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                       "Middle", "Southeast", "Northeast", "Southwest", "Northwest", "Europe", "Africa", "Asia",
                       "America", "Americas", "Latin", "Oceania", "Sahel", "Balkans", "Gulf", "Horn", "Scandinavia",
-                      "Maghreb", "Levant", "Caucasus"))
+                      "Maghreb", "Levant", "Caucasus", "Earth", "Planet"))
 # Words of a State's formal name ("the Kingdom of Saudi Arabia"), of places ("Saint Petersburg" for
 # "St. Petersburg") and days, which a document may write otherwise or not at all.
 _NAME_PARTS = frozenset(("Kingdom", "Republic", "Republics", "Sultanate", "Principality", "Emirate", "Emirates",

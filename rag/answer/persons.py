@@ -76,16 +76,17 @@ _BODY = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,6}(?:Centre|Center|Institute|Org
                    r"Network|Alliance|Fund|Programme|Bank|Agency|Office|University|Partnership|Secretariat)\b")
 
 
-# A conference or meeting of States elects States to its offices ("the Meeting elected South Africa
-# as President of the first Review Conference"), as it elects people.
-_ELECTED_STATE = re.compile(r"\belect(?:ed|s)?\s+(?:the\s+)?"
+# A conference or meeting of States elects or nominates States to its offices ("the Meeting elected
+# South Africa as President of the first Review Conference", "The Asia-Pacific States nominated the
+# State of Palestine as Rapporteur"), as it elects people.
+_ELECTED_STATE = re.compile(r"\b(?:elect(?:ed|s)?|nominat(?:ed|es))\s+(?:the\s+)?"
                             r"([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'-]*){0,5})"
                             r"\s+(?:as|to)\s+(?:(?:the|its)\s+)?((?:Vice-)?(?:President|Chair|Rapporteur))\b")
 
 
 def _elects_state(paragraph: str, question: str) -> bool:
-    """Whether the paragraph records a State the question does not name elected to the office the
-    question asks about (a Vice-President is no President)."""
+    """Whether the paragraph records a State the question does not name elected or nominated to
+    the office the question asks about (a Vice-President is no President)."""
     asked = named_countries(question)
     return any(named_countries(m.group(1)) - asked
                and re.search(rf"(?<![\w-]){re.escape(m.group(2))}\b", question, re.IGNORECASE)

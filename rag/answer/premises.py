@@ -65,7 +65,8 @@ MIN_NEGATED_WORD = 5
 
 def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
     """A word of the question (lower case, MIN_NEGATED_WORD letters or more) that the paragraph
-    writes only with a negating prefix ("unqualified", "non-binding"), or the other way round."""
+    writes only with a negating prefix ("unqualified", "non-binding"), or the other way round;
+    not where the question or the paragraph negates it in words ("not yet self-governing")."""
     # a word whole: not the end of a hyphenated one ("Non-communicable" asks no "communicable")
     words = {w for w in re.findall(r"(?<![\w-])[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
     text = evidence.paragraph.lower()
@@ -78,6 +79,8 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
                 else prefix + word if _written(prefix + word, text) else ""
             if told == bare and _negated_somewhere(bare, text):
                 continue  # "had not been fully implemented" is "unimplemented"
+            if told == prefix + word and _negated_somewhere(word, question.lower()):
+                continue  # "territories that are not yet self-governing" are "non-self-governing"
             if told:
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None

@@ -224,9 +224,18 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)):
+        if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)
+                or _spelled_in_lower_case(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
+
+
+def _spelled_in_lower_case(acronym: str, text: str) -> bool:
+    """Whether the text spells an acronym of three letters or more out in lower case, a word a
+    letter and nothing between: "the new enterprise resource planning solution" for ERP."""
+    if len(acronym) < 3 or not acronym.isalpha():
+        return False
+    return re.search(r"\b" + r"[\s-]+".join(f"{c.lower()}[a-z]{{2,}}" for c in acronym) + r"\b", text) is not None
 
 
 # The acronyms of the organizations of the United Nations system and of the bodies whose reports

@@ -523,16 +523,30 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     """The first asked year for which the paragraph `text` names a year within NEAR_YEARS: unless
     the asked year is the document's own (its symbol's or session's, or the year before), which
     its paragraphs may tell of without naming it, except where the nearest year is the time the
-    paragraph tells of (`framing_years`). The mismatch names the year the paragraph tells of
+    paragraph tells of (`framing_years`). A year before the asked one that the paragraph names only
+    to compare with is none (`_compared_years`). The mismatch names the year the paragraph tells of
     where it is one of those near ("In 2024, ..." over an aside on 2022)."""
     own = issue_time(symbols)
     framed = framing_years(text, question)
+    compared = _compared_years(text)
     for c in asked:
-        near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS), key=lambda y: abs(y - int(c.value)))
+        near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS
+                       and not (y in compared and y < int(c.value))), key=lambda y: abs(y - int(c.value)))
         if near and (int(c.value) not in own or near[0] in framed):
             # named as a year the paragraph tells of (`framing_years`) where one is near
             return Mismatch(c, str(next((y for y in near if y in framed), near[0])))
     return None
+
+
+def _compared_years(text: str) -> set[int]:
+    """The years a text names only as the ones compared with (`_compared_before`): "30 audit
+    recommendations for the period under review, compared to 19 recommendations in 2022" tells of
+    a time after 2022."""
+    found: dict[int, bool] = {}
+    for m in re.finditer(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text):
+        year = int(m.group(1))
+        found[year] = found.get(year, True) and _compared_before(text, m.start())
+    return {y for y, only in found.items() if only}
 
 
 # A question asking of part of a period: "in the first three years of UNV's 2022–2025 framework".
@@ -606,7 +620,8 @@ def framing_years(text: str, question: str) -> set[int]:
     Fund allocated ..."), those that date a thing the question names ("held its 2024 Caribbean
     seminar" for "its Caribbean regional seminar in 2025"), and those that date a word the question
     asks with, or the place it names ("which expires on 31 December 1997" for "expire in 1998",
-    "was held in Dili from 21 to 23 May 2025" for "held in 2024"); not a year compared with ("women
+    "was held in Dili from 21 to 23 May 2025" for "held in 2024"), or an event's bracketed date at
+    the place the question names ("(May 2024, Vienna)"); not a year compared with ("women
     secure 45 seats, compared with 44 in the 2021 elections")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
     asked = content_terms(question)
@@ -616,7 +631,15 @@ def framing_years(text: str, question: str) -> set[int]:
             out.add(int(m.group(1)))
     # the word or the place it names ("held in New York in 2024")
     out |= {int(m.group(3)) for m in _asked_dated_words(text, asked, with_place=True)}
+    # a listed event dated and placed in brackets, at the place it names ("(May 2024, Vienna)")
+    out |= {int(m.group(1)) for m in _DATED_PLACE.finditer(text) if set(terms(m.group(2))) & asked}
     return out
+
+
+# An event's month, year and place in brackets after its name: "The seventy-first session of the
+# Scientific Committee (May 2024, Vienna)" (TPNW/MSP/2025/8, para. 13).
+_DATED_PLACE = re.compile(rf"\((?:\d{{1,2}}(?:[–-]\d{{1,2}})?\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d),\s+"
+                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
 def _asked_dated_words(text: str, asked: set[str], with_place: bool) -> list[re.Match[str]]:

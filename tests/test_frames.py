@@ -1,0 +1,62 @@
+"""A name the question sets in a frame that the quote fills with another (rag.answer.frames), on
+extracts of the shared UN documents."""
+
+import pytest
+
+from rag.answer.constraints import check_quote
+from rag.answer.frames import check_quote_frame
+
+SWAPPED = [
+    # S/2025/350, para. 13
+    ("How many positions had the Israel Defense Forces established on the Alpha side of the ceasefire line "
+     "as at 8 May 2025?",
+     "As at 8 May, the Israel Defense Forces maintained and reinforced 12 positions that it had established on "
+     "the Bravo side: 10 in the area of separation and 2 in the area of limitation.", "Alpha", "Bravo"),
+    # S/2025/303, annex, para. 50
+    ("How many Venezuelans crossed the Darién Gap in January 2025, according to the Panamanian Migration Service?",
+     "In January 2025, according to data from the Panamanian Migration Service, only 32 Haitians crossed the gap, "
+     "followed by just 9 in February.", "Venezuelans", "Haitians"),
+    # E/2025/70, para. 36
+    ("Which division introduced the report on foreign names in Latvian at the 2025 session of the UN Group of "
+     "Experts on Geographical Names?",
+     "A representative of the Baltic Division introduced the report on foreign names in Estonian "
+     "(GEGN.2/2025/108/CRP.108).", "Latvian", "Estonian"),
+]
+
+
+@pytest.mark.parametrize("question,quote,asked,found", SWAPPED)
+def test_another_name_in_the_asked_frame_is_a_near_miss(question, quote, asked, found):
+    mismatch = check_quote_frame(question, quote)
+    assert mismatch is not None and (mismatch.constraint.value, mismatch.found) == (asked, found)
+    assert mismatch.describe() == f"names {found} where the question names {asked}"
+    assert check_quote(question, quote, quote) == mismatch
+
+
+ANSWERED = [
+    # The name asked for fills the frame (A/80/44, para. 2).
+    ("Which State acceded to the Convention against Torture after the Committee adopted its 2024 annual report?",
+     "Since the adoption of the Committee's previous annual report (A/79/44), Dominica acceded to the Convention, "
+     "on 5 December 2024."),
+    # The same name with another apostrophe (S/2025/323).
+    ("How many attacks in Iraq were attributed to Da'esh between November 2024 and March 2025?",
+     "From 1 November 2024 to 31 March 2025, a total of 23 attacks were attributed to Da’esh."),
+    # A frame word written otherwise is no frame: "forces" is not "Armed Forces" (S/2025/153).
+    ("How many people were killed on 26 January 2025 when Israeli forces fired on civilians trying to return?",
+     "The Ministry of Public Health of Lebanon reported that 24 people, including 6 women and 1 Lebanese Armed "
+     "Forces soldier, were killed"),
+    # A form of address, and a word the question holds in its possessive (S/2025/202, A/80/275).
+    ("Who brought Presidents Kagame and Tshisekedi together in Doha?",
+     "On 18 March, the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, brought Messrs. Kagame and Tshisekedi "
+     "together in Doha."),
+    ("Which country keeps declining to hand over the people charged in the residual mechanism's remaining "
+     "Balkan contempt cases?",
+     "The Mechanism’s contempt matters concerning the former Yugoslavia are limited to the case against "
+     "Petar Jojić and Vjerica Radeta."),
+    # The quote writes the asked name: whatever else it frames, it is about it.
+    ("How many positions on the Alpha side?", "12 positions on the Bravo side and 3 on the Alpha side."),
+]
+
+
+@pytest.mark.parametrize("question,quote", ANSWERED)
+def test_the_asked_name_or_none_in_its_frame_answers(question, quote):
+    assert check_quote_frame(question, quote) is None
