@@ -166,10 +166,12 @@ def _overrides(overrides: dict[str, Any], names: set[str]) -> dict[str, Any]:
     unknown one, or one given by both names, is a UsageError."""
     given = dict(overrides)
     for flag, name in _FLAG_NAMES.items():
-        if flag in given:
-            if given.get(name) is not None:
-                raise UsageError(f"settings {flag} and {name} are one setting: give one")
-            given[name] = given.pop(flag)
+        value = given.pop(flag, None)
+        if value is None:  # not given
+            continue
+        if given.get(name) is not None:
+            raise UsageError(f"settings {flag} and {name} are one setting: give one")
+        given[name] = value
     unknown = sorted(set(given) - names)
     if unknown:
         raise UsageError(f"unknown setting(s) {', '.join(unknown)} (settings: {', '.join(sorted(names))})")

@@ -34,6 +34,7 @@ def test_an_override_by_the_command_lines_name():
     assert load_settings(env={}, index="t").index_name == "t"
     with pytest.raises(UsageError, match="index and index_name"):
         load_settings(env={}, index="t", index_name="u")
+    assert load_settings(env={}, index=None, index_name="u").index_name == "u"  # None is not given
 
 
 def test_bad_value_named(tmp_path: Path):

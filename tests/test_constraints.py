@@ -58,6 +58,9 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("the Committee is to hold two further regular sessions in 2025: the eighty-third "
                            "(14–31 July) and the eighty-fourth (3–28 November). The third was cancelled.") == \
         [(83, "session"), (84, "session")]
+    assert numbered_things("two sessions: the eighty-third (14–31 July), chaired by Mr. Heller, and the "
+                           "eighty-fourth (3–28 November)") == [(83, "session"), (84, "session")]
+    assert numbered_things("three sessions: for the first time, a third-party observer attended") == []
     assert numbered_things("the first woman to chair the session") == []
     assert numbered_things("the second annual Youth in Evaluation week") == [(2, "week")]
     # an ordinal part numbers the part: the sixth session's second part is no second session (A/56/385, para. 2)
@@ -395,6 +398,12 @@ def test_a_year_named_only_to_compare_with_is_no_year_of_a_later_fact():
     assert check_constraints("How many audit recommendations did the Board of Auditors issue for 2023?", audit) is None
     miss = check_constraints("How many audit recommendations did the Board of Auditors issue for 2021?", audit)
     assert miss is not None and miss.describe() == "is about 2022, not 2021"
+    # "more than" measures, it compares no year (A/HRC/EMRIP/2025/3, para. 69)
+    projects = ("Through free, prior and informed consent, the Committee has supported more than 200 projects "
+                "since 2016.")
+    chile = Evidence(projects, "Expert Mechanism study, 2017 to 2025. " + projects, ("A/HRC/EMRIP/2025/3",))
+    miss = check_constraints("How many projects has the Committee supported since 2017?", chile)
+    assert miss is not None and miss.describe() == "is about 2016, not 2017"
 
 
 def test_events_dated_in_brackets_at_the_asked_place_tell_of_their_year():
@@ -407,6 +416,19 @@ def test_events_dated_in_brackets_at_the_asked_place_tell_of_their_year():
     miss = check_constraints("When did the Scientific Advisory Group meet in Vienna in 2025?", listed)
     assert miss is not None and miss.describe() == "is about 2024, not 2025"
     assert check_constraints("When did the Scientific Advisory Group meet in Vienna in 2024?", listed) is None
+
+
+def test_the_year_of_the_documents_own_event_names_it():
+    """A/CONF.230/2025/3, para. 26: the 2025 Conference's Secretary-General was nominated in 2024;
+    its own document answers for "the 2025 UN Ocean Conference", not for another year's."""
+    paragraph = ("In February 2024, the Secretary-General of the United Nations nominated the Under-Secretary-General "
+                 "for Economic and Social Affairs, Li Junhua, as Secretary-General of the Conference.")
+    conference = Evidence(paragraph, "2025 United Nations Conference to Support the Implementation of Sustainable "
+                          "Development Goal 14. Ocean Conference. " + paragraph, ("A/CONF.230/2025/3",))
+    question = "Who was nominated as Secretary-General of the {} UN Ocean Conference?"
+    assert check_constraints(question.format(2025), conference) is None
+    miss = check_constraints(question.format(2023), conference)
+    assert miss is not None and miss.describe() == "is about 2024, not 2023"
 
 
 def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_miss():
@@ -767,6 +789,14 @@ def test_a_country_named_as_a_places_neighbour_is_not_the_paragraphs() -> None:
     panama = areas.replace("the Darién Gap (bordering Panama)", "Panama City")
     miss = check_constraints(question, Evidence(panama, document + " " + panama, ("A/80/56",)))
     assert miss is not None and "Panama" in miss.describe()
+    # S/2025/223, para. 69: the asked country named only as Libya's neighbour, unless borders are asked of
+    libya = ("As at 31 March 2025, UNHCR had registered 46,000 of the 240,000 Sudanese refugees estimated to have "
+             "arrived in Libya. Most reached Kufrah through crossing points along the southern border of Libya with "
+             "the Sudan and Chad.")
+    report = Evidence(libya, "Libya. Libya. Libya. Chad. Egypt. " + libya, ("S/2025/223",))
+    miss = check_constraints("How many Sudanese refugees had UNHCR registered in Chad by March 2025?", report)
+    assert miss is not None and miss.describe() == "is about Libya, not Chad"
+    assert check_constraints("Along which border with Chad did Sudanese refugees reach Kufrah?", report) is None
 
 
 def test_territories_ending_alike_and_a_budget_of_another_year() -> None:

@@ -12,6 +12,9 @@ SWAPPED = [
      "as at 8 May 2025?",
      "As at 8 May, the Israel Defense Forces maintained and reinforced 12 positions that it had established on "
      "the Bravo side: 10 in the area of separation and 2 in the area of limitation.", "Alpha", "Bravo"),
+    # Another country in the asked one's place
+    ("How many attacks in Iraq were attributed to Da'esh?", "There were 12 attacks in Iran attributed to the group.",
+     "Iraq", "Iran"),
     # S/2025/303, annex, para. 50
     ("How many Venezuelans crossed the Darién Gap in January 2025, according to the Panamanian Migration Service?",
      "In January 2025, according to data from the Panamanian Migration Service, only 32 Haitians crossed the gap, "
@@ -48,10 +51,23 @@ ANSWERED = [
     ("Who brought Presidents Kagame and Tshisekedi together in Doha?",
      "On 18 March, the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, brought Messrs. Kagame and Tshisekedi "
      "together in Doha."),
-    ("Which country keeps declining to hand over the people charged in the residual mechanism's remaining "
-     "Balkan contempt cases?",
-     "The Mechanism’s contempt matters concerning the former Yugoslavia are limited to the case against "
-     "Petar Jojić and Vjerica Radeta."),
+    # A continent is wider than the asked place, not another of its kind.
+    ("What city has the biggest port in Germany?", "Duisburg has the largest river port in Europe."),
+    # Part of a longer name: the Committee against Torture, not a Committee swapped for a Convention (A/80/44).
+    ("According to the Committee against Torture's 2025 report, how many States Parties were there?",
+     "As at 2 May 2025, there were 175 States Parties to the Convention against Torture."),
+    # A word of a kind that any State fills, and a place inside the asked country (A/80/44, S/2025/323).
+    ("How many States acceded to the Convention against Torture in 2024?",
+     "Since the adoption of the Committee's previous annual report, Dominica acceded to the Convention."),
+    ("How many attacks in Iraq were attributed to Da'esh in 2025?",
+     "From 1 November 2024 to 31 March 2025, there were 23 attacks in Kirkuk attributed to Da’esh."),
+    # Another name of the asked side (S/2025/154, para. 16), and a frame word across a bracket (A/AC.109/2025/18).
+    ("Who were the people walking across from the Syrian side?",
+     "UNDOF continued to observe regular crossings of the ceasefire line by individuals from the Bravo side."),
+    ("Which academic did the Swahili news service interview?",
+     "The Arabic Unit published a feature on the referendum of Timor-Leste (news.un.org/ar/story/2024)."),
+    # The asked name written with another apostrophe, another name beside it.
+    ("How many attacks were attributed to Da'esh?", "23 attacks were attributed to Daʼesh and 4 to Hurras al-Din."),
     # The quote writes the asked name: whatever else it frames, it is about it.
     ("How many positions on the Alpha side?", "12 positions on the Bravo side and 3 on the Alpha side."),
 ]

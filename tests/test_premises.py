@@ -83,6 +83,9 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
      "Requests the specialized agencies to report on their assistance to the Non-Self-Governing Territories;"),
     ("Would UNDP let sister agencies use its own contract model for people who are not staff?",
      "This would create consistency in the utilization of non-staff across partner agencies."),
+    # E/CN.6/2025/5, para. 5: "Member States" is a name, no "member"
+    ("Can non-member observers join the ministers' dialogues at the Commission?",
+     "The ministerial round tables will be open to all Member States and observers."),
     # E/2025/60, para. 53 pasted as the query: "Non-communicable" with its capital is no "communicable"
     ("Non-communicable diseases: the briefing focused on women in the workplace.",
      "The briefing focused on the gendered impact of non-communicable diseases."),

@@ -307,6 +307,13 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     planning = Evidence(paragraph="The enterprise planning resources were reviewed.", document="", symbols=("X/1",))
     assert said(check_unnamed_organization("When was the ERP rolled out?", planning)) == \
         "is from a document that never names ERP"
+    # nor by small words ("its legal obligations"), nor an organization's name, which is capitalised
+    israel = Evidence(paragraph="Israel must abide by its legal obligations.", document="", symbols=("S/2025/415",))
+    assert said(check_unnamed_organization("What did the ILO report on Gaza?", israel)) == \
+        "is from a document that never names ILO"
+    assert said(check_unnamed_organization("What did ECE report?", Evidence(
+        paragraph="The economic cooperation efforts grew.", document="", symbols=("X/1",)))) == \
+        "is from a document that never names ECE"
 
 
 def test_capitals_for_emphasis_and_a_mistyped_acronym_name_no_other_organization() -> None:

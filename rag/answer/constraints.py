@@ -141,9 +141,9 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
         if noun == "session" and (meeting := _SESSION_OF.match(text, m.end())):  # the Nth session of a conference
             found.append((_ordinal_value(m), meeting.group(1).lower()))
     for lead in _LISTED.finditer(text):  # "two further regular sessions in 2025: the eighty-third (14–31 July) ..."
-        stop = text.find(". ", lead.end())
-        listed = _ORDINAL.finditer(text, lead.end(), len(text) if stop < 0 else stop)
-        found += [(_ordinal_value(m), lead.group(1).lower()) for m in listed if not _numbered_noun(m)]
+        found += [(_ordinal_value(m), lead.group(1).lower())
+                  for m in _ORDINAL.finditer(text, lead.end(), lead.end() + _LIST_REACH)
+                  if _LIST_ITEM.search(text, 0, m.start()) and _LIST_ITEM_END.match(text, m.end())]
     return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
 
 
@@ -151,6 +151,11 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
 # two further regular sessions in 2025: the eighty-third (14–31 July) and the eighty-fourth (3–28
 # November)" (A/80/44, para. 60).
 _LISTED = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s\b[^.:;]{0,40}:", re.IGNORECASE)
+_LIST_REACH = 200  # characters after the colon a list's items are read in
+# An item of such a list: "the" before its ordinal, a bracket, a comma, "and" or the end after it
+# (not "for the first time", "third-party").
+_LIST_ITEM = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r"\s*(?:\(|,|;|\.|$)|\s+and\b")
 
 
 # "fifth session of the Regional Conference on Population and Development" numbers the Conference too.
@@ -493,7 +498,9 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     the Syrian Arab Republic). Asked which country, the paragraph's other country in a report whose
     subject is the asked one is the answer ("the Republic of Korea, the country of origin of those
     components" for where Iraq's election equipment is upgraded). A country named as a place's
-    neighbour (`_BORDERING`) is not one the paragraph tells of."""
+    neighbour (`_BORDERING`) is not one the paragraph tells of, nor, unless the question asks of
+    borders, the asked one ("the southern border of Libya with the Sudan and Chad" for refugees
+    registered in Chad)."""
     asked = _asked_countries(question, found)
     subject = countries(evidence.title.title() + " " + evidence.title)
     told = list(countries(_BORDERING.sub(" ", evidence.paragraph))) or (list(subject) if len(subject) == 1 else []) \
@@ -501,9 +508,11 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     others = [k for k in told if k not in {c.value for c in asked}]
     if others and _asked_for_in_report_on(question, asked, evidence.document):
         return None
+    # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
+    paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else _BORDERING.sub(" ", evidence.paragraph)
     for c in asked:
         if others and c.value not in subject and not _short_for(c, evidence.document) \
-                and not _names_country(c.value, evidence.paragraph) and not _names_a_body(question, c.value):
+                and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
 
@@ -511,8 +520,11 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
 # A country named as a place's neighbour, which the paragraph is not about: "the Darién Gap
 # (bordering Panama), Norte de Santander (bordering the Bolivarian Republic of Venezuela)" is
 # about Colombia (A/80/56, para. 90).
-_BORDERING = re.compile(r"\b(?:bordering|on\s+the\s+border\s+with|neighbouring)\s+(?:the\s+)?"
-                        r"(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}(?:" + COUNTRY_AT.pattern + ")")
+_COUNTRY_NAMED = r"(?:the\s+)?(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}(?:" + COUNTRY_AT.pattern + ")"
+_BORDERING = re.compile(r"\b(?:bordering|on\s+the\s+border\s+with|borders?\s+(?:of\s+[A-Z][\w-]*\s+)?"
+                        rf"with)\s+{_COUNTRY_NAMED}(?:\s*(?:,|and)\s+{_COUNTRY_NAMED})*")
+# A question on a border itself, which names the neighbours it asks about.
+_ASKS_BORDER = re.compile(r"\b(?:borders?|bordering|neighbou?r\w*)\b", re.IGNORECASE)
 
 
 def _asked_countries(question: str, found: list[Constraint]) -> list[Constraint]:

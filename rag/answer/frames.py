@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Mismatch
+from rag.answer.kinds import named_countries
 from rag.answer.names import NOT_NAMES, name_words, writes_word
 
 _TOKEN = re.compile(r"[\w'-]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"'s?$")
 # Prepositions a frame may hold between its word and the name ("names in Latvian").
 _PREPOSITIONS = frozenset(("in", "of", "for", "on", "at", "to", "from", "with", "by"))
@@ -21,9 +22,16 @@ _PREPOSITIONS = frozenset(("in", "of", "for", "on", "at", "to", "from", "with", 
 _NO_FRAME = NOT_NAMES | frozenset(("be", "been", "are", "being", "not", "any", "all", "new", "first", "last"))
 # Forms of address, which stand before names of any kind ("brought Messrs. Kagame and Tshisekedi").
 _ADDRESS = frozenset(("Mr", "Mrs", "Ms", "Messrs", "Dr", "Sir", "Madam"))
-# A name the question asks for rather than gives: "Which State acceded ...?" is answered by the
+# A name the question asks for rather than gives: "Which State acceded ...?" is answered by a
 # State's name in its place.
-_ASKED_FOR = re.compile(r"\b(?:which|what|whose)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ASKED_FOR = re.compile(r"\b(?:(?:which|what|whose)(?:\s+of\s+the)?|any)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Capitalised words of a kind, not names, that any State or body fills ("How many States acceded
+# ...?" of "Dominica acceded").
+_KINDS = frozenset(("State", "States", "Party", "Parties", "Member", "Members", "Government", "Governments",
+                    "Territory", "Territories", "Country", "Countries", "Nation", "Nations", "Organization",
+                    "Organizations", "Entity", "Entities", "Agency", "Agencies", "Committee", "Council", "Commission"))
+# Small words that join the words of one name ("Committee against Torture", "Bank of Ghana").
+_JOINING = r"(?:of|on|for|against|and|the|de|des|du|la)"
 # Continents and their words, wider than the places a question names ("the largest port in Europe"
 # for one in Germany).
 _CONTINENTS = frozenset(("Europe", "Africa", "Asia", "America", "Americas", "Oceania", "European", "African",
@@ -41,12 +49,21 @@ def _framing(word: str) -> bool:
     return word.islower() and len(word) > 2 and word not in _NO_FRAME
 
 
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at text[start:end] is a name of one word: no capitalised word
+    next to it, nor joined to one by a small word ("Committee against Torture", "Israel Defense")."""
+    before, after = text[:start], text[end:]
+    return not (re.search(rf"[A-Z][\w'-]*[^\S\n]+(?:{_JOINING}[^\S\n]+)?$", before)
+                or re.match(rf"[^\S\n]+(?:{_JOINING}[^\S\n]+)?[A-Z]", after))
+
+
 def _frames(question: str, name: str) -> list[tuple[str, str]]:
     """The frames the question sets `name` in: the word after it ("R"), the word before it ("L"),
-    or a word and a preposition before it ("LP"); none where the question asks for the name."""
+    or a word and a preposition before it ("LP"); none where the question asks for the name or
+    the name is part of a longer one."""
     out: list[tuple[str, str]] = []
     for m in _TOKEN.finditer(question):  # the name as a word of its own: not "Spanish-language", "Paris'"
-        if m.group(0) != name or question[m.end():m.end() + 1] == "'" or _ASKED_FOR.search(question[:m.start()]):
+        if m.group(0) != name or _ASKED_FOR.search(question[:m.start()]) or not _alone(question, m.start(), m.end()):
             continue
         before = _TOKEN.findall(question[:m.start()])
         after = _TOKEN.findall(question[m.end():])
@@ -59,34 +76,47 @@ def _frames(question: str, name: str) -> list[tuple[str, str]]:
     return out
 
 
-def _other(token: str, name: str, asked: set[str]) -> bool:
+def _country(word: str) -> str | None:
+    """The country a word names or whose people or things it names ("Syrian"), if any."""
+    return min(named_countries(word), default=None)
+
+
+def _other(word: str, name: str, asked: set[str]) -> bool:
     """Whether a word of the quote is a capitalised word of another name than `name`: none the
-    question holds, no function word, form of address or continent, and not the name's own family
-    or spelling (three letters in common at the start: "Nazis" for "Nazi", "Polish" for "Poland",
-    "Fort" for "Forth")."""
-    return token[:1].isupper() and token[1:2].islower() and token.lower() not in asked \
-        and token.lower() not in NOT_NAMES and token not in _ADDRESS and token not in _CONTINENTS \
-        and token[:3].lower() != name[:3].lower()
+    question holds, no function word, form of address or continent; for a country or its people,
+    another country's ("Haitians" for "Venezuelans", not "Kirkuk" for Iraq); else not the name's
+    own family or spelling (three letters in common at the start: "Nazis" for "Nazi", "Fort" for
+    "Forth")."""
+    if not (word[:1].isupper() and word[1:2].islower()) or word.lower() in asked or word.lower() in NOT_NAMES \
+            or word in _ADDRESS or word in _CONTINENTS:
+        return False
+    if _country(name) is not None:
+        return _country(word) not in (None, _country(name))
+    return word[:3].lower() != name[:3].lower()
 
 
 def _filled(frame: tuple[str, str], name: str, quote: str, asked: set[str]) -> str | None:
-    """The capitalised word the quote sets in `frame` that is another name (`_other`), not a
-    sentence's first word ("Ten players were selected"); the frame's words matched as written, so
-    "forces" is not "Armed Forces"."""
+    """The capitalised word the quote sets in `frame` that is another name of one word (`_other`,
+    `_alone`), not a sentence's first word ("Ten players were selected"); the frame's words matched
+    as written ("forces" is not "Armed Forces") and next to it, with only spaces between."""
     side, words = frame
-    found = list(_TOKEN.finditer(quote))
-    tokens = [m.group(0) for m in found]
-    for j, m in enumerate(found):
+    for m in _TOKEN.finditer(quote):
         other, before = _plain(m.group(0)), quote[:m.start()].rstrip()
-        if not _other(other, name, asked) or not before or before[-1] in ".;:!?":
+        if not _other(other, name, asked) or not before or before[-1] in ".;:!?" \
+                or not _alone(quote, m.start(), m.end()):
             continue
-        if side == "R" and j + 1 < len(tokens) and tokens[j + 1] == words:
-            return other
-        if side == "L" and j >= 1 and tokens[j - 1] == words:
-            return other
-        if side == "LP" and j >= 2 and f"{tokens[j - 2]} {tokens[j - 1]}" == words:
+        frame_words = re.escape(words).replace("\\ ", r"[^\S\n]+")
+        if side == "R" and re.match(rf"[^\S\n]+{frame_words}\b", quote[m.end():]) \
+                or side in ("L", "LP") and re.search(rf"\b{frame_words}[^\S\n]+$", quote[:m.start()]):
             return other
     return None
+
+
+def _writes(name: str, quote: str) -> bool:
+    """Whether the quote writes the name: as a word of its own, a form of it (rag.answer.names), or
+    with the apostrophe it holds ("Da'esh")."""
+    whole = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", quote, re.IGNORECASE)
+    return writes_word(name, quote) or whole is not None
 
 
 def check_quote_frame(question: str, quote: str) -> Mismatch | None:
@@ -96,7 +126,7 @@ def check_quote_frame(question: str, quote: str) -> Mismatch | None:
     asked = {_plain(w).lower() for w in _TOKEN.findall(question)}
     for name in name_words(question):
         name = _plain(name)
-        if writes_word(name, quote):
+        if name in _KINDS or _writes(name, quote):
             continue
         for frame in _frames(question, name):
             other = _filled(frame, name, quote, asked)

@@ -31,7 +31,8 @@ _PERSON_Q = re.compile(
     # taking over an office, a command or from someone; a service or task taken over may pass to a
     # body ("Who took over the medical and psychosocial support for witnesses ...?")
     r"|^\s*who\s+(?:took|takes)\s+over\b(?!\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?"
-    r"(?:support|services?|assistance|activities|operations|tasks|care|programmes?|projects?|coordination)\b)"
+    r"(?:support|services?|assistance|help|aid|activities|operations|tasks|duties|functions|responsibilit(?:y|ies)|"
+    r"care|programmes?|projects?|coordination)\b)"
     # who held the chair of a body or meeting: UN documents record a chair by name ("Chair: Pierre
     # Jaillard (France)")
     r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed)\b"

@@ -66,24 +66,39 @@ MIN_NEGATED_WORD = 5
 def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
     """A word of the question (lower case, MIN_NEGATED_WORD letters or more) that the paragraph
     writes only with a negating prefix ("unqualified", "non-binding"), or the other way round;
-    not where the question or the paragraph negates it in words ("not yet self-governing")."""
+    not where the question or the paragraph negates it in words ("not yet self-governing"), nor
+    for a word the paragraph writes only capitalised, in a name ("non-member observers" of "all
+    Member States and observers")."""
     # a word whole: not the end of a hyphenated one ("Non-communicable" asks no "communicable")
     words = {w for w in re.findall(r"(?<![\w-])[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
     text = evidence.paragraph.lower()
+    common = re.sub(r"(?<![\w-])[A-Z][\w-]*", " ", evidence.paragraph)  # "Member States" writes no "member"
     for word in sorted(words):
         if _written(word, text):
             continue
         for prefix in _PREFIXES:
             bare = word[len(prefix):] if word.startswith(prefix) else ""
-            told = bare if len(bare) >= MIN_NEGATED_WORD and _written(bare, text) \
+            told = bare if len(bare) >= MIN_NEGATED_WORD and _written(bare, common) \
                 else prefix + word if _written(prefix + word, text) else ""
             if told == bare and _negated_somewhere(bare, text):
                 continue  # "had not been fully implemented" is "unimplemented"
-            if told == prefix + word and _negated_somewhere(word, question.lower()):
+            asked = question.lower()
+            if told == prefix + word and _NEGATING_BEFORE.search(asked, 0, _first_at(word, asked)):
                 continue  # "territories that are not yet self-governing" are "non-self-governing"
             if told:
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+# A negation right before a word of the question, "yet" or a form of "be" between at most: "that
+# are not yet self-governing", "who are not staff" (not "did not adopt a binding resolution").
+_NEGATING_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:yet\s+|be\s+|been\s+)?$")
+
+
+def _first_at(word: str, text: str) -> int:
+    """Where the (lower-case) text first writes the word whole."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}\b", text)
+    return m.start() if m else 0
 
 
 def _negated_somewhere(word: str, text: str) -> bool:

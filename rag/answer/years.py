@@ -287,7 +287,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
     dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph) \
-        | _event_years(question, evidence.paragraph)
+        | _event_years(question, evidence.paragraph) | _own_event_years(question, evidence)
     asked = [c for c in found if c.kind == "year" and c.value not in dated]
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
@@ -441,6 +441,19 @@ def _event_dated(asked: list[Constraint], text: str, question: str) -> Mismatch 
     return Mismatch(asked[0], str(dated[0])) if len(dated) == 1 and not undated else None
 
 
+# A year opening an event's name: "the 2025 UN Ocean Conference", "the 2024 Summit of the Future".
+_NAMED_EVENT = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w-]*\s+){1,5}(?:Conference|Summit|Forum)\b")
+
+
+def _own_event_years(question: str, evidence: Evidence) -> set[str]:
+    """The years opening the name of an event the question asks of that are its document's own
+    (the conference's own document, A/CONF.230/2025/3, of "the 2025 UN Ocean Conference"): the
+    year names the event, whose paragraphs tell of its preparation in other years ("In February
+    2024, the Secretary-General ... nominated ... Secretary-General of the Conference")."""
+    own = {str(y) for y in _own_years(evidence)}
+    return {m.group(1) for m in _NAMED_EVENT.finditer(question) if m.group(1) in own}
+
+
 def _naming_years(question: str) -> set[int]:
     """The years only the question's leading clause that names its document writes ("In the
     Secretary-General's proposals on ... themes for 2026 and beyond, how many ...?"): they name the
@@ -538,14 +551,20 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     return None
 
 
+# Words that set a year's figure beside another's, up to 60 characters before the year (not "more
+# than", "no later than" or "prior", which date or measure).
+_SET_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from)\b[^.;]*$",
+                         re.IGNORECASE)
+
+
 def _compared_years(text: str) -> set[int]:
-    """The years a text names only as the ones compared with (`_compared_before`): "30 audit
+    """The years a text names only as the ones compared with (`_SET_BESIDE`): "30 audit
     recommendations for the period under review, compared to 19 recommendations in 2022" tells of
     a time after 2022."""
     found: dict[int, bool] = {}
     for m in re.finditer(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text):
         year = int(m.group(1))
-        found[year] = found.get(year, True) and _compared_before(text, m.start())
+        found[year] = found.get(year, True) and _SET_BESIDE.search(text[max(0, m.start() - 60):m.start()]) is not None
     return {y for y, only in found.items() if only}
 
 
