@@ -423,12 +423,18 @@ def test_the_year_of_the_documents_own_event_names_it():
     its own document answers for "the 2025 UN Ocean Conference", not for another year's."""
     paragraph = ("In February 2024, the Secretary-General of the United Nations nominated the Under-Secretary-General "
                  "for Economic and Social Affairs, Li Junhua, as Secretary-General of the Conference.")
-    conference = Evidence(paragraph, "2025 United Nations Conference to Support the Implementation of Sustainable "
-                          "Development Goal 14. Ocean Conference. " + paragraph, ("A/CONF.230/2025/3",))
+    masthead = "2025 United Nations Conference to Support the Implementation of Sustainable Development Goal 14"
+    conference = Evidence(paragraph, masthead + ". Ocean Conference. " + paragraph, ("A/CONF.230/2025/3",),
+                          masthead=masthead)
     question = "Who was nominated as Secretary-General of the {} UN Ocean Conference?"
     assert check_constraints(question.format(2025), conference) is None
     miss = check_constraints(question.format(2023), conference)
     assert miss is not None and miss.describe() == "is about 2024, not 2023"
+    # another document of the year, whose masthead names no conference, does not tell of the 2025 one
+    report = Evidence(paragraph, "Regional cooperation. Ocean Conference. " + paragraph, ("E/2025/15",),
+                      masthead="Economic and Social Council\nRegional cooperation")
+    miss = check_constraints(question.format(2025), report)
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
 
 
 def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_miss():

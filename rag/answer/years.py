@@ -442,16 +442,19 @@ def _event_dated(asked: list[Constraint], text: str, question: str) -> Mismatch 
 
 
 # A year opening an event's name: "the 2025 UN Ocean Conference", "the 2024 Summit of the Future".
-_NAMED_EVENT = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w-]*\s+){1,5}(?:Conference|Summit|Forum)\b")
+_NAMED_EVENT = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Z][\w-]*\s+){1,5}(Conference|Summit|Forum)\b")
 
 
 def _own_event_years(question: str, evidence: Evidence) -> set[str]:
-    """The years opening the name of an event the question asks of that are its document's own
-    (the conference's own document, A/CONF.230/2025/3, of "the 2025 UN Ocean Conference"): the
+    """The years opening the name of an event the question asks of that are its document's own,
+    the masthead naming such an event (the conference's own document, A/CONF.230/2025/3, of "the
+    2025 UN Ocean Conference"; not a regional commissions' report of 2025 for "the 2025
+    Asia-Pacific Forum"): the
     year names the event, whose paragraphs tell of its preparation in other years ("In February
     2024, the Secretary-General ... nominated ... Secretary-General of the Conference")."""
     own = {str(y) for y in _own_years(evidence)}
-    return {m.group(1) for m in _NAMED_EVENT.finditer(question) if m.group(1) in own}
+    return {m.group(1) for m in _NAMED_EVENT.finditer(question)
+            if m.group(1) in own and re.search(rf"\b{m.group(2)}\b", evidence.masthead)}
 
 
 def _naming_years(question: str) -> set[int]:
