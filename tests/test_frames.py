@@ -76,3 +76,16 @@ ANSWERED = [
 @pytest.mark.parametrize("question,quote", ANSWERED)
 def test_the_asked_name_or_none_in_its_frame_answers(question, quote):
     assert check_quote_frame(question, quote) is None
+
+
+def test_a_name_the_paragraph_writes_elsewhere_is_its_subject():
+    """SQuAD's Super_Bowl_50, para. 46: the paragraph on Denver's touchdown quotes "the Broncos";
+    a country's name is still checked in the quote (S/2025/303, annex, para. 50 names Venezuelans
+    in another sentence)."""
+    question = "Who received the ball that Newton lost during a tackle to make it a Denver touchdown?"
+    quote = ("Linebacker Von Miller knocked the ball out of Newton's hands, and Ward recovered it for a Broncos "
+             "touchdown.")
+    assert check_quote_frame(question, quote) is not None
+    assert check_quote_frame(question, quote, "Denver led 10-0 early. " + quote) is None
+    question, quote, asked, found = SWAPPED[2]
+    assert check_quote_frame(question, quote, quote + " Haitians move alongside Venezuelans.") is not None

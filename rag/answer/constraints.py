@@ -557,7 +557,7 @@ def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> M
     about, which the paragraph names elsewhere (`check_quote_country`, `check_quote_year`,
     `check_quote_organization`), or setting another name where the question sets its own
     (rag.answer.frames)."""
-    entity = check_quote_organization(question, quote) or check_quote_frame(question, quote)
+    entity = check_quote_organization(question, quote) or check_quote_frame(question, quote, paragraph)
     if entity is not None:
         return entity
     told = written_periods(quote)

@@ -119,14 +119,18 @@ def _writes(name: str, quote: str) -> bool:
     return writes_word(name, quote) or whole is not None
 
 
-def check_quote_frame(question: str, quote: str) -> Mismatch | None:
+def check_quote_frame(question: str, quote: str, paragraph: str = "") -> Mismatch | None:
     """A name of the question (rag.answer.names.name_words) that the quote never writes, set in a
-    frame the quote fills with another capitalised word the question does not hold."""
+    frame the quote fills with another capitalised word the question does not hold; a name of no
+    country that the paragraph writes elsewhere is taken to be its subject, which the quote may
+    name otherwise ("the Broncos" for Denver, "Protestantism" for Lutheranism)."""
     question, quote = question.translate(_APOSTROPHES), quote.translate(_APOSTROPHES)
+    paragraph = paragraph.translate(_APOSTROPHES)
     asked = {_plain(w).lower() for w in _TOKEN.findall(question)}
     for name in name_words(question):
         name = _plain(name)
-        if name in _KINDS or _writes(name, quote):
+        if name in _KINDS or name in _CONTINENTS or _writes(name, quote) \
+                or (_country(name) is None and _writes(name, paragraph)):
             continue
         for frame in _frames(question, name):
             other = _filled(frame, name, quote, asked)
