@@ -503,13 +503,14 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     registered in Chad)."""
     asked = _asked_countries(question, found)
     subject = countries(evidence.title.title() + " " + evidence.title)
-    told = list(countries(_BORDERING.sub(" ", evidence.paragraph))) or (list(subject) if len(subject) == 1 else []) \
+    beside = _BORDERING.sub(" ", evidence.paragraph)  # without the countries named as neighbours
+    told = list(countries(beside)) or (list(subject) if len(subject) == 1 else []) \
         or (_state_organs(evidence.paragraph) or _dominant(evidence.document, asked) if not subject else [])
     others = [k for k in told if k not in {c.value for c in asked}]
     if others and _asked_for_in_report_on(question, asked, evidence.document):
         return None
     # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
-    paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else _BORDERING.sub(" ", evidence.paragraph)
+    paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
     for c in asked:
         if others and c.value not in subject and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value):

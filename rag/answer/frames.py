@@ -81,31 +81,31 @@ def _country(word: str) -> str | None:
     return min(named_countries(word), default=None)
 
 
-def _other(word: str, name: str, asked: set[str]) -> bool:
-    """Whether a word of the quote is a capitalised word of another name than `name`: none the
-    question holds, no function word, form of address or continent; for a country or its people,
-    another country's ("Haitians" for "Venezuelans", not "Kirkuk" for Iraq); else not the name's
-    own family or spelling (three letters in common at the start: "Nazis" for "Nazi", "Fort" for
-    "Forth")."""
+def _other(word: str, name: str, country: str | None, asked: set[str]) -> bool:
+    """Whether a word of the quote is a capitalised word of another name than `name` (whose
+    `country`, if it names one or its people): none the question holds, no function word, form of
+    address or continent; for a country or its people, another country's ("Haitians" for
+    "Venezuelans", not "Kirkuk" for Iraq); else not the name's own family or spelling (three letters
+    in common at the start: "Nazis" for "Nazi", "Fort" for "Forth")."""
     if not (word[:1].isupper() and word[1:2].islower()) or word.lower() in asked or word.lower() in NOT_NAMES \
             or word in _ADDRESS or word in _CONTINENTS:
         return False
-    if _country(name) is not None:
-        return _country(word) not in (None, _country(name))
+    if country is not None:
+        return _country(word) not in (None, country)
     return word[:3].lower() != name[:3].lower()
 
 
-def _filled(frame: tuple[str, str], name: str, quote: str, asked: set[str]) -> str | None:
+def _filled(frame: tuple[str, str], name: str, country: str | None, quote: str, asked: set[str]) -> str | None:
     """The capitalised word the quote sets in `frame` that is another name of one word (`_other`,
     `_alone`), not a sentence's first word ("Ten players were selected"); the frame's words matched
     as written ("forces" is not "Armed Forces") and next to it, with only spaces between."""
     side, words = frame
+    frame_words = re.escape(words).replace("\\ ", r"[^\S\n]+")
     for m in _TOKEN.finditer(quote):
         other, before = _plain(m.group(0)), quote[:m.start()].rstrip()
-        if not _other(other, name, asked) or not before or before[-1] in ".;:!?" \
+        if not _other(other, name, country, asked) or not before or before[-1] in ".;:!?" \
                 or not _alone(quote, m.start(), m.end()):
             continue
-        frame_words = re.escape(words).replace("\\ ", r"[^\S\n]+")
         if side == "R" and re.match(rf"[^\S\n]+{frame_words}\b", quote[m.end():]) \
                 or side in ("L", "LP") and re.search(rf"\b{frame_words}[^\S\n]+$", quote[:m.start()]):
             return other
@@ -115,8 +115,8 @@ def _filled(frame: tuple[str, str], name: str, quote: str, asked: set[str]) -> s
 def _writes(name: str, quote: str) -> bool:
     """Whether the quote writes the name: as a word of its own, a form of it (rag.answer.names), or
     with the apostrophe it holds ("Da'esh")."""
-    whole = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", quote, re.IGNORECASE)
-    return writes_word(name, quote) or whole is not None
+    return writes_word(name, quote) \
+        or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", quote, re.IGNORECASE) is not None
 
 
 def check_quote_frame(question: str, quote: str, paragraph: str = "") -> Mismatch | None:
@@ -129,11 +129,13 @@ def check_quote_frame(question: str, quote: str, paragraph: str = "") -> Mismatc
     asked = {_plain(w).lower() for w in _TOKEN.findall(question)}
     for name in name_words(question):
         name = _plain(name)
-        if name in _KINDS or name in _CONTINENTS or _writes(name, quote) \
-                or (_country(name) is None and _writes(name, paragraph)):
+        if name in _KINDS or name in _CONTINENTS or _writes(name, quote):
+            continue
+        country = _country(name)
+        if country is None and _writes(name, paragraph):
             continue
         for frame in _frames(question, name):
-            other = _filled(frame, name, quote, asked)
+            other = _filled(frame, name, country, quote, asked)
             if other is not None:
                 return Mismatch(Constraint("names", name, name), other, "names {found} where the question names {label}")
     return None

@@ -73,6 +73,7 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
     words = {w for w in re.findall(r"(?<![\w-])[a-z][a-z-]+\b", question) if len(w) >= MIN_NEGATED_WORD}
     text = evidence.paragraph.lower()
     common = re.sub(r"(?<![\w-])[A-Z][\w-]*", " ", evidence.paragraph)  # "Member States" writes no "member"
+    asked = question.lower()
     for word in sorted(words):
         if _written(word, text):
             continue
@@ -82,7 +83,6 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
                 else prefix + word if _written(prefix + word, text) else ""
             if told == bare and _negated_somewhere(bare, text):
                 continue  # "had not been fully implemented" is "unimplemented"
-            asked = question.lower()
             if told == prefix + word and _NEGATING_BEFORE.search(asked, 0, _first_at(word, asked)):
                 continue  # "territories that are not yet self-governing" are "non-self-governing"
             if told:

@@ -449,9 +449,9 @@ def _own_event_years(question: str, evidence: Evidence) -> set[str]:
     """The years opening the name of an event the question asks of that are its document's own,
     the masthead naming such an event (the conference's own document, A/CONF.230/2025/3, of "the
     2025 UN Ocean Conference"; not a regional commissions' report of 2025 for "the 2025
-    Asia-Pacific Forum"): the
-    year names the event, whose paragraphs tell of its preparation in other years ("In February
-    2024, the Secretary-General ... nominated ... Secretary-General of the Conference")."""
+    Asia-Pacific Forum"): the year names the event, whose paragraphs tell of its preparation in
+    other years ("In February 2024, the Secretary-General ... nominated ... Secretary-General of
+    the Conference")."""
     own = {str(y) for y in _own_years(evidence)}
     return {m.group(1) for m in _NAMED_EVENT.finditer(question)
             if m.group(1) in own and re.search(rf"\b{m.group(2)}\b", evidence.masthead)}
@@ -554,8 +554,8 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
     return None
 
 
-# Words that set a year's figure beside another's, up to 60 characters before the year (not "more
-# than", "no later than" or "prior", which date or measure).
+# Words that set a year's figure beside another's, before the year (not "more than", "no later
+# than" or "prior", which date or measure).
 _SET_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from)\b[^.;]*$",
                          re.IGNORECASE)
 
@@ -567,7 +567,7 @@ def _compared_years(text: str) -> set[int]:
     found: dict[int, bool] = {}
     for m in re.finditer(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text):
         year = int(m.group(1))
-        found[year] = found.get(year, True) and _SET_BESIDE.search(text[max(0, m.start() - 60):m.start()]) is not None
+        found[year] = found.get(year, True) and _compared_before(text, m.start(), _SET_BESIDE)
     return {y for y, only in found.items() if only}
 
 
@@ -678,9 +678,10 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|up\s+from|down\
                               r"[^.;]*$", re.IGNORECASE)
 
 
-def _compared_before(text: str, at: int) -> bool:
-    """Whether words of comparison (`_COMPARED_BEFORE`) stand in the 60 characters before `at`."""
-    return _COMPARED_BEFORE.search(text[max(0, at - 60):at]) is not None
+def _compared_before(text: str, at: int, words: re.Pattern[str] = _COMPARED_BEFORE) -> bool:
+    """Whether words of comparison (`_COMPARED_BEFORE`, or `words`) stand in the 60 characters
+    before `at`."""
+    return words.search(text[max(0, at - 60):at]) is not None
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:
