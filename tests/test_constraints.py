@@ -94,6 +94,15 @@ def test_a_decision_s_number_names_no_period():
     assert periods("the biennium 2016/17 and resolution 2024/5") == {(2016, 2017)}
 
 
+def test_a_year_glued_to_a_name_is_part_of_the_name():
+    """"eLAC2026", the digital agenda for Latin America, names no year 2026: its ministerial
+    conference's paragraph of 2024 is no near miss "about 2024, not 2026"."""
+    assert years("eLAC2026 Ninth Ministerial Conference") == set()
+    assert years("the Vision2030 plan adopted in 2016") == {2016}
+    assert periods("eLAC2024-2026 and 2023/24") == {(2023, 2024)}
+    assert kinds("eLAC2026 Ninth Ministerial Conference on the Information Society")[0] == ("ordinal", "9 conference")
+
+
 def test_symbols_and_resolution_years_are_not_constraints():
     assert kinds("What did resolution 2231 (2015) say in A/78/36?") == []
 

@@ -14,8 +14,9 @@ from rag.answer.timing import ANY_YEAR, asks_done
 from rag.search.focus import document_clause
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
-YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
-RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
+# A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own.
+YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)(?![\d/]|\)|\s*\))")
+RANGE = re.compile(r"(?<![\w/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
 _BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "1 July 2023 to 30 June 2024", "April 2024 to March 2025", "July 2024–June 2025".
