@@ -238,8 +238,9 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
         }
-        if self.closest is not None:
-            out["closest"] = asdict(self.closest)
+        named = self.closest or self.nearest  # one key for every abstention that names a paragraph
+        if named is not None:
+            out["closest"] = asdict(named)
         if self.nearest is not None:
             out["nearest"] = asdict(self.nearest)
         if self.digest is not None:

@@ -477,11 +477,12 @@ def test_a_weak_abstention_names_the_nearest_paragraph_it_would_not_cite(built, 
     monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.9:.6f}")
     data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
     assert data["abstained"] is True and data["citations"] == []
-    assert data["nearest"]["citation"] == top and "closest" not in data
-    assert data["answer"] == f"No paragraph in the indexed documents answers this question. The nearest " \
-                             f"paragraph, {top}, is too weakly supported to cite."
+    # one key and one wording for every abstention naming a paragraph; "nearest" says it was too weak
+    assert data["closest"] == data["nearest"] and data["nearest"]["citation"] == top
+    assert data["closest"]["mismatch"] == "is too weakly supported to cite"
+    assert data["answer"] == f"No indexed paragraph answers this. Closest: {top} is too weakly supported to cite."
     assert run("ask", DEMO_QUESTION).stdout.strip() == data["answer"]
     monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.5:.6f}")
     data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
-    assert data["abstained"] is True and "nearest" not in data
+    assert data["abstained"] is True and "nearest" not in data and "closest" not in data
     assert data["answer"] == "No paragraph in the indexed documents answers this question."

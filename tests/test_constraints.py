@@ -69,6 +69,15 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("during the first half of the sixtieth session") == [(60, "session")]
     # a compound's last noun is numbered too: the fourth review cycle (S/2025/323, para. 48)
     assert numbered_things("as part of the fourth universal periodic review cycle") == [(4, "review"), (4, "cycle")]
+    # "of" after a word in lower case ends the reach: the co-chair is the second, not the group
+    # (E/CN.3/2025/8, para. 49), the day the first, not the session; a title's "of" stays inside
+    assert numbered_things("Which body took UN-Women's place as second co-chair of the citizen data group?") == []
+    assert numbered_things("on the first day of the fifth session") == [(5, "session")]
+    # and "in" after one: the Panel's first principle, not its first report (A/80/188, para. 57)
+    assert numbered_things("What is the first principle in the 2024 report of the Panel?") == []
+    assert numbered_things("at the fifth session in Geneva") == [(5, "session")]
+    assert numbered_things("the twentieth Conference of the Parties") == [(20, "conference")]
+    assert numbered_things("the fifty-ninth session of the Commission") == [(59, "session")]
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
 
 
@@ -101,6 +110,32 @@ def test_a_year_glued_to_a_name_is_part_of_the_name():
     assert years("the Vision2030 plan adopted in 2016") == {2016}
     assert periods("eLAC2024-2026 and 2023/24") == {(2023, 2024)}
     assert kinds("eLAC2026 Ninth Ministerial Conference on the Information Society")[0] == ("ordinal", "9 conference")
+
+
+def test_a_year_after_mid_is_a_year():
+    """"by mid-1999" asks of 1999: a report of November 1997 (A/52/687) cannot give it."""
+    assert years("How many detainees had been convicted by mid-1999?") == {1999}
+    survey = "A survey of 150 detainees held since before January 1996 noted that only 33 had been convicted."
+    evidence = Evidence(survey, survey, ("A/52/687",), date="1997-11-18")
+    assert check_constraints("How many detainees had been convicted by mid-1999?", evidence) is not None
+    written = "By mid-1997, only 33 of the 150 detainees surveyed had been convicted."
+    assert check_constraints("How many detainees had been convicted by mid-1997?",
+                             Evidence(written, written, ("A/52/687",), date="1997-11-18")) is None
+
+
+def test_a_resolution_asked_by_its_year_is_not_one_of_another_year():
+    """A/AC.182/2025/L.2, para. 9 welcomes resolution 2734 (2024): no resolution adopted in 2025."""
+    text = ("The adoption of Council resolution 2734 (2024), which extended the mandate of the Office of the "
+            "Ombudsperson to the Security Council Committee pursuant to resolutions 1267 (1999), was welcomed.")
+    evidence = Evidence(text, text, ("A/AC.182/2025/L.2",), date="2025-02-21")
+    miss = check_constraints("Which Security Council resolution adopted in 2025 extended the mandate of the Office "
+                             "of the Ombudsperson?", evidence)
+    assert miss is not None and miss.describe() == "cites resolution 2734 (2024), not one adopted in 2025"
+    assert check_constraints("Which Security Council resolution adopted in 2024 extended the mandate of the Office "
+                             "of the Ombudsperson?", evidence) is None
+    # a count of resolutions adopted in a year asks of that year (A/80/1, para. 49 gives 2024's)
+    assert kinds("How many Security Council resolutions were adopted in 2023 with Secretariat support?")[0] == \
+        ("year", "2023")
 
 
 def test_symbols_and_resolution_years_are_not_constraints():
@@ -654,6 +689,19 @@ def test_one_unwritten_name_where_the_document_names_another_of_its_kind_is_a_ne
                              evidence) is None
 
 
+def test_a_people_s_word_of_a_region_the_document_writes_is_no_other_name():
+    """E/HLPF/2025/3/Add.3: "Central Asian countries" of a report writing "Central Asia" and
+    "Central European Initiative" names Central Asia, not another thing titled "Central"."""
+    text = ("Women in Eastern Europe and Central Asia spend up to 6.8 hours per day on unpaid care work. "
+            "The Central European Initiative and the Regional Cooperation Council co-organized the session.")
+    evidence = Evidence(text.split(". ")[0] + ".", text, ("E/HLPF/2025/3/Add.3",))
+    assert check_constraints("How long do women in some European and Central Asian countries spend each day on "
+                             "unpaid care?", evidence) is None
+    miss = check_constraints("How long do women in Central African countries spend each day on unpaid care?",
+                             evidence)
+    assert miss is not None
+
+
 def test_a_name_written_without_its_accents_is_the_same_name():
     """A/52/687: "President Preval's letter" asked of a report writing "President Préval" is no
     near miss ("is about President Préval, not President Preval"), nor the other way round."""
@@ -928,6 +976,20 @@ def test_one_proper_name_the_document_never_writes_is_a_near_miss() -> None:
                      "What did Mr. Celeron say at the opening?",  # spelt without its accent
                      "Which mayor of Nice spoke at the opening of the Conference?"):
         assert check_constraints(question, evidence) is None, question
+
+
+def test_a_country_whose_capital_the_document_writes_is_written() -> None:
+    """A/AC.109/2025/18, para. 23: "the Visitors Service at the United Nations Office at Nairobi
+    added Chinese" answers a question about "the Kenya-based visitors office"."""
+    text = "In 2024, the Visitors Service at the United Nations Office at Nairobi added Chinese to its languages."
+    evidence = Evidence(text, text, ("A/AC.109/2025/18",))
+    assert check_constraints("Which language did the Kenya-based visitors office add to its briefings?",
+                             evidence) is None
+    miss = check_constraints("Which language did the Uganda-based visitors office add to its briefings?", evidence)
+    assert miss is not None and miss.describe() == "never names Uganda"
+    # checked as a country: "in Kenya" of a document on the Office at Nairobi and on Uganda
+    office = Evidence(text, text + "\nUganda hosted the regional workshop.", ("A/AC.109/2025/18",))
+    assert check_constraints("Which language did the visitors office in Kenya add to its briefings?", office) is None
 
 
 def test_an_unwritten_proper_name_is_named_as_the_question_writes_it() -> None:

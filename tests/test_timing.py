@@ -3,7 +3,7 @@ of rag.answer.timing and rag.answer.subjects, on paragraphs as the UN documents 
 
 from __future__ import annotations
 
-from rag.answer.constraints import Evidence, check_constraints, may_miss, periods
+from rag.answer.constraints import Evidence, check_constraints, check_own_session, may_miss, periods
 from rag.answer.subjects import check_organization, check_paragraph_organization, check_symbol
 from rag.answer.timing import _another_month, check_timing
 from tests.conftest import said
@@ -21,6 +21,21 @@ def test_a_figure_asked_as_at_another_day_is_a_near_miss() -> None:
     assert said(check_timing("How many troops had MINUSCA's military component deployed as at 1 June 2025?",
                               MINUSCA)) == "gives the figure as at 1 February, not 1 June 2025"
     assert check_timing("How many troops had MINUSCA deployed as at 1 February 2025?", MINUSCA) is None
+
+
+def test_a_figure_asked_at_a_month_s_end_or_in_a_month_is_asked_as_at_a_day() -> None:
+    """S/2025/211, para. 35 ("As at 23 March, 42,308 cases ... had been reported") does not give the
+    cases "as at the end of December 2024"."""
+    cholera = Evidence(paragraph="South Sudan is grappling with a cholera outbreak. As at 23 March, 42,308 cases and "
+                                 "759 deaths had been reported in 42 counties.", document="",
+                       symbols=("S/2025/211",), date="2025-04-07", title="Situation in South Sudan")
+    assert said(check_timing("How many cholera cases had South Sudan reported as at the end of December 2024?",
+                             cholera)) == "gives the figure as at 23 March, not the end of December 2024"
+    assert said(check_timing("How many cholera cases had been reported as of December 2024?", cholera)) == \
+        "gives the figure as at 23 March, not December 2024"
+    assert check_timing("How many cholera cases had been reported as at the end of March 2025?", cholera) is None
+    assert check_timing("How many cholera cases had been reported as of March 2025?", cholera) is None
+    assert check_timing("How many troops had MINUSCA deployed as at the start of February 2025?", MINUSCA) is None
 
 
 def test_a_month_asked_that_the_report_was_issued_in_is_no_exception() -> None:
@@ -750,3 +765,28 @@ def test_a_figure_asked_at_a_past_day_from_a_paragraph_dating_nothing_is_a_near_
     dated = Evidence(paragraph=strength.paragraph, document="As at 31 December 2024, the Mission had deployed ...",
                      symbols=("S/2025/504",), date="2025-08-20")
     assert check_timing("What was UNMISS troop strength as at 31 December 2024?", dated) is None
+
+
+def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_near_miss() -> None:
+    """E/CN.3/2025/8, a report to the Statistical Commission's fifty-sixth session issued in
+    December 2024, cannot tell what the Commission decided at that session."""
+    title = "Items for discussion and decision: data and indicators for the 2030 Agenda"
+    masthead = f"Economic and Social Council; Statistical Commission\n{title}\nFifty-sixth session"
+    paragraph = "In 2024, the Statistics Division advanced its work on citizen data."
+    report = Evidence(paragraph=paragraph, symbols=("E/CN.3/2025/8",), date="2024-12-12", title=title,
+                      document=f"{masthead}\n{paragraph}\nThe Copenhagen Framework on Citizen Data was drafted.",
+                      masthead=masthead)
+    asked = "What did the Statistical Commission decide on the Copenhagen Framework at its fifty-sixth session?"
+    assert said(check_own_session(asked, report)) == \
+        "is from a document issued for the fifty-sixth session, before it met"
+    assert said(check_constraints(asked, report)) == said(check_own_session(asked, report))
+    for question in ("What did the Statistical Commission decide at its fifty-fifth session?",  # an earlier session
+                     "What will the Statistical Commission be asked to decide at its fifty-sixth session?",  # to come
+                     "What did the Division report to the Statistical Commission at its fifty-sixth session?",
+                     "What did the Statistical Commission decide on citizen data?"):
+        assert check_own_session(question, report) is None, question
+    # The General Assembly's main committees meet and report within its session (A/49/624).
+    fourth = Evidence(paragraph="The Fourth Committee adopted the draft resolution by a recorded vote of 93 to 41.",
+                      document="", symbols=("A/49/624",), date="1994-11-11", title="Report of the Fourth Committee",
+                      masthead="General Assembly\nReport of the Fourth Committee\nForty-ninth session")
+    assert check_own_session("What did the General Assembly adopt at its forty-ninth session?", fourth) is None

@@ -236,6 +236,17 @@ def test_a_place_within_a_country_the_paragraph_does_not_name_is_a_near_miss() -
         assert named_places(q) == [], q
 
 
+def test_a_place_named_after_its_country_s_possessive_is_the_place_alone() -> None:
+    """S/2025/342, para. 11 names "the Pool Department" and, sentences before, "the Congo": the
+    question's "the Congo's Pool Department" is its Pool Department."""
+    assert named_places("How many ex-combatants will the project in the Congo's Pool Department support?") == \
+        [("Pool", "Pool Department")]
+    pool = Evidence("The agreement supports 7,500 ex-combatants, residents of the Pool Department.", "",
+                    ("S/2025/342",))
+    assert check_place("How many ex-combatants will the project in the Congo’s Pool Department support?",
+                       pool) is None
+
+
 def test_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:
     """"Which country became the seventy-seventh State party ...?" answered from A/80/56, para. 1,
     which counts the States parties and names none; a paragraph naming the country (by name,

@@ -57,10 +57,10 @@ from rag.answer.subjects import (
 )
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, YEAR, check_dated,
-                              check_fact_period, check_fact_year, check_for_year, check_later_year, check_period,
-                              check_year, dated_things, periods, session_of_symbol, without_symbols, written_periods,
-                              years)
+from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
+                              check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
+                              check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
+                              without_symbols, written_periods, years)
 from rag.search.acronyms import SPELLED_OUT
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
@@ -171,7 +171,15 @@ def _numbered_noun(ordinal: re.Match[str]) -> str | None:
 def _reach(ordinal: re.Match[str]) -> str:
     """The words after an ordinal that it may number, spaces made single."""
     tail = _REACH_END.split(ordinal.string[ordinal.end():ordinal.end() + 80], maxsplit=1)[0]
+    if owned := _LOWER_OF.search(tail):  # "the second co-chair of the group" numbers the co-chair
+        tail = tail[:owned.end(1)]
     return " ".join(tail.split()[:_ORDINAL_REACH])
+
+
+# "of" or "in" after a word in lower case: the ordinal numbers that word ("the first day of the
+# session", "the first principle in the 2024 report"), not the thing after it; a title's "of" or
+# "in" stays inside ("the twentieth Conference of the Parties", "the second Youth in Evaluation week").
+_LOWER_OF = re.compile(r"\b([a-z][\w'’-]*)\s+(?:of|in)\b")
 
 
 def _noun_end(ordinal: re.Match[str]) -> int:
@@ -195,7 +203,7 @@ def question_constraints(question: str) -> list[Constraint]:
     spans = periods(text)
     for start, end in sorted(spans):
         found.append(Constraint("period", f"{start}-{end}", f"{start}-{end}"))
-    inside = {y for s, e in spans for y in (s, e)}
+    inside = {y for s, e in spans for y in (s, e)} | {int(m.group(1)) for m in RESOLUTION_OF_YEAR.finditer(text)}
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
     named = countries(text)
@@ -411,7 +419,7 @@ def _short_for(c: Constraint, document: str) -> bool:
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False) \
-            or _short_for(c, evidence.document):
+            or _short_for(c, evidence.document) or writes_capital(c.value, evidence.document):
         return None
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
@@ -776,10 +784,23 @@ def _held(folded: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(folded)}|{re.escape(folded)}\b", text) is not None
 
 
+# The words of each State's capital that name it alone ("Nairobi" for Kenya: "the United Nations
+# Office at Nairobi" is in Kenya); not the words that also name people, networks or groups.
+_CAPITAL_WORDS = {country: tuple(_folded(w) for w in city.split() if len(w) >= 5 and w not in (
+    "Saint", "Santo", "Victoria", "Washington", "Santiago", "Kingston", "George's"))
+    for country, city in CAPITALS.items()}
+
+
+def writes_capital(country: str, document: str) -> bool:
+    """Whether the document names the country's capital ("the Office at Nairobi": Kenya)."""
+    return any(_held(city, _written(document).text) for city in _CAPITAL_WORDS.get(country, ()))
+
+
 def _proper_unwritten(word: str, document: str) -> bool:
     """An unwritten name word that is a proper name the document would write: not an adjective, a
     people's word, a region or a word of a body's title, not the capital of a State the document
-    names ("New Delhi" for India's Government), not inside one of its words ("Swahili" in
+    names ("New Delhi" for India's Government), nor a State whose capital it names ("Kenya" of "the
+    Office at Nairobi"), not inside one of its words ("Swahili" in
     "Kiswahili"), and no capitalised word of the document is the same name spelt otherwise
     (accents, one letter added, dropped, changed, or two swapped: "Celeron" for "Céloron")."""
     if len(word) < MIN_PROPER or word in _ABBREVIATIONS or word in _REGIONS or word in _NAME_PARTS \
@@ -788,7 +809,8 @@ def _proper_unwritten(word: str, document: str) -> bool:
         return False
     folded = _folded(word)
     written = _written(document)
-    if (len(folded) >= 5 and _held(folded, written.text)) or folded in written.capitals:
+    if (len(folded) >= 5 and _held(folded, written.text)) or folded in written.capitals \
+            or writes_capital(word, document):
         return False
     return not any(n == folded or (abs(len(n) - len(folded)) <= 1 and (one_edit(n, folded) or _transposed(n, folded)))
                    for n in written.names)
@@ -863,10 +885,13 @@ def _as_written(run: list[str], question: str) -> str:
 
 def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """Another thing of the kind the document names with the title's first word ("Hurricane
-    Beryl" for "Hurricane Melissa"); or a word of the title's full name the document never writes
+    Beryl" for "Hurricane Melissa", where the name is written in no form: `_unwritten_word`); or a
+    word of the title's full name the document never writes
     ("the Chemical Weapons Convention" of the report of a Meeting on nuclear weapons), a title of
     capitalised words only ("the Special Representative for Europe" may paraphrase a region)."""
-    other = replaced(*c.value.split(" ", 1), evidence.document)
+    head, name = c.value.split(" ", 1)
+    # "Central Asian" of a document writing "Central Asia" names the region, not another "Central" thing
+    other = replaced(head, name, evidence.document) if _unwritten_word(name, evidence.document) else None
     if other is not None:
         return Mismatch(c, other)
     words = c.label.split()
@@ -937,6 +962,35 @@ def _check_coming(question: str, found: list[Constraint], evidence: Evidence) ->
     return None
 
 
+# A masthead's line naming the session a document is issued for: "Fifty-sixth session", "First
+# regular session 2025" (not a title's "Report ... on its fifty-sixth session").
+_SESSION_LINE = re.compile(r"^(?:[\w-]+\s+){1,2}session(?:\s+(?:of\s+)?(?:19|20)\d\d)?$", re.IGNORECASE)
+# What a body does at its session, which a document issued for the session cannot tell.
+_DECIDED = re.compile(r"\b(?:decided?|adopt(?:ed)?|agreed?|elect(?:ed)?|approved?|endorsed?)\b", re.IGNORECASE)
+
+
+def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
+    """What a body decided, adopted or elected at the numbered session its document's masthead
+    says the document is issued for ("Fifty-sixth session" of a report to the Statistical
+    Commission, issued weeks before it met): the document cannot tell. Only where the question
+    names the body (the masthead's last organ) and the body is not the General Assembly, whose
+    main committees meet and report within its year-long session."""
+    if not _DECIDED.search(question) or not asks_done(question):
+        return None
+    lines = evidence.masthead.split("\n")
+    organ = lines[0].split("; ")[-1] if lines and lines[0] != evidence.title else ""
+    if not organ or organ == "General Assembly" or organ.lower() not in question.lower():
+        return None
+    own = {n for line in lines if _SESSION_LINE.match(line.strip()) for n, noun in numbered_things(line)
+           if noun == "session"}
+    asked = [n for n, noun in numbered_things(question) if noun == "session" and n in own]
+    if not asked:
+        return None
+    label = f"the {ordinal_name(asked[0])} session"
+    return Mismatch(Constraint("ordinal", f"{asked[0]} session", label), "",
+                    "is from a document issued for {label}, before it met")
+
+
 _CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,
            "dated": check_dated, "titled": _check_titled, "names": _check_names}
 
@@ -946,7 +1000,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     of the fact and a year after the document (rag.answer.years), a numbered thing the paragraph
     numbers otherwise (`_check_ordinal_in_paragraph`), a numbered event the paragraph
     dates to come (`_check_coming`), a country the paragraph does not name, the times the
-    question names (rag.answer.timing) and the period a report covers (rag.answer.coverage), the
+    question names (rag.answer.timing), what a body decided at the session its document is issued
+    for (`check_own_session`), a resolution of another year than the one asked
+    (`check_resolution_year`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
     (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
@@ -982,7 +1038,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # The checks of the question's text against the evidence, after its constraints, in order.
-_QUESTION_CHECKS = (check_timing, check_for_year, check_coverage, check_symbol, check_organization,
+_QUESTION_CHECKS = (check_timing, check_own_session, check_for_year, check_resolution_year, check_coverage,
+                    check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization,
                     check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,

@@ -52,8 +52,8 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"^(?:\S+\s+){1,3}subsequently\b|" + _BREAKDOWN.pattern)
 NO_ANSWER = "No paragraph in the indexed documents answers this question."
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
-WEAK = "too weakly supported to cite"
-NEAREST = NO_ANSWER + " The nearest paragraph, {citation}, is " + WEAK + "."
+# An abstention for weak support that names its best paragraph reads as a near miss's does.
+WEAK = "is too weakly supported to cite"
 # An abstention for weak support names its best paragraph where the support is at least this share
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.
@@ -388,8 +388,8 @@ class Answerer:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[], reason=reason)
         named = Closest(symbol=nearest.symbol, paragraph=nearest.number, citation=nearest.citation, mismatch=WEAK,
                         annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part)
-        return Answer(question=question, answer=NEAREST.format(citation=nearest.citation), abstained=True,
-                      citations=[], reason=reason, nearest=named)
+        return Answer(question=question, answer=NEAR_MISS.format(citation=nearest.citation, mismatch=WEAK),
+                      abstained=True, citations=[], reason=reason, nearest=named)
 
     def answer(self, search: Search) -> Answer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph

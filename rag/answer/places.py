@@ -29,10 +29,13 @@ def named_places(question: str) -> list[tuple[str, str]]:
     """(the place's own words, the whole name) for each place the question names by its kind:
     ("Jonglei", "Jonglei State"); a region named by an acronym ("the ECE Region"), phrases such
     as "Which State" or "Member State" and a country's State by its people's word ("the Kenyan
-    State", A/HRC/EMRIP/2025/3, para. 24 "lacks formal State recognition" in Kenya) are none."""
+    State", A/HRC/EMRIP/2025/3, para. 24 "lacks formal State recognition" in Kenya) are none; the
+    words after an owner's ("the Congo's Pool Department") are the place's own."""
     out = []
     for m in _PLACE.finditer(question):
         words = m.group(1).split()
+        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+        words = words[owner + 1:]  # "the Congo's Pool Department" is the Pool Department
         while words and all(part in _NOT_PLACES for part in words[0].split("-")):
             words = words[1:]
         if words and not all(w.isupper() for w in words) and not _peoples_word(" ".join(words)):

@@ -292,27 +292,43 @@ def _when(m: NamedMonth, day: bool) -> str:
 _AS_AT = re.compile(rf"\bas (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
 
 
+# A figure asked at a day, at a month's end or in a month: "as at 1 June 2025", "as at the end of
+# December 2024", "as of December 2024".
+_ASKED_AT = re.compile(rf"\bas (?:at|of)\s+(the\s+end\s+of\s+)?(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})"
+                       r"(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
+
+
 def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
-    """A figure asked "as at" a day that the paragraph gives "as at" another day only: "How many
-    troops ... as at 1 June 2025?" answered by "As at 1 February, the military component
-    deployed 13,990 troops"."""
-    asked = [m for m in _AS_AT.finditer(question)]
-    given = [m for m in _AS_AT.finditer(evidence.paragraph)]
-    if len(asked) != 1 or not given:
+    """A figure asked "as at" a day (or a month's end, or a month) that the paragraph gives "as
+    at" another day only: "How many troops ... as at 1 June 2025?" answered by "As at 1 February,
+    the military component deployed 13,990 troops"; "as at the end of December 2024" by "As at 23
+    March, 42,308 cases". A month's end or a month asked is met by any day of that month."""
+    asked = list(_ASKED_AT.finditer(question))
+    given = list(_AS_AT.finditer(evidence.paragraph))
+    if len(asked) != 1 or not given or _gives_point(asked[0], given, evidence.paragraph):
         return None
-    day, month, year = asked[0].groups()
-    if any((int(g.group(1)), g.group(2).lower()) == (int(day), month.lower())
-           and (not g.group(3) or not year or g.group(3) == year) for g in given):
-        return None
-    asked_day = (int(day), month.lower(), int(year) if year else None)
-    if any((m.day, MONTH_NAMES[m.month - 1].lower(), m.year) == asked_day
-           for m in named_months(evidence.paragraph)):
-        return None  # the paragraph gives the day elsewhere than after "as at"
-    if (int(day), month.lower()) == (31, "december") and year and f"end of {year}" in evidence.paragraph:
-        return None
-    label = " ".join(x for x in (day, month, year) if x)
+    end, day, month, year = asked[0].groups()
+    label = " ".join(x for x in ("the end of" if end else "", day, month, year) if x)
     found = " ".join(x for x in given[0].groups() if x)
     return Mismatch(Constraint("dated", label, label), found, "gives the figure as at {found}, not {label}")
+
+
+def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: str) -> bool:
+    """Whether the paragraph gives the day (or month) asked (`asked`, an `_ASKED_AT` match): after
+    "as at" (`given`), elsewhere, or as the end of the asked year ("by the end of 2024")."""
+    end, day, month, year = asked.groups()
+    wanted = None if end else (int(day) if day else None)  # a month's end: any day of the month
+
+    def meets(d: int | None, m: str, y: str | None) -> bool:
+        return m.lower() == month.lower() and (wanted is None or d == wanted) and (not y or not year or y == year)
+
+    if any(meets(int(g.group(1)), g.group(2), g.group(3)) for g in given):
+        return True
+    asked_year = int(year) if year else None
+    if any(meets(m.day, MONTH_NAMES[m.month - 1], year) and m.year == asked_year and (m.day or wanted is None)
+           for m in named_months(paragraph)):
+        return True
+    return month.lower() == "december" and bool(end or day == "31") and bool(year) and f"end of {year}" in paragraph
 
 
 # A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024".
