@@ -224,12 +224,19 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     reason: str = ""
-    closest: Closest | None = None  # set when a near miss was caught (rag.answer.constraints)
+    # the paragraph an abstention names: a near miss caught (rag.answer.constraints), or the best
+    # paragraph where the support is a little under the threshold (then `nearest` is the same)
+    closest: Closest | None = None
     nearest: Closest | None = None  # abstaining for support a little under the threshold: the best paragraph
     digest: list[DigestGroup] | None = None  # asked for: the evidence digest (empty when abstaining)
     generated: Any = None  # asked for: the model's answer as checked (rag.answer.generate.Generated)
     note: str = ""  # why a generated answer asked for is missing ("no language model configured")
     generation_error: Any = None  # the RagError that stopped the model's answer (time-out, bad stream, refusal)
+
+    @property
+    def near_miss(self) -> bool:
+        """Whether the answer abstains because the best paragraph is about something else."""
+        return self.closest is not None and self.nearest is None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -238,9 +245,8 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
         }
-        named = self.closest or self.nearest  # one key for every abstention that names a paragraph
-        if named is not None:
-            out["closest"] = asdict(named)
+        if self.closest is not None:
+            out["closest"] = asdict(self.closest)
         if self.nearest is not None:
             out["nearest"] = asdict(self.nearest)
         if self.digest is not None:

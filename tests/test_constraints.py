@@ -15,6 +15,7 @@ from rag.answer.constraints import (
     check_proper_name,
     countries,
     dated_things,
+    names_seat,
     numbered_things,
     ordinal_name,
     periods,
@@ -78,6 +79,7 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("at the fifth session in Geneva") == [(5, "session")]
     assert numbered_things("the twentieth Conference of the Parties") == [(20, "conference")]
     assert numbered_things("the fifty-ninth session of the Commission") == [(59, "session")]
+    assert numbered_things("the fourth in the series of annual reports") == [(4, "report")]
     assert ordinal_name(59) == "fifty-ninth" and ordinal_name(460) == "460th" and ordinal_name(21) == "twenty-first"
 
 
@@ -115,6 +117,7 @@ def test_a_year_glued_to_a_name_is_part_of_the_name():
 def test_a_year_after_mid_is_a_year():
     """"by mid-1999" asks of 1999: a report of November 1997 (A/52/687) cannot give it."""
     assert years("How many detainees had been convicted by mid-1999?") == {1999}
+    assert years("in the mid-1990s") == set()  # a decade
     survey = "A survey of 150 detainees held since before January 1996 noted that only 33 had been convicted."
     evidence = Evidence(survey, survey, ("A/52/687",), date="1997-11-18")
     assert check_constraints("How many detainees had been convicted by mid-1999?", evidence) is not None
@@ -133,6 +136,18 @@ def test_a_resolution_asked_by_its_year_is_not_one_of_another_year():
     assert miss is not None and miss.describe() == "cites resolution 2734 (2024), not one adopted in 2025"
     assert check_constraints("Which Security Council resolution adopted in 2024 extended the mandate of the Office "
                              "of the Ombudsperson?", evidence) is None
+    # every resolution of a list is read; the one of the nearest year is named (S/2025/223, para. 1)
+    listed = ("By resolutions 2510 (2020), 2542 (2020), 2570 (2021) and 2755 (2024), the Council extended the "
+              "mandate of the Mission.")
+    mission = Evidence(listed, listed, ("S/2025/223",), date="2025-04-10")
+    assert check_constraints("Which resolution adopted in 2024 extended the mandate of the Mission?", mission) is None
+    miss = check_constraints("Which resolution adopted in 2022 extended the mandate of the Mission?", mission)
+    assert miss is not None and miss.describe() == "cites resolution 2570 (2021), not one adopted in 2022"
+    # a paragraph writing no resolution with its year is checked for the year as any question's
+    unyeared = "In its resolution 2467, the Council extended the mandate. The Panel reported in 2019."
+    miss = check_constraints("Which resolution adopted in 2025 extended the mandate?",
+                             Evidence(unyeared, unyeared, ("S/2019/1",), date="2019-05-01"))
+    assert miss is not None and miss.describe() == "is about 2019, not 2025"
     # a count of resolutions adopted in a year asks of that year (A/80/1, para. 49 gives 2024's)
     assert kinds("How many Security Council resolutions were adopted in 2023 with Secretariat support?")[0] == \
         ("year", "2023")
@@ -987,6 +1002,15 @@ def test_a_country_whose_capital_the_document_writes_is_written() -> None:
                              evidence) is None
     miss = check_constraints("Which language did the Uganda-based visitors office add to its briefings?", evidence)
     assert miss is not None and miss.describe() == "never names Uganda"
+    # the capital named in another paragraph, or as a text's name, names no State here
+    geneva = "In 2024, the Visitors Service at the United Nations Office at Geneva received 120,000 visitors."
+    offices = Evidence(geneva, geneva + "\nThe Office at Vienna opened its new centre.\nMorocco and Spain spoke.",
+                       ("A/AC.109/2025/18",))
+    assert check_constraints("How many visitors did the Visitors Service in Austria receive in 2024?",
+                             offices) is not None
+    assert not names_seat("France", "Parties to the Paris Agreement met in Bonn.")
+    assert not names_seat("Trinidad and Tobago", "The delegation of Spain spoke.")
+    assert names_seat("Kenya", "a Nairobi-based office") and names_seat("Austria", "the meeting held in Vienna")
     # checked as a country: "in Kenya" of a document on the Office at Nairobi and on Uganda
     office = Evidence(text, text + "\nUganda hosted the regional workshop.", ("A/AC.109/2025/18",))
     assert check_constraints("Which language did the visitors office in Kenya add to its briefings?", office) is None

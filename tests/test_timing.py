@@ -36,6 +36,13 @@ def test_a_figure_asked_at_a_month_s_end_or_in_a_month_is_asked_as_at_a_day() ->
     assert check_timing("How many cholera cases had been reported as at the end of March 2025?", cholera) is None
     assert check_timing("How many cholera cases had been reported as of March 2025?", cholera) is None
     assert check_timing("How many troops had MINUSCA deployed as at the start of February 2025?", MINUSCA) is None
+    # a month asked without its year, of a paragraph dating that month with one; a month's end given
+    dated = Evidence(paragraph="As at 23 March, 42,308 cases had been reported, against 20,000 in December 2024.",
+                     document="", symbols=("S/2025/211",), date="2025-04-07")
+    assert check_timing("How many cholera cases had been reported as of December?", dated) is None
+    year_end = Evidence(paragraph="As at 23 March, 42,308 cases had been reported; as at the end of December 2024, "
+                                  "20,000.", document="", symbols=("S/2025/211",), date="2025-04-07")
+    assert check_timing("How many cholera cases had been reported as at 31 December 2024?", year_end) is None
 
 
 def test_a_month_asked_that_the_report_was_issued_in_is_no_exception() -> None:
@@ -783,8 +790,20 @@ def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_ne
     for question in ("What did the Statistical Commission decide at its fifty-fifth session?",  # an earlier session
                      "What will the Statistical Commission be asked to decide at its fifty-sixth session?",  # to come
                      "What did the Division report to the Statistical Commission at its fifty-sixth session?",
-                     "What did the Statistical Commission decide on citizen data?"):
+                     "What did the Statistical Commission decide on citizen data?",
+                     # what was put to the body (E/CN.6/2025/4: "the Commission may wish to adopt ...")
+                     "What did the Secretary-General propose that the Statistical Commission adopt at its fifty-sixth "
+                     "session?",
+                     "What did the report invite the Statistical Commission to adopt at its fifty-sixth session?",
+                     # the session asked is another than the one the report is for
+                     "What did the Statistical Commission decide at its fifty-fifth session, as recalled in the "
+                     "report to its fifty-sixth session?"):
         assert check_own_session(question, report) is None, question
+    # a document of the session itself: a draft (".../L." symbol), its report
+    draft = Evidence(paragraph=paragraph, symbols=("E/CN.3/2025/L.1",), date="2025-03-04", title="Draft report",
+                     document="", masthead="Economic and Social Council; Statistical Commission\nDraft report\n"
+                                           "Fifty-sixth session")
+    assert check_own_session(asked, draft) is None
     # The General Assembly's main committees meet and report within its session (A/49/624).
     fourth = Evidence(paragraph="The Fourth Committee adopted the draft resolution by a recorded vote of 93 to 41.",
                       document="", symbols=("A/49/624",), date="1994-11-11", title="Report of the Fourth Committee",

@@ -245,6 +245,11 @@ def test_a_place_named_after_its_country_s_possessive_is_the_place_alone() -> No
                     ("S/2025/342",))
     assert check_place("How many ex-combatants will the project in the Congo’s Pool Department support?",
                        pool) is None
+    pooled = Evidence("The agreement is financed by pooled funding for 7,500 ex-combatants.", "", ("S/2025/342",))
+    assert check_place("How many ex-combatants will the project in the Congo's Pool Department support?",
+                       pooled) is not None  # the place's name as a word, not inside "pooled"
+    assert named_places("How many voters are registered in Prince George's County?") == \
+        [("Prince George's", "Prince George's County")]  # an owner that is no country stays in the name
 
 
 def test_a_country_the_paragraph_does_not_name_is_a_near_miss() -> None:

@@ -176,10 +176,11 @@ def _reach(ordinal: re.Match[str]) -> str:
     return " ".join(tail.split()[:_ORDINAL_REACH])
 
 
-# "of" or "in" after a word in lower case: the ordinal numbers that word ("the first day of the
-# session", "the first principle in the 2024 report"), not the thing after it; a title's "of" or
-# "in" stays inside ("the twentieth Conference of the Parties", "the second Youth in Evaluation week").
-_LOWER_OF = re.compile(r"\b([a-z][\w'’-]*)\s+(?:of|in)\b")
+# "of" or "in" after the word in lower case right after the ordinal: the ordinal numbers that word
+# ("the first day of the session", "the first principle in the 2024 report"), not the thing after
+# it; a title's "of" or "in" stays inside ("the twentieth Conference of the Parties", "the second
+# Youth in Evaluation week"), and "the fourth in the series of annual reports" numbers a report.
+_LOWER_OF = re.compile(r"^\s*([a-z][\w'’-]*)\s+(?:of|in)\b")
 
 
 def _noun_end(ordinal: re.Match[str]) -> int:
@@ -203,7 +204,9 @@ def question_constraints(question: str) -> list[Constraint]:
     spans = periods(text)
     for start, end in sorted(spans):
         found.append(Constraint("period", f"{start}-{end}", f"{start}-{end}"))
-    inside = {y for s, e in spans for y in (s, e)} | {int(m.group(1)) for m in RESOLUTION_OF_YEAR.finditer(text)}
+    resolved = sorted({int(m.group(1)) for m in RESOLUTION_OF_YEAR.finditer(text)})
+    found += [Constraint("resolution year", str(y), f"one adopted in {y}") for y in resolved]
+    inside = {y for s, e in spans for y in (s, e)} | set(resolved)
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
     named = countries(text)
@@ -419,7 +422,7 @@ def _short_for(c: Constraint, document: str) -> bool:
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False) \
-            or _short_for(c, evidence.document) or writes_capital(c.value, evidence.document):
+            or _short_for(c, evidence.document) or names_seat(c.value, evidence.paragraph):
         return None
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
@@ -784,23 +787,41 @@ def _held(folded: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(folded)}|{re.escape(folded)}\b", text) is not None
 
 
-# The words of each State's capital that name it alone ("Nairobi" for Kenya: "the United Nations
-# Office at Nairobi" is in Kenya); not the words that also name people, networks or groups.
-_CAPITAL_WORDS = {country: tuple(_folded(w) for w in city.split() if len(w) >= 5 and w not in (
-    "Saint", "Santo", "Victoria", "Washington", "Santiago", "Kingston", "George's"))
-    for country, city in CAPITALS.items()}
+# Capitals' words that name other things too: people, networks, groups, a city of another State.
+_NOT_SEATS = frozenset(("Saint", "Santo", "Victoria", "Washington", "Santiago", "Kingston", "George's", "Louis",
+                        "Jerusalem", "Tripoli"))
 
 
-def writes_capital(country: str, document: str) -> bool:
-    """Whether the document names the country's capital ("the Office at Nairobi": Kenya)."""
-    return any(_held(city, _written(document).text) for city in _CAPITAL_WORDS.get(country, ()))
+def _seat_names(city: str) -> list[str]:
+    """The words of a capital's entry in CAPITALS that name it alone ("Nairobi"; "Cotonou" of
+    "Porto-Novo Cotonou"): five letters or more, not inside a name joined by a word in lower case
+    ("Spain" of "Port of Spain", "Salaam" of "Dar es Salaam"), none of _NOT_SEATS."""
+    words = city.split()
+    return [w for i, w in enumerate(words) if len(w) >= 5 and w not in _NOT_SEATS
+            and not (i > 0 and words[i - 1][:1].islower()) and not (i + 1 < len(words) and words[i + 1][:1].islower())]
+
+
+# What a capital names when it is no place: "the Paris Agreement", "the Beijing Declaration".
+_NAMED_AFTER = (r"Agreement|Declaration|Convention|Conventions|Programme|Action|Agenda|Principles|Protocol|Statement|"
+                r"Plan|Platform|Consensus|Accords?|Process|Commitments?|Call|Rules|Pact|Treaty|Group|Club|Summit|"
+                r"Framework|Initiative|Document|Outcome|Compact|Strategy|Roadmap|Charter|Code|Guidelines|Forum")
+_SEATS = {country: re.compile(r"(?:\b(?:in|at|from|to|near)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b(?![\w-])"
+                              r"(?!\s+(?:" + _NAMED_AFTER + r")\b)|\b(?:" + "|".join(names) + r")-based\b)")
+          for country, city in CAPITALS.items() if (names := _seat_names(city))}
+
+
+def names_seat(country: str, text: str) -> bool:
+    """Whether the text names the country's capital as a place ("the United Nations Office at
+    Nairobi", "held in Vienna", "Nairobi-based": Kenya, Austria), not as a text's name ("the Paris
+    Agreement")."""
+    seat = _SEATS.get(country)
+    return seat is not None and seat.search(text) is not None
 
 
 def _proper_unwritten(word: str, document: str) -> bool:
     """An unwritten name word that is a proper name the document would write: not an adjective, a
     people's word, a region or a word of a body's title, not the capital of a State the document
-    names ("New Delhi" for India's Government), nor a State whose capital it names ("Kenya" of "the
-    Office at Nairobi"), not inside one of its words ("Swahili" in
+    names ("New Delhi" for India's Government), not inside one of its words ("Swahili" in
     "Kiswahili"), and no capitalised word of the document is the same name spelt otherwise
     (accents, one letter added, dropped, changed, or two swapped: "Celeron" for "Céloron")."""
     if len(word) < MIN_PROPER or word in _ABBREVIATIONS or word in _REGIONS or word in _NAME_PARTS \
@@ -809,8 +830,7 @@ def _proper_unwritten(word: str, document: str) -> bool:
         return False
     folded = _folded(word)
     written = _written(document)
-    if (len(folded) >= 5 and _held(folded, written.text)) or folded in written.capitals \
-            or writes_capital(word, document):
+    if (len(folded) >= 5 and _held(folded, written.text)) or folded in written.capitals:
         return False
     return not any(n == folded or (abs(len(n) - len(folded)) <= 1 and (one_edit(n, folded) or _transposed(n, folded)))
                    for n in written.names)
@@ -843,15 +863,17 @@ def _office_holder(question: str, name: str, document: str) -> bool:
 def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     """A proper name the question gives that the document never writes (`_proper_unwritten`):
     "Which mayor of Marseille spoke at the opening of the Conference?" answered from a report
-    that never names Marseille. Checked after every other constraint, which names the mismatch
-    more closely ("the Tambura temporary operating base, not the Yambio ...")."""
+    that never names Marseille; a State whose capital the paragraph names as a place is named
+    ("Kenya" of "the United Nations Office at Nairobi": `names_seat`). Checked after every other
+    constraint, which names the mismatch more closely ("the Tambura temporary operating base, not
+    the Yambio ...")."""
     words = _WORD.findall(question)
     if sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
         return None
     document = evidence.document + " " + " ".join(evidence.symbols)
     missing = [w for w in unwritten(name_words(_COUNTRY.sub(" ", without_symbols(question))), document)
                if _proper_unwritten(w, document) and not _office_holder(question, w, document)
-               and not _acronym_written(w, document)]
+               and not _acronym_written(w, document) and not names_seat(w, evidence.paragraph)]
     if not missing:
         return None
     return Mismatch(Constraint("names", missing[0], name_around(question, missing[0])), "", "never names {label}")
@@ -966,24 +988,37 @@ def _check_coming(question: str, found: list[Constraint], evidence: Evidence) ->
 # regular session 2025" (not a title's "Report ... on its fifty-sixth session").
 _SESSION_LINE = re.compile(r"^(?:[\w-]+\s+){1,2}session(?:\s+(?:of\s+)?(?:19|20)\d\d)?$", re.IGNORECASE)
 # What a body does at its session, which a document issued for the session cannot tell.
-_DECIDED = re.compile(r"\b(?:decided?|adopt(?:ed)?|agreed?|elect(?:ed)?|approved?|endorsed?)\b", re.IGNORECASE)
+_DECIDED = r"(?:decided?|adopt(?:ed)?|agreed?|elect(?:ed)?|approved?|endorsed?)"
+# A question about what was put to the body, which the document issued for it tells.
+_PUT_TO = re.compile(r"\b(?:propos|recommend|invit|suggest|ask|request|submit|urg|call)\w*|\bmay wish\b", re.IGNORECASE)
+# The session the question says it was done at: "at its fifty-sixth session".
+_DONE_AT_SESSION = re.compile(r"\b(?:at|during)\s+(?:its|their|the)\s+([\w-]+)\s+(?:regular\s+|annual\s+|special\s+)?"
+                              r"session\b", re.IGNORECASE)
+# Documents of a session issued at or after it: drafts (".../L.1"), its report, its outcome.
+_OF_THE_SESSION = re.compile(r"\bdraft\b|\breport\s+(?:of|on)\b.*\bsession\b|\bagreed conclusions\b|"
+                             r"\b(?:decisions|resolutions)\s+adopted\b", re.IGNORECASE)
 
 
 def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
     """What a body decided, adopted or elected at the numbered session its document's masthead
     says the document is issued for ("Fifty-sixth session" of a report to the Statistical
     Commission, issued weeks before it met): the document cannot tell. Only where the question
-    names the body (the masthead's last organ) and the body is not the General Assembly, whose
-    main committees meet and report within its year-long session."""
-    if not _DECIDED.search(question) or not asks_done(question):
-        return None
+    names the body (the masthead's last organ) as the one that did it, asks of what was done at
+    that session ("at its fifty-sixth session") and not of what was put to the body ("What did the
+    Secretary-General propose that the Commission adopt ...?"); not for the General Assembly, whose
+    main committees meet and report within its year-long session, nor for a document of the
+    session itself (a draft, ".../L." symbol, its report, agreed conclusions)."""
     lines = evidence.masthead.split("\n")
     organ = lines[0].split("; ")[-1] if lines and lines[0] != evidence.title else ""
-    if not organ or organ == "General Assembly" or organ.lower() not in question.lower():
+    if not organ or organ == "General Assembly" or not asks_done(question) or _PUT_TO.search(question) \
+            or _OF_THE_SESSION.search(evidence.title) or any("/L." in s for s in evidence.symbols):
         return None
+    if not re.search(rf"\b{re.escape(organ)}\b(?:\s+[\w-]+){{0,2}}?\s+{_DECIDED}\b", question, re.IGNORECASE):
+        return None  # the body is not the one that decided
     own = {n for line in lines if _SESSION_LINE.match(line.strip()) for n, noun in numbered_things(line)
            if noun == "session"}
-    asked = [n for n, noun in numbered_things(question) if noun == "session" and n in own]
+    at = [ordinal_values(m.group(1)) for m in _DONE_AT_SESSION.finditer(question)]
+    asked = [n for found in at for n in found if n in own]
     if not asked:
         return None
     label = f"the {ordinal_name(asked[0])} session"
@@ -992,7 +1027,8 @@ def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 _CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,
-           "dated": check_dated, "titled": _check_titled, "names": _check_names}
+           "dated": check_dated, "titled": _check_titled, "names": _check_names,
+           "resolution year": check_resolution_year}
 
 
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
@@ -1001,8 +1037,7 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     numbers otherwise (`_check_ordinal_in_paragraph`), a numbered event the paragraph
     dates to come (`_check_coming`), a country the paragraph does not name, the times the
     question names (rag.answer.timing), what a body decided at the session its document is issued
-    for (`check_own_session`), a resolution of another year than the one asked
-    (`check_resolution_year`) and the period a report covers (rag.answer.coverage), the
+    for (`check_own_session`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
     (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
@@ -1038,8 +1073,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # The checks of the question's text against the evidence, after its constraints, in order.
-_QUESTION_CHECKS = (check_timing, check_own_session, check_for_year, check_resolution_year, check_coverage,
-                    check_symbol, check_organization,
+_QUESTION_CHECKS = (check_timing, check_own_session, check_for_year, check_coverage, check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization,
                     check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,

@@ -389,7 +389,7 @@ class Answerer:
         named = Closest(symbol=nearest.symbol, paragraph=nearest.number, citation=nearest.citation, mismatch=WEAK,
                         annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part)
         return Answer(question=question, answer=NEAR_MISS.format(citation=nearest.citation, mismatch=WEAK),
-                      abstained=True, citations=[], reason=reason, nearest=named)
+                      abstained=True, citations=[], reason=reason, closest=named, nearest=named)
 
     def answer(self, search: Search) -> Answer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph

@@ -30,11 +30,12 @@ def named_places(question: str) -> list[tuple[str, str]]:
     ("Jonglei", "Jonglei State"); a region named by an acronym ("the ECE Region"), phrases such
     as "Which State" or "Member State" and a country's State by its people's word ("the Kenyan
     State", A/HRC/EMRIP/2025/3, para. 24 "lacks formal State recognition" in Kenya) are none; the
-    words after an owner's ("the Congo's Pool Department") are the place's own."""
+    words after a country's possessive ("the Congo's Pool Department") are the place's own."""
     out = []
     for m in _PLACE.finditer(question):
         words = m.group(1).split()
-        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))
+                     and COUNTRY_AT.fullmatch(" ".join(words[:i + 1])[:-2])), default=-1)
         words = words[owner + 1:]  # "the Congo's Pool Department" is the Pool Department
         while words and all(part in _NOT_PLACES for part in words[0].split("-")):
             words = words[1:]
@@ -51,9 +52,9 @@ def _peoples_word(words: str) -> bool:
 def check_place(question: str, evidence: Evidence) -> Mismatch | None:
     """A place the question names by its kind that neither the paragraph nor its heading names
     ("C. Meeting with the Member of the House of Assembly from the Third Electoral District")."""
-    text = f"{evidence.section}\n{evidence.paragraph}".lower()
+    text = f"{evidence.section}\n{evidence.paragraph}"
     for own, name in named_places(question):
-        if own.lower() not in text:
+        if not re.search(rf"\b{re.escape(own)}\b", text, re.IGNORECASE):
             return Mismatch(Constraint("place", name, name), "", "does not name {label}")
     return None
 

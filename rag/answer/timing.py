@@ -315,7 +315,8 @@ def _stock_day(question: str, evidence: Evidence) -> Mismatch | None:
 
 def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: str) -> bool:
     """Whether the paragraph gives the day (or month) asked (`asked`, an `_ASKED_AT` match): after
-    "as at" (`given`), elsewhere, or as the end of the asked year ("by the end of 2024")."""
+    "as at" (`given`), elsewhere, or as the end of the asked month or year ("as at the end of
+    December 2024", "by the end of 2024")."""
     end, day, month, year = asked.groups()
     wanted = None if end else (int(day) if day else None)  # a month's end: any day of the month
 
@@ -325,10 +326,12 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
     if any(meets(int(g.group(1)), g.group(2), g.group(3)) for g in given):
         return True
     asked_year = int(year) if year else None
-    if any(meets(m.day, MONTH_NAMES[m.month - 1], year) and m.year == asked_year and (m.day or wanted is None)
+    if any(meets(m.day, MONTH_NAMES[m.month - 1], year) and asked_year in (None, m.year) and (m.day or wanted is None)
            for m in named_months(paragraph)):
         return True
-    return month.lower() == "december" and bool(end or day == "31") and bool(year) and f"end of {year}" in paragraph
+    month_end = f"end of {month.capitalize()} {year}" in paragraph and bool(end or day in ("28", "29", "30", "31"))
+    return bool(year) and (month_end or month.lower() == "december" and bool(end or day == "31")
+                           and f"end of {year}" in paragraph)
 
 
 # A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024".

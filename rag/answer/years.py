@@ -15,8 +15,8 @@ from rag.search.focus import document_clause
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
-# after "mid-" is a year ("by mid-1999").
-YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\))", re.IGNORECASE)
+# after "mid-" is a year ("by mid-1999"; "the mid-1990s" is a decade).
+YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\))", re.IGNORECASE)
 RANGE = re.compile(r"(?<![\w/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
 _BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -755,22 +755,25 @@ def check_for_year(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # A question for the resolution adopted in a year ("Which Security Council resolution adopted in
-# 2025 extended the mandate ...?": the year dates the resolution, not the document's facts; not
-# "How many resolutions were adopted in 2023?"), and a resolution written with its year
-# ("resolution 2734 (2024)").
+# 2025 extended the mandate ...?": the year dates the resolution, checked by
+# `check_resolution_year`; not "How many resolutions were adopted in 2023?"), and a resolution
+# written with its year ("resolution 2734 (2024)", "resolutions 2510 (2020), 2542 (2020) and 2755
+# (2024)").
 RESOLUTION_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?resolution\s+(?:was\s+)?(?:adopted|passed)\s+"
                                 r"in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_YEARED_RESOLUTION = re.compile(r"\bresolutions?\s+(\d{3,4})\s*\(((?:19|20)\d\d)\)", re.IGNORECASE)
+_YEARED_RESOLUTION = re.compile(r"\b(\d{3,4})\s*\(((?:19|20)\d\d)\)")
+_RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
-def check_resolution_year(question: str, evidence: Evidence) -> Mismatch | None:
-    """A resolution asked by the year it was adopted in, of a paragraph whose resolutions, each
-    written with its year, are all of other years: "resolution 2734 (2024)" is no resolution
-    adopted in 2025."""
-    asked = RESOLUTION_OF_YEAR.search(question)
-    given = _YEARED_RESOLUTION.findall(evidence.paragraph)
-    if asked is None or not given or any(year == asked.group(1) for _, year in given):
+def check_resolution_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    """A resolution asked by the year it was adopted in (`c.value`), of a paragraph whose
+    resolutions, each written with its year, are all of other years: "resolution 2734 (2024)" is
+    no resolution adopted in 2025 (the one of the nearest year is named). A paragraph writing no
+    resolution with its year is checked for the year as any question's (`check_year`)."""
+    given = _YEARED_RESOLUTION.findall(evidence.paragraph) if _RESOLUTION_WORD.search(evidence.paragraph) else []
+    if not given:
+        return check_year(Constraint("year", c.value, c.value), evidence)
+    if any(year == c.value for _, year in given):
         return None
-    number, year = given[0]
-    return Mismatch(Constraint("year", asked.group(1), f"one adopted in {asked.group(1)}"),
-                    f"resolution {number} ({year})", "cites {found}, not {label}")
+    number, year = min(given, key=lambda g: abs(int(g[1]) - int(c.value)))
+    return Mismatch(c, f"resolution {number} ({year})", "cites {found}, not {label}")

@@ -232,7 +232,7 @@ def ask_every_ranking(session: Session, q: Question, gold: set[str], within_doc:
             ranked = [cited, *(key for key in ranked if key != cited)][:10]
         out[mode] = QuestionResult(ranked, gold, result.abstained,
                                    quote, q.answers or [a for a in (q.answer,) if a], session.answerer.support(search),
-                                   result.closest is not None)
+                                   result.near_miss)
     return out
 
 
@@ -297,7 +297,7 @@ def ask_unanswerable(session: Session, questions: list[Question], progress: Prog
         search = session.rankings(q.question, ("hybrid",))["hybrid"]
         answer = session.answer(search)
         out.append(AnswerRecord(q.kind, session.answerer.support(search), answer.abstained,
-                                near_miss=answer.closest is not None))
+                                near_miss=answer.near_miss))
     progress("ask unanswerable", len(questions), len(questions))
     return out
 
