@@ -208,7 +208,7 @@ def _summary(report: BuildReport, as_json: bool) -> None:
         typer.echo(f"Indexed {report.documents} document(s), {report.paragraphs} paragraph(s) in "
                    f"{report.seconds:.1f} s ({report.parsed} parsed, {report.unchanged} unchanged; "
                    f"{report.embedded} embedded, {report.reused} reused from cache"
-                   + (f", {repeats} repeating another paragraph's text" if repeats > 0 else "") + ").")
+                   + (f", {repeats} with the same text as another, embedded once" if repeats > 0 else "") + ").")
     for line in report.removed:
         typer.echo(printable(f"removed: {line}"))
     for line in report.replaced:

@@ -187,7 +187,7 @@ def test_the_build_summary_counts_paragraphs_that_repeat_another_s_text(fake_env
     result = run("index", "build", str(docs))
     assert result.exit_code == 0, result.output
     assert "4 paragraph(s)" in result.stdout
-    assert "3 embedded, 0 reused from cache, 1 repeating another paragraph's text" in result.stdout
+    assert "3 embedded, 0 reused from cache, 1 with the same text as another, embedded once" in result.stdout
 
 
 def test_index_status_and_rebuild(built):
