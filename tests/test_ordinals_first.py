@@ -135,7 +135,7 @@ def test_the_paragraph_naming_the_asked_years_thing_comes_first() -> None:
 
 def test_the_paragraph_naming_the_asked_member_of_a_set_comes_first() -> None:
     """A/49/624: asked for the vote on the draft decision, para. 6 (the draft resolution's vote)
-    ranked above para. 7 (the draft decision's); through asked_first, within the first five hits
+    ranked above para. 7 (the draft decision's); through asked_first, within the first three hits
     of the document, and only over a paragraph naming another member of the set."""
     from rag.search.ordinals import asked_alternative_first, asked_first
 
@@ -150,11 +150,6 @@ def test_the_paragraph_naming_the_asked_member_of_a_set_comes_first() -> None:
     assert [h.pid for h in asked_first(q, [report, resolution, decision])] == [5, 6, 7]
     asked_resolution = q.replace("decision", "resolution")
     assert [h.pid for h in asked_first(asked_resolution, [resolution, report, decision])] == [6, 5, 7]
-    # the draft decision's paragraph fifth, under the draft resolution's and three naming neither
-    between = [_hit(pid, "The General Assembly, having considered the chapter of the report, reiterates its concern.",
-                    "A/49/624") for pid in (3, 4, 9)]
-    assert [h.pid for h in asked_first(q, [resolution, *between, decision])] == [7, 6, 3, 4, 9]
-    assert [h.pid for h in asked_first(q, [resolution, *between, report, decision])][0] == 6  # sixth: too deep
 
 
 def test_the_paragraph_naming_the_asked_year_comes_first() -> None:

@@ -422,7 +422,7 @@ def _short_for(c: Constraint, document: str) -> bool:
 def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     named = countries(evidence.document)
     if c.value in named or not named or _names_country(c.value, evidence.document, by_stem=False) \
-            or _short_for(c, evidence.document) or names_seat(c.value, evidence.paragraph):
+            or _short_for(c, evidence.document):
         return None
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
@@ -818,6 +818,14 @@ def names_seat(country: str, text: str) -> bool:
     return seat is not None and seat.search(text) is not None
 
 
+def seat_for_place(question: str, name: str, paragraph: str) -> bool:
+    """Whether the paragraph's capital stands for the country the question names as a place ("the
+    Kenya-based visitors office", "the office in Kenya": the Office at Nairobi), not as the one
+    that acts or is asked about ("When did Kenya obtain independence?")."""
+    as_place = rf"\b(?:in|at|from|to|near|within|across)\s+(?:the\s+)?{re.escape(name)}\b|\b{re.escape(name)}-based\b"
+    return re.search(as_place, question) is not None and names_seat(name, paragraph)
+
+
 def _proper_unwritten(word: str, document: str) -> bool:
     """An unwritten name word that is a proper name the document would write: not an adjective, a
     people's word, a region or a word of a body's title, not the capital of a State the document
@@ -863,8 +871,9 @@ def _office_holder(question: str, name: str, document: str) -> bool:
 def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     """A proper name the question gives that the document never writes (`_proper_unwritten`):
     "Which mayor of Marseille spoke at the opening of the Conference?" answered from a report
-    that never names Marseille; a State whose capital the paragraph names as a place is named
-    ("Kenya" of "the United Nations Office at Nairobi": `names_seat`). Checked after every other
+    that never names Marseille; a State the question names as a place, whose capital the
+    paragraph names as one, is named ("the Kenya-based office" of "the United Nations Office at
+    Nairobi": `seat_for_place`). Checked after every other
     constraint, which names the mismatch more closely ("the Tambura temporary operating base, not
     the Yambio ...")."""
     words = _WORD.findall(question)
@@ -873,7 +882,7 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     document = evidence.document + " " + " ".join(evidence.symbols)
     missing = [w for w in unwritten(name_words(_COUNTRY.sub(" ", without_symbols(question))), document)
                if _proper_unwritten(w, document) and not _office_holder(question, w, document)
-               and not _acronym_written(w, document) and not names_seat(w, evidence.paragraph)]
+               and not _acronym_written(w, document) and not seat_for_place(question, w, evidence.paragraph)]
     if not missing:
         return None
     return Mismatch(Constraint("names", missing[0], name_around(question, missing[0])), "", "never names {label}")

@@ -26,10 +26,6 @@ from rag.textutil import coverage
 
 DEPTH = 3  # the hits read for one that gives what the question asks
 COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many question names
-# The hits read for one naming the member of a closed set the question asks of, where the first
-# names another ("the draft resolution" for "the draft decision": A/49/624's vote on the draft
-# decision, para. 7, fifth under the draft resolution's, para. 6, and the embedded texts between).
-ALTERNATIVE_DEPTH = 5
 
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
@@ -59,10 +55,9 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth
     return hits
 
 
-def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]],
-                       depth: int = DEPTH) -> list[Hit]:
+def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]]) -> list[Hit]:
     """`hits`, or, where the first names another of the (number, noun) `things` the question names
-    and not the asked one, with the next hit of its document up to `depth` that names it put first."""
+    and not the asked one, with the next hit of its document up to DEPTH that names it put first."""
     asked = set(things(question))
     if not asked or not hits:
         return hits
@@ -70,7 +65,7 @@ def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], l
     nouns = {noun for _, noun in asked}
     if asked & first or not any(noun in nouns for _, noun in first):
         return hits
-    return _promote(question, hits, lambda hit: bool(asked & set(things(hit.text))), depth)
+    return _promote(question, hits, lambda hit: bool(asked & set(things(hit.text))))
 
 
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
@@ -111,8 +106,8 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
 def asked_alternative_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names another member of a closed set the question names and not
     the asked one ("the draft resolution" for "the draft decision", rag.answer.alternatives), with
-    the next hit of its document up to ALTERNATIVE_DEPTH that names the asked one put first."""
-    return _asked_thing_first(question, hits, alternatives, ALTERNATIVE_DEPTH)
+    the next hit of its document up to DEPTH that names the asked one put first."""
+    return _asked_thing_first(question, hits, alternatives)
 
 
 def asked_country_first(question: str, hits: list[Hit]) -> list[Hit]:
