@@ -805,16 +805,25 @@ def _seat_names(city: str) -> list[str]:
 _NAMED_AFTER = (r"Agreement|Declaration|Convention|Conventions|Programme|Action|Agenda|Principles|Protocol|Statement|"
                 r"Plan|Platform|Consensus|Accords?|Process|Commitments?|Call|Rules|Pact|Treaty|Group|Club|Summit|"
                 r"Framework|Initiative|Document|Outcome|Compact|Strategy|Roadmap|Charter|Code|Guidelines|Forum")
-_SEATS = {country: re.compile(r"(?:\b(?:in|at|from|to|near)\s+(?:the\s+)?(?:" + "|".join(names) + r")\b(?![\w-])"
-                              r"(?!\s+(?:" + _NAMED_AFTER + r")\b)|\b(?:" + "|".join(names) + r")-based\b)")
-          for country, city in CAPITALS.items() if (names := _seat_names(city))}
+
+
+@lru_cache(maxsize=None)
+def _seat(country: str) -> re.Pattern[str] | None:
+    """The pattern of the country's capital written as a place (`names_seat`), compiled the first
+    time it is asked for (not for every State at import: a cold `rag ask` reads one or two); None
+    for a State without one."""
+    names = "|".join(_seat_names(CAPITALS.get(country, "")))
+    if not names:
+        return None
+    return re.compile(rf"(?:\b(?:in|at|from|to|near)\s+(?:the\s+)?(?:{names})\b(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)"
+                      rf"|\b(?:{names})-based\b)")
 
 
 def names_seat(country: str, text: str) -> bool:
     """Whether the text names the country's capital as a place ("the United Nations Office at
     Nairobi", "held in Vienna", "Nairobi-based": Kenya, Austria), not as a text's name ("the Paris
     Agreement")."""
-    seat = _SEATS.get(country)
+    seat = _seat(country)
     return seat is not None and seat.search(text) is not None
 
 
@@ -873,9 +882,8 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     "Which mayor of Marseille spoke at the opening of the Conference?" answered from a report
     that never names Marseille; a State the question names as a place, whose capital the
     paragraph names as one, is named ("the Kenya-based office" of "the United Nations Office at
-    Nairobi": `seat_for_place`). Checked after every other
-    constraint, which names the mismatch more closely ("the Tambura temporary operating base, not
-    the Yambio ...")."""
+    Nairobi": `seat_for_place`). Checked after every other constraint, which names the mismatch
+    more closely ("the Tambura temporary operating base, not the Yambio ...")."""
     words = _WORD.findall(question)
     if sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
         return None

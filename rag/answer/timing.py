@@ -329,9 +329,11 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
     if any(meets(m.day, MONTH_NAMES[m.month - 1], year) and asked_year in (None, m.year) and (m.day or wanted is None)
            for m in named_months(paragraph)):
         return True
-    month_end = f"end of {month.capitalize()} {year}" in paragraph and bool(end or day in ("28", "29", "30", "31"))
-    return bool(year) and (month_end or month.lower() == "december" and bool(end or day == "31")
-                           and f"end of {year}" in paragraph)
+    if not year:
+        return False
+    if (end or day in ("28", "29", "30", "31")) and f"end of {month.capitalize()} {year}" in paragraph:
+        return True  # "as at the end of December 2024"
+    return month.lower() == "december" and bool(end or day == "31") and f"end of {year}" in paragraph
 
 
 # A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024".
