@@ -185,6 +185,32 @@ def test_a_document_of_another_organization_is_a_near_miss() -> None:
     assert may_miss("UNICEF consecutive unqualified audit opinions")  # a keyword query is checked too
 
 
+def test_the_organization_a_joint_board_s_title_opens_on_owns_the_document() -> None:
+    """DP/FPA/2025/7's masthead opens on its segment ("UNFPA –") before an agenda item naming all
+    three organizations' ethics offices: its paragraph 23 does not tell of UNDP's Ethics Office."""
+    ethics = Evidence(paragraph="In 2024, the Ethics Office received 20 queries regarding protection against "
+                                "retaliation.", document="", symbols=("DP/FPA/2025/7",),
+                      title="UNFPA \u2013 Reports of UNDP, UNFPA, and UNOPS Ethics Offices United Nations Population "
+                            "Fund Report of the Ethics Office 2024")
+    assert said(check_organization("How many requests for advice did the UNDP Ethics Office receive in 2024?",
+                                    ethics)) == "is about UNFPA, not UNDP"
+    assert check_organization("How many queries did the UNFPA Ethics Office receive in 2024?", ethics) is None
+    assert check_organization("How many queries did the Ethics Office receive in 2024?", ethics) is None
+    # the owner asked beside another: "UNFPA's joint review with UNDP"
+    assert check_organization("How many queries did UNFPA's and UNDP's ethics offices receive?", ethics) is None
+    # the paragraph writing the asked organization tells of it
+    joint = Evidence(paragraph="UNDP and the Ethics Office held a joint training.", document="",
+                     symbols=("DP/FPA/2025/7",), title=ethics.title)
+    assert check_organization("What did UNDP's Ethics Office do with UNFPA's?", joint) is None
+    assert check_organization("What training did UNDP hold with the Ethics Office?", joint) is None
+    # "UNDP: Report on ..." after the agenda item owns it as well
+    undp = Evidence(paragraph="Of the 31 recommendations, 20 were implemented.", document="", symbols=("DP/2025/3",),
+                    title="Recommendations of the Board of Auditors UNDP: Report on the recommendations of the "
+                          "United Nations Board of Auditors for 2023")
+    assert said(check_organization("How many Board of Auditors recommendations to UNOPS were implemented?",
+                                    undp)) == "is about UNDP, not UNOPS"
+
+
 def test_another_organization_s_paragraph_of_a_joint_report_is_a_near_miss() -> None:
     # A small extract of a real page: DP/2025/20, para. 6, a joint board's report that names
     # UNICEF only in passing elsewhere.

@@ -253,12 +253,31 @@ MINUSMA MINUSTAH MINUJUSTH UNAMID UNMIL UNOCI UNMIS UNMIT UNIOGBIS UNSCOL UNRCCA
 """.split())
 
 
+# An organization heading its part of a joint board's agenda in a title: "UNFPA – Reports of UNDP,
+# UNFPA, and UNOPS Ethics Offices ...", "Recommendations of the Board of Auditors UNDP: Report on ...".
+_SEGMENT = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s*(?:[\u2013\u2014]|\s-|:)\s")
+
+
+def _segment_owners(title: str) -> list[str]:
+    """The organizations (ENTITIES) a title sets before a dash or a colon as the part of a joint
+    board's agenda its document belongs to."""
+    return [m.group(1) for m in _SEGMENT.finditer(title) if m.group(1) in ENTITIES]
+
+
 def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
     """An organization of the United Nations system (ENTITIES) the question names that neither
     the paragraph nor its document's title writes, where the title names another one: the
-    document is that other organization's."""
+    document is that other organization's. A title heading its document with an organization's
+    part of a joint board's agenda ("UNFPA – Reports of UNDP, UNFPA, and UNOPS Ethics Offices")
+    is that organization's, whatever else its agenda item names."""
     if not evidence.title:
         return None
+    asked = [a for a in acronyms(question) if a in ENTITIES]
+    segment = _segment_owners(evidence.title)
+    if segment and asked and not any(a in segment for a in asked):
+        for a in asked:
+            if not writes_acronym(evidence.paragraph, a):
+                return Mismatch(Constraint("organization", a, a), segment[0])
     owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not writes_acronym(question, a)]
     if not owners:
         return None
