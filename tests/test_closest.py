@@ -94,3 +94,54 @@ def test_another_document_naming_it_only_in_passing_does_not_answer() -> None:
     query = Query(question, embedder.encode_queries([question])[0], None, None)
     answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
     assert answer.abstained and answer.closest is not None and "never names Vienna" in answer.closest.mismatch
+
+
+def test_a_document_whose_title_names_the_asked_country_answers_for_another_country_s_first_hit() -> None:
+    """"How many civilian personnel does the Libya mission employ?" had the UNMISS report's
+    paragraph on its civilian staff first ("is about South Sudan, not Libya"); the next document's
+    title names Libya and its paragraph answers."""
+    embedder = HashEmbedder()
+    unmiss_text = "UNMISS civilian personnel numbered 2,242, national and international staff in South Sudan."
+    unsmil_text = "The mission in Libya (UNSMIL) employed 316 civilian personnel, national and international staff."
+    unmiss = "Security Council\nSituation in South Sudan\nReport of the Secretary-General"
+    unsmil = "Security Council\nUnited Nations Support Mission in Libya\nReport of the Secretary-General"
+    documents = {"S/2025/54": DocumentText(("S/2025/54",), f"{unmiss}\n{unmiss_text}", unmiss),
+                 "S/2025/509": DocumentText(("S/2025/509",), f"{unsmil}\n{unsmil_text}", unsmil)}
+    hits = [Hit(pid=0, symbol="S/2025/54", number="88", text=unmiss_text, page="14", section="", score=2.0,
+                sentence=0.7),
+            Hit(pid=1, symbol="S/2025/509", number="85", text=unsmil_text, page="15", section="", score=1.0,
+                sentence=0.7)]
+    question = "How many civilian personnel does the Libya mission employ?"
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
+    # a document whose title does not name the asked country does not answer
+    elsewhere = {**documents, "S/2025/509": DocumentText(("S/2025/509",), f"Security Council\n{unsmil_text}",
+                                                         "Security Council\nReport of the Secretary-General")}
+    other = Answerer(embedder, None, threshold=0.24, documents=elsewhere.__getitem__).answer(Search(query, hits))
+    assert other.abstained and "South Sudan" in other.closest.mismatch
+
+
+def test_a_document_naming_the_asked_mission_answers_for_a_first_hit_missed_for_its_date() -> None:
+    """"What period does the Secretary-General's August 2025 report on UNSMIL cover?" had a paragraph
+    of the Geneva premises report of October 2024 first ("dates from October 2024"); that document
+    never names UNSMIL, and the UNSMIL report's paragraph 1 answers."""
+    embedder = HashEmbedder()
+    geneva_text = "The present report covers the period from 1 January to 31 August 2024 and the progress of the plan."
+    unsmil_text = ("The present report covers developments in Libya from 5 April to 1 August 2025 and the activities "
+                   "of the United Nations Support Mission in Libya (UNSMIL).")
+    geneva = "General Assembly\nStrategic heritage plan of the United Nations Office at Geneva"
+    unsmil = "Security Council\nUnited Nations Support Mission in Libya\nReport of the Secretary-General"
+    documents = {"A/79/7/Add.12": DocumentText(("A/79/7/Add.12",), f"{geneva}\n{geneva_text}", geneva),
+                 "S/2025/509": DocumentText(("S/2025/509",), f"{unsmil}\n{unsmil_text}", unsmil)}
+    hits = [Hit(pid=0, symbol="A/79/7/Add.12", number="2", text=geneva_text, page="1", section="", score=2.0,
+                sentence=0.7, doc_date="2024-10-15"),
+            Hit(pid=1, symbol="S/2025/509", number="1", text=unsmil_text, page="1", section="", score=1.0,
+                sentence=0.7, doc_date="2025-08-08")]
+    question = "What period does the Secretary-General's August 2025 report on UNSMIL cover?"
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
+    # without another document naming it, the first hit's own mismatch is told
+    alone = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits[:1]))
+    assert alone.abstained and "2024" in alone.closest.mismatch

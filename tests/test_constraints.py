@@ -5,12 +5,14 @@ through the CLI (text and --json)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
 
 from rag.answer.constraints import (
     Evidence,
+    check_assembly_session,
     check_constraints,
     check_proper_name,
     countries,
@@ -1244,6 +1246,51 @@ def test_a_session_the_document_never_names_is_its_own_where_the_paragraph_names
         "is from a document that never writes the fifty-fourth session"
 
 
+def test_the_first_of_a_series_numbered_from_its_second_is_written_unnumbered() -> None:
+    """A/AC.109/2025/L.1, para. 6 names "the International Decade for the Eradication of
+    Colonialism" (1990-2000) and later paragraphs the Second, Third and Fourth: the first decade is
+    the one written without its number."""
+    paragraph = ("In its resolution 43/47, the General Assembly declared the period 1990\u20132000 the International "
+                 "Decade for the Eradication of Colonialism.")
+    document = (paragraph + "\nIn its resolution 55/146, the Assembly declared the period 2001\u20132010 the Second "
+                "International Decade for the Eradication of Colonialism.\nthe Third International Decade\n"
+                "the Fourth International Decade")
+    evidence = Evidence(paragraph, document, ("A/AC.109/2025/L.1",), masthead="Special Committee on Decolonization")
+    question = "Which years were declared the first International Decade for the Eradication of Colonialism?"
+    assert check_constraints(question, evidence) is None
+    # a paragraph on a numbered one tells of that one
+    second = Evidence("The Second International Decade ended in 2010.", document, ("A/AC.109/2025/L.1",))
+    assert said(check_constraints(question, second)) == "is about the second decade, not the first decade"
+    # nor does a paragraph that never names the thing tell of the first
+    other = Evidence("The Committee adopted its report.", document, ("A/AC.109/2025/L.1",))
+    assert check_constraints(question, other) is not None
+    # "the report" in lower case is the document's own, not the first of its series
+    report = Evidence("The report covers 2024.", "The report covers 2024.\nThe second report followed.", ("A/80/9",))
+    assert check_constraints("What period did the first report cover?", report) is not None
+    # a session the masthead numbers is the document's own: the first is numbered where held
+    own = Evidence("The session was opened by the Chair.", "The session was opened by the Chair.",
+                   ("E/2025/99",), masthead="Committee\nSecond session")
+    assert check_constraints("Who opened the first session of the Committee?", own) is not None
+
+
+def test_what_the_general_assembly_did_at_a_session_opening_after_the_document_is_a_near_miss() -> None:
+    """A/AC.109/2025/L.1 (February 2025), para. 12 asks the Special Committee to report "to the
+    General Assembly at its eightieth session", which opens in September 2025: the note cannot tell
+    which decision the Assembly adopted there."""
+    paragraph = ("(a) To continue to seek suitable means for the immediate and full implementation of the "
+                 "Declaration and to report thereon to the General Assembly at its eightieth session;")
+    note = Evidence(paragraph, paragraph, ("A/AC.109/2025/L.1",), "2025-02-10")
+    asked = "Which decision did the General Assembly adopt on the question of Gibraltar at its eightieth session?"
+    assert said(check_constraints(asked, note)) == "dates from February 2025, before the eightieth session"
+    # a document of the session itself, or a session already open, may tell
+    assert check_assembly_session(asked, replace(note, date="2025-10-02")) is None
+    assert check_assembly_session(asked.replace("eightieth", "seventy-ninth"), note) is None
+    # what is to be reported to that session, and another body's session, are no such act
+    assert check_assembly_session("What was the Special Committee asked to report to the General Assembly at its "
+                                  "eightieth session?", note) is None
+    assert check_assembly_session("What did the Special Committee decide at its eightieth session?", note) is None
+
+
 def test_a_near_miss_names_the_time_the_paragraph_tells_of_not_an_aside() -> None:
     """A new user's abstentions, each true of its document but not of its paragraph: A/AC.182/2025/L.1,
     para. 5 (the 2025 election, "the agreement ... reached at its session in 1981") was "about 1981";
@@ -1464,6 +1511,13 @@ def test_a_plan_named_by_its_year_and_a_title_of_several_words() -> None:
     its document recalls the 2024 plan elsewhere, which does not make the paragraph about it."""
     assert dated_things("The 2025 Humanitarian Needs and Response Plan, launched on 27 February") == [(2025, "plan")]
     assert dated_things("in 2024 the country adopted a new plan") == []  # no title between them
+    # in lower case, "and" joining two of its words (S/2025/54, para. 37)
+    assert dated_things("The 2024 humanitarian needs and response plan, which sought $1.8 billion") == [(2024, "plan")]
+    lower = Evidence("The 2024 humanitarian needs and response plan, which sought $1.8 billion to assist 6 million "
+                     "people across South Sudan, was only 64.6 per cent funded as at 31 December.", "",
+                     ("S/2025/54",), "2025-02-20", "South Sudan")
+    assert said(check_constraints("What share of the 2023 humanitarian response plan for South Sudan was funded?",
+                                  lower)) == "is about 2024, not 2023"
     para = ("The 2025 Humanitarian Needs and Response Plan, jointly launched on 27 February by the Government, is "
             "aimed at providing assistance to 11 million people. As at 28 February, the response plan was funded at "
             "only 7 per cent.")
@@ -1818,3 +1872,12 @@ def test_a_numbered_cycle_of_a_compound_noun_is_a_numbered_thing() -> None:
     assert miss is not None and "fourth cycle" in miss.describe()
     assert check_constraints("How many recommendations did Iraq receive in its fourth-cycle universal periodic "
                              "review?", evidence) is None
+
+
+def test_missing_name_words_are_told_as_the_question_joins_them() -> None:
+    """"never names East North" was said for "the Middle East and North Africa"."""
+    from rag.answer.constraints import _runs
+
+    question = "How many refugees did the Middle East and North Africa region host in 2024?"
+    assert _runs(["Middle", "East", "North", "Africa"], ["East", "North"], question) == "East and North"
+    assert _runs(["Guido", "Rossum"], ["Guido", "Rossum"], "Who is Guido van Rossum?") == "Guido van Rossum"

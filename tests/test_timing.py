@@ -355,6 +355,12 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     planning = Evidence(paragraph="The enterprise planning resources were reviewed.", document="", symbols=("X/1",))
     assert said(check_unnamed_organization("When was the ERP rolled out?", planning)) == \
         "is from a document that never names ERP"
+    # a list spelled out, commas and "and" between its words (E/HLPF/2025/6, para. 30)
+    stem = Evidence(paragraph="Barriers limit women's participation and leadership in science, technology, engineering "
+                              "and mathematics fields.", document="", symbols=("E/HLPF/2025/6",))
+    assert check_unnamed_organization("Why are barriers for women in STEM acute?", stem) is None
+    assert said(check_unnamed_organization("Why are barriers for women in STEAM acute?", stem)) == \
+        "is from a document that never names STEAM"
     # nor by small words ("its legal obligations"), nor an organization's name, which is capitalised
     israel = Evidence(paragraph="Israel must abide by its legal obligations.", document="", symbols=("S/2025/415",))
     assert said(check_unnamed_organization("What did the ILO report on Gaza?", israel)) == \
@@ -493,6 +499,23 @@ def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> 
     assert _another_month("What did the July 2025 report say was held?", next_session) is None  # a report's month
 
 
+def test_an_election_named_by_its_month_has_its_results_announced_later() -> None:
+    """S/2025/200, para. 11 ("On 15 March, the Central Election Commission announced the results
+    ...") gives the results of "Kosovo's February 2025 legislative elections": an election, a
+    referendum or a census named by its month is over before its results are told."""
+    results = Evidence(paragraph="On 15 March, the Central Election Commission announced the results, following the "
+                                 "conclusion of the complaints and appeals process. The incumbent Vetevendosje Party "
+                                 "obtained 41.63 per cent of votes (48 of the 120 seats in the Assembly).",
+                       document="", symbols=("S/2025/200",), date="2025-04-11")
+    asked = "What share of the vote did Vetevendosje obtain in Kosovo's February 2025 legislative elections?"
+    assert check_timing(asked, results) is None
+    # results told before the election asked for are another election's
+    assert said(check_timing("What share of the vote did Vetevendosje obtain in Kosovo's April 2025 legislative "
+                             "elections?", results)) == "gives 15 March 2025, not April 2025"
+    # a meeting named by its month is held then, not a month before or after
+    assert check_timing("What did the Assembly decide at its February 2025 meeting?", results) is not None
+
+
 def test_something_done_in_a_year_after_the_document_s_date_is_a_near_miss() -> None:
     text = ("The Disarmament Commission held its organizational session for 2025 at United Nations Headquarters at "
             "its 397th meeting, on 7 April 2025 (see A/CN.10/PV.397). The Commission also took up the question of the "
@@ -511,6 +534,23 @@ def test_something_done_in_a_year_after_the_document_s_date_is_a_near_miss() -> 
     text += " The Commission decided to hold its 2026 session from 6 to 24 April 2026."
     stated = Evidence(paragraph=text, document=text, symbols=("A/80/42",), date="2025-04-30")
     assert check_constraints("When did the Commission decide to hold its 2026 session?", stated) is None
+
+
+def test_a_decision_asked_in_a_year_years_after_the_document_is_a_near_miss() -> None:
+    """A/56/385, para. 14 (September 2001) recommends continuing a linkage "until 31 December
+    2006": it cannot tell what the General Assembly decided in 2006, however far off that year is
+    and although the paragraph writes it."""
+    text = ("Accordingly, the Secretary-General recommends that the General Assembly approve the continuation of the "
+            "current institutional linkage of the Convention secretariat for a further five-year period, until 31 "
+            "December 2006.")
+    linkage = Evidence(paragraph=text, document=text, symbols=("A/56/385",), date="2001-09-18")
+    asked = "What did the General Assembly decide in 2006 about extending the institutional linkage beyond 2006?"
+    assert said(check_constraints(asked, linkage)) == "dates from 2001, before 2006"
+    # the year of what was recommended, or of what is to be done, is no time the question's act was done in
+    assert check_constraints("What did the Secretary-General recommend that the Assembly decide in 2006?",
+                             linkage) is None
+    assert check_constraints("Until when was the linkage to continue?", linkage) is None
+    assert check_constraints("What was to be reviewed in 2006?", linkage) is None
 
 
 def test_a_numbered_event_the_paragraph_dates_after_its_document_is_a_near_miss() -> None:

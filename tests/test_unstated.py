@@ -148,6 +148,15 @@ def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
                       solar) is None
     assert check_kind("How much did the cost of the project rise?", solar) is None
     assert said(check_kind("How much did the project cost?", solar)) == "does not give a sum of money"
+    # a sum asked "in dollars" or as a budget of or for something (DP/FPA/2025/7, para. 31 counts people)
+    training = Evidence("The Ethics Office delivered training to 1,070 UNFPA personnel, which represents 18 per cent "
+                        "of the workforce.", "", ("DP/FPA/2025/7",))
+    for asked in ("What is the amount in dollars of the UNFPA Ethics Office budget for 2025?",
+                  "What was the budget of the UNDP Ethics Office in 2024?",
+                  "What was the total approved budget for the Ethics Office in 2024?"):
+        assert said(check_kind(asked, training)) == "does not give a sum of money", asked
+    assert check_kind("What was the budget of the Office in 2024?", appropriated) is None
+    assert check_kind("What did the budget of the Office cover in 2024?", training) is None
 
 
 def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:

@@ -260,8 +260,19 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     pairs = numbered_things(evidence.paragraph)
     if _numbers_the_thing(c, pairs):
         return _numbered_otherwise(c, pairs) or mismatch
-    return _numbered_otherwise(c, _own_ordinals(evidence)) or \
-        Mismatch(c, "", "is from a document that never writes {label}")
+    own = _own_ordinals(evidence)
+    if _first_unnumbered(c, evidence.paragraph) and not _numbers_the_thing(c, own):
+        return None
+    return _numbered_otherwise(c, own) or Mismatch(c, "", "is from a document that never writes {label}")
+
+
+def _first_unnumbered(c: Constraint, paragraph: str) -> bool:
+    """Whether the ordinal constraint `c` asks for the first of a series ("the first International
+    Decade") and the paragraph names that kind of thing by a title without a number (the noun
+    capitalised): a titled series numbered from its second ("the Second International Decade")
+    leaves its first unnumbered; "the report" in lower case is the document's own."""
+    n, noun = c.value.split(" ", 1)
+    return n == "1" and re.search(rf"\b{re.escape(noun.capitalize())}s?\b", paragraph) is not None
 
 
 def _numbers_the_thing(c: Constraint, pairs: list[tuple[int, str]]) -> bool:
@@ -917,8 +928,9 @@ def _runs(words: list[str], missing: list[str], question: str = "") -> str:
 
 
 def _as_written(run: list[str], question: str) -> str:
-    """The run of name words as the question writes it, with the particles between them."""
-    m = re.search(rf"\s+(?:{_PARTICLES}\s+)*".join(re.escape(w) for w in run), question)
+    """The run of name words as the question writes it, with the particles between them, or the
+    words joining a name's parts ("East and North" of "the Middle East and North Africa")."""
+    m = re.search(rf"\s+(?:(?:{_PARTICLES}|and|of|for|the)\s+)*".join(re.escape(w) for w in run), question)
     return m.group(0) if m else " ".join(run)
 
 
@@ -1043,6 +1055,31 @@ def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
                     "is from a document issued for {label}, before it met")
 
 
+# The General Assembly named as the one that did what the question asks: "did the General
+# Assembly adopt", "the General Assembly waived".
+_ASSEMBLY_DID = re.compile(rf"\bGeneral\s+Assembly\b(?:\s+[\w-]+){{0,2}}?\s+(?:{_DECIDED}|waived?|includ(?:e|ed))\b",
+                           re.IGNORECASE)
+ASSEMBLY_FIRST = 1945  # the General Assembly's Nth regular session opens in September of 1945 + N
+
+
+def check_assembly_session(question: str, evidence: Evidence) -> Mismatch | None:
+    """What the General Assembly decided, adopted or elected at a numbered session that opened
+    after the document's date (the Nth in September of 1945 + N): a note of February 2025 asking
+    for a report "to the General Assembly at its eightieth session" cannot tell which decision the
+    Assembly adopted there. Not of what was put to it or is to be reported to it."""
+    if not evidence.date[:7] or not asks_done(question) or _PUT_TO.search(question) \
+            or not _ASSEMBLY_DID.search(question):
+        return None
+    issued = (int(evidence.date[:4]), int(evidence.date[5:7])) if evidence.date[5:7].isdigit() else None
+    for m in _DONE_AT_SESSION.finditer(question):
+        for n in ordinal_values(m.group(1)):
+            if issued is not None and issued < (ASSEMBLY_FIRST + n, 9):
+                label = f"the {ordinal_name(n)} session"
+                return Mismatch(Constraint("ordinal", f"{n} session", label),
+                                f"{MONTH_NAMES[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
+    return None
+
+
 _CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,
            "dated": check_dated, "titled": _check_titled, "names": _check_names,
            "resolution year": check_resolution_year}
@@ -1054,7 +1091,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     numbers otherwise (`_check_ordinal_in_paragraph`), a numbered event the paragraph
     dates to come (`_check_coming`), a country the paragraph does not name, the times the
     question names (rag.answer.timing), what a body decided at the session its document is issued
-    for (`check_own_session`) and the period a report covers (rag.answer.coverage), the
+    for (`check_own_session`) or the General Assembly at a session after it
+    (`check_assembly_session`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
     (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
@@ -1090,7 +1128,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 # The checks of the question's text against the evidence, after its constraints, in order.
-_QUESTION_CHECKS = (check_timing, check_own_session, check_for_year, check_coverage, check_symbol, check_organization,
+_QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
+                    check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization,
                     check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,

@@ -31,7 +31,7 @@ from rag.answer.constraints import (
 )
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
-from rag.answer.subjects import title_names
+from rag.answer.subjects import check_unnamed_organization, title_names
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
@@ -273,6 +273,14 @@ def _continues(question: str, kind: str | None, quote: str, following: str,
     return gain >= QUOTE_COMPLEMENT
 
 
+def _names_elsewhere(mismatch: Mismatch) -> bool:
+    """Whether a mismatch names what another document's masthead may name: a country the
+    paragraph is not about, or an organization or mission by its acronym that its document never
+    names."""
+    return mismatch.constraint.kind == "country" or (
+        "never names" in mismatch.template and re.fullmatch(r"[A-Z][A-Z-]{1,9}", mismatch.constraint.label) is not None)
+
+
 class Answerer:
     """The last step of `rag ask`: quote and cite the top hit of a search, or abstain when its
     support is under the threshold."""
@@ -300,9 +308,11 @@ class Answerer:
         (rag.answer.constraints)."""
         if self.documents is None or not may_miss(question):
             return None
+        return check_constraints(question, self._evidence(hit))
+
+    def _evidence(self, hit: Hit) -> Evidence:
         doc = self._document_text(hit.symbol)
-        return check_constraints(question, Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title,
-                                                    hit.section, doc.masthead))
+        return Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title, hit.section, doc.masthead)
 
     def _other_version(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """The search with the first paragraph in the top hit's place in another version of its
@@ -320,10 +330,19 @@ class Answerer:
         UNMIK report, answered first from the UNOWAS report; the UNMIK report's title spells out
         the Mission its text calls UNMIK), the search with that document's first hit put first, of
         the first OTHER_DOCUMENTS other documents, where the question's constraints allow it and it
-        supports the question; the search as it is, with the top hit's mismatch, where none does."""
-        label = mismatch.constraint.label
-        if "never names" not in mismatch.template or not re.fullmatch(r"[A-Z][A-Z-]{1,9}", label):
-            return search, mismatch  # an organization or mission by its acronym; a place in a title tells little
+        supports the question; the search as it is, with the top hit's mismatch, where none does.
+        The same where the top hit is about another country than the one the question asks about
+        and another document's masthead names that one ("the Libya mission" first answered from
+        the report on South Sudan; the UNSMIL report's title names Libya), and where the top hit is
+        a near miss for another reason but its document never names an organization the question
+        names by its acronym ("the Secretary-General's August 2025 report on UNSMIL" first
+        answered from a report of October 2024 on the Geneva premises)."""
+        asked = mismatch if _names_elsewhere(mismatch) else \
+            check_unnamed_organization(search.query.text, self._evidence(search.hits[0]))
+        if asked is None or not _names_elsewhere(asked):
+            return search, mismatch  # an organization or mission by its acronym, a country; a place in a title
+            # tells little
+        label, country = asked.constraint.label, asked.constraint.kind == "country"
         seen = {search.hits[0].symbol}
         for hit in search.hits[1:]:
             if hit.symbol in seen:
@@ -332,7 +351,9 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            if title_names(label, document.masthead, document.text) \
+            named = asked.constraint.value in named_countries(document.masthead) if country \
+                else title_names(label, document.masthead, document.text)
+            if named \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]

@@ -45,11 +45,13 @@ def gives_one_in(text: str) -> bool:
 
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
-# "How much did it cost?", not "By how much did the cost of solar power fall?" (a change, which a
-# share may give) nor "the cost of".
+# "How much did it cost?", "the amount in dollars", "What was the budget of ...?"; not "By how much
+# did the cost of solar power fall?" (a change, which a share may give) nor "the cost of".
 _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|(?<!\bby )\bhow much did\b[^?]{0,80}?\b(?:(?<!\bthe )cost|pledge|raise|spend|"
                     r"contribute|allocate|appropriate|mobilize|embezzle)\b|\bwhat (?:amount|sum) of (?:money|funding)\b|"
-                    r"\bhow many dollars\b", re.IGNORECASE)
+                    r"\bhow many dollars\b|\bin (?:United States |US |U\.S\. )?dollars\b|"
+                    r"\bwhat (?:is|was|were) the (?:(?:total|approved|annual|proposed|overall|regular|core|"
+                    r"revised)\s+)*budget (?:of|for)\b", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
 # "When was ... held?", "When did ... adopt ...?", "When does the session convene?": a date, or the

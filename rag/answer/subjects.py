@@ -232,13 +232,15 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
 
 def _spelled_in_lower_case(acronym: str, text: str) -> bool:
     """Whether the text spells an acronym of three letters or more out in lower case, a word of
-    four letters or more a letter, none a function word, and nothing between: "the new enterprise
-    resource planning solution" for ERP (not "its legal obligations" for ILO); not an
+    four letters or more a letter, none a function word, and nothing between but a list's commas
+    and "and": "the new enterprise resource planning solution" for ERP, "science, technology,
+    engineering and mathematics" for STEM (not "its legal obligations" for ILO); not an
     organization's acronym (`ENTITIES`), whose name documents capitalise."""
     if len(acronym) < 3 or not acronym.isalpha() or acronym in ENTITIES:  # a body's name is capitalised
         return False
-    spelled = re.finditer(r"\b" + r"[\s-]+".join(f"{c.lower()}[a-z]{{3,}}" for c in acronym) + r"\b", text)
-    return any(not set(m.group(0).split()) & STOPWORDS for m in spelled)
+    between = r"(?:,?\s+and\s+|,\s*|[\s-]+)"  # or a list's commas and "and": "science, technology, ... and"
+    spelled = re.finditer(r"\b" + between.join(f"({c.lower()}[a-z]{{3,}})" for c in acronym) + r"\b", text)
+    return any(not set(m.groups()) & STOPWORDS for m in spelled)
 
 
 # The acronyms of the organizations of the United Nations system and of the bodies whose reports

@@ -160,10 +160,11 @@ FORWARD_NOUNS = frozenset(("plan", "budget"))
 # Things written, whose year dates a document ("its 2023 audit", "the 2024 report"), not the fact
 # a question asks for; the year of an event ("its 2023 session") is the fact's.
 WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", "plan", "budget", "survey"))
-# Up to three words between the year and the thing, or a title's capitalised words joined by "and"
-# or "of" ("The 2025 Humanitarian Needs and Response Plan").
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){0,3}?|(?-i:(?:[^\S\n]+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+"
-                          + _DATED_NOUN + r"\b", re.IGNORECASE)
+# Up to three words between the year and the thing ("and" joining two of them: "the 2024
+# humanitarian needs and response plan"), or a title's capitalised words joined by "and" or "of"
+# ("The 2025 Humanitarian Needs and Response Plan").
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,3}?|"
+                          r"(?-i:(?:[^\S\n]+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
 # "the session 2024", "the budget for 2025", "the session of 2024" (not "a survey of 2000 households")
 _YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\d\d\b(?!\s+[a-z])))?"
                          r"((?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
@@ -714,7 +715,9 @@ def check_later_year(question: str, found: list[Constraint], evidence: Evidence)
     Commission for its 2026 session?" of a report dated April 2025). A year the symbol or the
     title carries names the document ("as reported to the 2025 Statistical Commission" of
     E/CN.3/2025/8, issued in December 2024); a year something is made for or due by ("the 2026
-    budget", "progress towards the 2025 targets", "report by 2026") is no time something was done."""
+    budget", "progress towards the 2025 targets", "report by 2026") is no time something was done.
+    A year the question sets its act in ("decide in 2006") is checked however far after the
+    document, and although the paragraph writes it: "until 31 December 2006" in 2001 is to come."""
     if not evidence.date[:4].isdigit() or not asks_done(question):
         return None
     issued = max([int(evidence.date[:4]), *(y for y in map(year_of_symbol, evidence.symbols) if y)])
@@ -724,9 +727,18 @@ def check_later_year(question: str, found: list[Constraint], evidence: Evidence)
     named |= {y for y, noun in dated_things(question) if noun in FORWARD_NOUNS}
     named |= {int(m.group(1)) for m in _TOWARDS_YEAR.finditer(question)}
     for c in found:
-        if c.kind == "year" and issued < int(c.value) <= issued + LATER_YEARS and int(c.value) not in named:
+        if c.kind == "year" and issued < int(c.value) and (_done_in(question, c.value) or (
+                int(c.value) <= issued + LATER_YEARS and int(c.value) not in named)):
             return Mismatch(c, str(issued), "dates from {found}, before {label}")
     return None
+
+
+def _done_in(question: str, year: str) -> bool:
+    """Whether the question sets its own act in the year ("What did the General Assembly decide in
+    2006 ...?"): "in" or "during" before it, and no "that" or "to" opening a clause of what was
+    proposed or is to be done before it ("recommend that the Assembly decide in 2006")."""
+    m = re.search(rf"\b(?:in|during)\s+{year}\b", question)
+    return m is not None and not re.search(r"\b(?:that|to)\s", question[:m.start()], re.IGNORECASE)
 
 
 # A year something is due by or aimed at: "by 2026", "towards the 2025 targets" (not "for": "elected
