@@ -22,6 +22,13 @@ def _answer(question: str, sentence: float):
     return Answerer(embedder, None, threshold=0.24, documents=lambda symbol: document).answer(Search(query, [hit]))
 
 
+def _ask(question: str, hits: list[Hit], documents: dict[str, DocumentText]):
+    """The answer to `question` from `hits`, each document read from `documents` (the hash embedder)."""
+    embedder = HashEmbedder()
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    return Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+
+
 def test_a_paragraph_far_off_an_unrelated_question_is_named_as_no_closest_one() -> None:
     """"Who won the 2022 FIFA World Cup final?" abstained naming a TPNW declaration paragraph as the
     closest, which "never names FIFA World Cup"."""
@@ -100,7 +107,6 @@ def test_a_document_whose_title_names_the_asked_country_answers_for_another_coun
     """"How many civilian personnel does the Libya mission employ?" had the UNMISS report's
     paragraph on its civilian staff first ("is about South Sudan, not Libya"); the next document's
     title names Libya and its paragraph answers."""
-    embedder = HashEmbedder()
     unmiss_text = "UNMISS civilian personnel numbered 2,242, national and international staff in South Sudan."
     unsmil_text = "The mission in Libya (UNSMIL) employed 316 civilian personnel, national and international staff."
     unmiss = "Security Council\nSituation in South Sudan\nReport of the Secretary-General"
@@ -112,13 +118,12 @@ def test_a_document_whose_title_names_the_asked_country_answers_for_another_coun
             Hit(pid=1, symbol="S/2025/509", number="85", text=unsmil_text, page="15", section="", score=1.0,
                 sentence=0.7)]
     question = "How many civilian personnel does the Libya mission employ?"
-    query = Query(question, embedder.encode_queries([question])[0], None, None)
-    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    answer = _ask(question, hits, documents)
     assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
     # a document whose title does not name the asked country does not answer
     elsewhere = {**documents, "S/2025/509": DocumentText(("S/2025/509",), f"Security Council\n{unsmil_text}",
                                                          "Security Council\nReport of the Secretary-General")}
-    other = Answerer(embedder, None, threshold=0.24, documents=elsewhere.__getitem__).answer(Search(query, hits))
+    other = _ask(question, hits, elsewhere)
     assert other.abstained and "South Sudan" in other.closest.mismatch
 
 
@@ -126,7 +131,6 @@ def test_a_document_naming_the_asked_mission_answers_for_a_first_hit_missed_for_
     """"What period does the Secretary-General's August 2025 report on UNSMIL cover?" had a paragraph
     of the Geneva premises report of October 2024 first ("dates from October 2024"); that document
     never names UNSMIL, and the UNSMIL report's paragraph 1 answers."""
-    embedder = HashEmbedder()
     geneva_text = "The present report covers the period from 1 January to 31 August 2024 and the progress of the plan."
     unsmil_text = ("The present report covers developments in Libya from 5 April to 1 August 2025 and the activities "
                    "of the United Nations Support Mission in Libya (UNSMIL).")
@@ -139,9 +143,8 @@ def test_a_document_naming_the_asked_mission_answers_for_a_first_hit_missed_for_
             Hit(pid=1, symbol="S/2025/509", number="1", text=unsmil_text, page="1", section="", score=1.0,
                 sentence=0.7, doc_date="2025-08-08")]
     question = "What period does the Secretary-General's August 2025 report on UNSMIL cover?"
-    query = Query(question, embedder.encode_queries([question])[0], None, None)
-    answer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
+    answer = _ask(question, hits, documents)
     assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
     # without another document naming it, the first hit's own mismatch is told
-    alone = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits[:1]))
+    alone = _ask(question, hits[:1], documents)
     assert alone.abstained and "2024" in alone.closest.mismatch
