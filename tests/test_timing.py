@@ -203,7 +203,15 @@ def test_the_organization_a_joint_board_s_title_opens_on_owns_the_document() -> 
                      symbols=("DP/FPA/2025/7",), title=ethics.title)
     assert check_organization("What did UNDP's Ethics Office do with UNFPA's?", joint) is None
     assert check_organization("What training did UNDP hold with the Ethics Office?", joint) is None
-    # "UNDP: Report on ..." after the agenda item owns it as well
+    # a title naming the asked one beside its segment's alone is about both ("UNDP – ... UNCDF in 2024")
+    uncdf = Evidence(paragraph="The Fund approved 12 loans.", document="", symbols=("DP/2025/99",),
+                     title="UNDP \u2013 United Nations Capital Development Fund Report on UNCDF in 2024")
+    assert check_organization("How many loans did UNCDF approve in 2024?", uncdf) is None
+    # a title that names the joint list elsewhere than at its start has no segment
+    listed = Evidence(paragraph="The offices met twice.", document="", symbols=("UNW/2025/9",),
+                      title="Joint report of UNICEF, UNDP and UN-Women \u2013 ethics")
+    assert check_organization("How often did UNDP's office meet?", listed) is None
+    # "UNDP: Report on ..." after the agenda item names no other: the title's own organization
     undp = Evidence(paragraph="Of the 31 recommendations, 20 were implemented.", document="", symbols=("DP/2025/3",),
                     title="Recommendations of the Board of Auditors UNDP: Report on the recommendations of the "
                           "United Nations Board of Auditors for 2023")
@@ -361,6 +369,10 @@ def test_an_organization_the_document_never_names_nor_spells_out() -> None:
     assert check_unnamed_organization("Why are barriers for women in STEM acute?", stem) is None
     assert said(check_unnamed_organization("Why are barriers for women in STEAM acute?", stem)) == \
         "is from a document that never names STEAM"
+    rsf = Evidence(paragraph="Attacks displaced refugees, soldiers and fighters in Darfur.", document="",
+                   symbols=("S/2025/1",))
+    assert said(check_unnamed_organization("What did the RSF do in Darfur?", rsf)) == \
+        "is from a document that never names RSF"
     # nor by small words ("its legal obligations"), nor an organization's name, which is capitalised
     israel = Evidence(paragraph="Israel must abide by its legal obligations.", document="", symbols=("S/2025/415",))
     assert said(check_unnamed_organization("What did the ILO report on Gaza?", israel)) == \
@@ -512,6 +524,11 @@ def test_an_election_named_by_its_month_has_its_results_announced_later() -> Non
     # results told before the election asked for are another election's
     assert said(check_timing("What share of the vote did Vetevendosje obtain in Kosovo's April 2025 legislative "
                              "elections?", results)) == "gives 15 March 2025, not April 2025"
+    # results told months later, or a vote named by its month, are another's
+    later = Evidence(paragraph=results.paragraph.replace("15 March", "15 July"), document="", symbols=("S/2025/200",),
+                     date="2025-08-11")
+    assert check_timing(asked, later) is not None
+    assert check_timing("What share did the proposal obtain in the February 2025 vote?", results) is not None
     # a meeting named by its month is held then, not a month before or after
     assert check_timing("What did the Assembly decide at its February 2025 meeting?", results) is not None
 

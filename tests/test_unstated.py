@@ -157,6 +157,7 @@ def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
         assert said(check_kind(asked, training)) == "does not give a sum of money", asked
     assert check_kind("What was the budget of the Office in 2024?", appropriated) is None
     assert check_kind("What did the budget of the Office cover in 2024?", training) is None
+    assert check_kind("What was the budget of the Ethics Office spent on in 2025?", training) is None
 
 
 def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:
@@ -310,6 +311,13 @@ def test_a_year_asked_for_that_the_paragraph_gives_only_as_the_question_s_own_is
     # A century or an era answers a year question too (SQuAD: "the 2nd century BCE").
     era = Evidence("It was conducted by the 2nd century BCE Greek writer Philo.", "", ())
     assert check_kind("In what year was the first experiment conducted?", era) is None
+    # "which year of the cycle" asks for a place in it (E/2025/57, para. 84: "in the penultimate year")
+    cycle = Evidence("Evaluations are commissioned and managed by each Resident Coordinator with the relevant United "
+                     "Nations country team in the penultimate year of the Cooperation Framework cycle.", "", ())
+    asked = "Who commissions Cooperation Framework evaluations, and in which year of the cycle?"
+    assert check_kind(asked, cycle) is None
+    assert said(check_kind("In which year of the 1990s was the Framework adopted?", cycle)) == \
+        "gives no year but the question's own"
 
 
 def test_when_of_conditions_with_a_calendar_word_inside_asks_for_no_date() -> None:
@@ -343,3 +351,7 @@ def test_a_figure_asked_for_one_year_given_for_another_is_a_near_miss() -> None:
     assert check_for_year("What total amount did the General Assembly appropriate in 2024?", evidence) is None
     both = Evidence(paragraph + " The amount for 2024 was $58 million.", "", ("A/80/275",))
     assert check_for_year(asked.format(2024), both) is None  # the paragraph writes the asked year too
+    # "for the financial year 2024" of DP/2025/3, para. 8 ("30 new recommendations for 2023")
+    board = Evidence("The Board of Auditors made 30 new recommendations for 2023.", "", ("DP/2025/3",))
+    assert said(check_for_year("How many new recommendations did the Board of Auditors make to UNDP for the "
+                               "financial year 2024?", board)) == "is for 2023, not 2024"

@@ -260,19 +260,29 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     pairs = numbered_things(evidence.paragraph)
     if _numbers_the_thing(c, pairs):
         return _numbered_otherwise(c, pairs) or mismatch
-    own = _own_ordinals(evidence)
-    if _first_unnumbered(c, evidence.paragraph) and not _numbers_the_thing(c, own):
+    if _first_unnumbered(c, evidence):
         return None
-    return _numbered_otherwise(c, own) or Mismatch(c, "", "is from a document that never writes {label}")
+    return _numbered_otherwise(c, _own_ordinals(evidence)) or \
+        Mismatch(c, "", "is from a document that never writes {label}")
 
 
-def _first_unnumbered(c: Constraint, paragraph: str) -> bool:
-    """Whether the ordinal constraint `c` asks for the first of a series ("the first International
-    Decade") and the paragraph names that kind of thing by a title without a number (the noun
-    capitalised): a titled series numbered from its second ("the Second International Decade")
-    leaves its first unnumbered; "the report" in lower case is the document's own."""
+def _first_unnumbered(c: Constraint, evidence: Evidence) -> bool:
+    """Whether the ordinal constraint `c` asks for the first of a series that the paragraph names by
+    its title without a number, where the document numbers the same title from its second on:
+    "the International Decade for the Eradication of Colonialism" in a document naming "the Second
+    International Decade ..." is the first one ("the report", "the Decade" meaning the Fourth, or
+    another title, is not)."""
     n, noun = c.value.split(" ", 1)
-    return n == "1" and re.search(rf"\b{re.escape(noun.capitalize())}s?\b", paragraph) is not None
+    if n != "1":
+        return False
+    for m in re.finditer(rf"\b[Tt]he\s+((?:[A-Z][\w-]*\s+){{1,4}}{noun.capitalize()})s?\b", evidence.paragraph):
+        if re.search(rf"\b(?:{_LATER_ORDINALS})\s+{re.escape(m.group(1))}\b", evidence.document):
+            return True
+    return False
+
+
+# The ordinals that number a titled series after its first: "the Second International Decade".
+_LATER_ORDINALS = "Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 
 
 def _numbers_the_thing(c: Constraint, pairs: list[tuple[int, str]]) -> bool:
@@ -1066,18 +1076,27 @@ def check_assembly_session(question: str, evidence: Evidence) -> Mismatch | None
     """What the General Assembly decided, adopted or elected at a numbered session that opened
     after the document's date (the Nth in September of 1945 + N): a note of February 2025 asking
     for a report "to the General Assembly at its eightieth session" cannot tell which decision the
-    Assembly adopted there. Not of what was put to it or is to be reported to it."""
-    if not evidence.date[:7] or not asks_done(question) or _PUT_TO.search(question) \
-            or not _ASSEMBLY_DID.search(question):
+    Assembly adopted there. Only a session the question gives the Assembly's act, with no other
+    body named between ("... recalled at its eighty-fifth session" is the Committee's), and one
+    opening at most a year after the document (a treaty body's "115th session" is its own); not of
+    what was put to it or is to be reported to it."""
+    issued = issued_month(evidence)
+    did = _ASSEMBLY_DID.search(question)
+    if issued is None or did is None or not asks_done(question) or _PUT_TO.search(question):
         return None
-    issued = (int(evidence.date[:4]), int(evidence.date[5:7])) if evidence.date[5:7].isdigit() else None
-    for m in _DONE_AT_SESSION.finditer(question):
+    for m in _DONE_AT_SESSION.finditer(question, did.end()):
+        if _OTHER_BODY.search(question, did.end(), m.start()):
+            return None
         for n in ordinal_values(m.group(1)):
-            if issued is not None and issued < (ASSEMBLY_FIRST + n, 9):
+            if issued < (ASSEMBLY_FIRST + n, 9) and ASSEMBLY_FIRST + n <= issued[0] + 1:
                 label = f"the {ordinal_name(n)} session"
                 return Mismatch(Constraint("ordinal", f"{n} session", label),
                                 f"{MONTH_NAMES[issued[1] - 1]} {issued[0]}", "dates from {found}, before {label}")
     return None
+
+
+# Another body a question names, whose session "its" may be.
+_OTHER_BODY = re.compile(r"\b(?:Committee|Commission|Council|Board|Conference|Forum|Meeting)\b")
 
 
 _CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,

@@ -276,9 +276,17 @@ def _continues(question: str, kind: str | None, quote: str, following: str,
 def _names_elsewhere(mismatch: Mismatch) -> bool:
     """Whether a mismatch names what another document's masthead may name: a country the
     paragraph is not about, or an organization or mission by its acronym that its document never
-    names."""
+    names (not a year: a report of another year is as often a near miss's)."""
     return mismatch.constraint.kind == "country" or (
         "never names" in mismatch.template and re.fullmatch(r"[A-Z][A-Z-]{1,9}", mismatch.constraint.label) is not None)
+
+
+def _names_asked(asked: Mismatch, document: DocumentText) -> bool:
+    """Whether another document's masthead names what the top hit's mismatch says it is not about:
+    the country, or the organization or mission by its acronym (`title_names`)."""
+    if asked.constraint.kind == "country":
+        return asked.constraint.value in named_countries(document.masthead)
+    return title_names(asked.constraint.label, document.masthead, document.text)
 
 
 class Answerer:
@@ -342,7 +350,6 @@ class Answerer:
         if asked is None or not _names_elsewhere(asked):
             return search, mismatch  # an organization or mission by its acronym, a country; a place in a title
             # tells little
-        label, country = asked.constraint.label, asked.constraint.kind == "country"
         seen = {search.hits[0].symbol}
         for hit in search.hits[1:]:
             if hit.symbol in seen:
@@ -351,8 +358,7 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            named = asked.constraint.value in named_countries(document.masthead) if country \
-                else title_names(label, document.masthead, document.text)
+            named = _names_asked(asked, document)
             if named \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:

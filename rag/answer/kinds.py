@@ -51,7 +51,7 @@ _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|(?<!\bby )\bhow much 
                     r"contribute|allocate|appropriate|mobilize|embezzle)\b|\bwhat (?:amount|sum) of (?:money|funding)\b|"
                     r"\bhow many dollars\b|\bin (?:United States |US |U\.S\. )?dollars\b|"
                     r"\bwhat (?:is|was|were) the (?:(?:total|approved|annual|proposed|overall|regular|core|"
-                    r"revised)\s+)*budget (?:of|for)\b", re.IGNORECASE)
+                    r"revised)\s+)*budget (?:of|for)\b(?![^?]*\b(?:spent|used|covers?|devoted)\b)", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
                   r"rupees?|yuan|yen)\b", re.IGNORECASE)
 # "When was ... held?", "When did ... adopt ...?", "When does the session convene?": a date, or the
@@ -73,7 +73,8 @@ _DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|\d{{3,4}}s?|Monday|Tuesday|Wednesday|
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"),
           (_DATE_Q, _DATE, "a date"))
 # "In what year ...": the answer is a year the question does not give itself.
-_YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+_YEAR_Q = re.compile(r"\b(?:what|which) year\b(?!\s+of\s+(?:the|its|their|each)\s+[a-z])",
+                     re.IGNORECASE)  # not "which year of the cycle", a place in it
 _ERA = re.compile(r"\bcentur(?:y|ies)\b|\b(?:BC|BCE|AD|CE)\b")  # "the 2nd century BCE" answers too
 _A_YEAR = re.compile(r"(?<![\d/])(?<!\d[,.])\d{3,4}(?!\d|/|[,.]\d)")  # three or four digits: 1227, AD 711
 

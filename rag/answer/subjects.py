@@ -230,15 +230,21 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     return None
 
 
+LIST_LETTERS = 4  # an acronym's letters from which a list of words spelling it out may name it
+
+
 def _spelled_in_lower_case(acronym: str, text: str) -> bool:
     """Whether the text spells an acronym of three letters or more out in lower case, a word of
-    four letters or more a letter, none a function word, and nothing between but a list's commas
-    and "and": "the new enterprise resource planning solution" for ERP, "science, technology,
-    engineering and mathematics" for STEM (not "its legal obligations" for ILO); not an
+    four letters or more a letter, none a function word, and nothing between (but a list's commas
+    and "and" for an acronym of LIST_LETTERS or more): "the new enterprise resource planning
+    solution" for ERP, "science, technology, engineering and mathematics" for STEM (not "its legal
+    obligations" for ILO, nor "refugees, soldiers and fighters" for RSF); not an
     organization's acronym (`ENTITIES`), whose name documents capitalise."""
     if len(acronym) < 3 or not acronym.isalpha() or acronym in ENTITIES:  # a body's name is capitalised
         return False
-    between = r"(?:,?\s+and\s+|,\s*|[\s-]+)"  # or a list's commas and "and": "science, technology, ... and"
+    # or, for four letters or more, a list's commas and "and" ("science, technology, engineering and
+    # mathematics"): three common words in a list ("refugees, soldiers and fighters") spell no RSF
+    between = r"(?:,?\s+and\s+|,\s*|[\s-]+)" if len(acronym) >= LIST_LETTERS else r"[\s-]+"
     spelled = re.finditer(r"\b" + between.join(f"({c.lower()}[a-z]{{3,}})" for c in acronym) + r"\b", text)
     return any(not set(m.groups()) & STOPWORDS for m in spelled)
 
@@ -255,15 +261,18 @@ MINUSMA MINUSTAH MINUJUSTH UNAMID UNMIL UNOCI UNMIS UNMIT UNIOGBIS UNSCOL UNRCCA
 """.split())
 
 
-# An organization heading its part of a joint board's agenda in a title: "UNFPA – Reports of UNDP,
-# UNFPA, and UNOPS Ethics Offices ...", "Recommendations of the Board of Auditors UNDP: Report on ...".
-_SEGMENT = re.compile(r"(?<![\w-])([A-Z][\w-]*)\s*(?:[\u2013\u2014]|\s-|:)\s")
+# An organization opening a title as the part of a joint board's agenda its document belongs to:
+# "UNFPA – Reports of UNDP, UNFPA, and UNOPS Ethics Offices ...".
+_SEGMENT = re.compile(r"^\s*([A-Z][\w-]*)\s*(?:[\u2013\u2014]|\s-)\s")
+JOINT_LIST = 3  # organizations a title names that make its agenda item a joint board's list of them
 
 
 def _segment_owners(title: str) -> list[str]:
-    """The organizations (ENTITIES) a title sets before a dash or a colon as the part of a joint
-    board's agenda its document belongs to."""
-    return [m.group(1) for m in _SEGMENT.finditer(title) if m.group(1) in ENTITIES]
+    """The organization (ENTITIES) a title opens with before a dash, as its document's part of a
+    joint board's agenda, where the title names JOINT_LIST organizations or more; none otherwise."""
+    m = _SEGMENT.match(title)
+    named = {a for a in acronyms(title) if a in ENTITIES}
+    return [m.group(1)] if m and m.group(1) in ENTITIES and len(named) >= JOINT_LIST else []
 
 
 def check_organization(question: str, evidence: Evidence) -> Mismatch | None:

@@ -268,8 +268,9 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
 
 # An event named by its month whose outcome is told after it: "Kosovo's February 2025 legislative
 # elections", "the March 2024 census".
-_OUTCOME_LATER = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(?:elections?|referendum|plebiscite|census|polls?|"
-                            r"ballot|run-off|vote)\b")
+_OUTCOME_LATER = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(?:elections?|referendum|plebiscite|census|"
+                            r"run-off)\b")
+RESULTS_WITHIN = 2  # months after an election, a referendum or a census within which its results are told
 
 
 def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
@@ -279,14 +280,15 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     the asked month. Not a month of the document's own meeting or issue (but a Security Council
     report's: "the High-level Committee's forty-ninth session, held in April 2025"), nor a
     question about what was planned (`_asked_month`), nor an election, a referendum or a census
-    named by its month of a paragraph whose days all come later (its results are told after it)."""
+    named by its month of a paragraph whose days all come up to RESULTS_WITHIN months later (its
+    results are told after it)."""
     m = _asked_month(question, evidence)
     if m is None or re.search(rf"\b{MONTH_NAMES[m.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
         return None
     given = _given_days(evidence)
     if not given or any(g.year != m.year or g.month <= m.month <= (g.last or g.month) for g in given):
         return None
-    if _OUTCOME_LATER.match(question[m.end:]) and all(g.month > m.month for g in given):
+    if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
         return None  # "the February 2025 elections", their results announced "On 15 March"
     return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),
                     _when(given[0], given[0].day is not None), "gives {found}, not {label}")

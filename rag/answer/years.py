@@ -11,7 +11,7 @@ from collections import Counter
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.timing import ANY_YEAR, asks_done
-from rag.search.focus import document_clause
+from rag.search.focus import document_clause, focus
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
@@ -163,7 +163,7 @@ WRITTEN_NOUNS = frozenset(("report", "audit", "evaluation", "review", "update", 
 # Up to three words between the year and the thing ("and" joining two of them: "the 2024
 # humanitarian needs and response plan"), or a title's capitalised words joined by "and" or "of"
 # ("The 2025 Humanitarian Needs and Response Plan").
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)((?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,3}?|"
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?!\s+and\b)((?:\s+(?:and\s+)?[A-Za-z][\w-]*){0,3}?|"
                           r"(?-i:(?:[^\S\n]+(?:[A-Z][\w-]*|and|of)){4,6}?))\s+" + _DATED_NOUN + r"\b", re.IGNORECASE)
 # "the session 2024", "the budget for 2025", "the session of 2024" (not "a survey of 2000 households")
 _YEAR_AFTER = re.compile(r"\b" + _DATED_NOUN + r"\s+(?:for\s+|of\s+(?=(?:19|20)\d\d\b(?!\s+[a-z])))?"
@@ -221,10 +221,12 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024".
     if int(y) in issue_years(evidence.symbols) or int(y) in written_years(evidence.title):
         return None
-    # the paragraph is about its own dated thing ("The annual session 2025 ... was held") where it
-    # writes the asked year nowhere, whatever else the document names
-    if own and int(y) not in written_years(evidence.paragraph):
-        return Mismatch(c, f"the {min(own, key=lambda m: abs(m - int(y)))} {noun}")
+    # the paragraph is about its own dated thing ("The annual session 2025 ... was held"), or one it
+    # says was held on days of another year, where it writes the asked year nowhere, whatever else
+    # the document names
+    told = (own or _held_in(noun, evidence.paragraph)) if int(y) not in written_years(evidence.paragraph) else set()
+    if told:
+        return Mismatch(c, f"the {min(told, key=lambda m: abs(m - int(y)))} {noun}")
     if _names_year_and(int(y), noun, evidence.paragraph):
         return None
     if (int(y), noun) in pairs:
@@ -238,6 +240,18 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if issued and int(y) > max(issued) and noun not in FORWARD_NOUNS:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
+
+
+# A sentence telling that a meeting was held, by the verbs the documents use.
+_HELD = re.compile(r"\b(?:was|were)\s+(?:held|convened|opened)\b|\btook\s+place\b", re.IGNORECASE)
+
+
+def _held_in(noun: str, paragraph: str) -> set[int]:
+    """The years of the days on which a sentence of the paragraph says the thing was held ("The
+    eighth meeting of the Forum ... was held in Santiago from 31 March to 4 April 2025")."""
+    thing = re.compile(rf"\b{noun}s?\b", re.IGNORECASE)
+    return {m.year for sentence in split_sentences(paragraph) if thing.search(sentence) and _HELD.search(sentence)
+            for m in named_months(sentence) if m.day is not None}
 
 
 def _recalled_only(c: Constraint, pairs: list[tuple[int, str]], evidence: Evidence) -> Mismatch | None:
@@ -606,13 +620,15 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
     """The question's period the paragraph replaces with another as long, within NEAR_YEARS of it,
     and does not name ("the budget for the fiscal year 2024/25" for "South Sudan's 2025/26
     budget"): the paragraph tells of the other period, unless it gives part of the asked one the
-    question asks of (`asks_part`)."""
+    question asks of (`asks_part`). A period in a leading clause naming the report ("In the report
+    on the integrated budget 2026-2029, what share ... in 2022-2025?") is the report's, not the fact's."""
     named = written_periods(evidence.paragraph)
+    of_fact = periods(focus(question))  # not a period naming the report in a leading clause
     for c in found:
         if c.kind != "period":
             continue
         start, end = (int(x) for x in c.value.split("-"))
-        if (start, end) in named or asks_part(question, (start, end), named):
+        if (start, end) in named or (start, end) not in of_fact or asks_part(question, (start, end), named):
             continue
         alike = sorted((p for p in named if p[1] - p[0] == end - start and abs(p[0] - start) <= NEAR_YEARS),
                        key=lambda p: abs(p[0] - start))
@@ -733,12 +749,21 @@ def check_later_year(question: str, found: list[Constraint], evidence: Evidence)
     return None
 
 
+# An act of deciding set in a year: "decide in 2006", "adopted ... during 2024" (a few words between).
+_DECIDED_IN = re.compile(r"\b(?:decid|adopt|approv|elect|endors|agree)\w*\b(?:\s+[\w'’-]+){0,6}?\s+(?:in|during)\s+"
+                         r"((?:19|20)\d\d)\b", re.IGNORECASE)
+# What was put to a body, whose decision is to come: "recommend (that) the Assembly decide in 2006".
+_PROPOSED = re.compile(r"\b(?:recommend|propos|suggest|request|invit|urg|ask|expect|plan|project|estimat|"
+                       r"forecast|will|would|should)\w*\b", re.IGNORECASE)
+
+
 def _done_in(question: str, year: str) -> bool:
-    """Whether the question sets its own act in the year ("What did the General Assembly decide in
-    2006 ...?"): "in" or "during" before it, and no "that" or "to" opening a clause of what was
-    proposed or is to be done before it ("recommend that the Assembly decide in 2006")."""
-    m = re.search(rf"\b(?:in|during)\s+{year}\b", question)
-    return m is not None and not re.search(r"\b(?:that|to)\s", question[:m.start()], re.IGNORECASE)
+    """Whether the question sets a decision it asks about in the year ("What did the General
+    Assembly decide in 2006 ...?"): a verb of deciding, adopting, approving or electing a few words
+    before "in" or "during" the year, and no verb of proposing, expecting or projecting before it
+    ("recommend the Assembly decide in 2006", "projected for 2050")."""
+    return any(m.group(1) == year and not _PROPOSED.search(question[:m.start(1)])
+               for m in _DECIDED_IN.finditer(question))
 
 
 # A year something is due by or aimed at: "by 2026", "towards the 2025 targets" (not "for": "elected
@@ -749,7 +774,8 @@ _TOWARDS_YEAR = re.compile(r"\b(?:by|towards|toward|until|through|before)\s+(?:t
 
 # The year a figure or a decision is for: "appropriated ... a total amount of $60,963,800 for
 # 2025", "the budget for the year 2024" (not a range's first year, "for 2024-2025").
-_FOR_YEAR = re.compile(r"\bfor\s+(?:the\s+(?:year|period|biennium|fiscal\s+year)\s+)?((?:19|20)\d\d)\b(?!\s*[-–/])",
+_FOR_YEAR = re.compile(r"\bfor\s+(?:the\s+(?:year|period|biennium|(?:fiscal|financial)\s+year)\s+)?((?:19|20)\d\d)\b"
+                       r"(?!\s*[-–/])",
                        re.IGNORECASE)
 
 
