@@ -74,7 +74,7 @@ def test_ask_abstains_without_citations(built):
     assert data["abstained"] is True
     assert data["citations"] == []
     plain = run("ask", "what is the boiling point of liquid nitrogen?")
-    assert "No paragraph in the indexed documents answers this question." in plain.stdout
+    assert "No indexed paragraph answers this." in plain.stdout
     assert "para." not in plain.stdout
 
 
@@ -485,4 +485,4 @@ def test_a_weak_abstention_names_the_nearest_paragraph_it_would_not_cite(built, 
     monkeypatch.setenv("RAG_ABSTAIN_THRESHOLD", f"{support / 0.5:.6f}")
     data = json.loads(run("ask", DEMO_QUESTION, "--json").stdout)
     assert data["abstained"] is True and "nearest" not in data and "closest" not in data
-    assert data["answer"] == "No paragraph in the indexed documents answers this question."
+    assert data["answer"] == "No indexed paragraph answers this."

@@ -50,7 +50,7 @@ _ANAPHOR = re.compile(r"^(?:The former|The latter|It|Its|This|These|That|Those|T
                       r"Both|Neither|Either|In addition|Moreover|Furthermore|However|For example|For instance|"
                       r"As a result|Consequently|Thus|Therefore|Hence|Accordingly|Subsequently)\b|"
                       r"^(?:\S+\s+){1,3}subsequently\b|" + _BREAKDOWN.pattern)
-NO_ANSWER = "No paragraph in the indexed documents answers this question."
+NO_ANSWER = "No indexed paragraph answers this."  # a near miss opens the same way (NEAR_MISS)
 NEAR_MISS = "No indexed paragraph answers this. Closest: {citation} {mismatch}."
 # An abstention for weak support that names its best paragraph reads as a near miss's does.
 WEAK = "is too weakly supported to cite"
