@@ -348,8 +348,7 @@ class Answerer:
         asked = mismatch if _names_elsewhere(mismatch) else \
             check_unnamed_organization(search.query.text, self._evidence(search.hits[0]))
         if asked is None or not _names_elsewhere(asked):
-            return search, mismatch  # an organization or mission by its acronym, a country; a place in a title
-            # tells little
+            return search, mismatch  # an acronym or a country; a place in a title tells little
         seen = {search.hits[0].symbol}
         for hit in search.hits[1:]:
             if hit.symbol in seen:
@@ -358,8 +357,7 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            named = _names_asked(asked, document)
-            if named \
+            if _names_asked(asked, document) \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]

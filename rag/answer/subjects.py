@@ -267,12 +267,12 @@ _SEGMENT = re.compile(r"^\s*([A-Z][\w-]*)\s*(?:[\u2013\u2014]|\s-)\s")
 JOINT_LIST = 3  # organizations a title names that make its agenda item a joint board's list of them
 
 
-def _segment_owners(title: str) -> list[str]:
+def _segment_owner(title: str) -> str | None:
     """The organization (ENTITIES) a title opens with before a dash, as its document's part of a
-    joint board's agenda, where the title names JOINT_LIST organizations or more; none otherwise."""
+    joint board's agenda, where the title names JOINT_LIST organizations or more; None otherwise."""
     m = _SEGMENT.match(title)
     named = {a for a in acronyms(title) if a in ENTITIES}
-    return [m.group(1)] if m and m.group(1) in ENTITIES and len(named) >= JOINT_LIST else []
+    return m.group(1) if m and m.group(1) in ENTITIES and len(named) >= JOINT_LIST else None
 
 
 def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
@@ -284,17 +284,16 @@ def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
     if not evidence.title:
         return None
     asked = [a for a in acronyms(question) if a in ENTITIES]
-    segment = _segment_owners(evidence.title)
-    if segment and asked and not any(a in segment for a in asked):
-        for a in asked:
-            if not writes_acronym(evidence.paragraph, a):
-                return Mismatch(Constraint("organization", a, a), segment[0])
+    unwritten = [a for a in asked if not writes_acronym(evidence.paragraph, a)]
+    segment = _segment_owner(evidence.title)
+    if segment and unwritten and segment not in asked:
+        return Mismatch(Constraint("organization", unwritten[0], unwritten[0]), segment)
     owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not writes_acronym(question, a)]
     if not owners:
         return None
-    for asked in acronyms(question):
-        if asked in ENTITIES and not (writes_acronym(evidence.paragraph, asked) or writes_acronym(evidence.title, asked)):
-            return Mismatch(Constraint("organization", asked, asked), owners[0])
+    for a in unwritten:
+        if not writes_acronym(evidence.title, a):
+            return Mismatch(Constraint("organization", a, a), owners[0])
     return None
 
 
