@@ -631,3 +631,21 @@ def test_a_table_in_units_of_money_is_quoted_by_its_figures() -> None:
             "to $4.1 million in 2024) is due to staffing costs.")
     quote = _quote("What was the total UNFPA programme budget expenditure in 2023?", text)
     assert "1 295.7" in quote
+
+
+def test_a_sentence_leaning_on_the_one_before_is_read_with_it() -> None:
+    """S/2025/176, para. 89 and A/79/7/Add.12: the answer ("However, ... Angola withdrew its advance
+    team"; "This Service ... was approved ... effective 1 January 2018") leans on the sentence before
+    it, which names what the question names; the quote was that lead sentence alone."""
+    text = ("In response to a request by Angola on 14 November, the Mission built a camp at the Goma airport for 91 "
+            "mechanism infantry company troops. However, on 26 January, due to worsening security and ceasefire "
+            "violations, Angola withdrew its advance team, leaving the camp unused.")
+    quote = _quote("Why did Angola withdraw its advance team from the camp built at Goma airport for the "
+                   "verification mechanism?", text)
+    assert "due to worsening security" in quote
+    text = ("In 2018, the Secretariat submitted a proposal to reclassify the Chief of the Overseas Property "
+            "Management Unit from the P-5 level to the D-1 level, and established the Global Property Management "
+            "Service. This Service, headed by a post at the D-1 level, was approved by the General Assembly "
+            "effective 1 January 2018. The Service supports all property projects.")
+    quote = _quote("When did the Global Property Management Service, headed at the D-1 level, take effect?", text)
+    assert "effective 1 January 2018" in quote and quote.startswith("In 2018")

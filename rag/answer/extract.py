@@ -144,7 +144,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     runner = int(order[1])
     if abs(runner - first) == 1 and score[runner] >= score[first] - QUOTE_PAIR_MARGIN:
         first, last = min(first, runner), max(first, runner)
-    if first > 0 and _ANAPHOR.match(sentences[first]):
+    while first > 0 and _ANAPHOR.match(sentences[first]):  # a quote opens where its chain of leaning starts
         first -= 1
     if last + 1 < len(sentences) and _continues(question, kind, " ".join(sentences[first:last + 1]),
                                                  sentences[last + 1], idf):
@@ -172,8 +172,10 @@ def _list_item(question: str, quote: str, kind: str | None, idf: dict[str, float
 
 
 def _with_antecedent(sentences: list[str], i: int) -> str:
-    """Sentence `i`, after the one before it where it breaks that one's set down (_BREAKDOWN)."""
-    if i > 0 and _BREAKDOWN.match(sentences[i]):
+    """Sentence `i`, after the one before it where it leans on that one (_ANAPHOR: "However, on 26
+    January, ... Angola withdrew its advance team" after the sentence naming the camp at Goma airport;
+    "Of these, ..."), so that it holds the question's words its antecedent names."""
+    if i > 0 and _ANAPHOR.match(sentences[i]):
         return f"{sentences[i - 1]} {sentences[i]}"
     return sentences[i]
 
