@@ -48,7 +48,7 @@ def main() -> None:
                 s = session.rankings(q.question, ("hybrid",))["hybrid"]
                 searches.append(Search(s.query, s.hits[:1]))
             args.cache.write_bytes(pickle.dumps(searches))
-        gold = GoldKeys(session)
+        gold = GoldKeys(session.index.conn)
         for value in args.complement:
             if value is not None:
                 extract.QUOTE_COMPLEMENT = value

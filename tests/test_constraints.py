@@ -1926,3 +1926,83 @@ def test_missing_name_words_are_told_as_the_question_joins_them() -> None:
     assert _runs(["Middle", "East", "North", "Africa"], ["East", "North"], question) == "East and North"
     assert _runs(["Guido", "Rossum"], ["Guido", "Rossum"], "Who is Guido van Rossum?") == "Guido van Rossum"
     assert _runs(["Bank", "Ghana"], ["Bank", "Ghana"], "What did the Bank of Ghana say?") == "Bank of Ghana"
+
+
+def test_a_session_the_paragraph_names_by_its_number_is_not_dated_by_its_document() -> None:
+    """UNW/2025/2, para. 55 (the Executive Board's annual session 2025) tells of "the sixty-eighth
+    session of the Commission on the Status of Women", held in 2024: asked about "the 2024 session
+    of the women's commission", it was said to be about the 2025 session, the document's."""
+    para = ("More than 5,000 civil society members attended the sixty-eighth session of the Commission on the Status "
+            "of Women, the highest number on record.")
+    evidence = Evidence(para, "Annual session 2025\nIn 2024, UN-Women grew.\n" + para, ("UNW/2025/2",), "2025-05-01",
+                        title="Executive Board of UN-Women, Annual session 2025")
+    assert check_constraints("How large was the civil society turnout at the 2024 session of the women's "
+                             "commission?", evidence) is None
+    # a paragraph naming no session by number still reads its document's
+    plain = replace(evidence, paragraph="More than 5,000 civil society members attended the session.")
+    miss = check_constraints("How large was the civil society turnout at the 2024 session?", plain)
+    assert miss is not None and miss.describe() == "is about the 2025 session, not the 2024 session"
+    # nor does one naming the document's own session by its number
+    own = replace(evidence, paragraph="At its sixty-ninth session, the Commission heard 5,000 civil society members.",
+                  title="Commission on the Status of Women, Report on the sixty-ninth session (2025)")
+    miss = check_constraints("How large was the civil society turnout at the 2024 session?", own)
+    assert miss is not None and miss.describe() == "is about the 2025 session, not the 2024 session"
+
+
+def test_a_sentence_set_in_a_period_tells_of_its_years_only() -> None:
+    """TPNW/MSP/2025/8, para. 3: "In the period November 2023–December 2024, the Group held 10
+    online meetings" does not answer how many it held in 2025, the document's own year."""
+    para = ("In the period November 2023–December 2024, the Group held 10 online meetings and two hybrid meetings. "
+            "The Scientific Advisory Group’s co-chairs participated in meetings of the Coordination Committee.")
+    evidence = Evidence(para, "Annual report of the Scientific Advisory Group of the TPNW\n" + para,
+                        ("TPNW/MSP/2025/8",), "2025-02-01", title="Report of the Scientific Advisory Group")
+    miss = check_constraints("How many online meetings did the TPNW Scientific Advisory Group hold in 2025?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    for asked in ("2024", "2023"):
+        assert check_constraints(f"How many online meetings did the TPNW Scientific Advisory Group hold in {asked}?",
+                                 evidence) is None
+
+
+def test_a_quote_whose_subject_is_another_country_gives_its_figure() -> None:
+    """E/2025/76, para. 37 gives Senegal's growth for 2024 and 2025 and Mauritania's for 2023:
+    "What was Senegal's GDP growth in 2023?" quoted "Mauritania recorded a 5.1 per cent GDP
+    growth in 2024, down from 6.5 per cent in 2023"."""
+    from rag.answer.constraints import check_quote_country
+
+    paragraph = ("Despite electoral tensions, Senegal has shown resilience, with GDP growth of 6.7 per cent in 2024. "
+                 "Mauritania recorded a 5.1 per cent GDP growth in 2024, down from 6.5 per cent in 2023.")
+    quote = "Mauritania recorded a 5.1 per cent GDP growth in 2024, down from 6.5 per cent in 2023."
+    miss = check_quote_country("What was Senegal's GDP growth in 2023?", quote, paragraph)
+    assert miss is not None and miss.describe() == "gives Mauritania's, not Senegal's"
+    miss = check_quote_country("What was GDP growth in Senegal in 2023?", quote, paragraph)
+    assert miss is not None and miss.describe() == "gives Mauritania's, not Senegal's"
+    assert check_quote_country("What was Mauritania's GDP growth in 2023?", quote, paragraph) is None
+    # a country acting, not measured ("Sierra Leone responded by sending additional troops", S/2025/495, para. 11),
+    # answers who acted; a country that is no subject ("Mauritania's partners")
+    border = "Tensions rose on the border with Guinea. Sierra Leone responded by sending additional troops."
+    assert check_quote_country("Who responded by sending additional troops over the border tensions in Guinea?",
+                               "Sierra Leone responded by sending additional troops.", border) is None
+    assert check_quote_country("Which country recorded the highest growth in Senegal's region?", quote,
+                               paragraph) is None
+    assert check_quote_country("What was Senegal's GDP growth in 2023?", "Mauritania’s partners grew by 6.5 per "
+                               "cent in 2023.", paragraph) is None
+
+
+def test_a_financial_year_ended_dates_the_paragraph() -> None:
+    """DP/2025/3, para. 1 tells of "the UNDP financial statements for the year ended 31 December
+    2023": asked what the Board of Auditors issued to UNDP for the year 2024, the year before the
+    document's own, it answered."""
+    para = ("The United Nations Board of Auditors has issued an unqualified (clean) audit opinion on the UNDP "
+            "financial statements for the year ended 31 December 2023. This marks 19 consecutive years of "
+            "unqualified audit opinions for UNDP.")
+    document = "In July 2024, the United Nations Board of Auditors formally issued its audit report for UNDP.\n" + para
+    evidence = Evidence(para, document, ("DP/2025/3",), "2024-12-02",
+                        title="Report of UNDP on the recommendations of the Board of Auditors")
+    miss = check_constraints("How many recommendations did the Board of Auditors issue to UNDP for the year 2024?",
+                             evidence)
+    assert miss is not None and miss.describe() == "is about 2023, not 2024"
+    assert check_constraints("What audit opinion did the Board of Auditors issue to UNDP for 2023?", evidence) is None
+    # a year ended that a figure is compared with dates nothing
+    grew = replace(evidence, paragraph="UNDP total revenue was $6 billion, an increase from $5.4 billion in the year "
+                                       "ended 31 December 2023.")
+    assert check_constraints("What was UNDP total revenue in 2024?", grew) is None

@@ -215,3 +215,31 @@ def test_the_paragraph_counting_the_asked_thing_comes_first() -> None:
                    symbol="DP/2025/11")
     assert [h.pid for h in asked_count_first("How many participations in live ethics sessions were recorded?",
                                              [level, summary])] == [21, 3]
+
+
+def test_the_paragraph_naming_the_asked_day_comes_first() -> None:
+    """S/2025/504: "the statement of 18 May" is para. 8's ("On 18 May, 18 members ... signed a
+    statement"), not para. 9's, on 20 May; only where the first names another day, not the asked one."""
+    from rag.search.ordinals import asked_day_first
+
+    q = "How many members of the SPLM/A-IO Political Bureau signed the statement of 18 May rejecting Par Kuol's " \
+        "faction?"
+    on_20 = _hit(9, "On 20 May, Mr. Par Kuol’s splinter faction attempted to suspend 33 SPLM/A-IO members.",
+                 "S/2025/504")
+    on_18 = _hit(8, "On 18 May, 18 members of the SPLM/A-IO Political Bureau in Juba signed a statement rejecting Mr. "
+                    "Par Kuol’s faction.", "S/2025/504")
+    assert [h.pid for h in asked_day_first(q, [on_20, on_18])] == [8, 9]
+    assert [h.pid for h in asked_day_first(q, [on_18, on_20])] == [8, 9]
+    undated = _hit(10, "The faction split.", "S/2025/504")
+    assert [h.pid for h in asked_day_first(q, [undated, on_18])] == [10, 8]
+    assert [h.pid for h in asked_day_first("Who signed the statement?", [on_20, on_18])] == [9, 8]
+    other_doc = _hit(3, "On 18 May, members signed a statement.", "S/2025/9")
+    assert [h.pid for h in asked_day_first(q, [on_20, other_doc])] == [9, 3]
+    # a day of a range; a day in the clause naming the document; a hit holding less of the question
+    ranged = _hit(11, "From 18 to 20 May, 18 members of the SPLM/A-IO Political Bureau signed a statement rejecting "
+                      "Mr. Par Kuol’s faction.", "S/2025/504")
+    assert [h.pid for h in asked_day_first(q, [on_20, ranged])] == [11, 9]
+    letter = "In the letter dated 18 May 2025 from the Secretary-General, how many members did the faction suspend?"
+    assert [h.pid for h in asked_day_first(letter, [on_20, on_18])] == [9, 8]
+    thin = _hit(12, "On 18 May, it rained.", "S/2025/504")
+    assert [h.pid for h in asked_day_first(q, [on_20, thin])] == [9, 12]

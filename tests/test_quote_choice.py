@@ -649,3 +649,11 @@ def test_a_sentence_leaning_on_the_one_before_is_read_with_it() -> None:
             "effective 1 January 2018. The Service supports all property projects.")
     quote = _quote("When did the Global Property Management Service, headed at the D-1 level, take effect?", text)
     assert "effective 1 January 2018" in quote and quote.startswith("In 2018")
+
+
+def test_an_expletive_it_leans_on_nothing() -> None:
+    from rag.answer.extract import _leans
+
+    assert not _leans("It was noted that the budget had been cut.")
+    assert not _leans("It is important to ratify the Convention.")
+    assert _leans("It decided to extend the mandate.") and _leans("However, the camp was left unused.")

@@ -892,3 +892,23 @@ def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_ne
                       document="", symbols=("A/49/624",), date="1994-11-11", title="Report of the Fourth Committee",
                       masthead="General Assembly\nReport of the Fourth Committee\nForty-ninth session")
     assert check_own_session("What did the General Assembly adopt at its forty-ninth session?", fourth) is None
+
+
+def test_an_acronym_spelled_out_in_lower_case_may_end_on_a_short_word() -> None:
+    """S/2025/194, para. 44 writes "international humanitarian law" for IHL: the last word of a
+    spelled-out acronym may have three letters ("law", "act"); the others still need four ("its
+    legal obligations" spells no ILO)."""
+    from rag.answer.subjects import check_unnamed_organization
+
+    para = Evidence(paragraph="UNTMIS supported a basic training curriculum on international human rights and "
+                              "international humanitarian law.", document="", symbols=("S/2025/194",))
+    assert check_unnamed_organization("How many soldiers received IHL training?", para) is None
+    ilo = Evidence(paragraph="The State met its legal obligations.", document="", symbols=("X/1",))
+    assert said(check_unnamed_organization("What did the ILO report?", ilo)) == \
+        "is from a document that never names ILO"
+    hal = Evidence(paragraph="International humanitarian aid law was discussed.", document="", symbols=("X/1",))
+    assert said(check_unnamed_organization("What is IHL?", hal)) == "is from a document that never names IHL"
+    # a three-letter word inside a longer name ends none ("human rights due diligence" spells no HRD)
+    due = Evidence(paragraph="Companies must carry out human rights due diligence.", document="", symbols=("X/1",))
+    assert said(check_unnamed_organization("How many HRD were killed?", due)) == \
+        "is from a document that never names HRD"

@@ -574,6 +574,10 @@ def _asked_for_in_report_on(question: str, asked: list[Constraint], document: st
 
 # A sentence about one country of a paragraph's list of them: "In Mozambique, post-harvest losses fell ...".
 _IN_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(" + COUNTRY_AT.pattern + r")\s*,")
+# A sentence whose subject is a country, a verb of measuring after it: "Mauritania recorded a 5.1 per
+# cent GDP growth" (not "Sierra Leone responded by sending troops", which tells who acted).
+_COUNTRY_MEASURED = re.compile(r"^\W*(?:The\s+)?(" + COUNTRY_AT.pattern + r")\s+(?:recorded|registered|reported|"
+                               r"posted|saw|grew|experienced|achieved|reached|has\s+recorded|has\s+registered)\b")
 
 
 # A sentence about one year of a paragraph's run of them: "In 2024, the JIU issued seven reports".
@@ -594,7 +598,7 @@ def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> M
     if entity is not None:
         return entity
     told = written_periods(quote)
-    if not (_IN_COUNTRY.match(quote) or _IN_YEAR.match(quote) or told):
+    if not (_IN_COUNTRY.match(quote) or _COUNTRY_MEASURED.match(quote) or _IN_YEAR.match(quote) or told):
         return None  # most quotes open on neither nor name a period: the question's constraints are not read
     found = question_constraints(question)  # read once for all
     return check_quote_country(question, quote, paragraph, title, found) \
@@ -652,18 +656,20 @@ def check_quote_year(question: str, quote: str, paragraph: str,
 
 def check_quote_country(question: str, quote: str, paragraph: str, title: str = "",
                         found: list[Constraint] | None = None) -> Mismatch | None:
-    """A country the question asks a figure in ("in Malawi") that the paragraph names elsewhere
-    while the quote, the sentence the question's other words chose, opens on another ("In
-    Mozambique, post-harvest losses fell ...") and names none the question does: the paragraph
-    gives the asked figure for another country of its list. Not for the country of the document's
-    title. `found`: the question's constraints, where already read."""
-    opens = _IN_COUNTRY.match(quote)
+    """A country the question asks a figure in ("in Malawi", "Senegal's") that the paragraph names
+    elsewhere while the quote, the sentence the question's other words chose, opens on another ("In
+    Mozambique, post-harvest losses fell ...", or, unless the question asks who or which country,
+    "Mauritania recorded ...") and names none the question does: the paragraph gives the asked
+    figure for another country of its list. Not for the country of the document's title. `found`:
+    the question's constraints, where already read."""
+    measured = _COUNTRY_MEASURED.match(quote) if question_type(question) not in ("name", "country") else None
+    opens = _IN_COUNTRY.match(quote) or measured  # a quote telling who acted answers who
     asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "country"]
     if opens is None or any(_names_country(c.value, quote) for c in asked):
         return None
-    for c in asked:  # a country the figure is asked in ("fall in Malawi"), not one acting elsewhere
+    for c in asked:  # a country the figure is asked in ("fall in Malawi", "Senegal's growth"), not one acting elsewhere
         if opens.group(1) != c.value and _names_country(c.value, paragraph) and not _names_country(c.value, title) \
-                and re.search(rf"\bin\s+(?:the\s+)?{re.escape(c.label)}\b", question):
+                and re.search(rf"\bin\s+(?:the\s+)?{re.escape(c.label)}\b|\b{re.escape(c.label)}[’']s\b", question):
             return Mismatch(c, opens.group(1), "gives {found}'s, not {label}'s")
     return None
 
@@ -1099,8 +1105,20 @@ def check_assembly_session(question: str, evidence: Evidence) -> Mismatch | None
 _OTHER_BODY = re.compile(r"\b(?:Committee|Commission|Council|Board|Conference|Forum|Meeting)\b")
 
 
+def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    """`check_dated`, unless the paragraph names the thing by a number that is not its document's
+    own and writes no year ("the sixty-eighth session of the Commission on the Status of Women" in
+    the report to the Executive Board's annual session 2025): its year is not the document's."""
+    noun = c.value.split(" ", 1)[1]
+    own = {n for n, kind in numbered_things(f"{evidence.title}\n{evidence.masthead}") if kind == noun}
+    if not YEAR.search(evidence.paragraph) \
+            and {n for n, kind in numbered_things(evidence.paragraph) if kind == noun} - own:
+        return None
+    return check_dated(c, evidence)
+
+
 _CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,
-           "dated": check_dated, "titled": _check_titled, "names": _check_names,
+           "dated": _check_dated, "titled": _check_titled, "names": _check_names,
            "resolution year": check_resolution_year}
 
 

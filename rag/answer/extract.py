@@ -144,7 +144,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     runner = int(order[1])
     if abs(runner - first) == 1 and score[runner] >= score[first] - QUOTE_PAIR_MARGIN:
         first, last = min(first, runner), max(first, runner)
-    while first > 0 and _ANAPHOR.match(sentences[first]):  # a quote opens where its chain of leaning starts
+    if first > 0 and _ANAPHOR.match(sentences[first]):
         first -= 1
     if last + 1 < len(sentences) and _continues(question, kind, " ".join(sentences[first:last + 1]),
                                                  sentences[last + 1], idf):
@@ -171,11 +171,21 @@ def _list_item(question: str, quote: str, kind: str | None, idf: dict[str, float
     return best if coverage(question, best, idf) > coverage(question, lead, idf) else quote
 
 
+# "It" with no antecedent: "It was noted that ...", "It is important to ...".
+_EXPLETIVE = re.compile(r"^It\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:\S+\s+){0,2}?(?:that|to)\b")
+
+
+def _leans(sentence: str) -> bool:
+    """Whether the sentence leans on the one before it (_ANAPHOR), an expletive "It" aside."""
+    return _ANAPHOR.match(sentence) is not None and _EXPLETIVE.match(sentence) is None
+
+
 def _with_antecedent(sentences: list[str], i: int) -> str:
-    """Sentence `i`, after the one before it where it leans on that one (_ANAPHOR: "However, on 26
-    January, ... Angola withdrew its advance team" after the sentence naming the camp at Goma airport;
-    "Of these, ..."), so that it holds the question's words its antecedent names."""
-    if i > 0 and _ANAPHOR.match(sentences[i]):
+    """Sentence `i`, after the one before it where it leans on that one and that one on none
+    ("However, on 26 January, ... Angola withdrew its advance team" after the sentence naming the
+    camp at Goma airport; "Of these, ..."), so that it holds the question's words its antecedent
+    names; the quote then takes both (`best_quote`)."""
+    if i > 0 and _leans(sentences[i]) and not _leans(sentences[i - 1]):
         return f"{sentences[i - 1]} {sentences[i]}"
     return sentences[i]
 

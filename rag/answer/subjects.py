@@ -235,18 +235,27 @@ LIST_LETTERS = 4  # an acronym's letters from which a list of words spelling it 
 
 def _spelled_in_lower_case(acronym: str, text: str) -> bool:
     """Whether the text spells an acronym of three letters or more out in lower case, a word of
-    four letters or more a letter, none a function word, and nothing between (but a list's commas
-    and "and" for an acronym of LIST_LETTERS or more): "the new enterprise resource planning
-    solution" for ERP, "science, technology, engineering and mathematics" for STEM (not "its legal
-    obligations" for ILO, nor "refugees, soldiers and fighters" for RSF); not an
-    organization's acronym (`ENTITIES`), whose name documents capitalise."""
+    four letters or more (the last, three or more) a letter, none a function word, and nothing
+    between (but a list's commas and "and" for an acronym of LIST_LETTERS or more): "the new
+    enterprise resource planning solution" for ERP, "international humanitarian law" for IHL,
+    "science, technology, engineering and mathematics" for STEM (not "its legal obligations" for
+    ILO, nor "refugees, soldiers and fighters" for RSF); not an organization's acronym
+    (`ENTITIES`), whose name documents capitalise."""
     if len(acronym) < 3 or not acronym.isalpha() or acronym in ENTITIES:  # a body's name is capitalised
         return False
     # or, for four letters or more, a list's commas and "and" ("science, technology, engineering and
     # mathematics"): three common words in a list ("refugees, soldiers and fighters") spell no RSF
     between = r"(?:,?\s+and\s+|,\s*|[\s-]+)" if len(acronym) >= LIST_LETTERS else r"[\s-]+"
-    spelled = re.finditer(r"\b" + between.join(f"({c.lower()}[a-z]{{3,}})" for c in acronym) + r"\b", text)
-    return any(not set(m.groups()) & STOPWORDS for m in spelled)
+    # the last word may have three letters where it ends the name: "international humanitarian law"
+    # for IHL, not "human rights due diligence" for HRD
+    words = [f"({c.lower()}[a-z]{{{2 if i == len(acronym) - 1 else 3},}})" for i, c in enumerate(acronym)]
+    spelled = re.finditer(r"\b" + between.join(words) + r"\b", text)
+    return any(not set(m.groups()) & STOPWORDS and (len(m.group(len(acronym))) > 3 or _NAME_ENDS.match(text, m.end()))
+               for m in spelled)
+
+
+# What may follow the end of a name: punctuation, the text's end or a function word.
+_NAME_ENDS = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:and|or|of|in|to|for|the|with|on|by|as|at|is|was|are|were)\b")
 
 
 # The acronyms of the organizations of the United Nations system and of the bodies whose reports

@@ -643,6 +643,19 @@ _FRAME = re.compile(rf"^(?:In|On|During|Throughout|For|By the end of|At the end 
                     rf"\s*(?:(?:early|mid|late)-?\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
 
 
+# A sentence set in a period by its opening words: "In the period November 2023–December 2024, ...",
+# "During the period from 1 July 2023 to 30 June 2024, ...": it tells of the period's years.
+_PERIOD_FRAME = re.compile(rf"^(?:In|During|Over|Throughout)\s+the\s+period\s+(?:from\s+)?(?:\d{{1,2}}\s+)?"
+                           rf"(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\s*(?:[–-]|to|through|until)\s*(?:\d{{1,2}}\s+)?"
+                           rf"(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d)\b")
+
+
+# The financial year the statements a paragraph tells of are for: "the UNDP financial statements for
+# the year ended 31 December 2023" (not "an increase from $5 billion in the year ended ...").
+_YEAR_ENDED = re.compile(rf"\bstatements\s+(?:[\w-]+\s+){{0,4}}?for\s+the\s+(?:financial\s+)?(?:year|period|biennium)"
+                         rf"\s+ended\s+(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\b")
+
+
 # A year before the name of a thing it dates: "its 2024 Caribbean seminar", "the 2025 Forum".
 _YEAR_THING = re.compile(r"\b(?:its|their|the)\s+((?:19|20)\d\d)((?:\s+[A-Za-z][\w-]*){1,3})")
 
@@ -658,13 +671,18 @@ _DATED_WORD = re.compile(rf"\b([A-Za-z]{{4,}})\s+(?:in\s+({_PLACE})(?:,\s+{_PLAC
 
 def framing_years(text: str, question: str) -> set[int]:
     """The years the text tells of: those that open its sentences as their time ("In 2024, the
-    Fund allocated ..."), those that date a thing the question names ("held its 2024 Caribbean
-    seminar" for "its Caribbean regional seminar in 2025"), and those that date a word the question
-    asks with, or the place it names ("which expires on 31 December 1997" for "expire in 1998",
-    "was held in Dili from 21 to 23 May 2025" for "held in 2024"), or an event's bracketed date at
-    the place the question names ("(May 2024, Vienna)"); not a year compared with ("women
-    secure 45 seats, compared with 44 in the 2021 elections")."""
+    Fund allocated ...", "In the period November 2023–December 2024, the Group held ..."), the
+    financial year its statements are for ("for the year ended 31 December 2023"), those that
+    date a thing the question names ("held its 2024 Caribbean seminar" for "its Caribbean regional
+    seminar in 2025"), and those that date a word the question asks with, or the place it names
+    ("which expires on 31 December 1997" for "expire in 1998", "was held in Dili from 21 to 23 May
+    2025" for "held in 2024"), or an event's bracketed date at the place the question names ("(May
+    2024, Vienna)"); not a year compared with ("women secure 45 seats, compared with 44 in the 2021
+    elections")."""
     out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
+    out |= {int(y) for sentence in split_sentences(text) if (m := _PERIOD_FRAME.match(sentence.strip()))
+            for y in m.groups()}
+    out |= {int(y) for y in _YEAR_ENDED.findall(text)}
     asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):  # not one compared with ("compared with 44 in the 2021 elections")
         thing = terms(m.group(2))

@@ -3,10 +3,11 @@ naming the session, meeting or report the question asks about before one that na
 them ("When is the Committee of Experts on Public Administration to hold its twenty-fifth
 session?" had "... its twenty-fourth session ..." first and the paragraph that schedules the
 twenty-fifth second), the thing of the year the question names ("the 2024 revision"), the year
-it names itself ("In 2027, the Commission may wish to consider ...") or the
-member of a closed set it names ("the draft decision", not "the draft resolution"); where none
-does, the one naming the country a which-country question asks for, the one counting the thing a
-how-many question names ("96 electoral processes"), or else the one giving a figure it asks for."""
+it names itself ("In 2027, the Commission may wish to consider ..."), the day it names ("the
+statement of 18 May") or the member of a closed set it names ("the draft decision", not "the
+draft resolution"); where none does, the one naming the country a which-country question asks
+for, the one counting the thing a how-many question names ("96 electoral processes"), or else the
+one giving a figure it asks for."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from rag.answer.kinds import asks_country, named_countries
 from rag.answer.years import dated_things, framing_years, issue_time, years
 from rag.models import Hit
 from rag.search.focus import focus
-from rag.textutil import coverage
+from rag.textutil import MONTH_PATTERN, coverage
 
 DEPTH = 3  # the hits read for one that gives what the question asks
 COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many question names
@@ -30,10 +31,10 @@ COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many questi
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_year_first`,
-    `asked_alternative_first`, `asked_country_first`, `asked_count_first` and `asked_figure_first`
-    that moves a hit put
-    first; one rule at most, so that none undoes another's choice."""
-    for rule in (asked_numbered_first, asked_dated_first, asked_year_first, asked_alternative_first,
+    `asked_day_first`, `asked_alternative_first`, `asked_country_first`, `asked_count_first` and
+    `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes another's
+    choice."""
+    for rule in (asked_numbered_first, asked_dated_first, asked_year_first, asked_day_first, asked_alternative_first,
                  asked_country_first, asked_count_first, asked_figure_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
@@ -101,6 +102,31 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
     # Rico experienced modest economic growth" for its unemployment rate in 2023)
     return _promote(question, hits, lambda hit: year in framing_years(hit.text, question)
                     and coverage(question, hit.text) >= held)
+
+
+# A day of a month, or two ("On 18 May", "from 18 to 20 May", "on 18 and 20 May").
+_DAY = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:to|and|[–-])\s*(\d{{1,2}}))?\s+({MONTH_PATTERN})\b")
+
+
+def _days(text: str) -> set[tuple[int, str]]:
+    """The (day, month) pairs a text names."""
+    return {(int(day), month) for m in _DAY.finditer(text) for day in m.groups()[:2] if day
+            for month in [m.group(3)]}
+
+
+def asked_day_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the first names days and not the one the question names (outside a leading
+    clause naming the document: rag.search.focus) ("the statement of 18 May" of S/2025/504, para.
+    9, "On 20 May, ..."), with the next hit of its document up to DEPTH that names the asked day and
+    holds as much of the question put first (para. 8, "On 18 May, ... signed a statement")."""
+    asked = _days(focus(question))
+    if not asked or not hits:
+        return hits
+    first = _days(hits[0].text)
+    if not first or asked & first:
+        return hits
+    held = coverage(question, hits[0].text)
+    return _promote(question, hits, lambda hit: bool(asked & _days(hit.text)) and coverage(question, hit.text) >= held)
 
 
 def asked_alternative_first(question: str, hits: list[Hit]) -> list[Hit]:
