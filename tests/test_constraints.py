@@ -1933,7 +1933,7 @@ def test_a_session_the_paragraph_names_by_its_number_is_not_dated_by_its_documen
     session of the Commission on the Status of Women", held in 2024: asked about "the 2024 session
     of the women's commission", it was said to be about the 2025 session, the document's."""
     para = ("More than 5,000 civil society members attended the sixty-eighth session of the Commission on the Status "
-            "of Women, the highest number on record.")
+            "of Women, the highest number on record. UN-Women disbursed grants to 323 organizations in 2024.")
     evidence = Evidence(para, "Annual session 2025\nIn 2024, UN-Women grew.\n" + para, ("UNW/2025/2",), "2025-05-01",
                         title="Executive Board of UN-Women, Annual session 2025")
     assert check_constraints("How large was the civil society turnout at the 2024 session of the women's "
@@ -1942,7 +1942,11 @@ def test_a_session_the_paragraph_names_by_its_number_is_not_dated_by_its_documen
     plain = replace(evidence, paragraph="More than 5,000 civil society members attended the session.")
     miss = check_constraints("How large was the civil society turnout at the 2024 session?", plain)
     assert miss is not None and miss.describe() == "is about the 2025 session, not the 2024 session"
-    # nor does one naming the document's own session by its number
+    # nor does one writing another year, or naming the document's own session by its number
+    other = replace(evidence, paragraph=para.replace("in 2024", "in 2023"))
+    miss = check_constraints("How large was the civil society turnout at the 2024 session of the women's "
+                             "commission?", other)
+    assert miss is not None
     own = replace(evidence, paragraph="At its sixty-ninth session, the Commission heard 5,000 civil society members.",
                   title="Commission on the Status of Women, Report on the sixty-ninth session (2025)")
     miss = check_constraints("How large was the civil society turnout at the 2024 session?", own)

@@ -243,3 +243,10 @@ def test_the_paragraph_naming_the_asked_day_comes_first() -> None:
     assert [h.pid for h in asked_day_first(letter, [on_20, on_18])] == [9, 8]
     thin = _hit(12, "On 18 May, it rained.", "S/2025/504")
     assert [h.pid for h in asked_day_first(q, [on_20, thin])] == [9, 12]
+    # S/2025/415, para. 16 tells of the report's period, para. 14 of the days asked but of Palestinians
+    gaza = "How many United Nations personnel were killed in Gaza between 14 March and 17 June 2025?"
+    period = _hit(16, "During the reporting period, at least 43 United Nations personnel were killed in Gaza, bringing "
+                      "the total killed since 7 October 2023 to 323.", "S/2025/415")
+    days = _hit(14, "From 14 March to 17 June at least 5,407 Palestinians were killed in the Gaza Strip, and United "
+                    "Nations premises were hit.", "S/2025/415")
+    assert [h.pid for h in asked_day_first(gaza, [period, days])] == [16, 14]

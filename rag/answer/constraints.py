@@ -1107,11 +1107,12 @@ _OTHER_BODY = re.compile(r"\b(?:Committee|Commission|Council|Board|Conference|Fo
 
 def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """`check_dated`, unless the paragraph names the thing by a number that is not its document's
-    own and writes no year ("the sixty-eighth session of the Commission on the Status of Women" in
-    the report to the Executive Board's annual session 2025): its year is not the document's."""
-    noun = c.value.split(" ", 1)[1]
+    own and writes no year but the asked one ("the sixty-eighth session of the Commission on the
+    Status of Women" in the report to the Executive Board's annual session 2025, which writes "in
+    2024" of grants): its year is not the document's."""
+    year, noun = c.value.split(" ", 1)
     own = {n for n, kind in numbered_things(f"{evidence.title}\n{evidence.masthead}") if kind == noun}
-    if not YEAR.search(evidence.paragraph) \
+    if set(YEAR.findall(evidence.paragraph)) <= {year} \
             and {n for n, kind in numbered_things(evidence.paragraph) if kind == noun} - own:
         return None
     return check_dated(c, evidence)

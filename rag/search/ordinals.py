@@ -108,6 +108,11 @@ def asked_year_first(question: str, hits: list[Hit]) -> list[Hit]:
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:to|and|[–-])\s*(\d{{1,2}}))?\s+({MONTH_PATTERN})\b")
 
 
+# A report's own period, whose days a paragraph telling of it need not write.
+_OWN_PERIOD = re.compile(r"\b(?:reporting period|period under (?:review|consideration)|present report)\b",
+                         re.IGNORECASE)
+
+
 def _days(text: str) -> set[tuple[int, str]]:
     """The (day, month) pairs a text names."""
     return {(int(day), month) for m in _DAY.finditer(text) for day in m.groups()[:2] if day
@@ -118,13 +123,15 @@ def asked_day_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names days and not the one the question names (outside a leading
     clause naming the document: rag.search.focus) ("the statement of 18 May" of S/2025/504, para.
     9, "On 20 May, ..."), with the next hit of its document up to DEPTH that names the asked day and
-    holds as much of the question put first (para. 8, "On 18 May, ... signed a statement")."""
+    holds as much of the question put first (para. 8, "On 18 May, ... signed a statement"); not over
+    a first that tells of the report's own period ("During the reporting period, at least 43 United
+    Nations personnel were killed" for "between 14 March and 17 June 2025", S/2025/415, para. 16)."""
     asked = _days(focus(question))
     if not asked or not hits:
         return hits
     first = _days(hits[0].text)
-    if not first or asked & first:
-        return hits
+    if not first or asked & first or _OWN_PERIOD.search(hits[0].text):
+        return hits  # "During the reporting period" may be the days asked
     held = coverage(question, hits[0].text)
     return _promote(question, hits, lambda hit: bool(asked & _days(hit.text)) and coverage(question, hit.text) >= held)
 
