@@ -679,9 +679,9 @@ def framing_years(text: str, question: str) -> set[int]:
     2025" for "held in 2024"), or an event's bracketed date at the place the question names ("(May
     2024, Vienna)"); not a year compared with ("women secure 45 seats, compared with 44 in the 2021
     elections")."""
-    out = {int(m.group(1)) for sentence in split_sentences(text) if (m := _FRAME.match(sentence.strip()))}
-    out |= {int(y) for sentence in split_sentences(text) if (m := _PERIOD_FRAME.match(sentence.strip()))
-            for y in m.groups()}
+    openings = [sentence.strip() for sentence in split_sentences(text)]
+    out = {int(m.group(1)) for sentence in openings if (m := _FRAME.match(sentence))}
+    out |= {int(y) for sentence in openings if (m := _PERIOD_FRAME.match(sentence)) for y in m.groups()}
     out |= {int(y) for y in _YEAR_ENDED.findall(text)}
     asked = content_terms(question)
     for m in _YEAR_THING.finditer(text):  # not one compared with ("compared with 44 in the 2021 elections")

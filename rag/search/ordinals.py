@@ -115,8 +115,7 @@ _OWN_PERIOD = re.compile(r"\b(?:reporting period|period under (?:review|consider
 
 def _days(text: str) -> set[tuple[int, str]]:
     """The (day, month) pairs a text names."""
-    return {(int(day), month) for m in _DAY.finditer(text) for day in m.groups()[:2] if day
-            for month in [m.group(3)]}
+    return {(int(day), m.group(3)) for m in _DAY.finditer(text) for day in m.groups()[:2] if day}
 
 
 def asked_day_first(question: str, hits: list[Hit]) -> list[Hit]:
