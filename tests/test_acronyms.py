@@ -83,3 +83,21 @@ def test_a_programme_s_acronym_is_written_by_its_words_in_lower_case() -> None:
     evidence = Evidence(text, text, ("E/2025/76",))
     assert check_constraints("Why are security sector reform and DDR commitments in South Sudan still outstanding?",
                              evidence) is None
+
+
+def test_disarmament_acronyms_are_written_as_their_names() -> None:
+    """A/80/42 is the report of the Disarmament Commission and never writes UNDC; the TPNW
+    declaration (TPNW/MSP/2025/11, annex I, para. 21) spells out the Comprehensive Nuclear-Test-Ban
+    Treaty, never CTBT."""
+    from rag.answer.evidence import Evidence
+    from rag.answer.subjects import check_unnamed_organization
+
+    commission = Evidence(paragraph="The Disarmament Commission held its organizational session for 2025.",
+                          document="Report of the Disarmament Commission for 2025", symbols=("A/80/42",))
+    assert check_unnamed_organization("UNDC 2025 note listing documents submitted by the Secretary-General",
+                                      commission) is None
+    treaty = Evidence(paragraph="We call on all States that have not yet done so to sign and ratify the Comprehensive "
+                                "Nuclear-Test-Ban Treaty without delay.", document="", symbols=("TPNW/MSP/2025/11",))
+    assert check_unnamed_organization("Which States are called on to ratify the CTBT without delay?", treaty) is None
+    assert check_unnamed_organization("Which States are called on to ratify the CTBT without delay?", commission) \
+        is not None

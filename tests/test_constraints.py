@@ -505,7 +505,7 @@ def test_the_asked_year_in_the_paragraph_or_the_document_s_own_year_is_no_near_m
                        LIBYA.symbols)
     assert check_constraints("How many migrants did the Coast Guard intercept in 2024?", undated) is None
     # A year far from the paragraph's is another matter (the document's year check decides).
-    assert check_constraints("How many migrants did the Coast Guard intercept in 2023?",
+    assert check_constraints("What did the Coast Guard do about migrants in 2023?",
                              Evidence("By 2030, the plan aims to end it.", LIBYA.document, LIBYA.symbols)) is None
 
 
@@ -967,7 +967,7 @@ def test_a_document_comparing_two_years_writes_no_period_of_them():
 def test_a_peoples_word_is_not_checked_beside_a_named_country():
     paragraph = "Malaysia and Singapore run national-type schools."
     evidence = Evidence(paragraph, paragraph, ("A/1",))
-    assert check_constraints("How many Chinese schools are in Malaysia?", evidence) is None
+    assert check_constraints("Which Chinese schools are in Malaysia?", evidence) is None
 
 
 def test_one_proper_name_the_document_never_writes_is_a_near_miss() -> None:
@@ -1140,8 +1140,8 @@ def test_a_paragraph_numbering_the_asked_thing_otherwise_is_a_near_miss():
     miss = check_constraints("How many States took part in the sixth session of the Intergovernmental Negotiating "
                              "Committee?", evidence)
     assert miss is not None and miss.describe() == "is about the fifth session, not the sixth session"
-    assert check_constraints("How many States took part in the fifth session of the Intergovernmental Negotiating "
-                             "Committee?", evidence) is None
+    assert check_constraints("What text did the Intergovernmental Negotiating Committee adopt at its fifth "
+                             "session?", evidence) is None
     meeting = Evidence(MEETING, MEETING, ("A/79/19",))
     miss = check_constraints("What did the Committee acknowledge at its 283rd plenary meeting?", meeting)
     assert miss is not None and miss.describe() == "is about the 280th meeting, not the 283rd meeting"
@@ -1192,7 +1192,7 @@ def test_a_longer_name_holding_the_country_is_not_the_country():
     assert check_constraints("Who is the President of South Sudan?", SOUTH_SUDAN) is None
     sudan = Evidence("Refugees continued to arrive from the Sudan.", SOUTH_SUDAN.document, SOUTH_SUDAN.symbols,
                      title=SOUTH_SUDAN.title)
-    assert check_constraints("How many refugees arrived from Sudan?", sudan) is None
+    assert check_constraints("Did refugees arrive from Sudan?", sudan) is None
 
 
 def test_a_paragraph_naming_no_country_is_about_its_documents_country():
@@ -2010,3 +2010,44 @@ def test_a_financial_year_ended_dates_the_paragraph() -> None:
     grew = replace(evidence, paragraph="UNDP total revenue was $6 billion, an increase from $5.4 billion in the year "
                                        "ended 31 December 2023.")
     assert check_constraints("What was UNDP total revenue in 2024?", grew) is None
+
+
+def test_an_ordinal_split_at_its_hyphen_is_one_ordinal() -> None:
+    """E/2025/19, para. 58 as the PDF gives it: "During the twenty -fourth meeting of the Executive
+    Committee ..." numbers the twenty-fourth meeting, not the fourth."""
+    text = ("During the twenty -fourth meeting of the Executive Committee of the Statistical Conference of the "
+            "Americas, held on 29 and 30 April 2025, various national and international experiences were presented.")
+    assert numbered_things(text) == [(24, "meeting")]
+    assert numbered_things("the fifty- ninth session") == [(59, "session")]
+    para = Evidence(paragraph=text, document=text, symbols=("E/2025/19",), date="2025-05-01")
+    assert check_constraints("Statistical Conference of the Americas Executive Committee twenty-fourth meeting "
+                             "artificial intelligence", para) is None
+
+
+def test_dominican_is_no_people_s_word_of_one_country() -> None:
+    """S/2025/303, annex, para. 22: "Haitian and Dominican authorities" are the Dominican Republic's,
+    not Dominica's; "Dominican" is the people's word of both, so it names neither."""
+    text = ("Haitian and Dominican authorities have made a string of high-profile seizures in recent months. The rise "
+            "in interceptions does not necessarily indicate a surge in smuggling.")
+    assert demonym_countries(text) == ["Haiti"]
+    para = Evidence(paragraph=text, document=text, symbols=("S/2025/303",))
+    assert check_constraints("Does the rise in weapons seizures between Haiti and the Dominican Republic mean "
+                             "smuggling has surged?", para) is None
+
+
+def test_a_first_few_counts_and_a_list_of_ordinals_numbers_its_noun() -> None:
+    """"at its first three meetings" numbers no meeting (it counts them); A/80/42's report of
+    Working Group I, para. 3, "At the 1st, 2nd and 3rd meetings, on 9, 10 and 14 April, ..." numbers
+    the first, second and third meetings."""
+    text = ("At the 1st, 2nd and 3rd meetings, on 9, 10 and 14 April, delegations exchanged views and presented "
+            "various proposals regarding the organization of work in the Working Group.")
+    assert sorted(numbered_things(text)) == [(1, "meeting"), (2, "meeting"), (3, "meeting")]
+    assert numbered_things("What did the group discuss at its first three meetings?") == []
+    document = "General Assembly Official Records Eightieth Session Report of the Disarmament Commission " + text
+    para = Evidence(paragraph=text, document=document, symbols=("A/80/42",), date="2025-05-01")
+    assert check_constraints("In the Disarmament Commission's report to the eightieth General Assembly, what did the "
+                             "nuclear working group's delegations discuss at its first three meetings?", para) is None
+    assert numbered_things("the first meeting") == [(1, "meeting")]
+    # a compound number or a year after the ordinal is no count
+    assert numbered_things("the second five-year review of the Samoa Pathway") == [(2, "review")]
+    assert numbered_things("at its second 2024 session") == [(2, "session")]

@@ -1342,3 +1342,30 @@ def test_text_under_a_heading_after_an_agenda_s_last_item_is_no_more_of_that_ite
         + lines[3:]
     third = [p for p in assemble([PageText(blocks=sentence)]) if not p.running][2]
     assert third.text.endswith("this agenda is prepared.")
+
+
+def test_a_hyphen_the_pdf_sets_after_a_space_joins_its_words() -> None:
+    """A/80/275, para. 60 as pdfium reads it: "a mid -level suspect"; E/2025/19, para. 58: "the
+    twenty -fourth meeting". The space is the PDF's, not the text's; a dash set between spaces
+    ("the Committee - its sixth - is scheduled") stays."""
+    from rag.ingest.joining import clean_text
+
+    assert clean_text("the involvement of a mid -level \r\nsuspect for crimes") == \
+        "the involvement of a mid-level suspect for crimes"
+    assert clean_text("During the twenty -fourth meeting") == "During the twenty-fourth meeting"
+    assert clean_text("Guinea -Bissau") == "Guinea-Bissau"
+    assert clean_text("that session of the Committee - its sixth - is scheduled") == \
+        "that session of the Committee - its sixth - is scheduled"
+
+
+def test_a_capitalised_compound_broken_at_its_hyphen_joins_where_the_document_writes_it() -> None:
+    """TPNW/MSP/2025/11, p. 3 as pdfium reads it: "... as Secretary -" / "General of the Meeting."; the
+    document writes "Secretary-General" elsewhere. A dash before a capital stays a dash."""
+    from rag.ingest.joining import join_lines, vocabulary
+
+    vocab = vocabulary(["appointed by the Secretary-General of the United Nations"])
+    assert join_lines(["Office for Disarmament Affairs, as Secretary -", "General of the Meeting."], vocab) == \
+        "Office for Disarmament Affairs, as Secretary-General of the Meeting."
+    assert join_lines(["as Secretary-", "General of the Meeting."], vocab) == "as Secretary-General of the Meeting."
+    assert join_lines(["the session of the Committee -", "Chair Smith presiding"], vocab) == \
+        "the session of the Committee - Chair Smith presiding"

@@ -367,6 +367,22 @@ def test_a_place_asked_with_where_is_stated_by_a_one_word_name() -> None:
                          question)
     assert not states_answer("name", "Noting that the Pacific regional seminar was held in May 2025,", question)
     assert not states_answer("name", "The seminar was held by the Committee.", "Who organized the seminar?")
+    # DP/2025/10, para. 73: the lead names the meeting and its host, the next sentence the place
+    meeting = "Where was the second Annual Meeting of the United Nations Accountability Mechanisms Network held?"
+    assert not states_answer("name", "In 2024, the Unit hosted the second Annual Meeting of the United Nations "
+                                     "Accountability Mechanisms Network.", meeting)
+    assert states_answer("name", "The meeting was held in a hybrid format in Italy, bringing together over 20 UN "
+                                 "colleagues.", meeting)
+    assert states_answer("name", "The meeting took place at Headquarters.", meeting)
+    for text in ("The meeting was hosted by the Government of Kenya.", "The meeting was held in the city of Bonn.",
+                 "The meeting took place in the capital, Nairobi.", "The venue of the meeting was Geneva.",
+                 "The meeting was held on the island of Bali."):
+        assert states_answer("name", text, meeting), text
+    text = ("In 2024, the Unit hosted the second Annual Meeting of the United Nations Accountability Mechanisms "
+            "Network. The meeting was held in a hybrid format in Italy, bringing together over 20 UN colleagues, "
+            "experts and civil society representatives. The Unit also actively participated in the 21st Annual "
+            "Meeting of the Independent Accountability Mechanism Network.")
+    assert "Italy" in _quote(meeting, text)
 
 
 def test_a_count_of_the_thing_as_asked_is_quoted_and_the_teens_are_counts() -> None:

@@ -308,7 +308,7 @@ def test_a_country_the_paragraph_replaces_with_another_is_a_near_miss() -> None:
     witnesses = Evidence(paragraph="Protective measures cover witnesses who testified in cases concerning Serbia.",
                          document="Rwanda. Serbia. The former Yugoslavia.", symbols=("A/80/275",),
                          title="Residual Mechanism")
-    assert check_constraints("How many witnesses of the Rwanda and Yugoslavia tribunals are protected?",
+    assert check_constraints("Which witnesses of the Rwanda and Yugoslavia tribunals are protected?",
                              witnesses) is None
 
 
@@ -476,6 +476,33 @@ def test_no_year_is_given_to_a_day_to_come_nor_in_a_paragraph_that_writes_years(
     dated = Evidence(paragraph="In 2024, the Office was restructured; on 27 February, it launched a portal.",
                      document="", symbols=("A/1",), date="2025-04-10")
     assert check_timing("What did the Office launch on 27 February 2024?", dated) is None
+
+
+def test_an_as_at_day_after_a_sentence_with_years_is_of_the_document_s_year() -> None:
+    """S/2025/97 (dated 2025-02-14), para. 71 first recalls "resolution 78/298 of 28 June 2024" for
+    "the period from 1 July 2024 to 30 June 2025", then gives "As at 4 February, ... the total
+    outstanding assessed contributions ...": 4 February 2025, not 2024. A day of a sentence on
+    something done, after a year is written, keeps no year ("on 27 February, it launched")."""
+    minusca = Evidence(paragraph="The General Assembly, by its resolution 78/298 of 28 June 2024, appropriated the "
+                                 "amount of $1,171.6 million for the maintenance of the Mission for the period from 1 "
+                                 "July 2024 to 30 June 2025. As at 4 February, unpaid assessed contributions to the "
+                                 "special account for MINUSCA amounted to $570.7 million. The total outstanding "
+                                 "assessed contributions for all peacekeeping operations as at that date amounted to "
+                                 "$3,348.8 million.", document="", symbols=("S/2025/97",), date="2025-02-14")
+    assert said(check_timing("What was the total of outstanding assessed contributions for all peacekeeping "
+                             "operations as at 4 February 2024?", minusca)) == \
+        "gives 4 February 2025, not 4 February 2024"
+    assert check_timing("What was the total of outstanding assessed contributions for all peacekeeping operations as "
+                        "at 4 February 2025?", minusca) is None
+    dated = Evidence(paragraph="In 2024, the Office was restructured. On 27 February, it launched a portal.",
+                     document="", symbols=("A/1",), date="2025-04-10")
+    assert check_timing("What did the Office launch on 27 February 2024?", dated) is None
+    # a stock date in a sentence writing its year, or after one writing an earlier year, keeps that time
+    arrears = "How many States were in arrears as at 31 December 2023?"
+    for text in ("In 2023, as at 31 December, 45 States were in arrears.",
+                 "The Committee reviewed the situation in 2023. As at 31 December, 45 States were in arrears."):
+        assert check_timing(arrears, Evidence(paragraph=text, document="", symbols=("A/1",), date="2025-03-01")) \
+            is None, text
 
 
 def test_a_month_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
@@ -816,6 +843,19 @@ def test_a_year_naming_an_instrument_is_no_time_asked() -> None:
     evidence = Evidence(text, document, ("S/2025/350",), "2025-06-01")
     assert check_constraints("Is flying drones across the Golan ceasefire line allowed under the 1974 agreement?",
                              evidence) is None
+    # a year naming an agreement or agenda by another word (S/2025/350, para. 16; E/2025/8, para. 13)
+    systems = Evidence("The continued presence of Iron Dome systems and artillery systems on the Alpha side "
+                       "constitutes a violation of the Disengagement of Forces Agreement.",
+                       document + " Systems remain on the Alpha side.", ("S/2025/350",), "2025-06-01")
+    assert check_constraints("Which Israeli air-defence and artillery systems on the Alpha side are said to breach the "
+                             "1974 disengagement deal?", systems) is None
+    frameworks = Evidence("Integrated national financing frameworks, first introduced in the Addis Ababa Action "
+                          "Agenda, have been adopted in several developing countries as a docking station for these "
+                          "and other tools.", "Since the Addis Ababa Action Agenda of the Third International "
+                          "Conference on Financing for Development, in 2015, demands have grown.", ("E/2025/8",),
+                          "2025-02-10")
+    assert check_constraints("Which planning tool dating from the 2015 Addis financing agenda serves as a hub for "
+                             "other support tools in developing countries?", frameworks) is None
 
 
 def test_a_day_asked_that_the_paragraph_gives_in_another_month_is_a_near_miss() -> None:
@@ -912,3 +952,99 @@ def test_an_acronym_spelled_out_in_lower_case_may_end_on_a_short_word() -> None:
     due = Evidence(paragraph="Companies must carry out human rights due diligence.", document="", symbols=("X/1",))
     assert said(check_unnamed_organization("How many HRD were killed?", due)) == \
         "is from a document that never names HRD"
+
+
+def test_the_kind_of_organization_asked_for_and_aids_for_hiv_are_written() -> None:
+    """E/CN.3/2025/8, para. 49 answers "Which NGO umbrella body took UN-Women's place ...?" with "the
+    International Civil Society Centre" and never writes "non-governmental": the acronym after
+    "Which" is the kind of answer asked, not an organization the document must name. E/HLPF/2025/3/
+    Add.4, annex I, para. 28 writes "to end AIDS by 2030" for "ending the HIV epidemic"."""
+    from rag.answer.subjects import check_unnamed_organization
+
+    para = Evidence(paragraph="Since October 2024, the collaborative has been co-chaired by the Statistics Division "
+                              "and "
+                              "the International Civil Society Centre, which replaced the United Nations Entity for "
+                              "Gender Equality and the Empowerment of Women (UN-Women) as the second co-chair.",
+                    document="", symbols=("E/CN.3/2025/8",))
+    asked = "Which NGO umbrella body took UN-Women's place as second co-chair of the citizen data group?"
+    assert check_unnamed_organization(asked, para) is None
+    # named elsewhere in the question, the acronym is a constraint
+    assert said(check_unnamed_organization("How many NGO representatives attended the collaborative?", para)) == \
+        "is from a document that never names NGO"
+    # an organization's own acronym after "Which" is one the document must write
+    assert said(check_unnamed_organization("Which UNDP office co-chaired the collaborative?", para)) == \
+        "is from a document that never names UNDP"
+    aids = Evidence(paragraph="One representative of an international organization underlined the need to achieve "
+                              "target 3.3 of Goal 3 to end AIDS by 2030.", document="",
+                    symbols=("E/HLPF/2025/3/Add.4",))
+    assert check_unnamed_organization("What did an international organization say about ending the HIV epidemic?",
+                                      aids) is None
+
+
+def test_an_organization_listed_beside_the_document_s_owner_is_not_the_paragraph_s() -> None:
+    """DP/2025/12/Add.1 is UNDP's report on the JIU's recommendations; its para. 12 names UNICEF only
+    in the title of a review "of the Executive Boards of the UNDP/UNFPA/UNOPS, UNICEF and UN-Women",
+    so it does not answer how many recommendations went to UNICEF."""
+    title = ("Cumulative review of the Strategic Plan, 2022-2025, including the annual report of the Administrator "
+             "for 2024 Report of UNDP on the recommendations of the Joint Inspection Unit in 2024")
+    para = Evidence(paragraph="In response, the JIU conducted a review of the governance and oversight of the "
+                              "Executive "
+                              "Boards of the UNDP/UNFPA/UNOPS, UNICEF and UN-Women (JIU/REP/2023/7). The review "
+                              "contains 10 formal recommendations addressed to the Executive Boards of the five "
+                              "organizations.", document="", symbols=("DP/2025/12/Add.1",), title=title)
+    assert said(check_organization("How many JIU recommendations issued in 2024 were directed to UNICEF?", para)) == \
+        "is about UNDP, not UNICEF"
+    # the owner's own question, and a paragraph naming UNICEF on its own, are answered
+    assert check_organization("How many JIU recommendations were directed to UNDP?", para) is None
+    # a comma closing a phrase, or joint work, lists no joint board
+    for text in ("Together with UNDP, UNICEF vaccinated 2 million children in 2024.",
+                 "UNDP, UNICEF and WFP jointly reached 2 million people in Yemen."):
+        assert check_organization("How many children did UNICEF reach in 2024?",
+                                  Evidence(paragraph=text, document="", symbols=("DP/1",), title=title)) is None, text
+    alone = Evidence(paragraph="UNICEF accepted two of the recommendations.", document="",
+                     symbols=("DP/2025/12/Add.1",),
+                     title=title)
+    assert check_organization("How many JIU recommendations did UNICEF accept?", alone) is None
+
+
+def test_another_division_of_the_paragraph_is_a_near_miss() -> None:
+    """E/CN.9/2025/6, para. 44 counts the page views of "the websites maintained by the Population
+    Division"; asked for the Statistics Division's (which the report names elsewhere), it does not
+    answer. A paragraph writing the asked unit, or one named in a longer name, does."""
+    from rag.answer.subjects import check_paragraph_unit
+
+    para = Evidence(paragraph="According to information obtained through Google Analytics, the websites maintained by "
+                              "the Population Division had nearly 3.3 million page views in 2024.",
+                    document="The Statistics Division and the Population Division ...", symbols=("E/CN.9/2025/6",))
+    assert said(check_paragraph_unit("How many page views did the UN Statistics Division's websites have in 2024?",
+                                     para)) == "is about the Population Division, not the Statistics Division"
+    assert check_paragraph_unit("How many page views did the Population Division's websites have in 2024?",
+                                para) is None
+    assert check_paragraph_unit("How many page views did the division's websites have in 2024?", para) is None
+    ieo = Evidence(paragraph="In partnership with the UNICEF Evaluation Office, the Independent Evaluation Office "
+                             "co-led the third inter-agency meta-synthesis.", document="", symbols=("DP/FPA/2025/5",))
+    assert check_paragraph_unit("What did the Evaluation Office co-lead?", ieo) is None
+    assert check_constraints("How many page views did the UN Statistics Division's websites have in 2024?", para) \
+        is not None
+    # the paragraph's unnamed office is its document's own (DP/2025/11, para. 22); a unit naming the
+    # question's document (E/2025/57, para. 75) is not one the paragraph must write
+    sessions = Evidence(paragraph="The office provided 142 multilingual sessions in 2024. Through these sessions, the "
+                                  "office engaged with the UNDP Human Development Report Office and the Geneva Office.",
+                        document="", symbols=("DP/2025/11",))
+    assert check_paragraph_unit("How many multilingual ethics sessions did the UNDP Ethics Office deliver in 2024?",
+                                sessions) is None
+    youth = Evidence(paragraph="An evaluation of United Nations work on youth will be launched at the suggestion of "
+                               "the United Nations Youth Office.", document="", symbols=("E/2025/57",))
+    # the asked unit by its initials, by the acronym its document gives it, or in lower case
+    for text, document, asked in (
+            ("HRD documented 1,200 incidents, while the Civil Affairs Division supported 30 dialogues.", "",
+             "How many incidents did the Human Rights Division document?"),
+            ("In 2024, PBSO worked with the Development Coordination Office.",
+             "The Peacebuilding Support Office (PBSO) supports the Commission.",
+             "What did the Peacebuilding Support Office do with resident coordinators?"),
+            ("The Haiti country office has 120 staff, supported by the Panama Regional Office.", "",
+             "How many staff does the Country Office in Haiti have?")):
+        assert check_paragraph_unit(asked, Evidence(paragraph=text, document=document, symbols=("X/1",))) is None, text
+    assert check_paragraph_unit("In the Executive Director's 2025 report on the UNSDG System-wide Evaluation Office, "
+                                "at whose suggestion will the evaluation of UN work on youth be launched?",
+                                youth) is None

@@ -160,6 +160,72 @@ def test_a_sum_of_money_the_paragraph_does_not_give_is_a_near_miss() -> None:
     assert check_kind("What was the budget of the Ethics Office spent on in 2025?", training) is None
 
 
+def test_a_project_s_cost_asked_of_a_paragraph_without_a_sum_is_a_near_miss() -> None:
+    """A/79/7/Add.13, para. 26 tells of the Africa Hall project team's linkages, not of the
+    project's approved maximum cost; a paragraph giving "SwF 954.7 million" answers."""
+    team = Evidence("During the reporting period, the project team also continued to foster and promote linkages and "
+                    "synergies with the replacement of office blocks A to J project, including through the recruitment "
+                    "of staff from that project (1 P-3) (see paras. 7 and 19 above).", "", ("A/79/7/Add.13",))
+    for asked in ("What is the approved maximum cost of the Africa Hall renovation project at ECA in Addis Ababa?",
+                  "What is the total cost of the capital master plan renovation of United Nations Headquarters?",
+                  "What was the estimated cost of the project?"):
+        assert said(check_kind(asked, team)) == "does not give a sum of money", asked
+    forecast = Evidence("The revised forecast leads to a total project cost forecast of SwF 954.7 million.", "",
+                        ("A/79/7/Add.12",))
+    assert check_kind("What is the total cost of the strategic heritage plan?", forecast) is None
+    # what the cost is spent on, a cost unqualified (a human one), a sum in any currency
+    assert check_kind("What is the total cost of the project covering?", team) is None
+    assert check_kind("What was the cost of the war for children?", team) is None
+    for text in ("The elections cost HTG 1.5 billion.", "The cost was 2 billion birr.",
+                 "It cost 300 million South African rand."):
+        assert check_kind("What was the total cost of the elections?", Evidence(text, "", ("S/1",))) is None, text
+
+
+def test_a_count_asked_of_a_paragraph_giving_only_sums_or_shares_is_a_near_miss() -> None:
+    """DP/2025/26, para. 11 gives UNCDF's liabilities ("$25 million"), a paragraph a share of women
+    ("over 47 per cent") and A/AC.109/2025/L.9's preamble no figure: none counts the staff,
+    volunteers or Territories asked for. A paragraph with a count, or a question for a sum, a share
+    or how many dollars, is another matter."""
+    liabilities = Evidence("At the end of 2024, UNCDF held liabilities of $25 million (2023: $24 million), including "
+                           "$13.9 million (2023: $14.2 million) in after-service health insurance liabilities.", "",
+                           ("DP/2025/26",))
+    assert said(check_kind("How many staff did UNCDF employ at the end of 2024?", liabilities)) == \
+        "does not give a number"
+    share = Evidence("Women held over 47 per cent of the assignments in 2024.", "", ("DP/2025/19",))
+    assert said(check_kind("How many United Nations Volunteers served with UNMISS in 2024?", share)) == \
+        "does not give a number"
+    noting = Evidence("Noting that only some specialized agencies and other organizations of the United Nations system "
+                      "have been involved in providing assistance to Non-Self-Governing Territories,", "",
+                      ("A/AC.109/2025/L.9",))
+    assert said(check_kind("How many Non-Self-Governing Territories received UNDP assistance in 2024?", noting)) == \
+        "does not give a number"
+    counted = Evidence("UNCDF employed 432 staff at the end of 2024, against $25 million of liabilities.", "",
+                       ("DP/2025/26",))
+    assert check_kind("How many staff did UNCDF employ at the end of 2024?", counted) is None
+    words = Evidence("Three academic institutions used the tool.", "", ("X/1",))
+    assert check_kind("How many academic institutions used the tool?", words) is None
+    assert check_kind("How many dollars did UNCDF hold in liabilities?", liabilities) is None
+    assert check_kind("How many per cent of the Volunteers were women in 2024?", share) is None
+    # a count of the date the question gives (S/2025/504, para. 8), a duration, an ordinal count
+    signed = Evidence("On 18 May, 18 members of the SPLM/A-IO Political Bureau in Juba signed a statement rejecting "
+                      "Mr. Par Kuol's faction.", "", ("S/2025/504",))
+    assert check_kind("How many members of the SPLM/A-IO Political Bureau signed the statement of 18 May?",
+                      signed) is None
+    days = Evidence("The Member State that seizes the items shall notify the Committee within 30 days.", "", ("S/1",))
+    assert check_kind("Within how many days must a State notify the Committee?", days) is None
+    opinion = Evidence("UN-Women received its thirteenth consecutive unqualified audit opinion.", "", ("UNW/2025/2",))
+    assert check_kind("How many consecutive unqualified audit opinions has UN-Women received?", opinion) is None
+    assert check_kind("How many years in a row has UN-Women received an unqualified opinion?", opinion) is None
+    # a count in words, a sum asked "how many US dollars"
+    for asked, text in (("How many people fled to Chad?", "Tens of thousands of people fled to Chad."),
+                        ("How many new complaints did the Ombudsperson receive?",
+                         "The Ombudsperson received no new complaints during the reporting period."),
+                        ("How many reports did the Committee consider?", "The Committee considered both reports."),
+                        ("How many US dollars did donors pledge?", "Donors pledged $3.2 billion at the conference."),
+                        ("How many Swiss francs were approved?", "The Assembly approved SwF 954.7 million.")):
+        assert check_kind(asked, Evidence(text, "", ("S/1",))) is None, asked
+
+
 def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:
     """A/HRC/59/60, para. 4 gives the thirteenth Forum's theme, not when it was held."""
     q = "When was the thirteenth Forum on Business and Human Rights held?"

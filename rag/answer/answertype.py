@@ -250,6 +250,45 @@ def gives_money(sentence: str) -> bool:
     return _MONEY.search(sentence) is not None
 
 
+# A sum of money whole, to blank it: "$25 million", "SwF 954.7 million", "500 euros".
+_MONEY_FIGURE = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d[\d,.]*"
+                           r"(?:\s*(?:million|billion|trillion|thousand)\b)?|" + _MONEY.pattern)
+# A figure given as a share: "over 47 per cent", "12%".
+_SHARE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:per\s*cent|%|percent)", re.IGNORECASE)
+# "How many ...?" for a count, not for money, a share or a time ("How many US dollars", "how many
+# per cent", "within how many days": "within 30 days" is a duration, which a stated count leaves out).
+_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|seconds|minutes|hours|days|weeks|"
+                      r"months|years|decades|centuries)\b)(?!\s+(?:[A-Z][\w.]*\s+){0,2}(?:million\s+|billion\s+)?"
+                      r"(?:" + _CURRENCIES + r"|pounds|rand|won)\b)", re.IGNORECASE)
+# A count in words: "no new complaints", "both reports", "tens of thousands of people".
+_COUNT_WORDS = re.compile(r"\b(?:no|none|all|both|(?:tens|hundreds|thousands|millions|dozens|scores)\s+of|"
+                          r"a\s+(?:handful|dozen)\s+of)\b", re.IGNORECASE)
+
+
+# A second thing asked beside the count: "How many members, and which countries, joined?".
+_SECOND_ASK = re.compile(r"\b(?:and|or)\s+(?:which|what|who|whom|when|where|how|why)\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
+
+
+def asks_count(question: str) -> bool:
+    """Whether the question asks how many of a thing and nothing else ("How many staff ...?"), not
+    a sum or a share."""
+    return question_type(question) == "number" and _COUNT_Q.search(question) is not None \
+        and not _SECOND_ASK.search(question) and not asks_ordinal_count(question)
+
+
+def states_count_figure(text: str, question: str) -> bool:
+    """Whether the text gives a number that may count a thing: none of its sums of money
+    ("$25 million"), shares ("over 47 per cent") or years ("(2023: $24 million)") counts
+    (`states_answer` for the rest); a number of a date the question gives is no number it gives
+    ("On 18 May, 18 members ... signed" counts for "the statement of 18 May"); a count in words
+    does ("no new complaints", "both reports", "tens of thousands of people")."""
+    if _COUNT_WORDS.search(text):
+        return True
+    figures = _BARE_YEAR.sub(" ", _SHARE_FIGURE.sub(" ", _MONEY_FIGURE.sub(" ", text)))
+    return states_answer("number", figures, _without_dates_or_references(question))  # "18 members" for "of 18 May"
+
+
 def asks_share(question: str) -> bool:
     """Whether the question asks for a share ("What percentage of votes ...")."""
     return _SHARE_Q.search(question) is not None
@@ -294,13 +333,29 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
         return True  # "an extended five-year preparatory period" says how long
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
         return _new_name(sentence, _asked_words(question)) or (_WHERE_Q.search(question) is not None
-                                                             and offers_answer(kind, sentence, question))
+                                                             and _new_place(sentence, _asked_words(question)))
     return kind is None or offers_answer(kind, sentence, question)
 
 
 _SEVERAL = re.compile(r"\bseveral\b", re.IGNORECASE)
 # A span of time as an adjective: "a five-year preparatory period", "a 12-month term".
 _SPAN_ADJECTIVE = re.compile(r"\b(?:\d+|one|" + CARDINALS + r")-(?:year|month|week|day|hour)\b", re.IGNORECASE)
+
+
+# A place a sentence sets something in: "held in Dili", "took place at Headquarters", "in the city
+# of Bonn", "in the capital, Nairobi", "hosted by the Government of Kenya", "The venue ... was Geneva".
+_PLACE = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:(?:city|capital|island|town|province|region)\s+of\s+|"
+                    r"capital,\s+)?([A-Z][\w'’-]+)|"
+                    r"\bhosted\s+by\s+(?:the\s+)?(?:Government\s+of\s+)?([A-Z][\w'’-]+)|"
+                    r"\bvenue\b[^.]{0,60}?\b(?:was|is|will be)\s+([A-Z][\w'’-]+)")
+
+
+def _new_place(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether the sentence sets something in or at a place the question does not name, or names
+    a country it does not."""
+    places = [next(g for g in m.groups() if g) for m in _PLACE.finditer(sentence)]
+    return any(p.lower() not in asked and not re.fullmatch(_MONTH, p) for p in places) \
+        or any(c.lower() not in " ".join(asked) for c in _COUNTRY.findall(sentence))
 
 
 # "Where was ...?", not the relative "the meeting where it was agreed".

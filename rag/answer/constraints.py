@@ -50,6 +50,7 @@ from rag.answer.subjects import (
     acronyms,
     check_organization,
     check_paragraph_organization,
+    check_paragraph_unit,
     check_symbol,
     check_unnamed_organization,
     cited_symbols,
@@ -83,7 +84,9 @@ def _ordinal_words() -> dict[str, int]:
 
 ORDINALS = _ordinal_words()
 _WORD_OF = {n: w for w, n in ORDINALS.items()}
-_ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+# A word ordinal's hyphen may come with a space from a PDF's text: "twenty -fourth", "fifty- ninth".
+_ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(w.replace("-", r"\s?-\s?")
+                                                               for w in sorted(ORDINALS, key=len, reverse=True))
                       + r"))\b", re.IGNORECASE)
 # The countable things an ordinal numbers in these documents: "fifty-ninth session", "twelfth
 # annual progress report", "460th meeting", "second Review Conference".
@@ -113,7 +116,7 @@ def ordinal_name(n: int) -> str:
 
 
 def _ordinal_value(match: re.Match[str]) -> int:
-    return int(match.group(1)) if match.group(1) else ORDINALS[match.group(2).lower()]
+    return int(match.group(1)) if match.group(1) else ORDINALS[re.sub(r"\s", "", match.group(2).lower())]
 
 
 def ordinal_values(text: str) -> set[int]:
@@ -163,9 +166,22 @@ _SESSION_OF = re.compile(r"\s+sessions?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3
 
 
 def _numbered_noun(ordinal: re.Match[str]) -> str | None:
-    """The noun an ordinal matched in its text numbers, lower-cased, or None."""
+    """The noun an ordinal matched in its text numbers, lower-cased, or None: none where a count
+    follows ("the first three meetings"); the noun of the list's last ordinal in a list of them
+    ("the 1st, 2nd and 3rd meetings")."""
+    if _COUNT_AFTER.match(ordinal.string, ordinal.end()):
+        return None
     noun = _NOUN.search(_reach(ordinal))
+    if noun is None and (comma := _LIST_COMMA.match(ordinal.string, ordinal.end())):
+        following = _ORDINAL.match(ordinal.string, comma.end())
+        return _numbered_noun(following) if following else None
     return noun.group(1).lower() if noun else None
+
+
+# A count after an ordinal: "the first three meetings", "the last 10 sessions" (not "the second
+# five-year review", "its second 2024 session").
+_COUNT_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![-\w])", re.IGNORECASE)
+_LIST_COMMA = re.compile(r"\s*,\s*")
 
 
 def _reach(ordinal: re.Match[str]) -> str:
@@ -1168,7 +1184,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
                     check_symbol, check_organization,
-                    check_unnamed_organization, check_paragraph_organization,
+                    check_unnamed_organization, check_paragraph_organization, check_paragraph_unit,
                     check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,

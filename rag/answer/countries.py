@@ -87,6 +87,10 @@ _IRREGULAR_DEMONYMS = {
 }
 
 
+# People's words two countries share: "Dominican" is of Dominica and of the Dominican Republic.
+_SHARED_DEMONYMS = frozenset(("Dominican", "Dominicans"))
+
+
 def _demonym_index() -> dict[str, str]:
     """The demonym forms of each country of one word (its name, or its name less a final vowel or
     "y", with an ending: "Italian", "German"; "African" is no one country's), to the country. A form two names give goes to
@@ -100,7 +104,7 @@ def _demonym_index() -> dict[str, str]:
                 form = stem + ending
                 if form not in COUNTRIES and len(country) > forms.get(form, (0, ""))[0]:
                     forms[form] = (len(country), country)
-    index = {form: country for form, (_, country) in forms.items()}
+    index = {form: country for form, (_, country) in forms.items() if form not in _SHARED_DEMONYMS}
     for word, country in _IRREGULAR_DEMONYMS.items():
         index[word] = country
         if not word.endswith(("ese", "ois", "sy", "z", "men")):  # "the Lebanese", "the Malagasy"

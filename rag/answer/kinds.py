@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import CARDINALS, COUNTED_COUNTRY, COUNTING, question_type
+from rag.answer.answertype import (CARDINALS, COUNTED_COUNTRY, COUNTING, asks_count, gives_money, question_type,
+                                   states_count_figure)
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries, long_demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.textutil import MONTH_PATTERN
@@ -45,15 +46,18 @@ def gives_one_in(text: str) -> bool:
 
 _TIME_Q = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.IGNORECASE)  # not "what time period"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
-# "How much did it cost?", "the amount in dollars", "What was the budget of ...?"; not "By how much
-# did the cost of solar power fall?" (a change, which a share may give) nor "the cost of".
+# "How much did it cost?", "the amount in dollars", "What was the budget of ...?", "What is the
+# approved maximum cost of ...?"; not "By how much did the cost of solar power fall?" (a change,
+# which a share may give), nor "the cost of the war" (a cost unqualified may be a human one).
 _SUM_Q = re.compile(r"\bhow much (?:money|funding|funds)\b|(?<!\bby )\bhow much did\b[^?]{0,80}?\b(?:(?<!\bthe )cost|pledge|raise|spend|"
                     r"contribute|allocate|appropriate|mobilize|embezzle)\b|\bwhat (?:amount|sum) of (?:money|funding)\b|"
                     r"\bhow many dollars\b|\bin (?:United States |US |U\.S\. )?dollars\b|"
-                    r"\bwhat (?:is|was|were) the (?:(?:total|approved|annual|proposed|overall|regular|core|"
-                    r"revised)\s+)*budget (?:of|for)\b(?![^?]*\b(?:spent|used|covers?|devoted)\b)", re.IGNORECASE)
+                    r"\bwhat (?:is|was|were) the (?:(?:(?:total|approved|annual|proposed|overall|regular|core|"
+                    r"revised|maximum|estimated|projected|final)\s+)*budget|(?:(?:total|approved|overall|maximum|"
+                    r"estimated|projected|final|revised)\s+)+cost) (?:of|for)\b"
+                    r"(?![^?]*\b(?:spent|used|covers?|covering|devoted)\b)", re.IGNORECASE)
 _SUM = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|francs?|pounds|CHF|SwF|EUR|USD|shillings?|dinars?|gourdes?|"
-                  r"rupees?|yuan|yen)\b", re.IGNORECASE)
+                  r"rupees?|yuan|yen|HTG|SSP|KES|ETB|NGN|ZAR|XOF|XAF)\b", re.IGNORECASE)
 # "When was ... held?", "When did ... adopt ...?", "When does the session convene?": a date, or the
 # time a meeting, session or period gives ("at its 7th meeting", "during the biennium", "in the
 # 1990s", "in the 18th century") that the question does not write itself. Not "When does
@@ -119,6 +123,8 @@ def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
     eighty-first session convene?"."""
     if stated is _SHARE:
         return stated.search(paragraph) is not None or gives_one_in(paragraph)
+    if stated is _SUM:  # any currency's name after the figure too ("2 billion birr", "South African rand")
+        return stated.search(paragraph) is not None or gives_money(paragraph)
     if stated is not _DATE:
         return stated.search(paragraph) is not None
     asked = {w.lower() for w in re.findall(r"\w+", question)}
@@ -127,12 +133,16 @@ def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
 
 def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     """The share, time of day or sum the question asks for, where the paragraph states none; the
-    year it asks for, where the paragraph gives none but the question's own; the
-    country it asks for first ("Which country ...", "Which States ..."), where the paragraph names
-    none but those the question gives."""
+    count a "how many" question asks for, where the paragraph gives no number but sums of money,
+    shares, years, dates and references (rag.answer.answertype.states_count_figure); the year it
+    asks for, where the paragraph gives none but the question's own; the country it asks for first
+    ("Which country ...", "Which States ..."), where the paragraph names none but those the
+    question gives."""
     for asked, stated, label in _KINDS:
         if asked.search(question) and not _states(stated, evidence.paragraph, question):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")
+    if asks_count(question) and not states_count_figure(evidence.paragraph, question):
+        return Mismatch(Constraint("kind", "a number", "a number"), "", "does not give {label}")
     if _YEAR_Q.search(question) and not _ERA.search(evidence.paragraph) \
             and not set(_A_YEAR.findall(evidence.paragraph)) - set(_A_YEAR.findall(question)):
         return Mismatch(Constraint("kind", "a year", "a year"), "", "gives no year but the question's own")

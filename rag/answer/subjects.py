@@ -12,6 +12,7 @@ import re
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import one_edit
 from rag.search.acronyms import SPELLED_OUT
+from rag.search.focus import document_clause
 from rag.textutil import STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
@@ -96,6 +97,7 @@ def spelled_to(acronym: str, word: str, text: str) -> bool:
 # What UN documents write for acronyms users type, beyond rag.search.acronyms.SPELLED_OUT (which
 # writes_acronym reads first: "UNSC" as "Security Council"): shorter or other forms.
 _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
+            "HIV": "AIDS", "AIDS": "HIV",  # "ending the HIV epidemic" is written "to end AIDS by 2030"
             "NEET": "not in education, employment",  # the order of SDG indicator 8.6.1
             # spelled out by their full names, not by the letters of "UN"
             "UN-WOMEN": "Empowerment of Women", "UN-HABITAT": "Human Settlements Programme",
@@ -224,11 +226,17 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
+        if asked.upper() in _KINDS and re.search(rf"\b(?:[Ww]hich|[Ww]hat)\s+{asked}\b", question):
+            continue  # "Which NGO ...?": the kind of answer asked, not an organization the document names
         if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)
                 or _spelled_in_lower_case(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
 
+
+# Acronyms of kinds of organization or country, not of one: asked after "Which", the answer's kind.
+_KINDS = frozenset(("NGO", "NGOS", "CSO", "CSOS", "SME", "SMES", "MSME", "MSMES", "LDC", "LDCS", "SIDS", "LLDC",
+                    "LLDCS"))
 
 LIST_LETTERS = 4  # an acronym's letters from which a list of words spelling it out may name it
 
@@ -284,6 +292,24 @@ def _segment_owner(title: str) -> str | None:
     return m.group(1) if m and m.group(1) in ENTITIES and len(named) >= JOINT_LIST else None
 
 
+# Organizations listed together as a joint board's are: "UNDP/UNFPA/UNOPS, UNICEF and UN-Women" (a
+# list joined by a slash; not "Together with UNDP, UNICEF vaccinated ...", nor joint work).
+_ORG = r"(?:UN-[A-Z][a-z]+|[A-Z][A-Z]+[a-z]?[A-Z]*)"
+_ORG_LIST = re.compile(rf"(?<![\w-]){_ORG}(?:\s*(?:/|,\s*and\b|,|and\b)\s*{_ORG})+(?![\w-])")
+
+
+def _only_listed_with(text: str, acronym: str, owners: list[str]) -> bool:
+    """Whether the text names the organization only in lists of organizations that name one of
+    `owners` too (UNDP's report naming "the Executive Boards of the UNDP/UNFPA/UNOPS, UNICEF and
+    UN-Women" tells nothing of UNICEF's own)."""
+    mentions = [m.start() for m in _written(acronym).finditer(text)]
+    if not mentions or not owners:
+        return False
+    lists = [m for m in _ORG_LIST.finditer(text)
+             if "/" in m.group() and any(_written(o).search(m.group()) for o in owners)]
+    return all(any(m.start() <= at < m.end() for m in lists) for at in mentions)
+
+
 def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
     """An organization of the United Nations system (ENTITIES) the question names that neither
     the paragraph nor its document's title writes, where the title names another one: the
@@ -293,16 +319,62 @@ def check_organization(question: str, evidence: Evidence) -> Mismatch | None:
     if not evidence.title:
         return None
     asked = [a for a in acronyms(question) if a in ENTITIES]
-    unwritten = [a for a in asked if not writes_acronym(evidence.paragraph, a)]
     segment = _segment_owner(evidence.title)
+    owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not writes_acronym(question, a)]
+    unwritten = [a for a in asked if not writes_acronym(evidence.paragraph, a)
+                 or _only_listed_with(evidence.paragraph, a, [segment] if segment else owners)]
     if segment and unwritten and segment not in asked:
         return Mismatch(Constraint("organization", unwritten[0], unwritten[0]), segment)
-    owners = [a for a in acronyms(evidence.title) if a in ENTITIES and not writes_acronym(question, a)]
     if not owners:
         return None
     for a in unwritten:
         if not writes_acronym(evidence.title, a):
             return Mismatch(Constraint("organization", a, a), owners[0])
+    return None
+
+
+# A named unit of an organization: "the Statistics Division", "the Inspection and Evaluation Division".
+_UNIT = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}?)(Division|Office|Section|Branch|Unit|Department|Service)\b")
+_NOT_NAME = frozenset(("The", "UN", "United", "Nations", "Its", "Their", "Which", "What", "Whose", "How"))
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    """The (name, head noun) of each named unit the text writes: ("Statistics", "Division");
+    "the UN Statistics Division" names "Statistics"."""
+    out = []
+    for m in _UNIT.finditer(text):
+        words = [w for w in m.group(1).split() if w not in _NOT_NAME]
+        if words:
+            out.append((" ".join(words), m.group(2)))
+    return out
+
+
+def _unit_acronym_written(unit: str, evidence: Evidence) -> bool:
+    """Whether the paragraph writes the unit by an acronym: its initials ("HRD" for the Human Rights
+    Division) or the one its document gives it ("Peacebuilding Support Office (PBSO)")."""
+    initials = "".join(w[0] for w in unit.split() if w != "and")
+    defined = re.findall(rf"{re.escape(unit)}\s*\(([A-Z][\w-]+)\)", evidence.document)
+    return any(_written(a).search(evidence.paragraph) for a in {initials, *defined})
+
+
+def check_paragraph_unit(question: str, evidence: Evidence) -> Mismatch | None:
+    """A named unit the question asks about ("the Statistics Division") that the paragraph never
+    writes, where it writes another of the same kind ("the websites maintained by the Population
+    Division"): the paragraph tells of that one. Not where the paragraph speaks of a unit of that
+    kind unnamed ("The office provided 142 sessions ... with the Geneva Office": its document's
+    own), nor of a unit naming the question's document ("In the 2025 report on the System-wide
+    Evaluation Office, at whose suggestion ...?")."""
+    clause = document_clause(question)
+    paragraph = evidence.paragraph.lower()
+    for name, head in _units(question.replace(clause, " ") if clause else question):
+        unit = f"{name} {head}"
+        if unit.lower() in paragraph or re.search(rf"\bthe\s+{head.lower()}\b", paragraph) \
+                or _unit_acronym_written(unit, evidence):
+            continue
+        others = [n for n, h in _units(evidence.paragraph) if h == head and name not in n and n not in name]
+        if others:
+            return Mismatch(Constraint("organization", f"the {name} {head}", f"the {name} {head}"),
+                            f"the {others[0]} {head}")
     return None
 
 

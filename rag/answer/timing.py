@@ -157,6 +157,9 @@ _YEARLESS_DAY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:1
 # "As of April, 6.3 million people were internally displaced" in a report of June 2025.
 _YEARLESS_MONTH = re.compile(rf"\b(?i:as\s+of|as\s+at|in|during|by|since)\s+({MONTH_PATTERN})\b"
                              r"(?!\s*,?\s*(?:19|20)\d\d)(?!\s*(?:[–-]|to\b|and\b))")
+# A stock date, which a report gives in its own time even after a sentence that writes years:
+# "... for the period from 1 July 2024 to 30 June 2025. As at 4 February, unpaid contributions ...".
+_STOCK_BEFORE = re.compile(r"\b(?i:as\s+(?:at|of))\s+$")
 # Days after its issue that a document may still state a figure for ("as at 31 March" in a report
 # dated 28 March).
 ISSUE_SLACK_DAYS = 31
@@ -197,19 +200,25 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
     """The months and days the paragraph names with their year, and the days and months ("As of
     April") of its sentences on what is done before it first writes a year (a year written before
     a day may set its time: "In 2023, ... On 24 January, ...") with the year its document's date
-    gives them (`inferred_year`)."""
+    gives them (`inferred_year`); after it, only a stock date's day ("As at 4 February, ...")."""
     given = named_months(evidence.paragraph)
+    dated = False  # a sentence before has written a year
+    last = 0  # the last year written before
+    issued = _issue_date(evidence)
     for sentence in split_sentences(evidence.paragraph):
-        if ANY_YEAR.search(sentence):
-            break
-        if _FUTURE.search(sentence):
+        written = ANY_YEAR.findall(sentence)
+        if _FUTURE.search(sentence) or written:
+            dated, last = dated or bool(written), int(written[-1][:4]) if written else last
             continue
         for m in _YEARLESS_DAY.finditer(sentence):
+            # after a year, only a stock date, where that year is the document's own or the one before
+            if dated and not (_STOCK_BEFORE.search(sentence[:m.start()]) and issued and last >= issued.year - 1):
+                continue
             day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
             year = inferred_year(day, month, evidence)
             if year is not None:
                 given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
-        for m in _YEARLESS_MONTH.finditer(sentence):  # "As of April, 6.3 million people ...": its first day
+        for m in _YEARLESS_MONTH.finditer(sentence if not dated else ""):  # "As of April, ...": its first day
             month = MONTH_NAMES.index(m.group(1)) + 1
             year = inferred_year(1, month, evidence)
             if year is not None:

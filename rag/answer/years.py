@@ -351,10 +351,12 @@ def rolled_over_years(text: str) -> set[int]:
     return out
 
 
-# A year that names an instrument ("the 1974 agreement", "the 1951 Refugee Convention"): the
-# paragraph applying it today need not write it (S/2025/350, para. 41: "violates the Agreement").
+# A year that names an instrument ("the 1974 agreement", "the 1951 Refugee Convention", "the 2015
+# Addis financing agenda"): the paragraph applying it today need not write it (S/2025/350, para.
+# 41: "violates the Agreement").
 _INSTRUMENT_YEAR = re.compile(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+(?:[A-Za-z][\w-]*\s+){0,3}?"
-                              r"(?:agreements?|conventions?|protocols?|accords?|treat(?:y|ies)|charter|constitution)\b",
+                              r"(?:agreements?|conventions?|protocols?|accords?|treat(?:y|ies)|charter|constitution|"
+                              r"deals?|agendas?|declarations?|compacts?|pacts?|covenants?|statutes?)\b",
                               re.IGNORECASE)
 
 

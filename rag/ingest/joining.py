@@ -20,11 +20,18 @@ _SUSPENDED_FFFE_RE = re.compile(rf"\ufffe\s*(?={_SUSPENDED_WORD})")
 _FFFE_RE = re.compile(r"\ufffe\s*")
 
 
+# A compound's hyphen that a PDF's text sets after a space: "a mid -level suspect", "the twenty
+# -fourth meeting", "Guinea -Bissau" (a dash between spaces is a dash: "the Committee - its sixth -
+# is scheduled").
+_INLINE_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
+
+
 def clean_text(text: str) -> str:
     """Collapse whitespace and repair hyphenation at a line break inside the text; a line-end
-    hyphen pdfium marks (U+FFFE) reads as a hyphen, or as a suspended one before "and"."""
+    hyphen pdfium marks (U+FFFE) reads as a hyphen, or as a suspended one before "and"; a
+    compound's hyphen after a space joins its words."""
     text = _FFFE_RE.sub("-", _SUSPENDED_FFFE_RE.sub("- ", text))
-    return re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text)).strip()
+    return _INLINE_SPACED_HYPHEN.sub("-", re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text))).strip()
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
@@ -105,7 +112,15 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         return out[:-2 if out[-2] == " " else -1] + ("–" if last == "–" else "-") + part
     if last in _SOFT:
         return out[:-1] + "-" + part
+    if last == "-" and (capital := _CAPITAL_COMPOUND.search(out)) and (tail := re.match(r"[A-Z]\w*", part)) \
+            and f"{capital.group(1)}-{tail.group(0)}".lower() in vocab:
+        return out[:capital.end(1)] + "-" + part  # "Secretary -" / "General": the document writes "Secretary-General"
     return out + part if _closes_word(out, part) else out + " " + part
+
+
+# A line ending in a word and a hyphen (pdfium may set a space before it), before a line opening in
+# a capital: a compound the document writes whole elsewhere ("Secretary-General") is joined.
+_CAPITAL_COMPOUND = re.compile(r"(\w+) ?-$")
 
 
 # An instrument's number broken at its hyphen, pdfium's space before it: "Act No. 2022 -" ("in 2024 -"

@@ -36,6 +36,9 @@ SPELLED_OUT = {
     "IED": "improvised explosive device", "IEDs": "improvised explosive devices",
     "SALW": "small arms and light weapons",
     "MDGs": "Millennium Development Goals",
+    "UNDC": "Disarmament Commission", "CTBT": "Comprehensive Nuclear-Test-Ban Treaty",
+    "CTBTO": "Comprehensive Nuclear-Test-Ban Treaty Organization",
+    "NPT": "Treaty on the Non-Proliferation of Nuclear Weapons",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")

@@ -16,7 +16,8 @@ import re
 # on ..., what recorded vote ...".
 _OPENING = r"(?:In|According to|Under|Per|From|Based on|As (?:reported|described|stated|noted) in)"
 _ASKING = (r"(?:what|which|who|whom|whose|how|when|where|why|did|does|do|is|are|was|were|has|have|had|"
-           r"(?:to|by|on|in|for|at|with|under|from|of|against|since|until|after|before|during) (?:what|which|whom|how))\b")
+           r"(?:to|by|on|in|for|at|with|under|from|of|against|since|until|after|before|during) "
+           r"(?:what|which|whom|whose|how))\b")
 DOCUMENT_CLAUSE = re.compile(rf"^{_OPENING}\s+(?P<clause>[^?]{{10,}}?),\s+(?={_ASKING})", re.IGNORECASE)
 # The clause names a document or a meeting (not a time or a place: "In the 1960s, what ...").
 _DOCUMENT_WORDS = re.compile(
