@@ -112,15 +112,24 @@ def _join_two(out: str, part: str, vocab: set[str]) -> str:
         return out[:-2 if out[-2] == " " else -1] + ("–" if last == "–" else "-") + part
     if last in _SOFT:
         return out[:-1] + "-" + part
-    if last == "-" and (capital := _CAPITAL_COMPOUND.search(out)) and (tail := re.match(r"[A-Z]\w*", part)) \
-            and f"{capital.group(1)}-{tail.group(0)}".lower() in vocab:
-        return out[:capital.end(1)] + "-" + part  # "Secretary -" / "General": the document writes "Secretary-General"
+    if (compound := _capital_compound(out, part, vocab)) is not None:
+        return compound
     return out + part if _closes_word(out, part) else out + " " + part
 
 
 # A line ending in a word and a hyphen (pdfium may set a space before it), before a line opening in
 # a capital: a compound the document writes whole elsewhere ("Secretary-General") is joined.
 _CAPITAL_COMPOUND = re.compile(r"(\w+) ?-$")
+
+
+def _capital_compound(out: str, part: str, vocab: set[str]) -> str | None:
+    """"Secretary -" / "General" joined as "Secretary-General" where the document writes that
+    compound; None otherwise."""
+    head = _CAPITAL_COMPOUND.search(out)
+    tail = re.match(r"[A-Z]\w*", part)
+    if head is None or tail is None or f"{head.group(1)}-{tail.group(0)}".lower() not in vocab:
+        return None
+    return out[:head.end(1)] + "-" + part
 
 
 # An instrument's number broken at its hyphen, pdfium's space before it: "Act No. 2022 -" ("in 2024 -"
