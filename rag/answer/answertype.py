@@ -201,7 +201,9 @@ _CURRENCIES = ("dollars|euros|francs|dinars|dirhams|shillings|rupees|pesos|yuan|
                "lempiras|gourdes|shekels|sheqalim|manat|tenge|lari|kroner|kronor|zlotys|forints")
 # Pounds, rand and won are money only after a country's word ("South Sudanese pounds", "South
 # African rand"): "500 pounds of explosives", "in 2024 won a majority".
-_MONEY = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d"
+# A currency's sign or code before a figure: "$", "US$", "SwF ".
+_CURRENCY_SIGN = r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)"
+_MONEY = re.compile(_CURRENCY_SIGN + r"\s?\d"
                     r"|(?<![\d,.])(?>\d[\d,.]*)\s*(?:million\s+|billion\s+)?"
                     r"(?:(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")"
                     r"|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:an|ese|ish|i)\s+(?:pounds|rand|won))\b")
@@ -251,7 +253,7 @@ def gives_money(sentence: str) -> bool:
 
 
 # A sum of money whole, to blank it: "$25 million", "SwF 954.7 million", "500 euros".
-_MONEY_FIGURE = re.compile(r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)\s?\d[\d,.]*"
+_MONEY_FIGURE = re.compile(_CURRENCY_SIGN + r"\s?\d[\d,.]*"
                            r"(?:\s*(?:million|billion|trillion|thousand)\b)?|" + _MONEY.pattern)
 # A figure given as a share: "over 47 per cent", "12%".
 _SHARE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:per\s*cent|%|percent)", re.IGNORECASE)

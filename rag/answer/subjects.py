@@ -12,7 +12,7 @@ import re
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import one_edit
 from rag.search.acronyms import SPELLED_OUT
-from rag.search.focus import document_clause
+from rag.search.focus import focus
 from rag.textutil import STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
@@ -226,7 +226,7 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if asked.upper() in _KINDS and re.search(rf"\b(?:[Ww]hich|[Ww]hat)\s+{asked}\b", question):
+        if asked.upper() in _KIND_ACRONYMS and re.search(rf"\b(?:[Ww]hich|[Ww]hat)\s+{asked}\b", question):
             continue  # "Which NGO ...?": the kind of answer asked, not an organization the document names
         if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)
                 or _spelled_in_lower_case(asked, whole)):
@@ -235,8 +235,8 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
 
 
 # Acronyms of kinds of organization or country, not of one: asked after "Which", the answer's kind.
-_KINDS = frozenset(("NGO", "NGOS", "CSO", "CSOS", "SME", "SMES", "MSME", "MSMES", "LDC", "LDCS", "SIDS", "LLDC",
-                    "LLDCS"))
+_KIND_ACRONYMS = frozenset(("NGO", "NGOS", "CSO", "CSOS", "SME", "SMES", "MSME", "MSMES", "LDC", "LDCS", "SIDS",
+                            "LLDC", "LLDCS"))
 
 LIST_LETTERS = 4  # an acronym's letters from which a list of words spelling it out may name it
 
@@ -364,9 +364,8 @@ def check_paragraph_unit(question: str, evidence: Evidence) -> Mismatch | None:
     kind unnamed ("The office provided 142 sessions ... with the Geneva Office": its document's
     own), nor of a unit naming the question's document ("In the 2025 report on the System-wide
     Evaluation Office, at whose suggestion ...?")."""
-    clause = document_clause(question)
     paragraph = evidence.paragraph.lower()
-    for name, head in _units(question.replace(clause, " ") if clause else question):
+    for name, head in _units(focus(question)):
         unit = f"{name} {head}"
         if unit.lower() in paragraph or re.search(rf"\bthe\s+{head.lower()}\b", paragraph) \
                 or _unit_acronym_written(unit, evidence):

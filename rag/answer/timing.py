@@ -207,8 +207,9 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
     issued = _issue_date(evidence)
     for sentence in split_sentences(evidence.paragraph):
         written = ANY_YEAR.findall(sentence)
-        if _FUTURE.search(sentence) or written:
-            dated, last = dated or bool(written), int(written[-1][:4]) if written else last
+        if written:
+            dated, last = True, int(written[-1])
+        if written or _FUTURE.search(sentence):
             continue
         for m in _YEARLESS_DAY.finditer(sentence):
             # after a year, only a stock date, where that year is the document's own or the one before
@@ -218,7 +219,9 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
             year = inferred_year(day, month, evidence)
             if year is not None:
                 given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
-        for m in _YEARLESS_MONTH.finditer(sentence if not dated else ""):  # "As of April, ...": its first day
+        if dated:
+            continue  # after a year, no month without one is the document's
+        for m in _YEARLESS_MONTH.finditer(sentence):  # "As of April, 6.3 million people ...": its first day
             month = MONTH_NAMES.index(m.group(1)) + 1
             year = inferred_year(1, month, evidence)
             if year is not None:
