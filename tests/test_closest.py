@@ -29,6 +29,18 @@ def _ask(question: str, hits: list[Hit], documents: dict[str, DocumentText]):
     return Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__).answer(Search(query, hits))
 
 
+def _first_and_next(first: tuple[str, str, str, str], second: tuple[str, str, str, str], sentences=(0.7, 0.7),
+                    dates=("", "")) -> tuple[dict[str, DocumentText], list[Hit]]:
+    """Two documents, each (symbol, paragraph number, paragraph text, masthead), and their hits, the
+    first ranked first."""
+    documents = {sym: DocumentText((sym,), f"{masthead}\n{text}", masthead)
+                 for sym, _, text, masthead in (first, second)}
+    hits = [Hit(pid=i, symbol=sym, number=number, text=text, page="1", section="", score=2.0 - i,
+                sentence=sentences[i], doc_date=dates[i])
+            for i, (sym, number, text, _) in enumerate((first, second))]
+    return documents, hits
+
+
 def test_a_paragraph_far_off_an_unrelated_question_is_named_as_no_closest_one() -> None:
     """"Who won the 2022 FIFA World Cup final?" abstained naming a TPNW declaration paragraph as the
     closest, which "never names FIFA World Cup"."""
@@ -111,12 +123,8 @@ def test_a_document_whose_title_names_the_asked_country_answers_for_another_coun
     unsmil_text = "The mission in Libya (UNSMIL) employed 316 civilian personnel, national and international staff."
     unmiss = "Security Council\nSituation in South Sudan\nReport of the Secretary-General"
     unsmil = "Security Council\nUnited Nations Support Mission in Libya\nReport of the Secretary-General"
-    documents = {"S/2025/54": DocumentText(("S/2025/54",), f"{unmiss}\n{unmiss_text}", unmiss),
-                 "S/2025/509": DocumentText(("S/2025/509",), f"{unsmil}\n{unsmil_text}", unsmil)}
-    hits = [Hit(pid=0, symbol="S/2025/54", number="88", text=unmiss_text, page="14", section="", score=2.0,
-                sentence=0.7),
-            Hit(pid=1, symbol="S/2025/509", number="85", text=unsmil_text, page="15", section="", score=1.0,
-                sentence=0.7)]
+    documents, hits = _first_and_next(("S/2025/54", "88", unmiss_text, unmiss),
+                                      ("S/2025/509", "85", unsmil_text, unsmil))
     question = "How many civilian personnel does the Libya mission employ?"
     answer = _ask(question, hits, documents)
     assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
@@ -136,15 +144,35 @@ def test_a_document_naming_the_asked_mission_answers_for_a_first_hit_missed_for_
                    "of the United Nations Support Mission in Libya (UNSMIL).")
     geneva = "General Assembly\nStrategic heritage plan of the United Nations Office at Geneva"
     unsmil = "Security Council\nUnited Nations Support Mission in Libya\nReport of the Secretary-General"
-    documents = {"A/79/7/Add.12": DocumentText(("A/79/7/Add.12",), f"{geneva}\n{geneva_text}", geneva),
-                 "S/2025/509": DocumentText(("S/2025/509",), f"{unsmil}\n{unsmil_text}", unsmil)}
-    hits = [Hit(pid=0, symbol="A/79/7/Add.12", number="2", text=geneva_text, page="1", section="", score=2.0,
-                sentence=0.7, doc_date="2024-10-15"),
-            Hit(pid=1, symbol="S/2025/509", number="1", text=unsmil_text, page="1", section="", score=1.0,
-                sentence=0.7, doc_date="2025-08-08")]
+    documents, hits = _first_and_next(("A/79/7/Add.12", "2", geneva_text, geneva),
+                                      ("S/2025/509", "1", unsmil_text, unsmil), dates=("2024-10-15", "2025-08-08"))
     question = "What period does the Secretary-General's August 2025 report on UNSMIL cover?"
     answer = _ask(question, hits, documents)
     assert not answer.abstained and answer.citations[0].symbol == "S/2025/509"
     # without another document naming it, the first hit's own mismatch is told
     alone = _ask(question, hits[:1], documents)
     assert alone.abstained and "2024" in alone.closest.mismatch
+
+
+def test_a_document_whose_masthead_writes_the_session_a_first_hit_s_never_writes_answers() -> None:
+    """"What period of OHCHR's work does the High Commissioner's report to the eightieth session
+    cover?" had E/2025/60, para. 4 (the report to the Economic and Social Council) first, whose
+    document never writes the eightieth session; A/80/36's masthead ("General Assembly Eightieth
+    session") writes it, and its para. 1 answers."""
+    ecosoc_text = ("In the present report, the High Commissioner builds on the overview outlined in his previous "
+                   "report of the work of OHCHR on economic, social and cultural rights.")
+    assembly_text = ("The present report contains an overview of the work of the Office of the United Nations High "
+                     "Commissioner for Human Rights (OHCHR) from 1 January to 30 June 2025.")
+    ecosoc = "Report of the United Nations High Commissioner for Human Rights Economic and Social Council 2025 session"
+    assembly = "Report of the United Nations High Commissioner for Human Rights General Assembly Eightieth session"
+    documents, hits = _first_and_next(("E/2025/60", "4", ecosoc_text, ecosoc),
+                                      ("A/80/36", "1", assembly_text, assembly), sentences=(0.7, 0.9))
+    question = "What period of OHCHR's work does the High Commissioner's report to the eightieth session cover?"
+    answer = _ask(question, hits, documents)
+    assert not answer.abstained and answer.citations[0].symbol == "A/80/36"
+    # a document whose masthead writes another session does not answer
+    other = {**documents, "A/80/36": DocumentText(("A/79/36",), documents["A/80/36"].text.replace("Eightieth",
+                                                                                                  "Seventy-ninth"),
+                                                  assembly.replace("Eightieth", "Seventy-ninth"))}
+    answer = _ask(question, hits, other)
+    assert answer.abstained and "never writes the eightieth" in answer.closest.mismatch

@@ -2051,3 +2051,17 @@ def test_a_first_few_counts_and_a_list_of_ordinals_numbers_its_noun() -> None:
     # a compound number or a year after the ordinal is no count
     assert numbered_things("the second five-year review of the Samoa Pathway") == [(2, "review")]
     assert numbered_things("at its second 2024 session") == [(2, "session")]
+
+
+def test_a_word_describing_the_country_asked_for_is_no_name_to_find() -> None:
+    """E/C.2/2025/2/Add.2, para. 12: CORPUS is "based in Switzerland"; "Which Alpine country ...?"
+    describes the answer, which the paragraph names without the describing word. A name the
+    question gives beside the answer's kind is still looked for."""
+    text = ("As a people-centred non-governmental organization based in Switzerland, CORPUS has been working for many "
+            "years with institutional bodies and civil society organizations to promote human rights and address "
+            "migration-related issues in Switzerland.")
+    para = Evidence(paragraph=text, document=text, symbols=("E/C.2/2025/2/Add.2",))
+    assert check_constraints("In which Alpine country is the child-rights and migration NGO CORPUS located?",
+                             para) is None
+    assert said(check_constraints("Which country did CORPUS work with in Marseille on migration?", para)) == \
+        "never names Marseille"

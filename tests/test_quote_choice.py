@@ -378,6 +378,10 @@ def test_a_place_asked_with_where_is_stated_by_a_one_word_name() -> None:
                  "The meeting took place in the capital, Nairobi.", "The venue of the meeting was Geneva.",
                  "The meeting was held on the island of Bali."):
         assert states_answer("name", text, meeting), text
+    # a country is new unless the question names that country, not one whose name holds it
+    assert states_answer("name", "Delegations of the Niger attended.", "Where did the Nigeria talks meet?")
+    assert not states_answer("name", "The South Sudan talks were convened by the mediator.",
+                             "Where were the talks on Sudan and South Sudan convened?")
     text = ("In 2024, the Unit hosted the second Annual Meeting of the United Nations Accountability Mechanisms "
             "Network. The meeting was held in a hybrid format in Italy, bringing together over 20 UN colleagues, "
             "experts and civil society representatives. The Unit also actively participated in the 21st Annual "

@@ -194,6 +194,8 @@ def test_a_count_asked_of_a_paragraph_giving_only_sums_or_shares_is_a_near_miss(
     share = Evidence("Women held over 47 per cent of the assignments in 2024.", "", ("DP/2025/19",))
     assert said(check_kind("How many United Nations Volunteers served with UNMISS in 2024?", share)) == \
         "does not give a number"
+    gourdes = Evidence("The elections cost HTG 1.5 billion.", "", ("S/1",))  # a sum by its currency code
+    assert said(check_kind("How many polling stations opened?", gourdes)) == "does not give a number"
     noting = Evidence("Noting that only some specialized agencies and other organizations of the United Nations system "
                       "have been involved in providing assistance to Non-Self-Governing Territories,", "",
                       ("A/AC.109/2025/L.9",))
@@ -224,6 +226,21 @@ def test_a_count_asked_of_a_paragraph_giving_only_sums_or_shares_is_a_near_miss(
                         ("How many US dollars did donors pledge?", "Donors pledged $3.2 billion at the conference."),
                         ("How many Swiss francs were approved?", "The Assembly approved SwF 954.7 million.")):
         assert check_kind(asked, Evidence(text, "", ("S/1",))) is None, asked
+
+
+def test_a_reference_with_a_year_gives_no_count() -> None:
+    """DP/2025/10, para. 4 cites "decision 2006/13" and A/CONF.230/2025/3, para. 4 "resolution
+    78/128" and "A/CONF.230/2025/1": the numbers of a reference count nothing, with the year
+    in them or not."""
+    for symbol, text in (
+            ("DP/2025/10", "The management response to this report is presented separately, as requested in "
+                           "decision 2006/13."),
+            ("A/CONF.230/2025/3", "The Conference will have before it for adoption the provisional agenda "
+                                  "(A/CONF.230/2025/1), as recommended by the General Assembly in its resolution "
+                                  "78/128.")):
+        evidence = Evidence(text, "", (symbol,))
+        assert said(check_kind("How many recommendations did the audit make?", evidence)) == \
+            "does not give a number", symbol
 
 
 def test_a_when_question_of_a_paragraph_that_gives_no_time_is_a_near_miss() -> None:

@@ -202,7 +202,7 @@ _CURRENCIES = ("dollars|euros|francs|dinars|dirhams|shillings|rupees|pesos|yuan|
 # Pounds, rand and won are money only after a country's word ("South Sudanese pounds", "South
 # African rand"): "500 pounds of explosives", "in 2024 won a majority".
 # A currency's sign or code before a figure: "$", "US$", "SwF ".
-_CURRENCY_SIGN = r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP)\s?)"
+_CURRENCY_SIGN = r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP|HTG|SSP|KES|ETB|NGN|ZAR|XOF|XAF)\s?)"
 _MONEY = re.compile(_CURRENCY_SIGN + r"\s?\d"
                     r"|(?<![\d,.])(?>\d[\d,.]*)\s*(?:million\s+|billion\s+)?"
                     r"(?:(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")"
@@ -259,8 +259,9 @@ _MONEY_FIGURE = re.compile(_CURRENCY_SIGN + r"\s?\d[\d,.]*"
 _SHARE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:per\s*cent|%|percent)", re.IGNORECASE)
 # "How many ...?" for a count, not for money, a share or a time ("How many US dollars", "how many
 # per cent", "within how many days": "within 30 days" is a duration, which a stated count leaves out).
-_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|seconds|minutes|hours|days|weeks|"
-                      r"months|years|decades|centuries)\b)(?!\s+(?:[A-Z][\w.]*\s+){0,2}(?:million\s+|billion\s+)?"
+_DURATIONS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries")
+_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|" + "|".join(_DURATIONS) + r")\b)"
+                      r"(?!\s+(?:[A-Z][\w.]*\s+){0,2}(?:million\s+|billion\s+)?"
                       r"(?:" + _CURRENCIES + r"|pounds|rand|won)\b)", re.IGNORECASE)
 # A count in words: "no new complaints", "both reports", "tens of thousands of people".
 _COUNT_WORDS = re.compile(r"\b(?:no|none|all|both|(?:tens|hundreds|thousands|millions|dozens|scores)\s+of|"
@@ -287,7 +288,8 @@ def states_count_figure(text: str, question: str) -> bool:
     does ("no new complaints", "both reports", "tens of thousands of people")."""
     if _COUNT_WORDS.search(text):
         return True
-    figures = _BARE_YEAR.sub(" ", _SHARE_FIGURE.sub(" ", _MONEY_FIGURE.sub(" ", text)))
+    # references first: a year blanked out of "decision 2006/13" would leave "13" as a count
+    figures = _BARE_YEAR.sub(" ", _without_dates_or_references(_SHARE_FIGURE.sub(" ", _MONEY_FIGURE.sub(" ", text))))
     return states_answer("number", figures, _without_dates_or_references(question))  # "18 members" for "of 18 May"
 
 
@@ -335,7 +337,7 @@ def states_answer(kind: str | None, sentence: str, question: str) -> bool:
         return True  # "an extended five-year preparatory period" says how long
     if kind == "name":  # where: a place's one-word name will do ("held in Dili")
         return _new_name(sentence, _asked_words(question)) or (_WHERE_Q.search(question) is not None
-                                                             and _new_place(sentence, _asked_words(question)))
+                                                             and _new_place(sentence, question))
     return kind is None or offers_answer(kind, sentence, question)
 
 
@@ -352,12 +354,13 @@ _PLACE = re.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:(?:city|capital|island|town
                     r"\bvenue\b[^.]{0,60}?\b(?:was|is|will be)\s+([A-Z][\w'’-]+)")
 
 
-def _new_place(sentence: str, asked: frozenset[str]) -> bool:
+def _new_place(sentence: str, question: str) -> bool:
     """Whether the sentence sets something in or at a place the question does not name, or names
     a country it does not."""
+    asked = _asked_words(question)
     places = [next(g for g in m.groups() if g) for m in _PLACE.finditer(sentence)]
     return any(p.lower() not in asked and not re.fullmatch(_MONTH, p) for p in places) \
-        or any(c.lower() not in " ".join(asked) for c in _COUNTRY.findall(sentence))
+        or not set(_COUNTRY.findall(sentence)) <= set(_COUNTRY.findall(question))
 
 
 # "Where was ...?", not the relative "the meeting where it was agreed".
@@ -371,8 +374,7 @@ _HOW_MANY = re.compile(r"\bhow many((?:\s+[\w’'-]+){1,5})", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset(("people", "staff", "personnel", "children", "women", "men", "police", "troops"))
 # Words after "how many" that name no thing a document counts: repeats and durations (a stated
 # count leaves durations out).
-_NOT_COUNTED = frozenset(("times", "others", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
-                          "decades", "centuries"))
+_NOT_COUNTED = frozenset(("times", "others", *_DURATIONS))
 # Proper names whose last word reads as a plural ("how many United Nations Principles").
 _NAMES_IN_PLURAL = frozenset((("united", "nations"), ("united", "states")))
 # Words that count the same people or States as the question's word.

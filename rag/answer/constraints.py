@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.answer.alternatives import check_alternative, named_alternatives
-from rag.answer.answertype import question_type
+from rag.answer.answertype import CARDINALS, question_type
 from rag.answer.countries import (
     ADJECTIVES,
     CAPITALS,
@@ -180,7 +180,7 @@ def _numbered_noun(ordinal: re.Match[str]) -> str | None:
 
 # A count after an ordinal: "the first three meetings", "the last 10 sessions" (not "the second
 # five-year review", "its second 2024 session").
-_COUNT_AFTER = re.compile(r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![-\w])", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s+(?:" + CARDINALS + r"|\d{1,3})(?![-\w])", re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
 
 
@@ -920,6 +920,12 @@ def _office_holder(question: str, name: str, document: str) -> bool:
     return office in _OFFICES and re.search(rf"\b{re.escape(office)}\b", document, re.IGNORECASE) is not None
 
 
+# A word describing the place asked for ("In which Alpine country ...?", "Which Nordic State ...?"):
+# the paragraph names the answer ("Switzerland") without it.
+_ANSWER_DESCRIBED = re.compile(r"\b(?i:which|what)\s+[A-Z][a-z]+(?=\s+(?:countr(?:y|ies)|States?|nations?|"
+                               r"cit(?:y|ies)|capitals?|islands?|towns?|ports?)\b)")
+
+
 def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     """A proper name the question gives that the document never writes (`_proper_unwritten`):
     "Which mayor of Marseille spoke at the opening of the Conference?" answered from a report
@@ -931,7 +937,8 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     if sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
         return None
     document = evidence.document + " " + " ".join(evidence.symbols)
-    missing = [w for w in unwritten(name_words(_COUNTRY.sub(" ", without_symbols(question))), document)
+    asked = _ANSWER_DESCRIBED.sub(" ", _COUNTRY.sub(" ", without_symbols(question)))
+    missing = [w for w in unwritten(name_words(asked), document)
                if _proper_unwritten(w, document) and not _office_holder(question, w, document)
                and not _acronym_written(w, document) and not seat_for_place(question, w, evidence.paragraph)]
     if not missing:

@@ -28,6 +28,7 @@ from rag.answer.constraints import (
     check_constraints,
     check_quote,
     may_miss,
+    ordinal_values,
 )
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
@@ -287,17 +288,26 @@ def _continues(question: str, kind: str | None, quote: str, following: str,
 
 def _names_elsewhere(mismatch: Mismatch) -> bool:
     """Whether a mismatch names what another document's masthead may name: a country the
-    paragraph is not about, or an organization or mission by its acronym that its document never
-    names (not a year: a report of another year is as often a near miss's)."""
-    return mismatch.constraint.kind == "country" or (
+    paragraph is not about, an organization or mission by its acronym that its document never
+    names, or a session its document never writes (not a year: a report of another year is as
+    often a near miss's)."""
+    return mismatch.constraint.kind == "country" or _unwritten_ordinal(mismatch) or (
         "never names" in mismatch.template and re.fullmatch(r"[A-Z][A-Z-]{1,9}", mismatch.constraint.label) is not None)
+
+
+def _unwritten_ordinal(mismatch: Mismatch) -> bool:
+    """An ordinal ("the eightieth session") the top hit's document never writes."""
+    return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
 def _names_asked(asked: Mismatch, document: DocumentText) -> bool:
     """Whether another document's masthead names what the top hit's mismatch says it is not about:
-    the country, or the organization or mission by its acronym (`title_names`)."""
+    the country, the ordinal ("General Assembly Eightieth session"), or the organization or
+    mission by its acronym (`title_names`)."""
     if asked.constraint.kind == "country":
         return asked.constraint.value in named_countries(document.masthead)
+    if _unwritten_ordinal(asked):
+        return int(asked.constraint.value.split()[0]) in ordinal_values(document.masthead)
     return title_names(asked.constraint.label, document.masthead, document.text)
 
 
