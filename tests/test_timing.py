@@ -897,6 +897,23 @@ def test_a_figure_asked_at_a_past_day_from_a_paragraph_dating_nothing_is_a_near_
     assert check_timing("What was UNMISS troop strength as at 31 December 2024?", dated) is None
 
 
+def test_a_figure_asked_for_a_past_month_from_a_paragraph_dating_nothing_is_a_near_miss() -> None:
+    """S/2025/211 (April 2025), para. 85 gives the police strength of its own time; the report never
+    writes October 2024."""
+    text = "UNMISS police strength stood at 1,592 (of an authorized 2,101 personnel), including 454 women (29 per cent)."
+    strength = Evidence(paragraph=text, document=text, symbols=("S/2025/211",), date="2025-04-07")
+    assert said(check_timing("What was UNMISS police strength in October 2024?", strength)) == \
+        "dates from April 2025, not October 2024"
+    assert said(check_timing("How many police officers did UNMISS deploy in October 2024?", strength)) == \
+        "dates from April 2025, not October 2024"
+    # the report's own months, a document writing the month asked, a question asking no figure
+    assert check_timing("What was UNMISS police strength in February 2025?", strength) is None
+    dated = Evidence(paragraph=text, document="From 1 October 2024 to 28 February 2025 ... " + text,
+                     symbols=("S/2025/211",), date="2025-04-07")
+    assert check_timing("What was UNMISS police strength in October 2024?", dated) is None
+    assert check_timing("Which women served with UNMISS police in October 2024?", strength) is None
+
+
 def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_near_miss() -> None:
     """E/CN.3/2025/8, a report to the Statistical Commission's fifty-sixth session issued in
     December 2024, cannot tell what the Commission decided at that session."""

@@ -359,29 +359,39 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
     return month.lower() == "december" and bool(end or day == "31") and f"end of {year}" in paragraph
 
 
-# A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024".
+# A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024"; or
+# in a month, of a question asking for a figure (`_FIGURE_ASKED`): "in October 2024".
 _ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
-                          r"by\s+the\s+end\s+of\s+((?:19|20)\d\d))\b", re.IGNORECASE)
+                          r"by\s+the\s+end\s+of\s+((?:19|20)\d\d)|"
+                          rf"(?:in|during)\s+({MONTH_PATTERN})\s+((?:19|20)\d\d))\b", re.IGNORECASE)
+_FIGURE_ASKED = re.compile(r"\bhow (?:many|much)\b|\b(?:strength|number|total|level)\b", re.IGNORECASE)
 # Months a report may be issued after the day it gives its figures at.
 STOCK_SLACK_MONTHS = 3
 
 
 def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
-    """A figure asked at a past day ("What was UNMISS troop strength as at 31 December 2024?")
-    answered from a paragraph that dates nothing ("UNMISS troop strength stood at 14,740") in a
-    document issued months later that never writes that day: the figure is the report's own."""
+    """A figure asked at a past day ("What was UNMISS troop strength as at 31 December 2024?") or in
+    a past month ("in October 2024") answered from a paragraph that dates nothing ("UNMISS troop
+    strength stood at 14,740") in a document issued months later that never writes that day or
+    month: the figure is the report's own."""
     asked = list(_ASKED_STOCK.finditer(question))
     issued = issued_month(evidence)
     if len(asked) != 1 or issued is None or named_months(evidence.paragraph) or ANY_YEAR.search(evidence.paragraph):
         return None
-    day, month, year, end_year = asked[0].groups()
-    at = (int(year), MONTH_NAMES.index(month.capitalize()) + 1) if year else (int(end_year), 12)
-    if months_between(at, issued) <= STOCK_SLACK_MONTHS:
+    day, month, year, end_year, in_month, in_year = asked[0].groups()
+    if in_month and not _FIGURE_ASKED.search(question):
         return None
-    written = rf"\b{day}\s+{month}\s+{year}\b" if year else rf"\b(?:end\s+of\s+{end_year}|31\s+December\s+{end_year})\b"
-    if re.search(written, evidence.document, re.IGNORECASE):
+    if in_month:
+        at, label = (int(in_year), MONTH_NAMES.index(in_month.capitalize()) + 1), f"{in_month.capitalize()} {in_year}"
+        written = rf"\b{in_month}\s+{in_year}\b"
+    elif year:
+        at, label = (int(year), MONTH_NAMES.index(month.capitalize()) + 1), f"{day} {month.capitalize()} {year}"
+        written = rf"\b{day}\s+{month}\s+{year}\b"
+    else:
+        at, label = (int(end_year), 12), f"the end of {end_year}"
+        written = rf"\b(?:end\s+of\s+{end_year}|31\s+December\s+{end_year})\b"
+    if months_between(at, issued) <= STOCK_SLACK_MONTHS or re.search(written, evidence.document, re.IGNORECASE):
         return None
-    label = f"{day} {month.capitalize()} {year}" if year else f"the end of {end_year}"
     return Mismatch(Constraint("dated", label, label), _month_label(*issued), "dates from {found}, not {label}")
 
 
