@@ -2065,3 +2065,23 @@ def test_a_word_describing_the_country_asked_for_is_no_name_to_find() -> None:
                              para) is None
     assert said(check_constraints("Which country did CORPUS work with in Marseille on migration?", para)) == \
         "never names Marseille"
+
+
+def test_a_figure_asked_for_one_country_of_a_paragraph_counting_across_many_is_a_near_miss() -> None:
+    """DP/OPS/2025/6, paras. 10 and 27 give UNOPS's projects "across over 130 countries", naming
+    none: neither is Afghanistan's or Ukraine's figure, which the report tells elsewhere."""
+    global_figure = ("In 2024, UNOPS implemented more than 1,100 projects across over 130 countries for a value of "
+                     "about $2.7 billion: 83 per cent for development activities, 11 per cent humanitarian, and 6 per "
+                     "cent peace and security.")
+    document = global_figure + " Afghanistan. With funding from the World Bank, the project ... Ukraine. The project ..."
+    para = Evidence(paragraph=global_figure, document=document, symbols=("DP/OPS/2025/6",))
+    assert said(check_constraints("How many UNOPS projects were implemented in Afghanistan in 2024?", para)) == \
+        "is about over 130 countries, not Afghanistan"
+    assert said(check_constraints("How much did UNOPS spend on projects in Ukraine in 2024?", para)) == \
+        "is about over 130 countries, not Ukraine"
+    # asked of all countries, or for no figure, or of a paragraph naming the country, it may answer
+    assert check_constraints("How many projects did UNOPS implement in 2024?", para) is None
+    assert check_constraints("Does UNOPS work in Afghanistan?", para) is None
+    named = Evidence(paragraph=global_figure + " Afghanistan hosted 40 of them.", document=document,
+                     symbols=("DP/OPS/2025/6",))
+    assert check_constraints("How many UNOPS projects were implemented in Afghanistan in 2024?", named) is None

@@ -566,6 +566,23 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     return None
 
 
+# A figure across many countries: "across over 130 countries", "in 80 Member States".
+_MANY_COUNTRIES = re.compile(r"\b(?:in|across|to|from)\s+((?:(?:more\s+than|over|some|about|nearly|almost)\s+)?"
+                             r"(?:\d[\d,]*|(?:" + CARDINALS + r")(?:-\w+)?))\s+(?:countries|Member\s+States)\b",
+                             re.IGNORECASE)
+
+
+def _check_many_countries(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
+    """A figure asked for one country ("How many UNOPS projects were implemented in Afghanistan?")
+    of a paragraph naming no country that gives its figures across many ("more than 1,100 projects
+    across over 130 countries"): the whole, not the asked country's share."""
+    asked = [c for c in found if c.kind == "country"]
+    if len(asked) != 1 or question_type(question) != "number" or countries(evidence.paragraph):
+        return None
+    many = _MANY_COUNTRIES.search(evidence.paragraph)
+    return Mismatch(asked[0], many.group(1) + " countries") if many else None
+
+
 # A country named as a place's neighbour, which the paragraph is not about: "the Darién Gap
 # (bordering Panama), Norte de Santander (bordering the Bolivarian Republic of Venezuela)" is
 # about Colombia (A/80/56, para. 90).
@@ -1176,7 +1193,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
                 or _check_ordinal_in_paragraph(found, evidence)
                 or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)
-                or _check_country_in_paragraph(question, found, evidence))
+                or _check_country_in_paragraph(question, found, evidence)
+                or _check_many_countries(question, found, evidence))
     for check in _QUESTION_CHECKS:
         if mismatch is not None:
             break
