@@ -2073,7 +2073,7 @@ def test_a_figure_asked_for_one_country_of_a_paragraph_counting_across_many_is_a
     global_figure = ("In 2024, UNOPS implemented more than 1,100 projects across over 130 countries for a value of "
                      "about $2.7 billion: 83 per cent for development activities, 11 per cent humanitarian, and 6 per "
                      "cent peace and security.")
-    document = global_figure + " Afghanistan. With funding from the World Bank, the project ... Ukraine. The project ..."
+    document = f"{global_figure} Afghanistan. With funding from the World Bank, the project ... Ukraine. The ..."
     para = Evidence(paragraph=global_figure, document=document, symbols=("DP/OPS/2025/6",))
     assert said(check_constraints("How many UNOPS projects were implemented in Afghanistan in 2024?", para)) == \
         "is about over 130 countries, not Afghanistan"
