@@ -2085,3 +2085,56 @@ def test_a_figure_asked_for_one_country_of_a_paragraph_counting_across_many_is_a
     named = Evidence(paragraph=global_figure + " Afghanistan hosted 40 of them.", document=document,
                      symbols=("DP/OPS/2025/6",))
     assert check_constraints("How many UNOPS projects were implemented in Afghanistan in 2024?", named) is None
+
+
+def test_names_a_paragraph_writes_otherwise_are_no_names_it_never_writes() -> None:
+    """A/AC.109/2025/L.13, para. 89 spells out CELAC; A/AC.182/2025/L.1, para. 11 writes "the
+    International Court of Justice", which users call the World Court; S/2025/342, para. 39 dates
+    the pardon "25 December", which a user calls Christmas."""
+    celac = ("In the Declaration adopted at the Fifth Summit of the Community of Latin American and Caribbean States, "
+             "held in Punta Cana, Dominican Republic, on 25 January 2017, Heads of State and Government reiterated the "
+             "Latin American and Caribbean character of Puerto Rico.")
+    para = Evidence(paragraph=celac, document=celac, symbols=("A/AC.109/2025/L.13",))
+    assert check_constraints("Where was the Fifth CELAC Summit that reiterated the island's Latin American and "
+                             "Caribbean character held?", para) is None
+    court = ("a further revised version of the working paper submitted by Belarus and the Russian Federation at the "
+             "2005 session on an advisory opinion to be requested from the International Court of Justice as to the "
+             "legal consequences of the resort to the use of force by States without prior authorization by the "
+             "Security Council")
+    para = Evidence(paragraph=court, document=court, symbols=("A/AC.182/2025/L.1",))
+    assert check_constraints("Which two States authored the paper seeking a World Court opinion on the use of force "
+                             "without prior Council authorization?", para) is None
+    pardon = ("In Angola, in January, a presidential pardon issued on 25 December led to the release of 51 "
+              "individuals, including journalists and social media influencers who had criticized the President.")
+    para = Evidence(paragraph=pardon, document=pardon, symbols=("S/2025/342",))
+    assert check_constraints("How many people walked free thanks to the Angolan leader's Christmas clemency?",
+                             para) is None
+    # a name the document never writes in any form is still looked for
+    assert said(check_constraints("How many people walked free thanks to the Angolan leader's Kwanza clemency?",
+                                  para)) == "never names Kwanza"
+
+
+def test_a_country_s_capital_asked_by_its_people_s_word_is_no_other_place() -> None:
+    """S/2025/231, para. 35 trained 50 police officers "in Juba": "the South Sudanese capital" is
+    no place the paragraph leaves for another."""
+    text = ("From 6 to 15 May 2024, UNMISS, the Mine Action Service and UNDP conducted weapons and ammunition training "
+            "for 50 police officers, including 4 female officers, in Juba.")
+    para = Evidence(paragraph=text, document=f"Reports on South Sudan\n{text}", symbols=("S/2025/231",),
+                    date="2025-04-15")
+    assert check_constraints("How many officers received arms and munitions handling instruction in the South "
+                             "Sudanese capital in May 2024?", para) is None
+
+
+def test_a_region_the_title_names_is_no_other_place_than_its_forum_s_city() -> None:
+    """E/HLPF/2025/3/Add.4, annex I, para. 2 (the Twelfth Asia-Pacific Forum, held in Bangkok) sets
+    its messages "in the Asia-Pacific region"; asked of "participants in Bangkok", it is no other
+    place. A paragraph setting its fact in another city is."""
+    title = "Report on the Twelfth Asia-Pacific Forum on Sustainable Development"
+    text = ("Progress towards the Sustainable Development Goals in the Asia-Pacific region, which is not on track to "
+            "achieving them, must be accelerated through strengthened national commitment.")
+    para = Evidence(paragraph=text, document=f"{title}\nBangkok\n{text}", symbols=("E/HLPF/2025/3/Add.4",),
+                    title=title)
+    asked = "What did accelerating progress require, according to participants in Bangkok?"
+    assert check_constraints(asked, para) is None
+    elsewhere = replace(para, paragraph="Participants met in Manila to accelerate progress.")
+    assert said(check_constraints(asked, elsewhere)) == "is about Manila, not Bangkok"

@@ -3,6 +3,8 @@ of rag.answer.timing and rag.answer.subjects, on paragraphs as the UN documents 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rag.answer.constraints import Evidence, check_constraints, check_own_session, may_miss, periods
 from rag.answer.subjects import check_organization, check_paragraph_organization, check_symbol
 from rag.answer.timing import _another_month, check_timing
@@ -912,6 +914,22 @@ def test_a_figure_asked_for_a_past_month_from_a_paragraph_dating_nothing_is_a_ne
                      symbols=("S/2025/211",), date="2025-04-07")
     assert check_timing("What was UNMISS police strength in October 2024?", dated) is None
     assert check_timing("Which women served with UNMISS police in October 2024?", strength) is None
+
+
+def test_a_month_the_paragraph_plans_for_is_no_month_after_its_issue() -> None:
+    """S/2025/231 (April 2025), para. 37: interlocutors suggested less-lethal weapons for "the planned
+    December 2026 elections"; asked what they suggested for the December 2026 polls, the paragraph
+    tells of that month. A question about what was done in that month is still a near miss."""
+    text = ("Despite the fact that South Sudan currently lacks adequate weapons and ammunition management, some "
+            "interlocutors suggested that providing the police with less-lethal weapons and ammunition - such as tear "
+            "gas for anti-riot and crowd control operations - could enhance security during the planned December "
+            "2026 elections.")
+    report = Evidence(paragraph=text, document=text, symbols=("S/2025/231",), date="2025-04-15")
+    assert check_timing("What did some people the team spoke to suggest giving the police to keep order during the "
+                        "December 2026 polls?", report) is None
+    other = replace(report, paragraph=text.replace("the planned December 2026 elections", "the elections"))
+    assert said(check_timing("What did some people the team spoke to suggest giving the police to keep order during "
+                             "the December 2026 polls?", other)) == "dates from April 2025, before December 2026"
 
 
 def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_near_miss() -> None:

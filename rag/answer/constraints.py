@@ -62,7 +62,7 @@ from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RAN
                               check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
                               check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
                               without_symbols, written_periods, years)
-from rag.search.acronyms import SPELLED_OUT
+from rag.search.acronyms import SPELLED_OUT, without_spelled_out
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
 
 _UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -954,7 +954,7 @@ def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
     if sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
         return None
     document = evidence.document + " " + " ".join(evidence.symbols)
-    asked = _ANSWER_DESCRIBED.sub(" ", _COUNTRY.sub(" ", without_symbols(question)))
+    asked = _ANSWER_DESCRIBED.sub(" ", _COUNTRY.sub(" ", without_spelled_out(without_symbols(question), document)))
     missing = [w for w in unwritten(name_words(asked), document)
                if _proper_unwritten(w, document) and not _office_holder(question, w, document)
                and not _acronym_written(w, document) and not seat_for_place(question, w, evidence.paragraph)]

@@ -18,6 +18,8 @@ NOT_NAMES = frozenset((
     "have", "had", "and", "or", "but", "if", "than", "this", "that", "these", "those", "there", "their",
     "they", "he", "she", "his", "her", "our", "we", "i", "you", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
+    # holidays name a time, which a document gives as a date ("25 December" for Christmas)
+    "christmas", "easter", "ramadan", "eid", "nowruz", "diwali", "hanukkah", "passover",
 ))
 _CAPITALISED = re.compile(r"(?<![\w/])[A-Z][^\W\d_A-Z][\w'’-]*")
 # A possessive ending: "Newcastle's" is Newcastle.

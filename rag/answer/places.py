@@ -11,6 +11,7 @@ import re
 from rag.answer.countries import ADJECTIVES, COUNTRIES, COUNTRY_AT, DEMONYMS, long_demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, writes_word
+from rag.answer.regions import named_regions
 from rag.search.focus import focus
 
 _KINDS = ("State", "County", "Province", "District", "Region", "Governorate", "Municipality", "Prefecture",
@@ -112,6 +113,7 @@ def _place(match: re.Match[str]) -> bool:
         words = words[1:]
     first = words[0]
     if first.lower() in NOT_NAMES or (first.isupper() and len(first) > 1) or first in _COUNTRY_WORDS \
+            or _peoples_word(" ".join(words)) \
             or COUNTRY_AT.match(match.string[match.start(1):match.start(1) + _LONGEST_COUNTRY].replace("’", "'")):
         return False
     return not any(w.endswith(("'s", "’s")) or w.lower().strip("'’‘") in _NOT_PLACE_WORDS for w in words)
@@ -177,10 +179,13 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     names the document ("In the Secretary-General's report on the UN regional office in Dakar, ...")
     or in the document's title ("the situation in Central Africa") is its subject, not the fact's, as
     is the place its masthead sets it in ("Nice, France, 9-13 June 2025"); a place that is the
-    paragraph's innermost heading holds the places it names ("Djugu" under "Ituri")."""
+    paragraph's innermost heading holds the places it names ("Djugu" under "Ituri"), as does the
+    region the document's title names ("in the Asia-Pacific region" for "in Bangkok")."""
     unnamed = [p for p in located_places(focus(question))
                if not any(_names(p, text) for text in (evidence.paragraph, evidence.title))
                and not _heading_is(p, evidence.section)
                and not (_event_at(p).search(question) and _names(p, evidence.masthead))]
     other = _other_place(question, evidence.paragraph) if unnamed else None
-    return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other) if other is not None else None
+    if other is None or named_regions(other) & named_regions(evidence.title):
+        return None  # "in the Asia-Pacific region" of the Asia-Pacific Forum's report holds its city
+    return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other)

@@ -27,6 +27,8 @@ _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected
                    re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
                       r"deadline|due\s+(?:by|on|in))\b", re.IGNORECASE)
+# Characters before a month within which a word of planning makes it a month planned for.
+PLANNED_REACH = 30
 # Months between the month a report is named by and the month of its masthead date that still
 # name it (a report dated 31 March is handed out in April).
 REPORT_MONTH_SLACK = 1
@@ -83,8 +85,10 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
             if done or months_between(issued, (m.year, m.month)) > DAY_SLACK]
     ends += [(m.year, m.last) for m in months if m.last and done]  # "between March and August 2025"
     # Without a verb of something done, a month the paragraph names itself is what it states
-    # ("rescheduling local elections to 13 July 2025").
-    named = set() if done else {(m.year, m.month) for m in named_months(evidence.paragraph)}
+    # ("rescheduling local elections to 13 July 2025"); with one, a month it plans for ("during the
+    # planned December 2026 elections").
+    named = {(m.year, m.month) for m in named_months(evidence.paragraph)
+             if not done or _PLANNED.search(evidence.paragraph, max(0, m.start - PLANNED_REACH), m.start)}
     later = [ym for ym in ends if ym > issued and ym not in named]
     if not later:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# The acronym as users type it -> what the documents write.
+# The acronym (or the common name) as users type it -> what the documents write.
 SPELLED_OUT = {
     "SDG": "Sustainable Development Goal", "SDGs": "Sustainable Development Goals",
     "ECOSOC": "Economic and Social Council", "UNGA": "General Assembly", "UNSC": "Security Council",
@@ -39,9 +39,18 @@ SPELLED_OUT = {
     "UNDC": "Disarmament Commission", "CTBT": "Comprehensive Nuclear-Test-Ban Treaty",
     "CTBTO": "Comprehensive Nuclear-Test-Ban Treaty Organization",
     "NPT": "Treaty on the Non-Proliferation of Nuclear Weapons",
+    "CELAC": "Community of Latin American and Caribbean States", "ICJ": "International Court of Justice",
+    "World Court": "International Court of Justice",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")
+
+
+def without_spelled_out(text: str, document: str) -> str:
+    """`text` without the acronyms of SPELLED_OUT (and "World Court") whose spelled-out name the
+    document writes: a name it writes in other words."""
+    lowered = document.lower()
+    return _ACRONYM.sub(lambda m: " " if SPELLED_OUT[m.group(1)].lower() in lowered else m.group(0), text)
 
 
 def with_spelled_out(text: str) -> str:
