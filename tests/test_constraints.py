@@ -2138,3 +2138,33 @@ def test_a_region_the_title_names_is_no_other_place_than_its_forum_s_city() -> N
     assert check_constraints(asked, para) is None
     elsewhere = replace(para, paragraph="Participants met in Manila to accelerate progress.")
     assert said(check_constraints(asked, elsewhere)) == "is about Manila, not Bangkok"
+
+
+def test_a_year_a_total_counts_from_or_an_instrument_is_named_by_dates_nothing() -> None:
+    """S/2025/200 (April 2025), para. 71 gives the returns of its own period and a total "since 2000";
+    E/CN.3/2025/8 (December 2024), para. 38 the Network's members "currently", for "the 2030
+    Agenda"; A/AC.109/2025/18 (March 2025), para. 20 the tours of "the reporting period", after "the
+    Declaration ... of 1960": asked of 2023, 2022 and 2019, none is of that year."""
+    returns = ("The Office of the United Nations High Commissioner for Refugees (UNHCR) registered 55 voluntary "
+               "returns from members of the non-majority communities who had been displaced within and outside "
+               "Kosovo. This brings the total number of displaced persons of the non-majority communities who have found durable "
+               "solutions in Kosovo since 2000, to 29,473.")
+    para = Evidence(returns, f"{returns}\nThe Assembly of Kosovo was elected in 2021 and met in 2023.", ("S/2025/200",),
+                    date="2025-04-01")
+    assert said(check_constraints("How many voluntary returns of non-majority community members did UNHCR register "
+                                  "in Kosovo in 2023?", para)) == "names no year, and its document is of 2025, not 2023"
+    assert check_constraints("How many displaced persons have found durable solutions in Kosovo since 2000?",
+                             para) is None
+    network = ("The Global Network of Institutions for Statistical Training, established to address the data demands "
+               "of the 2030 Agenda and the monitoring of the Sustainable Development Goals, continued its work. The "
+               "Network currently has 33 members from international agencies.")
+    para = Evidence(network, f"{network}\nThe Commission adopted the framework in 2022.", ("E/CN.3/2025/8",),
+                    date="2024-12-12")
+    assert said(check_constraints("How many members did the Global Network of Institutions for Statistical Training "
+                                  "have in 2022?", para)) == "names no year, and its document is of 2024, not 2022"
+    tours = ("The Visitors' Services Section continued to share information on decolonization in the light of the "
+             "Declaration on the Granting of Independence to Colonial Countries and Peoples of 1960. During the "
+             "reporting period, 191,953 visitors took an in-person guided tour at United Nations Headquarters.")
+    para = Evidence(tours, f"{tours}\nThe Committee first met in 2019.", ("A/AC.109/2025/18",), date="2025-03-21")
+    assert said(check_constraints("How many visitors took a guided tour at UN Headquarters in 2019?", para)) == \
+        "names no year, and its document is of 2025, not 2019"

@@ -312,8 +312,8 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     counted = _counted_from(asked, text, question)
     if counted is not None:
         return counted
-    if asked and not (named | anywhere):
-        return _check_yearless(asked, evidence)
+    if asked and not (named | anywhere) & {int(c.value) for c in asked} and not _dating_years(text, question):
+        return _check_yearless(asked, evidence)  # no year, or only years that date nothing it tells
     other = _figure_of_another_time(question, asked, text)
     if other is not None:
         return other
@@ -358,6 +358,23 @@ _INSTRUMENT_YEAR = re.compile(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+(?:[A-
                               r"(?:agreements?|conventions?|protocols?|accords?|treat(?:y|ies)|charter|constitution|"
                               r"deals?|agendas?|declarations?|compacts?|pacts?|covenants?|statutes?)\b",
                               re.IGNORECASE)
+
+
+# Years that date nothing a paragraph tells: an instrument's ("the Declaration on the Granting of
+# Independence ... of 1960", "the 2030 Agenda", "Agenda 2063"), and, unless the question asks
+# since when, where a total counts from ("since 2000").
+_INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Protocol|Agreement|Treaty)\b[^.;]{0,120}?"
+                               r"\bof\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
+                               r"\b(?:the\s+)?2030\s+Agenda\b|\bAgenda\s+20\d\d\b|" + _INSTRUMENT_YEAR.pattern,
+                               re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
+
+
+def _dating_years(text: str, question: str) -> set[int]:
+    """The years of the text that may date what it tells (without `_INSTRUMENT_DATES`, and
+    `_SINCE_YEAR` unless the question asks since when)."""
+    text = _INSTRUMENT_DATES.sub(" ", text)
+    return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_YEAR.sub(" ", text))
 
 
 def _years_anywhere(text: str, evidence: Evidence) -> set[int]:
