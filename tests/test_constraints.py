@@ -2147,8 +2147,8 @@ def test_a_year_a_total_counts_from_or_an_instrument_is_named_by_dates_nothing()
     Declaration ... of 1960": asked of 2023, 2022 and 2019, none is of that year."""
     returns = ("The Office of the United Nations High Commissioner for Refugees (UNHCR) registered 55 voluntary "
                "returns from members of the non-majority communities who had been displaced within and outside "
-               "Kosovo. This brings the total number of displaced persons of the non-majority communities who have found durable "
-               "solutions in Kosovo since 2000, to 29,473.")
+               "Kosovo. This brings the total number of displaced persons of the non-majority communities who have "
+               "found durable solutions in Kosovo since 2000, to 29,473.")
     para = Evidence(returns, f"{returns}\nThe Assembly of Kosovo was elected in 2021 and met in 2023.", ("S/2025/200",),
                     date="2025-04-01")
     assert said(check_constraints("How many voluntary returns of non-majority community members did UNHCR register "
