@@ -128,3 +128,28 @@ def test_a_meeting_may_elect_a_state_to_an_office() -> None:
                                    "nominations were presented.", document="the committee", symbols=("A/80/39",))
     assert check_person("Whom did the Asia-Pacific States nominate as Rapporteur of the High-level Committee?",
                         nominated) is None
+
+
+def test_the_holder_of_an_office_asked_for_is_a_person() -> None:
+    """DP/FPA/2025/7, para. 6 says "the current Ethics Advisor" took office in mid-August 2024
+    without her name; S/2025/200, para. 103 thanks "my Special Representative, Caroline Ziadeh",
+    the person the question asks for the predecessor of."""
+    for question in ("What is the name of the UNFPA Ethics Advisor who took office in August 2024?",
+                     "Who was the Special Representative heading UNMIK before Caroline Ziadeh?",
+                     "Who is the Force Commander of the United Nations Mission in South Sudan?",
+                     "Who heads the Office of Audit and Investigations?"):
+        assert asks_person(question), question
+    for question in ("Who is the main donor of the Fund?", "Which States head the list of contributors?",
+                     "Who led the negotiations on the text?"):
+        assert not asks_person(question), question
+    ethics = Evidence(paragraph="The previous Ethics Advisor completed her mandate in mid-July 2024 and was succeeded "
+                                "by the current Ethics Advisor in mid-August 2024.",
+                      document="the office of the ethics advisor", symbols=("DP/FPA/2025/7",))
+    assert said(check_person("What is the name of the UNFPA Ethics Advisor who took office in August 2024?",
+                             ethics)) == "does not name the person asked about"
+    thanks = Evidence(paragraph="Lastly, I express my deep appreciation to my Special Representative, Caroline Ziadeh, "
+                                "and the entire UNMIK team for their unwavering efforts in fostering dialogue.",
+                      document="the team", symbols=("S/2025/200",))
+    assert said(check_person("Who was the Special Representative heading UNMIK before Caroline Ziadeh?", thanks)) == \
+        "does not name the person asked about"
+    assert check_person("Who is the Special Representative heading UNMIK?", thanks) is None

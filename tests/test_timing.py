@@ -932,6 +932,25 @@ def test_a_month_the_paragraph_plans_for_is_no_month_after_its_issue() -> None:
                              "the December 2026 polls?", other)) == "dates from April 2025, before December 2026"
 
 
+def test_what_a_body_recommended_at_the_session_its_document_was_written_for_is_a_near_miss() -> None:
+    """E/AC.51/2025/2, an OIOS review for the Committee for Programme and Coordination's sixty-fifth
+    session (February 2025), para. 1 recalls the Committee's sixty-second session: what the
+    Committee recommended at its sixty-fifth it cannot tell; what the report recommends it can."""
+    title = ("Triennial review of the implementation of recommendations made by the Committee at its sixty-second "
+             "session on the evaluation of the Economic Commission for Latin America and the Caribbean")
+    masthead = f"Economic and Social Council; Committee for Programme and Coordination\n{title}\nSixty-fifth session"
+    paragraph = ("At its sixty-second session, in 2022, the Committee for Programme and Coordination considered the "
+                 "report of the Office of Internal Oversight Services on the evaluation of ECLAC.")
+    review = Evidence(paragraph=paragraph, symbols=("E/AC.51/2025/2",), date="2025-02-19", title=title,
+                      document=f"{masthead}\n{paragraph}", masthead=masthead)
+    asked = ("What did the Committee for Programme and Coordination recommend at its sixty-fifth session on the OIOS "
+             "review of ECLAC?")
+    assert said(check_own_session(asked, review)) == \
+        "is from a document issued for the sixty-fifth session, before it met"
+    assert check_own_session("What did OIOS recommend that the Committee for Programme and Coordination endorse at "
+                             "its sixty-fifth session?", review) is None
+
+
 def test_what_a_body_decided_at_the_session_its_document_was_written_for_is_a_near_miss() -> None:
     """E/CN.3/2025/8, a report to the Statistical Commission's fifty-sixth session issued in
     December 2024, cannot tell what the Commission decided at that session."""

@@ -1073,7 +1073,7 @@ def _check_coming(question: str, found: list[Constraint], evidence: Evidence) ->
 # regular session 2025" (not a title's "Report ... on its fifty-sixth session").
 _SESSION_LINE = re.compile(r"^(?:[\w-]+\s+){1,2}session(?:\s+(?:of\s+)?(?:19|20)\d\d)?$", re.IGNORECASE)
 # What a body does at its session, which a document issued for the session cannot tell.
-_DECIDED = r"(?:decided?|adopt(?:ed)?|agreed?|elect(?:ed)?|approved?|endorsed?)"
+_DECIDED = r"(?:decided?|adopt(?:ed)?|agreed?|elect(?:ed)?|approved?|endorsed?|recommend(?:ed)?)"
 # A question about what was put to the body, which the document issued for it tells.
 _PUT_TO = re.compile(r"\b(?:propos|recommend|invit|suggest|ask|request|submit|urg|call)\w*|\bmay wish\b", re.IGNORECASE)
 # The session the question says it was done at: "at its fifty-sixth session".
@@ -1085,21 +1085,22 @@ _OF_THE_SESSION = re.compile(r"\bdraft\b|\breport\s+(?:of|on)\b.*\bsession\b|\ba
 
 
 def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
-    """What a body decided, adopted or elected at the numbered session its document's masthead
+    """What a body decided, adopted, recommended or elected at the numbered session its document's masthead
     says the document is issued for ("Fifty-sixth session" of a report to the Statistical
     Commission, issued weeks before it met): the document cannot tell. Only where the question
     names the body (the masthead's last organ) as the one that did it, asks of what was done at
-    that session ("at its fifty-sixth session") and not of what was put to the body ("What did the
-    Secretary-General propose that the Commission adopt ...?"); not for the General Assembly, whose
+    that session ("at its fifty-sixth session") and not, before naming it, of what was put to the
+    body ("What did the Secretary-General propose that the Commission adopt ...?"); not for the General Assembly, whose
     main committees meet and report within its year-long session, nor for a document of the
     session itself (a draft, ".../L." symbol, its report, agreed conclusions)."""
     lines = evidence.masthead.split("\n")
     organ = lines[0].split("; ")[-1] if lines and lines[0] != evidence.title else ""
-    if not organ or organ == "General Assembly" or not asks_done(question) or _PUT_TO.search(question) \
+    if not organ or organ == "General Assembly" or not asks_done(question) \
             or _OF_THE_SESSION.search(evidence.title) or any("/L." in s for s in evidence.symbols):
         return None
-    if not re.search(rf"\b{re.escape(organ)}\b(?:\s+[\w-]+){{0,2}}?\s+{_DECIDED}\b", question, re.IGNORECASE):
-        return None  # the body is not the one that decided
+    acted = re.search(rf"\b{re.escape(organ)}\b(?:\s+[\w-]+){{0,2}}?\s+{_DECIDED}\b", question, re.IGNORECASE)
+    if acted is None or _PUT_TO.search(question, 0, acted.start()):
+        return None  # the body is not the one that decided, or it is asked what was put to it
     own = {n for line in lines if _SESSION_LINE.match(line.strip()) for n, noun in numbered_things(line)
            if noun == "session"}
     at = [ordinal_values(m.group(1)) for m in _DONE_AT_SESSION.finditer(question)]
