@@ -677,3 +677,15 @@ def test_an_expletive_it_leans_on_nothing() -> None:
     assert not _leans("It was noted that the budget had been cut.")
     assert not _leans("It is important to ratify the Convention.")
     assert _leans("It decided to extend the mandate.") and _leans("However, the camp was left unused.")
+
+
+def test_a_sentence_that_names_what_the_quote_speaks_of_is_quoted_with_it() -> None:
+    """A/80/176, para. 31: "some policy choices continue to exacerbate inequality" is what the
+    question restates; the next sentence, opening "Namely,", names the choices."""
+    text = ("However, some policy choices continue to exacerbate inequality rather than helping to reduce it. Namely, "
+            "financial and labour market deregulation, declines in income tax progressivity and low corporate tax "
+            "rates have reinforced inequality. Similarly, although fiscal policy should be a tool for poverty "
+            "reduction, in many low- and middle-income countries inequitable fiscal systems are leaving people "
+            "living in poverty even worse off.")
+    quote = _quote("Which policy decisions have deepened income gaps rather than narrowing them?", text)
+    assert "deregulation" in quote and "inequitable fiscal systems" not in quote

@@ -275,11 +275,19 @@ def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
     return naming if naming.any() and not naming.all() else None
 
 
+# A sentence naming what the one before speaks of: "Namely, ...", "These include ...".
+_ELABORATES = re.compile(r"^\W*(?:Namely|Specifically|That is|I\.e\.)\b|"
+                         r"^\W*(?:These|They|Those|This)\s+(?:include|includes|included|comprise|comprised)\b")
+
+
 def _continues(question: str, kind: str | None, quote: str, following: str,
                idf: dict[str, float] | None) -> bool:
     """True when the sentence after the quote completes it: the quote leads in to the answer (it
     lacks the figure, name or reason asked for, and the next sentence states it), or the next
-    sentence holds much of the question the quote lacks (QUOTE_COMPLEMENT)."""
+    sentence holds much of the question the quote lacks (QUOTE_COMPLEMENT), or names what the
+    quote speaks of ("Namely, financial and labour market deregulation ...": `_ELABORATES`)."""
+    if _ELABORATES.match(following):
+        return True
     if kind is not None and not states_answer(kind, quote, question):
         return kind == "reason" or states_answer(kind, following, question)
     gain = coverage(question, f"{quote} {following}", idf) - coverage(question, quote, idf)
