@@ -176,3 +176,20 @@ def test_a_document_whose_masthead_writes_the_session_a_first_hit_s_never_writes
                                                   assembly.replace("Eightieth", "Seventy-ninth"))}
     answer = _ask(question, hits, other)
     assert answer.abstained and "never writes the eightieth" in answer.closest.mismatch
+
+
+def test_a_masthead_writing_the_ordinal_of_another_thing_names_no_session_asked() -> None:
+    """"the sixty-first party to the Convention" is no session: a document "for the sixty-first
+    session" does not name it; "the eightieth session" is named by "Eightieth session"."""
+    from rag.answer.constraints import Evidence, check_unwritten_ordinal
+    from rag.answer.extract import _names_asked, _names_elsewhere
+
+    text = "The Convention had 59 States parties at the close of the reporting period."
+    party = check_unwritten_ordinal("Which State became the sixty-first party to the Convention?",
+                                    Evidence(text, text, ("A/80/44",)))
+    session = check_unwritten_ordinal("What did the report to the sixty-first session of the Commission cover?",
+                                      Evidence(text, text, ("A/80/44",)))
+    masthead = "Commission for Social Development\nSixty-first session"
+    other = DocumentText(("E/CN.5/2023/1",), f"{masthead}\nThe Commission met.", masthead)
+    assert _names_elsewhere(party) and not _names_asked(party, other, "the sixty-first party")
+    assert _names_elsewhere(session) and _names_asked(session, other, "the report to the sixty-first session")

@@ -2168,3 +2168,35 @@ def test_a_year_a_total_counts_from_or_an_instrument_is_named_by_dates_nothing()
     para = Evidence(tours, f"{tours}\nThe Committee first met in 2019.", ("A/AC.109/2025/18",), date="2025-03-21")
     assert said(check_constraints("How many visitors took a guided tour at UN Headquarters in 2019?", para)) == \
         "names no year, and its document is of 2025, not 2019"
+
+
+def test_contributors_of_a_country_s_mission_are_no_figure_across_countries() -> None:
+    """A mission's troops "from 62 countries" are the asked country's mission's (S/2025/231 on South
+    Sudan); a report on one country tells of that country."""
+    text = "As at 1 March 2025, UNMISS troop strength stood at 14,740 troops from 62 countries."
+    para = Evidence(paragraph=text, document=f"Situation in South Sudan\n{text}", symbols=("S/2025/231",),
+                    title="Situation in South Sudan")
+    assert check_constraints("How many UNMISS troops were deployed in South Sudan in March 2025?", para) is None
+    across = "In 2024, UNDP supported elections across 40 countries."
+    para = Evidence(paragraph=across, document=f"Report on Lebanon\n{across}", symbols=("DP/2025/1",),
+                    title="Country programme document for Lebanon")
+    assert check_constraints("How many elections did UNDP support in Lebanon in 2024?", para) is None
+
+
+def test_two_words_describing_the_country_asked_for_are_no_names_to_find() -> None:
+    text = "The regional workshop was hosted by Ghana in Accra in May 2025."
+    para = Evidence(paragraph=text, document=text, symbols=("A/AC.109/2025/1",))
+    for asked in ("Which West African country hosted the regional workshop?",
+                  "Which Latin American country hosted the regional workshop?"):
+        assert check_constraints(asked, para) is None or "never names" not in said(check_constraints(asked, para))
+
+
+def test_a_feast_named_in_two_words_is_a_time_and_a_climate_scenario_no_money() -> None:
+    text = "On 31 March 2025, 120 aid trucks entered Gaza."
+    para = Evidence(paragraph=text, document=text, symbols=("S/2025/250",), date="2025-04-20")
+    assert check_constraints("How many aid trucks entered Gaza on the first day of Eid al-Fitr 2025?", para) is None
+    from rag.answer.answertype import gives_money
+    assert not gives_money("Under scenario SSP5 8.5, warming exceeds 4 degrees.")
+    from rag.answer.years import _dating_years
+    assert _dating_years("Under the Agreement, 1,400 former fighters were reintegrated by the end of 2024.",
+                         "How many?") == {2024}

@@ -153,3 +153,14 @@ def test_the_holder_of_an_office_asked_for_is_a_person() -> None:
     assert said(check_person("Who was the Special Representative heading UNMIK before Caroline Ziadeh?", thanks)) == \
         "does not name the person asked about"
     assert check_person("Who is the Special Representative heading UNMIK?", thanks) is None
+
+
+def test_a_thing_named_or_a_role_taken_by_a_body_asks_for_no_person() -> None:
+    for question in ("What is the name of the initiative the Secretary-General launched in 2024?",
+                     "What is the name of the fund the High Commissioner established?",
+                     "Who heads the protection cluster in Haiti?",
+                     "Who was the chief sponsor of the draft resolution?"):
+        assert not asks_person(question), question
+    for question in ("What is the name of the new Executive Director?", "Who heads the Office of Legal Affairs?",
+                     "Who is heading the Mission?"):
+        assert asks_person(question), question

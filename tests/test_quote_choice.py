@@ -689,3 +689,11 @@ def test_a_sentence_that_names_what_the_quote_speaks_of_is_quoted_with_it() -> N
             "living in poverty even worse off.")
     quote = _quote("Which policy decisions have deepened income gaps rather than narrowing them?", text)
     assert "deregulation" in quote and "inequitable fiscal systems" not in quote
+
+
+def test_that_is_why_opens_no_naming_of_what_the_quote_speaks_of() -> None:
+    from rag.answer.extract import _ELABORATES
+
+    assert _ELABORATES.match("That is, the three pillars of the Organization.")
+    assert _ELABORATES.match("I.e. the three pillars.")
+    assert not _ELABORATES.match("That is why the Fifth Committee deferred its decision.")

@@ -1102,3 +1102,35 @@ def test_another_division_of_the_paragraph_is_a_near_miss() -> None:
     assert check_paragraph_unit("In the Executive Director's 2025 report on the UNSDG System-wide Evaluation Office, "
                                 "at whose suggestion will the evaluation of UN work on youth be launched?",
                                 youth) is None
+
+
+def test_a_month_the_paragraph_plans_for_is_the_question_s_only_as_a_thing_s_month() -> None:
+    """Asked what was done in a month ("approve ... in October 2025"), a paragraph that plans for
+    that month ("scheduled for October 2025", "will be held in December 2026") cannot tell."""
+    planned = ("The Committee will consider the matter at its fiftieth session, scheduled for October 2025, and is "
+               "expected to approve the revised terms of reference at that session.")
+    report = Evidence(planned, planned, ("E/AC.51/2025/4",), date="2025-06-10")
+    assert said(check_timing("What did the Committee approve at its fiftieth session in October 2025?", report)) == \
+        "dates from June 2025, before October 2025"
+    election = "The presidential election will be held in December 2026."
+    report = Evidence(election, election, ("S/2025/231",), date="2025-04-15")
+    assert said(check_timing("Who was elected President in December 2026?", report)) == \
+        "dates from April 2025, before December 2026"
+
+
+def test_a_month_that_dates_an_instrument_is_no_month_a_figure_is_asked_in() -> None:
+    """"the Pact for the Future adopted in September 2024" dates the Pact, not the count asked."""
+    text = "To date, 118 Member States have submitted commitments."
+    report = Evidence(text, text, ("A/80/1",), date="2025-07-10")
+    assert check_timing("How many Member States have submitted commitments under the Pact for the Future adopted in "
+                        "September 2024?", report) is None
+
+
+def test_a_resolution_adopted_at_the_session_tells_what_the_body_recommended() -> None:
+    title = "Resolution adopted by the Human Rights Council on 4 April 2025"
+    masthead = f"Human Rights Council\n{title}\nFifty-eighth session"
+    text = "Recommends that States continue to integrate human rights education into school curricula."
+    resolution = Evidence(paragraph=text, symbols=("A/HRC/RES/58/10",), date="2025-04-10", title=title,
+                          document=f"{masthead}\n{text}", masthead=masthead)
+    assert check_own_session("What did the Human Rights Council recommend at its fifty-eighth session regarding "
+                             "human rights education?", resolution) is None

@@ -234,7 +234,8 @@ def question_constraints(question: str) -> list[Constraint]:
         found.append(Constraint("dated", f"{y} {noun}", f"the {y} {noun}"))
     for n, noun in numbered_things(text):
         found.append(Constraint("ordinal", f"{n} {noun}", f"the {ordinal_name(n)} {noun}"))
-    names = name_words(COMMON_NAME_AT.sub(" ", _COUNTRY.sub(" ", text)))  # a country is checked as one
+    # a country is checked as one; a word describing the answer asked is none to find
+    names = name_words(_ANSWER_DESCRIBED.sub(" ", COMMON_NAME_AT.sub(" ", _COUNTRY.sub(" ", text))))
     for head, name, whole in titled_names(text, names):
         found.append(Constraint("titled", f"{head} {name}", whole))
     if len(names) >= MISSING_NAMES:
@@ -567,7 +568,7 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
 
 
 # A figure across many countries: "across over 130 countries", "in 80 Member States".
-_MANY_COUNTRIES = re.compile(r"\b(?:in|across|to|from)\s+((?:(?:more\s+than|over|some|about|nearly|almost)\s+)?"
+_MANY_COUNTRIES = re.compile(r"\b(?:in|across)\s+((?:(?:more\s+than|over|some|about|nearly|almost)\s+)?"
                              r"(?:\d[\d,]*|(?:" + CARDINALS + r")(?:-\w+)?))\s+(?:countries|Member\s+States)\b",
                              re.IGNORECASE)
 
@@ -575,10 +576,12 @@ _MANY_COUNTRIES = re.compile(r"\b(?:in|across|to|from)\s+((?:(?:more\s+than|over
 def _check_many_countries(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A figure asked for one country ("How many UNOPS projects were implemented in Afghanistan?")
     of a paragraph naming no country that gives its figures across many ("more than 1,100 projects
-    across over 130 countries"): the whole, not the asked country's share."""
+    across over 130 countries"): the whole, not the asked country's share; not in a report on the
+    asked country, nor for troops "from 62 countries", which are its mission's."""
     asked = [c for c in found if c.kind == "country"]
-    if len(asked) != 1 or question_type(question) != "number" or countries(evidence.paragraph):
-        return None
+    if len(asked) != 1 or question_type(question) != "number" or countries(evidence.paragraph) \
+            or asked[0].value in countries(f"{evidence.title}\n{evidence.masthead}"):
+        return None  # a report on the asked country tells of it
     many = _MANY_COUNTRIES.search(evidence.paragraph)
     return Mismatch(asked[0], many.group(1) + " countries") if many else None
 
@@ -939,8 +942,9 @@ def _office_holder(question: str, name: str, document: str) -> bool:
 
 # A word describing the place asked for ("In which Alpine country ...?", "Which Nordic State ...?"):
 # the paragraph names the answer ("Switzerland") without it.
-_ANSWER_DESCRIBED = re.compile(r"\b(?i:which|what)\s+[A-Z][a-z]+(?=\s+(?:countr(?:y|ies)|States?|nations?|"
-                               r"cit(?:y|ies)|capitals?|islands?|towns?|ports?)\b)")
+_ANSWER_DESCRIBED = re.compile(r"\b(?i:which|what)\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+"
+                               r"(?=\s+(?:countr(?:y|ies)|States?|nations?|cit(?:y|ies)|capitals?|islands?|towns?|"
+                               r"ports?)\b)")
 
 
 def check_proper_name(question: str, evidence: Evidence) -> Mismatch | None:
@@ -1081,22 +1085,22 @@ _DONE_AT_SESSION = re.compile(r"\b(?:at|during)\s+(?:its|their|the)\s+([\w-]+)\s
                               r"session\b", re.IGNORECASE)
 # Documents of a session issued at or after it: drafts (".../L.1"), its report, its outcome.
 _OF_THE_SESSION = re.compile(r"\bdraft\b|\breport\s+(?:of|on)\b.*\bsession\b|\bagreed conclusions\b|"
-                             r"\b(?:decisions|resolutions)\s+adopted\b", re.IGNORECASE)
+                             r"\b(?:decisions?|resolutions?)\s+adopted\b", re.IGNORECASE)
 
 
 def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
-    """What a body decided, adopted, recommended or elected at the numbered session its document's masthead
-    says the document is issued for ("Fifty-sixth session" of a report to the Statistical
+    """What a body decided, adopted, recommended or elected at the numbered session its document's
+    masthead says the document is issued for ("Fifty-sixth session" of a report to the Statistical
     Commission, issued weeks before it met): the document cannot tell. Only where the question
     names the body (the masthead's last organ) as the one that did it, asks of what was done at
     that session ("at its fifty-sixth session") and not, before naming it, of what was put to the
-    body ("What did the Secretary-General propose that the Commission adopt ...?"); not for the General Assembly, whose
-    main committees meet and report within its year-long session, nor for a document of the
-    session itself (a draft, ".../L." symbol, its report, agreed conclusions)."""
+    body ("What did the Secretary-General propose that the Commission adopt ...?"); not for the
+    General Assembly, whose main committees meet and report within its year-long session, nor for
+    a document of the session itself (a draft, ".../L." symbol, a resolution or decision, its
+    report, agreed conclusions)."""
     lines = evidence.masthead.split("\n")
     organ = lines[0].split("; ")[-1] if lines and lines[0] != evidence.title else ""
-    if not organ or organ == "General Assembly" or not asks_done(question) \
-            or _OF_THE_SESSION.search(evidence.title) or any("/L." in s for s in evidence.symbols):
+    if not organ or organ == "General Assembly" or not asks_done(question) or _of_the_session(evidence):
         return None
     acted = re.search(rf"\b{re.escape(organ)}\b(?:\s+[\w-]+){{0,2}}?\s+{_DECIDED}\b", question, re.IGNORECASE)
     if acted is None or _PUT_TO.search(question, 0, acted.start()):
@@ -1110,6 +1114,13 @@ def check_own_session(question: str, evidence: Evidence) -> Mismatch | None:
     label = f"the {ordinal_name(asked[0])} session"
     return Mismatch(Constraint("ordinal", f"{asked[0]} session", label), "",
                     "is from a document issued for {label}, before it met")
+
+
+def _of_the_session(evidence: Evidence) -> bool:
+    """Whether the document is one of the session itself, issued at or after it (`_OF_THE_SESSION`
+    by its title, or a draft's, resolution's or decision's symbol)."""
+    return _OF_THE_SESSION.search(evidence.title) is not None \
+        or any(part in s for s in evidence.symbols for part in ("/L.", "/RES/", "/DEC/"))
 
 
 # The General Assembly named as the one that did what the question asks: "did the General

@@ -28,7 +28,7 @@ from rag.answer.constraints import (
     check_constraints,
     check_quote,
     may_miss,
-    ordinal_values,
+    numbered_things,
 )
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
@@ -276,7 +276,7 @@ def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
 
 
 # A sentence naming what the one before speaks of: "Namely, ...", "These include ...".
-_ELABORATES = re.compile(r"^\W*(?:Namely|Specifically|That is|I\.e\.)\b|"
+_ELABORATES = re.compile(r"^\W*(?:(?:Namely|Specifically|That is),|I\.e\.(?=\s))|"
                          r"^\W*(?:These|They|Those|This)\s+(?:include|includes|included|comprise|comprised)\b")
 
 
@@ -308,14 +308,15 @@ def _unwritten_ordinal(mismatch: Mismatch) -> bool:
     return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
-def _names_asked(asked: Mismatch, document: DocumentText) -> bool:
+def _names_asked(asked: Mismatch, document: DocumentText, question: str) -> bool:
     """Whether another document's masthead names what the top hit's mismatch says it is not about:
-    the country, the ordinal ("General Assembly Eightieth session"), or the organization or
-    mission by its acronym (`title_names`)."""
+    the country, the session the question numbers ("General Assembly Eightieth session" for "the
+    report to the eightieth session"), or the organization or mission by its acronym (`title_names`)."""
     if asked.constraint.kind == "country":
         return asked.constraint.value in named_countries(document.masthead)
     if _unwritten_ordinal(asked):
-        return int(asked.constraint.value.split()[0]) in ordinal_values(document.masthead)
+        session = (int(asked.constraint.value.split()[0]), "session")
+        return session in numbered_things(question) and session in numbered_things(document.masthead)
     return title_names(asked.constraint.label, document.masthead, document.text)
 
 
@@ -387,7 +388,7 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            if _names_asked(asked, document) \
+            if _names_asked(asked, document, search.query.text) \
                     and self.near_miss(search.query.text, hit) is None \
                     and self.hit_support(search, hit) >= self.threshold:
                 rest = [h for h in search.hits if h.pid != hit.pid]

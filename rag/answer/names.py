@@ -19,7 +19,7 @@ NOT_NAMES = frozenset((
     "they", "he", "she", "his", "her", "our", "we", "i", "you", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
     # holidays name a time, which a document gives as a date ("25 December" for Christmas)
-    "christmas", "easter", "ramadan", "eid", "nowruz", "diwali", "hanukkah", "passover",
+    "christmas", "easter", "ramadan", "eid", "fitr", "adha", "nowruz", "diwali", "hanukkah", "passover",
 ))
 _CAPITALISED = re.compile(r"(?<![\w/])[A-Z][^\W\d_A-Z][\w'’-]*")
 # A possessive ending: "Newcastle's" is Newcastle.

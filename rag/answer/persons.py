@@ -35,18 +35,20 @@ _PERSON_Q = re.compile(
     r"care|programmes?|projects?|coordination)\b)"
     # who held the chair of a body or meeting: UN documents record a chair by name ("Chair: Pierre
     # Jaillard (France)")
-    r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed|"
-    r"heads|heading)\b"
+    r"|^\s*(?:who|whom)\b[^,;?]{0,40}?\b(?:chair(?:s|ed)?|co-chair(?:s|ed)?|presides|presided|moderated|headed)\b"
+    # who heads an office or a mission ("Who heads the protection cluster?" may ask for an agency)
+    r"|^\s*who\b[^,;?]{0,40}?\b(?:heads|heading)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:Office|Mission|Division|"
+    r"Department|Secretariat|Unit|Section|Branch|Service|delegation|team)\b"
     r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
     # the holder of an office: "Who is the Force Commander of UNMISS?"
-    r"|^\s*who\s+(?:is|was)\s+the\s+(?:force\s+commander|commander|head|chief|executive\s+director|"
+    r"|^\s*who\s+(?:is|was)\s+the\s+(?:force\s+commander|commander|executive\s+director|"
     r"special\s+representative|special\s+envoy|high\s+commissioner|ombudsperson|ethics\s+advis[eo]r)\b"
     # "Which member did the Committee appoint ...", "Which academic did UN News interview ..."
     rf"|^\s*(?:which|what)\s+(?:member|official|diplomat|academic|expert|judge|scholar)\b(?!\s+(?i:States?))"
     rf"[^,;?]{{0,80}}?\b(?:{_APPOINTED}|chaired|presided|moderated|headed|interviewed|interview)\b"
-    r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:person|official|individual|director|"
-    r"chair|chairperson|head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|secretary|"
-    r"advis[eo]r|commander|ombudsperson)\b",
+    r"|^\s*what\s+(?:is|was)\s+the\s+name\s+of\s+the\s+(?:(?!the\b)[\w-]+\s+){0,3}?(?:person|official|individual|"
+    r"director|chair|chairperson|head|president|judge|envoy|representative|coordinator|rapporteur|commissioner|"
+    r"secretary|advis[eo]r|commander|ombudsperson)(?![\w-])",
     re.IGNORECASE)
 # "Who replaced UN-Women as co-chair ...?": what takes an organization's place is an organization.
 _ORGANIZATION_REPLACED = re.compile(

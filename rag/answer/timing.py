@@ -88,13 +88,20 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
     # ("rescheduling local elections to 13 July 2025"); with one, a month it plans for ("during the
     # planned December 2026 elections").
     named = {(m.year, m.month) for m in named_months(evidence.paragraph)
-             if not done or _PLANNED.search(evidence.paragraph, max(0, m.start - PLANNED_REACH), m.start)}
+             if not done or (_PLANNED.search(evidence.paragraph, max(0, m.start - PLANNED_REACH), m.start)
+                             and _thing_of_month(question, m.year, m.month))}
     later = [ym for ym in ends if ym > issued and ym not in named]
     if not later:
         return None
     y, m = max(later)
     asked = Constraint("dated", f"{y}-{m:02d}", _month_label(y, m))
     return Mismatch(asked, _month_label(*issued), "dates from {found}, before {label}")
+
+
+def _thing_of_month(question: str, year: int, month: int) -> bool:
+    """Whether the question names the month as a thing's ("the December 2026 polls"), not as when
+    what it asks was done ("approve ... in October 2025")."""
+    return re.search(rf"\bthe\s+{MONTH_NAMES[month - 1]}\s+{year}\s+[a-z]", question) is not None
 
 
 def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
@@ -368,6 +375,9 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
 _ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
                           r"by\s+the\s+end\s+of\s+((?:19|20)\d\d)|"
                           rf"(?:in|during)\s+({MONTH_PATTERN})\s+((?:19|20)\d\d))\b", re.IGNORECASE)
+# A participle before the month: it dates the thing named ("the Pact for the Future adopted in
+# September 2024"), not the figure asked.
+_DATES_A_THING = re.compile(r"\b\w+ed\s+$")
 _FIGURE_ASKED = re.compile(r"\bhow (?:many|much)\b|\b(?:strength|number|total|level)\b", re.IGNORECASE)
 # Months a report may be issued after the day it gives its figures at.
 STOCK_SLACK_MONTHS = 3
@@ -383,7 +393,7 @@ def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or issued is None or named_months(evidence.paragraph) or ANY_YEAR.search(evidence.paragraph):
         return None
     day, month, year, end_year, in_month, in_year = asked[0].groups()
-    if in_month and not _FIGURE_ASKED.search(question):
+    if in_month and (not _FIGURE_ASKED.search(question) or _DATES_A_THING.search(question, 0, asked[0].start())):
         return None
     if in_month:
         at, label = (int(in_year), MONTH_NAMES.index(in_month.capitalize()) + 1), f"{in_month.capitalize()} {in_year}"

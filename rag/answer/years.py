@@ -363,8 +363,8 @@ _INSTRUMENT_YEAR = re.compile(r"\b(?:the|its|their|a)\s+((?:19|20)\d\d)\s+(?:[A-
 # Years that date nothing a paragraph tells: an instrument's ("the Declaration on the Granting of
 # Independence ... of 1960", "the 2030 Agenda", "Agenda 2063"), and, unless the question asks
 # since when, where a total counts from ("since 2000").
-_INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Protocol|Agreement|Treaty)\b[^.;]{0,120}?"
-                               r"\bof\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
+_INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Protocol|Agreement|Treaty)\b"
+                               r"[^.;,]{0,100}?\bof\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
                                r"\b(?:the\s+)?2030\s+Agenda\b|\bAgenda\s+20\d\d\b|" + _INSTRUMENT_YEAR.pattern,
                                re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
