@@ -2200,3 +2200,26 @@ def test_a_feast_named_in_two_words_is_a_time_and_a_climate_scenario_no_money() 
     from rag.answer.years import _dating_years
     assert _dating_years("Under the Agreement, 1,400 former fighters were reintegrated by the end of 2024.",
                          "How many?") == {2024}
+
+
+def test_a_report_named_by_the_year_it_is_dated_is_its_document() -> None:
+    """E/CN.6/2025/4, a report dated 16 December 2024: "the Secretary-General's December 2024
+    report" is it, whatever year its symbol carries."""
+    text = ("The outcome of the discussion on the review theme would be in the form of a summary by the Chair of the "
+            "Commission, as outlined in the Commission's methods of work.")
+    document = f"{text}\nThe Commission on the Status of Women met in March 2024. Its 2025 report will follow."
+    report = Evidence(text, document, ("E/CN.6/2025/4",), date="2024-12-16")
+    assert check_constraints("According to the Secretary-General's December 2024 report on future CSW themes, what "
+                             "form would the outcome of the review theme discussion take?", report) is None
+    assert check_constraints("According to the Secretary-General's 2023 report on future CSW themes, what form "
+                             "would the outcome of the review theme discussion take?", report) is not None
+
+
+def test_a_people_s_word_of_a_country_the_document_names_is_written() -> None:
+    """A/52/613 writes Spain and the United Kingdom: "the Spanish and British foreign ministers"
+    name them."""
+    text = ("The Ministers for Foreign Affairs of Spain and of the United Kingdom of Great Britain and Northern Ireland "
+            "held their annual talks in London on 15 December 1997 on the question of Gibraltar.")
+    para = Evidence(text, text, ("A/52/613",), date="1997-11-19")
+    assert check_constraints("Where did the Spanish and British foreign ministers hold their yearly talks on the "
+                             "Gibraltar question?", para) is None

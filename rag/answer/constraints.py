@@ -925,11 +925,22 @@ def _acronym_written(word: str, document: str) -> bool:
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
     words = c.value.split()
     document = evidence.document + " " + " ".join(evidence.symbols)
-    missing = [w for w in unwritten(words, document) if not _acronym_written(w, document)]
+    missing = [w for w in unwritten(words, document) if not _acronym_written(w, document)
+               and not _country_of_written(w, document)]
     if len(missing) < MISSING_NAMES:
         return None
     label = _runs(words, missing, c.label)
     return Mismatch(Constraint("names", label, label), "", "never names {label}")
+
+
+# Each country by its adjectives and people's words ("Spanish": Spain, "British": the United Kingdom).
+_COUNTRY_OF_WORD = {**{f: country for country, forms in ADJECTIVES.items() for f in forms}, **DEMONYMS}
+
+
+def _country_of_written(word: str, document: str) -> bool:
+    """Whether the word is a country's adjective or people's word and the document names that country."""
+    country = _COUNTRY_OF_WORD.get(word)
+    return country is not None and country in countries(document)
 
 
 def _office_holder(question: str, name: str, document: str) -> bool:
