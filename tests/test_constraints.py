@@ -2218,8 +2218,8 @@ def test_a_report_named_by_the_year_it_is_dated_is_its_document() -> None:
 def test_a_people_s_word_of_a_country_the_document_names_is_written() -> None:
     """A/52/613 writes Spain and the United Kingdom: "the Spanish and British foreign ministers"
     name them."""
-    text = ("The Ministers for Foreign Affairs of Spain and of the United Kingdom of Great Britain and Northern Ireland "
-            "held their annual talks in London on 15 December 1997 on the question of Gibraltar.")
+    text = ("The Ministers for Foreign Affairs of Spain and of the United Kingdom of Great Britain and Northern "
+            "Ireland held their annual talks in London on 15 December 1997 on the question of Gibraltar.")
     para = Evidence(text, text, ("A/52/613",), date="1997-11-19")
     assert check_constraints("Where did the Spanish and British foreign ministers hold their yearly talks on the "
                              "Gibraltar question?", para) is None

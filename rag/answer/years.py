@@ -218,10 +218,7 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     y, noun = c.value.split(" ", 1)
     pairs = dated_things(evidence.document)
     own = {m for m, kind in dated_things(evidence.paragraph) if kind == noun}
-    # A report of a year, issued the next: "the 2024 report" of "Report of the Ethics Office 2024";
-    # a report by the year it is dated ("the December 2024 report" of E/CN.6/2025/4, dated 16 December 2024).
-    if int(y) in issue_years(evidence.symbols) or int(y) in written_years(evidence.title) \
-            or (noun in WRITTEN_NOUNS and evidence.date[:4] == y):
+    if _its_own(int(y), noun, evidence):
         return None
     # the paragraph is about its own dated thing ("The annual session 2025 ... was held"), or one it
     # says was held on days of another year, where it writes the asked year nowhere, whatever else
@@ -242,6 +239,14 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if issued and int(y) > max(issued) and noun not in FORWARD_NOUNS:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
+
+
+def _its_own(year: int, noun: str, evidence: Evidence) -> bool:
+    """Whether the dated thing is the document itself: a report of a year, issued the next ("the
+    2024 report" of "Report of the Ethics Office 2024"), or a written thing by the year it is
+    dated ("the December 2024 report" of E/CN.6/2025/4, dated 16 December 2024)."""
+    return year in issue_years(evidence.symbols) or year in written_years(evidence.title) \
+        or (noun in WRITTEN_NOUNS and evidence.date[:4] == str(year))
 
 
 # A sentence telling that a meeting was held, by the verbs the documents use.
