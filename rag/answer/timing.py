@@ -323,7 +323,7 @@ def _when(m: NamedMonth, day: bool) -> str:
 
 
 # A figure given at a day: "as at 1 June 2025", "as of 31 December 2024".
-_AS_AT = re.compile(rf"\bas (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
+_AS_AT = re.compile(rf"\bas (?:at|of)\s+(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
 
 
 # A figure asked at a day, at a month's end or in a month: "as at 1 June 2025", "as at the end of
@@ -354,10 +354,11 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
     end, day, month, year = asked.groups()
     wanted = None if end else (int(day) if day else None)  # a month's end: any day of the month
 
-    def meets(d: int | None, m: str, y: str | None) -> bool:
-        return m.lower() == month.lower() and (wanted is None or d == wanted) and (not y or not year or y == year)
+    def meets(d: int | None, m: str, y: str | None) -> bool:  # a month given ("As of December 2024") meets its days
+        return m.lower() == month.lower() and (wanted is None or d is None or d == wanted) \
+            and (not y or not year or y == year)
 
-    if any(meets(int(g.group(1)), g.group(2), g.group(3)) for g in given):
+    if any(meets(int(g.group(1)) if g.group(1) else None, g.group(2), g.group(3)) for g in given):
         return True
     asked_year = int(year) if year else None
     if any(meets(m.day, MONTH_NAMES[m.month - 1], year) and asked_year in (None, m.year) and (m.day or wanted is None)
@@ -372,7 +373,7 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
 
 # A figure asked at a past day or year's end: "as at 31 December 2024", "by the end of 2024"; or
 # in a month, of a question asking for a figure (`_FIGURE_ASKED`): "in October 2024".
-_ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
+_ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
                           r"by\s+the\s+end\s+of\s+((?:19|20)\d\d)|"
                           rf"(?:in|during)\s+({MONTH_PATTERN})\s+((?:19|20)\d\d))\b", re.IGNORECASE)
 # A participle before the month: it dates the thing named ("the Pact for the Future adopted in
@@ -398,9 +399,10 @@ def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
     if in_month:
         at, label = (int(in_year), MONTH_NAMES.index(in_month.capitalize()) + 1), f"{in_month.capitalize()} {in_year}"
         written = rf"\b{in_month}\s+{in_year}\b"
-    elif year:
-        at, label = (int(year), MONTH_NAMES.index(month.capitalize()) + 1), f"{day} {month.capitalize()} {year}"
-        written = rf"\b{day}\s+{month}\s+{year}\b"
+    elif year:  # a day, or a month ("as of September 2024")
+        at = (int(year), MONTH_NAMES.index(month.capitalize()) + 1)
+        label = " ".join(x for x in (day, month.capitalize(), year) if x)
+        written = (rf"\b{day}\s+" if day else r"\b") + rf"{month}\s+{year}\b"
     else:
         at, label = (int(end_year), 12), f"the end of {end_year}"
         written = rf"\b(?:end\s+of\s+{end_year}|31\s+December\s+{end_year})\b"
