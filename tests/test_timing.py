@@ -1139,11 +1139,12 @@ def test_a_resolution_adopted_at_the_session_tells_what_the_body_recommended() -
 def test_a_figure_given_as_of_another_month_or_undated_is_not_the_month_asked() -> None:
     """S/2025/176 (March 2025), para. 49 gives the displaced "As of December 2024"; para. 69 the
     troops deployed, undated: asked "as of June 2024" and "as of September 2024", neither answers."""
-    displaced = ("The humanitarian crisis in the Democratic Republic of the Congo remains one of the most severe in the "
-                 "world. As of December 2024, 7.8 million Congolese were internally displaced.")
+    displaced = ("The humanitarian crisis in the Democratic Republic of the Congo remains one of the most severe in "
+                 "the world. As of December 2024, 7.8 million Congolese were internally displaced.")
     report = Evidence(displaced, displaced, ("S/2025/176",), date="2025-03-24")
     asked = "How many internally displaced persons were there in the Democratic Republic of the Congo as of {}?"
-    assert said(check_timing(asked.format("June 2024"), report)) == "gives the figure as at December 2024, not June 2024"
+    assert said(check_timing(asked.format("June 2024"), report)) == \
+        "gives the figure as at December 2024, not June 2024"
     for when in ("December 2024", "31 December 2024", "the end of December 2024"):
         assert check_timing(asked.format(when), report) is None, when
     troops = ("MONUSCO deployed 10,173 troops, 7.67 per cent of them women, against an authorized strength of 11,500 "
