@@ -2223,3 +2223,15 @@ def test_a_people_s_word_of_a_country_the_document_names_is_written() -> None:
     para = Evidence(text, text, ("A/52/613",), date="1997-11-19")
     assert check_constraints("Where did the Spanish and British foreign ministers hold their yearly talks on the "
                              "Gibraltar question?", para) is None
+
+
+def test_a_year_an_increase_is_measured_from_is_compared_with() -> None:
+    """DP/2025/19, para. 34: "In 2024, UNV deployed 273 UN Volunteers with disabilities ..., a 41 per
+    cent increase from 2023": the figures are 2024's."""
+    text = ("In 2024, UNV deployed 273 UN Volunteers with disabilities across 26 United Nations entities, a 41 per "
+            "cent increase from 2023. The largest number of UN Volunteers with disabilities worked in UNDP, UNICEF, "
+            "UNFPA, UN-Women, and UNRCOs.")
+    para = Evidence(text, text, ("DP/2025/19",), date="2025-03-24")
+    assert said(check_constraints("How many United Nations Volunteers served with UNICEF in 2023?", para)) == \
+        "is about 2024, not 2023"
+    assert check_constraints("How many UN Volunteers with disabilities did UNV deploy in 2024?", para) is None

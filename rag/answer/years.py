@@ -527,8 +527,10 @@ _ONE_YEAR_ASKED = re.compile(r"^(?!.*(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b).*\b(?:i
 
 # A figure: digits that are no year, or a number word (rag.answer.answertype.CARDINALS).
 _FIGURE = (r"(?:(?<![\w.,/-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\w/-])|\b(?:one|" + CARDINALS + r")\b)")
-# A comparison that names the year: "compared to the 2023 numbers", "up from four in 2023".
-_COMPARED = r"\b(?:compared\s+(?:to|with)|than|up\s+from|down\s+from|against|relative\s+to)\b(?:\s+[\w’'$%.,-]+){0,5}?\s+"
+# A comparison that names the year: "compared to the 2023 numbers", "up from four in 2023", "a 41
+# per cent increase from 2023".
+_COMPARED = (r"\b(?:compared\s+(?:to|with)|than|up\s+from|down\s+from|against|relative\s+to|"
+             r"(?:increase|decrease|rise|drop|decline|reduction|growth)\s+from)\b(?:\s+[\w’'$%.,-]+){0,5}?\s+")
 
 
 def _gives_figure_for(year: int, text: str, question: str) -> bool:
