@@ -325,6 +325,8 @@ def _print_answer(result: Any) -> None:
     """The extractive answer: the quote and its citation, then the digest or the whole paragraph."""
     if result.abstained:
         _line(result.answer)
+        if result.closest is not None and result.closest.quote:  # for the reader to check; not cited
+            _line(printable(f"  It reads: “{result.closest.quote}”"), style="dim")
         return
     top = result.citations[0]
     _line(f"“{top.quote}”")

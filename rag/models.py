@@ -170,8 +170,9 @@ class Citation:
 
 @dataclass
 class Closest:
-    """The paragraph an abstention came closest to citing, and the question's constraint it
-    contradicts ("is about the sixtieth session, not the fifty-ninth session")."""
+    """The paragraph an abstention came closest to citing, the question's constraint it
+    contradicts ("is about the sixtieth session, not the fifty-ninth session"), and the sentence
+    of it that comes nearest to answering (for the reader to check; it is not cited)."""
 
     symbol: str
     paragraph: str
@@ -181,6 +182,7 @@ class Closest:
     running: bool = False
     page: str | None = None
     part: str = ""
+    quote: str = ""
 
 
 @dataclass

@@ -376,7 +376,7 @@ def test_closest_is_in_the_json_only_when_present():
                                   mismatch="is about the sixtieth session, not the fifty-ninth session"))
     assert near.to_json()["closest"] == {"symbol": "E/2030/12", "paragraph": "39", "citation": "E/2030/12, para. 39",
                                          "mismatch": "is about the sixtieth session, not the fifty-ninth session",
-                                         "annex": "", "running": False, "page": None, "part": ""}
+                                         "annex": "", "running": False, "page": None, "part": "", "quote": ""}
 
 
 # --- through the CLI, on the seed document (A/59/377, paragraph 49) -----------------------------
@@ -398,8 +398,10 @@ def test_ask_names_the_closest_paragraph_and_what_differs(built):
     assert runner.invoke(app, ["ask", DEMO_QUESTION.rstrip("?") + " at the fifty-ninth session?"]).stdout.startswith("“")
     result = runner.invoke(app, ["ask", NEAR_MISS])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
-                                     "is about the fifty-ninth session, not the sixtieth session.")
+    first, read = result.stdout.strip().splitlines()
+    assert first == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
+                     "is about the fifty-ninth session, not the sixtieth session.")
+    assert read.startswith("  It reads: “") and "secretariat" in read  # the closest paragraph's sentence
 
 
 def test_a_weakly_supported_near_miss_still_names_the_closest_paragraph(built, monkeypatch):
@@ -407,8 +409,8 @@ def test_a_weakly_supported_near_miss_still_names_the_closest_paragraph(built, m
     assert runner.invoke(app, ["ask", DEMO_QUESTION]).stdout.strip() == NO_ANSWER
     result = runner.invoke(app, ["ask", NEAR_MISS])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
-                                     "is about the fifty-ninth session, not the sixtieth session.")
+    assert result.stdout.strip().splitlines()[0] == ("No indexed paragraph answers this. Closest: A/59/377, para. 49 "
+                                                     "is about the fifty-ninth session, not the sixtieth session.")
 
 
 def test_ask_json_near_miss_shape(built):
@@ -417,9 +419,12 @@ def test_ask_json_near_miss_shape(built):
     data = json.loads(result.stdout)
     assert set(data) == {"question", "answer", "abstained", "citations", "closest"}
     assert data["abstained"] is True and data["citations"] == []
+    quote = data["closest"].pop("quote")
     assert data["closest"] == {"symbol": "A/59/377", "paragraph": "49", "citation": "A/59/377, para. 49",
                                "mismatch": "is about the fifty-ninth session, not the sixtieth session",
                                "annex": "", "running": False, "page": "15", "part": ""}
+    assert quote and quote in json.loads(runner.invoke(app, ["ask", DEMO_QUESTION, "--json"]).stdout)[
+        "citations"][0]["text"]
 
 
 def test_a_period_in_a_document_without_periods_is_judged_by_its_years():

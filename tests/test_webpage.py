@@ -85,6 +85,12 @@ def test_ask_read_in_context_filter_and_abstain(tmp_path, seed_dir, browser, art
         page.locator("#answer.abstained").wait_for()
         assert "No paragraph supports an answer" in page.locator("#answer h3").inner_text()
         page.screenshot(path=str(artifacts / "abstained.png"), full_page=True)
+        # a near miss names the closest paragraph and shows what it reads, for the reader to check
+        page.fill("#question", "which forum does IOM serve as secretariat for at the sixtieth session?")
+        page.keyboard.press("Enter")
+        page.locator("#answer.abstained .closest-quote").wait_for()
+        assert page.locator("#answer .closest-quote").inner_text().startswith("It reads: “")
+        assert "sixtieth" in page.locator("#answer p.abstain").inner_text()
 
         # A permalink opened afresh asks again.
         page.goto(base + permalink)

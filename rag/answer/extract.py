@@ -428,22 +428,24 @@ class Answerer:
         return self.quote(search.asked, top)
 
     @staticmethod
-    def _near_miss(question: str, top: Hit, mismatch: Mismatch) -> Answer:
-        """The abstention naming the top hit as the closest paragraph, and how it is about something else."""
+    def _near_miss(question: str, top: Hit, mismatch: Mismatch, quote: str) -> Answer:
+        """The abstention naming the top hit as the closest paragraph (with its `quote`), and how it is
+        about something else."""
         closest = Closest(symbol=top.symbol, paragraph=top.number, citation=top.citation, mismatch=mismatch.describe(),
-                          annex=top.annex, running=top.running, page=top.page, part=top.part)
+                          annex=top.annex, running=top.running, page=top.page, part=top.part, quote=quote)
         return Answer(question=question, answer=NEAR_MISS.format(citation=top.citation, mismatch=closest.mismatch),
                       abstained=True, citations=[], reason="the best paragraph is about something else",
                       closest=closest)
 
     @staticmethod
-    def _weak(question: str, nearest: Hit | None) -> Answer:
-        """The abstention for weak support, naming the `nearest` paragraph where given."""
+    def _weak(question: str, nearest: Hit | None, quote: str = "") -> Answer:
+        """The abstention for weak support, naming the `nearest` paragraph (with its `quote`) where given."""
         reason = "no paragraph supports an answer strongly enough"
         if nearest is None:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[], reason=reason)
         named = Closest(symbol=nearest.symbol, paragraph=nearest.number, citation=nearest.citation, mismatch=WEAK,
-                        annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part)
+                        annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part,
+                        quote=quote)
         return Answer(question=question, answer=NEAR_MISS.format(citation=nearest.citation, mismatch=WEAK),
                       abstained=True, citations=[], reason=reason, closest=named, nearest=named)
 
@@ -464,15 +466,17 @@ class Answerer:
         if top is not None and mismatch is not None:
             if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:
                 return self._weak(question, None)  # a paragraph far off the question is no closest one
-            return self._near_miss(question, top, mismatch)
+            return self._near_miss(question, top, mismatch, self.quote(search.asked, top))
         support = self.support(search) if top is not None and not search.cited else 0.0
         if top is None or (not search.cited and support < self.threshold):
-            return self._weak(question, top if support >= NEAREST_SHARE * self.threshold else None)
+            if top is None or support < NEAREST_SHARE * self.threshold:
+                return self._weak(question, None)
+            return self._weak(question, top, self.quote(search.asked, top))
         quote = self.cited_quote(search, top)
         quoted_other = check_quote(question, quote, top.text, top.doc_title) \
             if self.documents and not search.cited else None
         if quoted_other is not None:
-            return self._near_miss(question, top, quoted_other)
+            return self._near_miss(question, top, quoted_other, quote)
         cited = Citation(symbol=top.symbol, paragraph=top.number, page=top.page, section=top.section,
                          quote=quote, score=top.score, citation=top.citation,
                          text=top.text, footnotes=top.footnotes, part=top.part, annex=top.annex,

@@ -138,6 +138,7 @@ function renderAnswer(result) {
     const parts = [el("h3", {}, "No paragraph supports an answer"), el("p", { class: "abstain" }, result.answer)];
     const named = result.closest || result.nearest;  // the answer names it (what differs, or too weak); let the reader see it
     if (named) {
+      if (named.quote) parts.push(el("p", { class: "closest-quote" }, "It reads: “" + named.quote + "”"));
       const context = el("div", { class: "context-box" });
       parts.push(el("div", { class: "actions" }, contextButton(named, context)), context);
     }
