@@ -1153,3 +1153,14 @@ def test_a_figure_given_as_of_another_month_or_undated_is_not_the_month_asked() 
     assert said(check_timing("How many troops did MONUSCO deploy as of September 2024?", report)) == \
         "dates from March 2025, not September 2024"
     assert check_timing("How many troops did MONUSCO deploy as of February 2025?", report) is None
+
+
+def test_what_was_done_by_mid_year_after_the_report_is_a_near_miss() -> None:
+    """S/2025/54 (January 2025), para. 10: "approximately 7,000 out of 53,000 Necessary Unified
+    Forces graduates deployed" cannot tell how many had been deployed by mid-2025."""
+    text = ("Progress on transitional security arrangements remains stagnant, with approximately 7,000 out of 53,000 "
+            "Necessary Unified Forces graduates deployed.")
+    report = Evidence(text, text, ("S/2025/54",), date="2025-01-21")
+    assert said(check_timing("How many Necessary Unified Forces graduates had been deployed in South Sudan by "
+                             "mid-2025?", report)) == "dates from January 2025, before mid-2025"
+    assert check_timing("How many Necessary Unified Forces graduates had been deployed by mid-2024?", report) is None

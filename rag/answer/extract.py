@@ -437,15 +437,15 @@ class Answerer:
                       abstained=True, citations=[], reason="the best paragraph is about something else",
                       closest=closest)
 
-    @staticmethod
-    def _weak(question: str, nearest: Hit | None, quote: str = "") -> Answer:
-        """The abstention for weak support, naming the `nearest` paragraph (with its `quote`) where given."""
+    def _weak(self, search: Search, nearest: Hit | None) -> Answer:
+        """The abstention for weak support, naming the `nearest` paragraph (with its quote) where given."""
+        question = search.query.text
         reason = "no paragraph supports an answer strongly enough"
         if nearest is None:
             return Answer(question=question, answer=NO_ANSWER, abstained=True, citations=[], reason=reason)
         named = Closest(symbol=nearest.symbol, paragraph=nearest.number, citation=nearest.citation, mismatch=WEAK,
                         annex=nearest.annex, running=nearest.running, page=nearest.page, part=nearest.part,
-                        quote=quote)
+                        quote=self.quote(search.asked, nearest))
         return Answer(question=question, answer=NEAR_MISS.format(citation=nearest.citation, mismatch=WEAK),
                       abstained=True, citations=[], reason=reason, closest=named, nearest=named)
 
@@ -465,13 +465,11 @@ class Answerer:
             top = search.hits[0]
         if top is not None and mismatch is not None:
             if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:
-                return self._weak(question, None)  # a paragraph far off the question is no closest one
+                return self._weak(search, None)  # a paragraph far off the question is no closest one
             return self._near_miss(question, top, mismatch, self.quote(search.asked, top))
         support = self.support(search) if top is not None and not search.cited else 0.0
         if top is None or (not search.cited and support < self.threshold):
-            if top is None or support < NEAREST_SHARE * self.threshold:
-                return self._weak(question, None)
-            return self._weak(question, top, self.quote(search.asked, top))
+            return self._weak(search, top if support >= NEAREST_SHARE * self.threshold else None)
         quote = self.cited_quote(search, top)
         quoted_other = check_quote(question, quote, top.text, top.doc_title) \
             if self.documents and not search.cited else None

@@ -27,6 +27,9 @@ _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected
                    re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
                       r"deadline|due\s+(?:by|on|in))\b", re.IGNORECASE)
+# The middle of a year ("by mid-2025"), as the month it has come by.
+_MID_YEAR = re.compile(r"\bmid-?\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+MID_YEAR_MONTH = 6
 # Characters before a month within which a word of planning makes it a month planned for.
 PLANNED_REACH = 30
 # Months between the month a report is named by and the month of its masthead date that still
@@ -92,10 +95,20 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
                              and _thing_of_month(question, m.year, m.month))}
     later = [ym for ym in ends if ym > issued and ym not in named]
     if not later:
-        return None
+        return _mid_year_after(question, issued) if done else None
     y, m = max(later)
     asked = Constraint("dated", f"{y}-{m:02d}", _month_label(y, m))
     return Mismatch(asked, _month_label(*issued), "dates from {found}, before {label}")
+
+
+def _mid_year_after(question: str, issued: tuple[int, int]) -> Mismatch | None:
+    """What was done by the middle of a year ("by mid-2025") after the document was issued."""
+    later = [int(y) for y in _MID_YEAR.findall(question) if (int(y), MID_YEAR_MONTH) > issued]
+    if not later:
+        return None
+    y = max(later)
+    return Mismatch(Constraint("dated", f"{y}-{MID_YEAR_MONTH:02d}", f"mid-{y}"), _month_label(*issued),
+                    "dates from {found}, before {label}")
 
 
 def _thing_of_month(question: str, year: int, month: int) -> bool:
