@@ -2201,7 +2201,7 @@ def test_a_feast_named_in_two_words_is_a_time_and_a_climate_scenario_no_money() 
     para = Evidence(paragraph=text, document=text, symbols=("S/2025/250",), date="2025-04-20")
     assert check_constraints("How many aid trucks entered Gaza on the first day of Eid al-Fitr 2025?", para) is None
     from rag.answer.answertype import gives_money
-    assert not gives_money("Under scenario SSP5 8.5, warming exceeds 4 degrees.")
+    assert not gives_money("Under scenario SSP5-8.5, warming exceeds 4 degrees.")
     from rag.answer.years import _dating_years
     assert _dating_years("Under the Agreement, 1,400 former fighters were reintegrated by the end of 2024.",
                          "How many?") == {2024}
@@ -2240,3 +2240,20 @@ def test_a_year_an_increase_is_measured_from_is_compared_with() -> None:
     assert said(check_constraints("How many United Nations Volunteers served with UNICEF in 2023?", para)) == \
         "is about 2024, not 2023"
     assert check_constraints("How many UN Volunteers with disabilities did UNV deploy in 2024?", para) is None
+
+
+def test_second_review_of_names_money_and_dated_things() -> None:
+    from rag.answer.answertype import gives_money
+    from rag.answer.constraints import _ANSWER_DESCRIBED
+    from rag.answer.years import check_dated
+    from rag.answer.evidence import Constraint
+
+    for text in ("The basket cost SSP 546,963 in March.", "a deficit of 46 per cent, or SSP 1.9 trillion.",
+                 "rising from SSP 1,092 to the dollar"):
+        assert gives_money(text), text
+    assert not gives_money("Under scenario SSP5-8.5, warming exceeds 4 degrees.")
+    assert not gives_money("Under SSP 5-8.5, warming exceeds 4 degrees.")
+    assert _ANSWER_DESCRIBED.findall("Which African Union countries ratified the Kampala Convention?") == []
+    survey = Evidence("The 2023 global survey found gaps.", "The 2023 global survey found gaps.", ("E/CN.6/2025/3",),
+                      date="2024-12-10")
+    assert check_dated(Constraint("dated", "2024 survey", "the 2024 survey"), survey) is not None

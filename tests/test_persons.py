@@ -164,3 +164,9 @@ def test_a_thing_named_or_a_role_taken_by_a_body_asks_for_no_person() -> None:
     for question in ("What is the name of the new Executive Director?", "Who heads the Office of Legal Affairs?",
                      "Who is heading the Mission?"):
         assert asks_person(question), question
+
+
+def test_the_head_of_a_mission_or_office_is_a_person() -> None:
+    for question in ("Who is the head of UNMISS?", "Who heads UNMIK?", "Who is the Head of Mission of UNFICYP?",
+                     "Who is the chief of the Human Rights Section?"):
+        assert asks_person(question), question

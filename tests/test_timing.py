@@ -1164,3 +1164,27 @@ def test_what_was_done_by_mid_year_after_the_report_is_a_near_miss() -> None:
     assert said(check_timing("How many Necessary Unified Forces graduates had been deployed in South Sudan by "
                              "mid-2025?", report)) == "dates from January 2025, before mid-2025"
     assert check_timing("How many Necessary Unified Forces graduates had been deployed by mid-2024?", report) is None
+
+
+def test_second_review_of_months_asked() -> None:
+    """A passive question's month is the figure's ("How many people were displaced in July
+    2024?"); a paragraph writing the mid-year or the month asked tells of it; an election "of 28
+    December 2026" is the thing planned."""
+    text = "Intercommunal violence in Jonglei displaced some 52,000 people, and UNMISS documented 312 incidents."
+    report = Evidence(text, "Covering the period from 1 September to 30 November 2024.\n" + text, ("S/2025/165",),
+                      date="2025-03-10")
+    assert said(check_timing("How many people were displaced in July 2024?", report)) == \
+        "dates from March 2025, not July 2024"
+    plan = "Under the plan, the Mission would hand over its remaining 12 team sites to national authorities by " \
+           "mid-2026."
+    report = Evidence(plan, plan, ("S/2025/100",), date="2025-02-14")
+    assert check_timing("What did the transition plan provide for by mid-2026?", report) is None
+    polls = ("The presidential elections, originally scheduled for 22 December 2024, are now planned for 28 December "
+             "2026.")
+    report = Evidence(polls, polls, ("S/2025/600",), date="2025-09-15")
+    for asked in ("What did the National Electoral Commission decide about the 28 December 2026 elections?",
+                  "What did the Commission decide about the elections of 28 December 2026?"):
+        assert check_timing(asked, report) is None, asked
+    displaced = "As of April, 6.3 million people were internally displaced in the country."
+    report = Evidence(displaced, displaced, ("S/2025/403",), date="2025-09-02")
+    assert check_timing("How many people were internally displaced as of April 2025?", report) is None

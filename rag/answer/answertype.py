@@ -202,9 +202,9 @@ _CURRENCIES = ("dollars|euros|francs|dinars|dirhams|shillings|rupees|pesos|yuan|
 # Pounds, rand and won are money only after a country's word ("South Sudanese pounds", "South
 # African rand"): "500 pounds of explosives", "in 2024 won a majority".
 # A currency's sign or code before a figure: "$", "US$", "SwF ".
-# South Sudanese pounds by their code only before millions or billions ("SSP5-8.5" is a climate scenario).
+# South Sudanese pounds by their code, not a climate scenario ("SSP5-8.5", "SSP 5-8.5").
 _CURRENCY_SIGN = (r"(?:US\s?\$|\$|€|£|\b(?:SwF|CHF|EUR|USD|GBP|HTG|KES|ETB|NGN|ZAR|XOF|XAF)\s?|"
-                  r"\bSSP\s(?=\d[\d,.]*\s*(?:million|billion)))")
+                  r"\bSSP\s?(?=\d)(?!\d+(?:\.\d)?-\d))")
 _MONEY = re.compile(_CURRENCY_SIGN + r"\s?\d"
                     r"|(?<![\d,.])(?>\d[\d,.]*)\s*(?:million\s+|billion\s+)?"
                     r"(?:(?:[A-Z][a-z]+\s+){0,2}(?i:" + _CURRENCIES + r")"

@@ -953,7 +953,8 @@ def _office_holder(question: str, name: str, document: str) -> bool:
 
 # A word describing the place asked for ("In which Alpine country ...?", "Which Nordic State ...?"):
 # the paragraph names the answer ("Switzerland") without it.
-_ANSWER_DESCRIBED = re.compile(r"\b(?i:which|what)\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+"
+_ANSWER_DESCRIBED = re.compile(r"\b(?i:which|what)\s+(?:(?:West|East|North|South|Central|Latin|Southern|Northern|"
+                               r"Eastern|Western|South-East)\s+)?[A-Z][a-z]+"
                                r"(?=\s+(?:countr(?:y|ies)|States?|nations?|cit(?:y|ies)|capitals?|islands?|towns?|"
                                r"ports?)\b)")
 

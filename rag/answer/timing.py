@@ -95,15 +95,17 @@ def _after_issue(question: str, evidence: Evidence) -> Mismatch | None:
                              and _thing_of_month(question, m.year, m.month))}
     later = [ym for ym in ends if ym > issued and ym not in named]
     if not later:
-        return _mid_year_after(question, issued) if done else None
+        return _mid_year_after(question, issued, evidence.paragraph) if done else None
     y, m = max(later)
     asked = Constraint("dated", f"{y}-{m:02d}", _month_label(y, m))
     return Mismatch(asked, _month_label(*issued), "dates from {found}, before {label}")
 
 
-def _mid_year_after(question: str, issued: tuple[int, int]) -> Mismatch | None:
-    """What was done by the middle of a year ("by mid-2025") after the document was issued."""
-    later = [int(y) for y in _MID_YEAR.findall(question) if (int(y), MID_YEAR_MONTH) > issued]
+def _mid_year_after(question: str, issued: tuple[int, int], paragraph: str) -> Mismatch | None:
+    """What was done by the middle of a year ("by mid-2025") after the document was issued, which
+    the paragraph does not write itself (a plan "to hand over ... by mid-2026")."""
+    written = {int(y) for y in _MID_YEAR.findall(paragraph)}
+    later = [int(y) for y in _MID_YEAR.findall(question) if (int(y), MID_YEAR_MONTH) > issued and int(y) not in written]
     if not later:
         return None
     y = max(later)
@@ -114,7 +116,9 @@ def _mid_year_after(question: str, issued: tuple[int, int]) -> Mismatch | None:
 def _thing_of_month(question: str, year: int, month: int) -> bool:
     """Whether the question names the month as a thing's ("the December 2026 polls"), not as when
     what it asks was done ("approve ... in October 2025")."""
-    return re.search(rf"\bthe\s+{MONTH_NAMES[month - 1]}\s+{year}\s+[a-z]", question) is not None
+    when = rf"(?:\d{{1,2}}\s+)?{MONTH_NAMES[month - 1]}\s+{year}"
+    return re.search(rf"\bthe\s+{when}\s+[A-Za-z]|\b(?:elections?|polls?|vote|referendum|session|summit|meeting|"
+                     rf"conference)\s+(?:of|on)\s+{when}\b", question, re.IGNORECASE) is not None
 
 
 def _report_month(question: str, evidence: Evidence) -> Mismatch | None:
@@ -389,9 +393,10 @@ def _gives_point(asked: re.Match[str], given: list[re.Match[str]], paragraph: st
 _ASKED_STOCK = re.compile(rf"\b(?:as (?:at|of)\s+(?:(\d{{1,2}})\s+)?({MONTH_PATTERN})\s+((?:19|20)\d\d)|"
                           r"by\s+the\s+end\s+of\s+((?:19|20)\d\d)|"
                           rf"(?:in|during)\s+({MONTH_PATTERN})\s+((?:19|20)\d\d))\b", re.IGNORECASE)
-# A participle before the month: it dates the thing named ("the Pact for the Future adopted in
-# September 2024"), not the figure asked.
-_DATES_A_THING = re.compile(r"\b\w+ed\s+$")
+# A participle before the month, no auxiliary before it: it dates the thing named ("the Pact for
+# the Future adopted in September 2024"), not the figure asked ("How many people were displaced in
+# July 2024?" asks July's).
+_DATES_A_THING = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)\b\w+ed\s+$")
 _FIGURE_ASKED = re.compile(r"\bhow (?:many|much)\b|\b(?:strength|number|total|level)\b", re.IGNORECASE)
 # Months a report may be issued after the day it gives its figures at.
 STOCK_SLACK_MONTHS = 3
@@ -409,6 +414,9 @@ def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
     day, month, year, end_year, in_month, in_year = asked[0].groups()
     if in_month and (not _FIGURE_ASKED.search(question) or _DATES_A_THING.search(question, 0, asked[0].start())):
         return None
+    asked_month = in_month or month
+    if asked_month and re.search(rf"\b{asked_month}\b", evidence.paragraph, re.IGNORECASE):
+        return None  # "As of April, 6.3 million ..." gives the month asked, its year unwritten
     if in_month:
         at, label = (int(in_year), MONTH_NAMES.index(in_month.capitalize()) + 1), f"{in_month.capitalize()} {in_year}"
         written = rf"\b{in_month}\s+{in_year}\b"
