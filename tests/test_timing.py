@@ -1188,3 +1188,13 @@ def test_second_review_of_months_asked() -> None:
     displaced = "As of April, 6.3 million people were internally displaced in the country."
     report = Evidence(displaced, displaced, ("S/2025/403",), date="2025-09-02")
     assert check_timing("How many people were internally displaced as of April 2025?", report) is None
+
+
+def test_the_outcome_of_a_planned_event_is_after_the_report() -> None:
+    """S/2025/342 (May 2025), para. 5: parties "were preparing for the presidential election
+    scheduled for October 2025"; who won it the report cannot tell (sets a-l, a#28)."""
+    text = "In Cameroon, political parties were preparing for the presidential election scheduled for October 2025."
+    report = Evidence(text, text, ("S/2025/342",), date="2025-05-30")
+    assert said(check_timing("Who won Cameroon's presidential election of October 2025?", report)) == \
+        "dates from May 2025, before October 2025"
+    assert check_timing("What did the parties prepare for the election of October 2025?", report) is None

@@ -113,9 +113,18 @@ def _mid_year_after(question: str, issued: tuple[int, int], paragraph: str) -> M
                     "dates from {found}, before {label}")
 
 
+# What is said or done before a planned thing: "What did ... suggest ... during the December 2026
+# polls?" (not "Who won the election of October 2025?", its outcome).
+_SAID_BEFORE = re.compile(r"\b(?:suggest|propos|recommend|say|said|note|call|urg|warn|express|decid|plan|prepar|"
+                          r"announc|agree|request|ask|expect|discuss|consider)\w*", re.IGNORECASE)
+
+
 def _thing_of_month(question: str, year: int, month: int) -> bool:
     """Whether the question names the month as a thing's ("the December 2026 polls"), not as when
-    what it asks was done ("approve ... in October 2025")."""
+    what it asks was done ("approve ... in October 2025"), and asks what was said or done before it
+    (`_SAID_BEFORE`)."""
+    if not _SAID_BEFORE.search(question):
+        return False
     when = rf"(?:\d{{1,2}}\s+)?{MONTH_NAMES[month - 1]}\s+{year}"
     return re.search(rf"\bthe\s+{when}\s+[A-Za-z]|\b(?:elections?|polls?|vote|referendum|session|summit|meeting|"
                      rf"conference)\s+(?:of|on)\s+{when}\b", question, re.IGNORECASE) is not None
