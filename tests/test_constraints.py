@@ -2257,3 +2257,19 @@ def test_second_review_of_names_money_and_dated_things() -> None:
     survey = Evidence("The 2023 global survey found gaps.", "The 2023 global survey found gaps.", ("E/CN.6/2025/3",),
                       date="2024-12-10")
     assert check_dated(Constraint("dated", "2024 survey", "the 2024 survey"), survey) is not None
+
+
+def test_a_total_since_a_year_near_the_asked_period_still_tells_of_that_year() -> None:
+    """E/CN.6/2025/4 (December 2024), para. 30: "Since 2021, the Commission has considered four
+    review themes ..., with a total of 39 voluntary presentations"; its title names "Women 2000",
+    so the document's own time reaches back to 2000: asked "between 2016 and 2020", the near year
+    it tells of (2021) still tells the figure is another time's."""
+    title = ("Follow-up to the Fourth World Conference on Women and to the twenty-third special session of the General "
+             "Assembly entitled “Women 2000: gender equality, development and peace for the twenty-first century”")
+    text = ("Since 2021, the Commission has considered four priority themes in accordance with the format outlined in "
+            "the resolution. It has considered four review themes, with a total of 39 voluntary presentations by "
+            "Member States.")
+    para = Evidence(text, f"{title}\n{text}\nIn 2016 and 2020 the Commission met.", ("E/CN.6/2025/4",),
+                    date="2024-12-16", title=title)
+    assert check_constraints("How many voluntary presentations on review themes were made to the Commission on the "
+                             "Status of Women between 2016 and 2020?", para) is not None

@@ -309,10 +309,7 @@ LONG_PERIOD = 6
 def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
-    dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph) \
-        | _event_years(question, evidence.paragraph) | _own_event_years(question, evidence)
-    asked = [c for c in found if c.kind == "year" and c.value not in dated]
+    asked = _fact_years(question, found, evidence)
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
     anywhere = _years_anywhere(text, evidence)
@@ -320,7 +317,9 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     if counted is not None:
         return counted
     if asked and not (named | anywhere) & {int(c.value) for c in asked} and not _dating_years(text, question):
-        return _check_yearless(asked, evidence)  # no year, or only years that date nothing it tells
+        yearless = _check_yearless(asked, evidence)  # no year, or only years that date nothing it tells
+        if yearless is not None or not (named | anywhere):
+            return yearless
     other = _figure_of_another_time(question, asked, text)
     if other is not None:
         return other
@@ -328,6 +327,15 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
         or _own_time_only(asked, named, evidence, question)
+
+
+def _fact_years(question: str, found: list[Constraint], evidence: Evidence) -> list[Constraint]:
+    """The question's year constraints that date the fact asked, not a written thing, a document, an
+    instrument or an event named by its year."""
+    dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
+    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph) \
+        | _event_years(question, evidence.paragraph) | _own_event_years(question, evidence)
+    return [c for c in found if c.kind == "year" and c.value not in dated]
 
 
 _MONTH_YEAR = re.compile(rf"\b({MONTH_PATTERN})\b(?:\s+((?:19|20)\d\d)\b)?")
