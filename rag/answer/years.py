@@ -386,9 +386,11 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECA
 
 
 def _dating_years(text: str, question: str) -> set[int]:
-    """The years of the text that may date what it tells (without `_INSTRUMENT_DATES`, and
-    `_SINCE_YEAR` unless the question asks since when)."""
-    text = _INSTRUMENT_DATES.sub(" ", text)
+    """The years of the text that may date what it tells: without `_INSTRUMENT_DATES` unless the
+    question names an instrument by its year itself ("under the 2018 Revitalized Agreement": "the
+    2015 Agreement" is another), and without `_SINCE_YEAR` unless it asks since when."""
+    if not _INSTRUMENT_YEAR.search(question):
+        text = _INSTRUMENT_DATES.sub(" ", text)
     return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_YEAR.sub(" ", text))
 
 
