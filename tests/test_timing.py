@@ -1188,6 +1188,10 @@ def test_second_review_of_months_asked() -> None:
     displaced = "As of April, 6.3 million people were internally displaced in the country."
     report = Evidence(displaced, displaced, ("S/2025/403",), date="2025-09-02")
     assert check_timing("How many people were internally displaced as of April 2025?", report) is None
+    modal = "Some 6.3 million people were internally displaced; the Council may wish to take note."
+    report = Evidence(modal, modal, ("S/2025/403",), date="2025-09-02")
+    assert said(check_timing("How many people were internally displaced as of May 2025?", report)) == \
+        "dates from September 2025, not May 2025"
 
 
 def test_the_outcome_of_a_planned_event_is_after_the_report() -> None:

@@ -424,7 +424,7 @@ def _undated_stock(question: str, evidence: Evidence) -> Mismatch | None:
     if in_month and (not _FIGURE_ASKED.search(question) or _DATES_A_THING.search(question, 0, asked[0].start())):
         return None
     asked_month = in_month or month
-    if asked_month and re.search(rf"\b{asked_month}\b", evidence.paragraph, re.IGNORECASE):
+    if asked_month and re.search(rf"\b{asked_month.capitalize()}\b", evidence.paragraph):  # not the verb "may"
         return None  # "As of April, 6.3 million ..." gives the month asked, its year unwritten
     if in_month:
         at, label = (int(in_year), MONTH_NAMES.index(in_month.capitalize()) + 1), f"{in_month.capitalize()} {in_year}"
