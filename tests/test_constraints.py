@@ -2099,21 +2099,20 @@ def test_names_a_paragraph_writes_otherwise_are_no_names_it_never_writes() -> No
     celac = ("In the Declaration adopted at the Fifth Summit of the Community of Latin American and Caribbean States, "
              "held in Punta Cana, Dominican Republic, on 25 January 2017, Heads of State and Government reiterated the "
              "Latin American and Caribbean character of Puerto Rico.")
-    para = Evidence(paragraph=celac, document=celac, symbols=("A/AC.109/2025/L.13",))
-    assert check_constraints("Where was the Fifth CELAC Summit that reiterated the island's Latin American and "
-                             "Caribbean character held?", para) is None
     court = ("a further revised version of the working paper submitted by Belarus and the Russian Federation at the "
              "2005 session on an advisory opinion to be requested from the International Court of Justice as to the "
              "legal consequences of the resort to the use of force by States without prior authorization by the "
              "Security Council")
-    para = Evidence(paragraph=court, document=court, symbols=("A/AC.182/2025/L.1",))
-    assert check_constraints("Which two States authored the paper seeking a World Court opinion on the use of force "
-                             "without prior Council authorization?", para) is None
     pardon = ("In Angola, in January, a presidential pardon issued on 25 December led to the release of 51 "
               "individuals, including journalists and social media influencers who had criticized the President.")
+    for symbol, text, question in (
+            ("A/AC.109/2025/L.13", celac, "Where was the Fifth CELAC Summit that reiterated the island's Latin "
+                                          "American and Caribbean character held?"),
+            ("A/AC.182/2025/L.1", court, "Which two States authored the paper seeking a World Court opinion on the use "
+                                         "of force without prior Council authorization?"),
+            ("S/2025/342", pardon, "How many people walked free thanks to the Angolan leader's Christmas clemency?")):
+        assert check_constraints(question, Evidence(paragraph=text, document=text, symbols=(symbol,))) is None, symbol
     para = Evidence(paragraph=pardon, document=pardon, symbols=("S/2025/342",))
-    assert check_constraints("How many people walked free thanks to the Angolan leader's Christmas clemency?",
-                             para) is None
     # a name the document never writes in any form is still looked for
     assert said(check_constraints("How many people walked free thanks to the Angolan leader's Kwanza clemency?",
                                   para)) == "never names Kwanza"

@@ -272,7 +272,6 @@ _COUNT_WORDS = re.compile(r"\b(?:no|none|all|both|(?:tens|hundreds|thousands|mil
 
 # A second thing asked beside the count: "How many members, and which countries, joined?".
 _SECOND_ASK = re.compile(r"\b(?:and|or)\s+(?:which|what|who|whom|when|where|how|why)\b", re.IGNORECASE)
-_BARE_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 
 
 def asks_count(question: str) -> bool:
@@ -290,8 +289,8 @@ def states_count_figure(text: str, question: str) -> bool:
     does ("no new complaints", "both reports", "tens of thousands of people")."""
     if _COUNT_WORDS.search(text):
         return True
-    # references first: a year blanked out of "decision 2006/13" would leave "13" as a count
-    figures = _BARE_YEAR.sub(" ", _without_dates_or_references(_SHARE_FIGURE.sub(" ", _MONEY_FIGURE.sub(" ", text))))
+    # years, dates and references ("decision 2006/13") are blanked by `states_answer`
+    figures = _SHARE_FIGURE.sub(" ", _MONEY_FIGURE.sub(" ", text))
     return states_answer("number", figures, _without_dates_or_references(question))  # "18 members" for "of 18 May"
 
 
@@ -362,7 +361,13 @@ def _new_place(sentence: str, question: str) -> bool:
     asked = _asked_words(question)
     places = [next(g for g in m.groups() if g) for m in _PLACE.finditer(sentence)]
     return any(p.lower() not in asked and not re.fullmatch(_MONTH, p) for p in places) \
-        or not set(_COUNTRY.findall(sentence)) <= set(_COUNTRY.findall(question))
+        or not set(_COUNTRY.findall(sentence)) <= _asked_countries(question)
+
+
+@lru_cache(maxsize=64)
+def _asked_countries(question: str) -> frozenset[str]:
+    """The countries the question names (read once per question: every sentence is checked)."""
+    return frozenset(_COUNTRY.findall(question))
 
 
 # "Where was ...?", not the relative "the meeting where it was agreed".

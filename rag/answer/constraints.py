@@ -925,8 +925,8 @@ def _acronym_written(word: str, document: str) -> bool:
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
     words = c.value.split()
     document = evidence.document + " " + " ".join(evidence.symbols)
-    missing = [w for w in unwritten(words, document) if not _acronym_written(w, document)
-               and not _country_of_written(w, document)]
+    missing = _without_countries_written([w for w in unwritten(words, document) if not _acronym_written(w, document)],
+                                         document)
     if len(missing) < MISSING_NAMES:
         return None
     label = _runs(words, missing, c.label)
@@ -937,10 +937,13 @@ def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
 _COUNTRY_OF_WORD = {**{f: country for country, forms in ADJECTIVES.items() for f in forms}, **DEMONYMS}
 
 
-def _country_of_written(word: str, document: str) -> bool:
-    """Whether the word is a country's adjective or people's word and the document names that country."""
-    country = _COUNTRY_OF_WORD.get(word)
-    return country is not None and country in countries(document)
+def _without_countries_written(words: list[str], document: str) -> list[str]:
+    """The words without the adjectives and people's words of countries the document names (its
+    countries read only where one of the words is such a word)."""
+    if not any(w in _COUNTRY_OF_WORD for w in words):
+        return words
+    named = countries(document)
+    return [w for w in words if _COUNTRY_OF_WORD.get(w) not in named]
 
 
 def _office_holder(question: str, name: str, document: str) -> bool:

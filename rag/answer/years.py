@@ -312,18 +312,19 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     asked = _fact_years(question, found, evidence)
     text = without_symbols(evidence.paragraph)
     named = years(text, LONG_PERIOD)
-    anywhere = _years_anywhere(text, evidence)
+    written = named | _years_anywhere(text, evidence)
+    asked_years = {int(c.value) for c in asked}
     counted = _counted_from(asked, text, question)
     if counted is not None:
         return counted
-    if asked and not (named | anywhere) & {int(c.value) for c in asked} and not _dating_years(text, question):
+    if asked and not written & asked_years and not _dating_years(text, question):
         yearless = _check_yearless(asked, evidence)  # no year, or only years that date nothing it tells
-        if yearless is not None or not (named | anywhere):
+        if yearless is not None or not written:
             return yearless
     other = _figure_of_another_time(question, asked, text)
     if other is not None:
         return other
-    if not asked or not named or (named | anywhere) & {int(c.value) for c in asked}:
+    if not asked or not named or written & asked_years:
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
         or _own_time_only(asked, named, evidence, question)
