@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rag.ingest.blocks import PageText, unmark
+from rag.ingest.blocks import Block, PageText, unmark
 
 # A symbol is an organ prefix followed by slash-separated parts, at least one with a digit:
 # A/59/377, A/HRC/59/60, S/2025/154, E/CN.5/2025/4, A/79/7/Add.12, TPNW/MSP/2025/11/Rev.1.
@@ -64,12 +64,32 @@ def document_symbols(pages: list[PageText]) -> list[str]:
     top = sorted((b for b in first if b.kind == "furniture"), key=lambda b: -b.y)
     rest = [b for b in first if b.kind != "furniture"][:12]
     later = [b for p in pages[1:2] for b in p.blocks if b.kind == "furniture"]
-    for block in [*top, *rest, *later]:
-        text = re.sub(r"\s*/\s*", "/", unmark(block.text[:300]))
+    blocks = [*top, *rest, *later]
+    for i, block in enumerate(blocks):
+        text = _header_text(block)
         syms = find_symbols(text)
         if syms and block.kind != "furniture" and text.find(syms[0]) > _HEADER_REACH:
             continue
         if syms:
             end = text.find(syms[0]) + len(syms[0]) + 2
-            return list(dict.fromkeys(normalise_symbol(x) for x in syms if text.find(x) <= end))
+            own = [x for x in syms if text.find(x) <= end]
+            return list(dict.fromkeys(normalise_symbol(x) for x in own + _stacked(blocks[i + 1:])))
     return []
+
+
+def _header_text(block: Block) -> str:
+    """A header line's text with the spaces a PDF sets around a symbol's slashes removed."""
+    return re.sub(r"\s*/\s*", "/", unmark(block.text[:300]))
+
+
+def _stacked(following: list[Block]) -> list[str]:
+    """The symbols printed one under the other after the document's first (a joint document:
+    `A/52/826` over `S/1998/222`): each following line that is one symbol and nothing else."""
+    out = []
+    for block in following:
+        text = _header_text(block).strip()
+        syms = find_symbols(text)
+        if len(syms) != 1 or normalise_symbol(text) != syms[0]:
+            break
+        out.append(syms[0])
+    return out
