@@ -193,3 +193,26 @@ def test_a_masthead_writing_the_ordinal_of_another_thing_names_no_session_asked(
     other = DocumentText(("E/CN.5/2023/1",), f"{masthead}\nThe Commission met.", masthead)
     assert _names_elsewhere(party) and not _names_asked(party, other, "the sixty-first party")
     assert _names_elsewhere(session) and _names_asked(session, other, "the report to the sixty-first session")
+
+
+def test_a_next_paragraph_of_the_document_writing_the_asked_report_answers() -> None:
+    """A/79/7/Add.12 (the eleventh annual progress report on the strategic heritage plan): asked
+    what contingency provision the second report included, para. 22 on contingency came first and
+    numbers no report (the document's own is the eleventh); para. 20, next, writes the second annual
+    progress report and answers. Another document's paragraph writing it is not taken for it."""
+    masthead = "Strategic heritage plan of the United Nations Office at Geneva\nEleventh annual progress report"
+    first = ("The Advisory Committee recalls that, while the project contingency provisions were established and "
+             "approved as a percentage of estimated direct costs for each project component based on industry norms, "
+             "contingency amounts in the subsequent annual progress reports were represented as balancing figures.")
+    second = ("The Advisory Committee recalls that a contingency provision of SwF 91.9 million was included in the "
+              "project costs of SwF 836.5 million in the second annual progress report of the Secretary-General.")
+    document = DocumentText(("A/79/7/Add.12",), f"{masthead}\n{first}\n{second}", masthead)
+    hits = [Hit(pid=i, symbol="A/79/7/Add.12", number=number, text=text, page="5", section="", score=2.0 - i,
+                sentence=0.7) for i, (number, text) in enumerate((("22", first), ("20", second)))]
+    question = ("What contingency provision was included in the project costs in the second annual progress report "
+                "on the strategic heritage plan?")
+    answer = _ask(question, hits, {"A/79/7/Add.12": document})
+    assert not answer.abstained and answer.citations[0].paragraph == "20"
+    elsewhere = [hits[0], replace(hits[1], symbol="A/80/7/Add.1")]
+    answer = _ask(question, elsewhere, {"A/79/7/Add.12": document, "A/80/7/Add.1": document})
+    assert answer.abstained and "not the second report" in answer.closest.mismatch

@@ -770,6 +770,23 @@ def test_name_words_leave_out_acronyms_possessives_and_hyphenated_parts():
     assert unwritten(["Lido", "Beach", "Mogadishu"], "to reach Mogadishu") == ["Lido", "Beach"]
 
 
+def test_a_people_s_plural_word_is_written_where_its_place_is():
+    """S/2025/200 writes Kosovo and never "Kosovars": "Could Kosovars living abroad vote in person in
+    the February 2025 election?" is answered by its paragraph 8; the plural is read as its singular
+    ("Kosovar"), which opens with the place's name."""
+    from rag.answer.names import name_around, name_words, unwritten
+
+    assert unwritten(["Kosovars", "Nigerians", "Tetteh"], "Kosovo and Nigeria") == ["Tetteh"]
+    question = "Could Kosovars living abroad vote in person in the February 2025 election?"
+    paragraph = ("On 9 February, the legislative elections proceeded peacefully without major incidents. Members "
+                 "of the Kosovo diaspora were able to vote in person outside Kosovo for the first time.")
+    evidence = Evidence(paragraph, paragraph, ("S/2025/200",), "2025-04-11")
+    assert check_constraints(question, evidence) is None
+    # a question's opening verb is no part of the name after it
+    assert name_words("Would Ruritanians abroad vote?") == ["Ruritanians"]
+    assert name_around("Could Ruritanians abroad vote?", "Ruritanians") == "Ruritanians"
+
+
 def test_a_year_inside_a_period_of_the_title_dates_no_report_or_survey():
     """DP/OPS/2025/6, on "the restated UNOPS strategic plan, 2022-2025", reports "the 2024 partner
     survey": "UNOPS's 2023 partner survey" is not in it, though 2023 lies inside the plan's period."""
@@ -2272,3 +2289,77 @@ def test_a_total_since_a_year_near_the_asked_period_still_tells_of_that_year() -
                     date="2024-12-16", title=title)
     assert check_constraints("How many voluntary presentations on review themes were made to the Commission on the "
                              "Status of Women between 2016 and 2020?", para) is not None
+
+
+_PLEBISCITES = (  # A/AC.109/2025/L.13, paras. 16-18
+    "The results of a 1993 plebiscite, with virtually identical options to those offered in a previous plebiscite "
+    "in 1967, were 48.4 per cent for the status quo (commonwealth), 46.2 per cent for statehood and 4 per cent for "
+    "independence. The Legislative Assembly then voted to hold another plebiscite in 1998.",
+    "The results of the plebiscite held on 13 December 1998 were as follows: 50.4 per cent for “none of the "
+    "above”, "
+    "an option included by means of court action pursued by PPD; 46.7 per cent for statehood.",
+    "In July 2005, a vote was held whereby 84 per cent of voters opted in favour of a unicameral legislature for "
+    "Puerto Rico. Although only 22 per cent of registered voters participated in that referendum, the results "
+    "triggered a process whereby another referendum was to be held in 2007 to potentially amend Puerto Rico’s "
+    "Constitution and establish a one-house system in 2009.")
+
+
+def _plebiscite(paragraph: str) -> Evidence:
+    return Evidence(paragraph, " ".join(_PLEBISCITES) + " In 2008, the Committee heard petitioners.",
+                    ("A/AC.109/2025/L.13",), "2025-03-04")
+
+
+def test_a_thing_the_paragraph_dates_with_another_year_however_far():
+    """The year the question dates a thing by ("the 2008 plebiscite") where the paragraph never
+    writes it and dates the same thing otherwise ("a 1993 plebiscite"; "In July 2005, a vote was
+    held"), however many years apart: it tells of another one."""
+    miss = check_constraints("What were the results of the 2008 plebiscite in Puerto Rico?",
+                             _plebiscite(_PLEBISCITES[0]))
+    assert miss is not None and miss.describe() == "is about 1993, not 2008"
+    assert check_constraints("What were the results of the 1993 plebiscite in Puerto Rico?",
+                             _plebiscite(_PLEBISCITES[0])) is None
+    asked = "Which option came first in Puerto Rico's December 1998 status vote, and with how much support?"
+    miss = check_constraints(asked, _plebiscite(_PLEBISCITES[2]))
+    assert miss is not None and miss.describe() == "is about 2005, not 1998"
+    assert check_constraints(asked, _plebiscite(_PLEBISCITES[1])) is None
+
+
+def test_a_figure_of_another_year_given_for_the_document_s_own_year():
+    """A report issued in 2025 may tell of 2025 without writing it, but not in a paragraph that gives
+    its figure for another year and never writes the asked one (DP/2025/19, para. 42; E/2025/57, para.
+    13); a year only compared with is no figure's year."""
+    unv = ("The financial value of UNV activities totalled $317.5 million in 2024, an increase of $5.9 million, or two "
+           "per cent, from 2023 as illustrated in Annex IV.")
+    evidence = Evidence(unv, unv + " Volunteers served in 2025 and 2024.", ("DP/2025/19",), "2025-03-24")
+    miss = check_constraints("What was the financial value of UNV activities in 2025?", evidence)
+    assert miss is not None and miss.describe() == "is about 2024, not 2025"
+    assert check_constraints("What was the financial value of UNV activities in 2024?", evidence) is None
+    office = ("The General Assembly, in its resolution 79/257, endorsed the report of the Advisory Committee on "
+              "Administrative and Budgetary Questions (A/79/7), which recommended against the proposed conversion of "
+              "extrabudgetary resources to regular budget funding in 2025. Consequently, the Office continues to rely "
+              "on extrabudgetary resources, with a revised budget of $3.01 million for 2025.")
+    evidence = Evidence(office, office + " In 2024, the Office received funds.", ("E/2025/57",), "2025-04-15")
+    miss = check_constraints("How much non-regular-budget money did the evaluation office receive in 2024?", evidence)
+    assert miss is not None and miss.describe() == "is about 2025, not 2024"
+    compared = "The Office received 120 requests, up from 95 in 2024."
+    evidence = Evidence(compared, compared + " In 2024 and 2025 it grew.", ("E/2026/57",), "2026-04-15")
+    assert check_constraints("How many requests did the Office receive in 2025?", evidence) is None
+
+
+def test_a_year_naming_the_agenda_or_a_session_s_bracketed_year_is_read_as_such():
+    """E/CN.6/2025/4, para. 33 sets out the themes of the sessions of 2026 to 2029 ("Seventieth
+    session (2026)"), one of them "accelerating implementation of the 2030 Agenda": asked for 2030's
+    theme, it tells of 2029's at the nearest; asked for 2028's, it answers."""
+    paragraph = ("The proposed priority and review themes for the seventieth, seventy-first, seventy-second and "
+                 "seventy-third sessions of the Commission are set out below: (a) Seventieth session (2026): • "
+                 "Priority theme: Transforming care systems: towards achieving sustainable development, gender "
+                 "equality and the empowerment of all women and girls and accelerating implementation of the 2030 "
+                 "Agenda (c) Seventy-second session (2028): • Priority theme: Advancing gender equality, women’s "
+                 "leadership and empowerment in humanitarian emergencies: a call for global action (d) "
+                 "Seventy-third session (2029): • Priority theme: Strengthening women’s access to justice and "
+                 "eliminating discriminatory laws")
+    evidence = Evidence(paragraph, "Commission on the Status of Women " + paragraph + " In 2028 and 2030, reviews end.",
+                        ("E/CN.6/2025/4",), "2024-12-02")
+    question = "What priority theme is proposed for the Commission on the Status of Women in {}?"
+    assert said(check_constraints(question.format(2030), evidence)) == "is about 2029, not 2030"
+    assert check_constraints(question.format(2028), evidence) is None

@@ -362,6 +362,13 @@ def test_a_generated_space_is_dropped_only_inside_a_letter_spaced_word() -> None
     assert read(["latt", "er", "wou", "ld", "ta", "ke", "end"], word_gap=1.2, letter_gap=0.3, generated=(0, 2, 4)) \
         == "latt er wou ld ta ke end"
     assert read(["latt", "er"], word_gap=1.2, letter_gap=0.3, generated=(0,)) == "latt er"
+    # S/2025/200, p. 3: "Vetёvendosje" set with a Cyrillic "ё", before which pdfium puts a space
+    # (0.12 em, letters set tight): a letter of another script inside a Latin word joins it; a word
+    # of that script after a Latin one keeps its space
+    assert read(["The", "incumbent", "Vet", "ёvendosje", "Party"], word_gap=1.15, letter_gap=0.0, generated=(2,)) \
+        == "The incumbent Vetёvendosje Party"
+    assert read(["named", "Ivan", "Ёлкин", "here"], word_gap=1.15, letter_gap=0.0, generated=(1,)) == \
+        "named Ivan Ёлкин here"
 
 
 def test_lines_whose_type_size_is_unknown_still_part_at_a_gap_or_an_indent() -> None:

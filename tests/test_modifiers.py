@@ -305,3 +305,17 @@ def test_a_thing_a_body_leads_is_the_body_s() -> None:
     assert check_modifier(question, Evidence(text, text, ("E/2025/73",))) is None
     other = text.replace("UNDP-led", "UNICEF-led")
     assert check_modifier(question, Evidence(other, other, ("E/2025/73",))) is not None
+
+
+def test_a_capital_tells_apart_what_its_country_s_people_s_word_asks_for() -> None:
+    """DP/2025/3, para. 89 names "the Oslo Governance Centre": the Norwegian governance centre a
+    user asks about ("the Kenyan office" would be the Nairobi one); another country's capital is
+    another centre."""
+    paragraph = ("In paragraph 325, the Board recommended that UNDP strengthen the role of regional bureaux in "
+                 "monitoring programmes and projects on governance, as well as the link between regional bureaux and "
+                 "the Oslo Governance Centre.")
+    asked = "Which link with a {} governance centre did the auditors want UNDP to strengthen?"
+    found = {people: check_modifier(asked.format(people), Evidence(paragraph, paragraph, ("DP/2025/3",)))
+             for people in ("Norwegian", "Swedish")}
+    assert found["Norwegian"] is None
+    assert said(found["Swedish"]) == "is about the Oslo governance centre, not the Swedish governance centre"

@@ -70,6 +70,21 @@ def test_best_quote_prefers_the_sentence_with_the_asked_date() -> None:
     assert isinstance(qvec, np.ndarray)
 
 
+def test_a_figure_asked_as_at_a_day_is_quoted_from_the_sentence_writing_that_day() -> None:
+    """A/AC.109/2025/L.13, para. 61: the troops "As at 12 October", not the lead's first figure."""
+    embedder = HashEmbedder()
+    text = ("As a result of the emergency situation that followed the passing of Hurricane Maria through Puerto Rico "
+            "in September 2017, in the initial emergency situation, 1,300 active military of the United States Army "
+            "National Guard were activated. On 30 September, there were 4,600 personnel from all branches of the "
+            "United States armed forces. As at 12 October, the number was estimated at 12,000. Roosevelt Roads, the "
+            "site of the closed naval station, was used as the base of operations of the Army’s aid delivery.")
+    question = "How many United States military personnel were in Puerto Rico as at 12 October after Hurricane Maria?"
+    qvec = embedder.encode_queries([question])[0]
+    assert best_quote(question, qvec, text, embedder) == "As at 12 October, the number was estimated at 12,000."
+    asked = question.replace("12 October", "30 September")
+    assert best_quote(asked, embedder.encode_queries([asked])[0], text, embedder).startswith("On 30 September")
+
+
 def test_how_long_quotes_the_sentence_giving_an_amount_of_time() -> None:
     """E/CN.6/2025/5, para. 7: the time limit, not the sentence with the most words of the
     question or the first figure ("up to five ministers")."""

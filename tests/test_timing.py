@@ -521,6 +521,18 @@ def test_a_month_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
                         closed_meeting) is None
 
 
+def test_a_month_of_another_year_the_paragraph_dates_otherwise_is_a_near_miss() -> None:
+    """S/2025/200, para. 48 (a report of April 2025): the officers who graduated "On 24 January"
+    (2025) and a stock "as of December 2024" are no answer for June 2024, a month it never names."""
+    paragraph = ("On 24 January, 462 new Kosovo police officers (56 women and 406 men) graduated from the Kosovo "
+                 "Academy of Public Services, including 113 from non-majority communities. Kosovo police announced "
+                 "that, as of December 2024, 339 officers were working in stations in northern Kosovo.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/200",), date="2025-04-11")
+    asked = "How many new Kosovo police officers graduated from the Kosovo Academy of Public Services in {}?"
+    assert said(check_timing(asked.format("June 2024"), evidence)) == "gives 24 January 2025, not June 2024"
+    assert check_timing(asked.format("January 2025"), evidence) is None
+
+
 def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> None:
     # CEB/2025/4, para. 76: the report of the session held in April 2025 proposes the next one.
     masthead = "Report of the High-level Committee on Programmes at its forty-ninth session\nVienna, 3 and 4 April 2025"

@@ -23,6 +23,7 @@ from rag.answer.answertype import (
     states_answer,
 )
 from rag.answer.constraints import (
+    Constraint,
     Evidence,
     Mismatch,
     check_constraints,
@@ -40,7 +41,7 @@ from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.query import Query, Search
 from rag.search.cited import without_citation
-from rag.textutil import content_terms, coverage, split_sentences, words
+from rag.textutil import MONTH_PATTERN, content_terms, coverage, split_sentences, words
 
 # A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
 # were classified as 'very high' risks"): it holds that sentence's terms too.
@@ -138,6 +139,9 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     typed = np.array([offers(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
     giving = _giving_answer(kind, question, sentences, typed)
+    dated = _on_asked_day(question, sentences)
+    if dated is not None:
+        giving = dated if giving is None or not (giving & dated).any() else giving & dated
     if giving is not None and giving.any():
         score = np.where(giving, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
@@ -237,6 +241,25 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
     return np.array([states_answer(kind, s, question) for s in sentences])
 
 
+# A day the question names: "as at 12 October", "on 3 November".
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b")
+
+
+def _on_asked_day(question: str, sentences: list[str]) -> np.ndarray | None:
+    """Which sentences write the day the question names ("As at 12 October, the number was
+    estimated at 12,000." for "How many ... were in Puerto Rico as at 12 October ...?", not the
+    paragraph's lead on the first weeks), where some do and some do not, and another sentence writes
+    another day; else None."""
+    asked = {(int(d), m) for d, m in _DAY_MONTH.findall(question)}
+    if not asked:
+        return None
+    days = [{(int(d), m) for d, m in _DAY_MONTH.findall(s)} for s in sentences]
+    if not any(written - asked for written in days):
+        return None  # the paragraph's one day sets the time of all its sentences ("As at 2 May 2025, ...")
+    on = np.array([bool(asked & written) for written in days])
+    return on if on.any() and not on.all() else None
+
+
 # Figures a table gives in units of money its heading names, no sign beside each: "Expenditures on
 # the evaluation function, 2015-2024 (in millions of $)".
 _IN_UNITS = re.compile(r"\b(?:millions|thousands|billions)\s+of\s+(?:\$|US\s?\$|dollars|United States dollars|euros|"
@@ -308,6 +331,12 @@ def _unwritten_ordinal(mismatch: Mismatch) -> bool:
     return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
+def _writes_asked(asked: Constraint, text: str) -> bool:
+    """Whether the text writes the numbered thing an ordinal constraint asks of ("2 report")."""
+    first, _, noun = asked.value.partition(" ")
+    return first.isdigit() and (int(first), noun) in numbered_things(text)
+
+
 def _names_asked(asked: Mismatch, document: DocumentText, question: str) -> bool:
     """Whether another document's masthead names what the top hit's mismatch says it is not about:
     the country, the session the question numbers ("General Assembly Eightieth session" for "the
@@ -361,6 +390,34 @@ class Answerer:
             if self.near_miss(search.query.text, other) is None:
                 rest = [h for h in search.hits if h.pid != other.pid]
                 return replace(search, hits=[other, *rest], found_with=None), None
+        return search, mismatch
+
+    def _answering_instead(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """The search with a paragraph that answers in the top hit's stead first (its place in
+        another version of the document, a next hit of its document writing the numbered thing
+        asked, another document naming what it never names), with no mismatch; else as it is."""
+        for instead in (self._other_version, self._writing_asked, self._naming_document):
+            search, found = instead(search, mismatch)
+            if found is None:
+                return search, None
+        return search, mismatch
+
+    def _writing_asked(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """Where the top hit tells of another numbered thing than the question asks of ("is about
+        the eleventh report, not the second report"), the search with the first of the next
+        hits of the same document that writes the asked one ("a contingency provision of SwF 91.9
+        million was included ... in the second annual progress report"), passes the question's checks
+        and supports it put first; the search as it is, with the top hit's mismatch, where none does."""
+        asked = mismatch.constraint
+        if asked.kind != "ordinal":  # a year is written in too many paragraphs of a near miss's document
+            return search, mismatch
+        top = search.hits[0]
+        for hit in search.hits[1:]:
+            if hit.symbol == top.symbol and _writes_asked(asked, hit.text) \
+                    and self.near_miss(search.query.text, hit) is None \
+                    and self.hit_support(search, hit) >= self.threshold:
+                rest = [h for h in search.hits if h.pid != hit.pid]
+                return replace(search, hits=[hit, *rest], found_with=None), None
         return search, mismatch
 
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
@@ -459,9 +516,7 @@ class Answerer:
         top = search.hits[0] if search.hits else None
         mismatch = self.near_miss(question, top) if top is not None and not search.cited else None
         if mismatch is not None:
-            search, mismatch = self._other_version(search, mismatch)
-            if mismatch is not None:
-                search, mismatch = self._naming_document(search, mismatch)
+            search, mismatch = self._answering_instead(search, mismatch)
             top = search.hits[0]
         if top is not None and mismatch is not None:
             if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:

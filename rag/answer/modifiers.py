@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.countries import DEMONYMS, LONG_DEMONYMS
+from rag.answer.countries import CAPITALS, DEMONYMS, LONG_DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
 from rag.answer.subjects import spelled_to, spells_from
@@ -118,6 +118,16 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     return None
 
 
+def _in_asked_country(head: str, other: str, paragraph: str) -> bool:
+    """Whether the paragraph's other head is of the country the asked one names by its people's
+    word or its name: "the Batwa people" of "In Uganda, ..." are the Ugandan people asked for, "the
+    Oslo Governance Centre" the Norwegian governance centre."""
+    country = DEMONYMS.get(head) or LONG_DEMONYMS.get(head)
+    if country is not None and re.search(rf"\b{re.escape(country)}\b", paragraph):
+        return True
+    return other in CAPITALS.get(country or head, "").split()
+
+
 def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = frozenset()) -> Mismatch | None:
     """The thing the question tells apart by a name or a year that the paragraph names with
     another one, while neither it nor its document writes the asked one: "How many police
@@ -139,9 +149,8 @@ def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = fr
             continue  # the acronym asked is the other head's name spelled out ("Goals" of SDG)
         if other.lower() in _BODY_NOUNS and written.search(evidence.title):
             continue  # the body the document shortens is the asked one's (its title names it)
-        country = DEMONYMS.get(head) or LONG_DEMONYMS.get(head)
-        if country is not None and re.search(rf"\b{re.escape(country)}\b", evidence.paragraph):
-            continue  # "the Batwa people" of "In Uganda, ..." are the Ugandan people asked for
+        if _in_asked_country(head, other, evidence.paragraph):
+            continue
         # The document writes the asked one, whole or shortened: "the 2022 survey" is "the 2022
         # partner survey", "the Makala prison" the "Makala central prison".
         last = re.escape(thing.split()[-1])

@@ -15,7 +15,8 @@ NOT_NAMES = frozenset((
     "the", "a", "an", "in", "on", "at", "of", "for", "by", "to", "from", "under", "between", "during", "after",
     "before", "since", "until", "as", "with", "within", "without", "what", "which", "who", "whom", "whose",
     "when", "where", "why", "how", "according", "its", "it", "is", "was", "were", "did", "does", "do", "has",
-    "have", "had", "and", "or", "but", "if", "than", "this", "that", "these", "those", "there", "their",
+    "have", "had", "are", "could", "would", "should", "can", "will", "shall", "might", "must", "and", "or", "but",
+    "if", "than", "this", "that", "these", "those", "there", "their",
     "they", "he", "she", "his", "her", "our", "we", "i", "you", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
     # holidays name a time, which a document gives as a date ("25 December" for Christmas)
@@ -74,7 +75,8 @@ def _written(word: str, vocabulary: frozenset[str]) -> bool:
     word = without_accents(word)
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
-    stem = word[:max(_STEM, len(word) - 2)]
+    single = word[:-1] if word.endswith("s") and len(word) > _STEM + 1 else word  # "Kosovars": a Kosovar
+    stem = single[:max(_STEM, len(single) - 2)]
     if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
         return True
     return len(word) >= _STEM and any(one_edit(word, w) for w in vocabulary

@@ -104,7 +104,7 @@ _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             # names whose letters do not spell the acronym
             "UNICEF": "Children’s Fund", "UNFPA": "Population Fund", "OHCHR": "High Commissioner for Human Rights",
             "UNHCR": "High Commissioner for Refugees", "UNAIDS": "Programme on HIV/AIDS",
-            "UNRWA": "Relief and Works Agency",
+            "UNRWA": "Relief and Works Agency", "TPNW": "Treaty on the Prohibition of Nuclear Weapons",
             # the regional commissions, named in full where the text gives no acronym (`_entities_in`)
             "ECA": "Economic Commission for Africa", "ECE": "Economic Commission for Europe",
             "ECLAC": "Economic Commission for Latin America and the Caribbean",

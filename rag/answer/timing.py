@@ -23,7 +23,9 @@ _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECA
 # about what was expected or planned can be answered before.
 _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|attended|"
                    r"happened|occurred|results?|travell?ed|visited|crossed|arrived|returned|fled|met|signed|"
-                   r"announced|issued|published|submitted|received)\b|\b(?:was|were|been)\s+\w+(?:ed|en)\b",
+                   r"announced|issued|published|submitted|received|graduated|deployed|killed|injured|arrested|"
+                   r"detained|released|abducted|registered|trained|recruited|displaced|appointed|completed)\b|"
+                   r"\b(?:was|were|been)\s+\w+(?:ed|en)\b",
                    re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
                       r"deadline|due\s+(?:by|on|in))\b", re.IGNORECASE)
@@ -324,19 +326,22 @@ RESULTS_WITHIN = 2  # months after an election, a referendum or a census within 
 
 def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     """A month the question sets what it asks about in ("met during its eighty-seventh session in
-    February 2024") that the paragraph dates otherwise: every day it gives falls in other months of
-    that year ("On 13 May, the Committee held an informal closed meeting ..."), and it never names
-    the asked month. Not a month of the document's own meeting or issue (but a Security Council
-    report's: "the High-level Committee's forty-ninth session, held in April 2025"), nor a
-    question about what was planned (`_asked_month`), nor an election, a referendum or a census
-    named by its month of a paragraph whose days all come up to RESULTS_WITHIN months later (its
-    results are told after it)."""
+    February 2024") that the paragraph dates otherwise: every day it gives falls in other months
+    ("On 13 May, the Committee held an informal closed meeting ..."; "On 24 January [2025], 462 new
+    officers graduated" for June 2024), and it never names the asked month; where all of them are
+    of other years, the year's check names the mismatch. Not a month of the document's own meeting
+    or issue (but a Security Council report's: "the High-level Committee's forty-ninth session,
+    held in April 2025"), nor a question about what was planned (`_asked_month`), nor an election, a
+    referendum or a census named by its month of a paragraph whose days all come up to
+    RESULTS_WITHIN months later (its results are told after it)."""
     m = _asked_month(question, evidence)
     if m is None or re.search(rf"\b{MONTH_NAMES[m.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
         return None
     given = _given_days(evidence)
-    if not given or any(g.year != m.year or g.month <= m.month <= (g.last or g.month) for g in given):
+    if not given or any(g.year == m.year and g.month <= m.month <= (g.last or g.month) for g in given) \
+            or all(g.year != m.year for g in given):  # another year alone: the year's check names it
         return None
+    given = sorted(given, key=lambda g: g.start)
     if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
         return None  # "the February 2025 elections", their results announced "On 15 March"
     return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),

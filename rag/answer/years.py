@@ -306,12 +306,18 @@ NEAR_YEARS = 4
 LONG_PERIOD = 6
 
 
+# A session's year in brackets: "(a) Seventieth session (2026): Priority theme: ..." (no resolution's year).
+_SESSION_YEAR = re.compile(r"\bsession\s+\(((?:19|20)\d\d)\)", re.IGNORECASE)
+
+
 def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """The question's year the paragraph replaces with a neighbouring one: none of the question's
     years is in the paragraph, which names a year within NEAR_YEARS of it (`_neighbouring_year`)."""
     asked = _fact_years(question, found, evidence)
     text = without_symbols(evidence.paragraph)
-    named = years(text, LONG_PERIOD)
+    if not _NAMING_YEAR.search(question):  # "the 2030 Agenda" writes no year a fact is asked of
+        text = _NAMING_YEAR.sub(" ", text)
+    named = years(text, LONG_PERIOD) | {int(y) for y in _SESSION_YEAR.findall(text)}
     written = named | _years_anywhere(text, evidence)
     asked_years = {int(c.value) for c in asked}
     counted = _counted_from(asked, text, question)
@@ -327,7 +333,53 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     if not asked or not named or written & asked_years:
         return None
     return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
-        or _own_time_only(asked, named, evidence, question)
+        or _own_time_only(asked, named, evidence, question) or _thing_dated_otherwise(asked, text, question) \
+        or _figure_of_other_year(asked, text, question)
+
+
+# The thing a question dates by its year: "the 2008 plebiscite", "December 1998 status vote".
+_ASKED_THING = re.compile(r"\b((?:19|20)\d\d)((?:\s+[a-z][\w-]*){1,2})")
+# A thing a paragraph dates by a year: "a 1993 plebiscite", "In July 2005, a vote was held".
+_THING_DATED = re.compile(rf"\b(?:a|an|the|its|their|this)\s+((?:19|20)\d\d)((?:\s+[a-z][\w-]*){{1,2}})|"
+                          rf"\b[Ii]n\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d),\s+(?:a|an|the)"
+                          r"((?:\s+[a-z][\w-]*){1,2})")
+
+
+def _thing_dated_otherwise(asked: list[Constraint], text: str, question: str) -> Mismatch | None:
+    """A thing the question dates by the asked year ("the 2008 plebiscite") that the paragraph,
+    never writing that year, dates by another ("a 1993 plebiscite"; "In July 2005, a vote was held"
+    for "the December 1998 status vote"), however far: another one of its kind. Not a thing named by
+    its year that a check of its own reads (rag.answer.years.DATED_NOUNS: a report, a session), nor
+    one compared with ("compared with 44 in the 2021 elections")."""
+    for c in asked:
+        heads = {terms(m.group(2))[-1] for m in _ASKED_THING.finditer(question) if m.group(1) == c.value
+                 and terms(m.group(2))}
+        heads -= {stem for noun in DATED_NOUNS for stem in terms(noun)}
+        for m in _THING_DATED.finditer(text):
+            year, words = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            if year != c.value and heads & set(terms(words)) and not _compared_before(text, m.start()):
+                return Mismatch(c, year)
+    return None
+
+
+# A question asking for a figure in other words than "how many": "What was the financial value of ...?"
+_ASKS_FIGURE = re.compile(r"\b(?:value|amount|total|sum|cost|number|figure|rate)\b", re.IGNORECASE)
+
+
+def _figure_of_other_year(asked: list[Constraint], text: str, question: str) -> Mismatch | None:
+    """A figure asked for one year (`_ONE_YEAR_ASKED`) of a paragraph that never writes the year
+    and gives its figure for another ("totalled $317.5 million in 2024" for "in 2025", "a revised
+    budget of $3.01 million for 2025" for "in 2024"), not one only compared with ("up from 95 in
+    2024"): `_neighbouring_year` lets a document's own years go unwritten, not a figure dated
+    otherwise."""
+    if len(asked) != 1 or not _ONE_YEAR_ASKED.search(question) or not (
+            question_type(question) == "number" or _ASKS_FIGURE.search(question)):
+        return None
+    year = int(asked[0].value)
+    compared = _compared_years(text) | {int(y) for y in re.findall(_COMPARED + r"(?:the\s+)?((?:19|20)\d\d)\b", text)}
+    other = sorted(y for y in years(text) if y != year and y not in compared and abs(y - year) <= NEAR_YEARS
+                   and _gives_figure_for(y, text, question))
+    return Mismatch(asked[0], str(min(other, key=lambda y: abs(y - year)))) if other else None
 
 
 def _fact_years(question: str, found: list[Constraint], evidence: Evidence) -> list[Constraint]:

@@ -196,6 +196,9 @@ def _letter_spaced(tp, raw, line: str, start: int) -> str:
     for k in generated:
         if not (0 < k < len(line) - 1 and _same_class(line[k - 1], line[k + 1])):
             continue
+        if _HOMOGLYPH_INSIDE.match(line, k - 1):
+            chars[k] = _UNSPACED
+            continue
         size = raw.FPDFText_GetFontSize(tp, start + k - 1)
         if size <= 0 or abs(raw.FPDFText_GetFontSize(tp, start + k + 1) - size) > SAME_SIZE:
             continue  # a raised note mark after a word keeps its space
@@ -207,6 +210,11 @@ def _letter_spaced(tp, raw, line: str, start: int) -> str:
         if not inner or sum(inner) / len(inner) >= LETTER_SPACING * size:
             chars[k] = _UNSPACED
     return "".join(chars)
+
+
+# A Latin letter, a space, then one Cyrillic or Greek letter inside a Latin word ("Vet ёvendosje":
+# S/2025/200 sets the "ё" of "Vetёvendosje" in Cyrillic, and pdfium puts a space before it).
+_HOMOGLYPH_INSIDE = re.compile(r"[A-Za-z] [\u0370-\u03ff\u0400-\u04ff][a-z]")
 
 
 def _same_class(before: str, after: str) -> bool:
