@@ -101,3 +101,18 @@ def test_disarmament_acronyms_are_written_as_their_names() -> None:
     assert check_unnamed_organization("Which States are called on to ratify the CTBT without delay?", treaty) is None
     assert check_unnamed_organization("Which States are called on to ratify the CTBT without delay?", commission) \
         is not None
+
+
+def test_a_kind_of_organization_asked_for_with_a_word_before_it_is_no_organization_named() -> None:
+    """E/2025/60, para. 30 names "Nhimbe Trust, a Zimbabwe-based civil society partner": "Which
+    Zimbabwean NGO ...?" asks for one, whatever the document calls it; an organization named by
+    its acronym that the document never writes is still another's."""
+    from rag.answer.evidence import Evidence
+    from rag.answer.subjects import check_unnamed_organization
+
+    text = ("OHCHR held a virtual consultation with Nhimbe Trust, a Zimbabwe-based civil society partner, on "
+            "cultural rights.")
+    evidence = Evidence(text, text, ("E/2025/60",))
+    assert check_unnamed_organization("Which Zimbabwean NGO did the UN human rights office team up with?",
+                                      evidence) is None
+    assert check_unnamed_organization("Which UNICEF partner did the office team up with?", evidence) is not None

@@ -216,3 +216,22 @@ def test_a_next_paragraph_of_the_document_writing_the_asked_report_answers() -> 
     elsewhere = [hits[0], replace(hits[1], symbol="A/80/7/Add.1")]
     answer = _ask(question, elsewhere, {"A/79/7/Add.12": document, "A/80/7/Add.1": document})
     assert answer.abstained and "not the second report" in answer.closest.mismatch
+
+
+def test_a_next_paragraph_writing_the_asked_session_does_not_answer_in_the_first_s_stead() -> None:
+    """A/49/624 (Forty-ninth session): asked for the vote "at the fiftieth session", its para. 6 (the
+    vote of 28 October) is about the forty-ninth; the draft resolution's para. 13, asking for a report
+    "at its fiftieth session", writes the session but records no vote of it. Sessions to come are
+    written in too many paragraphs for the one writing the asked session to answer."""
+    masthead = "General Assembly\nForty-ninth session\nAgenda item 18"
+    vote = ("At its 13th meeting, on 28 October, the Fourth Committee adopted the draft resolution contained in "
+            "paragraph 11 of chapter IV of the report of the Special Committee by a recorded vote of 108 to 2.")
+    requests = ("Requests the Special Committee to continue to examine this question and to report thereon to the "
+                "General Assembly at its fiftieth session.")
+    document = DocumentText(("A/49/624",), f"{masthead}\n{vote}\n{requests}", masthead)
+    hits = [Hit(pid=0, symbol="A/49/624", number="6", text=vote, page="2", section="", score=2.0, sentence=0.8),
+            Hit(pid=1, symbol="A/49/624", number="13", text=requests, page="7", section="", score=1.0, sentence=0.8,
+                part="draft resolution", part_of="8")]
+    answer = _ask("What was the Fourth Committee's vote on the draft resolution at the fiftieth session of the "
+                  "General Assembly?", hits, {"A/49/624": document})
+    assert answer.abstained and "not the fiftieth session" in answer.closest.mismatch

@@ -92,3 +92,16 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
 ])
 def test_no_negated_word_where_the_paragraph_writes_the_word_itself(question: str, paragraph: str) -> None:
     assert check_negated_word(question, _evidence(paragraph)) is None
+
+
+def test_a_word_written_otherwise_only_in_another_item_of_a_long_paragraph_says_nothing_of_it() -> None:
+    """DP/FPA/2025/6, para. 47 (shortened): one item's "lower resources available"; the cash
+    advances asked about "became inaccessible" in another. Said of the cash, "available" would be
+    a near miss."""
+    paragraph = ("(a) The country office undertook an office structure realignment, which reduced its footprint and "
+                 "aligned it with the lower resources available. (b) Cash advances amounting to $4.2 million, "
+                 "previously transferred by UNFPA to implementing partner bank accounts in Yemen, became inaccessible.")
+    question = "How much money that UNFPA had advanced to partners in Yemen became unavailable?"
+    assert check_negated_word(question, _evidence(paragraph)) is None
+    said_of_it = paragraph.replace("became inaccessible", "remained available")
+    assert check_negated_word(question, _evidence(said_of_it)) is not None

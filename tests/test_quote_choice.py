@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from rag.answer.answertype import offers_answer, question_type, states_answer
-from rag.answer.extract import best_quote, coverage
+from rag.answer.extract import _giving_answer, best_quote, coverage
 from rag.embedding.embedders import HashEmbedder
 from rag.textutil import split_sentences
 
@@ -83,6 +83,81 @@ def test_a_figure_asked_as_at_a_day_is_quoted_from_the_sentence_writing_that_day
     assert best_quote(question, qvec, text, embedder) == "As at 12 October, the number was estimated at 12,000."
     asked = question.replace("12 October", "30 September")
     assert best_quote(asked, embedder.encode_queries([asked])[0], text, embedder).startswith("On 30 September")
+    # Found in review: the day's sentence giving no figure is not quoted for the one giving it
+    request = ("On 12 October, the Governor of Puerto Rico requested additional federal military assistance. As at "
+               "20 October, the number of United States military personnel was estimated at 12,000.")
+    assert best_quote(question, embedder.encode_queries([question])[0], request, embedder).startswith("As at 20")
+
+
+def test_a_date_asked_is_quoted_from_a_sentence_giving_a_day() -> None:
+    """DP/2025/3, para. 33: the guidance issued "on 1 August 2024", not the one "to be released in
+    December 2024" that shares more of the question's words."""
+    embedder = HashEmbedder()
+    text = ("Management response: UNDP considers this recommendation as implemented with respect to budget "
+            "preparation through the issuance of its 2025 budget formulation guidance on 1 August 2024. The guidance "
+            "encourages business units to continue demonstrating alignment of their budget proposals with the "
+            "strategic objectives set forth in the strategic plan, 2022-2025. Similar instructions will be issued in "
+            "the UNDP institutional budget execution guidance for 2025, to be released in December 2024.")
+    question = "On what date did UNDP put out its guidance for drawing up 2025 budgets?"
+    assert "on 1 August 2024" in best_quote(question, embedder.encode_queries([question])[0], text, embedder)
+    sentences = split_sentences(text)
+    typed = np.array([offers_answer("time", s, question) for s in sentences], dtype=np.float32)
+    assert _giving_answer("time", question, sentences, typed).tolist() == [True, False, False]
+    weekday = ["The Board met in Geneva in 2016.", "It held its media day on Monday, as it does each year."]
+    assert _giving_answer("time", "What day was the media day held?", weekday, np.ones(2)).tolist() == [False, True]
+
+
+def test_a_note_s_marker_left_at_a_paragraph_s_end_is_never_the_quote() -> None:
+    """A/53/603, para. 1 ends with its note's marker, "... relating to the item. 1": asked how many
+    countries abstained, the quote was “1”."""
+    embedder = HashEmbedder()
+    text = ("At its 3rd plenary meeting, on 15 September 1998, the General Assembly, on the recommendation of the "
+            "General Committee, decided to include in the agenda of its fifty-third session the item entitled "
+            "“Implementation of the Declaration on the Granting of Independence to Colonial Countries and Peoples by "
+            "the specialized agencies and the international institutions associated with the United Nations” and to "
+            "allocate it to the Special Political and Decolonization Committee (Fourth Committee). The Assembly also "
+            "referred to the Fourth Committee, under the item entitled “Report of the Economic and Social "
+            "Council”, "
+            "chapter VIII (section D) of the report of the Economic and Social Council, relating to the item. 1")
+    question = ("How many countries sat out the vote when the Fourth Committee approved the text on decolonization "
+                "help from UN agencies in October 1998?")
+    assert best_quote(question, embedder.encode_queries([question])[0], text, embedder) != "1"
+
+
+SAHEL = ("The Sahel region continued to experience distinct development trajectories, marked by modest economic "
+         "growth, structural vulnerabilities and persistent human development challenges. Country performance varied "
+         "significantly. The Niger is projected to achieve strong gross domestic product (GDP) growth of 6.6 per cent "
+         "in 2025, driven by increased oil exports through a newly operational pipeline to Benin. In Chad, GDP grew by "
+         "1.5 per cent in 2024 and is expected to grow by a further 1.7 per cent in 2025 and 3.3 per cent in 2026, "
+         "supported by oil production. Despite electoral tensions, Senegal has shown resilience, with GDP growth of "
+         "6.7 per cent in 2024 and a forecasted growth of 8.4 per cent in 2025 due to hydrocarbon production. In 2025, "
+         "the GDP of Cameroon is estimated to grow by 3.6 per cent, with a projected growth of 4.0 per cent in 2026. "
+         "Mauritania recorded a 5.1 per cent GDP growth in 2024, down from 6.5 per cent "
+         "in 2023. GDP growth is projected to average 5.1 per cent over the period 2025–2027, driven by the launch "
+         "of "
+         "gas production and exports under the Grand Tortue Ahmeyim project.")  # E/2025/76, para. 37
+
+
+def test_a_country_asked_is_quoted_from_the_sentence_naming_it() -> None:
+    """E/2025/76, para. 37 gives the growth of several Sahel countries: asked for the Niger's, the
+    quote is its sentence (it was Chad's, and the answer abstained as "gives Chad's, not Niger's");
+    asked for 2027, it gives 2025's figure."""
+    from rag.answer.constraints import check_quote
+
+    embedder = HashEmbedder()
+    question = "How fast is Niger's economy expected to grow in 2025?"
+    quote = best_quote(question, embedder.encode_queries([question])[0], SAHEL, embedder)
+    assert quote.startswith("The Niger is projected") and check_quote(question, quote, SAHEL) is None
+    later = "What GDP growth is projected for the Niger in 2027?"
+    quote = best_quote(later, embedder.encode_queries([later])[0], SAHEL, embedder)
+    assert quote.startswith("The Niger is projected")
+    assert check_quote(later, quote, SAHEL).describe() == "gives 2025's figure, not 2027's"
+    # S/2025/211, para. 31: a quote on the fleeing since 2023, in a paragraph giving 2025's figure
+    refugees = ("As at 21 March, over 1.1 million people had fled the conflict in the Sudan since the outbreak of "
+                "fighting in the Sudan in April 2023 and arrived in South Sudan. As at March 2025, South Sudan was "
+                "hosting 544,437 refugees and asylum-seekers from the Sudan.")
+    asked = "How many people who fled Sudan is South Sudan sheltering as refugees as of March 2025?"
+    assert check_quote(asked, split_sentences(refugees)[0], refugees) is None
 
 
 def test_how_long_quotes_the_sentence_giving_an_amount_of_time() -> None:

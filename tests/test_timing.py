@@ -531,6 +531,13 @@ def test_a_month_of_another_year_the_paragraph_dates_otherwise_is_a_near_miss() 
     asked = "How many new Kosovo police officers graduated from the Kosovo Academy of Public Services in {}?"
     assert said(check_timing(asked.format("June 2024"), evidence)) == "gives 24 January 2025, not June 2024"
     assert check_timing(asked.format("January 2025"), evidence) is None
+    # Found in review: a range over the turn of a year holds the asked month
+    for question, text in (("How many people crossed the jungle in January 2024?",
+                            "Between December 2023 and February 2024, some 80,000 people crossed the jungle."),
+                           ("How many new officers graduated in June 2024?",
+                            "Between 1 December 2023 and 31 July 2024, 462 new officers graduated.")):
+        assert check_timing(question, Evidence(paragraph=text, document=text, symbols=("A/79/100",),
+                                               date="2024-09-15")) is None, question
 
 
 def test_the_month_of_the_document_s_own_meeting_or_a_plan_is_no_near_miss() -> None:
@@ -1214,3 +1221,28 @@ def test_the_outcome_of_a_planned_event_is_after_the_report() -> None:
     assert said(check_timing("Who won Cameroon's presidential election of October 2025?", report)) == \
         "dates from May 2025, before October 2025"
     assert check_timing("What did the parties prepare for the election of October 2025?", report) is None
+
+
+def test_a_day_the_paragraph_dates_otherwise_is_a_near_miss_even_in_the_month_of_issue() -> None:
+    """A/49/624 (issued 11 November 1994), para. 7: the draft decision adopted "At its 13th meeting,
+    on 28 October"; a vote asked "At its meeting on 2 November 1994" is another meeting's, though
+    the report is of November."""
+    paragraph = ("At its 13th meeting, on 28 October, the Fourth Committee adopted the draft decision contained in "
+                 "paragraph 11 of chapter V of the report of the Special Committee by a recorded vote of 93 to 2.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("A/49/624",), date="1994-11-11")
+    asked = "At its meeting on {}, by what vote did the Fourth Committee adopt the draft decision?"
+    assert said(check_timing(asked.format("2 November 1994"), evidence)) == "gives 28 October 1994, not 2 November 1994"
+    assert check_timing(asked.format("28 October 1994"), evidence) is None
+    held = Evidence(paragraph="From 4 to 19 November, the Court held its session and convicted 16 defendants.",
+                    document="", symbols=("S/2025/97",), date="2025-02-10")
+    assert check_timing("How many defendants were convicted at the session held on 10 November 2024?", held) is None
+
+
+def test_a_participle_read_as_a_state_asks_nothing_done() -> None:
+    """Found in review: "registered voters" and "displaced persons" are a state at a time, not what
+    was done (which a report issued before cannot tell); "graduated" tells what was done."""
+    from rag.answer.timing import asks_done
+
+    assert not asks_done("How many registered voters were there in Kosovo in February 2025?")
+    assert not asks_done("How many internally displaced persons were there in Haiti in June 2025?")
+    assert asks_done("How many officers graduated from the Academy in June 2024?")

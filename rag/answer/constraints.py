@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rag.answer.alternatives import check_alternative, named_alternatives
 from rag.answer.answertype import CARDINALS, question_type
+from rag.answer.committees import check_main_committee, main_committees
 from rag.answer.countries import (
     ADJECTIVES,
     CAPITALS,
@@ -60,6 +61,7 @@ from rag.answer.timing import asks_done, check_timing, issued_month, months_betw
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
                               check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
+                              check_quote_figure_year,
                               check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
                               without_symbols, written_periods, years)
 from rag.search.acronyms import SPELLED_OUT, without_spelled_out
@@ -535,6 +537,15 @@ def _stem_of(word: str, country: str) -> bool:
     return owner is None or owner in (country, country.split()[-1])
 
 
+def _title_countries(title: str) -> Counter[str]:
+    """The countries a title names, read in capitals too ("THE SITUATION IN AFGHANISTAN"), without
+    the part of a longer name ("Congo" of "the Democratic Republic of the Congo", which the title in
+    capitals reads as "Republic Of The Congo")."""
+    named = countries(title.title() + " " + title)
+    return Counter({k: n for k, n in named.items()
+                    if not any(k != other and re.search(rf"\b{re.escape(k)}\b", other) for other in named)})
+
+
 def _check_country_in_paragraph(question: str, found: list[Constraint], evidence: Evidence) -> Mismatch | None:
     """A country the question asks about that the paragraph leaves out while it names another one
     the question does not: "refugees from Ethiopia" answered with "refugees and asylum-seekers from
@@ -551,7 +562,8 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     borders, the asked one ("the southern border of Libya with the Sudan and Chad" for refugees
     registered in Chad)."""
     asked = _asked_countries(question, found)
-    subject = countries(evidence.title.title() + " " + evidence.title)
+    subject = _title_countries(evidence.title)
+    named_by_title = countries(evidence.title.title() + " " + evidence.title)  # "the Congo" of its long name too
     beside = _BORDERING.sub(" ", evidence.paragraph)  # without the countries named as neighbours
     told = list(countries(beside)) or (list(subject) if len(subject) == 1 else []) \
         or (_state_organs(evidence.paragraph) or _dominant(evidence.document, asked) if not subject else [])
@@ -561,7 +573,7 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
     for c in asked:
-        if others and c.value not in subject and not _short_for(c, evidence.document) \
+        if others and c.value not in named_by_title and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
@@ -628,17 +640,19 @@ _FOR_ENTITY = re.compile(r"^\W*(?:For|In|At)\s+(?:the\s+)?([A-Z][A-Za-z-]{2,})\s
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
     """The quote opening on another country, year or organization than the one the question asks
     about, which the paragraph names elsewhere (`check_quote_country`, `check_quote_year`,
-    `check_quote_organization`), or setting another name where the question sets its own
-    (rag.answer.frames)."""
+    `check_quote_organization`), giving its figure for another year than the one asked
+    (rag.answer.years.check_quote_figure_year), or setting another name where the question sets
+    its own (rag.answer.frames)."""
     entity = check_quote_organization(question, quote) or check_quote_frame(question, quote, paragraph)
     if entity is not None:
         return entity
+    found = question_constraints(question)  # read once for all
     told = written_periods(quote)
     if not (_IN_COUNTRY.match(quote) or _COUNTRY_MEASURED.match(quote) or _IN_YEAR.match(quote) or told):
-        return None  # most quotes open on neither nor name a period: the question's constraints are not read
-    found = question_constraints(question)  # read once for all
+        return check_quote_figure_year(question, quote, paragraph, found)
     return check_quote_country(question, quote, paragraph, title, found) \
-        or check_quote_year(question, quote, paragraph, found) or _quote_period(question, told, paragraph, found)
+        or check_quote_year(question, quote, paragraph, found) or _quote_period(question, told, paragraph, found) \
+        or check_quote_figure_year(question, quote, paragraph, found)
 
 
 def check_quote_organization(question: str, quote: str) -> Mismatch | None:
@@ -923,8 +937,11 @@ def _acronym_written(word: str, document: str) -> bool:
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
-    words = c.value.split()
     document = evidence.document + " " + " ".join(evidence.symbols)
+    # not the words of a name the document writes otherwise ("Earth Summit": the United Nations
+    # Conference on Environment and Development)
+    written_otherwise = set(_WORD.findall(c.label)) - set(_WORD.findall(without_spelled_out(c.label, document)))
+    words = [w for w in c.value.split() if w not in written_otherwise]
     missing = _without_countries_written([w for w in unwritten(words, document) if not _acronym_written(w, document)],
                                          document)
     if len(missing) < MISSING_NAMES:
@@ -1199,7 +1216,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (`check_own_session`) or the General Assembly at a session after it
     (`check_assembly_session`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
-    (rag.answer.treaty_bodies), the protocol or amendment to an instrument it asks about
+    (rag.answer.treaty_bodies), the General Assembly's Main Committee it names
+    (rag.answer.committees), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
     for (rag.answer.persons), the places within
@@ -1237,7 +1255,8 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit,
-                    check_treaty_body, check_instrument, check_numbered_text, check_unwritten_ordinal,
+                    check_treaty_body, check_main_committee, check_instrument, check_numbered_text,
+                    check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
@@ -1254,4 +1273,4 @@ def may_miss(question: str) -> bool:
 _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
                     asks_person, named_places, located_places, modified_things, numbered_names, asked_events,
                     demonym_countries, asked_additions, numbered_texts, named_bodies, asks_version, named_regions,
-                    named_alternatives, asks_span, name_words)
+                    named_alternatives, asks_span, name_words, main_committees)

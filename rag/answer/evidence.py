@@ -18,13 +18,17 @@ class Constraint:
     label: str
 
 
+# How a mismatch names what the paragraph itself is about instead.
+ABOUT = "is about {found}, not {label}"
+
+
 @dataclass(frozen=True)
 class Mismatch:
     """A constraint the evidence contradicts, and what the evidence is about instead."""
 
     constraint: Constraint
     found: str
-    template: str = "is about {found}, not {label}"
+    template: str = ABOUT
 
     def describe(self) -> str:
         """"is about the sixtieth session, not the fifty-ninth session"."""

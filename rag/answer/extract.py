@@ -31,6 +31,7 @@ from rag.answer.constraints import (
     may_miss,
     numbered_things,
 )
+from rag.answer.evidence import ABOUT
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
 from rag.answer.subjects import check_unnamed_organization, title_names
@@ -138,10 +139,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     offers = states_answer if kind == "reason" else offers_answer  # a cause or purpose stated
     typed = np.array([offers(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
-    giving = _giving_answer(kind, question, sentences, typed)
-    dated = _on_asked_day(question, sentences)
-    if dated is not None:
-        giving = dated if giving is None or not (giving & dated).any() else giving & dated
+    giving = _quotable(kind, question, sentences, typed)
     if giving is not None and giving.any():
         score = np.where(giving, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
@@ -214,14 +212,34 @@ def _stressing_state(question: str, idf: dict[str, float] | None) -> dict[str, f
     return weights
 
 
+def _quotable(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
+    """The sentences a quote is chosen among, else None for all: those giving the kind of answer
+    asked (`_giving_answer`), of those the ones with words (a note's marker left at a paragraph's
+    end, "... relating to the item. 1", says nothing) and naming the country the question names
+    (`_naming_asked_country`), each narrowing where it leaves any; then of those giving the answer,
+    the ones writing the day it names (`_on_asked_day`)."""
+    giving = _giving_answer(kind, question, sentences, typed)
+    worded = np.array([_WORD.search(s) is not None for s in sentences])
+    for narrowed in (worded if worded.any() else None, _naming_asked_country(question, sentences)):
+        if narrowed is not None:
+            giving = narrowed if giving is None or not (giving & narrowed).any() else giving & narrowed
+    dated = _on_asked_day(question, sentences)  # among those giving the answer: a day's sentence may give none
+    if dated is not None and (giving is None or (giving & dated).any()):
+        giving = dated if giving is None else giving & dated
+    return giving
+
+
 def _giving_answer(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
     """Which sentences can give the answer where the kind asked narrows them, else None: a share
-    or a time limit asked, only a sentence in per cent or giving an amount of time; "how long",
+    or a time limit asked, only a sentence in per cent or giving an amount of time; a date asked
+    ("On what date ...?"), one giving a day or a weekday where some do (`_A_DAY`); "how long",
     one giving an amount of time where any does ("Interventions are not to exceed three minutes",
     not "up to five ministers"); a figure asked, one that states a count (not a year, a reference
     or an ordinal, which answers "how many times")."""
     if kind == "duration" or (kind == "number" and asks_share(question)):
         return typed > 0
+    if kind == "time":
+        return _giving_day(question, sentences)
     if _WHO.match(question) and (asks_person(question) or _OFFICE_ASKED.search(question)):
         return _naming_someone(question, sentences)
     if kind != "number":
@@ -241,6 +259,22 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
     return np.array([states_answer(kind, s, question) for s in sentences])
 
 
+# A question for a day ("On what date did UNDP issue ...?"), and a sentence giving one ("on 1
+# August 2024", "August 1, 2024", "on Monday"), not a month alone ("in December 2024").
+_ASKS_DAY = re.compile(r"\bwhat\s+(?:exact\s+)?date\b|\bwhich\s+(?:day|date)\b|\bwhat\s+day\b", re.IGNORECASE)
+_A_DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b|"
+                    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# A word of two letters or more: a sentence without one is no quote.
+_WORD = re.compile(r"[^\W\d_]{2}")
+def _giving_day(question: str, sentences: list[str]) -> np.ndarray | None:
+    """For a date asked (`_ASKS_DAY`), which sentences give a day or a weekday (`_A_DAY`), where some
+    do and some do not; else None."""
+    if not _ASKS_DAY.search(question):
+        return None
+    days = np.array([_A_DAY.search(s) is not None for s in sentences])
+    return days if days.any() and not days.all() else None
+
+
 # A day the question names: "as at 12 October", "on 3 November".
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b")
 
@@ -258,6 +292,30 @@ def _on_asked_day(question: str, sentences: list[str]) -> np.ndarray | None:
         return None  # the paragraph's one day sets the time of all its sentences ("As at 2 May 2025, ...")
     on = np.array([bool(asked & written) for written in days])
     return on if on.any() and not on.all() else None
+
+
+# Other countries a paragraph names in sentences of their own, from which it goes through countries
+# one by one.
+ROUNDUP_COUNTRIES = 3
+
+
+def _naming_asked_country(question: str, sentences: list[str]) -> np.ndarray | None:
+    """In a paragraph going through countries one by one (ROUNDUP_COUNTRIES or more others, each in
+    a sentence of its own, more than the sentences naming the asked one), which sentences name a
+    country the question names ("The Niger is projected to achieve ... growth of 6.6 per cent in
+    2025", not Chad's sentence before it, E/2025/76, para. 37), where some do; else None. Not in a
+    paragraph about the asked country that names others in passing ("With funding from the
+    Government of India, the Centre operates from Colombo ..." on Sri Lanka's), nor where a
+    sentence lists them ("In favour: Albania, Andorra, ...")."""
+    asked = named_countries(question)
+    if not asked:
+        return None
+    named = [named_countries(s) for s in sentences]
+    naming = np.array([bool(asked & n) for n in named])
+    others = {c for n in named if len(n) == 1 and not asked & n for c in n}
+    if len(others) < ROUNDUP_COUNTRIES or naming.sum() >= len(others) or not naming.any():
+        return None
+    return naming
 
 
 # Figures a table gives in units of money its heading names, no sign beside each: "Expenditures on
@@ -403,14 +461,14 @@ class Answerer:
         return search, mismatch
 
     def _writing_asked(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
-        """Where the top hit tells of another numbered thing than the question asks of ("is about
+        """Where the top hit tells of another numbered report than the question asks of ("is about
         the eleventh report, not the second report"), the search with the first of the next
         hits of the same document that writes the asked one ("a contingency provision of SwF 91.9
         million was included ... in the second annual progress report"), passes the question's checks
         and supports it put first; the search as it is, with the top hit's mismatch, where none does."""
         asked = mismatch.constraint
-        if asked.kind != "ordinal":  # a year is written in too many paragraphs of a near miss's document
-            return search, mismatch
+        if asked.kind != "ordinal" or not asked.value.endswith(" report") or mismatch.template != ABOUT:
+            return search, mismatch  # a year or a session is written in too many paragraphs of a near miss's document
         top = search.hits[0]
         for hit in search.hits[1:]:
             if hit.symbol == top.symbol and _writes_asked(asked, hit.text) \

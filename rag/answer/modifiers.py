@@ -118,6 +118,11 @@ def _other_head(head: str, thing: str, paragraph: str) -> str | None:
     return None
 
 
+# A word of a capital's entry of several ("Porto-Novo Cotonou", "Pretoria Cape Town") names it
+# alone at this many letters ("Cotonou", "Pretoria"; not "Cape" nor "City" of "Mexico City").
+SEAT_WORD = 5
+
+
 def _in_asked_country(head: str, other: str, paragraph: str) -> bool:
     """Whether the paragraph's other head is of the country the asked one names by its people's
     word or its name: "the Batwa people" of "In Uganda, ..." are the Ugandan people asked for, "the
@@ -125,7 +130,8 @@ def _in_asked_country(head: str, other: str, paragraph: str) -> bool:
     country = DEMONYMS.get(head) or LONG_DEMONYMS.get(head)
     if country is not None and re.search(rf"\b{re.escape(country)}\b", paragraph):
         return True
-    return other in CAPITALS.get(country or head, "").split()
+    capital = CAPITALS.get(country or head, "")
+    return other == capital or (len(other) >= SEAT_WORD and other in capital.split())
 
 
 def check_modifier(question: str, evidence: Evidence, dated: frozenset[str] = frozenset()) -> Mismatch | None:

@@ -15,8 +15,7 @@ NOT_NAMES = frozenset((
     "the", "a", "an", "in", "on", "at", "of", "for", "by", "to", "from", "under", "between", "during", "after",
     "before", "since", "until", "as", "with", "within", "without", "what", "which", "who", "whom", "whose",
     "when", "where", "why", "how", "according", "its", "it", "is", "was", "were", "did", "does", "do", "has",
-    "have", "had", "are", "could", "would", "should", "can", "will", "shall", "might", "must", "and", "or", "but",
-    "if", "than", "this", "that", "these", "those", "there", "their",
+    "have", "had", "and", "or", "but", "if", "than", "this", "that", "these", "those", "there", "their",
     "they", "he", "she", "his", "her", "our", "we", "i", "you", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
     # holidays name a time, which a document gives as a date ("25 December" for Christmas)
@@ -69,13 +68,18 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+# The endings of a people's word whose plural is read as its singular: "Kosovars", "Nigerians".
+_PEOPLE_ENDINGS = ("ar", "an", "ese", "i")
+
+
 def _written(word: str, vocabulary: frozenset[str]) -> bool:
     """The document writes the word, a form of it ("Pakistan" for "Pakistani") or, for a long
     word, the word with one letter mistyped (`TYPO_CHANGED`)."""
     word = without_accents(word)
     if word in vocabulary or word.rstrip("s") in vocabulary:
         return True
-    single = word[:-1] if word.endswith("s") and len(word) > _STEM + 1 else word  # "Kosovars": a Kosovar
+    single = word[:-1] if word.endswith("s") and word[:-1].endswith(_PEOPLE_ENDINGS) and len(word) > _STEM + 1 \
+        else word  # "Kosovars": a Kosovar, of Kosovo
     stem = single[:max(_STEM, len(single) - 2)]
     if len(word) > _STEM and any(w.startswith(stem) for w in vocabulary):
         return True
@@ -131,6 +135,10 @@ def whole_name(text: str, start: int) -> str:
 _RUN_OPENERS = NOT_NAMES | frozenset(("and", "the", "of", "on", "for"))
 
 
+# Verbs a yes-or-no question opens with, before a name: "Could Kosovars ...?", "Can Member States ...?".
+_OPENING_VERBS = frozenset(("could", "would", "should", "can", "will", "shall", "might", "must", "are", "may"))
+
+
 def name_around(text: str, word: str) -> str:
     """The whole name (`_WHOLE_NAME`) of `text` that holds the name word, without the question
     words or articles that open its run nor an owner before it ("Black Sea Grain Initiative" for
@@ -138,7 +146,10 @@ def name_around(text: str, word: str) -> str:
     held = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
     for m in _WHOLE_NAME.finditer(text):
         names: list[list[str]] = [[]]
-        for w in m.group(0).split():  # an owner's name ends at its possessive: "Iran's | Fordow"
+        run = m.group(0).split()
+        if m.start() == 0 and run[0].lower() in _OPENING_VERBS:
+            run = run[1:]  # "Could Kosovars living abroad vote ...?": the question's verb, not the name's
+        for w in run:  # an owner's name ends at its possessive: "Iran's | Fordow"
             if names[-1] or w.lower() not in _RUN_OPENERS:
                 names[-1].append(POSSESSIVE.sub("", w))
             if POSSESSIVE.search(w):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.textutil import content_terms, split_sentences
 
 # Each event in any form a question or paragraph words it ("postponed", "postponement"), then the
 # one that tells it the other way, as done ("accepted", "held its ... session"). An ending is left
@@ -85,9 +86,28 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
                 continue  # "had not been fully implemented" is "unimplemented"
             if told == prefix + word and _NEGATING_BEFORE.search(asked, 0, _first_at(word, asked)):
                 continue  # "territories that are not yet self-governing" are "non-self-governing"
-            if told:
+            if told and _said_of_the_question(told, question, evidence.paragraph):
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+# Content terms beyond the word itself that a sentence writing the other form shares with the
+# question, for the form to be said of what it asks.
+SHARED_TERMS = 2
+
+
+def _said_of_the_question(told: str, question: str, paragraph: str) -> bool:
+    """Whether a sentence of the paragraph writing the other form of the word is about what the
+    question asks, sharing SHARED_TERMS of its content terms, read item by item ("the lower
+    resources available" in a long paragraph's other item says nothing of cash advances that
+    became inaccessible)."""
+    asked = content_terms(question) - content_terms(told)
+    parts = [part for sentence in split_sentences(paragraph) for part in _ITEMS.split(sentence)]
+    return any(len(asked & content_terms(part)) >= SHARED_TERMS for part in parts if _written(told, part.lower()))
+
+
+# Where a sentence's lettered items part: "...; (b) In July 2024, ...".
+_ITEMS = re.compile(r"(?<=[.;:])\s+(?=\((?:[a-z]|[ivx]{1,4})\)\s)")
 
 
 # A negation right before a word of the question, "yet" or a form of "be" between at most: "that

@@ -104,7 +104,7 @@ _ALIASES = {"USD": "$", "NGO": "non-governmental", "NGOS": "non-governmental",
             # names whose letters do not spell the acronym
             "UNICEF": "Children’s Fund", "UNFPA": "Population Fund", "OHCHR": "High Commissioner for Human Rights",
             "UNHCR": "High Commissioner for Refugees", "UNAIDS": "Programme on HIV/AIDS",
-            "UNRWA": "Relief and Works Agency", "TPNW": "Treaty on the Prohibition of Nuclear Weapons",
+            "UNRWA": "Relief and Works Agency",
             # the regional commissions, named in full where the text gives no acronym (`_entities_in`)
             "ECA": "Economic Commission for Africa", "ECE": "Economic Commission for Europe",
             "ECLAC": "Economic Commission for Latin America and the Caribbean",
@@ -226,8 +226,9 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
     for asked in acronyms(question):
         if asked.lower() in lower:
             continue  # a word set in capitals ("AUTHORIZED"), not an acronym
-        if asked.upper() in _KIND_ACRONYMS and re.search(rf"\b(?:[Ww]hich|[Ww]hat)\s+{asked}\b", question):
-            continue  # "Which NGO ...?": the kind of answer asked, not an organization the document names
+        if asked.upper() in _KIND_ACRONYMS and re.search(rf"\b(?:[Ww]hich|[Ww]hat)\s+(?:[\w-]+\s+){{0,2}}?{asked}\b",
+                                                        question):
+            continue  # "Which (Zimbabwean) NGO ...?": the kind of answer asked, not an organization the document names
         if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)
                 or _spelled_in_lower_case(asked, whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")

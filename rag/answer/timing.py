@@ -20,11 +20,12 @@ from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, s
 _PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bending|\bexpiring|[–-])\s*$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
-# about what was expected or planned can be answered before.
+# about what was expected or planned can be answered before. Not the past participles more often
+# read as a state ("registered voters", "displaced persons", "trained staff").
 _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected|launched|took|agreed|won|held|attended|"
                    r"happened|occurred|results?|travell?ed|visited|crossed|arrived|returned|fled|met|signed|"
-                   r"announced|issued|published|submitted|received|graduated|deployed|killed|injured|arrested|"
-                   r"detained|released|abducted|registered|trained|recruited|displaced|appointed|completed)\b|"
+                   r"announced|issued|published|submitted|received|graduated|killed|arrested|released|abducted|"
+                   r"recruited|appointed)\b|"
                    r"\b(?:was|were|been)\s+\w+(?:ed|en)\b",
                    re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
@@ -244,7 +245,9 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
     dated = False  # a sentence before has written a year
     last = 0  # the last year written before
     issued = _issue_date(evidence)
+    at = 0  # where the sentence starts in the paragraph: every month given is placed in the paragraph
     for sentence in split_sentences(evidence.paragraph):
+        at = max(evidence.paragraph.find(sentence, at), at)
         written = ANY_YEAR.findall(sentence)
         if written:
             dated, last = True, int(written[-1])
@@ -257,14 +260,14 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
             day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
             year = inferred_year(day, month, evidence)
             if year is not None:
-                given.append(NamedMonth(m.start(), m.end(), day, month, None, year))
+                given.append(NamedMonth(at + m.start(), at + m.end(), day, month, None, year))
         if dated:
             continue  # after a year, no month without one is the document's
         for m in _YEARLESS_MONTH.finditer(sentence):  # "As of April, 6.3 million people ...": its first day
             month = MONTH_NAMES.index(m.group(1)) + 1
             year = inferred_year(1, month, evidence)
             if year is not None:
-                given.append(NamedMonth(m.start(), m.end(), None, month, None, year))
+                given.append(NamedMonth(at + m.start(), at + m.end(), None, month, None, year))
     return given
 
 
@@ -328,8 +331,9 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     """A month the question sets what it asks about in ("met during its eighty-seventh session in
     February 2024") that the paragraph dates otherwise: every day it gives falls in other months
     ("On 13 May, the Committee held an informal closed meeting ..."; "On 24 January [2025], 462 new
-    officers graduated" for June 2024), and it never names the asked month; where all of them are
-    of other years, the year's check names the mismatch. Not a month of the document's own meeting
+    officers graduated" for June 2024, beside a stock "as of December 2024"), and it never names the
+    asked month, nor writes a range holding it; a paragraph whose days are all of other years is
+    left to the year's check, which names the mismatch. Not a month of the document's own meeting
     or issue (but a Security Council report's: "the High-level Committee's forty-ninth session,
     held in April 2025"), nor a question about what was planned (`_asked_month`), nor an election, a
     referendum or a census named by its month of a paragraph whose days all come up to
@@ -339,13 +343,19 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     given = _given_days(evidence)
     if not given or any(g.year == m.year and g.month <= m.month <= (g.last or g.month) for g in given) \
-            or all(g.year != m.year for g in given):  # another year alone: the year's check names it
-        return None
+            or all(g.year != m.year for g in given) or _in_a_range(m, evidence):
+        return None  # another year alone: the year's check names it
     given = sorted(given, key=lambda g: g.start)
     if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
         return None  # "the February 2025 elections", their results announced "On 15 March"
     return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),
                     _when(given[0], given[0].day is not None), "gives {found}, not {label}")
+
+
+def _in_a_range(m: NamedMonth, evidence: Evidence) -> bool:
+    """Whether a range of dates the paragraph writes holds the month ("From October 2023 to September
+    2024" holds June 2024)."""
+    return any(start[:2] <= (m.year, m.month) <= end[:2] for _, (start, end, _) in _written_ranges(evidence))
 
 
 def _when(m: NamedMonth, day: bool) -> str:
@@ -526,6 +536,32 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     return Mismatch(Constraint("dated", f"{start}-{end}", label), ranges[0][1][2], "gives {found}, not {label}")
 
 
+# A run of days in one month: "From 4 to 19 November", "on 5, 7, 9 and 12 October".
+_DAYS_RUN = re.compile(rf"\b\d{{1,2}}\s*(?:,|to|and|through|–|-)\s*\d{{1,2}}(?:\s*(?:,|and)\s*\d{{1,2}})*"
+                       rf"\s+{MONTH_PATTERN}\b")
+
+
+def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
+    """A day the question sets what was done on ("At its meeting on 2 November 1994, by what vote
+    did the Fourth Committee adopt ...?") that the paragraph never writes, dating what it tells by
+    other days alone, none in a range holding the asked one ("At its 13th meeting, on 28 October,
+    the Fourth Committee adopted ...", A/49/624, para. 7): another meeting's. Unlike a month
+    (`_another_month`), a day of the document's own month of issue is no exception."""
+    asked = [m for m in _point_months(question) if m.day is not None and not _dates_document(question, m)]
+    if len(asked) != 1 or not asks_done(question):
+        return None
+    d = asked[0]
+    if re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", evidence.paragraph, re.IGNORECASE) \
+            or _DATE_RANGE.search(evidence.paragraph) or _DAYS_RUN.search(evidence.paragraph):
+        return None
+    given = [g for g in _given_days(evidence) if g.day is not None and g.last is None]
+    if not given or any((g.year, g.month, g.day) == (d.year, d.month, d.day) for g in given):
+        return None
+    given.sort(key=lambda g: g.start)
+    return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), _day_label(given[0]),
+                    "gives {found}, not {label}")
+
+
 def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
     """A number asked for one day ("How many side events were held at the Forum on 24 February
     2025?") that the paragraph gives for the one period it writes, which holds that day ("43 side
@@ -647,4 +683,4 @@ def check_timing(question: str, evidence: Evidence) -> Mismatch | None:
             or _report_month(question, evidence) or _after_issue(question, evidence)
             or _another_month(question, evidence) or _another_period(question, evidence)
             or _day_in_period(question, evidence) or _figure_in_other_months(question, evidence)
-            or _undated_stock(question, evidence))
+            or _undated_stock(question, evidence) or _another_day(question, evidence))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
@@ -338,11 +339,17 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
 
 
 # The thing a question dates by its year: "the 2008 plebiscite", "December 1998 status vote".
-_ASKED_THING = re.compile(r"\b((?:19|20)\d\d)((?:\s+[a-z][\w-]*){1,2})")
+_ASKED_THING = re.compile(rf"(?:\b(?:a|an|the|its|their)|['’]s)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+)?"
+                          r"((?:19|20)\d\d)((?:\s+[a-z][\w-]*){1,2})")
+# Events a paragraph tells of in a sentence opening on their time: "In July 2005, a vote was held".
+_EVENTS = r"(?:votes?|plebiscites?|referendums?|referenda|elections?|polls?|census(?:es)?)"
 # A thing a paragraph dates by a year: "a 1993 plebiscite", "In July 2005, a vote was held".
 _THING_DATED = re.compile(rf"\b(?:a|an|the|its|their|this)\s+((?:19|20)\d\d)((?:\s+[a-z][\w-]*){{1,2}})|"
                           rf"\b[Ii]n\s+(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?((?:19|20)\d\d),\s+(?:a|an|the)"
-                          r"((?:\s+[a-z][\w-]*){1,2})")
+                          rf"((?:\s+[a-z][\w-]*)?\s+{_EVENTS})\b")
+# Words after which a dated thing is another than the one told of: "the first since the 2011 elections".
+_SET_APART_BEFORE = re.compile(r"\b(?:since|unlike|following|after|before|as\s+in|than|compared\s+(?:with|to)|"
+                               r"up\s+from|down\s+from|previous|preceding|prior)\b[^.;]*$", re.IGNORECASE)
 
 
 def _thing_dated_otherwise(asked: list[Constraint], text: str, question: str) -> Mismatch | None:
@@ -350,33 +357,59 @@ def _thing_dated_otherwise(asked: list[Constraint], text: str, question: str) ->
     never writing that year, dates by another ("a 1993 plebiscite"; "In July 2005, a vote was held"
     for "the December 1998 status vote"), however far: another one of its kind. Not a thing named by
     its year that a check of its own reads (rag.answer.years.DATED_NOUNS: a report, a session), nor
-    one compared with ("compared with 44 in the 2021 elections")."""
+    one set apart from the one told of ("compared with 44 in the 2021 elections", "the first since
+    the 2011 elections"). The question dates the thing by a determiner or an owner before the year
+    ("the 2008 plebiscite", "Puerto Rico's December 1998 status vote"), not "in 2024 on gender"."""
     for c in asked:
         heads = {terms(m.group(2))[-1] for m in _ASKED_THING.finditer(question) if m.group(1) == c.value
                  and terms(m.group(2))}
         heads -= {stem for noun in DATED_NOUNS for stem in terms(noun)}
         for m in _THING_DATED.finditer(text):
             year, words = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            if year != c.value and heads & set(terms(words)) and not _compared_before(text, m.start()):
+            if year != c.value and heads & set(terms(words)) and not _compared_before(text, m.start(),
+                                                                                       _SET_APART_BEFORE):
                 return Mismatch(c, year)
     return None
 
 
 # A question asking for a figure in other words than "how many": "What was the financial value of ...?"
-_ASKS_FIGURE = re.compile(r"\b(?:value|amount|total|sum|cost|number|figure|rate)\b", re.IGNORECASE)
+_ASKS_FIGURE = re.compile(r"\b(?:value|amount|total|sum|cost|number|figure|rate|growth)\b", re.IGNORECASE)
+
+
+def check_quote_figure_year(question: str, quote: str, paragraph: str, found: list[Constraint]) -> Mismatch | None:
+    """A figure asked for one year of a quote that never writes it and gives its figure for
+    another ("The Niger is projected to achieve ... growth of 6.6 per cent in 2025" for the
+    Niger's growth in 2027), in a paragraph giving none for the asked year: the sentence the
+    question chose tells of another year."""
+    asked = [c for c in found if c.kind == "year"]
+    if len(asked) != 1 or re.search(rf"(?<![\d/]){asked[0].value}(?![\d/])", quote) \
+            or _gives_figure_for(int(asked[0].value), paragraph, question):
+        return None
+    mismatch = _figure_of_other_year(asked, without_symbols(quote), question)
+    return None if mismatch is None else replace(mismatch, template="gives {found}'s figure, not {label}'s")
+
+
+# A day or month written without its year ("As at 30 April", "Since January"): a time of the
+# document's own, which a figure may be given for.
+_YEARLESS_DATE = re.compile(rf"\b(?:\d{{1,2}}\s+{MONTH_PATTERN}|(?:[Ss]ince|[Aa]s\s+(?:at|of)|[Ii]n|[Bb]y)\s+"
+                            rf"{MONTH_PATTERN})\b(?!,?\s+(?:19|20)\d\d)")
 
 
 def _figure_of_other_year(asked: list[Constraint], text: str, question: str) -> Mismatch | None:
     """A figure asked for one year (`_ONE_YEAR_ASKED`) of a paragraph that never writes the year
     and gives its figure for another ("totalled $317.5 million in 2024" for "in 2025", "a revised
     budget of $3.01 million for 2025" for "in 2024"), not one only compared with ("up from 95 in
-    2024"): `_neighbouring_year` lets a document's own years go unwritten, not a figure dated
-    otherwise."""
+    2024") or counted from ("since 2023"), where no day or month without its year ("As at 30 April")
+    may give a figure of the document's own year: `_neighbouring_year` lets a document's own years
+    go unwritten, not a figure dated otherwise."""
     if len(asked) != 1 or not _ONE_YEAR_ASKED.search(question) or not (
             question_type(question) == "number" or _ASKS_FIGURE.search(question)):
         return None
     year = int(asked[0].value)
+    if _YEARLESS_DATE.search(text):
+        return None  # "As at 30 April, ... totalled $45 million": a figure of the document's own year
     compared = _compared_years(text) | {int(y) for y in re.findall(_COMPARED + r"(?:the\s+)?((?:19|20)\d\d)\b", text)}
+    compared |= {int(y) for y in _SINCE_YEAR.findall(text)}
     other = sorted(y for y in years(text) if y != year and y not in compared and abs(y - year) <= NEAR_YEARS
                    and _gives_figure_for(y, text, question))
     return Mismatch(asked[0], str(min(other, key=lambda y: abs(y - year)))) if other else None
@@ -435,16 +468,16 @@ _INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Pr
                                r"[^.;,]{0,100}?\bof\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
                                r"\b(?:the\s+)?2030\s+Agenda\b|\bAgenda\s+20\d\d\b|" + _INSTRUMENT_YEAR.pattern,
                                re.IGNORECASE)
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
+_SINCE_A_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
 
 
 def _dating_years(text: str, question: str) -> set[int]:
     """The years of the text that may date what it tells: without `_INSTRUMENT_DATES` unless the
     question names an instrument by its year itself ("under the 2018 Revitalized Agreement": "the
-    2015 Agreement" is another), and without `_SINCE_YEAR` unless it asks since when."""
+    2015 Agreement" is another), and without `_SINCE_A_YEAR` unless it asks since when."""
     if not _INSTRUMENT_YEAR.search(question):
         text = _INSTRUMENT_DATES.sub(" ", text)
-    return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_YEAR.sub(" ", text))
+    return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_A_YEAR.sub(" ", text))
 
 
 def _years_anywhere(text: str, evidence: Evidence) -> set[int]:

@@ -22,6 +22,7 @@ SPELLED_OUT = {
     "GBV": "gender-based violence", "IDP": "internally displaced person", "IDPs": "internally displaced persons",
     "CSO": "civil society organization", "CSOs": "civil society organizations",
     "NGO": "non-governmental organization", "NGOs": "non-governmental organizations",
+    "PrEP": "pre-exposure prophylaxis",
     "GDP": "gross domestic product", "GNI": "gross national income", "FDI": "foreign direct investment",
     "FfD4": "Fourth International Conference on Financing for Development",
     "PAHO": "Pan American Health Organization", "PEPFAR": "President's Emergency Plan for AIDS Relief",
@@ -41,6 +42,7 @@ SPELLED_OUT = {
     "NPT": "Treaty on the Non-Proliferation of Nuclear Weapons",
     "CELAC": "Community of Latin American and Caribbean States", "ICJ": "International Court of Justice",
     "World Court": "International Court of Justice",
+    "Earth Summit": "United Nations Conference on Environment and Development",
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")
