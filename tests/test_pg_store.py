@@ -126,6 +126,10 @@ def test_two_writers_and_ten_readers(tmp_path, pg_dsn) -> None:
     fails, each reads whole generations only."""
     first = load_settings(env={}, index_dir=tmp_path / "w0", index_name="shared", model=FAKE_MODEL, store=pg_dsn)
     build(first, [write_corpus(tmp_path / "base", 3)[0].parent])
+    # the modules a first search imports are compiled before the threads start: CPython 3.11.7 can
+    # fail compiling source in several threads at once ("AST constructor recursion depth mismatch")
+    with Session(first) as warm:
+        warm.search("cooperation among Member States", k=3)
     stop, seen, errors = threading.Event(), [], []
     readers = [threading.Thread(target=_reader, args=(first, stop, seen, errors)) for _ in range(10)]
     for t in readers:
