@@ -537,11 +537,9 @@ def _stem_of(word: str, country: str) -> bool:
     return owner is None or owner in (country, country.split()[-1])
 
 
-def _title_countries(title: str) -> Counter[str]:
-    """The countries a title names, read in capitals too ("THE SITUATION IN AFGHANISTAN"), without
-    the part of a longer name ("Congo" of "the Democratic Republic of the Congo", which the title in
-    capitals reads as "Republic Of The Congo")."""
-    named = countries(title.title() + " " + title)
+def _whole_names(named: Counter[str]) -> Counter[str]:
+    """The countries named without the part of a longer name ("Congo" of "the Democratic Republic
+    of the Congo", which a title in capitals also reads as "Republic Of The Congo")."""
     return Counter({k: n for k, n in named.items()
                     if not any(k != other and re.search(rf"\b{re.escape(k)}\b", other) for other in named)})
 
@@ -562,8 +560,9 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     borders, the asked one ("the southern border of Libya with the Sudan and Chad" for refugees
     registered in Chad)."""
     asked = _asked_countries(question, found)
-    subject = _title_countries(evidence.title)
-    named_by_title = countries(evidence.title.title() + " " + evidence.title)  # "the Congo" of its long name too
+    # the title's countries, read in capitals too ("THE SITUATION IN AFGHANISTAN"), "the Congo" of its long name too
+    named_by_title = countries(evidence.title.title() + " " + evidence.title)
+    subject = _whole_names(named_by_title)
     beside = _BORDERING.sub(" ", evidence.paragraph)  # without the countries named as neighbours
     told = list(countries(beside)) or (list(subject) if len(subject) == 1 else []) \
         or (_state_organs(evidence.paragraph) or _dominant(evidence.document, asked) if not subject else [])

@@ -389,6 +389,11 @@ def _unwritten_ordinal(mismatch: Mismatch) -> bool:
     return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
+def _put_first(search: Search, hit: Hit) -> Search:
+    """The search with the hit first, answering in the top hit's stead (no other hit found it)."""
+    return replace(search, hits=[hit, *(h for h in search.hits if h.pid != hit.pid)], found_with=None)
+
+
 def _writes_asked(asked: Constraint, text: str) -> bool:
     """Whether the text writes the numbered thing an ordinal constraint asks of ("2 report")."""
     first, _, noun = asked.value.partition(" ")
@@ -440,14 +445,18 @@ class Answerer:
         doc = self._document_text(hit.symbol)
         return Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title, hit.section, doc.masthead)
 
+    def _stands_in(self, search: Search, hit: Hit) -> bool:
+        """Whether a hit may answer in the top hit's stead: the question's checks pass and it
+        supports the question."""
+        return self.near_miss(search.query.text, hit) is None and self.hit_support(search, hit) >= self.threshold
+
     def _other_version(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """The search with the first paragraph in the top hit's place in another version of its
         document (rag.search.versions) that the question's constraints allow put first; the
         search as it is, with the top hit's mismatch, where none does."""
         for other in search.other_versions:
             if self.near_miss(search.query.text, other) is None:
-                rest = [h for h in search.hits if h.pid != other.pid]
-                return replace(search, hits=[other, *rest], found_with=None), None
+                return _put_first(search, other), None
         return search, mismatch
 
     def _answering_instead(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
@@ -471,11 +480,8 @@ class Answerer:
             return search, mismatch  # a year or a session is written in too many paragraphs of a near miss's document
         top = search.hits[0]
         for hit in search.hits[1:]:
-            if hit.symbol == top.symbol and _writes_asked(asked, hit.text) \
-                    and self.near_miss(search.query.text, hit) is None \
-                    and self.hit_support(search, hit) >= self.threshold:
-                rest = [h for h in search.hits if h.pid != hit.pid]
-                return replace(search, hits=[hit, *rest], found_with=None), None
+            if hit.symbol == top.symbol and _writes_asked(asked, hit.text) and self._stands_in(search, hit):
+                return _put_first(search, hit), None
         return search, mismatch
 
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
@@ -503,11 +509,8 @@ class Answerer:
                 break
             seen.add(hit.symbol)
             document = self._document_text(hit.symbol)
-            if _names_asked(asked, document, search.query.text) \
-                    and self.near_miss(search.query.text, hit) is None \
-                    and self.hit_support(search, hit) >= self.threshold:
-                rest = [h for h in search.hits if h.pid != hit.pid]
-                return replace(search, hits=[hit, *rest], found_with=None), None
+            if _names_asked(asked, document, search.query.text) and self._stands_in(search, hit):
+                return _put_first(search, hit), None
         return search, mismatch
 
     def synonyms(self, query: Query, hit: Hit) -> float:

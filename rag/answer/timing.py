@@ -541,6 +541,11 @@ _DAYS_RUN = re.compile(rf"\b\d{{1,2}}\s*(?:,|to|and|through|–|-)\s*\d{{1,2}}(?
                        rf"\s+{MONTH_PATTERN}\b")
 
 
+def _writes_day(d: NamedMonth, paragraph: str) -> bool:
+    """Whether the paragraph writes the day ("24 February"), with or without its year."""
+    return re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", paragraph, re.IGNORECASE) is not None
+
+
 def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
     """A day the question sets what was done on ("At its meeting on 2 November 1994, by what vote
     did the Fourth Committee adopt ...?") that the paragraph never writes, dating what it tells by
@@ -551,8 +556,8 @@ def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not asks_done(question):
         return None
     d = asked[0]
-    if re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", evidence.paragraph, re.IGNORECASE) \
-            or _DATE_RANGE.search(evidence.paragraph) or _DAYS_RUN.search(evidence.paragraph):
+    if _writes_day(d, evidence.paragraph) or _DATE_RANGE.search(evidence.paragraph) \
+            or _DAYS_RUN.search(evidence.paragraph):
         return None
     given = [g for g in _given_days(evidence) if g.day is not None and g.last is None]
     if not given or any((g.year, g.month, g.day) == (d.year, d.month, d.day) for g in given):
@@ -571,7 +576,7 @@ def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
     if len(days) != 1 or question_type(question) != "number":
         return None
     d = days[0]
-    if re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
+    if _writes_day(d, evidence.paragraph):
         return None
     ranges = [r for _, r in _written_ranges(evidence)]
     if len(ranges) != 1 or not ranges[0][0] < (d.year, d.month, d.day) < ranges[0][1]:
