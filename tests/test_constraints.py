@@ -664,6 +664,26 @@ def test_a_dated_review_after_the_document_was_issued_is_a_near_miss():
     assert check_constraints("What did the 2001 review of the institutional linkage conclude?", evidence) is None
 
 
+def test_a_report_dated_in_the_first_year_of_its_session_is_no_report_of_the_second():
+    """A/52/613, dated 19 November 1997: asked for the Rapporteur of "its 1998 report", it cited the
+    masthead's Rapporteur of the 1997 report (the fifty-second session runs into 1998)."""
+    line = "Rapporteur: Ms. Riitta RESCH (Finland)"
+    evidence = Evidence(line, line + "\nIn 1997, the Fourth Committee considered the proposed programme budget for the "
+                        "biennium 1998-1999", ("A/52/613",),
+                        "1997-11-19", "Implementation of the Declaration on the Granting of Independence")
+    asked = "Who was Rapporteur of the Fourth Committee for its {} report on the decolonization item?"
+    assert said(check_constraints(asked.format(1998), evidence)) == "is about the 1997 report, not the 1998 report"
+    assert check_constraints(asked.format(1997), evidence) is None
+    undated = replace(evidence, date="")
+    assert check_constraints(asked.format(1998), undated) is None  # without its date, either year of the session
+    # found in review: a report dated early in a year may be the report of the year before
+    text = "The Peacebuilding Commission supported Burundi, the Central African Republic and Liberia."
+    annual = Evidence(text, text + " In 2024 and 2025.", ("A/79/757",), "2025-01-27",
+                      "Report of the Peacebuilding Commission on its eighteenth session")
+    assert check_constraints("Which countries did the Peacebuilding Commission support according to its 2024 "
+                             "report?", annual) is None
+
+
 def test_two_names_the_document_never_writes_are_a_near_miss():
     evidence = Evidence("On 20 February, the new Special Representative, Hanna Tetteh, took up her duties.",
                         "On 20 February, the new Special Representative, Hanna Tetteh, took up her duties.",
@@ -1741,6 +1761,20 @@ def test_a_quote_giving_another_country_s_figure_is_a_near_miss() -> None:
     # the quote names one of the countries asked; the asked country is the document's subject
     question = "How many cases of Sudan virus disease had Uganda recorded?"
     assert check_quote_country(question, "Uganda recorded 14 cases.", "The Sudan ... Uganda recorded 14 cases.") is None
+    # S/2025/342, para. 52: Cameroon's sentence, then Chad's poverty rate; a figure asked "for" a country
+    sahel = ("The Government of Cameroon promoted the local production of key commodities. In Chad, flooding and "
+             "crop losses are expected to further depress production and household incomes. Consequently, the "
+             "extreme poverty rate in the country was projected to increase, reaching 40.9 per cent in 2025.")
+    chad = sahel[sahel.index("In Chad"):]
+    miss = check_quote_country("What was the extreme poverty rate projected for Cameroon in 2025?", chad, sahel)
+    assert miss is not None and miss.describe() == "gives Chad's, not Cameroon's"
+    assert check_quote_country("What was the extreme poverty rate projected for Chad in 2025?", chad, sahel) is None
+    # found in review: "for" a country in a question asking where is no figure's country
+    mission = ("Member States supported the mission for Haiti. In Colombia, 200 police officers were trained in crowd "
+               "control. In Kenya, 400 were.")
+    trained = "In Colombia, 200 police officers were trained in crowd control."
+    assert check_quote_country("Where were 200 police officers for Haiti trained in crowd control?", trained,
+                               mission) is None
     haiti = "The first employees of the Office of the Protector of Citizens in Haiti were trained in Costa Rica."
     assert check_quote_country("Where were the first employees of Haiti's new office trained?",
                                "In Costa Rica, they were trained.", haiti, "The situation in Haiti") is None
@@ -1776,6 +1810,18 @@ def test_a_quote_giving_another_organization_s_figure_is_a_near_miss() -> None:
     assert check_quote("What is the UNDP notional cost-recovery rate?", quote, paragraph) is None
     assert check_quote("What is the notional cost-recovery rate?", quote, paragraph) is None
     assert check_quote("What did UNICEF and UNDP agree on the rate?", quote, paragraph) is None
+    # S/2025/269, para. 54: UNISFA's patrols, UNMISS named in passing in the next sentence
+    abyei = ("UNISFA conducted 1,129 patrols that included female engagement teams, constituting 8 per cent of the "
+             "mission's patrols. During the reporting period, UNISFA joined the pilot network for uniformed women "
+             "to network with uniformed women serving in UNMISS.")
+    patrols = abyei[:abyei.index(" During")]
+    miss = check_quote("How many patrols with female engagement teams did UNMISS conduct?", patrols, abyei)
+    assert miss is not None and miss.describe() == "is about UNISFA, not UNMISS"
+    assert check_quote("How many patrols with female engagement teams did UNISFA conduct?", patrols, abyei) is None
+    assert check_quote("How many patrols with female engagement teams were conducted?", patrols, abyei) is None
+    # found in review: the entity acting answers a question asking which one
+    handed = "UNITAMS handed over its premises in 2024."
+    assert check_quote("Which mission handed over its bases to UNMISS?", handed, handed + " UNMISS grew.") is None
 
 
 def test_a_quote_giving_another_year_s_figure_is_a_near_miss() -> None:
@@ -1926,8 +1972,25 @@ def test_another_country_asked_for_in_a_report_on_the_asked_one_is_the_answer() 
     document = "\n".join(["Iraq held elections. The Government of Iraq and the Iraqi people."] * 12 + [text])
     evidence = Evidence(text, document, ("S/2025/323",), "2025-05-01", "Implementation of resolution 2732 (2024)")
     assert check_constraints("In which country will Iraq's voter verification equipment be upgraded?", evidence) is None
+    assert check_constraints("Where will Iraq's election machines be upgraded?", evidence) is None
     assert said(check_constraints("How many voter verification devices will Iraq upgrade?", evidence)) == \
         "is about Republic of Korea, not Iraq"
+
+
+def test_a_country_the_paragraph_s_heading_names_is_its_subject() -> None:
+    """A/52/613, para. 18, under "1. Western Sahara": explanations of position by Luxembourg (for
+    the European Union "and Bulgaria, Cyprus, ...") and Morocco; asked of the Western Sahara text, it
+    abstained as "about Bulgaria, not Western Sahara"."""
+    text = ("After the adoption of the draft resolution, statements in explanation of position were made by the "
+            "representatives of Luxembourg (on behalf of the States Members of the United Nations that are members "
+            "of the European Union and Bulgaria, Cyprus, the Czech Republic and Estonia) and Morocco.")
+    section = "I. INTRODUCTION > B. Proposals relating to specific Territories > 1. Western Sahara"
+    evidence = Evidence(text, text + " Gibraltar. Western Sahara. Tokelau.", ("A/52/613",), "1997-11-18",
+                        "Implementation of the Declaration on the Granting of Independence", section=section)
+    asked = "Which nation spoke alongside Luxembourg once the Western Sahara text had been approved?"
+    assert check_constraints(asked, evidence) is None
+    elsewhere = replace(evidence, section=section.replace("1. Western Sahara", "2. Tokelau"))
+    assert said(check_constraints(asked, elsewhere)) == "is about Bulgaria, not Western Sahara"
 
 
 def test_a_numbered_cycle_of_a_compound_noun_is_a_numbered_thing() -> None:
@@ -2371,6 +2434,13 @@ def test_a_figure_of_another_year_given_for_the_document_s_own_year():
     compared = "The Office received 120 requests, up from 95 in 2024."
     evidence = Evidence(compared, compared + " In 2024 and 2025 it grew.", ("E/2026/57",), "2026-04-15")
     assert check_constraints("How many requests did the Office receive in 2025?", evidence) is None
+    # E/2025/8, para. 16: the record high is 2023's
+    record = ("Despite reaching a record high of $223.7 billion in 2023, ODA has failed to keep pace with escalating "
+              "needs.")
+    evidence = Evidence(record, record + " In 2024 and 2025, ODA fell.", ("E/2025/8",), "2025-04-20")
+    miss = check_constraints("What record high did ODA reach in 2024?", evidence)
+    assert miss is not None and miss.describe() == "is about 2023, not 2024"
+    assert check_constraints("What record high did ODA reach in 2023?", evidence) is None
 
 
 def test_a_year_naming_the_agenda_or_a_session_s_bracketed_year_is_read_as_such():

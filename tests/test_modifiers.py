@@ -322,3 +322,42 @@ def test_a_capital_tells_apart_what_its_country_s_people_s_word_asks_for() -> No
     # Found in review: a part of a capital's name is none ("City" of Mexico City)
     office = "UNDP opened the City coordination office in Monterrey."
     assert check_modifier("Which Mexican coordination office did UNDP open?", Evidence(office, office, ())) is not None
+
+
+def test_a_thing_the_paragraph_gives_another_body_is_a_near_miss() -> None:
+    """A/80/275, para. 10: Judge Mugambe "resigned from the Mechanism's roster"; asked which judge
+    resigned from the International Criminal Court's, it answered with her."""
+    from rag.answer.modifiers import check_possessor
+
+    text = ("On 5 May 2025, Judge Lydia Mugambe (Uganda) resigned from the Mechanism’s roster following her "
+            "convictions and sentencing in the United Kingdom.")
+    evidence = Evidence(text, text + " The International Criminal Court and the Mechanism cooperate.", ("A/80/275",))
+    question = "Which judge resigned from the International Criminal Court's roster in May 2025?"
+    assert said(check_possessor(question, evidence)) == \
+        "is about the Mechanism's roster, not the International Criminal Court's"
+    assert said(check_constraints(question, evidence)) == \
+        "is about the Mechanism's roster, not the International Criminal Court's"
+    assert check_possessor("Which judge resigned from the International Residual Mechanism's roster?", evidence) is None
+    assert check_possessor("Which judge resigned from the Mechanism's roster?", evidence) is None  # one word
+    court = text.replace("Mechanism’s", "Court’s")
+    assert check_possessor(question, Evidence(court, court, ("A/80/275",))) is None
+    # found in review: an acronym may be the asked body's; a body the question names by its acronym
+    # may own the thing ("the Mission's mandate" is UNMISS's); a question word is no part of a name
+    icc = text.replace("Mechanism’s", "ICC’s")
+    assert check_possessor(question, Evidence(icc, icc, ("A/80/275",))) is None
+    mandate = "Protection of civilians remains central to the Mission's mandate, as renewed by the Council."
+    assert check_possessor("Which tasks does the Security Council's mandate give UNMISS?",
+                           Evidence(mandate, mandate, ("S/2025/211",))) is None
+    miss = check_possessor("Was the Human Rights Council's resolution adopted?",
+                           Evidence("The Committee's resolution was adopted.", "", ("A/80/1",)))
+    assert said(miss) == "is about the Committee's resolution, not the Human Rights Council's"
+
+
+def test_a_head_coordinated_with_another_tells_nothing_apart() -> None:
+    """E/HLPF/2025/3/Add.3, para. 21 is on the ECE region's meeting: asked of "the European and
+    Central Asian sustainable development meeting", it abstained as "about the ECE sustainable
+    development, not the Asian sustainable development"."""
+    question = "Who led the 2025 European and Central Asian sustainable development meeting?"
+    assert not [h for h, _ in modified_things(question) if h in ("Asian", "Central")]
+    assert ("Yambio", "temporary operating base") in modified_things("How many police were at the Yambio temporary "
+                                                                     "operating base?")

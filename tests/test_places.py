@@ -33,6 +33,22 @@ def test_a_place_named_with_its_article_is_a_place():
     assert check_located("When did the International Contact Group meet in The Hague?", hague) is None
 
 
+def test_a_city_visited_is_where_the_fact_is_set():
+    """S/2025/342, para. 55: the Special Representative "visited Brazzaville and met with the
+    President of the Congo"; a visit to Kinshasa is another."""
+    text = ("From 19 to 21 February, the Special Representative visited Brazzaville and met with the President of "
+            "the Congo, the Minister for Foreign Affairs and various stakeholders.")
+    visit = Evidence(paragraph=text, document=text, symbols=("S/2025/342",),
+                     title="The situation in Central Africa and the activities of the United Nations Regional Office "
+                           "for Central Africa")
+    miss = check_located("When did the Special Representative visit Kinshasa to meet the President?", visit)
+    assert miss is not None and miss.describe() == "is about Brazzaville, not Kinshasa"
+    assert check_located("When did the Special Representative visit Brazzaville?", visit) is None
+    assert located_places("Whom did the envoy visit Monday?") == []
+    # a people's word of two countries is no place (E/C.2/2025/2: "is about Bouenza, not Congolese")
+    assert located_places("When did the Association open its office in the Congolese capital?") == []
+
+
 def test_the_check_runs_among_the_constraints():
     miss = check_constraints("How many people were killed when Al-Shabaab attacked a hotel in Kismayo?", BELEDWEYNE)
     assert miss is not None and miss.constraint.kind == "place"

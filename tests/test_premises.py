@@ -52,6 +52,25 @@ def test_only_a_question_asking_why_rests_on_its_event() -> None:
     assert asked_events("Why did the Assembly call off the vote?") == ["call off"]
 
 
+def test_a_release_asked_of_a_paragraph_telling_only_the_arrest_is_a_near_miss() -> None:
+    """S/2025/342, para. 10 and S/2025/211, para. 12 tell of arrests: "When was Succès Masra
+    released from detention?" quoted the arrest's day. Any question asking of a release rests on it."""
+    arrest = "On 16 May, Mr. Masra was arrested at his home in N'Djamena. His party called for his immediate release."
+    miss = check_premise("On what date was Succès Masra released from detention?", _evidence(arrest))
+    assert miss is not None and miss.describe() == 'says "arrested", not "released"'
+    assert check_premise("When was Mr. Masra arrested?", _evidence(arrest)) is None
+    both = arrest + " He was released on 20 May."
+    assert check_premise("When was Succès Masra released from detention?", _evidence(both)) is None
+    # a report or funds released are no one freed; a release worded otherwise is left alone
+    assert check_premise("When was the report released?", _evidence("Two suspects were arrested.")) is None
+    assert check_premise("How much funding was released from the Central Emergency Response Fund for Sudan?",
+                         _evidence("CERF allocated $25 million, where aid workers were detained.")) is None
+    assert check_premise("How many hostages were released during the ceasefire?",
+                         _evidence("Hamas handed over 33 hostages, abducted on 7 October 2023.")) is None
+    assert check_premise("How many children were released from armed groups in 2024?",
+                         _evidence("1,200 children were separated from armed groups; 30 were abducted.")) is None
+
+
 # DP/FPA/2025/2, para. 1 (shortened): the audit opinion is unqualified.
 UNQUALIFIED = ("For the past 14 consecutive years, UNFPA has received an unqualified audit opinion on the "
                "organization's financial statements from the United Nations Board of Auditors (BOA).")

@@ -140,7 +140,7 @@ SAHEL = ("The Sahel region continued to experience distinct development trajecto
 
 def test_a_country_asked_is_quoted_from_the_sentence_naming_it() -> None:
     """E/2025/76, para. 37 gives the growth of several Sahel countries: asked for the Niger's, the
-    quote is its sentence (it was Chad's, and the answer abstained as "gives Chad's, not Niger's");
+    quote is its sentence alone (it was Chad's, and the answer abstained as "gives Chad's, not Niger's");
     asked for 2027, it gives 2025's figure."""
     from rag.answer.constraints import check_quote
 
@@ -148,6 +148,12 @@ def test_a_country_asked_is_quoted_from_the_sentence_naming_it() -> None:
     question = "How fast is Niger's economy expected to grow in 2025?"
     quote = best_quote(question, embedder.encode_queries([question])[0], SAHEL, embedder)
     assert quote.startswith("The Niger is projected") and check_quote(question, quote, SAHEL) is None
+    assert "Chad" not in quote  # the next sentence, Chad's, does not complete it
+    # found in review: a next sentence naming no other country may complete it
+    driven = SAHEL.replace(", driven by increased oil exports", ". This growth is driven by increased oil exports")
+    asked = "What is driving GDP growth in the Niger in 2025?"
+    assert "driven by increased oil exports" in best_quote(asked, embedder.encode_queries([asked])[0], driven,
+                                                           embedder)
     later = "What GDP growth is projected for the Niger in 2027?"
     quote = best_quote(later, embedder.encode_queries([later])[0], SAHEL, embedder)
     assert quote.startswith("The Niger is projected")
@@ -787,3 +793,24 @@ def test_that_is_why_opens_no_naming_of_what_the_quote_speaks_of() -> None:
     assert _ELABORATES.match("That is, the three pillars of the Organization.")
     assert _ELABORATES.match("I.e. the three pillars.")
     assert not _ELABORATES.match("That is why the Fifth Committee deferred its decision.")
+
+
+KUWAIT_IRAQ = ("On 16 December, the Deputy Prime Minister and Minister for Foreign Affairs of Iraq, Mr. Hussein, met "
+               "with Deputy Minister for Foreign Affairs of Kuwait, Sheikh Jarrah Jaber Al-Ahmad Al-Sabah, in Baghdad "
+               "to discuss regional developments and bilateral relations. On the same day, the joint Kuwait-Iraq "
+               "technical and legal committee to delimit the maritime boundary beyond point 162 held its seventh "
+               "meeting. That meeting was the committee’s first since 2023. The committee, chaired by the Deputy "
+               "Minister for Foreign Affairs of Kuwait and the Deputy National Security Advisor of Iraq, Issam "
+               "al-Saadi, held its eighth meeting in Kuwait on 12 February and its ninth meeting in Baghdad on 13 "
+               "April.")  # S/2025/323, para. 17
+
+
+def test_a_numbered_meeting_asked_is_quoted_from_the_sentence_naming_it() -> None:
+    """S/2025/323, para. 17 tells of the committee's seventh, eighth and ninth meetings: asked when
+    it held its ninth, the quote gave the seventh's day."""
+    embedder = HashEmbedder()
+    question = "When did the joint Kuwait-Iraq technical and legal committee hold its ninth meeting?"
+    quote = best_quote(question, embedder.encode_queries([question])[0], KUWAIT_IRAQ, embedder)
+    assert "ninth meeting in Baghdad on 13 April" in quote and "seventh" not in quote
+    seventh = "When did the joint Kuwait-Iraq technical and legal committee hold its seventh meeting?"
+    assert "seventh meeting" in best_quote(seventh, embedder.encode_queries([seventh])[0], KUWAIT_IRAQ, embedder)

@@ -444,3 +444,33 @@ def test_the_paragraph_writing_the_cited_symbol_goes_before_its_sibling() -> Non
     elsewhere = Hit(9, "A/79/999", "1", intro.format("Hungary", "A/C.2/79/L.53"), "1", "", 1.0)
     assert citing_first("Who introduced the amendment in document A/C.2/79/L.53?", [on_51, vote, elsewhere]) == \
         [on_51, vote, elsewhere]
+
+
+# S/2025/154 (paras. 18 and 35, renumbered): the count asked is none; the paragraph before gives
+# another thing's number.
+UNDOF_REPORT = """S/2025/154
+Situation in the Middle East: United Nations Disengagement Observer Force
+
+1. During the reporting period, UNDOF received 18 complaints, with letters and photos attached, from members
+of the community regarding the activities of the Israel Defense Forces in the area of separation.
+
+2. UNDOF recorded no allegations of misconduct during the reporting period. The mission continued to
+implement the zero-tolerance policy on sexual exploitation and abuse.
+"""
+
+
+def test_a_count_of_none_states_the_count_asked(tmp_path: Path) -> None:
+    """"How many misconduct allegations were recorded?" is answered by "recorded no allegations of
+    misconduct" (S/2025/154, para. 35), not by the paragraph giving another thing's number."""
+    from rag.search.stated import may_state
+
+    question = "How many misconduct allegations did UNDOF record during the reporting period?"
+    assert may_state("UNDOF recorded no allegations of misconduct during the reporting period.", "count", question)
+    assert not may_state("UNDOF recorded allegations of misconduct.", "count", question)
+    # found in review: none of something else
+    assert not may_state("The mission applies zero tolerance to allegations of misconduct.", "count", question)
+    assert not may_state("No new States ratified the Treaty.", "count", "How many States have ratified the Treaty?")
+    settings = indexed_texts(tmp_path, {"S_2025_154.txt": UNDOF_REPORT})
+    with Session(settings) as session:
+        answer = session.ask(question)
+        assert answer.citations and answer.citations[0].citation == "S/2025/154, para. 2"

@@ -916,6 +916,13 @@ def test_a_figure_asked_at_a_past_day_from_a_paragraph_dating_nothing_is_a_near_
     dated = Evidence(paragraph=strength.paragraph, document="As at 31 December 2024, the Mission had deployed ...",
                      symbols=("S/2025/504",), date="2025-08-20")
     assert check_timing("What was UNMISS troop strength as at 31 December 2024?", dated) is None
+    # DP/FPA/2025/7 (May 2025), para. 8: the annual report of 2024 tells of its year's end
+    ethics = Evidence(paragraph="By the year’s end, the office had responded to 776 service requests.",
+                      document="By the year’s end, the office had responded to 776 service requests.",
+                      symbols=("DP/FPA/2025/7",), date="2025-05-01", title="Report of the Ethics Office 2024")
+    asked = "How many service requests had the UNFPA Ethics Office responded to by the end of {}?"
+    assert check_timing(asked.format(2024), ethics) is None
+    assert said(check_timing(asked.format(2023), ethics)) == "dates from May 2025, not the end of 2023"
 
 
 def test_a_figure_asked_for_a_past_month_from_a_paragraph_dating_nothing_is_a_near_miss() -> None:
@@ -1236,6 +1243,19 @@ def test_a_day_the_paragraph_dates_otherwise_is_a_near_miss_even_in_the_month_of
     held = Evidence(paragraph="From 4 to 19 November, the Court held its session and convicted 16 defendants.",
                     document="", symbols=("S/2025/97",), date="2025-02-10")
     assert check_timing("How many defendants were convicted at the session held on 10 November 2024?", held) is None
+
+
+def test_a_year_inside_a_quotation_sets_no_time_for_the_days_after_it() -> None:
+    """S/2025/154 (issued 12 March 2025), para. 21: statements of 16 January and 23 February, the
+    first quoting "the terms of the 1974 Agreement"; a statement asked of 23 March 2025 is another's."""
+    paragraph = ("On 16 January, Syrian caretaker authorities stated that “Syria honours the terms of the 1974 "
+                 "Agreement and is willing to accept [United Nations] peacekeepers”. On 23 February, the Prime "
+                 "Minister of Israel, Benjamin Netanyahu, stated: “We demand full demilitarization of southern "
+                 "Syria”.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/154",), date="2025-03-12")
+    asked = "What did the Prime Minister of Israel say about southern Syria on {}?"
+    assert said(check_timing(asked.format("23 March 2025"), evidence)) == "gives 16 January 2025, not 23 March 2025"
+    assert check_timing(asked.format("23 February 2025"), evidence) is None
 
 
 def test_a_participle_read_as_a_state_asks_nothing_done() -> None:

@@ -458,6 +458,21 @@ def states_count(text: str, forms: tuple[str, ...]) -> bool:
         or _number_of(text, "|".join(re.escape(f) for f in forms))
 
 
+# Words after "no" that count none of something else: "no new States" (the total asked is more),
+# "no change in staff", "zero tolerance to allegations".
+_NOT_NONE = frozenset(("new", "further", "additional", "more", "other", "change", "changes", "tolerance", "longer"))
+
+
+def states_none(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether `text` counts none of the thing of `forms` (counted_thing): "recorded no allegations
+    of misconduct", "no reported cases", "zero cases"."""
+    if not forms:
+        return False
+    thing = "|".join(re.escape(f) for f in forms)
+    return any(m.group(1) is None or m.group(1).strip().lower() not in _NOT_NONE
+               for m in re.finditer(rf"\b(?:no\s+([\w’'-]+\s+)??|zero\s+)(?:{thing})\b", text, re.IGNORECASE))
+
+
 @lru_cache(maxsize=256)
 def counted_phrase(question: str) -> str:
     """The words a "how many" question counts with, up to the counted thing ("How many formal

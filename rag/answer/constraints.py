@@ -36,7 +36,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.frames import check_quote_frame
 from rag.answer.instruments import asked_additions, check_instrument, check_numbered_text, numbered_texts
 from rag.answer.kinds import asks_country, asks_kind, check_kind
-from rag.answer.modifiers import check_modifier, check_numbered_name, modified_things, numbered_names
+from rag.answer.modifiers import check_modifier, check_numbered_name, check_possessor, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.persons import asks_person, check_person
@@ -553,7 +553,8 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     one is about that one ("the First Vice-President ... was arrested" of a report on South
     Sudan is not Kenya's); in a document whose title names none, about the country its people's
     words name ("Most of those attacks were directed against Iraqi security forces" is not about
-    the Syrian Arab Republic). Asked which country, the paragraph's other country in a report whose
+    the Syrian Arab Republic). A country a heading over the paragraph names is its subject ("1.
+    Western Sahara"). Asked which country or where, the paragraph's other country in a report whose
     subject is the asked one is the answer ("the Republic of Korea, the country of origin of those
     components" for where Iraq's election equipment is upgraded). A country named as a place's
     neighbour (`_BORDERING`) is not one the paragraph tells of, nor, unless the question asks of
@@ -571,9 +572,10 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
         return None
     # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
-    for c in asked:
+    for c in asked:  # a country a heading over the paragraph names is its subject too ("1. Western Sahara")
         if others and c.value not in named_by_title and not _short_for(c, evidence.document) \
-                and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value):
+                and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value) \
+                and not _names_country(c.value, evidence.section):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
 
@@ -613,10 +615,16 @@ def _asked_countries(question: str, found: list[Constraint]) -> list[Constraint]
     return asked or [Constraint("country", k, k) for k in demonym_countries(question)]
 
 
+# A question asking where something is or was done: "Where will Iraq's election machines be upgraded?"
+_ASKS_WHERE = re.compile(r"\bwhere\s+(?:will|would|did|does|do|is|are|was|were|has|have|had|can|could|should)\b",
+                         re.IGNORECASE)
+
+
 def _asked_for_in_report_on(question: str, asked: list[Constraint], document: str) -> bool:
-    """Whether the question asks which country, of a document whose subject is the country it names
-    (S/2025/323, on Iraq: "The upgrades are to be carried out in the Republic of Korea")."""
-    return asks_country(question) and _dominant(document) in ([c.value] for c in asked)
+    """Whether the question asks which country, or where, of a document whose subject is the country
+    it names (S/2025/323, on Iraq: "The upgrades are to be carried out in the Republic of Korea")."""
+    return (asks_country(question) or _ASKS_WHERE.search(question) is not None) \
+        and _dominant(document) in ([c.value] for c in asked)
 
 
 # A sentence about one country of a paragraph's list of them: "In Mozambique, post-harvest losses fell ...".
@@ -632,8 +640,11 @@ _IN_YEAR = re.compile(rf"^\W*(?:In|During|For)\s+(?:(?:\d{{1,2}}\s+)?{MONTH_PATT
 
 
 # A sentence about one organization of several a paragraph names: "For UNDP, the notional
-# cost-recovery rate amounts to 6.4 per cent".
-_FOR_ENTITY = re.compile(r"^\W*(?:For|In|At)\s+(?:the\s+)?([A-Z][A-Za-z-]{2,})\s*,")
+# cost-recovery rate amounts to 6.4 per cent", or one whose subject it is, a verb of what it did after
+# it ("UNISFA conducted 1,129 patrols").
+_FOR_ENTITY = re.compile(r"^\W*(?:For|In|At)\s+(?:the\s+)?([A-Z][A-Za-z-]{2,})\s*,|"
+                         r"^\W*([A-Z][A-Z-]{2,}[A-Za-z-]*)\s+(?:(?![a-z]*eed\b)[a-z]+ed|held|led|took|made|gave|met|"
+                         r"won|sent|spent|paid|built|ran|began|saw)\b")
 
 
 def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> Mismatch | None:
@@ -656,14 +667,17 @@ def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> M
 
 def check_quote_organization(question: str, quote: str) -> Mismatch | None:
     """An organization the question names alone that the quote, opening on another ("For UNDP,
-    ..."), never writes."""
+    ...", or for a figure asked, "UNISFA conducted ..."; not the one a question asking who or which
+    is answered by), never writes."""
     opens = _FOR_ENTITY.match(quote)
-    if opens is None or opens.group(1) not in ENTITIES:
+    entity = opens.group(1) or (opens.group(2) if question_type(question) == "number" else None) \
+        if opens is not None else None
+    if entity not in ENTITIES:
         return None
     asked = [a for a in acronyms(question) if a in ENTITIES]
-    if len(asked) != 1 or asked[0] == opens.group(1) or writes_acronym(quote, asked[0]):
+    if len(asked) != 1 or asked[0] == entity or writes_acronym(quote, asked[0]):
         return None
-    return Mismatch(Constraint("organization", asked[0], asked[0]), opens.group(1))
+    return Mismatch(Constraint("organization", asked[0], asked[0]), entity)
 
 
 def _quote_period(question: str, told: set[tuple[int, int]], paragraph: str,
@@ -705,20 +719,23 @@ def check_quote_year(question: str, quote: str, paragraph: str,
 
 def check_quote_country(question: str, quote: str, paragraph: str, title: str = "",
                         found: list[Constraint] | None = None) -> Mismatch | None:
-    """A country the question asks a figure in ("in Malawi", "Senegal's") that the paragraph names
-    elsewhere while the quote, the sentence the question's other words chose, opens on another ("In
-    Mozambique, post-harvest losses fell ...", or, unless the question asks who or which country,
-    "Mauritania recorded ...") and names none the question does: the paragraph gives the asked
-    figure for another country of its list. Not for the country of the document's title. `found`:
-    the question's constraints, where already read."""
+    """A country the question asks a figure in ("in Malawi", "Senegal's", or "for Cameroon" asking a
+    number) that the paragraph names elsewhere while the quote, the sentence the question's other
+    words chose, opens on another ("In Mozambique, post-harvest losses fell ...", or, unless the
+    question asks who or which country, "Mauritania recorded ...") and names none the question
+    does: the paragraph gives the asked figure for another country of its list. Not for the country
+    of the document's title. `found`: the question's constraints, where already read."""
     measured = _COUNTRY_MEASURED.match(quote) if question_type(question) not in ("name", "country") else None
     opens = _IN_COUNTRY.match(quote) or measured  # a quote telling who acted answers who
     asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "country"]
     if opens is None or any(_names_country(c.value, quote) for c in asked):
         return None
+    # a figure asked "for" a country is its own ("projected for Cameroon"), not so a thing's ("trained for Haiti")
+    prepositions = "(?:in|for)" if question_type(question) == "number" else "in"
     for c in asked:  # a country the figure is asked in ("fall in Malawi", "Senegal's growth"), not one acting elsewhere
         if opens.group(1) != c.value and _names_country(c.value, paragraph) and not _names_country(c.value, title) \
-                and re.search(rf"\bin\s+(?:the\s+)?{re.escape(c.label)}\b|\b{re.escape(c.label)}[’']s\b", question):
+                and re.search(rf"\b{prepositions}\s+(?:the\s+)?{re.escape(c.label)}\b|\b{re.escape(c.label)}[’']s\b",
+                              question):
             return Mismatch(c, opens.group(1), "gives {found}'s, not {label}'s")
     return None
 
@@ -1260,7 +1277,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_kind, check_person, check_place, check_located, check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
                     check_alternative, check_span, check_side, check_months, check_year_run,
-                    _check_modifier, check_numbered_name, check_proper_name)
+                    _check_modifier, check_possessor, check_numbered_name, check_proper_name)
 
 
 def may_miss(question: str) -> bool:

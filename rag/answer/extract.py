@@ -149,8 +149,8 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
         first, last = min(first, runner), max(first, runner)
     if first > 0 and _ANAPHOR.match(sentences[first]):
         first -= 1
-    if last + 1 < len(sentences) and _continues(question, kind, " ".join(sentences[first:last + 1]),
-                                                 sentences[last + 1], idf):
+    if last + 1 < len(sentences) and not _next_country(question, sentences, last + 1) and \
+            _continues(question, kind, " ".join(sentences[first:last + 1]), sentences[last + 1], idf):
         last += 1
     return _list_item(question, " ".join(sentences[first:last + 1]), kind, idf)
 
@@ -216,11 +216,13 @@ def _quotable(kind: str | None, question: str, sentences: list[str], typed: np.n
     """The sentences a quote is chosen among, else None for all: those giving the kind of answer
     asked (`_giving_answer`), of those the ones with words (a note's marker left at a paragraph's
     end, "... relating to the item. 1", says nothing) and naming the country the question names
-    (`_naming_asked_country`), each narrowing where it leaves any; then of those giving the answer,
+    (`_naming_asked_country`) and the numbered thing it names (`_naming_asked_ordinal`), each
+    narrowing where it leaves any; then of those giving the answer,
     the ones writing the day it names (`_on_asked_day`)."""
     giving = _giving_answer(kind, question, sentences, typed)
     worded = np.array([_WORD.search(s) is not None for s in sentences])
-    for narrowed in (worded if worded.any() else None, _naming_asked_country(question, sentences)):
+    for narrowed in (worded if worded.any() else None, _naming_asked_country(question, sentences),
+                     _naming_asked_ordinal(question, sentences)):
         if narrowed is not None:
             giving = narrowed if giving is None or not (giving & narrowed).any() else giving & narrowed
     dated = _on_asked_day(question, sentences)  # among those giving the answer: a day's sentence may give none
@@ -314,6 +316,35 @@ def _naming_asked_country(question: str, sentences: list[str]) -> np.ndarray | N
     naming = np.array([bool(asked & n) for n in named])
     others = {c for n in named if len(n) == 1 and not asked & n for c in n}
     if len(others) < ROUNDUP_COUNTRIES or naming.sum() >= len(others) or not naming.any():
+        return None
+    return naming
+
+
+# The words at a sentence's start where it names the country it tells of ("Despite electoral
+# tensions, Senegal has ...").
+OPENING_WORDS = 5
+
+
+def _next_country(question: str, sentences: list[str], i: int) -> bool:
+    """Whether sentence `i` of a paragraph going through countries (`_naming_asked_country`) opens
+    on another country than the question's, within its first OPENING_WORDS words ("In Chad, GDP
+    grew ..." after the Niger's sentence; not "This growth is driven by ... a pipeline to Benin")."""
+    opening = " ".join(sentences[i].split()[:OPENING_WORDS])
+    return _naming_asked_country(question, sentences) is not None \
+        and bool(named_countries(opening) - named_countries(question))
+
+
+def _naming_asked_ordinal(question: str, sentences: list[str]) -> np.ndarray | None:
+    """Which sentences name the numbered thing the question names ("its ninth meeting"), where some
+    do and another names another of its kind ("held its seventh meeting", S/2025/323, para. 17);
+    else None."""
+    asked = set(numbered_things(question))
+    if not asked:
+        return None
+    named = [set(numbered_things(s)) for s in sentences]
+    nouns = {noun for _, noun in asked}
+    naming = np.array([bool(asked & n) for n in named])
+    if not naming.any() or not any(noun in nouns for n in named for _, noun in n - asked):
         return None
     return naming
 

@@ -11,7 +11,7 @@ import re
 from rag.answer.countries import CAPITALS, DEMONYMS, LONG_DEMONYMS
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, POSSESSIVE, TYPO_CHANGED, one_edit
-from rag.answer.subjects import spelled_to, spells_from
+from rag.answer.subjects import acronyms, spelled_to, spells_from
 from rag.textutil import STOPWORDS
 
 # A name or a year, then the words of the thing it tells apart ("Yambio temporary operating base",
@@ -40,6 +40,10 @@ MIN_WORDS = 2
 _BETWEEN = 3  # words between the head and the thing's last word where the document shortens or spells it out
 
 
+# A head coordinated with another before it: "European and (Central) Asian sustainable development".
+_COORDINATED = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+(?:[A-Z][\w'’-]*\s+)?$")
+
+
 def _kind(head: str) -> str:
     return "year" if head.isdigit() else "name"
 
@@ -59,6 +63,8 @@ def modified_things(question: str) -> list[tuple[str, str]]:
         before = question[:m.start()].split()[-1:]
         if before and f"{before[0]} {head}" in LONG_DEMONYMS:
             head = f"{before[0]} {head}"
+        if _COORDINATED.search(question[:m.start()]):
+            continue  # "European and Central Asian": one thing of two heads, which a paragraph may name at once
         content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS | _FOREIGN), len(words))
         for n in range(content, MIN_WORDS - 1, -1):  # the longest first
             if any(len(w) >= 4 for w in words[:n]):
@@ -240,4 +246,35 @@ def check_numbered_name(question: str, evidence: Evidence) -> Mismatch | None:
             others = " and ".join(ordered) if len(ordered) <= _LISTED else ", ".join(ordered[:_LISTED]) + " ..."
             return Mismatch(Constraint("titled", f"{name} {numeral}", f"{name} {numeral}"), f"{name} {others}",
                             "names {found} only, not {label}")
+    return None
+
+
+# A body's name of two or more words after "the", owning a thing: "the International Criminal
+# Court's roster" ("the UN-Women and the WHO's experts" joins two bodies, no name of one).
+_OWNED = re.compile(r"\b(?i:the)\s+((?:[A-Z][\w-]*\s+(?:(?:of|for|on|the)\s+)*){1,6}[A-Z][\w-]*)['’]s\s+"
+                    r"([a-z][a-z-]{2,})\b")
+
+
+def _stem(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def check_possessor(question: str, evidence: Evidence) -> Mismatch | None:
+    """A thing the question gives a named body ("the International Criminal Court's roster") that
+    the paragraph gives another, shortened to one word ("resigned from the Mechanism's roster",
+    A/80/275, para. 10), where the paragraph never writes the asked body's name and the other is no
+    word of it ("the Court's roster" is the International Criminal Court's), nor an acronym (which
+    may be the asked body's). Not where the question names a body by its acronym too ("the Security
+    Council's mandate" for UNMISS: the Mission's mandate is it)."""
+    if acronyms(question):
+        return None
+    for owned in _OWNED.finditer(question):
+        owner, thing = owned.group(1), owned.group(2)
+        words = {_stem(w) for w in owner.split()}
+        if len(owner.split()) < MIN_WORDS or owner in evidence.paragraph:
+            continue
+        for other in re.finditer(rf"\b(?i:the)\s+([A-Z][\w-]*)['’]s\s+{re.escape(thing)}\b", evidence.paragraph):
+            if _stem(other.group(1)) not in words and not other.group(1).isupper():
+                return Mismatch(Constraint("titled", owner, f"the {owner}"), f"the {other.group(1)}",
+                                f"is about {{found}}'s {thing}, not {{label}}'s")
     return None

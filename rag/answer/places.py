@@ -64,10 +64,10 @@ def check_place(question: str, evidence: Evidence) -> Mismatch | None:
 # French and Spanish names between them ("Mazra'at al-Aqibiyah", "Village de Dieu"); its first word
 # of two letters or more ("the U.S." and "the V&A" are none).
 _NAME = r"[A-Z][^\W\d_][\w'’‘-]*(?:\s+(?:(?:al|el|de|del|des|du|la|le)(?:-|\s+))?[A-Z][\w'’‘-]*)*"
-# Where a fact is set: "in", "at" or "near" a place, or "to" it after a journey ("a delegation to
-# Niamey", "travelled to Kigali").
+# Where a fact is set: "in", "at" or "near" a place, "to" it after a journey ("a delegation to
+# Niamey", "travelled to Kigali"), or the place visited ("visited Brazzaville").
 _LOCATED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|(?:delegations?|visits?|missions?|trips?|travel(?:l?ed)?|deployed|"
-                      r"transferred|relocated|returned|moved)\s+to)\s+(?:the\s+)?(" + _NAME + ")")
+                      r"transferred|relocated|returned|moved)\s+to|[Vv]isit(?:s|ed|ing)?)\s+(?:the\s+)?(" + _NAME + ")")
 # Words that make a capitalised phrase a body, a meeting or a text, not a place ("in the Security
 # Council", "at the Africa Regional Forum").
 _NOT_PLACE_WORDS = frozenset((
@@ -82,9 +82,11 @@ _NOT_PLACE_WORDS = frozenset((
     "review", "decade", "year", "day", "week", "month", "state", "states", "member", "members", "phase", "level",
     "rule", "rules", "paragraph", "paragraphs", "appendix", "stage", "round", "category", "grade", "option",
     "scenario", "tier", "english", "french", "spanish", "arabic", "russian", "chinese", "portuguese", "swahili",
-    "kiswahili", "mr", "ms", "mrs", "dr", "messrs"))
+    "kiswahili", "mr", "ms", "mrs", "dr", "messrs", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"))
 # A people's word or a country's other name ("Ukrainian cities", "in Turkey") names no place.
-_COUNTRY_WORDS = frozenset(DEMONYMS) | frozenset(f for forms in ADJECTIVES.values() for f in forms)
+_COUNTRY_WORDS = frozenset(DEMONYMS) | frozenset(f for forms in ADJECTIVES.values() for f in forms) \
+    | {"Congolese", "Korean", "Koreans", "Dominican", "Dominicans"}  # people's words of two countries
 _LONGEST_COUNTRY = max(map(len, COUNTRIES))
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Words of a place's name that say its kind or where it lies, which other places share ("the Bekaa

@@ -236,16 +236,30 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     others = sorted(own or titled or {m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(y)))
     if others:
         return Mismatch(c, f"the {others[0]} {noun}")
+    if _next_session_year(int(y), noun, evidence):
+        return Mismatch(c, f"the {evidence.date[:4]} {noun}")
     issued = issue_years(evidence.symbols)
     if issued and int(y) > max(issued) and noun not in FORWARD_NOUNS:  # a document cannot report on what came after it
         return Mismatch(c, _span(issued), "dates from {found}, before {label}")
     return None
 
 
+def _next_session_year(year: int, noun: str, evidence: Evidence) -> bool:
+    """Whether the report asked is of the year after the one a report is dated in, which its
+    session runs into, its symbols writing no year: A/52/613, dated November 1997, is no 1998
+    report (a report dated January 2025 may be the 2024 report)."""
+    return noun == "report" and bool(evidence.date) and not any(year_of_symbol(s) for s in evidence.symbols) \
+        and year in issue_years(evidence.symbols) and year > int(evidence.date[:4]) \
+        and year not in written_years(evidence.title)
+
+
 def _its_own(year: int, noun: str, evidence: Evidence) -> bool:
     """Whether the dated thing is the document itself: a report of a year, issued the next ("the
     2024 report" of "Report of the Ethics Office 2024"), or a report by the year it is dated ("the
-    December 2024 report" of E/CN.6/2025/4, dated 16 December 2024)."""
+    December 2024 report" of E/CN.6/2025/4, dated 16 December 2024); not the report of the year
+    after its date that its session runs into (`_next_session_year`)."""
+    if _next_session_year(year, noun, evidence):
+        return False
     return year in issue_years(evidence.symbols) or year in written_years(evidence.title) \
         or (noun == "report" and evidence.date[:4] == str(year))
 
@@ -373,7 +387,8 @@ def _thing_dated_otherwise(asked: list[Constraint], text: str, question: str) ->
 
 
 # A question asking for a figure in other words than "how many": "What was the financial value of ...?"
-_ASKS_FIGURE = re.compile(r"\b(?:value|amount|total|sum|cost|number|figure|rate|growth)\b", re.IGNORECASE)
+_ASKS_FIGURE = re.compile(r"\b(?:value|amount|total|sum|cost|number|figure|rate|growth|peak|record\s+(?:high|low))\b",
+                          re.IGNORECASE)
 
 
 def check_quote_figure_year(question: str, quote: str, paragraph: str, found: list[Constraint]) -> Mismatch | None:
