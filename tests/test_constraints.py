@@ -49,6 +49,9 @@ def test_ordinals_in_words_and_digits_with_the_noun_they_number():
     assert numbered_things("at its fifty-ninth session") == [(59, "session")]
     assert numbered_things("the 460th meeting of the Committee") == [(460, "meeting")]
     assert numbered_things("the twelfth annual progress report") == [(12, "report")]
+    assert numbered_things("the first World Congress on Enforced Disappearances") == [(1, "congress")]
+    assert numbered_things("organized the second cross-regional evaluation capacity development workshop in Kenya") \
+        == [(2, "workshop")]
     assert numbered_things("the first time, in a session") == []  # punctuation ends the reach
     assert numbered_things("the Fourth Committee's 1997 report") == []  # it numbers the Committee
     # the Nth session of a conference is its Nth conference (E/2025/15, para. 43)
@@ -358,6 +361,21 @@ def test_a_period_the_document_never_names_is_a_near_miss():
     miss = check_constraints("What does the plan for 2030-2033 project?", evidence)
     assert miss is not None and miss.describe() == "is about 2026-2029, not 2030-2033"
     assert check_constraints("What does the plan for 2026-2029 project?", evidence) is None
+
+
+def test_a_period_the_paragraph_s_heading_names_is_its_period():
+    """DP/2025/23, para. 21, under "A. Review of financial performance, 2022-2025", gives the shares
+    of 2022-2025 naming no period; the document names 2018-2021 elsewhere. Asked for 2018-2021, it
+    was cited."""
+    text = "Low-income countries received the largest share, with 77 per cent of programmatic resources."
+    document = text + "\nAs was the case in the 2014-2017, 2018-2021, and 2022-2025 quadrennia, the UNDP plan ..."
+    evidence = Evidence(text, document, ("DP/2025/23",), "2025-07-01",
+                        section="III. Integrated resources plan > A. Review of financial performance, 2022-2025")
+    asked = "What share of UNDP programmatic regular resources went to low-income countries in {}?"
+    assert said(check_constraints(asked.format("2018-2021"), evidence)) == "is about 2022-2025, not 2018-2021"
+    assert check_constraints(asked.format("2022-2025"), evidence) is None
+    assert check_constraints(asked.format("2018-2021"), replace(evidence, section="III. Integrated resources plan")) \
+        is None
 
 
 def test_a_country_the_document_never_names_while_naming_another_is_a_near_miss():

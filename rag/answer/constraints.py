@@ -94,7 +94,7 @@ _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(w.replace("-
 # annual progress report", "460th meeting", "second Review Conference".
 _NUMBERED = ("session", "meeting", "report", "forum", "conference", "summit", "review", "decade", "cycle",
              "plan", "programme", "round", "assessment", "phase", "edition", "group", "batch", "wave", "tranche",
-             "stage", "week")
+             "stage", "week", "congress", "workshop", "seminar")
 _NOUN = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
 # What ends an ordinal's reach: punctuation, a possessive, a body it names ("the Fourth

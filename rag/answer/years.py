@@ -137,6 +137,10 @@ def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     start, end = (int(x) for x in c.value.split("-"))
+    headed = periods(evidence.section)  # "A. Review of financial performance, 2022-2025" over a paragraph naming none
+    if headed and (start, end) not in headed and not periods(evidence.paragraph):
+        near = min(headed, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
+        return Mismatch(c, f"{near[0]}-{near[1]}")
     named = periods(evidence.document)
     # A document's "between 2024 and 2026" writes the asked period; it is no period of its own
     # otherwise ("between 2015 and 2020 the share rose" compares two years).
