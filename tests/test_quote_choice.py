@@ -814,3 +814,17 @@ def test_a_numbered_meeting_asked_is_quoted_from_the_sentence_naming_it() -> Non
     assert "ninth meeting in Baghdad on 13 April" in quote and "seventh" not in quote
     seventh = "When did the joint Kuwait-Iraq technical and legal committee hold its seventh meeting?"
     assert "seventh meeting" in best_quote(seventh, embedder.encode_queries([seventh])[0], KUWAIT_IRAQ, embedder)
+
+
+def test_a_sentence_set_on_the_same_day_is_on_the_asked_day() -> None:
+    """S/2025/495, para. 17: the Speaker resigned on 12 May; "On the same day, Richard Nagbe Koon was
+    elected": asked who was elected on 12 May, the quote was the resignation's sentence."""
+    embedder = HashEmbedder()
+    text = ("In Liberia, a prolonged leadership crisis in the House of Representatives ended on 12 May with the "
+            "resignation of the Speaker, Jonathan Fonati Koffa. On the same day, Richard Nagbe Koon was elected as "
+            "his replacement, following months of legislative paralysis and institutional tension. On 20 May, the "
+            "Senate met.")
+    question = "Who was elected Speaker of Liberia's House of Representatives on 12 May?"
+    assert "Richard Nagbe Koon was elected" in best_quote(question, embedder.encode_queries([question])[0], text,
+                                                          embedder)
+

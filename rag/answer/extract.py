@@ -243,7 +243,7 @@ def _giving_answer(kind: str | None, question: str, sentences: list[str], typed:
     if kind == "time":
         return _giving_day(question, sentences)
     if _WHO.match(question) and (asks_person(question) or _OFFICE_ASKED.search(question)):
-        return _naming_someone(question, sentences)
+        return _chosen_as_asked(question, sentences, _naming_someone(question, sentences))
     if kind != "number":
         return None
     if asks_how_long(question) and not any(gives_length(s) for s in sentences):
@@ -277,6 +277,8 @@ def _giving_day(question: str, sentences: list[str]) -> np.ndarray | None:
     return days if days.any() and not days.all() else None
 
 
+# A sentence set on the day the one before gives: "On the same day, ...", "That day, ...".
+_SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+day\b", re.IGNORECASE)
 # A day the question names: "as at 12 October", "on 3 November".
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b")
 
@@ -284,12 +286,15 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_PATTERN})\b")
 def _on_asked_day(question: str, sentences: list[str]) -> np.ndarray | None:
     """Which sentences write the day the question names ("As at 12 October, the number was
     estimated at 12,000." for "How many ... were in Puerto Rico as at 12 October ...?", not the
-    paragraph's lead on the first weeks), where some do and some do not, and another sentence writes
-    another day; else None."""
+    paragraph's lead on the first weeks), or are set on it ("On the same day, ..."), where some do
+    and some do not, and another sentence writes another day; else None."""
     asked = {(int(d), m) for d, m in _DAY_MONTH.findall(question)}
     if not asked:
         return None
     days = [{(int(d), m) for d, m in _DAY_MONTH.findall(s)} for s in sentences]
+    for i in range(1, len(days)):  # "On the same day, Richard Nagbe Koon was elected": the day before's
+        if not days[i] and _SAME_DAY.search(sentences[i]):
+            days[i] = days[i - 1]
     if not any(written - asked for written in days):
         return None  # the paragraph's one day sets the time of all its sentences ("As at 2 May 2025, ...")
     on = np.array([bool(asked & written) for written in days])
@@ -385,6 +390,24 @@ def _naming_someone(question: str, sentences: list[str]) -> np.ndarray | None:
     naming = np.array([any(not set(p.split()) <= asked for p in named_people(s, lower))
                        or bool(named_countries(s) - countries) for s in sentences])
     return naming if naming.any() and not naming.all() else None
+
+
+# How a holder is chosen, as a question asks it: "Who was elected Speaker ...?".
+_CHOSEN = re.compile(r"\b(elect|appoint|nominat|designat|select)(?:ed|s)?\b", re.IGNORECASE)
+
+
+def _chosen_as_asked(question: str, sentences: list[str], naming: np.ndarray | None) -> np.ndarray | None:
+    """Of the sentences naming someone (`naming`, None for all), those telling that someone was
+    chosen as the question asks ("Richard Nagbe Koon was elected as his replacement", not the
+    Speaker's resignation before it), where some do; else `naming`."""
+    asked = _CHOSEN.search(question)
+    if asked is None:
+        return naming
+    told = re.compile(rf"\b{asked.group(1)}(?:ed|s|ion|ing|ment)?\b", re.IGNORECASE)  # not "electoral"
+    chosen = np.array([told.search(s) is not None for s in sentences])
+    if naming is not None:
+        chosen &= naming
+    return chosen if chosen.any() else naming
 
 
 # A sentence naming what the one before speaks of: "Namely, ...", "These include ...".
