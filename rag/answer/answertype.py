@@ -473,6 +473,12 @@ def states_none(text: str, forms: tuple[str, ...]) -> bool:
                for m in re.finditer(rf"\b(?:no\s+([\w’'-]+\s+)??|zero\s+)(?:{thing})\b", text, re.IGNORECASE))
 
 
+def states_figure(text: str, question: str) -> bool:
+    """Whether `text` states the figure a number question asks for (`states_answer`) or counts none
+    of the thing it counts ("recorded no allegations": `states_none`)."""
+    return states_answer("number", text, question) or states_none(text, counted_thing(question))
+
+
 @lru_cache(maxsize=256)
 def counted_phrase(question: str) -> str:
     """The words a "how many" question counts with, up to the counted thing ("How many formal

@@ -725,13 +725,14 @@ def check_quote_country(question: str, quote: str, paragraph: str, title: str = 
     question asks who or which country, "Mauritania recorded ...") and names none the question
     does: the paragraph gives the asked figure for another country of its list. Not for the country
     of the document's title. `found`: the question's constraints, where already read."""
-    measured = _COUNTRY_MEASURED.match(quote) if question_type(question) not in ("name", "country") else None
+    asked_type = question_type(question)
+    measured = _COUNTRY_MEASURED.match(quote) if asked_type not in ("name", "country") else None
     opens = _IN_COUNTRY.match(quote) or measured  # a quote telling who acted answers who
     asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "country"]
     if opens is None or any(_names_country(c.value, quote) for c in asked):
         return None
     # a figure asked "for" a country is its own ("projected for Cameroon"), not so a thing's ("trained for Haiti")
-    prepositions = "(?:in|for)" if question_type(question) == "number" else "in"
+    prepositions = "(?:in|for)" if asked_type == "number" else "in"
     for c in asked:  # a country the figure is asked in ("fall in Malawi", "Senegal's growth"), not one acting elsewhere
         if opens.group(1) != c.value and _names_country(c.value, paragraph) and not _names_country(c.value, title) \
                 and re.search(rf"\b{prepositions}\s+(?:the\s+)?{re.escape(c.label)}\b|\b{re.escape(c.label)}[’']s\b",

@@ -139,7 +139,8 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
     offers = states_answer if kind == "reason" else offers_answer  # a cause or purpose stated
     typed = np.array([offers(kind, s, question) for s in sentences], dtype=np.float32)
     score = QUOTE_DENSE * sims + QUOTE_TERMS * overlap + QUOTE_TYPE * typed
-    giving = _quotable(kind, question, sentences, typed)
+    roundup = _naming_asked_country(question, sentences)  # read once for the narrowing and the run-on
+    giving = _quotable(kind, question, sentences, typed, roundup)
     if giving is not None and giving.any():
         score = np.where(giving, score, score - 1.0)
     order = np.argsort(-score, kind="stable")
@@ -149,8 +150,9 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
         first, last = min(first, runner), max(first, runner)
     if first > 0 and _ANAPHOR.match(sentences[first]):
         first -= 1
-    if last + 1 < len(sentences) and not _next_country(question, sentences, last + 1) and \
-            _continues(question, kind, " ".join(sentences[first:last + 1]), sentences[last + 1], idf):
+    following = sentences[last + 1] if last + 1 < len(sentences) else None
+    if following is not None and not (roundup is not None and _opens_on_other_country(question, following)) \
+            and _continues(question, kind, " ".join(sentences[first:last + 1]), following, idf):
         last += 1
     return _list_item(question, " ".join(sentences[first:last + 1]), kind, idf)
 
@@ -212,17 +214,17 @@ def _stressing_state(question: str, idf: dict[str, float] | None) -> dict[str, f
     return weights
 
 
-def _quotable(kind: str | None, question: str, sentences: list[str], typed: np.ndarray) -> np.ndarray | None:
+def _quotable(kind: str | None, question: str, sentences: list[str], typed: np.ndarray,
+              roundup: np.ndarray | None) -> np.ndarray | None:
     """The sentences a quote is chosen among, else None for all: those giving the kind of answer
     asked (`_giving_answer`), of those the ones with words (a note's marker left at a paragraph's
-    end, "... relating to the item. 1", says nothing) and naming the country the question names
-    (`_naming_asked_country`) and the numbered thing it names (`_naming_asked_ordinal`), each
-    narrowing where it leaves any; then of those giving the answer,
+    end, "... relating to the item. 1", says nothing), naming the country the question names
+    (`roundup`: `_naming_asked_country`, read by the caller) and the numbered thing it names
+    (`_naming_asked_ordinal`), each narrowing where it leaves any; then of those giving the answer,
     the ones writing the day it names (`_on_asked_day`)."""
     giving = _giving_answer(kind, question, sentences, typed)
     worded = np.array([_WORD.search(s) is not None for s in sentences])
-    for narrowed in (worded if worded.any() else None, _naming_asked_country(question, sentences),
-                     _naming_asked_ordinal(question, sentences)):
+    for narrowed in (worded if worded.any() else None, roundup, _naming_asked_ordinal(question, sentences)):
         if narrowed is not None:
             giving = narrowed if giving is None or not (giving & narrowed).any() else giving & narrowed
     dated = _on_asked_day(question, sentences)  # among those giving the answer: a day's sentence may give none
@@ -330,13 +332,12 @@ def _naming_asked_country(question: str, sentences: list[str]) -> np.ndarray | N
 OPENING_WORDS = 5
 
 
-def _next_country(question: str, sentences: list[str], i: int) -> bool:
-    """Whether sentence `i` of a paragraph going through countries (`_naming_asked_country`) opens
-    on another country than the question's, within its first OPENING_WORDS words ("In Chad, GDP
-    grew ..." after the Niger's sentence; not "This growth is driven by ... a pipeline to Benin")."""
-    opening = " ".join(sentences[i].split()[:OPENING_WORDS])
-    return _naming_asked_country(question, sentences) is not None \
-        and bool(named_countries(opening) - named_countries(question))
+def _opens_on_other_country(question: str, sentence: str) -> bool:
+    """Whether the sentence, of a paragraph going through countries (`_naming_asked_country`),
+    opens on another country than the question's, within its first OPENING_WORDS words ("In Chad,
+    GDP grew ..." after the Niger's sentence; not "This growth is driven by ... a pipeline to Benin")."""
+    opening = " ".join(sentence.split()[:OPENING_WORDS])
+    return bool(named_countries(opening) - named_countries(question))
 
 
 def _naming_asked_ordinal(question: str, sentences: list[str]) -> np.ndarray | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from rag.answer.alternatives import alternatives
 from rag.answer.answertype import (asks_how_long, asks_ordinal_count, asks_share, counted_thing, question_type,
-                                   states_answer, states_count, states_none)
+                                   states_answer, states_count, states_figure)
 from rag.answer.constraints import numbered_things
 from rag.answer.kinds import asks_country, named_countries
 from rag.answer.years import dated_things, framing_years, issue_time, years
@@ -173,11 +173,10 @@ def asked_count_first(question: str, hits: list[Hit]) -> list[Hit]:
 
 def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the question asks how many or how much (not a share, a duration or how
-    many times) and the first states no figure (rag.answer.answertype.states_answer) nor none of the
-    thing counted ("recorded no allegations": `states_none`), with the next hit of its document up
-    to DEPTH that states one put first."""
+    many times) and the first states no figure nor none of the thing counted ("recorded no
+    allegations": rag.answer.answertype.states_figure), with the next hit of its document up to
+    DEPTH that states one put first."""
     if not hits or question_type(question) != "number" or asks_ordinal_count(question) or asks_share(question) \
-            or asks_how_long(question) or states_answer("number", hits[0].text, question) \
-            or states_none(hits[0].text, counted_thing(question)):
+            or asks_how_long(question) or states_figure(hits[0].text, question):
         return hits
     return _promote(question, hits, lambda hit: states_answer("number", hit.text, question))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import counted_thing, states_answer, states_count, states_none
+from rag.answer.answertype import counted_thing, states_count, states_figure
 from rag.answer.constraints import ordinal_values
 from rag.answer.names import name_words, unwritten
 from rag.answer.subjects import acronyms, cited_symbols, writes_acronym
@@ -126,7 +126,7 @@ def may_state(text: str, form: str, question: str) -> bool:
     thing: "a record number of participants – nearly 4,000") or none of the thing ("recorded no
     allegations")."""
     if form == "count":
-        return states_answer("number", text, question) or states_none(text, counted_thing(question))
+        return states_figure(text, question)
     return states_form(text, form, question)
 
 
