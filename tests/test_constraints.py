@@ -120,6 +120,44 @@ def test_a_year_glued_to_a_name_is_part_of_the_name():
     assert kinds("eLAC2026 Ninth Ministerial Conference on the Information Society")[0] == ("ordinal", "9 conference")
 
 
+def test_a_resolution_asked_by_its_year_before_the_word_is_one_adopted_that_year():
+    """A/AC.182/2025/L.2, para. 9 welcomes "Council resolution 2744 (2024)": "Which 2024 Council
+    resolution ...?" asks of a resolution adopted in 2024, not of a paragraph telling of 2024."""
+    text = ("The adoption of Council resolution 2744 (2024), which introduced new procedures for delisting petitions "
+            "submitted to the Focal Point Mechanism, was also welcomed.")
+    evidence = Evidence(text, text, ("A/AC.182/2025/L.2",), date="2025-02-21")
+    q = "Which 2024 Council resolution created new procedures for delisting petitions to the Focal Point Mechanism?"
+    assert kinds(q)[0] == ("resolution year", "2024")
+    assert check_constraints(q, evidence) is None
+    miss = check_constraints(q.replace("2024", "2023"), evidence)
+    assert miss is not None and miss.describe() == "cites resolution 2744 (2024), not one adopted in 2023"
+
+
+def test_a_titled_thing_dated_in_brackets_names_its_year():
+    """E/CN.3/2025/7, para. 4: "The Hangzhou Declaration (2023) was launched at the fourth ... Forum"
+    was "about 2020, not 2023"; a year in brackets after a title is the document's, a resolution's
+    year in brackets is not."""
+    text = ("Those documents were followed by the Global Data Community's Response to COVID-19, launched at the "
+            "virtual United Nations World Data Forum in 2020. The Hangzhou Declaration (2023) was launched at the "
+            "fourth United Nations World Data Forum.")
+    evidence = Evidence(text, text, ("E/CN.3/2025/7",), date="2024-12-17")
+    assert years(text) >= {2020, 2023}
+    assert check_constraints("Hangzhou Declaration 2023 fourth World Data Forum", evidence) is None
+    assert 2024 not in years("By its resolution 2744 (2024), the Council introduced new procedures.")
+
+
+def test_a_symbols_continued_numbers_are_no_years():
+    """A/50/610, para. 5 lists "(A/AC.109/2013 and Add.1, 2014, 2015 and Add.1, 2019 and Add.1 and 2020
+    and Add.1)": a paragraph of 1995, named "about 2020, not 2025"."""
+    text = ("The Rapporteur gave an account of the relevant activities of the Special Committee during 1995 and drew "
+            "attention to the relevant working papers of the Committee (A/AC.109/2013 and Add.1, 2014, 2015 and "
+            "Add.1, 2016 and Add.1, 2019 and Add.1 and 2020 and Add.1).")
+    assert years(text) == {1995}
+    miss = check_constraints("Who served as Rapporteur of the Special Committee in 2025?",
+                             Evidence(text, text, ("A/50/610",), date="1995-11-01"))
+    assert miss is not None and miss.describe() == "is about 1995, not 2025"
+
+
 def test_a_year_after_mid_is_a_year():
     """"by mid-1999" asks of 1999: a report of November 1997 (A/52/687) cannot give it."""
     assert years("How many detainees had been convicted by mid-1999?") == {1999}
@@ -2496,3 +2534,21 @@ def test_a_title_s_country_is_one_though_its_name_holds_another_s():
                              "Republic of the Congo?", evidence) is None
     assert check_constraints("How many death sentences were handed down by military courts in the Congo?",
                              evidence) is None  # the title's country by the short name users give it
+
+
+def test_a_person_the_document_names_with_the_asked_country_speaks_for_it() -> None:
+    """S/2025/202, para. 22: "Mr. Lourenço condemned the M23 offensive ..." in the report on the
+    Democratic Republic of the Congo, whose para. 19 names "the President of Angola, João Lourenço":
+    asked what Angola's president said, it abstained as "about Democratic Republic of the Congo, not
+    Angola"."""
+    intro = ("As part of the Luanda process, the President of Angola, João Lourenço, in his capacity as the African "
+             "Union-designated Mediator, pursued efforts to address the crisis in the east of the Democratic Republic "
+             "of the Congo.")
+    text = ("In separate statements on 7 and 29 January, Mr. Lourenço condemned the M23 offensive, including the "
+            "capture of Goma, as a violation of the ceasefire of 4 August 2024.")
+    evidence = Evidence(text, intro + "\n" + text, ("S/2025/202",), "2025-03-20",
+                        "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo")
+    assert check_constraints("What did Angola's president say the M23 takeover of Goma violated?", evidence) is None
+    # a person the document names with another country is no speaker for the asked one
+    assert said(check_constraints("What did Burundi's president say the M23 takeover of Goma violated?", evidence)) \
+        == "is about Democratic Republic of the Congo, not Burundi"

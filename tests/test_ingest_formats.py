@@ -262,4 +262,5 @@ def test_a_bracketed_paragraph_of_a_draft_report_keeps_its_number(name: str) -> 
     # session.]", the draft report's last paragraph, bracketed until the report is adopted.
     paragraphs = parse_file(shared_path("data", "un_corpus", *name.split("/"))).paragraphs
     last = {p.number: p for p in paragraphs if not p.running}
-    assert last["15"].text.startswith("At its 314th meeting") and "314th meeting, on 26" not in last["14"].text
+    assert last["15"].text.startswith("[At its 314th meeting") and "314th meeting, on 26" not in last["14"].text
+    assert last["15"].text.endswith("session.]")  # both brackets, as printed

@@ -102,6 +102,49 @@ def test_several_is_no_figure_for_how_many() -> None:
     assert [h.pid for h in asked_figure_first(q, [several, counted])] == [42, 60]
 
 
+def test_a_share_is_no_count_for_how_many() -> None:
+    """DP/2025/11: para. 42 "68 per cent of Ethics Office service matters" ranked above para. 41
+    "the office addressed 1,260 service matters in 2024"; the answer then abstained as giving no
+    number. A count asked is put first from a paragraph giving a count, not a share or a sum."""
+    from rag.search.ordinals import asked_figure_first
+
+    q = "How many service matters did the UNDP Ethics Office address in 2024?"
+    share = _hit(42, "In 2024, 68 per cent of Ethics Office service matters were requests for ethics advice.",
+                 "DP/2025/11")
+    count = _hit(41, "As seen in Figure III below, the office addressed 1,260 service matters in 2024.", "DP/2025/11")
+    assert [h.pid for h in asked_figure_first(q, [share, count])] == [41, 42]
+    assert [h.pid for h in asked_figure_first(q, [count, share])] == [41, 42]
+    money = _hit(40, "The Ethics Office spent $2.1 million in 2024.", "DP/2025/11")
+    assert [h.pid for h in asked_figure_first(q, [money, count])] == [41, 40]
+    # a first hit giving a sum gives way only to a count of the thing asked (S/2025/323, paras. 43, 33)
+    families = _hit(33, "As at March 2025, 28,701 families remained displaced owing to climatic factors.", "DP/2025/11")
+    assert [h.pid for h in asked_figure_first(q, [money, families])] == [40, 33]
+    # a sum asked keeps a paragraph giving a sum first
+    spent = "How much did the Ethics Office spend in 2024?"
+    assert [h.pid for h in asked_figure_first(spent, [money, count])] == [40, 41]
+
+
+def test_the_paragraph_giving_a_share_comes_first_when_the_question_asks_for_one() -> None:
+    """DP/OPS/2025/6: para. 64 on what UNOPS "can develop" ranked above para. 65, "the share of new
+    public procurement and infrastructure projects that included activities for capacity development
+    ... was 39 per cent"; the answer then abstained as giving no share. Only the next hits of the
+    first's document, and not where the first gives a share."""
+    from rag.search.ordinals import asked_first
+
+    q = ("What share of UNOPS's new procurement and infrastructure projects in 2024 built up national institutions' "
+         "capacity?")
+    can = _hit(64, "Together with partners, UNOPS can develop the capacity of interested national institutions in "
+                   "public procurement and infrastructure.", "DP/OPS/2025/6")
+    share = _hit(65, "In 2024, the share of new public procurement and infrastructure projects that included "
+                     "activities for capacity development of national institutions was 39 per cent.", "DP/OPS/2025/6")
+    elsewhere = _hit(3, "In 2024, 41 per cent of projects built national capacity.", "DP/2025/12")
+    assert [h.pid for h in asked_first(q, [can, share])] == [65, 64]
+    assert [h.pid for h in asked_first(q, [share, can])] == [65, 64]
+    assert [h.pid for h in asked_first(q, [can, elsewhere])] == [64, 3]
+    how = "How does UNOPS build national institutions' capacity?"
+    assert [h.pid for h in asked_first(how, [can, share])] == [64, 65]
+
+
 def test_one_rule_moves_a_hit_and_none_puts_another_session_first() -> None:
     """The paragraph of the asked session stays first though it gives no figure, and a figure of
     another session is not put first."""

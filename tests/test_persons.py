@@ -170,3 +170,37 @@ def test_the_head_of_a_mission_or_office_is_a_person() -> None:
     for question in ("Who is the head of UNMISS?", "Who heads UNMIK?", "Who is the Head of Mission of UNFICYP?",
                      "Who is the chief of the Human Rights Section?"):
         assert asks_person(question), question
+
+
+def test_the_holder_of_an_office_asked_for_holds_that_office() -> None:
+    """S/2025/504, para. 11 names "the Special Envoy for South Sudan of IGAD, Ismail Wais": cited for
+    "Who is the Special Representative for South Sudan and Head of UNMISS?". DP/2025/11, para. 11
+    ("office staff included a Director (D1), ...") was cited for the current Director of the UNDP
+    Ethics Office."""
+    envoy = ("On 3 and 4 June, the Special Envoy for South Sudan of IGAD, Ismail Wais, convened a consultative meeting "
+             "in Juba with regional and international partners.")
+    evidence = Evidence(envoy, "The Secretary-General reports on South Sudan.\n" + envoy, ("S/2025/504",))
+    assert said(check_person("Who is the Special Representative for South Sudan and Head of UNMISS?", evidence)) == \
+        "does not name the Special Representative"
+    assert check_person("Who is the Special Envoy for South Sudan of IGAD?", evidence) is None
+    # the person named by surname where the document gives the office before the full name
+    briefed = "Mr. Haysom briefed the partners on the crisis."
+    document = ("The Special Representative of the Secretary-General for South Sudan, Nicholas Haysom, travelled to "
+                "Malakal.\n" + briefed)
+    assert check_person("Who is the Special Representative for South Sudan?",
+                        Evidence(briefed, document, ("S/2025/504",))) is None
+    staff = ("In 2024, office staff included a Director (D1), an Ethics Advisor (P5), two Ethics Specialists (P3) and "
+             "an Administrative Associate (G6).")
+    q = "Who is the current Director of the UNDP Ethics Office?"
+    assert asks_person(q)
+    assert said(check_person(q, Evidence(staff, staff, ("DP/2025/11",)))) == "does not name the person asked about"
+
+
+def test_a_region_names_no_person() -> None:
+    """DP/2025/11, para. 11: "the UNDP Bureau for Latin America and the Caribbean (RBLAC)" was read
+    as naming a person, so the paragraph answered who the Ethics Office's Director is."""
+    text = ("In 2024, office staff included a Director (D1) and an Ethics Advisor (P5). Additionally, the office "
+            "engaged temporary support with the UNDP Bureau for Latin America and the Caribbean (RBLAC).")
+    assert named_people(text, frozenset()) == set()
+    assert said(check_person("Who is the current Director of the UNDP Ethics Office?",
+                             Evidence(text, text, ("DP/2025/11",)))) == "does not name the person asked about"

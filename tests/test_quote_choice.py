@@ -828,3 +828,14 @@ def test_a_sentence_set_on_the_same_day_is_on_the_asked_day() -> None:
     assert "Richard Nagbe Koon was elected" in best_quote(question, embedder.encode_queries([question])[0], text,
                                                           embedder)
 
+
+
+def test_a_quote_does_not_stop_at_a_title_abbreviation() -> None:
+    """S/2025/350, para. 4: the quote stopped at "... remain on the “Syrian side of Mt.”", the
+    sentence split at the abbreviation of "Mt. Hermon"."""
+    text = ("On 23 February, the Prime Minister of Israel, Benjamin Netanyahu, stated that the Israel Defense Forces "
+            "would remain on the “Syrian side of Mt. Hermon and the buffer zone in the Golan Heights for an "
+            "unlimited period of time”. On 25 February, UNDOF observed works near position 10A.")
+    question = "What did Netanyahu say about how long Israeli forces would stay on Mt. Hermon?"
+    quote = best_quote(question, HashEmbedder().encode_queries([question])[0], text, HashEmbedder())
+    assert "Hermon and the buffer zone" in quote and quote.startswith("On 23 February")

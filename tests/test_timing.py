@@ -1266,3 +1266,50 @@ def test_a_participle_read_as_a_state_asks_nothing_done() -> None:
     assert not asks_done("How many registered voters were there in Kosovo in February 2025?")
     assert not asks_done("How many internally displaced persons were there in Haiti in June 2025?")
     assert asks_done("How many officers graduated from the Academy in June 2024?")
+
+
+def test_a_report_issued_in_a_month_is_that_months_report() -> None:
+    """S/2025/350 (UNDOF, dated 3 June 2025), para. 1: "from 19 February to 19 May 2025" was cited
+    for "What period does the UNDOF report issued in March 2025 cover?"."""
+    from rag.search.periodic import asked_time
+
+    text = ("The present report provides an account of the activities of the United Nations Disengagement Observer "
+            "Force (UNDOF) from 19 February to 19 May 2025.")
+    evidence = Evidence(text, text, ("S/2025/350",), date="2025-06-03")
+    q = "What period does the UNDOF report issued in March 2025 cover?"
+    assert asked_time(q).issued == (2025, 3)
+    assert said(check_constraints(q, evidence)) == "dates from June 2025, not the March 2025 report"
+    assert check_constraints(q.replace("March", "June"), evidence) is None
+
+
+def test_a_day_asked_without_its_year_is_of_the_documents_time() -> None:
+    """S/2025/350, para. 11 (dated 3 June 2025) tells of "On 12 March, ... killed 25 sheep from
+    Rafid village" and "On 13 May, ...": cited for the sheep killed "on 12 April"."""
+    text = ("UNDOF received 14 complaints from members of the communities. On 12 March, members of the local "
+            "community complained that the Israel Defense Forces had shot and killed 25 sheep from Rafid village "
+            "and seized 50 sheep. On 13 May, UNDOF personnel at position 86B observed four soldiers.")
+    evidence = Evidence(text, text, ("S/2025/350",), date="2025-06-03")
+    q = "How many sheep did Israeli forces kill in Rafid village on 12 April?"
+    assert said(check_constraints(q, evidence)) == "gives 12 March 2025, not 12 April 2025"
+    assert check_constraints(q.replace("12 April", "12 March"), evidence) is None
+    # a paragraph writing no day is not judged by one
+    plain = "Israeli forces killed 25 sheep from Rafid village."
+    assert check_constraints(q, Evidence(plain, plain, ("S/2025/350",), date="2025-06-03")) is None
+
+
+def test_a_period_asked_of_an_undated_paragraph_of_a_report_on_another_period() -> None:
+    """S/2025/54 reports "between 16 October 2024 and 15 January 2025" (para. 1); its para. 49, "The
+    UNMISS force conducted 15,666 patrols", writing no date, was cited for the patrols "between 1
+    August and 15 October 2024"."""
+    intro = ("The present report is submitted pursuant to Security Council resolution 2729 (2024). The report covers "
+             "political and security developments between 16 October 2024 and 15 January 2025.")
+    text = "The UNMISS force conducted 15,666 patrols, including 506 integrated patrols."
+    evidence = Evidence(text, intro + "\n" + text, ("S/2025/54",), date="2025-02-04")
+    q = "How many patrols did the UNMISS force conduct between 1 August and 15 October 2024?"
+    assert said(check_constraints(q, evidence)) == \
+        "is from a report on 16 October 2024 to 15 January 2025, not 1 August to 15 October 2024"
+    assert check_constraints(q.replace("1 August and 15 October 2024", "1 November and 31 December 2024"),
+                             evidence) is None
+    # a paragraph writing a year may tell of other times than its report's
+    dated = "In 2024, the UNMISS force conducted 40,000 patrols."
+    assert check_constraints(q, Evidence(dated, intro + "\n" + dated, ("S/2025/54",), date="2025-02-04")) is None

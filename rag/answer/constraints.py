@@ -57,7 +57,7 @@ from rag.answer.subjects import (
     cited_symbols,
     writes_acronym,
 )
-from rag.answer.timing import asks_done, check_timing, issued_month, months_between
+from rag.answer.timing import asks_done, check_report_period, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
                               check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
@@ -222,7 +222,7 @@ def question_constraints(question: str) -> list[Constraint]:
     spans = periods(text)
     for start, end in sorted(spans):
         found.append(Constraint("period", f"{start}-{end}", f"{start}-{end}"))
-    resolved = sorted({int(m.group(1)) for m in RESOLUTION_OF_YEAR.finditer(text)})
+    resolved = sorted({int(m.group(1) or m.group(2)) for m in RESOLUTION_OF_YEAR.finditer(text)})
     found += [Constraint("resolution year", str(y), f"one adopted in {y}") for y in resolved]
     inside = {y for s, e in spans for y in (s, e)} | set(resolved)
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
@@ -575,9 +575,27 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     for c in asked:  # a country a heading over the paragraph names is its subject too ("1. Western Sahara")
         if others and c.value not in named_by_title and not _short_for(c, evidence.document) \
                 and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value) \
-                and not _names_country(c.value, evidence.section):
+                and not _names_country(c.value, evidence.section) \
+                and not _speaks_for(c.value, evidence.paragraph, evidence.document):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+# A person a paragraph names by honorific and surname ("Mr. Lourenço"), and the words before a
+# person's name that tell whose office it is ("the President of Angola, João Lourenço").
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs)\.\s+([A-Z][\w'’-]+)")
+_OFFICE_WINDOW = 50  # characters
+
+
+def _speaks_for(country: str, paragraph: str, document: str) -> bool:
+    """Whether the paragraph names a person ("Mr. Lourenço") whom the document names with the
+    country just before the name ("the President of Angola, João Lourenço", "Angola's Foreign
+    Minister, Mr. Lourenço"): what the person says or does is the country's."""
+    for surname in {m.group(1) for m in _HONORIFIC_NAME.finditer(paragraph)}:
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", document):
+            if _names_country(country, document[max(0, m.start() - _OFFICE_WINDOW):m.start()]):
+                return True
+    return False
 
 
 # A figure across many countries: "across over 130 countries", "in 80 Member States".
@@ -1270,6 +1288,7 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
+                    check_report_period,
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit,
                     check_treaty_body, check_main_committee, check_instrument, check_numbered_text,

@@ -120,6 +120,21 @@ def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synony
     return max(hit.sentence, 0.0) * max(coverage(question, hit.text, idf), synonyms)
 
 
+# A title or place abbreviation that the sentence splitter ends a sentence at ("the Syrian side of
+# Mt. Hermon"): the quote runs on through it.
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Mt|Mts|Gen|Lt|Col|Capt|Sgt|Maj|Brig|Adm|Cdr|Hon|Amb|Gov|Sen|Rt|Ft|Pt)\."
+                                 r"[\"”’)]*$")
+
+
+def _across_title_abbreviations(sentences: list[str], first: int, last: int) -> tuple[int, int]:
+    """The quote's first and last sentences widened over splits at a title abbreviation."""
+    while first > 0 and _TITLE_ABBREVIATION.search(sentences[first - 1]):
+        first -= 1
+    while last + 1 < len(sentences) and _TITLE_ABBREVIATION.search(sentences[last]):
+        last += 1
+    return first, last
+
+
 def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
                vectors: np.ndarray | None = None, idf: dict[str, float] | None = None) -> str:
     """The sentence that best answers the question (with its antecedent when it needs one), or
@@ -150,6 +165,7 @@ def best_quote(question: str, qvec: np.ndarray, text: str, embedder: Embedder,
         first, last = min(first, runner), max(first, runner)
     if first > 0 and _ANAPHOR.match(sentences[first]):
         first -= 1
+    first, last = _across_title_abbreviations(sentences, first, last)
     following = sentences[last + 1] if last + 1 < len(sentences) else None
     if following is not None and not (roundup is not None and _opens_on_other_country(question, following)) \
             and _continues(question, kind, " ".join(sentences[first:last + 1]), following, idf):

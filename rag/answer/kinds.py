@@ -111,6 +111,16 @@ def named_countries(text: str) -> set[str]:
                     if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)}
 
 
+def asks_for_share(question: str) -> bool:
+    """Whether the question asks for a share ("What proportion of ...", "What fraction ...")."""
+    return _SHARE_Q.search(question) is not None
+
+
+def gives_share(paragraph: str) -> bool:
+    """Whether the paragraph gives a share, as the check of a share asked reads one."""
+    return _states(_SHARE, paragraph, "")
+
+
 def asks_kind(question: str) -> bool:
     """Whether the question asks for a share, a time of day, a sum of money, a year or a country."""
     return any(asked.search(question) for asked, _, _ in _KINDS) or _YEAR_Q.search(question) is not None \

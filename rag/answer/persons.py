@@ -41,8 +41,9 @@ _PERSON_Q = re.compile(
     r"Department|Secretariat|Unit|Section|Branch|Service|delegation|team)\b"
     r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
     # the holder of an office: "Who is the Force Commander of UNMISS?", "Who is the head of UNMISS?"
-    r"|^\s*who\s+(?:is|was)\s+the\s+(?:force\s+commander|commander|executive\s+director|"
-    r"special\s+representative|special\s+envoy|high\s+commissioner|ombudsperson|ethics\s+advis[eo]r)\b"
+    r"|^\s*who\s+(?:is|was)\s+the\s+(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?"
+    r"(?:force\s+commander|commander|executive\s+director|director(?:-general)?|special\s+representative|"
+    r"special\s+envoy|high\s+commissioner|ombudsperson|ethics\s+advis[eo]r|registrar|prosecutor)\b"
     r"|^\s*who\s+(?:is|was)\s+the\s+(?:head|chief)\s+of\s+(?:mission\s+of\s+)?(?:the\s+)?(?-i:[A-Z]{3,}\b|"
     r"(?:[\w-]+\s+){0,4}?(?:Mission|Office|Division|Department|Section|Unit|Service|Branch|Secretariat)\b)"
     r"|^\s*who\s+heads\s+(?-i:[A-Z]{3,})\b"
@@ -75,7 +76,10 @@ sheikh emir sultan senator speaker parliament house senate people people's mr mr
 """.split())
 _ADDRESS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Judge|Justice|Ambassador|Professor|Prof|Sir|Dame)\.?\s+([A-Z][\w'’-]+)")
 _RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:de|da|del|dos|van|von|bin|ibn|al|el|la|le)?\s*[A-Z][\w'’.-]*)+")
-_COUNTRY_WORDS = frozenset(w for c in COUNTRIES for w in words(c))
+# Countries' and world regions' words name places, not people ("the UNDP Bureau for Latin America").
+_REGION_WORDS = frozenset(("africa", "america", "americas", "latin", "caribbean", "asia", "pacific", "europe", "arab",
+                           "sahel", "middle", "east", "west", "north", "south", "central", "great", "lakes"))
+_COUNTRY_WORDS = frozenset(w for c in COUNTRIES for w in words(c)) | _REGION_WORDS
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _ROMAN = re.compile(r"[IVXLC]+")
 
@@ -116,12 +120,19 @@ def asks_person(question: str) -> bool:
     return _PERSON_Q.search(question) is not None and _ORGANIZATION_REPLACED.search(question) is None
 
 
+# A post's grade after its title: "an Ethics Advisor (P5)", "a Director (D-1)" name posts, not people.
+_GRADE = re.compile(r"\s*\((?:ASG|USG|D|P|G|GS|FS|NO[A-D]?)-?\d?\)")
+
+
 def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
     """The names of people `text` writes (their words lower-cased, joined by a space): runs of two
     or more capitalised words that are not office words, countries, months or words in
-    `lower_case` (those the document also writes in lower case), and surnames after a title."""
+    `lower_case` (those the document also writes in lower case), and surnames after a title; not
+    a post with its grade ("two Ethics Specialists (P3)")."""
     found = {_word(m.group(1)) for m in _ADDRESS.finditer(text)}
     for run in _RUN.finditer(text):
+        if _GRADE.match(text, run.end()):
+            continue
         name = [w for w in map(_word, run.group(0).split()) if w and w not in _OFFICE_WORDS
                 and w not in _COUNTRY_WORDS and w not in _MONTHS and w not in lower_case]
         if len(name) >= 2:
@@ -143,14 +154,45 @@ def lower_case_words(document: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"(?<![\w-])[a-z][a-z'’-]+", document))
 
 
+# The office a question asks the holder of: "Who is the Special Representative for South Sudan ...?"
+_ASKED_OFFICE = re.compile(r"^\s*who\s+(?:is|was)\s+the\s+"
+                           r"(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?"
+                           r"(Force\s+Commander|Executive\s+Director|Special\s+Representative|Special\s+Envoy|"
+                           r"High\s+Commissioner|Police\s+Commissioner|Director(?:-General)?|Registrar|Prosecutor)\b",
+                           re.IGNORECASE)
+_OFFICE_REACH = 80  # characters before a person's name that may give the office
+
+
+def _holds_office(office: str, people: list[str], evidence: Evidence) -> bool:
+    """Whether the paragraph writes the office, or the document writes it right before the name
+    of someone the paragraph names ("The Special Representative ..., Nicholas Haysom" for "Mr.
+    Haysom briefed ...")."""
+    written = r"\s+".join(re.escape(w) for w in office.split())
+    if re.search(rf"\b{written}\b", evidence.paragraph, re.IGNORECASE):
+        return True
+    for person in people:
+        surname = person.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", evidence.document, re.IGNORECASE):
+            if re.search(rf"\b{written}\b", evidence.document[max(0, m.start() - _OFFICE_REACH):m.start()],
+                         re.IGNORECASE):
+                return True
+    return False
+
+
 def check_person(question: str, evidence: Evidence) -> Mismatch | None:
     """The person the question asks for (`asks_person`), where the paragraph names nobody but the
-    people the question names itself."""
+    people the question names itself; the holder of an office asked for (`_ASKED_OFFICE`), where
+    no one the paragraph names is given that office (`_holds_office`: "the Special Envoy ... of
+    IGAD, Ismail Wais" for the Special Representative)."""
     if not asks_person(question):
         return None
     lower_case = lower_case_words(evidence.document)
     asked = set(words(question))
     named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
+    office = _ASKED_OFFICE.search(question)
+    if named and office is not None and not _holds_office(office.group(1), named, evidence):
+        label = re.sub(r"\s+", " ", office.group(1))
+        return Mismatch(Constraint("kind", "an office", f"the {label}"), "", "does not name {label}")
     if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)) \
             or _elects_state(evidence.paragraph, question):
         return None

@@ -521,15 +521,54 @@ def _since_range(m: re.Match[str], evidence: Evidence) -> tuple[Day, Day, str] |
     return start, (issued.year, issued.month, issued.day), label
 
 
+# Where a report says what period it covers: its opening paragraphs.
+_OPENING = 1500  # characters
+_REPORT_SENTENCE = re.compile(r"[^.]*\breport\b[^.]*", re.IGNORECASE)
+
+
+def _reporting_period(evidence: Evidence) -> tuple[Day, Day, str] | None:
+    """The period a report says it covers in its opening paragraphs ("The report covers ... between
+    16 October 2024 and 15 January 2025"): the first range of days in a sentence naming the report."""
+    for sentence in _REPORT_SENTENCE.finditer(evidence.document[:_OPENING]):
+        for m in _DATE_RANGE.finditer(sentence.group(0)):
+            if (found := _date_range(m, evidence)) is not None:
+                return found
+    return None
+
+
+def _asked_period(question: str) -> tuple[Day, Day, str] | None:
+    """The one period of days the question asks what was done in ("between 21 June and 20 October
+    2024"), or None."""
+    asked = [r for m in _DATE_RANGE.finditer(question) if (r := _date_range(m, None))]
+    return asked[0] if len(asked) == 1 and asks_done(question) else None
+
+
+def check_report_period(question: str, evidence: Evidence) -> Mismatch | None:
+    """A period of days the question asks what was done in, of a paragraph writing no date whose
+    report covers another (`_reporting_period`): "The UNMISS force conducted 15,666 patrols" of a
+    report on 16 October 2024 to 15 January 2025, asked of 1 August to 15 October 2024. Checked
+    after rag.answer.coverage, which reads months: "from 16 October" begins in the asked month."""
+    asked = _asked_period(question)
+    if asked is None or ANY_YEAR.search(evidence.paragraph) or _YEARLESS_DAY.search(evidence.paragraph) \
+            or _paragraph_periods(evidence):
+        return None
+    start, end, label = asked
+    covered = _reporting_period(evidence)
+    if covered is None or not (covered[1] < start or covered[0] > end):
+        return None
+    return Mismatch(Constraint("dated", f"{start}-{end}", label), covered[2],
+                    "is from a report on {found}, not {label}")
+
+
 def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     """A period the question asks what was done in ("between 21 June and 20 October 2024") that the
     paragraph replaces with one that does not overlap it ("From 21 October to 20 February, UNIFIL
     ... discovered 194 weapon caches", a report of March 2025: the report after the asked one's),
     naming no month inside the asked period elsewhere."""
-    asked = [r for m in _DATE_RANGE.finditer(question) if (r := _date_range(m, None))]
-    if len(asked) != 1 or not asks_done(question):
+    asked = _asked_period(question)
+    if asked is None:
         return None
-    start, end, label = asked[0]
+    start, end, label = asked
     ranges = _paragraph_periods(evidence)
     if not ranges or any(not (g_end < start or g_start > end) for _, (g_start, g_end, _) in ranges):
         return None
@@ -553,13 +592,34 @@ def _writes_day(d: NamedMonth, paragraph: str) -> bool:
     return re.search(rf"\b{d.day}\s+{MONTH_NAMES[d.month - 1]}\b", paragraph, re.IGNORECASE) is not None
 
 
+# A day a question sets what was done on, without its year: "How many sheep did Israeli forces
+# kill in Rafid village on 12 April?".
+_ON_YEARLESS_DAY = re.compile(rf"\bon\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
+                              rf"(?!\s*(?:[–-]|to\b|and\b))")
+
+
+def _yearless_day(question: str, evidence: Evidence) -> list[NamedMonth]:
+    """The one day the question writes without a year ("on 12 April"), in the year its document's
+    days without one are read in (`inferred_year`); [] for none, two or more, or no such year."""
+    found = list(_ON_YEARLESS_DAY.finditer(question))
+    if len(found) != 1:
+        return []
+    m = found[0]
+    day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
+    year = inferred_year(day, month, evidence)
+    return [] if year is None else [NamedMonth(m.start(), m.end(), day, month, None, year)]
+
+
 def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
     """A day the question sets what was done on ("At its meeting on 2 November 1994, by what vote
     did the Fourth Committee adopt ...?") that the paragraph never writes, dating what it tells by
     other days alone, none in a range holding the asked one ("At its 13th meeting, on 28 October,
     the Fourth Committee adopted ...", A/49/624, para. 7): another meeting's. Unlike a month
-    (`_another_month`), a day of the document's own month of issue is no exception."""
+    (`_another_month`), a day of the document's own month of issue is no exception. A question naming
+    no month with its year is read for one day without its year (`_yearless_day`)."""
     asked = [m for m in _point_months(question) if m.day is not None and not _dates_document(question, m)]
+    if not named_months(question):
+        asked = _yearless_day(question, evidence)
     if len(asked) != 1 or not asks_done(question):
         return None
     d = asked[0]

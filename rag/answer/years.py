@@ -45,12 +45,25 @@ _NUMBERED_BY_YEAR = re.compile(r"\b(?:decisions?|resolutions?)\s+(?:(?:19|20)\d\
                                re.IGNORECASE)
 
 
+# A symbol's list of further numbers and addenda: "A/AC.109/2013 and Add.1, 2014, 2015 and Add.1"
+# lists working papers 2013 to 2015, no years.
+_SYMBOL_LIST = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+(?:(?:\s*,\s*|\s+and\s+)(?:Add\.\d+|Corr\.\d+|\d{3,4}\b))+")
+# A title dated in brackets: "The Hangzhou Declaration (2023)", "the Bern Data Compact ... Goals
+# (2021)"; not a resolution's year ("resolution 2744 (2024)"), which dates no time a text tells of.
+_TITLE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+\(((?:19|20)\d\d)\)")
+
+
+def without_symbol_lists(text: str) -> str:
+    """The text with the further numbers a symbol lists blanked (`_SYMBOL_LIST`)."""
+    return _SYMBOL_LIST.sub(" ", text) if "/" in text else text
+
+
 def years(text: str, within: int | None = None) -> set[int]:
-    """The years a text names, counting every year inside a range it names ("2018-2021"); with
-    `within`, only inside ranges of at most that many years (the years of "the Decade
-    (2021-2030)" are its ends)."""
-    text = _NUMBERED_BY_YEAR.sub(" ", text)
-    out = {int(y) for y in YEAR.findall(text)}
+    """The years a text names, counting every year inside a range it names ("2018-2021") and a
+    title's year in brackets ("The Hangzhou Declaration (2023)"); with `within`, only inside ranges
+    of at most that many years (the years of "the Decade (2021-2030)" are its ends)."""
+    text = _NUMBERED_BY_YEAR.sub(" ", without_symbol_lists(text))
+    out = {int(y) for y in YEAR.findall(text)} | {int(y) for y in _TITLE_YEAR.findall(text)}
     for start, end in _periods(text, False):
         out.update(range(start, end + 1) if within is None or end - start < within else (start, end))
     return out
@@ -115,7 +128,7 @@ def _main_year(evidence: Evidence, asked: set[int]) -> str:
     if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
         latest = max(asked)
         paragraph = _NAMING_YEAR.sub(" ", paragraph)
-    in_paragraph = [int(y) for y in YEAR.findall(paragraph) if latest is None or int(y) <= latest]
+    in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph)) if latest is None or int(y) <= latest]
     # a year long before the document's own is an aside ("the agreement reached at its session in
     # 1981" in a paragraph on the 2025 election), not the time the paragraph tells of
     recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS]
@@ -958,8 +971,11 @@ def check_for_year(question: str, evidence: Evidence) -> Mismatch | None:
 # `check_resolution_year`; not "How many resolutions were adopted in 2023?"), and a resolution
 # written with its year ("resolution 2734 (2024)", "resolutions 2510 (2020), 2542 (2020) and 2755
 # (2024)").
+# "Which resolution was adopted in 2024 ...?", "Which 2024 Council resolution ...?": group 1 or 2.
 RESOLUTION_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?resolution\s+(?:was\s+)?(?:adopted|passed)\s+"
-                                r"in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+                                r"in\s+((?:19|20)\d\d)\b|\b(?:which|what)\s+((?:19|20)\d\d)\s+"
+                                r"(?:(?:Security|Council|General|Assembly|Human|Rights|Economic|Social)\s+){0,3}"
+                                r"resolution\b", re.IGNORECASE)
 _YEARED_RESOLUTION = re.compile(r"\b(\d{3,4})\s*\(((?:19|20)\d\d)\)")
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 

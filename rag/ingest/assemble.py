@@ -473,7 +473,8 @@ class _Assembler:
             elif i in starts:
                 seen_first, head, item = True, None, 0
                 self.builder.start(starts[i], sections.path, seg.annex, False, ln.page)
-                self.builder.add(NUMBER_PREFIX.sub("", ln.text, count=1), ln.page)
+                # a bracketed paragraph keeps its opening bracket: "[15. At its 314th meeting ...]"
+                self.builder.add(NUMBER_PREFIX.sub("[" if ln.text.startswith("[") else "", ln.text, count=1), ln.page)
             elif head is not None and _runs_over_page(ln, head):
                 self._heading_goes_on(ln, sections)
                 head = ln

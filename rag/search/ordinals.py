@@ -16,10 +16,10 @@ from collections.abc import Callable
 from typing import Any
 
 from rag.answer.alternatives import alternatives
-from rag.answer.answertype import (asks_how_long, asks_ordinal_count, asks_share, counted_thing, question_type,
-                                   states_answer, states_count, states_figure)
+from rag.answer.answertype import (asks_count, asks_how_long, asks_ordinal_count, asks_share, counted_thing,
+                                   question_type, states_answer, states_count, states_count_figure, states_none)
 from rag.answer.constraints import numbered_things
-from rag.answer.kinds import asks_country, named_countries
+from rag.answer.kinds import asks_country, asks_for_share, gives_share, named_countries
 from rag.answer.years import dated_things, framing_years, issue_time, years
 from rag.models import Hit
 from rag.search.focus import focus
@@ -31,11 +31,11 @@ COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many questi
 
 def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with the first of `asked_numbered_first`, `asked_dated_first`, `asked_year_first`,
-    `asked_day_first`, `asked_alternative_first`, `asked_country_first`, `asked_count_first` and
-    `asked_figure_first` that moves a hit put first; one rule at most, so that none undoes another's
-    choice."""
+    `asked_day_first`, `asked_alternative_first`, `asked_country_first`, `asked_count_first`,
+    `asked_figure_first` and `asked_share_first` that moves a hit put first; one rule at most, so
+    that none undoes another's choice."""
     for rule in (asked_numbered_first, asked_dated_first, asked_year_first, asked_day_first, asked_alternative_first,
-                 asked_country_first, asked_count_first, asked_figure_first):
+                 asked_country_first, asked_count_first, asked_figure_first, asked_share_first):
         moved = rule(question, hits)
         if moved[:1] != hits[:1]:
             return moved
@@ -171,12 +171,35 @@ def asked_count_first(question: str, hits: list[Hit]) -> list[Hit]:
     return _promote(question, hits, lambda hit: states_count(hit.text, thing), COUNT_DEPTH)
 
 
+def asked_share_first(question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or, where the question asks for a share and the first gives none (as the answer's
+    check reads one: rag.answer.kinds.gives_share), with the next hit of its document up to DEPTH
+    that gives one put first."""
+    if not hits or not asks_for_share(question) or gives_share(hits[0].text):
+        return hits
+    return _promote(question, hits, lambda hit: gives_share(hit.text))
+
+
 def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the question asks how many or how much (not a share, a duration or how
     many times) and the first states no figure nor none of the thing counted ("recorded no
-    allegations": rag.answer.answertype.states_figure), with the next hit of its document up to
-    DEPTH that states one put first."""
+    allegations": rag.answer.answertype.states_none), with the next hit of its document up to
+    DEPTH that states one put first. A count asked is also read as the answer's check reads one
+    (`states_count_figure`): a share or a sum counts nothing ("68 per cent of service matters" for
+    "How many service matters ...?"), and a first hit giving one gives way only to a count of the
+    thing itself ("1,260 service matters"; not "28,701 families" for farmers trained by a project
+    whose first hit gives its $29.2 million)."""
     if not hits or question_type(question) != "number" or asks_ordinal_count(question) or asks_share(question) \
-            or asks_how_long(question) or states_figure(hits[0].text, question):
+            or asks_how_long(question):
         return hits
-    return _promote(question, hits, lambda hit: states_answer("number", hit.text, question))
+    count = asks_count(question)  # a count, read as the answer's check reads one too: no share or sum counts
+
+    def gives(text: str) -> bool:
+        return states_answer("number", text, question) and (not count or states_count_figure(text, question))
+
+    thing = counted_thing(question)
+    if gives(hits[0].text) or states_none(hits[0].text, thing):
+        return hits
+    if states_answer("number", hits[0].text, question):  # a sum or a share: only a count of the thing itself
+        return _promote(question, hits, lambda hit: states_count(hit.text, thing)) if thing else hits
+    return _promote(question, hits, lambda hit: gives(hit.text))

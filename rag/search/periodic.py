@@ -5,7 +5,8 @@ reports share much of their wording ("UNMISS conducted ... long-duration patrols
 naming a time ("UNMISS long-duration patrols January-March 2025", "as at 15 January 2025") is
 about the first report issued on or after it: an earlier one cannot report it, a later one
 reports later months. A question naming a report by its month ("the Secretary-General's March
-2025 report on UNDOF") is about the report issued that month. `series_choice` picks that
+2025 report on UNDOF", "the UNDOF report issued in March 2025") is about the report issued that
+month. `series_choice` picks that
 report among the documents of the best hits that share the best hit's title; the retriever
 then ranks it first (rag.search.retriever.Retriever.focused).
 """
@@ -26,6 +27,9 @@ SERIES_REACH = 6  # months after the asked time within which the report that cov
 # What follows a time that names a document ("March 2025 report") or an event whose documents
 # come before and after it ("its February 2025 session").
 _NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?\b", re.IGNORECASE)
+# What comes before a time that dates a report: "the report issued in March 2025".
+_REPORT_ISSUED = re.compile(r"\b(?:report|note|letter)s?\s+(?:issued|published|released|submitted|dated)\s+"
+                            r"(?:in\s+|on\s+)?$", re.IGNORECASE)
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
 # A revision, corrigendum or addendum is the same document, not the next one of a series.
@@ -54,6 +58,9 @@ def asked_time(question: str) -> AskedTime | None:
     for m in named_months(question):
         month = m.last or m.month
         rest = question[m.end:]
+        if _REPORT_ISSUED.search(question[:m.start]):
+            issued = (m.year, month)
+            continue
         if NOT_ASKED.search(question[:m.start]):
             continue
         if _NAMES_REPORT.match(rest):
