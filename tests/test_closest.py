@@ -64,8 +64,9 @@ UNMIK = ("The present report is submitted pursuant to Security Council resolutio
 
 def test_a_document_naming_what_its_first_hit_s_never_names_answers() -> None:
     """"What period does the Secretary-General's UNMIK report issued in April 2025 cover?" had the
-    UNOWAS report's paragraph first; its document never names UNMIK, the next document's title
-    spells it out."""
+    UNOWAS report's paragraph first; its document never names UNMIK and dates from August 2025, the
+    next document's title spells UNMIK out. Alone, the UNOWAS paragraph is named by the first of its
+    mismatches checked, the report's month."""
     embedder = HashEmbedder()
     unowas = "Security Council\nActivities of the United Nations Office for West Africa and the Sahel"
     unmik = "Security Council\nUnited Nations Interim Administration Mission in Kosovo\nReport of the Secretary-General"

@@ -141,6 +141,13 @@ def test_the_paragraph_giving_a_share_comes_first_when_the_question_asks_for_one
     assert [h.pid for h in asked_first(q, [can, share])] == [65, 64]
     assert [h.pid for h in asked_first(q, [share, can])] == [65, 64]
     assert [h.pid for h in asked_first(q, [can, elsewhere])] == [64, 3]
+    # a fraction or "how many per cent" asks for a share too, not a figure
+    programme = _hit(1, "UNDP programme activities are central to its mandate.", "DP/2025/26")
+    spent = _hit(2, "In 2024, UNDP spent $4.2 billion on programme activities.", "DP/2025/26")
+    shared = _hit(3, "Programme activities accounted for 88 per cent of total expenditure in 2024.", "DP/2025/26")
+    for asked in ("What fraction of the budget did UNDP spend on programme activities in 2024?",
+                  "How many per cent of the budget did UNDP spend on programme activities in 2024?"):
+        assert [h.pid for h in asked_first(asked, [programme, spent, shared])] == [3, 1, 2], asked
     how = "How does UNOPS build national institutions' capacity?"
     assert [h.pid for h in asked_first(how, [can, share])] == [64, 65]
 

@@ -204,3 +204,35 @@ def test_a_region_names_no_person() -> None:
     assert named_people(text, frozenset()) == set()
     assert said(check_person("Who is the current Director of the UNDP Ethics Office?",
                              Evidence(text, text, ("DP/2025/11",)))) == "does not name the person asked about"
+
+
+def test_who_served_as_an_officer_of_a_meeting_asks_for_a_person() -> None:
+    """TPNW/MSP/2025/11, para. 2 ("the Secretary-General convened the third Meeting of States
+    Parties ...") was cited for who was Secretary-General of the Meeting (para. 9 names Christopher
+    King)."""
+    q = "Who was Secretary-General of the third Meeting of States Parties?"
+    assert asks_person(q) and asks_person("Who served as President of the Conference?")
+    assert not asks_person("Who was President of the Security Council in March?")  # a State may hold it
+    text = ("Accordingly, in a note verbale dated 4 October 2024, the Secretary-General convened the third Meeting of "
+            "States Parties to the Treaty from 3 to 7 March 2025 at United Nations Headquarters in New York.")
+    assert said(check_person(q, Evidence(text, text, ("TPNW/MSP/2025/11",)))) == "does not name the person asked about"
+
+
+def test_an_office_is_held_by_the_person_named_with_it() -> None:
+    """A paragraph writing the office beside no one, or another office of its name, gives no holder
+    of the asked one; "Director General" without its hyphen and "SRSG" are the same office."""
+    q = "Who is the Special Representative for South Sudan?"
+    for text in ("The Special Representative met with the President of Senegal, Diomaye Faye, in Dakar.",
+                 "The Deputy Special Representative of the Secretary-General (Political), Guang Cong, met the "
+                 "Governor.",
+                 "The Special Representative for Children and Armed Conflict, Virginia Gamba, visited Juba."):
+        found = check_person(q, Evidence(text, text, ("S/2025/504",)))
+        assert said(found) == "does not name the Special Representative", text
+    held = "The Special Representative of the Secretary-General for South Sudan, Nicholas Haysom, visited Malakal."
+    assert check_person(q, Evidence(held, held, ("S/2025/504",))) is None
+    who = "Who is the Director-General of the World Health Organization?"
+    text = "The Director General of the World Health Organization, Tedros Adhanom Ghebreyesus, addressed the Forum."
+    assert check_person(who, Evidence(text, text, ("E/2025/73",))) is None
+    srsg = "The Secretary-General appointed Hanna Tetteh as SRSG for Libya in January 2025."
+    assert check_person("Who is the Special Representative for Libya?", Evidence(srsg, srsg, ("S/2025/223",))) is None
+    assert asks_person("Who is the Police Commissioner of UNMISS?") and asks_person("Who is the new head of BINUH?")

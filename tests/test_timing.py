@@ -1254,7 +1254,7 @@ def test_a_year_inside_a_quotation_sets_no_time_for_the_days_after_it() -> None:
                  "Syria”.")
     evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/154",), date="2025-03-12")
     asked = "What did the Prime Minister of Israel say about southern Syria on {}?"
-    assert said(check_timing(asked.format("23 March 2025"), evidence)) == "gives 16 January 2025, not 23 March 2025"
+    assert said(check_timing(asked.format("23 March 2025"), evidence)) == "gives 23 February 2025, not 23 March 2025"
     assert check_timing(asked.format("23 February 2025"), evidence) is None
 
 
@@ -1280,6 +1280,12 @@ def test_a_report_issued_in_a_month_is_that_months_report() -> None:
     assert asked_time(q).issued == (2025, 3)
     assert said(check_constraints(q, evidence)) == "dates from June 2025, not the March 2025 report"
     assert check_constraints(q.replace("March", "June"), evidence) is None
+    # a letter or note dated a day is no report asked by its month
+    letter = ("In a letter dated 28 February 2025 addressed to me, the Permanent Representative of the Syrian Arab "
+              "Republic protested the presence of Israeli forces in the area of separation.")
+    assert check_constraints("What did Syria protest in its letter dated 28 February 2025?",
+                             Evidence(letter, letter, ("S/2025/350",), date="2025-06-03")) is None
+    assert asked_time("What does the note dated 3 March 2025 say?") is None
 
 
 def test_a_day_asked_without_its_year_is_of_the_documents_time() -> None:
@@ -1292,6 +1298,10 @@ def test_a_day_asked_without_its_year_is_of_the_documents_time() -> None:
     q = "How many sheep did Israeli forces kill in Rafid village on 12 April?"
     assert said(check_constraints(q, evidence)) == "gives 12 March 2025, not 12 April 2025"
     assert check_constraints(q.replace("12 April", "12 March"), evidence) is None
+    # "On 12 April, ..." opening the question is the same day; a year written elsewhere is left to the year's check
+    assert said(check_constraints("On 12 April, how many sheep did Israeli forces kill in Rafid village?",
+                                  evidence)) == "gives 12 March 2025, not 12 April 2025"
+    assert "12 April 2025" not in (said(check_constraints(q + " in 2024", evidence)) or "")
     # a paragraph writing no day is not judged by one
     plain = "Israeli forces killed 25 sheep from Rafid village."
     assert check_constraints(q, Evidence(plain, plain, ("S/2025/350",), date="2025-06-03")) is None
@@ -1313,3 +1323,27 @@ def test_a_period_asked_of_an_undated_paragraph_of_a_report_on_another_period() 
     # a paragraph writing a year may tell of other times than its report's
     dated = "In 2024, the UNMISS force conducted 40,000 patrols."
     assert check_constraints(q, Evidence(dated, intro + "\n" + dated, ("S/2025/54",), date="2025-02-04")) is None
+
+
+def test_a_range_of_other_days_does_not_hold_the_asked_day() -> None:
+    """S/2025/211, para. 3: "Between 20 January and 9 February, the Tumaini Initiative talks
+    restarted ..., but were adjourned without progress on 20 February": cited for who adjourned
+    them "on 20 March 2025" (a range of days passed the check, though it does not hold the day)."""
+    text = ("Between 20 January and 9 February, the Tumaini Initiative talks restarted in Nairobi, but were adjourned "
+            "without progress on 20 February by the President of Kenya, William Ruto.")
+    evidence = Evidence(text, text, ("S/2025/211",), date="2025-04-15")
+    q = "Who adjourned the Tumaini Initiative talks on 20 March 2025?"
+    assert said(check_constraints(q, evidence)) == "gives 20 February 2025, not 20 March 2025"
+    assert check_constraints(q.replace("20 March", "20 February"), evidence) is None
+    # a range holding the asked day may tell of it
+    assert check_constraints(q.replace("20 March", "1 February"), evidence) is None
+
+
+def test_a_previous_reports_period_is_not_the_reports_own() -> None:
+    """A report citing its previous report's period in its opening ("In my previous report, covering
+    the period from 1 June to 15 September 2024") does not cover that period."""
+    doc = ("Security Council\nThe present report is submitted pursuant to resolution 2729 (2024). In my previous "
+           "report, covering the period from 1 June to 15 September 2024, I noted the deterioration.")
+    text = "The UNMISS force conducted 15,666 patrols, including 506 integrated patrols."
+    q = "How many patrols did the UNMISS force conduct between 16 September and 15 December 2024?"
+    assert check_constraints(q, Evidence(text, doc + "\n" + text, ("S/2025/20",), date="2025-01-10")) is None

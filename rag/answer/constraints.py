@@ -31,7 +31,7 @@ from rag.answer.countries import (
     demonym_countries,
     people_words,
 )
-from rag.answer.coverage import check_coverage
+from rag.answer.coverage import check_coverage, check_report_period
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.frames import check_quote_frame
 from rag.answer.instruments import asked_additions, check_instrument, check_numbered_text, numbered_texts
@@ -39,6 +39,7 @@ from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, check_possessor, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
+from rag.answer.commissions import check_commission
 from rag.answer.persons import asks_person, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
@@ -57,7 +58,7 @@ from rag.answer.subjects import (
     cited_symbols,
     writes_acronym,
 )
-from rag.answer.timing import asks_done, check_report_period, check_timing, issued_month, months_between
+from rag.answer.timing import asks_done, check_timing, issued_month, months_between
 from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
                               check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
@@ -581,19 +582,28 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     return None
 
 
-# A person a paragraph names by honorific and surname ("Mr. Lourenço"), and the words before a
-# person's name that tell whose office it is ("the President of Angola, João Lourenço").
-_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs)\.\s+([A-Z][\w'’-]+)")
-_OFFICE_WINDOW = 50  # characters
+# A person a paragraph names by honorific and name ("Mr. Lourenço", "Mr. Al Hassan": the last word
+# is the surname), and the office of a country written right before a person's name ("the
+# President of Angola, João Lourenço", "Angola's Minister of Foreign Affairs, Téte António").
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs)\.\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_COUNTRY_OFFICE = (r"(?:President|Vice-President|Prime\s+Minister|Foreign\s+Minister|Minister(?:\s+(?:of|for)\s+"
+                   r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?|King|Queen|Emir|Head\s+of\s+State|Ambassador|"
+                   r"Permanent\s+Representative)")
+_GIVEN_NAMES = r",?\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"  # the given names between the office and the surname
+_OFFICE_REACH_CHARS = 160
 
 
 def _speaks_for(country: str, paragraph: str, document: str) -> bool:
-    """Whether the paragraph names a person ("Mr. Lourenço") whom the document names with the
-    country just before the name ("the President of Angola, João Lourenço", "Angola's Foreign
-    Minister, Mr. Lourenço"): what the person says or does is the country's."""
-    for surname in {m.group(1) for m in _HONORIFIC_NAME.finditer(paragraph)}:
+    """Whether the paragraph names a person ("Mr. Lourenço") whom the document names as holding an
+    office of the country right before the name ("the President of Angola, João Lourenço"): what
+    the person says or does is the country's. A country merely written near the name ("the
+    president of the Serbian List Party claimed that Mr. Kurti") is not."""
+    named = re.escape(country)
+    office = re.compile(rf"(?:\b{_COUNTRY_OFFICE}\s+of\s+(?:the\s+)?{named}|\b{named}['’]s\s+{_COUNTRY_OFFICE})"
+                        rf"{_GIVEN_NAMES}")
+    for surname in {m.group(1).split()[-1] for m in _HONORIFIC_NAME.finditer(paragraph)}:
         for m in re.finditer(rf"\b{re.escape(surname)}\b", document):
-            if _names_country(country, document[max(0, m.start() - _OFFICE_WINDOW):m.start()]):
+            if office.search(document[max(0, m.start() - _OFFICE_REACH_CHARS):m.start()]):
                 return True
     return False
 
@@ -1063,7 +1073,9 @@ def _as_written(run: list[str], question: str) -> str:
 
 def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """Another thing of the kind the document names with the title's first word ("Hurricane
-    Beryl" for "Hurricane Melissa", where the name is written in no form: `_unwritten_word`); or a
+    Beryl" for "Hurricane Melissa", where the name is written in no form: `_unwritten_word`), as
+    its title or the paragraph writes it, or the paragraph's own of that kind, or, where only the
+    rest of the document names one, that it never names the asked one; or a
     word of the title's full name the document never writes
     ("the Chemical Weapons Convention" of the report of a Meeting on nuclear weapons), a title of
     capitalised words only ("the Special Representative for Europe" may paraphrase a region)."""
@@ -1071,13 +1083,25 @@ def _check_titled(c: Constraint, evidence: Evidence) -> Mismatch | None:
     # "Central Asian" of a document writing "Central Asia" names the region, not another "Central" thing
     other = replaced(head, name, evidence.document) if _unwritten_word(name, evidence.document) else None
     if other is not None:
-        return Mismatch(c, other)
+        # the other thing as the document's title or the paragraph names it, else none: one named
+        # elsewhere in the document is not what the paragraph is about ("International Conferences
+        # on Financing for Development" of an agenda, for the paragraph on Bhutan's item)
+        if _written_in(other, f"{evidence.title}\n{evidence.masthead}\n{evidence.paragraph}"):
+            return Mismatch(c, other)
+        told = replaced(head, name, evidence.paragraph)
+        return Mismatch(c, told) if told is not None else Mismatch(Constraint("names", c.label, c.label), "",
+                                                                    "never names {label}")
     words = c.label.split()
     written = evidence.document + " " + " ".join(evidence.symbols)
     if len(words) >= TITLE_WORDS and all(w[:1].isupper() for w in words) \
             and any(_unwritten_word(w, written) for w in unwritten(words, written) if w not in _REGIONS):
         return Mismatch(Constraint("names", c.label, c.label), "", "never names {label}")
     return None
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether the text writes the name, its spaces and case aside."""
+    return re.search(r"\s+".join(re.escape(w) for w in name.split()), text, re.IGNORECASE) is not None
 
 
 def _unwritten_word(word: str, document: str) -> bool:
@@ -1291,7 +1315,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_report_period,
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit,
-                    check_treaty_body, check_main_committee, check_instrument, check_numbered_text,
+                    check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
                     check_kind, check_person, check_place, check_located, check_premise, check_version,

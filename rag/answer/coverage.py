@@ -1,14 +1,15 @@
 """Near misses by the period a report covers: "The present report provides an account of the
 activities of UNDOF from 19 February to 19 May 2025" cannot tell what UNDOF did "between May and
 August 2024". A question placing what was done in months that all end before the period the
-document says it covers, answered from a paragraph that names none of those months, abstains."""
+document says it covers, answered from a paragraph that names none of those months, abstains; so
+does one asking of days outside that period, answered from a paragraph that writes no date."""
 
 from __future__ import annotations
 
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import asks_done, issued_month, months_between
+from rag.answer.timing import asked_period, asks_done, date_ranges, issued_month, months_between, undated
 from rag.answer.years import without_symbols
 from rag.search.periodic import NOT_ASKED
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months
@@ -84,3 +85,28 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
 def _months(named: list[NamedMonth]) -> set[tuple[int, int]]:
     """Every (year, month) the named months cover, a range's months between included."""
     return {(m.year, k) for m in named for k in range(m.month, (m.last or m.month) + 1)}
+
+
+def covered_days(evidence: Evidence) -> tuple[tuple[int, int, int], tuple[int, int, int], str] | None:
+    """The first and last day of the period a report says it covers in its opening text ("The report
+    covers ... between 16 October 2024 and 15 January 2025"), and the period as written; None where
+    it gives no such range (its previous report's period is not its own)."""
+    found = _COVERS.search(evidence.document[:OPENING_CHARS])
+    ranges = date_ranges(found.group(0), evidence) if found else []
+    return ranges[0] if ranges else None
+
+
+def check_report_period(question: str, evidence: Evidence) -> Mismatch | None:
+    """A period of days the question asks what was done in, of a paragraph writing no date whose
+    report covers another period (`covered_days`): "The UNMISS force conducted 15,666 patrols" of a
+    report on 16 October 2024 to 15 January 2025, asked of 1 August to 15 October 2024, which
+    `check_coverage`'s months do not tell apart (the report's first month is the asked period's last)."""
+    asked = asked_period(question)
+    if asked is None or not undated(evidence.paragraph):
+        return None
+    start, end, label = asked
+    covered = covered_days(evidence)
+    if covered is None or not (covered[1] < start or covered[0] > end):
+        return None
+    return Mismatch(Constraint("dated", f"{start}-{end}", label), covered[2],
+                    "is from a report on {found}, not {label}")

@@ -122,8 +122,7 @@ def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synony
 
 # A title or place abbreviation that the sentence splitter ends a sentence at ("the Syrian side of
 # Mt. Hermon"): the quote runs on through it.
-_TITLE_ABBREVIATION = re.compile(r"\b(?:Mt|Mts|Gen|Lt|Col|Capt|Sgt|Maj|Brig|Adm|Cdr|Hon|Amb|Gov|Sen|Rt|Ft|Pt)\."
-                                 r"[\"”’)]*$")
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Mt|Mts|Gen|Lt|Col|Capt|Sgt|Maj|Brig|Adm|Cdr)\.[\"”’)]*$")
 
 
 def _across_title_abbreviations(sentences: list[str], first: int, last: int) -> tuple[int, int]:

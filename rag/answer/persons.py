@@ -19,7 +19,7 @@ import re
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import named_countries
-from rag.textutil import MONTH_NAMES, words
+from rag.textutil import MONTH_NAMES, content_terms, words
 
 # "Who was elected Chair", "Whom did the Secretary-General appoint", "Who succeeded ...", "What is
 # the name of the official who ..." (within the question's first clause).
@@ -42,11 +42,17 @@ _PERSON_Q = re.compile(
     r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
     # the holder of an office: "Who is the Force Commander of UNMISS?", "Who is the head of UNMISS?"
     r"|^\s*who\s+(?:is|was)\s+the\s+(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?"
-    r"(?:force\s+commander|commander|executive\s+director|director(?:-general)?|special\s+representative|"
-    r"special\s+envoy|high\s+commissioner|ombudsperson|ethics\s+advis[eo]r|registrar|prosecutor)\b"
-    r"|^\s*who\s+(?:is|was)\s+the\s+(?:head|chief)\s+of\s+(?:mission\s+of\s+)?(?:the\s+)?(?-i:[A-Z]{3,}\b|"
+    r"(?:force\s+commander|police\s+commissioner|commander|executive\s+director|director(?:[-\s]general)?|"
+    r"special\s+representative|special\s+envoy|high\s+commissioner|ombudsperson|ethics\s+advis[eo]r|registrar|"
+    r"prosecutor)\b"
+    r"|^\s*who\s+(?:is|was)\s+the\s+(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?(?:head|chief)\s+"
+    r"of\s+(?:mission\s+of\s+)?(?:the\s+)?(?-i:[A-Z]{3,}\b|"
     r"(?:[\w-]+\s+){0,4}?(?:Mission|Office|Division|Department|Section|Unit|Service|Branch|Secretariat)\b)"
     r"|^\s*who\s+heads\s+(?-i:[A-Z]{3,})\b"
+    # an officer of a meeting: "Who was Secretary-General of the third Meeting of States Parties?"
+    r"|^\s*who\s+(?:is|was|will\s+be|served\s+as|serves\s+as)\s+(?:the\s+)?(?:Secretary-General|President|"
+    r"Vice-President|Chair|Chairperson|Rapporteur)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:Meeting|Conference|Summit|"
+    r"Forum|Congress)\b"
     # "Which member did the Committee appoint ...", "Which academic did UN News interview ..."
     rf"|^\s*(?:which|what)\s+(?:member|official|diplomat|academic|expert|judge|scholar)\b(?!\s+(?i:States?))"
     rf"[^,;?]{{0,80}}?\b(?:{_APPOINTED}|chaired|presided|moderated|headed|interviewed|interview)\b"
@@ -154,28 +160,46 @@ def lower_case_words(document: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"(?<![\w-])[a-z][a-z'’-]+", document))
 
 
-# The office a question asks the holder of: "Who is the Special Representative for South Sudan ...?"
+# The office a question asks the holder of ("Who is the Special Representative for South Sudan
+# ...?"), and what the question gives after it ("for South Sudan and Head of UNMISS").
 _ASKED_OFFICE = re.compile(r"^\s*who\s+(?:is|was)\s+the\s+"
                            r"(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?"
                            r"(Force\s+Commander|Executive\s+Director|Special\s+Representative|Special\s+Envoy|"
-                           r"High\s+Commissioner|Police\s+Commissioner|Director(?:-General)?|Registrar|Prosecutor)\b",
-                           re.IGNORECASE)
-_OFFICE_REACH = 80  # characters before a person's name that may give the office
+                           r"High\s+Commissioner|Police\s+Commissioner|Director(?:[-\s]General)?|Registrar|"
+                           r"Prosecutor)\b"
+                           r"([^?]*)", re.IGNORECASE)
+# What may stand between an office and its holder's name: "of the Secretary-General for South Sudan
+# and Head of UNMISS", never a verb ("the Special Representative met the Special Envoy of IGAD, Ismail
+# Wais"); an office under another ("Deputy", "Assistant") is another office.
+_QUALIFIER = r"((?:\s+(?:of|for|in|to|on|and)\s+[^,.;()]{0,100}?)?)"
+_UNDER = r"(?<!Deputy )(?<!Assistant )(?<!Associate )"
 
 
-def _holds_office(office: str, people: list[str], evidence: Evidence) -> bool:
-    """Whether the paragraph writes the office, or the document writes it right before the name
-    of someone the paragraph names ("The Special Representative ..., Nicholas Haysom" for "Mr.
-    Haysom briefed ...")."""
-    written = r"\s+".join(re.escape(w) for w in office.split())
-    if re.search(rf"\b{written}\b", evidence.paragraph, re.IGNORECASE):
-        return True
+def _office_pattern(office: str) -> str:
+    """The office as texts write it: its words joined by spaces or hyphens, a Special
+    Representative of the Secretary-General as "SRSG"."""
+    words = r"[-\s]+".join(re.escape(w) for w in re.split(r"[-\s]+", office))
+    return rf"(?:{words}|SRSG)" if office.lower().startswith("special representative") else words
+
+
+def _holds_office(office: str, asked: str, people: list[str], evidence: Evidence) -> bool:
+    """Whether the paragraph or its document gives one of the people the paragraph names the office,
+    right before or after the name ("The Special Representative of the Secretary-General for South
+    Sudan, Nicholas Haysom", "Nicholas Haysom, Special Representative ...", "appointed Hanna Tetteh as
+    SRSG for Libya"), with no qualifier that
+    leaves out what the question gives (`asked`: "for South Sudan" is not "for Children and Armed
+    Conflict")."""
+    written = _office_pattern(office)
+    wanted = content_terms(asked)
     for person in people:
-        surname = person.split()[-1]
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", evidence.document, re.IGNORECASE):
-            if re.search(rf"\b{written}\b", evidence.document[max(0, m.start() - _OFFICE_REACH):m.start()],
-                         re.IGNORECASE):
-                return True
+        surname = re.escape(person.split()[-1])
+        before = rf"{_UNDER}\b{written}\b{_QUALIFIER},?\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{surname}\b"
+        after = rf"\b{surname}(?:,\s+|\s+as\s+)(?:the\s+)?(?:new\s+)?{written}\b{_QUALIFIER}"
+        for text in (evidence.paragraph, evidence.document):
+            for m in re.finditer(f"{before}|{after}", text, re.IGNORECASE):
+                qualifier = m.group(1) or m.group(2) or ""
+                if not wanted or not content_terms(qualifier) or wanted & content_terms(qualifier):
+                    return True
     return False
 
 
@@ -190,7 +214,7 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
     asked = set(words(question))
     named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
     office = _ASKED_OFFICE.search(question)
-    if named and office is not None and not _holds_office(office.group(1), named, evidence):
+    if named and office is not None and not _holds_office(office.group(1), office.group(2), named, evidence):
         label = re.sub(r"\s+", " ", office.group(1))
         return Mismatch(Constraint("kind", "an office", f"the {label}"), "", "does not name {label}")
     if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)) \

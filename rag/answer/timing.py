@@ -26,7 +26,8 @@ _DONE = re.compile(r"\b(?:did|approved|adopted|decided|reported|recorded|elected
                    r"happened|occurred|results?|travell?ed|visited|crossed|arrived|returned|fled|met|signed|"
                    r"announced|issued|published|submitted|received|graduated|killed|arrested|released|abducted|"
                    r"recruited|appointed)\b|"
-                   r"\b(?:was|were|been)\s+\w+(?:ed|en)\b",
+                   r"\b(?:was|were|been)\s+\w+(?:ed|en)\b|"
+                   r"^\s*who\s+[a-z]+ed\b",  # "Who adjourned the talks ...?"
                    re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:expected|scheduled|planned|proposed|projected|foreseen|to be|will|would|shall|must|should|"
                       r"deadline|due\s+(?:by|on|in))\b", re.IGNORECASE)
@@ -348,11 +349,24 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     if not given or any(g.year == m.year and g.month <= m.month <= (g.last or g.month) for g in given) \
             or all(g.year != m.year for g in given) or _in_a_range(m, evidence):
         return None  # another year alone: the year's check names it
-    given = sorted(given, key=lambda g: g.start)
     if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
         return None  # "the February 2025 elections", their results announced "On 15 March"
+    nearest = _nearest(given, m)
     return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),
-                    _when(given[0], given[0].day is not None), "gives {found}, not {label}")
+                    _when(nearest, nearest.day is not None), "gives {found}, not {label}")
+
+
+def _nearest(given: list[NamedMonth], asked: NamedMonth) -> NamedMonth:
+    """The given day the mismatch names: one of the asked day's number in another month first ("8
+    February" for 8 March), else the nearest (a month where no day is given; the first written on a
+    tie): "20 February" of "Between 20 January and 9 February ... on 20 February" for 20 March,
+    "24 January" of a paragraph also giving a stock "as of December 2024"."""
+    day = date(asked.year, asked.month, min(asked.day or 1, 28))
+
+    def apart(g: NamedMonth) -> tuple[bool, int, int]:
+        return g.day != asked.day, abs((date(g.year, g.month, min(g.day or 1, 28)) - day).days), g.start
+
+    return min([g for g in given if g.day is not None] or given, key=apart)
 
 
 def _in_a_range(m: NamedMonth, evidence: Evidence) -> bool:
@@ -521,43 +535,23 @@ def _since_range(m: re.Match[str], evidence: Evidence) -> tuple[Day, Day, str] |
     return start, (issued.year, issued.month, issued.day), label
 
 
-# Where a report says what period it covers: its opening paragraphs.
-_OPENING = 1500  # characters
-_REPORT_SENTENCE = re.compile(r"[^.]*\breport\b[^.]*", re.IGNORECASE)
+def date_ranges(text: str, evidence: Evidence) -> list[tuple[Day, Day, str]]:
+    """The ranges of days a text writes ("between 16 October 2024 and 15 January 2025"), each with
+    its first and last day and as written (`_date_range`)."""
+    return [r for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
 
 
-def _reporting_period(evidence: Evidence) -> tuple[Day, Day, str] | None:
-    """The period a report says it covers in its opening paragraphs ("The report covers ... between
-    16 October 2024 and 15 January 2025"): the first range of days in a sentence naming the report."""
-    for sentence in _REPORT_SENTENCE.finditer(evidence.document[:_OPENING]):
-        for m in _DATE_RANGE.finditer(sentence.group(0)):
-            if (found := _date_range(m, evidence)) is not None:
-                return found
-    return None
-
-
-def _asked_period(question: str) -> tuple[Day, Day, str] | None:
+def asked_period(question: str) -> tuple[Day, Day, str] | None:
     """The one period of days the question asks what was done in ("between 21 June and 20 October
     2024"), or None."""
     asked = [r for m in _DATE_RANGE.finditer(question) if (r := _date_range(m, None))]
     return asked[0] if len(asked) == 1 and asks_done(question) else None
 
 
-def check_report_period(question: str, evidence: Evidence) -> Mismatch | None:
-    """A period of days the question asks what was done in, of a paragraph writing no date whose
-    report covers another (`_reporting_period`): "The UNMISS force conducted 15,666 patrols" of a
-    report on 16 October 2024 to 15 January 2025, asked of 1 August to 15 October 2024. Checked
-    after rag.answer.coverage, which reads months: "from 16 October" begins in the asked month."""
-    asked = _asked_period(question)
-    if asked is None or ANY_YEAR.search(evidence.paragraph) or _YEARLESS_DAY.search(evidence.paragraph) \
-            or _paragraph_periods(evidence):
-        return None
-    start, end, label = asked
-    covered = _reporting_period(evidence)
-    if covered is None or not (covered[1] < start or covered[0] > end):
-        return None
-    return Mismatch(Constraint("dated", f"{start}-{end}", label), covered[2],
-                    "is from a report on {found}, not {label}")
+def undated(paragraph: str) -> bool:
+    """Whether the paragraph writes no year, no day and no month of its own."""
+    return not ANY_YEAR.search(paragraph) and not _YEARLESS_DAY.search(paragraph) \
+        and not _YEARLESS_MONTH.search(paragraph) and not _SINCE.search(paragraph)
 
 
 def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
@@ -565,7 +559,7 @@ def _another_period(question: str, evidence: Evidence) -> Mismatch | None:
     paragraph replaces with one that does not overlap it ("From 21 October to 20 February, UNIFIL
     ... discovered 194 weapon caches", a report of March 2025: the report after the asked one's),
     naming no month inside the asked period elsewhere."""
-    asked = _asked_period(question)
+    asked = asked_period(question)
     if asked is None:
         return None
     start, end, label = asked
@@ -594,20 +588,31 @@ def _writes_day(d: NamedMonth, paragraph: str) -> bool:
 
 # A day a question sets what was done on, without its year: "How many sheep did Israeli forces
 # kill in Rafid village on 12 April?".
-_ON_YEARLESS_DAY = re.compile(rf"\bon\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
+_ON_YEARLESS_DAY = re.compile(rf"\b(?i:on)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b(?!\s*,?\s*(?:19|20)\d\d)"
                               rf"(?!\s*(?:[–-]|to\b|and\b))")
 
 
 def _yearless_day(question: str, evidence: Evidence) -> list[NamedMonth]:
     """The one day the question writes without a year ("on 12 April"), in the year its document's
-    days without one are read in (`inferred_year`); [] for none, two or more, or no such year."""
+    days without one are read in (`inferred_year`); [] for none, two or more, no such year, or a
+    question writing a year elsewhere ("on 12 April in 2024")."""
     found = list(_ON_YEARLESS_DAY.finditer(question))
-    if len(found) != 1:
+    if len(found) != 1 or ANY_YEAR.search(question):
         return []
     m = found[0]
     day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
     year = inferred_year(day, month, evidence)
     return [] if year is None else [NamedMonth(m.start(), m.end(), day, month, None, year)]
+
+
+def _range_may_hold(d: NamedMonth, evidence: Evidence) -> bool:
+    """Whether a range of days the paragraph writes holds the day, or may (one not read whole)."""
+    day = (d.year, d.month, d.day or 1)
+    for m in _DATE_RANGE.finditer(evidence.paragraph):
+        found = _date_range(m, evidence)
+        if found is None or found[0] <= day <= found[1]:
+            return True
+    return False
 
 
 def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
@@ -623,14 +628,13 @@ def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1 or not asks_done(question):
         return None
     d = asked[0]
-    if _writes_day(d, evidence.paragraph) or _DATE_RANGE.search(evidence.paragraph) \
-            or _DAYS_RUN.search(evidence.paragraph):
+    if _writes_day(d, evidence.paragraph) or _range_may_hold(d, evidence) or _DAYS_RUN.search(evidence.paragraph):
         return None
     given = [g for g in _given_days(evidence) if g.day is not None and g.last is None]
     if not given or any((g.year, g.month, g.day) == (d.year, d.month, d.day) for g in given):
         return None
-    given.sort(key=lambda g: g.start)
-    return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), _day_label(given[0]),
+    nearest = _nearest(given, d)
+    return Mismatch(Constraint("dated", f"{d.year}-{d.month:02d}-{d.day:02d}", _day_label(d)), _day_label(nearest),
                     "gives {found}, not {label}")
 
 

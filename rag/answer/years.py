@@ -47,7 +47,8 @@ _NUMBERED_BY_YEAR = re.compile(r"\b(?:decisions?|resolutions?)\s+(?:(?:19|20)\d\
 
 # A symbol's list of further numbers and addenda: "A/AC.109/2013 and Add.1, 2014, 2015 and Add.1"
 # lists working papers 2013 to 2015, no years.
-_SYMBOL_LIST = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+(?:(?:\s*,\s*|\s+and\s+)(?:Add\.\d+|Corr\.\d+|\d{3,4}\b))+")
+_SYMBOL_LIST = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+(?:(?:\s*,\s*|\s+and\s+)(?:Add\.\d+|Corr\.\d+|"
+                          r"\d{3,4}\b(?!\s*[-–/]\s*\d)))+")
 # A title dated in brackets: "The Hangzhou Declaration (2023)", "the Bern Data Compact ... Goals
 # (2021)"; not a resolution's year ("resolution 2744 (2024)"), which dates no time a text tells of.
 _TITLE_YEAR = re.compile(r"\b[A-Z][a-z]+\s+\(((?:19|20)\d\d)\)")
@@ -59,11 +60,11 @@ def without_symbol_lists(text: str) -> str:
 
 
 def years(text: str, within: int | None = None) -> set[int]:
-    """The years a text names, counting every year inside a range it names ("2018-2021") and a
-    title's year in brackets ("The Hangzhou Declaration (2023)"); with `within`, only inside ranges
-    of at most that many years (the years of "the Decade (2021-2030)" are its ends)."""
+    """The years a text names, counting every year inside a range it names ("2018-2021"); with
+    `within`, only inside ranges of at most that many years (the years of "the Decade
+    (2021-2030)" are its ends)."""
     text = _NUMBERED_BY_YEAR.sub(" ", without_symbol_lists(text))
-    out = {int(y) for y in YEAR.findall(text)} | {int(y) for y in _TITLE_YEAR.findall(text)}
+    out = {int(y) for y in YEAR.findall(text)}
     for start, end in _periods(text, False):
         out.update(range(start, end + 1) if within is None or end - start < within else (start, end))
     return out
@@ -101,7 +102,9 @@ def year_of_symbol(symbol: str) -> int | None:
 
 
 def _document_years(evidence: Evidence) -> set[int]:
-    found = years(evidence.document)
+    """The years the document names, its titles' bracketed ones too ("The Hangzhou Declaration
+    (2023)"), and its symbols'."""
+    found = years(evidence.document) | {int(y) for y in _TITLE_YEAR.findall(evidence.document)}
     found.update(y for y in map(year_of_symbol, evidence.symbols) if y)
     return found
 

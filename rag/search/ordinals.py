@@ -171,11 +171,17 @@ def asked_count_first(question: str, hits: list[Hit]) -> list[Hit]:
     return _promote(question, hits, lambda hit: states_count(hit.text, thing), COUNT_DEPTH)
 
 
+def _asks_share(question: str) -> bool:
+    """Whether the question asks for a share, as the ranking or the answer's check reads one ("What
+    fraction ...", "How many per cent ...")."""
+    return asks_share(question) or asks_for_share(question)
+
+
 def asked_share_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the question asks for a share and the first gives none (as the answer's
     check reads one: rag.answer.kinds.gives_share), with the next hit of its document up to DEPTH
     that gives one put first."""
-    if not hits or not asks_for_share(question) or gives_share(hits[0].text):
+    if not hits or not _asks_share(question) or gives_share(hits[0].text):
         return hits
     return _promote(question, hits, lambda hit: gives_share(hit.text))
 
@@ -189,7 +195,7 @@ def asked_figure_first(question: str, hits: list[Hit]) -> list[Hit]:
     "How many service matters ...?"), and a first hit giving one gives way only to a count of the
     thing itself ("1,260 service matters"; not "28,701 families" for farmers trained by a project
     whose first hit gives its $29.2 million)."""
-    if not hits or question_type(question) != "number" or asks_ordinal_count(question) or asks_share(question) \
+    if not hits or question_type(question) != "number" or asks_ordinal_count(question) or _asks_share(question) \
             or asks_how_long(question):
         return hits
     count = asks_count(question)  # a count, read as the answer's check reads one too: no share or sum counts
