@@ -48,6 +48,18 @@ def test_a_paragraph_far_off_an_unrelated_question_is_named_as_no_closest_one() 
     assert answer.abstained and answer.closest is None and answer.nearest is None
 
 
+def test_a_far_off_paragraph_is_no_closest_one_whatever_mismatch_comes_first() -> None:
+    """"Who won the 2018 FIFA World Cup final?" was named "is about 1995, not 2018", "What is the
+    capital city of Australia?" "is about South Sudan, not Australia": the year or the country is
+    checked before the name the document never writes. Far under the threshold, a document that
+    never writes a name or country the question gives has no closest paragraph; nearer, it is named."""
+    for question in ("Who won the 2018 FIFA World Cup final?", "What is the capital city of Australia?"):
+        far = _answer(question, sentence=0.05)
+        assert far.abstained and far.closest is None, question
+    near = _answer("What did the 2018 Meeting in New York welcome?", sentence=0.9)
+    assert near.abstained and near.closest is not None
+
+
 def test_a_near_paragraph_that_never_names_the_asked_name_is_named() -> None:
     answer = _answer("What did Setsuko Thurlow call on all States to do about the Treaty?", sentence=0.9)
     assert answer.abstained and answer.closest is not None and "never names" in answer.closest.mismatch

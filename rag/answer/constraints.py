@@ -1266,6 +1266,19 @@ _CHECKS = {"country": _check_country, "year": check_year, "period": check_period
            "resolution year": check_resolution_year}
 
 
+def never_names(question: str, evidence: Evidence) -> bool:
+    """Whether the question gives a name the document never writes (a name or title of its
+    constraints, a country, a proper name: `check_proper_name`), whatever mismatch is named first."""
+    for c in question_constraints(question):
+        if c.kind == "country" and c.value not in countries(evidence.document) \
+                and not _names_country(c.value, evidence.document, by_stem=False):
+            return True
+        if c.kind in ("names", "titled") and (found := _CHECKS[c.kind](c, evidence)) is not None \
+                and "never" in found.template:
+            return True
+    return check_proper_name(question, evidence) is not None
+
+
 def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     """The first constraint of the question the evidence contradicts, or None; then the year
     of the fact and a year after the document (rag.answer.years), a numbered thing the paragraph

@@ -29,6 +29,7 @@ from rag.answer.constraints import (
     check_constraints,
     check_quote,
     may_miss,
+    never_names,
     numbered_things,
 )
 from rag.answer.evidence import ABOUT
@@ -61,6 +62,10 @@ WEAK = "is too weakly supported to cite"
 # of the threshold: the paragraph a reader may want to check (an answer found in other words); an
 # unrelated question's best paragraph, far under it, is not named.
 NEAREST_SHARE = 0.75
+# Under this share of the threshold, a paragraph whose document never writes a name or country the
+# question gives is no closest one, whatever mismatch is found first ("Who won the 2018 FIFA World
+# Cup final?" is not "about 1995"); near misses of the question sets stand above it (docs/decisions.md).
+FAR_OFF_SHARE = 0.5
 # The other documents whose first hits are read where the top hit's document never names the
 # organization or mission a question names by its acronym.
 OTHER_DOCUMENTS = 4
@@ -637,6 +642,15 @@ class Answerer:
         return Answer(question=question, answer=NEAR_MISS.format(citation=nearest.citation, mismatch=WEAK),
                       abstained=True, citations=[], reason=reason, closest=named, nearest=named)
 
+    def _far_off(self, search: Search, mismatch: Mismatch, top: Hit) -> bool:
+        """Whether the top hit, a near miss, is too far off the question to name as the closest:
+        under NEAREST_SHARE of the threshold where its document never names the question's name,
+        under FAR_OFF_SHARE where the year or country is found first (`never_names`)."""
+        support = self.support(search)
+        if mismatch.constraint.kind == "names":
+            return support < NEAREST_SHARE * self.threshold
+        return support < FAR_OFF_SHARE * self.threshold and never_names(search.query.text, self._evidence(top))
+
     def answer(self, search: Search) -> Answer:
         """Quote and cite the top hit, or abstain: with the top hit named as the closest paragraph
         where it is about something else than the question asks (whatever its support)."""
@@ -650,7 +664,7 @@ class Answerer:
             search, mismatch = self._answering_instead(search, mismatch)
             top = search.hits[0]
         if top is not None and mismatch is not None:
-            if mismatch.constraint.kind == "names" and self.support(search) < NEAREST_SHARE * self.threshold:
+            if self._far_off(search, mismatch, top):
                 return self._weak(search, None)  # a paragraph far off the question is no closest one
             return self._near_miss(question, top, mismatch, self.quote(search.asked, top))
         support = self.support(search) if top is not None and not search.cited else 0.0
