@@ -39,3 +39,11 @@ def test_another_commissions_question_is_not_answered_from_this_ones_report() ->
     # a paragraph naming the asked commission tells of it
     joint = _THEMES + " The Commission for Social Development will consider the same theme."
     assert check_commission("What theme will the Commission for Social Development consider?", _evidence(joint)) is None
+
+
+def test_a_national_commission_and_a_country_programme_document_are_no_functional_commission() -> None:
+    """"the National Statistical Commission of Kenya" is not the Statistical Commission; UNFPA's
+    "CPD" (country programme document) is not the Commission on Population and Development."""
+    for q in ("What did the National Statistical Commission of Kenya report on its census?",
+              "What does UNFPA's CPD for Bangladesh prioritize?"):
+        assert check_commission(q, _evidence(_THEMES)) is None, q

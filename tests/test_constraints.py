@@ -2589,3 +2589,22 @@ def test_a_country_written_near_a_persons_name_is_not_the_persons_office() -> No
     assert _speaks_for("Angola", "Mr. António said so.", minister)
     assert not _speaks_for("Burundi", "Mr. Tshisekedi called for a ceasefire.",
                            "the President of Burundi, Évariste Ndayishimiye, met Mr. Tshisekedi.")
+    said_here = "Mr. Lourenço condemned the offensive."
+    for office in ("the Angolan President, João Lourenço, pursued efforts.",
+                   "President João Lourenço of Angola pursued efforts.",
+                   "the President of Angola, Mr. João Manuel Gonçalves Lourenço, pursued efforts.",
+                   "the Permanent Representative of Angola to the United Nations, Francisco José da Cruz Lourenço"):
+        assert _speaks_for("Angola", said_here, office + "\n" + said_here), office
+    assert _speaks_for("Burundi", "Mr. Ndayishimiye called for calm.",
+                       "the President of Burundi, Évariste Ndayishimiye, met envoys.")
+
+
+def test_a_document_naming_a_country_by_its_peoples_word_names_it() -> None:
+    """`never_names`: "Ethiopian refugees" names Ethiopia, so a far-off paragraph of that document may
+    still be named as the closest."""
+    from rag.answer.constraints import never_names
+
+    text = "Some 40,000 Ethiopian refugees crossed into the Sudan in 2024."
+    evidence = Evidence(text, text, ("S/2025/1",), date="2025-01-01")
+    assert not never_names("How many refugees from Ethiopia arrived in the Sudan in 2023?", evidence)
+    assert never_names("How many refugees from Australia arrived in the Sudan in 2023?", evidence)

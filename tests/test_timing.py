@@ -1285,7 +1285,8 @@ def test_a_report_issued_in_a_month_is_that_months_report() -> None:
               "Republic protested the presence of Israeli forces in the area of separation.")
     assert check_constraints("What did Syria protest in its letter dated 28 February 2025?",
                              Evidence(letter, letter, ("S/2025/350",), date="2025-06-03")) is None
-    assert asked_time("What does the note dated 3 March 2025 say?") is None
+    assert asked_time("What does the note dated 3 March 2025 say?").issued == (2025, 3)
+    assert asked_time("What did the report dated 3 March 2025 say about UNDOF patrols?").issued == (2025, 3)
 
 
 def test_a_day_asked_without_its_year_is_of_the_documents_time() -> None:
@@ -1347,3 +1348,25 @@ def test_a_previous_reports_period_is_not_the_reports_own() -> None:
     text = "The UNMISS force conducted 15,666 patrols, including 506 integrated patrols."
     q = "How many patrols did the UNMISS force conduct between 16 September and 15 December 2024?"
     assert check_constraints(q, Evidence(text, doc + "\n" + text, ("S/2025/20",), date="2025-01-10")) is None
+
+
+def test_review_mends_of_the_day_and_period_checks() -> None:
+    """A year naming a thing ("the 2030 Agenda") does not stop the day asked without its year; a
+    coverage sentence that names the previous report's period gives no period of its own; the
+    nearest day of a month's end is read whole ("31 March" is nearer 30 March than "28 March")."""
+    from rag.answer.coverage import covered_days
+
+    text = ("On 12 March, the Committee adopted a decision on follow-up and review. It welcomed progress on the 2030 "
+            "Agenda for Sustainable Development.")
+    evidence = Evidence(text, text, ("E/2025/76",), date="2025-06-16")
+    assert said(check_constraints("What decision did the Committee adopt on 12 April on the 2030 Agenda?",
+                                  evidence)) == "gives 12 March 2025, not 12 April 2025"
+    doc = ("Security Council\nThe present report covers developments since my previous report, which covered the "
+           "period from 1 June to 15 September 2024, and until 15 December 2024.\nThe UNMISS force conducted 15,666 "
+           "patrols.")
+    assert covered_days(Evidence("The UNMISS force conducted 15,666 patrols.", doc, ("S/2025/20",),
+                                 date="2025-01-10")) is None
+    talks = "On 28 March 2025, the talks resumed. On 31 March 2025, the delegations met again in Nairobi."
+    assert said(check_constraints("Who adjourned the talks on 30 March 2025?",
+                                  Evidence(talks, talks, ("S/2025/211",), date="2025-04-15"))) == \
+        "gives 31 March 2025, not 30 March 2025"

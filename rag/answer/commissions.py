@@ -12,12 +12,12 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 # Each commission: its symbol series, its name, and how a text names it otherwise.
 _COMMISSIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "E/CN.3": ("Statistical Commission", r"(?-i:\bStatistical Commission\b)", ()),
+    "E/CN.3": ("Statistical Commission", r"(?-i:(?<!National )\bStatistical Commission\b)", ()),
     "E/CN.5": ("Commission for Social Development", r"\bCommission for Social Development\b", (r"\bCSocD\b",)),
     "E/CN.6": ("Commission on the Status of Women", r"\bCommission on the Status of Women\b", (r"\bCSW\b",)),
     "E/CN.7": ("Commission on Narcotic Drugs", r"\bCommission on Narcotic Drugs\b", (r"\bCND\b",)),
-    "E/CN.9": ("Commission on Population and Development", r"\bCommission on Population and Development\b",
-               (r"\bCPD\b",)),
+    # not "CPD": UNFPA's country programme documents are CPDs too
+    "E/CN.9": ("Commission on Population and Development", r"\bCommission on Population and Development\b", ()),
     "E/CN.15": ("Commission on Crime Prevention and Criminal Justice",
                 r"\bCommission on Crime Prevention and Criminal Justice\b", (r"\bCCPCJ\b",)),
     "E/CN.16": ("Commission on Science and Technology for Development",

@@ -583,27 +583,45 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
 
 
 # A person a paragraph names by honorific and name ("Mr. Lourenço", "Mr. Al Hassan": the last word
-# is the surname), and the office of a country written right before a person's name ("the
-# President of Angola, João Lourenço", "Angola's Minister of Foreign Affairs, Téte António").
-_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs)\.\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+# is the surname), and the office of a country written right before or around a person's name ("the
+# President of Angola, João Lourenço", "the Angolan President, João Lourenço", "President João
+# Lourenço of Angola", "the Permanent Representative of Angola to the United Nations, Francisco ...").
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs)\.\s+((?:[^\W\d_][\w'’-]+\s+){0,3}[^\W\d_][\w'’-]+)")
 _COUNTRY_OFFICE = (r"(?:President|Vice-President|Prime\s+Minister|Foreign\s+Minister|Minister(?:\s+(?:of|for)\s+"
                    r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?|King|Queen|Emir|Head\s+of\s+State|Ambassador|"
                    r"Permanent\s+Representative)")
-_GIVEN_NAMES = r",?\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"  # the given names between the office and the surname
+_TO_THE_UN = r"(?:\s+to\s+the\s+United\s+Nations)?"
+_GIVEN_NAMES = r",?\s+(?:(?:Mr|Ms|Mrs)\.\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,5}$"  # between the office and the surname
 _OFFICE_REACH_CHARS = 160
+
+
+def _surname(words: str) -> str:
+    """The last of the capitalised words that open `words` ("Lourenço condemned" -> "Lourenço",
+    "Al Hassan said" -> "Hassan")."""
+    run = []
+    for word in words.split():
+        if not word[:1].isupper():
+            break
+        run.append(word)
+    return (run or words.split())[-1]
 
 
 def _speaks_for(country: str, paragraph: str, document: str) -> bool:
     """Whether the paragraph names a person ("Mr. Lourenço") whom the document names as holding an
-    office of the country right before the name ("the President of Angola, João Lourenço"): what
-    the person says or does is the country's. A country merely written near the name ("the
-    president of the Serbian List Party claimed that Mr. Kurti") is not."""
+    office of the country, the country written with the office right before the name or right after
+    it ("the President of Angola, João Lourenço", "President João Lourenço of Angola"): what the
+    person says or does is the country's. A country merely written near the name ("the president of
+    the Serbian List Party claimed that Mr. Kurti") is not."""
     named = re.escape(country)
-    office = re.compile(rf"(?:\b{_COUNTRY_OFFICE}\s+of\s+(?:the\s+)?{named}|\b{named}['’]s\s+{_COUNTRY_OFFICE})"
-                        rf"{_GIVEN_NAMES}")
-    for surname in {m.group(1).split()[-1] for m in _HONORIFIC_NAME.finditer(paragraph)}:
+    people = "|".join(re.escape(w) for w in (form for form, owner in DEMONYMS.items() if owner == country))
+    of_country = rf"\s+of\s+(?:the\s+)?{named}"
+    before = re.compile(rf"(?:\b{_COUNTRY_OFFICE}{of_country}{_TO_THE_UN}|\b{named}['’]s\s+{_COUNTRY_OFFICE}"
+                        + (rf"|\b(?:{people})\s+{_COUNTRY_OFFICE}" if people else "") + rf"){_GIVEN_NAMES}")
+    office = re.compile(rf"\b{_COUNTRY_OFFICE}{_GIVEN_NAMES}")
+    for surname in {_surname(m.group(1)) for m in _HONORIFIC_NAME.finditer(paragraph)}:
         for m in re.finditer(rf"\b{re.escape(surname)}\b", document):
-            if office.search(document[max(0, m.start() - _OFFICE_REACH_CHARS):m.start()]):
+            window = document[max(0, m.start() - _OFFICE_REACH_CHARS):m.start()]
+            if before.search(window) or (office.search(window) and re.match(of_country, document[m.end():])):
                 return True
     return False
 
@@ -1271,7 +1289,7 @@ def never_names(question: str, evidence: Evidence) -> bool:
     constraints, a country, a proper name: `check_proper_name`), whatever mismatch is named first."""
     for c in question_constraints(question):
         if c.kind == "country" and c.value not in countries(evidence.document) \
-                and not _names_country(c.value, evidence.document, by_stem=False):
+                and not _names_country(c.value, evidence.document):
             return True
         if c.kind in ("names", "titled") and (found := _CHECKS[c.kind](c, evidence)) is not None \
                 and "never" in found.template:

@@ -87,12 +87,17 @@ def _months(named: list[NamedMonth]) -> set[tuple[int, int]]:
     return {(m.year, k) for m in named for k in range(m.month, (m.last or m.month) + 1)}
 
 
+_PREVIOUS_REPORT = re.compile(r"\b(?:previous|preceding|last)\s+reports?\b", re.IGNORECASE)
+
+
 def covered_days(evidence: Evidence) -> tuple[tuple[int, int, int], tuple[int, int, int], str] | None:
     """The first and last day of the period a report says it covers in its opening text ("The report
     covers ... between 16 October 2024 and 15 January 2025"), and the period as written; None where
     it gives no such range (its previous report's period is not its own)."""
     found = _COVERS.search(evidence.document[:OPENING_CHARS])
-    ranges = date_ranges(found.group(0), evidence) if found else []
+    if found is None or _PREVIOUS_REPORT.search(found.group(0)):
+        return None  # "... since my previous report, which covered the period from 1 June to ...": whose range?
+    ranges = date_ranges(found.group(0), evidence)
     return ranges[0] if ranges else None
 
 

@@ -51,7 +51,7 @@ _PERSON_Q = re.compile(
     r"|^\s*who\s+heads\s+(?-i:[A-Z]{3,})\b"
     # an officer of a meeting: "Who was Secretary-General of the third Meeting of States Parties?"
     r"|^\s*who\s+(?:is|was|will\s+be|served\s+as|serves\s+as)\s+(?:the\s+)?(?:Secretary-General|President|"
-    r"Vice-President|Chair|Chairperson|Rapporteur)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:Meeting|Conference|Summit|"
+    r"Vice-President|Chair|Chairperson|Rapporteur)\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:Meeting|Conference|Summit|"
     r"Forum|Congress)\b"
     # "Which member did the Committee appoint ...", "Which academic did UN News interview ..."
     rf"|^\s*(?:which|what)\s+(?:member|official|diplomat|academic|expert|judge|scholar)\b(?!\s+(?i:States?))"
@@ -168,11 +168,11 @@ _ASKED_OFFICE = re.compile(r"^\s*who\s+(?:is|was)\s+the\s+"
                            r"High\s+Commissioner|Police\s+Commissioner|Director(?:[-\s]General)?|Registrar|"
                            r"Prosecutor)\b"
                            r"([^?]*)", re.IGNORECASE)
-# What may stand between an office and its holder's name: "of the Secretary-General for South Sudan
-# and Head of UNMISS", never a verb ("the Special Representative met the Special Envoy of IGAD, Ismail
-# Wais"); an office under another ("Deputy", "Assistant") is another office.
-_QUALIFIER = r"((?:\s+(?:of|for|in|to|on|and)\s+[^,.;()]{0,100}?)?)"
-_UNDER = r"(?<!Deputy )(?<!Assistant )(?<!Associate )"
+# An office under another is another office ("the Deputy Special Representative").
+_UNDER = re.compile(r"\b(?:Deputy|Assistant|Associate)\s+$", re.IGNORECASE)
+# The place or matter an office is for ("... for South Sudan", "for Children and Armed Conflict").
+_FOR = re.compile(r"^(?:\s+of\s+the\s+Secretary-General)?\s+(?:for|on)\s+(?:the\s+)?([^,.;()?]{1,80})", re.IGNORECASE)
+_OFFICE_REACH = 160  # characters before a person's name within which the document may give the office
 
 
 def _office_pattern(office: str) -> str:
@@ -182,24 +182,32 @@ def _office_pattern(office: str) -> str:
     return rf"(?:{words}|SRSG)" if office.lower().startswith("special representative") else words
 
 
+def _other_office(text: str, at: re.Match[str], asked: str) -> bool:
+    """Whether the office written at `at` is another than the one asked: under another ("Deputy")
+    or for another place or matter than the question's ("for Children and Armed Conflict" where
+    "for South Sudan" is asked)."""
+    if _UNDER.search(text[:at.start()]):
+        return True
+    given, wanted = _FOR.match(text[at.end():]), _FOR.match(asked)
+    return given is not None and wanted is not None \
+        and not content_terms(given.group(1)) & content_terms(wanted.group(1))
+
+
 def _holds_office(office: str, asked: str, people: list[str], evidence: Evidence) -> bool:
-    """Whether the paragraph or its document gives one of the people the paragraph names the office,
-    right before or after the name ("The Special Representative of the Secretary-General for South
-    Sudan, Nicholas Haysom", "Nicholas Haysom, Special Representative ...", "appointed Hanna Tetteh as
-    SRSG for Libya"), with no qualifier that
-    leaves out what the question gives (`asked`: "for South Sudan" is not "for Children and Armed
-    Conflict")."""
-    written = _office_pattern(office)
-    wanted = content_terms(asked)
+    """Whether the paragraph writes the office asked for (not under another, not for another place:
+    `_other_office`; `asked` is what the question gives after the office), or the document writes it
+    in the sentence before the name of someone the paragraph names ("The Special Representative ...
+    for South Sudan, Nicholas Haysom, ..." for "Mr. Haysom briefed ..."). A paragraph naming someone
+    under another office only ("the Special Envoy for South Sudan of IGAD, Ismail Wais") does not."""
+    written = re.compile(rf"\b{_office_pattern(office)}\b", re.IGNORECASE)
+    if any(not _other_office(evidence.paragraph, m, asked) for m in written.finditer(evidence.paragraph)):
+        return True
     for person in people:
-        surname = re.escape(person.split()[-1])
-        before = rf"{_UNDER}\b{written}\b{_QUALIFIER},?\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{surname}\b"
-        after = rf"\b{surname}(?:,\s+|\s+as\s+)(?:the\s+)?(?:new\s+)?{written}\b{_QUALIFIER}"
-        for text in (evidence.paragraph, evidence.document):
-            for m in re.finditer(f"{before}|{after}", text, re.IGNORECASE):
-                qualifier = m.group(1) or m.group(2) or ""
-                if not wanted or not content_terms(qualifier) or wanted & content_terms(qualifier):
-                    return True
+        for name in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", evidence.document, re.IGNORECASE):
+            before = evidence.document[max(0, name.start() - _OFFICE_REACH):name.start()]
+            sentence = before[max(before.rfind(". "), before.rfind("\n")) + 1:]
+            if any(not _other_office(sentence, m, asked) for m in written.finditer(sentence)):
+                return True
     return False
 
 

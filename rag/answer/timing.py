@@ -5,6 +5,7 @@ which this one was not issued, a day or month the paragraph gives with another y
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -361,10 +362,13 @@ def _nearest(given: list[NamedMonth], asked: NamedMonth) -> NamedMonth:
     February" for 8 March), else the nearest (a month where no day is given; the first written on a
     tie): "20 February" of "Between 20 January and 9 February ... on 20 February" for 20 March,
     "24 January" of a paragraph also giving a stock "as of December 2024"."""
-    day = date(asked.year, asked.month, min(asked.day or 1, 28))
+    def when(m: NamedMonth) -> date:  # a day its month does not have ("31 April") read as the month's last
+        return date(m.year, m.month, min(m.day or 1, calendar.monthrange(m.year, m.month)[1]))
+
+    day = when(asked)
 
     def apart(g: NamedMonth) -> tuple[bool, int, int]:
-        return g.day != asked.day, abs((date(g.year, g.month, min(g.day or 1, 28)) - day).days), g.start
+        return g.day != asked.day, abs((when(g) - day).days), g.start
 
     return min([g for g in given if g.day is not None] or given, key=apart)
 
@@ -592,12 +596,16 @@ _ON_YEARLESS_DAY = re.compile(rf"\b(?i:on)\s+(\d{{1,2}})\s+({MONTH_PATTERN})\b(?
                               rf"(?!\s*(?:[–-]|to\b|and\b))")
 
 
+# A year the question sets its time in ("in 2024"), not one naming a thing ("the 2030 Agenda").
+_YEAR_SET = re.compile(r"\b(?:in|of|during|for)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def _yearless_day(question: str, evidence: Evidence) -> list[NamedMonth]:
     """The one day the question writes without a year ("on 12 April"), in the year its document's
     days without one are read in (`inferred_year`); [] for none, two or more, no such year, or a
-    question writing a year elsewhere ("on 12 April in 2024")."""
+    question setting its time in a year elsewhere ("on 12 April in 2024"; "the 2030 Agenda" does not)."""
     found = list(_ON_YEARLESS_DAY.finditer(question))
-    if len(found) != 1 or ANY_YEAR.search(question):
+    if len(found) != 1 or _YEAR_SET.search(question):
         return []
     m = found[0]
     day, month = int(m.group(1)), MONTH_NAMES.index(m.group(2)) + 1
