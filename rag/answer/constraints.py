@@ -40,7 +40,7 @@ from rag.answer.modifiers import check_modifier, check_numbered_name, check_poss
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import asks_person, check_person
+from rag.answer.persons import asks_person, before_names, check_person
 from rag.answer.places import check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_region, check_subregion, check_unwritten_region,
@@ -592,7 +592,6 @@ _COUNTRY_OFFICE = (r"(?:President|Vice-President|Prime\s+Minister|Foreign\s+Mini
                    r"Permanent\s+Representative)")
 _TO_THE_UN = r"(?:\s+to\s+the\s+United\s+Nations)?"
 _GIVEN_NAMES = r",?\s+(?:(?:Mr|Ms|Mrs)\.\s+)?(?:[^\W\d_][\w'’.-]*\s+){0,5}$"  # between the office and the surname
-_OFFICE_REACH_CHARS = 160
 
 
 def _surname(words: str) -> str:
@@ -619,9 +618,8 @@ def _speaks_for(country: str, paragraph: str, document: str) -> bool:
                         + (rf"|\b(?:{people})\s+{_COUNTRY_OFFICE}" if people else "") + rf"){_GIVEN_NAMES}")
     office = re.compile(rf"\b{_COUNTRY_OFFICE}{_GIVEN_NAMES}")
     for surname in {_surname(m.group(1)) for m in _HONORIFIC_NAME.finditer(paragraph)}:
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", document):
-            window = document[max(0, m.start() - _OFFICE_REACH_CHARS):m.start()]
-            if before.search(window) or (office.search(window) and re.match(of_country, document[m.end():])):
+        for window, end in before_names(surname, document):
+            if before.search(window) or (office.search(window) and re.match(of_country, document[end:])):
                 return True
     return False
 

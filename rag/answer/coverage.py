@@ -98,7 +98,7 @@ def covered_days(evidence: Evidence) -> tuple[tuple[int, int, int], tuple[int, i
     if found is None or _PREVIOUS_REPORT.search(found.group(0)):
         return None  # "... since my previous report, which covered the period from 1 June to ...": whose range?
     ranges = date_ranges(found.group(0), evidence)
-    return ranges[0] if ranges else None
+    return ranges[0][1] if ranges else None
 
 
 def check_report_period(question: str, evidence: Evidence) -> Mismatch | None:

@@ -15,6 +15,7 @@ spoke, opened or briefed is not asked here: the documents often give a speaker b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
@@ -172,7 +173,14 @@ _ASKED_OFFICE = re.compile(r"^\s*who\s+(?:is|was)\s+the\s+"
 _UNDER = re.compile(r"\b(?:Deputy|Assistant|Associate)\s+$", re.IGNORECASE)
 # The place or matter an office is for ("... for South Sudan", "for Children and Armed Conflict").
 _FOR = re.compile(r"^(?:\s+of\s+the\s+Secretary-General)?\s+(?:for|on)\s+(?:the\s+)?([^,.;()?]{1,80})", re.IGNORECASE)
-_OFFICE_REACH = 160  # characters before a person's name within which the document may give the office
+OFFICE_REACH = 160  # characters before a person's name within which a document may give the office
+
+
+def before_names(surname: str, document: str, flags: int = 0) -> Iterator[tuple[str, int]]:
+    """For each place the document writes the surname, the OFFICE_REACH characters before it (where
+    an office is given: "the President of Angola, João Lourenço") and where the surname ends."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", document, flags):
+        yield document[max(0, m.start() - OFFICE_REACH):m.start()], m.end()
 
 
 def _office_pattern(office: str) -> str:
@@ -203,8 +211,7 @@ def _holds_office(office: str, asked: str, people: list[str], evidence: Evidence
     if any(not _other_office(evidence.paragraph, m, asked) for m in written.finditer(evidence.paragraph)):
         return True
     for person in people:
-        for name in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", evidence.document, re.IGNORECASE):
-            before = evidence.document[max(0, name.start() - _OFFICE_REACH):name.start()]
+        for before, _ in before_names(person.split()[-1], evidence.document, re.IGNORECASE):
             sentence = before[max(before.rfind(". "), before.rfind("\n")) + 1:]
             if any(not _other_office(sentence, m, asked) for m in written.finditer(sentence)):
                 return True

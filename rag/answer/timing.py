@@ -539,10 +539,10 @@ def _since_range(m: re.Match[str], evidence: Evidence) -> tuple[Day, Day, str] |
     return start, (issued.year, issued.month, issued.day), label
 
 
-def date_ranges(text: str, evidence: Evidence) -> list[tuple[Day, Day, str]]:
-    """The ranges of days a text writes ("between 16 October 2024 and 15 January 2025"), each with
-    its first and last day and as written (`_date_range`)."""
-    return [r for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
+def date_ranges(text: str, evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
+    """The ranges of days a text writes ("between 16 October 2024 and 15 January 2025"), each where
+    it is written, with its first and last day and as written (`_date_range`)."""
+    return [(m.span(), r) for m in _DATE_RANGE.finditer(text) if (r := _date_range(m, evidence))]
 
 
 def asked_period(question: str) -> tuple[Day, Day, str] | None:
@@ -630,9 +630,9 @@ def _another_day(question: str, evidence: Evidence) -> Mismatch | None:
     the Fourth Committee adopted ...", A/49/624, para. 7): another meeting's. Unlike a month
     (`_another_month`), a day of the document's own month of issue is no exception. A question naming
     no month with its year is read for one day without its year (`_yearless_day`)."""
-    asked = [m for m in _point_months(question) if m.day is not None and not _dates_document(question, m)]
-    if not named_months(question):
-        asked = _yearless_day(question, evidence)
+    months = named_months(question)
+    asked = [m for m in _point_months(question, months) if m.day is not None and not _dates_document(question, m)] \
+        if months else _yearless_day(question, evidence)
     if len(asked) != 1 or not asks_done(question):
         return None
     d = asked[0]
@@ -666,7 +666,7 @@ def _day_in_period(question: str, evidence: Evidence) -> Mismatch | None:
 
 def _written_ranges(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
     """The paragraph's ranges of days, where each is written ("between 12 February and 5 March 2025")."""
-    return [(m.span(), r) for m in _DATE_RANGE.finditer(evidence.paragraph) if (r := _date_range(m, evidence))]
+    return date_ranges(evidence.paragraph, evidence)
 
 
 def _paragraph_periods(evidence: Evidence) -> list[tuple[Span, tuple[Day, Day, str]]]:
