@@ -61,7 +61,9 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'; British and American
-    spellings meet ('mobilised'/'mobilized'/'mobilisation' -> 'mobiliz', 'analysed' -> 'analyz')."""
+    spellings meet ('mobilised'/'mobilized'/'mobilisation' -> 'mobiliz', 'analysed' -> 'analyz'); a
+    word typed without its accents meets the printed one ('Côte' and 'Cote' -> 'cot')."""
+    word = without_accents(word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -148,3 +150,33 @@ def without_accents(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Ordinal words, "first" to "ninety-ninth", as UN documents number sessions and reports.
+_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth")
+_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+
+
+def _ordinal_words() -> dict[str, int]:
+    """"first" -> 1 ... "ninety-ninth" -> 99."""
+    out = {w: i for i, w in enumerate(_UNITS) if w}
+    out.update({w: 10 + i for i, w in enumerate(_TEENS)})
+    for t in range(2, 10):
+        out[f"{_TENS[t]}ieth"] = 10 * t
+        for u in range(1, 10):
+            out[f"{_TENS[t]}y-{_UNITS[u]}"] = 10 * t + u
+    return out
+
+
+ORDINALS = _ordinal_words()
+_WORD_OF = {n: w for w, n in ORDINALS.items()}
+
+
+def ordinal_name(n: int) -> str:
+    """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
+    if n in _WORD_OF:
+        return _WORD_OF[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -2608,3 +2608,66 @@ def test_a_document_naming_a_country_by_its_peoples_word_names_it() -> None:
     evidence = Evidence(text, text, ("S/2025/1",), date="2025-01-01")
     assert not never_names("How many refugees from Ethiopia arrived in the Sudan in 2023?", evidence)
     assert never_names("How many refugees from Australia arrived in the Sudan in 2023?", evidence)
+
+
+def test_a_name_s_last_word_dated_dates_no_other_name_ending_alike():
+    """E/HLPF/2025/3/Add.2, para. 12 (the 2025 regional forum): "the Pact for the Future had been
+    adopted at the Summit of the Future in 2024" dated "Future" for "Who moderated the Pact for the
+    Future session at the 2025 regional forum?", so the right paragraph abstained "is about 2024,
+    not 2025". The Summit is another thing than the Pact; asked of the Summit, 2024 still dates it."""
+    text = ("The session on the Pact for the Future was moderated by the Deputy Secretary-General for Foreign Policy "
+            "of the Ministry of Foreign Affairs of Chile, Carla Serazzi, who recalled that the Pact for the Future "
+            "had been adopted at the Summit of the Future in 2024 with the aim of revitalizing multilateralism.")
+    evidence = Evidence(text, text, ("E/HLPF/2025/3/Add.2",))
+    assert check_constraints("Who moderated the Pact for the Future session at the 2025 regional forum in Santiago?",
+                             evidence) is None
+    assert said(check_constraints("Which pact did the 2025 Summit of the Future adopt?", evidence)) == \
+        "is about 2024, not 2025"
+
+
+def test_the_congo_names_no_democratic_republic_of_the_congo():
+    """E/2025/60, para. 17: "in December 2024, it provided technical assistance in the Congo ...
+    advising 38 directors of budget planning"; asked of the Democratic Republic of the Congo (which
+    the report names elsewhere), it was cited: "the Congo" read as the longer name's last word."""
+    text = ("For instance, in December 2024, it provided technical assistance in the Congo on a human rights-based "
+            "approach to budgeting. This work involved advising 38 directors of budget planning from all ministries.")
+    document = text + "\nIn the Democratic Republic of the Congo, OHCHR monitored detention."
+    evidence = Evidence(text, document, ("E/2025/60",), "2025-05-20")
+    asked = "How many budget planning directors did OHCHR advise in the Democratic Republic of the Congo in 2024?"
+    assert said(check_constraints(asked, evidence)) == "is about Congo, not Democratic Republic of the Congo"
+    assert check_constraints(asked.replace("the Democratic Republic of the Congo", "the Congo"), evidence) is None
+    # "South Sudanese" still names South Sudan
+    renk = "Some 2,000 South Sudanese refugees arrived in Renk."
+    sudan = Evidence(renk, renk, ("S/2025/231",))
+    assert check_constraints("How many refugees from South Sudan arrived in Renk?", sudan) is None
+
+
+def test_a_plan_s_period_in_the_title_is_no_time_of_a_yearless_paragraph():
+    """UNW/2025/2, the Executive Director's annual report for 2024 "on the implementation of the
+    Strategic Plan 2022–2025": para. 80 ("UN-Women achieved record media reach, with 183 billion
+    impressions") names no year and was cited for the media reach in 2023. The plan's span names the
+    plan, not the time the report tells of; a title's own year still does ("Board of Auditors for 2023")."""
+    text = "UN-Women achieved record media reach, with 183 billion impressions and 14 million website page views."
+    title = ("Annual Report of the Executive Director on the implementation of the Strategic Plan 2022–2025")
+    evidence = Evidence(text, f"{title}\n{text}", ("UNW/2025/2",), "2025-04-11", title)
+    assert said(check_constraints("What was UN-Women's media reach in 2023?", evidence)) == \
+        "names no year, and its document is of 2025, not 2023"
+    assert check_constraints("What was UN-Women's media reach in 2024?", evidence) is None
+    audit = Evidence(text, text, ("A/80/5/Add.12",), "2025-07-20", "Report of the Board of Auditors for 2023")
+    assert check_constraints("What was UN-Women's media reach in 2023?", audit) is None
+
+
+def test_the_year_named_is_the_paragraph_s_period_or_the_year_opening_its_sentence():
+    """Near misses abstained with false reasons: JIU/REP/2025/2, para. 11 ("Between 2017 and 2024,
+    3,129 individuals were investigated ... accessed 13 March 2025") was "about 2025, not 2010";
+    E/CN.6/2025/5, para. 10 ("In 1995, 189 Governments unanimously agreed ...") "about 2025, not 1985"."""
+    sea = ("Between 2017 and 2024, 3,129 individuals were investigated as a result of SEA allegations. Source: "
+           "iReport SEA Tracker, accessed 13 March 2025.")
+    evidence = Evidence(sea, sea, ("JIU/REP/2025/2",), "2025-05-01")
+    assert said(check_constraints("How many individuals were reported in SEA allegations in 2010?", evidence)) == \
+        "is about 2017-2024, not 2010"
+    beijing = ("The Beijing Declaration and Platform for Action remains the most comprehensive global agenda. In 1995, "
+               "189 Governments unanimously agreed on this groundbreaking framework for action.")
+    evidence = Evidence(beijing, beijing, ("E/CN.6/2025/5",), "2024-12-10")
+    assert said(check_constraints("How many Governments agreed to the Platform for Action in 1985?", evidence)) == \
+        "is about 1995, not 1985"

@@ -1376,3 +1376,17 @@ def test_a_capitalised_compound_broken_at_its_hyphen_joins_where_the_document_wr
     assert join_lines(["as Secretary-", "General of the Meeting."], vocab) == "as Secretary-General of the Meeting."
     assert join_lines(["the session of the Committee -", "Chair Smith presiding"], vocab) == \
         "the session of the Committee - Chair Smith presiding"
+
+
+def test_cyrillic_look_alikes_inside_a_latin_word_read_as_latin() -> None:
+    """S/2025/200, paras. 11 and 75-76 print "Vetёvendosje", "Gojbulё" and "UҪK" with a Cyrillic
+    "ё" or "Ҫ" inside Latin words, so a question writing "Vetëvendosje" missed the party. A word
+    mixing the scripts reads as Latin; a word wholly Cyrillic stays as printed."""
+    from rag.ingest.joining import clean_text
+    from rag.textutil import terms
+
+    assert clean_text("The incumbent Vetёvendosje \nParty obtained") == "The incumbent Vetëvendosje Party obtained"
+    assert clean_text("the school in Gojbulja/Gojbulё for") == "the school in Gojbulja/Gojbulë for"
+    assert clean_text("inscriptions of “UҪK” and") == "inscriptions of “UÇK” and"
+    assert clean_text("the Москва river") == "the Москва river"
+    assert set(terms("Which share of votes did Vetëvendosje obtain?")) & set(terms(clean_text("Vetёvendosje Party")))

@@ -396,6 +396,8 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
         body = session.index.conn.execute("SELECT body FROM documents WHERE symbol = 'DP/2025/26'").fetchone()[0]
         board = document_text(session.index.conn, "DP/2025/26").text
     assert "UNFPA" in body and "UNFPA" not in board
+    # the Board itself it names: "the UNDP/UNFPA/UNOPS Executive Board" is written (tester's DP/2025/26, para. 19)
+    assert board.splitlines()[0] == "Executive Board"
 
 
 def test_a_title_ends_at_an_organs_preamble_only() -> None:

@@ -249,3 +249,21 @@ def test_an_office_under_another_or_for_another_place_is_not_the_asked_one() -> 
     assert asks_person("Who is the Police Commissioner of UNMISS?") and asks_person("Who is the new head of BINUH?")
 
 
+
+
+def test_a_paragraph_on_another_person_is_a_near_miss() -> None:
+    """S/2025/403, para. 11: "the Constitutional Court sentenced ... Augustin Matata Ponyo, to 10
+    years of forced labour" was cited for the years Moïse Katumbi (named elsewhere in the report)
+    was sentenced to. A paragraph naming the asked person, or naming nobody, is not judged."""
+    from rag.answer.persons import check_other_person
+
+    text = ("On 19 May, the Constitutional Court sentenced a member of the National Assembly and former Prime "
+            "Minister, Augustin Matata Ponyo, to 10 years of forced labour for the embezzlement of public funds.")
+    document = text + "\nThe former presidential candidates Moïse Katumbi and Martin Fayulu issued a statement."
+    evidence = Evidence(text, document, ("S/2025/403",))
+    miss = check_other_person("How many years of forced labour was Moïse Katumbi sentenced to?", evidence)
+    assert miss is not None and miss.describe() == "is about Augustin Matata Ponyo, not Moïse Katumbi"
+    assert check_other_person("How many years of forced labour was Matata Ponyo sentenced to?", evidence) is None
+    unnamed = Evidence("The former Prime Minister was sentenced to 10 years of forced labour.", document,
+                       ("S/2025/403",))
+    assert check_other_person("How many years of forced labour was Moïse Katumbi sentenced to?", unnamed) is None

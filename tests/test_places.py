@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rag.answer.constraints import check_constraints
 from rag.answer.evidence import Evidence
 from rag.answer.places import check_located, located_places
+from tests.conftest import said
 
 _ATTACK = ("On 11 March, Al-Shabaab carried out a complex attack involving a vehicle-borne improvised explosive "
            "device and fighters on foot against a hotel in Beledweyne, Hiraan region. The fighting continued "
@@ -147,3 +150,42 @@ def test_a_place_the_paragraphs_heading_names_holds_the_places_it_names() -> Non
     for place, section in (("South Kivu", "North Kivu"), ("Ituri", "North Kivu and Ituri")):
         evidence = Evidence(beni, beni, ("S/2025/176",), section=f"III. Protection of civilians > {section}")
         assert check_located(kill.format(place), evidence) is not None
+
+
+def test_an_office_at_another_duty_station_is_a_near_miss() -> None:
+    """A/79/7/Add.12, on "the strategic heritage plan of the United Nations Office at Geneva": its
+    para. 18 (contingency provisions, naming no place) was cited for the maximum approved cost of
+    the strategic heritage plan "of the United Nations Office at Nairobi"."""
+    from rag.answer.places import check_body_place
+
+    title = ("Eleventh annual progress report on the strategic heritage plan of the United Nations Office at Geneva "
+             "Thirteenth report of the Advisory Committee on Administrative and Budgetary Questions")
+    text = ("The General Assembly approved the maximum cost of the project at SwF 836.5 million, with the "
+            "contingency provisions established as a percentage of estimated direct costs.")
+    evidence = Evidence(text, f"{title}\n{text}", ("A/79/7/Add.12",), "2024-10-15", title)
+    nairobi = ("What is the maximum approved cost of the strategic heritage plan of the United Nations Office at "
+               "Nairobi?")
+    assert said(check_body_place(nairobi, evidence)) == \
+        "is about United Nations Office at Geneva, not United Nations Office at Nairobi"
+    assert said(check_constraints(nairobi, evidence)) == \
+        "is about United Nations Office at Geneva, not United Nations Office at Nairobi"
+    assert check_body_place(nairobi.replace("Nairobi", "Geneva"), evidence) is None
+    # one reference in passing does not make it the document's office; more than one does
+    once = Evidence(text, f"{title}\n{text}\nSee the conference facilities at the United Nations Office at Nairobi.",
+                    ("A/79/7/Add.12",), "2024-10-15", title)
+    assert check_body_place(nairobi, once) is not None
+    twice = replace(once, document=once.document + "\nThe United Nations Office at Nairobi shared its experience.")
+    assert check_body_place(nairobi, twice) is None
+
+
+def test_another_province_of_the_same_name_is_another_place() -> None:
+    """S/2025/403, para. 16: "MONUSCO recorded 481 security incidents across Ituri and North Kivu,
+    resulting in the reported killing of 489 civilians" was cited for the civilians M23 killed "in
+    South Kivu": North Kivu is not South Kivu, and "across" sets a fact in a place too."""
+    text = ("Despite movement and access constraints in areas controlled by M23, MONUSCO recorded 481 security "
+            "incidents across Ituri and North Kivu, resulting in the reported killing of 489 civilians.")
+    evidence = Evidence(text, text, ("S/2025/403",), "2025-06-02", "MONUSCO Report of the Secretary-General")
+    assert said(check_located("How many civilians did M23 kill in South Kivu?", evidence)) == \
+        "is about Ituri, not South Kivu"
+    assert check_located("How many civilians did M23 kill in North Kivu?", evidence) is None
+    assert check_located("How many civilians were killed in Kivu?", evidence) is None

@@ -181,6 +181,24 @@ def test_how_long_quotes_the_sentence_giving_an_amount_of_time() -> None:
     assert quote.startswith("Interventions are not to exceed three minutes") and "five ministers" not in quote
 
 
+def test_how_much_notice_asks_how_long() -> None:
+    """A/79/7/Add.12, para. 32: "How much warning must the UN give the contractor to terminate the
+    building E contract?" quoted the sentence on de-scoping "totalling SwF 323 million", not the
+    one "allowing termination with 60 days' advance notice": how much notice, time or warning asks
+    how long."""
+    from rag.answer.answertype import asks_how_long
+
+    embedder = HashEmbedder()
+    text = ("The Advisory Committee also enquired about the feasibility of de-scoping building E, totalling SwF 323 "
+            "million according to the Secretary-General. The Committee was informed that the contract includes a "
+            "clause allowing termination with 60 days' advance notice to the contractor.")
+    question = "How much warning must the UN give the contractor to terminate the building E contract?"
+    assert asks_how_long(question) and asks_how_long("How much time did the Committee have?")
+    assert not asks_how_long("How much money did the contractor receive?")
+    quote = best_quote(question, embedder.encode_queries([question])[0], text, embedder)
+    assert "60 days" in quote and "SwF 323" not in quote
+
+
 class _Tokens:
     """A token store whose every paragraph scores `score` (TokenStore.maxsim's interface)."""
 

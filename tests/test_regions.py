@@ -121,3 +121,24 @@ def test_a_part_of_a_continent_the_title_gives_to_another() -> None:
                      "Central Africa and the activities of the United Nations Regional Office for Central Africa")
     assert check_subregion("How did UNOCA work with the Great Lakes region's envoy?", lakes) is None
     assert check_subregion("How many soldiers did Islamic State West Africa Province kill?", lakes) is None
+
+
+def test_asia_or_europe_asked_of_a_paragraph_on_another_region() -> None:
+    """A/80/36, para. 6: "In May, the Trust Fund secretariat organized a regional workshop for Africa
+    in Cotonou, Benin" was cited for a workshop "for Asia"; E/2025/60, para. 23's workshop "in Lund
+    (Sweden), for Europe" for one "for Asia" too. "Asia" and "Europe" name their regional
+    commissions' regions; Central and Western Asia are the ECE's and the Arab region's."""
+    from rag.answer.regions import check_paragraph_region
+
+    text = ("In May, the Trust Fund secretariat organized a regional workshop for Africa in Cotonou, Benin, pursuant "
+            "to Human Rights Council resolution 49/32.")
+    evidence = Evidence(text, text, ("A/80/36",), "2025-07-01", "Report of the High Commissioner")
+    asia = "Where did the Trust Fund secretariat organize a regional workshop for Asia in May 2025?"
+    assert said(check_paragraph_region(asia, evidence)) == "is about Africa, not Asia and the Pacific"
+    assert check_paragraph_region(asia.replace("Asia", "Africa"), evidence) is None
+    lund = Evidence("OHCHR held a workshop on corruption and human rights in Lund (Sweden), for Europe.", "", (), "",
+                    "Report of the High Commissioner")
+    assert said(check_paragraph_region("Where was the workshop on corruption for Asia held?", lund)) == \
+        "is about the ECE region, not Asia and the Pacific"
+    assert named_regions("Central Asia and Western Asia") == {"the Arab region"}
+    assert named_regions("the European Union") == set()

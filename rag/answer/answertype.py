@@ -225,7 +225,8 @@ def asks_ordinal_count(question: str) -> bool:
     return _ORDINAL_COUNT_Q.search(question) is not None
 
 
-_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow much (?:(?:advance|prior)\s+)?(?:time|notice|warning|lead time)\b",
+                       re.IGNORECASE)
 
 
 def asks_how_long(question: str) -> bool:

@@ -40,8 +40,8 @@ from rag.answer.modifiers import check_modifier, check_numbered_name, check_poss
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import asks_person, before_names, check_person
-from rag.answer.places import check_located, check_place, located_places, named_places
+from rag.answer.persons import asks_person, before_names, check_other_person, check_person
+from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_region, check_subregion, check_unwritten_region,
                                 named_regions)
@@ -66,27 +66,8 @@ from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RAN
                               check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
                               without_symbols, written_periods, years)
 from rag.search.acronyms import SPELLED_OUT, without_spelled_out
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, named_months, split_sentences
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, ORDINALS, named_months, ordinal_name, split_sentences
 
-_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-          "seventeenth", "eighteenth", "nineteenth")
-_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-
-
-def _ordinal_words() -> dict[str, int]:
-    """"first" -> 1 ... "ninety-ninth" -> 99."""
-    out = {w: i for i, w in enumerate(_UNITS) if w}
-    out.update({w: 10 + i for i, w in enumerate(_TEENS)})
-    for t in range(2, 10):
-        out[f"{_TENS[t]}ieth"] = 10 * t
-        for u in range(1, 10):
-            out[f"{_TENS[t]}y-{_UNITS[u]}"] = 10 * t + u
-    return out
-
-
-ORDINALS = _ordinal_words()
-_WORD_OF = {n: w for w, n in ORDINALS.items()}
 # A word ordinal's hyphen may come with a space from a PDF's text: "twenty -fourth", "fifty- ninth".
 _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(w.replace("-", r"\s?-\s?")
                                                                for w in sorted(ORDINALS, key=len, reverse=True))
@@ -109,14 +90,6 @@ _REACH_END = re.compile(r"[,.;:()]|['’]s\b|\b(?:Committee|Commission|Council|B
                         r"\b(?i:parts?|halves|half)\s+of\b|"
                         r"\b(?i:century|centuries|anniversary|birthday|times?)\b|"
                         r"\b(?:at|during|under|by|with|from|to|among|before|after|since|its|their|his|her)\b")
-
-def ordinal_name(n: int) -> str:
-    """59 -> "fifty-ninth"; numbers past 99 as "460th"."""
-    if n in _WORD_OF:
-        return _WORD_OF[n]
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
 
 def _ordinal_value(match: re.Match[str]) -> int:
     return int(match.group(1)) if match.group(1) else ORDINALS[re.sub(r"\s", "", match.group(2).lower())]
@@ -517,14 +490,16 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     (`_stem_of`: "Nigeria" does not name the Niger), after the word before it
     where the last word alone names another country or ends other names ("South Sudanese" for
     South Sudan; "the Sudan" is not South Sudan, "Falkland Islands" not the Cayman Islands); a
-    longer name holding the country's is not it (`_longer_names`: South Sudan is not the Sudan)."""
+    longer name holding the country's is not it (`_longer_names`: South Sudan is not the Sudan), nor
+    is its last word after "the" ("the Congo" is not the Democratic Republic of the Congo)."""
     text = text.replace("’", "'")
     for longer in _longer_names(country):  # "South Sudan" names no Sudan
         text = text.replace(longer, " ")
     words = country.split()
     stem = words[-1][:4]
     if len(words) > 1 and (words[-1] in COUNTRIES or words[-1] in _SHARED_LAST_WORDS):
-        stem = f"{words[-2]} {stem}"
+        # "the Congo" is no Democratic Republic of the Congo: only a name's own word tells them apart
+        stem = f"{words[-2]} {stem}" if words[-2][:1].isupper() else ""
     forms = (country, *ADJECTIVES.get(country, ()), *_COMMON_FORMS.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
         or (by_stem and len(stem) >= 4 and any(_stem_of(m.group(0).split()[-1], country)
@@ -1347,7 +1322,8 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
-                    check_kind, check_person, check_place, check_located, check_premise, check_version,
+                    check_kind, check_person, check_other_person, check_place, check_located, check_body_place,
+                    check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
                     check_alternative, check_span, check_side, check_months, check_year_run,
                     _check_modifier, check_possessor, check_numbered_name, check_proper_name)
@@ -1360,6 +1336,6 @@ def may_miss(question: str) -> bool:
 
 # What a question may set that `check_constraints` checks, each read off the question alone.
 _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
-                    asks_person, named_places, located_places, modified_things, numbered_names, asked_events,
+                    asks_person, named_places, located_places, bodies_at, modified_things, numbered_names, asked_events,
                     demonym_countries, asked_additions, numbered_texts, named_bodies, asks_version, named_regions,
                     named_alternatives, asks_span, name_words, main_committees)

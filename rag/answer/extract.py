@@ -41,6 +41,7 @@ from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
 from rag.index.token_vectors import TokenStore
 from rag.models import Answer, Citation, Closest, DocumentText, Hit
+from rag.search.acronyms import as_written
 from rag.search.query import Query, Search
 from rag.search.cited import without_citation
 from rag.textutil import MONTH_PATTERN, content_terms, coverage, split_sentences, words
@@ -121,8 +122,9 @@ def support(hit: Hit, question: str, idf: dict[str, float] | None = None, synony
     """Evidence strength of the top hit: the cosine of its best sentence with the question x the
     idf-weighted share of the question's content terms it holds, or x `synonyms` (its weighted
     token-vector score: `Answerer.synonyms`) when that is larger (calibrated in docs/quality.md);
-    `idf` maps the question's content terms to their idf (rag.search.query.Query.idf)."""
-    return max(hit.sentence, 0.0) * max(coverage(question, hit.text, idf), synonyms)
+    `idf` maps the question's content terms to their idf (rag.search.query.Query.idf). An acronym
+    the paragraph writes spelled out counts as written (rag.search.acronyms.as_written)."""
+    return max(hit.sentence, 0.0) * max(coverage(as_written(question, hit.text), hit.text, idf), synonyms)
 
 
 # A title or place abbreviation that the sentence splitter ends a sentence at ("the Syrian side of

@@ -147,6 +147,19 @@ def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
     return found - {""}
 
 
+def full_names(text: str, lower_case: frozenset[str]) -> set[str]:
+    """The full names of people `text` writes: runs of two to four capitalised words, each of them
+    a name's (no office word, country, month or word `lower_case` holds: "Augustin Matata Ponyo",
+    not "Ad Hoc Committee" nor "Nobel Peace Prize")."""
+    found = set()
+    for run in _RUN.finditer(text):
+        name = [_word(w) for w in run.group(0).split()]
+        if 2 <= len(name) <= 4 and all(w and w not in _OFFICE_WORDS and w not in _COUNTRY_WORDS and w not in _MONTHS
+                                       and w not in lower_case for w in name):
+            found.add(" ".join(name))
+    return found
+
+
 def _word(token: str) -> str:
     """A name's word lower-cased, without a possessive ("Mugambe’s"); "" for an acronym ("UNTSO")
     or a roman numeral, which name no one."""
@@ -236,3 +249,31 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
             or _elects_state(evidence.paragraph, question):
         return None
     return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")
+
+
+def check_other_person(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one person the question names by a full name (not asking who), where the paragraph never writes a word
+    of that name and names another person: "How many years of forced labour was Moïse Katumbi
+    sentenced to?" of "the Constitutional Court sentenced ... Augustin Matata Ponyo, to 10 years of
+    forced labour" is about Matata Ponyo. Who is asked for is `check_person`'s."""
+    if asks_person(question):
+        return None
+    lower_case = lower_case_words(evidence.document)
+    asked = full_names(question[:1].lower() + question[1:], lower_case)  # "Which Nordic leader" names no one
+    if len(asked) != 1:
+        return None
+    name = set(next(iter(asked)).split())
+    if name & {_word(w) for w in evidence.paragraph.split()}:
+        return None
+    others = sorted(p for p in full_names(evidence.paragraph, lower_case) if not set(p.split()) & name)
+    if not others:
+        return None
+    return Mismatch(Constraint("person", " ".join(sorted(name)), _as_written(next(iter(asked)), question)),
+                    _as_written(others[0], evidence.paragraph))
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name of `named_people` (lower-cased words) as the text writes it."""
+    pattern = r"[\s\S]{0,40}?".join(re.escape(w) for w in name.split())
+    m = re.search(pattern, text, re.IGNORECASE)
+    return m.group(0) if m else name

@@ -13,6 +13,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import NOT_NAMES, writes_word
 from rag.answer.regions import named_regions
 from rag.search.focus import focus
+from rag.textutil import ORDINALS
 
 _KINDS = ("State", "County", "Province", "District", "Region", "Governorate", "Municipality", "Prefecture",
           "Department", "Oblast")
@@ -66,7 +67,8 @@ def check_place(question: str, evidence: Evidence) -> Mismatch | None:
 _NAME = r"[A-Z][^\W\d_][\w'’‘-]*(?:\s+(?:(?:al|el|de|del|des|du|la|le)(?:-|\s+))?[A-Z][\w'’‘-]*)*"
 # Where a fact is set: "in", "at" or "near" a place, "to" it after a journey ("a delegation to
 # Niamey", "travelled to Kigali"), or the place visited ("visited Brazzaville").
-_LOCATED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|(?:delegations?|visits?|missions?|trips?|travel(?:l?ed)?|deployed|"
+_LOCATED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Aa]cross|"
+                      r"(?:delegations?|visits?|missions?|trips?|travel(?:l?ed)?|deployed|"
                       r"transferred|relocated|returned|moved)\s+to|[Vv]isit(?:s|ed|ing)?)\s+(?:the\s+)?(" + _NAME + ")")
 # Words that make a capitalised phrase a body, a meeting or a text, not a place ("in the Security
 # Council", "at the Africa Regional Forum").
@@ -136,9 +138,16 @@ def located_places(question: str) -> list[str]:
 
 def _names(place: str, text: str) -> bool:
     """The text names the place: it writes one of its words of four letters or more, a form of it
-    or the word mistyped ("Ologesailie" is "Olorgesailie"; rag.answer.names)."""
-    words = [w for w in _LETTERS.findall(place) if len(w) >= 4 and w.lower() not in _GENERIC] or _LETTERS.findall(place)
+    or the word mistyped ("Ologesailie" is "Olorgesailie"; rag.answer.names); a place named by its
+    side ("South Kivu") it writes whole."""
+    letters = _LETTERS.findall(place)
+    if len(letters) > 1 and letters[0].lower() in _COMPASS:  # "North Kivu" is not "South Kivu"
+        return re.search(r"\s+".join(re.escape(w) for w in letters), text, re.IGNORECASE) is not None
+    words = [w for w in letters if len(w) >= 4 and w.lower() not in _GENERIC] or letters
     return any(writes_word(w, text) for w in words)
+
+
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"))
 
 
 def _other_place(question: str, paragraph: str) -> str | None:
@@ -191,3 +200,43 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     if other is None or named_regions(other) & named_regions(evidence.title):
         return None  # "in the Asia-Pacific region" of the Asia-Pacific Forum's report holds its city
     return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other)
+
+
+# An office or centre at a duty station: "the United Nations Office at Nairobi", "the Regional
+# Service Centre in Entebbe".
+_BODY_AT = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4}(?:Office|Centre|Center|Headquarters|Institute|Tribunal|"
+                      r"Court|Commission|Mission))\s+(?:at|in)\s+(" + _NAME + ")")
+
+
+def bodies_at(question: str) -> list[tuple[str, str]]:
+    """The offices or centres at a place the question names: (office, place)."""
+    return [(m.group(1), m.group(2)) for m in _BODY_AT.finditer(question)]
+
+
+def check_body_place(question: str, evidence: Evidence) -> Mismatch | None:
+    """An office at a place the question names ("the United Nations Office at Nairobi") that the
+    paragraph does not write and its document writes once at most (A/79/7/Add.12 refers to "the
+    United Nations Office at Nairobi" once, in passing), while its title names the same office at
+    another place ("the strategic heritage plan of the United Nations Office at Geneva"): the
+    document is about that one."""
+    for body, place in bodies_at(question):
+        at = rf"{re.escape(body)}\s+(?:at|in)\s+"
+        asked = re.compile(at + re.escape(place))
+        if asked.search(evidence.paragraph) or len(asked.findall(evidence.document)) > 1:
+            continue
+        other = re.search(at + "(" + _NAME + ")", evidence.title)
+        found = _place_words(other.group(1)) if other is not None else place
+        if found != place:
+            return Mismatch(Constraint("place", place, f"{body} at {place}"), f"{body} at {found}")
+    return None
+
+
+def _place_words(name: str) -> str:
+    """A place's name as a flat title runs it on into the next line's words ("Geneva Thirteenth
+    report" -> "Geneva")."""
+    kept = []
+    for word in name.split():
+        if kept and (word.lower() in ORDINALS or word.lower() in ("report", "note", "letter", "annex")):
+            break
+        kept.append(word)
+    return " ".join(kept)

@@ -15,8 +15,10 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _REGIONS = {
     "Africa": re.compile(r"(?<!South )(?<!South-)\bAfrica\b|(?<!South )(?<!Central )\bAfrican\b(?! Republic)|\bECA\b"),
-    "Asia and the Pacific": re.compile(r"\bAsia[- ]Pacific\b|\bAsia and the Pacific\b|\bESCAP\b|\bAPFSD\b"),
-    "the ECE region": re.compile(r"\bEconomic Commission for Europe\b|\bUNECE\b|\bECE\b"),
+    # "Asia" alone too, not Central Asia (the ECE's) nor Western Asia (the Arab region's)
+    "Asia and the Pacific": re.compile(r"\bAsia[- ]Pacific\b|\bAsia and the Pacific\b|\bESCAP\b|\bAPFSD\b|"
+                                       r"(?<!Central )(?<!Western )\bAsia\b"),
+    "the ECE region": re.compile(r"\bEconomic Commission for Europe\b|\bUNECE\b|\bECE\b|\bEurope\b"),
     "Latin America and the Caribbean": re.compile(r"\bLatin America\b|\bECLAC\b"),
     "the Arab region": re.compile(r"\bArab (?:region|States|Forum|countries)\b|\bESCWA\b|\bWestern Asia\b"),
 }

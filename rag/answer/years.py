@@ -119,29 +119,41 @@ _NAMING_YEAR = re.compile(r"\b(?:19|20)\d\d\s+Agenda\b|\bAgenda\s+(?:19|20)\d\d\
 
 
 def _main_year(evidence: Evidence, asked: set[int]) -> str:
-    """The year a mismatch names: the one the paragraph names most often (the later on a tie;
-    "as at 2 May 2025" is about 2025 whatever year the report covers; none after the document's
-    own year, which names a thing, "the 2030 Agenda", unless a year after it is asked, when a
-    target year counts but a thing's name still does not; none long before it, an aside), else its
-    symbol's or its date's, else the one its document names most often; never one of the `asked`
-    years (A/79/19, of the session running over 2024 and 2025, is about 2025 when 2024 is asked)."""
+    """The year a mismatch names: the period or year the paragraph tells of (`_paragraph_time`),
+    else its symbol's or its date's, else the one its document names most often; never one of the
+    `asked` years (A/79/19, of the session running over 2024 and 2025, is about 2025 when 2024 is
+    asked)."""
     issued = _own_years(evidence)
-    latest = max(issued, default=None)
-    paragraph = evidence.paragraph
-    if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
-        latest = max(asked)
-        paragraph = _NAMING_YEAR.sub(" ", paragraph)
-    in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph)) if latest is None or int(y) <= latest]
-    # a year long before the document's own is an aside ("the agreement reached at its session in
-    # 1981" in a paragraph on the 2025 election), not the time the paragraph tells of
-    recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS]
-    if recent:
-        return str(max(sorted(set(recent)), key=lambda y: (recent.count(y), y)))
+    told = _paragraph_time(evidence.paragraph, issued, asked)
+    if told is not None:
+        return told
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y and y not in asked) or sorted(issued - asked)
     if own:
         return str(own[0])
     named = [int(y) for y in YEAR.findall(evidence.document) if int(y) not in asked]
     return str(max(sorted(set(named)), key=named.count)) if named else "other years"
+
+
+def _paragraph_time(paragraph: str, issued: set[int], asked: set[int]) -> str | None:
+    """The period the paragraph tells of ("Between 2017 and 2024, 3,129 individuals were
+    investigated"), unless a sentence opens on a year, else the year it names most often (the later
+    on a tie; "as at 2 May 2025" is about 2025 whatever year the report covers; none after the
+    document's own year, which names a thing, "the 2030 Agenda", unless a year after it is asked,
+    when a target year counts but a thing's name still does not; none long before it, an aside,
+    unless it opens a sentence: "In 1995, 189 Governments unanimously agreed ..."); None where it
+    names none of these."""
+    latest = max(issued, default=None)
+    if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
+        latest = max(asked)
+        paragraph = _NAMING_YEAR.sub(" ", paragraph)
+    told = [p for p in written_periods(paragraph) if not any(p[0] <= y <= p[1] for y in asked)
+            and (latest is None or p[1] <= latest)]
+    if told and not _FRAME.match(paragraph):
+        return f"{told[0][0]}-{told[0][1]}"
+    in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph)) if latest is None or int(y) <= latest]
+    framed = framing_years(paragraph, "")
+    recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS or y in framed]
+    return str(max(sorted(set(recent)), key=lambda y: (recent.count(y), y))) if recent else None
 
 
 def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -569,8 +581,15 @@ _ASKS_TEXT = re.compile(r"\b(?:resolutions?|decisions?)\b", re.IGNORECASE)
 
 def _own_time(evidence: Evidence, issued: set[int]) -> set[int]:
     """The years a document's paragraphs may tell of unnamed: those it is `issued` in, the year
-    before and those its title names ("Board of Auditors for 2023")."""
-    return _and_years_before(issued) | written_years(evidence.title)
+    before and those its title names ("Board of Auditors for 2023"), not a plan's span it names
+    ("on the implementation of the Strategic Plan 2022–2025")."""
+    return _and_years_before(issued) | written_years(_PLAN_SPAN.sub(" ", evidence.title))
+
+
+# A plan, strategy or framework named by its span: "Strategic Plan 2022–2025", "the strategic
+# framework, 2024-2027".
+_PLAN_SPAN = re.compile(r"\b(?:[Pp]lan|[Ss]trateg(?:y|ies)|[Ff]ramework|[Pp]rogramme|[Dd]ecade|[Cc]ompact)s?,?\s+"
+                        r"(?:for\s+(?:the\s+(?:period|years)\s+)?)?(?:19|20)\d\d\s*(?:[–—-]|to)\s*(?:19|20)?\d\d\b")
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -862,10 +881,23 @@ _DATED_PLACE = re.compile(rf"\((?:\d{{1,2}}(?:[–-]\d{{1,2}})?\s+)?{MONTH_PATTE
 
 def _asked_dated_words(text: str, asked: set[str], with_place: bool) -> list[re.Match[str]]:
     """The dated words of the text (`_DATED_WORD`) that the question asks with (`asked`: its
-    content terms), or whose place it names (`with_place`), not years compared with."""
+    content terms), or whose place it names (`with_place`), not years compared with, nor the last
+    word of a name whose head the question never writes ("the Summit of the Future in 2024" dates
+    no "Pact for the Future")."""
     return [m for m in _DATED_WORD.finditer(text)
             if set(terms(f"{m.group(1)} {m.group(2) or ''}" if with_place else m.group(1))) & asked
-            and not _compared_before(text, m.start())]
+            and not _compared_before(text, m.start()) and not _other_name_ending(text, m.start(1), asked)]
+
+
+# The head of a name whose last word follows: "Summit of the " (before "Future").
+_NAME_HEAD = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:of|for|on)\s+(?:the\s+)?$")
+
+
+def _other_name_ending(text: str, start: int, asked: set[str]) -> bool:
+    """Whether the capitalised word at `start` ends a name ("Summit of the Future") whose head the
+    question's content terms (`asked`) lack."""
+    head = _NAME_HEAD.search(text, 0, start) if text[start:start + 1].isupper() else None
+    return head is not None and not set(terms(head.group(1))) & asked
 
 
 # Words before a dated word that make its year the one compared with ("lower than during the

@@ -31,8 +31,9 @@ from rag.index.flatfile import map_rows
 from rag.textutil import terms
 
 # Bump when the stored terms change meaning (tokenisation, pair terms): a build then re-tokenises.
-LEXICAL_VERSION = 5  # 3: the document title is indexed with each paragraph; 4: -ise and -ize stem alike;
-# 5: "sect.", "Sect.", "subpara." and "Suppl." end no sentence (stored terms keep each token's sentence)
+LEXICAL_VERSION = 6  # 3: the document title is indexed with each paragraph; 4: -ise and -ize stem alike;
+# 5: "sect.", "Sect.", "subpara." and "Suppl." end no sentence (stored terms keep each token's sentence);
+# 6: terms drop their letters' accents ("Côte" and "Cote" meet)
 
 POSTINGS_POS, POSTINGS_IDS, POSTINGS_TFS, POSTINGS_LENGTHS = (
     "postings.pos", "postings.ids", "postings.tfs", "postings.lengths")

@@ -117,7 +117,8 @@ def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     if row is None:
         return DocumentText((symbol,), "", "")
     # the issuing organ, not the entities an Executive Board serves ("of UNDP, UNFPA and UNOPS")
-    organs = "; ".join(b for b in row["body"].split("; ") if not b.startswith("Executive Board"))
+    organs = "; ".join("Executive Board" if b.startswith("Executive Board") else b for b in row["body"].split("; ")
+                       if b)
     masthead = [t for t in (organs, row["title"], row["session"], row["venue"]) if t]
     texts: list[str] = []
     path: list[str] = []

@@ -26,11 +26,27 @@ _FFFE_RE = re.compile(r"\ufffe\s*")
 _INLINE_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
 
 
+# Cyrillic letters that look like Latin ones, as a PDF's font may set them inside a Latin word
+# ("Vetёvendosje", "UҪK" in S/2025/200).
+_LOOK_ALIKES = str.maketrans("АВЕЁКМНОРСТХІЈЅҪаеёорсхуіјѕҫ", "ABEËKMHOPCTXIJSÇaeëopcxyijsç")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"\w*(?:[A-Za-z\u00c0-\u024f]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z\u00c0-\u024f])\w*")
+
+
+def _latin_look_alikes(text: str) -> str:
+    """Cyrillic look-alikes inside a word that mixes them with Latin letters, read as Latin; a
+    wholly Cyrillic word stays as printed."""
+    if not _CYRILLIC.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOK_ALIKES), text)
+
+
 def clean_text(text: str) -> str:
     """Collapse whitespace and repair hyphenation at a line break inside the text; a line-end
     hyphen pdfium marks (U+FFFE) reads as a hyphen, or as a suspended one before "and"; a
-    compound's hyphen after a space joins its words."""
-    text = _FFFE_RE.sub("-", _SUSPENDED_FFFE_RE.sub("- ", text))
+    compound's hyphen after a space joins its words; Cyrillic look-alikes inside a Latin word
+    read as Latin."""
+    text = _latin_look_alikes(_FFFE_RE.sub("-", _SUSPENDED_FFFE_RE.sub("- ", text)))
     return _INLINE_SPACED_HYPHEN.sub("-", re.sub(r"\s+", " ", _HYPHEN_RE.sub(r"\1\2", text))).strip()
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.textutil import ordinal_name
+
 # The acronym (or the common name) as users type it -> what the documents write.
 SPELLED_OUT = {
     "SDG": "Sustainable Development Goal", "SDGs": "Sustainable Development Goals",
@@ -46,12 +48,21 @@ SPELLED_OUT = {
 }
 _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPELLED_OUT, key=len, reverse=True))
                       + r")(?![\w-])")
+# A numbered session of a treaty's Conference of the Parties as users type it: "COP30", "COP 29", "COP-16".
+_NUMBERED_COP = re.compile(r"(?<![\w-])COP[\s-]?(\d{1,2})(?![\w-])")
+
+
+def _cop_session(m: re.Match[str]) -> str:
+    """What the documents write for "COP30": "thirtieth session of the Conference of the Parties"."""
+    return f"{ordinal_name(int(m.group(1)))} session of the Conference of the Parties"
 
 
 def without_spelled_out(text: str, document: str) -> str:
-    """`text` without the acronyms of SPELLED_OUT (and "World Court") whose spelled-out name the
-    document writes: a name it writes in other words."""
+    """`text` without the acronyms of SPELLED_OUT (and "World Court") and the numbered sessions of
+    a Conference of the Parties ("COP30") whose spelled-out name the document writes: a name it
+    writes in other words."""
     lowered = document.lower()
+    text = _NUMBERED_COP.sub(lambda m: " " if _cop_session(m).lower() in lowered else m.group(0), text)
     return _ACRONYM.sub(lambda m: " " if SPELLED_OUT[m.group(1)].lower() in lowered else m.group(0), text)
 
 
@@ -60,6 +71,19 @@ def with_spelled_out(text: str) -> str:
     brackets ("SDG targets" -> "SDG (Sustainable Development Goal) targets"); `text` itself where
     it uses none or already spells the name out."""
     def spell(m: re.Match[str]) -> str:
-        name = SPELLED_OUT[m.group(1)]
+        name = SPELLED_OUT[m.group(1)] if m.re is _ACRONYM else _cop_session(m)
         return m.group(0) if name.lower() in text.lower() else f"{m.group(0)} ({name})"
-    return _ACRONYM.sub(spell, text)
+    return _NUMBERED_COP.sub(spell, _ACRONYM.sub(spell, text))
+
+
+def as_written(text: str, paragraph: str) -> str:
+    """`text` with each acronym of SPELLED_OUT and each numbered "COP30" that `paragraph` writes
+    only spelled out put as the paragraph writes it: the question's words counted as the
+    paragraph's ("Where will COP30 take place?" of "the thirtieth session of the Conference of the
+    Parties ... to be held in Belém")."""
+    lowered = paragraph.lower()
+
+    def written(m: re.Match[str]) -> str:
+        name = SPELLED_OUT[m.group(1)] if m.re is _ACRONYM else _cop_session(m)
+        return name if name.lower() in lowered and m.group(0) not in paragraph else m.group(0)
+    return _NUMBERED_COP.sub(written, _ACRONYM.sub(written, text))
