@@ -62,7 +62,7 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
 def stem(word: str) -> str:
     """A light suffix stripper: 'serves'/'served'/'serving' -> 'serv'; British and American
     spellings meet ('mobilised'/'mobilized'/'mobilisation' -> 'mobiliz', 'analysed' -> 'analyz'); a
-    word typed without its accents meets the printed one ('Côte' and 'Cote' -> 'cot')."""
+    word typed without its accents meets the printed one ('Côte' and 'Cote' -> 'cote')."""
     word = without_accents(word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

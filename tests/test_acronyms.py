@@ -116,3 +116,29 @@ def test_a_kind_of_organization_asked_for_with_a_word_before_it_is_no_organizati
     assert check_unnamed_organization("Which Zimbabwean NGO did the UN human rights office team up with?",
                                       evidence) is None
     assert check_unnamed_organization("Which UNICEF partner did the office team up with?", evidence) is not None
+
+
+def test_a_numbered_cop_is_searched_and_counted_as_the_documents_write_it() -> None:
+    """E/HLPF/2025/3/Add.2, para. 10 writes "the thirtieth session of the Conference of the Parties
+    to the United Nations Framework Convention on Climate Change, to be held in Belém do Pará";
+    a user asks where COP30 takes place. A paragraph writing the acronym itself keeps it."""
+    from rag.answer.extract import support
+    from rag.models import Hit
+    from rag.search.acronyms import as_written, without_spelled_out
+
+    assert with_spelled_out("Where will COP30 take place?") == \
+        "Where will COP30 (thirtieth session of the Conference of the Parties) take place?"
+    assert "twenty-ninth session of the Conference" in with_spelled_out("the outcome of COP 29")
+    paragraph = ("The session on the thirtieth session of the Conference of the Parties to the United Nations "
+                 "Framework Convention on Climate Change, to be held in Belém do Pará, Brazil, was moderated.")
+    assert "COP30" not in without_spelled_out("Where will COP30 take place?", paragraph)
+    assert "COP31" in without_spelled_out("Where will COP31 take place?", paragraph)
+    assert as_written("Where will COP30 take place?", paragraph) == \
+        "Where will thirtieth session of the Conference of the Parties take place?"
+    assert as_written("How many NGOs attended?", "Some 120 NGOs attended.") == "How many NGOs attended?"
+    assert as_written("How many NGOs attended?", "Some 120 non-governmental organizations attended.") == \
+        "How many non-governmental organizations attended?"
+    # the support counts the spelled-out words the paragraph writes
+    hit = Hit(pid=0, symbol="E/HLPF/2025/3/Add.2", number="10", text=paragraph, page="3", section="", score=1.0,
+              sentence=0.6)
+    assert support(hit, "Where will COP30 take place?") > 0.6 * 0.5

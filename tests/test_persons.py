@@ -267,3 +267,26 @@ def test_a_paragraph_on_another_person_is_a_near_miss() -> None:
     unnamed = Evidence("The former Prime Minister was sentenced to 10 years of forced labour.", document,
                        ("S/2025/403",))
     assert check_other_person("How many years of forced labour was Moïse Katumbi sentenced to?", unnamed) is None
+
+
+def test_a_place_a_body_an_unaccented_name_or_an_office_is_no_other_person() -> None:
+    """Found in review: "Khan Younis" and "Médecins Sans Frontières" are written as a place's and a
+    body's; "Joao Lourenco" is "João Lourenço"; a name in quotation marks is written; a paragraph
+    naming the person by the office its document gives him names him."""
+    from rag.answer.persons import check_other_person
+
+    gaza = "Some 40,000 people fled in March, Tom Fletcher reported."
+    document = gaza + "\nThe strikes in Khan Younis continued. Aid was delivered by Médecins Sans Frontières."
+    evidence = Evidence(gaza, document, ("S/2025/1",))
+    assert check_other_person("How many people fled Khan Younis in March?", evidence) is None
+    assert check_other_person("How many patients did Médecins Sans Frontières treat?", evidence) is None
+    angola = "The President of Angola, João Lourenço, said that the ceasefire would hold, after meeting Paul Kagame."
+    evidence = Evidence(angola, angola, ("S/2025/403",))
+    assert check_other_person("What did Joao Lourenco say about the ceasefire?", evidence) is None
+    quoted = Evidence("Supporters of “Katumbi” gathered, said Martin Fayulu.",
+                      "Moïse Katumbi and Martin Fayulu met. Supporters of “Katumbi” gathered.", ("S/2025/403",))
+    assert check_other_person("Where did supporters of Moïse Katumbi gather?", quoted) is None
+    said_text = "The Special Coordinator said, after meeting Riyad Mansour, that talks would resume."
+    office = Evidence(said_text, "The Special Coordinator for the Middle East Peace Process, Tor Wennesland, briefed "
+                      "the Council.\n" + said_text, ("S/2025/9",))
+    assert check_other_person("What did Tor Wennesland say about the talks?", office) is None

@@ -189,3 +189,31 @@ def test_another_province_of_the_same_name_is_another_place() -> None:
         "is about Ituri, not South Kivu"
     assert check_located("How many civilians did M23 kill in North Kivu?", evidence) is None
     assert check_located("How many civilians were killed in Kivu?", evidence) is None
+
+
+def test_a_side_of_a_place_is_named_however_it_is_written() -> None:
+    """Found in review: "North and South Kivu", "North-Kivu" and "southern Lebanon" name North Kivu
+    and South Lebanon; only another side alone ("North Kivu" for South Kivu) names another place."""
+    from rag.answer.places import _names
+
+    assert _names("North Kivu", "rose in Ituri, North and South Kivu, killing 300 civilians")
+    assert _names("North Kivu", "In North-Kivu, 300 civilians were killed")
+    assert _names("South Lebanon", "In southern Lebanon, 90,000 people sheltered")
+    assert _names("South Kivu", "the Kivu provinces")
+    assert not _names("South Kivu", "across Ituri and North Kivu")
+
+
+def test_the_asked_duty_station_written_with_more_words_or_in_the_title_is_the_document_s() -> None:
+    """Found in review: "the United Nations Office at Geneva's strategic heritage plan" asked of the
+    Geneva report, and a title naming both the Offices at Geneva and at Nairobi."""
+    from rag.answer.places import check_body_place
+
+    title = "Eleventh annual progress report on the strategic heritage plan of the United Nations Office at Geneva"
+    text = "The General Assembly approved the maximum cost of the project at SwF 836.5 million."
+    evidence = Evidence(text, f"{title}\n{text}", ("A/79/7/Add.12",), "2024-10-15", title)
+    for asked in ("What is the maximum cost of the United Nations Office at Geneva's strategic heritage plan?",
+                  "What is the maximum cost of the United Nations Office at Geneva Strategic Heritage Plan?"):
+        assert check_body_place(asked, evidence) is None, asked
+    both = "Progress report on the United Nations Office at Geneva and the United Nations Office at Nairobi"
+    evidence = Evidence(text, f"{both}\n{text}", ("A/79/7/Add.13",), "2024-10-15", both)
+    assert check_body_place("What did the United Nations Office at Nairobi approve?", evidence) is None

@@ -123,22 +123,27 @@ def test_a_part_of_a_continent_the_title_gives_to_another() -> None:
     assert check_subregion("How many soldiers did Islamic State West Africa Province kill?", lakes) is None
 
 
-def test_asia_or_europe_asked_of_a_paragraph_on_another_region() -> None:
-    """A/80/36, para. 6: "In May, the Trust Fund secretariat organized a regional workshop for Africa
-    in Cotonou, Benin" was cited for a workshop "for Asia"; E/2025/60, para. 23's workshop "in Lund
-    (Sweden), for Europe" for one "for Asia" too. "Asia" and "Europe" name their regional
-    commissions' regions; Central and Western Asia are the ECE's and the Arab region's."""
-    from rag.answer.regions import check_paragraph_region
+def test_a_paragraph_on_another_part_of_a_continent_is_a_near_miss() -> None:
+    """A/80/271, para. 27: "a master plan for the industrialization of Central Africa. Both were
+    adopted by the Assembly of Heads of State and Government of the African Union ... in Malabo" was
+    cited for where the master plan for West Africa was adopted. "West and Central Africa" names both."""
+    from rag.answer.regions import check_paragraph_subregion
 
-    text = ("In May, the Trust Fund secretariat organized a regional workshop for Africa in Cotonou, Benin, pursuant "
-            "to Human Rights Council resolution 49/32.")
-    evidence = Evidence(text, text, ("A/80/36",), "2025-07-01", "Report of the High Commissioner")
-    asia = "Where did the Trust Fund secretariat organize a regional workshop for Asia in May 2025?"
-    assert said(check_paragraph_region(asia, evidence)) == "is about Africa, not Asia and the Pacific"
-    assert check_paragraph_region(asia.replace("Asia", "Africa"), evidence) is None
-    lund = Evidence("OHCHR held a workshop on corruption and human rights in Lund (Sweden), for Europe.", "", (), "",
-                    "Report of the High Commissioner")
-    assert said(check_paragraph_region("Where was the workshop on corruption for Asia held?", lund)) == \
-        "is about the ECE region, not Asia and the Pacific"
-    assert named_regions("Central Asia and Western Asia") == {"the Arab region"}
-    assert named_regions("the European Union") == set()
+    text = ("ECCAS, with support from ECA, developed a master plan for the industrialization of Central Africa. Both "
+            "were adopted by the Assembly of Heads of State and Government of the African Union held in October 2024, "
+            "in Malabo.")
+    evidence = Evidence(text, text, ("A/80/271",), "2025-07-20", "Integrated and coordinated implementation")
+    asked = ("Where did the Assembly of Heads of State of the African Union adopt the master plan for "
+             "industrialization of West Africa?")
+    assert said(check_paragraph_subregion(asked, evidence)) == "is about Central Africa, not West Africa"
+    assert said(check_constraints(asked, evidence)) == "is about Central Africa, not West Africa"
+    assert check_paragraph_subregion(asked.replace("West", "Central"), evidence) is None
+    both = Evidence(text.replace("of Central Africa", "of West and Central Africa"), text, ("A/80/271",))
+    assert check_paragraph_subregion(asked, both) is None
+
+
+def test_a_continent_asked_in_passing_names_no_region_asked() -> None:
+    """Found in review: "trying to reach Europe" or "fighters from Asia" is no region a question
+    sets its fact in; Asia and Europe alone name no regional commission's region."""
+    assert named_regions("How many migrants drowned trying to reach Europe in 2025?") == set()
+    assert named_regions("How many foreign fighters from Asia joined?") == set()

@@ -43,8 +43,8 @@ from rag.answer.commissions import check_commission
 from rag.answer.persons import asks_person, before_names, check_other_person, check_person
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
-from rag.answer.regions import (check_paragraph_region, check_region, check_subregion, check_unwritten_region,
-                                named_regions)
+from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
+                                check_unwritten_region, named_regions)
 from rag.answer.revisions import asks_version, check_version
 from rag.answer.spans import asks_span, check_months, check_side, check_span, check_year_run
 from rag.answer.subjects import (
@@ -53,9 +53,11 @@ from rag.answer.subjects import (
     check_organization,
     check_paragraph_organization,
     check_paragraph_unit,
+    check_sibling_body,
     check_symbol,
     check_unnamed_organization,
     cited_symbols,
+    named_bodies_on,
     writes_acronym,
 )
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
@@ -497,13 +499,15 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
         text = text.replace(longer, " ")
     words = country.split()
     stem = words[-1][:4]
+    # "the Congo" is no Democratic Republic of the Congo ("the Congolese army" may be its)
+    bare = words[-1] if len(words) > 1 and words[-1] in COUNTRIES and words[-2][:1].islower() else None
     if len(words) > 1 and (words[-1] in COUNTRIES or words[-1] in _SHARED_LAST_WORDS):
-        # "the Congo" is no Democratic Republic of the Congo: only a name's own word tells them apart
-        stem = f"{words[-2]} {stem}" if words[-2][:1].isupper() else ""
+        stem = f"{words[-2]} {stem}"
     forms = (country, *ADJECTIVES.get(country, ()), *_COMMON_FORMS.get(country, ()))
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms) \
-        or (by_stem and len(stem) >= 4 and any(_stem_of(m.group(0).split()[-1], country)
-                                               for m in re.finditer(rf"\b{re.escape(stem)}\w*", text)))
+        or (by_stem and len(stem) >= 4 and any(_stem_of(word, country) and word != bare for word in
+                                               (m.group(0).split()[-1] for m in re.finditer(rf"\b{re.escape(stem)}\w*",
+                                                                                              text))))
 
 
 def _stem_of(word: str, country: str) -> bool:
@@ -652,6 +656,14 @@ _IN_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(" + COUNTRY_AT.pattern + r")\s*,
 # cent GDP growth" (not "Sierra Leone responded by sending troops", which tells who acted).
 _COUNTRY_MEASURED = re.compile(r"^\W*(?:The\s+)?(" + COUNTRY_AT.pattern + r")\s+(?:recorded|registered|reported|"
                                r"posted|saw|grew|experienced|achieved|reached|has\s+recorded|has\s+registered)\b")
+# A sentence whose subject is a country, after the day or year it opens on, a verb of a State's act
+# after it: "On 15 October 2024, Paraguay published decree No. 2709".
+_COUNTRY_ACTED = re.compile(r"^\W*(?:(?:On|In|By)\s+(?:\d{1,2}\s+)?(?:" + MONTH_PATTERN + r"\s+)?(?:\d{4})?,\s+)?"
+                            r"(?:the\s+)?("
+                            + COUNTRY_AT.pattern + r")\s+(?:published|adopted|enacted|signed|ratified|acceded|"
+                            r"submitted|announced|launched|approved|issued|promulgated|deposited)\b")
+# A question whose subject is the country that acted: "When did Uruguay publish its decree ...?"
+_ASKED_ACT = r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?{}\s+[a-z]+"
 
 
 # A sentence about one year of a paragraph's run of them: "In 2024, the JIU issued seven reports".
@@ -677,7 +689,8 @@ def check_quote(question: str, quote: str, paragraph: str, title: str = "") -> M
         return entity
     found = question_constraints(question)  # read once for all
     told = written_periods(quote)
-    if not (_IN_COUNTRY.match(quote) or _COUNTRY_MEASURED.match(quote) or _IN_YEAR.match(quote) or told):
+    if not (_IN_COUNTRY.match(quote) or _COUNTRY_MEASURED.match(quote) or _COUNTRY_ACTED.match(quote)
+            or _IN_YEAR.match(quote) or told):
         return check_quote_figure_year(question, quote, paragraph, found)
     return check_quote_country(question, quote, paragraph, title, found) \
         or check_quote_year(question, quote, paragraph, found) or _quote_period(question, told, paragraph, found) \
@@ -741,21 +754,26 @@ def check_quote_country(question: str, quote: str, paragraph: str, title: str = 
     """A country the question asks a figure in ("in Malawi", "Senegal's", or "for Cameroon" asking a
     number) that the paragraph names elsewhere while the quote, the sentence the question's other
     words chose, opens on another ("In Mozambique, post-harvest losses fell ...", or, unless the
-    question asks who or which country, "Mauritania recorded ...") and names none the question
-    does: the paragraph gives the asked figure for another country of its list. Not for the country
+    question asks who or which country, "Mauritania recorded ...", or "On 15 October 2024, Paraguay
+    published ..." where the question's subject is the asked country: "When did Uruguay publish
+    ...?") and names none the question does: the paragraph gives the asked figure for another
+    country of its list. Not for the country
     of the document's title. `found`: the question's constraints, where already read."""
     asked_type = question_type(question)
-    measured = _COUNTRY_MEASURED.match(quote) if asked_type not in ("name", "country") else None
-    opens = _IN_COUNTRY.match(quote) or measured  # a quote telling who acted answers who
+    who = asked_type in ("name", "country")  # a quote telling who acted answers who
+    measured = _COUNTRY_MEASURED.match(quote) if not who else None
+    acted = _COUNTRY_ACTED.match(quote) if not who else None
+    opens = _IN_COUNTRY.match(quote) or measured or acted
     asked = [c for c in (question_constraints(question) if found is None else found) if c.kind == "country"]
     if opens is None or any(_names_country(c.value, quote) for c in asked):
         return None
     # a figure asked "for" a country is its own ("projected for Cameroon"), not so a thing's ("trained for Haiti")
     prepositions = "(?:in|for)" if asked_type == "number" else "in"
     for c in asked:  # a country the figure is asked in ("fall in Malawi", "Senegal's growth"), not one acting elsewhere
+        label = re.escape(c.label)
         if opens.group(1) != c.value and _names_country(c.value, paragraph) and not _names_country(c.value, title) \
-                and re.search(rf"\b{prepositions}\s+(?:the\s+)?{re.escape(c.label)}\b|\b{re.escape(c.label)}[’']s\b",
-                              question):
+                and (re.search(rf"\b{prepositions}\s+(?:the\s+)?{label}\b|\b{label}[’']s\b", question)
+                     or opens is acted and re.search(_ASKED_ACT.format(label), question)):
             return Mismatch(c, opens.group(1), "gives {found}'s, not {label}'s")
     return None
 
@@ -1318,13 +1336,14 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
                     check_report_period,
                     check_symbol, check_organization,
-                    check_unnamed_organization, check_paragraph_organization, check_paragraph_unit,
+                    check_unnamed_organization, check_paragraph_organization, check_paragraph_unit, check_sibling_body,
                     check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
                     check_kind, check_person, check_other_person, check_place, check_located, check_body_place,
                     check_premise, check_version,
-                    check_negated_word, check_region, check_subregion, check_unwritten_region, check_paragraph_region,
+                    check_negated_word, check_region, check_subregion, check_paragraph_subregion,
+                    check_unwritten_region, check_paragraph_region,
                     check_alternative, check_span, check_side, check_months, check_year_run,
                     _check_modifier, check_possessor, check_numbered_name, check_proper_name)
 
@@ -1336,6 +1355,7 @@ def may_miss(question: str) -> bool:
 
 # What a question may set that `check_constraints` checks, each read off the question alone.
 _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
-                    asks_person, named_places, located_places, bodies_at, modified_things, numbered_names, asked_events,
+                    asks_person, named_places, located_places, bodies_at, named_bodies_on, modified_things,
+                    numbered_names, asked_events,
                     demonym_countries, asked_additions, numbered_texts, named_bodies, asks_version, named_regions,
                     named_alternatives, asks_span, name_words, main_committees)

@@ -69,7 +69,8 @@ def check_numbered_text(question: str, evidence: Evidence) -> Mismatch | None:
     """A resolution or decision the question names by its number that the paragraph's document
     never writes, where the paragraph names another of its kind: "resolution 76/13 on the Ad Hoc
     Committee on the Indian Ocean" answered by "By its resolution 78/13, the General Assembly ..."
-    (A/80/29, para. 1)."""
+    (A/80/29, para. 1); where the paragraph names none, that the document never names it ("What
+    was Executive Board decision 2025/9 about?" of a report naming no such decision)."""
     asked = numbered_texts(question)
     if len(asked) != 1:
         return None
@@ -77,7 +78,8 @@ def check_numbered_text(question: str, evidence: Evidence) -> Mismatch | None:
     if re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", f"{evidence.paragraph}\n{evidence.document}"):
         return None
     others = [n for k, n in numbered_texts(evidence.paragraph) if k == kind]
-    if not others:
-        return None
     label = f"{kind} {number}"
+    if not others:  # a document read whole that never writes the number is not about it
+        return Mismatch(Constraint("numbered", label, label), "", "is from a document that never names {label}") \
+            if evidence.document else None
     return Mismatch(Constraint("numbered", label, label), f"{kind} {others[0]}")

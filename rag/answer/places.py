@@ -141,13 +141,25 @@ def _names(place: str, text: str) -> bool:
     or the word mistyped ("Ologesailie" is "Olorgesailie"; rag.answer.names); a place named by its
     side ("South Kivu") it writes whole."""
     letters = _LETTERS.findall(place)
-    if len(letters) > 1 and letters[0].lower() in _COMPASS:  # "North Kivu" is not "South Kivu"
-        return re.search(r"\s+".join(re.escape(w) for w in letters), text, re.IGNORECASE) is not None
+    if len(letters) > 1 and letters[0].lower() in _COMPASS and _other_side_only(letters, text):
+        return False  # "North Kivu" is not "South Kivu"
     words = [w for w in letters if len(w) >= 4 and w.lower() not in _GENERIC] or letters
     return any(writes_word(w, text) for w in words)
 
 
 _COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"))
+_SIDES = r"(?:north|south|east|west|upper|lower)(?:ern)?"
+
+
+def _other_side_only(letters: list[str], text: str) -> bool:
+    """Whether the text writes the place's name ("Kivu") only after other sides than the asked one
+    ("North Kivu" for "South Kivu"; "North and South Kivu", "North-Kivu", "southern Lebanon" name
+    their sides)."""
+    side = letters[0].lower().removesuffix("ern")
+    rest = r"[\s-]+".join(re.escape(w) for w in letters[1:])
+    sides = [re.findall(_SIDES, m.group(1).lower()) for m in
+             re.finditer(rf"((?:\b{_SIDES}[\s-]+(?:(?:and|or|,)\s+)?)*)\b{rest}\b", text, re.IGNORECASE)]
+    return bool(sides) and all(found and side not in {s.removesuffix("ern") for s in found} for found in sides)
 
 
 def _other_place(question: str, paragraph: str) -> str | None:
@@ -219,24 +231,31 @@ def check_body_place(question: str, evidence: Evidence) -> Mismatch | None:
     United Nations Office at Nairobi" once, in passing), while its title names the same office at
     another place ("the strategic heritage plan of the United Nations Office at Geneva"): the
     document is about that one."""
-    for body, place in bodies_at(question):
+    for body, named in bodies_at(question):
+        place = _place_words(named)
         at = rf"{re.escape(body)}\s+(?:at|in)\s+"
-        asked = re.compile(at + re.escape(place))
-        if asked.search(evidence.paragraph) or len(asked.findall(evidence.document)) > 1:
+        asked = re.compile(at + re.escape(place.split()[0]) + r"\b")
+        if asked.search(evidence.paragraph) or asked.search(evidence.title) \
+                or len(asked.findall(evidence.document)) > 1:
             continue
         other = re.search(at + "(" + _NAME + ")", evidence.title)
-        found = _place_words(other.group(1)) if other is not None else place
-        if found != place:
+        if other is not None:
+            found = _place_words(other.group(1))
             return Mismatch(Constraint("place", place, f"{body} at {place}"), f"{body} at {found}")
     return None
 
 
 def _place_words(name: str) -> str:
-    """A place's name as a flat title runs it on into the next line's words ("Geneva Thirteenth
-    report" -> "Geneva")."""
+    """A place's name without a possessive, as a flat title or a question runs it on into the next
+    words ("Geneva Thirteenth report", "Geneva Strategic Heritage Plan", "Geneva's" -> "Geneva")."""
     kept = []
     for word in name.split():
-        if kept and (word.lower() in ORDINALS or word.lower() in ("report", "note", "letter", "annex")):
+        if kept and (word.lower() in ORDINALS or word.lower() in _NOT_PLACE_WORDS or word.lower() in _RUN_ON):
             break
-        kept.append(word)
+        kept.append(re.sub(r"[’']s$", "", word))
+        if word != kept[-1]:
+            break
     return " ".join(kept)
+
+
+_RUN_ON = frozenset(("report", "note", "letter", "strategic", "heritage", "capital", "master"))

@@ -15,10 +15,8 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 
 _REGIONS = {
     "Africa": re.compile(r"(?<!South )(?<!South-)\bAfrica\b|(?<!South )(?<!Central )\bAfrican\b(?! Republic)|\bECA\b"),
-    # "Asia" alone too, not Central Asia (the ECE's) nor Western Asia (the Arab region's)
-    "Asia and the Pacific": re.compile(r"\bAsia[- ]Pacific\b|\bAsia and the Pacific\b|\bESCAP\b|\bAPFSD\b|"
-                                       r"(?<!Central )(?<!Western )\bAsia\b"),
-    "the ECE region": re.compile(r"\bEconomic Commission for Europe\b|\bUNECE\b|\bECE\b|\bEurope\b"),
+    "Asia and the Pacific": re.compile(r"\bAsia[- ]Pacific\b|\bAsia and the Pacific\b|\bESCAP\b|\bAPFSD\b"),
+    "the ECE region": re.compile(r"\bEconomic Commission for Europe\b|\bUNECE\b|\bECE\b"),
     "Latin America and the Caribbean": re.compile(r"\bLatin America\b|\bECLAC\b"),
     "the Arab region": re.compile(r"\bArab (?:region|States|Forum|countries)\b|\bESCWA\b|\bWestern Asia\b"),
 }
@@ -156,3 +154,21 @@ def check_subregion(question: str, evidence: Evidence) -> Mismatch | None:
     if any(_related(region, o) for o in own) or region in named_subregions(f"{evidence.section}\n{evidence.paragraph}"):
         return None
     return Mismatch(Constraint("region", region, region), " and ".join(sorted(own)))
+
+
+def check_paragraph_subregion(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one part of a continent the question names, where the paragraph and its section name
+    others, none lying in or across it, and not it ("a master plan for the industrialization of
+    Central Africa" for West Africa's), the document's title naming none (`check_subregion`); a
+    part written with another ("West and Central Africa") is named."""
+    asked = named_subregions(question)
+    if len(asked) != 1 or named_subregions(evidence.title):
+        return None
+    region = next(iter(asked))
+    text = f"{evidence.section}\n{evidence.paragraph}"
+    told = named_subregions(text)
+    side = region.split()[0]
+    if not told or region in told or any(_related(region, t) for t in told) \
+            or re.search(rf"\b{side}(?:ern)?\s+(?:and|or)\s+", text, re.IGNORECASE):
+        return None
+    return Mismatch(Constraint("region", region, region), " and ".join(sorted(told)))

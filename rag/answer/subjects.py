@@ -420,3 +420,35 @@ def _times(acronym: str, text: str) -> int:
     text = text.replace("'", "’")
     bracketed = len(re.findall(re.escape(alias) + r"\s*\(" + re.escape(acronym) + r"\)", text))
     return len(_written(acronym).findall(text)) + text.count(alias) - bracketed
+
+
+# A body named by its kind and what it is on or for: "the High-level Committee on Management",
+# "the Committee for Development Policy", "the Working Group on Arbitrary Detention".
+_BODY_ON = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Forum|Group|Panel|Council|Board|"
+                      r"Conference|Fund|Programme|Office))\s+(on|for|of)\s+(?:the\s+)?"
+                      r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)")
+
+
+def named_bodies_on(question: str) -> list[str]:
+    """The bodies the question names by kind and subject ("High-level Committee on Management")."""
+    return [m.group(0) for m in _BODY_ON.finditer(question)]
+
+
+def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
+    """A body the question names ("the High-level Committee on Management") that the paragraph does
+    not write, of a document whose title names a body of the same kind on something else ("Report
+    of the High-level Committee on Programmes"): the paragraph's "the Committee" is the title's."""
+    for m in _BODY_ON.finditer(question):
+        kind, linked, subject = m.group(1), m.group(2), m.group(3)
+        asked = f"{kind} {linked} {subject}"
+        of_kind = rf"\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?"
+        # the title writing the subject names the body at greater length ("Committee on the Protection of
+        # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")
+        if re.search(of_kind + re.escape(subject), evidence.paragraph) or re.search(rf"\b{re.escape(subject)}\b",
+                                                                                 evidence.title):
+            continue
+        own = re.search(of_kind + r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", evidence.title)
+        # a flat title runs the name on into its next line ("Forum on Business and Human Rights Report of ...")
+        if own is not None and own.group(1) != subject and not own.group(1).startswith(subject + " "):
+            return Mismatch(Constraint("body", asked, asked), f"{kind} {linked} {own.group(1)}")
+    return None

@@ -146,9 +146,9 @@ def _paragraph_time(paragraph: str, issued: set[int], asked: set[int]) -> str | 
     if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
         latest = max(asked)
         paragraph = _NAMING_YEAR.sub(" ", paragraph)
-    told = [p for p in written_periods(paragraph) if not any(p[0] <= y <= p[1] for y in asked)
-            and (latest is None or p[1] <= latest)]
-    if told and not _FRAME.match(paragraph):
+    told = sorted((p for p in written_periods(paragraph) if not any(p[0] <= y <= p[1] for y in asked)
+                   and (latest is None or p[1] <= latest)), key=lambda p: paragraph.find(str(p[0])))
+    if told and not any(_FRAME.match(sentence.strip()) for sentence in split_sentences(paragraph)):
         return f"{told[0][0]}-{told[0][1]}"
     in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph)) if latest is None or int(y) <= latest]
     framed = framing_years(paragraph, "")
@@ -253,10 +253,7 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     own = {m for m, kind in dated_things(evidence.paragraph) if kind == noun}
     if _its_own(int(y), noun, evidence):
         return None
-    # the paragraph is about its own dated thing ("The annual session 2025 ... was held"), or one it
-    # says was held on days of another year, where it writes the asked year nowhere, whatever else
-    # the document names
-    told = (own or _held_in(noun, evidence.paragraph)) if int(y) not in written_years(evidence.paragraph) else set()
+    told = _told_instead(int(y), noun, own, evidence.paragraph)
     if told:
         return Mismatch(c, f"the {min(told, key=lambda m: abs(m - int(y)))} {noun}")
     if _names_year_and(int(y), noun, evidence.paragraph):
@@ -276,6 +273,24 @@ def check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return None
 
 
+def _told_instead(year: int, noun: str, own: set[int], paragraph: str) -> set[int]:
+    """The years of the paragraph's own dated things it tells of instead of the asked year's: its
+    own ("The annual session 2025 ... was held"), or one it says was held on days of another year,
+    where it writes the asked year nowhere, whatever else the document names; its own of other
+    years where it writes the asked one only to compare ("The 2024 partner survey ... compared to
+    the 2022 survey")."""
+    if year not in written_years(paragraph):
+        return own or _held_in(noun, paragraph)
+    return own - {year} if _compared_only(year, noun, paragraph) else set()
+
+
+def _compared_only(year: int, noun: str, text: str) -> bool:
+    """Whether the text writes the thing of that year ("the 2022 survey") only after words of
+    comparison ("compared to the 2022 survey"), as another than the one it tells of."""
+    found = [m for m in re.finditer(rf"\b{year}\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", text, re.IGNORECASE)]
+    return bool(found) and all(_compared_before(text, m.start()) for m in found)
+
+
 def _next_session_year(year: int, noun: str, evidence: Evidence) -> bool:
     """Whether the report asked is of the year after the one a report is dated in, which its
     session runs into, its symbols writing no year: A/52/613, dated November 1997, is no 1998
@@ -289,10 +304,11 @@ def _its_own(year: int, noun: str, evidence: Evidence) -> bool:
     """Whether the dated thing is the document itself: a report of a year, issued the next ("the
     2024 report" of "Report of the Ethics Office 2024"), or a report by the year it is dated ("the
     December 2024 report" of E/CN.6/2025/4, dated 16 December 2024); not the report of the year
-    after its date that its session runs into (`_next_session_year`)."""
+    after its date that its session runs into (`_next_session_year`), nor a thing of a year of the
+    plan's span the title names ("the 2022 survey" of a report on the strategic plan, 2022-2025)."""
     if _next_session_year(year, noun, evidence):
         return False
-    return year in issue_years(evidence.symbols) or year in written_years(evidence.title) \
+    return year in issue_years(evidence.symbols) or year in written_years(_PLAN_SPAN.sub(" ", evidence.title)) \
         or (noun == "report" and evidence.date[:4] == str(year))
 
 
@@ -625,7 +641,7 @@ def _event_dated(asked: list[Constraint], text: str, question: str) -> Mismatch 
     tells of with no other date: the paragraph tells of another year's event."""
     if len(asked) != 1:
         return None
-    found = [m for m in _asked_dated_words(text, content_terms(question), with_place=False)
+    found = [m for m in _asked_dated_words(text, question, with_place=False)
              if _EVENT_VERB.fullmatch(m.group(1))]
     dated = sorted({int(m.group(3)) for m in found})
     # the verb told of an event without a year too ("was held in Dili from 21 to 23 May. It followed
@@ -867,7 +883,7 @@ def framing_years(text: str, question: str) -> set[int]:
         if thing and thing[-1] in asked and not _compared_before(text, m.start()):
             out.add(int(m.group(1)))
     # the word or the place it names ("held in New York in 2024")
-    out |= {int(m.group(3)) for m in _asked_dated_words(text, asked, with_place=True)}
+    out |= {int(m.group(3)) for m in _asked_dated_words(text, question, with_place=True)}
     # a listed event dated and placed in brackets, at the place it names ("(May 2024, Vienna)")
     out |= {int(m.group(1)) for m in _DATED_PLACE.finditer(text) if set(terms(m.group(2))) & asked}
     return out
@@ -879,25 +895,31 @@ _DATED_PLACE = re.compile(rf"\((?:\d{{1,2}}(?:[–-]\d{{1,2}})?\s+)?{MONTH_PATTE
                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 
 
-def _asked_dated_words(text: str, asked: set[str], with_place: bool) -> list[re.Match[str]]:
-    """The dated words of the text (`_DATED_WORD`) that the question asks with (`asked`: its
-    content terms), or whose place it names (`with_place`), not years compared with, nor the last
-    word of a name whose head the question never writes ("the Summit of the Future in 2024" dates
-    no "Pact for the Future")."""
+def _asked_dated_words(text: str, question: str, with_place: bool) -> list[re.Match[str]]:
+    """The dated words of the text (`_DATED_WORD`) that the question asks with (its content terms),
+    or whose place it names (`with_place`), not years compared with, nor the last word of another
+    name than the question's ("the Summit of the Future in 2024" dates no "Pact for the Future")."""
+    asked = content_terms(question)
     return [m for m in _DATED_WORD.finditer(text)
             if set(terms(f"{m.group(1)} {m.group(2) or ''}" if with_place else m.group(1))) & asked
-            and not _compared_before(text, m.start()) and not _other_name_ending(text, m.start(1), asked)]
+            and not _compared_before(text, m.start()) and not _other_name_ending(text, m, question)]
 
 
 # The head of a name whose last word follows: "Summit of the " (before "Future").
 _NAME_HEAD = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
-def _other_name_ending(text: str, start: int, asked: set[str]) -> bool:
-    """Whether the capitalised word at `start` ends a name ("Summit of the Future") whose head the
-    question's content terms (`asked`) lack."""
-    head = _NAME_HEAD.search(text, 0, start) if text[start:start + 1].isupper() else None
-    return head is not None and not set(terms(head.group(1))) & asked
+def _other_name_ending(text: str, dated: re.Match[str], question: str) -> bool:
+    """Whether the dated word ends a name of the text ("Summit of the Future") while the question
+    writes it ending a name with another head ("Pact for the Future"); not a word the question
+    writes alone or after the same head ("the Government of Haiti in 2023" still dates Haiti)."""
+    word = dated.group(1)
+    head = _NAME_HEAD.search(text, 0, dated.start(1)) if word[:1].isupper() else None
+    if head is None:
+        return False
+    heads = {m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:of|for|on)\s+(?:the\s+)?{re.escape(word)}\b",
+                                              question)}
+    return bool(heads) and head.group(1) not in heads
 
 
 # Words before a dated word that make its year the one compared with ("lower than during the

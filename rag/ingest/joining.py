@@ -28,9 +28,10 @@ _INLINE_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[A-Za-z])")
 
 # Cyrillic letters that look like Latin ones, as a PDF's font may set them inside a Latin word
 # ("Vetёvendosje", "UҪK" in S/2025/200).
-_LOOK_ALIKES = str.maketrans("АВЕЁКМНОРСТХІЈЅҪаеёорсхуіјѕҫ", "ABEËKMHOPCTXIJSÇaeëopcxyijsç")
+_LOOK_ALIKES = str.maketrans("АВЕЁКМНОРСТУХІЈЅҪаеёорсхуіјѕҫ", "ABEËKMHOPCTYXIJSÇaeëopcxyijsç")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_MIXED_WORD = re.compile(r"\w*(?:[A-Za-z\u00c0-\u024f]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[A-Za-z\u00c0-\u024f])\w*")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _latin_look_alikes(text: str) -> str:
@@ -38,7 +39,8 @@ def _latin_look_alikes(text: str) -> str:
     wholly Cyrillic word stays as printed."""
     if not _CYRILLIC.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOK_ALIKES), text)
+    return _LETTERS.sub(lambda m: m.group(0).translate(_LOOK_ALIKES)
+                        if _CYRILLIC.search(m.group(0)) and _LATIN.search(m.group(0)) else m.group(0), text)
 
 
 def clean_text(text: str) -> str:
