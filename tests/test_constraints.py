@@ -1216,6 +1216,12 @@ def test_a_resolution_asked_by_a_number_its_document_never_writes_is_a_near_miss
     # "Executive Board decision 2025/9"); a paragraph naming none, its document unread, is left to the other checks
     assert said(check_numbered_text("What did decision 76/13 request?", evidence)) == \
         "is from a document that never names decision 76/13"
+    # a number with its symbol's prefix, or within a run, is written (found in review)
+    assert check_numbered_text("What did resolution A/RES/78/13 request?", evidence) is None
+    board = Evidence("The Board adopted its decisions.", "The Board adopted decisions 2025/1 to 2025/12.",
+                     ("DP/2025/8",))
+    assert check_numbered_text("What was Executive Board decision 2025/9 about?", board) is None
+    assert check_numbered_text("What was Executive Board decision 2025/19 about?", board) is not None
     assert check_numbered_text("What did resolution 76/13 request?",
                                Evidence("The Chair held consultations.", "", ("A/80/29",))) is None
 
@@ -2732,6 +2738,9 @@ def test_a_sibling_body_the_title_names_is_a_near_miss():
     cmw = Evidence(text, document, ("A/80/48",), "2025-07-01", "Report of the Committee on the Protection of the "
                    "Rights of All Migrant Workers and Members of Their Families")
     assert check_sibling_body("What did the Committee on Migrant Workers decide?", cmw) is None
+    # a question running on past the body's name, or writing "High-Level", names the title's (found in review)
+    assert check_sibling_body("What did the High-level Committee on Programmes and UNDP agree?", evidence) is None
+    assert check_sibling_body("Who chaired the High-Level Committee on Programmes?", evidence) is None
     # a paragraph writing the asked body is not judged by the title
     both = Evidence(text + " The High-level Committee on Management was briefed.", document, ("CEB/2025/4",),
                     "2025-05-12", title)
@@ -2751,3 +2760,9 @@ def test_a_thing_of_the_asked_year_written_only_to_compare_is_not_told_of():
     told = Evidence("The 2022 survey had 800 respondents; the 2024 survey had close to 1,000.", evidence.document,
                     ("DP/OPS/2025/6",), "2025-04-01")
     assert check_constraints("How many respondents did the 2022 partner survey have?", told) is None
+    # a comparison giving the asked year's figure answers (found in review)
+    for figure in ("22 per cent, compared with 18 per cent in the 2022 survey",
+                   "1,000, up from 800 in the 2022 survey"):
+        given = Evidence(f"The 2024 partner survey response rate was {figure}.", evidence.document,
+                         ("DP/OPS/2025/6",), "2025-04-01")
+        assert check_constraints("What did the 2022 partner survey find?", given) is None, figure

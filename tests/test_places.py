@@ -201,6 +201,7 @@ def test_a_side_of_a_place_is_named_however_it_is_written() -> None:
     assert _names("South Lebanon", "In southern Lebanon, 90,000 people sheltered")
     assert _names("South Kivu", "the Kivu provinces")
     assert not _names("South Kivu", "across Ituri and North Kivu")
+    assert not _names("Western Equatoria", "fighting in Central Equatoria") and not _names("Upper Nile", "in Blue Nile")
 
 
 def test_the_asked_duty_station_written_with_more_words_or_in_the_title_is_the_document_s() -> None:

@@ -40,7 +40,7 @@ from rag.answer.modifiers import check_modifier, check_numbered_name, check_poss
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import asks_person, before_names, check_other_person, check_person
+from rag.answer.persons import asks_person, before_names, check_person
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
@@ -1340,7 +1340,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
-                    check_kind, check_person, check_other_person, check_place, check_located, check_body_place,
+                    check_kind, check_person, check_place, check_located, check_body_place,
                     check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_paragraph_subregion,
                     check_unwritten_region, check_paragraph_region,

@@ -65,6 +65,23 @@ def numbered_texts(text: str) -> list[tuple[str, str]]:
     return [(m.group(1).lower(), m.group(2)) for m in _NUMBERED_TEXT.finditer(text)]
 
 
+# A run of numbered texts: "decisions 2025/1 to 2025/12", "resolutions 78/1-78/5".
+_NUMBER_RUN = re.compile(r"\b(\d{1,4})/(\d{1,3})\s*(?:to|[–-])\s*(?:\1/)?(\d{1,3})\b")
+
+
+def _writes_number(number: str, text: str) -> bool:
+    """Whether the text writes the resolution's or decision's number: alone or with its symbol's
+    prefix ("78/13" in "A/RES/78/13" and the other way round), or within a run ("decisions 2025/1 to
+    2025/12" writes 2025/9)."""
+    tail = re.search(r"(\d{1,4})/(\d{1,3})[A-Z]?$", number)
+    if tail is None:
+        return re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", text) is not None
+    if re.search(rf"(?<!\d){re.escape(tail.group(0))}(?![\d/])", text):
+        return True
+    session, n = tail.group(1), int(tail.group(2))
+    return any(m.group(1) == session and int(m.group(2)) <= n <= int(m.group(3)) for m in _NUMBER_RUN.finditer(text))
+
+
 def check_numbered_text(question: str, evidence: Evidence) -> Mismatch | None:
     """A resolution or decision the question names by its number that the paragraph's document
     never writes, where the paragraph names another of its kind: "resolution 76/13 on the Ad Hoc
@@ -75,7 +92,7 @@ def check_numbered_text(question: str, evidence: Evidence) -> Mismatch | None:
     if len(asked) != 1:
         return None
     kind, number = asked[0]
-    if re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", f"{evidence.paragraph}\n{evidence.document}"):
+    if _writes_number(number, f"{evidence.paragraph}\n{evidence.document}"):
         return None
     others = [n for k, n in numbered_texts(evidence.paragraph) if k == kind]
     label = f"{kind} {number}"

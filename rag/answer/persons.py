@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import named_countries
-from rag.textutil import MONTH_NAMES, content_terms, without_accents, words
+from rag.textutil import MONTH_NAMES, content_terms, words
 
 # "Who was elected Chair", "Whom did the Secretary-General appoint", "Who succeeded ...", "What is
 # the name of the official who ..." (within the question's first clause).
@@ -147,19 +147,6 @@ def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
     return found - {""}
 
 
-def full_names(text: str, lower_case: frozenset[str]) -> set[str]:
-    """The full names of people `text` writes: runs of two to four capitalised words, each of them
-    a name's (no office word, country, month or word `lower_case` holds: "Augustin Matata Ponyo",
-    not "Ad Hoc Committee" nor "Nobel Peace Prize")."""
-    found = set()
-    for run in _RUN.finditer(text):
-        name = [_word(w) for w in run.group(0).split()]
-        if 2 <= len(name) <= 4 and all(w and w not in _OFFICE_WORDS and w not in _COUNTRY_WORDS and w not in _MONTHS
-                                       and w not in lower_case for w in name):
-            found.add(" ".join(name))
-    return found
-
-
 def _word(token: str) -> str:
     """A name's word lower-cased, without a possessive ("Mugambe’s"); "" for an acronym ("UNTSO")
     or a roman numeral, which name no one."""
@@ -249,68 +236,3 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
             or _elects_state(evidence.paragraph, question):
         return None
     return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")
-
-
-def check_other_person(question: str, evidence: Evidence) -> Mismatch | None:
-    """The one person the question names by a full name (not asking who), where the paragraph
-    never writes a word of that name, nor an office its document gives that person, and names
-    another person: "How many years of forced labour was Moïse Katumbi sentenced to?" of "the
-    Constitutional Court sentenced ... Augustin Matata Ponyo, to 10 years of forced labour" is about
-    Matata Ponyo. A name the document writes as a place's or a body's ("in Khan Younis", "by
-    Médecins Sans Frontières") names no person; accents aside ("Joao Lourenco" is "João
-    Lourenço"). Who is asked for is `check_person`'s."""
-    if asks_person(question) or not _RUN.search(question, 1):
-        return None
-    lower_case = lower_case_words(evidence.document)
-    asked = full_names(question[:1].lower() + question[1:], lower_case)  # "Which Nordic leader" names no one
-    if len(asked) != 1:
-        return None
-    person = next(iter(asked))
-    name = set(without_accents(person).split())
-    if name & {without_accents(_word(w)) for w in _TOKEN.findall(evidence.paragraph)} \
-            or not _named_as_person(person, evidence.document) or _office_of(person, evidence):
-        return None
-    others = sorted(p for p in full_names(evidence.paragraph, lower_case) if not set(without_accents(p).split()) & name)
-    if not others:
-        return None
-    label = _as_written(person, question)
-    return Mismatch(Constraint("person", label, label), _as_written(others[0], evidence.paragraph))
-
-
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-# Words before a name that make it a place's or a body's: "in Khan Younis", "to Addis Ababa", "by
-# Médecins Sans Frontières".
-_PLACED_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|into|towards|of|by|with|for)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
-
-
-def _named_as_person(name: str, document: str) -> bool:
-    """Whether the document writes the name (accents aside), never right after a word that makes it
-    a place's or a body's."""
-    plain = without_accents(document)
-    found = list(re.finditer(r"\b" + r"\s+".join(re.escape(w) for w in without_accents(name).split()) + r"\b",
-                             plain, re.IGNORECASE))
-    return bool(found) and not any(_PLACED_BEFORE.search(plain, max(0, m.start() - 30), m.start()) for m in found)
-
-
-def _office_of(name: str, evidence: Evidence) -> bool:
-    """Whether the paragraph writes an office ("the Special Coordinator") that its document writes
-    right before the person's name ("the Special Coordinator for the Middle East Peace Process, Tor
-    Wennesland"): the paragraph names the person by office."""
-    offices = {" ".join(m.group(0).split()) for m in _RUN.finditer(evidence.paragraph)
-               if any(_word(w) in _OFFICE_WORDS for w in m.group(0).split())}
-    surname = name.split()[-1]
-    return bool(offices) and any(office in _same_sentence(window) for window, _ in
-                                 before_names(surname, evidence.document, re.IGNORECASE) for office in offices)
-
-
-def _same_sentence(window: str) -> str:
-    """The end of the text before a name from its sentence's start, spaces collapsed."""
-    return " ".join(re.split(r"[.;!?]\s|\n", window)[-1].split())
-
-
-def _as_written(name: str, text: str) -> str:
-    """A name of `full_names` (lower-cased words) as the text writes it."""
-    pattern = r"\b" + r"[\s\S]{0,40}?\b".join(re.escape(w) for w in name.split()) + r"\b"
-    m = re.search(pattern, text, re.IGNORECASE)
-    return m.group(0) if m else name

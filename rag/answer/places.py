@@ -147,8 +147,9 @@ def _names(place: str, text: str) -> bool:
     return any(writes_word(w, text) for w in words)
 
 
-_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"))
-_SIDES = r"(?:north|south|east|west|upper|lower)(?:ern)?"
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower",
+                      "central", "middle", "blue", "white"))
+_SIDES = r"(?:north|south|east|west|upper|lower|central|middle|blue|white)(?:ern)?"
 
 
 def _other_side_only(letters: list[str], text: str) -> bool:

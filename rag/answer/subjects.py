@@ -441,14 +441,17 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
     for m in _BODY_ON.finditer(question):
         kind, linked, subject = m.group(1), m.group(2), m.group(3)
         asked = f"{kind} {linked} {subject}"
-        of_kind = rf"\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?"
+        of_kind = rf"(?i:\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?)"
         # the title writing the subject names the body at greater length ("Committee on the Protection of
         # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")
-        if re.search(of_kind + re.escape(subject), evidence.paragraph) or re.search(rf"\b{re.escape(subject)}\b",
-                                                                                 evidence.title):
+        if re.search(of_kind + re.escape(subject), evidence.paragraph) \
+                or re.search(rf"\b{re.escape(subject.split()[0])}\b", evidence.title):
             continue
         own = re.search(of_kind + r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", evidence.title)
-        # a flat title runs the name on into its next line ("Forum on Business and Human Rights Report of ...")
-        if own is not None and own.group(1) != subject and not own.group(1).startswith(subject + " "):
+        # a flat title runs the name on into its next line ("Forum on Business and Human Rights Report of ..."),
+        # a question into its next words ("the High-level Committee on Programmes and UNDP")
+        found, asked_name = own.group(1).lower() if own is not None else "", subject.lower()
+        if own is not None and not (f"{found} ".startswith(f"{asked_name} ")
+                                    or f"{asked_name} ".startswith(f"{found} ")):
             return Mismatch(Constraint("body", asked, asked), f"{kind} {linked} {own.group(1)}")
     return None

@@ -286,9 +286,11 @@ def _told_instead(year: int, noun: str, own: set[int], paragraph: str) -> set[in
 
 def _compared_only(year: int, noun: str, text: str) -> bool:
     """Whether the text writes the thing of that year ("the 2022 survey") only after words of
-    comparison ("compared to the 2022 survey"), as another than the one it tells of."""
+    comparison giving it no figure ("compared to the 2022 survey"), as another than the one it
+    tells of; "compared with 18 per cent in the 2022 survey" gives its figure."""
     found = [m for m in re.finditer(rf"\b{year}\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", text, re.IGNORECASE)]
-    return bool(found) and all(_compared_before(text, m.start()) for m in found)
+    return bool(found) and all((before := _COMPARED_BEFORE.search(text[max(0, m.start() - 60):m.start()])) is not None
+                               and not re.search(r"\d", before.group(0)) for m in found)
 
 
 def _next_session_year(year: int, noun: str, evidence: Evidence) -> bool:
