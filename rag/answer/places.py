@@ -141,15 +141,15 @@ def _names(place: str, text: str) -> bool:
     or the word mistyped ("Ologesailie" is "Olorgesailie"; rag.answer.names); a place named by its
     side ("South Kivu") it writes whole."""
     letters = _LETTERS.findall(place)
-    if len(letters) > 1 and letters[0].lower() in _COMPASS and _other_side_only(letters, text):
+    if len(letters) > 1 and _SIDE.fullmatch(letters[0].lower()) and _other_side_only(letters, text):
         return False  # "North Kivu" is not "South Kivu"
     words = [w for w in letters if len(w) >= 4 and w.lower() not in _GENERIC] or letters
     return any(writes_word(w, text) for w in words)
 
 
-_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower",
-                      "central", "middle", "blue", "white"))
+# The side a place is named by: "North Kivu", "Western Equatoria", "Upper Nile", "Blue Nile".
 _SIDES = r"(?:north|south|east|west|upper|lower|central|middle|blue|white)(?:ern)?"
+_SIDE = re.compile(_SIDES)
 
 
 def _other_side_only(letters: list[str], text: str) -> bool:

@@ -422,11 +422,12 @@ def _times(acronym: str, text: str) -> int:
     return len(_written(acronym).findall(text)) + text.count(alias) - bracketed
 
 
+# What a body is on or for, in capitalised words: "Management", "Business and Human Rights".
+_SUBJECT = r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
 # A body named by its kind and what it is on or for: "the High-level Committee on Management",
 # "the Committee for Development Policy", "the Working Group on Arbitrary Detention".
 _BODY_ON = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Forum|Group|Panel|Council|Board|"
-                      r"Conference|Fund|Programme|Office))\s+(on|for|of)\s+(?:the\s+)?"
-                      r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)")
+                      r"Conference|Fund|Programme|Office))\s+(on|for|of)\s+(?:the\s+)?" + _SUBJECT)
 
 
 def named_bodies_on(question: str) -> list[str]:
@@ -447,7 +448,7 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
         if re.search(of_kind + re.escape(subject), evidence.paragraph) \
                 or re.search(rf"\b{re.escape(subject.split()[0])}\b", evidence.title):
             continue
-        own = re.search(of_kind + r"([A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", evidence.title)
+        own = re.search(of_kind + _SUBJECT, evidence.title)
         # a flat title runs the name on into its next line ("Forum on Business and Human Rights Report of ..."),
         # a question into its next words ("the High-level Committee on Programmes and UNDP")
         found, asked_name = own.group(1).lower() if own is not None else "", subject.lower()

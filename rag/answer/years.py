@@ -310,7 +310,7 @@ def _its_own(year: int, noun: str, evidence: Evidence) -> bool:
     plan's span the title names ("the 2022 survey" of a report on the strategic plan, 2022-2025)."""
     if _next_session_year(year, noun, evidence):
         return False
-    return year in issue_years(evidence.symbols) or year in written_years(_PLAN_SPAN.sub(" ", evidence.title)) \
+    return year in issue_years(evidence.symbols) or year in _title_years(evidence) \
         or (noun == "report" and evidence.date[:4] == str(year))
 
 
@@ -601,7 +601,12 @@ def _own_time(evidence: Evidence, issued: set[int]) -> set[int]:
     """The years a document's paragraphs may tell of unnamed: those it is `issued` in, the year
     before and those its title names ("Board of Auditors for 2023"), not a plan's span it names
     ("on the implementation of the Strategic Plan 2022–2025")."""
-    return _and_years_before(issued) | written_years(_PLAN_SPAN.sub(" ", evidence.title))
+    return _and_years_before(issued) | _title_years(evidence)
+
+
+def _title_years(evidence: Evidence) -> set[int]:
+    """The years the document's title writes, a plan's span it names left out (`_PLAN_SPAN`)."""
+    return written_years(_PLAN_SPAN.sub(" ", evidence.title))
 
 
 # A plan, strategy or framework named by its span: "Strategic Plan 2022–2025", "the strategic

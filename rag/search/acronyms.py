@@ -9,6 +9,7 @@ as asked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rag.textutil import ordinal_name
 
@@ -52,9 +53,17 @@ _ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(SPE
 _NUMBERED_COP = re.compile(r"(?<![\w-])COP[\s-]?(\d{1,2})(?![\w-])")
 
 
-def _cop_session(m: re.Match[str]) -> str:
-    """What the documents write for "COP30": "thirtieth session of the Conference of the Parties"."""
+def _spelled(m: re.Match[str]) -> str:
+    """What the documents write for an acronym of SPELLED_OUT or a numbered "COP30" ("thirtieth
+    session of the Conference of the Parties")."""
+    if m.re is _ACRONYM:
+        return SPELLED_OUT[m.group(1)]
     return f"{ordinal_name(int(m.group(1)))} session of the Conference of the Parties"
+
+
+def _each_acronym(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`text` with each acronym of SPELLED_OUT and each numbered "COP30" replaced by `replace`."""
+    return _NUMBERED_COP.sub(replace, _ACRONYM.sub(replace, text))
 
 
 def without_spelled_out(text: str, document: str) -> str:
@@ -62,8 +71,7 @@ def without_spelled_out(text: str, document: str) -> str:
     a Conference of the Parties ("COP30") whose spelled-out name the document writes: a name it
     writes in other words."""
     lowered = document.lower()
-    text = _NUMBERED_COP.sub(lambda m: " " if _cop_session(m).lower() in lowered else m.group(0), text)
-    return _ACRONYM.sub(lambda m: " " if SPELLED_OUT[m.group(1)].lower() in lowered else m.group(0), text)
+    return _each_acronym(text, lambda m: " " if _spelled(m).lower() in lowered else m.group(0))
 
 
 def with_spelled_out(text: str) -> str:
@@ -71,9 +79,9 @@ def with_spelled_out(text: str) -> str:
     brackets ("SDG targets" -> "SDG (Sustainable Development Goal) targets"); `text` itself where
     it uses none or already spells the name out."""
     def spell(m: re.Match[str]) -> str:
-        name = SPELLED_OUT[m.group(1)] if m.re is _ACRONYM else _cop_session(m)
+        name = _spelled(m)
         return m.group(0) if name.lower() in text.lower() else f"{m.group(0)} ({name})"
-    return _NUMBERED_COP.sub(spell, _ACRONYM.sub(spell, text))
+    return _each_acronym(text, spell)
 
 
 def as_written(text: str, paragraph: str) -> str:
@@ -84,6 +92,6 @@ def as_written(text: str, paragraph: str) -> str:
     lowered = paragraph.lower()
 
     def written(m: re.Match[str]) -> str:
-        name = SPELLED_OUT[m.group(1)] if m.re is _ACRONYM else _cop_session(m)
+        name = _spelled(m)
         return name if name.lower() in lowered and m.group(0) not in paragraph else m.group(0)
-    return _NUMBERED_COP.sub(written, _ACRONYM.sub(written, text))
+    return _each_acronym(text, written)
