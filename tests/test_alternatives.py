@@ -98,3 +98,14 @@ def test_the_top_and_bottom_shares_and_a_major_group_by_its_formal_name() -> Non
     assert check_alternative("What did the children and youth major group call for?", _evidence(groups)) is None
     assert said(check_alternative("What did the farmers major group call for?", _evidence(groups))) == \
         "is about the children and youth major group and the women's major group, not the farmers major group"
+
+
+def test_the_morning_is_no_answer_for_the_afternoon() -> None:
+    """A/AC.109/2025/L.2, para. 9: "morning meetings should begin at 10 a.m." does not say when
+    afternoon meetings begin."""
+    text = ("At its seventy-ninth session, the General Assembly decided to waive rules 67 and 108 of its rules of "
+            "procedure. The Assembly also decided that morning meetings should begin at 10 a.m.")
+    evidence = Evidence(text, text, ("A/AC.109/2025/L.2",), "2025-02-01", "Organization of work")
+    assert said(check_alternative("At what time do afternoon meetings of the Special Committee begin?", evidence)) \
+        == "is about the morning, not the afternoon"
+    assert check_alternative("At what time do morning meetings of the Special Committee begin?", evidence) is None

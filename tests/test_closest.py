@@ -250,3 +250,39 @@ def test_a_next_paragraph_writing_the_asked_session_does_not_answer_in_the_first
     answer = _ask("What was the Fourth Committee's vote on the draft resolution at the fiftieth session of the "
                   "General Assembly?", hits, {"A/49/624": document})
     assert answer.abstained and "not the fiftieth session" in answer.closest.mismatch
+
+
+def test_a_document_of_the_asked_year_is_read_for_a_first_hit_of_another_year() -> None:
+    """A/52/622 (1997) and A/AC.109/2025/L.9 carry near-identical drafts: asked of "the 1997 Fourth
+    Committee draft", the 2025 paragraph came first ("is about 2025, not 1997"); the 1997 draft's
+    paragraph is read in its stead, and answers (or, weakly supported, is the one named)."""
+    text = ("Requests the specialized agencies and other organizations of the United Nations system concerned to "
+            "provide information on the effects of natural disasters, such as hurricanes and volcanoes, on the "
+            "Non-Self-Governing Territories in {year}.")
+    documents, hits = _first_and_next(("A/AC.109/2025/L.9", "10", text.format(year=2025), "General Assembly"),
+                                      ("A/52/622", "9", text.format(year=1997), "Fifty-second session"),
+                                      dates=("2025-06-05", "1997-11-20"))
+    hits[1] = replace(hits[1], part="draft resolution", part_of="7")
+    question = ("In the 1997 draft, on the effects of which natural disasters on the Non-Self-Governing Territories "
+                "are the specialized agencies asked to provide information?")
+    answer = _ask(question, hits, documents)
+    assert (answer.citations or [answer.closest])[0].symbol == "A/52/622"
+    # a document of neither year is not read
+    other = _ask(question, [hits[0], replace(hits[1], symbol="A/60/100")],
+                 {**documents, "A/60/100": documents["A/52/622"]})
+    assert other.abstained and other.closest.symbol == "A/AC.109/2025/L.9" and "not 1997" in other.closest.mismatch
+
+
+def test_another_text_of_the_asked_year_is_not_read_in_the_first_s_stead() -> None:
+    """A/AC.109/2025/L.25, para. 18 approves a programme naming "the Caribbean regional seminar" in
+    2025; it is no other year's wording of the first hit's paragraph on a 2013 seminar, so the
+    near miss stands."""
+    first = ("At its 2013 Caribbean regional seminar, held in Quito, the Special Committee heard a paper on the "
+             "limitations of the projected plebiscite.")
+    second = ("Approves the report of the Special Committee covering its work during 2025, in which the programme of "
+              "work for 2026 is outlined, in particular the Caribbean regional seminar.")
+    documents, hits = _first_and_next(("A/AC.109/2025/L.13", "36", first, "General Assembly"),
+                                      ("A/AC.109/2025/L.25", "18", second, "General Assembly"))
+    question = "In which city was the 2025 Caribbean regional seminar of the Special Committee held?"
+    answer = _ask(question, hits, documents)
+    assert answer.abstained and answer.closest.symbol == "A/AC.109/2025/L.13"

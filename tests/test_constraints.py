@@ -2766,3 +2766,71 @@ def test_a_thing_of_the_asked_year_written_only_to_compare_is_not_told_of():
         given = Evidence(f"The 2024 partner survey response rate was {figure}.", evidence.document,
                          ("DP/OPS/2025/6",), "2025-04-01")
         assert check_constraints("What did the 2022 partner survey find?", given) is None, figure
+
+
+def test_a_person_s_name_is_no_country_s_people_word() -> None:
+    """E/HLPF/2025/3/Add.4, para. 6: "Dennis Francis" named no France ("is about Thailand, not France")."""
+    assert demonym_countries("What did the President of the General Assembly, Dennis Francis, say?") == []
+    assert demonym_countries("Italian and Chilean delegations") == ["Italy", "Chile"]
+
+
+def test_the_country_a_named_rapporteur_comes_from_is_not_asked_about() -> None:
+    """A/79/437/Add.4, para. 13: the question tells the report by its rapporteur "Stefany Romero Veiga
+    of Uruguay", whom its cover names; the paragraph's Fiji and China are the answer."""
+    cover = ("Agenda item 18 (d)\nReport of the Second Committee\nRapporteur: Ms. Stefany Romero Veiga (Uruguay)\n"
+             "II. Consideration of draft resolution A/C.2/79/L.21/Rev.1")
+    paragraph = ("At the 24th meeting, on 26 November, before action on draft resolution A/C.2/79/L.21/Rev.1, "
+                 "statements were made by the representatives of Fiji and China.")
+    evidence = Evidence(paragraph, f"{cover}\n{paragraph}", ("A/79/437/Add.4",), "2024-12-10")
+    question = ("In the Second Committee report on agenda item 18 (d) whose rapporteur was Stefany Romero Veiga of "
+                "Uruguay, which two delegations made statements before action on the draft resolution?")
+    assert check_constraints(question, evidence) is None
+    # a person the document never names, or an office of the country, leaves the country asked
+    unnamed = question.replace("Stefany Romero Veiga", "Maria Lopez Garcia")
+    assert check_constraints(unnamed, evidence) is not None
+    office = "Which two delegations spoke before the Permanent Representative of Uruguay made a statement?"
+    assert said(check_constraints(office, evidence)) == "is about Fiji, not Uruguay"
+
+
+def test_an_acronym_with_a_small_letter_spelled_out_is_written() -> None:
+    """A/80/1, para. 73 spells out AfCFTA: "African Continental Free Trade Area strategies"."""
+    paragraph = ("A total of 19 countries were able to integrate green growth into their African Continental Free "
+                 "Trade Area strategies.")
+    evidence = Evidence(paragraph, paragraph, ("A/80/1",), "2025-07-21")
+    question = "How many African countries built green growth into their AfCFTA trade strategies?"
+    assert check_proper_name(question, evidence) is None
+    assert said(check_proper_name(question.replace("AfCFTA", "AfDFTA"), evidence)) == "never names AfDFTA"
+
+
+def test_a_territory_sharing_its_last_words_with_another_is_not_named_by_it() -> None:
+    """A/AC.109/2025/20, para. 2: a visiting mission to the British Virgin Islands is no answer for
+    the United States Virgin Islands."""
+    paragraph = ("During the annual informal dialogue, the representative of the United Kingdom indicated that his "
+                 "Government was open to a visiting mission to the British Virgin Islands.")
+    title = "Report of the United Nations visiting mission to the British Virgin Islands, 26–27 August 2024"
+    evidence = Evidence(paragraph, f"{title}\n{paragraph}", ("A/AC.109/2025/20",), "2025-03-01", title)
+    asked = "When did the United Nations visiting mission to the {} take place?"
+    assert said(check_constraints(asked.format("United States Virgin Islands"), evidence)) == \
+        "is about British Virgin Islands, not United States Virgin Islands"
+    assert check_constraints(asked.format("British Virgin Islands"), evidence) is None
+    dprk = "The Democratic People's Republic of Korea launched a satellite."
+    assert check_constraints("What did the Democratic People's Republic of Korea launch?",
+                             Evidence(dprk, dprk, ("S/2025/1",), "2025-01-01")) is None
+
+
+def test_a_body_of_another_kind_is_not_the_one_the_paragraph_tells_of_by_its_kind() -> None:
+    """A/80/56 (the Committee on Enforced Disappearances' report): "the Committee decided to register
+    224" is the Committee's figure, not the Working Group on Enforced or Involuntary Disappearances'."""
+    from rag.answer.subjects import check_sibling_body
+
+    title = "Report of the Committee on Enforced Disappearances"
+    paragraph = ("Over that period, the Committee received 329 new requests for urgent action. Of those requests, "
+                 "the Committee decided to register 224.")
+    evidence = Evidence(paragraph, f"{title}\n{paragraph}", ("A/80/56",), "2025-06-01", title)
+    asked = ("How many requests for urgent action did the Working Group on Enforced or Involuntary Disappearances "
+             "register?")
+    assert said(check_sibling_body(asked, evidence)) == \
+        "is about Committee on Enforced Disappearances, not Working Group on Enforced"
+    # a paragraph writing the asked kind's word may tell of it
+    both = paragraph + " Other requests were forwarded to the Working Group."
+    assert check_sibling_body(asked, Evidence(both, both, ("A/80/56",), "2025-06-01", title)) is None

@@ -361,3 +361,13 @@ def test_a_head_coordinated_with_another_tells_nothing_apart() -> None:
     assert not [h for h, _ in modified_things(question) if h in ("Asian", "Central")]
     assert ("Yambio", "temporary operating base") in modified_things("How many police were at the Yambio temporary "
                                                                      "operating base?")
+
+
+def test_a_verb_ends_the_words_of_a_thing() -> None:
+    """E/HLPF/2025/3/Add.4, para. 9: "the STI forum took place" is no thing "forum took" that "the
+    participants in the Twelfth Forum took note" tells of."""
+    assert modified_things("Which edition of the yearly STI forum took place in May 2025?") == []
+    paragraph = ("Under agenda item 2, the participants in the Twelfth Forum took note of the note by the secretariat "
+                 "entitled “Summary of the Asia-Pacific Sustainable Development Goals partnership report 2025”.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("E/HLPF/2025/3/Add.4",))
+    assert check_modifier("Which edition of the yearly STI forum took place in May 2025?", evidence) is None

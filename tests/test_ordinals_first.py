@@ -13,7 +13,7 @@ def _hit(pid: int, text: str, symbol: str = "E/2025/L.23") -> Hit:
     return Hit(pid=pid, symbol=symbol, number=str(pid), text=text, page="1", section="", score=1.0)
 
 
-TOOK_NOTE = _hit(1, "Takes note of the report of the Committee on its twenty-fourth session;")
+TOOK_NOTE = _hit(1, "Takes note of the report of the Committee of Experts on its twenty-fourth session;")
 SCHEDULED = _hit(22, "Requests the Committee, at its twenty-fifth session, to be held from 13 to 17 April 2026, to examine")
 OTHER_DOC = _hit(7, "The Committee will hold its twenty-fifth session in April 2026.", symbol="E/2025/44")
 
@@ -27,8 +27,21 @@ def test_only_a_paragraph_of_the_same_document_and_only_over_another_session() -
     neutral = _hit(3, "The Committee met in New York.")
     assert [h.pid for h in asked_numbered_first(QUESTION, [neutral, SCHEDULED])] == [3, 22]
     assert [h.pid for h in asked_numbered_first("When does the Committee meet?", [TOOK_NOTE, SCHEDULED])] == [1, 22]
-    far = [TOOK_NOTE, _hit(4, "It met."), _hit(5, "It met again."), SCHEDULED]
-    assert [h.pid for h in asked_numbered_first(QUESTION, far)] == [1, 4, 5, 22]
+    fillers = [_hit(n, "It met.") for n in range(2, 6)]
+    assert [h.pid for h in asked_numbered_first(QUESTION, [TOOK_NOTE, *fillers, SCHEDULED])] == [1, 2, 3, 4, 5, 22]
+    fifth = [TOOK_NOTE, *fillers[:3], SCHEDULED]  # A/80/56, para. 21, fifth under para. 73 on other sessions
+    assert [h.pid for h in asked_numbered_first(QUESTION, fifth)] == [22, 1, 2, 3, 4]
+    # past the third, only a hit holding as much of the question as the first (E/C.2/2025/2/Add.1: an
+    # NGO's "fifty-fourth session of the Human Rights Council" for the Commission's)
+    passing = _hit(23, "Statements were made at the twenty-fifth session of the Human Rights Council.")
+    assert [h.pid for h in asked_numbered_first(QUESTION, [TOOK_NOTE, *fillers[:3], passing])] == [1, 2, 3, 4, 23]
+    # and one writing the words that name the numbered thing (E/2025/60: "the fourth International
+    # Conference on Financing for Development" for "the fourth Arab Land Conference")
+    arab = "Where was the fourth Arab Land Conference held?"
+    third = _hit(1, "The third Arab Land Conference was held in Cairo in February 2025.")
+    financing = _hit(45, "The fourth International Conference on Financing for Development will be held in Sevilla.")
+    held = [third, *fillers[:3], financing]
+    assert [h.pid for h in asked_numbered_first(arab, held)] == [1, 2, 3, 4, 45]
 
 
 def test_the_paragraph_naming_a_country_comes_first_when_the_question_asks_which() -> None:

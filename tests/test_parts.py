@@ -545,3 +545,80 @@ def test_a_draft_in_roman_subsections_alone_cites_each_by_its_numeral() -> None:
     assert [k for k in keys if k[0] == "draft resolution, section II"] == \
         [("draft resolution, section II", "1", "1"), ("draft resolution, section II", "1", "2")]
     assert [k for k in keys if not k[0]] == [("", "", n) for n in "1234"]
+
+
+# E/2025/70, para. 2: the report's paragraph that brings its Group's decisions to the Council.
+_BROUGHT = [_line("2. The following decisions adopted by the Group of Experts are brought to the", "2"),
+            _line("attention of the Council:")]
+
+
+def test_decisions_headed_by_a_year_and_closed_by_their_adoption_line_are_each_a_part() -> None:
+    """E/2025/70 (shape): paragraph 2 brings decisions 2025/1 and 2025/2 to the Council's
+    attention; each closes with an italic "Adopted under agenda item ..." line, not a sentence."""
+    lines = [
+        *_BROUGHT,
+        Block("Decision 2025/1", bold=True),
+        _line("Advancing geographical names standardization"),
+        _line("The Group of Experts:"),
+        _line("(a) Welcomed the theme of its 2025 session;"),
+        _line("(b) Encouraged Member States to report on further developments."),
+        Block("Adopted under agenda items 3, 4, 6 and 8", italic=True),
+        Block("Decision 2025/2", bold=True),
+        _line("Work of the Group of Experts since the 2023 session"),
+        _line("The Group of Experts:"),
+        _line("(a) Took note of the report of the Chair;"),
+    ]
+    parts = [p.part for p in assemble([PageText(blocks=lines)]) if p.part]
+    assert list(dict.fromkeys(parts)) == ["decision 2025/1", "decision 2025/2"]
+
+
+def test_a_decision_s_lettered_items_are_cited_by_their_letters() -> None:
+    """E/2025/70, decision 2025/2: a text that numbers no paragraph is cited by its items'
+    letters, a roman sub-item under its letter; its other blocks are counted from 1."""
+    lines = [
+        *_BROUGHT,
+        Block("Decision 2025/2", bold=True),
+        _line("The Group of Experts:"),
+        _line("(a) Took note of the report of the Chair;"),
+        _line("(b) Decided to request a legal opinion on the following questions:"),
+        _line("(i) Is it in line with the rules of procedure of the Council?"),
+        _line("(ii) What is the legal status of the decisions?"),
+        _line("(c) Renewed the call expressed in its decision 3/2023/2."),
+    ]
+    items = [(p.number, p.running) for p in assemble([PageText(blocks=lines)]) if p.part]
+    assert items == [("1", True), ("(a)", False), ("(b)", False), ("(b)(i)", False), ("(b)(ii)", False),
+                     ("(c)", False)]
+    assert render_citation("E/2025/70", "(b)(i)", part="decision 2025/2", part_of="2") == \
+        "E/2025/70, para. 2, decision 2025/2, para. (b)(i)"
+
+
+def test_letters_stay_running_counts_where_they_would_not_name_one_item() -> None:
+    """A letter that comes twice, a roman item under no letter, or a numbered paragraph in the
+    text: the running count stays."""
+    from rag.ingest.parts import letter_items
+    from rag.models import Paragraph
+
+    def run(*texts: str, numbered: bool = False) -> list[str]:
+        paragraphs = [Paragraph(str(k), t, running=not (numbered and k == 1)) for k, t in enumerate(texts, 1)]
+        letter_items(paragraphs)
+        return [p.number for p in paragraphs]
+
+    assert run("(a) One;", "(b) Two;", "(a) One again.") == ["1", "2", "3"]
+    assert run("(i) One;", "(ii) Two.") == ["1", "2"]
+    assert run("Decides:", "(a) One;", "(b) Two.", numbered=True) == ["1", "2", "3"]
+    assert run("(h) Eighth;", "(i) Ninth;", "(j) Tenth.") == ["(h)", "(i)", "(j)"]
+
+
+def test_a_lettered_item_reads_back_as_cited() -> None:
+    assert split_cited_part("para. 2, decision 2025/2, para. (b) (i)") == ("(b)(i)", "decision 2025/2", "2")
+    assert split_cited_part("decision 2025/8, para. (f)") == ("(f)", "decision 2025/8", None)
+
+
+def test_show_reads_a_decision_s_lettered_item_as_cited(tmp_path: Path) -> None:
+    """`rag show E/2025/70 "para. 2, decision 2025/8, para. (f)"`: the item on the workshop in
+    Santiago, not the lead-in of paragraph 2."""
+    with _shared_file_indexed(tmp_path, "E_2025_70.en.pdf", form="pdf") as session:
+        shown = session.index.show("E/2025/70", "para. 2, decision 2025/8, para. (f)")
+        assert shown.citation == "E/2025/70, para. 2, decision 2025/8, para. (f)"
+        assert "Santiago" in shown.text
+        assert "Took note" in session.index.show("E/2025/70", "para. 2, decision 2025/2, para. (a)").text

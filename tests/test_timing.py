@@ -1370,3 +1370,14 @@ def test_review_mends_of_the_day_and_period_checks() -> None:
     assert said(check_constraints("Who adjourned the talks on 30 March 2025?",
                                   Evidence(talks, talks, ("S/2025/211",), date="2025-04-15"))) == \
         "gives 31 March 2025, not 30 March 2025"
+
+
+def test_a_month_a_yearless_paragraph_gives_in_another_year_is_a_near_miss() -> None:
+    """S/2025/223, para. 8 (a report of April 2025): "On 18 and 19 December" (2024), written with no
+    year, for members who met "in March 2025": no year written for the year's check to read."""
+    paragraph = ("On 18 and 19 December, 32 members of the House of Representatives and 46 members of High Council of "
+                 "State met in Bouznika, Morocco, where they agreed to reconstitute the executive.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/223",), date="2025-04-14")
+    asked = "How many members of the House of Representatives met in Bouznika in {}?"
+    assert said(check_timing(asked.format("March 2025"), evidence)) == "gives 19 December 2024, not March 2025"
+    assert check_timing(asked.format("December 2024"), evidence) is None

@@ -3,7 +3,7 @@ methane or the Pacific, and the best paragraph gives its figure for silicon, sol
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
 draft decisions, the richest and the poorest, the major groups at the high-level political
-forum), so a paragraph naming one member and
+forum, the morning and the afternoon), so a paragraph naming one member and
 not the asked one tells of the other, however close its words. A paragraph naming no member is
 not checked: it may speak of the asked thing in other words."""
 
@@ -59,6 +59,8 @@ _SETS: dict[str, dict[str, str]] = {
     # the major groups of Agenda 21, each speaking for itself at the high-level political forum
     "major group": {name: rf"{words}\s+major\s+group|major\s+group\s+(?:for|of)\s+(?:the\s+)?{words}"
                     for name, words in _MAJOR_GROUPS.items()},
+    # the parts of a day meetings are set in ("morning meetings should begin at 10 a.m.")
+    "part of the day": {"the morning": r"mornings?", "the afternoon": r"afternoons?", "the evening": r"evenings?"},
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

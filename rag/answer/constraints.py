@@ -40,7 +40,7 @@ from rag.answer.modifiers import check_modifier, check_numbered_name, check_poss
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import asks_person, before_names, check_person
+from rag.answer.persons import OFFICE_WORDS, asks_person, before_names, check_person, lower_case_words, named_people
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
@@ -126,6 +126,13 @@ def numbered_things(text: str) -> list[tuple[int, str]]:
                   for m in _ORDINAL.finditer(text, lead.end(), lead.end() + _LIST_REACH)
                   if _LIST_ITEM.search(text, 0, m.start()) and _LIST_ITEM_END.match(text, m.end())]
     return found + [(1, "report")] * len(_INITIAL_REPORT.findall(text))
+
+
+def numbered_qualifiers(text: str) -> set[str]:
+    """The words a text writes between an ordinal and the noun it numbers, lower-cased: "Arab" and
+    "land" of "the fourth Arab Land Conference"."""
+    return {w.lower() for m in _ORDINAL.finditer(text) if _numbered_noun(m)
+            for w in re.findall(r"[^\W\d_][\w'’-]*", text[m.end():_noun_end(m)])[:-1]}
 
 
 # Ordinals listed after a plural noun and a colon, each without the noun: "the Committee is to hold
@@ -478,9 +485,13 @@ for _name, _country in COMMON_NAMES.items():
 @lru_cache(maxsize=None)
 def _longer_names(country: str) -> tuple[str, ...]:
     """The countries' and territories' names that hold this one whole, and their people's words,
-    longest first: "South Sudan" and "South Sudanese" for Sudan, "Equatorial Guinea" for Guinea."""
+    longest first: "South Sudan" and "South Sudanese" for Sudan, "Equatorial Guinea" for Guinea;
+    and those ending in the same two words ("British Virgin Islands" for the United States Virgin
+    Islands)."""
     inside = re.compile(rf"(?<![\w-]){re.escape(country)}(?![\w-])")
-    longer = [c for c in COUNTRIES if c != country and inside.search(c)]
+    ending = country.split()[-2:]
+    longer = [c for c in COUNTRIES if c != country and (inside.search(c) or len(ending) == 2
+                                                         and c.split()[-2:] == ending and c not in country)]
     forms = [f for c in longer for f in (c, *ADJECTIVES.get(c, ()))]
     return tuple(sorted(set(forms), key=len, reverse=True))
 
@@ -495,7 +506,7 @@ def _names_country(country: str, text: str, by_stem: bool = True) -> bool:
     longer name holding the country's is not it (`_longer_names`: South Sudan is not the Sudan), nor
     is its last word after "the" ("the Congo" is not the Democratic Republic of the Congo)."""
     text = text.replace("’", "'")
-    for longer in _longer_names(country):  # "South Sudan" names no Sudan
+    for longer in _longer_names(country):  # "South Sudan" names no Sudan, "British Virgin Islands" no US one
         text = text.replace(longer, " ")
     words = country.split()
     stem = words[-1][:4]
@@ -552,13 +563,40 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
         return None
     # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
-    for c in asked:  # a country a heading over the paragraph names is its subject too ("1. Western Sahara")
-        if others and c.value not in named_by_title and not _short_for(c, evidence.document) \
-                and not _names_country(c.value, paragraph) and not _names_a_body(question, c.value) \
-                and not _names_country(c.value, evidence.section) \
-                and not _speaks_for(c.value, evidence.paragraph, evidence.document):
+    for c in asked:
+        if others and c.value not in named_by_title and not _told_of(question, c, evidence, paragraph):
             return Mismatch(c, _told_instead(c.value, others, subject))
     return None
+
+
+def _told_of(question: str, c: Constraint, evidence: Evidence, paragraph: str) -> bool:
+    """Whether the asked country is told of all the same, or not asked of: shortened in the
+    document, named in the paragraph or in a heading over it (its subject: "1. Western Sahara"), a
+    word of a body's name in the question, the State a speaker speaks for, or where a person the
+    document names comes from (`_nationality_of_named`)."""
+    return _short_for(c, evidence.document) or _names_country(c.value, paragraph) \
+        or _names_a_body(question, c.value) or _names_country(c.value, evidence.section) \
+        or _speaks_for(c.value, evidence.paragraph, evidence.document) \
+        or _nationality_of_named(question, c.value, evidence.document)
+
+
+def _nationality_of_named(question: str, country: str, document: str) -> bool:
+    """Whether the question gives the country only as where a person its document names comes
+    from, to tell which report it means ("the report whose rapporteur was Stefany Romero Veiga of
+    Uruguay", of A/79/437/Add.4, which names her on its cover): not what it asks about. Every word
+    before "of" is the person's name, none an office's or an ordinal ("the First Vice-President of
+    Kenya" asks about Kenya)."""
+    at = re.compile(rf"((?:[A-Z][\w'’.-]+\s+){{2,5}})(?:of\s+(?:the\s+)?|\(\s*){re.escape(country)}\b")
+    flat = " ".join(document.split())
+    for m in at.finditer(question):
+        run = m.group(1).split()
+        if any(part in OFFICE_WORDS or part in ORDINALS for w in run for part in w.lower().split("-")):
+            continue
+        for name in named_people(m.group(1), lower_case_words(document)):
+            written = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])"
+            if len(name.split()) == len(run) and re.search(written, flat, re.IGNORECASE):
+                return True
+    return False
 
 
 # A person a paragraph names by honorific and name ("Mr. Lourenço", "Mr. Al Hassan": the last word
@@ -986,8 +1024,10 @@ def _proper_unwritten(word: str, document: str) -> bool:
 
 def _acronym_written(word: str, document: str) -> bool:
     """An acronym the document spells out or writes as documents do ("UNFCCC": "United Nations
-    Framework Convention on Climate Change"; "GDP": "gross domestic product"; "FfD4")."""
-    return (word in SPELLED_OUT or len(word) >= 3 and word.isupper()) and writes_acronym(document, word)
+    Framework Convention on Climate Change"; "GDP": "gross domestic product"; "FfD4"), in capitals
+    or with a word's next letter in small type ("AfCFTA": "African Continental Free Trade Area")."""
+    return (word in SPELLED_OUT or len(word) >= 3 and (word.isupper() or sum(ch.isupper() for ch in word) >= 3)) \
+        and writes_acronym(document, word)
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:

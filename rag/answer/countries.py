@@ -89,6 +89,8 @@ _IRREGULAR_DEMONYMS = {
 
 # People's words two countries share: "Dominican" is of Dominica and of the Dominican Republic.
 _SHARED_DEMONYMS = frozenset(("Dominican", "Dominicans"))
+# Forms an ending makes that are names or words of their own: "Dennis Francis", "chili".
+_NOT_DEMONYMS = frozenset(("Francis", "Chili"))
 
 
 def _demonym_index() -> dict[str, str]:
@@ -104,7 +106,7 @@ def _demonym_index() -> dict[str, str]:
                 form = stem + ending
                 if form not in COUNTRIES and len(country) > forms.get(form, (0, ""))[0]:
                     forms[form] = (len(country), country)
-    index = {form: country for form, (_, country) in forms.items() if form not in _SHARED_DEMONYMS}
+    index = {form: country for form, (_, country) in forms.items() if form not in _SHARED_DEMONYMS | _NOT_DEMONYMS}
     for word, country in _IRREGULAR_DEMONYMS.items():
         index[word] = country
         if not word.endswith(("ese", "ois", "sy", "z", "men")):  # "the Lebanese", "the Malagasy"

@@ -4,7 +4,7 @@ or abstain when the evidence is weak."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -36,6 +36,7 @@ from rag.answer.evidence import ABOUT
 from rag.answer.kinds import named_countries
 from rag.answer.persons import asks_person, lower_case_words, named_people
 from rag.answer.subjects import check_unnamed_organization, title_names
+from rag.answer.years import issue_years
 from rag.config import Settings
 from rag.embedding.base import Embedder
 from rag.index.sentences import SentenceIndex
@@ -466,6 +467,30 @@ def _unwritten_ordinal(mismatch: Mismatch) -> bool:
     return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
+# The share of two paragraphs' content words they hold in common from which one is the other's
+# text in another year's resolution.
+SAME_TEXT = 0.6
+
+
+def _same_text(first: str, other: str) -> bool:
+    """Whether two paragraphs are one text, as a resolution renewed each year repeats its
+    paragraphs: at least SAME_TEXT of their content words in common."""
+    a, b = set(content_terms(first)), set(content_terms(other))
+    return bool(a and b) and len(a & b) >= SAME_TEXT * len(a | b)
+
+
+def _other_documents_first_hits(search: Search) -> Iterator[Hit]:
+    """The first hit of each of the first OTHER_DOCUMENTS documents after the top hit's."""
+    seen = {search.hits[0].symbol}
+    for hit in search.hits[1:]:
+        if hit.symbol in seen:
+            continue
+        if len(seen) > OTHER_DOCUMENTS:
+            return
+        seen.add(hit.symbol)
+        yield hit
+
+
 def _put_first(search: Search, hit: Hit) -> Search:
     """The search with the hit first, answering in the top hit's stead (no other hit found it)."""
     return replace(search, hits=[hit, *(h for h in search.hits if h.pid != hit.pid)], found_with=None)
@@ -539,8 +564,9 @@ class Answerer:
     def _answering_instead(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """The search with a paragraph that answers in the top hit's stead first (its place in
         another version of the document, a next hit of its document writing the numbered thing
-        asked, another document naming what it never names), with no mismatch; else as it is."""
-        for instead in (self._other_version, self._writing_asked, self._naming_document):
+        asked, another document of the asked year, another document naming what it never names),
+        with no mismatch; else as it is."""
+        for instead in (self._other_version, self._writing_asked, self._of_asked_year, self._naming_document):
             search, found = instead(search, mismatch)
             if found is None:
                 return search, None
@@ -561,6 +587,25 @@ class Answerer:
                 return _put_first(search, hit), None
         return search, mismatch
 
+    def _of_asked_year(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
+        """Where the top hit's document is of another year than the one the question asks of, the
+        search with the first hit of the first OTHER_DOCUMENTS other documents that its symbol
+        places in the asked year and that gives the top hit's text in that year's words
+        (`_same_text`: "In the 1997 Fourth Committee draft, ...": A/52/622's draft resolution
+        under its 2025 successor, A/AC.109/2025/L.9), where the question's checks pass
+        and its support is at least NEAREST_SHARE of the threshold (under the threshold, it is
+        the nearest paragraph a weak abstention names, not the other year's); the search as it is,
+        with the top hit's mismatch, where none does."""
+        if mismatch.constraint.kind != "year" or not mismatch.constraint.value.isdigit():
+            return search, mismatch
+        year = int(mismatch.constraint.value)
+        for hit in _other_documents_first_hits(search):
+            if year in issue_years((hit.symbol,)) and _same_text(search.hits[0].text, hit.text) \
+                    and self.near_miss(search.query.text, hit) is None \
+                    and self.hit_support(search, hit) >= NEAREST_SHARE * self.threshold:
+                return _put_first(search, hit), None
+        return search, mismatch
+
     def _naming_document(self, search: Search, mismatch: Mismatch) -> tuple[Search, Mismatch | None]:
         """Where the top hit's document never names the organization or mission the question names
         by its acronym and another document's title does (`title_names`: the Secretary-General's
@@ -578,13 +623,7 @@ class Answerer:
             check_unnamed_organization(search.query.text, self._evidence(search.hits[0]))
         if asked is None or not _names_elsewhere(asked):
             return search, mismatch  # an acronym or a country; a place in a title tells little
-        seen = {search.hits[0].symbol}
-        for hit in search.hits[1:]:
-            if hit.symbol in seen:
-                continue
-            if len(seen) > OTHER_DOCUMENTS:
-                break
-            seen.add(hit.symbol)
+        for hit in _other_documents_first_hits(search):
             document = self._document_text(hit.symbol)
             if _names_asked(asked, document, search.query.text) and self._stands_in(search, hit):
                 return _put_first(search, hit), None

@@ -29,6 +29,10 @@ _NOT_HEADS = NOT_NAMES | STOPWORDS | frozenset(("another", "each", "every", "one
 # ("Action pour la protection des droits de l'homme") is no head and its thing.
 _FOREIGN = frozenset(("pour", "la", "le", "les", "des", "de", "du", "et", "en", "sur", "del", "los", "las", "y",
                       "para", "por", "el"))
+# Verbs, mostly of the past, that end the words of a thing ("the STI forum took place"): a
+# thing's words are a noun's.
+_VERBS = frozenset(("took", "takes", "held", "met", "said", "says", "made", "gave", "began", "came", "went", "saw",
+                    "told", "became", "brought", "sent", "won", "spent", "paid", "kept"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['’\"”)]*)\s*$")
 # The nouns a document shortens a body to, once named ("the Office", "the Mission"): in a
 # document whose title names UNDP, "the Office's internal audit function" is UNDP's own.
@@ -65,7 +69,7 @@ def modified_things(question: str) -> list[tuple[str, str]]:
             head = f"{before[0]} {head}"
         if _COORDINATED.search(question[:m.start()]):
             continue  # "European and Central Asian": one thing of two heads, which a paragraph may name at once
-        content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS | _FOREIGN), len(words))
+        content = next((i for i, w in enumerate(words) if w.lower() in STOPWORDS | _FOREIGN | _VERBS), len(words))
         for n in range(content, MIN_WORDS - 1, -1):  # the longest first
             if any(len(w) >= 4 for w in words[:n]):
                 out.append((head, " ".join(words[:n])))

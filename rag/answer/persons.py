@@ -67,7 +67,7 @@ _ORGANIZATION_REPLACED = re.compile(
     # the acronym alone, no office after it ("Who succeeded the UNHCR High Commissioner?" asks for one)
     r"(?:the\s+)?[A-Z]{2,}(?:-[A-Z]?\w+)?(?=\s+(?:as|in|on|at)\b|\s*[?,;.]|\s*$)")
 # Words of offices, bodies, places and forms of address: capitalised in UN texts, never a name.
-_OFFICE_WORDS = frozenset("""
+OFFICE_WORDS = frozenset("""
 united nations general assembly council committee commission secretary secretariat special envoy representative
 deputy assistant under executive director directorate chair chairperson chairman chairwoman vice president
 prime minister ministry ministers government national international regional office division department branch
@@ -140,7 +140,7 @@ def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
     for run in _RUN.finditer(text):
         if _GRADE.match(text, run.end()):
             continue
-        name = [w for w in map(_word, run.group(0).split()) if w and w not in _OFFICE_WORDS
+        name = [w for w in map(_word, run.group(0).split()) if w and w not in OFFICE_WORDS
                 and w not in _COUNTRY_WORDS and w not in _MONTHS and w not in lower_case]
         if len(name) >= 2:
             found.add(" ".join(name))

@@ -13,7 +13,7 @@ from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.names import one_edit
 from rag.search.acronyms import SPELLED_OUT
 from rag.search.focus import focus
-from rag.textutil import STOPWORDS
+from rag.textutil import ORDINALS, STOPWORDS
 
 # An organization's acronym: UNDP, UNOPS, UN-Women; roman numerals are no acronym.
 _ACRONYM = re.compile(r"(?<![\w/.-])([A-Z]{3,}(?:-[A-Z][a-z]+)?|UN-[A-Z][a-z]+)(?![\w/-])")
@@ -435,13 +435,36 @@ def named_bodies_on(question: str) -> list[str]:
     return [m.group(0) for m in _BODY_ON.finditer(question)]
 
 
+def _body_of_other_kind(kind: str, evidence: Evidence) -> str | None:
+    """The body of another kind the document's title names ("Committee on Enforced
+    Disappearances" for a question on "the Working Group on Enforced or Involuntary
+    Disappearances") where the paragraph tells of it by its kind ("the Committee") and never
+    writes the asked kind's word ("Group")."""
+    asked = kind.split()[-1]
+    if re.search(rf"\b{asked}\b", evidence.paragraph, re.IGNORECASE):
+        return None
+    for t in _BODY_ON.finditer(evidence.title):
+        noun = t.group(1).split()[-1]
+        if noun != asked and re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph):
+            # a flat title runs on into its session ("... Enforced Disappearances Twenty-seventh session")
+            name = t.group(0).split()
+            cut = next((i for i, w in enumerate(name) if w.lower().split("-")[-1] in ORDINALS
+                        or w.lower() == "session"), len(name))
+            return " ".join(name[:cut])
+    return None
+
+
 def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
     """A body the question names ("the High-level Committee on Management") that the paragraph does
     not write, of a document whose title names a body of the same kind on something else ("Report
-    of the High-level Committee on Programmes"): the paragraph's "the Committee" is the title's."""
+    of the High-level Committee on Programmes"): the paragraph's "the Committee" is the title's;
+    or a body of another kind that the paragraph tells of by its kind (`_body_of_other_kind`)."""
     for m in _BODY_ON.finditer(question):
         kind, linked, subject = m.group(1), m.group(2), m.group(3)
         asked = f"{kind} {linked} {subject}"
+        other = _body_of_other_kind(kind, evidence)
+        if other is not None:
+            return Mismatch(Constraint("body", asked, asked), other)
         of_kind = rf"(?i:\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?)"
         # the title writing the subject names the body at greater length ("Committee on the Protection of
         # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")

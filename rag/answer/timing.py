@@ -329,6 +329,8 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
 # elections", "the March 2024 census".
 _OUTCOME_LATER = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(?:elections?|referendum|plebiscite|census|"
                             r"run-off)\b")
+# A year a paragraph writes.
+_WRITTEN_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-])")
 RESULTS_WITHIN = 2  # months after an election, a referendum or a census within which its results are told
 
 
@@ -338,18 +340,20 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     ("On 13 May, the Committee held an informal closed meeting ..."; "On 24 January [2025], 462 new
     officers graduated" for June 2024, beside a stock "as of December 2024"), and it never names the
     asked month, nor writes a range holding it; a paragraph whose days are all of other years is
-    left to the year's check, which names the mismatch. Not a month of the document's own meeting
-    or issue (but a Security Council report's: "the High-level Committee's forty-ninth session,
-    held in April 2025"), nor a question about what was planned (`_asked_month`), nor an election, a
-    referendum or a census named by its month of a paragraph whose days all come up to
-    RESULTS_WITHIN months later (its results are told after it)."""
+    left to the year's check, which names the mismatch, where it writes a year (not "On 18 and 19
+    December, 32 members ... met in Bouznika" of a report issued in 2025, for March 2025). Not a
+    month of the document's own meeting or issue (but a Security Council report's: "the High-level
+    Committee's forty-ninth session, held in April 2025"), nor a question about what was planned
+    (`_asked_month`), nor an election, a referendum or a census named by its month of a paragraph
+    whose days all come up to RESULTS_WITHIN months later (its results are told after it)."""
     m = _asked_month(question, evidence)
     if m is None or re.search(rf"\b{MONTH_NAMES[m.month - 1]}\b", evidence.paragraph, re.IGNORECASE):
         return None
     given = _given_days(evidence)
     if not given or any(g.year == m.year and g.month <= m.month <= (g.last or g.month) for g in given) \
-            or all(g.year != m.year for g in given) or _in_a_range(m, evidence):
-        return None  # another year alone: the year's check names it
+            or all(g.year != m.year for g in given) and _WRITTEN_YEAR.search(evidence.paragraph) \
+            or _in_a_range(m, evidence):
+        return None  # another year written: the year's check names it
     if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
         return None  # "the February 2025 elections", their results announced "On 15 March"
     nearest = _nearest(given, m)

@@ -13,12 +13,13 @@ from rag.index.symbols import find_document_id, suggestion
 from rag.models import RECOMMENDATION, TABLE, DocumentText, Footnote, ShownParagraph, render_citation
 
 # "para. 11, draft resolution, para. 8", "draft decision II, para. 3", "decision 22/1, ¶ 2", "para.
-# 20, report of Working Group I, para. 3": a paragraph of an embedded text as cited, after the symbol.
+# 20, report of Working Group I, para. 3", "para. 2, decision 2025/2, para. (b) (i)": a paragraph
+# of an embedded text as cited, after the symbol.
 CITED_PART = re.compile(r"^(?:paras?\.\s*(\w+)\s*,\s*)?((?:draft\s+|intersessional\s+)?(?:resolution|decision)s?\b[^,]*?"
                         r"(?:\s*,\s*(?:annex(?:\s+[IVXLC\d]+)?|(?:section|sect\.|part)\s*(?:[A-H](?:\.[IVX]+)?|[IVX]+)))?"
                         r"|report\s+of\s+[^,]+?)"
                         r"\s*,\s*"
-                        r"(?:paras?\.\s*)?(¶\s*)?(\w+)$", re.IGNORECASE)
+                        r"(?:paras?\.\s*)?(¶\s*)?(\w+|\([a-z]{1,2}\)(?:\s*\([ivx]{1,5}\))?)$", re.IGNORECASE)
 # "p. 11, table 3", "table 3": a captioned table as cited (rag.models.TABLE).
 CITED_TABLE = re.compile(r"^(?:pp?\.\s*([\w–-]+)\s*,\s*)?table\s+(\w+)$", re.IGNORECASE)
 # "recommendation 1": a boxed recommendation as cited (rag.models.RECOMMENDATION).
@@ -39,7 +40,7 @@ def split_cited_part(number: str) -> tuple[str, str | None, str | None]:
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
         return number, None, None
-    return (m.group(3) or "").replace(" ", "") + m.group(4), m.group(2), m.group(1)
+    return ((m.group(3) or "") + m.group(4)).replace(" ", ""), m.group(2), m.group(1)
 
 
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".

@@ -35,7 +35,7 @@ from rag.ingest.joining import clean_text, join_lines, vocabulary
 from rag.ingest.metadata import read_metadata
 from rag.ingest.numbering import paragraph_starts
 from rag.ingest.pages import page_label, printed_pages
-from rag.ingest.parts import Part, split_parts
+from rag.ingest.parts import Part, letter_items, split_parts
 from rag.ingest.parts import sections as text_sections
 from rag.ingest.patterns import (
     ANNEX,
@@ -434,6 +434,7 @@ class _Assembler:
         """An embedded text: its own numbering, headings under a copy of the section path."""
         self.builder.flush()
         self.builder.part, self.builder.part_of = part.label, part.within
+        first = len(self.builder.out)
         if part.heading:
             self.builder.heading_notes(seg.lines[part.start])
         lines = seg.lines[part.start + int(part.heading):part.end]
@@ -453,6 +454,8 @@ class _Assembler:
                 self.own(_Segment(seg.annex, own), paragraph_starts(own, self.body_size), 0, len(own), path)
         self.builder.flush()
         self.builder.part = self.builder.part_of = ""
+        for label in dict.fromkeys(p.part for p in self.builder.out[first:]):
+            letter_items([p for p in self.builder.out[first:] if p.part == label])
 
     def numbered(self, seg: _Segment, starts: dict[int, str], first: int, sections: Sections,
                  hi: int | None = None) -> None:

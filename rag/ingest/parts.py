@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from rag.ingest.blocks import Block, strip_markers
 from rag.ingest.headings import ends_sentence
 from rag.ingest.numbering import candidates, paragraph_starts, scored_chain
-from rag.ingest.patterns import ANNEX, ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO, REPORT_INTRO
+from rag.ingest.patterns import ADOPTED, ANNEX, ENACTING, PART_HEADING, PART_HEADING_TITLED, PART_INTRO, REPORT_INTRO
+from rag.models import Paragraph
 
 TITLE_WORDS = 20  # a title run on after a part's heading has at most this many words
 ENACTING_LINES = 10  # enacting words come within this many lines under a part's heading
@@ -53,7 +54,8 @@ def _heading(lines: Sequence[Block], i: int) -> str | None:
     the first line); a heading may carry the text's title after it ("Decision 22/1 South-South
     cooperation")."""
     text = " ".join(strip_markers(lines[i].text).split())
-    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text) or _heads(lines[i - 1])):
+    if lines[i].number is not None or not (i == 0 or ends_sentence(lines[i - 1].text) or _heads(lines[i - 1])
+                                           or _closes_text(lines[i - 1])):
         return None
     m = PART_HEADING.match(text) or PART_HEADING_TITLED.match(text)
     if m is None or m.end() < len(text) and (ends_sentence(text) or len(text[m.end():].split()) > TITLE_WORDS):
@@ -68,6 +70,12 @@ def _annex_heading(lines: Sequence[Block], i: int) -> str | None:
     if m is None or not m.group(1) or lines[i].number is not None or i == 0:
         return None
     return f"annex {m.group(1)}" if ends_sentence(lines[i - 1].text) or _heads(lines[i - 1]) or lines[i].bold else None
+
+
+def _closes_text(line: Block) -> bool:
+    """The line that closes an embedded text without a full stop: how it was adopted ("Adopted
+    under agenda items 3, 4, 6 and 8", E/2025/70), in italics or as the words say."""
+    return (line.italic and not line.bold) or bool(ADOPTED.match(strip_markers(line.text).strip()))
 
 
 def _heads(line: Block) -> bool:
@@ -244,3 +252,43 @@ def sections(lines: Sequence[Block]) -> list[Section]:
             out.append(Section(r, f"section {letter + '.' if letter else ''}{numeral}",
                                " ".join(strip_markers(lines[r].text).split()), 2 if letter else 1, 1))
     return out
+
+
+# A lettered item's mark at a paragraph's start: "(a)", "(aa)", "(iv)".
+_ITEM_MARK = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s")
+_ROMAN_ITEM = re.compile(r"^[ivx]{1,5}$")
+
+
+def letter_items(paragraphs: Sequence[Paragraph]) -> None:
+    """Cite the lettered items of an embedded text that numbers no paragraph by their letters, as
+    the documents cite them (E/2025/70, decision 2025/8: "para. (f)"; a roman sub-item under its
+    letter: "para. (b) (i)"), and count its other blocks from 1 again. A text with a numbered
+    paragraph, a roman item under no letter, or a letter used twice keeps its running count."""
+    marks: list[str | None] = []
+    letter = ""
+    for p in paragraphs:
+        m = _ITEM_MARK.match(p.text) if p.running else None
+        if not p.running:
+            return
+        if m is None:
+            marks.append(None)
+            continue
+        mark = m.group(1)
+        after = chr(ord(letter) + 1) if len(letter) == 1 else ""
+        if _ROMAN_ITEM.match(mark) and mark != after:
+            if not letter:
+                return
+            marks.append(f"({letter})({mark})")
+        else:
+            letter = mark
+            marks.append(f"({mark})")
+    given = [m for m in marks if m]
+    if not given or len(set(given)) < len(given):
+        return
+    count = 0
+    for p, mark in zip(paragraphs, marks):
+        if mark:
+            p.number, p.running = mark, False
+        else:
+            count += 1
+            p.number = str(count)

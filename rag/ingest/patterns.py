@@ -58,8 +58,10 @@ ANNEX = re.compile(r"^(?:Annex|ANNEX)(?:es|ES)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]
 # (a decision taken between two meetings, by silence procedure).
 _PART = (r"(?:(?:Draft|DRAFT)\s+(?:[Rr]esolution|[Dd]ecision|RESOLUTION|DECISION)|Resolution|RESOLUTION|Decision|DECISION"
          r"|(?:Intersessional|INTERSESSIONAL)\s+(?:decision|DECISION))"
-         r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?))?")
+         r"(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,3}(?:/\d{1,3})?|(?:19|20)\d\d/\d{1,3}))?")
 PART_HEADING = re.compile(rf"^{_PART}$")
+# The line closing such a text: "Adopted under agenda item 4 (b)", "Adopted at the 5th plenary meeting".
+ADOPTED = re.compile(r"^Adopted\s+(?:under|at|by|on|without)\b")
 # The same heading with the text's title run on after it in one block: "Decision 22/1 South-South
 # cooperation".
 PART_HEADING_TITLED = re.compile(rf"^{_PART}(?=\s+[“\"]?[A-Z][a-z])")

@@ -18,7 +18,7 @@ from typing import Any
 from rag.answer.alternatives import alternatives
 from rag.answer.answertype import (asks_count, asks_how_long, asks_ordinal_count, asks_share, counted_thing,
                                    question_type, states_answer, states_count, states_count_figure, states_none)
-from rag.answer.constraints import numbered_things
+from rag.answer.constraints import numbered_qualifiers, numbered_things
 from rag.answer.kinds import asks_country, asks_for_share, gives_share, named_countries
 from rag.answer.years import dated_things, framing_years, issue_time, years
 from rag.models import Hit
@@ -26,6 +26,7 @@ from rag.search.focus import focus
 from rag.textutil import MONTH_PATTERN, coverage
 
 DEPTH = 3  # the hits read for one that gives what the question asks
+NUMBERED_DEPTH = 5  # the hits read for one naming the session, meeting or report the question numbers
 COUNT_DEPTH = 5  # the hits read for one that counts the thing a how-many question names
 
 
@@ -56,9 +57,14 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth
     return hits
 
 
-def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]]) -> list[Hit]:
+def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]],
+                       depth: int = DEPTH) -> list[Hit]:
     """`hits`, or, where the first names another of the (number, noun) `things` the question names
-    and not the asked one, with the next hit of its document up to DEPTH that names it put first."""
+    and not the asked one, with the next hit of its document up to `depth` that names it put first
+    (past DEPTH, one that holds as much of the question as the first, not an NGO's entry listing
+    "the fifty-fourth session of the Human Rights Council" for the fifty-fourth session of the
+    Commission for Social Development, and writes the words naming the thing, not "the fourth
+    International Conference on Financing for Development" for "the fourth Arab Land Conference")."""
     asked = set(things(question))
     if not asked or not hits:
         return hits
@@ -66,14 +72,24 @@ def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], l
     nouns = {noun for _, noun in asked}
     if asked & first or not any(noun in nouns for _, noun in first):
         return hits
-    return _promote(question, hits, lambda hit: bool(asked & set(things(hit.text))))
+    held = coverage(question, hits[0].text)  # past DEPTH, a hit holding as much of the question as the first
+    qualifiers = numbered_qualifiers(question)  # and the words naming the numbered thing ("Arab Land")
+
+    def gives(hit: Hit) -> bool:
+        return bool(asked & set(things(hit.text))) and (any(hit.pid == h.pid for h in hits[:DEPTH]) or (
+            coverage(question, hit.text) >= held and all(re.search(rf"\b{re.escape(w)}\b", hit.text, re.IGNORECASE)
+                                                         for w in qualifiers)))
+
+    return _promote(question, hits, gives, depth)
 
 
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names another ordinal of a thing the question numbers ("the
     twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
-    hit of its document up to DEPTH that names the asked one put first."""
-    return _asked_thing_first(question, hits, numbered_things)
+    hit of its document up to NUMBERED_DEPTH that names the asked one put first (A/80/56, para. 21,
+    fifth: "at its twenty-ninth session, it would consider the reports submitted by Benin and Sri
+    Lanka", under para. 73 on the twenty-seventh and twenty-eighth)."""
+    return _asked_thing_first(question, hits, numbered_things, NUMBERED_DEPTH)
 
 
 def asked_dated_first(question: str, hits: list[Hit]) -> list[Hit]:
