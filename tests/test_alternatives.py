@@ -4,7 +4,7 @@ extracts of A/80/188, A/CONF.230/2025/10 and A/AC.109/2025/18."""
 
 from __future__ import annotations
 
-from rag.answer.alternatives import check_alternative, named_alternatives
+from rag.answer.alternatives import alternatives, check_alternative, named_alternatives
 from rag.answer.constraints import check_constraints, may_miss
 from rag.answer.evidence import Evidence
 from tests.conftest import said
@@ -109,3 +109,19 @@ def test_the_morning_is_no_answer_for_the_afternoon() -> None:
     assert said(check_alternative("At what time do afternoon meetings of the Special Committee begin?", evidence)) \
         == "is about the morning, not the afternoon"
     assert check_alternative("At what time do morning meetings of the Special Committee begin?", evidence) is None
+    # a part of the day that sets no meeting is not asked of (found in review)
+    attack = "On the morning of 7 October 2023, armed groups attacked communities."
+    assert check_alternative("How many communities were attacked on 7 October 2023, into the afternoon?",
+                             _evidence(attack)) is None
+
+
+def test_special_consultative_status_is_no_answer_for_general() -> None:
+    """E/C.2/2025/2 heads each organization's quadrennial report with its status and year
+    ("Afrique Espérance Special, 2020"): no answer for when it obtained general status (tester 77)."""
+    entry = ("Afrique Espérance Special, 2020 Introduction Launched in 2010 and recognized by the Government of "
+             "Benin, Afrique Espérance works for the well-being of children.")
+    evidence = Evidence(entry, entry, ("E/C.2/2025/2",), "2025-01-01", "Quadrennial reports")
+    assert said(check_alternative("When did Afrique Espérance obtain general consultative status with ECOSOC?",
+                                  evidence)) == "is about special consultative status, not general consultative status"
+    assert check_alternative("When did Afrique Espérance obtain special consultative status?", evidence) is None
+    assert alternatives("the report of the Secretary-General, 2020") == []

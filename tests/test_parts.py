@@ -607,11 +607,15 @@ def test_letters_stay_running_counts_where_they_would_not_name_one_item() -> Non
     assert run("(i) One;", "(ii) Two.") == ["1", "2"]
     assert run("Decides:", "(a) One;", "(b) Two.", numbered=True) == ["1", "2", "3"]
     assert run("(h) Eighth;", "(i) Ninth;", "(j) Tenth.") == ["(h)", "(i)", "(j)"]
+    # "(i)" after "(h)" opens (h)'s sub-items where "(ii)" comes next (found in review)
+    assert run("(h) Eighth:", "(i) one;", "(ii) two;", "(i) Ninth;", "(j) Tenth.") == \
+        ["(h)", "(h)(i)", "(h)(ii)", "(i)", "(j)"]
 
 
 def test_a_lettered_item_reads_back_as_cited() -> None:
     assert split_cited_part("para. 2, decision 2025/2, para. (b) (i)") == ("(b)(i)", "decision 2025/2", "2")
     assert split_cited_part("decision 2025/8, para. (f)") == ("(f)", "decision 2025/8", None)
+    assert split_cited_part("decision 2025/8, para. (F)") == ("(f)", "decision 2025/8", None)
 
 
 def test_show_reads_a_decision_s_lettered_item_as_cited(tmp_path: Path) -> None:

@@ -247,3 +247,33 @@ def test_an_office_under_another_or_for_another_place_is_not_the_asked_one() -> 
                                                              "for Libya in January 2025.")):
         assert check_person(question, Evidence(text, text, ("S/2025/1",))) is None, text
     assert asks_person("Who is the Police Commissioner of UNMISS?") and asks_person("Who is the new head of BINUH?")
+
+
+def test_an_office_given_someone_the_paragraph_gives_the_office_under_it() -> None:
+    """S/2025/223, para. 83: Stephanie Koury is the Deputy Special Representative; Hanna Tetteh, named
+    before her, the Special Representative (tester 77)."""
+    from rag.answer.persons import check_office_given
+
+    paragraph = ("I thank my new Special Representative for Libya and Head of UNSMIL, Hanna Tetteh, for the work that "
+                 "she has done since taking office, and I thank my Deputy Special Representative for Political "
+                 "Affairs, Stephanie Koury, for her leadership.")
+    evidence = Evidence(paragraph, paragraph, ("S/2025/223",), "2025-04-14")
+    asked = "When did {} take up her duties as Special Representative for Libya?"
+    assert said(check_office_given(asked.format("Stephanie Koury"), evidence)) == \
+        "names Stephanie Koury as Deputy Special Representative, not Special Representative"
+    assert check_office_given(asked.format("Hanna Tetteh"), evidence) is None
+    assert check_office_given("When did Stephanie Koury take up her duties as Deputy Special Representative?",
+                              evidence) is None
+
+
+def test_a_territory_s_governor_asked_for_is_a_person_asked() -> None:
+    """A/AC.109/2025/20, para. 9: "the Territory has a Governor appointed by the British Crown" names
+    no Governor (tester 76); para. 18 names Daniel Pruce."""
+    assert asks_person("Who was the Governor of the British Virgin Islands in 2019?")
+    assert asks_person("Who was the Chief Minister of the British Virgin Islands who received the mission?")
+    none = "The Territory has a Governor appointed by the British Crown."
+    named = "The mission paid a courtesy call on the Governor, Daniel Pruce."
+    asked = "Who is the Governor of the British Virgin Islands?"
+    assert said(check_person(asked, Evidence(none, none, ("A/AC.109/2025/20",)))) == \
+        "does not name the person asked about"
+    assert check_person(asked, Evidence(named, named, ("A/AC.109/2025/20",))) is None

@@ -3,7 +3,7 @@ methane or the Pacific, and the best paragraph gives its figure for silicon, sol
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
 draft decisions, the richest and the poorest, the major groups at the high-level political
-forum, the morning and the afternoon), so a paragraph naming one member and
+forum, the morning and the afternoon, general and special consultative status), so a paragraph naming one member and
 not the asked one tells of the other, however close its words. A paragraph naming no member is
 not checked: it may speak of the asked thing in other words."""
 
@@ -59,8 +59,16 @@ _SETS: dict[str, dict[str, str]] = {
     # the major groups of Agenda 21, each speaking for itself at the high-level political forum
     "major group": {name: rf"{words}\s+major\s+group|major\s+group\s+(?:for|of)\s+(?:the\s+)?{words}"
                     for name, words in _MAJOR_GROUPS.items()},
-    # the parts of a day meetings are set in ("morning meetings should begin at 10 a.m.")
-    "part of the day": {"the morning": r"mornings?", "the afternoon": r"afternoons?", "the evening": r"evenings?"},
+    # the parts of a day meetings are set in ("morning meetings should begin at 10 a.m."; not "the
+    # attacks ... continued into the afternoon")
+    "part of the day": {f"the {part}": rf"{part}s?(?=\s+(?:meetings?|sessions?|sittings?|plenar(?:y|ies)))"
+                        for part in ("morning", "afternoon", "evening")},
+    # the categories of consultative status with the Economic and Social Council, as a
+    # committee's list of quadrennial reports heads each organization's entry ("Afrique
+    # Espérance Special, 2020") or as texts write them
+    "consultative status": {f"{kind} consultative status": rf"{kind}\s+consultative\s+status|"
+                            rf"(?-i:{kind.capitalize()}),\s+(?:19|20)\d\d\b"
+                            for kind in ("general", "special")},
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

@@ -189,7 +189,10 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 
 
 # A question asking for a share, and the words a sentence gives one in.
-_SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b", re.IGNORECASE)
+# A question for a share: "What percentage ...", "How many per cent ...", "How many cents of each
+# dollar ..." (a share of spending, given in per cent).
+_SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|"
+                      r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
 # A question for a sum of money, and a sum written: a currency's sign or code before the figure,
 # or its name after it.
@@ -263,7 +266,8 @@ _SHARE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:per\s*cent|%|percent)", re.IGNORECAS
 # "How many ...?" for a count, not for money, a share or a time ("How many US dollars", "how many
 # per cent", "within how many days": "within 30 days" is a duration, which a stated count leaves out).
 _DURATIONS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries")
-_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|" + "|".join(_DURATIONS) + r")\b)"
+_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|cents\s+(?:of|in|out\s+of)\s+"
+                      r"(?:each|every|a)\s+dollar|" + "|".join(_DURATIONS) + r")\b)"
                       r"(?!\s+(?:[A-Z][\w.]*\s+){0,2}(?:million\s+|billion\s+)?"
                       r"(?:" + _CURRENCIES + r"|pounds|rand|won)\b)", re.IGNORECASE)
 # A count in words: "no new complaints", "both reports", "tens of thousands of people".

@@ -40,7 +40,7 @@ from rag.answer.modifiers import check_modifier, check_numbered_name, check_poss
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import OFFICE_WORDS, asks_person, before_names, check_person, lower_case_words, named_people
+from rag.answer.persons import asks_person, before_names, check_office_given, check_person
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
@@ -152,9 +152,9 @@ _SESSION_OF = re.compile(r"\s+sessions?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3
 
 def _numbered_noun(ordinal: re.Match[str]) -> str | None:
     """The noun an ordinal matched in its text numbers, lower-cased, or None: none where a count
-    follows ("the first three meetings"); the noun of the list's last ordinal in a list of them
-    ("the 1st, 2nd and 3rd meetings")."""
-    if _COUNT_AFTER.match(ordinal.string, ordinal.end()):
+    follows ("the first three meetings") or "ever" ("the first-ever meeting"); the noun of the
+    list's last ordinal in a list of them ("the 1st, 2nd and 3rd meetings")."""
+    if _COUNT_AFTER.match(ordinal.string, ordinal.end()) or _EVER.match(ordinal.string, ordinal.end()):
         return None
     noun = _NOUN.search(_reach(ordinal))
     if noun is None and (comma := _LIST_COMMA.match(ordinal.string, ordinal.end())):
@@ -167,6 +167,10 @@ def _numbered_noun(ordinal: re.Match[str]) -> str | None:
 # five-year review", "its second 2024 session").
 _COUNT_AFTER = re.compile(r"\s+(?:" + CARDINALS + r"|\d{1,3})(?![-\w])", re.IGNORECASE)
 _LIST_COMMA = re.compile(r"\s*,\s*")
+# "first-ever", "first ever": the first of its kind at all, no number in a series ("the first-ever
+# intergovernmental meeting ..., the first World Assembly on Ageing" for "the first ever
+# intergovernmental conference").
+_EVER = re.compile(r"[\s-]ever\b", re.IGNORECASE)
 
 
 def _reach(ordinal: re.Match[str]) -> str:
@@ -565,7 +569,7 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
     for c in asked:
         if others and c.value not in named_by_title and not _told_of(question, c, evidence, paragraph):
-            return Mismatch(c, _told_instead(c.value, others, subject))
+            return Mismatch(c, _told_instead(c.value, others, subject, question, evidence.paragraph))
     return None
 
 
@@ -580,22 +584,31 @@ def _told_of(question: str, c: Constraint, evidence: Evidence, paragraph: str) -
         or _nationality_of_named(question, c.value, evidence.document)
 
 
+# An officer a question tells a report or meeting by: "whose rapporteur was Stefany Romero Veiga
+# of Uruguay", "chaired by Pierre Jaillard (France)".
+_OFFICER = (r"(?:[Rr]apporteur|[Cc]hair(?:person|man|woman)?|[Vv]ice-[Cc]hair(?:person)?|[Pp]resident|"
+            r"[Vv]ice-[Pp]resident|[Ff]acilitator|[Cc]o-[Cc]hairs?|[Cc]oordinator)")
+_OFFICER_NAMED = re.compile(rf"\b{_OFFICER}\s+(?:(?:was|is|were|are)\s+|by\s+|,\s*)?"
+                            r"((?:(?:Ms|Mr|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)"
+                            r"\s*(?:of\s+(?:the\s+)?|\(\s*)(?=[A-Z])")
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided\s+over|moderated|facilitated)\s+by\s+"
+                         r"((?:(?:Ms|Mr|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)"
+                         r"\s*(?:of\s+(?:the\s+)?|\(\s*)(?=[A-Z])")
+
+
 def _nationality_of_named(question: str, country: str, document: str) -> bool:
-    """Whether the question gives the country only as where a person its document names comes
-    from, to tell which report it means ("the report whose rapporteur was Stefany Romero Veiga of
-    Uruguay", of A/79/437/Add.4, which names her on its cover): not what it asks about. Every word
-    before "of" is the person's name, none an office's or an ordinal ("the First Vice-President of
-    Kenya" asks about Kenya)."""
-    at = re.compile(rf"((?:[A-Z][\w'’.-]+\s+){{2,5}})(?:of\s+(?:the\s+)?|\(\s*){re.escape(country)}\b")
+    """Whether the question gives the country only as where an officer it tells the report or
+    meeting by comes from ("the report whose rapporteur was Stefany Romero Veiga of Uruguay", of
+    A/79/437/Add.4, which names her on its cover), an officer the document names: not what it asks
+    about ("What did Dina Boluarte of Peru say?" asks about Peru)."""
     flat = " ".join(document.split())
-    for m in at.finditer(question):
-        run = m.group(1).split()
-        if any(part in OFFICE_WORDS or part in ORDINALS for w in run for part in w.lower().split("-")):
+    for m in (*_OFFICER_NAMED.finditer(question), *_CHAIRED_BY.finditer(question)):
+        if not question.startswith(country, m.end()):
             continue
-        for name in named_people(m.group(1), lower_case_words(document)):
-            written = r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])"
-            if len(name.split()) == len(run) and re.search(written, flat, re.IGNORECASE):
-                return True
+        name = m.group(1).split()
+        written = r"(?<![\w-])" + r"\s+".join(map(re.escape, name[-2:])) + r"(?![\w-])"
+        if re.search(written, flat, re.IGNORECASE):
+            return True
     return False
 
 
@@ -862,13 +875,19 @@ def _state_organs(text: str) -> list[str]:
     return list(dict.fromkeys(k for m, k in people_words(text) if _ORGAN.match(text, m.end(1))))
 
 
-def _told_instead(asked: str, others: list[str], subject: Counter[str]) -> str:
-    """The country a paragraph is about instead of the asked one: its document's own where the
+def _told_instead(asked: str, others: list[str], subject: Counter[str], question: str = "",
+                  paragraph: str = "") -> str:
+    """The country a paragraph is about instead of the asked one: the one whose office it names
+    as the question names the asked one's ("the President of Malawi ... ordered" for "When did
+    the President of Zambia order ...?", S/2025/202, para. 16); else its document's own where the
     paragraph names it ("the Central African Republic", not the Sudan its refugees come from);
     else a name inside the asked one ("the Sudan" for South Sudan); else the first it names."""
+    offices = re.findall(rf"\b([A-Z][\w-]+)\s+of\s+(?:the\s+)?{re.escape(asked)}\b", question)
+    alike = [k for k in others for office in offices
+             if re.search(rf"\b{re.escape(office)}\s+of\s+(?:the\s+)?{re.escape(k)}\b", paragraph)]
     own = [k for k in others if k in subject]
     kin = [k for k in others if set(k.split()) < set(asked.split())]
-    return (own or kin or others)[0]
+    return (alike or own or kin or others)[0]
 
 
 # A question naming at least this many words (capitalised, past its first) that the document
@@ -1025,9 +1044,10 @@ def _proper_unwritten(word: str, document: str) -> bool:
 def _acronym_written(word: str, document: str) -> bool:
     """An acronym the document spells out or writes as documents do ("UNFCCC": "United Nations
     Framework Convention on Climate Change"; "GDP": "gross domestic product"; "FfD4"), in capitals
-    or with a word's next letter in small type ("AfCFTA": "African Continental Free Trade Area")."""
-    return (word in SPELLED_OUT or len(word) >= 3 and (word.isupper() or sum(ch.isupper() for ch in word) >= 3)) \
-        and writes_acronym(document, word)
+    or with a word's next letter in small type ("AfCFTA": "African Continental Free Trade Area";
+    not a name such as "OpenAI", whose small letters are most of a word)."""
+    mixed = sum(ch.isupper() for ch in word) >= 3 and sum(ch.islower() for ch in word) <= 2
+    return (word in SPELLED_OUT or len(word) >= 3 and (word.isupper() or mixed)) and writes_acronym(document, word)
 
 
 def _check_names(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -1380,7 +1400,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
-                    check_kind, check_person, check_place, check_located, check_body_place,
+                    check_kind, check_person, check_office_given, check_place, check_located, check_body_place,
                     check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_paragraph_subregion,
                     check_unwritten_region, check_paragraph_region,

@@ -31,8 +31,9 @@ _FOREIGN = frozenset(("pour", "la", "le", "les", "des", "de", "du", "et", "en", 
                       "para", "por", "el"))
 # Verbs, mostly of the past, that end the words of a thing ("the STI forum took place"): a
 # thing's words are a noun's.
-_VERBS = frozenset(("took", "takes", "held", "met", "said", "says", "made", "gave", "began", "came", "went", "saw",
-                    "told", "became", "brought", "sent", "won", "spent", "paid", "kept"))
+_VERBS = frozenset(("take", "took", "takes", "held", "met", "said", "says", "made", "gave", "began", "came", "went",
+                    "saw", "told", "became", "brought", "sent", "won", "spent", "paid", "kept", "convened",
+                    "occurred", "happened", "started"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['’\"”)]*)\s*$")
 # The nouns a document shortens a body to, once named ("the Office", "the Mission"): in a
 # document whose title names UNDP, "the Office's internal audit function" is UNDP's own.

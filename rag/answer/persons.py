@@ -41,6 +41,9 @@ _PERSON_Q = re.compile(
     r"|^\s*who\b[^,;?]{0,40}?\b(?:heads|heading)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:Office|Mission|Division|"
     r"Department|Secretariat|Unit|Section|Branch|Service|delegation|team)\b"
     r"|^\s*who\s+(?:is|was|were|are)\s+the\s+(?:chair|chairman|chairperson|chairwoman|co-chairs?|president)\s+of\b"
+    # the head of a territory's or a city's government: "Who was the Governor of the British Virgin Islands in 2019?"
+    r"|^\s*who\s+(?:is|was)\s+the\s+(?:(?:current|new|former|acting|interim)\s+)?(?:governor|premier|"
+    r"chief\s+minister|mayor)\s+of\b"
     # the holder of an office: "Who is the Force Commander of UNMISS?", "Who is the head of UNMISS?"
     r"|^\s*who\s+(?:is|was)\s+the\s+(?:(?:current|new|former|acting|interim|incoming|outgoing)\s+)?"
     r"(?:force\s+commander|police\s+commissioner|commander|executive\s+director|director(?:[-\s]general)?|"
@@ -67,7 +70,7 @@ _ORGANIZATION_REPLACED = re.compile(
     # the acronym alone, no office after it ("Who succeeded the UNHCR High Commissioner?" asks for one)
     r"(?:the\s+)?[A-Z]{2,}(?:-[A-Z]?\w+)?(?=\s+(?:as|in|on|at)\b|\s*[?,;.]|\s*$)")
 # Words of offices, bodies, places and forms of address: capitalised in UN texts, never a name.
-OFFICE_WORDS = frozenset("""
+_OFFICE_WORDS = frozenset("""
 united nations general assembly council committee commission secretary secretariat special envoy representative
 deputy assistant under executive director directorate chair chairperson chairman chairwoman vice president
 prime minister ministry ministers government national international regional office division department branch
@@ -140,7 +143,7 @@ def named_people(text: str, lower_case: frozenset[str]) -> set[str]:
     for run in _RUN.finditer(text):
         if _GRADE.match(text, run.end()):
             continue
-        name = [w for w in map(_word, run.group(0).split()) if w and w not in OFFICE_WORDS
+        name = [w for w in map(_word, run.group(0).split()) if w and w not in _OFFICE_WORDS
                 and w not in _COUNTRY_WORDS and w not in _MONTHS and w not in lower_case]
         if len(name) >= 2:
             found.add(" ".join(name))
@@ -236,3 +239,33 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
             or _elects_state(evidence.paragraph, question):
         return None
     return Mismatch(Constraint("kind", "a person", "the person asked about"), "", "does not name {label}")
+
+
+# An office a question gives someone it names: "When did Stephanie Koury take up her duties as
+# Special Representative for Libya?" (not an office under another: "as Deputy ...").
+_AS_OFFICE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?((?:Special|Personal|Executive|High|Resident|Humanitarian|Force|"
+                        r"Police)\s+(?:Representative|Envoy|Adviser|Advisor|Coordinator|Commissioner|Director|"
+                        r"Commander)|Chair(?:person)?|President|Rapporteur|Prosecutor|Registrar|Director)\b")
+# The words that put an office under the one named after them.
+_LESSER = re.compile(r"\b(Deputy|Assistant|Acting|Associate|Vice)[\s-]+$")
+
+
+def check_office_given(question: str, evidence: Evidence) -> Mismatch | None:
+    """An office the question gives someone it names, where the paragraph gives that person the
+    office under it: "Stephanie Koury ... as Special Representative for Libya" of "my Deputy
+    Special Representative for Political Affairs, Stephanie Koury" (S/2025/223, para. 83)."""
+    m = _AS_OFFICE.search(question)
+    if m is None:
+        return None
+    office = " ".join(m.group(1).split())
+    written = re.compile(rf"\b{_office_pattern(office)}\b", re.IGNORECASE)
+    for person in named_people(question, lower_case_words(evidence.document)):
+        for before, _ in before_names(person.split()[-1], evidence.paragraph, re.IGNORECASE):
+            offices = [at for at in written.finditer(before) if not re.search(r"[.;]", before[at.end():])]
+            lesser = _LESSER.search(before[:offices[-1].start()]) if offices else None  # the office nearest the name
+            if lesser is not None:
+                named = re.search(r"\s+".join(map(re.escape, person.split())), question, re.IGNORECASE)
+                found = f"{lesser.group(1)} {office}"
+                return Mismatch(Constraint("office", office, office), found,
+                                f"names {named.group(0) if named else person} as {{found}}, not {{label}}")
+    return None

@@ -435,23 +435,57 @@ def named_bodies_on(question: str) -> list[str]:
     return [m.group(0) for m in _BODY_ON.finditer(question)]
 
 
-def _body_of_other_kind(kind: str, evidence: Evidence) -> str | None:
-    """The body of another kind the document's title names ("Committee on Enforced
-    Disappearances" for a question on "the Working Group on Enforced or Involuntary
-    Disappearances") where the paragraph tells of it by its kind ("the Committee") and never
-    writes the asked kind's word ("Group")."""
+# The words before the body whose report a document is: "Report of the ...".
+_REPORT_OF = re.compile(r"\bReport\s+of\s+the\s+$", re.IGNORECASE)
+# A body's whole name from its kind on: "Working Group on Enforced or Involuntary Disappearances",
+# "Commission on the Status of Women" (not a flat title's next line: "... Twenty-seventh session").
+_WHOLE_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|or|the)\s+)*[A-Z][\w-]*)*")
+
+
+def _whole_name(text: str, at: int) -> str:
+    """The body's name that opens at `at`, up to a session's ordinal a flat title runs on into."""
+    m = _WHOLE_NAME.match(text, at)
+    words = (m.group(0) if m else "").split()
+    cut = next((i for i, w in enumerate(words) if w.lower().split("-")[-1] in ORDINALS
+                or w.lower() == "session"), len(words))
+    while cut and words[cut - 1].lower() in ("of", "on", "for", "and", "or", "the"):
+        cut -= 1
+    return " ".join(words[:cut])
+
+
+def _body_of_other_kind(question: str, asked_at: int, kind: str, evidence: Evidence) -> str | None:
+    """The sibling body of another kind whose report the document is, by its title ("Report of
+    the Committee on Enforced Disappearances" for a question on "the Working Group on Enforced or
+    Involuntary Disappearances": a word of its subject the same), where the paragraph tells of it
+    by its kind ("the Committee") and never writes the asked kind's word ("Group"), nor the
+    question that kind's ("What did the Committee for Development Policy recommend on the Doha
+    Programme of Action?" asks of the Committee). A body on another subject is no sibling: the
+    Advisory Committee on Administrative and Budgetary Questions reports on the Economic
+    Commission for Africa's buildings."""
     asked = kind.split()[-1]
     if re.search(rf"\b{asked}\b", evidence.paragraph, re.IGNORECASE):
         return None
+    subject = _subject_words(_whole_name(question, asked_at))
     for t in _BODY_ON.finditer(evidence.title):
         noun = t.group(1).split()[-1]
-        if noun != asked and re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph):
-            # a flat title runs on into its session ("... Enforced Disappearances Twenty-seventh session")
-            name = t.group(0).split()
-            cut = next((i for i, w in enumerate(name) if w.lower().split("-")[-1] in ORDINALS
-                        or w.lower() == "session"), len(name))
-            return " ".join(name[:cut])
+        name = _whole_name(evidence.title, t.start())
+        if noun != asked and _REPORT_OF.search(evidence.title, 0, t.start()) and subject & _subject_words(name) \
+                and not re.search(rf"\b{noun}\b", question, re.IGNORECASE) \
+                and re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph):
+            return name or None
     return None
+
+
+# The words of a body's name that are its kind's, not its subject's.
+_KIND_WORDS = frozenset(("committee", "commission", "forum", "group", "working", "panel", "council", "board",
+                         "conference", "fund", "programme", "office", "high-level", "special", "standing", "ad", "hoc",
+                         "united", "nations"))
+
+
+def _subject_words(name: str) -> set[str]:
+    """The capitalised words of a body's name that tell its subject ("Enforced", "Disappearances"
+    of "Committee on Enforced Disappearances")."""
+    return {w.lower() for w in re.findall(r"[A-Z][\w-]+", name) if w.lower() not in _KIND_WORDS and len(w) > 3}
 
 
 def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
@@ -462,9 +496,10 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
     for m in _BODY_ON.finditer(question):
         kind, linked, subject = m.group(1), m.group(2), m.group(3)
         asked = f"{kind} {linked} {subject}"
-        other = _body_of_other_kind(kind, evidence)
+        other = _body_of_other_kind(question, m.start(), kind, evidence)
         if other is not None:
-            return Mismatch(Constraint("body", asked, asked), other)
+            whole = _whole_name(question, m.start())
+            return Mismatch(Constraint("body", whole, whole), other)
         of_kind = rf"(?i:\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?)"
         # the title writing the subject names the body at greater length ("Committee on the Protection of
         # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")

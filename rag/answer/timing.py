@@ -329,8 +329,6 @@ def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:
 # elections", "the March 2024 census".
 _OUTCOME_LATER = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}(?:elections?|referendum|plebiscite|census|"
                             r"run-off)\b")
-# A year a paragraph writes.
-_WRITTEN_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-])")
 RESULTS_WITHIN = 2  # months after an election, a referendum or a census within which its results are told
 
 
@@ -351,7 +349,7 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     given = _given_days(evidence)
     if not given or any(g.year == m.year and g.month <= m.month <= (g.last or g.month) for g in given) \
-            or all(g.year != m.year for g in given) and _WRITTEN_YEAR.search(evidence.paragraph) \
+            or all(g.year != m.year for g in given) and _writes_past_year(evidence) \
             or _in_a_range(m, evidence):
         return None  # another year written: the year's check names it
     if _OUTCOME_LATER.match(question[m.end:]) and all(0 < g.month - m.month <= RESULTS_WITHIN for g in given):
@@ -359,6 +357,20 @@ def _another_month(question: str, evidence: Evidence) -> Mismatch | None:
     nearest = _nearest(given, m)
     return Mismatch(Constraint("dated", f"{m.year}-{m.month:02d}", _when(m, m.day is not None)),
                     _when(nearest, nearest.day is not None), "gives {found}, not {label}")
+
+
+def _writes_past_year(evidence: Evidence) -> bool:
+    """Whether the paragraph writes a year up to its document's issue, which the year's check
+    reads (not "the 2030 Agenda", nor a resolution's number, "resolution 2009 (2011)")."""
+    issued = issued_month(evidence)
+    written = _YEAR_WRITTEN.findall(_RESOLUTION_NUMBER.sub(" ", evidence.paragraph))
+    return any(issued is None or int(y) <= issued[0] for y in written)
+
+
+# A Security Council resolution's number before its year: "resolution 2009 (2011)".
+_RESOLUTION_NUMBER = re.compile(r"\bresolutions?\s+\d{3,4}(?=\s*\()", re.IGNORECASE)
+# A year a paragraph writes, not inside a symbol ("A/RES/79/1", "S/2025/223").
+_YEAR_WRITTEN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
 
 
 def _nearest(given: list[NamedMonth], asked: NamedMonth) -> NamedMonth:

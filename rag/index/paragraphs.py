@@ -40,7 +40,8 @@ def split_cited_part(number: str) -> tuple[str, str | None, str | None]:
     m = CITED_PART.match(" ".join(number.split()))
     if not m:
         return number, None, None
-    return ((m.group(3) or "") + m.group(4)).replace(" ", ""), m.group(2), m.group(1)
+    number = ((m.group(3) or "") + m.group(4)).replace(" ", "")
+    return (number.lower() if number.startswith("(") else number), m.group(2), m.group(1)
 
 
 # "para. 37", "paragraph 37", "para 37": the number itself; "p. 3, ¶ 2" and "¶ 2": the running "¶2".

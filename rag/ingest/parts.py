@@ -257,6 +257,8 @@ def sections(lines: Sequence[Block]) -> list[Section]:
 # A lettered item's mark at a paragraph's start: "(a)", "(aa)", "(iv)".
 _ITEM_MARK = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s")
 _ROMAN_ITEM = re.compile(r"^[ivx]{1,5}$")
+# The roman numeral after each that is also a letter.
+_NEXT_ROMAN = {"i": "ii", "v": "vi", "x": "xi"}
 
 
 def letter_items(paragraphs: Sequence[Paragraph]) -> None:
@@ -264,18 +266,20 @@ def letter_items(paragraphs: Sequence[Paragraph]) -> None:
     the documents cite them (E/2025/70, decision 2025/8: "para. (f)"; a roman sub-item under its
     letter: "para. (b) (i)"), and count its other blocks from 1 again. A text with a numbered
     paragraph, a roman item under no letter, or a letter used twice keeps its running count."""
+    if any(not p.running for p in paragraphs):
+        return
+    found = [m.group(1) if (m := _ITEM_MARK.match(p.text)) else None for p in paragraphs]
     marks: list[str | None] = []
     letter = ""
-    for p in paragraphs:
-        m = _ITEM_MARK.match(p.text) if p.running else None
-        if not p.running:
-            return
-        if m is None:
+    for k, mark in enumerate(found):
+        if mark is None:
             marks.append(None)
             continue
-        mark = m.group(1)
         after = chr(ord(letter) + 1) if len(letter) == 1 else ""
-        if _ROMAN_ITEM.match(mark) and mark != after:
+        # "(i)" after "(h)" is the ninth letter, unless "(ii)" comes next: the first of (h)'s sub-items
+        following = next((f for f in found[k + 1:] if f is not None), None)
+        roman = _ROMAN_ITEM.match(mark) is not None and (mark != after or following == _NEXT_ROMAN.get(mark))
+        if roman:
             if not letter:
                 return
             marks.append(f"({letter})({mark})")

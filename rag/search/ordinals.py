@@ -73,7 +73,8 @@ def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], l
     if asked & first or not any(noun in nouns for _, noun in first):
         return hits
     held = coverage(question, hits[0].text)  # past DEPTH, a hit holding as much of the question as the first
-    qualifiers = numbered_qualifiers(question)  # and the words naming the numbered thing ("Arab Land")
+    # and the words naming the numbered thing ("Arab Land"; not a short form, "UN", nor "regular")
+    qualifiers = {w for w in numbered_qualifiers(question) if len(w) > 2 and w != "regular"}
 
     def gives(hit: Hit) -> bool:
         return bool(asked & set(things(hit.text))) and (any(hit.pid == h.pid for h in hits[:DEPTH]) or (
@@ -86,9 +87,9 @@ def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], l
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or, where the first names another ordinal of a thing the question numbers ("the
     twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
-    hit of its document up to NUMBERED_DEPTH that names the asked one put first (A/80/56, para. 21,
-    fifth: "at its twenty-ninth session, it would consider the reports submitted by Benin and Sri
-    Lanka", under para. 73 on the twenty-seventh and twenty-eighth)."""
+    hit of its document among the first NUMBERED_DEPTH hits that names the asked one put first
+    (A/80/56, para. 21, the fifth hit: "at its twenty-ninth session, it would consider the reports
+    submitted by Benin and Sri Lanka", under para. 73 on the twenty-seventh and twenty-eighth)."""
     return _asked_thing_first(question, hits, numbered_things, NUMBERED_DEPTH)
 
 
