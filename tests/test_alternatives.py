@@ -113,6 +113,12 @@ def test_the_morning_is_no_answer_for_the_afternoon() -> None:
     attack = "On the morning of 7 October 2023, armed groups attacked communities."
     assert check_alternative("How many communities were attacked on 7 October 2023, into the afternoon?",
                              _evidence(attack)) is None
+    # both parts of a day named together, and a timetable's "Monday, 9 June, afternoon" (found in review)
+    both = "The Committee decided that morning and afternoon meetings would begin at 10 a.m. and 3 p.m."
+    assert check_alternative("At what time should morning meetings of the Committee begin?", _evidence(both)) is None
+    timetable = "Monday, 9 June, afternoon Question of Guam"
+    assert said(check_alternative("What is scheduled for the morning of 9 June?", _evidence(timetable))) == \
+        "is about the afternoon, not the morning"
 
 
 def test_special_consultative_status_is_no_answer_for_general() -> None:
@@ -125,3 +131,6 @@ def test_special_consultative_status_is_no_answer_for_general() -> None:
                                   evidence)) == "is about special consultative status, not general consultative status"
     assert check_alternative("When did Afrique Espérance obtain special consultative status?", evidence) is None
     assert alternatives("the report of the Secretary-General, 2020") == []
+    assert alternatives("the Attorney General, 2021 report") == alternatives("a roster of experts") == []
+    assert alternatives("the special status of the city") == []
+    assert alternatives("Anaja Roster, 2016 Introduction") == [("roster status", "consultative status")]

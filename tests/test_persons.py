@@ -264,6 +264,15 @@ def test_an_office_given_someone_the_paragraph_gives_the_office_under_it() -> No
     assert check_office_given(asked.format("Hanna Tetteh"), evidence) is None
     assert check_office_given("When did Stephanie Koury take up her duties as Deputy Special Representative?",
                               evidence) is None
+    # the office under the asked one must stand right before the name, and the person not be given
+    # the asked office after it; an acting holder holds it (found in review)
+    for text, name in (
+            ("The Council was briefed by Stephanie Koury, Deputy Special Representative for Political Affairs, and "
+             "Hanna Tetteh, who took up her duties as Special Representative for Libya that day.", "Hanna Tetteh"),
+            ("The Secretary-General appointed his Deputy Special Representative, Stephanie Koury, as his Special "
+             "Representative for Libya; she took up her duties on 20 February 2025.", "Stephanie Koury"),
+            ("The Acting Special Representative, Stephanie Koury, briefed the Council.", "Stephanie Koury")):
+        assert check_office_given(asked.format(name), Evidence(text, text, ("S/2025/223",), "2025-04-14")) is None
 
 
 def test_a_territory_s_governor_asked_for_is_a_person_asked() -> None:

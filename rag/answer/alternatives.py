@@ -3,9 +3,9 @@ methane or the Pacific, and the best paragraph gives its figure for silicon, sol
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
 draft decisions, the richest and the poorest, the major groups at the high-level political
-forum, the morning and the afternoon, general and special consultative status), so a paragraph naming one member and
-not the asked one tells of the other, however close its words. A paragraph naming no member is
-not checked: it may speak of the asked thing in other words."""
+forum, the morning and the afternoon, general, special and roster consultative status), so a
+paragraph naming one member and not the asked one tells of the other, however close its words. A
+paragraph naming no member is not checked: it may speak of the asked thing in other words."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ _MAJOR_GROUPS = {
     "the scientific and technological community major group": r"scientific\s+and\s+technological\s+communit(?:y|ies)",
     "the farmers major group": r"farmers(?:['’])?",
 }
+_CONSULTATIVE = r"consultative\s+"  # "special consultative status" ("roster status" goes without it)
 # Each set's members: the name an answer gives, and how texts write it.
 _SETS: dict[str, dict[str, str]] = {
     "energy source": {
@@ -61,14 +62,18 @@ _SETS: dict[str, dict[str, str]] = {
                     for name, words in _MAJOR_GROUPS.items()},
     # the parts of a day meetings are set in ("morning meetings should begin at 10 a.m."; not "the
     # attacks ... continued into the afternoon")
-    "part of the day": {f"the {part}": rf"{part}s?(?=\s+(?:meetings?|sessions?|sittings?|plenar(?:y|ies)))"
+    "part of the day": {f"the {part}": rf"{part}s?(?=(?:\s+and\s+(?:morning|afternoon|evening)s?)?\s+(?:meetings?|"
+                                          rf"sessions?|sittings?|plenar(?:y|ies)))|{part}(?=\s+of\s+\d)|"
+                                          rf"(?<=[a-z], ){part}(?=\s+[A-Z(])"
                         for part in ("morning", "afternoon", "evening")},
     # the categories of consultative status with the Economic and Social Council, as a
     # committee's list of quadrennial reports heads each organization's entry ("Afrique
     # Espérance Special, 2020") or as texts write them
-    "consultative status": {f"{kind} consultative status": rf"{kind}\s+consultative\s+status|"
-                            rf"(?-i:{kind.capitalize()}),\s+(?:19|20)\d\d\b"
-                            for kind in ("general", "special")},
+    "consultative status": {name: rf"{kind}\s+{between}status|"
+                            rf"(?-i:{kind.capitalize()}),\s+(?:19|20)\d\d(?=\s+Introduction\b)"
+                            for name, kind, between in (("general consultative status", "general", _CONSULTATIVE),
+                                                        ("special consultative status", "special", _CONSULTATIVE),
+                                                        ("roster status", "roster", f"(?:{_CONSULTATIVE})?"))},
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

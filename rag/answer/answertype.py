@@ -193,7 +193,9 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 # dollar ..." (a share of spending, given in per cent).
 _SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|"
                       r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b", re.IGNORECASE)
-_SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b", re.IGNORECASE)
+# A share written: "per cent", "%", "91 cents of every dollar".
+_SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b|\bcents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+dollar\b",
+                    re.IGNORECASE)
 # A question for a sum of money, and a sum written: a currency's sign or code before the figure,
 # or its name after it.
 _MONEY_Q = re.compile(r"\b(?:budgets?|costs?|costing|funding|spending|expenditures?|appropriat\w*|income|revenues?|"

@@ -19,6 +19,7 @@ from rag.textutil import MONTH_PATTERN
 
 # A share, and a turnout, which is one ("voter turnout was 54.2 per cent").
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
+                      r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b|"
                       r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b|"
                       r"\bwhat (?:was |is |were )?(?:the )?(?:voter )?turnout\b|"
                       # a rate UN texts give in per cent ("What growth rate does ESCAP forecast ...?")
@@ -29,7 +30,8 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"(?!\s+(?:attributed|due|based|driven|caused|affected|explained|used|calculated|determined|"
                       r"applied|linked|owing)\b)", re.IGNORECASE)
 # A table's "Percentage" column gives shares: the heading with a figure under it.
-_SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
+_SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent|cents?\s+(?:of|in|out\s+of)\s+"
+                    r"(?:each|every|a)\s+dollar)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)", re.IGNORECASE)
 # One in so many is one too ("one in four women", "Nine out of ten respondents", "One respondent in
 # four"), not a label's number ("Goal 16 in five countries") nor a rating ("4 out of 5 on average").

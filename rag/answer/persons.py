@@ -246,26 +246,37 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
 _AS_OFFICE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?((?:Special|Personal|Executive|High|Resident|Humanitarian|Force|"
                         r"Police)\s+(?:Representative|Envoy|Adviser|Advisor|Coordinator|Commissioner|Director|"
                         r"Commander)|Chair(?:person)?|President|Rapporteur|Prosecutor|Registrar|Director)\b")
-# The words that put an office under the one named after them.
-_LESSER = re.compile(r"\b(Deputy|Assistant|Acting|Associate|Vice)[\s-]+$")
+# The words that put an office under the one named after them ("Acting" holds the office itself).
+_LESSER = re.compile(r"\b(Deputy|Assistant|Associate|Vice)([\s-]+)$")
+# What may stand between an office and the name of its holder: "for Political Affairs, ".
+_TO_NAME = re.compile(r"^(?:\s+(?:for|of|on)\s+[^,;.]{1,80})?,?\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+                      r"(?:[A-Z][\w'’.-]*\s+){0,3}$")
 
 
 def check_office_given(question: str, evidence: Evidence) -> Mismatch | None:
-    """An office the question gives someone it names, where the paragraph gives that person the
-    office under it: "Stephanie Koury ... as Special Representative for Libya" of "my Deputy
-    Special Representative for Political Affairs, Stephanie Koury" (S/2025/223, para. 83)."""
+    """An office the question gives someone it names, where the paragraph gives that person, right
+    before the name, the office under it and nowhere the office itself: "Stephanie Koury ... as
+    Special Representative for Libya" of "my Deputy Special Representative for Political Affairs,
+    Stephanie Koury" (S/2025/223, para. 83; not "... appointed his Deputy Special Representative,
+    Stephanie Koury, as his Special Representative")."""
     m = _AS_OFFICE.search(question)
     if m is None:
         return None
     office = " ".join(m.group(1).split())
-    written = re.compile(rf"\b{_office_pattern(office)}\b", re.IGNORECASE)
+    written = re.compile(rf"\b{_office_pattern(office)}", re.IGNORECASE)
     for person in named_people(question, lower_case_words(evidence.document)):
-        for before, _ in before_names(person.split()[-1], evidence.paragraph, re.IGNORECASE):
-            offices = [at for at in written.finditer(before) if not re.search(r"[.;]", before[at.end():])]
-            lesser = _LESSER.search(before[:offices[-1].start()]) if offices else None  # the office nearest the name
-            if lesser is not None:
-                named = re.search(r"\s+".join(map(re.escape, person.split())), question, re.IGNORECASE)
-                found = f"{lesser.group(1)} {office}"
-                return Mismatch(Constraint("office", office, office), found,
-                                f"names {named.group(0) if named else person} as {{found}}, not {{label}}")
+        surname = person.split()[-1]
+        lesser = None
+        for before, end in before_names(surname, evidence.paragraph, re.IGNORECASE):
+            offices = [at for at in written.finditer(before) if _TO_NAME.match(before[at.end():])]
+            under = _LESSER.search(before[:offices[-1].start()]) if offices else None
+            after = evidence.paragraph[end:end + OFFICE_REACH]
+            if under is None or re.search(rf"^[^.;]*?\bas\s+(?:\w+\s+)?{_office_pattern(office)}", after, re.I):
+                return None  # the office itself, right before the name or given it after
+            lesser = lesser or (under, offices[-1], before)
+        if lesser is not None:
+            under, at, before = lesser
+            named = re.search(r"\s+".join(map(re.escape, person.split())), question, re.IGNORECASE)
+            return Mismatch(Constraint("office", office, office), before[under.start():at.end()],
+                            f"names {named.group(0) if named else person} as {{found}}, not {{label}}")
     return None

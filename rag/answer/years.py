@@ -1035,11 +1035,12 @@ def check_for_year(question: str, evidence: Evidence) -> Mismatch | None:
 # `check_resolution_year`; not "How many resolutions were adopted in 2023?"), and a resolution
 # written with its year ("resolution 2734 (2024)", "resolutions 2510 (2020), 2542 (2020) and 2755
 # (2024)").
-# "Which resolution was adopted in 2024 ...?", "Which 2024 Council resolution (or decision) ...?": group 1 or 2.
+# "Which resolution was adopted in 2024 ...?", "Which 2024 Council resolution (or Council decision) ...?": group
+# 1 or 2 (not "Which 2025 decision of the SADC Summit ...?").
 RESOLUTION_OF_YEAR = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?resolution\s+(?:was\s+)?(?:adopted|passed)\s+"
                                 r"in\s+((?:19|20)\d\d)\b|\b(?:which|what)\s+((?:19|20)\d\d)\s+"
-                                r"(?:(?:Security|Council|General|Assembly|Human|Rights|Economic|Social)\s+){0,3}"
-                                r"(?:resolution|decision)\b", re.IGNORECASE)
+                                r"(?:(?:(?:Security|Council|General|Assembly|Human|Rights|Economic|Social)\s+){0,3}"
+                                r"resolution|(?:Security\s+)?(?-i:Council)\s+decision)\b", re.IGNORECASE)
 _YEARED_RESOLUTION = re.compile(r"\b(\d{3,4})\s*\(((?:19|20)\d\d)\)")
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
