@@ -1385,3 +1385,13 @@ def test_a_month_a_yearless_paragraph_gives_in_another_year_is_a_near_miss() -> 
     text = paragraph + " The meeting sought to advance the 2030 Agenda."
     evidence = Evidence(paragraph=text, document=text, symbols=("S/2025/223",), date="2025-04-14")
     assert said(check_timing(asked.format("March 2025"), evidence)) == "gives 19 December 2024, not March 2025"
+
+
+def test_a_day_since_which_a_report_tells_is_no_day_asked() -> None:
+    """S/2025/176, para. 52 (the MONUSCO report covering developments since 29 November 2024):
+    "On 26 January, ... approved a $17 million rapid response allocation" answers (tester 80)."""
+    paragraph = ("On 26 January, in response to the scale and severity of the crisis, the Emergency Relief Coordinator "
+                 "approved a $17 million rapid response allocation from the Central Emergency Response Fund.")
+    evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/176",), date="2025-03-21")
+    assert check_timing("In the Secretary-General's report on MONUSCO covering developments since 29 November 2024, "
+                        "how much did the Emergency Relief Coordinator allocate from CERF?", evidence) is None

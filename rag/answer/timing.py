@@ -18,7 +18,9 @@ from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, s
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
 # 2025", "until 30 June 2026").
-_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bending|\bexpiring|[–-])\s*$", re.IGNORECASE)
+# Words before a month that make it a bound of a period, not a point in time ("since 29 November
+# 2024" runs to the document's date).
+_PERIOD_BEFORE = re.compile(r"(?:\bto|\buntil|\bthrough|\bending|\bexpiring|\bsince|[–-])\s*$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^\s*(?:[–-]|to\b|until\b|through\b)", re.IGNORECASE)
 # A question about something done: a report cannot tell what happened after it was issued; one
 # about what was expected or planned can be answered before. Not the past participles more often
