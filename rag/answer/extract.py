@@ -467,14 +467,14 @@ def _unwritten_ordinal(mismatch: Mismatch) -> bool:
     return mismatch.constraint.kind == "ordinal" and "from a document that never" in mismatch.template
 
 
-# The share of two paragraphs' content words they hold in common from which one is the other's
-# text in another year's resolution.
+# The share of all the content words of two paragraphs that both hold, from which one is the
+# other's text in another year's resolution.
 SAME_TEXT = 0.6
 
 
 def _same_text(first: str, other: str) -> bool:
     """Whether two paragraphs are one text, as a resolution renewed each year repeats its
-    paragraphs: at least SAME_TEXT of their content words in common."""
+    paragraphs: at least SAME_TEXT of the content words of either held by both."""
     a, b = set(content_terms(first)), set(content_terms(other))
     return bool(a and b) and len(a & b) >= SAME_TEXT * len(a | b)
 

@@ -247,7 +247,7 @@ _AS_OFFICE = re.compile(r"\bas\s+(?:the\s+)?(?:new\s+)?((?:Special|Personal|Exec
                         r"Police)\s+(?:Representative|Envoy|Adviser|Advisor|Coordinator|Commissioner|Director|"
                         r"Commander)|Chair(?:person)?|President|Rapporteur|Prosecutor|Registrar|Director)\b")
 # The words that put an office under the one named after them ("Acting" holds the office itself).
-_LESSER = re.compile(r"\b(Deputy|Assistant|Associate|Vice)([\s-]+)$")
+_LESSER = re.compile(r"\b(Deputy|Assistant|Associate|Vice)[\s-]+$")
 # What may stand between an office and the name of its holder: "for Political Affairs, ".
 _TO_NAME = re.compile(r"^(?:\s+(?:for|of|on)\s+[^,;.]{1,80})?,?\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
                       r"(?:[A-Z][\w'’.-]*\s+){0,3}$")

@@ -264,7 +264,7 @@ _NEXT_ROMAN = {"i": "ii", "v": "vi", "x": "xi"}
 def letter_items(paragraphs: Sequence[Paragraph]) -> None:
     """Cite the lettered items of an embedded text that numbers no paragraph by their letters, as
     the documents cite them (E/2025/70, decision 2025/8: "para. (f)"; a roman sub-item under its
-    letter: "para. (b) (i)"), and count its other blocks from 1 again. A text with a numbered
+    letter: "para. (b)(i)"), and count its other blocks from 1 again. A text with a numbered
     paragraph, a roman item under no letter, or a letter used twice keeps its running count."""
     if any(not p.running for p in paragraphs):
         return
