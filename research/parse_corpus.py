@@ -39,8 +39,8 @@ def check(doc: Document, expected: dict | None) -> list[str]:
         # committee report whose draft resolution is longer than the report itself.
         runs = {(p.annex, p.part) for p in numbered if p.annex or p.part}
         # (a decision's lettered items, "(a)", number no run)
-        longest = max(([int(p.number) for p in numbered if (p.annex, p.part) == r and p.number.isdigit()] for r in runs),
-                      key=len, default=[])
+        longest = max(([int(p.number) for p in numbered if (p.annex, p.part) == r and p.number.isdigit()]
+                       for r in runs), key=len, default=[])
         if len(longest) > len(numbers):
             numbers = longest
     if expected is None:
