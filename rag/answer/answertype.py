@@ -189,13 +189,16 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 
 
 # A question asking for a share, and the words a sentence gives one in.
+# A share of spending asked in cents ("How many cents of each dollar ...?"), and given so ("91 cents
+# of every dollar"); rag.answer.kinds reads both too.
+CENTS_OF_DOLLAR_Q = r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b"
+CENTS_OF_DOLLAR = r"cents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+dollar"
 # A question for a share: "What percentage ...", "How many per cent ...", "How many cents of each
 # dollar ..." (a share of spending, given in per cent).
-_SHARE_Q = re.compile(r"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|"
-                      r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b", re.IGNORECASE)
+_SHARE_Q = re.compile(rf"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|{CENTS_OF_DOLLAR_Q}",
+                      re.IGNORECASE)
 # A share written: "per cent", "%", "91 cents of every dollar".
-_SHARE = re.compile(r"\bper ?cent\b|%|\bpercentage\b|\bcents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+dollar\b",
-                    re.IGNORECASE)
+_SHARE = re.compile(rf"\bper ?cent\b|%|\bpercentage\b|\b{CENTS_OF_DOLLAR}\b", re.IGNORECASE)
 # A question for a sum of money, and a sum written: a currency's sign or code before the figure,
 # or its name after it.
 _MONEY_Q = re.compile(r"\b(?:budgets?|costs?|costing|funding|spending|expenditures?|appropriat\w*|income|revenues?|"

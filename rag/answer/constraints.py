@@ -588,12 +588,11 @@ def _told_of(question: str, c: Constraint, evidence: Evidence, paragraph: str) -
 # of Uruguay", "chaired by Pierre Jaillard (France)".
 _OFFICER = (r"(?:[Rr]apporteur|[Cc]hair(?:person|man|woman)?|[Vv]ice-[Cc]hair(?:person)?|[Pp]resident|"
             r"[Vv]ice-[Pp]resident|[Ff]acilitator|[Cc]o-[Cc]hairs?|[Cc]oordinator)")
-_OFFICER_NAMED = re.compile(rf"\b{_OFFICER}\s+(?:(?:was|is|were|are)\s+|by\s+|,\s*)?"
-                            r"((?:(?:Ms|Mr|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)"
-                            r"\s*(?:of\s+(?:the\s+)?|\(\s*)(?=[A-Z])")
-_CHAIRED_BY = re.compile(r"\b(?:chaired|presided\s+over|moderated|facilitated)\s+by\s+"
-                         r"((?:(?:Ms|Mr|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)"
-                         r"\s*(?:of\s+(?:the\s+)?|\(\s*)(?=[A-Z])")
+# The officer's name and the word before the country they come from: "Stefany Romero Veiga of ".
+_NAME_OF = (r"((?:(?:Ms|Mr|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+)"
+            r"\s*(?:of\s+(?:the\s+)?|\(\s*)(?=[A-Z])")
+_OFFICER_NAMED = re.compile(rf"\b{_OFFICER}\s+(?:(?:was|is|were|are)\s+|by\s+|,\s*)?{_NAME_OF}")
+_CHAIRED_BY = re.compile(rf"\b(?:chaired|presided\s+over|moderated|facilitated)\s+by\s+{_NAME_OF}")
 
 
 def _nationality_of_named(question: str, country: str, document: str) -> bool:
@@ -875,8 +874,7 @@ def _state_organs(text: str) -> list[str]:
     return list(dict.fromkeys(k for m, k in people_words(text) if _ORGAN.match(text, m.end(1))))
 
 
-def _told_instead(asked: str, others: list[str], subject: Counter[str], question: str = "",
-                  paragraph: str = "") -> str:
+def _told_instead(asked: str, others: list[str], subject: Counter[str], question: str, paragraph: str) -> str:
     """The country a paragraph is about instead of the asked one: the one whose office it names
     as the question names the asked one's ("the President of Malawi ... ordered" for "When did
     the President of Zambia order ...?", S/2025/202, para. 16); else its document's own where the

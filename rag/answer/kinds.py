@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.answertype import (CARDINALS, COUNTED_COUNTRY, COUNTING, asks_count, gives_money, question_type,
-                                   states_count_figure)
+from rag.answer.answertype import (CARDINALS, CENTS_OF_DOLLAR, CENTS_OF_DOLLAR_Q, COUNTED_COUNTRY, COUNTING, asks_count,
+                                   gives_money, question_type, states_count_figure)
 from rag.answer.countries import ADJECTIVES, COUNTRY_AT, OTHER_NAME_AT, demonym_countries, long_demonym_countries
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.textutil import MONTH_PATTERN
 
 # A share, and a turnout, which is one ("voter turnout was 54.2 per cent").
 _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction)\b|"
-                      r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b|"
+                      + CENTS_OF_DOLLAR_Q + r"|"
                       r"\bhow (?:large|big) (?:a )?(?:share|slice|proportion)\b|"
                       r"\bwhat (?:was |is |were )?(?:the )?(?:voter )?turnout\b|"
                       # a rate UN texts give in per cent ("What growth rate does ESCAP forecast ...?")
@@ -30,8 +30,8 @@ _SHARE_Q = re.compile(r"\bwhat (?:share|percentage|per ?cent|proportion|fraction
                       r"(?!\s+(?:attributed|due|based|driven|caused|affected|explained|used|calculated|determined|"
                       r"applied|linked|owing)\b)", re.IGNORECASE)
 # A table's "Percentage" column gives shares: the heading with a figure under it.
-_SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent|cents?\s+(?:of|in|out\s+of)\s+"
-                    r"(?:each|every|a)\s+dollar)|\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
+_SHARE = re.compile(r"(?:\d|\b(?:one|" + CARDINALS + r"))\s*(?:per\s*cent|%|percent|" + CENTS_OF_DOLLAR + r")|"
+                    r"\b(?:half|third|thirds|quarter|quarters|fifth|tenth|majority|"
                     r"proportion|share)\b|(?-i:\bPercentage\b)(?=(?:\s+\S+){0,8}?\s+\d)", re.IGNORECASE)
 # One in so many is one too ("one in four women", "Nine out of ten respondents", "One respondent in
 # four"), not a label's number ("Goal 16 in five countries") nor a rating ("4 out of 5 on average").

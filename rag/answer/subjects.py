@@ -453,7 +453,7 @@ def _whole_name(text: str, at: int) -> str:
     return " ".join(words[:cut])
 
 
-def _body_of_other_kind(question: str, asked_at: int, kind: str, evidence: Evidence) -> str | None:
+def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence) -> str | None:
     """The sibling body of another kind whose report the document is, by its title ("Report of
     the Committee on Enforced Disappearances" for a question on "the Working Group on Enforced or
     Involuntary Disappearances": a word of its subject the same), where the paragraph tells of it
@@ -461,11 +461,11 @@ def _body_of_other_kind(question: str, asked_at: int, kind: str, evidence: Evide
     question that kind's ("What did the Committee for Development Policy recommend on the Doha
     Programme of Action?" asks of the Committee). A body on another subject is no sibling: the
     Advisory Committee on Administrative and Budgetary Questions reports on the Economic
-    Commission for Africa's buildings."""
+    Commission for Africa's buildings. `whole`: the asked body's name as the question writes it."""
     asked = kind.split()[-1]
     if re.search(rf"\b{asked}\b", evidence.paragraph, re.IGNORECASE):
         return None
-    subject = _subject_words(_whole_name(question, asked_at))
+    subject = _subject_words(whole)
     for t in _BODY_ON.finditer(evidence.title):
         noun = t.group(1).split()[-1]
         name = _whole_name(evidence.title, t.start())
@@ -496,9 +496,9 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
     for m in _BODY_ON.finditer(question):
         kind, linked, subject = m.group(1), m.group(2), m.group(3)
         asked = f"{kind} {linked} {subject}"
-        other = _body_of_other_kind(question, m.start(), kind, evidence)
+        whole = _whole_name(question, m.start())
+        other = _body_of_other_kind(question, whole, kind, evidence)
         if other is not None:
-            whole = _whole_name(question, m.start())
             return Mismatch(Constraint("body", whole, whole), other)
         of_kind = rf"(?i:\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?)"
         # the title writing the subject names the body at greater length ("Committee on the Protection of

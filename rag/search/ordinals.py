@@ -58,13 +58,10 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth
 
 
 def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]],
-                       depth: int = DEPTH) -> list[Hit]:
+                       depth: int = DEPTH, far: Callable[[Hit], bool] | None = None) -> list[Hit]:
     """`hits`, or, where the first names another of the (number, noun) `things` the question names
     and not the asked one, with the next hit of its document up to `depth` that names it put first
-    (past DEPTH, one that holds as much of the question as the first, not an NGO's entry listing
-    "the fifty-fourth session of the Human Rights Council" for the fifty-fourth session of the
-    Commission for Social Development, and writes the words naming the thing, not "the fourth
-    International Conference on Financing for Development" for "the fourth Arab Land Conference")."""
+    (past DEPTH, only one that `far` also allows)."""
     asked = set(things(question))
     if not asked or not hits:
         return hits
@@ -72,16 +69,9 @@ def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], l
     nouns = {noun for _, noun in asked}
     if asked & first or not any(noun in nouns for _, noun in first):
         return hits
-    held = coverage(question, hits[0].text)  # past DEPTH, a hit holding as much of the question as the first
-    # and the words naming the numbered thing ("Arab Land"; not a short form, "UN", nor "regular")
-    qualifiers = {w for w in numbered_qualifiers(question) if len(w) > 2 and w != "regular"}
-
-    def gives(hit: Hit) -> bool:
-        return bool(asked & set(things(hit.text))) and (any(hit.pid == h.pid for h in hits[:DEPTH]) or (
-            coverage(question, hit.text) >= held and all(re.search(rf"\b{re.escape(w)}\b", hit.text, re.IGNORECASE)
-                                                         for w in qualifiers)))
-
-    return _promote(question, hits, gives, depth)
+    near = {h.pid for h in hits[:DEPTH]}
+    return _promote(question, hits, lambda hit: bool(asked & set(things(hit.text)))
+                    and (hit.pid in near or far is not None and far(hit)), depth)
 
 
 def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
@@ -89,8 +79,19 @@ def asked_numbered_first(question: str, hits: list[Hit]) -> list[Hit]:
     twenty-fourth session" for "the twenty-fifth session") and not the asked one, with the next
     hit of its document among the first NUMBERED_DEPTH hits that names the asked one put first
     (A/80/56, para. 21, the fifth hit: "at its twenty-ninth session, it would consider the reports
-    submitted by Benin and Sri Lanka", under para. 73 on the twenty-seventh and twenty-eighth)."""
-    return _asked_thing_first(question, hits, numbered_things, NUMBERED_DEPTH)
+    submitted by Benin and Sri Lanka", under para. 73 on the twenty-seventh and twenty-eighth). Past
+    DEPTH, only one that holds as much of the question as the first (not an NGO's entry listing "the
+    fifty-fourth session of the Human Rights Council" for the fifty-fourth session of the Commission
+    for Social Development) and writes the words naming the thing (not "the fourth International
+    Conference on Financing for Development" for "the fourth Arab Land Conference"; a short form,
+    "UN", and "regular" aside)."""
+    qualifiers = {w for w in numbered_qualifiers(question) if len(w) > 2 and w != "regular"}
+
+    def far(hit: Hit) -> bool:
+        return coverage(question, hit.text) >= coverage(question, hits[0].text) \
+            and all(re.search(rf"\b{re.escape(w)}\b", hit.text, re.IGNORECASE) for w in qualifiers)
+
+    return _asked_thing_first(question, hits, numbered_things, NUMBERED_DEPTH, far)
 
 
 def asked_dated_first(question: str, hits: list[Hit]) -> list[Hit]:
