@@ -280,6 +280,33 @@ def test_the_paragraph_counting_the_asked_thing_comes_first() -> None:
                                              [level, summary])] == [21, 3]
 
 
+def test_a_count_of_the_thing_leaving_out_the_place_the_first_hit_names_stays_below() -> None:
+    """S/2025/415: "How many buildings were knocked down in the Khallat Athaba' herding community
+    ...?" was answered from para. 20 ("struck at least six neighbouring residential buildings in the
+    Shuja'iyah neighbourhood"), put above para. 10, which tells of Khallat Athaba' and counts
+    "78 structures" (other words for the thing): a count leaving out the place the question names and
+    the first hit writes is of another place (tester 81)."""
+    from rag.search.ordinals import asked_count_first
+
+    q = ("How many buildings were knocked down in the Khallat Athaba' herding community over its four demolition "
+         "incidents in 2025?")
+    herders = _hit(10, "On 11 June, Israeli authorities carried out a mass demolition in the Palestinian herding "
+                       "community of Khallat Athaba\u2019 in Masafer Yatta. Over the four incidents, 78 structures "
+                       "were demolished.", symbol="S/2025/415")
+    strike = _hit(20, "On 9 April, the Israel Defense Forces struck at least six neighbouring residential buildings in "
+                      "the Shuja\u2018iyah neighbourhood of Gaza City.", symbol="S/2025/415")
+    assert [h.pid for h in asked_count_first(q, [herders, strike])] == [10, 20]
+    # a count writing the place too still comes first
+    there = _hit(11, "In Khallat Athaba\u2019, 12 buildings were demolished.", symbol="S/2025/415")
+    assert [h.pid for h in asked_count_first(q, [herders, there])] == [11, 10]
+    # a next paragraph naming no place goes on about the first's (found in review)
+    seminar = _hit(1, "The Special Committee held its Caribbean regional seminar in Caracas from 14 to 16 May.",
+                   symbol="A/AC.109/2025/L.2")
+    attended = _hit(2, "The seminar was attended by 85 participants.", symbol="A/AC.109/2025/L.2")
+    assert [h.pid for h in asked_count_first("How many participants attended the Caribbean regional seminar in "
+                                             "Caracas?", [seminar, attended])] == [2, 1]
+
+
 def test_the_paragraph_naming_the_asked_day_comes_first() -> None:
     """S/2025/504: "the statement of 18 May" is para. 8's ("On 18 May, 18 members ... signed a
     statement"), not para. 9's, on 20 May; only where the first names another day, not the asked one."""

@@ -194,14 +194,15 @@ def test_another_province_of_the_same_name_is_another_place() -> None:
 def test_a_side_of_a_place_is_named_however_it_is_written() -> None:
     """Found in review: "North and South Kivu", "North-Kivu" and "southern Lebanon" name North Kivu
     and South Lebanon; only another side alone ("North Kivu" for South Kivu) names another place."""
-    from rag.answer.places import _names
+    from rag.answer.places import names_place
 
-    assert _names("North Kivu", "rose in Ituri, North and South Kivu, killing 300 civilians")
-    assert _names("North Kivu", "In North-Kivu, 300 civilians were killed")
-    assert _names("South Lebanon", "In southern Lebanon, 90,000 people sheltered")
-    assert _names("South Kivu", "the Kivu provinces")
-    assert not _names("South Kivu", "across Ituri and North Kivu")
-    assert not _names("Western Equatoria", "fighting in Central Equatoria") and not _names("Upper Nile", "in Blue Nile")
+    assert names_place("North Kivu", "rose in Ituri, North and South Kivu, killing 300 civilians")
+    assert names_place("North Kivu", "In North-Kivu, 300 civilians were killed")
+    assert names_place("South Lebanon", "In southern Lebanon, 90,000 people sheltered")
+    assert names_place("South Kivu", "the Kivu provinces")
+    assert not names_place("South Kivu", "across Ituri and North Kivu")
+    assert not names_place("Western Equatoria", "fighting in Central Equatoria")
+    assert not names_place("Upper Nile", "in Blue Nile")
 
 
 def test_the_asked_duty_station_written_with_more_words_or_in_the_title_is_the_document_s() -> None:

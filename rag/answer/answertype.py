@@ -189,10 +189,10 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 
 
 # A question asking for a share, and the words a sentence gives one in.
-# A share of spending asked in cents ("How many cents of each dollar ...?"), and given so ("91 cents
-# of every dollar"); rag.answer.kinds reads both too.
-CENTS_OF_DOLLAR_Q = r"\bhow many cents (?:of|in|out of) (?:each|every|a) dollar\b"
-CENTS_OF_DOLLAR = r"cents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+dollar"
+# A share of spending asked in cents ("How many cents of each (UNDP) dollar ...?"), and given so ("91
+# cents of every dollar"); rag.answer.kinds reads both too.
+CENTS_OF_DOLLAR_Q = r"\bhow many cents (?:of|in|out of) (?:each|every|a) (?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}dollar\b"
+CENTS_OF_DOLLAR = r"cents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+(?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}dollar"
 # A question for a share: "What percentage ...", "How many per cent ...", "How many cents of each
 # dollar ..." (a share of spending, given in per cent).
 _SHARE_Q = re.compile(rf"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|{CENTS_OF_DOLLAR_Q}",
@@ -271,8 +271,8 @@ _SHARE_FIGURE = re.compile(r"\d[\d,.]*\s*(?:per\s*cent|%|percent)", re.IGNORECAS
 # "How many ...?" for a count, not for money, a share or a time ("How many US dollars", "how many
 # per cent", "within how many days": "within 30 days" is a duration, which a stated count leaves out).
 _DURATIONS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries")
-_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|cents\s+(?:of|in|out\s+of)\s+"
-                      r"(?:each|every|a)\s+dollar|" + "|".join(_DURATIONS) + r")\b)"
+_COUNT_Q = re.compile(r"\bhow many\b(?!\s+(?:per\s*cent|percent|percentage|times|" + CENTS_OF_DOLLAR + "|"
+                      + "|".join(_DURATIONS) + r")\b)"
                       r"(?!\s+(?:[A-Z][\w.]*\s+){0,2}(?:million\s+|billion\s+)?"
                       r"(?:" + _CURRENCIES + r"|pounds|rand|won)\b)", re.IGNORECASE)
 # A count in words: "no new complaints", "both reports", "tens of thousands of people".

@@ -136,7 +136,7 @@ def located_places(question: str) -> list[str]:
     return [m.group(1) for m in _LOCATED.finditer(question) if _place(m) and not _inside_name(m)]
 
 
-def _names(place: str, text: str) -> bool:
+def names_place(place: str, text: str) -> bool:
     """The text names the place: it writes one of its words of four letters or more, a form of it
     or the word mistyped ("Ologesailie" is "Olorgesailie"; rag.answer.names); a place named by its
     side ("South Kivu") it writes whole."""
@@ -163,11 +163,11 @@ def _other_side_only(letters: list[str], text: str) -> bool:
     return bool(sides) and all(found and side not in {s.removesuffix("ern") for s in found} for found in sides)
 
 
-def _other_place(question: str, paragraph: str) -> str | None:
+def other_place(question: str, paragraph: str) -> str | None:
     """A place the paragraph sets something in that the question does not name: the first set
     after a word the question also has before its place ("a hotel in Beledweyne" for "a hotel in
     Kismayo"), else the first."""
-    others = [m for m in _LOCATED.finditer(paragraph) if _place(m) and not _names(m.group(1), question)]
+    others = [m for m in _LOCATED.finditer(paragraph) if _place(m) and not names_place(m.group(1), question)]
     asked_before = {_word_before(question, m) for m in _LOCATED.finditer(question)} - {""}
     same = [m for m in others if _word_before(paragraph, m) in asked_before]
     return (same or others)[0].group(1) if others else None
@@ -206,10 +206,10 @@ def check_located(question: str, evidence: Evidence) -> Mismatch | None:
     paragraph's innermost heading holds the places it names ("Djugu" under "Ituri"), as does the
     region the document's title names ("in the Asia-Pacific region" for "in Bangkok")."""
     unnamed = [p for p in located_places(focus(question))
-               if not any(_names(p, text) for text in (evidence.paragraph, evidence.title))
+               if not any(names_place(p, text) for text in (evidence.paragraph, evidence.title))
                and not _heading_is(p, evidence.section)
-               and not (_event_at(p).search(question) and _names(p, evidence.masthead))]
-    other = _other_place(question, evidence.paragraph) if unnamed else None
+               and not (_event_at(p).search(question) and names_place(p, evidence.masthead))]
+    other = other_place(question, evidence.paragraph) if unnamed else None
     if other is None or named_regions(other) & named_regions(evidence.title):
         return None  # "in the Asia-Pacific region" of the Asia-Pacific Forum's report holds its city
     return Mismatch(Constraint("place", unnamed[0], unnamed[0]), other)

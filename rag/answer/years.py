@@ -389,7 +389,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
     if counted is not None:
         return counted
     if asked and not written & asked_years and not _dating_years(text, question):
-        yearless = _check_yearless(asked, evidence)  # no year, or only years that date nothing it tells
+        yearless = _yearless_fact(asked, written, text, evidence)  # no year, or only years that date nothing it tells
         if yearless is not None or not written:
             return yearless
     other = _figure_of_another_time(question, asked, text)
@@ -534,14 +534,20 @@ _INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Pr
                                r"\b(?:the\s+)?2030\s+Agenda\b|\bAgenda\s+20\d\d\b|" + _INSTRUMENT_YEAR.pattern,
                                re.IGNORECASE)
 _SINCE_A_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
+# A year dating an earlier thing in a clause of the past perfect: "restrictions ... that had been
+# adopted in 2013" (what the paragraph tells was done later).
+_EARLIER_THING = re.compile(rf"\b(?:that|which)\s+had\s+(?:been\s+)?[a-z]+ed\b[^.;]{{0,60}}?\bin\s+"
+                            rf"(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b")
 
 
 def _dating_years(text: str, question: str) -> set[int]:
     """The years of the text that may date what it tells: without `_INSTRUMENT_DATES` unless the
     question names an instrument by its year itself ("under the 2018 Revitalized Agreement": "the
-    2015 Agreement" is another), and without `_SINCE_A_YEAR` unless it asks since when."""
+    2015 Agreement" is another), without `_EARLIER_THING`, and without `_SINCE_A_YEAR` unless it
+    asks since when."""
     if not _INSTRUMENT_YEAR.search(question):
         text = _INSTRUMENT_DATES.sub(" ", text)
+    text = _EARLIER_THING.sub(" ", text)
     return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_A_YEAR.sub(" ", text))
 
 
@@ -939,6 +945,15 @@ def _compared_before(text: str, at: int, words: re.Pattern[str] = _COMPARED_BEFO
     """Whether words of comparison (`_COMPARED_BEFORE`, or `words`) stand in the 60 characters
     before `at`."""
     return words.search(text[max(0, at - 60):at]) is not None
+
+
+def _yearless_fact(asked: list[Constraint], written: set[int], text: str, evidence: Evidence) -> Mismatch | None:
+    """`_check_yearless`, said as such of a paragraph whose years it `written` date only earlier things
+    (`_EARLIER_THING`: "restrictions ... that had been adopted in 2013")."""
+    found = _check_yearless(asked, evidence)
+    if found is not None and written and _EARLIER_THING.search(text):
+        return replace(found, template="dates only an earlier thing, and its document is of {found}, not {label}")
+    return found
 
 
 def _check_yearless(asked: list[Constraint], evidence: Evidence) -> Mismatch | None:

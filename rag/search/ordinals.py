@@ -20,6 +20,7 @@ from rag.answer.answertype import (asks_count, asks_how_long, asks_ordinal_count
                                    question_type, states_answer, states_count, states_count_figure, states_none)
 from rag.answer.constraints import numbered_qualifiers, numbered_things
 from rag.answer.kinds import asks_country, asks_for_share, gives_share, named_countries
+from rag.answer.places import located_places, names_place, other_place
 from rag.answer.years import dated_things, framing_years, issue_time, years
 from rag.models import Hit
 from rag.search.focus import focus
@@ -46,15 +47,29 @@ def asked_first(question: str, hits: list[Hit]) -> list[Hit]:
 def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth: int = DEPTH) -> list[Hit]:
     """`hits` with the next hit of the first's document up to `depth` that `gives` put first,
     passing over one that names another ordinal of a thing the question numbers ("the
-    twenty-fourth session" for "the twenty-fifth")."""
+    twenty-fourth session" for "the twenty-fifth") or leaves out a place of the question that the
+    first names (`_leaves_out_place`)."""
     asked = set(numbered_things(question))
     nouns = {noun for _, noun in asked}
     for i, hit in enumerate(hits[1:depth], start=1):
         named = set(numbered_things(hit.text))
         other = not asked & named and any(noun in nouns for _, noun in named)
-        if hit.symbol == hits[0].symbol and not other and gives(hit):
+        if hit.symbol == hits[0].symbol and not other and gives(hit) and not _leaves_out_place(question, hits[0], hit):
             return [hit, *hits[:i], *hits[i + 1:]]
     return hits
+
+
+def _leaves_out_place(question: str, first: Hit, hit: Hit) -> bool:
+    """Whether the hit (its text and section) leaves unnamed a place the question sets its fact in
+    (rag.answer.places.located_places; not one of a clause naming the document) that the first hit
+    names, and sets its own fact in another place (`other_place`): "six ... buildings in the
+    Shuja'iyah neighbourhood" are another place's buildings than those "in the Khallat Athaba'
+    herding community", which the first hit tells of, counting them in other words ("78 structures").
+    A next paragraph naming no place goes on about the first's ("The seminar was attended by 85
+    participants")."""
+    asked = focus(question)
+    return any(names_place(place, first.text) and not names_place(place, f"{hit.section}\n{hit.text}")
+               for place in located_places(asked)) and other_place(asked, hit.text) is not None
 
 
 def _asked_thing_first(question: str, hits: list[Hit], things: Callable[[str], list[tuple[Any, str]]],
