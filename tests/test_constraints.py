@@ -680,6 +680,25 @@ def test_the_year_of_a_meeting_held_at_a_place_and_on_days():
     assert check_constraints("How many staff did the Mission have in 2025?", staff) is None
 
 
+def test_a_paragraph_dated_only_by_another_period_as_long_tells_of_that_one_however_far() -> None:
+    """DP/2025/23, para. 24 gives the total expenditure of "the 2022-2025 cycle" and writes no other
+    year: asked for UNDP's total expenditure in 2014-2017 (a plan's cycle eight years before, which the
+    document names elsewhere), it tells of another cycle (tester 81)."""
+    cycle = ("UNDP preserved overall financial stability through the 2022-2025 cycle despite a volatile funding "
+             "climate. Total expenditure is estimated to reach approximately $22.5 billion.")
+    evidence = Evidence(cycle, f"The strategic plans 2014-2017 and 2018-2021 came before.\n{cycle}", ("DP/2025/23",))
+    assert said(check_constraints("What was UNDP's total expenditure in 2014-2017?", evidence)) == \
+        "is about 2022-2025, not 2014-2017"
+    assert check_constraints("What was UNDP's total expenditure in 2022-2025?", evidence) is None
+    # a paragraph writing another year too may compare the periods: judged within NEAR_YEARS only
+    compared = Evidence(cycle + " It was $17 billion in 2015.", evidence.document, ("DP/2025/23",))
+    assert check_constraints("What was UNDP's total expenditure in 2014-2017?", compared) is None
+    # a period of the past the paragraph builds on is no period of its own (found in review)
+    doha = Evidence("The Doha Programme of Action builds on the lessons of the Istanbul Programme of Action "
+                    "(2011-2020).", "The Doha Programme of Action for 2022-2031 was adopted.", ("A/80/81",))
+    assert check_constraints("What does the Doha Programme of Action for 2022-2031 build on?", doha) is None
+
+
 def test_a_paragraph_on_another_period_as_long_does_not_answer_for_the_asked_one():
     # A small extract of a real page: S/2025/54, para. 22 (the document itself names 2025/26).
     budget = ("On 25 November, the President signed into law the budget for the fiscal year 2024/25. The approved "
@@ -1464,6 +1483,14 @@ def test_a_year_dating_only_an_earlier_thing_leaves_the_paragraph_its_document_s
                              evidence) is None
     assert check_constraints("What restrictions on Central African diamonds had been adopted in 2013?",
                              evidence) is None
+    # the clause ends at its comma; time counted from the earlier thing keeps its year (found in review)
+    lifted = "The sanctions, which had been imposed on the country, were lifted in 2019 by the Council."
+    assert said(check_constraints("When were the sanctions lifted in 2018?", Evidence(
+        lifted, f"{lifted}\nIn 2018 the Council met.", ("S/2025/97",), date="2025-02-13"))) == "is about 2019, not 2018"
+    returned = ("In the five years after the peace agreement, which had been signed in 2014, some 40,000 refugees "
+                "returned.")
+    assert check_constraints("How many refugees had returned by 2019?", Evidence(
+        returned, f"{returned}\nThe 2019 census counted them.", ("S/2025/97",), date="2025-02-13")) is None
 
 
 def test_a_named_storm_s_year_need_not_be_written_where_the_storm_is_named() -> None:
@@ -2795,6 +2822,16 @@ def test_a_committee_told_on_a_named_plan_is_no_body_of_that_name():
                                    Evidence(congress, f"{narcotics}\n{congress}", ("E/2025/28",), "2025-05-01",
                                             narcotics))) == \
         "is about Commission on Narcotic Drugs, not Commission on Crime Prevention and Criminal Justice"
+    compendium = ("The Commission took note of the Compendium of Standards and Norms in Crime Prevention and "
+                  "Criminal Justice.")
+    assert said(check_sibling_body("What did the Commission on Crime Prevention and Criminal Justice decide?",
+                                   Evidence(compendium, f"{narcotics}\n{compendium}", ("E/2025/28",), "2025-05-01",
+                                            narcotics))) == \
+        "is about Commission on Narcotic Drugs, not Commission on Crime Prevention and Criminal Justice"
+    for written in ("(b) Update on the Gender Equality Acceleration Plan;", "The Gender Equality Acceleration Plan was "
+                    "discussed.", "UN-Women\u2019s Gender Equality Acceleration Plan 2024-2027 was presented."):
+        told = Evidence(written, f"{title}\n{written}", ("CEB/2025/4",), "2025-05-12", title)
+        assert check_sibling_body("Who updated the Committee on the Gender Equality Acceleration Plan?", told) is None
     # a one-word subject the paragraph writes is still another committee's ("Management" written alone)
     alone = Evidence("Management reforms were discussed.", f"{title}\nManagement reforms were discussed.",
                      ("CEB/2025/4",), "2025-05-12", title)
@@ -2923,6 +2960,7 @@ def test_cents_of_each_dollar_ask_a_share() -> None:
     assert asks_share("How many cents of each UNDP dollar went to development work in 2022-2025?")
     assert asks_share("How many cents of every United Nations dollar went to programmes?")
     assert asks_share("how many cents of every donor dollar reach the field?")  # found in review
+    assert not asks_share("How many cents of a US dollar did a kilowatt-hour of electricity cost in Lebanon?")
     assert not asks_share("How many cents of each of the dollar bills were counted?")
     owned = "How many cents of each UNDP dollar went to development work in 2022-2025?"
     assert not asks_count(owned)

@@ -58,3 +58,25 @@ def test_a_paragraph_telling_of_a_month_inside_the_asked_range_answers() -> None
     para = "In June 2024, 40 barrels were restored along the ceasefire line."
     report = Evidence(para, f"{UNDOF}\n{para}", ("S/2025/350",), "2025-06-03")
     assert check_coverage("How many barrels did UNDOF restore between May and August 2024?", report) is None
+
+
+def test_a_range_asked_mostly_before_the_covered_period_is_a_near_miss() -> None:
+    """S/2025/415 covers 14 March to 17 June 2025; "between December 2024 and March 2025" asks of
+    months three of four of which come before it, so "During the reporting period, ... approximately
+    9,870 housing units" does not give the asked months' figure (tester 81)."""
+    opening = ("The present report is the thirty-fourth quarterly report on the implementation of Security Council "
+               "resolution 2334 (2016), covering the period from 14 March to 17 June 2025.")
+    housing = ("During the reporting period, the Israeli planning authorities advanced or approved approximately 9,870 "
+               "housing units in the occupied West Bank, including East Jerusalem.")
+    report = Evidence(housing, f"{opening}\n{housing}", ("S/2025/415",), "2025-06-24")
+    asked = ("How many housing units were advanced or approved in the occupied West Bank between December 2024 and "
+             "March 2025?")
+    assert check_coverage(asked, report).describe() == \
+        "is of a report covering from March 2025, not December 2024–March 2025"
+    # a range mostly inside the period, and one month before it, are answered
+    assert check_coverage(asked.replace("December 2024 and March 2025", "February and May 2025"), report) is None
+    assert check_coverage(asked.replace("between December 2024 and March 2025", "in February 2025"), report) is None
+    # a paragraph giving its own months or days answers for them (found in review)
+    dated = Evidence("From 1 December to 31 March, approximately 2,000 housing units were advanced.",
+                     report.document, report.symbols, report.date)
+    assert check_coverage(asked, dated) is None

@@ -305,6 +305,14 @@ def test_a_count_of_the_thing_leaving_out_the_place_the_first_hit_names_stays_be
     attended = _hit(2, "The seminar was attended by 85 participants.", symbol="A/AC.109/2025/L.2")
     assert [h.pid for h in asked_count_first("How many participants attended the Caribbean regional seminar in "
                                              "Caracas?", [seminar, attended])] == [2, 1]
+    # nor does one whose document's title names the place
+    volatile = Hit(pid=3, symbol="S/2025/269", number="3", text="The security situation in Abyei remained volatile.",
+                   page="1", section="", score=1.0, doc_title="Situation in Abyei Report of the Secretary-General")
+    clashes = Hit(pid=4, symbol="S/2025/269", number="4", text="Intercommunal clashes in Rumamer and Alal killed 52 "
+                  "civilians.", page="1", section="", score=1.0, doc_title="Situation in Abyei Report of the "
+                  "Secretary-General")
+    assert [h.pid for h in asked_count_first("How many civilians were killed in Abyei during the reporting period?",
+                                             [volatile, clashes])] == [4, 3]
 
 
 def test_the_paragraph_naming_the_asked_day_comes_first() -> None:

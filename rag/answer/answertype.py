@@ -190,9 +190,11 @@ _PATTERNS = {"time": _TIME, "number": _NUMBER, "duration": _DURATION, "name": _N
 
 # A question asking for a share, and the words a sentence gives one in.
 # A share of spending asked in cents ("How many cents of each (UNDP) dollar ...?"), and given so ("91
-# cents of every dollar"); rag.answer.kinds reads both too.
-CENTS_OF_DOLLAR_Q = r"\bhow many cents (?:of|in|out of) (?:each|every|a) (?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}dollar\b"
-CENTS_OF_DOLLAR = r"cents?\s+(?:of|in|out\s+of)\s+(?:each|every|a)\s+(?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}dollar"
+# cents of every dollar"), an owner's words only after "each" or "every" ("cents of a US dollar" is a
+# price); rag.answer.kinds reads both too.
+CENTS_OF_DOLLAR_Q = (r"\bhow many cents (?:of|in|out of) (?:(?:each|every) (?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}|a )"
+                     r"dollar\b")
+CENTS_OF_DOLLAR = r"cents?\s+(?:of|in|out\s+of)\s+(?:(?:each|every)\s+(?:(?!of\b|the\b)[\w’'.-]+\s+){0,3}|a\s+)dollar"
 # A question for a share: "What percentage ...", "How many per cent ...", "How many cents of each
 # dollar ..." (a share of spending, given in per cent).
 _SHARE_Q = re.compile(rf"\bwhat (?:percentage|percent|share|proportion)\b|\bhow many per ?cent\b|{CENTS_OF_DOLLAR_Q}",

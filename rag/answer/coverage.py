@@ -1,7 +1,8 @@
 """Near misses by the period a report covers: "The present report provides an account of the
 activities of UNDOF from 19 February to 19 May 2025" cannot tell what UNDOF did "between May and
 August 2024". A question placing what was done in months that all end before the period the
-document says it covers, answered from a paragraph that names none of those months, abstains; so
+document says it covers (or most of them: "between December 2024 and March 2025" of a report from
+14 March), answered from a paragraph that names none of those months, abstains; so
 does one asking of days outside that period, answered from a paragraph that writes no date."""
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def covered_from(document: str, issued: tuple[int, int] | None = None) -> tuple[
 
 def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
     """Every month the question places something done in ends before the period the document
-    covers, and the paragraph names none of them: the report cannot tell it."""
+    covers, and the paragraph names none of them; or most of the range it asks of does
+    (`_mostly_before`) and the paragraph writes no date at all ("During the reporting period, ..."):
+    the report cannot tell it."""
     if not asks_done(question):
         return None
     asked = [m for m in named_months(question) if not NOT_ASKED.search(question[:m.start])]  # not "since May 2024"
@@ -74,12 +77,33 @@ def check_coverage(question: str, evidence: Evidence) -> Mismatch | None:
     if _months(named_months(evidence.paragraph)) & _months(asked):  # the paragraph tells of those months
         return None
     last = max(asked, key=lambda m: (m.year, m.last or m.month))
-    if months_between((last.year, last.last or last.month), start) <= SLACK_MONTHS:
+    first = min(asked, key=lambda m: (m.year, m.month))
+    end = (last.year, last.last or last.month)
+    if months_between(end, start) <= SLACK_MONTHS and not (
+            _mostly_before((first.year, first.month), end, start) and undated(evidence.paragraph)
+            and not _days_outside(question, evidence)):
         return None
     label = f"{MONTH_NAMES[last.month - 1]}–{MONTH_NAMES[last.last - 1]} {last.year}" if last.last \
         else question[last.start:last.end]
+    if first is not last:  # "between December 2024 and March 2025"
+        label = f"{question[first.start:first.end]}–{label}"
     return Mismatch(Constraint("dated", label, label), f"{MONTH_NAMES[start[1] - 1]} {start[0]}",
                     "is of a report covering from {found}, not {label}")
+
+
+def _days_outside(question: str, evidence: Evidence) -> bool:
+    """Whether the question asks of days all outside the days the report covers, which
+    `check_report_period` says by those days ("not 1 August to 15 October 2024")."""
+    asked, covered = asked_period(question), covered_days(evidence)
+    return asked is not None and covered is not None and (covered[1] < asked[0] or covered[0] > asked[1])
+
+
+def _mostly_before(first: tuple[int, int], last: tuple[int, int], start: tuple[int, int]) -> bool:
+    """Whether more than SLACK_MONTHS and more than half of the months from `first` to `last` come
+    before the covered period's first month `start` ("between December 2024 and March 2025" of a report
+    covering from 14 March 2025: its figures are of another period's last days at most)."""
+    before = months_between(first, start)
+    return before > SLACK_MONTHS and 2 * before > months_between(first, last) + 1
 
 
 def _months(named: list[NamedMonth]) -> set[tuple[int, int]]:

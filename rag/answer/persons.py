@@ -230,8 +230,7 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     lower_case = lower_case_words(evidence.document)
     asked = set(words(question))
-    people = named_people(evidence.paragraph, lower_case)
-    named = [p for p in people if not set(p.split()) <= asked]
+    named = [p for p in named_people(evidence.paragraph, lower_case) if not set(p.split()) <= asked]
     office = _ASKED_OFFICE.search(question)
     if named and office is not None and not _holds_office(office.group(1), office.group(2), named, evidence):
         label = re.sub(r"\s+", " ", office.group(1))
@@ -239,8 +238,7 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
     if named or (_CO_CHAIR.search(question) and _names_body(evidence.paragraph, question)) \
             or _elects_state(evidence.paragraph, question):
         return None
-    return Mismatch(Constraint("kind", "a person", "anyone"), "",
-                    "names no one but those the question names" if people else "does not name {label}")
+    return Mismatch(Constraint("kind", "a person", "anyone"), "", "names no one beyond those the question names")
 
 
 # An office a question gives someone it names: "When did Stephanie Koury take up her duties as

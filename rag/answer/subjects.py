@@ -488,18 +488,14 @@ def _subject_words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z][\w-]+", name) if w.lower() not in _KIND_WORDS and len(w) > 3}
 
 
-# A capitalised word (and a linking word) before a name, or a capitalised word, a number or a
-# linked capitalised word after it: the name is part of a longer one ("Congress on Crime Prevention
-# and Criminal Justice", "All Migrant Workers and Members", "Sustainable Development Goal 5").
-_LONGER_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:on|for|of|and|to)\s+(?:the\s+)?)?$")
-_LONGER_AFTER = re.compile(r"\s+(?:[A-Z0-9]|(?:of|on|for|and)\s+[A-Z])")
+# The last word of a named plan, strategy or call: what a body is told or updated on ("the
+# Gender Equality Acceleration Plan"), not what a body is named for.
+_NAMED_PLAN = re.compile(r"\b(?:Plan|Strategy|Framework|Agenda|Initiative|Call|Compact|Roadmap)$")
 
 
-def _written_alone(name: str, paragraph: str) -> bool:
-    """Whether the paragraph writes the name as a name of its own ("the implementation of the Gender
-    Equality Acceleration Plan"), not as part of a longer one (`_LONGER_BEFORE`, `_LONGER_AFTER`)."""
-    return any(not _LONGER_BEFORE.search(paragraph[:m.start()]) and not _LONGER_AFTER.match(paragraph[m.end():])
-               for m in re.finditer(rf"\b{re.escape(name)}\b", paragraph))
+def _told_of_plan(subject: str, paragraph: str) -> bool:
+    """Whether the subject is a named plan (`_NAMED_PLAN`) the paragraph writes."""
+    return _NAMED_PLAN.search(subject) is not None and re.search(rf"\b{re.escape(subject)}\b", paragraph) is not None
 
 
 def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
@@ -507,9 +503,8 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
     not write, of a document whose title names a body of the same kind on something else ("Report
     of the High-level Committee on Programmes"): the paragraph's "the Committee" is the title's;
     or a body of another kind that the paragraph tells of by its kind (`_body_of_other_kind`). A
-    subject of several words that the paragraph writes as a name of its own (`_written_alone`) is
-    what the title's body was told of ("to update the Committee on the Gender Equality Acceleration
-    Plan"), not another body's."""
+    named plan the paragraph writes (`_told_of_plan`) is what the title's body was told of ("to update
+    the Committee on the Gender Equality Acceleration Plan"), not another body's subject."""
     for m in _BODY_ON.finditer(question):
         kind, linked, subject = m.group(1), m.group(2), m.group(3)
         asked = f"{kind} {linked} {subject}"
@@ -522,7 +517,7 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
         # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")
         if re.search(of_kind + re.escape(subject), evidence.paragraph) \
                 or re.search(rf"\b{re.escape(subject.split()[0])}\b", evidence.title) \
-                or (len(subject.split()) > 1 and _written_alone(subject, evidence.paragraph)):
+                or _told_of_plan(subject, evidence.paragraph):
             continue
         own = re.search(of_kind + _SUBJECT, evidence.title)
         # a flat title runs the name on into its next line ("Forum on Business and Human Rights Report of ..."),

@@ -536,7 +536,9 @@ _INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Pr
 _SINCE_A_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
 # A year dating an earlier thing in a clause of the past perfect: "restrictions ... that had been
 # adopted in 2013" (what the paragraph tells was done later).
-_EARLIER_THING = re.compile(rf"\b(?:that|which)\s+had\s+(?:been\s+)?[a-z]+ed\b[^.;]{{0,60}}?\bin\s+"
+# Time counted from something: "In the five years after the peace agreement", "since".
+_COUNTS_FROM = re.compile(r"\b(?:years?|months?)\s+(?:after|since|following)\b|\bsince\b", re.IGNORECASE)
+_EARLIER_THING = re.compile(rf"\b(?:that|which)\s+had\s+(?:been\s+)?[a-z]+ed\b[^.;,]{{0,40}}?\bin\s+"
                             rf"(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b")
 
 
@@ -547,7 +549,8 @@ def _dating_years(text: str, question: str) -> set[int]:
     asks since when."""
     if not _INSTRUMENT_YEAR.search(question):
         text = _INSTRUMENT_DATES.sub(" ", text)
-    text = _EARLIER_THING.sub(" ", text)
+    if not _COUNTS_FROM.search(text):
+        text = _EARLIER_THING.sub(" ", text)
     return years(text if re.search(r"\bsince\b", question, re.IGNORECASE) else _SINCE_A_YEAR.sub(" ", text))
 
 
@@ -827,8 +830,10 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
     """The question's period the paragraph replaces with another as long, within NEAR_YEARS of it,
     and does not name ("the budget for the fiscal year 2024/25" for "South Sudan's 2025/26
     budget"): the paragraph tells of the other period, unless it gives part of the asked one the
-    question asks of (`asks_part`). A period in a leading clause naming the report ("In the report
-    on the integrated budget 2026-2029, what share ... in 2022-2025?") is the report's, not the fact's."""
+    question asks of (`asks_part`); however far, where that period is its document's own time and
+    the paragraph writes no year outside it (`_dated_only_by`: "the 2022-2025 cycle" for 2014-2017).
+    A period in a leading clause naming the report ("In the report on the integrated budget
+    2026-2029, what share ... in 2022-2025?") is the report's, not the fact's."""
     named = written_periods(evidence.paragraph)
     of_fact = periods(focus(question))  # not a period naming the report in a leading clause
     for c in found:
@@ -837,11 +842,21 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
         start, end = (int(x) for x in c.value.split("-"))
         if (start, end) in named or (start, end) not in of_fact or asks_part(question, (start, end), named):
             continue
-        alike = sorted((p for p in named if p[1] - p[0] == end - start and abs(p[0] - start) <= NEAR_YEARS),
+        alike = sorted((p for p in named if p[1] - p[0] == end - start
+                        and (abs(p[0] - start) <= NEAR_YEARS or _dated_only_by(p, evidence))),
                        key=lambda p: abs(p[0] - start))
         if alike:
             return Mismatch(c, f"{alike[0][0]}-{alike[0][1]}")
     return None
+
+
+def _dated_only_by(period: tuple[int, int], evidence: Evidence) -> bool:
+    """Whether the period holds its document's own time (`_own_time`: the paragraph's "2022-2025
+    cycle" in a 2025 report, not "the Istanbul Programme of Action (2011-2020)" a programme builds
+    on) and every year the paragraph writes (its symbols' aside) lies within it."""
+    issued = _own_years(evidence)
+    return bool(issued) and any(period[0] <= y <= period[1] for y in _own_time(evidence, issued)) \
+        and all(period[0] <= y <= period[1] for y in written_years(without_symbols(evidence.paragraph)))
 
 
 # A sentence set in a year by its opening words: "In 2024, ...", "During 2023, ...", "In July
@@ -948,10 +963,11 @@ def _compared_before(text: str, at: int, words: re.Pattern[str] = _COMPARED_BEFO
 
 
 def _yearless_fact(asked: list[Constraint], written: set[int], text: str, evidence: Evidence) -> Mismatch | None:
-    """`_check_yearless`, said as such of a paragraph whose years it `written` date only earlier things
-    (`_EARLIER_THING`: "restrictions ... that had been adopted in 2013")."""
+    """`_check_yearless`; said as such of a paragraph whose `written` years are all those of earlier
+    things (`_EARLIER_THING`: "restrictions ... that had been adopted in 2013")."""
     found = _check_yearless(asked, evidence)
-    if found is not None and written and _EARLIER_THING.search(text):
+    earlier = {y for m in _EARLIER_THING.finditer(text) for y in years(m.group(0))}
+    if found is not None and written and written <= earlier:
         return replace(found, template="dates only an earlier thing, and its document is of {found}, not {label}")
     return found
 
