@@ -1,9 +1,10 @@
 """Near misses by the period a report covers: "The present report provides an account of the
 activities of UNDOF from 19 February to 19 May 2025" cannot tell what UNDOF did "between May and
 August 2024". A question placing what was done in months that all end before the period the
-document says it covers (or most of them: "between December 2024 and March 2025" of a report from
-14 March), answered from a paragraph that names none of those months, abstains; so
-does one asking of days outside that period, answered from a paragraph that writes no date."""
+document says it covers, answered from a paragraph that names none of those months, abstains; so
+does one asking of a range of months most of which come before that period ("between December 2024
+and March 2025" of a report from 14 March), or of days outside it, answered from a paragraph that
+writes no date."""
 
 from __future__ import annotations
 

@@ -534,10 +534,10 @@ _INSTRUMENT_DATES = re.compile(r"\b(?:Declaration|Convention|Covenant|Charter|Pr
                                r"\b(?:the\s+)?2030\s+Agenda\b|\bAgenda\s+20\d\d\b|" + _INSTRUMENT_YEAR.pattern,
                                re.IGNORECASE)
 _SINCE_A_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
-# A year dating an earlier thing in a clause of the past perfect: "restrictions ... that had been
-# adopted in 2013" (what the paragraph tells was done later).
 # Time counted from something: "In the five years after the peace agreement", "since".
 _COUNTS_FROM = re.compile(r"\b(?:years?|months?)\s+(?:after|since|following)\b|\bsince\b", re.IGNORECASE)
+# A year dating an earlier thing in a clause of the past perfect: "restrictions ... that had been
+# adopted in 2013" (what the paragraph tells was done later).
 _EARLIER_THING = re.compile(rf"\b(?:that|which)\s+had\s+(?:been\s+)?[a-z]+ed\b[^.;,]{{0,40}}?\bin\s+"
                             rf"(?:\d{{1,2}}\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b")
 
@@ -545,8 +545,8 @@ _EARLIER_THING = re.compile(rf"\b(?:that|which)\s+had\s+(?:been\s+)?[a-z]+ed\b[^
 def _dating_years(text: str, question: str) -> set[int]:
     """The years of the text that may date what it tells: without `_INSTRUMENT_DATES` unless the
     question names an instrument by its year itself ("under the 2018 Revitalized Agreement": "the
-    2015 Agreement" is another), without `_EARLIER_THING`, and without `_SINCE_A_YEAR` unless it
-    asks since when."""
+    2015 Agreement" is another), without `_EARLIER_THING` unless it counts time from something
+    (`_COUNTS_FROM`), and without `_SINCE_A_YEAR` unless the question asks since when."""
     if not _INSTRUMENT_YEAR.search(question):
         text = _INSTRUMENT_DATES.sub(" ", text)
     if not _COUNTS_FROM.search(text):

@@ -60,9 +60,9 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth
 
 
 def _leaves_out_place(question: str, first: Hit, hit: Hit) -> bool:
-    """Whether the hit (its text, section and document title) leaves unnamed a place the question sets its fact in
-    (rag.answer.places.located_places; not one of a clause naming the document) that the first hit
-    names, and sets its own fact in another place (`other_place`): "six ... buildings in the
+    """Whether the hit (its text, section and document title) leaves unnamed a place the question
+    sets its fact in (rag.answer.places.located_places; not one of a clause naming the document)
+    that the first hit names, and sets its own fact in another place (`other_place`): "six ... buildings in the
     Shuja'iyah neighbourhood" are another place's buildings than those "in the Khallat Athaba'
     herding community", which the first hit tells of, counting them in other words ("78 structures").
     A next paragraph naming no place goes on about the first's ("The seminar was attended by 85
