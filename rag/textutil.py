@@ -105,6 +105,11 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
+def overlap(a: set[str], b: set[str]) -> float:
+    """The Jaccard share of two term sets (0 for two empty ones)."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
     """Share of the question's content terms found in `text`, each counted with its weight
     (its idf, say) when `weights` are given."""

@@ -10,11 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from rag.answer.digest import overlap
 from rag.cli import app
 from rag.config import load_settings
 from rag.server import create_app
 from rag.service import Session, build
+from rag.textutil import overlap
 
 QUESTION = "What did the Secretary-General recommend on desalination plants?"
 SHARED_TEXT = ("The Secretary-General recommends that Member States powering desalination plants with "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rag.answer.extract import Answerer
 from rag.models import DigestGroup, DigestItem, Hit
 from rag.search.query import Search
-from rag.textutil import content_terms
+from rag.textutil import content_terms, overlap
 
 # The search's best hits a digest reads.
 DIGEST_DEPTH = 10
@@ -35,11 +35,6 @@ class _Kept:
     rank: int
     words: set[str]
     item: DigestItem
-
-
-def overlap(a: set[str], b: set[str]) -> float:
-    """The Jaccard share of two term sets (0 for two empty ones)."""
-    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def _kept_hits(answerer: Answerer, search: Search, depth: int) -> list[_Kept]:

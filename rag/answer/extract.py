@@ -45,7 +45,7 @@ from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.acronyms import as_written
 from rag.search.query import Query, Search
 from rag.search.cited import without_citation
-from rag.textutil import MONTH_PATTERN, content_terms, coverage, split_sentences, words
+from rag.textutil import MONTH_PATTERN, content_terms, coverage, overlap, split_sentences, words
 
 # A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
 # were classified as 'very high' risks"): it holds that sentence's terms too.
@@ -476,7 +476,7 @@ def _same_text(first: str, other: str) -> bool:
     """Whether two paragraphs are one text, as a resolution renewed each year repeats its
     paragraphs: at least SAME_TEXT of the content words of either held by both."""
     a, b = set(content_terms(first)), set(content_terms(other))
-    return bool(a and b) and len(a & b) >= SAME_TEXT * len(a | b)
+    return bool(a and b) and overlap(a, b) >= SAME_TEXT
 
 
 def _other_documents_first_hits(search: Search) -> Iterator[Hit]:

@@ -62,11 +62,11 @@ def _promote(question: str, hits: list[Hit], gives: Callable[[Hit], bool], depth
 def _leaves_out_place(question: str, first: Hit, hit: Hit) -> bool:
     """Whether the hit (its text, section and document title) leaves unnamed a place the question
     sets its fact in (rag.answer.places.located_places; not one of a clause naming the document)
-    that the first hit names, and sets its own fact in another place (`other_place`): "six ... buildings in the
-    Shuja'iyah neighbourhood" are another place's buildings than those "in the Khallat Athaba'
-    herding community", which the first hit tells of, counting them in other words ("78 structures").
-    A next paragraph naming no place goes on about the first's ("The seminar was attended by 85
-    participants")."""
+    that the first hit names, and sets its own fact in another place (`other_place`): "six ...
+    buildings in the Shuja'iyah neighbourhood" are another place's buildings than those "in the
+    Khallat Athaba' herding community", which the first hit tells of, counting them in other words
+    ("78 structures"). A next paragraph naming no place goes on about the first's ("The seminar was
+    attended by 85 participants")."""
     asked = focus(question)
     return any(names_place(place, first.text) and not names_place(place, f"{hit.doc_title}\n{hit.section}\n{hit.text}")
                for place in located_places(asked)) and other_place(asked, hit.text) is not None
