@@ -105,6 +105,19 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def listing(names: list[str], shown: int = 3) -> str:
+    """Names as a sentence lists them, the first `shown` by name and the rest counted: "A, B and
+    C", "A, B, C and two others"."""
+    if len(names) <= shown:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    rest = len(names) - shown
+    count = _COUNT_WORDS[rest] if rest < len(_COUNT_WORDS) else str(rest)
+    return ", ".join(names[:shown]) + f" and {count} other" + ("s" if rest > 1 else "")
+
+
 def overlap(a: set[str], b: set[str]) -> float:
     """The Jaccard share of two term sets (0 for two empty ones)."""
     return len(a & b) / len(a | b) if a or b else 0.0

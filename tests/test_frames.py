@@ -89,3 +89,15 @@ def test_a_name_the_paragraph_writes_elsewhere_is_its_subject():
     assert check_quote_frame(question, quote, "Denver led 10-0 early. " + quote) is None
     question, quote, asked, found = SWAPPED[2]
     assert check_quote_frame(question, quote, quote + " Haitians move alongside Venezuelans.") is not None
+
+
+def test_a_word_opening_a_quoted_theme_or_a_hyphenated_frame_word_fills_no_frame() -> None:
+    """A/CONF.230/2025/3, para. 13 lists panel themes: "Ocean Action panel 2, on the theme “Increasing
+    ocean-related scientific cooperation ...”". Asked where the Nice ocean conference takes place,
+    it "named Increasing where the question names Nice": the first word of a quoted title is
+    capitalized as a sentence's is, and "ocean-related" is no "ocean"."""
+    question = "In which building, and at what street address, will the Nice ocean conference take place?"
+    theme = "Ocean Action panel 2, on the theme “Increasing ocean-related scientific cooperation, knowledge”"
+    assert check_quote_frame(question, theme) is None
+    assert check_quote_frame(question, "Ocean Action panel 2, on the theme “Increasing ocean cooperation”") is None
+    assert check_quote_frame(question, "It held the Monaco ocean conference in 2022.") is not None

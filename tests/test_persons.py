@@ -288,3 +288,51 @@ def test_a_territory_s_governor_asked_for_is_a_person_asked() -> None:
     assert said(check_person(asked, Evidence(none, none, ("A/AC.109/2025/20",)))) == \
         "names no one beyond those the question names"
     assert check_person(asked, Evidence(named, named, ("A/AC.109/2025/20",))) is None
+
+
+def test_who_was_appointed_of_a_paragraph_telling_of_no_appointment_does_not_answer() -> None:
+    """S/2025/54, para. 107 thanks "my Special Representative for South Sudan, Nicholas Haysom":
+    asked who was appointed Special Representative in 2025, it tells of no appointment."""
+    from rag.answer.persons import check_appointment
+
+    thanks = ("I thank my Special Representative for South Sudan, Nicholas Haysom, for his leadership and dedication, "
+              "as well as the troop- and police-contributing countries.")
+    evidence = Evidence(thanks, thanks, ("S/2025/54",))
+    q = "Who was appointed Special Representative of the Secretary-General for South Sudan in 2025?"
+    assert said(check_appointment(q, evidence)) == "does not tell who was appointed"
+    assert said(check_appointment("Which Member States were elected to the Executive Board of UNESCO in 2025?",
+                                  evidence)) == "does not tell who was elected"
+    assert said(check_appointment("Whom did the Secretary-General appoint as Force Commander in 2024?", evidence)) \
+        == "does not tell who was appointed"
+
+
+def test_a_paragraph_telling_of_an_appointment_election_or_officers_answers_who_was_appointed() -> None:
+    from rag.answer.persons import check_appointment
+
+    def told(paragraph: str, question: str = "Who was elected Chair of the Commission in 2025?") -> object:
+        return check_appointment(question, Evidence(paragraph, paragraph, ("E/1",)))
+
+    for paragraph in ("The Commission elected Ms. Ana Silva (Brazil) as Chair by acclamation.",
+                      "On 3 March, Lieutenant General Nirmal Kumar Thapa assumed his duties as Head of Mission.",
+                      "Mr. Jan Novak was re-elected as Chair.", "The Bureau was composed as follows: Chair: Ms. Silva.",
+                      "Ms. Silva succeeded Mr. Novak as Chair of the Commission.",
+                      "The Secretary-General designated Ms. Silva as his Special Envoy."):
+        assert told(paragraph) is None, paragraph
+    nobody = "The Commission thanked its Chair, Ms. Ana Silva, for her leadership."
+    assert told(nobody, "Who is the Chair of the Commission?") is None  # no appointment asked
+    assert told(nobody, "What period was designated as the third decade?") is None
+    assert told(nobody, "How many judges were appointed to the Court in 2025?") is None
+    assert may_miss_person("Who was appointed Special Representative for South Sudan in 2025?")
+    # the holder named, no time set: the paragraph answers who holds the office (a reviewer's example)
+    holder = "The President of the General Assembly at its seventy-ninth session, Philemon Yang (Cameroon), opened it."
+    assert told(holder, "Who was elected President of the General Assembly at its seventy-ninth session?") is None
+    assert told("Nahla Haidar El Addal (Chair) Lebanon 2028", "Who was elected Chair of CEDAW in 2025?") is None
+    # a period or a body asked, not a person or a State
+    decade = "The General Assembly declared the period 2001-2010 the Second International Decade."
+    assert told(decade, "Which period was designated as the Second International Decade in 2000?") is None
+
+
+def may_miss_person(question: str) -> bool:
+    from rag.answer.constraints import may_miss
+
+    return may_miss(question)

@@ -118,3 +118,72 @@ def test_a_figure_for_a_run_of_years_ending_another_year_is_a_near_miss() -> Non
     # two years joined by "and" are no run
     two = Evidence("Emissions in 2015 and 2018 rose.", "", ("A/80/1",))
     assert check_year_run("How did emissions change from 2015 to 2020?", two) is None
+
+
+def test_a_month_asked_of_a_paragraph_giving_other_months_is_a_near_miss() -> None:
+    """S/2025/154, para. 31 counts UNDOF's operational activities "in November, 378 in December
+    and 531 in January": asked of October 2024, it was cited. S/2025/200, para. 40 tells of
+    September 2023, 17 October 2024 and 14 March: asked what was done in January 2025."""
+    from rag.answer.spans import check_month_given
+
+    undof = ("UNDOF monthly operational patrols continued in the areas of separation and limitation, with 1,098 "
+             "operational activities carried out in November, 378 in December and 531 in January (see figure II).")
+    report = "The present report gives an account of the activities of UNDOF from 20 November 2024 to 19 February 2025."
+    evidence = Evidence(undof, f"{report}\n{undof}", ("S/2025/154",))
+    q = "What were UNDOF operational activities in October 2024?"
+    assert may_miss(q)
+    assert said(check_month_given(q, evidence)) == "tells of November, December and January, not October 2024"
+    assert said(check_constraints(q, evidence)) == "tells of November, December and January, not October 2024"
+    kosovo = ("Issues related to the use of trials in absentia were also raised in the case of the serious security "
+              "incident in Banjska/Banjskë in September 2023. In its response on 17 October 2024, the Supreme Court "
+              "emphasized that judges were free to interpret the law. On 14 March, the Court of Appeals upheld the "
+              "decision of the Basic Court in Pristina, confirming the indictment against the accused.")
+    asked = "How many Kosovo Serb judges were appointed to the Supreme Court of Kosovo in January 2025?"
+    assert said(check_month_given(asked, Evidence(kosovo, kosovo, ("S/2025/200",)))) == \
+        "tells of September, October and March, not January 2025"
+
+
+def test_a_month_the_paragraph_names_covers_or_that_dates_the_report_is_no_near_miss() -> None:
+    """The asked month written, a run or a "since" that may hold it, one other month only, or the
+    month that dates the report ("the Secretary-General's report ... transmitted in May 2025")."""
+    from rag.answer.spans import check_month_given
+
+    def given(question: str, paragraph: str) -> object:
+        return check_month_given(question, Evidence(paragraph, paragraph, ("S/1",)))
+
+    months = "1,098 activities were carried out in November, 378 in December and 531 in January."
+    assert given("How many activities were carried out in December 2024?", months) is None
+    assert given("How many activities were carried out in january 2025?", months) is None
+    darien = ("From January to March 2025, the number of Haitians crossing the Darién Gap has declined. In January "
+              "2025, only 32 Haitians crossed the gap, followed by just 9 in February.")
+    assert given("How many Haitians crossed the Darién Gap in March 2025?", darien) is None
+    since = "Since September, 378 patrols were conducted, and 531 in January."
+    assert given("How many patrols were conducted in October 2024?", since) is None
+    assert given("How many patrols were conducted in October 2024?", "On 5 November, 12 patrols were held.") is None
+    assert given("In the UNODC report transmitted in May 2025, what sentence did the Hinche court give?",
+                 "In January, the court sentenced him; in November, he appealed.") is None
+    assert given("How many patrols were conducted between October and December 2024?", months) is None
+
+
+def test_a_run_of_months_written_without_an_opening_word_or_a_session_may_hold_the_asked_month() -> None:
+    """Found in review: "During the period 1 September to 30 November 2024" holds October; so may a
+    quarter, a season or a session the paragraph names without its month; "tell ... in March 2025"
+    dates a statement."""
+    from rag.answer.spans import check_month_given
+
+    def given(question: str, paragraph: str) -> object:
+        return check_month_given(question, Evidence(paragraph, paragraph, ("S/1",)))
+
+    asked = "How many civilian casualties did UNAMA record in October 2024?"
+    for paragraph in ("During the period 1 September to 30 November 2024, UNAMA recorded 320 casualties, compared "
+                      "with 290 in June and July 2024.",
+                      "From mid-September to late November, 320 casualties were recorded, and 290 in June.",
+                      "Between September—November, 320 casualties were recorded, and 290 in June.",
+                      "In the fourth quarter of 2024, 320 casualties were recorded, against 290 in June and July.",
+                      "At its eighty-ninth session, the Committee decided to meet in February and in June."):
+        assert given(asked, paragraph) is None, paragraph
+    assert given("What did the Secretary-General tell the Council in March 2025 about UNDOF patrols?",
+                 "UNDOF carried out 1,098 activities in November and 378 in December.") is None
+    many = "Patrols: 10 in January, 12 in February, 9 in March, 14 in April and 11 in May."
+    assert said(given("How many patrols were conducted in October 2024?", many)) == \
+        "tells of January, February, March and two others, not October 2024"

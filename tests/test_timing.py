@@ -1395,3 +1395,87 @@ def test_a_day_since_which_a_report_tells_is_no_day_asked() -> None:
     evidence = Evidence(paragraph=paragraph, document=paragraph, symbols=("S/2025/176",), date="2025-03-21")
     assert check_timing("In the Secretary-General's report on MONUSCO covering developments since 29 November 2024, "
                         "how much did the Emergency Relief Coordinator allocate from CERF?", evidence) is None
+
+
+def test_a_year_or_period_named_only_to_compare_with_is_not_what_the_paragraph_is_about() -> None:
+    """S/2025/200, para. 11 gives the 2025 results, "compared with 44 in the 2021 elections": asked
+    of 2019, it is about its report's 2025, not 2021. E/2025/76, para. 8 is on fiscal year 2024/25,
+    "22 per cent lower than that of fiscal year 2023/24": asked of 2022/23, it is about 2024-2025."""
+    kosovo = ("On 15 March, the Central Election Commission announced the results. The incumbent Vetëvendosje Party "
+              "obtained 41.63 per cent of votes (48 of the 120 seats in the Assembly). The election also saw women "
+              "secure 45 seats in the legislature, compared with 44 in the 2021 elections.")
+    asked = "How many seats did Vetëvendosje win in the 2019 Kosovo parliamentary elections?"
+    assert said(check_constraints(asked, Evidence(kosovo, kosovo, ("S/2025/200",)))) == "is about 2025, not 2019"
+    budget = ("On 25 November 2024, the President of South Sudan signed into law the budget for fiscal year 2024/25. "
+              "The approved budget has a deficit of 46 per cent. The budget for 2024/25 is 22 per cent lower than that "
+              "of fiscal year 2023/24. It plans 50 per cent of revenue from non-oil sources, which is substantially "
+              "higher than the 13 per cent planned in the budget for fiscal year 2023/24.")
+    asked = "What was the deficit of South Sudan's budget for fiscal year 2022/23?"
+    assert said(check_constraints(asked, Evidence(budget, budget, ("E/2025/76",)))) == \
+        "is about 2024-2025, not 2022-2023"
+    # the nearest year still names the mismatch where it is told of, not compared with
+    told = "In 2021, women won 44 seats, compared with 40 in 2017."
+    assert said(check_constraints("How many seats did women win in 2019?", Evidence(told, told, ("S/2025/200",)))) \
+        == "is about 2021, not 2019"
+
+
+def test_a_paragraph_naming_no_country_of_a_report_whose_title_names_none_is_about_no_country() -> None:
+    """A/56/385, para. 4 (the climate convention secretariat's link to the United Nations) names no
+    country; its document names Germany, the secretariat's seat: asked of Western Sahara, it was
+    "about Germany". A title naming a country still says what the report is about."""
+    from rag.answer.constraints import _check_country
+    from rag.answer.evidence import Constraint
+
+    para = ("It will be recalled that the institutional linkage of the Convention secretariat to the United Nations "
+            "was initially approved by the Conference of the Parties in decision 14/CP.1.")
+    linkage = Evidence(para, para + " The secretariat is located in Bonn, Germany. Germany hosts it.", ("A/56/385",))
+    sahara = Constraint("country", "Western Sahara", "Western Sahara")
+    assert said(_check_country(sahara, linkage)) == "is from a document that never names Western Sahara"
+    titled = Evidence("The Mission conducted 500 patrols.", "Mali. Mali.", ("S/2025/1",), title="The situation in Mali")
+    assert said(_check_country(sahara, titled)) == "is about Mali, not Western Sahara"
+
+
+def test_a_paragraph_naming_several_other_countries_is_said_to_name_them() -> None:
+    """S/2025/153, para. 1 (the report on resolution 1701 (2006)) tells of the cessation of hostilities
+    between Lebanon and Israel "as announced by the United States of America and France": asked of
+    Israel and Syria, it was "about United States"."""
+    para = ("Intense exchanges of fire between Hizbullah and the Israel Defense Forces continued until a cessation of "
+            "hostilities came into effect on 27 November 2024. As announced by the United States of America and "
+            "France on 26 November, Israel will withdraw its forces. On 26 January, the United States announced that "
+            "the arrangement between Lebanon and Israel will continue to be in effect.")
+    report = Evidence(para, para + " Lebanon. Lebanon. Lebanon. Lebanon. Syrian Arab Republic.", ("S/2025/153",))
+    asked = "When did the cessation of hostilities between Israel and Syria come into effect in November 2024?"
+    assert said(check_constraints(asked, report)) == "names United States, France and Lebanon, not Syria"
+
+
+def test_another_organization_s_paragraph_of_a_report_titled_by_both_is_a_near_miss() -> None:
+    """DP/2025/8, para. 122 (the joint board of UNDP, UNFPA and UNOPS) tells of UNOPS's "47 staff
+    reductions at the end of 2024": asked of UNFPA, which the title names beside UNOPS and the
+    document names more often, it was cited. A heading naming the asked one still makes it the
+    paragraph's subject."""
+    para = ("In response, the Executive Director noted the resurgence of a spirit of collegiality among UNOPS staff. "
+            "He explained that the 47 staff reductions at the end of 2024 were made with care.")
+    title = "Report of the first regular session 2025 of the Executive Board of UNDP, UNFPA and UNOPS"
+    board = Evidence(para, para + " UNFPA. UNFPA. UNFPA. UNFPA. UNDP.", ("DP/2025/8",), title=title)
+    q = "How many staff reductions did UNFPA make at the end of 2024?"
+    assert said(check_paragraph_organization(q, board)) == "is about UNOPS, not UNFPA"
+    headed = Evidence(para, para + " UNFPA. UNFPA. UNFPA.", ("DP/2025/8",), title=title, section="UNFPA segment")
+    assert check_paragraph_organization(q, headed) is None
+    own = Evidence(para, para + " UNFPA. UNFPA. UNFPA.", ("DP/FPA/2025/1",), title="UNFPA annual report")
+    assert check_paragraph_organization(q, own) is None
+    # the real masthead names no organization; the heading names the paragraph's
+    segment = Evidence(para, para + " UNFPA. UNFPA. UNFPA. UNFPA. UNDP.", ("DP/2025/8",),
+                       title="Organizational matters Report of the first regular session 2025",
+                       section="UNOPS segment > XIV. Comprehensive response plan")
+    assert said(check_paragraph_organization(q, segment)) == "is about UNOPS, not UNFPA"
+
+
+def test_than_after_no_comparative_or_before_expected_sets_no_year_beside() -> None:
+    """Found in review: "lower than expected in 2024" tells of 2024; "No country other than the
+    Sudan ... in 2024" too."""
+    fund = "Contributions to the Fund were lower than expected in 2024, at $110 million."
+    asked = "How much did Member States contribute to the Peacebuilding Fund in 2019?"
+    assert said(check_constraints(asked, Evidence(fund, fund, ("A/80/1",)))) == "is about 2024, not 2019"
+    sudan = "No country other than the Sudan recorded more attacks on schools in 2024."
+    assert said(check_constraints("How many attacks on schools were recorded in 2019?",
+                                  Evidence(sudan, sudan, ("A/80/1",)))) == "is about 2024, not 2019"

@@ -438,3 +438,20 @@ def test_a_figure_asked_for_one_year_given_for_another_is_a_near_miss() -> None:
     board = Evidence("The Board of Auditors made 30 new recommendations for 2023.", "", ("DP/2025/3",))
     assert said(check_for_year("How many new recommendations did the Board of Auditors make to UNDP for the "
                                "financial year 2024?", board)) == "is for 2023, not 2024"
+
+
+def test_the_population_or_number_asked_of_a_paragraph_giving_no_figure_is_not_given() -> None:
+    """"What is the population of Tokyo?" was answered with an entry of TPNW/MSP/2025/11's list of
+    organizations, "Know Nukes Tokyo*"; the number of meetings asked of E/2025/72, para. 54, which
+    gives it, answers."""
+    entry = Evidence("Know Nukes Tokyo*", "", ("TPNW/MSP/2025/11",))
+    assert said(check_kind("What is the population of Tokyo?", entry)) == "does not give a number"
+    assert may_miss("What is the population of Tokyo?")
+    meetings = Evidence("The Committee of Experts and its subcommittees will hold 18 meetings in 2025.", "",
+                        ("E/2025/72",))
+    assert check_kind("What is the total number of meetings of the Committee of Experts to be held in 2025?",
+                      meetings) is None
+    for reference in ("What is the number of the resolution on oceans?",  # a reference, not a count
+                      "What is the number of the draft resolution on oceans and the law of the sea?",
+                      "What was the number of the Security Council resolution that established UNMISS?"):
+        assert check_kind(reference, entry) is None, reference

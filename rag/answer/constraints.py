@@ -34,19 +34,21 @@ from rag.answer.countries import (
 from rag.answer.coverage import check_coverage, check_report_period
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.frames import check_quote_frame
-from rag.answer.instruments import asked_additions, check_instrument, check_numbered_text, numbered_texts
+from rag.answer.instruments import (asked_additions, check_instrument, check_instrument_named, check_numbered_text,
+                                     named_instruments, numbered_texts)
 from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, check_possessor, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
 from rag.answer.numbers import check_numbers, given_numbers
 from rag.answer.commissions import check_commission
-from rag.answer.persons import asks_person, before_names, check_office_given, check_person
+from rag.answer.persons import (asks_appointment, asks_person, before_names, check_appointment, check_office_given,
+                                 check_person)
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
 from rag.answer.premises import asked_events, check_negated_word, check_premise
 from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
                                 check_unwritten_region, named_regions)
 from rag.answer.revisions import asks_version, check_version
-from rag.answer.spans import asks_span, check_months, check_side, check_span, check_year_run
+from rag.answer.spans import asks_span, check_month_given, check_months, check_side, check_span, check_year_run
 from rag.answer.subjects import (
     ENTITIES,
     acronyms,
@@ -68,7 +70,7 @@ from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RAN
                               check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
                               without_symbols, written_periods, years)
 from rag.search.acronyms import SPELLED_OUT, without_spelled_out
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, ORDINALS, named_months, ordinal_name, split_sentences
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, ORDINALS, listing, named_months, ordinal_name, split_sentences
 
 # A word ordinal's hyphen may come with a space from a PDF's text: "twenty -fourth", "fifty- ninth".
 _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(w.replace("-", r"\s?-\s?")
@@ -78,7 +80,7 @@ _ORDINAL = re.compile(r"\b(?:(\d{1,4})(?:st|nd|rd|th)|(" + "|".join(w.replace("-
 # annual progress report", "460th meeting", "second Review Conference".
 _NUMBERED = ("session", "meeting", "report", "forum", "conference", "summit", "review", "decade", "cycle",
              "plan", "programme", "round", "assessment", "phase", "edition", "group", "batch", "wave", "tranche",
-             "stage", "week", "congress", "workshop", "seminar")
+             "stage", "week", "congress", "workshop", "seminar", "assembly")
 _NOUN = re.compile(r"\b(" + "|".join(_NUMBERED) + r")s?\b", re.IGNORECASE)
 _ORDINAL_REACH = 6  # words between an ordinal and the noun it numbers
 # What ends an ordinal's reach: punctuation, a possessive, a body it names ("the Fourth
@@ -454,12 +456,14 @@ def _check_country(c: Constraint, evidence: Evidence) -> Mismatch | None:
     in_title, in_paragraph = countries(evidence.title), countries(evidence.paragraph)
     if not in_title and len(in_paragraph) == 1:
         return Mismatch(c, next(iter(in_paragraph)))
+    if not in_title and not in_paragraph:  # about no country its title or text names (a seat's "Bonn, Germany")
+        return Mismatch(c, "", "is from a document that never names {label}")
     # a paragraph naming several (a list of the contributors of troops) is about its title's
     # country, or the one its document names most where that is a good share of all it names
     subject, times = (in_title or named).most_common(1)[0]
     elsewhere = named - in_paragraph  # the paragraph's own list does not dilute the subject
     # no subject the paragraph could be about, or its countries (a list of contributors) are not the subject
-    if not in_title and len(named) > 1 and (not in_paragraph or times < SUBJECT_SHARE * sum(elsewhere.values())) \
+    if not in_title and len(named) > 1 and times < SUBJECT_SHARE * sum(elsewhere.values()) \
             or in_paragraph and subject not in in_paragraph:
         return Mismatch(c, "", "is from a document that never names {label}")
     return Mismatch(c, subject)
@@ -569,7 +573,7 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
     for c in asked:
         if others and c.value not in named_by_title and not _told_of(question, c, evidence, paragraph):
-            return Mismatch(c, _told_instead(c.value, others, subject, question, evidence.paragraph))
+            return _told_instead(c, others, subject, question, evidence.paragraph, bool(countries(beside)))
     return None
 
 
@@ -874,18 +878,25 @@ def _state_organs(text: str) -> list[str]:
     return list(dict.fromkeys(k for m, k in people_words(text) if _ORGAN.match(text, m.end(1))))
 
 
-def _told_instead(asked: str, others: list[str], subject: Counter[str], question: str, paragraph: str) -> str:
+def _told_instead(c: Constraint, others: list[str], subject: Counter[str], question: str,
+                  paragraph: str, written: bool) -> Mismatch:
     """The country a paragraph is about instead of the asked one: the one whose office it names
     as the question names the asked one's ("the President of Malawi ... ordered" for "When did
     the President of Zambia order ...?", S/2025/202, para. 16); else its document's own where the
     paragraph names it ("the Central African Republic", not the Sudan its refugees come from);
-    else a name inside the asked one ("the Sudan" for South Sudan); else the first it names."""
+    else a name inside the asked one ("the Sudan" for South Sudan); else the one other it names.
+    A paragraph that writes several others (`written`: not countries read off its document or its
+    people's words) is about none of them alone: it is said to name them ("names United States,
+    France and Lebanon, not Syria")."""
+    asked = c.value
     offices = re.findall(rf"\b([A-Z][\w-]+)\s+of\s+(?:the\s+)?{re.escape(asked)}\b", question)
     alike = [k for k in others for office in offices
              if re.search(rf"\b{re.escape(office)}\s+of\s+(?:the\s+)?{re.escape(k)}\b", paragraph)]
     own = [k for k in others if k in subject]
     kin = [k for k in others if set(k.split()) < set(asked.split())]
-    return (alike or own or kin or others)[0]
+    if alike or own or kin or len(others) == 1 or not written:
+        return Mismatch(c, (alike or own or kin or others)[0])
+    return Mismatch(c, listing(others), "names {found}, not {label}")
 
 
 # A question naming at least this many words (capitalised, past its first) that the document
@@ -1395,14 +1406,16 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_report_period,
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit, check_sibling_body,
-                    check_treaty_body, check_commission, check_main_committee, check_instrument, check_numbered_text,
+                    check_treaty_body, check_commission, check_main_committee, check_instrument, check_instrument_named,
+                    check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
-                    check_kind, check_person, check_office_given, check_place, check_located, check_body_place,
+                    check_kind, check_person, check_appointment, check_office_given, check_place, check_located,
+                    check_body_place,
                     check_premise, check_version,
                     check_negated_word, check_region, check_subregion, check_paragraph_subregion,
                     check_unwritten_region, check_paragraph_region,
-                    check_alternative, check_span, check_side, check_months, check_year_run,
+                    check_alternative, check_span, check_side, check_months, check_month_given, check_year_run,
                     _check_modifier, check_possessor, check_numbered_name, check_proper_name)
 
 
@@ -1413,7 +1426,9 @@ def may_miss(question: str) -> bool:
 
 # What a question may set that `check_constraints` checks, each read off the question alone.
 _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
-                    asks_person, named_places, located_places, bodies_at, named_bodies_on, modified_things,
+                    asks_person, asks_appointment, named_places, located_places, bodies_at, named_bodies_on,
+                    modified_things,
                     numbered_names, asked_events,
-                    demonym_countries, asked_additions, numbered_texts, named_bodies, asks_version, named_regions,
+                    demonym_countries, asked_additions, named_instruments, numbered_texts, named_bodies, asks_version,
+                    named_regions,
                     named_alternatives, asks_span, name_words, main_committees)

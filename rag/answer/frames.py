@@ -95,18 +95,24 @@ def _other(word: str, name: str, country: str | None, asked: set[str]) -> bool:
     return word[:3].lower() != name[:3].lower()
 
 
+# What a capitalized word after it opens, as a sentence does: a sentence's end, an opening quote or
+# bracket, a bullet ("on the theme “Increasing ocean-related ...”").
+_OPENING = ".;:!?“‘\"'(•"
+
+
 def _filled(frame: tuple[str, str], name: str, country: str | None, quote: str, asked: set[str]) -> str | None:
     """The capitalised word the quote sets in `frame` that is another name of one word (`_other`,
-    `_alone`), not a sentence's first word ("Ten players were selected"); the frame's words matched
-    as written ("forces" is not "Armed Forces") and next to it, with only spaces between."""
+    `_alone`), not a sentence's first word ("Ten players were selected") nor a quoted title's
+    (`_OPENING`); the frame's words matched as written ("forces" is not "Armed Forces", "ocean" not
+    "ocean-related") and next to it, with only spaces between."""
     side, words = frame
     frame_words = re.escape(words).replace("\\ ", r"[^\S\n]+")
     for m in _TOKEN.finditer(quote):
         other, before = _plain(m.group(0)), quote[:m.start()].rstrip()
-        if not _other(other, name, country, asked) or not before or before[-1] in ".;:!?" \
+        if not _other(other, name, country, asked) or not before or before[-1] in _OPENING \
                 or not _alone(quote, m.start(), m.end()):
             continue
-        if side == "R" and re.match(rf"[^\S\n]+{frame_words}\b", quote[m.end():]) \
+        if side == "R" and re.match(rf"[^\S\n]+{frame_words}(?![\w‐‑-])", quote[m.end():]) \
                 or side in ("L", "LP") and re.search(rf"\b{frame_words}[^\S\n]+$", quote[:m.start()]):
             return other
     return None

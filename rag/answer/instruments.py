@@ -45,6 +45,70 @@ def check_instrument(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
+# A treaty named by its own words, before or after its head: "the Chemical Weapons Convention", "the
+# Convention on Biological Diversity" (not "in Vienna" after it).
+_NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,4})(Convention|Treaty|Covenant)\b")
+_NAME_AFTER = re.compile(r"\b(?:Convention|Treaty|Covenant)\s+(?:on|against|for|of)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w'’-]+(?:\s+(?:of|on|and|the|against|for|to)\s+|\s+)?){1,8})")
+# Words of a treaty's name that tell no treaty apart, and a question's opening words.
+_GENERIC = frozenset(("International", "United", "Nations", "Framework", "The", "Convention", "Treaty", "Covenant",
+                      "Optional", "Protocol", "Which", "What", "When", "How", "Who", "Whom", "Where", "Why", "Under",
+                      "According", "In", "Did", "Does", "Do", "Is", "Are", "Was", "Has", "Have",
+                      # the bodies and meetings of a treaty, named after it ("the Treaty on ... Review Conference")
+                      "Review", "Conference", "Conferences", "Meeting", "Meetings", "Committee", "Secretariat",
+                      "Parties", "Party", "States", "State", "Board", "Council", "Session", "Fund", "Implementation",
+                      "Support", "Unit"))
+# A treaty's name as a document writes it: capitalized words (joined by "and", "of", "on", "for")
+# before its head, and after "on", "against", "for", "of", "to" or "relating to" the rest of its
+# sentence ("the Convention on the Prohibition of the Development, Production, Stockpiling and Use
+# of Chemical Weapons and on Their Destruction").
+_WRITTEN_TREATY = re.compile(r"(?:[A-Z][\w'’-]+\s+(?:(?:and|of|on|for)\s+)?){0,6}(?:Convention|Treaty|Covenant)\b"
+                             r"(?:\s+(?:on|against|for|of|to|relating\s+to|relative\s+to)\s+[^.;]{0,240})?")
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})  # "Nuclear‑Test‑Ban" as typed
+STEM_CHARS = 6  # letters two forms of a word share: "Refugee" and "Refugees", "Disability" and "Disabilities"
+
+
+def named_instruments(question: str) -> list[tuple[str, list[str]]]:
+    """(name, telling words) of each treaty the question names by its own words: ("Chemical Weapons
+    Convention", ["Chemical", "Weapons"]); an organization's initials ("ILO Convention No. 169")
+    and generic words (`_GENERIC`) tell none apart."""
+    out = []
+    for m in _NAME_BEFORE.finditer(question):
+        telling = [w for w in m.group(1).split() if w not in _GENERIC and not w.isupper()]
+        if telling:
+            out.append((m.group(0).strip(), telling))
+    for m in _NAME_AFTER.finditer(question):
+        telling = [w for w in re.findall(r"[A-Z][\w'’-]+", m.group(1)) if w not in _GENERIC and not w.isupper()]
+        if telling:
+            out.append((m.group(0).strip(), telling))
+    return out
+
+
+def _treaty_words(text: str) -> set[str]:
+    """The first STEM_CHARS letters of each word of the treaties' names the text writes."""
+    return {w.lower()[:STEM_CHARS] for m in _WRITTEN_TREATY.finditer(text.translate(_HYPHENS))
+            for w in re.findall(r"[\w-]+", m.group(0))}
+
+
+def check_instrument_named(question: str, evidence: Evidence) -> Mismatch | None:
+    """A treaty the question names by words (`named_instruments`) that no treaty's name in the
+    document holds, nor its initials, where the title or the paragraph names a treaty (the one the
+    document is about): "the Chemical Weapons Convention" of the report of a Meeting of States
+    Parties to the Treaty on the Prohibition of Nuclear Weapons, whose list of organizations writes
+    "Chemical" ("Center for Countermeasures against Chemical and Biological Warfare Agents")."""
+    asked = named_instruments(question.translate(_HYPHENS))
+    if not asked or not _WRITTEN_TREATY.search(f"{evidence.title}\n{evidence.paragraph}"):
+        return None
+    written = _treaty_words(f"{evidence.document}\n{evidence.title}")
+    for name, telling in asked:
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]+", name))
+        if any(re.sub(r"['’]s?$", "", w).lower()[:STEM_CHARS] not in written for w in telling) \
+                and not re.search(rf"\b{initials}\b", f"{evidence.document} {evidence.title}"):
+            label = f"the {name}"
+            return Mismatch(Constraint("instrument", name, label), "", "is from a document that never names {label}")
+    return None
+
+
 def _names_parent(parent: str, paragraph: str) -> bool:
     """Whether the paragraph names the parent instrument: its head with the capitalised words
     that follow it in the question ("Convention ... Rights ... Child"), each a word of its own; a

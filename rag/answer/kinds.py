@@ -76,6 +76,11 @@ _DATE = re.compile(rf"\b(?:{MONTH_PATTERN}|\d{{3,4}}s?|Monday|Tuesday|Wednesday|
                    r"centur(?:y|ies)|era|spring|summer|autumn|winter|season|"
                    r"later|earlier|since|until|before|after)\b",
                    re.IGNORECASE)
+# "What is the population of Tokyo?", "What was the total number of staff ...?": a count, as "how
+# many" asks one (not "the number of the General Assembly resolution ...", a reference).
+_FIGURE_Q = re.compile(r"^\s*what\s+(?:is|was|were|are)\s+(?:the\s+)?(?:(?:total|estimated|current|overall|"
+                       r"approximate)\s+)?(?:population|number)\s+of\b(?!\s+(?:the|its|this|that|a|an)\b)",
+                       re.IGNORECASE)
 _KINDS = ((_SHARE_Q, _SHARE, "a share"), (_TIME_Q, _CLOCK, "a time of day"), (_SUM_Q, _SUM, "a sum of money"),
           (_DATE_Q, _DATE, "a date"))
 # "In what year ...": the answer is a year the question does not give itself.
@@ -124,9 +129,10 @@ def gives_share(paragraph: str) -> bool:
 
 
 def asks_kind(question: str) -> bool:
-    """Whether the question asks for a share, a time of day, a sum of money, a year or a country."""
+    """Whether the question asks for a share, a time of day, a sum of money, a year, a country or
+    a population or number (`_FIGURE_Q`)."""
     return any(asked.search(question) for asked, _, _ in _KINDS) or _YEAR_Q.search(question) is not None \
-        or asks_country(question)
+        or asks_country(question) or _FIGURE_Q.search(question) is not None
 
 
 def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
@@ -145,15 +151,16 @@ def _states(stated: re.Pattern[str], paragraph: str, question: str) -> bool:
 
 def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     """The share, time of day or sum the question asks for, where the paragraph states none; the
-    count a "how many" question asks for, where the paragraph gives no number but sums of money,
-    shares, years, dates and references (rag.answer.answertype.states_count_figure); the year it
+    count a "how many" question (or "What is the population of ...?") asks for, where the paragraph
+    gives no number but sums of money, shares, years, dates and references
+    (rag.answer.answertype.states_count_figure); the year it
     asks for, where the paragraph gives none but the question's own; the country it asks for first
     ("Which country ...", "Which States ..."), where the paragraph names none but those the
     question gives."""
     for asked, stated, label in _KINDS:
         if asked.search(question) and not _states(stated, evidence.paragraph, question):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")
-    if asks_count(question) and not states_count_figure(evidence.paragraph, question):
+    if (asks_count(question) or _FIGURE_Q.search(question)) and not states_count_figure(evidence.paragraph, question):
         return Mismatch(Constraint("kind", "a number", "a number"), "", "does not give {label}")
     if _YEAR_Q.search(question) and not _ERA.search(evidence.paragraph) \
             and not set(_A_YEAR.findall(evidence.paragraph)) - set(_A_YEAR.findall(question)):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from rag.answer.countries import COUNTRIES
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.kinds import named_countries
-from rag.textutil import MONTH_NAMES, content_terms, words
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, content_terms, words
 
 # "Who was elected Chair", "Whom did the Secretary-General appoint", "Who succeeded ...", "What is
 # the name of the official who ..." (within the question's first clause).
@@ -239,6 +239,46 @@ def check_person(question: str, evidence: Evidence) -> Mismatch | None:
             or _elects_state(evidence.paragraph, question):
         return None
     return Mismatch(Constraint("kind", "a person", "anyone"), "", "names no one beyond those the question names")
+
+
+# Who was made an officer, by name or as a State: "Who was appointed Special Representative ...?",
+# "Which Member States were elected to ...?", "Whom did the Secretary-General appoint ...?".
+_APPOINTMENT_Q = re.compile(
+    r"^\s*(?:who|whom|which\s+(?:member\s+)?(?:States?|countr(?:y|ies)|Governments?|members?|candidates?|judges?|"
+    r"officials?|experts?|persons?|individuals?|diplomats?))\b[^,;?]{0,80}?\b"
+    r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+    r"(?:newly\s+|re-?)?(appointed|elected|designated|nominated|sworn\s+in)"
+    r"|did\s+[^,;?]{1,60}?\s+(appoint|elect|designate|nominate))\b", re.IGNORECASE)
+# What a paragraph telling of an appointment or an election writes: the act, a successor, an office
+# taken up or declared, or the officers listed ("The Bureau ...: Chair: ...", "Nahla Haidar (Chair)").
+_APPOINTMENT_TOLD = re.compile(r"\b(?:appoint\w*|elect\w*|nominat\w*|designat\w*|named|chose|chosen|select\w*|"
+                               r"succeed\w*|successor|replac\w*|sworn|took\s+office|assum(?:ed|es|ing)|took\s+up|"
+                               r"new|newly|declared|proclaimed|confirmed|endorsed|candidatures?|oath|will\s+serve|"
+                               r"Bureau|officers)\b|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
+                               re.IGNORECASE)
+# The time a question sets the appointment in: a year, a month or a day ("in 2025", "on 15 November").
+_WHEN_SET = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTH_PATTERN}\b")
+_PARTICIPLES = {"appoint": "appointed", "elect": "elected", "designate": "designated", "nominate": "nominated"}
+
+
+def asks_appointment(question: str) -> bool:
+    """Whether the question asks who (or which State) was appointed, elected, designated or
+    nominated at a time it sets (`_WHEN_SET`)."""
+    return _APPOINTMENT_Q.search(question) is not None and _WHEN_SET.search(question) is not None
+
+
+def check_appointment(question: str, evidence: Evidence) -> Mismatch | None:
+    """Who was appointed or elected at a time the question sets (`asks_appointment`), of a paragraph
+    that tells of no appointment, election or officers (`_APPOINTMENT_TOLD`): "I thank my Special
+    Representative for South Sudan, Nicholas Haysom" (S/2025/54, para. 107) does not tell who was
+    appointed to that office in 2025. Without a time, the holder the paragraph names answers ("Who
+    was elected President of the General Assembly at its seventy-ninth session?")."""
+    asked = _APPOINTMENT_Q.search(question)
+    if asked is None or not _WHEN_SET.search(question) or _APPOINTMENT_TOLD.search(evidence.paragraph):
+        return None
+    verb = asked.group(1) or _PARTICIPLES[asked.group(2).lower()]
+    label = f"who was {' '.join(verb.lower().split())}"
+    return Mismatch(Constraint("kind", "an appointment", label), "", "does not tell {label}")
 
 
 # An office a question gives someone it names: "When did Stephanie Koury take up her duties as

@@ -11,7 +11,7 @@ import re
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.numbers import NUMBER_WORDS
 from rag.answer.years import asks_part
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, listing
 
 # A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
 _WORDS = {word: n for n, word in enumerate(NUMBER_WORDS) if n >= 2} | {
@@ -40,7 +40,7 @@ def asks_span(question: str) -> bool:
     asks of the time before or after a month (`check_side`) or between two (`check_months`), or
     from one year to another (`check_year_run`)."""
     return bool(_SPAN.search(question) or _SIDE.search(question) or _MONTHS.search(question)
-                or _YEAR_RUN.search(question))
+                or _YEAR_RUN.search(question) or _IN_MONTH.search(question))
 
 
 # A run of years: "from 2010 to 2024", "between 2010 and 2024", "2010-2024", "2010–2023" (not "in
@@ -127,6 +127,45 @@ def check_months(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     label = _run_label(asked[0])
     return Mismatch(Constraint("span", label, label), _run_label(told[0]), "gives {found}, not {label}")
+
+
+# One month asked of: "in October 2024", "during March 2025".
+_IN_MONTH = re.compile(rf"\b(?:in|during)\s+({MONTH_PATTERN})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# Words before it that make the month a document's or a statement's date, not the asked thing's: "the
+# report transmitted in May 2025", "What did the Secretary-General tell the Council in March 2025 ...?".
+_DOCUMENT_DATED = re.compile(r"\b(?:reports?|reported|letters?|notes?|transmitted|issued|published|submitted|dated"
+                             r"|released|circulated|tell|told|inform|informed|brief|briefed|say|said|state|stated)\b"
+                             r"[^,;?]{0,40}$", re.IGNORECASE)
+# A month's name as a paragraph prints it (capitalized: "may" is no month).
+_NAMED_MONTH = re.compile(rf"\b{MONTH_PATTERN}\b")
+# What may hold months the paragraph does not name: a run or a start ("from January to March",
+# "1 September to 30 November", "since September", "November–January", "throughout September"), a
+# part of a year ("the fourth quarter"), or a session or meeting, which a month need not date.
+_MONTH_REACH = re.compile(rf"\b(?:from|between|since|through|throughout|until|till|mid-?|early|late)\s+"
+                          rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\b"
+                          rf"|\b{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?\s*"
+                          r"(?:[–—‐‑-]|\bto\b|\buntil\b|\bthrough\b)\s*"
+                          rf"(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\b"
+                          r"|\b(?:quarter|half|semester|season|spring|summer|autumn|winter|session|sessions|meeting|"
+                          r"meetings)\b", re.IGNORECASE)
+
+
+def check_month_given(question: str, evidence: Evidence) -> Mismatch | None:
+    """The one month the question asks of ("in October 2024") where the paragraph tells of two
+    or more other months and never of it, nor of a run or a start that may hold it: "1,098
+    operational activities carried out in November, 378 in December and 531 in January" (S/2025/154,
+    para. 31) gives no figure for October. A month dating a report, a letter or a statement is not
+    asked of, and a paragraph telling of a session or meeting may be of the asked month unnamed."""
+    asked = _IN_MONTH.search(question)
+    if asked is None or _DOCUMENT_DATED.search(question[:asked.start()]) \
+            or any(m.start() != asked.start(1) for m in _NAMED_MONTH.finditer(question)):
+        return None
+    month = asked.group(1).title()
+    told = list(dict.fromkeys(m.group(0) for m in _NAMED_MONTH.finditer(evidence.paragraph)))
+    if len(told) < 2 or month in told or _MONTH_REACH.search(evidence.paragraph):
+        return None
+    label = f"{month} {asked.group(2)}"
+    return Mismatch(Constraint("month", label, label), listing(told), "tells of {found}, not {label}")
 
 
 def check_span(question: str, evidence: Evidence) -> Mismatch | None:

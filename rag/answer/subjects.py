@@ -383,7 +383,10 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
     paragraph never writes, where the paragraph writes another one, which its document writes
     more often, and neither the title nor the paragraph's headings write the one asked about:
     "UNICEF's Office of Internal Audit" answered from "The UNDP Director of the Office of Audit
-    and Investigations presented ..." of a joint board's report that mentions UNICEF elsewhere."""
+    and Investigations presented ..." of a joint board's report that mentions UNICEF elsewhere; or,
+    however often, where the title names both ("the Executive Board of UNDP, UNFPA and UNOPS") or a
+    heading over the paragraph names the other ("UNOPS segment": UNOPS's "47 staff reductions" for
+    UNFPA's, DP/2025/8, para. 122), and no heading names the asked one."""
     asked = [a for a in acronyms(question) if a in ENTITIES]
     if not asked or any(writes_acronym(evidence.paragraph, a) for a in asked):
         return None
@@ -392,8 +395,13 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
         return None
     main = max(others, key=lambda o: _times(o, evidence.document))
     for a in asked:
-        if not (writes_acronym(evidence.title, a) or writes_acronym(evidence.section, a)) \
-                and _times(a, evidence.document) < _times(main, evidence.document):
+        if writes_acronym(evidence.section, a):
+            continue
+        # a title naming both ("the Executive Board of UNDP, UNFPA and UNOPS") makes neither the
+        # subject; a heading naming the other ("UNOPS segment") makes it the paragraph's
+        joint = writes_acronym(evidence.title, a) and writes_acronym(evidence.title, main)
+        fewer = _times(a, evidence.document) < _times(main, evidence.document)
+        if joint or writes_acronym(evidence.section, main) or not writes_acronym(evidence.title, a) and fewer:
             return Mismatch(Constraint("organization", a, a), main)
     return None
 

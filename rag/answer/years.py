@@ -120,13 +120,17 @@ _NAMING_YEAR = re.compile(r"\b(?:19|20)\d\d\s+Agenda\b|\bAgenda\s+(?:19|20)\d\d\
 
 def _main_year(evidence: Evidence, asked: set[int]) -> str:
     """The year a mismatch names: the period or year the paragraph tells of (`_paragraph_time`),
-    else its symbol's or its date's, else the one its document names most often; never one of the
+    else, where it names years only to compare with, the one its title names, else its symbol's or
+    its date's, else the one its document names most often; never one of the
     `asked` years (A/79/19, of the session running over 2024 and 2025, is about 2025 when 2024 is
     asked)."""
     issued = _own_years(evidence)
     told = _paragraph_time(evidence.paragraph, issued, asked)
     if told is not None:
         return told
+    compared = {int(y) for y in YEAR.findall(evidence.paragraph) if _only_compared(int(y), evidence.paragraph)}
+    if compared and (most := _most_named(evidence.title, asked | compared, max(issued, default=None))):
+        return str(most[0])  # "compared to 19 recommendations in 2022" in the report titled "..., 2023"
     own = sorted(y for y in map(year_of_symbol, evidence.symbols) if y and y not in asked) or sorted(issued - asked)
     if own:
         return str(own[0])
@@ -140,20 +144,28 @@ def _paragraph_time(paragraph: str, issued: set[int], asked: set[int]) -> str | 
     on a tie; "as at 2 May 2025" is about 2025 whatever year the report covers; none after the
     document's own year, which names a thing, "the 2030 Agenda", unless a year after it is asked,
     when a target year counts but a thing's name still does not; none long before it, an aside,
-    unless it opens a sentence: "In 1995, 189 Governments unanimously agreed ..."); None where it
-    names none of these."""
+    unless it opens a sentence: "In 1995, 189 Governments unanimously agreed ..."; none it names
+    only to compare with, `_only_compared`); None where it names none of these."""
     latest = max(issued, default=None)
     if latest is not None and asked and min(asked) > latest:  # a target asked of: the paragraph's targets count
         latest = max(asked)
         paragraph = _NAMING_YEAR.sub(" ", paragraph)
-    told = sorted((p for p in written_periods(paragraph) if not any(p[0] <= y <= p[1] for y in asked)
-                   and (latest is None or p[1] <= latest)), key=lambda p: paragraph.find(str(p[0])))
+    told = _told_periods(paragraph, latest, asked)
     if told and not any(_FRAME.match(sentence.strip()) for sentence in split_sentences(paragraph)):
         return f"{told[0][0]}-{told[0][1]}"
-    in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph)) if latest is None or int(y) <= latest]
+    in_paragraph = [int(y) for y in YEAR.findall(without_symbol_lists(paragraph))
+                    if (latest is None or int(y) <= latest) and not _only_compared(int(y), paragraph)]
     framed = framing_years(paragraph, "")
     recent = [y for y in in_paragraph if latest is None or y >= min(issued) - NEAR_YEARS or y in framed]
     return str(max(sorted(set(recent)), key=lambda y: (recent.count(y), y))) if recent else None
+
+
+def _told_periods(paragraph: str, latest: int | None, asked: set[int]) -> list[tuple[int, int]]:
+    """The periods the paragraph writes, in order, that hold none of the `asked` years, end by
+    `latest` and are not only compared with (`_only_compared`)."""
+    return sorted((p for p in written_periods(paragraph) if not any(p[0] <= y <= p[1] for y in asked)
+                   and (latest is None or p[1] <= latest) and not _only_compared(p[0], paragraph)),
+                  key=lambda p: paragraph.find(str(p[0])))
 
 
 def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -177,8 +189,11 @@ def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if not named:  # no period of its own: judged by the years it names
         written, asked = _document_years(evidence), set(range(start, end + 1))
         return None if written & asked or not written else Mismatch(c, _main_year(evidence, asked))
-    # named as the paragraph's own period where it gives one ("the budget for fiscal year 2024/25")
-    near = min(periods(evidence.paragraph) or named, key=lambda p: abs(p[0] - start) + abs(p[1] - end))
+    # named as the paragraph's own period where it gives one ("the budget for fiscal year 2024/25"),
+    # not one it only compares with ("lower than that of fiscal year 2023/24")
+    own = periods(evidence.paragraph)
+    near = min({p for p in own if not _only_compared(p[0], evidence.paragraph)} or own or named,
+               key=lambda p: abs(p[0] - start) + abs(p[1] - end))
     return Mismatch(c, f"{near[0]}-{near[1]}")
 
 
@@ -397,7 +412,8 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         return other
     if not asked or not named or written & asked_years:
         return None
-    return _neighbouring_year(asked, named, text, evidence.symbols, question) or _event_dated(asked, text, question) \
+    return _neighbouring_year(asked, named, text, evidence.symbols, question, evidence.title) \
+        or _event_dated(asked, text, question) \
         or _own_time_only(asked, named, evidence, question) or _thing_dated_otherwise(asked, text, question) \
         or _figure_of_other_year(asked, text, question)
 
@@ -762,13 +778,15 @@ def _figure_of_period(period: tuple[int, int], text: str) -> bool:
 
 
 def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symbols: tuple[str, ...],
-                       question: str) -> Mismatch | None:
+                       question: str, title: str = "") -> Mismatch | None:
     """The first asked year for which the paragraph `text` names a year within NEAR_YEARS: unless
     the asked year is the document's own (its symbol's or session's, or the year before), which
     its paragraphs may tell of without naming it, except where the nearest year is the time the
     paragraph tells of (`framing_years`). A year before the asked one that the paragraph names only
     to compare with is none (`_compared_years`). The mismatch names the year the paragraph tells of
-    where it is one of those near ("In 2024, ..." over an aside on 2022)."""
+    where it is one of those near ("In 2024, ..." over an aside on 2022), else one it does not only
+    compare with, else the year its document's `title` names, else its symbol's ("compared with 44
+    in the 2021 elections" in S/2025/200 tells of 2025)."""
     own = issue_time(symbols)
     framed = framing_years(text, question)
     compared = _compared_years(text)
@@ -776,9 +794,19 @@ def _neighbouring_year(asked: list[Constraint], named: set[int], text: str, symb
         near = sorted((y for y in named if abs(y - int(c.value)) <= NEAR_YEARS
                        and not (y in compared and y < int(c.value))), key=lambda y: abs(y - int(c.value)))
         if near and (int(c.value) not in own or near[0] in framed):
-            # named as a year the paragraph tells of (`framing_years`) where one is near
-            return Mismatch(c, str(next((y for y in near if y in framed), near[0])))
+            told = [y for y in near if y in framed] or [y for y in near if y not in compared] \
+                or _most_named(title, {int(c.value)} | compared, max(own, default=None)) \
+                or sorted(issue_years(symbols), reverse=True) \
+                or near
+            return Mismatch(c, str(told[0]))
     return None
+
+
+def _most_named(text: str, besides: set[int], latest: int | None) -> list[int]:
+    """The year the text names most often (the later on a tie), none of `besides` nor after
+    `latest` (its document's issue: "the 2030 Agenda" names a thing); [] where it names none."""
+    named = [int(y) for y in YEAR.findall(text) if int(y) not in besides and (latest is None or int(y) <= latest)]
+    return [max(set(named), key=lambda y: (named.count(y), y))] if named else []
 
 
 # Words that set a year's figure beside another's, before the year (not "more than", "no later
@@ -831,7 +859,8 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
     and does not name ("the budget for the fiscal year 2024/25" for "South Sudan's 2025/26
     budget"): the paragraph tells of the other period, unless it gives part of the asked one the
     question asks of (`asks_part`); however far, where that period is its document's own time and
-    the paragraph writes no year outside it (`_dated_only_by`: "the 2022-2025 cycle" for 2014-2017).
+    the paragraph writes no year outside it (`_dated_only_by`: "the 2022-2025 cycle" for 2014-2017);
+    named as a period the paragraph does not only compare with (`_only_compared`) where one is.
     A period in a leading clause naming the report ("In the report on the integrated budget
     2026-2029, what share ... in 2022-2025?") is the report's, not the fact's."""
     named = written_periods(evidence.paragraph)
@@ -846,8 +875,29 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
                         and (abs(p[0] - start) <= NEAR_YEARS or _dated_only_by(p, evidence))),
                        key=lambda p: abs(p[0] - start))
         if alike:
-            return Mismatch(c, f"{alike[0][0]}-{alike[0][1]}")
+            told = [p for p in alike if not _only_compared(p[0], evidence.paragraph)] or alike
+            return Mismatch(c, f"{told[0][0]}-{told[0][1]}")
     return None
+
+
+# Words that set a time beside the one told of: a comparative's "than" ("lower than that of fiscal
+# year 2023/24") and `_SET_BESIDE`'s ("compared with 44 in the 2021 elections"); not "no later than
+# 21 February 2025", "more than 200 projects since 2016", "other than", "rather than" or "than
+# expected", which date, measure or set nothing beside.
+_SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
+                          r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual)\b)|"
+                          r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from)\b[^.;]*$",
+                          re.IGNORECASE)
+
+
+SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
+
+
+def _only_compared(year: int, text: str) -> bool:
+    """Whether the text writes the year only after words that set it beside the time told of
+    (`_SET_AGAINST`): "22 per cent lower than that of fiscal year 2023/24" tells of another period."""
+    spots = [m.start() for m in re.finditer(rf"(?<![\d/]){year}(?!\d)", text)]
+    return bool(spots) and all(_compared_before(text, at, _SET_AGAINST, SET_AGAINST_REACH) for at in spots)
 
 
 def _dated_only_by(period: tuple[int, int], evidence: Evidence) -> bool:
@@ -956,10 +1006,10 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|up\s+from|down\
                               r"[^.;]*$", re.IGNORECASE)
 
 
-def _compared_before(text: str, at: int, words: re.Pattern[str] = _COMPARED_BEFORE) -> bool:
-    """Whether words of comparison (`_COMPARED_BEFORE`, or `words`) stand in the 60 characters
+def _compared_before(text: str, at: int, words: re.Pattern[str] = _COMPARED_BEFORE, reach: int = 60) -> bool:
+    """Whether words of comparison (`_COMPARED_BEFORE`, or `words`) stand in the `reach` characters
     before `at`."""
-    return words.search(text[max(0, at - 60):at]) is not None
+    return words.search(text[max(0, at - reach):at]) is not None
 
 
 def _yearless_fact(asked: list[Constraint], written: set[int], text: str, evidence: Evidence) -> Mismatch | None:
