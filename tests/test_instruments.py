@@ -68,3 +68,19 @@ def test_a_treaty_s_formal_name_or_a_form_of_its_words_names_it() -> None:
         assert check_instrument_named(question, Evidence(paragraph, paragraph, ("A/80/1",))) is None, question
     untreated = Evidence("Decides to apply a maximum assessment rate of 22 per cent.", _DOCUMENT, ("TPNW/1",))
     assert check_instrument_named("What did the Chemical Weapons Convention decide?", untreated) is None
+
+
+def test_a_resolution_asked_with_another_year_than_the_paragraph_writes_is_a_near_miss() -> None:
+    """S/2025/176, para. 85 writes "In line with Security Council resolution 2765 (2024)": asked of
+    "resolution 2765 (2025)", it was cited."""
+    from rag.answer.years import check_resolution_given_year
+
+    para = ("In line with Security Council resolution 2765 (2024) and its mandate, MONUSCO remained committed to "
+            "delivering targeted support.")
+    evidence = Evidence(para, para, ("S/2025/176",))
+    q = "What did Security Council resolution 2765 (2025) decide about MONUSCO's mandate?"
+    assert may_miss(q)
+    assert said(check_resolution_given_year(q, evidence)) == "cites resolution 2765 (2024), not resolution 2765 (2025)"
+    assert said(check_constraints(q, evidence)) == "cites resolution 2765 (2024), not resolution 2765 (2025)"
+    assert check_resolution_given_year("What did resolution 2765 (2024) decide?", evidence) is None
+    assert check_resolution_given_year("What did resolution 2740 (2025) decide?", evidence) is None

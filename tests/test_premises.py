@@ -124,3 +124,17 @@ def test_a_word_written_otherwise_only_in_another_item_of_a_long_paragraph_says_
     assert check_negated_word(question, _evidence(paragraph)) is None
     said_of_it = paragraph.replace("became inaccessible", "remained available")
     assert check_negated_word(question, _evidence(said_of_it)) is not None
+
+
+def test_a_named_person_released_asked_of_a_paragraph_telling_only_the_arrest_is_a_near_miss() -> None:
+    """S/2025/231, para. 46 tells of "the arrest of the First Vice-President, Riek Machar, on 27 March
+    2025": "When was Riek Machar released?" was answered with it. A person named before "released"
+    asks of someone freed; a thing named so ("the Global AIDS Update") is no one."""
+    arrest = ("The deteriorating political and security situation, including the arrest of the First Vice-President, "
+              "Riek Machar, on 27 March 2025, has placed the entire peace process in grave jeopardy.")
+    miss = check_premise("When was Riek Machar released?", _evidence(arrest))
+    assert miss is not None and miss.describe() == 'says "arrest", not "released"'
+    assert check_premise("When was Mr. Machar freed?", _evidence(arrest)) is not None
+    assert check_premise("When was Riek Machar released?", _evidence(arrest + " He was freed in May.")) is None
+    assert check_premise("When was the Global AIDS Update released?", _evidence(arrest)) is None
+    assert check_premise("When was the report released?", _evidence(arrest)) is None

@@ -67,8 +67,9 @@ from rag.answer.treaty_bodies import check_treaty_body, named_bodies
 from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
                               check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
                               check_quote_figure_year,
-                              check_period, check_resolution_year, check_year, dated_things, periods, session_of_symbol,
-                              without_symbols, written_periods, years)
+                              check_period, check_resolution_given_year, check_resolution_year, check_year,
+                              dated_things, periods, resolutions_with_year, session_of_symbol, without_symbols,
+                              written_periods, years)
 from rag.search.acronyms import SPELLED_OUT, without_spelled_out
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, ORDINALS, listing, named_months, ordinal_name, split_sentences
 
@@ -1407,6 +1408,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit, check_sibling_body,
                     check_treaty_body, check_commission, check_main_committee, check_instrument, check_instrument_named,
+                    check_resolution_given_year,
                     check_numbered_text,
                     check_unwritten_ordinal,
                     check_office_ordinal, check_numbers,
@@ -1429,6 +1431,6 @@ _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_value
                     asks_person, asks_appointment, named_places, located_places, bodies_at, named_bodies_on,
                     modified_things,
                     numbered_names, asked_events,
-                    demonym_countries, asked_additions, named_instruments, numbered_texts, named_bodies, asks_version,
-                    named_regions,
+                    demonym_countries, asked_additions, named_instruments, resolutions_with_year, numbered_texts,
+                    named_bodies, asks_version, named_regions,
                     named_alternatives, asks_span, name_words, main_committees)

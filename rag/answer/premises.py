@@ -34,9 +34,12 @@ _COMPILED = tuple((re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNOREC
 # An event any question rests on, not only one asking why: someone freed from detention ("When was
 # Mr. Masra released from detention?") of a paragraph that tells only the arrest.
 _FREED = re.compile(r"\b(?:released|freed)\s+(?:from\s+)?(?:detention|custody|prison|jail|captivity)\b", re.IGNORECASE)
+# Someone the question names as freed: "When was Riek Machar released?", "When was Mr. Masra freed?".
+_NAMED_FREED = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+                          r"(?:[A-Z][\w'’.-]+\s+){1,4}(?:released|freed)\b")
 # A release told as done ("was released on 20 May", "freed"), not one called for ("called for his release").
 _FREED_ANY = re.compile(r"\b(?:released|freed|set\s+free)\b", re.IGNORECASE)
-_HELD = re.compile(r"\b(?:arrested|detained|imprisoned|jailed|abducted|taken\s+into\s+custody)\b", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:arrest|arrested|detained|imprisoned|jailed|abducted|taken\s+into\s+custody)\b", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -51,8 +54,9 @@ def asked_events(question: str) -> list[str]:
 def check_premise(question: str, evidence: Evidence) -> Mismatch | None:
     """The event a why-question takes as given that the paragraph never words, while it tells,
     unnegated, the opposite one the question does not word; for any question, someone freed
-    (`_FREED`) of a paragraph that tells only their arrest."""
-    freed = _FREED.search(question)
+    (`_FREED`, or a person named as released: `_NAMED_FREED`) of a paragraph that tells only their
+    arrest."""
+    freed = _FREED.search(question) or _NAMED_FREED.search(question)
     if freed is not None and not _FREED_ANY.search(evidence.paragraph) and not _HELD.search(question):
         held = _HELD.search(evidence.paragraph)
         if held is not None:

@@ -1126,6 +1126,29 @@ _YEARED_RESOLUTION = re.compile(r"\b(\d{3,4})\s*\(((?:19|20)\d\d)\)")
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
+# A Security Council resolution the question writes with its year: "resolution 2765 (2025)".
+_RESOLUTION_WITH_YEAR = re.compile(r"\bresolution\s+(\d{3,4})\s*\(((?:19|20)\d\d)\)", re.IGNORECASE)
+
+
+def resolutions_with_year(question: str) -> list[tuple[str, str]]:
+    """(number, year) of each resolution the question writes with its year."""
+    return _RESOLUTION_WITH_YEAR.findall(question)
+
+
+def check_resolution_given_year(question: str, evidence: Evidence) -> Mismatch | None:
+    """A resolution the question writes with a year ("resolution 2765 (2025)") that the paragraph
+    writes with another and never with the asked one: "In line with Security Council resolution 2765
+    (2024)" (S/2025/176, para. 85) cites the resolution of 2024; the question's premise is false."""
+    given = _YEARED_RESOLUTION.findall(evidence.paragraph)
+    for number, year in resolutions_with_year(question):
+        other = sorted({y for n, y in given if n == number and y != year})
+        if other and (number, year) not in given:
+            label = f"resolution {number} ({year})"
+            return Mismatch(Constraint("resolution year", year, label), f"resolution {number} ({other[0]})",
+                            "cites {found}, not {label}")
+    return None
+
+
 def check_resolution_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """A resolution asked by the year it was adopted in (`c.value`), of a paragraph whose
     resolutions, each written with its year, are all of other years: "resolution 2734 (2024)" is
