@@ -84,3 +84,19 @@ def test_a_resolution_asked_with_another_year_than_the_paragraph_writes_is_a_nea
     assert said(check_constraints(q, evidence)) == "cites resolution 2765 (2024), not resolution 2765 (2025)"
     assert check_resolution_given_year("What did resolution 2765 (2024) decide?", evidence) is None
     assert check_resolution_given_year("What did resolution 2740 (2025) decide?", evidence) is None
+
+
+def test_resolutions_listed_or_by_symbol_are_read_and_other_figures_in_brackets_are_none() -> None:
+    """Found in review: "resolutions 2765 (2025) and 2808 (2025)", "S/RES/2765 (2025)"; "$12,765
+    (2024)" is no resolution."""
+    from rag.answer.years import check_resolution_given_year, resolutions_with_year
+
+    assert resolutions_with_year("resolutions 2765 (2025) and 2808 (2025)") == [("2765", "2025"), ("2808", "2025")]
+    assert resolutions_with_year("S/RES/2765 (2025)") == [("2765", "2025")]
+    money = "Expenditure reached $12,765 (2024) against $13,100 (2025)."
+    asked = "What did resolution 765 (2025) decide?"
+    assert check_resolution_given_year(asked, Evidence(money, money, ("A/1",))) is None
+    listed = "In its resolutions 2700 (2023) and 2765 (2024), the Council renewed the mandate."
+    assert said(check_resolution_given_year("What did resolution 2765 (2025) decide?",
+                                            Evidence(listed, listed, ("S/1",)))) == \
+        "cites resolution 2765 (2024), not resolution 2765 (2025)"

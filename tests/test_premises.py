@@ -138,3 +138,27 @@ def test_a_named_person_released_asked_of_a_paragraph_telling_only_the_arrest_is
     assert check_premise("When was Riek Machar released?", _evidence(arrest + " He was freed in May.")) is None
     assert check_premise("When was the Global AIDS Update released?", _evidence(arrest)) is None
     assert check_premise("When was the report released?", _evidence(arrest)) is None
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Mission welcomed the release on 4 September of Riek Machar, whose arrest on 27 March had placed the "
+    "peace process in jeopardy.",
+    "Mr. Machar, under arrest since March, was granted bail on 4 September.",
+    "The house arrest of Riek Machar was lifted on 4 September.",
+    "Riek Machar, held since his arrest in March, received a presidential pardon on 22 September 2025.",
+])
+def test_a_release_worded_otherwise_is_told(paragraph: str) -> None:
+    """Found in review: a release written as a noun, bail, a lifted house arrest or a pardon."""
+    assert check_premise("When was Riek Machar released?", _evidence(paragraph)) is None
+
+
+def test_a_titled_thing_released_or_an_arrest_warrant_is_no_one_freed_nor_held() -> None:
+    """Found in review: "UNRWA's Flash Appeal" released; a warrant for an arrest is no arrest; a call
+    for a release is none told."""
+    staff = "UNRWA launched its Flash Appeal for $1.2 billion on 11 October, while reporting the arrest of 50 staff."
+    assert check_premise("When was UNRWA's Flash Appeal released?", _evidence(staff)) is None
+    assert check_premise("When was the Humanitarian Response Plan released?", _evidence(staff)) is None
+    warrant = "The Court issued an arrest warrant for Rodrigo Duterte on 7 March."
+    assert check_premise("When was Rodrigo Duterte released?", _evidence(warrant)) is None
+    called = "On 16 May, Mr. Masra was arrested; his party called for his immediate release."
+    assert check_premise("Was Mr. Masra finally released?", _evidence(called)) is not None

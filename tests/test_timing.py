@@ -1456,9 +1456,21 @@ def test_another_organization_s_paragraph_of_a_report_titled_by_both_is_a_near_m
     para = ("In response, the Executive Director noted the resurgence of a spirit of collegiality among UNOPS staff. "
             "He explained that the 47 staff reductions at the end of 2024 were made with care.")
     title = "Report of the first regular session 2025 of the Executive Board of UNDP, UNFPA and UNOPS"
-    board = Evidence(para, para + " UNFPA. UNFPA. UNFPA. UNFPA. UNDP.", ("DP/2025/8",), title=title)
+    board = Evidence(para, para + " UNOPS. UNOPS. UNOPS. UNFPA. UNDP.", ("DP/2025/8",), title=title)
     q = "How many staff reductions did UNFPA make at the end of 2024?"
     assert said(check_paragraph_organization(q, board)) == "is about UNOPS, not UNFPA"
+    # a title naming both, the asked one named as often: neither is the paragraph's by the title alone
+    even = Evidence(para, para + " UNFPA. UNFPA. UNFPA. UNFPA. UNDP.", ("DP/2025/8",), title=title)
+    assert check_paragraph_organization(q, even) is None
+    joint = Evidence(para, para + " UNOPS. UNOPS. UNOPS.", ("DP/2025/8",), title=title,
+                     section="Joint segment > VII. Internal audit and investigation")
+    assert check_paragraph_organization(q, joint) is None
+    # a heading naming another organization as a partner is no segment of it (found in review)
+    unhcr = "Delegations welcomed the strengthened cooperation with UNHCR, including joint education programmes."
+    unicef = Evidence(unhcr, unhcr + " UNICEF. UNICEF. UNICEF.", ("E/ICEF/2025/1",),
+                      title="Executive Board of the United Nations Children's Fund",
+                      section="VII. Collaboration with UNHCR")
+    assert check_paragraph_organization("How many children do UNICEF joint education programmes reach?", unicef) is None
     headed = Evidence(para, para + " UNFPA. UNFPA. UNFPA.", ("DP/2025/8",), title=title, section="UNFPA segment")
     assert check_paragraph_organization(q, headed) is None
     own = Evidence(para, para + " UNFPA. UNFPA. UNFPA.", ("DP/FPA/2025/1",), title="UNFPA annual report")

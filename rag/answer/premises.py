@@ -34,12 +34,22 @@ _COMPILED = tuple((re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNOREC
 # An event any question rests on, not only one asking why: someone freed from detention ("When was
 # Mr. Masra released from detention?") of a paragraph that tells only the arrest.
 _FREED = re.compile(r"\b(?:released|freed)\s+(?:from\s+)?(?:detention|custody|prison|jail|captivity)\b", re.IGNORECASE)
-# Someone the question names as freed: "When was Riek Machar released?", "When was Mr. Masra freed?".
-_NAMED_FREED = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-                          r"(?:[A-Z][\w'’.-]+\s+){1,4}(?:released|freed)\b")
-# A release told as done ("was released on 20 May", "freed"), not one called for ("called for his release").
-_FREED_ANY = re.compile(r"\b(?:released|freed|set\s+free)\b", re.IGNORECASE)
-_HELD = re.compile(r"\b(?:arrest|arrested|detained|imprisoned|jailed|abducted|taken\s+into\s+custody)\b", re.IGNORECASE)
+# Someone the question names as freed: "When was Riek Machar released?", "When was Mr. Masra freed?"
+# (group 1 the name; not a document's or an appeal's title, "UNRWA's Flash Appeal").
+_NAMED_FREED = re.compile(r"\b(?i:was|were|has\s+been|had\s+been)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+                          r"((?:(?:[A-Z][\w.-]+|al|el|bin|de|van|von)\s+){1,4})(?:\w+ly\s+)?(?:released|freed)\b")
+_TITLE_WORD = re.compile(r"\b(?:Appeal|Report|Update|Plan|Overview|Prospects|Index|Review|Strategy|Statement|Data|"
+                         r"Survey|Study|Declaration|Programme|Budget)\s*$")
+# A release told as done ("was released on 20 May", "the release on 4 September of", "granted bail",
+# "pardoned", "house arrest ... was lifted"), not one called for ("called for his immediate release").
+_FREED_ANY = re.compile(r"\b(?:released|freed|set\s+(?:free|at\s+liberty)|(?:granted|on|released\s+on)\s+bail|"
+                        r"acquitt\w*|pardon\w*|amnest\w*|liberat\w*|discharged|lifted|ended)\b", re.IGNORECASE)
+_RELEASE_NOUN = re.compile(r"\brelease\b", re.IGNORECASE)
+_CALLED_FOR = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|request\w*|appeal\w*|seek\w*|sought|press\w*)\b[^.;]{0,40}$",
+                         re.IGNORECASE)
+# An arrest told ("the arrest of the First Vice-President", "was detained"), not a warrant for one.
+_HELD = re.compile(r"\b(?:arrest(?!\s+warrants?)|arrested|detained|imprisoned|jailed|abducted|"
+                   r"taken\s+into\s+custody)\b", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -51,13 +61,26 @@ def asked_events(question: str) -> list[str]:
     return [m.group(0) for pattern, _ in _COMPILED if (m := pattern.search(question))]
 
 
+def _named_freed(question: str) -> bool:
+    """Whether the question asks of someone it names as released (`_NAMED_FREED`), not of a titled thing."""
+    return any(not _TITLE_WORD.search(m.group(1)) and "'s" not in m.group(1).replace("’", "'")
+               for m in _NAMED_FREED.finditer(question))
+
+
+def _freed_told(paragraph: str) -> bool:
+    """Whether the paragraph tells of a release as done (`_FREED_ANY`, or the noun "release" not
+    after a call for it)."""
+    return _FREED_ANY.search(paragraph) is not None \
+        or any(not _CALLED_FOR.search(paragraph[:m.start()]) for m in _RELEASE_NOUN.finditer(paragraph))
+
+
 def check_premise(question: str, evidence: Evidence) -> Mismatch | None:
     """The event a why-question takes as given that the paragraph never words, while it tells,
     unnegated, the opposite one the question does not word; for any question, someone freed
     (`_FREED`, or a person named as released: `_NAMED_FREED`) of a paragraph that tells only their
     arrest."""
-    freed = _FREED.search(question) or _NAMED_FREED.search(question)
-    if freed is not None and not _FREED_ANY.search(evidence.paragraph) and not _HELD.search(question):
+    freed = _FREED.search(question) or _named_freed(question)
+    if freed and not _freed_told(evidence.paragraph) and not _HELD.search(question):
         held = _HELD.search(evidence.paragraph)
         if held is not None:
             return Mismatch(Constraint("event", "released", "released"), held.group(0).lower(),

@@ -384,9 +384,10 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
     more often, and neither the title nor the paragraph's headings write the one asked about:
     "UNICEF's Office of Internal Audit" answered from "The UNDP Director of the Office of Audit
     and Investigations presented ..." of a joint board's report that mentions UNICEF elsewhere; or,
-    however often, where the title names both ("the Executive Board of UNDP, UNFPA and UNOPS") or a
-    heading over the paragraph names the other ("UNOPS segment": UNOPS's "47 staff reductions" for
-    UNFPA's, DP/2025/8, para. 122), and no heading names the asked one."""
+    however often, where a heading over the paragraph gives the other its segment of a joint board's
+    session ("UNOPS segment": UNOPS's "47 staff reductions" for UNFPA's, DP/2025/8, para. 122); a
+    title naming both counts as naming neither, and a joint segment's heading or one naming the
+    asked organization leaves it asked."""
     asked = [a for a in acronyms(question) if a in ENTITIES]
     if not asked or any(writes_acronym(evidence.paragraph, a) for a in asked):
         return None
@@ -398,16 +399,28 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
         if writes_acronym(evidence.section, a):
             continue
         # a title naming both ("the Executive Board of UNDP, UNFPA and UNOPS") makes neither the
-        # subject; a heading naming the other ("UNOPS segment") makes it the paragraph's
+        # subject; a heading giving the other its segment ("UNOPS segment") makes it the paragraph's
         joint = writes_acronym(evidence.title, a) and writes_acronym(evidence.title, main)
         fewer = _times(a, evidence.document) < _times(main, evidence.document)
-        if joint or writes_acronym(evidence.section, main) or not writes_acronym(evidence.title, a) and fewer:
+        if _JOINT.search(evidence.section):
+            continue
+        if _segment_of(main, evidence.section) or (joint or not writes_acronym(evidence.title, a)) and fewer:
             return Mismatch(Constraint("organization", a, a), main)
     return None
 
 
 # ENTITIES by the upper-case keys of `_ALIASES` ("UN-WOMEN" is UN-Women).
 _ENTITY_OF = {e.upper(): e for e in ENTITIES}
+
+
+# A heading shared by the organizations of a joint board ("Joint segment").
+_JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
+
+
+def _segment_of(organization: str, section: str) -> bool:
+    """Whether a heading over the paragraph gives the organization its segment of a joint board's
+    session ("UNOPS segment > XIV. ...")."""
+    return re.search(rf"(?<![\w-]){re.escape(organization)}\s+segment\b", section, re.IGNORECASE) is not None
 
 
 def _entities_in(text: str) -> list[str]:

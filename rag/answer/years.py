@@ -1126,20 +1126,22 @@ _YEARED_RESOLUTION = re.compile(r"\b(\d{3,4})\s*\(((?:19|20)\d\d)\)")
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
-# A Security Council resolution the question writes with its year: "resolution 2765 (2025)".
-_RESOLUTION_WITH_YEAR = re.compile(r"\bresolution\s+(\d{3,4})\s*\(((?:19|20)\d\d)\)", re.IGNORECASE)
+# Security Council resolutions written with their years: "resolution 2765 (2025)", "resolutions
+# 2765 (2025) and 2808 (2025)", "S/RES/2765 (2025)".
+_RESOLUTIONS_WITH_YEAR = re.compile(r"(?:\bresolutions?\s+|\bS/RES/)"
+                                    r"((?:\d{3,4}\s*\((?:19|20)\d\d\)(?:\s*(?:,|and)\s*)?)+)", re.IGNORECASE)
 
 
-def resolutions_with_year(question: str) -> list[tuple[str, str]]:
-    """(number, year) of each resolution the question writes with its year."""
-    return _RESOLUTION_WITH_YEAR.findall(question)
+def resolutions_with_year(text: str) -> list[tuple[str, str]]:
+    """(number, year) of each resolution the text writes with its year."""
+    return [pair for m in _RESOLUTIONS_WITH_YEAR.finditer(text) for pair in _YEARED_RESOLUTION.findall(m.group(1))]
 
 
 def check_resolution_given_year(question: str, evidence: Evidence) -> Mismatch | None:
     """A resolution the question writes with a year ("resolution 2765 (2025)") that the paragraph
     writes with another and never with the asked one: "In line with Security Council resolution 2765
     (2024)" (S/2025/176, para. 85) cites the resolution of 2024; the question's premise is false."""
-    given = _YEARED_RESOLUTION.findall(evidence.paragraph)
+    given = resolutions_with_year(evidence.paragraph)
     for number, year in resolutions_with_year(question):
         other = sorted({y for n, y in given if n == number and y != year})
         if other and (number, year) not in given:
