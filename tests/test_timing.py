@@ -1462,9 +1462,17 @@ def test_another_organization_s_paragraph_of_a_report_titled_by_both_is_a_near_m
     # a title naming both, the asked one named as often: neither is the paragraph's by the title alone
     even = Evidence(para, para + " UNFPA. UNFPA. UNFPA. UNFPA. UNDP.", ("DP/2025/8",), title=title)
     assert check_paragraph_organization(q, even) is None
-    joint = Evidence(para, para + " UNOPS. UNOPS. UNOPS.", ("DP/2025/8",), title=title,
+    joint = Evidence(para, para + " UNFPA. UNFPA. UNFPA.", ("DP/2025/8",), title=title,
                      section="Joint segment > VII. Internal audit and investigation")
     assert check_paragraph_organization(q, joint) is None
+    # a joint segment's paragraph on one organization, of a masthead naming none (DP/2025/8, para. 10)
+    fraud = ("The UNDP Assistant Administrator outlined progress in recovering funds lost to fraud. Approximately 43 "
+             "per cent of funds lost through fraud between 2013 and 2023 had been recovered.")
+    recovered = Evidence(fraud, fraud + " UNDP. UNDP. UNDP. UNFPA.", ("DP/2025/8",),
+                         title="Organizational matters Report of the first regular session 2025",
+                         section="Joint segment > II. Recommendations of the Board of Auditors")
+    assert said(check_paragraph_organization("What share of funds lost to fraud did UNFPA recover?", recovered)) == \
+        "is about UNDP, not UNFPA"
     # a heading naming another organization as a partner is no segment of it (found in review)
     unhcr = "Delegations welcomed the strengthened cooperation with UNHCR, including joint education programmes."
     unicef = Evidence(unhcr, unhcr + " UNICEF. UNICEF. UNICEF.", ("E/ICEF/2025/1",),
