@@ -105,7 +105,10 @@ def content_terms(text: str) -> set[str]:
     return set(terms(text))
 
 
-_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# Numbers in words, each at its value's index.
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+LISTED_IN_WORDS = 10  # the most others `listing` counts in words ("and ten others", "and 11 others")
 
 
 def listing(names: list[str], shown: int = 3) -> str:
@@ -114,7 +117,7 @@ def listing(names: list[str], shown: int = 3) -> str:
     if len(names) <= shown:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     rest = len(names) - shown
-    count = _COUNT_WORDS[rest] if rest < len(_COUNT_WORDS) else str(rest)
+    count = NUMBER_WORDS[rest] if rest <= LISTED_IN_WORDS else str(rest)
     return ", ".join(names[:shown]) + f" and {count} other" + ("s" if rest > 1 else "")
 
 

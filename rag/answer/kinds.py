@@ -153,10 +153,9 @@ def check_kind(question: str, evidence: Evidence) -> Mismatch | None:
     """The share, time of day or sum the question asks for, where the paragraph states none; the
     count a "how many" question (or "What is the population of ...?") asks for, where the paragraph
     gives no number but sums of money, shares, years, dates and references
-    (rag.answer.answertype.states_count_figure); the year it
-    asks for, where the paragraph gives none but the question's own; the country it asks for first
-    ("Which country ...", "Which States ..."), where the paragraph names none but those the
-    question gives."""
+    (rag.answer.answertype.states_count_figure); the year it asks for, where the paragraph gives
+    none but the question's own; the country it asks for first ("Which country ...", "Which States
+    ..."), where the paragraph names none but those the question gives."""
     for asked, stated, label in _KINDS:
         if asked.search(question) and not _states(stated, evidence.paragraph, question):
             return Mismatch(Constraint("kind", label, label), "", "does not give {label}")

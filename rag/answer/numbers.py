@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.textutil import MONTH_PATTERN, STOPWORDS
+from rag.textutil import MONTH_PATTERN, NUMBER_WORDS, STOPWORDS
 
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]{0,8}(?:/[A-Za-z0-9.]+)+")
 _DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b", re.IGNORECASE)
@@ -17,8 +17,6 @@ _NUMBER = re.compile(r"(?<![\w.,/+-])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w/'’]|[.,]
                      r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b)")
 _YEAR = re.compile(r"1\d{3}|20\d\d")
 _BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*$")
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 
 
 def given_numbers(question: str) -> list[tuple[str, str]]:

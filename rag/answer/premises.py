@@ -35,7 +35,8 @@ _COMPILED = tuple((re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNOREC
 # Mr. Masra released from detention?") of a paragraph that tells only the arrest.
 _FREED = re.compile(r"\b(?:released|freed)\s+(?:from\s+)?(?:detention|custody|prison|jail|captivity)\b", re.IGNORECASE)
 # Someone the question names as freed: "When was Riek Machar released?", "When was Mr. Masra freed?"
-# (group 1 the name; not a document's or an appeal's title, "UNRWA's Flash Appeal").
+# (group 1 the name, capitalized words without an apostrophe; not a title ending in `_TITLE_WORD`,
+# "UNRWA's Flash Appeal").
 _NAMED_FREED = re.compile(r"\b(?i:was|were|has\s+been|had\s+been)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
                           r"((?:(?:[A-Z][\w.-]+|al|el|bin|de|van|von)\s+){1,4})(?:\w+ly\s+)?(?:released|freed)\b")
 _TITLE_WORD = re.compile(r"\b(?:Appeal|Report|Update|Plan|Overview|Prospects|Index|Review|Strategy|Statement|Data|"
@@ -63,8 +64,7 @@ def asked_events(question: str) -> list[str]:
 
 def _named_freed(question: str) -> bool:
     """Whether the question asks of someone it names as released (`_NAMED_FREED`), not of a titled thing."""
-    return any(not _TITLE_WORD.search(m.group(1)) and "'s" not in m.group(1).replace("’", "'")
-               for m in _NAMED_FREED.finditer(question))
+    return any(not _TITLE_WORD.search(m.group(1)) for m in _NAMED_FREED.finditer(question))
 
 
 def _freed_told(paragraph: str) -> bool:

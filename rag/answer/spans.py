@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.numbers import NUMBER_WORDS
 from rag.answer.years import asks_part
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, listing
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NUMBER_WORDS, listing
 
-# A span's count in words: "two" to "twenty" (rag.answer.numbers.NUMBER_WORDS), and the round ones past it.
+# A span's count in words: "two" to "twenty" (rag.textutil.NUMBER_WORDS), and the round ones past it.
 _WORDS = {word: n for n, word in enumerate(NUMBER_WORDS) if n >= 2} | {
     "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 # "the past 30 years", "over the last two decades", "in the previous 12 months"

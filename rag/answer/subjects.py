@@ -396,14 +396,15 @@ def check_paragraph_organization(question: str, evidence: Evidence) -> Mismatch 
     if not others:
         return None
     main = max(others, key=lambda o: _times(o, evidence.document))
+    segment = _segment_of(main, evidence.section)  # "UNOPS segment": the other's paragraph
+    # a title naming the asked one makes it the subject, unless it names the other too ("the
+    # Executive Board of UNDP, UNFPA and UNOPS")
+    titled_other = writes_acronym(evidence.title, main)
     for a in asked:
         if writes_acronym(evidence.section, a):
             continue
-        # a title naming both ("the Executive Board of UNDP, UNFPA and UNOPS") makes neither the
-        # subject; a heading giving the other its segment ("UNOPS segment") makes it the paragraph's
-        joint = writes_acronym(evidence.title, a) and writes_acronym(evidence.title, main)
-        fewer = _times(a, evidence.document) < _times(main, evidence.document)
-        if _segment_of(main, evidence.section) or (joint or not writes_acronym(evidence.title, a)) and fewer:
+        if segment or (titled_other or not writes_acronym(evidence.title, a)) \
+                and _times(a, evidence.document) < _times(main, evidence.document):
             return Mismatch(Constraint("organization", a, a), main)
     return None
 

@@ -811,7 +811,8 @@ def _most_named(text: str, besides: set[int], latest: int | None) -> list[int]:
 
 # Words that set a year's figure beside another's, before the year (not "more than", "no later
 # than" or "prior", which date or measure).
-_SET_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from)\b[^.;]*$",
+_BESIDE_WORDS = r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from"
+_SET_BESIDE = re.compile(rf"\b(?:{_BESIDE_WORDS})\b[^.;]*$",
                          re.IGNORECASE)
 
 
@@ -886,8 +887,7 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
 # expected", which date, measure or set nothing beside.
 _SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
                           r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual)\b)|"
-                          r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from)\b[^.;]*$",
-                          re.IGNORECASE)
+                          rf"{_BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
 
 
 SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
