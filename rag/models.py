@@ -78,11 +78,12 @@ def render_citation(symbol: str, number: str, *, running: bool = False, annex: s
 class DocumentText(NamedTuple):
     """What the near-miss checks read of a document: the symbols it is issued under, its text (its
     masthead's lines, then its paragraphs, one a line) and the masthead's lines alone (issuing
-    body, title, session and venue, where each is known)."""
+    body, title, session and venue, where each is known) and its headings, each once, in order."""
 
     symbols: tuple[str, ...]
     text: str
     masthead: str
+    headings: tuple[str, ...] = ()
 
 
 @dataclass

@@ -142,3 +142,17 @@ def test_a_numbered_cop_is_searched_and_counted_as_the_documents_write_it() -> N
     hit = Hit(pid=0, symbol="E/HLPF/2025/3/Add.2", number="10", text=paragraph, page="3", section="", score=1.0,
               sentence=0.6)
     assert support(hit, "Where will COP30 take place?") > 0.6 * 0.5
+
+
+def test_isil_is_named_by_its_arabic_acronym() -> None:
+    """S/2025/323, para. 20 calls ISIL "Da’esh" only; asked how many attacks were blamed on ISIL in
+    Iraq, it abstained as "from a document that never names ISIL"."""
+    from rag.answer.evidence import Evidence
+    from rag.answer.subjects import check_unnamed_organization
+
+    text = ("During the reporting period, Da’esh continued to conduct asymmetric attacks, primarily in Anbar, "
+            "Baghdad, Diyala, Kirkuk and Salah al-Din Governorates.")
+    evidence = Evidence(text, text, ("S/2025/323",))
+    assert check_unnamed_organization("How many attacks were blamed on ISIL in Iraq between November 2024 and March "
+                                      "2025?", evidence) is None
+    assert check_unnamed_organization("How many attacks were blamed on UNAMI in Iraq?", evidence) is not None

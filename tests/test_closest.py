@@ -286,3 +286,44 @@ def test_another_text_of_the_asked_year_is_not_read_in_the_first_s_stead() -> No
     question = "In which city was the 2025 Caribbean regional seminar of the Special Committee held?"
     answer = _ask(question, hits, documents)
     assert answer.abstained and answer.closest.symbol == "A/AC.109/2025/L.13"
+
+
+def test_another_organization_s_report_answers_in_the_order_of_its_own_hits() -> None:
+    """"How many approved posts did UNDP's Office of Audit and Investigations have at the end of
+    2024?" had UNFPA's audit report first (DP/FPA/2025/6, para. 14: "OAIS had 30 approved posts")
+    and abstained as "about UNFPA, not UNDP", though UNDP's report (DP/2025/10) was next: its
+    paragraph counting the approved posts (para. 17) answers, not its first hit (para. 24)."""
+    embedder = HashEmbedder()
+    unfpa = ("Executive Board\nUNFPA – Internal audit and investigation United Nations Population Fund Report of the "
+             "Office of Audit and Investigation Services on UNFPA internal audit and investigation activities in 2024")
+    undp = ("Executive Board\nInternal audit and investigations UNDP: Annual report of the Office of Audit and "
+            "Investigations on internal audit and investigation activities in 2024")
+    oais = "OAIS had 30 approved posts, as of 31 December 2024: four in the Office of the OAIS Director."
+    opinion = ("The opinion is based on the following: (a) Results of audits undertaken in 2024 in accordance with the "
+               "approved annual work plan of the Office of Audit and Investigations of UNDP.")
+    posts = "As of 31 December 2024, the Office had 95 approved posts, nearly all of which were filled."
+    documents = {"DP/FPA/2025/6": DocumentText(("DP/FPA/2025/6",), f"{unfpa}\n{oais}", unfpa),
+                 "DP/2025/10": DocumentText(("DP/2025/10",), f"{undp}\n{opinion}\n{posts}", undp)}
+    hits = [Hit(pid=0, symbol="DP/FPA/2025/6", number="14", text=oais, page="3", section="", score=3.0, sentence=0.7,
+                doc_date="2025-04-01", doc_title=unfpa.splitlines()[1]),
+            Hit(pid=1, symbol="DP/2025/10", number="24", text=opinion, page="6", section="", score=2.0, sentence=0.7,
+                doc_date="2025-04-01", doc_title=undp.splitlines()[1]),
+            Hit(pid=2, symbol="DP/2025/10", number="17", text=posts, page="5", section="", score=1.0, sentence=0.7,
+                doc_date="2025-04-01", doc_title=undp.splitlines()[1])]
+    question = "How many approved posts did UNDP's Office of Audit and Investigations have at the end of 2024?"
+    query = Query(question, embedder.encode_queries([question])[0], None, None)
+    answerer = Answerer(embedder, None, threshold=0.24, documents=documents.__getitem__)
+    answer = answerer.answer(Search(query, hits))
+    assert not answer.abstained and (answer.citations[0].symbol, answer.citations[0].paragraph) == ("DP/2025/10", "17")
+    alone = answerer.answer(Search(query, hits[:1]))
+    assert alone.abstained and alone.closest.mismatch == "is about UNFPA, not UNDP"
+    # a next document that holds less of the question does not answer it (UNDP's paragraphs on other
+    # work, for UNDP's approved posts)
+    other_work = [hits[0], *(replace(h, text="The Office issued 92 reports.") for h in hits[1:])]
+    assert answerer.answer(Search(query, other_work)).abstained
+    # nor does a document after one that does not name the asked organization
+    between = Hit(pid=3, symbol="DP/OPS/2025/6", number="56", text=oais.replace("OAIS", "IAIG"), page="9", section="",
+                  score=2.5, sentence=0.7, doc_date="2025-04-01", doc_title="Activities of UNOPS")
+    documents["DP/OPS/2025/6"] = DocumentText(("DP/OPS/2025/6",), "Activities of UNOPS", "Executive Board\nActivities "
+                                              "of UNOPS")
+    assert answerer.answer(Search(query, [hits[0], between, *hits[1:]])).abstained

@@ -27,6 +27,7 @@ from rag.answer.constraints import (
 )
 from rag.answer.countries import demonym_countries
 from rag.answer.extract import NO_ANSWER
+from rag.answer.numbers import check_listed_count
 from rag.answer.timing import check_timing
 from rag.cli import app
 from rag.models import Answer, Closest
@@ -2996,3 +2997,105 @@ def test_the_country_named_with_the_asked_office_is_the_one_told_instead() -> No
     evidence = Evidence(paragraph, document, ("S/2025/202",), "2025-03-25", title)
     assert said(check_constraints("When did the President of Zambia order the withdrawal of troops from SAMIDRC?",
                                   evidence)) == "is about Malawi, not Zambia"
+
+
+def test_a_paragraph_outside_the_part_its_document_gives_the_asked_country() -> None:
+    """E/2025/76 reports on South Sudan and the Sahel, in parts headed "II. South Sudan" and "III.
+    Sahel region"; para. 42, under the Sahel's, tells of Mauritania's elections. Asked when South
+    Sudan's elections are expected, it was cited because the title names South Sudan."""
+    text = ("On 29 June 2024, Mauritania held presidential elections, in which President Mohamed Ould Cheikh "
+            "El Ghazouani was re-elected through a process widely regarded by observers as peaceful.")
+    title = ("Implementation of integrated, coherent and coordinated support for South Sudan and the Sahel region by "
+             "the United Nations system")
+    headings = ("Summary", "II. South Sudan", "A. Context", "III. Sahel region", "Political and security situation")
+    evidence = Evidence(text, f"{title}\n{text}", ("E/2025/76",), "2025-05-01", title,
+                        section="III. Sahel region > A. Context > Political and security situation", headings=headings)
+    asked = "When are South Sudan's national elections now expected to take place?"
+    assert said(check_constraints(asked, evidence)) == "is about Mauritania, not South Sudan"
+    # under the asked country's own part, or in a document with no such part, the title's country is its subject
+    assert check_constraints(asked, replace(evidence, section="II. South Sudan > A. Context")) is None
+    assert check_constraints(asked, replace(evidence, headings=("Summary", "A. Context"))) is None
+    # a country named only in the clause that names the document is not asked of the paragraph (un_dev,
+    # S/2025/202, para. 57: the EAC-SADC meeting in Harare, under the report's regional part)
+    framework_title = ("Peace, Security and Cooperation Framework for the Democratic Republic of the Congo and the "
+                       "Region")
+    harare = "The EAC-SADC ministerial meeting took place in Harare on 17 March."
+    framework = replace(evidence, title=framework_title, paragraph=harare, document=f"{framework_title}\n{harare}",
+                        headings=("II. Democratic Republic of the Congo", "III. Regional dynamics"),
+                        section="III. Regional dynamics")
+    assert check_constraints("In the Secretary-General's April 2025 report on the implementation of the Peace, "
+                             "Security and Cooperation Framework for the Democratic Republic of the Congo and the "
+                             "Region, where and when did the EAC-SADC ministerial meeting take place?",
+                             framework) is None
+
+
+def test_a_forum_s_first_session_is_its_first_forum() -> None:
+    """A/HRC/59/60, para. 1, in the report of the thirteenth Forum on Business and Human Rights,
+    opens "Since its first session in 2012"; asked when the Forum's first session was held, it
+    abstained as "about the thirteenth forum, not the first forum"."""
+    text = ("Since its first session in 2012, the Forum on Business and Human Rights has become the world’s largest "
+            "event on business and human rights. It was established by the Human Rights Council in its resolution "
+            "17/4.")
+    masthead = ("Human Rights Council\nThirteenth session of the Forum on Business and Human Rights Report of the "
+                "Working Group\nFifty-ninth session")
+    evidence = Evidence(text, f"{masthead}\nThe thirteenth Forum was held in Geneva.\n{text}", ("A/HRC/59/60",),
+                        "2025-04-01", "Thirteenth session of the Forum on Business and Human Rights", masthead=masthead)
+    assert check_constraints("When was the first session of the Forum on Business and Human Rights held?",
+                             evidence) is None
+    # a paragraph numbering another session still tells of another Forum
+    later = replace(evidence, paragraph=text.replace("first session", "twelfth session"))
+    assert said(check_constraints("When was the first session of the Forum on Business and Human Rights held?",
+                                  later)) == "is about the twelfth session, not the first session"
+
+
+def test_the_opening_meeting_is_the_first_meeting() -> None:
+    """A/79/19, para. 3: "At the 280th (opening) plenary meeting, ... the Vice-President of the
+    General Assembly (Thailand) addressed the Committee on behalf of the President"; asked who
+    addressed the Committee for the President at the first meeting, it abstained as "from a
+    document that never writes the first meeting"."""
+    text = ("The session was opened by the Under-Secretary-General for General Assembly and Conference Management. "
+            "At the 280th (opening) plenary meeting, on 18 February, the Vice-President of the General Assembly "
+            "(Thailand) addressed the Committee on behalf of the President of the Assembly.")
+    evidence = Evidence(text, "At the 281st plenary meeting, the Committee adopted its agenda.\n" + text, ("A/79/19",),
+                        "2025-03-01", "Report of the Special Committee on Peacekeeping Operations")
+    asked = "Who addressed the peacekeeping committee for the President of the General Assembly at the first meeting?"
+    assert check_constraints(asked, evidence) is None
+    # the opening is no second meeting
+    assert check_constraints(asked.replace("first", "second"), evidence) is not None
+
+
+def test_the_official_records_supplement_names_the_document() -> None:
+    """A/80/29, para. 9: asked of "the 2025 report of the Ad Hoc Committee on the Indian Ocean to the
+    General Assembly's eightieth session (Supplement No. 29)", it abstained as "never names
+    Supplement No": the supplement is printed on the cover, which is not the report's text."""
+    text = ("The Committee reaffirmed the continuing relevance of its mandate in the light of new threats and "
+            "challenges confronting the region.")
+    title = "Report of the Ad Hoc Committee on the Indian Ocean"
+    evidence = Evidence(text, f"General Assembly\n{title}\n{text}", ("A/80/29",), "2025-07-01", title)
+    asked = ("In the 2025 report of the Ad Hoc Committee on the Indian Ocean to the General Assembly's eightieth "
+             "session (Supplement No. 29), what did the Committee reaffirm about its mandate?")
+    assert check_constraints(asked, evidence) is None
+    assert check_constraints(asked.replace("Indian Ocean", "Atlantic Ocean"), evidence) is not None
+
+
+def test_a_count_the_paragraph_lists_otherwise() -> None:
+    """JIU/REP/2025/2, para. 18 lists "five specialized agencies – the International Maritime
+    Organization (IMO), ..." without a PSEA policy; asked which six do, it was cited. A count
+    written in passing lists nothing (S/2025/495, para. 2: "The three members of the Confederation
+    ... in all four countries" for which three countries make up the Confederation)."""
+    text = ("Of the 28 JIU participating organizations, only five – the United Nations Development Programme (UNDP), "
+            "the Office of the United Nations High Commissioner for Refugees (UNHCR) – comprehensively cover PSEA. "
+            "Conversely, five specialized agencies – the International Maritime Organization (IMO), the "
+            "International Telecommunication Union (ITU) and the Universal Postal Union (UPU) – do not have a PSEA "
+            "policy.")
+    evidence = Evidence(text, text, ("JIU/REP/2025/2",), "2025-05-01")
+    assert said(check_constraints("Which six specialized agencies lack a PSEA policy according to the JIU?",
+                                  evidence)) == "lists five specialized agencies, not six"
+    assert check_constraints("Which five specialized agencies lack a PSEA policy according to the JIU?",
+                             evidence) is None
+    sahel = ("As the Economic Community of West African States (ECOWAS) marked its fiftieth anniversary, members of "
+             "the Confederation of Sahel States signalled a renewed willingness to cooperate. "
+             "The three members of the Confederation appear to have aligned their timelines for their political "
+             "transitions. Human rights organizations continue to raise concerns in all four countries.")
+    assert check_listed_count("Which three countries make up the Sahel confederation that left ECOWAS?",
+                              Evidence(sahel, sahel, ("S/2025/495",), "2025-07-01")) is None

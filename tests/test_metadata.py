@@ -360,7 +360,8 @@ def test_corpus_rows_carry_the_fields_they_have(tmp_path: Path):
 def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path) -> None:
     """The masthead's session is part of the text the near-miss check reads, even where the
     paragraphs name only an earlier session (rag.index.paragraphs.document_text); so is the body
-    that issues it (a draft resolution of the Council whose text never names the Council)."""
+    that issues it (a draft resolution of the Council whose text never names the Council), and
+    every heading of the document."""
     from rag.config import load_settings
     from rag.index.paragraphs import document_text
     from rag.service import Session, build
@@ -379,7 +380,7 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
-        symbols, text, masthead = document_text(session.index.conn, "E/CN.3/2025/8")
+        symbols, text, masthead, _ = document_text(session.index.conn, "E/CN.3/2025/8")
     assert symbols == ("E/CN.3/2025/8",)
     assert text.splitlines()[0] == "Economic and Social Council; Statistical Commission"
     assert "Fifty-sixth session" in text.splitlines()[:3] and "Fifty-sixth session" in masthead.splitlines()
@@ -391,13 +392,22 @@ def test_the_near_miss_check_reads_the_masthead_session_and_body(tmp_path: Path)
         "Programme, the United Nations Original: English\n\nPopulation Fund and the\nUnited Nations Office for\n"
         "Project Services\nSecond regular session 2025\nItem 5 of the provisional agenda\nStructured funding dialogue\n\n"
         "Annual review of the financial situation of UNCDF\n\n1. UNCDF income rose in 2024.\n")
+    (docs / "E_2025_76.txt").write_text(
+        "United Nations E/2025/76\nEconomic and Social Council Distr.: General\n1 May 2025\n\n"
+        "I. South Sudan\n\n1. The transitional period was extended to February 2027.\n\n"
+        "2. Elections are expected in December 2026.\n\n"
+        "II. Sahel region\n\n3. On 29 June 2024, Mauritania held presidential elections.\n")
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
         body = session.index.conn.execute("SELECT body FROM documents WHERE symbol = 'DP/2025/26'").fetchone()[0]
         board = document_text(session.index.conn, "DP/2025/26").text
+        parts = document_text(session.index.conn, "E/2025/76").headings
     assert "UNFPA" in body and "UNFPA" not in board
     # the Board itself it names: "the UNDP/UNFPA/UNOPS Executive Board" is written (tester's DP/2025/26, para. 19)
     assert board.splitlines()[0] == "Executive Board"
+    # every heading over a paragraph, once and in order: a report's part on one country tells the
+    # check which paragraphs stand outside it
+    assert parts == ("I. South Sudan", "II. Sahel region")
 
 
 def test_a_title_ends_at_an_organs_preamble_only() -> None:
@@ -496,7 +506,7 @@ def test_a_city_the_masthead_names_as_the_venue_is_written(tmp_path: Path) -> No
     settings = load_settings(env={}, index_dir=tmp_path / "indexes", model=FAKE_MODEL)
     build(settings, [docs])
     with Session(settings, with_model=False) as session:
-        symbols, text, _ = document_text(session.index.conn, "A/CONF.230/2025/10")
+        symbols, text, _, _ = document_text(session.index.conn, "A/CONF.230/2025/10")
     assert "Nice, France, 9–13 June 2025" in text.splitlines()[:4]
     question = "At the 2025 Ocean Conference in Nice, how much have global sea levels risen over the past 30 years?"
     assert check_proper_name(question, Evidence(paragraph, text, symbols)) is None
@@ -632,3 +642,4 @@ def test_a_meeting_of_states_parties_numbered_in_the_masthead_is_its_session(tmp
                            "which States funded its in-person meetings?")
     assert not answer.abstained and answer.citations[0].paragraph == "12"
     assert near.abstained
+

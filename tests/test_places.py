@@ -219,3 +219,31 @@ def test_the_asked_duty_station_written_with_more_words_or_in_the_title_is_the_d
     both = "Progress report on the United Nations Office at Geneva and the United Nations Office at Nairobi"
     evidence = Evidence(text, f"{both}\n{text}", ("A/79/7/Add.13",), "2024-10-15", both)
     assert check_body_place("What did the United Nations Office at Nairobi approve?", evidence) is None
+
+
+def test_places_joined_to_a_located_one_are_located_too() -> None:
+    """S/2025/403, para. 16 counts the civilians killed "across Ituri and North Kivu" and names South
+    Kivu only for M23's expansion; asked how many were killed "in South Kivu and Tanganyika", it was
+    cited: only South Kivu was read as the question's place."""
+    question = "How many civilians were killed in security incidents in South Kivu and Tanganyika according to MONUSCO?"
+    assert located_places(question) == ["South Kivu", "Tanganyika"]
+    assert located_places("Which towns did the group attack in Gao, Kidal or Ménaka?") == ["Gao", "Kidal", "Ménaka"]
+    assert located_places("How many people died in Kismayo, Somalia?") == ["Kismayo"]  # a country is checked as one
+    text = ("MONUSCO recorded 481 security incidents across Ituri and North Kivu, resulting in the reported killing of "
+            "489 civilians. In South Kivu, M23 continued its territorial expansion towards Luhwinja.")
+    evidence = Evidence(text, text, ("S/2025/403",), "2025-06-01", "United Nations Organization Stabilization Mission "
+                        "in the Democratic Republic of the Congo")
+    assert said(check_located(question, evidence)) == "is about Ituri, not Tanganyika"
+
+
+def test_sub_saharan_africa_is_a_place() -> None:
+    """A/80/188, para. 23: "the nearly 700 million people worldwide still lacking in access to
+    electricity, three quarters of whom are located in sub-Saharan Africa" was cited for how many
+    lack electricity in South Asia."""
+    text = ("International cooperation is essential to ensure fair benefit-sharing among States resulting from the "
+            "energy transition, specifically targeting the nearly 700 million people worldwide still lacking in access "
+            "to electricity, three quarters of whom are located in sub-Saharan Africa.")
+    evidence = Evidence(text, text, ("A/80/188",), "2025-07-01", "Human rights and the energy transition")
+    question = "How many people lack access to electricity in South Asia?"
+    assert said(check_located(question, evidence)) == "is about sub-Saharan Africa, not South Asia"
+    assert check_located(question.replace("South Asia", "sub-Saharan Africa"), evidence) is None

@@ -39,7 +39,7 @@ from rag.answer.instruments import (asked_additions, check_instrument, check_ins
 from rag.answer.kinds import asks_country, asks_kind, check_kind
 from rag.answer.modifiers import check_modifier, check_numbered_name, check_possessor, modified_things, numbered_names
 from rag.answer.names import name_around, name_words, one_edit, replaced, titled_names, unwritten
-from rag.answer.numbers import check_numbers, given_numbers
+from rag.answer.numbers import check_listed_count, check_numbers, given_numbers, listed_counts
 from rag.answer.commissions import check_commission
 from rag.answer.persons import (asks_appointment, asks_person, before_names, check_appointment, check_office_given,
                                  check_person)
@@ -71,6 +71,7 @@ from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RAN
                               dated_things, periods, resolutions_with_year, session_of_symbol, without_symbols,
                               written_periods, years)
 from rag.search.acronyms import SPELLED_OUT, without_spelled_out
+from rag.search.focus import focus
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, ORDINALS, listing, named_months, ordinal_name, split_sentences
 
 # A word ordinal's hyphen may come with a space from a PDF's text: "twenty -fourth", "fifty- ninth".
@@ -255,6 +256,8 @@ def _own_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
 # kindred thing counts as a mention; numbering another thing does not ("the second Meeting of
 # States Parties" is no mention of "the second Review Conference").
 _KINDRED = {"session": "sitting", "meeting": "sitting"}
+# Things numbered by their sessions (`_SESSION_OF`): "its first session" mentions the first Forum.
+_HELD_IN_SESSIONS = frozenset(("conference", "forum", "summit"))
 
 
 def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -264,7 +267,7 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     no session is not "about the fifty-third session" because its report names that session
     elsewhere."""
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
-    if mismatch is None:
+    if mismatch is None or _opening(c, evidence.paragraph):
         return None
     pairs = numbered_things(evidence.paragraph)
     if _numbers_the_thing(c, pairs):
@@ -273,6 +276,19 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
         return None
     return _numbered_otherwise(c, _own_ordinals(evidence)) or \
         Mismatch(c, "", "is from a document that never writes {label}")
+
+
+# The first meeting or session of a series that numbers them on ("At the 280th (opening) plenary
+# meeting", "the opening session").
+_OPENING = re.compile(r"\bopening\)?\s+(?:(?:plenary|formal|high-level)\s+)?(?:meeting|session|sitting)s?\b",
+                      re.IGNORECASE)
+
+
+def _opening(c: Constraint, paragraph: str) -> bool:
+    """Whether the ordinal constraint `c` asks for the first meeting or session and the paragraph
+    tells of the opening one."""
+    n, noun = c.value.split(" ", 1)
+    return n == "1" and _KINDRED.get(noun) == "sitting" and bool(_OPENING.search(paragraph))
 
 
 def _first_unnumbered(c: Constraint, evidence: Evidence) -> bool:
@@ -296,17 +312,19 @@ _LATER_ORDINALS = "Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 
 def _numbers_the_thing(c: Constraint, pairs: list[tuple[int, str]]) -> bool:
     """Whether the (ordinal, noun) pairs of a text number the kind of thing the ordinal
-    constraint `c` asks about, with any ordinal."""
+    constraint `c` asks about, with any ordinal (a Forum by its sessions too)."""
     noun = c.value.split(" ", 1)[1]
-    return any(kind == noun for _, kind in pairs)
+    return any(kind == noun or kind == "session" and noun in _HELD_IN_SESSIONS for _, kind in pairs)
 
 
 def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
     """The ordinal constraint `c` against the (ordinal, noun) pairs a text numbers: None where they
     hold its ordinal for its thing or a kindred one ("the fifty-ninth meeting" mentions the
-    fifty-ninth session) or number no such thing; else the nearest ordinal they give that thing."""
+    fifty-ninth session; "Since its first session in 2012, the Forum ..." the first Forum) or number
+    no such thing; else the nearest ordinal they give that thing."""
     n, noun = c.value.split(" ", 1)
-    if any(m == int(n) and _KINDRED.get(kind, kind) == _KINDRED.get(noun, noun) for m, kind in pairs):
+    if any(m == int(n) and (_KINDRED.get(kind, kind) == _KINDRED.get(noun, noun)
+                            or kind == "session" and noun in _HELD_IN_SESSIONS) for m, kind in pairs):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
     return Mismatch(c, f"the {ordinal_name(others[0])} {noun}") if others else None
@@ -325,7 +343,7 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     own = masthead + _symbol_sessions(evidence)  # `_own_ordinals`, the masthead read once
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
-        if (int(n), noun) in own:
+        if (int(n), noun) in own or _opening(c, evidence.paragraph):
             continue
         mismatch = _numbered_otherwise(c, pairs) or _own_numbered_otherwise(c, pairs, masthead)
         if mismatch:
@@ -573,9 +591,22 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     # a country the paragraph names only as another's neighbour is not named, unless borders are asked of
     paragraph = evidence.paragraph if _ASKS_BORDER.search(question) else beside
     for c in asked:
-        if others and c.value not in named_by_title and not _told_of(question, c, evidence, paragraph):
+        if others and (c.value not in named_by_title or _outside_its_part(question, c.value, evidence)) \
+                and not _told_of(question, c, evidence, paragraph):
             return _told_instead(c, others, subject, question, evidence.paragraph, bool(countries(beside)))
     return None
+
+
+def _outside_its_part(question: str, country: str, evidence: Evidence) -> bool:
+    """Whether a heading of the document gives the country a part of its own ("II. South Sudan"
+    of a report on South Sudan and the Sahel) that the paragraph does not stand under ("III. Sahel
+    region"): the title's country is then not the subject of all its paragraphs. A country the
+    question names only in a clause naming the document ("In the report on ... the Democratic
+    Republic of the Congo and the Region, where did the EAC-SADC ministerial meeting take place?")
+    is not asked of the paragraph (rag.search.focus)."""
+    return _names_country(country, focus(question), by_stem=False) \
+        and not _names_country(country, evidence.section, by_stem=False) \
+        and any(_names_country(country, heading, by_stem=False) for heading in evidence.headings)
 
 
 def _told_of(question: str, c: Constraint, evidence: Evidence, paragraph: str) -> bool:
@@ -1411,7 +1442,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_resolution_given_year,
                     check_numbered_text,
                     check_unwritten_ordinal,
-                    check_office_ordinal, check_numbers,
+                    check_office_ordinal, check_numbers, check_listed_count,
                     check_kind, check_person, check_appointment, check_office_given, check_place, check_located,
                     check_body_place,
                     check_premise, check_version,
@@ -1427,7 +1458,8 @@ def may_miss(question: str) -> bool:
 
 
 # What a question may set that `check_constraints` checks, each read off the question alone.
-_SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, asks_kind,
+_SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_values, given_numbers, listed_counts,
+                    asks_kind,
                     asks_person, asks_appointment, named_places, located_places, bodies_at, named_bodies_on,
                     modified_things,
                     numbered_names, asked_events,

@@ -46,3 +46,4 @@ class Evidence:
     title: str = ""  # the document's title as its masthead gives it
     section: str = ""  # the headings the paragraph stands under
     masthead: str = ""  # the document's masthead: issuing body, title, session and venue, one a line
+    headings: tuple[str, ...] = ()  # every heading of the document, each once

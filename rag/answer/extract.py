@@ -45,6 +45,7 @@ from rag.models import Answer, Citation, Closest, DocumentText, Hit
 from rag.search.acronyms import as_written
 from rag.search.query import Query, Search
 from rag.search.cited import without_citation
+from rag.search.ordinals import asked_first
 from rag.textutil import MONTH_PATTERN, content_terms, coverage, overlap, split_sentences, words
 
 # A sentence opening with one of these breaks down the set the one before it names ("Of these, 14
@@ -457,9 +458,16 @@ def _names_elsewhere(mismatch: Mismatch) -> bool:
     """Whether a mismatch names what another document's masthead may name: a country the
     paragraph is not about, an organization or mission by its acronym that its document never
     names, or a session its document never writes (not a year: a report of another year is as
-    often a near miss's)."""
-    return mismatch.constraint.kind == "country" or _unwritten_ordinal(mismatch) or (
-        "never names" in mismatch.template and re.fullmatch(r"[A-Z][A-Z-]{1,9}", mismatch.constraint.label) is not None)
+    often a near miss's), or one the paragraph tells of instead of the asked one ("is about UNFPA,
+    not UNDP")."""
+    acronym = re.fullmatch(r"[A-Z][A-Z-]{1,9}", mismatch.constraint.label) is not None
+    return mismatch.constraint.kind == "country" or _unwritten_ordinal(mismatch) or acronym and (
+        "never names" in mismatch.template or _tells_of_another(mismatch))
+
+
+def _tells_of_another(mismatch: Mismatch) -> bool:
+    """An organization the paragraph tells of instead of the asked one ("is about UNFPA, not UNDP")."""
+    return mismatch.constraint.kind == "organization" and mismatch.template == ABOUT
 
 
 def _unwritten_ordinal(mismatch: Mismatch) -> bool:
@@ -545,7 +553,8 @@ class Answerer:
 
     def _evidence(self, hit: Hit) -> Evidence:
         doc = self._document_text(hit.symbol)
-        return Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title, hit.section, doc.masthead)
+        return Evidence(hit.text, doc.text, doc.symbols, hit.doc_date, hit.doc_title, hit.section, doc.masthead,
+                        doc.headings)
 
     def _stands_in(self, search: Search, hit: Hit) -> bool:
         """Whether a hit may answer in the top hit's stead: the question's checks pass and it
@@ -618,16 +627,39 @@ class Answerer:
         the report on South Sudan; the UNSMIL report's title names Libya), and where the top hit is
         a near miss for another reason but its document never names an organization the question
         names by its acronym ("the Secretary-General's August 2025 report on UNSMIL" first
-        answered from a report of October 2024 on the Geneva premises)."""
+        answered from a report of October 2024 on the Geneva premises). Where the top hit tells of
+        another organization, see `_other_organization`."""
         asked = mismatch if _names_elsewhere(mismatch) else \
             check_unnamed_organization(search.query.text, self._evidence(search.hits[0]))
         if asked is None or not _names_elsewhere(asked):
             return search, mismatch  # an acronym or a country; a place in a title tells little
+        if _tells_of_another(asked):
+            return self._other_organization(search, asked, mismatch)
         for hit in _other_documents_first_hits(search):
             document = self._document_text(hit.symbol)
             if _names_asked(asked, document, search.query.text) and self._stands_in(search, hit):
                 return _put_first(search, hit), None
         return search, mismatch
+
+    def _other_organization(self, search: Search, asked: Mismatch, mismatch: Mismatch) \
+            -> tuple[Search, Mismatch | None]:
+        """Where the top hit tells of another organization than the asked one ("is about UNFPA, not
+        UNDP": UNFPA's audit report for UNDP's), the search with a hit of the next document put
+        first, where that document's masthead names the asked one: its hit that the rules ordering
+        the top document's hits put first (rag.search.ordinals.asked_first: "How many approved
+        posts ...?" puts first the paragraph counting them), where it holds as much of the question,
+        with its title, as the top hit (not UNFPA's ethics report, which tells of no chatbot, for
+        the UNFPA Ethics Office's chatbot of UNDP's report) and stands in; the search as it is,
+        with the top hit's mismatch, where none does."""
+        question, top = search.query.text, search.hits[0]
+        following = next(_other_documents_first_hits(search), None)
+        if following is None or not _names_asked(asked, self._document_text(following.symbol), question):
+            return search, mismatch
+        hit = asked_first(question, [h for h in search.hits if h.symbol == following.symbol])[0]
+        if coverage(question, f"{hit.doc_title} {hit.text}") < coverage(question, f"{top.doc_title} {top.text}") \
+                or not self._stands_in(search, hit):
+            return search, mismatch
+        return _put_first(search, hit), None
 
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question

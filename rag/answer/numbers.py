@@ -1,12 +1,15 @@
 """A number the question gives that the best paragraph's document never writes: "What did the
 Israel Defense Forces set up at United Nations position 22?" answered from a report that writes
-of position 10 only. Years, days of a month and document symbols are checked elsewhere."""
+of position 10 only. Years, days of a month and document symbols are checked elsewhere. And a
+count the question asks for the members of, where the paragraph lists another count of them
+("Which six specialized agencies ...?" of "five specialized agencies – the IMO, ...")."""
 
 from __future__ import annotations
 
 import re
 
 from rag.answer.evidence import Constraint, Evidence, Mismatch
+from rag.answer.years import SUPPLEMENT
 from rag.textutil import MONTH_PATTERN, NUMBER_WORDS, STOPWORDS
 
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]{0,8}(?:/[A-Za-z0-9.]+)+")
@@ -21,8 +24,9 @@ _BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*$")
 
 def given_numbers(question: str) -> list[tuple[str, str]]:
     """The numbers a question gives, each with how to name it: the number and the word before it
-    ("position 22"); years, days of a month and the numbers of document symbols are left out."""
-    text = _DAY.sub(" ", _SYMBOL.sub(" ", question))
+    ("position 22"); years, days of a month and the numbers of document symbols and of Official
+    Records supplements ("Supplement No. 29") are left out."""
+    text = _DAY.sub(" ", _SYMBOL.sub(" ", SUPPLEMENT.sub(" ", question)))
     out = []
     for m in _NUMBER.finditer(text):
         number = m.group(1).replace(",", "")
@@ -51,3 +55,42 @@ def check_numbers(question: str, evidence: Evidence) -> Mismatch | None:
         if not writes_number(whole, number):
             return Mismatch(Constraint("number", number, label), "", "is from a document that never writes {label}")
     return None
+
+
+# A count in figures or words, from two.
+_COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS[2:]) + r")"
+# "Which six specialized agencies", "What three principles": the count and the plural noun it counts.
+_WHICH_COUNT = re.compile(rf"\b(?:[Ww]hich|[Ww]hat)\s+(?:other\s+)?({_COUNT})\s+((?:[a-z][\w-]*\s+){{0,2}}?"
+                          r"([a-z][\w-]*s))\b")
+# What opens the list of the things counted: "five specialized agencies – the IMO, ...", "three
+# principles: ...", "the following two countries (...)".
+_LIST_OPENS = r"\s*(?:[–—:(]|,?\s+namely\b)"
+
+
+def listed_counts(question: str) -> list[str]:
+    """The count the question asks which of ("six" of "Which six specialized agencies"), if any."""
+    return [m.group(1) for m in _WHICH_COUNT.finditer(question)]
+
+
+def _count_value(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS.index(word.lower())
+
+
+def check_listed_count(question: str, evidence: Evidence) -> Mismatch | None:
+    """A count of things the question asks which of, where the paragraph lists the things under
+    another count and never under the asked one: "Which six specialized agencies lack a PSEA
+    policy?" of "five specialized agencies – the International Maritime Organization (IMO), ... – do
+    not have a PSEA policy" (JIU/REP/2025/2, para. 18). A count written in passing ("in all four
+    countries") lists nothing and is no mismatch."""
+    m = _WHICH_COUNT.search(question)
+    if m is None:
+        return None
+    asked, noun = _count_value(m.group(1)), m.group(3)
+    counted = rf"\b({_COUNT})\s+((?:[\w-]+\s+){{0,2}}?{re.escape(noun)})\b"
+    if any(_count_value(c.group(1)) == asked for c in re.finditer(counted, evidence.paragraph, re.IGNORECASE)):
+        return None
+    listed = re.search(counted + _LIST_OPENS, evidence.paragraph, re.IGNORECASE)
+    if listed is None:
+        return None
+    return Mismatch(Constraint("number", str(asked), m.group(1)), f"{listed.group(1)} {listed.group(2)}",
+                    "lists {found}, not {label}")

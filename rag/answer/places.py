@@ -63,8 +63,8 @@ def check_place(question: str, evidence: Evidence) -> Mismatch | None:
 
 # A place's name after "in", "at" or "near": capitalised words, with the particles of Arabic,
 # French and Spanish names between them ("Mazra'at al-Aqibiyah", "Village de Dieu"); its first word
-# of two letters or more ("the U.S." and "the V&A" are none).
-_NAME = r"[A-Z][^\W\d_][\w'’‘-]*(?:\s+(?:(?:al|el|de|del|des|du|la|le)(?:-|\s+))?[A-Z][\w'’‘-]*)*"
+# of two letters or more ("the U.S." and "the V&A" are none), or "sub-Saharan".
+_NAME = r"(?:sub-)?[A-Z][^\W\d_][\w'’‘-]*(?:\s+(?:(?:al|el|de|del|des|du|la|le)(?:-|\s+))?[A-Z][\w'’‘-]*)*"
 # Where a fact is set: "in", "at" or "near" a place, "to" it after a journey ("a delegation to
 # Niamey", "travelled to Kigali"), or the place visited ("visited Brazzaville").
 _LOCATED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Aa]cross|"
@@ -128,12 +128,26 @@ def _inside_name(match: re.Match[str]) -> bool:
     return before is not None and any(w.lower() in _BODIES for w in before.group(1).split())
 
 
+# A further place joined to a located one: "in South Kivu and Tanganyika", "in Gao, Kidal or Ménaka".
+_JOINED = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?(" + _NAME + ")")
+
+
 def located_places(question: str) -> list[str]:
     """The places the question sets its fact in: "Kismayo" of "a hotel in Kismayo", "Bekaa Valley"
-    of "reconstruction in the Bekaa Valley"; not the end of a body's name ("the United Nations
-    Office at Vienna", which a paragraph may call the Office), though a paragraph's such place is
-    where it sets its fact ("the Speke Resort Convention Centre in Munyonyo")."""
-    return [m.group(1) for m in _LOCATED.finditer(question) if _place(m) and not _inside_name(m)]
+    of "reconstruction in the Bekaa Valley", "South Kivu" and "Tanganyika" of "killed in South Kivu
+    and Tanganyika"; not the end of a body's name ("the United Nations Office at Vienna", which a
+    paragraph may call the Office), though a paragraph's such place is where it sets its fact ("the
+    Speke Resort Convention Centre in Munyonyo")."""
+    out = []
+    for m in _LOCATED.finditer(question):
+        if not _place(m) or _inside_name(m):
+            continue
+        out.append(m.group(1))
+        end = m.end()
+        while (joined := _JOINED.match(question, end)) and _place(joined):
+            out.append(joined.group(1))
+            end = joined.end()
+    return out
 
 
 def names_place(place: str, text: str) -> bool:

@@ -220,7 +220,8 @@ def _words_in_lower(text: str) -> set[str]:
 
 def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | None:
     """An organization the question names by its acronym that the paragraph's document never
-    writes, nor spells out: "the authorized strength of MINURSO" answered from a report on UNISFA."""
+    writes, nor spells out, nor names by its other name (`_OTHER_NAMES`: "Da'esh" for ISIL): "the
+    authorized strength of MINURSO" answered from a report on UNISFA."""
     whole = " ".join((evidence.title, evidence.paragraph, evidence.document, *evidence.symbols))
     lower = _words_in_lower(whole)
     for asked in acronyms(question):
@@ -230,9 +231,15 @@ def check_unnamed_organization(question: str, evidence: Evidence) -> Mismatch | 
                                                         question):
             continue  # "Which (Zimbabwean) NGO ...?": the kind of answer asked, not an organization the document names
         if not (writes_acronym(whole, asked) or _mistyped(asked, whole) or _compound_spelled(asked, whole)
-                or _spelled_in_lower_case(asked, whole)):
+                or _spelled_in_lower_case(asked, whole) or _OTHER_NAMES.get(asked.upper(), _NO_NAME).search(whole)):
             return Mismatch(Constraint("organization", asked, asked), "", "is from a document that never names {label}")
     return None
+
+
+# The other names of an organization UN documents call by one or the other: ISIL's Arabic acronym.
+_ISIL = re.compile(r"\b(?:Da['’]?esh|ISIL|ISIS|Islamic State)\b", re.IGNORECASE)
+_OTHER_NAMES = {"ISIL": _ISIL, "ISIS": _ISIL, "DAESH": _ISIL}
+_NO_NAME = re.compile(r"(?!)")
 
 
 # Acronyms of kinds of organization or country, not of one: asked after "Which", the answer's kind.

@@ -32,10 +32,15 @@ DATE_TO = re.compile(rf"\b(?:\d{{1,2}}\s+)?{MONTH_PATTERN}\s+((?:19|20)\d\d)\s*(
 _COMMITTEE_NUMBER = re.compile(r"\b(?:1970|1988|2048)(?=\s+(?:[Ss]anctions\s+)?[Cc]ommittee\b)")
 
 
+# The supplement of the Official Records a report is issued as, which names it as its symbol does
+# ("Supplement No. 19" of A/79/19), on a cover that is not its text.
+SUPPLEMENT = re.compile(r"\bSupplement\s+No\.?\s*\d+[A-Z]?\b")
+
+
 def without_symbols(text: str) -> str:
-    """The text with document symbols and resolution numbers ("A/78/36", "2231 (2015)", "the 1970
-    Committee") blanked."""
-    text = _COMMITTEE_NUMBER.sub(" ", SYMBOL.sub(" ", text))
+    """The text with document symbols, Official Records supplements and resolution numbers
+    ("A/78/36", "Supplement No. 36", "2231 (2015)", "the 1970 Committee") blanked."""
+    text = _COMMITTEE_NUMBER.sub(" ", SUPPLEMENT.sub(" ", SYMBOL.sub(" ", text)))
     return re.sub(r"\b\d{2,4}\s*\(((?:19|20)\d\d)\)", " ", text)
 
 

@@ -113,7 +113,7 @@ def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     session and venue (rag.ingest.metadata), then its paragraphs' text in order, one a line, each
     heading that is a sentence before the first paragraph under it ("In paragraph 89, the Board
     recommends ... .": a recommendation set as the heading of its status is the document's text
-    too)."""
+    too); and every heading over a paragraph, each once."""
     row = conn.execute("SELECT id, symbols, title, session, venue, body FROM documents WHERE symbol = ?",
                        (symbol,)).fetchone()
     if row is None:
@@ -124,14 +124,17 @@ def document_text(conn: sqlite3.Connection, symbol: str) -> DocumentText:
     masthead = [t for t in (organs, row["title"], row["session"], row["venue"]) if t]
     texts: list[str] = []
     path: list[str] = []
+    headings: dict[str, None] = {}
     for text, section in conn.execute("SELECT text, section FROM paragraphs WHERE doc_id = ? ORDER BY ord", (row[0],)):
         heads = section.split(" > ") if section else []
         # the headings that are sentences, as they open (not a title's "(2024-2033)", whose years
         # would pass for the document's own)
         texts += [h for i, h in enumerate(heads) if path[:i + 1] != heads[:i + 1] and h.rstrip().endswith(".")]
         path = heads
+        headings.update(dict.fromkeys(heads))
         texts.append(text)
-    return DocumentText(tuple(json.loads(row["symbols"])), "\n".join(masthead + texts), "\n".join(masthead))
+    return DocumentText(tuple(json.loads(row["symbols"])), "\n".join(masthead + texts), "\n".join(masthead),
+                        tuple(headings))
 
 
 def check_annex(conn: sqlite3.Connection, doc: sqlite3.Row, label: str) -> None:

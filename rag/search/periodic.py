@@ -34,6 +34,10 @@ _REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-Gene
                             r"released|submitted|dated)\s+(?:in\s+|on\s+)?|of\s+)$", re.IGNORECASE)
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
+# A report of the series a question dates what it asks from: "covering developments since his
+# report of 20 March 2025" asks of the next report, which covers the months after that day.
+_SINCE_REPORT = re.compile(r"\bsince\s+(?:his|her|its|their|my|the)\s+(?:(?:last|previous|latest|preceding)\s+)?"
+                           r"(?:report|note)\s+(?:of|dated)\s+$", re.IGNORECASE)
 # A revision, corrigendum or addendum is the same document, not the next one of a series.
 _ISSUE_SUFFIX = re.compile(r"(?:/(?:Rev|Corr|Add|Amend)\.\d+)+$", re.IGNORECASE)
 
@@ -55,15 +59,16 @@ NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def asked_time(question: str) -> AskedTime | None:
     """The time a question names, None when it names no month (a year alone does not place a
-    question among reports issued every few months)."""
+    question among reports issued every few months). The day of the report a question counts
+    from (`_SINCE_REPORT`) is a time it asks about, not the report it asks of."""
     since, issued = None, None
     for m in named_months(question):
         month = m.last or m.month
         rest = question[m.end:]
-        if _REPORT_ISSUED.search(question[:m.start]):
+        if _REPORT_ISSUED.search(question[:m.start]) and not _SINCE_REPORT.search(question[:m.start]):
             issued = (m.year, month)
             continue
-        if NOT_ASKED.search(question[:m.start]):
+        if NOT_ASKED.search(question[:m.start]) and not _SINCE_REPORT.search(question[:m.start]):
             continue
         if _NAMES_REPORT.match(rest):
             issued = (m.year, month)
