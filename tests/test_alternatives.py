@@ -134,3 +134,14 @@ def test_special_consultative_status_is_no_answer_for_general() -> None:
     assert alternatives("the Attorney General, 2021 report") == alternatives("a roster of experts") == []
     assert alternatives("the special status of the city") == []
     assert alternatives("Anaja Roster, 2016 Introduction") == [("roster status", "consultative status")]
+
+
+def test_a_group_of_countries_is_a_member_of_the_set_of_groups() -> None:
+    """S/2025/342, para. 48: "On 13 December, Sao Tome and Principe officially graduated from the
+    category of least developed countries" was cited for when it left the small island developing
+    States, a category it still belongs to."""
+    text = "On 13 December, Sao Tome and Principe officially graduated from the category of least developed countries."
+    question = "When did Sao Tome and Principe graduate from the category of small island developing States?"
+    assert said(check_alternative(question, _evidence(text))) == \
+        "is about least developed countries, not small island developing States"
+    assert check_alternative("When did Sao Tome and Principe leave the LDC category?", _evidence(text)) is None

@@ -317,6 +317,12 @@ def test_another_organization_s_report_answers_in_the_order_of_its_own_hits() ->
     assert not answer.abstained and (answer.citations[0].symbol, answer.citations[0].paragraph) == ("DP/2025/10", "17")
     alone = answerer.answer(Search(query, hits[:1]))
     assert alone.abstained and alone.closest.mismatch == "is about UNFPA, not UNDP"
+    # the next document's hit counting the asked thing answers, not one counting something else first
+    # ("almost 6,000 personnel" for the approved posts)
+    workforce = replace(hits[1], text="The Office of Audit and Investigations serves a workforce of 6,000 approved "
+                                      "personnel at 31 December 2024.")
+    answer = answerer.answer(Search(query, [hits[0], workforce, hits[2]]))
+    assert not answer.abstained and answer.citations[0].paragraph == "17"
     # a next document that holds less of the question does not answer it (UNDP's paragraphs on other
     # work, for UNDP's approved posts)
     other_work = [hits[0], *(replace(h, text="The Office issued 92 reports.") for h in hits[1:])]

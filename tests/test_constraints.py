@@ -3015,6 +3015,10 @@ def test_a_paragraph_outside_the_part_its_document_gives_the_asked_country() -> 
     # under the asked country's own part, or in a document with no such part, the title's country is its subject
     assert check_constraints(asked, replace(evidence, section="II. South Sudan > A. Context")) is None
     assert check_constraints(asked, replace(evidence, headings=("Summary", "A. Context"))) is None
+    # a heading naming the country among other words gives it no part of its own (S/2025/509's
+    # "Eastern and southern Libya", a mission's name)
+    assert check_constraints(asked, replace(evidence, headings=("Summary", "II. Eastern and southern South Sudan",
+                                                                "III. United Nations Mission in South Sudan"))) is None
     # a country named only in the clause that names the document is not asked of the paragraph (un_dev,
     # S/2025/202, para. 57: the EAC-SADC meeting in Harare, under the report's regional part)
     framework_title = ("Peace, Security and Cooperation Framework for the Democratic Republic of the Congo and the "
@@ -3042,10 +3046,17 @@ def test_a_forum_s_first_session_is_its_first_forum() -> None:
                         "2025-04-01", "Thirteenth session of the Forum on Business and Human Rights", masthead=masthead)
     assert check_constraints("When was the first session of the Forum on Business and Human Rights held?",
                              evidence) is None
-    # a paragraph numbering another session still tells of another Forum
+    # a paragraph numbering another session still tells of another Forum; another body's first
+    # session is no first Forum (S/2025/495: "The first session of consultations between the Russian
+    # Federation and the Confederation", for the Confederation's first summit)
     later = replace(evidence, paragraph=text.replace("first session", "twelfth session"))
-    assert said(check_constraints("When was the first session of the Forum on Business and Human Rights held?",
-                                  later)) == "is about the twelfth session, not the first session"
+    assert check_constraints("When was the first session of the Forum on Business and Human Rights held?",
+                             later) is not None
+    consultations = "The first session of consultations between the Russian Federation and the Confederation was held."
+    sahel = Evidence(consultations, consultations + " The Confederation held a summit in Niamey.", ("S/2025/495",),
+                     "2025-06-01")
+    assert check_constraints("Where was the first summit of the Confederation of Sahel States held?",
+                             sahel) is not None
 
 
 def test_the_opening_meeting_is_the_first_meeting() -> None:
@@ -3060,8 +3071,13 @@ def test_the_opening_meeting_is_the_first_meeting() -> None:
                         "2025-03-01", "Report of the Special Committee on Peacekeeping Operations")
     asked = "Who addressed the peacekeeping committee for the President of the General Assembly at the first meeting?"
     assert check_constraints(asked, evidence) is None
-    # the opening is no second meeting
+    # the opening is no second meeting, nor the first session; an opening meeting of another numbered
+    # Meeting is that Meeting's
     assert check_constraints(asked.replace("first", "second"), evidence) is not None
+    assert check_constraints(asked.replace("first meeting", "first session"), evidence) is not None
+    third = replace(evidence, paragraph="At its opening meeting, on 3 March, the third Meeting of States Parties "
+                    "adopted its agenda.", document="The third Meeting of States Parties adopted its agenda.")
+    assert check_constraints("What did the first Meeting of States Parties adopt?", third) is not None
 
 
 def test_the_official_records_supplement_names_the_document() -> None:
@@ -3076,6 +3092,12 @@ def test_the_official_records_supplement_names_the_document() -> None:
              "session (Supplement No. 29), what did the Committee reaffirm about its mandate?")
     assert check_constraints(asked, evidence) is None
     assert check_constraints(asked.replace("Indian Ocean", "Atlantic Ocean"), evidence) is not None
+    # the Official Records named whole are the cover's too; another supplement is another report
+    records = asked.replace("(Supplement No. 29)", "(Official Records of the General Assembly, Eightieth Session, "
+                            "Supplement No. 29)")
+    assert check_constraints(records, evidence) is None
+    assert said(check_constraints(asked.replace("No. 29", "No. 44"), evidence)) == \
+        "is Supplement No. 29, not Supplement No. 44"
 
 
 def test_a_count_the_paragraph_lists_otherwise() -> None:
@@ -3099,3 +3121,12 @@ def test_a_count_the_paragraph_lists_otherwise() -> None:
              "transitions. Human rights organizations continue to raise concerns in all four countries.")
     assert check_listed_count("Which three countries make up the Sahel confederation that left ECOWAS?",
                               Evidence(sahel, sahel, ("S/2025/495",), "2025-07-01")) is None
+    # a bracket's share lists nothing (DP/2025/10, para. 45), a list of more may hold the asked ones
+    # (A/79/7/Add.12, para. 52), and "1,603" is no 603
+    for question, text in (
+            ("Which two projects received adverse opinions?",
+             "Of the 55 audited, 49 projects (89 per cent) received unqualified opinions and two adverse ones."),
+            ("Which three recommendations were overtaken by events?",
+             "Of the 14 recommendations: Implementation, Procurement and Staffing, 3 were overtaken by events."),
+            ("Which 12 missing persons were found?", "Of 1,603 missing persons – Ana Lima, Bea Costa and Cy Dias.")):
+        assert check_listed_count(question, Evidence(text, text, ("A/79/7/Add.12",), "2025-01-01")) is None

@@ -36,7 +36,9 @@ def test_the_time_a_question_names() -> None:
     # The report a question counts from asks of the next one (tester 89: S/2025/403, of June 2025, had
     # abstained as "dates from June 2025, not the March 2025 report").
     assert asked_time("In the Secretary-General's report on MONUSCO covering developments since his report of 20 March "
-                      "2025, when did the Commission release its road map?") == AskedTime(date(2025, 3, 20))
+                      "2025, when did the Commission release its road map?") == AskedTime(date(2025, 3, 21))
+    assert asked_time("Since the report of the Secretary-General of 20 March 2025, how many alerts were there?") == \
+        AskedTime(date(2025, 3, 21))
     # A day past the month's end is read as its last day, not an error.
     assert asked_time("What did the Council decide on 31 February 2025?") == AskedTime(date(2025, 2, 28))
     # An event's month does not place it among reports; neither does a year alone.

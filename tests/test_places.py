@@ -229,6 +229,9 @@ def test_places_joined_to_a_located_one_are_located_too() -> None:
     assert located_places(question) == ["South Kivu", "Tanganyika"]
     assert located_places("Which towns did the group attack in Gao, Kidal or Ménaka?") == ["Gao", "Kidal", "Ménaka"]
     assert located_places("How many people died in Kismayo, Somalia?") == ["Kismayo"]  # a country is checked as one
+    # a comma joins only within a series ending in "and" or "or", and not after a place opening the question
+    assert located_places("In Juba, President Salva Kiir appointed whom?") == ["Juba"]
+    assert located_places("In Mogadishu, Al-Shabaab and ISIL attacked which hotel?") == ["Mogadishu"]
     text = ("MONUSCO recorded 481 security incidents across Ituri and North Kivu, resulting in the reported killing of "
             "489 civilians. In South Kivu, M23 continued its territorial expansion towards Luhwinja.")
     evidence = Evidence(text, text, ("S/2025/403",), "2025-06-01", "United Nations Organization Stabilization Mission "

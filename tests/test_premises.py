@@ -105,6 +105,11 @@ def test_a_word_the_paragraph_writes_only_negated_is_a_near_miss(question: str, 
     # E/CN.6/2025/5, para. 5: "Member States" is a name, no "member"
     ("Can non-member observers join the ministers' dialogues at the Commission?",
      "The ministerial round tables will be open to all Member States and observers."),
+    # A/79/7/Add.13, para. 33 (shortened): the structure's strengthening "was expected", no word on the
+    # "unexpected costs" the contingency rate is for
+    ("What percentage of building costs is reserved for unexpected costs on the renovation part of the Nairobi "
+     "project?", "A rate of 15 per cent applies to the construction costs of the renovation portion. The renovation "
+                 "of the project entailed major works, where some strengthening of the structure was expected."),
     # E/2025/60, para. 53 pasted as the query: "Non-communicable" with its capital is no "communicable"
     ("Non-communicable diseases: the briefing focused on women in the workplace.",
      "The briefing focused on the gendered impact of non-communicable diseases."),
@@ -162,3 +167,25 @@ def test_a_titled_thing_released_or_an_arrest_warrant_is_no_one_freed_nor_held()
     assert check_premise("When was Rodrigo Duterte released?", _evidence(warrant)) is None
     called = "On 16 May, Mr. Masra was arrested; his party called for his immediate release."
     assert check_premise("Was Mr. Masra finally released?", _evidence(called)) is not None
+
+
+def test_who_replaced_someone_the_paragraph_tells_replacing_another() -> None:
+    """A/CONF.230/2025/L.2, para. 15: "Canada had been nominated to replace the United States of
+    America as a member of the Credentials Committee"; asked which country replaced Canada, it was
+    cited."""
+    from rag.answer.premises import check_successor
+
+    text = ("Therefore, in line with past practice, the President of the Conference, at the 1st plenary meeting, on 9 "
+            "June, informed the Conference that Canada had been nominated to replace the United States of America as "
+            "a member of the Credentials Committee of the Conference.")
+    miss = check_successor("Which country replaced Canada on the Credentials Committee of the 2025 Ocean Conference?",
+                           _evidence(text))
+    assert miss is not None and miss.describe() == \
+        "tells of Canada replacing the United States of America, not who replaced Canada"
+    assert check_successor("Which country replaced the United States on the Credentials Committee?",
+                           _evidence(text)) is None
+    # told as replaced too, or as replaced by someone, the paragraph may answer
+    assert check_successor("Who replaced Maya Morsy on the Committee?", _evidence(
+        "Maya Morsy resigned on 5 September. Egypt nominated Nahla Haidar to replace Maya Morsy.")) is None
+    assert check_successor("Who succeeded Ismail Wais as Special Envoy?", _evidence(
+        "Ismail Wais, who had succeeded Mr. Seyoum in 2020, was replaced by Ms. Mohammed.")) is None

@@ -3,7 +3,8 @@ methane or the Pacific, and the best paragraph gives its figure for silicon, sol
 dioxide or the Caribbean, never naming the asked one. Each set holds things reports set side
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
 draft decisions, the richest and the poorest, the major groups at the high-level political
-forum, the morning and the afternoon, general, special and roster consultative status), so a
+forum, the morning and the afternoon, general, special and roster consultative status, the
+least developed, landlocked developing and small island developing States), so a
 paragraph naming one member and not the asked one tells of the other, however close its words. A
 paragraph naming no member is not checked: it may speak of the asked thing in other words."""
 
@@ -74,6 +75,14 @@ _SETS: dict[str, dict[str, str]] = {
                             for name, kind, between in (("general consultative status", "general", _CONSULTATIVE),
                                                         ("special consultative status", "special", _CONSULTATIVE),
                                                         ("roster status", "roster", f"(?:{_CONSULTATIVE})?"))},
+    # the groups of countries the United Nations sets apart, each with its own category and
+    # graduation ("graduated from the category of least developed countries" is no word on small
+    # island developing States)
+    "group of countries": {
+        "least developed countries": r"least\s+developed\s+countr(?:y|ies)|LDCs?",
+        "landlocked developing countries": r"landlocked\s+developing\s+countr(?:y|ies)|LLDCs?",
+        "small island developing States": r"small\s+island\s+developing\s+States?|SIDS",
+    },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
         "the Pacific": r"Pacific(?!\s+Islands\s+Forum)", "the Caribbean": r"Caribbean",

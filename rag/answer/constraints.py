@@ -44,7 +44,7 @@ from rag.answer.commissions import check_commission
 from rag.answer.persons import (asks_appointment, asks_person, before_names, check_appointment, check_office_given,
                                  check_person)
 from rag.answer.places import bodies_at, check_body_place, check_located, check_place, located_places, named_places
-from rag.answer.premises import asked_events, check_negated_word, check_premise
+from rag.answer.premises import asked_events, asks_successor, check_negated_word, check_premise, check_successor
 from rag.answer.regions import (check_paragraph_region, check_paragraph_subregion, check_region, check_subregion,
                                 check_unwritten_region, named_regions)
 from rag.answer.revisions import asks_version, check_version
@@ -256,7 +256,7 @@ def _own_ordinals(evidence: Evidence) -> list[tuple[int, str]]:
 # kindred thing counts as a mention; numbering another thing does not ("the second Meeting of
 # States Parties" is no mention of "the second Review Conference").
 _KINDRED = {"session": "sitting", "meeting": "sitting"}
-# Things numbered by their sessions (`_SESSION_OF`): "its first session" mentions the first Forum.
+# Things numbered by their sessions (`_SESSION_OF`): "its first session" of the Forum is the first Forum.
 _HELD_IN_SESSIONS = frozenset(("conference", "forum", "summit"))
 
 
@@ -267,7 +267,7 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     no session is not "about the fifty-third session" because its report names that session
     elsewhere."""
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
-    if mismatch is None or _opening(c, evidence.paragraph):
+    if mismatch is None or _opening(c, evidence.paragraph) or _own_session(c, evidence.paragraph):
         return None
     pairs = numbered_things(evidence.paragraph)
     if _numbers_the_thing(c, pairs):
@@ -278,17 +278,29 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
         Mismatch(c, "", "is from a document that never writes {label}")
 
 
-# The first meeting or session of a series that numbers them on ("At the 280th (opening) plenary
-# meeting", "the opening session").
-_OPENING = re.compile(r"\bopening\)?\s+(?:(?:plenary|formal|high-level)\s+)?(?:meeting|session|sitting)s?\b",
+# The opening meeting of a session, with the number of the series it is in: "At the 280th
+# (opening) plenary meeting", "at its opening meeting".
+_OPENING = re.compile(r"(?:\b\d+(?:st|nd|rd|th)\s+\(|\b)opening\)?\s+(?:(?:plenary|formal)\s+)?meeting\b",
                       re.IGNORECASE)
 
 
 def _opening(c: Constraint, paragraph: str) -> bool:
-    """Whether the ordinal constraint `c` asks for the first meeting or session and the paragraph
-    tells of the opening one."""
+    """Whether the ordinal constraint `c` asks for the first meeting and the paragraph tells of the
+    opening one ("At the 280th (opening) plenary meeting") and numbers no other meeting ("At its
+    opening meeting, the third Meeting of States Parties ..." is the third Meeting's)."""
+    if c.value != "1 meeting" or (opening := _OPENING.search(paragraph)) is None:
+        return False
+    rest = paragraph[:opening.start()] + " " + paragraph[opening.end():]
+    return not any(noun == "meeting" for _, noun in numbered_things(rest))
+
+
+def _own_session(c: Constraint, paragraph: str) -> bool:
+    """Whether the ordinal constraint `c` numbers a Forum, Conference or Summit (`_HELD_IN_SESSIONS`)
+    and the paragraph names it and numbers its session so ("Since its first session in 2012, the
+    Forum ..." tells of the first Forum)."""
     n, noun = c.value.split(" ", 1)
-    return n == "1" and _KINDRED.get(noun) == "sitting" and bool(_OPENING.search(paragraph))
+    return noun in _HELD_IN_SESSIONS and (int(n), "session") in numbered_things(paragraph) \
+        and re.search(rf"\b{noun}\b", paragraph, re.IGNORECASE) is not None
 
 
 def _first_unnumbered(c: Constraint, evidence: Evidence) -> bool:
@@ -312,19 +324,17 @@ _LATER_ORDINALS = "Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 
 def _numbers_the_thing(c: Constraint, pairs: list[tuple[int, str]]) -> bool:
     """Whether the (ordinal, noun) pairs of a text number the kind of thing the ordinal
-    constraint `c` asks about, with any ordinal (a Forum by its sessions too)."""
+    constraint `c` asks about, with any ordinal."""
     noun = c.value.split(" ", 1)[1]
-    return any(kind == noun or kind == "session" and noun in _HELD_IN_SESSIONS for _, kind in pairs)
+    return any(kind == noun for _, kind in pairs)
 
 
 def _numbered_otherwise(c: Constraint, pairs: list[tuple[int, str]]) -> Mismatch | None:
     """The ordinal constraint `c` against the (ordinal, noun) pairs a text numbers: None where they
     hold its ordinal for its thing or a kindred one ("the fifty-ninth meeting" mentions the
-    fifty-ninth session; "Since its first session in 2012, the Forum ..." the first Forum) or number
-    no such thing; else the nearest ordinal they give that thing."""
+    fifty-ninth session) or number no such thing; else the nearest ordinal they give that thing."""
     n, noun = c.value.split(" ", 1)
-    if any(m == int(n) and (_KINDRED.get(kind, kind) == _KINDRED.get(noun, noun)
-                            or kind == "session" and noun in _HELD_IN_SESSIONS) for m, kind in pairs):
+    if any(m == int(n) and _KINDRED.get(kind, kind) == _KINDRED.get(noun, noun) for m, kind in pairs):
         return None
     others = sorted({m for m, kind in pairs if kind == noun}, key=lambda m: abs(m - int(n)))
     return Mismatch(c, f"the {ordinal_name(others[0])} {noun}") if others else None
@@ -343,7 +353,7 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     own = masthead + _symbol_sessions(evidence)  # `_own_ordinals`, the masthead read once
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
-        if (int(n), noun) in own or _opening(c, evidence.paragraph):
+        if (int(n), noun) in own or _opening(c, evidence.paragraph) or _own_session(c, evidence.paragraph):
             continue
         mismatch = _numbered_otherwise(c, pairs) or _own_numbered_otherwise(c, pairs, masthead)
         if mismatch:
@@ -597,16 +607,21 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     return None
 
 
+# A heading's number: "II. ", "A. ", "3. ".
+_HEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d+)\.\s+")
+
+
 def _outside_its_part(question: str, country: str, evidence: Evidence) -> bool:
-    """Whether a heading of the document gives the country a part of its own ("II. South Sudan"
-    of a report on South Sudan and the Sahel) that the paragraph does not stand under ("III. Sahel
-    region"): the title's country is then not the subject of all its paragraphs. A country the
-    question names only in a clause naming the document ("In the report on ... the Democratic
-    Republic of the Congo and the Region, where did the EAC-SADC ministerial meeting take place?")
-    is not asked of the paragraph (rag.search.focus)."""
-    return _names_country(country, focus(question), by_stem=False) \
-        and not _names_country(country, evidence.section, by_stem=False) \
-        and any(_names_country(country, heading, by_stem=False) for heading in evidence.headings)
+    """Whether a heading of the document is the country's name alone, giving it a part of its own
+    ("II. South Sudan" of a report on South Sudan and the Sahel), that the paragraph does not stand
+    under ("III. Sahel region"): the title's country is then not the subject of all its
+    paragraphs. A heading naming the country among other words ("Eastern and southern Libya", a
+    mission's name) makes no such part. A country the question names only in a clause naming the
+    document ("In the report on ... the Democratic Republic of the Congo and the Region, where did
+    the EAC-SADC ministerial meeting take place?") is not asked of the paragraph (rag.search.focus)."""
+    parts = {h for h in evidence.headings if _HEADING_NUMBER.sub("", h).strip() == country}
+    return bool(parts) and not parts & set(evidence.section.split(" > ")) \
+        and _names_country(country, focus(question), by_stem=False)
 
 
 def _told_of(question: str, c: Constraint, evidence: Evidence, paragraph: str) -> bool:
@@ -1445,7 +1460,7 @@ _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, che
                     check_office_ordinal, check_numbers, check_listed_count,
                     check_kind, check_person, check_appointment, check_office_given, check_place, check_located,
                     check_body_place,
-                    check_premise, check_version,
+                    check_premise, check_successor, check_version,
                     check_negated_word, check_region, check_subregion, check_paragraph_subregion,
                     check_unwritten_region, check_paragraph_region,
                     check_alternative, check_span, check_side, check_months, check_month_given, check_year_run,
@@ -1462,7 +1477,7 @@ _SET_BY_QUESTION = (question_constraints, acronyms, cited_symbols, ordinal_value
                     asks_kind,
                     asks_person, asks_appointment, named_places, located_places, bodies_at, named_bodies_on,
                     modified_things,
-                    numbered_names, asked_events,
+                    numbered_names, asked_events, asks_successor,
                     demonym_countries, asked_additions, named_instruments, resolutions_with_year, numbered_texts,
                     named_bodies, asks_version, named_regions,
                     named_alternatives, asks_span, name_words, main_committees)

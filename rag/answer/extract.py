@@ -15,12 +15,14 @@ from rag.answer.answertype import (
     asks_ordinal_count,
     asked_state,
     asks_share,
+    counted_thing,
     counts_as_asked,
     gives_length,
     gives_money,
     offers_answer,
     question_type,
     states_answer,
+    states_count,
 )
 from rag.answer.constraints import (
     Constraint,
@@ -645,21 +647,25 @@ class Answerer:
             -> tuple[Search, Mismatch | None]:
         """Where the top hit tells of another organization than the asked one ("is about UNFPA, not
         UNDP": UNFPA's audit report for UNDP's), the search with a hit of the next document put
-        first, where that document's masthead names the asked one: its hit that the rules ordering
-        the top document's hits put first (rag.search.ordinals.asked_first: "How many approved
-        posts ...?" puts first the paragraph counting them), where it holds as much of the question,
-        with its title, as the top hit (not UNFPA's ethics report, which tells of no chatbot, for
-        the UNFPA Ethics Office's chatbot of UNDP's report) and stands in; the search as it is,
-        with the top hit's mismatch, where none does."""
+        first, where that document's masthead names the asked one: the first of its hits, in the
+        order the rules ordering the top document's hits give them (rag.search.ordinals.asked_first:
+        "How many approved posts ...?" puts first the paragraph counting them), that holds as much
+        of the question, with its title, as the top hit (not UNFPA's ethics report, which tells of
+        no chatbot, for the UNFPA Ethics Office's chatbot of UNDP's report), counts the thing a
+        how-many question counts (not "a global workforce of almost 6,000 personnel" for how many
+        requests for advice) and stands in; the search as it is, with the top hit's mismatch, where
+        none does."""
         question, top = search.query.text, search.hits[0]
         following = next(_other_documents_first_hits(search), None)
         if following is None or not _names_asked(asked, self._document_text(following.symbol), question):
             return search, mismatch
-        hit = asked_first(question, [h for h in search.hits if h.symbol == following.symbol])[0]
-        if coverage(question, f"{hit.doc_title} {hit.text}") < coverage(question, f"{top.doc_title} {top.text}") \
-                or not self._stands_in(search, hit):
-            return search, mismatch
-        return _put_first(search, hit), None
+        held = coverage(question, f"{top.doc_title} {top.text}")
+        counted = counted_thing(question)
+        for hit in asked_first(question, [h for h in search.hits if h.symbol == following.symbol]):
+            if coverage(question, f"{hit.doc_title} {hit.text}") >= held \
+                    and (not counted or states_count(hit.text, counted)) and self._stands_in(search, hit):
+                return _put_first(search, hit), None
+        return search, mismatch
 
     def synonyms(self, query: Query, hit: Hit) -> float:
         """The hit's token-vector score for the query x the token share: how much of the question

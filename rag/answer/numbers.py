@@ -49,7 +49,11 @@ def writes_number(text: str, number: str) -> bool:
 
 
 def check_numbers(question: str, evidence: Evidence) -> Mismatch | None:
-    """A number the question gives that neither the paragraph's document nor its symbols write."""
+    """A number the question gives that neither the paragraph's document nor its symbols write;
+    the Official Records supplement it names, where the document is issued as another one."""
+    mismatch = check_supplement(question, evidence)
+    if mismatch is not None:
+        return mismatch
     whole = " ".join((evidence.document, evidence.paragraph, evidence.title))
     for number, label in given_numbers(question):
         if not writes_number(whole, number):
@@ -57,14 +61,16 @@ def check_numbers(question: str, evidence: Evidence) -> Mismatch | None:
     return None
 
 
-# A count in figures or words, from two.
-_COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS[2:]) + r")"
+# A count in figures or words, from two (not the end of "1,603").
+_COUNT = r"(?:(?<![\d,.])\d{1,3}(?![\d,])|" + "|".join(NUMBER_WORDS[2:]) + r")"
 # "Which six specialized agencies", "What three principles": the count and the plural noun it counts.
 _WHICH_COUNT = re.compile(rf"\b(?:[Ww]hich|[Ww]hat)\s+(?:other\s+)?({_COUNT})\s+((?:[a-z][\w-]*\s+){{0,2}}?"
                           r"([a-z][\w-]*s))\b")
-# What opens the list of the things counted: "five specialized agencies – the IMO, ...", "three
-# principles: ...", "the following two countries (...)".
-_LIST_OPENS = r"\s*(?:[–—:(]|,?\s+namely\b)"
+# The list of the things counted, named one after another: "five specialized agencies – the
+# International Maritime Organization (IMO), the International Telecommunication Union (ITU), ...",
+# "three countries: Mali, Burkina Faso and the Niger" (not a bracket's share, "49 projects (89 per cent)").
+_NAMED = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.-]*|\([^()]{1,20}\)))*"
+_LIST_OPENS = rf"\s*(?:[–—:]|,?\s+namely\b)\s*{_NAMED}(?:\s*,\s*{_NAMED})*,?\s+and\s+{_NAMED}"
 
 
 def listed_counts(question: str) -> list[str]:
@@ -77,20 +83,37 @@ def _count_value(word: str) -> int:
 
 
 def check_listed_count(question: str, evidence: Evidence) -> Mismatch | None:
-    """A count of things the question asks which of, where the paragraph lists the things under
-    another count and never under the asked one: "Which six specialized agencies lack a PSEA
+    """A count of things the question asks which of, where the paragraph lists fewer of the things
+    under a count and never writes the asked one: "Which six specialized agencies lack a PSEA
     policy?" of "five specialized agencies – the International Maritime Organization (IMO), ... – do
     not have a PSEA policy" (JIU/REP/2025/2, para. 18). A count written in passing ("in all four
-    countries") lists nothing and is no mismatch."""
+    countries") lists nothing, and a list of more may hold the asked ones ("Which three
+    recommendations were overtaken by events?" of the 14 outstanding)."""
     m = _WHICH_COUNT.search(question)
     if m is None:
         return None
     asked, noun = _count_value(m.group(1)), m.group(3)
-    counted = rf"\b({_COUNT})\s+((?:[\w-]+\s+){{0,2}}?{re.escape(noun)})\b"
+    counted = rf"\b((?i:{_COUNT}))\s+((?:[\w-]+\s+){{0,2}}?(?i:{re.escape(noun)}))\b"
     if any(_count_value(c.group(1)) == asked for c in re.finditer(counted, evidence.paragraph, re.IGNORECASE)):
         return None
-    listed = re.search(counted + _LIST_OPENS, evidence.paragraph, re.IGNORECASE)
+    listed = next((m for m in re.finditer(counted + _LIST_OPENS, evidence.paragraph)
+                   if _count_value(m.group(1)) < asked), None)
     if listed is None:
         return None
-    return Mismatch(Constraint("number", str(asked), m.group(1)), f"{listed.group(1)} {listed.group(2)}",
+    return Mismatch(Constraint("number", str(asked), m.group(1)), f"{listed.group(1).lower()} {listed.group(2)}",
                     "lists {found}, not {label}")
+
+
+# A General Assembly report's symbol, whose last number is the supplement it is issued as ("A/79/19").
+_ASSEMBLY_REPORT = re.compile(r"^A/\d+/(\d+)$")
+
+
+def check_supplement(question: str, evidence: Evidence) -> Mismatch | None:
+    """An Official Records supplement the question names that the document, a General Assembly
+    report issued as another one, is not: "Supplement No. 44" of A/79/19 (Supplement No. 19)."""
+    asked = [m.group(1) for m in SUPPLEMENT.finditer(question) if not re.search(r"\bNos\b|,|\band\b", m.group(0))]
+    own = [m.group(1) for s in evidence.symbols if (m := _ASSEMBLY_REPORT.match(s))]
+    if len(asked) != 1 or not own or asked[0] in own:
+        return None
+    label = f"Supplement No. {asked[0]}"
+    return Mismatch(Constraint("number", asked[0], label), f"Supplement No. {own[0]}", "is {found}, not {label}")

@@ -128,8 +128,11 @@ def _inside_name(match: re.Match[str]) -> bool:
     return before is not None and any(w.lower() in _BODIES for w in before.group(1).split())
 
 
-# A further place joined to a located one: "in South Kivu and Tanganyika", "in Gao, Kidal or Ménaka".
-_JOINED = re.compile(r"(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?(" + _NAME + ")")
+# Further places in a series with a located one, ending in "and" or "or": "in South Kivu and
+# Tanganyika", "in Gao, Kidal or Ménaka" (not after a place opening the question: "In Mogadishu,
+# Al-Shabaab and ISIL ...").
+_SERIES = re.compile(r"((?:\s*,\s*(?:the\s+)?" + _NAME + r")*),?\s+(?:and|or)\s+(?:the\s+)?(" + _NAME + ")")
+_SERIES_ITEM = re.compile(r",\s*(?:the\s+)?(" + _NAME + ")")
 
 
 def located_places(question: str) -> list[str]:
@@ -143,10 +146,12 @@ def located_places(question: str) -> list[str]:
         if not _place(m) or _inside_name(m):
             continue
         out.append(m.group(1))
-        end = m.end()
-        while (joined := _JOINED.match(question, end)) and _place(joined):
-            out.append(joined.group(1))
-            end = joined.end()
+        fronted = not question[:m.start()].strip() and question[m.end():].startswith(",")  # "In Goma, M23 ..."
+        series = None if fronted else _SERIES.match(question, m.end())
+        if series is not None:
+            joined = [*(i.group(1) for i in _SERIES_ITEM.finditer(series.group(1))), series.group(2)]
+            places = [_LOCATED.match(f"in {name}") for name in joined]
+            out += [p.group(1) for p in places if p is not None and _place(p)]
     return out
 
 

@@ -126,9 +126,17 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
                 continue  # "had not been fully implemented" is "unimplemented"
             if told == prefix + word and _NEGATING_BEFORE.search(asked, 0, _first_at(word, asked)):
                 continue  # "territories that are not yet self-governing" are "non-self-governing"
-            if told and _said_of_the_question(told, question, evidence.paragraph):
+            if told and _said_of_the_question(told, question, evidence.paragraph, _noun_after(word, question)):
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+def _noun_after(word: str, question: str) -> str:
+    """The content word the question's word qualifies, right after it ("costs" of "unexpected
+    costs"), or ""."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}\s+([a-z][a-z-]+)", question)
+    terms = content_terms(m.group(1)) if m else set()
+    return next(iter(terms)) if len(terms) == 1 else ""
 
 
 # Content terms beyond the word itself that a sentence writing the other form shares with the
@@ -136,14 +144,16 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
 SHARED_TERMS = 2
 
 
-def _said_of_the_question(told: str, question: str, paragraph: str) -> bool:
+def _said_of_the_question(told: str, question: str, paragraph: str, noun: str = "") -> bool:
     """Whether a sentence of the paragraph writing the other form of the word is about what the
     question asks, sharing SHARED_TERMS of its content terms, read item by item ("the lower
     resources available" in a long paragraph's other item says nothing of cash advances that
-    became inaccessible)."""
+    became inaccessible), and the `noun` the question's word qualifies where it gives one ("some
+    strengthening of the structure was expected" is no word on the "unexpected costs" asked of)."""
     asked = content_terms(question) - content_terms(told)
     parts = [part for sentence in split_sentences(paragraph) for part in _ITEMS.split(sentence)]
-    return any(len(asked & content_terms(part)) >= SHARED_TERMS for part in parts if _written(told, part.lower()))
+    return any(len(asked & (held := content_terms(part))) >= SHARED_TERMS and (not noun or noun in held)
+               for part in parts if _written(told, part.lower()))
 
 
 # Where a sentence's lettered items part: "...; (b) In July 2024, ...".
@@ -171,3 +181,36 @@ def _negated_somewhere(word: str, text: str) -> bool:
 def _written(word: str, text: str) -> bool:
     """Whether the (lower-case) text writes the word whole, not as the end of a longer one."""
     return re.search(rf"(?<![\w-]){re.escape(word)}\b", text) is not None
+
+
+# "Which country replaced Canada ...?", "Who succeeded Maya Morsy ...?": the one replaced (group 1).
+_NAME_RUN = r"(?:the\s+)?([A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+|and\s+|de\s+)*[A-Z][\w'’.-]+)*)"
+_ASKS_SUCCESSOR = re.compile(r"^\s*(?i:who|whom|which\s+[\w-]+)\s+(?:replaced|succeeded|took\s+over\s+from)\s+"
+                             + _NAME_RUN)
+_REPLACING = r"(?:replac|succeed)\w*"
+
+
+def asks_successor(question: str) -> bool:
+    """Whether the question asks who replaced someone it names."""
+    return _ASKS_SUCCESSOR.search(question) is not None
+
+
+def check_successor(question: str, evidence: Evidence) -> Mismatch | None:
+    """Who replaced someone the question names, of a paragraph where that one replaces another
+    and is replaced by no one: "Which country replaced Canada on the Credentials Committee?" of
+    "Canada had been nominated to replace the United States of America" (A/CONF.230/2025/L.2,
+    para. 15) tells who Canada replaced."""
+    m = _ASKS_SUCCESSOR.search(question)
+    if m is None:
+        return None
+    name = re.escape(m.group(1))
+    text = evidence.paragraph
+    replaced = re.search(rf"\b{_REPLACING}\s+(?:the\s+)?{name}\b|\b{name}\b[^;]{{0,60}}?\b(?:was|were|has\s+been|"
+                         rf"had\s+been|is|will\s+be)\s+(?:\w+\s+)?(?:replaced|succeeded)\b|\b{name}['’]s\s+"
+                         r"(?:successor|replacement)\b", text)
+    replacing = re.search(rf"\b{name}\b[^.;]{{0,40}}?\b{_REPLACING}\s+((?:the\s+)?[A-Z][\w'’.-]+"
+                          r"(?:\s+(?:of\s+|the\s+|and\s+|de\s+)*[A-Z][\w'’.-]+)*)", text)
+    if replaced or replacing is None:
+        return None
+    return Mismatch(Constraint("event", "replaced", m.group(1)), f"{m.group(1)} replacing {replacing.group(1)}",
+                    "tells of {found}, not who replaced {label}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rag.models import Hit
 from rag.textutil import named_months
@@ -35,9 +35,10 @@ _REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-Gene
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
 # A report of the series a question dates what it asks from: "covering developments since his
-# report of 20 March 2025" asks of the next report, which covers the months after that day.
+# report of 20 March 2025" asks of a later report, which covers the days after that one.
 _SINCE_REPORT = re.compile(r"\bsince\s+(?:his|her|its|their|my|the)\s+(?:(?:last|previous|latest|preceding)\s+)?"
-                           r"(?:report|note)\s+(?:of|dated)\s+$", re.IGNORECASE)
+                           r"(?:Secretary-General['’]s\s+)?(?:report|note)(?:\s+of\s+the\s+Secretary-General)?"
+                           r"\s+(?:of|dated)\s+$", re.IGNORECASE)
 # A revision, corrigendum or addendum is the same document, not the next one of a series.
 _ISSUE_SUFFIX = re.compile(r"(?:/(?:Rev|Corr|Add|Amend)\.\d+)+$", re.IGNORECASE)
 
@@ -59,8 +60,8 @@ NOT_ASKED = re.compile(r"\b(?:since|of|dated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def asked_time(question: str) -> AskedTime | None:
     """The time a question names, None when it names no month (a year alone does not place a
-    question among reports issued every few months). The day of the report a question counts
-    from (`_SINCE_REPORT`) is a time it asks about, not the report it asks of."""
+    question among reports issued every few months). The report a question counts from
+    (`_SINCE_REPORT`) is not the report it asks of: the day after it is the time asked about."""
     since, issued = None, None
     for m in named_months(question):
         month = m.last or m.month
@@ -75,6 +76,8 @@ def asked_time(question: str) -> AskedTime | None:
         elif not _NAMES_EVENT.match(rest):
             days = calendar.monthrange(m.year, month)[1]  # "31 February" is read as the month's end
             t = date(m.year, month, min(max(m.day, 1), days) if m.day and not m.last else 1)
+            if _SINCE_REPORT.search(question[:m.start]):
+                t += timedelta(days=1)
             since = max(since, t) if since else t
     return AskedTime(since, issued) if since or issued else None
 

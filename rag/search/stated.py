@@ -16,6 +16,7 @@ import re
 
 from rag.answer.answertype import counted_thing, states_count, states_figure
 from rag.answer.constraints import ordinal_values
+from rag.answer.countries import DEMONYMS
 from rag.answer.names import name_words, unwritten
 from rag.answer.subjects import acronyms, cited_symbols, writes_acronym
 from rag.models import Hit
@@ -29,13 +30,17 @@ _BE = r"\s+(?:was|were|is|are|has\s+been|had\s+been|served)"
 
 
 _ASKING = r"(?:^|[,;:]\s+)"  # "who" opening the question or its clause (not "the representative who chaired")
+# "Who", or "Which" and a people's word or a kind of holder ("Which Panamanian served as rapporteur").
+_WHO = (r"(?:who|which\s+(?:(?-i:[A-Z])[\w’'-]+|person|official|expert|member|delegate|representative|country|"
+        r"State))")
 
 
 def _office_question(verb: str, noun: str, base: str) -> re.Pattern[str]:
-    """"Who `verb`", "Who was elected `noun`", "Whom did ... elect as its `noun`", "Who did ... elect
-    ... to `base`"."""
+    """"Who (currently) `verb`", "Who was elected `noun`" ("Which Panamanian served as `noun`"), "Whom did ...
+    elect as its `noun`", "Who did ... elect ... to `base`"."""
     chose = rf"{_ASKING}whom?\s+did\b[^?]{{0,80}}?\b(?:elect|appoint|name|designate|choose|select)\b"
-    return re.compile(rf"{_ASKING}who\s+(?:{verb})\b|{_ASKING}who{_BE}{_AS}(?:{noun})\b"
+    return re.compile(rf"{_ASKING}{_WHO}\s+(?:(?:currently|now|then|jointly)\s+)?(?:{verb})\b"
+                      rf"|{_ASKING}{_WHO}{_BE}{_AS}(?:{noun})\b"
                       rf"|{chose}{_AS}(?:{noun})\b|{chose}[^?,;]{{0,60}}?\bto\s+(?:{base})\b", re.IGNORECASE)
 
 
@@ -200,8 +205,11 @@ def _named_in(name: str, asked: set[str]) -> bool:
 def another_body(question: str, text: str) -> bool:
     """Whether `text` (the stating paragraph, its section and document title, and the paragraph
     the document was found with) leaves a name the question gives unwritten: the officers or the
-    votes of another body."""
-    return bool(unwritten([w for w in name_words(question) if w not in GENERIC_NAMES], text))
+    votes of another body. A people's word is written by its country's name ("Which Panamanian
+    served as rapporteur?" of "Rapporteur: Vivian Fernández de Torrijos (Panama)")."""
+    words = [w for w in name_words(question) if w not in GENERIC_NAMES
+             and not (w in DEMONYMS and re.search(rf"\b{re.escape(DEMONYMS[w])}\b", text))]
+    return bool(unwritten(words, text))
 
 
 def on_cited_text(question: str, stating: str) -> bool:
