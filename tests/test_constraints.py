@@ -3019,6 +3019,10 @@ def test_a_paragraph_outside_the_part_its_document_gives_the_asked_country() -> 
     # "Eastern and southern Libya", a mission's name)
     assert check_constraints(asked, replace(evidence, headings=("Summary", "II. Eastern and southern South Sudan",
                                                                 "III. United Nations Mission in South Sudan"))) is None
+    # as the documents write a country's heading: with an article, without the numeral's full stop
+    for heading in ("II South Sudan", "II. The South Sudan"):
+        assert said(check_constraints(asked, replace(evidence, headings=("Summary", heading, "III. Sahel region")))) \
+            == "is about Mauritania, not South Sudan"
     # a country named only in the clause that names the document is not asked of the paragraph (un_dev,
     # S/2025/202, para. 57: the EAC-SADC meeting in Harare, under the report's regional part)
     framework_title = ("Peace, Security and Cooperation Framework for the Democratic Republic of the Congo and the "
@@ -3057,6 +3061,12 @@ def test_a_forum_s_first_session_is_its_first_forum() -> None:
                      "2025-06-01")
     assert check_constraints("Where was the first summit of the Confederation of Sahel States held?",
                              sahel) is not None
+    # a Preparatory Committee's first session for the fourth Conference is no first Conference
+    preparatory = ("At its first session, the Preparatory Committee for the Fourth International Conference on "
+                   "Financing for Development agreed on its programme of work.")
+    ffd = Evidence(preparatory, preparatory, ("A/CONF.227/PC/1",), "2024-09-01")
+    assert check_constraints("What did the first International Conference on Financing for Development agree on?",
+                             ffd) is not None
 
 
 def test_the_opening_meeting_is_the_first_meeting() -> None:
@@ -3078,6 +3088,10 @@ def test_the_opening_meeting_is_the_first_meeting() -> None:
     third = replace(evidence, paragraph="At its opening meeting, on 3 March, the third Meeting of States Parties "
                     "adopted its agenda.", document="The third Meeting of States Parties adopted its agenda.")
     assert check_constraints("What did the first Meeting of States Parties adopt?", third) is not None
+    # the sittings after the opening one may be numbered beside it
+    later = replace(evidence, paragraph=text + " At the 281st plenary meeting, on 19 February, the Committee "
+                    "adopted its agenda.")
+    assert check_constraints(asked, later) is None
 
 
 def test_the_official_records_supplement_names_the_document() -> None:
@@ -3087,7 +3101,8 @@ def test_the_official_records_supplement_names_the_document() -> None:
     text = ("The Committee reaffirmed the continuing relevance of its mandate in the light of new threats and "
             "challenges confronting the region.")
     title = "Report of the Ad Hoc Committee on the Indian Ocean"
-    evidence = Evidence(text, f"General Assembly\n{title}\n{text}", ("A/80/29",), "2025-07-01", title)
+    masthead = f"General Assembly\n{title}\nEightieth session"
+    evidence = Evidence(text, f"{masthead}\n{text}", ("A/80/29",), "2025-07-01", title, masthead=masthead)
     asked = ("In the 2025 report of the Ad Hoc Committee on the Indian Ocean to the General Assembly's eightieth "
              "session (Supplement No. 29), what did the Committee reaffirm about its mandate?")
     assert check_constraints(asked, evidence) is None
@@ -3098,6 +3113,11 @@ def test_the_official_records_supplement_names_the_document() -> None:
     assert check_constraints(records, evidence) is None
     assert said(check_constraints(asked.replace("No. 29", "No. 44"), evidence)) == \
         "is Supplement No. 29, not Supplement No. 44"
+    assert check_constraints(records.replace("No. 29", "No. 44"), evidence) is not None
+    assert check_constraints(records.replace("Eightieth Session", "Seventy-ninth Session"), evidence) is not None
+    # a committee's report (A/52/621) is no supplement; the one a question names is another report's
+    committee = replace(evidence, symbols=("A/52/621",))
+    assert check_constraints(asked.replace("No. 29", "No. 23"), committee) is None
 
 
 def test_a_count_the_paragraph_lists_otherwise() -> None:

@@ -39,6 +39,8 @@ def test_the_time_a_question_names() -> None:
                       "2025, when did the Commission release its road map?") == AskedTime(date(2025, 3, 21))
     assert asked_time("Since the report of the Secretary-General of 20 March 2025, how many alerts were there?") == \
         AskedTime(date(2025, 3, 21))
+    assert asked_time("Since the Secretary-General's last report of March 2025, how many alerts were there?") == \
+        AskedTime(date(2025, 4, 1))
     # A day past the month's end is read as its last day, not an error.
     assert asked_time("What did the Council decide on 31 February 2025?") == AskedTime(date(2025, 2, 28))
     # An event's month does not place it among reports; neither does a year alone.

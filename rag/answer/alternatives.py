@@ -80,8 +80,8 @@ _SETS: dict[str, dict[str, str]] = {
     # island developing States)
     "group of countries": {
         "least developed countries": r"least\s+developed\s+countr(?:y|ies)|LDCs?",
-        "landlocked developing countries": r"landlocked\s+developing\s+countr(?:y|ies)|LLDCs?",
-        "small island developing States": r"small\s+island\s+developing\s+States?|SIDS",
+        "landlocked developing countries": r"land-?locked\s+(?:developing\s+)?countr(?:y|ies)|LLDCs?",
+        "small island developing States": r"small\s+island\s+developing\s+States?|SIDS\d?",
     },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"

@@ -284,22 +284,30 @@ _OPENING = re.compile(r"(?:\b\d+(?:st|nd|rd|th)\s+\(|\b)opening\)?\s+(?:(?:plena
                       re.IGNORECASE)
 
 
+# A numbered Meeting of a series ("the third Meeting of States Parties"), not a sitting ("the 281st meeting").
+_NUMBERED_MEETING = re.compile(r"\b\w+(?:st|nd|rd|th)\s+Meetings?\b")
+
+
 def _opening(c: Constraint, paragraph: str) -> bool:
     """Whether the ordinal constraint `c` asks for the first meeting and the paragraph tells of the
-    opening one ("At the 280th (opening) plenary meeting") and numbers no other meeting ("At its
-    opening meeting, the third Meeting of States Parties ..." is the third Meeting's)."""
+    opening one ("At the 280th (opening) plenary meeting") and numbers no Meeting of a series ("At
+    its opening meeting, the third Meeting of States Parties ..." is the third Meeting's); the
+    sittings after it may be numbered ("At the 281st plenary meeting, ...")."""
     if c.value != "1 meeting" or (opening := _OPENING.search(paragraph)) is None:
         return False
-    rest = paragraph[:opening.start()] + " " + paragraph[opening.end():]
-    return not any(noun == "meeting" for _, noun in numbered_things(rest))
+    return _NUMBERED_MEETING.search(paragraph[:opening.start()] + " " + paragraph[opening.end():]) is None
 
 
 def _own_session(c: Constraint, paragraph: str) -> bool:
     """Whether the ordinal constraint `c` numbers a Forum, Conference or Summit (`_HELD_IN_SESSIONS`)
-    and the paragraph names it and numbers its session so ("Since its first session in 2012, the
-    Forum ..." tells of the first Forum)."""
+    and the paragraph writes such a thing, numbers its session so and numbers no such thing
+    otherwise ("Since its first session in 2012, the Forum ..." tells of the first Forum; "At its
+    first session, the Preparatory Committee for the Fourth International Conference ..." of the
+    fourth Conference)."""
     n, noun = c.value.split(" ", 1)
-    return noun in _HELD_IN_SESSIONS and (int(n), "session") in numbered_things(paragraph) \
+    pairs = numbered_things(paragraph)
+    return noun in _HELD_IN_SESSIONS and (int(n), "session") in pairs \
+        and not any(kind == noun and m != int(n) for m, kind in pairs) \
         and re.search(rf"\b{noun}\b", paragraph, re.IGNORECASE) is not None
 
 
@@ -607,8 +615,15 @@ def _check_country_in_paragraph(question: str, found: list[Constraint], evidence
     return None
 
 
-# A heading's number: "II. ", "A. ", "3. ".
-_HEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d+)\.\s+")
+# A heading's number ("II. ", "A. ", "3. ", "II "), and an article before a country's name ("The Sudan").
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:[IVXLC]+|[A-Z]|\d+)\.|[IVXLC]+)\s+(?:[Tt]he\s+)?|^\s*[Tt]he\s+")
+
+
+def _country_heading(heading: str, country: str) -> bool:
+    """Whether the heading, without its number, is the country's name alone, as the documents write
+    it: "II. South Sudan", "II. The Sudan", "Côte d’Ivoire", "Venezuela (Bolivarian Republic of)"."""
+    name = re.sub(r"\(.*?\)", " ", _HEADING_NUMBER.sub("", heading).replace("’", "'")).strip()
+    return any(name == form for form in (country, *_COMMON_FORMS.get(country, ())))
 
 
 def _outside_its_part(question: str, country: str, evidence: Evidence) -> bool:
@@ -619,7 +634,7 @@ def _outside_its_part(question: str, country: str, evidence: Evidence) -> bool:
     mission's name) makes no such part. A country the question names only in a clause naming the
     document ("In the report on ... the Democratic Republic of the Congo and the Region, where did
     the EAC-SADC ministerial meeting take place?") is not asked of the paragraph (rag.search.focus)."""
-    parts = {h for h in evidence.headings if _HEADING_NUMBER.sub("", h).strip() == country}
+    parts = {h for h in evidence.headings if _country_heading(h, country)}
     return bool(parts) and not parts & set(evidence.section.split(" > ")) \
         and _names_country(country, focus(question), by_stem=False)
 

@@ -23,6 +23,7 @@ from rag.answer.answertype import (
     question_type,
     states_answer,
     states_count,
+    states_none,
 )
 from rag.answer.constraints import (
     Constraint,
@@ -652,8 +653,8 @@ class Answerer:
         "How many approved posts ...?" puts first the paragraph counting them), that holds as much
         of the question, with its title, as the top hit (not UNFPA's ethics report, which tells of
         no chatbot, for the UNFPA Ethics Office's chatbot of UNDP's report), counts the thing a
-        how-many question counts (not "a global workforce of almost 6,000 personnel" for how many
-        requests for advice) and stands in; the search as it is, with the top hit's mismatch, where
+        how-many question counts, or none of it (not "a workforce of 6,000 approved personnel" for
+        how many approved posts) and stands in; the search as it is, with the top hit's mismatch, where
         none does."""
         question, top = search.query.text, search.hits[0]
         following = next(_other_documents_first_hits(search), None)
@@ -663,7 +664,8 @@ class Answerer:
         counted = counted_thing(question)
         for hit in asked_first(question, [h for h in search.hits if h.symbol == following.symbol]):
             if coverage(question, f"{hit.doc_title} {hit.text}") >= held \
-                    and (not counted or states_count(hit.text, counted)) and self._stands_in(search, hit):
+                    and (not counted or states_count(hit.text, counted) or states_none(hit.text, counted)) \
+                    and self._stands_in(search, hit):
                 return _put_first(search, hit), None
         return search, mismatch
 

@@ -104,16 +104,18 @@ def check_listed_count(question: str, evidence: Evidence) -> Mismatch | None:
                     "lists {found}, not {label}")
 
 
-# A General Assembly report's symbol, whose last number is the supplement it is issued as ("A/79/19").
-_ASSEMBLY_REPORT = re.compile(r"^A/\d+/(\d+)$")
+# A General Assembly report's symbol, whose last number is the supplement it is issued as ("A/79/19"),
+# one of the few dozen supplements of a session's Official Records (not A/52/621, a committee's report).
+_ASSEMBLY_REPORT = re.compile(r"^A/\d+/([1-9]|[1-5]\d)$")
 
 
 def check_supplement(question: str, evidence: Evidence) -> Mismatch | None:
     """An Official Records supplement the question names that the document, a General Assembly
-    report issued as another one, is not: "Supplement No. 44" of A/79/19 (Supplement No. 19)."""
-    asked = [m.group(1) for m in SUPPLEMENT.finditer(question) if not re.search(r"\bNos\b|,|\band\b", m.group(0))]
+    report issued as another one, is not: "Supplement No. 44" of A/79/19 (Supplement No. 19). Not
+    where the question cites a symbol (the supplement may be another report's it names)."""
+    asked = [m.group(1) for m in SUPPLEMENT.finditer(question) if m.group(1)]
     own = [m.group(1) for s in evidence.symbols if (m := _ASSEMBLY_REPORT.match(s))]
-    if len(asked) != 1 or not own or asked[0] in own:
+    if len(asked) != 1 or not own or asked[0] in own or _SYMBOL.search(question):
         return None
     label = f"Supplement No. {asked[0]}"
     return Mismatch(Constraint("number", asked[0], label), f"Supplement No. {own[0]}", "is {found}, not {label}")

@@ -126,9 +126,15 @@ def check_negated_word(question: str, evidence: Evidence) -> Mismatch | None:
                 continue  # "had not been fully implemented" is "unimplemented"
             if told == prefix + word and _NEGATING_BEFORE.search(asked, 0, _first_at(word, asked)):
                 continue  # "territories that are not yet self-governing" are "non-self-governing"
-            if told and _said_of_the_question(told, question, evidence.paragraph, _noun_after(word, question)):
+            noun = _noun_after(word, question) if _PREDICATIVE.search(text, 0, _first_at(told, text)) else ""
+            if told and _said_of_the_question(told, question, evidence.paragraph, noun):
                 return Mismatch(Constraint("event", word, word), told, 'says "{found}", not "{label}"')
     return None
+
+
+# A word said of its subject by a verb ("some strengthening of the structure was expected"), not
+# put before a noun ("a qualified opinion"): it need not qualify the noun the question's word does.
+_PREDICATIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _noun_after(word: str, question: str) -> str:
@@ -148,8 +154,9 @@ def _said_of_the_question(told: str, question: str, paragraph: str, noun: str = 
     """Whether a sentence of the paragraph writing the other form of the word is about what the
     question asks, sharing SHARED_TERMS of its content terms, read item by item ("the lower
     resources available" in a long paragraph's other item says nothing of cash advances that
-    became inaccessible), and the `noun` the question's word qualifies where it gives one ("some
-    strengthening of the structure was expected" is no word on the "unexpected costs" asked of)."""
+    became inaccessible), and the `noun` the question's word qualifies where the paragraph says the
+    word of its subject by a verb (`_PREDICATIVE`: "some strengthening of the structure was
+    expected" is no word on the "unexpected costs" asked of)."""
     asked = content_terms(question) - content_terms(told)
     parts = [part for sentence in split_sentences(paragraph) for part in _ITEMS.split(sentence)]
     return any(len(asked & (held := content_terms(part))) >= SHARED_TERMS and (not noun or noun in held)
@@ -183,8 +190,10 @@ def _written(word: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word)}\b", text) is not None
 
 
-# "Which country replaced Canada ...?", "Who succeeded Maya Morsy ...?": the one replaced (group 1).
-_NAME_RUN = r"(?:the\s+)?([A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+|and\s+|de\s+)*[A-Z][\w'’.-]+)*)"
+# "Which country replaced Canada ...?", "Who succeeded Maya Morsy ...?": the one replaced (group 1);
+# the one a paragraph tells replaced, with its article.
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+|and\s+|de\s+)*[A-Z][\w'’.-]+)*"
+_NAME_RUN = rf"(?:the\s+)?({_NAME})"
 _ASKS_SUCCESSOR = re.compile(r"^\s*(?i:who|whom|which\s+[\w-]+)\s+(?:replaced|succeeded|took\s+over\s+from)\s+"
                              + _NAME_RUN)
 _REPLACING = r"(?:replac|succeed)\w*"
@@ -205,11 +214,11 @@ def check_successor(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     name = re.escape(m.group(1))
     text = evidence.paragraph
-    replaced = re.search(rf"\b{_REPLACING}\s+(?:the\s+)?{name}\b|\b{name}\b[^;]{{0,60}}?\b(?:was|were|has\s+been|"
-                         rf"had\s+been|is|will\s+be)\s+(?:\w+\s+)?(?:replaced|succeeded)\b|\b{name}['’]s\s+"
-                         r"(?:successor|replacement)\b", text)
-    replacing = re.search(rf"\b{name}\b[^.;]{{0,40}}?\b{_REPLACING}\s+((?:the\s+)?[A-Z][\w'’.-]+"
-                          r"(?:\s+(?:of\s+|the\s+|and\s+|de\s+)*[A-Z][\w'’.-]+)*)", text)
+    # told as replaced in any words, or a successor or hand-over told at all: the paragraph may answer
+    replaced = re.search(rf"\b(?:{_REPLACING}|took\s+over\s+from|in\s+place\s+of|instead\s+of)\s+"
+                         rf"(?:the\s+)?{name}\b|\b{name}\b[^;]{{0,80}}?\b(?:replaced|succeeded)\s+by\b"
+                         r"|\bsuccessor|\bhand(?:ed|s)?\s+over\b|\btaken\s+by\b", text)
+    replacing = re.search(rf"\b{name}\b[^.;]{{0,40}}?\b{_REPLACING}\s+((?:the\s+)?{_NAME})", text)
     if replaced or replacing is None:
         return None
     return Mismatch(Constraint("event", "replaced", m.group(1)), f"{m.group(1)} replacing {replacing.group(1)}",

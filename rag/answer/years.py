@@ -33,12 +33,13 @@ _COMMITTEE_NUMBER = re.compile(r"\b(?:1970|1988|2048)(?=\s+(?:[Ss]anctions\s+)?[
 
 
 # The supplement of the Official Records a report is issued as, which names it as its symbol does
-# ("Supplement No. 19" of A/79/19), on a cover that is not its text: "Official Records of the
-# General Assembly, Seventy-ninth Session, Supplement No. 19", "supplements Nos. 6 and 7" (group 1:
-# the first number).
-SUPPLEMENT = re.compile(r"(?:\b[Oo]fficial\s+[Rr]ecords\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|"
-                        r"Economic\s+and\s+Social\s+Council)(?:,\s*[\w-]+\s+[Ss]ession)?,?\s*)?"
-                        r"\b[Ss]upplements?\s+Nos?\.?\s*(\d+)[A-Z]?(?:\s*(?:,|and)\s*\d+[A-Z]?)*\b")
+# ("Supplement No. 19" of A/79/19), on a cover that is not its text, and the Records' own name
+# ("Official Records of the General Assembly"; the session after it is left to be read); group 1:
+# the number of one supplement, none for a list ("Supplements Nos. 6 and 7").
+SUPPLEMENT = re.compile(r"\b[Ss]upplement\s+No\.?\s*(\d+)[A-Z]?\b"
+                        r"|\b[Ss]upplements\s+Nos\.?\s*\d+[A-Z]?(?:\s*(?:,|and)\s*\d+[A-Z]?)*\b"
+                        r"|\b[Oo]fficial\s+[Rr]ecords\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|"
+                        r"Economic\s+and\s+Social\s+Council)\b")
 
 
 def without_symbols(text: str) -> str:

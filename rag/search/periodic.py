@@ -36,8 +36,9 @@ _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|confer
                           re.IGNORECASE)
 # A report of the series a question dates what it asks from: "covering developments since his
 # report of 20 March 2025" asks of a later report, which covers the days after that one.
-_SINCE_REPORT = re.compile(r"\bsince\s+(?:his|her|its|their|my|the)\s+(?:(?:last|previous|latest|preceding)\s+)?"
-                           r"(?:Secretary-General['’]s\s+)?(?:report|note)(?:\s+of\s+the\s+Secretary-General)?"
+_SINCE_REPORT = re.compile(r"\bsince\s+(?:his|her|its|their|my|the)\s+(?:Secretary-General['’]s\s+)?"
+                           r"(?:(?:last|previous|latest|preceding)\s+)?(?:report|note)"
+                           r"(?:\s+of\s+the\s+Secretary-General)?"
                            r"\s+(?:of|dated)\s+$", re.IGNORECASE)
 # A revision, corrigendum or addendum is the same document, not the next one of a series.
 _ISSUE_SUFFIX = re.compile(r"(?:/(?:Rev|Corr|Add|Amend)\.\d+)+$", re.IGNORECASE)
@@ -76,8 +77,8 @@ def asked_time(question: str) -> AskedTime | None:
         elif not _NAMES_EVENT.match(rest):
             days = calendar.monthrange(m.year, month)[1]  # "31 February" is read as the month's end
             t = date(m.year, month, min(max(m.day, 1), days) if m.day and not m.last else 1)
-            if _SINCE_REPORT.search(question[:m.start]):
-                t += timedelta(days=1)
+            if _SINCE_REPORT.search(question[:m.start]):  # the day after the report, or after its month
+                t = (t if m.day and not m.last else date(m.year, month, days)) + timedelta(days=1)
             since = max(since, t) if since else t
     return AskedTime(since, issued) if since or issued else None
 

@@ -16,7 +16,6 @@ import re
 
 from rag.answer.answertype import counted_thing, states_count, states_figure
 from rag.answer.constraints import ordinal_values
-from rag.answer.countries import DEMONYMS
 from rag.answer.names import name_words, unwritten
 from rag.answer.subjects import acronyms, cited_symbols, writes_acronym
 from rag.models import Hit
@@ -205,11 +204,8 @@ def _named_in(name: str, asked: set[str]) -> bool:
 def another_body(question: str, text: str) -> bool:
     """Whether `text` (the stating paragraph, its section and document title, and the paragraph
     the document was found with) leaves a name the question gives unwritten: the officers or the
-    votes of another body. A people's word is written by its country's name ("Which Panamanian
-    served as rapporteur?" of "Rapporteur: Vivian Fernández de Torrijos (Panama)")."""
-    words = [w for w in name_words(question) if w not in GENERIC_NAMES
-             and not (w in DEMONYMS and re.search(rf"\b{re.escape(DEMONYMS[w])}\b", text))]
-    return bool(unwritten(words, text))
+    votes of another body."""
+    return bool(unwritten([w for w in name_words(question) if w not in GENERIC_NAMES], text))
 
 
 def on_cited_text(question: str, stating: str) -> bool:
