@@ -267,7 +267,7 @@ def _check_ordinal(c: Constraint, evidence: Evidence) -> Mismatch | None:
     no session is not "about the fifty-third session" because its report names that session
     elsewhere."""
     mismatch = _numbered_otherwise(c, _document_ordinals(evidence))
-    if mismatch is None or _opening(c, evidence.paragraph) or _own_session(c, evidence.paragraph):
+    if mismatch is None or _told_otherwise(c, evidence.paragraph):
         return None
     pairs = numbered_things(evidence.paragraph)
     if _numbers_the_thing(c, pairs):
@@ -309,6 +309,12 @@ def _own_session(c: Constraint, paragraph: str) -> bool:
     return noun in _HELD_IN_SESSIONS and (int(n), "session") in pairs \
         and not any(kind == noun and m != int(n) for m, kind in pairs) \
         and re.search(rf"\b{noun}\b", paragraph, re.IGNORECASE) is not None
+
+
+def _told_otherwise(c: Constraint, paragraph: str) -> bool:
+    """Whether the paragraph tells of the numbered thing the ordinal constraint `c` asks about in
+    other words: the opening meeting (`_opening`) or the Forum's own session (`_own_session`)."""
+    return _opening(c, paragraph) or _own_session(c, paragraph)
 
 
 def _first_unnumbered(c: Constraint, evidence: Evidence) -> bool:
@@ -361,7 +367,7 @@ def _check_ordinal_in_paragraph(found: list[Constraint], evidence: Evidence) -> 
     own = masthead + _symbol_sessions(evidence)  # `_own_ordinals`, the masthead read once
     for c in (c for c in found if c.kind == "ordinal"):
         n, noun = c.value.split(" ", 1)
-        if (int(n), noun) in own or _opening(c, evidence.paragraph) or _own_session(c, evidence.paragraph):
+        if (int(n), noun) in own or _told_otherwise(c, evidence.paragraph):
             continue
         mismatch = _numbered_otherwise(c, pairs) or _own_numbered_otherwise(c, pairs, masthead)
         if mismatch:
