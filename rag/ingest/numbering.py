@@ -8,6 +8,7 @@ start a line weighs less or falls outside the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rag.ingest.blocks import Block
@@ -66,8 +67,13 @@ def _runs_on(ln: Block, nxt: Block | None) -> bool:
     return same_block and nxt.kind == "body" and nxt.number is None and abs(nxt.x - ln.x) < 3
 
 
+def _numbered_heading(ln: Block, body_size: float, nxt: Block | None) -> bool:
+    """A numbered line set as a heading ("1. Background" in bold), not a paragraph's first line."""
+    return (heading_like(ln, body_size) or ln.bold) and not _runs_on(ln, nxt)
+
+
 def _weight(ln: Block, body_size: float, nxt: Block | None = None) -> float:
-    if (heading_like(ln, body_size) or ln.bold) and not _runs_on(ln, nxt):
+    if _numbered_heading(ln, body_size, nxt):
         weight = HEADING_WEIGHT
     elif ln.item:
         weight = ITEM_WEIGHT
@@ -89,11 +95,32 @@ def candidates(lines: Sequence[Block], body_size: float) -> list[tuple[int, int,
     return cands
 
 
+# A subsection's number under a numbered heading: "1.1. Summary", "2.3 Transition end-state".
+_SUBSECTION = re.compile(r"^(\d{1,2})\.\d{1,2}\.?\s+[A-Z]")
+
+
+def _outline(lines: Sequence[Block], body_size: float, chain: list[int]) -> bool:
+    """Whether the chain's lines are all numbered headings and subsections are numbered under
+    two of them or more (one organization's "1.1 Headquarters" in a list of numbered entries
+    does not make the list an outline)."""
+    if not all(_numbered_heading(lines[i], body_size, lines[i + 1] if i + 1 < len(lines) else None)
+               for i in chain):
+        return False
+    numbers = {lines[i].number for i in chain}
+    under = {m.group(1) for m in (_SUBSECTION.match(ln.text.strip()) for ln in lines) if m}
+    return len(under & numbers) >= 2
+
+
 def paragraph_starts(lines: Sequence[Block], body_size: float) -> dict[int, str]:
     """Line index -> paragraph number for the lines' best numbering chain: a run of two or more,
-    or one number that follows a sentence end in flat text."""
+    or one number that follows a sentence end in flat text. A run of numbered headings alone,
+    over subsections numbered under them ("1. Background", "2. Modalities and roadmap", "1.1.
+    Summary of current mandated areas": an annex set out as an outline), numbers no paragraphs:
+    the text under the headings is the annex's running paragraphs."""
     cands = candidates(lines, body_size)
     chain = best_chain([(n, w) for _, n, w in cands])
     if len(chain) == 1 and not lines[cands[chain[0]][0]].after_sentence:
+        return {}
+    if _outline(lines, body_size, [cands[k][0] for k in chain]):
         return {}
     return {cands[k][0]: str(cands[k][1]) for k in chain}
