@@ -25,3 +25,18 @@ def test_another_main_committee_s_paragraph_or_report_is_a_near_miss() -> None:
     # a paragraph naming none, in a document naming the asked one too, may be its
     both = Evidence(ADOPTED, f"{ALLOCATED} The Third Committee also met.\n{ADOPTED}", ("A/52/621",))
     assert check_main_committee("By what vote did the Third Committee adopt the draft resolution?", both) is None
+
+
+def test_a_committee_a_treaty_body_s_report_names_further_on_is_not_its_own() -> None:
+    # A/80/48 (the Committee on Migrant Workers) tells of the Third Committee in para. 37 only
+    task_force = ("On 9 December 2024, at its thirty-ninth session and following a joint plenary meeting with the "
+                  "Committee on the Elimination of Racial Discrimination, the two Committees established a joint task "
+                  "force.")
+    later = "The Chair of the Committee presented the annual report to the Third Committee in October 2024."
+    report = Evidence(task_force, f"{task_force}\n{later}", ("A/80/48",))
+    assert said(check_main_committee("Who served as Rapporteur of the Sixth Committee in 2025?", report)) == \
+        "is from a document that tells of the Third Committee, not the Sixth Committee"
+    alone = Evidence(task_force, task_force, ("A/80/48",))
+    assert said(check_main_committee("Who served as Rapporteur of the Sixth Committee in 2025?", alone)) == \
+        "never names the Sixth Committee"
+    assert check_main_committee("To which committee was the report presented? The Third Committee?", report) is None

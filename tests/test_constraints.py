@@ -2934,7 +2934,8 @@ def test_a_body_of_another_kind_is_not_the_one_the_paragraph_tells_of_by_its_kin
     asked = ("How many requests for urgent action did the Working Group on Enforced or Involuntary Disappearances "
              "register?")
     assert said(check_sibling_body(asked, evidence)) == \
-        "is about Committee on Enforced Disappearances, not Working Group on Enforced or Involuntary Disappearances"
+        "is about the Committee on Enforced Disappearances, not the Working Group on Enforced or Involuntary " \
+        "Disappearances"
     # a question naming the reporting body's kind asks of it (found in review)
     conference = "What did the Committee decide on its report to the Conference of States Parties?"
     assert check_sibling_body(conference, evidence) is None
@@ -2952,6 +2953,14 @@ def test_a_body_of_another_kind_is_not_the_one_the_paragraph_tells_of_by_its_kin
     care = "The Conference called for large-scale investments in the care economy."
     assert check_sibling_body("Which document did the Commission on the Status of Women cite?",
                               Evidence(care, care, ("E/CN.6/2025/4",), "2025-01-01", follow_up)) is None
+    # a title naming the body by its subject first (A/80/42, para. 2: the Disarmament Commission's Chair)
+    commission = "Report of the Disarmament Commission for 2025"
+    chair = ("The Disarmament Commission held its organizational session for 2025 at United Nations Headquarters. "
+             "At that meeting, the Commission elected José Pereira Sosa as Chair for its session.")
+    evidence = Evidence(chair, chair, ("A/80/42",), "2025-04-30", commission)
+    assert said(check_sibling_body("Who was elected Chair of the Conference on Disarmament in 2025?", evidence)) == \
+        "is about the Disarmament Commission, not the Conference on Disarmament"
+    assert check_sibling_body("Who was elected Chair of the Disarmament Commission in 2025?", evidence) is None
 
 
 def test_cents_of_each_dollar_ask_a_share() -> None:
@@ -3150,3 +3159,39 @@ def test_a_count_the_paragraph_lists_otherwise() -> None:
              "Of the 14 recommendations: Implementation, Procurement and Staffing, 3 were overtaken by events."),
             ("Which 12 missing persons were found?", "Of 1,603 missing persons – Ana Lima, Bea Costa and Cy Dias.")):
         assert check_listed_count(question, Evidence(text, text, ("A/79/7/Add.12",), "2025-01-01")) is None
+
+
+_MISSING = ("There are still 1,603 missing persons (263 women and 1,340 men) connected to the 1998–1999 events in "
+            "Kosovo.")
+
+
+def test_a_decade_is_its_ten_years_not_its_first() -> None:
+    # S/2025/200, para. 55: "the late 1990s" holds 1998-1999; "the 1980s" does not
+    evidence = Evidence(_MISSING, _MISSING, ("S/2025/200",), date="2025-04-15")
+    asked = question_constraints("How many people are still missing from the Kosovo conflict of the late 1990s?")
+    assert Constraint("decade", "1990", "the 1990s") in asked
+    assert all(c.kind != "year" for c in asked)
+    assert check_constraints("How many people are still missing from the Kosovo conflict of the late 1990s?",
+                             evidence) is None
+    found = check_constraints("How many people are still missing from the Kosovo conflict of the 1980s?", evidence)
+    assert found is not None and found.describe() == "is about 1998-1999, not the 1980s"
+    assert 1990 not in years("Since the 1990s, the Mission has supported returns.")
+
+
+_SEATS = ("On 15 March, the Central Election Commission announced the results. The incumbent Vetëvendosje Party "
+          "obtained 41.63 per cent of votes (48 of the 120 seats in the Assembly). The Democratic Party of Kosovo "
+          "received 20.95 per cent (24 seats), the Democratic League of Kosovo 18.27 per cent (20 seats). The election "
+          "also saw women secure 45 seats in the legislature, compared with 44 in the 2021 elections (37.5 per cent "
+          "compared with 36.6 per cent), exceeding the 30 per cent gender quota.")
+
+
+def test_a_year_written_only_to_compare_with_is_not_the_named_party_s() -> None:
+    # S/2025/200, para. 11 (shortened): the 2025 results; 2021 only beside the women's seats (tester 94)
+    evidence = Evidence(_SEATS, _SEATS, ("S/2025/200",), date="2025-04-01")
+    found = check_constraints("How many seats did the Democratic League of Kosovo win in the 2021 elections?",
+                              evidence)
+    assert said(found) == "names 2021 only to compare with 2025"
+    assert check_constraints("How many seats did the Democratic League of Kosovo win in the 2025 elections?",
+                             evidence) is None
+    # the compared figure is the one asked where its sentence tells of what the question asks
+    assert check_constraints("How many seats did women win in the 2021 elections in Kosovo?", evidence) is None

@@ -80,3 +80,24 @@ def test_a_range_asked_mostly_before_the_covered_period_is_a_near_miss() -> None
     dated = Evidence("From 1 December to 31 March, approximately 2,000 housing units were advanced.",
                      report.document, report.symbols, report.date)
     assert check_coverage(asked, dated) is None
+
+
+def test_a_report_named_by_the_months_it_covers_is_not_the_one_before() -> None:
+    """S/2025/200, para. 1 (shortened): the UNMIK report covering 16 September 2024 to 15 March 2025 is
+    not "the report on UNMIK covering March to September 2025", the next of the series (tester 94)."""
+    from rag.answer.coverage import check_report_covering
+
+    opening = ("The present report is submitted pursuant to Security Council resolution 1244 (1999). The report "
+               "covers the activities of UNMIK, and related developments, from 16 September 2024 to 15 March 2025.")
+    evidence = Evidence(opening, opening, ("S/2025/200",), date="2025-04-01")
+    asked = "What period does the Secretary-General's report on UNMIK covering March to September 2025 describe?"
+    assert check_report_covering(asked, evidence).describe() == \
+        "is from a report on 16 September 2024 to 15 March 2025, not March to September 2025"
+    same = "What period does the Secretary-General's report on UNMIK covering September 2024 to March 2025 describe?"
+    assert check_report_covering(same, evidence) is None
+    assert check_report_covering("What did UNMIK do between March and September 2025?", evidence) is None
+    # a range of months of two years is the report's (tester 62: UNDOF, 19 November 2024 to 18 February 2025)
+    undof = ("The present report provides an account of the activities of UNDOF from 19 November 2024 to 18 February "
+             "2025.")
+    asked = "In the Secretary-General's report on UNDOF covering November 2024 to February 2025, how many patrols?"
+    assert check_report_covering(asked, Evidence(undof, undof, ("S/2025/154",), date="2025-03-01")) is None

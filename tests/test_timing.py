@@ -1499,3 +1499,12 @@ def test_than_after_no_comparative_or_before_expected_sets_no_year_beside() -> N
     sudan = "No country other than the Sudan recorded more attacks on schools in 2024."
     assert said(check_constraints("How many attacks on schools were recorded in 2019?",
                                   Evidence(sudan, sudan, ("A/80/1",)))) == "is about 2024, not 2019"
+
+
+def test_a_month_a_paragraph_only_compares_with_is_not_its_own() -> None:
+    # S/2025/200, para. 12: the February 2025 turnout, set beside the previous elections' of February 2021
+    text = ("The voter turnout was reported to be 46.54 per cent, slightly lower than during the previous elections "
+            "in February 2021 (48.78 per cent).")
+    evidence = Evidence(text, text, ("S/2025/200",), date="2025-04-15")
+    assert check_timing("What was the voter turnout in the February 2025 Kosovo legislative elections?",
+                        evidence) is None

@@ -50,3 +50,25 @@ def test_a_treaty_s_words_inside_another_name_name_no_treaty_body() -> None:
     assert check_treaty_body(asked, cedaw) is None
     assert check_treaty_body("What did the committee on enforced disappearances find?", _cat()).describe() == \
         "is about the Committee against Torture, not the committee on enforced disappearances"
+
+
+def test_a_meeting_with_another_treaty_body_is_not_the_one_asked() -> None:
+    """A/80/48, para. 51: the Committee on Migrant Workers' first joint meeting was with the
+    Committee against Torture, not with the Committee on the Rights of the Child (tester 94)."""
+    from rag.answer.treaty_bodies import check_paired_treaty_body
+
+    title = ("Report of the Committee on the Protection of the Rights of All Migrant Workers and Members of Their "
+             "Families")
+    met = ("On 14 April 2025, the Committee on the Protection of the Rights of All Migrant Workers and Members of "
+           "Their Families held its first joint meeting with the Committee against Torture.")
+    evidence = Evidence(met, met, ("A/80/48",), "2025-06-01", title)
+    crc = ("When did the Committee on Migrant Workers hold its first joint meeting with the Committee on the Rights "
+           "of the Child?")
+    assert check_paired_treaty_body(crc, evidence).describe() == \
+        "is about the Committee against Torture, not the Committee on the Rights of the Child"
+    cat = crc.replace("Committee on the Rights of the Child", "Committee against Torture")
+    assert check_paired_treaty_body(cat, evidence) is None
+    # the report's own committee, told of as "the Committee", is no other body
+    own = "At its fortieth session, the Committee adopted its general comment No. 7."
+    assert check_paired_treaty_body("When did the Committee on Migrant Workers adopt general comment No. 7?",
+                                    Evidence(own, own, ("A/80/48",), "2025-06-01", title)) is None

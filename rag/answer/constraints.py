@@ -31,7 +31,7 @@ from rag.answer.countries import (
     demonym_countries,
     people_words,
 )
-from rag.answer.coverage import check_coverage, check_report_period
+from rag.answer.coverage import check_coverage, check_report_covering, check_report_period
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.answer.frames import check_quote_frame
 from rag.answer.instruments import (asked_additions, check_instrument, check_instrument_named, check_numbered_text,
@@ -63,9 +63,10 @@ from rag.answer.subjects import (
     writes_acronym,
 )
 from rag.answer.timing import asks_done, check_timing, issued_month, months_between
-from rag.answer.treaty_bodies import check_treaty_body, named_bodies
-from rag.answer.years import (DATE_TO, DATED_NOUNS, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
-                              check_dated, check_fact_period, check_fact_year, check_for_year, check_later_year,
+from rag.answer.treaty_bodies import check_paired_treaty_body, check_treaty_body, named_bodies
+from rag.answer.years import (DATE_TO, DATED_NOUNS, DECADE, LATER_YEARS, NEAR_YEARS, RANGE, RESOLUTION_OF_YEAR, YEAR,
+                              check_dated, check_decade, check_fact_period, check_fact_year, check_for_year,
+                              check_later_year,
                               check_quote_figure_year,
                               check_period, check_resolution_given_year, check_resolution_year, check_year,
                               dated_things, periods, resolutions_with_year, session_of_symbol, without_symbols,
@@ -218,6 +219,7 @@ def question_constraints(question: str) -> list[Constraint]:
     inside = {y for s, e in spans for y in (s, e)} | set(resolved)
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
+    found += [Constraint("decade", d, f"the {d}s") for d in dict.fromkeys(DECADE.findall(text))]
     named = countries(text)
     for name in named:
         full = re.search(rf"\b(?<!Democratic )Republic of the {re.escape(name)}\b", text) if name in _SHORT_NAMES else None
@@ -1407,7 +1409,8 @@ def _check_dated(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return check_dated(c, evidence)
 
 
-_CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "ordinal": _check_ordinal,
+_CHECKS = {"country": _check_country, "year": check_year, "period": check_period, "decade": check_decade,
+           "ordinal": _check_ordinal,
            "dated": _check_dated, "titled": _check_titled, "names": _check_names,
            "resolution year": check_resolution_year}
 
@@ -1471,10 +1474,11 @@ def _check_modifier(question: str, evidence: Evidence) -> Mismatch | None:
 
 # The checks of the question's text against the evidence, after its constraints, in order.
 _QUESTION_CHECKS = (check_timing, check_own_session, check_assembly_session, check_for_year, check_coverage,
-                    check_report_period,
+                    check_report_period, check_report_covering,
                     check_symbol, check_organization,
                     check_unnamed_organization, check_paragraph_organization, check_paragraph_unit, check_sibling_body,
-                    check_treaty_body, check_commission, check_main_committee, check_instrument, check_instrument_named,
+                    check_treaty_body, check_paired_treaty_body, check_commission, check_main_committee,
+                    check_instrument, check_instrument_named,
                     check_resolution_given_year,
                     check_numbered_text,
                     check_unwritten_ordinal,

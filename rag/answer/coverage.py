@@ -140,3 +140,40 @@ def check_report_period(question: str, evidence: Evidence) -> Mismatch | None:
         return None
     return Mismatch(Constraint("dated", f"{start}-{end}", label), covered[2],
                     "is from a report on {found}, not {label}")
+
+
+# Words naming a report by the months it covers: "the report on UNMIK covering March to September 2025".
+_REPORT_COVERING = re.compile(r"\breports?\b[^.?]{0,60}?\b(?:covering|that\s+covers|for\s+the\s+period(?:\s+from)?)"
+                              r"\s+(?:the\s+period\s+)?(?:from\s+)?$", re.IGNORECASE)
+
+
+# The words joining a range's first month to its last: "November 2024 to February 2025".
+_RANGE_ON = re.compile(r"\s*(?:to|through|until|and|[-–—])\s*(?:\d{1,2}\s+)?$", re.IGNORECASE)
+
+
+def check_report_covering(question: str, evidence: Evidence) -> Mismatch | None:
+    """A report the question names by the months it covers ("the report on UNMIK covering March to
+    September 2025") that this document is not: the period it says it covers shares less than half
+    of the asked months' days and less than half of its own (a series' next report covers the
+    months after this one's, sharing a day or two of its edges)."""
+    named = named_months(question)
+    asked = [k for k, m in enumerate(named) if _REPORT_COVERING.search(question[:m.start])]
+    covered = covered_days(evidence)
+    if len(asked) != 1 or covered is None:
+        return None
+    m = end = named[asked[0]]
+    if asked[0] + 1 < len(named) and _RANGE_ON.match(question, m.end, named[asked[0] + 1].start):
+        end = named[asked[0] + 1]  # "covering November 2024 to February 2025"
+    first = (m.year, m.month, 1)
+    last_month = end.last or end.month
+    last = (end.year, last_month, 31 if last_month in (1, 3, 5, 7, 8, 10, 12) else 30)
+    overlap = _days(max(first, covered[0]), min(last, covered[1]))
+    if 2 * overlap >= _days(first, last) or 2 * overlap >= _days(covered[0], covered[1]):
+        return None
+    label = question[m.start:end.end]
+    return Mismatch(Constraint("dated", label, label), covered[2], "is from a report on {found}, not {label}")
+
+
+def _days(first: tuple[int, int, int], last: tuple[int, int, int]) -> int:
+    """Days from `first` to `last` (year, month, day), both counted; 0 where `last` is before `first`."""
+    return max(0, (last[0] - first[0]) * 365 + (last[1] - first[1]) * 30 + last[2] - first[2] + 1)

@@ -466,6 +466,10 @@ _REPORT_OF = re.compile(r"\bReport\s+of\s+the\s+$", re.IGNORECASE)
 _WHOLE_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|or|the)\s+)*[A-Z][\w-]*)*")
 
 
+# A body named by its subject and then its kind: "Disarmament Commission", "Peacebuilding Commission".
+_BODY_AFTER = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}?(Committee|Commission|Conference|Forum|Council|Board|Panel)\b")
+
+
 def _whole_name(text: str, at: int) -> str:
     """The body's name that opens at `at`, up to a session's ordinal a flat title runs on into."""
     m = _WHOLE_NAME.match(text, at)
@@ -485,15 +489,18 @@ def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence
     question that kind's ("What did the Committee for Development Policy recommend on the Doha
     Programme of Action?" asks of the Committee). A body on another subject is no sibling: the
     Advisory Committee on Administrative and Budgetary Questions reports on the Economic
-    Commission for Africa's buildings. `whole`: the asked body's name as the question writes it."""
+    Commission for Africa's buildings. A title may name the body by its subject first ("Report of
+    the Disarmament Commission" for a question on "the Conference on Disarmament": `_BODY_AFTER`).
+    `whole`: the asked body's name as the question writes it."""
     asked = kind.split()[-1]
     if re.search(rf"\b{asked}\b", evidence.paragraph, re.IGNORECASE):
         return None
     subject = _subject_words(whole)
-    for t in _BODY_ON.finditer(evidence.title):
-        noun = t.group(1).split()[-1]
-        name = _whole_name(evidence.title, t.start())
-        if noun != asked and _REPORT_OF.search(evidence.title, 0, t.start()) and subject & _subject_words(name) \
+    titled = [(t.start(), t.group(1).split()[-1], _whole_name(evidence.title, t.start()))
+              for t in _BODY_ON.finditer(evidence.title)]
+    titled += [(t.start(), t.group(1), t.group(0)) for t in _BODY_AFTER.finditer(evidence.title)]
+    for start, noun, name in titled:
+        if noun != asked and _REPORT_OF.search(evidence.title, 0, start) and subject & _subject_words(name) \
                 and not re.search(rf"\b{noun}\b", question, re.IGNORECASE) \
                 and re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph):
             return name or None
@@ -535,7 +542,7 @@ def check_sibling_body(question: str, evidence: Evidence) -> Mismatch | None:
         whole = _whole_name(question, m.start())
         other = _body_of_other_kind(question, whole, kind, evidence)
         if other is not None:
-            return Mismatch(Constraint("body", whole, whole), other)
+            return Mismatch(Constraint("body", whole, f"the {whole}"), f"the {other}")
         of_kind = rf"(?i:\b{re.escape(kind)}\s+{linked}\s+(?:the\s+)?)"
         # the title writing the subject names the body at greater length ("Committee on the Protection of
         # the Rights of All Migrant Workers" for "the Committee on Migrant Workers")

@@ -278,6 +278,28 @@ def _given_days(evidence: Evidence) -> list[NamedMonth]:
     return given
 
 
+# Words that set a year's figure beside another's, before the year (not "more than", "no later
+# than" or "prior", which date or measure).
+BESIDE_WORDS = r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from"
+
+
+# Words that set a time beside the one told of: a comparative's "than" ("lower than that of fiscal
+# year 2023/24", "lower than during the previous elections in February 2021") and BESIDE_WORDS'
+# ("compared with 44 in the 2021 elections"); not "no later than 21 February 2025", "more than 200
+# projects since 2016", "other than", "rather than" or "than expected", which date, measure or set
+# nothing beside.
+SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
+                         r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual)\b)|"
+                         rf"{BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
+SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
+
+
+def set_against(text: str, at: int) -> bool:
+    """Whether words setting a time beside the one told of (`SET_AGAINST`) stand in the
+    SET_AGAINST_REACH characters before `at`."""
+    return SET_AGAINST.search(text[max(0, at - SET_AGAINST_REACH):at]) is not None
+
+
 def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     """A day or a month the question names that the paragraph gives with another year, never with
     the asked one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ...", "remind in
@@ -291,6 +313,7 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
             same = [g for g in given if g.month <= m.month <= (g.last or g.month)]
         else:
             same = [g for g in given if (g.day, g.month) == (m.day, m.month) and not g.last]
+        same = [g for g in same if not set_against(evidence.paragraph, g.start)]
         if same and all(g.year != m.year for g in same):
             day = f"-{m.day:02d}" if m.day else ""
             asked = Constraint("dated", f"{m.year}-{m.month:02d}{day}", _when(m, bool(m.day)))

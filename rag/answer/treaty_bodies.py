@@ -62,3 +62,19 @@ def check_treaty_body(question: str, evidence: Evidence) -> Mismatch | None:
         if not (_NAMED[key].search(evidence.paragraph) or _NAMED[key].search(evidence.title)):
             return Mismatch(Constraint("organization", key, _the(words)), _the(_BODIES[owners[0]][0]))
     return None
+
+
+def check_paired_treaty_body(question: str, evidence: Evidence) -> Mismatch | None:
+    """A treaty body the question names that the paragraph does not, where the paragraph names
+    another the question does not, which is not its report's own committee: "its first joint
+    meeting with the Committee against Torture" for one with the Committee on the Rights of the
+    Child (A/80/48, para. 51)."""
+    asked = named_bodies(question)
+    owners = {key for key, pattern in _TITLED.items() if pattern.search(evidence.title)}
+    told = named_bodies(evidence.paragraph)
+    missing = [key for key in asked if key not in told and key not in owners]
+    others = [key for key in told if key not in asked and key not in owners]
+    if not missing or not others:
+        return None
+    return Mismatch(Constraint("organization", missing[0], _the(_BODIES[missing[0]][0])),
+                    _the(_BODIES[others[0]][0]))

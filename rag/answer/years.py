@@ -11,13 +11,15 @@ from dataclasses import replace
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import ANY_YEAR, asks_done
+from rag.answer.timing import ANY_YEAR, BESIDE_WORDS, asks_done, set_against
 from rag.search.focus import document_clause, focus
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
-# after "mid-" is a year ("by mid-1999"; "the mid-1990s" is a decade).
-YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\))", re.IGNORECASE)
+# after "mid-" is a year ("by mid-1999"; "the mid-1990s" is a decade, as is "the 1990s": `DECADE`).
+YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\)|s\b)", re.IGNORECASE)
+# A decade: "the 1990s", "the late 1990s", "the mid-1980s"; group 1 its first year.
+DECADE = re.compile(r"(?<![\w/.,])((?:19|20)\d0)s\b")
 RANGE = re.compile(r"(?<![\w/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
 _BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -183,6 +185,20 @@ def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
     if int(c.value) in named or not named:
         return None
     return Mismatch(c, _main_year(evidence, {int(c.value)}))
+
+
+def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
+    """A decade asked ("the late 1990s") is contradicted by a paragraph whose years all fall
+    outside it ("the 1998–1999 events" holds for the 1990s, not for the 1980s); a paragraph that
+    names no year, or the decade itself, is left to the other checks."""
+    start = int(c.value)
+    text = without_symbols(evidence.paragraph)
+    named = years(text)
+    if not named or named & set(range(start, start + 10)) or str(start) in DECADE.findall(text):
+        return None
+    spans = sorted(periods(text))
+    found = f"{spans[0][0]}-{spans[0][1]}" if spans else str(min(named, key=lambda y: abs(y - start)))
+    return Mismatch(c, found)
 
 
 def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -417,7 +433,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         yearless = _yearless_fact(asked, written, text, evidence)  # no year, or only years that date nothing it tells
         if yearless is not None or not written:
             return yearless
-    other = _figure_of_another_time(question, asked, text)
+    other = _figure_of_another_time(question, asked, text) or _year_only_beside(asked, found, text, evidence)
     if other is not None:
         return other
     if not asked or not named or written & asked_years:
@@ -426,6 +442,22 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         or _event_dated(asked, text, question) \
         or _own_time_only(asked, named, evidence, question) or _thing_dated_otherwise(asked, text, question) \
         or _figure_of_other_year(asked, text, question)
+
+
+def _year_only_beside(asked: list[Constraint], found: list[Constraint], text: str,
+                      evidence: Evidence) -> Mismatch | None:
+    """The asked year the paragraph writes only to compare with (`_only_compared`), in sentences
+    that do not name what the question names by its title: "the Democratic League of Kosovo 18.27
+    per cent (20 seats) ... women secure 45 seats in the legislature, compared with 44 in the 2021
+    elections" gives the League's seats of another election than 2021's (S/2025/200, para. 11)."""
+    titled = [c.label for c in found if c.kind == "titled"]
+    for c in asked:
+        if not _only_compared(int(c.value), text):
+            continue
+        beside = " ".join(sentence for sentence in split_sentences(text) if c.value in sentence).lower()
+        if any(name.lower() in text.lower() and name.lower() not in beside for name in titled):
+            return Mismatch(c, _main_year(evidence, {int(c.value)}), "names {label} only to compare with {found}")
+    return None
 
 
 # The thing a question dates by its year: "the 2008 plebiscite", "December 1998 status vote".
@@ -819,11 +851,7 @@ def _most_named(text: str, besides: set[int], latest: int | None) -> list[int]:
     return [max(set(named), key=lambda y: (named.count(y), y))] if named else []
 
 
-# Words that set a year's figure beside another's, before the year (not "more than", "no later
-# than" or "prior", which date or measure).
-_BESIDE_WORDS = r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+from"
-_SET_BESIDE = re.compile(rf"\b(?:{_BESIDE_WORDS})\b[^.;]*$",
-                         re.IGNORECASE)
+_SET_BESIDE = re.compile(rf"\b(?:{BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
 
 
 def _compared_years(text: str) -> set[int]:
@@ -891,23 +919,12 @@ def check_fact_period(question: str, found: list[Constraint], evidence: Evidence
     return None
 
 
-# Words that set a time beside the one told of: a comparative's "than" ("lower than that of fiscal
-# year 2023/24") and `_SET_BESIDE`'s ("compared with 44 in the 2021 elections"); not "no later than
-# 21 February 2025", "more than 200 projects since 2016", "other than", "rather than" or "than
-# expected", which date, measure or set nothing beside.
-_SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
-                          r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual)\b)|"
-                          rf"{_BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
-
-
-SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
-
-
 def _only_compared(year: int, text: str) -> bool:
     """Whether the text writes the year only after words that set it beside the time told of
-    (`_SET_AGAINST`): "22 per cent lower than that of fiscal year 2023/24" tells of another period."""
+    (`rag.answer.timing.SET_AGAINST`): "22 per cent lower than that of fiscal year 2023/24"
+    tells of another period."""
     spots = [m.start() for m in re.finditer(rf"(?<![\d/]){year}(?!\d)", text)]
-    return bool(spots) and all(_compared_before(text, at, _SET_AGAINST, SET_AGAINST_REACH) for at in spots)
+    return bool(spots) and all(set_against(text, at) for at in spots)
 
 
 def _dated_only_by(period: tuple[int, int], evidence: Evidence) -> bool:

@@ -29,8 +29,10 @@ SERIES_REACH = 6  # months after the asked time within which the report that cov
 _NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?\b", re.IGNORECASE)
 # What comes before a time that dates a report or note: "the report issued in March 2025", "the report
 # dated 3 March 2025", "the UNDOF report of December 2024", "the report of the Secretary-General of
-# December 2024" (not "a letter dated 3 March 2025", which NOT_ASKED leaves out).
-_REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-General\s+)?(?:(?:issued|published|"
+# December 2024", "the report on UNSMIL of April 2025" (not "a letter dated 3 March 2025", which
+# NOT_ASKED leaves out).
+_REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-General\s+)?"
+                            r"(?:on\s+(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){1,3}))?(?:(?:issued|published|"
                             r"released|submitted|dated)\s+(?:in\s+|on\s+)?|of\s+)$", re.IGNORECASE)
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
