@@ -333,3 +333,17 @@ def test_another_organization_s_report_answers_in_the_order_of_its_own_hits() ->
     documents["DP/OPS/2025/6"] = DocumentText(("DP/OPS/2025/6",), "Activities of UNOPS", "Executive Board\nActivities "
                                               "of UNOPS")
     assert answerer.answer(Search(query, [hits[0], between, *hits[1:]])).abstained
+
+
+def test_an_anniversary_counted_in_years_writes_its_ordinal() -> None:
+    """S/2025/176, para. 79: "To mark 25 years of MONUSCO" answers its 25th anniversary's campaign
+    (tester 96: "never writes the twenty-fifth" was said of it)."""
+    from rag.answer.constraints import Evidence, check_unwritten_ordinal
+
+    marked = ("To mark 25 years of MONUSCO and its predecessors, the Mission launched a campaign, “MONUSCO beyond the "
+              "headlines”.")
+    evidence = Evidence(marked, marked, ("S/2025/176",), date="2025-03-14")
+    assert check_unwritten_ordinal("What was the name of the campaign MONUSCO started for its 25th anniversary?",
+                                   evidence) is None
+    assert check_unwritten_ordinal("What was the name of the campaign MONUSCO started for its 30th anniversary?",
+                                   evidence) is not None

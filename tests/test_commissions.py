@@ -47,3 +47,21 @@ def test_a_national_commission_and_a_country_programme_document_are_no_functiona
     for q in ("What did the National Statistical Commission of Kenya report on its census?",
               "What does UNFPA's CPD for Bangladesh prioritize?"):
         assert check_commission(q, _evidence(_THEMES)) is None, q
+
+
+def test_another_commission_s_report_is_said_before_a_year_its_paragraph_gives() -> None:
+    """E/CN.6/2025/4, para. 6 (shortened): the Commission on the Status of Women's themes for 2026 and
+    beyond are no answer for the Commission on Population and Development, and the reason says so,
+    not "is about 2023, not 2026" (tester 95)."""
+    themes = ("The selection of priority themes enables the Commission to add impetus to the accelerated realization "
+              "of gender equality. Following the completion of the second review cycle of the high-level political "
+              "forum in September 2023, the Commission's selection of its future priority themes should continue.")
+    masthead = "Economic and Social Council; Commission on the Status of Women\nSixty-ninth session"
+    title = ("Proposals on the Commission's priority and review themes for 2026 and beyond Report of the "
+             "Secretary-General")
+    elsewhere = "The Commission on Population and Development and other functional commissions set their own themes."
+    evidence = Evidence(themes, f"{title}\n{themes}\n{elsewhere}", ("E/CN.6/2025/4",), "2024-12-16", title,
+                        masthead=masthead)
+    assert said(check_constraints("Which priority themes did the Commission on Population and Development choose for "
+                                  "2026?", evidence)) == \
+        "is about the Commission on the Status of Women, not the Commission on Population and Development"

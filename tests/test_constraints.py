@@ -2961,6 +2961,11 @@ def test_a_body_of_another_kind_is_not_the_one_the_paragraph_tells_of_by_its_kin
     assert said(check_sibling_body("Who was elected Chair of the Conference on Disarmament in 2025?", evidence)) == \
         "is about the Disarmament Commission, not the Conference on Disarmament"
     assert check_sibling_body("Who was elected Chair of the Disarmament Commission in 2025?", evidence) is None
+    # a paragraph naming the body in full only (A/80/42, para. 20, report of Working Group I, para. 1; found in review)
+    agenda = "At its 398th meeting, the Disarmament Commission adopted its agenda for the substantive session of 2025."
+    assert said(check_sibling_body("What did the Conference on Disarmament decide at its 2025 session?",
+                                   Evidence(agenda, agenda, ("A/80/42",), "2025-04-30", commission))) == \
+        "is about the Disarmament Commission, not the Conference on Disarmament"
 
 
 def test_cents_of_each_dollar_ask_a_share() -> None:
@@ -3195,3 +3200,47 @@ def test_a_year_written_only_to_compare_with_is_not_the_named_party_s() -> None:
                              evidence) is None
     # the compared figure is the one asked where its sentence tells of what the question asks
     assert check_constraints("How many seats did women win in the 2021 elections in Kosovo?", evidence) is None
+
+
+def test_a_compared_year_is_asked_of_by_the_sentence_that_gives_it() -> None:
+    # found in review: the women's 2021 seats are the compared figure; a sentence opening "Its" tells of the party
+    evidence = Evidence(_SEATS, _SEATS, ("S/2025/200",), date="2025-04-01")
+    assert check_constraints("How many seats did women win in the 2021 elections in Kosovo, according to the Central "
+                             "Election Commission results?", evidence) is None
+    share = ("The Democratic Party of Kosovo received 20.95 per cent of the votes. Its share was lower than in the "
+             "2021 elections, when it received 17 per cent.")
+    assert check_constraints("What share of the vote did the Democratic Party of Kosovo receive in 2021?",
+                             Evidence(share, share, ("S/2025/200",), date="2025-04-01")) is None
+    assert check_constraints("How did the seats of the Democratic League of Kosovo compare with 2021?",
+                             evidence) is None
+
+
+def test_the_month_a_report_is_named_by_dates_no_fact() -> None:
+    """S/2025/223 (dated 11 April 2025), para. 31 (shortened): "the report on UNSMIL of April 2025"
+    names the report; its paragraph on elections whose results came out in December 2024 answers
+    (found in review: "is about 2024, not 2025")."""
+    results = ("The integrated electoral support team of UNSMIL continued to provide advice to the High National "
+               "Elections Commission. On 22 December 2024, the High National Elections Commission published the "
+               "final results of municipal council elections in 56 municipalities.")
+    evidence = Evidence(results, results, ("S/2025/223",), date="2025-04-11")
+    assert check_constraints("What did the report on UNSMIL of April 2025 say about municipal elections?",
+                             evidence) is None
+
+
+def test_decades_asked_together_and_years_run_across_one() -> None:
+    # found in review: E/CN.5/2025/5, para. 11 (1991) for the 1980s and 1990s; ranges; "1990's"; another decade
+    adopted = ("In 1991, the General Assembly adopted resolution 46/91 on the United Nations Principles for Older "
+               "Persons.")
+    evidence = Evidence(adopted, adopted, ("E/CN.5/2025/5",), date="2024-11-20")
+    assert check_constraints("What instruments on older persons did the General Assembly adopt in the 1980s and "
+                             "1990s?", evidence) is None
+    rose = "The number of conflicts rose from 31 in 1989 to 45 in 2001."
+    assert check_constraints("How did the number of conflicts change in the 1990s?",
+                             Evidence(rose, rose, ("A/56/1",), date="2001-08-01")) is None
+    reform = "In the 1980s, the country undertook sweeping land reforms."
+    assert said(check_constraints("What land reforms did the country undertake in the 1990s?",
+                                  Evidence(reform, reform, ("A/56/1",), date="2001-08-01"))) == \
+        "is about the 1980s, not the 1990s"
+    assert 1990 not in years("What happened in the late 1990’s in Kosovo?")
+    assert check_constraints("How many people are still missing from the Kosovo conflict of the late 1990's?",
+                             Evidence(_MISSING, _MISSING, ("S/2025/200",), date="2025-04-15")) is None

@@ -96,6 +96,14 @@ def test_a_report_named_by_the_months_it_covers_is_not_the_one_before() -> None:
     same = "What period does the Secretary-General's report on UNMIK covering September 2024 to March 2025 describe?"
     assert check_report_covering(same, evidence) is None
     assert check_report_covering("What did UNMIK do between March and September 2025?", evidence) is None
+    # another's report the paragraph tells of, by the months it covers (S/2025/200, annex I; found in review)
+    eulex = ("On 11 November 2024, EULEX presented its fourth public Justice Monitoring Report – covering September "
+             "2022–September 2023.")
+    told = Evidence(eulex, f"{opening}\n{eulex}", ("S/2025/200",), date="2025-04-01")
+    assert check_report_covering("When did EULEX present its fourth Justice Monitoring Report covering September "
+                                 "2022 to September 2023?", told) is None
+    assert check_report_covering("What did the Secretary-General's report covering September 2022 to September "
+                                 "2023 say?", told) is None
     # a range of months of two years is the report's (tester 62: UNDOF, 19 November 2024 to 18 February 2025)
     undof = ("The present report provides an account of the activities of UNDOF from 19 November 2024 to 18 February "
              "2025.")

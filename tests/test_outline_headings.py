@@ -58,3 +58,12 @@ def test_an_outline_s_numbered_headings_open_no_paragraphs() -> None:
 def test_numbered_headings_without_numbered_subsections_keep_their_numbers() -> None:
     numbered = [p for p in assemble([PageText(blocks=_lines(subsections=False))]) if not p.running]
     assert [p.number for p in numbered][:2] == ["1", "2"]
+
+
+def test_an_outline_s_subsections_stand_under_their_numbered_heading() -> None:
+    paragraphs = assemble([PageText(blocks=_lines())])
+    mandate = next(p for p in paragraphs if p.text.startswith("• The current mandate"))
+    assert mandate.section == ("1. Climate Change and Financing > "
+                               "1.1. Summary of current mandated areas being transitioned")
+    stabilization = next(p for p in paragraphs if p.text.startswith("• UNTMIS supports the stabilization"))
+    assert stabilization.section == "2. Stabilization > 2.1. Summary of current mandated areas being transitioned"

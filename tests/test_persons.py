@@ -336,3 +336,19 @@ def may_miss_person(question: str) -> bool:
     from rag.answer.constraints import may_miss
 
     return may_miss(question)
+
+
+def test_a_paragraph_naming_who_chaired_tells_the_chair() -> None:
+    """A/80/42, para. 21, report of Working Group II, para. 2 names the Chair the Commission elected
+    (tester 94: "does not tell who was elected" was said of it)."""
+    from rag.answer.persons import check_appointment
+
+    chaired = ("The Working Group, chaired by Julia Elizabeth Rodríguez Acosta (El Salvador), held seven informal "
+               "meetings, from 9 to 23 April 2025.")
+    evidence = Evidence(chaired, chaired, ("A/80/42",), date="2025-05-01")
+    assert check_appointment("Who was elected Chair of Working Group II of the Disarmament Commission in 2025?",
+                             evidence) is None
+    met = "The Working Group held seven informal meetings, from 9 to 23 April 2025."
+    assert said(check_appointment("Who was elected Chair of Working Group II of the Disarmament Commission in 2025?",
+                                  Evidence(met, met, ("A/80/42",), date="2025-05-01"))) == \
+        "does not tell who was elected"

@@ -1508,3 +1508,16 @@ def test_a_month_a_paragraph_only_compares_with_is_not_its_own() -> None:
     evidence = Evidence(text, text, ("S/2025/200",), date="2025-04-15")
     assert check_timing("What was the voter turnout in the February 2025 Kosovo legislative elections?",
                         evidence) is None
+
+
+def test_fewer_than_a_figure_measures_and_a_compared_day_of_the_asked_year_answers() -> None:
+    """A figure under a bound ("Fewer than 2,000", "Less than 10 per cent") sets no time beside the
+    one told of; a day set beside it answers when its year is the one asked (found in review)."""
+    returned = "Fewer than 2,000 refugees returned in March 2025. In March 2024, some 5,000 had returned."
+    evidence = Evidence(returned, returned, ("S/2025/300",), date="2025-05-01")
+    assert check_timing("How many refugees returned in March 2025?", evidence) is None
+    funded = ("As at 31 March 2025, less than 10 per cent of the appeal had been funded, compared with 15 per cent "
+              "as at 31 March 2024.")
+    evidence = Evidence(funded, funded, ("S/2025/300",), date="2025-05-01")
+    assert check_timing("How much of the appeal was funded as at 31 March 2025?", evidence) is None
+    assert check_timing("How much of the appeal was funded as at 31 March 2024?", evidence) is None

@@ -219,7 +219,9 @@ def question_constraints(question: str) -> list[Constraint]:
     inside = {y for s, e in spans for y in (s, e)} | set(resolved)
     for y in sorted(years(RANGE.sub(" ", DATE_TO.sub(" ", text))) - inside):
         found.append(Constraint("year", str(y), str(y)))
-    found += [Constraint("decade", d, f"the {d}s") for d in dict.fromkeys(DECADE.findall(text))]
+    decades = list(dict.fromkeys(DECADE.findall(text)))
+    if decades:  # "the 1980s and 1990s" asks of both together
+        found.append(Constraint("decade", " ".join(decades), "the " + " and ".join(f"{d}s" for d in decades)))
     named = countries(text)
     for name in named:
         full = re.search(rf"\b(?<!Democratic )Republic of the {re.escape(name)}\b", text) if name in _SHORT_NAMES else None
@@ -433,17 +435,26 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     """An ordinal past "third" that the question gives and the paragraph's document never writes,
     in words or digits, nor its symbol's session: "Which State became the sixty-first party to the
     Convention?" answered from a report that counts fifty-nine States parties."""
-    written = ordinal_values(" ".join((evidence.document, evidence.paragraph, evidence.title)))
+    text = " ".join((evidence.document, evidence.paragraph, evidence.title))
+    written = ordinal_values(text)
     written.update(n for n in map(session_of_symbol, evidence.symbols) if n)
     asked = ordinal_values(_DAY_OR_CENTURY.sub(" ", without_symbols(question)))
     for n in sorted(asked - written):
-        if n >= MIN_UNWRITTEN_ORDINAL:
+        if n >= MIN_UNWRITTEN_ORDINAL and not _years_counted(question, n, text):
             body = _ordinal_body(question, n)
             if body:
                 return Mismatch(Constraint("ordinal", str(n), body), "", "is from a document that never names {label}")
             return Mismatch(Constraint("ordinal", str(n), f"the {ordinal_name(n)}"), "",
                             "is from a document that never writes {label}")
     return None
+
+
+def _years_counted(question: str, n: int, text: str) -> bool:
+    """Whether the question's ordinal `n` numbers an anniversary ("its 25th anniversary") that the
+    text counts in years ("25 years of MONUSCO", "a 25-year presence")."""
+    return any(_ordinal_value(m) == n and re.match(r"\s+anniversary\b", question[m.end():], re.IGNORECASE)
+               for m in _ORDINAL.finditer(question)) \
+        and re.search(rf"\b{n}(?:\s+|-)years?\b", text) is not None
 
 
 # Bodies named by an ordinal: "the Sixth Committee", "the Third Commission".
@@ -1437,7 +1448,8 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (`check_own_session`) or the General Assembly at a session after it
     (`check_assembly_session`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
-    (rag.answer.treaty_bodies), the General Assembly's Main Committee it names
+    (rag.answer.treaty_bodies; with the functional commission it names, before the year of the
+    fact: another body's report is said first), the General Assembly's Main Committee it names
     (rag.answer.committees), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
@@ -1455,7 +1467,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    mismatch = (check_fact_year(question, found, evidence) or check_fact_period(question, found, evidence)
+    # another body's report (a treaty body's, a functional commission's) is said before a year its paragraph gives
+    mismatch = (check_treaty_body(question, evidence) or check_commission(question, evidence)
+                or check_fact_year(question, found, evidence) or check_fact_period(question, found, evidence)
                 or _check_ordinal_in_paragraph(found, evidence)
                 or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)

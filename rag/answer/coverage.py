@@ -152,18 +152,23 @@ _RANGE_ON = re.compile(r"\s*(?:to|through|until|and|[-–—])\s*(?:\d{1,2}\s+)?
 
 
 def check_report_covering(question: str, evidence: Evidence) -> Mismatch | None:
-    """A report the question names by the months it covers ("the report on UNMIK covering March to
-    September 2025") that this document is not: the period it says it covers shares less than half
-    of the asked months' days and less than half of its own (a series' next report covers the
-    months after this one's, sharing a day or two of its edges)."""
+    """A report of the Secretary-General's the question names by the months it covers ("the
+    Secretary-General's report on UNMIK covering March to September 2025") that this document is
+    not: the period it says it covers shares less than half of the asked months' days and less than
+    half of its own (a series' next report covers the months after this one's, sharing a day or two
+    of its edges), and the paragraph names neither the first nor the last asked month (another's
+    report "covering September 2022–September 2023" that it tells of)."""
     named = named_months(question)
     asked = [k for k, m in enumerate(named) if _REPORT_COVERING.search(question[:m.start])]
     covered = covered_days(evidence)
-    if len(asked) != 1 or covered is None:
+    if len(asked) != 1 or covered is None or "Secretary-General" not in question[:named[asked[0]].start]:
         return None
     m = end = named[asked[0]]
     if asked[0] + 1 < len(named) and _RANGE_ON.match(question, m.end, named[asked[0] + 1].start):
         end = named[asked[0] + 1]  # "covering November 2024 to February 2025"
+    edges = {covered[0][:2], covered[1][:2]}  # the covered period's own months, where the paragraph states it
+    if (_months(named_months(evidence.paragraph)) - edges) & _months([m, end]):
+        return None  # the paragraph tells of the asked months
     first = (m.year, m.month, 1)
     last_month = end.last or end.month
     last = (end.year, last_month, 31 if last_month in (1, 3, 5, 7, 8, 10, 12) else 30)

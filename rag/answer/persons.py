@@ -250,11 +250,14 @@ _APPOINTMENT_Q = re.compile(
     r"(?:newly\s+|re-?)?(appointed|elected|designated|nominated|sworn\s+in)"
     r"|did\s+[^,;?]{1,60}?\s+(appoint|elect|designate|nominate))\b", re.IGNORECASE)
 # What a paragraph telling of an appointment or an election writes: the act, a successor, an office
-# taken up or declared, or the officers listed ("The Bureau ...: Chair: ...", "Nahla Haidar (Chair)").
+# taken up or declared, the officers listed ("The Bureau ...: Chair: ...", "Nahla Haidar (Chair)"), or
+# the one who chaired ("The Working Group, chaired by Julia Elizabeth Rodríguez Acosta (El Salvador)").
 _APPOINTMENT_TOLD = re.compile(r"\b(?:appoint\w*|elect\w*|nominat\w*|designat\w*|named|chose|chosen|select\w*|"
                                r"succeed\w*|successor|replac\w*|sworn|took\s+office|assum(?:ed|es|ing)|took\s+up|"
                                r"new|newly|declared|proclaimed|confirmed|endorsed|candidatures?|oath|will\s+serve|"
-                               r"Bureau|officers)\b|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
+                               r"Bureau|officers|(?:chaired|presided\s+over|co-chaired)\s+by|"
+                               r"under\s+the\s+(?:chairmanship|chairpersonship|presidency)\s+of)\b"
+                               r"|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
                                re.IGNORECASE)
 # The time a question sets the appointment in: a year, a month or a day ("in 2025", "on 15 November").
 _WHEN_SET = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTH_PATTERN}\b")

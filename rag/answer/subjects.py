@@ -470,6 +470,11 @@ _WHOLE_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|or|the)\s+)*[A-Z
 _BODY_AFTER = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}?(Committee|Commission|Conference|Forum|Council|Board|Panel)\b")
 
 
+def _written_name(name: str, text: str) -> bool:
+    """Whether the text writes the body's whole name ("the Disarmament Commission adopted ...")."""
+    return bool(name) and re.search(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", text) is not None
+
+
 def _whole_name(text: str, at: int) -> str:
     """The body's name that opens at `at`, up to a session's ordinal a flat title runs on into."""
     m = _WHOLE_NAME.match(text, at)
@@ -485,7 +490,7 @@ def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence
     """The sibling body of another kind whose report the document is, by its title ("Report of
     the Committee on Enforced Disappearances" for a question on "the Working Group on Enforced or
     Involuntary Disappearances": a word of its subject the same), where the paragraph tells of it
-    by its kind ("the Committee") and never writes the asked kind's word ("Group"), nor the
+    by its kind ("the Committee") or its name and never writes the asked kind's word ("Group"), nor the
     question that kind's ("What did the Committee for Development Policy recommend on the Doha
     Programme of Action?" asks of the Committee). A body on another subject is no sibling: the
     Advisory Committee on Administrative and Budgetary Questions reports on the Economic
@@ -502,7 +507,7 @@ def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence
     for start, noun, name in titled:
         if noun != asked and _REPORT_OF.search(evidence.title, 0, start) and subject & _subject_words(name) \
                 and not re.search(rf"\b{noun}\b", question, re.IGNORECASE) \
-                and re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph):
+                and (re.search(rf"\b[Tt]he\s+{noun}\b", evidence.paragraph) or _written_name(name, evidence.paragraph)):
             return name or None
     return None
 

@@ -12,7 +12,7 @@ from datetime import date
 from rag.answer.answertype import question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.search.focus import focus
-from rag.search.periodic import asked_time
+from rag.search.periodic import REPORT_ISSUED, asked_time
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, split_sentences
 
 # A month the question places what it asks about in: "approve at its fiftieth session in October
@@ -286,10 +286,12 @@ BESIDE_WORDS = r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+fro
 # Words that set a time beside the one told of: a comparative's "than" ("lower than that of fiscal
 # year 2023/24", "lower than during the previous elections in February 2021") and BESIDE_WORDS'
 # ("compared with 44 in the 2021 elections"); not "no later than 21 February 2025", "more than 200
-# projects since 2016", "other than", "rather than" or "than expected", which date, measure or set
-# nothing beside.
+# projects since 2016", "fewer than 2,000 refugees", "less than half", "other than", "rather than" or
+# "than expected", which date, measure or set nothing beside.
 SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
-                         r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual)\b)|"
+                         r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual|half|"
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|fifth|tenth))\b)"
+                         r"(?!\s+(?:US)?\$?\d)|"
                          rf"{BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
 SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
 
@@ -304,7 +306,9 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
     """A day or a month the question names that the paragraph gives with another year, never with
     the asked one: "as at 6 June 2024" answered by "As at 6 June 2025, there were ...", "remind in
     February 2024" by "In February 2025, the Committee sent reminders ...", "as at 27 February 2024"
-    by a 2025 report's "As at 27 February, ..." (`inferred_year`)."""
+    by a 2025 report's "As at 27 February, ..." (`inferred_year`). A day it gives only to compare
+    with (`set_against`: "lower than during the previous elections in February 2021") is not the
+    time it tells of, though it answers where its year is the asked one."""
     given = _given_days(evidence)
     for m in _point_months(question):
         if _dates_document(question, m):
@@ -313,11 +317,11 @@ def _day_of_another_year(question: str, evidence: Evidence) -> Mismatch | None:
             same = [g for g in given if g.month <= m.month <= (g.last or g.month)]
         else:
             same = [g for g in given if (g.day, g.month) == (m.day, m.month) and not g.last]
-        same = [g for g in same if not set_against(evidence.paragraph, g.start)]
-        if same and all(g.year != m.year for g in same):
+        own = [g for g in same if not set_against(evidence.paragraph, g.start)]
+        if own and all(g.year != m.year for g in same):
             day = f"-{m.day:02d}" if m.day else ""
             asked = Constraint("dated", f"{m.year}-{m.month:02d}{day}", _when(m, bool(m.day)))
-            return Mismatch(asked, _when(same[0], bool(m.day)), "gives {found}, not {label}")
+            return Mismatch(asked, _when(own[0], bool(m.day)), "gives {found}, not {label}")
     return None
 
 
@@ -329,8 +333,16 @@ _DOCUMENT_AFTER = re.compile(r"^\W*(?:report|letter|note|update|review|briefing)
 
 
 def _dates_document(question: str, m: NamedMonth) -> bool:
-    """Whether the month names a document ("the April 2025 report", "its report of July 2025")."""
-    return bool(_DOCUMENT_MONTH.search(question[:m.start]) or _DOCUMENT_AFTER.match(question[m.end:]))
+    """Whether the month names a document ("the April 2025 report", "its report of July 2025",
+    "the report on UNSMIL of April 2025")."""
+    return bool(_DOCUMENT_MONTH.search(question[:m.start]) or _DOCUMENT_AFTER.match(question[m.end:])
+                or REPORT_ISSUED.search(question[:m.start]))
+
+
+def document_years(question: str) -> set[int]:
+    """The years of the months the question names a document by (`_dates_document`: "the report on
+    UNSMIL of April 2025"), which date no fact it asks for."""
+    return {m.year for m in named_months(question) if _dates_document(question, m)}
 
 
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:

@@ -11,15 +11,16 @@ from dataclasses import replace
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import ANY_YEAR, BESIDE_WORDS, asks_done, set_against
+from rag.answer.timing import ANY_YEAR, BESIDE_WORDS, asks_done, document_years, set_against
 from rag.search.focus import document_clause, focus
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
 # after "mid-" is a year ("by mid-1999"; "the mid-1990s" is a decade, as is "the 1990s": `DECADE`).
-YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\)|s\b)", re.IGNORECASE)
-# A decade: "the 1990s", "the late 1990s", "the mid-1980s"; group 1 its first year.
-DECADE = re.compile(r"(?<![\w/.,])((?:19|20)\d0)s\b")
+YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}['’]?s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\)|['’]?s\b)",
+                  re.IGNORECASE)
+# A decade: "the 1990s", "the late 1990's", "the mid-1980s"; group 1 its first year.
+DECADE = re.compile(r"(?<![\w/.,])((?:19|20)\d0)['’]?s\b")
 RANGE = re.compile(r"(?<![\w/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
 _BETWEEN = re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -188,16 +189,23 @@ def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 
 
 def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
-    """A decade asked ("the late 1990s") is contradicted by a paragraph whose years all fall
-    outside it ("the 1998–1999 events" holds for the 1990s, not for the 1980s); a paragraph that
-    names no year, or the decade itself, is left to the other checks."""
-    start = int(c.value)
+    """The decades asked ("the late 1990s", "the 1980s and 1990s": `c.value` their first years)
+    are contradicted by a paragraph whose years all fall outside them ("the 1998–1999 events" holds
+    for the 1990s, not for the 1980s) and run across none ("rose from 1989 to 2001" tells of the
+    1990s), or that names only other decades ("In the 1980s, ..." for the 1990s); a paragraph naming
+    no year nor decade is left to the other checks."""
+    starts = [int(v) for v in c.value.split()]
+    first, last = min(starts), max(starts) + 9
     text = without_symbols(evidence.paragraph)
-    named = years(text)
-    if not named or named & set(range(start, start + 10)) or str(start) in DECADE.findall(text):
+    named, decades = years(text), {int(d) for d in DECADE.findall(text)}
+    if not named and not decades or decades & set(starts) or any(first <= y <= last for y in named) \
+            or any(y < first for y in named) and any(y > last for y in named):
         return None
-    spans = sorted(periods(text))
-    found = f"{spans[0][0]}-{spans[0][1]}" if spans else str(min(named, key=lambda y: abs(y - start)))
+    if named:
+        spans = sorted(periods(text))
+        found = f"{spans[0][0]}-{spans[0][1]}" if spans else str(min(named, key=lambda y: abs(y - first)))
+    else:
+        found = f"the {min(decades, key=lambda d: abs(d - first))}s"
     return Mismatch(c, found)
 
 
@@ -433,7 +441,7 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         yearless = _yearless_fact(asked, written, text, evidence)  # no year, or only years that date nothing it tells
         if yearless is not None or not written:
             return yearless
-    other = _figure_of_another_time(question, asked, text) or _year_only_beside(asked, found, text, evidence)
+    other = _figure_of_another_time(question, asked, text) or _year_only_beside(question, asked, found, text, evidence)
     if other is not None:
         return other
     if not asked or not named or written & asked_years:
@@ -444,20 +452,35 @@ def check_fact_year(question: str, found: list[Constraint], evidence: Evidence) 
         or _figure_of_other_year(asked, text, question)
 
 
-def _year_only_beside(asked: list[Constraint], found: list[Constraint], text: str,
+def _year_only_beside(question: str, asked: list[Constraint], found: list[Constraint], text: str,
                       evidence: Evidence) -> Mismatch | None:
     """The asked year the paragraph writes only to compare with (`_only_compared`), in sentences
-    that do not name what the question names by its title: "the Democratic League of Kosovo 18.27
-    per cent (20 seats) ... women secure 45 seats in the legislature, compared with 44 in the 2021
-    elections" gives the League's seats of another election than 2021's (S/2025/200, para. 11)."""
-    titled = [c.label for c in found if c.kind == "titled"]
+    that do not name what the question asks of by its title ("did the Democratic League of Kosovo
+    win"): "the Democratic League of Kosovo 18.27 per cent (20 seats) ... women secure 45 seats in
+    the legislature, compared with 44 in the 2021 elections" gives the League's seats of another
+    election than 2021's (S/2025/200, para. 11). Not a sentence on the one told of before ("Its
+    share ..."), nor a question asking for a comparison."""
+    titled = [c.label for c in found if c.kind == "titled" and
+              re.search(rf"\b(?:did|does|do|has|have|had|was|were|is|are)\s+(?:the\s+)?{re.escape(c.label)}\b",
+                        question)]
+    if not titled or _ASKS_COMPARED.search(question):
+        return None
     for c in asked:
         if not _only_compared(int(c.value), text):
             continue
-        beside = " ".join(sentence for sentence in split_sentences(text) if c.value in sentence).lower()
-        if any(name.lower() in text.lower() and name.lower() not in beside for name in titled):
+        beside = [sentence for sentence in split_sentences(text) if c.value in sentence]
+        if any(_TOLD_BEFORE.match(sentence) for sentence in beside):
+            return None  # "Its share was lower than in the 2021 elections": of the one told of before
+        if any(name.lower() in text.lower() and name.lower() not in " ".join(beside).lower() for name in titled):
             return Mismatch(c, _main_year(evidence, {int(c.value)}), "names {label} only to compare with {found}")
     return None
+
+
+# A question asking for a comparison ("How did ... compare with 2021?", "more than in 2021").
+_ASKS_COMPARED = re.compile(r"\b(?:compar\w*|than|change\w*|versus|increase\w*|decrease\w*|rise|rose|fell|fall)\b",
+                            re.IGNORECASE)
+# A sentence telling of the one a sentence before named: "Its share was lower than ...".
+_TOLD_BEFORE = re.compile(r"\s*(?:It|Its|Their|They|This|These|That|Those|He|She|His|Her)\b")
 
 
 # The thing a question dates by its year: "the 2008 plebiscite", "December 1998 status vote".
@@ -542,7 +565,8 @@ def _fact_years(question: str, found: list[Constraint], evidence: Evidence) -> l
     """The question's year constraints that date the fact asked, not a written thing, a document, an
     instrument or an event named by its year."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question)} | _instrument_years(question, evidence.paragraph) \
+    dated |= {str(y) for y in _naming_years(question) | document_years(question)} \
+        | _instrument_years(question, evidence.paragraph) \
         | _event_years(question, evidence.paragraph) | _own_event_years(question, evidence)
     return [c for c in found if c.kind == "year" and c.value not in dated]
 

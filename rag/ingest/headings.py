@@ -127,6 +127,10 @@ def heading_text(ln: Block) -> str:
 _SEGMENT = re.compile(r"^(?:[A-Z][\w-]*\s+)?segment$")
 
 
+# A decimal heading number: "1.1. ", "2.3 ", "1.2.1. ".
+_DECIMAL = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+
+
 class Sections:
     """The heading path in force: roman numerals, then capital letters, then the rest; among the
     rest, a heading set in the type of one in force takes its level."""
@@ -153,7 +157,11 @@ class Sections:
 
     def _numbered_level(self, heading: str) -> int:
         """The level a heading's number gives it: 1 for a roman numeral or a chapter, 2 for a
-        capital letter, 3 for none or any other."""
+        capital letter, 3 for none or any other, one more for each further part of a decimal
+        number ("1.1. Summary" under "1. Climate Change and Financing")."""
+        decimal = _DECIMAL.match(heading)
+        if decimal:
+            return 3 + decimal.group(0).rstrip(". ").count(".")
         m = HEADING_LEVEL.match(heading)
         level = 1 if (m and (m.group(1) or m.group(4))) else 2 if (m and m.group(2)) else 3
         if level == 1 and m is not None and self._next_letter(m.group(1) or ""):

@@ -29,11 +29,11 @@ SERIES_REACH = 6  # months after the asked time within which the report that cov
 _NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?\b", re.IGNORECASE)
 # What comes before a time that dates a report or note: "the report issued in March 2025", "the report
 # dated 3 March 2025", "the UNDOF report of December 2024", "the report of the Secretary-General of
-# December 2024", "the report on UNSMIL of April 2025" (not "a letter dated 3 March 2025", which
-# NOT_ASKED leaves out).
-_REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-General\s+)?"
-                            r"(?:on\s+(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){1,3}))?(?:(?:issued|published|"
-                            r"released|submitted|dated)\s+(?:in\s+|on\s+)?|of\s+)$", re.IGNORECASE)
+# December 2024", "the report on UNSMIL of April 2025", "the report on the situation in Libya of April
+# 2025" (not "a letter dated 3 March 2025", which NOT_ASKED leaves out).
+REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-General\s+)?"
+                           r"(?:on\s+(?:the\s+)?(?:[\w’'-]+\s+){1,8}?)?(?:(?:issued|published|"
+                           r"released|submitted|dated)\s+(?:in\s+|on\s+)?|of\s+)$", re.IGNORECASE)
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
 # A report of the series a question dates what it asks from: "covering developments since his
@@ -69,7 +69,7 @@ def asked_time(question: str) -> AskedTime | None:
     for m in named_months(question):
         month = m.last or m.month
         rest = question[m.end:]
-        if _REPORT_ISSUED.search(question[:m.start]) and not _SINCE_REPORT.search(question[:m.start]):
+        if REPORT_ISSUED.search(question[:m.start]) and not _SINCE_REPORT.search(question[:m.start]):
             issued = (m.year, month)
             continue
         if NOT_ASKED.search(question[:m.start]) and not _SINCE_REPORT.search(question[:m.start]):
