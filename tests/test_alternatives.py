@@ -145,3 +145,20 @@ def test_a_group_of_countries_is_a_member_of_the_set_of_groups() -> None:
     assert said(check_alternative(question, _evidence(text))) == \
         "is about least developed countries, not small island developing States"
     assert check_alternative("When did Sao Tome and Principe leave the LDC category?", _evidence(text)) is None
+
+
+def test_the_income_groups_of_countries_are_a_closed_set() -> None:
+    """E/CN.6/2025/4, para. 9 (shortened) gives the unpaid care hours of women in low-income
+    settings, not in high-income countries (tester 95); "low- and middle-income" names both."""
+    care = ("Women spend on average 2.8 more hours per day than men on unpaid care and domestic work, with the gap "
+            "widest in low-income settings.")
+    evidence = Evidence(care, care, ("E/CN.6/2025/4",))
+    assert said(check_alternative("How many more hours per day do women in high-income countries spend on unpaid "
+                                  "care work than men?", evidence)) == \
+        "is about low-income countries, not high-income countries"
+    assert check_alternative("How many more hours do women in low-income countries spend on unpaid care?",
+                             evidence) is None
+    both = "Debt service now exceeds health spending in low- and middle-income countries."
+    assert check_alternative("How does debt service compare with health spending in middle-income countries?",
+                             Evidence(both, both, ("E/2025/8",))) is None
+    assert alternatives("upper-middle-income countries") == [("upper-middle-income countries", "country income group")]

@@ -347,3 +347,8 @@ def test_an_anniversary_counted_in_years_writes_its_ordinal() -> None:
                                    evidence) is None
     assert check_unwritten_ordinal("What was the name of the campaign MONUSCO started for its 30th anniversary?",
                                    evidence) is not None
+    # years counted of something else, or another anniversary, are no anniversary asked (found in review)
+    fortieth = ("The ruling party celebrated its fortieth anniversary; two opposition leaders received sentences of "
+                "20 years.")
+    assert check_unwritten_ordinal("What did the ruling party reaffirm at the celebration of its 20th anniversary?",
+                                   Evidence(fortieth, fortieth, ("S/2025/342",), date="2025-05-30")) is not None

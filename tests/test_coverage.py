@@ -104,6 +104,9 @@ def test_a_report_named_by_the_months_it_covers_is_not_the_one_before() -> None:
                                  "2022 to September 2023?", told) is None
     assert check_report_covering("What did the Secretary-General's report covering September 2022 to September "
                                  "2023 say?", told) is None
+    # named without the Secretary-General, with days (found in review)
+    assert check_report_covering("What did the report on UNMIK covering 16 March to 15 September 2024 say about "
+                                 "missing persons?", evidence) is not None
     # a range of months of two years is the report's (tester 62: UNDOF, 19 November 2024 to 18 February 2025)
     undof = ("The present report provides an account of the activities of UNDOF from 19 November 2024 to 18 February "
              "2025.")

@@ -1392,3 +1392,15 @@ def test_cyrillic_look_alikes_inside_a_latin_word_read_as_latin() -> None:
     # a long word beside a Cyrillic one (found in review: a backtracking pattern took minutes on this)
     assert clean_text("a" * 20000 + " Москва " + "Ж" * 20000).endswith("Ж")
     assert set(terms("Which share of votes did Vetëvendosje obtain?")) & set(terms(clean_text("Vetёvendosje Party")))
+
+
+def test_a_chapter_heading_high_on_its_page_is_no_running_symbol() -> None:
+    """E/CN.6/2025/4, page 3: "II. Priority themes for the period 2026–2029" stands under the running
+    symbol and was read as one (a capital, a full stop, a figure), leaving paras. 8-24 under "I.
+    Introduction"; the running symbol itself stays furniture."""
+    from rag.ingest.pdf import _is_margin
+
+    assert not _is_margin(_Line("II. Priority themes for the period 2026–2029", 96.9, 707.5, 14.04, True, 3, False),
+                          792.0)
+    assert _is_margin(_Line("E/CN.6/2025/4", 499.6, 733.0, 8.52, True, 3, False), 792.0)
+    assert _is_margin(_Line("24-23868 3/12", 60.2, 38.2, 6.96, False, 3, False), 792.0)

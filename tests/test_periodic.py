@@ -35,6 +35,9 @@ def test_the_time_a_question_names() -> None:
     assert asked_time("What did the report on the situation in Libya of April 2025 say?") == AskedTime(issued=(2025, 4))
     assert asked_time("What did the report on the Democratic Republic of the Congo of March 2025 say about M23?") == \
         AskedTime(issued=(2025, 3))  # found in review
+    # an event's month after "report on" dates no report (found in review)
+    assert asked_time("What did the report on the clashes of May 2025 in Tripoli say about casualties?") is None
+    assert asked_time("What did UNMISS report on the clashes of March 2025?") is None
     # A date that places something else: since, of a resolution, dated.
     assert asked_time("Since the December 2024 attack, what was UNMISS troop strength?") is None
     assert asked_time("Under resolution 2729 (2024) of 30 April 2024, what is the mandate?") is None

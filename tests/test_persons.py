@@ -348,6 +348,12 @@ def test_a_paragraph_naming_who_chaired_tells_the_chair() -> None:
     evidence = Evidence(chaired, chaired, ("A/80/42",), date="2025-05-01")
     assert check_appointment("Who was elected Chair of Working Group II of the Disarmament Commission in 2025?",
                              evidence) is None
+    # who chaired one meeting in the Chair's absence was not elected (found in review)
+    absent = ("In the absence of the Chair, the 3rd meeting of the Commission for Social Development, on 11 February "
+              "2025, was chaired by the Vice-Chair, Ana Lopez (Spain).")
+    assert said(check_appointment("Who was elected Chair of the Commission for Social Development in 2025?",
+                                  Evidence(absent, absent, ("E/CN.5/2025/6",), date="2025-03-01"))) == \
+        "does not tell who was elected"
     met = "The Working Group held seven informal meetings, from 9 to 23 April 2025."
     assert said(check_appointment("Who was elected Chair of Working Group II of the Disarmament Commission in 2025?",
                                   Evidence(met, met, ("A/80/42",), date="2025-05-01"))) == \

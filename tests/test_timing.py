@@ -1521,3 +1521,13 @@ def test_fewer_than_a_figure_measures_and_a_compared_day_of_the_asked_year_answe
     evidence = Evidence(funded, funded, ("S/2025/300",), date="2025-05-01")
     assert check_timing("How much of the appeal was funded as at 31 March 2025?", evidence) is None
     assert check_timing("How much of the appeal was funded as at 31 March 2024?", evidence) is None
+
+
+def test_a_date_after_than_is_set_beside() -> None:
+    # found in review: "lower than 31 March 2024" compares with a day, unlike "lower than 31 per cent"
+    from rag.answer.timing import set_against
+
+    text = "Funding as at 31 March 2025 was lower than 31 March 2024"
+    assert set_against(text, text.index("31 March 2024"))
+    measure = "Funding was lower than 31 per cent in March 2025"
+    assert not set_against(measure, measure.index("March 2025"))

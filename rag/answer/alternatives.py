@@ -4,7 +4,8 @@ dioxide or the Caribbean, never naming the asked one. Each set holds things repo
 by side (energy sources, greenhouse gases, minerals, seas, a committee's draft resolutions and
 draft decisions, the richest and the poorest, the major groups at the high-level political
 forum, the morning and the afternoon, general, special and roster consultative status, the
-least developed, landlocked developing and small island developing States), so a
+least developed, landlocked developing and small island developing States, the low-, middle- and
+high-income countries), so a
 paragraph naming one member and not the asked one tells of the other, however close its words. A
 paragraph naming no member is not checked: it may speak of the asked thing in other words."""
 
@@ -82,6 +83,15 @@ _SETS: dict[str, dict[str, str]] = {
         "least developed countries": r"least\s+developed\s+countr(?:y|ies)|LDCs?",
         "landlocked developing countries": r"land-?locked\s+(?:developing\s+)?countr(?:y|ies)|LLDCs?",
         "small island developing States": r"small\s+island\s+developing\s+States?|SIDS\d?",
+    },
+    # the World Bank's income groups of countries, which reports give figures for side by side
+    # ("low- and middle-income countries" names the low and the middle)
+    "country income group": {
+        "low-income countries": r"low(?:-?\s*(?:and|or)\s+(?:lower-)?middle)?[\s-]income",
+        "lower-middle-income countries": r"lower[\s-]middle[\s-]income",
+        "upper-middle-income countries": r"upper[\s-]middle[\s-]income",
+        "middle-income countries": r"(?<!lower-)(?<!lower )(?<!upper-)(?<!upper )middle[\s-]income",
+        "high-income countries": r"high[\s-]income",
     },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"

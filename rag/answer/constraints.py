@@ -440,7 +440,7 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     written.update(n for n in map(session_of_symbol, evidence.symbols) if n)
     asked = ordinal_values(_DAY_OR_CENTURY.sub(" ", without_symbols(question)))
     for n in sorted(asked - written):
-        if n >= MIN_UNWRITTEN_ORDINAL and not _years_counted(question, n, text):
+        if n >= MIN_UNWRITTEN_ORDINAL and not _years_counted(question, n, evidence.paragraph):
             body = _ordinal_body(question, n)
             if body:
                 return Mismatch(Constraint("ordinal", str(n), body), "", "is from a document that never names {label}")
@@ -449,12 +449,14 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     return None
 
 
-def _years_counted(question: str, n: int, text: str) -> bool:
+def _years_counted(question: str, n: int, paragraph: str) -> bool:
     """Whether the question's ordinal `n` numbers an anniversary ("its 25th anniversary") that the
-    text counts in years ("25 years of MONUSCO", "a 25-year presence")."""
+    paragraph counts in years of something ("To mark 25 years of MONUSCO", "its 25-year
+    presence"), naming no other anniversary ("its fortieth anniversary")."""
     return any(_ordinal_value(m) == n and re.match(r"\s+anniversary\b", question[m.end():], re.IGNORECASE)
                for m in _ORDINAL.finditer(question)) \
-        and re.search(rf"\b{n}(?:\s+|-)years?\b", text) is not None
+        and re.search(rf"\b{n}\s+years\s+(?:of|since)\b|\b{n}-year\b", paragraph) is not None \
+        and not re.search(r"\banniversary\b", paragraph, re.IGNORECASE)
 
 
 # Bodies named by an ordinal: "the Sixth Committee", "the Third Commission".
@@ -1448,8 +1450,9 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
     for (`check_own_session`) or the General Assembly at a session after it
     (`check_assembly_session`) and the period a report covers (rag.answer.coverage), the
     documents and organizations it names (rag.answer.subjects), the treaty body it names
-    (rag.answer.treaty_bodies; with the functional commission it names, before the year of the
-    fact: another body's report is said first), the General Assembly's Main Committee it names
+    (rag.answer.treaty_bodies; with the functional commission it names, said instead of the year
+    of the fact or another mismatch before it: another body's report is said first), the General
+    Assembly's Main Committee it names
     (rag.answer.committees), the protocol or amendment to an instrument it asks about
     (rag.answer.instruments), the ordinals and numbers it gives
     (rag.answer.numbers), the kind of answer it asks for (rag.answer.kinds), the person it asks
@@ -1467,14 +1470,14 @@ def check_constraints(question: str, evidence: Evidence) -> Mismatch | None:
         mismatch = _CHECKS[c.kind](c, evidence)
         if mismatch is not None:
             return mismatch
-    # another body's report (a treaty body's, a functional commission's) is said before a year its paragraph gives
-    mismatch = (check_treaty_body(question, evidence) or check_commission(question, evidence)
-                or check_fact_year(question, found, evidence) or check_fact_period(question, found, evidence)
+    mismatch = (check_fact_year(question, found, evidence) or check_fact_period(question, found, evidence)
                 or _check_ordinal_in_paragraph(found, evidence)
                 or check_later_year(question, found, evidence)
                 or _check_coming(question, found, evidence)
                 or _check_country_in_paragraph(question, found, evidence)
                 or _check_many_countries(question, found, evidence))
+    if mismatch is not None:  # another body's report (a treaty body's, a functional commission's) is said first
+        mismatch = check_treaty_body(question, evidence) or check_commission(question, evidence) or mismatch
     for check in _QUESTION_CHECKS:
         if mismatch is not None:
             break

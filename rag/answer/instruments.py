@@ -135,13 +135,14 @@ _NUMBER_RUN = re.compile(r"\b(\d{1,4})/(\d{1,3})\s*(?:to|[–-])\s*(?:\1/)?(\d{1
 
 def _writes_number(number: str, text: str) -> bool:
     """Whether the text writes the resolution's or decision's number: alone or with its symbol's
-    prefix ("78/13" in "A/RES/78/13" and the other way round), or within a run ("decisions 2025/1 to
-    2025/12" writes 2025/9)."""
+    prefix ("78/13" in "A/RES/78/13" and the other way round; not in another document's symbol,
+    "E/CN.6/2022/6"), or within a run ("decisions 2025/1 to 2025/12" writes 2025/9)."""
     tail = re.search(r"(\d{1,4})/(\d{1,3})[A-Z]?$", number)
     if tail is None:
         return re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", text) is not None
-    if re.search(rf"(?<!\d){re.escape(tail.group(0))}(?![\d/])", text):
-        return True
+    for m in re.finditer(rf"(?<!\d){re.escape(tail.group(0))}(?![\d/])", text):
+        if not text[:m.start()].endswith("/") or re.search(r"\b(?:RES|DEC)/$", text[:m.start()], re.IGNORECASE):
+            return True  # not another document's symbol ("E/CN.6/2022/6" is no resolution 2022/6)
     session, n = tail.group(1), int(tail.group(2))
     return any(m.group(1) == session and int(m.group(2)) <= n <= int(m.group(3)) for m in _NUMBER_RUN.finditer(text))
 

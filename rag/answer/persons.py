@@ -250,15 +250,15 @@ _APPOINTMENT_Q = re.compile(
     r"(?:newly\s+|re-?)?(appointed|elected|designated|nominated|sworn\s+in)"
     r"|did\s+[^,;?]{1,60}?\s+(appoint|elect|designate|nominate))\b", re.IGNORECASE)
 # What a paragraph telling of an appointment or an election writes: the act, a successor, an office
-# taken up or declared, the officers listed ("The Bureau ...: Chair: ...", "Nahla Haidar (Chair)"), or
-# the one who chaired ("The Working Group, chaired by Julia Elizabeth Rodríguez Acosta (El Salvador)").
+# taken up or declared, or the officers listed ("The Bureau ...: Chair: ...", "Nahla Haidar (Chair)").
 _APPOINTMENT_TOLD = re.compile(r"\b(?:appoint\w*|elect\w*|nominat\w*|designat\w*|named|chose|chosen|select\w*|"
                                r"succeed\w*|successor|replac\w*|sworn|took\s+office|assum(?:ed|es|ing)|took\s+up|"
                                r"new|newly|declared|proclaimed|confirmed|endorsed|candidatures?|oath|will\s+serve|"
-                               r"Bureau|officers|(?:chaired|presided\s+over|co-chaired)\s+by|"
-                               r"under\s+the\s+(?:chairmanship|chairpersonship|presidency)\s+of)\b"
-                               r"|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
+                               r"Bureau|officers)\b|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
                                re.IGNORECASE)
+# A body the paragraph says who chaired: "The Working Group, chaired by Julia Elizabeth Rodríguez
+# Acosta (El Salvador), held seven informal meetings" (not "was chaired by the Vice-Chair").
+_CHAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*),\s+chaired\s+by\s+(?!the\s+Vice)")
 # The time a question sets the appointment in: a year, a month or a day ("in 2025", "on 15 November").
 _WHEN_SET = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTH_PATTERN}\b")
 _PARTICIPLES = {"appoint": "appointed", "elect": "elected", "designate": "designated", "nominate": "nominated"}
@@ -275,13 +275,23 @@ def check_appointment(question: str, evidence: Evidence) -> Mismatch | None:
     that tells of no appointment, election or officers (`_APPOINTMENT_TOLD`): "I thank my Special
     Representative for South Sudan, Nicholas Haysom" (S/2025/54, para. 107) does not tell who was
     appointed to that office in 2025. Without a time, the holder the paragraph names answers ("Who
-    was elected President of the General Assembly at its seventy-ninth session?")."""
+    was elected President of the General Assembly at its seventy-ninth session?"), as does the
+    paragraph saying who chaired the body asked of (`_chairs_asked_body`)."""
     asked = _APPOINTMENT_Q.search(question)
-    if asked is None or not _WHEN_SET.search(question) or _APPOINTMENT_TOLD.search(evidence.paragraph):
+    if asked is None or not _WHEN_SET.search(question) or _APPOINTMENT_TOLD.search(evidence.paragraph) \
+            or _chairs_asked_body(question, evidence.paragraph):
         return None
     verb = asked.group(1) or _PARTICIPLES[asked.group(2).lower()]
     label = f"who was {' '.join(verb.lower().split())}"
     return Mismatch(Constraint("kind", "an appointment", label), "", "does not tell {label}")
+
+
+def _chairs_asked_body(question: str, paragraph: str) -> bool:
+    """Whether the question asks who was Chair of a body the paragraph says who chaired
+    (`_CHAIRED`): "Chair of Working Group II" of "The Working Group, chaired by ..."."""
+    office = re.search(r"\bChair(?:person)?\s+of\s+(?:the\s+)?([^,?]+)", question)
+    return office is not None and any(m.group(1).lower() in office.group(1).lower()
+                                      for m in _CHAIRED.finditer(paragraph))
 
 
 # An office a question gives someone it names: "When did Stephanie Koury take up her duties as

@@ -291,7 +291,7 @@ BESIDE_WORDS = r"compared\s+(?:with|to)|as\s+against|versus|up\s+from|down\s+fro
 SET_AGAINST = re.compile(r"\b(?:(?:higher|lower|fewer|greater|smaller|larger|bigger|less)\s+than\b"
                          r"(?!\s+(?:expected|projected|planned|anticipated|forecast|budgeted|ever|usual|half|"
                          r"one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|fifth|tenth))\b)"
-                         r"(?!\s+(?:US)?\$?\d)|"
+                         rf"(?!\s+(?:US)?\$?\d[\d,.]*(?![\d,.])(?!\s+{MONTH_PATTERN}))|"
                          rf"{BESIDE_WORDS})\b[^.;]*$", re.IGNORECASE)
 SET_AGAINST_REACH = 100  # characters within one sentence: "higher than the 13 per cent planned in the budget for ..."
 
@@ -340,9 +340,11 @@ def _dates_document(question: str, m: NamedMonth) -> bool:
 
 
 def document_years(question: str) -> set[int]:
-    """The years of the months the question names a document by (`_dates_document`: "the report on
-    UNSMIL of April 2025"), which date no fact it asks for."""
-    return {m.year for m in named_months(question) if _dates_document(question, m)}
+    """The years of the months the question names a report by (REPORT_ISSUED: "the report on
+    UNSMIL of April 2025"), which date no fact it asks for, unless the question writes the year
+    again ("... of April 2025 say about the elections held in 2025")."""
+    dating = [m.year for m in named_months(question) if REPORT_ISSUED.search(question[:m.start])]
+    return {y for y in dating if len(re.findall(rf"(?<!\d){y}(?!\d)", question)) <= dating.count(y)}
 
 
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:

@@ -17,9 +17,10 @@ from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, name
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
 # after "mid-" is a year ("by mid-1999"; "the mid-1990s" is a decade, as is "the 1990s": `DECADE`).
-YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{4}['’]?s)|(?<![\w/.,-]))((?:19|20)\d\d)(?![\d/]|\)|\s*\)|['’]?s\b)",
-                  re.IGNORECASE)
-# A decade: "the 1990s", "the late 1990's", "the mid-1980s"; group 1 its first year.
+YEAR = re.compile(r"(?:(?<=\bmid-)(?!\d{3}0['’]?s)|(?<![\w/.,-]))((?:19|20)\d\d)"
+                  r"(?![\d/]|\)|\s*\)|s\b|(?<=0)['’]s\b)", re.IGNORECASE)
+# A decade: "the 1990s", "the late 1990's", "the mid-1980s" (a year's possessive is a year: "2024's
+# plan"); group 1 its first year.
 DECADE = re.compile(r"(?<![\w/.,])((?:19|20)\d0)['’]?s\b")
 RANGE = re.compile(r"(?<![\w/.,])((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d)|\s+to\s+((?:19|20)\d\d))(?![\d/])")
 # A document's "between 2024 and 2026" writes the period 2024-2026 (a question's compares two years).
@@ -191,15 +192,18 @@ def check_year(c: Constraint, evidence: Evidence) -> Mismatch | None:
 def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """The decades asked ("the late 1990s", "the 1980s and 1990s": `c.value` their first years)
     are contradicted by a paragraph whose years all fall outside them ("the 1998–1999 events" holds
-    for the 1990s, not for the 1980s) and run across none ("rose from 1989 to 2001" tells of the
-    1990s), or that names only other decades ("In the 1980s, ..." for the 1990s); a paragraph naming
-    no year nor decade is left to the other checks."""
+    for the 1990s, not for the 1980s) and whose spans run across none ("rose from 1989 to 2001"
+    tells of the 1990s), or that names only other decades ("In the 1980s, ..." for the 1990s; not
+    "Since the late 1990s" for the 2000s, nor "from the 1980s to the 2010s"); a paragraph naming no
+    year nor decade is left to the other checks."""
     starts = [int(v) for v in c.value.split()]
     first, last = min(starts), max(starts) + 9
     text = without_symbols(evidence.paragraph)
     named, decades = years(text), {int(d) for d in DECADE.findall(text)}
+    since = {int(d) for d in _SINCE_DECADE.findall(text)}
     if not named and not decades or decades & set(starts) or any(first <= y <= last for y in named) \
-            or any(y < first for y in named) and any(y > last for y in named):
+            or any(d < first for d in since) or min(decades, default=first) < first < last < max(decades, default=0) \
+            or any(a < first and b > last for a, b in _spans(text)):
         return None
     if named:
         spans = sorted(periods(text))
@@ -207,6 +211,21 @@ def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
     else:
         found = f"the {min(decades, key=lambda d: abs(d - first))}s"
     return Mismatch(c, found)
+
+
+# A decade counted from: "Since the late 1990s, trust in institutions has declined".
+_SINCE_DECADE = re.compile(r"\b[Ss]ince\s+the\s+(?:(?:early|mid|late)[\s-]+)?((?:19|20)\d0)['’]?s\b")
+# A span a text runs from one year to another: "rose from 31 in 1989 to 45 in 2001".
+_FROM_TO = re.compile(r"\bfrom\b[^.;]{0,40}?\b((?:19|20)\d\d)\b[^.;]{0,40}?\bto\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The spans of years a text runs over: its periods of any length and its "from ... to ..."."""
+    out = [(int(a), int(b)) for a, b in _FROM_TO.findall(text)]
+    for a, b, c in RANGE.findall(text):
+        end = b or c
+        out.append((int(a), int(end) if len(end) == 4 else int(a) // 100 * 100 + int(end)))
+    return out
 
 
 def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -456,12 +475,13 @@ def _year_only_beside(question: str, asked: list[Constraint], found: list[Constr
                       evidence: Evidence) -> Mismatch | None:
     """The asked year the paragraph writes only to compare with (`_only_compared`), in sentences
     that do not name what the question asks of by its title ("did the Democratic League of Kosovo
-    win"): "the Democratic League of Kosovo 18.27 per cent (20 seats) ... women secure 45 seats in
-    the legislature, compared with 44 in the 2021 elections" gives the League's seats of another
-    election than 2021's (S/2025/200, para. 11). Not a sentence on the one told of before ("Its
-    share ..."), nor a question asking for a comparison."""
+    win", "were won by the Democratic League of Kosovo"): "the Democratic League of Kosovo 18.27
+    per cent (20 seats) ... women secure 45 seats in the legislature, compared with 44 in the 2021
+    elections" gives the League's seats of another election than 2021's (S/2025/200, para. 11).
+    Not a sentence on the one told of before ("Its share ..."), nor a question asking for a
+    comparison."""
     titled = [c.label for c in found if c.kind == "titled" and
-              re.search(rf"\b(?:did|does|do|has|have|had|was|were|is|are)\s+(?:the\s+)?{re.escape(c.label)}\b",
+              re.search(rf"\b(?:did|does|do|has|have|had|was|were|is|are|by)\s+(?:the\s+)?{re.escape(c.label)}\b",
                         question)]
     if not titled or _ASKS_COMPARED.search(question):
         return None

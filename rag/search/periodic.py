@@ -30,9 +30,12 @@ _NAMES_REPORT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:report|note|letter)s?
 # What comes before a time that dates a report or note: "the report issued in March 2025", "the report
 # dated 3 March 2025", "the UNDOF report of December 2024", "the report of the Secretary-General of
 # December 2024", "the report on UNSMIL of April 2025", "the report on the situation in Libya of April
-# 2025" (not "a letter dated 3 March 2025", which NOT_ASKED leaves out).
+# 2025", a subject in capitals (not "the report on the clashes of May 2025", an event's month; nor "a
+# letter dated 3 March 2025", which NOT_ASKED leaves out).
 REPORT_ISSUED = re.compile(r"\b(?:report|note)s?\s+(?:of\s+the\s+Secretary-General\s+)?"
-                           r"(?:on\s+(?:the\s+)?(?:[\w’'-]+\s+){1,8}?)?(?:(?:issued|published|"
+                           r"(?:on\s+(?:the\s+)?(?:situation\s+(?:in|of)\s+(?:the\s+)?)?"
+                           r"(?-i:[A-Z][\w’'-]*)(?:\s+(?:(?:of|in|and|for|the)\s+)*(?-i:[A-Z][\w’'-]*))*\s+)?"
+                           r"(?:(?:issued|published|"
                            r"released|submitted|dated)\s+(?:in\s+|on\s+)?|of\s+)$", re.IGNORECASE)
 _NAMES_EVENT = re.compile(r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:session|meeting|conference|summit|forum)s?\b",
                           re.IGNORECASE)
