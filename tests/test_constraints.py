@@ -3273,3 +3273,21 @@ def test_decades_second_review() -> None:
     report = Evidence(results, results, ("S/2025/223",), date="2025-04-11")
     assert check_constraints("What did the report on UNSMIL of April 2025 say about the municipal council election "
                              "results published in 2025?", report) is not None
+
+
+def test_decades_third_review() -> None:
+    # found in review: a year counted since, a decimal figure in a span, "between ... and", a symbol in the question
+    power = "The two parties that have been in power since 1952, PPD and PNP, alternate."
+    assert check_constraints("Which two political parties held power in Puerto Rico during the 1990s?",
+                             Evidence(power, power, ("A/AC.109/2025/L.13",), date="2025-03-01")) is None
+    literacy = "Adult literacy is rising, from 27 per cent in 2008 to 34.5 per cent in 2022."
+    assert check_constraints("How much did adult literacy rise in South Sudan over the 2010s?",
+                             Evidence(literacy, literacy, ("E/2025/76",), date="2025-05-01")) is None
+    oxygen = "The ocean lost about 2 per cent of its oxygen inventory over the five decades between 1960 and 2010."
+    assert check_constraints("How much of the ocean's oxygen inventory was lost during the 1980s and 1990s?",
+                             Evidence(oxygen, oxygen, ("A/CONF.230/2025/10",), date="2025-04-01")) is None
+    results = ("UNSMIL continued to advise the High National Elections Commission. On 22 December 2024, the "
+               "Commission published the final results of municipal council elections in 56 municipalities.")
+    assert check_constraints("What did the report on UNSMIL of April 2025 (S/2025/223) say about the final results "
+                             "of the municipal council elections?",
+                             Evidence(results, results, ("S/2025/223",), date="2025-04-11")) is None

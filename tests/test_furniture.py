@@ -1402,5 +1402,7 @@ def test_a_chapter_heading_high_on_its_page_is_no_running_symbol() -> None:
 
     assert not _is_margin(_Line("II. Priority themes for the period 2026–2029", 96.9, 707.5, 14.04, True, 3, False),
                           792.0)
+    assert not _is_margin(_Line("A. Financial performance in 2024", 96.9, 707.5, 12.0, True, 3, False), 792.0)
+    assert not _is_margin(_Line("IV. UNFPA results in 2024", 96.9, 707.5, 14.04, True, 3, False), 792.0)
     assert _is_margin(_Line("E/CN.6/2025/4", 499.6, 733.0, 8.52, True, 3, False), 792.0)
     assert _is_margin(_Line("24-23868 3/12", 60.2, 38.2, 6.96, False, 3, False), 792.0)

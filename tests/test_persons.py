@@ -354,6 +354,12 @@ def test_a_paragraph_naming_who_chaired_tells_the_chair() -> None:
     assert said(check_appointment("Who was elected Chair of the Commission for Social Development in 2025?",
                                   Evidence(absent, absent, ("E/CN.5/2025/6",), date="2025-03-01"))) == \
         "does not tell who was elected"
+    # a body to be chaired by someone tells who chairs it (found in review: A/79/19, para. 8)
+    gort = ("At its 280th plenary meeting, the Committee decided to establish a working group of the whole, to be "
+            "chaired by Michael Gort (Canada).")
+    assert check_appointment("Who was designated to chair the working group of the whole of the Special Committee on "
+                             "Peacekeeping Operations in 2025?", Evidence(gort, gort, ("A/79/19",),
+                                                                           date="2025-03-20")) is None
     met = "The Working Group held seven informal meetings, from 9 to 23 April 2025."
     assert said(check_appointment("Who was elected Chair of Working Group II of the Disarmament Commission in 2025?",
                                   Evidence(met, met, ("A/80/42",), date="2025-05-01"))) == \

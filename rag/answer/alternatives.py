@@ -29,6 +29,8 @@ _MAJOR_GROUPS = {
     "the farmers major group": r"farmers(?:['’])?",
 }
 _CONSULTATIVE = r"consultative\s+"  # "special consultative status" ("roster status" goes without it)
+# A word left hanging before a list's shared ending: "low-, middle- and high-income", "low- to middle-income".
+_SUSPENDED = r"\s*(?:,|and\b|or\b|to\b)[^.;]{0,40}?-income"
 # Each set's members: the name an answer gives, and how texts write it.
 _SETS: dict[str, dict[str, str]] = {
     "energy source": {
@@ -85,13 +87,15 @@ _SETS: dict[str, dict[str, str]] = {
         "small island developing States": r"small\s+island\s+developing\s+States?|SIDS\d?",
     },
     # the World Bank's income groups of countries, which reports give figures for side by side
-    # ("low- and middle-income countries" names the low and the middle)
+    # ("low- and middle-income countries" names the low and the middle, "low-, middle- and
+    # high-income" all three, "lower-middle-income" the middle too)
     "country income group": {
-        "low-income countries": r"low(?:-?\s*(?:and|or)\s+(?:lower-)?middle)?[\s-]income",
-        "lower-middle-income countries": r"lower[\s-]middle[\s-]income",
-        "upper-middle-income countries": r"upper[\s-]middle[\s-]income",
-        "middle-income countries": r"(?<!lower-)(?<!lower )(?<!upper-)(?<!upper )middle[\s-]income",
-        "high-income countries": r"high[\s-]income",
+        "low-income countries": rf"low[\s-]income|low-(?={_SUSPENDED})"
+                                r"|low\s+(?:and|or|to)\s+(?:lower-)?middle[\s-]income",
+        "lower-middle-income countries": rf"lower[\s-]middle[\s-]income|lower-middle-(?={_SUSPENDED})",
+        "upper-middle-income countries": rf"upper[\s-]middle[\s-]income|upper-middle-(?={_SUSPENDED})",
+        "middle-income countries": rf"(?:(?:lower|upper)[\s-])?middle[\s-]income|middle-(?={_SUSPENDED})",
+        "high-income countries": rf"high[\s-]income|high-(?={_SUSPENDED})",
     },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"

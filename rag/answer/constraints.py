@@ -451,12 +451,11 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
 
 def _years_counted(question: str, n: int, paragraph: str) -> bool:
     """Whether the question's ordinal `n` numbers an anniversary ("its 25th anniversary") that the
-    paragraph counts in years of something ("To mark 25 years of MONUSCO", "its 25-year
-    presence"), naming no other anniversary ("its fortieth anniversary")."""
+    paragraph counts in years of something ("To mark 25 years of MONUSCO", "15 years since the
+    founding of UN-Women", "its 25-year presence"; not "sentences of 20 years")."""
     return any(_ordinal_value(m) == n and re.match(r"\s+anniversary\b", question[m.end():], re.IGNORECASE)
                for m in _ORDINAL.finditer(question)) \
-        and re.search(rf"\b{n}\s+years\s+(?:of|since)\b|\b{n}-year\b", paragraph) is not None \
-        and not re.search(r"\banniversary\b", paragraph, re.IGNORECASE)
+        and re.search(rf"\b{n}\s+years\s+(?:of|since|after|on|ago)\b|\b{n}-year\b", paragraph) is not None
 
 
 # Bodies named by an ordinal: "the Sixth Committee", "the Third Commission".

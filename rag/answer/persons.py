@@ -256,9 +256,11 @@ _APPOINTMENT_TOLD = re.compile(r"\b(?:appoint\w*|elect\w*|nominat\w*|designat\w*
                                r"new|newly|declared|proclaimed|confirmed|endorsed|candidatures?|oath|will\s+serve|"
                                r"Bureau|officers)\b|\b(?:Chair|Chairperson|President|Rapporteur)\s*[:)]",
                                re.IGNORECASE)
-# A body the paragraph says who chaired: "The Working Group, chaired by Julia Elizabeth Rodríguez
-# Acosta (El Salvador), held seven informal meetings" (not "was chaired by the Vice-Chair").
-_CHAIRED = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*),\s+chaired\s+by\s+(?!the\s+Vice)")
+# The one who chairs a body the paragraph tells of: "The Working Group, chaired by Julia Elizabeth
+# Rodríguez Acosta (El Salvador)", "a working group of the whole, to be chaired by Michael Gort
+# (Canada)", "under the chairmanship of"; not "was chaired by the Vice-Chair" in the Chair's absence.
+_CHAIRED = re.compile(r"\b(?:chaired|presided\s+over)\s+by\s+(?!the\s+Vice)|\bunder\s+the\s+chairmanship\s+of\b",
+                      re.IGNORECASE)
 # The time a question sets the appointment in: a year, a month or a day ("in 2025", "on 15 November").
 _WHEN_SET = re.compile(rf"\b(?:19|20)\d\d\b|\b{MONTH_PATTERN}\b")
 _PARTICIPLES = {"appoint": "appointed", "elect": "elected", "designate": "designated", "nominate": "nominated"}
@@ -287,11 +289,11 @@ def check_appointment(question: str, evidence: Evidence) -> Mismatch | None:
 
 
 def _chairs_asked_body(question: str, paragraph: str) -> bool:
-    """Whether the question asks who was Chair of a body the paragraph says who chaired
-    (`_CHAIRED`): "Chair of Working Group II" of "The Working Group, chaired by ..."."""
-    office = re.search(r"\bChair(?:person)?\s+of\s+(?:the\s+)?([^,?]+)", question)
-    return office is not None and any(m.group(1).lower() in office.group(1).lower()
-                                      for m in _CHAIRED.finditer(paragraph))
+    """Whether the question asks who chairs and the paragraph says who chairs (`_CHAIRED`), not
+    in the Chair's absence: "Chair of Working Group II" of "The Working Group, chaired by ..."."""
+    return re.search(r"\b(?:Chair(?:person)?|chair)\b", question) is not None \
+        and _CHAIRED.search(paragraph) is not None \
+        and re.search(r"\babsence\s+of\s+the\s+Chair", paragraph, re.IGNORECASE) is None
 
 
 # An office a question gives someone it names: "When did Stephanie Koury take up her duties as

@@ -193,16 +193,15 @@ def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
     """The decades asked ("the late 1990s", "the 1980s and 1990s": `c.value` their first years)
     are contradicted by a paragraph whose years all fall outside them ("the 1998–1999 events" holds
     for the 1990s, not for the 1980s) and whose spans run across none ("rose from 1989 to 2001"
-    tells of the 1990s), or that names only other decades ("In the 1980s, ..." for the 1990s; not
-    "Since the late 1990s" for the 2000s, nor "from the 1980s to the 2010s"); a paragraph naming no
-    year nor decade is left to the other checks."""
+    tells of the 1990s, as "since 1952" does), or that names only other decades ("In the 1980s,
+    ..." for the 1990s; not "Since the late 1990s" for the 2000s, nor "from the 1980s to the
+    2010s"); a paragraph naming no year nor decade is left to the other checks."""
     starts = [int(v) for v in c.value.split()]
     first, last = min(starts), max(starts) + 9
     text = without_symbols(evidence.paragraph)
     named, decades = years(text), {int(d) for d in DECADE.findall(text)}
-    since = {int(d) for d in _SINCE_DECADE.findall(text)}
     if not named and not decades or decades & set(starts) or any(first <= y <= last for y in named) \
-            or any(d < first for d in since) or min(decades, default=first) < first < last < max(decades, default=0) \
+            or min(decades, default=first) < first < last < max(decades, default=0) \
             or any(a < first and b > last for a, b in _spans(text)):
         return None
     if named:
@@ -213,15 +212,20 @@ def check_decade(c: Constraint, evidence: Evidence) -> Mismatch | None:
     return Mismatch(c, found)
 
 
-# A decade counted from: "Since the late 1990s, trust in institutions has declined".
-_SINCE_DECADE = re.compile(r"\b[Ss]ince\s+the\s+(?:(?:early|mid|late)[\s-]+)?((?:19|20)\d0)['’]?s\b")
-# A span a text runs from one year to another: "rose from 31 in 1989 to 45 in 2001".
-_FROM_TO = re.compile(r"\bfrom\b[^.;]{0,40}?\b((?:19|20)\d\d)\b[^.;]{0,40}?\bto\b[^.;]{0,40}?\b((?:19|20)\d\d)\b")
+# A decade or a year counted from: "Since the late 1990s, trust ...", "in power since 1952".
+_SINCE_DECADE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:19|20)\d\d)(?:['’]?s)?\b")
+# Within one sentence: any character but a full stop, or a decimal point ("34.5 per cent").
+_IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
+# A span a text runs from one year to another: "rose from 27 per cent in 2008 to 34.5 per cent in 2022".
+_FROM_TO = re.compile(rf"\bfrom\b{_IN_SENTENCE}{{0,40}}?\b((?:19|20)\d\d)\b{_IN_SENTENCE}{{0,40}}?\bto\b"
+                      rf"{_IN_SENTENCE}{{0,40}}?\b((?:19|20)\d\d)\b")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    """The spans of years a text runs over: its periods of any length and its "from ... to ..."."""
-    out = [(int(a), int(b)) for a, b in _FROM_TO.findall(text)]
+    """The spans of years a text runs over: its periods of any length, its "from ... to ..." and
+    "between ... and ...", and from a year it counts since to its document's time."""
+    out = [(int(a), int(b)) for a, b in _FROM_TO.findall(text) + _BETWEEN.findall(text)]
+    out += [(int(y), 9999) for y in _SINCE_DECADE.findall(text)]
     for a, b, c in RANGE.findall(text):
         end = b or c
         out.append((int(a), int(end) if len(end) == 4 else int(a) // 100 * 100 + int(end)))

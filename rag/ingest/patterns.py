@@ -98,7 +98,7 @@ PAGE_END_FOOTER = re.compile(rf"^(?:\d{{1,4}}\s*/\s*\d{{1,4}}\s+{_JOB}|{_JOB}\s+
 # A line in a PDF page's margin that is furniture: page number, job number, running symbol.
 MARGIN_FURNITURE = re.compile(
     r"^(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:GE\.)?\d{2}-\d{5}\b.*"
-    r"|(?![IVXL]{1,5}\.\s+[A-Z][a-z])[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*"
+    r"|(?![IVXL]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z][a-z])[A-Z]{1,6}[/.][\w./\-–\s]*\d[\w./\-–]*"
     r"|\d{1,4}\s+(?:GE\.)?\d{2}-\d{5}.*)$")
 # A line of flat text that is furniture: "2/10", job number, bare number, one-letter-organ symbol.
 FLAT_FURNITURE = re.compile(
