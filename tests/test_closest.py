@@ -353,6 +353,7 @@ def test_an_anniversary_counted_in_years_writes_its_ordinal() -> None:
     assert check_unwritten_ordinal("What did the ruling party reaffirm at the celebration of its 20th anniversary?",
                                    Evidence(fortieth, fortieth, ("S/2025/342",), date="2025-05-30")) is not None
     # another anniversary beside the years counted does not hide them (found in review: UNW/2025/2, para. 92)
-    both = "The period marks the eightieth anniversary of the United Nations and 15 years since the founding of UN-Women."
+    both = ("The period marks the eightieth anniversary of the United Nations and 15 years since the founding of "
+            "UN-Women.")
     assert check_unwritten_ordinal("Which anniversaries, including the 15th anniversary of UN-Women, mark the plan?",
                                    Evidence(both, both, ("UNW/2025/2",), date="2025-06-01")) is None
