@@ -168,6 +168,7 @@ def test_the_income_groups_of_countries_are_a_closed_set() -> None:
     china = "Inequality has fallen in some middle-income countries, including China and India."
     assert check_alternative("How has income inequality changed in upper-middle-income countries such as China?",
                              Evidence(china, china, ("A/80/176",))) is None
+    assert alternatives("What country has low income inequality and high presence of unions?") == []
     listed = "Debt service rose in low-, middle- and high-income countries alike."
     assert check_alternative("How did debt service change in low-income countries?",
                              Evidence(listed, listed, ("E/2025/8",))) is None

@@ -29,6 +29,9 @@ _MAJOR_GROUPS = {
     "the farmers major group": r"farmers(?:['’])?",
 }
 _CONSULTATIVE = r"consultative\s+"  # "special consultative status" ("roster status" goes without it)
+# An income group's ending, hyphened or before the grouped ("low income countries"), not an amount
+# ("low income inequality").
+_INCOME = r"(?:-income|\s+income(?=\s+(?:countr|econom|nation|setting|group|level)))"
 # A word left hanging before a list's shared ending: "low-, middle- and high-income", "low- to middle-income".
 _SUSPENDED = r"\s*(?:,|and\b|or\b|to\b)[^.;]{0,40}?-income"
 # Each set's members: the name an answer gives, and how texts write it.
@@ -90,12 +93,12 @@ _SETS: dict[str, dict[str, str]] = {
     # ("low- and middle-income countries" names the low and the middle, "low-, middle- and
     # high-income" all three, "lower-middle-income" the middle too)
     "country income group": {
-        "low-income countries": rf"low[\s-]income|low-(?={_SUSPENDED})"
-                                r"|low\s+(?:and|or|to)\s+(?:lower-)?middle[\s-]income",
-        "lower-middle-income countries": rf"lower[\s-]middle[\s-]income|lower-middle-(?={_SUSPENDED})",
-        "upper-middle-income countries": rf"upper[\s-]middle[\s-]income|upper-middle-(?={_SUSPENDED})",
-        "middle-income countries": rf"(?:(?:lower|upper)[\s-])?middle[\s-]income|middle-(?={_SUSPENDED})",
-        "high-income countries": rf"high[\s-]income|high-(?={_SUSPENDED})",
+        "low-income countries": rf"low{_INCOME}|low-(?={_SUSPENDED})"
+                                rf"|low\s+(?:and|or|to)\s+(?:lower-)?middle{_INCOME}",
+        "lower-middle-income countries": rf"lower[\s-]middle{_INCOME}|lower-middle-(?={_SUSPENDED})",
+        "upper-middle-income countries": rf"upper[\s-]middle{_INCOME}|upper-middle-(?={_SUSPENDED})",
+        "middle-income countries": rf"(?:(?:lower|upper)[\s-])?middle{_INCOME}|middle-(?={_SUSPENDED})",
+        "high-income countries": rf"high{_INCOME}|high-(?={_SUSPENDED})",
     },
     "sea": {
         # not a body named after the sea: "Pacific Islands Forum", "North Atlantic Treaty Organization"
