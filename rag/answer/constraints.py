@@ -435,8 +435,7 @@ def check_unwritten_ordinal(question: str, evidence: Evidence) -> Mismatch | Non
     """An ordinal past "third" that the question gives and the paragraph's document never writes,
     in words or digits, nor its symbol's session: "Which State became the sixty-first party to the
     Convention?" answered from a report that counts fifty-nine States parties."""
-    text = " ".join((evidence.document, evidence.paragraph, evidence.title))
-    written = ordinal_values(text)
+    written = ordinal_values(" ".join((evidence.document, evidence.paragraph, evidence.title)))
     written.update(n for n in map(session_of_symbol, evidence.symbols) if n)
     asked = ordinal_values(_DAY_OR_CENTURY.sub(" ", without_symbols(question)))
     for n in sorted(asked - written):

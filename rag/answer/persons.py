@@ -278,17 +278,17 @@ def check_appointment(question: str, evidence: Evidence) -> Mismatch | None:
     Representative for South Sudan, Nicholas Haysom" (S/2025/54, para. 107) does not tell who was
     appointed to that office in 2025. Without a time, the holder the paragraph names answers ("Who
     was elected President of the General Assembly at its seventy-ninth session?"), as does the
-    paragraph saying who chaired the body asked of (`_chairs_asked_body`)."""
+    paragraph saying who chairs, asked who chairs (`_tells_chair`)."""
     asked = _APPOINTMENT_Q.search(question)
     if asked is None or not _WHEN_SET.search(question) or _APPOINTMENT_TOLD.search(evidence.paragraph) \
-            or _chairs_asked_body(question, evidence.paragraph):
+            or _tells_chair(question, evidence.paragraph):
         return None
     verb = asked.group(1) or _PARTICIPLES[asked.group(2).lower()]
     label = f"who was {' '.join(verb.lower().split())}"
     return Mismatch(Constraint("kind", "an appointment", label), "", "does not tell {label}")
 
 
-def _chairs_asked_body(question: str, paragraph: str) -> bool:
+def _tells_chair(question: str, paragraph: str) -> bool:
     """Whether the question asks who chairs and the paragraph says who chairs (`_CHAIRED`), not
     in the Chair's absence: "Chair of Working Group II" of "The Working Group, chaired by ..."."""
     return re.search(r"\b(?:Chair(?:person)?|chair)\b", question) is not None \

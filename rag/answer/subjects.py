@@ -467,7 +467,8 @@ _WHOLE_NAME = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|or|the)\s+)*[A-Z
 
 
 # A body named by its subject and then its kind: "Disarmament Commission", "Peacebuilding Commission".
-_BODY_AFTER = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}?(Committee|Commission|Conference|Forum|Council|Board|Panel)\b")
+_SUBJECT_THEN_KIND = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}?"
+                                r"(Committee|Commission|Conference|Forum|Council|Board|Panel)\b")
 
 
 def _written_name(name: str, text: str) -> bool:
@@ -495,7 +496,7 @@ def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence
     Programme of Action?" asks of the Committee). A body on another subject is no sibling: the
     Advisory Committee on Administrative and Budgetary Questions reports on the Economic
     Commission for Africa's buildings. A title may name the body by its subject first ("Report of
-    the Disarmament Commission" for a question on "the Conference on Disarmament": `_BODY_AFTER`).
+    the Disarmament Commission" for a question on "the Conference on Disarmament": `_SUBJECT_THEN_KIND`).
     `whole`: the asked body's name as the question writes it."""
     asked = kind.split()[-1]
     if re.search(rf"\b{asked}\b", evidence.paragraph, re.IGNORECASE):
@@ -503,7 +504,7 @@ def _body_of_other_kind(question: str, whole: str, kind: str, evidence: Evidence
     subject = _subject_words(whole)
     titled = [(t.start(), t.group(1).split()[-1], _whole_name(evidence.title, t.start()))
               for t in _BODY_ON.finditer(evidence.title)]
-    titled += [(t.start(), t.group(1), t.group(0)) for t in _BODY_AFTER.finditer(evidence.title)]
+    titled += [(t.start(), t.group(1), t.group(0)) for t in _SUBJECT_THEN_KIND.finditer(evidence.title)]
     for start, noun, name in titled:
         if noun != asked and _REPORT_OF.search(evidence.title, 0, start) and subject & _subject_words(name) \
                 and not re.search(rf"\b{noun}\b", question, re.IGNORECASE) \

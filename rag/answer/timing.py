@@ -13,7 +13,7 @@ from rag.answer.answertype import question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
 from rag.search.focus import focus
 from rag.search.periodic import REPORT_ISSUED, asked_time
-from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, NamedMonth, named_months, split_sentences
+from rag.textutil import MONTH_NAMES, MONTH_PATTERN, NamedMonth, named_months, split_sentences
 
 # A month the question places what it asks about in: "approve at its fiftieth session in October
 # 2025", "launched in October 2024"; not the end or start of a period ("from 1 July 2024 to 30 June
@@ -338,18 +338,6 @@ def _dates_document(question: str, m: NamedMonth) -> bool:
     return bool(_DOCUMENT_MONTH.search(question[:m.start]) or _DOCUMENT_AFTER.match(question[m.end:])
                 or REPORT_ISSUED.search(question[:m.start]))
 
-
-def document_years(question: str) -> set[int]:
-    """The years of the months the question names a report by (REPORT_ISSUED: "the report on
-    UNSMIL of April 2025"), which date no fact it asks for, unless the question writes the year
-    again ("... of April 2025 say about the elections held in 2025")."""
-    dating = [m.year for m in named_months(question) if REPORT_ISSUED.search(question[:m.start])]
-    written = _RESOLUTION_YEAR.sub(" ", SYMBOL.sub(" ", question))  # "(S/2025/223)", "2755 (2025)" date no fact
-    return {y for y in dating if len(re.findall(rf"(?<!\d){y}(?!\d)", written)) <= dating.count(y)}
-
-
-# A resolution's year in brackets: "resolution 2755 (2025)".
-_RESOLUTION_YEAR = re.compile(r"\b\d{2,4}\s*\((?:19|20)\d\d\)")
 
 
 def _asked_month(question: str, evidence: Evidence) -> NamedMonth | None:

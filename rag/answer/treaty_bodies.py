@@ -44,6 +44,11 @@ def named_bodies(text: str) -> dict[str, str]:
     return {key: m.group(0) for key, pattern in _NAMED.items() if (m := pattern.search(text))}
 
 
+def _owners(title: str) -> list[str]:
+    """The treaty bodies whose report the title says the document is."""
+    return [key for key, pattern in _TITLED.items() if pattern.search(title)]
+
+
 def _the(words: str) -> str:
     return words if words.isupper() else f"the {words}"
 
@@ -52,7 +57,7 @@ def check_treaty_body(question: str, evidence: Evidence) -> Mismatch | None:
     """A treaty body (or its treaty) the question names that neither the paragraph nor its
     document's title names, where the title is another treaty body's report and the question
     does not name that one."""
-    owners = [key for key, pattern in _TITLED.items() if pattern.search(evidence.title)]
+    owners = _owners(evidence.title)
     if not owners:
         return None
     asked = named_bodies(question)
@@ -70,7 +75,7 @@ def check_paired_treaty_body(question: str, evidence: Evidence) -> Mismatch | No
     meeting with the Committee against Torture" for one with the Committee on the Rights of the
     Child (A/80/48, para. 51)."""
     asked = named_bodies(question)
-    owners = {key for key, pattern in _TITLED.items() if pattern.search(evidence.title)}
+    owners = _owners(evidence.title)
     told = named_bodies(evidence.paragraph)
     missing = [key for key in asked if key not in told and key not in owners]
     others = [key for key in told if key not in asked and key not in owners]

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from rag.answer.answertype import CARDINALS, asks_ordinal_count, question_type
 from rag.answer.evidence import Constraint, Evidence, Mismatch
-from rag.answer.timing import ANY_YEAR, BESIDE_WORDS, asks_done, document_years, set_against
+from rag.answer.timing import ANY_YEAR, BESIDE_WORDS, asks_done, set_against
 from rag.search.focus import document_clause, focus
+from rag.search.periodic import REPORT_ISSUED
 from rag.textutil import MONTH_NAMES, MONTH_PATTERN, SYMBOL, content_terms, named_months, split_sentences, terms
 
 # A year glued to a word is part of a name ("eLAC2026", "Vision2030"), not a year of its own; one
@@ -92,14 +93,18 @@ def periods(text: str, between: bool = False) -> set[tuple[int, int]]:
 
 def _periods(text: str, between: bool) -> set[tuple[int, int]]:
     """`periods` of a text whose year-numbered decisions are blanked already."""
-    pairs = _BETWEEN.findall(text) if between else \
-        [(a, b or c) for a, b, c in RANGE.findall(text)] + DATE_TO.findall(text)
-    out = set()
-    for a, b in pairs:
-        start = int(a)
-        end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
-        if start < end <= start + 10:
-            out.add((start, end))
+    pairs = [(int(a), int(b)) for a, b in _BETWEEN.findall(text)] if between else \
+        _range_pairs(text) + [(int(a), int(b)) for a, b in DATE_TO.findall(text)]
+    return {(start, end) for start, end in pairs if start < end <= start + 10}
+
+
+def _range_pairs(text: str) -> list[tuple[int, int]]:
+    """(first, last) year of each range RANGE finds, a two-digit end read in its century
+    ("2024-25": 2024, 2025)."""
+    out = []
+    for a, b, c in RANGE.findall(text):
+        end = b or c
+        out.append((int(a), int(end) if len(end) == 4 else int(a) // 100 * 100 + int(end)))
     return out
 
 
@@ -225,11 +230,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
     """The spans of years a text runs over: its periods of any length, its "from ... to ..." and
     "between ... and ...", and from a year it counts since to its document's time."""
     out = [(int(a), int(b)) for a, b in _FROM_TO.findall(text) + _BETWEEN.findall(text)]
-    out += [(int(y), 9999) for y in _SINCE_DECADE.findall(text)]
-    for a, b, c in RANGE.findall(text):
-        end = b or c
-        out.append((int(a), int(end) if len(end) == 4 else int(a) // 100 * 100 + int(end)))
-    return out
+    return out + [(int(y), 9999) for y in _SINCE_DECADE.findall(text)] + _range_pairs(text)
 
 
 def check_period(c: Constraint, evidence: Evidence) -> Mismatch | None:
@@ -585,11 +586,21 @@ def _figure_of_other_year(asked: list[Constraint], text: str, question: str) -> 
     return Mismatch(asked[0], str(min(other, key=lambda y: abs(y - year)))) if other else None
 
 
+def _report_month_years(question: str) -> set[int]:
+    """The years of the months the question names a report by (REPORT_ISSUED: "the report on
+    UNSMIL of April 2025"), which date no fact it asks for, unless the question writes the year
+    again outside symbols and resolutions' years ("... of April 2025 say about the elections held
+    in 2025"; not "(S/2025/223)")."""
+    dating = [m.year for m in named_months(question) if REPORT_ISSUED.search(question[:m.start])]
+    written = without_symbols(question)
+    return {y for y in dating if len(re.findall(rf"(?<!\d){y}(?!\d)", written)) <= dating.count(y)}
+
+
 def _fact_years(question: str, found: list[Constraint], evidence: Evidence) -> list[Constraint]:
     """The question's year constraints that date the fact asked, not a written thing, a document, an
     instrument or an event named by its year."""
     dated = {c.value.split(" ", 1)[0] for c in found if c.kind == "dated" and c.value.split(" ", 1)[1] in WRITTEN_NOUNS}
-    dated |= {str(y) for y in _naming_years(question) | document_years(question)} \
+    dated |= {str(y) for y in _naming_years(question) | _report_month_years(question)} \
         | _instrument_years(question, evidence.paragraph) \
         | _event_years(question, evidence.paragraph) | _own_event_years(question, evidence)
     return [c for c in found if c.kind == "year" and c.value not in dated]
